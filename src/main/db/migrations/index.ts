@@ -1,0 +1,6 @@
+// The ordered list of migrations: append only, never edit one that has shipped.
+import type { Migration } from '../migrate';
+import { migration0001 } from './0001-patients';
+import { migration0002 } from './0002-outbox';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];

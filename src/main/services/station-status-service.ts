@@ -1,0 +1,31 @@
+// Reads the station's state from the services that own it, for the home screen.
+import type { StationStatus } from '../../shared/station';
+import type { OutboxRepository } from '../db/outbox-repository';
+import type { DeviceRegistry } from './device-registry';
+import type { HubLink } from './hub-link';
+
+export interface StationStatusDeps {
+  stationName: string;
+  mode: StationStatus['mode'];
+  dataDir: string;
+  devices: DeviceRegistry;
+  hub: HubLink;
+  outbox: OutboxRepository;
+  patientCount: () => number;
+}
+
+export function createStationStatusService(deps: StationStatusDeps) {
+  return {
+    status(): StationStatus {
+      return {
+        stationName: deps.stationName,
+        mode: deps.mode,
+        dataDir: deps.dataDir,
+        devices: deps.devices.list(),
+        hub: deps.hub.state(),
+        sync: { pending: deps.outbox.pendingCount(), lastSyncAt: deps.outbox.lastSyncAt() },
+        patientCount: deps.patientCount(),
+      };
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// The one IPC contract: every channel's input and output schema, and every event's payload.
+// The preload API, main's IPC binding and the browser-mode WebSocket binding are built from it.
+import { z } from 'zod';
+import {
+  CreatePatientInputSchema,
+  CreatePatientResultSchema,
+  PatientIdSchema,
+  PatientSchema,
+  PatientSearchSchema,
+  UpdatePatientInputSchema,
+} from './patient';
+import type { Result } from './result';
+import { StationStatusSchema } from './station';
+
+const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const noInput = z.object({}).strict();
+
+export const contract = {
+  invoke: {
+    'station.status': channel(noInput, StationStatusSchema),
+    'patients.create': channel(CreatePatientInputSchema, CreatePatientResultSchema),
+    'patients.update': channel(UpdatePatientInputSchema, PatientSchema),
+    'patients.get': channel(z.object({ id: PatientIdSchema }).strict(), PatientSchema),
+    'patients.search': channel(PatientSearchSchema.strict(), z.array(PatientSchema)),
+  },
+  events: {
+    'station.statusChanged': StationStatusSchema,
+    'patients.changed': z.object({ id: PatientIdSchema }),
+  },
+} as const;
+
+type Invoke = typeof contract.invoke;
+type Events = typeof contract.events;
+export type Channel = keyof Invoke;
+export type EventName = keyof Events;
+export type ChannelInput<C extends Channel> = z.input<Invoke[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Invoke[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Invoke[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const CHANNELS = Object.keys(contract.invoke) as Channel[];
+export const EVENT_NAMES = Object.keys(contract.events) as EventName[];
+export const isChannel = (name: unknown): name is Channel =>
+  typeof name === 'string' && Object.hasOwn(contract.invoke, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.hasOwn(contract.events, name);
+
+// What the page sees as window.relais (Electron) or gets from the WebSocket client (browser mode).
+export interface RelaisApi {
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+// Main's side: one handler per channel, given the parsed input.
+export type Handlers = { [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };

@@ -1,0 +1,40 @@
+// The one result shape every contract call returns: a value, or an error a person can act on.
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'validation_failed', // the payload or a field is wrong: see `fields`
+  'not_found',
+  'stale_version', // someone else changed the record since it was read
+  'forbidden', // the caller may not use this channel (wrong frame, bad token)
+  'unknown_channel',
+  'disconnected', // browser mode: the station's host is not reachable
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+// A field-level problem. `code` is a stable key the renderer translates (fieldErrors.<code>);
+// `path` is the dotted path of the field in the payload, e.g. "patient.ins.matricule".
+export const FieldErrorSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+export const AppErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  // English, for logs and for a caller without translations; the renderer shows errors.<code>.
+  message: z.string(),
+  fields: z.array(FieldErrorSchema).optional(),
+});
+export type AppError = z.infer<typeof AppErrorSchema>;
+
+export type Ok<T> = { ok: true; value: T };
+export type Err = { ok: false; error: AppError };
+export type Result<T> = Ok<T> | Err;
+
+export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
+export const err = (code: ErrorCode, message: string, fields?: FieldError[]): Err => ({
+  ok: false,
+  error: fields && fields.length > 0 ? { code, message, fields } : { code, message },
+});

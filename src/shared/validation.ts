@@ -1,0 +1,39 @@
+// Turns zod issues into field errors with stable codes the renderer can translate.
+import type { z } from 'zod';
+import type { FieldError } from './result';
+
+// Our own refinements put a dotted code (e.g. "ins.key_mismatch") in the issue message;
+// zod's built-in issues are mapped to a small set of generic codes.
+const OWN_CODE = /^[a-z_]+(\.[a-z_]+)+$/;
+
+function codeOf(issue: z.core.$ZodIssue): string {
+  if (OWN_CODE.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? 'field.required' : 'field.invalid_type';
+    case 'too_small':
+      return issue.minimum === 1 && issue.origin === 'string' ? 'field.required' : 'field.too_small';
+    case 'too_big':
+      return 'field.too_long';
+    case 'invalid_format':
+      return 'field.invalid_format';
+    case 'invalid_value':
+      return 'field.invalid_choice';
+    case 'unrecognized_keys':
+      return 'field.unknown';
+    default:
+      return 'field.invalid';
+  }
+}
+
+export function toFieldErrors(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldError[] {
+  return error.issues.map((issue) => {
+    const path = [...prefix, ...issue.path].map(String).join('.');
+    const fieldError: FieldError = { path, code: codeOf(issue) };
+    if (issue.code === 'too_big' || issue.code === 'too_small') {
+      const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+      fieldError.params = { limit: Number(limit) };
+    }
+    return fieldError;
+  });
+}
