@@ -13,15 +13,15 @@ import type { Result } from './result';
 import { StationStatusSchema } from './station';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
-const noInput = z.object({}).strict();
+const noInput = z.strictObject({});
 
 export const contract = {
   invoke: {
     'station.status': channel(noInput, StationStatusSchema),
     'patients.create': channel(CreatePatientInputSchema, CreatePatientResultSchema),
     'patients.update': channel(UpdatePatientInputSchema, PatientSchema),
-    'patients.get': channel(z.object({ id: PatientIdSchema }).strict(), PatientSchema),
-    'patients.search': channel(PatientSearchSchema.strict(), z.array(PatientSchema)),
+    'patients.get': channel(z.strictObject({ id: PatientIdSchema }), PatientSchema),
+    'patients.search': channel(PatientSearchSchema, z.array(PatientSchema)),
   },
   events: {
     'station.statusChanged': StationStatusSchema,

@@ -46,13 +46,14 @@ export const InseeCodeSchema = z
   .transform((value) => value.trim().toUpperCase())
   .pipe(z.string().regex(/^(\d{2}|2A|2B)\d{3}$/, 'insee.invalid'));
 
-export const InsSchema = z.object({
+// Inputs are strict objects: an unknown field is a caller's mistake, refused rather than dropped.
+export const InsSchema = z.strictObject({
   matricule: z.string().max(40).transform(normalizeMatricule),
   oid: z.enum(INS_OIDS),
 });
 
 export const IdentitySchema = z
-  .object({
+  .strictObject({
     birthName: trait(100),
     firstName: trait(100),
     // All first names at birth, in order; defaults to the first one.
@@ -111,7 +112,7 @@ export const PatientSchema = z.object({
 });
 export type Patient = z.infer<typeof PatientSchema>;
 
-export const CreatePatientInputSchema = z.object({
+export const CreatePatientInputSchema = z.strictObject({
   identity: IdentitySchema,
   // The ids of the possible duplicates the user has seen and declared to be other people.
   notDuplicateOf: z.array(PatientIdSchema).max(50).default([]),
@@ -124,14 +125,14 @@ export const CreatePatientResultSchema = z.discriminatedUnion('status', [
 ]);
 export type CreatePatientResult = z.infer<typeof CreatePatientResultSchema>;
 
-export const UpdatePatientInputSchema = z.object({
+export const UpdatePatientInputSchema = z.strictObject({
   id: PatientIdSchema,
   version: z.number().int().positive(),
   identity: IdentitySchema,
 });
 
 // Every criterion narrows the search; none at all lists the most recently changed patients.
-export const PatientSearchSchema = z.object({
+export const PatientSearchSchema = z.strictObject({
   name: z.string().max(200).optional(),
   birthDate: BirthDateSchema.optional(),
   insMatricule: z.string().max(40).optional(),

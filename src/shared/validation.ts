@@ -26,14 +26,17 @@ function codeOf(issue: z.core.$ZodIssue): string {
   }
 }
 
+// One error per field, the first zod found: an empty name is "required", not also "invalid characters".
 export function toFieldErrors(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldError[] {
-  return error.issues.map((issue) => {
+  const byPath = new Map<string, FieldError>();
+  for (const issue of error.issues) {
     const path = [...prefix, ...issue.path].map(String).join('.');
+    if (byPath.has(path)) continue;
     const fieldError: FieldError = { path, code: codeOf(issue) };
-    if (issue.code === 'too_big' || issue.code === 'too_small') {
-      const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum;
-      fieldError.params = { limit: Number(limit) };
+    if ((issue.code === 'too_big' || issue.code === 'too_small') && fieldError.code !== 'field.required') {
+      fieldError.params = { limit: Number(issue.code === 'too_big' ? issue.maximum : issue.minimum) };
     }
-    return fieldError;
-  });
+    byPath.set(path, fieldError);
+  }
+  return [...byPath.values()];
 }

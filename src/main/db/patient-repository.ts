@@ -16,8 +16,9 @@ export interface PatientRepository {
   get(id: string): Patient | null;
   findByIns(matricule: string, oid: string): Patient | null;
   search(query: PatientQuery): Patient[];
-  withBirthDate(birthDate: string): Patient[];
-  withNames(birthNameKey: string, firstNameKey: string): Patient[];
+  // Everyone who could be the same person as a new identity, for the duplicate check to sift:
+  // same birth year, same day and month, or the same family name as birth or used name.
+  duplicatePool(birthDate: string, nameKey: string): Patient[];
   count(): number;
 }
 
@@ -75,7 +76,8 @@ function toParams(p: Patient) {
     ins_oid: p.ins?.oid ?? null,
     birth_name_key: searchKey(p.birthName),
     used_name_key: p.usedName ? searchKey(p.usedName) : null,
-    first_name_key: searchKey(p.birthFirstNames) + (p.usedFirstName ? ' ' + searchKey(p.usedFirstName) : ''),
+    // One key per first name, space-separated, so that any of them can be searched.
+    first_name_key: [p.birthFirstNames, p.usedFirstName ?? ''].join(' ').split(' ').map(searchKey).filter(Boolean).join(' '),
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   };
@@ -102,10 +104,11 @@ export function createPatientRepository(db: Db): PatientRepository {
   );
   const getStmt = db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?');
   const byInsStmt = db.prepare<[string, string], PatientRow>('SELECT * FROM patients WHERE ins_matricule = ? AND ins_oid = ?');
-  const byDateStmt = db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE birth_date = ? LIMIT 500');
-  const byNamesStmt = db.prepare<[string, string], PatientRow>(
-    "SELECT * FROM patients WHERE birth_name_key = ? AND (' ' || first_name_key || ' ') LIKE '% ' || ? || ' %' LIMIT 500",
-  );
+  const poolStmt = db.prepare<{ year: string; monthDay: string; key: string }, PatientRow>(`
+    SELECT * FROM patients
+    WHERE substr(birth_date, 1, 4) = @year OR substr(birth_date, 6) = @monthDay
+       OR birth_name_key = @key OR used_name_key = @key
+    LIMIT 5000`);
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM patients');
 
   return {
@@ -144,11 +147,9 @@ export function createPatientRepository(db: Db): PatientRepository {
         ORDER BY ${where.length ? 'birth_name_key, first_name_key, birth_date' : 'updated_at DESC'} LIMIT ${Number(limit)}`;
       return db.prepare<string[], PatientRow>(sql).all(...params).map(fromRow);
     },
-    withBirthDate(birthDate) {
-      return byDateStmt.all(birthDate).map(fromRow);
-    },
-    withNames(birthNameKey, firstNameKey) {
-      return byNamesStmt.all(birthNameKey, firstNameKey).map(fromRow);
+    duplicatePool(birthDate, nameKey) {
+      const [year = '', month = '', day = ''] = birthDate.split('-');
+      return poolStmt.all({ year, monthDay: `${month}-${day}`, key: nameKey }).map(fromRow);
     },
     count() {
       return countStmt.get()?.n ?? 0;

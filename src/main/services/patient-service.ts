@@ -38,10 +38,7 @@ export function createPatientService({ db, patients, outbox, now, onChanged }: P
   }
 
   function duplicateCandidates(identity: Identity): Patient[] {
-    const pool = new Map<string, Patient>();
-    for (const p of patients.withBirthDate(identity.birthDate)) pool.set(p.id, p);
-    for (const p of patients.withNames(searchKey(identity.birthName), searchKey(identity.firstName))) pool.set(p.id, p);
-    return [...pool.values()].filter((p) => isPossibleDuplicate(identity, p));
+    return patients.duplicatePool(identity.birthDate, searchKey(identity.birthName)).filter((p) => isPossibleDuplicate(identity, p));
   }
 
   return {

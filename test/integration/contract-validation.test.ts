@@ -1,0 +1,81 @@
+// Every contract channel refuses malformed payloads with a validation error, through the same
+// dispatch both bindings (Electron IPC, browser-mode WebSocket) use. Adding a channel without an
+// example here fails this test.
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHANNELS, type Channel, type ChannelInput } from '../../src/shared/contract';
+import { provisionalIdentity } from '../helpers/identities';
+import { openStation } from '../helpers/station';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const SOME_ID = '00000000-0000-4000-8000-000000000000';
+const VALID: { [C in Channel]: ChannelInput<C> } = {
+  'station.status': {},
+  'patients.create': { identity: provisionalIdentity(), notDuplicateOf: [] },
+  'patients.update': { id: SOME_ID, version: 1, identity: provisionalIdentity() },
+  'patients.get': { id: SOME_ID },
+  'patients.search': { name: 'dupont', birthDate: '1950-01-01', insMatricule: '1', limit: 10 },
+};
+
+const NOT_OBJECTS: unknown[] = [undefined, null, 0, 42, 'text', true, [], [{}], () => 1];
+
+// A value of another type than the one the field holds.
+function wrongTypeFor(value: unknown): unknown[] {
+  if (typeof value === 'string') return [123, null, { $gt: '' }, ['a']];
+  if (typeof value === 'number') return ['1', -1.5, null, Number.NaN];
+  if (Array.isArray(value)) return ['not-a-list', [42], { length: 1 }];
+  if (value && typeof value === 'object') return ['text', 7, [], { nested: { deeply: true } }];
+  return ['text', 7];
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-contract-'));
+const station = openStation(dir);
+afterAll(() => {
+  station.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(CHANNELS)('contract channel %s', (channel) => {
+  it('has a valid example that passes validation', async () => {
+    expect(VALID[channel]).toBeDefined();
+    const result = await station.dispatch(channel, VALID[channel]);
+    expect(!result.ok && result.error.code).not.toBe('validation_failed');
+  });
+
+  it.each(NOT_OBJECTS.map((v) => [typeof v === 'function' ? 'function' : JSON.stringify(v) ?? 'undefined', v]))(
+    'refuses the payload %s',
+    async (_label, payload) => {
+      const result = await station.dispatch(channel, payload);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error.code).toBe('validation_failed');
+    },
+  );
+
+  it('refuses each field with the wrong type, naming the field', async () => {
+    const example = VALID[channel] as Record<string, unknown>;
+    for (const [key, value] of Object.entries(example)) {
+      for (const wrong of wrongTypeFor(value)) {
+        const result = await station.dispatch(channel, { ...example, [key]: wrong });
+        expect(result.ok, `${channel}.${key} = ${JSON.stringify(wrong)}`).toBe(false);
+        if (!result.ok) {
+          expect(result.error.code).toBe('validation_failed');
+          expect(result.error.fields?.some((f) => f.path === key || f.path.startsWith(key + '.'))).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('refuses unknown fields, even huge ones', async () => {
+    const huge = { ...(VALID[channel] as object), unexpected: 'x'.repeat(100_000) };
+    const result = await station.dispatch(channel, huge);
+    expect(!result.ok && result.error.code).toBe('validation_failed');
+  });
+});
+
+describe('unknown channels', () => {
+  it.each(['patients.delete', '__proto__', 'constructor', 'toString', '', 42, null])('refuses %s', async (name) => {
+    const result = await station.dispatch(name, {});
+    expect(!result.ok && result.error.code).toBe('unknown_channel');
+  });
+});

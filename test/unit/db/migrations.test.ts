@@ -1,0 +1,78 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/main/db/connection';
+import { migrate, NewerDatabaseError, schemaVersion, type Migration } from '../../../src/main/db/migrate';
+import { MIGRATIONS } from '../../../src/main/db/migrations';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const tempDir = useTempDir();
+const upTo = (version: number) => MIGRATIONS.slice(0, version);
+const columns = (db: Database.Database, table: string) =>
+  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+
+describe('migrations', () => {
+  it('are numbered 1..n in order', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('0001 creates the patient registry with one INS per person', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(1));
+    expect(schemaVersion(db)).toBe(1);
+    expect(columns(db, 'patients')).toEqual(expect.arrayContaining(['id', 'birth_name', 'ins_matricule', 'ins_oid', 'identity_status']));
+    const insert = db.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
+      birthplace_code, identity_status, ins_matricule, ins_oid, birth_name_key, first_name_key, created_at, updated_at)
+      VALUES (?, 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'QUAL', ?, ?, 'A', 'B', 'now', 'now')`);
+    insert.run('p1', '206127511100564', '1.2.250.1.213.1.4.8');
+    expect(() => insert.run('p2', '206127511100564', '1.2.250.1.213.1.4.8')).toThrow(/UNIQUE/);
+    // Matricule without its OID (or the reverse) cannot be stored.
+    expect(() => insert.run('p3', '206127511100564', null)).toThrow(/CHECK/);
+    // A revision belongs to a patient that exists.
+    expect(() => db.prepare("INSERT INTO patient_revisions VALUES ('nobody', 1, '{}', 'now')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO patient_revisions VALUES ('p1', 1, '{}', 'now')").run()).not.toThrow();
+  });
+
+  it('0002 adds the outbox and the sync state', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(2));
+    expect(schemaVersion(db)).toBe(2);
+    expect(columns(db, 'outbox')).toEqual(['seq', 'entity', 'entity_id', 'entity_version', 'operation', 'created_at', 'attempts', 'last_error']);
+    expect(() => db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('patient', 'x', 1, 'merge', 'now')").run()).toThrow(/CHECK/);
+  });
+
+  it('keeps data across an upgrade from an earlier version', () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    const old = new Database(file);
+    migrate(old, upTo(1));
+    old.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
+      birthplace_code, identity_status, birth_name_key, first_name_key, created_at, updated_at)
+      VALUES ('p1', 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'PROV', 'A', 'B', 'now', 'now')`).run();
+    old.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 1 });
+  });
+
+  it('rolls a failing migration back whole and leaves the version as it was', () => {
+    const db = new Database(':memory:');
+    const broken: Migration = { version: 3, name: '0003-broken', up: (d) => d.exec('CREATE TABLE half (x); SELECT * FROM nowhere;') };
+    expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/nowhere/);
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+  });
+
+  it('refuses a database written by a newer Relais, without touching it', () => {
+    const db = new Database(':memory:');
+    db.pragma('user_version = 99');
+    expect(() => migrate(db, MIGRATIONS)).toThrow(NewerDatabaseError);
+    expect(schemaVersion(db)).toBe(99);
+  });
+
+  it('opens with WAL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(path.join(tempDir(), 'db.sqlite'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+});
