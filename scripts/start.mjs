@@ -1,0 +1,55 @@
+// `npm start`: opens the real Electron window when Electron's binary can be had, else falls
+// back to browser mode (the station on 127.0.0.1, opened in Chromium) and says why.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// Requiring the electron package fetches its binary on first use; here that may fail fast
+// (no internet) or take a while (first run on a connected machine).
+function electronBinary() {
+  if (process.env.RELAIS_BROWSER_MODE === '1') return { path: null, why: 'RELAIS_BROWSER_MODE=1' };
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 5 * 60_000,
+  });
+  const binary = probe.stdout?.trim();
+  if (probe.status === 0 && binary && fs.existsSync(binary)) return { path: binary, why: null };
+  const last = (probe.stderr || probe.error?.message || '').trim().split('\n').pop();
+  return { path: null, why: last || 'the electron package did not give a binary' };
+}
+
+function startBrowserMode(why) {
+  process.stdout.write(
+    '\nElectron n\'est pas disponible sur cette machine : Relais démarre en mode navigateur.\n' +
+      'Electron is not available on this machine: Relais starts in browser mode.\n' +
+      `  (${why})\n` +
+      '  Le binaire d\'Electron est téléchargé au premier lancement ; sans accès à Internet, le mode navigateur\n' +
+      '  offre la même station, servie sur 127.0.0.1 uniquement. / Electron\'s binary is downloaded on first\n' +
+      '  run; without internet access, browser mode gives the same station, served on 127.0.0.1 only.\n',
+  );
+  const host = spawn(process.execPath, [path.join(root, 'out/main/host.cjs'), '--open'], { cwd: root, stdio: 'inherit' });
+  const forward = (signal) => host.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  host.on('exit', (code) => process.exit(code ?? 0));
+}
+
+function startElectron(binary) {
+  // Native modules are built for Node by `npm ci`; Electron needs them built for its own ABI.
+  const rebuilt = spawnSync('npx', ['electron-builder', 'install-app-deps'], { cwd: root, stdio: 'inherit' });
+  if (rebuilt.status !== 0) {
+    startBrowserMode('native modules could not be rebuilt for Electron');
+    return;
+  }
+  fs.writeFileSync(path.join(root, 'node_modules/.relais-native-abi'), 'electron\n');
+  const child = spawn(binary, [root], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+const electron = electronBinary();
+if (electron.path) startElectron(electron.path);
+else startBrowserMode(electron.why);

@@ -1,0 +1,67 @@
+// Browser-mode entry: runs the station's services in Node and serves them on 127.0.0.1.
+// Started by `npm start` when the Electron binary is missing, or directly: node out/main/host.cjs [--open]
+import os from 'node:os';
+import path from 'node:path';
+import { resolveDataDir } from '../data-dir';
+import { createLogger } from '../logger';
+import { createStation } from '../station';
+import { PortInUseError, startHost } from './host-server';
+import { openInChromium } from './open-browser';
+
+const DEFAULT_PORT = 4780;
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`RELAIS_PORT must be a port number (0-65535), not "${raw}".`);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const logger = createLogger();
+  const dataDir = resolveDataDir({ env: process.env, platform: process.platform, home: os.homedir() });
+  const port = parsePort(process.env.RELAIS_PORT);
+  const station = createStation({ dataDir, mode: 'browser', logger, hubUrl: process.env.RELAIS_HUB_URL ?? null });
+  // The renderer sits beside the built main bundle: out/main/host.cjs -> out/renderer.
+  const rendererRoot = path.resolve(__dirname, '..', 'renderer');
+  let host;
+  try {
+    host = await startHost({ station, rendererRoot, port, logger });
+  } catch (error) {
+    station.close();
+    throw error;
+  }
+
+  const out = process.stdout;
+  out.write(`\nRelais — station en mode navigateur / browser mode\n`);
+  out.write(`  Données / data: ${dataDir}\n`);
+  out.write(`  Ouvrez cette adresse / open this address (it holds this run's key):\n`);
+  out.write(`Relais station ready: ${host.url}\n`);
+  if (process.argv.includes('--open')) {
+    const outcome = openInChromium(host.url, path.join(dataDir, 'browser-profile'));
+    if (outcome.opened) out.write(`  Ouvert dans / opened in ${outcome.browser}\n`);
+    else if (outcome.reason === 'no_display') out.write('  Pas d\'écran graphique : ouvrez l\'adresse ci-dessus dans Chromium. / No display: open the address above in Chromium.\n');
+    else out.write('  Chromium introuvable (apt-get install chromium) : ouvrez l\'adresse dans un navigateur. / Chromium not found: open the address in a browser.\n');
+  }
+  out.write('  Ctrl+C pour arrêter / to stop.\n\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('host.stopping', { signal });
+    await host.close();
+    station.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof PortInUseError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`\nRelais could not start / n'a pas pu démarrer:\n  ${message}\n`);
+  process.exit(1);
+});

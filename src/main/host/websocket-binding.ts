@@ -1,0 +1,88 @@
+// Browser mode: the contract over a loopback WebSocket. Same dispatch as the IPC binding;
+// the per-run token and the page's origin stand in for Electron's sender-frame check.
+import { timingSafeEqual } from 'node:crypto';
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { err } from '../../shared/result';
+import { ClientMessageSchema, MAX_MESSAGE_BYTES, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL, type ServerMessage } from '../../shared/wire';
+import type { Logger } from '../logger';
+import type { Station } from '../station';
+
+export const WEBSOCKET_PATH = '/relais';
+
+export interface UpgradeCheck {
+  token: string;
+  allowedOrigins: string[];
+}
+
+function tokenMatches(expected: string, offered: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(offered);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+// Why an upgrade is refused, or null when it may proceed. Pure, for tests.
+export function refuseUpgrade(req: http.IncomingMessage, check: UpgradeCheck): { status: number; reason: string } | null {
+  const path = (req.url ?? '').split('?')[0];
+  if (path !== WEBSOCKET_PATH) return { status: 404, reason: 'Not found' };
+  // SECURITY: another web page open in the same browser cannot reach the station's loopback socket.
+  if (!check.allowedOrigins.includes(req.headers.origin ?? '')) return { status: 403, reason: 'Origin not allowed' };
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  const token = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length) ?? '';
+  if (!offered.includes(WIRE_PROTOCOL) || !tokenMatches(check.token, token)) return { status: 401, reason: 'Station key missing or wrong' };
+  return null;
+}
+
+export function bindWebSocket(server: http.Server, station: Station, check: UpgradeCheck, logger: Logger): () => void {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    // Answer with the wire protocol only: the token is never echoed back.
+    handleProtocols: () => WIRE_PROTOCOL,
+  });
+
+  const send = (ws: WebSocket, message: ServerMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = refuseUpgrade(req, check);
+    if (refusal) {
+      logger.warn('host.upgrade_refused', { status: refusal.status, reason: refusal.reason });
+      socket.end(`HTTP/1.1 ${refusal.status} ${refusal.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  };
+  server.on('upgrade', onUpgrade);
+
+  wss.on('connection', (ws) => {
+    ws.on('message', async (data, isBinary) => {
+      if (isBinary) return send(ws, { kind: 'error', message: 'Binary messages are not accepted' });
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(data.toString('utf8'));
+      } catch {
+        return send(ws, { kind: 'error', message: 'Message is not JSON' });
+      }
+      const envelope = ClientMessageSchema.safeParse(parsed);
+      if (!envelope.success) return send(ws, { kind: 'error', message: 'Message is not a contract call' });
+      const { id, channel, payload } = envelope.data;
+      const result = await station.dispatch(channel, payload).catch(() => err('internal', 'Unexpected error'));
+      send(ws, { kind: 'result', id, result });
+    });
+    ws.on('error', (error) => logger.warn('host.socket_error', { error: error.message }));
+  });
+
+  const unsubscribe = station.events.onAny((event, payload) => {
+    for (const ws of wss.clients) send(ws, { kind: 'event', event, payload });
+  });
+
+  return () => {
+    unsubscribe();
+    server.off('upgrade', onUpgrade);
+    for (const ws of wss.clients) ws.terminate();
+    wss.close();
+  };
+}

@@ -1,0 +1,20 @@
+// Builds the main process (Electron entry and browser-mode host) into out/main as CommonJS for Node.
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: 'out/main',
+    emptyOutDir: true,
+    target: 'node20',
+    sourcemap: true,
+    minify: false,
+    rollupOptions: {
+      input: { index: 'src/main/index.ts', host: 'src/main/host/main.ts' },
+      // Native and runtime packages stay in node_modules; electron is provided by Electron itself.
+      external: ['electron', 'better-sqlite3', 'ws', 'zod', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
+    },
+  },
+});
