@@ -18,8 +18,12 @@ function electronBinary() {
   });
   const binary = probe.stdout?.trim();
   if (probe.status === 0 && binary && fs.existsSync(binary)) return { path: binary, why: null };
-  const last = (probe.stderr || probe.error?.message || '').trim().split('\n').pop();
-  return { path: null, why: last || 'the electron package did not give a binary' };
+  if (probe.error) return { path: null, why: `the electron package did not answer (${probe.error.message})` };
+  if (probe.status === 0) return { path: null, why: `no Electron binary at ${binary || '(no path)'}` };
+  // The download's own error says most ("fetch failed", "getaddrinfo ENOTFOUND ...").
+  const errors = (probe.stderr || '').split('\n').map((l) => l.trim()).filter((l) => /^(\w*Error|Error)\b|ENOTFOUND|ECONNREFUSED|fetch failed/.test(l));
+  const cause = errors.find((l) => !l.includes('Electron failed to install')) ?? errors[0];
+  return { path: null, why: `its binary could not be downloaded${cause ? `: ${cause}` : ''}` };
 }
 
 function startBrowserMode(why) {
