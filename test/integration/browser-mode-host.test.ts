@@ -112,6 +112,13 @@ describe('browser-mode host', () => {
     },
   );
 
+  it('does not follow a symlink out of the renderer folder', async () => {
+    fs.symlinkSync(path.join(rendererRoot, '..', 'secret.txt'), path.join(rendererRoot, 'assets', 'link.txt'));
+    const response = await get('/assets/link.txt');
+    expect(response.status).toBe(404);
+    expect(response.body).not.toContain('patient data');
+  });
+
   it('refuses a request whose Host is not the loopback address (DNS rebinding)', async () => {
     expect((await get('/', { host: `evil.example:${host.port}` })).status).toBe(421);
   });

@@ -1,6 +1,7 @@
 // Serves the built renderer from one folder, with the same path guard and CSP as app:// under Electron.
 import fs from 'node:fs';
 import type http from 'node:http';
+import path from 'node:path';
 import { contentSecurityPolicy } from '../security/csp';
 import { contentTypeFor, resolveInsideRoot } from '../security/path-guard';
 
@@ -29,7 +30,13 @@ export function serveStatic(root: string, req: http.IncomingMessage, res: http.S
     res.writeHead(403, headers).end();
     return;
   }
-  fs.stat(file, (error, stat) => {
+  // SECURITY: a symlink inside the folder could point anywhere: serve only what really lies inside.
+  const real = realInside(root, file);
+  if (!real) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end('Not found');
+    return;
+  }
+  fs.stat(real, (error, stat) => {
     if (error || !stat.isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end('Not found');
       return;
@@ -42,6 +49,17 @@ export function serveStatic(root: string, req: http.IncomingMessage, res: http.S
       ...headers,
     });
     if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(file).pipe(res);
+    else fs.createReadStream(real).pipe(res);
   });
+}
+
+function realInside(root: string, file: string): string | null {
+  try {
+    const realRoot = fs.realpathSync(root);
+    const realFile = fs.realpathSync(file);
+    const relative = path.relative(realRoot, realFile);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? realFile : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,72 @@
+// Starts the Electron side: security switches before ready, then protocol, station, IPC and window.
+import os from 'node:os';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { resolveDataDir } from '../data-dir';
+import type { Logger } from '../logger';
+import type { Station } from '../station';
+import { bindContract } from './ipc';
+import { hardenWebContents } from './navigation';
+import { installPermissionPolicy } from './permissions';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { acquireSingleInstance } from './single-instance';
+import { createMainWindow } from './window';
+
+export interface ElectronShellOptions {
+  createStation: (dataDir: string) => Station;
+  rendererRoot: string;
+  preloadPath: string;
+  logger?: Logger;
+}
+
+export function startElectronShell(options: ElectronShellOptions): void {
+  const { logger } = options;
+  // SECURITY: every renderer is sandboxed, even one created without our webPreferences.
+  app.enableSandbox();
+  // SECURITY: scheme privileges must be registered before 'ready' or app:// is not a secure origin.
+  registerAppScheme();
+
+  // Same folder as browser mode. Chromium's profile goes there too, so RELAIS_DATA_DIR gives a
+  // fully separate profile (tests) and the single-instance lock is per data folder.
+  const dataDir = resolveDataDir({ env: process.env, platform: process.platform, home: os.homedir() });
+  app.setPath('userData', dataDir);
+
+  let mainWindow: BrowserWindow | null = null;
+  const focus = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  };
+  if (!acquireSingleInstance(app, focus)) return;
+
+  // SECURITY: the guards are attached to every web contents at creation, before it loads anything.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  let station: Station | null = null;
+  let unbind: (() => void) | null = null;
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    unbind?.();
+    unbind = null;
+    station?.close();
+    station = null;
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      const ses = session.defaultSession;
+      // SECURITY: permissions and protocol are in place before the first window exists.
+      installPermissionPolicy(ses);
+      handleAppProtocol(ses, options.rendererRoot);
+      station = options.createStation(dataDir);
+      unbind = bindContract(ipcMain, station, () => BrowserWindow.getAllWindows());
+      mainWindow = createMainWindow(options.preloadPath, (error) =>
+        logger?.error('window.load_failed', { error: String(error) }),
+      );
+    })
+    .catch((error: unknown) => {
+      logger?.error('shell.start_failed', { error: String((error as Error)?.stack ?? error) });
+      app.quit();
+    });
+}

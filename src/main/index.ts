@@ -1,0 +1,17 @@
+// Electron entry, composition root only: wires the station, the logger and the paths into the shell.
+import path from 'node:path';
+import { startElectronShell } from './electron/shell';
+import { createLogger } from './logger';
+import { createStation } from './station';
+
+// This file is bundled to out/main/index.cjs (CommonJS), so __dirname is out/main at run time;
+// the renderer build sits in out/renderer and the preload bundle in out/preload.
+const outDir = path.join(__dirname, '..');
+const logger = createLogger();
+
+startElectronShell({
+  createStation: (dataDir) => createStation({ dataDir, mode: 'electron', logger }),
+  rendererRoot: path.join(outDir, 'renderer'),
+  preloadPath: path.join(outDir, 'preload', 'index.cjs'),
+  logger,
+});
