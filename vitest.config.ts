@@ -8,5 +8,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     restoreMocks: true,
+    // `npm run bench [-- name]`: figures printed by vitest bench (mean, p75, p99, ops/s).
+    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

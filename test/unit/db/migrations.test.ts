@@ -41,6 +41,21 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('patient', 'x', 1, 'merge', 'now')").run()).toThrow(/CHECK/);
   });
 
+  it('0003 lets the duplicate check use indexes instead of scanning the registry', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(3));
+    expect(schemaVersion(db)).toBe(3);
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT * FROM patients WHERE substr(birth_date, 1, 4) = '1950' OR substr(birth_date, 6) = '03-12'
+        OR birth_name_key = 'X' OR used_name_key = 'X'`)
+      .all()
+      .map((row) => (row as { detail: string }).detail)
+      .join('\n');
+    expect(plan).not.toMatch(/SCAN patients/);
+    expect(plan).toContain('patients_birth_year');
+    expect(plan).toContain('patients_birth_month_day');
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);
@@ -56,9 +71,9 @@ describe('migrations', () => {
 
   it('rolls a failing migration back whole and leaves the version as it was', () => {
     const db = new Database(':memory:');
-    const broken: Migration = { version: 3, name: '0003-broken', up: (d) => d.exec('CREATE TABLE half (x); SELECT * FROM nowhere;') };
+    const broken: Migration = { version: MIGRATIONS.length + 1, name: 'broken', up: (d) => d.exec('CREATE TABLE half (x); SELECT * FROM nowhere;') };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/nowhere/);
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
   });
 

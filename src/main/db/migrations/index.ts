@@ -2,5 +2,6 @@
 import type { Migration } from '../migrate';
 import { migration0001 } from './0001-patients';
 import { migration0002 } from './0002-outbox';
+import { migration0003 } from './0003-duplicate-check-indexes';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
