@@ -23,6 +23,11 @@ function connect(): Connection {
   const token = takeToken(window.location, window.sessionStorage, window.history);
   const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/relais`;
   const client = createBrowserModeClient(url, token);
+  // Pasting the address with its key into a page opened without it changes only the fragment,
+  // which does not reload the page: reload so that the key is taken.
+  window.addEventListener('hashchange', () => {
+    if (/token=/.test(window.location.hash)) window.location.reload();
+  });
   return { api: client, mode: 'browser', hasToken: token !== null, onLinkChange: client.onLinkChange };
 }
 

@@ -1,0 +1,41 @@
+// The station's window: header, link banner, and the current screen.
+import { useTranslation } from 'react-i18next';
+import { hasStationKey } from './api';
+import { Header } from './features/shell/header';
+import { useView } from './features/shell/view-store';
+import { HomeScreen } from './features/station/home-screen';
+import { useStation } from './features/station/station-store';
+import { NewPatientScreen } from './features/patients/new-patient-screen';
+import { PatientScreen } from './features/patients/patient-screen';
+import { PatientsScreen } from './features/patients/patients-screen';
+
+export function App() {
+  const { t } = useTranslation();
+  const view = useView((s) => s.view);
+  const link = useStation((s) => s.link);
+
+  if (!hasStationKey) {
+    return (
+      <main className="no-key" aria-labelledby="no-key-title">
+        <h1 id="no-key-title">{t('link.noKeyTitle')}</h1>
+        <p>{t('link.noKey')}</p>
+      </main>
+    );
+  }
+  return (
+    <>
+      <Header />
+      {link === 'offline' && (
+        <div className="banner banner-offline" role="alert">
+          {t('link.offline')}
+        </div>
+      )}
+      <main className="screen">
+        {view.name === 'home' && <HomeScreen />}
+        {view.name === 'patients' && <PatientsScreen />}
+        {view.name === 'new-patient' && <NewPatientScreen />}
+        {view.name === 'patient' && <PatientScreen key={view.id} id={view.id} />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+// A labelled input with its hint and its error, wired for screen readers (aria-invalid/describedby).
+import type { InputHTMLAttributes } from 'react';
+
+interface FormFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}
+
+export function FormField({ id, label, hint, error, ...input }: FormFieldProps) {
+  // The error comes first in aria-describedby: it is what the person must read first.
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// Top bar: the app's name, the two sections, and the language switch.
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../../i18n';
+import { useView } from './view-store';
+
+export function Header() {
+  const { t, i18n } = useTranslation();
+  const { view, show } = useView();
+  const section = view.name === 'home' ? 'home' : 'patients';
+  return (
+    <header className="header">
+      <span className="brand">{t('app.name')}</span>
+      <nav aria-label={t('app.nav')}>
+        <button type="button" aria-current={section === 'home' ? 'page' : undefined} onClick={() => show({ name: 'home' })}>
+          {t('app.home')}
+        </button>
+        <button type="button" aria-current={section === 'patients' ? 'page' : undefined} onClick={() => show({ name: 'patients' })}>
+          {t('app.patients')}
+        </button>
+      </nav>
+      <button type="button" className="language" lang={i18n.language === 'fr' ? 'en' : 'fr'} onClick={() => setLanguage(i18n.language === 'fr' ? 'en' : 'fr')}>
+        {t('app.switchLanguage')}
+      </button>
+    </header>
+  );
+}

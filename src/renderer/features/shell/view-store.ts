@@ -1,0 +1,14 @@
+// Which screen is shown: a small state machine instead of a router (the app has no URLs to share).
+import { create } from 'zustand';
+
+export type View = { name: 'home' } | { name: 'patients' } | { name: 'new-patient' } | { name: 'patient'; id: string };
+
+interface ViewState {
+  view: View;
+  show(view: View): void;
+}
+
+export const useView = create<ViewState>((set) => ({
+  view: { name: 'home' },
+  show: (view) => set({ view }),
+}));

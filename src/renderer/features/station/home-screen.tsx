@@ -1,0 +1,59 @@
+// Home: what the station is, what is plugged in, whether the region is reachable, what waits to sync.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStation } from './station-store';
+
+export function HomeScreen() {
+  const { t, i18n } = useTranslation();
+  const { status, error, load } = useStation();
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section aria-labelledby="home-title">
+      <h1 id="home-title">{t('home.title')}</h1>
+      {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
+      <section className="card" role="region" aria-label={t('home.status')}>
+        <h2>{t('home.status')}</h2>
+        {!status ? (
+          <p>{t('home.loading')}</p>
+        ) : (
+          <dl className="status-grid">
+            <dt>{t('home.station')}</dt>
+            <dd>{status.stationName}</dd>
+            <dt>{t('home.mode')}</dt>
+            <dd>{t(`home.modes.${status.mode}`)}</dd>
+            <dt>{t('home.patientCount')}</dt>
+            <dd className="figure">{status.patientCount}</dd>
+            <dt>{t('home.pending')}</dt>
+            <dd className="figure">{status.sync.pending}</dd>
+            <dt>{t('home.lastSync')}</dt>
+            <dd>{status.sync.lastSyncAt ? new Date(status.sync.lastSyncAt).toLocaleString(i18n.language) : t('home.never')}</dd>
+            <dt>{t('home.hub')}</dt>
+            <dd>
+              {t(`home.hubStates.${status.hub.state}`)}
+              {status.hub.url ? ` (${status.hub.url})` : ''}
+            </dd>
+            <dt>{t('home.devices')}</dt>
+            <dd>
+              {status.devices.length === 0 ? (
+                t('home.noDevices')
+              ) : (
+                <ul className="plain-list">
+                  {status.devices.map((d) => (
+                    <li key={d.id}>
+                      {d.label} — {t(`home.deviceStates.${d.state}`)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+            <dt>{t('home.dataDir')}</dt>
+            <dd className="mono">{status.dataDir}</dd>
+          </dl>
+        )}
+      </section>
+    </section>
+  );
+}

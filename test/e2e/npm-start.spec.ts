@@ -1,0 +1,33 @@
+// `npm start` on a machine without Electron's binary: it says why, serves the station in browser
+// mode on 127.0.0.1 and prints where; the page works.
+import { expect, test } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stopChild, waitForReady } from './station-host';
+
+test('falls back to browser mode, says why and where, and the page works', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-start-'));
+  // An empty Electron dist folder: the binary is missing, whatever this machine has downloaded.
+  const noElectron = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-no-electron-'));
+  // The build is done by `npm test` before Playwright runs; this is the rest of `npm start`.
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: { ...process.env, RELAIS_DATA_DIR: dataDir, RELAIS_PORT: '0', ELECTRON_OVERRIDE_DIST_PATH: noElectron, DISPLAY: '', WAYLAND_DISPLAY: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const ready = await waitForReady(child);
+    expect(ready.output()).toContain("Electron n'est pas disponible sur cette machine : Relais démarre en mode navigateur.");
+    expect(ready.output()).toContain('Electron is not available on this machine: Relais starts in browser mode.');
+    expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}$/);
+
+    await page.goto(ready.url);
+    await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(/Patients enregistrés\s*0/);
+    await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(dataDir);
+  } finally {
+    await stopChild(child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(noElectron, { recursive: true, force: true });
+  }
+});
