@@ -1,0 +1,46 @@
+// Every error a person can meet has a French and an English text: the error codes of the
+// contract, and every field error code the station's rules can produce (found in the sources).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../src/renderer/i18n/en';
+import { fr } from '../../../src/renderer/i18n/fr';
+import { ERROR_CODES } from '../../../src/shared/result';
+
+function lookup(tree: unknown, dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
+}
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? sources(full) : /\.ts$/.test(entry.name) ? [full] : [];
+  });
+}
+
+// Field codes are written as dotted string literals ('ins.key_mismatch') in the rules and
+// services, and built in validation.ts as 'field.*'.
+const FIELD_CODE = /'((?:field|trait|date|insee|first_names|ins|identity)\.[a-z_]+)'/g;
+const fieldCodes = new Set(
+  [...sources('src/shared'), ...sources('src/main/services')].flatMap((file) =>
+    [...fs.readFileSync(file, 'utf8').matchAll(FIELD_CODE)].map((m) => m[1]!),
+  ),
+);
+
+describe('translations', () => {
+  it('finds the field codes in the sources', () => {
+    expect(fieldCodes.size).toBeGreaterThan(15);
+    expect(fieldCodes).toContain('ins.key_mismatch');
+    expect(fieldCodes).toContain('date.in_future');
+  });
+
+  it.each([...fieldCodes].sort())('field error %s has French and English texts', (code) => {
+    expect(typeof lookup(fr.fieldErrors, code)).toBe('string');
+    expect(typeof lookup(en.fieldErrors, code)).toBe('string');
+  });
+
+  it.each(ERROR_CODES)('error %s has French and English texts', (code) => {
+    expect(typeof fr.errors[code]).toBe('string');
+    expect(typeof en.errors[code]).toBe('string');
+  });
+});
