@@ -18,7 +18,7 @@ function codeOf(issue: z.core.$ZodIssue): string {
     case 'invalid_format':
       return 'field.invalid_format';
     case 'invalid_value':
-      return 'field.invalid_choice';
+      return issue.input === '' || issue.input === undefined ? 'field.required' : 'field.invalid_choice';
     case 'unrecognized_keys':
       return 'field.unknown';
     default:
@@ -39,4 +39,14 @@ export function toFieldErrors(error: z.ZodError, prefix: readonly PropertyKey[] 
     byPath.set(path, fieldError);
   }
   return [...byPath.values()];
+}
+
+// Parses with the input kept on each issue (zod drops it by default), so that a missing
+// value reads "required" rather than "invalid type". The input never leaves this function.
+export function parseWithFieldErrors<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+): { success: true; data: z.output<S> } | { success: false; fields: FieldError[] } {
+  const parsed = schema.safeParse(data, { reportInput: true });
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, fields: toFieldErrors(parsed.error) };
 }

@@ -2,7 +2,7 @@
 // Shared by the Electron IPC binding and the browser-mode WebSocket binding.
 import { contract, isChannel, type Channel, type Handlers } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/result';
-import { toFieldErrors } from '../../shared/validation';
+import { parseWithFieldErrors } from '../../shared/validation';
 import type { Logger } from '../logger';
 import { AppFailure } from './failure';
 
@@ -14,10 +14,8 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       return err('unknown_channel', `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
     }
     const spec = contract.invoke[channel];
-    const input = spec.input.safeParse(payload);
-    if (!input.success) {
-      return err('validation_failed', `Invalid payload for ${channel}`, toFieldErrors(input.error));
-    }
+    const input = parseWithFieldErrors(spec.input, payload);
+    if (!input.success) return err('validation_failed', `Invalid payload for ${channel}`, input.fields);
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
       const value = await handler(input.data);

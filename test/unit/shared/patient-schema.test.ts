@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { IdentitySchema } from '../../../src/shared/patient';
 import { INS_OID } from '../../../src/shared/ins';
-import { toFieldErrors } from '../../../src/shared/validation';
+import { parseWithFieldErrors } from '../../../src/shared/validation';
 import { provisionalIdentity, qualifiedIdentity } from '../../helpers/identities';
 
 function fieldErrors(input: unknown) {
-  const parsed = IdentitySchema.safeParse(input);
-  return parsed.success ? [] : toFieldErrors(parsed.error);
+  const parsed = parseWithFieldErrors(IdentitySchema, input);
+  return parsed.success ? [] : parsed.fields;
 }
 
 describe('identity schema', () => {
@@ -78,6 +78,14 @@ describe('identity schema', () => {
         { path: 'sex', code: 'field.invalid_choice' },
       ]),
     );
+  });
+
+  it('says "required" for a missing field or an unchosen option, "invalid" for a wrong one', () => {
+    const { birthName: _b, ...withoutName } = provisionalIdentity();
+    expect(fieldErrors(withoutName)).toEqual([{ path: 'birthName', code: 'field.required' }]);
+    expect(fieldErrors(provisionalIdentity({ sex: '' as 'M' }))).toEqual([{ path: 'sex', code: 'field.required' }]);
+    expect(fieldErrors(provisionalIdentity({ sex: 'X' as 'M' }))).toEqual([{ path: 'sex', code: 'field.invalid_choice' }]);
+    expect(fieldErrors(provisionalIdentity({ birthName: 42 as unknown as string }))).toEqual([{ path: 'birthName', code: 'field.invalid_type' }]);
   });
 
   it('requires the list of first names to begin with the first name', () => {
