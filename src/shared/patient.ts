@@ -44,11 +44,20 @@ export const BirthDateSchema = z
 export const InseeCodeSchema = z
   .string()
   .transform((value) => value.trim().toUpperCase())
-  .pipe(z.string().regex(/^(\d{2}|2A|2B)\d{3}$/, 'insee.invalid'));
+  .pipe(z.string().min(1, 'field.required').regex(/^(\d{2}|2A|2B)\d{3}$/, 'insee.invalid'));
 
 // Inputs are strict objects: an unknown field is a caller's mistake, refused rather than dropped.
 export const InsSchema = z.strictObject({
-  matricule: z.string().max(40).transform(normalizeMatricule),
+  // Checked on the field itself, so that a wrong key shows with the form's other errors at once
+  // (checks across fields only run once every field is right).
+  matricule: z
+    .string()
+    .max(40)
+    .transform(normalizeMatricule)
+    .superRefine((matricule, ctx) => {
+      const problem = checkMatricule(matricule);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   oid: z.enum(INS_OIDS),
 });
 
@@ -78,11 +87,6 @@ export const IdentitySchema = z
     }
     if (!identity.ins) {
       ctx.addIssue({ code: 'custom', path: ['ins', 'matricule'], message: 'ins.required_for_status' });
-      return;
-    }
-    const problem = checkMatricule(identity.ins.matricule);
-    if (problem) {
-      ctx.addIssue({ code: 'custom', path: ['ins', 'matricule'], message: problem });
       return;
     }
     const incoherence = checkCoherence(identity.ins.matricule, identity.sex, identity.birthDate);

@@ -32,6 +32,16 @@ describe('identity schema', () => {
     ]);
   });
 
+  it('shows a wrong INS key together with the other fields in error', () => {
+    const errors = fieldErrors(qualifiedIdentity({ birthplaceCode: '', ins: { matricule: '206127511100565', oid: INS_OID.NIR } }));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { path: 'birthplaceCode', code: 'field.required' },
+        { path: 'ins.matricule', code: 'ins.key_mismatch' },
+      ]),
+    );
+  });
+
   it('refuses an INS on an identity that is not retrieved or qualified', () => {
     for (const identityStatus of ['PROV', 'VALI'] as const) {
       expect(fieldErrors(qualifiedIdentity({ identityStatus }))).toEqual([{ path: 'ins.matricule', code: 'ins.not_allowed_for_status' }]);
