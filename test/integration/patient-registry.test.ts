@@ -119,6 +119,12 @@ describe('patient registry', () => {
     expect(ok.ok).toBe(true);
   });
 
+  it('creates its data folder readable by its owner only', async () => {
+    const dir = path.join(tempDir(), 'new-station');
+    start(dir);
+    expect((await import('node:fs')).statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
   it('answers not_found for an unknown patient', async () => {
     const result = await start().call('patients.get', { id: '00000000-0000-4000-8000-000000000000' });
     expect(!result.ok && result.error.code).toBe('not_found');
