@@ -28,7 +28,7 @@ function storedPatients(): { birth_name: string; ins_matricule: string | null }[
   }
 }
 
-async function fillQualifiedIdentity(page: Page, matricule: string): Promise<void> {
+async function fillQualifiedIdentity(page: Page, matricule: string, submit: 'click' | 'enter' = 'click'): Promise<void> {
   await page.getByRole('button', { name: 'Patients' }).click();
   await page.getByRole('button', { name: 'Nouveau patient' }).click();
   await page.getByLabel('Nom de naissance', { exact: true }).fill('Martin');
@@ -40,7 +40,8 @@ async function fillQualifiedIdentity(page: Page, matricule: string): Promise<voi
   await page.getByLabel("Statut de l'identité", { exact: true }).selectOption('QUAL');
   await page.getByLabel('Matricule INS', { exact: true }).fill(matricule);
   await page.getByLabel("Type d'INS", { exact: true }).selectOption('1.2.250.1.213.1.4.8');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  if (submit === 'click') await page.getByRole('button', { name: 'Enregistrer' }).click();
+  else await page.getByLabel('Matricule INS', { exact: true }).press('Enter');
 }
 
 test('creates a patient with a valid INS, and finds her again after the station restarts', async ({ page }) => {
@@ -69,10 +70,13 @@ test('creates a patient with a valid INS, and finds her again after the station 
 test('shows the wrong INS key on its field and stores nothing', async ({ page }) => {
   station = await startStation(dataDir);
   await page.goto(station.url);
-  await fillQualifiedIdentity(page, '2 06 12 75 111 005 65');
+  // Submitted from the keyboard: Enter in the last field typed.
+  await fillQualifiedIdentity(page, '2 06 12 75 111 005 65', 'enter');
 
   const matricule = page.getByLabel('Matricule INS', { exact: true });
   await expect(matricule).toHaveAttribute('aria-invalid', 'true');
+  // The focus goes to the field to correct.
+  await expect(matricule).toBeFocused();
   const describedBy = (await matricule.getAttribute('aria-describedby')) ?? '';
   await expect(page.locator(`[id="${describedBy.split(' ')[0]}"]`)).toContainText('clé');
   // What was typed is still there, to be corrected.
