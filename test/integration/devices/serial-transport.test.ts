@@ -1,0 +1,77 @@
+// The serial transport through a real socat pty pair: bytes both ways, the cable pulled
+// (socat stopped) and put back, a command refused at once while the device is away.
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPtyPair, type PtyPair } from '../../../devices/transport/pty-pair';
+import { createReconnectingTransport } from '../../../devices/transport/reconnecting-transport';
+import { openSerialLink } from '../../../devices/transport/serial-link';
+import { DeviceAwayError, type LinkState, type Transport } from '../../../devices/transport/transport';
+import { useTempDir } from '../../helpers/temp-dir';
+import { waitFor } from '../../helpers/wait';
+
+const tempDir = useTempDir();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function cable(dir: string): Promise<PtyPair> {
+  const pair = await openPtyPair(path.join(dir, 'cart'), path.join(dir, 'device'));
+  cleanups.push(() => pair.close());
+  return pair;
+}
+
+function serial(devicePath: string): Transport {
+  const transport = createReconnectingTransport({ name: devicePath, open: () => openSerialLink({ path: devicePath, baudRate: 9600 }), initialDelayMs: 20, maxDelayMs: 100, goneAfterMs: 2_000 });
+  cleanups.push(() => transport.close());
+  return transport;
+}
+
+describe('serial transport over a socat pty pair', () => {
+  it('carries bytes both ways', async () => {
+    const dir = tempDir();
+    const pair = await cable(dir);
+    const cart = serial(pair.devicePath);
+    const device = serial(pair.simulatorPath);
+    await waitFor(() => cart.state() === 'connected' && device.state() === 'connected', 'both ends open');
+    const atDevice: number[] = [];
+    const atCart: number[] = [];
+    device.onData((b) => atDevice.push(...b));
+    cart.onData((b) => atCart.push(...b));
+    await cart.write(Uint8Array.of(0x81, 0x01, 0x06, 0x04, 0xff));
+    await device.write(Uint8Array.of(0x90, 0x41, 0xff));
+    await waitFor(() => atDevice.length === 5 && atCart.length === 3, 'bytes to cross');
+    expect(atDevice).toEqual([0x81, 0x01, 0x06, 0x04, 0xff]);
+    expect(atCart).toEqual([0x90, 0x41, 0xff]);
+  });
+
+  it('reports an unplugged cable, refuses commands at once, and reconnects when it comes back', async () => {
+    const dir = tempDir();
+    let pair = await cable(dir);
+    const cart = serial(pair.devicePath);
+    const states: LinkState[] = [];
+    cart.onState((s) => states.push(s));
+    await waitFor(() => cart.state() === 'connected', 'connected');
+
+    await pair.close();
+    await waitFor(() => cart.state() === 'reconnecting', 'reconnecting after unplug');
+    const started = Date.now();
+    await expect(cart.write(Uint8Array.of(0x81, 0x01, 0x06, 0x04, 0xff))).rejects.toBeInstanceOf(DeviceAwayError);
+    expect(Date.now() - started).toBeLessThan(100); // fails fast, never waits for the device
+
+    pair = await cable(dir);
+    await waitFor(() => cart.state() === 'connected', 'connected again after replug');
+    expect(states).toEqual(['connected', 'reconnecting', 'connected']);
+  });
+
+  it('says gone when the device stays away, and still notices it coming back', async () => {
+    const dir = tempDir();
+    const missing = path.join(dir, 'nothing-here');
+    const cart = serial(missing);
+    await waitFor(() => cart.state() === 'gone', 'gone', 4_000);
+    // The device is plugged in at last: slow retries still find it.
+    const pair = await openPtyPair(missing, path.join(dir, 'device'));
+    cleanups.push(() => pair.close());
+    await waitFor(() => cart.state() === 'connected', 'connected once plugged in', 4_000);
+  });
+});
