@@ -1,0 +1,145 @@
+// A Sony VISCA camera on any byte transport (serial, TCP): addressing and IF_Clear at start-up
+// and after a network change, motion without backlog, Stop ahead of everything, never a
+// command replayed after a reconnect.
+import { createMotionSlot } from '../camera/motion-slot';
+import { CameraCommandError, type FocusCommand, type PanTiltVelocity, type PtzCamera, type PtzPosition } from '../camera/ptz-camera';
+import type { Transport } from '../transport/transport';
+import { decodeFourNibbles, decodePanTilt, SONY_EVI_D70, visca, type SpeedLimits } from './codec';
+import { createRequestLine } from './request-line';
+
+export interface ViscaCameraOptions {
+  transport: Transport;
+  address?: number;
+  limits?: SpeedLimits;
+  /** First reply (ACK/answer) within this; 1-4 video frames plus wire time at 9600 baud. */
+  ackTimeoutMs?: number;
+  /** Preset recall or an absolute move can take seconds. */
+  completionTimeoutMs?: number;
+  bufferFullRetryMs?: number;
+  onLog?: (event: string, detail?: Record<string, unknown>) => void;
+}
+
+const DEAD_ZONE = 0.02;
+
+function axis(value: number, max: number): { dir: 'neg' | 'pos' | 'stop'; speed: number } {
+  const v = Math.max(-1, Math.min(1, Number.isFinite(value) ? value : 0));
+  if (Math.abs(v) < DEAD_ZONE) return { dir: 'stop', speed: max };
+  return { dir: v < 0 ? 'neg' : 'pos', speed: Math.max(1, Math.round(Math.abs(v) * max)) };
+}
+
+export function driveCommand(address: number, velocity: PanTiltVelocity, limits: SpeedLimits): Uint8Array {
+  const pan = axis(velocity.pan, limits.panMax);
+  const tilt = axis(velocity.tilt, limits.tiltMax);
+  return visca.panTiltDrive(
+    address,
+    pan.dir === 'neg' ? 'left' : pan.dir === 'pos' ? 'right' : 'stop',
+    tilt.dir === 'neg' ? 'down' : tilt.dir === 'pos' ? 'up' : 'stop',
+    pan.speed,
+    tilt.speed,
+    limits,
+  );
+}
+
+export function zoomCommand(address: number, speed: number): Uint8Array {
+  const s = Math.max(-1, Math.min(1, Number.isFinite(speed) ? speed : 0));
+  if (Math.abs(s) < DEAD_ZONE) return visca.zoomStop(address);
+  const p = Math.round(Math.abs(s) * 7);
+  return s > 0 ? visca.zoomTeleVariable(address, p) : visca.zoomWideVariable(address, p);
+}
+
+export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { ready(): Promise<void> } {
+  const { transport } = options;
+  const address = options.address ?? 1;
+  const limits = options.limits ?? SONY_EVI_D70;
+  const log = options.onLog ?? (() => {});
+  let initialising: Promise<void> = Promise.resolve();
+
+  const line = createRequestLine({
+    transport,
+    ackTimeoutMs: options.ackTimeoutMs ?? 500,
+    completionTimeoutMs: options.completionTimeoutMs ?? 30_000,
+    bufferFullRetryMs: options.bufferFullRetryMs ?? 20,
+    onUnmatched: (reply) => log('visca.unmatched_reply', { reply }),
+    onNetworkChange: () => {
+      log('visca.network_change');
+      initialising = initialise();
+    },
+  });
+
+  async function initialise(): Promise<void> {
+    try {
+      await line.send(visca.addressSet(), 'address_set', true);
+      await line.send(visca.ifClear(address), 'if_clear', true);
+    } catch (error) {
+      log('visca.init_failed', { error: (error as Error).message });
+    }
+  }
+
+  const command = async (bytes: Uint8Array, waitForCompletion: boolean, priority = false) => {
+    await initialising;
+    const sent = await line.send(bytes, 'command', priority);
+    if (waitForCompletion) await sent.completion;
+  };
+  const onMotionError = (error: unknown) => log('visca.motion_failed', { error: (error as Error).message });
+  const panTilt = createMotionSlot<PanTiltVelocity>((v) => command(driveCommand(address, v, limits), false), onMotionError);
+  const zoomSlot = createMotionSlot<number>((s) => command(zoomCommand(address, s), false), onMotionError);
+
+  transport.onState((state, detail) => {
+    if (state === 'connected') {
+      initialising = initialise();
+      return;
+    }
+    // Never replay: whatever waited was meant for a moment that has passed.
+    panTilt.clear();
+    zoomSlot.clear();
+    line.failAll(`${transport.name} is ${state}${detail ? ` (${detail})` : ''}: commands were dropped, not queued.`);
+  });
+  if (transport.state() === 'connected') initialising = initialise();
+
+  return {
+    protocol: 'visca',
+    ready: () => initialising,
+    drive: (velocity) => panTilt.submit(velocity),
+    zoom: (speed) => zoomSlot.submit(speed),
+    async stop() {
+      panTilt.clear();
+      zoomSlot.clear();
+      await Promise.all([command(visca.panTiltStop(address, limits), false, true), command(visca.zoomStop(address), false, true)]);
+    },
+    home: () => command(visca.home(address), true),
+    presetRecall: (preset) => command(visca.presetRecall(address, preset), true),
+    presetSet: (preset) => command(visca.presetSet(address, preset), true),
+    presetClear: (preset) => command(visca.presetReset(address, preset), true),
+    focus(mode: FocusCommand) {
+      const bytes = {
+        auto: visca.focusAuto,
+        manual: visca.focusManual,
+        one_push: visca.focusOnePush,
+        near: visca.focusNear,
+        far: visca.focusFar,
+        stop: visca.focusStop,
+      }[mode](address);
+      return command(bytes, false);
+    },
+    moveTo: ({ pan, tilt }, speed = 1) =>
+      command(visca.absolutePosition(address, pan, tilt, speed * limits.panMax, speed * limits.tiltMax, limits), true),
+    zoomTo: (zoom) => command(visca.zoomDirect(address, zoom), true),
+    async position(): Promise<PtzPosition | null> {
+      await initialising;
+      const panTiltAnswer = decodePanTilt((await line.send(visca.inquiryPanTilt(address), 'inquiry')).data);
+      const zoom = decodeFourNibbles((await line.send(visca.inquiryZoom(address), 'inquiry')).data);
+      if (!panTiltAnswer || zoom === null) throw new CameraCommandError('unsupported', 'The camera answered the position inquiry in a form Relais does not know.');
+      return { ...panTiltAnswer, zoom };
+    },
+    stats() {
+      const a = panTilt.stats();
+      const b = zoomSlot.stats();
+      return { submitted: a.submitted + b.submitted, replaced: a.replaced + b.replaced, maxQueueDepth: Math.max(a.maxQueueDepth, b.maxQueueDepth) };
+    },
+    async close() {
+      panTilt.clear();
+      zoomSlot.clear();
+      line.failAll('camera closed');
+    },
+  };
+}
