@@ -53,6 +53,7 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
   const limits = options.limits ?? SONY_EVI_D70;
   const log = options.onLog ?? (() => {});
   let initialising: Promise<void> = Promise.resolve();
+  let initRunning = false;
 
   const line = createRequestLine({
     transport,
@@ -62,9 +63,17 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
     onUnmatched: (reply) => log('visca.unmatched_reply', { reply }),
     onNetworkChange: () => {
       log('visca.network_change');
-      initialising = initialise();
+      startInitialise();
     },
   });
+
+  // A camera powering up sends a network change just as the link comes back: one start-up
+  // absorbs both, instead of addressing the chain twice.
+  function startInitialise(): void {
+    if (initRunning) return;
+    initRunning = true;
+    initialising = initialise().finally(() => (initRunning = false));
+  }
 
   async function initialise(): Promise<void> {
     try {
@@ -86,7 +95,7 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
 
   transport.onState((state, detail) => {
     if (state === 'connected') {
-      initialising = initialise();
+      startInitialise();
       return;
     }
     // Never replay: whatever waited was meant for a moment that has passed.
@@ -94,7 +103,7 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
     zoomSlot.clear();
     line.failAll(`${transport.name} is ${state}${detail ? ` (${detail})` : ''}: commands were dropped, not queued.`);
   });
-  if (transport.state() === 'connected') initialising = initialise();
+  if (transport.state() === 'connected') startInitialise();
 
   return {
     protocol: 'visca',

@@ -1,14 +1,7 @@
-// A small seeded PRNG (mulberry32) so that fuzz tests are random yet repeatable.
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded randomness for fuzz tests, from the same PRNG the simulators use.
+import { mulberry32 } from '../../devices/random';
+
+export { mulberry32 };
 
 export function randomBytes(random: () => number, length: number): number[] {
   return Array.from({ length }, () => Math.floor(random() * 256));

@@ -47,7 +47,7 @@ describe('serial transport over a socat pty pair', () => {
 
   it('reports an unplugged cable, refuses commands at once, and reconnects when it comes back', async () => {
     const dir = tempDir();
-    let pair = await cable(dir);
+    const pair = await cable(dir);
     const cart = serial(pair.devicePath);
     const states: LinkState[] = [];
     cart.onState((s) => states.push(s));
@@ -59,7 +59,7 @@ describe('serial transport over a socat pty pair', () => {
     await expect(cart.write(Uint8Array.of(0x81, 0x01, 0x06, 0x04, 0xff))).rejects.toBeInstanceOf(DeviceAwayError);
     expect(Date.now() - started).toBeLessThan(100); // fails fast, never waits for the device
 
-    pair = await cable(dir);
+    await cable(dir); // the same cable paths, plugged back
     await waitFor(() => cart.state() === 'connected', 'connected again after replug');
     expect(states).toEqual(['connected', 'reconnecting', 'connected']);
   });

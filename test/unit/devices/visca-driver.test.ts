@@ -152,6 +152,16 @@ describe('VISCA driver', () => {
     expect(transport.written).toEqual(['88 30 01 FF', '81 01 00 01 FF']);
   });
 
+  it('addresses the chain once when the link returns and the camera announces itself at once', async () => {
+    await startedCamera();
+    transport.setState('reconnecting');
+    transport.setState('connected');
+    transport.receive('90 38 FF'); // the camera's power-up message, on the heels of the link
+    await flush();
+    await flush();
+    expect(transport.written).toEqual(['88 30 01 FF', '81 01 00 01 FF']);
+  });
+
   it('re-addresses the chain after a network change message', async () => {
     await startedCamera();
     transport.receive('90 38 FF');
