@@ -9,7 +9,9 @@ import { openSerialLink } from '../transport/serial-link';
 import type { Transport } from '../transport/transport';
 
 export interface ViscaSimulatorOptions {
-  path: string;
+  /** The pty end to open, or an already open transport (a UDP socket for VISCA over IP). */
+  path?: string;
+  transport?: Transport;
   baudRate?: number;
   /** Video frame in ms: 16.7 at 59.94 Hz, 20 at 50 Hz. */
   frameMs?: number;
@@ -30,7 +32,11 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
   const byteMs = 10_000 / baudRate; // 8N1: 10 bits a byte
   const frameMs = options.frameMs ?? 1000 / 59.94;
   const random = mulberry32(options.seed ?? 1);
-  const transport: Transport = createReconnectingTransport({ name: `visca-sim ${options.path}`, open: () => openSerialLink({ path: options.path, baudRate }), initialDelayMs: 20, maxDelayMs: 200 });
+  const { path } = options;
+  if (!options.transport && !path) throw new Error('startViscaSimulator needs a path or a transport');
+  const transport: Transport =
+    options.transport ??
+    createReconnectingTransport({ name: `visca-sim ${path}`, open: () => openSerialLink({ path: path!, baudRate }), initialDelayMs: 20, maxDelayMs: 200 });
   const model = createCameraModel(now());
   const splitter = createViscaSplitter(isValidCommand);
   const sockets: (ReturnType<typeof setTimeout> | null)[] = [null, null]; // sockets 1 and 2
@@ -161,10 +167,12 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
       at(actAt, () => execute(message, actAt));
     }
   });
-  // Power-up announces itself with a network change message.
-  transport.onState((state) => {
-    if (state === 'connected') reply(now(), [head, 0x38, 0xff]);
-  });
+  // Power-up announces itself with a network change message (on a serial chain only).
+  if (!options.transport) {
+    transport.onState((state) => {
+      if (state === 'connected') reply(now(), [head, 0x38, 0xff]);
+    });
+  }
 
   return {
     state: () => ({ ...model.state(now()), power, busySockets: sockets.filter(Boolean).length }),
