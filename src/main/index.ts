@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { startElectronShell } from './electron/shell';
 import { createLogger } from './logger';
+import { loadDeviceSetup } from './services/device-config';
 import { createStation } from './station';
 
 // This file is bundled to out/main/index.cjs (CommonJS), so __dirname is out/main at run time;
@@ -10,7 +11,7 @@ const outDir = path.join(__dirname, '..');
 const logger = createLogger();
 
 startElectronShell({
-  createStation: (dataDir) => createStation({ dataDir, mode: 'electron', logger }),
+  createStation: (dataDir) => createStation({ dataDir, mode: 'electron', logger, devices: loadDeviceSetup(dataDir, process.env) }),
   rendererRoot: path.join(outDir, 'renderer'),
   preloadPath: path.join(outDir, 'preload', 'index.cjs'),
   logger,

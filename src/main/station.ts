@@ -10,7 +10,10 @@ import { openDatabase } from './db/connection';
 import { createOutboxRepository } from './db/outbox-repository';
 import { createPatientRepository } from './db/patient-repository';
 import type { Logger } from './logger';
-import { createDeviceRegistry } from './services/device-registry';
+import type { DeviceSetup } from './services/device-config';
+import { createManagedDevice } from './services/device-factory';
+import { createDeviceService } from './services/device-service';
+import { startSimulatedDevices, type SimulatedDevices } from './services/simulated-devices';
 import { createHubLink } from './services/hub-link';
 import { createPatientService } from './services/patient-service';
 import { createStationStatusService } from './services/station-status-service';
@@ -23,12 +26,16 @@ export interface StationOptions {
   stationName?: string;
   hubUrl?: string | null;
   now?: () => Date;
+  /** Which devices to run; none by default (tests). The hosts read devices.json (loadDeviceSetup). */
+  devices?: DeviceSetup;
 }
 
 export interface Station {
   dispatch: Dispatch;
   events: StationEvents;
-  close(): void;
+  /** Resolves once the configured (or simulated) devices are set up; device errors are logged. */
+  devicesReady: Promise<void>;
+  close(): Promise<void>;
 }
 
 export function createStation(options: StationOptions): Station {
@@ -42,7 +49,13 @@ export function createStation(options: StationOptions): Station {
   const patientsRepo = createPatientRepository(db);
   const outbox = createOutboxRepository(db);
   const publishStatus = () => events.emit('station.statusChanged', status.status());
-  const devices = createDeviceRegistry(publishStatus);
+  const devices = createDeviceService({
+    onDevicesChanged: (list) => {
+      events.emit('devices.changed', list);
+      publishStatus();
+    },
+    onReading: (reading) => events.emit('oximeter.reading', reading),
+  });
   const hub = createHubLink(options.hubUrl ?? null, publishStatus);
   const patients = createPatientService({
     db,
@@ -70,14 +83,39 @@ export function createStation(options: StationOptions): Station {
     'patients.update': ({ id, version, identity }) => patients.update(id, version, identity),
     'patients.get': ({ id }) => patients.get(id),
     'patients.search': (query) => patients.search(query),
+    'devices.list': () => devices.list(),
+    'camera.command': ({ deviceId, command }) => devices.cameraCommand(deviceId, command),
+    'camera.position': ({ deviceId }) => devices.cameraPosition(deviceId),
   };
+
+  let simulated: SimulatedDevices | null = null;
+  async function startDevices(setup: DeviceSetup): Promise<void> {
+    if (setup.mode === 'none') return;
+    const configs = setup.mode === 'simulated' ? (simulated = await startSimulatedDevices(dataDir)).configs : setup.devices;
+    for (const config of configs) {
+      try {
+        const managed = createManagedDevice(config, logger, setup.mode === 'simulated');
+        if (managed.kind === 'camera') devices.addCamera(managed.device);
+        else devices.addOximeter(managed.device);
+      } catch (error) {
+        logger.error('device.setup_failed', { device: config.id, error: (error as Error).message });
+      }
+    }
+  }
+  const devicesReady = startDevices(options.devices ?? { mode: 'none' }).catch((error: unknown) =>
+    logger.error('devices.setup_failed', { error: (error as Error).message }),
+  );
 
   logger.info('station.started', { mode, dataDir });
   return {
     dispatch: createDispatch(handlers, logger),
     events,
-    close() {
+    devicesReady,
+    async close() {
       db.close();
+      await devicesReady;
+      await devices.close();
+      await simulated?.stop();
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   PatientSearchSchema,
   UpdatePatientInputSchema,
 } from './patient';
+import { CameraCommandInputSchema, CameraPositionSchema, DeviceIdSchema, DeviceInfoSchema, OximeterReadingSchema } from './devices';
 import type { Result } from './result';
 import { StationStatusSchema } from './station';
 
@@ -22,10 +23,15 @@ export const contract = {
     'patients.update': channel(UpdatePatientInputSchema, PatientSchema),
     'patients.get': channel(z.strictObject({ id: PatientIdSchema }), PatientSchema),
     'patients.search': channel(PatientSearchSchema, z.array(PatientSchema)),
+    'devices.list': channel(noInput, z.array(DeviceInfoSchema)),
+    'camera.command': channel(CameraCommandInputSchema, z.strictObject({ accepted: z.literal(true) })),
+    'camera.position': channel(z.strictObject({ deviceId: DeviceIdSchema.optional() }), CameraPositionSchema),
   },
   events: {
     'station.statusChanged': StationStatusSchema,
     'patients.changed': z.object({ id: PatientIdSchema }),
+    'devices.changed': z.array(DeviceInfoSchema),
+    'oximeter.reading': OximeterReadingSchema,
   },
 } as const;
 

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'forbidden', // the caller may not use this channel (wrong frame, bad token)
   'unknown_channel',
   'disconnected', // browser mode: the station's host is not reachable
+  'device_unavailable', // no such device, or it is unplugged / switched off
+  'device_refused', // the device answered but would not do it (busy, not executable, no answer in time)
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

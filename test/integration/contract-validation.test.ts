@@ -16,6 +16,9 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'patients.update': { id: SOME_ID, version: 1, identity: provisionalIdentity() },
   'patients.get': { id: SOME_ID },
   'patients.search': { name: 'dupont', birthDate: '1950-01-01', insMatricule: '1', limit: 10 },
+  'devices.list': {},
+  'camera.command': { deviceId: 'camera-1', command: { type: 'drive', pan: 0.5, tilt: -0.25 } },
+  'camera.position': { deviceId: 'camera-1' },
 };
 
 const NOT_OBJECTS: unknown[] = [undefined, null, 0, 42, 'text', true, [], [{}], () => 1];

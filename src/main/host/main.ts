@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolveDataDir } from '../data-dir';
 import { createLogger } from '../logger';
+import { loadDeviceSetup } from '../services/device-config';
 import { createStation } from '../station';
 import { PortInUseError, startHost } from './host-server';
 import { openInChromium } from './open-browser';
@@ -23,20 +24,22 @@ async function main(): Promise<void> {
   const logger = createLogger();
   const dataDir = resolveDataDir({ env: process.env, platform: process.platform, home: os.homedir() });
   const port = parsePort(process.env.RELAIS_PORT);
-  const station = createStation({ dataDir, mode: 'browser', logger, hubUrl: process.env.RELAIS_HUB_URL ?? null });
+  const devices = loadDeviceSetup(dataDir, process.env);
+  const station = createStation({ dataDir, mode: 'browser', logger, hubUrl: process.env.RELAIS_HUB_URL ?? null, devices });
   // The renderer sits beside the built main bundle: out/main/host.cjs -> out/renderer.
   const rendererRoot = path.resolve(__dirname, '..', 'renderer');
   let host;
   try {
     host = await startHost({ station, rendererRoot, port, logger });
   } catch (error) {
-    station.close();
+    await station.close();
     throw error;
   }
 
   const out = process.stdout;
   out.write(`\nRelais — station en mode navigateur / browser mode\n`);
   out.write(`  Données / data: ${dataDir}\n`);
+  out.write(`  Appareils / devices: ${devices.mode === 'simulated' ? 'simulés / simulated (no devices.json)' : devices.mode === 'none' ? 'aucun / none (RELAIS_DEVICES=none)' : 'devices.json'}\n`);
   out.write(`  Ouvrez cette adresse / open this address (it holds this run's key):\n`);
   out.write(`Relais station ready: ${host.url}\n`);
   if (process.argv.includes('--open')) {
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('host.stopping', { signal });
     await host.close();
-    station.close();
+    await station.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,14 +1,13 @@
 // Reads the station's state from the services that own it, for the home screen.
 import type { StationStatus } from '../../shared/station';
 import type { OutboxRepository } from '../db/outbox-repository';
-import type { DeviceRegistry } from './device-registry';
 import type { HubLink } from './hub-link';
 
 export interface StationStatusDeps {
   stationName: string;
   mode: StationStatus['mode'];
   dataDir: string;
-  devices: DeviceRegistry;
+  devices: { list(): StationStatus['devices'] };
   hub: HubLink;
   outbox: OutboxRepository;
   patientCount: () => number;

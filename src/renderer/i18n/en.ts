@@ -91,6 +91,8 @@ export const en: Translations = {
     forbidden: 'Access refused. Open the address the station printed.',
     unknown_channel: 'The station does not know this operation. Update Relais.',
     disconnected: 'The station cannot be reached. Check that Relais is still running, then retry.',
+    device_unavailable: 'Device unavailable: check that it is plugged in and switched on. Relais reconnects by itself.',
+    device_refused: 'The device did not carry out the command. Retry; if it refuses again, check its mode (autofocus, standby…).',
     internal: 'Unexpected error in the station. Retry; if it persists, call support.',
   },
   fieldErrors: {

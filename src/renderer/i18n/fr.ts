@@ -89,6 +89,8 @@ export const fr = {
     forbidden: 'Accès refusé. Ouvrez l’adresse affichée par la station.',
     unknown_channel: 'Opération inconnue de la station. Mettez Relais à jour.',
     disconnected: 'La station est injoignable. Vérifiez que Relais tourne toujours, puis réessayez.',
+    device_unavailable: 'Appareil indisponible : vérifiez qu’il est branché et allumé. Relais se reconnecte tout seul.',
+    device_refused: 'L’appareil n’a pas exécuté la commande. Réessayez ; s’il refuse encore, vérifiez son mode (mise au point auto, veille…).',
     internal: 'Erreur inattendue de la station. Réessayez ; si elle persiste, appelez le support.',
   },
   fieldErrors: {

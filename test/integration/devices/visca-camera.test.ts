@@ -29,7 +29,8 @@ async function rig() {
     maxDelayMs: 100,
   });
   cleanups.push(() => transport.close());
-  const camera = createViscaCamera({ transport, ackTimeoutMs: 400, completionTimeoutMs: 10_000 });
+  // Generous first-reply timeout: these tests are about motion and reconnection, and CI machines are loaded.
+  const camera = createViscaCamera({ transport, ackTimeoutMs: 2_000, completionTimeoutMs: 10_000 });
   cleanups.push(() => camera.close());
   await waitFor(() => transport.state() === 'connected', 'serial link');
   await camera.ready();

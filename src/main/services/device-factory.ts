@@ -1,0 +1,35 @@
+// Builds drivers from the technician's device configuration.
+import { DEFAULT_CAMERA_PRESETS } from '../../shared/devices';
+import { createReconnectingTransport } from '../../../devices/transport/reconnecting-transport';
+import { openSerialLink } from '../../../devices/transport/serial-link';
+import { createViscaCamera } from '../../../devices/visca/driver';
+import type { Logger } from '../logger';
+import type { DeviceConfig } from './device-config';
+import type { ManagedCamera, ManagedOximeter } from './device-service';
+
+export type ManagedDevice = { kind: 'camera'; device: ManagedCamera } | { kind: 'oximeter'; device: ManagedOximeter };
+
+export function createManagedDevice(config: DeviceConfig, logger: Logger, simulated = false): ManagedDevice {
+  const log = (event: string, detail?: Record<string, unknown>) => logger.info(event, { device: config.id, ...detail });
+  switch (config.protocol) {
+    case 'visca': {
+      const transport = createReconnectingTransport({ name: config.path, open: () => openSerialLink({ path: config.path, baudRate: config.baudRate }) });
+      transport.onState((state, detail) => log('device.link', { state, detail }));
+      const camera = createViscaCamera({ transport, address: config.address, onLog: log });
+      return {
+        kind: 'camera',
+        device: {
+          info: { id: config.id, kind: 'camera', label: config.label, protocol: 'visca', location: config.path, simulated, presets: config.presets ?? [...DEFAULT_CAMERA_PRESETS] },
+          camera,
+          transport,
+          async close() {
+            await camera.close();
+            await transport.close();
+          },
+        },
+      };
+    }
+    default:
+      throw new Error(`Protocol ${config.protocol} is not wired into the station yet.`);
+  }
+}

@@ -1,0 +1,144 @@
+// The station's devices: their link state for the home screen, camera commands from the
+// contract, and oximeter readings forwarded to the page a few times a second.
+import type { PtzCamera } from '../../../devices/camera/ptz-camera';
+import { CameraCommandError } from '../../../devices/camera/ptz-camera';
+import type { LinkState, Transport } from '../../../devices/transport/transport';
+import type { CameraCommand, DeviceInfo, OximeterReading } from '../../shared/devices';
+import { AppFailure } from '../contract/failure';
+
+export interface ManagedCamera {
+  info: Omit<DeviceInfo, 'state'>;
+  camera: PtzCamera;
+  transport: Pick<Transport, 'state' | 'onState'>;
+  close(): Promise<void>;
+}
+
+export interface OximeterSample {
+  spo2: number | null;
+  pulseRate: number | null;
+  pleth: number;
+  status: OximeterReading['status'];
+}
+
+export interface ManagedOximeter {
+  info: Omit<DeviceInfo, 'state'>;
+  transport: Pick<Transport, 'state' | 'onState'>;
+  onSample(listener: (sample: OximeterSample) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface DeviceServiceDeps {
+  onDevicesChanged(devices: DeviceInfo[]): void;
+  onReading(reading: OximeterReading): void;
+  now?: () => Date;
+  /** How often pleth samples are batched to the page (60 Hz samples, ~10 readings a second). */
+  readingIntervalMs?: number;
+}
+
+const stateOf = (link: LinkState): DeviceInfo['state'] => (link === 'connected' ? 'connected' : link === 'gone' ? 'gone' : 'reconnecting');
+
+export function createDeviceService(deps: DeviceServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const cameras = new Map<string, ManagedCamera>();
+  const oximeters = new Map<string, { device: ManagedOximeter; timer: ReturnType<typeof setInterval>; stop: () => void }>();
+  const changed = () => deps.onDevicesChanged(list());
+
+  function list(): DeviceInfo[] {
+    return [...cameras.values(), ...[...oximeters.values()].map((o) => o.device)].map((d) => ({ ...d.info, state: stateOf(d.transport.state()) }));
+  }
+
+  function cameraFor(deviceId?: string): ManagedCamera {
+    const managed = deviceId ? cameras.get(deviceId) : cameras.values().next().value;
+    if (!managed) throw new AppFailure('device_unavailable', deviceId ? `No camera "${deviceId}" on this station.` : 'No camera on this station.');
+    return managed;
+  }
+
+  function failureOf(error: unknown): AppFailure {
+    if (error instanceof CameraCommandError) {
+      return new AppFailure(error.code === 'device_away' ? 'device_unavailable' : 'device_refused', error.message);
+    }
+    return error instanceof AppFailure ? error : new AppFailure('device_refused', String((error as Error)?.message ?? error));
+  }
+
+  return {
+    list,
+    addCamera(managed: ManagedCamera): void {
+      cameras.set(managed.info.id, managed);
+      managed.transport.onState(changed);
+      changed();
+    },
+    addOximeter(device: ManagedOximeter): void {
+      let last: OximeterSample | null = null;
+      let pleth: number[] = [];
+      const stop = device.onSample((sample) => {
+        last = sample;
+        pleth.push(sample.pleth);
+        if (pleth.length > 600) pleth = pleth.slice(-600);
+      });
+      const timer = setInterval(() => {
+        if (!last) return;
+        deps.onReading({ deviceId: device.info.id, spo2: last.spo2, pulseRate: last.pulseRate, status: last.status, pleth, at: now().toISOString() });
+        pleth = [];
+      }, deps.readingIntervalMs ?? 100);
+      oximeters.set(device.info.id, { device, timer, stop });
+      device.transport.onState(changed);
+      changed();
+    },
+    async cameraCommand(deviceId: string | undefined, command: CameraCommand): Promise<{ accepted: true }> {
+      const { camera } = cameraFor(deviceId);
+      try {
+        switch (command.type) {
+          // Motion is latest-wins: accepted at once, the driver sends the newest it has.
+          case 'drive':
+            camera.drive({ pan: command.pan, tilt: command.tilt });
+            break;
+          case 'zoom':
+            camera.zoom(command.speed);
+            break;
+          case 'stop':
+            await camera.stop();
+            break;
+          case 'home':
+            await camera.home();
+            break;
+          case 'preset_recall':
+            await camera.presetRecall(command.preset);
+            break;
+          case 'preset_set':
+            await camera.presetSet(command.preset);
+            break;
+          case 'focus':
+            await camera.focus(command.mode);
+            break;
+          case 'move_to':
+            await camera.moveTo({ pan: command.pan, tilt: command.tilt }, command.speed);
+            break;
+          case 'zoom_to':
+            await camera.zoomTo(command.zoom);
+            break;
+        }
+      } catch (error) {
+        throw failureOf(error);
+      }
+      return { accepted: true };
+    },
+    async cameraPosition(deviceId?: string) {
+      try {
+        return await cameraFor(deviceId).camera.position();
+      } catch (error) {
+        throw failureOf(error);
+      }
+    },
+    async close(): Promise<void> {
+      for (const { timer, stop } of oximeters.values()) {
+        clearInterval(timer);
+        stop();
+      }
+      await Promise.all([...cameras.values(), ...[...oximeters.values()].map((o) => o.device)].map((d) => d.close().catch(() => {})));
+      cameras.clear();
+      oximeters.clear();
+    },
+  };
+}
+
+export type DeviceService = ReturnType<typeof createDeviceService>;
