@@ -65,6 +65,12 @@ export default tseslint.config(
     rules: restrict(['electron', 'react'], [group(['**/renderer/**', '**/preload/**', '**/main/electron/**'], 'no UI or Electron here.')]),
   },
   {
+    // CommonJS launchers (package.json "bin"): require is how they load the built tool.
+    files: ['bin/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**', 'bench/**', 'scripts/**', '*.config.*'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },

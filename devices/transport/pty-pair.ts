@@ -2,6 +2,7 @@
 // simulator the other. Used by the station's embedded defaults and by integration tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 export interface PtyPair {
   /** The end a driver opens, like /dev/ttyUSB0. */
@@ -19,7 +20,10 @@ export class SocatMissingError extends Error {
 }
 
 export async function openPtyPair(devicePath: string, simulatorPath: string, timeoutMs = 5_000): Promise<PtyPair> {
-  for (const link of [devicePath, simulatorPath]) fs.rmSync(link, { force: true });
+  for (const link of [devicePath, simulatorPath]) {
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.rmSync(link, { force: true });
+  }
   const child: ChildProcess = spawn('socat', [`pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${simulatorPath}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -24,7 +24,8 @@ export function openSerialLink(settings: SerialSettings): Promise<Link> {
       lock: true,
     });
     port.open((error) => {
-      if (error) return reject(new Error(`cannot open ${settings.path}: ${error.message}`));
+      // serialport says "Error: No such file or directory, cannot open /dev/x": keep the cause only.
+      if (error) return reject(new Error(`cannot open ${settings.path}: ${error.message.replace(/^Error: /, '').replace(/, cannot open .*$/, '')}`));
       const closeListeners: ((reason: string) => void)[] = [];
       let closedOnce = false;
       const fireClose = (reason: string) => {
