@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { hasStationKey } from './api';
 import { Header } from './features/shell/header';
 import { useView } from './features/shell/view-store';
+import { DevicesScreen } from './features/device-panels/devices-screen';
 import { HomeScreen } from './features/station/home-screen';
 import { useStation } from './features/station/station-store';
 import { NewPatientScreen } from './features/patients/new-patient-screen';
@@ -32,6 +33,7 @@ export function App() {
       )}
       <main className="screen">
         {view.name === 'home' && <HomeScreen />}
+        {view.name === 'devices' && <DevicesScreen />}
         {view.name === 'patients' && <PatientsScreen />}
         {view.name === 'new-patient' && <NewPatientScreen />}
         {view.name === 'patient' && <PatientScreen key={view.id} id={view.id} />}

@@ -2,7 +2,7 @@
 import type { Translations } from './fr';
 
 export const en: Translations = {
-  app: { name: 'Relais', nav: 'Main navigation', home: 'Home', patients: 'Patients', switchLanguage: 'Français' },
+  app: { name: 'Relais', nav: 'Main navigation', home: 'Home', patients: 'Patients', devices: 'Devices', switchLanguage: 'Français' },
   link: {
     noKeyTitle: 'Station key missing',
     noKey: 'This page was opened without the station key. Open the address printed by `npm start` (it holds the station key).',
@@ -25,6 +25,41 @@ export const en: Translations = {
     lastSync: 'Last sync',
     never: 'never',
     loading: 'Loading…',
+  },
+  devices: { title: 'Devices', list: 'Devices of the station', simulated: 'simulated' },
+  camera: {
+    pad: 'Camera direction',
+    up: 'Up',
+    down: 'Down',
+    left: 'Left',
+    right: 'Right',
+    stop: 'Stop',
+    speed: 'Speed',
+    zoomIn: 'Zoom +',
+    zoomOut: 'Zoom −',
+    focusAuto: 'Autofocus',
+    focusOnePush: 'One-push focus',
+    home: 'Home position',
+    presets: 'Stored positions',
+    storePreset: 'Store here',
+    storePresetLabel: 'Store the current position as “{{name}}”',
+    readPosition: 'Read the position',
+    position: 'Position: pan {{pan}} · tilt {{tilt}} · zoom {{zoom}}',
+    noPosition: 'This camera does not report its position.',
+    busy: 'In progress: {{what}}…',
+    keyboardHint: 'Keyboard: hold the arrows to steer, + and − to zoom, Escape to stop, 1 to 4 for stored positions.',
+  },
+  oximeter: {
+    spo2: 'SpO2',
+    pulse: 'Pulse',
+    pleth: 'Plethysmography waveform',
+    status: {
+      measuring: 'Measuring',
+      finger_out: 'Finger out: put the finger back in the sensor.',
+      probe_error: 'Sensor fault: check the sensor cable.',
+      searching: 'Searching for the pulse… keep the finger still.',
+      no_data: 'No data from the oximeter: check that it is on and plugged in.',
+    },
   },
   patients: {
     title: 'Patients',

@@ -6,7 +6,7 @@ import { useView } from './view-store';
 export function Header() {
   const { t, i18n } = useTranslation();
   const { view, show } = useView();
-  const section = view.name === 'home' ? 'home' : 'patients';
+  const section = view.name === 'home' || view.name === 'devices' ? view.name : 'patients';
   return (
     <header className="header">
       <span className="brand">{t('app.name')}</span>
@@ -16,6 +16,9 @@ export function Header() {
         </button>
         <button type="button" aria-current={section === 'patients' ? 'page' : undefined} onClick={() => show({ name: 'patients' })}>
           {t('app.patients')}
+        </button>
+        <button type="button" aria-current={section === 'devices' ? 'page' : undefined} onClick={() => show({ name: 'devices' })}>
+          {t('app.devices')}
         </button>
       </nav>
       <button type="button" className="language" lang={i18n.language === 'fr' ? 'en' : 'fr'} onClick={() => setLanguage(i18n.language === 'fr' ? 'en' : 'fr')}>
