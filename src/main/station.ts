@@ -10,6 +10,8 @@ import { openDatabase } from './db/connection';
 import { createOutboxRepository } from './db/outbox-repository';
 import { createPatientRepository } from './db/patient-repository';
 import type { Logger } from './logger';
+import { createDeviceWatcher, ProfilesFileSchema } from '../../devices/registry';
+import { listAllPorts } from '../../devices/transport/port-listing';
 import type { DeviceSetup } from './services/device-config';
 import { createManagedDevice } from './services/device-factory';
 import { createDeviceService } from './services/device-service';
@@ -28,6 +30,18 @@ export interface StationOptions {
   now?: () => Date;
   /** Which devices to run; none by default (tests). The hosts read devices.json (loadDeviceSetup). */
   devices?: DeviceSetup;
+  /** Where device profiles live; resources/ beside the app by default. */
+  resourcesDir?: string;
+}
+
+function loadProfiles(resourcesDir: string, logger: Logger) {
+  const file = path.join(resourcesDir, 'devices', 'usb-profiles.json');
+  try {
+    return ProfilesFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))).profiles;
+  } catch (error) {
+    logger.error('device.profiles_unreadable', { file, error: (error as Error).message });
+    return [];
+  }
 }
 
 export interface Station {
@@ -89,8 +103,20 @@ export function createStation(options: StationOptions): Station {
   };
 
   let simulated: SimulatedDevices | null = null;
+  let watcher: ReturnType<typeof createDeviceWatcher> | null = null;
   async function startDevices(setup: DeviceSetup): Promise<void> {
     if (setup.mode === 'none') return;
+    watcher = createDeviceWatcher({
+      list: listAllPorts,
+      profiles: loadProfiles(options.resourcesDir ?? path.resolve(__dirname, '..', '..', 'resources'), logger),
+      onChange: ({ added, removed, present }) => {
+        for (const d of added) logger.info('device.plugged', { bus: d.port.bus, path: d.port.path, usb: `${d.port.vendorId}:${d.port.productId}`, profile: d.profile?.id ?? null });
+        for (const d of removed) logger.info('device.unplugged', { bus: d.port.bus, path: d.port.path });
+        devices.setDetected(present);
+      },
+      onError: (error) => logger.warn('device.listing_failed', { error: error.message }),
+    });
+    void watcher.start();
     const configs = setup.mode === 'simulated' ? (simulated = await startSimulatedDevices(dataDir)).configs : setup.devices;
     for (const config of configs) {
       try {
@@ -113,6 +139,7 @@ export function createStation(options: StationOptions): Station {
     devicesReady,
     async close() {
       db.close();
+      watcher?.stop();
       await devicesReady;
       await devices.close();
       await simulated?.stop();

@@ -2,6 +2,7 @@
 // contract, and oximeter readings forwarded to the page a few times a second.
 import type { PtzCamera } from '../../../devices/camera/ptz-camera';
 import { CameraCommandError } from '../../../devices/camera/ptz-camera';
+import type { Detected } from '../../../devices/registry';
 import type { LinkState, Transport } from '../../../devices/transport/transport';
 import type { CameraCommand, DeviceInfo, OximeterReading } from '../../shared/devices';
 import { AppFailure } from '../contract/failure';
@@ -41,10 +42,26 @@ export function createDeviceService(deps: DeviceServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const cameras = new Map<string, ManagedCamera>();
   const oximeters = new Map<string, { device: ManagedOximeter; timer: ReturnType<typeof setInterval>; stop: () => void }>();
+  let detected: Detected[] = [];
   const changed = () => deps.onDevicesChanged(list());
 
   function list(): DeviceInfo[] {
-    return [...cameras.values(), ...[...oximeters.values()].map((o) => o.device)].map((d) => ({ ...d.info, state: stateOf(d.transport.state()) }));
+    const managed = [...cameras.values(), ...[...oximeters.values()].map((o) => o.device)].map((d) => ({ ...d.info, state: stateOf(d.transport.state()) }));
+    const configuredAt = new Set(managed.map((d) => d.location));
+    // Plugged in but not in devices.json: shown so that the technician knows what to configure.
+    const unconfigured = detected
+      .filter((d) => !configuredAt.has(d.port.path))
+      .map(({ port, profile }): DeviceInfo => ({
+        id: `detected:${port.bus}:${port.path}`,
+        kind: profile?.kind ?? 'other',
+        label: profile?.label ?? ([port.manufacturer, port.product].filter(Boolean).join(' ') || `${port.bus} ${port.vendorId ?? '?'}:${port.productId ?? '?'}`),
+        state: 'connected',
+        protocol: profile ? `${profile.protocol}?` : 'unknown',
+        location: port.path,
+        simulated: false,
+        detail: 'detected, not configured: confirm with relais-devices probe, then add it to devices.json',
+      }));
+    return [...managed, ...unconfigured];
   }
 
   function cameraFor(deviceId?: string): ManagedCamera {
@@ -62,6 +79,10 @@ export function createDeviceService(deps: DeviceServiceDeps) {
 
   return {
     list,
+    setDetected(present: Detected[]): void {
+      detected = present;
+      changed();
+    },
     addCamera(managed: ManagedCamera): void {
       cameras.set(managed.info.id, managed);
       managed.transport.onState(changed);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { CameraCommandError, type PtzCamera } from '../../../devices/camera/ptz-camera';
+import { createFakeTransport } from '../../../devices/transport/fake-transport';
+import { createDeviceService } from '../../../src/main/services/device-service';
+import type { DeviceInfo } from '../../../src/shared/devices';
+
+function service() {
+  const changes: DeviceInfo[][] = [];
+  const devices = createDeviceService({ onDevicesChanged: (list) => changes.push(list), onReading: () => {} });
+  return { devices, changes };
+}
+
+const camera = (overrides: Partial<PtzCamera> = {}): PtzCamera =>
+  ({
+    protocol: 'visca',
+    drive() {},
+    zoom() {},
+    stop: async () => {},
+    home: async () => {},
+    presetRecall: async () => {},
+    presetSet: async () => {},
+    presetClear: async () => {},
+    focus: async () => {},
+    moveTo: async () => {},
+    zoomTo: async () => {},
+    position: async () => ({ pan: 1, tilt: 2, zoom: 3 }),
+    stats: () => ({ submitted: 0, replaced: 0, maxQueueDepth: 0 }),
+    close: async () => {},
+    ...overrides,
+  }) as PtzCamera;
+
+describe('device service', () => {
+  it('lists configured devices with their link state, and detected ones as not configured', () => {
+    const { devices, changes } = service();
+    const transport = createFakeTransport('/dev/ttyUSB0');
+    devices.addCamera({ info: { id: 'cam', kind: 'camera', label: 'Caméra', protocol: 'visca', location: '/dev/ttyUSB0', simulated: false }, camera: camera(), transport, close: async () => {} });
+    devices.setDetected([
+      { port: { bus: 'serial', path: '/dev/ttyUSB0', vendorId: '0403', productId: '6001' }, profile: null },
+      { port: { bus: 'serial', path: '/dev/ttyUSB1', vendorId: '10c4', productId: 'ea60' }, profile: { id: 'x', label: 'Oxymètre', bus: 'serial', kind: 'oximeter', protocol: 'cms50d', match: { vendorId: '10c4', productId: 'ea60' } } },
+    ]);
+    transport.setState('reconnecting');
+    const list = changes.at(-1)!;
+    expect(list.map((d) => [d.id, d.state, d.protocol])).toEqual([
+      ['cam', 'reconnecting', 'visca'],
+      ['detected:serial:/dev/ttyUSB1', 'connected', 'cms50d?'],
+    ]);
+    expect(list[1]?.detail).toContain('relais-devices probe');
+  });
+
+  it('says which camera is missing, and turns driver errors into errors a person can act on', async () => {
+    const { devices } = service();
+    await expect(devices.cameraCommand(undefined, { type: 'stop' })).rejects.toMatchObject({ code: 'device_unavailable' });
+    const transport = createFakeTransport();
+    devices.addCamera({
+      info: { id: 'cam', kind: 'camera', label: 'Caméra', protocol: 'visca', location: 'x', simulated: false },
+      camera: camera({
+        home: async () => Promise.reject(new CameraCommandError('device_away', 'unplugged')),
+        focus: async () => Promise.reject(new CameraCommandError('not_executable', 'autofocus on')),
+      }),
+      transport,
+      close: async () => {},
+    });
+    await expect(devices.cameraCommand('cam', { type: 'home' })).rejects.toMatchObject({ code: 'device_unavailable', message: 'unplugged' });
+    await expect(devices.cameraCommand('cam', { type: 'focus', mode: 'near' })).rejects.toMatchObject({ code: 'device_refused' });
+    await expect(devices.cameraCommand('other', { type: 'stop' })).rejects.toMatchObject({ message: 'No camera "other" on this station.' });
+    await expect(devices.cameraPosition()).resolves.toEqual({ pan: 1, tilt: 2, zoom: 3 });
+  });
+});
