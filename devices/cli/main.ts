@@ -8,6 +8,8 @@ import { startViscaSimulator } from '../visca/simulator';
 import { parseArgs, UsageError } from './args';
 import { CAMERA_COMMANDS, openCamera, runCameraCommand } from './camera-command';
 import { listDevices } from './list';
+import { runOximeter } from './oximeter-command';
+import { startCms50dSimulator } from '../cms50d/simulator';
 import { probePort } from './probe';
 
 const USAGE = `relais-devices — diagnostics for Relais carts
@@ -16,7 +18,8 @@ const USAGE = `relais-devices — diagnostics for Relais carts
   relais-devices probe <port>                  which protocol answers, and which camera
   relais-devices camera <port> <command> [n]   [--protocol visca] [--baud 9600] [--address 1] [--speed 0.5] [--for 1000]
       commands: ${CAMERA_COMMANDS.join(', ')}
-  relais-devices simulate visca [--dir DIR]    a simulated VISCA camera on a virtual serial port, to try the above
+  relais-devices oximeter <port>               live SpO2/pulse once a second [--generation v2|legacy] [--seconds 10]
+  relais-devices simulate visca|oximeter [--dir DIR]   a simulated device on a virtual serial port, to try the above
 
 Exit codes: 0 done, 1 usage, 2 device not found or not answering, 3 the device refused.`;
 
@@ -53,12 +56,16 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'oximeter':
+      if (!port) throw new UsageError('oximeter needs a port, e.g. relais-devices oximeter /dev/ttyUSB1');
+      return runOximeter(port, parsed, print);
     case 'simulate': {
-      if (port !== 'visca') throw new UsageError('simulate supports: visca');
+      if (port !== 'visca' && port !== 'oximeter') throw new UsageError('simulate supports: visca, oximeter');
       const dir = typeof parsed.options.dir === 'string' ? parsed.options.dir : path.join(os.tmpdir(), 'relais-sim');
-      const pair = await openPtyPair(path.join(dir, 'camera'), path.join(dir, 'camera-sim'));
-      const simulator = await startViscaSimulator({ path: pair.simulatorPath });
-      print(`Simulated VISCA camera ready on ${pair.devicePath} (9600 baud). Ctrl+C to stop.`);
+      const pair = await openPtyPair(path.join(dir, port), path.join(dir, `${port}-sim`));
+      const generation = parsed.options.generation === 'legacy' ? 'legacy' : 'v2';
+      const simulator = port === 'visca' ? await startViscaSimulator({ path: pair.simulatorPath }) : await startCms50dSimulator({ path: pair.simulatorPath, generation });
+      print(port === 'visca' ? `Simulated VISCA camera ready on ${pair.devicePath} (9600 baud). Ctrl+C to stop.` : `Simulated CMS50D+ (${generation}) ready on ${pair.devicePath}. Ctrl+C to stop.`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

@@ -2,6 +2,8 @@
 import { DEFAULT_CAMERA_PRESETS } from '../../shared/devices';
 import { createReconnectingTransport } from '../../../devices/transport/reconnecting-transport';
 import { openSerialLink } from '../../../devices/transport/serial-link';
+import { createCms50dDriver } from '../../../devices/cms50d/driver';
+import { SERIAL_SETTINGS } from '../../../devices/cms50d/codec';
 import { createViscaCamera } from '../../../devices/visca/driver';
 import type { Logger } from '../logger';
 import type { DeviceConfig } from './device-config';
@@ -24,6 +26,24 @@ export function createManagedDevice(config: DeviceConfig, logger: Logger, simula
           transport,
           async close() {
             await camera.close();
+            await transport.close();
+          },
+        },
+      };
+    }
+    case 'cms50d': {
+      const settings = SERIAL_SETTINGS[config.generation];
+      const transport = createReconnectingTransport({ name: config.path, open: () => openSerialLink({ path: config.path, baudRate: settings.baudRate, parity: settings.parity }) });
+      transport.onState((state, detail) => log('device.link', { state, detail }));
+      const driver = createCms50dDriver({ transport, generation: config.generation });
+      return {
+        kind: 'oximeter',
+        device: {
+          info: { id: config.id, kind: 'oximeter', label: config.label, protocol: `cms50d-${config.generation}`, location: config.path, simulated },
+          transport,
+          onSample: driver.onSample,
+          async close() {
+            await driver.close();
             await transport.close();
           },
         },

@@ -54,7 +54,7 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       .map(({ port, profile }): DeviceInfo => ({
         id: `detected:${port.bus}:${port.path}`,
         kind: profile?.kind ?? 'other',
-        label: profile?.label ?? ([port.manufacturer, port.product].filter(Boolean).join(' ') || `${port.bus} ${port.vendorId ?? '?'}:${port.productId ?? '?'}`),
+        label: profile?.label ?? ([port.manufacturer, port.product].filter(Boolean).join(' ') || (port.vendorId ? `${port.bus === 'hid' ? 'HID' : 'USB'} ${port.vendorId}:${port.productId ?? '?'}` : 'Port série sans identifiant USB')),
         state: 'connected',
         protocol: profile ? `${profile.protocol}?` : 'unknown',
         location: port.path,

@@ -54,6 +54,20 @@ describe('relais-devices', () => {
     expect(simulator.state().pan).toBe(moved);
   });
 
+  it('prints live oximeter readings', async () => {
+    const { startCms50dSimulator } = await import('../../../devices/cms50d/simulator');
+    const oxiPair = await openPtyPair(path.join(dir, 'oxi'), path.join(dir, 'oxi-sim'));
+    const oximeter = await startCms50dSimulator({ path: oxiPair.simulatorPath, generation: 'v2', spo2: 96, pulseRate: 70 });
+    try {
+      const { code, out } = await cli('oximeter', oxiPair.devicePath, '--seconds', '2');
+      expect(code).toBe(0);
+      expect(out).toMatch(/2s {2}SpO2 9\d % {2}pulse [67]\d \/min {2}pleth \d+ {2}measuring {2}\(\d+ frames\/s\)/);
+    } finally {
+      await oximeter.stop();
+      await oxiPair.close();
+    }
+  });
+
   it('exits 1 with the usage on a mistake, 2 when the port is not there', async () => {
     const unknown = await cli('camera', pair.devicePath, 'wiggle');
     expect(unknown.code).toBe(1);
