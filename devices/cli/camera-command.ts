@@ -3,6 +3,7 @@ import type { PtzCamera } from '../camera/ptz-camera';
 import { createReconnectingTransport } from '../transport/reconnecting-transport';
 import { openSerialLink } from '../transport/serial-link';
 import type { Transport } from '../transport/transport';
+import { createPelcoDCamera } from '../pelco-d/driver';
 import { createViscaCamera } from '../visca/driver';
 import { numberOption, UsageError, type Parsed } from './args';
 
@@ -22,9 +23,9 @@ const MOTIONS: Record<string, (camera: PtzCamera, speed: number) => void> = {
 
 export async function openCamera(port: string, parsed: Parsed): Promise<{ camera: PtzCamera & { ready?: () => Promise<void> }; transport: Transport }> {
   const protocol = parsed.options.protocol ?? 'visca';
-  if (protocol !== 'visca') throw new UsageError(`--protocol ${String(protocol)} is not available in this build (visca).`);
-  const baudRate = numberOption(parsed.options, 'baud', 9600, 1200, 115200);
-  const address = numberOption(parsed.options, 'address', 1, 1, 7);
+  if (protocol !== 'visca' && protocol !== 'pelco-d') throw new UsageError(`--protocol must be visca or pelco-d, not ${String(protocol)}.`);
+  const baudRate = numberOption(parsed.options, 'baud', protocol === 'visca' ? 9600 : 2400, 1200, 115200);
+  const address = numberOption(parsed.options, 'address', 1, 1, protocol === 'visca' ? 7 : 255);
   let lastError = '';
   const transport = createReconnectingTransport({ name: port, open: () => openSerialLink({ path: port, baudRate }), goneAfterMs: 0 });
   transport.onState((_state, detail) => (lastError = detail ?? lastError));
@@ -36,6 +37,7 @@ export async function openCamera(port: string, parsed: Parsed): Promise<{ camera
     }
     await new Promise((r) => setTimeout(r, 20));
   }
+  if (protocol === 'pelco-d') return { camera: createPelcoDCamera({ transport, address, baudRate }), transport };
   const camera = createViscaCamera({ transport, address, ackTimeoutMs: 1_000 });
   await camera.ready();
   return { camera, transport };

@@ -16,7 +16,7 @@ const USAGE = `relais-devices — diagnostics for Relais carts
 
   relais-devices list                          serial ports (USB ids) and HID devices
   relais-devices probe <port>                  which protocol answers, and which camera
-  relais-devices camera <port> <command> [n]   [--protocol visca] [--baud 9600] [--address 1] [--speed 0.5] [--for 1000]
+  relais-devices camera <port> <command> [n]   [--protocol visca|pelco-d] [--baud 9600|2400] [--address 1] [--speed 0.5] [--for 1000]
       commands: ${CAMERA_COMMANDS.join(', ')}
   relais-devices oximeter <port>               live SpO2/pulse once a second [--generation v2|legacy] [--seconds 10]
   relais-devices simulate visca|oximeter [--dir DIR]   a simulated device on a virtual serial port, to try the above

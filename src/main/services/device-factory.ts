@@ -4,6 +4,7 @@ import { createReconnectingTransport } from '../../../devices/transport/reconnec
 import { openSerialLink } from '../../../devices/transport/serial-link';
 import { createCms50dDriver } from '../../../devices/cms50d/driver';
 import { SERIAL_SETTINGS } from '../../../devices/cms50d/codec';
+import { createPelcoDCamera } from '../../../devices/pelco-d/driver';
 import { createViscaCamera } from '../../../devices/visca/driver';
 import type { Logger } from '../logger';
 import type { DeviceConfig } from './device-config';
@@ -22,6 +23,23 @@ export function createManagedDevice(config: DeviceConfig, logger: Logger, simula
         kind: 'camera',
         device: {
           info: { id: config.id, kind: 'camera', label: config.label, protocol: 'visca', location: config.path, simulated, presets: config.presets ?? [...DEFAULT_CAMERA_PRESETS] },
+          camera,
+          transport,
+          async close() {
+            await camera.close();
+            await transport.close();
+          },
+        },
+      };
+    }
+    case 'pelco-d': {
+      const transport = createReconnectingTransport({ name: config.path, open: () => openSerialLink({ path: config.path, baudRate: config.baudRate }) });
+      transport.onState((state, detail) => log('device.link', { state, detail }));
+      const camera = createPelcoDCamera({ transport, address: config.address, baudRate: config.baudRate });
+      return {
+        kind: 'camera',
+        device: {
+          info: { id: config.id, kind: 'camera', label: config.label, protocol: 'pelco-d', location: config.path, simulated, presets: config.presets ?? [...DEFAULT_CAMERA_PRESETS] },
           camera,
           transport,
           async close() {
