@@ -1,5 +1,6 @@
 // A transport for tests: records what the driver writes, lets the test play the device's
 // answers and cable events (unplug, replug) deterministically.
+import { fromHex, hex } from './hex';
 import { DeviceAwayError, Listeners, type LinkState, type Transport } from './transport';
 
 export interface FakeTransport extends Transport {
@@ -12,15 +13,7 @@ export interface FakeTransport extends Transport {
   onWrite(listener: (bytes: Uint8Array) => void): () => void;
 }
 
-export function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
-}
-
-export function fromHex(text: string): Uint8Array {
-  const clean = text.replace(/[^0-9a-f]/gi, '');
-  if (clean.length % 2) throw new Error(`odd hex string: ${text}`);
-  return Uint8Array.from(clean.match(/../g) ?? [], (pair) => parseInt(pair, 16));
-}
+export { fromHex, hex };
 
 export function createFakeTransport(name = 'fake', initial: LinkState = 'connected'): FakeTransport {
   let state = initial;

@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import { createDeviceWatcher, ProfilesFileSchema } from '../../devices/registry';
 import { listAllPorts } from '../../devices/transport/port-listing';
 import type { DeviceSetup } from './services/device-config';
+import { loadHidProfiles, matchHidProfile, startHidPeripheral } from './services/hid-peripherals';
 import { createManagedDevice } from './services/device-factory';
 import { createDeviceService } from './services/device-service';
 import { startSimulatedDevices, type SimulatedDevices } from './services/simulated-devices';
@@ -106,13 +107,29 @@ export function createStation(options: StationOptions): Station {
   let watcher: ReturnType<typeof createDeviceWatcher> | null = null;
   async function startDevices(setup: DeviceSetup): Promise<void> {
     if (setup.mode === 'none') return;
+    const resourcesDir = options.resourcesDir ?? path.resolve(__dirname, '..', '..', 'resources');
+    const hidProfiles = loadHidProfiles(resourcesDir);
     watcher = createDeviceWatcher({
       list: listAllPorts,
-      profiles: loadProfiles(options.resourcesDir ?? path.resolve(__dirname, '..', '..', 'resources'), logger),
+      profiles: loadProfiles(resourcesDir, logger),
       onChange: ({ added, removed, present }) => {
         for (const d of added) logger.info('device.plugged', { bus: d.port.bus, path: d.port.path, usb: `${d.port.vendorId}:${d.port.productId}`, profile: d.profile?.id ?? null });
         for (const d of removed) logger.info('device.unplugged', { bus: d.port.bus, path: d.port.path });
-        devices.setDetected(present);
+        // A HID peripheral with a profile starts at once; its transport follows later unplugs.
+        for (const d of added) {
+          const profile = matchHidProfile(d.port, hidProfiles);
+          if (!profile || devices.hasPeripheral(`hid:${profile.id}:${d.port.path}`)) continue;
+          try {
+            devices.addPeripheral(
+              startHidPeripheral(d.port, profile, {
+                onEvent: (deviceId, event) => events.emit('peripheral.event', { deviceId, ...event, at: now().toISOString() }),
+              }),
+            );
+          } catch (error) {
+            logger.error('device.hid_failed', { path: d.port.path, error: (error as Error).message });
+          }
+        }
+        devices.setDetected(present.filter((d) => !matchHidProfile(d.port, hidProfiles)));
       },
       onError: (error) => logger.warn('device.listing_failed', { error: error.message }),
     });

@@ -9,7 +9,7 @@ import {
   PatientSearchSchema,
   UpdatePatientInputSchema,
 } from './patient';
-import { CameraCommandInputSchema, CameraPositionSchema, DeviceIdSchema, DeviceInfoSchema, OximeterReadingSchema } from './devices';
+import { CameraCommandInputSchema, CameraPositionSchema, DeviceIdSchema, DeviceInfoSchema, OximeterReadingSchema, PeripheralEventSchema } from './devices';
 import type { Result } from './result';
 import { StationStatusSchema } from './station';
 
@@ -32,6 +32,7 @@ export const contract = {
     'patients.changed': z.object({ id: PatientIdSchema }),
     'devices.changed': z.array(DeviceInfoSchema),
     'oximeter.reading': OximeterReadingSchema,
+    'peripheral.event': PeripheralEventSchema,
   },
 } as const;
 

@@ -55,3 +55,13 @@ export const OximeterReadingSchema = z.object({
   at: z.string(),
 });
 export type OximeterReading = z.infer<typeof OximeterReadingSchema>;
+
+/** A press or change on a peripheral (a dermatoscope's capture button, a stethoscope's record). */
+export const PeripheralEventSchema = z.object({
+  deviceId: DeviceIdSchema,
+  control: z.string(),
+  type: z.enum(['pressed', 'released', 'changed']),
+  value: z.number(),
+  at: z.string(),
+});
+export type PeripheralEvent = z.infer<typeof PeripheralEventSchema>;

@@ -28,6 +28,13 @@ export interface ManagedOximeter {
   close(): Promise<void>;
 }
 
+/** A device that only sends events (a HID peripheral): listed with its link state. */
+export interface ManagedPeripheral {
+  info: Omit<DeviceInfo, 'state'>;
+  transport: Pick<Transport, 'state' | 'onState'>;
+  close(): Promise<void>;
+}
+
 export interface DeviceServiceDeps {
   onDevicesChanged(devices: DeviceInfo[]): void;
   onReading(reading: OximeterReading): void;
@@ -42,11 +49,12 @@ export function createDeviceService(deps: DeviceServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const cameras = new Map<string, ManagedCamera>();
   const oximeters = new Map<string, { device: ManagedOximeter; timer: ReturnType<typeof setInterval>; stop: () => void }>();
+  const peripherals = new Map<string, ManagedPeripheral>();
   let detected: Detected[] = [];
   const changed = () => deps.onDevicesChanged(list());
 
   function list(): DeviceInfo[] {
-    const managed = [...cameras.values(), ...[...oximeters.values()].map((o) => o.device)].map((d) => ({ ...d.info, state: stateOf(d.transport.state()) }));
+    const managed = [...cameras.values(), ...[...oximeters.values()].map((o) => o.device), ...peripherals.values()].map((d) => ({ ...d.info, state: stateOf(d.transport.state()) }));
     const configuredAt = new Set(managed.map((d) => d.location));
     // Plugged in but not in devices.json: shown so that the technician knows what to configure.
     const unconfigured = detected
@@ -81,6 +89,12 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     list,
     setDetected(present: Detected[]): void {
       detected = present;
+      changed();
+    },
+    hasPeripheral: (id: string) => peripherals.has(id),
+    addPeripheral(managed: ManagedPeripheral): void {
+      peripherals.set(managed.info.id, managed);
+      managed.transport.onState(changed);
       changed();
     },
     addCamera(managed: ManagedCamera): void {
@@ -155,7 +169,8 @@ export function createDeviceService(deps: DeviceServiceDeps) {
         clearInterval(timer);
         stop();
       }
-      await Promise.all([...cameras.values(), ...[...oximeters.values()].map((o) => o.device)].map((d) => d.close().catch(() => {})));
+      await Promise.all([...cameras.values(), ...[...oximeters.values()].map((o) => o.device), ...peripherals.values()].map((d) => d.close().catch(() => {})));
+      peripherals.clear();
       cameras.clear();
       oximeters.clear();
     },
