@@ -10,6 +10,7 @@ const presets = z.array(z.object({ number: z.number().int().min(0).max(255), nam
 export const DeviceConfigSchema = z.discriminatedUnion('protocol', [
   z.strictObject({ ...base, kind: z.literal('camera'), protocol: z.literal('visca'), path: z.string(), baudRate: z.number().int().default(9600), address: z.number().int().min(1).max(7).default(1), presets }),
   z.strictObject({ ...base, kind: z.literal('camera'), protocol: z.literal('visca-ip'), host: z.string(), port: z.number().int().default(52381), header: z.boolean().default(true), presets }),
+  z.strictObject({ ...base, kind: z.literal('camera'), protocol: z.literal('visca-tcp'), host: z.string(), port: z.number().int().default(5678), presets }),
   z.strictObject({ ...base, kind: z.literal('camera'), protocol: z.literal('pelco-d'), path: z.string(), baudRate: z.number().int().default(2400), address: z.number().int().min(1).max(255).default(1), presets }),
   z.strictObject({ ...base, kind: z.literal('oximeter'), protocol: z.literal('cms50d'), path: z.string(), generation: z.enum(['legacy', 'v2']).default('v2') }),
 ]);

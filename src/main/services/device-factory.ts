@@ -1,76 +1,64 @@
 // Builds drivers from the technician's device configuration.
-import { DEFAULT_CAMERA_PRESETS } from '../../shared/devices';
-import { createReconnectingTransport } from '../../../devices/transport/reconnecting-transport';
-import { openSerialLink } from '../../../devices/transport/serial-link';
-import { createCms50dDriver } from '../../../devices/cms50d/driver';
+import type { PtzCamera } from '../../../devices/camera/ptz-camera';
 import { SERIAL_SETTINGS } from '../../../devices/cms50d/codec';
+import { createCms50dDriver } from '../../../devices/cms50d/driver';
 import { createPelcoDCamera } from '../../../devices/pelco-d/driver';
+import { createReconnectingTransport, type Link } from '../../../devices/transport/reconnecting-transport';
+import { openSerialLink } from '../../../devices/transport/serial-link';
+import { openTcpLink } from '../../../devices/transport/tcp-link';
+import type { Transport } from '../../../devices/transport/transport';
 import { createViscaIpTransport } from '../../../devices/visca-ip/transport';
 import { createViscaCamera } from '../../../devices/visca/driver';
+import { DEFAULT_CAMERA_PRESETS } from '../../shared/devices';
 import type { Logger } from '../logger';
 import type { DeviceConfig } from './device-config';
 import type { ManagedCamera, ManagedOximeter } from './device-service';
 
 export type ManagedDevice = { kind: 'camera'; device: ManagedCamera } | { kind: 'oximeter'; device: ManagedOximeter };
 
+type CameraConfig = Extract<DeviceConfig, { kind: 'camera' }>;
+
 export function createManagedDevice(config: DeviceConfig, logger: Logger, simulated = false): ManagedDevice {
   const log = (event: string, detail?: Record<string, unknown>) => logger.info(event, { device: config.id, ...detail });
+  const linked = (name: string, open: () => Promise<Link>) => {
+    const transport = createReconnectingTransport({ name, open });
+    transport.onState((state, detail) => log('device.link', { state, detail }));
+    return transport;
+  };
+  const camera = (transport: Transport, driver: PtzCamera, location: string, c: CameraConfig): ManagedDevice => ({
+    kind: 'camera',
+    device: {
+      info: { id: c.id, kind: 'camera', label: c.label, protocol: c.protocol, location, simulated, presets: c.presets ?? [...DEFAULT_CAMERA_PRESETS] },
+      camera: driver,
+      transport,
+      async close() {
+        await driver.close();
+        await transport.close();
+      },
+    },
+  });
+
   switch (config.protocol) {
     case 'visca': {
-      const transport = createReconnectingTransport({ name: config.path, open: () => openSerialLink({ path: config.path, baudRate: config.baudRate }) });
-      transport.onState((state, detail) => log('device.link', { state, detail }));
-      const camera = createViscaCamera({ transport, address: config.address, onLog: log });
-      return {
-        kind: 'camera',
-        device: {
-          info: { id: config.id, kind: 'camera', label: config.label, protocol: 'visca', location: config.path, simulated, presets: config.presets ?? [...DEFAULT_CAMERA_PRESETS] },
-          camera,
-          transport,
-          async close() {
-            await camera.close();
-            await transport.close();
-          },
-        },
-      };
+      const transport = linked(config.path, () => openSerialLink({ path: config.path, baudRate: config.baudRate }));
+      return camera(transport, createViscaCamera({ transport, address: config.address, onLog: log }), config.path, config);
+    }
+    case 'visca-tcp': {
+      const transport = linked(`tcp ${config.host}:${config.port}`, () => openTcpLink({ host: config.host, port: config.port }));
+      return camera(transport, createViscaCamera({ transport, onLog: log }), `${config.host}:${config.port}`, config);
     }
     case 'visca-ip': {
       const transport = createViscaIpTransport({ host: config.host, port: config.port, header: config.header, onLog: log });
       transport.onState((state, detail) => log('device.link', { state, detail }));
-      const camera = createViscaCamera({ transport, address: 1, onLog: log });
-      return {
-        kind: 'camera',
-        device: {
-          info: { id: config.id, kind: 'camera', label: config.label, protocol: 'visca-ip', location: `${config.host}:${config.port}`, simulated, presets: config.presets ?? [...DEFAULT_CAMERA_PRESETS] },
-          camera,
-          transport,
-          async close() {
-            await camera.close();
-            await transport.close();
-          },
-        },
-      };
+      return camera(transport, createViscaCamera({ transport, onLog: log }), `${config.host}:${config.port}`, config);
     }
     case 'pelco-d': {
-      const transport = createReconnectingTransport({ name: config.path, open: () => openSerialLink({ path: config.path, baudRate: config.baudRate }) });
-      transport.onState((state, detail) => log('device.link', { state, detail }));
-      const camera = createPelcoDCamera({ transport, address: config.address, baudRate: config.baudRate });
-      return {
-        kind: 'camera',
-        device: {
-          info: { id: config.id, kind: 'camera', label: config.label, protocol: 'pelco-d', location: config.path, simulated, presets: config.presets ?? [...DEFAULT_CAMERA_PRESETS] },
-          camera,
-          transport,
-          async close() {
-            await camera.close();
-            await transport.close();
-          },
-        },
-      };
+      const transport = linked(config.path, () => openSerialLink({ path: config.path, baudRate: config.baudRate }));
+      return camera(transport, createPelcoDCamera({ transport, address: config.address, baudRate: config.baudRate }), config.path, config);
     }
     case 'cms50d': {
-      const settings = SERIAL_SETTINGS[config.generation];
-      const transport = createReconnectingTransport({ name: config.path, open: () => openSerialLink({ path: config.path, baudRate: settings.baudRate, parity: settings.parity }) });
-      transport.onState((state, detail) => log('device.link', { state, detail }));
+      const { baudRate, parity } = SERIAL_SETTINGS[config.generation];
+      const transport = linked(config.path, () => openSerialLink({ path: config.path, baudRate, parity }));
       const driver = createCms50dDriver({ transport, generation: config.generation });
       return {
         kind: 'oximeter',

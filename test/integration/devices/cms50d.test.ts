@@ -1,6 +1,6 @@
 // The CMS50D+ driver reads the simulated oximeter through a real socat pty, both generations.
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SERIAL_SETTINGS, type Generation } from '../../../devices/cms50d/codec';
 import { createCms50dDriver, type OximeterReadingSample } from '../../../devices/cms50d/driver';
 import { startCms50dSimulator } from '../../../devices/cms50d/simulator';
@@ -9,25 +9,23 @@ import { createReconnectingTransport } from '../../../devices/transport/reconnec
 import { openSerialLink } from '../../../devices/transport/serial-link';
 import { useTempDir } from '../../helpers/temp-dir';
 import { waitFor } from '../../helpers/wait';
+import { useCleanups } from '../../helpers/cleanups';
 
 const tempDir = useTempDir();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = useCleanups();
 
 describe.each<Generation>(['legacy', 'v2'])('CMS50D+ %s through a pty', (generation) => {
   it('streams plausible SpO2, pulse and pleth, and reports a finger taken out', async () => {
     const dir = tempDir();
     const pair = await openPtyPair(path.join(dir, 'cart'), path.join(dir, 'oximeter'));
-    cleanups.push(() => pair.close());
+    cleanup(() => pair.close());
     const simulator = await startCms50dSimulator({ path: pair.simulatorPath, generation, spo2: 97, pulseRate: 75 });
-    cleanups.push(() => simulator.stop());
+    cleanup(() => simulator.stop());
     const { baudRate, parity } = SERIAL_SETTINGS[generation];
     const transport = createReconnectingTransport({ name: pair.devicePath, open: () => openSerialLink({ path: pair.devicePath, baudRate, parity }) });
-    cleanups.push(() => transport.close());
+    cleanup(() => transport.close());
     const driver = createCms50dDriver({ transport, generation });
-    cleanups.push(() => driver.close());
+    cleanup(() => driver.close());
     const samples: OximeterReadingSample[] = [];
     driver.onSample((s) => samples.push(s));
 

@@ -1,6 +1,6 @@
 // The Pelco-D driver moves the simulated camera through a real socat pty at 2400 baud.
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPelcoDCamera } from '../../../devices/pelco-d/driver';
 import { startPelcoDSimulator } from '../../../devices/pelco-d/simulator';
 import { openPtyPair } from '../../../devices/transport/pty-pair';
@@ -8,22 +8,20 @@ import { createReconnectingTransport } from '../../../devices/transport/reconnec
 import { openSerialLink } from '../../../devices/transport/serial-link';
 import { useTempDir } from '../../helpers/temp-dir';
 import { waitFor } from '../../helpers/wait';
+import { useCleanups } from '../../helpers/cleanups';
 
 const tempDir = useTempDir();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = useCleanups();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function rig(answersQueries = true) {
   const dir = tempDir();
   const pair = await openPtyPair(path.join(dir, 'cart'), path.join(dir, 'camera'));
-  cleanups.push(() => pair.close());
+  cleanup(() => pair.close());
   const simulator = await startPelcoDSimulator({ path: pair.simulatorPath, answersQueries });
-  cleanups.push(() => simulator.stop());
+  cleanup(() => simulator.stop());
   const transport = createReconnectingTransport({ name: pair.devicePath, open: () => openSerialLink({ path: pair.devicePath, baudRate: 2400 }) });
-  cleanups.push(() => transport.close());
+  cleanup(() => transport.close());
   await waitFor(() => transport.state() === 'connected', 'link');
   return { camera: createPelcoDCamera({ transport, baudRate: 2400, queryTimeoutMs: 400 }), simulator };
 }

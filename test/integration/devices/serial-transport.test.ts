@@ -1,29 +1,27 @@
 // The serial transport through a real socat pty pair: bytes both ways, the cable pulled
 // (socat stopped) and put back, a command refused at once while the device is away.
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPtyPair, type PtyPair } from '../../../devices/transport/pty-pair';
 import { createReconnectingTransport } from '../../../devices/transport/reconnecting-transport';
 import { openSerialLink } from '../../../devices/transport/serial-link';
 import { DeviceAwayError, type LinkState, type Transport } from '../../../devices/transport/transport';
 import { useTempDir } from '../../helpers/temp-dir';
 import { waitFor } from '../../helpers/wait';
+import { useCleanups } from '../../helpers/cleanups';
 
 const tempDir = useTempDir();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = useCleanups();
 
 async function cable(dir: string): Promise<PtyPair> {
   const pair = await openPtyPair(path.join(dir, 'cart'), path.join(dir, 'device'));
-  cleanups.push(() => pair.close());
+  cleanup(() => pair.close());
   return pair;
 }
 
 function serial(devicePath: string): Transport {
   const transport = createReconnectingTransport({ name: devicePath, open: () => openSerialLink({ path: devicePath, baudRate: 9600 }), initialDelayMs: 20, maxDelayMs: 100, goneAfterMs: 2_000 });
-  cleanups.push(() => transport.close());
+  cleanup(() => transport.close());
   return transport;
 }
 
@@ -71,7 +69,7 @@ describe('serial transport over a socat pty pair', () => {
     await waitFor(() => cart.state() === 'gone', 'gone', 4_000);
     // The device is plugged in at last: slow retries still find it.
     const pair = await openPtyPair(missing, path.join(dir, 'device'));
-    cleanups.push(() => pair.close());
+    cleanup(() => pair.close());
     await waitFor(() => cart.state() === 'connected', 'connected once plugged in', 4_000);
   });
 });

@@ -1,6 +1,6 @@
 // The VISCA driver drives the simulated camera through a real socat pty pair at 9600 baud.
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPtyPair, type PtyPair } from '../../../devices/transport/pty-pair';
 import { createReconnectingTransport } from '../../../devices/transport/reconnecting-transport';
 import { openSerialLink } from '../../../devices/transport/serial-link';
@@ -8,30 +8,28 @@ import { createViscaCamera } from '../../../devices/visca/driver';
 import { startViscaSimulator, type ViscaSimulator } from '../../../devices/visca/simulator';
 import { useTempDir } from '../../helpers/temp-dir';
 import { waitFor } from '../../helpers/wait';
+import { useCleanups } from '../../helpers/cleanups';
 
 const tempDir = useTempDir();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = useCleanups();
 
 async function rig() {
   const dir = tempDir();
   const cablePaths = [path.join(dir, 'cart'), path.join(dir, 'camera')] as const;
   const pair: { current: PtyPair } = { current: await openPtyPair(...cablePaths) };
-  cleanups.push(() => pair.current.close());
+  cleanup(() => pair.current.close());
   const simulator: { current: ViscaSimulator } = { current: await startViscaSimulator({ path: pair.current.simulatorPath, seed: 7 }) };
-  cleanups.push(() => simulator.current.stop());
+  cleanup(() => simulator.current.stop());
   const transport = createReconnectingTransport({
     name: pair.current.devicePath,
     open: () => openSerialLink({ path: pair.current.devicePath, baudRate: 9600 }),
     initialDelayMs: 20,
     maxDelayMs: 100,
   });
-  cleanups.push(() => transport.close());
+  cleanup(() => transport.close());
   // Generous first-reply timeout: these tests are about motion and reconnection, and CI machines are loaded.
   const camera = createViscaCamera({ transport, ackTimeoutMs: 2_000, completionTimeoutMs: 10_000 });
-  cleanups.push(() => camera.close());
+  cleanup(() => camera.close());
   await waitFor(() => transport.state() === 'connected', 'serial link');
   await camera.ready();
   return { camera, transport, simulator, pair, cablePaths };
@@ -83,7 +81,10 @@ describe('VISCA camera through a pty', () => {
     await camera.ready();
     await sleep(300);
     const commands = simulator.current.received.map((r) => r.bytes.map((b) => b.toString(16).padStart(2, '0')).join(' '));
-    expect(commands).toEqual(['88 30 01 ff', '81 01 00 01 ff']); // start-up only: the move was not replayed
+    // Start-up only, the move was not replayed. (Start-up may run twice: if the camera's power-up
+    // message arrives after the first one ended, re-addressing the chain is the right answer.)
+    expect(commands.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(commands)).toEqual(new Set(['88 30 01 ff', '81 01 00 01 ff']));
     expect(simulator.current.state()).toMatchObject({ pan: 0, moving: false });
     await camera.presetSet(1); // and it works again
   });

@@ -1,27 +1,25 @@
 // The VISCA driver over UDP (VISCA over IP, 127.0.0.1) drives the IP camera simulator, losses included.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createViscaIpTransport } from '../../../devices/visca-ip/transport';
 import { startViscaIpSimulator } from '../../../devices/visca-ip/simulator';
 import { createViscaCamera } from '../../../devices/visca/driver';
 import type { Transport } from '../../../devices/transport/transport';
 import { waitFor } from '../../helpers/wait';
+import { useCleanups } from '../../helpers/cleanups';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = useCleanups();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function rig(dropEvery?: number) {
   const simulator = await startViscaIpSimulator({ dropEvery, seed: 4 });
-  cleanups.push(() => simulator.stop());
+  cleanup(() => simulator.stop());
   const transport: Transport = createViscaIpTransport({ host: '127.0.0.1', port: simulator.port, retransmitMs: 150 });
-  cleanups.push(() => transport.close());
+  cleanup(() => transport.close());
   const sent: string[] = [];
   const counting: Transport = { ...transport, name: transport.name, state: () => transport.state(), write: (b) => (sent.push(Array.from(b).join(',')), transport.write(b)) };
   await waitFor(() => transport.state() === 'connected', 'RESET answered');
   const camera = createViscaCamera({ transport: counting, ackTimeoutMs: 2_000 });
-  cleanups.push(() => camera.close());
+  cleanup(() => camera.close());
   await camera.ready();
   return { camera, simulator, sent };
 }
