@@ -1,0 +1,155 @@
+// The regional hub: authenticated WebSocket signaling, presence, the directory of telemedicine
+// offers, call routing and TURN credentials. Every message is size-limited, rate-limited and
+// parsed; a bad one gets an error, never a crash. One process; see src/hub/README.md to scale.
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ClientMessageSchema, HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type Peer, type ServerMessage } from '../shared/hub-protocol';
+import { createCallRouter } from './call-router';
+import { createTokenBucket } from './rate-limit';
+import { verifyToken, type Claims } from './tokens';
+import { turnCredentials } from './turn-credentials';
+
+export interface HubOptions {
+  secret: string; // signs access tokens
+  turnSecret: string; // coturn's static-auth-secret
+  turnUrls: string[];
+  offers: Offer[];
+  host?: string;
+  port?: number;
+  ringTimeoutMs?: number;
+  ratePerSecond?: number;
+  burst?: number;
+  now?: () => number;
+  log?: (event: string, detail?: Record<string, unknown>) => void;
+}
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const TOKEN_PREFIX = 'token.';
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => {});
+  const peers = new Map<string, { socket: WebSocket; peer: Peer }>();
+  const send = (peerId: string, message: ServerMessage) => {
+    const entry = peers.get(peerId);
+    if (entry && entry.socket.readyState === entry.socket.OPEN) entry.socket.send(JSON.stringify(message));
+  };
+  const list = () => [...peers.values()].map((p) => p.peer);
+  const broadcastPresence = () => {
+    const message: ServerMessage = { type: 'presence', peers: list() };
+    for (const id of peers.keys()) send(id, message);
+  };
+  const router = createCallRouter({ send, describe: (id) => peers.get(id)?.peer, ringTimeoutMs: options.ringTimeoutMs });
+
+  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  const wss = new WebSocketServer({ noServer: true, maxPayload: HUB_MAX_MESSAGE_BYTES, handleProtocols: () => HUB_PROTOCOL });
+
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refuse = (status: number, reason: string) => {
+      log('hub.upgrade_refused', { status, reason });
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if ((req.url ?? '').split('?')[0] !== '/hub') return refuse(404, 'Not found');
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const token = offered.find((p) => p.startsWith(TOKEN_PREFIX))?.slice(TOKEN_PREFIX.length);
+    if (!offered.includes(HUB_PROTOCOL)) return refuse(400, 'Wrong protocol');
+    const verified = verifyToken(options.secret, token, Math.floor(now() / 1000));
+    if (!verified.ok) return refuse(401, `Token ${verified.reason}`);
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, verified.claims));
+  });
+
+  function onConnection(socket: WebSocket, claims: Claims): void {
+    const peer: Peer = { id: claims.sub, role: claims.role, name: claims.name, site: claims.site, specialty: claims.specialty, availability: 'available' };
+    // One connection per identity: the newest (a station that reconnected) replaces the old one.
+    peers.get(peer.id)?.socket.close(4000, 'replaced by a newer connection');
+    peers.set(peer.id, { socket, peer });
+    const bucket = createTokenBucket(options.ratePerSecond ?? 30, options.burst ?? 60, now);
+    let refused = 0;
+    const error = (code: Extract<ServerMessage, { type: 'error' }>['code'], message: string) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'error', code, message } satisfies ServerMessage));
+    };
+    socket.send(JSON.stringify({ type: 'welcome', you: peer, peers: list() } satisfies ServerMessage));
+    broadcastPresence();
+
+    socket.on('message', (data, isBinary) => {
+      if (!bucket.take()) {
+        // A flood is answered a few times, then the connection is closed.
+        if (++refused > 100) socket.close(1008, 'too many messages');
+        else error('rate_limited', 'Too many messages: slow down.');
+        return;
+      }
+      if (isBinary) return error('invalid_message', 'Binary messages are not accepted.');
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(data.toString('utf8'));
+      } catch {
+        return error('invalid_message', 'The message is not JSON.');
+      }
+      const message = ClientMessageSchema.safeParse(parsed);
+      if (!message.success) return error('invalid_message', `The message is not a hub message (${message.error.issues[0]?.message ?? 'invalid'}).`);
+      const m = message.data;
+      let outcome: ReturnType<typeof router.ring> = { ok: true };
+      switch (m.type) {
+        case 'presence.set':
+          peer.availability = m.availability;
+          broadcastPresence();
+          break;
+        case 'directory.get':
+          socket.send(JSON.stringify({ type: 'directory', offers: options.offers } satisfies ServerMessage));
+          break;
+        case 'call.ring':
+          outcome = router.ring(peer.id, m.to, m.reason, m.urgent ?? false);
+          break;
+        case 'call.accept':
+          outcome = router.accept(peer.id, m.callId);
+          break;
+        case 'call.decline':
+          outcome = router.decline(peer.id, m.callId, m.reason);
+          break;
+        case 'call.cancel':
+          outcome = router.cancel(peer.id, m.callId);
+          break;
+        case 'call.hangup':
+          outcome = router.hangup(peer.id, m.callId, m.reason);
+          break;
+        case 'signal':
+          outcome = router.signal(peer.id, m.callId, m.data);
+          break;
+        case 'turn.credentials': {
+          const credentials = turnCredentials(options.turnSecret, peer.id, Math.floor(now() / 1000));
+          socket.send(JSON.stringify({ type: 'turn.credentials', ...credentials, urls: options.turnUrls } satisfies ServerMessage));
+          break;
+        }
+      }
+      if (!outcome.ok) error(outcome.code, outcome.message);
+    });
+
+    socket.on('close', () => {
+      if (peers.get(peer.id)?.socket !== socket) return; // replaced: the newer connection stays
+      peers.delete(peer.id);
+      router.disconnected(peer.id);
+      broadcastPresence();
+    });
+    socket.on('error', (e) => log('hub.socket_error', { peer: peer.id, error: e.message }));
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve()));
+  const port = (server.address() as { port: number }).port;
+  return {
+    port,
+    url: `ws://${options.host ?? '127.0.0.1'}:${port}/hub`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        router.close();
+        for (const { socket } of peers.values()) socket.terminate();
+        wss.close();
+        server.close(() => resolve());
+      }),
+  };
+}

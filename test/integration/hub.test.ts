@@ -1,0 +1,176 @@
+// The regional hub over a real WebSocket on 127.0.0.1: authentication, presence, directory, call
+// flows, the signaling relay kept within a call, limits, and TURN credentials for coturn.
+import { createHmac } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startHub, type RunningHub } from '../../src/hub/server';
+import { issueToken, type Claims } from '../../src/hub/tokens';
+import { HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type ServerMessage } from '../../src/shared/hub-protocol';
+
+const SECRET = 'test-hub-secret';
+const TURN_SECRET = 'coturn-static-auth-secret';
+const OFFERS: Offer[] = [{ id: 'neuro-avc', specialty: 'neurologie', hospital: 'CHU de Rennes', act: 'teleconsultation', hours: '24/7', experts: ['dr-neuro'], urgent: true }];
+let hub: RunningHub;
+const sockets: WebSocket[] = [];
+
+beforeEach(async () => {
+  hub = await startHub({ secret: SECRET, turnSecret: TURN_SECRET, turnUrls: ['turn:127.0.0.1:3478'], offers: OFFERS, ringTimeoutMs: 300, ratePerSecond: 20, burst: 20 });
+});
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.terminate();
+  await hub.close();
+});
+
+const claims = (sub: string, role: Claims['role'] = 'station', extra: Partial<Claims> = {}): Claims => ({
+  sub, role, name: sub, site: 'CH Vannes', specialty: role === 'expert' ? 'neurologie' : null, exp: Math.floor(Date.now() / 1000) + 600, ...extra,
+});
+
+// Connects and buffers every message from the start (welcome comes at once).
+async function connect(token?: string) {
+  const ws = new WebSocket(hub.url, token === undefined ? [HUB_PROTOCOL] : [HUB_PROTOCOL, `token.${token}`]);
+  sockets.push(ws);
+  const inbox: ServerMessage[] = [];
+  const waiting: (() => void)[] = [];
+  ws.on('message', (d) => {
+    inbox.push(JSON.parse(String(d)));
+    waiting.splice(0).forEach((w) => w());
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (_q, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+  const next = async <T extends ServerMessage['type']>(type: T): Promise<Extract<ServerMessage, { type: T }>> => {
+    for (;;) {
+      const i = inbox.findIndex((m) => m.type === type);
+      if (i >= 0) return inbox.splice(i, 1)[0] as Extract<ServerMessage, { type: T }>;
+      await new Promise<void>((r) => waiting.push(r));
+    }
+  };
+  return { ws, inbox, next, send: (m: unknown) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)) };
+}
+const peer = (sub: string, role?: Claims['role'], extra?: Partial<Claims>) => connect(issueToken(SECRET, claims(sub, role, extra)));
+
+async function callBetween() {
+  const cart = await peer('cart-1');
+  const expert = await peer('dr-neuro', 'expert');
+  cart.send({ type: 'call.ring', to: 'dr-neuro', reason: 'AVC ?', urgent: true });
+  const { callId } = await cart.next('call.ringing');
+  const incoming = await expert.next('call.incoming');
+  expect(incoming).toMatchObject({ callId, from: { id: 'cart-1', site: 'CH Vannes' }, reason: 'AVC ?', urgent: true });
+  return { cart, expert, callId };
+}
+
+describe('hub authentication', () => {
+  it('refuses a connection without a token, with a forged or an expired one', async () => {
+    await expect(connect()).rejects.toThrow('HTTP 401');
+    await expect(connect('garbage')).rejects.toThrow('HTTP 401');
+    await expect(connect(issueToken('another-secret', claims('cart-1')))).rejects.toThrow('HTTP 401');
+    await expect(connect(issueToken(SECRET, claims('cart-1', 'station', { exp: Math.floor(Date.now() / 1000) - 1 })))).rejects.toThrow('HTTP 401');
+  });
+
+  it('welcomes a peer with who is online, and tells the others', async () => {
+    const cart = await peer('cart-1');
+    expect((await cart.next('welcome')).you).toMatchObject({ id: 'cart-1', role: 'station', availability: 'available' });
+    await peer('dr-neuro', 'expert');
+    const presence = await cart.next('presence');
+    const later = presence.peers.length === 2 ? presence : await cart.next('presence');
+    expect(later.peers.map((p) => p.id).sort()).toEqual(['cart-1', 'dr-neuro']);
+  });
+
+  it('serves the directory of offers', async () => {
+    const cart = await peer('cart-1');
+    cart.send({ type: 'directory.get' });
+    expect((await cart.next('directory')).offers).toEqual(OFFERS);
+  });
+});
+
+describe('calls', () => {
+  it('ring, accept, then signaling flows only between the two members', async () => {
+    const { cart, expert, callId } = await callBetween();
+    expert.send({ type: 'call.accept', callId });
+    expect((await cart.next('call.accepted')).by.id).toBe('dr-neuro');
+    cart.send({ type: 'signal', callId, data: { type: 'offer', sdp: 'v=0' } });
+    expect(await expert.next('signal')).toEqual({ type: 'signal', callId, from: 'cart-1', data: { type: 'offer', sdp: 'v=0' } });
+
+    // A third peer cannot join or inject into someone else's session.
+    const intruder = await peer('cart-2');
+    intruder.send({ type: 'signal', callId, data: { type: 'offer', sdp: 'evil' } });
+    expect(await intruder.next('error')).toMatchObject({ code: 'not_in_call' });
+    intruder.send({ type: 'call.accept', callId });
+    expect(await intruder.next('error')).toMatchObject({ code: 'not_in_call' });
+    intruder.send({ type: 'call.hangup', callId });
+    expect(await intruder.next('error')).toMatchObject({ code: 'not_in_call' });
+
+    cart.send({ type: 'call.hangup', callId, reason: 'fin' });
+    expect(await expert.next('call.ended')).toMatchObject({ callId, reason: 'hangup', detail: 'fin' });
+  });
+
+  it('decline, cancel and timeout end the call for both sides with the reason', async () => {
+    let { cart, expert, callId } = await callBetween();
+    expert.send({ type: 'call.decline', callId, reason: 'en garde ailleurs' });
+    expect(await cart.next('call.ended')).toMatchObject({ reason: 'declined', detail: 'en garde ailleurs' });
+    for (const s of sockets.splice(0)) s.terminate();
+
+    ({ cart, expert, callId } = await callBetween());
+    cart.send({ type: 'call.cancel', callId });
+    expect(await expert.next('call.ended')).toMatchObject({ callId, reason: 'cancelled' });
+    for (const s of sockets.splice(0)) s.terminate();
+
+    ({ cart, expert, callId } = await callBetween());
+    expect(await cart.next('call.ended')).toMatchObject({ callId, reason: 'timeout' }); // 300 ms ring timeout
+    expect(await expert.next('call.ended')).toMatchObject({ callId, reason: 'timeout' });
+  });
+
+  it('says busy when the expert is in a call, and ends the call when a side goes offline', async () => {
+    const { cart, expert, callId } = await callBetween();
+    expert.send({ type: 'call.accept', callId });
+    await cart.next('call.accepted');
+    const other = await peer('cart-2');
+    other.send({ type: 'call.ring', to: 'dr-neuro', urgent: true });
+    expect(await other.next('call.ended')).toMatchObject({ reason: 'busy' });
+    other.send({ type: 'call.ring', to: 'nobody' });
+    expect(await other.next('error')).toMatchObject({ code: 'unknown_peer' });
+
+    expert.ws.close();
+    expect(await cart.next('call.ended')).toMatchObject({ callId, reason: 'offline' });
+  });
+});
+
+describe('limits and garbage', () => {
+  it('answers malformed messages with an error and keeps the connection', async () => {
+    const cart = await peer('cart-1');
+    for (const bad of ['not json', '[]', '{"type":"call.ring"}', '{"type":"nope"}', JSON.stringify({ type: 'call.ring', to: 'x', extra: 1 })]) {
+      cart.send(bad);
+      expect(await cart.next('error')).toMatchObject({ code: 'invalid_message' });
+    }
+    cart.send({ type: 'directory.get' });
+    await cart.next('directory');
+  });
+
+  it('closes a connection that sends an oversized message', async () => {
+    const cart = await peer('cart-1');
+    const closed = new Promise<number>((r) => cart.ws.once('close', (code) => r(code)));
+    cart.send({ type: 'call.ring', to: 'x', reason: 'x'.repeat(HUB_MAX_MESSAGE_BYTES) });
+    expect(await closed).toBe(1009);
+  });
+
+  it('rate-limits a flood', async () => {
+    const cart = await peer('cart-1');
+    for (let i = 0; i < 40; i++) cart.send({ type: 'presence.set', availability: 'available' });
+    expect(await cart.next('error')).toMatchObject({ code: 'rate_limited' });
+  });
+});
+
+describe('TURN credentials', () => {
+  it('issues coturn use-auth-secret credentials: expiry:peer, HMAC-SHA1 of the shared secret', async () => {
+    const cart = await peer('cart-1');
+    cart.send({ type: 'turn.credentials' });
+    const credentials = await cart.next('turn.credentials');
+    const [expiry, who] = credentials.username.split(':');
+    expect(who).toBe('cart-1');
+    expect(Number(expiry) - Date.now() / 1000).toBeGreaterThan(3500);
+    expect(credentials.credential).toBe(createHmac('sha1', TURN_SECRET).update(credentials.username).digest('base64'));
+    expect(credentials.urls).toEqual(['turn:127.0.0.1:3478']);
+  });
+});
