@@ -17,6 +17,7 @@ import { loadHidProfiles, matchHidProfile, startHidPeripheral } from './services
 import { createManagedDevice } from './services/device-factory';
 import { createDeviceService } from './services/device-service';
 import { startSimulatedDevices, type SimulatedDevices } from './services/simulated-devices';
+import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createPatientService } from './services/patient-service';
 import { createStationStatusService } from './services/station-status-service';
@@ -33,6 +34,8 @@ export interface StationOptions {
   devices?: DeviceSetup;
   /** Where device profiles live; resources/ beside the app by default. */
   resourcesDir?: string;
+  /** The station's access token for the hub at hubUrl. */
+  hubToken?: string;
 }
 
 function loadProfiles(resourcesDir: string, logger: Logger) {
@@ -149,6 +152,10 @@ export function createStation(options: StationOptions): Station {
     logger.error('devices.setup_failed', { error: (error as Error).message }),
   );
 
+  const hubClient = options.hubUrl && options.hubToken
+    ? connectHubClient({ url: options.hubUrl, token: options.hubToken, link: hub, onLog: (event, detail) => logger.info(event, detail) })
+    : null;
+
   logger.info('station.started', { mode, dataDir });
   return {
     dispatch: createDispatch(handlers, logger),
@@ -156,6 +163,7 @@ export function createStation(options: StationOptions): Station {
     devicesReady,
     async close() {
       db.close();
+      hubClient?.close();
       watcher?.stop();
       await devicesReady;
       await devices.close();

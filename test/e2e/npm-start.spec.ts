@@ -25,6 +25,8 @@ test('falls back to browser mode, says why and where, and the page works', async
     await page.goto(ready.url);
     await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(/Patients enregistrés\s*0/);
     await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(dataDir);
+    // The embedded defaults run a regional hub in-process, and the station is connected to it.
+    await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(/Serveur régional\s*connecté \(ws:\/\/127\.0\.0\.1:\d+\/hub\)/);
   } finally {
     await stopChild(child);
     fs.rmSync(dataDir, { recursive: true, force: true });

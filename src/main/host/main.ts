@@ -7,6 +7,7 @@ import { createLogger } from '../logger';
 import { loadDeviceSetup } from '../services/device-config';
 import { createStation } from '../station';
 import { PortInUseError, startHost } from './host-server';
+import { startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
 import { openInChromium } from './open-browser';
 
 const DEFAULT_PORT = 4780;
@@ -25,7 +26,16 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir({ env: process.env, platform: process.platform, home: os.homedir() });
   const port = parsePort(process.env.RELAIS_PORT);
   const devices = loadDeviceSetup(dataDir, process.env);
-  const station = createStation({ dataDir, mode: 'browser', logger, hubUrl: process.env.RELAIS_HUB_URL ?? null, devices });
+  // Without a regional hub configured, the embedded defaults run one in-process on loopback.
+  const embedded: EmbeddedHub | null = process.env.RELAIS_HUB_URL ? null : await startEmbeddedHub(path.resolve(__dirname, '..', '..', 'resources'));
+  const station = createStation({
+    dataDir,
+    mode: 'browser',
+    logger,
+    devices,
+    hubUrl: embedded?.hub.url ?? process.env.RELAIS_HUB_URL ?? null,
+    hubToken: embedded?.stationToken ?? process.env.RELAIS_HUB_TOKEN,
+  });
   // The renderer sits beside the built main bundle: out/main/host.cjs -> out/renderer.
   const rendererRoot = path.resolve(__dirname, '..', 'renderer');
   let host;
@@ -39,6 +49,7 @@ async function main(): Promise<void> {
   const out = process.stdout;
   out.write(`\nRelais — station en mode navigateur / browser mode\n`);
   out.write(`  Données / data: ${dataDir}\n`);
+  out.write(`  Serveur régional / hub: ${embedded ? `${embedded.hub.url} (embarqué / embedded)` : process.env.RELAIS_HUB_URL}\n`);
   out.write(`  Appareils / devices: ${devices.mode === 'simulated' ? 'simulés / simulated (no devices.json)' : devices.mode === 'none' ? 'aucun / none (RELAIS_DEVICES=none)' : 'devices.json'}\n`);
   out.write(`  Ouvrez cette adresse / open this address (it holds this run's key):\n`);
   out.write(`Relais station ready: ${host.url}\n`);
@@ -57,6 +68,7 @@ async function main(): Promise<void> {
     logger.info('host.stopping', { signal });
     await host.close();
     await station.close();
+    await embedded?.hub.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,32 @@
+// The embedded default: without RELAIS_HUB_URL, browser mode starts a regional hub in-process on
+// loopback (random secret, the sample offers) and gives the station a token for it, so that
+// presence and calls can be tried on one machine.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { startHub, type RunningHub } from '../../hub/server';
+import { issueToken } from '../../hub/tokens';
+import { OfferSchema } from '../../shared/hub-protocol';
+
+export interface EmbeddedHub {
+  hub: RunningHub;
+  stationToken: string;
+}
+
+export async function startEmbeddedHub(resourcesDir: string): Promise<EmbeddedHub> {
+  const secret = randomBytes(32).toString('hex');
+  const offersFile = path.join(resourcesDir, 'hub', 'offers.json');
+  const offers = fs.existsSync(offersFile) ? z.array(OfferSchema).parse(JSON.parse(fs.readFileSync(offersFile, 'utf8'))) : [];
+  const hub = await startHub({ secret, turnSecret: secret, turnUrls: [], offers, host: '127.0.0.1', port: 0 });
+  const stationToken = issueToken(secret, {
+    sub: `station-${os.hostname()}`.slice(0, 100),
+    role: 'station',
+    name: os.hostname(),
+    site: 'Station locale',
+    specialty: null,
+    exp: Math.floor(Date.now() / 1000) + 365 * 24 * 3600,
+  });
+  return { hub, stationToken };
+}
