@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
         throw new Error(`${error.message}. Check the path, the cable, and that no other program uses the port.`);
       });
       if (!found) {
-        print(`No known protocol answered on ${port} (VISCA 9600/19200/38400, Pelco-D position query 2400/4800/9600). Check power, cabling (RS-232 vs RS-485) and the camera's address.`);
+        print(`No known protocol answered on ${port} (VISCA 9600/19200/38400, Pelco-D position query 2400/4800/9600, CMS50D+ v2/legacy). Check power, cabling (RS-232 vs RS-485) and the device's address.`);
         return 2;
       }
       print(`Found: ${found.description} at ${found.baudRate} baud.`);

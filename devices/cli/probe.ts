@@ -1,10 +1,11 @@
 // `relais-devices probe <port>`: which protocol answers on this port, and which camera it is.
 import { createViscaReplyDecoder, visca } from '../visca/codec';
+import { createCms50dDecoder, SERIAL_SETTINGS, V2_START, V2_STOP, type Generation } from '../cms50d/codec';
 import { openSerialLink } from '../transport/serial-link';
 import type { Link } from '../transport/reconnecting-transport';
 
 export interface ProbeResult {
-  protocol: 'visca' | 'pelco-d';
+  protocol: 'visca' | 'pelco-d' | 'cms50d';
   baudRate: number;
   description: string;
 }
@@ -26,8 +27,8 @@ async function exchange(link: Link, bytes: Uint8Array, done: (received: number[]
   });
 }
 
-async function withLink<T>(path: string, baudRate: number, use: (link: Link) => Promise<T>): Promise<T> {
-  const link = await openSerialLink({ path, baudRate });
+async function withLink<T>(path: string, baudRate: number, use: (link: Link) => Promise<T>, parity: 'none' | 'odd' = 'none'): Promise<T> {
+  const link = await openSerialLink({ path, baudRate, parity });
   try {
     return await use(link);
   } finally {
@@ -64,6 +65,25 @@ async function probePelcoD(path: string, baudRate: number): Promise<ProbeResult 
   });
 }
 
+async function probeOximeter(path: string, generation: Generation): Promise<ProbeResult | null> {
+  const { baudRate, parity } = SERIAL_SETTINGS[generation];
+  return withLink(
+    path,
+    baudRate,
+    async (link) => {
+      const decoder = createCms50dDecoder(generation);
+      let frames = 0;
+      link.onData((chunk) => (frames += decoder.push(chunk).length));
+      // v2 streams only once asked; the legacy firmware streams all the time.
+      if (generation === 'v2') await link.write(V2_START);
+      await new Promise((r) => setTimeout(r, 600));
+      if (generation === 'v2') await link.write(V2_STOP).catch(() => {});
+      return frames >= 10 ? { protocol: 'cms50d', baudRate, description: `Contec CMS50D+ pulse oximeter (${generation === 'v2' ? 'v2 firmware, 115200 baud' : 'legacy firmware, 19200 baud 8O1'}), ${frames} frames in 0.6 s` } : null;
+    },
+    parity,
+  );
+}
+
 export async function probePort(path: string, log: (line: string) => void): Promise<ProbeResult | null> {
   for (const baudRate of [9600, 19200, 38400]) {
     log(`  VISCA at ${baudRate} baud…`);
@@ -73,6 +93,11 @@ export async function probePort(path: string, log: (line: string) => void): Prom
   for (const baudRate of [2400, 4800, 9600]) {
     log(`  Pelco-D position query at ${baudRate} baud…`);
     const found = await probePelcoD(path, baudRate);
+    if (found) return found;
+  }
+  for (const generation of ['v2', 'legacy'] as const) {
+    log(`  CMS50D+ oximeter (${generation} firmware)…`);
+    const found = await probeOximeter(path, generation);
     if (found) return found;
   }
   return null;

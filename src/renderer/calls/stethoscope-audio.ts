@@ -2,7 +2,14 @@
 // automatic gain off (each removes or distorts heart and lung sounds), mono at 48 kHz, and
 // checked with track.getSettings() because a browser may ignore a constraint.
 
-export function stethoscopeConstraints(deviceId?: string): MediaStreamConstraints {
+/** What getUserMedia is given (a subset of MediaStreamConstraints, spelled out so that this
+ * file needs no DOM types and can be unit tested in Node). */
+export interface StethoscopeConstraints {
+  video: false;
+  audio: { deviceId?: { exact: string }; echoCancellation: false; noiseSuppression: false; autoGainControl: false; channelCount: 1; sampleRate: 48000 };
+}
+
+export function stethoscopeConstraints(deviceId?: string): StethoscopeConstraints {
   return {
     video: false,
     audio: {

@@ -59,6 +59,7 @@ describe('relais-devices', () => {
     const oxiPair = await openPtyPair(path.join(dir, 'oxi'), path.join(dir, 'oxi-sim'));
     const oximeter = await startCms50dSimulator({ path: oxiPair.simulatorPath, generation: 'v2', spo2: 96, pulseRate: 70 });
     try {
+      expect((await cli('probe', oxiPair.devicePath)).out).toMatch(/Found: Contec CMS50D\+ pulse oximeter \(v2 firmware, 115200 baud\), \d+ frames in 0\.6 s/);
       const { code, out } = await cli('oximeter', oxiPair.devicePath, '--seconds', '2');
       expect(code).toBe(0);
       expect(out).toMatch(/2s {2}SpO2 9\d % {2}pulse [67]\d \/min {2}pleth \d+ {2}measuring {2}\(\d+ frames\/s\)/);
