@@ -18,6 +18,7 @@ export const DeviceInfoSchema = DeviceStatusSchema.extend({
   location: z.string(),
   simulated: z.boolean(),
   presets: z.array(z.object({ number: z.number().int().min(0).max(255), name: z.string() })).optional(),
+  /** A code the page translates (devices.details.<code>), e.g. detected_unconfigured. */
   detail: z.string().optional(),
 });
 export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;

@@ -67,7 +67,8 @@ export function createDeviceService(deps: DeviceServiceDeps) {
         protocol: profile ? `${profile.protocol}?` : 'unknown',
         location: port.path,
         simulated: false,
-        detail: 'detected, not configured: confirm with relais-devices probe, then add it to devices.json',
+        // A code the page translates: confirm with relais-devices probe, then add to devices.json.
+        detail: 'detected_unconfigured',
       }));
     return [...managed, ...unconfigured];
   }

@@ -26,7 +26,7 @@ export const en: Translations = {
     never: 'never',
     loading: 'Loading…',
   },
-  devices: { title: 'Devices', list: 'Devices of the station', simulated: 'simulated' },
+  devices: { title: 'Devices', list: 'Devices of the station', simulated: 'simulated', lastPress: 'Last press: {{control}} at {{time}}', details: { detected_unconfigured: 'Detected, not configured: confirm with “npx relais-devices probe”, then add it to devices.json.' } },
   camera: {
     pad: 'Camera direction',
     up: 'Up',

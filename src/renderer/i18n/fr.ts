@@ -24,7 +24,7 @@ export const fr = {
     never: 'jamais',
     loading: 'Chargement…',
   },
-  devices: { title: 'Appareils', list: 'Appareils de la station', simulated: 'simulé' },
+  devices: { title: 'Appareils', list: 'Appareils de la station', simulated: 'simulé', lastPress: 'Dernier appui : {{control}} à {{time}}', details: { detected_unconfigured: 'Détecté, non configuré : confirmez avec « npx relais-devices probe », puis ajoutez-le à devices.json.' } },
   camera: {
     pad: 'Orientation de la caméra',
     up: 'Haut',

@@ -44,7 +44,7 @@ describe('device service', () => {
       ['cam', 'reconnecting', 'visca'],
       ['detected:serial:/dev/ttyUSB1', 'connected', 'cms50d?'],
     ]);
-    expect(list[1]?.detail).toContain('relais-devices probe');
+    expect(list[1]?.detail).toBe('detected_unconfigured');
   });
 
   it('says which camera is missing, and turns driver errors into errors a person can act on', async () => {

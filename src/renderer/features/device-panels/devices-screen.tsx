@@ -6,8 +6,8 @@ import { useDevices } from './devices-store';
 import { OximeterPanel } from './oximeter-panel';
 
 export function DevicesScreen() {
-  const { t } = useTranslation();
-  const { devices, error, load } = useDevices();
+  const { t, i18n } = useTranslation();
+  const { devices, error, load, lastEvents } = useDevices();
   useEffect(() => {
     void load();
   }, [load]);
@@ -22,6 +22,12 @@ export function DevicesScreen() {
           <li key={d.id} className="device-row">
             <strong>{d.label}</strong> — {t(`home.deviceStates.${d.state}`)} · {d.protocol} · <span className="mono">{d.location}</span>
             {d.simulated && <span className="badge badge-muted">{t('devices.simulated')}</span>}
+            {d.detail && <p className="hint">{t(`devices.details.${d.detail}`)}</p>}
+            {lastEvents[d.id] && (
+              <p role="status" className="ok-text">
+                {t('devices.lastPress', { control: lastEvents[d.id]!.control, time: new Date(lastEvents[d.id]!.at).toLocaleTimeString(i18n.language) })}
+              </p>
+            )}
           </li>
         ))}
       </ul>

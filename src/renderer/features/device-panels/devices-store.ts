@@ -1,6 +1,6 @@
 // The station's devices and the latest oximeter readings, kept fresh by the station's events.
 import { create } from 'zustand';
-import type { DeviceInfo, OximeterReading } from '../../../shared/devices';
+import type { DeviceInfo, OximeterReading, PeripheralEvent } from '../../../shared/devices';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 
@@ -15,6 +15,8 @@ interface DevicesState {
   devices: DeviceInfo[] | null;
   error: AppError | null;
   oximeters: Record<string, OximeterView>;
+  /** The last press or change of each peripheral (a dermatoscope's capture button). */
+  lastEvents: Record<string, PeripheralEvent>;
   load(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export const useDevices = create<DevicesState>((set) => ({
   devices: null,
   error: null,
   oximeters: {},
+  lastEvents: {},
   async load() {
     const result = await relais.invoke('devices.list', {});
     if (result.ok) set({ devices: result.value, error: null });
@@ -36,4 +39,7 @@ relais.on('oximeter.reading', (reading) =>
     const pleth = [...previous, ...reading.pleth].slice(-PLETH_WINDOW);
     return { oximeters: { ...state.oximeters, [reading.deviceId]: { reading, pleth } } };
   }),
+);
+relais.on('peripheral.event', (event) =>
+  useDevices.setState((state) => (event.type === 'released' ? state : { lastEvents: { ...state.lastEvents, [event.deviceId]: event } })),
 );
