@@ -68,6 +68,10 @@ describe(`patient registry, ${PATIENTS.toLocaleString('en')} patients in SQLite 
   bench('search by name and first name "martin jeanne"', async () => {
     await station.dispatch('patients.search', { name: 'martin jeanne', limit: 50 });
   });
+  // A realistic search: a full family name and a first name, matching a handful of records.
+  bench('search a selective name "durandq jeanne"', async () => {
+    await station.dispatch('patients.search', { name: 'durandq jeanne', limit: 50 });
+  });
   bench('search by birth date', async () => {
     await station.dispatch('patients.search', { birthDate: '1950-06-15', limit: 50 });
   });

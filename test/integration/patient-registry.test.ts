@@ -147,7 +147,10 @@ describe('patient registry', () => {
     expect(await names({ insMatricule: '2 06 12 75 111 005 64' })).toEqual(['MARTIN JEANNE']);
     expect(await names({ insMatricule: '2061275111005' })).toEqual(['MARTIN JEANNE']);
     expect(await names({ name: "'; DROP TABLE patients; --" })).toEqual([]);
-    expect(await names({})).toHaveLength(3); // most recent first
+    await station.value('patients.create', { identity: provisionalIdentity({ birthName: 'Le Gall', firstName: 'Yann', sex: 'M', birthDate: '1970-07-07' }) });
+    expect(await names({ name: 'gall' })).toEqual(['LE GALL YANN']); // a word inside the name
+    expect(await names({ name: 'legall' })).toEqual(['LE GALL YANN']); // typed without the space
+    expect(await names({})).toHaveLength(4); // most recent first
   });
 
   it('tells the page when a patient changes', async () => {

@@ -2,6 +2,7 @@
 import type { Patient } from '../../shared/patient';
 import { searchKey } from '../../shared/names';
 import type { Db } from './connection';
+import { nameTokens, prefixEnd } from './name-tokens';
 
 export interface PatientQuery {
   nameTokens: string[]; // searchKey()-normalised; each must prefix one of the names
@@ -110,15 +111,23 @@ export function createPatientRepository(db: Db): PatientRepository {
        OR birth_name_key = @key OR used_name_key = @key
     LIMIT 5000`);
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM patients');
+  const deleteTokensStmt = db.prepare('DELETE FROM patient_name_tokens WHERE patient_id = ?');
+  const insertTokenStmt = db.prepare('INSERT OR IGNORE INTO patient_name_tokens (token, patient_id) VALUES (?, ?)');
+  const writeTokens = (p: Patient) => {
+    deleteTokensStmt.run(p.id);
+    for (const token of nameTokens(p)) insertTokenStmt.run(token, p.id);
+  };
 
   return {
     insert(patient) {
       insertStmt.run(toParams(patient));
+      writeTokens(patient);
     },
     replace(patient, previous, replacedAt) {
       revisionStmt.run(previous.id, previous.version, JSON.stringify(previous), replacedAt);
       const changes = updateStmt.run({ ...toParams(patient), previous_version: previous.version }).changes;
       if (changes !== 1) throw new Error(`Patient ${patient.id} changed underneath (version ${previous.version})`);
+      writeTokens(patient);
     },
     get(id) {
       const row = getStmt.get(id);
@@ -128,12 +137,13 @@ export function createPatientRepository(db: Db): PatientRepository {
       const row = byInsStmt.get(matricule, oid);
       return row ? fromRow(row) : null;
     },
-    search({ nameTokens, birthDate, insPrefix, limit }) {
+    search({ nameTokens: queryTokens, birthDate, insPrefix, limit }) {
       const where: string[] = [];
       const params: string[] = [];
-      for (const token of nameTokens) {
-        where.push("(birth_name_key LIKE ? OR used_name_key LIKE ? OR (' ' || first_name_key) LIKE ?)");
-        params.push(`${token}%`, `${token}%`, `% ${token}%`);
+      // Each word typed must begin one of the patient's name tokens: an index range per word.
+      for (const token of queryTokens) {
+        where.push('id IN (SELECT patient_id FROM patient_name_tokens WHERE token >= ? AND token < ?)');
+        params.push(token, prefixEnd(token));
       }
       if (birthDate) {
         where.push('birth_date = ?');

@@ -56,6 +56,23 @@ describe('migrations', () => {
     expect(plan).toContain('patients_birth_month_day');
   });
 
+  it('0004 indexes name tokens, filling them in for the patients already stored', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(3));
+    db.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
+      birthplace_code, identity_status, used_name, birth_name_key, first_name_key, created_at, updated_at)
+      VALUES ('p1', 1, 'LE GALL', 'ANNE', 'ANNE MARIE', '2000-01-01', 'F', '75111', 'PROV', 'MORVAN', 'LEGALL', 'ANNE MARIE', 'now', 'now')`).run();
+    migrate(db, upTo(4));
+    const tokens = (db.prepare("SELECT token FROM patient_name_tokens WHERE patient_id = 'p1' ORDER BY token").all() as { token: string }[]).map((r) => r.token);
+    expect(tokens).toEqual(['ANNE', 'ANNEMARIE', 'GALL', 'LE', 'LEGALL', 'MARIE', 'MORVAN']);
+    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT * FROM patients WHERE id IN (SELECT patient_id FROM patient_name_tokens WHERE token >= 'GA' AND token < 'GA[')").all() as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n');
+    expect(plan).toMatch(/SEARCH patient_name_tokens USING (PRIMARY KEY|COVERING INDEX)/);
+    db.prepare("DELETE FROM patients WHERE id = 'p1'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM patient_name_tokens').get()).toEqual({ n: 0 }); // cascade
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);
