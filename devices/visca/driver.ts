@@ -67,12 +67,22 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
     },
   });
 
-  // A camera powering up sends a network change just as the link comes back: one start-up
-  // absorbs both, instead of addressing the chain twice.
+  // Start-ups never run side by side. A network change that arrives during one (a camera
+  // powering up just as the link comes back, possibly after our first bytes were lost) queues
+  // exactly one more start-up after it: never dropped, never piled up.
+  let initAgain = false;
   function startInitialise(): void {
-    if (initRunning) return;
+    if (initRunning) {
+      initAgain = true;
+      return;
+    }
     initRunning = true;
-    initialising = initialise().finally(() => (initRunning = false));
+    initialising = (async () => {
+      do {
+        initAgain = false;
+        await initialise();
+      } while (initAgain);
+    })().finally(() => (initRunning = false));
   }
 
   async function initialise(): Promise<void> {

@@ -152,14 +152,26 @@ describe('VISCA driver', () => {
     expect(transport.written).toEqual(['88 30 01 FF', '81 01 00 01 FF']);
   });
 
-  it('addresses the chain once when the link returns and the camera announces itself at once', async () => {
-    await startedCamera();
+  it('queues one more start-up for network changes during a start-up, never more', async () => {
+    const camera = await startedCamera();
     transport.setState('reconnecting');
     transport.setState('connected');
-    transport.receive('90 38 FF'); // the camera's power-up message, on the heels of the link
+    // The camera's power-up messages, on the heels of the link: our first bytes may have been lost.
+    transport.receive('90 38 FF');
+    transport.receive('90 38 FF');
+    await camera.ready();
     await flush();
-    await flush();
-    expect(transport.written).toEqual(['88 30 01 FF', '81 01 00 01 FF']);
+    expect(transport.written).toEqual(['88 30 01 FF', '81 01 00 01 FF', '88 30 01 FF', '81 01 00 01 FF']);
+  });
+
+  it('recovers when the first start-up after a replug gets no answer and the camera then announces itself', async () => {
+    const camera = createViscaCamera({ transport, ackTimeoutMs: 200 });
+    await vi.advanceTimersByTimeAsync(100); // address set sent before the camera listened: lost
+    answerStartup();
+    transport.receive('90 38 FF'); // the camera is up now, while the first start-up still waits
+    await vi.advanceTimersByTimeAsync(300); // the first start-up times out; the queued one runs
+    await camera.ready();
+    expect(transport.written).toEqual(['88 30 01 FF', '88 30 01 FF', '81 01 00 01 FF']);
   });
 
   it('re-addresses the chain after a network change message', async () => {
