@@ -9,12 +9,16 @@ interface Call {
   callee: string;
   state: 'ringing' | 'active';
   timer: ReturnType<typeof setTimeout> | null;
+  /** A member whose hub connection dropped during the call, waited for until the timer ends it. */
+  away: string | null;
 }
 
 export interface CallRouterDeps {
   send(peerId: string, message: ServerMessage): void;
   describe(peerId: string): Peer | undefined;
   ringTimeoutMs?: number;
+  /** How long an active call waits for a member who lost the hub (a network drop) to come back. */
+  reconnectGraceMs?: number;
 }
 
 type Outcome = { ok: true } | { ok: false; code: 'not_in_call' | 'unknown_peer' | 'not_allowed'; message: string };
@@ -51,7 +55,7 @@ export function createCallRouter(deps: CallRouterDeps) {
         deps.send(from, { type: 'call.ended', callId: id, reason: 'busy', detail: `${callee.name} is busy.` });
         return ok;
       }
-      const call: Call = { id, caller: from, callee: to, state: 'ringing', timer: null };
+      const call: Call = { id, caller: from, callee: to, state: 'ringing', timer: null, away: null };
       call.timer = setTimeout(() => end(call, 'timeout', [from, to], 'Nobody answered.'), deps.ringTimeoutMs ?? 30_000);
       calls.set(id, call);
       deps.send(from, { type: 'call.ringing', callId: id, to: callee });
@@ -100,9 +104,37 @@ export function createCallRouter(deps: CallRouterDeps) {
       return ok;
     },
 
-    /** The peer's connection closed: its calls end for the other side, with the reason. */
+    /** The peer's connection closed. A ringing call ends; an active call waits for the peer to
+     * come back (a cart on a flaky Wi-Fi) and ends with "offline" only after the grace period. */
     disconnected(peer: string): void {
-      for (const call of callsOf(peer)) end(call, 'offline', [call.caller === peer ? call.callee : call.caller], 'The other side lost its connection to the hub.');
+      const graceMs = deps.reconnectGraceMs ?? 30_000;
+      for (const call of callsOf(peer)) {
+        const other = call.caller === peer ? call.callee : call.caller;
+        if (call.state === 'ringing' || call.away === other) {
+          end(call, 'offline', [other], 'The other side lost its connection to the hub.');
+          continue;
+        }
+        call.away = peer;
+        if (call.timer) clearTimeout(call.timer);
+        call.timer = setTimeout(() => end(call, 'offline', [other], 'The other side did not come back after losing its connection.'), graceMs);
+        deps.send(other, { type: 'call.peer_away', callId: call.id, graceSeconds: Math.round(graceMs / 1000) });
+      }
+    },
+
+    /** The peer is connected (again): an active call it had left resumes, told to both sides. */
+    connected(peer: string): void {
+      for (const call of callsOf(peer)) {
+        if (call.state !== 'active') continue;
+        if (call.away === peer) {
+          if (call.timer) clearTimeout(call.timer);
+          call.timer = null;
+          call.away = null;
+        }
+        const caller = deps.describe(call.caller);
+        const callee = deps.describe(call.callee);
+        if (!caller || !callee) continue;
+        for (const member of [call.caller, call.callee]) deps.send(member, { type: 'call.resumed', callId: call.id, caller, callee });
+      }
     },
 
     close(): void {

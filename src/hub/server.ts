@@ -18,6 +18,7 @@ export interface HubOptions {
   host?: string;
   port?: number;
   ringTimeoutMs?: number;
+  reconnectGraceMs?: number;
   ratePerSecond?: number;
   burst?: number;
   now?: () => number;
@@ -45,7 +46,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const message: ServerMessage = { type: 'presence', peers: list() };
     for (const id of peers.keys()) send(id, message);
   };
-  const router = createCallRouter({ send, describe: (id) => peers.get(id)?.peer, ringTimeoutMs: options.ringTimeoutMs });
+  const router = createCallRouter({ send, describe: (id) => peers.get(id)?.peer, ringTimeoutMs: options.ringTimeoutMs, reconnectGraceMs: options.reconnectGraceMs });
 
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   const wss = new WebSocketServer({ noServer: true, maxPayload: HUB_MAX_MESSAGE_BYTES, handleProtocols: () => HUB_PROTOCOL });
@@ -76,6 +77,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     };
     socket.send(JSON.stringify({ type: 'welcome', you: peer, peers: list() } satisfies ServerMessage));
     broadcastPresence();
+    router.connected(peer.id);
 
     socket.on('message', (data, isBinary) => {
       if (!bucket.take()) {

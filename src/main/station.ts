@@ -7,6 +7,7 @@ import type { Handlers } from '../shared/contract';
 import type { StationStatus } from '../shared/station';
 import { createDispatch, type Dispatch } from './contract/dispatch';
 import { openDatabase } from './db/connection';
+import { createCallRepository } from './db/call-repository';
 import { createOutboxRepository } from './db/outbox-repository';
 import { createPatientRepository } from './db/patient-repository';
 import type { Logger } from './logger';
@@ -17,6 +18,7 @@ import { loadHidProfiles, matchHidProfile, startHidPeripheral } from './services
 import { createManagedDevice } from './services/device-factory';
 import { createDeviceService } from './services/device-service';
 import { startSimulatedDevices, type SimulatedDevices } from './services/simulated-devices';
+import { createCallService } from './services/call-service';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createPatientService } from './services/patient-service';
@@ -36,6 +38,8 @@ export interface StationOptions {
   resourcesDir?: string;
   /** The station's access token for the hub at hubUrl. */
   hubToken?: string;
+  /** "relay" forces calls through the hub's TURN servers. */
+  icePolicy?: 'all' | 'relay';
 }
 
 function loadProfiles(resourcesDir: string, logger: Logger) {
@@ -74,7 +78,20 @@ export function createStation(options: StationOptions): Station {
     },
     onReading: (reading) => events.emit('oximeter.reading', reading),
   });
-  const hub = createHubLink(options.hubUrl ?? null, publishStatus);
+  const hub = createHubLink(options.hubUrl ?? null, () => {
+    publishStatus();
+    calls.linkChanged();
+  });
+  const calls = createCallService({
+    db,
+    calls: createCallRepository(db),
+    outbox,
+    link: hub,
+    now,
+    icePolicy: options.icePolicy ?? 'all',
+    onState: (state) => events.emit('calls.hubChanged', state),
+    onMessage: (message) => events.emit('calls.message', message),
+  });
   const patients = createPatientService({
     db,
     patients: patientsRepo,
@@ -104,6 +121,11 @@ export function createStation(options: StationOptions): Station {
     'devices.list': () => devices.list(),
     'camera.command': ({ deviceId, command }) => devices.cameraCommand(deviceId, command),
     'camera.position': ({ deviceId }) => devices.cameraPosition(deviceId),
+    'calls.hub': () => calls.state(),
+    'calls.send': (command) => calls.send(command),
+    'calls.ice': () => calls.iceConfig(),
+    'calls.chat': (entry) => calls.saveChat(entry),
+    'calls.history': ({ limit }) => calls.history(limit),
   };
 
   let simulated: SimulatedDevices | null = null;
@@ -153,8 +175,9 @@ export function createStation(options: StationOptions): Station {
   );
 
   const hubClient = options.hubUrl && options.hubToken
-    ? connectHubClient({ url: options.hubUrl, token: options.hubToken, link: hub, onLog: (event, detail) => logger.info(event, detail) })
+    ? connectHubClient({ url: options.hubUrl, token: options.hubToken, link: hub, onMessage: (m) => calls.handle(m), onLog: (event, detail) => logger.info(event, detail) })
     : null;
+  if (hubClient) calls.useSender((message) => hubClient.send(message));
 
   logger.info('station.started', { mode, dataDir });
   return {
@@ -162,8 +185,8 @@ export function createStation(options: StationOptions): Station {
     events,
     devicesReady,
     async close() {
-      db.close();
       hubClient?.close();
+      db.close();
       watcher?.stop();
       await devicesReady;
       await devices.close();

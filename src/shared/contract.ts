@@ -10,6 +10,8 @@ import {
   UpdatePatientInputSchema,
 } from './patient';
 import { CameraCommandInputSchema, CameraPositionSchema, DeviceIdSchema, DeviceInfoSchema, OximeterReadingSchema, PeripheralEventSchema } from './devices';
+import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, IceConfigSchema } from './calls';
+import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
 import { StationStatusSchema } from './station';
 
@@ -26,6 +28,11 @@ export const contract = {
     'devices.list': channel(noInput, z.array(DeviceInfoSchema)),
     'camera.command': channel(CameraCommandInputSchema, z.strictObject({ accepted: z.literal(true) })),
     'camera.position': channel(z.strictObject({ deviceId: DeviceIdSchema.optional() }), CameraPositionSchema),
+    'calls.hub': channel(noInput, HubStateSchema),
+    'calls.send': channel(CallCommandSchema, z.strictObject({ sent: z.literal(true) })),
+    'calls.ice': channel(noInput, IceConfigSchema),
+    'calls.chat': channel(ChatEntrySchema, z.strictObject({ saved: z.literal(true) })),
+    'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
   },
   events: {
     'station.statusChanged': StationStatusSchema,
@@ -33,6 +40,9 @@ export const contract = {
     'devices.changed': z.array(DeviceInfoSchema),
     'oximeter.reading': OximeterReadingSchema,
     'peripheral.event': PeripheralEventSchema,
+    'calls.hubChanged': HubStateSchema,
+    /** The hub's call messages (ringing, incoming, accepted, ended, away, resumed, signal, error). */
+    'calls.message': ServerMessageSchema,
   },
 } as const;
 

@@ -47,16 +47,29 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
-export type CallEndReason = 'declined' | 'cancelled' | 'timeout' | 'busy' | 'hangup' | 'offline' | 'disconnected';
+export const CallEndReasonSchema = z.enum(['declined', 'cancelled', 'timeout', 'busy', 'hangup', 'offline', 'disconnected']);
+export type CallEndReason = z.infer<typeof CallEndReasonSchema>;
 
-export type ServerMessage =
-  | { type: 'welcome'; you: Peer; peers: Peer[] }
-  | { type: 'presence'; peers: Peer[] }
-  | { type: 'directory'; offers: Offer[] }
-  | { type: 'call.ringing'; callId: string; to: Peer } // to the caller
-  | { type: 'call.incoming'; callId: string; from: Peer; reason?: string; urgent: boolean } // to the callee
-  | { type: 'call.accepted'; callId: string; by: Peer }
-  | { type: 'call.ended'; callId: string; reason: CallEndReason; detail?: string }
-  | { type: 'signal'; callId: string; from: string; data: unknown }
-  | { type: 'turn.credentials'; username: string; credential: string; ttlSeconds: number; urls: string[] }
-  | { type: 'error'; code: 'invalid_message' | 'not_in_call' | 'unknown_peer' | 'rate_limited' | 'not_allowed'; message: string };
+const HubErrorCodeSchema = z.enum(['invalid_message', 'not_in_call', 'unknown_peer', 'rate_limited', 'not_allowed']);
+
+// What the hub sends. Parsed by the station (main) before anything reaches the page: a hub is
+// another machine, and its bytes are input like any other.
+export const ServerMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('welcome'), you: PeerSchema, peers: z.array(PeerSchema) }),
+  z.object({ type: z.literal('presence'), peers: z.array(PeerSchema) }),
+  z.object({ type: z.literal('directory'), offers: z.array(OfferSchema) }),
+  /** To the caller. */
+  z.object({ type: z.literal('call.ringing'), callId: CallIdSchema, to: PeerSchema }),
+  /** To the callee. */
+  z.object({ type: z.literal('call.incoming'), callId: CallIdSchema, from: PeerSchema, reason: z.string().optional(), urgent: z.boolean() }),
+  z.object({ type: z.literal('call.accepted'), callId: CallIdSchema, by: PeerSchema }),
+  z.object({ type: z.literal('call.ended'), callId: CallIdSchema, reason: CallEndReasonSchema, detail: z.string().optional() }),
+  /** The other side lost its hub connection; the call waits for it (graceSeconds) before ending. */
+  z.object({ type: z.literal('call.peer_away'), callId: CallIdSchema, graceSeconds: z.number() }),
+  /** A member of an active call is (back) on the hub: to both, after a reconnection. */
+  z.object({ type: z.literal('call.resumed'), callId: CallIdSchema, caller: PeerSchema, callee: PeerSchema }),
+  z.object({ type: z.literal('signal'), callId: CallIdSchema, from: PeerIdSchema, data: z.unknown() }),
+  z.object({ type: z.literal('turn.credentials'), username: z.string(), credential: z.string(), ttlSeconds: z.number(), urls: z.array(z.string()) }),
+  z.object({ type: z.literal('error'), code: HubErrorCodeSchema, message: z.string() }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;

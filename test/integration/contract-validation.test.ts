@@ -19,6 +19,11 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'devices.list': {},
   'camera.command': { deviceId: 'camera-1', command: { type: 'drive', pan: 0.5, tilt: -0.25 } },
   'camera.position': { deviceId: 'camera-1' },
+  'calls.hub': {},
+  'calls.send': { type: 'call.ring', to: 'dr-neuro', reason: 'Avis neurologique' },
+  'calls.ice': {},
+  'calls.chat': { callId: 'call-1', id: 'm1', direction: 'sent', author: 'IDE', text: 'Bonjour', at: '2026-11-23T10:00:00.000Z' },
+  'calls.history': { limit: 10 },
 };
 
 const NOT_OBJECTS: unknown[] = [undefined, null, 0, 42, 'text', true, [], [{}], () => 1];

@@ -14,7 +14,7 @@ let hub: RunningHub;
 const sockets: WebSocket[] = [];
 
 beforeEach(async () => {
-  hub = await startHub({ secret: SECRET, turnSecret: TURN_SECRET, turnUrls: ['turn:127.0.0.1:3478'], offers: OFFERS, ringTimeoutMs: 300, ratePerSecond: 20, burst: 20 });
+  hub = await startHub({ secret: SECRET, turnSecret: TURN_SECRET, turnUrls: ['turn:127.0.0.1:3478'], offers: OFFERS, ringTimeoutMs: 300, reconnectGraceMs: 400, ratePerSecond: 20, burst: 20 });
 });
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.terminate();
@@ -133,7 +133,23 @@ describe('calls', () => {
     expect(await other.next('error')).toMatchObject({ code: 'unknown_peer' });
 
     expert.ws.close();
-    expect(await cart.next('call.ended')).toMatchObject({ callId, reason: 'offline' });
+    expect(await cart.next('call.peer_away')).toMatchObject({ callId });
+    expect(await cart.next('call.ended')).toMatchObject({ callId, reason: 'offline' }); // after the 400 ms grace
+  });
+
+  it('keeps an active call through a network drop: the side that comes back resumes it with both', async () => {
+    const { cart, expert, callId } = await callBetween();
+    expert.send({ type: 'call.accept', callId });
+    await cart.next('call.accepted');
+    cart.ws.terminate(); // the cart's Wi-Fi drops
+    expect(await expert.next('call.peer_away')).toMatchObject({ callId });
+    const back = await peer('cart-1');
+    expect(await back.next('call.resumed')).toMatchObject({ callId, caller: { id: 'cart-1' }, callee: { id: 'dr-neuro' } });
+    expect(await expert.next('call.resumed')).toMatchObject({ callId });
+    back.send({ type: 'signal', callId, data: { type: 'offer', sdp: 'v=0 restart' } });
+    expect(await expert.next('signal')).toMatchObject({ callId, from: 'cart-1', data: { sdp: 'v=0 restart' } });
+    await new Promise((r) => setTimeout(r, 500)); // past the grace period: the call still stands
+    expect(expert.inbox.some((m) => m.type === 'call.ended')).toBe(false);
   });
 });
 

@@ -128,6 +128,7 @@ export const en: Translations = {
     disconnected: 'The station cannot be reached. Check that Relais is still running, then retry.',
     device_unavailable: 'Device unavailable: check that it is plugged in and switched on. Relais reconnects by itself.',
     device_refused: 'The device did not carry out the command. Retry; if it refuses again, check its mode (autofocus, standby…).',
+    hub_unavailable: 'The regional hub cannot be reached. Relais reconnects by itself; try again in a moment.',
     internal: 'Unexpected error in the station. Retry; if it persists, call support.',
   },
   fieldErrors: {

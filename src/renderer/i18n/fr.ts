@@ -126,6 +126,7 @@ export const fr = {
     disconnected: 'La station est injoignable. Vérifiez que Relais tourne toujours, puis réessayez.',
     device_unavailable: 'Appareil indisponible : vérifiez qu’il est branché et allumé. Relais se reconnecte tout seul.',
     device_refused: 'L’appareil n’a pas exécuté la commande. Réessayez ; s’il refuse encore, vérifiez son mode (mise au point auto, veille…).',
+    hub_unavailable: 'Le serveur régional est injoignable. Relais se reconnecte tout seul ; réessayez dans un instant.',
     internal: 'Erreur inattendue de la station. Réessayez ; si elle persiste, appelez le support.',
   },
   fieldErrors: {

@@ -73,6 +73,19 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM patient_name_tokens').get()).toEqual({ n: 0 }); // cascade
   });
 
+  it('0005 keeps a journal of calls and their chat, each message once', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, upTo(5));
+    expect(columns(db, 'calls')).toEqual(expect.arrayContaining(['id', 'direction', 'remote_id', 'accepted_at', 'end_reason', 'end_detail']));
+    db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c1', 'outgoing', 'dr', 'Dr', 'expert', 'CHU', 'now')").run();
+    const chat = db.prepare("INSERT INTO call_chat VALUES (?, 'm1', 'sent', 'IDE', 'Bonjour', 'now')");
+    chat.run('c1');
+    expect(() => chat.run('c1')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => chat.run('no-such-call')).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c2', 'sideways', 'dr', 'Dr', 'expert', 'CHU', 'now')").run()).toThrow(/CHECK/);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

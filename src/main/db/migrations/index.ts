@@ -4,5 +4,6 @@ import { migration0001 } from './0001-patients';
 import { migration0002 } from './0002-outbox';
 import { migration0003 } from './0003-duplicate-check-indexes';
 import { migration0004 } from './0004-name-tokens';
+import { migration0005 } from './0005-calls';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

@@ -1,0 +1,72 @@
+// The call journal: one row per call rung or answered, and its chat.
+import type { CallRecord, ChatEntry } from '../../shared/calls';
+import type { Peer } from '../../shared/hub-protocol';
+import type { Db } from './connection';
+
+interface CallRow {
+  id: string;
+  direction: 'outgoing' | 'incoming';
+  remote_id: string;
+  remote_name: string;
+  remote_role: string;
+  remote_site: string;
+  reason: string | null;
+  urgent: number;
+  ringing_at: string;
+  accepted_at: string | null;
+  ended_at: string | null;
+  end_reason: string | null;
+  end_detail: string | null;
+}
+
+export interface CallRepository {
+  insert(call: { id: string; direction: CallRecord['direction']; remote: Peer; reason: string | null; urgent: boolean; at: string }): void;
+  exists(id: string): boolean;
+  accepted(id: string, at: string): void;
+  /** Records the end once: a second end (both sides' hang-up echoed back) changes nothing. */
+  ended(id: string, at: string, reason: string, detail: string | null): boolean;
+  addChat(entry: ChatEntry): void;
+  recent(limit: number): CallRecord[];
+}
+
+export function createCallRepository(db: Db): CallRepository {
+  const insertStmt = db.prepare(`INSERT OR IGNORE INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, reason, urgent, ringing_at)
+    VALUES (@id, @direction, @remoteId, @remoteName, @remoteRole, @remoteSite, @reason, @urgent, @at)`);
+  const existsStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM calls WHERE id = ?');
+  const acceptedStmt = db.prepare('UPDATE calls SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL');
+  const endedStmt = db.prepare('UPDATE calls SET ended_at = ?, end_reason = ?, end_detail = ? WHERE id = ? AND ended_at IS NULL');
+  const chatStmt = db.prepare('INSERT OR IGNORE INTO call_chat (call_id, id, direction, author, text, at) VALUES (?, ?, ?, ?, ?, ?)');
+  const recentStmt = db.prepare<[number], CallRow>('SELECT * FROM calls ORDER BY ringing_at DESC LIMIT ?');
+  const chatOfStmt = db.prepare<[string], Omit<ChatEntry, 'callId'>>('SELECT id, direction, author, text, at FROM call_chat WHERE call_id = ? ORDER BY at, rowid');
+
+  const toRecord = (row: CallRow): CallRecord => ({
+    id: row.id,
+    direction: row.direction,
+    remote: { id: row.remote_id, name: row.remote_name, role: row.remote_role, site: row.remote_site },
+    reason: row.reason,
+    urgent: row.urgent === 1,
+    ringingAt: row.ringing_at,
+    acceptedAt: row.accepted_at,
+    endedAt: row.ended_at,
+    endReason: row.end_reason,
+    endDetail: row.end_detail,
+    chat: chatOfStmt.all(row.id),
+  });
+
+  return {
+    insert({ id, direction, remote, reason, urgent, at }) {
+      insertStmt.run({ id, direction, remoteId: remote.id, remoteName: remote.name, remoteRole: remote.role, remoteSite: remote.site, reason, urgent: urgent ? 1 : 0, at });
+    },
+    exists: (id) => (existsStmt.get(id)?.n ?? 0) > 0,
+    accepted(id, at) {
+      acceptedStmt.run(at, id);
+    },
+    ended(id, at, reason, detail) {
+      return endedStmt.run(at, reason, detail, id).changes > 0;
+    },
+    addChat(e) {
+      chatStmt.run(e.callId, e.id, e.direction, e.author, e.text, e.at);
+    },
+    recent: (limit) => recentStmt.all(limit).map(toRecord),
+  };
+}

@@ -1,0 +1,149 @@
+// Calls on the station's side: relays the page's call commands to the hub through the station's
+// own hub connection, passes the hub's call messages to the page, keeps who is online and the
+// directory, asks the hub for TURN credentials, and keeps the call journal (with an outbox row
+// when a call ends, in the same transaction).
+import type { CallCommand, CallRecord, ChatEntry, HubState, IceConfig } from '../../shared/calls';
+import type { ClientMessage, Offer, Peer, ServerMessage } from '../../shared/hub-protocol';
+import { AppFailure } from '../contract/failure';
+import type { CallRepository } from '../db/call-repository';
+import type { Db } from '../db/connection';
+import type { OutboxRepository } from '../db/outbox-repository';
+import type { HubLink } from './hub-link';
+
+export interface CallServiceDeps {
+  db: Db;
+  calls: CallRepository;
+  outbox: OutboxRepository;
+  link: HubLink;
+  now: () => Date;
+  /** "relay" forces calls through TURN (RELAIS_ICE_POLICY). */
+  icePolicy: IceConfig['iceTransportPolicy'];
+  onState: (state: HubState) => void;
+  onMessage: (message: ServerMessage) => void;
+  turnTimeoutMs?: number;
+}
+
+type Sender = (message: ClientMessage) => boolean;
+type TurnReply = Extract<ServerMessage, { type: 'turn.credentials' }>;
+
+export function createCallService(deps: CallServiceDeps) {
+  let you: Peer | null = null;
+  let peers: Peer[] = [];
+  let offers: Offer[] = [];
+  let sender: Sender = () => false;
+  const turnWaiters: ((reply: TurnReply) => void)[] = [];
+  const at = () => deps.now().toISOString();
+
+  const state = (): HubState => ({ link: deps.link.state().state, you, peers: peers.filter((p) => p.id !== you?.id), offers });
+  const publish = () => deps.onState(state());
+
+  function endCall(callId: string, reason: string, detail: string | null): void {
+    deps.db.transaction(() => {
+      if (deps.calls.ended(callId, at(), reason, detail)) deps.outbox.enqueue('call', callId, 1, 'update', at());
+    })();
+  }
+
+  function record(message: ServerMessage): void {
+    switch (message.type) {
+      case 'call.ringing':
+        deps.db.transaction(() => {
+          deps.calls.insert({ id: message.callId, direction: 'outgoing', remote: message.to, reason: null, urgent: false, at: at() });
+          deps.outbox.enqueue('call', message.callId, 1, 'create', at());
+        })();
+        break;
+      case 'call.incoming':
+        deps.db.transaction(() => {
+          deps.calls.insert({ id: message.callId, direction: 'incoming', remote: message.from, reason: message.reason ?? null, urgent: message.urgent, at: at() });
+          deps.outbox.enqueue('call', message.callId, 1, 'create', at());
+        })();
+        break;
+      case 'call.accepted':
+        deps.calls.accepted(message.callId, at());
+        break;
+      case 'call.ended':
+        endCall(message.callId, message.reason, message.detail ?? null);
+        break;
+      default:
+        break;
+    }
+  }
+
+  return {
+    /** Wires the hub connection's send; called once the client exists. */
+    useSender(send: Sender): void {
+      sender = send;
+    },
+
+    /** Everything the hub sends arrives here, already parsed. */
+    handle(message: ServerMessage): void {
+      switch (message.type) {
+        case 'welcome':
+          you = message.you;
+          peers = message.peers;
+          return publish();
+        case 'presence':
+          peers = message.peers;
+          return publish();
+        case 'directory':
+          offers = message.offers;
+          return publish();
+        case 'turn.credentials':
+          turnWaiters.splice(0).forEach((w) => w(message));
+          return;
+        default:
+          record(message);
+          deps.onMessage(message);
+      }
+    },
+
+    linkChanged(): void {
+      if (deps.link.state().state !== 'online') {
+        you = null;
+        peers = [];
+      }
+      publish();
+    },
+
+    state,
+
+    send(command: CallCommand): { sent: true } {
+      if (!sender(command)) {
+        // Hanging up without the hub still ends the call here, with the reason, so that the
+        // journal never keeps a call open forever.
+        if (command.type === 'call.hangup') endCall(command.callId, 'disconnected', command.reason ?? 'Ended while the hub was unreachable.');
+        throw new AppFailure('hub_unavailable', 'The regional hub is not reachable; the message was not sent.');
+      }
+      return { sent: true };
+    },
+
+    /** ICE servers for a new call: fresh TURN credentials from the hub when it has TURN. */
+    async iceConfig(): Promise<IceConfig> {
+      const reply = await new Promise<TurnReply | null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), deps.turnTimeoutMs ?? 3000);
+        turnWaiters.push((r) => {
+          clearTimeout(timer);
+          resolve(r);
+        });
+        if (!sender({ type: 'turn.credentials' })) {
+          clearTimeout(timer);
+          resolve(null);
+        }
+      });
+      const iceServers = reply && reply.urls.length > 0 ? [{ urls: reply.urls, username: reply.username, credential: reply.credential }] : [];
+      if (deps.icePolicy === 'relay' && iceServers.length === 0) {
+        throw new AppFailure('hub_unavailable', 'Calls must go through the TURN relay (RELAIS_ICE_POLICY=relay) but the hub gave no TURN server.');
+      }
+      return { iceServers, iceTransportPolicy: deps.icePolicy };
+    },
+
+    saveChat(entry: ChatEntry): { saved: true } {
+      if (!deps.calls.exists(entry.callId)) throw new AppFailure('not_found', 'This call is not in the journal of this station.');
+      deps.calls.addChat(entry);
+      return { saved: true };
+    },
+
+    history(limit: number): CallRecord[] {
+      return deps.calls.recent(limit);
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// Two stations (a cart and an expert's workstation) on one real hub, through the contract the
+// page uses: ring, accept, signaling relayed, chat kept, hang-up recorded on both journals with
+// its reason; TURN credentials for a new call; the hub token never reachable from the page.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHub, type RunningHub } from '../../src/hub/server';
+import { issueToken, type Claims } from '../../src/hub/tokens';
+import { silentLogger } from '../../src/main/logger';
+import { createStation, type Station } from '../../src/main/station';
+import type { Channel, ChannelInput, ChannelOutput, EventPayload } from '../../src/shared/contract';
+import type { ServerMessage } from '../../src/shared/hub-protocol';
+import type { Result } from '../../src/shared/result';
+import { useTempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait';
+
+const tempDir = useTempDir();
+const SECRET = 'hub-secret';
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const token = (sub: string, role: Claims['role'], name: string) =>
+  issueToken(SECRET, { sub, role, name, site: role === 'expert' ? 'CHU de Rennes' : 'EHPAD Les Tilleuls', specialty: role === 'expert' ? 'dermatologie' : null, exp: Math.floor(Date.now() / 1000) + 600 });
+
+async function hubWith(turnUrls: string[] = []): Promise<RunningHub> {
+  const hub = await startHub({ secret: SECRET, turnSecret: 'coturn-secret', turnUrls, offers: [{ id: 'derm', specialty: 'dermatologie', hospital: 'CHU de Rennes', act: 'teleexpertise', hours: 'lun-ven', experts: ['dr-derm'], urgent: false }] });
+  cleanups.push(() => hub.close());
+  return hub;
+}
+
+function stationOn(hub: RunningHub, sub: string, role: Claims['role'], name: string, icePolicy: 'all' | 'relay' = 'all') {
+  const station: Station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl: hub.url, hubToken: token(sub, role, name), icePolicy });
+  cleanups.push(() => station.close());
+  const messages: ServerMessage[] = [];
+  station.events.on('calls.message', (m: EventPayload<'calls.message'>) => messages.push(m));
+  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) => station.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>;
+  const value = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
+    const result = await call(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
+  };
+  const next = async <T extends ServerMessage['type']>(type: T) => {
+    await waitFor(() => messages.some((m) => m.type === type), `${sub} receives ${type}`);
+    const i = messages.findIndex((m) => m.type === type);
+    return messages.splice(i, 1)[0] as Extract<ServerMessage, { type: T }>;
+  };
+  return { station, call, value, next };
+}
+
+async function online(s: ReturnType<typeof stationOn>, peers: number) {
+  for (let i = 0; i < 400; i++) {
+    const state = await s.value('calls.hub', {});
+    if (state.link === 'online' && state.you && state.peers.length >= peers && state.offers.length > 0) return state;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('station never came online with its peers and the directory');
+}
+
+describe('calls between two stations through the hub', () => {
+  it('rings, accepts, relays signaling, keeps the chat and records the end on both sides', async () => {
+    const hub = await hubWith();
+    const cart = stationOn(hub, 'cart-3', 'station', 'Chariot 3');
+    const expert = stationOn(hub, 'dr-derm', 'expert', 'Dr Le Goff');
+    const cartView = await online(cart, 1);
+    expect(cartView.you).toMatchObject({ id: 'cart-3', role: 'station' });
+    expect(cartView.peers).toEqual([expect.objectContaining({ id: 'dr-derm', role: 'expert', specialty: 'dermatologie' })]);
+    expect(cartView.offers[0]).toMatchObject({ specialty: 'dermatologie', experts: ['dr-derm'] });
+    await online(expert, 1);
+
+    await cart.value('calls.send', { type: 'call.ring', to: 'dr-derm', reason: 'Plaie du talon' });
+    const { callId } = await cart.next('call.ringing');
+    expect(await expert.next('call.incoming')).toMatchObject({ callId, from: { id: 'cart-3', name: 'Chariot 3' }, reason: 'Plaie du talon' });
+    await expert.value('calls.send', { type: 'call.accept', callId });
+    await cart.next('call.accepted');
+    await cart.value('calls.send', { type: 'signal', callId, data: { type: 'offer', sdp: 'v=0' } });
+    expect(await expert.next('signal')).toMatchObject({ callId, from: 'cart-3', data: { type: 'offer', sdp: 'v=0' } });
+
+    const at = new Date().toISOString();
+    await cart.value('calls.chat', { callId, id: 'm1', direction: 'sent', author: 'IDE Morvan', text: 'La plaie suinte depuis hier.', at });
+    await cart.value('calls.chat', { callId, id: 'm1', direction: 'sent', author: 'IDE Morvan', text: 'La plaie suinte depuis hier.', at }); // once only
+    await expert.value('calls.chat', { callId, id: 'm1', direction: 'received', author: 'IDE Morvan', text: 'La plaie suinte depuis hier.', at });
+
+    await expert.value('calls.send', { type: 'call.hangup', callId, reason: 'Avis donné' });
+    expect(await cart.next('call.ended')).toMatchObject({ callId, reason: 'hangup', detail: 'Avis donné' });
+    await expert.next('call.ended');
+
+    const [cartRecord] = await cart.value('calls.history', { limit: 5 });
+    expect(cartRecord).toMatchObject({ id: callId, direction: 'outgoing', remote: { id: 'dr-derm', role: 'expert' }, endReason: 'hangup', endDetail: 'Avis donné' });
+    expect(cartRecord!.acceptedAt).not.toBeNull();
+    expect(cartRecord!.chat).toEqual([{ id: 'm1', direction: 'sent', author: 'IDE Morvan', text: 'La plaie suinte depuis hier.', at }]);
+    const [expertRecord] = await expert.value('calls.history', { limit: 5 });
+    expect(expertRecord).toMatchObject({ id: callId, direction: 'incoming', reason: 'Plaie du talon', endReason: 'hangup' });
+    expect(expertRecord!.chat).toHaveLength(1);
+    // The call is waiting to be synced with the records.
+    const status = await cart.value('station.status', {});
+    expect(status.sync.pending).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives fresh TURN credentials for a call, and refuses relay-only calls without TURN', async () => {
+    const withTurn = await hubWith(['turn:127.0.0.1:3478?transport=udp']);
+    const cart = stationOn(withTurn, 'cart-4', 'station', 'Chariot 4', 'relay');
+    await online(cart, 0);
+    const ice = await cart.value('calls.ice', {});
+    expect(ice.iceTransportPolicy).toBe('relay');
+    expect(ice.iceServers).toEqual([{ urls: ['turn:127.0.0.1:3478?transport=udp'], username: expect.stringMatching(/^\d+:cart-4$/), credential: expect.any(String) }]);
+
+    const noTurn = await hubWith();
+    const other = stationOn(noTurn, 'cart-5', 'station', 'Chariot 5', 'relay');
+    await online(other, 0);
+    const refused = await other.call('calls.ice', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'hub_unavailable' } });
+  });
+
+  it('does not let the page send what only the station sends, and says when the hub is away', async () => {
+    const hub = await hubWith();
+    const cart = stationOn(hub, 'cart-6', 'station', 'Chariot 6');
+    await online(cart, 0);
+    const turn = await cart.call('calls.send', { type: 'turn.credentials' } as never);
+    expect(turn).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    await hub.close();
+    for (let i = 0; i < 200 && (await cart.value('calls.hub', {})).link === 'online'; i++) await new Promise((r) => setTimeout(r, 10));
+    const ring = await cart.call('calls.send', { type: 'call.ring', to: 'dr-derm' });
+    expect(ring).toMatchObject({ ok: false, error: { code: 'hub_unavailable' } });
+  });
+});
