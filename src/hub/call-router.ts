@@ -58,7 +58,7 @@ export function createCallRouter(deps: CallRouterDeps) {
       const call: Call = { id, caller: from, callee: to, state: 'ringing', timer: null, away: null };
       call.timer = setTimeout(() => end(call, 'timeout', [from, to], 'Nobody answered.'), deps.ringTimeoutMs ?? 30_000);
       calls.set(id, call);
-      deps.send(from, { type: 'call.ringing', callId: id, to: callee });
+      deps.send(from, { type: 'call.ringing', callId: id, to: callee, urgent, ...(reason ? { reason } : {}) });
       deps.send(to, { type: 'call.incoming', callId: id, from: caller, urgent, ...(reason ? { reason } : {}) });
       return ok;
     },

@@ -1,6 +1,7 @@
 // Electron entry, composition root only: wires the station, the logger and the paths into the shell.
 import path from 'node:path';
 import { startElectronShell } from './electron/shell';
+import { hubSettingsFromEnv } from './hub-settings';
 import { createLogger } from './logger';
 import { loadDeviceSetup } from './services/device-config';
 import { createStation } from './station';
@@ -11,7 +12,8 @@ const outDir = path.join(__dirname, '..');
 const logger = createLogger();
 
 startElectronShell({
-  createStation: (dataDir) => createStation({ dataDir, mode: 'electron', logger, devices: loadDeviceSetup(dataDir, process.env) }),
+  // The application connects to the regional hub named by RELAIS_HUB_URL (no embedded hub here).
+  createStation: (dataDir) => createStation({ dataDir, mode: 'electron', logger, devices: loadDeviceSetup(dataDir, process.env), ...hubSettingsFromEnv(process.env) }),
   rendererRoot: path.join(outDir, 'renderer'),
   preloadPath: path.join(outDir, 'preload', 'index.cjs'),
   logger,

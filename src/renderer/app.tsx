@@ -1,6 +1,9 @@
 // The station's window: header, link banner, and the current screen.
 import { useTranslation } from 'react-i18next';
 import { hasStationKey } from './api';
+import { CallView } from './features/calls/call-view';
+import { CallsScreen } from './features/calls/calls-screen';
+import { useCalls } from './features/calls/call-store';
 import { Header } from './features/shell/header';
 import { useView } from './features/shell/view-store';
 import { DevicesScreen } from './features/device-panels/devices-screen';
@@ -14,6 +17,7 @@ export function App() {
   const { t } = useTranslation();
   const view = useView((s) => s.view);
   const link = useStation((s) => s.link);
+  const inCall = useCalls((s) => s.call !== null);
 
   if (!hasStationKey) {
     return (
@@ -32,11 +36,16 @@ export function App() {
         </div>
       )}
       <main className="screen">
+        {/* A call takes the screen while it lasts; the other screens keep their state behind it. */}
+        {inCall && <CallView />}
+        <div hidden={inCall}>
+        {view.name === 'calls' && <CallsScreen />}
         {view.name === 'home' && <HomeScreen />}
         {view.name === 'devices' && <DevicesScreen />}
         {view.name === 'patients' && <PatientsScreen />}
         {view.name === 'new-patient' && <NewPatientScreen />}
         {view.name === 'patient' && <PatientScreen key={view.id} id={view.id} />}
+        </div>
       </main>
     </>
   );

@@ -59,7 +59,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('presence'), peers: z.array(PeerSchema) }),
   z.object({ type: z.literal('directory'), offers: z.array(OfferSchema) }),
   /** To the caller. */
-  z.object({ type: z.literal('call.ringing'), callId: CallIdSchema, to: PeerSchema }),
+  z.object({ type: z.literal('call.ringing'), callId: CallIdSchema, to: PeerSchema, reason: z.string().optional(), urgent: z.boolean().optional() }),
   /** To the callee. */
   z.object({ type: z.literal('call.incoming'), callId: CallIdSchema, from: PeerSchema, reason: z.string().optional(), urgent: z.boolean() }),
   z.object({ type: z.literal('call.accepted'), callId: CallIdSchema, by: PeerSchema }),

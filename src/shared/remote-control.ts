@@ -1,24 +1,41 @@
-// Remote camera steering, decided on the cart: a command from the data channel is obeyed only if
-// it comes from the session's expert, while the nurse grants control, and is not older than one
-// already obeyed (data-channel messages can arrive late after a reconnection). Pure.
+// The call's data channel: chat, the media manifest, and remote camera steering, decided on the
+// cart: a steering message is obeyed only if it comes from the session's expert, while the nurse
+// grants control, and is not older than one already obeyed (data-channel messages can arrive
+// late after a reconnection). Pure.
 import { z } from 'zod';
 import { CameraCommandSchema, type CameraCommand } from './devices';
 
+const normalized = z.number().min(-1).max(1);
+
+export const MediaKindSchema = z.enum(['room', 'device', 'stethoscope']);
+export type MediaKind = z.infer<typeof MediaKindSchema>;
+
 export const RemoteMessageSchema = z.discriminatedUnion('type', [
+  /** Expert -> cart: a camera command. */
   z.strictObject({ type: z.literal('camera'), seq: z.number().int().nonnegative(), command: CameraCommandSchema }),
-  z.strictObject({ type: z.literal('chat'), id: z.string().min(1).max(100), text: z.string().min(1).max(2000), at: z.string() }),
+  /** Expert -> cart: centre the camera on this point of the room video (-1..1, right and up positive). */
+  z.strictObject({ type: z.literal('center'), seq: z.number().int().nonnegative(), x: normalized, y: normalized }),
+  /** Cart -> expert: what became of a steering message. */
+  z.strictObject({ type: z.literal('camera.result'), seq: z.number().int().nonnegative(), outcome: z.enum(['done', 'refused', 'failed']), reason: z.string().max(200).optional() }),
+  /** Cart -> expert: whether the expert may steer, and which camera presets exist. */
+  z.strictObject({ type: z.literal('control'), granted: z.boolean(), camera: z.boolean(), presets: z.array(z.object({ number: z.number().int().min(0).max(255), name: z.string().max(60) })).max(20) }),
+  /** Either way: which of the sender's streams is which (stream ids survive WebRTC). */
+  z.strictObject({ type: z.literal('media'), streams: z.array(z.object({ id: z.string().max(100), kind: MediaKindSchema, label: z.string().max(120) })).max(6) }),
+  z.strictObject({ type: z.literal('chat'), id: z.string().min(1).max(100), author: z.string().max(200), text: z.string().min(1).max(2000), at: z.string().max(40) }),
 ]);
 export type RemoteMessage = z.infer<typeof RemoteMessageSchema>;
 
 export interface RemoteControlState {
   expertPeerId: string | null; // the session's expert, from the hub's accepted call
   granted: boolean; // the nurse's grant, revocable at any time
-  lastSeq: number; // the newest camera command obeyed
+  lastSeq: number; // the newest steering message obeyed
 }
 
+export type Steering = { kind: 'command'; command: CameraCommand } | { kind: 'center'; x: number; y: number };
+
 export type RemoteDecision =
-  | { obey: true; command: CameraCommand; seq: number }
-  | { obey: false; reason: 'invalid' | 'not_expert' | 'not_granted' | 'stale' | 'not_camera' };
+  | { obey: true; steering: Steering; seq: number }
+  | { obey: false; reason: 'invalid' | 'not_expert' | 'not_granted' | 'stale' | 'not_camera'; seq?: number };
 
 /** Whether to obey a data-channel message from `senderPeerId`. Stop is always obeyed from the
  * expert even without a grant: stopping a camera can never hurt. */
@@ -26,11 +43,14 @@ export function decideRemote(state: RemoteControlState, senderPeerId: string, ra
   const parsed = RemoteMessageSchema.safeParse(raw);
   if (!parsed.success) return { obey: false, reason: 'invalid' };
   const message = parsed.data;
-  if (message.type !== 'camera') return { obey: false, reason: 'not_camera' };
-  if (!state.expertPeerId || senderPeerId !== state.expertPeerId) return { obey: false, reason: 'not_expert' };
-  if (!state.granted && message.command.type !== 'stop') return { obey: false, reason: 'not_granted' };
-  if (message.seq <= state.lastSeq && message.command.type !== 'stop') return { obey: false, reason: 'stale' };
-  return { obey: true, command: message.command, seq: message.seq };
+  if (message.type !== 'camera' && message.type !== 'center') return { obey: false, reason: 'not_camera' };
+  const seq = message.seq;
+  if (!state.expertPeerId || senderPeerId !== state.expertPeerId) return { obey: false, reason: 'not_expert', seq };
+  const isStop = message.type === 'camera' && message.command.type === 'stop';
+  if (!state.granted && !isStop) return { obey: false, reason: 'not_granted', seq };
+  if (seq <= state.lastSeq && !isStop) return { obey: false, reason: 'stale', seq };
+  const steering: Steering = message.type === 'camera' ? { kind: 'command', command: message.command } : { kind: 'center', x: message.x, y: message.y };
+  return { obey: true, steering, seq };
 }
 
 export function afterDecision(state: RemoteControlState, decision: RemoteDecision): RemoteControlState {

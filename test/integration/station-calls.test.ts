@@ -85,7 +85,7 @@ describe('calls between two stations through the hub', () => {
     await expert.next('call.ended');
 
     const [cartRecord] = await cart.value('calls.history', { limit: 5 });
-    expect(cartRecord).toMatchObject({ id: callId, direction: 'outgoing', remote: { id: 'dr-derm', role: 'expert' }, endReason: 'hangup', endDetail: 'Avis donné' });
+    expect(cartRecord).toMatchObject({ id: callId, direction: 'outgoing', reason: 'Plaie du talon', remote: { id: 'dr-derm', role: 'expert' }, endReason: 'hangup', endDetail: 'Avis donné' });
     expect(cartRecord!.acceptedAt).not.toBeNull();
     expect(cartRecord!.chat).toEqual([{ id: 'm1', direction: 'sent', author: 'IDE Morvan', text: 'La plaie suinte depuis hier.', at }]);
     const [expertRecord] = await expert.value('calls.history', { limit: 5 });

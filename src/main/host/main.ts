@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolveDataDir } from '../data-dir';
 import { createLogger } from '../logger';
+import { hubSettingsFromEnv } from '../hub-settings';
 import { loadDeviceSetup } from '../services/device-config';
 import { createStation } from '../station';
 import { PortInUseError, startHost } from './host-server';
@@ -26,15 +27,17 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir({ env: process.env, platform: process.platform, home: os.homedir() });
   const port = parsePort(process.env.RELAIS_PORT);
   const devices = loadDeviceSetup(dataDir, process.env);
+  const hubSettings = hubSettingsFromEnv(process.env);
   // Without a regional hub configured, the embedded defaults run one in-process on loopback.
-  const embedded: EmbeddedHub | null = process.env.RELAIS_HUB_URL ? null : await startEmbeddedHub(path.resolve(__dirname, '..', '..', 'resources'));
+  const embedded: EmbeddedHub | null = hubSettings.hubUrl ? null : await startEmbeddedHub(path.resolve(__dirname, '..', '..', 'resources'));
   const station = createStation({
     dataDir,
     mode: 'browser',
     logger,
     devices,
-    hubUrl: embedded?.hub.url ?? process.env.RELAIS_HUB_URL ?? null,
-    hubToken: embedded?.stationToken ?? process.env.RELAIS_HUB_TOKEN,
+    hubUrl: embedded?.hub.url ?? hubSettings.hubUrl,
+    hubToken: embedded?.stationToken ?? hubSettings.hubToken,
+    icePolicy: hubSettings.icePolicy,
   });
   // The renderer sits beside the built main bundle: out/main/host.cjs -> out/renderer.
   const rendererRoot = path.resolve(__dirname, '..', 'renderer');
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
   const out = process.stdout;
   out.write(`\nRelais — station en mode navigateur / browser mode\n`);
   out.write(`  Données / data: ${dataDir}\n`);
-  out.write(`  Serveur régional / hub: ${embedded ? `${embedded.hub.url} (embarqué / embedded)` : process.env.RELAIS_HUB_URL}\n`);
+  out.write(`  Serveur régional / hub: ${embedded ? `${embedded.hub.url} (embarqué / embedded)` : hubSettings.hubUrl}\n`);
   out.write(`  Appareils / devices: ${devices.mode === 'simulated' ? 'simulés / simulated (no devices.json)' : devices.mode === 'none' ? 'aucun / none (RELAIS_DEVICES=none)' : 'devices.json'}\n`);
   out.write(`  Ouvrez cette adresse / open this address (it holds this run's key):\n`);
   out.write(`Relais station ready: ${host.url}\n`);

@@ -47,7 +47,7 @@ export function createCallService(deps: CallServiceDeps) {
     switch (message.type) {
       case 'call.ringing':
         deps.db.transaction(() => {
-          deps.calls.insert({ id: message.callId, direction: 'outgoing', remote: message.to, reason: null, urgent: false, at: at() });
+          deps.calls.insert({ id: message.callId, direction: 'outgoing', remote: message.to, reason: message.reason ?? null, urgent: message.urgent ?? false, at: at() });
           deps.outbox.enqueue('call', message.callId, 1, 'create', at());
         })();
         break;

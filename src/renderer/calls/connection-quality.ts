@@ -10,6 +10,9 @@ export interface Quality {
   rttMs: number | null;
   lossPercent: number | null;
   receiveKbps: number | null;
+  /** Video frames decoded so far (all incoming video), and per second: proof that pictures arrive. */
+  framesDecoded: number;
+  framesPerSecond: number | null;
   level: 'good' | 'fair' | 'poor' | 'unknown';
 }
 
@@ -19,16 +22,18 @@ function totals(sample: StatsSample) {
   let received = 0;
   let lost = 0;
   let bytes = 0;
+  let frames = 0;
   for (const s of sample.stats) {
     if (s.type === 'inbound-rtp') {
       received += num(s.packetsReceived);
       lost += num(s.packetsLost);
       bytes += num(s.bytesReceived);
+      if (s.kind === 'video') frames += num(s.framesDecoded);
     }
   }
   const pair = sample.stats.find((s) => s.type === 'candidate-pair' && (s.nominated === true || s.selected === true) && s.state === 'succeeded');
   const rtt = typeof pair?.currentRoundTripTime === 'number' ? pair.currentRoundTripTime * 1000 : null;
-  return { received, lost, bytes, rtt };
+  return { received, lost, bytes, rtt, frames };
 }
 
 export function connectionQuality(previous: StatsSample | null, current: StatsSample): Quality {
@@ -40,11 +45,12 @@ export function connectionQuality(previous: StatsSample | null, current: StatsSa
   const lossPercent = before && receivedDelta + lostDelta > 0 ? (100 * lostDelta) / (receivedDelta + lostDelta) : null;
   const receiveKbps = before && seconds > 0 ? (8 * (now.bytes - before.bytes)) / 1000 / seconds : null;
   const rttMs = now.rtt;
+  const framesPerSecond = before && seconds > 0 ? Math.max(0, now.frames - before.frames) / seconds : null;
   // Thresholds for a clinical call: lung sounds tolerate about 2 % loss, heart sounds about 10 %.
   const level =
     rttMs === null && lossPercent === null ? 'unknown'
     : (lossPercent ?? 0) > 5 || (rttMs ?? 0) > 400 ? 'poor'
     : (lossPercent ?? 0) > 2 || (rttMs ?? 0) > 200 ? 'fair'
     : 'good';
-  return { rttMs, lossPercent, receiveKbps, level };
+  return { rttMs, lossPercent, receiveKbps, framesDecoded: now.frames, framesPerSecond, level };
 }

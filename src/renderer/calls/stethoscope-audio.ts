@@ -24,7 +24,8 @@ export function stethoscopeConstraints(deviceId?: string): StethoscopeConstraint
 }
 
 export interface ProcessingSettings {
-  echoCancellation?: boolean;
+  // Newer browsers may report echo cancellation as a mode ("all", "remote-only").
+  echoCancellation?: boolean | string;
   noiseSuppression?: boolean;
   autoGainControl?: boolean;
   sampleRate?: number;

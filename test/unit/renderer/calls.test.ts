@@ -56,10 +56,11 @@ describe('stethoscope capture', () => {
 });
 
 describe('connection quality', () => {
-  const sample = (at: number, received: number, lost: number, bytes: number, rtt = 0.045) => ({
+  const sample = (at: number, received: number, lost: number, bytes: number, rtt = 0.045, frames = 0) => ({
     at,
     stats: [
-      { type: 'inbound-rtp', kind: 'video', packetsReceived: received, packetsLost: lost, bytesReceived: bytes },
+      { type: 'inbound-rtp', kind: 'video', packetsReceived: received, packetsLost: lost, bytesReceived: bytes, framesDecoded: frames },
+      { type: 'inbound-rtp', kind: 'audio', packetsReceived: 0, packetsLost: 0, bytesReceived: 0 },
       { type: 'candidate-pair', state: 'succeeded', nominated: true, currentRoundTripTime: rtt },
       { type: 'candidate-pair', state: 'failed', nominated: false, currentRoundTripTime: 9 },
     ],
@@ -73,6 +74,11 @@ describe('connection quality', () => {
     expect(q.level).toBe('good');
   });
 
+  it('counts decoded video frames and frames per second', () => {
+    const q = connectionQuality(sample(0, 0, 0, 0, 0.01, 100), sample(2000, 10, 0, 10, 0.01, 160));
+    expect(q).toMatchObject({ framesDecoded: 160, framesPerSecond: 30 });
+  });
+
   it('calls 3 % loss fair and 10 % or a 500 ms RTT poor', () => {
     expect(connectionQuality(sample(0, 0, 0, 0), sample(1000, 970, 30, 1)).level).toBe('fair');
     expect(connectionQuality(sample(0, 0, 0, 0), sample(1000, 900, 100, 1)).level).toBe('poor');
@@ -81,6 +87,6 @@ describe('connection quality', () => {
 
   it('has no loss or bitrate from a single sample, and no level without a selected pair', () => {
     expect(connectionQuality(null, sample(0, 10, 0, 10))).toMatchObject({ lossPercent: null, receiveKbps: null, level: 'good' });
-    expect(connectionQuality(null, { at: 0, stats: [] })).toEqual({ rttMs: null, lossPercent: null, receiveKbps: null, level: 'unknown' });
+    expect(connectionQuality(null, { at: 0, stats: [] })).toEqual({ rttMs: null, lossPercent: null, receiveKbps: null, framesDecoded: 0, framesPerSecond: null, level: 'unknown' });
   });
 });

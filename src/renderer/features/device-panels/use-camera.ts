@@ -1,22 +1,26 @@
-// Sends camera commands for one camera; motion is sent only when it changes (a held key
-// repeats, a gamepad is polled every frame), and the last error is kept for the screen.
+// Sends camera commands; motion is sent only when it changes (a held key repeats, a gamepad is
+// polled every frame), and the last error is kept for the screen. The same hook steers the
+// station's own camera (useCamera) and, during a call, the cart's camera from the expert's side.
 import { useCallback, useRef, useState } from 'react';
 import type { CameraCommand } from '../../../shared/devices';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 
-export function useCamera(deviceId: string) {
+/** Sends one command; resolves with the error, or null when it went through. */
+export type CommandSender = (command: CameraCommand) => Promise<AppError | null>;
+
+export function useCameraCommands(sendCommand: CommandSender) {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const lastMotion = useRef('');
 
   const send = useCallback(
     async (command: CameraCommand): Promise<boolean> => {
-      const result = await relais.invoke('camera.command', { deviceId, command });
-      setError(result.ok ? null : result.error);
-      return result.ok;
+      const failure = await sendCommand(command);
+      setError(failure);
+      return failure === null;
     },
-    [deviceId],
+    [sendCommand],
   );
 
   /** Continuous motion: pan/tilt -1..1 and zoom -1..1; resent only when different. */
@@ -48,4 +52,12 @@ export function useCamera(deviceId: string) {
   );
 
   return { move, stop, act, error, busy };
+}
+
+export function useCamera(deviceId: string) {
+  const sendCommand = useCallback<CommandSender>(async (command) => {
+    const result = await relais.invoke('camera.command', { deviceId, command });
+    return result.ok ? null : result.error;
+  }, [deviceId]);
+  return useCameraCommands(sendCommand);
 }

@@ -1,0 +1,198 @@
+// One call's media and data link (simple-peer), kept alive through network drops:
+// - ICE "disconnected" for a moment: the caller restarts ICE (new candidates, same connection);
+// - the connection fails or closes: the caller builds a new one (a new "generation"); the callee
+//   follows the newest generation it is offered and ignores late signals from older ones;
+// - nothing back within the deadline: the call is given up with a reason, never left hanging.
+import SimplePeer, { type SignalData, type SimplePeerInstance } from 'simple-peer/simplepeer.min.js';
+import type { IceConfig } from '../../shared/calls';
+import { withAuscultationOpus } from './opus-sdp';
+
+export type LinkState = 'connecting' | 'connected' | 'reconnecting';
+
+export interface CallLinkOptions {
+  initiator: boolean;
+  ice: IceConfig;
+  streams: MediaStream[];
+  /** Sends a signaling message to the other side through the hub. */
+  sendSignal(data: SignalData & { gen: number }): void;
+  onState(state: LinkState): void;
+  onStream(stream: MediaStream): void;
+  onData(message: unknown): void;
+  /** The data channel of a (new) connection is open: resend what the other side must know. */
+  onOpen(): void;
+  /** The link could not be restored in time. */
+  onGiveUp(reason: string): void;
+  reconnectDeadlineMs?: number;
+  iceRestartDelayMs?: number;
+}
+
+export interface CallLink {
+  signal(data: unknown): void;
+  send(message: unknown): boolean;
+  addStream(stream: MediaStream): void;
+  /** The hub says the call resumed after a signaling drop: rebuild if media did not survive. */
+  resumed(): void;
+  connection(): RTCPeerConnection | null;
+  destroy(): void;
+}
+
+export function createCallLink(options: CallLinkOptions): CallLink {
+  const deadlineMs = options.reconnectDeadlineMs ?? 30_000;
+  const streams = [...options.streams];
+  let peer: SimplePeerInstance | null = null;
+  let generation = 0;
+  let state: LinkState = 'connecting';
+  let destroyed = false;
+  let deadline: ReturnType<typeof setTimeout> | null = null;
+  let iceRestart: ReturnType<typeof setTimeout> | null = null;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+
+  const setState = (next: LinkState) => {
+    if (next === state) return;
+    state = next;
+    options.onState(next);
+  };
+
+  function startDeadline(): void {
+    if (deadline) return;
+    deadline = setTimeout(() => {
+      deadline = null;
+      if (destroyed || state === 'connected') return;
+      options.onGiveUp('connection_lost');
+    }, deadlineMs);
+  }
+
+  function reconnecting(): void {
+    if (destroyed) return;
+    setState('reconnecting');
+    startDeadline();
+  }
+
+  function connected(): void {
+    if (deadline) clearTimeout(deadline);
+    deadline = null;
+    if (retry) clearTimeout(retry);
+    retry = null;
+    setState('connected');
+  }
+
+  function build(gen: number, initiator: boolean): SimplePeerInstance {
+    const old = peer;
+    peer = null;
+    old?.destroy();
+    generation = gen;
+    const p = new SimplePeer({
+      initiator,
+      trickle: true,
+      streams,
+      config: { iceServers: options.ice.iceServers, iceTransportPolicy: options.ice.iceTransportPolicy },
+      sdpTransform: (sdp) => withAuscultationOpus(sdp),
+    });
+    peer = p;
+    p.on('signal', (data) => {
+      if (peer === p) options.sendSignal({ ...data, gen });
+    });
+    p.on('stream', (stream) => peer === p && options.onStream(stream));
+    p.on('connect', () => {
+      if (peer !== p) return;
+      connected();
+      options.onOpen();
+    });
+    p.on('data', (chunk) => {
+      if (peer !== p) return;
+      try {
+        options.onData(JSON.parse(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)));
+      } catch {
+        // Not JSON: dropped; the other side is a Relais station, this is noise.
+      }
+    });
+    p.on('iceStateChange', (ice) => {
+      if (peer !== p) return;
+      if (ice === 'connected' || ice === 'completed') {
+        if (p.connected) connected();
+        p.offerOptions = {};
+      } else if (ice === 'disconnected') {
+        reconnecting();
+        // A short outage often heals by itself; if not, the caller restarts ICE.
+        if (iceRestart) clearTimeout(iceRestart);
+        iceRestart = setTimeout(() => {
+          if (peer !== p || p.destroyed || p._pc.iceConnectionState !== 'disconnected' || !initiator) return;
+          p.offerOptions = { iceRestart: true };
+          p.negotiate();
+        }, options.iceRestartDelayMs ?? 1500);
+      }
+    });
+    p.on('error', () => {
+      // Followed by 'close'; the reason is handled there.
+    });
+    p.on('close', () => {
+      if (peer !== p || destroyed) return;
+      peer = null;
+      reconnecting();
+      if (initiator) scheduleRebuild();
+    });
+    return p;
+  }
+
+  function scheduleRebuild(): void {
+    if (retry || destroyed) return;
+    retry = setTimeout(() => {
+      retry = null;
+      if (destroyed || state === 'connected') return;
+      build(generation + 1, true);
+      // Try again with a fresh connection every few seconds until the deadline.
+      scheduleRebuild();
+    }, peer ? 5000 : 300);
+  }
+
+  build(1, options.initiator);
+
+  return {
+    signal(raw) {
+      if (destroyed || !raw || typeof raw !== 'object') return;
+      const { gen, ...data } = raw as SignalData & { gen?: unknown };
+      if (typeof gen !== 'number') return;
+      if (gen < generation) return; // late, from a connection already replaced
+      if (gen > generation) {
+        if (options.initiator) return; // only the caller starts generations
+        build(gen, false);
+        reconnecting();
+      }
+      try {
+        peer?.signal(data);
+      } catch {
+        // A signal for a connection being torn down: the next generation will carry on.
+      }
+    },
+    send(message) {
+      if (!peer?.connected) return false;
+      try {
+        peer.send(JSON.stringify(message));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    addStream(stream) {
+      streams.push(stream);
+      peer?.addStream(stream);
+    },
+    resumed() {
+      if (destroyed || state === 'connected') return;
+      reconnecting();
+      if (options.initiator) {
+        if (retry) clearTimeout(retry);
+        retry = null;
+        build(generation + 1, true);
+        scheduleRebuild();
+      }
+    },
+    connection: () => peer?._pc ?? null,
+    destroy() {
+      destroyed = true;
+      for (const t of [deadline, iceRestart, retry]) if (t) clearTimeout(t);
+      peer?.destroy();
+      peer = null;
+    },
+  };
+}

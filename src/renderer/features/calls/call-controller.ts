@@ -1,0 +1,328 @@
+// Runs the station's calls: hub messages in, the call link (media + data channel), chat kept in
+// the call journal, the cart's steering decisions and the expert's steering messages.
+import type { ServerMessage } from '../../../shared/hub-protocol';
+import { RemoteMessageSchema, type MediaKind, type RemoteMessage } from '../../../shared/remote-control';
+import { relais } from '../../api';
+import { createCallLink, type CallLink } from '../../calls/call-link';
+import { createCartSteering, type CartSteering } from '../../calls/cart-steering';
+import { connectionQuality, type StatsSample } from '../../calls/connection-quality';
+import { openDeviceCamera, openRoomMedia, openStethoscope, stopAll, type LocalStream } from '../../calls/local-media';
+import { newCall, updateCall, useCalls, type ChatLine } from './call-store';
+
+interface Active {
+  callId: string;
+  link: CallLink | null;
+  steering: CartSteering | null;
+  /** Signals that came before the link was ready (the offer can beat getUserMedia). */
+  early: unknown[];
+  remoteKinds: Map<string, { kind: MediaKind; label: string }>;
+  statsTimer: ReturnType<typeof setInterval> | null;
+  lastSample: StatsSample | null;
+  seq: number;
+}
+
+let active: Active | null = null;
+const current = () => useCalls.getState().call;
+const you = () => useCalls.getState().hub.you;
+
+async function send(command: Parameters<typeof relais.invoke<'calls.send'>>[1]): Promise<boolean> {
+  const result = await relais.invoke('calls.send', command);
+  if (!result.ok) useCalls.setState({ error: result.error });
+  return result.ok;
+}
+
+function dataSend(message: RemoteMessage): boolean {
+  return active?.link?.send(message) ?? false;
+}
+
+function manifest(local: readonly LocalStream[]): RemoteMessage {
+  return { type: 'media', streams: local.map((l) => ({ id: l.stream.id, kind: l.kind, label: l.label.slice(0, 120) })) };
+}
+
+async function sendControl(): Promise<void> {
+  const call = current();
+  if (!call || !active?.steering) return;
+  const devices = await relais.invoke('devices.list', {});
+  const camera = devices.ok ? devices.value.find((d) => d.kind === 'camera' && d.state === 'connected') : undefined;
+  dataSend({ type: 'control', granted: call.controlGranted, camera: Boolean(camera), presets: camera?.presets ?? [] });
+}
+
+function onData(callId: string, raw: unknown): void {
+  const parsed = RemoteMessageSchema.safeParse(raw);
+  const call = current();
+  if (!call || !active || call.callId !== callId) return;
+  if (!parsed.success) {
+    active.steering?.handle(raw); // refused as invalid, said back if it had a sequence number
+    return;
+  }
+  const m = parsed.data;
+  switch (m.type) {
+    case 'camera':
+    case 'center':
+      if (active.steering) {
+        active.steering.handle(m);
+        if (active.steering.granted()) updateCall(callId, { lastSteeredAt: Date.now() });
+      }
+      return;
+    case 'camera.result':
+      return updateCall(callId, { lastSteer: { seq: m.seq, outcome: m.outcome, ...(m.reason ? { reason: m.reason } : {}) } });
+    case 'control':
+      return updateCall(callId, { controlGranted: m.granted, remoteCamera: { camera: m.camera, presets: m.presets } });
+    case 'media':
+      for (const s of m.streams) active.remoteKinds.set(s.id, { kind: s.kind, label: s.label });
+      return updateCall(callId, (c) => ({ remoteStreams: c.remoteStreams.map((r) => ({ ...r, ...(active?.remoteKinds.get(r.id) ?? {}) })) }));
+    case 'chat': {
+      if (call.chat.some((line) => line.id === m.id)) return;
+      const line: ChatLine = { id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at };
+      updateCall(callId, (c) => ({ chat: [...c.chat, line] }));
+      void relais.invoke('calls.chat', { callId, id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at });
+      return;
+    }
+  }
+}
+
+function onOpen(callId: string): void {
+  const call = current();
+  if (!call || call.callId !== callId) return;
+  dataSend(manifest(call.local));
+  void sendControl();
+  // Chat typed during a reconnection goes out now.
+  for (const line of call.chat.filter((l) => l.pending)) {
+    if (dataSend({ type: 'chat', id: line.id, author: line.author, text: line.text, at: line.at })) {
+      updateCall(callId, (c) => ({ chat: c.chat.map((l) => (l.id === line.id ? { ...l, pending: false } : l)) }));
+    }
+  }
+}
+
+async function pollStats(callId: string): Promise<void> {
+  const pc = active?.link?.connection();
+  if (!pc || !active || active.callId !== callId) return;
+  const report = await pc.getStats();
+  const sample: StatsSample = { at: Date.now(), stats: [...report.values()] as Record<string, unknown>[] };
+  const quality = connectionQuality(active.lastSample, sample);
+  active.lastSample = sample;
+  updateCall(callId, { quality });
+}
+
+async function startLink(callId: string, initiator: boolean): Promise<void> {
+  const ice = await relais.invoke('calls.ice', {});
+  if (!ice.ok) {
+    useCalls.setState({ error: ice.error });
+    await hangup('ice_unavailable');
+    return;
+  }
+  const { media, problem } = await openRoomMedia();
+  if (!active || active.callId !== callId) {
+    if (media) stopAll([media]);
+    return;
+  }
+  updateCall(callId, { local: media ? [media] : [], mediaProblem: problem });
+  const link = createCallLink({
+    initiator,
+    ice: ice.value,
+    streams: media ? [media.stream] : [],
+    // Every simple-peer signal has a type (offer, answer, candidate, renegotiate...).
+    sendSignal: (data) => void send({ type: 'signal', callId, data: { ...data, type: data.type ?? 'unknown' } }),
+    onState: (state) => updateCall(callId, { phase: state }),
+    onStream: (stream) => {
+      const known = active?.remoteKinds.get(stream.id);
+      updateCall(callId, (c) => {
+        const others = c.remoteStreams.filter((r) => r.id !== stream.id);
+        const kind = known?.kind ?? (stream.getVideoTracks().length > 0 ? 'room' : 'stethoscope');
+        const remoteStreams = [...others, { id: stream.id, stream, kind, label: known?.label ?? '' }];
+        const large = c.largeStreamId && remoteStreams.some((r) => r.id === c.largeStreamId) ? c.largeStreamId : (remoteStreams.find((r) => r.kind === 'room') ?? remoteStreams[0])?.id ?? null;
+        return { remoteStreams, largeStreamId: large };
+      });
+    },
+    onData: (message) => onData(callId, message),
+    onOpen: () => onOpen(callId),
+    onGiveUp: (reason) => void hangup(reason),
+  });
+  active.link = link;
+  for (const signal of active.early.splice(0)) link.signal(signal);
+  active.statsTimer = setInterval(() => void pollStats(callId).catch(() => {}), 1000);
+}
+
+function finish(callId: string, reason: string, detail: string | null): void {
+  if (active?.callId === callId) {
+    if (active.statsTimer) clearInterval(active.statsTimer);
+    active.link?.destroy();
+    active = null;
+  }
+  const call = current();
+  if (call?.callId === callId) stopAll(call.local);
+  updateCall(callId, { phase: 'ended', end: { reason, detail }, local: [] });
+}
+
+function begin(callId: string): void {
+  if (active && active.callId !== callId) finish(active.callId, 'replaced', null);
+  const call = current();
+  const isCart = you()?.role === 'station' && call?.remote.role === 'expert';
+  active = { callId, link: null, steering: null, early: [], remoteKinds: new Map(), statsTimer: null, lastSample: null, seq: 0 };
+  if (isCart && call) active.steering = createCartSteering(relais, call.remote.id, (m) => dataSend(m));
+}
+
+function onHubMessage(m: ServerMessage): void {
+  const call = current();
+  switch (m.type) {
+    case 'call.ringing':
+      if (call?.phase === 'ringing' && call.direction === 'outgoing' && call.callId === 'pending') {
+        useCalls.setState({ call: { ...call, callId: m.callId, remote: m.to } });
+        begin(m.callId);
+      }
+      return;
+    case 'call.incoming':
+      if (call && call.phase !== 'ended') return; // the hub says busy to callers while in a call
+      useCalls.setState({ call: newCall(m.callId, 'incoming', m.from, m.urgent, m.reason ?? null), error: null });
+      begin(m.callId);
+      return;
+    case 'call.accepted':
+      if (!call || call.callId !== m.callId) return;
+      updateCall(m.callId, { phase: 'connecting', acceptedAt: Date.now() });
+      void startLink(m.callId, call.direction === 'outgoing');
+      return;
+    case 'call.ended':
+      if (call?.callId === 'pending' && m.reason === 'busy') {
+        useCalls.setState({ call: { ...call, callId: m.callId, phase: 'ended', end: { reason: 'busy', detail: m.detail ?? null } } });
+        return;
+      }
+      if (call?.callId === m.callId) finish(m.callId, m.reason, m.detail ?? null);
+      return;
+    case 'call.peer_away':
+      return updateCall(m.callId, { remoteAway: true });
+    case 'call.resumed':
+      updateCall(m.callId, { remoteAway: false });
+      if (active?.callId === m.callId) active.link?.resumed();
+      return;
+    case 'signal':
+      if (!active || active.callId !== m.callId) return;
+      if (active.link) active.link.signal(m.data);
+      else active.early.push(m.data);
+      return;
+    case 'error':
+      useCalls.setState({ error: { code: 'hub_unavailable', message: m.message } });
+      return;
+    default:
+      return;
+  }
+}
+
+export async function initCalls(): Promise<void> {
+  relais.on('calls.hubChanged', (hub) => useCalls.setState({ hub }));
+  relais.on('calls.message', onHubMessage);
+  const hub = await relais.invoke('calls.hub', {});
+  if (hub.ok) useCalls.setState({ hub: hub.value });
+}
+
+export async function ring(peerId: string, reason: string, urgent: boolean): Promise<void> {
+  const remote = useCalls.getState().hub.peers.find((p) => p.id === peerId);
+  if (!remote) return;
+  if (current() && current()!.phase !== 'ended') return;
+  // "pending" until the hub gives the call its id (call.ringing).
+  useCalls.setState({ call: newCall('pending', 'outgoing', remote, urgent, reason || null), error: null });
+  if (!(await send({ type: 'call.ring', to: peerId, ...(reason ? { reason } : {}), ...(urgent ? { urgent } : {}) }))) {
+    useCalls.setState({ call: null });
+  }
+}
+
+export const accept = async () => {
+  const call = current();
+  if (call?.phase === 'ringing' && call.direction === 'incoming') await send({ type: 'call.accept', callId: call.callId });
+};
+
+export const decline = async (reason?: string) => {
+  const call = current();
+  if (call?.phase === 'ringing' && call.direction === 'incoming') await send({ type: 'call.decline', callId: call.callId, ...(reason ? { reason } : {}) });
+};
+
+export const cancel = async () => {
+  const call = current();
+  if (call?.phase === 'ringing' && call.direction === 'outgoing' && call.callId !== 'pending') await send({ type: 'call.cancel', callId: call.callId });
+};
+
+export async function hangup(reason?: string): Promise<void> {
+  const call = current();
+  if (!call || call.phase === 'ended' || call.callId === 'pending') return;
+  const sent = await send({ type: 'call.hangup', callId: call.callId, ...(reason ? { reason } : {}) });
+  // Without the hub the station recorded the end itself; the screen ends the call too.
+  if (!sent) finish(call.callId, reason ?? 'hangup', null);
+}
+
+export const dismiss = () => {
+  if (current()?.phase === 'ended') useCalls.setState({ call: null, error: null });
+};
+
+export function sendChat(text: string): void {
+  const call = current();
+  const author = you()?.name ?? '';
+  if (!call || call.phase === 'ended' || !text.trim()) return;
+  const line: ChatLine = { id: crypto.randomUUID(), direction: 'sent', author, text: text.trim().slice(0, 2000), at: new Date().toISOString() };
+  const delivered = dataSend({ type: 'chat', id: line.id, author, text: line.text, at: line.at });
+  updateCall(call.callId, (c) => ({ chat: [...c.chat, { ...line, pending: !delivered }] }));
+  void relais.invoke('calls.chat', { callId: call.callId, id: line.id, direction: 'sent', author, text: line.text, at: line.at });
+}
+
+export function toggleMic(): void {
+  const call = current();
+  if (!call) return;
+  const muted = !call.micMuted;
+  for (const l of call.local.filter((l) => l.kind === 'room')) for (const t of l.stream.getAudioTracks()) t.enabled = !muted;
+  updateCall(call.callId, { micMuted: muted });
+}
+
+export function toggleCamera(): void {
+  const call = current();
+  if (!call) return;
+  const off = !call.cameraOff;
+  for (const l of call.local.filter((l) => l.kind === 'room')) for (const t of l.stream.getVideoTracks()) t.enabled = !off;
+  updateCall(call.callId, { cameraOff: off });
+}
+
+/** Cart: the nurse grants or takes back camera control; taking it back stops the camera. */
+export function setControlGranted(granted: boolean): void {
+  const call = current();
+  if (!call || !active?.steering) return;
+  active.steering.setGranted(granted);
+  updateCall(call.callId, { controlGranted: granted, lastSteeredAt: null });
+  if (!granted) void relais.invoke('camera.command', { command: { type: 'stop' } });
+  void sendControl();
+}
+
+/** Expert: a steering message to the cart's camera. */
+export function steer(message: { type: 'camera'; command: Extract<RemoteMessage, { type: 'camera' }>['command'] } | { type: 'center'; x: number; y: number }): boolean {
+  if (!active) return false;
+  active.seq += 1;
+  return dataSend({ ...message, seq: active.seq } as RemoteMessage);
+}
+
+async function addLocal(open: () => Promise<LocalStream>, problems?: (media: LocalStream) => string[]): Promise<void> {
+  const call = current();
+  if (!call || !active?.link) return;
+  try {
+    const media = await open();
+    active.link.addStream(media.stream);
+    updateCall(call.callId, (c) => ({ local: [...c.local, media], ...(problems ? { stethoscopeProblems: problems(media) } : {}) }));
+    dataSend(manifest([...call.local, media]));
+  } catch (error) {
+    updateCall(call.callId, { mediaProblem: (error as Error).name || 'NotReadableError' });
+  }
+}
+
+export const addDeviceCamera = (deviceId: string, label: string) => addLocal(() => openDeviceCamera(deviceId, label));
+
+export async function addStethoscope(deviceId: string | undefined, label: string): Promise<void> {
+  let problems: string[] = [];
+  await addLocal(
+    async () => {
+      const opened = await openStethoscope(deviceId, label);
+      problems = opened.problems;
+      return opened.media;
+    },
+    () => problems,
+  );
+}
+
+export const showLarge = (streamId: string) => {
+  const call = current();
+  if (call) updateCall(call.callId, { largeStreamId: streamId });
+};

@@ -1,0 +1,105 @@
+// What the calls screens show: the hub (who is online, the directory) and the current call.
+import { create } from 'zustand';
+import type { HubState } from '../../../shared/calls';
+import type { Peer } from '../../../shared/hub-protocol';
+import type { MediaKind } from '../../../shared/remote-control';
+import type { AppError } from '../../../shared/result';
+import type { Quality } from '../../calls/connection-quality';
+import type { LocalStream } from '../../calls/local-media';
+
+export interface RemoteStream {
+  id: string;
+  stream: MediaStream;
+  kind: MediaKind;
+  label: string;
+}
+
+export interface ChatLine {
+  id: string;
+  direction: 'sent' | 'received';
+  author: string;
+  text: string;
+  at: string;
+  /** Sent but not yet through the data channel (a reconnection): resent when it is back. */
+  pending?: boolean;
+}
+
+export type CallPhase = 'ringing' | 'connecting' | 'connected' | 'reconnecting' | 'ended';
+
+export interface CurrentCall {
+  callId: string;
+  direction: 'outgoing' | 'incoming';
+  remote: Peer;
+  urgent: boolean;
+  reason: string | null;
+  phase: CallPhase;
+  acceptedAt: number | null;
+  /** The other side lost the hub: signaling waits for it (media may still flow). */
+  remoteAway: boolean;
+  end: { reason: string; detail: string | null } | null;
+  local: LocalStream[];
+  remoteStreams: RemoteStream[];
+  largeStreamId: string | null;
+  chat: ChatLine[];
+  quality: Quality | null;
+  micMuted: boolean;
+  cameraOff: boolean;
+  mediaProblem: string | null;
+  stethoscopeProblems: string[];
+  /** Cart: whether the nurse lets the expert steer. Expert: whether the cart lets her. */
+  controlGranted: boolean;
+  /** Expert: whether the cart has a camera, and its presets. */
+  remoteCamera: { camera: boolean; presets: { number: number; name: string }[] };
+  /** Expert: what became of the latest steering message. */
+  lastSteer: { seq: number; outcome: 'done' | 'refused' | 'failed'; reason?: string } | null;
+  /** Cart: when the expert last moved the camera (for the "who is steering" indicator). */
+  lastSteeredAt: number | null;
+}
+
+interface CallsState {
+  hub: HubState;
+  call: CurrentCall | null;
+  error: AppError | null;
+}
+
+export const useCalls = create<CallsState>(() => ({
+  hub: { link: 'not_configured', you: null, peers: [], offers: [] },
+  call: null,
+  error: null,
+}));
+
+/** Changes the current call, if it is still the one with this id. */
+export function updateCall(callId: string, change: Partial<CurrentCall> | ((call: CurrentCall) => Partial<CurrentCall>)): void {
+  useCalls.setState((s) => {
+    if (!s.call || s.call.callId !== callId) return s;
+    const patch = typeof change === 'function' ? change(s.call) : change;
+    return { call: { ...s.call, ...patch } };
+  });
+}
+
+export function newCall(callId: string, direction: CurrentCall['direction'], remote: Peer, urgent: boolean, reason: string | null): CurrentCall {
+  return {
+    callId,
+    direction,
+    remote,
+    urgent,
+    reason,
+    phase: 'ringing',
+    acceptedAt: null,
+    remoteAway: false,
+    end: null,
+    local: [],
+    remoteStreams: [],
+    largeStreamId: null,
+    chat: [],
+    quality: null,
+    micMuted: false,
+    cameraOff: false,
+    mediaProblem: null,
+    stethoscopeProblems: [],
+    controlGranted: false,
+    remoteCamera: { camera: false, presets: [] },
+    lastSteer: null,
+    lastSteeredAt: null,
+  };
+}

@@ -1,0 +1,148 @@
+// The current call, from ringing to its end: who, why, the large remote picture (the expert picks
+// which camera), self view, mute/camera, timer, connection quality in plain words, chat, camera
+// control (the cart grants it, the expert steers), and why the call ended.
+import { useEffect, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { accept, cancel, decline, dismiss, hangup, setControlGranted, showLarge, steer, toggleCamera, toggleMic } from './call-controller';
+import { useCalls, type CurrentCall } from './call-store';
+import { ChatPanel } from './chat-panel';
+import { ExamDevices } from './exam-devices';
+import { RemoteCameraPad } from './remote-camera-pad';
+import { StreamAudio, StreamVideo } from './stream-video';
+import { QualityLine } from './quality-line';
+
+function useElapsed(since: number | null): string {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (since === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [since]);
+  if (since === null) return '0:00';
+  const s = Math.max(0, Math.floor((now - since) / 1000));
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
+  return s >= 3600 ? `${Math.floor(s / 3600)}:${mm}:${String(s % 60).padStart(2, '0')}` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function Ringing({ call }: { call: CurrentCall }) {
+  const { t } = useTranslation();
+  return (
+    <section className={`card ringing ${call.urgent ? 'urgent' : ''}`} role="alertdialog" aria-labelledby="ringing-title">
+      {call.urgent && <p className="tag urgent">{t('calls.urgentCall')}</p>}
+      <h1 id="ringing-title">
+        {call.direction === 'incoming' ? t('calls.ringingIn', { name: call.remote.name, site: call.remote.site }) : t('calls.ringingOut', { name: call.remote.name })}
+      </h1>
+      {call.reason && <p>{t('calls.reasonShown', { reason: call.reason })}</p>}
+      <div className="button-row">
+        {call.direction === 'incoming' ? (
+          <>
+            <button type="button" className="primary" onClick={() => void accept()}>{t('calls.accept')}</button>
+            <button type="button" className="warning" onClick={() => void decline()}>{t('calls.decline')}</button>
+          </>
+        ) : (
+          <button type="button" className="warning" disabled={call.callId === 'pending'} onClick={() => void cancel()}>{t('calls.cancel')}</button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Ended({ call }: { call: CurrentCall }) {
+  const { t } = useTranslation();
+  const reason = call.end?.reason ?? 'hangup';
+  return (
+    <section className="card" role="status" aria-labelledby="ended-title">
+      <h1 id="ended-title">{t('calls.phases.ended')}</h1>
+      <p data-testid="end-reason" data-reason={reason}>{t(`calls.ended.${reason}`, { defaultValue: reason })}</p>
+      {call.end?.detail && <p>{t('calls.endDetail', { detail: call.end.detail })}</p>}
+      <button type="button" onClick={dismiss}>{t('calls.close')}</button>
+    </section>
+  );
+}
+
+function ControlStrip({ call }: { call: CurrentCall }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`card control-strip ${call.controlGranted ? 'remote-steering' : ''}`}>
+      <p role="status" data-testid="steering-indicator">
+        {call.controlGranted ? t('calls.control.byExpert', { name: call.remote.name }) : t('calls.control.byYou')}
+      </p>
+      <button type="button" className={call.controlGranted ? 'warning' : ''} onClick={() => setControlGranted(!call.controlGranted)}>
+        {call.controlGranted ? t('calls.control.revoke') : t('calls.control.grant', { name: call.remote.name })}
+      </button>
+    </div>
+  );
+}
+
+function InCall({ call, isCart, isExpert }: { call: CurrentCall; isCart: boolean; isExpert: boolean }) {
+  const { t } = useTranslation();
+  const elapsed = useElapsed(call.acceptedAt);
+  const large = call.remoteStreams.find((r) => r.id === call.largeStreamId && r.stream.getVideoTracks().length > 0);
+  const videos = call.remoteStreams.filter((r) => r.stream.getVideoTracks().length > 0);
+  const self = call.local.find((l) => l.kind === 'room');
+  const canCenter = isExpert && call.controlGranted && call.remoteCamera.camera && large?.kind === 'room';
+
+  const clickToCenter = (e: MouseEvent<HTMLVideoElement>) => {
+    if (!canCenter) return;
+    const box = e.currentTarget.getBoundingClientRect();
+    const x = ((e.clientX - box.left) / box.width) * 2 - 1;
+    const y = 1 - ((e.clientY - box.top) / box.height) * 2;
+    steer({ type: 'center', x: Math.max(-1, Math.min(1, x)), y: Math.max(-1, Math.min(1, y)) });
+  };
+
+  return (
+    <section className="in-call" aria-labelledby="in-call-title">
+      <header className="in-call-header">
+        <h1 id="in-call-title">{call.remote.name} — {call.remote.site}</h1>
+        <span role="status" data-testid="call-phase" data-phase={call.phase}>{t(`calls.phases.${call.phase}`)}</span>
+        <span data-testid="call-timer">{t('calls.timer', { time: elapsed })}</span>
+      </header>
+      {call.remoteAway && <p role="alert" className="banner banner-offline">{t('calls.remoteAway', { name: call.remote.name })}</p>}
+      {call.mediaProblem && <p role="alert" className="error-text">{t('calls.mediaProblem', { problem: call.mediaProblem })}</p>}
+      <div className="call-layout">
+        <div className="videos">
+          {large ? (
+            <StreamVideo stream={large.stream} className={`remote-large ${canCenter ? 'clickable' : ''}`} label={t('calls.remoteVideo', { name: call.remote.name })} onClick={clickToCenter} />
+          ) : (
+            <p className="remote-large placeholder">{t('calls.noVideo')}</p>
+          )}
+          <div className="thumbnails">
+            {videos.filter((r) => r.id !== large?.id).map((r) => (
+              <button key={r.id} type="button" className="thumbnail" aria-label={t('calls.showLarge', { label: r.label || t(`calls.streamKinds.${r.kind}`) })} onClick={() => showLarge(r.id)}>
+                <StreamVideo stream={r.stream} label={r.label || t(`calls.streamKinds.${r.kind}`)} />
+              </button>
+            ))}
+            {self && <StreamVideo stream={self.stream} className="self-view" label={t('calls.selfView')} />}
+          </div>
+          {call.remoteStreams.map((r) => <StreamAudio key={r.id} stream={r.stream} />)}
+          <div className="button-row call-buttons">
+            <button type="button" aria-pressed={call.micMuted} onClick={toggleMic}>{call.micMuted ? t('calls.unmute') : t('calls.mute')}</button>
+            <button type="button" aria-pressed={call.cameraOff} onClick={toggleCamera}>{call.cameraOff ? t('calls.cameraOn') : t('calls.cameraOff')}</button>
+            <button type="button" className="warning" onClick={() => void hangup()}>{t('calls.hangup')}</button>
+          </div>
+          <QualityLine quality={call.quality} />
+        </div>
+        <aside className="call-side">
+          {isCart && <ControlStrip call={call} />}
+          {isExpert && <RemoteCameraPad call={call} />}
+          <ChatPanel lines={call.chat} disabled={call.phase === 'ended'} />
+          {isCart && <ExamDevices call={call} />}
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+export function CallView() {
+  const { call, hub, error } = useCalls();
+  const { t } = useTranslation();
+  if (!call) return null;
+  const isCart = hub.you?.role === 'station' && call.remote.role === 'expert';
+  const isExpert = hub.you?.role === 'expert' && call.remote.role === 'station';
+  return (
+    <div className="call-view">
+      {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
+      {call.phase === 'ringing' ? <Ringing call={call} /> : call.phase === 'ended' ? <Ended call={call} /> : <InCall call={call} isCart={isCart} isExpert={isExpert} />}
+    </div>
+  );
+}

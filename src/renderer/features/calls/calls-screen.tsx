@@ -1,0 +1,83 @@
+// Finding someone to call: the directory of telemedicine offers (specialty, hospital, act, hours)
+// with each expert's presence, and everyone online, searchable by name, site or specialty.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Peer } from '../../../shared/hub-protocol';
+import { ring } from './call-controller';
+import { useCalls } from './call-store';
+
+const matches = (peer: Peer, query: string) => {
+  const q = query.trim().toLocaleLowerCase('fr');
+  return !q || [peer.name, peer.site, peer.specialty ?? ''].some((v) => v.toLocaleLowerCase('fr').includes(q));
+};
+
+export function CallsScreen() {
+  const { t } = useTranslation();
+  const { hub } = useCalls();
+  const [query, setQuery] = useState('');
+  const [reason, setReason] = useState('');
+  const [urgent, setUrgent] = useState(false);
+  const online = hub.link === 'online';
+  const byId = new Map(hub.peers.map((p) => [p.id, p]));
+  const found = hub.peers.filter((p) => matches(p, query));
+
+  const callButton = (peer: Peer) => (
+    <button type="button" disabled={!online || (peer.availability !== 'available' && !urgent)} onClick={() => void ring(peer.id, reason, urgent)}>
+      {t('calls.call', { name: peer.name })}
+    </button>
+  );
+
+  return (
+    <section className="calls-screen" aria-labelledby="calls-title">
+      <h1 id="calls-title">{t('calls.title')}</h1>
+      {hub.you && <p>{t('calls.you', { name: hub.you.name, site: hub.you.site })} — {t(`calls.roles.${hub.you.role}`)}</p>}
+      {!online && <p role="alert" className="banner banner-offline">{t('calls.hubDown', { state: t(`home.hubStates.${hub.link}`) })}</p>}
+
+      <div className="card call-options">
+        <label htmlFor="call-reason">{t('calls.reason')}</label>
+        <input id="call-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+        <label className="checkbox">
+          <input type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} /> {t('calls.urgent')}
+        </label>
+      </div>
+
+      <h2>{t('calls.directory')}</h2>
+      {hub.offers.length === 0 && <p>{t('calls.noOffers')}</p>}
+      <ul className="offer-list">
+        {hub.offers.map((offer) => (
+          <li key={offer.id} className="card">
+            <h3>
+              {offer.specialty} — {offer.hospital} {offer.urgent && <span className="tag urgent">{t('calls.urgentOffer')}</span>}
+            </h3>
+            <p>
+              {t(`calls.acts.${offer.act}`)} · {t('calls.hours', { hours: offer.hours })}
+            </p>
+            <ul>
+              {offer.experts.map((id) => {
+                const peer = byId.get(id);
+                return (
+                  <li key={id}>
+                    {peer ? peer.name : id} — {t(`calls.availability.${peer ? peer.availability : 'offline'}`)} {peer && callButton(peer)}
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t('calls.online')}</h2>
+      <label htmlFor="call-search">{t('calls.byName')}</label>
+      <input id="call-search" type="search" placeholder={t('calls.byNamePlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      {hub.peers.length === 0 ? <p>{t('calls.nobody')}</p> : found.length === 0 ? <p>{t('calls.noMatch')}</p> : null}
+      <ul className="peer-list">
+        {found.map((peer) => (
+          <li key={peer.id}>
+            <strong>{peer.name}</strong> — {peer.site}
+            {peer.specialty ? ` · ${peer.specialty}` : ''} · {t(`calls.roles.${peer.role}`)} · {t(`calls.availability.${peer.availability}`)} {callButton(peer)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

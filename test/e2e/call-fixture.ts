@@ -1,0 +1,78 @@
+// Two stations on one regional hub, as in a real region: the hub in the test process, a cart
+// (simulated devices: the VISCA camera on a socat pty) and an expert workstation, each a built
+// browser-mode host with its own data folder and hub token, each opened in its own browser context.
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server';
+import { issueToken } from '../../src/hub/tokens';
+import { startStation, type RunningStation } from './station-host';
+
+export const HUB_SECRET = 'e2e-hub-secret';
+export const CART = { sub: 'cart-ehpad-3', name: 'Chariot EHPAD 3', site: 'EHPAD Les Tilleuls' };
+export const EXPERT = { sub: 'dr-kerleau', name: 'Dr Kerleau', site: 'CHU de Brest', specialty: 'neurologie' };
+
+export interface CallSetup {
+  hub: RunningHub;
+  cart: { station: RunningStation; context: BrowserContext; page: Page };
+  expert: { station: RunningStation; context: BrowserContext; page: Page };
+  stop(): Promise<void>;
+}
+
+const token = (who: { sub: string; name: string; site: string; specialty?: string }, role: 'station' | 'expert') =>
+  issueToken(HUB_SECRET, { sub: who.sub, role, name: who.name, site: who.site, specialty: who.specialty ?? null, exp: Math.floor(Date.now() / 1000) + 3600 });
+
+export async function startCallSetup(browser: Browser, options: { hub?: Partial<HubOptions>; stationEnv?: NodeJS.ProcessEnv } = {}): Promise<CallSetup> {
+  const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-cart-')), fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-expert-'))];
+  const hub = await startHub({
+    secret: HUB_SECRET,
+    turnSecret: 'unused',
+    turnUrls: [],
+    offers: [{ id: 'neuro-brest', specialty: 'neurologie', hospital: 'CHU de Brest', act: 'teleconsultation', hours: '24/7', experts: [EXPERT.sub], urgent: true }],
+    ...options.hub,
+  });
+  const env = (t: string) => ({ RELAIS_HUB_URL: hub.url, RELAIS_HUB_TOKEN: t, ...options.stationEnv });
+  const cartStation = await startStation(dirs[0]!, env(token(CART, 'station')));
+  const expertStation = await startStation(dirs[1]!, { ...env(token(EXPERT, 'expert')), RELAIS_DEVICES: 'none' });
+  const open = async (station: RunningStation) => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(station.url);
+    return { station, context, page };
+  };
+  const cart = await open(cartStation);
+  const expert = await open(expertStation);
+  return {
+    hub,
+    cart,
+    expert,
+    async stop() {
+      await cart.context.close();
+      await expert.context.close();
+      await cartStation.stop();
+      await expertStation.stop();
+      await hub.close();
+      for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The cart calls the expert from the directory and the expert answers; both end up connected. */
+export async function callAndAnswer(setup: CallSetup): Promise<void> {
+  const { cart, expert } = setup;
+  await cart.page.getByRole('button', { name: 'Appels', exact: true }).click();
+  await cart.page.getByLabel('Motif de l’appel').fill('Suspicion d’AVC, début 9 h 40');
+  await cart.page.getByRole('listitem').filter({ hasText: 'neurologie — CHU de Brest' }).getByRole('button', { name: `Appeler ${EXPERT.name}` }).click();
+  await expect(cart.page.getByRole('alertdialog')).toContainText(`Appel de ${EXPERT.name}`);
+  const ring = expert.page.getByRole('alertdialog');
+  await expect(ring).toContainText(`Appel entrant de ${CART.name} (${CART.site})`);
+  await expect(ring).toContainText('Motif : Suspicion d’AVC, début 9 h 40');
+  await ring.getByRole('button', { name: 'Répondre' }).click();
+  for (const page of [cart.page, expert.page]) await expect(page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
+}
+
+/** Video frames decoded on this side, read from getStats by the station and shown on screen. */
+export async function framesDecoded(page: Page): Promise<number> {
+  return Number(await page.getByTestId('call-quality').getAttribute('data-frames-decoded'));
+}
