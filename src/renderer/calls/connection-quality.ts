@@ -13,6 +13,8 @@ export interface Quality {
   /** Video frames decoded so far (all incoming video), and per second: proof that pictures arrive. */
   framesDecoded: number;
   framesPerSecond: number | null;
+  /** Through the TURN relay, or direct (host or NAT-mapped addresses); null before connecting. */
+  route: 'relay' | 'direct' | null;
   level: 'good' | 'fair' | 'poor' | 'unknown';
 }
 
@@ -33,7 +35,9 @@ function totals(sample: StatsSample) {
   }
   const pair = sample.stats.find((s) => s.type === 'candidate-pair' && (s.nominated === true || s.selected === true) && s.state === 'succeeded');
   const rtt = typeof pair?.currentRoundTripTime === 'number' ? pair.currentRoundTripTime * 1000 : null;
-  return { received, lost, bytes, rtt, frames };
+  const local = pair ? sample.stats.find((s) => s.type === 'local-candidate' && s.id === pair.localCandidateId) : undefined;
+  const route: Quality['route'] = !local ? null : local.candidateType === 'relay' ? 'relay' : 'direct';
+  return { received, lost, bytes, rtt, frames, route };
 }
 
 export function connectionQuality(previous: StatsSample | null, current: StatsSample): Quality {
@@ -52,5 +56,5 @@ export function connectionQuality(previous: StatsSample | null, current: StatsSa
     : (lossPercent ?? 0) > 5 || (rttMs ?? 0) > 400 ? 'poor'
     : (lossPercent ?? 0) > 2 || (rttMs ?? 0) > 200 ? 'fair'
     : 'good';
-  return { rttMs, lossPercent, receiveKbps, framesDecoded: now.frames, framesPerSecond, level };
+  return { rttMs, lossPercent, receiveKbps, framesDecoded: now.frames, framesPerSecond, route: now.route, level };
 }

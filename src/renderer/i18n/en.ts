@@ -106,7 +106,8 @@ export const en: Translations = {
     quality: {
       title: 'Connection quality',
       levels: { good: 'good', fair: 'fair', poor: 'poor', unknown: 'being measured' },
-      line: 'Quality {{level}} — round trip {{rtt}}, loss {{loss}}, received {{kbps}}, video {{fps}}',
+      line: 'Quality {{level}} — round trip {{rtt}}, loss {{loss}}, received {{kbps}}, video {{fps}}{{route}}',
+      routes: { relay: 'through the TURN relay', direct: 'direct' },
       na: '—',
     },
     chat: { title: 'Messages', placeholder: 'Write a message', send: 'Send', pending: 'waiting for the reconnection', empty: 'No messages.' },

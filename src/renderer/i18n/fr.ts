@@ -104,7 +104,8 @@ export const fr = {
     quality: {
       title: 'Qualité de la connexion',
       levels: { good: 'bonne', fair: 'moyenne', poor: 'mauvaise', unknown: 'en cours de mesure' },
-      line: 'Qualité {{level}} — aller-retour {{rtt}}, pertes {{loss}}, débit reçu {{kbps}}, vidéo {{fps}}',
+      line: 'Qualité {{level}} — aller-retour {{rtt}}, pertes {{loss}}, débit reçu {{kbps}}, vidéo {{fps}}{{route}}',
+      routes: { relay: 'via le relais TURN', direct: 'en direct' },
       na: '—',
     },
     chat: { title: 'Messages', placeholder: 'Écrire un message', send: 'Envoyer', pending: 'en attente de la reconnexion', empty: 'Aucun message.' },

@@ -61,7 +61,8 @@ describe('connection quality', () => {
     stats: [
       { type: 'inbound-rtp', kind: 'video', packetsReceived: received, packetsLost: lost, bytesReceived: bytes, framesDecoded: frames },
       { type: 'inbound-rtp', kind: 'audio', packetsReceived: 0, packetsLost: 0, bytesReceived: 0 },
-      { type: 'candidate-pair', state: 'succeeded', nominated: true, currentRoundTripTime: rtt },
+      { type: 'candidate-pair', state: 'succeeded', nominated: true, currentRoundTripTime: rtt, localCandidateId: 'L1' },
+      { type: 'local-candidate', id: 'L1', candidateType: 'relay' },
       { type: 'candidate-pair', state: 'failed', nominated: false, currentRoundTripTime: 9 },
     ],
   });
@@ -76,7 +77,7 @@ describe('connection quality', () => {
 
   it('counts decoded video frames and frames per second', () => {
     const q = connectionQuality(sample(0, 0, 0, 0, 0.01, 100), sample(2000, 10, 0, 10, 0.01, 160));
-    expect(q).toMatchObject({ framesDecoded: 160, framesPerSecond: 30 });
+    expect(q).toMatchObject({ framesDecoded: 160, framesPerSecond: 30, route: 'relay' });
   });
 
   it('calls 3 % loss fair and 10 % or a 500 ms RTT poor', () => {
@@ -87,6 +88,6 @@ describe('connection quality', () => {
 
   it('has no loss or bitrate from a single sample, and no level without a selected pair', () => {
     expect(connectionQuality(null, sample(0, 10, 0, 10))).toMatchObject({ lossPercent: null, receiveKbps: null, level: 'good' });
-    expect(connectionQuality(null, { at: 0, stats: [] })).toEqual({ rttMs: null, lossPercent: null, receiveKbps: null, framesDecoded: 0, framesPerSecond: null, level: 'unknown' });
+    expect(connectionQuality(null, { at: 0, stats: [] })).toEqual({ rttMs: null, lossPercent: null, receiveKbps: null, framesDecoded: 0, framesPerSecond: null, route: null, level: 'unknown' });
   });
 });

@@ -151,7 +151,9 @@ function finish(callId: string, reason: string, detail: string | null): void {
   }
   const call = current();
   if (call?.callId === callId) stopAll(call.local);
-  updateCall(callId, { phase: 'ended', end: { reason, detail }, local: [] });
+  // A side that gave up on a lost connection hangs up with that reason: shown as such on both.
+  const lost = reason === 'hangup' && detail === 'connection_lost';
+  updateCall(callId, { phase: 'ended', end: lost ? { reason: 'connection_lost', detail: null } : { reason, detail }, local: [] });
 }
 
 function begin(callId: string): void {
