@@ -18,6 +18,7 @@ import { loadHidProfiles, matchHidProfile, startHidPeripheral } from './services
 import { createManagedDevice } from './services/device-factory';
 import { createDeviceService } from './services/device-service';
 import { startSimulatedDevices, type SimulatedDevices } from './services/simulated-devices';
+import { createAttachmentService } from './services/attachment-service';
 import { createCallService } from './services/call-service';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
@@ -82,9 +83,11 @@ export function createStation(options: StationOptions): Station {
     publishStatus();
     calls.linkChanged();
   });
+  const callRepository = createCallRepository(db);
+  const attachments = createAttachmentService({ db, dataDir, calls: callRepository, outbox, now });
   const calls = createCallService({
     db,
-    calls: createCallRepository(db),
+    calls: callRepository,
     outbox,
     link: hub,
     now,
@@ -126,6 +129,9 @@ export function createStation(options: StationOptions): Station {
     'calls.ice': () => calls.iceConfig(),
     'calls.chat': (entry) => calls.saveChat(entry),
     'calls.history': ({ limit }) => calls.history(limit),
+    'attachments.begin': (meta) => attachments.begin(meta),
+    'attachments.chunk': ({ uploadId, offset, data }) => attachments.chunk(uploadId, offset, data),
+    'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),
   };
 
   let simulated: SimulatedDevices | null = null;

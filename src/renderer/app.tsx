@@ -41,7 +41,8 @@ export function App() {
         <div hidden={inCall}>
         {view.name === 'calls' && <CallsScreen />}
         {view.name === 'home' && <HomeScreen />}
-        {view.name === 'devices' && <DevicesScreen />}
+        {/* Not kept behind a call: its keyboard steering must not act from a hidden screen. */}
+        {view.name === 'devices' && !inCall && <DevicesScreen />}
         {view.name === 'patients' && <PatientsScreen />}
         {view.name === 'new-patient' && <NewPatientScreen />}
         {view.name === 'patient' && <PatientScreen key={view.id} id={view.id} />}

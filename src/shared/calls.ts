@@ -1,6 +1,7 @@
 // Calls as the page sees them: the hub link with who is online and the directory, the commands
 // the page may send through the station's hub connection, ICE servers, and the call journal.
 import { z } from 'zod';
+import { AttachmentSchema } from './attachments';
 import { CallIdSchema, ClientMessageSchema, OfferSchema, PeerSchema } from './hub-protocol';
 import { StationStatusSchema } from './station';
 
@@ -50,5 +51,6 @@ export const CallRecordSchema = z.object({
   endReason: z.string().nullable(),
   endDetail: z.string().nullable(),
   chat: z.array(ChatEntrySchema.omit({ callId: true })),
+  attachments: z.array(AttachmentSchema),
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;

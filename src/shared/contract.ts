@@ -10,6 +10,7 @@ import {
   UpdatePatientInputSchema,
 } from './patient';
 import { CameraCommandInputSchema, CameraPositionSchema, DeviceIdSchema, DeviceInfoSchema, OximeterReadingSchema, PeripheralEventSchema } from './devices';
+import { AttachmentBeginSchema, AttachmentChunkSchema, AttachmentSchema } from './attachments';
 import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, IceConfigSchema } from './calls';
 import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
@@ -32,6 +33,9 @@ export const contract = {
     'calls.send': channel(CallCommandSchema, z.strictObject({ sent: z.literal(true) })),
     'calls.ice': channel(noInput, IceConfigSchema),
     'calls.chat': channel(ChatEntrySchema, z.strictObject({ saved: z.literal(true) })),
+    'attachments.begin': channel(AttachmentBeginSchema, z.strictObject({ uploadId: z.uuid() })),
+    'attachments.chunk': channel(AttachmentChunkSchema, z.strictObject({ received: z.number().int() })),
+    'attachments.finish': channel(z.strictObject({ uploadId: z.uuid() }), AttachmentSchema),
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
   },
   events: {

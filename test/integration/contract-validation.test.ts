@@ -24,6 +24,9 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'calls.ice': {},
   'calls.chat': { callId: 'call-1', id: 'm1', direction: 'sent', author: 'IDE', text: 'Bonjour', at: '2026-11-23T10:00:00.000Z' },
   'calls.history': { limit: 10 },
+  'attachments.begin': { callId: 'call-1', kind: 'auscultation', mime: 'audio/wav', size: 44, sha256: 'a'.repeat(64), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE', takenAt: '2026-11-23T10:00:00.000Z' },
+  'attachments.chunk': { uploadId: SOME_ID, offset: 0, data: 'UklGRg==' },
+  'attachments.finish': { uploadId: SOME_ID },
 };
 
 const NOT_OBJECTS: unknown[] = [undefined, null, 0, 42, 'text', true, [], [{}], () => 1];

@@ -1,4 +1,5 @@
 // The call journal: one row per call rung or answered, and its chat.
+import type { Attachment } from '../../shared/attachments';
 import type { CallRecord, ChatEntry } from '../../shared/calls';
 import type { Peer } from '../../shared/hub-protocol';
 import type { Db } from './connection';
@@ -39,6 +40,12 @@ export function createCallRepository(db: Db): CallRepository {
   const recentStmt = db.prepare<[number], CallRow>('SELECT * FROM calls ORDER BY ringing_at DESC LIMIT ?');
   const chatOfStmt = db.prepare<[string], Omit<ChatEntry, 'callId'>>('SELECT id, direction, author, text, at FROM call_chat WHERE call_id = ? ORDER BY at, rowid');
 
+  const attachmentsOfStmt = db.prepare<[string], Omit<Attachment, 'bodySite' | 'callId' | 'takenAt'> & { body_site: Attachment['bodySite']; call_id: string; taken_at: string }>(
+    'SELECT * FROM call_attachments WHERE call_id = ? ORDER BY taken_at, rowid',
+  );
+  const attachmentsOf = (callId: string): Attachment[] =>
+    attachmentsOfStmt.all(callId).map(({ body_site, call_id, taken_at, ...a }) => ({ ...a, callId: call_id, bodySite: body_site, takenAt: taken_at }));
+
   const toRecord = (row: CallRow): CallRecord => ({
     id: row.id,
     direction: row.direction,
@@ -51,6 +58,7 @@ export function createCallRepository(db: Db): CallRepository {
     endReason: row.end_reason,
     endDetail: row.end_detail,
     chat: chatOfStmt.all(row.id),
+    attachments: attachmentsOf(row.id),
   });
 
   return {

@@ -86,6 +86,20 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c2', 'sideways', 'dr', 'Dr', 'expert', 'CHU', 'now')").run()).toThrow(/CHECK/);
   });
 
+  it('0006 keeps call attachments: a body site for each auscultation, none for a snapshot', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, upTo(6));
+    db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c1', 'outgoing', 'dr', 'Dr', 'expert', 'CHU', 'now')").run();
+    const insert = db.prepare("INSERT INTO call_attachments VALUES (?, ?, ?, 'audio/wav', 10, ?, ?, 'steth', 'IDE', 'now')");
+    const sha = 'a'.repeat(64);
+    insert.run('a1', 'c1', 'auscultation', sha, 'mitral');
+    expect(() => insert.run('a2', 'c1', 'auscultation', sha, null)).toThrow(/CHECK/);
+    expect(() => insert.run('a3', 'c1', 'snapshot', sha, 'mitral')).toThrow(/CHECK/);
+    expect(() => insert.run('a4', 'nope', 'snapshot', sha, null)).toThrow(/FOREIGN KEY/);
+    expect(() => insert.run('a5', 'c1', 'snapshot', 'short', null)).toThrow(/CHECK/);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);
