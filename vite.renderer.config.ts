@@ -11,5 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: true,
+    // Audio worklets load by URL, and the CSP allows scripts from 'self' only, never data: URLs.
+    assetsInlineLimit: (file) => (file.endsWith('.worklet.js') ? false : undefined),
   },
 });

@@ -15,8 +15,8 @@ export const EXPERT = { sub: 'dr-kerleau', name: 'Dr Kerleau', site: 'CHU de Bre
 
 export interface CallSetup {
   hub: RunningHub;
-  cart: { station: RunningStation; context: BrowserContext; page: Page };
-  expert: { station: RunningStation; context: BrowserContext; page: Page };
+  cart: { station: RunningStation; context: BrowserContext; page: Page; dataDir: string };
+  expert: { station: RunningStation; context: BrowserContext; page: Page; dataDir: string };
   stop(): Promise<void>;
 }
 
@@ -35,14 +35,14 @@ export async function startCallSetup(browser: Browser, options: { hub?: Partial<
   const env = (t: string) => ({ RELAIS_HUB_URL: hub.url, RELAIS_HUB_TOKEN: t, ...options.stationEnv });
   const cartStation = await startStation(dirs[0]!, env(token(CART, 'station')));
   const expertStation = await startStation(dirs[1]!, { ...env(token(EXPERT, 'expert')), RELAIS_DEVICES: 'none' });
-  const open = async (station: RunningStation) => {
+  const open = async (station: RunningStation, dataDir: string) => {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(station.url);
-    return { station, context, page };
+    return { station, context, page, dataDir };
   };
-  const cart = await open(cartStation);
-  const expert = await open(expertStation);
+  const cart = await open(cartStation, dirs[0]!);
+  const expert = await open(expertStation, dirs[1]!);
   return {
     hub,
     cart,

@@ -131,6 +131,23 @@ export const en: Translations = {
     chooseInput: 'Choose the input',
     stethoscopeProblems: 'Warning, audio processing still on for the stethoscope: {{problems}}. Auscultation may be distorted.',
     stethoscopeClean: 'Stethoscope: raw sound (echo cancellation, noise suppression and automatic gain off).',
+    auscultation: {
+      title: 'Auscultation',
+      local: 'This cart’s stethoscope sound, as it is sent.',
+      remote: 'Stethoscope sound received from {{name}}.',
+      scope: 'Stethoscope waveform and spectrogram',
+      site: 'Site',
+      record: 'Record this site',
+      stop: 'Stop and save ({{seconds}} s)',
+    },
+    bodySites: {
+      aortic: 'aortic area', pulmonic: 'pulmonic area', tricuspid: 'tricuspid area', mitral: 'mitral area',
+      lung_base_right: 'right lung base', lung_base_left: 'left lung base', lung_apex_right: 'right lung apex', lung_apex_left: 'left lung apex',
+      lung_anterior_right: 'right anterior lung field', lung_anterior_left: 'left anterior lung field', carotid_right: 'right carotid', carotid_left: 'left carotid', abdomen: 'abdomen',
+    },
+    attachments: { title: 'Call attachments', auscultation: 'Auscultation, {{site}}', snapshot: 'Photo', failed: 'Not saved: {{reason}}' },
+    snapshotRemote: 'Photo of the picture shown',
+    snapshotLocal: 'Photo: {{label}}',
     history: 'Recent calls',
   },
   oximeter: {

@@ -129,6 +129,23 @@ export const fr = {
     chooseInput: 'Choisir l’entrée',
     stethoscopeProblems: 'Attention, traitement audio encore actif sur le stéthoscope : {{problems}}. L’auscultation peut être faussée.',
     stethoscopeClean: 'Stéthoscope : son brut (annulation d’écho, réduction de bruit et gain automatique coupés).',
+    auscultation: {
+      title: 'Auscultation',
+      local: 'Son du stéthoscope de ce chariot, tel qu’il est envoyé.',
+      remote: 'Son du stéthoscope reçu de {{name}}.',
+      scope: 'Forme d’onde et spectrogramme du stéthoscope',
+      site: 'Foyer',
+      record: 'Enregistrer ce foyer',
+      stop: 'Arrêter et enregistrer ({{seconds}} s)',
+    },
+    bodySites: {
+      aortic: 'foyer aortique', pulmonic: 'foyer pulmonaire', tricuspid: 'foyer tricuspide', mitral: 'foyer mitral',
+      lung_base_right: 'base pulmonaire droite', lung_base_left: 'base pulmonaire gauche', lung_apex_right: 'sommet pulmonaire droit', lung_apex_left: 'sommet pulmonaire gauche',
+      lung_anterior_right: 'champ pulmonaire antérieur droit', lung_anterior_left: 'champ pulmonaire antérieur gauche', carotid_right: 'carotide droite', carotid_left: 'carotide gauche', abdomen: 'abdomen',
+    },
+    attachments: { title: 'Pièces de l’appel', auscultation: 'Auscultation, {{site}}', snapshot: 'Photo', failed: 'Non enregistré : {{reason}}' },
+    snapshotRemote: 'Photo de l’image affichée',
+    snapshotLocal: 'Photo : {{label}}',
     history: 'Derniers appels',
   },
   oximeter: {

@@ -1,12 +1,16 @@
 // Runs the station's calls: hub messages in, the call link (media + data channel), chat kept in
 // the call journal, the cart's steering decisions and the expert's steering messages.
+import type { BodySite } from '../../../shared/attachments';
 import type { ServerMessage } from '../../../shared/hub-protocol';
 import { RemoteMessageSchema, type MediaKind, type RemoteMessage } from '../../../shared/remote-control';
 import { relais } from '../../api';
+import { startAuscultationRecording, type AuscultationRecording } from '../../calls/auscultation-capture';
 import { createCallLink, type CallLink } from '../../calls/call-link';
 import { createCartSteering, type CartSteering } from '../../calls/cart-steering';
 import { connectionQuality, type StatsSample } from '../../calls/connection-quality';
 import { openDeviceCamera, openRoomMedia, openStethoscope, stopAll, type LocalStream } from '../../calls/local-media';
+import { captureSnapshot } from '../../calls/snapshot';
+import { uploadAttachment } from '../../calls/upload-attachment';
 import { newCall, updateCall, useCalls, type ChatLine } from './call-store';
 
 interface Active {
@@ -19,6 +23,7 @@ interface Active {
   statsTimer: ReturnType<typeof setInterval> | null;
   lastSample: StatsSample | null;
   seq: number;
+  recording: AuscultationRecording | null;
 }
 
 let active: Active | null = null;
@@ -144,6 +149,8 @@ async function startLink(callId: string, initiator: boolean): Promise<void> {
 }
 
 function finish(callId: string, reason: string, detail: string | null): void {
+  // An auscultation being recorded when the call ends is still saved.
+  if (active?.callId === callId && active.recording) void stopRecording();
   if (active?.callId === callId) {
     if (active.statsTimer) clearInterval(active.statsTimer);
     active.link?.destroy();
@@ -160,7 +167,7 @@ function begin(callId: string): void {
   if (active && active.callId !== callId) finish(active.callId, 'replaced', null);
   const call = current();
   const isCart = you()?.role === 'station' && call?.remote.role === 'expert';
-  active = { callId, link: null, steering: null, early: [], remoteKinds: new Map(), statsTimer: null, lastSample: null, seq: 0 };
+  active = { callId, link: null, steering: null, early: [], remoteKinds: new Map(), statsTimer: null, lastSample: null, seq: 0, recording: null };
   if (isCart && call) active.steering = createCartSteering(relais, call.remote.id, (m) => dataSend(m));
 }
 
@@ -328,3 +335,47 @@ export const showLarge = (streamId: string) => {
   const call = current();
   if (call) updateCall(call.callId, { largeStreamId: streamId });
 };
+
+async function save(callId: string, meta: Parameters<typeof uploadAttachment>[1], bytes: Uint8Array): Promise<void> {
+  const saved = await uploadAttachment(relais, meta, bytes);
+  if (saved.ok) updateCall(callId, (c) => ({ attachments: [...c.attachments, saved.value], captureError: null }));
+  else updateCall(callId, { captureError: saved.error.message });
+}
+
+/** Cart: starts a lossless recording of the stethoscope, for one body site. */
+export async function startRecording(bodySite: BodySite): Promise<void> {
+  const call = current();
+  const steth = call?.local.find((l) => l.kind === 'stethoscope');
+  if (!call || !steth || !active || active.recording) return;
+  try {
+    active.recording = await startAuscultationRecording(steth.stream);
+    updateCall(call.callId, { recording: { bodySite, startedAt: Date.now() }, captureError: null });
+  } catch (error) {
+    updateCall(call.callId, { captureError: (error as Error).message });
+  }
+}
+
+/** Cart: stops the recording and saves the WAV into the call's record with its body site. */
+export async function stopRecording(): Promise<void> {
+  const call = current();
+  const recording = active?.recording;
+  if (!call || !active || !recording || !call.recording) return;
+  active.recording = null;
+  const { bodySite } = call.recording;
+  updateCall(call.callId, { recording: null });
+  const { wav } = await recording.stop();
+  const device = call.local.find((l) => l.kind === 'stethoscope')?.label ?? 'stethoscope';
+  await save(call.callId, { callId: call.callId, kind: 'auscultation', mime: 'audio/wav', bodySite, device: device.slice(0, 200), author: you()?.name ?? '?', takenAt: new Date().toISOString() }, wav);
+}
+
+/** A full-resolution still of any video stream of the call (local or remote), into the record. */
+export async function takeSnapshot(stream: MediaStream, device: string): Promise<void> {
+  const call = current();
+  if (!call) return;
+  try {
+    const { png } = await captureSnapshot(stream);
+    await save(call.callId, { callId: call.callId, kind: 'snapshot', mime: 'image/png', bodySite: null, device: (device || 'camera').slice(0, 200), author: you()?.name ?? '?', takenAt: new Date().toISOString() }, png);
+  } catch (error) {
+    updateCall(call.callId, { captureError: (error as Error).message });
+  }
+}

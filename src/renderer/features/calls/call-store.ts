@@ -1,5 +1,6 @@
 // What the calls screens show: the hub (who is online, the directory) and the current call.
 import { create } from 'zustand';
+import type { Attachment, BodySite } from '../../../shared/attachments';
 import type { HubState } from '../../../shared/calls';
 import type { Peer } from '../../../shared/hub-protocol';
 import type { MediaKind } from '../../../shared/remote-control';
@@ -54,6 +55,11 @@ export interface CurrentCall {
   lastSteer: { seq: number; outcome: 'done' | 'refused' | 'failed'; reason?: string } | null;
   /** Cart: when the expert last moved the camera (for the "who is steering" indicator). */
   lastSteeredAt: number | null;
+  /** Sounds and stills saved into this call's record on this station. */
+  attachments: Attachment[];
+  recording: { bodySite: BodySite; startedAt: number } | null;
+  /** A capture that could not be saved, in words for the screen. */
+  captureError: string | null;
 }
 
 interface CallsState {
@@ -101,5 +107,8 @@ export function newCall(callId: string, direction: CurrentCall['direction'], rem
     remoteCamera: { camera: false, presets: [] },
     lastSteer: null,
     lastSteeredAt: null,
+    attachments: [],
+    recording: null,
+    captureError: null,
   };
 }

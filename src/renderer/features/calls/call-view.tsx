@@ -3,7 +3,9 @@
 // control (the cart grants it, the expert steers), and why the call ended.
 import { useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accept, cancel, decline, dismiss, hangup, setControlGranted, showLarge, steer, toggleCamera, toggleMic } from './call-controller';
+import { AuscultationPanel } from './auscultation-panel';
+import { CallAttachments } from './call-attachments';
+import { accept, cancel, decline, dismiss, hangup, setControlGranted, showLarge, steer, takeSnapshot, toggleCamera, toggleMic } from './call-controller';
 import { useCalls, type CurrentCall } from './call-store';
 import { ChatPanel } from './chat-panel';
 import { ExamDevices } from './exam-devices';
@@ -118,6 +120,16 @@ function InCall({ call, isCart, isExpert }: { call: CurrentCall; isCart: boolean
           <div className="button-row call-buttons">
             <button type="button" aria-pressed={call.micMuted} onClick={toggleMic}>{call.micMuted ? t('calls.unmute') : t('calls.mute')}</button>
             <button type="button" aria-pressed={call.cameraOff} onClick={toggleCamera}>{call.cameraOff ? t('calls.cameraOn') : t('calls.cameraOff')}</button>
+            {large && (
+              <button type="button" onClick={() => void takeSnapshot(large.stream, large.label || t(`calls.streamKinds.${large.kind}`))}>
+                {t('calls.snapshotRemote')}
+              </button>
+            )}
+            {call.local.filter((l) => l.kind !== 'stethoscope').map((l) => (
+              <button key={l.stream.id} type="button" onClick={() => void takeSnapshot(l.stream, l.label)}>
+                {t('calls.snapshotLocal', { label: l.label || t(`calls.streamKinds.${l.kind}`) })}
+              </button>
+            ))}
             <button type="button" className="warning" onClick={() => void hangup()}>{t('calls.hangup')}</button>
           </div>
           <QualityLine quality={call.quality} />
@@ -126,6 +138,8 @@ function InCall({ call, isCart, isExpert }: { call: CurrentCall; isCart: boolean
           {isCart && <ControlStrip call={call} />}
           {isExpert && <RemoteCameraPad call={call} />}
           <ChatPanel lines={call.chat} disabled={call.phase === 'ended'} />
+          <AuscultationPanel call={call} />
+          <CallAttachments call={call} />
           {isCart && <ExamDevices call={call} />}
         </aside>
       </div>

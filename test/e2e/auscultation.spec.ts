@@ -1,0 +1,86 @@
+// Auscultation in a call: the stethoscope's own track with the browser's voice processing off
+// (checked with getSettings and said on screen), the Opus parameters in the SDP the cart sends,
+// the sound drawn on the expert's side, a lossless WAV of one body site saved into the cart's
+// record, and snapshots from both sides.
+import { expect, test, type WebSocket } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { callAndAnswer, startCallSetup, type CallSetup } from './call-fixture';
+import { connectStationClient } from './station-client';
+
+let setup: CallSetup | null = null;
+test.afterEach(async () => {
+  await setup?.stop();
+  setup = null;
+});
+
+const fileOf = (dataDir: string, sha256: string) => fs.readFileSync(path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256));
+
+test('the stethoscope goes as its own unprocessed track, is drawn on both sides and recorded losslessly', async ({ browser }) => {
+  test.setTimeout(120_000);
+  setup = await startCallSetup(browser);
+  const { cart, expert } = setup;
+  // Every SDP the cart sends through its station goes by the page's WebSocket.
+  const sdps: string[] = [];
+  cart.page.on('websocket', (ws: WebSocket) =>
+    ws.on('framesent', (frame) => {
+      const message = JSON.parse(String(frame.payload)) as { channel?: string; payload?: { type?: string; data?: { sdp?: string } } };
+      if (message.channel === 'calls.send' && message.payload?.type === 'signal' && message.payload.data?.sdp) sdps.push(message.payload.data.sdp);
+    }),
+  );
+  await cart.page.reload(); // so that the listener sees the page's socket from its start
+  await callAndAnswer(setup);
+
+  await cart.page.getByRole('button', { name: 'Ajouter le stéthoscope' }).click();
+  await expect(cart.page.getByTestId('stethoscope-check')).toHaveText('Stéthoscope : son brut (annulation d’écho, réduction de bruit et gain automatique coupés).');
+
+  // The renegotiation carries a second audio section; every Opus payload has the auscultation
+  // parameters: high bitrate, no DTX, stereo, in-band FEC.
+  await expect.poll(() => sdps.filter((s) => (s.match(/^m=audio/gm) ?? []).length >= 2).length, { timeout: 10_000 }).toBeGreaterThan(0);
+  const offer = sdps.filter((s) => (s.match(/^m=audio/gm) ?? []).length >= 2).at(-1)!;
+  const opusLines = offer.split(/\r?\n/).filter((l) => /^a=fmtp:\d+ /.test(l) && offer.includes(`a=rtpmap:${l.slice(7).split(' ')[0]} opus/48000`));
+  expect(opusLines.length).toBeGreaterThanOrEqual(2);
+  for (const line of opusLines) expect(line).toMatch(/maxaveragebitrate=128000/), expect(line).toMatch(/usedtx=0/), expect(line).toMatch(/stereo=1/), expect(line).toMatch(/useinbandfec=1/);
+
+  // The expert hears it as a separate stream, drawn live.
+  const scope = expert.page.getByRole('region', { name: 'Auscultation' }).getByTestId('sound-scope');
+  await expect(scope).toBeVisible({ timeout: 15_000 });
+  await expect.poll(async () => Number(await scope.getAttribute('data-level')), { timeout: 15_000 }).toBeGreaterThan(0);
+
+  // The nurse records the mitral area for a moment: a WAV in the cart's record, tagged.
+  const panel = cart.page.getByRole('region', { name: 'Auscultation' });
+  await panel.getByLabel('Foyer').selectOption({ label: 'foyer mitral' });
+  await panel.getByRole('button', { name: 'Enregistrer ce foyer' }).click();
+  await cart.page.waitForTimeout(1500);
+  await panel.getByRole('button', { name: /Arrêter et enregistrer/ }).click();
+  await expect(cart.page.getByRole('region', { name: 'Pièces de l’appel' })).toContainText('Auscultation, foyer mitral');
+
+  // Snapshots: the expert of the cart's picture, the nurse of her own camera.
+  await expert.page.getByRole('button', { name: 'Photo de l’image affichée' }).click();
+  await expect(expert.page.getByRole('region', { name: 'Pièces de l’appel' })).toContainText('Photo');
+  await cart.page.getByRole('button', { name: /^Photo : / }).click();
+  await expect(cart.page.getByRole('region', { name: 'Pièces de l’appel' })).toContainText('Photo');
+
+  const cartClient = await connectStationClient(cart.station.url);
+  const [cartCall] = await cartClient.value('calls.history', { limit: 1 });
+  cartClient.close();
+  const wav = cartCall!.attachments.find((a) => a.kind === 'auscultation')!;
+  expect(wav).toMatchObject({ bodySite: 'mitral', mime: 'audio/wav', author: 'Chariot EHPAD 3' });
+  const bytes = fileOf(cart.dataDir, wav.sha256);
+  expect(bytes.subarray(0, 4).toString('latin1')).toBe('RIFF');
+  expect(bytes.readUInt16LE(20)).toBe(1); // PCM, lossless
+  const sampleRate = bytes.readUInt32LE(24);
+  expect([44_100, 48_000]).toContain(sampleRate); // the track's own rate, never resampled (Chromium's fake input runs at 44.1 kHz)
+  const seconds = bytes.readUInt32LE(40) / 2 / sampleRate;
+  expect(seconds).toBeGreaterThan(1);
+  expect(seconds).toBeLessThan(5);
+
+  const photo = cartCall!.attachments.find((a) => a.kind === 'snapshot')!;
+  const png = fileOf(cart.dataDir, photo.sha256);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBeGreaterThan(0); // width from the IHDR chunk
+  const expertClient = await connectStationClient(expert.station.url);
+  const [expertCall] = await expertClient.value('calls.history', { limit: 1 });
+  expertClient.close();
+  expect(expertCall!.attachments).toEqual([expect.objectContaining({ kind: 'snapshot', author: 'Dr Kerleau', bodySite: null })]);
+});
