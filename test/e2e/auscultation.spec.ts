@@ -40,7 +40,9 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   const offer = sdps.filter((s) => (s.match(/^m=audio/gm) ?? []).length >= 2).at(-1)!;
   const opusLines = offer.split(/\r?\n/).filter((l) => /^a=fmtp:\d+ /.test(l) && offer.includes(`a=rtpmap:${l.slice(7).split(' ')[0]} opus/48000`));
   expect(opusLines.length).toBeGreaterThanOrEqual(2);
-  for (const line of opusLines) expect(line).toMatch(/maxaveragebitrate=128000/), expect(line).toMatch(/usedtx=0/), expect(line).toMatch(/stereo=1/), expect(line).toMatch(/useinbandfec=1/);
+  for (const line of opusLines) {
+    for (const parameter of ['maxaveragebitrate=128000', 'usedtx=0', 'stereo=1', 'useinbandfec=1']) expect(line).toContain(parameter);
+  }
 
   // The expert hears it as a separate stream, drawn live.
   const scope = expert.page.getByRole('region', { name: 'Auscultation' }).getByTestId('sound-scope');
