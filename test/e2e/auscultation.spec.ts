@@ -1,7 +1,7 @@
 // Auscultation in a call: the stethoscope's own track with the browser's voice processing off
 // (checked with getSettings and said on screen), the Opus parameters in the SDP the cart sends,
 // the sound drawn on the expert's side, a lossless WAV of one body site saved into the cart's
-// record, and snapshots from both sides.
+// record, snapshots from both sides, and a second camera the expert can show large.
 import { expect, test, type WebSocket } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,6 +62,18 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   await expect(expert.page.getByRole('region', { name: 'Pièces de l’appel' })).toContainText('Photo');
   await cart.page.getByRole('button', { name: /^Photo : / }).click();
   await expect(cart.page.getByRole('region', { name: 'Pièces de l’appel' })).toContainText('Photo');
+
+  // A second camera (the dermatoscope: here Chromium's fake camera opened again): the expert
+  // gets both pictures and chooses which one is large.
+  const examCamera = cart.page.getByLabel('Choisir l’entrée').first();
+  await examCamera.selectOption({ index: 1 });
+  await cart.page.getByRole('button', { name: 'Ajouter la caméra d’examen' }).click();
+  const showExam = expert.page.getByRole('button', { name: /^Afficher en grand : Caméra d’examen/ });
+  await expect(showExam).toBeVisible({ timeout: 15_000 });
+  await expect(expert.page.getByLabel(/^Image de Chariot EHPAD 3 : Caméra de la pièce/)).toBeVisible();
+  await showExam.click();
+  await expect(expert.page.getByLabel(/^Image de Chariot EHPAD 3 : Caméra d’examen/)).toBeVisible();
+  await expect(expert.page.getByRole('button', { name: /^Afficher en grand : Caméra de la pièce/ })).toBeVisible();
 
   const cartClient = await connectStationClient(cart.station.url);
   const [cartCall] = await cartClient.value('calls.history', { limit: 1 });

@@ -54,6 +54,19 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   await expert.page.waitForTimeout(400);
   expect((await cartDevices.value('camera.position', {}))!.pan).toBe(moved.pan); // it stopped
 
+  // Click-to-center: a click near the right edge of the cart's picture turns the camera right
+  // by about half its field of view (an absolute move the cart computes from its zoom).
+  const box = (await expert.page.getByLabel(`Image de ${CART.name} : Caméra de la pièce`).boundingBox())!;
+  await expert.page.mouse.click(box.x + box.width * 0.95, box.y + box.height / 2);
+  await expect.poll(async () => (await cartDevices!.value('camera.position', {}))!.pan, { timeout: 8000 }).toBeGreaterThan(moved.pan + 200);
+  let centered = (await cartDevices.value('camera.position', {}))!;
+  for (let still = 0; still < 3; ) {
+    await expert.page.waitForTimeout(150);
+    const now = (await cartDevices.value('camera.position', {}))!;
+    still = now.pan === centered.pan ? still + 1 : 0;
+    centered = now;
+  }
+
   // The nurse takes the camera back: the expert's next command is refused and nothing moves.
   await cart.page.getByRole('button', { name: 'Reprendre la main sur la caméra' }).click();
   await expect(cart.page.getByTestId('steering-indicator')).toHaveText('Vous pilotez la caméra (pilotage à distance non autorisé)');
@@ -63,7 +76,7 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   await expert.page.waitForTimeout(400);
   await expert.page.mouse.up();
   await expect(pad.getByRole('alert')).toContainText('Commande refusée par le chariot (l’infirmière n’a pas donné ou a repris la main)');
-  expect((await cartDevices.value('camera.position', {}))!.pan).toBe(moved.pan);
+  expect((await cartDevices.value('camera.position', {}))!.pan).toBe(centered.pan);
 
   // The expert hangs up; both sides see the end, and the cart's journal has the call and its chat.
   await expert.page.getByRole('button', { name: 'Raccrocher' }).click();

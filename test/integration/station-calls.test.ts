@@ -9,6 +9,7 @@ import { createStation, type Station } from '../../src/main/station';
 import type { Channel, ChannelInput, ChannelOutput, EventPayload } from '../../src/shared/contract';
 import type { ServerMessage } from '../../src/shared/hub-protocol';
 import type { Result } from '../../src/shared/result';
+import { startTcpProxy } from '../helpers/tcp-proxy';
 import { useTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait';
 
@@ -28,7 +29,7 @@ async function hubWith(turnUrls: string[] = []): Promise<RunningHub> {
   return hub;
 }
 
-function stationOn(hub: RunningHub, sub: string, role: Claims['role'], name: string, icePolicy: 'all' | 'relay' = 'all') {
+function stationOn(hub: Pick<RunningHub, 'url'>, sub: string, role: Claims['role'], name: string, icePolicy: 'all' | 'relay' = 'all') {
   const station: Station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl: hub.url, hubToken: token(sub, role, name), icePolicy });
   cleanups.push(() => station.close());
   const messages: ServerMessage[] = [];
@@ -94,6 +95,32 @@ describe('calls between two stations through the hub', () => {
     // The call is waiting to be synced with the records.
     const status = await cart.value('station.status', {});
     expect(status.sync.pending).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps the call through a network drop between the cart and the hub: both sides told, then resumed', async () => {
+    const hub = await hubWith();
+    const proxy = await startTcpProxy(hub.port);
+    cleanups.push(() => proxy.close());
+    const cart = stationOn({ url: `ws://127.0.0.1:${proxy.port}/hub` }, 'cart-7', 'station', 'Chariot 7');
+    const expert = stationOn(hub, 'dr-derm', 'expert', 'Dr Le Goff');
+    await online(cart, 1);
+    await cart.value('calls.send', { type: 'call.ring', to: 'dr-derm' });
+    const { callId } = await cart.next('call.ringing');
+    await expert.next('call.incoming');
+    await expert.value('calls.send', { type: 'call.accept', callId });
+    await cart.next('call.accepted');
+
+    proxy.cut(); // the cart's network drops
+    expect(await expert.next('call.peer_away')).toMatchObject({ callId });
+    for (let i = 0; i < 200 && (await cart.value('calls.hub', {})).link === 'online'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect((await cart.value('calls.hub', {})).link).not.toBe('online');
+    proxy.restore(); // and comes back: the station reconnects by itself
+    expect(await cart.next('call.resumed')).toMatchObject({ callId, caller: { id: 'cart-7' }, callee: { id: 'dr-derm' } });
+    expect(await expert.next('call.resumed')).toMatchObject({ callId });
+    await cart.value('calls.send', { type: 'signal', callId, data: { type: 'offer', sdp: 'v=0 after the drop' } });
+    expect(await expert.next('signal')).toMatchObject({ data: { sdp: 'v=0 after the drop' } });
+    const [record] = await cart.value('calls.history', { limit: 1 });
+    expect(record!.endedAt).toBeNull(); // still going
   });
 
   it('gives fresh TURN credentials for a call, and refuses relay-only calls without TURN', async () => {

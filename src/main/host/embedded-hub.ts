@@ -1,6 +1,6 @@
 // The embedded default: without RELAIS_HUB_URL, browser mode starts a regional hub in-process on
 // loopback (random secret, the sample offers) and gives the station a token for it, so that
-// presence and calls can be tried on one machine.
+// presence and calls can be tried on one machine (with an expert token for a second station).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +13,8 @@ import { OfferSchema } from '../../shared/hub-protocol';
 export interface EmbeddedHub {
   hub: RunningHub;
   stationToken: string;
+  /** For a second, expert station on this machine, to try a call without a region. */
+  expertToken: string;
 }
 
 export async function startEmbeddedHub(resourcesDir: string): Promise<EmbeddedHub> {
@@ -28,5 +30,13 @@ export async function startEmbeddedHub(resourcesDir: string): Promise<EmbeddedHu
     specialty: null,
     exp: Math.floor(Date.now() / 1000) + 365 * 24 * 3600,
   });
-  return { hub, stationToken };
+  const expertToken = issueToken(secret, {
+    sub: 'expert-local',
+    role: 'expert',
+    name: 'Expert de test',
+    site: 'Poste expert local',
+    specialty: 'médecine générale',
+    exp: Math.floor(Date.now() / 1000) + 24 * 3600,
+  });
+  return { hub, stationToken, expertToken };
 }

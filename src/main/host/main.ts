@@ -62,6 +62,11 @@ async function main(): Promise<void> {
     else if (outcome.reason === 'no_display') out.write('  Pas d\'écran graphique : ouvrez l\'adresse ci-dessus dans Chromium. / No display: open the address above in Chromium.\n');
     else out.write('  Chromium introuvable (apt-get install chromium) : ouvrez l\'adresse dans un navigateur. / Chromium not found: open the address in a browser.\n');
   }
+  if (embedded) {
+    // A second station on this machine, as the expert: calls can be tried without a region.
+    out.write('  Pour essayer un appel, lancez un poste expert dans un autre terminal / to try a call, start an expert station in another terminal:\n');
+    out.write(`    RELAIS_DATA_DIR=${path.join(os.tmpdir(), 'relais-expert')} RELAIS_PORT=0 RELAIS_DEVICES=none RELAIS_HUB_URL=${embedded.hub.url} RELAIS_HUB_TOKEN=${embedded.expertToken} node out/main/host.cjs --open\n`);
+  }
   out.write('  Ctrl+C pour arrêter / to stop.\n\n');
 
   let stopping = false;

@@ -2,6 +2,7 @@
 // which camera), self view, mute/camera, timer, connection quality in plain words, chat, camera
 // control (the cart grants it, the expert steers), and why the call ended.
 import { useEffect, useState, type MouseEvent } from 'react';
+import type { MediaKind } from '../../../shared/remote-control';
 import { useTranslation } from 'react-i18next';
 import { AuscultationPanel } from './auscultation-panel';
 import { CallAttachments } from './call-attachments';
@@ -82,6 +83,8 @@ function InCall({ call, isCart, isExpert }: { call: CurrentCall; isCart: boolean
   const large = call.remoteStreams.find((r) => r.id === call.largeStreamId && r.stream.getVideoTracks().length > 0);
   const videos = call.remoteStreams.filter((r) => r.stream.getVideoTracks().length > 0);
   const self = call.local.find((l) => l.kind === 'room');
+  // Which camera it is first (room or examination), then the device's own name.
+  const streamName = (r: { kind: MediaKind; label: string }) => `${t(`calls.streamKinds.${r.kind}`)}${r.label ? ` — ${r.label}` : ''}`;
   const canCenter = isExpert && call.controlGranted && call.remoteCamera.camera && large?.kind === 'room';
 
   const clickToCenter = (e: MouseEvent<HTMLVideoElement>) => {
@@ -104,14 +107,14 @@ function InCall({ call, isCart, isExpert }: { call: CurrentCall; isCart: boolean
       <div className="call-layout">
         <div className="videos">
           {large ? (
-            <StreamVideo stream={large.stream} className={`remote-large ${canCenter ? 'clickable' : ''}`} label={t('calls.remoteVideo', { name: call.remote.name })} onClick={clickToCenter} />
+            <StreamVideo stream={large.stream} className={`remote-large ${canCenter ? 'clickable' : ''}`} label={`${t('calls.remoteVideo', { name: call.remote.name })} : ${streamName(large)}`} onClick={clickToCenter} />
           ) : (
             <p className="remote-large placeholder">{t('calls.noVideo')}</p>
           )}
           <div className="thumbnails">
             {videos.filter((r) => r.id !== large?.id).map((r) => (
-              <button key={r.id} type="button" className="thumbnail" aria-label={t('calls.showLarge', { label: r.label || t(`calls.streamKinds.${r.kind}`) })} onClick={() => showLarge(r.id)}>
-                <StreamVideo stream={r.stream} label={r.label || t(`calls.streamKinds.${r.kind}`)} />
+              <button key={r.id} type="button" className="thumbnail" aria-label={t('calls.showLarge', { label: streamName(r) })} onClick={() => showLarge(r.id)}>
+                <StreamVideo stream={r.stream} label={streamName(r)} />
               </button>
             ))}
             {self && <StreamVideo stream={self.stream} className="self-view" label={t('calls.selfView')} />}
