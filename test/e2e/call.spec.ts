@@ -89,3 +89,15 @@ test('a call from the cart to the expert, with chat and remote camera steering',
     ['received', 'Bien reçu, je regarde.'],
   ]);
 });
+
+test('a second window of the expert station rings too, and steps aside when the call is answered in the first', async ({ browser }) => {
+  setup = await startCallSetup(browser);
+  const { cart, expert } = setup;
+  const secondWindow = await expert.context.newPage();
+  await secondWindow.goto(expert.station.url);
+  await expect(secondWindow.getByRole('heading', { name: 'Accueil' })).toBeVisible();
+  await callAndAnswer(setup); // answered in the first window
+  await expect(secondWindow.getByTestId('end-reason')).toHaveText('Appel pris dans une autre fenêtre de cette station.');
+  await expect.poll(() => framesDecoded(cart.page), { timeout: 15_000 }).toBeGreaterThan(10);
+  await expect(expert.page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected');
+});

@@ -9,6 +9,7 @@ import { createCallLink, type CallLink } from '../../calls/call-link';
 import { createCartSteering, type CartSteering } from '../../calls/cart-steering';
 import { connectionQuality, type StatsSample } from '../../calls/connection-quality';
 import { openDeviceCamera, openRoomMedia, openStethoscope, stopAll, type LocalStream } from '../../calls/local-media';
+import { startRingtone, type Ringtone } from '../../calls/ringtone';
 import { captureSnapshot } from '../../calls/snapshot';
 import { uploadAttachment } from '../../calls/upload-attachment';
 import { newCall, updateCall, useCalls, type ChatLine } from './call-store';
@@ -27,6 +28,14 @@ interface Active {
 }
 
 let active: Active | null = null;
+let ringtone: Ringtone | null = null;
+/** The call this page rang or answered. Another window of the same station hears the same hub
+ * messages: it steps aside when the call is answered here, and never builds a second link. */
+let ownCallId: string | null = null;
+const stopRinging = () => {
+  ringtone?.stop();
+  ringtone = null;
+};
 const current = () => useCalls.getState().call;
 const you = () => useCalls.getState().hub.you;
 
@@ -176,6 +185,7 @@ function onHubMessage(m: ServerMessage): void {
   switch (m.type) {
     case 'call.ringing':
       if (call?.phase === 'ringing' && call.direction === 'outgoing' && call.callId === 'pending') {
+        ownCallId = m.callId;
         useCalls.setState({ call: { ...call, callId: m.callId, remote: m.to } });
         begin(m.callId);
       }
@@ -184,9 +194,16 @@ function onHubMessage(m: ServerMessage): void {
       if (call && call.phase !== 'ended') return; // the hub says busy to callers while in a call
       useCalls.setState({ call: newCall(m.callId, 'incoming', m.from, m.urgent, m.reason ?? null), error: null });
       begin(m.callId);
+      stopRinging();
+      ringtone = startRingtone(m.urgent);
       return;
     case 'call.accepted':
       if (!call || call.callId !== m.callId) return;
+      stopRinging();
+      if (ownCallId !== m.callId) {
+        finish(m.callId, 'answered_elsewhere', null);
+        return;
+      }
       updateCall(m.callId, { phase: 'connecting', acceptedAt: Date.now() });
       void startLink(m.callId, call.direction === 'outgoing');
       return;
@@ -195,7 +212,10 @@ function onHubMessage(m: ServerMessage): void {
         useCalls.setState({ call: { ...call, callId: m.callId, phase: 'ended', end: { reason: 'busy', detail: m.detail ?? null } } });
         return;
       }
-      if (call?.callId === m.callId) finish(m.callId, m.reason, m.detail ?? null);
+      if (call?.callId === m.callId) {
+        stopRinging();
+        finish(m.callId, m.reason, m.detail ?? null);
+      }
       return;
     case 'call.peer_away':
       return updateCall(m.callId, { remoteAway: true });
@@ -209,7 +229,7 @@ function onHubMessage(m: ServerMessage): void {
       else active.early.push(m.data);
       return;
     case 'error':
-      useCalls.setState({ error: { code: 'hub_unavailable', message: m.message } });
+      useCalls.setState({ hubError: m.code });
       return;
     default:
       return;
@@ -228,7 +248,7 @@ export async function ring(peerId: string, reason: string, urgent: boolean): Pro
   if (!remote) return;
   if (current() && current()!.phase !== 'ended') return;
   // "pending" until the hub gives the call its id (call.ringing).
-  useCalls.setState({ call: newCall('pending', 'outgoing', remote, urgent, reason || null), error: null });
+  useCalls.setState({ call: newCall('pending', 'outgoing', remote, urgent, reason || null), error: null, hubError: null });
   if (!(await send({ type: 'call.ring', to: peerId, ...(reason ? { reason } : {}), ...(urgent ? { urgent } : {}) }))) {
     useCalls.setState({ call: null });
   }
@@ -236,12 +256,17 @@ export async function ring(peerId: string, reason: string, urgent: boolean): Pro
 
 export const accept = async () => {
   const call = current();
-  if (call?.phase === 'ringing' && call.direction === 'incoming') await send({ type: 'call.accept', callId: call.callId });
+  if (call?.phase !== 'ringing' || call.direction !== 'incoming') return;
+  stopRinging();
+  ownCallId = call.callId;
+  await send({ type: 'call.accept', callId: call.callId });
 };
 
 export const decline = async (reason?: string) => {
   const call = current();
-  if (call?.phase === 'ringing' && call.direction === 'incoming') await send({ type: 'call.decline', callId: call.callId, ...(reason ? { reason } : {}) });
+  if (call?.phase !== 'ringing' || call.direction !== 'incoming') return;
+  stopRinging();
+  await send({ type: 'call.decline', callId: call.callId, ...(reason ? { reason } : {}) });
 };
 
 export const cancel = async () => {
@@ -258,7 +283,7 @@ export async function hangup(reason?: string): Promise<void> {
 }
 
 export const dismiss = () => {
-  if (current()?.phase === 'ended') useCalls.setState({ call: null, error: null });
+  if (current()?.phase === 'ended') useCalls.setState({ call: null, error: null, hubError: null });
 };
 
 export function sendChat(text: string): void {

@@ -2,7 +2,9 @@
 import { create } from 'zustand';
 import type { Attachment, BodySite } from '../../../shared/attachments';
 import type { HubState } from '../../../shared/calls';
-import type { Peer } from '../../../shared/hub-protocol';
+import type { Peer, ServerMessage } from '../../../shared/hub-protocol';
+
+type HubErrorCode = Extract<ServerMessage, { type: 'error' }>['code'];
 import type { MediaKind } from '../../../shared/remote-control';
 import type { AppError } from '../../../shared/result';
 import type { Quality } from '../../calls/connection-quality';
@@ -66,12 +68,15 @@ interface CallsState {
   hub: HubState;
   call: CurrentCall | null;
   error: AppError | null;
+  /** The hub refused a message (rate limit, a call that no longer exists...). */
+  hubError: HubErrorCode | null;
 }
 
 export const useCalls = create<CallsState>(() => ({
   hub: { link: 'not_configured', you: null, peers: [], offers: [] },
   call: null,
   error: null,
+  hubError: null,
 }));
 
 /** Changes the current call, if it is still the one with this id. */

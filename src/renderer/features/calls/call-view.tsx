@@ -151,7 +151,7 @@ function InCall({ call, isCart, isExpert }: { call: CurrentCall; isCart: boolean
 }
 
 export function CallView() {
-  const { call, hub, error } = useCalls();
+  const { call, hub, error, hubError } = useCalls();
   const { t } = useTranslation();
   if (!call) return null;
   const isCart = hub.you?.role === 'station' && call.remote.role === 'expert';
@@ -159,6 +159,7 @@ export function CallView() {
   return (
     <div className="call-view">
       {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
+      {hubError && <p role="alert" className="error-text">{t(`calls.hubErrors.${hubError}`)}</p>}
       {call.phase === 'ringing' ? <Ringing call={call} /> : call.phase === 'ended' ? <Ended call={call} /> : <InCall call={call} isCart={isCart} isExpert={isExpert} />}
     </div>
   );
