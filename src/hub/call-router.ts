@@ -48,6 +48,8 @@ export function createCallRouter(deps: CallRouterDeps) {
       const callee = deps.describe(to);
       const caller = deps.describe(from);
       if (!callee || !caller) return refuse('unknown_peer', `${to} is not connected to the hub.`);
+      // One call at a time per station or expert: a second would share one camera and one screen.
+      if (callsOf(from).length > 0) return refuse('not_allowed', 'You are already in a call: end it before calling again.');
       const id = randomUUID();
       // Busy: already in a call or ringing, or said so; an urgent call (tele-stroke) still rings
       // an expert who is merely marked busy, never one who is in a call.

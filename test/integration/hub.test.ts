@@ -131,6 +131,9 @@ describe('calls', () => {
     expect(await other.next('call.ended')).toMatchObject({ reason: 'busy' });
     other.send({ type: 'call.ring', to: 'nobody' });
     expect(await other.next('error')).toMatchObject({ code: 'unknown_peer' });
+    // The cart already in a call cannot ring a second one.
+    cart.send({ type: 'call.ring', to: 'cart-2' });
+    expect(await cart.next('error')).toMatchObject({ code: 'not_allowed' });
 
     expert.ws.close();
     expect(await cart.next('call.peer_away')).toMatchObject({ callId });

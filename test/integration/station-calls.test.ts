@@ -68,6 +68,14 @@ describe('calls between two stations through the hub', () => {
     expect(cartView.offers[0]).toMatchObject({ specialty: 'dermatologie', experts: ['dr-derm'] });
     await online(expert, 1);
 
+    // The expert marks herself busy, and the cart sees it; then available again.
+    await expert.value('calls.send', { type: 'presence.set', availability: 'busy' });
+    for (let i = 0; i < 200 && (await cart.value('calls.hub', {})).peers[0]?.availability !== 'busy'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect((await cart.value('calls.hub', {})).peers[0]).toMatchObject({ id: 'dr-derm', availability: 'busy' });
+    expect((await expert.value('calls.hub', {})).you).toMatchObject({ availability: 'busy' });
+    await expert.value('calls.send', { type: 'presence.set', availability: 'available' });
+    for (let i = 0; i < 200 && (await cart.value('calls.hub', {})).peers[0]?.availability !== 'available'; i++) await new Promise((r) => setTimeout(r, 10));
+
     await cart.value('calls.send', { type: 'call.ring', to: 'dr-derm', reason: 'Plaie du talon' });
     const { callId } = await cart.next('call.ringing');
     expect(await expert.next('call.incoming')).toMatchObject({ callId, from: { id: 'cart-3', name: 'Chariot 3' }, reason: 'Plaie du talon' });

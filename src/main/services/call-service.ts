@@ -83,6 +83,8 @@ export function createCallService(deps: CallServiceDeps) {
           return publish();
         case 'presence':
           peers = message.peers;
+          // Our own availability as the hub now has it (after presence.set).
+          you = message.peers.find((p) => p.id === you?.id) ?? you;
           return publish();
         case 'directory':
           offers = message.offers;

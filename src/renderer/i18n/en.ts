@@ -59,6 +59,7 @@ export const en: Translations = {
     acts: { teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurveillance: 'Telemonitoring', teleassistance: 'Tele-assistance' },
     urgentOffer: 'Emergency',
     hours: 'Hours: {{hours}}',
+    myAvailability: 'My availability',
     availability: { available: 'available', busy: 'busy', away: 'away', offline: 'offline' },
     call: 'Call {{name}}',
     byName: 'Call by name',

@@ -57,6 +57,7 @@ export const fr = {
     acts: { teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesurveillance: 'Télésurveillance', teleassistance: 'Téléassistance' },
     urgentOffer: 'Urgence',
     hours: 'Horaires : {{hours}}',
+    myAvailability: 'Ma disponibilité',
     availability: { available: 'disponible', busy: 'occupé·e', away: 'absent·e', offline: 'hors ligne' },
     call: 'Appeler {{name}}',
     byName: 'Appeler par nom',

@@ -404,3 +404,8 @@ export async function takeSnapshot(stream: MediaStream, device: string): Promise
     updateCall(call.callId, { captureError: (error as Error).message });
   }
 }
+
+/** Available, busy (only urgent calls ring) or away: as the hub tells everyone. */
+export async function setAvailability(availability: 'available' | 'busy' | 'away'): Promise<void> {
+  await send({ type: 'presence.set', availability });
+}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Peer } from '../../../shared/hub-protocol';
-import { ring } from './call-controller';
+import { ring, setAvailability } from './call-controller';
 import { useCalls } from './call-store';
 
 const matches = (peer: Peer, query: string) => {
@@ -30,7 +30,15 @@ export function CallsScreen() {
   return (
     <section className="calls-screen" aria-labelledby="calls-title">
       <h1 id="calls-title">{t('calls.title')}</h1>
-      {hub.you && <p>{t('calls.you', { name: hub.you.name, site: hub.you.site })} — {t(`calls.roles.${hub.you.role}`)}</p>}
+      {hub.you && (
+        <div className="button-row">
+          <p>{t('calls.you', { name: hub.you.name, site: hub.you.site })} — {t(`calls.roles.${hub.you.role}`)}</p>
+          <label htmlFor="my-availability">{t('calls.myAvailability')}</label>
+          <select id="my-availability" value={hub.you.availability} onChange={(e) => void setAvailability(e.target.value as Peer['availability'])}>
+            {(['available', 'busy', 'away'] as const).map((a) => <option key={a} value={a}>{t(`calls.availability.${a}`)}</option>)}
+          </select>
+        </div>
+      )}
       {!online && <p role="alert" className="banner banner-offline">{t('calls.hubDown', { state: t(`home.hubStates.${hub.link}`) })}</p>}
 
       <div className="card call-options">
