@@ -58,15 +58,21 @@ async function pressAndMeasure(page: Page, simulator: ViscaSimulator): Promise<n
 // Plain JavaScript strings: this file is type-checked for Node, without the DOM's types.
 const PROBE = `(answer) => {
   delete window.firstFrameAt;
-  new MutationObserver(() => {
+  window.benchObserver?.disconnect();
+  let answered = false;
+  window.benchObserver = new MutationObserver(() => {
     const ring = [...document.querySelectorAll('[role="alertdialog"] button')].find((b) => b.textContent === 'Répondre');
-    if (answer && ring) ring.click();
+    if (answer && ring && !answered) {
+      answered = true;
+      ring.click();
+    }
     const video = document.querySelector('video.remote-large');
     if (video && !video.dataset.probed) {
       video.dataset.probed = '1';
       video.requestVideoFrameCallback(() => (window.firstFrameAt = performance.timeOrigin + performance.now()));
     }
-  }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  window.benchObserver.observe(document.body, { subtree: true, childList: true, attributes: true });
 }`;
 const armProbes = (page: Page, autoAnswer: boolean) => page.evaluate(`(${PROBE})(${autoAnswer})`);
 // Polled with evaluate: waitForFunction would compile the string in the page, which the CSP forbids.
@@ -89,7 +95,8 @@ async function run(): Promise<void> {
   const rendererRoot = path.resolve('out/renderer');
   if (!fs.existsSync(path.join(rendererRoot, 'index.html'))) throw new Error('Run `npm run build` first: the bench serves the built renderer.');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-calls-'));
-  const hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
+  let rateLimited = 0;
+  const hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], log: (event) => void (event === 'hub.rate_limited' && rateLimited++) });
   const pair = await openPtyPair(path.join(dir, 'cart-camera'), path.join(dir, 'camera'));
   const simulator = await startViscaSimulator({ path: pair.simulatorPath, baudRate: BAUD, seed: 5 });
   const token = (sub: string, role: 'station' | 'expert') => issueToken(SECRET, { sub, role, name: sub, site: 'bench', specialty: null, exp: Math.floor(Date.now() / 1000) + 3600 });
@@ -158,6 +165,7 @@ async function run(): Promise<void> {
       `  ${'remote steer p50 / p99 (expert key -> first VISCA byte at the cart)'.padEnd(72)} ${pct(remote)}`,
       `  ${'local command p50 / p99 (nurse key on the cart -> first VISCA byte)'.padEnd(72)} ${pct(local)}`,
       `  ${'remote-steer overhead at p99 (remote p99 - local p99)'.padEnd(72)} ${ms(overhead).padEnd(22)} target: < 10 ms`,
+      `  hub refusals for too many messages during the run: ${rateLimited}`,
       '  Both steering paths include Playwright delivering the key press and, at 9600 baud, waiting for the line if a command is in flight.',
     ];
     console.log(lines.join('\n'));

@@ -70,7 +70,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // One connection per identity: the newest (a station that reconnected) replaces the old one.
     peers.get(peer.id)?.socket.close(4000, 'replaced by a newer connection');
     peers.set(peer.id, { socket, peer });
-    const bucket = createTokenBucket(options.ratePerSecond ?? 30, options.burst ?? 60, now);
+    // Setting up a call is a legitimate burst (offer, answer, a few dozen ICE candidates from
+    // both sides); a flood is hundreds a second, sustained.
+    const bucket = createTokenBucket(options.ratePerSecond ?? 50, options.burst ?? 200, now);
     let refused = 0;
     const error = (code: Extract<ServerMessage, { type: 'error' }>['code'], message: string) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'error', code, message } satisfies ServerMessage));
@@ -82,10 +84,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     socket.on('message', (data, isBinary) => {
       if (!bucket.take()) {
         // A flood is answered a few times, then the connection is closed.
-        if (++refused > 100) socket.close(1008, 'too many messages');
+        if (++refused === 1) log('hub.rate_limited', { peer: peer.id });
+        if (refused > 100) socket.close(1008, 'too many messages');
         else error('rate_limited', 'Too many messages: slow down.');
         return;
       }
+      refused = 0; // a pause ends a burst: only a sustained flood closes the connection
       if (isBinary) return error('invalid_message', 'Binary messages are not accepted.');
       let parsed: unknown;
       try {

@@ -121,15 +121,16 @@ export function createCallService(deps: CallServiceDeps) {
     /** ICE servers for a new call: fresh TURN credentials from the hub when it has TURN. */
     async iceConfig(): Promise<IceConfig> {
       const reply = await new Promise<TurnReply | null>((resolve) => {
-        const timer = setTimeout(() => resolve(null), deps.turnTimeoutMs ?? 3000);
-        turnWaiters.push((r) => {
+        // Asked again if no answer comes quickly (a request refused under load is not answered).
+        const retry = setInterval(() => sender({ type: 'turn.credentials' }), 700);
+        const timer = setTimeout(() => done(null), deps.turnTimeoutMs ?? 3000);
+        const done = (r: TurnReply | null) => {
+          clearInterval(retry);
           clearTimeout(timer);
           resolve(r);
-        });
-        if (!sender({ type: 'turn.credentials' })) {
-          clearTimeout(timer);
-          resolve(null);
-        }
+        };
+        turnWaiters.push(done);
+        if (!sender({ type: 'turn.credentials' })) done(null);
       });
       const iceServers = reply && reply.urls.length > 0 ? [{ urls: reply.urls, username: reply.username, credential: reply.credential }] : [];
       if (deps.icePolicy === 'relay' && iceServers.length === 0) {

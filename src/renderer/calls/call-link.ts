@@ -85,7 +85,8 @@ export function createCallLink(options: CallLinkOptions): CallLink {
       initiator,
       trickle: true,
       streams,
-      config: { iceServers: options.ice.iceServers, iceTransportPolicy: options.ice.iceTransportPolicy },
+      // max-bundle: one transport for all media, so candidates are gathered (and signaled) once.
+      config: { iceServers: options.ice.iceServers, iceTransportPolicy: options.ice.iceTransportPolicy, bundlePolicy: 'max-bundle' },
       sdpTransform: (sdp) => withAuscultationOpus(sdp),
     });
     peer = p;

@@ -256,7 +256,8 @@ export async function ring(peerId: string, reason: string, urgent: boolean): Pro
 
 export const accept = async () => {
   const call = current();
-  if (call?.phase !== 'ringing' || call.direction !== 'incoming') return;
+  // A second press (a double click) while the answer is on its way sends nothing more.
+  if (call?.phase !== 'ringing' || call.direction !== 'incoming' || ownCallId === call.callId) return;
   stopRinging();
   ownCallId = call.callId;
   await send({ type: 'call.accept', callId: call.callId });
