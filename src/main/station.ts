@@ -8,6 +8,7 @@ import type { StationStatus } from '../shared/station';
 import { createDispatch, type Dispatch } from './contract/dispatch';
 import { openDatabase } from './db/connection';
 import { createCallRepository } from './db/call-repository';
+import { createEncounterRepository } from './db/encounter-repository';
 import { createOutboxRepository } from './db/outbox-repository';
 import { createPatientRepository } from './db/patient-repository';
 import type { Logger } from './logger';
@@ -20,6 +21,7 @@ import { createDeviceService } from './services/device-service';
 import { startSimulatedDevices, type SimulatedDevices } from './services/simulated-devices';
 import { createAttachmentService } from './services/attachment-service';
 import { createCallService } from './services/call-service';
+import { createEncounterService } from './services/encounter-service';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createPatientService } from './services/patient-service';
@@ -84,6 +86,18 @@ export function createStation(options: StationOptions): Station {
     calls.linkChanged();
   });
   const callRepository = createCallRepository(db);
+  const encounters = createEncounterService({
+    db,
+    encounters: createEncounterRepository(db),
+    patients: patientsRepo,
+    calls: callRepository,
+    outbox,
+    now,
+    onChanged: (id) => {
+      events.emit('encounters.changed', { id });
+      publishStatus();
+    },
+  });
   const attachments = createAttachmentService({ db, dataDir, calls: callRepository, outbox, now });
   const calls = createCallService({
     db,
@@ -129,6 +143,12 @@ export function createStation(options: StationOptions): Station {
     'calls.ice': () => calls.iceConfig(),
     'calls.chat': (entry) => calls.saveChat(entry),
     'calls.history': ({ limit }) => calls.history(limit),
+    'encounters.create': (input) => encounters.create(input),
+    'encounters.get': ({ id }) => encounters.get(id),
+    'encounters.forPatient': ({ patientId, limit }) => encounters.forPatient(patientId, limit),
+    'encounters.setStatus': ({ id, version, status, callId }) => encounters.setStatus(id, version, status, callId),
+    'encounters.consent': (input) => encounters.addConsent(input),
+    'encounters.observe': (input) => encounters.addObservation(input),
     'attachments.begin': (meta) => attachments.begin(meta),
     'attachments.chunk': ({ uploadId, offset, data }) => attachments.chunk(uploadId, offset, data),
     'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),

@@ -15,6 +15,7 @@ import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, I
 import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
 import { StationStatusSchema } from './station';
+import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const noInput = z.strictObject({});
@@ -33,6 +34,12 @@ export const contract = {
     'calls.send': channel(CallCommandSchema, z.strictObject({ sent: z.literal(true) })),
     'calls.ice': channel(noInput, IceConfigSchema),
     'calls.chat': channel(ChatEntrySchema, z.strictObject({ saved: z.literal(true) })),
+    'encounters.create': channel(NewEncounterSchema, EncounterSchema),
+    'encounters.get': channel(z.strictObject({ id: z.uuid() }), EncounterRecordSchema),
+    'encounters.forPatient': channel(z.strictObject({ patientId: PatientIdSchema, limit: z.number().int().min(1).max(200).default(50) }), z.array(EncounterSchema)),
+    'encounters.setStatus': channel(SetStatusInputSchema, EncounterSchema),
+    'encounters.consent': channel(ConsentInputSchema, ConsentSchema),
+    'encounters.observe': channel(ObservationInputSchema, ObservationSchema),
     'attachments.begin': channel(AttachmentBeginSchema, z.strictObject({ uploadId: z.uuid() })),
     'attachments.chunk': channel(AttachmentChunkSchema, z.strictObject({ received: z.number().int() })),
     'attachments.finish': channel(z.strictObject({ uploadId: z.uuid() }), AttachmentSchema),
@@ -44,6 +51,7 @@ export const contract = {
     'devices.changed': z.array(DeviceInfoSchema),
     'oximeter.reading': OximeterReadingSchema,
     'peripheral.event': PeripheralEventSchema,
+    'encounters.changed': z.object({ id: z.uuid() }),
     'calls.hubChanged': HubStateSchema,
     /** The hub's call messages (ringing, incoming, accepted, ended, away, resumed, signal, error). */
     'calls.message': ServerMessageSchema,

@@ -100,6 +100,23 @@ describe('migrations', () => {
     expect(() => insert.run('a5', 'c1', 'snapshot', 'short', null)).toThrow(/CHECK/);
   });
 
+  it('0007 records acts for known patients, with their consents and vital signs', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, upTo(7));
+    const insert = db.prepare(`INSERT INTO encounters (id, version, patient_id, act, assisted, requester, site, reason, status, created_at, updated_at)
+      VALUES ('e1', 1, ?, ?, 1, '{}', 'EHPAD', 'Plaie', ?, 'now', 'now')`);
+    expect(() => insert.run('nobody', 'teleconsultation', 'draft')).toThrow(/FOREIGN KEY/);
+    db.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
+      birthplace_code, identity_status, birth_name_key, first_name_key, created_at, updated_at)
+      VALUES ('p1', 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'PROV', 'A', 'B', 'now', 'now')`).run();
+    expect(() => insert.run('p1', 'telepresence', 'draft')).toThrow(/CHECK/);
+    expect(() => insert.run('p1', 'teleconsultation', 'done')).toThrow(/CHECK/);
+    insert.run('p1', 'teleconsultation', 'draft');
+    expect(() => db.prepare("INSERT INTO encounter_consents VALUES ('c1', 'e1', 'everything', 'given', 'IDE', 'now')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO encounter_observations VALUES ('o1', 'nope', 'spo2', '{}', 'now', 'device', NULL, 'IDE')").run()).toThrow(/FOREIGN KEY/);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

@@ -1,0 +1,104 @@
+// Reads and writes encounters, consents and observations. Callers own transactions.
+import type { Consent, Encounter, Observation, Professional, Vital } from '../../shared/encounter';
+import type { Db } from './connection';
+
+interface EncounterRow {
+  id: string;
+  version: number;
+  patient_id: string;
+  act: Encounter['act'];
+  assisted: number;
+  requester: string;
+  expert: string | null;
+  site: string;
+  specialty: string | null;
+  reason: string;
+  call_id: string | null;
+  status: Encounter['status'];
+  started_at: string | null;
+  ended_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const fromRow = (r: EncounterRow): Encounter => ({
+  id: r.id,
+  version: r.version,
+  patientId: r.patient_id,
+  act: r.act,
+  assisted: r.assisted === 1,
+  requester: JSON.parse(r.requester) as Professional,
+  expert: r.expert ? (JSON.parse(r.expert) as Professional) : null,
+  site: r.site,
+  specialty: r.specialty,
+  reason: r.reason,
+  callId: r.call_id,
+  status: r.status,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toRow = (e: Encounter) => ({
+  id: e.id,
+  version: e.version,
+  patient_id: e.patientId,
+  act: e.act,
+  assisted: e.assisted ? 1 : 0,
+  requester: JSON.stringify(e.requester),
+  expert: e.expert ? JSON.stringify(e.expert) : null,
+  site: e.site,
+  specialty: e.specialty,
+  reason: e.reason,
+  call_id: e.callId,
+  status: e.status,
+  started_at: e.startedAt,
+  ended_at: e.endedAt,
+  created_at: e.createdAt,
+  updated_at: e.updatedAt,
+});
+
+export interface EncounterRepository {
+  insert(encounter: Encounter): void;
+  /** Writes the new version over the one read; false when someone changed it meanwhile. */
+  update(encounter: Encounter, expectedVersion: number): boolean;
+  get(id: string): Encounter | null;
+  forPatient(patientId: string, limit: number): Encounter[];
+  addConsent(consent: Consent): void;
+  consents(encounterId: string): Consent[];
+  addObservation(observation: Observation): void;
+  observations(encounterId: string): Observation[];
+}
+
+export function createEncounterRepository(db: Db): EncounterRepository {
+  const insertStmt = db.prepare(`INSERT INTO encounters (id, version, patient_id, act, assisted, requester, expert, site, specialty, reason, call_id, status, started_at, ended_at, created_at, updated_at)
+    VALUES (@id, @version, @patient_id, @act, @assisted, @requester, @expert, @site, @specialty, @reason, @call_id, @status, @started_at, @ended_at, @created_at, @updated_at)`);
+  const updateStmt = db.prepare(`UPDATE encounters SET version = @version, act = @act, assisted = @assisted, requester = @requester, expert = @expert, site = @site,
+    specialty = @specialty, reason = @reason, call_id = @call_id, status = @status, started_at = @started_at, ended_at = @ended_at, updated_at = @updated_at
+    WHERE id = @id AND version = @expected`);
+  const getStmt = db.prepare<[string], EncounterRow>('SELECT * FROM encounters WHERE id = ?');
+  const forPatientStmt = db.prepare<[string, number], EncounterRow>('SELECT * FROM encounters WHERE patient_id = ? ORDER BY created_at DESC LIMIT ?');
+  const consentStmt = db.prepare('INSERT INTO encounter_consents (id, encounter_id, scope, decision, collected_by, collected_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const consentsStmt = db.prepare<[string], { id: string; encounter_id: string; scope: Consent['scope']; decision: Consent['decision']; collected_by: string; collected_at: string }>(
+    'SELECT * FROM encounter_consents WHERE encounter_id = ? ORDER BY collected_at, rowid',
+  );
+  const observationStmt = db.prepare('INSERT INTO encounter_observations (id, encounter_id, code, vital, taken_at, method, device, taken_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const observationsStmt = db.prepare<[string], { id: string; encounter_id: string; vital: string; taken_at: string; method: Observation['method']; device: string | null; taken_by: string }>(
+    'SELECT * FROM encounter_observations WHERE encounter_id = ? ORDER BY taken_at, rowid',
+  );
+  return {
+    insert: (e) => void insertStmt.run(toRow(e)),
+    update: (e, expected) => updateStmt.run({ ...toRow(e), expected }).changes === 1,
+    get: (id) => {
+      const row = getStmt.get(id);
+      return row ? fromRow(row) : null;
+    },
+    forPatient: (patientId, limit) => forPatientStmt.all(patientId, limit).map(fromRow),
+    addConsent: (c) => void consentStmt.run(c.id, c.encounterId, c.scope, c.decision, c.collectedBy, c.collectedAt),
+    consents: (id) => consentsStmt.all(id).map((r) => ({ id: r.id, encounterId: r.encounter_id, scope: r.scope, decision: r.decision, collectedBy: r.collected_by, collectedAt: r.collected_at })),
+    addObservation: (o) => void observationStmt.run(o.id, o.encounterId, o.vital.code, JSON.stringify(o.vital), o.takenAt, o.method, o.device, o.takenBy),
+    observations: (id) =>
+      observationsStmt.all(id).map((r) => ({ id: r.id, encounterId: r.encounter_id, vital: JSON.parse(r.vital) as Vital, takenAt: r.taken_at, method: r.method, device: r.device, takenBy: r.taken_by })),
+  };
+}

@@ -1,0 +1,115 @@
+// The clinical record of each act: created for a patient of this station, moved forward through
+// its statuses, with the patient's consents and the vital signs taken. Every change writes the
+// record and its outbox row in one transaction; an update names the version it read.
+import { randomUUID } from 'node:crypto';
+import { canMoveTo, type Consent, type ConsentInput, type Encounter, type EncounterStatus, type NewEncounter, type Observation, type ObservationInput } from '../../shared/encounter';
+import { AppFailure, fieldFailure } from '../contract/failure';
+import type { CallRepository } from '../db/call-repository';
+import type { Db } from '../db/connection';
+import type { EncounterRepository } from '../db/encounter-repository';
+import type { OutboxRepository } from '../db/outbox-repository';
+import type { PatientRepository } from '../db/patient-repository';
+
+export interface EncounterServiceDeps {
+  db: Db;
+  encounters: EncounterRepository;
+  patients: PatientRepository;
+  calls: CallRepository;
+  outbox: OutboxRepository;
+  now: () => Date;
+  onChanged: (id: string) => void;
+}
+
+export interface EncounterRecord {
+  encounter: Encounter;
+  consents: Consent[];
+  observations: Observation[];
+}
+
+export function createEncounterService({ db, encounters, patients, calls, outbox, now, onChanged }: EncounterServiceDeps) {
+  const found = (id: string): Encounter => {
+    const encounter = encounters.get(id);
+    if (!encounter) throw new AppFailure('not_found', 'This act is not recorded on this station.');
+    return encounter;
+  };
+  const record = (encounter: Encounter): EncounterRecord => ({ encounter, consents: encounters.consents(encounter.id), observations: encounters.observations(encounter.id) });
+  const checkCall = (callId: string | null) => {
+    if (callId && !calls.exists(callId)) throw new AppFailure('not_found', 'This call is not in the journal of this station.');
+  };
+
+  return {
+    create(input: NewEncounter): Encounter {
+      if (!patients.get(input.patientId)) throw new AppFailure('not_found', 'This patient is not recorded on this station.');
+      checkCall(input.callId);
+      const at = now().toISOString();
+      const encounter: Encounter = { id: randomUUID(), version: 1, ...input, status: 'draft', startedAt: null, endedAt: null, createdAt: at, updatedAt: at };
+      db.transaction(() => {
+        encounters.insert(encounter);
+        outbox.enqueue('encounter', encounter.id, 1, 'create', at);
+      }).immediate();
+      onChanged(encounter.id);
+      return encounter;
+    },
+
+    get: (id: string): EncounterRecord => record(found(id)),
+
+    forPatient(patientId: string, limit: number): Encounter[] {
+      return encounters.forPatient(patientId, limit);
+    },
+
+    /** Forward only; starting stamps the start, closing the end; the version read must be current. */
+    setStatus(id: string, version: number, status: EncounterStatus, callId?: string | null): Encounter {
+      const updated = db.transaction((): Encounter => {
+        const current = found(id);
+        if (current.version !== version) throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
+        if (!canMoveTo(current.status, status)) throw fieldFailure('status', 'encounter.status_backwards', { from: current.status, to: status });
+        // No act without the patient's consent to it: the latest word on the act must be "given".
+        if (status === 'in_progress') {
+          const onAct = encounters.consents(id).filter((c) => c.scope === 'act').at(-1);
+          if (onAct?.decision !== 'given') throw fieldFailure('status', onAct ? 'encounter.consent_refused' : 'encounter.consent_missing');
+        }
+        if (callId !== undefined) checkCall(callId);
+        const at = now().toISOString();
+        const next: Encounter = {
+          ...current,
+          version: current.version + 1,
+          status,
+          callId: callId === undefined ? current.callId : callId,
+          startedAt: current.startedAt ?? (status === 'in_progress' ? at : null),
+          endedAt: status === 'awaiting_report' || status === 'closed' ? (current.endedAt ?? at) : current.endedAt,
+          updatedAt: at,
+        };
+        if (!encounters.update(next, version)) throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
+        outbox.enqueue('encounter', id, next.version, 'update', at);
+        return next;
+      }).immediate();
+      onChanged(id);
+      return updated;
+    },
+
+    addConsent(input: ConsentInput): Consent {
+      const encounter = found(input.encounterId);
+      if (encounter.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');
+      const consent: Consent = { id: randomUUID(), ...input };
+      db.transaction(() => {
+        encounters.addConsent(consent);
+        outbox.enqueue('consent', consent.id, 1, 'create', now().toISOString());
+      })();
+      onChanged(encounter.id);
+      return consent;
+    },
+
+    addObservation(input: ObservationInput): Observation {
+      const encounter = found(input.encounterId);
+      if (encounter.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');
+      if (input.takenAt > new Date(now().getTime() + 5 * 60_000).toISOString()) throw fieldFailure('takenAt', 'date.in_future');
+      const observation: Observation = { id: randomUUID(), ...input };
+      db.transaction(() => {
+        encounters.addObservation(observation);
+        outbox.enqueue('observation', observation.id, 1, 'create', now().toISOString());
+      })();
+      onChanged(encounter.id);
+      return observation;
+    },
+  };
+}

@@ -1,0 +1,136 @@
+// The act (encounter) as the station records it: its French type, who asked and who answers,
+// where, why, its status, the patient's consent, and the measurements taken. Pure zod; the
+// rules that need a clock or the store are the service's.
+import { z } from 'zod';
+import { PatientIdSchema } from './patient';
+
+/** Téléconsultation, téléexpertise, télésurveillance, téléassistance (Code de la santé publique, R.6316-1). */
+export const ActTypeSchema = z.enum(['teleconsultation', 'teleexpertise', 'telesurveillance', 'teleassistance']);
+export type ActType = z.infer<typeof ActTypeSchema>;
+
+export const EncounterStatusSchema = z.enum(['draft', 'in_progress', 'awaiting_report', 'closed']);
+export type EncounterStatus = z.infer<typeof EncounterStatusSchema>;
+
+/** Forward only: an act never goes back to an earlier status; a draft may be closed (cancelled). */
+const NEXT: Record<EncounterStatus, readonly EncounterStatus[]> = {
+  draft: ['in_progress', 'closed'],
+  in_progress: ['awaiting_report', 'closed'],
+  awaiting_report: ['closed'],
+  closed: [],
+};
+export const canMoveTo = (from: EncounterStatus, to: EncounterStatus): boolean => NEXT[from].includes(to);
+
+const text = (max: number) => z.string().trim().min(1, 'field.required').max(max);
+/** RPPS: 11 digits (the professional's national identifier, IdNatPS without its prefix). */
+export const RppsSchema = z.string().regex(/^\d{11}$/, 'rpps.invalid');
+
+export const ProfessionalSchema = z.strictObject({
+  name: text(200),
+  role: z.enum(['nurse', 'physician', 'pharmacist', 'midwife', 'other']),
+  rpps: RppsSchema.nullable().default(null),
+  specialty: z.string().trim().max(100).nullable().default(null),
+});
+export type Professional = z.infer<typeof ProfessionalSchema>;
+
+export const EncounterIdSchema = z.uuid();
+
+export const NewEncounterSchema = z.strictObject({
+  patientId: PatientIdSchema,
+  act: ActTypeSchema,
+  /** A téléconsultation assistée: a nurse or pharmacist is with the patient. */
+  assisted: z.boolean(),
+  requester: ProfessionalSchema,
+  expert: ProfessionalSchema.nullable().default(null),
+  site: text(200),
+  specialty: z.string().trim().max(100).nullable().default(null),
+  reason: text(2000),
+  /** The call this act happens in, when there is one. */
+  callId: z.string().min(1).max(100).nullable().default(null),
+});
+export type NewEncounter = z.output<typeof NewEncounterSchema>;
+
+export const EncounterSchema = z.object({
+  id: EncounterIdSchema,
+  version: z.number().int().positive(),
+  patientId: PatientIdSchema,
+  act: ActTypeSchema,
+  assisted: z.boolean(),
+  requester: ProfessionalSchema,
+  expert: ProfessionalSchema.nullable(),
+  site: z.string(),
+  specialty: z.string().nullable(),
+  reason: z.string(),
+  callId: z.string().nullable(),
+  status: EncounterStatusSchema,
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Encounter = z.infer<typeof EncounterSchema>;
+
+/** What the patient agreed to, or refused: the act itself, its recording, sharing images. */
+export const ConsentScopeSchema = z.enum(['act', 'recording', 'image_sharing']);
+export const ConsentInputSchema = z.strictObject({
+  encounterId: EncounterIdSchema,
+  scope: ConsentScopeSchema,
+  decision: z.enum(['given', 'refused']),
+  /** Who collected it (the nurse, the pharmacist, the physician). */
+  collectedBy: text(200),
+  collectedAt: z.iso.datetime({ offset: true }),
+});
+export type ConsentInput = z.infer<typeof ConsentInputSchema>;
+export const ConsentSchema = ConsentInputSchema.extend({ id: z.uuid() });
+export type Consent = z.infer<typeof ConsentSchema>;
+
+// Vital signs with the ranges a measurement can physically have: a value outside is a typing or
+// device error to correct, not a patient to alarm about (clinical alarms are another matter).
+const measured = <C extends string>(code: C, unit: string, min: number, max: number) =>
+  z.strictObject({ code: z.literal(code), value: z.number().min(min, 'vital.implausible').max(max, 'vital.implausible'), unit: z.literal(unit) });
+
+export const VitalSchema = z.discriminatedUnion('code', [
+  measured('spo2', '%', 50, 100),
+  measured('heart_rate', '/min', 20, 300),
+  measured('respiratory_rate', '/min', 4, 80),
+  measured('body_temperature', 'Cel', 30, 45),
+  measured('body_weight', 'kg', 0.3, 400),
+  z
+    .strictObject({
+      code: z.literal('blood_pressure'),
+      systolic: z.number().min(50, 'vital.implausible').max(300, 'vital.implausible'),
+      diastolic: z.number().min(20, 'vital.implausible').max(200, 'vital.implausible'),
+      unit: z.literal('mm[Hg]'),
+    })
+    .refine((bp) => bp.diastolic < bp.systolic, { message: 'vital.diastolic_above_systolic', path: ['diastolic'] }),
+]);
+export type Vital = z.infer<typeof VitalSchema>;
+
+export const ObservationInputSchema = z.strictObject({
+  encounterId: EncounterIdSchema,
+  vital: VitalSchema,
+  takenAt: z.iso.datetime({ offset: true }),
+  /** From a connected device (its id), or typed by a person. */
+  method: z.enum(['device', 'manual']),
+  device: z.string().max(100).nullable().default(null),
+  takenBy: text(200),
+});
+export type ObservationInput = z.output<typeof ObservationInputSchema>;
+export const ObservationSchema = z.object({
+  id: z.uuid(),
+  encounterId: EncounterIdSchema,
+  vital: VitalSchema,
+  takenAt: z.string(),
+  method: z.enum(['device', 'manual']),
+  device: z.string().nullable(),
+  takenBy: z.string(),
+});
+export type Observation = z.infer<typeof ObservationSchema>;
+
+export const EncounterRecordSchema = z.object({ encounter: EncounterSchema, consents: z.array(ConsentSchema), observations: z.array(ObservationSchema) });
+export const SetStatusInputSchema = z.strictObject({
+  id: EncounterIdSchema,
+  version: z.number().int().positive(),
+  status: EncounterStatusSchema,
+  /** Links the act to the call it happens in (when starting it during a call). */
+  callId: z.string().min(1).max(100).nullable().optional(),
+});

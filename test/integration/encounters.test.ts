@@ -1,0 +1,97 @@
+// The clinical record of an act through the contract: created for a patient of the station,
+// started only with the patient's consent, forward-only statuses with the version read, vital
+// signs checked for plausibility, nothing added to a closed act, every change in the outbox.
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { qualifiedIdentity } from '../helpers/identities';
+import { openStation } from '../helpers/station';
+import { useTempDir } from '../helpers/temp-dir';
+
+const tempDir = useTempDir();
+const opened: { close(): void }[] = [];
+afterEach(() => opened.splice(0).forEach((s) => s.close()));
+
+const outbox = (dir: string) => {
+  const db = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
+  const rows = db.prepare('SELECT entity, entity_version AS version, operation FROM outbox ORDER BY seq').all();
+  db.close();
+  return rows;
+};
+
+async function stationWithPatient() {
+  const dir = tempDir();
+  let clock = new Date('2026-11-23T09:40:00.000Z');
+  const station = openStation(dir, () => clock);
+  opened.push(station);
+  const created = await station.value('patients.create', { identity: qualifiedIdentity() });
+  if (created.status !== 'created') throw new Error('patient not created');
+  const tick = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
+  return { dir, station, patientId: created.patient.id, tick, at: () => clock.toISOString() };
+}
+
+const nurse = { name: 'IDE Morvan', role: 'nurse' as const };
+
+describe('encounters', () => {
+  it('records an assisted téléconsultation from draft to closed, with consent and vital signs', async () => {
+    const { dir, station, patientId, tick, at } = await stationWithPatient();
+    const created = await station.value('encounters.create', {
+      patientId, act: 'teleconsultation', assisted: true, requester: nurse, site: 'EHPAD Les Tilleuls', specialty: 'dermatologie', reason: 'Plaie du talon qui ne cicatrise pas',
+      expert: { name: 'Dr Le Goff', role: 'physician', rpps: '10003456789', specialty: 'dermatologie' },
+    });
+    expect(created).toMatchObject({ version: 1, status: 'draft', startedAt: null, expert: { rpps: '10003456789' } });
+
+    // No act without consent to it.
+    const early = await station.call('encounters.setStatus', { id: created.id, version: 1, status: 'in_progress' });
+    expect(early).toMatchObject({ ok: false, error: { fields: [{ path: 'status', code: 'encounter.consent_missing' }] } });
+    await station.value('encounters.consent', { encounterId: created.id, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: at() });
+    await station.value('encounters.consent', { encounterId: created.id, scope: 'image_sharing', decision: 'refused', collectedBy: 'IDE Morvan', collectedAt: at() });
+    tick(2);
+    const started = await station.value('encounters.setStatus', { id: created.id, version: 1, status: 'in_progress' });
+    expect(started).toMatchObject({ version: 2, status: 'in_progress', startedAt: '2026-11-23T09:42:00.000Z', endedAt: null });
+
+    await station.value('encounters.observe', { encounterId: created.id, vital: { code: 'spo2', value: 95, unit: '%' }, takenAt: at(), method: 'device', device: 'oximeter', takenBy: 'IDE Morvan' });
+    await station.value('encounters.observe', { encounterId: created.id, vital: { code: 'blood_pressure', systolic: 142, diastolic: 88, unit: 'mm[Hg]' }, takenAt: at(), method: 'manual', takenBy: 'IDE Morvan' });
+    const implausible = await station.call('encounters.observe', { encounterId: created.id, vital: { code: 'body_temperature', value: 98.6, unit: 'Cel' }, takenAt: at(), method: 'manual', takenBy: 'IDE Morvan' });
+    expect(implausible).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ path: 'vital.value', code: 'vital.implausible' }] } });
+
+    tick(15);
+    const ended = await station.value('encounters.setStatus', { id: created.id, version: 2, status: 'awaiting_report' });
+    expect(ended).toMatchObject({ version: 3, endedAt: '2026-11-23T09:57:00.000Z' });
+    // Backwards, or from a stale version: refused, nothing changed.
+    expect(await station.call('encounters.setStatus', { id: created.id, version: 3, status: 'in_progress' })).toMatchObject({ ok: false, error: { fields: [{ code: 'encounter.status_backwards' }] } });
+    expect(await station.call('encounters.setStatus', { id: created.id, version: 2, status: 'closed' })).toMatchObject({ ok: false, error: { code: 'stale_version' } });
+    await station.value('encounters.setStatus', { id: created.id, version: 3, status: 'closed' });
+    expect(await station.call('encounters.observe', { encounterId: created.id, vital: { code: 'heart_rate', value: 80, unit: '/min' }, takenAt: at(), method: 'manual', takenBy: 'IDE Morvan' })).toMatchObject({ ok: false, error: { fields: [{ code: 'encounter.closed' }] } });
+
+    const record = await station.value('encounters.get', { id: created.id });
+    expect(record.encounter).toMatchObject({ status: 'closed', version: 4, endedAt: '2026-11-23T09:57:00.000Z' });
+    expect(record.consents.map((c) => [c.scope, c.decision])).toEqual([['act', 'given'], ['image_sharing', 'refused']]);
+    expect(record.observations.map((o) => o.vital.code)).toEqual(['spo2', 'blood_pressure']);
+    expect(await station.value('encounters.forPatient', { patientId, limit: 10 })).toHaveLength(1);
+
+    expect(outbox(dir)).toEqual([
+      { entity: 'patient', version: 1, operation: 'create' },
+      { entity: 'encounter', version: 1, operation: 'create' },
+      { entity: 'consent', version: 1, operation: 'create' },
+      { entity: 'consent', version: 1, operation: 'create' },
+      { entity: 'encounter', version: 2, operation: 'update' },
+      { entity: 'observation', version: 1, operation: 'create' },
+      { entity: 'observation', version: 1, operation: 'create' },
+      { entity: 'encounter', version: 3, operation: 'update' },
+      { entity: 'encounter', version: 4, operation: 'update' },
+    ]);
+  });
+
+  it('refuses an act for an unknown patient or call, and one whose patient refused it', async () => {
+    const { station, patientId, at } = await stationWithPatient();
+    const base = { patientId, act: 'teleexpertise' as const, assisted: false, requester: { name: 'Dr Guillou', role: 'physician' as const }, site: 'Cabinet de Pleyben', reason: 'Avis sur un naevus' };
+    expect(await station.call('encounters.create', { ...base, patientId: '00000000-0000-4000-8000-000000000009' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('patient') } });
+    expect(await station.call('encounters.create', { ...base, callId: 'no-such-call' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('call') } });
+    const encounter = await station.value('encounters.create', base);
+    await station.value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'refused', collectedBy: 'Dr Guillou', collectedAt: at() });
+    expect(await station.call('encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' })).toMatchObject({ ok: false, error: { fields: [{ code: 'encounter.consent_refused' }] } });
+    // A draft that will not happen is closed (cancelled), never deleted.
+    expect(await station.value('encounters.setStatus', { id: encounter.id, version: 1, status: 'closed' })).toMatchObject({ status: 'closed', startedAt: null });
+  });
+});
