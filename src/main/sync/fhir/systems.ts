@@ -1,0 +1,47 @@
+// Code systems, identifier systems and profiles of the French FHIR landscape (FR Core) and the
+// international ones the mapping uses. One place, so that a renamed URL is changed once.
+import { INS_OID } from '../../../shared/ins';
+
+export const FR_CORE = 'https://hl7.fr/ig/fhir/core';
+export const PROFILE = {
+  patient: `${FR_CORE}/StructureDefinition/fr-core-patient`,
+  patientIns: `${FR_CORE}/StructureDefinition/fr-core-patient-ins`,
+  encounter: `${FR_CORE}/StructureDefinition/fr-core-encounter`,
+  vitalSigns: 'http://hl7.org/fhir/StructureDefinition/vitalsigns',
+} as const;
+
+export const EXTENSION = {
+  identityReliability: `${FR_CORE}/StructureDefinition/fr-core-identity-reliability`,
+  birthPlace: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace',
+  inseeCode: `${FR_CORE}/StructureDefinition/fr-core-address-insee-code`,
+  /** Local: who collected the patient's consent (nurse, pharmacist, physician). */
+  consentCollectedBy: 'urn:relais:StructureDefinition:consent-collected-by',
+} as const;
+
+export const SYSTEM = {
+  identityStatus: `${FR_CORE}/CodeSystem/fr-core-cs-v2-0445`,
+  identifierType: `${FR_CORE}/CodeSystem/fr-core-cs-v2-0203`,
+  /** A UUID as an identifier: the client-made id the sync uses for idempotent creates. */
+  uuid: 'urn:ietf:rfc:3986',
+  /** IdNatPS: national identifier of health professionals ("8" + RPPS number). */
+  idNatPs: 'urn:oid:1.2.250.1.71.4.2.1',
+  actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  participationType: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+  observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
+  loinc: 'http://loinc.org',
+  ucum: 'http://unitsofmeasure.org',
+  consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
+  consentAction: 'http://terminology.hl7.org/CodeSystem/consentaction',
+  /** The French act types of telemedicine (no national code system yet for them in FR Core). */
+  actType: 'urn:relais:CodeSystem:telemedicine-act',
+} as const;
+
+/** The INS identifier's type code for each OID (FR Core INS slices). */
+export const INS_TYPE: Record<string, string> = {
+  [INS_OID.NIR]: 'INS-NIR',
+  [INS_OID.NIA]: 'INS-NIA',
+  [INS_OID.NIR_TEST]: 'INS-NIR-TEST',
+  [INS_OID.NIA_TEST]: 'INS-NIA-TEST',
+};
+
+export const uuidIdentifier = (id: string) => ({ system: SYSTEM.uuid, value: `urn:uuid:${id}` });

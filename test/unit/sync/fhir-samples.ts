@@ -1,0 +1,27 @@
+// The records the FHIR mapping tests turn into resources (the expected resources are the JSON
+// files in test/fixtures/fhir, reviewed by hand against FR Core and the vital-signs profile).
+import type { Consent, Encounter, Observation } from '../../../src/shared/encounter';
+import type { Patient } from '../../../src/shared/patient';
+
+export const qualifiedPatient: Patient = {
+  id: '6d0c1c5e-7a51-4f7e-9d55-0c3f2c1b9a01', version: 2, birthName: 'LE GALL', firstName: 'ANNE', birthFirstNames: 'ANNE MARIE', birthDate: '1956-12-03', sex: 'F',
+  birthplaceCode: '29019', usedName: 'MORVAN', usedFirstName: null, identityStatus: 'QUAL', ins: { matricule: '256122901900142', oid: '1.2.250.1.213.1.4.8' },
+  createdAt: '2026-11-23T09:30:00.000Z', updatedAt: '2026-11-23T09:35:00.000Z',
+};
+
+export const finishedEncounter: Encounter = {
+  id: '3b8f2a10-5c1e-4d2b-8f3a-9e7d6c5b4a32', version: 3, patientId: qualifiedPatient.id, act: 'teleconsultation', assisted: true,
+  requester: { name: 'IDE Morvan', role: 'nurse', rpps: null, specialty: null },
+  expert: { name: 'Dr Le Goff', role: 'physician', rpps: '10003456789', specialty: 'dermatologie' },
+  site: 'EHPAD Les Tilleuls', specialty: 'dermatologie', reason: 'Plaie du talon', callId: null, status: 'awaiting_report',
+  startedAt: '2026-11-23T09:42:00.000Z', endedAt: '2026-11-23T09:57:00.000Z', createdAt: '2026-11-23T09:40:00.000Z', updatedAt: '2026-11-23T09:57:00.000Z',
+};
+
+export const bloodPressure: Observation = {
+  id: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d', encounterId: finishedEncounter.id, vital: { code: 'blood_pressure', systolic: 142, diastolic: 88, unit: 'mm[Hg]' },
+  takenAt: '2026-11-23T09:45:00.000Z', method: 'manual', device: null, takenBy: 'IDE Morvan',
+};
+
+export const consentToAct: Consent = {
+  id: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9', encounterId: finishedEncounter.id, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: '2026-11-23T09:41:00.000Z',
+};
