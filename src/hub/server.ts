@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientMessageSchema, HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type Peer, type ServerMessage } from '../shared/hub-protocol';
 import { createCallRouter } from './call-router';
+import { createFhirEndpoint } from './fhir-endpoint';
 import { createTokenBucket } from './rate-limit';
 import { verifyToken, type Claims } from './tokens';
 import { turnCredentials } from './turn-credentials';
@@ -27,6 +28,8 @@ export interface HubOptions {
 
 export interface RunningHub {
   url: string;
+  /** The FHIR R4 base, e.g. http://127.0.0.1:4790/fhir/R4 */
+  fhirUrl: string;
   port: number;
   close(): Promise<void>;
 }
@@ -48,7 +51,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
   const router = createCallRouter({ send, describe: (id) => peers.get(id)?.peer, ringTimeoutMs: options.ringTimeoutMs, reconnectGraceMs: options.reconnectGraceMs });
 
-  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  // The FHIR R4 endpoint for development and tests (/fhir/R4), behind the same tokens.
+  const fhir = createFhirEndpoint({ secret: options.secret, now, log });
+  const server = http.createServer((req, res) => {
+    if (!fhir.handle(req, res)) res.writeHead(404).end();
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: HUB_MAX_MESSAGE_BYTES, handleProtocols: () => HUB_PROTOCOL });
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -150,6 +157,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   return {
     port,
     url: `ws://${options.host ?? '127.0.0.1'}:${port}/hub`,
+    fhirUrl: `http://${options.host ?? '127.0.0.1'}:${port}/fhir/R4`,
     close: () =>
       new Promise<void>((resolve) => {
         router.close();
