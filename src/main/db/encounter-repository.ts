@@ -59,6 +59,24 @@ const toRow = (e: Encounter) => ({
   updated_at: e.updatedAt,
 });
 
+const consentFromRow = (r: { id: string; encounter_id: string; scope: Consent['scope']; decision: Consent['decision']; collected_by: string; collected_at: string }): Consent => ({
+  id: r.id,
+  encounterId: r.encounter_id,
+  scope: r.scope,
+  decision: r.decision,
+  collectedBy: r.collected_by,
+  collectedAt: r.collected_at,
+});
+const observationFromRow = (r: { id: string; encounter_id: string; vital: string; taken_at: string; method: Observation['method']; device: string | null; taken_by: string }): Observation => ({
+  id: r.id,
+  encounterId: r.encounter_id,
+  vital: JSON.parse(r.vital) as Vital,
+  takenAt: r.taken_at,
+  method: r.method,
+  device: r.device,
+  takenBy: r.taken_by,
+});
+
 export interface EncounterRepository {
   insert(encounter: Encounter): void;
   /** Writes the new version over the one read; false when someone changed it meanwhile. */
@@ -69,6 +87,8 @@ export interface EncounterRepository {
   consents(encounterId: string): Consent[];
   addObservation(observation: Observation): void;
   observations(encounterId: string): Observation[];
+  observation(id: string): Observation | null;
+  consent(id: string): Consent | null;
 }
 
 export function createEncounterRepository(db: Db): EncounterRepository {
@@ -87,6 +107,12 @@ export function createEncounterRepository(db: Db): EncounterRepository {
   const observationsStmt = db.prepare<[string], { id: string; encounter_id: string; vital: string; taken_at: string; method: Observation['method']; device: string | null; taken_by: string }>(
     'SELECT * FROM encounter_observations WHERE encounter_id = ? ORDER BY taken_at, rowid',
   );
+  const consentByIdStmt = db.prepare<[string], { id: string; encounter_id: string; scope: Consent['scope']; decision: Consent['decision']; collected_by: string; collected_at: string }>(
+    'SELECT * FROM encounter_consents WHERE id = ?',
+  );
+  const observationByIdStmt = db.prepare<[string], { id: string; encounter_id: string; vital: string; taken_at: string; method: Observation['method']; device: string | null; taken_by: string }>(
+    'SELECT * FROM encounter_observations WHERE id = ?',
+  );
   return {
     insert: (e) => void insertStmt.run(toRow(e)),
     update: (e, expected) => updateStmt.run({ ...toRow(e), expected }).changes === 1,
@@ -96,9 +122,16 @@ export function createEncounterRepository(db: Db): EncounterRepository {
     },
     forPatient: (patientId, limit) => forPatientStmt.all(patientId, limit).map(fromRow),
     addConsent: (c) => void consentStmt.run(c.id, c.encounterId, c.scope, c.decision, c.collectedBy, c.collectedAt),
-    consents: (id) => consentsStmt.all(id).map((r) => ({ id: r.id, encounterId: r.encounter_id, scope: r.scope, decision: r.decision, collectedBy: r.collected_by, collectedAt: r.collected_at })),
+    consents: (id) => consentsStmt.all(id).map(consentFromRow),
+    consent: (id) => {
+      const row = consentByIdStmt.get(id);
+      return row ? consentFromRow(row) : null;
+    },
+    observation: (id) => {
+      const row = observationByIdStmt.get(id);
+      return row ? observationFromRow(row) : null;
+    },
     addObservation: (o) => void observationStmt.run(o.id, o.encounterId, o.vital.code, JSON.stringify(o.vital), o.takenAt, o.method, o.device, o.takenBy),
-    observations: (id) =>
-      observationsStmt.all(id).map((r) => ({ id: r.id, encounterId: r.encounter_id, vital: JSON.parse(r.vital) as Vital, takenAt: r.taken_at, method: r.method, device: r.device, takenBy: r.taken_by })),
+    observations: (id) => observationsStmt.all(id).map(observationFromRow),
   };
 }

@@ -117,6 +117,15 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO encounter_observations VALUES ('o1', 'nope', 'spo2', '{}', 'now', 'device', NULL, 'IDE')").run()).toThrow(/FOREIGN KEY/);
   });
 
+  it('0008 adds what the sync needs: server versions, parked or waiting rows, conflicts', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(8));
+    expect(columns(db, 'outbox')).toEqual(expect.arrayContaining(['parked', 'next_attempt_at']));
+    expect(columns(db, 'sync_resources')).toEqual(['entity', 'entity_id', 'resource_type', 'server_version_id', 'pushed_version', 'pushed_at']);
+    expect(columns(db, 'sync_conflicts')).toEqual(expect.arrayContaining(['local_resource', 'server_resource', 'resolved_at']));
+    expect(() => db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at, parked) VALUES ('patient', 'x', 1, 'create', 'now', 2)").run()).toThrow(/CHECK/);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

@@ -1,0 +1,66 @@
+// What the sync worker reads and writes in SQLite: the outbox rows due, the server's version of
+// each record, conflicts, and the last successful sync. Callers own transactions.
+import type { Db } from './connection';
+
+export interface OutboxRow {
+  seq: number;
+  entity: string;
+  entity_id: string;
+  entity_version: number;
+  attempts: number;
+}
+
+export interface SyncedResource {
+  serverVersionId: string | null;
+  pushedVersion: number;
+}
+
+export interface SyncRepository {
+  due(entities: readonly string[], now: string, limit: number): OutboxRow[];
+  /** The record went out: its rows up to this version leave the outbox. */
+  pushed(entity: string, entityId: string, version: number, resourceType: string, serverVersionId: string | null, at: string): void;
+  retryLater(seq: number, error: string, nextAttemptAt: string): void;
+  park(seq: number, error: string): void;
+  resource(entity: string, entityId: string): SyncedResource | null;
+  addConflict(entity: string, entityId: string, local: unknown, server: unknown, at: string): void;
+  openConflicts(): { id: number; entity: string; entityId: string; local: unknown; server: unknown; detectedAt: string }[];
+  parkedCount(): number;
+  setLastSync(at: string): void;
+}
+
+export function createSyncRepository(db: Db): SyncRepository {
+  const dueStmt = (count: number) =>
+    db.prepare<unknown[], OutboxRow>(`SELECT seq, entity, entity_id, entity_version, attempts FROM outbox
+      WHERE parked = 0 AND (next_attempt_at IS NULL OR next_attempt_at <= ?) AND entity IN (${Array(count).fill('?').join(', ')})
+      ORDER BY seq LIMIT ?`);
+  const upsertStmt = db.prepare(`INSERT INTO sync_resources (entity, entity_id, resource_type, server_version_id, pushed_version, pushed_at) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (entity, entity_id) DO UPDATE SET server_version_id = excluded.server_version_id, pushed_version = excluded.pushed_version, pushed_at = excluded.pushed_at`);
+  const deleteUpToStmt = db.prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ? AND entity_version <= ? AND parked = 0');
+  const retryStmt = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE seq = ?');
+  const parkStmt = db.prepare('UPDATE outbox SET parked = 1, last_error = ? WHERE seq = ?');
+  const resourceStmt = db.prepare<[string, string], { server_version_id: string | null; pushed_version: number }>('SELECT server_version_id, pushed_version FROM sync_resources WHERE entity = ? AND entity_id = ?');
+  const conflictStmt = db.prepare('INSERT INTO sync_conflicts (entity, entity_id, local_resource, server_resource, detected_at) VALUES (?, ?, ?, ?, ?)');
+  const openConflictsStmt = db.prepare<[], { id: number; entity: string; entity_id: string; local_resource: string; server_resource: string; detected_at: string }>(
+    'SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id',
+  );
+  const parkedStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE parked = 1');
+  const lastSyncStmt = db.prepare("INSERT INTO sync_state (key, value) VALUES ('last_sync_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  return {
+    due: (entities, now, limit) => dueStmt(entities.length).all(now, ...entities, limit),
+    pushed(entity, entityId, version, resourceType, serverVersionId, at) {
+      upsertStmt.run(entity, entityId, resourceType, serverVersionId, version, at);
+      deleteUpToStmt.run(entity, entityId, version);
+    },
+    retryLater: (seq, error, next) => void retryStmt.run(error, next, seq),
+    park: (seq, error) => void parkStmt.run(error, seq),
+    resource(entity, entityId) {
+      const row = resourceStmt.get(entity, entityId);
+      return row ? { serverVersionId: row.server_version_id, pushedVersion: row.pushed_version } : null;
+    },
+    addConflict: (entity, entityId, local, server, at) => void conflictStmt.run(entity, entityId, JSON.stringify(local), JSON.stringify(server), at),
+    openConflicts: () =>
+      openConflictsStmt.all().map((r) => ({ id: r.id, entity: r.entity, entityId: r.entity_id, local: JSON.parse(r.local_resource) as unknown, server: JSON.parse(r.server_resource) as unknown, detectedAt: r.detected_at })),
+    parkedCount: () => parkedStmt.get()?.n ?? 0,
+    setLastSync: (at) => void lastSyncStmt.run(at),
+  };
+}

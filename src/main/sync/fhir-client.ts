@@ -1,0 +1,52 @@
+// The few FHIR R4 REST calls the sync makes, over fetch, with a timeout, and answers parsed as
+// input that may be garbage: a body that is not a FHIR resource is an error to report, not a crash.
+import type { Resource } from '@medplum/fhirtypes';
+
+export interface FhirAnswer {
+  status: number;
+  resource: Resource | null;
+  versionId: string | null;
+}
+
+export class FhirNetworkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FhirNetworkError';
+  }
+}
+
+export interface FhirClient {
+  put(resource: Resource & { id: string }, ifMatch: string | null): Promise<FhirAnswer>;
+  read(resourceType: string, id: string): Promise<FhirAnswer>;
+}
+
+export function createFhirClient(options: { baseUrl: string; token: () => string; timeoutMs?: number; fetch?: typeof fetch }): FhirClient {
+  const doFetch = options.fetch ?? fetch;
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<FhirAnswer> {
+    let response: Response;
+    try {
+      response = await doFetch(`${options.baseUrl}${path}`, {
+        method,
+        headers: { Accept: 'application/fhir+json', Authorization: `Bearer ${options.token()}`, ...(body ? { 'Content-Type': 'application/fhir+json' } : {}), ...headers },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      });
+    } catch (error) {
+      throw new FhirNetworkError(`The regional FHIR server did not answer (${(error as Error).message}).`);
+    }
+    const text = await response.text().catch(() => '');
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = null;
+    }
+    const resource = parsed && typeof parsed === 'object' && typeof (parsed as Resource).resourceType === 'string' ? (parsed as Resource) : null;
+    const etag = /^W\/"(.+)"$/.exec(response.headers.get('etag') ?? '')?.[1] ?? null;
+    return { status: response.status, resource, versionId: resource?.meta?.versionId ?? etag };
+  }
+  return {
+    put: (resource, ifMatch) => call('PUT', `/${resource.resourceType}/${encodeURIComponent(resource.id)}`, resource, ifMatch ? { 'If-Match': `W/"${ifMatch}"` } : {}),
+    read: (type, id) => call('GET', `/${type}/${encodeURIComponent(id)}`),
+  };
+}

@@ -1,0 +1,153 @@
+// The outbox pushed to the hub's FHIR endpoint: records made offline arrive once, in their
+// current state; a retry after a lost answer makes no duplicate; a record changed on the server
+// and here becomes a conflict with both versions, never merged; an unreachable server waits.
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type RunningHub } from '../../src/hub/server';
+import { issueToken } from '../../src/hub/tokens';
+import { openDatabase } from '../../src/main/db/connection';
+import { createCallRepository } from '../../src/main/db/call-repository';
+import { createEncounterRepository } from '../../src/main/db/encounter-repository';
+import { createPatientRepository } from '../../src/main/db/patient-repository';
+import { createSyncRepository } from '../../src/main/db/sync-repository';
+import { createFhirClient } from '../../src/main/sync/fhir-client';
+import { createPushWorker } from '../../src/main/sync/push-worker';
+import { PARIS_1906_MATRICULE, qualifiedIdentity } from '../helpers/identities';
+import { openStation } from '../helpers/station';
+import { useTempDir } from '../helpers/temp-dir';
+
+const SECRET = 'sync-hub-secret';
+const token = issueToken(SECRET, { sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
+const tempDir = useTempDir();
+let hub: RunningHub;
+beforeAll(async () => {
+  hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
+});
+afterAll(() => hub.close());
+
+async function server(pathAndQuery: string) {
+  const response = await fetch(`${hub.fhirUrl}${pathAndQuery}`, { headers: { Authorization: `Bearer ${token}` } });
+  return { status: response.status, json: (await response.json()) as Record<string, any> };
+}
+
+/** A station with a patient, an act with consent and two vital signs, made offline. */
+async function offlineRecords() {
+  const dir = tempDir();
+  const station = openStation(dir);
+  const created = await station.value('patients.create', { identity: qualifiedIdentity() });
+  if (created.status !== 'created') throw new Error('no patient');
+  const patientId = created.patient.id;
+  const at = new Date().toISOString();
+  const encounter = await station.value('encounters.create', { patientId, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie du talon' });
+  await station.value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: at });
+  const started = await station.value('encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' });
+  await station.value('encounters.observe', { encounterId: encounter.id, vital: { code: 'spo2', value: 95, unit: '%' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE Morvan' });
+  await station.value('encounters.observe', { encounterId: encounter.id, vital: { code: 'blood_pressure', systolic: 150, diastolic: 90, unit: 'mm[Hg]' }, takenAt: at, method: 'manual', takenBy: 'IDE Morvan' });
+  return { dir, station, patientId, encounter: started };
+}
+
+function workerOn(dir: string, fetchImpl?: typeof fetch) {
+  const db = openDatabase(path.join(dir, 'relais.sqlite'));
+  const worker = createPushWorker({
+    sync: createSyncRepository(db),
+    patients: createPatientRepository(db),
+    encounters: createEncounterRepository(db),
+    calls: createCallRepository(db),
+    client: createFhirClient({ baseUrl: hub.fhirUrl, token: () => token, ...(fetchImpl ? { fetch: fetchImpl } : {}) }),
+    now: () => new Date(),
+    random: () => 0.5,
+    inTransaction: (work) => db.transaction(work)(),
+  });
+  return { worker, db, sync: createSyncRepository(db) };
+}
+
+const outboxOf = (dir: string) => {
+  const db = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
+  const rows = db.prepare('SELECT entity, parked, last_error FROM outbox ORDER BY seq').all() as { entity: string; parked: number; last_error: string | null }[];
+  db.close();
+  return rows;
+};
+
+describe('sync push', () => {
+  it('sends records made offline, once each in their current state, and empties the outbox', async () => {
+    const { dir, station, patientId, encounter } = await offlineRecords();
+    const { worker, db } = workerOn(dir);
+    const report = await worker.runOnce();
+    expect(report).toEqual({ pushed: 5, parked: 0, conflicts: 0, stoppedBy: null }); // patient, encounter, consent, 2 observations
+    expect(outboxOf(dir)).toEqual([]);
+    expect((await server(`/Patient/${patientId}`)).json.identifier[1].value).toBe(PARIS_1906_MATRICULE);
+    expect((await server(`/Encounter/${encounter.id}`)).json).toMatchObject({ status: 'in-progress', class: { code: 'VR' } });
+    expect((await server(`/Observation?encounter=Encounter/${encounter.id}`)).json.entry).toHaveLength(2);
+    expect((await server(`/Encounter/${encounter.id}/_history`)).json.entry).toHaveLength(1); // versions 1 and 2 went as one push
+    expect((await station.value('station.status', {})).sync.lastSyncAt).not.toBeNull();
+    db.close();
+    station.close();
+  });
+
+  it('retries after a lost answer without making a second resource', async () => {
+    const { dir, station, patientId } = await offlineRecords();
+    let drop = true;
+    // The request reaches the server, its answer is lost on the way back.
+    const lossy: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (drop && String(input).includes('/Patient/')) {
+        drop = false;
+        throw new TypeError('socket hang up');
+      }
+      return response;
+    };
+    const { worker, db } = workerOn(dir, lossy);
+    const first = await worker.runOnce();
+    expect(first.stoppedBy).toMatch(/did not answer/);
+    expect(outboxOf(dir)[0]).toMatchObject({ entity: 'patient', parked: 0, last_error: expect.stringMatching(/socket hang up/) });
+    db.prepare('UPDATE outbox SET next_attempt_at = NULL').run(); // the back-off has passed
+    const second = await worker.runOnce();
+    expect(second).toMatchObject({ pushed: 5, conflicts: 0, stoppedBy: null });
+    const found = await server(`/Patient?identifier=urn:ietf:rfc:3986|urn:uuid:${patientId}`);
+    expect(found.json.entry).toHaveLength(1);
+    db.close();
+    station.close();
+  });
+
+  it('keeps both versions when the act changed on the server and here, and merges nothing', async () => {
+    const { dir, station, encounter } = await offlineRecords();
+    const { worker, db, sync } = workerOn(dir);
+    await worker.runOnce();
+    // The expert's side closes the act on the regional server...
+    const onServer = (await server(`/Encounter/${encounter.id}`)).json;
+    const changed = await fetch(`${hub.fhirUrl}/Encounter/${encounter.id}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify({ ...onServer, reasonCode: [{ text: 'Plaie du talon, surinfectée' }] }),
+    });
+    expect(changed.status).toBe(200);
+    // ...while the nurse ends it here.
+    await station.value('encounters.setStatus', { id: encounter.id, version: encounter.version, status: 'awaiting_report' });
+    const report = await worker.runOnce();
+    expect(report).toMatchObject({ pushed: 0, conflicts: 1 });
+    const [conflict] = sync.openConflicts();
+    expect(conflict).toMatchObject({ entity: 'encounter', entityId: encounter.id, local: { status: 'finished' }, server: { status: 'in-progress', reasonCode: [{ text: 'Plaie du talon, surinfectée' }] } });
+    expect((await server(`/Encounter/${encounter.id}`)).json.reasonCode[0].text).toBe('Plaie du talon, surinfectée'); // untouched
+    expect(outboxOf(dir)).toEqual([expect.objectContaining({ entity: 'encounter', parked: 1, last_error: expect.stringMatching(/both versions/) })]);
+    db.close();
+    station.close();
+  });
+
+  it('waits, in order, while the server cannot be reached', async () => {
+    const { dir, station } = await offlineRecords();
+    const db = openDatabase(path.join(dir, 'relais.sqlite'));
+    const worker = createPushWorker({
+      sync: createSyncRepository(db), patients: createPatientRepository(db), encounters: createEncounterRepository(db),
+      client: createFhirClient({ baseUrl: 'http://127.0.0.1:9/fhir/R4', token: () => token, timeoutMs: 2000 }),
+      now: () => new Date('2026-11-23T10:00:00.000Z'), random: () => 0.5, inTransaction: (work) => db.transaction(work)(),
+    });
+    const report = await worker.runOnce();
+    expect(report).toMatchObject({ pushed: 0, stoppedBy: expect.stringMatching(/did not answer/) });
+    const row = db.prepare('SELECT entity, attempts, next_attempt_at FROM outbox ORDER BY seq LIMIT 1').get();
+    expect(row).toEqual({ entity: 'patient', attempts: 1, next_attempt_at: '2026-11-23T10:00:01.000Z' }); // 1 s x 2^0 x jitter 1.0
+    expect((await worker.runOnce()).pushed).toBe(0); // not due yet: nothing sent out of order
+    db.close();
+    station.close();
+  });
+});
