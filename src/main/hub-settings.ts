@@ -4,6 +4,14 @@ export interface HubSettings {
   hubUrl: string | null;
   hubToken: string | undefined;
   icePolicy: 'all' | 'relay';
+  /** The regional FHIR server: RELAIS_FHIR_URL, else the hub's own endpoint (/fhir/R4). */
+  fhirUrl: string | null;
+}
+
+/** The hub's FHIR endpoint on the same host: ws://h:p/hub -> http://h:p/fhir/R4 (wss -> https). */
+export function fhirUrlOfHub(hubUrl: string): string {
+  const url = new URL(hubUrl);
+  return `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}/fhir/R4`;
 }
 
 export function hubSettingsFromEnv(env: NodeJS.ProcessEnv): HubSettings {
@@ -11,5 +19,7 @@ export function hubSettingsFromEnv(env: NodeJS.ProcessEnv): HubSettings {
   if (url && !/^wss?:\/\/[^\s]+$/.test(url)) throw new Error(`RELAIS_HUB_URL must be a ws:// or wss:// address, not "${url}".`);
   const policy = env.RELAIS_ICE_POLICY?.trim() || 'all';
   if (policy !== 'all' && policy !== 'relay') throw new Error(`RELAIS_ICE_POLICY must be "all" or "relay" (calls only through TURN), not "${policy}".`);
-  return { hubUrl: url, hubToken: env.RELAIS_HUB_TOKEN?.trim() || undefined, icePolicy: policy };
+  const fhir = env.RELAIS_FHIR_URL?.trim() || null;
+  if (fhir && !/^https?:\/\/[^\s]+$/.test(fhir)) throw new Error(`RELAIS_FHIR_URL must be an http:// or https:// address, not "${fhir}".`);
+  return { hubUrl: url, hubToken: env.RELAIS_HUB_TOKEN?.trim() || undefined, icePolicy: policy, fhirUrl: fhir ?? (url ? fhirUrlOfHub(url) : null) };
 }

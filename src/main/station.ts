@@ -9,6 +9,10 @@ import { createDispatch, type Dispatch } from './contract/dispatch';
 import { openDatabase } from './db/connection';
 import { createCallRepository } from './db/call-repository';
 import { createEncounterRepository } from './db/encounter-repository';
+import { createSyncRepository } from './db/sync-repository';
+import { createFhirClient } from './sync/fhir-client';
+import { createPushWorker } from './sync/push-worker';
+import { createSyncService } from './sync/sync-service';
 import { createOutboxRepository } from './db/outbox-repository';
 import { createPatientRepository } from './db/patient-repository';
 import type { Logger } from './logger';
@@ -43,6 +47,8 @@ export interface StationOptions {
   hubToken?: string;
   /** "relay" forces calls through the hub's TURN servers. */
   icePolicy?: 'all' | 'relay';
+  /** The regional FHIR R4 server the records sync to (with hubToken); none: records stay here. */
+  fhirUrl?: string | null;
 }
 
 function loadProfiles(resourcesDir: string, logger: Logger) {
@@ -72,7 +78,16 @@ export function createStation(options: StationOptions): Station {
   const events = createStationEvents();
 
   const patientsRepo = createPatientRepository(db);
-  const outbox = createOutboxRepository(db);
+  const plainOutbox = createOutboxRepository(db);
+  // Every local change goes through the outbox: each one asks the sync to run soon.
+  let syncService: ReturnType<typeof createSyncService> | null = null;
+  const outbox: typeof plainOutbox = {
+    ...plainOutbox,
+    enqueue(...args) {
+      plainOutbox.enqueue(...args);
+      syncService?.kick();
+    },
+  };
   const publishStatus = () => events.emit('station.statusChanged', status.status());
   const devices = createDeviceService({
     onDevicesChanged: (list) => {
@@ -86,9 +101,10 @@ export function createStation(options: StationOptions): Station {
     calls.linkChanged();
   });
   const callRepository = createCallRepository(db);
+  const encounterRepository = createEncounterRepository(db);
   const encounters = createEncounterService({
     db,
-    encounters: createEncounterRepository(db),
+    encounters: encounterRepository,
     patients: patientsRepo,
     calls: callRepository,
     outbox,
@@ -127,6 +143,7 @@ export function createStation(options: StationOptions): Station {
     hub,
     outbox,
     patientCount: () => patients.count(),
+    sync: () => syncService?.status() ?? { server: null, parked: 0, conflicts: 0, lastError: null },
   });
 
   const handlers: Handlers = {
@@ -205,6 +222,26 @@ export function createStation(options: StationOptions): Station {
     : null;
   if (hubClient) calls.useSender((message) => hubClient.send(message));
 
+  if (options.fhirUrl && options.hubToken) {
+    const token = options.hubToken;
+    const syncRepository = createSyncRepository(db);
+    syncService = createSyncService({
+      server: options.fhirUrl,
+      sync: syncRepository,
+      worker: createPushWorker({
+        sync: syncRepository,
+        patients: patientsRepo,
+        encounters: encounterRepository,
+        client: createFhirClient({ baseUrl: options.fhirUrl, token: () => token }),
+        now,
+        inTransaction: (work) => db.transaction(work)(),
+      }),
+      onChange: publishStatus,
+      log: (event, detail) => logger.info(event, detail),
+    });
+    syncService.kick();
+  }
+
   logger.info('station.started', { mode, dataDir });
   return {
     dispatch: createDispatch(handlers, logger),
@@ -212,6 +249,7 @@ export function createStation(options: StationOptions): Station {
     devicesReady,
     async close() {
       hubClient?.close();
+      await syncService?.stop();
       db.close();
       watcher?.stop();
       await devicesReady;

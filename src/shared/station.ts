@@ -18,8 +18,16 @@ export const StationStatusSchema = z.object({
     url: z.string().nullable(),
   }),
   sync: z.object({
+    /** The regional FHIR server, or null when none is configured (records stay here). */
+    server: z.string().nullable(),
+    /** Changes waiting to go out. */
     pending: z.number().int().nonnegative(),
+    /** Changes the server refused or that conflict: a person must look at them. */
+    parked: z.number().int().nonnegative(),
+    conflicts: z.number().int().nonnegative(),
     lastSyncAt: z.string().nullable(),
+    /** Why the last pass stopped (server unreachable...), in words; null when it went well. */
+    lastError: z.string().nullable(),
   }),
   patientCount: z.number().int().nonnegative(),
 });

@@ -13,7 +13,7 @@ export function createOutboxRepository(db: Db): OutboxRepository {
   const enqueueStmt = db.prepare(
     'INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox');
+  const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE parked = 0');
   const lastSyncStmt = db.prepare<[], { value: string }>("SELECT value FROM sync_state WHERE key = 'last_sync_at'");
   return {
     enqueue(entity, entityId, entityVersion, operation, at) {

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     hubUrl: embedded?.hub.url ?? hubSettings.hubUrl,
     hubToken: embedded?.stationToken ?? hubSettings.hubToken,
     icePolicy: hubSettings.icePolicy,
+    fhirUrl: embedded ? embedded.hub.fhirUrl : hubSettings.fhirUrl,
   });
   // The renderer sits beside the built main bundle: out/main/host.cjs -> out/renderer.
   const rendererRoot = path.resolve(__dirname, '..', 'renderer');

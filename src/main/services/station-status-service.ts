@@ -11,6 +11,7 @@ export interface StationStatusDeps {
   hub: HubLink;
   outbox: OutboxRepository;
   patientCount: () => number;
+  sync: () => { server: string | null; parked: number; conflicts: number; lastError: string | null };
 }
 
 export function createStationStatusService(deps: StationStatusDeps) {
@@ -22,7 +23,7 @@ export function createStationStatusService(deps: StationStatusDeps) {
         dataDir: deps.dataDir,
         devices: deps.devices.list(),
         hub: deps.hub.state(),
-        sync: { pending: deps.outbox.pendingCount(), lastSyncAt: deps.outbox.lastSyncAt() },
+        sync: { ...deps.sync(), pending: deps.outbox.pendingCount(), lastSyncAt: deps.outbox.lastSyncAt() },
         patientCount: deps.patientCount(),
       };
     },

@@ -3,11 +3,17 @@ import { hubSettingsFromEnv } from '../../../src/main/hub-settings';
 
 describe('hub settings from the environment', () => {
   it('has no hub and direct calls by default', () => {
-    expect(hubSettingsFromEnv({})).toEqual({ hubUrl: null, hubToken: undefined, icePolicy: 'all' });
+    expect(hubSettingsFromEnv({})).toEqual({ hubUrl: null, hubToken: undefined, icePolicy: 'all', fhirUrl: null });
   });
 
   it('reads the hub address, the token and a relay-only policy', () => {
-    expect(hubSettingsFromEnv({ RELAIS_HUB_URL: 'wss://hub.region.fr/hub', RELAIS_HUB_TOKEN: ' abc ', RELAIS_ICE_POLICY: 'relay' })).toEqual({ hubUrl: 'wss://hub.region.fr/hub', hubToken: 'abc', icePolicy: 'relay' });
+    expect(hubSettingsFromEnv({ RELAIS_HUB_URL: 'wss://hub.region.fr/hub', RELAIS_HUB_TOKEN: ' abc ', RELAIS_ICE_POLICY: 'relay' })).toEqual({ hubUrl: 'wss://hub.region.fr/hub', hubToken: 'abc', icePolicy: 'relay', fhirUrl: 'https://hub.region.fr/fhir/R4' });
+  });
+
+  it('syncs to the hub’s FHIR endpoint unless another FHIR server is named', () => {
+    expect(hubSettingsFromEnv({ RELAIS_HUB_URL: 'ws://127.0.0.1:4790/hub' }).fhirUrl).toBe('http://127.0.0.1:4790/fhir/R4');
+    expect(hubSettingsFromEnv({ RELAIS_HUB_URL: 'wss://hub.region.fr/hub', RELAIS_FHIR_URL: 'https://fhir.region.fr/R4' }).fhirUrl).toBe('https://fhir.region.fr/R4');
+    expect(() => hubSettingsFromEnv({ RELAIS_FHIR_URL: 'fhir.region.fr' })).toThrow(/http:\/\/ or https:\/\//);
   });
 
   it('refuses an address that is not a WebSocket one, and an unknown policy, saying what is expected', () => {

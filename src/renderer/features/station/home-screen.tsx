@@ -30,6 +30,20 @@ export function HomeScreen() {
             <dd className="figure">{status.sync.pending}</dd>
             <dt>{t('home.lastSync')}</dt>
             <dd>{status.sync.lastSyncAt ? new Date(status.sync.lastSyncAt).toLocaleString(i18n.language) : t('home.never')}</dd>
+            <dt>{t('home.syncServer')}</dt>
+            <dd>{status.sync.server ?? t('home.noSyncServer')}</dd>
+            {(status.sync.parked > 0 || status.sync.conflicts > 0) && (
+              <>
+                <dt>{t('home.needsAttention')}</dt>
+                <dd className="error-text" role="alert">{t('home.parkedAndConflicts', { parked: status.sync.parked, conflicts: status.sync.conflicts })}</dd>
+              </>
+            )}
+            {status.sync.lastError && (
+              <>
+                <dt>{t('home.syncError')}</dt>
+                <dd>{status.sync.lastError}</dd>
+              </>
+            )}
             <dt>{t('home.hub')}</dt>
             <dd>
               {t(`home.hubStates.${status.hub.state}`)}
