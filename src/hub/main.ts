@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     offers,
     host,
     port: Number(process.env.RELAIS_HUB_PORT ?? 4790),
+    ...(process.env.RELAIS_HUB_UPLOADS ? { uploadsDir: process.env.RELAIS_HUB_UPLOADS } : {}),
     log: (event, detail) => process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event, ...detail }) + '\n'),
   });
   process.stdout.write(`Relais hub listening on ${hub.url} (${offers.length} offers)\n`);

@@ -1,12 +1,16 @@
 // The regional hub: authenticated WebSocket signaling, presence, the directory of telemedicine
 // offers, call routing and TURN credentials. Every message is size-limited, rate-limited and
 // parsed; a bad one gets an error, never a crash. One process; see src/hub/README.md to scale.
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientMessageSchema, HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type Peer, type ServerMessage } from '../shared/hub-protocol';
 import { createCallRouter } from './call-router';
 import { createFhirEndpoint } from './fhir-endpoint';
+import { createUploadEndpoint, type UploadEndpoint } from './uploads';
 import { createTokenBucket } from './rate-limit';
 import { verifyToken, type Claims } from './tokens';
 import { turnCredentials } from './turn-credentials';
@@ -20,6 +24,8 @@ export interface HubOptions {
   port?: number;
   ringTimeoutMs?: number;
   reconnectGraceMs?: number;
+  /** Where resumable uploads are kept; a fresh temporary folder by default. */
+  uploadsDir?: string;
   ratePerSecond?: number;
   burst?: number;
   now?: () => number;
@@ -30,6 +36,9 @@ export interface RunningHub {
   url: string;
   /** The FHIR R4 base, e.g. http://127.0.0.1:4790/fhir/R4 */
   fhirUrl: string;
+  /** The resumable upload endpoint (tus), e.g. http://127.0.0.1:4790/uploads */
+  uploadsUrl: string;
+  uploads: UploadEndpoint;
   port: number;
   close(): Promise<void>;
 }
@@ -53,8 +62,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   // The FHIR R4 endpoint for development and tests (/fhir/R4), behind the same tokens.
   const fhir = createFhirEndpoint({ secret: options.secret, now, log });
+  // Without a configured folder, uploads live in a temporary one, removed when the hub stops.
+  const uploadsDir = options.uploadsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'relais-hub-uploads-'));
+  const uploads = createUploadEndpoint({ secret: options.secret, now, directory: uploadsDir, log });
   const server = http.createServer((req, res) => {
-    if (!fhir.handle(req, res)) res.writeHead(404).end();
+    if (!fhir.handle(req, res) && !uploads.handle(req, res)) res.writeHead(404).end();
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: HUB_MAX_MESSAGE_BYTES, handleProtocols: () => HUB_PROTOCOL });
 
@@ -158,12 +170,17 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     port,
     url: `ws://${options.host ?? '127.0.0.1'}:${port}/hub`,
     fhirUrl: `http://${options.host ?? '127.0.0.1'}:${port}/fhir/R4`,
+    uploadsUrl: `http://${options.host ?? '127.0.0.1'}:${port}/uploads`,
+    uploads,
     close: () =>
       new Promise<void>((resolve) => {
         router.close();
         for (const { socket } of peers.values()) socket.terminate();
         wss.close();
-        server.close(() => resolve());
+        server.close(() => {
+          if (!options.uploadsDir) fs.rmSync(uploadsDir, { recursive: true, force: true });
+          resolve();
+        });
       }),
   };
 }

@@ -1,0 +1,62 @@
+// Sends one stored file to the regional upload endpoint (tus protocol, tus-js-client), streamed
+// from disk in chunks so memory stays flat whatever the size. The upload's address is handed to
+// the caller as soon as the server gives it (onUrl): kept in SQLite, it lets a later run resume
+// from the server's offset after a network drop or a restart instead of starting over.
+import fs from 'node:fs';
+import { Upload } from 'tus-js-client';
+
+export interface UploadRequest {
+  endpoint: string;
+  token: string;
+  file: string;
+  sha256: string;
+  contentType: string;
+  /** An upload started earlier: resume it. */
+  resumeUrl?: string | null;
+  onUrl?: (url: string) => void;
+  onProgress?: (sent: number, total: number) => void;
+  chunkSize?: number;
+  /** Stops the transfer (a shutdown); what the server has is kept for the next run. */
+  signal?: AbortSignal;
+}
+
+export class UploadRefusedError extends Error {
+  constructor(
+    readonly status: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UploadRefusedError';
+  }
+}
+
+export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
+  const size = fs.statSync(request.file).size;
+  return new Promise((resolve, reject) => {
+    const upload = new Upload(fs.createReadStream(request.file), {
+      endpoint: request.endpoint,
+      uploadUrl: request.resumeUrl ?? null,
+      uploadSize: size,
+      chunkSize: request.chunkSize ?? 8 * 1024 * 1024,
+      metadata: { sha256: request.sha256, contentType: request.contentType },
+      headers: { Authorization: `Bearer ${request.token}` },
+      // A few quick retries inside one run; the sync worker's back-off takes over after that.
+      retryDelays: [0, 500, 2000],
+      storeFingerprintForResuming: false,
+      onUploadUrlAvailable: () => {
+        if (upload.url) request.onUrl?.(upload.url);
+      },
+      onProgress: (sent, total) => request.onProgress?.(sent, total),
+      onSuccess: () => resolve({ url: upload.url ?? '' }),
+      onError: (error) => {
+        const status = (error as { originalResponse?: { getStatus(): number } | null }).originalResponse?.getStatus() ?? null;
+        reject(new UploadRefusedError(status, status === 460 ? 'The server received different bytes than this file (SHA-256 mismatch).' : error.message));
+      },
+    });
+    request.signal?.addEventListener('abort', () => {
+      void upload.abort(false);
+      reject(new UploadRefusedError(null, 'Upload stopped; it will resume from where the server is.'));
+    });
+    upload.start();
+  });
+}

@@ -1,0 +1,70 @@
+// Large attachments to the hub's resumable upload endpoint (tus): streamed in chunks, stopped
+// half-way (a network drop, a restart) and resumed from the server's offset, checked by SHA-256
+// at the end; a file whose bytes do not match what it announced is refused and not kept.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type RunningHub } from '../../src/hub/server';
+import { issueToken } from '../../src/hub/tokens';
+import { uploadFile, UploadRefusedError } from '../../src/main/sync/resumable-upload';
+import { useTempDir } from '../helpers/temp-dir';
+
+const SECRET = 'upload-secret';
+const token = issueToken(SECRET, { sub: 'cart-2', role: 'station', name: 'Chariot 2', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
+const tempDir = useTempDir();
+let hub: RunningHub;
+beforeAll(async () => {
+  hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], uploadsDir: path.join(tempDir(), 'hub-uploads') });
+});
+afterAll(() => hub.close());
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+function fileOf(bytes: number): { file: string; data: Buffer } {
+  const data = randomBytes(bytes);
+  const file = path.join(tempDir(), 'auscultation.wav');
+  fs.writeFileSync(file, data);
+  return { file, data };
+}
+
+describe('resumable uploads', () => {
+  it('resumes from the server offset after a stop half-way, and keeps exactly the bytes sent', async () => {
+    const { file, data } = fileOf(12 * 1024 * 1024);
+    let url: string | null = null;
+    const stop = new AbortController();
+    const first = uploadFile({
+      endpoint: hub.uploadsUrl, token, file, sha256: sha256(data), contentType: 'audio/wav', chunkSize: 1024 * 1024,
+      onUrl: (u) => (url = u),
+      onProgress: (sent) => {
+        if (sent >= 5 * 1024 * 1024) stop.abort();
+      },
+      signal: stop.signal,
+    });
+    await expect(first).rejects.toThrow(/resume/);
+    expect(url).toMatch(/\/uploads\/.+/);
+
+    // "After a restart": a new transfer given the stored address starts from the server's offset.
+    const progress: number[] = [];
+    const second = await uploadFile({ endpoint: hub.uploadsUrl, token, file, sha256: sha256(data), contentType: 'audio/wav', chunkSize: 1024 * 1024, resumeUrl: url, onProgress: (sent) => progress.push(sent) });
+    expect(second.url).toBe(url);
+    expect(progress[0]).toBeGreaterThanOrEqual(4 * 1024 * 1024); // not from zero
+    const stored = fs.readFileSync(hub.uploads.fileOf(url!.split('/').pop()!));
+    expect(stored.length).toBe(data.length);
+    expect(sha256(stored)).toBe(sha256(data));
+  });
+
+  it('refuses a file whose bytes do not match its announced SHA-256, and keeps nothing', async () => {
+    const { file } = fileOf(300_000);
+    let url = '';
+    const error = await uploadFile({ endpoint: hub.uploadsUrl, token, file, sha256: 'a'.repeat(64), contentType: 'audio/wav', onUrl: (u) => (url = u) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UploadRefusedError);
+    expect(error).toMatchObject({ status: 460, message: expect.stringMatching(/SHA-256 mismatch/) });
+    expect(fs.existsSync(hub.uploads.fileOf(url.split('/').pop()!))).toBe(false);
+  });
+
+  it('refuses uploads without a valid token or without a SHA-256', async () => {
+    const { file, data } = fileOf(1000);
+    await expect(uploadFile({ endpoint: hub.uploadsUrl, token: 'forged', file, sha256: sha256(data), contentType: 'audio/wav' })).rejects.toMatchObject({ status: 401 });
+    await expect(uploadFile({ endpoint: hub.uploadsUrl, token, file, sha256: 'not-a-hash', contentType: 'audio/wav' })).rejects.toMatchObject({ status: 400 });
+  });
+});
