@@ -49,6 +49,8 @@ export interface StationOptions {
   icePolicy?: 'all' | 'relay';
   /** The regional FHIR R4 server the records sync to (with hubToken); none: records stay here. */
   fhirUrl?: string | null;
+  /** How soon after a change, and how often, the sync runs (tests and the crash test shorten them). */
+  syncTiming?: { debounceMs?: number; intervalMs?: number };
 }
 
 function loadProfiles(resourcesDir: string, logger: Logger) {
@@ -238,6 +240,7 @@ export function createStation(options: StationOptions): Station {
       }),
       onChange: publishStatus,
       log: (event, detail) => logger.info(event, detail),
+      ...options.syncTiming,
     });
     syncService.kick();
   }

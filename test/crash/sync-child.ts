@@ -1,0 +1,68 @@
+// The station process the crash test kills: it runs the real station (SQLite, outbox, sync
+// worker) against the hub's FHIR endpoint. "work": creates patients and acts with consents and
+// vital signs, syncing as it goes, until it is killed. "drain": syncs until nothing waits, then
+// exits 0 (1 if anything was refused or conflicts). Run with: node --import tsx sync-child.ts
+import { silentLogger } from '../../src/main/logger';
+import { createStation } from '../../src/main/station';
+import type { StationStatus } from '../../src/shared/station';
+import { mulberry32 } from '../../devices/random';
+import { validateFhir } from '../../src/main/sync/fhir/validate';
+
+const { DATA_DIR, FHIR_URL, TOKEN, MODE, SEED } = process.env;
+if (!DATA_DIR || !FHIR_URL || !TOKEN) throw new Error('DATA_DIR, FHIR_URL and TOKEN are required');
+const station = createStation({ dataDir: DATA_DIR, mode: 'browser', logger: silentLogger, hubToken: TOKEN, fhirUrl: FHIR_URL, syncTiming: { debounceMs: 1, intervalMs: 50 } });
+const random = mulberry32(Number(SEED ?? 1));
+const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(65 + Math.floor(random() * 26))).join('');
+
+async function value<T>(channel: Parameters<typeof station.dispatch>[0], input: unknown): Promise<T> {
+  const result = await station.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+async function work(): Promise<never> {
+  // Load the FHIR definitions first (half a second of CPU), so that the kills land in real work.
+  validateFhir({ resourceType: 'Basic', code: { text: 'warm-up' } });
+  process.stdout.write('working\n');
+  for (;;) {
+    const year = 1930 + Math.floor(random() * 80);
+    const identity = {
+      birthName: `CRASH${letters(6)}`, firstName: letters(5), birthDate: `${year}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
+      sex: random() < 0.5 ? 'F' : 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null,
+    };
+    const created = await value<{ status: string; patient?: { id: string } }>('patients.create', { identity, notDuplicateOf: [] });
+    if (created.status !== 'created' || !created.patient) continue;
+    const at = new Date().toISOString();
+    const encounter = await value<{ id: string }>('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Crash', role: 'nurse' }, site: 'EHPAD', reason: `Motif ${letters(4)}` });
+    await value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'given', collectedBy: 'IDE Crash', collectedAt: at });
+    await value('encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' });
+    await value('encounters.observe', { encounterId: encounter.id, vital: { code: 'spo2', value: 90 + Math.floor(random() * 10), unit: '%' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE Crash' });
+    if (random() < 0.5) await value('encounters.setStatus', { id: encounter.id, version: 2, status: 'awaiting_report' });
+    await new Promise((r) => setTimeout(r, Math.floor(random() * 15)));
+  }
+}
+
+async function drain(): Promise<never> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const status = await value<StationStatus>('station.status', {});
+    if (status.sync.parked > 0 || status.sync.conflicts > 0) {
+      process.stdout.write(`refused or conflicting: ${JSON.stringify(status.sync)}\n`);
+      process.exit(1);
+    }
+    if (status.sync.pending === 0) {
+      await station.close();
+      process.exit(0);
+    }
+    if (Date.now() > deadline) {
+      process.stdout.write(`still pending after 60 s: ${JSON.stringify(status.sync)}\n`);
+      process.exit(1);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+void (MODE === 'drain' ? drain() : work()).catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(2);
+});

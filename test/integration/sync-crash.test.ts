@@ -1,0 +1,86 @@
+// The station killed with SIGKILL at random points while it records acts and syncs them (during
+// SQLite writes, between a request and its answer), restarted each time; then a final sync. The
+// server must hold exactly what the station holds: nothing lost, nothing twice. Prints the counts.
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startHub, type RunningHub } from '../../src/hub/server';
+import { issueToken } from '../../src/hub/tokens';
+import { mulberry32 } from '../../devices/random';
+import { useTempDir } from '../helpers/temp-dir';
+
+const KILLS = Number(process.env.RELAIS_CRASH_KILLS ?? 50);
+const SECRET = 'crash-secret';
+const token = issueToken(SECRET, { sub: 'cart-crash', role: 'station', name: 'Chariot', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 3600 });
+const tempDir = useTempDir();
+let hub: RunningHub;
+beforeAll(async () => {
+  hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], ratePerSecond: 1e6, burst: 1e6 });
+});
+afterAll(() => hub.close());
+
+function child(dataDir: string, mode: 'work' | 'drain', seed: number) {
+  return spawn(process.execPath, ['--import', 'tsx', path.resolve('test/crash/sync-child.ts')], {
+    env: { ...process.env, DATA_DIR: dataDir, FHIR_URL: hub.fhirUrl, TOKEN: token, MODE: mode, SEED: String(seed) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function serverIds(type: string): Promise<string[]> {
+  const response = await fetch(`${hub.fhirUrl}/${type}?_count=100000`, { headers: { Authorization: `Bearer ${token}` } });
+  const bundle = (await response.json()) as { entry?: { resource: { id: string; identifier?: { value: string }[] } }[] };
+  return (bundle.entry ?? []).map((e) => e.resource.identifier?.[0]?.value?.replace('urn:uuid:', '') ?? `no-identifier:${e.resource.id}`);
+}
+
+it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes and sync`, async () => {
+  const dataDir = tempDir();
+  const random = mulberry32(2026);
+  let killed = 0;
+  for (let i = 0; i < KILLS; i++) {
+    const process_ = child(dataDir, 'work', i + 1);
+    let output = '';
+    process_.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    // Wait until it works, then kill it at a random moment.
+    await new Promise<void>((resolve, reject) => {
+      process_.stdout.on('data', (d: Buffer) => d.toString().includes('working') && resolve());
+      process_.once('exit', (code) => reject(new Error(`child ${i} exited by itself (${code}): ${output}`)));
+    });
+    await new Promise((r) => setTimeout(r, 10 + Math.floor(random() * 600)));
+    const exited = new Promise((r) => process_.once('exit', r));
+    process_.kill('SIGKILL');
+    await exited;
+    killed++;
+  }
+
+  const drain = child(dataDir, 'drain', 0);
+  let drainOutput = '';
+  drain.stdout.on('data', (d: Buffer) => (drainOutput += d.toString()));
+  drain.stderr.on('data', (d: Buffer) => (drainOutput += d.toString()));
+  const code = await new Promise((r) => drain.once('exit', r));
+  expect(code, drainOutput).toBe(0);
+
+  const db = new Database(path.join(dataDir, 'relais.sqlite'), { readonly: true });
+  const local = {
+    Patient: (db.prepare('SELECT id FROM patients').all() as { id: string }[]).map((r) => r.id),
+    Encounter: (db.prepare('SELECT id FROM encounters').all() as { id: string }[]).map((r) => r.id),
+    Consent: (db.prepare('SELECT id FROM encounter_consents').all() as { id: string }[]).map((r) => r.id),
+    Observation: (db.prepare('SELECT id FROM encounter_observations').all() as { id: string }[]).map((r) => r.id),
+  };
+  const finished = db.prepare("SELECT count(*) AS n FROM encounters WHERE status = 'awaiting_report'").get() as { n: number };
+  db.close();
+  const counts: string[] = [];
+  for (const [type, ids] of Object.entries(local)) {
+    const remote = await serverIds(type);
+    const lost = ids.filter((id) => !remote.includes(id)).length;
+    const twice = remote.length - new Set(remote).size;
+    const unknown = remote.filter((id) => !ids.includes(id)).length;
+    counts.push(`${type}: ${ids.length} local, ${remote.length} on the server, ${lost} lost, ${twice} twice, ${unknown} unknown`);
+    expect({ type, lost, twice, unknown }).toEqual({ type, lost: 0, twice: 0, unknown: 0 });
+    expect(ids.length).toBeGreaterThan(0);
+  }
+  // The last state of each act went out, not an older one.
+  const remoteFinished = await fetch(`${hub.fhirUrl}/Encounter?status=finished&_count=100000`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ entry?: unknown[] }>);
+  expect(remoteFinished.entry?.length ?? 0).toBe(finished.n);
+  console.log(`crash test: ${killed} SIGKILLs, then a final sync\n  ${counts.join('\n  ')}\n  finished acts: ${finished.n} local, ${remoteFinished.entry?.length ?? 0} on the server`);
+}, 240_000);
