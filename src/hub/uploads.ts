@@ -26,40 +26,46 @@ async function sha256Of(file: string): Promise<string> {
 }
 
 export function createUploadEndpoint(options: { secret: string; now: () => number; directory: string; maxBytes?: number; log: (event: string, detail?: Record<string, unknown>) => void }): UploadEndpoint {
-  fs.mkdirSync(options.directory, { recursive: true, mode: 0o700 });
-  const store = new FileStore({ directory: options.directory });
   const refuse = (status_code: number, body: string) => Object.assign(new Error(body), { status_code, body: `${body}\n` });
-  const tus = new Server({
-    path: UPLOADS_PATH,
-    datastore: store,
-    maxSize: options.maxBytes ?? 2 * 1024 * 1024 * 1024,
-    relativeLocation: true,
-    async onIncomingRequest(req) {
-      const token = /^Bearer (.+)$/.exec(req.headers.get('authorization') ?? '')?.[1];
-      const verified = verifyToken(options.secret, token, Math.floor(options.now() / 1000));
-      if (!verified.ok) throw refuse(401, `Access token ${verified.reason}.`);
-    },
-    async onUploadCreate(_req, upload) {
-      const sha256 = upload.metadata?.sha256;
-      if (!sha256 || !/^[0-9a-f]{64}$/.test(sha256)) throw refuse(400, 'Each upload must announce its SHA-256 (metadata "sha256", lowercase hex).');
-      return { metadata: upload.metadata };
-    },
-    async onUploadFinish(_req, upload) {
-      const file = path.join(options.directory, upload.id);
-      const actual = await sha256Of(file);
-      if (actual !== upload.metadata?.sha256) {
-        await store.remove(upload.id).catch(() => {});
-        options.log('hub.upload_corrupt', { id: upload.id });
-        throw refuse(460, `Checksum mismatch: the file received has SHA-256 ${actual}, not the one announced.`);
-      }
-      return {};
-    },
-  });
+  // Made on the first upload: the file store creates its folder asynchronously and throws from
+  // a callback if the folder vanished meanwhile (a hub stopped at once, as tests do).
+  let tus: Server | null = null;
+  const server = () => (tus ??= createServer());
+  function createServer(): Server {
+    fs.mkdirSync(options.directory, { recursive: true, mode: 0o700 });
+    const store = new FileStore({ directory: options.directory });
+    return new Server({
+      path: UPLOADS_PATH,
+      datastore: store,
+      maxSize: options.maxBytes ?? 2 * 1024 * 1024 * 1024,
+      relativeLocation: true,
+      async onIncomingRequest(req) {
+        const token = /^Bearer (.+)$/.exec(req.headers.get('authorization') ?? '')?.[1];
+        const verified = verifyToken(options.secret, token, Math.floor(options.now() / 1000));
+        if (!verified.ok) throw refuse(401, `Access token ${verified.reason}.`);
+      },
+      async onUploadCreate(_req, upload) {
+        const sha256 = upload.metadata?.sha256;
+        if (!sha256 || !/^[0-9a-f]{64}$/.test(sha256)) throw refuse(400, 'Each upload must announce its SHA-256 (metadata "sha256", lowercase hex).');
+        return { metadata: upload.metadata };
+      },
+      async onUploadFinish(_req, upload) {
+        const file = path.join(options.directory, upload.id);
+        const actual = await sha256Of(file);
+        if (actual !== upload.metadata?.sha256) {
+          await store.remove(upload.id).catch(() => {});
+          options.log('hub.upload_corrupt', { id: upload.id });
+          throw refuse(460, `Checksum mismatch: the file received has SHA-256 ${actual}, not the one announced.`);
+        }
+        return {};
+      },
+    });
+  }
   return {
     handle(req, res) {
       const url = req.url ?? '';
       if (url !== UPLOADS_PATH && !url.startsWith(`${UPLOADS_PATH}/`)) return false;
-      tus.handle(req, res).catch((error: unknown) => {
+      server().handle(req, res).catch((error: unknown) => {
         options.log('hub.upload_error', { error: (error as Error).message });
         if (!res.headersSent) res.writeHead(500).end();
       });

@@ -6,13 +6,16 @@ export interface HubSettings {
   icePolicy: 'all' | 'relay';
   /** The regional FHIR server: RELAIS_FHIR_URL, else the hub's own endpoint (/fhir/R4). */
   fhirUrl: string | null;
+  /** Where attachment files go (tus): RELAIS_UPLOADS_URL, else the hub's /uploads. */
+  uploadsUrl: string | null;
 }
 
-/** The hub's FHIR endpoint on the same host: ws://h:p/hub -> http://h:p/fhir/R4 (wss -> https). */
-export function fhirUrlOfHub(hubUrl: string): string {
+/** An HTTP endpoint of the hub on the same host: ws://h:p/hub -> http://h:p/<path> (wss -> https). */
+function hubEndpoint(hubUrl: string, path: string): string {
   const url = new URL(hubUrl);
-  return `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}/fhir/R4`;
+  return `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}${path}`;
 }
+export const fhirUrlOfHub = (hubUrl: string) => hubEndpoint(hubUrl, '/fhir/R4');
 
 export function hubSettingsFromEnv(env: NodeJS.ProcessEnv): HubSettings {
   const url = env.RELAIS_HUB_URL?.trim() || null;
@@ -21,5 +24,13 @@ export function hubSettingsFromEnv(env: NodeJS.ProcessEnv): HubSettings {
   if (policy !== 'all' && policy !== 'relay') throw new Error(`RELAIS_ICE_POLICY must be "all" or "relay" (calls only through TURN), not "${policy}".`);
   const fhir = env.RELAIS_FHIR_URL?.trim() || null;
   if (fhir && !/^https?:\/\/[^\s]+$/.test(fhir)) throw new Error(`RELAIS_FHIR_URL must be an http:// or https:// address, not "${fhir}".`);
-  return { hubUrl: url, hubToken: env.RELAIS_HUB_TOKEN?.trim() || undefined, icePolicy: policy, fhirUrl: fhir ?? (url ? fhirUrlOfHub(url) : null) };
+  const uploads = env.RELAIS_UPLOADS_URL?.trim() || null;
+  if (uploads && !/^https?:\/\/[^\s]+$/.test(uploads)) throw new Error(`RELAIS_UPLOADS_URL must be an http:// or https:// address, not "${uploads}".`);
+  return {
+    hubUrl: url,
+    hubToken: env.RELAIS_HUB_TOKEN?.trim() || undefined,
+    icePolicy: policy,
+    fhirUrl: fhir ?? (url ? fhirUrlOfHub(url) : null),
+    uploadsUrl: uploads ?? (url ? hubEndpoint(url, '/uploads') : null),
+  };
 }

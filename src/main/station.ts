@@ -12,6 +12,7 @@ import { createEncounterRepository } from './db/encounter-repository';
 import { createSyncRepository } from './db/sync-repository';
 import { createFhirClient } from './sync/fhir-client';
 import { createPushWorker } from './sync/push-worker';
+import { uploadFile } from './sync/resumable-upload';
 import { createSyncService } from './sync/sync-service';
 import { createOutboxRepository } from './db/outbox-repository';
 import { createPatientRepository } from './db/patient-repository';
@@ -49,6 +50,8 @@ export interface StationOptions {
   icePolicy?: 'all' | 'relay';
   /** The regional FHIR R4 server the records sync to (with hubToken); none: records stay here. */
   fhirUrl?: string | null;
+  /** The region's resumable upload endpoint (tus) for attachment files. */
+  uploadsUrl?: string | null;
   /** How soon after a change, and how often, the sync runs (tests and the crash test shorten them). */
   syncTiming?: { debounceMs?: number; intervalMs?: number };
 }
@@ -235,6 +238,9 @@ export function createStation(options: StationOptions): Station {
         patients: patientsRepo,
         encounters: encounterRepository,
         client: createFhirClient({ baseUrl: options.fhirUrl, token: () => token }),
+        calls: callRepository,
+        attachmentFile: (sha256) => attachments.pathOf(sha256),
+        ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token }) } : {}),
         now,
         inTransaction: (work) => db.transaction(work)(),
       }),

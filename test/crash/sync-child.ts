@@ -7,10 +7,16 @@ import { createStation } from '../../src/main/station';
 import type { StationStatus } from '../../src/shared/station';
 import { mulberry32 } from '../../devices/random';
 import { validateFhir } from '../../src/main/sync/fhir/validate';
+import Database from 'better-sqlite3';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
 
-const { DATA_DIR, FHIR_URL, TOKEN, MODE, SEED } = process.env;
-if (!DATA_DIR || !FHIR_URL || !TOKEN) throw new Error('DATA_DIR, FHIR_URL and TOKEN are required');
-const station = createStation({ dataDir: DATA_DIR, mode: 'browser', logger: silentLogger, hubToken: TOKEN, fhirUrl: FHIR_URL, syncTiming: { debounceMs: 1, intervalMs: 50 } });
+const { DATA_DIR, FHIR_URL, UPLOADS_URL, TOKEN, MODE, SEED } = process.env;
+if (!DATA_DIR || !FHIR_URL || !UPLOADS_URL || !TOKEN) throw new Error('DATA_DIR, FHIR_URL, UPLOADS_URL and TOKEN are required');
+const station = createStation({ dataDir: DATA_DIR, mode: 'browser', logger: silentLogger, hubToken: TOKEN, fhirUrl: FHIR_URL, uploadsUrl: UPLOADS_URL, syncTiming: { debounceMs: 1, intervalMs: 50 } });
+// Calls come from the hub in real life; here they are written into the journal directly.
+const journal = new Database(path.join(DATA_DIR, 'relais.sqlite'));
+journal.pragma('busy_timeout = 5000');
 const random = mulberry32(Number(SEED ?? 1));
 const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(65 + Math.floor(random() * 26))).join('');
 
@@ -33,7 +39,19 @@ async function work(): Promise<never> {
     const created = await value<{ status: string; patient?: { id: string } }>('patients.create', { identity, notDuplicateOf: [] });
     if (created.status !== 'created' || !created.patient) continue;
     const at = new Date().toISOString();
-    const encounter = await value<{ id: string }>('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Crash', role: 'nurse' }, site: 'EHPAD', reason: `Motif ${letters(4)}` });
+    // One act in four is held during a call and gets an auscultation file (up to 3 MB).
+    let callId: string | null = null;
+    if (random() < 0.25) {
+      callId = randomUUID();
+      journal.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES (?, 'outgoing', 'dr', 'Dr', 'expert', 'CHU', ?)").run(callId, at);
+      const bytes = randomBytes(100_000 + Math.floor(random() * 3_000_000));
+      const begun = await value<{ uploadId: string }>('attachments.begin', { callId, kind: 'auscultation', mime: 'audio/wav', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE Crash', takenAt: at });
+      for (let offset = 0; offset < bytes.length; offset += 393_216) {
+        await value('attachments.chunk', { uploadId: begun.uploadId, offset, data: bytes.subarray(offset, offset + 393_216).toString('base64') });
+      }
+      await value('attachments.finish', { uploadId: begun.uploadId });
+    }
+    const encounter = await value<{ id: string }>('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Crash', role: 'nurse' }, site: 'EHPAD', reason: `Motif ${letters(4)}`, callId });
     await value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'given', collectedBy: 'IDE Crash', collectedAt: at });
     await value('encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' });
     await value('encounters.observe', { encounterId: encounter.id, vital: { code: 'spo2', value: 90 + Math.floor(random() * 10), unit: '%' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE Crash' });
@@ -50,12 +68,14 @@ async function drain(): Promise<never> {
       process.stdout.write(`refused or conflicting: ${JSON.stringify(status.sync)}\n`);
       process.exit(1);
     }
-    if (status.sync.pending === 0) {
+    // Files of calls that never got their act (killed in between) rightly wait for one.
+    const waiting = (journal.prepare("SELECT count(*) AS n FROM outbox WHERE parked = 0 AND NOT (entity = 'call_attachment' AND last_error LIKE 'Waiting for its act%')").get() as { n: number }).n;
+    if (waiting === 0) {
       await station.close();
       process.exit(0);
     }
     if (Date.now() > deadline) {
-      process.stdout.write(`still pending after 60 s: ${JSON.stringify(status.sync)}\n`);
+      process.stdout.write(`still pending after 60 s: ${JSON.stringify(status.sync)}, ${waiting} not waiting for an act\n`);
       process.exit(1);
     }
     await new Promise((r) => setTimeout(r, 50));

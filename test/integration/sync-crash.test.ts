@@ -2,6 +2,8 @@
 // SQLite writes, between a request and its answer), restarted each time; then a final sync. The
 // server must hold exactly what the station holds: nothing lost, nothing twice. Prints the counts.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -22,7 +24,7 @@ afterAll(() => hub.close());
 
 function child(dataDir: string, mode: 'work' | 'drain', seed: number) {
   return spawn(process.execPath, ['--import', 'tsx', path.resolve('test/crash/sync-child.ts')], {
-    env: { ...process.env, DATA_DIR: dataDir, FHIR_URL: hub.fhirUrl, TOKEN: token, MODE: mode, SEED: String(seed) },
+    env: { ...process.env, DATA_DIR: dataDir, FHIR_URL: hub.fhirUrl, UPLOADS_URL: hub.uploadsUrl, TOKEN: token, MODE: mode, SEED: String(seed) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -66,7 +68,10 @@ it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes 
     Encounter: (db.prepare('SELECT id FROM encounters').all() as { id: string }[]).map((r) => r.id),
     Consent: (db.prepare('SELECT id FROM encounter_consents').all() as { id: string }[]).map((r) => r.id),
     Observation: (db.prepare('SELECT id FROM encounter_observations').all() as { id: string }[]).map((r) => r.id),
+    // Files of acts (a file of a call that never got its act, killed in between, rightly waits).
+    Media: (db.prepare('SELECT a.id FROM call_attachments a JOIN encounters e ON e.call_id = a.call_id').all() as { id: string }[]).map((r) => r.id),
   };
+  const orphanFiles = (db.prepare('SELECT count(*) AS n FROM call_attachments a WHERE NOT EXISTS (SELECT 1 FROM encounters e WHERE e.call_id = a.call_id)').get() as { n: number }).n;
   const finished = db.prepare("SELECT count(*) AS n FROM encounters WHERE status = 'awaiting_report'").get() as { n: number };
   db.close();
   const counts: string[] = [];
@@ -79,6 +84,15 @@ it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes 
     expect({ type, lost, twice, unknown }).toEqual({ type, lost: 0, twice: 0, unknown: 0 });
     expect(ids.length).toBeGreaterThan(0);
   }
+  // Every file on the server is the bytes its SHA-256 says.
+  const media = await fetch(`${hub.fhirUrl}/Media?_count=100000`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ entry?: { resource: { identifier: { value: string }[]; content: { url: string } } }[] }>);
+  let checked = 0;
+  for (const { resource } of media.entry ?? []) {
+    const bytes = fs.readFileSync(hub.uploads.fileOf(resource.content.url.split('/').pop()!));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(resource.identifier[1]!.value);
+    checked++;
+  }
+  counts.push(`files: ${checked} checked by SHA-256 on the server, ${orphanFiles} of calls without an act waiting`);
   // The last state of each act went out, not an older one.
   const remoteFinished = await fetch(`${hub.fhirUrl}/Encounter?status=finished&_count=100000`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ entry?: unknown[] }>);
   expect(remoteFinished.entry?.length ?? 0).toBe(finished.n);

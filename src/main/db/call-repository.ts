@@ -28,6 +28,7 @@ export interface CallRepository {
   ended(id: string, at: string, reason: string, detail: string | null): boolean;
   addChat(entry: ChatEntry): void;
   recent(limit: number): CallRecord[];
+  attachment(id: string): Attachment | null;
 }
 
 export function createCallRepository(db: Db): CallRepository {
@@ -61,7 +62,14 @@ export function createCallRepository(db: Db): CallRepository {
     attachments: attachmentsOf(row.id),
   });
 
+  const attachmentStmt = db.prepare<[string], { id: string; call_id: string; kind: Attachment['kind']; mime: Attachment['mime']; size: number; sha256: string; body_site: Attachment['bodySite']; device: string; author: string; taken_at: string }>(
+    'SELECT * FROM call_attachments WHERE id = ?',
+  );
   return {
+    attachment(id) {
+      const r = attachmentStmt.get(id);
+      return r ? { id: r.id, callId: r.call_id, kind: r.kind, mime: r.mime, size: r.size, sha256: r.sha256, bodySite: r.body_site, device: r.device, author: r.author, takenAt: r.taken_at } : null;
+    },
     insert({ id, direction, remote, reason, urgent, at }) {
       insertStmt.run({ id, direction, remoteId: remote.id, remoteName: remote.name, remoteRole: remote.role, remoteSite: remote.site, reason, urgent: urgent ? 1 : 0, at });
     },

@@ -83,6 +83,8 @@ export interface EncounterRepository {
   update(encounter: Encounter, expectedVersion: number): boolean;
   get(id: string): Encounter | null;
   forPatient(patientId: string, limit: number): Encounter[];
+  /** The act held during this call, if one was linked to it. */
+  ofCall(callId: string): Encounter | null;
   addConsent(consent: Consent): void;
   consents(encounterId: string): Consent[];
   addObservation(observation: Observation): void;
@@ -113,7 +115,12 @@ export function createEncounterRepository(db: Db): EncounterRepository {
   const observationByIdStmt = db.prepare<[string], { id: string; encounter_id: string; vital: string; taken_at: string; method: Observation['method']; device: string | null; taken_by: string }>(
     'SELECT * FROM encounter_observations WHERE id = ?',
   );
+  const ofCallStmt = db.prepare<[string], EncounterRow>('SELECT * FROM encounters WHERE call_id = ? ORDER BY created_at DESC LIMIT 1');
   return {
+    ofCall: (callId) => {
+      const row = ofCallStmt.get(callId);
+      return row ? fromRow(row) : null;
+    },
     insert: (e) => void insertStmt.run(toRow(e)),
     update: (e, expected) => updateStmt.run({ ...toRow(e), expected }).changes === 1,
     get: (id) => {

@@ -26,6 +26,9 @@ export interface SyncRepository {
   openConflicts(): { id: number; entity: string; entityId: string; local: unknown; server: unknown; detectedAt: string }[];
   parkedCount(): number;
   setLastSync(at: string): void;
+  upload(sha256: string): { url: string; completed: boolean } | null;
+  uploadStarted(sha256: string, url: string): void;
+  uploadCompleted(sha256: string, at: string): void;
 }
 
 export function createSyncRepository(db: Db): SyncRepository {
@@ -45,7 +48,16 @@ export function createSyncRepository(db: Db): SyncRepository {
   );
   const parkedStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE parked = 1');
   const lastSyncStmt = db.prepare("INSERT INTO sync_state (key, value) VALUES ('last_sync_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  const uploadStmt = db.prepare<[string], { url: string; completed_at: string | null }>('SELECT url, completed_at FROM sync_uploads WHERE sha256 = ?');
+  const uploadStartedStmt = db.prepare('INSERT INTO sync_uploads (sha256, url) VALUES (?, ?) ON CONFLICT (sha256) DO UPDATE SET url = excluded.url, completed_at = NULL');
+  const uploadCompletedStmt = db.prepare('UPDATE sync_uploads SET completed_at = ? WHERE sha256 = ?');
   return {
+    upload(sha256) {
+      const row = uploadStmt.get(sha256);
+      return row ? { url: row.url, completed: row.completed_at !== null } : null;
+    },
+    uploadStarted: (sha256, url) => void uploadStartedStmt.run(sha256, url),
+    uploadCompleted: (sha256, at) => void uploadCompletedStmt.run(at, sha256),
     due: (entities, now, limit) => dueStmt(entities.length).all(now, ...entities, limit),
     pushed(entity, entityId, version, resourceType, serverVersionId, at) {
       upsertStmt.run(entity, entityId, resourceType, serverVersionId, version, at);

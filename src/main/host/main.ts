@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     hubToken: embedded?.stationToken ?? hubSettings.hubToken,
     icePolicy: hubSettings.icePolicy,
     fhirUrl: embedded ? embedded.hub.fhirUrl : hubSettings.fhirUrl,
+    uploadsUrl: embedded ? embedded.hub.uploadsUrl : hubSettings.uploadsUrl,
   });
   // The renderer sits beside the built main bundle: out/main/host.cjs -> out/renderer.
   const rendererRoot = path.resolve(__dirname, '..', 'renderer');

@@ -13,11 +13,18 @@ import { consentToFhir } from './fhir/consent';
 import { encounterToFhir } from './fhir/encounter';
 import { observationToFhir } from './fhir/observation';
 import { patientToFhir } from './fhir/patient';
+import { attachmentToMedia } from './fhir/media';
 import { FhirValidationError, validateFhir } from './fhir/validate';
 import { FhirNetworkError, type FhirClient } from './fhir-client';
+import { UploadRefusedError, type UploadRequest } from './resumable-upload';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 
 /** The records this worker sends today; the others wait in the outbox for their mapping. */
-export const PUSHED_ENTITIES = ['patient', 'encounter', 'consent', 'observation'] as const;
+export const PUSHED_ENTITIES = ['patient', 'encounter', 'consent', 'observation', 'call_attachment'] as const;
+
+/** Sends a stored file resumably (resumable-upload.ts, bound to the region's endpoint and token). */
+export type Uploader = (request: Pick<UploadRequest, 'file' | 'sha256' | 'contentType' | 'resumeUrl' | 'onUrl'>) => Promise<{ url: string }>;
 
 export interface PushDeps {
   sync: SyncRepository;
@@ -25,6 +32,9 @@ export interface PushDeps {
   encounters: EncounterRepository;
   calls?: CallRepository;
   client: FhirClient;
+  /** Files: where a stored attachment lives, and how to send it. Without them, files wait. */
+  attachmentFile?: (sha256: string) => string;
+  upload?: Uploader;
   now: () => Date;
   random?: () => number;
   inTransaction: <T>(work: () => T) => T;
@@ -80,9 +90,67 @@ export function createPushWorker(deps: PushDeps) {
 
   const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** attempts) * (0.5 + random());
 
+  /** SHA-256 (to check the stored file) and SHA-1 in base64 (FHIR's Attachment.hash), one read. */
+  async function hashes(file: string): Promise<{ sha256: string; sha1Base64: string }> {
+    const sha256 = createHash('sha256');
+    const sha1 = createHash('sha1');
+    for await (const chunk of fs.createReadStream(file)) {
+      sha256.update(chunk as Buffer);
+      sha1.update(chunk as Buffer);
+    }
+    return { sha256: sha256.digest('hex'), sha1Base64: sha1.digest('base64') };
+  }
+
+  const later = (row: OutboxRow, why: string, report: PushReport, stop: boolean, delayMs?: number): 'next' | 'stop' => {
+    deps.sync.retryLater(row.seq, why, new Date(deps.now().getTime() + (delayMs ?? backoffMs(row.attempts))).toISOString());
+    if (stop) report.stoppedBy = why;
+    return stop ? 'stop' : 'next';
+  };
+  const park = (row: OutboxRow, why: string, report: PushReport): 'next' => {
+    deps.sync.park(row.seq, why);
+    report.parked++;
+    return 'next';
+  };
+
+  /** A photo or a sound: its file goes first (resumable), then the Media that points at it. */
+  async function pushAttachment(row: OutboxRow, report: PushReport): Promise<'next' | 'stop'> {
+    const a = deps.calls?.attachment(row.entity_id);
+    if (!a) return park(row, 'The record is no longer on this station.', report);
+    const encounter = deps.encounters.ofCall(a.callId);
+    // A file belongs to a patient through the act held during the call; until the call is
+    // linked to an act it waits (a minute at a time), without holding the others back.
+    if (!encounter) return later(row, 'Waiting for its act: link the call to an act to send this file.', report, false, 60_000);
+    if (!deps.attachmentFile || !deps.upload) return later(row, 'No upload endpoint configured.', report, false, 60_000);
+    const file = deps.attachmentFile(a.sha256);
+    if (!fs.existsSync(file)) return park(row, `The stored file ${a.sha256} is missing from the data folder.`, report);
+    const sums = await hashes(file);
+    if (sums.sha256 !== a.sha256) return park(row, `The stored file ${a.sha256} is damaged (its content no longer matches its SHA-256).`, report);
+    let url = deps.sync.upload(a.sha256);
+    if (!url?.completed) {
+      try {
+        const done = await deps.upload({ file, sha256: a.sha256, contentType: a.mime, resumeUrl: url?.url ?? null, onUrl: (u) => deps.sync.uploadStarted(a.sha256, u) });
+        deps.sync.uploadStarted(a.sha256, done.url);
+        deps.sync.uploadCompleted(a.sha256, deps.now().toISOString());
+        url = { url: done.url, completed: true };
+      } catch (error) {
+        if (error instanceof UploadRefusedError && error.status === 460) return park(row, error.message, report);
+        if (error instanceof UploadRefusedError && error.status !== null && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403 && error.status !== 429) {
+          return park(row, `Upload refused (${error.status}): ${error.message}`, report);
+        }
+        return later(row, `Upload interrupted: ${(error as Error).message}`, report, true);
+      }
+    }
+    const resource = attachmentToMedia(a, encounter, { url: url.url, sha1Base64: sums.sha1Base64 }) as Resource & { id: string };
+    return putResource(row, { resource, version: 1 }, report);
+  }
+
   async function pushOne(row: OutboxRow, report: PushReport): Promise<'next' | 'stop'> {
+    if (row.entity === 'call_attachment') return pushAttachment(row, report);
+    return putResource(row, build(row), report);
+  }
+
+  async function putResource(row: OutboxRow, built: Built, report: PushReport): Promise<'next' | 'stop'> {
     const at = () => deps.now().toISOString();
-    const built = build(row);
     if (!built) {
       deps.sync.park(row.seq, 'The record is no longer on this station.');
       report.parked++;

@@ -126,6 +126,15 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at, parked) VALUES ('patient', 'x', 1, 'create', 'now', 2)").run()).toThrow(/CHECK/);
   });
 
+  it('0009 keeps one resumable upload per stored file', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(9));
+    const insert = db.prepare('INSERT INTO sync_uploads (sha256, url) VALUES (?, ?)');
+    insert.run('a'.repeat(64), 'http://hub/uploads/1');
+    expect(() => insert.run('a'.repeat(64), 'http://hub/uploads/2')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => insert.run('short', 'http://hub/uploads/3')).toThrow(/CHECK/);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

@@ -3,11 +3,11 @@ import { hubSettingsFromEnv } from '../../../src/main/hub-settings';
 
 describe('hub settings from the environment', () => {
   it('has no hub and direct calls by default', () => {
-    expect(hubSettingsFromEnv({})).toEqual({ hubUrl: null, hubToken: undefined, icePolicy: 'all', fhirUrl: null });
+    expect(hubSettingsFromEnv({})).toEqual({ hubUrl: null, hubToken: undefined, icePolicy: 'all', fhirUrl: null, uploadsUrl: null });
   });
 
   it('reads the hub address, the token and a relay-only policy', () => {
-    expect(hubSettingsFromEnv({ RELAIS_HUB_URL: 'wss://hub.region.fr/hub', RELAIS_HUB_TOKEN: ' abc ', RELAIS_ICE_POLICY: 'relay' })).toEqual({ hubUrl: 'wss://hub.region.fr/hub', hubToken: 'abc', icePolicy: 'relay', fhirUrl: 'https://hub.region.fr/fhir/R4' });
+    expect(hubSettingsFromEnv({ RELAIS_HUB_URL: 'wss://hub.region.fr/hub', RELAIS_HUB_TOKEN: ' abc ', RELAIS_ICE_POLICY: 'relay' })).toEqual({ hubUrl: 'wss://hub.region.fr/hub', hubToken: 'abc', icePolicy: 'relay', fhirUrl: 'https://hub.region.fr/fhir/R4', uploadsUrl: 'https://hub.region.fr/uploads' });
   });
 
   it('syncs to the hub’s FHIR endpoint unless another FHIR server is named', () => {

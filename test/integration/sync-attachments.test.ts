@@ -1,0 +1,97 @@
+// Photos and sounds of a call reach the region once the call is linked to an act: the file by
+// resumable upload, checked by SHA-256, then a Media pointing at it for the act's patient; a file
+// of a call without an act waits, without holding back the other records.
+import Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHub, type RunningHub } from '../../src/hub/server';
+import { issueToken } from '../../src/hub/tokens';
+import { silentLogger } from '../../src/main/logger';
+import { createStation, type Station } from '../../src/main/station';
+import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
+import { qualifiedIdentity } from '../helpers/identities';
+import { useTempDir } from '../helpers/temp-dir';
+
+const tempDir = useTempDir();
+const SECRET = 'attachments-secret';
+const token = issueToken(SECRET, { sub: 'cart-5', role: 'station', name: 'Chariot 5', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function value<C extends Channel>(station: Station, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await station.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as ChannelOutput<C>;
+}
+
+async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
+  for (let i = 0; i < 500; i++) {
+    const v = await read();
+    if (done(v)) return v;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('attachment sync', () => {
+  it('uploads an auscultation of an act and publishes it as a Media for the patient', async () => {
+    const hub: RunningHub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
+    cleanups.push(() => hub.close());
+    const dir = tempDir();
+    const station = createStation({ dataDir: dir, mode: 'browser', logger: silentLogger, hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 100 } });
+    cleanups.push(() => station.close());
+    // A call in the journal, as the hub would have announced it.
+    const db = new Database(path.join(dir, 'relais.sqlite'));
+    for (const id of ['call-with-act', 'call-alone']) {
+      db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES (?, 'outgoing', 'dr', 'Dr Le Goff', 'expert', 'CHU', ?)").run(id, new Date().toISOString());
+    }
+    db.close();
+
+    const wav = randomBytes(700_000);
+    const sha256 = createHash('sha256').update(wav).digest('hex');
+    const send = async (callId: string, bytes: Buffer, hash: string) => {
+      const { uploadId } = await value(station, 'attachments.begin', { callId, kind: 'auscultation', mime: 'audio/wav', size: bytes.length, sha256: hash, bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE Morvan', takenAt: new Date().toISOString() });
+      for (let offset = 0; offset < bytes.length; offset += 300_000) {
+        await value(station, 'attachments.chunk', { uploadId, offset, data: bytes.subarray(offset, offset + 300_000).toString('base64') });
+      }
+      return value(station, 'attachments.finish', { uploadId });
+    };
+    const withAct = await send('call-with-act', wav, sha256);
+    const other = randomBytes(1000);
+    const alone = await send('call-alone', other, createHash('sha256').update(other).digest('hex'));
+
+    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    if (created.status !== 'created') throw new Error('no patient');
+    const encounter = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Souffle ?', callId: 'call-with-act' });
+
+    const media = await waitFor(
+      () => fetch(`${hub.fhirUrl}/Media/${withAct.id}`, { headers: { Authorization: `Bearer ${token}` } }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, any> })),
+      (r) => r.status === 200,
+      'the Media on the server',
+    );
+    expect(media.json).toMatchObject({
+      status: 'completed',
+      type: { coding: [{ code: 'audio' }] },
+      subject: { reference: `Patient/${created.patient.id}` },
+      encounter: { reference: `Encounter/${encounter.id}` },
+      bodySite: { text: 'Foyer mitral' },
+      identifier: [expect.anything(), { system: 'urn:relais:sha256', value: sha256 }],
+      content: { contentType: 'audio/wav', size: wav.length, hash: createHash('sha1').update(wav).digest('base64') },
+    });
+    // The file behind content.url is the same bytes.
+    const stored = fs.readFileSync(hub.uploads.fileOf(String(media.json.content.url).split('/').pop()!));
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(sha256);
+
+    // The file of the call without an act waits; the rest went.
+    const status = await waitFor(() => value(station, 'station.status', {}), (s) => s.sync.pending === 1, 'only the lone file left');
+    expect(status.sync).toMatchObject({ parked: 0, conflicts: 0 });
+    expect((await fetch(`${hub.fhirUrl}/Media/${alone.id}`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(404);
+    const check = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
+    expect(check.prepare('SELECT entity, last_error FROM outbox').all()).toEqual([{ entity: 'call_attachment', last_error: 'Waiting for its act: link the call to an act to send this file.' }]);
+    check.close();
+  });
+});
