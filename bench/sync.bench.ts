@@ -1,0 +1,179 @@
+// npm run bench -- sync: records and files made offline, then synced to the hub over loopback.
+// Prints records per second, attachment MB/s beside a plain HTTP upload of the same bytes in the
+// same run (ratio), peak memory while files go out, and how a file resumes after a stop mid-way.
+// RELAIS_BENCH_ENCOUNTERS (10000) and RELAIS_BENCH_MB (500) scale it down for a quick look.
+// The hub runs in this process too: the memory figure includes it (its upload store streams
+// to disk, so it adds little).
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { bench, describe } from 'vitest';
+import { startHub } from '../src/hub/server';
+import { issueToken } from '../src/hub/tokens';
+import { createCallRepository } from '../src/main/db/call-repository';
+import { openDatabase } from '../src/main/db/connection';
+import { createEncounterRepository } from '../src/main/db/encounter-repository';
+import { createPatientRepository } from '../src/main/db/patient-repository';
+import { createSyncRepository } from '../src/main/db/sync-repository';
+import { silentLogger } from '../src/main/logger';
+import { createStation } from '../src/main/station';
+import { createFhirClient } from '../src/main/sync/fhir-client';
+import { createPushWorker } from '../src/main/sync/push-worker';
+import { uploadFile } from '../src/main/sync/resumable-upload';
+
+const ENCOUNTERS = Number(process.env.RELAIS_BENCH_ENCOUNTERS ?? 10_000);
+const MEGABYTES = Number(process.env.RELAIS_BENCH_MB ?? 500);
+const FILE_MB = 5;
+const SECRET = 'bench-sync-secret';
+const mb = (bytes: number) => bytes / (1024 * 1024);
+
+async function value<T>(station: ReturnType<typeof createStation>, channel: Parameters<ReturnType<typeof createStation>['dispatch']>[0], input: unknown): Promise<T> {
+  const result = await station.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** The same bytes over plain HTTP to a server that writes them to disk: the reference rate. */
+async function plainUploadRate(files: string[], dir: string): Promise<number> {
+  const sinkDir = fs.mkdtempSync(path.join(dir, 'plain-'));
+  let n = 0;
+  const server = http.createServer((req, res) => {
+    const out = fs.createWriteStream(path.join(sinkDir, String(n++)));
+    req.pipe(out).on('finish', () => res.writeHead(204).end());
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  const start = performance.now();
+  let bytes = 0;
+  for (const file of files) {
+    bytes += fs.statSync(file).size;
+    await new Promise<void>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: '/', headers: { 'Content-Length': fs.statSync(file).size } }, (res) => res.resume().on('end', () => resolve()));
+      req.on('error', reject);
+      fs.createReadStream(file).pipe(req);
+    });
+  }
+  const seconds = (performance.now() - start) / 1000;
+  server.close();
+  fs.rmSync(sinkDir, { recursive: true, force: true });
+  return mb(bytes) / seconds;
+}
+
+async function run(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-sync-'));
+  const hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], uploadsDir: path.join(dir, 'hub-uploads'), ratePerSecond: 1e6, burst: 1e6 });
+  const token = issueToken(SECRET, { sub: 'bench', role: 'station', name: 'Bench', site: 'Bench', specialty: null, exp: Math.floor(Date.now() / 1000) + 24 * 3600 });
+  const dataDir = path.join(dir, 'station');
+  try {
+    // Offline: no FHIR server known yet.
+    const station = createStation({ dataDir, mode: 'browser', logger: silentLogger });
+    const fileCount = Math.max(1, Math.round(MEGABYTES / FILE_MB));
+    const journal = new Database(path.join(dataDir, 'relais.sqlite'));
+    const makeStart = performance.now();
+    let patientId = '';
+    for (let i = 0; i < ENCOUNTERS; i++) {
+      if (i % 5 === 0) {
+        const identity = { birthName: `BENCH${i.toString(36).toUpperCase().replace(/[0-9]/g, (d) => 'ABCDEFGHIJ'[Number(d)]!)}`, firstName: 'ANNE', birthDate: `19${40 + (i % 60)}-0${1 + (i % 9)}-1${i % 9}`, sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null };
+        const created = await value<{ status: string; patient?: { id: string } }>(station, 'patients.create', { identity, notDuplicateOf: [] });
+        if (created.patient) patientId = created.patient.id;
+      }
+      const at = new Date().toISOString();
+      let callId: string | null = null;
+      if (i < fileCount) {
+        callId = `bench-call-${i}`;
+        journal.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES (?, 'outgoing', 'dr', 'Dr', 'expert', 'CHU', ?)").run(callId, at);
+        const bytes = randomBytes(FILE_MB * 1024 * 1024);
+        const begun = await value<{ uploadId: string }>(station, 'attachments.begin', { callId, kind: 'auscultation', mime: 'audio/wav', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE', takenAt: at });
+        for (let offset = 0; offset < bytes.length; offset += 393_216) {
+          await value(station, 'attachments.chunk', { uploadId: begun.uploadId, offset, data: bytes.subarray(offset, offset + 393_216).toString('base64') });
+        }
+        await value(station, 'attachments.finish', { uploadId: begun.uploadId });
+      }
+      const encounter = await value<{ id: string }>(station, 'encounters.create', { patientId, act: 'teleconsultation', assisted: true, requester: { name: 'IDE', role: 'nurse' }, site: 'EHPAD', reason: 'Suivi', callId });
+      await value(station, 'encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'given', collectedBy: 'IDE', collectedAt: at });
+      await value(station, 'encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' });
+      await value(station, 'encounters.observe', { encounterId: encounter.id, vital: { code: 'spo2', value: 96, unit: '%' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE' });
+      await value(station, 'encounters.observe', { encounterId: encounter.id, vital: { code: 'heart_rate', value: 72, unit: '/min' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE' });
+    }
+    const makeSeconds = (performance.now() - makeStart) / 1000;
+    journal.close();
+    await station.close();
+
+    // Online: the push worker, as the station runs it, timed by kind.
+    const db = openDatabase(path.join(dataDir, 'relais.sqlite'));
+    const pending = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+    let fileBytes = 0;
+    let fileSeconds = 0;
+    const worker = createPushWorker({
+      sync: createSyncRepository(db),
+      patients: createPatientRepository(db),
+      encounters: createEncounterRepository(db),
+      calls: createCallRepository(db),
+      client: createFhirClient({ baseUrl: hub.fhirUrl, token: () => token }),
+      attachmentFile: (sha) => path.join(dataDir, 'attachments', sha.slice(0, 2), sha),
+      upload: async (request) => {
+        const start = performance.now();
+        const done = await uploadFile({ ...request, endpoint: hub.uploadsUrl, token });
+        fileSeconds += (performance.now() - start) / 1000;
+        fileBytes += fs.statSync(request.file).size;
+        return done;
+      },
+      now: () => new Date(),
+      inTransaction: (work) => db.transaction(work)(),
+    });
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const syncStart = performance.now();
+    let pushed = 0;
+    for (;;) {
+      const report = await worker.runOnce(2000);
+      pushed += report.pushed;
+      if (report.pushed === 0 && report.parked === 0 && report.conflicts === 0) break;
+      if (report.stoppedBy) throw new Error(report.stoppedBy);
+    }
+    const syncSeconds = (performance.now() - syncStart) / 1000;
+    clearInterval(sampler);
+    const left = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+    db.close();
+
+    const files = fs.readdirSync(path.join(dataDir, 'attachments')).flatMap((d) => fs.readdirSync(path.join(dataDir, 'attachments', d)).map((f) => path.join(dataDir, 'attachments', d, f)));
+    const plainRate = await plainUploadRate(files, dir);
+    const tusRate = mb(fileBytes) / fileSeconds;
+
+    // Resume: a 200 MB file stopped at half, then resumed from the server's offset.
+    const big = path.join(dir, 'big.wav');
+    const bigBytes = randomBytes(200 * 1024 * 1024);
+    fs.writeFileSync(big, bigBytes);
+    const bigSha = createHash('sha256').update(bigBytes).digest('hex');
+    let url: string | null = null;
+    const stop = new AbortController();
+    await uploadFile({ endpoint: hub.uploadsUrl, token, file: big, sha256: bigSha, contentType: 'audio/wav', onUrl: (u) => (url = u), onProgress: (sent, total) => sent >= total / 2 && stop.abort(), signal: stop.signal }).catch(() => {});
+    const resumeStart = performance.now();
+    let firstProgress = -1;
+    await uploadFile({ endpoint: hub.uploadsUrl, token, file: big, sha256: bigSha, contentType: 'audio/wav', resumeUrl: url, onProgress: (sent) => firstProgress < 0 && (firstProgress = sent) });
+    const resumeSeconds = (performance.now() - resumeStart) / 1000;
+
+    const records = pushed - files.length;
+    const lines = [
+      `\nSync over loopback: ${ENCOUNTERS} acts (consent, 2 vital signs each, a patient per 5 acts), ${files.length} files of ${FILE_MB} MB, made offline in ${makeSeconds.toFixed(1)} s; ${pending} outbox rows`,
+      `  records pushed (current state, one PUT each)         ${records} in ${(syncSeconds - fileSeconds).toFixed(1)} s: ${(records / (syncSeconds - fileSeconds)).toFixed(0)} records/s`,
+      `  files (tus, 8 MB chunks, SHA-256 checked)            ${mb(fileBytes).toFixed(0)} MB at ${tusRate.toFixed(0)} MB/s`,
+      `  plain HTTP upload of the same bytes, same run        ${plainRate.toFixed(0)} MB/s; ratio ${(tusRate / plainRate).toFixed(2)} (target >= 0.80)`,
+      `  memory (RSS) while syncing                           ${mb(baseline).toFixed(0)} MB before, ${mb(peak).toFixed(0)} MB peak (+${mb(peak - baseline).toFixed(0)} MB for ${mb(fileBytes).toFixed(0)} MB of files)`,
+      `  200 MB file stopped at half, resumed                 from byte ${firstProgress} (${((100 * firstProgress) / bigBytes.length).toFixed(0)} %), done in ${resumeSeconds.toFixed(1)} s`,
+      `  left in the outbox                                   ${left}`,
+    ];
+    console.log(lines.join('\n'));
+  } finally {
+    await hub.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('sync', () => {
+  bench('records and files made offline, then synced', run, { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 });
+});
