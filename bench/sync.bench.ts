@@ -2,8 +2,7 @@
 // Prints records per second, attachment MB/s beside a plain HTTP upload of the same bytes in the
 // same run (ratio), peak memory while files go out, and how a file resumes after a stop mid-way.
 // RELAIS_BENCH_ENCOUNTERS (10000) and RELAIS_BENCH_MB (500) scale it down for a quick look.
-// The hub runs in this process too: the memory figure includes it (its upload store streams
-// to disk, so it adds little).
+// The hub runs in a child process: the memory figure is the station's alone.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -11,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { bench, describe } from 'vitest';
-import { startHub } from '../src/hub/server';
+import { spawn } from 'node:child_process';
 import { issueToken } from '../src/hub/tokens';
 import { createCallRepository } from '../src/main/db/call-repository';
 import { openDatabase } from '../src/main/db/connection';
@@ -23,6 +22,7 @@ import { createStation } from '../src/main/station';
 import { createFhirClient } from '../src/main/sync/fhir-client';
 import { createPushWorker } from '../src/main/sync/push-worker';
 import { uploadFile } from '../src/main/sync/resumable-upload';
+import { validateFhir } from '../src/main/sync/fhir/validate';
 
 const ENCOUNTERS = Number(process.env.RELAIS_BENCH_ENCOUNTERS ?? 10_000);
 const MEGABYTES = Number(process.env.RELAIS_BENCH_MB ?? 500);
@@ -64,7 +64,11 @@ async function plainUploadRate(files: string[], dir: string): Promise<number> {
 
 async function run(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-sync-'));
-  const hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], uploadsDir: path.join(dir, 'hub-uploads'), ratePerSecond: 1e6, burst: 1e6 });
+  const hubProcess = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/hub-child.ts')], { env: { ...process.env, SECRET, UPLOADS_DIR: path.join(dir, 'hub-uploads') }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const hub = await new Promise<{ fhirUrl: string; uploadsUrl: string }>((resolve, reject) => {
+    hubProcess.stdout.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()) as { fhirUrl: string; uploadsUrl: string }));
+    hubProcess.once('exit', (code) => reject(new Error(`the hub exited (${code})`)));
+  });
   const token = issueToken(SECRET, { sub: 'bench', role: 'station', name: 'Bench', site: 'Bench', specialty: null, exp: Math.floor(Date.now() / 1000) + 24 * 3600 });
   const dataDir = path.join(dir, 'station');
   try {
@@ -124,6 +128,9 @@ async function run(): Promise<void> {
       now: () => new Date(),
       inTransaction: (work) => db.transaction(work)(),
     });
+    // Definitions of FHIR (station and hub) load on first use: loaded before the baseline.
+    validateFhir({ resourceType: 'Basic', code: { text: 'warm-up' } });
+    await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${token}` } });
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
@@ -169,7 +176,7 @@ async function run(): Promise<void> {
     ];
     console.log(lines.join('\n'));
   } finally {
-    await hub.close();
+    hubProcess.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

