@@ -153,6 +153,7 @@ export function createStation(options: StationOptions): Station {
 
   const handlers: Handlers = {
     'station.status': () => status.status(),
+    'sync.details': () => syncService?.details() ?? { parked: [], conflicts: [] },
     'patients.create': ({ identity, notDuplicateOf }) => patients.create(identity, notDuplicateOf),
     'patients.update': ({ id, version, identity }) => patients.update(id, version, identity),
     'patients.get': ({ id }) => patients.get(id),

@@ -8,6 +8,7 @@ import { Header } from './features/shell/header';
 import { useView } from './features/shell/view-store';
 import { DevicesScreen } from './features/device-panels/devices-screen';
 import { HomeScreen } from './features/station/home-screen';
+import { SyncScreen } from './features/station/sync-screen';
 import { useStation } from './features/station/station-store';
 import { NewPatientScreen } from './features/patients/new-patient-screen';
 import { PatientScreen } from './features/patients/patient-screen';
@@ -41,6 +42,7 @@ export function App() {
         <div hidden={inCall}>
         {view.name === 'calls' && <CallsScreen />}
         {view.name === 'home' && <HomeScreen />}
+        {view.name === 'sync' && <SyncScreen />}
         {/* Not kept behind a call: its keyboard steering must not act from a hidden screen. */}
         {view.name === 'devices' && !inCall && <DevicesScreen />}
         {view.name === 'patients' && <PatientsScreen />}

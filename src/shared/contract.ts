@@ -14,7 +14,7 @@ import { AttachmentBeginSchema, AttachmentChunkSchema, AttachmentSchema } from '
 import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, IceConfigSchema } from './calls';
 import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
-import { StationStatusSchema } from './station';
+import { StationStatusSchema, SyncDetailsSchema } from './station';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -23,6 +23,7 @@ const noInput = z.strictObject({});
 export const contract = {
   invoke: {
     'station.status': channel(noInput, StationStatusSchema),
+    'sync.details': channel(noInput, SyncDetailsSchema),
     'patients.create': channel(CreatePatientInputSchema, CreatePatientResultSchema),
     'patients.update': channel(UpdatePatientInputSchema, PatientSchema),
     'patients.get': channel(z.strictObject({ id: PatientIdSchema }), PatientSchema),

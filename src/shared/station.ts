@@ -32,3 +32,11 @@ export const StationStatusSchema = z.object({
   patientCount: z.number().int().nonnegative(),
 });
 export type StationStatus = z.infer<typeof StationStatusSchema>;
+
+/** What the sync could not send, for the person who has to look: refused records with the
+ * reason, and conflicts with the station's and the server's versions side by side. */
+export const SyncDetailsSchema = z.object({
+  parked: z.array(z.object({ entity: z.string(), entityId: z.string(), error: z.string(), since: z.string() })),
+  conflicts: z.array(z.object({ id: z.number(), entity: z.string(), entityId: z.string(), local: z.unknown(), server: z.unknown(), detectedAt: z.string() })),
+});
+export type SyncDetails = z.infer<typeof SyncDetailsSchema>;

@@ -12,6 +12,7 @@ import path from 'node:path';
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 const VALID: { [C in Channel]: ChannelInput<C> } = {
   'station.status': {},
+  'sync.details': {},
   'patients.create': { identity: provisionalIdentity(), notDuplicateOf: [] },
   'patients.update': { id: SOME_ID, version: 1, identity: provisionalIdentity() },
   'patients.get': { id: SOME_ID },

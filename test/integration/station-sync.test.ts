@@ -44,6 +44,41 @@ describe('station sync', () => {
     expect(((await response.json()) as { name: { family: string }[] }).name[0]!.family).toBe(qualifiedIdentity().birthName.toUpperCase());
   });
 
+  it('shows a conflict with the station’s and the server’s versions, for a person to look at', async () => {
+    const hub: RunningHub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
+    cleanups.push(() => hub.close());
+    const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubToken: token, fhirUrl: hub.fhirUrl, syncTiming: { debounceMs: 5, intervalMs: 50 } });
+    cleanups.push(() => station.close());
+    const call = async <T>(channel: Parameters<Station['dispatch']>[0], input: unknown): Promise<T> => {
+      const result = await station.dispatch(channel, input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as T;
+    };
+    const created = await call<{ patient: { id: string } }>('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const encounter = await call<{ id: string; version: number }>('encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus' });
+    const synced = async () => {
+      for (let i = 0; i < 300; i++) {
+        const s = await statusOf(station);
+        if (s.sync.pending === 0 && s.sync.lastSyncAt) return s;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error('never synced');
+    };
+    await synced();
+    const url = `${hub.fhirUrl}/Encounter/${encounter.id}`;
+    const onServer = (await (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
+    await fetch(url, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify({ ...onServer, reasonCode: [{ text: 'Naevus atypique' }] }) });
+    await call('encounters.setStatus', { id: encounter.id, version: 1, status: 'closed' });
+    let details = await call<{ parked: { entity: string; error: string }[]; conflicts: { entity: string; local: { status: string }; server: { status: string; reasonCode: { text: string }[] } }[] }>('sync.details', {});
+    for (let i = 0; i < 300 && details.conflicts.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      details = await call('sync.details', {});
+    }
+    expect(details.conflicts).toEqual([expect.objectContaining({ entity: 'encounter', local: expect.objectContaining({ status: 'cancelled' }), server: expect.objectContaining({ status: 'planned', reasonCode: [{ text: 'Naevus atypique' }] }) })]);
+    expect(details.parked).toEqual([expect.objectContaining({ entity: 'encounter', error: expect.stringMatching(/both versions/) })]);
+    expect((await statusOf(station)).sync).toMatchObject({ parked: 1, conflicts: 1 });
+  });
+
   it('keeps the records here, and says so, without a FHIR server', async () => {
     const station = openStation(tempDir());
     cleanups.push(() => station.close());

@@ -25,6 +25,7 @@ export interface SyncRepository {
   addConflict(entity: string, entityId: string, local: unknown, server: unknown, at: string): void;
   openConflicts(): { id: number; entity: string; entityId: string; local: unknown; server: unknown; detectedAt: string }[];
   parkedCount(): number;
+  parkedRows(limit: number): { seq: number; entity: string; entityId: string; error: string; since: string }[];
   setLastSync(at: string): void;
   upload(sha256: string): { url: string; completed: boolean } | null;
   uploadStarted(sha256: string, url: string): void;
@@ -47,6 +48,9 @@ export function createSyncRepository(db: Db): SyncRepository {
     'SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id',
   );
   const parkedStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE parked = 1');
+  const parkedRowsStmt = db.prepare<[number], { seq: number; entity: string; entity_id: string; last_error: string | null; created_at: string }>(
+    'SELECT seq, entity, entity_id, last_error, created_at FROM outbox WHERE parked = 1 ORDER BY seq LIMIT ?',
+  );
   const lastSyncStmt = db.prepare("INSERT INTO sync_state (key, value) VALUES ('last_sync_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   const uploadStmt = db.prepare<[string], { url: string; completed_at: string | null }>('SELECT url, completed_at FROM sync_uploads WHERE sha256 = ?');
   const uploadStartedStmt = db.prepare('INSERT INTO sync_uploads (sha256, url) VALUES (?, ?) ON CONFLICT (sha256) DO UPDATE SET url = excluded.url, completed_at = NULL');
@@ -73,6 +77,8 @@ export function createSyncRepository(db: Db): SyncRepository {
     openConflicts: () =>
       openConflictsStmt.all().map((r) => ({ id: r.id, entity: r.entity, entityId: r.entity_id, local: JSON.parse(r.local_resource) as unknown, server: JSON.parse(r.server_resource) as unknown, detectedAt: r.detected_at })),
     parkedCount: () => parkedStmt.get()?.n ?? 0,
+    parkedRows: (limit) =>
+      parkedRowsStmt.all(limit).map((r) => ({ seq: r.seq, entity: r.entity, entityId: r.entity_id, error: r.last_error ?? '', since: r.created_at })),
     setLastSync: (at) => void lastSyncStmt.run(at),
   };
 }

@@ -58,6 +58,10 @@ export function createSyncService(deps: SyncServiceDeps) {
     },
     runNow: run,
     status: () => ({ server: deps.server, parked: deps.sync.parkedCount(), conflicts: deps.sync.openConflicts().length, lastError }),
+    details: () => ({
+      parked: deps.sync.parkedRows(200).map(({ entity, entityId, error, since }) => ({ entity, entityId, error, since })),
+      conflicts: deps.sync.openConflicts(),
+    }),
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(timer);

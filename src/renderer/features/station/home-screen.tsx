@@ -1,11 +1,13 @@
 // Home: what the station is, what is plugged in, whether the region is reachable, what waits to sync.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useView } from '../shell/view-store';
 import { useStation } from './station-store';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
   const { status, error, load } = useStation();
+  const show = useView((v) => v.show);
   useEffect(() => {
     void load();
   }, [load]);
@@ -35,7 +37,10 @@ export function HomeScreen() {
             {(status.sync.parked > 0 || status.sync.conflicts > 0) && (
               <>
                 <dt>{t('home.needsAttention')}</dt>
-                <dd className="error-text" role="alert">{t('home.parkedAndConflicts', { parked: status.sync.parked, conflicts: status.sync.conflicts })}</dd>
+                <dd className="error-text" role="alert">
+                  {t('home.parkedAndConflicts', { parked: status.sync.parked, conflicts: status.sync.conflicts })}{' '}
+                  <button type="button" className="link" onClick={() => show({ name: 'sync' })}>{t('home.syncDetails')}</button>
+                </dd>
               </>
             )}
             {status.sync.lastError && (
