@@ -6,14 +6,20 @@ import path from 'node:path';
 import type { Handlers } from '../shared/contract';
 import type { StationStatus } from '../shared/station';
 import { createDispatch, type Dispatch } from './contract/dispatch';
+import { AppFailure } from './contract/failure';
 import { openDatabase } from './db/connection';
 import { createCallRepository } from './db/call-repository';
 import { createEncounterRepository } from './db/encounter-repository';
 import { createSyncRepository } from './db/sync-repository';
-import { createFhirClient } from './sync/fhir-client';
+import { createFhirClient, FhirNetworkError } from './sync/fhir-client';
 import { createPushWorker } from './sync/push-worker';
 import { uploadFile } from './sync/resumable-upload';
 import { createSyncService } from './sync/sync-service';
+import { createConflictResolution } from './sync/conflict-resolution';
+import { createLocalResources } from './sync/local-resources';
+import { createPullWorker } from './sync/pull-worker';
+import { fullCapabilities, readCapabilities } from './sync/server-capabilities';
+import { createServerVersionTaker } from './sync/server-version';
 import { createOutboxRepository } from './db/outbox-repository';
 import { createPatientRepository } from './db/patient-repository';
 import type { Logger } from './logger';
@@ -53,7 +59,7 @@ export interface StationOptions {
   /** The region's resumable upload endpoint (tus) for attachment files. */
   uploadsUrl?: string | null;
   /** How soon after a change, and how often, the sync runs (tests and the crash test shorten them). */
-  syncTiming?: { debounceMs?: number; intervalMs?: number };
+  syncTiming?: { debounceMs?: number; intervalMs?: number; pullIntervalMs?: number; pullMarginMs?: number };
 }
 
 function loadProfiles(resourcesDir: string, logger: Logger) {
@@ -140,6 +146,21 @@ export function createStation(options: StationOptions): Station {
       publishStatus();
     },
   });
+  const syncRepository = createSyncRepository(db);
+  const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository });
+  const serverVersions = createServerVersionTaker({
+    sync: syncRepository,
+    patients: patientsRepo,
+    encounters: encounterRepository,
+    now,
+    inTransaction: (work) => db.transaction(work)(),
+    onChanged: (entity, id) => {
+      if (entity === 'patient') events.emit('patients.changed', { id });
+      else events.emit('encounters.changed', { id });
+      publishStatus();
+    },
+  });
+  const conflicts = createConflictResolution({ sync: syncRepository, outbox, local: localResources, taker: serverVersions, now, inTransaction: (work) => db.transaction(work)() });
   const status = createStationStatusService({
     stationName: options.stationName ?? os.hostname(),
     mode,
@@ -148,12 +169,23 @@ export function createStation(options: StationOptions): Station {
     hub,
     outbox,
     patientCount: () => patients.count(),
-    sync: () => syncService?.status() ?? { server: null, parked: 0, conflicts: 0, lastError: null },
+    sync: () => syncService?.status() ?? { server: null, parked: 0, conflicts: 0, lastError: null, lastPullAt: null, uploads: [] },
   });
 
   const handlers: Handlers = {
     'station.status': () => status.status(),
-    'sync.details': () => syncService?.details() ?? { parked: [], conflicts: [] },
+    'sync.details': () => syncService?.details() ?? { parked: [], conflicts: [], refused: [], notes: [] },
+    'sync.resolve': ({ conflictId, keep, by }) => {
+      const resolved = conflicts.resolve(conflictId, keep, by);
+      syncService?.kick();
+      publishStatus();
+      return resolved;
+    },
+    'sync.now': async () => {
+      if (!syncService) throw new AppFailure('hub_unavailable', 'No regional FHIR server is configured: the records stay on this station.');
+      await syncService.runNow();
+      return { done: true as const };
+    },
     'patients.create': ({ identity, notDuplicateOf }) => patients.create(identity, notDuplicateOf),
     'patients.update': ({ id, version, identity }) => patients.update(id, version, identity),
     'patients.get': ({ id }) => patients.get(id),
@@ -230,25 +262,55 @@ export function createStation(options: StationOptions): Station {
 
   if (options.fhirUrl && options.hubToken) {
     const token = options.hubToken;
-    const syncRepository = createSyncRepository(db);
-    syncService = createSyncService({
+    const client = createFhirClient({ baseUrl: options.fhirUrl, token: () => token });
+    let lastProgressAt = 0;
+    const service: ReturnType<typeof createSyncService> = createSyncService({
       server: options.fhirUrl,
       sync: syncRepository,
       worker: createPushWorker({
         sync: syncRepository,
         patients: patientsRepo,
         encounters: encounterRepository,
-        client: createFhirClient({ baseUrl: options.fhirUrl, token: () => token }),
+        client,
         calls: callRepository,
         attachmentFile: (sha256) => attachments.pathOf(sha256),
         ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token }) } : {}),
+        capabilities: () => service.capabilities() ?? fullCapabilities(),
+        onUpload: (id, progress) => {
+          service.uploadProgress(id, progress);
+          // Progress bars move a few times a second, not at every chunk.
+          if (!progress || Date.now() - lastProgressAt > 250) {
+            lastProgressAt = Date.now();
+            publishStatus();
+          }
+        },
         now,
         inTransaction: (work) => db.transaction(work)(),
       }),
+      puller: createPullWorker({
+        sync: syncRepository,
+        client,
+        local: localResources,
+        taker: serverVersions,
+        now,
+        types: () => (service.capabilities() ?? fullCapabilities()).pullTypes,
+        ...(options.syncTiming?.pullMarginMs !== undefined ? { marginMs: options.syncTiming.pullMarginMs } : {}),
+      }),
+      loadCapabilities: async () => {
+        try {
+          const answer = await client.capabilities();
+          return answer.status === 200 ? readCapabilities(answer.resource) : fullCapabilities([`The regional server answered ${answer.status} for its CapabilityStatement: the station assumes a standard FHIR R4 server.`]);
+        } catch (error) {
+          if (error instanceof FhirNetworkError) return null;
+          throw error;
+        }
+      },
       onChange: publishStatus,
       log: (event, detail) => logger.info(event, detail),
+      now,
       ...options.syncTiming,
     });
+    syncService = service;
     syncService.kick();
   }
 

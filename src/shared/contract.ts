@@ -14,7 +14,7 @@ import { AttachmentBeginSchema, AttachmentChunkSchema, AttachmentSchema } from '
 import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, IceConfigSchema } from './calls';
 import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
-import { StationStatusSchema, SyncDetailsSchema } from './station';
+import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } from './station';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -24,6 +24,8 @@ export const contract = {
   invoke: {
     'station.status': channel(noInput, StationStatusSchema),
     'sync.details': channel(noInput, SyncDetailsSchema),
+    'sync.resolve': channel(ResolveConflictInputSchema, z.strictObject({ entity: z.string(), entityId: z.string(), keep: z.enum(['station', 'server']) })),
+    'sync.now': channel(noInput, z.strictObject({ done: z.literal(true) })),
     'patients.create': channel(CreatePatientInputSchema, CreatePatientResultSchema),
     'patients.update': channel(UpdatePatientInputSchema, PatientSchema),
     'patients.get': channel(z.strictObject({ id: PatientIdSchema }), PatientSchema),

@@ -28,6 +28,10 @@ export const StationStatusSchema = z.object({
     lastSyncAt: z.string().nullable(),
     /** Why the last pass stopped (server unreachable...), in words; null when it went well. */
     lastError: z.string().nullable(),
+    /** When the server's changes were last brought back (none yet: null). */
+    lastPullAt: z.string().nullable(),
+    /** Files on their way to the region, for the progress bars. */
+    uploads: z.array(z.object({ attachmentId: z.string(), kind: z.string(), sentBytes: z.number().nonnegative(), totalBytes: z.number().nonnegative() })),
   }),
   patientCount: z.number().int().nonnegative(),
 });
@@ -38,5 +42,17 @@ export type StationStatus = z.infer<typeof StationStatusSchema>;
 export const SyncDetailsSchema = z.object({
   parked: z.array(z.object({ entity: z.string(), entityId: z.string(), error: z.string(), since: z.string() })),
   conflicts: z.array(z.object({ id: z.number(), entity: z.string(), entityId: z.string(), local: z.unknown(), server: z.unknown(), detectedAt: z.string() })),
+  /** Server versions the station could not take in, with the reason. */
+  refused: z.array(z.object({ entity: z.string(), entityId: z.string(), serverVersionId: z.string().nullable(), error: z.string(), at: z.string() })),
+  /** What the station does not do with this server (from its CapabilityStatement), in words. */
+  notes: z.array(z.string()),
+});
+
+/** A person settles a conflict: the station's version goes again, or the server's is taken. */
+export const ResolveConflictInputSchema = z.strictObject({
+  conflictId: z.number().int().positive(),
+  keep: z.enum(['station', 'server']),
+  /** Who decided (until professional login, the name the person types). */
+  by: z.string().trim().min(1, 'field.required').max(200),
 });
 export type SyncDetails = z.infer<typeof SyncDetailsSchema>;

@@ -13,6 +13,8 @@ const SOME_ID = '00000000-0000-4000-8000-000000000000';
 const VALID: { [C in Channel]: ChannelInput<C> } = {
   'station.status': {},
   'sync.details': {},
+  'sync.resolve': { conflictId: 1, keep: 'station', by: 'IDE Morvan' },
+  'sync.now': {},
   'patients.create': { identity: provisionalIdentity(), notDuplicateOf: [] },
   'patients.update': { id: SOME_ID, version: 1, identity: provisionalIdentity() },
   'patients.get': { id: SOME_ID },

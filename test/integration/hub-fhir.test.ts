@@ -47,7 +47,7 @@ describe('hub FHIR endpoint', () => {
     await fhir('PUT', `/Patient/${patient.id}`, patient); // the retry after a lost answer
     const found = await fhir('GET', `/Patient?identifier=urn:ietf:rfc:3986|urn:uuid:${patient.id}`);
     expect(found.json.entry).toHaveLength(1);
-    expect(found.json.entry[0].resource.identifier[1]).toMatchObject({ system: 'urn:oid:1.2.250.1.213.1.4.8', value: '256122901900142' });
+    expect(found.json.entry[0].resource.identifier[1]).toMatchObject({ system: 'urn:oid:1.2.250.1.213.1.4.8', value: '256122901900168' });
   });
 
   it('creates conditionally on an identifier, and refuses a stale If-Match with 412', async () => {

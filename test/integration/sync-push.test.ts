@@ -13,6 +13,7 @@ import { createPatientRepository } from '../../src/main/db/patient-repository';
 import { createSyncRepository } from '../../src/main/db/sync-repository';
 import { createFhirClient } from '../../src/main/sync/fhir-client';
 import { createPushWorker } from '../../src/main/sync/push-worker';
+import { readCapabilities } from '../../src/main/sync/server-capabilities';
 import { PARIS_1906_MATRICULE, qualifiedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
@@ -47,7 +48,7 @@ async function offlineRecords() {
   return { dir, station, patientId, encounter: started };
 }
 
-function workerOn(dir: string, fetchImpl?: typeof fetch) {
+function workerOn(dir: string, fetchImpl?: typeof fetch, capabilities?: ReturnType<typeof readCapabilities>) {
   const db = openDatabase(path.join(dir, 'relais.sqlite'));
   const worker = createPushWorker({
     sync: createSyncRepository(db),
@@ -58,6 +59,7 @@ function workerOn(dir: string, fetchImpl?: typeof fetch) {
     now: () => new Date(),
     random: () => 0.5,
     inTransaction: (work) => db.transaction(work)(),
+    ...(capabilities ? { capabilities: () => capabilities } : {}),
   });
   return { worker, db, sync: createSyncRepository(db) };
 }
@@ -110,6 +112,35 @@ describe('sync push', () => {
     station.close();
   });
 
+  it('recognises its own write whose answer was lost, even after a later edit here', async () => {
+    const { dir, station, patientId } = await offlineRecords();
+    let drop = false;
+    const lossy: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (drop && String(input).includes('/Patient/')) {
+        drop = false;
+        throw new TypeError('socket hang up');
+      }
+      return response;
+    };
+    const { worker, db } = workerOn(dir, lossy);
+    await worker.runOnce(); // everything synced once: the server's versions are known
+    await station.value('patients.update', { id: patientId, version: 1, identity: qualifiedIdentity({ usedName: 'MORVAN' }) });
+    drop = true;
+    await worker.runOnce(); // version 2 reached the server; the station never heard
+    // The nurse corrects the used name again before the retry: version 3 goes over our own version 2.
+    await station.value('patients.update', { id: patientId, version: 2, identity: qualifiedIdentity({ usedName: 'KERVELLA' }) });
+    db.prepare('UPDATE outbox SET next_attempt_at = NULL').run();
+    const third = await worker.runOnce();
+    expect(third).toMatchObject({ pushed: 1, conflicts: 0, stoppedBy: null });
+    expect(outboxOf(dir)).toEqual([]);
+    const found = await server(`/Patient?identifier=urn:ietf:rfc:3986|urn:uuid:${patientId}`);
+    expect(found.json.entry).toHaveLength(1);
+    expect(found.json.entry[0].resource.name[1].family).toBe('KERVELLA');
+    db.close();
+    station.close();
+  });
+
   it('keeps both versions when the act changed on the server and here, and merges nothing', async () => {
     const { dir, station, encounter } = await offlineRecords();
     const { worker, db, sync } = workerOn(dir);
@@ -147,6 +178,41 @@ describe('sync push', () => {
     const row = db.prepare('SELECT entity, attempts, next_attempt_at FROM outbox ORDER BY seq LIMIT 1').get();
     expect(row).toEqual({ entity: 'patient', attempts: 1, next_attempt_at: '2026-11-23T10:00:01.000Z' }); // 1 s x 2^0 x jitter 1.0
     expect((await worker.runOnce()).pushed).toBe(0); // not due yet: nothing sent out of order
+    db.close();
+    station.close();
+  });
+
+  it('does less with a server that can do less: no If-Match where versions are not checked, and Consent kept here', async () => {
+    const { dir, station, patientId } = await offlineRecords();
+    const metadata = (await server('/metadata')).json;
+    // The same endpoint, described as a server without versioned updates on Patient and
+    // without Consent at all.
+    const statement = {
+      ...metadata,
+      rest: [{ ...metadata.rest[0], resource: metadata.rest[0].resource.filter((r: { type: string }) => r.type !== 'Consent').map((r: { type: string }) => (r.type === 'Patient' ? { ...r, versioning: 'versioned' } : r)) }],
+    };
+    const ifMatchByPath: [string, string | null][] = [];
+    const watching: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT') ifMatchByPath.push([new URL(String(input)).pathname.split('/').slice(-2, -1)[0]!, new Headers(init.headers).get('If-Match')]);
+      return fetch(input, init);
+    };
+    const { worker, db, sync } = workerOn(dir, watching, readCapabilities(statement));
+    const first = await worker.runOnce();
+    expect(first).toMatchObject({ pushed: 4, conflicts: 0 }); // all but the consent
+    expect(outboxOf(dir)).toEqual([expect.objectContaining({ entity: 'consent', parked: 0, last_error: expect.stringMatching(/does not accept Consent updates/) })]);
+
+    // An update here goes without If-Match, after reading the server's copy...
+    await station.value('patients.update', { id: patientId, version: 1, identity: qualifiedIdentity({ usedName: 'MORVAN' }) });
+    ifMatchByPath.length = 0;
+    expect(await worker.runOnce()).toMatchObject({ pushed: 1, conflicts: 0 });
+    expect(ifMatchByPath).toEqual([['Patient', null]]);
+    // ...and that read is what finds a change made on the server meanwhile.
+    const onServer = (await server(`/Patient/${patientId}`)).json;
+    await fetch(`${hub.fhirUrl}/Patient/${patientId}`, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify({ ...onServer, gender: 'other' }) });
+    await station.value('patients.update', { id: patientId, version: 2, identity: qualifiedIdentity({ usedName: 'KERVELLA' }) });
+    expect(await worker.runOnce()).toMatchObject({ pushed: 0, conflicts: 1 });
+    expect(sync.openConflicts()[0]).toMatchObject({ entity: 'patient', server: { gender: 'other' } });
+    expect((await server(`/Patient/${patientId}`)).json.gender).toBe('other'); // not written over
     db.close();
     station.close();
   });

@@ -22,8 +22,27 @@ export interface SyncRepository {
   retryLater(seq: number, error: string, nextAttemptAt: string): void;
   park(seq: number, error: string): void;
   resource(entity: string, entityId: string): SyncedResource | null;
+  /** Keeps both versions for a person; a record has one open conflict, its newest versions. */
   addConflict(entity: string, entityId: string, local: unknown, server: unknown, at: string): void;
-  openConflicts(): { id: number; entity: string; entityId: string; local: unknown; server: unknown; detectedAt: string }[];
+  openConflicts(): OpenConflict[];
+  conflict(id: number): (OpenConflict & { resolution: 'station' | 'server' | null }) | null;
+  resolveConflicts(entity: string, entityId: string, resolution: 'station' | 'server', by: string, at: string): void;
+  /** A version about to be sent, by its content hash; forgotten once the server acknowledges the record. */
+  sending(entity: string, entityId: string, contentHash: string, at: string): void;
+  wasSent(entity: string, entityId: string, contentHash: string): boolean;
+  /** The server's version is taken as the base of the next write (our own lost write, or a person's choice). */
+  adoptServerVersion(entity: string, entityId: string, resourceType: string, serverVersionId: string | null, at: string): void;
+  /** Outbox rows of this record, waiting or parked. */
+  rowsOf(entity: string, entityId: string): number;
+  unpark(entity: string, entityId: string): void;
+  /** Every row of the record waits for a person (a conflict). */
+  parkRecord(entity: string, entityId: string, error: string): void;
+  dropRows(entity: string, entityId: string): void;
+  inboundError(entity: string, entityId: string, serverVersionId: string | null, error: string, at: string): void;
+  clearInboundError(entity: string, entityId: string): void;
+  inboundErrors(limit: number): { entity: string; entityId: string; serverVersionId: string | null; error: string; at: string }[];
+  state(key: string): string | null;
+  setState(key: string, value: string): void;
   parkedCount(): number;
   parkedRows(limit: number): { seq: number; entity: string; entityId: string; error: string; since: string }[];
   setLastSync(at: string): void;
@@ -31,6 +50,33 @@ export interface SyncRepository {
   uploadStarted(sha256: string, url: string): void;
   uploadCompleted(sha256: string, at: string): void;
 }
+
+export interface OpenConflict {
+  id: number;
+  entity: string;
+  entityId: string;
+  local: unknown;
+  server: unknown;
+  detectedAt: string;
+}
+
+interface ConflictRow {
+  id: number;
+  entity: string;
+  entity_id: string;
+  local_resource: string;
+  server_resource: string;
+  detected_at: string;
+  resolution: 'station' | 'server' | null;
+}
+const conflictFromRow = (r: ConflictRow): OpenConflict => ({
+  id: r.id,
+  entity: r.entity,
+  entityId: r.entity_id,
+  local: JSON.parse(r.local_resource) as unknown,
+  server: JSON.parse(r.server_resource) as unknown,
+  detectedAt: r.detected_at,
+});
 
 export function createSyncRepository(db: Db): SyncRepository {
   const dueStmt = (count: number) =>
@@ -44,9 +90,27 @@ export function createSyncRepository(db: Db): SyncRepository {
   const parkStmt = db.prepare('UPDATE outbox SET parked = 1, last_error = ? WHERE seq = ?');
   const resourceStmt = db.prepare<[string, string], { server_version_id: string | null; pushed_version: number }>('SELECT server_version_id, pushed_version FROM sync_resources WHERE entity = ? AND entity_id = ?');
   const conflictStmt = db.prepare('INSERT INTO sync_conflicts (entity, entity_id, local_resource, server_resource, detected_at) VALUES (?, ?, ?, ?, ?)');
-  const openConflictsStmt = db.prepare<[], { id: number; entity: string; entity_id: string; local_resource: string; server_resource: string; detected_at: string }>(
-    'SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id',
+  const refreshConflictStmt = db.prepare('UPDATE sync_conflicts SET local_resource = ?, server_resource = ?, detected_at = ? WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL');
+  const openConflictsStmt = db.prepare<[], ConflictRow>('SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id');
+  const conflictByIdStmt = db.prepare<[number], ConflictRow>('SELECT * FROM sync_conflicts WHERE id = ?');
+  const resolveStmt = db.prepare('UPDATE sync_conflicts SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL');
+  const sendingStmt = db.prepare('INSERT OR IGNORE INTO sync_sent (entity, entity_id, content_hash, sent_at) VALUES (?, ?, ?, ?)');
+  const wasSentStmt = db.prepare<[string, string, string], { n: number }>('SELECT count(*) AS n FROM sync_sent WHERE entity = ? AND entity_id = ? AND content_hash = ?');
+  const forgetSentStmt = db.prepare('DELETE FROM sync_sent WHERE entity = ? AND entity_id = ?');
+  const adoptStmt = db.prepare(`INSERT INTO sync_resources (entity, entity_id, resource_type, server_version_id, pushed_version, pushed_at) VALUES (?, ?, ?, ?, 0, ?)
+    ON CONFLICT (entity, entity_id) DO UPDATE SET server_version_id = excluded.server_version_id`);
+  const rowsOfStmt = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE entity = ? AND entity_id = ?');
+  const unparkStmt = db.prepare('UPDATE outbox SET parked = 0, attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE entity = ? AND entity_id = ?');
+  const parkRecordStmt = db.prepare('UPDATE outbox SET parked = 1, last_error = ? WHERE entity = ? AND entity_id = ?');
+  const dropRowsStmt = db.prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ?');
+  const inboundErrorStmt = db.prepare(`INSERT INTO sync_inbound_errors (entity, entity_id, server_version_id, error, at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (entity, entity_id) DO UPDATE SET server_version_id = excluded.server_version_id, error = excluded.error, at = excluded.at`);
+  const clearInboundStmt = db.prepare('DELETE FROM sync_inbound_errors WHERE entity = ? AND entity_id = ?');
+  const inboundErrorsStmt = db.prepare<[number], { entity: string; entity_id: string; server_version_id: string | null; error: string; at: string }>(
+    'SELECT * FROM sync_inbound_errors ORDER BY at DESC LIMIT ?',
   );
+  const stateStmt = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
+  const setStateStmt = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const parkedStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE parked = 1');
   const parkedRowsStmt = db.prepare<[number], { seq: number; entity: string; entity_id: string; last_error: string | null; created_at: string }>(
     'SELECT seq, entity, entity_id, last_error, created_at FROM outbox WHERE parked = 1 ORDER BY seq LIMIT ?',
@@ -66,6 +130,7 @@ export function createSyncRepository(db: Db): SyncRepository {
     pushed(entity, entityId, version, resourceType, serverVersionId, at) {
       upsertStmt.run(entity, entityId, resourceType, serverVersionId, version, at);
       deleteUpToStmt.run(entity, entityId, version);
+      forgetSentStmt.run(entity, entityId);
     },
     retryLater: (seq, error, next) => void retryStmt.run(error, next, seq),
     park: (seq, error) => void parkStmt.run(error, seq),
@@ -73,9 +138,29 @@ export function createSyncRepository(db: Db): SyncRepository {
       const row = resourceStmt.get(entity, entityId);
       return row ? { serverVersionId: row.server_version_id, pushedVersion: row.pushed_version } : null;
     },
-    addConflict: (entity, entityId, local, server, at) => void conflictStmt.run(entity, entityId, JSON.stringify(local), JSON.stringify(server), at),
-    openConflicts: () =>
-      openConflictsStmt.all().map((r) => ({ id: r.id, entity: r.entity, entityId: r.entity_id, local: JSON.parse(r.local_resource) as unknown, server: JSON.parse(r.server_resource) as unknown, detectedAt: r.detected_at })),
+    addConflict(entity, entityId, local, server, at) {
+      if (refreshConflictStmt.run(JSON.stringify(local), JSON.stringify(server), at, entity, entityId).changes === 0) {
+        conflictStmt.run(entity, entityId, JSON.stringify(local), JSON.stringify(server), at);
+      }
+    },
+    openConflicts: () => openConflictsStmt.all().map(conflictFromRow),
+    conflict(id) {
+      const row = conflictByIdStmt.get(id);
+      return row ? { ...conflictFromRow(row), resolution: row.resolution } : null;
+    },
+    resolveConflicts: (entity, entityId, resolution, by, at) => void resolveStmt.run(resolution, by, at, entity, entityId),
+    sending: (entity, entityId, hash, at) => void sendingStmt.run(entity, entityId, hash, at),
+    wasSent: (entity, entityId, hash) => (wasSentStmt.get(entity, entityId, hash)?.n ?? 0) > 0,
+    adoptServerVersion: (entity, entityId, resourceType, versionId, at) => void adoptStmt.run(entity, entityId, resourceType, versionId, at),
+    rowsOf: (entity, entityId) => rowsOfStmt.get(entity, entityId)?.n ?? 0,
+    unpark: (entity, entityId) => void unparkStmt.run(entity, entityId),
+    parkRecord: (entity, entityId, error) => void parkRecordStmt.run(error, entity, entityId),
+    dropRows: (entity, entityId) => void dropRowsStmt.run(entity, entityId),
+    inboundError: (entity, entityId, versionId, error, at) => void inboundErrorStmt.run(entity, entityId, versionId, error, at),
+    clearInboundError: (entity, entityId) => void clearInboundStmt.run(entity, entityId),
+    inboundErrors: (limit) => inboundErrorsStmt.all(limit).map((r) => ({ entity: r.entity, entityId: r.entity_id, serverVersionId: r.server_version_id, error: r.error, at: r.at })),
+    state: (key) => stateStmt.get(key)?.value ?? null,
+    setState: (key, value) => void setStateStmt.run(key, value),
     parkedCount: () => parkedStmt.get()?.n ?? 0,
     parkedRows: (limit) =>
       parkedRowsStmt.all(limit).map((r) => ({ seq: r.seq, entity: r.entity, entityId: r.entity_id, error: r.last_error ?? '', since: r.created_at })),

@@ -11,7 +11,7 @@ export interface StationStatusDeps {
   hub: HubLink;
   outbox: OutboxRepository;
   patientCount: () => number;
-  sync: () => { server: string | null; parked: number; conflicts: number; lastError: string | null };
+  sync: () => Omit<StationStatus['sync'], 'pending' | 'lastSyncAt'>;
 }
 
 export function createStationStatusService(deps: StationStatusDeps) {

@@ -18,6 +18,10 @@ export class FhirNetworkError extends Error {
 export interface FhirClient {
   put(resource: Resource & { id: string }, ifMatch: string | null): Promise<FhirAnswer>;
   read(resourceType: string, id: string): Promise<FhirAnswer>;
+  /** A type-level search; the answer's resource is the Bundle (or whatever came back). */
+  search(resourceType: string, query: Record<string, string>): Promise<FhirAnswer>;
+  /** The server's CapabilityStatement (GET /metadata). */
+  capabilities(): Promise<FhirAnswer>;
 }
 
 export function createFhirClient(options: { baseUrl: string; token: () => string; timeoutMs?: number; fetch?: typeof fetch }): FhirClient {
@@ -48,5 +52,7 @@ export function createFhirClient(options: { baseUrl: string; token: () => string
   return {
     put: (resource, ifMatch) => call('PUT', `/${resource.resourceType}/${encodeURIComponent(resource.id)}`, resource, ifMatch ? { 'If-Match': `W/"${ifMatch}"` } : {}),
     read: (type, id) => call('GET', `/${type}/${encodeURIComponent(id)}`),
+    search: (type, query) => call('GET', `/${type}?${new URLSearchParams(query).toString()}`),
+    capabilities: () => call('GET', '/metadata'),
   };
 }

@@ -9,22 +9,34 @@ import type { CallRepository } from '../db/call-repository';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { PatientRepository } from '../db/patient-repository';
 import type { OutboxRow, SyncRepository } from '../db/sync-repository';
-import { consentToFhir } from './fhir/consent';
-import { encounterToFhir } from './fhir/encounter';
-import { observationToFhir } from './fhir/observation';
-import { patientToFhir } from './fhir/patient';
 import { attachmentToMedia } from './fhir/media';
+import { contentHash } from './fhir/content-hash';
 import { FhirValidationError, validateFhir } from './fhir/validate';
 import { FhirNetworkError, type FhirClient } from './fhir-client';
 import { UploadRefusedError, type UploadRequest } from './resumable-upload';
+import { createLocalResources, type LocalResource } from './local-resources';
+import type { ServerCapabilities } from './server-capabilities';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+
+/** A record type the server does not take waits this long before the next try (the server may be upgraded). */
+const UNSUPPORTED_WAIT_MS = 60 * 60_000;
+
+export const CONFLICT_MESSAGE = 'Changed on the regional server too: a person must choose between both versions.';
 
 /** The records this worker sends today; the others wait in the outbox for their mapping. */
 export const PUSHED_ENTITIES = ['patient', 'encounter', 'consent', 'observation', 'call_attachment'] as const;
 
 /** Sends a stored file resumably (resumable-upload.ts, bound to the region's endpoint and token). */
-export type Uploader = (request: Pick<UploadRequest, 'file' | 'sha256' | 'contentType' | 'resumeUrl' | 'onUrl'>) => Promise<{ url: string }>;
+export type Uploader = (request: Pick<UploadRequest, 'file' | 'sha256' | 'contentType' | 'resumeUrl' | 'onUrl' | 'onProgress'>) => Promise<{ url: string }>;
+
+/** A file on its way to the region, for the progress bars. */
+export interface UploadProgress {
+  attachmentId: string;
+  kind: string;
+  sentBytes: number;
+  totalBytes: number;
+}
 
 export interface PushDeps {
   sync: SyncRepository;
@@ -37,6 +49,10 @@ export interface PushDeps {
   upload?: Uploader;
   now: () => Date;
   random?: () => number;
+  /** What the server can do (its CapabilityStatement); without it, everything a standard server does. */
+  capabilities?: () => ServerCapabilities;
+  /** A file's progress while it is sent; null once it is done or stopped. */
+  onUpload?: (attachmentId: string, progress: UploadProgress | null) => void;
   inTransaction: <T>(work: () => T) => T;
 }
 
@@ -48,45 +64,13 @@ export interface PushReport {
   stoppedBy: string | null;
 }
 
-type Built = { resource: Resource & { id: string }; version: number } | null;
-
-/** Without meta (versions, timestamps the server sets) and in a stable key order. */
-function sameContent(a: Resource | null, b: Resource | null): boolean {
-  const strip = (r: Resource | null) => {
-    if (!r) return null;
-    const { meta: _meta, ...rest } = r as Resource & { meta?: unknown };
-    return JSON.stringify(rest, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v));
-  };
-  return strip(a) === strip(b);
-}
+type Built = LocalResource | null;
 
 export function createPushWorker(deps: PushDeps) {
   const random = deps.random ?? Math.random;
 
-  function build(row: OutboxRow): Built {
-    switch (row.entity) {
-      case 'patient': {
-        const p = deps.patients.get(row.entity_id);
-        return p ? { resource: patientToFhir(p) as Resource & { id: string }, version: p.version } : null;
-      }
-      case 'encounter': {
-        const e = deps.encounters.get(row.entity_id);
-        return e ? { resource: encounterToFhir(e) as Resource & { id: string }, version: e.version } : null;
-      }
-      case 'observation': {
-        const o = deps.encounters.observation(row.entity_id);
-        const e = o ? deps.encounters.get(o.encounterId) : null;
-        return o && e ? { resource: observationToFhir(o, e) as Resource & { id: string }, version: 1 } : null;
-      }
-      case 'consent': {
-        const c = deps.encounters.consent(row.entity_id);
-        const e = c ? deps.encounters.get(c.encounterId) : null;
-        return c && e ? { resource: consentToFhir(c, e) as Resource & { id: string }, version: 1 } : null;
-      }
-      default:
-        return null;
-    }
-  }
+  const local = createLocalResources(deps);
+  const build = (row: OutboxRow): Built => local.build(row.entity, row.entity_id);
 
   const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** attempts) * (0.5 + random());
 
@@ -114,6 +98,8 @@ export function createPushWorker(deps: PushDeps) {
 
   /** A photo or a sound: its file goes first (resumable), then the Media that points at it. */
   async function pushAttachment(row: OutboxRow, report: PushReport): Promise<'next' | 'stop'> {
+    const refused = deps.capabilities?.().refuses('Media');
+    if (refused) return later(row, refused, report, false, UNSUPPORTED_WAIT_MS);
     const a = deps.calls?.attachment(row.entity_id);
     if (!a) return park(row, 'The record is no longer on this station.', report);
     const encounter = deps.encounters.ofCall(a.callId);
@@ -128,7 +114,11 @@ export function createPushWorker(deps: PushDeps) {
     let url = deps.sync.upload(a.sha256);
     if (!url?.completed) {
       try {
-        const done = await deps.upload({ file, sha256: a.sha256, contentType: a.mime, resumeUrl: url?.url ?? null, onUrl: (u) => deps.sync.uploadStarted(a.sha256, u) });
+        const progress = (sentBytes: number, totalBytes: number) => deps.onUpload?.(a.id, { attachmentId: a.id, kind: a.kind, sentBytes, totalBytes });
+        progress(0, a.size);
+        const done = await deps
+          .upload({ file, sha256: a.sha256, contentType: a.mime, resumeUrl: url?.url ?? null, onUrl: (u) => deps.sync.uploadStarted(a.sha256, u), onProgress: progress })
+          .finally(() => deps.onUpload?.(a.id, null));
         deps.sync.uploadStarted(a.sha256, done.url);
         deps.sync.uploadCompleted(a.sha256, deps.now().toISOString());
         url = { url: done.url, completed: true };
@@ -163,25 +153,51 @@ export function createPushWorker(deps: PushDeps) {
       report.parked++;
       return 'next';
     }
+    const refused = deps.capabilities?.().refuses(built.resource.resourceType);
+    if (refused) return later(row, refused, report, false, UNSUPPORTED_WAIT_MS);
+    const versioned = deps.capabilities?.().versionedUpdate(built.resource.resourceType) ?? true;
     const known = deps.sync.resource(row.entity, row.entity_id);
     const done = (versionId: string | null) => {
       deps.inTransaction(() => deps.sync.pushed(row.entity, row.entity_id, built.version, built.resource.resourceType, versionId, at()));
       report.pushed++;
       return 'next' as const;
     };
+    const hash = contentHash(built.resource);
+    // Remembered before sending: if the answer is lost, the server's copy is recognised as ours.
+    deps.sync.sending(row.entity, row.entity_id, hash, at());
+    const conflict = (server: Resource | null) => {
+      deps.inTransaction(() => {
+        deps.sync.addConflict(row.entity, row.entity_id, built.resource, server, at());
+        deps.sync.parkRecord(row.entity, row.entity_id, CONFLICT_MESSAGE);
+      });
+      report.conflicts++;
+      return 'next' as const;
+    };
     let answer;
     try {
-      answer = await deps.client.put(built.resource, known?.serverVersionId ?? null);
+      let ifMatch = known?.serverVersionId ?? null;
+      if (!versioned && known) {
+        // The server cannot refuse a write over a version we have not seen: look first.
+        const server = await deps.client.read(built.resource.resourceType, built.resource.id);
+        if (server.status === 200 && server.resource && server.versionId !== ifMatch) {
+          const serverHash = contentHash(server.resource);
+          if (serverHash === hash) return done(server.versionId);
+          if (!deps.sync.wasSent(row.entity, row.entity_id, serverHash)) return conflict(server.resource);
+        }
+      }
+      answer = await deps.client.put(built.resource, versioned ? ifMatch : null);
       if (answer.status === 412) {
         const server = await deps.client.read(built.resource.resourceType, built.resource.id);
-        if (server.status === 200 && sameContent(server.resource, built.resource)) return done(server.versionId);
-        deps.inTransaction(() => {
-          deps.sync.addConflict(row.entity, row.entity_id, built.resource, server.resource, at());
-          deps.sync.park(row.seq, 'Changed on the regional server too: a person must choose between both versions.');
-        });
-        report.conflicts++;
-        return 'next';
+        const serverHash = server.status === 200 && server.resource ? contentHash(server.resource) : null;
+        if (serverHash === hash) return done(server.versionId);
+        if (serverHash !== null && deps.sync.wasSent(row.entity, row.entity_id, serverHash) && server.versionId !== ifMatch) {
+          // An earlier version of ours, whose answer was lost: write the current one over it.
+          ifMatch = server.versionId;
+          deps.sync.adoptServerVersion(row.entity, row.entity_id, built.resource.resourceType, ifMatch, at());
+          answer = await deps.client.put(built.resource, ifMatch);
+        }
       }
+      if (answer.status === 412) return conflict((await deps.client.read(built.resource.resourceType, built.resource.id)).resource);
     } catch (error) {
       if (!(error instanceof FhirNetworkError)) throw error;
       deps.sync.retryLater(row.seq, error.message, new Date(deps.now().getTime() + backoffMs(row.attempts)).toISOString());

@@ -1,32 +1,58 @@
-// Runs the push worker in the background: soon after each local change (debounced), and every
-// few seconds to retry what waits; one pass at a time. Keeps what the home screen shows: the
-// server, what is parked or in conflict, and the last error in words.
+// Runs the sync in the background: soon after each local change (debounced), and every few
+// seconds to retry what waits; one pass at a time. A pass reads the server's CapabilityStatement
+// first (once it has it, it keeps it), pushes what is due, then, when nothing is left to push
+// and the pull interval has passed, pulls the server's changes. Keeps what the screens show: the
+// server, what is parked or in conflict, files on their way, and the last error in words.
 import type { SyncRepository } from '../db/sync-repository';
-import type { PushReport } from './push-worker';
+import type { PullReport } from './pull-worker';
+import type { PushReport, UploadProgress } from './push-worker';
+import type { ServerCapabilities } from './server-capabilities';
 
 export interface SyncServiceDeps {
   server: string;
   worker: { runOnce(): Promise<PushReport> };
+  puller?: { runOnce(): Promise<PullReport> };
+  /** Reads the server's capabilities; null when the server could not be reached (tried again next pass). */
+  loadCapabilities?: () => Promise<ServerCapabilities | null>;
   sync: SyncRepository;
   onChange: () => void;
   log: (event: string, detail?: Record<string, unknown>) => void;
+  now?: () => Date;
   intervalMs?: number;
   debounceMs?: number;
+  pullIntervalMs?: number;
 }
 
 export function createSyncService(deps: SyncServiceDeps) {
+  const now = deps.now ?? (() => new Date());
   let running: Promise<void> | null = null;
   let again = false;
   let lastError: string | null = null;
   let stopped = false;
   let debounce: ReturnType<typeof setTimeout> | null = null;
+  let capabilities: ServerCapabilities | null = null;
+  let lastPullAt = 0;
+  let pullSoon = true;
+  const uploads = new Map<string, UploadProgress>();
   const timer = setInterval(() => void run(), deps.intervalMs ?? 10_000);
 
   async function pass(): Promise<void> {
     try {
+      if (!capabilities && deps.loadCapabilities) {
+        capabilities = await deps.loadCapabilities();
+        if (capabilities?.notes.length) deps.log('sync.capabilities', { notes: capabilities.notes });
+      }
       const report = await deps.worker.runOnce();
       lastError = report.stoppedBy;
       if (report.pushed || report.parked || report.conflicts || report.stoppedBy) deps.log('sync.pass', { ...report });
+      const pullDue = pullSoon || now().getTime() - lastPullAt >= (deps.pullIntervalMs ?? 30_000);
+      if (deps.puller && report.stoppedBy === null && report.pushed === 0 && pullDue) {
+        const pulled = await deps.puller.runOnce();
+        lastPullAt = now().getTime();
+        pullSoon = false;
+        lastError = pulled.stoppedBy;
+        if (pulled.applied || pulled.refused || pulled.stoppedBy) deps.log('sync.pull', { ...pulled });
+      }
     } catch (error) {
       lastError = `Sync failed: ${(error as Error).message}`;
       deps.log('sync.failed', { error: (error as Error).message });
@@ -56,11 +82,31 @@ export function createSyncService(deps: SyncServiceDeps) {
       if (debounce) clearTimeout(debounce);
       debounce = setTimeout(() => void run(), deps.debounceMs ?? 500);
     },
-    runNow: run,
-    status: () => ({ server: deps.server, parked: deps.sync.parkedCount(), conflicts: deps.sync.openConflicts().length, lastError }),
+    /** One pass now, the pull included (a person pressed "Synchroniser"). */
+    runNow(): Promise<void> {
+      pullSoon = true;
+      return run();
+    },
+    /** What the server can do, once read; a standard server until then. */
+    capabilities: (): ServerCapabilities | null => capabilities,
+    /** The push worker reports each file's progress here. */
+    uploadProgress(attachmentId: string, progress: UploadProgress | null): void {
+      if (progress) uploads.set(attachmentId, progress);
+      else uploads.delete(attachmentId);
+    },
+    status: () => ({
+      server: deps.server,
+      parked: deps.sync.parkedCount(),
+      conflicts: deps.sync.openConflicts().length,
+      lastError,
+      lastPullAt: deps.sync.state('last_pull_at'),
+      uploads: [...uploads.values()],
+    }),
     details: () => ({
       parked: deps.sync.parkedRows(200).map(({ entity, entityId, error, since }) => ({ entity, entityId, error, since })),
       conflicts: deps.sync.openConflicts(),
+      refused: deps.sync.inboundErrors(200),
+      notes: capabilities?.notes ?? [],
     }),
     async stop(): Promise<void> {
       stopped = true;

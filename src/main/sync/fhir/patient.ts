@@ -2,11 +2,21 @@
 // the strict traits as the official name, the used ones as the usual name, the birthplace by its
 // INSEE code, and the INS only for a qualified identity (FR Core Patient INS; the INS referential
 // forbids sending an INS that was not qualified).
+//
+// patientFromFhir is the way back, for a change made on the server: the same fields, checked by
+// the station's own identity rules (the INS key, the status that allows an INS...).
 import type { Patient as FhirPatient } from '@medplum/fhirtypes';
-import type { Patient } from '../../../shared/patient';
+import { IdentitySchema, type Identity, type Patient } from '../../../shared/patient';
+import { FhirMappingError } from './mapping-error';
 import { EXTENSION, INS_TYPE, PROFILE, SYSTEM, uuidIdentifier } from './systems';
 
 const GENDER = { M: 'male', F: 'female', I: 'other' } as const;
+
+/** The first name as one entry (it may be compound: "JEAN PIERRE"), then the other birth first names. */
+function givenNames(patient: Patient): string[] {
+  const others = patient.birthFirstNames.startsWith(patient.firstName) ? patient.birthFirstNames.slice(patient.firstName.length) : patient.birthFirstNames;
+  return [patient.firstName, ...others.split(' ').filter(Boolean)];
+}
 
 export function patientToFhir(patient: Patient): FhirPatient {
   const sendIns = patient.identityStatus === 'QUAL' && patient.ins !== null;
@@ -20,7 +30,7 @@ export function patientToFhir(patient: Patient): FhirPatient {
     });
   }
   const name: NonNullable<FhirPatient['name']> = [
-    { use: 'official', family: patient.birthName, given: patient.birthFirstNames.split(' ').filter(Boolean) },
+    { use: 'official', family: patient.birthName, given: givenNames(patient) },
   ];
   if (patient.usedName || patient.usedFirstName) {
     name.push({ use: 'usual', family: patient.usedName ?? patient.birthName, given: [patient.usedFirstName ?? patient.firstName] });
@@ -38,4 +48,40 @@ export function patientToFhir(patient: Patient): FhirPatient {
     gender: GENDER[patient.sex],
     birthDate: patient.birthDate,
   };
+}
+
+const SEX = { male: 'M', female: 'F', other: 'I' } as const;
+const OID_OF_SYSTEM = (system: string | undefined) => (system?.startsWith('urn:oid:') ? system.slice('urn:oid:'.length) : null);
+
+export function patientFromFhir(resource: FhirPatient): Identity {
+  const problems: string[] = [];
+  const official = resource.name?.find((n) => n.use === 'official') ?? resource.name?.[0];
+  const usual = resource.name?.find((n) => n.use === 'usual');
+  if (!official?.family || !official.given?.length) problems.push('the official name (family name and first names at birth) is missing');
+  const status = resource.extension
+    ?.find((e) => e.url === EXTENSION.identityReliability)
+    ?.extension?.find((e) => e.url === 'identityStatus')?.valueCoding?.code;
+  if (!status) problems.push('the identity status (fr-core-identity-reliability) is missing');
+  const birthplace = resource.extension?.find((e) => e.url === EXTENSION.birthPlace)?.valueAddress?.extension?.find((e) => e.url === EXTENSION.inseeCode)?.valueCoding?.code;
+  if (!birthplace) problems.push('the birthplace INSEE code is missing');
+  const gender = resource.gender && resource.gender in SEX ? SEX[resource.gender as keyof typeof SEX] : null;
+  if (!gender) problems.push(`the sex "${resource.gender ?? ''}" is not one the identity allows (male, female, other)`);
+  const insIdentifier = resource.identifier?.find((i) => Object.values(INS_TYPE).includes(i.type?.coding?.find((c) => c.system === SYSTEM.identifierType)?.code ?? ''));
+  if (problems.length > 0) throw new FhirMappingError('Patient', problems);
+  const family = official!.family!;
+  const given = official!.given!;
+  const parsed = IdentitySchema.safeParse({
+    birthName: family,
+    firstName: given[0],
+    birthFirstNames: given.join(' '),
+    birthDate: resource.birthDate ?? '',
+    sex: gender,
+    birthplaceCode: birthplace,
+    usedName: usual?.family && usual.family !== family ? usual.family : '',
+    usedFirstName: usual?.given?.[0] && usual.given[0] !== given[0] ? usual.given[0] : '',
+    identityStatus: status,
+    ins: insIdentifier ? { matricule: insIdentifier.value ?? '', oid: OID_OF_SYSTEM(insIdentifier.system) ?? '' } : null,
+  });
+  if (!parsed.success) throw new FhirMappingError('Patient', parsed.error.issues.map((i) => `${i.path.join('.') || 'identity'}: ${i.message}`));
+  return parsed.data;
 }

@@ -16,6 +16,10 @@ export const EXTENSION = {
   inseeCode: `${FR_CORE}/StructureDefinition/fr-core-address-insee-code`,
   /** Local: who collected the patient's consent (nurse, pharmacist, physician). */
   consentCollectedBy: 'urn:relais:StructureDefinition:consent-collected-by',
+  /** Local: the act's own status, finer than Encounter.status ("finished" is awaiting the report, or closed). */
+  actStatus: 'urn:relais:StructureDefinition:act-status',
+  /** Local: a téléconsultation assistée (a nurse or pharmacist with the patient). */
+  actAssisted: 'urn:relais:StructureDefinition:act-assisted',
 } as const;
 
 export const SYSTEM = {

@@ -1,0 +1,62 @@
+// A person settles a conflict: keep the station's version (it is sent again, over the server's
+// version they saw; if the server changed once more meanwhile, that is a new conflict) or take
+// the server's (written into the station's record for patients and acts; for a measurement, a
+// consent or a file, the station stops sending its copy and keeps it as recorded). Who chose, and
+// what, stays with the conflict.
+import type { Resource } from '@medplum/fhirtypes';
+import { AppFailure } from '../contract/failure';
+import type { OutboxRepository } from '../db/outbox-repository';
+import type { SyncRepository } from '../db/sync-repository';
+import { FhirMappingError } from './fhir/mapping-error';
+import { RESOURCE_TYPE, type LocalResources } from './local-resources';
+import { TAKEN_FROM_SERVER, type ServerVersionTaker } from './server-version';
+
+export interface ConflictResolutionDeps {
+  sync: SyncRepository;
+  outbox: OutboxRepository;
+  local: LocalResources;
+  taker: ServerVersionTaker;
+  now: () => Date;
+  inTransaction: <T>(work: () => T) => T;
+}
+
+export function createConflictResolution(deps: ConflictResolutionDeps) {
+  return {
+    resolve(conflictId: number, keep: 'station' | 'server', by: string): { entity: string; entityId: string; keep: 'station' | 'server' } {
+      const conflict = deps.sync.conflict(conflictId);
+      if (!conflict) throw new AppFailure('not_found', `No conflict ${conflictId}.`);
+      if (conflict.resolution) throw new AppFailure('stale_version', 'This conflict was already settled; reload the list.');
+      const { entity, entityId } = conflict;
+      const server = conflict.server as (Resource & { meta?: { versionId?: string } }) | null;
+      const serverVersion = server?.meta?.versionId ?? null;
+      const at = deps.now().toISOString();
+      if (keep === 'station') {
+        const mine = deps.local.build(entity, entityId);
+        if (!mine) throw new AppFailure('not_found', 'The station no longer holds this record.');
+        deps.inTransaction(() => {
+          deps.sync.adoptServerVersion(entity, entityId, RESOURCE_TYPE[entity] ?? mine.resource.resourceType, serverVersion, at);
+          deps.sync.unpark(entity, entityId);
+          if (deps.sync.rowsOf(entity, entityId) === 0) deps.outbox.enqueue(entity, entityId, mine.version, 'update', at);
+          deps.sync.resolveConflicts(entity, entityId, 'station', by, at);
+        });
+      } else {
+        if (!server) throw new AppFailure('not_found', 'The regional server no longer has this record: only the station’s version can be kept.');
+        deps.inTransaction(() => {
+          if ((TAKEN_FROM_SERVER as readonly string[]).includes(entity)) {
+            try {
+              deps.taker.take(entity, server, serverVersion);
+            } catch (error) {
+              if (error instanceof FhirMappingError) throw new AppFailure('validation_failed', error.message);
+              throw error;
+            }
+          } else {
+            deps.sync.adoptServerVersion(entity, entityId, server.resourceType, serverVersion, at);
+          }
+          deps.sync.dropRows(entity, entityId);
+          deps.sync.resolveConflicts(entity, entityId, 'server', by, at);
+        });
+      }
+      return { entity, entityId, keep };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The station's records as the FHIR resources they are sent as, by outbox entity name: one
+// place for the push (what to send), the pull (is the server's copy already ours?) and the
+// settling of conflicts (the station's side).
+import type { Resource } from '@medplum/fhirtypes';
+import type { EncounterRepository } from '../db/encounter-repository';
+import type { PatientRepository } from '../db/patient-repository';
+import { consentToFhir } from './fhir/consent';
+import { encounterToFhir } from './fhir/encounter';
+import { observationToFhir } from './fhir/observation';
+import { patientToFhir } from './fhir/patient';
+
+export type LocalResource = { resource: Resource & { id: string }; version: number };
+
+/** The FHIR resource type each outbox entity is sent as. */
+export const RESOURCE_TYPE: Record<string, string> = {
+  patient: 'Patient',
+  encounter: 'Encounter',
+  observation: 'Observation',
+  consent: 'Consent',
+  call_attachment: 'Media',
+};
+
+export function createLocalResources(deps: { patients: PatientRepository; encounters: EncounterRepository }) {
+  return {
+    /** The record's current state as a resource, or null when it is not (or no longer) here. */
+    build(entity: string, id: string): LocalResource | null {
+      switch (entity) {
+        case 'patient': {
+          const p = deps.patients.get(id);
+          return p ? { resource: patientToFhir(p) as Resource & { id: string }, version: p.version } : null;
+        }
+        case 'encounter': {
+          const e = deps.encounters.get(id);
+          return e ? { resource: encounterToFhir(e) as Resource & { id: string }, version: e.version } : null;
+        }
+        case 'observation': {
+          const o = deps.encounters.observation(id);
+          const e = o ? deps.encounters.get(o.encounterId) : null;
+          return o && e ? { resource: observationToFhir(o, e) as Resource & { id: string }, version: 1 } : null;
+        }
+        case 'consent': {
+          const c = deps.encounters.consent(id);
+          const e = c ? deps.encounters.get(c.encounterId) : null;
+          return c && e ? { resource: consentToFhir(c, e) as Resource & { id: string }, version: 1 } : null;
+        }
+        default:
+          return null;
+      }
+    },
+  };
+}
+export type LocalResources = ReturnType<typeof createLocalResources>;

@@ -1,0 +1,58 @@
+// The regional server's CapabilityStatement decides what the sync does with it: everything with
+// the hub's; less, and said in words, with a server that lacks a resource, client-chosen ids,
+// versioned updates or the _lastUpdated search.
+import { describe, expect, it } from 'vitest';
+import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes';
+import { readCapabilities } from '../../../src/main/sync/server-capabilities';
+
+const resource = (type: string, extra: Partial<CapabilityStatementRestResource> = {}): CapabilityStatementRestResource => ({
+  type: type as 'Patient',
+  versioning: 'versioned-update',
+  updateCreate: true,
+  interaction: [{ code: 'read' }, { code: 'update' }, { code: 'search-type' }],
+  ...extra,
+});
+const statement = (resources: CapabilityStatementRestResource[]): CapabilityStatement => ({
+  resourceType: 'CapabilityStatement', status: 'active', date: '2026-11-23', kind: 'instance', fhirVersion: '4.0.1', format: ['json'],
+  rest: [{ mode: 'server', resource: resources }],
+});
+const ALL = ['Patient', 'Encounter', 'Observation', 'Consent', 'Media'];
+
+describe('server capabilities', () => {
+  it('does everything with a server that offers everything', () => {
+    const caps = readCapabilities(statement(ALL.map((t) => resource(t))));
+    expect(ALL.map((t) => caps.refuses(t))).toEqual([null, null, null, null, null]);
+    expect(ALL.every((t) => caps.versionedUpdate(t))).toBe(true);
+    expect(caps.pullTypes).toEqual(['Patient', 'Encounter']);
+    expect(caps.notes).toEqual([]);
+  });
+
+  it('keeps here what the server does not take, and says why', () => {
+    const caps = readCapabilities(statement([resource('Patient'), resource('Encounter'), resource('Observation'), resource('Consent', { updateCreate: false }), resource('Media', { interaction: [{ code: 'read' }] })]));
+    expect(caps.refuses('Patient')).toBeNull();
+    expect(caps.refuses('Consent')).toMatch(/does not let the station choose Consent ids \(updateCreate\)/);
+    expect(caps.refuses('Media')).toMatch(/does not accept Media updates/);
+    expect(caps.notes).toEqual([caps.refuses('Consent'), caps.refuses('Media')]);
+  });
+
+  it('writes without If-Match where the server does not check versions, and says what that costs', () => {
+    const caps = readCapabilities(statement(ALL.map((t) => resource(t, t === 'Patient' ? { versioning: 'versioned' } : {}))));
+    expect(caps.versionedUpdate('Patient')).toBe(false);
+    expect(caps.versionedUpdate('Encounter')).toBe(true);
+    expect(caps.notes).toEqual([expect.stringMatching(/does not check versions on Patient updates: the station reads the server’s copy before writing/)]);
+  });
+
+  it('does not pull a type the server cannot search by _lastUpdated', () => {
+    const caps = readCapabilities(statement(ALL.map((t) => resource(t, t === 'Encounter' ? { searchParam: [{ name: 'patient', type: 'reference' }] } : t === 'Patient' ? { searchParam: [{ name: '_lastUpdated', type: 'date' }] } : {}))));
+    expect(caps.pullTypes).toEqual(['Patient']);
+    expect(caps.notes).toEqual([expect.stringMatching(/cannot be searched for changed Encounter resources/)]);
+  });
+
+  it('assumes a standard server when the statement is garbage, and says so', () => {
+    for (const garbage of [null, 'hello', { resourceType: 'Patient' }, { resourceType: 'CapabilityStatement', rest: 'x' }]) {
+      const caps = readCapabilities(garbage);
+      expect(caps.refuses('Media')).toBeNull();
+      expect(caps.notes).toEqual([expect.stringMatching(/could not be read: the station assumes a standard FHIR R4 server/)]);
+    }
+  });
+});
