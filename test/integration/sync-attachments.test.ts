@@ -60,6 +60,8 @@ describe('attachment sync', () => {
       }
       return value(station, 'attachments.finish', { uploadId });
     };
+    const uploadsSeen: { attachmentId: string; sentBytes: number; totalBytes: number }[] = [];
+    station.events.on('station.statusChanged', (s) => uploadsSeen.push(...s.sync.uploads));
     const withAct = await send('call-with-act', wav, sha256);
     const other = randomBytes(1000);
     const alone = await send('call-alone', other, createHash('sha256').update(other).digest('hex'));
@@ -82,6 +84,10 @@ describe('attachment sync', () => {
       identifier: [expect.anything(), { system: 'urn:relais:sha256', value: sha256 }],
       content: { contentType: 'audio/wav', size: wav.length, hash: createHash('sha1').update(wav).digest('base64') },
     });
+    // Its progress was on the status (the progress bars), and is gone once sent.
+    expect(uploadsSeen.length).toBeGreaterThan(0);
+    expect(uploadsSeen.every((u) => u.attachmentId === withAct.id && u.totalBytes === wav.length && u.sentBytes <= u.totalBytes)).toBe(true);
+    expect((await value(station, 'station.status', {})).sync.uploads).toEqual([]);
     // The file behind content.url is the same bytes.
     const stored = fs.readFileSync(hub.uploads.fileOf(String(media.json.content.url).split('/').pop()!));
     expect(createHash('sha256').update(stored).digest('hex')).toBe(sha256);

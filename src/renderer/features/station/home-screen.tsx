@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useView } from '../shell/view-store';
 import { useStation } from './station-store';
+import { UploadProgress } from './upload-progress';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
@@ -33,7 +34,13 @@ export function HomeScreen() {
             <dt>{t('home.lastSync')}</dt>
             <dd>{status.sync.lastSyncAt ? new Date(status.sync.lastSyncAt).toLocaleString(i18n.language) : t('home.never')}</dd>
             <dt>{t('home.syncServer')}</dt>
-            <dd>{status.sync.server ?? t('home.noSyncServer')}</dd>
+            <dd>
+              {status.sync.server ?? t('home.noSyncServer')}{' '}
+              {status.sync.server && (
+                <button type="button" className="link" onClick={() => show({ name: 'sync' })}>{t('home.openSync')}</button>
+              )}
+              <UploadProgress uploads={status.sync.uploads} />
+            </dd>
             {(status.sync.parked > 0 || status.sync.conflicts > 0) && (
               <>
                 <dt>{t('home.needsAttention')}</dt>

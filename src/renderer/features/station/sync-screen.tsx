@@ -1,11 +1,14 @@
-// What the sync could not send: records the regional server refused, with its reason, and
-// conflicts, with the station's and the server's versions field by field. Nothing here is lost:
-// it waits in the outbox until a person (or a later version of Relais) settles it.
-import { useEffect, useState } from 'react';
+// The sync, for the person who has to look: files on their way, conflicts with the station's and
+// the server's versions field by field and the choice between them, records the server refused
+// with its reason, server versions the station refused with the reason, and what this server
+// cannot do. Nothing here is lost: it waits on the station until a person settles it.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import type { SyncDetails } from '../../../shared/station';
 import { relais } from '../../api';
+import { useStation } from './station-store';
+import { UploadProgress } from './upload-progress';
 
 const show = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value).slice(0, 400));
 
@@ -18,28 +21,105 @@ function differences(local: unknown, server: unknown): { field: string; local: u
     .map((field) => ({ field, local: a[field], server: b[field] }));
 }
 
+/** Patients and acts take the server's version; a measurement, a consent or a file stays as recorded here. */
+const TAKES_SERVER_VERSION = new Set(['patient', 'encounter']);
+
+function ConflictChoice({ conflict, onSettled }: { conflict: SyncDetails['conflicts'][number]; onSettled: () => void }) {
+  const { t } = useTranslation();
+  const [by, setBy] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const settle = async (keep: 'station' | 'server', event?: FormEvent) => {
+    event?.preventDefault();
+    setBusy(true);
+    const result = await relais.invoke('sync.resolve', { conflictId: conflict.id, keep, by });
+    setBusy(false);
+    if (result.ok) onSettled();
+    else setError(result.error);
+  };
+  const serverLabel = TAKES_SERVER_VERSION.has(conflict.entity) ? t('sync.keepServer') : t('sync.leaveServer');
+  return (
+    <form className="conflict-choice" onSubmit={(e) => void settle('station', e)}>
+      <label>
+        {t('sync.decidedBy')}
+        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
+      </label>
+      <p className="hint">{t('sync.choiceHint')}</p>
+      {error && (
+        <p role="alert" className="error-text">
+          {error.code === 'validation_failed' && error.message ? error.message : t(`errors.${error.code}`)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={busy || !by.trim()}>{t('sync.keepStation')}</button>
+        <button type="button" disabled={busy || !by.trim()} onClick={() => void settle('server')}>{serverLabel}</button>
+      </div>
+    </form>
+  );
+}
+
 export function SyncScreen() {
   const { t, i18n } = useTranslation();
+  const status = useStation((s) => s.status);
   const [details, setDetails] = useState<SyncDetails | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [syncing, setSyncing] = useState(false);
+  const load = useCallback(
+    () =>
+      relais.invoke('sync.details', {}).then((r) => {
+        if (r.ok) {
+          setDetails(r.value);
+          setError(null);
+        } else setError(r.error);
+      }),
+    [],
+  );
+  // Reloaded whenever the figures move (a pass found a conflict, a person settled one...).
+  const parked = status?.sync.parked;
+  const conflicts = status?.sync.conflicts;
   useEffect(() => {
-    void relais.invoke('sync.details', {}).then((r) => (r.ok ? setDetails(r.value) : setError(r.error)));
-  }, []);
+    void load();
+  }, [load, parked, conflicts]);
+  const syncNow = async () => {
+    setSyncing(true);
+    const r = await relais.invoke('sync.now', {});
+    setSyncing(false);
+    if (!r.ok) setError(r.error);
+    await load();
+  };
   const when = (at: string) => new Date(at).toLocaleString(i18n.language);
+  const entity = (name: string) => t(`sync.entities.${name}`, { defaultValue: name });
+  // A record in conflict is shown once, with its conflict, not again among the refused ones.
+  const inConflict = new Set(details?.conflicts.map((c) => `${c.entity}/${c.entityId}`));
+  const parkedRows = details?.parked.filter((p) => !inConflict.has(`${p.entity}/${p.entityId}`)) ?? [];
+  const empty = details && details.parked.length === 0 && details.conflicts.length === 0 && details.refused.length === 0;
 
   return (
     <section aria-labelledby="sync-title">
       <h1 id="sync-title">{t('sync.title')}</h1>
       <p className="hint">{t('sync.intro')}</p>
+      {status && (
+        <p>
+          {t('sync.summary', {
+            pending: status.sync.pending,
+            lastSync: status.sync.lastSyncAt ? when(status.sync.lastSyncAt) : t('home.never'),
+            lastPull: status.sync.lastPullAt ? when(status.sync.lastPullAt) : t('home.never'),
+          })}{' '}
+          <button type="button" onClick={() => void syncNow()} disabled={syncing || !status.sync.server}>
+            {syncing ? t('sync.syncing') : t('sync.now')}
+          </button>
+        </p>
+      )}
+      {status && <UploadProgress uploads={status.sync.uploads} />}
       {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
-      {details && details.parked.length === 0 && details.conflicts.length === 0 && <p>{t('sync.nothing')}</p>}
+      {empty && <p>{t('sync.nothing')}</p>}
       {details && details.conflicts.length > 0 && (
         <>
           <h2>{t('sync.conflicts')}</h2>
           {details.conflicts.map((c) => (
-            <section key={c.id} className="card" aria-label={`${t(`sync.entities.${c.entity}`, { defaultValue: c.entity })} ${c.entityId}`}>
+            <section key={c.id} className="card" aria-label={`${entity(c.entity)} ${c.entityId}`}>
               <h3>
-                {t(`sync.entities.${c.entity}`, { defaultValue: c.entity })} <span className="mono">{c.entityId}</span> — {t('sync.detectedAt', { when: when(c.detectedAt) })}
+                {entity(c.entity)} <span className="mono">{c.entityId}</span> — {t('sync.detectedAt', { when: when(c.detectedAt) })}
               </h3>
               <table className="diff">
                 <thead>
@@ -52,26 +132,52 @@ export function SyncScreen() {
                 <tbody>
                   {differences(c.local, c.server).map((d) => (
                     <tr key={d.field}>
-                      <th scope="row">{d.field}</th>
+                      <th scope="row">
+                        {t(`sync.fields.${d.field}`, { defaultValue: d.field })} <span className="mono hint">{d.field}</span>
+                      </th>
                       <td className="mono">{show(d.local)}</td>
                       <td className="mono">{show(d.server)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+              <ConflictChoice conflict={c} onSettled={() => void load()} />
             </section>
           ))}
         </>
       )}
-      {details && details.parked.length > 0 && (
+      {parkedRows.length > 0 && (
         <>
           <h2>{t('sync.parked')}</h2>
           <ul className="plain-list">
-            {details.parked.map((p) => (
+            {parkedRows.map((p) => (
               <li key={`${p.entity}/${p.entityId}/${p.since}`} className="card">
-                <strong>{t(`sync.entities.${p.entity}`, { defaultValue: p.entity })}</strong> <span className="mono">{p.entityId}</span> — {when(p.since)}
+                <strong>{entity(p.entity)}</strong> <span className="mono">{p.entityId}</span> — {when(p.since)}
                 <p>{p.error}</p>
               </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {details && details.refused.length > 0 && (
+        <>
+          <h2>{t('sync.refused')}</h2>
+          <ul className="plain-list">
+            {details.refused.map((r) => (
+              <li key={`${r.entity}/${r.entityId}`} className="card">
+                <strong>{entity(r.entity)}</strong> <span className="mono">{r.entityId}</span> — {when(r.at)}
+                <p>{r.error}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {details && details.notes.length > 0 && (
+        <>
+          <h2>{t('sync.notes')}</h2>
+          <ul>
+            {details.notes.map((n) => (
+              <li key={n}>{n}</li>
             ))}
           </ul>
         </>
