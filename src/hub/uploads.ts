@@ -5,10 +5,11 @@
 // and answers 460, so that nothing corrupt is ever kept.
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import stream from 'node:stream';
 import { verifyToken } from './tokens';
 
 export const UPLOADS_PATH = '/uploads';
@@ -25,6 +26,57 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/**
+ * The file store, hashing the bytes as they are written: an upload sent in order is checked at
+ * the end without reading the file again. The running hash lives in memory only; after a failed
+ * chunk or a hub restart the upload is hashed from its file at the end instead.
+ */
+class HashingFileStore extends FileStore {
+  private readonly running = new Map<string, { hash: Hash; offset: number }>();
+
+  override async create(upload: Parameters<FileStore['create']>[0]): ReturnType<FileStore['create']> {
+    const created = await super.create(upload);
+    this.running.set(upload.id, { hash: createHash('sha256'), offset: 0 });
+    return created;
+  }
+
+  override async write(readable: stream.Readable, id: string, offset: number): Promise<number> {
+    const state = this.running.get(id);
+    if (!state || state.offset !== offset) {
+      this.running.delete(id);
+      return super.write(readable, id, offset);
+    }
+    const hashing = new stream.Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        state.hash.update(chunk);
+        callback(null, chunk);
+      },
+    });
+    readable.on('error', (error) => hashing.destroy(error));
+    try {
+      const next = await super.write(readable.pipe(hashing), id, offset);
+      state.offset = next;
+      return next;
+    } catch (error) {
+      // Some hashed bytes may not be on disk: this upload is checked from its file at the end.
+      this.running.delete(id);
+      throw error;
+    }
+  }
+
+  /** The SHA-256 of a complete upload: from the running hash when it covered every byte. */
+  async finalSha256(id: string, size: number, file: string): Promise<string> {
+    const state = this.running.get(id);
+    this.running.delete(id);
+    return state && state.offset === size ? state.hash.digest('hex') : sha256Of(file);
+  }
+
+  override async remove(id: string): Promise<void> {
+    this.running.delete(id);
+    return super.remove(id);
+  }
+}
+
 export function createUploadEndpoint(options: { secret: string; now: () => number; directory: string; maxBytes?: number; log: (event: string, detail?: Record<string, unknown>) => void }): UploadEndpoint {
   const refuse = (status_code: number, body: string) => Object.assign(new Error(body), { status_code, body: `${body}\n` });
   // Made on the first upload: the file store creates its folder asynchronously and throws from
@@ -33,7 +85,7 @@ export function createUploadEndpoint(options: { secret: string; now: () => numbe
   const server = () => (tus ??= createServer());
   function createServer(): Server {
     fs.mkdirSync(options.directory, { recursive: true, mode: 0o700 });
-    const store = new FileStore({ directory: options.directory });
+    const store = new HashingFileStore({ directory: options.directory });
     return new Server({
       path: UPLOADS_PATH,
       datastore: store,
@@ -51,7 +103,7 @@ export function createUploadEndpoint(options: { secret: string; now: () => numbe
       },
       async onUploadFinish(_req, upload) {
         const file = path.join(options.directory, upload.id);
-        const actual = await sha256Of(file);
+        const actual = await store.finalSha256(upload.id, upload.size ?? upload.offset, file);
         if (actual !== upload.metadata?.sha256) {
           await store.remove(upload.id).catch(() => {});
           options.log('hub.upload_corrupt', { id: upload.id });

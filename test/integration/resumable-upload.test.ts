@@ -55,11 +55,22 @@ describe('resumable uploads', () => {
 
   it('refuses a file whose bytes do not match its announced SHA-256, and keeps nothing', async () => {
     const { file } = fileOf(300_000);
-    let url = '';
-    const error = await uploadFile({ endpoint: hub.uploadsUrl, token, file, sha256: 'a'.repeat(64), contentType: 'audio/wav', onUrl: (u) => (url = u) }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UploadRefusedError);
-    expect(error).toMatchObject({ status: 460, message: expect.stringMatching(/SHA-256 mismatch/) });
-    expect(fs.existsSync(hub.uploads.fileOf(url.split('/').pop()!))).toBe(false);
+    // In one request, and in many (the hub hashes chunk by chunk as they are written).
+    const uploadsDir = path.dirname(hub.uploads.fileOf('x'));
+    const kept = () => (fs.existsSync(uploadsDir) ? fs.readdirSync(uploadsDir).sort() : []);
+    for (const chunkSize of [8 * 1024 * 1024, 64 * 1024]) {
+      const before = kept();
+      const error = await uploadFile({ endpoint: hub.uploadsUrl, token, file, sha256: 'a'.repeat(64), contentType: 'audio/wav', chunkSize }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UploadRefusedError);
+      expect(error).toMatchObject({ status: 460, message: expect.stringMatching(/SHA-256 mismatch/) });
+      expect(kept()).toEqual(before); // neither the bytes nor their record
+    }
+  });
+
+  it('keeps a file sent in many small chunks when every byte matches', async () => {
+    const { file, data } = fileOf(1_000_003);
+    const done = await uploadFile({ endpoint: hub.uploadsUrl, token, file, sha256: sha256(data), contentType: 'audio/wav', chunkSize: 64 * 1024 });
+    expect(sha256(fs.readFileSync(hub.uploads.fileOf(done.url.split('/').pop()!)))).toBe(sha256(data));
   });
 
   it('refuses uploads without a valid token or without a SHA-256', async () => {

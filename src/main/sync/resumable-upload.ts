@@ -43,6 +43,9 @@ export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
       // A few quick retries inside one run; the sync worker's back-off takes over after that.
       retryDelays: [0, 500, 2000],
       storeFingerprintForResuming: false,
+      // The first chunk rides on the creation request (one round trip less per file); if that
+      // request is cut, the upload has no address yet and starts again, losing one chunk at most.
+      uploadDataDuringCreation: request.resumeUrl ? false : true,
       onUploadUrlAvailable: () => {
         if (upload.url) request.onUrl?.(upload.url);
       },
