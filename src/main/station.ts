@@ -204,6 +204,7 @@ export function createStation(options: StationOptions): Station {
     'encounters.setStatus': ({ id, version, status, callId }) => encounters.setStatus(id, version, status, callId),
     'encounters.consent': (input) => encounters.addConsent(input),
     'encounters.observe': (input) => encounters.addObservation(input),
+    'encounters.report': (input) => encounters.addReport(input),
     'attachments.begin': (meta) => attachments.begin(meta),
     'attachments.chunk': ({ uploadId, offset, data }) => attachments.chunk(uploadId, offset, data),
     'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),

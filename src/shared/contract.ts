@@ -15,7 +15,7 @@ import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, I
 import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
 import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } from './station';
-import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, SetStatusInputSchema } from './encounter';
+import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const noInput = z.strictObject({});
@@ -43,6 +43,7 @@ export const contract = {
     'encounters.setStatus': channel(SetStatusInputSchema, EncounterSchema),
     'encounters.consent': channel(ConsentInputSchema, ConsentSchema),
     'encounters.observe': channel(ObservationInputSchema, ObservationSchema),
+    'encounters.report': channel(ReportInputSchema, ReportSchema),
     'attachments.begin': channel(AttachmentBeginSchema, z.strictObject({ uploadId: z.uuid() })),
     'attachments.chunk': channel(AttachmentChunkSchema, z.strictObject({ received: z.number().int() })),
     'attachments.finish': channel(z.strictObject({ uploadId: z.uuid() }), AttachmentSchema),

@@ -126,7 +126,26 @@ export const ObservationSchema = z.object({
 });
 export type Observation = z.infer<typeof ObservationSchema>;
 
-export const EncounterRecordSchema = z.object({ encounter: EncounterSchema, consents: z.array(ConsentSchema), observations: z.array(ObservationSchema) });
+/** The report (compte rendu) of the act, signed by its author; a correction is a new report that replaces it. */
+export const ReportInputSchema = z.strictObject({
+  encounterId: EncounterIdSchema,
+  text: z.string().trim().min(1, 'field.required').max(50_000),
+  author: ProfessionalSchema,
+  /** The report this one corrects, when it is a correction. */
+  replaces: z.uuid().nullable().default(null),
+});
+export type ReportInput = z.output<typeof ReportInputSchema>;
+export const ReportSchema = z.object({
+  id: z.uuid(),
+  encounterId: EncounterIdSchema,
+  text: z.string(),
+  author: ProfessionalSchema,
+  signedAt: z.string(),
+  replaces: z.string().nullable(),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+export const EncounterRecordSchema = z.object({ encounter: EncounterSchema, consents: z.array(ConsentSchema), observations: z.array(ObservationSchema), reports: z.array(ReportSchema) });
 export const SetStatusInputSchema = z.strictObject({
   id: EncounterIdSchema,
   version: z.number().int().positive(),

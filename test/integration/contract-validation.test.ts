@@ -33,6 +33,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'encounters.setStatus': { id: SOME_ID, version: 1, status: 'in_progress' },
   'encounters.consent': { encounterId: SOME_ID, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: '2026-11-23T10:00:00.000Z' },
   'encounters.observe': { encounterId: SOME_ID, vital: { code: 'spo2', value: 97, unit: '%' }, takenAt: '2026-11-23T10:00:00.000Z', method: 'manual', takenBy: 'IDE Morvan' },
+  'encounters.report': { encounterId: SOME_ID, text: 'Plaie propre, pas de signe d’infection.', author: { name: 'Dr Le Goff', role: 'physician' }, replaces: null },
   'attachments.begin': { callId: 'call-1', kind: 'auscultation', mime: 'audio/wav', size: 44, sha256: 'a'.repeat(64), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE', takenAt: '2026-11-23T10:00:00.000Z' },
   'attachments.chunk': { uploadId: SOME_ID, offset: 0, data: 'UklGRg==' },
   'attachments.finish': { uploadId: SOME_ID },

@@ -58,6 +58,12 @@ describe('encounters', () => {
     tick(15);
     const ended = await station.value('encounters.setStatus', { id: created.id, version: 2, status: 'awaiting_report' });
     expect(ended).toMatchObject({ version: 3, endedAt: '2026-11-23T09:57:00.000Z' });
+    // The expert signs the report; a correction replaces it, once.
+    const expert = { name: 'Dr Le Goff', role: 'physician' as const, rpps: '10003456789' };
+    const report = await station.value('encounters.report', { encounterId: created.id, text: 'Plaie propre, stade 2. Réévaluation à J7.', author: expert });
+    expect(report).toMatchObject({ signedAt: '2026-11-23T09:57:00.000Z', replaces: null, author: { rpps: '10003456789' } });
+    const correction = await station.value('encounters.report', { encounterId: created.id, text: 'Plaie propre, stade 2. Réévaluation à J10.', author: expert, replaces: report.id });
+    expect(await station.call('encounters.report', { encounterId: created.id, text: 'Encore', author: expert, replaces: report.id })).toMatchObject({ ok: false, error: { fields: [{ path: 'replaces', code: 'report.already_replaced' }] } });
     // Backwards, or from a stale version: refused, nothing changed.
     expect(await station.call('encounters.setStatus', { id: created.id, version: 3, status: 'in_progress' })).toMatchObject({ ok: false, error: { fields: [{ code: 'encounter.status_backwards' }] } });
     expect(await station.call('encounters.setStatus', { id: created.id, version: 2, status: 'closed' })).toMatchObject({ ok: false, error: { code: 'stale_version' } });
@@ -68,6 +74,8 @@ describe('encounters', () => {
     expect(record.encounter).toMatchObject({ status: 'closed', version: 4, endedAt: '2026-11-23T09:57:00.000Z' });
     expect(record.consents.map((c) => [c.scope, c.decision])).toEqual([['act', 'given'], ['image_sharing', 'refused']]);
     expect(record.observations.map((o) => o.vital.code)).toEqual(['spo2', 'blood_pressure']);
+    expect(record.reports.map((r) => [r.id, r.replaces])).toEqual([[report.id, null], [correction.id, report.id]]);
+    expect(await station.call('encounters.report', { encounterId: created.id, text: 'Trop tard', author: expert })).toMatchObject({ ok: false, error: { fields: [{ code: 'encounter.closed' }] } });
     expect(await station.value('encounters.forPatient', { patientId, limit: 10 })).toHaveLength(1);
 
     expect(outbox(dir)).toEqual([
@@ -79,6 +87,8 @@ describe('encounters', () => {
       { entity: 'observation', version: 1, operation: 'create' },
       { entity: 'observation', version: 1, operation: 'create' },
       { entity: 'encounter', version: 3, operation: 'update' },
+      { entity: 'report', version: 1, operation: 'create' },
+      { entity: 'report', version: 1, operation: 'create' },
       { entity: 'encounter', version: 4, operation: 'update' },
     ]);
   });
@@ -89,6 +99,8 @@ describe('encounters', () => {
     expect(await station.call('encounters.create', { ...base, patientId: '00000000-0000-4000-8000-000000000009' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('patient') } });
     expect(await station.call('encounters.create', { ...base, callId: 'no-such-call' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('call') } });
     const encounter = await station.value('encounters.create', base);
+    // No report on an act that has not started.
+    expect(await station.call('encounters.report', { encounterId: encounter.id, text: 'Avis', author: { name: 'Dr Le Goff', role: 'physician' } })).toMatchObject({ ok: false, error: { fields: [{ code: 'encounter.not_started' }] } });
     await station.value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'refused', collectedBy: 'Dr Guillou', collectedAt: at() });
     expect(await station.call('encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' })).toMatchObject({ ok: false, error: { fields: [{ code: 'encounter.consent_refused' }] } });
     // A draft that will not happen is closed (cancelled), never deleted.

@@ -216,4 +216,41 @@ describe('sync push', () => {
     db.close();
     station.close();
   });
+
+  it('sends a téléexpertise as a ServiceRequest with its act, a signed report as Binary and DocumentReference, and each professional once', async () => {
+    const dir = tempDir();
+    const station = openStation(dir);
+    const created = await station.value('patients.create', { identity: qualifiedIdentity() });
+    if (created.status !== 'created') throw new Error('no patient');
+    const gp = { name: 'Dr Guillou', role: 'physician' as const, rpps: '10001234567' };
+    const dermatologist = { name: 'Dr Le Goff', role: 'physician' as const, rpps: '10003456789', specialty: 'dermatologie' };
+    const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: gp, expert: dermatologist, specialty: 'dermatologie', site: 'Cabinet de Pleyben', reason: 'Naevus du dos' });
+    await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', collectedBy: 'Dr Guillou', collectedAt: new Date().toISOString() });
+    await station.value('encounters.setStatus', { id: act.id, version: 1, status: 'in_progress' });
+    const signed = await station.value('encounters.report', { encounterId: act.id, text: 'Naevus bénin, surveillance annuelle.', author: dermatologist });
+    const { worker, db } = workerOn(dir);
+    expect(await worker.runOnce()).toMatchObject({ pushed: 5, parked: 0, conflicts: 0, stoppedBy: null }); // patient, request, act, consent, report
+
+    expect((await server(`/ServiceRequest/${act.id}`)).json).toMatchObject({ status: 'active', intent: 'order', requester: { identifier: { value: '810001234567' } }, performerType: { text: 'dermatologie' } });
+    expect((await server(`/Encounter/${act.id}`)).json.basedOn).toEqual([{ reference: `ServiceRequest/${act.id}` }]);
+    const document = (await server(`/DocumentReference/${signed.id}`)).json;
+    expect(document).toMatchObject({ status: 'current', docStatus: 'final', context: { encounter: [{ reference: `Encounter/${act.id}` }] }, content: [{ attachment: { url: `Binary/${signed.id}` } }] });
+    const binary = (await server(`/${document.content[0].attachment.url}`)).json;
+    expect(Buffer.from(binary.data, 'base64').toString('utf8')).toBe('Naevus bénin, surveillance annuelle.');
+
+    // The act closes (pushed by a new run, as after a restart): the request follows; both
+    // professionals exist once on the server (created only if none had their IdNatPS).
+    db.close();
+    await station.value('encounters.setStatus', { id: act.id, version: 2, status: 'closed' });
+    const restarted = workerOn(dir);
+    expect(await restarted.worker.runOnce()).toMatchObject({ pushed: 2, conflicts: 0 });
+    expect((await server(`/ServiceRequest/${act.id}`)).json.status).toBe('completed');
+    for (const idNatPs of ['810001234567', '810003456789']) {
+      const found = await server(`/Practitioner?identifier=urn:oid:1.2.250.1.71.4.2.1|${idNatPs}`);
+      expect(found.json.entry).toHaveLength(1);
+    }
+    expect(outboxOf(dir)).toEqual([]);
+    restarted.db.close();
+    station.close();
+  });
 });

@@ -1,5 +1,5 @@
 // Reads and writes encounters, consents and observations. Callers own transactions.
-import type { Consent, Encounter, Observation, Professional, Vital } from '../../shared/encounter';
+import type { Consent, Encounter, Observation, Professional, Report, Vital } from '../../shared/encounter';
 import type { Db } from './connection';
 
 interface EncounterRow {
@@ -91,7 +91,20 @@ export interface EncounterRepository {
   observations(encounterId: string): Observation[];
   observation(id: string): Observation | null;
   consent(id: string): Consent | null;
+  addReport(report: Report): void;
+  reports(encounterId: string): Report[];
+  report(id: string): Report | null;
 }
+
+interface ReportRow {
+  id: string;
+  encounter_id: string;
+  text: string;
+  author: string;
+  signed_at: string;
+  replaces: string | null;
+}
+const reportFromRow = (r: ReportRow): Report => ({ id: r.id, encounterId: r.encounter_id, text: r.text, author: JSON.parse(r.author) as Professional, signedAt: r.signed_at, replaces: r.replaces });
 
 export function createEncounterRepository(db: Db): EncounterRepository {
   const insertStmt = db.prepare(`INSERT INTO encounters (id, version, patient_id, act, assisted, requester, expert, site, specialty, reason, call_id, status, started_at, ended_at, created_at, updated_at)
@@ -115,6 +128,9 @@ export function createEncounterRepository(db: Db): EncounterRepository {
   const observationByIdStmt = db.prepare<[string], { id: string; encounter_id: string; vital: string; taken_at: string; method: Observation['method']; device: string | null; taken_by: string }>(
     'SELECT * FROM encounter_observations WHERE id = ?',
   );
+  const reportStmt = db.prepare('INSERT INTO encounter_reports (id, encounter_id, text, author, signed_at, replaces) VALUES (?, ?, ?, ?, ?, ?)');
+  const reportsStmt = db.prepare<[string], ReportRow>('SELECT * FROM encounter_reports WHERE encounter_id = ? ORDER BY signed_at, rowid');
+  const reportByIdStmt = db.prepare<[string], ReportRow>('SELECT * FROM encounter_reports WHERE id = ?');
   const ofCallStmt = db.prepare<[string], EncounterRow>('SELECT * FROM encounters WHERE call_id = ? ORDER BY created_at DESC LIMIT 1');
   return {
     ofCall: (callId) => {
@@ -140,5 +156,11 @@ export function createEncounterRepository(db: Db): EncounterRepository {
     },
     addObservation: (o) => void observationStmt.run(o.id, o.encounterId, o.vital.code, JSON.stringify(o.vital), o.takenAt, o.method, o.device, o.takenBy),
     observations: (id) => observationsStmt.all(id).map(observationFromRow),
+    addReport: (r) => void reportStmt.run(r.id, r.encounterId, r.text, JSON.stringify(r.author), r.signedAt, r.replaces),
+    reports: (id) => reportsStmt.all(id).map(reportFromRow),
+    report: (id) => {
+      const row = reportByIdStmt.get(id);
+      return row ? reportFromRow(row) : null;
+    },
   };
 }

@@ -2,7 +2,7 @@
 // its statuses, with the patient's consents and the vital signs taken. Every change writes the
 // record and its outbox row in one transaction; an update names the version it read.
 import { randomUUID } from 'node:crypto';
-import { canMoveTo, type Consent, type ConsentInput, type Encounter, type EncounterStatus, type NewEncounter, type Observation, type ObservationInput } from '../../shared/encounter';
+import { canMoveTo, type Consent, type ConsentInput, type Encounter, type EncounterStatus, type NewEncounter, type Observation, type ObservationInput, type Report, type ReportInput } from '../../shared/encounter';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { CallRepository } from '../db/call-repository';
 import type { Db } from '../db/connection';
@@ -24,6 +24,7 @@ export interface EncounterRecord {
   encounter: Encounter;
   consents: Consent[];
   observations: Observation[];
+  reports: Report[];
 }
 
 export function createEncounterService({ db, encounters, patients, calls, outbox, now, onChanged }: EncounterServiceDeps) {
@@ -32,7 +33,18 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
     if (!encounter) throw new AppFailure('not_found', 'This act is not recorded on this station.');
     return encounter;
   };
-  const record = (encounter: Encounter): EncounterRecord => ({ encounter, consents: encounters.consents(encounter.id), observations: encounters.observations(encounter.id) });
+  const record = (encounter: Encounter): EncounterRecord => ({
+    encounter,
+    consents: encounters.consents(encounter.id),
+    observations: encounters.observations(encounter.id),
+    reports: encounters.reports(encounter.id),
+  });
+  // A téléexpertise is also a request (ServiceRequest) to the expert: it goes before the act
+  // that names it, in the same transaction, at each version of the act.
+  const enqueueAct = (encounter: Encounter, operation: 'create' | 'update', at: string) => {
+    if (encounter.act === 'teleexpertise') outbox.enqueue('service_request', encounter.id, encounter.version, operation, at);
+    outbox.enqueue('encounter', encounter.id, encounter.version, operation, at);
+  };
   const checkCall = (callId: string | null) => {
     if (callId && !calls.exists(callId)) throw new AppFailure('not_found', 'This call is not in the journal of this station.');
   };
@@ -45,7 +57,7 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
       const encounter: Encounter = { id: randomUUID(), version: 1, ...input, status: 'draft', startedAt: null, endedAt: null, createdAt: at, updatedAt: at };
       db.transaction(() => {
         encounters.insert(encounter);
-        outbox.enqueue('encounter', encounter.id, 1, 'create', at);
+        enqueueAct(encounter, 'create', at);
       }).immediate();
       onChanged(encounter.id);
       return encounter;
@@ -80,7 +92,7 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
           updatedAt: at,
         };
         if (!encounters.update(next, version)) throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
-        outbox.enqueue('encounter', id, next.version, 'update', at);
+        enqueueAct(next, 'update', at);
         return next;
       }).immediate();
       onChanged(id);
@@ -110,6 +122,28 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
       })();
       onChanged(encounter.id);
       return observation;
+    },
+
+    /** Signs the act's report; a correction names the report it replaces (the first stays, marked replaced). */
+    addReport(input: ReportInput): Report {
+      const at = now().toISOString();
+      const report = db.transaction((): Report => {
+        const encounter = found(input.encounterId);
+        if (encounter.status !== 'in_progress' && encounter.status !== 'awaiting_report') {
+          throw fieldFailure('encounterId', encounter.status === 'closed' ? 'encounter.closed' : 'encounter.not_started');
+        }
+        if (input.replaces) {
+          const previous = encounters.report(input.replaces);
+          if (!previous || previous.encounterId !== encounter.id) throw fieldFailure('replaces', 'report.not_of_this_act');
+          if (encounters.reports(encounter.id).some((r) => r.replaces === input.replaces)) throw fieldFailure('replaces', 'report.already_replaced');
+        }
+        const signed: Report = { id: randomUUID(), ...input, signedAt: at };
+        encounters.addReport(signed);
+        outbox.enqueue('report', signed.id, 1, 'create', at);
+        return signed;
+      }).immediate();
+      onChanged(input.encounterId);
+      return report;
     },
   };
 }

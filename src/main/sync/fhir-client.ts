@@ -17,6 +17,8 @@ export class FhirNetworkError extends Error {
 
 export interface FhirClient {
   put(resource: Resource & { id: string }, ifMatch: string | null): Promise<FhirAnswer>;
+  /** Creates the resource unless one matches the search (conditional create, If-None-Exist). */
+  createIfNone(resource: Resource, search: string): Promise<FhirAnswer>;
   read(resourceType: string, id: string): Promise<FhirAnswer>;
   /** A type-level search; the answer's resource is the Bundle (or whatever came back). */
   search(resourceType: string, query: Record<string, string>): Promise<FhirAnswer>;
@@ -51,6 +53,7 @@ export function createFhirClient(options: { baseUrl: string; token: () => string
   }
   return {
     put: (resource, ifMatch) => call('PUT', `/${resource.resourceType}/${encodeURIComponent(resource.id)}`, resource, ifMatch ? { 'If-Match': `W/"${ifMatch}"` } : {}),
+    createIfNone: (resource, search) => call('POST', `/${resource.resourceType}`, resource, { 'If-None-Exist': search }),
     read: (type, id) => call('GET', `/${type}/${encodeURIComponent(id)}`),
     search: (type, query) => call('GET', `/${type}?${new URLSearchParams(query).toString()}`),
     capabilities: () => call('GET', '/metadata'),

@@ -8,6 +8,8 @@ import { consentToFhir } from './fhir/consent';
 import { encounterToFhir } from './fhir/encounter';
 import { observationToFhir } from './fhir/observation';
 import { patientToFhir } from './fhir/patient';
+import { reportToDocumentReference } from './fhir/report';
+import { serviceRequestToFhir } from './fhir/service-request';
 
 export type LocalResource = { resource: Resource & { id: string }; version: number };
 
@@ -15,6 +17,8 @@ export type LocalResource = { resource: Resource & { id: string }; version: numb
 export const RESOURCE_TYPE: Record<string, string> = {
   patient: 'Patient',
   encounter: 'Encounter',
+  service_request: 'ServiceRequest',
+  report: 'DocumentReference',
   observation: 'Observation',
   consent: 'Consent',
   call_attachment: 'Media',
@@ -32,6 +36,15 @@ export function createLocalResources(deps: { patients: PatientRepository; encoun
         case 'encounter': {
           const e = deps.encounters.get(id);
           return e ? { resource: encounterToFhir(e) as Resource & { id: string }, version: e.version } : null;
+        }
+        case 'service_request': {
+          const e = deps.encounters.get(id);
+          return e && e.act === 'teleexpertise' ? { resource: serviceRequestToFhir(e) as Resource & { id: string }, version: e.version } : null;
+        }
+        case 'report': {
+          const r = deps.encounters.report(id);
+          const e = r ? deps.encounters.get(r.encounterId) : null;
+          return r && e ? { resource: reportToDocumentReference(r, e) as Resource & { id: string }, version: 1 } : null;
         }
         case 'observation': {
           const o = deps.encounters.observation(id);

@@ -4,7 +4,7 @@
 // sent was our own lost write: done. Any other 412 is a conflict kept with both versions for a
 // person to decide, never merged. Invalid records are parked with the reason; network trouble
 // waits with exponential back-off and jitter, without breaking the order.
-import type { Resource } from '@medplum/fhirtypes';
+import type { Binary, Resource } from '@medplum/fhirtypes';
 import type { CallRepository } from '../db/call-repository';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { PatientRepository } from '../db/patient-repository';
@@ -12,7 +12,10 @@ import type { OutboxRow, SyncRepository } from '../db/sync-repository';
 import { attachmentToMedia } from './fhir/media';
 import { contentHash } from './fhir/content-hash';
 import { FhirValidationError, validateFhir } from './fhir/validate';
-import { FhirNetworkError, type FhirClient } from './fhir-client';
+import { FhirNetworkError, type FhirAnswer, type FhirClient } from './fhir-client';
+import { namedProfessionals } from './fhir/named-professionals';
+import { practitionerSearch, practitionerToFhir } from './fhir/practitioner';
+import { reportToBinary } from './fhir/report';
 import { UploadRefusedError, type UploadRequest } from './resumable-upload';
 import { createLocalResources, type LocalResource } from './local-resources';
 import type { ServerCapabilities } from './server-capabilities';
@@ -25,7 +28,7 @@ const UNSUPPORTED_WAIT_MS = 60 * 60_000;
 export const CONFLICT_MESSAGE = 'Changed on the regional server too: a person must choose between both versions.';
 
 /** The records this worker sends today; the others wait in the outbox for their mapping. */
-export const PUSHED_ENTITIES = ['patient', 'encounter', 'consent', 'observation', 'call_attachment'] as const;
+export const PUSHED_ENTITIES = ['patient', 'service_request', 'encounter', 'consent', 'observation', 'report', 'call_attachment'] as const;
 
 /** Sends a stored file resumably (resumable-upload.ts, bound to the region's endpoint and token). */
 export type Uploader = (request: Pick<UploadRequest, 'file' | 'sha256' | 'contentType' | 'resumeUrl' | 'onUrl' | 'onProgress'>) => Promise<{ url: string }>;
@@ -134,8 +137,42 @@ export function createPushWorker(deps: PushDeps) {
     return putResource(row, { resource, version: 1 }, report);
   }
 
+  /** A report: its signed text first (Binary, never changed once signed), then the DocumentReference. */
+  async function pushReport(row: OutboxRow, report: PushReport): Promise<'next' | 'stop'> {
+    const signed = deps.encounters.report(row.entity_id);
+    if (!signed) return park(row, 'The record is no longer on this station.', report);
+    const refused = deps.capabilities?.().refuses('Binary');
+    if (refused) return later(row, refused, report, false, UNSUPPORTED_WAIT_MS);
+    try {
+      const answer = await deps.client.put(reportToBinary(signed) as Binary & { id: string }, null);
+      if (answer.status !== 200 && answer.status !== 201) return answerNotOk(row, answer, report);
+    } catch (error) {
+      if (!(error instanceof FhirNetworkError)) throw error;
+      return later(row, error.message, report, true);
+    }
+    return putResource(row, build(row), report);
+  }
+
+  /**
+   * The professionals a resource names by IdNatPS get a Practitioner on the server if it has
+   * none (conditional create); once per professional and run. A failure here holds nothing back:
+   * the resource names them by identifier anyway.
+   */
+  const practitionersKnown = new Set<string>();
+  async function ensurePractitioners(resource: Resource): Promise<void> {
+    if (deps.capabilities && !deps.capabilities().createsPractitioners) return;
+    for (const p of namedProfessionals(resource)) {
+      if (practitionersKnown.has(p.rpps!)) continue;
+      const practitioner = practitionerToFhir(p);
+      if (!practitioner) continue;
+      const answer = await deps.client.createIfNone(practitioner, practitionerSearch(p.rpps!));
+      if (answer.status === 200 || answer.status === 201) practitionersKnown.add(p.rpps!);
+    }
+  }
+
   async function pushOne(row: OutboxRow, report: PushReport): Promise<'next' | 'stop'> {
     if (row.entity === 'call_attachment') return pushAttachment(row, report);
+    if (row.entity === 'report') return pushReport(row, report);
     return putResource(row, build(row), report);
   }
 
@@ -175,6 +212,7 @@ export function createPushWorker(deps: PushDeps) {
     };
     let answer;
     try {
+      await ensurePractitioners(built.resource);
       let ifMatch = known?.serverVersionId ?? null;
       if (!versioned && known) {
         // The server cannot refuse a write over a version we have not seen: look first.
@@ -205,16 +243,16 @@ export function createPushWorker(deps: PushDeps) {
       return 'stop';
     }
     if (answer.status === 200 || answer.status === 201) return done(answer.versionId);
+    return answerNotOk(row, answer, report);
+  }
+
+  /** A refusal: waits and stops the pass when the server may take it later, parks it with the reason otherwise. */
+  function answerNotOk(row: OutboxRow, answer: FhirAnswer, report: PushReport): 'next' | 'stop' {
     if (answer.status === 429 || answer.status >= 500 || answer.status === 401 || answer.status === 403) {
-      const why = `The regional server answered ${answer.status}.`;
-      deps.sync.retryLater(row.seq, why, new Date(deps.now().getTime() + backoffMs(row.attempts)).toISOString());
-      report.stoppedBy = why;
-      return 'stop';
+      return later(row, `The regional server answered ${answer.status}.`, report, true);
     }
     const text = answer.resource?.resourceType === 'OperationOutcome' ? (answer.resource.issue ?? []).map((i) => i.details?.text ?? i.diagnostics ?? i.code).join('; ') : '';
-    deps.sync.park(row.seq, `Refused by the regional server (${answer.status})${text ? `: ${text}` : ''}.`);
-    report.parked++;
-    return 'next';
+    return park(row, `Refused by the regional server (${answer.status})${text ? `: ${text}` : ''}.`, report);
   }
 
   return {

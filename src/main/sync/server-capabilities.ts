@@ -11,16 +11,18 @@ export interface ServerCapabilities {
   /** Updates carry If-Match (the server rejects a write over a version we have not seen). */
   versionedUpdate(resourceType: string): boolean;
   pullTypes: readonly PulledType[];
+  /** The server creates a Practitioner only if none has that IdNatPS (conditional create). */
+  createsPractitioners: boolean;
   /** What the station does not do with this server, and why, for the sync screen. */
   notes: string[];
 }
 
-const SENT_TYPES = ['Patient', 'Encounter', 'Observation', 'Consent', 'Media'] as const;
+const SENT_TYPES = ['Patient', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary'] as const;
 const PULL_TYPES: readonly PulledType[] = ['Patient', 'Encounter'];
 
 /** Everything a standard server offers: the hub's endpoint, or a server whose statement could not be read. */
 export function fullCapabilities(notes: string[] = []): ServerCapabilities {
-  return { refuses: () => null, versionedUpdate: () => true, pullTypes: PULL_TYPES, notes };
+  return { refuses: () => null, versionedUpdate: () => true, pullTypes: PULL_TYPES, createsPractitioners: true, notes };
 }
 
 export function readCapabilities(statement: unknown): ServerCapabilities {
@@ -45,7 +47,8 @@ export function readCapabilities(statement: unknown): ServerCapabilities {
       refusal.set(type, `The regional server does not let the station choose ${type} ids (updateCreate): these records wait here, as sending them could duplicate them.`);
     }
     versioned.set(type, r?.versioning === 'versioned-update');
-    if (r && !refusal.has(type) && r.versioning !== 'versioned-update') {
+    // A Binary (a signed report's text) never changes once sent: no version to check.
+    if (r && type !== 'Binary' && !refusal.has(type) && r.versioning !== 'versioned-update') {
       notes.push(`The regional server does not check versions on ${type} updates: the station reads the server’s copy before writing over it, and a change made between the two cannot be detected.`);
     }
   }
@@ -64,8 +67,13 @@ export function readCapabilities(statement: unknown): ServerCapabilities {
     return ok;
   });
 
+  const practitioner = resources.get('Practitioner');
+  const createsPractitioners = can(practitioner, 'create') && practitioner?.conditionalCreate === true;
+  if (!createsPractitioners) notes.push('The regional server cannot create a Practitioner only when none exists (conditional create): professionals are named by their IdNatPS only.');
+
   return {
     refuses: (type) => refusal.get(type) ?? null,
+    createsPractitioners,
     versionedUpdate: (type) => versioned.get(type) ?? false,
     pullTypes,
     notes,

@@ -9,7 +9,11 @@ import { encounterToFhir } from '../../../src/main/sync/fhir/encounter';
 import { observationToFhir } from '../../../src/main/sync/fhir/observation';
 import { patientToFhir } from '../../../src/main/sync/fhir/patient';
 import { FhirValidationError, validateFhir } from '../../../src/main/sync/fhir/validate';
-import { bloodPressure, consentToAct, finishedEncounter, qualifiedPatient } from './fhir-samples';
+import { namedProfessionals } from '../../../src/main/sync/fhir/named-professionals';
+import { practitionerToFhir } from '../../../src/main/sync/fhir/practitioner';
+import { reportToBinary, reportToDocumentReference } from '../../../src/main/sync/fhir/report';
+import { serviceRequestToFhir } from '../../../src/main/sync/fhir/service-request';
+import { bloodPressure, consentToAct, expertiseRequest, finishedEncounter, qualifiedPatient, signedReport } from './fhir-samples';
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.resolve('test/fixtures/fhir', `${name}.json`), 'utf8')) as unknown;
 
@@ -64,6 +68,45 @@ describe('FHIR mapping', () => {
     const refused = consentToFhir({ ...consentToAct, scope: 'image_sharing', decision: 'refused' }, finishedEncounter);
     expect(refused).toMatchObject({ scope: { coding: [{ code: 'patient-privacy' }] }, provision: { type: 'deny', action: [{ coding: [{ code: 'disclose' }] }] } });
     validateFhir(refused);
+  });
+
+  it('maps a téléexpertise to a ServiceRequest that follows the act, and the act names it', () => {
+    const resource = serviceRequestToFhir(expertiseRequest);
+    expect(resource).toEqual(fixture('service-request-teleexpertise'));
+    validateFhir(resource);
+    expect(encounterToFhir(expertiseRequest).basedOn).toEqual([{ reference: `ServiceRequest/${expertiseRequest.id}` }]);
+    expect(encounterToFhir(finishedEncounter).basedOn).toBeUndefined(); // a téléconsultation is no request
+    expect(serviceRequestToFhir({ ...expertiseRequest, status: 'draft', startedAt: null }).status).toBe('draft');
+    expect(serviceRequestToFhir({ ...expertiseRequest, status: 'closed' }).status).toBe('completed');
+    expect(serviceRequestToFhir({ ...expertiseRequest, status: 'closed', startedAt: null }).status).toBe('revoked');
+    const toAnySpecialist = serviceRequestToFhir({ ...expertiseRequest, expert: null });
+    expect(toAnySpecialist.performer).toBeUndefined();
+    expect(toAnySpecialist.performerType).toEqual({ text: 'dermatologie' });
+  });
+
+  it('maps a signed report to a Binary with its text and a DocumentReference describing it', () => {
+    const binary = reportToBinary(signedReport);
+    expect(binary).toEqual(fixture('binary-report'));
+    expect(Buffer.from(binary.data!, 'base64').toString('utf8')).toBe(signedReport.text);
+    validateFhir(binary);
+    const document = reportToDocumentReference(signedReport, finishedEncounter);
+    expect(document).toEqual(fixture('document-reference-report'));
+    validateFhir(document);
+    const correction = reportToDocumentReference({ ...signedReport, id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', replaces: signedReport.id }, finishedEncounter);
+    expect(correction.relatesTo).toEqual([{ code: 'replaces', target: { reference: `DocumentReference/${signedReport.id}` } }]);
+    validateFhir(correction);
+  });
+
+  it('maps a professional with an RPPS to an FR Core Practitioner by IdNatPS, and finds those a resource names', () => {
+    const practitioner = practitionerToFhir(signedReport.author);
+    expect(practitioner).toEqual(fixture('practitioner-rpps'));
+    validateFhir(practitioner!);
+    expect(practitionerToFhir({ name: 'IDE Morvan', role: 'nurse', rpps: null, specialty: null })).toBeNull();
+    expect(namedProfessionals(serviceRequestToFhir(expertiseRequest)).map((p) => [p.name, p.rpps])).toEqual([
+      ['Dr Guillou', '10001234567'],
+      ['Dr Le Goff', '10003456789'],
+    ]);
+    expect(namedProfessionals(encounterToFhir({ ...finishedEncounter, expert: null }))).toEqual([]); // the nurse has no RPPS here
   });
 
   it('refuses a resource that is not valid R4, saying what and where', () => {

@@ -1,6 +1,6 @@
 // The records the FHIR mapping tests turn into resources (the expected resources are the JSON
 // files in test/fixtures/fhir, reviewed by hand against FR Core and the vital-signs profile).
-import type { Consent, Encounter, Observation } from '../../../src/shared/encounter';
+import type { Consent, Encounter, Observation, Report } from '../../../src/shared/encounter';
 import type { Patient } from '../../../src/shared/patient';
 
 export const qualifiedPatient: Patient = {
@@ -24,4 +24,14 @@ export const bloodPressure: Observation = {
 
 export const consentToAct: Consent = {
   id: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9', encounterId: finishedEncounter.id, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: '2026-11-23T09:41:00.000Z',
+};
+
+export const expertiseRequest: Encounter = {
+  ...finishedEncounter, id: '7c4e1d2a-9b3f-4e8a-a1c2-5d6e7f8a9b0c', act: 'teleexpertise', assisted: false, status: 'in_progress', endedAt: null,
+  requester: { name: 'Dr Guillou', role: 'physician', rpps: '10001234567', specialty: 'médecine générale' }, reason: 'Naevus du dos, évolution en 3 mois ?',
+};
+
+export const signedReport: Report = {
+  id: '2d3c4b5a-6f7e-4d8c-9b0a-1f2e3d4c5b6a', encounterId: finishedEncounter.id, text: 'Plaie du talon propre, stade 2.\nPansement hydrocellulaire, réévaluation à J7.',
+  author: { name: 'Dr Le Goff', role: 'physician', rpps: '10003456789', specialty: 'dermatologie' }, signedAt: '2026-11-23T10:02:00.000Z', replaces: null,
 };

@@ -16,19 +16,21 @@ const statement = (resources: CapabilityStatementRestResource[]): CapabilityStat
   resourceType: 'CapabilityStatement', status: 'active', date: '2026-11-23', kind: 'instance', fhirVersion: '4.0.1', format: ['json'],
   rest: [{ mode: 'server', resource: resources }],
 });
-const ALL = ['Patient', 'Encounter', 'Observation', 'Consent', 'Media'];
+const ALL = ['Patient', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary'];
+const practitioner = resource('Practitioner', { conditionalCreate: true, interaction: [{ code: 'read' }, { code: 'create' }] });
 
 describe('server capabilities', () => {
   it('does everything with a server that offers everything', () => {
-    const caps = readCapabilities(statement(ALL.map((t) => resource(t))));
-    expect(ALL.map((t) => caps.refuses(t))).toEqual([null, null, null, null, null]);
+    const caps = readCapabilities(statement([...ALL.map((t) => resource(t)), practitioner]));
+    expect(ALL.map((t) => caps.refuses(t))).toEqual(ALL.map(() => null));
+    expect(caps.createsPractitioners).toBe(true);
     expect(ALL.every((t) => caps.versionedUpdate(t))).toBe(true);
     expect(caps.pullTypes).toEqual(['Patient', 'Encounter']);
     expect(caps.notes).toEqual([]);
   });
 
   it('keeps here what the server does not take, and says why', () => {
-    const caps = readCapabilities(statement([resource('Patient'), resource('Encounter'), resource('Observation'), resource('Consent', { updateCreate: false }), resource('Media', { interaction: [{ code: 'read' }] })]));
+    const caps = readCapabilities(statement([...ALL.filter((t) => t !== 'Consent' && t !== 'Media').map((t) => resource(t)), resource('Consent', { updateCreate: false }), resource('Media', { interaction: [{ code: 'read' }] }), practitioner]));
     expect(caps.refuses('Patient')).toBeNull();
     expect(caps.refuses('Consent')).toMatch(/does not let the station choose Consent ids \(updateCreate\)/);
     expect(caps.refuses('Media')).toMatch(/does not accept Media updates/);
@@ -36,16 +38,22 @@ describe('server capabilities', () => {
   });
 
   it('writes without If-Match where the server does not check versions, and says what that costs', () => {
-    const caps = readCapabilities(statement(ALL.map((t) => resource(t, t === 'Patient' ? { versioning: 'versioned' } : {}))));
+    const caps = readCapabilities(statement([...ALL.map((t) => resource(t, t === 'Patient' || t === 'Binary' ? { versioning: 'versioned' } : {})), practitioner]));
     expect(caps.versionedUpdate('Patient')).toBe(false);
     expect(caps.versionedUpdate('Encounter')).toBe(true);
     expect(caps.notes).toEqual([expect.stringMatching(/does not check versions on Patient updates: the station reads the server’s copy before writing/)]);
   });
 
   it('does not pull a type the server cannot search by _lastUpdated', () => {
-    const caps = readCapabilities(statement(ALL.map((t) => resource(t, t === 'Encounter' ? { searchParam: [{ name: 'patient', type: 'reference' }] } : t === 'Patient' ? { searchParam: [{ name: '_lastUpdated', type: 'date' }] } : {}))));
+    const caps = readCapabilities(statement([...ALL.map((t) => resource(t, t === 'Encounter' ? { searchParam: [{ name: 'patient', type: 'reference' }] } : t === 'Patient' ? { searchParam: [{ name: '_lastUpdated', type: 'date' }] } : {})), practitioner]));
     expect(caps.pullTypes).toEqual(['Patient']);
     expect(caps.notes).toEqual([expect.stringMatching(/cannot be searched for changed Encounter resources/)]);
+  });
+
+  it('names professionals by IdNatPS only where Practitioners cannot be created conditionally', () => {
+    const caps = readCapabilities(statement([...ALL.map((t) => resource(t)), resource('Practitioner', { interaction: [{ code: 'read' }] })]));
+    expect(caps.createsPractitioners).toBe(false);
+    expect(caps.notes).toEqual([expect.stringMatching(/named by their IdNatPS only/)]);
   });
 
   it('assumes a standard server when the statement is garbage, and says so', () => {

@@ -10,5 +10,6 @@ import { migration0007 } from './0007-encounters';
 import { migration0008 } from './0008-sync';
 import { migration0009 } from './0009-sync-uploads';
 import { migration0010 } from './0010-sync-pull';
+import { migration0011 } from './0011-encounter-reports';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];

@@ -9,6 +9,7 @@
 import type { Encounter as FhirEncounter, EncounterParticipant } from '@medplum/fhirtypes';
 import { ActTypeSchema, EncounterStatusSchema, type Encounter, type EncounterStatus, type Professional } from '../../../shared/encounter';
 import { FhirMappingError } from './mapping-error';
+import { professionalReference } from './practitioner';
 import { EXTENSION, SYSTEM, uuidIdentifier } from './systems';
 
 const ACT_DISPLAY = { teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesurveillance: 'Télésurveillance', teleassistance: 'Téléassistance' } as const;
@@ -24,7 +25,7 @@ function status(e: Encounter): FhirEncounter['status'] {
 function participant(p: Professional, code: 'REF' | 'CON' | 'PPRF'): EncounterParticipant {
   return {
     type: [{ coding: [{ system: SYSTEM.participationType, code }] }],
-    individual: { display: p.name, ...(p.rpps ? { identifier: { system: SYSTEM.idNatPs, value: `8${p.rpps}` } } : {}) },
+    individual: professionalReference(p),
   };
 }
 
@@ -45,6 +46,7 @@ export function encounterToFhir(e: Encounter): FhirEncounter {
     type: [{ coding: [{ system: SYSTEM.actType, code: e.act, display: ACT_DISPLAY[e.act] }], text: `${ACT_DISPLAY[e.act]}${e.assisted ? ' assistée' : ''}` }],
     ...(e.specialty ? { serviceType: { text: e.specialty } } : {}),
     subject: { reference: `Patient/${e.patientId}` },
+    ...(e.act === 'teleexpertise' ? { basedOn: [{ reference: `ServiceRequest/${e.id}` }] } : {}),
     participant: participants,
     ...(period ? { period } : {}),
     reasonCode: [{ text: e.reason }],

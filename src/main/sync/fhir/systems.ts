@@ -7,6 +7,7 @@ export const PROFILE = {
   patient: `${FR_CORE}/StructureDefinition/fr-core-patient`,
   patientIns: `${FR_CORE}/StructureDefinition/fr-core-patient-ins`,
   encounter: `${FR_CORE}/StructureDefinition/fr-core-encounter`,
+  practitioner: `${FR_CORE}/StructureDefinition/fr-core-practitioner`,
   vitalSigns: 'http://hl7.org/fhir/StructureDefinition/vitalsigns',
 } as const;
 
@@ -24,6 +25,7 @@ export const EXTENSION = {
 
 export const SYSTEM = {
   identityStatus: `${FR_CORE}/CodeSystem/fr-core-cs-v2-0445`,
+  /** Identifier types (INS-NIR... for patients, IDNPS for professionals). */
   identifierType: `${FR_CORE}/CodeSystem/fr-core-cs-v2-0203`,
   /** A UUID as an identifier: the client-made id the sync uses for idempotent creates. */
   uuid: 'urn:ietf:rfc:3986',
@@ -36,6 +38,8 @@ export const SYSTEM = {
   ucum: 'http://unitsofmeasure.org',
   consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
   consentAction: 'http://terminology.hl7.org/CodeSystem/consentaction',
+  /** LOINC document type of a report (compte rendu) of consultation. */
+  reportType: '11488-4',
   /** The French act types of telemedicine (no national code system yet for them in FR Core). */
   actType: 'urn:relais:CodeSystem:telemedicine-act',
 } as const;
