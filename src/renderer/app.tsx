@@ -9,6 +9,7 @@ import { useView } from './features/shell/view-store';
 import { DevicesScreen } from './features/device-panels/devices-screen';
 import { HomeScreen } from './features/station/home-screen';
 import { SyncScreen } from './features/station/sync-screen';
+import { ActScreen } from './features/acts/act-screen';
 import { useStation } from './features/station/station-store';
 import { NewPatientScreen } from './features/patients/new-patient-screen';
 import { PatientScreen } from './features/patients/patient-screen';
@@ -48,6 +49,7 @@ export function App() {
         {view.name === 'patients' && <PatientsScreen />}
         {view.name === 'new-patient' && <NewPatientScreen />}
         {view.name === 'patient' && <PatientScreen key={view.id} id={view.id} />}
+        {view.name === 'act' && <ActScreen key={view.id} id={view.id} />}
         </div>
       </main>
     </>

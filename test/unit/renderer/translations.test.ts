@@ -20,7 +20,7 @@ function sources(dir: string): string[] {
 
 // Field codes are written as dotted string literals ('ins.key_mismatch') in the rules and
 // services, and built in validation.ts as 'field.*'.
-const FIELD_CODE = /'((?:field|trait|date|insee|first_names|ins|identity)\.[a-z_]+)'/g;
+const FIELD_CODE = /'((?:field|trait|date|insee|first_names|ins|identity|encounter|vital|report|rpps)\.[a-z_]+)'/g;
 const fieldCodes = new Set(
   [...sources('src/shared'), ...sources('src/main/services')].flatMap((file) =>
     [...fs.readFileSync(file, 'utf8').matchAll(FIELD_CODE)].map((m) => m[1]!),

@@ -5,6 +5,7 @@ import type { Patient } from '../../../shared/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../shell/view-store';
+import { PatientActs } from '../acts/patient-acts';
 import { IdentityForm } from './identity-form';
 import { fromPatient, toIdentityInput, type IdentityFormValues } from './identity-form-values';
 
@@ -81,6 +82,7 @@ export function PatientScreen({ id }: { id: string }) {
         submitting={submitting}
         onSubmit={(v) => void save(v)}
       />
+      <PatientActs patientId={patient.id} />
     </section>
   );
 }

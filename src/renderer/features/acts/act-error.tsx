@@ -1,0 +1,17 @@
+// An error from the station about an act, in words: each field problem by its translated code,
+// or the general message of the error code.
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../shared/result';
+
+export function ActError({ error }: { error: AppError | null }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const lines = error.fields?.length ? error.fields.map((f) => t(`fieldErrors.${f.code}`, { defaultValue: `${f.path}: ${f.code}` })) : [t(`errors.${error.code}`)];
+  return (
+    <div role="alert" className="error-text">
+      {lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
+  );
+}

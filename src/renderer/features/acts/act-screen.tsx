@@ -1,0 +1,268 @@
+// One act, as the nurse and the expert run it: its status moved forward one step at a time (the
+// station refuses to start without the patient's consent), consents, vital signs typed or taken
+// from the oximeter, and the signed report with its corrections. Everything is kept on the
+// station at once and synced when the region is reachable.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConsentScopeSchema, type EncounterStatus, type Report, type Vital } from '../../../shared/encounter';
+import type { ChannelOutput } from '../../../shared/contract';
+import type { AppError } from '../../../shared/result';
+import { relais } from '../../api';
+import { useDevices } from '../device-panels/devices-store';
+import { useView } from '../shell/view-store';
+import { ActError } from './act-error';
+
+type ActRecord = ChannelOutput<'encounters.get'>;
+const VITALS = ['spo2', 'heart_rate', 'blood_pressure', 'body_temperature', 'respiratory_rate', 'body_weight'] as const;
+const UNIT: Record<(typeof VITALS)[number], string> = { spo2: '%', heart_rate: '/min', respiratory_rate: '/min', body_temperature: 'Cel', body_weight: 'kg', blood_pressure: 'mm[Hg]' };
+const SHOWN_UNIT: Record<string, string> = { Cel: '°C', 'mm[Hg]': 'mmHg' };
+
+function vitalText(v: Vital): string {
+  const unit = SHOWN_UNIT[v.unit] ?? v.unit;
+  return v.code === 'blood_pressure' ? `${v.systolic}/${v.diastolic} ${unit}` : `${v.value} ${unit}`;
+}
+
+/** The next steps an act can take from each status (the station checks them again). */
+const NEXT_STEPS: Record<EncounterStatus, { to: EncounterStatus; label: string }[]> = {
+  draft: [
+    { to: 'in_progress', label: 'acts.start' },
+    { to: 'closed', label: 'acts.cancelAct' },
+  ],
+  in_progress: [{ to: 'awaiting_report', label: 'acts.finish' }],
+  awaiting_report: [{ to: 'closed', label: 'acts.close' }],
+  closed: [],
+};
+
+function ConsentForm({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
+  const { t } = useTranslation();
+  const [scope, setScope] = useState<'act' | 'recording' | 'image_sharing'>('act');
+  const [by, setBy] = useState('');
+  const record = async (decision: 'given' | 'refused') => {
+    const r = await relais.invoke('encounters.consent', { encounterId, scope, decision, collectedBy: by, collectedAt: new Date().toISOString() });
+    onDone(r.ok ? null : r.error);
+  };
+  return (
+    <form className="inline-form" aria-label={t('acts.consents')} onSubmit={(e) => e.preventDefault()}>
+      <label>
+        {t('acts.consents')}
+        <select value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
+          {ConsentScopeSchema.options.map((s) => (
+            <option key={s} value={s}>{t(`acts.scopes.${s}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('acts.collectedBy')}
+        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
+      </label>
+      <button type="button" disabled={!by.trim()} onClick={() => void record('given')}>{t('acts.given')}</button>
+      <button type="button" disabled={!by.trim()} onClick={() => void record('refused')}>{t('acts.refused')}</button>
+    </form>
+  );
+}
+
+function VitalForm({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState<(typeof VITALS)[number]>('spo2');
+  const [value, setValue] = useState('');
+  const [diastolic, setDiastolic] = useState('');
+  const [by, setBy] = useState('');
+  const oximeter = useDevices((s) => Object.values(s.oximeters).find((o) => o.reading.status === 'measuring' && o.reading.spo2 !== null));
+  const [noOximeter, setNoOximeter] = useState(false);
+  const number = (text: string) => Number(text.replace(',', '.'));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const vital = (code === 'blood_pressure' ? { code, systolic: number(value), diastolic: number(diastolic), unit: UNIT[code] } : { code, value: number(value), unit: UNIT[code] }) as Vital;
+    const r = await relais.invoke('encounters.observe', { encounterId, vital, takenAt: new Date().toISOString(), method: 'manual', takenBy: by });
+    if (r.ok) {
+      setValue('');
+      setDiastolic('');
+    }
+    onDone(r.ok ? null : r.error);
+  }
+
+  async function fromOximeter() {
+    const reading = oximeter?.reading;
+    setNoOximeter(!reading);
+    if (!reading || reading.spo2 === null) return;
+    const common = { encounterId, takenAt: reading.at, method: 'device' as const, device: reading.deviceId, takenBy: by };
+    const first = await relais.invoke('encounters.observe', { ...common, vital: { code: 'spo2', value: reading.spo2, unit: '%' } });
+    if (!first.ok) return onDone(first.error);
+    if (reading.pulseRate !== null) {
+      const second = await relais.invoke('encounters.observe', { ...common, vital: { code: 'heart_rate', value: reading.pulseRate, unit: '/min' } });
+      if (!second.ok) return onDone(second.error);
+    }
+    onDone(null);
+  }
+
+  return (
+    <form className="inline-form" aria-label={t('acts.vitals')} onSubmit={(e) => void submit(e)}>
+      <label>
+        {t('acts.vitals')}
+        <select value={code} onChange={(e) => setCode(e.target.value as typeof code)}>
+          {VITALS.map((v) => (
+            <option key={v} value={v}>{t(`acts.vitalNames.${v}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {code === 'blood_pressure' ? t('acts.systolic') : t('acts.value')} ({SHOWN_UNIT[UNIT[code]] ?? UNIT[code]})
+        <input value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" required size={6} />
+      </label>
+      {code === 'blood_pressure' && (
+        <label>
+          {t('acts.diastolic')}
+          <input value={diastolic} onChange={(e) => setDiastolic(e.target.value)} inputMode="decimal" required size={6} />
+        </label>
+      )}
+      <label>
+        {t('acts.takenBy')}
+        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
+      </label>
+      <button type="submit">{t('acts.record')}</button>
+      <button type="button" disabled={!by.trim()} onClick={() => void fromOximeter()}>{t('acts.fromOximeter')}</button>
+      {noOximeter && <p className="hint">{t('acts.noOximeter')}</p>}
+    </form>
+  );
+}
+
+function ReportForm({ encounterId, replaces, onDone }: { encounterId: string; replaces: Report | null; onDone: (error: AppError | null) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(replaces?.text ?? '');
+  const [author, setAuthor] = useState(replaces?.author.name ?? '');
+  const [rpps, setRpps] = useState(replaces?.author.rpps ?? '');
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const r = await relais.invoke('encounters.report', { encounterId, text, author: { name: author, role: 'physician', rpps: rpps.trim() || null }, replaces: replaces?.id ?? null });
+    if (r.ok) setText('');
+    onDone(r.ok ? null : r.error);
+  }
+  return (
+    <form aria-label={t('acts.report')} onSubmit={(e) => void submit(e)}>
+      <label>
+        {t('acts.reportText')}
+        <textarea value={text} onChange={(e) => setText(e.target.value)} required rows={6} maxLength={50_000} />
+      </label>
+      <div className="inline-form">
+        <label>
+          {t('acts.author')}
+          <input value={author} onChange={(e) => setAuthor(e.target.value)} required maxLength={200} autoComplete="name" />
+        </label>
+        <label>
+          {t('acts.authorRpps')}
+          <input value={rpps} onChange={(e) => setRpps(e.target.value)} inputMode="numeric" pattern="\d{11}" maxLength={11} size={12} />
+        </label>
+        <button type="submit" className="primary">{t('acts.sign')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function ActScreen({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const show = useView((s) => s.show);
+  const [record, setRecord] = useState<ActRecord | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [correcting, setCorrecting] = useState<Report | null>(null);
+  const load = useCallback(
+    () =>
+      relais.invoke('encounters.get', { id }).then((r) => {
+        if (r.ok) setRecord(r.value);
+        else setError(r.error);
+      }),
+    [id],
+  );
+  useEffect(() => {
+    void load();
+    // Changes made elsewhere (the expert's report, a correction pulled from the region) show at once.
+    return relais.on('encounters.changed', (changed) => {
+      if (changed.id === id) void load();
+    });
+  }, [id, load]);
+  const done = (e: AppError | null) => {
+    setError(e);
+    if (!e) setCorrecting(null);
+    void load();
+  };
+  const when = (at: string) => new Date(at).toLocaleString(i18n.language);
+
+  if (!record) return error ? <ActError error={error} /> : <p>{t('home.loading')}</p>;
+  const { encounter, consents, observations, reports } = record;
+  const open = encounter.status !== 'closed';
+  const canReport = encounter.status === 'in_progress' || encounter.status === 'awaiting_report';
+  const replaced = new Set(reports.map((r) => r.replaces).filter(Boolean));
+
+  async function move(to: EncounterStatus) {
+    const r = await relais.invoke('encounters.setStatus', { id, version: encounter.version, status: to });
+    done(r.ok ? null : r.error);
+  }
+
+  return (
+    <section aria-labelledby="act-title">
+      <button type="button" className="link" onClick={() => show({ name: 'patient', id: encounter.patientId })}>
+        ← {t('acts.back')}
+      </button>
+      <h1 id="act-title">
+        {t(`acts.types.${encounter.act}`)} — {encounter.reason}
+      </h1>
+      <p>
+        <strong data-testid="act-status">{t(`acts.statuses.${encounter.status}`)}</strong> · {encounter.site}
+        {encounter.specialty ? ` · ${encounter.specialty}` : ''} · {encounter.requester.name}
+        {encounter.expert ? ` → ${encounter.expert.name}` : ''}
+      </p>
+      <div className="actions start">
+        {NEXT_STEPS[encounter.status].map((step) => (
+          <button key={step.to} type="button" className={step.to === 'closed' && encounter.status === 'draft' ? '' : 'primary'} onClick={() => void move(step.to)}>
+            {t(step.label)}
+          </button>
+        ))}
+      </div>
+      <ActError error={error} />
+
+      <section className="card" aria-labelledby="consents-title">
+        <h2 id="consents-title">{t('acts.consents')}</h2>
+        <ul className="plain-list">
+          {consents.map((c) => (
+            <li key={c.id}>{t('acts.consentLine', { scope: t(`acts.scopes.${c.scope}`), decision: t(`acts.${c.decision}`), by: c.collectedBy, when: when(c.collectedAt) })}</li>
+          ))}
+        </ul>
+        {open && <ConsentForm encounterId={id} onDone={done} />}
+      </section>
+
+      <section className="card" aria-labelledby="vitals-title">
+        <h2 id="vitals-title">{t('acts.vitals')}</h2>
+        {observations.length === 0 ? (
+          <p>{t('acts.noVitals')}</p>
+        ) : (
+          <ul className="plain-list" aria-label={t('acts.vitals')}>
+            {observations.map((o) => (
+              <li key={o.id}>
+                {t(`acts.vitalNames.${o.vital.code}`)} : <strong>{vitalText(o.vital)}</strong> — {o.takenBy}, {when(o.takenAt)} ({o.method === 'device' ? `${t('acts.byDevice')} ${o.device ?? ''}`.trim() : t('acts.byHand')})
+              </li>
+            ))}
+          </ul>
+        )}
+        {open && <VitalForm encounterId={id} onDone={done} />}
+      </section>
+
+      <section className="card" aria-labelledby="report-title">
+        <h2 id="report-title">{t('acts.report')}</h2>
+        {reports.length === 0 && <p>{t('acts.noReport')}</p>}
+        {reports.map((r) => (
+          <article key={r.id} className={replaced.has(r.id) ? 'report replaced' : 'report'}>
+            <p className="report-text">{r.text}</p>
+            <p className="hint">
+              {t('acts.signedBy', { author: r.author.name, when: when(r.signedAt) })}
+              {replaced.has(r.id) ? ` — ${t('acts.replaced')}` : ''}
+            </p>
+            {canReport && !replaced.has(r.id) && (
+              <button type="button" className="link" onClick={() => setCorrecting(r)}>{t('acts.correct')}</button>
+            )}
+          </article>
+        ))}
+        {canReport && <ReportForm key={correcting?.id ?? 'new'} encounterId={id} replaces={correcting} onDone={done} />}
+      </section>
+    </section>
+  );
+}

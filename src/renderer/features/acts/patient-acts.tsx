@@ -1,0 +1,143 @@
+// The acts of one patient, newest first, and the form that opens a new one (a draft: consent,
+// measurements and the call come next, on the act's own screen).
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActTypeSchema, type ActType, type Encounter } from '../../../shared/encounter';
+import type { AppError } from '../../../shared/result';
+import { relais } from '../../api';
+import { useView } from '../shell/view-store';
+import { ActError } from './act-error';
+
+const ROLES = ['nurse', 'physician', 'pharmacist', 'midwife', 'other'] as const;
+
+function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onCreated: (act: Encounter) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [act, setAct] = useState<ActType>('teleconsultation');
+  const [assisted, setAssisted] = useState(true);
+  const [reason, setReason] = useState('');
+  const [site, setSite] = useState('');
+  const [specialty, setSpecialty] = useState('');
+  const [requester, setRequester] = useState('');
+  const [role, setRole] = useState<(typeof ROLES)[number]>('nurse');
+  const [expert, setExpert] = useState('');
+  const [expertRpps, setExpertRpps] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const result = await relais.invoke('encounters.create', {
+      patientId,
+      act,
+      assisted,
+      reason,
+      site,
+      specialty: specialty.trim() || null,
+      requester: { name: requester, role },
+      expert: expert.trim() ? { name: expert, role: 'physician', rpps: expertRpps.trim() || null } : null,
+    });
+    setBusy(false);
+    if (result.ok) onCreated(result.value);
+    else setError(result.error);
+  }
+
+  return (
+    <form className="card" aria-label={t('acts.new')} onSubmit={(e) => void submit(e)}>
+      <label>
+        {t('acts.type')}
+        <select value={act} onChange={(e) => setAct(e.target.value as ActType)}>
+          {ActTypeSchema.options.map((a) => (
+            <option key={a} value={a}>{t(`acts.types.${a}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={assisted} onChange={(e) => setAssisted(e.target.checked)} /> {t('acts.assisted')}
+      </label>
+      <label>
+        {t('acts.reason')}
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} rows={2} />
+      </label>
+      <label>
+        {t('acts.site')}
+        <input value={site} onChange={(e) => setSite(e.target.value)} required maxLength={200} />
+      </label>
+      <label>
+        {t('acts.specialty')}
+        <input value={specialty} onChange={(e) => setSpecialty(e.target.value)} maxLength={100} />
+      </label>
+      <label>
+        {t('acts.requester')}
+        <input value={requester} onChange={(e) => setRequester(e.target.value)} required maxLength={200} autoComplete="name" />
+      </label>
+      <label>
+        {t('acts.requesterRole')}
+        <select value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>{t(`acts.roles.${r}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('acts.expert')}
+        <input value={expert} onChange={(e) => setExpert(e.target.value)} maxLength={200} />
+      </label>
+      <label>
+        {t('acts.expertRpps')}
+        <input value={expertRpps} onChange={(e) => setExpertRpps(e.target.value)} inputMode="numeric" pattern="\d{11}" maxLength={11} />
+      </label>
+      <ActError error={error} />
+      <div className="actions">
+        <button type="button" onClick={onCancel}>{t('acts.cancel')}</button>
+        <button type="submit" className="primary" disabled={busy}>{t('acts.create')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function PatientActs({ patientId }: { patientId: string }) {
+  const { t, i18n } = useTranslation();
+  const show = useView((s) => s.show);
+  const [acts, setActs] = useState<Encounter[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [creating, setCreating] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void relais.invoke('encounters.forPatient', { patientId, limit: 50 }).then((r) => {
+      if (!current) return;
+      if (r.ok) setActs(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, [patientId]);
+
+  return (
+    <section aria-labelledby="acts-title">
+      <h2 id="acts-title">{t('acts.title')}</h2>
+      <ActError error={error} />
+      {acts && acts.length === 0 && <p>{t('acts.none')}</p>}
+      {acts && acts.length > 0 && (
+        <ul className="plain-list">
+          {acts.map((a) => (
+            <li key={a.id}>
+              <button type="button" className="link" onClick={() => show({ name: 'act', id: a.id })}>
+                {t(`acts.types.${a.act}`)} — {a.reason}
+              </button>{' '}
+              <span className="hint">
+                {t(`acts.statuses.${a.status}`)}, {t('acts.createdOn', { when: new Date(a.createdAt).toLocaleString(i18n.language) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {creating ? (
+        <NewActForm patientId={patientId} onCancel={() => setCreating(false)} onCreated={(act) => show({ name: 'act', id: act.id })} />
+      ) : (
+        <button type="button" onClick={() => setCreating(true)}>{t('acts.new')}</button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+// An assisted téléconsultation run from the cart's screen, on the station's embedded defaults
+// (simulated oximeter, embedded hub): the nurse opens an act for a new patient, cannot start it
+// before the patient's consent, records it, takes SpO2 and pulse from the oximeter and types a
+// blood pressure; the expert signs the report, corrects it; the act is closed, and everything
+// reaches the regional server.
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connectStationClient } from './station-client';
+import { startStation, type RunningStation } from './station-host';
+
+let station: RunningStation;
+let dataDir: string;
+test.beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-acts-'));
+  station = await startStation(dataDir);
+});
+test.afterAll(async () => {
+  await station.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a nurse runs an act from consent to signed report, measurements included', async ({ page }) => {
+  await page.goto(station.url);
+  await page.getByRole('button', { name: 'Patients' }).click();
+  await page.getByRole('button', { name: 'Nouveau patient' }).click();
+  await page.getByLabel('Nom de naissance', { exact: true }).fill('Le Bihan');
+  await page.getByLabel('Premier prénom de naissance', { exact: true }).fill('Yvonne');
+  await page.getByLabel('Date de naissance', { exact: true }).fill('17/02/1941');
+  await page.getByRole('radio', { name: 'Féminin' }).check();
+  await page.getByLabel('Code INSEE du lieu de naissance', { exact: true }).fill('29019');
+  await page.getByLabel("Statut de l'identité", { exact: true }).selectOption('PROV');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { name: /LE BIHAN.*YVONNE/ })).toBeVisible();
+
+  // A new act, from the patient's screen.
+  await expect(page.getByText('Aucun acte pour ce patient.')).toBeVisible();
+  await page.getByRole('button', { name: 'Nouvel acte' }).click();
+  const form = page.getByRole('form', { name: 'Nouvel acte' });
+  await form.getByLabel('Motif').fill('Plaie du talon qui ne cicatrise pas');
+  await form.getByLabel('Lieu (site requérant)').fill('EHPAD Kerlann');
+  await form.getByLabel('Spécialité demandée').fill('dermatologie');
+  await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
+  await form.getByRole('button', { name: 'Créer l’acte' }).click();
+  await expect(page.getByRole('heading', { name: 'Téléconsultation — Plaie du talon qui ne cicatrise pas' })).toBeVisible();
+  await expect(page.getByTestId('act-status')).toHaveText('Brouillon');
+
+  // No start without consent: the station says why.
+  await page.getByRole('button', { name: 'Démarrer l’acte' }).click();
+  await expect(page.getByRole('alert')).toContainText('Recueillez d’abord le consentement du patient à l’acte.');
+  const consent = page.getByRole('form', { name: 'Consentement du patient' });
+  await consent.getByLabel('Recueilli par').fill('IDE Morvan');
+  await consent.getByRole('button', { name: 'Donné' }).click();
+  await expect(page.getByText(/^à l’acte : Donné \(recueilli par IDE Morvan/)).toBeVisible();
+  await page.getByRole('button', { name: 'Démarrer l’acte' }).click();
+  await expect(page.getByTestId('act-status')).toHaveText('En cours');
+
+  // SpO2 and pulse from the simulated oximeter, then a blood pressure typed by hand.
+  const vitals = page.getByRole('form', { name: 'Mesures' });
+  await vitals.getByLabel('Mesuré par').fill('IDE Morvan');
+  await expect(async () => {
+    await vitals.getByRole('button', { name: 'Prendre SpO2 et pouls de l’oxymètre' }).click();
+    await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^SpO2 : 9\d %/)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^Fréquence cardiaque : \d{2,3} \/min — IDE Morvan, .* \(appareil /)).toBeVisible();
+  await vitals.getByLabel('Mesures').selectOption('blood_pressure');
+  await vitals.getByLabel('Systolique (mmHg)').fill('150');
+  await vitals.getByLabel('Diastolique').fill('160');
+  await vitals.getByRole('button', { name: 'Enregistrer la mesure' }).click();
+  await expect(page.getByRole('alert')).toContainText('La diastolique doit être inférieure à la systolique.');
+  await vitals.getByLabel('Diastolique').fill('90');
+  await vitals.getByRole('button', { name: 'Enregistrer la mesure' }).click();
+  await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^Pression artérielle : 150\/90 mmHg — IDE Morvan, .* \(saisie\)/)).toBeVisible();
+
+  // The expert ends the act, signs the report, then corrects it.
+  await page.getByRole('button', { name: 'Terminer (en attente du compte rendu)' }).click();
+  await expect(page.getByTestId('act-status')).toHaveText('En attente du compte rendu');
+  const report = page.getByRole('form', { name: 'Compte rendu' });
+  await report.getByLabel('Texte du compte rendu').fill('Plaie propre, stade 2.\nPansement hydrocellulaire, réévaluation à J7.');
+  await report.getByLabel('Auteur (médecin)').fill('Dr Le Goff');
+  await report.getByLabel('RPPS de l’auteur').fill('10003456789');
+  await report.getByRole('button', { name: 'Signer le compte rendu' }).click();
+  await expect(page.getByText(/^Signé par Dr Le Goff le /)).toBeVisible();
+  await page.getByRole('button', { name: 'Corriger ce compte rendu' }).click();
+  await report.getByLabel('Texte du compte rendu').fill('Plaie propre, stade 2.\nPansement hydrocellulaire, réévaluation à J10.');
+  await report.getByRole('button', { name: 'Signer le compte rendu' }).click();
+  await expect(page.getByText(/remplacé par une correction$/)).toBeVisible();
+  await expect(page.getByText('réévaluation à J10', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Clôturer l’acte' }).click();
+  await expect(page.getByTestId('act-status')).toHaveText('Clôturé');
+  await expect(page.getByRole('form', { name: 'Mesures' })).toHaveCount(0); // nothing more is added to a closed act
+
+  // Back on the patient: the act is listed; the station sent it all to the embedded regional hub.
+  await page.getByRole('button', { name: '← Retour au patient' }).click();
+  await expect(page.getByRole('button', { name: 'Téléconsultation — Plaie du talon qui ne cicatrise pas' })).toBeVisible();
+  const client = await connectStationClient(station.url);
+  try {
+    await expect.poll(async () => (await client.value('station.status', {})).sync.pending, { timeout: 30_000 }).toBe(0);
+    const status = await client.value('station.status', {});
+    expect(status.sync).toMatchObject({ parked: 0, conflicts: 0, lastError: null });
+  } finally {
+    client.close();
+  }
+});
