@@ -13,7 +13,7 @@ import { verifyToken } from './tokens';
 
 export const FHIR_BASE_PATH = '/fhir/R4';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
-const RESOURCE_TYPES: ResourceType[] = ['Patient', 'Practitioner', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary', 'AuditEvent'];
+const RESOURCE_TYPES: ResourceType[] = ['Patient', 'Practitioner', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary', 'Communication', 'AuditEvent'];
 
 // @medplum/core's index is per process: the station's validator (same process in browser mode)
 // may have loaded the structure definitions already; search parameters are the hub's own need.
@@ -64,6 +64,9 @@ export interface FhirEndpoint {
 }
 
 export function createFhirEndpoint(options: { secret: string; now: () => number; log: (event: string, detail?: Record<string, unknown>) => void }): FhirEndpoint {
+  // Loaded at start (about a second of CPU) rather than on the first request, which would stall
+  // everything else the process does at that moment (in browser mode: the station's devices).
+  loadDefinitions();
   const repo = new MemoryRepository();
   const router = new FhirRouter();
 

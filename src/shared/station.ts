@@ -22,6 +22,8 @@ export const StationStatusSchema = z.object({
     server: z.string().nullable(),
     /** Changes waiting to go out. */
     pending: z.number().int().nonnegative(),
+    /** A call's files and messages waiting for the call to be linked to an act (a person's step). */
+    waitingForAct: z.number().int().nonnegative(),
     /** Changes the server refused or that conflict: a person must look at them. */
     parked: z.number().int().nonnegative(),
     conflicts: z.number().int().nonnegative(),

@@ -1,6 +1,6 @@
 // The station process the crash test kills: it runs the real station (SQLite, outbox, sync
-// worker) against the hub's FHIR endpoint. "work": creates patients and acts with consents and
-// vital signs, syncing as it goes, until it is killed. "drain": syncs until nothing waits, then
+// worker) against the hub's FHIR endpoint. "work": creates patients and acts (téléconsultations
+// and téléexpertises) with consents, vital signs, files and reports, syncing as it goes, until it is killed. "drain": syncs until nothing waits, then
 // exits 0 (1 if anything was refused or conflicts). Run with: node --import tsx sync-child.ts
 import { silentLogger } from '../../src/main/logger';
 import { createStation } from '../../src/main/station';
@@ -51,11 +51,25 @@ async function work(): Promise<never> {
       }
       await value('attachments.finish', { uploadId: begun.uploadId });
     }
-    const encounter = await value<{ id: string }>('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Crash', role: 'nurse' }, site: 'EHPAD', reason: `Motif ${letters(4)}`, callId });
+    // One act in three is a téléexpertise (also sent as a ServiceRequest), asked by a GP with an RPPS.
+    const expertise = random() < 0.33;
+    const encounter = await value<{ id: string }>('encounters.create', {
+      patientId: created.patient.id,
+      act: expertise ? 'teleexpertise' : 'teleconsultation',
+      assisted: !expertise,
+      requester: expertise ? { name: 'Dr Crash', role: 'physician', rpps: '10001234567' } : { name: 'IDE Crash', role: 'nurse' },
+      site: 'EHPAD',
+      reason: `Motif ${letters(4)}`,
+      callId,
+    });
     await value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'given', collectedBy: 'IDE Crash', collectedAt: at });
     await value('encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' });
     await value('encounters.observe', { encounterId: encounter.id, vital: { code: 'spo2', value: 90 + Math.floor(random() * 10), unit: '%' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE Crash' });
-    if (random() < 0.5) await value('encounters.setStatus', { id: encounter.id, version: 2, status: 'awaiting_report' });
+    if (random() < 0.5) {
+      await value('encounters.setStatus', { id: encounter.id, version: 2, status: 'awaiting_report' });
+      // The expert's report (a Binary and a DocumentReference on the server).
+      await value('encounters.report', { encounterId: encounter.id, text: `Compte rendu ${letters(40)}`, author: { name: 'Dr Expert', role: 'physician', rpps: '10003456789' } });
+    }
     await new Promise((r) => setTimeout(r, Math.floor(random() * 15)));
   }
 }

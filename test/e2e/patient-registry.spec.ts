@@ -44,19 +44,23 @@ async function fillQualifiedIdentity(page: Page, matricule: string, submit: 'cli
   else await page.getByLabel('Matricule INS', { exact: true }).press('Enter');
 }
 
+// A cart where the region cannot be reached: the record waits in the outbox, across restarts.
+const OFFLINE = { RELAIS_HUB_URL: 'ws://127.0.0.1:9/hub', RELAIS_HUB_TOKEN: 'offline' };
+
 test('creates a patient with a valid INS, and finds her again after the station restarts', async ({ page }) => {
-  station = await startStation(dataDir);
+  station = await startStation(dataDir, OFFLINE);
   await page.goto(station.url);
   await fillQualifiedIdentity(page, '2 06 12 75 111 005 64');
   await expect(page.getByRole('heading', { name: /MARTIN.*JEANNE/ })).toBeVisible();
   expect(storedPatients()).toEqual([{ birth_name: 'MARTIN', ins_matricule: '206127511100564' }]);
 
   await station.stop();
-  station = await startStation(dataDir);
+  station = await startStation(dataDir, OFFLINE);
   await page.goto(station.url);
   const status = page.getByRole('region', { name: 'État de la station' });
   await expect(status).toContainText(/Patients enregistrés\s*1/);
   await expect(status).toContainText(/En attente de synchronisation\s*1/);
+  await expect(status).toContainText(/Dernier problème de synchronisation\s*The regional FHIR server did not answer/);
 
   await page.getByRole('button', { name: 'Patients' }).click();
   await page.getByLabel('Rechercher un patient', { exact: true }).fill('206127511100564');

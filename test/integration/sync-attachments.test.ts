@@ -66,6 +66,10 @@ describe('attachment sync', () => {
     const other = randomBytes(1000);
     const alone = await send('call-alone', other, createHash('sha256').update(other).digest('hex'));
 
+    // A message written during each call: it goes with the act, like the files.
+    await value(station, 'calls.chat', { callId: 'call-with-act', id: 'line-1', direction: 'received', author: 'Dr Le Goff', text: 'Souffle systolique 2/6 au foyer mitral.', at: new Date().toISOString() });
+    await value(station, 'calls.chat', { callId: 'call-alone', id: 'line-1', direction: 'sent', author: 'IDE Morvan', text: 'Je vous rappelle.', at: new Date().toISOString() });
+
     const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     const encounter = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Souffle ?', callId: 'call-with-act' });
@@ -92,12 +96,31 @@ describe('attachment sync', () => {
     const stored = fs.readFileSync(hub.uploads.fileOf(String(media.json.content.url).split('/').pop()!));
     expect(createHash('sha256').update(stored).digest('hex')).toBe(sha256);
 
-    // The file of the call without an act waits; the rest went.
-    const status = await waitFor(() => value(station, 'station.status', {}), (s) => s.sync.pending === 1, 'only the lone file left');
+    // The message of the call with an act went as a Communication of the act.
+    const messages = await waitFor(
+      () => fetch(`${hub.fhirUrl}/Communication?_count=100`, { headers: { Authorization: `Bearer ${token}` } }).then(async (r) => (await r.json()) as { entry?: { resource: Record<string, any> }[] }),
+      (b) => (b.entry?.length ?? 0) > 0,
+      'the Communication on the server',
+    );
+    expect(messages.entry!.map((e) => e.resource)).toEqual([
+      expect.objectContaining({ status: 'completed', encounter: { reference: `Encounter/${encounter.id}` }, subject: { reference: `Patient/${created.patient.id}` }, sender: { display: 'Dr Le Goff' }, payload: [{ contentString: 'Souffle systolique 2/6 au foyer mitral.' }] }),
+    ]);
+
+    // The file and the message of the call without an act wait apart, not counted as waiting for sync.
+    const status = await waitFor(() => value(station, 'station.status', {}), (s) => s.sync.pending === 0 && s.sync.waitingForAct === 2, 'the lone call’s file and message waiting for an act');
     expect(status.sync).toMatchObject({ parked: 0, conflicts: 0 });
     expect((await fetch(`${hub.fhirUrl}/Media/${alone.id}`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(404);
     const check = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
-    expect(check.prepare('SELECT entity, last_error FROM outbox').all()).toEqual([{ entity: 'call_attachment', last_error: 'Waiting for its act: link the call to an act to send this file.' }]);
+    expect(check.prepare('SELECT entity, waiting_for, last_error FROM outbox ORDER BY seq').all()).toEqual([
+      { entity: 'call_attachment', waiting_for: 'act', last_error: 'Waiting for its act: link the call to an act to send this file.' },
+      { entity: 'call_chat', waiting_for: 'act', last_error: 'Waiting for its act: link the call to an act to send this message.' },
+    ]);
     check.close();
+
+    // Once the nurse links that call to an act, both go at once (not at the next 10-minute try).
+    await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Rappel', callId: 'call-alone' });
+    await waitFor(() => fetch(`${hub.fhirUrl}/Media/${alone.id}`, { headers: { Authorization: `Bearer ${token}` } }), (r) => r.status === 200, 'the lone file, once its call has an act');
+    const settled = await waitFor(() => value(station, 'station.status', {}), (s) => s.sync.pending === 0 && s.sync.waitingForAct === 0, 'nothing left waiting');
+    expect(settled.sync).toMatchObject({ parked: 0, conflicts: 0 });
   });
 });

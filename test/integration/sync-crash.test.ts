@@ -31,8 +31,10 @@ function child(dataDir: string, mode: 'work' | 'drain', seed: number) {
 
 async function serverIds(type: string): Promise<string[]> {
   const response = await fetch(`${hub.fhirUrl}/${type}?_count=100000`, { headers: { Authorization: `Bearer ${token}` } });
-  const bundle = (await response.json()) as { entry?: { resource: { id: string; identifier?: { value: string }[] } }[] };
-  return (bundle.entry ?? []).map((e) => e.resource.identifier?.[0]?.value?.replace('urn:uuid:', '') ?? `no-identifier:${e.resource.id}`);
+  const bundle = (await response.json()) as { entry?: { resource: { id: string; identifier?: { value: string }[]; masterIdentifier?: { value: string } } }[] };
+  // By the client-made identifier (a second resource for one record would show twice); a
+  // Binary has none: its id is the one the station chose.
+  return (bundle.entry ?? []).map((e) => (e.resource.identifier?.[0]?.value ?? e.resource.masterIdentifier?.value ?? (type === 'Binary' ? e.resource.id : `no-identifier:${e.resource.id}`)).replace('urn:uuid:', ''));
 }
 
 it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes and sync`, async () => {
@@ -70,6 +72,9 @@ it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes 
     Observation: (db.prepare('SELECT id FROM encounter_observations').all() as { id: string }[]).map((r) => r.id),
     // Files of acts (a file of a call that never got its act, killed in between, rightly waits).
     Media: (db.prepare('SELECT a.id FROM call_attachments a JOIN encounters e ON e.call_id = a.call_id').all() as { id: string }[]).map((r) => r.id),
+    ServiceRequest: (db.prepare("SELECT id FROM encounters WHERE act = 'teleexpertise'").all() as { id: string }[]).map((r) => r.id),
+    DocumentReference: (db.prepare('SELECT id FROM encounter_reports').all() as { id: string }[]).map((r) => r.id),
+    Binary: (db.prepare('SELECT id FROM encounter_reports').all() as { id: string }[]).map((r) => r.id),
   };
   const orphanFiles = (db.prepare('SELECT count(*) AS n FROM call_attachments a WHERE NOT EXISTS (SELECT 1 FROM encounters e WHERE e.call_id = a.call_id)').get() as { n: number }).n;
   const finished = db.prepare("SELECT count(*) AS n FROM encounters WHERE status = 'awaiting_report'").get() as { n: number };
@@ -93,6 +98,12 @@ it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes 
     checked++;
   }
   counts.push(`files: ${checked} checked by SHA-256 on the server, ${orphanFiles} of calls without an act waiting`);
+  // Professionals exist once each, however many kills fell between the check and the create.
+  for (const idNatPs of ['810001234567', '810003456789']) {
+    const found = await fetch(`${hub.fhirUrl}/Practitioner?identifier=urn:oid:1.2.250.1.71.4.2.1|${idNatPs}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ entry?: unknown[] }>);
+    expect(found.entry ?? []).toHaveLength(1);
+  }
+  counts.push('practitioners: 2 on the server, once each');
   // The last state of each act went out, not an older one.
   const remoteFinished = await fetch(`${hub.fhirUrl}/Encounter?status=finished&_count=100000`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ entry?: unknown[] }>);
   expect(remoteFinished.entry?.length ?? 0).toBe(finished.n);

@@ -22,7 +22,7 @@ afterEach(async () => {
 
 type FhirJson = Record<string, any>;
 
-async function setup(options: { pullIntervalMs?: number; fetchMetadata?: boolean } = {}) {
+async function setup(options: { pullIntervalMs?: number } = {}) {
   const hub: RunningHub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
   cleanups.push(() => hub.close());
   const station = createStation({
@@ -68,8 +68,10 @@ async function patientWithAct(value: Awaited<ReturnType<typeof setup>>['value'])
   return { patient: created.patient, act };
 }
 
+/** Everything sent and a first pull done ("Synchroniser maintenant" pulls at once). */
 const synced = (value: Awaited<ReturnType<typeof setup>>['value']) =>
   until('the outbox to empty', async () => {
+    await value('sync.now', {});
     const s = (await value('station.status', {})).sync;
     return s.pending === 0 && s.lastSyncAt !== null && s.lastPullAt !== null && s;
   });

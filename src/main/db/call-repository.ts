@@ -26,7 +26,9 @@ export interface CallRepository {
   accepted(id: string, at: string): void;
   /** Records the end once: a second end (both sides' hang-up echoed back) changes nothing. */
   ended(id: string, at: string, reason: string, detail: string | null): boolean;
-  addChat(entry: ChatEntry): void;
+  /** False when this line was already kept (the same line saved twice). */
+  addChat(entry: ChatEntry): boolean;
+  chatLine(callId: string, id: string): ChatEntry | null;
   recent(limit: number): CallRecord[];
   attachment(id: string): Attachment | null;
 }
@@ -39,6 +41,7 @@ export function createCallRepository(db: Db): CallRepository {
   const endedStmt = db.prepare('UPDATE calls SET ended_at = ?, end_reason = ?, end_detail = ? WHERE id = ? AND ended_at IS NULL');
   const chatStmt = db.prepare('INSERT OR IGNORE INTO call_chat (call_id, id, direction, author, text, at) VALUES (?, ?, ?, ?, ?, ?)');
   const recentStmt = db.prepare<[number], CallRow>('SELECT * FROM calls ORDER BY ringing_at DESC LIMIT ?');
+  const chatLineStmt = db.prepare<[string, string], Omit<ChatEntry, 'callId'>>('SELECT id, direction, author, text, at FROM call_chat WHERE call_id = ? AND id = ?');
   const chatOfStmt = db.prepare<[string], Omit<ChatEntry, 'callId'>>('SELECT id, direction, author, text, at FROM call_chat WHERE call_id = ? ORDER BY at, rowid');
 
   const attachmentsOfStmt = db.prepare<[string], Omit<Attachment, 'bodySite' | 'callId' | 'takenAt'> & { body_site: Attachment['bodySite']; call_id: string; taken_at: string }>(
@@ -80,8 +83,10 @@ export function createCallRepository(db: Db): CallRepository {
     ended(id, at, reason, detail) {
       return endedStmt.run(at, reason, detail, id).changes > 0;
     },
-    addChat(e) {
-      chatStmt.run(e.callId, e.id, e.direction, e.author, e.text, e.at);
+    addChat: (e) => chatStmt.run(e.callId, e.id, e.direction, e.author, e.text, e.at).changes > 0,
+    chatLine(callId, id) {
+      const row = chatLineStmt.get(callId, id);
+      return row ? { callId, ...row } : null;
     },
     recent: (limit) => recentStmt.all(limit).map(toRecord),
   };

@@ -20,6 +20,8 @@ export interface SyncRepository {
   /** The record went out: its rows up to this version leave the outbox. */
   pushed(entity: string, entityId: string, version: number, resourceType: string, serverVersionId: string | null, at: string): void;
   retryLater(seq: number, error: string, nextAttemptAt: string): void;
+  /** Waits for a person's action (an act linked to the call), tried again then or at nextAttemptAt. */
+  waitForAct(seq: number, error: string, nextAttemptAt: string): void;
   park(seq: number, error: string): void;
   resource(entity: string, entityId: string): SyncedResource | null;
   /** Keeps both versions for a person; a record has one open conflict, its newest versions. */
@@ -88,6 +90,7 @@ export function createSyncRepository(db: Db): SyncRepository {
   const deleteUpToStmt = db.prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ? AND entity_version <= ? AND parked = 0');
   const retryStmt = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE seq = ?');
   const parkStmt = db.prepare('UPDATE outbox SET parked = 1, last_error = ? WHERE seq = ?');
+  const waitForActStmt = db.prepare("UPDATE outbox SET waiting_for = 'act', last_error = ?, next_attempt_at = ? WHERE seq = ?");
   const resourceStmt = db.prepare<[string, string], { server_version_id: string | null; pushed_version: number }>('SELECT server_version_id, pushed_version FROM sync_resources WHERE entity = ? AND entity_id = ?');
   const conflictStmt = db.prepare('INSERT INTO sync_conflicts (entity, entity_id, local_resource, server_resource, detected_at) VALUES (?, ?, ?, ?, ?)');
   const refreshConflictStmt = db.prepare('UPDATE sync_conflicts SET local_resource = ?, server_resource = ?, detected_at = ? WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL');
@@ -133,6 +136,7 @@ export function createSyncRepository(db: Db): SyncRepository {
       forgetSentStmt.run(entity, entityId);
     },
     retryLater: (seq, error, next) => void retryStmt.run(error, next, seq),
+    waitForAct: (seq, error, next) => void waitForActStmt.run(error, next, seq),
     park: (seq, error) => void parkStmt.run(error, seq),
     resource(entity, entityId) {
       const row = resourceStmt.get(entity, entityId);

@@ -8,6 +8,7 @@ import { AppFailure } from '../contract/failure';
 import type { CallRepository } from '../db/call-repository';
 import type { Db } from '../db/connection';
 import type { OutboxRepository } from '../db/outbox-repository';
+import { chatEntityId } from '../sync/chat-entity';
 import type { HubLink } from './hub-link';
 
 export interface CallServiceDeps {
@@ -39,7 +40,7 @@ export function createCallService(deps: CallServiceDeps) {
 
   function endCall(callId: string, reason: string, detail: string | null): void {
     deps.db.transaction(() => {
-      if (deps.calls.ended(callId, at(), reason, detail)) deps.outbox.enqueue('call', callId, 1, 'update', at());
+      deps.calls.ended(callId, at(), reason, detail);
     })();
   }
 
@@ -48,13 +49,11 @@ export function createCallService(deps: CallServiceDeps) {
       case 'call.ringing':
         deps.db.transaction(() => {
           deps.calls.insert({ id: message.callId, direction: 'outgoing', remote: message.to, reason: message.reason ?? null, urgent: message.urgent ?? false, at: at() });
-          deps.outbox.enqueue('call', message.callId, 1, 'create', at());
         })();
         break;
       case 'call.incoming':
         deps.db.transaction(() => {
           deps.calls.insert({ id: message.callId, direction: 'incoming', remote: message.from, reason: message.reason ?? null, urgent: message.urgent, at: at() });
-          deps.outbox.enqueue('call', message.callId, 1, 'create', at());
         })();
         break;
       case 'call.accepted':
@@ -141,7 +140,10 @@ export function createCallService(deps: CallServiceDeps) {
 
     saveChat(entry: ChatEntry): { saved: true } {
       if (!deps.calls.exists(entry.callId)) throw new AppFailure('not_found', 'This call is not in the journal of this station.');
-      deps.calls.addChat(entry);
+      // Each line goes to the region with the act the call is linked to (a Communication).
+      deps.db.transaction(() => {
+        if (deps.calls.addChat(entry)) deps.outbox.enqueue('call_chat', chatEntityId(entry.callId, entry.id), 1, 'create', at());
+      })();
       return { saved: true };
     },
 

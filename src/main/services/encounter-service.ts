@@ -58,6 +58,7 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
       db.transaction(() => {
         encounters.insert(encounter);
         enqueueAct(encounter, 'create', at);
+        if (encounter.callId) outbox.releaseWaitingForAct();
       }).immediate();
       onChanged(encounter.id);
       return encounter;
@@ -93,6 +94,8 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
         };
         if (!encounters.update(next, version)) throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
         enqueueAct(next, 'update', at);
+        // Linked to its call now: the call's files and messages that waited for an act can go.
+        if (next.callId && next.callId !== current.callId) outbox.releaseWaitingForAct();
         return next;
       }).immediate();
       onChanged(id);

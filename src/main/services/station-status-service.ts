@@ -11,7 +11,7 @@ export interface StationStatusDeps {
   hub: HubLink;
   outbox: OutboxRepository;
   patientCount: () => number;
-  sync: () => Omit<StationStatus['sync'], 'pending' | 'lastSyncAt'>;
+  sync: () => Omit<StationStatus['sync'], 'pending' | 'lastSyncAt' | 'waitingForAct'>;
 }
 
 export function createStationStatusService(deps: StationStatusDeps) {
@@ -23,7 +23,7 @@ export function createStationStatusService(deps: StationStatusDeps) {
         dataDir: deps.dataDir,
         devices: deps.devices.list(),
         hub: deps.hub.state(),
-        sync: { ...deps.sync(), pending: deps.outbox.pendingCount(), lastSyncAt: deps.outbox.lastSyncAt() },
+        sync: { ...deps.sync(), pending: deps.outbox.pendingCount(), waitingForAct: deps.outbox.waitingForActCount(), lastSyncAt: deps.outbox.lastSyncAt() },
         patientCount: deps.patientCount(),
       };
     },

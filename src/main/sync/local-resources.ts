@@ -22,6 +22,7 @@ export const RESOURCE_TYPE: Record<string, string> = {
   observation: 'Observation',
   consent: 'Consent',
   call_attachment: 'Media',
+  call_chat: 'Communication',
 };
 
 export function createLocalResources(deps: { patients: PatientRepository; encounters: EncounterRepository }) {

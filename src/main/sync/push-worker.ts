@@ -16,6 +16,8 @@ import { FhirNetworkError, type FhirAnswer, type FhirClient } from './fhir-clien
 import { namedProfessionals } from './fhir/named-professionals';
 import { practitionerSearch, practitionerToFhir } from './fhir/practitioner';
 import { reportToBinary } from './fhir/report';
+import { chatToCommunication } from './fhir/communication';
+import { parseChatEntityId } from './chat-entity';
 import { UploadRefusedError, type UploadRequest } from './resumable-upload';
 import { createLocalResources, type LocalResource } from './local-resources';
 import type { ServerCapabilities } from './server-capabilities';
@@ -28,7 +30,7 @@ const UNSUPPORTED_WAIT_MS = 60 * 60_000;
 export const CONFLICT_MESSAGE = 'Changed on the regional server too: a person must choose between both versions.';
 
 /** The records this worker sends today; the others wait in the outbox for their mapping. */
-export const PUSHED_ENTITIES = ['patient', 'service_request', 'encounter', 'consent', 'observation', 'report', 'call_attachment'] as const;
+export const PUSHED_ENTITIES = ['patient', 'service_request', 'encounter', 'consent', 'observation', 'report', 'call_attachment', 'call_chat'] as const;
 
 /** Sends a stored file resumably (resumable-upload.ts, bound to the region's endpoint and token). */
 export type Uploader = (request: Pick<UploadRequest, 'file' | 'sha256' | 'contentType' | 'resumeUrl' | 'onUrl' | 'onProgress'>) => Promise<{ url: string }>;
@@ -108,7 +110,7 @@ export function createPushWorker(deps: PushDeps) {
     const encounter = deps.encounters.ofCall(a.callId);
     // A file belongs to a patient through the act held during the call; until the call is
     // linked to an act it waits (a minute at a time), without holding the others back.
-    if (!encounter) return later(row, 'Waiting for its act: link the call to an act to send this file.', report, false, 60_000);
+    if (!encounter) return waitForAct(row, 'Waiting for its act: link the call to an act to send this file.');
     if (!deps.attachmentFile || !deps.upload) return later(row, 'No upload endpoint configured.', report, false, 60_000);
     const file = deps.attachmentFile(a.sha256);
     if (!fs.existsSync(file)) return park(row, `The stored file ${a.sha256} is missing from the data folder.`, report);
@@ -170,8 +172,25 @@ export function createPushWorker(deps: PushDeps) {
     }
   }
 
+  /** Waits, apart from the rest, until the call is linked to an act (tried again then, or in 10 minutes). */
+  const waitForAct = (row: OutboxRow, why: string): 'next' => {
+    deps.sync.waitForAct(row.seq, why, new Date(deps.now().getTime() + 10 * 60_000).toISOString());
+    return 'next';
+  };
+
+  /** A chat line goes as a Communication of the act the call is linked to; until then it waits. */
+  async function pushChat(row: OutboxRow, report: PushReport): Promise<'next' | 'stop'> {
+    const key = parseChatEntityId(row.entity_id);
+    const line = key ? deps.calls?.chatLine(key.callId, key.lineId) : null;
+    if (!key || !line) return park(row, 'The record is no longer on this station.', report);
+    const encounter = deps.encounters.ofCall(key.callId);
+    if (!encounter) return waitForAct(row, 'Waiting for its act: link the call to an act to send this message.');
+    return putResource(row, { resource: chatToCommunication(line, encounter) as Resource & { id: string }, version: 1 }, report);
+  }
+
   async function pushOne(row: OutboxRow, report: PushReport): Promise<'next' | 'stop'> {
     if (row.entity === 'call_attachment') return pushAttachment(row, report);
+    if (row.entity === 'call_chat') return pushChat(row, report);
     if (row.entity === 'report') return pushReport(row, report);
     return putResource(row, build(row), report);
   }

@@ -17,7 +17,7 @@ export interface ServerCapabilities {
   notes: string[];
 }
 
-const SENT_TYPES = ['Patient', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary'] as const;
+const SENT_TYPES = ['Patient', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary', 'Communication'] as const;
 const PULL_TYPES: readonly PulledType[] = ['Patient', 'Encounter'];
 
 /** Everything a standard server offers: the hub's endpoint, or a server whose statement could not be read. */

@@ -15,6 +15,8 @@ export interface SyncServiceDeps {
   /** Reads the server's capabilities; null when the server could not be reached (tried again next pass). */
   loadCapabilities?: () => Promise<ServerCapabilities | null>;
   sync: SyncRepository;
+  /** Something is due to be pushed now (an idle station does not call the server at all). */
+  hasWork?: () => boolean;
   onChange: () => void;
   log: (event: string, detail?: Record<string, unknown>) => void;
   now?: () => Date;
@@ -31,21 +33,23 @@ export function createSyncService(deps: SyncServiceDeps) {
   let stopped = false;
   let debounce: ReturnType<typeof setTimeout> | null = null;
   let capabilities: ServerCapabilities | null = null;
-  let lastPullAt = 0;
-  let pullSoon = true;
+  // The first pull comes one interval after start: a station starting up (and its embedded
+  // hub, which loads the FHIR definitions on first use) has better things to do at once.
+  let lastPullAt = now().getTime();
+  let pullSoon = false;
   const uploads = new Map<string, UploadProgress>();
   const timer = setInterval(() => void run(), deps.intervalMs ?? 10_000);
 
   async function pass(): Promise<void> {
     try {
-      if (!capabilities && deps.loadCapabilities) {
+      const pullDue = pullSoon || now().getTime() - lastPullAt >= (deps.pullIntervalMs ?? 30_000);
+      if (!capabilities && deps.loadCapabilities && (pullDue || (deps.hasWork?.() ?? true))) {
         capabilities = await deps.loadCapabilities();
         if (capabilities?.notes.length) deps.log('sync.capabilities', { notes: capabilities.notes });
       }
       const report = await deps.worker.runOnce();
       lastError = report.stoppedBy;
       if (report.pushed || report.parked || report.conflicts || report.stoppedBy) deps.log('sync.pass', { ...report });
-      const pullDue = pullSoon || now().getTime() - lastPullAt >= (deps.pullIntervalMs ?? 30_000);
       if (deps.puller && report.stoppedBy === null && report.pushed === 0 && pullDue) {
         const pulled = await deps.puller.runOnce();
         lastPullAt = now().getTime();

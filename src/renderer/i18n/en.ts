@@ -22,6 +22,8 @@ export const en: Translations = {
     hubStates: { not_configured: 'not configured', connecting: 'connecting…', online: 'online', offline: 'offline' },
     patientCount: 'Registered patients',
     pending: 'Waiting for sync',
+    waitingForAct: 'To link to an act',
+    waitingForActCount: '{{count}} call file(s) or message(s) wait for the call to be linked to an act (they will go then)',
     lastSync: 'Last sync',
     syncServer: 'Regional FHIR server',
     noSyncServer: 'none: records stay on this station',

@@ -20,6 +20,8 @@ export const fr = {
     hubStates: { not_configured: 'non configuré', connecting: 'connexion…', online: 'connecté', offline: 'hors ligne' },
     patientCount: 'Patients enregistrés',
     pending: 'En attente de synchronisation',
+    waitingForAct: 'À rattacher à un acte',
+    waitingForActCount: '{{count}} fichier(s) ou message(s) d’appel attendent que l’appel soit rattaché à un acte (ils partiront ensuite)',
     lastSync: 'Dernière synchronisation',
     syncServer: 'Serveur FHIR régional',
     noSyncServer: 'aucun : les dossiers restent sur cette station',

@@ -9,6 +9,7 @@ import { encounterToFhir } from '../../../src/main/sync/fhir/encounter';
 import { observationToFhir } from '../../../src/main/sync/fhir/observation';
 import { patientToFhir } from '../../../src/main/sync/fhir/patient';
 import { FhirValidationError, validateFhir } from '../../../src/main/sync/fhir/validate';
+import { chatResourceId, chatToCommunication } from '../../../src/main/sync/fhir/communication';
 import { namedProfessionals } from '../../../src/main/sync/fhir/named-professionals';
 import { practitionerToFhir } from '../../../src/main/sync/fhir/practitioner';
 import { reportToBinary, reportToDocumentReference } from '../../../src/main/sync/fhir/report';
@@ -107,6 +108,19 @@ describe('FHIR mapping', () => {
       ['Dr Le Goff', '10003456789'],
     ]);
     expect(namedProfessionals(encounterToFhir({ ...finishedEncounter, expert: null }))).toEqual([]); // the nurse has no RPPS here
+  });
+
+  it('maps a chat line of the act’s call to a Communication whose id comes from the call and the line', () => {
+    const line = { callId: 'call-42', id: 'line-7', direction: 'received' as const, author: 'Dr Le Goff', text: 'Souffle systolique 2/6 au foyer mitral.', at: '2026-11-23T09:50:00.000Z' };
+    const resource = chatToCommunication(line, finishedEncounter);
+    expect(resource).toEqual(fixture('communication-chat-line'));
+    validateFhir(resource);
+    expect(resource.id).toBe(chatResourceId('call-42', 'line-7'));
+    expect(resource.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(chatResourceId('call-42', 'line-8')).not.toBe(resource.id);
+    expect(chatResourceId('call-4', '2\nline-7')).not.toBe(resource.id);
+    // A line without an author is said by who wrote it from each side.
+    expect(chatToCommunication({ ...line, author: '', direction: 'sent' }, finishedEncounter).sender).toEqual({ display: 'IDE Morvan' });
   });
 
   it('refuses a resource that is not valid R4, saying what and where', () => {

@@ -16,7 +16,7 @@ const statement = (resources: CapabilityStatementRestResource[]): CapabilityStat
   resourceType: 'CapabilityStatement', status: 'active', date: '2026-11-23', kind: 'instance', fhirVersion: '4.0.1', format: ['json'],
   rest: [{ mode: 'server', resource: resources }],
 });
-const ALL = ['Patient', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary'];
+const ALL = ['Patient', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary', 'Communication'];
 const practitioner = resource('Practitioner', { conditionalCreate: true, interaction: [{ code: 'read' }, { code: 'create' }] });
 
 describe('server capabilities', () => {

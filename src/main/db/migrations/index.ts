@@ -11,5 +11,6 @@ import { migration0008 } from './0008-sync';
 import { migration0009 } from './0009-sync-uploads';
 import { migration0010 } from './0010-sync-pull';
 import { migration0011 } from './0011-encounter-reports';
+import { migration0012 } from './0012-outbox-waiting';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];

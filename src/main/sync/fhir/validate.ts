@@ -9,7 +9,7 @@ import { frCoreProblems } from './fr-core-rules';
 
 // The index is @medplum/core's own, shared by the process: if the embedded hub (same process in
 // browser mode) loaded it already, it is not parsed a second time.
-function ensureDefinitions(): void {
+export function loadFhirDefinitions(): void {
   if (isDataTypeLoaded('Patient')) return;
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
@@ -27,7 +27,7 @@ export class FhirValidationError extends Error {
 
 /** Throws FhirValidationError listing every problem; returns the resource when it is valid. */
 export function validateFhir<R extends Resource>(resource: R): R {
-  ensureDefinitions();
+  loadFhirDefinitions();
   let issues;
   try {
     issues = validateResource(resource);

@@ -31,6 +31,12 @@ export function HomeScreen() {
             <dd className="figure">{status.patientCount}</dd>
             <dt>{t('home.pending')}</dt>
             <dd className="figure">{status.sync.pending}</dd>
+            {status.sync.waitingForAct > 0 && (
+              <>
+                <dt>{t('home.waitingForAct')}</dt>
+                <dd>{t('home.waitingForActCount', { count: status.sync.waitingForAct })}</dd>
+              </>
+            )}
             <dt>{t('home.lastSync')}</dt>
             <dd>{status.sync.lastSyncAt ? new Date(status.sync.lastSyncAt).toLocaleString(i18n.language) : t('home.never')}</dd>
             <dt>{t('home.syncServer')}</dt>

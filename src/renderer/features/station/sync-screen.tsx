@@ -111,6 +111,7 @@ export function SyncScreen() {
         </p>
       )}
       {status && <UploadProgress uploads={status.sync.uploads} />}
+      {status && status.sync.waitingForAct > 0 && <p className="hint">{t('home.waitingForActCount', { count: status.sync.waitingForAct })}</p>}
       {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
       {empty && <p>{t('sync.nothing')}</p>}
       {details && details.conflicts.length > 0 && (
