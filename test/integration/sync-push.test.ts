@@ -64,6 +64,22 @@ function workerOn(dir: string, fetchImpl?: typeof fetch, capabilities?: ReturnTy
   return { worker, db, sync: createSyncRepository(db) };
 }
 
+/** Once armed, the next Patient request reaches the server and its answer is lost on the way back. */
+function losingOnePatientAnswer() {
+  const network = {
+    armed: false,
+    fetch: (async (input, init) => {
+      const response = await fetch(input, init);
+      if (network.armed && String(input).includes('/Patient/')) {
+        network.armed = false;
+        throw new TypeError('socket hang up');
+      }
+      return response;
+    }) as typeof fetch,
+  };
+  return network;
+}
+
 const outboxOf = (dir: string) => {
   const db = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
   const rows = db.prepare('SELECT entity, parked, last_error FROM outbox ORDER BY seq').all() as { entity: string; parked: number; last_error: string | null }[];
@@ -89,17 +105,9 @@ describe('sync push', () => {
 
   it('retries after a lost answer without making a second resource', async () => {
     const { dir, station, patientId } = await offlineRecords();
-    let drop = true;
-    // The request reaches the server, its answer is lost on the way back.
-    const lossy: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init);
-      if (drop && String(input).includes('/Patient/')) {
-        drop = false;
-        throw new TypeError('socket hang up');
-      }
-      return response;
-    };
-    const { worker, db } = workerOn(dir, lossy);
+    const network = losingOnePatientAnswer();
+    network.armed = true;
+    const { worker, db } = workerOn(dir, network.fetch);
     const first = await worker.runOnce();
     expect(first.stoppedBy).toMatch(/did not answer/);
     expect(outboxOf(dir)[0]).toMatchObject({ entity: 'patient', parked: 0, last_error: expect.stringMatching(/socket hang up/) });
@@ -114,19 +122,11 @@ describe('sync push', () => {
 
   it('recognises its own write whose answer was lost, even after a later edit here', async () => {
     const { dir, station, patientId } = await offlineRecords();
-    let drop = false;
-    const lossy: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init);
-      if (drop && String(input).includes('/Patient/')) {
-        drop = false;
-        throw new TypeError('socket hang up');
-      }
-      return response;
-    };
-    const { worker, db } = workerOn(dir, lossy);
+    const network = losingOnePatientAnswer();
+    const { worker, db } = workerOn(dir, network.fetch);
     await worker.runOnce(); // everything synced once: the server's versions are known
     await station.value('patients.update', { id: patientId, version: 1, identity: qualifiedIdentity({ usedName: 'MORVAN' }) });
-    drop = true;
+    network.armed = true;
     await worker.runOnce(); // version 2 reached the server; the station never heard
     // The nurse corrects the used name again before the retry: version 3 goes over our own version 2.
     await station.value('patients.update', { id: patientId, version: 2, identity: qualifiedIdentity({ usedName: 'KERVELLA' }) });

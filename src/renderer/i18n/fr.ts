@@ -57,7 +57,7 @@ export const fr = {
     field: 'Champ',
     station: 'Version de la station',
     server: 'Version du serveur régional',
-    entities: { patient: 'Patient', encounter: 'Acte', consent: 'Consentement', observation: 'Mesure', call_attachment: 'Fichier d’appel' },
+    entities: { patient: 'Patient', encounter: 'Acte', consent: 'Consentement', observation: 'Mesure', call_attachment: 'Fichier d’appel', service_request: 'Demande de téléexpertise', report: 'Compte rendu', call_chat: 'Message d’appel' },
   },
   devices: { title: 'Appareils', list: 'Appareils de la station', simulated: 'simulé', lastPress: 'Dernier appui : {{control}} à {{time}}', details: { detected_unconfigured: 'Détecté, non configuré : confirmez avec « npx relais-devices probe », puis ajoutez-le à devices.json.' } },
   camera: {

@@ -58,6 +58,25 @@ function ConflictChoice({ conflict, onSettled }: { conflict: SyncDetails['confli
   );
 }
 
+/** Records that could not go, or could not be taken in, each with the reason. */
+function RecordList({ title, items }: { title: string; items: { entity: string; entityId: string; at: string; error: string }[] }) {
+  const { t, i18n } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h2>{title}</h2>
+      <ul className="plain-list">
+        {items.map((r) => (
+          <li key={`${r.entity}/${r.entityId}/${r.at}`} className="card">
+            <strong>{t(`sync.entities.${r.entity}`, { defaultValue: r.entity })}</strong> <span className="mono">{r.entityId}</span> — {new Date(r.at).toLocaleString(i18n.language)}
+            <p>{r.error}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function SyncScreen() {
   const { t, i18n } = useTranslation();
   const status = useStation((s) => s.status);
@@ -147,32 +166,8 @@ export function SyncScreen() {
           ))}
         </>
       )}
-      {parkedRows.length > 0 && (
-        <>
-          <h2>{t('sync.parked')}</h2>
-          <ul className="plain-list">
-            {parkedRows.map((p) => (
-              <li key={`${p.entity}/${p.entityId}/${p.since}`} className="card">
-                <strong>{entity(p.entity)}</strong> <span className="mono">{p.entityId}</span> — {when(p.since)}
-                <p>{p.error}</p>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {details && details.refused.length > 0 && (
-        <>
-          <h2>{t('sync.refused')}</h2>
-          <ul className="plain-list">
-            {details.refused.map((r) => (
-              <li key={`${r.entity}/${r.entityId}`} className="card">
-                <strong>{entity(r.entity)}</strong> <span className="mono">{r.entityId}</span> — {when(r.at)}
-                <p>{r.error}</p>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <RecordList title={t('sync.parked')} items={parkedRows.map((p) => ({ entity: p.entity, entityId: p.entityId, at: p.since, error: p.error }))} />
+      <RecordList title={t('sync.refused')} items={details?.refused ?? []} />
       {details && details.notes.length > 0 && (
         <>
           <h2>{t('sync.notes')}</h2>
