@@ -182,6 +182,12 @@ export function createStation(options: StationOptions): Station {
       publishStatus();
       return resolved;
     },
+    'sync.retry': ({ entity, entityId }) => {
+      const retried = conflicts.retry(entity, entityId);
+      syncService?.kick();
+      publishStatus();
+      return retried;
+    },
     'sync.now': async () => {
       if (!syncService) throw new AppFailure('hub_unavailable', 'No regional FHIR server is configured: the records stay on this station.');
       await syncService.runNow();

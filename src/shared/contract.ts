@@ -26,6 +26,7 @@ export const contract = {
     'sync.details': channel(noInput, SyncDetailsSchema),
     'sync.resolve': channel(ResolveConflictInputSchema, z.strictObject({ entity: z.string(), entityId: z.string(), keep: z.enum(['station', 'server']) })),
     'sync.now': channel(noInput, z.strictObject({ done: z.literal(true) })),
+    'sync.retry': channel(z.strictObject({ entity: z.string().min(1).max(50), entityId: z.string().min(1).max(300) }), z.strictObject({ retried: z.number().int() })),
     'patients.create': channel(CreatePatientInputSchema, CreatePatientResultSchema),
     'patients.update': channel(UpdatePatientInputSchema, PatientSchema),
     'patients.get': channel(z.strictObject({ id: PatientIdSchema }), PatientSchema),

@@ -15,6 +15,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'sync.details': {},
   'sync.resolve': { conflictId: 1, keep: 'station', by: 'IDE Morvan' },
   'sync.now': {},
+  'sync.retry': { entity: 'patient', entityId: SOME_ID },
   'patients.create': { identity: provisionalIdentity(), notDuplicateOf: [] },
   'patients.update': { id: SOME_ID, version: 1, identity: provisionalIdentity() },
   'patients.get': { id: SOME_ID },

@@ -14,6 +14,9 @@ import { createSyncRepository } from '../../src/main/db/sync-repository';
 import { createFhirClient } from '../../src/main/sync/fhir-client';
 import { createPushWorker } from '../../src/main/sync/push-worker';
 import { readCapabilities } from '../../src/main/sync/server-capabilities';
+import { createConflictResolution } from '../../src/main/sync/conflict-resolution';
+import { createLocalResources } from '../../src/main/sync/local-resources';
+import { createOutboxRepository } from '../../src/main/db/outbox-repository';
 import { PARIS_1906_MATRICULE, qualifiedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
@@ -251,6 +254,32 @@ describe('sync push', () => {
     }
     expect(outboxOf(dir)).toEqual([]);
     restarted.db.close();
+    station.close();
+  });
+
+  it('keeps a refused record aside with the server’s reason, and sends it again when a person asks', async () => {
+    const { dir, station, patientId } = await offlineRecords();
+    let refuse = true;
+    // The regional server refuses the patient once (a rule of its own, since fixed there).
+    const strict: typeof fetch = async (input, init) => {
+      if (refuse && init?.method === 'PUT' && String(input).includes('/Patient/')) {
+        const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'business-rule', details: { text: 'Lieu de naissance inconnu du référentiel régional' } }] };
+        return new Response(JSON.stringify(outcome), { status: 422, headers: { 'Content-Type': 'application/fhir+json' } });
+      }
+      return fetch(input, init);
+    };
+    const { worker, db, sync } = workerOn(dir, strict);
+    expect(await worker.runOnce()).toMatchObject({ pushed: 4, parked: 1 }); // the rest is not held back
+    expect(sync.parkedRows(10)).toEqual([expect.objectContaining({ entity: 'patient', entityId: patientId, error: 'Refused by the regional server (422): Lieu de naissance inconnu du référentiel régional.' })]);
+    expect(await worker.runOnce()).toMatchObject({ pushed: 0, parked: 0 }); // parked: not tried again by itself
+
+    refuse = false;
+    const resolution = createConflictResolution({ sync, outbox: createOutboxRepository(db), local: createLocalResources({ patients: createPatientRepository(db), encounters: createEncounterRepository(db) }), taker: { take: () => undefined }, now: () => new Date(), inTransaction: (work) => db.transaction(work)() });
+    expect(resolution.retry('patient', patientId)).toEqual({ retried: 1 });
+    expect(await worker.runOnce()).toMatchObject({ pushed: 1, parked: 0 });
+    expect((await server(`/Patient/${patientId}`)).status).toBe(200);
+    expect(() => resolution.retry('patient', patientId)).toThrow(/Nothing of this record waits/);
+    db.close();
     station.close();
   });
 });

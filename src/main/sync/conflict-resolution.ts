@@ -22,6 +22,17 @@ export interface ConflictResolutionDeps {
 
 export function createConflictResolution(deps: ConflictResolutionDeps) {
   return {
+    /** A refused record sent again (the server or the record was fixed); not one in conflict: that is a choice. */
+    retry(entity: string, entityId: string): { retried: number } {
+      if (deps.sync.openConflicts().some((c) => c.entity === entity && c.entityId === entityId)) {
+        throw new AppFailure('stale_version', 'This record is in conflict: choose between the two versions instead.');
+      }
+      const rows = deps.sync.rowsOf(entity, entityId);
+      if (rows === 0) throw new AppFailure('not_found', 'Nothing of this record waits to be sent.');
+      deps.sync.unpark(entity, entityId);
+      return { retried: rows };
+    },
+
     resolve(conflictId: number, keep: 'station' | 'server', by: string): { entity: string; entityId: string; keep: 'station' | 'server' } {
       const conflict = deps.sync.conflict(conflictId);
       if (!conflict) throw new AppFailure('not_found', `No conflict ${conflictId}.`);

@@ -41,6 +41,7 @@ export const en: Translations = {
     nothing: 'Nothing to check: everything that could go has gone.',
     fields: { status: 'Status', reasonCode: 'Reason', period: 'Start and end', participant: 'Participants', extension: 'Detailed status, assistance', name: 'Names', identifier: 'Identifiers (INS)', gender: 'Sex', birthDate: 'Birth date', serviceType: 'Specialty', serviceProvider: 'Site', valueQuantity: 'Value', component: 'Values', provision: 'Decision' },
     refused: 'Server versions not taken in here',
+    retry: 'Send again',
     notes: 'What this server does not allow',
     summary: '{{pending}} change(s) waiting; last sent: {{lastSync}}; server changes last brought back: {{lastPull}}.',
     now: 'Sync now',

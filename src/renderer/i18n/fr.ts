@@ -39,6 +39,7 @@ export const fr = {
     nothing: 'Rien à vérifier : tout ce qui pouvait partir est parti.',
     fields: { status: 'Statut', reasonCode: 'Motif', period: 'Début et fin', participant: 'Intervenants', extension: 'Statut détaillé, assistance', name: 'Noms', identifier: 'Identifiants (INS)', gender: 'Sexe', birthDate: 'Date de naissance', serviceType: 'Spécialité', serviceProvider: 'Site', valueQuantity: 'Valeur', component: 'Valeurs', provision: 'Décision' },
     refused: 'Versions du serveur non reprises ici',
+    retry: 'Réessayer l’envoi',
     notes: 'Ce que ce serveur ne permet pas',
     summary: '{{pending}} changement(s) en attente ; dernier envoi : {{lastSync}} ; dernière reprise des changements du serveur : {{lastPull}}.',
     now: 'Synchroniser maintenant',

@@ -10,11 +10,12 @@ import { observationToFhir } from '../../../src/main/sync/fhir/observation';
 import { patientToFhir } from '../../../src/main/sync/fhir/patient';
 import { FhirValidationError, validateFhir } from '../../../src/main/sync/fhir/validate';
 import { chatResourceId, chatToCommunication } from '../../../src/main/sync/fhir/communication';
+import { attachmentToMedia } from '../../../src/main/sync/fhir/media';
 import { namedProfessionals } from '../../../src/main/sync/fhir/named-professionals';
 import { practitionerToFhir } from '../../../src/main/sync/fhir/practitioner';
 import { reportToBinary, reportToDocumentReference } from '../../../src/main/sync/fhir/report';
 import { serviceRequestToFhir } from '../../../src/main/sync/fhir/service-request';
-import { bloodPressure, consentToAct, expertiseRequest, finishedEncounter, qualifiedPatient, signedReport } from './fhir-samples';
+import { bloodPressure, consentToAct, expertiseRequest, finishedEncounter, mitralSound, qualifiedPatient, signedReport } from './fhir-samples';
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.resolve('test/fixtures/fhir', `${name}.json`), 'utf8')) as unknown;
 
@@ -108,6 +109,17 @@ describe('FHIR mapping', () => {
       ['Dr Le Goff', '10003456789'],
     ]);
     expect(namedProfessionals(encounterToFhir({ ...finishedEncounter, expert: null }))).toEqual([]); // the nurse has no RPPS here
+  });
+
+  it('maps an auscultation to an audio Media with its body site, pointing at the uploaded bytes, and a photo to an image', () => {
+    const content = { url: 'http://127.0.0.1:8443/uploads/5f2b9c', sha1Base64: 'qZk+NkcGgWq6PiVxeFDCbJzQ2J0=' };
+    const sound = attachmentToMedia(mitralSound, finishedEncounter, content);
+    expect(sound).toEqual(fixture('media-auscultation-mitral'));
+    validateFhir(sound);
+    const photo = attachmentToMedia({ ...mitralSound, kind: 'snapshot', mime: 'image/png', bodySite: null, device: 'Dermatoscope' }, finishedEncounter, content);
+    expect(photo).toMatchObject({ type: { coding: [{ code: 'image' }] }, content: { contentType: 'image/png', title: 'Photo — Dermatoscope' } });
+    expect(photo.bodySite).toBeUndefined();
+    validateFhir(photo);
   });
 
   it('maps a chat line of the act’s call to a Communication whose id comes from the call and the line', () => {

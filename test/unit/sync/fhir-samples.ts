@@ -1,5 +1,6 @@
 // The records the FHIR mapping tests turn into resources (the expected resources are the JSON
 // files in test/fixtures/fhir, reviewed by hand against FR Core and the vital-signs profile).
+import type { Attachment } from '../../../src/shared/attachments';
 import type { Consent, Encounter, Observation, Report } from '../../../src/shared/encounter';
 import type { Patient } from '../../../src/shared/patient';
 
@@ -34,4 +35,9 @@ export const expertiseRequest: Encounter = {
 export const signedReport: Report = {
   id: '2d3c4b5a-6f7e-4d8c-9b0a-1f2e3d4c5b6a', encounterId: finishedEncounter.id, text: 'Plaie du talon propre, stade 2.\nPansement hydrocellulaire, réévaluation à J7.',
   author: { name: 'Dr Le Goff', role: 'physician', rpps: '10003456789', specialty: 'dermatologie' }, signedAt: '2026-11-23T10:02:00.000Z', replaces: null,
+};
+
+export const mitralSound: Attachment = {
+  id: '8e9f0a1b-2c3d-4e5f-9a6b-7c8d9e0f1a2b', callId: 'call-42', kind: 'auscultation', mime: 'audio/wav', size: 1_920_044,
+  sha256: 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778', bodySite: 'mitral', device: 'Stéthoscope Eko CORE 500', author: 'IDE Morvan', takenAt: '2026-11-23T09:48:00.000Z',
 };

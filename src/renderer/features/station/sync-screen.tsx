@@ -59,7 +59,7 @@ function ConflictChoice({ conflict, onSettled }: { conflict: SyncDetails['confli
 }
 
 /** Records that could not go, or could not be taken in, each with the reason. */
-function RecordList({ title, items }: { title: string; items: { entity: string; entityId: string; at: string; error: string }[] }) {
+function RecordList({ title, items, onRetry }: { title: string; items: { entity: string; entityId: string; at: string; error: string }[]; onRetry?: (entity: string, entityId: string) => void }) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return null;
   return (
@@ -70,6 +70,11 @@ function RecordList({ title, items }: { title: string; items: { entity: string; 
           <li key={`${r.entity}/${r.entityId}/${r.at}`} className="card">
             <strong>{t(`sync.entities.${r.entity}`, { defaultValue: r.entity })}</strong> <span className="mono">{r.entityId}</span> — {new Date(r.at).toLocaleString(i18n.language)}
             <p>{r.error}</p>
+            {onRetry && (
+              <button type="button" onClick={() => onRetry(r.entity, r.entityId)}>
+                {t('sync.retry')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
@@ -166,7 +171,11 @@ export function SyncScreen() {
           ))}
         </>
       )}
-      <RecordList title={t('sync.parked')} items={parkedRows.map((p) => ({ entity: p.entity, entityId: p.entityId, at: p.since, error: p.error }))} />
+      <RecordList
+        title={t('sync.parked')}
+        items={parkedRows.map((p) => ({ entity: p.entity, entityId: p.entityId, at: p.since, error: p.error }))}
+        onRetry={(entity, entityId) => void relais.invoke('sync.retry', { entity, entityId }).then((r) => (r.ok ? load() : setError(r.error)))}
+      />
       <RecordList title={t('sync.refused')} items={details?.refused ?? []} />
       {details && details.notes.length > 0 && (
         <>
