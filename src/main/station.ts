@@ -126,7 +126,15 @@ export function createStation(options: StationOptions): Station {
       publishStatus();
     },
   });
-  const attachments = createAttachmentService({ db, dataDir, calls: callRepository, outbox, now });
+  const attachments = createAttachmentService({
+    db,
+    dataDir,
+    calls: callRepository,
+    encounters: encounterRepository,
+    onActChanged: (id) => events.emit('encounters.changed', { id }),
+    outbox,
+    now,
+  });
   const calls = createCallService({
     db,
     calls: callRepository,

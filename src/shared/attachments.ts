@@ -1,4 +1,5 @@
-// Files captured during a call (auscultation sounds, snapshots), sent to the station in chunks so
+// Files of the record: captured during a call (auscultation sounds, snapshots) or added to an
+// act directly (a photo from the dermatoscope, a PDF document), sent to the station in chunks so
 // that no message is large and an interrupted transfer resumes where it stopped; the station
 // checks size and SHA-256 before keeping anything, and stores each file once, by its hash.
 import { z } from 'zod';
@@ -27,13 +28,21 @@ export const MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
 /** Base64 characters per chunk: 512 KiB of data, well under the wire's message limit. */
 export const CHUNK_BASE64_CHARS = 4 * 131_072;
 
-export const AttachmentKindSchema = z.enum(['auscultation', 'snapshot']);
-const MimeSchema = z.enum(['audio/wav', 'image/png', 'image/jpeg']);
+/** A sound of the stethoscope, a picture (camera, dermatoscope), or a document (PDF: a letter, a prior report). */
+export const AttachmentKindSchema = z.enum(['auscultation', 'snapshot', 'document']);
+const MimeSchema = z.enum(['audio/wav', 'image/png', 'image/jpeg', 'application/pdf']);
+const MIME_OF_KIND: Record<z.infer<typeof AttachmentKindSchema>, readonly string[]> = {
+  auscultation: ['audio/wav'],
+  snapshot: ['image/png', 'image/jpeg'],
+  document: ['application/pdf'],
+};
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowercase hexadecimal');
 
 export const AttachmentBeginSchema = z
   .strictObject({
-    callId: CallIdSchema,
+    /** During a call (its act is the one the call is linked to), or added to an act directly. */
+    callId: CallIdSchema.nullable().default(null),
+    encounterId: z.uuid().nullable().default(null),
     kind: AttachmentKindSchema,
     mime: MimeSchema,
     size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
@@ -43,9 +52,15 @@ export const AttachmentBeginSchema = z
     device: z.string().min(1).max(200),
     author: z.string().min(1).max(200),
     takenAt: z.iso.datetime({ offset: true }),
+    /** What the file is, in words (a document's title: "Courrier du cardiologue"). */
+    title: z.string().trim().min(1).max(200).nullable().default(null),
+  })
+  .superRefine((a, ctx) => {
+    if (a.callId === null && a.encounterId === null) ctx.addIssue({ code: 'custom', path: ['callId'], message: 'A file belongs to a call or to an act: name one.' });
+    if (a.callId !== null && a.encounterId !== null) ctx.addIssue({ code: 'custom', path: ['encounterId'], message: 'A file belongs to a call or to an act, not both.' });
   })
   .refine((a) => (a.kind === 'auscultation') === (a.bodySite !== null), { message: 'An auscultation has a body site; a snapshot has none.', path: ['bodySite'] })
-  .refine((a) => (a.kind === 'auscultation' ? a.mime === 'audio/wav' : a.mime !== 'audio/wav'), { message: 'Auscultations are WAV, snapshots PNG or JPEG.', path: ['mime'] });
+  .refine((a) => MIME_OF_KIND[a.kind].includes(a.mime), { message: 'Auscultations are WAV, snapshots PNG or JPEG, documents PDF.', path: ['mime'] });
 
 export const AttachmentChunkSchema = z.strictObject({
   uploadId: z.uuid(),
@@ -56,7 +71,9 @@ export const AttachmentChunkSchema = z.strictObject({
 
 export const AttachmentSchema = z.object({
   id: z.string(),
-  callId: CallIdSchema,
+  callId: CallIdSchema.nullable(),
+  encounterId: z.string().nullable(),
+  title: z.string().nullable(),
   kind: AttachmentKindSchema,
   mime: MimeSchema,
   size: z.number().int(),

@@ -2,6 +2,7 @@
 // where, why, its status, the patient's consent, and the measurements taken. Pure zod; the
 // rules that need a clock or the store are the service's.
 import { z } from 'zod';
+import { AttachmentSchema } from './attachments';
 import { PatientIdSchema } from './patient';
 
 /** Téléconsultation, téléexpertise, télésurveillance, téléassistance (Code de la santé publique, R.6316-1). */
@@ -145,7 +146,14 @@ export const ReportSchema = z.object({
 });
 export type Report = z.infer<typeof ReportSchema>;
 
-export const EncounterRecordSchema = z.object({ encounter: EncounterSchema, consents: z.array(ConsentSchema), observations: z.array(ObservationSchema), reports: z.array(ReportSchema) });
+export const EncounterRecordSchema = z.object({
+  encounter: EncounterSchema,
+  consents: z.array(ConsentSchema),
+  observations: z.array(ObservationSchema),
+  reports: z.array(ReportSchema),
+  /** Its files: added to it, and those of the call it was held in. */
+  attachments: z.array(AttachmentSchema),
+});
 export const SetStatusInputSchema = z.strictObject({
   id: EncounterIdSchema,
   version: z.number().int().positive(),

@@ -83,7 +83,7 @@ async function drain(): Promise<never> {
       process.exit(1);
     }
     // Files of calls that never got their act (killed in between) rightly wait for one.
-    const waiting = (journal.prepare("SELECT count(*) AS n FROM outbox WHERE parked = 0 AND NOT (entity = 'call_attachment' AND last_error LIKE 'Waiting for its act%')").get() as { n: number }).n;
+    const waiting = (journal.prepare('SELECT count(*) AS n FROM outbox WHERE parked = 0 AND waiting_for IS NULL').get() as { n: number }).n;
     if (waiting === 0) {
       await station.close();
       process.exit(0);

@@ -73,6 +73,14 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await vitals.getByRole('button', { name: 'Enregistrer la mesure' }).click();
   await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^Pression artérielle : 150\/90 mmHg — IDE Morvan, .* \(saisie\)/)).toBeVisible();
 
+  // A letter the patient brought, added as a PDF.
+  const files = page.getByRole('form', { name: 'Ajouter le fichier' });
+  await files.getByLabel('Fichier (PDF, photo PNG ou JPEG)').setInputFiles({ name: 'courrier.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+  await files.getByLabel('Titre (par exemple : courrier du cardiologue)').fill('Courrier du dermatologue');
+  await files.getByLabel('Ajouté par').fill('IDE Morvan');
+  await files.getByRole('button', { name: 'Ajouter le fichier' }).click();
+  await expect(page.getByRole('list', { name: 'Fichiers' }).getByText(/^Document : Courrier du dermatologue \(1 ko\) — IDE Morvan/)).toBeVisible();
+
   // The expert ends the act, signs the report, then corrects it.
   await page.getByRole('button', { name: 'Terminer (en attente du compte rendu)' }).click();
   await expect(page.getByTestId('act-status')).toHaveText('En attente du compte rendu');

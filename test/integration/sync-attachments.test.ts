@@ -112,7 +112,7 @@ describe('attachment sync', () => {
     expect((await fetch(`${hub.fhirUrl}/Media/${alone.id}`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(404);
     const check = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
     expect(check.prepare('SELECT entity, waiting_for, last_error FROM outbox ORDER BY seq').all()).toEqual([
-      { entity: 'call_attachment', waiting_for: 'act', last_error: 'Waiting for its act: link the call to an act to send this file.' },
+      { entity: 'attachment', waiting_for: 'act', last_error: 'Waiting for its act: link the call to an act to send this file.' },
       { entity: 'call_chat', waiting_for: 'act', last_error: 'Waiting for its act: link the call to an act to send this message.' },
     ]);
     check.close();
@@ -122,5 +122,44 @@ describe('attachment sync', () => {
     await waitFor(() => fetch(`${hub.fhirUrl}/Media/${alone.id}`, { headers: { Authorization: `Bearer ${token}` } }), (r) => r.status === 200, 'the lone file, once its call has an act');
     const settled = await waitFor(() => value(station, 'station.status', {}), (s) => s.sync.pending === 0 && s.sync.waitingForAct === 0, 'nothing left waiting');
     expect(settled.sync).toMatchObject({ parked: 0, conflicts: 0 });
+  });
+
+  it('sends a PDF and a dermatoscope photo added to an act, without any call, and refuses files for a closed act', async () => {
+    const hub: RunningHub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
+    cleanups.push(() => hub.close());
+    const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 100 } });
+    cleanups.push(() => station.close());
+    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    if (created.status !== 'created') throw new Error('no patient');
+    const act = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
+    const add = async (bytes: Buffer, meta: { kind: 'document' | 'snapshot'; mime: 'application/pdf' | 'image/jpeg'; title: string | null; device: string }, encounterId = act.id) => {
+      const { uploadId } = await value(station, 'attachments.begin', { encounterId, bodySite: null, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), author: 'Dr Guillou', takenAt: new Date().toISOString(), ...meta });
+      await value(station, 'attachments.chunk', { uploadId, offset: 0, data: bytes.toString('base64') });
+      return value(station, 'attachments.finish', { uploadId });
+    };
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(200_000)]);
+    const letter = await add(pdf, { kind: 'document', mime: 'application/pdf', title: 'Courrier du dermatologue (2025)', device: 'Import' });
+    const photo = await add(randomBytes(90_000), { kind: 'snapshot', mime: 'image/jpeg', title: null, device: 'Dermatoscope' });
+    expect((await value(station, 'encounters.get', { id: act.id })).attachments.map((a) => [a.id, a.kind, a.encounterId, a.callId])).toEqual([
+      [letter.id, 'document', act.id, null],
+      [photo.id, 'snapshot', act.id, null],
+    ]);
+
+    const document = await waitFor(
+      () => fetch(`${hub.fhirUrl}/DocumentReference/${letter.id}`, { headers: { Authorization: `Bearer ${token}` } }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, any> })),
+      (r) => r.status === 200,
+      'the DocumentReference on the server',
+    );
+    expect(document.json).toMatchObject({ status: 'current', type: { text: 'Courrier du dermatologue (2025)' }, context: { encounter: [{ reference: `Encounter/${act.id}` }] }, content: [{ attachment: { contentType: 'application/pdf', size: pdf.length } }] });
+    const stored = fs.readFileSync(hub.uploads.fileOf(String(document.json.content[0].attachment.url).split('/').pop()!));
+    expect(stored.equals(pdf)).toBe(true);
+    await waitFor(() => fetch(`${hub.fhirUrl}/Media/${photo.id}`, { headers: { Authorization: `Bearer ${token}` } }), (r) => r.status === 200, 'the photo as a Media');
+
+    // A closed act takes no more files; a file names a call or an act, not neither.
+    await value(station, 'encounters.setStatus', { id: act.id, version: 1, status: 'closed' });
+    const late = await station.dispatch('attachments.begin', { encounterId: act.id, kind: 'document', mime: 'application/pdf', title: 'Trop tard', bodySite: null, size: 10, sha256: 'c'.repeat(64), device: 'Import', author: 'Dr Guillou', takenAt: new Date().toISOString() });
+    expect(late).toMatchObject({ ok: false, error: { fields: [{ path: 'encounterId', code: 'encounter.closed' }] } });
+    const nowhere = await station.dispatch('attachments.begin', { kind: 'document', mime: 'application/pdf', title: 'Orphelin', bodySite: null, size: 10, sha256: 'c'.repeat(64), device: 'Import', author: 'Dr Guillou', takenAt: new Date().toISOString() });
+    expect(nowhere).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
   });
 });

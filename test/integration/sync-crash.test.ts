@@ -71,12 +71,12 @@ it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes 
     Consent: (db.prepare('SELECT id FROM encounter_consents').all() as { id: string }[]).map((r) => r.id),
     Observation: (db.prepare('SELECT id FROM encounter_observations').all() as { id: string }[]).map((r) => r.id),
     // Files of acts (a file of a call that never got its act, killed in between, rightly waits).
-    Media: (db.prepare('SELECT a.id FROM call_attachments a JOIN encounters e ON e.call_id = a.call_id').all() as { id: string }[]).map((r) => r.id),
+    Media: (db.prepare('SELECT a.id FROM attachments a JOIN encounters e ON e.call_id = a.call_id').all() as { id: string }[]).map((r) => r.id),
     ServiceRequest: (db.prepare("SELECT id FROM encounters WHERE act = 'teleexpertise'").all() as { id: string }[]).map((r) => r.id),
     DocumentReference: (db.prepare('SELECT id FROM encounter_reports').all() as { id: string }[]).map((r) => r.id),
     Binary: (db.prepare('SELECT id FROM encounter_reports').all() as { id: string }[]).map((r) => r.id),
   };
-  const orphanFiles = (db.prepare('SELECT count(*) AS n FROM call_attachments a WHERE NOT EXISTS (SELECT 1 FROM encounters e WHERE e.call_id = a.call_id)').get() as { n: number }).n;
+  const orphanFiles = (db.prepare('SELECT count(*) AS n FROM attachments a WHERE NOT EXISTS (SELECT 1 FROM encounters e WHERE e.call_id = a.call_id)').get() as { n: number }).n;
   const finished = db.prepare("SELECT count(*) AS n FROM encounters WHERE status = 'awaiting_report'").get() as { n: number };
   db.close();
   const counts: string[] = [];

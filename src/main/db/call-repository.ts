@@ -33,6 +33,35 @@ export interface CallRepository {
   attachment(id: string): Attachment | null;
 }
 
+export interface AttachmentRow {
+  id: string;
+  call_id: string | null;
+  encounter_id: string | null;
+  kind: Attachment['kind'];
+  mime: Attachment['mime'];
+  size: number;
+  sha256: string;
+  title: string | null;
+  body_site: Attachment['bodySite'];
+  device: string;
+  author: string;
+  taken_at: string;
+}
+export const attachmentFromRow = (r: AttachmentRow): Attachment => ({
+  id: r.id,
+  callId: r.call_id,
+  encounterId: r.encounter_id,
+  kind: r.kind,
+  mime: r.mime,
+  size: r.size,
+  sha256: r.sha256,
+  title: r.title,
+  bodySite: r.body_site,
+  device: r.device,
+  author: r.author,
+  takenAt: r.taken_at,
+});
+
 export function createCallRepository(db: Db): CallRepository {
   const insertStmt = db.prepare(`INSERT OR IGNORE INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, reason, urgent, ringing_at)
     VALUES (@id, @direction, @remoteId, @remoteName, @remoteRole, @remoteSite, @reason, @urgent, @at)`);
@@ -44,11 +73,8 @@ export function createCallRepository(db: Db): CallRepository {
   const chatLineStmt = db.prepare<[string, string], Omit<ChatEntry, 'callId'>>('SELECT id, direction, author, text, at FROM call_chat WHERE call_id = ? AND id = ?');
   const chatOfStmt = db.prepare<[string], Omit<ChatEntry, 'callId'>>('SELECT id, direction, author, text, at FROM call_chat WHERE call_id = ? ORDER BY at, rowid');
 
-  const attachmentsOfStmt = db.prepare<[string], Omit<Attachment, 'bodySite' | 'callId' | 'takenAt'> & { body_site: Attachment['bodySite']; call_id: string; taken_at: string }>(
-    'SELECT * FROM call_attachments WHERE call_id = ? ORDER BY taken_at, rowid',
-  );
-  const attachmentsOf = (callId: string): Attachment[] =>
-    attachmentsOfStmt.all(callId).map(({ body_site, call_id, taken_at, ...a }) => ({ ...a, callId: call_id, bodySite: body_site, takenAt: taken_at }));
+  const attachmentsOfStmt = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE call_id = ? ORDER BY taken_at, rowid');
+  const attachmentsOf = (callId: string): Attachment[] => attachmentsOfStmt.all(callId).map(attachmentFromRow);
 
   const toRecord = (row: CallRow): CallRecord => ({
     id: row.id,
@@ -65,13 +91,11 @@ export function createCallRepository(db: Db): CallRepository {
     attachments: attachmentsOf(row.id),
   });
 
-  const attachmentStmt = db.prepare<[string], { id: string; call_id: string; kind: Attachment['kind']; mime: Attachment['mime']; size: number; sha256: string; body_site: Attachment['bodySite']; device: string; author: string; taken_at: string }>(
-    'SELECT * FROM call_attachments WHERE id = ?',
-  );
+  const attachmentStmt = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE id = ?');
   return {
     attachment(id) {
       const r = attachmentStmt.get(id);
-      return r ? { id: r.id, callId: r.call_id, kind: r.kind, mime: r.mime, size: r.size, sha256: r.sha256, bodySite: r.body_site, device: r.device, author: r.author, takenAt: r.taken_at } : null;
+      return r ? attachmentFromRow(r) : null;
     },
     insert({ id, direction, remote, reason, urgent, at }) {
       insertStmt.run({ id, direction, remoteId: remote.id, remoteName: remote.name, remoteRole: remote.role, remoteSite: remote.site, reason, urgent: urgent ? 1 : 0, at });

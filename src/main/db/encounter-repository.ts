@@ -1,5 +1,7 @@
 // Reads and writes encounters, consents and observations. Callers own transactions.
 import type { Consent, Encounter, Observation, Professional, Report, Vital } from '../../shared/encounter';
+import type { Attachment } from '../../shared/attachments';
+import { attachmentFromRow, type AttachmentRow } from './call-repository';
 import type { Db } from './connection';
 
 interface EncounterRow {
@@ -94,6 +96,8 @@ export interface EncounterRepository {
   addReport(report: Report): void;
   reports(encounterId: string): Report[];
   report(id: string): Report | null;
+  /** The act's files: added to it directly, and those of the call it was held in. */
+  attachments(encounterId: string, callId: string | null): Attachment[];
 }
 
 interface ReportRow {
@@ -131,6 +135,7 @@ export function createEncounterRepository(db: Db): EncounterRepository {
   const reportStmt = db.prepare('INSERT INTO encounter_reports (id, encounter_id, text, author, signed_at, replaces) VALUES (?, ?, ?, ?, ?, ?)');
   const reportsStmt = db.prepare<[string], ReportRow>('SELECT * FROM encounter_reports WHERE encounter_id = ? ORDER BY signed_at, rowid');
   const reportByIdStmt = db.prepare<[string], ReportRow>('SELECT * FROM encounter_reports WHERE id = ?');
+  const attachmentsStmt = db.prepare<[string, string | null], AttachmentRow>('SELECT * FROM attachments WHERE encounter_id = ? OR (call_id IS NOT NULL AND call_id = ?) ORDER BY taken_at, rowid');
   const ofCallStmt = db.prepare<[string], EncounterRow>('SELECT * FROM encounters WHERE call_id = ? ORDER BY created_at DESC LIMIT 1');
   return {
     ofCall: (callId) => {
@@ -156,6 +161,7 @@ export function createEncounterRepository(db: Db): EncounterRepository {
     },
     addObservation: (o) => void observationStmt.run(o.id, o.encounterId, o.vital.code, JSON.stringify(o.vital), o.takenAt, o.method, o.device, o.takenBy),
     observations: (id) => observationsStmt.all(id).map(observationFromRow),
+    attachments: (encounterId, callId) => attachmentsStmt.all(encounterId, callId).map(attachmentFromRow),
     addReport: (r) => void reportStmt.run(r.id, r.encounterId, r.text, JSON.stringify(r.author), r.signedAt, r.replaces),
     reports: (id) => reportsStmt.all(id).map(reportFromRow),
     report: (id) => {

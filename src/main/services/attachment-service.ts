@@ -1,4 +1,4 @@
-// Receives call attachments in chunks: each chunk must start where the station's copy ends (so a
+// Receives the record's files (a call's, or an act's) in chunks: each chunk must start where the station's copy ends (so a
 // resumed transfer neither skips nor repeats bytes), the whole is checked against the announced
 // size and SHA-256, and only then is the file kept, once per content, under attachments/<hash>,
 // with its row and an outbox row in one transaction. A failed check keeps nothing.
@@ -10,6 +10,7 @@ import type { Attachment, AttachmentBeginSchema } from '../../shared/attachments
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { CallRepository } from '../db/call-repository';
 import type { Db } from '../db/connection';
+import type { EncounterRepository } from '../db/encounter-repository';
 import type { OutboxRepository } from '../db/outbox-repository';
 
 type Begin = z.output<typeof AttachmentBeginSchema>;
@@ -18,18 +19,21 @@ export interface AttachmentServiceDeps {
   db: Db;
   dataDir: string;
   calls: CallRepository;
+  encounters: EncounterRepository;
+  /** An act got a file: its screen refreshes. */
+  onActChanged: (encounterId: string) => void;
   outbox: OutboxRepository;
   now: () => Date;
 }
 
 const UPLOAD_TTL_MS = 24 * 3600 * 1000;
 
-export function createAttachmentService({ db, dataDir, calls, outbox, now }: AttachmentServiceDeps) {
+export function createAttachmentService({ db, dataDir, calls, encounters, onActChanged, outbox, now }: AttachmentServiceDeps) {
   const uploadsDir = path.join(dataDir, 'uploads');
   const filesDir = path.join(dataDir, 'attachments');
   const uploads = new Map<string, { meta: Begin; file: string; received: number; startedAt: number }>();
-  const insert = db.prepare(`INSERT INTO call_attachments (id, call_id, kind, mime, size, sha256, body_site, device, author, taken_at)
-    VALUES (@id, @callId, @kind, @mime, @size, @sha256, @bodySite, @device, @author, @takenAt)`);
+  const insert = db.prepare(`INSERT INTO attachments (id, call_id, encounter_id, kind, mime, size, sha256, title, body_site, device, author, taken_at)
+    VALUES (@id, @callId, @encounterId, @kind, @mime, @size, @sha256, @title, @bodySite, @device, @author, @takenAt)`);
 
   /** Where a kept file lives: content-addressed, two-level to keep folders small. */
   const pathOf = (sha256: string) => path.join(filesDir, sha256.slice(0, 2), sha256);
@@ -58,7 +62,12 @@ export function createAttachmentService({ db, dataDir, calls, outbox, now }: Att
 
   return {
     begin(meta: Begin): { uploadId: string } {
-      if (!calls.exists(meta.callId)) throw new AppFailure('not_found', 'This call is not in the journal of this station.');
+      if (meta.callId !== null && !calls.exists(meta.callId)) throw new AppFailure('not_found', 'This call is not in the journal of this station.');
+      if (meta.encounterId !== null) {
+        const act = encounters.get(meta.encounterId);
+        if (!act) throw new AppFailure('not_found', 'This act is not recorded on this station.');
+        if (act.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');
+      }
       dropAbandoned();
       fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
       const uploadId = randomUUID();
@@ -98,11 +107,25 @@ export function createAttachmentService({ db, dataDir, calls, outbox, now }: Att
       if (fs.existsSync(target)) fs.rmSync(upload.file);
       else fs.renameSync(upload.file, target);
       uploads.delete(uploadId);
-      const attachment: Attachment = { id: randomUUID(), callId: meta.callId, kind: meta.kind, mime: meta.mime, size: meta.size, sha256: meta.sha256, bodySite: meta.bodySite, device: meta.device, author: meta.author, takenAt: meta.takenAt };
+      const attachment: Attachment = {
+        id: randomUUID(),
+        callId: meta.callId,
+        encounterId: meta.encounterId,
+        kind: meta.kind,
+        mime: meta.mime,
+        size: meta.size,
+        sha256: meta.sha256,
+        title: meta.title,
+        bodySite: meta.bodySite,
+        device: meta.device,
+        author: meta.author,
+        takenAt: meta.takenAt,
+      };
       db.transaction(() => {
         insert.run(attachment);
-        outbox.enqueue('call_attachment', attachment.id, 1, 'create', now().toISOString());
+        outbox.enqueue('attachment', attachment.id, 1, 'create', now().toISOString());
       })();
+      if (attachment.encounterId) onActChanged(attachment.encounterId);
       return attachment;
     },
 

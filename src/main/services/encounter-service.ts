@@ -3,6 +3,7 @@
 // record and its outbox row in one transaction; an update names the version it read.
 import { randomUUID } from 'node:crypto';
 import { canMoveTo, type Consent, type ConsentInput, type Encounter, type EncounterStatus, type NewEncounter, type Observation, type ObservationInput, type Report, type ReportInput } from '../../shared/encounter';
+import type { Attachment } from '../../shared/attachments';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { CallRepository } from '../db/call-repository';
 import type { Db } from '../db/connection';
@@ -25,6 +26,7 @@ export interface EncounterRecord {
   consents: Consent[];
   observations: Observation[];
   reports: Report[];
+  attachments: Attachment[];
 }
 
 export function createEncounterService({ db, encounters, patients, calls, outbox, now, onChanged }: EncounterServiceDeps) {
@@ -38,6 +40,7 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
     consents: encounters.consents(encounter.id),
     observations: encounters.observations(encounter.id),
     reports: encounters.reports(encounter.id),
+    attachments: encounters.attachments(encounter.id, encounter.callId),
   });
   // A téléexpertise is also a request (ServiceRequest) to the expert: it goes before the act
   // that names it, in the same transaction, at each version of the act.

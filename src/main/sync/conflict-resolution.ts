@@ -42,12 +42,15 @@ export function createConflictResolution(deps: ConflictResolutionDeps) {
       const serverVersion = server?.meta?.versionId ?? null;
       const at = deps.now().toISOString();
       if (keep === 'station') {
+        // Files and messages are rebuilt when sent (their upload address); their rows are what counts.
         const mine = deps.local.build(entity, entityId);
-        if (!mine) throw new AppFailure('not_found', 'The station no longer holds this record.');
+        const rows = deps.sync.rowsOf(entity, entityId);
+        if (!mine && rows === 0) throw new AppFailure('not_found', 'The station no longer holds this record.');
+        const resourceType = server?.resourceType ?? (conflict.local as Resource | null)?.resourceType ?? RESOURCE_TYPE[entity] ?? 'Resource';
         deps.inTransaction(() => {
-          deps.sync.adoptServerVersion(entity, entityId, RESOURCE_TYPE[entity] ?? mine.resource.resourceType, serverVersion, at);
+          deps.sync.adoptServerVersion(entity, entityId, resourceType, serverVersion, at);
           deps.sync.unpark(entity, entityId);
-          if (deps.sync.rowsOf(entity, entityId) === 0) deps.outbox.enqueue(entity, entityId, mine.version, 'update', at);
+          if (rows === 0 && mine) deps.outbox.enqueue(entity, entityId, mine.version, 'update', at);
           deps.sync.resolveConflicts(entity, entityId, 'station', by, at);
         });
       } else {

@@ -21,7 +21,7 @@ export const RESOURCE_TYPE: Record<string, string> = {
   report: 'DocumentReference',
   observation: 'Observation',
   consent: 'Consent',
-  call_attachment: 'Media',
+  attachment: 'Media',
   call_chat: 'Communication',
 };
 

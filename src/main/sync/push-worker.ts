@@ -10,6 +10,7 @@ import type { EncounterRepository } from '../db/encounter-repository';
 import type { PatientRepository } from '../db/patient-repository';
 import type { OutboxRow, SyncRepository } from '../db/sync-repository';
 import { attachmentToMedia } from './fhir/media';
+import { attachmentToDocumentReference } from './fhir/document';
 import { contentHash } from './fhir/content-hash';
 import { FhirValidationError, validateFhir } from './fhir/validate';
 import { FhirNetworkError, type FhirAnswer, type FhirClient } from './fhir-client';
@@ -30,7 +31,7 @@ const UNSUPPORTED_WAIT_MS = 60 * 60_000;
 export const CONFLICT_MESSAGE = 'Changed on the regional server too: a person must choose between both versions.';
 
 /** The records this worker sends today; the others wait in the outbox for their mapping. */
-export const PUSHED_ENTITIES = ['patient', 'service_request', 'encounter', 'consent', 'observation', 'report', 'call_attachment', 'call_chat'] as const;
+export const PUSHED_ENTITIES = ['patient', 'service_request', 'encounter', 'consent', 'observation', 'report', 'attachment', 'call_chat'] as const;
 
 /** Sends a stored file resumably (resumable-upload.ts, bound to the region's endpoint and token). */
 export type Uploader = (request: Pick<UploadRequest, 'file' | 'sha256' | 'contentType' | 'resumeUrl' | 'onUrl' | 'onProgress'>) => Promise<{ url: string }>;
@@ -101,15 +102,16 @@ export function createPushWorker(deps: PushDeps) {
     return 'next';
   };
 
-  /** A photo or a sound: its file goes first (resumable), then the Media that points at it. */
+  /** A file: its bytes go first (resumable), then the Media (photo, sound) or DocumentReference (PDF) that points at them. */
   async function pushAttachment(row: OutboxRow, report: PushReport): Promise<'next' | 'stop'> {
-    const refused = deps.capabilities?.().refuses('Media');
-    if (refused) return later(row, refused, report, false, UNSUPPORTED_WAIT_MS);
     const a = deps.calls?.attachment(row.entity_id);
     if (!a) return park(row, 'The record is no longer on this station.', report);
-    const encounter = deps.encounters.ofCall(a.callId);
-    // A file belongs to a patient through the act held during the call; until the call is
-    // linked to an act it waits (a minute at a time), without holding the others back.
+    const refused = deps.capabilities?.().refuses(a.kind === 'document' ? 'DocumentReference' : 'Media');
+    if (refused) return later(row, refused, report, false, UNSUPPORTED_WAIT_MS);
+    // A file belongs to a patient through its act: given, or the one held during the call; a
+    // call's file waits, apart and without holding the others back, until the call has an act.
+    const encounter = a.encounterId ? deps.encounters.get(a.encounterId) : a.callId ? deps.encounters.ofCall(a.callId) : null;
+    if (!encounter && a.encounterId) return park(row, 'Its act is no longer on this station.', report);
     if (!encounter) return waitForAct(row, 'Waiting for its act: link the call to an act to send this file.');
     if (!deps.attachmentFile || !deps.upload) return later(row, 'No upload endpoint configured.', report, false, 60_000);
     const file = deps.attachmentFile(a.sha256);
@@ -135,7 +137,8 @@ export function createPushWorker(deps: PushDeps) {
         return later(row, `Upload interrupted: ${(error as Error).message}`, report, true);
       }
     }
-    const resource = attachmentToMedia(a, encounter, { url: url.url, sha1Base64: sums.sha1Base64 }) as Resource & { id: string };
+    const content = { url: url.url, sha1Base64: sums.sha1Base64 };
+    const resource = (a.kind === 'document' ? attachmentToDocumentReference(a, encounter, content) : attachmentToMedia(a, encounter, content)) as Resource & { id: string };
     return putResource(row, { resource, version: 1 }, report);
   }
 
@@ -189,7 +192,7 @@ export function createPushWorker(deps: PushDeps) {
   }
 
   async function pushOne(row: OutboxRow, report: PushReport): Promise<'next' | 'stop'> {
-    if (row.entity === 'call_attachment') return pushAttachment(row, report);
+    if (row.entity === 'attachment') return pushAttachment(row, report);
     if (row.entity === 'call_chat') return pushChat(row, report);
     if (row.entity === 'report') return pushReport(row, report);
     return putResource(row, build(row), report);

@@ -100,6 +100,24 @@ describe('migrations', () => {
     expect(() => insert.run('a5', 'c1', 'snapshot', 'short', null)).toThrow(/CHECK/);
   });
 
+  it('0013 moves call attachments into attachments, of a call or of an act, documents included', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, upTo(12));
+    db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c1', 'outgoing', 'dr', 'Dr', 'expert', 'CHU', 'now')").run();
+    const sha = 'b'.repeat(64);
+    db.prepare("INSERT INTO call_attachments VALUES ('a1', 'c1', 'auscultation', 'audio/wav', 10, ?, 'mitral', 'steth', 'IDE', 'now')").run(sha);
+    db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('call_attachment', 'a1', 1, 'create', 'now')").run();
+    migrate(db, upTo(13));
+    expect(db.prepare('SELECT id, call_id, encounter_id, kind, body_site FROM attachments').all()).toEqual([{ id: 'a1', call_id: 'c1', encounter_id: null, kind: 'auscultation', body_site: 'mitral' }]);
+    expect(db.prepare('SELECT entity FROM outbox').all()).toEqual([{ entity: 'attachment' }]);
+    const insert = db.prepare("INSERT INTO attachments (id, call_id, encounter_id, kind, mime, size, sha256, body_site, device, author, taken_at) VALUES (?, ?, ?, ?, 'application/pdf', 10, ?, NULL, 'import', 'IDE', 'now')");
+    expect(() => insert.run('a2', null, null, 'document', sha)).toThrow(/CHECK/); // of a call or of an act
+    expect(() => insert.run('a3', 'c1', null, 'video', sha)).toThrow(/CHECK/);
+    insert.run('a4', 'c1', null, 'document', sha);
+    expect(() => insert.run('a5', null, 'no-such-act', 'document', sha)).toThrow(/FOREIGN KEY/);
+  });
+
   it('0007 records acts for known patients, with their consents and vital signs', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');

@@ -11,6 +11,7 @@ import { patientToFhir } from '../../../src/main/sync/fhir/patient';
 import { FhirValidationError, validateFhir } from '../../../src/main/sync/fhir/validate';
 import { chatResourceId, chatToCommunication } from '../../../src/main/sync/fhir/communication';
 import { attachmentToMedia } from '../../../src/main/sync/fhir/media';
+import { attachmentToDocumentReference } from '../../../src/main/sync/fhir/document';
 import { namedProfessionals } from '../../../src/main/sync/fhir/named-professionals';
 import { practitionerToFhir } from '../../../src/main/sync/fhir/practitioner';
 import { reportToBinary, reportToDocumentReference } from '../../../src/main/sync/fhir/report';
@@ -120,6 +121,13 @@ describe('FHIR mapping', () => {
     expect(photo).toMatchObject({ type: { coding: [{ code: 'image' }] }, content: { contentType: 'image/png', title: 'Photo — Dermatoscope' } });
     expect(photo.bodySite).toBeUndefined();
     validateFhir(photo);
+  });
+
+  it('maps a PDF added to an act to a DocumentReference pointing at the uploaded bytes', () => {
+    const letter = { ...mitralSound, id: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d', callId: null, encounterId: finishedEncounter.id, kind: 'document' as const, mime: 'application/pdf' as const, bodySite: null, title: 'Courrier du dermatologue (2025)', device: 'Import', size: 184_233 };
+    const resource = attachmentToDocumentReference(letter, finishedEncounter, { url: 'http://127.0.0.1:8443/uploads/9d1e7a', sha1Base64: 'vYq1xN7Qm0bT5mXGf4o0k2g7l1w=' });
+    expect(resource).toEqual(fixture('document-reference-letter'));
+    validateFhir(resource);
   });
 
   it('maps a chat line of the act’s call to a Communication whose id comes from the call and the line', () => {

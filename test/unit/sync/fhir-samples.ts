@@ -38,6 +38,6 @@ export const signedReport: Report = {
 };
 
 export const mitralSound: Attachment = {
-  id: '8e9f0a1b-2c3d-4e5f-9a6b-7c8d9e0f1a2b', callId: 'call-42', kind: 'auscultation', mime: 'audio/wav', size: 1_920_044,
+  id: '8e9f0a1b-2c3d-4e5f-9a6b-7c8d9e0f1a2b', callId: 'call-42', encounterId: null, title: null, kind: 'auscultation', mime: 'audio/wav', size: 1_920_044,
   sha256: 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778', bodySite: 'mitral', device: 'Stéthoscope Eko CORE 500', author: 'IDE Morvan', takenAt: '2026-11-23T09:48:00.000Z',
 };

@@ -11,6 +11,7 @@ import { relais } from '../../api';
 import { useDevices } from '../device-panels/devices-store';
 import { useView } from '../shell/view-store';
 import { ActError } from './act-error';
+import { ActFiles } from './act-files';
 
 type ActRecord = ChannelOutput<'encounters.get'>;
 const VITALS = ['spo2', 'heart_rate', 'blood_pressure', 'body_temperature', 'respiratory_rate', 'body_weight'] as const;
@@ -245,6 +246,8 @@ export function ActScreen({ id }: { id: string }) {
         )}
         {open && <VitalForm encounterId={id} onDone={done} />}
       </section>
+
+      <ActFiles encounterId={id} files={record.attachments} open={open} onDone={done} />
 
       <section className="card" aria-labelledby="report-title">
         <h2 id="report-title">{t('acts.report')}</h2>

@@ -1,0 +1,83 @@
+// The act's files: those captured during its call and those added to it (a dermatoscope photo
+// saved on the cart, a PDF letter brought by the patient), and a form to add one. A file is
+// checked by SHA-256 on the station and kept even when the region is unreachable.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Attachment } from '../../../shared/attachments';
+import type { AppError } from '../../../shared/result';
+import { relais } from '../../api';
+import { uploadAttachment } from '../../calls/upload-attachment';
+
+const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | undefined> = { 'application/pdf': 'document', 'image/png': 'snapshot', 'image/jpeg': 'snapshot' };
+const size = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} Mo` : `${Math.max(1, Math.round(bytes / 1000))} ko`);
+
+function AddFile({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [title, setTitle] = useState('');
+  const [by, setBy] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [wrongType, setWrongType] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const kind = file ? KIND_OF_MIME[file.type] : undefined;
+    setWrongType(!kind);
+    if (!file || !kind) return;
+    setBusy(true);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const result = await uploadAttachment(
+      relais,
+      { encounterId, kind, mime: file.type as 'application/pdf', title: title.trim() || file.name.slice(0, 200), bodySite: null, device: t('acts.imported'), author: by, takenAt: new Date().toISOString() },
+      bytes,
+    );
+    setBusy(false);
+    if (result.ok) {
+      setFile(null);
+      setTitle('');
+      (event.target as HTMLFormElement).reset();
+    }
+    onDone(result.ok ? null : result.error);
+  }
+
+  return (
+    <form className="inline-form" aria-label={t('acts.addFile')} onSubmit={(e) => void submit(e)}>
+      <label>
+        {t('acts.file')}
+        <input type="file" accept="application/pdf,image/png,image/jpeg" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </label>
+      <label>
+        {t('acts.fileTitle')}
+        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+      </label>
+      <label>
+        {t('acts.addedBy')}
+        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
+      </label>
+      <button type="submit" disabled={busy}>{busy ? t('acts.adding') : t('acts.addFile')}</button>
+      {wrongType && <p className="error-text" role="alert">{t('acts.fileTypes')}</p>}
+    </form>
+  );
+}
+
+export function ActFiles({ encounterId, files, open, onDone }: { encounterId: string; files: Attachment[]; open: boolean; onDone: (error: AppError | null) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="files-title">
+      <h2 id="files-title">{t('acts.files')}</h2>
+      {files.length === 0 ? (
+        <p>{t('acts.noFiles')}</p>
+      ) : (
+        <ul className="plain-list" aria-label={t('acts.files')}>
+          {files.map((f) => (
+            <li key={f.id}>
+              {t(`sync.fileKinds.${f.kind}`)} : <strong>{f.title ?? f.device}</strong> ({size(f.size)}) — {f.author}, {new Date(f.takenAt).toLocaleString(i18n.language)}
+              {f.callId ? ` · ${t('acts.duringCall')}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && <AddFile encounterId={encounterId} onDone={onDone} />}
+    </section>
+  );
+}
