@@ -1,0 +1,65 @@
+// 1,000 damaged DICOM files (cut short, bytes flipped, element lengths that lie), made from valid
+// files of the pydicom corpus with a seeded generator: each is imported or refused with a reason;
+// no exception escapes and none hangs the reader.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../devices/random';
+import { readDicom } from '../../../src/main/imaging/dicom-file';
+
+const DIR = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
+const SEEDS = ['CT_small.dcm', 'MR_small.dcm', 'MR_small_implicit.dcm', 'MR_small_bigendian.dcm', 'image_dfl.dcm', 'rtdose.dcm', 'ExplVR_LitEndNoMeta.dcm', 'reportsi.dcm'];
+
+function mutate(original: Uint8Array, random: () => number): { bytes: Uint8Array; how: string } {
+  const bytes = new Uint8Array(original);
+  const at = () => Math.floor(random() * bytes.length);
+  switch (Math.floor(random() * 4)) {
+    case 0: {
+      const end = Math.floor(random() * original.length);
+      return { bytes: bytes.subarray(0, end), how: `cut at ${end}` };
+    }
+    case 1: {
+      const n = 1 + Math.floor(random() * 20);
+      for (let i = 0; i < n; i++) bytes[at()] = Math.floor(random() * 256);
+      return { bytes, how: `${n} bytes changed` };
+    }
+    case 2: {
+      // A length that lies: four bytes somewhere in the dataset set to a huge or odd value.
+      const p = 132 + Math.floor(random() * Math.max(1, bytes.length - 140));
+      const value = [0xffffffff, 0x7fffffff, 0x00010000, 0x0000fffe][Math.floor(random() * 4)]!;
+      new DataView(bytes.buffer).setUint32(Math.min(p, bytes.length - 4), value, true);
+      return { bytes, how: `length ${value.toString(16)} at ${p}` };
+    }
+    default: {
+      const p = at();
+      const n = 1 + Math.floor(random() * 64);
+      const grown = new Uint8Array(bytes.length + n);
+      grown.set(bytes.subarray(0, p), 0);
+      for (let i = 0; i < n; i++) grown[p + i] = Math.floor(random() * 256);
+      grown.set(bytes.subarray(p), p + n);
+      return { bytes: grown, how: `${n} bytes inserted at ${p}` };
+    }
+  }
+}
+
+describe('DICOM fuzzing', () => {
+  it('reads 1,000 damaged files without an escaped exception', () => {
+    const random = mulberry32(20261123);
+    const originals = SEEDS.map((name) => new Uint8Array(fs.readFileSync(path.join(DIR, name))));
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < 1000; i++) {
+      const { bytes, how } = mutate(originals[i % originals.length]!, random);
+      let result;
+      try {
+        result = readDicom(bytes);
+      } catch (error) {
+        throw new Error(`file ${i} (${SEEDS[i % SEEDS.length]}, ${how}) threw: ${(error as Error).message}`, { cause: error });
+      }
+      const key = result.ok ? 'imported' : result.reason;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    console.log(`DICOM fuzzing: 1000 damaged files: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(1000);
+    expect(Object.keys(counts).length).toBeGreaterThan(2); // the damage really produced refusals of several kinds
+  });
+});
