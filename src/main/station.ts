@@ -34,6 +34,8 @@ import { startSimulatedDevices, type SimulatedDevices } from './services/simulat
 import { createAttachmentService } from './services/attachment-service';
 import { createCallService } from './services/call-service';
 import { createEncounterService } from './services/encounter-service';
+import { createImagingService } from './services/imaging-service';
+import { createImagingRepository } from './db/imaging-repository';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createPatientService } from './services/patient-service';
@@ -135,6 +137,16 @@ export function createStation(options: StationOptions): Station {
     outbox,
     now,
   });
+  const imaging = createImagingService({
+    db,
+    imaging: createImagingRepository(db),
+    patients: patientsRepo,
+    encounters: encounterRepository,
+    pathOf: (sha256) => attachments.pathOf(sha256),
+    now,
+    onProgress: (progress) => events.emit('imaging.progress', progress),
+    onPatientImaging: (patientId) => events.emit('imaging.changed', { patientId }),
+  });
   const calls = createCallService({
     db,
     calls: callRepository,
@@ -220,6 +232,9 @@ export function createStation(options: StationOptions): Station {
     'encounters.consent': (input) => encounters.addConsent(input),
     'encounters.observe': (input) => encounters.addObservation(input),
     'encounters.report': (input) => encounters.addReport(input),
+    'imaging.scan': ({ folder }) => imaging.scan(folder),
+    'imaging.import': (input) => imaging.import(input),
+    'imaging.studies': ({ patientId }) => imaging.studiesOf(patientId),
     'attachments.begin': (meta) => attachments.begin(meta),
     'attachments.chunk': ({ uploadId, offset, data }) => attachments.chunk(uploadId, offset, data),
     'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),

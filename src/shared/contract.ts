@@ -15,6 +15,7 @@ import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, I
 import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
 import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } from './station';
+import { ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PatientStudySchema, ScanInputSchema, ScanReportSchema } from './imaging';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -48,6 +49,9 @@ export const contract = {
     'attachments.begin': channel(AttachmentBeginSchema, z.strictObject({ uploadId: z.uuid() })),
     'attachments.chunk': channel(AttachmentChunkSchema, z.strictObject({ received: z.number().int() })),
     'attachments.finish': channel(z.strictObject({ uploadId: z.uuid() }), AttachmentSchema),
+    'imaging.scan': channel(ScanInputSchema, ScanReportSchema),
+    'imaging.import': channel(ImportInputSchema, ImportResultSchema),
+    'imaging.studies': channel(z.strictObject({ patientId: PatientIdSchema }), z.array(PatientStudySchema)),
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
   },
   events: {
@@ -60,6 +64,9 @@ export const contract = {
     'calls.hubChanged': HubStateSchema,
     /** The hub's call messages (ringing, incoming, accepted, ended, away, resumed, signal, error). */
     'calls.message': ServerMessageSchema,
+    'imaging.progress': ImagingProgressSchema,
+    /** A patient's imaging changed (a study imported). */
+    'imaging.changed': z.object({ patientId: PatientIdSchema }),
   },
 } as const;
 

@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
+/** An empty folder, for the imaging scan's valid example (a drive with nothing on it). */
+const EMPTY_DRIVE = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-empty-drive-'));
 const VALID: { [C in Channel]: ChannelInput<C> } = {
   'station.status': {},
   'sync.details': {},
@@ -35,6 +37,9 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'encounters.consent': { encounterId: SOME_ID, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: '2026-11-23T10:00:00.000Z' },
   'encounters.observe': { encounterId: SOME_ID, vital: { code: 'spo2', value: 97, unit: '%' }, takenAt: '2026-11-23T10:00:00.000Z', method: 'manual', takenBy: 'IDE Morvan' },
   'encounters.report': { encounterId: SOME_ID, text: 'Plaie propre, pas de signe d’infection.', author: { name: 'Dr Le Goff', role: 'physician' }, replaces: null },
+  'imaging.scan': { folder: EMPTY_DRIVE },
+  'imaging.import': { scanId: SOME_ID, studyUids: ['1.2.3'], patientId: SOME_ID },
+  'imaging.studies': { patientId: SOME_ID },
   'attachments.begin': { callId: 'call-1', kind: 'auscultation', mime: 'audio/wav', size: 44, sha256: 'a'.repeat(64), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE', takenAt: '2026-11-23T10:00:00.000Z' },
   'attachments.chunk': { uploadId: SOME_ID, offset: 0, data: 'UklGRg==' },
   'attachments.finish': { uploadId: SOME_ID },
@@ -56,6 +61,7 @@ const station = openStation(dir);
 afterAll(() => {
   station.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(EMPTY_DRIVE, { recursive: true, force: true });
 });
 
 describe.each(CHANNELS)('contract channel %s', (channel) => {

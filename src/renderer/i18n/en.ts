@@ -386,6 +386,11 @@ export const en: Translations = {
       not_of_this_act: 'This report does not belong to this act.',
       already_replaced: 'This report was already corrected: correct the latest version.',
     },
+    imaging: {
+      folder: 'Folder or drive not found: {{message}}',
+      patient_mismatch: 'These images are in the name of {{name}} (born {{birthDate}}): the identity differs from the record’s ({{differences}}). Check before attaching them.',
+      study_of_another_patient: 'This study is already attached to another patient of this station.',
+    },
     rpps: { invalid: 'The RPPS number has 11 digits.' },
   },
 };

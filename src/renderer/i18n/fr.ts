@@ -384,6 +384,11 @@ export const fr = {
       not_of_this_act: 'Ce compte rendu n’appartient pas à cet acte.',
       already_replaced: 'Ce compte rendu a déjà été corrigé : corrigez la dernière version.',
     },
+    imaging: {
+      folder: 'Dossier ou lecteur introuvable : {{message}}',
+      patient_mismatch: 'Ces images sont au nom de {{name}} (né·e le {{birthDate}}) : l’identité diffère de celle du dossier ({{differences}}). Vérifiez avant de les rattacher.',
+      study_of_another_patient: 'Cette étude est déjà rattachée à un autre patient de cette station.',
+    },
     rpps: { invalid: 'Le numéro RPPS compte 11 chiffres.' },
   },
 };

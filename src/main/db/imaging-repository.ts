@@ -1,0 +1,58 @@
+// Reads and writes imported imaging studies, series and instances. Callers own transactions.
+import type { Db } from './connection';
+
+export interface StudyRow {
+  study_uid: string;
+  patient_id: string;
+  encounter_id: string | null;
+  dicom_patient_name: string | null;
+  dicom_patient_id: string | null;
+  dicom_birth_date: string | null;
+  dicom_sex: string | null;
+  study_date: string | null;
+  description: string | null;
+  accession_number: string | null;
+  mismatch_accepted_by: string | null;
+  imported_at: string;
+}
+
+export interface InstanceRow {
+  sop_instance_uid: string;
+  series_uid: string;
+  sop_class_uid: string;
+  instance_number: number | null;
+  sha256: string;
+  size: number;
+  transfer_syntax: string;
+  rows: number | null;
+  columns: number | null;
+  frames: number | null;
+}
+
+export interface StudySummary extends StudyRow {
+  series: { series_uid: string; modality: string | null; number: number | null; description: string | null; instances: number }[];
+}
+
+export function createImagingRepository(db: Db) {
+  const studyStmt = db.prepare<[string], StudyRow>('SELECT * FROM dicom_studies WHERE study_uid = ?');
+  const insertStudyStmt = db.prepare(`INSERT OR IGNORE INTO dicom_studies (study_uid, patient_id, encounter_id, dicom_patient_name, dicom_patient_id, dicom_birth_date, dicom_sex, study_date, description, accession_number, mismatch_accepted_by, imported_at)
+    VALUES (@study_uid, @patient_id, @encounter_id, @dicom_patient_name, @dicom_patient_id, @dicom_birth_date, @dicom_sex, @study_date, @description, @accession_number, @mismatch_accepted_by, @imported_at)`);
+  const insertSeriesStmt = db.prepare('INSERT OR IGNORE INTO dicom_series (series_uid, study_uid, modality, number, description) VALUES (?, ?, ?, ?, ?)');
+  const insertInstanceStmt = db.prepare(`INSERT OR IGNORE INTO dicom_instances (sop_instance_uid, series_uid, sop_class_uid, instance_number, sha256, size, transfer_syntax, rows, columns, frames)
+    VALUES (@sop_instance_uid, @series_uid, @sop_class_uid, @instance_number, @sha256, @size, @transfer_syntax, @rows, @columns, @frames)`);
+  const studiesOfStmt = db.prepare<[string], StudyRow>('SELECT * FROM dicom_studies WHERE patient_id = ? ORDER BY study_date DESC, imported_at DESC');
+  const seriesOfStmt = db.prepare<[string], StudySummary['series'][number]>(
+    'SELECT s.series_uid, s.modality, s.number, s.description, count(i.sop_instance_uid) AS instances FROM dicom_series s LEFT JOIN dicom_instances i ON i.series_uid = s.series_uid WHERE s.study_uid = ? GROUP BY s.series_uid ORDER BY s.number, s.series_uid',
+  );
+  const instanceExistsStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM dicom_instances WHERE sop_instance_uid = ?');
+  return {
+    study: (uid: string) => studyStmt.get(uid) ?? null,
+    insertStudy: (row: StudyRow) => void insertStudyStmt.run(row),
+    insertSeries: (seriesUid: string, studyUid: string, modality: string | null, number: number | null, description: string | null) => void insertSeriesStmt.run(seriesUid, studyUid, modality, number, description),
+    /** False when this instance was already kept (the same image imported twice). */
+    insertInstance: (row: InstanceRow) => insertInstanceStmt.run(row).changes > 0,
+    hasInstance: (uid: string) => (instanceExistsStmt.get(uid)?.n ?? 0) > 0,
+    studiesOf: (patientId: string): StudySummary[] => studiesOfStmt.all(patientId).map((s) => ({ ...s, series: seriesOfStmt.all(s.study_uid) })),
+  };
+}
+export type ImagingRepository = ReturnType<typeof createImagingRepository>;

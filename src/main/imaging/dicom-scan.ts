@@ -1,0 +1,86 @@
+// Walks a folder (a CD or USB drive's mount point, or a folder of exported images) and reads
+// every file as DICOM, without following links out of it and within fixed bounds, yielding to
+// the event loop as it goes so that the station stays responsive. Groups what it read by study
+// and series; counts what it refused by reason, with a few examples of each.
+import fs from 'node:fs';
+import path from 'node:path';
+import { readDicom, type DicomInstance } from './dicom-file';
+
+export const MAX_SCAN_FILES = 20_000;
+const MAX_DEPTH = 12;
+const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
+const EXAMPLES_PER_REASON = 5;
+
+export interface ScannedFile {
+  file: string;
+  instance: DicomInstance;
+}
+
+export interface ScanResult {
+  files: number;
+  found: ScannedFile[];
+  refused: Map<string, { count: number; examples: { file: string; detail: string }[] }>;
+}
+
+export class ScanFolderError extends Error {}
+
+function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > MAX_DEPTH || out.length >= MAX_SCAN_FILES) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // an unreadable folder on a damaged disc: its files are simply not found
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (out.length >= MAX_SCAN_FILES) return;
+      const full = path.join(dir, entry.name);
+      // Links are not followed: a link could lead out of the drive, or in a circle.
+      if (entry.isDirectory()) walk(full, depth + 1);
+      else if (entry.isFile()) out.push(full);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
+export async function scanFolder(folder: string, onProgress: (done: number, total: number) => void): Promise<ScanResult> {
+  if (!path.isAbsolute(folder)) throw new ScanFolderError('Give the full path of the folder or drive (for instance /media/cdrom).');
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch {
+    throw new ScanFolderError(`There is no folder ${folder}: check that the disc or drive is inserted and mounted.`);
+  }
+  if (!stat.isDirectory()) throw new ScanFolderError(`${folder} is a file, not a folder.`);
+  const files = listFiles(folder);
+  const found: ScannedFile[] = [];
+  const refused: ScanResult['refused'] = new Map();
+  const refuse = (file: string, reason: string, detail: string) => {
+    const entry = refused.get(reason) ?? { count: 0, examples: [] };
+    entry.count++;
+    if (entry.examples.length < EXAMPLES_PER_REASON) entry.examples.push({ file: path.relative(folder, file), detail });
+    refused.set(reason, entry);
+  };
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    try {
+      const size = fs.statSync(file).size;
+      if (size > MAX_FILE_BYTES) refuse(file, 'too_large', `The file is ${size} bytes, over the ${MAX_FILE_BYTES} the station reads.`);
+      else {
+        const result = readDicom(new Uint8Array(fs.readFileSync(file)));
+        if (result.ok) found.push({ file, instance: result.instance });
+        else refuse(file, result.reason, result.detail);
+      }
+    } catch (error) {
+      refuse(file, 'unreadable', `The file could not be read from the disc (${(error as Error).message}).`);
+    }
+    if (i % 20 === 19 || i === files.length - 1) {
+      onProgress(i + 1, files.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return { files: files.length, found, refused };
+}

@@ -1,0 +1,183 @@
+// Brings imaging studies onto the station: a scan of a folder or drive shows what is there,
+// grouped by study and series with the patient as the modality wrote it; the import attaches the
+// chosen studies to a patient (and an act), each file copied once by SHA-256 into the data
+// folder. Images whose patient differs from the record's are attached only once a named person
+// has checked them: identity errors in imaging are how a wrong patient gets treated.
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { demographicDifferences } from '../../shared/dicom-patient-match';
+import type { ScanReport, ScannedStudy } from '../../shared/imaging';
+import { AppFailure, fieldFailure } from '../contract/failure';
+import type { Db } from '../db/connection';
+import type { EncounterRepository } from '../db/encounter-repository';
+import type { ImagingRepository } from '../db/imaging-repository';
+import type { PatientRepository } from '../db/patient-repository';
+import type { FieldError } from '../../shared/result';
+import { scanFolder, ScanFolderError, type ScannedFile } from '../imaging/dicom-scan';
+
+export interface ImagingServiceDeps {
+  db: Db;
+  imaging: ImagingRepository;
+  patients: PatientRepository;
+  encounters: EncounterRepository;
+  /** Where a file is kept by its SHA-256 (the attachments store). */
+  pathOf: (sha256: string) => string;
+  now: () => Date;
+  onProgress: (progress: { scanId: string; phase: 'scanning' | 'importing'; done: number; total: number }) => void;
+  onPatientImaging: (patientId: string) => void;
+}
+
+const SCAN_TTL_MS = 3600_000;
+const MAX_SCANS = 5;
+
+/** Copies a file into the content-addressed store, hashing it on the way; returns its SHA-256. */
+async function keep(file: string, pathOf: (sha256: string) => string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  const bytes = await fs.promises.readFile(file);
+  hash.update(bytes);
+  const sha256 = hash.digest('hex');
+  const target = pathOf(sha256);
+  if (!fs.existsSync(target)) {
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    const partial = `${target}.${randomUUID()}.part`;
+    await fs.promises.writeFile(partial, bytes, { mode: 0o600 });
+    fs.renameSync(partial, target);
+  }
+  return { sha256, size: bytes.length };
+}
+
+export function createImagingService(deps: ImagingServiceDeps) {
+  const scans = new Map<string, { folder: string; found: ScannedFile[]; at: number }>();
+
+  function summarise(found: ScannedFile[]): ScannedStudy[] {
+    const studies = new Map<string, ScannedStudy>();
+    for (const { instance: i } of found) {
+      let study = studies.get(i.studyInstanceUid);
+      if (!study) {
+        study = { studyUid: i.studyInstanceUid, patient: i.patient, date: i.study.date, description: i.study.description, modalities: [], series: [], instances: 0, alreadyImported: deps.imaging.study(i.studyInstanceUid) !== null };
+        studies.set(i.studyInstanceUid, study);
+      }
+      study.instances++;
+      if (i.modality && !study.modalities.includes(i.modality)) study.modalities.push(i.modality);
+      let series = study.series.find((s) => s.seriesUid === i.seriesInstanceUid);
+      if (!series) {
+        series = { seriesUid: i.seriesInstanceUid, modality: i.modality, number: i.series.number, description: i.series.description, instances: 0, images: 0 };
+        study.series.push(series);
+      }
+      series.instances++;
+      if (i.image) series.images++;
+    }
+    return [...studies.values()];
+  }
+
+  return {
+    async scan(folder: string): Promise<ScanReport> {
+      const scanId = randomUUID();
+      let result;
+      try {
+        result = await scanFolder(folder, (done, total) => deps.onProgress({ scanId, phase: 'scanning', done, total }));
+      } catch (error) {
+        if (error instanceof ScanFolderError) throw fieldFailure('folder', 'imaging.folder', { message: error.message });
+        throw error;
+      }
+      for (const [id, s] of scans) if (deps.now().getTime() - s.at > SCAN_TTL_MS) scans.delete(id);
+      while (scans.size >= MAX_SCANS) scans.delete(scans.keys().next().value!);
+      scans.set(scanId, { folder, found: result.found, at: deps.now().getTime() });
+      return {
+        scanId,
+        folder,
+        files: result.files,
+        studies: summarise(result.found),
+        refused: [...result.refused].map(([reason, r]) => ({ reason, count: r.count, examples: r.examples })),
+      };
+    },
+
+    async import(input: { scanId: string; studyUids: string[]; patientId: string; encounterId: string | null; acceptMismatchBy: string | null }) {
+      const scan = scans.get(input.scanId);
+      if (!scan) throw new AppFailure('not_found', 'This scan is no longer held (over an hour old, or the station restarted): scan the drive again.');
+      const patient = deps.patients.get(input.patientId);
+      if (!patient) throw new AppFailure('not_found', 'This patient is not recorded on this station.');
+      if (input.encounterId) {
+        const act = deps.encounters.get(input.encounterId);
+        if (!act || act.patientId !== patient.id) throw new AppFailure('not_found', 'This act is not one of this patient’s on this station.');
+        if (act.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');
+      }
+      const studies = summarise(scan.found).filter((s) => input.studyUids.includes(s.studyUid));
+      const unknown = input.studyUids.filter((uid) => !studies.some((s) => s.studyUid === uid));
+      if (unknown.length) throw new AppFailure('not_found', `Not in this scan: ${unknown.join(', ')}.`);
+      // Every study checked before anything is copied: all or nothing.
+      const problems: FieldError[] = [];
+      for (const study of studies) {
+        const owner = deps.imaging.study(study.studyUid)?.patient_id;
+        if (owner && owner !== patient.id) problems.push({ path: 'studyUids', code: 'imaging.study_of_another_patient', params: { study: study.studyUid } });
+        const differences = demographicDifferences(study.patient, patient);
+        if (differences.length && !input.acceptMismatchBy) problems.push({ path: 'studyUids', code: 'imaging.patient_mismatch', params: { study: study.studyUid, differences: differences.join(','), name: study.patient.name ?? '', birthDate: study.patient.birthDate ?? '' } });
+      }
+      if (problems.length) throw new AppFailure('validation_failed', 'These images may not be this patient’s: check them first.', problems);
+
+      const files = scan.found.filter((f) => input.studyUids.includes(f.instance.studyInstanceUid));
+      let instances = 0;
+      let alreadyThere = 0;
+      const at = deps.now().toISOString();
+      for (let n = 0; n < files.length; n++) {
+        const { file, instance: i } = files[n]!;
+        if (deps.imaging.hasInstance(i.sopInstanceUid)) {
+          alreadyThere++;
+          continue;
+        }
+        const kept = await keep(file, deps.pathOf);
+        const study = studies.find((s) => s.studyUid === i.studyInstanceUid)!;
+        deps.db.transaction(() => {
+          deps.imaging.insertStudy({
+            study_uid: i.studyInstanceUid,
+            patient_id: patient.id,
+            encounter_id: input.encounterId,
+            dicom_patient_name: i.patient.name,
+            dicom_patient_id: i.patient.id,
+            dicom_birth_date: i.patient.birthDate,
+            dicom_sex: i.patient.sex,
+            study_date: i.study.date,
+            description: i.study.description,
+            accession_number: i.study.accessionNumber,
+            mismatch_accepted_by: demographicDifferences(study.patient, patient).length ? input.acceptMismatchBy : null,
+            imported_at: at,
+          });
+          deps.imaging.insertSeries(i.seriesInstanceUid, i.studyInstanceUid, i.modality, i.series.number, i.series.description);
+          if (
+            deps.imaging.insertInstance({
+              sop_instance_uid: i.sopInstanceUid,
+              series_uid: i.seriesInstanceUid,
+              sop_class_uid: i.sopClassUid,
+              instance_number: i.instanceNumber,
+              sha256: kept.sha256,
+              size: kept.size,
+              transfer_syntax: i.transferSyntax.uid,
+              rows: i.image?.rows ?? null,
+              columns: i.image?.columns ?? null,
+              frames: i.image?.frames ?? null,
+            })
+          ) {
+            instances++;
+          }
+        })();
+        if (n % 10 === 9 || n === files.length - 1) deps.onProgress({ scanId: input.scanId, phase: 'importing', done: n + 1, total: files.length });
+      }
+      deps.onPatientImaging(patient.id);
+      return { studies: studies.length, series: studies.reduce((k, s) => k + s.series.length, 0), instances, alreadyThere };
+    },
+
+    studiesOf(patientId: string) {
+      return deps.imaging.studiesOf(patientId).map((s) => ({
+        studyUid: s.study_uid,
+        encounterId: s.encounter_id,
+        date: s.study_date,
+        description: s.description,
+        dicomPatient: { name: s.dicom_patient_name, id: s.dicom_patient_id, birthDate: s.dicom_birth_date, sex: s.dicom_sex },
+        mismatchAcceptedBy: s.mismatch_accepted_by,
+        importedAt: s.imported_at,
+        series: s.series.map((x) => ({ seriesUid: x.series_uid, modality: x.modality, number: x.number, description: x.description, instances: x.instances })),
+      }));
+    },
+  };
+}

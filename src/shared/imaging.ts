@@ -1,0 +1,60 @@
+// Imaging studies brought onto the station (a folder, a CD or USB drive): what a scan found,
+// grouped by study and series, with the patient as the modality wrote it and the files that
+// could not be read, each with its reason; then the import into a patient's record.
+import { z } from 'zod';
+import { PatientIdSchema } from './patient';
+
+export const ScanInputSchema = z.strictObject({
+  /** An absolute path on the station: a folder, or the mount point of a CD or USB drive. */
+  folder: z.string().min(1).max(4096),
+});
+
+const DemographicsSchema = z.object({ name: z.string().nullable(), id: z.string().nullable(), birthDate: z.string().nullable(), sex: z.string().nullable() });
+
+export const ScannedStudySchema = z.object({
+  studyUid: z.string(),
+  patient: DemographicsSchema,
+  date: z.string().nullable(),
+  description: z.string().nullable(),
+  modalities: z.array(z.string()),
+  series: z.array(z.object({ seriesUid: z.string(), modality: z.string().nullable(), number: z.number().nullable(), description: z.string().nullable(), instances: z.number().int(), images: z.number().int() })),
+  instances: z.number().int(),
+  /** Already on this station (imported before). */
+  alreadyImported: z.boolean(),
+});
+export type ScannedStudy = z.infer<typeof ScannedStudySchema>;
+
+export const ScanReportSchema = z.object({
+  scanId: z.uuid(),
+  folder: z.string(),
+  files: z.number().int(),
+  studies: z.array(ScannedStudySchema),
+  /** Files that are not importable, by reason, with a few examples. */
+  refused: z.array(z.object({ reason: z.string(), count: z.number().int(), examples: z.array(z.object({ file: z.string(), detail: z.string() })) })),
+});
+export type ScanReport = z.infer<typeof ScanReportSchema>;
+
+export const ImportInputSchema = z.strictObject({
+  scanId: z.uuid(),
+  studyUids: z.array(z.string().min(1).max(64)).min(1).max(50),
+  patientId: PatientIdSchema,
+  encounterId: z.uuid().nullable().default(null),
+  /** The person who checked that these images are this patient's although the traits differ. */
+  acceptMismatchBy: z.string().trim().min(1).max(200).nullable().default(null),
+});
+
+export const ImportResultSchema = z.object({ studies: z.number().int(), series: z.number().int(), instances: z.number().int(), alreadyThere: z.number().int() });
+
+export const ImagingProgressSchema = z.object({ scanId: z.string(), phase: z.enum(['scanning', 'importing']), done: z.number().int(), total: z.number().int() });
+
+export const PatientStudySchema = z.object({
+  studyUid: z.string(),
+  encounterId: z.string().nullable(),
+  date: z.string().nullable(),
+  description: z.string().nullable(),
+  dicomPatient: DemographicsSchema,
+  /** Who checked images whose patient traits differed from the record's. */
+  mismatchAcceptedBy: z.string().nullable(),
+  importedAt: z.string(),
+  series: z.array(z.object({ seriesUid: z.string(), modality: z.string().nullable(), number: z.number().nullable(), description: z.string().nullable(), instances: z.number().int() })),
+});

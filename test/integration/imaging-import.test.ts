@@ -1,0 +1,78 @@
+// A drive of images (Debian's pydicom DICOMDIR test set, read where it is installed, never
+// written): the scan groups it by study and series and says what it could not read; the import
+// refuses images whose patient differs from the record's until a named person has checked
+// them, keeps each file once by SHA-256, and never gives one study to two patients.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ScanReport } from '../../src/shared/imaging';
+import { openStation } from '../helpers/station';
+import { useTempDir } from '../helpers/temp-dir';
+
+const DRIVE = '/usr/lib/python3/dist-packages/pydicom/data/test_files/dicomdirtests';
+const PETER_STUDIES = ['1.3.6.1.4.1.5962.1.1.0.0.0.1194734704.16302.0.1', '1.3.6.1.4.1.5962.1.1.0.0.0.1196533885.18148.0.1'] as const;
+const tempDir = useTempDir();
+const opened: { close(): void }[] = [];
+afterEach(() => opened.splice(0).forEach((s) => s.close()));
+
+const identity = (birthName: string, firstName: string, sex: 'M' | 'F') => ({ birthName, firstName, birthDate: '1960-05-04', sex, birthplaceCode: '29019', identityStatus: 'PROV' as const, ins: null });
+
+async function setup() {
+  const dir = tempDir();
+  const station = openStation(dir);
+  opened.push(station);
+  const peter = await station.value('patients.create', { identity: identity('Doe', 'Peter', 'M') });
+  const other = await station.value('patients.create', { identity: identity('Le Gall', 'Anne', 'F') });
+  if (peter.status !== 'created' || other.status !== 'created') throw new Error('patients');
+  return { dir, station, peter: peter.patient, other: other.patient };
+}
+
+describe('imaging import', () => {
+  it('scans a drive: studies and series grouped, what is not an image said by reason', async () => {
+    const { station } = await setup();
+    const report: ScanReport = await station.value('imaging.scan', { folder: DRIVE });
+    console.log(`imaging scan of ${DRIVE}: ${report.files} files, ${report.studies.length} studies, refused: ${report.refused.map((r) => `${r.count} ${r.reason}`).join(', ')}`);
+    expect(report.studies).toHaveLength(7);
+    const peterCt = report.studies.find((s) => s.studyUid === PETER_STUDIES[1])!;
+    expect(peterCt).toMatchObject({ patient: { name: 'Doe^Peter', id: '98890234', sex: 'M' }, instances: 11, alreadyImported: false });
+    expect(peterCt.series).toHaveLength(3);
+    expect(report.refused).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'dicomdir', count: 7 }), expect.objectContaining({ reason: 'not_dicom' })]));
+    expect(report.studies.reduce((n, s) => n + s.instances, 0) + report.refused.reduce((n, r) => n + r.count, 0)).toBe(report.files);
+
+    expect(await station.call('imaging.scan', { folder: '/media/no-such-cdrom' })).toMatchObject({ ok: false, error: { fields: [{ path: 'folder', code: 'imaging.folder', params: { message: expect.stringMatching(/There is no folder/) } }] } });
+    expect(await station.call('imaging.scan', { folder: 'relative/path' })).toMatchObject({ ok: false, error: { fields: [{ code: 'imaging.folder' }] } });
+  });
+
+  it('attaches a study to its patient, refuses another patient’s until checked, and keeps each file once', async () => {
+    const { dir, station, peter, other } = await setup();
+    const report = await station.value('imaging.scan', { folder: DRIVE });
+
+    // Peter's studies to Peter: the traits match (name, sex), nothing to confirm.
+    const imported = await station.value('imaging.import', { scanId: report.scanId, studyUids: [...PETER_STUDIES], patientId: peter.id });
+    expect(imported).toEqual({ studies: 2, series: 5, instances: 18, alreadyThere: 0 });
+    const studies = await station.value('imaging.studies', { patientId: peter.id });
+    expect(studies.map((s) => [s.studyUid, s.series.reduce((n, x) => n + x.instances, 0), s.mismatchAcceptedBy])).toEqual(
+      expect.arrayContaining([[PETER_STUDIES[0], 7, null], [PETER_STUDIES[1], 11, null]]),
+    );
+    // Each file is in the store under its SHA-256, byte for byte.
+    const stored = fs.readdirSync(path.join(dir, 'attachments')).flatMap((d) => fs.readdirSync(path.join(dir, 'attachments', d)));
+    expect(stored.length).toBe(18);
+
+    // Archibald's study to Anne: refused, with what differs; then accepted by a named person.
+    const archibald = report.studies.find((s) => s.patient.name === 'Doe^Archibald')!;
+    const refused = await station.call('imaging.import', { scanId: report.scanId, studyUids: [archibald.studyUid], patientId: other.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ code: 'imaging.patient_mismatch', params: { differences: 'family_name,first_name', name: 'Doe^Archibald' } }] } });
+    expect(await station.value('imaging.studies', { patientId: other.id })).toEqual([]);
+    await station.value('imaging.import', { scanId: report.scanId, studyUids: [archibald.studyUid], patientId: other.id, acceptMismatchBy: 'Dr Kerleau' });
+    expect((await station.value('imaging.studies', { patientId: other.id }))[0]).toMatchObject({ studyUid: archibald.studyUid, mismatchAcceptedBy: 'Dr Kerleau' });
+
+    // The same study again: nothing twice. To another patient: refused, whoever accepts.
+    const again = await station.value('imaging.scan', { folder: DRIVE });
+    expect(again.studies.find((s) => s.studyUid === PETER_STUDIES[0])?.alreadyImported).toBe(true);
+    expect(await station.value('imaging.import', { scanId: again.scanId, studyUids: [PETER_STUDIES[0]], patientId: peter.id })).toEqual({ studies: 1, series: 2, instances: 0, alreadyThere: 7 });
+    expect(await station.call('imaging.import', { scanId: again.scanId, studyUids: [PETER_STUDIES[0]], patientId: other.id, acceptMismatchBy: 'Dr Kerleau' })).toMatchObject({
+      ok: false,
+      error: { fields: expect.arrayContaining([expect.objectContaining({ code: 'imaging.study_of_another_patient' })]) },
+    });
+  });
+});
