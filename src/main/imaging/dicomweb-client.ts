@@ -185,7 +185,7 @@ export function createDicomWebClient(options: { baseUrl: string; headers?: () =>
         headers: { 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
         body: Buffer.concat(chunks),
       });
-      let parsed: unknown = null;
+      let parsed: unknown;
       try {
         parsed = JSON.parse(await response.text());
       } catch {
