@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMA_SCORES, nihssSeverity, scoreNihss, type NihssScores } from '../../../src/shared/stroke/nihss';
 import { alteplaseDose, tenecteplaseDose } from '../../../src/shared/stroke/thrombolysis-dose';
+import { formatMinutes, viewTimeline } from '../../../src/shared/stroke/timeline';
 
 const normal: NihssScores = { '1a': 0, '1b': 0, '1c': 0, '2': 0, '3': 0, '4': 0, '5a': 0, '5b': 0, '6a': 0, '6b': 0, '7': 0, '8': 0, '9': 0, '10': 0, '11': 0 };
 
@@ -73,5 +74,33 @@ describe('tenecteplase (0.25 mg/kg, at most 25 mg, by weight band)', () => {
     [120, 25, 5, 25],
   ])('%s kg: %s mg (%s mL at 5 mg/mL); 0.25 mg/kg would be %s mg', (weightKg, mg, ml, exact) => {
     expect(tenecteplaseDose({ weightKg, weightSource: 'measured' })).toMatchObject({ bolusMg: mg, bolusMl: ml, exactMg: exact });
+  });
+});
+
+describe('stroke timeline', () => {
+  const t = (hhmm: string) => ({ at: `2026-11-23T${hhmm}:00.000Z`, by: 'IDE Morvan' });
+
+  it('measures the delays from the onset, door to imaging, to needle and to groin', () => {
+    const view = viewTimeline({ onset: t('08:10'), arrival: t('09:05'), imaging: t('09:22'), decision: t('09:40'), needle: t('09:48'), groin: t('10:35') }, new Date('2026-11-23T10:40:00.000Z'));
+    expect(view).toEqual({
+      reference: { milestone: 'onset', at: '2026-11-23T08:10:00.000Z' },
+      delaysMinutes: { referenceToArrival: 55, doorToImaging: 17, doorToNeedle: 43, doorToGroin: 90, referenceToNeedle: 98 },
+      sinceReferenceMinutes: 150,
+      outOfOrder: [],
+    });
+    expect(formatMinutes(98)).toBe('1 h 38');
+    expect(formatMinutes(43)).toBe('43 min');
+  });
+
+  it('counts from the time last known well when the onset is not known (a wake-up stroke)', () => {
+    const view = viewTimeline({ last_known_well: t('23:30'), arrival: t('23:59') }, new Date('2026-11-24T00:30:00.000Z'));
+    expect(view.reference).toEqual({ milestone: 'last_known_well', at: '2026-11-23T23:30:00.000Z' });
+    expect(view.sinceReferenceMinutes).toBe(60);
+    expect(view.delaysMinutes.doorToNeedle).toBeNull();
+  });
+
+  it('flags times out of order for a person to check', () => {
+    const view = viewTimeline({ onset: t('09:00'), arrival: t('09:30'), imaging: t('09:20'), needle: t('09:50'), groin: t('09:10') }, new Date('2026-11-23T10:00:00.000Z'));
+    expect(view.outOfOrder).toEqual([['arrival', 'imaging'], ['arrival', 'groin']]);
   });
 });
