@@ -35,7 +35,7 @@ const minutesBetween = (from: string | undefined, to: string | undefined): numbe
   from && to ? Math.round((Date.parse(to) - Date.parse(from)) / 60_000) : null;
 
 export function viewTimeline(timeline: Timeline, now: Date): TimelineView {
-  const refMilestone = timeline.onset ? 'onset' : timeline.last_known_well ? 'last_known_well' : null;
+  const refMilestone: 'onset' | 'last_known_well' | null = timeline.onset ? 'onset' : timeline.last_known_well ? 'last_known_well' : null;
   const reference = refMilestone ? { milestone: refMilestone, at: timeline[refMilestone]!.at } : null;
   const at = (m: Milestone) => timeline[m]?.at;
   const outOfOrder: [Milestone, Milestone][] = [];
