@@ -6,6 +6,7 @@ import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../shell/view-store';
 import { PatientActs } from '../acts/patient-acts';
+import { PatientImaging } from '../imaging/patient-imaging';
 import { IdentityForm } from './identity-form';
 import { fromPatient, toIdentityInput, type IdentityFormValues } from './identity-form-values';
 
@@ -83,6 +84,7 @@ export function PatientScreen({ id }: { id: string }) {
         onSubmit={(v) => void save(v)}
       />
       <PatientActs patientId={patient.id} />
+      <PatientImaging patientId={patient.id} />
     </section>
   );
 }

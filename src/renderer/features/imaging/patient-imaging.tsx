@@ -1,0 +1,171 @@
+// A patient's imaging: the studies on the station, and the import from a CD, a USB drive or a
+// folder. The drive is read first (what is on it, and what could not be read); the nurse picks
+// the studies; images whose patient differs from the record's are shown with what differs and
+// go in only once she names herself as having checked them.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../shared/contract';
+import type { ScanReport } from '../../../shared/imaging';
+import type { AppError, FieldError } from '../../../shared/result';
+import { relais } from '../../api';
+import { ActError } from '../acts/act-error';
+
+type Studies = ChannelOutput<'imaging.studies'>;
+const dicomDate = (da: string | null) => (da && /^\d{8}$/.test(da) ? `${da.slice(6, 8)}/${da.slice(4, 6)}/${da.slice(0, 4)}` : '—');
+const personName = (pn: string | null) => (pn ? pn.split('^').filter(Boolean).join(' ') : '—');
+
+function ImportFromDrive({ patientId, onImported }: { patientId: string; onImported: (instances: number) => void }) {
+  const { t } = useTranslation();
+  const [folder, setFolder] = useState('/media/cdrom');
+  const [report, setReport] = useState<ScanReport | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [mismatches, setMismatches] = useState<FieldError[]>([]);
+  const [checkedBy, setCheckedBy] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => relais.on('imaging.progress', (p) => setProgress({ done: p.done, total: p.total })), []);
+
+  async function scan(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setMismatches([]);
+    setReport(null);
+    const r = await relais.invoke('imaging.scan', { folder });
+    setBusy(false);
+    setProgress(null);
+    if (!r.ok) return setError(r.error);
+    setReport(r.value);
+    setChosen(r.value.studies.filter((s) => !s.alreadyImported).map((s) => s.studyUid));
+  }
+
+  async function importChosen(acceptMismatchBy: string | null) {
+    if (!report) return;
+    setBusy(true);
+    const r = await relais.invoke('imaging.import', { scanId: report.scanId, studyUids: chosen, patientId, acceptMismatchBy });
+    setBusy(false);
+    setProgress(null);
+    if (r.ok) {
+      setReport(null);
+      setMismatches([]);
+      return onImported(r.value.instances);
+    }
+    const mismatch = r.error.fields?.filter((f) => f.code === 'imaging.patient_mismatch') ?? [];
+    if (mismatch.length && mismatch.length === r.error.fields?.length) setMismatches(mismatch);
+    else setError(r.error);
+  }
+
+  return (
+    <div>
+      <form className="inline-form" aria-label={t('imaging.readDrive')} onSubmit={(e) => void scan(e)}>
+        <label>
+          {t('imaging.folder')}
+          <input value={folder} onChange={(e) => setFolder(e.target.value)} required size={40} />
+        </label>
+        <button type="submit" disabled={busy}>{t('imaging.readDrive')}</button>
+      </form>
+      {progress && progress.total > 0 && <progress max={progress.total} value={progress.done} aria-label={t('imaging.progress')} />}
+      <ActError error={error} />
+      {report && (
+        <section aria-label={t('imaging.found')}>
+          <p>{t('imaging.summary', { files: report.files, studies: report.studies.length })}</p>
+          {report.refused.length > 0 && (
+            <p className="hint">
+              {t('imaging.refusedSummary')} {report.refused.map((r) => `${t(`imaging.reasons.${r.reason}`, { defaultValue: r.reason })} (${r.count})`).join(', ')}
+            </p>
+          )}
+          <ul className="plain-list">
+            {report.studies.map((s) => (
+              <li key={s.studyUid}>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(s.studyUid)}
+                    disabled={s.alreadyImported}
+                    onChange={(e) => setChosen((c) => (e.target.checked ? [...c, s.studyUid] : c.filter((u) => u !== s.studyUid)))}
+                  />
+                  {dicomDate(s.date)} — {s.description ?? t('imaging.noDescription')} — {s.modalities.join(', ') || '?'} — {t('imaging.counts', { series: s.series.length, instances: s.instances })} — {personName(s.patient.name)}
+                  {s.alreadyImported ? ` (${t('imaging.alreadyImported')})` : ''}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {mismatches.length === 0 ? (
+            <button type="button" className="primary" disabled={busy || chosen.length === 0} onClick={() => void importChosen(null)}>
+              {t('imaging.import')}
+            </button>
+          ) : (
+            <div role="alert" className="card warning">
+              <p>
+                <strong>{t('imaging.mismatchTitle')}</strong>
+              </p>
+              <ul>
+                {mismatches.map((m) => (
+                  <li key={String(m.params?.study)}>
+                    {t('fieldErrors.imaging.patient_mismatch', { name: personName(String(m.params?.name ?? '')), birthDate: dicomDate(String(m.params?.birthDate ?? '')), differences: String(m.params?.differences ?? '').split(',').map((d) => t(`imaging.differences.${d}`, { defaultValue: d })).join(', ') })}
+                  </li>
+                ))}
+              </ul>
+              <label>
+                {t('imaging.checkedBy')}
+                <input value={checkedBy} onChange={(e) => setCheckedBy(e.target.value)} maxLength={200} autoComplete="name" />
+              </label>
+              <div className="actions start">
+                <button type="button" disabled={busy || !checkedBy.trim()} onClick={() => void importChosen(checkedBy)}>{t('imaging.importAnyway')}</button>
+                <button type="button" onClick={() => setMismatches([])}>{t('imaging.cancel')}</button>
+              </div>
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+export function PatientImaging({ patientId }: { patientId: string }) {
+  const { t, i18n } = useTranslation();
+  const [studies, setStudies] = useState<Studies | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<number | null>(null);
+  const [serial, setSerial] = useState(0);
+  useEffect(() => {
+    let current = true;
+    void relais.invoke('imaging.studies', { patientId }).then((r) => current && r.ok && setStudies(r.value));
+    return () => {
+      current = false;
+    };
+  }, [patientId, serial]);
+
+  return (
+    <section aria-labelledby="imaging-title">
+      <h2 id="imaging-title">{t('imaging.title')}</h2>
+      {imported !== null && <p role="status" className="ok-text">{t('imaging.imported', { count: imported })}</p>}
+      {studies && studies.length === 0 && <p>{t('imaging.none')}</p>}
+      {studies && studies.length > 0 && (
+        <ul className="plain-list" aria-label={t('imaging.studies')}>
+          {studies.map((s) => (
+            <li key={s.studyUid}>
+              {dicomDate(s.date)} — {s.description ?? t('imaging.noDescription')} — {s.series.map((x) => x.modality).filter(Boolean).join(', ')} — {t('imaging.counts', { series: s.series.length, instances: s.series.reduce((n, x) => n + x.instances, 0) })}
+              {s.mismatchAcceptedBy ? ` — ${t('imaging.checkedByLine', { by: s.mismatchAcceptedBy, name: personName(s.dicomPatient.name) })}` : ''}
+              <span className="hint"> ({new Date(s.importedAt).toLocaleString(i18n.language)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {importing ? (
+        <ImportFromDrive
+          patientId={patientId}
+          onImported={(n) => {
+            setImported(n);
+            setImporting(false);
+            setSerial((k) => k + 1);
+          }}
+        />
+      ) : (
+        <button type="button" onClick={() => setImporting(true)}>{t('imaging.importImages')}</button>
+      )}
+    </section>
+  );
+}
