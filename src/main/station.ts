@@ -235,6 +235,8 @@ export function createStation(options: StationOptions): Station {
     'imaging.scan': ({ folder }) => imaging.scan(folder),
     'imaging.import': (input) => imaging.import(input),
     'imaging.studies': ({ patientId }) => imaging.studiesOf(patientId),
+    'imaging.series': ({ seriesUid }) => imaging.series(seriesUid),
+    'imaging.frame': ({ sopInstanceUid, frame }) => imaging.frame(sopInstanceUid, frame),
     'attachments.begin': (meta) => attachments.begin(meta),
     'attachments.chunk': ({ uploadId, offset, data }) => attachments.chunk(uploadId, offset, data),
     'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),

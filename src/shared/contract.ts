@@ -15,7 +15,7 @@ import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, I
 import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
 import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } from './station';
-import { ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PatientStudySchema, ScanInputSchema, ScanReportSchema } from './imaging';
+import { FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -52,6 +52,8 @@ export const contract = {
     'imaging.scan': channel(ScanInputSchema, ScanReportSchema),
     'imaging.import': channel(ImportInputSchema, ImportResultSchema),
     'imaging.studies': channel(z.strictObject({ patientId: PatientIdSchema }), z.array(PatientStudySchema)),
+    'imaging.series': channel(z.strictObject({ seriesUid: z.string().min(1).max(64) }), SeriesImagesSchema),
+    'imaging.frame': channel(FrameInputSchema, ImageFrameSchema),
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
   },
   events: {

@@ -58,3 +58,37 @@ export const PatientStudySchema = z.object({
   importedAt: z.string(),
   series: z.array(z.object({ seriesUid: z.string(), modality: z.string().nullable(), number: z.number().nullable(), description: z.string().nullable(), instances: z.number().int() })),
 });
+
+/** A series as the viewer walks it: its images in space order (then by instance number). */
+export const SeriesImagesSchema = z.object({
+  seriesUid: z.string(),
+  studyUid: z.string(),
+  patientId: PatientIdSchema,
+  modality: z.string().nullable(),
+  description: z.string().nullable(),
+  images: z.array(z.object({ sopInstanceUid: z.string(), instanceNumber: z.number().nullable(), position: z.number().nullable(), frames: z.number().int(), rows: z.number().int().nullable(), columns: z.number().int().nullable() })),
+});
+export type SeriesImages = z.infer<typeof SeriesImagesSchema>;
+
+export const FrameInputSchema = z.strictObject({
+  sopInstanceUid: z.string().min(1).max(64),
+  /** Zero-based, for multi-frame images. */
+  frame: z.number().int().min(0).max(100_000).default(0),
+});
+
+export const SAMPLE_TYPES = ['uint8', 'int8', 'uint16', 'int16', 'uint32', 'int32'] as const;
+
+/** One decoded frame: stored values (greyscale) or RGB bytes, base64, with how to show them. */
+export const ImageFrameSchema = z.object({
+  rows: z.number().int().positive(),
+  columns: z.number().int().positive(),
+  colour: z.enum(['grey', 'rgb']),
+  sampleType: z.enum(SAMPLE_TYPES),
+  data: z.string(),
+  inverted: z.boolean(),
+  rescale: z.object({ slope: z.number(), intercept: z.number(), unit: z.enum(['HU']).nullable() }),
+  window: z.object({ center: z.number(), width: z.number().positive() }).nullable(),
+  pixelSpacing: z.tuple([z.number().positive(), z.number().positive()]).nullable(),
+  frames: z.number().int().positive(),
+});
+export type ImageFrame = z.infer<typeof ImageFrameSchema>;

@@ -40,6 +40,8 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'imaging.scan': { folder: EMPTY_DRIVE },
   'imaging.import': { scanId: SOME_ID, studyUids: ['1.2.3'], patientId: SOME_ID },
   'imaging.studies': { patientId: SOME_ID },
+  'imaging.series': { seriesUid: '1.2.3' },
+  'imaging.frame': { sopInstanceUid: '1.2.3.4', frame: 0 },
   'attachments.begin': { callId: 'call-1', kind: 'auscultation', mime: 'audio/wav', size: 44, sha256: 'a'.repeat(64), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE', takenAt: '2026-11-23T10:00:00.000Z' },
   'attachments.chunk': { uploadId: SOME_ID, offset: 0, data: 'UklGRg==' },
   'attachments.finish': { uploadId: SOME_ID },

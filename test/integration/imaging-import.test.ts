@@ -76,3 +76,31 @@ describe('imaging import', () => {
     });
   });
 });
+
+describe('imaging viewer data', () => {
+  it('gives an imported series in space order, each frame decoded, and says when a file is gone', async () => {
+    const { dir, station, peter } = await setup();
+    const report = await station.value('imaging.scan', { folder: DRIVE });
+    await station.value('imaging.import', { scanId: report.scanId, studyUids: [PETER_STUDIES[1]], patientId: peter.id });
+    const [study] = await station.value('imaging.studies', { patientId: peter.id });
+    const biggest = study!.series.reduce((a, b) => (b.instances > a.instances ? b : a));
+    const series = await station.value('imaging.series', { seriesUid: biggest.seriesUid });
+    expect(series).toMatchObject({ studyUid: PETER_STUDIES[1], patientId: peter.id });
+    expect(series.images.length).toBe(biggest.instances);
+    const positions = series.images.map((i) => i.position);
+    expect(positions.every((p) => p !== null)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a! - b!));
+
+    for (const image of series.images) {
+      const frame = await station.value('imaging.frame', { sopInstanceUid: image.sopInstanceUid, frame: 0 });
+      expect([frame.rows, frame.columns]).toEqual([image.rows, image.columns]);
+      expect(Buffer.from(frame.data, 'base64').length).toBe(frame.rows * frame.columns * (frame.colour === 'rgb' ? 3 : frame.sampleType.endsWith('8') ? 1 : frame.sampleType.endsWith('16') ? 2 : 4));
+    }
+
+    expect(await station.call('imaging.frame', { sopInstanceUid: '1.2.3.4', frame: 0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await station.call('imaging.frame', { sopInstanceUid: series.images[0]!.sopInstanceUid, frame: 5 })).toMatchObject({ ok: false, error: { fields: [{ code: 'imaging.frame_no_such_frame' }] } });
+    // The store losing a file (a disk error, a hand in the data folder) is said, not a crash.
+    for (const d of fs.readdirSync(path.join(dir, 'attachments'))) fs.rmSync(path.join(dir, 'attachments', d), { recursive: true });
+    expect(await station.call('imaging.frame', { sopInstanceUid: series.images[0]!.sopInstanceUid, frame: 0 })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('import the study again') } });
+  });
+});

@@ -27,6 +27,7 @@ export interface InstanceRow {
   rows: number | null;
   columns: number | null;
   frames: number | null;
+  slice_position: number | null;
 }
 
 export interface StudySummary extends StudyRow {
@@ -38,12 +39,18 @@ export function createImagingRepository(db: Db) {
   const insertStudyStmt = db.prepare(`INSERT OR IGNORE INTO dicom_studies (study_uid, patient_id, encounter_id, dicom_patient_name, dicom_patient_id, dicom_birth_date, dicom_sex, study_date, description, accession_number, mismatch_accepted_by, imported_at)
     VALUES (@study_uid, @patient_id, @encounter_id, @dicom_patient_name, @dicom_patient_id, @dicom_birth_date, @dicom_sex, @study_date, @description, @accession_number, @mismatch_accepted_by, @imported_at)`);
   const insertSeriesStmt = db.prepare('INSERT OR IGNORE INTO dicom_series (series_uid, study_uid, modality, number, description) VALUES (?, ?, ?, ?, ?)');
-  const insertInstanceStmt = db.prepare(`INSERT OR IGNORE INTO dicom_instances (sop_instance_uid, series_uid, sop_class_uid, instance_number, sha256, size, transfer_syntax, rows, columns, frames)
-    VALUES (@sop_instance_uid, @series_uid, @sop_class_uid, @instance_number, @sha256, @size, @transfer_syntax, @rows, @columns, @frames)`);
+  const insertInstanceStmt = db.prepare(`INSERT OR IGNORE INTO dicom_instances (sop_instance_uid, series_uid, sop_class_uid, instance_number, sha256, size, transfer_syntax, rows, columns, frames, slice_position)
+    VALUES (@sop_instance_uid, @series_uid, @sop_class_uid, @instance_number, @sha256, @size, @transfer_syntax, @rows, @columns, @frames, @slice_position)`);
   const studiesOfStmt = db.prepare<[string], StudyRow>('SELECT * FROM dicom_studies WHERE patient_id = ? ORDER BY study_date DESC, imported_at DESC');
   const seriesOfStmt = db.prepare<[string], StudySummary['series'][number]>(
     'SELECT s.series_uid, s.modality, s.number, s.description, count(i.sop_instance_uid) AS instances FROM dicom_series s LEFT JOIN dicom_instances i ON i.series_uid = s.series_uid WHERE s.study_uid = ? GROUP BY s.series_uid ORDER BY s.number, s.series_uid',
   );
+  const seriesStmt = db.prepare<[string], { series_uid: string; study_uid: string; patient_id: string; modality: string | null; description: string | null }>(
+    'SELECT s.series_uid, s.study_uid, st.patient_id, s.modality, s.description FROM dicom_series s JOIN dicom_studies st ON st.study_uid = s.study_uid WHERE s.series_uid = ?',
+  );
+  // Space order first; images without a position after, by instance number.
+  const seriesImagesStmt = db.prepare<[string], InstanceRow>('SELECT * FROM dicom_instances WHERE series_uid = ? ORDER BY slice_position IS NULL, slice_position, instance_number, sop_instance_uid');
+  const instanceStmt = db.prepare<[string], InstanceRow>('SELECT * FROM dicom_instances WHERE sop_instance_uid = ?');
   const instanceExistsStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM dicom_instances WHERE sop_instance_uid = ?');
   return {
     study: (uid: string) => studyStmt.get(uid) ?? null,
@@ -51,6 +58,9 @@ export function createImagingRepository(db: Db) {
     insertSeries: (seriesUid: string, studyUid: string, modality: string | null, number: number | null, description: string | null) => void insertSeriesStmt.run(seriesUid, studyUid, modality, number, description),
     /** False when this instance was already kept (the same image imported twice). */
     insertInstance: (row: InstanceRow) => insertInstanceStmt.run(row).changes > 0,
+    series: (uid: string) => seriesStmt.get(uid) ?? null,
+    seriesImages: (uid: string) => seriesImagesStmt.all(uid),
+    instance: (uid: string) => instanceStmt.get(uid) ?? null,
     hasInstance: (uid: string) => (instanceExistsStmt.get(uid)?.n ?? 0) > 0,
     studiesOf: (patientId: string): StudySummary[] => studiesOfStmt.all(patientId).map((s) => ({ ...s, series: seriesOfStmt.all(s.study_uid) })),
   };

@@ -4,6 +4,7 @@
 // ends as a refusal with a reason a person can act on, never as a thrown error.
 import dicomParser from 'dicom-parser';
 import { inflateRawSync } from 'node:zlib';
+import { decimals, integer, text, uint16 } from './dataset-values';
 import { transferSyntax, type TransferSyntax } from './transfer-syntaxes';
 
 export interface DicomInstance {
@@ -18,7 +19,7 @@ export interface DicomInstance {
   series: { number: number | null; description: string | null };
   instanceNumber: number | null;
   /** Null for objects that are not images (structured reports, RT plans, waveforms). */
-  image: { rows: number; columns: number; frames: number; bitsAllocated: number; samplesPerPixel: number; photometric: string | null } | null;
+  image: { rows: number; columns: number; frames: number; bitsAllocated: number; samplesPerPixel: number; photometric: string | null; slicePosition: number | null } | null;
 }
 
 export type DicomRefusal = 'not_dicom' | 'dicomdir' | 'truncated' | 'missing_uid' | 'unsupported_transfer_syntax' | 'unreadable';
@@ -37,7 +38,7 @@ function nativeFrameBytes(image: NonNullable<DicomInstance['image']>): number {
   return Math.ceil((pixels * samples * image.bitsAllocated) / 8);
 }
 
-const hasPreamble = (bytes: Uint8Array) => bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
+export const hasPreamble = (bytes: Uint8Array) => bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
 
 /** A deflated dataset: the meta header as it is, the rest inflated (RFC 1951, no zlib header). */
 function inflate(bytes: Uint8Array, position: number): Uint8Array {
@@ -68,7 +69,8 @@ function parseGuessing(bytes: Uint8Array, options: dicomParser.ParseDicomOptions
   return { ds: dicomParser.parseDicom(bytes, { ...options, TransferSyntaxUID: IMPLICIT_LITTLE_ENDIAN }), syntaxUid: IMPLICIT_LITTLE_ENDIAN };
 }
 
-function parse(bytes: Uint8Array): { ds: dicomParser.DataSet; syntaxUid: string | null } {
+/** Parses a file with or without its Part 10 header; the syntax is returned when it had to be guessed. Throws on garbage. */
+export function parseDataset(bytes: Uint8Array): { ds: dicomParser.DataSet; syntaxUid: string | null } {
   // Files written without the Part 10 header (old modalities, some CDs).
   if (!hasPreamble(bytes)) return parseGuessing(bytes, {});
   try {
@@ -82,29 +84,19 @@ function parse(bytes: Uint8Array): { ds: dicomParser.DataSet; syntaxUid: string 
   }
 }
 
-const text = (ds: dicomParser.DataSet, tag: string): string | null => {
-  try {
-    const value = ds.string(tag)?.trim();
-    return value ? value : null;
-  } catch {
-    return null;
+/** Where the image lies along its stack's axis: Image Position projected on the normal of Image Orientation (PS3.3 C.7.6.2.1.1), else Slice Location. */
+function slicePosition(ds: dicomParser.DataSet): number | null {
+  const position = decimals(ds, 'x00200032');
+  const orientation = decimals(ds, 'x00200037');
+  if (position?.length === 3 && orientation?.length === 6) {
+    const [rx, ry, rz, cx, cy, cz] = orientation as [number, number, number, number, number, number];
+    const normal = [ry * cz - rz * cy, rz * cx - rx * cz, rx * cy - ry * cx] as const;
+    return position[0]! * normal[0] + position[1]! * normal[1] + position[2]! * normal[2];
   }
-};
-const integer = (ds: dicomParser.DataSet, tag: string): number | null => {
-  const value = text(ds, tag);
-  const n = value === null ? NaN : Number.parseInt(value, 10);
-  return Number.isFinite(n) ? n : null;
-};
-const uint16 = (ds: dicomParser.DataSet, tag: string): number | null => {
-  if (!ds.elements[tag] || ds.elements[tag]!.length < 2) return null;
-  try {
-    return ds.uint16(tag) ?? null;
-  } catch {
-    return null;
-  }
-};
+  return decimals(ds, 'x00201041')?.[0] ?? null;
+}
 
-function describeFailure(error: unknown): { reason: DicomRefusal; detail: string } {
+export function describeFailure(error: unknown): { reason: DicomRefusal; detail: string } {
   // dicom-parser throws strings, Errors, or objects carrying the exception and what it had read.
   const message = typeof error === 'string' ? error : error instanceof Error ? error.message : String((error as { exception?: unknown })?.exception ?? error);
   if (/overrun|overread|beyond|end of (the )?buffer|past end|not enough/i.test(message)) return { reason: 'truncated', detail: `The file ends before its data does (${message}).` };
@@ -117,7 +109,7 @@ export function readDicom(bytes: Uint8Array): DicomReadResult {
   let ds: dicomParser.DataSet;
   let assumedSyntax: string | null;
   try {
-    ({ ds, syntaxUid: assumedSyntax } = parse(bytes));
+    ({ ds, syntaxUid: assumedSyntax } = parseDataset(bytes));
   } catch (error) {
     return { ok: false, ...(hasPreamble(bytes) ? describeFailure(error) : { reason: 'not_dicom' as const, detail: 'This is not a DICOM file.' }) };
   }
@@ -137,8 +129,12 @@ export function readDicom(bytes: Uint8Array): DicomReadResult {
   const columns = uint16(ds, 'x00280011');
   const image =
     pixelData && rows && columns
-      ? { rows, columns, frames: integer(ds, 'x00280008') ?? 1, bitsAllocated: uint16(ds, 'x00280100') ?? 16, samplesPerPixel: uint16(ds, 'x00280002') ?? 1, photometric: text(ds, 'x00280004') }
+      ? { rows, columns, frames: integer(ds, 'x00280008') ?? 1, bitsAllocated: uint16(ds, 'x00280100') ?? 16, samplesPerPixel: uint16(ds, 'x00280002') ?? 1, photometric: text(ds, 'x00280004'), slicePosition: slicePosition(ds) }
       : null;
+  // JPEG Extended carries 8 or 12 bits; the decoder here reads 8.
+  if (image && syntax.uid === '1.2.840.10008.1.2.4.51' && image.bitsAllocated > 8) {
+    return { ok: false, reason: 'unsupported_transfer_syntax', detail: 'The pixels are 12-bit JPEG (Extended), which this station cannot decode: ask for a lossless copy (JPEG Lossless or Explicit VR Little Endian).' };
+  }
   if (image && !syntax.decodable) {
     return { ok: false, reason: 'unsupported_transfer_syntax', detail: `The pixels are encoded as ${syntax.name}, which this station cannot decode: ask for an uncompressed copy (Explicit VR Little Endian).` };
   }

@@ -8,7 +8,7 @@ export interface TransferSyntax {
   known: boolean;
   /** Pixels in fragments (compressed), rather than native. */
   encapsulated: boolean;
-  /** The station has a decoder for its pixels. */
+  /** The station has a decoder for its pixels (codecs.ts; 12-bit JPEG Extended excepted). */
   decodable: boolean;
 }
 
@@ -17,15 +17,15 @@ const TABLE: Record<string, Omit<TransferSyntax, 'uid' | 'known'>> = {
   '1.2.840.10008.1.2.1': { name: 'Explicit VR Little Endian', encapsulated: false, decodable: true },
   '1.2.840.10008.1.2.1.99': { name: 'Deflated Explicit VR Little Endian', encapsulated: false, decodable: true },
   '1.2.840.10008.1.2.2': { name: 'Explicit VR Big Endian (retired)', encapsulated: false, decodable: true },
-  '1.2.840.10008.1.2.5': { name: 'RLE Lossless', encapsulated: true, decodable: false },
-  '1.2.840.10008.1.2.4.50': { name: 'JPEG Baseline (8-bit)', encapsulated: true, decodable: false },
-  '1.2.840.10008.1.2.4.51': { name: 'JPEG Extended (12-bit)', encapsulated: true, decodable: false },
-  '1.2.840.10008.1.2.4.57': { name: 'JPEG Lossless', encapsulated: true, decodable: false },
-  '1.2.840.10008.1.2.4.70': { name: 'JPEG Lossless, first-order prediction', encapsulated: true, decodable: false },
-  '1.2.840.10008.1.2.4.80': { name: 'JPEG-LS Lossless', encapsulated: true, decodable: false },
-  '1.2.840.10008.1.2.4.81': { name: 'JPEG-LS Near-Lossless', encapsulated: true, decodable: false },
-  '1.2.840.10008.1.2.4.90': { name: 'JPEG 2000 Lossless', encapsulated: true, decodable: false },
-  '1.2.840.10008.1.2.4.91': { name: 'JPEG 2000', encapsulated: true, decodable: false },
+  '1.2.840.10008.1.2.5': { name: 'RLE Lossless', encapsulated: true, decodable: true },
+  '1.2.840.10008.1.2.4.50': { name: 'JPEG Baseline (8-bit)', encapsulated: true, decodable: true },
+  '1.2.840.10008.1.2.4.51': { name: 'JPEG Extended (12-bit)', encapsulated: true, decodable: true },
+  '1.2.840.10008.1.2.4.57': { name: 'JPEG Lossless', encapsulated: true, decodable: true },
+  '1.2.840.10008.1.2.4.70': { name: 'JPEG Lossless, first-order prediction', encapsulated: true, decodable: true },
+  '1.2.840.10008.1.2.4.80': { name: 'JPEG-LS Lossless', encapsulated: true, decodable: true },
+  '1.2.840.10008.1.2.4.81': { name: 'JPEG-LS Near-Lossless', encapsulated: true, decodable: true },
+  '1.2.840.10008.1.2.4.90': { name: 'JPEG 2000 Lossless', encapsulated: true, decodable: true },
+  '1.2.840.10008.1.2.4.91': { name: 'JPEG 2000', encapsulated: true, decodable: true },
   '1.2.840.10008.1.2.4.100': { name: 'MPEG2 video', encapsulated: true, decodable: false },
   '1.2.840.10008.1.2.4.102': { name: 'MPEG-4 AVC/H.264 video', encapsulated: true, decodable: false },
 };

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { demographicDifferences } from '../../shared/dicom-patient-match';
-import type { ScanReport, ScannedStudy } from '../../shared/imaging';
+import type { ImageFrame, ScanReport, ScannedStudy, SeriesImages } from '../../shared/imaging';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../db/connection';
 import type { EncounterRepository } from '../db/encounter-repository';
@@ -15,6 +15,7 @@ import type { ImagingRepository } from '../db/imaging-repository';
 import type { PatientRepository } from '../db/patient-repository';
 import type { FieldError } from '../../shared/result';
 import { scanFolder, ScanFolderError, type ScannedFile } from '../imaging/dicom-scan';
+import { readFrame } from '../imaging/pixel-frame';
 
 export interface ImagingServiceDeps {
   db: Db;
@@ -156,6 +157,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
               rows: i.image?.rows ?? null,
               columns: i.image?.columns ?? null,
               frames: i.image?.frames ?? null,
+              slice_position: i.image?.slicePosition ?? null,
             })
           ) {
             instances++;
@@ -165,6 +167,39 @@ export function createImagingService(deps: ImagingServiceDeps) {
       }
       deps.onPatientImaging(patient.id);
       return { studies: studies.length, series: studies.reduce((k, s) => k + s.series.length, 0), instances, alreadyThere };
+    },
+
+    /** A series' images, in the order the viewer scrolls them. */
+    series(seriesUid: string): SeriesImages {
+      const series = deps.imaging.series(seriesUid);
+      if (!series) throw new AppFailure('not_found', 'This series is not on this station.');
+      return {
+        seriesUid: series.series_uid,
+        studyUid: series.study_uid,
+        patientId: series.patient_id,
+        modality: series.modality,
+        description: series.description,
+        images: deps.imaging
+          .seriesImages(seriesUid)
+          .filter((i) => i.rows !== null)
+          .map((i) => ({ sopInstanceUid: i.sop_instance_uid, instanceNumber: i.instance_number, position: i.slice_position, frames: i.frames ?? 1, rows: i.rows, columns: i.columns })),
+      };
+    },
+
+    /** One frame decoded for the viewer; a frame that cannot be shown is refused with its reason. */
+    async frame(sopInstanceUid: string, index: number): Promise<ImageFrame> {
+      const instance = deps.imaging.instance(sopInstanceUid);
+      if (!instance) throw new AppFailure('not_found', 'This image is not on this station.');
+      let bytes: Buffer;
+      try {
+        bytes = await fs.promises.readFile(deps.pathOf(instance.sha256));
+      } catch {
+        throw new AppFailure('not_found', 'The file of this image is missing from the station’s data folder: import the study again.');
+      }
+      const result = await readFrame(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), index);
+      if (!result.ok) throw new AppFailure('validation_failed', result.detail, [{ path: 'sopInstanceUid', code: `imaging.frame_${result.reason}`, params: { detail: result.detail } }]);
+      const { data, ...frame } = result.frame;
+      return { ...frame, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') };
     },
 
     studiesOf(patientId: string) {

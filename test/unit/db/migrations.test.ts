@@ -153,6 +153,14 @@ describe('migrations', () => {
     expect(() => insert.run('short', 'http://hub/uploads/3')).toThrow(/CHECK/);
   });
 
+  it('0015 gives each image a position along its series, empty for images imported before', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(14));
+    expect(columns(db, 'dicom_instances')).not.toContain('slice_position');
+    migrate(db, upTo(15));
+    expect(columns(db, 'dicom_instances')).toContain('slice_position');
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);
