@@ -60,3 +60,58 @@ test('imports a patient’s studies from a drive, and holds back another patient
   await expect(studies.getByRole('listitem')).not.toHaveCount(0);
   await expect(studies.getByText(/au nom de Doe Archibald, vérifié par IDE Morvan/)).toBeVisible();
 });
+
+test('opens an imported series: scrolls the stack, windows it, measures a length in millimetres', async ({ page }) => {
+  const client = await connectStationClient(station.url);
+  const created = await client.value('patients.create', { identity: { birthName: 'Doe', firstName: 'Archibald', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  if (created.status !== 'created') throw new Error('patient');
+  const scan = await client.value('imaging.scan', { folder: DRIVE });
+  const archibald = scan.studies.filter((s) => s.patient.name === 'Doe^Archibald' && !s.alreadyImported);
+  await client.value('imaging.import', { scanId: scan.scanId, studyUids: archibald.map((s) => s.studyUid), patientId: created.patient.id, acceptMismatchBy: 'IDE Morvan' });
+  client.close();
+
+  await page.goto(station.url);
+  await page.getByRole('button', { name: 'Patients' }).click();
+  await page.getByLabel('Rechercher un patient', { exact: true }).fill('doe archibald');
+  await page.getByLabel('Rechercher un patient', { exact: true }).press('Enter');
+  await page.getByRole('button', { name: /DOE.*ARCHIBALD/ }).click();
+  const thumbnails = page.getByRole('button', { name: /^Ouvrir la série/ });
+  await expect(thumbnails.first()).toBeVisible();
+  // The series with the most images.
+  const names = await thumbnails.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  const counts = names.map((n) => Number(/\((\d+) image/.exec(n)?.[1] ?? 0));
+  await thumbnails.nth(counts.indexOf(Math.max(...counts))).click();
+
+  const state = page.getByTestId('viewer-state');
+  await expect(state).toContainText(/Coupe \d+\/\d+/);
+  const count = Math.max(...counts);
+  const start = Number(await state.getAttribute('data-index'));
+  expect(start).toBe(Math.floor(count / 2));
+  await page.getByRole('img', { name: /coupe/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(state).toHaveAttribute('data-index', String(start + 1));
+  await page.keyboard.press('Home');
+  await expect(state).toHaveAttribute('data-index', '0');
+  await expect(state).toContainText(`Coupe 1/${count}`);
+  await page.getByRole('slider', { name: 'Coupe' }).fill(String(count));
+  await expect(state).toHaveAttribute('data-index', String(count - 1));
+  await expect(page.getByText(/images chargées/)).toHaveCount(0); // the whole series came
+
+  // Window by dragging: right widens the window.
+  const canvas = page.getByRole('img', { name: /coupe/ });
+  const box = (await canvas.boundingBox())!;
+  const widthBefore = Number(await state.getAttribute('data-width'));
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 100, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  expect(Number(await state.getAttribute('data-width'))).toBeGreaterThan(widthBefore);
+
+  // A length across the image is in millimetres (the series has a pixel spacing).
+  await page.getByRole('toolbar', { name: 'Outils de la visionneuse' }).getByRole('button', { name: 'Longueur' }).click();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByRole('list', { name: 'Mesures sur cette coupe' })).toContainText(/Longueur : \d+\.\d mm/);
+});

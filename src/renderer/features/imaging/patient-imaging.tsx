@@ -8,7 +8,11 @@ import type { ChannelOutput } from '../../../shared/contract';
 import type { ScanReport } from '../../../shared/imaging';
 import type { AppError, FieldError } from '../../../shared/result';
 import { relais } from '../../api';
+import type { SharedView } from '../../../shared/imaging-view';
+import type { FrameSource } from '../../imaging/frame-source';
 import { ActError } from '../acts/act-error';
+import { LocalSeriesViewer } from './local-series-viewer';
+import { SeriesThumbnail } from './series-thumbnail';
 
 type Studies = ChannelOutput<'imaging.studies'>;
 const dicomDate = (da: string | null) => (da && /^\d{8}$/.test(da) ? `${da.slice(6, 8)}/${da.slice(4, 6)}/${da.slice(0, 4)}` : '—');
@@ -124,8 +128,9 @@ function ImportFromDrive({ patientId, onImported }: { patientId: string; onImpor
   );
 }
 
-export function PatientImaging({ patientId }: { patientId: string }) {
+export function PatientImaging({ patientId, onShare }: { patientId: string; onShare?: (source: FrameSource, view: SharedView) => void }) {
   const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState<string | null>(null);
   const [studies, setStudies] = useState<Studies | null>(null);
   const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<number | null>(null);
@@ -150,10 +155,16 @@ export function PatientImaging({ patientId }: { patientId: string }) {
               {dicomDate(s.date)} — {s.description ?? t('imaging.noDescription')} — {s.series.map((x) => x.modality).filter(Boolean).join(', ')} — {t('imaging.counts', { series: s.series.length, instances: s.series.reduce((n, x) => n + x.instances, 0) })}
               {s.mismatchAcceptedBy ? ` — ${t('imaging.checkedByLine', { by: s.mismatchAcceptedBy, name: personName(s.dicomPatient.name) })}` : ''}
               <span className="hint"> ({new Date(s.importedAt).toLocaleString(i18n.language)})</span>
+              <div className="series-strip">
+                {s.series.map((x) => (
+                  <SeriesThumbnail key={x.seriesUid} series={x} selected={open === x.seriesUid} onOpen={() => setOpen(open === x.seriesUid ? null : x.seriesUid)} />
+                ))}
+              </div>
             </li>
           ))}
         </ul>
       )}
+      {open && <LocalSeriesViewer key={open} seriesUid={open} onShare={onShare} />}
       {importing ? (
         <ImportFromDrive
           patientId={patientId}

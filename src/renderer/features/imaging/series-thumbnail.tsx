@@ -1,0 +1,53 @@
+// A series' thumbnail: its middle image, painted small with its own window, and what it is.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { relais } from '../../api';
+import { fromWire, initialWindow, paint } from '../../imaging/loaded-frame';
+
+export interface SeriesSummary {
+  seriesUid: string;
+  modality: string | null;
+  description: string | null;
+  instances: number;
+}
+
+export function SeriesThumbnail({ series, onOpen, selected }: { series: SeriesSummary; onOpen(): void; selected: boolean }) {
+  const { t } = useTranslation();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      const found = await relais.invoke('imaging.series', { seriesUid: series.seriesUid });
+      if (!found.ok || found.value.images.length === 0) return current && setProblem(found.ok ? t('viewer.noImage') : found.error.message);
+      const middle = found.value.images[Math.floor(found.value.images.length / 2)]!;
+      const wire = await relais.invoke('imaging.frame', { sopInstanceUid: middle.sopInstanceUid, frame: 0 });
+      if (!current) return;
+      if (!wire.ok) return setProblem(wire.error.message);
+      const frame = fromWire(wire.value);
+      const full = document.createElement('canvas');
+      full.width = frame.columns;
+      full.height = frame.rows;
+      const image = full.getContext('2d')?.createImageData(frame.columns, frame.rows);
+      const c = canvas.current;
+      if (!image || !c) return;
+      paint(frame, initialWindow(frame), image.data);
+      full.getContext('2d')!.putImageData(image, 0, 0);
+      const scale = Math.min(c.width / frame.columns, c.height / frame.rows);
+      const ctx = c.getContext('2d')!;
+      ctx.fillStyle = '#000';
+      ctx.fillRect(0, 0, c.width, c.height);
+      ctx.drawImage(full, (c.width - frame.columns * scale) / 2, (c.height - frame.rows * scale) / 2, frame.columns * scale, frame.rows * scale);
+    })();
+    return () => {
+      current = false;
+    };
+  }, [series.seriesUid, t]);
+  const label = `${series.modality ?? '?'} — ${series.description ?? t('imaging.noDescription')} (${t('viewer.images', { count: series.instances })})`;
+  return (
+    <button type="button" className="series-thumbnail" aria-pressed={selected} aria-label={t('viewer.openSeries', { label })} onClick={onOpen} title={problem ?? label}>
+      <canvas ref={canvas} width={96} height={96} aria-hidden="true" />
+      <span>{label}</span>
+    </button>
+  );
+}
