@@ -10,7 +10,7 @@ import { bench, describe } from 'vitest';
 import { silentLogger } from '../src/main/logger';
 import { readDicom } from '../src/main/imaging/dicom-file';
 import { createStation } from '../src/main/station';
-import { writeSyntheticCt } from './synthetic-ct';
+import { writeSyntheticCt } from '../test/helpers/synthetic-ct';
 
 const SLICES = Number(process.env.RELAIS_BENCH_SLICES ?? 300);
 

@@ -4,6 +4,7 @@
 // late after a reconnection). Pure.
 import { z } from 'zod';
 import { CameraCommandSchema, type CameraCommand } from './devices';
+import { ImagingMessageSchemas } from './imaging-share';
 
 const normalized = z.number().min(-1).max(1);
 
@@ -22,6 +23,8 @@ export const RemoteMessageSchema = z.discriminatedUnion('type', [
   /** Either way: which of the sender's streams is which (stream ids survive WebRTC). */
   z.strictObject({ type: z.literal('media'), streams: z.array(z.object({ id: z.string().max(100), kind: MediaKindSchema, label: z.string().max(120) })).max(6) }),
   z.strictObject({ type: z.literal('chat'), id: z.string().min(1).max(100), author: z.string().max(200), text: z.string().min(1).max(2000), at: z.string().max(40) }),
+  /** A shared imaging series: its view and pointer (its pixels go on the bulk channel). */
+  ...ImagingMessageSchemas,
 ]);
 export type RemoteMessage = z.infer<typeof RemoteMessageSchema>;
 

@@ -9,6 +9,11 @@ import { withAuscultationOpus } from './opus-sdp';
 
 export type LinkState = 'connecting' | 'connected' | 'reconnecting';
 
+/** Above simple-peer's own channel ids (0 and 1), below any stack's stream limit. */
+const BULK_CHANNEL_ID = 100;
+const BULK_HIGH_WATER = 4 * 1024 * 1024;
+const BULK_LOW_WATER = 1024 * 1024;
+
 export interface CallLinkOptions {
   initiator: boolean;
   ice: IceConfig;
@@ -22,6 +27,8 @@ export interface CallLinkOptions {
   onOpen(): void;
   /** The link could not be restored in time. */
   onGiveUp(reason: string): void;
+  /** A binary message on the bulk channel (shared images). */
+  onBulk?(message: Uint8Array): void;
   reconnectDeadlineMs?: number;
   iceRestartDelayMs?: number;
 }
@@ -29,6 +36,8 @@ export interface CallLinkOptions {
 export interface CallLink {
   signal(data: unknown): void;
   send(message: unknown): boolean;
+  /** Sends on the bulk channel, waiting while its buffer is full; false if the link is down. */
+  sendBulk(message: Uint8Array): Promise<boolean>;
   addStream(stream: MediaStream): void;
   /** The hub says the call resumed after a signaling drop: rebuild if media did not survive. */
   resumed(): void;
@@ -46,6 +55,7 @@ export function createCallLink(options: CallLinkOptions): CallLink {
   let deadline: ReturnType<typeof setTimeout> | null = null;
   let iceRestart: ReturnType<typeof setTimeout> | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
+  let bulk: RTCDataChannel | null = null;
 
   const setState = (next: LinkState) => {
     if (next === state) return;
@@ -90,6 +100,7 @@ export function createCallLink(options: CallLinkOptions): CallLink {
       sdpTransform: (sdp) => withAuscultationOpus(sdp),
     });
     peer = p;
+    bulk = openBulkChannel(p._pc);
     p.on('signal', (data) => {
       if (peer === p) options.sendSignal({ ...data, gen });
     });
@@ -146,6 +157,24 @@ export function createCallLink(options: CallLinkOptions): CallLink {
     }, peer ? 5000 : 300);
   }
 
+  /**
+   * Shared images travel on their own channel, pre-negotiated on both sides (no renegotiation):
+   * a series' pixels must never queue behind, or in front of, a camera command or a chat line.
+   */
+  function openBulkChannel(pc: RTCPeerConnection): RTCDataChannel | null {
+    try {
+      const channel = pc.createDataChannel('relais-bulk', { negotiated: true, id: BULK_CHANNEL_ID, ordered: true });
+      channel.binaryType = 'arraybuffer';
+      channel.bufferedAmountLowThreshold = BULK_LOW_WATER;
+      channel.onmessage = (event) => {
+        if (channel === bulk && event.data instanceof ArrayBuffer) options.onBulk?.(new Uint8Array(event.data));
+      };
+      return channel;
+    } catch {
+      return null;
+    }
+  }
+
   build(1, options.initiator);
 
   return {
@@ -169,6 +198,28 @@ export function createCallLink(options: CallLinkOptions): CallLink {
       if (!peer?.connected) return false;
       try {
         peer.send(JSON.stringify(message));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async sendBulk(message) {
+      const channel = bulk;
+      if (!channel || channel.readyState !== 'open') return false;
+      if (channel.bufferedAmount > BULK_HIGH_WATER) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            channel.removeEventListener('bufferedamountlow', done);
+            channel.removeEventListener('close', done);
+            resolve();
+          };
+          channel.addEventListener('bufferedamountlow', done);
+          channel.addEventListener('close', done);
+        });
+      }
+      if (channel !== bulk || channel.readyState !== 'open') return false;
+      try {
+        channel.send(message as Uint8Array<ArrayBuffer>);
         return true;
       } catch {
         return false;

@@ -328,6 +328,17 @@ export const en: Translations = {
     signedBy: 'Signed by {{author}} on {{when}}',
     replaced: 'replaced by a correction',
   },
+  sharedImaging: {
+    shareTitle: 'Patient images',
+    start: 'Show images (CT, MRI…)',
+    patient: 'Patient (name, birth date)',
+    noPatient: 'No patient found.',
+    otherPatient: 'Another patient',
+    title: 'Shared images: {{label}}',
+    sent: '{{sent}}/{{count}} images sent',
+    received: '{{received}}/{{count}} images received',
+    stop: 'Stop sharing',
+  },
   viewer: {
     tools: 'Viewer tools',
     tool: { window: 'Window', pan: 'Pan', zoom: 'Zoom', length: 'Length', roi: 'Density (ROI)' },

@@ -326,6 +326,17 @@ export const fr = {
     signedBy: 'Signé par {{author}} le {{when}}',
     replaced: 'remplacé par une correction',
   },
+  sharedImaging: {
+    shareTitle: 'Images du patient',
+    start: 'Montrer des images (scanner, IRM…)',
+    patient: 'Patient (nom, date de naissance)',
+    noPatient: 'Aucun patient trouvé.',
+    otherPatient: 'Autre patient',
+    title: 'Images partagées : {{label}}',
+    sent: '{{sent}}/{{count}} images envoyées',
+    received: '{{received}}/{{count}} images reçues',
+    stop: 'Arrêter le partage',
+  },
   viewer: {
     tools: 'Outils de la visionneuse',
     tool: { window: 'Fenêtre', pan: 'Déplacer', zoom: 'Zoom', length: 'Longueur', roi: 'Densité (ROI)' },

@@ -13,6 +13,7 @@ import { startRingtone, type Ringtone } from '../../calls/ringtone';
 import { captureSnapshot } from '../../calls/snapshot';
 import { uploadAttachment } from '../../calls/upload-attachment';
 import { newCall, updateCall, useCalls, type ChatLine } from './call-store';
+import { imagingCallEnded, imagingLinkOpened, onImagingBulk, onImagingMessage } from './shared-imaging';
 
 interface Active {
   callId: string;
@@ -85,6 +86,12 @@ function onData(callId: string, raw: unknown): void {
     case 'media':
       for (const s of m.streams) active.remoteKinds.set(s.id, { kind: s.kind, label: s.label });
       return updateCall(callId, (c) => ({ remoteStreams: c.remoteStreams.map((r) => ({ ...r, ...(active?.remoteKinds.get(r.id) ?? {}) })) }));
+    case 'imaging.share':
+    case 'imaging.view':
+    case 'imaging.pointer':
+    case 'imaging.have':
+    case 'imaging.stop':
+      return onImagingMessage(m);
     case 'chat': {
       if (call.chat.some((line) => line.id === m.id)) return;
       const line: ChatLine = { id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at };
@@ -100,6 +107,8 @@ function onOpen(callId: string): void {
   if (!call || call.callId !== callId) return;
   dataSend(manifest(call.local));
   void sendControl();
+  const link = active?.link;
+  if (link) imagingLinkOpened({ send: (message) => link.send(message), sendBulk: (bytes) => link.sendBulk(bytes) });
   // Chat typed during a reconnection goes out now.
   for (const line of call.chat.filter((l) => l.pending)) {
     if (dataSend({ type: 'chat', id: line.id, author: line.author, text: line.text, at: line.at })) {
@@ -150,6 +159,7 @@ async function startLink(callId: string, initiator: boolean): Promise<void> {
     },
     onData: (message) => onData(callId, message),
     onOpen: () => onOpen(callId),
+    onBulk: (message) => onImagingBulk(message),
     onGiveUp: (reason) => void hangup(reason),
   });
   active.link = link;
@@ -164,6 +174,7 @@ function finish(callId: string, reason: string, detail: string | null): void {
     if (active.statsTimer) clearInterval(active.statsTimer);
     active.link?.destroy();
     active = null;
+    imagingCallEnded();
   }
   const call = current();
   if (call?.callId === callId) stopAll(call.local);

@@ -10,6 +10,7 @@ import { accept, cancel, decline, dismiss, hangup, setControlGranted, showLarge,
 import { useCalls, type CurrentCall } from './call-store';
 import { ChatPanel } from './chat-panel';
 import { ExamDevices } from './exam-devices';
+import { SharedImagingPanel } from './shared-imaging-panel';
 import { RemoteCameraPad } from './remote-camera-pad';
 import { StreamAudio, StreamVideo } from './stream-video';
 import { QualityLine } from './quality-line';
@@ -146,6 +147,7 @@ function InCall({ call, isCart, isExpert }: { call: CurrentCall; isCart: boolean
           {isCart && <ExamDevices call={call} />}
         </aside>
       </div>
+      <SharedImagingPanel isCart={isCart} />
     </section>
   );
 }

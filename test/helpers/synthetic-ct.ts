@@ -1,4 +1,4 @@
-// Writes a synthetic CT series for the imaging bench: Part 10 files, Explicit VR Little Endian,
+// Writes a synthetic CT series for the imaging bench and the shared-viewer e2e: Part 10 files, Explicit VR Little Endian,
 // 512 x 512 slices of 16-bit pixels (a smooth head-like phantom with noise), with the study,
 // series and instance identifiers and the geometry a viewer needs. Not clinical data.
 import fs from 'node:fs';
@@ -43,7 +43,7 @@ function slicePixels(size: number, z: number, slices: number): Buffer {
   return pixels;
 }
 
-export function writeSyntheticCt(folder: string, slices = 300, size = 512): string[] {
+export function writeSyntheticCt(folder: string, slices = 300, size = 512, patientName = 'BENCH^CEREBRAL'): string[] {
   fs.mkdirSync(folder, { recursive: true });
   const root = '1.2.826.0.1.3680043.10.1234';
   const study = `${root}.1`;
@@ -57,13 +57,14 @@ export function writeSyntheticCt(folder: string, slices = 300, size = 512): stri
       text(0x0008, 0x0020, 'DA', '20261123'),
       text(0x0008, 0x0060, 'CS', 'CT'),
       text(0x0008, 0x1030, 'LO', 'Scanner cerebral sans injection'),
-      text(0x0010, 0x0010, 'PN', 'BENCH^CEREBRAL'),
+      text(0x0010, 0x0010, 'PN', patientName),
       text(0x0010, 0x0020, 'LO', 'BENCH-0001'),
       text(0x0020, 0x000d, 'UI', study),
       text(0x0020, 0x000e, 'UI', series),
       text(0x0020, 0x0011, 'IS', '1'),
       text(0x0020, 0x0013, 'IS', String(z + 1)),
       text(0x0020, 0x0032, 'DS', `-125\\-125\\${(z * 0.625).toFixed(3)}`),
+      text(0x0020, 0x0037, 'DS', '1\\0\\0\\0\\1\\0'),
       us(0x0028, 0x0002, 1),
       text(0x0028, 0x0004, 'CS', 'MONOCHROME2'),
       us(0x0028, 0x0010, size),

@@ -1,0 +1,96 @@
+// Images in a call. The cart picks the patient, imports from a CD or USB drive if needed, and
+// shares a series; then both sides see the same slice, window and zoom, and each other's pointer.
+// The expert's side only ever shows what the cart shared; it never reaches into the cart.
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Patient } from '../../../shared/patient';
+import { relais } from '../../api';
+import { PatientImaging } from '../imaging/patient-imaging';
+import { SeriesViewer } from '../imaging/series-viewer';
+import { parseSearch } from '../patients/parse-search';
+import { PatientSummary } from '../patients/patient-summary';
+import { changeSharedView, moveSharedPointer, shareSeries, stopSharing, useSharedImaging, type SharedImaging } from './shared-imaging';
+
+function PatientPicker({ onPick }: { onPick(patient: Patient): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<Patient[] | null>(null);
+  async function search(event: FormEvent) {
+    event.preventDefault();
+    const result = await relais.invoke('patients.search', { ...parseSearch(text), limit: 20 });
+    setFound(result.ok ? result.value : []);
+  }
+  return (
+    <div>
+      <form className="inline-form" onSubmit={(e) => void search(e)}>
+        <label>
+          {t('sharedImaging.patient')}
+          <input value={text} onChange={(e) => setText(e.target.value)} required />
+        </label>
+        <button type="submit">{t('patients.searchButton')}</button>
+      </form>
+      {found && found.length === 0 && <p>{t('sharedImaging.noPatient')}</p>}
+      {found && found.length > 0 && (
+        <ul className="plain-list">
+          {found.map((p) => (
+            <li key={p.id}>
+              <button type="button" className="result" onClick={() => onPick(p)}>
+                <PatientSummary patient={p} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function SharedViewer({ share }: { share: SharedImaging }) {
+  const { t } = useTranslation();
+  const received = useSyncExternalStore(share.source.subscribe, share.source.loaded);
+  return (
+    <section className="card shared-imaging" aria-labelledby="shared-imaging-title">
+      <h2 id="shared-imaging-title">{t('sharedImaging.title', { label: share.label })}</h2>
+      <p role="status" data-testid="shared-imaging-progress">
+        {share.role === 'sharer' ? t('sharedImaging.sent', { sent: share.sent, count: share.source.count }) : t('sharedImaging.received', { received, count: share.source.count })}
+      </p>
+      <SeriesViewer source={share.source} view={share.view} onView={changeSharedView} remotePointer={share.remotePointer} onPointer={moveSharedPointer} />
+      {share.role === 'sharer' && (
+        <button type="button" onClick={stopSharing}>
+          {t('sharedImaging.stop')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function SharedImagingPanel({ isCart }: { isCart: boolean }) {
+  const { t } = useTranslation();
+  const share = useSharedImaging((s) => s.share);
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [choosing, setChoosing] = useState(false);
+  if (share) return <SharedViewer key={share.shareId} share={share} />;
+  if (!isCart) return null;
+  return (
+    <section className="card" aria-labelledby="share-images-title">
+      <h2 id="share-images-title">{t('sharedImaging.shareTitle')}</h2>
+      {!choosing && !patient && (
+        <button type="button" onClick={() => setChoosing(true)}>
+          {t('sharedImaging.start')}
+        </button>
+      )}
+      {choosing && !patient && <PatientPicker onPick={setPatient} />}
+      {patient && (
+        <>
+          <p>
+            <PatientSummary patient={patient} />{' '}
+            <button type="button" onClick={() => setPatient(null)}>
+              {t('sharedImaging.otherPatient')}
+            </button>
+          </p>
+          <PatientImaging patientId={patient.id} onShare={shareSeries} />
+        </>
+      )}
+    </section>
+  );
+}
