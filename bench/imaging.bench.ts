@@ -1,7 +1,10 @@
 // npm run bench -- imaging: a 300-slice CT series (512 x 512, 16-bit, synthetic) imported by the
 // station (every file read and checked, grouped, copied by SHA-256, indexed in SQLite), printed
-// beside dicom-parser's bare parse of the same files in the same run (ratio). The viewer's time to
-// first image and window/level render time are not measured yet: the viewer is not built.
+// beside dicom-parser's bare parse of the same files in the same run (ratio); then the viewer's
+// path for the same series: time to the first image (series query, frame decoded in main, sent
+// as the contract sends it, turned back into samples and painted through the window as the
+// renderer does) and the window/level paint per frame. Measured in Node with the renderer's own
+// code: the browser's putImageData and drawImage of one canvas are not in these figures.
 import dicomParser from 'dicom-parser';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +14,8 @@ import { silentLogger } from '../src/main/logger';
 import { readDicom } from '../src/main/imaging/dicom-file';
 import { createStation } from '../src/main/station';
 import { writeSyntheticCt } from '../test/helpers/synthetic-ct';
+import type { ImageFrame, SeriesImages } from '../src/shared/imaging';
+import { fromWire, initialWindow, paint, type LoadedFrame } from '../src/renderer/imaging/loaded-frame';
 
 const SLICES = Number(process.env.RELAIS_BENCH_SLICES ?? 300);
 
@@ -47,6 +52,31 @@ async function run(): Promise<void> {
     start = performance.now();
     const imported = await value<{ instances: number }>(station, 'imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: created.patient.id, acceptMismatchBy: 'bench' });
     const importMs = performance.now() - start;
+
+    // The viewer's path, as the renderer runs it: channel -> base64 -> samples -> RGBA.
+    const [study] = await value<{ series: { seriesUid: string }[] }[]>(station, 'imaging.studies', { patientId: created.patient.id });
+    start = performance.now();
+    const series = await value<SeriesImages>(station, 'imaging.series', { seriesUid: study!.series[0]!.seriesUid });
+    const middle = series.images[Math.floor(series.images.length / 2)]!;
+    const first = fromWire(await value<ImageFrame>(station, 'imaging.frame', { sopInstanceUid: middle.sopInstanceUid, frame: 0 }));
+    const rgba = new Uint8ClampedArray(first.rows * first.columns * 4);
+    paint(first, initialWindow(first), rgba);
+    const firstImageMs = performance.now() - start;
+
+    start = performance.now();
+    const frames: LoadedFrame[] = [];
+    for (const image of series.images) frames.push(fromWire(await value<ImageFrame>(station, 'imaging.frame', { sopInstanceUid: image.sopInstanceUid, frame: 0 })));
+    const wholeSeriesMs = performance.now() - start;
+
+    // Window/level: every frame painted under a window that changes each time (a drag).
+    const paintMs: number[] = [];
+    for (let i = 0; i < frames.length; i++) {
+      const t0 = performance.now();
+      paint(frames[i]!, { center: 40 + (i % 20), width: 80 + (i % 40) }, rgba);
+      paintMs.push(performance.now() - t0);
+    }
+    paintMs.sort((a, b) => a - b);
+    const at = (q: number) => paintMs[Math.min(paintMs.length - 1, Math.floor(q * paintMs.length))]!;
     await station.close();
 
     console.log(
@@ -57,7 +87,10 @@ async function run(): Promise<void> {
         `  station scan (read, check, group)               ${scanMs.toFixed(0)} ms; ratio ${(scanMs / bareMs).toFixed(2)}`,
         `  station import (copy by SHA-256, index)         ${importMs.toFixed(0)} ms for ${imported.instances} instances`,
         `  scan + import                                   ${(scanMs + importMs).toFixed(0)} ms; ratio ${((scanMs + importMs) / bareMs).toFixed(2)}`,
-        '  first image displayed, window/level per frame   not measured: the viewer is not built yet',
+        `  viewer: first image (query, decode, wire, paint) ${firstImageMs.toFixed(1)} ms; ratio ${(firstImageMs / (bareMs / SLICES)).toFixed(1)} of one slice's bare parse`,
+        `  viewer: whole series loaded as the renderer does ${wholeSeriesMs.toFixed(0)} ms (${(wholeSeriesMs / SLICES).toFixed(2)} ms/slice)`,
+        `  viewer: window/level paint per 512 x 512 frame  median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms (${(1000 / at(0.5)).toFixed(0)} frames/s)`,
+        '  (Node, the renderer\'s code; the browser\'s putImageData and drawImage are not included)',
       ].join('\n'),
     );
   } finally {
