@@ -1,11 +1,13 @@
 // DICOMweb against a real PACS: Debian's Orthanc with its DICOMweb plugin, started on
 // 127.0.0.1. A study is stored by STOW-RS, found by QIDO-RS (patient, date, modality), and
-// retrieved by WADO-RS; the files retrieved read as the same images. Garbage from a PACS is an
+// retrieved by WADO-RS; the files retrieved read as the same images, down to the pixels the
+// viewer shows. Garbage from a PACS is an
 // error with its reason.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDicom } from '../../src/main/imaging/dicom-file';
+import { readFrame } from '../../src/main/imaging/pixel-frame';
 import { createDicomWebClient, DicomWebError, parseMultipart } from '../../src/main/imaging/dicomweb-client';
 import { startOrthanc, type RunningOrthanc } from '../helpers/orthanc';
 
@@ -39,6 +41,11 @@ describe('DICOMweb with Orthanc', () => {
     expect(files).toHaveLength(1);
     const retrieved = readDicom(files[0]!);
     expect(retrieved).toMatchObject({ ok: true, instance: { sopInstanceUid: local.instance.sopInstanceUid, image: { rows: 128, columns: 128 } } });
+    // What the viewer would show: the retrieved image's pixels, rescale and window are the original's.
+    const [shown, original] = await Promise.all([readFrame(files[0]!, 0), readFrame(ct, 0)]);
+    if (!shown.ok || !original.ok) throw new Error('frame');
+    expect(Buffer.from(shown.frame.data).equals(Buffer.from(original.frame.data))).toBe(true);
+    expect({ ...shown.frame, data: null }).toEqual({ ...original.frame, data: null });
   });
 
   it('says what is wrong when the PACS refuses or answers garbage', async () => {
