@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { startElectronShell } from './electron/shell';
 import { hubSettingsFromEnv } from './hub-settings';
+import { pacsUrlFromEnv } from './pacs-settings';
 import { createLogger } from './logger';
 import { loadDeviceSetup } from './services/device-config';
 import { createStation } from './station';
@@ -13,7 +14,7 @@ const logger = createLogger();
 
 startElectronShell({
   // The application connects to the regional hub named by RELAIS_HUB_URL (no embedded hub here).
-  createStation: (dataDir) => createStation({ dataDir, mode: 'electron', logger, devices: loadDeviceSetup(dataDir, process.env), ...hubSettingsFromEnv(process.env) }),
+  createStation: (dataDir) => createStation({ dataDir, mode: 'electron', logger, devices: loadDeviceSetup(dataDir, process.env), ...hubSettingsFromEnv(process.env), pacsUrl: pacsUrlFromEnv(process.env) }),
   rendererRoot: path.join(outDir, 'renderer'),
   preloadPath: path.join(outDir, 'preload', 'index.cjs'),
   logger,

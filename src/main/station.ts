@@ -36,6 +36,9 @@ import { createCallService } from './services/call-service';
 import { createEncounterService } from './services/encounter-service';
 import { createImagingService } from './services/imaging-service';
 import { createImagingRepository } from './db/imaging-repository';
+import { createDicomWebClient } from './imaging/dicomweb-client';
+import { createPacsService } from './services/pacs-service';
+import { createStrokeService } from './services/stroke-service';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createPatientService } from './services/patient-service';
@@ -59,6 +62,8 @@ export interface StationOptions {
   icePolicy?: 'all' | 'relay';
   /** The regional FHIR R4 server the records sync to (with hubToken); none: records stay here. */
   fhirUrl?: string | null;
+  /** The hospital PACS's DICOMweb root; none: images come from drives only. */
+  pacsUrl?: string | null;
   /** The region's resumable upload endpoint (tus) for attachment files. */
   uploadsUrl?: string | null;
   /** How soon after a change, and how often, the sync runs (tests and the crash test shorten them). */
@@ -146,6 +151,13 @@ export function createStation(options: StationOptions): Station {
     now,
     onProgress: (progress) => events.emit('imaging.progress', progress),
     onPatientImaging: (patientId) => events.emit('imaging.changed', { patientId }),
+  });
+  const stroke = createStrokeService({ db, encounters: encounterRepository, now, onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }) });
+  const pacs = createPacsService({
+    client: options.pacsUrl ? createDicomWebClient({ baseUrl: options.pacsUrl }) : null,
+    imaging,
+    repository: createImagingRepository(db),
+    inboxDir: path.join(dataDir, 'pacs-inbox'),
   });
   const calls = createCallService({
     db,
@@ -237,6 +249,10 @@ export function createStation(options: StationOptions): Station {
     'imaging.studies': ({ patientId }) => imaging.studiesOf(patientId),
     'imaging.series': ({ seriesUid }) => imaging.series(seriesUid),
     'imaging.frame': ({ sopInstanceUid, frame }) => imaging.frame(sopInstanceUid, frame),
+    'pacs.search': (search) => pacs.search(search),
+    'stroke.sheet': ({ encounterId }) => stroke.sheet(encounterId),
+    'stroke.change': ({ encounterId, change, by }) => stroke.change(encounterId, change, by),
+    'pacs.retrieve': (input) => pacs.retrieve(input),
     'attachments.begin': (meta) => attachments.begin(meta),
     'attachments.chunk': ({ uploadId, offset, data }) => attachments.chunk(uploadId, offset, data),
     'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),

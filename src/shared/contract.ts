@@ -15,7 +15,8 @@ import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, I
 import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
 import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } from './station';
-import { FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
+import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
+import { FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -54,6 +55,10 @@ export const contract = {
     'imaging.studies': channel(z.strictObject({ patientId: PatientIdSchema }), z.array(PatientStudySchema)),
     'imaging.series': channel(z.strictObject({ seriesUid: z.string().min(1).max(64) }), SeriesImagesSchema),
     'imaging.frame': channel(FrameInputSchema, ImageFrameSchema),
+    'pacs.search': channel(PacsSearchSchema, z.array(PacsStudySchema)),
+    'stroke.sheet': channel(z.strictObject({ encounterId: z.uuid() }), StrokeSheetSchema),
+    'stroke.change': channel(z.strictObject({ encounterId: z.uuid(), change: StrokeChangeSchema, by: z.string().trim().min(1).max(200) }), StrokeSheetSchema),
+    'pacs.retrieve': channel(PacsRetrieveSchema, ImportResultSchema),
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
   },
   events: {
@@ -69,6 +74,8 @@ export const contract = {
     'imaging.progress': ImagingProgressSchema,
     /** A patient's imaging changed (a study imported). */
     'imaging.changed': z.object({ patientId: PatientIdSchema }),
+    /** An act's stroke sheet changed (here, or by the neurologist over the call). */
+    'stroke.changed': z.object({ encounterId: z.uuid() }),
   },
 } as const;
 

@@ -92,3 +92,34 @@ export const ImageFrameSchema = z.object({
   frames: z.number().int().positive(),
 });
 export type ImageFrame = z.infer<typeof ImageFrameSchema>;
+
+/** A search of the hospital's PACS (QIDO-RS): DICOM matching, `*` as a wildcard in names. */
+export const PacsSearchSchema = z.strictObject({
+  patientName: z.string().trim().max(64).regex(/^[^\\]*$/, 'no backslash').optional(),
+  patientId: z.string().trim().max(64).optional(),
+  /** YYYYMMDD, or a range YYYYMMDD-YYYYMMDD. */
+  studyDate: z.string().regex(/^(\d{8})?(-(\d{8})?)?$/).optional(),
+  modality: z.string().regex(/^[A-Z]{2,3}$/).optional(),
+});
+export type PacsSearch = z.infer<typeof PacsSearchSchema>;
+
+export const PacsStudySchema = z.object({
+  studyUid: z.string(),
+  patientName: z.string().nullable(),
+  patientId: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  date: z.string().nullable(),
+  description: z.string().nullable(),
+  modalities: z.array(z.string()),
+  series: z.number().nullable(),
+  instances: z.number().nullable(),
+  alreadyImported: z.boolean(),
+});
+export type PacsStudy = z.infer<typeof PacsStudySchema>;
+
+export const PacsRetrieveSchema = z.strictObject({
+  studyUid: z.string().min(1).max(64),
+  patientId: PatientIdSchema,
+  encounterId: z.uuid().nullable().default(null),
+  acceptMismatchBy: z.string().trim().min(1).max(200).nullable().default(null),
+});

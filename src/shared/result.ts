@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'device_unavailable', // no such device, or it is unplugged / switched off
   'device_refused', // the device answered but would not do it (busy, not executable, no answer in time)
   'hub_unavailable', // the regional hub is not configured or not reachable right now
+  'pacs_unavailable', // the hospital's PACS is not configured, not reachable, or refused
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -43,9 +43,10 @@ function slicePixels(size: number, z: number, slices: number): Buffer {
   return pixels;
 }
 
-export function writeSyntheticCt(folder: string, slices = 300, size = 512, patientName = 'BENCH^CEREBRAL'): string[] {
+/** `uidRoot` makes the study, series and instance UIDs: two series written with the same root are the same images. */
+export function writeSyntheticCt(folder: string, slices = 300, size = 512, patientName = 'BENCH^CEREBRAL', uidRoot = '1.2.826.0.1.3680043.10.1234'): string[] {
   fs.mkdirSync(folder, { recursive: true });
-  const root = '1.2.826.0.1.3680043.10.1234';
+  const root = uidRoot;
   const study = `${root}.1`;
   const series = `${root}.2`;
   const files: string[] = [];
@@ -58,7 +59,7 @@ export function writeSyntheticCt(folder: string, slices = 300, size = 512, patie
       text(0x0008, 0x0060, 'CS', 'CT'),
       text(0x0008, 0x1030, 'LO', 'Scanner cerebral sans injection'),
       text(0x0010, 0x0010, 'PN', patientName),
-      text(0x0010, 0x0020, 'LO', 'BENCH-0001'),
+      text(0x0010, 0x0020, 'LO', `ID-${patientName.replace(/\W+/g, '').slice(0, 20)}`),
       text(0x0020, 0x000d, 'UI', study),
       text(0x0020, 0x000e, 'UI', series),
       text(0x0020, 0x0011, 'IS', '1'),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { resolveDataDir } from '../data-dir';
 import { createLogger } from '../logger';
 import { hubSettingsFromEnv } from '../hub-settings';
+import { pacsUrlFromEnv } from '../pacs-settings';
 import { loadDeviceSetup } from '../services/device-config';
 import { createStation } from '../station';
 import { PortInUseError, startHost } from './host-server';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     icePolicy: hubSettings.icePolicy,
     fhirUrl: embedded ? embedded.hub.fhirUrl : hubSettings.fhirUrl,
     uploadsUrl: embedded ? embedded.hub.uploadsUrl : hubSettings.uploadsUrl,
+    pacsUrl: pacsUrlFromEnv(process.env),
   });
   // The renderer sits beside the built main bundle: out/main/host.cjs -> out/renderer.
   const rendererRoot = path.resolve(__dirname, '..', 'renderer');

@@ -134,7 +134,8 @@ export function createDicomWebClient(options: { baseUrl: string; headers?: () =>
       if (search.modality) query.set('ModalitiesInStudy', search.modality);
       query.set('limit', String(search.limit ?? 100));
       for (const tag of ['00100030', '00080061', '00201206', '00201208', '00081030']) query.append('includefield', tag);
-      const found = await searchJson(`/studies?${query.toString()}`);
+      // Spaces as %20: PS3.18 query strings are RFC 3986, where "+" is a plus (Orthanc reads it so).
+      const found = await searchJson(`/studies?${query.toString().replace(/\+/g, '%20')}`);
       return found
         .map((o) => ({
           studyUid: str(o, '0020000D') ?? '',

@@ -328,6 +328,19 @@ export const en: Translations = {
     signedBy: 'Signed by {{author}} on {{when}}',
     replaced: 'replaced by a correction',
   },
+  pacs: {
+    open: 'Search the hospital PACS',
+    title: 'PACS search',
+    name: 'Patient name (* for any ending)',
+    modality: 'Modality',
+    anyModality: 'All',
+    search: 'Search',
+    working: 'Waiting for the PACS…',
+    none: 'No study found in the PACS.',
+    results: 'Studies found in the PACS',
+    born: 'born',
+    retrieve: 'Retrieve into the record',
+  },
   sharedImaging: {
     shareTitle: 'Patient images',
     start: 'Show images (CT, MRI…)',
@@ -398,6 +411,7 @@ export const en: Translations = {
     device_unavailable: 'Device unavailable: check that it is plugged in and switched on. Relais reconnects by itself.',
     device_refused: 'The device did not carry out the command. Retry; if it refuses again, check its mode (autofocus, standby…).',
     hub_unavailable: 'The regional hub cannot be reached. Relais reconnects by itself; try again in a moment.',
+    pacs_unavailable: 'The hospital PACS is not configured, cannot be reached or refused the request. Import the images from a CD or USB drive, or call IT support.',
     internal: 'Unexpected error in the station. Retry; if it persists, call support.',
   },
   fieldErrors: {

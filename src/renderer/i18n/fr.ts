@@ -326,6 +326,19 @@ export const fr = {
     signedBy: 'Signé par {{author}} le {{when}}',
     replaced: 'remplacé par une correction',
   },
+  pacs: {
+    open: 'Chercher dans le PACS de l’hôpital',
+    title: 'Recherche dans le PACS',
+    name: 'Nom du patient (* pour toute fin)',
+    modality: 'Modalité',
+    anyModality: 'Toutes',
+    search: 'Chercher',
+    working: 'Le PACS répond…',
+    none: 'Aucun examen trouvé dans le PACS.',
+    results: 'Examens trouvés dans le PACS',
+    born: 'né·e le',
+    retrieve: 'Récupérer dans le dossier',
+  },
   sharedImaging: {
     shareTitle: 'Images du patient',
     start: 'Montrer des images (scanner, IRM…)',
@@ -396,6 +409,7 @@ export const fr = {
     device_unavailable: 'Appareil indisponible : vérifiez qu’il est branché et allumé. Relais se reconnecte tout seul.',
     device_refused: 'L’appareil n’a pas exécuté la commande. Réessayez ; s’il refuse encore, vérifiez son mode (mise au point auto, veille…).',
     hub_unavailable: 'Le serveur régional est injoignable. Relais se reconnecte tout seul ; réessayez dans un instant.',
+    pacs_unavailable: 'Le PACS de l’hôpital n’est pas configuré, injoignable ou a refusé la demande. Importez les images depuis un CD ou une clé USB, ou appelez le service informatique.',
     internal: 'Erreur inattendue de la station. Réessayez ; si elle persiste, appelez le support.',
   },
   fieldErrors: {

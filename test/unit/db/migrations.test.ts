@@ -161,6 +161,18 @@ describe('migrations', () => {
     expect(columns(db, 'dicom_instances')).toContain('slice_position');
   });
 
+  it('0016 keeps each act’s stroke sheet and an append-only journal of its changes', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(16));
+    expect(columns(db, 'stroke_sheets')).toEqual(['encounter_id', 'version', 'sheet', 'updated_at']);
+    db.pragma('foreign_keys = OFF');
+    const insert = db.prepare("INSERT INTO stroke_changes (encounter_id, version, change, by, at) VALUES ('e1', ?, '{}', 'Dr A', 'now')");
+    insert.run(1);
+    expect(() => insert.run(1)).toThrow(/UNIQUE/);
+    expect(() => db.prepare("UPDATE stroke_changes SET by = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM stroke_changes').run()).toThrow(/append-only/);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

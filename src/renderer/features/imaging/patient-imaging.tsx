@@ -12,11 +12,11 @@ import type { SharedView } from '../../../shared/imaging-view';
 import type { FrameSource } from '../../imaging/frame-source';
 import { ActError } from '../acts/act-error';
 import { LocalSeriesViewer } from './local-series-viewer';
+import { dicomDate, mismatchesOf, MismatchWarning, personName } from './mismatch-warning';
+import { PacsSearch } from './pacs-search';
 import { SeriesThumbnail } from './series-thumbnail';
 
 type Studies = ChannelOutput<'imaging.studies'>;
-const dicomDate = (da: string | null) => (da && /^\d{8}$/.test(da) ? `${da.slice(6, 8)}/${da.slice(4, 6)}/${da.slice(0, 4)}` : '—');
-const personName = (pn: string | null) => (pn ? pn.split('^').filter(Boolean).join(' ') : '—');
 
 function ImportFromDrive({ patientId, onImported }: { patientId: string; onImported: (instances: number) => void }) {
   const { t } = useTranslation();
@@ -26,7 +26,6 @@ function ImportFromDrive({ patientId, onImported }: { patientId: string; onImpor
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [mismatches, setMismatches] = useState<FieldError[]>([]);
-  const [checkedBy, setCheckedBy] = useState('');
   const [busy, setBusy] = useState(false);
 
   useEffect(() => relais.on('imaging.progress', (p) => setProgress({ done: p.done, total: p.total })), []);
@@ -56,8 +55,8 @@ function ImportFromDrive({ patientId, onImported }: { patientId: string; onImpor
       setMismatches([]);
       return onImported(r.value.instances);
     }
-    const mismatch = r.error.fields?.filter((f) => f.code === 'imaging.patient_mismatch') ?? [];
-    if (mismatch.length && mismatch.length === r.error.fields?.length) setMismatches(mismatch);
+    const mismatch = mismatchesOf(r.error.fields);
+    if (mismatch.length) setMismatches(mismatch);
     else setError(r.error);
   }
 
@@ -101,26 +100,7 @@ function ImportFromDrive({ patientId, onImported }: { patientId: string; onImpor
               {t('imaging.import')}
             </button>
           ) : (
-            <div role="alert" className="card warning">
-              <p>
-                <strong>{t('imaging.mismatchTitle')}</strong>
-              </p>
-              <ul>
-                {mismatches.map((m) => (
-                  <li key={String(m.params?.study)}>
-                    {t('fieldErrors.imaging.patient_mismatch', { name: personName(String(m.params?.name ?? '')), birthDate: dicomDate(String(m.params?.birthDate ?? '')), differences: String(m.params?.differences ?? '').split(',').map((d) => t(`imaging.differences.${d}`, { defaultValue: d })).join(', ') })}
-                  </li>
-                ))}
-              </ul>
-              <label>
-                {t('imaging.checkedBy')}
-                <input value={checkedBy} onChange={(e) => setCheckedBy(e.target.value)} maxLength={200} autoComplete="name" />
-              </label>
-              <div className="actions start">
-                <button type="button" disabled={busy || !checkedBy.trim()} onClick={() => void importChosen(checkedBy)}>{t('imaging.importAnyway')}</button>
-                <button type="button" onClick={() => setMismatches([])}>{t('imaging.cancel')}</button>
-              </div>
-            </div>
+            <MismatchWarning mismatches={mismatches} busy={busy} onAccept={(by) => void importChosen(by)} onCancel={() => setMismatches([])} />
           )}
         </section>
       )}
@@ -132,7 +112,7 @@ export function PatientImaging({ patientId, onShare }: { patientId: string; onSh
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
   const [studies, setStudies] = useState<Studies | null>(null);
-  const [importing, setImporting] = useState(false);
+  const [importing, setImporting] = useState<'drive' | 'pacs' | null>(null);
   const [imported, setImported] = useState<number | null>(null);
   const [serial, setSerial] = useState(0);
   useEffect(() => {
@@ -165,17 +145,31 @@ export function PatientImaging({ patientId, onShare }: { patientId: string; onSh
         </ul>
       )}
       {open && <LocalSeriesViewer key={open} seriesUid={open} onShare={onShare} />}
-      {importing ? (
+      {importing === 'drive' && (
         <ImportFromDrive
           patientId={patientId}
           onImported={(n) => {
             setImported(n);
-            setImporting(false);
+            setImporting(null);
             setSerial((k) => k + 1);
           }}
         />
-      ) : (
-        <button type="button" onClick={() => setImporting(true)}>{t('imaging.importImages')}</button>
+      )}
+      {importing === 'pacs' && (
+        <PacsSearch
+          patientId={patientId}
+          onImported={(n) => {
+            setImported(n);
+            setImporting(null);
+            setSerial((k) => k + 1);
+          }}
+        />
+      )}
+      {importing === null && (
+        <div className="button-row">
+          <button type="button" onClick={() => setImporting('drive')}>{t('imaging.importImages')}</button>
+          <button type="button" onClick={() => setImporting('pacs')}>{t('pacs.open')}</button>
+        </div>
       )}
     </section>
   );

@@ -1,0 +1,74 @@
+// The hospital's PACS seen from the station: a search (QIDO-RS) for a patient's studies, and the
+// retrieval (WADO-RS) of a study into the patient's record. What is retrieved goes through the
+// same import as a CD: every file read and checked, the patient's traits compared with the
+// record's, and a study in another name held back until a named person has checked it.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PacsSearch, PacsStudy } from '../../shared/imaging';
+import { AppFailure } from '../contract/failure';
+import type { ImagingRepository } from '../db/imaging-repository';
+import { DicomWebError, type DicomWebClient } from '../imaging/dicomweb-client';
+import type { createImagingService } from './imaging-service';
+
+export interface PacsServiceDeps {
+  client: DicomWebClient | null;
+  imaging: ReturnType<typeof createImagingService>;
+  repository: ImagingRepository;
+  /** Where retrieved files wait for their import (removed after). */
+  inboxDir: string;
+}
+
+const MAX_RESULTS = 50;
+
+function pacsFailure(error: unknown): never {
+  if (error instanceof DicomWebError) throw new AppFailure('pacs_unavailable', error.message);
+  throw error;
+}
+
+export function createPacsService(deps: PacsServiceDeps) {
+  function client(): DicomWebClient {
+    if (!deps.client) throw new AppFailure('pacs_unavailable', 'No PACS is configured on this station (RELAIS_PACS_URL): import the images from a CD or USB drive.');
+    return deps.client;
+  }
+
+  return {
+    configured: () => deps.client !== null,
+
+    async search(search: PacsSearch): Promise<PacsStudy[]> {
+      const found = await client()
+        .searchStudies({
+          ...(search.patientName ? { patientName: search.patientName } : {}),
+          ...(search.patientId ? { patientId: search.patientId } : {}),
+          ...(search.studyDate ? { studyDate: search.studyDate } : {}),
+          ...(search.modality ? { modality: search.modality } : {}),
+          limit: MAX_RESULTS,
+        })
+        .catch(pacsFailure);
+      return found.map((s) => ({ ...s, alreadyImported: deps.repository.study(s.studyUid) !== null }));
+    },
+
+    async retrieve(input: { studyUid: string; patientId: string; encounterId: string | null; acceptMismatchBy: string | null }) {
+      const pacs = client();
+      const folder = path.join(deps.inboxDir, randomUUID());
+      fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+      try {
+        const series = await pacs.searchSeries(input.studyUid).catch(pacsFailure);
+        if (series.length === 0) throw new AppFailure('not_found', 'The PACS holds no series for this study.');
+        let n = 0;
+        for (const s of series) {
+          const files = await pacs.retrieveSeries(input.studyUid, s.seriesUid).catch(pacsFailure);
+          for (const file of files) fs.writeFileSync(path.join(folder, `${String(++n).padStart(5, '0')}.dcm`), file, { mode: 0o600 });
+        }
+        const scan = await deps.imaging.scan(folder);
+        if (!scan.studies.some((s) => s.studyUid === input.studyUid)) {
+          const refused = scan.refused.map((r) => `${r.count} ${r.reason}`).join(', ');
+          throw new AppFailure('validation_failed', `The PACS sent ${n} file(s) but no readable image of this study${refused ? ` (${refused})` : ''}.`);
+        }
+        return await deps.imaging.import({ scanId: scan.scanId, studyUids: [input.studyUid], patientId: input.patientId, encounterId: input.encounterId, acceptMismatchBy: input.acceptMismatchBy });
+      } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+    },
+  };
+}
