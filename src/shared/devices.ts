@@ -10,6 +10,10 @@ export const DEFAULT_CAMERA_PRESETS = [
   { number: 2, name: 'thorax' },
   { number: 3, name: 'pupilles' },
   { number: 4, name: 'plaie' },
+  // The NIHSS is examined on these (the stroke sheet recalls them item by item).
+  { number: 5, name: 'membres supérieurs' },
+  { number: 6, name: 'membres inférieurs' },
+  { number: 7, name: 'plan large' },
 ] as const;
 
 export const DeviceInfoSchema = DeviceStatusSchema.extend({

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CameraCommandSchema, type CameraCommand } from './devices';
 import { ImagingMessageSchemas } from './imaging-share';
+import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
 
 const normalized = z.number().min(-1).max(1);
 
@@ -25,6 +26,10 @@ export const RemoteMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('chat'), id: z.string().min(1).max(100), author: z.string().max(200), text: z.string().min(1).max(2000), at: z.string().max(40) }),
   /** A shared imaging series: its view and pointer (its pixels go on the bulk channel). */
   ...ImagingMessageSchemas,
+  /** Requesting site -> neurologist: the act's stroke sheet as it stands (sent after each change). */
+  z.strictObject({ type: z.literal('stroke.sheet'), patient: z.string().max(200), sheet: StrokeSheetSchema }),
+  /** Neurologist -> requesting site: a change she makes; recorded there in her name as the hub knows it. */
+  z.strictObject({ type: z.literal('stroke.change'), encounterId: z.uuid(), change: StrokeChangeSchema }),
 ]);
 export type RemoteMessage = z.infer<typeof RemoteMessageSchema>;
 

@@ -10,6 +10,7 @@ import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useDevices } from '../device-panels/devices-store';
 import { useView } from '../shell/view-store';
+import { ActStroke } from '../stroke/act-stroke';
 import { ActError } from './act-error';
 import { ActFiles } from './act-files';
 
@@ -128,9 +129,9 @@ function VitalForm({ encounterId, onDone }: { encounterId: string; onDone: (erro
   );
 }
 
-function ReportForm({ encounterId, replaces, onDone }: { encounterId: string; replaces: Report | null; onDone: (error: AppError | null) => void }) {
+function ReportForm({ encounterId, replaces, initialText, onDone }: { encounterId: string; replaces: Report | null; initialText?: string; onDone: (error: AppError | null) => void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState(replaces?.text ?? '');
+  const [text, setText] = useState(replaces?.text ?? initialText ?? '');
   const [author, setAuthor] = useState(replaces?.author.name ?? '');
   const [rpps, setRpps] = useState(replaces?.author.rpps ?? '');
   async function submit(event: FormEvent) {
@@ -166,6 +167,8 @@ export function ActScreen({ id }: { id: string }) {
   const [record, setRecord] = useState<ActRecord | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [correcting, setCorrecting] = useState<Report | null>(null);
+  /** Text offered to the report (the stroke summary), numbered so that the form takes it anew. */
+  const [offered, setOffered] = useState<{ text: string; serial: number } | null>(null);
   const load = useCallback(
     () =>
       relais.invoke('encounters.get', { id }).then((r) => {
@@ -249,6 +252,8 @@ export function ActScreen({ id }: { id: string }) {
 
       <ActFiles encounterId={id} files={record.attachments} open={open} onDone={done} />
 
+      <ActStroke encounterId={id} defaultBy={encounter.requester.name} onSummary={canReport ? (text) => setOffered((o) => ({ text, serial: (o?.serial ?? 0) + 1 })) : undefined} />
+
       <section className="card" aria-labelledby="report-title">
         <h2 id="report-title">{t('acts.report')}</h2>
         {reports.length === 0 && <p>{t('acts.noReport')}</p>}
@@ -264,7 +269,7 @@ export function ActScreen({ id }: { id: string }) {
             )}
           </article>
         ))}
-        {canReport && <ReportForm key={correcting?.id ?? 'new'} encounterId={id} replaces={correcting} onDone={done} />}
+        {canReport && <ReportForm key={correcting?.id ?? `new-${offered?.serial ?? 0}`} encounterId={id} replaces={correcting} initialText={offered?.text} onDone={done} />}
       </section>
     </section>
   );

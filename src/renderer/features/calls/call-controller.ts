@@ -13,6 +13,7 @@ import { startRingtone, type Ringtone } from '../../calls/ringtone';
 import { captureSnapshot } from '../../calls/snapshot';
 import { uploadAttachment } from '../../calls/upload-attachment';
 import { newCall, updateCall, useCalls, type ChatLine } from './call-store';
+import { onStrokeMessage, strokeCallEnded, strokeLinkOpened } from './shared-stroke';
 import { imagingCallEnded, imagingLinkOpened, onImagingBulk, onImagingMessage } from './shared-imaging';
 
 interface Active {
@@ -92,6 +93,9 @@ function onData(callId: string, raw: unknown): void {
     case 'imaging.have':
     case 'imaging.stop':
       return onImagingMessage(m);
+    case 'stroke.sheet':
+    case 'stroke.change':
+      return onStrokeMessage(m, call.remote.name);
     case 'chat': {
       if (call.chat.some((line) => line.id === m.id)) return;
       const line: ChatLine = { id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at };
@@ -109,6 +113,7 @@ function onOpen(callId: string): void {
   void sendControl();
   const link = active?.link;
   if (link) imagingLinkOpened({ send: (message) => link.send(message), sendBulk: (bytes) => link.sendBulk(bytes) });
+  if (link) strokeLinkOpened((message) => link.send(message));
   // Chat typed during a reconnection goes out now.
   for (const line of call.chat.filter((l) => l.pending)) {
     if (dataSend({ type: 'chat', id: line.id, author: line.author, text: line.text, at: line.at })) {
@@ -175,6 +180,7 @@ function finish(callId: string, reason: string, detail: string | null): void {
     active.link?.destroy();
     active = null;
     imagingCallEnded();
+    strokeCallEnded();
   }
   const call = current();
   if (call?.callId === callId) stopAll(call.local);

@@ -11,6 +11,7 @@ import { useCalls, type CurrentCall } from './call-store';
 import { ChatPanel } from './chat-panel';
 import { ExamDevices } from './exam-devices';
 import { SharedImagingPanel } from './shared-imaging-panel';
+import { StrokeCallPanel } from './stroke-call-panel';
 import { RemoteCameraPad } from './remote-camera-pad';
 import { StreamAudio, StreamVideo } from './stream-video';
 import { QualityLine } from './quality-line';
@@ -147,6 +148,7 @@ function InCall({ call, isCart, isExpert }: { call: CurrentCall; isCart: boolean
           {isCart && <ExamDevices call={call} />}
         </aside>
       </div>
+      <StrokeCallPanel call={call} isCart={isCart} />
       <SharedImagingPanel isCart={isCart} />
     </section>
   );

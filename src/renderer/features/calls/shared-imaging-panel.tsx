@@ -1,49 +1,14 @@
 // Images in a call. The cart picks the patient, imports from a CD or USB drive if needed, and
 // shares a series; then both sides see the same slice, window and zoom, and each other's pointer.
 // The expert's side only ever shows what the cart shared; it never reaches into the cart.
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../shared/patient';
-import { relais } from '../../api';
 import { PatientImaging } from '../imaging/patient-imaging';
 import { SeriesViewer } from '../imaging/series-viewer';
-import { parseSearch } from '../patients/parse-search';
 import { PatientSummary } from '../patients/patient-summary';
+import { PatientPicker } from './patient-picker';
 import { changeSharedView, moveSharedPointer, shareSeries, stopSharing, useSharedImaging, type SharedImaging } from './shared-imaging';
-
-function PatientPicker({ onPick }: { onPick(patient: Patient): void }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [found, setFound] = useState<Patient[] | null>(null);
-  async function search(event: FormEvent) {
-    event.preventDefault();
-    const result = await relais.invoke('patients.search', { ...parseSearch(text), limit: 20 });
-    setFound(result.ok ? result.value : []);
-  }
-  return (
-    <div>
-      <form className="inline-form" onSubmit={(e) => void search(e)}>
-        <label>
-          {t('sharedImaging.patient')}
-          <input value={text} onChange={(e) => setText(e.target.value)} required />
-        </label>
-        <button type="submit">{t('patients.searchButton')}</button>
-      </form>
-      {found && found.length === 0 && <p>{t('sharedImaging.noPatient')}</p>}
-      {found && found.length > 0 && (
-        <ul className="plain-list">
-          {found.map((p) => (
-            <li key={p.id}>
-              <button type="button" className="result" onClick={() => onPick(p)}>
-                <PatientSummary patient={p} />
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
 
 function SharedViewer({ share }: { share: SharedImaging }) {
   const { t } = useTranslation();

@@ -1,0 +1,131 @@
+// The stroke sheet in the call. The requesting site picks the patient and her act (or opens
+// one for this call) and shows its sheet; both sides then work on the same sheet. On the
+// neurologist's side each NIHSS item has a button that turns the cart's camera to the view the
+// item is examined on, while the nurse lets her steer.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Encounter } from '../../../shared/encounter';
+import type { Patient } from '../../../shared/patient';
+import type { AppError } from '../../../shared/result';
+import { relais } from '../../api';
+import { ActError } from '../acts/act-error';
+import { PatientSummary } from '../patients/patient-summary';
+import { StrokeSheetView } from '../stroke/stroke-sheet-view';
+import { steer } from './call-controller';
+import type { CurrentCall } from './call-store';
+import { useCalls } from './call-store';
+import { PatientPicker } from './patient-picker';
+import { changeStroke, shareStroke, useSharedStroke } from './shared-stroke';
+
+const patientLabel = (p: Patient) => `${p.birthName.toUpperCase()} ${p.firstName}, ${p.birthDate.split('-').reverse().join('/')}`;
+
+function ActChooser({ patient, call }: { patient: Patient; call: CurrentCall }) {
+  const { t } = useTranslation();
+  const site = useCalls((s) => s.hub.you?.site ?? '');
+  const [acts, setActs] = useState<Encounter[] | null>(null);
+  const [requester, setRequester] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  useEffect(() => {
+    let current = true;
+    void relais.invoke('encounters.forPatient', { patientId: patient.id }).then((r) => current && setActs(r.ok ? r.value.filter((a) => a.status !== 'closed') : []));
+    return () => {
+      current = false;
+    };
+  }, [patient.id]);
+  if (acts === null) return null;
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    const r = await relais.invoke('encounters.create', {
+      patientId: patient.id,
+      act: 'teleconsultation',
+      assisted: false,
+      requester: { name: requester, role: 'physician' },
+      expert: { name: call.remote.name, role: 'physician', specialty: 'neurologie' },
+      site: site || call.remote.site,
+      specialty: 'neurologie',
+      reason: call.reason ?? t('strokeCall.defaultReason'),
+      callId: call.callId,
+    });
+    if (!r.ok) return setError(r.error);
+    await shareStroke(r.value.id, patientLabel(patient));
+  }
+  return (
+    <div>
+      {acts.length > 0 && (
+        <ul className="plain-list" aria-label={t('strokeCall.acts')}>
+          {acts.map((a) => (
+            <li key={a.id}>
+              {new Date(a.createdAt).toLocaleString('fr-FR')} — {a.reason}{' '}
+              <button type="button" onClick={() => void shareStroke(a.id, patientLabel(patient))}>
+                {t('strokeCall.useAct')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="inline-form" aria-label={t('strokeCall.newAct')} onSubmit={(e) => void create(e)}>
+        <label>
+          {t('strokeCall.requester')}
+          <input value={requester} onChange={(e) => setRequester(e.target.value)} required maxLength={200} autoComplete="name" />
+        </label>
+        <button type="submit">{t('strokeCall.newAct')}</button>
+      </form>
+      <ActError error={error} />
+    </div>
+  );
+}
+
+export function StrokeCallPanel({ call, isCart }: { call: CurrentCall; isCart: boolean }) {
+  const { t } = useTranslation();
+  const { stroke, error } = useSharedStroke();
+  const [choosing, setChoosing] = useState(false);
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [by, setBy] = useState('');
+
+  if (!stroke) {
+    if (!isCart) return null;
+    return (
+      <section className="card" aria-labelledby="stroke-call-title">
+        <h2 id="stroke-call-title">{t('strokeCall.title')}</h2>
+        {!choosing && (
+          <button type="button" onClick={() => setChoosing(true)}>
+            {t('strokeCall.start')}
+          </button>
+        )}
+        {choosing && !patient && <PatientPicker onPick={setPatient} />}
+        {patient && (
+          <>
+            <p>
+              <PatientSummary patient={patient} />
+            </p>
+            <ActChooser patient={patient} call={call} />
+          </>
+        )}
+      </section>
+    );
+  }
+
+  const neurologist = stroke.role === 'neurologist';
+  return (
+    <section className="card" aria-labelledby="stroke-call-title">
+      <h2 id="stroke-call-title">{t('strokeCall.sheetOf', { patient: stroke.patient })}</h2>
+      {error && <p role="alert" className="error-text">{error === 'disconnected' ? t('errors.disconnected') : error}</p>}
+      {!neurologist && (
+        <label>
+          {t('stroke.you')}
+          <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} autoComplete="name" />
+        </label>
+      )}
+      {!neurologist && !by.trim() && <p className="hint">{t('stroke.youFirst')}</p>}
+      {neurologist && !call.controlGranted && <p className="hint">{t('strokeCall.cameraNotGranted')}</p>}
+      <fieldset disabled={!neurologist && !by.trim()} className="plain-fieldset">
+        <StrokeSheetView
+          sheet={stroke.sheet}
+          onChange={(change) => void changeStroke(change, by.trim())}
+          presets={neurologist ? call.remoteCamera.presets : undefined}
+          onPreset={neurologist && call.controlGranted ? (preset) => steer({ type: 'camera', command: { type: 'preset_recall', preset } }) : undefined}
+        />
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+// The tele-stroke call: the emergency doctor opens the act and its stroke sheet during the call
+// and taps the timeline; the neurologist scores the NIHSS item by item, turning the cart's
+// camera to the face for the facial palsy item, and records the decision; the site's record has
+// every entry in the right name, and the summary goes into the report.
+import { expect, test, type Page } from '@playwright/test';
+import { callAndAnswer, CART, EXPERT, startCallSetup, type CallSetup } from './call-fixture';
+import { connectStationClient, type StationClient } from './station-client';
+
+let setup: CallSetup;
+let cartClient: StationClient;
+test.beforeAll(async ({ browser }) => {
+  setup = await startCallSetup(browser);
+  cartClient = await connectStationClient(setup.cart.station.url);
+  await cartClient.value('patients.create', { identity: { birthName: 'Le Bihan', firstName: 'Marcel', birthDate: '1951-06-30', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+});
+test.afterAll(async () => {
+  cartClient?.close();
+  await setup?.stop();
+});
+
+const sheet = (page: Page) => page.getByRole('region', { name: /^Fiche AVC — LE BIHAN Marcel/i });
+// An NIHSS of 9: facial palsy 2, left arm 3, left leg 2, language 1, dysarthria 1.
+const SCORES: Record<string, number> = { '4': 2, '5a': 3, '6a': 2, '9': 1, '10': 1 };
+
+test('the site taps the timeline, the neurologist scores the NIHSS with the camera and decides; all of it in the record', async () => {
+  const { cart, expert } = setup;
+  await callAndAnswer(setup);
+  await cart.page.getByRole('button', { name: `Autoriser ${EXPERT.name} à piloter la caméra` }).click();
+
+  // The cart's camera has a stored view of the face (preset 1), then is turned away.
+  await cartClient.value('camera.command', { command: { type: 'move_to', pan: 0, tilt: 0 } });
+  await expect.poll(async () => (await cartClient.value('camera.position', {}))!.pan).toBe(0);
+  await cartClient.value('camera.command', { command: { type: 'preset_set', preset: 1 } });
+  await cartClient.value('camera.command', { command: { type: 'move_to', pan: 1200, tilt: 300 } });
+  await expect.poll(async () => (await cartClient.value('camera.position', {}))!.pan, { timeout: 8000 }).toBe(1200);
+
+  await cart.page.getByRole('button', { name: 'Ouvrir la fiche AVC de ce patient' }).click();
+  await cart.page.getByLabel('Patient (nom, date de naissance)').fill('le bihan');
+  await cart.page.getByLabel('Patient (nom, date de naissance)').press('Enter');
+  await cart.page.getByRole('button', { name: /LE BIHAN.*MARCEL/i }).click();
+  await cart.page.getByLabel('Médecin demandeur').fill('Dr Urgences');
+  await cart.page.getByRole('button', { name: 'Ouvrir un acte pour cet appel' }).click();
+  await cart.page.getByLabel('Vous êtes (nom et fonction)').fill('Dr Urgences');
+  await sheet(cart.page).getByRole('button', { name: 'Début des symptômes : maintenant' }).click();
+  await sheet(cart.page).getByRole('button', { name: 'Arrivée aux urgences : maintenant' }).click();
+
+  // The neurologist sees the same sheet, in the site's names.
+  await expect(sheet(expert.page).getByTestId('milestone-onset')).toContainText('(Dr Urgences)');
+  await expect(sheet(expert.page).getByTestId('milestone-arrival')).toContainText('(Dr Urgences)');
+  await expect(sheet(expert.page).getByTestId('stroke-elapsed')).toContainText('Depuis le début des symptômes');
+
+  // Item 4 examined on the face: the cart's camera goes back to the stored view.
+  await sheet(expert.page).getByRole('row', { name: /^4\. Paralysie faciale/ }).getByRole('button', { name: 'Caméra : visage' }).click();
+  await expect.poll(async () => (await cartClient.value('camera.position', {}))!.pan, { timeout: 8000 }).toBe(0);
+
+  const items = ['1a', '1b', '1c', '2', '3', '4', '5a', '5b', '6a', '6b', '7', '8', '9', '10', '11'];
+  for (const item of items) {
+    await sheet(expert.page).getByRole('group', { name: new RegExp(`^Cotation de ${item}\\. `) }).getByRole('button', { name: String(SCORES[item] ?? 0), exact: true }).click();
+    await expect(sheet(expert.page).getByRole('group', { name: new RegExp(`^Cotation de ${item}\\. `) }).getByRole('button', { name: String(SCORES[item] ?? 0), exact: true })).toHaveAttribute('aria-pressed', 'true');
+  }
+  for (const page of [cart.page, expert.page]) await expect(sheet(page).getByTestId('nihss-total')).toHaveText('NIHSS 9 (AVC modéré)');
+
+  // The site weighs in; the neurologist answers the checklist and decides.
+  await sheet(cart.page).getByLabel('Poids (kg)').fill('80');
+  await sheet(cart.page).getByRole('button', { name: 'Enregistrer le poids' }).click();
+  await expect(sheet(expert.page).getByRole('list', { name: 'Doses calculées' })).toContainText('Altéplase 0,9 mg/kg (max 90 mg) : 72 mg, dont bolus 7,2 mg');
+  await sheet(expert.page).getByRole('group', { name: 'Hémorragie intracrânienne à l’imagerie' }).getByRole('button', { name: 'Non' }).click();
+  await sheet(expert.page).getByLabel('Décision à enregistrer').selectOption('thrombolysis_alteplase');
+  await sheet(expert.page).getByLabel('Précision').fill('TA 170/95 contrôlée');
+  await sheet(expert.page).getByRole('button', { name: 'Enregistrer la décision' }).click();
+  for (const page of [cart.page, expert.page]) {
+    await expect(sheet(page).getByTestId('stroke-decision')).toContainText(`Thrombolyse par altéplase — décidé par ${EXPERT.name} à`);
+  }
+
+  // The site's record: the act, its sheet with each entry in its author's name.
+  const [act] = await cartClient.value('encounters.forPatient', { patientId: (await cartClient.value('patients.search', { name: 'le bihan' }))[0]!.id });
+  const recorded = await cartClient.value('stroke.sheet', { encounterId: act!.id });
+  expect(recorded.timeline.onset?.by).toBe('Dr Urgences');
+  expect(recorded.nihss['4']).toMatchObject({ value: 2, by: EXPERT.name });
+  expect(recorded.decision).toMatchObject({ value: { decision: 'thrombolysis_alteplase', note: 'TA 170/95 contrôlée' }, by: EXPERT.name });
+  expect(act).toMatchObject({ callId: expect.any(String), expert: { name: EXPERT.name }, site: CART.site });
+
+  // After the call, the act's page offers the summary to the report.
+  await cart.page.getByRole('button', { name: 'Raccrocher' }).click();
+  await cart.page.getByRole('button', { name: 'Fermer' }).click();
+  await cart.page.getByRole('button', { name: 'Patients' }).click();
+  await cart.page.getByLabel('Rechercher un patient', { exact: true }).fill('le bihan');
+  await cart.page.getByLabel('Rechercher un patient', { exact: true }).press('Enter');
+  await cart.page.getByRole('button', { name: /LE BIHAN.*MARCEL/i }).click();
+  await cart.page.getByRole('button', { name: /Suspicion d’AVC/ }).first().click();
+  // The act is started once the consent is recorded (here, given by the patient's wife).
+  const consent = cart.page.getByRole('form', { name: 'Consentement du patient' });
+  await consent.getByLabel('Recueilli par').fill('Dr Urgences');
+  await consent.getByRole('button', { name: 'Donné' }).click();
+  await cart.page.getByRole('button', { name: 'Démarrer l’acte' }).click();
+  await expect(cart.page.getByTestId('act-status')).toHaveText('En cours');
+  // The sheet of the call is on the act's page, as recorded.
+  await expect(cart.page.getByTestId('nihss-total')).toHaveText('NIHSS 9 (AVC modéré)');
+  await cart.page.getByRole('button', { name: 'Insérer le résumé dans le compte rendu' }).click();
+  const report = cart.page.getByLabel('Texte du compte rendu');
+  await expect(report).toHaveValue(/^Téléconsultation AVC — résumé\n- Début des symptômes : \d\d:\d\d \(Dr Urgences\)/);
+  await expect(report).toHaveValue(/NIHSS 9 \(AVC modéré\)/);
+  await expect(report).toHaveValue(/Décision : Thrombolyse par altéplase — décidé par Dr Kerleau à \d\d:\d\d : TA 170\/95 contrôlée/);
+  await expect(report).toHaveValue(/Dose calculée : altéplase 72 mg \(bolus 7,2 mg, perfusion 64,8 mg sur 60 min\)/);
+});
