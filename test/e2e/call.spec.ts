@@ -56,6 +56,8 @@ test('a call from the cart to the expert, with chat and remote camera steering',
 
   // Click-to-center: a click near the right edge of the cart's picture turns the camera right
   // by about half its field of view (an absolute move the cart computes from its zoom).
+  // Back to the picture (holding the pad's buttons may have scrolled the page).
+  await expert.page.getByLabel(`Image de ${CART.name} : Caméra de la pièce`).scrollIntoViewIfNeeded();
   const box = (await expert.page.getByLabel(`Image de ${CART.name} : Caméra de la pièce`).boundingBox())!;
   await expert.page.mouse.click(box.x + box.width * 0.95, box.y + box.height / 2);
   await expect.poll(async () => (await cartDevices!.value('camera.position', {}))!.pan, { timeout: 8000 }).toBeGreaterThan(moved.pan + 200);
