@@ -157,6 +157,10 @@ export function createStation(options: StationOptions): Station {
     client: options.pacsUrl ? createDicomWebClient({ baseUrl: options.pacsUrl }) : null,
     imaging,
     repository: createImagingRepository(db),
+    attachments: callRepository,
+    encounters: encounterRepository,
+    patients: patientsRepo,
+    pathOf: (sha256) => attachments.pathOf(sha256),
     inboxDir: path.join(dataDir, 'pacs-inbox'),
   });
   const calls = createCallService({
@@ -250,6 +254,8 @@ export function createStation(options: StationOptions): Station {
     'imaging.series': ({ seriesUid }) => imaging.series(seriesUid),
     'imaging.frame': ({ sopInstanceUid, frame }) => imaging.frame(sopInstanceUid, frame),
     'pacs.search': (search) => pacs.search(search),
+    'pacs.status': () => ({ configured: pacs.configured() }),
+    'pacs.sendPhoto': ({ attachmentId }) => pacs.sendPhoto(attachmentId),
     'stroke.sheet': ({ encounterId }) => stroke.sheet(encounterId),
     'stroke.change': ({ encounterId, change, by }) => stroke.change(encounterId, change, by),
     'pacs.retrieve': (input) => pacs.retrieve(input),

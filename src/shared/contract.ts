@@ -59,6 +59,8 @@ export const contract = {
     'stroke.sheet': channel(z.strictObject({ encounterId: z.uuid() }), StrokeSheetSchema),
     'stroke.change': channel(z.strictObject({ encounterId: z.uuid(), change: StrokeChangeSchema, by: z.string().trim().min(1).max(200) }), StrokeSheetSchema),
     'pacs.retrieve': channel(PacsRetrieveSchema, ImportResultSchema),
+    'pacs.status': channel(noInput, z.strictObject({ configured: z.boolean() })),
+    'pacs.sendPhoto': channel(z.strictObject({ attachmentId: z.string().min(1).max(100) }), z.strictObject({ sopInstanceUid: z.string() })),
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
   },
   events: {

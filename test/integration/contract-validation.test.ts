@@ -44,6 +44,8 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'imaging.frame': { sopInstanceUid: '1.2.3.4', frame: 0 },
   'pacs.search': { patientName: 'DOE*', modality: 'CT' },
   'pacs.retrieve': { studyUid: '1.2.3', patientId: SOME_ID },
+  'pacs.status': {},
+  'pacs.sendPhoto': { attachmentId: SOME_ID },
   'stroke.sheet': { encounterId: SOME_ID },
   'stroke.change': { encounterId: SOME_ID, change: { kind: 'nihss', item: '1a', score: 0 }, by: 'Dr Kerleau' },
   'attachments.begin': { callId: 'call-1', kind: 'auscultation', mime: 'audio/wav', size: 44, sha256: 'a'.repeat(64), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE', takenAt: '2026-11-23T10:00:00.000Z' },

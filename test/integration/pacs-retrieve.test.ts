@@ -1,10 +1,14 @@
 // The station and the hospital PACS (Debian's Orthanc with DICOMweb, on 127.0.0.1): a study
 // stored there by STOW-RS is found by the patient's name (QIDO-RS), retrieved (WADO-RS) into the
 // patient's record through the same checks as a CD, and shown by the viewer's channels. A
-// station without a PACS, or a PACS that does not answer, says so.
+// station without a PACS, or a PACS that does not answer, says so. An act's photo goes the
+// other way, as a secondary capture in the patient's name.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { PNG } from 'pngjs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readDicom } from '../../src/main/imaging/dicom-file';
 import { createDicomWebClient } from '../../src/main/imaging/dicomweb-client';
 import { startOrthanc, type RunningOrthanc } from '../helpers/orthanc';
 import { openStation } from '../helpers/station';
@@ -71,5 +75,37 @@ describe('the hospital PACS', () => {
     const away = openStation(tempDir(), undefined, { pacsUrl: 'http://127.0.0.1:9/dicom-web' });
     opened.push(away);
     expect(await away.call('pacs.search', { patientName: 'X*' })).toMatchObject({ ok: false, error: { code: 'pacs_unavailable', message: expect.stringContaining('did not answer') } });
+  });
+});
+
+describe('photos to the PACS', () => {
+  it('sends an act’s photo as a secondary capture in the patient’s name, found again by QIDO', async () => {
+    const station = openStation(tempDir(), undefined, { pacsUrl: orthanc.dicomWebUrl });
+    opened.push(station);
+    const created = await station.value('patients.create', { identity: { ...yvonne, birthName: 'Kerhervé', firstName: 'Loïc', sex: 'M' } });
+    if (created.status !== 'created') throw new Error('patient');
+    const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie' });
+    const png = new PNG({ width: 4, height: 4 });
+    png.data.fill(180);
+    const data = new Uint8Array(PNG.sync.write(png));
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const { uploadId } = await station.value('attachments.begin', { encounterId: act.id, kind: 'snapshot', mime: 'image/png', size: data.length, sha256, bodySite: null, device: 'Dermatoscope', author: 'IDE Morvan', takenAt: '2026-11-23T10:12:00.000Z', title: 'Plaie du talon' });
+    await station.value('attachments.chunk', { uploadId, offset: 0, data: Buffer.from(data).toString('base64') });
+    const photo = await station.value('attachments.finish', { uploadId });
+
+    expect(await station.value('pacs.status', {})).toEqual({ configured: true });
+    const sent = await station.value('pacs.sendPhoto', { attachmentId: photo.id });
+    const found = await createDicomWebClient({ baseUrl: orthanc.dicomWebUrl }).searchStudies({ patientName: 'KERHERV*' });
+    // The station keeps INS traits in capitals without accents (the INS rules), so does the PACS.
+    expect(found).toEqual([expect.objectContaining({ patientName: 'KERHERVE^LOIC', modalities: ['XC'], instances: 1, description: 'Photographies de téléconsultation' })]);
+    const [series] = await createDicomWebClient({ baseUrl: orthanc.dicomWebUrl }).searchSeries(found[0]!.studyUid);
+    const [file] = await createDicomWebClient({ baseUrl: orthanc.dicomWebUrl }).retrieveSeries(found[0]!.studyUid, series!.seriesUid);
+    expect(readDicom(file!)).toMatchObject({ ok: true, instance: { sopInstanceUid: sent.sopInstanceUid, patient: { id: created.patient.id } } });
+
+    // A sound is not a photo; without a PACS, nothing is sent.
+    expect(await station.call('pacs.sendPhoto', { attachmentId: 'no-such-file' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const none = openStation(tempDir());
+    opened.push(none);
+    expect(await none.value('pacs.status', {})).toEqual({ configured: false });
   });
 });

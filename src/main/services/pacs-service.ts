@@ -1,12 +1,17 @@
 // The hospital's PACS seen from the station: a search (QIDO-RS) for a patient's studies, and the
 // retrieval (WADO-RS) of a study into the patient's record. What is retrieved goes through the
 // same import as a CD: every file read and checked, the patient's traits compared with the
-// record's, and a study in another name held back until a named person has checked it.
+// record's, and a study in another name held back until a named person has checked it. A photo
+// of an act goes the other way (STOW-RS), as a secondary capture in the patient's name.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PacsSearch, PacsStudy } from '../../shared/imaging';
-import { AppFailure } from '../contract/failure';
+import { AppFailure, fieldFailure } from '../contract/failure';
+import type { CallRepository } from '../db/call-repository';
+import type { EncounterRepository } from '../db/encounter-repository';
+import type { PatientRepository } from '../db/patient-repository';
+import { PhotoError, secondaryCapture } from '../imaging/secondary-capture';
 import type { ImagingRepository } from '../db/imaging-repository';
 import { DicomWebError, type DicomWebClient } from '../imaging/dicomweb-client';
 import type { createImagingService } from './imaging-service';
@@ -15,6 +20,11 @@ export interface PacsServiceDeps {
   client: DicomWebClient | null;
   imaging: ReturnType<typeof createImagingService>;
   repository: ImagingRepository;
+  attachments: Pick<CallRepository, 'attachment'>;
+  encounters: Pick<EncounterRepository, 'get'>;
+  patients: Pick<PatientRepository, 'get'>;
+  /** Where a file is kept by its SHA-256. */
+  pathOf: (sha256: string) => string;
   /** Where retrieved files wait for their import (removed after). */
   inboxDir: string;
 }
@@ -46,6 +56,38 @@ export function createPacsService(deps: PacsServiceDeps) {
         })
         .catch(pacsFailure);
       return found.map((s) => ({ ...s, alreadyImported: deps.repository.study(s.studyUid) !== null }));
+    },
+
+    /** Sends a photo of an act to the PACS as a DICOM secondary capture in the patient's name. */
+    async sendPhoto(attachmentId: string): Promise<{ sopInstanceUid: string }> {
+      const pacs = client();
+      const attachment = deps.attachments.attachment(attachmentId);
+      if (!attachment) throw new AppFailure('not_found', 'This file is not on this station.');
+      if (attachment.kind !== 'snapshot') throw fieldFailure('attachmentId', 'pacs.not_a_photo');
+      const act = attachment.encounterId ? deps.encounters.get(attachment.encounterId) : null;
+      if (!act) throw fieldFailure('attachmentId', 'pacs.photo_without_act');
+      const patient = deps.patients.get(act.patientId);
+      if (!patient) throw new AppFailure('not_found', 'The patient of this act is not on this station.');
+      const qualified = patient.identityStatus === 'QUAL' && patient.ins;
+      let made;
+      try {
+        made = secondaryCapture(
+          { bytes: new Uint8Array(fs.readFileSync(deps.pathOf(attachment.sha256))), mime: attachment.mime, takenAt: new Date(attachment.takenAt), description: attachment.title ?? 'Photographie' },
+          {
+            name: `${patient.birthName.toUpperCase()}^${patient.firstName.toUpperCase()}`,
+            id: qualified ? patient.ins!.matricule : patient.id,
+            issuer: qualified ? patient.ins!.oid : 'RELAIS',
+            birthDate: patient.birthDate.replace(/-/g, ''),
+            sex: patient.sex === 'M' || patient.sex === 'F' ? patient.sex : 'O',
+          },
+        );
+      } catch (error) {
+        if (error instanceof PhotoError) throw new AppFailure('validation_failed', error.message);
+        throw error;
+      }
+      const result = await pacs.store([made.bytes]).catch(pacsFailure);
+      if (!result.stored.includes(made.sopInstanceUid)) throw new AppFailure('pacs_unavailable', 'The PACS did not keep the photo (it answered without storing it).');
+      return { sopInstanceUid: made.sopInstanceUid };
     },
 
     async retrieve(input: { studyUid: string; patientId: string; encounterId: string | null; acceptMismatchBy: string | null }) {

@@ -1,12 +1,13 @@
 // The act's files: those captured during its call and those added to it (a dermatoscope photo
 // saved on the cart, a PDF letter brought by the patient), and a form to add one. A file is
 // checked by SHA-256 on the station and kept even when the region is unreachable.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../shared/attachments';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { uploadAttachment } from '../../calls/upload-attachment';
+import { ActError } from './act-error';
 
 const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | undefined> = { 'application/pdf': 'document', 'image/png': 'snapshot', 'image/jpeg': 'snapshot' };
 const size = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} Mo` : `${Math.max(1, Math.round(bytes / 1000))} ko`);
@@ -60,8 +61,35 @@ function AddFile({ encounterId, onDone }: { encounterId: string; onDone: (error:
   );
 }
 
+/** Sends a photo to the hospital PACS (where one is configured), and says what came of it. */
+function SendToPacs({ file }: { file: Attachment }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<'idle' | 'sending' | 'sent' | AppError>('idle');
+  if (state === 'sent') return <span role="status"> — {t('acts.sentToPacs')}</span>;
+  return (
+    <>
+      {' '}
+      <button type="button" disabled={state === 'sending'} onClick={() => {
+        setState('sending');
+        void relais.invoke('pacs.sendPhoto', { attachmentId: file.id }).then((r) => setState(r.ok ? 'sent' : r.error));
+      }}>
+        {t('acts.sendToPacs')}
+      </button>
+      {typeof state === 'object' && <ActError error={state} />}
+    </>
+  );
+}
+
 export function ActFiles({ encounterId, files, open, onDone }: { encounterId: string; files: Attachment[]; open: boolean; onDone: (error: AppError | null) => void }) {
   const { t, i18n } = useTranslation();
+  const [pacs, setPacs] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void relais.invoke('pacs.status', {}).then((r) => current && r.ok && setPacs(r.value.configured));
+    return () => {
+      current = false;
+    };
+  }, []);
   return (
     <section className="card" aria-labelledby="files-title">
       <h2 id="files-title">{t('acts.files')}</h2>
@@ -73,6 +101,7 @@ export function ActFiles({ encounterId, files, open, onDone }: { encounterId: st
             <li key={f.id}>
               {t(`sync.fileKinds.${f.kind}`)} : <strong>{f.title ?? f.device}</strong> ({size(f.size)}) — {f.author}, {new Date(f.takenAt).toLocaleString(i18n.language)}
               {f.callId ? ` · ${t('acts.duringCall')}` : ''}
+              {pacs && f.kind === 'snapshot' && <SendToPacs file={f} />}
             </li>
           ))}
         </ul>

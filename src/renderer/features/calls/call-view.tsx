@@ -10,6 +10,7 @@ import { accept, cancel, decline, dismiss, hangup, setControlGranted, showLarge,
 import { useCalls, type CurrentCall } from './call-store';
 import { ChatPanel } from './chat-panel';
 import { ExamDevices } from './exam-devices';
+import { EscalationStatus } from './escalation-status';
 import { SharedImagingPanel } from './shared-imaging-panel';
 import { StrokeCallPanel } from './stroke-call-panel';
 import { RemoteCameraPad } from './remote-camera-pad';
@@ -38,6 +39,7 @@ function Ringing({ call }: { call: CurrentCall }) {
         {call.direction === 'incoming' ? t('calls.ringingIn', { name: call.remote.name, site: call.remote.site }) : t('calls.ringingOut', { name: call.remote.name })}
       </h1>
       {call.reason && <p>{t('calls.reasonShown', { reason: call.reason })}</p>}
+      {call.direction === 'outgoing' && <EscalationStatus />}
       <div className="button-row">
         {call.direction === 'incoming' ? (
           <>
@@ -60,6 +62,7 @@ function Ended({ call }: { call: CurrentCall }) {
       <h1 id="ended-title">{t('calls.phases.ended')}</h1>
       <p data-testid="end-reason" data-reason={reason}>{t(`calls.ended.${reason}`, { defaultValue: reason })}</p>
       {call.end?.detail && <p>{t('calls.endDetail', { detail: call.end.detail })}</p>}
+      {call.direction === 'outgoing' && <EscalationStatus />}
       <button type="button" onClick={dismiss}>{t('calls.close')}</button>
     </section>
   );

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Peer } from '../../../shared/hub-protocol';
 import { ring, setAvailability } from './call-controller';
 import { useCalls } from './call-store';
+import { EscalationStatus } from './escalation-status';
+import { callOnDuty } from './on-duty-call';
 
 const matches = (peer: Peer, query: string) => {
   const q = query.trim().toLocaleLowerCase('fr');
@@ -49,6 +51,7 @@ export function CallsScreen() {
         </label>
       </div>
 
+      <EscalationStatus />
       <h2>{t('calls.directory')}</h2>
       {hub.offers.length === 0 && <p>{t('calls.noOffers')}</p>}
       <ul className="offer-list">
@@ -60,6 +63,11 @@ export function CallsScreen() {
             <p>
               {t(`calls.acts.${offer.act}`)} · {t('calls.hours', { hours: offer.hours })}
             </p>
+            {offer.urgent && (
+              <button type="button" className="warning urgent-call" disabled={!online} onClick={() => void callOnDuty(offer, reason || t('onDuty.defaultReason'))}>
+                {t('onDuty.call', { specialty: offer.specialty, hospital: offer.hospital })}
+              </button>
+            )}
             <ul>
               {offer.experts.map((id) => {
                 const peer = byId.get(id);

@@ -1,0 +1,55 @@
+// The stroke alert rings the on-duty neurologists in the region's order: one who is offline is
+// skipped, one who declines passes the alert on, and the next one rings at once and answers.
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { issueToken } from '../../src/hub/tokens';
+import { CART, EXPERT, HUB_SECRET, startCallSetup, type CallSetup } from './call-fixture';
+import { startStation, type RunningStation } from './station-host';
+
+const FIRST = { sub: 'dr-premier', name: 'Dr Premier', site: 'CHU de Brest', specialty: 'neurologie' };
+let setup: CallSetup;
+let first: { station: RunningStation; context: BrowserContext; page: Page; dir: string };
+test.beforeAll(async ({ browser }) => {
+  setup = await startCallSetup(browser, {
+    hub: { offers: [{ id: 'neuro-garde', specialty: 'neurologie', hospital: 'CHU de Brest', act: 'teleconsultation', hours: '24/7', experts: ['dr-absent', FIRST.sub, EXPERT.sub], urgent: true }] },
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-first-'));
+  const token = issueToken(HUB_SECRET, { ...FIRST, role: 'expert', exp: Math.floor(Date.now() / 1000) + 3600 });
+  const station = await startStation(dir, { RELAIS_HUB_URL: setup.hub.url, RELAIS_HUB_TOKEN: token, RELAIS_DEVICES: 'none' });
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(station.url);
+  first = { station, context, page, dir };
+});
+test.afterAll(async () => {
+  await first?.context.close();
+  await first?.station.stop();
+  if (first) fs.rmSync(first.dir, { recursive: true, force: true });
+  await setup?.stop();
+});
+
+test('skips the offline neurologist, passes on a decline, and the next one answers', async () => {
+  const { cart, expert } = setup;
+  await cart.page.getByRole('button', { name: 'Appels', exact: true }).click();
+  await expect(cart.page.getByText(`${FIRST.name} — disponible`)).toBeVisible();
+  await cart.page.getByRole('button', { name: 'Alerte AVC : appeler le neurologie de garde (CHU de Brest)' }).click();
+
+  // The first on-duty neurologist online rings, urgent, and declines.
+  const ringFirst = first.page.getByRole('alertdialog');
+  await expect(ringFirst).toContainText(`Appel entrant de ${CART.name} (${CART.site})`);
+  await expect(ringFirst).toContainText('Alerte AVC — thrombolyse à discuter');
+  await ringFirst.getByRole('button', { name: 'Refuser' }).click();
+
+  // The next one rings at once; the cart sees who was tried and what came of it.
+  const status = cart.page.getByRole('alertdialog').getByTestId('escalation');
+  await expect(status).toContainText('1. dr-absent : hors ligne');
+  await expect(status).toContainText(`2. ${FIRST.name} : a refusé`);
+  await expect(status).toContainText(`3. ${EXPERT.name} : sonne…`);
+  const ringExpert = expert.page.getByRole('alertdialog');
+  await expect(ringExpert).toContainText(`Appel entrant de ${CART.name} (${CART.site})`);
+  await ringExpert.getByRole('button', { name: 'Répondre' }).click();
+  for (const page of [cart.page, expert.page]) await expect(page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
+  await expect(cart.page.getByRole('heading', { name: `${EXPERT.name} — ${EXPERT.site}` })).toBeVisible();
+});
