@@ -4,7 +4,9 @@
 // path for the same series: time to the first image (series query, frame decoded in main, sent
 // as the contract sends it, turned back into samples and painted through the window as the
 // renderer does) and the window/level paint per frame. Measured in Node with the renderer's own
-// code: the browser's putImageData and drawImage of one canvas are not in these figures.
+// code; then the same series in Debian's Chromium through the browser-mode host (after npm run
+// build): click to first painted slice, whole series loaded, one slice down and a window change
+// to the next painted frame.
 import dicomParser from 'dicom-parser';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +16,9 @@ import { silentLogger } from '../src/main/logger';
 import { readDicom } from '../src/main/imaging/dicom-file';
 import { createStation } from '../src/main/station';
 import { writeSyntheticCt } from '../test/helpers/synthetic-ct';
+import { chromium } from '@playwright/test';
+import { startHost } from '../src/main/host/host-server';
+import { CHROMIUM_ARGS } from '../playwright.config';
 import type { ImageFrame, SeriesImages } from '../src/shared/imaging';
 import { fromWire, initialWindow, paint, type LoadedFrame } from '../src/renderer/imaging/loaded-frame';
 
@@ -77,6 +82,8 @@ async function run(): Promise<void> {
     }
     paintMs.sort((a, b) => a - b);
     const at = (q: number) => paintMs[Math.min(paintMs.length - 1, Math.floor(q * paintMs.length))]!;
+
+    const browserFigures = fs.existsSync(path.resolve('out/renderer/index.html')) ? await inChromium(station) : null;
     await station.close();
 
     console.log(
@@ -91,10 +98,71 @@ async function run(): Promise<void> {
         `  viewer: whole series loaded as the renderer does ${wholeSeriesMs.toFixed(0)} ms (${(wholeSeriesMs / SLICES).toFixed(2)} ms/slice)`,
         `  viewer: window/level paint per 512 x 512 frame  median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms (${(1000 / at(0.5)).toFixed(0)} frames/s)`,
         '  (Node, the renderer\'s code; the browser\'s putImageData and drawImage are not included)',
+        browserFigures
+          ? [
+              `  Chromium: click on the thumbnail to the middle slice painted   ${browserFigures.firstImageMs.toFixed(0)} ms`,
+              `  Chromium: whole series loaded after the click                   ${browserFigures.allLoadedMs.toFixed(0)} ms`,
+              `  Chromium: one slice down (key to painted, next frame)           median ${browserFigures.scroll.p50.toFixed(1)} ms, p95 ${browserFigures.scroll.p95.toFixed(1)} ms`,
+              `  Chromium: window change (preset to painted, next frame)         median ${browserFigures.window.p50.toFixed(1)} ms, p95 ${browserFigures.window.p95.toFixed(1)} ms`,
+            ].join('\n')
+          : '  Chromium figures: run npm run build first',
       ].join('\n'),
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const quantiles = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+  return { p50: q(0.5), p95: q(0.95) };
+};
+
+// In-page probes, as strings (this file is type-checked for Node, without the DOM's types).
+// Each step: an event, then the next two animation frames, so the canvas is painted.
+const PAINTED = `() => { const c = document.querySelector('.viewer-canvas'); if (!c || !c.width) return false;
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 0; i < d.length; i += 4 * 97) if (d[i] > 0) return true; return false; }`;
+const STEPS = `async (kind) => {
+  const canvas = document.querySelector('.viewer-canvas');
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const presets = [...document.querySelectorAll('.viewer-tools button')].filter((b) => ['Cerveau', 'AVC', 'Sous-dural', 'Os'].includes(b.textContent));
+  const times = [];
+  for (let i = 0; i < 60; i++) {
+    const t0 = performance.now();
+    if (kind === 'scroll') canvas.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? 'ArrowUp' : 'ArrowDown', bubbles: true }));
+    else presets[i % presets.length].click();
+    await frame();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}`;
+
+/** The viewer in Debian's Chromium, served by the station's browser-mode host. */
+async function inChromium(station: ReturnType<typeof createStation>) {
+  const host = await startHost({ station, rendererRoot: path.resolve('out/renderer'), port: 0, logger: silentLogger });
+  const browser = await chromium.launch({ executablePath: process.env.RELAIS_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Patients' }).click();
+    await page.getByLabel('Rechercher un patient', { exact: true }).fill('bench');
+    await page.getByLabel('Rechercher un patient', { exact: true }).press('Enter');
+    await page.getByRole('button', { name: /BENCH/ }).click();
+    const thumbnail = page.getByRole('button', { name: /^Ouvrir la série/ });
+    await thumbnail.waitFor();
+    const start = performance.now();
+    await thumbnail.click();
+    while (!(await page.evaluate(PAINTED))) await new Promise((r) => setTimeout(r, 2));
+    const firstImageMs = performance.now() - start;
+    await page.getByText(/images chargées/).waitFor({ state: 'detached', timeout: 120_000 });
+    const allLoadedMs = performance.now() - start;
+    const scroll = quantiles((await page.evaluate(STEPS.replace('async (kind)', 'async (kind = "scroll")'))) as number[]);
+    const window = quantiles((await page.evaluate(STEPS.replace('async (kind)', 'async (kind = "window")'))) as number[]);
+    return { firstImageMs, allLoadedMs, scroll, window };
+  } finally {
+    await browser.close();
+    await host.close();
   }
 }
 

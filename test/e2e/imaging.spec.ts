@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openPatient } from './patient-page';
 import { connectStationClient } from './station-client';
 import { startStation, type RunningStation } from './station-host';
 
@@ -27,10 +28,7 @@ test('imports a patient’s studies from a drive, and holds back another patient
   client.close();
 
   await page.goto(station.url);
-  await page.getByRole('button', { name: 'Patients' }).click();
-  await page.getByLabel('Rechercher un patient', { exact: true }).fill('doe peter');
-  await page.getByLabel('Rechercher un patient', { exact: true }).press('Enter');
-  await page.getByRole('button', { name: /DOE.*PETER/ }).click();
+  await openPatient(page, 'doe peter', /DOE.*PETER/);
   await expect(page.getByText('Aucune image pour ce patient.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Importer des images (CD, clé USB, dossier)' }).click();
@@ -71,10 +69,7 @@ test('opens an imported series: scrolls the stack, windows it, measures a length
   client.close();
 
   await page.goto(station.url);
-  await page.getByRole('button', { name: 'Patients' }).click();
-  await page.getByLabel('Rechercher un patient', { exact: true }).fill('doe archibald');
-  await page.getByLabel('Rechercher un patient', { exact: true }).press('Enter');
-  await page.getByRole('button', { name: /DOE.*ARCHIBALD/ }).click();
+  await openPatient(page, 'doe archibald', /DOE.*ARCHIBALD/);
   const thumbnails = page.getByRole('button', { name: /^Ouvrir la série/ });
   await expect(thumbnails.first()).toBeVisible();
   // The series with the most images.

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createDicomWebClient } from '../../src/main/imaging/dicomweb-client';
 import { startOrthanc, type RunningOrthanc } from '../helpers/orthanc';
 import { writeSyntheticCt } from '../helpers/synthetic-ct';
+import { openPatient } from './patient-page';
 import { connectStationClient } from './station-client';
 import { startStation, type RunningStation } from './station-host';
 
@@ -34,10 +35,7 @@ test('finds the patient’s CT in the PACS, retrieves it into her record and sho
   client.close();
 
   await page.goto(station.url);
-  await page.getByRole('button', { name: 'Patients' }).click();
-  await page.getByLabel('Rechercher un patient', { exact: true }).fill('kerguelen');
-  await page.getByLabel('Rechercher un patient', { exact: true }).press('Enter');
-  await page.getByRole('button', { name: /KERGUELEN.*YVONNE/ }).click();
+  await openPatient(page, 'kerguelen', /KERGUELEN.*YVONNE/);
   await page.getByRole('button', { name: 'Chercher dans le PACS de l’hôpital' }).click();
   await expect(page.getByLabel('Nom du patient (* pour toute fin)')).toHaveValue('KERGUELEN*');
   await page.getByLabel('Modalité').selectOption('CT');

@@ -4,6 +4,7 @@
 // every entry in the right name, and the summary goes into the report.
 import { expect, test, type Page } from '@playwright/test';
 import { callAndAnswer, CART, EXPERT, startCallSetup, type CallSetup } from './call-fixture';
+import { openPatient } from './patient-page';
 import { connectStationClient, type StationClient } from './station-client';
 
 let setup: CallSetup;
@@ -83,10 +84,7 @@ test('the site taps the timeline, the neurologist scores the NIHSS with the came
   // After the call, the act's page offers the summary to the report.
   await cart.page.getByRole('button', { name: 'Raccrocher' }).click();
   await cart.page.getByRole('button', { name: 'Fermer' }).click();
-  await cart.page.getByRole('button', { name: 'Patients' }).click();
-  await cart.page.getByLabel('Rechercher un patient', { exact: true }).fill('le bihan');
-  await cart.page.getByLabel('Rechercher un patient', { exact: true }).press('Enter');
-  await cart.page.getByRole('button', { name: /LE BIHAN.*MARCEL/i }).click();
+  await openPatient(cart.page, 'le bihan', /LE BIHAN.*MARCEL/i);
   await cart.page.getByRole('button', { name: /Suspicion d’AVC/ }).first().click();
   // The act is started once the consent is recorded (here, given by the patient's wife).
   const consent = cart.page.getByRole('form', { name: 'Consentement du patient' });

@@ -113,7 +113,13 @@ export function PatientImaging({ patientId, onShare }: { patientId: string; onSh
   const [open, setOpen] = useState<string | null>(null);
   const [studies, setStudies] = useState<Studies | null>(null);
   const [importing, setImporting] = useState<'drive' | 'pacs' | null>(null);
-  const [imported, setImported] = useState<number | null>(null);
+  const [importedCount, setImported] = useState<number | null>(null);
+  /** Images came in (from a drive or the PACS): said, and the list read again. */
+  const imported = (instances: number) => {
+    setImported(instances);
+    setImporting(null);
+    setSerial((k) => k + 1);
+  };
   const [serial, setSerial] = useState(0);
   useEffect(() => {
     let current = true;
@@ -126,7 +132,7 @@ export function PatientImaging({ patientId, onShare }: { patientId: string; onSh
   return (
     <section aria-labelledby="imaging-title">
       <h2 id="imaging-title">{t('imaging.title')}</h2>
-      {imported !== null && <p role="status" className="ok-text">{t('imaging.imported', { count: imported })}</p>}
+      {importedCount !== null && <p role="status" className="ok-text">{t('imaging.imported', { count: importedCount })}</p>}
       {studies && studies.length === 0 && <p>{t('imaging.none')}</p>}
       {studies && studies.length > 0 && (
         <ul className="plain-list" aria-label={t('imaging.studies')}>
@@ -145,26 +151,8 @@ export function PatientImaging({ patientId, onShare }: { patientId: string; onSh
         </ul>
       )}
       {open && <LocalSeriesViewer key={open} seriesUid={open} onShare={onShare} />}
-      {importing === 'drive' && (
-        <ImportFromDrive
-          patientId={patientId}
-          onImported={(n) => {
-            setImported(n);
-            setImporting(null);
-            setSerial((k) => k + 1);
-          }}
-        />
-      )}
-      {importing === 'pacs' && (
-        <PacsSearch
-          patientId={patientId}
-          onImported={(n) => {
-            setImported(n);
-            setImporting(null);
-            setSerial((k) => k + 1);
-          }}
-        />
-      )}
+      {importing === 'drive' && <ImportFromDrive patientId={patientId} onImported={imported} />}
+      {importing === 'pacs' && <PacsSearch patientId={patientId} onImported={imported} />}
       {importing === null && (
         <div className="button-row">
           <button type="button" onClick={() => setImporting('drive')}>{t('imaging.importImages')}</button>
