@@ -153,12 +153,16 @@ async function inChromium(station: ReturnType<typeof createStation>) {
     await thumbnail.waitFor();
     const start = performance.now();
     await thumbnail.click();
-    while (!(await page.evaluate(PAINTED))) await new Promise((r) => setTimeout(r, 2));
+    const deadline = start + 60_000;
+    while (!(await page.evaluate(`(${PAINTED})()`))) {
+      if (performance.now() > deadline) throw new Error('the first slice was not painted within a minute');
+      await new Promise((r) => setTimeout(r, 2));
+    }
     const firstImageMs = performance.now() - start;
     await page.getByText(/images chargées/).waitFor({ state: 'detached', timeout: 120_000 });
     const allLoadedMs = performance.now() - start;
-    const scroll = quantiles((await page.evaluate(STEPS.replace('async (kind)', 'async (kind = "scroll")'))) as number[]);
-    const window = quantiles((await page.evaluate(STEPS.replace('async (kind)', 'async (kind = "window")'))) as number[]);
+    const scroll = quantiles((await page.evaluate(`(${STEPS})('scroll')`)) as number[]);
+    const window = quantiles((await page.evaluate(`(${STEPS})('window')`)) as number[]);
     return { firstImageMs, allLoadedMs, scroll, window };
   } finally {
     await browser.close();
