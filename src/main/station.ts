@@ -142,9 +142,11 @@ export function createStation(options: StationOptions): Station {
     outbox,
     now,
   });
+  const imagingRepository = createImagingRepository(db);
   const imaging = createImagingService({
     db,
-    imaging: createImagingRepository(db),
+    imaging: imagingRepository,
+    outbox,
     patients: patientsRepo,
     encounters: encounterRepository,
     pathOf: (sha256) => attachments.pathOf(sha256),
@@ -156,7 +158,7 @@ export function createStation(options: StationOptions): Station {
   const pacs = createPacsService({
     client: options.pacsUrl ? createDicomWebClient({ baseUrl: options.pacsUrl }) : null,
     imaging,
-    repository: createImagingRepository(db),
+    repository: imagingRepository,
     attachments: callRepository,
     encounters: encounterRepository,
     patients: patientsRepo,
@@ -184,7 +186,7 @@ export function createStation(options: StationOptions): Station {
     },
   });
   const syncRepository = createSyncRepository(db);
-  const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository });
+  const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imagingRepository });
   const serverVersions = createServerVersionTaker({
     sync: syncRepository,
     patients: patientsRepo,
@@ -331,6 +333,7 @@ export function createStation(options: StationOptions): Station {
         encounters: encounterRepository,
         client,
         calls: callRepository,
+        imaging: imagingRepository,
         attachmentFile: (sha256) => attachments.pathOf(sha256),
         ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token }) } : {}),
         capabilities: () => service.capabilities() ?? fullCapabilities(),

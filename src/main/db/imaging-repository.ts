@@ -34,6 +34,11 @@ export interface StudySummary extends StudyRow {
   series: { series_uid: string; modality: string | null; number: number | null; description: string | null; instances: number }[];
 }
 
+/** A study with its series and their instances, as the sync sends it. */
+export interface StudyForSync extends StudyRow {
+  series: { series_uid: string; modality: string | null; number: number | null; description: string | null; instances: Pick<InstanceRow, 'sop_instance_uid' | 'sop_class_uid' | 'instance_number'>[] }[];
+}
+
 export function createImagingRepository(db: Db) {
   const studyStmt = db.prepare<[string], StudyRow>('SELECT * FROM dicom_studies WHERE study_uid = ?');
   const insertStudyStmt = db.prepare(`INSERT OR IGNORE INTO dicom_studies (study_uid, patient_id, encounter_id, dicom_patient_name, dicom_patient_id, dicom_birth_date, dicom_sex, study_date, description, accession_number, mismatch_accepted_by, imported_at)
@@ -51,6 +56,9 @@ export function createImagingRepository(db: Db) {
   // Space order first; images without a position after, by instance number.
   const seriesImagesStmt = db.prepare<[string], InstanceRow>('SELECT * FROM dicom_instances WHERE series_uid = ? ORDER BY slice_position IS NULL, slice_position, instance_number, sop_instance_uid');
   const instanceStmt = db.prepare<[string], InstanceRow>('SELECT * FROM dicom_instances WHERE sop_instance_uid = ?');
+  const seriesRowsStmt = db.prepare<[string], Omit<StudyForSync['series'][number], 'instances'>>('SELECT series_uid, modality, number, description FROM dicom_series WHERE study_uid = ? ORDER BY number, series_uid');
+  const syncInstancesStmt = db.prepare<[string], StudyForSync['series'][number]['instances'][number]>('SELECT sop_instance_uid, sop_class_uid, instance_number FROM dicom_instances WHERE series_uid = ? ORDER BY instance_number, sop_instance_uid');
+  const instanceCountStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM dicom_instances i JOIN dicom_series s ON s.series_uid = i.series_uid WHERE s.study_uid = ?');
   const instanceExistsStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM dicom_instances WHERE sop_instance_uid = ?');
   return {
     study: (uid: string) => studyStmt.get(uid) ?? null,
@@ -61,6 +69,12 @@ export function createImagingRepository(db: Db) {
     series: (uid: string) => seriesStmt.get(uid) ?? null,
     seriesImages: (uid: string) => seriesImagesStmt.all(uid),
     instance: (uid: string) => instanceStmt.get(uid) ?? null,
+    studyForSync(uid: string): StudyForSync | null {
+      const study = studyStmt.get(uid);
+      return study ? { ...study, series: seriesRowsStmt.all(uid).map((s) => ({ ...s, instances: syncInstancesStmt.all(s.series_uid) })) } : null;
+    },
+    /** Instances kept of a study: its version for the sync (a study only grows). */
+    instanceCount: (uid: string) => instanceCountStmt.get(uid)?.n ?? 0,
     hasInstance: (uid: string) => (instanceExistsStmt.get(uid)?.n ?? 0) > 0,
     studiesOf: (patientId: string): StudySummary[] => studiesOfStmt.all(patientId).map((s) => ({ ...s, series: seriesOfStmt.all(s.study_uid) })),
   };

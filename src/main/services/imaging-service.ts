@@ -12,6 +12,7 @@ import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../db/connection';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { ImagingRepository } from '../db/imaging-repository';
+import type { OutboxRepository } from '../db/outbox-repository';
 import type { PatientRepository } from '../db/patient-repository';
 import type { FieldError } from '../../shared/result';
 import { scanFolder, ScanFolderError, type ScannedFile } from '../imaging/dicom-scan';
@@ -20,6 +21,8 @@ import { readFrame } from '../imaging/pixel-frame';
 export interface ImagingServiceDeps {
   db: Db;
   imaging: ImagingRepository;
+  /** Each imported study goes to the region as an ImagingStudy. */
+  outbox: OutboxRepository;
   patients: PatientRepository;
   encounters: EncounterRepository;
   /** Where a file is kept by its SHA-256 (the attachments store). */
@@ -165,6 +168,11 @@ export function createImagingService(deps: ImagingServiceDeps) {
         })();
         if (n % 10 === 9 || n === files.length - 1) deps.onProgress({ scanId: input.scanId, phase: 'importing', done: n + 1, total: files.length });
       }
+      // The studies' current state goes to the region, once per study and import. (A crash
+      // before this line leaves images here unannounced until the study is imported again.)
+      deps.db.transaction(() => {
+        for (const study of studies) deps.outbox.enqueue('imaging_study', study.studyUid, deps.imaging.instanceCount(study.studyUid), study.alreadyImported ? 'update' : 'create', at);
+      })();
       deps.onPatientImaging(patient.id);
       return { studies: studies.length, series: studies.reduce((k, s) => k + s.series.length, 0), instances, alreadyThere };
     },

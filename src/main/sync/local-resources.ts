@@ -3,9 +3,11 @@
 // settling of conflicts (the station's side).
 import type { Resource } from '@medplum/fhirtypes';
 import type { EncounterRepository } from '../db/encounter-repository';
+import type { ImagingRepository } from '../db/imaging-repository';
 import type { PatientRepository } from '../db/patient-repository';
 import { consentToFhir } from './fhir/consent';
 import { encounterToFhir } from './fhir/encounter';
+import { imagingStudyToFhir } from './fhir/imaging-study';
 import { observationToFhir } from './fhir/observation';
 import { patientToFhir } from './fhir/patient';
 import { reportToDocumentReference } from './fhir/report';
@@ -23,9 +25,10 @@ export const RESOURCE_TYPE: Record<string, string> = {
   consent: 'Consent',
   attachment: 'Media',
   call_chat: 'Communication',
+  imaging_study: 'ImagingStudy',
 };
 
-export function createLocalResources(deps: { patients: PatientRepository; encounters: EncounterRepository }) {
+export function createLocalResources(deps: { patients: PatientRepository; encounters: EncounterRepository; imaging?: ImagingRepository }) {
   return {
     /** The record's current state as a resource, or null when it is not (or no longer) here. */
     build(entity: string, id: string): LocalResource | null {
@@ -56,6 +59,10 @@ export function createLocalResources(deps: { patients: PatientRepository; encoun
           const c = deps.encounters.consent(id);
           const e = c ? deps.encounters.get(c.encounterId) : null;
           return c && e ? { resource: consentToFhir(c, e) as Resource & { id: string }, version: 1 } : null;
+        }
+        case 'imaging_study': {
+          const study = deps.imaging?.studyForSync(id);
+          return study ? { resource: imagingStudyToFhir(study) as Resource & { id: string }, version: deps.imaging!.instanceCount(id) } : null;
         }
         default:
           return null;

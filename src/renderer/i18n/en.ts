@@ -60,7 +60,7 @@ export const en: Translations = {
     field: 'Field',
     station: 'Station’s version',
     server: 'Regional server’s version',
-    entities: { patient: 'Patient', encounter: 'Act', consent: 'Consent', observation: 'Measurement', attachment: 'File', service_request: 'Tele-expertise request', report: 'Report', call_chat: 'Call message' },
+    entities: { patient: 'Patient', encounter: 'Act', consent: 'Consent', observation: 'Measurement', attachment: 'File', service_request: 'Tele-expertise request', report: 'Report', call_chat: 'Call message', imaging_study: 'Imaging study' },
   },
   devices: { title: 'Devices', list: 'Devices of the station', simulated: 'simulated', lastPress: 'Last press: {{control}} at {{time}}', details: { detected_unconfigured: 'Detected, not configured: confirm with “npx relais-devices probe”, then add it to devices.json.' } },
   camera: {

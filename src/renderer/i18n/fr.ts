@@ -58,7 +58,7 @@ export const fr = {
     field: 'Champ',
     station: 'Version de la station',
     server: 'Version du serveur régional',
-    entities: { patient: 'Patient', encounter: 'Acte', consent: 'Consentement', observation: 'Mesure', attachment: 'Fichier', service_request: 'Demande de téléexpertise', report: 'Compte rendu', call_chat: 'Message d’appel' },
+    entities: { patient: 'Patient', encounter: 'Acte', consent: 'Consentement', observation: 'Mesure', attachment: 'Fichier', service_request: 'Demande de téléexpertise', report: 'Compte rendu', call_chat: 'Message d’appel', imaging_study: 'Examen d’imagerie' },
   },
   devices: { title: 'Appareils', list: 'Appareils de la station', simulated: 'simulé', lastPress: 'Dernier appui : {{control}} à {{time}}', details: { detected_unconfigured: 'Détecté, non configuré : confirmez avec « npx relais-devices probe », puis ajoutez-le à devices.json.' } },
   camera: {

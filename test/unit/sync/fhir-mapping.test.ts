@@ -16,7 +16,8 @@ import { namedProfessionals } from '../../../src/main/sync/fhir/named-profession
 import { practitionerToFhir } from '../../../src/main/sync/fhir/practitioner';
 import { reportToBinary, reportToDocumentReference } from '../../../src/main/sync/fhir/report';
 import { serviceRequestToFhir } from '../../../src/main/sync/fhir/service-request';
-import { bloodPressure, consentToAct, expertiseRequest, finishedEncounter, mitralSound, qualifiedPatient, signedReport } from './fhir-samples';
+import { imagingStudyToFhir } from '../../../src/main/sync/fhir/imaging-study';
+import { bloodPressure, consentToAct, headCt, expertiseRequest, finishedEncounter, mitralSound, qualifiedPatient, signedReport } from './fhir-samples';
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.resolve('test/fixtures/fhir', `${name}.json`), 'utf8')) as unknown;
 
@@ -141,6 +142,19 @@ describe('FHIR mapping', () => {
     expect(chatResourceId('call-4', '2\nline-7')).not.toBe(resource.id);
     // A line without an author is said by who wrote it from each side.
     expect(chatToCommunication({ ...line, author: '', direction: 'sent' }, finishedEncounter).sender).toEqual({ display: 'IDE Morvan' });
+  });
+
+  it('maps an imported study to an ImagingStudy by its DICOM UIDs, named after the Study Instance UID, with the identity check noted', () => {
+    const resource = imagingStudyToFhir(headCt);
+    expect(resource).toEqual(fixture('imaging-study-head-ct'));
+    expect(validateFhir(resource)).toBe(resource);
+    expect(imagingStudyToFhir({ ...headCt, imported_at: 'later' }).id).toBe(resource.id); // the same study, the same resource
+    const plain = imagingStudyToFhir({ ...headCt, encounter_id: null, accession_number: null, mismatch_accepted_by: null, study_date: 'garbage' });
+    expect(plain).not.toHaveProperty('encounter');
+    expect(plain).not.toHaveProperty('note');
+    expect(plain).not.toHaveProperty('started');
+    expect(plain.identifier).toHaveLength(2);
+    validateFhir(plain);
   });
 
   it('refuses a resource that is not valid R4, saying what and where', () => {

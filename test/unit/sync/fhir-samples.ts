@@ -1,5 +1,6 @@
 // The records the FHIR mapping tests turn into resources (the expected resources are the JSON
 // files in test/fixtures/fhir, reviewed by hand against FR Core and the vital-signs profile).
+import type { StudyForSync } from '../../../src/main/db/imaging-repository';
 import type { Attachment } from '../../../src/shared/attachments';
 import type { Consent, Encounter, Observation, Report } from '../../../src/shared/encounter';
 import type { Patient } from '../../../src/shared/patient';
@@ -40,4 +41,33 @@ export const signedReport: Report = {
 export const mitralSound: Attachment = {
   id: '8e9f0a1b-2c3d-4e5f-9a6b-7c8d9e0f1a2b', callId: 'call-42', encounterId: null, title: null, kind: 'auscultation', mime: 'audio/wav', size: 1_920_044,
   sha256: 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778', bodySite: 'mitral', device: 'Stéthoscope Eko CORE 500', author: 'IDE Morvan', takenAt: '2026-11-23T09:48:00.000Z',
+};
+
+/** A head CT imported during the act, whose DICOM name differed and was checked by the nurse. */
+export const headCt: StudyForSync = {
+  study_uid: '1.2.826.0.1.3680043.10.1234.1',
+  patient_id: qualifiedPatient.id,
+  encounter_id: finishedEncounter.id,
+  dicom_patient_name: 'MORVAN^ANNE',
+  dicom_patient_id: 'IPP-0042',
+  dicom_birth_date: '19720314',
+  dicom_sex: 'F',
+  study_date: '20261123',
+  description: 'Scanner cérébral sans injection',
+  accession_number: 'ACC-77812',
+  mismatch_accepted_by: 'IDE Morvan',
+  imported_at: '2026-11-23T09:51:00.000Z',
+  series: [
+    {
+      series_uid: '1.2.826.0.1.3680043.10.1234.2',
+      modality: 'CT',
+      number: 2,
+      description: 'Axial 5 mm',
+      instances: [
+        { sop_instance_uid: '1.2.826.0.1.3680043.10.1234.3.1', sop_class_uid: '1.2.840.10008.5.1.4.1.1.2', instance_number: 1 },
+        { sop_instance_uid: '1.2.826.0.1.3680043.10.1234.3.2', sop_class_uid: '1.2.840.10008.5.1.4.1.1.2', instance_number: 2 },
+      ],
+    },
+    { series_uid: '1.2.826.0.1.3680043.10.1234.9', modality: null, number: null, description: null, instances: [{ sop_instance_uid: '1.2.826.0.1.3680043.10.1234.9.1', sop_class_uid: '1.2.840.10008.5.1.4.1.1.7', instance_number: null }] },
+  ],
 };
