@@ -11,7 +11,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rollupOptions: {
-      input: { index: 'src/main/index.ts', host: 'src/main/host/main.ts', 'relais-devices': 'devices/cli/main.ts', hub: 'src/hub/main.ts' },
+      input: { index: 'src/main/index.ts', host: 'src/main/host/main.ts', 'relais-devices': 'devices/cli/main.ts', hub: 'src/hub/main.ts', 'imaging-worker': 'src/main/imaging/frame-worker.ts' },
       // Native and runtime packages stay in node_modules; electron is provided by Electron itself.
       external: ['electron', 'better-sqlite3', 'ws', 'zod', 'serialport', 'node-hid', /^@medplum\//, /^@cornerstonejs\//, 'jpeg-lossless-decoder-js', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },

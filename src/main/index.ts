@@ -14,7 +14,7 @@ const logger = createLogger();
 
 startElectronShell({
   // The application connects to the regional hub named by RELAIS_HUB_URL (no embedded hub here).
-  createStation: (dataDir) => createStation({ dataDir, mode: 'electron', logger, devices: loadDeviceSetup(dataDir, process.env), ...hubSettingsFromEnv(process.env), pacsUrl: pacsUrlFromEnv(process.env) }),
+  createStation: (dataDir) => createStation({ dataDir, mode: 'electron', logger, devices: loadDeviceSetup(dataDir, process.env), ...hubSettingsFromEnv(process.env), pacsUrl: pacsUrlFromEnv(process.env), imagingWorker: path.join(__dirname, 'imaging-worker.cjs') }),
   rendererRoot: path.join(outDir, 'renderer'),
   preloadPath: path.join(outDir, 'preload', 'index.cjs'),
   logger,

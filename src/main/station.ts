@@ -37,6 +37,7 @@ import { createEncounterService } from './services/encounter-service';
 import { createImagingService } from './services/imaging-service';
 import { createImagingRepository } from './db/imaging-repository';
 import { createDicomWebClient } from './imaging/dicomweb-client';
+import { createFramePool } from './imaging/frame-pool';
 import { createPacsService } from './services/pacs-service';
 import { createStrokeService } from './services/stroke-service';
 import { connectHubClient } from './services/hub-client';
@@ -62,6 +63,8 @@ export interface StationOptions {
   icePolicy?: 'all' | 'relay';
   /** The regional FHIR R4 server the records sync to (with hubToken); none: records stay here. */
   fhirUrl?: string | null;
+  /** The built frame-decoding worker (out/main/imaging-worker.cjs); none: frames decode inline. */
+  imagingWorker?: string | null;
   /** The hospital PACS's DICOMweb root; none: images come from drives only. */
   pacsUrl?: string | null;
   /** The region's resumable upload endpoint (tus) for attachment files. */
@@ -143,6 +146,7 @@ export function createStation(options: StationOptions): Station {
     now,
   });
   const imagingRepository = createImagingRepository(db);
+  const framePool = createFramePool({ workerFile: options.imagingWorker ?? null });
   const imaging = createImagingService({
     db,
     imaging: imagingRepository,
@@ -153,6 +157,7 @@ export function createStation(options: StationOptions): Station {
     now,
     onProgress: (progress) => events.emit('imaging.progress', progress),
     onPatientImaging: (patientId) => events.emit('imaging.changed', { patientId }),
+    readFrame: (bytes, index) => framePool.read(bytes, index),
   });
   const stroke = createStrokeService({ db, encounters: encounterRepository, now, onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }) });
   const pacs = createPacsService({
@@ -384,6 +389,7 @@ export function createStation(options: StationOptions): Station {
     async close() {
       hubClient?.close();
       await syncService?.stop();
+      await framePool.close();
       db.close();
       watcher?.stop();
       await devicesReady;

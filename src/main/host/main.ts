@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     fhirUrl: embedded ? embedded.hub.fhirUrl : hubSettings.fhirUrl,
     uploadsUrl: embedded ? embedded.hub.uploadsUrl : hubSettings.uploadsUrl,
     pacsUrl: pacsUrlFromEnv(process.env),
+    // Beside this bundle: out/main/imaging-worker.cjs.
+    imagingWorker: path.join(__dirname, 'imaging-worker.cjs'),
   });
   // The renderer sits beside the built main bundle: out/main/host.cjs -> out/renderer.
   const rendererRoot = path.resolve(__dirname, '..', 'renderer');

@@ -16,7 +16,7 @@ import type { OutboxRepository } from '../db/outbox-repository';
 import type { PatientRepository } from '../db/patient-repository';
 import type { FieldError } from '../../shared/result';
 import { scanFolder, ScanFolderError, type ScannedFile } from '../imaging/dicom-scan';
-import { readFrame } from '../imaging/pixel-frame';
+import { readFrame, type FrameResult } from '../imaging/pixel-frame';
 
 export interface ImagingServiceDeps {
   db: Db;
@@ -30,6 +30,8 @@ export interface ImagingServiceDeps {
   now: () => Date;
   onProgress: (progress: { scanId: string; phase: 'scanning' | 'importing'; done: number; total: number }) => void;
   onPatientImaging: (patientId: string) => void;
+  /** Decodes a frame (off the main thread in the app; inline by default). */
+  readFrame?: (bytes: Uint8Array, index: number) => Promise<FrameResult>;
 }
 
 const SCAN_TTL_MS = 3600_000;
@@ -204,7 +206,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
       } catch {
         throw new AppFailure('not_found', 'The file of this image is missing from the station’s data folder: import the study again.');
       }
-      const result = await readFrame(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), index);
+      const result = await (deps.readFrame ?? readFrame)(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), index);
       if (!result.ok) throw new AppFailure('validation_failed', result.detail, [{ path: 'sopInstanceUid', code: `imaging.frame_${result.reason}`, params: { detail: result.detail } }]);
       const { data, ...frame } = result.frame;
       return { ...frame, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') };
