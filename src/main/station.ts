@@ -40,6 +40,7 @@ import { createDicomWebClient } from './imaging/dicomweb-client';
 import { createFramePool } from './imaging/frame-pool';
 import { createPacsService } from './services/pacs-service';
 import { createStrokeService } from './services/stroke-service';
+import { createImagingDrops } from './services/imaging-drop';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createPatientService } from './services/patient-service';
@@ -146,6 +147,7 @@ export function createStation(options: StationOptions): Station {
     now,
   });
   const imagingRepository = createImagingRepository(db);
+  const drops = createImagingDrops({ dir: path.join(dataDir, 'imaging-drops'), now });
   const framePool = createFramePool({ workerFile: options.imagingWorker ?? null });
   const imaging = createImagingService({
     db,
@@ -258,6 +260,9 @@ export function createStation(options: StationOptions): Station {
     'imaging.scan': ({ folder }) => imaging.scan(folder),
     'imaging.import': (input) => imaging.import(input),
     'imaging.studies': ({ patientId }) => imaging.studiesOf(patientId),
+    'imaging.dropBegin': () => drops.begin(),
+    'imaging.dropChunk': ({ dropId, file, offset, data }) => drops.chunk(dropId, file, offset, Buffer.from(data, 'base64')),
+    'imaging.dropScan': ({ dropId }) => imaging.scan(drops.folder(dropId)),
     'imaging.series': ({ seriesUid }) => imaging.series(seriesUid),
     'imaging.frame': ({ sopInstanceUid, frame }) => imaging.frame(sopInstanceUid, frame),
     'pacs.search': (search) => pacs.search(search),

@@ -16,7 +16,7 @@ import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
 import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } from './station';
 import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
-import { FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
+import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -53,6 +53,9 @@ export const contract = {
     'imaging.scan': channel(ScanInputSchema, ScanReportSchema),
     'imaging.import': channel(ImportInputSchema, ImportResultSchema),
     'imaging.studies': channel(z.strictObject({ patientId: PatientIdSchema }), z.array(PatientStudySchema)),
+    'imaging.dropBegin': channel(noInput, z.strictObject({ dropId: z.uuid() })),
+    'imaging.dropChunk': channel(DropChunkSchema, z.strictObject({ received: z.number().int() })),
+    'imaging.dropScan': channel(z.strictObject({ dropId: z.uuid() }), ScanReportSchema),
     'imaging.series': channel(z.strictObject({ seriesUid: z.string().min(1).max(64) }), SeriesImagesSchema),
     'imaging.frame': channel(FrameInputSchema, ImageFrameSchema),
     'pacs.search': channel(PacsSearchSchema, z.array(PacsStudySchema)),

@@ -2,6 +2,7 @@
 // grouped by study and series, with the patient as the modality wrote it and the files that
 // could not be read, each with its reason; then the import into a patient's record.
 import { z } from 'zod';
+import { CHUNK_BASE64_CHARS } from './attachments';
 import { PatientIdSchema } from './patient';
 
 export const ScanInputSchema = z.strictObject({
@@ -122,4 +123,13 @@ export const PacsRetrieveSchema = z.strictObject({
   patientId: PatientIdSchema,
   encounterId: z.uuid().nullable().default(null),
   acceptMismatchBy: z.string().trim().min(1).max(200).nullable().default(null),
+});
+
+/** Files dropped on the page come in chunks (the page has their bytes, not their paths). */
+export const DropChunkSchema = z.strictObject({
+  dropId: z.uuid(),
+  /** The file's number in the drop (its name is never used). */
+  file: z.number().int().min(0).max(19_999),
+  offset: z.number().int().min(0),
+  data: z.string().min(1).max(CHUNK_BASE64_CHARS).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
 });

@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeSyntheticCt } from '../helpers/synthetic-ct';
 import { openPatient } from './patient-page';
 import { connectStationClient } from './station-client';
 import { startStation, type RunningStation } from './station-host';
@@ -109,4 +110,25 @@ test('opens an imported series: scrolls the stack, windows it, measures a length
   await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
   await expect(page.getByRole('list', { name: 'Mesures sur cette coupe' })).toContainText(/Longueur : \d+\.\d mm/);
+});
+
+test('imports CT slices dropped on the page', async ({ page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-drop-'));
+  const files = writeSyntheticCt(dir, 12, 128, 'LE ROUX^YANN', '1.2.826.0.1.3680043.10.1234.66');
+  const client = await connectStationClient(station.url);
+  await client.value('patients.create', { identity: { birthName: 'Le Roux', firstName: 'Yann', birthDate: '1970-01-15', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  client.close();
+  // The desktop's drag and drop, as the page receives it: a DataTransfer of File objects.
+  const payload = JSON.stringify(files.map((f) => ({ name: path.basename(f), data: fs.readFileSync(f).toString('base64') })));
+  fs.rmSync(dir, { recursive: true, force: true });
+  await page.goto(station.url);
+  await openPatient(page, 'le roux', /LE ROUX.*YANN/);
+  await page.getByRole('button', { name: 'Importer des images (CD, clé USB, dossier)' }).click();
+  const transfer = await page.evaluateHandle(`((items) => { const dt = new DataTransfer(); for (const it of items) { const bin = atob(it.data); const bytes = new Uint8Array(bin.length); for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i); dt.items.add(new File([bytes], it.name, { type: 'application/dicom' })); } return dt; })(${payload})`);
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+  const found = page.getByRole('region', { name: 'Contenu du disque' });
+  await expect(found.getByText('12 fichier(s) lus, 1 examen(s) trouvés.')).toBeVisible();
+  await found.getByRole('button', { name: 'Importer les examens cochés' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'importée' })).toContainText('12 image(s) importée(s).');
+  await expect(page.getByRole('button', { name: /^Ouvrir la série CT — .*\(12 image/ })).toBeVisible();
 });

@@ -104,3 +104,31 @@ describe('imaging viewer data', () => {
     expect(await station.call('imaging.frame', { sopInstanceUid: series.images[0]!.sopInstanceUid, frame: 0 })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('import the study again') } });
   });
 });
+
+describe('files dropped on the page', () => {
+  it('are read like a drive once their bytes are in, chunk by chunk, under names of our own', async () => {
+    const { station } = await setup();
+    const files = walkFiles(DRIVE).slice(0, 30);
+    const { dropId } = await station.value('imaging.dropBegin', {});
+    for (const [i, file] of files.entries()) {
+      const bytes = fs.readFileSync(file);
+      for (let offset = 0; offset < bytes.length; offset += 60_000) {
+        await station.value('imaging.dropChunk', { dropId, file: i, offset, data: bytes.subarray(offset, offset + 60_000).toString('base64') });
+      }
+    }
+    const report = await station.value('imaging.dropScan', { dropId });
+    expect(report.files).toBe(30);
+    expect(report.studies.length + report.refused.length).toBeGreaterThan(0);
+    expect(report.studies.reduce((n, s) => n + s.instances, 0) + report.refused.reduce((n, r) => n + r.count, 0)).toBe(30);
+
+    // A chunk out of order, an unknown drop, an empty drop: each said.
+    expect(await station.call('imaging.dropChunk', { dropId, file: 0, offset: 5, data: 'AAAA' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('out of order') } });
+    expect(await station.call('imaging.dropChunk', { dropId: '00000000-0000-4000-8000-000000000009', file: 0, offset: 0, data: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const empty = await station.value('imaging.dropBegin', {});
+    expect(await station.call('imaging.dropScan', { dropId: empty.dropId })).toMatchObject({ ok: false, error: { message: 'No file was dropped.' } });
+  });
+});
+
+function walkFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkFiles(path.join(dir, e.name)) : [path.join(dir, e.name)])).sort();
+}

@@ -492,6 +492,9 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
     share: 'Share this series in the call',
   },
   imaging: {
+    dropHere: 'Or drop DICOM files or a folder here',
+    dropSending: 'Sending the dropped files: {{done}}/{{total}}',
+    dropSendingLabel: 'Sending the dropped files',
     title: 'Imaging',
     none: 'No images for this patient.',
     studies: 'Imaging studies',

@@ -490,6 +490,9 @@ teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesu
     share: 'Partager cette série dans l’appel',
   },
   imaging: {
+    dropHere: 'Ou déposez ici des fichiers DICOM ou un dossier',
+    dropSending: 'Envoi des fichiers déposés : {{done}}/{{total}}',
+    dropSendingLabel: 'Envoi des fichiers déposés',
     title: 'Imagerie',
     none: 'Aucune image pour ce patient.',
     studies: 'Examens d’imagerie',

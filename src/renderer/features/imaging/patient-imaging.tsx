@@ -11,6 +11,7 @@ import { relais } from '../../api';
 import type { SharedView } from '../../../shared/imaging-view';
 import type { FrameSource } from '../../imaging/frame-source';
 import { ActError } from '../acts/act-error';
+import { DropZone } from './drop-zone';
 import { LocalSeriesViewer } from './local-series-viewer';
 import { dicomDate, mismatchesOf, MismatchWarning, personName } from './mismatch-warning';
 import { PacsSearch } from './pacs-search';
@@ -69,6 +70,14 @@ function ImportFromDrive({ patientId, onImported }: { patientId: string; onImpor
         </label>
         <button type="submit" disabled={busy}>{t('imaging.readDrive')}</button>
       </form>
+      <DropZone
+        onError={setError}
+        onScanned={(scanned) => {
+          setMismatches([]);
+          setReport(scanned);
+          setChosen(scanned.studies.filter((s) => !s.alreadyImported).map((s) => s.studyUid));
+        }}
+      />
       {progress && progress.total > 0 && <progress max={progress.total} value={progress.done} aria-label={t('imaging.progress')} />}
       <ActError error={error} />
       {report && (

@@ -1,0 +1,60 @@
+// Files dropped on the import screen (drag and drop from the desktop, a USB key's window, a
+// mail's attachments): the page has their bytes, not their paths, so they come over the
+// contract in chunks into a private drop folder, which is then read like a drive. Names are
+// never the dropped ones (a file is stored by its number), so nothing can reach outside the
+// folder. Drops older than an hour are removed.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppFailure } from '../contract/failure';
+
+export const MAX_DROP_FILES = 20_000;
+export const MAX_DROP_BYTES = 8 * 1024 * 1024 * 1024;
+const DROP_TTL_MS = 3600_000;
+
+export function createImagingDrops(deps: { dir: string; now: () => Date }) {
+  const drops = new Map<string, { folder: string; bytes: number; files: Set<number>; at: number }>();
+
+  function sweep(): void {
+    for (const [id, drop] of drops) {
+      if (deps.now().getTime() - drop.at > DROP_TTL_MS) {
+        fs.rmSync(drop.folder, { recursive: true, force: true });
+        drops.delete(id);
+      }
+    }
+  }
+
+  return {
+    begin(): { dropId: string } {
+      sweep();
+      const dropId = randomUUID();
+      const folder = path.join(deps.dir, dropId);
+      fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+      drops.set(dropId, { folder, bytes: 0, files: new Set(), at: deps.now().getTime() });
+      return { dropId };
+    },
+
+    /** Appends a chunk of file number `file` at `offset` (chunks of a file come in order). */
+    chunk(dropId: string, file: number, offset: number, data: Buffer): { received: number } {
+      const drop = drops.get(dropId);
+      if (!drop) throw new AppFailure('not_found', 'This drop is no longer held (over an hour old, or the station restarted): drop the files again.');
+      if (!drop.files.has(file) && drop.files.size >= MAX_DROP_FILES) throw new AppFailure('validation_failed', `At most ${MAX_DROP_FILES} files can be dropped at once: import a folder or a drive instead.`);
+      if (drop.bytes + data.length > MAX_DROP_BYTES) throw new AppFailure('validation_failed', 'These files are too large to drop: import them from their folder or drive.');
+      const target = path.join(drop.folder, `${String(file).padStart(6, '0')}.dcm`);
+      const size = fs.existsSync(target) ? fs.statSync(target).size : 0;
+      if (offset !== size) throw new AppFailure('validation_failed', `Chunk out of order for file ${file}: expected offset ${size}, got ${offset}.`);
+      fs.appendFileSync(target, data, { mode: 0o600 });
+      drop.files.add(file);
+      drop.bytes += data.length;
+      return { received: size + data.length };
+    },
+
+    /** The drop's folder, to be read like a drive. */
+    folder(dropId: string): string {
+      const drop = drops.get(dropId);
+      if (!drop) throw new AppFailure('not_found', 'This drop is no longer held (over an hour old, or the station restarted): drop the files again.');
+      if (drop.files.size === 0) throw new AppFailure('validation_failed', 'No file was dropped.');
+      return drop.folder;
+    },
+  };
+}
