@@ -9,9 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { silentLogger } from '../../src/main/logger';
-import { createStation, type Station } from '../../src/main/station';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
+import { createStation } from '../../src/main/station';
 import { qualifiedIdentity } from '../helpers/identities';
+import { contractValue } from '../helpers/contract-value';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -22,11 +22,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function value<C extends Channel>(station: Station, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await station.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as ChannelOutput<C>;
-}
+const value = contractValue;
 
 async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
   for (let i = 0; i < 500; i++) {

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { silentLogger } from '../../src/main/logger';
-import { createStation, type Station } from '../../src/main/station';
+import { createStation } from '../../src/main/station';
 import { imagingStudyResourceId } from '../../src/main/sync/fhir/imaging-study';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
+import { contractValue } from '../helpers/contract-value';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -20,11 +20,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function value<C extends Channel>(station: Station, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await station.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as ChannelOutput<C>;
-}
+const value = contractValue;
 
 describe('imaging sync', () => {
   it('sends an imported study as an ImagingStudy of the patient and the act', async () => {
