@@ -59,7 +59,7 @@ export function startSending(options: {
       if (sent.has(index)) continue;
       let frame: LoadedFrame;
       try {
-        frame = await source.get(index);
+        frame = await source.get(index, { focus: false }); // sending must not move what the viewer keeps
       } catch {
         continue; // a frame this station cannot show is not sent; the viewer says it is missing
       }

@@ -10,7 +10,8 @@ export interface FrameSource {
   readonly count: number;
   readonly label: string;
   peek(index: number): LoadedFrame | null;
-  get(index: number): Promise<LoadedFrame>;
+  /** The frame; `focus` (default) marks it as the one shown, which the memory bound keeps close. */
+  get(index: number, options?: { focus?: boolean }): Promise<LoadedFrame>;
   /** How many frames are here, and a call on each arrival. */
   loaded(): number;
   subscribe(listener: () => void): () => void;
@@ -41,7 +42,12 @@ function createListeners() {
   };
 }
 
-export function localSeriesSource(series: SeriesImages): FrameSource {
+/**
+ * A cart PC's memory is not a workstation's: a local series keeps at most `maxBytes` of frames,
+ * dropping those farthest from the shown slice (fetched again when scrolled back to), and its
+ * prefetch stops where the budget ends.
+ */
+export function localSeriesSource(series: SeriesImages, maxBytes = 768 * 1024 * 1024): FrameSource {
   const entries = series.images.flatMap((image) => Array.from({ length: image.frames }, (_, frame) => ({ sopInstanceUid: image.sopInstanceUid, frame })));
   const frames = new Map<number, LoadedFrame>();
   const failures = new Map<number, string>();
@@ -49,9 +55,40 @@ export function localSeriesSource(series: SeriesImages): FrameSource {
   const { emit, subscribe } = createListeners();
   let queue: number[] = [];
   let running = 0;
+  let focus = 0;
+  let held = 0;
   const CONCURRENT = 2;
+  const distance = (i: number) => Math.abs(i - focus);
 
-  function get(index: number): Promise<LoadedFrame> {
+  function keep(index: number, frame: LoadedFrame): void {
+    frames.set(index, frame);
+    held += frame.bytes.length;
+    while (held > maxBytes && frames.size > 1) {
+      let farthest = -1;
+      for (const i of frames.keys()) if (farthest < 0 || distance(i) > distance(farthest)) farthest = i;
+      held -= frames.get(farthest)!.bytes.length;
+      frames.delete(farthest);
+    }
+  }
+
+  let prefetchedFrom = 0;
+  function get(index: number, options: { focus?: boolean } = {}): Promise<LoadedFrame> {
+    if (options.focus !== false) {
+      focus = index;
+      // Scrolled away from where the prefetch started: prefetch around here again.
+      if (Math.abs(index - prefetchedFrom) > 8 && queue.length === 0) startPrefetch(index);
+    }
+    return load(index);
+  }
+
+  function startPrefetch(index: number): void {
+    focus = index;
+    prefetchedFrom = index;
+    queue = outward(Math.min(Math.max(0, index), entries.length - 1), entries.length);
+    pump();
+  }
+
+  function load(index: number): Promise<LoadedFrame> {
     const here = frames.get(index);
     if (here) return Promise.resolve(here);
     let loading = pending.get(index);
@@ -67,7 +104,7 @@ export function localSeriesSource(series: SeriesImages): FrameSource {
           throw new Error(r.error.message);
         }
         const frame = fromWire(r.value);
-        frames.set(index, frame);
+        keep(index, frame);
         emit();
         return frame;
       });
@@ -80,8 +117,15 @@ export function localSeriesSource(series: SeriesImages): FrameSource {
     while (running < CONCURRENT && queue.length) {
       const index = queue.shift()!;
       if (frames.has(index) || failures.has(index)) continue;
+      // With the budget spent, a frame is fetched ahead only if it is nearer the shown one than
+      // a frame held (which it then replaces); otherwise the prefetch stops here.
+      const average = frames.size ? held / frames.size : 0;
+      if (held + average > maxBytes && distance(index) >= Math.max(...[...frames.keys()].map(distance))) {
+        queue = [];
+        return;
+      }
       running++;
-      void get(index)
+      void load(index)
         .catch(() => undefined)
         .finally(() => {
           running--;
@@ -97,10 +141,7 @@ export function localSeriesSource(series: SeriesImages): FrameSource {
     get,
     loaded: () => frames.size,
     subscribe,
-    prefetch(index) {
-      queue = outward(Math.min(Math.max(0, index), entries.length - 1), entries.length);
-      pump();
-    },
+    prefetch: startPrefetch,
     failure: (index) => failures.get(index) ?? null,
   };
 }

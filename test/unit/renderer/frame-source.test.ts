@@ -1,0 +1,60 @@
+// A local series on a cart PC: frames fetched nearest to the shown slice first, at most the
+// memory budget kept (the farthest dropped, fetched again when scrolled back to), and the
+// prefetch follows the reader.
+import { describe, expect, it, vi } from 'vitest';
+
+const fetched: number[] = [];
+vi.mock('../../../src/renderer/api', () => ({
+  relais: {
+    invoke: async (_channel: string, input: { sopInstanceUid: string }) => {
+      const index = Number(input.sopInstanceUid.split('.').pop());
+      fetched.push(index);
+      const data = Buffer.alloc(1000, index % 256).toString('base64');
+      return { ok: true, value: { rows: 10, columns: 100, colour: 'grey', sampleType: 'uint8', data, inverted: false, rescale: { slope: 1, intercept: 0, unit: null }, window: null, pixelSpacing: null, frames: 1 } };
+    },
+  },
+}));
+
+const { localSeriesSource } = await import('../../../src/renderer/imaging/frame-source');
+const series = {
+  seriesUid: '1.2',
+  studyUid: '1.1',
+  patientId: 'p',
+  modality: 'CT',
+  description: null,
+  images: Array.from({ length: 100 }, (_, i) => ({ sopInstanceUid: `1.2.3.${i}`, instanceNumber: i + 1, position: i, frames: 1, rows: 10, columns: 100 })),
+};
+const settle = () => new Promise((r) => setTimeout(r, 20));
+const held = (source: ReturnType<typeof localSeriesSource>) => Array.from({ length: 100 }, (_, i) => i).filter((i) => source.peek(i) !== null);
+
+describe('local series source', () => {
+  it('keeps the whole series when it fits, fetched outward from the shown slice', async () => {
+    fetched.length = 0;
+    const source = localSeriesSource(series);
+    source.prefetch(50);
+    await settle();
+    expect(source.loaded()).toBe(100);
+    expect(fetched.slice(0, 5)).toEqual([50, 51, 49, 52, 48]);
+  });
+
+  it('keeps at most its budget, nearest the shown slice, and follows the reader', async () => {
+    fetched.length = 0;
+    const source = localSeriesSource(series, 20_000); // 20 frames of 1,000 bytes
+    source.prefetch(50);
+    await settle();
+    expect(source.loaded()).toBeLessThanOrEqual(20);
+    expect(held(source).every((i) => Math.abs(i - 50) <= 11)).toBe(true);
+
+    // Scrolled to the end: the frames around slice 90 come in, those around 50 go.
+    await source.get(90);
+    await settle();
+    expect(source.peek(90)).not.toBeNull();
+    expect(source.loaded()).toBeLessThanOrEqual(20);
+    expect(held(source).every((i) => Math.abs(i - 90) <= 11)).toBe(true);
+
+    // A frame read for sending (not shown) does not move what is kept.
+    await source.get(10, { focus: false });
+    await settle();
+    expect(held(source).filter((i) => i < 80)).toEqual([]);
+  });
+});
