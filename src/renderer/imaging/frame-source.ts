@@ -2,8 +2,8 @@
 // frame, nearest to the shown slice first) or the other side of a call (a shared series, whose
 // frames arrive over the data channel). Either way the viewer asks for an index and is told
 // when frames arrive.
-import type { SeriesImages } from '../../shared/imaging';
-import { relais } from '../api';
+import type { ImageFrame, SeriesImages } from '../../shared/imaging';
+import type { Result } from '../../shared/result';
 import { fromWire, type LoadedFrame } from './loaded-frame';
 
 export interface FrameSource {
@@ -47,7 +47,9 @@ function createListeners() {
  * dropping those farthest from the shown slice (fetched again when scrolled back to), and its
  * prefetch stops where the budget ends.
  */
-export function localSeriesSource(series: SeriesImages, maxBytes = 768 * 1024 * 1024): FrameSource {
+export type FrameFetcher = (frame: { sopInstanceUid: string; frame: number }) => Promise<Result<ImageFrame>>;
+
+export function localSeriesSource(series: SeriesImages, fetchFrame: FrameFetcher, maxBytes = 768 * 1024 * 1024): FrameSource {
   const entries = series.images.flatMap((image) => Array.from({ length: image.frames }, (_, frame) => ({ sopInstanceUid: image.sopInstanceUid, frame })));
   const frames = new Map<number, LoadedFrame>();
   const failures = new Map<number, string>();
@@ -95,7 +97,7 @@ export function localSeriesSource(series: SeriesImages, maxBytes = 768 * 1024 * 
     if (!loading) {
       const entry = entries[index];
       if (!entry) return Promise.reject(new Error(`No image ${index + 1} in this series.`));
-      loading = relais.invoke('imaging.frame', entry).then((r) => {
+      loading = fetchFrame(entry).then((r) => {
         pending.delete(index);
         if (!r.ok) {
           // The reason's code (imaging.frame_<reason>) is what the screen translates.

@@ -1,21 +1,18 @@
 // A local series on a cart PC: frames fetched nearest to the shown slice first, at most the
 // memory budget kept (the farthest dropped, fetched again when scrolled back to), and the
 // prefetch follows the reader.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { localSeriesSource, type FrameFetcher } from '../../../src/renderer/imaging/frame-source';
 
 const fetched: number[] = [];
-vi.mock('../../../src/renderer/api', () => ({
-  relais: {
-    invoke: async (_channel: string, input: { sopInstanceUid: string }) => {
-      const index = Number(input.sopInstanceUid.split('.').pop());
-      fetched.push(index);
-      const data = Buffer.alloc(1000, index % 256).toString('base64');
-      return { ok: true, value: { rows: 10, columns: 100, colour: 'grey', sampleType: 'uint8', data, inverted: false, rescale: { slope: 1, intercept: 0, unit: null }, window: null, pixelSpacing: null, frames: 1 } };
-    },
-  },
-}));
+/** The station's imaging.frame, for a 10 x 100 frame of 1,000 bytes per slice. */
+const fetchFrame: FrameFetcher = async ({ sopInstanceUid }) => {
+  const index = Number(sopInstanceUid.split('.').pop());
+  fetched.push(index);
+  const data = Buffer.alloc(1000, index % 256).toString('base64');
+  return { ok: true, value: { rows: 10, columns: 100, colour: 'grey', sampleType: 'uint8', data, inverted: false, rescale: { slope: 1, intercept: 0, unit: null }, window: null, pixelSpacing: null, frames: 1 } };
+};
 
-const { localSeriesSource } = await import('../../../src/renderer/imaging/frame-source');
 const series = {
   seriesUid: '1.2',
   studyUid: '1.1',
@@ -30,7 +27,7 @@ const held = (source: ReturnType<typeof localSeriesSource>) => Array.from({ leng
 describe('local series source', () => {
   it('keeps the whole series when it fits, fetched outward from the shown slice', async () => {
     fetched.length = 0;
-    const source = localSeriesSource(series);
+    const source = localSeriesSource(series, fetchFrame);
     source.prefetch(50);
     await settle();
     expect(source.loaded()).toBe(100);
@@ -39,7 +36,7 @@ describe('local series source', () => {
 
   it('keeps at most its budget, nearest the shown slice, and follows the reader', async () => {
     fetched.length = 0;
-    const source = localSeriesSource(series, 20_000); // 20 frames of 1,000 bytes
+    const source = localSeriesSource(series, fetchFrame, 20_000); // 20 frames of 1,000 bytes
     source.prefetch(50);
     await settle();
     expect(source.loaded()).toBeLessThanOrEqual(20);

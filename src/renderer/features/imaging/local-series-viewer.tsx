@@ -23,7 +23,7 @@ export function useLocalSeries(seriesUid: string): { source: FrameSource | null;
       current = false;
     };
   }, [seriesUid]);
-  const source = useMemo(() => (series && series.images.length ? localSeriesSource(series) : null), [series]);
+  const source = useMemo(() => (series && series.images.length ? localSeriesSource(series, (entry) => relais.invoke('imaging.frame', entry)) : null), [series]);
   useEffect(() => {
     if (!source) return;
     let current = true;
