@@ -40,6 +40,7 @@ import { createDicomWebClient } from './imaging/dicomweb-client';
 import { createFramePool } from './imaging/frame-pool';
 import { createPacsService } from './services/pacs-service';
 import { createStrokeService } from './services/stroke-service';
+import { createReportPdfService } from './services/report-pdf-service';
 import { createImagingDrops } from './services/imaging-drop';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
@@ -161,6 +162,7 @@ export function createStation(options: StationOptions): Station {
     onPatientImaging: (patientId) => events.emit('imaging.changed', { patientId }),
     readFrame: (bytes, index) => framePool.read(bytes, index),
   });
+  const reportPdfs = createReportPdfService({ encounters: encounterRepository, patients: patientsRepo });
   const stroke = createStrokeService({ db, encounters: encounterRepository, now, onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }) });
   const pacs = createPacsService({
     client: options.pacsUrl ? createDicomWebClient({ baseUrl: options.pacsUrl }) : null,
@@ -257,6 +259,7 @@ export function createStation(options: StationOptions): Station {
     'encounters.consent': (input) => encounters.addConsent(input),
     'encounters.observe': (input) => encounters.addObservation(input),
     'encounters.report': (input) => encounters.addReport(input),
+    'encounters.reportPdf': ({ reportId }) => reportPdfs.pdf(reportId),
     'imaging.scan': ({ folder }) => imaging.scan(folder),
     'imaging.import': (input) => imaging.import(input),
     'imaging.studies': ({ patientId }) => imaging.studiesOf(patientId),

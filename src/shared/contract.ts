@@ -47,6 +47,8 @@ export const contract = {
     'encounters.consent': channel(ConsentInputSchema, ConsentSchema),
     'encounters.observe': channel(ObservationInputSchema, ObservationSchema),
     'encounters.report': channel(ReportInputSchema, ReportSchema),
+    /** A signed report as a PDF (base64), to print or give to the patient. */
+    'encounters.reportPdf': channel(z.strictObject({ reportId: z.uuid() }), z.strictObject({ fileName: z.string(), data: z.string() })),
     'attachments.begin': channel(AttachmentBeginSchema, z.strictObject({ uploadId: z.uuid() })),
     'attachments.chunk': channel(AttachmentChunkSchema, z.strictObject({ received: z.number().int() })),
     'attachments.finish': channel(z.strictObject({ uploadId: z.uuid() }), AttachmentSchema),

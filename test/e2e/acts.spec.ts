@@ -4,6 +4,7 @@
 // blood pressure; the expert signs the report, corrects it; the act is closed, and everything
 // reaches the regional server.
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -97,6 +98,17 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await expect(page.getByText('réévaluation à J10', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: 'Clôturer l’acte' }).click();
   await expect(page.getByTestId('act-status')).toHaveText('Clôturé');
+
+  // The corrected report as a PDF for the patient, read back by pdftotext.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Compte rendu en PDF (à imprimer)' }).last().click()]);
+  expect(download.suggestedFilename()).toMatch(/^compte-rendu-LE-BIHAN-YVONNE-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdfFile = path.join(os.tmpdir(), `relais-e2e-${Date.now()}.pdf`);
+  await download.saveAs(pdfFile);
+  const pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+  fs.rmSync(pdfFile, { force: true });
+  for (const expected of ['Compte rendu de téléconsultation', 'Nom de naissance : LE BIHAN', 'Date de naissance : 17/02/1941', 'Code acte : TC — Téléconsultation (autres spécialités)', 'réévaluation à J10', 'Signé par Dr Le Goff (RPPS 10003456789)', 'Ce compte rendu corrige et remplace une version précédente.']) {
+    expect(pdfText).toContain(expected);
+  }
   await expect(page.getByRole('form', { name: 'Mesures' })).toHaveCount(0); // nothing more is added to a closed act
 
   // Back on the patient: the act is listed; the station sent it all to the embedded regional hub.

@@ -10,6 +10,7 @@ import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useDevices } from '../device-panels/devices-store';
 import { useView } from '../shell/view-store';
+import { base64Bytes } from '../../imaging/loaded-frame';
 import { ActStroke } from '../stroke/act-stroke';
 import { ActError } from './act-error';
 import { ActFiles } from './act-files';
@@ -167,6 +168,17 @@ export function ActScreen({ id }: { id: string }) {
   const [record, setRecord] = useState<ActRecord | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [correcting, setCorrecting] = useState<Report | null>(null);
+  /** The signed report as a PDF, saved by the browser (to print, or to give to the patient). */
+  async function downloadPdf(reportId: string) {
+    const r = await relais.invoke('encounters.reportPdf', { reportId });
+    if (!r.ok) return setError(r.error);
+    const url = URL.createObjectURL(new Blob([base64Bytes(r.value.data) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = r.value.fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
   /** Text offered to the report (the stroke summary), numbered so that the form takes it anew. */
   const [offered, setOffered] = useState<{ text: string; serial: number } | null>(null);
   const load = useCallback(
@@ -266,7 +278,8 @@ export function ActScreen({ id }: { id: string }) {
             </p>
             {canReport && !replaced.has(r.id) && (
               <button type="button" className="link" onClick={() => setCorrecting(r)}>{t('acts.correct')}</button>
-            )}
+            )}{' '}
+            <button type="button" className="link" onClick={() => void downloadPdf(r.id)}>{t('acts.reportPdf')}</button>
           </article>
         ))}
         {canReport && <ReportForm key={correcting?.id ?? `new-${offered?.serial ?? 0}`} encounterId={id} replaces={correcting} initialText={offered?.text} onDone={done} />}
