@@ -86,6 +86,9 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await page.getByRole('button', { name: 'Terminer (en attente du compte rendu)' }).click();
   await expect(page.getByTestId('act-status')).toHaveText('En attente du compte rendu');
   const report = page.getByRole('form', { name: 'Compte rendu' });
+  // The dermatology téléconsultation template, then the expert's own words.
+  await report.getByRole('button', { name: 'Partir du modèle (type d’acte et spécialité)' }).click();
+  await expect(report.getByLabel('Texte du compte rendu')).toHaveValue(/^Motif de la téléconsultation :\n[\s\S]*Description des lésions \(siège, taille, aspect, évolution\) :[\s\S]*Conclusion :/);
   await report.getByLabel('Texte du compte rendu').fill('Plaie propre, stade 2.\nPansement hydrocellulaire, réévaluation à J7.');
   await report.getByLabel('Auteur (médecin)').fill('Dr Le Goff');
   await report.getByLabel('RPPS de l’auteur').fill('10003456789');

@@ -268,6 +268,7 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
     cancel: 'Back to the form',
   },
   acts: {
+    fromTemplate: 'Start from the template (act type and specialty)',
     reportPdf: 'Report as PDF (to print)',
     title: 'Acts',
     none: 'No act for this patient.',

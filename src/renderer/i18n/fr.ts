@@ -266,6 +266,7 @@ teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesu
     cancel: 'Revenir à la saisie',
   },
   acts: {
+    fromTemplate: 'Partir du modèle (type d’acte et spécialité)',
     reportPdf: 'Compte rendu en PDF (à imprimer)',
     title: 'Actes',
     none: 'Aucun acte pour ce patient.',

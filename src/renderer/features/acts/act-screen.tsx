@@ -12,6 +12,7 @@ import { useDevices } from '../device-panels/devices-store';
 import { useView } from '../shell/view-store';
 import { base64Bytes } from '../../imaging/loaded-frame';
 import { ActStroke } from '../stroke/act-stroke';
+import { reportTemplate } from '../../../shared/reports/report-templates';
 import { ActError } from './act-error';
 import { ActFiles } from './act-files';
 
@@ -130,7 +131,7 @@ function VitalForm({ encounterId, onDone }: { encounterId: string; onDone: (erro
   );
 }
 
-function ReportForm({ encounterId, replaces, initialText, onDone }: { encounterId: string; replaces: Report | null; initialText?: string; onDone: (error: AppError | null) => void }) {
+function ReportForm({ encounterId, replaces, initialText, template, onDone }: { encounterId: string; replaces: Report | null; initialText?: string; template: string; onDone: (error: AppError | null) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState(replaces?.text ?? initialText ?? '');
   const [author, setAuthor] = useState(replaces?.author.name ?? '');
@@ -147,6 +148,9 @@ function ReportForm({ encounterId, replaces, initialText, onDone }: { encounterI
         {t('acts.reportText')}
         <textarea value={text} onChange={(e) => setText(e.target.value)} required rows={6} maxLength={50_000} />
       </label>
+      <button type="button" disabled={text.trim() !== ''} onClick={() => setText(template)}>
+        {t('acts.fromTemplate')}
+      </button>
       <div className="inline-form">
         <label>
           {t('acts.author')}
@@ -282,7 +286,7 @@ export function ActScreen({ id }: { id: string }) {
             <button type="button" className="link" onClick={() => void downloadPdf(r.id)}>{t('acts.reportPdf')}</button>
           </article>
         ))}
-        {canReport && <ReportForm key={correcting?.id ?? `new-${offered?.serial ?? 0}`} encounterId={id} replaces={correcting} initialText={offered?.text} onDone={done} />}
+        {canReport && <ReportForm key={correcting?.id ?? `new-${offered?.serial ?? 0}`} encounterId={id} replaces={correcting} initialText={offered?.text} template={reportTemplate(encounter.act, encounter.specialty)} onDone={done} />}
       </section>
     </section>
   );
