@@ -69,7 +69,7 @@ function encapsulated(frame: Uint8Array): Buffer {
   return Buffer.concat([header, item(Buffer.alloc(0)), item(even), delimiter]);
 }
 
-export function writePart10(options: { sopClassUid: string; sopInstanceUid: string; transferSyntaxUid: string; elements: DicomElement[]; pixels: { native: Uint8Array } | { encapsulated: Uint8Array } }): Uint8Array {
+export function writePart10(options: { sopClassUid: string; sopInstanceUid: string; transferSyntaxUid: string; elements: DicomElement[]; pixels: { native: Uint8Array; vr?: 'OB' | 'OW' } | { encapsulated: Uint8Array } }): Uint8Array {
   const meta = [
     { tag: 0x00020001, vr: 'OB' as const, value: Uint8Array.from([0, 1]) },
     { tag: 0x00020002, vr: 'UI' as const, value: options.sopClassUid },
@@ -92,7 +92,8 @@ export function writePart10(options: { sopClassUid: string; sopInstanceUid: stri
     { tag: 0x00080018, vr: 'UI' as const, value: options.sopInstanceUid },
   ].sort((a, b) => a.tag - b.tag);
   const dataset = Buffer.concat(elements.map(encode));
-  const pixels = 'native' in options.pixels ? encode({ tag: 0x7fe00010, vr: 'OB', value: options.pixels.native }) : encapsulated(options.pixels.encapsulated);
+  // Native pixels are OW when wider than 8 bits (PS3.5 8.2), OB otherwise.
+  const pixels = 'native' in options.pixels ? encode({ tag: 0x7fe00010, vr: options.pixels.vr ?? 'OB', value: options.pixels.native }) : encapsulated(options.pixels.encapsulated);
   return new Uint8Array(Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1'), ul, metaBody, dataset, pixels]));
 }
 
