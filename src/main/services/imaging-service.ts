@@ -114,10 +114,13 @@ export function createImagingService(deps: ImagingServiceDeps) {
       if (unknown.length) throw new AppFailure('not_found', `Not in this scan: ${unknown.join(', ')}.`);
       // Every study checked before anything is copied: all or nothing.
       const problems: FieldError[] = [];
+      /** Who checked each study whose traits differ from the record's (null where they agree). */
+      const checkedBy = new Map<string, string | null>();
       for (const study of studies) {
         const owner = deps.imaging.study(study.studyUid)?.patient_id;
         if (owner && owner !== patient.id) problems.push({ path: 'studyUids', code: 'imaging.study_of_another_patient', params: { study: study.studyUid } });
         const differences = demographicDifferences(study.patient, patient);
+        checkedBy.set(study.studyUid, differences.length ? input.acceptMismatchBy : null);
         if (differences.length && !input.acceptMismatchBy) problems.push({ path: 'studyUids', code: 'imaging.patient_mismatch', params: { study: study.studyUid, differences: differences.join(','), name: study.patient.name ?? '', birthDate: study.patient.birthDate ?? '' } });
       }
       if (problems.length) throw new AppFailure('validation_failed', 'These images may not be this patient’s: check them first.', problems);
@@ -133,7 +136,6 @@ export function createImagingService(deps: ImagingServiceDeps) {
           continue;
         }
         const kept = await keep(file, deps.pathOf);
-        const study = studies.find((s) => s.studyUid === i.studyInstanceUid)!;
         deps.db.transaction(() => {
           deps.imaging.insertStudy({
             study_uid: i.studyInstanceUid,
@@ -146,7 +148,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
             study_date: i.study.date,
             description: i.study.description,
             accession_number: i.study.accessionNumber,
-            mismatch_accepted_by: demographicDifferences(study.patient, patient).length ? input.acceptMismatchBy : null,
+            mismatch_accepted_by: checkedBy.get(i.studyInstanceUid) ?? null,
             imported_at: at,
           });
           deps.imaging.insertSeries(i.seriesInstanceUid, i.studyInstanceUid, i.modality, i.series.number, i.series.description);

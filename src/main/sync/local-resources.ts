@@ -62,7 +62,8 @@ export function createLocalResources(deps: { patients: PatientRepository; encoun
         }
         case 'imaging_study': {
           const study = deps.imaging?.studyForSync(id);
-          return study ? { resource: imagingStudyToFhir(study) as Resource & { id: string }, version: deps.imaging!.instanceCount(id) } : null;
+          // Its version is the number of instances kept: a study only grows.
+          return study ? { resource: imagingStudyToFhir(study) as Resource & { id: string }, version: study.series.reduce((n, s) => n + s.instances.length, 0) } : null;
         }
         default:
           return null;
