@@ -4,6 +4,7 @@
 import { actCodeFor, type ActCodeAnswer } from '../../shared/billing/act-codes';
 import type { Profession } from '../../shared/billing/act-codes-table';
 import type { Encounter, Report } from '../../shared/encounter';
+import { dayInFrance } from '../../shared/france-time';
 import { AppFailure } from '../contract/failure';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { PatientRepository } from '../db/patient-repository';
@@ -34,7 +35,7 @@ export function createReportPdfService(deps: { encounters: EncounterRepository; 
       if (!report || !encounter || !patient) throw new AppFailure('not_found', 'This report is not on this station.');
       const profession = professionOf(report, encounter);
       // The act's day in France, where the code's dates of validity are set.
-      const day = new Date(encounter.startedAt ?? encounter.createdAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+      const day = dayInFrance(encounter.startedAt ?? encounter.createdAt);
       let actCode: { code: string; label: string } | { none: string };
       if (encounter.act !== 'teleconsultation' && encounter.act !== 'teleexpertise') actCode = { none: 'acte sans code de télémédecine' };
       else if (!profession) actCode = { none: 'spécialité du signataire non précisée' };

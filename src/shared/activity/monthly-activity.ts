@@ -2,6 +2,7 @@
 // the time they took, and the transport they avoided (with its method), as rows for a chart
 // and as CSV for a spreadsheet. Pure: the acts come in, the figures go out.
 import type { ActType } from '../encounter';
+import { dayInFrance } from '../france-time';
 import { totalAvoided, type TransportAvoided } from './transport-avoided';
 
 export interface ActivityAct {
@@ -26,7 +27,7 @@ export interface ActivityRow {
   kmUnknown: number;
 }
 
-const monthOf = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }).slice(0, 7);
+const monthOf = (iso: string) => dayInFrance(iso).slice(0, 7);
 
 /** Acts carried out (started) grouped by month, act type and specialty; drafts are not activity. */
 export function monthlyActivity(acts: readonly ActivityAct[]): { rows: ActivityRow[]; method: string | null } {

@@ -9,6 +9,7 @@ import type { Patient } from '../../../shared/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { ActError } from '../acts/act-error';
+import { toFrenchDate } from '../patients/parse-search';
 import { PatientSummary } from '../patients/patient-summary';
 import { StrokeSheetView } from '../stroke/stroke-sheet-view';
 import { steer } from './call-controller';
@@ -17,7 +18,7 @@ import { useCalls } from './call-store';
 import { PatientPicker } from './patient-picker';
 import { changeStroke, shareStroke, useSharedStroke } from './shared-stroke';
 
-const patientLabel = (p: Patient) => `${p.birthName.toUpperCase()} ${p.firstName}, ${p.birthDate.split('-').reverse().join('/')}`;
+const patientLabel = (p: Patient) => `${p.birthName.toUpperCase()} ${p.firstName}, ${toFrenchDate(p.birthDate)}`;
 
 function ActChooser({ patient, call }: { patient: Patient; call: CurrentCall }) {
   const { t } = useTranslation();
