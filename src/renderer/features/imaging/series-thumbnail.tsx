@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { relais } from '../../api';
-import { fromWire, initialWindow, paint } from '../../imaging/loaded-frame';
+import { paintFrameInto } from '../../imaging/frame-canvas';
+import { fromWire, initialWindow } from '../../imaging/loaded-frame';
 
 export interface SeriesSummary {
   seriesUid: string;
@@ -26,13 +27,8 @@ export function SeriesThumbnail({ series, onOpen, selected }: { series: SeriesSu
       if (!wire.ok) return setProblem(wire.error.message);
       const frame = fromWire(wire.value);
       const full = document.createElement('canvas');
-      full.width = frame.columns;
-      full.height = frame.rows;
-      const image = full.getContext('2d')?.createImageData(frame.columns, frame.rows);
       const c = canvas.current;
-      if (!image || !c) return;
-      paint(frame, initialWindow(frame), image.data);
-      full.getContext('2d')!.putImageData(image, 0, 0);
+      if (!c || !paintFrameInto(full, frame, initialWindow(frame))) return;
       const scale = Math.min(c.width / frame.columns, c.height / frame.rows);
       const ctx = c.getContext('2d')!;
       ctx.fillStyle = '#000';

@@ -7,7 +7,8 @@ import { useEffect, useRef, useState, useSyncExternalStore, type PointerEvent as
 import { useTranslation } from 'react-i18next';
 import { CT_PRESETS, dragWindow, ellipseStats, lengthMm, type CtPreset, type SharedView } from '../../../shared/imaging-view';
 import type { FrameSource } from '../../imaging/frame-source';
-import { initialWindow, paint, type LoadedFrame } from '../../imaging/loaded-frame';
+import { paintFrameInto } from '../../imaging/frame-canvas';
+import { initialWindow, type LoadedFrame } from '../../imaging/loaded-frame';
 
 type Tool = 'window' | 'pan' | 'zoom' | 'length' | 'roi';
 type Point = { x: number; y: number };
@@ -96,13 +97,7 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer }:
     offscreen.current ??= document.createElement('canvas');
     const key = paintedKey.current;
     if (!key || key.frame !== frame || key.center !== view.center || key.width !== view.width) {
-      offscreen.current.width = frame.columns;
-      offscreen.current.height = frame.rows;
-      const off = offscreen.current.getContext('2d');
-      if (!off) return;
-      const image = off.createImageData(frame.columns, frame.rows);
-      paint(frame, { center: view.center, width: view.width }, image.data);
-      off.putImageData(image, 0, 0);
+      if (!paintFrameInto(offscreen.current, frame, { center: view.center, width: view.width })) return;
       paintedKey.current = { frame, center: view.center, width: view.width };
     }
     ctx.imageSmoothingEnabled = g.fit < 2;
