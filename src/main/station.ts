@@ -34,19 +34,14 @@ import { startSimulatedDevices, type SimulatedDevices } from './services/simulat
 import { createAttachmentService } from './services/attachment-service';
 import { createCallService } from './services/call-service';
 import { createEncounterService } from './services/encounter-service';
-import { createImagingService } from './services/imaging-service';
-import { createImagingRepository } from './db/imaging-repository';
-import { createDicomWebClient } from './imaging/dicomweb-client';
-import { createFramePool } from './imaging/frame-pool';
-import { createPacsService } from './services/pacs-service';
 import { createStrokeService } from './services/stroke-service';
 import { createReportPdfService } from './services/report-pdf-service';
-import { createImagingDrops } from './services/imaging-drop';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createPatientService } from './services/patient-service';
 import { createStationStatusService } from './services/station-status-service';
 import { createStationEvents, type StationEvents } from './station-events';
+import { createStationImaging } from './station-imaging';
 
 export interface StationOptions {
   dataDir: string;
@@ -147,33 +142,21 @@ export function createStation(options: StationOptions): Station {
     outbox,
     now,
   });
-  const imagingRepository = createImagingRepository(db);
-  const drops = createImagingDrops({ dir: path.join(dataDir, 'imaging-drops'), now });
-  const framePool = createFramePool({ workerFile: options.imagingWorker ?? null });
-  const imaging = createImagingService({
+  const imaging = createStationImaging({
     db,
-    imaging: imagingRepository,
+    dataDir,
     outbox,
     patients: patientsRepo,
     encounters: encounterRepository,
+    calls: callRepository,
     pathOf: (sha256) => attachments.pathOf(sha256),
     now,
-    onProgress: (progress) => events.emit('imaging.progress', progress),
-    onPatientImaging: (patientId) => events.emit('imaging.changed', { patientId }),
-    readFrame: (bytes, index) => framePool.read(bytes, index),
+    events,
+    imagingWorker: options.imagingWorker ?? null,
+    pacsUrl: options.pacsUrl ?? null,
   });
   const reportPdfs = createReportPdfService({ encounters: encounterRepository, patients: patientsRepo });
   const stroke = createStrokeService({ db, encounters: encounterRepository, now, onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }) });
-  const pacs = createPacsService({
-    client: options.pacsUrl ? createDicomWebClient({ baseUrl: options.pacsUrl }) : null,
-    imaging,
-    repository: imagingRepository,
-    attachments: callRepository,
-    encounters: encounterRepository,
-    patients: patientsRepo,
-    pathOf: (sha256) => attachments.pathOf(sha256),
-    inboxDir: path.join(dataDir, 'pacs-inbox'),
-  });
   const calls = createCallService({
     db,
     calls: callRepository,
@@ -195,7 +178,7 @@ export function createStation(options: StationOptions): Station {
     },
   });
   const syncRepository = createSyncRepository(db);
-  const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imagingRepository });
+  const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imaging.repository });
   const serverVersions = createServerVersionTaker({
     sync: syncRepository,
     patients: patientsRepo,
@@ -260,20 +243,9 @@ export function createStation(options: StationOptions): Station {
     'encounters.observe': (input) => encounters.addObservation(input),
     'encounters.report': (input) => encounters.addReport(input),
     'encounters.reportPdf': ({ reportId }) => reportPdfs.pdf(reportId),
-    'imaging.scan': ({ folder }) => imaging.scan(folder),
-    'imaging.import': (input) => imaging.import(input),
-    'imaging.studies': ({ patientId }) => imaging.studiesOf(patientId),
-    'imaging.dropBegin': () => drops.begin(),
-    'imaging.dropChunk': ({ dropId, file, offset, data }) => drops.chunk(dropId, file, offset, Buffer.from(data, 'base64')),
-    'imaging.dropScan': ({ dropId }) => imaging.scan(drops.folder(dropId)),
-    'imaging.series': ({ seriesUid }) => imaging.series(seriesUid),
-    'imaging.frame': ({ sopInstanceUid, frame }) => imaging.frame(sopInstanceUid, frame),
-    'pacs.search': (search) => pacs.search(search),
-    'pacs.status': () => ({ configured: pacs.configured() }),
-    'pacs.sendPhoto': ({ attachmentId }) => pacs.sendPhoto(attachmentId),
+    ...imaging.handlers,
     'stroke.sheet': ({ encounterId }) => stroke.sheet(encounterId),
     'stroke.change': ({ encounterId, change, by }) => stroke.change(encounterId, change, by),
-    'pacs.retrieve': (input) => pacs.retrieve(input),
     'attachments.begin': (meta) => attachments.begin(meta),
     'attachments.chunk': ({ uploadId, offset, data }) => attachments.chunk(uploadId, offset, data),
     'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),
@@ -346,7 +318,7 @@ export function createStation(options: StationOptions): Station {
         encounters: encounterRepository,
         client,
         calls: callRepository,
-        imaging: imagingRepository,
+        imaging: imaging.repository,
         attachmentFile: (sha256) => attachments.pathOf(sha256),
         ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token }) } : {}),
         capabilities: () => service.capabilities() ?? fullCapabilities(),
@@ -397,7 +369,7 @@ export function createStation(options: StationOptions): Station {
     async close() {
       hubClient?.close();
       await syncService?.stop();
-      await framePool.close();
+      await imaging.close();
       db.close();
       watcher?.stop();
       await devicesReady;

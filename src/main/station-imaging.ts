@@ -1,0 +1,78 @@
+// The station's imaging, composed apart from the rest of the station: import from drives,
+// dropped files and the hospital PACS, frames decoded off the main thread, and the contract
+// channels that reach them.
+import path from 'node:path';
+import type { Handlers } from '../shared/contract';
+import type { CallRepository } from './db/call-repository';
+import type { Db } from './db/connection';
+import type { EncounterRepository } from './db/encounter-repository';
+import { createImagingRepository } from './db/imaging-repository';
+import type { OutboxRepository } from './db/outbox-repository';
+import type { PatientRepository } from './db/patient-repository';
+import { createDicomWebClient } from './imaging/dicomweb-client';
+import { createFramePool } from './imaging/frame-pool';
+import { createImagingDrops } from './services/imaging-drop';
+import { createImagingService } from './services/imaging-service';
+import { createPacsService } from './services/pacs-service';
+import type { StationEvents } from './station-events';
+
+type ImagingChannel = Extract<keyof Handlers, `imaging.${string}` | `pacs.${string}`>;
+
+export interface StationImagingDeps {
+  db: Db;
+  dataDir: string;
+  outbox: OutboxRepository;
+  patients: PatientRepository;
+  encounters: EncounterRepository;
+  calls: CallRepository;
+  /** Where a stored file lives, by its SHA-256 (the attachments store). */
+  pathOf: (sha256: string) => string;
+  now: () => Date;
+  events: StationEvents;
+  imagingWorker: string | null;
+  pacsUrl: string | null;
+}
+
+export function createStationImaging(deps: StationImagingDeps) {
+  const repository = createImagingRepository(deps.db);
+  const drops = createImagingDrops({ dir: path.join(deps.dataDir, 'imaging-drops'), now: deps.now });
+  const framePool = createFramePool({ workerFile: deps.imagingWorker });
+  const imaging = createImagingService({
+    db: deps.db,
+    imaging: repository,
+    outbox: deps.outbox,
+    patients: deps.patients,
+    encounters: deps.encounters,
+    pathOf: deps.pathOf,
+    now: deps.now,
+    onProgress: (progress) => deps.events.emit('imaging.progress', progress),
+    onPatientImaging: (patientId) => deps.events.emit('imaging.changed', { patientId }),
+    readFrame: (bytes, index) => framePool.read(bytes, index),
+  });
+  const pacs = createPacsService({
+    client: deps.pacsUrl ? createDicomWebClient({ baseUrl: deps.pacsUrl }) : null,
+    imaging,
+    repository,
+    attachments: deps.calls,
+    encounters: deps.encounters,
+    patients: deps.patients,
+    pathOf: deps.pathOf,
+    inboxDir: path.join(deps.dataDir, 'pacs-inbox'),
+  });
+
+  const handlers: Pick<Handlers, ImagingChannel> = {
+    'imaging.scan': ({ folder }) => imaging.scan(folder),
+    'imaging.import': (input) => imaging.import(input),
+    'imaging.studies': ({ patientId }) => imaging.studiesOf(patientId),
+    'imaging.dropBegin': () => drops.begin(),
+    'imaging.dropChunk': ({ dropId, file, offset, data }) => drops.chunk(dropId, file, offset, Buffer.from(data, 'base64')),
+    'imaging.dropScan': ({ dropId }) => imaging.scan(drops.folder(dropId)),
+    'imaging.series': ({ seriesUid }) => imaging.series(seriesUid),
+    'imaging.frame': ({ sopInstanceUid, frame }) => imaging.frame(sopInstanceUid, frame),
+    'pacs.search': (search) => pacs.search(search),
+    'pacs.retrieve': (input) => pacs.retrieve(input),
+    'pacs.status': () => ({ configured: pacs.configured() }),
+    'pacs.sendPhoto': ({ attachmentId }) => pacs.sendPhoto(attachmentId),
+  };
+  return { repository, handlers, close: () => framePool.close() };
+}
