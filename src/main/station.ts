@@ -35,6 +35,7 @@ import { createAttachmentService } from './services/attachment-service';
 import { createCallService } from './services/call-service';
 import { createEncounterService } from './services/encounter-service';
 import { createStrokeService } from './services/stroke-service';
+import { createKioskService } from './services/kiosk-service';
 import { createReportPdfService } from './services/report-pdf-service';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
@@ -156,6 +157,13 @@ export function createStation(options: StationOptions): Station {
     pacsUrl: options.pacsUrl ?? null,
   });
   const reportPdfs = createReportPdfService({ encounters: encounterRepository, patients: patientsRepo });
+  const kiosk = createKioskService({
+    dataDir,
+    now,
+    site: options.stationName ?? os.hostname(),
+    onChanged: (state) => events.emit('kiosk.changed', state),
+    onSessionEnded: () => events.emit('kiosk.sessionEnded', { at: now().toISOString() }),
+  });
   const stroke = createStrokeService({ db, encounters: encounterRepository, now, onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }) });
   const calls = createCallService({
     db,
@@ -246,6 +254,10 @@ export function createStation(options: StationOptions): Station {
     ...imaging.handlers,
     'stroke.sheet': ({ encounterId }) => stroke.sheet(encounterId),
     'stroke.change': ({ encounterId, change, by }) => stroke.change(encounterId, change, by),
+    'kiosk.state': () => kiosk.state(),
+    'kiosk.enter': ({ pin }) => kiosk.enter(pin),
+    'kiosk.leave': ({ pin }) => kiosk.leave(pin),
+    'kiosk.endSession': () => kiosk.endSession(),
     'attachments.begin': (meta) => attachments.begin(meta),
     'attachments.chunk': ({ uploadId, offset, data }) => attachments.chunk(uploadId, offset, data),
     'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),

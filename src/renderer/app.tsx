@@ -1,4 +1,5 @@
 // The station's window: header, link banner, and the current screen.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasStationKey } from './api';
 import { CallView } from './features/calls/call-view';
@@ -11,6 +12,8 @@ import { HomeScreen } from './features/station/home-screen';
 import { SyncScreen } from './features/station/sync-screen';
 import { ActScreen } from './features/acts/act-screen';
 import { useStation } from './features/station/station-store';
+import { KioskScreen } from './features/kiosk/kiosk-screen';
+import { useKiosk } from './features/kiosk/kiosk-store';
 import { NewPatientScreen } from './features/patients/new-patient-screen';
 import { PatientScreen } from './features/patients/patient-screen';
 import { PatientsScreen } from './features/patients/patients-screen';
@@ -20,6 +23,11 @@ export function App() {
   const view = useView((s) => s.view);
   const link = useStation((s) => s.link);
   const inCall = useCalls((s) => s.call !== null);
+  const kiosk = useKiosk((s) => s.state);
+  const loadKiosk = useKiosk((s) => s.load);
+  useEffect(() => {
+    if (hasStationKey) void loadKiosk();
+  }, [loadKiosk]);
 
   if (!hasStationKey) {
     return (
@@ -29,6 +37,10 @@ export function App() {
       </main>
     );
   }
+  // Until the station says whether this is a cabin in kiosk mode, nothing is shown: a cabin must
+  // never flash the station's screens to the patient.
+  if (!kiosk) return null;
+  if (kiosk.active) return <KioskScreen />;
   return (
     <>
       <Header />

@@ -3,7 +3,7 @@ import { isChannel, isEventName, type RelaisApi } from '../shared/contract';
 import { err, type Result } from '../shared/result';
 import { TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL, type ServerMessage } from '../shared/wire';
 
-const TOKEN_KEY = 'relais.token';
+export const TOKEN_KEY = 'relais.token';
 
 // The token comes in the URL fragment printed by `npm start` (never sent to a server), is kept
 // for this tab only, and is removed from the address bar.

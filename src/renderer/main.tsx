@@ -4,9 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { hasStationKey } from './api';
 import { initCalls } from './features/calls/call-controller';
+import { trackBlobUrls } from './features/kiosk/wipe';
 import './i18n';
 import './styles.css';
 
+// Before anything makes one: the cabin's end of session revokes every blob: URL the page made.
+trackBlobUrls();
 // Calls ring on any screen: the hub's messages are listened to from the start.
 if (hasStationKey) void initCalls();
 

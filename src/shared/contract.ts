@@ -16,6 +16,7 @@ import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
 import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } from './station';
 import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
+import { KioskStateSchema } from './kiosk/kiosk';
 import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
@@ -66,6 +67,12 @@ export const contract = {
     'pacs.retrieve': channel(PacsRetrieveSchema, ImportResultSchema),
     'pacs.status': channel(noInput, z.strictObject({ configured: z.boolean() })),
     'pacs.sendPhoto': channel(z.strictObject({ attachmentId: z.string().min(1).max(100) }), z.strictObject({ sopInstanceUid: z.string() })),
+    'kiosk.state': channel(noInput, KioskStateSchema),
+    /** The first PIN typed sets the pharmacist's PIN; afterwards it must match. */
+    'kiosk.enter': channel(z.strictObject({ pin: z.string().max(40) }), KioskStateSchema),
+    'kiosk.leave': channel(z.strictObject({ pin: z.string().max(40) }), KioskStateSchema),
+    /** A cabin session ended: the shell wipes the browser's storage and caches. */
+    'kiosk.endSession': channel(noInput, z.strictObject({ wiped: z.literal(true) })),
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
   },
   events: {
@@ -83,6 +90,9 @@ export const contract = {
     'imaging.changed': z.object({ patientId: PatientIdSchema }),
     /** An act's stroke sheet changed (here, or by the neurologist over the call). */
     'stroke.changed': z.object({ encounterId: z.uuid() }),
+    'kiosk.changed': KioskStateSchema,
+    /** For the shell (Electron): a cabin session ended, wipe the renderer's storage and caches. */
+    'kiosk.sessionEnded': z.object({ at: z.string() }),
   },
 } as const;
 

@@ -5,6 +5,7 @@ import { resolveDataDir } from '../data-dir';
 import type { Logger } from '../logger';
 import type { Station } from '../station';
 import { bindContract } from './ipc';
+import { followKioskMode } from './kiosk-window';
 import { hardenWebContents } from './navigation';
 import { installPermissionPolicy } from './permissions';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -43,11 +44,14 @@ export function startElectronShell(options: ElectronShellOptions): void {
 
   let station: Station | null = null;
   let unbind: (() => void) | null = null;
+  let unfollowKiosk: (() => void) | null = null;
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     unbind?.();
     unbind = null;
+    unfollowKiosk?.();
+    unfollowKiosk = null;
     station?.close();
     station = null;
   });
@@ -64,6 +68,11 @@ export function startElectronShell(options: ElectronShellOptions): void {
       mainWindow = createMainWindow(options.preloadPath, (error) =>
         logger?.error('window.load_failed', { error: String(error) }),
       );
+      unfollowKiosk = followKioskMode(station.events, () => mainWindow, ses, (error) => logger?.error('kiosk.wipe_failed', { error: String(error) }));
+      // A cabin restarted in kiosk mode opens straight into it.
+      void station.dispatch('kiosk.state', {}).then((r) => {
+        if (r.ok && (r.value as { active: boolean }).active) mainWindow?.setKiosk(true);
+      });
     })
     .catch((error: unknown) => {
       logger?.error('shell.start_failed', { error: String((error as Error)?.stack ?? error) });

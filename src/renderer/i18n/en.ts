@@ -1,4 +1,5 @@
 // English texts: same keys as the French reference, enforced by the type.
+import { kioskEn } from './kiosk-en';
 import type { Translations } from './fr';
 
 export const en: Translations = {
@@ -520,6 +521,7 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
     cancel: 'Do not import',
     checkedByLine: 'in the name of {{name}}, checked by {{by}}',
   },
+  kiosk: kioskEn,
   errors: {
     validation_failed: 'Some information is wrong. Correct the fields shown.',
     not_found: 'This record does not exist on this station (any more).',
@@ -587,6 +589,11 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
     pacs: {
       not_a_photo: 'Only photographs go to the PACS.',
       photo_without_act: 'Attach this photo to an act first: the PACS must know whose it is.',
+    },
+    kiosk: {
+      pin_format: 'The code has 6 to 12 digits.',
+      pin_wrong: 'Wrong code. {{left}} more attempt(s) before the keypad locks.',
+      locked: 'Too many wrong codes: the keypad is locked until {{until}}.',
     },
     rpps: { invalid: 'The RPPS number has 11 digits.' },
   },

@@ -1,4 +1,5 @@
 // French texts (the reference: English must have the same keys, checked by its type).
+import { kioskFr } from './kiosk-fr';
 export const fr = {
   app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', switchLanguage: 'English' },
   link: {
@@ -518,6 +519,7 @@ teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesu
     cancel: 'Ne pas importer',
     checkedByLine: 'au nom de {{name}}, vérifié par {{by}}',
   },
+  kiosk: kioskFr,
   errors: {
     validation_failed: 'Certaines informations sont incorrectes. Corrigez les champs signalés.',
     not_found: 'Ce dossier n’existe pas ou plus sur cette station.',
@@ -585,6 +587,11 @@ teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesu
     pacs: {
       not_a_photo: 'Seules les photographies vont au PACS.',
       photo_without_act: 'Rattachez d’abord cette photo à un acte : le PACS doit savoir de quel patient elle est.',
+    },
+    kiosk: {
+      pin_format: 'Le code compte de 6 à 12 chiffres.',
+      pin_wrong: 'Code incorrect. Encore {{left}} essai(s) avant le blocage du clavier.',
+      locked: 'Trop de codes incorrects : clavier bloqué jusqu’à {{until}}.',
     },
     rpps: { invalid: 'Le numéro RPPS compte 11 chiffres.' },
   },

@@ -1,6 +1,7 @@
 // Home: what the station is, what is plugged in, whether the region is reachable, what waits to sync.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KioskEntry } from '../kiosk/kiosk-entry';
 import { useView } from '../shell/view-store';
 import { useStation } from './station-store';
 import { UploadProgress } from './upload-progress';
@@ -86,6 +87,7 @@ export function HomeScreen() {
           </dl>
         )}
       </section>
+      <KioskEntry />
     </section>
   );
 }

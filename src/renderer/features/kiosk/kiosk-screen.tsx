@@ -1,0 +1,136 @@
+// The pharmacy cabin in kiosk mode: the whole window, large touch targets, one step at a time
+// with its pictogram, French or English for the patient, spoken prompts, and a discreet way out
+// for the pharmacist (her PIN). Nothing else of the station is reachable from here.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Patient } from '../../../shared/patient';
+import { relais } from '../../api';
+import { useCalls } from '../calls/call-store';
+import { CallStep } from './call-step';
+import { ConsentStep } from './consent-step';
+import { IdentifyStep } from './identify-step';
+import { KIOSK_STEPS, useKiosk, type KioskStep } from './kiosk-store';
+import { MeasureStep } from './measure-step';
+import { Pictogram } from './pictograms';
+import { PinPad } from './pin-pad';
+import { useVoice, speak } from './voice';
+import { wipePatientTraces } from './wipe';
+import './kiosk.css';
+
+// The end screen clears itself if nobody touches it: the next patient must not find the last one.
+const DONE_WIPE_MS = 90_000;
+
+async function endSession(): Promise<void> {
+  await relais.invoke('kiosk.endSession', {});
+  await wipePatientTraces();
+}
+
+function Welcome({ onStart }: { onStart(): void }) {
+  const { t, i18n } = useTranslation();
+  const site = useKiosk((s) => s.state?.site);
+  useEffect(() => speak(t('kiosk.welcome.spoken'), i18n.language), [t, i18n.language]);
+  return (
+    <section className="kiosk-card kiosk-welcome" aria-labelledby="kiosk-welcome-title">
+      <h2 id="kiosk-welcome-title">{t('kiosk.welcome.title')}</h2>
+      <p>{t('kiosk.welcome.where', { site })}</p>
+      <p>{t('kiosk.welcome.steps')}</p>
+      <button type="button" className="kiosk-button" onClick={onStart}>{t('kiosk.welcome.start')}</button>
+    </section>
+  );
+}
+
+function Done({ refused }: { refused: boolean }) {
+  const { t, i18n } = useTranslation();
+  useEffect(() => {
+    speak(t('kiosk.done.spoken'), i18n.language);
+    const timer = setTimeout(() => void endSession(), DONE_WIPE_MS);
+    return () => clearTimeout(timer);
+  }, [t, i18n.language]);
+  return (
+    <section className="kiosk-card" aria-labelledby="kiosk-done-title">
+      <h2 id="kiosk-done-title">{refused ? t('kiosk.done.refusedTitle') : t('kiosk.done.title')}</h2>
+      <p>{t('kiosk.done.recordSafe')}</p>
+      <button type="button" className="kiosk-button" onClick={() => void endSession()}>{t('kiosk.done.end')}</button>
+    </section>
+  );
+}
+
+export function KioskScreen() {
+  const { t, i18n } = useTranslation();
+  const { session, state, update } = useKiosk();
+  const voice = useVoice();
+  const inCall = useCalls((s) => s.call !== null);
+  const [leaving, setLeaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const go = (step: KioskStep) => update({ step });
+
+  async function identified(patient: Patient, pharmacist: string) {
+    const result = await relais.invoke('encounters.create', {
+      patientId: patient.id,
+      act: 'teleconsultation',
+      assisted: true,
+      requester: { name: pharmacist, role: 'pharmacist', rpps: null, specialty: null },
+      expert: null,
+      site: state?.site ?? '',
+      specialty: null,
+      reason: t('kiosk.call.reason', { lng: 'fr' }),
+      callId: null,
+    });
+    if (!result.ok) return setProblem(t(`errors.${result.error.code}`));
+    setProblem(null);
+    update({ patient, pharmacist, encounter: result.value, step: 'consent' });
+  }
+
+  async function consent(decision: 'given' | 'refused') {
+    const { encounter, pharmacist } = session;
+    if (!encounter) return;
+    const result = await relais.invoke('encounters.consent', { encounterId: encounter.id, scope: 'act', decision, collectedBy: pharmacist, collectedAt: new Date().toISOString() });
+    if (!result.ok) return setProblem(t(`errors.${result.error.code}`));
+    if (decision === 'refused') {
+      // A refused act never starts: it is closed (cancelled), with the refusal recorded.
+      const closed = await relais.invoke('encounters.setStatus', { id: encounter.id, version: encounter.version, status: 'closed' });
+      update({ refused: true, step: 'done', ...(closed.ok ? { encounter: closed.value } : {}) });
+    } else go('measure');
+  }
+
+  // The patient's language for this session only: it is not saved on the station.
+  const switchLanguage = () => {
+    const next = i18n.language === 'fr' ? 'en' : 'fr';
+    document.documentElement.lang = next;
+    void i18n.changeLanguage(next);
+  };
+
+  return (
+    <div className="kiosk" data-step={session.step}>
+      <header className="kiosk-header">
+        <span className="brand">{t('app.name')} — {state?.site}</span>
+        <button type="button" className="kiosk-small" lang={i18n.language === 'fr' ? 'en' : 'fr'} onClick={switchLanguage}>{t('kiosk.otherLanguage')}</button>
+        <button type="button" className="kiosk-small" aria-pressed={voice.on} onClick={voice.toggle}>{t('kiosk.voice')}</button>
+        <button type="button" className="kiosk-small" onClick={() => setLeaving(true)}>{t('kiosk.pharmacistArea')}</button>
+      </header>
+      {!inCall && (
+        <ol className="kiosk-steps" aria-label={t('kiosk.stepsLabel')}>
+          {KIOSK_STEPS.map((step) => (
+            <li key={step} aria-current={step === session.step ? 'step' : undefined}>
+              <Pictogram step={step} />
+              <span>{t(`kiosk.steps.${step}`)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {leaving && <PinPad purpose="leave" choosing={false} onDone={() => setLeaving(false)} onCancel={() => setLeaving(false)} />}
+      {problem && <p role="alert" className="error-text">{problem}</p>}
+      <main className="kiosk-main" hidden={leaving}>
+        {session.step === 'welcome' && <Welcome onStart={() => go('identify')} />}
+        {session.step === 'identify' && <IdentifyStep pharmacist={session.pharmacist} onIdentified={(p, who) => void identified(p, who)} />}
+        {session.step === 'consent' && <ConsentStep onDecision={(d) => void consent(d)} />}
+        {session.step === 'measure' && <MeasureStep onNext={() => go('call')} />}
+        {session.step === 'call' && <CallStep onEnded={() => go('done')} />}
+        {session.step === 'done' && <Done refused={session.refused} />}
+        {session.step !== 'welcome' && session.step !== 'done' && !inCall && (
+          <button type="button" className="kiosk-small kiosk-cancel" onClick={() => void endSession()}>{t('kiosk.cancelSession')}</button>
+        )}
+      </main>
+    </div>
+  );
+}

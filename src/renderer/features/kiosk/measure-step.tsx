@@ -1,0 +1,94 @@
+// The measurements of the session: SpO2 and pulse from the connected oximeter, then blood
+// pressure, temperature and weight as typed; each is recorded in the act as soon as it is taken,
+// so nothing is lost if the session is interrupted.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Observation, Vital } from '../../../shared/encounter';
+import type { AppError } from '../../../shared/result';
+import { relais } from '../../api';
+import { useDevices } from '../device-panels/devices-store';
+import { useKiosk } from './kiosk-store';
+import { ManualVital, type ManualKind } from './manual-vital';
+import { OximeterCapture } from './oximeter-capture';
+
+const MANUAL: ManualKind[] = ['blood_pressure', 'body_temperature', 'body_weight'];
+
+function vitalText(vital: Vital): string {
+  if (vital.code === 'blood_pressure') return `${vital.systolic}/${vital.diastolic} mmHg`;
+  const unit = { spo2: '%', heart_rate: '/min', respiratory_rate: '/min', body_temperature: '°C', body_weight: 'kg' }[vital.code];
+  return `${vital.value} ${unit}`;
+}
+
+export function MeasureStep({ onNext }: { onNext(): void }) {
+  const { t } = useTranslation();
+  const session = useKiosk((s) => s.session);
+  const { devices, load } = useDevices();
+  const [problems, setProblems] = useState<Partial<Record<ManualKind, string>>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    if (!devices) void load();
+  }, [devices, load]);
+  const oximeter = devices?.find((d) => d.kind === 'oximeter' && d.state === 'connected');
+
+  const errorText = useCallback((error: AppError) => (error.fields?.length ? error.fields.map((f) => t(`fieldErrors.${f.code}`, f.params ?? {})).join(' ') : t(`errors.${error.code}`)), [t]);
+
+  const record = useCallback(
+    async (vital: Vital, device: string | null): Promise<AppError | null> => {
+      const { encounter, pharmacist } = useKiosk.getState().session;
+      if (!encounter) return null;
+      const result = await relais.invoke('encounters.observe', { encounterId: encounter.id, vital, takenAt: new Date().toISOString(), method: device ? 'device' : 'manual', device, takenBy: pharmacist });
+      if (!result.ok) return result.error;
+      useKiosk.getState().update({ observations: [...useKiosk.getState().session.observations, result.value] });
+      return null;
+    },
+    [],
+  );
+
+  const onSteady = useCallback(
+    (values: { spo2: number; pulseRate: number }) => {
+      void (async () => {
+        const error = (await record({ code: 'spo2', value: values.spo2, unit: '%' }, oximeter?.id ?? null)) ?? (await record({ code: 'heart_rate', value: values.pulseRate, unit: '/min' }, oximeter?.id ?? null));
+        if (error) setFailure(errorText(error));
+      })();
+    },
+    [record, oximeter?.id, errorText],
+  );
+
+  async function saveManual(kind: ManualKind, vital: Vital) {
+    const error = await record(vital, null);
+    setProblems((p) => ({ ...p, [kind]: error ? errorText(error) : undefined }));
+  }
+
+  const has = (code: Vital['code']) => session.observations.some((o: Observation) => o.vital.code === code);
+  const oximetryDone = has('spo2') && has('heart_rate');
+  return (
+    <section className="kiosk-card" aria-labelledby="kiosk-measure-title">
+      <h2 id="kiosk-measure-title">{t('kiosk.measure.title')}</h2>
+      <section aria-labelledby="kiosk-oximeter-title" className="kiosk-measure">
+        <h3 id="kiosk-oximeter-title">{t('kiosk.measure.oximeter.title')}</h3>
+        {oximetryDone ? (
+          <p className="ok-text">{t('kiosk.measure.oximeter.recorded')}</p>
+        ) : oximeter ? (
+          <OximeterCapture device={oximeter} onSteady={onSteady} />
+        ) : (
+          <p role="alert" className="error-text">{t('kiosk.measure.oximeter.missing')}</p>
+        )}
+        {failure && <p role="alert" className="error-text">{failure}</p>}
+      </section>
+      <div className="kiosk-manual">
+        {MANUAL.filter((kind) => !has(kind)).map((kind) => (
+          <ManualVital key={kind} kind={kind} onSave={(vital) => void saveManual(kind, vital)} problem={problems[kind] ?? null} />
+        ))}
+      </div>
+      <h3>{t('kiosk.measure.recorded')}</h3>
+      <ul aria-label={t('kiosk.measure.recorded')} className="kiosk-recorded">
+        {session.observations.map((o) => (
+          <li key={o.id}>
+            {t(`kiosk.measure.codes.${o.vital.code}`)} : <strong>{vitalText(o.vital)}</strong> {o.method === 'device' ? t('kiosk.measure.fromDevice') : t('kiosk.measure.typed')}
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="kiosk-button" onClick={onNext}>{t('kiosk.measure.next')}</button>
+    </section>
+  );
+}

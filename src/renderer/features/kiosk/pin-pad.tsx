@@ -1,0 +1,75 @@
+// The pharmacist's PIN, typed on a large keypad (or the keyboard): to enter kiosk mode (the first
+// time it sets the PIN, typed twice) and to leave it. Wrong PINs count, and lock the keypad.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../shared/result';
+import { relais } from '../../api';
+
+interface Props {
+  purpose: 'enter' | 'leave';
+  /** Entering for the first time: the PIN is chosen, so it is asked twice. */
+  choosing: boolean;
+  onDone(): void;
+  onCancel(): void;
+}
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '⌫', '0', 'OK'] as const;
+
+export function PinPad({ purpose, choosing, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [pin, setPin] = useState('');
+  const [first, setFirst] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  function errorText(error: AppError): string {
+    const field = error.fields?.[0];
+    if (!field) return t(`errors.${error.code}`);
+    const params = field.params?.until ? { ...field.params, until: new Date(String(field.params.until)).toLocaleTimeString() } : field.params;
+    return t(`fieldErrors.${field.code}`, params ?? {});
+  }
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (choosing && first === null) {
+      setFirst(pin);
+      setPin('');
+      setProblem(null);
+      return;
+    }
+    if (choosing && first !== pin) {
+      setFirst(null);
+      setPin('');
+      setProblem(t('kiosk.pin.mismatch'));
+      return;
+    }
+    const result = await relais.invoke(purpose === 'enter' ? 'kiosk.enter' : 'kiosk.leave', { pin });
+    setPin('');
+    if (result.ok) onDone();
+    else setProblem(errorText(result.error));
+  }
+
+  const press = (key: (typeof KEYS)[number]) => {
+    if (key === 'OK') void submit();
+    else if (key === '⌫') setPin((p) => p.slice(0, -1));
+    else setPin((p) => (p.length < 12 ? p + key : p));
+  };
+
+  const title = purpose === 'leave' ? t('kiosk.pin.leaveTitle') : choosing ? (first === null ? t('kiosk.pin.chooseTitle') : t('kiosk.pin.confirmTitle')) : t('kiosk.pin.enterTitle');
+  return (
+    <form className="pin-pad card" aria-label={title} onSubmit={(e) => void submit(e)}>
+      <h2>{title}</h2>
+      <label htmlFor="kiosk-pin">{t('kiosk.pin.label')}</label>
+      <input id="kiosk-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} maxLength={12} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} autoFocus />
+      {choosing && <p className="hint">{t('kiosk.pin.hint')}</p>}
+      {problem && <p role="alert" className="error-text">{problem}</p>}
+      <div className="pin-keys">
+        {KEYS.map((key) => (
+          <button key={key} type="button" aria-label={key === '⌫' ? t('kiosk.pin.erase') : key === 'OK' ? t('kiosk.pin.ok') : key} onClick={() => press(key)}>
+            {key}
+          </button>
+        ))}
+      </div>
+      <button type="button" className="link" onClick={onCancel}>{t('kiosk.pin.cancel')}</button>
+    </form>
+  );
+}

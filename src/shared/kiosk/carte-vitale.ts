@@ -1,0 +1,24 @@
+// What the pharmacist can read from the number on a Carte Vitale (the NIR with its key) to speed up
+// identification: sex and birthplace, and the birth year and month to check against the typed
+// date. It is NOT the patient's INS: the card may be a parent's, and an INS exists only once the
+// INSi teleservice returned it; so the identity stays provisional and the number is never stored
+// as an INS.
+import { checkMatricule, nirFacts, normalizeMatricule, type InsProblem } from '../ins';
+
+export interface CarteVitaleFacts {
+  sex: 'M' | 'F';
+  /** INSEE code of the birthplace (dept + commune, 97xxx overseas, 99xxx abroad). */
+  birthplaceCode: string;
+  birthYear2: string;
+  birthMonth: string | null;
+}
+
+export type CarteVitaleReading = { ok: true; facts: CarteVitaleFacts } | { ok: false; problem: InsProblem };
+
+export function readCarteVitaleNumber(raw: string): CarteVitaleReading {
+  const problem = checkMatricule(raw);
+  if (problem) return { ok: false, problem };
+  const number = normalizeMatricule(raw);
+  const facts = nirFacts(number);
+  return { ok: true, facts: { ...facts, birthplaceCode: number.slice(5, 10) } };
+}
