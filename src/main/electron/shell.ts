@@ -3,6 +3,7 @@ import os from 'node:os';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { resolveDataDir } from '../data-dir';
 import type { Logger } from '../logger';
+import type { KioskState } from '../../shared/kiosk/kiosk';
 import type { Station } from '../station';
 import { bindContract } from './ipc';
 import { followKioskMode } from './kiosk-window';
@@ -45,8 +46,12 @@ export function startElectronShell(options: ElectronShellOptions): void {
   let station: Station | null = null;
   let unbind: (() => void) | null = null;
   let unfollowKiosk: (() => void) | null = null;
+  let quitting = false;
 
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('will-quit', () => {
     unbind?.();
     unbind = null;
@@ -68,10 +73,10 @@ export function startElectronShell(options: ElectronShellOptions): void {
       mainWindow = createMainWindow(options.preloadPath, (error) =>
         logger?.error('window.load_failed', { error: String(error) }),
       );
-      unfollowKiosk = followKioskMode(station.events, () => mainWindow, ses, (error) => logger?.error('kiosk.wipe_failed', { error: String(error) }));
+      unfollowKiosk = followKioskMode(station.events, () => mainWindow, ses, (error) => logger?.error('kiosk.wipe_failed', { error: String(error) }), () => quitting);
       // A cabin restarted in kiosk mode opens straight into it.
       void station.dispatch('kiosk.state', {}).then((r) => {
-        if (r.ok && (r.value as { active: boolean }).active) mainWindow?.setKiosk(true);
+        if (r.ok) station?.events.emit('kiosk.changed', r.value as KioskState);
       });
     })
     .catch((error: unknown) => {

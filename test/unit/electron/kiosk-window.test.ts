@@ -5,7 +5,20 @@ import { followKioskMode } from '../../../src/main/electron/kiosk-window';
 import { createStationEvents } from '../../../src/main/station-events';
 
 function fakeWindow() {
-  return { setKiosk: vi.fn(), setAlwaysOnTop: vi.fn(), isDestroyed: () => false };
+  const listeners: Record<string, (event: { preventDefault(): void }) => void> = {};
+  return {
+    setKiosk: vi.fn(),
+    setAlwaysOnTop: vi.fn(),
+    isDestroyed: () => false,
+    on: (name: string, listener: (event: { preventDefault(): void }) => void) => void (listeners[name] = listener),
+    removeListener: vi.fn(),
+    /** Asks to close, as Alt+F4 would; true when the window let itself be closed. */
+    tryClose() {
+      const event = { prevented: false, preventDefault() { this.prevented = true; } };
+      listeners.close?.(event);
+      return !event.prevented;
+    },
+  };
 }
 function fakeSession() {
   return { clearStorageData: vi.fn(() => Promise.resolve()), clearCache: vi.fn(() => Promise.resolve()) };
@@ -21,6 +34,20 @@ describe('kiosk window', () => {
     expect(win.setAlwaysOnTop).toHaveBeenLastCalledWith(true, 'screen-saver');
     events.emit('kiosk.changed', { active: false, pinSet: true, lockedUntil: null, site: 'Pharmacie' });
     expect(win.setKiosk).toHaveBeenLastCalledWith(false);
+  });
+
+  it('cannot be closed in kiosk mode, except when the app quits', () => {
+    const events = createStationEvents();
+    const win = fakeWindow();
+    let quitting = false;
+    followKioskMode(events, () => win as unknown as BrowserWindow, fakeSession() as unknown as Session, () => {}, () => quitting);
+    events.emit('kiosk.changed', { active: true, pinSet: true, lockedUntil: null, site: 'Pharmacie' });
+    expect(win.tryClose()).toBe(false);
+    quitting = true;
+    expect(win.tryClose()).toBe(true);
+    quitting = false;
+    events.emit('kiosk.changed', { active: false, pinSet: true, lockedUntil: null, site: 'Pharmacie' });
+    expect(win.tryClose()).toBe(true);
   });
 
   it('wipes local storage, IndexedDB, cache storage and the HTTP cache when a session ends', () => {

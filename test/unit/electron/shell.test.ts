@@ -78,7 +78,7 @@ const DATA_DIR = path.join(os.tmpdir(), 'relais-shell-test');
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 function start(createStation?: (dataDir: string) => Station) {
-  const station = { dispatch: vi.fn(() => Promise.resolve({ ok: true, value: { active: false } })), events: { onAny: vi.fn(() => () => h.order.push('events.off')), on: vi.fn(() => () => {}) }, close: vi.fn(() => h.order.push('station.close')) };
+  const station = { dispatch: vi.fn(() => Promise.resolve({ ok: true, value: { active: false } })), events: { onAny: vi.fn(() => () => h.order.push('events.off')), on: vi.fn(() => () => {}), emit: vi.fn() }, close: vi.fn(() => h.order.push('station.close')) };
   const factory = vi.fn(createStation ?? ((_dir: string) => (h.order.push('createStation'), station as unknown as Station)));
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   startElectronShell({ createStation: factory, rendererRoot: '/opt/relais/out/renderer', preloadPath: '/opt/relais/out/preload/index.cjs', logger });

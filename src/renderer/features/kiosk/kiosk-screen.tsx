@@ -19,6 +19,27 @@ import './kiosk.css';
 
 // The end screen clears itself if nobody touches it: the next patient must not find the last one.
 const DONE_WIPE_MS = 90_000;
+// A session left halfway (the patient walked out) is cleared too, though later: a patient may be
+// slow. A call is never cut by this.
+const IDLE_WIPE_MS = 5 * 60_000;
+
+function useIdleWipe(step: KioskStep, inCall: boolean) {
+  useEffect(() => {
+    if (step === 'welcome' || step === 'done' || inCall) return;
+    let last = Date.now();
+    const touched = () => (last = Date.now());
+    window.addEventListener('pointerdown', touched);
+    window.addEventListener('keydown', touched);
+    const timer = setInterval(() => {
+      if (Date.now() - last > IDLE_WIPE_MS) void endSession();
+    }, 10_000);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('pointerdown', touched);
+      window.removeEventListener('keydown', touched);
+    };
+  }, [step, inCall]);
+}
 
 async function endSession(): Promise<void> {
   await relais.invoke('kiosk.endSession', {});
@@ -63,6 +84,7 @@ export function KioskScreen() {
   const [leaving, setLeaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const go = (step: KioskStep) => update({ step });
+  useIdleWipe(session.step, inCall);
 
   async function identified(patient: Patient, pharmacist: string) {
     const result = await relais.invoke('encounters.create', {

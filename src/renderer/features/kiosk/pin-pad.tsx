@@ -44,6 +44,12 @@ export function PinPad({ purpose, choosing, onDone, onCancel }: Props) {
     }
     const result = await relais.invoke(purpose === 'enter' ? 'kiosk.enter' : 'kiosk.leave', { pin });
     setPin('');
+    if (result.ok && purpose === 'enter') {
+      // Browser mode cannot lock the window as Electron's kiosk does: full screen is the most it
+      // can do (the browser must itself run as a kiosk for a real cabin; see the README).
+      void document.documentElement.requestFullscreen?.().catch(() => {});
+    }
+    if (result.ok && purpose === 'leave' && document.fullscreenElement) void document.exitFullscreen().catch(() => {});
     if (result.ok) onDone();
     else setProblem(errorText(result.error));
   }
