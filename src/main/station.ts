@@ -29,6 +29,7 @@ import { listAllPorts } from '../../devices/transport/port-listing';
 import type { DeviceSetup } from './services/device-config';
 import { loadHidProfiles, matchHidProfile, startHidPeripheral } from './services/hid-peripherals';
 import { createManagedDevice } from './services/device-factory';
+import { simulatedOmronMonitor } from './services/blood-pressure-monitor';
 import { createDeviceService } from './services/device-service';
 import { startSimulatedDevices, type SimulatedDevices } from './services/simulated-devices';
 import { createAttachmentService } from './services/attachment-service';
@@ -238,6 +239,8 @@ export function createStation(options: StationOptions): Station {
     'devices.list': () => devices.list(),
     'camera.command': ({ deviceId, command }) => devices.cameraCommand(deviceId, command),
     'camera.position': ({ deviceId }) => devices.cameraPosition(deviceId),
+    'bloodPressure.latest': ({ deviceId }) => devices.bloodPressureLatest(deviceId),
+    'bloodPressure.simulateMeasurement': ({ deviceId }) => devices.simulateBloodPressure(deviceId),
     'calls.hub': () => calls.state(),
     'calls.send': (command) => calls.send(command),
     'calls.ice': () => calls.iceConfig(),
@@ -295,11 +298,14 @@ export function createStation(options: StationOptions): Station {
     });
     void watcher.start();
     const configs = setup.mode === 'simulated' ? (simulated = await startSimulatedDevices(dataDir)).configs : setup.devices;
+    // HID has no pty to simulate it on: the simulated monitor sits behind the driver's link.
+    if (setup.mode === 'simulated') devices.addBloodPressure(simulatedOmronMonitor());
     for (const config of configs) {
       try {
         const managed = createManagedDevice(config, logger, setup.mode === 'simulated');
         if (managed.kind === 'camera') devices.addCamera(managed.device);
-        else devices.addOximeter(managed.device);
+        else if (managed.kind === 'oximeter') devices.addOximeter(managed.device);
+        else devices.addBloodPressure(managed.device);
       } catch (error) {
         logger.error('device.setup_failed', { device: config.id, error: (error as Error).message });
       }

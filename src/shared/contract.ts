@@ -9,7 +9,7 @@ import {
   PatientSearchSchema,
   UpdatePatientInputSchema,
 } from './patient';
-import { CameraCommandInputSchema, CameraPositionSchema, DeviceIdSchema, DeviceInfoSchema, OximeterReadingSchema, PeripheralEventSchema } from './devices';
+import { BloodPressureReadingSchema, CameraCommandInputSchema, CameraPositionSchema, DeviceIdSchema, DeviceInfoSchema, OximeterReadingSchema, PeripheralEventSchema } from './devices';
 import { AttachmentBeginSchema, AttachmentChunkSchema, AttachmentSchema } from './attachments';
 import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, IceConfigSchema } from './calls';
 import { ServerMessageSchema } from './hub-protocol';
@@ -37,6 +37,10 @@ export const contract = {
     'devices.list': channel(noInput, z.array(DeviceInfoSchema)),
     'camera.command': channel(CameraCommandInputSchema, z.strictObject({ accepted: z.literal(true) })),
     'camera.position': channel(z.strictObject({ deviceId: DeviceIdSchema.optional() }), CameraPositionSchema),
+    /** The monitor's newest stored reading (null: it holds none). */
+    'bloodPressure.latest': channel(z.strictObject({ deviceId: DeviceIdSchema }), BloodPressureReadingSchema.nullable()),
+    /** Simulated monitors only: as if the patient pressed START. */
+    'bloodPressure.simulateMeasurement': channel(z.strictObject({ deviceId: DeviceIdSchema }), z.strictObject({ measured: z.literal(true) })),
     'calls.hub': channel(noInput, HubStateSchema),
     'calls.send': channel(CallCommandSchema, z.strictObject({ sent: z.literal(true) })),
     'calls.ice': channel(noInput, IceConfigSchema),

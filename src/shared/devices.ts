@@ -61,6 +61,17 @@ export const OximeterReadingSchema = z.object({
 });
 export type OximeterReading = z.infer<typeof OximeterReadingSchema>;
 
+/** The newest reading stored in a blood pressure monitor (the patient pressed START on it). */
+export const BloodPressureReadingSchema = z.object({
+  deviceId: DeviceIdSchema,
+  systolic: z.number(),
+  diastolic: z.number(),
+  pulseRate: z.number(),
+  /** From the monitor's clock. */
+  takenAt: z.string(),
+});
+export type BloodPressureReading = z.infer<typeof BloodPressureReadingSchema>;
+
 /** A press or change on a peripheral (a dermatoscope's capture button, a stethoscope's record). */
 export const PeripheralEventSchema = z.object({
   deviceId: DeviceIdSchema,

@@ -1,6 +1,7 @@
 // A whole pharmacy-cabin session on the real station in browser mode: the pharmacist switches the
 // station to kiosk mode with her PIN; the patient is identified (helped by the Carte Vitale
 // number), consents, has SpO2 and pulse taken from the simulated CMS50D+ through its socat pty,
+// has her blood pressure read from the simulated Omron monitor (HID, behind the driver's link),
 // joins the doctor's call, and the session ends. Then nothing of the patient is left in the page
 // (text, local and session storage, IndexedDB, media elements, blob: URLs) while her record waits
 // in the outbox (the regional FHIR server is down in this test), and the PIN is needed to leave.
@@ -61,6 +62,12 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   const recorded = cabin.getByRole('list', { name: 'Mesures enregistrées' });
   await expect(recorded).toContainText(/Saturation \(SpO2\) : 9\d % \(appareil\)/);
   await expect(recorded).toContainText(/Pouls : \d{2,3} \/min \(appareil\)/);
+  // Blood pressure from the simulated Omron monitor: empty until the patient presses START.
+  await cabin.getByRole('button', { name: 'Lire la mesure' }).click();
+  await expect(cabin.getByRole('alert')).toContainText('aucune mesure en mémoire');
+  await cabin.getByRole('button', { name: 'Lancer une mesure (appareil simulé)' }).click();
+  await cabin.getByRole('button', { name: 'Lire la mesure' }).click();
+  await expect(recorded).toContainText(/Tension : 1\d\d\/\d{2,3} mmHg \(appareil\)/);
   await cabin.getByLabel('Température (°C)').fill('37,2');
   await cabin.getByRole('form', { name: 'Température' }).getByRole('button', { name: 'Enregistrer' }).click();
   await expect(recorded).toContainText('Température : 37.2 °C (saisie)');
@@ -121,7 +128,7 @@ test('a cabin session from identification to the wipe, the record kept in the ou
     expect(byEntity.patient).toBeGreaterThanOrEqual(1);
     expect(byEntity.encounter).toBeGreaterThanOrEqual(1);
     expect(byEntity.consent).toBe(1);
-    expect(byEntity.observation).toBe(3);
+    expect(byEntity.observation).toBe(4);
   } finally {
     db.close();
   }

@@ -25,6 +25,8 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'devices.list': {},
   'camera.command': { deviceId: 'camera-1', command: { type: 'drive', pan: 0.5, tilt: -0.25 } },
   'camera.position': { deviceId: 'camera-1' },
+  'bloodPressure.latest': { deviceId: 'blood-pressure-1' },
+  'bloodPressure.simulateMeasurement': { deviceId: 'blood-pressure-1' },
   'calls.hub': {},
   'calls.send': { type: 'call.ring', to: 'dr-neuro', reason: 'Avis neurologique' },
   'calls.ice': {},

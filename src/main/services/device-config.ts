@@ -13,6 +13,8 @@ export const DeviceConfigSchema = z.discriminatedUnion('protocol', [
   z.strictObject({ ...base, kind: z.literal('camera'), protocol: z.literal('visca-tcp'), host: z.string(), port: z.number().int().default(5678), presets }),
   z.strictObject({ ...base, kind: z.literal('camera'), protocol: z.literal('pelco-d'), path: z.string(), baudRate: z.number().int().default(2400), address: z.number().int().min(1).max(255).default(1), presets }),
   z.strictObject({ ...base, kind: z.literal('oximeter'), protocol: z.literal('cms50d'), path: z.string(), generation: z.enum(['legacy', 'v2']).default('v2') }),
+  /** path: the monitor's hidraw node (or the hidapi path elsewhere). */
+  z.strictObject({ ...base, kind: z.literal('blood_pressure'), protocol: z.literal('omron-hem790it'), path: z.string() }),
 ]);
 export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
 export const DevicesFileSchema = z.strictObject({ devices: z.array(DeviceConfigSchema).max(32) });

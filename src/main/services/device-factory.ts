@@ -13,8 +13,9 @@ import { DEFAULT_CAMERA_PRESETS } from '../../shared/devices';
 import type { Logger } from '../logger';
 import type { DeviceConfig } from './device-config';
 import type { ManagedCamera, ManagedOximeter } from './device-service';
+import { openOmronMonitor, type ManagedBloodPressure } from './blood-pressure-monitor';
 
-export type ManagedDevice = { kind: 'camera'; device: ManagedCamera } | { kind: 'oximeter'; device: ManagedOximeter };
+export type ManagedDevice = { kind: 'camera'; device: ManagedCamera } | { kind: 'oximeter'; device: ManagedOximeter } | { kind: 'blood_pressure'; device: ManagedBloodPressure };
 
 type CameraConfig = Extract<DeviceConfig, { kind: 'camera' }>;
 
@@ -73,6 +74,8 @@ export function createManagedDevice(config: DeviceConfig, logger: Logger, simula
         },
       };
     }
+    case 'omron-hem790it':
+      return { kind: 'blood_pressure', device: openOmronMonitor(config.id, config.label, config.path) };
     default: {
       // Every protocol of devices.json is handled above; a new one fails the typecheck here.
       const unhandled: never = config;

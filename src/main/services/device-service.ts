@@ -6,6 +6,7 @@ import type { Detected } from '../../../devices/registry';
 import type { LinkState, Transport } from '../../../devices/transport/transport';
 import type { CameraCommand, DeviceInfo, OximeterReading } from '../../shared/devices';
 import { AppFailure } from '../contract/failure';
+import type { ManagedBloodPressure } from './blood-pressure-monitor';
 
 export interface ManagedCamera {
   info: Omit<DeviceInfo, 'state'>;
@@ -50,11 +51,15 @@ export function createDeviceService(deps: DeviceServiceDeps) {
   const cameras = new Map<string, ManagedCamera>();
   const oximeters = new Map<string, { device: ManagedOximeter; timer: ReturnType<typeof setInterval>; stop: () => void }>();
   const peripherals = new Map<string, ManagedPeripheral>();
+  const monitors = new Map<string, ManagedBloodPressure>();
   let detected: Detected[] = [];
   const changed = () => deps.onDevicesChanged(list());
 
   function list(): DeviceInfo[] {
-    const managed = [...cameras.values(), ...[...oximeters.values()].map((o) => o.device), ...peripherals.values()].map((d) => ({ ...d.info, state: stateOf(d.transport.state()) }));
+    const managed = [
+      ...[...cameras.values(), ...[...oximeters.values()].map((o) => o.device), ...peripherals.values()].map((d) => ({ ...d.info, state: stateOf(d.transport.state()) })),
+      ...[...monitors.values()].map((m) => ({ ...m.info, state: m.state() })),
+    ];
     const configuredAt = new Set(managed.map((d) => d.location));
     // Plugged in but not in devices.json: shown so that the technician knows what to configure.
     const unconfigured = detected
@@ -158,6 +163,29 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       }
       return { accepted: true };
     },
+    addBloodPressure(monitor: ManagedBloodPressure): void {
+      monitors.set(monitor.info.id, monitor);
+      changed();
+    },
+    /** The monitor's newest stored reading, or null when it holds none. */
+    async bloodPressureLatest(deviceId: string) {
+      const monitor = monitors.get(deviceId);
+      if (!monitor) throw new AppFailure('device_unavailable', `No blood pressure monitor "${deviceId}" on this station.`);
+      const before = monitor.state();
+      try {
+        return await monitor.latest();
+      } catch (error) {
+        throw new AppFailure('device_unavailable', String((error as Error)?.message ?? error));
+      } finally {
+        if (monitor.state() !== before) changed();
+      }
+    },
+    simulateBloodPressure(deviceId: string): { measured: true } {
+      const monitor = monitors.get(deviceId);
+      if (!monitor?.simulateMeasurement) throw new AppFailure('device_refused', 'Only a simulated monitor measures on request: on a real one the patient presses START.');
+      monitor.simulateMeasurement();
+      return { measured: true };
+    },
     async cameraPosition(deviceId?: string) {
       try {
         return await cameraFor(deviceId).camera.position();
@@ -170,7 +198,8 @@ export function createDeviceService(deps: DeviceServiceDeps) {
         clearInterval(timer);
         stop();
       }
-      await Promise.all([...cameras.values(), ...[...oximeters.values()].map((o) => o.device), ...peripherals.values()].map((d) => d.close().catch(() => {})));
+      await Promise.all([...cameras.values(), ...[...oximeters.values()].map((o) => o.device), ...peripherals.values(), ...monitors.values()].map((d) => d.close().catch(() => {})));
+      monitors.clear();
       peripherals.clear();
       cameras.clear();
       oximeters.clear();

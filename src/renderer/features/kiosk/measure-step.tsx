@@ -8,6 +8,7 @@ import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useDevices } from '../device-panels/devices-store';
 import { useKiosk } from './kiosk-store';
+import { BloodPressureCapture } from './blood-pressure-capture';
 import { ManualVital, type ManualKind } from './manual-vital';
 import { OximeterCapture } from './oximeter-capture';
 
@@ -29,6 +30,8 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
     if (!devices) void load();
   }, [devices, load]);
   const oximeter = devices?.find((d) => d.kind === 'oximeter' && d.state === 'connected');
+  const monitor = devices?.find((d) => d.kind === 'blood_pressure');
+  const [typeBloodPressure, setTypeBloodPressure] = useState(false);
 
   const errorText = useCallback((error: AppError) => (error.fields?.length ? error.fields.map((f) => t(`fieldErrors.${f.code}`, f.params ?? {})).join(' ') : t(`errors.${error.code}`)), [t]);
 
@@ -76,7 +79,20 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
         {failure && <p role="alert" className="error-text">{failure}</p>}
       </section>
       <div className="kiosk-manual">
-        {MANUAL.filter((kind) => !has(kind)).map((kind) => (
+        {monitor && !typeBloodPressure && !has('blood_pressure') && session.encounter && (
+          <div>
+            <BloodPressureCapture
+              device={monitor}
+              sessionStartedAt={session.encounter.createdAt}
+              onReading={async (r) => {
+                const error = await record({ code: 'blood_pressure', systolic: r.systolic, diastolic: r.diastolic, unit: 'mm[Hg]' }, r.deviceId);
+                return error && errorText(error);
+              }}
+            />
+            <button type="button" className="link" onClick={() => setTypeBloodPressure(true)}>{t('kiosk.measure.monitor.typeInstead')}</button>
+          </div>
+        )}
+        {MANUAL.filter((kind) => !has(kind) && (kind !== 'blood_pressure' || !monitor || typeBloodPressure)).map((kind) => (
           <ManualVital key={kind} kind={kind} onSave={(vital) => void saveManual(kind, vital)} problem={problems[kind] ?? null} />
         ))}
       </div>
