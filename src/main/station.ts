@@ -36,6 +36,7 @@ import { createCallService } from './services/call-service';
 import { createEncounterService } from './services/encounter-service';
 import { createStrokeService } from './services/stroke-service';
 import { createReportPdfService } from './services/report-pdf-service';
+import { createReportPdfRepository } from './db/report-pdf-repository';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createPatientService } from './services/patient-service';
@@ -121,12 +122,16 @@ export function createStation(options: StationOptions): Station {
   });
   const callRepository = createCallRepository(db);
   const encounterRepository = createEncounterRepository(db);
+  const reportPdfRepository = createReportPdfRepository(db);
+  const reportPdfs = createReportPdfService({ encounters: encounterRepository, patients: patientsRepo, pdfs: reportPdfRepository, now });
   const encounters = createEncounterService({
     db,
     encounters: encounterRepository,
     patients: patientsRepo,
     calls: callRepository,
     outbox,
+    pdfs: reportPdfRepository,
+    renderPdf: reportPdfs.render,
     now,
     onChanged: (id) => {
       events.emit('encounters.changed', { id });
@@ -155,7 +160,6 @@ export function createStation(options: StationOptions): Station {
     imagingWorker: options.imagingWorker ?? null,
     pacsUrl: options.pacsUrl ?? null,
   });
-  const reportPdfs = createReportPdfService({ encounters: encounterRepository, patients: patientsRepo });
   const stroke = createStrokeService({ db, encounters: encounterRepository, now, onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }) });
   const calls = createCallService({
     db,
@@ -178,7 +182,7 @@ export function createStation(options: StationOptions): Station {
     },
   });
   const syncRepository = createSyncRepository(db);
-  const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imaging.repository });
+  const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imaging.repository, reportPdfs });
   const serverVersions = createServerVersionTaker({
     sync: syncRepository,
     patients: patientsRepo,
@@ -316,6 +320,7 @@ export function createStation(options: StationOptions): Station {
         sync: syncRepository,
         patients: patientsRepo,
         encounters: encounterRepository,
+        reportPdfs,
         client,
         calls: callRepository,
         imaging: imaging.repository,
