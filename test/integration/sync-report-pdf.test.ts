@@ -32,7 +32,6 @@ beforeAll(async () => {
 });
 afterAll(() => hub.close());
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- FHIR JSON read back from the server, checked field by field
 async function server(pathAndQuery: string): Promise<{ status: number; json: Record<string, any> }> {
   const response = await fetch(`${hub.fhirUrl}${pathAndQuery}`, { headers: { Authorization: `Bearer ${token}` } });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
