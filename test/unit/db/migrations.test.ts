@@ -188,6 +188,20 @@ describe('migrations', () => {
     expect(() => db.prepare('DELETE FROM report_pdfs').run()).toThrow(/never changed/);
   });
 
+  it('0017 queues the reports signed before to sync again, with their PDF; a corrected one as superseded (version 2)', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(16));
+    db.pragma('foreign_keys = OFF');
+    const report = db.prepare("INSERT INTO encounter_reports (id, encounter_id, text, author, signed_at, replaces) VALUES (?, 'e1', 'Avis', '{}', ?, ?)");
+    report.run('first', '2026-11-20T10:00:00.000Z', null);
+    report.run('correction', '2026-11-20T11:00:00.000Z', 'first');
+    migrate(db, upTo(17));
+    expect(db.prepare('SELECT entity, entity_id, entity_version, operation FROM outbox ORDER BY seq').all()).toEqual([
+      { entity: 'report', entity_id: 'first', entity_version: 2, operation: 'update' },
+      { entity: 'report', entity_id: 'correction', entity_version: 1, operation: 'update' },
+    ]);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);
