@@ -16,6 +16,8 @@ import { createCallRepository } from '../src/main/db/call-repository';
 import { openDatabase } from '../src/main/db/connection';
 import { createEncounterRepository } from '../src/main/db/encounter-repository';
 import { createPatientRepository } from '../src/main/db/patient-repository';
+import { createReportPdfRepository } from '../src/main/db/report-pdf-repository';
+import { createReportPdfService } from '../src/main/services/report-pdf-service';
 import { createSyncRepository } from '../src/main/db/sync-repository';
 import { silentLogger } from '../src/main/logger';
 import { createStation } from '../src/main/station';
@@ -110,6 +112,7 @@ async function run(): Promise<void> {
       patients: createPatientRepository(db),
       encounters: createEncounterRepository(db),
       calls: createCallRepository(db),
+      reportPdfs: createReportPdfService({ encounters: createEncounterRepository(db), patients: createPatientRepository(db), pdfs: createReportPdfRepository(db), now: () => new Date() }),
       client: createFhirClient({ baseUrl: hub.fhirUrl, token: () => token }),
       attachmentFile: (sha) => path.join(dataDir, 'attachments', sha.slice(0, 2), sha),
       upload: async (request) => {

@@ -38,6 +38,7 @@ import { createEncounterService } from './services/encounter-service';
 import { createStrokeService } from './services/stroke-service';
 import { createKioskService } from './services/kiosk-service';
 import { createReportPdfService } from './services/report-pdf-service';
+import { createReportPdfRepository } from './db/report-pdf-repository';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createPatientService } from './services/patient-service';
@@ -123,12 +124,16 @@ export function createStation(options: StationOptions): Station {
   });
   const callRepository = createCallRepository(db);
   const encounterRepository = createEncounterRepository(db);
+  const reportPdfRepository = createReportPdfRepository(db);
+  const reportPdfs = createReportPdfService({ encounters: encounterRepository, patients: patientsRepo, pdfs: reportPdfRepository, now });
   const encounters = createEncounterService({
     db,
     encounters: encounterRepository,
     patients: patientsRepo,
     calls: callRepository,
     outbox,
+    pdfs: reportPdfRepository,
+    renderPdf: reportPdfs.render,
     now,
     onChanged: (id) => {
       events.emit('encounters.changed', { id });
@@ -157,7 +162,6 @@ export function createStation(options: StationOptions): Station {
     imagingWorker: options.imagingWorker ?? null,
     pacsUrl: options.pacsUrl ?? null,
   });
-  const reportPdfs = createReportPdfService({ encounters: encounterRepository, patients: patientsRepo });
   const kiosk = createKioskService({
     dataDir,
     now,
@@ -187,7 +191,7 @@ export function createStation(options: StationOptions): Station {
     },
   });
   const syncRepository = createSyncRepository(db);
-  const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imaging.repository });
+  const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imaging.repository, reportPdfs });
   const serverVersions = createServerVersionTaker({
     sync: syncRepository,
     patients: patientsRepo,
@@ -334,6 +338,7 @@ export function createStation(options: StationOptions): Station {
         sync: syncRepository,
         patients: patientsRepo,
         encounters: encounterRepository,
+        reportPdfs,
         client,
         calls: callRepository,
         imaging: imaging.repository,

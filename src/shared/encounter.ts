@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { AttachmentSchema } from './attachments';
 import { PatientIdSchema } from './patient';
+import { ReportPdfInfoSchema } from './report-pdf';
 
 /** Téléconsultation, téléexpertise, télésurveillance, téléassistance (Code de la santé publique, R.6316-1). */
 export const ActTypeSchema = z.enum(['teleconsultation', 'teleexpertise', 'telesurveillance', 'teleassistance']);
@@ -153,6 +154,8 @@ export const EncounterRecordSchema = z.object({
   reports: z.array(ReportSchema),
   /** Its files: added to it, and those of the call it was held in. */
   attachments: z.array(AttachmentSchema),
+  /** The PDF of each signed report, kept at signing: listed among its files. */
+  reportPdfs: z.array(ReportPdfInfoSchema),
 });
 export const SetStatusInputSchema = z.strictObject({
   id: EncounterIdSchema,

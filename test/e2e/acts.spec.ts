@@ -108,10 +108,23 @@ test('a nurse runs an act from consent to signed report, measurements included',
   const pdfFile = path.join(os.tmpdir(), `relais-e2e-${Date.now()}.pdf`);
   await download.saveAs(pdfFile);
   const pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+  const pdfBytes = fs.readFileSync(pdfFile);
   fs.rmSync(pdfFile, { force: true });
   for (const expected of ['Compte rendu de téléconsultation', 'Nom de naissance : LE BIHAN', 'Date de naissance : 17/02/1941', 'Code acte : TC — Téléconsultation (autres spécialités)', 'réévaluation à J10', 'Signé par Dr Le Goff (RPPS 10003456789)', 'Ce compte rendu corrige et remplace une version précédente.']) {
     expect(pdfText).toContain(expected);
   }
+  // Both signed reports' PDFs are among the act's files, the first marked replaced; printed from
+  // there, the correction's is the very file saved above (kept at signing, never rendered again).
+  const signedPdfs = page.getByRole('list', { name: 'Fichiers' }).getByRole('listitem').filter({ hasText: 'Compte rendu signé (PDF) : compte-rendu-LE-BIHAN-YVONNE-' });
+  await expect(signedPdfs).toHaveCount(2);
+  await expect(signedPdfs.first()).toContainText('Dr Le Goff');
+  await expect(signedPdfs.first()).toContainText('remplacé par une correction');
+  await expect(signedPdfs.last()).not.toContainText('remplacé');
+  const [again] = await Promise.all([page.waitForEvent('download'), signedPdfs.last().getByRole('button', { name: 'Imprimer' }).click()]);
+  const againFile = path.join(os.tmpdir(), `relais-e2e-again-${Date.now()}.pdf`);
+  await again.saveAs(againFile);
+  expect(fs.readFileSync(againFile).equals(pdfBytes)).toBe(true);
+  fs.rmSync(againFile, { force: true });
   await expect(page.getByRole('form', { name: 'Mesures' })).toHaveCount(0); // nothing more is added to a closed act
 
   // Back on the patient: the act is listed; the station sent it all to the embedded regional hub.

@@ -2,6 +2,7 @@
 // started only with the patient's consent, forward-only statuses with the version read, vital
 // signs checked for plausibility, nothing added to a closed act, every change in the outbox.
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { qualifiedIdentity } from '../helpers/identities';
@@ -75,6 +76,10 @@ describe('encounters', () => {
     expect(record.consents.map((c) => [c.scope, c.decision])).toEqual([['act', 'given'], ['image_sharing', 'refused']]);
     expect(record.observations.map((o) => o.vital.code)).toEqual(['spo2', 'blood_pressure']);
     expect(record.reports.map((r) => [r.id, r.replaces])).toEqual([[report.id, null], [correction.id, report.id]]);
+    // Each signed report kept its PDF, listed with the act; printing gives those very bytes.
+    expect(record.reportPdfs.map((p) => p.reportId)).toEqual([report.id, correction.id]);
+    const printed = Buffer.from((await station.value('encounters.reportPdf', { reportId: correction.id })).data, 'base64');
+    expect([printed.length, createHash('sha256').update(printed).digest('hex')]).toEqual([record.reportPdfs[1]!.size, record.reportPdfs[1]!.sha256]);
     expect(await station.call('encounters.report', { encounterId: created.id, text: 'Trop tard', author: expert })).toMatchObject({ ok: false, error: { fields: [{ code: 'encounter.closed' }] } });
     expect(await station.value('encounters.forPatient', { patientId, limit: 10 })).toHaveLength(1);
 
@@ -89,6 +94,7 @@ describe('encounters', () => {
       { entity: 'encounter', version: 3, operation: 'update' },
       { entity: 'report', version: 1, operation: 'create' },
       { entity: 'report', version: 1, operation: 'create' },
+      { entity: 'report', version: 2, operation: 'update' }, // the first report, now superseded
       { entity: 'encounter', version: 4, operation: 'update' },
     ]);
   });

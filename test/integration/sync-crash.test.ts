@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { mulberry32 } from '../../devices/random';
+import { reportPdfBinaryId } from '../../src/main/sync/fhir/report';
 import { useTempDir } from '../helpers/temp-dir';
 
 const KILLS = Number(process.env.RELAIS_CRASH_KILLS ?? 50);
@@ -32,9 +33,10 @@ function child(dataDir: string, mode: 'work' | 'drain', seed: number) {
 async function serverIds(type: string): Promise<string[]> {
   const response = await fetch(`${hub.fhirUrl}/${type}?_count=100000`, { headers: { Authorization: `Bearer ${token}` } });
   const bundle = (await response.json()) as { entry?: { resource: { id: string; identifier?: { value: string }[]; masterIdentifier?: { value: string } } }[] };
-  // By the client-made identifier (a second resource for one record would show twice); a
-  // Binary has none: its id is the one the station chose.
-  return (bundle.entry ?? []).map((e) => (e.resource.identifier?.[0]?.value ?? e.resource.masterIdentifier?.value ?? (type === 'Binary' ? e.resource.id : `no-identifier:${e.resource.id}`)).replace('urn:uuid:', ''));
+  // By the client-made identifier (a second resource for one record would show twice): a
+  // document's master identifier, another resource's first identifier; a Binary has none: its id
+  // is the one the station chose.
+  return (bundle.entry ?? []).map((e) => (e.resource.masterIdentifier?.value ?? e.resource.identifier?.[0]?.value ?? (type === 'Binary' ? e.resource.id : `no-identifier:${e.resource.id}`)).replace('urn:uuid:', ''));
 }
 
 it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes and sync`, async () => {
@@ -74,10 +76,12 @@ it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes 
     Media: (db.prepare('SELECT a.id FROM attachments a JOIN encounters e ON e.call_id = a.call_id').all() as { id: string }[]).map((r) => r.id),
     ServiceRequest: (db.prepare("SELECT id FROM encounters WHERE act = 'teleexpertise'").all() as { id: string }[]).map((r) => r.id),
     DocumentReference: (db.prepare('SELECT id FROM encounter_reports').all() as { id: string }[]).map((r) => r.id),
-    Binary: (db.prepare('SELECT id FROM encounter_reports').all() as { id: string }[]).map((r) => r.id),
+    // Each report's text and its PDF (kept in the report's own transaction).
+    Binary: (db.prepare('SELECT id FROM encounter_reports').all() as { id: string }[]).flatMap((r) => [r.id, reportPdfBinaryId(r.id)]),
   };
   const orphanFiles = (db.prepare('SELECT count(*) AS n FROM attachments a WHERE NOT EXISTS (SELECT 1 FROM encounters e WHERE e.call_id = a.call_id)').get() as { n: number }).n;
   const finished = db.prepare("SELECT count(*) AS n FROM encounters WHERE status = 'awaiting_report'").get() as { n: number };
+  const keptPdfs = new Map((db.prepare('SELECT report_id, sha256 FROM report_pdfs').all() as { report_id: string; sha256: string }[]).map((r) => [r.report_id, r.sha256]));
   db.close();
   const counts: string[] = [];
   for (const [type, ids] of Object.entries(local)) {
@@ -98,6 +102,14 @@ it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes 
     checked++;
   }
   counts.push(`files: ${checked} checked by SHA-256 on the server, ${orphanFiles} of calls without an act waiting`);
+  // Every report's PDF on the server is the one kept at signing, byte for byte.
+  const reports = await fetch(`${hub.fhirUrl}/DocumentReference?_count=100000`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ entry?: { resource: { id: string; content: { attachment: { contentType: string; url: string } }[] } }[] }>);
+  for (const { resource } of reports.entry ?? []) {
+    const url = resource.content.find((c) => c.attachment.contentType === 'application/pdf')!.attachment.url;
+    const binary = await fetch(`${hub.fhirUrl}/${url}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ data: string }>);
+    expect(createHash('sha256').update(Buffer.from(binary.data, 'base64')).digest('hex')).toBe(keptPdfs.get(resource.id));
+  }
+  counts.push(`report PDFs: ${reports.entry?.length ?? 0} on the server, each the one kept at signing`);
   // Professionals exist once each, however many kills fell between the check and the create.
   for (const idNatPs of ['810001234567', '810003456789']) {
     const found = await fetch(`${hub.fhirUrl}/Practitioner?identifier=urn:oid:1.2.250.1.71.4.2.1|${idNatPs}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ entry?: unknown[] }>);

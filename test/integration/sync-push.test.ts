@@ -17,6 +17,8 @@ import { readCapabilities } from '../../src/main/sync/server-capabilities';
 import { createConflictResolution } from '../../src/main/sync/conflict-resolution';
 import { createLocalResources } from '../../src/main/sync/local-resources';
 import { createOutboxRepository } from '../../src/main/db/outbox-repository';
+import { createReportPdfRepository } from '../../src/main/db/report-pdf-repository';
+import { createReportPdfService } from '../../src/main/services/report-pdf-service';
 import { PARIS_1906_MATRICULE, qualifiedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
@@ -51,6 +53,9 @@ async function offlineRecords() {
   return { dir, station, patientId, encounter: started };
 }
 
+const reportPdfsOf = (db: Database.Database) =>
+  createReportPdfService({ encounters: createEncounterRepository(db), patients: createPatientRepository(db), pdfs: createReportPdfRepository(db), now: () => new Date() });
+
 function workerOn(dir: string, fetchImpl?: typeof fetch, capabilities?: ReturnType<typeof readCapabilities>) {
   const db = openDatabase(path.join(dir, 'relais.sqlite'));
   const worker = createPushWorker({
@@ -58,6 +63,7 @@ function workerOn(dir: string, fetchImpl?: typeof fetch, capabilities?: ReturnTy
     patients: createPatientRepository(db),
     encounters: createEncounterRepository(db),
     calls: createCallRepository(db),
+    reportPdfs: reportPdfsOf(db),
     client: createFhirClient({ baseUrl: hub.fhirUrl, token: () => token, ...(fetchImpl ? { fetch: fetchImpl } : {}) }),
     now: () => new Date(),
     random: () => 0.5,
@@ -172,7 +178,7 @@ describe('sync push', () => {
     const { dir, station } = await offlineRecords();
     const db = openDatabase(path.join(dir, 'relais.sqlite'));
     const worker = createPushWorker({
-      sync: createSyncRepository(db), patients: createPatientRepository(db), encounters: createEncounterRepository(db),
+      sync: createSyncRepository(db), patients: createPatientRepository(db), encounters: createEncounterRepository(db), reportPdfs: reportPdfsOf(db),
       client: createFhirClient({ baseUrl: 'http://127.0.0.1:9/fhir/R4', token: () => token, timeoutMs: 2000 }),
       now: () => new Date('2026-11-23T10:00:00.000Z'), random: () => 0.5, inTransaction: (work) => db.transaction(work)(),
     });
@@ -237,8 +243,8 @@ describe('sync push', () => {
     expect((await server(`/ServiceRequest/${act.id}`)).json).toMatchObject({ status: 'active', intent: 'order', requester: { identifier: { value: '810001234567' } }, performerType: { text: 'dermatologie' } });
     expect((await server(`/Encounter/${act.id}`)).json.basedOn).toEqual([{ reference: `ServiceRequest/${act.id}` }]);
     const document = (await server(`/DocumentReference/${signed.id}`)).json;
-    expect(document).toMatchObject({ status: 'current', docStatus: 'final', context: { encounter: [{ reference: `Encounter/${act.id}` }] }, content: [{ attachment: { url: `Binary/${signed.id}` } }] });
-    const binary = (await server(`/${document.content[0].attachment.url}`)).json;
+    expect(document).toMatchObject({ status: 'current', docStatus: 'final', context: { encounter: [{ reference: `Encounter/${act.id}` }] }, content: [{ attachment: { contentType: 'application/pdf' } }, { attachment: { url: `Binary/${signed.id}` } }] });
+    const binary = (await server(`/${document.content[1].attachment.url}`)).json;
     expect(Buffer.from(binary.data, 'base64').toString('utf8')).toBe('Naevus bénin, surveillance annuelle.');
 
     // The act closes (pushed by a new run, as after a restart): the request follows; both

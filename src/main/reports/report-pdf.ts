@@ -5,6 +5,7 @@
 import PDFDocument from 'pdfkit';
 import type { Encounter, Report } from '../../shared/encounter';
 import type { Patient } from '../../shared/patient';
+import { REPORT_TITLES as TITLES } from '../../shared/reports/report-titles';
 
 export interface ReportPdfInput {
   patient: Patient;
@@ -15,12 +16,6 @@ export interface ReportPdfInput {
   timeZone?: string;
 }
 
-const TITLES: Record<Encounter['act'], string> = {
-  teleconsultation: 'Compte rendu de téléconsultation',
-  teleexpertise: 'Compte rendu de téléexpertise',
-  telesurveillance: 'Compte rendu de télésurveillance',
-  teleassistance: 'Compte rendu de téléassistance',
-};
 const SEX: Record<Patient['sex'], string> = { M: 'Masculin', F: 'Féminin', I: 'Indéterminé' };
 
 export function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {

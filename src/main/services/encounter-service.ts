@@ -10,6 +10,8 @@ import type { Db } from '../db/connection';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { OutboxRepository } from '../db/outbox-repository';
 import type { PatientRepository } from '../db/patient-repository';
+import type { ReportPdfRepository, StoredReportPdf } from '../db/report-pdf-repository';
+import type { ReportPdfInfo } from '../../shared/report-pdf';
 
 export interface EncounterServiceDeps {
   db: Db;
@@ -17,6 +19,9 @@ export interface EncounterServiceDeps {
   patients: PatientRepository;
   calls: CallRepository;
   outbox: OutboxRepository;
+  /** Where each signed report's PDF is kept, and how it is rendered (report-pdf-service.ts). */
+  pdfs: ReportPdfRepository;
+  renderPdf: (report: Report, encounter: Encounter) => Promise<StoredReportPdf>;
   now: () => Date;
   onChanged: (id: string) => void;
 }
@@ -27,9 +32,10 @@ export interface EncounterRecord {
   observations: Observation[];
   reports: Report[];
   attachments: Attachment[];
+  reportPdfs: ReportPdfInfo[];
 }
 
-export function createEncounterService({ db, encounters, patients, calls, outbox, now, onChanged }: EncounterServiceDeps) {
+export function createEncounterService({ db, encounters, patients, calls, outbox, pdfs, renderPdf, now, onChanged }: EncounterServiceDeps) {
   const found = (id: string): Encounter => {
     const encounter = encounters.get(id);
     if (!encounter) throw new AppFailure('not_found', 'This act is not recorded on this station.');
@@ -41,6 +47,7 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
     observations: encounters.observations(encounter.id),
     reports: encounters.reports(encounter.id),
     attachments: encounters.attachments(encounter.id, encounter.callId),
+    reportPdfs: pdfs.forEncounter(encounter.id),
   });
   // A téléexpertise is also a request (ServiceRequest) to the expert: it goes before the act
   // that names it, in the same transaction, at each version of the act.
@@ -130,10 +137,14 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
       return observation;
     },
 
-    /** Signs the act's report; a correction names the report it replaces (the first stays, marked replaced). */
-    addReport(input: ReportInput): Report {
+    /**
+     * Signs the act's report and keeps its PDF with it: the PDF is part of the signed record (what
+     * the patient is given and the region files). A correction names the report it replaces: the
+     * first stays, marked replaced, and its DocumentReference goes again as superseded.
+     */
+    async addReport(input: ReportInput): Promise<Report> {
       const at = now().toISOString();
-      const report = db.transaction((): Report => {
+      const reportable = (): Encounter => {
         const encounter = found(input.encounterId);
         if (encounter.status !== 'in_progress' && encounter.status !== 'awaiting_report') {
           throw fieldFailure('encounterId', encounter.status === 'closed' ? 'encounter.closed' : 'encounter.not_started');
@@ -143,9 +154,18 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
           if (!previous || previous.encounterId !== encounter.id) throw fieldFailure('replaces', 'report.not_of_this_act');
           if (encounters.reports(encounter.id).some((r) => r.replaces === input.replaces)) throw fieldFailure('replaces', 'report.already_replaced');
         }
-        const signed: Report = { id: randomUUID(), ...input, signedAt: at };
+        return encounter;
+      };
+      const signed: Report = { id: randomUUID(), ...input, signedAt: at };
+      // pdfkit renders asynchronously, so before the transaction; what it checked is checked again inside.
+      const pdf = await renderPdf(signed, reportable());
+      const report = db.transaction((): Report => {
+        reportable();
         encounters.addReport(signed);
+        pdfs.add(pdf);
         outbox.enqueue('report', signed.id, 1, 'create', at);
+        // A report is replaced at most once: its second and last version is "superseded".
+        if (signed.replaces) outbox.enqueue('report', signed.replaces, 2, 'update', at);
         return signed;
       }).immediate();
       onChanged(input.encounterId);

@@ -5,12 +5,13 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { ImagingRepository } from '../db/imaging-repository';
 import type { PatientRepository } from '../db/patient-repository';
+import type { StoredReportPdf } from '../db/report-pdf-repository';
 import { consentToFhir } from './fhir/consent';
 import { encounterToFhir } from './fhir/encounter';
 import { imagingStudyToFhir } from './fhir/imaging-study';
 import { observationToFhir } from './fhir/observation';
 import { patientToFhir } from './fhir/patient';
-import { reportToDocumentReference } from './fhir/report';
+import { reportPdfContent, reportToDocumentReference } from './fhir/report';
 import { serviceRequestToFhir } from './fhir/service-request';
 
 export type LocalResource = { resource: Resource & { id: string }; version: number };
@@ -28,7 +29,15 @@ export const RESOURCE_TYPE: Record<string, string> = {
   imaging_study: 'ImagingStudy',
 };
 
-export function createLocalResources(deps: { patients: PatientRepository; encounters: EncounterRepository; imaging?: ImagingRepository }) {
+export interface LocalResourcesDeps {
+  patients: PatientRepository;
+  encounters: EncounterRepository;
+  imaging?: ImagingRepository;
+  /** The kept PDFs of signed reports (described by their DocumentReference). */
+  reportPdfs?: { kept(reportId: string): StoredReportPdf | null };
+}
+
+export function createLocalResources(deps: LocalResourcesDeps) {
   return {
     /** The record's current state as a resource, or null when it is not (or no longer) here. */
     build(entity: string, id: string): LocalResource | null {
@@ -48,7 +57,12 @@ export function createLocalResources(deps: { patients: PatientRepository; encoun
         case 'report': {
           const r = deps.encounters.report(id);
           const e = r ? deps.encounters.get(r.encounterId) : null;
-          return r && e ? { resource: reportToDocumentReference(r, e) as Resource & { id: string }, version: 1 } : null;
+          if (!r || !e) return null;
+          const kept = deps.reportPdfs?.kept(r.id) ?? null;
+          // Replaced by a correction: its second and last version, superseded.
+          const superseded = deps.encounters.reports(e.id).some((other) => other.replaces === r.id);
+          const pdf = kept ? reportPdfContent(kept.data, kept.sha256) : null;
+          return { resource: reportToDocumentReference(r, e, { pdf, superseded }) as Resource & { id: string }, version: superseded ? 2 : 1 };
         }
         case 'observation': {
           const o = deps.encounters.observation(id);

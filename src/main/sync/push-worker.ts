@@ -9,6 +9,7 @@ import type { CallRepository } from '../db/call-repository';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { ImagingRepository } from '../db/imaging-repository';
 import type { PatientRepository } from '../db/patient-repository';
+import type { StoredReportPdf } from '../db/report-pdf-repository';
 import type { OutboxRow, SyncRepository } from '../db/sync-repository';
 import { attachmentToMedia } from './fhir/media';
 import { attachmentToDocumentReference } from './fhir/document';
@@ -17,7 +18,7 @@ import { FhirValidationError, validateFhir } from './fhir/validate';
 import { FhirNetworkError, type FhirAnswer, type FhirClient } from './fhir-client';
 import { namedProfessionals } from './fhir/named-professionals';
 import { practitionerSearch, practitionerToFhir } from './fhir/practitioner';
-import { reportToBinary } from './fhir/report';
+import { reportPdfToBinary, reportToBinary } from './fhir/report';
 import { chatToCommunication } from './fhir/communication';
 import { parseChatEntityId } from './chat-entity';
 import { UploadRefusedError, type UploadRequest } from './resumable-upload';
@@ -52,6 +53,11 @@ export interface PushDeps {
   calls?: CallRepository;
   /** Imported imaging studies, sent as ImagingStudy. */
   imaging?: ImagingRepository;
+  /**
+   * Signed reports' kept PDFs (report-pdf-service.ts): `sealed` renders and keeps one, once, for
+   * a report signed before PDFs were kept.
+   */
+  reportPdfs: { kept(reportId: string): StoredReportPdf | null; sealed(reportId: string): Promise<StoredReportPdf> };
   client: FhirClient;
   /** Files: where a stored attachment lives, and how to send it. Without them, files wait. */
   attachmentFile?: (sha256: string) => string;
@@ -145,15 +151,27 @@ export function createPushWorker(deps: PushDeps) {
     return putResource(row, { resource, version: 1 }, report);
   }
 
-  /** A report: its signed text first (Binary, never changed once signed), then the DocumentReference. */
+  /**
+   * A report: its signed PDF and text first (Binaries, never changed once signed: sent again as
+   * they are when the report is superseded, so that the DocumentReference never points at
+   * nothing), then the DocumentReference.
+   */
   async function pushReport(row: OutboxRow, report: PushReport): Promise<'next' | 'stop'> {
     const signed = deps.encounters.report(row.entity_id);
     if (!signed) return park(row, 'The record is no longer on this station.', report);
     const refused = deps.capabilities?.().refuses('Binary');
     if (refused) return later(row, refused, report, false, UNSUPPORTED_WAIT_MS);
+    let pdf: StoredReportPdf;
     try {
-      const answer = await deps.client.put(reportToBinary(signed) as Binary & { id: string }, null);
-      if (answer.status !== 200 && answer.status !== 201) return answerNotOk(row, answer, report);
+      pdf = await deps.reportPdfs.sealed(signed.id);
+    } catch (error) {
+      return park(row, `The report's PDF could not be made: ${(error as Error).message}`, report);
+    }
+    try {
+      for (const binary of [reportPdfToBinary(signed.id, pdf.data), reportToBinary(signed)]) {
+        const answer = await deps.client.put(binary as Binary & { id: string }, null);
+        if (answer.status !== 200 && answer.status !== 201) return answerNotOk(row, answer, report);
+      }
     } catch (error) {
       if (!(error instanceof FhirNetworkError)) throw error;
       return later(row, error.message, report, true);

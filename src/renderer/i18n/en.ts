@@ -323,6 +323,8 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
     fileTypes: 'Only PDFs and PNG or JPEG photos are added to an act.',
     imported: 'Import',
     duringCall: 'during the call',
+    signedReportPdf: 'Signed report (PDF)',
+    printPdf: 'Print',
     report: 'Report',
     noReport: 'No report yet.',
     reportText: 'Report text',

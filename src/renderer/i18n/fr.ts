@@ -321,6 +321,8 @@ teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesu
     fileTypes: 'Seuls les PDF et les photos PNG ou JPEG s’ajoutent à un acte.',
     imported: 'Import',
     duringCall: 'pendant l’appel',
+    signedReportPdf: 'Compte rendu signé (PDF)',
+    printPdf: 'Imprimer',
     report: 'Compte rendu',
     noReport: 'Pas encore de compte rendu.',
     reportText: 'Texte du compte rendu',

@@ -173,6 +173,35 @@ describe('migrations', () => {
     expect(() => db.prepare('DELETE FROM stroke_changes').run()).toThrow(/append-only/);
   });
 
+  it('0017 keeps one PDF per signed report, with its size and SHA-256, never changed nor deleted', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(17));
+    expect(columns(db, 'report_pdfs')).toEqual(['report_id', 'file_name', 'size', 'sha256', 'data', 'rendered_at']);
+    db.pragma('foreign_keys = OFF');
+    const insert = db.prepare("INSERT INTO report_pdfs (report_id, file_name, size, sha256, data, rendered_at) VALUES (?, 'cr.pdf', ?, ?, ?, 'now')");
+    const sha256 = 'a'.repeat(64);
+    insert.run('r1', 4, sha256, Buffer.from('%PDF'));
+    expect(() => insert.run('r1', 4, sha256, Buffer.from('%PDF'))).toThrow(/UNIQUE/);
+    expect(() => insert.run('r2', 5, sha256, Buffer.from('%PDF'))).toThrow(/CHECK/); // the size is the bytes'
+    expect(() => insert.run('r3', 4, 'abc', Buffer.from('%PDF'))).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE report_pdfs SET file_name = 'autre.pdf'").run()).toThrow(/never changed/);
+    expect(() => db.prepare('DELETE FROM report_pdfs').run()).toThrow(/never changed/);
+  });
+
+  it('0017 queues the reports signed before to sync again, with their PDF; a corrected one as superseded (version 2)', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(16));
+    db.pragma('foreign_keys = OFF');
+    const report = db.prepare("INSERT INTO encounter_reports (id, encounter_id, text, author, signed_at, replaces) VALUES (?, 'e1', 'Avis', '{}', ?, ?)");
+    report.run('first', '2026-11-20T10:00:00.000Z', null);
+    report.run('correction', '2026-11-20T11:00:00.000Z', 'first');
+    migrate(db, upTo(17));
+    expect(db.prepare('SELECT entity, entity_id, entity_version, operation FROM outbox ORDER BY seq').all()).toEqual([
+      { entity: 'report', entity_id: 'first', entity_version: 2, operation: 'update' },
+      { entity: 'report', entity_id: 'correction', entity_version: 1, operation: 'update' },
+    ]);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

@@ -1,28 +1,15 @@
 // The PDF report read back as text by Debian's pdftotext (poppler-utils): the identity traits,
 // the INS only for a qualified identity, the act code, the author, the date and the body.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../../src/main/reports/report-pdf';
+import { pdfText as textOf } from '../../helpers/pdf-text';
 import { finishedEncounter, qualifiedPatient, signedReport } from '../sync/fhir-samples';
-
-async function textOf(pdf: Buffer): Promise<string> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'relais-pdf-')), 'report.pdf');
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  }
-}
 
 describe('report PDF', () => {
   it('carries the identity traits, the INS of a qualified identity, the act code, the author, the date and the body', async () => {
     const pdf = await renderReportPdf({ patient: qualifiedPatient, encounter: finishedEncounter, report: signedReport, actCode: { code: 'TC', label: 'Téléconsultation (autres spécialités)' } });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = await textOf(pdf);
+    const text = textOf(pdf);
     for (const expected of [
       'Compte rendu de téléconsultation',
       'Nom de naissance : LE GALL',
@@ -43,7 +30,7 @@ describe('report PDF', () => {
 
   it('never prints the INS of an identity that is not qualified, and says when the code is not known', async () => {
     const pdf = await renderReportPdf({ patient: { ...qualifiedPatient, identityStatus: 'VALI' }, encounter: finishedEncounter, report: signedReport, actCode: { none: 'date antérieure au code' } });
-    const text = await textOf(pdf);
+    const text = textOf(pdf);
     expect(text).not.toContain('256122901900168');
     expect(text).toContain('INS : non communiqué (identité non qualifiée)');
     expect(text).toContain('Code acte : à déterminer (date antérieure au code)');

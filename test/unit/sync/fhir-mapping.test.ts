@@ -14,10 +14,10 @@ import { attachmentToMedia } from '../../../src/main/sync/fhir/media';
 import { attachmentToDocumentReference } from '../../../src/main/sync/fhir/document';
 import { namedProfessionals } from '../../../src/main/sync/fhir/named-professionals';
 import { practitionerToFhir } from '../../../src/main/sync/fhir/practitioner';
-import { reportToBinary, reportToDocumentReference } from '../../../src/main/sync/fhir/report';
+import { reportPdfContent, reportPdfToBinary, reportToBinary, reportToDocumentReference } from '../../../src/main/sync/fhir/report';
 import { serviceRequestToFhir } from '../../../src/main/sync/fhir/service-request';
 import { imagingStudyToFhir } from '../../../src/main/sync/fhir/imaging-study';
-import { bloodPressure, consentToAct, headCt, expertiseRequest, finishedEncounter, mitralSound, qualifiedPatient, signedReport } from './fhir-samples';
+import { bloodPressure, consentToAct, headCt, expertiseRequest, finishedEncounter, mitralSound, qualifiedPatient, signedReport, signedReportPdf, signedReportPdfBytes } from './fhir-samples';
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.resolve('test/fixtures/fhir', `${name}.json`), 'utf8')) as unknown;
 
@@ -88,17 +88,40 @@ describe('FHIR mapping', () => {
     expect(toAnySpecialist.performerType).toEqual({ text: 'dermatologie' });
   });
 
-  it('maps a signed report to a Binary with its text and a DocumentReference describing it', () => {
+  it('maps a signed report to its PDF and its text as Binaries, and a DocumentReference (class Compte rendu) describing both', () => {
     const binary = reportToBinary(signedReport);
     expect(binary).toEqual(fixture('binary-report'));
     expect(Buffer.from(binary.data!, 'base64').toString('utf8')).toBe(signedReport.text);
     validateFhir(binary);
-    const document = reportToDocumentReference(signedReport, finishedEncounter);
+    // The PDF's Binary has an id of its own, derived from the report's (name-based UUID, worked out by hand).
+    const pdfBinary = reportPdfToBinary(signedReport.id, signedReportPdfBytes);
+    expect(pdfBinary).toEqual({ resourceType: 'Binary', id: 'bfcf326f-32b0-57b7-a401-50f2fa40cb69', contentType: 'application/pdf', data: signedReportPdfBytes.toString('base64') });
+    validateFhir(pdfBinary);
+    expect(reportPdfContent(signedReportPdfBytes, signedReportPdf.sha256)).toEqual(signedReportPdf);
+
+    const document = reportToDocumentReference(signedReport, finishedEncounter, { pdf: signedReportPdf, superseded: false });
     expect(document).toEqual(fixture('document-reference-report'));
     validateFhir(document);
-    const correction = reportToDocumentReference({ ...signedReport, id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', replaces: signedReport.id }, finishedEncounter);
+  });
+
+  it('marks a corrected report superseded and its correction as replacing it; a téléexpertise report says so', () => {
+    const first = reportToDocumentReference(signedReport, finishedEncounter, { pdf: signedReportPdf, superseded: true });
+    expect(first).toEqual({ ...(fixture('document-reference-report') as object), status: 'superseded' });
+    validateFhir(first);
+    const correction = reportToDocumentReference({ ...signedReport, id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', replaces: signedReport.id }, finishedEncounter, { pdf: signedReportPdf, superseded: false });
     expect(correction.relatesTo).toEqual([{ code: 'replaces', target: { reference: `DocumentReference/${signedReport.id}` } }]);
+    expect(correction.content.map((c) => c.attachment.url)).toEqual(['Binary/bc9d25e7-4666-5f68-b4f4-38a055178892', 'Binary/5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b']);
     validateFhir(correction);
+    const expertise = reportToDocumentReference(signedReport, expertiseRequest, { pdf: signedReportPdf, superseded: false });
+    expect(expertise.type?.text).toBe('Compte rendu de téléexpertise');
+    expect(expertise.content[0]!.attachment.title).toBe('Compte rendu de téléexpertise (PDF signé)');
+  });
+
+  it('describes the text alone for a report whose PDF is not kept yet (signed before PDFs were kept)', () => {
+    const document = reportToDocumentReference(signedReport, finishedEncounter, { pdf: null, superseded: false });
+    expect(document.identifier).toBeUndefined();
+    expect(document.content).toEqual([(fixture('document-reference-report') as { content: unknown[] }).content[1]]);
+    validateFhir(document);
   });
 
   it('maps a professional with an RPPS to an FR Core Practitioner by IdNatPS, and finds those a resource names', () => {

@@ -38,6 +38,10 @@ export const signedReport: Report = {
   author: { name: 'Dr Le Goff', role: 'physician', rpps: '10003456789', specialty: 'dermatologie' }, signedAt: '2026-11-23T10:02:00.000Z', replaces: null,
 };
 
+/** A signed report's kept PDF (a tiny stand-in; its SHA-256 and SHA-1 computed with sha256sum and sha1sum). */
+export const signedReportPdfBytes = Buffer.from('%PDF-1.3\n% compte rendu\n%%EOF\n', 'latin1');
+export const signedReportPdf = { size: 30, sha256: '1f62f086e5faa4ac394b35eca5ba3d5322d30871b3ccf986e259a1a2c95fb5bc', sha1Base64: 'FTW8tKx+P80nDnLuUqaV0NcXKws=' };
+
 export const mitralSound: Attachment = {
   id: '8e9f0a1b-2c3d-4e5f-9a6b-7c8d9e0f1a2b', callId: 'call-42', encounterId: null, title: null, kind: 'auscultation', mime: 'audio/wav', size: 1_920_044,
   sha256: 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778', bodySite: 'mitral', device: 'Stéthoscope Eko CORE 500', author: 'IDE Morvan', takenAt: '2026-11-23T09:48:00.000Z',

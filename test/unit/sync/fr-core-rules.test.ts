@@ -10,7 +10,7 @@ import { practitionerToFhir } from '../../../src/main/sync/fhir/practitioner';
 import { reportToDocumentReference } from '../../../src/main/sync/fhir/report';
 import { serviceRequestToFhir } from '../../../src/main/sync/fhir/service-request';
 import { FhirValidationError, validateFhir } from '../../../src/main/sync/fhir/validate';
-import { expertiseRequest, finishedEncounter, qualifiedPatient, signedReport } from './fhir-samples';
+import { expertiseRequest, finishedEncounter, qualifiedPatient, signedReport, signedReportPdf } from './fhir-samples';
 
 describe('FR Core rules', () => {
   it('are met by every resource the station makes', () => {
@@ -18,7 +18,7 @@ describe('FR Core rules', () => {
     expect(frCoreProblems(patientToFhir({ ...qualifiedPatient, identityStatus: 'PROV', ins: null }))).toEqual([]);
     expect(frCoreProblems(encounterToFhir(finishedEncounter))).toEqual([]);
     expect(frCoreProblems(serviceRequestToFhir(expertiseRequest))).toEqual([]);
-    expect(frCoreProblems(reportToDocumentReference(signedReport, finishedEncounter))).toEqual([]);
+    expect(frCoreProblems(reportToDocumentReference(signedReport, finishedEncounter, { pdf: signedReportPdf, superseded: false }))).toEqual([]);
     expect(frCoreProblems(practitionerToFhir(signedReport.author)!)).toEqual([]);
   });
 

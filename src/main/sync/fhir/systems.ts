@@ -40,6 +40,10 @@ export const SYSTEM = {
   consentAction: 'http://terminology.hl7.org/CodeSystem/consentaction',
   /** LOINC document type of a report (compte rendu) of consultation. */
   reportType: '11488-4',
+  /** The French classes of documents (ANS TRE_A03-ClasseDocument, the XDS classCode of the DMP). */
+  documentClass: 'urn:oid:1.2.250.1.213.1.1.4.1',
+  /** Its class of reports ("Compte rendu"). */
+  reportClass: '10',
   /** The French act types of telemedicine (no national code system yet for them in FR Core). */
   actType: 'urn:relais:CodeSystem:telemedicine-act',
 } as const;

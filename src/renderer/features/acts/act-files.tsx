@@ -1,9 +1,12 @@
-// The act's files: those captured during its call and those added to it (a dermatoscope photo
-// saved on the cart, a PDF letter brought by the patient), and a form to add one. A file is
-// checked by SHA-256 on the station and kept even when the region is unreachable.
+// The act's files: the PDF of each signed report (kept at signing, printable), those captured
+// during its call and those added to it (a dermatoscope photo saved on the cart, a PDF letter
+// brought by the patient), and a form to add one. A file is checked by SHA-256 on the station
+// and kept even when the region is unreachable.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../shared/attachments';
+import type { Report } from '../../../shared/encounter';
+import type { ReportPdfInfo } from '../../../shared/report-pdf';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { uploadAttachment } from '../../calls/upload-attachment';
@@ -80,7 +83,28 @@ function SendToPacs({ file }: { file: Attachment }) {
   );
 }
 
-export function ActFiles({ encounterId, files, open, onDone }: { encounterId: string; files: Attachment[]; open: boolean; onDone: (error: AppError | null) => void }) {
+/** A signed report's PDF, as kept at signing; the button saves those very bytes to print. */
+function ReportPdfLine({ pdf, report, replaced, onPrint }: { pdf: ReportPdfInfo; report: Report | undefined; replaced: boolean; onPrint: (reportId: string) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <li>
+      {t('acts.signedReportPdf')} : <strong>{pdf.fileName}</strong> ({size(pdf.size)})
+      {report ? ` — ${report.author.name}, ${new Date(report.signedAt).toLocaleString(i18n.language)}` : ''}
+      {replaced ? ` · ${t('acts.replaced')}` : ''} · <span title={pdf.sha256}>SHA-256 {pdf.sha256.slice(0, 12)}…</span>{' '}
+      <button type="button" className="link" onClick={() => onPrint(pdf.reportId)}>{t('acts.printPdf')}</button>
+    </li>
+  );
+}
+
+export function ActFiles({ encounterId, files, reportPdfs, reports, open, onPrint, onDone }: {
+  encounterId: string;
+  files: Attachment[];
+  reportPdfs: ReportPdfInfo[];
+  reports: Report[];
+  open: boolean;
+  onPrint: (reportId: string) => void;
+  onDone: (error: AppError | null) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [pacs, setPacs] = useState(false);
   useEffect(() => {
@@ -90,13 +114,17 @@ export function ActFiles({ encounterId, files, open, onDone }: { encounterId: st
       current = false;
     };
   }, []);
+  const replaced = new Set(reports.map((r) => r.replaces));
   return (
     <section className="card" aria-labelledby="files-title">
       <h2 id="files-title">{t('acts.files')}</h2>
-      {files.length === 0 ? (
+      {files.length === 0 && reportPdfs.length === 0 ? (
         <p>{t('acts.noFiles')}</p>
       ) : (
         <ul className="plain-list" aria-label={t('acts.files')}>
+          {reportPdfs.map((p) => (
+            <ReportPdfLine key={p.reportId} pdf={p} report={reports.find((r) => r.id === p.reportId)} replaced={replaced.has(p.reportId)} onPrint={onPrint} />
+          ))}
           {files.map((f) => (
             <li key={f.id}>
               {t(`sync.fileKinds.${f.kind}`)} : <strong>{f.title ?? f.device}</strong> ({size(f.size)}) — {f.author}, {new Date(f.takenAt).toLocaleString(i18n.language)}

@@ -266,7 +266,7 @@ export function ActScreen({ id }: { id: string }) {
         {open && <VitalForm encounterId={id} onDone={done} />}
       </section>
 
-      <ActFiles encounterId={id} files={record.attachments} open={open} onDone={done} />
+      <ActFiles encounterId={id} files={record.attachments} reportPdfs={record.reportPdfs} reports={reports} open={open} onPrint={(reportId) => void downloadPdf(reportId)} onDone={done} />
 
       <ActStroke encounterId={id} defaultBy={encounter.requester.name} onSummary={canReport ? (text) => setOffered((o) => ({ text, serial: (o?.serial ?? 0) + 1 })) : undefined} />
 
