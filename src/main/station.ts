@@ -24,14 +24,8 @@ import { createServerVersionTaker } from './sync/server-version';
 import { createOutboxRepository } from './db/outbox-repository';
 import { createPatientRepository } from './db/patient-repository';
 import type { Logger } from './logger';
-import { createDeviceWatcher, ProfilesFileSchema } from '../../devices/registry';
-import { listAllPorts } from '../../devices/transport/port-listing';
 import type { DeviceSetup } from './services/device-config';
-import { loadHidProfiles, matchHidProfile, startHidPeripheral } from './services/hid-peripherals';
-import { createManagedDevice } from './services/device-factory';
-import { simulatedOmronMonitor } from './services/blood-pressure-monitor';
 import { createDeviceService } from './services/device-service';
-import { startSimulatedDevices, type SimulatedDevices } from './services/simulated-devices';
 import { createAttachmentService } from './services/attachment-service';
 import { createCallService } from './services/call-service';
 import { createEncounterService } from './services/encounter-service';
@@ -45,6 +39,7 @@ import { createPatientService } from './services/patient-service';
 import { createStationStatusService } from './services/station-status-service';
 import { createStationEvents, type StationEvents } from './station-events';
 import { createStationImaging } from './station-imaging';
+import { startStationDevices } from './station-devices';
 
 export interface StationOptions {
   dataDir: string;
@@ -73,15 +68,6 @@ export interface StationOptions {
   syncTiming?: { debounceMs?: number; intervalMs?: number; pullIntervalMs?: number; pullMarginMs?: number };
 }
 
-function loadProfiles(resourcesDir: string, logger: Logger) {
-  const file = path.join(resourcesDir, 'devices', 'usb-profiles.json');
-  try {
-    return ProfilesFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))).profiles;
-  } catch (error) {
-    logger.error('device.profiles_unreadable', { file, error: (error as Error).message });
-    return [];
-  }
-}
 
 export interface Station {
   dispatch: Dispatch;
@@ -270,54 +256,7 @@ export function createStation(options: StationOptions): Station {
     'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),
   };
 
-  let simulated: SimulatedDevices | null = null;
-  let watcher: ReturnType<typeof createDeviceWatcher> | null = null;
-  async function startDevices(setup: DeviceSetup): Promise<void> {
-    if (setup.mode === 'none') return;
-    const resourcesDir = options.resourcesDir ?? path.resolve(__dirname, '..', '..', 'resources');
-    const hidProfiles = loadHidProfiles(resourcesDir);
-    watcher = createDeviceWatcher({
-      list: listAllPorts,
-      profiles: loadProfiles(resourcesDir, logger),
-      onChange: ({ added, removed, present }) => {
-        for (const d of added) logger.info('device.plugged', { bus: d.port.bus, path: d.port.path, usb: `${d.port.vendorId}:${d.port.productId}`, profile: d.profile?.id ?? null });
-        for (const d of removed) logger.info('device.unplugged', { bus: d.port.bus, path: d.port.path });
-        // A HID peripheral with a profile starts at once; its transport follows later unplugs.
-        for (const d of added) {
-          const profile = matchHidProfile(d.port, hidProfiles);
-          if (!profile || devices.hasPeripheral(`hid:${profile.id}:${d.port.path}`)) continue;
-          try {
-            devices.addPeripheral(
-              startHidPeripheral(d.port, profile, {
-                onEvent: (deviceId, event) => events.emit('peripheral.event', { deviceId, ...event, at: now().toISOString() }),
-              }),
-            );
-          } catch (error) {
-            logger.error('device.hid_failed', { path: d.port.path, error: (error as Error).message });
-          }
-        }
-        devices.setDetected(present.filter((d) => !matchHidProfile(d.port, hidProfiles)));
-      },
-      onError: (error) => logger.warn('device.listing_failed', { error: error.message }),
-    });
-    void watcher.start();
-    const configs = setup.mode === 'simulated' ? (simulated = await startSimulatedDevices(dataDir)).configs : setup.devices;
-    // HID has no pty to simulate it on: the simulated monitor sits behind the driver's link.
-    if (setup.mode === 'simulated') devices.addBloodPressure(simulatedOmronMonitor());
-    for (const config of configs) {
-      try {
-        const managed = createManagedDevice(config, logger, setup.mode === 'simulated');
-        if (managed.kind === 'camera') devices.addCamera(managed.device);
-        else if (managed.kind === 'oximeter') devices.addOximeter(managed.device);
-        else devices.addBloodPressure(managed.device);
-      } catch (error) {
-        logger.error('device.setup_failed', { device: config.id, error: (error as Error).message });
-      }
-    }
-  }
-  const devicesReady = startDevices(options.devices ?? { mode: 'none' }).catch((error: unknown) =>
-    logger.error('devices.setup_failed', { error: (error as Error).message }),
-  );
+  const deviceStartup = startStationDevices({ setup: options.devices ?? { mode: 'none' }, devices, dataDir, resourcesDir: options.resourcesDir ?? path.resolve(__dirname, '..', '..', 'resources'), logger, now, events });
 
   const hubClient = options.hubUrl && options.hubToken
     ? connectHubClient({ url: options.hubUrl, token: options.hubToken, link: hub, onMessage: (m) => calls.handle(m), onLog: (event, detail) => logger.info(event, detail) })
@@ -388,16 +327,13 @@ export function createStation(options: StationOptions): Station {
   return {
     dispatch: createDispatch(handlers, logger),
     events,
-    devicesReady,
+    devicesReady: deviceStartup.ready,
     async close() {
       hubClient?.close();
       await syncService?.stop();
       await imaging.close();
       db.close();
-      watcher?.stop();
-      await devicesReady;
-      await devices.close();
-      await simulated?.stop();
+      await deviceStartup.stop();
     },
   };
 }
