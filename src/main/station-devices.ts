@@ -18,7 +18,8 @@ export interface DeviceStartupDeps {
   setup: DeviceSetup;
   devices: DeviceService;
   dataDir: string;
-  resourcesDir: string;
+  /** Where device profiles live; resources/ beside the app by default. */
+  resourcesDir?: string;
   logger: Logger;
   now: () => Date;
   events: StationEvents;
@@ -41,10 +42,13 @@ export function startStationDevices(deps: DeviceStartupDeps): { ready: Promise<v
 
   async function start(): Promise<void> {
     if (setup.mode === 'none') return;
-    const hidProfiles = loadHidProfiles(deps.resourcesDir);
+    // Resolved only here: the crash test runs the station from source as an ES module, with no
+    // __dirname, and without devices.
+    const resourcesDir = deps.resourcesDir ?? path.resolve(__dirname, '..', '..', 'resources');
+    const hidProfiles = loadHidProfiles(resourcesDir);
     watcher = createDeviceWatcher({
       list: listAllPorts,
-      profiles: loadProfiles(deps.resourcesDir, logger),
+      profiles: loadProfiles(resourcesDir, logger),
       onChange: ({ added, removed, present }) => {
         for (const d of added) logger.info('device.plugged', { bus: d.port.bus, path: d.port.path, usb: `${d.port.vendorId}:${d.port.productId}`, profile: d.profile?.id ?? null });
         for (const d of removed) logger.info('device.unplugged', { bus: d.port.bus, path: d.port.path });

@@ -256,7 +256,7 @@ export function createStation(options: StationOptions): Station {
     'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),
   };
 
-  const deviceStartup = startStationDevices({ setup: options.devices ?? { mode: 'none' }, devices, dataDir, resourcesDir: options.resourcesDir ?? path.resolve(__dirname, '..', '..', 'resources'), logger, now, events });
+  const deviceStartup = startStationDevices({ setup: options.devices ?? { mode: 'none' }, devices, dataDir, resourcesDir: options.resourcesDir, logger, now, events });
 
   const hubClient = options.hubUrl && options.hubToken
     ? connectHubClient({ url: options.hubUrl, token: options.hubToken, link: hub, onMessage: (m) => calls.handle(m), onLog: (event, detail) => logger.info(event, detail) })
