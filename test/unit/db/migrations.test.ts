@@ -173,6 +173,15 @@ describe('migrations', () => {
     expect(() => db.prepare('DELETE FROM stroke_changes').run()).toThrow(/append-only/);
   });
 
+  it('0017 adds the patient’s commune of residence and the act site’s commune, empty for older records', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(16));
+    expect(columns(db, 'patients')).not.toContain('residence_code');
+    migrate(db, upTo(17));
+    expect(columns(db, 'patients')).toContain('residence_code');
+    expect(columns(db, 'encounters')).toContain('site_commune');
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);
