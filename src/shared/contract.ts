@@ -17,6 +17,7 @@ import type { Result } from './result';
 import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } from './station';
 import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
 import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
+import { ActivityQuerySchema, ActivityReportSchema } from './activity/activity-report';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -66,6 +67,8 @@ export const contract = {
     'pacs.retrieve': channel(PacsRetrieveSchema, ImportResultSchema),
     'pacs.status': channel(noInput, z.strictObject({ configured: z.boolean() })),
     'pacs.sendPhoto': channel(z.strictObject({ attachmentId: z.string().min(1).max(100) }), z.strictObject({ sopInstanceUid: z.string() })),
+    /** This station's acts by month, type and specialty, their minutes and the transport they avoided. */
+    'activity.monthly': channel(ActivityQuerySchema, ActivityReportSchema),
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
   },
   events: {

@@ -30,6 +30,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'calls.ice': {},
   'calls.chat': { callId: 'call-1', id: 'm1', direction: 'sent', author: 'IDE', text: 'Bonjour', at: '2026-11-23T10:00:00.000Z' },
   'calls.history': { limit: 10 },
+  'activity.monthly': { from: '2026-09', to: '2026-11' },
   'encounters.create': { patientId: SOME_ID, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie' },
   'encounters.get': { id: SOME_ID },
   'encounters.forPatient': { patientId: SOME_ID, limit: 10 },
