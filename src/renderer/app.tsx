@@ -10,6 +10,7 @@ import { DevicesScreen } from './features/device-panels/devices-screen';
 import { HomeScreen } from './features/station/home-screen';
 import { SyncScreen } from './features/station/sync-screen';
 import { ActScreen } from './features/acts/act-screen';
+import { ActivityScreen } from './features/activity/activity-screen';
 import { useStation } from './features/station/station-store';
 import { NewPatientScreen } from './features/patients/new-patient-screen';
 import { PatientScreen } from './features/patients/patient-screen';
@@ -43,6 +44,7 @@ export function App() {
         <div hidden={inCall}>
         {view.name === 'calls' && <CallsScreen />}
         {view.name === 'home' && <HomeScreen />}
+        {view.name === 'activity' && <ActivityScreen />}
         {view.name === 'sync' && <SyncScreen />}
         {/* Not kept behind a call: its keyboard steering must not act from a hidden screen. */}
         {view.name === 'devices' && !inCall && <DevicesScreen />}
