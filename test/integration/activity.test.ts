@@ -80,7 +80,7 @@ describe('activity report', () => {
     ]);
     expect(report.kmMissing).toEqual({ patientCommune: 1, siteCommune: 1, noTable: 0, notInTable: 1 });
     expect(report.coordinates).toEqual({ status: 'loaded', file: FIXTURE, reference: 'mairie', communes: 6, skipped: 4 });
-    expect(report.method).toMatch(/^aller-retour, distance à vol d’oiseau .* × 1,3/);
+    expect(report.method).toBe('aller-retour, distance à vol d’oiseau entre la mairie de la commune du patient et celle de la commune du site de l’expert × 1,3 (détour routier moyen)');
 
     const csv = activityReportCsv(report).split('\r\n');
     expect(csv[1]).toBe(`test-cart;2026-10;teleconsultation;dermatologie;2;30;${toBrest};1`);

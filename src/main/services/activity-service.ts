@@ -5,7 +5,7 @@ import type { ActivityQuery, ActivityReport, KmMissing } from '../../shared/acti
 import type { CommuneTable } from '../../shared/activity/commune-table';
 import { dayInFrance } from '../../shared/france-time';
 import { monthlyActivity, type ActivityAct } from '../../shared/activity/monthly-activity';
-import { transportAvoided, type TransportAvoided } from '../../shared/activity/transport-avoided';
+import { BETWEEN_COMMUNE_CENTRES, BETWEEN_TOWN_HALLS, ROAD_DETOUR_FACTOR, transportAvoided, type TransportAvoided } from '../../shared/activity/transport-avoided';
 import type { ActivityActRow, ActivityRepository } from '../db/activity-repository';
 import type { CommunePlaces } from './commune-places';
 
@@ -23,7 +23,7 @@ function estimate(row: ActivityActRow, table: CommuneTable | null): TransportAvo
   if (!table) return 'noTable';
   const from = table.places.get(row.patientCommune);
   const to = table.places.get(row.siteCommune);
-  return from && to ? transportAvoided(from, to) : 'notInTable';
+  return from && to ? transportAvoided(from, to, ROAD_DETOUR_FACTOR, table.reference === 'mairie' ? BETWEEN_TOWN_HALLS : BETWEEN_COMMUNE_CENTRES) : 'notInTable';
 }
 
 export function createActivityService({ activity, places, stationName }: ActivityServiceDeps) {
