@@ -134,3 +134,21 @@ test('the coordinator reads the station’s monthly activity, km avoided include
   expect(lines[3]).toMatch(/^Méthode des km évités : aller-retour/);
   expect(lines.slice(4)).toEqual(['Coordonnées des communes : mairies (6 communes, fichier communes-fixture.csv)', '1 acte(s) sans km : commune de résidence du patient non renseignée', '']);
 });
+
+test('without a commune table, the screen says why no km are estimated and where to put the file, in French and English', async ({ page }) => {
+  const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-activity-bare-'));
+  const other = await startStation(bare, { RELAIS_COMMUNES_CSV: '' });
+  try {
+    await page.goto(other.url);
+    await page.getByRole('button', { name: 'Activité' }).click();
+    await expect(page.getByText('Aucun acte réalisé sur cette période.')).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText(`Aucune table des coordonnées des communes n’est chargée : les km évités ne sont pas estimés. Déposez le fichier « Communes et villes de France » de data.gouv.fr (CSV) ici : ${path.join(bare, 'communes.csv')}, ou indiquez son chemin dans RELAIS_COMMUNES_CSV.`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { name: 'Activity' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('No commune coordinate table is loaded: the km avoided are not estimated.');
+    await expect(page.getByRole('button', { name: 'Export as CSV' })).toBeEnabled();
+  } finally {
+    await other.stop();
+    fs.rmSync(bare, { recursive: true, force: true });
+  }
+});
