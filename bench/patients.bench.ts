@@ -36,6 +36,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
         usedFirstName: null,
         identityStatus: 'PROV',
         ins: null,
+        residenceCode: null,
         createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',
       };

@@ -29,6 +29,9 @@ import { createDeviceService } from './services/device-service';
 import { createAttachmentService } from './services/attachment-service';
 import { createCallService } from './services/call-service';
 import { createEncounterService } from './services/encounter-service';
+import { createActivityRepository } from './db/activity-repository';
+import { createActivityService } from './services/activity-service';
+import { communesFile, createCommunePlaces } from './services/commune-places';
 import { createStrokeService } from './services/stroke-service';
 import { createKioskService } from './services/kiosk-service';
 import { createReportPdfService } from './services/report-pdf-service';
@@ -56,6 +59,8 @@ export interface StationOptions {
   hubToken?: string;
   /** "relay" forces calls through the hub's TURN servers. */
   icePolicy?: 'all' | 'relay';
+  /** The commune coordinate table (open-data CSV) for the km acts avoided; communes.csv in dataDir by default. */
+  communesFile?: string;
   /** The regional FHIR R4 server the records sync to (with hubToken); none: records stay here. */
   fhirUrl?: string | null;
   /** The built frame-decoding worker (out/main/imaging-worker.cjs); none: frames decode inline. */
@@ -191,8 +196,10 @@ export function createStation(options: StationOptions): Station {
     },
   });
   const conflicts = createConflictResolution({ sync: syncRepository, outbox, local: localResources, taker: serverVersions, now, inTransaction: (work) => db.transaction(work)() });
+  const stationName = options.stationName ?? os.hostname();
+  const activity = createActivityService({ activity: createActivityRepository(db), places: createCommunePlaces(options.communesFile ?? communesFile({}, dataDir)), stationName });
   const status = createStationStatusService({
-    stationName: options.stationName ?? os.hostname(),
+    stationName,
     mode,
     dataDir,
     devices,
@@ -236,6 +243,7 @@ export function createStation(options: StationOptions): Station {
     'calls.ice': () => calls.iceConfig(),
     'calls.chat': (entry) => calls.saveChat(entry),
     'calls.history': ({ limit }) => calls.history(limit),
+    'activity.monthly': (query) => activity.monthly(query),
     'encounters.create': (input) => encounters.create(input),
     'encounters.get': ({ id }) => encounters.get(id),
     'encounters.forPatient': ({ patientId, limit }) => encounters.forPatient(patientId, limit),

@@ -11,6 +11,7 @@ import { DevicesScreen } from './features/device-panels/devices-screen';
 import { HomeScreen } from './features/station/home-screen';
 import { SyncScreen } from './features/station/sync-screen';
 import { ActScreen } from './features/acts/act-screen';
+import { ActivityScreen } from './features/activity/activity-screen';
 import { useStation } from './features/station/station-store';
 import { KioskScreen } from './features/kiosk/kiosk-screen';
 import { useKiosk } from './features/kiosk/kiosk-store';
@@ -55,6 +56,7 @@ export function App() {
         <div hidden={inCall}>
         {view.name === 'calls' && <CallsScreen />}
         {view.name === 'home' && <HomeScreen />}
+        {view.name === 'activity' && <ActivityScreen />}
         {view.name === 'sync' && <SyncScreen />}
         {/* Not kept behind a call: its keyboard steering must not act from a hidden screen. */}
         {view.name === 'devices' && !inCall && <DevicesScreen />}

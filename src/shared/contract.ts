@@ -18,6 +18,7 @@ import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } fr
 import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
 import { KioskStateSchema } from './kiosk/kiosk';
 import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
+import { ActivityQuerySchema, ActivityReportSchema } from './activity/activity-report';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -77,6 +78,8 @@ export const contract = {
     'kiosk.leave': channel(z.strictObject({ pin: z.string().max(40) }), KioskStateSchema),
     /** A cabin session ended: the shell wipes the browser's storage and caches. */
     'kiosk.endSession': channel(noInput, z.strictObject({ wiped: z.literal(true) })),
+    /** This station's acts by month, type and specialty, their minutes and the transport they avoided. */
+    'activity.monthly': channel(ActivityQuerySchema, ActivityReportSchema),
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
   },
   events: {

@@ -3,7 +3,7 @@
 // rules that need a clock or the store are the service's.
 import { z } from 'zod';
 import { AttachmentSchema } from './attachments';
-import { PatientIdSchema } from './patient';
+import { PatientIdSchema, OptionalCommuneCodeSchema } from './patient';
 import { ReportPdfInfoSchema } from './report-pdf';
 
 /** Téléconsultation, téléexpertise, télésurveillance, téléassistance (Code de la santé publique, R.6316-1). */
@@ -44,6 +44,8 @@ export const NewEncounterSchema = z.strictObject({
   requester: ProfessionalSchema,
   expert: ProfessionalSchema.nullable().default(null),
   site: text(200),
+  /** The expert's site commune (INSEE code), from the hub directory's offer when known. */
+  siteCommune: OptionalCommuneCodeSchema,
   specialty: z.string().trim().max(100).nullable().default(null),
   reason: text(2000),
   /** The call this act happens in, when there is one. */
@@ -60,6 +62,7 @@ export const EncounterSchema = z.object({
   requester: ProfessionalSchema,
   expert: ProfessionalSchema.nullable(),
   site: z.string(),
+  siteCommune: z.string().nullable(),
   specialty: z.string().nullable(),
   reason: z.string(),
   callId: z.string().nullable(),

@@ -23,6 +23,8 @@ export const OfferSchema = z.object({
   id: z.string(),
   specialty: z.string(),
   hospital: z.string(),
+  /** The hospital's commune (INSEE code), for the transport a remote act spares the patient. */
+  commune: z.string().regex(/^(\d{2}|2A|2B)\d{3}$/).optional(),
   act: z.enum(['teleconsultation', 'teleexpertise', 'telesurveillance', 'teleassistance']),
   /** Opening hours, e.g. "lun-ven 08:00-18:00" or "24/7" (on-duty neurologist). */
   hours: z.string(),

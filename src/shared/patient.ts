@@ -46,6 +46,14 @@ export const InseeCodeSchema = z
   .transform((value) => value.trim().toUpperCase())
   .pipe(z.string().min(1, 'field.required').regex(/^(\d{2}|2A|2B)\d{3}$/, 'insee.invalid'));
 
+/** An optional commune (INSEE code): empty or absent is "not known". */
+export const OptionalCommuneCodeSchema = z
+  .string()
+  .max(20)
+  .nullish()
+  .transform((value) => value?.trim().toUpperCase() || null)
+  .pipe(z.string().regex(/^(\d{2}|2A|2B)\d{3}$/, 'insee.invalid').nullable());
+
 // Inputs are strict objects: an unknown field is a caller's mistake, refused rather than dropped.
 export const InsSchema = z.strictObject({
   // Checked on the field itself, so that a wrong key shows with the form's other errors at once
@@ -74,6 +82,9 @@ export const IdentitySchema = z
     usedFirstName: optionalTrait(100),
     identityStatus: IdentityStatusSchema,
     ins: InsSchema.nullable(),
+    // Not an identity trait: where the patient lives (INSEE code of the commune), for the
+    // transport a remote act spares her. Optional, and free to change whatever the status.
+    residenceCode: OptionalCommuneCodeSchema,
   })
   .transform((identity) => ({ ...identity, birthFirstNames: identity.birthFirstNames ?? identity.firstName }))
   .superRefine((identity, ctx) => {
@@ -111,6 +122,7 @@ export const PatientSchema = z.object({
   usedFirstName: z.string().nullable(),
   identityStatus: IdentityStatusSchema,
   ins: z.object({ matricule: z.string(), oid: z.enum(INS_OIDS) }).nullable(),
+  residenceCode: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -36,6 +36,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'kiosk.enter': { pin: '482913' },
   'kiosk.leave': { pin: '482913' },
   'kiosk.endSession': {},
+  'activity.monthly': { from: '2026-09', to: '2026-11' },
   'encounters.create': { patientId: SOME_ID, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie' },
   'encounters.get': { id: SOME_ID },
   'encounters.forPatient': { patientId: SOME_ID, limit: 10 },

@@ -13,6 +13,7 @@ interface EncounterRow {
   requester: string;
   expert: string | null;
   site: string;
+  site_commune: string | null;
   specialty: string | null;
   reason: string;
   call_id: string | null;
@@ -32,6 +33,7 @@ const fromRow = (r: EncounterRow): Encounter => ({
   requester: JSON.parse(r.requester) as Professional,
   expert: r.expert ? (JSON.parse(r.expert) as Professional) : null,
   site: r.site,
+  siteCommune: r.site_commune,
   specialty: r.specialty,
   reason: r.reason,
   callId: r.call_id,
@@ -51,6 +53,7 @@ const toRow = (e: Encounter) => ({
   requester: JSON.stringify(e.requester),
   expert: e.expert ? JSON.stringify(e.expert) : null,
   site: e.site,
+  site_commune: e.siteCommune,
   specialty: e.specialty,
   reason: e.reason,
   call_id: e.callId,
@@ -111,9 +114,9 @@ interface ReportRow {
 const reportFromRow = (r: ReportRow): Report => ({ id: r.id, encounterId: r.encounter_id, text: r.text, author: JSON.parse(r.author) as Professional, signedAt: r.signed_at, replaces: r.replaces });
 
 export function createEncounterRepository(db: Db): EncounterRepository {
-  const insertStmt = db.prepare(`INSERT INTO encounters (id, version, patient_id, act, assisted, requester, expert, site, specialty, reason, call_id, status, started_at, ended_at, created_at, updated_at)
-    VALUES (@id, @version, @patient_id, @act, @assisted, @requester, @expert, @site, @specialty, @reason, @call_id, @status, @started_at, @ended_at, @created_at, @updated_at)`);
-  const updateStmt = db.prepare(`UPDATE encounters SET version = @version, act = @act, assisted = @assisted, requester = @requester, expert = @expert, site = @site,
+  const insertStmt = db.prepare(`INSERT INTO encounters (id, version, patient_id, act, assisted, requester, expert, site, site_commune, specialty, reason, call_id, status, started_at, ended_at, created_at, updated_at)
+    VALUES (@id, @version, @patient_id, @act, @assisted, @requester, @expert, @site, @site_commune, @specialty, @reason, @call_id, @status, @started_at, @ended_at, @created_at, @updated_at)`);
+  const updateStmt = db.prepare(`UPDATE encounters SET version = @version, act = @act, assisted = @assisted, requester = @requester, expert = @expert, site = @site, site_commune = @site_commune,
     specialty = @specialty, reason = @reason, call_id = @call_id, status = @status, started_at = @started_at, ended_at = @ended_at, updated_at = @updated_at
     WHERE id = @id AND version = @expected`);
   const getStmt = db.prepare<[string], EncounterRow>('SELECT * FROM encounters WHERE id = ?');

@@ -37,6 +37,7 @@ interface PatientRow {
   identity_status: Patient['identityStatus'];
   ins_matricule: string | null;
   ins_oid: string | null;
+  residence_code: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -55,6 +56,7 @@ function fromRow(row: PatientRow): Patient {
     usedFirstName: row.used_first_name,
     identityStatus: row.identity_status,
     ins: row.ins_matricule && row.ins_oid ? { matricule: row.ins_matricule, oid: row.ins_oid as NonNullable<Patient['ins']>['oid'] } : null,
+    residenceCode: row.residence_code,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -75,6 +77,7 @@ function toParams(p: Patient) {
     identity_status: p.identityStatus,
     ins_matricule: p.ins?.matricule ?? null,
     ins_oid: p.ins?.oid ?? null,
+    residence_code: p.residenceCode,
     birth_name_key: searchKey(p.birthName),
     used_name_key: p.usedName ? searchKey(p.usedName) : null,
     // One key per first name, space-separated, so that any of them can be searched.
@@ -88,16 +91,16 @@ function toParams(p: Patient) {
 export function createPatientRepository(db: Db): PatientRepository {
   const insertStmt = db.prepare(`
     INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex, birthplace_code,
-      used_name, used_first_name, identity_status, ins_matricule, ins_oid, birth_name_key, used_name_key,
+      used_name, used_first_name, identity_status, ins_matricule, ins_oid, residence_code, birth_name_key, used_name_key,
       first_name_key, created_at, updated_at)
     VALUES (@id, @version, @birth_name, @first_name, @birth_first_names, @birth_date, @sex, @birthplace_code,
-      @used_name, @used_first_name, @identity_status, @ins_matricule, @ins_oid, @birth_name_key, @used_name_key,
+      @used_name, @used_first_name, @identity_status, @ins_matricule, @ins_oid, @residence_code, @birth_name_key, @used_name_key,
       @first_name_key, @created_at, @updated_at)`);
   const updateStmt = db.prepare(`
     UPDATE patients SET version = @version, birth_name = @birth_name, first_name = @first_name,
       birth_first_names = @birth_first_names, birth_date = @birth_date, sex = @sex, birthplace_code = @birthplace_code,
       used_name = @used_name, used_first_name = @used_first_name, identity_status = @identity_status,
-      ins_matricule = @ins_matricule, ins_oid = @ins_oid, birth_name_key = @birth_name_key,
+      ins_matricule = @ins_matricule, ins_oid = @ins_oid, residence_code = @residence_code, birth_name_key = @birth_name_key,
       used_name_key = @used_name_key, first_name_key = @first_name_key, updated_at = @updated_at
     WHERE id = @id AND version = @previous_version`);
   const revisionStmt = db.prepare(

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { resolveDataDir } from '../data-dir';
 import { createLogger } from '../logger';
 import { hubSettingsFromEnv } from '../hub-settings';
+import { communesFile } from '../services/commune-places';
 import { pacsUrlFromEnv } from '../pacs-settings';
 import { loadDeviceSetup } from '../services/device-config';
 import { createStation } from '../station';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     fhirUrl: embedded ? embedded.hub.fhirUrl : hubSettings.fhirUrl,
     uploadsUrl: embedded ? embedded.hub.uploadsUrl : hubSettings.uploadsUrl,
     pacsUrl: pacsUrlFromEnv(process.env),
+    communesFile: communesFile(process.env, dataDir),
     // Beside this bundle: out/main/imaging-worker.cjs.
     imagingWorker: path.join(__dirname, 'imaging-worker.cjs'),
   });

@@ -57,10 +57,11 @@ function field(value: string | number): string {
   return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** CSV for a French spreadsheet (semicolons, CRLF), the transport method as a last line. */
-export function activityCsv(station: string, activity: { rows: ActivityRow[]; method: string | null }): string {
+/** CSV for a French spreadsheet (semicolons, CRLF), the transport method and any notes as last lines. */
+export function activityCsv(station: string, activity: { rows: ActivityRow[]; method: string | null }, notes: readonly string[] = []): string {
   const header = ['station', 'mois', 'type d’acte', 'spécialité', 'actes', 'minutes', 'km évités', 'actes sans estimation de transport'];
   const lines = [header, ...activity.rows.map((r) => [station, r.month, r.act, r.specialty, r.acts, r.minutes, r.km, r.kmUnknown])].map((cells) => cells.map(field).join(';'));
   if (activity.method) lines.push(field(`Méthode des km évités : ${activity.method}`));
+  for (const note of notes) lines.push(field(note));
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -202,6 +202,15 @@ describe('migrations', () => {
     ]);
   });
 
+  it('0018 adds the patient’s commune of residence and the act site’s commune, empty for older records', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(17));
+    expect(columns(db, 'patients')).not.toContain('residence_code');
+    migrate(db, upTo(18));
+    expect(columns(db, 'patients')).toContain('residence_code');
+    expect(columns(db, 'encounters')).toContain('site_commune');
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

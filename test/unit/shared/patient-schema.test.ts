@@ -26,6 +26,13 @@ describe('identity schema', () => {
     expect(IdentitySchema.parse(provisionalIdentity()).birthFirstNames).toBe('ELOISE');
   });
 
+  it('takes an optional commune of residence, empty meaning unknown, and names the field when it is no INSEE code', () => {
+    expect(IdentitySchema.parse(provisionalIdentity()).residenceCode).toBeNull();
+    expect(IdentitySchema.parse(provisionalIdentity({ residenceCode: '  ' })).residenceCode).toBeNull();
+    expect(IdentitySchema.parse(provisionalIdentity({ residenceCode: ' 2b033 ' })).residenceCode).toBe('2B033');
+    expect(fieldErrors(provisionalIdentity({ residenceCode: 'Brest' }))).toEqual([{ path: 'residenceCode', code: 'insee.invalid' }]);
+  });
+
   it('gives a field error on a wrong INS key', () => {
     expect(fieldErrors(qualifiedIdentity({ ins: { matricule: '206127511100565', oid: INS_OID.NIR } }))).toEqual([
       { path: 'ins.matricule', code: 'ins.key_mismatch' },

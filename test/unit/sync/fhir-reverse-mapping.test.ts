@@ -32,6 +32,16 @@ describe('patient from FHIR', () => {
     expect(patientFromFhir(patientToFhir(usedFirstName))).toEqual(identityOf(usedFirstName));
   });
 
+  it('carries the commune of residence as the home address’s INSEE code, and none when unknown', () => {
+    expect(patientToFhir(qualifiedPatient).address).toEqual([{ use: 'home', extension: [{ url: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code', valueCoding: { code: '29103' } }] }]);
+    const unknown = { ...qualifiedPatient, residenceCode: null };
+    expect(patientToFhir(unknown).address).toBeUndefined();
+    expect(patientFromFhir(patientToFhir(unknown)).residenceCode).toBeNull();
+    const moved = patientToFhir(qualifiedPatient);
+    moved.address![0]!.extension![0]!.valueCoding!.code = '2a004';
+    expect(patientFromFhir(moved).residenceCode).toBe('2A004');
+  });
+
   it('takes a used name corrected on the server', () => {
     const resource = patientToFhir(qualifiedPatient);
     resource.name = [resource.name![0]!, { use: 'usual', family: 'KERVELLA', given: ['ANNE'] }];
@@ -88,6 +98,13 @@ describe('encounter from FHIR', () => {
       reason: 'Plaie du talon droit, stade 2',
       expert: { name: 'Dr Riou', role: 'physician', rpps: '10009999999', specialty: null },
     });
+  });
+
+  it('keeps the site’s commune when the server has none, takes a corrected one, ignores a malformed one', () => {
+    const withCommune = (code: string | undefined): FhirEncounter => ({ ...encounterToFhir(finishedEncounter), extension: encounterToFhir(finishedEncounter).extension!.filter((x) => !x.url.endsWith('act-site-commune')).concat(code ? [{ url: 'urn:relais:StructureDefinition:act-site-commune', valueCode: code }] : []) });
+    expect(encounterFromFhir(withCommune(undefined), finishedEncounter).siteCommune).toBe('29019');
+    expect(encounterFromFhir(withCommune('29232'), finishedEncounter).siteCommune).toBe('29232');
+    expect(encounterFromFhir(withCommune('Brest'), finishedEncounter).siteCommune).toBe('29019');
   });
 
   it('refuses an act moved to another patient, or in a status with no meaning here', () => {

@@ -8,14 +8,14 @@ import type { Patient } from '../../../src/shared/patient';
 export const qualifiedPatient: Patient = {
   id: '6d0c1c5e-7a51-4f7e-9d55-0c3f2c1b9a01', version: 2, birthName: 'LE GALL', firstName: 'ANNE', birthFirstNames: 'ANNE MARIE', birthDate: '1956-12-03', sex: 'F',
   birthplaceCode: '29019', usedName: 'MORVAN', usedFirstName: null, identityStatus: 'QUAL', ins: { matricule: '256122901900168', oid: '1.2.250.1.213.1.4.8' },
-  createdAt: '2026-11-23T09:30:00.000Z', updatedAt: '2026-11-23T09:35:00.000Z',
+  residenceCode: '29103', createdAt: '2026-11-23T09:30:00.000Z', updatedAt: '2026-11-23T09:35:00.000Z',
 };
 
 export const finishedEncounter: Encounter = {
   id: '3b8f2a10-5c1e-4d2b-8f3a-9e7d6c5b4a32', version: 3, patientId: qualifiedPatient.id, act: 'teleconsultation', assisted: true,
   requester: { name: 'IDE Morvan', role: 'nurse', rpps: null, specialty: null },
   expert: { name: 'Dr Le Goff', role: 'physician', rpps: '10003456789', specialty: 'dermatologie' },
-  site: 'EHPAD Les Tilleuls', specialty: 'dermatologie', reason: 'Plaie du talon', callId: null, status: 'awaiting_report',
+  site: 'EHPAD Les Tilleuls', siteCommune: '29019', specialty: 'dermatologie', reason: 'Plaie du talon', callId: null, status: 'awaiting_report',
   startedAt: '2026-11-23T09:42:00.000Z', endedAt: '2026-11-23T09:57:00.000Z', createdAt: '2026-11-23T09:40:00.000Z', updatedAt: '2026-11-23T09:57:00.000Z',
 };
 

@@ -1,13 +1,14 @@
 // Encounter -> FHIR R4 Encounter: class VR (virtual), the French act type, the requester and
 // the expert as participants (identified by IdNatPS when their RPPS is known), the reason, the
-// period, and the call journal's id kept as an identifier. The act's own status and "assisted"
-// travel in two local extensions, so that the way back loses nothing.
+// period, and the call journal's id kept as an identifier. The act's own status, "assisted" and
+// the site's commune travel in local extensions, so that the way back loses nothing.
 //
 // encounterFromFhir takes a change made on the server into the station's act: the fields a
 // regional team may correct (status, period, expert, reason, specialty, site), never the patient
 // the act belongs to.
 import type { Encounter as FhirEncounter, EncounterParticipant } from '@medplum/fhirtypes';
 import { ActTypeSchema, EncounterStatusSchema, type Encounter, type EncounterStatus, type Professional } from '../../../shared/encounter';
+import { OptionalCommuneCodeSchema } from '../../../shared/patient';
 import { FhirMappingError } from './mapping-error';
 import { professionalReference } from './practitioner';
 import { EXTENSION, SYSTEM, uuidIdentifier } from './systems';
@@ -39,6 +40,7 @@ export function encounterToFhir(e: Encounter): FhirEncounter {
     extension: [
       { url: EXTENSION.actStatus, valueCode: e.status },
       { url: EXTENSION.actAssisted, valueBoolean: e.assisted },
+      ...(e.siteCommune ? [{ url: EXTENSION.actSiteCommune, valueCode: e.siteCommune }] : []),
     ],
     identifier: [uuidIdentifier(e.id)],
     status: status(e),
@@ -113,5 +115,6 @@ export function encounterFromFhir(resource: FhirEncounter, current: Encounter): 
     expert,
     specialty: resource.serviceType?.text?.trim() || null,
     site: resource.serviceProvider?.display?.trim() || current.site,
+    siteCommune: OptionalCommuneCodeSchema.catch(current.siteCommune).parse(resource.extension?.find((x) => x.url === EXTENSION.actSiteCommune)?.valueCode ?? current.siteCommune),
   };
 }

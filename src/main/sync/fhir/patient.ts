@@ -1,6 +1,6 @@
 // Patient -> FHIR R4 Patient following FR Core: the identity status in the reliability extension,
 // the strict traits as the official name, the used ones as the usual name, the birthplace by its
-// INSEE code, and the INS only for a qualified identity (FR Core Patient INS; the INS referential
+// INSEE code, the commune of residence (when known) as the home address's INSEE code, and the INS only for a qualified identity (FR Core Patient INS; the INS referential
 // forbids sending an INS that was not qualified).
 //
 // patientFromFhir is the way back, for a change made on the server: the same fields, checked by
@@ -47,6 +47,7 @@ export function patientToFhir(patient: Patient): FhirPatient {
     name,
     gender: GENDER[patient.sex],
     birthDate: patient.birthDate,
+    ...(patient.residenceCode ? { address: [{ use: 'home' as const, extension: [{ url: EXTENSION.inseeCode, valueCoding: { code: patient.residenceCode } }] }] } : {}),
   };
 }
 
@@ -64,6 +65,7 @@ export function patientFromFhir(resource: FhirPatient): Identity {
   if (!status) problems.push('the identity status (fr-core-identity-reliability) is missing');
   const birthplace = resource.extension?.find((e) => e.url === EXTENSION.birthPlace)?.valueAddress?.extension?.find((e) => e.url === EXTENSION.inseeCode)?.valueCoding?.code;
   if (!birthplace) problems.push('the birthplace INSEE code is missing');
+  const residence = resource.address?.find((a) => a.use === 'home')?.extension?.find((e) => e.url === EXTENSION.inseeCode)?.valueCoding?.code ?? null;
   const gender = resource.gender && resource.gender in SEX ? SEX[resource.gender as keyof typeof SEX] : null;
   if (!gender) problems.push(`the sex "${resource.gender ?? ''}" is not one the identity allows (male, female, other)`);
   const insIdentifier = resource.identifier?.find((i) => Object.values(INS_TYPE).includes(i.type?.coding?.find((c) => c.system === SYSTEM.identifierType)?.code ?? ''));
@@ -81,6 +83,7 @@ export function patientFromFhir(resource: FhirPatient): Identity {
     usedFirstName: usual?.given?.[0] && usual.given[0] !== given[0] ? usual.given[0] : '',
     identityStatus: status,
     ins: insIdentifier ? { matricule: insIdentifier.value ?? '', oid: OID_OF_SYSTEM(insIdentifier.system) ?? '' } : null,
+    residenceCode: residence,
   });
   if (!parsed.success) throw new FhirMappingError('Patient', parsed.error.issues.map((i) => `${i.path.join('.') || 'identity'}: ${i.message}`));
   return parsed.data;

@@ -21,6 +21,8 @@ export const EXTENSION = {
   actStatus: 'urn:relais:StructureDefinition:act-status',
   /** Local: a téléconsultation assistée (a nurse or pharmacist with the patient). */
   actAssisted: 'urn:relais:StructureDefinition:act-assisted',
+  /** Local: the commune (INSEE code) of the expert's site, where the patient would have travelled. */
+  actSiteCommune: 'urn:relais:StructureDefinition:act-site-commune',
 } as const;
 
 export const SYSTEM = {

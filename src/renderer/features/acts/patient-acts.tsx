@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ActTypeSchema, type ActType, type Encounter } from '../../../shared/encounter';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
+import { useCalls } from '../calls/call-store';
 import { useView } from '../shell/view-store';
 import { ActError } from './act-error';
 
@@ -16,6 +17,10 @@ function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onC
   const [assisted, setAssisted] = useState(true);
   const [reason, setReason] = useState('');
   const [site, setSite] = useState('');
+  const [siteCommune, setSiteCommune] = useState('');
+  // The expert's hospital commune, offered from the hub directory when it names one.
+  const offers = useCalls((s) => s.hub.offers);
+  const expertSites = [...new Map(offers.filter((o) => o.commune).map((o) => [o.commune!, o.hospital])).entries()];
   const [specialty, setSpecialty] = useState('');
   const [requester, setRequester] = useState('');
   const [role, setRole] = useState<(typeof ROLES)[number]>('nurse');
@@ -33,6 +38,7 @@ function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onC
       assisted,
       reason,
       site,
+      siteCommune,
       specialty: specialty.trim() || null,
       requester: { name: requester, role },
       expert: expert.trim() ? { name: expert, role: 'physician', rpps: expertRpps.trim() || null } : null,
@@ -62,6 +68,16 @@ function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onC
       <label>
         {t('acts.site')}
         <input value={site} onChange={(e) => setSite(e.target.value)} required maxLength={200} />
+      </label>
+      <label>
+        {t('acts.siteCommune')}
+        <input value={siteCommune} onChange={(e) => setSiteCommune(e.target.value)} maxLength={5} list="act-expert-sites" aria-describedby="act-site-commune-hint" />
+        <datalist id="act-expert-sites">
+          {expertSites.map(([commune, hospital]) => (
+            <option key={commune} value={commune} label={hospital} />
+          ))}
+        </datalist>
+        <span id="act-site-commune-hint" className="hint">{t('acts.siteCommuneHint')}</span>
       </label>
       <label>
         {t('acts.specialty')}

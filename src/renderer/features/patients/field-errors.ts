@@ -33,6 +33,7 @@ const EMPTY_KEYS: Record<keyof IdentityFormValues, true> = {
   identityStatus: true,
   insMatricule: true,
   insOid: true,
+  residenceCode: true,
 };
 
 // The order of the fields on screen, to focus the first one in error.

@@ -15,6 +15,7 @@ export interface IdentityFormValues {
   identityStatus: IdentityStatus;
   insMatricule: string;
   insOid: InsOid;
+  residenceCode: string;
 }
 
 export const EMPTY_IDENTITY: IdentityFormValues = {
@@ -29,6 +30,7 @@ export const EMPTY_IDENTITY: IdentityFormValues = {
   identityStatus: 'PROV',
   insMatricule: '',
   insOid: INS_OID.NIR,
+  residenceCode: '',
 };
 
 export function toIdentityInput(values: IdentityFormValues): IdentityInput {
@@ -44,6 +46,7 @@ export function toIdentityInput(values: IdentityFormValues): IdentityInput {
     usedFirstName: values.usedFirstName,
     identityStatus: values.identityStatus,
     ins: statusCarriesIns(values.identityStatus) ? { matricule: values.insMatricule, oid: values.insOid } : null,
+    residenceCode: values.residenceCode,
   };
 }
 
@@ -60,5 +63,6 @@ export function fromPatient(patient: Patient): IdentityFormValues {
     identityStatus: patient.identityStatus,
     insMatricule: patient.ins?.matricule ?? '',
     insOid: patient.ins?.oid ?? INS_OID.NIR,
+    residenceCode: patient.residenceCode ?? '',
   };
 }

@@ -124,6 +124,11 @@ export function IdentityForm({ initial, strictLocked, error, errorSerial, submit
         )}
       </fieldset>
 
+      <fieldset>
+        <legend>{t('form.residence')}</legend>
+        {text('residenceCode', { hint: t('form.residenceHint') })}
+      </fieldset>
+
       <div className="actions">
         <button type="submit" className="primary" disabled={submitting}>
           {submitting ? t('form.saving') : t('form.save')}
