@@ -1,7 +1,6 @@
 // English texts of the pharmacy cabin (kiosk mode), the same keys as kiosk-fr.ts.
+import type { Texts } from './texts';
 import type { kioskFr } from './kiosk-fr';
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const kioskEn: Texts<typeof kioskFr> = {
   otherLanguage: 'Français',
