@@ -17,6 +17,7 @@ import type { Result } from './result';
 import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } from './station';
 import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
 import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
+import { TELEEXPERTISE_CHANNELS } from './teleexpertise-channels';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -67,6 +68,7 @@ export const contract = {
     'pacs.status': channel(noInput, z.strictObject({ configured: z.boolean() })),
     'pacs.sendPhoto': channel(z.strictObject({ attachmentId: z.string().min(1).max(100) }), z.strictObject({ sopInstanceUid: z.string() })),
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
+    ...TELEEXPERTISE_CHANNELS,
   },
   events: {
     'station.statusChanged': StationStatusSchema,
@@ -83,6 +85,8 @@ export const contract = {
     'imaging.changed': z.object({ patientId: PatientIdSchema }),
     /** An act's stroke sheet changed (here, or by the neurologist over the call). */
     'stroke.changed': z.object({ encounterId: z.uuid() }),
+    /** A téléexpertise request's exchange changed (a reply written here, or pulled from the region). */
+    'teleexpertise.changed': z.object({ requestId: z.uuid() }),
   },
 } as const;
 

@@ -5,6 +5,8 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { ImagingRepository } from '../db/imaging-repository';
 import type { PatientRepository } from '../db/patient-repository';
+import type { TeleexpertiseRepository } from '../db/teleexpertise-repository';
+import { messageToCommunication } from './fhir/expertise-message';
 import { consentToFhir } from './fhir/consent';
 import { encounterToFhir } from './fhir/encounter';
 import { imagingStudyToFhir } from './fhir/imaging-study';
@@ -26,9 +28,10 @@ export const RESOURCE_TYPE: Record<string, string> = {
   attachment: 'Media',
   call_chat: 'Communication',
   imaging_study: 'ImagingStudy',
+  expertise_message: 'Communication',
 };
 
-export function createLocalResources(deps: { patients: PatientRepository; encounters: EncounterRepository; imaging?: ImagingRepository }) {
+export function createLocalResources(deps: { patients: PatientRepository; encounters: EncounterRepository; imaging?: ImagingRepository; teleexpertise?: TeleexpertiseRepository }) {
   return {
     /** The record's current state as a resource, or null when it is not (or no longer) here. */
     build(entity: string, id: string): LocalResource | null {
@@ -43,7 +46,7 @@ export function createLocalResources(deps: { patients: PatientRepository; encoun
         }
         case 'service_request': {
           const e = deps.encounters.get(id);
-          return e && e.act === 'teleexpertise' ? { resource: serviceRequestToFhir(e) as Resource & { id: string }, version: e.version } : null;
+          return e && e.act === 'teleexpertise' ? { resource: serviceRequestToFhir(e, deps.teleexpertise?.details(id) ?? null) as Resource & { id: string }, version: e.version } : null;
         }
         case 'report': {
           const r = deps.encounters.report(id);
@@ -64,6 +67,10 @@ export function createLocalResources(deps: { patients: PatientRepository; encoun
           const study = deps.imaging?.studyForSync(id);
           // Its version is the number of instances kept: a study only grows.
           return study ? { resource: imagingStudyToFhir(study) as Resource & { id: string }, version: study.series.reduce((n, s) => n + s.instances.length, 0) } : null;
+        }
+        case 'expertise_message': {
+          const m = deps.teleexpertise?.message(id);
+          return m ? { resource: messageToCommunication(m) as Resource & { id: string }, version: 1 } : null;
         }
         default:
           return null;
