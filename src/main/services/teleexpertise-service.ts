@@ -7,6 +7,7 @@ import type { Encounter, Professional } from '../../shared/encounter';
 import {
   openQuestion,
   requestState,
+  type ExpertiseDetails,
   type ExpertReplyInput,
   type ExpertiseMessage,
   type NewExpertiseRequest,
@@ -40,11 +41,12 @@ export interface RequestParties {
 
 export function createTeleexpertiseService(deps: TeleexpertiseDeps) {
   const { db, repo, outbox, now } = deps;
-  const requestOf = (encounterId: string): { encounter: Encounter; details: NonNullable<ReturnType<TeleexpertiseRepository['details']>> } => {
+  const requestOf = (encounterId: string): { encounter: Encounter; details: ExpertiseDetails; stored: boolean } => {
     const encounter = deps.encounters.get(encounterId);
-    const details = encounter ? repo.details(encounterId) : null;
-    if (!encounter || !details) throw new AppFailure('not_found', 'This téléexpertise request is not recorded on this station.');
-    return { encounter, details };
+    if (!encounter || encounter.act !== 'teleexpertise') throw new AppFailure('not_found', 'This téléexpertise request is not recorded on this station.');
+    // A téléexpertise act opened with the general act form has no details yet: a routine request.
+    const stored = repo.details(encounterId);
+    return { encounter, details: stored ?? { encounterId, context: '', priority: 'routine', submittedAt: null }, stored: stored !== null };
   };
   const writeMessage = (message: ExpertiseMessage) => {
     db.transaction(() => {
@@ -94,9 +96,10 @@ export function createTeleexpertiseService(deps: TeleexpertiseDeps) {
      */
     submit(encounterId: string, version: number, consentBy: string | null): RequestView {
       db.transaction(() => {
-        const { encounter, details } = requestOf(encounterId);
+        const { encounter, details, stored } = requestOf(encounterId);
         if (details.submittedAt !== null) throw fieldFailure('encounterId', 'teleexpertise.already_sent');
         if (encounter.status !== 'draft') throw fieldFailure('encounterId', 'teleexpertise.not_draft');
+        if (!stored) repo.insertDetails(details);
         const at = now().toISOString();
         if (consentBy) deps.acts.addConsent({ encounterId, scope: 'act', decision: 'given', collectedBy: consentBy, collectedAt: at });
         // Submitting is recorded before the act moves, so that its ServiceRequest (sent at the

@@ -7,6 +7,7 @@ import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../shell/view-store';
 import { ActError } from './act-error';
+import { NewRequestForm } from '../teleexpertise/new-request-form';
 
 const ROLES = ['nurse', 'physician', 'pharmacist', 'midwife', 'other'] as const;
 
@@ -101,7 +102,7 @@ export function PatientActs({ patientId }: { patientId: string }) {
   const show = useView((s) => s.show);
   const [acts, setActs] = useState<Encounter[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<'act' | 'expertise' | null>(null);
   useEffect(() => {
     let current = true;
     void relais.invoke('encounters.forPatient', { patientId, limit: 50 }).then((r) => {
@@ -133,10 +134,13 @@ export function PatientActs({ patientId }: { patientId: string }) {
           ))}
         </ul>
       )}
-      {creating ? (
-        <NewActForm patientId={patientId} onCancel={() => setCreating(false)} onCreated={(act) => show({ name: 'act', id: act.id })} />
-      ) : (
-        <button type="button" onClick={() => setCreating(true)}>{t('acts.new')}</button>
+      {creating === 'act' && <NewActForm patientId={patientId} onCancel={() => setCreating(null)} onCreated={(act) => show({ name: 'act', id: act.id })} />}
+      {creating === 'expertise' && <NewRequestForm patientId={patientId} onCancel={() => setCreating(null)} onCreated={(act) => show({ name: 'act', id: act.id })} />}
+      {creating === null && (
+        <div className="actions start">
+          <button type="button" onClick={() => setCreating('act')}>{t('acts.new')}</button>
+          <button type="button" onClick={() => setCreating('expertise')}>{t('expertise.newRequest')}</button>
+        </div>
       )}
     </section>
   );

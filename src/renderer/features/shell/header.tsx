@@ -6,7 +6,7 @@ import { useView } from './view-store';
 export function Header() {
   const { t, i18n } = useTranslation();
   const { view, show } = useView();
-  const section = view.name === 'home' || view.name === 'devices' || view.name === 'calls' ? view.name : 'patients';
+  const section = view.name === 'home' || view.name === 'devices' || view.name === 'calls' ? view.name : view.name.startsWith('expertise-') ? 'expertise' : 'patients';
   return (
     <header className="header">
       <span className="brand">{t('app.name')}</span>
@@ -22,6 +22,9 @@ export function Header() {
         </button>
         <button type="button" aria-current={section === 'calls' ? 'page' : undefined} onClick={() => show({ name: 'calls' })}>
           {t('app.calls')}
+        </button>
+        <button type="button" aria-current={section === 'expertise' ? 'page' : undefined} onClick={() => show({ name: 'expertise-inbox' })}>
+          {t('app.expertise')}
         </button>
       </nav>
       <button type="button" className="language" lang={i18n.language === 'fr' ? 'en' : 'fr'} onClick={() => setLanguage(i18n.language === 'fr' ? 'en' : 'fr')}>
