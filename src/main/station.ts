@@ -116,9 +116,14 @@ export function createStation(options: StationOptions): Station {
     },
     onReading: (reading) => events.emit('oximeter.reading', reading),
   });
+  let hubWasOnline = false;
   const hub = createHubLink(options.hubUrl ?? null, () => {
     publishStatus();
     calls.linkChanged();
+    // The region is back: what waited out a network drop goes now, not at the end of its back-off.
+    const online = hub.state().state === 'online';
+    if (online && !hubWasOnline && syncService && syncRepository.retryNow() > 0) syncService.kick();
+    hubWasOnline = online;
   });
   const callRepository = createCallRepository(db);
   const encounterRepository = createEncounterRepository(db);

@@ -2,7 +2,8 @@
 // region (a TCP proxy between it and the hub, so that the hub keeps its data), builds an urgent
 // request for a dermatologist with two photos (real PNGs) and sends it; the link comes back and
 // the sync takes it out; the dermatologist's inbox shows it with its urgency, she opens it, sees
-// both photos, answers; the cart shows her answer and the status "répondue".
+// both photos, asks for one more, which the cart sends with its answer; she answers; the cart
+// shows her answer and the status "répondue".
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,6 +66,8 @@ async function addPhoto(page: Page, name: string, bytes: Buffer, title: string) 
 }
 
 test('a request built offline with two photos reaches the dermatologist, and her answer comes back', async ({ browser }) => {
+  // Three trips through the sync each way, on a machine shared with other tests.
+  test.setTimeout(120_000);
   const created = await cartClient.value('patients.create', {
     identity: { birthName: 'Le Gall', firstName: 'Anne', birthDate: '1956-12-03', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null },
     notDuplicateOf: [],
@@ -115,7 +118,31 @@ test('a request built offline with two photos reaches the dermatologist, and her
     await expect(dermPage.getByRole('img', { name: title })).toHaveJSProperty('naturalWidth', 16);
   }
 
+  // She needs one more view: the question goes to the cart, which answers with a third photo.
   const reply = dermPage.getByRole('form', { name: 'Votre réponse' });
+  await reply.getByRole('radio', { name: 'Demander des informations' }).check();
+  await reply.getByLabel('Question au requérant').fill('Pouvez-vous joindre une photo de profil, avec une règle ?');
+  await reply.getByRole('button', { name: 'Envoyer la question' }).click();
+  await expect(dermPage.getByTestId('request-state')).toHaveText('en attente du requérant');
+  await expect(async () => {
+    await cartPage.getByRole('button', { name: 'Vérifier les réponses maintenant' }).click();
+    await expect(cartPage.getByTestId('expertise-state')).toHaveText('information demandée', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(cartPage.getByRole('article', { name: 'Information demandée' })).toContainText('Pouvez-vous joindre une photo de profil, avec une règle ?');
+  await addPhoto(cartPage, 'dos-3.png', png(120), 'Dos, profil avec règle');
+  const answerForm = cartPage.getByRole('form', { name: 'Répondre à la question de l’expert' });
+  await answerForm.getByLabel('Votre réponse').fill('Photo jointe ; la lésion est plane.');
+  await answerForm.getByLabel('Dos, profil avec règle').check();
+  await answerForm.getByRole('button', { name: 'Envoyer la réponse' }).click();
+  await expect(cartPage.getByTestId('expertise-state')).toHaveText('envoyée', { timeout: 45_000 });
+  await expect(async () => {
+    await dermPage.getByRole('button', { name: 'Actualiser' }).click();
+    await expect(dermPage.getByTestId('request-state')).toHaveText('à traiter', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(dermPage.getByRole('article', { name: 'Réponse du requérant' })).toContainText('Photo jointe ; la lésion est plane.');
+  await expect(dermPage.getByRole('img', { name: 'Dos, profil avec règle' })).toHaveJSProperty('naturalWidth', 16);
+
+  await reply.getByRole('radio', { name: 'Donner mon avis' }).check();
   await reply.getByLabel('Avis', { exact: true }).fill('Lésion suspecte de mélanome en dermatoscopie (réseau atypique).');
   await reply.getByLabel('Recommandations').fill('Exérèse avec marges de 2 mm et analyse histologique.');
   await reply.getByLabel('Suivi').selectOption({ label: 'Consultation en présentiel' });

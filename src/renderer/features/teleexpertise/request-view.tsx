@@ -74,9 +74,13 @@ export function RequestScreen({ id }: { id: string }) {
   return (
     <section aria-labelledby="request-title">
       {back}
-      <h1 id="request-title">
-        {t('expertise.request')} — {item.specialty}
-      </h1>
+      <div className="title-row">
+        <h1 id="request-title">
+          {t('expertise.request')} — {item.specialty}
+        </h1>
+        {/* Read again from the regional server: the requester's answers show at once. */}
+        <button type="button" onClick={() => void load()}>{t('expertise.refresh')}</button>
+      </div>
       <p>
         <span className={item.priority === 'routine' ? 'tag' : 'tag urgent'} data-testid="request-priority">{t(`expertise.priorities.${item.priority}`)}</span>{' '}
         <strong data-testid="request-state">{t(`expertise.expertStates.${item.state}`)}</strong> · {t('expertise.sentBy', { who: view.requester.name, when: new Date(item.authoredOn).toLocaleString(i18n.language) })}
