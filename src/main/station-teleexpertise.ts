@@ -38,7 +38,8 @@ export function createStationTeleexpertise(deps: StationTeleexpertiseDeps) {
     // On the requester's station the request is an act: its screen shows the exchange.
     if (deps.encounters.get(requestId)) deps.events.emit('encounters.changed', { id: requestId });
   };
-  const service = createTeleexpertiseService({ db: deps.db, acts: deps.acts, encounters: deps.encounters, repo: repository, outbox: deps.outbox, waiting, now: deps.now, onChanged: changed });
+  const heldBack = () => new Set(deps.sync.parkedRows(10_000).map((r) => `${r.entity}/${r.entityId}`));
+  const service = createTeleexpertiseService({ db: deps.db, acts: deps.acts, encounters: deps.encounters, repo: repository, outbox: deps.outbox, waiting, heldBack, now: deps.now, onChanged: changed });
   const inbox = createExpertInbox({
     client: deps.fhir?.client ?? null,
     identity: () => deps.hub().you,

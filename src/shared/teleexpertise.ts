@@ -187,6 +187,8 @@ export type ExpertRequestView = z.infer<typeof ExpertRequestViewSchema>;
 export const RequestViewSchema = z.object({
   details: ExpertiseDetailsSchema,
   state: RequestStateSchema,
+  /** A part of it (the request, a file, a message) is held back for a person: refused, or in conflict. */
+  blocked: z.boolean(),
   messages: z.array(ExpertiseMessageSchema),
 });
 export type RequestView = z.infer<typeof RequestViewSchema>;

@@ -2,7 +2,9 @@
 // photos, urgent) leaves when the link comes back; the dermatologist's inbox shows it (a
 // cardiologist's does not), she opens it and reads the photos' bytes through her station, asks a
 // question; the cart answers it with a document; she answers; the cart sees each step.
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { startHub } from '../../src/hub/server';
@@ -12,6 +14,7 @@ import { createStation, type Station } from '../../src/main/station';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
 import { contractValue as value } from '../helpers/contract-value';
 import { qualifiedIdentity } from '../helpers/identities';
+import { openStation } from '../helpers/station';
 import { startTcpProxy } from '../helpers/tcp-proxy';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -140,7 +143,40 @@ describe('téléexpertise round trip', () => {
     // Or she would rather see the patient: the cart sees the proposal.
     await value(derm, 'teleexpertise.reply', { requestId: act.id, kind: 'teleconsultation_proposed', author: { name: 'Dr Le Goff', role: 'physician' }, text: 'Je préfère la voir en téléconsultation.' });
     await eventually(() => value(cart, 'teleexpertise.get', { encounterId: act.id }), (v) => v.state === 'converted', 'the conversion on the cart');
+
+    // A message on the server the cart cannot read as a téléexpertise message is shown to a person, not taken.
+    const foreign = { resourceType: 'Communication', id: 'f0e1d2c3-b4a5-4968-8776-655443322110', status: 'completed', basedOn: [{ reference: `ServiceRequest/${act.id}` }], subject: { reference: `Patient/${created.patient.id}` }, sent: new Date().toISOString(), sender: { display: 'Secrétariat' }, payload: [{ contentString: 'RDV fixé' }], category: [{ text: 'Secrétariat' }] };
+    await fetch(`${hub.fhirUrl}/Communication/${foreign.id}`, { method: 'PUT', headers: { Authorization: `Bearer ${cartToken}`, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify(foreign) });
+    const refused = await eventually(() => value(cart, 'sync.details', {}), (d) => d.refused.some((r) => r.entityId === foreign.id), 'the foreign message refused');
+    expect(refused.refused.find((r) => r.entityId === foreign.id)).toMatchObject({ entity: 'expertise_message', error: expect.stringMatching(/no téléexpertise message/) });
+    expect((await value(cart, 'teleexpertise.get', { encounterId: act.id })).messages.map((m) => m.id)).not.toContain(foreign.id);
   }, 60_000);
+
+  it('keeps a request on the station while it cannot leave, and says when part of it is held back', async () => {
+    const dir = tempDir();
+    const station = openStation(dir);
+    cleanups.push(() => station.close());
+    const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    if (created.status !== 'created') throw new Error('no patient');
+    const nurse = { name: 'IDE Morvan', role: 'nurse' as const };
+    const base = { patientId: created.patient.id, assisted: false, requester: nurse, site: 'EHPAD', reason: 'Naevus ?' };
+    // A téléconsultation is no request; a téléexpertise opened with the general act form is a routine one.
+    const visit = await station.value('encounters.create', { ...base, act: 'teleconsultation' });
+    expect((await failure(station, 'teleexpertise.get', { encounterId: visit.id })).code).toBe('not_found');
+    const plain = await station.value('encounters.create', { ...base, act: 'teleexpertise', specialty: 'dermatologie' });
+    expect(await station.value('teleexpertise.get', { encounterId: plain.id })).toMatchObject({ state: 'draft', blocked: false, details: { priority: 'routine', submittedAt: null } });
+    expect((await failure(station, 'teleexpertise.provideInformation', { encounterId: plain.id, inResponseTo: plain.id, author: nurse, text: 'x' })).fields?.[0]?.code).toBe('teleexpertise.not_sent');
+    const sent = await station.value('teleexpertise.submit', { encounterId: plain.id, version: plain.version, consentBy: 'IDE Morvan' });
+    expect(sent).toMatchObject({ state: 'pending_send', details: { priority: 'routine', submittedAt: expect.any(String) } });
+    // The request went to the outbox with its act, at the act's new version, in one go.
+    const db = new Database(path.join(dir, 'relais.sqlite'));
+    cleanups.push(() => void db.close());
+    const rows = db.prepare("SELECT entity, entity_version FROM outbox WHERE entity_id = ? AND entity_version = 2 ORDER BY seq").all(plain.id);
+    expect(rows).toEqual([{ entity: 'service_request', entity_version: 2 }, { entity: 'encounter', entity_version: 2 }]);
+    // A part refused by the region waits for a person: the request says so.
+    db.prepare("UPDATE outbox SET parked = 1, last_error = 'Refused' WHERE entity = 'service_request' AND entity_id = ?").run(plain.id);
+    expect((await station.value('teleexpertise.get', { encounterId: plain.id })).blocked).toBe(true);
+  });
 
   it('sends its token only to its own upload endpoint, whatever a file’s address says', async () => {
     const hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });

@@ -29,6 +29,8 @@ export interface TeleexpertiseDeps {
   outbox: OutboxRepository;
   /** Outbox rows still waiting for a record (0: it reached the regional server). */
   waiting: (entity: string, id: string) => number;
+  /** The records held back for a person (refused by the server, or in conflict), as "entity/id". */
+  heldBack: () => Set<string>;
   now: () => Date;
   onChanged: (requestId: string) => void;
 }
@@ -86,7 +88,9 @@ export function createTeleexpertiseService(deps: TeleexpertiseDeps) {
         ...messages.map((m) => ['expertise_message', m.id]),
       ];
       const delivered = mine.every(([entity, id]) => deps.waiting(entity!, id!) === 0);
-      return { details, messages, state: requestState({ submittedAt: details.submittedAt, delivered, messages }) };
+      const held = deps.heldBack();
+      const blocked = [...mine, ['encounter', encounterId]].some(([entity, id]) => held.has(`${entity}/${id}`));
+      return { details, messages, blocked, state: requestState({ submittedAt: details.submittedAt, delivered, messages }) };
     },
 
     /**

@@ -539,6 +539,8 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
     send: 'Send the request',
     checkNow: 'Check for replies now',
     convertedHint: 'The expert proposes a teleconsultation: call them from the Calls screen.',
+    blocked: 'Part of the request is held back (refused by the regional server, or in conflict): it will not leave by itself.',
+    openSync: 'Open the sync screen',
     goToCalls: 'Go to calls',
     exchange: 'Exchange with the expert',
     noMessages: 'No reply yet.',

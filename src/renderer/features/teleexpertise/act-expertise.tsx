@@ -99,6 +99,11 @@ export function ActExpertise({ encounter, files, onDone }: { encounter: Encounte
         {t('expertise.state')} : <strong data-testid="expertise-state">{t(`expertise.states.${view.state}`)}</strong>{' '}
         <span className={view.details.priority === 'routine' ? 'tag' : 'tag urgent'}>{t(`expertise.priorities.${view.details.priority}`)}</span>
       </p>
+      {view.blocked && (
+        <p role="alert" className="error-text">
+          {t('expertise.blocked')} <button type="button" className="link" onClick={() => show({ name: 'sync' })}>{t('expertise.openSync')}</button>
+        </p>
+      )}
       {view.details.context && (
         <p className="report-text">
           <strong>{t('expertise.context')} :</strong> {view.details.context}

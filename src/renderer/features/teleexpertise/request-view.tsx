@@ -31,10 +31,10 @@ function FileView({ requestId, file }: { requestId: string; file: ExpertFile }) 
     };
   }, [requestId, file.id]);
   return (
-    <figure className="thumbnail">
+    <figure className="expertise-file">
       {!url && !error && <p className="hint">{t('expertise.fileLoading')}</p>}
       {error && <ActError error={error} />}
-      {url && file.kind === 'snapshot' && <img src={url} alt={file.title} style={{ maxWidth: '20rem' }} />}
+      {url && file.kind === 'snapshot' && <img src={url} alt={file.title} />}
       {url && file.kind === 'auscultation' && <audio src={url} controls aria-label={file.title} />}
       {url && file.kind === 'document' && (
         <a href={url} download={`${file.title}.pdf`}>
@@ -92,7 +92,7 @@ export function RequestScreen({ id }: { id: string }) {
           {patient.birthDate ? ` · ${t('expertise.bornOn', { date: new Date(`${patient.birthDate}T12:00:00`).toLocaleDateString(i18n.language) })}` : ''}
           {patient.sex ? ` · ${t(`expertise.sexes.${patient.sex}`, { defaultValue: patient.sex })}` : ''}
           {patient.ins ? ` · INS ${patient.ins}` : ''}
-          {patient.identityStatus ? ` · ${t('expertise.identityStatus', { status: patient.identityStatus })}` : ''}
+          {patient.identityStatus ? ` · ${t('expertise.identityStatus', { status: t(`form.statuses.${patient.identityStatus}`, { defaultValue: patient.identityStatus }) })}` : ''}
         </p>
       </section>
       <section className="card" aria-labelledby="question-title">
@@ -108,7 +108,7 @@ export function RequestScreen({ id }: { id: string }) {
       <section className="card" aria-labelledby="files-title">
         <h2 id="files-title">{t('acts.files')}</h2>
         {view.files.length === 0 ? <p>{t('acts.noFiles')}</p> : (
-          <div className="thumbnails" aria-label={t('acts.files')}>
+          <div className="expertise-files" aria-label={t('acts.files')}>
             {view.files.map((f) => (
               <FileView key={f.id} requestId={id} file={f} />
             ))}
