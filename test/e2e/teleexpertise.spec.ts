@@ -1,6 +1,6 @@
 // Asynchronous téléexpertise between two stations on one regional hub: the cart, cut from the
 // region (a TCP proxy between it and the hub, so that the hub keeps its data), builds an urgent
-// request for a dermatologist with two photos (real PNGs) and sends it; the link comes back and
+// request for a dermatologist with two photos (real PNGs) and a heart sound, and sends it; the link comes back and
 // the sync takes it out; the dermatologist's inbox shows it with its urgency, she opens it, sees
 // both photos, asks for one more, which the cart sends with its answer; she answers; the cart
 // shows her answer and the status "répondue".
@@ -34,6 +34,27 @@ function png(red: number): Buffer {
   const image = new PNG({ width: 16, height: 12 });
   for (let i = 0; i < image.data.length; i += 4) image.data.set([red, 90, 110, 255], i);
   return PNG.sync.write(image);
+}
+
+/** A tenth of a second of a 100 Hz tone, 16-bit PCM at 8 kHz: a real WAV a browser plays. */
+function wav(): Buffer {
+  const samples = 800;
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 100 * i) / 8000)), i * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(16000, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
 }
 
 test.beforeAll(async () => {
@@ -94,6 +115,13 @@ test('a request built offline with two photos reaches the dermatologist, and her
 
   await addPhoto(cartPage, 'dos-1.png', png(210), 'Dos, vue générale');
   await addPhoto(cartPage, 'dos-2.png', png(30), 'Dos, dermatoscope');
+  // And a heart sound recorded earlier, with the site of the stethoscope.
+  const files = cartPage.getByRole('form', { name: 'Ajouter le fichier' });
+  await files.getByLabel('Fichier (PDF, photo PNG ou JPEG) ou son WAV').setInputFiles({ name: 'coeur.wav', mimeType: 'audio/wav', buffer: wav() });
+  await files.getByLabel('Foyer d’auscultation').selectOption({ label: 'foyer mitral' });
+  await files.getByLabel('Ajouté par').fill('IDE Morvan');
+  await files.getByRole('button', { name: 'Ajouter le fichier' }).click();
+  await expect(cartPage.getByRole('list', { name: 'Fichiers' }).getByText(/^Auscultation : coeur\.wav /)).toBeVisible();
   await cartPage.getByLabel('Le patient a été informé et consent à cette téléexpertise').check();
   await cartPage.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(cartPage.getByTestId('expertise-state')).toHaveText('en attente d’envoi');
@@ -117,6 +145,9 @@ test('a request built offline with two photos reaches the dermatologist, and her
     // Decoded by the browser: real image bytes came through her station.
     await expect(dermPage.getByRole('img', { name: title })).toHaveJSProperty('naturalWidth', 16);
   }
+  // The sound plays in her browser: its length is the tenth of a second recorded.
+  await expect(dermPage.getByLabel('Auscultation — Foyer mitral')).toBeVisible();
+  await expect.poll(() => dermPage.evaluate('document.querySelector("audio")?.duration ?? 0'), { timeout: 10_000 }).toBeCloseTo(0.1, 2);
 
   // She needs one more view: the question goes to the cart, which answers with a third photo.
   const reply = dermPage.getByRole('form', { name: 'Votre réponse' });
