@@ -192,3 +192,42 @@ test('a request built offline with two photos reaches the dermatologist, and her
   await expect(answer).toContainText('Suivi : Consultation en présentiel');
   await expect(answer).toContainText('Dr Le Goff');
 });
+
+test('the dermatologist would rather see the patient: the request is converted, and the cart is led to call', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const cartPage = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await cartPage.goto(cart.url);
+  await openPatient(cartPage, 'le gall', /LE GALL/);
+  await cartPage.getByRole('button', { name: 'Demande de téléexpertise' }).click();
+  const form = cartPage.getByRole('form', { name: 'Demande de téléexpertise' });
+  // Online this time: the specialty comes from the directory's list.
+  await form.getByLabel('Spécialité demandée').fill('Dermatologie');
+  await form.getByLabel('Question posée').fill('Plaie de jambe qui s’étend');
+  await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
+  await form.getByLabel('Lieu (site requérant)').fill('EHPAD Les Tilleuls');
+  await form.getByRole('button', { name: 'Créer la demande (photos et documents ensuite)' }).click();
+  await addPhoto(cartPage, 'jambe.png', png(160), 'Jambe gauche');
+  await cartPage.getByLabel('Le patient a été informé et consent à cette téléexpertise').check();
+  await cartPage.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await expect(cartPage.getByTestId('expertise-state')).toHaveText('envoyée', { timeout: 30_000 });
+
+  const dermPage = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  await dermPage.goto(derm.url);
+  await dermPage.getByRole('button', { name: 'Téléexpertise', exact: true }).click();
+  const line = dermPage.getByRole('list', { name: 'Demandes de téléexpertise' }).getByRole('listitem').filter({ hasText: 'Plaie de jambe qui s’étend' });
+  await expect(line).toContainText('Programmée');
+  await line.getByRole('button').click();
+  const reply = dermPage.getByRole('form', { name: 'Votre réponse' });
+  await reply.getByRole('radio', { name: 'Convertir en téléconsultation' }).check();
+  await reply.getByLabel('Message au requérant').fill('Je préfère la voir : appelez-moi demain matin.');
+  await reply.getByRole('button', { name: 'Proposer la téléconsultation' }).click();
+  await expect(dermPage.getByTestId('request-state')).toHaveText('téléconsultation proposée');
+
+  await expect(async () => {
+    await cartPage.getByRole('button', { name: 'Vérifier les réponses maintenant' }).click();
+    await expect(cartPage.getByTestId('expertise-state')).toHaveText('convertie en téléconsultation', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(cartPage.getByRole('article', { name: 'Téléconsultation proposée' })).toContainText('Je préfère la voir : appelez-moi demain matin.');
+  await cartPage.getByRole('button', { name: 'Aller aux appels' }).click();
+  await expect(cartPage.getByRole('listitem').filter({ hasText: 'Dermatologie — CHU de Brest' })).toBeVisible();
+});

@@ -47,10 +47,10 @@ export function createTeleexpertiseRepository(db: Db) {
   const messageStmt = db.prepare<[string], MessageRow>('SELECT * FROM teleexpertise_messages WHERE id = ?');
   const messagesStmt = db.prepare<[string], MessageRow>('SELECT * FROM teleexpertise_messages WHERE request_id = ? ORDER BY sent_at, id');
   // The requests this station takes part in: those it sent, and those it wrote about (the expert's).
-  const followedStmt = db.prepare<[], { id: string }>(`
+  const followedStmt = db.prepare<[string], { id: string }>(`
     SELECT r.encounter_id AS id FROM teleexpertise_requests r JOIN encounters e ON e.id = r.encounter_id
       WHERE r.submitted_at IS NOT NULL AND e.status <> 'closed'
-    UNION SELECT DISTINCT request_id AS id FROM teleexpertise_messages WHERE origin = 'here'`);
+    UNION SELECT DISTINCT request_id AS id FROM teleexpertise_messages WHERE origin = 'here' AND sent_at >= ?`);
   const upsertSpecialty = db.prepare('INSERT INTO directory_specialties (specialty, seen_at) VALUES (?, ?) ON CONFLICT (specialty) DO UPDATE SET seen_at = excluded.seen_at');
   const specialtiesStmt = db.prepare<[], { specialty: string }>('SELECT specialty FROM directory_specialties ORDER BY specialty');
 
@@ -86,7 +86,8 @@ export function createTeleexpertiseRepository(db: Db) {
       return r ? messageFromRow(r) : null;
     },
     messages: (requestId: string): ExpertiseMessage[] => messagesStmt.all(requestId).map(messageFromRow),
-    followedRequests: (): string[] => followedStmt.all().map((r) => r.id),
+    /** The open requests sent from here, and those this station wrote about since a date. */
+    followedRequests: (since: string): string[] => followedStmt.all(since).map((r) => r.id),
     rememberSpecialties(specialties: readonly string[], at: string): void {
       for (const s of specialties) if (s.trim()) upsertSpecialty.run(s.trim(), at);
     },

@@ -22,12 +22,14 @@ export interface ExpertisePullDeps {
 }
 
 const BATCH = 50;
+/** An expert follows the requests she wrote about for six months: their exchange is over by then, and the pull stays small. */
+const FOLLOW_MS = 183 * 24 * 3600_000;
 
 export function createExpertisePull(deps: ExpertisePullDeps) {
   return {
     /** One pass; returns how many messages arrived, or why it stopped. */
     async runOnce(): Promise<{ received: number; stoppedBy: string | null }> {
-      const requests = deps.repo.followedRequests();
+      const requests = deps.repo.followedRequests(new Date(deps.now().getTime() - FOLLOW_MS).toISOString());
       let received = 0;
       for (let i = 0; i < requests.length; i += BATCH) {
         const ids = requests.slice(i, i + BATCH);
