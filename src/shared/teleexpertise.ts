@@ -153,6 +153,17 @@ export function inboxOrder(a: InboxItem, b: InboxItem): number {
   return todo(a) - todo(b) || PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.authoredOn.localeCompare(b.authoredOn) || a.requestId.localeCompare(b.requestId);
 }
 
+/**
+ * How long a request has waited, in the unit a clinician reads at a glance: minutes under an
+ * hour, hours under two days, then days (always rounded down: "2 h" means at least two hours).
+ */
+export function waitingTime(since: string, now: number): { unit: 'minutes' | 'hours' | 'days'; count: number } {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(since)) / 60_000)) || 0;
+  if (minutes < 60) return { unit: 'minutes', count: minutes };
+  if (minutes < 48 * 60) return { unit: 'hours', count: Math.floor(minutes / 60) };
+  return { unit: 'days', count: Math.floor(minutes / 1440) };
+}
+
 /** Whether a request is the expert's: named to her, or to her specialty with no other expert named. */
 export function routedTo(request: { specialty: string | null; expertName: string | null }, expert: { name: string; specialty: string | null }): { routed: boolean; toMe: boolean } {
   const same = (a: string, b: string) => specialtyKey(a) === specialtyKey(b);

@@ -1,7 +1,7 @@
 // Where a téléexpertise request stands for the requester and the expert, the inbox's order, and
 // which requests reach which expert.
 import { describe, expect, it } from 'vitest';
-import { ExpertReplyInputSchema, inboxOrder, openQuestion, requestState, routedTo, specialtyKey, type ExpertiseMessage, type InboxItem } from '../../../src/shared/teleexpertise';
+import { ExpertReplyInputSchema, inboxOrder, openQuestion, requestState, routedTo, specialtyKey, waitingTime, type ExpertiseMessage, type InboxItem } from '../../../src/shared/teleexpertise';
 
 const expert = { name: 'Dr Le Goff', role: 'physician' as const, rpps: null, specialty: 'dermatologie' };
 const nurse = { name: 'IDE Morvan', role: 'nurse' as const, rpps: null, specialty: null };
@@ -75,6 +75,18 @@ describe('the expert’s inbox', () => {
     // Named to a colleague of the same specialty: hers, not this expert's.
     expect(routedTo({ specialty: 'dermatologie', expertName: 'Dr Caradec' }, me).routed).toBe(false);
     expect(routedTo({ specialty: 'dermatologie', expertName: null }, { name: 'Dr X', specialty: null }).routed).toBe(false);
+  });
+
+  it('says how long a request has waited in minutes, hours, then days', () => {
+    const now = Date.parse('2026-11-23T12:00:00.000Z');
+    expect(waitingTime('2026-11-23T11:59:30.000Z', now)).toEqual({ unit: 'minutes', count: 0 });
+    expect(waitingTime('2026-11-23T11:01:00.000Z', now)).toEqual({ unit: 'minutes', count: 59 });
+    expect(waitingTime('2026-11-23T10:00:00.000Z', now)).toEqual({ unit: 'hours', count: 2 });
+    expect(waitingTime('2026-11-21T12:01:00.000Z', now)).toEqual({ unit: 'hours', count: 47 });
+    expect(waitingTime('2026-11-20T11:00:00.000Z', now)).toEqual({ unit: 'days', count: 3 });
+    // A clock ahead of the station's, or no date at all: never a negative or absurd age.
+    expect(waitingTime('2026-11-23T12:05:00.000Z', now)).toEqual({ unit: 'minutes', count: 0 });
+    expect(waitingTime('', now)).toEqual({ unit: 'minutes', count: 0 });
   });
 
   it('asks for the follow-up with an answer, not with a question', () => {

@@ -4,17 +4,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
-import type { InboxItem } from '../../../shared/teleexpertise';
+import { waitingTime, type InboxItem } from '../../../shared/teleexpertise';
 import { relais } from '../../api';
 import { ActError } from '../acts/act-error';
 import { useView } from '../shell/view-store';
 
-/** "2 h", "3 j": how long the request has waited, in the unit a clinician reads at a glance. */
-export function age(since: string, now: number, t: (key: string, o: Record<string, number>) => string): string {
-  const minutes = Math.max(0, Math.round((now - Date.parse(since)) / 60_000));
-  if (minutes < 60) return t('expertise.ageMinutes', { count: minutes });
-  if (minutes < 48 * 60) return t('expertise.ageHours', { count: Math.floor(minutes / 60) });
-  return t('expertise.ageDays', { count: Math.floor(minutes / 1440) });
+const AGE_KEY = { minutes: 'expertise.ageMinutes', hours: 'expertise.ageHours', days: 'expertise.ageDays' } as const;
+function age(since: string, now: number, t: (key: string, o: Record<string, number>) => string): string {
+  const { unit, count } = waitingTime(since, now);
+  return t(AGE_KEY[unit], { count });
 }
 
 export function InboxScreen() {
