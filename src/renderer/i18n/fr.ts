@@ -27,7 +27,7 @@ export const fr = {
     noSyncServer: 'aucun : les dossiers restent sur cette station',
     needsAttention: 'À vérifier',
     parkedAndConflicts: '{{parked}} envoi(s) refusé(s), {{conflicts}} conflit(s) : prévenez le référent informatique, rien n’est perdu',
-    openSync: 'Voir l’écran Synchronisation',
+    openSync: 'Ouvrir la synchronisation',
     syncDetails: 'Voir le détail',
     syncError: 'Dernier problème de synchronisation',
     never: 'jamais',
