@@ -191,6 +191,9 @@ test('a request built offline with two photos reaches the dermatologist, and her
   await expect(answer).toContainText('Exérèse avec marges de 2 mm et analyse histologique.');
   await expect(answer).toContainText('Suivi : Consultation en présentiel');
   await expect(answer).toContainText('Dr Le Goff');
+  // The patient's list of acts says it too.
+  await cartPage.getByRole('button', { name: '← Retour au patient' }).click();
+  await expect(cartPage.getByTestId('request-list-state')).toHaveText(' · Demande de téléexpertise répondue');
 });
 
 test('the dermatologist would rather see the patient: the request is converted, and the cart is led to call', async ({ browser }) => {

@@ -8,6 +8,7 @@ import { relais } from '../../api';
 import { useView } from '../shell/view-store';
 import { ActError } from './act-error';
 import { NewRequestForm } from '../teleexpertise/new-request-form';
+import { RequestStateLabel } from '../teleexpertise/request-state-label';
 
 const ROLES = ['nurse', 'physician', 'pharmacist', 'midwife', 'other'] as const;
 
@@ -130,6 +131,7 @@ export function PatientActs({ patientId }: { patientId: string }) {
               <span className="hint">
                 {t(`acts.statuses.${a.status}`)}, {t('acts.createdOn', { when: new Date(a.createdAt).toLocaleString(i18n.language) })}
               </span>
+              {a.act === 'teleexpertise' && <RequestStateLabel encounterId={a.id} />}
             </li>
           ))}
         </ul>
