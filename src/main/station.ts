@@ -189,17 +189,8 @@ export function createStation(options: StationOptions): Station {
   const syncRepository = createSyncRepository(db);
   const hubToken = options.hubToken;
   const fhirClient = options.fhirUrl && hubToken ? createFhirClient({ baseUrl: options.fhirUrl, token: () => hubToken }) : null;
-  const teleexpertise = createStationTeleexpertise({
-    db,
-    outbox,
-    acts: encounters,
-    encounters: encounterRepository,
-    sync: syncRepository,
-    hub: () => calls.state(),
-    fhir: fhirClient && hubToken ? { client: fhirClient, uploadsUrl: options.uploadsUrl ?? null, token: hubToken } : null,
-    now,
-    events,
-  });
+  const teleexpertise = createStationTeleexpertise({ db, outbox, acts: encounters, encounters: encounterRepository, sync: syncRepository, hub: () => calls.state(), now, events,
+    fhir: fhirClient && hubToken ? { client: fhirClient, uploadsUrl: options.uploadsUrl ?? null, token: hubToken } : null });
   const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imaging.repository, teleexpertise: teleexpertise.repository });
   const serverVersions = createServerVersionTaker({
     sync: syncRepository,
