@@ -43,6 +43,7 @@ import { createStationStatusService } from './services/station-status-service';
 import { createStationEvents, type StationEvents } from './station-events';
 import { createStationImaging } from './station-imaging';
 import { startStationDevices } from './station-devices';
+import { createStationTeleexpertise } from './station-teleexpertise';
 
 export interface StationOptions {
   dataDir: string;
@@ -109,9 +110,14 @@ export function createStation(options: StationOptions): Station {
     },
     onReading: (reading) => events.emit('oximeter.reading', reading),
   });
+  let hubWasOnline = false;
   const hub = createHubLink(options.hubUrl ?? null, () => {
     publishStatus();
     calls.linkChanged();
+    // The region is back: what waited out a network drop goes now, not at the end of its back-off.
+    const online = hub.state().state === 'online';
+    if (online && !hubWasOnline && syncService && syncRepository.retryNow() > 0) syncService.kick();
+    hubWasOnline = online;
   });
   const callRepository = createCallRepository(db);
   const encounterRepository = createEncounterRepository(db);
@@ -169,7 +175,10 @@ export function createStation(options: StationOptions): Station {
     now,
     icePolicy: options.icePolicy ?? 'all',
     onState: (state) => events.emit('calls.hubChanged', state),
-    onMessage: (message) => events.emit('calls.message', message),
+    onMessage: (message) => {
+      if (message.type === 'directory') teleexpertise.directorySeen();
+      events.emit('calls.message', message);
+    },
   });
   const patients = createPatientService({
     db,
@@ -182,7 +191,11 @@ export function createStation(options: StationOptions): Station {
     },
   });
   const syncRepository = createSyncRepository(db);
-  const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imaging.repository, reportPdfs });
+  const hubToken = options.hubToken;
+  const fhirClient = options.fhirUrl && hubToken ? createFhirClient({ baseUrl: options.fhirUrl, token: () => hubToken }) : null;
+  const teleexpertise = createStationTeleexpertise({ db, outbox, acts: encounters, encounters: encounterRepository, sync: syncRepository, hub: () => calls.state(), now, events,
+    fhir: fhirClient && hubToken ? { client: fhirClient, uploadsUrl: options.uploadsUrl ?? null, token: hubToken } : null });
+  const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imaging.repository, teleexpertise: teleexpertise.repository, reportPdfs });
   const serverVersions = createServerVersionTaker({
     sync: syncRepository,
     patients: patientsRepo,
@@ -253,6 +266,7 @@ export function createStation(options: StationOptions): Station {
     'encounters.report': (input) => encounters.addReport(input),
     'encounters.reportPdf': ({ reportId }) => reportPdfs.pdf(reportId),
     ...imaging.handlers,
+    ...teleexpertise.handlers,
     'stroke.sheet': ({ encounterId }) => stroke.sheet(encounterId),
     'stroke.change': ({ encounterId, change, by }) => stroke.change(encounterId, change, by),
     'kiosk.state': () => kiosk.state(),
@@ -271,12 +285,12 @@ export function createStation(options: StationOptions): Station {
     : null;
   if (hubClient) calls.useSender((message) => hubClient.send(message));
 
-  if (options.fhirUrl && options.hubToken) {
+  if (options.fhirUrl && options.hubToken && fhirClient) {
     // The FHIR definitions (half a second of CPU) load now, before devices are steered, and not
     // in the middle of a call when the first record goes out.
     loadFhirDefinitions();
     const token = options.hubToken;
-    const client = createFhirClient({ baseUrl: options.fhirUrl, token: () => token });
+    const client = fhirClient;
     let lastProgressAt = 0;
     const service: ReturnType<typeof createSyncService> = createSyncService({
       server: options.fhirUrl,
@@ -289,6 +303,7 @@ export function createStation(options: StationOptions): Station {
         client,
         calls: callRepository,
         imaging: imaging.repository,
+        teleexpertise: teleexpertise.repository,
         attachmentFile: (sha256) => attachments.pathOf(sha256),
         ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token }) } : {}),
         capabilities: () => service.capabilities() ?? fullCapabilities(),
@@ -303,15 +318,17 @@ export function createStation(options: StationOptions): Station {
         now,
         inTransaction: (work) => db.transaction(work)(),
       }),
-      puller: createPullWorker({
-        sync: syncRepository,
-        client,
-        local: localResources,
-        taker: serverVersions,
-        now,
-        types: () => (service.capabilities() ?? fullCapabilities()).pullTypes,
-        ...(options.syncTiming?.pullMarginMs !== undefined ? { marginMs: options.syncTiming.pullMarginMs } : {}),
-      }),
+      puller: teleexpertise.withMessagesPull(
+        createPullWorker({
+          sync: syncRepository,
+          client,
+          local: localResources,
+          taker: serverVersions,
+          now,
+          types: () => (service.capabilities() ?? fullCapabilities()).pullTypes,
+          ...(options.syncTiming?.pullMarginMs !== undefined ? { marginMs: options.syncTiming.pullMarginMs } : {}),
+        }),
+      ),
       hasWork: () => syncRepository.due(PUSHED_ENTITIES, now().toISOString(), 1).length > 0,
       loadCapabilities: async () => {
         try {

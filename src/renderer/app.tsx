@@ -18,6 +18,8 @@ import { useKiosk } from './features/kiosk/kiosk-store';
 import { NewPatientScreen } from './features/patients/new-patient-screen';
 import { PatientScreen } from './features/patients/patient-screen';
 import { PatientsScreen } from './features/patients/patients-screen';
+import { InboxScreen } from './features/teleexpertise/inbox-screen';
+import { RequestScreen } from './features/teleexpertise/request-view';
 
 export function App() {
   const { t } = useTranslation();
@@ -64,6 +66,8 @@ export function App() {
         {view.name === 'new-patient' && <NewPatientScreen />}
         {view.name === 'patient' && <PatientScreen key={view.id} id={view.id} />}
         {view.name === 'act' && <ActScreen key={view.id} id={view.id} />}
+        {view.name === 'expertise-inbox' && <InboxScreen />}
+        {view.name === 'expertise-request' && <RequestScreen key={view.id} id={view.id} />}
         </div>
       </main>
     </>

@@ -19,6 +19,7 @@ import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
 import { KioskStateSchema } from './kiosk/kiosk';
 import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
 import { ActivityQuerySchema, ActivityReportSchema } from './activity/activity-report';
+import { TELEEXPERTISE_CHANNELS } from './teleexpertise-channels';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -81,6 +82,7 @@ export const contract = {
     /** This station's acts by month, type and specialty, their minutes and the transport they avoided. */
     'activity.monthly': channel(ActivityQuerySchema, ActivityReportSchema),
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
+    ...TELEEXPERTISE_CHANNELS,
   },
   events: {
     'station.statusChanged': StationStatusSchema,
@@ -100,6 +102,8 @@ export const contract = {
     'kiosk.changed': KioskStateSchema,
     /** For the shell (Electron): a cabin session ended, wipe the renderer's storage and caches. */
     'kiosk.sessionEnded': z.object({ at: z.string() }),
+    /** A téléexpertise request's exchange changed (a reply written here, or pulled from the region). */
+    'teleexpertise.changed': z.object({ requestId: z.uuid() }),
   },
 } as const;
 

@@ -62,6 +62,15 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'attachments.begin': { callId: 'call-1', kind: 'auscultation', mime: 'audio/wav', size: 44, sha256: 'a'.repeat(64), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE', takenAt: '2026-11-23T10:00:00.000Z' },
   'attachments.chunk': { uploadId: SOME_ID, offset: 0, data: 'UklGRg==' },
   'attachments.finish': { uploadId: SOME_ID },
+  'teleexpertise.create': { patientId: SOME_ID, specialty: 'dermatologie', expert: null, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', question: 'Naevus ?', context: 'Depuis 3 mois', priority: 'urgent' },
+  'teleexpertise.get': { encounterId: SOME_ID },
+  'teleexpertise.submit': { encounterId: SOME_ID, version: 1, consentBy: 'IDE Morvan' },
+  'teleexpertise.provideInformation': { encounterId: SOME_ID, inResponseTo: SOME_ID, author: { name: 'IDE Morvan', role: 'nurse' }, text: 'Pas de saignement.', attachmentIds: [SOME_ID] },
+  'teleexpertise.specialties': {},
+  'teleexpertise.inbox': {},
+  'teleexpertise.open': { requestId: SOME_ID },
+  'teleexpertise.file': { requestId: SOME_ID, fileId: SOME_ID },
+  'teleexpertise.reply': { requestId: SOME_ID, kind: 'answer', author: { name: 'Dr Le Goff', role: 'physician' }, text: 'Lésion bénigne.', recommendations: 'Surveillance.', followUp: 'none' },
 };
 
 const NOT_OBJECTS: unknown[] = [undefined, null, 0, 42, 'text', true, [], [{}], () => 1];

@@ -187,6 +187,11 @@ describe('sync push', () => {
     const row = db.prepare('SELECT entity, attempts, next_attempt_at FROM outbox ORDER BY seq LIMIT 1').get();
     expect(row).toEqual({ entity: 'patient', attempts: 1, next_attempt_at: '2026-11-23T10:00:01.000Z' }); // 1 s x 2^0 x jitter 1.0
     expect((await worker.runOnce()).pushed).toBe(0); // not due yet: nothing sent out of order
+    // The region comes back (the hub link is up again): every row backing off is due at once, in order.
+    const sync = createSyncRepository(db);
+    expect(sync.retryNow()).toBeGreaterThan(0);
+    expect(sync.due(['patient', 'encounter'], '2026-11-23T10:00:00.000Z', 10).map((r) => r.entity)[0]).toBe('patient');
+    expect(db.prepare('SELECT count(*) AS n FROM outbox WHERE next_attempt_at IS NOT NULL').get()).toEqual({ n: 0 });
     db.close();
     station.close();
   });

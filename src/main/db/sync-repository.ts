@@ -23,6 +23,8 @@ export interface SyncRepository {
   /** Waits for a person's action (an act linked to the call), tried again then or at nextAttemptAt. */
   waitForAct(seq: number, error: string, nextAttemptAt: string): void;
   park(seq: number, error: string): void;
+  /** The region is reachable again: rows backing off after network trouble are due now (parked rows and those waiting for an act stay). */
+  retryNow(): number;
   resource(entity: string, entityId: string): SyncedResource | null;
   /** Keeps both versions for a person; a record has one open conflict, its newest versions. */
   addConflict(entity: string, entityId: string, local: unknown, server: unknown, at: string): void;
@@ -90,6 +92,7 @@ export function createSyncRepository(db: Db): SyncRepository {
   const deleteUpToStmt = db.prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ? AND entity_version <= ? AND parked = 0');
   const retryStmt = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE seq = ?');
   const parkStmt = db.prepare('UPDATE outbox SET parked = 1, last_error = ? WHERE seq = ?');
+  const retryNowStmt = db.prepare('UPDATE outbox SET next_attempt_at = NULL WHERE parked = 0 AND waiting_for IS NULL AND next_attempt_at IS NOT NULL');
   const waitForActStmt = db.prepare("UPDATE outbox SET waiting_for = 'act', last_error = ?, next_attempt_at = ? WHERE seq = ?");
   const resourceStmt = db.prepare<[string, string], { server_version_id: string | null; pushed_version: number }>('SELECT server_version_id, pushed_version FROM sync_resources WHERE entity = ? AND entity_id = ?');
   const conflictStmt = db.prepare('INSERT INTO sync_conflicts (entity, entity_id, local_resource, server_resource, detected_at) VALUES (?, ?, ?, ?, ?)');
@@ -138,6 +141,7 @@ export function createSyncRepository(db: Db): SyncRepository {
     retryLater: (seq, error, next) => void retryStmt.run(error, next, seq),
     waitForAct: (seq, error, next) => void waitForActStmt.run(error, next, seq),
     park: (seq, error) => void parkStmt.run(error, seq),
+    retryNow: () => retryNowStmt.run().changes,
     resource(entity, entityId) {
       const row = resourceStmt.get(entity, entityId);
       return row ? { serverVersionId: row.server_version_id, pushedVersion: row.pushed_version } : null;

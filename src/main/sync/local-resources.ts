@@ -6,6 +6,8 @@ import type { EncounterRepository } from '../db/encounter-repository';
 import type { ImagingRepository } from '../db/imaging-repository';
 import type { PatientRepository } from '../db/patient-repository';
 import type { StoredReportPdf } from '../db/report-pdf-repository';
+import type { TeleexpertiseRepository } from '../db/teleexpertise-repository';
+import { messageToCommunication } from './fhir/expertise-message';
 import { consentToFhir } from './fhir/consent';
 import { encounterToFhir } from './fhir/encounter';
 import { imagingStudyToFhir } from './fhir/imaging-study';
@@ -27,6 +29,7 @@ export const RESOURCE_TYPE: Record<string, string> = {
   attachment: 'Media',
   call_chat: 'Communication',
   imaging_study: 'ImagingStudy',
+  expertise_message: 'Communication',
 };
 
 export interface LocalResourcesDeps {
@@ -35,6 +38,7 @@ export interface LocalResourcesDeps {
   imaging?: ImagingRepository;
   /** The kept PDFs of signed reports (described by their DocumentReference). */
   reportPdfs?: { kept(reportId: string): StoredReportPdf | null };
+  teleexpertise?: TeleexpertiseRepository;
 }
 
 export function createLocalResources(deps: LocalResourcesDeps) {
@@ -52,7 +56,7 @@ export function createLocalResources(deps: LocalResourcesDeps) {
         }
         case 'service_request': {
           const e = deps.encounters.get(id);
-          return e && e.act === 'teleexpertise' ? { resource: serviceRequestToFhir(e) as Resource & { id: string }, version: e.version } : null;
+          return e && e.act === 'teleexpertise' ? { resource: serviceRequestToFhir(e, deps.teleexpertise?.details(id) ?? null) as Resource & { id: string }, version: e.version } : null;
         }
         case 'report': {
           const r = deps.encounters.report(id);
@@ -78,6 +82,10 @@ export function createLocalResources(deps: LocalResourcesDeps) {
           const study = deps.imaging?.studyForSync(id);
           // Its version is the number of instances kept: a study only grows.
           return study ? { resource: imagingStudyToFhir(study) as Resource & { id: string }, version: study.series.reduce((n, s) => n + s.instances.length, 0) } : null;
+        }
+        case 'expertise_message': {
+          const m = deps.teleexpertise?.message(id);
+          return m ? { resource: messageToCommunication(m) as Resource & { id: string }, version: 1 } : null;
         }
         default:
           return null;

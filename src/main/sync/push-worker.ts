@@ -11,6 +11,7 @@ import type { ImagingRepository } from '../db/imaging-repository';
 import type { PatientRepository } from '../db/patient-repository';
 import type { StoredReportPdf } from '../db/report-pdf-repository';
 import type { OutboxRow, SyncRepository } from '../db/sync-repository';
+import type { TeleexpertiseRepository } from '../db/teleexpertise-repository';
 import { attachmentToMedia } from './fhir/media';
 import { attachmentToDocumentReference } from './fhir/document';
 import { contentHash } from './fhir/content-hash';
@@ -33,7 +34,7 @@ const UNSUPPORTED_WAIT_MS = 60 * 60_000;
 export const CONFLICT_MESSAGE = 'Changed on the regional server too: a person must choose between both versions.';
 
 /** The records this worker sends today; the others wait in the outbox for their mapping. */
-export const PUSHED_ENTITIES = ['patient', 'service_request', 'encounter', 'consent', 'observation', 'report', 'attachment', 'call_chat', 'imaging_study'] as const;
+export const PUSHED_ENTITIES = ['patient', 'service_request', 'encounter', 'consent', 'observation', 'report', 'attachment', 'call_chat', 'imaging_study', 'expertise_message'] as const;
 
 /** Sends a stored file resumably (resumable-upload.ts, bound to the region's endpoint and token). */
 export type Uploader = (request: Pick<UploadRequest, 'file' | 'sha256' | 'contentType' | 'resumeUrl' | 'onUrl' | 'onProgress'>) => Promise<{ url: string }>;
@@ -58,6 +59,8 @@ export interface PushDeps {
    * a report signed before PDFs were kept.
    */
   reportPdfs: { kept(reportId: string): StoredReportPdf | null; sealed(reportId: string): Promise<StoredReportPdf> };
+  /** Téléexpertise details and messages (sent as ServiceRequest details and Communication). */
+  teleexpertise?: TeleexpertiseRepository;
   client: FhirClient;
   /** Files: where a stored attachment lives, and how to send it. Without them, files wait. */
   attachmentFile?: (sha256: string) => string;

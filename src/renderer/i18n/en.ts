@@ -1,10 +1,11 @@
 // English texts: same keys as the French reference, enforced by the type.
+import { expertiseEn } from './expertise-en';
 import { activityEn } from './activity-en';
 import { kioskEn } from './kiosk-en';
 import type { Translations } from './fr';
 
 export const en: Translations = {
-  app: { name: 'Relais', nav: 'Main navigation', home: 'Home', patients: 'Patients', devices: 'Devices', calls: 'Calls', activity: 'Activity', switchLanguage: 'Français' },
+  app: { name: 'Relais', nav: 'Main navigation', home: 'Home', patients: 'Patients', devices: 'Devices', calls: 'Calls', expertise: 'Tele-expertise', activity: 'Activity', switchLanguage: 'Français' },
   link: {
     noKeyTitle: 'Station key missing',
     noKey: 'This page was opened without the station key. Open the address printed by `npm start` (it holds the station key).',
@@ -62,7 +63,7 @@ export const en: Translations = {
     field: 'Field',
     station: 'Station’s version',
     server: 'Regional server’s version',
-    entities: { patient: 'Patient', encounter: 'Act', consent: 'Consent', observation: 'Measurement', attachment: 'File', service_request: 'Tele-expertise request', report: 'Report', call_chat: 'Call message', imaging_study: 'Imaging study' },
+    entities: { patient: 'Patient', encounter: 'Act', consent: 'Consent', observation: 'Measurement', attachment: 'File', service_request: 'Tele-expertise request', report: 'Report', call_chat: 'Call message', imaging_study: 'Imaging study' , expertise_message: 'Tele-expertise message' },
   },
   devices: { title: 'Devices', list: 'Devices of the station', simulated: 'simulated', lastPress: 'Last press: {{control}} at {{time}}', details: { detected_unconfigured: 'Detected, not configured: confirm with “npx relais-devices probe”, then add it to devices.json.' } },
   camera: {
@@ -321,12 +322,13 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
     byHand: 'typed',
     files: 'Files',
     noFiles: 'No file.',
-    file: 'File (PDF, PNG or JPEG photo)',
+    file: 'File (PDF, PNG or JPEG photo, WAV sound)',
+    bodySite: 'Auscultation site',
     fileTitle: 'Title (for instance: cardiologist’s letter)',
     addedBy: 'Added by',
     addFile: 'Add the file',
     adding: 'Adding…',
-    fileTypes: 'Only PDFs and PNG or JPEG photos are added to an act.',
+    fileTypes: 'Only PDFs, PNG or JPEG photos and WAV sounds are added to an act.',
     imported: 'Import',
     duringCall: 'during the call',
     signedReportPdf: 'Signed report (PDF)',
@@ -531,6 +533,7 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
   },
   kiosk: kioskEn,
   activity: activityEn,
+  expertise: expertiseEn,
   errors: {
     validation_failed: 'Some information is wrong. Correct the fields shown.',
     not_found: 'This record does not exist on this station (any more).',
@@ -575,6 +578,15 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
       already_used: 'This INS already belongs to another patient on this station: open that record instead of creating one.',
     },
     identity: { strict_trait_locked: 'Trait from INSi: it is not edited here.' },
+    teleexpertise: {
+      already_sent: 'This request is already sent.',
+      not_draft: 'This act has already started: it is no longer sent as a tele-expertise request.',
+      not_sent: 'Send the request first.',
+      no_such_question: 'This is not the expert’s question on this request.',
+      question_answered: 'You have already answered this question.',
+      file_not_of_act: 'This file does not belong to this act.',
+      follow_up_required: 'Choose the follow-up you advise.',
+    },
     encounter: {
       consent_missing: 'First collect the patient’s consent to the act.',
       consent_refused: 'The patient refused the act: it cannot start.',

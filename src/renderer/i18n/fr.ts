@@ -1,9 +1,10 @@
 // French texts (the reference: English must have the same keys, checked by its type).
+import { expertiseFr } from './expertise-fr';
 import type { Texts } from './texts';
 import { activityFr } from './activity-fr';
 import { kioskFr } from './kiosk-fr';
 export const fr = {
-  app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', activity: 'Activité', switchLanguage: 'English' },
+  app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', expertise: 'Téléexpertise', activity: 'Activité', switchLanguage: 'English' },
   link: {
     noKeyTitle: 'Clé de la station manquante',
     noKey: "Cette page a été ouverte sans la clé de la station. Ouvrez l'adresse affichée par `npm start` (elle contient la clé de la station).",
@@ -61,7 +62,7 @@ export const fr = {
     field: 'Champ',
     station: 'Version de la station',
     server: 'Version du serveur régional',
-    entities: { patient: 'Patient', encounter: 'Acte', consent: 'Consentement', observation: 'Mesure', attachment: 'Fichier', service_request: 'Demande de téléexpertise', report: 'Compte rendu', call_chat: 'Message d’appel', imaging_study: 'Examen d’imagerie' },
+    entities: { patient: 'Patient', encounter: 'Acte', consent: 'Consentement', observation: 'Mesure', attachment: 'Fichier', service_request: 'Demande de téléexpertise', report: 'Compte rendu', call_chat: 'Message d’appel', imaging_study: 'Examen d’imagerie' , expertise_message: 'Message de téléexpertise' },
   },
   devices: { title: 'Appareils', list: 'Appareils de la station', simulated: 'simulé', lastPress: 'Dernier appui : {{control}} à {{time}}', details: { detected_unconfigured: 'Détecté, non configuré : confirmez avec « npx relais-devices probe », puis ajoutez-le à devices.json.' } },
   camera: {
@@ -320,12 +321,13 @@ teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesu
     byHand: 'saisie',
     files: 'Fichiers',
     noFiles: 'Aucun fichier.',
-    file: 'Fichier (PDF, photo PNG ou JPEG)',
+    file: 'Fichier (PDF, photo PNG ou JPEG) ou son WAV',
+    bodySite: 'Foyer d’auscultation',
     fileTitle: 'Titre (par exemple : courrier du cardiologue)',
     addedBy: 'Ajouté par',
     addFile: 'Ajouter le fichier',
     adding: 'Ajout…',
-    fileTypes: 'Seuls les PDF et les photos PNG ou JPEG s’ajoutent à un acte.',
+    fileTypes: 'Seuls les PDF, les photos PNG ou JPEG et les sons WAV s’ajoutent à un acte.',
     imported: 'Import',
     duringCall: 'pendant l’appel',
     signedReportPdf: 'Compte rendu signé (PDF)',
@@ -530,6 +532,7 @@ teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesu
   },
   kiosk: kioskFr,
   activity: activityFr,
+  expertise: expertiseFr,
   errors: {
     validation_failed: 'Certaines informations sont incorrectes. Corrigez les champs signalés.',
     not_found: 'Ce dossier n’existe pas ou plus sur cette station.',
@@ -574,6 +577,15 @@ teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesu
       already_used: 'Cette INS est déjà celle d’un autre patient de cette station : ouvrez son dossier plutôt que d’en créer un.',
     },
     identity: { strict_trait_locked: 'Trait issu de l’INSi : il ne se modifie pas ici.' },
+    teleexpertise: {
+      already_sent: 'Cette demande est déjà envoyée.',
+      not_draft: 'Cet acte a déjà commencé : il ne s’envoie plus comme demande de téléexpertise.',
+      not_sent: 'Envoyez d’abord la demande.',
+      no_such_question: 'Cette question n’est pas celle de l’expert sur cette demande.',
+      question_answered: 'Vous avez déjà répondu à cette question.',
+      file_not_of_act: 'Ce fichier n’appartient pas à cet acte.',
+      follow_up_required: 'Choisissez le suivi conseillé.',
+    },
     encounter: {
       consent_missing: 'Recueillez d’abord le consentement du patient à l’acte.',
       consent_refused: 'Le patient a refusé l’acte : il ne peut pas commencer.',

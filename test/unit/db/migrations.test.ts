@@ -211,6 +211,24 @@ describe('migrations', () => {
     expect(columns(db, 'encounters')).toContain('site_commune');
   });
 
+  it('0019 keeps téléexpertise details per act, the messages of each request, and the directory seen', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(19));
+    expect(columns(db, 'teleexpertise_requests')).toEqual(['encounter_id', 'context', 'priority', 'submitted_at']);
+    db.pragma('foreign_keys = ON');
+    // Details belong to an act that exists.
+    expect(() => db.prepare("INSERT INTO teleexpertise_requests (encounter_id, priority) VALUES ('nowhere', 'urgent')").run()).toThrow(/FOREIGN KEY/);
+    const message = db.prepare(`INSERT INTO teleexpertise_messages (id, request_id, patient_id, kind, author, sent_at, body, origin, received_at)
+      VALUES (?, 'r1', 'p1', ?, '{}', 'now', '{}', ?, 'now')`);
+    // A message may name a request this station does not hold (the expert's side).
+    expect(() => message.run('m1', 'answer', 'here')).not.toThrow();
+    expect(() => message.run('m2', 'gossip', 'here')).toThrow(/CHECK/);
+    expect(() => message.run('m3', 'answer', 'elsewhere')).toThrow(/CHECK/);
+    db.pragma('foreign_keys = OFF');
+    expect(() => db.prepare("INSERT INTO teleexpertise_requests (encounter_id, priority) VALUES ('e', 'whenever')").run()).toThrow(/CHECK/);
+    expect(columns(db, 'directory_specialties')).toEqual(['specialty', 'seen_at']);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

@@ -85,7 +85,16 @@ describe('FHIR mapping', () => {
     expect(serviceRequestToFhir({ ...expertiseRequest, status: 'closed', startedAt: null }).status).toBe('revoked');
     const toAnySpecialist = serviceRequestToFhir({ ...expertiseRequest, expert: null });
     expect(toAnySpecialist.performer).toBeUndefined();
-    expect(toAnySpecialist.performerType).toEqual({ text: 'dermatologie' });
+    expect(toAnySpecialist.performerType).toEqual({ coding: [{ system: 'urn:relais:CodeSystem:specialty', code: 'dermatologie' }], text: 'dermatologie' });
+    // The routing key is the same whatever the case and accents the requester typed.
+    expect(serviceRequestToFhir({ ...expertiseRequest, specialty: ' Gériatrie ' }).performerType?.coding?.[0]?.code).toBe('geriatrie');
+  });
+
+  it('carries a sent téléexpertise’s urgency, context and sending time', () => {
+    const resource = serviceRequestToFhir(expertiseRequest, { encounterId: expertiseRequest.id, context: 'Apparu il y a 3 mois, saigne au contact.', priority: 'urgent', submittedAt: '2026-11-23T09:55:00.000Z' });
+    expect(resource).toMatchObject({ priority: 'urgent', note: [{ text: 'Apparu il y a 3 mois, saigne au contact.' }], authoredOn: '2026-11-23T09:55:00.000Z' });
+    validateFhir(resource);
+    expect(serviceRequestToFhir(expertiseRequest, { encounterId: expertiseRequest.id, context: '', priority: 'routine', submittedAt: null }).note).toBeUndefined();
   });
 
   it('maps a signed report to its PDF and its text as Binaries, and a DocumentReference (class Compte rendu) describing both', () => {

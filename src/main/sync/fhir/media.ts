@@ -35,7 +35,8 @@ export function attachmentToMedia(a: Attachment, encounter: Pick<Encounter, 'id'
       url: content.url,
       size: a.size,
       hash: content.sha1Base64,
-      title: audio ? `Auscultation — ${BODY_SITE[a.bodySite ?? 'aortic']}` : `Photo — ${a.device}`,
+      // A photo's own title when the person gave one ("Dos, vue dermatoscopique"): the expert reads it.
+      title: audio ? `Auscultation — ${BODY_SITE[a.bodySite ?? 'aortic']}` : (a.title ?? `Photo — ${a.device}`),
       creation: a.takenAt,
     },
   };

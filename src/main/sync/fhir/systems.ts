@@ -23,6 +23,10 @@ export const EXTENSION = {
   actAssisted: 'urn:relais:StructureDefinition:act-assisted',
   /** Local: the commune (INSEE code) of the expert's site, where the patient would have travelled. */
   actSiteCommune: 'urn:relais:StructureDefinition:act-site-commune',
+  /** Local: which part of a structured téléexpertise reply a payload is (opinion, recommendations, follow-up). */
+  replyPart: 'urn:relais:StructureDefinition:teleexpertise-reply-part',
+  /** Local: the follow-up an expert advises, coded, on the follow-up part of her reply. */
+  followUp: 'urn:relais:StructureDefinition:teleexpertise-follow-up',
 } as const;
 
 export const SYSTEM = {
@@ -48,6 +52,12 @@ export const SYSTEM = {
   reportClass: '10',
   /** The French act types of telemedicine (no national code system yet for them in FR Core). */
   actType: 'urn:relais:CodeSystem:telemedicine-act',
+  /** A specialty as a routing key (specialtyKey: no case, accents or spaces), beside its words. */
+  specialty: 'urn:relais:CodeSystem:specialty',
+  /** What a téléexpertise message is: answer, information request or answer to it, conversion. */
+  expertiseMessage: 'urn:relais:CodeSystem:teleexpertise-message',
+  /** The follow-up an expert advises (none, téléconsultation, consultation, urgent referral). */
+  followUp: 'urn:relais:CodeSystem:teleexpertise-follow-up',
 } as const;
 
 /** The INS identifier's type code for each OID (FR Core INS slices). */

@@ -1,10 +1,10 @@
 // The act's files: the PDF of each signed report (kept at signing, printable), those captured
-// during its call and those added to it (a dermatoscope photo saved on the cart, a PDF letter
-// brought by the patient), and a form to add one. A file is checked by SHA-256 on the station
-// and kept even when the region is unreachable.
+// during its call and those added to it (a dermatoscope photo saved on the cart, a recorded
+// auscultation with its site, a PDF letter brought by the patient), and a form to add one. A file
+// is checked by SHA-256 on the station and kept even when the region is unreachable.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../../shared/attachments';
+import { BODY_SITES, type Attachment, type BodySite } from '../../../shared/attachments';
 import type { Report } from '../../../shared/encounter';
 import type { ReportPdfInfo } from '../../../shared/report-pdf';
 import type { AppError } from '../../../shared/result';
@@ -12,7 +12,7 @@ import { relais } from '../../api';
 import { uploadAttachment } from '../../calls/upload-attachment';
 import { ActError } from './act-error';
 
-const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | undefined> = { 'application/pdf': 'document', 'image/png': 'snapshot', 'image/jpeg': 'snapshot' };
+const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | 'auscultation' | undefined> = { 'application/pdf': 'document', 'image/png': 'snapshot', 'image/jpeg': 'snapshot', 'audio/wav': 'auscultation', 'audio/x-wav': 'auscultation' };
 const size = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} Mo` : `${Math.max(1, Math.round(bytes / 1000))} ko`);
 
 function AddFile({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
@@ -22,6 +22,9 @@ function AddFile({ encounterId, onDone }: { encounterId: string; onDone: (error:
   const [by, setBy] = useState('');
   const [busy, setBusy] = useState(false);
   const [wrongType, setWrongType] = useState(false);
+  /** A sound says where the stethoscope was. */
+  const [bodySite, setBodySite] = useState<BodySite>('aortic');
+  const sound = file ? KIND_OF_MIME[file.type] === 'auscultation' : false;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -32,7 +35,7 @@ function AddFile({ encounterId, onDone }: { encounterId: string; onDone: (error:
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = await uploadAttachment(
       relais,
-      { encounterId, kind, mime: file.type as 'application/pdf', title: title.trim() || file.name.slice(0, 200), bodySite: null, device: t('acts.imported'), author: by, takenAt: new Date().toISOString() },
+      { encounterId, kind, mime: (kind === 'auscultation' ? 'audio/wav' : file.type) as 'application/pdf', title: title.trim() || file.name.slice(0, 200), bodySite: kind === 'auscultation' ? bodySite : null, device: t('acts.imported'), author: by, takenAt: new Date().toISOString() },
       bytes,
     );
     setBusy(false);
@@ -48,8 +51,18 @@ function AddFile({ encounterId, onDone }: { encounterId: string; onDone: (error:
     <form className="inline-form" aria-label={t('acts.addFile')} onSubmit={(e) => void submit(e)}>
       <label>
         {t('acts.file')}
-        <input type="file" accept="application/pdf,image/png,image/jpeg" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input type="file" accept="application/pdf,image/png,image/jpeg,audio/wav,.wav" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </label>
+      {sound && (
+        <label>
+          {t('acts.bodySite')}
+          <select value={bodySite} onChange={(e) => setBodySite(e.target.value as BodySite)}>
+            {BODY_SITES.map((s) => (
+              <option key={s} value={s}>{t(`calls.bodySites.${s}`)}</option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         {t('acts.fileTitle')}
         <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />

@@ -15,6 +15,7 @@ import { ActStroke } from '../stroke/act-stroke';
 import { reportTemplate } from '../../../shared/reports/report-templates';
 import { ActError } from './act-error';
 import { ActFiles } from './act-files';
+import { ActExpertise } from '../teleexpertise/act-expertise';
 
 type ActRecord = ChannelOutput<'encounters.get'>;
 const VITALS = ['spo2', 'heart_rate', 'blood_pressure', 'body_temperature', 'respiratory_rate', 'body_weight'] as const;
@@ -232,13 +233,16 @@ export function ActScreen({ id }: { id: string }) {
         {encounter.expert ? ` → ${encounter.expert.name}` : ''}
       </p>
       <div className="actions start">
-        {NEXT_STEPS[encounter.status].map((step) => (
+        {/* A téléexpertise starts by being sent (its panel below), not by "Démarrer". */}
+        {NEXT_STEPS[encounter.status].filter((step) => !(encounter.act === 'teleexpertise' && step.to === 'in_progress')).map((step) => (
           <button key={step.to} type="button" className={step.to === 'closed' && encounter.status === 'draft' ? '' : 'primary'} onClick={() => void move(step.to)}>
             {t(step.label)}
           </button>
         ))}
       </div>
       <ActError error={error} />
+
+      {encounter.act === 'teleexpertise' && <ActExpertise encounter={encounter} files={record.attachments} onDone={done} />}
 
       <section className="card" aria-labelledby="consents-title">
         <h2 id="consents-title">{t('acts.consents')}</h2>

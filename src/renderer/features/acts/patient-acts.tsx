@@ -8,6 +8,8 @@ import { relais } from '../../api';
 import { useCalls } from '../calls/call-store';
 import { useView } from '../shell/view-store';
 import { ActError } from './act-error';
+import { NewRequestForm } from '../teleexpertise/new-request-form';
+import { RequestStateLabel } from '../teleexpertise/request-state-label';
 
 const ROLES = ['nurse', 'physician', 'pharmacist', 'midwife', 'other'] as const;
 
@@ -117,7 +119,7 @@ export function PatientActs({ patientId }: { patientId: string }) {
   const show = useView((s) => s.show);
   const [acts, setActs] = useState<Encounter[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<'act' | 'expertise' | null>(null);
   useEffect(() => {
     let current = true;
     void relais.invoke('encounters.forPatient', { patientId, limit: 50 }).then((r) => {
@@ -145,14 +147,18 @@ export function PatientActs({ patientId }: { patientId: string }) {
               <span className="hint">
                 {t(`acts.statuses.${a.status}`)}, {t('acts.createdOn', { when: new Date(a.createdAt).toLocaleString(i18n.language) })}
               </span>
+              {a.act === 'teleexpertise' && <RequestStateLabel encounterId={a.id} />}
             </li>
           ))}
         </ul>
       )}
-      {creating ? (
-        <NewActForm patientId={patientId} onCancel={() => setCreating(false)} onCreated={(act) => show({ name: 'act', id: act.id })} />
-      ) : (
-        <button type="button" onClick={() => setCreating(true)}>{t('acts.new')}</button>
+      {creating === 'act' && <NewActForm patientId={patientId} onCancel={() => setCreating(null)} onCreated={(act) => show({ name: 'act', id: act.id })} />}
+      {creating === 'expertise' && <NewRequestForm patientId={patientId} onCancel={() => setCreating(null)} onCreated={(act) => show({ name: 'act', id: act.id })} />}
+      {creating === null && (
+        <div className="actions start">
+          <button type="button" onClick={() => setCreating('act')}>{t('acts.new')}</button>
+          <button type="button" onClick={() => setCreating('expertise')}>{t('expertise.newRequest')}</button>
+        </div>
       )}
     </section>
   );

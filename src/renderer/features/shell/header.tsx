@@ -6,7 +6,7 @@ import { useView } from './view-store';
 export function Header() {
   const { t, i18n } = useTranslation();
   const { view, show } = useView();
-  const section = view.name === 'home' || view.name === 'devices' || view.name === 'calls' || view.name === 'activity' ? view.name : 'patients';
+  const section = view.name === 'home' || view.name === 'devices' || view.name === 'calls' || view.name === 'activity' ? view.name : view.name.startsWith('expertise-') ? 'expertise' : 'patients';
   return (
     <header className="header">
       <span className="brand">{t('app.name')}</span>
@@ -25,6 +25,9 @@ export function Header() {
         </button>
         <button type="button" aria-current={section === 'activity' ? 'page' : undefined} onClick={() => show({ name: 'activity' })}>
           {t('app.activity')}
+        </button>
+        <button type="button" aria-current={section === 'expertise' ? 'page' : undefined} onClick={() => show({ name: 'expertise-inbox' })}>
+          {t('app.expertise')}
         </button>
       </nav>
       <button type="button" className="language" lang={i18n.language === 'fr' ? 'en' : 'fr'} onClick={() => setLanguage(i18n.language === 'fr' ? 'en' : 'fr')}>

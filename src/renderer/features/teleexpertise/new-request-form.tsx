@@ -1,0 +1,110 @@
+// The requester's téléexpertise request, from the patient's page: a specialty from the directory
+// (the last one seen when the region is out of reach, or typed), the question, the clinical
+// context and the urgency. Kept on the station at once as a draft; its photos, sounds and
+// documents are added on its act's screen, then it is sent from there.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Encounter } from '../../../shared/encounter';
+import type { AppError } from '../../../shared/result';
+import { PrioritySchema, type Priority } from '../../../shared/teleexpertise';
+import { relais } from '../../api';
+import { ActError } from '../acts/act-error';
+
+const ROLES = ['nurse', 'physician', 'pharmacist', 'midwife', 'other'] as const;
+
+export function NewRequestForm({ patientId, onCreated, onCancel }: { patientId: string; onCreated: (act: Encounter) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [specialties, setSpecialties] = useState<string[]>([]);
+  const [specialty, setSpecialty] = useState('');
+  const [expert, setExpert] = useState('');
+  const [question, setQuestion] = useState('');
+  const [context, setContext] = useState('');
+  const [priority, setPriority] = useState<Priority>('routine');
+  const [requester, setRequester] = useState('');
+  const [role, setRole] = useState<(typeof ROLES)[number]>('nurse');
+  const [site, setSite] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void relais.invoke('teleexpertise.specialties', {}).then((r) => current && r.ok && setSpecialties(r.value));
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const result = await relais.invoke('teleexpertise.create', {
+      patientId,
+      specialty,
+      expert: expert.trim() ? { name: expert, role: 'physician' } : null,
+      requester: { name: requester, role },
+      site,
+      question,
+      context,
+      priority,
+    });
+    setBusy(false);
+    if (result.ok) onCreated(result.value);
+    else setError(result.error);
+  }
+
+  return (
+    <form className="card" aria-label={t('expertise.newRequest')} onSubmit={(e) => void submit(e)}>
+      <h3>{t('expertise.newRequest')}</h3>
+      <label>
+        {t('expertise.specialty')}
+        <input value={specialty} onChange={(e) => setSpecialty(e.target.value)} list="expertise-specialties" required maxLength={100} />
+        <datalist id="expertise-specialties">
+          {specialties.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </label>
+      {specialties.length === 0 && <p className="hint">{t('expertise.noDirectory')}</p>}
+      <label>
+        {t('expertise.namedExpert')}
+        <input value={expert} onChange={(e) => setExpert(e.target.value)} maxLength={200} />
+      </label>
+      <label>
+        {t('expertise.question')}
+        <textarea value={question} onChange={(e) => setQuestion(e.target.value)} required maxLength={2000} rows={2} />
+      </label>
+      <label>
+        {t('expertise.context')}
+        <textarea value={context} onChange={(e) => setContext(e.target.value)} maxLength={10_000} rows={4} />
+      </label>
+      <label>
+        {t('expertise.priority')}
+        <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+          {PrioritySchema.options.map((p) => (
+            <option key={p} value={p}>{t(`expertise.priorities.${p}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('acts.requester')}
+        <input value={requester} onChange={(e) => setRequester(e.target.value)} required maxLength={200} autoComplete="name" />
+      </label>
+      <label>
+        {t('acts.requesterRole')}
+        <select value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>{t(`acts.roles.${r}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('acts.site')}
+        <input value={site} onChange={(e) => setSite(e.target.value)} required maxLength={200} />
+      </label>
+      <ActError error={error} />
+      <div className="actions">
+        <button type="button" onClick={onCancel}>{t('acts.cancel')}</button>
+        <button type="submit" className="primary" disabled={busy}>{t('expertise.createDraft')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+// The expert's reply: a structured answer (opinion, recommendations, follow-up), a question back
+// to the requester, or a proposal to convert the request to a téléconsultation. Kept on her
+// station at once and sent by the sync.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../shared/result';
+import { FollowUpSchema, type FollowUp } from '../../../shared/teleexpertise';
+import { relais } from '../../api';
+
+type Kind = 'answer' | 'information_request' | 'teleconsultation_proposed';
+const KINDS: Kind[] = ['answer', 'information_request', 'teleconsultation_proposed'];
+
+export function ReplyForm({ requestId, onDone }: { requestId: string; onDone: (error: AppError | null) => void }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<Kind>('answer');
+  const [text, setText] = useState('');
+  const [recommendations, setRecommendations] = useState('');
+  const [followUp, setFollowUp] = useState<FollowUp>('none');
+  const [author, setAuthor] = useState('');
+  const [rpps, setRpps] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void relais.invoke('calls.hub', {}).then((r) => r.ok && r.value.you && setAuthor((a) => a || r.value.you!.name));
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const r = await relais.invoke('teleexpertise.reply', {
+      requestId,
+      kind,
+      author: { name: author, role: 'physician', rpps: rpps.trim() || null },
+      text,
+      ...(kind === 'answer' ? { recommendations, followUp } : {}),
+    });
+    setBusy(false);
+    if (r.ok) {
+      setText('');
+      setRecommendations('');
+    }
+    onDone(r.ok ? null : r.error);
+  }
+
+  return (
+    <form aria-label={t('expertise.reply')} onSubmit={(e) => void submit(e)}>
+      <fieldset className="plain-fieldset radio-group">
+        <legend>{t('expertise.reply')}</legend>
+        {KINDS.map((k) => (
+          <label key={k} className="radio">
+            <input type="radio" name="reply-kind" checked={kind === k} onChange={() => setKind(k)} /> {t(`expertise.replyKinds.${k}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t(`expertise.replyText.${kind}`)}
+        <textarea value={text} onChange={(e) => setText(e.target.value)} required rows={5} maxLength={20_000} />
+      </label>
+      {kind === 'answer' && (
+        <>
+          <label>
+            {t('expertise.recommendations')}
+            <textarea value={recommendations} onChange={(e) => setRecommendations(e.target.value)} rows={3} maxLength={20_000} />
+          </label>
+          <label>
+            {t('expertise.followUp')}
+            <select value={followUp} onChange={(e) => setFollowUp(e.target.value as FollowUp)}>
+              {FollowUpSchema.options.map((f) => (
+                <option key={f} value={f}>{t(`expertise.followUps.${f}`)}</option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+      <div className="inline-form">
+        <label>
+          {t('acts.author')}
+          <input value={author} onChange={(e) => setAuthor(e.target.value)} required maxLength={200} autoComplete="name" />
+        </label>
+        <label>
+          {t('acts.authorRpps')}
+          <input value={rpps} onChange={(e) => setRpps(e.target.value)} inputMode="numeric" pattern="\d{11}" maxLength={11} size={12} />
+        </label>
+        <button type="submit" className="primary" disabled={busy}>{t(`expertise.replySend.${kind}`)}</button>
+      </div>
+    </form>
+  );
+}
