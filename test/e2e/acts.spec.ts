@@ -82,6 +82,18 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await files.getByRole('button', { name: 'Ajouter le fichier' }).click();
   await expect(page.getByRole('list', { name: 'Fichiers' }).getByText(/^Document : Courrier du dermatologue \(1 ko\) — IDE Morvan/)).toBeVisible();
 
+  // A photo straight from the station's camera (Chromium's fake camera here), kept full size.
+  await page.getByRole('button', { name: 'Prendre une photo (caméra ou dermatoscope)' }).click();
+  const camera = page.getByRole('region', { name: 'Photo depuis une caméra' });
+  await expect.poll(() => camera.getByLabel('Image de la caméra').evaluate((v: { videoWidth: number }) => v.videoWidth)).toBeGreaterThan(0);
+  await camera.getByLabel('Titre de la photo (par exemple : lésion du dos, dermatoscope)').fill('Plaie du talon');
+  await camera.getByLabel('Prise par').fill('IDE Morvan');
+  await camera.getByRole('button', { name: 'Prendre la photo' }).click();
+  await expect(page.getByRole('list', { name: 'Fichiers' }).getByText(/^Photo : Plaie du talon \(\d+ ko\) — IDE Morvan/)).toBeVisible();
+  await page.getByRole('button', { name: 'Fermer la caméra' }).click();
+  // The camera is released when the panel closes.
+  await expect(camera).toHaveCount(0);
+
   // The expert ends the act, signs the report, then corrects it.
   await page.getByRole('button', { name: 'Terminer (en attente du compte rendu)' }).click();
   await expect(page.getByTestId('act-status')).toHaveText('En attente du compte rendu');

@@ -10,6 +10,7 @@ import type { ReportPdfInfo } from '../../../shared/report-pdf';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { uploadAttachment } from '../../calls/upload-attachment';
+import { CameraCapture } from './camera-capture';
 import { ActError } from './act-error';
 
 const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | 'auscultation' | undefined> = { 'application/pdf': 'document', 'image/png': 'snapshot', 'image/jpeg': 'snapshot', 'audio/wav': 'auscultation', 'audio/x-wav': 'auscultation' };
@@ -128,6 +129,7 @@ export function ActFiles({ encounterId, files, reportPdfs, reports, open, onPrin
     };
   }, []);
   const replaced = new Set(reports.map((r) => r.replaces));
+  const [capturing, setCapturing] = useState(false);
   return (
     <section className="card" aria-labelledby="files-title">
       <h2 id="files-title">{t('acts.files')}</h2>
@@ -147,6 +149,12 @@ export function ActFiles({ encounterId, files, reportPdfs, reports, open, onPrin
           ))}
         </ul>
       )}
+      {open && (
+        <button type="button" aria-expanded={capturing} onClick={() => setCapturing((c) => !c)}>
+          {capturing ? t('acts.camera.close') : t('acts.camera.open')}
+        </button>
+      )}
+      {open && capturing && <CameraCapture encounterId={encounterId} onDone={onDone} />}
       {open && <AddFile encounterId={encounterId} onDone={onDone} />}
     </section>
   );
