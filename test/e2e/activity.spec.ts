@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { transportAvoided } from '../../src/shared/activity/transport-avoided';
 import { connectStationClient } from './station-client';
+import { createYvonneLeBihan } from './patient-page';
 import { startStation, type RunningStation } from './station-host';
 
 const FIXTURE = path.resolve('test/fixtures/communes/communes-fixture.csv');
@@ -39,16 +40,7 @@ const HELD: Record<string, [string, number]> = {
 test('the coordinator reads the station’s monthly activity, km avoided included, and exports it as CSV', async ({ page }) => {
   // A patient living in Landerneau, and an act whose expert is in Brest, through the forms.
   await page.goto(station.url);
-  await page.getByRole('button', { name: 'Patients' }).click();
-  await page.getByRole('button', { name: 'Nouveau patient' }).click();
-  await page.getByLabel('Nom de naissance', { exact: true }).fill('Le Bihan');
-  await page.getByLabel('Premier prénom de naissance', { exact: true }).fill('Yvonne');
-  await page.getByLabel('Date de naissance', { exact: true }).fill('17/02/1941');
-  await page.getByRole('radio', { name: 'Féminin' }).check();
-  await page.getByLabel('Code INSEE du lieu de naissance', { exact: true }).fill('29019');
-  await page.getByLabel('Code INSEE de la commune de résidence', { exact: true }).fill('29103');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('heading', { name: /LE BIHAN.*YVONNE/ })).toBeVisible();
+  await createYvonneLeBihan(page, { 'Code INSEE de la commune de résidence': '29103' });
   await page.getByRole('button', { name: 'Nouvel acte' }).click();
   const form = page.getByRole('form', { name: 'Nouvel acte' });
   await form.getByLabel('Motif').fill('Plaie du talon');

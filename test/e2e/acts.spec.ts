@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectStationClient } from './station-client';
+import { createYvonneLeBihan } from './patient-page';
 import { startStation, type RunningStation } from './station-host';
 
 let station: RunningStation;
@@ -24,16 +25,7 @@ test.afterAll(async () => {
 
 test('a nurse runs an act from consent to signed report, measurements included', async ({ page }) => {
   await page.goto(station.url);
-  await page.getByRole('button', { name: 'Patients' }).click();
-  await page.getByRole('button', { name: 'Nouveau patient' }).click();
-  await page.getByLabel('Nom de naissance', { exact: true }).fill('Le Bihan');
-  await page.getByLabel('Premier prénom de naissance', { exact: true }).fill('Yvonne');
-  await page.getByLabel('Date de naissance', { exact: true }).fill('17/02/1941');
-  await page.getByRole('radio', { name: 'Féminin' }).check();
-  await page.getByLabel('Code INSEE du lieu de naissance', { exact: true }).fill('29019');
-  await page.getByLabel("Statut de l'identité", { exact: true }).selectOption('PROV');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('heading', { name: /LE BIHAN.*YVONNE/ })).toBeVisible();
+  await createYvonneLeBihan(page, { "Statut de l'identité": 'PROV' });
 
   // A new act, from the patient's screen.
   await expect(page.getByText('Aucun acte pour ce patient.')).toBeVisible();

@@ -16,6 +16,7 @@ import { reportTemplate } from '../../../shared/reports/report-templates';
 import { ActError } from './act-error';
 import { ActFiles } from './act-files';
 import { ActExpertise } from '../teleexpertise/act-expertise';
+import { SignerFields } from './professional-fields';
 
 type ActRecord = ChannelOutput<'encounters.get'>;
 const VITALS = ['spo2', 'heart_rate', 'blood_pressure', 'body_temperature', 'respiratory_rate', 'body_weight'] as const;
@@ -152,17 +153,9 @@ function ReportForm({ encounterId, replaces, initialText, template, onDone }: { 
       <button type="button" disabled={text.trim() !== ''} onClick={() => setText(template)}>
         {t('acts.fromTemplate')}
       </button>
-      <div className="inline-form">
-        <label>
-          {t('acts.author')}
-          <input value={author} onChange={(e) => setAuthor(e.target.value)} required maxLength={200} autoComplete="name" />
-        </label>
-        <label>
-          {t('acts.authorRpps')}
-          <input value={rpps} onChange={(e) => setRpps(e.target.value)} inputMode="numeric" pattern="\d{11}" maxLength={11} size={12} />
-        </label>
+      <SignerFields author={author} rpps={rpps} onAuthor={setAuthor} onRpps={setRpps}>
         <button type="submit" className="primary">{t('acts.sign')}</button>
-      </div>
+      </SignerFields>
     </form>
   );
 }

@@ -10,8 +10,8 @@ import { useView } from '../shell/view-store';
 import { ActError } from './act-error';
 import { NewRequestForm } from '../teleexpertise/new-request-form';
 import { RequestStateLabel } from '../teleexpertise/request-state-label';
+import { RequesterFields, type RequesterRole } from './professional-fields';
 
-const ROLES = ['nurse', 'physician', 'pharmacist', 'midwife', 'other'] as const;
 
 function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onCreated: (act: Encounter) => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -25,7 +25,7 @@ function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onC
   const expertSites = [...new Map(offers.filter((o) => o.commune).map((o) => [o.commune!, o.hospital])).entries()];
   const [specialty, setSpecialty] = useState('');
   const [requester, setRequester] = useState('');
-  const [role, setRole] = useState<(typeof ROLES)[number]>('nurse');
+  const [role, setRole] = useState<RequesterRole>('nurse');
   const [expert, setExpert] = useState('');
   const [expertRpps, setExpertRpps] = useState('');
   const [error, setError] = useState<AppError | null>(null);
@@ -85,18 +85,7 @@ function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onC
         {t('acts.specialty')}
         <input value={specialty} onChange={(e) => setSpecialty(e.target.value)} maxLength={100} />
       </label>
-      <label>
-        {t('acts.requester')}
-        <input value={requester} onChange={(e) => setRequester(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
-      <label>
-        {t('acts.requesterRole')}
-        <select value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>{t(`acts.roles.${r}`)}</option>
-          ))}
-        </select>
-      </label>
+      <RequesterFields name={requester} role={role} onName={setRequester} onRole={setRole} />
       <label>
         {t('acts.expert')}
         <input value={expert} onChange={(e) => setExpert(e.target.value)} maxLength={200} />

@@ -9,8 +9,8 @@ import type { AppError } from '../../../shared/result';
 import { PrioritySchema, type Priority } from '../../../shared/teleexpertise';
 import { relais } from '../../api';
 import { ActError } from '../acts/act-error';
+import { RequesterFields, type RequesterRole } from '../acts/professional-fields';
 
-const ROLES = ['nurse', 'physician', 'pharmacist', 'midwife', 'other'] as const;
 
 export function NewRequestForm({ patientId, onCreated, onCancel }: { patientId: string; onCreated: (act: Encounter) => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -21,7 +21,7 @@ export function NewRequestForm({ patientId, onCreated, onCancel }: { patientId: 
   const [context, setContext] = useState('');
   const [priority, setPriority] = useState<Priority>('routine');
   const [requester, setRequester] = useState('');
-  const [role, setRole] = useState<(typeof ROLES)[number]>('nurse');
+  const [role, setRole] = useState<RequesterRole>('nurse');
   const [site, setSite] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -84,18 +84,7 @@ export function NewRequestForm({ patientId, onCreated, onCancel }: { patientId: 
           ))}
         </select>
       </label>
-      <label>
-        {t('acts.requester')}
-        <input value={requester} onChange={(e) => setRequester(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
-      <label>
-        {t('acts.requesterRole')}
-        <select value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>{t(`acts.roles.${r}`)}</option>
-          ))}
-        </select>
-      </label>
+      <RequesterFields name={requester} role={role} onName={setRequester} onRole={setRole} />
       <label>
         {t('acts.site')}
         <input value={site} onChange={(e) => setSite(e.target.value)} required maxLength={200} />

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { FollowUpSchema, type FollowUp } from '../../../shared/teleexpertise';
 import { relais } from '../../api';
+import { SignerFields } from '../acts/professional-fields';
 
 type Kind = 'answer' | 'information_request' | 'teleconsultation_proposed';
 const KINDS: Kind[] = ['answer', 'information_request', 'teleconsultation_proposed'];
@@ -71,17 +72,9 @@ export function ReplyForm({ requestId, onDone }: { requestId: string; onDone: (e
           </label>
         </>
       )}
-      <div className="inline-form">
-        <label>
-          {t('acts.author')}
-          <input value={author} onChange={(e) => setAuthor(e.target.value)} required maxLength={200} autoComplete="name" />
-        </label>
-        <label>
-          {t('acts.authorRpps')}
-          <input value={rpps} onChange={(e) => setRpps(e.target.value)} inputMode="numeric" pattern="\d{11}" maxLength={11} size={12} />
-        </label>
+      <SignerFields author={author} rpps={rpps} onAuthor={setAuthor} onRpps={setRpps}>
         <button type="submit" className="primary" disabled={busy}>{t(`expertise.replySend.${kind}`)}</button>
-      </div>
+      </SignerFields>
     </form>
   );
 }
