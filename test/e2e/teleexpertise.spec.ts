@@ -77,6 +77,14 @@ test.afterAll(async () => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** The cart asks the region for replies until its request shows this state. */
+async function untilCartShows(cartPage: Page, state: string) {
+  await expect(async () => {
+    await cartPage.getByRole('button', { name: 'Vérifier les réponses maintenant' }).click();
+    await expect(cartPage.getByTestId('expertise-state')).toHaveText(state, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 async function addPhoto(page: Page, name: string, bytes: Buffer, title: string) {
   const form = page.getByRole('form', { name: 'Ajouter le fichier' });
   await form.getByLabel('Fichier (PDF, photo PNG ou JPEG)').setInputFiles({ name, mimeType: 'image/png', buffer: bytes });
@@ -155,10 +163,7 @@ test('a request built offline with two photos reaches the dermatologist, and her
   await reply.getByLabel('Question au requérant').fill('Pouvez-vous joindre une photo de profil, avec une règle ?');
   await reply.getByRole('button', { name: 'Envoyer la question' }).click();
   await expect(dermPage.getByTestId('request-state')).toHaveText('en attente du requérant');
-  await expect(async () => {
-    await cartPage.getByRole('button', { name: 'Vérifier les réponses maintenant' }).click();
-    await expect(cartPage.getByTestId('expertise-state')).toHaveText('information demandée', { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  await untilCartShows(cartPage, 'information demandée');
   await expect(cartPage.getByRole('article', { name: 'Information demandée' })).toContainText('Pouvez-vous joindre une photo de profil, avec une règle ?');
   await addPhoto(cartPage, 'dos-3.png', png(120), 'Dos, profil avec règle');
   const answerForm = cartPage.getByRole('form', { name: 'Répondre à la question de l’expert' });
@@ -182,10 +187,7 @@ test('a request built offline with two photos reaches the dermatologist, and her
   await expect(dermPage.getByTestId('request-state')).toHaveText('répondue');
 
   // The cart checks for replies: the answer is there, and the request is "répondue".
-  await expect(async () => {
-    await cartPage.getByRole('button', { name: 'Vérifier les réponses maintenant' }).click();
-    await expect(cartPage.getByTestId('expertise-state')).toHaveText('répondue', { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  await untilCartShows(cartPage, 'répondue');
   const answer = cartPage.getByRole('article', { name: 'Avis de l’expert' });
   await expect(answer).toContainText('Lésion suspecte de mélanome en dermatoscopie (réseau atypique).');
   await expect(answer).toContainText('Exérèse avec marges de 2 mm et analyse histologique.');
@@ -226,10 +228,7 @@ test('the dermatologist would rather see the patient: the request is converted, 
   await reply.getByRole('button', { name: 'Proposer la téléconsultation' }).click();
   await expect(dermPage.getByTestId('request-state')).toHaveText('téléconsultation proposée');
 
-  await expect(async () => {
-    await cartPage.getByRole('button', { name: 'Vérifier les réponses maintenant' }).click();
-    await expect(cartPage.getByTestId('expertise-state')).toHaveText('convertie en téléconsultation', { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  await untilCartShows(cartPage, 'convertie en téléconsultation');
   await expect(cartPage.getByRole('article', { name: 'Téléconsultation proposée' })).toContainText('Je préfère la voir : appelez-moi demain matin.');
   await cartPage.getByRole('button', { name: 'Aller aux appels' }).click();
   await expect(cartPage.getByRole('listitem').filter({ hasText: 'Dermatologie — CHU de Brest' })).toBeVisible();
