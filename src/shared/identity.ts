@@ -1,0 +1,33 @@
+// The professional signed in at the station, as her identity provider (Pro Santé Connect in
+// France) states it: her national identifier (IdNatPS; "8" + RPPS for RPPS professionals), her
+// name, and until when the sign-in holds.
+import { z } from 'zod';
+
+export const SignedInSchema = z.object({
+  /** The provider's subject. */
+  sub: z.string(),
+  /** IdNatPS, when the provider gives it (PSC: SubjectNameID / preferred_username). */
+  idNatPs: z.string().nullable(),
+  /** The RPPS number (11 digits) read from an IdNatPS of the form 8 + RPPS. */
+  rpps: z.string().nullable(),
+  name: z.string(),
+  /** When the access expires unless refreshed (ISO). */
+  expiresAt: z.string(),
+});
+export type SignedIn = z.infer<typeof SignedInSchema>;
+
+export const IdentityStateSchema = z.object({
+  configured: z.boolean(),
+  user: SignedInSchema.nullable(),
+  /** A sign-in started: the browser was opened at this address. */
+  pending: z.object({ authorizationUrl: z.string() }).nullable(),
+  /** Why the last sign-in or refresh failed, in words. */
+  lastError: z.string().nullable(),
+});
+export type IdentityState = z.infer<typeof IdentityStateSchema>;
+
+/** IdNatPS of an RPPS professional: "8" followed by the 11-digit RPPS. */
+export function rppsOfIdNatPs(idNatPs: string | null): string | null {
+  const match = /^8(\d{11})$/.exec(idNatPs ?? '');
+  return match ? match[1]! : null;
+}
