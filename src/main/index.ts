@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { startElectronShell } from './electron/shell';
 import { hubSettingsFromEnv } from './hub-settings';
+import { oidcSettingsFromEnv } from './identity/oidc-settings';
+import { openExternalSafely } from './electron/open-external';
 import { pacsUrlFromEnv } from './pacs-settings';
 import { communesFile } from './services/commune-places';
 import { createLogger } from './logger';
@@ -15,7 +17,7 @@ const logger = createLogger();
 
 startElectronShell({
   // The application connects to the regional hub named by RELAIS_HUB_URL (no embedded hub here).
-  createStation: (dataDir) => createStation({ dataDir, mode: 'electron', logger, devices: loadDeviceSetup(dataDir, process.env), ...hubSettingsFromEnv(process.env), pacsUrl: pacsUrlFromEnv(process.env), communesFile: communesFile(process.env, dataDir), imagingWorker: path.join(__dirname, 'imaging-worker.cjs') }),
+  createStation: (dataDir) => createStation({ dataDir, mode: 'electron', logger, devices: loadDeviceSetup(dataDir, process.env), ...hubSettingsFromEnv(process.env), pacsUrl: pacsUrlFromEnv(process.env), oidc: oidcSettingsFromEnv(process.env), openBrowser: (url) => void openExternalSafely(url), communesFile: communesFile(process.env, dataDir), imagingWorker: path.join(__dirname, 'imaging-worker.cjs') }),
   rendererRoot: path.join(outDir, 'renderer'),
   preloadPath: path.join(outDir, 'preload', 'index.cjs'),
   logger,

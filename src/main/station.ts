@@ -42,6 +42,8 @@ import { createPatientService } from './services/patient-service';
 import { createStationStatusService } from './services/station-status-service';
 import { createStationEvents, type StationEvents } from './station-events';
 import { createStationImaging } from './station-imaging';
+import { createStationIdentity } from './identity/station-identity';
+import type { OidcSettings } from './identity/oidc-login';
 import { startStationDevices } from './station-devices';
 import { createStationTeleexpertise } from './station-teleexpertise';
 
@@ -70,6 +72,10 @@ export interface StationOptions {
   pacsUrl?: string | null;
   /** The region's resumable upload endpoint (tus) for attachment files. */
   uploadsUrl?: string | null;
+  /** The professional identity provider (Pro Santé Connect); none: no sign-in on this station. */
+  oidc?: OidcSettings | null;
+  /** Opens an address in the system browser (Electron); browser mode leaves it to the page. */
+  openBrowser?: (url: string) => void;
   /** How soon after a change, and how often, the sync runs (tests and the crash test shorten them). */
   syncTiming?: { debounceMs?: number; intervalMs?: number; pullIntervalMs?: number; pullMarginMs?: number };
 }
@@ -159,6 +165,7 @@ export function createStation(options: StationOptions): Station {
     imagingWorker: options.imagingWorker ?? null,
     pacsUrl: options.pacsUrl ?? null,
   });
+  const identity = createStationIdentity({ settings: options.oidc ?? null, ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}), events, now, log: (event, detail) => logger.info(event, detail) });
   const kiosk = createKioskService({
     dataDir,
     now,
@@ -269,6 +276,7 @@ export function createStation(options: StationOptions): Station {
     ...teleexpertise.handlers,
     'stroke.sheet': ({ encounterId }) => stroke.sheet(encounterId),
     'stroke.change': ({ encounterId, change, by }) => stroke.change(encounterId, change, by),
+    ...identity.handlers,
     'kiosk.state': () => kiosk.state(),
     'kiosk.enter': ({ pin }) => kiosk.enter(pin),
     'kiosk.leave': ({ pin }) => kiosk.leave(pin),
@@ -354,6 +362,7 @@ export function createStation(options: StationOptions): Station {
     events,
     devicesReady: deviceStartup.ready,
     async close() {
+      identity.close();
       hubClient?.close();
       await syncService?.stop();
       await imaging.close();

@@ -17,6 +17,7 @@ import type { Result } from './result';
 import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } from './station';
 import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
 import { KioskStateSchema } from './kiosk/kiosk';
+import { IdentityStateSchema } from './identity';
 import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
 import { ActivityQuerySchema, ActivityReportSchema } from './activity/activity-report';
 import { TELEEXPERTISE_CHANNELS } from './teleexpertise-channels';
@@ -73,6 +74,10 @@ export const contract = {
     'pacs.retrieve': channel(PacsRetrieveSchema, ImportResultSchema),
     'pacs.status': channel(noInput, z.strictObject({ configured: z.boolean() })),
     'pacs.sendPhoto': channel(z.strictObject({ attachmentId: z.string().min(1).max(100) }), z.strictObject({ sopInstanceUid: z.string() })),
+    'identity.state': channel(noInput, IdentityStateSchema),
+    /** Starts a professional sign-in: the provider's address, opened in the browser. */
+    'identity.login': channel(noInput, z.strictObject({ authorizationUrl: z.string() })),
+    'identity.logout': channel(noInput, z.strictObject({ endSessionUrl: z.string().nullable() })),
     'kiosk.state': channel(noInput, KioskStateSchema),
     /** The first PIN typed sets the pharmacist's PIN; afterwards it must match. */
     'kiosk.enter': channel(z.strictObject({ pin: z.string().max(40) }), KioskStateSchema),
@@ -100,6 +105,7 @@ export const contract = {
     /** An act's stroke sheet changed (here, or by the neurologist over the call). */
     'stroke.changed': z.object({ encounterId: z.uuid() }),
     'kiosk.changed': KioskStateSchema,
+    'identity.changed': IdentityStateSchema,
     /** For the shell (Electron): a cabin session ended, wipe the renderer's storage and caches. */
     'kiosk.sessionEnded': z.object({ at: z.string() }),
     /** A téléexpertise request's exchange changed (a reply written here, or pulled from the region). */

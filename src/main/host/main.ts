@@ -5,6 +5,7 @@ import path from 'node:path';
 import { resolveDataDir } from '../data-dir';
 import { createLogger } from '../logger';
 import { hubSettingsFromEnv } from '../hub-settings';
+import { oidcSettingsFromEnv } from '../identity/oidc-settings';
 import { communesFile } from '../services/commune-places';
 import { pacsUrlFromEnv } from '../pacs-settings';
 import { loadDeviceSetup } from '../services/device-config';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     fhirUrl: embedded ? embedded.hub.fhirUrl : hubSettings.fhirUrl,
     uploadsUrl: embedded ? embedded.hub.uploadsUrl : hubSettings.uploadsUrl,
     pacsUrl: pacsUrlFromEnv(process.env),
+    oidc: oidcSettingsFromEnv(process.env),
     communesFile: communesFile(process.env, dataDir),
     // Beside this bundle: out/main/imaging-worker.cjs.
     imagingWorker: path.join(__dirname, 'imaging-worker.cjs'),

@@ -1,7 +1,9 @@
 // The professional fields the act forms share: who asks for the act and as what (a new act, a
 // téléexpertise request), and who signs with her RPPS (a report, an expert's reply).
 import type React from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSignedIn } from '../identity/identity-store';
 import type { Professional } from '../../../shared/encounter';
 
 export type RequesterRole = Professional['role'];
@@ -9,6 +11,15 @@ const ROLES: readonly RequesterRole[] = ['nurse', 'physician', 'pharmacist', 'mi
 
 export function RequesterFields({ name, role, onName, onRole }: { name: string; role: RequesterRole; onName(name: string): void; onRole(role: RequesterRole): void }) {
   const { t } = useTranslation();
+  // Who is at the cart: the signed-in professional, unless someone typed another name.
+  // Once only: a person who clears the field to type another name is not overruled.
+  const signedIn = useSignedIn();
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (!signedIn || prefilled.current) return;
+    prefilled.current = true;
+    if (!name) onName(signedIn.name);
+  }, [signedIn, name, onName]);
   return (
     <>
       <label>

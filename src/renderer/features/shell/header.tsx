@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../i18n';
 import { useView } from './view-store';
+import { IdentityBadge } from '../identity/identity-badge';
 
 export function Header() {
   const { t, i18n } = useTranslation();
@@ -30,6 +31,7 @@ export function Header() {
           {t('app.expertise')}
         </button>
       </nav>
+      <IdentityBadge />
       <button type="button" className="language" lang={i18n.language === 'fr' ? 'en' : 'fr'} onClick={() => setLanguage(i18n.language === 'fr' ? 'en' : 'fr')}>
         {t('app.switchLanguage')}
       </button>
