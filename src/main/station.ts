@@ -165,7 +165,6 @@ export function createStation(options: StationOptions): Station {
     imagingWorker: options.imagingWorker ?? null,
     pacsUrl: options.pacsUrl ?? null,
   });
-  const identity = createStationIdentity({ settings: options.oidc ?? null, ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}), events, now, log: (event, detail) => logger.info(event, detail) });
   const kiosk = createKioskService({
     dataDir,
     now,
@@ -173,6 +172,7 @@ export function createStation(options: StationOptions): Station {
     onChanged: (state) => events.emit('kiosk.changed', state),
     onSessionEnded: () => events.emit('kiosk.sessionEnded', { at: now().toISOString() }),
   });
+  const identity = createStationIdentity({ settings: options.oidc ?? null, ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}), events, now, lockPaused: () => kiosk.state().active, log: (event, detail) => logger.info(event, detail) });
   const stroke = createStrokeService({ db, encounters: encounterRepository, now, onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }) });
   const calls = createCallService({
     db,
@@ -358,7 +358,7 @@ export function createStation(options: StationOptions): Station {
 
   logger.info('station.started', { mode, dataDir });
   return {
-    dispatch: createDispatch(handlers, logger),
+    dispatch: createDispatch(handlers, logger, (channel) => identity.gate(channel)),
     events,
     devicesReady: deviceStartup.ready,
     async close() {

@@ -15,6 +15,9 @@ import { ActivityScreen } from './features/activity/activity-screen';
 import { useStation } from './features/station/station-store';
 import { KioskScreen } from './features/kiosk/kiosk-screen';
 import { useKiosk } from './features/kiosk/kiosk-store';
+import { useIdentity } from './features/identity/identity-store';
+import { useActivityPings } from './features/identity/activity-pings';
+import { SignInGate } from './features/identity/sign-in-gate';
 import { NewPatientScreen } from './features/patients/new-patient-screen';
 import { PatientScreen } from './features/patients/patient-screen';
 import { PatientsScreen } from './features/patients/patients-screen';
@@ -26,11 +29,16 @@ export function App() {
   const view = useView((s) => s.view);
   const link = useStation((s) => s.link);
   const inCall = useCalls((s) => s.call !== null);
+  const callPhase = useCalls((s) => s.call?.phase ?? null);
+  const ringingFrom = useCalls((s) => (s.call?.phase === 'ringing' && s.call.direction === 'incoming' ? s.call.remote.name : null));
   const kiosk = useKiosk((s) => s.state);
   const loadKiosk = useKiosk((s) => s.load);
+  const identity = useIdentity((s) => s.state);
+  const loadIdentity = useIdentity((s) => s.load);
   useEffect(() => {
-    if (hasStationKey) void loadKiosk();
-  }, [loadKiosk]);
+    if (hasStationKey) void Promise.all([loadKiosk(), loadIdentity()]);
+  }, [loadKiosk, loadIdentity]);
+  useActivityPings(identity?.configured === true, inCall && callPhase !== 'ringing');
 
   if (!hasStationKey) {
     return (
@@ -42,8 +50,21 @@ export function App() {
   }
   // Until the station says whether this is a cabin in kiosk mode, nothing is shown: a cabin must
   // never flash the station's screens to the patient.
-  if (!kiosk) return null;
+  if (!kiosk || !identity) return null;
   if (kiosk.active) return <KioskScreen />;
+  // Locked between acts, the screens stay behind the lock, hidden, so that nothing typed is lost;
+  // signed out, they go (the next professional starts afresh).
+  const lockedBehind = identity.configured && identity.user !== null && identity.unlockPinSet && identity.locked;
+  if (identity.configured && !lockedBehind && (!identity.user || !identity.unlockPinSet)) {
+    return (
+      <>
+        <Header />
+        <main className="screen">
+          <SignInGate state={identity} />
+        </main>
+      </>
+    );
+  }
   return (
     <>
       <Header />
@@ -52,7 +73,13 @@ export function App() {
           {t('link.offline')}
         </div>
       )}
-      <main className="screen">
+      {lockedBehind && (
+        <main className="screen">
+          {ringingFrom && <p role="alert" className="banner">{t('identity.gate.ringing', { name: ringingFrom })}</p>}
+          <SignInGate state={identity} />
+        </main>
+      )}
+      <main className="screen" hidden={lockedBehind}>
         {/* A call takes the screen while it lasts; the other screens keep their state behind it. */}
         {inCall && <CallView />}
         <div hidden={inCall}>

@@ -78,6 +78,12 @@ export const contract = {
     /** Starts a professional sign-in: the provider's address, opened in the browser. */
     'identity.login': channel(noInput, z.strictObject({ authorizationUrl: z.string() })),
     'identity.logout': channel(noInput, z.strictObject({ endSessionUrl: z.string().nullable() })),
+    /** The signed-in professional's PIN to unlock the cart between acts (4 to 8 digits). */
+    'identity.setPin': channel(z.strictObject({ pin: z.string().max(20) }), IdentityStateSchema),
+    'identity.lock': channel(noInput, IdentityStateSchema),
+    'identity.unlock': channel(z.strictObject({ pin: z.string().max(20) }), IdentityStateSchema),
+    /** Someone touched the station (throttled by the page): pushes the automatic lock back. */
+    'identity.activity': channel(noInput, z.strictObject({ seen: z.literal(true) })),
     'kiosk.state': channel(noInput, KioskStateSchema),
     /** The first PIN typed sets the pharmacist's PIN; afterwards it must match. */
     'kiosk.enter': channel(z.strictObject({ pin: z.string().max(40) }), KioskStateSchema),

@@ -23,6 +23,10 @@ export const IdentityStateSchema = z.object({
   pending: z.object({ authorizationUrl: z.string() }).nullable(),
   /** Why the last sign-in or refresh failed, in words. */
   lastError: z.string().nullable(),
+  /** The cart is locked between acts: her PIN opens it again. */
+  locked: z.boolean(),
+  /** She has chosen her unlock PIN for this sign-in (needed before any record is opened). */
+  unlockPinSet: z.boolean(),
 });
 export type IdentityState = z.infer<typeof IdentityStateSchema>;
 

@@ -5,7 +5,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOidcLogin, SignInError, type OidcSettings } from '../../src/main/identity/oidc-login';
-import type { IdentityState } from '../../src/shared/identity';
 import { CLIENT, PROFESSIONAL, signInInBrowser, signJwt, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
 
 let provider: TestProvider;
@@ -17,10 +16,10 @@ afterEach(async () => provider.close());
 const settingsFor = (p: TestProvider): OidcSettings => ({ discoveryUrl: `${p.issuer}/.well-known/wallet-openid-configuration`, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' });
 
 function station(settings: OidcSettings | null) {
-  const states: IdentityState[] = [];
   const opened: string[] = [];
-  const login = createOidcLogin({ settings, openBrowser: (url) => opened.push(url), now: () => new Date(), onChange: (s) => states.push(s), timeoutMs: 20_000 });
-  return { login, states, opened };
+  let changes = 0;
+  const login = createOidcLogin({ settings, openBrowser: (url) => opened.push(url), now: () => new Date(), onChange: () => changes++, timeoutMs: 20_000 });
+  return { login, opened, changes: () => changes };
 }
 
 const payloadOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;

@@ -8,11 +8,16 @@ import { AppFailure } from './failure';
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
 
-export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
+/** SECURITY: decides, before the payload is even read, whether a channel may run now. */
+export type Gate = (channel: Channel) => AppFailure | null;
+
+export function createDispatch(handlers: Handlers, logger: Logger, gate: Gate = () => null): Dispatch {
   return async (channel, payload) => {
     if (!isChannel(channel)) {
       return err('unknown_channel', `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
     }
+    const refused = gate(channel);
+    if (refused) return err(refused.code, refused.message, refused.fields);
     const spec = contract.invoke[channel];
     const input = parseWithFieldErrors(spec.input, payload);
     if (!input.success) return err('validation_failed', `Invalid payload for ${channel}`, input.fields);

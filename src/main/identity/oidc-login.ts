@@ -22,7 +22,7 @@ export interface OidcLoginDeps {
   /** Opens the system browser (Electron: shell.openExternal), or hands the address to the page. */
   openBrowser(url: string): void;
   now: () => Date;
-  onChange(state: IdentityState): void;
+  onChange(): void;
   /** How long a started sign-in waits for the browser to come back. */
   timeoutMs?: number;
 }
@@ -52,13 +52,13 @@ export function createOidcLogin(deps: OidcLoginDeps) {
   let pending: { authorizationUrl: string; close(): void } | null = null;
   let lastError: string | null = null;
 
-  const state = (): IdentityState => ({
+  const state = (): Omit<IdentityState, 'locked' | 'unlockPinSet'> => ({
     configured: settings !== null,
     user: session && Date.parse(session.user.expiresAt) > deps.now().getTime() ? session.user : null,
     pending: pending ? { authorizationUrl: pending.authorizationUrl } : null,
     lastError,
   });
-  const changed = () => deps.onChange(state());
+  const changed = () => deps.onChange();
 
   async function configuration(): Promise<oidc.Configuration> {
     if (!settings) throw new SignInError('No identity provider is configured on this station (RELAIS_OIDC_DISCOVERY_URL).');

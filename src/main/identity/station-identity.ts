@@ -1,9 +1,13 @@
-// The station's sign-in as contract handlers: who is signed in, start a sign-in (the browser goes
-// to the provider; in browser mode the page opens the address), sign out. The access is renewed
-// a minute before it expires while the person stays signed in.
-import type { Handlers } from '../../shared/contract';
+// The station's sign-in and cart lock as contract handlers: who is signed in, start a sign-in (the
+// browser goes to the provider; in browser mode the page opens the address), sign out, choose the
+// unlock PIN, lock, unlock, and the page's activity pings. The access is renewed a minute before
+// it expires. With a provider configured, `gate` refuses every record channel until a
+// professional is signed in, has chosen her PIN and the cart is unlocked.
+import type { Channel, Handlers } from '../../shared/contract';
+import type { IdentityState } from '../../shared/identity';
 import type { StationEvents } from '../station-events';
-import { AppFailure } from '../contract/failure';
+import { AppFailure, fieldFailure } from '../contract/failure';
+import { createIdentityLock } from './identity-lock';
 import { createOidcLogin, SignInError, type OidcSettings } from './oidc-login';
 
 export interface StationIdentityDeps {
@@ -12,12 +16,41 @@ export interface StationIdentityDeps {
   openBrowser?: (url: string) => void;
   events: StationEvents;
   now: () => Date;
+  /** Idle time before the cart locks (10 minutes by default). */
+  idleMs?: number;
+  /** While true (a cabin session in kiosk mode), the cart does not lock itself. */
+  lockPaused?: () => boolean;
   log: (event: string, detail: Record<string, unknown>) => void;
 }
 
+type IdentityChannel = 'identity.state' | 'identity.login' | 'identity.logout' | 'identity.setPin' | 'identity.lock' | 'identity.unlock' | 'identity.activity';
+
+// SECURITY: what the page may call before a professional is signed in and the cart unlocked:
+// the sign-in itself, the station's status line and whether it is a cabin.
+const OPEN_CHANNELS = new Set<Channel>(['identity.state', 'identity.login', 'identity.logout', 'identity.setPin', 'identity.lock', 'identity.unlock', 'identity.activity', 'station.status', 'kiosk.state']);
+
 export function createStationIdentity(deps: StationIdentityDeps) {
   let renewal: ReturnType<typeof setTimeout> | null = null;
-  const login = createOidcLogin({ settings: deps.settings, openBrowser: (url) => deps.openBrowser?.(url), now: deps.now, onChange: (state) => deps.events.emit('identity.changed', state) });
+  const emit = () => deps.events.emit('identity.changed', state());
+  const login = createOidcLogin({ settings: deps.settings, openBrowser: (url) => deps.openBrowser?.(url), now: deps.now, onChange: emit });
+  const lock = createIdentityLock({
+    now: deps.now,
+    idleMs: deps.idleMs ?? 10 * 60_000,
+    onChange: emit,
+    onTooManyFailures: () => {
+      deps.log('identity.unlock_failures', {});
+      void signOut();
+    },
+  });
+  const ticker = setInterval(() => {
+    if (!deps.lockPaused?.()) lock.tick();
+  }, 5_000);
+  ticker.unref?.();
+
+  function state(): IdentityState {
+    const { locked, pinSet } = lock.state();
+    return { ...login.state(), locked, unlockPinSet: pinSet };
+  }
 
   function scheduleRenewal(): void {
     if (renewal) clearTimeout(renewal);
@@ -25,15 +58,31 @@ export function createStationIdentity(deps: StationIdentityDeps) {
     if (!user) return;
     const inMs = Math.max(5_000, Date.parse(user.expiresAt) - deps.now().getTime() - 60_000);
     renewal = setTimeout(() => {
-      login.refresh().then(scheduleRenewal, (error: unknown) => deps.log('identity.renewal_failed', { error: String((error as Error).message) }));
+      login.refresh().then(scheduleRenewal, (error: unknown) => {
+        lock.reset();
+        deps.log('identity.renewal_failed', { error: String((error as Error).message) });
+      });
     }, inMs);
     renewal.unref?.();
   }
 
-  const handlers: Pick<Handlers, 'identity.state' | 'identity.login' | 'identity.logout'> = {
-    'identity.state': () => login.state(),
+  async function signOut() {
+    if (renewal) clearTimeout(renewal);
+    lock.reset();
+    return login.logout();
+  }
+
+  function pinFailure(outcome: Exclude<ReturnType<typeof lock.unlock>, { ok: true }>): AppFailure {
+    if (outcome.reason === 'no_pin') return new AppFailure('not_found', 'No unlock PIN was chosen in this sign-in: sign in again.');
+    if (outcome.reason === 'signed_out') return new AppFailure('forbidden', 'Too many wrong PINs: the session ended. Sign in again.');
+    return outcome.reason === 'wrong_pin' ? fieldFailure('pin', 'identity.wrong_pin', { left: outcome.left ?? 0 }) : fieldFailure('pin', 'identity.pin_format');
+  }
+
+  const handlers: Pick<Handlers, IdentityChannel> = {
+    'identity.state': () => state(),
     'identity.login': async () => {
       try {
+        lock.reset();
         const { authorizationUrl, done } = await login.begin();
         done.then(
           (user) => {
@@ -48,15 +97,42 @@ export function createStationIdentity(deps: StationIdentityDeps) {
         throw new AppFailure('hub_unavailable', `The identity provider cannot be reached: ${(error as Error).message}`);
       }
     },
-    'identity.logout': async () => {
-      if (renewal) clearTimeout(renewal);
-      return login.logout();
+    'identity.logout': () => signOut(),
+    'identity.setPin': ({ pin }) => {
+      if (!login.state().user) throw new AppFailure('forbidden', 'Sign in first: the PIN belongs to a signed-in professional.');
+      const outcome = lock.setPin(pin);
+      if (!outcome.ok) throw pinFailure(outcome);
+      return state();
+    },
+    'identity.lock': () => {
+      lock.lock();
+      return state();
+    },
+    'identity.unlock': ({ pin }) => {
+      const outcome = lock.unlock(pin);
+      if (!outcome.ok) throw pinFailure(outcome);
+      return state();
+    },
+    'identity.activity': () => {
+      lock.touch();
+      return { seen: true as const };
     },
   };
+
   return {
     handlers,
-    state: () => login.state(),
+    state,
+    /** SECURITY: null when the channel may run now; otherwise why not. */
+    gate(channel: Channel): AppFailure | null {
+      if (!deps.settings || OPEN_CHANNELS.has(channel)) return null;
+      const current = state();
+      if (!current.user) return new AppFailure('forbidden', 'Sign in first: the records open to a signed-in professional.');
+      if (!current.unlockPinSet) return new AppFailure('forbidden', 'Choose your unlock PIN first.');
+      if (current.locked) return new AppFailure('forbidden', 'The station is locked: type your PIN to open it.');
+      return null;
+    },
     close: () => {
+      clearInterval(ticker);
       if (renewal) clearTimeout(renewal);
     },
   };

@@ -33,6 +33,7 @@ export function IdentityBadge() {
       {user ? (
         <>
           <span data-testid="signed-in">{user.rpps ? t('identity.signedInRpps', { name: user.name, rpps: user.rpps }) : t('identity.signedIn', { name: user.name })}</span>
+          {state.unlockPinSet && !state.locked && <button type="button" onClick={() => void relais.invoke('identity.lock', {})}>{t('identity.lock')}</button>}
           <button type="button" onClick={() => void signOut()}>{t('identity.signOut')}</button>
         </>
       ) : state.pending ? (

@@ -8,6 +8,8 @@ export const useIdentity = create<{ state: IdentityState | null; load(): Promise
   async load() {
     const result = await relais.invoke('identity.state', {});
     if (result.ok) set({ state: result.value });
+    // The screens wait for this answer (records stay closed until it says who may open them).
+    else setTimeout(() => void useIdentity.getState().load(), 1000);
   },
 }));
 
