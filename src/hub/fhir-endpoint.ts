@@ -51,7 +51,7 @@ function capabilityStatement(): CapabilityStatement {
           readHistory: true,
           updateCreate: true,
           conditionalCreate: true,
-          conditionalUpdate: true,
+          conditionalUpdate: false, // refused: it could match another station's resource
           interaction: ['read', 'vread', 'update', 'create', 'search-type', 'history-instance'].map((code) => ({ code: code as 'read' })),
           searchParam: [{ name: '_lastUpdated', type: 'date' }, { name: 'identifier', type: 'token' }],
         })),
