@@ -83,8 +83,12 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
     return routedTo({ specialty, expertName: performer?.[0]?.display ?? null }, { name: claims.name, specialty: claims.specialty }).routed;
   }
 
-  async function anyRouted(ids: string[], claims: Claims): Promise<boolean> {
+  /** A request routed to this expert among these ids; when a writer is given, one it wrote. */
+  async function anyRouted(ids: string[], claims: Claims, writer?: string | null): Promise<boolean> {
     for (const id of ids) {
+      // SECURITY: an act's resources are reached only through a request of the same writer: a
+      // station cannot open another's act to an expert by making a request with the act's id.
+      if (writer !== undefined && writerOf('ServiceRequest', id) !== writer) continue;
       const sr = await read('ServiceRequest', id);
       if (sr && routedToExpert(sr, claims)) return true;
     }
@@ -95,9 +99,11 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
     if (r.resourceType === 'Patient') {
       // SECURITY: a patient is visible to an expert only through a request routed to her.
       const requests = (await repo.searchResources({ resourceType: 'ServiceRequest', filters: [{ code: 'subject', operator: Operator.EQUALS, value: `Patient/${r.id}` }], count: 1000 })) as AnyResource[];
-      return requests.some((sr) => routedToExpert(sr, claims));
+      const writer = writerOf('Patient', r.id ?? '');
+      return requests.some((sr) => sr.id !== undefined && writerOf('ServiceRequest', sr.id) === writer && routedToExpert(sr, claims));
     }
-    return anyRouted(requestIdsOf(r), claims);
+    // A reply may come from the expert: it was checked against the request when it was written.
+    return anyRouted(requestIdsOf(r), claims, r.resourceType === 'Communication' || !r.id ? undefined : writerOf(r.resourceType, r.id));
   }
 
   async function canRead(resource: Resource, claims: Claims): Promise<boolean> {

@@ -168,7 +168,25 @@ function writeCases(): (WriteCase & { before?: () => Promise<void> })[] {
   const newPatient = randomUUID();
   const newReply = randomUUID();
   const forged = randomUUID();
+  const consultation = randomUUID(); // cart A's teleconsultation: an act without a request
+  const measure = randomUUID();
+  const hidden = async () => {
+    expect((await fhir('derm', 'GET', `/Encounter/${consultation}`)).status).toBe(404);
+    expect((await fhir('derm', 'GET', `/Observation/${measure}`)).status).toBe(404);
+    expect((await fhir('cartA', 'GET', `/Observation/${measure}`)).status).toBe(200);
+  };
   return [
+    {
+      name: 'cart B makes a request with the id of cart A’s act, to open it to dermatology', w: 'cartB', status: 201,
+      before: async () => {
+        const act = { ...encounter(consultation), basedOn: undefined };
+        expect([200, 201]).toContain((await put('cartA', act)).status);
+        expect([200, 201]).toContain((await put('cartA', observation(measure, consultation))).status);
+      },
+      act: () => put('cartB', request(consultation, id.PB, 'dermatologie')), // its own request (own patient): accepted...
+      proof: hidden, // ...but cart A's act and measure stay out of the expert's reach
+    },
+    { name: 'cart B routes cart A’s patient to dermatology', w: 'cartB', act: () => put('cartB', request(randomUUID(), id.PA, 'dermatologie')), status: 403, proof: async () => expect((await fhir('neuro', 'GET', `/Patient/${id.PA}`)).status).toBe(404) },
     { name: 'cart B overwrites patient A', w: 'cartB', act: () => put('cartB', patient(id.PA, 'HIJACKED')), status: 403, before: pa.before, proof: pa.after },
     { name: 'expert derm overwrites patient A', w: 'derm', act: () => put('derm', patient(id.PA, 'HIJACKED')), status: 403, before: pa.before, proof: pa.after },
     { name: 'expert neuro re-routes request A to neurology', w: 'neuro', act: () => put('neuro', request(id.SRA, id.PA, 'neurologie')), status: 403, before: sra.before, proof: sra.after },
