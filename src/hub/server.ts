@@ -3,6 +3,7 @@
 // parsed; a bad one gets an error, never a crash. One process; see src/hub/README.md to scale.
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -11,12 +12,24 @@ import { ClientMessageSchema, HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, t
 import { createCallRouter } from './call-router';
 import { createFhirEndpoint } from './fhir-endpoint';
 import { createUploadEndpoint, type UploadEndpoint } from './uploads';
-import { createTokenBucket } from './rate-limit';
-import { verifyToken, type Claims } from './tokens';
+import { createRateLimiter, createTokenBucket } from './rate-limit';
+import { handleTokenRefresh, TOKEN_REFRESH_PATH } from './token-refresh';
+import { verifyToken, type Claims, type KeyRing } from './tokens';
 import { turnCredentials } from './turn-credentials';
 
 export interface HubOptions {
-  secret: string; // signs access tokens
+  secret: string; // signs access tokens (when keys is not given)
+  /** The signing keys, for a rotation: the current one signs, the previous one verifies for a while. */
+  keys?: KeyRing;
+  /** Certificate and key (PEM): the hub then speaks https:// and wss://. Required off loopback. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Off loopback without tls: only behind the region's TLS reverse proxy (it says so). */
+  behindTlsProxy?: boolean;
+  /** Per token, on the FHIR and upload endpoints: requests a second and burst. */
+  httpRatePerSecond?: number;
+  httpBurst?: number;
+  /** Lifetime of a token made by the refresh path (seconds). */
+  refreshLifetimeSeconds?: number;
   turnSecret: string; // coturn's static-auth-secret
   turnUrls: string[];
   offers: Offer[];
@@ -26,6 +39,8 @@ export interface HubOptions {
   reconnectGraceMs?: number;
   /** Where resumable uploads are kept; a fresh temporary folder by default. */
   uploadsDir?: string;
+  /** The largest upload accepted (bytes); 2 GiB by default. */
+  uploadMaxBytes?: number;
   ratePerSecond?: number;
   burst?: number;
   now?: () => number;
@@ -45,7 +60,17 @@ export interface RunningHub {
 
 const TOKEN_PREFIX = 'token.';
 
+/** 127.0.0.0/8, ::1 and localhost: a listener there is reachable from this machine only. */
+export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+
 export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const host = options.host ?? '127.0.0.1';
+  // SECURITY: tokens and patients' data never cross a network in clear: off loopback the hub
+  // needs a certificate, or to be told that a TLS reverse proxy fronts it.
+  if (!isLoopback(host) && !options.tls && !options.behindTlsProxy) {
+    throw new Error(`Refusing to listen on ${host} without TLS: give the hub a certificate and key (https/wss), or put it behind the region's TLS proxy and say so.`);
+  }
+  const keys: KeyRing = options.keys ?? options.secret;
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
   const peers = new Map<string, { socket: WebSocket; peer: Peer }>();
@@ -61,13 +86,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const router = createCallRouter({ send, describe: (id) => peers.get(id)?.peer, ringTimeoutMs: options.ringTimeoutMs, reconnectGraceMs: options.reconnectGraceMs });
 
   // The FHIR R4 endpoint for development and tests (/fhir/R4), behind the same tokens.
-  const fhir = createFhirEndpoint({ secret: options.secret, now, log });
+  // SECURITY: one bucket per token subject for the HTTP endpoints (FHIR and uploads): a flooding
+  // station gets 429 and the others are not slowed. A sync pushes a few hundred resources in a
+  // burst; a flood is sustained.
+  const limiter = createRateLimiter(options.httpRatePerSecond ?? 50, options.httpBurst ?? 500, now);
+  const fhir = createFhirEndpoint({ keys, limiter, now, log });
   // Without a configured folder, uploads live in a temporary one, removed when the hub stops.
   const uploadsDir = options.uploadsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'relais-hub-uploads-'));
-  const uploads = createUploadEndpoint({ secret: options.secret, now, directory: uploadsDir, log });
-  const server = http.createServer((req, res) => {
+  const uploads = createUploadEndpoint({ keys, now, directory: uploadsDir, log, limiter, ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}), canReadUpload: (id, claims) => fhir.canReadUpload(id, claims) });
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) return handleTokenRefresh(req, res, { keys, now, limiter, lifetimeSeconds: options.refreshLifetimeSeconds ?? 12 * 3600 });
     if (!fhir.handle(req, res) && !uploads.handle(req, res)) res.writeHead(404).end();
-  });
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : http.createServer(onRequest);
   const wss = new WebSocketServer({ noServer: true, maxPayload: HUB_MAX_MESSAGE_BYTES, handleProtocols: () => HUB_PROTOCOL });
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -79,7 +110,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     const token = offered.find((p) => p.startsWith(TOKEN_PREFIX))?.slice(TOKEN_PREFIX.length);
     if (!offered.includes(HUB_PROTOCOL)) return refuse(400, 'Wrong protocol');
-    const verified = verifyToken(options.secret, token, Math.floor(now() / 1000));
+    const verified = verifyToken(keys, token, Math.floor(now() / 1000));
     if (!verified.ok) return refuse(401, `Token ${verified.reason}`);
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, verified.claims));
   });
@@ -96,6 +127,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const error = (code: Extract<ServerMessage, { type: 'error' }>['code'], message: string) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'error', code, message } satisfies ServerMessage));
     };
+    // SECURITY: a connection lives no longer than its token: at expiry it is closed (4001) and
+    // the station reconnects with a fresh one (the upgrade checks it again).
+    const expiry = setTimeout(() => socket.close(4001, 'token expired'), Math.min(2 ** 31 - 1, Math.max(0, claims.exp * 1000 - now())));
+    socket.on('close', () => clearTimeout(expiry));
     socket.send(JSON.stringify({ type: 'welcome', you: peer, peers: list() } satisfies ServerMessage));
     broadcastPresence();
     router.connected(peer.id);
@@ -164,13 +199,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     socket.on('error', (e) => log('hub.socket_error', { peer: peer.id, error: e.message }));
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
   const port = (server.address() as { port: number }).port;
+  const secure = options.tls !== undefined;
+  const origin = `${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
   return {
     port,
-    url: `ws://${options.host ?? '127.0.0.1'}:${port}/hub`,
-    fhirUrl: `http://${options.host ?? '127.0.0.1'}:${port}/fhir/R4`,
-    uploadsUrl: `http://${options.host ?? '127.0.0.1'}:${port}/uploads`,
+    url: `${secure ? 'wss' : 'ws'}://${origin}/hub`,
+    fhirUrl: `${secure ? 'https' : 'http'}://${origin}/fhir/R4`,
+    uploadsUrl: `${secure ? 'https' : 'http'}://${origin}/uploads`,
     uploads,
     close: () =>
       new Promise<void>((resolve) => {

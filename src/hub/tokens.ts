@@ -12,22 +12,57 @@ export const ClaimsSchema = z.strictObject({
   site: z.string().min(1).max(200),
   specialty: z.string().max(100).nullable(),
   exp: z.number().int(), // seconds since the epoch
+  /** Which of the hub's keys signed it (rotation); absent: the current key. */
+  kid: z.string().min(1).max(40).optional(),
 });
 export type Claims = z.infer<typeof ClaimsSchema>;
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
-export function issueToken(secret: string, claims: Claims): string {
-  const body = b64(JSON.stringify(ClaimsSchema.parse(claims)));
+/** A signing key of the hub; its id goes into each token it signs. */
+export interface SigningKey {
+  id: string;
+  secret: string;
+}
+/**
+ * The hub's keys: the current one signs; the previous one still verifies until a date, so that a
+ * rotation does not log out every station at once. A bare string is a single key without id.
+ */
+export type KeyRing = string | { current: SigningKey; previous?: SigningKey & { untilSeconds: number } };
+
+export function issueToken(key: string | SigningKey, claims: Claims): string {
+  const secret = typeof key === 'string' ? key : key.secret;
+  const body = b64(JSON.stringify(ClaimsSchema.parse(typeof key === 'string' ? claims : { ...claims, kid: key.id })));
   return `${body}.${b64(createHmac('sha256', secret).update(body).digest())}`;
 }
 
+/** The secret that must have signed a token with this key id, now; null if none may. */
+function secretFor(keys: KeyRing, kid: string | undefined, nowSeconds: number): string | null {
+  if (typeof keys === 'string') return keys;
+  if (kid === undefined || kid === keys.current.id) return keys.current.secret;
+  // SECURITY: the previous key verifies only during its grace period, then its tokens are refused.
+  if (keys.previous && kid === keys.previous.id && nowSeconds < keys.previous.untilSeconds) return keys.previous.secret;
+  return null;
+}
+
+/** The key that signs new tokens. */
+export const signingKey = (keys: KeyRing): string | SigningKey => (typeof keys === 'string' ? keys : keys.current);
+
 export type Verified = { ok: true; claims: Claims } | { ok: false; reason: 'missing' | 'malformed' | 'bad_signature' | 'expired' };
 
-export function verifyToken(secret: string, token: string | undefined, nowSeconds: number): Verified {
+export function verifyToken(keys: KeyRing, token: string | undefined, nowSeconds: number): Verified {
   if (!token) return { ok: false, reason: 'missing' };
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return { ok: false, reason: 'malformed' };
+  let kid: unknown;
+  try {
+    kid = (JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { kid?: unknown }).kid;
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  if (kid !== undefined && typeof kid !== 'string') return { ok: false, reason: 'malformed' };
+  const secret = secretFor(keys, kid, nowSeconds);
+  if (secret === null) return { ok: false, reason: 'bad_signature' };
   const expected = createHmac('sha256', secret).update(body).digest();
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import stream from 'node:stream';
-import { verifyToken } from './tokens';
+import type { RateLimiter } from './rate-limit';
+import { verifyToken, type Claims, type KeyRing } from './tokens';
 
 export const UPLOADS_PATH = '/uploads';
 
@@ -77,8 +78,25 @@ class HashingFileStore extends FileStore {
   }
 }
 
-export function createUploadEndpoint(options: { secret: string; now: () => number; directory: string; maxBytes?: number; log: (event: string, detail?: Record<string, unknown>) => void }): UploadEndpoint {
+export interface UploadOptions {
+  keys: KeyRing;
+  now: () => number;
+  directory: string;
+  maxBytes?: number;
+  limiter?: RateLimiter;
+  /** Whether a token that did not send this upload may still download it (an expert, a file of a request routed to her). */
+  canReadUpload?: (uploadId: string, claims: Claims) => Promise<boolean>;
+  log: (event: string, detail?: Record<string, unknown>) => void;
+}
+
+export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
   const refuse = (status_code: number, body: string) => Object.assign(new Error(body), { status_code, body: `${body}\n` });
+  const claimsOf = (req: Request): Claims => {
+    const token = /^Bearer (.+)$/.exec(req.headers.get('authorization') ?? '')?.[1];
+    const verified = verifyToken(options.keys, token, Math.floor(options.now() / 1000));
+    if (!verified.ok) throw refuse(401, `Access token ${verified.reason}.`);
+    return verified.claims;
+  };
   // Made on the first upload: the file store creates its folder asynchronously and throws from
   // a callback if the folder vanished meanwhile (a hub stopped at once, as tests do).
   let tus: Server | null = null;
@@ -91,15 +109,28 @@ export function createUploadEndpoint(options: { secret: string; now: () => numbe
       datastore: store,
       maxSize: options.maxBytes ?? 2 * 1024 * 1024 * 1024,
       relativeLocation: true,
-      async onIncomingRequest(req) {
-        const token = /^Bearer (.+)$/.exec(req.headers.get('authorization') ?? '')?.[1];
-        const verified = verifyToken(options.secret, token, Math.floor(options.now() / 1000));
-        if (!verified.ok) throw refuse(401, `Access token ${verified.reason}.`);
+      async onIncomingRequest(req, uploadId) {
+        const claims = claimsOf(req);
+        // SECURITY: a flood of requests from one token is refused before any byte is stored.
+        if (options.limiter && !options.limiter.take(claims.sub)) throw refuse(429, 'Too many upload requests with this token: slow down.');
+        if (req.method === 'POST' || req.method === 'OPTIONS' || !uploadId) return;
+        let owner: string | undefined;
+        try {
+          owner = (await store.getUpload(uploadId)).metadata?.owner ?? undefined;
+        } catch {
+          return; // no such upload: tus answers 404 itself
+        }
+        if (owner === claims.sub) return;
+        // SECURITY: another token's upload is not found (404, like one that does not exist);
+        // only a download (GET) may be allowed, to an expert reading a file of her request.
+        if (req.method === 'GET' && options.canReadUpload && (await options.canReadUpload(uploadId, claims))) return;
+        throw refuse(404, 'No such upload.');
       },
-      async onUploadCreate(_req, upload) {
+      async onUploadCreate(req, upload) {
         const sha256 = upload.metadata?.sha256;
         if (!sha256 || !/^[0-9a-f]{64}$/.test(sha256)) throw refuse(400, 'Each upload must announce its SHA-256 (metadata "sha256", lowercase hex).');
-        return { metadata: upload.metadata };
+        // SECURITY: the owner is the token's subject, whatever metadata the client sent.
+        return { metadata: { ...upload.metadata, owner: claimsOf(req).sub } };
       },
       async onUploadFinish(_req, upload) {
         const file = path.join(options.directory, upload.id);

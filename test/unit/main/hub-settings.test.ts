@@ -20,4 +20,13 @@ describe('hub settings from the environment', () => {
     expect(() => hubSettingsFromEnv({ RELAIS_HUB_URL: 'https://hub.region.fr' })).toThrow(/ws:\/\/ or wss:\/\//);
     expect(() => hubSettingsFromEnv({ RELAIS_ICE_POLICY: 'turn' })).toThrow(/"all" or "relay"/);
   });
+
+  it('refuses an address without TLS off this machine, for the hub, the FHIR server and the uploads', () => {
+    expect(() => hubSettingsFromEnv({ RELAIS_HUB_URL: 'ws://hub.region.fr/hub' })).toThrow(/RELAIS_HUB_URL must use wss:\/\/ for hub\.region\.fr/);
+    expect(() => hubSettingsFromEnv({ RELAIS_HUB_URL: 'ws://10.0.0.5:4790/hub' })).toThrow(/wss:\/\//);
+    expect(() => hubSettingsFromEnv({ RELAIS_HUB_URL: 'wss://hub.region.fr/hub', RELAIS_FHIR_URL: 'http://fhir.region.fr/R4' })).toThrow(/RELAIS_FHIR_URL must use https:\/\//);
+    expect(() => hubSettingsFromEnv({ RELAIS_HUB_URL: 'wss://hub.region.fr/hub', RELAIS_UPLOADS_URL: 'http://files.region.fr/uploads' })).toThrow(/RELAIS_UPLOADS_URL must use https:\/\//);
+    // loopback stays possible in clear: a development hub on this machine
+    expect(hubSettingsFromEnv({ RELAIS_HUB_URL: 'ws://localhost:4790/hub', RELAIS_FHIR_URL: 'http://127.0.0.2:8080/R4' }).fhirUrl).toBe('http://127.0.0.2:8080/R4');
+  });
 });
