@@ -268,6 +268,30 @@ describe('sync push', () => {
     station.close();
   });
 
+  it('parks a record the hub forbids (403 forbidden) and sends the rest; a bare 403 waits', async () => {
+    const { dir, station, patientId } = await offlineRecords();
+    let answer: 'forbidden' | 'bare' = 'forbidden';
+    const hub: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT' && String(input).includes('/Patient/')) {
+        const body = answer === 'forbidden' ? JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', details: { text: 'Another station wrote this resource.' } }] }) : 'Forbidden';
+        return new Response(body, { status: 403, headers: { 'Content-Type': answer === 'forbidden' ? 'application/fhir+json' : 'text/plain' } });
+      }
+      return fetch(input, init);
+    };
+    const { worker, db, sync } = workerOn(dir, hub);
+    expect(await worker.runOnce()).toMatchObject({ pushed: 4, parked: 1, stoppedBy: null });
+    expect(sync.parkedRows(10)).toEqual([expect.objectContaining({ entity: 'patient', entityId: patientId, error: 'Refused by the regional server (403): Another station wrote this resource.' })]);
+    db.close();
+    station.close();
+
+    const second = await offlineRecords();
+    answer = 'bare';
+    const other = workerOn(second.dir, hub);
+    expect(await other.worker.runOnce()).toMatchObject({ pushed: 0, parked: 0, stoppedBy: expect.stringContaining('403') });
+    other.db.close();
+    second.station.close();
+  });
+
   it('keeps a refused record aside with the server’s reason, and sends it again when a person asks', async () => {
     const { dir, station, patientId } = await offlineRecords();
     let refuse = true;

@@ -294,10 +294,15 @@ export function createPushWorker(deps: PushDeps) {
 
   /** A refusal: waits and stops the pass when the server may take it later, parks it with the reason otherwise. */
   function answerNotOk(row: OutboxRow, answer: FhirAnswer, report: PushReport): 'next' | 'stop' {
-    if (answer.status === 429 || answer.status >= 500 || answer.status === 401 || answer.status === 403) {
+    const outcome = answer.resource?.resourceType === 'OperationOutcome' ? answer.resource : null;
+    // A 403 that says this record is forbidden (the hub's access rules: an id another station
+    // holds, a request not routed here) will never pass by waiting: it is parked for a person,
+    // and the rest goes on. A bare 403 (a token the region stopped accepting) waits.
+    const forbiddenRecord = answer.status === 403 && (outcome?.issue ?? []).some((i) => i.code === 'forbidden');
+    if (!forbiddenRecord && (answer.status === 429 || answer.status >= 500 || answer.status === 401 || answer.status === 403)) {
       return later(row, `The regional server answered ${answer.status}.`, report, true);
     }
-    const text = answer.resource?.resourceType === 'OperationOutcome' ? (answer.resource.issue ?? []).map((i) => i.details?.text ?? i.diagnostics ?? i.code).join('; ') : '';
+    const text = outcome ? (outcome.issue ?? []).map((i) => i.details?.text ?? i.diagnostics ?? i.code).join('; ').replace(/\.$/, '') : '';
     return park(row, `Refused by the regional server (${answer.status})${text ? `: ${text}` : ''}.`, report);
   }
 
