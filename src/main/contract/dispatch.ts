@@ -6,16 +6,36 @@ import { parseWithFieldErrors } from '../../shared/validation';
 import type { Logger } from '../logger';
 import { AppFailure } from './failure';
 
-export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+/** Where a call came from (the binding; the peer's address over WebSocket), for the audit trail. */
+export interface CallOrigin {
+  binding: 'ipc' | 'websocket' | 'station';
+  remote?: string;
+}
 
-export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
-  return async (channel, payload) => {
+/** Told of every parsed call once answered (outcome "success" or the error code); throwing refuses the answer. */
+export type CallAudit = (call: { channel: Channel; input: unknown; output: unknown; outcome: string; origin: CallOrigin }) => void;
+
+export type Dispatch = (channel: unknown, payload: unknown, origin?: CallOrigin) => Promise<Result<unknown>>;
+
+export function createDispatch(handlers: Handlers, logger: Logger, audit?: CallAudit): Dispatch {
+  return async (channel, payload, origin = { binding: 'station' }) => {
     if (!isChannel(channel)) {
       return err('unknown_channel', `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
     }
     const spec = contract.invoke[channel];
     const input = parseWithFieldErrors(spec.input, payload);
     if (!input.success) return err('validation_failed', `Invalid payload for ${channel}`, input.fields);
+    const audited = (result: Result<unknown>): Result<unknown> => {
+      if (!audit) return result;
+      try {
+        audit({ channel, input: input.data, output: result.ok ? result.value : null, outcome: result.ok ? 'success' : result.error.code, origin });
+      } catch (error) {
+        // SECURITY: no record is shown without its audit row (the audit decides which calls it refuses).
+        logger.error('contract.audit_failed', { channel, error: String((error as Error)?.message ?? error) });
+        return err('audit_unavailable', 'The station could not write its audit trail, so the record is not shown. Please retry; if it persists, call support.');
+      }
+      return result;
+    };
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
       const value = await handler(input.data);
@@ -23,13 +43,13 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       const output = spec.output.safeParse(value);
       if (!output.success) {
         logger.error('contract.output_invalid', { channel, issues: output.error.issues.slice(0, 5) });
-        return err('internal', 'The station produced an invalid answer. Please retry; if it persists, call support.');
+        return audited(err('internal', 'The station produced an invalid answer. Please retry; if it persists, call support.'));
       }
-      return ok(output.data);
+      return audited(ok(output.data));
     } catch (error) {
-      if (error instanceof AppFailure) return err(error.code, error.message, error.fields);
+      if (error instanceof AppFailure) return audited(err(error.code, error.message, error.fields));
       logger.error('contract.handler_failed', { channel, error: String((error as Error)?.stack ?? error) });
-      return err('internal', 'Unexpected error in the station. Please retry; if it persists, call support.');
+      return audited(err('internal', 'Unexpected error in the station. Please retry; if it persists, call support.'));
     }
   };
 }
