@@ -77,6 +77,31 @@ describe('audit trail', () => {
     expect(await station.value('audit.verify', {})).toMatchObject({ ok: true, checked: granted!.seq, brokenAt: null });
   });
 
+  it('shows no record whose read cannot be audited, and keeps a write’s audit until it can be written', async () => {
+    const dir = tempDir();
+    const station = openStation(dir);
+    cleanups.push(() => station.close());
+    const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    if (created.status !== 'created') throw new Error('not created');
+    // The audit table refuses rows for a while (as a full disk or a locked file would).
+    const other = new Database(path.join(dir, 'relais.sqlite'));
+    cleanups.push(() => void other.close());
+    other.exec("CREATE TRIGGER audit_jammed BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+
+    const read = await station.call('patients.get', { id: created.patient.id });
+    expect(!read.ok && read.error.code).toBe('audit_unavailable');
+    const update = await station.call('patients.update', { id: created.patient.id, version: created.patient.version, identity: qualifiedIdentity({ usedName: 'Kerjean' }) });
+    expect(update.ok && update.value.version, JSON.stringify(update)).toBe(2);
+    expect(await station.value('audit.verify', {})).toMatchObject({ ok: true, warnings: [expect.stringMatching(/2 audit events could not be written yet/)] });
+
+    other.exec('DROP TRIGGER audit_jammed');
+    await station.value('patients.get', { id: created.patient.id });
+    const events = (await station.value('audit.recent', { limit: 10 })).reverse().map((e) => `${e.action} ${e.event} ${e.outcome}`);
+    // The refused read (not shown) and the update, late but in order, before the read that follows.
+    expect(events).toEqual(['create patients.create success', 'read patients.get audit_unavailable', 'update patients.update success', 'read patients.get success']);
+    expect(await station.value('audit.verify', {})).toMatchObject({ ok: true, warnings: [] });
+  });
+
   it('sends the rows to the region as AuditEvent, naming the patient and the station known to the hub', async () => {
     const SECRET = 'audit-trail-secret';
     const token = issueToken(SECRET, { sub: 'cart-7', role: 'station', name: 'Chariot 7', site: 'EHPAD Les Tilleuls', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });

@@ -139,12 +139,16 @@ export function createAuditService(deps: AuditServiceDeps) {
     onCall(call: { channel: Channel; input: unknown; output: unknown; outcome: string; origin: CallOrigin }): void {
       const facts = auditFacts(call.channel, call.input, call.output, deps.patientOfEncounter);
       if (!facts) return;
+      const event: AuditEventInput = { ...facts, outcome: call.outcome };
       try {
-        record({ ...facts, outcome: call.outcome }, call.origin);
+        record(event, call.origin);
       } catch (error) {
-        // SECURITY: a read whose audit cannot be written is not shown; a write already done is
-        // answered (its audit waits in memory for the next record).
-        if (AUDITED_CHANNELS[call.channel]?.action === 'read') throw error;
+        // SECURITY: a read whose audit cannot be written is not shown (and is recorded so, once
+        // the trail can be written); a write already done is answered, its audit waiting in memory.
+        if (AUDITED_CHANNELS[call.channel]?.action === 'read') {
+          event.outcome = 'audit_unavailable';
+          throw error;
+        }
       }
     },
 
