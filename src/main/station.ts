@@ -13,7 +13,7 @@ import { createEncounterRepository } from './db/encounter-repository';
 import { createSyncRepository } from './db/sync-repository';
 import { createFhirClient, FhirNetworkError } from './sync/fhir-client';
 import { loadFhirDefinitions } from './sync/fhir/validate';
-import { createPushWorker, PUSHED_ENTITIES } from './sync/push-worker';
+import { createPushWorker, PUSHED_WITH_AUDIT } from './sync/push-worker';
 import { uploadFile } from './sync/resumable-upload';
 import { createSyncService } from './sync/sync-service';
 import { createConflictResolution } from './sync/conflict-resolution';
@@ -46,6 +46,7 @@ import { createStationIdentity } from './identity/station-identity';
 import type { OidcSettings } from './identity/oidc-login';
 import { startStationDevices } from './station-devices';
 import { createStationTeleexpertise } from './station-teleexpertise';
+import { createStationAudit } from './station-audit';
 
 export interface StationOptions {
   dataDir: string;
@@ -184,6 +185,7 @@ export function createStation(options: StationOptions): Station {
     onState: (state) => events.emit('calls.hubChanged', state),
     onMessage: (message) => {
       if (message.type === 'directory') teleexpertise.directorySeen();
+      stationAudit.callMessage(message);
       events.emit('calls.message', message);
     },
   });
@@ -217,6 +219,7 @@ export function createStation(options: StationOptions): Station {
   });
   const conflicts = createConflictResolution({ sync: syncRepository, outbox, local: localResources, taker: serverVersions, now, inTransaction: (work) => db.transaction(work)() });
   const stationName = options.stationName ?? os.hostname();
+  const stationAudit = createStationAudit({ db, dataDir, outbox, encounters: encounterRepository, stationName, hubIdentity: () => calls.state().you, signedIn: () => identity.state().user, now, logger });
   const activity = createActivityService({ activity: createActivityRepository(db), places: createCommunePlaces(options.communesFile ?? communesFile({}, dataDir)), stationName });
   const status = createStationStatusService({
     stationName,
@@ -274,6 +277,7 @@ export function createStation(options: StationOptions): Station {
     'encounters.reportPdf': ({ reportId }) => reportPdfs.pdf(reportId),
     ...imaging.handlers,
     ...teleexpertise.handlers,
+    ...stationAudit.handlers,
     'stroke.sheet': ({ encounterId }) => stroke.sheet(encounterId),
     'stroke.change': ({ encounterId, change, by }) => stroke.change(encounterId, change, by),
     ...identity.handlers,
@@ -312,6 +316,7 @@ export function createStation(options: StationOptions): Station {
         calls: callRepository,
         imaging: imaging.repository,
         teleexpertise: teleexpertise.repository,
+        audit: stationAudit.repository,
         attachmentFile: (sha256) => attachments.pathOf(sha256),
         ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token }) } : {}),
         capabilities: () => service.capabilities() ?? fullCapabilities(),
@@ -337,7 +342,7 @@ export function createStation(options: StationOptions): Station {
           ...(options.syncTiming?.pullMarginMs !== undefined ? { marginMs: options.syncTiming.pullMarginMs } : {}),
         }),
       ),
-      hasWork: () => syncRepository.due(PUSHED_ENTITIES, now().toISOString(), 1).length > 0,
+      hasWork: () => syncRepository.due(PUSHED_WITH_AUDIT, now().toISOString(), 1).length > 0,
       loadCapabilities: async () => {
         try {
           const answer = await client.capabilities();
@@ -358,7 +363,7 @@ export function createStation(options: StationOptions): Station {
 
   logger.info('station.started', { mode, dataDir });
   return {
-    dispatch: createDispatch(handlers, logger, (channel) => identity.gate(channel)),
+    dispatch: createDispatch(handlers, logger, { gate: (channel) => identity.gate(channel), audit: stationAudit.onCall }),
     events,
     devicesReady: deviceStartup.ready,
     async close() {

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'device_refused', // the device answered but would not do it (busy, not executable, no answer in time)
   'hub_unavailable', // the regional hub is not configured or not reachable right now
   'pacs_unavailable', // the hospital's PACS is not configured, not reachable, or refused
+  'audit_unavailable', // the audit trail could not be written: the record is not shown
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

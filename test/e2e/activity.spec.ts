@@ -125,6 +125,20 @@ test('the coordinator reads the station’s monthly activity, km avoided include
   expect(lines[2]).toMatch(new RegExp(`^.+;2026-10;teleconsultation;dermatologie;2;30;${km};0$`));
   expect(lines[3]).toMatch(/^Méthode des km évités : aller-retour/);
   expect(lines.slice(4)).toEqual(['Coordonnées des communes : mairies (6 communes, fichier communes-fixture.csv)', '1 acte(s) sans km : commune de résidence du patient non renseignée', '']);
+
+  // The export is in the station's audit trail, with the file and where it was asked from.
+  const auditor = await connectStationClient(station.url);
+  try {
+    await expect.poll(async () => (await auditor.value('audit.recent', { limit: 20 })).find((e) => e.event === 'activity.csvExported') ?? null).toMatchObject({
+      action: 'export',
+      entityId: download.suggestedFilename(),
+      detail: '2026-09..2026-10: 2 rows',
+      origin: expect.stringMatching(/^websocket /),
+    });
+    expect(await auditor.value('audit.verify', {})).toMatchObject({ ok: true, brokenAt: null });
+  } finally {
+    auditor.close();
+  }
 });
 
 test('without a commune table, the screen says why no km are estimated and where to put the file, in French and English', async ({ page }) => {

@@ -90,6 +90,10 @@ test('a call from the cart to the expert, with chat and remote camera steering',
     ['sent', 'La patiente est installée, tension 165/95.'],
     ['received', 'Bien reçu, je regarde.'],
   ]);
+  // The cart's audit trail has the call and the camera handed over and taken back, in order.
+  await expect
+    .poll(async () => (await cartDevices!.value('audit.recent', { limit: 50 })).filter((e) => e.entityId === record!.id).map((e) => `${e.action} ${e.event}`).reverse())
+    .toEqual(['call call.started', 'call call.answered', 'grant control.granted', 'grant control.revoked', 'call call.ended']);
 });
 
 test('a second window of the expert station rings too, and steps aside when the call is answered in the first', async ({ browser }) => {

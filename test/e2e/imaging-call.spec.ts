@@ -95,4 +95,14 @@ test('the nurse imports a CT during the call; the expert sees the same slice and
   // Stopping the share takes the images off the expert's screen.
   await cart.page.getByRole('button', { name: 'Arrêter le partage' }).click();
   await expect(expert.page.getByRole('region', { name: /Images partagées/ })).toHaveCount(0);
+
+  // The images shown to the other side are in the cart's audit trail, with the patient.
+  const auditor = await connectStationClient(cart.station.url);
+  try {
+    const [yvonne] = await auditor.value('patients.search', { name: 'Kerguelen' });
+    const shared = (await auditor.value('audit.recent', { limit: 100 })).find((e) => e.event === 'imaging.shared');
+    expect(shared).toMatchObject({ action: 'export', patientIds: [yvonne!.id] });
+  } finally {
+    auditor.close();
+  }
 });

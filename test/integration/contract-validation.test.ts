@@ -78,6 +78,9 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'teleexpertise.open': { requestId: SOME_ID },
   'teleexpertise.file': { requestId: SOME_ID, fileId: SOME_ID },
   'teleexpertise.reply': { requestId: SOME_ID, kind: 'answer', author: { name: 'Dr Le Goff', role: 'physician' }, text: 'Lésion bénigne.', recommendations: 'Surveillance.', followUp: 'none' },
+  'audit.note': { event: 'control.granted', callId: 'call-1' },
+  'audit.verify': {},
+  'audit.recent': { limit: 10 },
 };
 
 const NOT_OBJECTS: unknown[] = [undefined, null, 0, 42, 'text', true, [], [{}], () => 1];

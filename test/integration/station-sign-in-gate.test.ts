@@ -38,6 +38,10 @@ describe('the sign-in gate', () => {
       expect(codeOf(await search())).toBe('forbidden');
       expect((await station.value('identity.unlock', { pin: '2468' })).locked).toBe(false);
       expect(codeOf(await search())).toBe('ok');
+      // The audit trail names her, and keeps the attempts the gate refused.
+      const trail = await station.value('audit.recent', { limit: 50 });
+      expect(trail.some((e) => e.event === 'patients.search' && e.outcome === 'forbidden')).toBe(true);
+      expect(trail.find((e) => e.event === 'patients.search' && e.outcome === 'success')?.who).toBe('Anne KERLEAU (IdNatPS 810001234567)');
 
       await station.value('identity.logout', {});
       expect(codeOf(await search())).toBe('forbidden');

@@ -31,7 +31,7 @@ export function bindContract(
       if (!isTrustedSender(event.senderFrame)) {
         return err('forbidden', 'This frame is not allowed to call the station.');
       }
-      return station.dispatch(channel, payload);
+      return station.dispatch(channel, payload, { binding: 'ipc' });
     });
   }
 

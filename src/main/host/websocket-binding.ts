@@ -53,11 +53,13 @@ export function bindWebSocket(server: http.Server, station: Station, check: Upgr
       socket.end(`HTTP/1.1 ${refusal.status} ${refusal.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   };
   server.on('upgrade', onUpgrade);
 
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws, req: http.IncomingMessage) => {
+    // For the audit trail: where this page's calls come from.
+    const origin = { binding: 'websocket' as const, remote: req.socket.remoteAddress ?? 'unknown' };
     ws.on('message', async (data, isBinary) => {
       if (isBinary) return send(ws, { kind: 'error', message: 'Binary messages are not accepted' });
       let parsed: unknown;
@@ -69,7 +71,7 @@ export function bindWebSocket(server: http.Server, station: Station, check: Upgr
       const envelope = ClientMessageSchema.safeParse(parsed);
       if (!envelope.success) return send(ws, { kind: 'error', message: 'Message is not a contract call' });
       const { id, channel, payload } = envelope.data;
-      const result = await station.dispatch(channel, payload).catch(() => err('internal', 'Unexpected error'));
+      const result = await station.dispatch(channel, payload, origin).catch(() => err('internal', 'Unexpected error'));
       send(ws, { kind: 'result', id, result });
     });
     ws.on('error', (error) => logger.warn('host.socket_error', { error: error.message }));

@@ -7,6 +7,8 @@ import type { ImagingRepository } from '../db/imaging-repository';
 import type { PatientRepository } from '../db/patient-repository';
 import type { StoredReportPdf } from '../db/report-pdf-repository';
 import type { TeleexpertiseRepository } from '../db/teleexpertise-repository';
+import type { AuditRow } from '../audit/audit-chain';
+import { auditRowToFhir } from './fhir/audit-event';
 import { messageToCommunication } from './fhir/expertise-message';
 import { consentToFhir } from './fhir/consent';
 import { encounterToFhir } from './fhir/encounter';
@@ -30,6 +32,7 @@ export const RESOURCE_TYPE: Record<string, string> = {
   call_chat: 'Communication',
   imaging_study: 'ImagingStudy',
   expertise_message: 'Communication',
+  audit: 'AuditEvent',
 };
 
 export interface LocalResourcesDeps {
@@ -39,6 +42,8 @@ export interface LocalResourcesDeps {
   /** The kept PDFs of signed reports (described by their DocumentReference). */
   reportPdfs?: { kept(reportId: string): StoredReportPdf | null };
   teleexpertise?: TeleexpertiseRepository;
+  /** The audit trail's rows, by sequence number (sent as AuditEvent). */
+  audit?: { bySeq(seq: number): AuditRow | null };
 }
 
 export function createLocalResources(deps: LocalResourcesDeps) {
@@ -86,6 +91,10 @@ export function createLocalResources(deps: LocalResourcesDeps) {
         case 'expertise_message': {
           const m = deps.teleexpertise?.message(id);
           return m ? { resource: messageToCommunication(m) as Resource & { id: string }, version: 1 } : null;
+        }
+        case 'audit': {
+          const row = /^\d+$/.test(id) ? deps.audit?.bySeq(Number(id)) : null;
+          return row ? { resource: auditRowToFhir(row) as Resource & { id: string }, version: 1 } : null;
         }
         default:
           return null;

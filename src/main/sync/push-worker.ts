@@ -5,6 +5,7 @@
 // person to decide, never merged. Invalid records are parked with the reason; network trouble
 // waits with exponential back-off and jitter, without breaking the order.
 import type { Binary, Resource } from '@medplum/fhirtypes';
+import type { AuditRow } from '../audit/audit-chain';
 import type { CallRepository } from '../db/call-repository';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { ImagingRepository } from '../db/imaging-repository';
@@ -35,6 +36,8 @@ export const CONFLICT_MESSAGE = 'Changed on the regional server too: a person mu
 
 /** The records this worker sends today; the others wait in the outbox for their mapping. */
 export const PUSHED_ENTITIES = ['patient', 'service_request', 'encounter', 'consent', 'observation', 'report', 'attachment', 'call_chat', 'imaging_study', 'expertise_message'] as const;
+/** With the audit trail given (deps.audit), its rows go too, after the records queued before them. */
+export const PUSHED_WITH_AUDIT = [...PUSHED_ENTITIES, 'audit'] as const;
 
 /** Sends a stored file resumably (resumable-upload.ts, bound to the region's endpoint and token). */
 export type Uploader = (request: Pick<UploadRequest, 'file' | 'sha256' | 'contentType' | 'resumeUrl' | 'onUrl' | 'onProgress'>) => Promise<{ url: string }>;
@@ -61,6 +64,8 @@ export interface PushDeps {
   reportPdfs: { kept(reportId: string): StoredReportPdf | null; sealed(reportId: string): Promise<StoredReportPdf> };
   /** Téléexpertise details and messages (sent as ServiceRequest details and Communication). */
   teleexpertise?: TeleexpertiseRepository;
+  /** The audit trail's rows (sent as AuditEvent). */
+  audit?: { bySeq(seq: number): AuditRow | null };
   client: FhirClient;
   /** Files: where a stored attachment lives, and how to send it. Without them, files wait. */
   attachmentFile?: (sha256: string) => string;
@@ -310,7 +315,7 @@ export function createPushWorker(deps: PushDeps) {
     /** One pass over what is due; returns what happened. */
     async runOnce(limit = 500): Promise<PushReport> {
       const report: PushReport = { pushed: 0, parked: 0, conflicts: 0, stoppedBy: null };
-      const rows = deps.sync.due(PUSHED_ENTITIES, deps.now().toISOString(), limit);
+      const rows = deps.sync.due(deps.audit ? PUSHED_WITH_AUDIT : PUSHED_ENTITIES, deps.now().toISOString(), limit);
       const seen = new Set<string>();
       for (const row of rows) {
         // Several rows of one record (versions 1..n) go as one push of its current state.

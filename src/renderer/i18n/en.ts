@@ -586,6 +586,7 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
     device_refused: 'The device did not carry out the command. Retry; if it refuses again, check its mode (autofocus, standby…).',
     hub_unavailable: 'The regional hub cannot be reached. Relais reconnects by itself; try again in a moment.',
     pacs_unavailable: 'The hospital PACS is not configured, cannot be reached or refused the request. Import the images from a CD or USB drive, or call IT support.',
+    audit_unavailable: 'The station could not write its audit trail, so the record is not shown. Retry; if it persists, call support.',
     internal: 'Unexpected error in the station. Retry; if it persists, call support.',
   },
   fieldErrors: {

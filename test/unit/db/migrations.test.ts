@@ -229,6 +229,21 @@ describe('migrations', () => {
     expect(columns(db, 'directory_specialties')).toEqual(['specialty', 'seen_at']);
   });
 
+  it('0020 adds the audit trail: numbered rows with their hashes, an action from the list, never updated nor deleted', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(20));
+    expect(columns(db, 'audit_events')).toEqual(['seq', 'id', 'at', 'station', 'who', 'person', 'action', 'event', 'entity_type', 'entity_id', 'patient_ids', 'outcome', 'detail', 'origin', 'prev_hash', 'hash']);
+    const insert = db.prepare(`INSERT INTO audit_events (seq, id, at, station, who, action, event, outcome, origin, prev_hash, hash)
+      VALUES (?, ?, 'now', 's', 's', ?, 'patients.get', 'success', 'ipc', ?, ?)`);
+    const h = (c: string) => c.repeat(64);
+    expect(() => insert.run(1, 'a', 'read', h('0'), h('1'))).not.toThrow();
+    expect(() => insert.run(2, 'b', 'peek', h('1'), h('2'))).toThrow(/CHECK/);
+    expect(() => insert.run(3, 'c', 'read', 'short', h('3'))).toThrow(/CHECK/);
+    expect(() => insert.run(0, 'd', 'read', h('1'), h('4'))).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE audit_events SET who = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_events WHERE seq = 1').run()).toThrow(/append-only/);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

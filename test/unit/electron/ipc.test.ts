@@ -50,12 +50,12 @@ describe('bindContract', () => {
     expect(ipcMain.handle).toHaveBeenCalledTimes(Object.keys(contract.invoke).length);
   });
 
-  it('lets a trusted sender reach dispatch with the channel and payload', async () => {
+  it('lets a trusted sender reach dispatch with the channel and payload, marked as coming over IPC (for the audit trail)', async () => {
     const { call, dispatch } = setup();
     const payload = { query: 'DUPONT' };
     const result = await call('patients.search', appFrame, payload);
     expect(result).toEqual({ ok: true, value: { answeredBy: 'patients.search' } });
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('patients.search', payload);
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith('patients.search', payload, { binding: 'ipc' });
   });
 
   it.each([

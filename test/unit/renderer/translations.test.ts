@@ -8,6 +8,7 @@ import { fr } from '../../../src/renderer/i18n/fr';
 import { ERROR_CODES } from '../../../src/shared/result';
 import { contract } from '../../../src/shared/contract';
 import { RemoteMessageSchema } from '../../../src/shared/remote-control';
+import { AuditNoteSchema } from '../../../src/shared/audit';
 
 function lookup(tree: unknown, dotted: string): unknown {
   return dotted.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
@@ -23,8 +24,8 @@ function sources(dir: string): string[] {
 // Field codes are written as dotted string literals ('ins.key_mismatch') in the rules and
 // services, and built in validation.ts as 'field.*'.
 const FIELD_CODE = /'((?:field|trait|date|insee|first_names|ins|identity|encounter|vital|report|rpps|imaging|pacs|kiosk)\.[a-z_]+)'/g;
-// Channel, event and call message names look the same ('imaging.scan', 'imaging.view'): they are not field codes.
-const contractNames = new Set<string>([...Object.keys(contract.invoke), ...Object.keys(contract.events), ...RemoteMessageSchema.options.map((o) => o.shape.type.value)]);
+// Channel, event, call message and audit note names look the same ('imaging.scan', 'imaging.view'): they are not field codes.
+const contractNames = new Set<string>([...Object.keys(contract.invoke), ...Object.keys(contract.events), ...RemoteMessageSchema.options.map((o) => o.shape.type.value), ...AuditNoteSchema.options.flatMap((o) => { const event = o.shape.event; return 'options' in event ? [...event.options] : [event.value]; })]);
 const fieldCodes = new Set(
   [...sources('src/shared'), ...sources('src/main/services')]
     .flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(FIELD_CODE)].map((m) => m[1]!))

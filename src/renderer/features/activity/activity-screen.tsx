@@ -21,6 +21,8 @@ function saveCsv(report: ActivityReport) {
   link.href = url;
   link.download = activityCsvFileName(report);
   link.click();
+  // SECURITY: an export the page makes itself: the station's audit trail records it.
+  void relais.invoke('audit.note', { event: 'activity.csvExported', fileName: link.download, detail: `${report.from}..${report.to}: ${report.rows.length} rows` });
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 

@@ -337,6 +337,8 @@ export function setControlGranted(granted: boolean): void {
   active.steering.setGranted(granted);
   updateCall(call.callId, { controlGranted: granted, lastSteeredAt: null });
   if (!granted) void relais.invoke('camera.command', { command: { type: 'stop' } });
+  // SECURITY: the station records who was let steer this cart's camera, and when it was taken back.
+  void relais.invoke('audit.note', { event: granted ? 'control.granted' : 'control.revoked', callId: call.callId, detail: `${call.remote.name} (${call.remote.role}, ${call.remote.site})`.slice(0, 300) });
   void sendControl();
 }
 

@@ -53,7 +53,7 @@ export function SharedImagingPanel({ isCart }: { isCart: boolean }) {
               {t('sharedImaging.otherPatient')}
             </button>
           </p>
-          <PatientImaging patientId={patient.id} onShare={shareSeries} />
+          <PatientImaging patientId={patient.id} onShare={(source, view) => shareSeries(source, view, patient.id)} />
         </>
       )}
     </section>

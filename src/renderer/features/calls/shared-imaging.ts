@@ -5,7 +5,9 @@
 import { create } from 'zustand';
 import type { SharedView } from '../../../shared/imaging-view';
 import type { RemoteMessage } from '../../../shared/remote-control';
+import { relais } from '../../api';
 import { createShareReceiver, startSending, type ShareSender } from '../../calls/image-share';
+import { useCalls } from './call-store';
 import { remoteSeriesSource, type FrameSource } from '../../imaging/frame-source';
 
 type Point = { x: number; y: number };
@@ -57,8 +59,11 @@ function announce(s: SharedImaging): void {
   link?.send({ type: 'imaging.share', shareId: s.shareId, label: s.label.slice(0, 200), count: s.source.count, view: s.view });
 }
 
-/** The nurse (or the expert) shows a series of this station to the other side. */
-export function shareSeries(source: FrameSource, view: SharedView): void {
+/** The nurse (or the expert) shows a series of this station (of this patient) to the other side. */
+export function shareSeries(source: FrameSource, view: SharedView, patientId?: string): void {
+  const callId = useCalls.getState().call?.callId;
+  // SECURITY: images leaving the station are an export: the station's audit trail records it.
+  if (callId) void relais.invoke('audit.note', { event: 'imaging.shared', callId, ...(patientId ? { patientId } : {}), detail: source.label.slice(0, 300) || undefined });
   if (share()?.role === 'sharer') link?.send({ type: 'imaging.stop', shareId: share()!.shareId });
   reset();
   const s: SharedImaging = { shareId: crypto.randomUUID(), role: 'sharer', label: source.label, source, view, remotePointer: null, sent: 0 };

@@ -1,0 +1,174 @@
+// The audit trail: records who did what, when and from where, chained (audit-chain.ts), queued
+// for the region as FHIR AuditEvent, and checks the chain. The end of the chain is also kept in a
+// small anchor file beside the database, so that deleting the last rows is seen.
+import fs from 'node:fs';
+import type { AuditEntrySchema, AuditVerdictView } from '../../shared/audit';
+import type { Channel } from '../../shared/contract';
+import type { z } from 'zod';
+import type { CallOrigin } from '../contract/dispatch';
+import type { AuditRepository } from '../db/audit-repository';
+import type { Db } from '../db/connection';
+import type { OutboxRepository } from '../db/outbox-repository';
+import type { Logger } from '../logger';
+import { verifyAuditChain, type AuditAction, type AuditAnchor, type AuditRow } from './audit-chain';
+import { AUDITED_CHANNELS, auditFacts } from './channel-audit';
+
+
+/**
+ * Who acts. There is no professional login yet: the station's identity at the hub (its token's
+ * name, role and site) or its configured name. The login (issue 8, point 1) replaces this provider.
+ */
+export interface Who {
+  station: string;
+  who: string;
+}
+
+export interface AuditEventInput {
+  action: AuditAction;
+  event: string;
+  entityType?: string | null;
+  entityId?: string | null;
+  patientIds?: string[];
+  person?: string | null;
+  outcome?: string;
+  detail?: string | null;
+}
+
+export interface AuditServiceDeps {
+  db: Db;
+  repository: AuditRepository;
+  outbox: Pick<OutboxRepository, 'enqueue'>;
+  who: () => Who;
+  now: () => Date;
+  logger: Logger;
+  /** The anchor file (audit-anchor.json in the data folder); null: none (some tests). */
+  anchorFile: string | null;
+  patientOfEncounter: (encounterId: string) => string | null;
+}
+
+export class AuditUnavailableError extends Error {}
+
+const originText = (o: CallOrigin) => (o.remote ? `${o.binding} ${o.remote}` : o.binding);
+
+export function createAuditService(deps: AuditServiceDeps) {
+  // Events whose row could not be written (disk full, locked database): kept and written first
+  // next time, so that a write's audit is late rather than lost while the station runs.
+  const unwritten: { input: AuditEventInput; origin: CallOrigin; at: string }[] = [];
+
+  function writeAnchor(row: AuditRow): void {
+    if (!deps.anchorFile) return;
+    const tmp = `${deps.anchorFile}.tmp`;
+    try {
+      // SECURITY: written whole then renamed, so a crash leaves the old anchor or the new one, never half.
+      fs.writeFileSync(tmp, JSON.stringify({ seq: row.seq, hash: row.hash }), { mode: 0o600 });
+      fs.renameSync(tmp, deps.anchorFile);
+    } catch (error) {
+      // The row is written: a stale anchor only weakens the tail check, verify() still passes.
+      deps.logger.warn('audit.anchor_not_written', { seq: row.seq, error: String((error as Error)?.message ?? error) });
+    }
+  }
+
+  function append(input: AuditEventInput, origin: CallOrigin, at: string): AuditRow {
+    const who = deps.who();
+    const row = deps.db.transaction(() => {
+      const appended = deps.repository.append({
+        at,
+        station: who.station,
+        who: who.who,
+        person: input.person ?? null,
+        action: input.action,
+        event: input.event,
+        entityType: input.entityType ?? null,
+        entityId: input.entityId ?? null,
+        patientIds: input.patientIds ?? [],
+        outcome: input.outcome ?? 'success',
+        detail: input.detail ?? null,
+        origin: originText(origin),
+      });
+      // Sent to the region in the same transaction: a row is never kept without its way out.
+      deps.outbox.enqueue('audit', String(appended.seq), 1, 'create', at);
+      return appended;
+    })();
+    writeAnchor(row);
+    return row;
+  }
+
+  /** Records one event; throws AuditUnavailableError if it could not be written (it is kept to retry). */
+  function record(input: AuditEventInput, origin: CallOrigin): AuditRow {
+    const at = deps.now().toISOString();
+    try {
+      while (unwritten.length > 0) {
+        const first = unwritten[0]!;
+        append(first.input, first.origin, first.at);
+        unwritten.shift();
+      }
+      return append(input, origin, at);
+    } catch (error) {
+      if (!unwritten.some((u) => u.input === input)) unwritten.push({ input, origin, at });
+      deps.logger.error('audit.record_failed', { event: input.event, error: String((error as Error)?.message ?? error), waiting: unwritten.length });
+      throw new AuditUnavailableError((error as Error)?.message ?? String(error));
+    }
+  }
+
+  function readAnchorFile(warnings: string[]): AuditAnchor | null {
+    if (!deps.anchorFile) return null;
+    let text: string;
+    try {
+      text = fs.readFileSync(deps.anchorFile, 'utf8');
+    } catch {
+      // Missing: a station with no audit row yet, or a deleted file (cannot be told apart here).
+      warnings.push('No anchor file: a deletion of the last audit rows cannot be detected from this station alone.');
+      return null;
+    }
+    try {
+      const parsed = JSON.parse(text) as { seq?: unknown; hash?: unknown };
+      if (typeof parsed.seq === 'number' && Number.isInteger(parsed.seq) && parsed.seq >= 0 && typeof parsed.hash === 'string' && /^[0-9a-f]{64}$/.test(parsed.hash)) {
+        return { seq: parsed.seq, hash: parsed.hash, source: 'anchor file' };
+      }
+    } catch {
+      // Reported below.
+    }
+    warnings.push('The anchor file is unreadable: it was damaged or edited.');
+    return null;
+  }
+
+  return {
+    record,
+
+    /** The dispatcher's hook: records an audited channel's call, whatever its outcome. */
+    onCall(call: { channel: Channel; input: unknown; output: unknown; outcome: string; origin: CallOrigin }): void {
+      const facts = auditFacts(call.channel, call.input, call.output, deps.patientOfEncounter);
+      if (!facts) return;
+      const event: AuditEventInput = { ...facts, outcome: call.outcome };
+      try {
+        record(event, call.origin);
+      } catch (error) {
+        // SECURITY: a read whose audit cannot be written is not shown (and is recorded so, once
+        // the trail can be written); a write already done is answered, its audit waiting in memory.
+        if (AUDITED_CHANNELS[call.channel]?.action === 'read') {
+          event.outcome = 'audit_unavailable';
+          throw error;
+        }
+      }
+    },
+
+    /** Walks the whole chain and checks its end against the anchor file and the region's copy. */
+    verify(): AuditVerdictView {
+      const warnings: string[] = [];
+      const anchors: AuditAnchor[] = [];
+      const file = readAnchorFile(warnings);
+      if (file) anchors.push(file);
+      const pushed = deps.repository.pushedUpTo();
+      if (pushed > 0) anchors.push({ seq: pushed, hash: null, source: 'regional server' });
+      if (unwritten.length > 0) warnings.push(`${unwritten.length} audit events could not be written yet.`);
+      const verdict = verifyAuditChain(deps.repository.all(), anchors);
+      if (!verdict.ok) deps.logger.error('audit.chain_broken', { brokenAt: verdict.brokenAt, reason: verdict.reason });
+      return { ...verdict, anchors: anchors.map(({ source, seq }) => ({ source, seq })), warnings };
+    },
+
+    recent(limit: number): z.infer<typeof AuditEntrySchema>[] {
+      return deps.repository.recent(limit).map(({ prevHash: _p, hash: _h, id: _i, ...entry }) => entry);
+    },
+  };
+}
+export type AuditService = ReturnType<typeof createAuditService>;

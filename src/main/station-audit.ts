@@ -1,0 +1,84 @@
+// The station's audit trail wired to its data folder, its identity at the hub and its calls:
+// the dispatcher's hook, the call events from the hub, and the audit channels.
+import path from 'node:path';
+import type { Handlers } from '../shared/contract';
+import type { Peer, ServerMessage } from '../shared/hub-protocol';
+import type { SignedIn } from '../shared/identity';
+import { createAuditService, type Who } from './audit/audit-service';
+import type { CallAudit } from './contract/dispatch';
+import { createAuditRepository } from './db/audit-repository';
+import type { Db } from './db/connection';
+import type { EncounterRepository } from './db/encounter-repository';
+import type { OutboxRepository } from './db/outbox-repository';
+import type { Logger } from './logger';
+
+export interface StationAuditDeps {
+  db: Db;
+  dataDir: string;
+  outbox: Pick<OutboxRepository, 'enqueue'>;
+  encounters: Pick<EncounterRepository, 'get' | 'ofCall'>;
+  stationName: string;
+  /** This station as the hub knows it from its token (name, role, site), once connected. */
+  hubIdentity: () => Peer | null;
+  /** The professional signed in at the station, when a provider is configured. */
+  signedIn?: () => SignedIn | null;
+  now: () => Date;
+  logger: Logger;
+}
+
+/**
+ * SECURITY: who acts: the professional signed in (her name and IdNatPS, from the identity
+ * provider) when there is one; otherwise the station's identity from its hub token, else its
+ * configured name. The person named in a payload (requester, author, collectedBy...) is recorded
+ * beside it, as typed.
+ */
+export function stationWho(stationName: string, hubIdentity: () => Peer | null, signedIn: () => SignedIn | null = () => null): () => Who {
+  return () => {
+    const user = signedIn();
+    if (user) return { station: stationName, who: `${user.name} (IdNatPS ${user.idNatPs ?? user.sub})` };
+    const you = hubIdentity();
+    return { station: stationName, who: you ? `${you.name} (${you.role}, ${you.site})` : stationName };
+  };
+}
+
+export function createStationAudit(deps: StationAuditDeps) {
+  const repository = createAuditRepository(deps.db);
+  const audit = createAuditService({
+    db: deps.db,
+    repository,
+    outbox: deps.outbox,
+    who: stationWho(deps.stationName, deps.hubIdentity, deps.signedIn),
+    now: deps.now,
+    logger: deps.logger,
+    anchorFile: path.join(deps.dataDir, 'audit-anchor.json'),
+    patientOfEncounter: (id) => deps.encounters.get(id)?.patientId ?? null,
+  });
+
+  const handlers: Pick<Handlers, 'audit.note' | 'audit.verify' | 'audit.recent'> = {
+    // Recorded by the dispatcher's hook like every audited call (with where it came from).
+    'audit.note': () => ({ recorded: true as const }),
+    'audit.verify': () => audit.verify(),
+    'audit.recent': ({ limit }) => audit.recent(limit),
+  };
+
+  const CALL_EVENTS: Partial<Record<ServerMessage['type'], string>> = { 'call.ringing': 'call.started', 'call.incoming': 'call.started', 'call.accepted': 'call.answered', 'call.ended': 'call.ended' };
+
+  return {
+    repository,
+    handlers,
+    onCall: ((call) => audit.onCall(call)) satisfies CallAudit,
+    /** A call started (either way), answered or ended, as the hub tells it: recorded with the patient of its act, if linked. */
+    callMessage(message: ServerMessage): void {
+      const event = CALL_EVENTS[message.type];
+      if (!event || !('callId' in message)) return;
+      const peer = message.type === 'call.ringing' ? message.to : message.type === 'call.incoming' ? message.from : message.type === 'call.accepted' ? message.by : null;
+      const patientId = deps.encounters.ofCall(message.callId)?.patientId;
+      const detail = [message.type, peer ? `with ${peer.name} (${peer.role}, ${peer.site})` : null, message.type === 'call.ended' ? `reason ${message.reason}` : null].filter(Boolean).join(', ');
+      try {
+        audit.record({ action: 'call', event, entityType: 'call', entityId: message.callId, patientIds: patientId ? [patientId] : [], detail }, { binding: 'station', remote: 'hub' });
+      } catch {
+        // Kept in memory and written with the next event (logged by the audit service).
+      }
+    },
+  };
+}

@@ -1,0 +1,142 @@
+// The audit trail's hash chain on a real SQLite file: appended rows verify; a row edited, a row
+// deleted or the last rows deleted by someone holding the file (triggers dropped first) are found,
+// at the row where it happened; and what cannot be found without the region's copy.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAuditService } from '../../../src/main/audit/audit-service';
+import { auditHash, canonicalAuditRow, GENESIS_HASH } from '../../../src/main/audit/audit-chain';
+import { createAuditRepository } from '../../../src/main/db/audit-repository';
+import { openDatabase } from '../../../src/main/db/connection';
+import { createOutboxRepository } from '../../../src/main/db/outbox-repository';
+import { silentLogger } from '../../../src/main/logger';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const tempDir = useTempDir('relais-audit-');
+
+/** A trail of five events in a fresh data folder, and a second connection as the attacker's. */
+function trail() {
+  const dir = tempDir();
+  const file = path.join(dir, 'relais.sqlite');
+  const db = openDatabase(file);
+  const repository = createAuditRepository(db);
+  let clock = Date.parse('2026-11-23T09:00:00.000Z');
+  const audit = createAuditService({
+    db,
+    repository,
+    outbox: createOutboxRepository(db),
+    who: () => ({ station: 'chariot-ehpad-1', who: 'chariot-ehpad-1 (nurse, EHPAD Les Tilleuls)' }),
+    now: () => new Date((clock += 1000)),
+    logger: silentLogger,
+    anchorFile: path.join(dir, 'audit-anchor.json'),
+    patientOfEncounter: () => null,
+  });
+  const patients = ['p-1', 'p-2', 'p-3', 'p-4', 'p-5'];
+  for (const p of patients) audit.record({ action: 'read', event: 'patients.get', entityType: 'patient', entityId: p, patientIds: [p] }, { binding: 'ipc' });
+  // SECURITY: what an attacker with the file does first: the append-only triggers go.
+  const attacker = new Database(file);
+  attacker.exec('DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;');
+  return { dir, db, audit, attacker };
+}
+
+describe('audit chain', () => {
+  it('chains each row to the one before from the genesis value, and verifies', () => {
+    const { db, audit, attacker } = trail();
+    const rows = db.prepare('SELECT seq, prev_hash, hash FROM audit_events ORDER BY seq').all() as { seq: number; prev_hash: string; hash: string }[];
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+    expect(audit.verify()).toMatchObject({ ok: true, checked: 5, lastSeq: 5, brokenAt: null, anchors: [{ source: 'anchor file', seq: 5 }] });
+    attacker.close();
+  });
+
+  it('refuses to update or delete a row while the triggers are there', () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'relais.sqlite'));
+    const repository = createAuditRepository(db);
+    repository.append({ at: '2026-11-23T09:00:00.000Z', station: 's', who: 's', person: null, action: 'read', event: 'patients.get', entityType: 'patient', entityId: 'p', patientIds: ['p'], outcome: 'success', detail: null, origin: 'ipc' });
+    expect(() => db.prepare("UPDATE audit_events SET who = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+  });
+
+  it('finds a past row whose field was edited, at that row', () => {
+    const { audit, attacker } = trail();
+    attacker.prepare("UPDATE audit_events SET patient_ids = '[\"p-9\"]' WHERE seq = 3").run();
+    expect(audit.verify()).toMatchObject({ ok: false, brokenAt: 3, reason: 'hash_mismatch', checked: 2 });
+    attacker.close();
+  });
+
+  it('finds an edited row whose hash was recomputed too, at the next row', () => {
+    const { audit, attacker } = trail();
+    attacker.prepare("UPDATE audit_events SET who = 'someone else' WHERE seq = 2").run();
+    // The attacker knows the algorithm (it is public) and fixes row 2's own hash.
+    const r = attacker.prepare('SELECT * FROM audit_events WHERE seq = 2').get() as Record<string, unknown>;
+    const content = { seq: 2, id: r.id as string, at: r.at as string, station: r.station as string, who: r.who as string, person: null, action: 'read' as const, event: r.event as string, entityType: r.entity_type as string, entityId: r.entity_id as string, patientIds: JSON.parse(r.patient_ids as string) as string[], outcome: r.outcome as string, detail: null, origin: r.origin as string };
+    attacker.prepare('UPDATE audit_events SET hash = ? WHERE seq = 2').run(auditHash(r.prev_hash as string, content));
+    expect(canonicalAuditRow(content)).toContain('someone else');
+    expect(audit.verify()).toMatchObject({ ok: false, brokenAt: 3, reason: 'broken_link' });
+    attacker.close();
+  });
+
+  it('finds a deleted middle row, at its number', () => {
+    const { audit, attacker } = trail();
+    attacker.prepare('DELETE FROM audit_events WHERE seq = 4').run();
+    expect(audit.verify()).toMatchObject({ ok: false, brokenAt: 4, reason: 'gap' });
+    attacker.close();
+  });
+
+  it('finds the last rows deleted, from the anchor file', () => {
+    const { audit, attacker } = trail();
+    attacker.prepare('DELETE FROM audit_events WHERE seq >= 4').run();
+    const verdict = audit.verify();
+    expect(verdict).toMatchObject({ ok: false, brokenAt: 4, reason: 'tail_missing', lastSeq: 3 });
+    expect(verdict.message).toMatch(/anchor file knows audit row 5/);
+    attacker.close();
+  });
+
+  it('finds the last rows deleted from the region’s copy, even with the anchor file rewritten to match', () => {
+    const { dir, db, audit, attacker } = trail();
+    // The region acknowledged rows 1..5 (what the push worker records once each AuditEvent is stored).
+    const pushed = db.prepare("INSERT INTO sync_resources (entity, entity_id, resource_type, server_version_id, pushed_version, pushed_at) VALUES ('audit', ?, 'AuditEvent', '1', 1, '2026-11-23T09:10:00.000Z')");
+    for (const seq of ['1', '2', '3', '4', '5']) pushed.run(seq);
+    attacker.prepare('DELETE FROM audit_events WHERE seq = 5').run();
+    const last = attacker.prepare('SELECT seq, hash FROM audit_events WHERE seq = 4').get();
+    fs.writeFileSync(path.join(dir, 'audit-anchor.json'), JSON.stringify(last));
+    expect(audit.verify()).toMatchObject({ ok: false, brokenAt: 5, reason: 'tail_missing', anchors: [{ source: 'anchor file', seq: 4 }, { source: 'regional server', seq: 5 }] });
+    attacker.close();
+  });
+
+  it('cannot find rows deleted from the end when the anchor is deleted too and nothing reached the region: it says so', () => {
+    const { dir, audit, attacker } = trail();
+    attacker.prepare('DELETE FROM audit_events WHERE seq >= 4').run();
+    fs.rmSync(path.join(dir, 'audit-anchor.json'));
+    const verdict = audit.verify();
+    // The limit of a chain kept on the same disk: a clean cut of the tail leaves a valid chain.
+    expect(verdict).toMatchObject({ ok: true, lastSeq: 3 });
+    expect(verdict.warnings.join(' ')).toMatch(/No anchor file/);
+    attacker.close();
+  });
+
+  it('says a damaged anchor file is unreadable rather than trusting it', () => {
+    const { dir, audit, attacker } = trail();
+    fs.writeFileSync(path.join(dir, 'audit-anchor.json'), '{"seq": "lots"');
+    expect(audit.verify().warnings.join(' ')).toMatch(/anchor file is unreadable/);
+    attacker.close();
+  });
+
+  it('finds a whole chain rewritten from a row on, from the anchor’s hash', () => {
+    const { audit, attacker } = trail();
+    // Recompute every hash from row 2 on after an edit: the chain is self-consistent again.
+    attacker.prepare("UPDATE audit_events SET who = 'someone else' WHERE seq = 2").run();
+    let prev = (attacker.prepare('SELECT hash FROM audit_events WHERE seq = 1').get() as { hash: string }).hash;
+    for (const r of attacker.prepare('SELECT * FROM audit_events WHERE seq >= 2 ORDER BY seq').all() as Record<string, unknown>[]) {
+      const content = { seq: r.seq as number, id: r.id as string, at: r.at as string, station: r.station as string, who: r.who as string, person: null, action: 'read' as const, event: r.event as string, entityType: r.entity_type as string, entityId: r.entity_id as string, patientIds: JSON.parse(r.patient_ids as string) as string[], outcome: r.outcome as string, detail: null, origin: r.origin as string };
+      const hash = auditHash(prev, content);
+      attacker.prepare('UPDATE audit_events SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq);
+      prev = hash;
+    }
+    expect(audit.verify()).toMatchObject({ ok: false, brokenAt: 5, reason: 'anchor_mismatch' });
+    attacker.close();
+  });
+});
