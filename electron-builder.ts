@@ -32,7 +32,8 @@ export const fuses = {
   // SECURITY: only resources/app.asar is loaded, never a resources/app folder someone drops
   // beside it, so the integrity check above cannot be sidestepped.
   onlyLoadAppFromAsar: true,
-  // Relais ships no custom V8 snapshot: the browser process uses the usual one.
+  // SECURITY: one V8 snapshot for every process, the one Electron ships; Relais has no
+  // browser-specific snapshot, so no extra file that could be swapped is ever looked for.
   loadBrowserProcessSpecificV8Snapshot: false,
   // SECURITY: the app is served from app:// (protocol.ts), never file://; file:// pages get no
   // privileges beyond a browser's.
@@ -42,6 +43,9 @@ export const fuses = {
 // Native modules (.node files) cannot be loaded from inside an archive: the OS loader opens a
 // real file. These packages carry one (better-sqlite3; serialport's bindings; node-hid).
 export const nativeModules = ['better-sqlite3', '@serialport/bindings-cpp', 'node-hid'] as const;
+
+// Native packages pulled in by a dependency that the app never loads: left out of the package.
+export const notShipped = ['@rollup/rollup-linux-x64-gnu'] as const;
 
 // The update server is part of the build: electron-builder writes it into app-update.yml.
 const feed = updateFeedUrlFromEnv(process.env);
@@ -66,6 +70,9 @@ const config: Configuration = {
     '!**/*.map',
     // The build's Linux installer files are used by the deb, not by the running app.
     '!resources/linux/**',
+    // jpeg-lossless-decoder-js lists rollup's native binary as an optional dependency (a
+    // packaging slip of that library): the app never loads it, so it is not shipped.
+    ...notShipped.map((name) => `!**/node_modules/${name}/**`),
   ],
   extraResources: [
     // The udev rules and the kiosk auto-start file, for the technician (docs/cart-install.md).
