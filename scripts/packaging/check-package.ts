@@ -123,4 +123,6 @@ Not checked here (no Electron binary, no Windows, no signing keys):
 - the AppImage, the deb (fpm, the udev rules' install path) and the NSIS installer themselves: --dir stops before the targets;
 - Windows code signing and electron-updater's publisher check on a real signed installer.`);
 console.log(`package check: ${passed} checks ok, ${failures.length} failed`);
+// The packed app (some 170 MB) is kept only when asked for (an output dir) or to look at a failure.
+if (!process.argv[2] && failures.length === 0) fs.rmSync(work, { recursive: true, force: true });
 process.exit(failures.length === 0 ? 0 : 1);
