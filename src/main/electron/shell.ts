@@ -76,7 +76,7 @@ export function startElectronShell(options: ElectronShellOptions): void {
       );
       unfollowKiosk = followKioskMode(station.events, () => mainWindow, ses, (error) => logger?.error('kiosk.wipe_failed', { error: String(error) }), () => quitting);
       // Installed builds only: a development run has no app-update.yml and nothing to update.
-      if (app.isPackaged && logger) startStationUpdates(station, logger, process.resourcesPath);
+      if (app.isPackaged && logger) void startStationUpdates(station, logger, process.resourcesPath).check();
       // A cabin restarted in kiosk mode opens straight into it.
       void station.dispatch('kiosk.state', {}).then((r) => {
         if (r.ok) station?.events.emit('kiosk.changed', r.value as KioskState);

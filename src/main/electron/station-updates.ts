@@ -31,8 +31,10 @@ export function startStationUpdates(station: Pick<Station, 'dispatch'>, logger: 
     const openCalls = records.filter((r) => r.endedAt === null && now() - Date.parse(r.ringingAt) < OPEN_CALL_MAX_AGE_MS).length;
     return busyReasonFrom({ openCalls, kioskActive: (kiosk.value as { active: boolean }).active });
   };
-  const updates = startAutoUpdate({ updater: autoUpdater, feedUrl: feed.ok ? feed.url : '', busyReason, logger });
-  if (!feed.ok) logger.error('update.feed_refused', { reason: feed.reason });
-  void updates.check();
-  return updates;
+  // SECURITY: no trusted feed, no updates (said once in the log, with the reason).
+  if (!feed.ok) {
+    logger.error('update.feed_refused', { reason: feed.reason });
+    return { check: async () => {}, installIfIdle: async () => false };
+  }
+  return startAutoUpdate({ updater: autoUpdater, feedUrl: feed.url, busyReason, logger });
 }
