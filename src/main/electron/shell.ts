@@ -11,6 +11,7 @@ import { hardenWebContents } from './navigation';
 import { installPermissionPolicy } from './permissions';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { acquireSingleInstance } from './single-instance';
+import { startStationUpdates } from './station-updates';
 import { createMainWindow } from './window';
 
 export interface ElectronShellOptions {
@@ -74,6 +75,8 @@ export function startElectronShell(options: ElectronShellOptions): void {
         logger?.error('window.load_failed', { error: String(error) }),
       );
       unfollowKiosk = followKioskMode(station.events, () => mainWindow, ses, (error) => logger?.error('kiosk.wipe_failed', { error: String(error) }), () => quitting);
+      // Installed builds only: a development run has no app-update.yml and nothing to update.
+      if (app.isPackaged && logger) void startStationUpdates(station, logger, process.resourcesPath).check();
       // A cabin restarted in kiosk mode opens straight into it.
       void station.dispatch('kiosk.state', {}).then((r) => {
         if (r.ok) station?.events.emit('kiosk.changed', r.value as KioskState);
