@@ -22,6 +22,16 @@ function station(settings: OidcSettings | null) {
   return { login, opened, changes: () => changes };
 }
 
+/** A whole sign-in in which the station must refuse what comes back; returns the station's login. */
+async function signInRefused() {
+  const { login } = station(settingsFor(provider));
+  const { authorizationUrl, done } = await login.begin();
+  const refused = expect(done).rejects.toThrow(SignInError);
+  await signInInBrowser(authorizationUrl);
+  await refused;
+  return login;
+}
+
 const payloadOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 describe('professional sign-in (OpenID Connect, loopback provider)', () => {
@@ -68,11 +78,7 @@ describe('professional sign-in (OpenID Connect, loopback provider)', () => {
   it('refuses an ID token signed by another key (forged on the way)', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     provider.tamperTokens((body) => ({ ...body, id_token: signJwt(payloadOf(body.id_token as string), privateKey, 'test-key-1') }));
-    const { login } = station(settingsFor(provider));
-    const { authorizationUrl, done } = await login.begin();
-    const refused = expect(done).rejects.toThrow(SignInError);
-    await signInInBrowser(authorizationUrl);
-    await refused;
+    const login = await signInRefused();
     expect(login.state().user).toBeNull();
     expect(login.state().lastError).toEqual(expect.any(String));
   });
@@ -83,22 +89,13 @@ describe('professional sign-in (OpenID Connect, loopback provider)', () => {
       const past = Math.floor(Date.now() / 1000) - 7200;
       return { ...body, id_token: provider.signWithProviderKey({ ...claims, iat: past - 600, exp: past }) };
     });
-    const { login } = station(settingsFor(provider));
-    const { authorizationUrl, done } = await login.begin();
-    const refused = expect(done).rejects.toThrow(SignInError);
-    await signInInBrowser(authorizationUrl);
-    await refused;
-    expect(login.state().user).toBeNull();
+    expect((await signInRefused()).state().user).toBeNull();
   });
 
   it('refuses an ID token meant for another client, or replayed with another nonce', async () => {
     for (const change of [{ aud: 'another-client' }, { nonce: 'replayed-nonce' }]) {
       provider.tamperTokens((body) => ({ ...body, id_token: provider.signWithProviderKey({ ...payloadOf(body.id_token as string), ...change }) }));
-      const { login } = station(settingsFor(provider));
-      const { authorizationUrl, done } = await login.begin();
-      const refused = expect(done).rejects.toThrow(SignInError);
-      await signInInBrowser(authorizationUrl);
-      await refused;
+      expect((await signInRefused()).state().user).toBeNull();
     }
   });
 
