@@ -2,7 +2,7 @@
 // station locks after a while without anyone touching it (or when she locks it), and her PIN
 // opens it again without a new sign-in at the provider. Five wrong PINs end her session: the
 // next person signs in properly. The PIN's hash lives in memory only, for this sign-in.
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { hashPin, pinMatches, type PinHash } from '../security/pin-hash';
 
 export const UNLOCK_PIN = /^\d{4,8}$/;
 export const MAX_UNLOCK_FAILURES = 5;
@@ -18,10 +18,8 @@ export interface IdentityLockDeps {
 
 export type UnlockOutcome = { ok: true } | { ok: false; reason: 'pin_format' | 'no_pin' | 'wrong_pin' | 'signed_out'; left?: number };
 
-const hash = (pin: string, salt: Buffer) => scryptSync(pin, salt, 32, { N: 16384, r: 8, p: 1 });
-
 export function createIdentityLock(deps: IdentityLockDeps) {
-  let pin: { salt: Buffer; hash: Buffer } | null = null;
+  let pin: PinHash | null = null;
   let locked = false;
   let failures = 0;
   let lastActivity = deps.now().getTime();
@@ -44,8 +42,7 @@ export function createIdentityLock(deps: IdentityLockDeps) {
     },
     setPin(value: string): UnlockOutcome {
       if (!UNLOCK_PIN.test(value)) return { ok: false, reason: 'pin_format' };
-      const salt = randomBytes(16);
-      pin = { salt, hash: hash(value, salt) };
+      pin = hashPin(value);
       failures = 0;
       lastActivity = deps.now().getTime();
       deps.onChange();
@@ -57,7 +54,7 @@ export function createIdentityLock(deps: IdentityLockDeps) {
     unlock(value: string): UnlockOutcome {
       if (!pin) return { ok: false, reason: 'no_pin' };
       if (!UNLOCK_PIN.test(value)) return { ok: false, reason: 'pin_format' };
-      if (timingSafeEqual(hash(value, pin.salt), pin.hash)) {
+      if (pinMatches(value, pin)) {
         failures = 0;
         lastActivity = deps.now().getTime();
         set(false);

@@ -2,12 +2,12 @@
 // salted scrypt hash in the data folder (kiosk-mode.json, readable by the station's user only); wrong
 // PINs lock the keypad for a while, so a patient left alone in the cabin cannot try them all. The
 // state lives here and not in the page, so that reloading the page never leaves kiosk mode.
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { KioskPinSchema, type KioskState } from '../../shared/kiosk/kiosk';
 import { AppFailure, fieldFailure } from '../contract/failure';
+import { hashPin, pinMatches } from '../security/pin-hash';
 
 const StoredSchema = z.object({
   active: z.boolean(),
@@ -30,8 +30,6 @@ export interface KioskServiceDeps {
   /** A patient's session ended: the shell wipes what the browser kept (caches, storage). */
   onSessionEnded: () => void;
 }
-
-const hashPin = (pin: string, salt: Buffer) => scryptSync(pin, salt, 32, { N: 16384, r: 8, p: 1 });
 
 export function createKioskService(deps: KioskServiceDeps) {
   const file = path.join(deps.dataDir, 'kiosk-mode.json');
@@ -74,9 +72,7 @@ export function createKioskService(deps: KioskServiceDeps) {
     const current = state();
     if (current.lockedUntil) throw fieldFailure('pin', 'kiosk.locked', { until: current.lockedUntil });
     if (!stored.pin) throw new AppFailure('not_found', 'No kiosk PIN is set on this station.');
-    const expected = Buffer.from(stored.pin.hash, 'hex');
-    const given = hashPin(pin, Buffer.from(stored.pin.salt, 'hex'));
-    if (timingSafeEqual(given, expected)) {
+    if (pinMatches(pin, { salt: Buffer.from(stored.pin.salt, 'hex'), hash: Buffer.from(stored.pin.hash, 'hex') })) {
       if (stored.failures > 0) save({ ...stored, failures: 0, lockedUntil: null });
       return;
     }
@@ -95,8 +91,8 @@ export function createKioskService(deps: KioskServiceDeps) {
       const pin = parsePin(pinInput);
       if (stored.pin) verify(pin);
       else {
-        const salt = randomBytes(16);
-        stored = { ...stored, pin: { salt: salt.toString('hex'), hash: hashPin(pin, salt).toString('hex') } };
+        const { salt, hash } = hashPin(pin);
+        stored = { ...stored, pin: { salt: salt.toString('hex'), hash: hash.toString('hex') } };
       }
       save({ ...stored, active: true });
       return state();
