@@ -1,4 +1,5 @@
 // English texts: same keys as the French reference, enforced by the type.
+import { identityEn } from './identity-en';
 import { expertiseEn } from './expertise-en';
 import { activityEn } from './activity-en';
 import { kioskEn } from './kiosk-en';
@@ -546,32 +547,7 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
     cancel: 'Do not import',
     checkedByLine: 'in the name of {{name}}, checked by {{by}}',
   },
-  identity: {
-    label: 'Signed-in professional',
-    signIn: 'Sign in (Pro Santé Connect)',
-    signOut: 'Sign out',
-    pending: 'Signing in, in the browser…',
-    signedIn: '{{name}}',
-    signedInRpps: '{{name}} (RPPS {{rpps}})',
-    failed: 'Sign-in failed: {{reason}}',
-    lock: 'Lock',
-    gate: {
-      signInTitle: 'Sign in to open records',
-      signInWhy: 'Every record opened and every act is recorded under the signed-in professional’s name. Use the “Sign in” button at the top.',
-      choosePinTitle: '{{name}}: choose your unlock code',
-      choosePinWhy: 'Between acts, the cart locks after 10 minutes without activity; this code (4 to 8 digits) opens it again without signing in again.',
-      newPin: 'Your code',
-      pinAgain: 'Type the code again',
-      next: 'Continue',
-      confirm: 'Save the code',
-      mismatch: 'The two codes differ: start again.',
-      lockedTitle: 'Cart locked — {{name}}',
-      yourPin: 'Your unlock code',
-      unlock: 'Unlock',
-      someoneElse: 'Another professional: sign out',
-      ringing: 'Incoming call from {{name}}: unlock to answer.',
-    },
-  },
+  identity: identityEn,
   kiosk: kioskEn,
   activity: activityEn,
   expertise: expertiseEn,

@@ -1,4 +1,5 @@
 // French texts (the reference: English must have the same keys, checked by its type).
+import { identityFr } from './identity-fr';
 import { expertiseFr } from './expertise-fr';
 import type { Texts } from './texts';
 import { activityFr } from './activity-fr';
@@ -545,32 +546,7 @@ teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesu
     cancel: 'Ne pas importer',
     checkedByLine: 'au nom de {{name}}, vérifié par {{by}}',
   },
-  identity: {
-    label: 'Professionnel connecté',
-    signIn: 'Se connecter (Pro Santé Connect)',
-    signOut: 'Se déconnecter',
-    pending: 'Connexion en cours dans le navigateur…',
-    signedIn: '{{name}}',
-    signedInRpps: '{{name}} (RPPS {{rpps}})',
-    failed: 'Connexion impossible : {{reason}}',
-    lock: 'Verrouiller',
-    gate: {
-      signInTitle: 'Connectez-vous pour ouvrir les dossiers',
-      signInWhy: 'Chaque dossier ouvert et chaque acte sont enregistrés au nom du professionnel connecté. Utilisez le bouton « Se connecter » en haut.',
-      choosePinTitle: '{{name}} : choisissez votre code de déverrouillage',
-      choosePinWhy: 'Entre deux actes, le chariot se verrouille après 10 minutes sans activité ; ce code (4 à 8 chiffres) le rouvre sans vous reconnecter.',
-      newPin: 'Votre code',
-      pinAgain: 'Retapez le code',
-      next: 'Continuer',
-      confirm: 'Enregistrer le code',
-      mismatch: 'Les deux codes diffèrent : recommencez.',
-      lockedTitle: 'Chariot verrouillé — {{name}}',
-      yourPin: 'Votre code de déverrouillage',
-      unlock: 'Déverrouiller',
-      someoneElse: 'Un autre professionnel : se déconnecter',
-      ringing: 'Appel entrant de {{name}} : déverrouillez pour répondre.',
-    },
-  },
+  identity: identityFr,
   kiosk: kioskFr,
   activity: activityFr,
   expertise: expertiseFr,
