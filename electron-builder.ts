@@ -41,8 +41,8 @@ export const fuses = {
 } as const satisfies Required<Omit<FuseOptionsV1, 'resetAdHocDarwinSignature'>>;
 
 // Native modules (.node files) cannot be loaded from inside an archive: the OS loader opens a
-// real file. These packages carry one (better-sqlite3; serialport's bindings; node-hid).
-export const nativeModules = ['better-sqlite3', '@serialport/bindings-cpp', 'node-hid'] as const;
+// real file. These packages carry one (better-sqlite3-multiple-ciphers; serialport's bindings; node-hid).
+export const nativeModules = ['better-sqlite3-multiple-ciphers', '@serialport/bindings-cpp', 'node-hid'] as const;
 
 // Native packages pulled in by a dependency that the app never loads: left out of the package.
 export const notShipped = ['@rollup/rollup-linux-x64-gnu'] as const;

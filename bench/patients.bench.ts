@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
-import { openDatabase } from '../src/main/db/connection';
 import { createPatientRepository } from '../src/main/db/patient-repository';
 import { silentLogger } from '../src/main/logger';
 import { createStation } from '../src/main/station';
 import type { Patient } from '../src/shared/patient';
+import { openStationStorage } from '../src/main/station-storage';
 
 const PATIENTS = 100_000;
 const NAMES = ['MARTIN', 'BERNARD', 'DUBOIS', 'THOMAS', 'ROBERT', 'RICHARD', 'PETIT', 'DURAND', 'LEROY', 'MOREAU', 'SIMON', 'LAURENT', 'LEFEBVRE', 'MICHEL', 'GARCIA'];
@@ -17,7 +17,7 @@ const FIRST = ['JEANNE', 'MARIE', 'LOUIS', 'PAUL', 'ANNE', 'PIERRE', 'CLAIRE', '
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
 {
   // Seed straight through the repository: the bench measures reads and creates, not seeding.
-  const db = openDatabase(path.join(dir, 'relais.sqlite'));
+  const db = openStationStorage(dir).db;
   const repo = createPatientRepository(db);
   db.transaction(() => {
     for (let i = 0; i < PATIENTS; i++) {

@@ -8,12 +8,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { bench, describe } from 'vitest';
 import { spawn } from 'node:child_process';
 import { issueToken } from '../src/hub/tokens';
 import { createCallRepository } from '../src/main/db/call-repository';
-import { openDatabase } from '../src/main/db/connection';
+import { openStationStorage } from '../src/main/station-storage';
 import { createEncounterRepository } from '../src/main/db/encounter-repository';
 import { createPatientRepository } from '../src/main/db/patient-repository';
 import { createReportPdfRepository } from '../src/main/db/report-pdf-repository';
@@ -23,9 +22,10 @@ import { silentLogger } from '../src/main/logger';
 import { createStation } from '../src/main/station';
 import { createFhirClient } from '../src/main/sync/fhir-client';
 import { createPushWorker } from '../src/main/sync/push-worker';
-import { uploadFile } from '../src/main/sync/resumable-upload';
+import { fileSource, uploadFile } from '../src/main/sync/resumable-upload';
 import { startThrottledLink } from './throttled-link';
 import { validateFhir } from '../src/main/sync/fhir/validate';
+import { stationDatabase } from '../test/helpers/station-database';
 
 const ENCOUNTERS = Number(process.env.RELAIS_BENCH_ENCOUNTERS ?? 10_000);
 const MEGABYTES = Number(process.env.RELAIS_BENCH_MB ?? 500);
@@ -70,7 +70,7 @@ async function run(): Promise<void> {
     // Offline: no FHIR server known yet.
     const station = createStation({ dataDir, mode: 'browser', logger: silentLogger });
     const fileCount = Math.max(1, Math.round(MEGABYTES / FILE_MB));
-    const journal = new Database(path.join(dataDir, 'relais.sqlite'));
+    const journal = stationDatabase(dataDir);
     const makeStart = performance.now();
     let patientId = '';
     for (let i = 0; i < ENCOUNTERS; i++) {
@@ -102,7 +102,7 @@ async function run(): Promise<void> {
     await station.close();
 
     // Online: the push worker, as the station runs it, timed by kind.
-    const db = openDatabase(path.join(dataDir, 'relais.sqlite'));
+    const { db, store } = openStationStorage(dataDir);
     const pending = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
     let fileBytes = 0;
     let fileSeconds = 0;
@@ -114,13 +114,13 @@ async function run(): Promise<void> {
       calls: createCallRepository(db),
       reportPdfs: createReportPdfService({ encounters: createEncounterRepository(db), patients: createPatientRepository(db), pdfs: createReportPdfRepository(db), now: () => new Date() }),
       client: createFhirClient({ baseUrl: hub.fhirUrl, token: () => token }),
-      attachmentFile: (sha) => path.join(dataDir, 'attachments', sha.slice(0, 2), sha),
+      attachments: store,
       upload: async (request) => {
         const start = performance.now();
         const done = await uploadFile({ ...request, endpoint: hub.uploadsUrl, token });
         fileSeconds += (performance.now() - start) / 1000;
         fileMs.push(performance.now() - start);
-        fileBytes += fs.statSync(request.file).size;
+        fileBytes += request.source.size;
         return done;
       },
       now: () => new Date(),
@@ -145,7 +145,13 @@ async function run(): Promise<void> {
     const left = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
     db.close();
 
-    const files = fs.readdirSync(path.join(dataDir, 'attachments')).flatMap((d) => fs.readdirSync(path.join(dataDir, 'attachments', d)).map((f) => path.join(dataDir, 'attachments', d, f)));
+    // The stored files are sealed: their plain bytes are written out for the transfer comparisons.
+    const plainDir = path.join(dir, 'plain-files');
+    fs.mkdirSync(plainDir);
+    const files = fs.readdirSync(path.join(dataDir, 'attachments')).flatMap((d) => fs.readdirSync(path.join(dataDir, 'attachments', d))).map((sha) => {
+      fs.writeFileSync(path.join(plainDir, sha), store.read(sha));
+      return path.join(plainDir, sha);
+    });
     const plainRate = await plainUploadRate(files, hub.plainUrl);
     const tusRate = mb(fileBytes) / fileSeconds;
 
@@ -156,7 +162,7 @@ async function run(): Promise<void> {
     const plainLink = await startThrottledLink(Number(new URL(hub.plainUrl).port));
     const linkStart = performance.now();
     for (const file of someFiles) {
-      await uploadFile({ endpoint: `http://127.0.0.1:${tusLink.port}${new URL(hub.uploadsUrl).pathname}`, token, file, sha256: path.basename(file), contentType: 'audio/wav' });
+      await uploadFile({ endpoint: `http://127.0.0.1:${tusLink.port}${new URL(hub.uploadsUrl).pathname}`, token, source: fileSource(file), sha256: path.basename(file), contentType: 'audio/wav' });
     }
     const linkBytes = someFiles.reduce((n, f) => n + fs.statSync(f).size, 0);
     const tusLinkRate = mb(linkBytes) / ((performance.now() - linkStart) / 1000);
@@ -171,10 +177,10 @@ async function run(): Promise<void> {
     const bigSha = createHash('sha256').update(bigBytes).digest('hex');
     let url: string | null = null;
     const stop = new AbortController();
-    await uploadFile({ endpoint: hub.uploadsUrl, token, file: big, sha256: bigSha, contentType: 'audio/wav', onUrl: (u) => (url = u), onProgress: (sent, total) => sent >= total / 2 && stop.abort(), signal: stop.signal }).catch(() => {});
+    await uploadFile({ endpoint: hub.uploadsUrl, token, source: fileSource(big), sha256: bigSha, contentType: 'audio/wav', onUrl: (u) => (url = u), onProgress: (sent, total) => sent >= total / 2 && stop.abort(), signal: stop.signal }).catch(() => {});
     const resumeStart = performance.now();
     let firstProgress = -1;
-    await uploadFile({ endpoint: hub.uploadsUrl, token, file: big, sha256: bigSha, contentType: 'audio/wav', resumeUrl: url, onProgress: (sent) => firstProgress < 0 && (firstProgress = sent) });
+    await uploadFile({ endpoint: hub.uploadsUrl, token, source: fileSource(big), sha256: bigSha, contentType: 'audio/wav', resumeUrl: url, onProgress: (sent) => firstProgress < 0 && (firstProgress = sent) });
     const resumeSeconds = (performance.now() - resumeStart) / 1000;
 
     const records = pushed - files.length;

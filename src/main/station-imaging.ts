@@ -15,6 +15,8 @@ import { createImagingDrops } from './services/imaging-drop';
 import { createImagingService } from './services/imaging-service';
 import { createPacsService } from './services/pacs-service';
 import type { StationEvents } from './station-events';
+import type { FileSealer } from './security/sealed-file';
+import type { AttachmentStore } from './services/attachment-store';
 
 type ImagingChannel = Extract<keyof Handlers, `imaging.${string}` | `pacs.${string}`>;
 
@@ -25,8 +27,9 @@ export interface StationImagingDeps {
   patients: PatientRepository;
   encounters: EncounterRepository;
   calls: CallRepository;
-  /** Where a stored file lives, by its SHA-256 (the attachments store). */
-  pathOf: (sha256: string) => string;
+  /** The sealed store files are kept in by their SHA-256. */
+  store: AttachmentStore;
+  sealer: FileSealer;
   now: () => Date;
   events: StationEvents;
   imagingWorker: string | null;
@@ -35,7 +38,7 @@ export interface StationImagingDeps {
 
 export function createStationImaging(deps: StationImagingDeps) {
   const repository = createImagingRepository(deps.db);
-  const drops = createImagingDrops({ dir: path.join(deps.dataDir, 'imaging-drops'), now: deps.now });
+  const drops = createImagingDrops({ dir: path.join(deps.dataDir, 'imaging-drops'), sealer: deps.sealer, now: deps.now });
   const framePool = createFramePool({ workerFile: deps.imagingWorker });
   const imaging = createImagingService({
     db: deps.db,
@@ -43,7 +46,7 @@ export function createStationImaging(deps: StationImagingDeps) {
     outbox: deps.outbox,
     patients: deps.patients,
     encounters: deps.encounters,
-    pathOf: deps.pathOf,
+    store: deps.store,
     now: deps.now,
     onProgress: (progress) => deps.events.emit('imaging.progress', progress),
     onPatientImaging: (patientId) => deps.events.emit('imaging.changed', { patientId }),
@@ -56,7 +59,8 @@ export function createStationImaging(deps: StationImagingDeps) {
     attachments: deps.calls,
     encounters: deps.encounters,
     patients: deps.patients,
-    pathOf: deps.pathOf,
+    store: deps.store,
+    sealer: deps.sealer,
     inboxDir: path.join(deps.dataDir, 'pacs-inbox'),
   });
 
@@ -66,7 +70,7 @@ export function createStationImaging(deps: StationImagingDeps) {
     'imaging.studies': ({ patientId }) => imaging.studiesOf(patientId),
     'imaging.dropBegin': () => drops.begin(),
     'imaging.dropChunk': ({ dropId, file, offset, data }) => drops.chunk(dropId, file, offset, Buffer.from(data, 'base64')),
-    'imaging.dropScan': ({ dropId }) => imaging.scan(drops.folder(dropId)),
+    'imaging.dropScan': ({ dropId }) => imaging.scan(drops.folder(dropId), drops.readFile),
     'imaging.series': ({ seriesUid }) => imaging.series(seriesUid),
     'imaging.frame': ({ sopInstanceUid, frame }) => imaging.frame(sopInstanceUid, frame),
     'pacs.search': (search) => pacs.search(search),

@@ -2,12 +2,10 @@
 // Used by the Electron entry and by browser mode alike, so both run the same code.
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { Handlers } from '../shared/contract';
 import type { StationStatus } from '../shared/station';
 import { createDispatch, type Dispatch } from './contract/dispatch';
 import { AppFailure } from './contract/failure';
-import { openDatabase } from './db/connection';
 import { createCallRepository } from './db/call-repository';
 import { createEncounterRepository } from './db/encounter-repository';
 import { createSyncRepository } from './db/sync-repository';
@@ -47,6 +45,8 @@ import type { OidcSettings } from './identity/oidc-login';
 import { startStationDevices } from './station-devices';
 import { createStationTeleexpertise } from './station-teleexpertise';
 import { createStationAudit } from './station-audit';
+import { KEY_WEAKNESS_TEXT, type KeySealer } from './security/data-key';
+import { openStationStorage } from './station-storage';
 
 export interface StationOptions {
   dataDir: string;
@@ -73,6 +73,10 @@ export interface StationOptions {
   pacsUrl?: string | null;
   /** The region's resumable upload endpoint (tus) for attachment files. */
   uploadsUrl?: string | null;
+  /** The OS keychain that seals the data key (Electron's safeStorage); none: a key file (browser mode, tests). */
+  keySealer?: KeySealer | null;
+  /** The data key file when there is no keychain; beside the data folder by default (RELAIS_DATA_KEY_FILE). */
+  dataKeyFile?: string | null;
   /** The professional identity provider (Pro Santé Connect); none: no sign-in on this station. */
   oidc?: OidcSettings | null;
   /** Opens an address in the system browser (Electron); browser mode leaves it to the page. */
@@ -95,7 +99,12 @@ export function createStation(options: StationOptions): Station {
   const now = options.now ?? (() => new Date());
   // SECURITY: the data folder holds patient records: readable by the station's user only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = openDatabase(path.join(dataDir, 'relais.sqlite'));
+  // SECURITY: records and files are encrypted at rest with the station's data key (data-key.ts).
+  const { keys, db, sealer, store: fileStore } = openStationStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer });
+  for (const weakness of keys.weaknesses) logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
+  const legacy = fileStore.sealLegacyFiles();
+  if (legacy.sealed > 0) logger.info('files.sealed_legacy', { sealed: legacy.sealed });
+  for (const file of legacy.mismatched) logger.error('files.legacy_damaged', { file });
   const events = createStationEvents();
 
   const patientsRepo = createPatientRepository(db);
@@ -147,6 +156,8 @@ export function createStation(options: StationOptions): Station {
   const attachments = createAttachmentService({
     db,
     dataDir,
+    store: fileStore,
+    sealer,
     calls: callRepository,
     encounters: encounterRepository,
     onActChanged: (id) => events.emit('encounters.changed', { id }),
@@ -160,7 +171,8 @@ export function createStation(options: StationOptions): Station {
     patients: patientsRepo,
     encounters: encounterRepository,
     calls: callRepository,
-    pathOf: (sha256) => attachments.pathOf(sha256),
+    store: fileStore,
+    sealer,
     now,
     events,
     imagingWorker: options.imagingWorker ?? null,
@@ -225,6 +237,7 @@ export function createStation(options: StationOptions): Station {
     stationName,
     mode,
     dataDir,
+    dataProtection: { protection: keys.protection, keyPath: keys.keyPath, weaknesses: keys.weaknesses },
     devices,
     hub,
     outbox,
@@ -317,7 +330,7 @@ export function createStation(options: StationOptions): Station {
         imaging: imaging.repository,
         teleexpertise: teleexpertise.repository,
         audit: stationAudit.repository,
-        attachmentFile: (sha256) => attachments.pathOf(sha256),
+        attachments: fileStore,
         ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token }) } : {}),
         capabilities: () => service.capabilities() ?? fullCapabilities(),
         onUpload: (id, progress) => {

@@ -12,6 +12,13 @@ export const StationStatusSchema = z.object({
   stationName: z.string(),
   mode: z.enum(['electron', 'browser']),
   dataDir: z.string(),
+  /** How the records are encrypted at rest: the key in the OS keychain, or in a (weaker) key file. */
+  dataProtection: z.object({
+    protection: z.enum(['os-keychain', 'key-file']),
+    keyPath: z.string(),
+    /** What makes the protection weaker than it should be (said in words on the home screen). */
+    weaknesses: z.array(z.enum(['key_in_file', 'key_file_inside_data_folder', 'no_os_keyring'])),
+  }),
   devices: z.array(DeviceStatusSchema),
   hub: z.object({
     state: z.enum(['not_configured', 'connecting', 'online', 'offline']),

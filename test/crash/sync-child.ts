@@ -7,15 +7,14 @@ import { createStation } from '../../src/main/station';
 import type { StationStatus } from '../../src/shared/station';
 import { mulberry32 } from '../../devices/random';
 import { validateFhir } from '../../src/main/sync/fhir/validate';
-import Database from 'better-sqlite3';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
+import { stationDatabase } from '../helpers/station-database';
 
 const { DATA_DIR, FHIR_URL, UPLOADS_URL, TOKEN, MODE, SEED } = process.env;
 if (!DATA_DIR || !FHIR_URL || !UPLOADS_URL || !TOKEN) throw new Error('DATA_DIR, FHIR_URL, UPLOADS_URL and TOKEN are required');
 const station = createStation({ dataDir: DATA_DIR, mode: 'browser', logger: silentLogger, hubToken: TOKEN, fhirUrl: FHIR_URL, uploadsUrl: UPLOADS_URL, syncTiming: { debounceMs: 1, intervalMs: 50 } });
 // Calls come from the hub in real life; here they are written into the journal directly.
-const journal = new Database(path.join(DATA_DIR, 'relais.sqlite'));
+const journal = stationDatabase(DATA_DIR);
 journal.pragma('busy_timeout = 5000');
 const random = mulberry32(Number(SEED ?? 1));
 const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(65 + Math.floor(random() * 26))).join('');
@@ -89,7 +88,8 @@ async function drain(): Promise<never> {
       process.exit(0);
     }
     if (Date.now() > deadline) {
-      process.stdout.write(`still pending after 60 s: ${JSON.stringify(status.sync)}, ${waiting} not waiting for an act\n`);
+      const rows = journal.prepare('SELECT seq, entity, entity_id, attempts, last_error, next_attempt_at FROM outbox WHERE parked = 0 AND waiting_for IS NULL LIMIT 10').all();
+      process.stdout.write(`still pending after 60 s: ${JSON.stringify(status.sync)}, ${waiting} not waiting for an act: ${JSON.stringify(rows)}\n`);
       process.exit(1);
     }
     await new Promise((r) => setTimeout(r, 50));

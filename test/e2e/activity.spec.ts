@@ -8,7 +8,6 @@
 // of the station, the test moves the acts' start and end in its database to the dates and
 // durations they would have had in September and October.
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { transportAvoided } from '../../src/shared/activity/transport-avoided';
 import { connectStationClient } from './station-client';
 import { createYvonneLeBihan } from './patient-page';
 import { startStation, type RunningStation } from './station-host';
+import { stationDatabase } from '../helpers/station-database';
 
 const FIXTURE = path.resolve('test/fixtures/communes/communes-fixture.csv');
 const env = { RELAIS_COMMUNES_CSV: FIXTURE };
@@ -82,7 +82,7 @@ test('the coordinator reads the station’s monthly activity, km avoided include
 
   // The acts as if held in September and October.
   await station.stop();
-  const db = new Database(path.join(dataDir, 'relais.sqlite'));
+  const db = stationDatabase(dataDir);
   const move = db.prepare('UPDATE encounters SET started_at = ?, ended_at = ? WHERE reason = ?');
   for (const [reason, [start, minutes]] of Object.entries(HELD)) {
     expect(move.run(start, new Date(Date.parse(start) + minutes * 60_000).toISOString(), reason).changes).toBe(1);

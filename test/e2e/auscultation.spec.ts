@@ -3,10 +3,10 @@
 // the sound drawn on the expert's side, a lossless WAV of one body site saved into the cart's
 // record, snapshots from both sides, and a second camera the expert can show large.
 import { expect, test, type WebSocket } from '@playwright/test';
-import fs from 'node:fs';
 import path from 'node:path';
 import { callAndAnswer, startCallSetup, type CallSetup } from './call-fixture';
 import { connectStationClient } from './station-client';
+import { stationFileSealer } from '../helpers/station-database';
 
 let setup: CallSetup | null = null;
 test.afterEach(async () => {
@@ -14,7 +14,8 @@ test.afterEach(async () => {
   setup = null;
 });
 
-const fileOf = (dataDir: string, sha256: string) => fs.readFileSync(path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256));
+// Stored sealed (encrypted at rest): read back with the station's key.
+const fileOf = (dataDir: string, sha256: string) => stationFileSealer(dataDir).read(path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256));
 
 test('the stethoscope goes as its own unprocessed track, is drawn on both sides and recorded losslessly', async ({ browser }) => {
   test.setTimeout(120_000);

@@ -6,10 +6,9 @@
 // (text, local and session storage, IndexedDB, media elements, blob: URLs) while her record waits
 // in the outbox (the regional FHIR server is down in this test), and the PIN is needed to leave.
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { insKey } from '../../src/shared/ins';
 import { EXPERT, startCallSetup, type CallSetup } from './call-fixture';
+import { stationDatabase } from '../helpers/station-database';
 
 const NIR13 = '2561229019123';
 const CARD = `${NIR13}${insKey(NIR13)}`;
@@ -116,7 +115,7 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   expect(await cabin.evaluate(loads(blobUrl))).toBe('gone');
 
   // The record is safe in the station's database, queued for the regional server.
-  const db = new Database(path.join(setup.cart.dataDir, 'relais.sqlite'), { readonly: true, fileMustExist: true });
+  const db = stationDatabase(setup.cart.dataDir, { readonly: true, fileMustExist: true });
   try {
     const patient = db.prepare(`SELECT id, identity_status FROM patients WHERE birth_name = 'KERGUELEN'`).get() as { id: string; identity_status: string };
     expect(patient.identity_status).toBe('PROV');

@@ -25,11 +25,17 @@ test('falls back to browser mode, says why and where, and the page works', async
     await page.goto(ready.url);
     await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(/Patients enregistrés\s*0/);
     await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(dataDir);
+    // Records are encrypted at rest; in browser mode the key is in a file, and the screen says it is weaker.
+    expect(ready.output()).toContain(`Clé de chiffrement / data key: ${dataDir}.key`);
+    expect(fs.statSync(`${dataDir}.key`).mode & 0o777).toBe(0o600);
+    await expect(page.getByTestId('data-protection')).toContainText('Chiffrées (AES-256), clé dans un fichier : protection plus faible');
+    await expect(page.getByTestId('data-protection')).toContainText('qui lit ce fichier lit les dossiers');
     // The embedded defaults run a regional hub in-process, and the station is connected to it.
     await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(/Serveur régional\s*connecté \(ws:\/\/127\.0\.0\.1:\d+\/hub\)/);
   } finally {
     await stopChild(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}.key`, { force: true });
     fs.rmSync(noElectron, { recursive: true, force: true });
   }
 });

@@ -1,11 +1,11 @@
 // A nurse registers a patient with an INS through the UI; the station restarts on the same data
 // folder and finds her again. A wrong INS key is shown on its field and nothing is stored.
 import { expect, test, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startStation, type RunningStation } from './station-host';
+import { stationDatabase } from '../helpers/station-database';
 
 let dataDir: string;
 let station: RunningStation | null = null;
@@ -20,7 +20,7 @@ test.afterEach(async () => {
 });
 
 function storedPatients(): { birth_name: string; ins_matricule: string | null }[] {
-  const db = new Database(path.join(dataDir, 'relais.sqlite'), { readonly: true, fileMustExist: true });
+  const db = stationDatabase(dataDir, { readonly: true, fileMustExist: true });
   try {
     return db.prepare('SELECT birth_name, ins_matricule FROM patients').all() as { birth_name: string; ins_matricule: string | null }[];
   } finally {

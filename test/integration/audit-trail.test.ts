@@ -3,14 +3,13 @@
 // person typed and the patient of the act; failures are recorded with their code; the page's own
 // events (remote-control grants) too; the chain verifies; and the rows reach the region's FHIR
 // endpoint as AuditEvent.
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { qualifiedIdentity, provisionalIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
+import { stationDatabase } from '../helpers/station-database';
 
 const tempDir = useTempDir('relais-audit-trail-');
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -84,7 +83,7 @@ describe('audit trail', () => {
     const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('not created');
     // The audit table refuses rows for a while (as a full disk or a locked file would).
-    const other = new Database(path.join(dir, 'relais.sqlite'));
+    const other = stationDatabase(dir);
     cleanups.push(() => void other.close());
     other.exec("CREATE TRIGGER audit_jammed BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
 
@@ -114,7 +113,7 @@ describe('audit trail', () => {
     const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('not created');
     await station.value('patients.get', { id: created.patient.id });
-    const db = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
+    const db = stationDatabase(dir, { readonly: true });
     cleanups.push(() => void db.close());
     const row = db.prepare("SELECT id, seq, hash FROM audit_events WHERE event = 'patients.get'").get() as { id: string; seq: number; hash: string };
     let answer: Response | null = null;

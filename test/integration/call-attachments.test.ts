@@ -1,6 +1,5 @@
 // Call attachments through the contract: sent in chunks, resumed at the offset the station has,
 // checked by size and SHA-256 before anything is kept, stored once by content, listed with the call.
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { CHUNK_BASE64_CHARS } from '../../src/shared/attachments';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { mulberry32 } from '../../devices/random';
+import { stationDatabase, stationFileSealer } from '../helpers/station-database';
 
 const tempDir = useTempDir();
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -16,7 +16,7 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 function withCall(dir: string) {
   const station = openStation(dir);
   // A call as the hub would have announced it (the journal only takes attachments for its calls).
-  const db = new Database(path.join(dir, 'relais.sqlite'));
+  const db = stationDatabase(dir);
   db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Kerleau', 'expert', 'CHU', '2026-11-23T10:00:00.000Z')").run();
   db.close();
   return station;
@@ -46,7 +46,9 @@ describe('call attachments', () => {
     const attachment = await station.value('attachments.finish', { uploadId });
     expect(attachment).toMatchObject({ callId: 'call-1', kind: 'auscultation', bodySite: 'mitral', size: data.length, sha256: sha(data), author: 'IDE Morvan' });
     const stored = path.join(dir, 'attachments', attachment.sha256.slice(0, 2), attachment.sha256);
-    expect(sha(fs.readFileSync(stored))).toBe(attachment.sha256);
+    // Kept sealed: the bytes on disk are not the sound's, and read back as the sound with the station's key.
+    expect(fs.readFileSync(stored).includes(Buffer.from(data.subarray(0, 32)))).toBe(false);
+    expect(sha(stationFileSealer(dir).read(stored))).toBe(attachment.sha256);
     expect(fs.readdirSync(path.join(dir, 'uploads'))).toEqual([]); // nothing left half-way
 
     // The same bytes saved again (here as a snapshot) are one file, two records.

@@ -1,20 +1,19 @@
 // The clinical record of an act through the contract: created for a patient of the station,
 // started only with the patient's consent, forward-only statuses with the version read, vital
 // signs checked for plausibility, nothing added to a closed act, every change in the outbox.
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { qualifiedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
+import { stationDatabase } from '../helpers/station-database';
 
 const tempDir = useTempDir();
 const opened: { close(): void }[] = [];
 afterEach(() => opened.splice(0).forEach((s) => s.close()));
 
 const outbox = (dir: string) => {
-  const db = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
+  const db = stationDatabase(dir, { readonly: true });
   // The audit trail's rows ride the same outbox; they are checked in test/integration/audit-trail.test.ts.
   const rows = db.prepare("SELECT entity, entity_version AS version, operation FROM outbox WHERE entity != 'audit' ORDER BY seq").all();
   db.close();

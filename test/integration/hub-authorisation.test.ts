@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken, type Claims } from '../../src/hub/tokens';
-import { uploadFile } from '../../src/main/sync/resumable-upload';
+import { fileSource, uploadFile } from '../../src/main/sync/resumable-upload';
 
 const SECRET = 'authorisation-secret';
 const exp = Math.floor(Date.now() / 1000) + 3600;
@@ -65,7 +65,7 @@ beforeAll(async () => {
   hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], uploadsDir: path.join(tempDir(), 'uploads'), httpBurst: 100_000 });
   const file = path.join(tempDir(), 'photo.png');
   fs.writeFileSync(file, bytes);
-  uploadUrl = (await uploadFile({ endpoint: hub.uploadsUrl, token: token('cartA'), file, sha256: createHash('sha256').update(bytes).digest('hex'), contentType: 'image/png' })).url;
+  uploadUrl = (await uploadFile({ endpoint: hub.uploadsUrl, token: token('cartA'), source: fileSource(file), sha256: createHash('sha256').update(bytes).digest('hex'), contentType: 'image/png' })).url;
   // Cart A asks dermatology about patient A, with a measure, a photo and a question.
   for (const r of [patient(id.PA, 'ALPHA'), request(id.SRA, id.PA, 'dermatologie'), encounter(id.SRA), observation(id.OA, id.SRA), media(id.MA, id.SRA), reply(id.CA, id.SRA, 'Une question')]) {
     expect([200, 201]).toContain((await put('cartA', r)).status);

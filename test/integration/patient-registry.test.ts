@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INS_OID } from '../../src/shared/ins';
 import { provisionalIdentity, qualifiedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
+import { stationDatabase } from '../helpers/station-database';
 
 const tempDir = useTempDir();
 const opened: { close(): void }[] = [];
@@ -15,7 +15,7 @@ const start = (dir = tempDir(), now?: () => Date) => {
   return station;
 };
 const outboxRows = (dir: string) => {
-  const db = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
+  const db = stationDatabase(dir, { readonly: true });
   // The audit trail's rows ride the same outbox; they are checked in test/integration/audit-trail.test.ts.
   const rows = db.prepare("SELECT entity, entity_version, operation FROM outbox WHERE entity != 'audit' ORDER BY seq").all();
   db.close();
@@ -100,7 +100,7 @@ describe('patient registry', () => {
       { entity: 'patient', entity_version: 1, operation: 'create' },
       { entity: 'patient', entity_version: 2, operation: 'update' },
     ]);
-    const db = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
+    const db = stationDatabase(dir, { readonly: true });
     expect(db.prepare('SELECT version FROM patient_revisions WHERE patient_id = ?').all(id)).toEqual([{ version: 1 }]);
     db.close();
   });

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { uploadFile, UploadRefusedError } from '../../src/main/sync/resumable-upload';
+import { fileSource, uploadFile, UploadRefusedError } from '../../src/main/sync/resumable-upload';
+import { createFileSealer } from '../../src/main/security/sealed-file';
+import { createAttachmentStore } from '../../src/main/services/attachment-store';
 import { useTempDir } from '../helpers/temp-dir';
 
 const SECRET = 'upload-secret';
@@ -33,7 +35,7 @@ describe('resumable uploads', () => {
     let url: string | null = null;
     const stop = new AbortController();
     const first = uploadFile({
-      endpoint: hub.uploadsUrl, token, file, sha256: sha256(data), contentType: 'audio/wav', chunkSize: 1024 * 1024,
+      endpoint: hub.uploadsUrl, token, source: fileSource(file), sha256: sha256(data), contentType: 'audio/wav', chunkSize: 1024 * 1024,
       onUrl: (u) => (url = u),
       onProgress: (sent) => {
         if (sent >= 5 * 1024 * 1024) stop.abort();
@@ -45,12 +47,29 @@ describe('resumable uploads', () => {
 
     // "After a restart": a new transfer given the stored address starts from the server's offset.
     const progress: number[] = [];
-    const second = await uploadFile({ endpoint: hub.uploadsUrl, token, file, sha256: sha256(data), contentType: 'audio/wav', chunkSize: 1024 * 1024, resumeUrl: url, onProgress: (sent) => progress.push(sent) });
+    const second = await uploadFile({ endpoint: hub.uploadsUrl, token, source: fileSource(file), sha256: sha256(data), contentType: 'audio/wav', chunkSize: 1024 * 1024, resumeUrl: url, onProgress: (sent) => progress.push(sent) });
     expect(second.url).toBe(url);
     expect(progress[0]).toBeGreaterThanOrEqual(4 * 1024 * 1024); // not from zero
     const stored = fs.readFileSync(hub.uploads.fileOf(url!.split('/').pop()!));
     expect(stored.length).toBe(data.length);
     expect(sha256(stored)).toBe(sha256(data));
+  });
+
+  it('resumes a sealed file of the station at the server offset, sending its plain bytes', async () => {
+    const data = randomBytes(6 * 1024 * 1024 + 12_345);
+    const store = createAttachmentStore(path.join(tempDir(), 'attachments'), createFileSealer(randomBytes(32)));
+    store.put(sha256(data), data);
+    // Chunks of 768 KiB: the server's offset falls inside the file's 1 MiB sealed records.
+    const source = { size: store.size(sha256(data)), read: (start: number, end: number) => store.readRange(sha256(data), start, end) };
+    let url: string | null = null;
+    const stop = new AbortController();
+    const first = uploadFile({ endpoint: hub.uploadsUrl, token, source, sha256: sha256(data), contentType: 'audio/wav', chunkSize: 768 * 1024, onUrl: (u) => (url = u), onProgress: (sent) => sent >= 2 * 1024 * 1024 && stop.abort(), signal: stop.signal });
+    await expect(first).rejects.toThrow(/resume/);
+    const progress: number[] = [];
+    await uploadFile({ endpoint: hub.uploadsUrl, token, source, sha256: sha256(data), contentType: 'audio/wav', chunkSize: 768 * 1024, resumeUrl: url, onProgress: (sent) => progress.push(sent) });
+    expect(progress[0]! % (1024 * 1024)).not.toBe(0);
+    expect(progress[0]).toBeGreaterThanOrEqual(1536 * 1024);
+    expect(sha256(fs.readFileSync(hub.uploads.fileOf(url!.split('/').pop()!)))).toBe(sha256(data));
   });
 
   it('refuses a file whose bytes do not match its announced SHA-256, and keeps nothing', async () => {
@@ -60,7 +79,7 @@ describe('resumable uploads', () => {
     const kept = () => (fs.existsSync(uploadsDir) ? fs.readdirSync(uploadsDir).sort() : []);
     for (const chunkSize of [8 * 1024 * 1024, 64 * 1024]) {
       const before = kept();
-      const error = await uploadFile({ endpoint: hub.uploadsUrl, token, file, sha256: 'a'.repeat(64), contentType: 'audio/wav', chunkSize }).catch((e: unknown) => e);
+      const error = await uploadFile({ endpoint: hub.uploadsUrl, token, source: fileSource(file), sha256: 'a'.repeat(64), contentType: 'audio/wav', chunkSize }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UploadRefusedError);
       expect(error).toMatchObject({ status: 460, message: expect.stringMatching(/SHA-256 mismatch/) });
       expect(kept()).toEqual(before); // neither the bytes nor their record
@@ -69,13 +88,13 @@ describe('resumable uploads', () => {
 
   it('keeps a file sent in many small chunks when every byte matches', async () => {
     const { file, data } = fileOf(1_000_003);
-    const done = await uploadFile({ endpoint: hub.uploadsUrl, token, file, sha256: sha256(data), contentType: 'audio/wav', chunkSize: 64 * 1024 });
+    const done = await uploadFile({ endpoint: hub.uploadsUrl, token, source: fileSource(file), sha256: sha256(data), contentType: 'audio/wav', chunkSize: 64 * 1024 });
     expect(sha256(fs.readFileSync(hub.uploads.fileOf(done.url.split('/').pop()!)))).toBe(sha256(data));
   });
 
   it('refuses uploads without a valid token or without a SHA-256', async () => {
     const { file, data } = fileOf(1000);
-    await expect(uploadFile({ endpoint: hub.uploadsUrl, token: 'forged', file, sha256: sha256(data), contentType: 'audio/wav' })).rejects.toMatchObject({ status: 401 });
-    await expect(uploadFile({ endpoint: hub.uploadsUrl, token, file, sha256: 'not-a-hash', contentType: 'audio/wav' })).rejects.toMatchObject({ status: 400 });
+    await expect(uploadFile({ endpoint: hub.uploadsUrl, token: 'forged', source: fileSource(file), sha256: sha256(data), contentType: 'audio/wav' })).rejects.toMatchObject({ status: 401 });
+    await expect(uploadFile({ endpoint: hub.uploadsUrl, token, source: fileSource(file), sha256: 'not-a-hash', contentType: 'audio/wav' })).rejects.toMatchObject({ status: 400 });
   });
 });

@@ -1,12 +1,11 @@
 // The stroke sheet of an act through the contract: each change kept with who and when, in the
 // append-only journal too; an unknown act or a closed one refuses changes; a change no person
 // could mean is refused by the contract.
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { qualifiedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
+import { stationDatabase } from '../helpers/station-database';
 
 const tempDir = useTempDir();
 const opened: { close(): void }[] = [];
@@ -42,7 +41,7 @@ describe('stroke sheet', () => {
 
     station.close();
     opened.pop();
-    const db = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
+    const db = stationDatabase(dir, { readonly: true });
     const journal = db.prepare('SELECT version, by, at, change FROM stroke_changes WHERE encounter_id = ? ORDER BY version').all(act.id) as { version: number; by: string; at: string; change: string }[];
     db.close();
     expect(journal.map((j) => [j.version, j.by, j.at, JSON.parse(j.change).kind])).toEqual([

@@ -1,10 +1,8 @@
 // Photos and sounds of a call reach the region once the call is linked to an act: the file by
 // resumable upload, checked by SHA-256, then a Media pointing at it for the act's patient; a file
 // of a call without an act waits, without holding back the other records.
-import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
@@ -13,6 +11,7 @@ import { createStation } from '../../src/main/station';
 import { qualifiedIdentity } from '../helpers/identities';
 import { contractValue } from '../helpers/contract-value';
 import { useTempDir } from '../helpers/temp-dir';
+import { stationDatabase } from '../helpers/station-database';
 
 const tempDir = useTempDir();
 const SECRET = 'attachments-secret';
@@ -41,7 +40,7 @@ describe('attachment sync', () => {
     const station = createStation({ dataDir: dir, mode: 'browser', logger: silentLogger, hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 100 } });
     cleanups.push(() => station.close());
     // A call in the journal, as the hub would have announced it.
-    const db = new Database(path.join(dir, 'relais.sqlite'));
+    const db = stationDatabase(dir);
     for (const id of ['call-with-act', 'call-alone']) {
       db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES (?, 'outgoing', 'dr', 'Dr Le Goff', 'expert', 'CHU', ?)").run(id, new Date().toISOString());
     }
@@ -106,7 +105,7 @@ describe('attachment sync', () => {
     const status = await waitFor(() => value(station, 'station.status', {}), (s) => s.sync.pending === 0 && s.sync.waitingForAct === 2, 'the lone call’s file and message waiting for an act');
     expect(status.sync).toMatchObject({ parked: 0, conflicts: 0 });
     expect((await fetch(`${hub.fhirUrl}/Media/${alone.id}`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(404);
-    const check = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
+    const check = stationDatabase(dir, { readonly: true });
     expect(check.prepare('SELECT entity, waiting_for, last_error FROM outbox ORDER BY seq').all()).toEqual([
       { entity: 'attachment', waiting_for: 'act', last_error: 'Waiting for its act: link the call to an act to send this file.' },
       { entity: 'call_chat', waiting_for: 'act', last_error: 'Waiting for its act: link the call to an act to send this message.' },

@@ -4,7 +4,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
@@ -12,6 +11,7 @@ import { issueToken } from '../../src/hub/tokens';
 import { mulberry32 } from '../../devices/random';
 import { reportPdfBinaryId } from '../../src/main/sync/fhir/report';
 import { useTempDir } from '../helpers/temp-dir';
+import { stationDatabase } from '../helpers/station-database';
 
 const KILLS = Number(process.env.RELAIS_CRASH_KILLS ?? 50);
 const SECRET = 'crash-secret';
@@ -68,7 +68,7 @@ it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes 
   const code = await new Promise((r) => drain.once('exit', r));
   expect(code, drainOutput).toBe(0);
 
-  const db = new Database(path.join(dataDir, 'relais.sqlite'), { readonly: true });
+  const db = stationDatabase(dataDir, { readonly: true });
   const local = {
     Patient: (db.prepare('SELECT id FROM patients').all() as { id: string }[]).map((r) => r.id),
     Encounter: (db.prepare('SELECT id FROM encounters').all() as { id: string }[]).map((r) => r.id),

@@ -1,12 +1,10 @@
 // The outbox pushed to the hub's FHIR endpoint: records made offline arrive once, in their
 // current state; a retry after a lost answer makes no duplicate; a record changed on the server
 // and here becomes a conflict with both versions, never merged; an unreachable server waits.
-import Database from 'better-sqlite3';
-import path from 'node:path';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { openDatabase } from '../../src/main/db/connection';
 import { createCallRepository } from '../../src/main/db/call-repository';
 import { createEncounterRepository } from '../../src/main/db/encounter-repository';
 import { createPatientRepository } from '../../src/main/db/patient-repository';
@@ -22,6 +20,8 @@ import { createReportPdfService } from '../../src/main/services/report-pdf-servi
 import { PARIS_1906_MATRICULE, qualifiedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
+import { stationDatabase } from '../helpers/station-database';
+import { openStationStorage } from '../../src/main/station-storage';
 
 const SECRET = 'sync-hub-secret';
 const token = issueToken(SECRET, { sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
@@ -57,7 +57,7 @@ const reportPdfsOf = (db: Database.Database) =>
   createReportPdfService({ encounters: createEncounterRepository(db), patients: createPatientRepository(db), pdfs: createReportPdfRepository(db), now: () => new Date() });
 
 function workerOn(dir: string, fetchImpl?: typeof fetch, capabilities?: ReturnType<typeof readCapabilities>) {
-  const db = openDatabase(path.join(dir, 'relais.sqlite'));
+  const db = openStationStorage(dir).db;
   const worker = createPushWorker({
     sync: createSyncRepository(db),
     patients: createPatientRepository(db),
@@ -90,7 +90,7 @@ function losingOnePatientAnswer() {
 }
 
 const outboxOf = (dir: string) => {
-  const db = new Database(path.join(dir, 'relais.sqlite'), { readonly: true });
+  const db = stationDatabase(dir, { readonly: true });
   // The audit trail's rows ride the same outbox; they are checked in test/integration/audit-trail.test.ts.
   const rows = db.prepare("SELECT entity, parked, last_error FROM outbox WHERE entity != 'audit' ORDER BY seq").all() as { entity: string; parked: number; last_error: string | null }[];
   db.close();
@@ -177,7 +177,7 @@ describe('sync push', () => {
 
   it('waits, in order, while the server cannot be reached', async () => {
     const { dir, station } = await offlineRecords();
-    const db = openDatabase(path.join(dir, 'relais.sqlite'));
+    const db = openStationStorage(dir).db;
     const worker = createPushWorker({
       sync: createSyncRepository(db), patients: createPatientRepository(db), encounters: createEncounterRepository(db), reportPdfs: reportPdfsOf(db),
       client: createFhirClient({ baseUrl: 'http://127.0.0.1:9/fhir/R4', token: () => token, timeoutMs: 2000 }),

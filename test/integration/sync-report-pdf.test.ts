@@ -3,13 +3,10 @@
 // Binary) and through pdftotext. A correction supersedes the first report; syncing again, or
 // after a lost answer, never makes a second document; and the PDF is the one kept at signing,
 // byte for byte, whatever changes on the station afterwards.
-import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { openDatabase } from '../../src/main/db/connection';
 import { createEncounterRepository } from '../../src/main/db/encounter-repository';
 import { createPatientRepository } from '../../src/main/db/patient-repository';
 import { createReportPdfRepository } from '../../src/main/db/report-pdf-repository';
@@ -22,6 +19,8 @@ import { qualifiedIdentity } from '../helpers/identities';
 import { pdfText } from '../helpers/pdf-text';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
+import { stationDatabase } from '../helpers/station-database';
+import { openStationStorage } from '../../src/main/station-storage';
 
 const SECRET = 'report-pdf-hub-secret';
 const token = issueToken(SECRET, { sub: 'cart-7', role: 'station', name: 'Chariot 7', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
@@ -143,7 +142,7 @@ describe('signed report PDF, synced', () => {
     const { dir, station, act } = await actUnderWay({ syncing: true });
     // A report as an earlier Relais signed it: its row and outbox row, no PDF.
     const legacyId = randomUUID();
-    const db = new Database(path.join(dir, 'relais.sqlite'));
+    const db = stationDatabase(dir);
     db.prepare('INSERT INTO encounter_reports (id, encounter_id, text, author, signed_at, replaces) VALUES (?, ?, ?, ?, ?, NULL)').run(legacyId, act.id, 'Compte rendu d’avant.', JSON.stringify(dermatologist), new Date().toISOString());
     db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('report', ?, 1, 'create', ?)").run(legacyId, new Date().toISOString());
     db.close();
@@ -172,7 +171,7 @@ describe('signed report PDF, synced', () => {
       }
       return response;
     };
-    const db = openDatabase(path.join(dir, 'relais.sqlite'));
+    const db = openStationStorage(dir).db;
     const encounters = createEncounterRepository(db);
     const patients = createPatientRepository(db);
     const worker = createPushWorker({

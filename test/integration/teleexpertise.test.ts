@@ -2,9 +2,7 @@
 // photos, urgent) leaves when the link comes back; the dermatologist's inbox shows it (a
 // cardiologist's does not), she opens it and reads the photos' bytes through her station, asks a
 // question; the cart answers it with a document; she answers; the cart sees each step.
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { startHub } from '../../src/hub/server';
@@ -17,6 +15,7 @@ import { qualifiedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { startTcpProxy } from '../helpers/tcp-proxy';
 import { useTempDir } from '../helpers/temp-dir';
+import { stationDatabase } from '../helpers/station-database';
 
 const tempDir = useTempDir();
 const SECRET = 'teleexpertise-secret';
@@ -169,7 +168,7 @@ describe('téléexpertise round trip', () => {
     const sent = await station.value('teleexpertise.submit', { encounterId: plain.id, version: plain.version, consentBy: 'IDE Morvan' });
     expect(sent).toMatchObject({ state: 'pending_send', details: { priority: 'routine', submittedAt: expect.any(String) } });
     // The request went to the outbox with its act, at the act's new version, in one go.
-    const db = new Database(path.join(dir, 'relais.sqlite'));
+    const db = stationDatabase(dir);
     cleanups.push(() => void db.close());
     const rows = db.prepare("SELECT entity, entity_version FROM outbox WHERE entity_id = ? AND entity_version = 2 ORDER BY seq").all(plain.id);
     expect(rows).toEqual([{ entity: 'service_request', entity_version: 2 }, { entity: 'encounter', entity_version: 2 }]);

@@ -1,17 +1,82 @@
-// Opens the station's SQLite database with the settings every connection must have.
-import Database from 'better-sqlite3';
+// Opens the station's SQLite database with the settings every connection must have, encrypted
+// with the station's database key (SQLite3 Multiple Ciphers, SQLCipher 4 format).
+import fs from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
 
-export function openDatabase(file: string): Db {
+export class DatabaseKeyError extends Error {
+  override name = 'DatabaseKeyError';
+}
+
+const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+// SECURITY: SQLCipher 4's page format (AES-256-CBC, HMAC-SHA512 per page), so that the hospital's
+// IT can open a copy with the standard SQLCipher tools and the key when a station must be
+// recovered. The key is a raw 256-bit key: no passphrase derivation to slow each opening.
+function applyKey(db: Db, key: Buffer, pragma: 'key' | 'rekey'): void {
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma(`${pragma} = "x'${key.toString('hex')}'"`);
+}
+
+function isPlain(file: string): boolean {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return false;
+  const header = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return header.equals(PLAIN_HEADER);
+}
+
+/**
+ * Encrypts, in place, a database an earlier version kept in the clear. Rekeying rewrites every
+ * page (free pages too, so deleted records go with them) in one rollback-journal transaction:
+ * a crash midway leaves the plain database, which the next start encrypts again.
+ */
+function encryptPlainDatabase(file: string, key: Buffer): void {
   const db = new Database(file);
+  try {
+    // Rekeying needs a rollback journal; switching out of WAL first folds the WAL into the file.
+    db.pragma('journal_mode = DELETE');
+    applyKey(db, key, 'rekey');
+  } finally {
+    db.close();
+  }
+}
+
+/** Gives a connection its key, and checks that the key opens the database (closing it if not). */
+export function unlockDatabase(db: Db, key: Buffer): Db {
+  applyKey(db, key, 'key');
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    db.close();
+    throw new DatabaseKeyError(
+      `The station's database ${db.name} cannot be opened with its data key (${(error as Error).message}): the key file or keychain entry belongs to another station, or the database is damaged. ` +
+        'Restore the matching key, or the database from a backup. / La base ne s’ouvre pas avec la clé de la station : restaurez la bonne clé ou la base.',
+    );
+  }
+  return db;
+}
+
+/** Opens (creating it if need be) the database; `key` is null only for throwaway test databases. */
+export function openDatabase(file: string, key: Buffer | null = null): Db {
+  if (key && file !== ':memory:' && isPlain(file)) encryptPlainDatabase(file, key);
+  const db = new Database(file);
+  if (key) unlockDatabase(db, key);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   // A second connection (the sync worker, a diagnostics tool) waits instead of failing at once.
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  // SECURITY: sorts and temporary indexes stay in memory; SQLite's temporary files are not encrypted.
+  db.pragma('temp_store = MEMORY');
   migrate(db, MIGRATIONS);
   return db;
 }

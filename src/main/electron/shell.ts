@@ -1,6 +1,8 @@
 // Starts the Electron side: security switches before ready, then protocol, station, IPC and window.
 import os from 'node:os';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import type { KeySealer } from '../security/data-key';
+import { safeStorageSealer } from './safe-storage-sealer';
 import { resolveDataDir } from '../data-dir';
 import type { Logger } from '../logger';
 import type { KioskState } from '../../shared/kiosk/kiosk';
@@ -15,7 +17,8 @@ import { startStationUpdates } from './station-updates';
 import { createMainWindow } from './window';
 
 export interface ElectronShellOptions {
-  createStation: (dataDir: string) => Station;
+  /** `keySealer`: the OS keychain for the data key (null when the OS has none). */
+  createStation: (dataDir: string, keySealer: KeySealer | null) => Station;
   rendererRoot: string;
   preloadPath: string;
   logger?: Logger;
@@ -69,7 +72,8 @@ export function startElectronShell(options: ElectronShellOptions): void {
       // SECURITY: permissions and protocol are in place before the first window exists.
       installPermissionPolicy(ses);
       handleAppProtocol(ses, options.rendererRoot);
-      station = options.createStation(dataDir);
+      // SECURITY: the data key is sealed by the OS keychain, asked for once the app is ready (Linux needs it).
+      station = options.createStation(dataDir, safeStorageSealer(safeStorage));
       unbind = bindContract(ipcMain, station, () => BrowserWindow.getAllWindows());
       mainWindow = createMainWindow(options.preloadPath, (error) =>
         logger?.error('window.load_failed', { error: String(error) }),
@@ -84,6 +88,8 @@ export function startElectronShell(options: ElectronShellOptions): void {
     })
     .catch((error: unknown) => {
       logger?.error('shell.start_failed', { error: String((error as Error)?.stack ?? error) });
+      // A station that cannot open its records (a missing data key...) says why before it quits.
+      dialog.showErrorBox('Relais', error instanceof Error ? error.message : String(error));
       app.quit();
     });
 }

@@ -10,6 +10,7 @@ import { communesFile } from '../services/commune-places';
 import { pacsUrlFromEnv } from '../pacs-settings';
 import { loadDeviceSetup } from '../services/device-config';
 import { createStation } from '../station';
+import type { StationStatus } from '../../shared/station';
 import { PortInUseError, startHost } from './host-server';
 import { startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
 import { openInChromium } from './open-browser';
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
     uploadsUrl: embedded ? embedded.hub.uploadsUrl : hubSettings.uploadsUrl,
     pacsUrl: pacsUrlFromEnv(process.env),
     oidc: oidcSettingsFromEnv(process.env),
+    // No OS keychain in browser mode: the data key sits in a file beside the data folder (weaker).
+    dataKeyFile: process.env.RELAIS_DATA_KEY_FILE || null,
     communesFile: communesFile(process.env, dataDir),
     // Beside this bundle: out/main/imaging-worker.cjs.
     imagingWorker: path.join(__dirname, 'imaging-worker.cjs'),
@@ -62,6 +65,11 @@ async function main(): Promise<void> {
   const out = process.stdout;
   out.write(`\nRelais — station en mode navigateur / browser mode\n`);
   out.write(`  Données / data: ${dataDir}\n`);
+  const status = await station.dispatch('station.status', {});
+  if (status.ok) {
+    const { dataProtection } = status.value as StationStatus;
+    out.write(`  Clé de chiffrement / data key: ${dataProtection.keyPath} (un fichier : plus faible que le trousseau du système, à sauvegarder à part / a file: weaker than the OS keychain, back it up apart)\n`);
+  }
   out.write(`  Serveur régional / hub: ${embedded ? `${embedded.hub.url} (embarqué / embedded)` : hubSettings.hubUrl}\n`);
   out.write(`  Appareils / devices: ${devices.mode === 'simulated' ? 'simulés / simulated (no devices.json)' : devices.mode === 'none' ? 'aucun / none (RELAIS_DEVICES=none)' : 'devices.json'}\n`);
   out.write(`  Ouvrez cette adresse / open this address (it holds this run's key):\n`);

@@ -46,7 +46,11 @@ function listFiles(root: string): string[] {
   return out;
 }
 
-export async function scanFolder(folder: string, onProgress: (done: number, total: number) => void): Promise<ScanResult> {
+/** How a file's bytes are read: as they are on a drive, or unsealed from the station's own folders. */
+export type ReadFile = (file: string) => Uint8Array;
+const readPlainFile: ReadFile = (file) => new Uint8Array(fs.readFileSync(file));
+
+export async function scanFolder(folder: string, onProgress: (done: number, total: number) => void, readFile: ReadFile = readPlainFile): Promise<ScanResult> {
   if (!path.isAbsolute(folder)) throw new ScanFolderError('Give the full path of the folder or drive (for instance /media/cdrom).');
   let stat: fs.Stats;
   try {
@@ -70,7 +74,7 @@ export async function scanFolder(folder: string, onProgress: (done: number, tota
       const size = fs.statSync(file).size;
       if (size > MAX_FILE_BYTES) refuse(file, 'too_large', `The file is ${size} bytes, over the ${MAX_FILE_BYTES} the station reads.`);
       else {
-        const result = readDicom(new Uint8Array(fs.readFileSync(file)));
+        const result = readDicom(readFile(file));
         if (result.ok) found.push({ file, instance: result.instance });
         else refuse(file, result.reason, result.detail);
       }

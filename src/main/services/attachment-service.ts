@@ -1,8 +1,9 @@
 // Receives the record's files (a call's, or an act's) in chunks: each chunk must start where the station's copy ends (so a
 // resumed transfer neither skips nor repeats bytes), the whole is checked against the announced
-// size and SHA-256, and only then is the file kept, once per content, under attachments/<hash>,
-// with its row and an outbox row in one transaction. A failed check keeps nothing.
-import { createHash, randomUUID } from 'node:crypto';
+// size and SHA-256, and only then is the file kept, once per content, in the sealed store, with
+// its row and an outbox row in one transaction. A failed check keeps nothing. Chunks are sealed
+// as they arrive: a transfer in progress is never on disk in the clear either.
+import { createHash, randomUUID, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -12,12 +13,16 @@ import type { CallRepository } from '../db/call-repository';
 import type { Db } from '../db/connection';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { OutboxRepository } from '../db/outbox-repository';
+import type { FileSealer, SealedAppender } from '../security/sealed-file';
+import type { AttachmentStore } from './attachment-store';
 
 type Begin = z.output<typeof AttachmentBeginSchema>;
 
 export interface AttachmentServiceDeps {
   db: Db;
   dataDir: string;
+  store: AttachmentStore;
+  sealer: FileSealer;
   calls: CallRepository;
   encounters: EncounterRepository;
   /** An act got a file: its screen refreshes. */
@@ -28,36 +33,22 @@ export interface AttachmentServiceDeps {
 
 const UPLOAD_TTL_MS = 24 * 3600 * 1000;
 
-export function createAttachmentService({ db, dataDir, calls, encounters, onActChanged, outbox, now }: AttachmentServiceDeps) {
+export function createAttachmentService({ db, dataDir, store, sealer, calls, encounters, onActChanged, outbox, now }: AttachmentServiceDeps) {
   const uploadsDir = path.join(dataDir, 'uploads');
-  const filesDir = path.join(dataDir, 'attachments');
-  const uploads = new Map<string, { meta: Begin; file: string; received: number; startedAt: number }>();
+  // Transfers live in memory: what a stopped station left half-received is of no use to anyone.
+  fs.rmSync(uploadsDir, { recursive: true, force: true });
+  const uploads = new Map<string, { meta: Begin; file: string; sealed: SealedAppender; hash: Hash; startedAt: number }>();
   const insert = db.prepare(`INSERT INTO attachments (id, call_id, encounter_id, kind, mime, size, sha256, title, body_site, device, author, taken_at)
     VALUES (@id, @callId, @encounterId, @kind, @mime, @size, @sha256, @title, @bodySite, @device, @author, @takenAt)`);
 
-  /** Where a kept file lives: content-addressed, two-level to keep folders small. */
-  const pathOf = (sha256: string) => path.join(filesDir, sha256.slice(0, 2), sha256);
-
-  function forget(uploadId: string): void {
+  function forget(uploadId: string, { keepFile = false } = {}): void {
     const upload = uploads.get(uploadId);
     uploads.delete(uploadId);
-    if (upload) fs.rmSync(upload.file, { force: true });
+    if (upload && !keepFile) fs.rmSync(upload.file, { force: true });
   }
 
   function dropAbandoned(): void {
     for (const [id, upload] of uploads) if (now().getTime() - upload.startedAt > UPLOAD_TTL_MS) forget(id);
-  }
-
-  function sha256Of(file: string): string {
-    const hash = createHash('sha256');
-    const fd = fs.openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(1 << 20);
-      for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
-    } finally {
-      fs.closeSync(fd);
-    }
-    return hash.digest('hex');
   }
 
   return {
@@ -72,41 +63,36 @@ export function createAttachmentService({ db, dataDir, calls, encounters, onActC
       fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
       const uploadId = randomUUID();
       const file = path.join(uploadsDir, `${uploadId}.part`);
-      fs.writeFileSync(file, new Uint8Array(0), { mode: 0o600 });
-      uploads.set(uploadId, { meta, file, received: 0, startedAt: now().getTime() });
+      uploads.set(uploadId, { meta, file, sealed: sealer.appender(file), startedAt: now().getTime(), hash: createHash('sha256') });
       return { uploadId };
     },
 
     chunk(uploadId: string, offset: number, base64: string): { received: number } {
       const upload = uploads.get(uploadId);
       if (!upload) throw new AppFailure('not_found', 'No transfer with this id (finished, abandoned or unknown): start again.');
-      if (offset !== upload.received) throw fieldFailure('offset', 'upload.wrong_offset', { expected: upload.received });
+      const received = upload.sealed.written;
+      if (offset !== received) throw fieldFailure('offset', 'upload.wrong_offset', { expected: received });
       const bytes = Buffer.from(base64, 'base64');
-      if (upload.received + bytes.length > upload.meta.size) {
+      if (received + bytes.length > upload.meta.size) {
         forget(uploadId);
         throw fieldFailure('data', 'upload.too_long', { size: upload.meta.size });
       }
-      fs.appendFileSync(upload.file, bytes);
-      upload.received += bytes.length;
-      return { received: upload.received };
+      upload.sealed.append(bytes);
+      upload.hash.update(bytes);
+      return { received: upload.sealed.written };
     },
 
     finish(uploadId: string): Attachment {
       const upload = uploads.get(uploadId);
       if (!upload) throw new AppFailure('not_found', 'No transfer with this id (finished, abandoned or unknown): start again.');
       const { meta } = upload;
-      if (upload.received !== meta.size) throw fieldFailure('size', 'upload.incomplete', { expected: meta.size, received: upload.received });
-      const actual = sha256Of(upload.file);
-      if (actual !== meta.sha256) {
-        forget(uploadId);
-        throw fieldFailure('sha256', 'upload.hash_mismatch', { actual });
-      }
-      const target = pathOf(meta.sha256);
-      fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-      // The same content twice (the same snapshot saved again) is stored once.
-      if (fs.existsSync(target)) fs.rmSync(upload.file);
-      else fs.renameSync(upload.file, target);
-      uploads.delete(uploadId);
+      if (upload.sealed.written !== meta.size) throw fieldFailure('size', 'upload.incomplete', { expected: meta.size, received: upload.sealed.written });
+      // The hash is final once taken: the transfer ends here whatever the outcome.
+      const actual = upload.hash.digest('hex');
+      forget(uploadId, { keepFile: actual === meta.sha256 });
+      if (actual !== meta.sha256) throw fieldFailure('sha256', 'upload.hash_mismatch', { actual });
+      upload.sealed.close();
+      store.adopt(meta.sha256, upload.file);
       const attachment: Attachment = {
         id: randomUUID(),
         callId: meta.callId,
@@ -129,6 +115,5 @@ export function createAttachmentService({ db, dataDir, calls, encounters, onActC
       return attachment;
     },
 
-    pathOf,
   };
 }

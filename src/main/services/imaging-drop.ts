@@ -2,18 +2,22 @@
 // mail's attachments): the page has their bytes, not their paths, so they come over the
 // contract in chunks into a private drop folder, which is then read like a drive. Names are
 // never the dropped ones (a file is stored by its number), so nothing can reach outside the
-// folder. Drops older than an hour are removed.
+// folder. Files are sealed as their chunks arrive (DICOM headers carry the patient's name), and
+// read back through `readFile`. Drops older than an hour are removed, and all at start-up.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../contract/failure';
+import type { FileSealer, SealedAppender } from '../security/sealed-file';
 
 export const MAX_DROP_FILES = 20_000;
 export const MAX_DROP_BYTES = 8 * 1024 * 1024 * 1024;
 const DROP_TTL_MS = 3600_000;
 
-export function createImagingDrops(deps: { dir: string; now: () => Date }) {
-  const drops = new Map<string, { folder: string; bytes: number; files: Set<number>; at: number }>();
+export function createImagingDrops(deps: { dir: string; sealer: FileSealer; now: () => Date }) {
+  const drops = new Map<string, { folder: string; bytes: number; files: Map<number, SealedAppender>; at: number }>();
+  // Drops live in memory: after a restart their files belong to nobody.
+  fs.rmSync(deps.dir, { recursive: true, force: true });
 
   function sweep(): void {
     for (const [id, drop] of drops) {
@@ -30,7 +34,7 @@ export function createImagingDrops(deps: { dir: string; now: () => Date }) {
       const dropId = randomUUID();
       const folder = path.join(deps.dir, dropId);
       fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-      drops.set(dropId, { folder, bytes: 0, files: new Set(), at: deps.now().getTime() });
+      drops.set(dropId, { folder, bytes: 0, files: new Map(), at: deps.now().getTime() });
       return { dropId };
     },
 
@@ -40,21 +44,23 @@ export function createImagingDrops(deps: { dir: string; now: () => Date }) {
       if (!drop) throw new AppFailure('not_found', 'This drop is no longer held (over an hour old, or the station restarted): drop the files again.');
       if (!drop.files.has(file) && drop.files.size >= MAX_DROP_FILES) throw new AppFailure('validation_failed', `At most ${MAX_DROP_FILES} files can be dropped at once: import a folder or a drive instead.`);
       if (drop.bytes + data.length > MAX_DROP_BYTES) throw new AppFailure('validation_failed', 'These files are too large to drop: import them from their folder or drive.');
-      const target = path.join(drop.folder, `${String(file).padStart(6, '0')}.dcm`);
-      const size = fs.existsSync(target) ? fs.statSync(target).size : 0;
-      if (offset !== size) throw new AppFailure('validation_failed', `Chunk out of order for file ${file}: expected offset ${size}, got ${offset}.`);
-      fs.appendFileSync(target, data, { mode: 0o600 });
-      drop.files.add(file);
+      const sealed = drop.files.get(file) ?? deps.sealer.appender(path.join(drop.folder, `${String(file).padStart(6, '0')}.dcm`));
+      drop.files.set(file, sealed);
+      if (offset !== sealed.written) throw new AppFailure('validation_failed', `Chunk out of order for file ${file}: expected offset ${sealed.written}, got ${offset}.`);
+      sealed.append(data);
       drop.bytes += data.length;
-      return { received: size + data.length };
+      return { received: sealed.written };
     },
 
-    /** The drop's folder, to be read like a drive. */
+    /** The drop's folder, to be read like a drive with `readFile`; its files are complete from now on. */
     folder(dropId: string): string {
       const drop = drops.get(dropId);
       if (!drop) throw new AppFailure('not_found', 'This drop is no longer held (over an hour old, or the station restarted): drop the files again.');
       if (drop.files.size === 0) throw new AppFailure('validation_failed', 'No file was dropped.');
+      for (const sealed of drop.files.values()) sealed.close();
       return drop.folder;
     },
+
+    readFile: (file: string) => new Uint8Array(deps.sealer.read(file)),
   };
 }

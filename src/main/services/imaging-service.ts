@@ -5,7 +5,6 @@
 // has checked them: identity errors in imaging are how a wrong patient gets treated.
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { demographicDifferences } from '../../shared/dicom-patient-match';
 import type { ImageFrame, ScanReport, ScannedStudy, SeriesImages } from '../../shared/imaging';
 import { AppFailure, fieldFailure } from '../contract/failure';
@@ -15,7 +14,9 @@ import type { ImagingRepository } from '../db/imaging-repository';
 import type { OutboxRepository } from '../db/outbox-repository';
 import type { PatientRepository } from '../db/patient-repository';
 import type { FieldError } from '../../shared/result';
-import { scanFolder, ScanFolderError, type ScannedFile } from '../imaging/dicom-scan';
+import { scanFolder, ScanFolderError, type ReadFile, type ScannedFile } from '../imaging/dicom-scan';
+import type { AttachmentStore } from './attachment-store';
+import { SealedFileError } from '../security/sealed-file';
 import { readFrame, type FrameResult } from '../imaging/pixel-frame';
 
 export interface ImagingServiceDeps {
@@ -25,8 +26,8 @@ export interface ImagingServiceDeps {
   outbox: OutboxRepository;
   patients: PatientRepository;
   encounters: EncounterRepository;
-  /** Where a file is kept by its SHA-256 (the attachments store). */
-  pathOf: (sha256: string) => string;
+  /** The sealed store files are kept in by their SHA-256. */
+  store: AttachmentStore;
   now: () => Date;
   onProgress: (progress: { scanId: string; phase: 'scanning' | 'importing'; done: number; total: number }) => void;
   onPatientImaging: (patientId: string) => void;
@@ -38,23 +39,15 @@ const SCAN_TTL_MS = 3600_000;
 const MAX_SCANS = 5;
 
 /** Copies a file into the content-addressed store, hashing it on the way; returns its SHA-256. */
-async function keep(file: string, pathOf: (sha256: string) => string): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  const bytes = await fs.promises.readFile(file);
-  hash.update(bytes);
-  const sha256 = hash.digest('hex');
-  const target = pathOf(sha256);
-  if (!fs.existsSync(target)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    const partial = `${target}.${randomUUID()}.part`;
-    await fs.promises.writeFile(partial, bytes, { mode: 0o600 });
-    fs.renameSync(partial, target);
-  }
+function keep(file: string, readFile: ReadFile, store: AttachmentStore): { sha256: string; size: number } {
+  const bytes = readFile(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  store.put(sha256, bytes);
   return { sha256, size: bytes.length };
 }
 
 export function createImagingService(deps: ImagingServiceDeps) {
-  const scans = new Map<string, { folder: string; found: ScannedFile[]; at: number }>();
+  const scans = new Map<string, { folder: string; found: ScannedFile[]; readFile: ReadFile | undefined; at: number }>();
 
   function summarise(found: ScannedFile[]): ScannedStudy[] {
     const studies = new Map<string, ScannedStudy>();
@@ -78,18 +71,19 @@ export function createImagingService(deps: ImagingServiceDeps) {
   }
 
   return {
-    async scan(folder: string): Promise<ScanReport> {
+    /** Reads a drive or folder; `readFile` unseals the station's own folders (drops, PACS retrievals). */
+    async scan(folder: string, readFile?: ReadFile): Promise<ScanReport> {
       const scanId = randomUUID();
       let result;
       try {
-        result = await scanFolder(folder, (done, total) => deps.onProgress({ scanId, phase: 'scanning', done, total }));
+        result = await scanFolder(folder, (done, total) => deps.onProgress({ scanId, phase: 'scanning', done, total }), readFile);
       } catch (error) {
         if (error instanceof ScanFolderError) throw fieldFailure('folder', 'imaging.folder', { message: error.message });
         throw error;
       }
       for (const [id, s] of scans) if (deps.now().getTime() - s.at > SCAN_TTL_MS) scans.delete(id);
       while (scans.size >= MAX_SCANS) scans.delete(scans.keys().next().value!);
-      scans.set(scanId, { folder, found: result.found, at: deps.now().getTime() });
+      scans.set(scanId, { folder, found: result.found, readFile, at: deps.now().getTime() });
       return {
         scanId,
         folder,
@@ -135,7 +129,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
           alreadyThere++;
           continue;
         }
-        const kept = await keep(file, deps.pathOf);
+        const kept = keep(file, scan.readFile ?? ((f) => new Uint8Array(fs.readFileSync(f))), deps.store);
         deps.db.transaction(() => {
           deps.imaging.insertStudy({
             study_uid: i.studyInstanceUid,
@@ -204,8 +198,9 @@ export function createImagingService(deps: ImagingServiceDeps) {
       if (!instance) throw new AppFailure('not_found', 'This image is not on this station.');
       let bytes: Buffer;
       try {
-        bytes = await fs.promises.readFile(deps.pathOf(instance.sha256));
-      } catch {
+        bytes = deps.store.read(instance.sha256);
+      } catch (error) {
+        if (error instanceof SealedFileError) throw new AppFailure('validation_failed', `${error.message} Import the study again.`);
         throw new AppFailure('not_found', 'The file of this image is missing from the station’s data folder: import the study again.');
       }
       const result = await (deps.readFrame ?? readFrame)(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), index);

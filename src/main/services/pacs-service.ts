@@ -15,6 +15,8 @@ import { PhotoError, secondaryCapture } from '../imaging/secondary-capture';
 import type { ImagingRepository } from '../db/imaging-repository';
 import { DicomWebError, type DicomWebClient } from '../imaging/dicomweb-client';
 import type { createImagingService } from './imaging-service';
+import type { FileSealer } from '../security/sealed-file';
+import type { AttachmentStore } from './attachment-store';
 
 export interface PacsServiceDeps {
   client: DicomWebClient | null;
@@ -23,9 +25,11 @@ export interface PacsServiceDeps {
   attachments: Pick<CallRepository, 'attachment'>;
   encounters: Pick<EncounterRepository, 'get'>;
   patients: Pick<PatientRepository, 'get'>;
-  /** Where a file is kept by its SHA-256. */
-  pathOf: (sha256: string) => string;
-  /** Where retrieved files wait for their import (removed after). */
+  /** The sealed store the act's photos are kept in. */
+  store: AttachmentStore;
+  /** Retrieved files wait for their import sealed, like everything else under the data folder. */
+  sealer: FileSealer;
+  /** Where retrieved files wait for their import (removed after, and at start-up). */
   inboxDir: string;
 }
 
@@ -37,6 +41,8 @@ function pacsFailure(error: unknown): never {
 }
 
 export function createPacsService(deps: PacsServiceDeps) {
+  // A retrieval cut short by a stop left its files behind: they belong to no import now.
+  fs.rmSync(deps.inboxDir, { recursive: true, force: true });
   function client(): DicomWebClient {
     if (!deps.client) throw new AppFailure('pacs_unavailable', 'No PACS is configured on this station (RELAIS_PACS_URL): import the images from a CD or USB drive.');
     return deps.client;
@@ -72,7 +78,7 @@ export function createPacsService(deps: PacsServiceDeps) {
       let made;
       try {
         made = secondaryCapture(
-          { bytes: new Uint8Array(fs.readFileSync(deps.pathOf(attachment.sha256))), mime: attachment.mime, takenAt: new Date(attachment.takenAt), description: attachment.title ?? 'Photographie' },
+          { bytes: new Uint8Array(deps.store.read(attachment.sha256)), mime: attachment.mime, takenAt: new Date(attachment.takenAt), description: attachment.title ?? 'Photographie' },
           {
             name: `${patient.birthName.toUpperCase()}^${patient.firstName.toUpperCase()}`,
             id: qualified ? patient.ins!.matricule : patient.id,
@@ -100,9 +106,9 @@ export function createPacsService(deps: PacsServiceDeps) {
         let n = 0;
         for (const s of series) {
           const files = await pacs.retrieveSeries(input.studyUid, s.seriesUid).catch(pacsFailure);
-          for (const file of files) fs.writeFileSync(path.join(folder, `${String(++n).padStart(5, '0')}.dcm`), file, { mode: 0o600 });
+          for (const file of files) deps.sealer.write(path.join(folder, `${String(++n).padStart(5, '0')}.dcm`), file);
         }
-        const scan = await deps.imaging.scan(folder);
+        const scan = await deps.imaging.scan(folder, (file) => new Uint8Array(deps.sealer.read(file)));
         if (!scan.studies.some((s) => s.studyUid === input.studyUid)) {
           const refused = scan.refused.map((r) => `${r.count} ${r.reason}`).join(', ');
           throw new AppFailure('validation_failed', `The PACS sent ${n} file(s) but no readable image of this study${refused ? ` (${refused})` : ''}.`);

@@ -7,6 +7,7 @@ export interface StationStatusDeps {
   stationName: string;
   mode: StationStatus['mode'];
   dataDir: string;
+  dataProtection: StationStatus['dataProtection'];
   devices: { list(): StationStatus['devices'] };
   hub: HubLink;
   outbox: OutboxRepository;
@@ -21,6 +22,7 @@ export function createStationStatusService(deps: StationStatusDeps) {
         stationName: deps.stationName,
         mode: deps.mode,
         dataDir: deps.dataDir,
+        dataProtection: deps.dataProtection,
         devices: deps.devices.list(),
         hub: deps.hub.state(),
         sync: { ...deps.sync(), pending: deps.outbox.pendingCount(), waitingForAct: deps.outbox.waitingForActCount(), lastSyncAt: deps.outbox.lastSyncAt() },

@@ -24,10 +24,11 @@ import { reportPdfToBinary, reportToBinary } from './fhir/report';
 import { chatToCommunication } from './fhir/communication';
 import { parseChatEntityId } from './chat-entity';
 import { UploadRefusedError, type UploadRequest } from './resumable-upload';
+import { SealedFileError } from '../security/sealed-file';
+import type { AttachmentStore } from '../services/attachment-store';
 import { createLocalResources, type LocalResource } from './local-resources';
 import type { ServerCapabilities } from './server-capabilities';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 
 /** A record type the server does not take waits this long before the next try (the server may be upgraded). */
 const UNSUPPORTED_WAIT_MS = 60 * 60_000;
@@ -40,7 +41,7 @@ export const PUSHED_ENTITIES = ['patient', 'service_request', 'encounter', 'cons
 export const PUSHED_WITH_AUDIT = [...PUSHED_ENTITIES, 'audit'] as const;
 
 /** Sends a stored file resumably (resumable-upload.ts, bound to the region's endpoint and token). */
-export type Uploader = (request: Pick<UploadRequest, 'file' | 'sha256' | 'contentType' | 'resumeUrl' | 'onUrl' | 'onProgress'>) => Promise<{ url: string }>;
+export type Uploader = (request: Pick<UploadRequest, 'source' | 'sha256' | 'contentType' | 'resumeUrl' | 'onUrl' | 'onProgress'>) => Promise<{ url: string }>;
 
 /** A file on its way to the region, for the progress bars. */
 export interface UploadProgress {
@@ -67,8 +68,8 @@ export interface PushDeps {
   /** The audit trail's rows (sent as AuditEvent). */
   audit?: { bySeq(seq: number): AuditRow | null };
   client: FhirClient;
-  /** Files: where a stored attachment lives, and how to send it. Without them, files wait. */
-  attachmentFile?: (sha256: string) => string;
+  /** Files: the sealed store, and how to send them. Without them, files wait. */
+  attachments?: Pick<AttachmentStore, 'has' | 'chunks' | 'size' | 'readRange'>;
   upload?: Uploader;
   now: () => Date;
   random?: () => number;
@@ -98,12 +99,12 @@ export function createPushWorker(deps: PushDeps) {
   const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** attempts) * (0.5 + random());
 
   /** SHA-256 (to check the stored file) and SHA-1 in base64 (FHIR's Attachment.hash), one read. */
-  async function hashes(file: string): Promise<{ sha256: string; sha1Base64: string }> {
+  async function hashes(chunks: AsyncIterable<Buffer>): Promise<{ sha256: string; sha1Base64: string }> {
     const sha256 = createHash('sha256');
     const sha1 = createHash('sha1');
-    for await (const chunk of fs.createReadStream(file)) {
-      sha256.update(chunk as Buffer);
-      sha1.update(chunk as Buffer);
+    for await (const chunk of chunks) {
+      sha256.update(chunk);
+      sha1.update(chunk);
     }
     return { sha256: sha256.digest('hex'), sha1Base64: sha1.digest('base64') };
   }
@@ -130,18 +131,25 @@ export function createPushWorker(deps: PushDeps) {
     const encounter = a.encounterId ? deps.encounters.get(a.encounterId) : a.callId ? deps.encounters.ofCall(a.callId) : null;
     if (!encounter && a.encounterId) return park(row, 'Its act is no longer on this station.', report);
     if (!encounter) return waitForAct(row, 'Waiting for its act: link the call to an act to send this file.');
-    if (!deps.attachmentFile || !deps.upload) return later(row, 'No upload endpoint configured.', report, false, 60_000);
-    const file = deps.attachmentFile(a.sha256);
-    if (!fs.existsSync(file)) return park(row, `The stored file ${a.sha256} is missing from the data folder.`, report);
-    const sums = await hashes(file);
+    const store = deps.attachments;
+    if (!store || !deps.upload) return later(row, 'No upload endpoint configured.', report, false, 60_000);
+    if (!store.has(a.sha256)) return park(row, `The stored file ${a.sha256} is missing from the data folder.`, report);
+    let sums: { sha256: string; sha1Base64: string };
+    try {
+      sums = await hashes(store.chunks(a.sha256));
+    } catch (error) {
+      if (error instanceof SealedFileError) return park(row, error.message, report);
+      throw error;
+    }
     if (sums.sha256 !== a.sha256) return park(row, `The stored file ${a.sha256} is damaged (its content no longer matches its SHA-256).`, report);
+    const source = { size: store.size(a.sha256), read: (start: number, end: number) => store.readRange(a.sha256, start, end) };
     let url = deps.sync.upload(a.sha256);
     if (!url?.completed) {
       try {
         const progress = (sentBytes: number, totalBytes: number) => deps.onUpload?.(a.id, { attachmentId: a.id, kind: a.kind, sentBytes, totalBytes });
         progress(0, a.size);
         const done = await deps
-          .upload({ file, sha256: a.sha256, contentType: a.mime, resumeUrl: url?.url ?? null, onUrl: (u) => deps.sync.uploadStarted(a.sha256, u), onProgress: progress })
+          .upload({ source, sha256: a.sha256, contentType: a.mime, resumeUrl: url?.url ?? null, onUrl: (u) => deps.sync.uploadStarted(a.sha256, u), onProgress: progress })
           .finally(() => deps.onUpload?.(a.id, null));
         deps.sync.uploadStarted(a.sha256, done.url);
         deps.sync.uploadCompleted(a.sha256, deps.now().toISOString());

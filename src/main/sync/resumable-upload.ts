@@ -1,14 +1,53 @@
 // Sends one stored file to the regional upload endpoint (tus protocol, tus-js-client), streamed
-// from disk in chunks so memory stays flat whatever the size. The upload's address is handed to
+// in chunks (unsealed on the way, for the station's own files) so memory stays flat whatever the size. The upload's address is handed to
 // the caller as soon as the server gives it (onUrl): kept in SQLite, it lets a later run resume
 // from the server's offset after a network drop or a restart instead of starting over.
 import fs from 'node:fs';
 import { Upload } from 'tus-js-client';
 
+/** What is sent: its size and its bytes by range, so that a resumed upload starts where the server is. */
+export interface UploadSource {
+  size: number;
+  read(start: number, end: number): Buffer;
+}
+
+/** A plain file on disk (not the station's sealed store: see attachment-store.ts). */
+export function fileSource(file: string): UploadSource {
+  return {
+    size: fs.statSync(file).size,
+    read(start, end) {
+      const bytes = Buffer.alloc(Math.max(0, end - start));
+      const fd = fs.openSync(file, 'r');
+      try {
+        return bytes.subarray(0, fs.readSync(fd, bytes, 0, bytes.length, start));
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+  };
+}
+
+/** tus-js-client reads the source through this: any range, any time (its own stream reader cannot skip ahead to a resume offset). */
+function rangeReader(source: UploadSource) {
+  return {
+    openFile: () =>
+      Promise.resolve({
+        size: source.size,
+        slice: (start: number, end: number) => {
+          const stop = Math.min(end, source.size);
+          // tus-js-client measures a slice by its `size` (a Blob's), which a Buffer lacks.
+          const value = Object.assign(source.read(start, stop), { size: stop - start });
+          return Promise.resolve({ value, done: stop >= source.size });
+        },
+        close() {},
+      }),
+  };
+}
+
 export interface UploadRequest {
   endpoint: string;
   token: string;
-  file: string;
+  source: UploadSource;
   sha256: string;
   contentType: string;
   /** An upload started earlier: resume it. */
@@ -31,12 +70,12 @@ export class UploadRefusedError extends Error {
 }
 
 export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
-  const size = fs.statSync(request.file).size;
   return new Promise((resolve, reject) => {
-    const upload = new Upload(fs.createReadStream(request.file), {
+    const upload = new Upload(request.source as unknown as Buffer, {
+      fileReader: rangeReader(request.source),
       endpoint: request.endpoint,
       uploadUrl: request.resumeUrl ?? null,
-      uploadSize: size,
+      uploadSize: request.source.size,
       chunkSize: request.chunkSize ?? 8 * 1024 * 1024,
       metadata: { sha256: request.sha256, contentType: request.contentType },
       headers: { Authorization: `Bearer ${request.token}` },

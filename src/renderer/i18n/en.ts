@@ -19,6 +19,16 @@ export const en: Translations = {
     mode: 'Mode',
     modes: { electron: 'Application', browser: 'Browser (127.0.0.1)' },
     dataDir: 'Data folder',
+    dataProtection: 'Data encryption',
+    dataProtectionBy: {
+      'os-keychain': 'Encrypted (AES-256), key held by the OS keychain',
+      'key-file': 'Encrypted (AES-256), key in a file: weaker protection',
+    },
+    keyWeakness: {
+      key_in_file: 'The key is in a file, not in the OS keychain (browser mode): whoever reads that file reads the records.',
+      key_file_inside_data_folder: 'The key file is inside the data folder: a copy of the folder carries its key.',
+      no_os_keyring: 'The OS has no keyring for this account: install and unlock GNOME Keyring or KWallet.',
+    },
     devices: 'Devices',
     noDevices: 'No device configured',
     deviceStates: { connected: 'connected', reconnecting: 'reconnecting…', gone: 'unplugged' },

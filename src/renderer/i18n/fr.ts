@@ -18,6 +18,16 @@ export const fr = {
     mode: 'Mode',
     modes: { electron: 'Application', browser: 'Navigateur (127.0.0.1)' },
     dataDir: 'Dossier des données',
+    dataProtection: 'Chiffrement des données',
+    dataProtectionBy: {
+      'os-keychain': 'Chiffrées (AES-256), clé gardée par le trousseau du système',
+      'key-file': 'Chiffrées (AES-256), clé dans un fichier : protection plus faible',
+    },
+    keyWeakness: {
+      key_in_file: 'La clé est dans un fichier, pas dans le trousseau du système (mode navigateur) : qui lit ce fichier lit les dossiers.',
+      key_file_inside_data_folder: 'Le fichier de clé est dans le dossier des données : une copie du dossier emporte sa clé.',
+      no_os_keyring: 'Le système n’a pas de trousseau pour ce compte : installez et déverrouillez GNOME Keyring ou KWallet.',
+    },
     devices: 'Appareils',
     noDevices: 'Aucun appareil configuré',
     deviceStates: { connected: 'connecté', reconnecting: 'reconnexion…', gone: 'débranché' },

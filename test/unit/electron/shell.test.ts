@@ -58,7 +58,14 @@ const h = await vi.hoisted(async () => {
   }
   const protocol = { registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')) };
   const shell = { openExternal: vi.fn(() => Promise.resolve()) };
-  return { order, state, app, defaultSession, ipcMain, BrowserWindow, protocol, shell };
+  const dialog = { showErrorBox: vi.fn() };
+  const safeStorage = {
+    isEncryptionAvailable: vi.fn(() => (order.push('safeStorage.isEncryptionAvailable'), true)),
+    getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+    encryptString: vi.fn((text: string) => Buffer.from(`sealed:${text}`)),
+    decryptString: vi.fn((sealed: Buffer) => sealed.toString().slice('sealed:'.length)),
+  };
+  return { order, state, app, defaultSession, ipcMain, BrowserWindow, protocol, shell, dialog, safeStorage };
 });
 
 vi.mock('electron', () => ({
@@ -68,16 +75,19 @@ vi.mock('electron', () => ({
   protocol: h.protocol,
   session: { defaultSession: h.defaultSession },
   shell: h.shell,
+  dialog: h.dialog,
+  safeStorage: h.safeStorage,
 }));
 
 import { startElectronShell } from '../../../src/main/electron/shell';
 import { createWebPreferences } from '../../../src/main/electron/web-preferences';
 import type { Station } from '../../../src/main/station';
+import type { KeySealer } from '../../../src/main/security/data-key';
 
 const DATA_DIR = path.join(os.tmpdir(), 'relais-shell-test');
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-function start(createStation?: (dataDir: string) => Station) {
+function start(createStation?: (dataDir: string, keySealer: KeySealer | null) => Station) {
   const station = { dispatch: vi.fn(() => Promise.resolve({ ok: true, value: { active: false } })), events: { onAny: vi.fn(() => () => h.order.push('events.off')), on: vi.fn(() => () => {}), emit: vi.fn() }, close: vi.fn(() => h.order.push('station.close')) };
   const factory = vi.fn(createStation ?? ((_dir: string) => (h.order.push('createStation'), station as unknown as Station)));
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
@@ -129,7 +139,9 @@ describe('startElectronShell', () => {
     expect(at('createStation')).toBeGreaterThan(at('protocol.handle:app'));
     for (const channel of CHANNELS) expect(at(`ipcMain.handle:${channel}`)).toBeGreaterThan(at('createStation'));
     expect(at('new BrowserWindow')).toBeGreaterThan(at(`ipcMain.handle:${CHANNELS.at(-1)}`));
-    expect(factory).toHaveBeenCalledExactlyOnceWith(path.resolve(DATA_DIR));
+    expect(factory).toHaveBeenCalledExactlyOnceWith(path.resolve(DATA_DIR), expect.objectContaining({ backend: 'gnome_libsecret' }));
+    // The keychain is asked once the app is ready (Linux has none before).
+    expect(at('safeStorage.isEncryptionAvailable')).toBeGreaterThan(at('ready'));
   });
 
   it('uses the same data folder as browser mode for the station and the Chromium profile', async () => {
@@ -187,13 +199,14 @@ describe('startElectronShell', () => {
     expect(station.close).toHaveBeenCalledTimes(1);
   });
 
-  it('logs and quits when the station cannot start, without opening a window', async () => {
+  it('logs, says why and quits when the station cannot start, without opening a window', async () => {
     const { logger } = start(() => {
-      throw new Error('SQLITE_CANTOPEN');
+      throw new Error('The records in /data are encrypted, but their key is not at /data/data-key.sealed.');
     });
     h.state.resolveReady();
     await flush();
-    expect(logger.error).toHaveBeenCalledWith('shell.start_failed', { error: expect.stringContaining('SQLITE_CANTOPEN') });
+    expect(logger.error).toHaveBeenCalledWith('shell.start_failed', { error: expect.stringContaining('their key is not at') });
+    expect(h.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('Relais', expect.stringContaining('their key is not at'));
     expect(h.app.quit).toHaveBeenCalledTimes(1);
     expect(h.BrowserWindow.all).toHaveLength(0);
   });

@@ -84,6 +84,17 @@ export function HomeScreen() {
             </dd>
             <dt>{t('home.dataDir')}</dt>
             <dd className="mono">{status.dataDir}</dd>
+            <dt>{t('home.dataProtection')}</dt>
+            <dd data-testid="data-protection">
+              {t(`home.dataProtectionBy.${status.dataProtection.protection}`)}
+              {status.dataProtection.weaknesses.length > 0 && (
+                <ul className="plain-list" role="note">
+                  {status.dataProtection.weaknesses.map((w) => (
+                    <li key={w}>{t(`home.keyWeakness.${w}`)}</li>
+                  ))}
+                </ul>
+              )}
+            </dd>
           </dl>
         )}
       </section>

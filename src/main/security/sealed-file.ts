@@ -1,0 +1,221 @@
+// Files kept encrypted on disk (photos, sounds, PDFs, DICOM): AES-256-GCM in records, so a file
+// can be written in pieces as it arrives and read back as a stream. Each file has its own random
+// id and a key derived from it; each record's nonce is its index, and the last record is marked,
+// so a record changed, swapped, dropped or cut off is detected rather than read as data.
+//
+// Layout: "RELAISF1" | file id (16) | records: length (u32 BE) | last (u8) | ciphertext | tag (16)
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+
+const MAGIC = Buffer.from('RELAISF1', 'latin1');
+const ID_BYTES = 16;
+const HEADER_BYTES = MAGIC.length + ID_BYTES;
+const RECORD_HEAD = 5;
+const TAG_BYTES = 16;
+/** Records are written at most this long; a longer one read back is garbage, not a record. */
+export const MAX_RECORD_BYTES = 1 << 20;
+
+export class SealedFileError extends Error {
+  override name = 'SealedFileError';
+}
+
+function damaged(file: string, why: string): SealedFileError {
+  return new SealedFileError(`The stored file ${file} is damaged or was altered (${why}): it cannot be read. Restore it from the regional server or a backup.`);
+}
+
+function nonceFor(index: number): Buffer {
+  const nonce = Buffer.alloc(12);
+  nonce.writeBigUInt64BE(BigInt(index), 4);
+  return nonce;
+}
+
+function recordHead(length: number, last: boolean): Buffer {
+  const head = Buffer.alloc(RECORD_HEAD);
+  head.writeUInt32BE(length, 0);
+  head[4] = last ? 1 : 0;
+  return head;
+}
+
+export interface SealedAppender {
+  /** Plain bytes written so far. */
+  readonly written: number;
+  append(bytes: Uint8Array): void;
+  /** Writes the closing record; the file is readable only after this. */
+  close(): void;
+}
+
+export type FileSealer = ReturnType<typeof createFileSealer>;
+
+export function createFileSealer(filesKey: Buffer) {
+  const fileKey = (id: Buffer) => Buffer.from(hkdfSync('sha256', filesKey, id, 'relais/file/v1', 32));
+
+  function sealRecord(key: Buffer, index: number, plain: Uint8Array, last: boolean): Buffer {
+    const head = recordHead(plain.length, last);
+    const cipher = createCipheriv('aes-256-gcm', key, nonceFor(index));
+    cipher.setAAD(head);
+    return Buffer.concat([head, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  }
+
+  /** Splits plain bytes into records; the last one marked when `closing`. */
+  function sealRecords(key: Buffer, firstIndex: number, plain: Uint8Array, closing: boolean): { bytes: Buffer; next: number } {
+    const parts: Buffer[] = [];
+    let index = firstIndex;
+    for (let at = 0; at < plain.length || (closing && parts.length === 0); at += MAX_RECORD_BYTES) {
+      const piece = plain.subarray(at, at + MAX_RECORD_BYTES);
+      parts.push(sealRecord(key, index++, piece, closing && at + MAX_RECORD_BYTES >= plain.length));
+    }
+    return { bytes: Buffer.concat(parts), next: index };
+  }
+
+  function newHeader(): { header: Buffer; key: Buffer } {
+    const id = randomBytes(ID_BYTES);
+    return { header: Buffer.concat([MAGIC, id]), key: fileKey(id) };
+  }
+
+  /** A sealed file's records decrypted in order; throws at the first sign of damage, or at a missing end. */
+  function* plainRecords(file: string, fd: number): Generator<Buffer> {
+    const key = keyOf(file, fd);
+    const head = Buffer.alloc(RECORD_HEAD);
+    const records = recordMap(file, fd);
+    for (const [index, record] of records.entries()) {
+      fs.readSync(fd, head, 0, RECORD_HEAD, record.position);
+      if (head[4]! > 1) throw damaged(file, 'a record header that makes no sense');
+      const last = head[4] === 1;
+      if (last && index < records.length - 1) throw damaged(file, 'bytes after its end');
+      yield openRecord(file, fd, key, index, record.position, record.length);
+      if (index === records.length - 1 && !last) throw damaged(file, 'cut off before its end');
+    }
+    if (records.length === 0) throw damaged(file, 'cut off before its end');
+  }
+
+  /** Where each record sits, from the record headers alone (no decryption). */
+  function recordMap(file: string, fd: number): { plainStart: number; length: number; position: number }[] {
+    const size = fs.fstatSync(fd).size;
+    const head = Buffer.alloc(RECORD_HEAD);
+    const records: { plainStart: number; length: number; position: number }[] = [];
+    let plainStart = 0;
+    for (let position = HEADER_BYTES; position < size; ) {
+      if (fs.readSync(fd, head, 0, RECORD_HEAD, position) !== RECORD_HEAD) throw damaged(file, 'cut off');
+      const length = head.readUInt32BE(0);
+      if (length > MAX_RECORD_BYTES) throw damaged(file, 'a record header that makes no sense');
+      records.push({ plainStart, length, position });
+      plainStart += length;
+      position += RECORD_HEAD + length + TAG_BYTES;
+    }
+    return records;
+  }
+
+  function openRecord(file: string, fd: number, key: Buffer, index: number, position: number, length: number): Buffer {
+    const sealed = Buffer.alloc(RECORD_HEAD + length + TAG_BYTES);
+    if (fs.readSync(fd, sealed, 0, sealed.length, position) !== sealed.length) throw damaged(file, 'cut off');
+    const decipher = createDecipheriv('aes-256-gcm', key, nonceFor(index));
+    decipher.setAAD(sealed.subarray(0, RECORD_HEAD));
+    decipher.setAuthTag(sealed.subarray(RECORD_HEAD + length));
+    try {
+      return Buffer.concat([decipher.update(sealed.subarray(RECORD_HEAD, RECORD_HEAD + length)), decipher.final()]);
+    } catch {
+      throw damaged(file, `record ${index} does not match its key`);
+    }
+  }
+
+  function keyOf(file: string, fd: number): Buffer {
+    const header = Buffer.alloc(HEADER_BYTES);
+    if (fs.readSync(fd, header, 0, HEADER_BYTES, 0) !== HEADER_BYTES || !header.subarray(0, MAGIC.length).equals(MAGIC)) throw damaged(file, 'not a sealed file');
+    return fileKey(header.subarray(MAGIC.length));
+  }
+
+  function withFile<T>(file: string, use: (fd: number) => T): T {
+    const fd = fs.openSync(file, 'r');
+    try {
+      return use(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  return {
+    /** Writes a whole file, atomically (a crash leaves the old file or the new one, never half). */
+    write(file: string, plain: Uint8Array): void {
+      const { header, key } = newHeader();
+      const temporary = `${file}.${randomBytes(6).toString('hex')}.part`;
+      fs.writeFileSync(temporary, Buffer.concat([header, sealRecords(key, 0, plain, true).bytes]), { mode: 0o600 });
+      fs.renameSync(temporary, file);
+    },
+
+    /** Starts a file written piece by piece (an upload, a drop); unreadable until closed. */
+    appender(file: string): SealedAppender {
+      const { header, key } = newHeader();
+      fs.writeFileSync(file, header, { mode: 0o600 });
+      let index = 0;
+      let written = 0;
+      let closed = false;
+      return {
+        get written() {
+          return written;
+        },
+        append(bytes: Uint8Array) {
+          if (closed) throw new SealedFileError(`${file} is already complete.`);
+          if (bytes.length === 0) return;
+          const sealed = sealRecords(key, index, bytes, false);
+          fs.appendFileSync(file, sealed.bytes);
+          index = sealed.next;
+          written += bytes.length;
+        },
+        close() {
+          if (closed) return;
+          fs.appendFileSync(file, sealRecord(key, index++, new Uint8Array(0), true));
+          closed = true;
+        },
+      };
+    },
+
+    read(file: string): Buffer {
+      return withFile(file, (fd) => Buffer.concat([...plainRecords(file, fd)]));
+    },
+
+    /** The plain bytes in records of up to 1 MiB, for hashing and uploads without holding the file. */
+    async *chunks(file: string): AsyncGenerator<Buffer> {
+      const fd = fs.openSync(file, 'r');
+      try {
+        for (const piece of plainRecords(file, fd)) {
+          if (piece.length > 0) yield piece;
+          // Lets the event loop breathe between records of a large file.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+
+    /** The plain size, from the record headers (no decryption). */
+    plainSize(file: string): number {
+      return withFile(file, (fd) => recordMap(file, fd).reduce((total, r) => total + r.length, 0));
+    },
+
+    /**
+     * Plain bytes [start, end), decrypting only the records that hold them: a resumed upload
+     * starts where the server is. Each record is checked; the whole file's end is not (the
+     * upload's SHA-256, checked by the region, covers that).
+     */
+    readRange(file: string, start: number, end: number): Buffer {
+      return withFile(file, (fd) => {
+        const key = keyOf(file, fd);
+        const parts: Buffer[] = [];
+        for (const [index, record] of recordMap(file, fd).entries()) {
+          const recordEnd = record.plainStart + record.length;
+          if (recordEnd <= start || record.plainStart >= end || record.length === 0) continue;
+          const plain = openRecord(file, fd, key, index, record.position, record.length);
+          parts.push(plain.subarray(Math.max(0, start - record.plainStart), Math.min(record.length, end - record.plainStart)));
+        }
+        return Buffer.concat(parts);
+      });
+    },
+
+    isSealed(file: string): boolean {
+      return withFile(file, (fd) => {
+        const magic = Buffer.alloc(MAGIC.length);
+        return fs.readSync(fd, magic, 0, MAGIC.length, 0) === MAGIC.length && magic.equals(MAGIC);
+      });
+    },
+  };
+}

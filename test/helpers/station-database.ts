@@ -1,0 +1,17 @@
+// Opens a station's encrypted database from outside the station (to check or alter what it
+// wrote), with the key the station made beside its data folder.
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { unlockDatabase, type Db } from '../../src/main/db/connection';
+import { DATABASE_FILE, loadDataKeys } from '../../src/main/security/data-key';
+import { createFileSealer, type FileSealer } from '../../src/main/security/sealed-file';
+
+export function stationDatabase(dataDir: string, options: Database.Options = {}): Db {
+  const keys = loadDataKeys({ dataDir });
+  return unlockDatabase(new Database(path.join(dataDir, DATABASE_FILE), options), keys.database);
+}
+
+/** Reads a station's sealed files (attachments/<2>/<sha256>) with the key beside its data folder. */
+export function stationFileSealer(dataDir: string): FileSealer {
+  return createFileSealer(loadDataKeys({ dataDir }).files);
+}
