@@ -16,6 +16,8 @@ export interface ViscaCameraOptions {
   /** Preset recall or an absolute move can take seconds. */
   completionTimeoutMs?: number;
   bufferFullRetryMs?: number;
+  /** For tests: the clock the first-reply deadline reads. */
+  now?: () => number;
   onLog?: (event: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -60,6 +62,7 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
     ackTimeoutMs: options.ackTimeoutMs ?? 500,
     completionTimeoutMs: options.completionTimeoutMs ?? 30_000,
     bufferFullRetryMs: options.bufferFullRetryMs ?? 20,
+    ...(options.now ? { now: options.now } : {}),
     onUnmatched: (reply) => log('visca.unmatched_reply', { reply }),
     onNetworkChange: () => {
       log('visca.network_change');
@@ -94,14 +97,15 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
     }
   }
 
-  const command = async (bytes: Uint8Array, waitForCompletion: boolean, priority = false) => {
+  const command = async (bytes: Uint8Array, waitForCompletion: boolean, priority = false, group?: string) => {
     await initialising;
-    const sent = await line.send(bytes, 'command', priority);
+    const sent = await line.send(bytes, 'command', priority, group);
     if (waitForCompletion) await sent.completion;
   };
   const onMotionError = (error: unknown) => log('visca.motion_failed', { error: (error as Error).message });
-  const panTilt = createMotionSlot<PanTiltVelocity>((v) => command(driveCommand(address, v, limits), false), onMotionError);
-  const zoomSlot = createMotionSlot<number>((s) => command(zoomCommand(address, s), false), onMotionError);
+  const motion = (bytes: Uint8Array) => command(bytes, false, false, 'motion');
+  const panTilt = createMotionSlot<PanTiltVelocity>((v) => motion(driveCommand(address, v, limits)), onMotionError);
+  const zoomSlot = createMotionSlot<number>((s) => motion(zoomCommand(address, s)), onMotionError);
 
   transport.onState((state, detail) => {
     if (state === 'connected') {
@@ -123,6 +127,11 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
     async stop() {
       panTilt.clear();
       zoomSlot.clear();
+      // A motion already handed to the line may still wait its turn (behind an inquiry, a move's
+      // ACK): it would go out after the Stop and start the camera again. Dropped once the motion
+      // submitted before this Stop has reached the line (same start-up wait, in order).
+      await initialising;
+      line.dropQueued('motion', 'Stopped before it was sent.');
       await Promise.all([command(visca.panTiltStop(address, limits), false, true), command(visca.zoomStop(address), false, true)]);
     },
     home: () => command(visca.home(address), true),

@@ -2,7 +2,9 @@
 // answer or error), as Sony asks; priority requests (Stop, Cancel) go out at once, ahead of
 // anything queued. Replies come back in the order the camera received the commands, so each
 // first reply belongs to the oldest request still waiting. Completions are matched by socket.
+// The wait for a first reply counts only time this process could hear it (listening-deadline).
 import { CameraCommandError } from '../camera/ptz-camera';
+import { startListeningDeadline, type ListeningDeadline } from '../transport/listening-deadline';
 import { DeviceAwayError, type Transport } from '../transport/transport';
 import { createViscaReplyDecoder, type ViscaReply } from './codec';
 
@@ -18,10 +20,12 @@ export interface Sent {
 interface Pending {
   bytes: Uint8Array;
   kind: RequestKind;
+  /** Requests of a group can be dropped together while they still wait their turn (motion, on Stop). */
+  group: string | undefined;
   retries: number;
   resolve(sent: Sent): void;
   reject(error: Error): void;
-  timer?: ReturnType<typeof setTimeout>;
+  deadline?: ListeningDeadline;
 }
 
 export interface RequestLineOptions {
@@ -32,6 +36,8 @@ export interface RequestLineOptions {
   maxBufferFullRetries?: number;
   onUnmatched?: (reply: ViscaReply) => void;
   onNetworkChange?: () => void;
+  /** For tests: the clock the first-reply deadline reads. */
+  now?: () => number;
 }
 
 const ERROR_TEXT = {
@@ -48,15 +54,20 @@ export function createRequestLine(options: RequestLineOptions) {
   const decoder = createViscaReplyDecoder();
   const queue: Pending[] = [];
   const awaiting: Pending[] = []; // sent, first reply not yet in
+  const retrying = new Set<Pending>(); // refused with buffer full, sent again after a frame
   const sockets = new Map<number, { resolve(): void; reject(e: Error): void; timer: ReturnType<typeof setTimeout> }>();
 
   function write(request: Pending): void {
     awaiting.push(request);
-    request.timer = setTimeout(() => {
-      remove(request);
-      request.reject(new CameraCommandError('timeout', `No answer from the camera on ${transport.name} within ${options.ackTimeoutMs} ms.`));
-      pump();
-    }, options.ackTimeoutMs);
+    request.deadline = startListeningDeadline(
+      options.ackTimeoutMs,
+      () => {
+        remove(request);
+        request.reject(new CameraCommandError('timeout', `No answer from the camera on ${transport.name} within ${options.ackTimeoutMs} ms.`));
+        pump();
+      },
+      options.now ? { now: options.now } : {},
+    );
     transport.write(request.bytes).catch((error: unknown) => {
       remove(request);
       request.reject(error instanceof DeviceAwayError ? new CameraCommandError('device_away', error.message) : (error as Error));
@@ -65,7 +76,7 @@ export function createRequestLine(options: RequestLineOptions) {
   }
 
   function remove(request: Pending): void {
-    clearTimeout(request.timer);
+    request.deadline?.cancel();
     const index = awaiting.indexOf(request);
     if (index >= 0) awaiting.splice(index, 1);
   }
@@ -117,7 +128,9 @@ export function createRequestLine(options: RequestLineOptions) {
       if (reply.error === 'buffer_full' && head.retries < (options.maxBufferFullRetries ?? 5)) {
         // Nothing was accepted: retry after about one video frame, ahead of the queue.
         head.retries++;
+        retrying.add(head);
         setTimeout(() => {
+          if (!retrying.delete(head)) return; // dropped or failed meanwhile
           queue.unshift(head);
           pump();
         }, options.bufferFullRetryMs);
@@ -135,9 +148,9 @@ export function createRequestLine(options: RequestLineOptions) {
   transport.onData((chunk) => decoder.push(chunk).forEach(onReply));
 
   return {
-    send(bytes: Uint8Array, kind: RequestKind, priority = false): Promise<Sent> {
+    send(bytes: Uint8Array, kind: RequestKind, priority = false, group?: string): Promise<Sent> {
       return new Promise<Sent>((resolve, reject) => {
-        const request: Pending = { bytes, kind, retries: 0, resolve, reject };
+        const request: Pending = { bytes, kind, group, retries: 0, resolve, reject };
         if (transport.state() !== 'connected') {
           return reject(new CameraCommandError('device_away', new DeviceAwayError(transport.name, transport.state()).message));
         }
@@ -148,20 +161,35 @@ export function createRequestLine(options: RequestLineOptions) {
         }
       });
     },
+    /** Drops the requests of this group not yet sent (a Stop must not be followed by the motion
+     * that was waiting its turn behind an inquiry). Those already sent are left to run. */
+    dropQueued(group: string, reason: string): void {
+      for (let i = queue.length - 1; i >= 0; i--) {
+        if (queue[i]!.group !== group) continue;
+        const [request] = queue.splice(i, 1);
+        request!.reject(new CameraCommandError('cancelled', reason));
+      }
+      for (const request of retrying) {
+        if (request.group !== group) continue;
+        retrying.delete(request);
+        request.reject(new CameraCommandError('cancelled', reason));
+      }
+    },
     /** The link dropped: nothing waiting is ever sent later, nothing running is awaited. */
     failAll(reason: string): void {
       const error = new CameraCommandError('device_away', reason);
-      for (const request of [...awaiting, ...queue.splice(0)]) {
+      for (const request of [...awaiting, ...queue.splice(0), ...retrying]) {
         remove(request);
         request.reject(error);
       }
+      retrying.clear();
       for (const [socket, entry] of sockets) {
         clearTimeout(entry.timer);
         entry.reject(error);
         sockets.delete(socket);
       }
     },
-    idle: () => awaiting.length === 0 && queue.length === 0,
+    idle: () => awaiting.length === 0 && queue.length === 0 && retrying.size === 0,
   };
 }
 

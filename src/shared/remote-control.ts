@@ -1,7 +1,8 @@
 // The call's data channel: chat, the media manifest, and remote camera steering, decided on the
 // cart: a steering message is obeyed only if it comes from the session's expert, while the nurse
 // grants control, and is not older than one already obeyed (data-channel messages can arrive
-// late after a reconnection). Pure.
+// late after a reconnection). And, on the expert's side, which of the cart's answers her pad
+// shows. Pure.
 import { z } from 'zod';
 import { CameraCommandSchema, type CameraCommand } from './devices';
 import { ImagingMessageSchemas } from './imaging-share';
@@ -63,4 +64,27 @@ export function decideRemote(state: RemoteControlState, senderPeerId: string, ra
 
 export function afterDecision(state: RemoteControlState, decision: RemoteDecision): RemoteControlState {
   return decision.obey ? { ...state, lastSeq: Math.max(state.lastSeq, decision.seq) } : state;
+}
+
+/** Expert: the cart's answer to one of her steering messages. */
+export interface SteerAnswer {
+  seq: number;
+  outcome: 'done' | 'refused' | 'failed';
+  reason?: string;
+}
+
+/** Expert: the answer her pad shows once the cart has answered message `answer.seq`. A slow
+ * command's answer (a move that took seconds) never hides a newer one's. The Stop sent when she
+ * lets go of a button is obeyed even without the grant, so its answer never hides the refusal of
+ * the move it ends: she must learn that the nurse did not let her steer; and a Stop that worked
+ * says nothing new, so a failure shown stays until a move works. */
+export function shownSteerAnswer(shown: SteerAnswer | null, answer: SteerAnswer, wasStop: boolean): SteerAnswer | null {
+  if (shown && answer.seq < shown.seq) return shown;
+  if (wasStop && (answer.outcome === 'done' || shown?.outcome === 'refused')) return shown;
+  return answer;
+}
+
+/** Expert: a refusal shown goes once the nurse lets her steer again; anything else stays. */
+export function shownAfterControl(shown: SteerAnswer | null, granted: boolean): SteerAnswer | null {
+  return granted && shown?.outcome === 'refused' ? null : shown;
 }

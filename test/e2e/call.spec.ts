@@ -1,10 +1,29 @@
 // A teleconsultation between a cart and an expert through the real hub, in two browser contexts
 // with Chromium's fake camera and microphone: call, answer, pictures decoded both ways, chat,
 // the expert steering the cart's VISCA camera (simulator on a pty) once the nurse allows it, and
-// refused once she takes it back.
+// refused once she takes it back. Each step waits on what shows it happened (the camera seen
+// moving, the cart's answers in), never on a time: under load the stations run late.
 import { expect, test } from '@playwright/test';
+import { MODEL } from '../../devices/visca/camera-model';
 import { callAndAnswer, CART, EXPERT, framesDecoded, startCallSetup, type CallSetup } from './call-fixture';
 import { connectStationClient, type StationClient } from './station-client';
+
+/** The cart's camera once it has stopped moving (two readings 200 ms apart agree). */
+async function cameraAtRest(devices: StationClient) {
+  let previous = (await devices.value('camera.position', {}))!;
+  await expect
+    .poll(
+      async () => {
+        const now = (await devices.value('camera.position', {}))!;
+        const still = now.pan === previous.pan && now.tilt === previous.tilt && now.zoom === previous.zoom;
+        previous = now;
+        return still;
+      },
+      { intervals: [200], timeout: 10_000 },
+    )
+    .toBe(true);
+  return previous;
+}
 
 let setup: CallSetup | null = null;
 let cartDevices: StationClient | null = null;
@@ -44,15 +63,16 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   await expect(cart.page.getByTestId('steering-indicator')).toHaveText(`Caméra pilotée à distance par ${EXPERT.name}`);
   await expect(pad).toContainText('Vous pouvez piloter la caméra du chariot.');
 
-  // Pan right held for half a second, then released (stop): the VISCA camera moved and stopped.
+  // Pan right held until the VISCA camera is seen turning, then released: the Stop sent on
+  // letting go is answered, and the camera comes to rest well before the end of its travel.
   await pad.getByRole('button', { name: 'Droite', exact: true }).hover();
   await expert.page.mouse.down();
-  await expert.page.waitForTimeout(500);
+  await expect.poll(async () => (await cartDevices!.value('camera.position', {}))!.pan, { timeout: 10_000 }).toBeGreaterThan(before!.pan + 50);
   await expert.page.mouse.up();
-  await expect.poll(async () => (await cartDevices!.value('camera.position', {}))!.pan, { timeout: 5000 }).toBeGreaterThan(before!.pan + 50);
-  const moved = (await cartDevices.value('camera.position', {}))!;
-  await expert.page.waitForTimeout(400);
-  expect((await cartDevices.value('camera.position', {}))!.pan).toBe(moved.pan); // it stopped
+  await expect(pad).toHaveAttribute('data-awaiting-answers', '0');
+  const moved = await cameraAtRest(cartDevices);
+  expect(moved.pan).toBeLessThan(MODEL.panMax); // stopped by the release, not by the end stop
+  await expect(pad.getByRole('alert')).toHaveCount(0);
 
   // Click-to-center: a click near the right edge of the cart's picture turns the camera right
   // by about half its field of view (an absolute move the cart computes from its zoom).
@@ -61,22 +81,20 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   const box = (await expert.page.getByLabel(`Image de ${CART.name} : Caméra de la pièce`).boundingBox())!;
   await expert.page.mouse.click(box.x + box.width * 0.95, box.y + box.height / 2);
   await expect.poll(async () => (await cartDevices!.value('camera.position', {}))!.pan, { timeout: 8000 }).toBeGreaterThan(moved.pan + 200);
-  let centered = (await cartDevices.value('camera.position', {}))!;
-  for (let still = 0; still < 3; ) {
-    await expert.page.waitForTimeout(150);
-    const now = (await cartDevices.value('camera.position', {}))!;
-    still = now.pan === centered.pan ? still + 1 : 0;
-    centered = now;
-  }
+  await expect(pad).toHaveAttribute('data-awaiting-answers', '0'); // answered when the move ended
+  const centered = await cameraAtRest(cartDevices);
 
-  // The nurse takes the camera back: the expert's next command is refused and nothing moves.
+  // The nurse takes the camera back; once the expert's screen says so, her next command is
+  // refused and nothing moves. Letting go sends a Stop, which the cart obeys without the grant
+  // (stopping never hurts): its answer must not hide the refusal.
   await cart.page.getByRole('button', { name: 'Reprendre la main sur la caméra' }).click();
   await expect(cart.page.getByTestId('steering-indicator')).toHaveText('Vous pilotez la caméra (pilotage à distance non autorisé)');
   await expect(pad).toContainText('Le chariot n’a pas autorisé le pilotage de sa caméra.');
   await pad.getByRole('button', { name: 'Droite', exact: true }).hover();
   await expert.page.mouse.down();
-  await expert.page.waitForTimeout(400);
+  await expect(pad.getByRole('alert')).toContainText('Commande refusée par le chariot (l’infirmière n’a pas donné ou a repris la main)');
   await expert.page.mouse.up();
+  await expect(pad).toHaveAttribute('data-awaiting-answers', '0');
   await expect(pad.getByRole('alert')).toContainText('Commande refusée par le chariot (l’infirmière n’a pas donné ou a repris la main)');
   expect((await cartDevices.value('camera.position', {}))!.pan).toBe(centered.pan);
 

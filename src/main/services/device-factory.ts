@@ -19,6 +19,12 @@ export type ManagedDevice = { kind: 'camera'; device: ManagedCamera } | { kind: 
 
 type CameraConfig = Extract<DeviceConfig, { kind: 'camera' }>;
 
+/** The simulated camera's cable is two ptys joined by socat, a process of its own: on a loaded
+ * machine each way waits for it to be scheduled (up to 0.7 s measured under the call e2e with
+ * the load at 16 on 2 cores), which a real serial line, all in the kernel, never does. A real
+ * camera keeps the driver's 500 ms. */
+const SIMULATED_CABLE_ACK_TIMEOUT_MS = 2_000;
+
 export function createManagedDevice(config: DeviceConfig, logger: Logger, simulated = false): ManagedDevice {
   const log = (event: string, detail?: Record<string, unknown>) => logger.info(event, { device: config.id, ...detail });
   const linked = (name: string, open: () => Promise<Link>) => {
@@ -42,7 +48,8 @@ export function createManagedDevice(config: DeviceConfig, logger: Logger, simula
   switch (config.protocol) {
     case 'visca': {
       const transport = linked(config.path, () => openSerialLink({ path: config.path, baudRate: config.baudRate }));
-      return camera(transport, createViscaCamera({ transport, address: config.address, onLog: log }), config.path, config);
+      const ack = simulated ? { ackTimeoutMs: SIMULATED_CABLE_ACK_TIMEOUT_MS } : {};
+      return camera(transport, createViscaCamera({ transport, address: config.address, onLog: log, ...ack }), config.path, config);
     }
     case 'visca-tcp': {
       const transport = linked(`tcp ${config.host}:${config.port}`, () => openTcpLink({ host: config.host, port: config.port }));

@@ -78,6 +78,53 @@ describe('VISCA driver', () => {
     expect(transport.written).toHaveLength(3);
   });
 
+  it('drops the motion still waiting its turn behind an inquiry when Stop comes: it never goes out after the Stop', async () => {
+    const camera = await startedCamera();
+    const position = camera.position(); // the pan/tilt inquiry waits for its answer
+    await flush();
+    camera.drive({ pan: 1, tilt: 0 }); // handed to the line, queued behind the inquiry
+    await flush();
+    const stopped = camera.stop();
+    await flush();
+    expect(transport.written).toEqual(['81 09 06 12 FF', '81 01 06 01 18 17 03 03 FF', '81 01 04 07 00 FF']);
+    transport.receive('90 50 00 00 00 00 00 00 00 00 FF 90 41 FF 90 51 FF 90 42 FF 90 52 FF');
+    await stopped;
+    await flush();
+    transport.receive('90 50 00 00 00 00 FF'); // the zoom inquiry that followed
+    await expect(position).resolves.toEqual({ pan: 0, tilt: 0, zoom: 0 });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(transport.written).toEqual(['81 09 06 12 FF', '81 01 06 01 18 17 03 03 FF', '81 01 04 07 00 FF', '81 09 04 47 FF']);
+  });
+
+  it('takes an answer that came while the station was held up, rather than calling it a timeout', async () => {
+    answerStartup();
+    const camera = createViscaCamera({ transport, ackTimeoutMs: 200, now: () => Date.now() });
+    await camera.ready();
+    const position = camera.position();
+    await flush();
+    await vi.advanceTimersByTimeAsync(150);
+    vi.setSystemTime(Date.now() + 1_000); // the station's process gets no CPU for a second; the camera answers meanwhile
+    await vi.advanceTimersByTimeAsync(50); // timers run first when it wakes up...
+    transport.receive('90 50 00 00 00 00 00 00 00 00 FF'); // ...then what came in is read
+    await flush();
+    transport.receive('90 50 00 00 00 00 FF');
+    await expect(position).resolves.toEqual({ pan: 0, tilt: 0, zoom: 0 });
+  });
+
+  it('never sends after a link drop a command that was waiting to be retried after buffer full', async () => {
+    const camera = await startedCamera();
+    const home = camera.home();
+    await flush();
+    transport.receive('90 60 03 FF'); // buffer full: retried after a frame
+    transport.setState('reconnecting', 'unplugged');
+    await expect(home).rejects.toMatchObject({ code: 'device_away' });
+    transport.written.splice(0);
+    transport.setState('connected');
+    await camera.ready();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(transport.written).toEqual(['88 30 01 FF', '81 01 00 01 FF']);
+  });
+
   it('waits for the Completion of a preset recall, even a late one', async () => {
     const camera = await startedCamera();
     let done = false;

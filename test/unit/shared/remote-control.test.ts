@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterDecision, decideRemote, type RemoteControlState } from '../../../src/shared/remote-control';
+import { afterDecision, decideRemote, shownAfterControl, shownSteerAnswer, type RemoteControlState, type SteerAnswer } from '../../../src/shared/remote-control';
 
 const granted: RemoteControlState = { expertPeerId: 'dr-neuro', granted: true, lastSeq: 0 };
 const drive = (seq: number, pan = 0.5) => ({ type: 'camera', seq, command: { type: 'drive', pan, tilt: 0 } });
@@ -38,5 +38,43 @@ describe('remote camera steering, decided on the cart', () => {
       expect(decideRemote(granted, 'dr-neuro', bad)).toEqual({ obey: false, reason: 'invalid' });
     }
     expect(decideRemote(granted, 'dr-neuro', { type: 'chat', id: 'm1', author: 'Dr Le Goff', text: 'Bonjour', at: '2026-11-22T12:00:00Z' })).toEqual({ obey: false, reason: 'not_camera' });
+  });
+});
+
+describe("the cart's answers, as the expert's pad shows them", () => {
+  const refused: SteerAnswer = { seq: 7, outcome: 'refused', reason: 'not_granted' };
+  const failed: SteerAnswer = { seq: 7, outcome: 'failed', reason: 'device_refused' };
+
+  it('keeps the refusal of a move when the Stop sent on letting go is obeyed', () => {
+    expect(shownSteerAnswer(refused, { seq: 8, outcome: 'done' }, true)).toBe(refused);
+  });
+
+  it('keeps the refusal of a move when that Stop fails', () => {
+    expect(shownSteerAnswer(refused, { seq: 8, outcome: 'failed', reason: 'device_refused' }, true)).toBe(refused);
+  });
+
+  it('keeps a failure until a move works: a Stop that worked says nothing new', () => {
+    expect(shownSteerAnswer(failed, { seq: 8, outcome: 'done' }, true)).toBe(failed);
+    expect(shownSteerAnswer(failed, { seq: 9, outcome: 'done' }, false)).toEqual({ seq: 9, outcome: 'done' });
+  });
+
+  it('shows a Stop that failed while nothing was wrong: the camera may still be moving', () => {
+    expect(shownSteerAnswer({ seq: 7, outcome: 'done' }, { seq: 8, outcome: 'failed', reason: 'device_unavailable' }, true)).toEqual({ seq: 8, outcome: 'failed', reason: 'device_unavailable' });
+    expect(shownSteerAnswer(null, { seq: 8, outcome: 'failed', reason: 'device_unavailable' }, true)).toMatchObject({ outcome: 'failed' });
+  });
+
+  it("never lets a slow command's late answer hide a newer one's", () => {
+    // A click-to-center before the revoke is answered when the move ends, after the refusal.
+    expect(shownSteerAnswer(refused, { seq: 5, outcome: 'done' }, false)).toBe(refused);
+  });
+
+  it("shows a move's refusal over an earlier success", () => {
+    expect(shownSteerAnswer({ seq: 6, outcome: 'done' }, refused, false)).toBe(refused);
+  });
+
+  it('drops a shown refusal when the nurse lets the expert steer again, and only then', () => {
+    expect(shownAfterControl(refused, true)).toBeNull();
+    expect(shownAfterControl(refused, false)).toBe(refused);
+    expect(shownAfterControl(failed, true)).toBe(failed);
   });
 });

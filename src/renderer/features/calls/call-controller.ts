@@ -2,7 +2,7 @@
 // the call journal, the cart's steering decisions and the expert's steering messages.
 import type { BodySite } from '../../../shared/attachments';
 import type { ServerMessage } from '../../../shared/hub-protocol';
-import { RemoteMessageSchema, type MediaKind, type RemoteMessage } from '../../../shared/remote-control';
+import { RemoteMessageSchema, shownAfterControl, shownSteerAnswer, type MediaKind, type RemoteMessage } from '../../../shared/remote-control';
 import { relais } from '../../api';
 import { startAuscultationRecording, type AuscultationRecording } from '../../calls/auscultation-capture';
 import { createCallLink, type CallLink } from '../../calls/call-link';
@@ -26,6 +26,8 @@ interface Active {
   statsTimer: ReturnType<typeof setInterval> | null;
   lastSample: StatsSample | null;
   seq: number;
+  /** Expert: her steering messages not answered yet, each with whether it was a Stop. */
+  unanswered: Map<number, boolean>;
   recording: AuscultationRecording | null;
 }
 
@@ -80,10 +82,15 @@ function onData(callId: string, raw: unknown): void {
         if (active.steering.granted()) updateCall(callId, { lastSteeredAt: Date.now() });
       }
       return;
-    case 'camera.result':
-      return updateCall(callId, { lastSteer: { seq: m.seq, outcome: m.outcome, ...(m.reason ? { reason: m.reason } : {}) } });
+    case 'camera.result': {
+      const wasStop = active.unanswered.get(m.seq) ?? false;
+      active.unanswered.delete(m.seq);
+      const answer = { seq: m.seq, outcome: m.outcome, ...(m.reason ? { reason: m.reason } : {}) };
+      const awaiting = active.unanswered.size;
+      return updateCall(callId, (c) => ({ lastSteer: shownSteerAnswer(c.lastSteer, answer, wasStop), steerAwaiting: awaiting }));
+    }
     case 'control':
-      return updateCall(callId, { controlGranted: m.granted, remoteCamera: { camera: m.camera, presets: m.presets } });
+      return updateCall(callId, (c) => ({ controlGranted: m.granted, remoteCamera: { camera: m.camera, presets: m.presets }, lastSteer: shownAfterControl(c.lastSteer, m.granted) }));
     case 'media':
       for (const s of m.streams) active.remoteKinds.set(s.id, { kind: s.kind, label: s.label });
       return updateCall(callId, (c) => ({ remoteStreams: c.remoteStreams.map((r) => ({ ...r, ...(active?.remoteKinds.get(r.id) ?? {}) })) }));
@@ -193,7 +200,7 @@ function begin(callId: string): void {
   if (active && active.callId !== callId) finish(active.callId, 'replaced', null);
   const call = current();
   const isCart = you()?.role === 'station' && call?.remote.role === 'expert';
-  active = { callId, link: null, steering: null, early: [], remoteKinds: new Map(), statsTimer: null, lastSample: null, seq: 0, recording: null };
+  active = { callId, link: null, steering: null, early: [], remoteKinds: new Map(), statsTimer: null, lastSample: null, seq: 0, unanswered: new Map(), recording: null };
   if (isCart && call) active.steering = createCartSteering(relais, call.remote.id, (m) => dataSend(m));
 }
 
@@ -346,7 +353,10 @@ export function setControlGranted(granted: boolean): void {
 export function steer(message: { type: 'camera'; command: Extract<RemoteMessage, { type: 'camera' }>['command'] } | { type: 'center'; x: number; y: number }): boolean {
   if (!active) return false;
   active.seq += 1;
-  return dataSend({ ...message, seq: active.seq } as RemoteMessage);
+  if (!dataSend({ ...message, seq: active.seq } as RemoteMessage)) return false;
+  active.unanswered.set(active.seq, message.type === 'camera' && message.command.type === 'stop');
+  updateCall(active.callId, { steerAwaiting: active.unanswered.size });
+  return true;
 }
 
 async function addLocal(open: () => Promise<LocalStream>, problems?: (media: LocalStream) => string[]): Promise<void> {

@@ -5,7 +5,7 @@ import type { HubState } from '../../../shared/calls';
 import type { Peer, ServerMessage } from '../../../shared/hub-protocol';
 
 type HubErrorCode = Extract<ServerMessage, { type: 'error' }>['code'];
-import type { MediaKind } from '../../../shared/remote-control';
+import type { MediaKind, SteerAnswer } from '../../../shared/remote-control';
 import type { AppError } from '../../../shared/result';
 import type { Quality } from '../../calls/connection-quality';
 import type { LocalStream } from '../../calls/local-media';
@@ -53,8 +53,10 @@ export interface CurrentCall {
   controlGranted: boolean;
   /** Expert: whether the cart has a camera, and its presets. */
   remoteCamera: { camera: boolean; presets: { number: number; name: string }[] };
-  /** Expert: what became of the latest steering message. */
-  lastSteer: { seq: number; outcome: 'done' | 'refused' | 'failed'; reason?: string } | null;
+  /** Expert: the cart's answer her pad shows (see shownSteerAnswer). */
+  lastSteer: SteerAnswer | null;
+  /** Expert: her steering messages the cart has not answered yet. */
+  steerAwaiting: number;
   /** Cart: when the expert last moved the camera (for the "who is steering" indicator). */
   lastSteeredAt: number | null;
   /** Sounds and stills saved into this call's record on this station. */
@@ -111,6 +113,7 @@ export function newCall(callId: string, direction: CurrentCall['direction'], rem
     controlGranted: false,
     remoteCamera: { camera: false, presets: [] },
     lastSteer: null,
+    steerAwaiting: 0,
     lastSteeredAt: null,
     attachments: [],
     recording: null,

@@ -28,8 +28,10 @@ export function RemoteCameraPad({ call }: { call: CurrentCall }) {
   });
   const last = call.lastSteer;
 
+  // data-awaiting-answers: how many of her messages the cart has not answered yet (for tests and
+  // support: the answer shown is final once it is 0).
   return (
-    <section className="card camera-panel" aria-labelledby="remote-camera-title">
+    <section className="card camera-panel" aria-labelledby="remote-camera-title" data-awaiting-answers={call.steerAwaiting}>
       <h2 id="remote-camera-title">{t('calls.control.title')}</h2>
       <p role="status">
         {!call.remoteCamera.camera ? t('calls.control.noCamera') : call.controlGranted ? t('calls.control.granted') : t('calls.control.notGranted')}
