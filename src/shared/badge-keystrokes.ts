@@ -7,6 +7,8 @@ import { BADGE_UID } from './identity';
 export interface Keystroke {
   /** KeyboardEvent.key: the character as the keyboard layout gives it, or a key's name. */
   key: string;
+  /** KeyboardEvent.code: the key's place on the keyboard ("Digit1", "KeyA"), whatever the layout. */
+  code?: string;
   /** When it was pressed, in milliseconds (KeyboardEvent.timeStamp). */
   at: number;
   /** A key held down repeats: a person, never a reader. */
@@ -30,6 +32,16 @@ const MODIFIERS = new Set(['Shift', 'AltGraph', 'CapsLock', 'NumLock']);
 
 const isChar = (key: string) => [...key].length === 1 && /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(key);
 
+/**
+ * The character a reader meant: digits and letters are read from the key's place, so that the
+ * keyboard layout (a QWERTY-set reader types "&é\"" for "123" on AZERTY) and Caps Lock do not
+ * change a badge's identifier; other keys as the layout gives them.
+ */
+export function readerChar(stroke: Keystroke): string {
+  const place = /^(?:Digit|Numpad)(\d)$|^Key([A-Z])$/.exec(stroke.code ?? '');
+  return place ? (place[1] ?? place[2]!) : stroke.key;
+}
+
 export type Reading = { kind: 'badge'; uid: string } | { kind: 'typed' };
 
 /**
@@ -51,7 +63,7 @@ export function classifyKeystrokes(strokes: readonly Keystroke[]): Reading {
     if (gap > BADGE_TIMING.maxGapMs) stalls++;
   }
   if (stalls > 1) return typed;
-  const uid = chars.map((s) => s.key).join('');
+  const uid = chars.map(readerChar).join('');
   return BADGE_UID.test(uid) ? { kind: 'badge', uid } : typed;
 }
 
@@ -67,6 +79,7 @@ export type CatchStep = { kind: 'pass'; release: string } | { kind: 'hold' } | {
  * Key by key: the first key of a run always passes (nothing tells a reader yet); from the first
  * key at reader speed, keys are held; Enter ends the run: a badge, or the held keys given back.
  * A pause in the run (see `flush`), any other key, a repeat or a shortcut gives them back too.
+ * Held keys are given back as their layout typed them (`key`); a badge is read with `readerChar`.
  */
 export function createBadgeCatcher() {
   let run: Keystroke[] = [];
@@ -126,11 +139,12 @@ export function createBadgeCatcher() {
       held += stroke.key;
       return { kind: 'hold' };
     },
-    /** Called a while after a held key: if the run has paused since, the held keys are given back. */
-    flush(now: number): string {
-      const last = run.at(-1);
-      if (!last || held === '' || now - last.at <= BADGE_TIMING.maxStallMs) return '';
-      return reset();
+    /**
+     * The run paused without Enter (the page calls this once no key came for longer than a
+     * reader's stall, by its own clock): the held keys are given back, and the run ends.
+     */
+    flush(): string {
+      return held === '' ? '' : reset();
     },
   };
 }

@@ -40,8 +40,8 @@ export function rppsOfIdNatPs(idNatPs: string | null): string | null {
 
 /**
  * A staff badge's identifier as a keyboard-emulating reader types it: 6 to 64 visible characters
- * (letters, digits, punctuation, symbols; no space or control). Not only ASCII: a reader set for
- * a QWERTY layout types "&é\"'(" for "12345" on a French AZERTY keyboard, the same way each time.
+ * (letters, digits, punctuation, symbols; no space or control). Digits and letters are read from
+ * the keys' places (badge-keystrokes.ts); other characters as the layout gives them, not only ASCII.
  */
 export const BADGE_UID = /^[\p{L}\p{N}\p{P}\p{S}]{6,64}$/u;
 export const BadgeUidSchema = z.string().min(6).max(64).regex(BADGE_UID);

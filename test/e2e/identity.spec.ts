@@ -2,8 +2,8 @@
 // (oidc-provider, discovery at Pro Santé Connect's wallet path): the provider's page opens in a new
 // tab, the professional signs in there, the station shows her name and RPPS, asks for her unlock
 // code before any record, puts her in the act forms as the person at the cart, locks and unlocks
-// with her code, and signs her out. Her badge, typed by a reader (a USB keyboard: Playwright types
-// it with a few milliseconds a key), is enrolled, opens the locked cart, and a wrong one is refused.
+// with her code, and signs her out. Her badge, typed by a reader (a USB keyboard: 8 ms a key,
+// through Chromium's input), is enrolled, opens the locked cart, and a wrong one is refused.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -54,10 +54,23 @@ async function choosePin(page: Page, pin: string) {
   await page.getByRole('button', { name: 'Enregistrer le code' }).click();
 }
 
-/** A badge presented to a keyboard-emulating reader: its identifier and Enter, a few ms a key. */
+/**
+ * A badge presented to a keyboard-emulating reader: its identifier and Enter, 8 ms a key. The keys
+ * are stamped here, as the system stamps a USB reader's: Playwright's keyboard.type is stamped when
+ * the page gets each key, and a busy machine stretches its gaps past any reader's (see the traces
+ * in test/fixtures/keystrokes).
+ */
 async function presentBadge(page: Page, uid: string) {
-  await page.keyboard.type(uid, { delay: 5 });
-  await page.keyboard.press('Enter');
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000;
+  const keys = [...uid].map((ch) => ({ key: ch, code: /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`, text: ch, vk: ch.toUpperCase().charCodeAt(0) }));
+  keys.push({ key: 'Enter', code: 'Enter', text: '\r', vk: 13 });
+  for (const [i, k] of keys.entries()) {
+    const at = start + i * 0.008;
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k.key, code: k.code, text: k.text, windowsVirtualKeyCode: k.vk, timestamp: at });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.vk, timestamp: at + 0.003 });
+  }
+  await cdp.detach();
 }
 
 test('a professional signs in with the provider, is the one at the cart in the forms, and signs out', async ({ page, context }) => {

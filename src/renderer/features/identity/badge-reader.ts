@@ -42,6 +42,7 @@ export function useBadgeReader(enabled: boolean, onBadge: (uid: string) => void)
       if (focused instanceof HTMLElement && focused.closest('[data-badge-reader="off"]')) return;
       const step = catcher.feed({
         key: event.key,
+        code: event.code,
         at: event.timeStamp,
         repeat: event.repeat,
         shortcut: (event.ctrlKey || event.metaKey) && !event.getModifierState('AltGraph'),
@@ -51,7 +52,9 @@ export function useBadgeReader(enabled: boolean, onBadge: (uid: string) => void)
       event.stopPropagation();
       clearTimeout(pause);
       if (step.kind === 'hold') {
-        pause = setTimeout(() => giveBack(catcher.flush(performance.now())), BADGE_TIMING.maxStallMs + 20);
+        // By the page's clock, not the keys' time stamps: keys waiting behind a busy page are
+        // handled before the timer, and are never taken for a pause.
+        pause = setTimeout(() => giveBack(catcher.flush()), BADGE_TIMING.maxStallMs + 50);
         return;
       }
       removeLeaked(step.leaked);
