@@ -60,6 +60,6 @@ export async function badgeRead(uid: string): Promise<void> {
 useIdentity.subscribe((now, before) => {
   // Locked: the badge panel closes (no badge is enrolled at a locked cart).
   if (now.state?.locked && !before.state?.locked && useBadge.getState().enrolling) setEnrolling(false);
-  // Opened: the lock screen's messages are over.
-  if (before.state?.locked && now.state && !now.state.locked) tell(null);
+  // Opened, or someone signed in: the last badge's message is over.
+  if ((before.state?.locked && now.state && !now.state.locked) || (!before.state?.user && now.state?.user)) tell(null);
 });
