@@ -17,12 +17,16 @@ import { KioskScreen } from './features/kiosk/kiosk-screen';
 import { useKiosk } from './features/kiosk/kiosk-store';
 import { useIdentity } from './features/identity/identity-store';
 import { useActivityPings } from './features/identity/activity-pings';
+import { useBadgeReader } from './features/identity/badge-reader';
+import { badgeRead } from './features/identity/badge-store';
 import { SignInGate } from './features/identity/sign-in-gate';
 import { NewPatientScreen } from './features/patients/new-patient-screen';
 import { PatientScreen } from './features/patients/patient-screen';
 import { PatientsScreen } from './features/patients/patients-screen';
 import { InboxScreen } from './features/teleexpertise/inbox-screen';
 import { RequestScreen } from './features/teleexpertise/request-view';
+
+const onBadge = (uid: string) => void badgeRead(uid);
 
 export function App() {
   const { t } = useTranslation();
@@ -39,6 +43,8 @@ export function App() {
     if (hasStationKey) void Promise.all([loadKiosk(), loadIdentity()]);
   }, [loadKiosk, loadIdentity]);
   useActivityPings(identity?.configured === true, inCall && callPhase !== 'ringing');
+  // A badge reader is listened to wherever a professional signs in, not in a cabin's kiosk mode.
+  useBadgeReader(hasStationKey && identity?.configured === true && kiosk?.active === false, onBadge);
 
   if (!hasStationKey) {
     return (

@@ -17,7 +17,7 @@ import type { Result } from './result';
 import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } from './station';
 import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
 import { KioskStateSchema } from './kiosk/kiosk';
-import { IdentityStateSchema } from './identity';
+import { BadgeUidSchema, IdentityStateSchema } from './identity';
 import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
 import { ActivityQuerySchema, ActivityReportSchema } from './activity/activity-report';
 import { TELEEXPERTISE_CHANNELS } from './teleexpertise-channels';
@@ -81,8 +81,11 @@ export const contract = {
     'identity.logout': channel(noInput, z.strictObject({ endSessionUrl: z.string().nullable() })),
     /** The signed-in professional's PIN to unlock the cart between acts (4 to 8 digits). */
     'identity.setPin': channel(z.strictObject({ pin: z.string().max(20) }), IdentityStateSchema),
+    /** Her staff badge, as the reader typed it, read while the cart is open: it unlocks the cart too, in this sign-in. */
+    'identity.enrolBadge': channel(z.strictObject({ uid: BadgeUidSchema }), IdentityStateSchema),
     'identity.lock': channel(noInput, IdentityStateSchema),
     'identity.unlock': channel(z.strictObject({ pin: z.string().max(20) }), IdentityStateSchema),
+    'identity.unlockBadge': channel(z.strictObject({ uid: BadgeUidSchema }), IdentityStateSchema),
     /** Someone touched the station (throttled by the page): pushes the automatic lock back. */
     'identity.activity': channel(noInput, z.strictObject({ seen: z.literal(true) })),
     'kiosk.state': channel(noInput, KioskStateSchema),

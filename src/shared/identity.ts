@@ -27,6 +27,8 @@ export const IdentityStateSchema = z.object({
   locked: z.boolean(),
   /** She has chosen her unlock PIN for this sign-in (needed before any record is opened). */
   unlockPinSet: z.boolean(),
+  /** She has presented her badge once in this sign-in: it opens the locked cart too. */
+  badgeEnrolled: z.boolean(),
 });
 export type IdentityState = z.infer<typeof IdentityStateSchema>;
 
@@ -35,3 +37,11 @@ export function rppsOfIdNatPs(idNatPs: string | null): string | null {
   const match = /^8(\d{11})$/.exec(idNatPs ?? '');
   return match ? match[1]! : null;
 }
+
+/**
+ * A staff badge's identifier as a keyboard-emulating reader types it: 6 to 64 visible characters
+ * (letters, digits, punctuation, symbols; no space or control). Digits and letters are read from
+ * the keys' places (badge-keystrokes.ts); other characters as the layout gives them, not only ASCII.
+ */
+export const BADGE_UID = /^[\p{L}\p{N}\p{P}\p{S}]{6,64}$/u;
+export const BadgeUidSchema = z.string().min(6).max(64).regex(BADGE_UID);

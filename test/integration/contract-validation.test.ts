@@ -38,6 +38,8 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'identity.setPin': { pin: '2468' },
   'identity.lock': {},
   'identity.unlock': { pin: '2468' },
+  'identity.enrolBadge': { uid: '04A3B2C1D9' },
+  'identity.unlockBadge': { uid: '04A3B2C1D9' },
   'identity.activity': {},
   'kiosk.state': {},
   'kiosk.enter': { pin: '482913' },

@@ -1,6 +1,8 @@
 // With an identity provider configured, the station opens no record until a professional has
 // signed in (real provider on loopback), chosen her unlock PIN, and while the cart is unlocked;
-// the lock and the PIN work through the contract, as the page uses them.
+// the lock, the PIN and the badge work through the contract, as the page uses them.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir';
 import { openStation } from '../helpers/station';
@@ -48,6 +50,59 @@ describe('the sign-in gate', () => {
     } finally {
       await station.close();
     }
+  });
+
+  it('opens the cart with her enrolled badge only, counts wrong badges with wrong PINs, and never signs anyone in', async () => {
+    const dataDir = tempDir();
+    const station = openStation(dataDir, undefined, { oidc: { discoveryUrl: provider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    const BADGE = 'B4DGE-04A3B2C1D9';
+    try {
+      const search = () => station.call('patients.search', { limit: 5 });
+      // A badge does not replace the sign-in.
+      expect(codeOf(await station.call('identity.unlockBadge', { uid: BADGE }))).toBe('forbidden');
+      expect(codeOf(await station.call('identity.enrolBadge', { uid: BADGE }))).toBe('forbidden');
+      expect(codeOf(await station.call('identity.unlockBadge', { uid: 'bad id\n' }))).toBe('field.invalid_format');
+
+      await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
+      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
+      expect(codeOf(await station.call('identity.enrolBadge', { uid: BADGE }))).toBe('forbidden'); // no PIN yet
+      await station.value('identity.setPin', { pin: '2468' });
+      expect((await station.value('identity.enrolBadge', { uid: BADGE })).badgeEnrolled).toBe(true);
+
+      await station.value('identity.lock', {});
+      // Nobody enrols a badge at a locked cart (it would open it).
+      expect(codeOf(await station.call('identity.enrolBadge', { uid: 'INTRUDER-BADGE' }))).toBe('forbidden');
+      expect(codeOf(await station.call('identity.unlockBadge', { uid: 'INTRUDER-BADGE' }))).toBe('identity.wrong_badge');
+      expect(codeOf(await search())).toBe('forbidden');
+      expect((await station.value('identity.unlockBadge', { uid: BADGE })).locked).toBe(false);
+      expect(codeOf(await search())).toBe('ok');
+
+      // The trail names her for each attempt, and never holds the badge's identifier.
+      const trail = await station.value('audit.recent', { limit: 50 });
+      const badgeRows = trail.filter((e) => e.event === 'identity.unlockBadge').map((e) => [e.outcome, e.who]);
+      expect(badgeRows).toEqual(expect.arrayContaining([['validation_failed', 'Anne KERLEAU (IdNatPS 810001234567)'], ['success', 'Anne KERLEAU (IdNatPS 810001234567)']]));
+      expect(trail.some((e) => e.event === 'identity.enrolBadge' && e.outcome === 'success')).toBe(true);
+      expect(JSON.stringify(trail)).not.toContain('04A3B2C1D9');
+
+      // Five failures, PIN and badge mixed, end the session; the badge is forgotten with it.
+      await station.value('identity.lock', {});
+      const attempts = [() => station.call('identity.unlock', { pin: '1111' }), () => station.call('identity.unlockBadge', { uid: 'WRONG-BADGE-1' }),
+        () => station.call('identity.unlock', { pin: '2222' }), () => station.call('identity.unlockBadge', { uid: 'WRONG-BADGE-2' })];
+      for (const attempt of attempts) {
+        const result = await attempt();
+        expect(codeOf(result)).toMatch(/^identity\.wrong_(pin|badge)$/);
+      }
+      expect(codeOf(await station.call('identity.unlockBadge', { uid: 'WRONG-BADGE-3' }))).toBe('forbidden');
+      await expect.poll(async () => (await station.value('identity.state', {})).user).toBeNull();
+      expect((await station.value('identity.state', {})).badgeEnrolled).toBe(false);
+      expect(codeOf(await station.call('identity.unlockBadge', { uid: BADGE }))).toBe('forbidden');
+    } finally {
+      await station.close();
+    }
+    // SECURITY: in memory only: no file of the station holds the badge's identifier.
+    const files = fs.readdirSync(dataDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(fs.readFileSync(path.join(file.parentPath, file.name)).includes('04A3B2C1D9'), file.name).toBe(false);
   });
 
   it('keeps a station without a provider open, as before', async () => {

@@ -2,6 +2,9 @@
 // station locks after a while without anyone touching it (or when she locks it), and her PIN
 // opens it again without a new sign-in at the provider. Five wrong PINs end her session: the
 // next person signs in properly. The PIN's hash lives in memory only, for this sign-in.
+// Her staff badge, presented once while the cart is open, opens it too; a wrong badge counts
+// with the wrong PINs. The badge's hash is kept like the PIN's, and forgotten with it.
+import { BADGE_UID } from '../../shared/identity';
 import { hashPin, pinMatches, type PinHash } from '../security/pin-hash';
 
 export const UNLOCK_PIN = /^\d{4,8}$/;
@@ -12,14 +15,19 @@ export interface IdentityLockDeps {
   /** Idle time before the station locks itself. */
   idleMs: number;
   onChange(): void;
-  /** Too many wrong PINs: the session ends. */
+  /** Too many wrong PINs or badges: the session ends. */
   onTooManyFailures(): void;
 }
 
-export type UnlockOutcome = { ok: true } | { ok: false; reason: 'pin_format' | 'no_pin' | 'wrong_pin' | 'signed_out'; left?: number };
+export type UnlockOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'pin_format' | 'no_pin' | 'wrong_pin' | 'signed_out' | 'badge_format' | 'wrong_badge' | 'unknown_badge' | 'locked'; left?: number };
 
 export function createIdentityLock(deps: IdentityLockDeps) {
   let pin: PinHash | null = null;
+  // SECURITY: a salted scrypt hash of the badge's identifier, in memory, for this sign-in only:
+  // never on disk, so a stolen cart or database gives no badge away.
+  let badge: PinHash | null = null;
   let locked = false;
   let failures = 0;
   let lastActivity = deps.now().getTime();
@@ -30,8 +38,25 @@ export function createIdentityLock(deps: IdentityLockDeps) {
     deps.onChange();
   };
 
+  function opened(): UnlockOutcome {
+    failures = 0;
+    lastActivity = deps.now().getTime();
+    set(false);
+    return { ok: true };
+  }
+
+  // SECURITY: wrong PINs and wrong badges count together toward the one limit.
+  function failed(reason: 'wrong_pin' | 'wrong_badge' | 'unknown_badge'): UnlockOutcome {
+    failures++;
+    if (failures >= MAX_UNLOCK_FAILURES) {
+      deps.onTooManyFailures();
+      return { ok: false, reason: 'signed_out' };
+    }
+    return { ok: false, reason, left: MAX_UNLOCK_FAILURES - failures };
+  }
+
   return {
-    state: () => ({ locked, pinSet: pin !== null }),
+    state: () => ({ locked, pinSet: pin !== null, badgeSet: badge !== null }),
     /** Someone used the station (the page reports touches, throttled). */
     touch(): void {
       lastActivity = deps.now().getTime();
@@ -54,22 +79,33 @@ export function createIdentityLock(deps: IdentityLockDeps) {
     unlock(value: string): UnlockOutcome {
       if (!pin) return { ok: false, reason: 'no_pin' };
       if (!UNLOCK_PIN.test(value)) return { ok: false, reason: 'pin_format' };
-      if (pinMatches(value, pin)) {
-        failures = 0;
-        lastActivity = deps.now().getTime();
-        set(false);
-        return { ok: true };
-      }
-      failures++;
-      if (failures >= MAX_UNLOCK_FAILURES) {
-        deps.onTooManyFailures();
-        return { ok: false, reason: 'signed_out' };
-      }
-      return { ok: false, reason: 'wrong_pin', left: MAX_UNLOCK_FAILURES - failures };
+      return pinMatches(value, pin) ? opened() : failed('wrong_pin');
     },
-    /** The session ended: forget the PIN. */
+    /**
+     * Her badge, presented while the cart is open (never while locked: whoever stands at a locked
+     * cart would enrol her own badge and open it). A new badge replaces the last one.
+     */
+    enrolBadge(uid: string): UnlockOutcome {
+      if (!pin) return { ok: false, reason: 'no_pin' };
+      if (locked) return { ok: false, reason: 'locked' };
+      if (!BADGE_UID.test(uid)) return { ok: false, reason: 'badge_format' };
+      badge = hashPin(uid);
+      lastActivity = deps.now().getTime();
+      deps.onChange();
+      return { ok: true };
+    },
+    unlockWithBadge(uid: string): UnlockOutcome {
+      if (!pin) return { ok: false, reason: 'no_pin' };
+      if (!BADGE_UID.test(uid)) return { ok: false, reason: 'badge_format' };
+      // SECURITY: with no badge enrolled, any badge is a failed attempt too: the same limit holds
+      // whatever is tried, so that trying badges is never free.
+      if (!badge) return failed('unknown_badge');
+      return pinMatches(uid, badge) ? opened() : failed('wrong_badge');
+    },
+    /** The session ended: forget the PIN and the badge. */
     reset(): void {
       pin = null;
+      badge = null;
       failures = 0;
       set(false);
       deps.onChange();

@@ -52,7 +52,7 @@ export function createOidcLogin(deps: OidcLoginDeps) {
   let pending: { authorizationUrl: string; close(): void } | null = null;
   let lastError: string | null = null;
 
-  const state = (): Omit<IdentityState, 'locked' | 'unlockPinSet'> => ({
+  const state = (): Omit<IdentityState, 'locked' | 'unlockPinSet' | 'badgeEnrolled'> => ({
     configured: settings !== null,
     user: session && Date.parse(session.user.expiresAt) > deps.now().getTime() ? session.user : null,
     pending: pending ? { authorizationUrl: pending.authorizationUrl } : null,

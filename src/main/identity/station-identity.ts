@@ -1,6 +1,6 @@
 // The station's sign-in and cart lock as contract handlers: who is signed in, start a sign-in (the
 // browser goes to the provider; in browser mode the page opens the address), sign out, choose the
-// unlock PIN, lock, unlock, and the page's activity pings. The access is renewed a minute before
+// unlock PIN, enrol her badge, lock, unlock (PIN or badge), and the page's activity pings. The access is renewed a minute before
 // it expires. With a provider configured, `gate` refuses every record channel until a
 // professional is signed in, has chosen her PIN and the cart is unlocked.
 import type { Channel, Handlers } from '../../shared/contract';
@@ -23,11 +23,12 @@ export interface StationIdentityDeps {
   log: (event: string, detail: Record<string, unknown>) => void;
 }
 
-type IdentityChannel = 'identity.state' | 'identity.login' | 'identity.logout' | 'identity.setPin' | 'identity.lock' | 'identity.unlock' | 'identity.activity';
+type IdentityChannel = 'identity.state' | 'identity.login' | 'identity.logout' | 'identity.setPin' | 'identity.enrolBadge' | 'identity.lock' | 'identity.unlock' | 'identity.unlockBadge' | 'identity.activity';
 
 // SECURITY: what the page may call before a professional is signed in and the cart unlocked:
-// the sign-in itself, the station's status line and whether it is a cabin.
-const OPEN_CHANNELS = new Set<Channel>(['identity.state', 'identity.login', 'identity.logout', 'identity.setPin', 'identity.lock', 'identity.unlock', 'identity.activity', 'station.status', 'kiosk.state']);
+// the sign-in itself, the station's status line and whether it is a cabin. Not the badge's
+// enrolment: the gate lets it through only to a signed-in professional on an open cart.
+const OPEN_CHANNELS = new Set<Channel>(['identity.state', 'identity.login', 'identity.logout', 'identity.setPin', 'identity.lock', 'identity.unlock', 'identity.unlockBadge', 'identity.activity', 'station.status', 'kiosk.state']);
 
 export function createStationIdentity(deps: StationIdentityDeps) {
   let renewal: ReturnType<typeof setTimeout> | null = null;
@@ -48,8 +49,8 @@ export function createStationIdentity(deps: StationIdentityDeps) {
   ticker.unref?.();
 
   function state(): IdentityState {
-    const { locked, pinSet } = lock.state();
-    return { ...login.state(), locked, unlockPinSet: pinSet };
+    const { locked, pinSet, badgeSet } = lock.state();
+    return { ...login.state(), locked, unlockPinSet: pinSet, badgeEnrolled: badgeSet };
   }
 
   function scheduleRenewal(): void {
@@ -74,8 +75,16 @@ export function createStationIdentity(deps: StationIdentityDeps) {
 
   function pinFailure(outcome: Exclude<ReturnType<typeof lock.unlock>, { ok: true }>): AppFailure {
     if (outcome.reason === 'no_pin') return new AppFailure('not_found', 'No unlock PIN was chosen in this sign-in: sign in again.');
-    if (outcome.reason === 'signed_out') return new AppFailure('forbidden', 'Too many wrong PINs: the session ended. Sign in again.');
+    if (outcome.reason === 'signed_out') return new AppFailure('forbidden', 'Too many wrong PINs or badges: the session ended. Sign in again.');
     return outcome.reason === 'wrong_pin' ? fieldFailure('pin', 'identity.wrong_pin', { left: outcome.left ?? 0 }) : fieldFailure('pin', 'identity.pin_format');
+  }
+
+  function badgeFailure(outcome: Exclude<ReturnType<typeof lock.unlockWithBadge>, { ok: true }>): AppFailure {
+    if (outcome.reason === 'no_pin') return new AppFailure('forbidden', 'Choose your unlock PIN first: the badge comes beside it.');
+    if (outcome.reason === 'locked') return new AppFailure('forbidden', 'The station is locked: open it with your PIN or badge before enrolling a badge.');
+    if (outcome.reason === 'signed_out') return pinFailure(outcome);
+    if (outcome.reason === 'wrong_badge' || outcome.reason === 'unknown_badge') return fieldFailure('uid', `identity.${outcome.reason}`, { left: outcome.left ?? 0 });
+    return fieldFailure('uid', 'identity.badge_format');
   }
 
   const handlers: Pick<Handlers, IdentityChannel> = {
@@ -104,6 +113,12 @@ export function createStationIdentity(deps: StationIdentityDeps) {
       if (!outcome.ok) throw pinFailure(outcome);
       return state();
     },
+    'identity.enrolBadge': ({ uid }) => {
+      if (!login.state().user) throw new AppFailure('forbidden', 'Sign in first: the badge belongs to a signed-in professional.');
+      const outcome = lock.enrolBadge(uid);
+      if (!outcome.ok) throw badgeFailure(outcome);
+      return state();
+    },
     'identity.lock': () => {
       lock.lock();
       return state();
@@ -111,6 +126,14 @@ export function createStationIdentity(deps: StationIdentityDeps) {
     'identity.unlock': ({ pin }) => {
       const outcome = lock.unlock(pin);
       if (!outcome.ok) throw pinFailure(outcome);
+      return state();
+    },
+    // SECURITY: a badge opens only the cart of the professional signed in, who enrolled it in
+    // this sign-in; it never signs anyone in (that stays with the identity provider).
+    'identity.unlockBadge': ({ uid }) => {
+      if (!login.state().user) throw new AppFailure('forbidden', 'A badge does not sign in: sign in with Pro Santé Connect first.');
+      const outcome = lock.unlockWithBadge(uid);
+      if (!outcome.ok) throw badgeFailure(outcome);
       return state();
     },
     'identity.activity': () => {
@@ -128,7 +151,7 @@ export function createStationIdentity(deps: StationIdentityDeps) {
       const current = state();
       if (!current.user) return new AppFailure('forbidden', 'Sign in first: the records open to a signed-in professional.');
       if (!current.unlockPinSet) return new AppFailure('forbidden', 'Choose your unlock PIN first.');
-      if (current.locked) return new AppFailure('forbidden', 'The station is locked: type your PIN to open it.');
+      if (current.locked) return new AppFailure('forbidden', 'The station is locked: type your PIN or present your badge to open it.');
       return null;
     },
     close: () => {

@@ -1,5 +1,5 @@
-// A short PIN kept as a salted scrypt hash (the cabin's pharmacist PIN, the cart's unlock PIN):
-// costly enough that a copied hash does not give the PIN away at once, compared in constant time.
+// A short PIN kept as a salted scrypt hash (the cabin's pharmacist PIN, the cart's unlock PIN and
+// unlock badge): costly enough that a copied hash does not give the PIN away at once, compared in constant time.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
 export interface PinHash {

@@ -1,4 +1,4 @@
-// French texts of the professional sign-in and the cart's lock.
+// French texts of the professional sign-in, the cart's lock and the unlock badge.
 export const identityFr = {
   label: 'Professionnel connecté',
   signIn: 'Se connecter (Pro Santé Connect)',
@@ -23,5 +23,26 @@ export const identityFr = {
     unlock: 'Déverrouiller',
     someoneElse: 'Un autre professionnel : se déconnecter',
     ringing: 'Appel entrant de {{name}} : déverrouillez pour répondre.',
+  },  badge: {
+    button: 'Badge',
+    buttonEnrolled: 'Badge ✓',
+    panelLabel: 'Badge de déverrouillage',
+    present: 'Présentez votre badge au lecteur du chariot.',
+    replace: 'Votre badge est enregistré. Présentez-en un autre pour le remplacer.',
+    why: 'Jusqu’à votre déconnexion, il rouvrira le chariot verrouillé entre deux actes, comme votre code. La station n’en garde qu’une empreinte, en mémoire.',
+    close: 'Fermer',
+    enrolled: 'Badge enregistré : il déverrouille le chariot jusqu’à votre déconnexion.',
+    lockedHint: 'Présentez votre badge au lecteur, ou tapez votre code.',
+    reading: 'Badge lu, vérification…',
+    notNeeded: 'Badge lu : il sert à rouvrir le chariot verrouillé. Pour l’enregistrer, utilisez le bouton « Badge » en haut.',
+    signInFirst: 'Un badge ne remplace pas la connexion : connectez-vous avec Pro Santé Connect, puis enregistrez votre badge.',
+    choosePinFirst: 'Choisissez d’abord votre code ; vous pourrez ensuite enregistrer votre badge.',
+    errors: {
+      wrong_badge: 'Badge refusé : ce n’est pas celui enregistré pour cette session. Encore {{left}} essai(s), puis il faudra se reconnecter.',
+      unknown_badge: 'Badge refusé : aucun badge n’est enregistré pour cette session, tapez votre code. Encore {{left}} essai(s), puis il faudra se reconnecter.',
+      badge_format: 'Badge illisible : présentez-le à nouveau, ou tapez votre code.',
+      sessionEnded: 'Trop d’essais : la session est terminée. Reconnectez-vous avec Pro Santé Connect.',
+      failed: 'Badge non pris en compte : {{reason}}',
+    },
   },
 };

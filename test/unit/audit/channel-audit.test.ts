@@ -34,4 +34,12 @@ describe('channel audit', () => {
     expect(auditFacts('camera.command', { command: { type: 'stop' } }, { accepted: true }, patientOf)).toBeNull();
     expect(auditFacts('imaging.frame', { sopInstanceUid: '1.2.3', frame: 0 }, {}, patientOf)).toBeNull();
   });
+
+  it('records each unlock, badge enrolment and PIN choice, never the PIN or the badge’s identifier', () => {
+    for (const [channel, input] of [['identity.unlock', { pin: '2468' }], ['identity.setPin', { pin: '2468' }], ['identity.unlockBadge', { uid: '04A3B2C1D9' }], ['identity.enrolBadge', { uid: '04A3B2C1D9' }]] as const) {
+      const facts = auditFacts(channel, input, { locked: false }, patientOf);
+      expect(facts, channel).toEqual({ action: 'execute', event: channel, entityType: 'station_lock', entityId: null, patientIds: [], person: null, detail: null });
+      expect(JSON.stringify(facts)).not.toMatch(/2468|04A3B2C1D9/);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // The cart's lock between acts: a PIN chosen after sign-in, the lock after the idle time or on
-// demand, the PIN to open it, and the session ended after five wrong PINs.
+// demand, the PIN to open it, and the session ended after five wrong PINs; her badge, enrolled
+// while the cart is open, opens it too, and wrong badges count with wrong PINs.
 import { describe, expect, it } from 'vitest';
 import { createIdentityLock, MAX_UNLOCK_FAILURES } from '../../../src/main/identity/identity-lock';
 
@@ -17,7 +18,7 @@ describe('identity lock', () => {
     clock.ms = 60 * 60_000;
     lock.tick();
     lock.lock();
-    expect(lock.state()).toEqual({ locked: false, pinSet: false });
+    expect(lock.state()).toEqual({ locked: false, pinSet: false, badgeSet: false });
   });
 
   it('locks after the idle time, not before, and touches push it back', () => {
@@ -59,7 +60,72 @@ describe('identity lock', () => {
     lock.setPin('2468');
     lock.lock();
     lock.reset();
-    expect(lock.state()).toEqual({ locked: false, pinSet: false });
+    expect(lock.state()).toEqual({ locked: false, pinSet: false, badgeSet: false });
     expect(lock.unlock('2468')).toEqual({ ok: false, reason: 'no_pin' });
+  });
+
+  it('opens with her enrolled badge, not with another one, and says how many tries are left', () => {
+    const { lock } = lockWithClock();
+    lock.setPin('2468');
+    expect(lock.enrolBadge('04A3B2C1D9')).toEqual({ ok: true });
+    expect(lock.state()).toEqual({ locked: false, pinSet: true, badgeSet: true });
+    lock.lock();
+    expect(lock.unlockWithBadge('04A3B2C1D8')).toEqual({ ok: false, reason: 'wrong_badge', left: MAX_UNLOCK_FAILURES - 1 });
+    expect(lock.state().locked).toBe(true);
+    expect(lock.unlockWithBadge('04A3B2C1D9')).toEqual({ ok: true });
+    expect(lock.state().locked).toBe(false);
+  });
+
+  it('refuses any badge when none was enrolled, counting it as a failed attempt', () => {
+    const { lock } = lockWithClock();
+    lock.setPin('2468');
+    lock.lock();
+    expect(lock.unlockWithBadge('04A3B2C1D9')).toEqual({ ok: false, reason: 'unknown_badge', left: MAX_UNLOCK_FAILURES - 1 });
+    expect(lock.state().locked).toBe(true);
+  });
+
+  it('counts wrong badges and wrong PINs toward the same limit, and a success starts the count again', () => {
+    const { lock, endedSessions } = lockWithClock();
+    lock.setPin('2468');
+    lock.enrolBadge('04A3B2C1D9');
+    lock.lock();
+    expect(lock.unlock('0000')).toMatchObject({ reason: 'wrong_pin', left: 4 });
+    expect(lock.unlockWithBadge('FFFFFFFF')).toMatchObject({ reason: 'wrong_badge', left: 3 });
+    expect(lock.unlockWithBadge('04A3B2C1D9')).toEqual({ ok: true });
+    lock.lock();
+    for (let i = 1; i < MAX_UNLOCK_FAILURES; i++) expect(lock.unlockWithBadge(i % 2 ? 'FFFFFFFF' : 'EEEEEEEE')).toMatchObject({ reason: 'wrong_badge' });
+    expect(lock.unlock('1111')).toEqual({ ok: false, reason: 'signed_out' });
+    expect(endedSessions()).toBe(1);
+  });
+
+  it('enrols a badge only on an open cart with a PIN chosen, and only a well-formed one', () => {
+    const { lock } = lockWithClock();
+    expect(lock.enrolBadge('04A3B2C1D9')).toEqual({ ok: false, reason: 'no_pin' });
+    lock.setPin('2468');
+    lock.lock();
+    // Whoever stands at a locked cart cannot make her own badge open it.
+    expect(lock.enrolBadge('EVIL-BADGE-1')).toEqual({ ok: false, reason: 'locked' });
+    expect(lock.unlockWithBadge('EVIL-BADGE-1')).toMatchObject({ reason: 'unknown_badge' });
+    lock.unlock('2468');
+    for (const garbage of ['12345', 'A'.repeat(65), '04A3 B2C1', '04A3\nB2C1D9', '04A3\u0000B2C1', '']) {
+      expect(lock.enrolBadge(garbage), JSON.stringify(garbage)).toEqual({ ok: false, reason: 'badge_format' });
+      expect(lock.unlockWithBadge(garbage), JSON.stringify(garbage)).toEqual({ ok: false, reason: 'badge_format' });
+    }
+    expect(lock.state().badgeSet).toBe(false);
+  });
+
+  it('replaces the enrolled badge with a new one, and forgets it when the session ends', () => {
+    const { lock } = lockWithClock();
+    lock.setPin('2468');
+    lock.enrolBadge('OLD-BADGE-1');
+    lock.enrolBadge('NEW-BADGE-2');
+    lock.lock();
+    expect(lock.unlockWithBadge('OLD-BADGE-1')).toMatchObject({ reason: 'wrong_badge' });
+    expect(lock.unlockWithBadge('NEW-BADGE-2')).toEqual({ ok: true });
+    lock.reset();
+    expect(lock.state()).toEqual({ locked: false, pinSet: false, badgeSet: false });
+    lock.setPin('2468');
+    lock.lock();
+    expect(lock.unlockWithBadge('NEW-BADGE-2')).toMatchObject({ reason: 'unknown_badge' });
   });
 });

@@ -58,4 +58,13 @@ describe('AuditEvent mapping', () => {
     expect(auditRowToFhir(row({ outcome: 'internal' })).outcome).toBe('8');
     for (const resource of [pdf, grant, refused]) expect(() => validateFhir(resource)).not.toThrow();
   });
+
+  it('maps a cart opened with a badge, or a refused badge, to a DICOM User Authentication (E) with the channel as subtype', () => {
+    const opened = auditRowToFhir(row({ action: 'execute', event: 'identity.unlockBadge', entityType: 'station_lock', entityId: null, patientIds: [], person: null }));
+    expect([opened.type.code, opened.type.display, opened.action, opened.subtype?.[0]?.code, opened.outcome]).toEqual(['110114', 'User Authentication', 'E', 'identity.unlockBadge', '0']);
+    expect(opened.entity).toBeUndefined();
+    const refused = auditRowToFhir(row({ action: 'execute', event: 'identity.unlockBadge', entityType: 'station_lock', entityId: null, patientIds: [], person: null, outcome: 'validation_failed' }));
+    expect([refused.outcome, refused.outcomeDesc]).toEqual(['4', 'validation_failed']);
+    for (const resource of [opened, refused]) expect(() => validateFhir(resource)).not.toThrow();
+  });
 });

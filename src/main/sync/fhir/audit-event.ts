@@ -23,12 +23,15 @@ const DICOM = {
   // No DICOM event is a video call or a camera handed over: the closest, application activity,
   // with the subtype saying which.
   activity: { code: '110100', display: 'Application Activity' },
+  // The cart opened with a PIN or a badge, or a badge enrolled (the subtype says which).
+  authentication: { code: '110114', display: 'User Authentication' },
 } as const;
 
 /** Records the station keeps under the same id as their FHIR resource: referenced, the others named by identifier. */
 const SAME_ID: Record<string, string> = { patient: 'Patient', encounter: 'Encounter', consent: 'Consent', observation: 'Observation', report: 'DocumentReference' };
 
 function eventType(row: AuditRow) {
+  if (row.entityType === 'station_lock') return DICOM.authentication;
   if (row.action === 'export') return DICOM.export;
   if (row.action === 'call' || row.action === 'grant' || row.action === 'execute') return DICOM.activity;
   if (row.action === 'read' && row.entityId === null) return DICOM.query;

@@ -1,9 +1,11 @@
 // In the header: who is signed in (name and RPPS), or the button to sign in with the region's
 // identity provider (Pro Santé Connect). The provider's page opens in the system browser (Electron)
-// or a new tab (browser mode); the station learns the result by itself.
+// or a new tab (browser mode); the station learns the result by itself. Signed in, on an open
+// cart: the lock button and her badge panel.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { relais, stationMode } from '../../api';
+import { BadgePanel } from './badge-panel';
 import { useIdentity } from './identity-store';
 
 export function IdentityBadge() {
@@ -34,6 +36,7 @@ export function IdentityBadge() {
         <>
           <span data-testid="signed-in">{user.rpps ? t('identity.signedInRpps', { name: user.name, rpps: user.rpps }) : t('identity.signedIn', { name: user.name })}</span>
           {state.unlockPinSet && !state.locked && <button type="button" onClick={() => void relais.invoke('identity.lock', {})}>{t('identity.lock')}</button>}
+          {state.unlockPinSet && !state.locked && <BadgePanel enrolled={state.badgeEnrolled} />}
           <button type="button" onClick={() => void signOut()}>{t('identity.signOut')}</button>
         </>
       ) : state.pending ? (

@@ -1,11 +1,13 @@
 // What the station shows instead of its screens while no professional may open records: sign in
 // first; then choose the PIN that unlocks the cart between acts; then, when the cart is locked,
-// that PIN (or another professional signs in).
+// that PIN or her badge (or another professional signs in). A badge read here is said what became of.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityState } from '../../../shared/identity';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
+import { BadgeNoticeLine } from './badge-panel';
+import { clearBadgeNotice, useBadge } from './badge-store';
 
 function PinForm({ label, button, onPin }: { label: string; button: string; onPin(pin: string): Promise<AppError | null> }) {
   const { t } = useTranslation();
@@ -36,6 +38,7 @@ export function SignInGate({ state }: { state: IdentityState }) {
   const { t } = useTranslation();
   const [first, setFirst] = useState<string | null>(null);
   const [mismatch, setMismatch] = useState(false);
+  const badgeReads = useBadge((s) => s.reads);
   const user = state.user;
 
   if (!user) {
@@ -43,6 +46,7 @@ export function SignInGate({ state }: { state: IdentityState }) {
       <section className="card" aria-labelledby="gate-title">
         <h1 id="gate-title">{t('identity.gate.signInTitle')}</h1>
         <p>{t('identity.gate.signInWhy')}</p>
+        <BadgeNoticeLine />
       </section>
     );
   }
@@ -51,6 +55,7 @@ export function SignInGate({ state }: { state: IdentityState }) {
       <section className="card" aria-labelledby="gate-title">
         <h1 id="gate-title">{t('identity.gate.choosePinTitle', { name: user.name })}</h1>
         <p>{t('identity.gate.choosePinWhy')}</p>
+        <BadgeNoticeLine />
         {mismatch && <p role="alert" className="error-text">{t('identity.gate.mismatch')}</p>}
         {first === null ? (
           <PinForm key="first" label={t('identity.gate.newPin')} button={t('identity.gate.next')} onPin={async (pin) => {
@@ -74,7 +79,12 @@ export function SignInGate({ state }: { state: IdentityState }) {
   return (
     <section className="card" aria-labelledby="gate-title">
       <h1 id="gate-title">{t('identity.gate.lockedTitle', { name: user.name })}</h1>
-      <PinForm label={t('identity.gate.yourPin')} button={t('identity.gate.unlock')} onPin={async (pin) => failureOf(await relais.invoke('identity.unlock', { pin }))} />
+      {state.badgeEnrolled && <p>{t('identity.badge.lockedHint')}</p>}
+      <BadgeNoticeLine />
+      <PinForm key={badgeReads} label={t('identity.gate.yourPin')} button={t('identity.gate.unlock')} onPin={async (pin) => {
+        clearBadgeNotice();
+        return failureOf(await relais.invoke('identity.unlock', { pin }));
+      }} />
       <button type="button" className="link" onClick={() => void relais.invoke('identity.logout', {})}>{t('identity.gate.someoneElse')}</button>
     </section>
   );
