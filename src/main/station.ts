@@ -38,6 +38,7 @@ import { createReportPdfService } from './services/report-pdf-service';
 import { createReportPdfRepository } from './db/report-pdf-repository';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
+import { createHubToken, tokenRefreshUrl } from './services/hub-token';
 import { createPatientService } from './services/patient-service';
 import { createStationStatusService } from './services/station-status-service';
 import { createStationEvents, type StationEvents } from './station-events';
@@ -200,10 +201,11 @@ export function createStation(options: StationOptions): Station {
     },
   });
   const syncRepository = createSyncRepository(db);
-  const hubToken = options.hubToken;
-  const fhirClient = options.fhirUrl && hubToken ? createFhirClient({ baseUrl: options.fhirUrl, token: () => hubToken }) : null;
+  // One holder of the hub token, renewed before it expires: every user reads the current one.
+  const hubToken = options.hubToken ? createHubToken({ token: options.hubToken, refreshUrl: tokenRefreshUrl(options.hubUrl, options.fhirUrl), onChange: () => publishStatus(), log: (level, event, detail) => logger[level](event, detail) }) : null;
+  const fhirClient = options.fhirUrl && hubToken ? createFhirClient({ baseUrl: options.fhirUrl, token: hubToken.current }) : null;
   const teleexpertise = createStationTeleexpertise({ db, outbox, acts: encounters, encounters: encounterRepository, sync: syncRepository, hub: () => calls.state(), now, events,
-    fhir: fhirClient && hubToken ? { client: fhirClient, uploadsUrl: options.uploadsUrl ?? null, token: hubToken } : null });
+    fhir: fhirClient && hubToken ? { client: fhirClient, uploadsUrl: options.uploadsUrl ?? null, token: hubToken.current } : null });
   const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imaging.repository, teleexpertise: teleexpertise.repository, reportPdfs });
   const serverVersions = createServerVersionTaker({
     sync: syncRepository,
@@ -227,6 +229,7 @@ export function createStation(options: StationOptions): Station {
     dataDir,
     devices,
     hub,
+    ...(hubToken ? { hubToken: hubToken.status } : {}),
     outbox,
     patientCount: () => patients.count(),
     sync: () => syncService?.status() ?? { server: null, parked: 0, conflicts: 0, lastError: null, lastPullAt: null, uploads: [] },
@@ -292,16 +295,16 @@ export function createStation(options: StationOptions): Station {
 
   const deviceStartup = startStationDevices({ setup: options.devices ?? { mode: 'none' }, devices, dataDir, resourcesDir: options.resourcesDir, logger, now, events });
 
-  const hubClient = options.hubUrl && options.hubToken
-    ? connectHubClient({ url: options.hubUrl, token: options.hubToken, link: hub, onMessage: (m) => calls.handle(m), onLog: (event, detail) => logger.info(event, detail) })
+  const hubClient = options.hubUrl && hubToken
+    ? connectHubClient({ url: options.hubUrl, token: hubToken.current, link: hub, onMessage: (m) => calls.handle(m), onLog: (event, detail) => logger.info(event, detail) })
     : null;
   if (hubClient) calls.useSender((message) => hubClient.send(message));
+  hubToken?.onRotated(() => hubClient?.reconnect());
 
-  if (options.fhirUrl && options.hubToken && fhirClient) {
+  if (options.fhirUrl && hubToken && fhirClient) {
     // The FHIR definitions (half a second of CPU) load now, before devices are steered, and not
     // in the middle of a call when the first record goes out.
     loadFhirDefinitions();
-    const token = options.hubToken;
     const client = fhirClient;
     let lastProgressAt = 0;
     const service: ReturnType<typeof createSyncService> = createSyncService({
@@ -318,7 +321,7 @@ export function createStation(options: StationOptions): Station {
         teleexpertise: teleexpertise.repository,
         audit: stationAudit.repository,
         attachmentFile: (sha256) => attachments.pathOf(sha256),
-        ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token }) } : {}),
+        ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token: hubToken.current }) } : {}),
         capabilities: () => service.capabilities() ?? fullCapabilities(),
         onUpload: (id, progress) => {
           service.uploadProgress(id, progress);
@@ -368,6 +371,7 @@ export function createStation(options: StationOptions): Station {
     devicesReady: deviceStartup.ready,
     async close() {
       identity.close();
+      hubToken?.close();
       hubClient?.close();
       await syncService?.stop();
       await imaging.close();

@@ -1,5 +1,5 @@
 // Reads the station's state from the services that own it, for the home screen.
-import type { StationStatus } from '../../shared/station';
+import type { HubTokenStatus, StationStatus } from '../../shared/station';
 import type { OutboxRepository } from '../db/outbox-repository';
 import type { HubLink } from './hub-link';
 
@@ -9,6 +9,8 @@ export interface StationStatusDeps {
   dataDir: string;
   devices: { list(): StationStatus['devices'] };
   hub: HubLink;
+  /** The hub token's state (hub-token.ts), when the station has one. */
+  hubToken?: () => HubTokenStatus;
   outbox: OutboxRepository;
   patientCount: () => number;
   sync: () => Omit<StationStatus['sync'], 'pending' | 'lastSyncAt' | 'waitingForAct'>;
@@ -22,7 +24,7 @@ export function createStationStatusService(deps: StationStatusDeps) {
         mode: deps.mode,
         dataDir: deps.dataDir,
         devices: deps.devices.list(),
-        hub: deps.hub.state(),
+        hub: deps.hubToken ? { ...deps.hub.state(), token: deps.hubToken() } : deps.hub.state(),
         sync: { ...deps.sync(), pending: deps.outbox.pendingCount(), waitingForAct: deps.outbox.waitingForActCount(), lastSyncAt: deps.outbox.lastSyncAt() },
         patientCount: deps.patientCount(),
       };

@@ -7,7 +7,8 @@ import { Upload } from 'tus-js-client';
 
 export interface UploadRequest {
   endpoint: string;
-  token: string;
+  /** The hub token, or where to read the current one at each request (it may rotate mid-file). */
+  token: string | (() => string);
   file: string;
   sha256: string;
   contentType: string;
@@ -24,6 +25,8 @@ export class UploadRefusedError extends Error {
   constructor(
     readonly status: number | null,
     message: string,
+    /** The server's Retry-After with a 429, as it came. */
+    readonly retryAfter: string | null = null,
   ) {
     super(message);
     this.name = 'UploadRefusedError';
@@ -39,7 +42,8 @@ export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
       uploadSize: size,
       chunkSize: request.chunkSize ?? 8 * 1024 * 1024,
       metadata: { sha256: request.sha256, contentType: request.contentType },
-      headers: { Authorization: `Bearer ${request.token}` },
+      // The token is read at each request: a long file outlives a token rotation.
+      onBeforeRequest: (req) => req.setHeader('Authorization', `Bearer ${typeof request.token === 'string' ? request.token : request.token()}`),
       // A few quick retries inside one run; the sync worker's back-off takes over after that.
       retryDelays: [0, 500, 2000],
       storeFingerprintForResuming: false,
@@ -52,8 +56,9 @@ export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
       onProgress: (sent, total) => request.onProgress?.(sent, total),
       onSuccess: () => resolve({ url: upload.url ?? '' }),
       onError: (error) => {
-        const status = (error as { originalResponse?: { getStatus(): number } | null }).originalResponse?.getStatus() ?? null;
-        reject(new UploadRefusedError(status, status === 460 ? 'The server received different bytes than this file (SHA-256 mismatch).' : error.message));
+        const response = (error as { originalResponse?: { getStatus(): number; getHeader(name: string): string | undefined } | null }).originalResponse;
+        const status = response?.getStatus() ?? null;
+        reject(new UploadRefusedError(status, status === 460 ? 'The server received different bytes than this file (SHA-256 mismatch).' : error.message, response?.getHeader('Retry-After') ?? null));
       },
     });
     request.signal?.addEventListener('abort', () => {
