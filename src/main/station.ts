@@ -203,7 +203,7 @@ export function createStation(options: StationOptions): Station {
   const syncRepository = createSyncRepository(db);
   // One holder of the hub token, renewed before it expires: every user reads the current one.
   const hubToken = options.hubToken ? createHubToken({ token: options.hubToken, refreshUrl: tokenRefreshUrl(options.hubUrl, options.fhirUrl), onChange: () => publishStatus(), log: (level, event, detail) => logger[level](event, detail) }) : null;
-  const fhirClient = options.fhirUrl && hubToken ? createFhirClient({ baseUrl: options.fhirUrl, token: hubToken.current }) : null;
+  const fhirClient = options.fhirUrl && hubToken ? createFhirClient({ baseUrl: options.fhirUrl, token: hubToken.current, onUnauthorized: hubToken.rejected }) : null;
   const teleexpertise = createStationTeleexpertise({ db, outbox, acts: encounters, encounters: encounterRepository, sync: syncRepository, hub: () => calls.state(), now, events,
     fhir: fhirClient && hubToken ? { client: fhirClient, uploadsUrl: options.uploadsUrl ?? null, token: hubToken.current } : null });
   const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imaging.repository, teleexpertise: teleexpertise.repository, reportPdfs });
@@ -296,7 +296,7 @@ export function createStation(options: StationOptions): Station {
   const deviceStartup = startStationDevices({ setup: options.devices ?? { mode: 'none' }, devices, dataDir, resourcesDir: options.resourcesDir, logger, now, events });
 
   const hubClient = options.hubUrl && hubToken
-    ? connectHubClient({ url: options.hubUrl, token: hubToken.current, link: hub, onMessage: (m) => calls.handle(m), onLog: (event, detail) => logger.info(event, detail) })
+    ? connectHubClient({ url: options.hubUrl, token: hubToken.current, onRefused: (status) => status === 401 && hubToken.rejected(), link: hub, onMessage: (m) => calls.handle(m), onLog: (event, detail) => logger.info(event, detail) })
     : null;
   if (hubClient) calls.useSender((message) => hubClient.send(message));
   hubToken?.onRotated(() => hubClient?.reconnect());

@@ -126,6 +126,20 @@ describe('the station’s hub token', () => {
     expect(h.token.status()).toMatchObject({ state: 'expired', reason: expect.stringContaining(`(${status}`) });
   });
 
+  it('renews at once, at most once a minute, when a request is refused with the current token', async () => {
+    const time = manualTime();
+    const hub = await hubWith(time, { refreshLifetimeSeconds: 1000 });
+    const h = holder(time, { token: issueToken(K1, claims()), refreshUrl: tokenRefreshUrl(hub.url, null) });
+    h.token.rejected();
+    expect(time.planned()).toEqual([1000, 600_000]); // the renewal moved from 480 s to now (1 s apart at least)
+    h.token.rejected();
+    expect(h.logged('hub.token_rejected')).toHaveLength(1);
+    await h.step('hub.token_refreshed');
+    expect(claimsOf(h.token.current())).toMatchObject({ kid: 'k2', exp: START / 1000 + 1 + 1000 });
+    h.token.rejected(); // within the minute: nothing more
+    expect(time.planned()).toEqual([800_000, 1_000_000]);
+  });
+
   it('waits as the hub asks when its refresh path is over its rate (429)', async () => {
     const time = manualTime();
     const hub = await hubWith(time, { httpRatePerSecond: 0.001, httpBurst: 1 });

@@ -77,4 +77,13 @@ describe('the station past its first token’s expiry', () => {
     expect(logLines.filter((l) => l.event === 'hub.token_refresh_refused')).toHaveLength(1); // asked once, not again
     expect((await station.value('station.status', {})).hub.token?.state).toBe('expired');
   });
+
+  it('learns early, from the hub refusing its connection, that its long-lived token is no longer accepted', async () => {
+    // Signed with a key the hub retired: still 10 minutes to live, refused everywhere (401).
+    const { station, logLines, latest } = await stationOn(issueToken('a-retired-secret', claims({ exp: nowSeconds() + 600 })));
+    await waitFor(() => latest()?.hub.token?.state === 'refresh_refused', 'the refusal in the status', 10_000);
+    expect(logLines.find((l) => l.event === 'hub.refused')).toMatchObject({ status: 401 });
+    expect(logLines.find((l) => l.event === 'hub.token_refresh_refused')).toMatchObject({ status: 401, reason: expect.stringContaining('bad_signature') });
+    expect((await station.value('station.status', {})).hub.token?.state).toBe('refresh_refused');
+  });
 });

@@ -13,6 +13,8 @@ export interface HubClientOptions {
   token: string | (() => string);
   link: HubLink;
   onMessage?: (message: ServerMessage) => void;
+  /** The hub refused the connection (HTTP status at the upgrade: 401 for a token it does not accept). */
+  onRefused?: (status: number) => void;
   onLog?: (event: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -24,7 +26,7 @@ export interface HubClient {
   close(): void;
 }
 
-export function connectHubClient({ url, token, link, onMessage = () => {}, onLog = () => {} }: HubClientOptions): HubClient {
+export function connectHubClient({ url, token, link, onMessage = () => {}, onRefused = () => {}, onLog = () => {} }: HubClientOptions): HubClient {
   const currentToken = typeof token === 'string' ? () => token : token;
   let socket: WebSocket | null = null;
   let connecting: WebSocket | null = null;
@@ -65,6 +67,7 @@ export function connectHubClient({ url, token, link, onMessage = () => {}, onLog
     ws.on('unexpected-response', (_req, res) => {
       onLog('hub.refused', { status: res.statusCode });
       ws.terminate();
+      if (res.statusCode) onRefused(res.statusCode);
     });
     ws.on('error', (error) => onLog('hub.error', { error: error.message }));
     ws.on('close', () => {

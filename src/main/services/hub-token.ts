@@ -12,6 +12,8 @@ const MIN_DELAY_MS = 1000;
 /** After a failure (network, 5xx, 429): 5 s, doubling up to 5 minutes. */
 const FIRST_BACKOFF_MS = 5000;
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** A refusal seen by a user (401) asks for an early renewal at most this often. */
+const REJECTED_EVERY_MS = 60_000;
 
 export const TOKEN_REFRESH_PATH = '/token/refresh';
 
@@ -70,6 +72,12 @@ export interface HubToken {
   status(): HubTokenStatus;
   /** Called after each rotation (the hub WebSocket reconnects with the new token). */
   onRotated(listener: (token: string) => void): void;
+  /**
+   * A request was refused (401) with the current token: the hub may have retired its key or
+   * revoked it. A renewal is tried now rather than at 80% of its life (at most once a minute),
+   * so that a refusal is known, and said, early.
+   */
+  rejected(): void;
   close(): void;
 }
 
@@ -93,6 +101,8 @@ export function createHubToken(options: HubTokenOptions): HubToken {
   let cancelRefresh: (() => void) | null = null;
   let cancelExpiry: (() => void) | null = null;
   let closed = false;
+  let inFlight = false;
+  let rejectedAt = -Infinity;
 
   const expired = () => expiresAt !== null && expiresAt * 1000 <= now();
   const changed = () => options.onChange?.();
@@ -134,14 +144,17 @@ export function createHubToken(options: HubTokenOptions): HubToken {
 
   async function refresh(): Promise<void> {
     cancelRefresh = null;
-    if (closed || refused !== null || expired()) return;
+    if (closed || refused !== null || expired() || inFlight) return;
     let response: Response;
     let body: unknown;
+    inFlight = true;
     try {
       response = await doFetch(options.refreshUrl!, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
       body = await response.json().catch(() => null);
     } catch (error) {
       return retryLater(`the hub did not answer (${(error as Error).message})`, null);
+    } finally {
+      inFlight = false;
     }
     if (closed) return;
     if (response.status === 401 || response.status === 403) {
@@ -175,6 +188,12 @@ export function createHubToken(options: HubTokenOptions): HubToken {
     current: () => token,
     status,
     onRotated: (listener) => void listeners.push(listener),
+    rejected() {
+      if (closed || inFlight || refused !== null || expired() || options.refreshUrl === null || now() - rejectedAt < REJECTED_EVERY_MS) return;
+      rejectedAt = now();
+      log('warn', 'hub.token_rejected', { why: 'a request was refused with the current token: renewing it now' });
+      plan(0);
+    },
     close() {
       closed = true;
       cancelRefresh?.();

@@ -39,7 +39,7 @@ export interface FhirClient {
   capabilities(): Promise<FhirAnswer>;
 }
 
-export function createFhirClient(options: { baseUrl: string; token: () => string; timeoutMs?: number; fetch?: typeof fetch; pace?: HubPace; now?: () => number }): FhirClient {
+export function createFhirClient(options: { baseUrl: string; token: () => string; timeoutMs?: number; fetch?: typeof fetch; pace?: HubPace; now?: () => number; onUnauthorized?: () => void }): FhirClient {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const pace = options.pace ?? createHubPace(now);
@@ -59,6 +59,7 @@ export function createFhirClient(options: { baseUrl: string; token: () => string
     }
     const retryAfter = response.headers.get('retry-after');
     if (response.status === 429 || (response.status === 503 && retryAfter !== null)) pace.holdUntil(now() + parseRetryAfter(retryAfter, now()));
+    if (response.status === 401) options.onUnauthorized?.();
     const text = await response.text().catch(() => '');
     let parsed: unknown;
     try {
