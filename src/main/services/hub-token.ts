@@ -81,11 +81,17 @@ export interface HubToken {
   close(): void;
 }
 
-const realSchedule = (ms: number, fn: () => void) => {
-  const timer = setTimeout(fn, ms);
-  timer.unref?.();
+/** setTimeout fires at once past 2^31-1 ms (24.8 days): a longer wait is taken in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+function realSchedule(ms: number, fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout>;
+  const arm = (left: number) => {
+    timer = setTimeout(() => (left > MAX_TIMER_MS ? arm(left - MAX_TIMER_MS) : fn()), Math.min(left, MAX_TIMER_MS));
+    timer.unref?.();
+  };
+  arm(ms);
   return () => clearTimeout(timer);
-};
+}
 
 export function createHubToken(options: HubTokenOptions): HubToken {
   const now = options.now ?? Date.now;
@@ -129,6 +135,7 @@ export function createHubToken(options: HubTokenOptions): HubToken {
   }
 
   function reportExpired(): void {
+    if (!expired() && expiresAt !== null) return void (cancelExpiry = schedule(expiresAt * 1000 - now(), reportExpired)); // fired early (the clock moved)
     cancelRefresh?.();
     cancelRefresh = null;
     log('error', 'hub.token_expired', { expiresAt: status().expiresAt, refused, action: ACTION });
@@ -142,6 +149,8 @@ export function createHubToken(options: HubTokenOptions): HubToken {
     plan(delay);
   }
 
+  // SECURITY: the token goes only to the hub's refresh path (an address the hub settings checked:
+  // TLS off this machine), and never into a log line or the status.
   async function refresh(): Promise<void> {
     cancelRefresh = null;
     if (closed || refused !== null || expired() || inFlight) return;
