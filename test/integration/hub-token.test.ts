@@ -161,6 +161,16 @@ describe('the station’s hub token', () => {
     expect(h.logged('hub.token_expiry_unknown')).toHaveLength(1);
   });
 
+  it('keeps a token that lives longer than a timer can wait (25 days and more) valid, asking nothing yet', async () => {
+    const events: string[] = [];
+    const token = createHubToken({ token: issueToken(K2, claims({ exp: Math.floor(Date.now() / 1000) + 40 * 86_400 })), refreshUrl: 'http://127.0.0.1:9/token/refresh', log: (_level, event) => events.push(event) });
+    // A timer past 2^31-1 ms would fire after 1 ms; one set after it for 20 ms runs after it.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(token.status().state).toBe('valid');
+    expect(events).toEqual([]);
+    token.close();
+  });
+
   it('reports at once a token that had already expired, without asking the hub', () => {
     const time = manualTime();
     const h = holder(time, { token: issueToken(K2, claims({ exp: START / 1000 - 1 })), refreshUrl: 'http://127.0.0.1:9/token/refresh' });
