@@ -25,7 +25,8 @@ export interface StationTeleexpertiseDeps {
   sync: SyncRepository;
   /** The hub as the station sees it: who this station is (the expert's specialty), the directory. */
   hub: () => HubState;
-  fhir: { client: FhirClient; uploadsUrl: string | null; token: string } | null;
+  /** The region's FHIR client, upload endpoint and the current hub token (read at each request: it rotates). */
+  fhir: { client: FhirClient; uploadsUrl: string | null; token: () => string } | null;
   now: () => Date;
   events: StationEvents;
 }

@@ -36,6 +36,7 @@ import { createReportPdfService } from './services/report-pdf-service';
 import { createReportPdfRepository } from './db/report-pdf-repository';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
+import { createHubToken, tokenRefreshUrl } from './services/hub-token';
 import { createPatientService } from './services/patient-service';
 import { createStationStatusService } from './services/station-status-service';
 import { createStationEvents, type StationEvents } from './station-events';
@@ -212,10 +213,11 @@ export function createStation(options: StationOptions): Station {
     },
   });
   const syncRepository = createSyncRepository(db);
-  const hubToken = options.hubToken;
-  const fhirClient = options.fhirUrl && hubToken ? createFhirClient({ baseUrl: options.fhirUrl, token: () => hubToken }) : null;
+  // One holder of the hub token, renewed before it expires: every user reads the current one.
+  const hubToken = options.hubToken ? createHubToken({ token: options.hubToken, refreshUrl: tokenRefreshUrl(options.hubUrl, options.fhirUrl), onChange: () => publishStatus(), log: (level, event, detail) => logger[level](event, detail) }) : null;
+  const fhirClient = options.fhirUrl && hubToken ? createFhirClient({ baseUrl: options.fhirUrl, token: hubToken.current, onUnauthorized: hubToken.rejected }) : null;
   const teleexpertise = createStationTeleexpertise({ db, outbox, acts: encounters, encounters: encounterRepository, sync: syncRepository, hub: () => calls.state(), now, events,
-    fhir: fhirClient && hubToken ? { client: fhirClient, uploadsUrl: options.uploadsUrl ?? null, token: hubToken } : null });
+    fhir: fhirClient && hubToken ? { client: fhirClient, uploadsUrl: options.uploadsUrl ?? null, token: hubToken.current } : null });
   const localResources = createLocalResources({ patients: patientsRepo, encounters: encounterRepository, imaging: imaging.repository, teleexpertise: teleexpertise.repository, reportPdfs });
   const serverVersions = createServerVersionTaker({
     sync: syncRepository,
@@ -240,6 +242,7 @@ export function createStation(options: StationOptions): Station {
     dataProtection: { protection: keys.protection, keyPath: keys.keyPath, weaknesses: keys.weaknesses },
     devices,
     hub,
+    ...(hubToken ? { hubToken: hubToken.status } : {}),
     outbox,
     patientCount: () => patients.count(),
     sync: () => syncService?.status() ?? { server: null, parked: 0, conflicts: 0, lastError: null, lastPullAt: null, uploads: [] },
@@ -305,16 +308,16 @@ export function createStation(options: StationOptions): Station {
 
   const deviceStartup = startStationDevices({ setup: options.devices ?? { mode: 'none' }, devices, dataDir, resourcesDir: options.resourcesDir, logger, now, events });
 
-  const hubClient = options.hubUrl && options.hubToken
-    ? connectHubClient({ url: options.hubUrl, token: options.hubToken, link: hub, onMessage: (m) => calls.handle(m), onLog: (event, detail) => logger.info(event, detail) })
+  const hubClient = options.hubUrl && hubToken
+    ? connectHubClient({ url: options.hubUrl, token: hubToken.current, onRefused: (status) => status === 401 && hubToken.rejected(), link: hub, onMessage: (m) => calls.handle(m), onLog: (event, detail) => logger.info(event, detail) })
     : null;
   if (hubClient) calls.useSender((message) => hubClient.send(message));
+  hubToken?.onRotated(() => hubClient?.reconnect());
 
-  if (options.fhirUrl && options.hubToken && fhirClient) {
+  if (options.fhirUrl && hubToken && fhirClient) {
     // The FHIR definitions (half a second of CPU) load now, before devices are steered, and not
     // in the middle of a call when the first record goes out.
     loadFhirDefinitions();
-    const token = options.hubToken;
     const client = fhirClient;
     let lastProgressAt = 0;
     const service: ReturnType<typeof createSyncService> = createSyncService({
@@ -331,7 +334,7 @@ export function createStation(options: StationOptions): Station {
         teleexpertise: teleexpertise.repository,
         audit: stationAudit.repository,
         attachments: fileStore,
-        ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token }) } : {}),
+        ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token: hubToken.current }) } : {}),
         capabilities: () => service.capabilities() ?? fullCapabilities(),
         onUpload: (id, progress) => {
           service.uploadProgress(id, progress);
@@ -381,6 +384,7 @@ export function createStation(options: StationOptions): Station {
     devicesReady: deviceStartup.ready,
     async close() {
       identity.close();
+      hubToken?.close();
       hubClient?.close();
       await syncService?.stop();
       await imaging.close();

@@ -8,6 +8,15 @@ export const DeviceStatusSchema = z.object({
   state: z.enum(['connected', 'reconnecting', 'gone']),
 });
 
+/** The station's hub token: valid; refresh_refused (the hub will not renew it: it works until it expires); expired (no access to the region until a person gives a new one). */
+export const HubTokenStatusSchema = z.object({
+  state: z.enum(['valid', 'refresh_refused', 'expired']),
+  expiresAt: z.string().nullable(),
+  /** The hub's refusal, in words (English, from the hub), when it refused. */
+  reason: z.string().nullable(),
+});
+export type HubTokenStatus = z.infer<typeof HubTokenStatusSchema>;
+
 export const StationStatusSchema = z.object({
   stationName: z.string(),
   mode: z.enum(['electron', 'browser']),
@@ -23,6 +32,8 @@ export const StationStatusSchema = z.object({
   hub: z.object({
     state: z.enum(['not_configured', 'connecting', 'online', 'offline']),
     url: z.string().nullable(),
+    /** Absent when the station has no hub token. */
+    token: HubTokenStatusSchema.optional(),
   }),
   sync: z.object({
     /** The regional FHIR server, or null when none is configured (records stay here). */

@@ -20,6 +20,8 @@ export interface SyncRepository {
   /** The record went out: its rows up to this version leave the outbox. */
   pushed(entity: string, entityId: string, version: number, resourceType: string, serverVersionId: string | null, at: string): void;
   retryLater(seq: number, error: string, nextAttemptAt: string): void;
+  /** Waits as the server asked (429 Retry-After): not a failure, its attempts do not grow. */
+  waitAsAsked(seq: number, error: string, nextAttemptAt: string): void;
   /** Waits for a person's action (an act linked to the call), tried again then or at nextAttemptAt. */
   waitForAct(seq: number, error: string, nextAttemptAt: string): void;
   park(seq: number, error: string): void;
@@ -91,6 +93,7 @@ export function createSyncRepository(db: Db): SyncRepository {
     ON CONFLICT (entity, entity_id) DO UPDATE SET server_version_id = excluded.server_version_id, pushed_version = excluded.pushed_version, pushed_at = excluded.pushed_at`);
   const deleteUpToStmt = db.prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ? AND entity_version <= ? AND parked = 0');
   const retryStmt = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE seq = ?');
+  const waitAsAskedStmt = db.prepare('UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE seq = ?');
   const parkStmt = db.prepare('UPDATE outbox SET parked = 1, last_error = ? WHERE seq = ?');
   const retryNowStmt = db.prepare('UPDATE outbox SET next_attempt_at = NULL WHERE parked = 0 AND waiting_for IS NULL AND next_attempt_at IS NOT NULL');
   const waitForActStmt = db.prepare("UPDATE outbox SET waiting_for = 'act', last_error = ?, next_attempt_at = ? WHERE seq = ?");
@@ -139,6 +142,7 @@ export function createSyncRepository(db: Db): SyncRepository {
       forgetSentStmt.run(entity, entityId);
     },
     retryLater: (seq, error, next) => void retryStmt.run(error, next, seq),
+    waitAsAsked: (seq, error, next) => void waitAsAskedStmt.run(error, next, seq),
     waitForAct: (seq, error, next) => void waitForActStmt.run(error, next, seq),
     park: (seq, error) => void parkStmt.run(error, seq),
     retryNow: () => retryNowStmt.run().changes,

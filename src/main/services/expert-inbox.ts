@@ -44,7 +44,8 @@ export interface ExpertInboxDeps {
   waiting: (entity: string, id: string) => number;
   /** The region's upload endpoint as this station knows it, and the token to read it. */
   uploadsUrl: string | null;
-  token: string | null;
+  /** The current hub token, read at each download (it rotates). */
+  token: (() => string) | null;
   fetch?: typeof fetch;
 }
 
@@ -211,7 +212,7 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
       const url = uploadUrl(content.url);
       let response: Response;
       try {
-        response = await doFetch(url, { headers: { Authorization: `Bearer ${deps.token ?? ''}`, 'Tus-Resumable': '1.0.0' }, signal: AbortSignal.timeout(60_000) });
+        response = await doFetch(url, { headers: { Authorization: `Bearer ${deps.token?.() ?? ''}`, 'Tus-Resumable': '1.0.0' }, signal: AbortSignal.timeout(60_000) });
       } catch {
         throw unavailable('the file could not be downloaded');
       }

@@ -1,5 +1,5 @@
 // Reads the station's state from the services that own it, for the home screen.
-import type { StationStatus } from '../../shared/station';
+import type { HubTokenStatus, StationStatus } from '../../shared/station';
 import type { OutboxRepository } from '../db/outbox-repository';
 import type { HubLink } from './hub-link';
 
@@ -10,6 +10,8 @@ export interface StationStatusDeps {
   dataProtection: StationStatus['dataProtection'];
   devices: { list(): StationStatus['devices'] };
   hub: HubLink;
+  /** The hub token's state (hub-token.ts), when the station has one. */
+  hubToken?: () => HubTokenStatus;
   outbox: OutboxRepository;
   patientCount: () => number;
   sync: () => Omit<StationStatus['sync'], 'pending' | 'lastSyncAt' | 'waitingForAct'>;
@@ -24,7 +26,7 @@ export function createStationStatusService(deps: StationStatusDeps) {
         dataDir: deps.dataDir,
         dataProtection: deps.dataProtection,
         devices: deps.devices.list(),
-        hub: deps.hub.state(),
+        hub: deps.hubToken ? { ...deps.hub.state(), token: deps.hubToken() } : deps.hub.state(),
         sync: { ...deps.sync(), pending: deps.outbox.pendingCount(), waitingForAct: deps.outbox.waitingForActCount(), lastSyncAt: deps.outbox.lastSyncAt() },
         patientCount: deps.patientCount(),
       };

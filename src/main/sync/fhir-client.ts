@@ -1,6 +1,9 @@
 // The few FHIR R4 REST calls the sync makes, over fetch, with a timeout, and answers parsed as
 // input that may be garbage: a body that is not a FHIR resource is an error to report, not a crash.
+// A 429 (or a 503 with Retry-After) pauses every later call until the server's date: they fail at
+// once, without reaching the server, as FhirRateLimitedError.
 import type { Resource } from '@medplum/fhirtypes';
+import { createHubPace, parseRetryAfter, pausedMessage, type HubPace } from './hub-pace';
 
 export interface FhirAnswer {
   status: number;
@@ -15,7 +18,17 @@ export class FhirNetworkError extends Error {
   }
 }
 
+/** The server asked to wait (429 Retry-After): not a failure of the record, nothing was sent. */
+export class FhirRateLimitedError extends FhirNetworkError {
+  constructor(readonly waitMs: number) {
+    super(pausedMessage(waitMs));
+    this.name = 'FhirRateLimitedError';
+  }
+}
+
 export interface FhirClient {
+  /** The pause the server asked for, shared by every call of this client (and the uploads, through the push worker). */
+  pace: HubPace;
   put(resource: Resource & { id: string }, ifMatch: string | null): Promise<FhirAnswer>;
   /** Creates the resource unless one matches the search (conditional create, If-None-Exist). */
   createIfNone(resource: Resource, search: string): Promise<FhirAnswer>;
@@ -26,9 +39,13 @@ export interface FhirClient {
   capabilities(): Promise<FhirAnswer>;
 }
 
-export function createFhirClient(options: { baseUrl: string; token: () => string; timeoutMs?: number; fetch?: typeof fetch }): FhirClient {
+export function createFhirClient(options: { baseUrl: string; token: () => string; timeoutMs?: number; fetch?: typeof fetch; pace?: HubPace; now?: () => number; onUnauthorized?: () => void }): FhirClient {
   const doFetch = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  const pace = options.pace ?? createHubPace(now);
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<FhirAnswer> {
+    const wait = pace.waitMs();
+    if (wait > 0) throw new FhirRateLimitedError(wait);
     let response: Response;
     try {
       response = await doFetch(`${options.baseUrl}${path}`, {
@@ -40,6 +57,9 @@ export function createFhirClient(options: { baseUrl: string; token: () => string
     } catch (error) {
       throw new FhirNetworkError(`The regional FHIR server did not answer (${(error as Error).message}).`);
     }
+    const retryAfter = response.headers.get('retry-after');
+    if (response.status === 429 || (response.status === 503 && retryAfter !== null)) pace.holdUntil(now() + parseRetryAfter(retryAfter, now()));
+    if (response.status === 401) options.onUnauthorized?.();
     const text = await response.text().catch(() => '');
     let parsed: unknown;
     try {
@@ -52,6 +72,7 @@ export function createFhirClient(options: { baseUrl: string; token: () => string
     return { status: response.status, resource, versionId: resource?.meta?.versionId ?? etag };
   }
   return {
+    pace,
     put: (resource, ifMatch) => call('PUT', `/${resource.resourceType}/${encodeURIComponent(resource.id)}`, resource, ifMatch ? { 'If-Match': `W/"${ifMatch}"` } : {}),
     createIfNone: (resource, search) => call('POST', `/${resource.resourceType}`, resource, { 'If-None-Exist': search }),
     read: (type, id) => call('GET', `/${type}/${encodeURIComponent(id)}`),

@@ -3,7 +3,8 @@
 // update names the server version it replaces (If-Match). A 412 whose server copy is what we
 // sent was our own lost write: done. Any other 412 is a conflict kept with both versions for a
 // person to decide, never merged. Invalid records are parked with the reason; network trouble
-// waits with exponential back-off and jitter, without breaking the order.
+// waits with exponential back-off and jitter, without breaking the order. A 429 is the server
+// asking for a pause: nothing more goes until its Retry-After, and the record's attempts do not grow.
 import type { Binary, Resource } from '@medplum/fhirtypes';
 import type { AuditRow } from '../audit/audit-chain';
 import type { CallRepository } from '../db/call-repository';
@@ -17,7 +18,8 @@ import { attachmentToMedia } from './fhir/media';
 import { attachmentToDocumentReference } from './fhir/document';
 import { contentHash } from './fhir/content-hash';
 import { FhirValidationError, validateFhir } from './fhir/validate';
-import { FhirNetworkError, type FhirAnswer, type FhirClient } from './fhir-client';
+import { FhirNetworkError, FhirRateLimitedError, type FhirAnswer, type FhirClient } from './fhir-client';
+import { DEFAULT_RETRY_AFTER_MS, parseRetryAfter, pausedMessage } from './hub-pace';
 import { namedProfessionals } from './fhir/named-professionals';
 import { practitionerSearch, practitionerToFhir } from './fhir/practitioner';
 import { reportPdfToBinary, reportToBinary } from './fhir/report';
@@ -114,6 +116,17 @@ export function createPushWorker(deps: PushDeps) {
     if (stop) report.stoppedBy = why;
     return stop ? 'stop' : 'next';
   };
+  /**
+   * The server asked for a pause (429): this record waits that long, its attempts unchanged (it
+   * did nothing wrong), and the pass stops: the pause holds for every request to the server.
+   */
+  const waitAsAsked = (row: OutboxRow, report: PushReport): 'stop' => {
+    const waitMs = Math.max(deps.client.pace.waitMs(), 1000);
+    const why = pausedMessage(waitMs);
+    deps.sync.waitAsAsked(row.seq, why, new Date(deps.now().getTime() + waitMs).toISOString());
+    report.stoppedBy = why;
+    return 'stop';
+  };
   const park = (row: OutboxRow, why: string, report: PushReport): 'next' => {
     deps.sync.park(row.seq, why);
     report.parked++;
@@ -156,6 +169,11 @@ export function createPushWorker(deps: PushDeps) {
         url = { url: done.url, completed: true };
       } catch (error) {
         if (error instanceof UploadRefusedError && error.status === 460) return park(row, error.message, report);
+        if (error instanceof UploadRefusedError && error.status === 429) {
+          // The uploads and the FHIR endpoint share the region's limit for this token: one pause for both.
+          deps.client.pace.holdUntil(Date.now() + (error.retryAfter === null ? DEFAULT_RETRY_AFTER_MS : parseRetryAfter(error.retryAfter, Date.now())));
+          return waitAsAsked(row, report);
+        }
         if (error instanceof UploadRefusedError && error.status !== null && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403 && error.status !== 429) {
           return park(row, `Upload refused (${error.status}): ${error.message}`, report);
         }
@@ -189,6 +207,7 @@ export function createPushWorker(deps: PushDeps) {
         if (answer.status !== 200 && answer.status !== 201) return answerNotOk(row, answer, report);
       }
     } catch (error) {
+      if (error instanceof FhirRateLimitedError) return waitAsAsked(row, report);
       if (!(error instanceof FhirNetworkError)) throw error;
       return later(row, error.message, report, true);
     }
@@ -296,6 +315,7 @@ export function createPushWorker(deps: PushDeps) {
       }
       if (answer.status === 412) return conflict((await deps.client.read(built.resource.resourceType, built.resource.id)).resource);
     } catch (error) {
+      if (error instanceof FhirRateLimitedError) return waitAsAsked(row, report);
       if (!(error instanceof FhirNetworkError)) throw error;
       deps.sync.retryLater(row.seq, error.message, new Date(deps.now().getTime() + backoffMs(row.attempts)).toISOString());
       report.stoppedBy = error.message;
@@ -312,7 +332,8 @@ export function createPushWorker(deps: PushDeps) {
     // holds, a request not routed here) will never pass by waiting: it is parked for a person,
     // and the rest goes on. A bare 403 (a token the region stopped accepting) waits.
     const forbiddenRecord = answer.status === 403 && (outcome?.issue ?? []).some((i) => i.code === 'forbidden');
-    if (!forbiddenRecord && (answer.status === 429 || answer.status >= 500 || answer.status === 401 || answer.status === 403)) {
+    if (answer.status === 429) return waitAsAsked(row, report);
+    if (!forbiddenRecord && ( answer.status >= 500 || answer.status === 401 || answer.status === 403)) {
       return later(row, `The regional server answered ${answer.status}.`, report, true);
     }
     const text = outcome ? (outcome.issue ?? []).map((i) => i.details?.text ?? i.diagnostics ?? i.code).join('; ').replace(/\.$/, '') : '';
@@ -323,6 +344,9 @@ export function createPushWorker(deps: PushDeps) {
     /** One pass over what is due; returns what happened. */
     async runOnce(limit = 500): Promise<PushReport> {
       const report: PushReport = { pushed: 0, parked: 0, conflicts: 0, stoppedBy: null };
+      // Still within a pause the server asked for: nothing is sent, nothing is counted.
+      const paused = deps.client.pace.waitMs();
+      if (paused > 0) return { ...report, stoppedBy: pausedMessage(paused) };
       const rows = deps.sync.due(deps.audit ? PUSHED_WITH_AUDIT : PUSHED_ENTITIES, deps.now().toISOString(), limit);
       const seen = new Set<string>();
       for (const row of rows) {

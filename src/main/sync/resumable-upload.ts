@@ -46,7 +46,8 @@ function rangeReader(source: UploadSource) {
 
 export interface UploadRequest {
   endpoint: string;
-  token: string;
+  /** The hub token, or where to read the current one at each request (it may rotate mid-file). */
+  token: string | (() => string);
   source: UploadSource;
   sha256: string;
   contentType: string;
@@ -63,6 +64,8 @@ export class UploadRefusedError extends Error {
   constructor(
     readonly status: number | null,
     message: string,
+    /** The server's Retry-After with a 429, as it came. */
+    readonly retryAfter: string | null = null,
   ) {
     super(message);
     this.name = 'UploadRefusedError';
@@ -78,7 +81,8 @@ export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
       uploadSize: request.source.size,
       chunkSize: request.chunkSize ?? 8 * 1024 * 1024,
       metadata: { sha256: request.sha256, contentType: request.contentType },
-      headers: { Authorization: `Bearer ${request.token}` },
+      // The token is read at each request: a long file outlives a token rotation.
+      onBeforeRequest: (req) => req.setHeader('Authorization', `Bearer ${typeof request.token === 'string' ? request.token : request.token()}`),
       // A few quick retries inside one run; the sync worker's back-off takes over after that.
       retryDelays: [0, 500, 2000],
       storeFingerprintForResuming: false,
@@ -91,8 +95,9 @@ export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
       onProgress: (sent, total) => request.onProgress?.(sent, total),
       onSuccess: () => resolve({ url: upload.url ?? '' }),
       onError: (error) => {
-        const status = (error as { originalResponse?: { getStatus(): number } | null }).originalResponse?.getStatus() ?? null;
-        reject(new UploadRefusedError(status, status === 460 ? 'The server received different bytes than this file (SHA-256 mismatch).' : error.message));
+        const response = (error as { originalResponse?: { getStatus(): number; getHeader(name: string): string | undefined } | null }).originalResponse;
+        const status = response?.getStatus() ?? null;
+        reject(new UploadRefusedError(status, status === 460 ? 'The server received different bytes than this file (SHA-256 mismatch).' : error.message, response?.getHeader('Retry-After') ?? null));
       },
     });
     request.signal?.addEventListener('abort', () => {

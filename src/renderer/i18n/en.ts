@@ -3,6 +3,7 @@ import { identityEn } from './identity-en';
 import { expertiseEn } from './expertise-en';
 import { activityEn } from './activity-en';
 import { kioskEn } from './kiosk-en';
+import { hubTokenEn } from './hub-token-en';
 import type { Translations } from './fr';
 
 export const en: Translations = {
@@ -558,6 +559,7 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
     checkedByLine: 'in the name of {{name}}, checked by {{by}}',
   },
   identity: identityEn,
+  hubToken: hubTokenEn,
   kiosk: kioskEn,
   activity: activityEn,
   expertise: expertiseEn,

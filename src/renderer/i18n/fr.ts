@@ -4,6 +4,7 @@ import { expertiseFr } from './expertise-fr';
 import type { Texts } from './texts';
 import { activityFr } from './activity-fr';
 import { kioskFr } from './kiosk-fr';
+import { hubTokenFr } from './hub-token-fr';
 export const fr = {
   app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', expertise: 'Téléexpertise', activity: 'Activité', switchLanguage: 'English' },
   link: {
@@ -557,6 +558,7 @@ teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesu
     checkedByLine: 'au nom de {{name}}, vérifié par {{by}}',
   },
   identity: identityFr,
+  hubToken: hubTokenFr,
   kiosk: kioskFr,
   activity: activityFr,
   expertise: expertiseFr,

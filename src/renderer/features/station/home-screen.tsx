@@ -5,6 +5,7 @@ import { KioskEntry } from '../kiosk/kiosk-entry';
 import { useView } from '../shell/view-store';
 import { useStation } from './station-store';
 import { UploadProgress } from './upload-progress';
+import { HubTokenNotice } from './hub-token-notice';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
@@ -67,6 +68,7 @@ export function HomeScreen() {
             <dd>
               {t(`home.hubStates.${status.hub.state}`)}
               {status.hub.url ? ` (${status.hub.url})` : ''}
+              {status.hub.token && <HubTokenNotice token={status.hub.token} />}
             </dd>
             <dt>{t('home.devices')}</dt>
             <dd>

@@ -1,0 +1,21 @@
+// What a person reads when the station's hub token can no longer be renewed, or has expired: what
+// it means and what to do (ask the regional IT for a new station token). Nothing while it is valid.
+import { useTranslation } from 'react-i18next';
+import type { HubTokenStatus } from '../../../shared/station';
+
+export function HubTokenNotice({ token }: { token: HubTokenStatus }) {
+  const { t, i18n } = useTranslation();
+  if (token.state === 'valid') return null;
+  const at = token.expiresAt ? new Date(token.expiresAt).toLocaleString(i18n.language) : '';
+  return (
+    <p role="alert" className="error-text" data-testid="hub-token-notice">
+      {token.state === 'expired' ? t('hubToken.expired', { at: at ? t('hubToken.expiredAt', { at }) : '' }) : t('hubToken.refreshRefused', { at })}
+      {token.reason && (
+        <>
+          <br />
+          {t('hubToken.hubSaid', { reason: token.reason })}
+        </>
+      )}
+    </p>
+  );
+}

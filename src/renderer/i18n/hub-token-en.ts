@@ -1,0 +1,10 @@
+// English texts of the station's hub token when it can no longer be renewed or has expired, the same keys as hub-token-fr.ts.
+import type { Texts } from './texts';
+import type { hubTokenFr } from './hub-token-fr';
+
+export const hubTokenEn: Texts<typeof hubTokenFr> = {
+  refreshRefused: 'The regional server refuses to renew this station’s token: it stays valid until {{at}}, then nothing more will go out. Ask the regional IT for a new station token.',
+  expired: 'This station’s token expired{{at}} and could not be renewed: nothing is sent to the region and no call goes through. Ask the regional IT for a new station token (RELAIS_HUB_TOKEN), then restart the station. Nothing is lost: the records wait here.',
+  expiredAt: ' on {{at}}',
+  hubSaid: 'The server said: {{reason}}',
+};

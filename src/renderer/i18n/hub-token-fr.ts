@@ -1,0 +1,7 @@
+// French texts of the station's hub token when it can no longer be renewed or has expired.
+export const hubTokenFr = {
+  refreshRefused: 'Le serveur régional refuse de renouveler le jeton de ce poste : il reste valable jusqu’au {{at}}, puis plus rien ne partira. Demandez un nouveau jeton de poste à l’informatique régionale.',
+  expired: 'Le jeton de ce poste a expiré{{at}} et n’a pas pu être renouvelé : plus aucun envoi ni appel vers la région. Demandez un nouveau jeton de poste à l’informatique régionale (RELAIS_HUB_TOKEN), puis redémarrez le poste. Rien n’est perdu : les dossiers attendent ici.',
+  expiredAt: ' le {{at}}',
+  hubSaid: 'Réponse du serveur : {{reason}}',
+};

@@ -1,0 +1,38 @@
+// A station whose hub token has expired says so on its home screen, with what to do (ask the
+// regional IT for a new station token), in French and in English; the records stay here.
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startHub, type RunningHub } from '../../src/hub/server';
+import { issueToken } from '../../src/hub/tokens';
+import { startStation, type RunningStation } from './station-host';
+
+const SECRET = 'e2e-token-secret';
+const expired = issueToken(SECRET, { sub: 'cart-old', role: 'station', name: 'Chariot 2', site: 'EHPAD Kerlann', specialty: null, exp: Math.floor(Date.now() / 1000) - 60 });
+
+let hub: RunningHub;
+let station: RunningStation;
+let dataDir: string;
+test.beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-token-'));
+  hub = await startHub({ secret: SECRET, turnSecret: 'unused', turnUrls: [], offers: [] });
+  station = await startStation(dataDir, { RELAIS_HUB_URL: hub.url, RELAIS_HUB_TOKEN: expired, RELAIS_DEVICES: 'none' });
+});
+test.afterAll(async () => {
+  await station.stop();
+  await hub.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('an expired station token is shown on the home screen with what to do', async ({ page }) => {
+  await page.goto(station.url);
+  const notice = page.getByTestId('hub-token-notice');
+  await expect(notice).toContainText('Le jeton de ce poste a expiré le');
+  await expect(notice).toContainText('Demandez un nouveau jeton de poste à l’informatique régionale');
+  await expect(notice).toHaveAttribute('role', 'alert');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(notice).toContainText('This station’s token expired on');
+  await expect(notice).toContainText('Ask the regional IT for a new station token');
+  expect(station.output()).toContain('hub.token_expired');
+});
