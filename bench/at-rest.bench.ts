@@ -19,17 +19,18 @@ const hexKey = `"x'${key.toString('hex')}'"`;
 type Scheme = 'plain' | 'sqlcipher' | 'chacha20' | 'columns';
 let opened = 0;
 
+/** Gives a connection its cipher and key (the station's own choice is connection.ts: sqlcipher). */
+function keyed(db: Database.Database, scheme: Scheme): Database.Database {
+  if (scheme === 'sqlcipher' || scheme === 'chacha20') {
+    db.pragma(`cipher = '${scheme}'`);
+    if (scheme === 'sqlcipher') db.pragma('legacy = 4');
+    db.pragma(`key = ${hexKey}`);
+  }
+  return db;
+}
+
 function open(scheme: Scheme): Database.Database {
-  const db = new Database(path.join(dir, `${scheme}-${opened++}.sqlite`));
-  if (scheme === 'sqlcipher') {
-    db.pragma("cipher = 'sqlcipher'");
-    db.pragma('legacy = 4');
-    db.pragma(`key = ${hexKey}`);
-  }
-  if (scheme === 'chacha20') {
-    db.pragma("cipher = 'chacha20'");
-    db.pragma(`key = ${hexKey}`);
-  }
+  const db = keyed(new Database(path.join(dir, `${scheme}-${opened++}.sqlite`)), scheme);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec('CREATE TABLE patients (id TEXT PRIMARY KEY, birth_name TEXT, first_name TEXT, birth_date TEXT, note TEXT); CREATE INDEX by_name ON patients (birth_name)');
@@ -103,21 +104,11 @@ describe('database: 100 searches by name prefix over the registry (the search bo
 describe('database: open a station database (start-up)', () => {
   for (const scheme of ['plain', 'sqlcipher', 'chacha20'] as const) {
     const file = path.join(dir, `startup-${scheme}.sqlite`);
-    const first = new Database(file);
-    if (scheme !== 'plain') {
-      first.pragma(`cipher = '${scheme}'`);
-      if (scheme === 'sqlcipher') first.pragma('legacy = 4');
-      first.pragma(`key = ${hexKey}`);
-    }
+    const first = keyed(new Database(file), scheme);
     first.exec('CREATE TABLE t (x)');
     first.close();
     bench(scheme, () => {
-      const db = new Database(file);
-      if (scheme !== 'plain') {
-        db.pragma(`cipher = '${scheme}'`);
-        if (scheme === 'sqlcipher') db.pragma('legacy = 4');
-        db.pragma(`key = ${hexKey}`);
-      }
+      const db = keyed(new Database(file), scheme);
       db.prepare('SELECT count(*) FROM sqlite_master').get();
       db.close();
     });

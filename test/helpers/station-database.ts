@@ -8,7 +8,10 @@ import { createFileSealer, type FileSealer } from '../../src/main/security/seale
 
 export function stationDatabase(dataDir: string, options: Database.Options = {}): Db {
   const keys = loadDataKeys({ dataDir });
-  return unlockDatabase(new Database(path.join(dataDir, DATABASE_FILE), options), keys.database);
+  const db = unlockDatabase(new Database(path.join(dataDir, DATABASE_FILE), options), keys.database);
+  // Beside the running station's own connection: wait for its writes rather than fail at once.
+  db.pragma('busy_timeout = 5000');
+  return db;
 }
 
 /** Reads a station's sealed files (attachments/<2>/<sha256>) with the key beside its data folder. */

@@ -3,14 +3,11 @@
 // network comeback), and the record that met the 429 waits without being parked or counted as
 // a failure. Against the real hub's per-token limit, and small servers answering 429 to the FHIR
 // requests and to the uploads.
-import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { openDatabase } from '../../src/main/db/connection';
 import { createCallRepository } from '../../src/main/db/call-repository';
 import { createEncounterRepository } from '../../src/main/db/encounter-repository';
 import { createPatientRepository } from '../../src/main/db/patient-repository';
@@ -25,6 +22,7 @@ import { provisionalIdentity, qualifiedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait';
+import { stationDatabase } from '../helpers/station-database';
 
 const SECRET = 'rate-secret';
 const token = issueToken(SECRET, { sub: 'cart-3', role: 'station', name: 'Chariot 3', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
@@ -62,7 +60,7 @@ function recordedFetch() {
 }
 
 function workerOn(dir: string, baseUrl: string, doFetch: typeof fetch) {
-  const db = openDatabase(path.join(dir, 'relais.sqlite'));
+  const db = stationDatabase(dir);
   cleanups.push(() => void db.close());
   const client = createFhirClient({ baseUrl, token: () => token, fetch: doFetch, timeoutMs: 5000 });
   const worker = createPushWorker({
@@ -153,7 +151,7 @@ describe('a 429 from the region', () => {
     const logger = createLogger((line) => lines.push(JSON.parse(line) as (typeof lines)[number]));
     const station = openStation(dir, undefined, { logger, hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: `${uploads.url}/uploads`, syncTiming: { debounceMs: 5, intervalMs: 50 } });
     cleanups.push(() => station.close());
-    const db = new Database(path.join(dir, 'relais.sqlite'));
+    const db = stationDatabase(dir);
     cleanups.push(() => void db.close());
     db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Le Goff', 'expert', 'CHU', ?)").run(new Date().toISOString());
     const created = await contractValue(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
