@@ -11,13 +11,7 @@ import path from 'node:path';
 import { bench, describe } from 'vitest';
 import { spawn } from 'node:child_process';
 import { issueToken } from '../src/hub/tokens';
-import { createCallRepository } from '../src/main/db/call-repository';
 import { openStationStorage } from '../src/main/station-storage';
-import { createEncounterRepository } from '../src/main/db/encounter-repository';
-import { createPatientRepository } from '../src/main/db/patient-repository';
-import { createReportPdfRepository } from '../src/main/db/report-pdf-repository';
-import { createReportPdfService } from '../src/main/services/report-pdf-service';
-import { createSyncRepository } from '../src/main/db/sync-repository';
 import { silentLogger } from '../src/main/logger';
 import { createStation } from '../src/main/station';
 import { createFhirClient } from '../src/main/sync/fhir-client';
@@ -26,6 +20,7 @@ import { fileSource, uploadFile } from '../src/main/sync/resumable-upload';
 import { startThrottledLink } from './throttled-link';
 import { validateFhir } from '../src/main/sync/fhir/validate';
 import { stationDatabase } from '../test/helpers/station-database';
+import { pushRecords } from '../test/helpers/push-records';
 
 const ENCOUNTERS = Number(process.env.RELAIS_BENCH_ENCOUNTERS ?? 10_000);
 const MEGABYTES = Number(process.env.RELAIS_BENCH_MB ?? 500);
@@ -108,11 +103,7 @@ async function run(): Promise<void> {
     let fileSeconds = 0;
     const fileMs: number[] = [];
     const worker = createPushWorker({
-      sync: createSyncRepository(db),
-      patients: createPatientRepository(db),
-      encounters: createEncounterRepository(db),
-      calls: createCallRepository(db),
-      reportPdfs: createReportPdfService({ encounters: createEncounterRepository(db), patients: createPatientRepository(db), pdfs: createReportPdfRepository(db), now: () => new Date() }),
+      ...pushRecords(db),
       client: createFhirClient({ baseUrl: hub.fhirUrl, token: () => token }),
       attachments: store,
       upload: async (request) => {
@@ -124,7 +115,6 @@ async function run(): Promise<void> {
         return done;
       },
       now: () => new Date(),
-      inTransaction: (work) => db.transaction(work)(),
     });
     // Definitions of FHIR (station and hub) load on first use: loaded before the baseline.
     validateFhir({ resourceType: 'Basic', code: { text: 'warm-up' } });

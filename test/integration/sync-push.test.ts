@@ -5,7 +5,6 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { createCallRepository } from '../../src/main/db/call-repository';
 import { createEncounterRepository } from '../../src/main/db/encounter-repository';
 import { createPatientRepository } from '../../src/main/db/patient-repository';
 import { createSyncRepository } from '../../src/main/db/sync-repository';
@@ -22,6 +21,7 @@ import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { stationDatabase } from '../helpers/station-database';
 import { openStationStorage } from '../../src/main/station-storage';
+import { pushRecords } from '../helpers/push-records';
 
 const SECRET = 'sync-hub-secret';
 const token = issueToken(SECRET, { sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
@@ -59,15 +59,10 @@ const reportPdfsOf = (db: Database.Database) =>
 function workerOn(dir: string, fetchImpl?: typeof fetch, capabilities?: ReturnType<typeof readCapabilities>) {
   const db = openStationStorage(dir).db;
   const worker = createPushWorker({
-    sync: createSyncRepository(db),
-    patients: createPatientRepository(db),
-    encounters: createEncounterRepository(db),
-    calls: createCallRepository(db),
-    reportPdfs: reportPdfsOf(db),
+    ...pushRecords(db),
     client: createFhirClient({ baseUrl: hub.fhirUrl, token: () => token, ...(fetchImpl ? { fetch: fetchImpl } : {}) }),
     now: () => new Date(),
     random: () => 0.5,
-    inTransaction: (work) => db.transaction(work)(),
     ...(capabilities ? { capabilities: () => capabilities } : {}),
   });
   return { worker, db, sync: createSyncRepository(db) };

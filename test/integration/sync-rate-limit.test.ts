@@ -8,13 +8,8 @@ import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { createCallRepository } from '../../src/main/db/call-repository';
-import { createEncounterRepository } from '../../src/main/db/encounter-repository';
-import { createPatientRepository } from '../../src/main/db/patient-repository';
-import { createReportPdfRepository } from '../../src/main/db/report-pdf-repository';
 import { createSyncRepository } from '../../src/main/db/sync-repository';
 import { createLogger } from '../../src/main/logger';
-import { createReportPdfService } from '../../src/main/services/report-pdf-service';
 import { createFhirClient, FhirRateLimitedError } from '../../src/main/sync/fhir-client';
 import { createPushWorker } from '../../src/main/sync/push-worker';
 import { contractValue } from '../helpers/contract-value';
@@ -23,6 +18,7 @@ import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait';
 import { stationDatabase } from '../helpers/station-database';
+import { pushRecords } from '../helpers/push-records';
 
 const SECRET = 'rate-secret';
 const token = issueToken(SECRET, { sub: 'cart-3', role: 'station', name: 'Chariot 3', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
@@ -63,17 +59,7 @@ function workerOn(dir: string, baseUrl: string, doFetch: typeof fetch) {
   const db = stationDatabase(dir);
   cleanups.push(() => void db.close());
   const client = createFhirClient({ baseUrl, token: () => token, fetch: doFetch, timeoutMs: 5000 });
-  const worker = createPushWorker({
-    sync: createSyncRepository(db),
-    patients: createPatientRepository(db),
-    encounters: createEncounterRepository(db),
-    calls: createCallRepository(db),
-    reportPdfs: createReportPdfService({ encounters: createEncounterRepository(db), patients: createPatientRepository(db), pdfs: createReportPdfRepository(db), now: () => new Date() }),
-    client,
-    now: () => new Date(),
-    random: () => 0.5,
-    inTransaction: (work) => db.transaction(work)(),
-  });
+  const worker = createPushWorker({ ...pushRecords(db), client, now: () => new Date(), random: () => 0.5 });
   const outbox = () => db.prepare("SELECT entity, attempts, parked, last_error, next_attempt_at FROM outbox WHERE entity != 'audit' ORDER BY seq").all() as { entity: string; attempts: number; parked: number; last_error: string | null; next_attempt_at: string | null }[];
   return { worker, client, db, sync: createSyncRepository(db), outbox };
 }
