@@ -11,6 +11,8 @@ export const DeviceStatusSchema = z.object({
 /** The station's hub token: valid; refresh_refused (the hub will not renew it: it works until it expires); expired (no access to the region until a person gives a new one). */
 export const HubTokenStatusSchema = z.object({
   state: z.enum(['valid', 'refresh_refused', 'expired']),
+  /** A station's token is renewed by the hub; an expert's access is not (a new one must be asked for). */
+  holder: z.enum(['station', 'expert']),
   expiresAt: z.string().nullable(),
   /** The hub's refusal, in words (English, from the hub), when it refused. */
   reason: z.string().nullable(),

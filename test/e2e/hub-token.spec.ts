@@ -36,3 +36,19 @@ test('an expired station token is shown on the home screen with what to do', asy
   await expect(notice).toContainText('Ask the regional IT for a new station token');
   expect(station.output()).toContain('hub.token_expired');
 });
+
+test('an expert station whose access expired is told to ask for a new expert access, not a station token', async ({ page }) => {
+  const expertDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-token-expert-'));
+  const expertAccess = issueToken(SECRET, { sub: 'dr-neuro', role: 'expert', name: 'Dr Neuro', site: 'CHU', specialty: 'neurologie', exp: Math.floor(Date.now() / 1000) - 60 });
+  const expert = await startStation(expertDir, { RELAIS_HUB_URL: hub.url, RELAIS_HUB_TOKEN: expertAccess, RELAIS_DEVICES: 'none' });
+  try {
+    await page.goto(expert.url);
+    const notice = page.getByTestId('hub-token-notice');
+    await expect(notice).toContainText('Votre accès d’expert au serveur régional a expiré le');
+    await expect(notice).toContainText('Demandez un nouvel accès expert');
+    await expect(notice).not.toContainText('jeton de poste');
+  } finally {
+    await expert.stop();
+    fs.rmSync(expertDir, { recursive: true, force: true });
+  }
+});

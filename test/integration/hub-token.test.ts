@@ -79,7 +79,7 @@ describe('the station’s hub token', () => {
     expect(second).not.toBe(first);
     expect(claimsOf(second)).toMatchObject({ sub: 'cart-1', kid: 'k2', exp: START / 1000 + 480 + 1000 });
     expect(h.rotated).toEqual([second]);
-    expect(h.token.status()).toEqual({ state: 'valid', expiresAt: new Date((START / 1000 + 1480) * 1000).toISOString(), reason: null });
+    expect(h.token.status()).toEqual({ state: 'valid', holder: 'station', expiresAt: new Date((START / 1000 + 1480) * 1000).toISOString(), reason: null });
     expect(time.planned()).toEqual([800_000, 1_000_000]);
     const metadata = await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${h.token.current()}` } });
     expect(metadata.status).toBe(200);
@@ -109,8 +109,21 @@ describe('the station’s hub token', () => {
     expect(h.rotated).toEqual([]);
   });
 
+  it('never asks the hub to renew an expert’s access (it renews stations only), and says at its expiry what an expert does', async () => {
+    const time = manualTime();
+    const hub = await hubWith(time);
+    const h = holder(time, { token: issueToken(K2, claims({ sub: 'dr-derm', role: 'expert', specialty: 'dermatologie' })), refreshUrl: tokenRefreshUrl(hub.url, null) });
+    expect(time.planned()).toEqual([600_000]); // only the expiry report
+    h.token.rejected(); // even a refusal seen by a request asks nothing
+    expect(time.planned()).toEqual([600_000]);
+    expect(h.token.status()).toMatchObject({ state: 'valid', holder: 'expert' });
+    await h.step('hub.token_expired');
+    expect(h.token.status()).toMatchObject({ state: 'expired', holder: 'expert', reason: null });
+    expect(h.logged('hub.token_expired')[0]!.detail!.action).toContain('ask the regional IT for a new expert access');
+    expect(h.logged('hub.token_refresh_refused')).toEqual([]);
+  });
+
   it.each([
-    ['an expert’s token (403)', () => issueToken(K2, claims({ sub: 'dr-derm', role: 'expert', specialty: 'dermatologie' })), 403, 'Only a station refreshes its token'],
     ['a token of a key the hub no longer knows (401)', () => issueToken({ id: 'k0', secret: 'retired' }, claims()), 401, 'bad_signature'],
   ])('says a refused renewal of %s, and does not ask again', async (_name, make, status, said) => {
     const time = manualTime();
@@ -156,7 +169,7 @@ describe('the station’s hub token', () => {
     const time = manualTime();
     const h = holder(time, { token: 'not-a-readable-token', refreshUrl: 'http://127.0.0.1:9/token/refresh' });
     expect(h.token.current()).toBe('not-a-readable-token');
-    expect(h.token.status()).toEqual({ state: 'valid', expiresAt: null, reason: null });
+    expect(h.token.status()).toEqual({ state: 'valid', holder: 'station', expiresAt: null, reason: null });
     expect(time.planned()).toEqual([]);
     expect(h.logged('hub.token_expiry_unknown')).toHaveLength(1);
   });

@@ -66,15 +66,13 @@ describe('the station past its first token’s expiry', () => {
     expect((await station.value('calls.hub', {})).you?.id).toBe('cart-9');
   });
 
-  it('says in its status and its log that the hub refused to renew its token, then that it expired', async () => {
-    // The hub renews station tokens only: an expert's is refused (403), as a revoked one would be.
+  it('does not ask the hub to renew an expert station’s access, and says at its expiry what to do', async () => {
+    // The hub renews station tokens only (it would answer 403): an expert's access is asked for anew.
     const { station, logLines, latest } = await stationOn(issueToken(SECRET, claims({ sub: 'dr-derm', role: 'expert', specialty: 'dermatologie' })));
-    await waitFor(() => latest()?.hub.token?.state === 'refresh_refused', 'the refusal in the status', 10_000);
-    expect(latest()!.hub.token!.reason).toContain('Only a station refreshes its token');
-    expect(logLines.find((l) => l.event === 'hub.token_refresh_refused')).toMatchObject({ level: 'error', status: 403, action: expect.stringContaining('Ask the regional IT for a new station token') });
     await waitFor(() => latest()?.hub.token?.state === 'expired', 'the expiry in the status', 10_000);
-    expect(logLines.find((l) => l.event === 'hub.token_expired')).toMatchObject({ level: 'error', action: expect.stringContaining('Demandez un nouveau jeton de poste') });
-    expect(logLines.filter((l) => l.event === 'hub.token_refresh_refused')).toHaveLength(1); // asked once, not again
+    expect(latest()!.hub.token).toMatchObject({ holder: 'expert', reason: null });
+    expect(logLines.find((l) => l.event === 'hub.token_expired')).toMatchObject({ level: 'error', action: expect.stringContaining('demandez un nouvel accès expert') });
+    expect(logLines.filter((l) => l.event === 'hub.token_refresh_refused' || l.event === 'hub.token_refreshed')).toEqual([]);
     expect((await station.value('station.status', {})).hub.token?.state).toBe('expired');
   });
 

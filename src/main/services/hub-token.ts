@@ -18,23 +18,36 @@ const REJECTED_EVERY_MS = 60_000;
 export const TOKEN_REFRESH_PATH = '/token/refresh';
 
 /** What a person must do, in both languages, for the log (the screen has its own tables). */
-const ACTION = 'Ask the regional IT for a new station token (RELAIS_HUB_TOKEN), then restart the station. / Demandez un nouveau jeton de poste (RELAIS_HUB_TOKEN) à l’informatique régionale, puis redémarrez le poste.';
+const ACTION = {
+  station: 'Ask the regional IT for a new station token (RELAIS_HUB_TOKEN), then restart the station. / Demandez un nouveau jeton de poste (RELAIS_HUB_TOKEN) à l’informatique régionale, puis redémarrez le poste.',
+  expert: 'An expert’s access is not renewed by the hub: ask the regional IT for a new expert access (RELAIS_HUB_TOKEN), then restart the station. / L’accès d’un expert n’est pas renouvelé par le serveur régional : demandez un nouvel accès expert à l’informatique régionale, puis redémarrez le poste.',
+};
 
 /**
  * The expiry (seconds since the epoch) a token states, or null when it cannot be read: the hub's
  * tokens are `claims.signature`, a JWT is `header.claims.signature`. Read only to plan the
  * renewal: the hub verifies the signature, the station cannot and does not need to.
  */
-export function tokenExpiry(token: string): number | null {
+function tokenClaims(token: string): { exp?: unknown; role?: unknown } | null {
   const parts = token.split('.');
   const body = parts.length === 2 ? parts[0] : parts.length === 3 ? parts[1] : undefined;
   if (!body || !/^[A-Za-z0-9_-]+$/.test(body)) return null;
   try {
-    const exp = (JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { exp?: unknown } | null)?.exp;
-    return typeof exp === 'number' && Number.isInteger(exp) && exp > 0 ? exp : null;
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown;
+    return claims !== null && typeof claims === 'object' ? (claims as { exp?: unknown; role?: unknown }) : null;
   } catch {
     return null;
   }
+}
+
+export function tokenExpiry(token: string): number | null {
+  const exp = tokenClaims(token)?.exp;
+  return typeof exp === 'number' && Number.isInteger(exp) && exp > 0 ? exp : null;
+}
+
+/** Whose token it is: an expert's is never renewed by the hub (it renews stations only). */
+export function tokenHolder(token: string): HubTokenStatus['holder'] {
+  return tokenClaims(token)?.role === 'expert' ? 'expert' : 'station';
 }
 
 /** The hub's refresh path, next to its WebSocket (ws://h/hub -> http://h/token/refresh), else next to its own FHIR endpoint. */
@@ -102,6 +115,9 @@ export function createHubToken(options: HubTokenOptions): HubToken {
   const listeners: ((token: string) => void)[] = [];
   let token = options.token;
   let expiresAt = tokenExpiry(token); // seconds
+  const holder = tokenHolder(token);
+  // SECURITY: the hub renews station tokens only; an expert's access is not asked for again here.
+  const refreshUrl = holder === 'station' ? options.refreshUrl : null;
   let refused: string | null = null; // the hub's refusal, once refused: no more tries
   let backoffMs = FIRST_BACKOFF_MS;
   let cancelRefresh: (() => void) | null = null;
@@ -115,9 +131,9 @@ export function createHubToken(options: HubTokenOptions): HubToken {
 
   function status(): HubTokenStatus {
     const at = expiresAt === null ? null : new Date(expiresAt * 1000).toISOString();
-    if (expired()) return { state: 'expired', expiresAt: at, reason: refused };
-    if (refused !== null) return { state: 'refresh_refused', expiresAt: at, reason: refused };
-    return { state: 'valid', expiresAt: at, reason: null };
+    if (expired()) return { state: 'expired', holder, expiresAt: at, reason: refused };
+    if (refused !== null) return { state: 'refresh_refused', holder, expiresAt: at, reason: refused };
+    return { state: 'valid', holder, expiresAt: at, reason: null };
   }
 
   /** Plans the renewal of the token in hand, and the report of its expiry if none comes. */
@@ -131,14 +147,14 @@ export function createHubToken(options: HubTokenOptions): HubToken {
     cancelExpiry = schedule(leftMs, reportExpired);
     // SECURITY: an expired token is not renewed by the hub (it would need a new enrolment), and a
     // refused one will not be accepted by waiting: the station stops asking.
-    if (options.refreshUrl !== null && refused === null) cancelRefresh = schedule(Math.max(MIN_DELAY_MS, delayMs), () => void refresh());
+    if (refreshUrl !== null && refused === null) cancelRefresh = schedule(Math.max(MIN_DELAY_MS, delayMs), () => void refresh());
   }
 
   function reportExpired(): void {
     if (!expired() && expiresAt !== null) return void (cancelExpiry = schedule(expiresAt * 1000 - now(), reportExpired)); // fired early (the clock moved)
     cancelRefresh?.();
     cancelRefresh = null;
-    log('error', 'hub.token_expired', { expiresAt: status().expiresAt, refused, action: ACTION });
+    log('error', 'hub.token_expired', { expiresAt: status().expiresAt, refused, action: ACTION[holder] });
     changed();
   }
 
@@ -158,7 +174,7 @@ export function createHubToken(options: HubTokenOptions): HubToken {
     let body: unknown;
     inFlight = true;
     try {
-      response = await doFetch(options.refreshUrl!, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
+      response = await doFetch(refreshUrl!, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
       body = await response.json().catch(() => null);
     } catch (error) {
       return retryLater(`the hub did not answer (${(error as Error).message})`, null);
@@ -169,7 +185,7 @@ export function createHubToken(options: HubTokenOptions): HubToken {
     if (response.status === 401 || response.status === 403) {
       const said = typeof (body as { message?: unknown } | null)?.message === 'string' ? (body as { message: string }).message.slice(0, 200) : '';
       refused = `The hub refused to renew the token (${response.status}${said ? `: ${said}` : ''}).`;
-      log('error', 'hub.token_refresh_refused', { status: response.status, reason: refused, expiresAt: status().expiresAt, action: ACTION });
+      log('error', 'hub.token_refresh_refused', { status: response.status, reason: refused, expiresAt: status().expiresAt, action: ACTION[holder] });
       plan(0); // keeps the expiry report; asks no more
       return changed();
     }
@@ -190,7 +206,7 @@ export function createHubToken(options: HubTokenOptions): HubToken {
 
   // At start, nothing is announced to onChange: the station is still being built.
   if (expiresAt === null) log('warn', 'hub.token_expiry_unknown', { why: 'its expiry cannot be read: it is used as it is, and not renewed' });
-  else if (expired()) log('error', 'hub.token_expired', { expiresAt: status().expiresAt, action: ACTION });
+  else if (expired()) log('error', 'hub.token_expired', { expiresAt: status().expiresAt, action: ACTION[holder] });
   else plan(REFRESH_AT * (expiresAt * 1000 - now()));
 
   return {
@@ -198,7 +214,7 @@ export function createHubToken(options: HubTokenOptions): HubToken {
     status,
     onRotated: (listener) => void listeners.push(listener),
     rejected() {
-      if (closed || inFlight || refused !== null || expired() || options.refreshUrl === null || now() - rejectedAt < REJECTED_EVERY_MS) return;
+      if (closed || inFlight || refused !== null || expired() || refreshUrl === null || now() - rejectedAt < REJECTED_EVERY_MS) return;
       rejectedAt = now();
       log('warn', 'hub.token_rejected', { why: 'a request was refused with the current token: renewing it now' });
       plan(0);

@@ -9,7 +9,9 @@ export function HubTokenNotice({ token }: { token: HubTokenStatus }) {
   const at = token.expiresAt ? new Date(token.expiresAt).toLocaleString(i18n.language) : '';
   return (
     <p role="alert" className="error-text" data-testid="hub-token-notice">
-      {token.state === 'expired' ? t('hubToken.expired', { at: at ? t('hubToken.expiredAt', { at }) : '' }) : t('hubToken.refreshRefused', { at })}
+      {token.state === 'expired'
+        ? t(token.holder === 'expert' ? 'hubToken.expiredExpert' : 'hubToken.expired', { at: at ? t('hubToken.expiredAt', { at }) : '' })
+        : t('hubToken.refreshRefused', { at })}
       {token.reason && (
         <>
           <br />
