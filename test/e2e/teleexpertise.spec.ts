@@ -68,6 +68,17 @@ test.beforeAll(async () => {
   derm = await startStation(dirs[1]!, { RELAIS_HUB_URL: hub.url, RELAIS_HUB_TOKEN: dermToken, RELAIS_DEVICES: 'none' });
   cartClient = await connectStationClient(cart.url);
 });
+// A failure says what the two stations logged (once seen in CI: the cart's page lost its station).
+// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a hook asks for from this pattern: none here.
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  for (const [name, station] of [['cart', cart], ['dermatologist', derm]] as const) {
+    const output = station?.output() ?? '';
+    await testInfo.attach(`${name} station output`, { body: output, contentType: 'text/plain' });
+    process.stdout.write(`\n--- ${name} station output (last 4000 characters) ---\n${output.slice(-4000)}\n`);
+  }
+});
+
 test.afterAll(async () => {
   cartClient?.close();
   await cart?.stop();
