@@ -75,30 +75,25 @@ export function createFileSealer(filesKey: Buffer) {
   /** A sealed file's records decrypted in order; throws at the first sign of damage, or at a missing end. */
   function* plainRecords(file: string, fd: number): Generator<Buffer> {
     const key = keyOf(file, fd);
-    const head = Buffer.alloc(RECORD_HEAD);
     const records = recordMap(file, fd);
     for (const [index, record] of records.entries()) {
-      fs.readSync(fd, head, 0, RECORD_HEAD, record.position);
-      if (head[4]! > 1) throw damaged(file, 'a record header that makes no sense');
-      const last = head[4] === 1;
-      if (last && index < records.length - 1) throw damaged(file, 'bytes after its end');
+      if (record.last && index < records.length - 1) throw damaged(file, 'bytes after its end');
       yield openRecord(file, fd, key, index, record.position, record.length);
-      if (index === records.length - 1 && !last) throw damaged(file, 'cut off before its end');
     }
-    if (records.length === 0) throw damaged(file, 'cut off before its end');
+    if (!records.at(-1)?.last) throw damaged(file, 'cut off before its end');
   }
 
-  /** Where each record sits, from the record headers alone (no decryption). */
-  function recordMap(file: string, fd: number): { plainStart: number; length: number; position: number }[] {
+  /** Where each record sits and whether it says it is the last, from the record headers alone (no decryption). */
+  function recordMap(file: string, fd: number): { plainStart: number; length: number; position: number; last: boolean }[] {
     const size = fs.fstatSync(fd).size;
     const head = Buffer.alloc(RECORD_HEAD);
-    const records: { plainStart: number; length: number; position: number }[] = [];
+    const records: { plainStart: number; length: number; position: number; last: boolean }[] = [];
     let plainStart = 0;
     for (let position = HEADER_BYTES; position < size; ) {
       if (fs.readSync(fd, head, 0, RECORD_HEAD, position) !== RECORD_HEAD) throw damaged(file, 'cut off');
       const length = head.readUInt32BE(0);
-      if (length > MAX_RECORD_BYTES) throw damaged(file, 'a record header that makes no sense');
-      records.push({ plainStart, length, position });
+      if (length > MAX_RECORD_BYTES || head[4]! > 1) throw damaged(file, 'a record header that makes no sense');
+      records.push({ plainStart, length, position, last: head[4] === 1 });
       plainStart += length;
       position += RECORD_HEAD + length + TAG_BYTES;
     }
