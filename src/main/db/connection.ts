@@ -13,6 +13,24 @@ export class DatabaseKeyError extends Error {
 
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
+/** What a database file holds, from its first 16 bytes: none yet, records in the clear (an earlier version), or encrypted ones. */
+export function databaseKind(file: string): 'none' | 'plain' | 'encrypted' {
+  const header = Buffer.alloc(16);
+  let read: number;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      read = fs.readSync(fd, header, 0, 16, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return 'none';
+  }
+  if (read < 16) return 'none';
+  return header.equals(PLAIN_HEADER) ? 'plain' : 'encrypted';
+}
+
 // SECURITY: SQLCipher 4's page format (AES-256-CBC, HMAC-SHA512 per page), so that the hospital's
 // IT can open a copy with the standard SQLCipher tools and the key when a station must be
 // recovered. The key is a raw 256-bit key: no passphrase derivation to slow each opening.
@@ -20,18 +38,6 @@ function applyKey(db: Db, key: Buffer, pragma: 'key' | 'rekey'): void {
   db.pragma("cipher = 'sqlcipher'");
   db.pragma('legacy = 4');
   db.pragma(`${pragma} = "x'${key.toString('hex')}'"`);
-}
-
-function isPlain(file: string): boolean {
-  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return false;
-  const header = Buffer.alloc(16);
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.readSync(fd, header, 0, 16, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  return header.equals(PLAIN_HEADER);
 }
 
 /**
@@ -67,7 +73,7 @@ export function unlockDatabase(db: Db, key: Buffer): Db {
 
 /** Opens (creating it if need be) the database; `key` is null only for throwaway test databases. */
 export function openDatabase(file: string, key: Buffer | null = null): Db {
-  if (key && file !== ':memory:' && isPlain(file)) encryptPlainDatabase(file, key);
+  if (key && file !== ':memory:' && databaseKind(file) === 'plain') encryptPlainDatabase(file, key);
   const db = new Database(file);
   if (key) unlockDatabase(db, key);
   db.pragma('journal_mode = WAL');

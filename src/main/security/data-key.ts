@@ -5,6 +5,7 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { databaseKind } from '../db/connection';
 
 /** Seals a secret with the OS user's keychain (implemented in src/main/electron with safeStorage). */
 export interface KeySealer {
@@ -41,7 +42,6 @@ export class DataKeyError extends Error {
 
 export const SEALED_KEY_FILE = 'data-key.sealed';
 export const DATABASE_FILE = 'relais.sqlite';
-const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const KEY_BYTES = 32;
 
 interface KeyFileContent {
@@ -59,27 +59,9 @@ function derive(master: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `relais/${purpose}/v1`, KEY_BYTES));
 }
 
-/** True when the folder already holds records written under a key (an encrypted database). */
-function holdsEncryptedRecords(dataDir: string): boolean {
-  const file = path.join(dataDir, DATABASE_FILE);
-  let header: Buffer;
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      header = Buffer.alloc(16);
-      if (fs.readSync(fd, header, 0, 16, 0) < 16) return false;
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
-  return !header.equals(SQLITE_PLAIN_HEADER);
-}
-
 function refuseNewKeyOverRecords(dataDir: string, lookedAt: string): void {
   // SECURITY and safety: a new key over encrypted records would make them unreadable for good.
-  if (holdsEncryptedRecords(dataDir)) {
+  if (databaseKind(path.join(dataDir, DATABASE_FILE)) === 'encrypted') {
     throw new DataKeyError(
       `The records in ${dataDir} are encrypted, but their key is not at ${lookedAt}. Restore the key from the station's key backup (see docs/cart-install.md), or ask the hospital's IT. ` +
         `Les dossiers de ${dataDir} sont chiffrés mais leur clé est absente (${lookedAt}) : restaurez la clé depuis sa sauvegarde, ou appelez le service informatique.`,
