@@ -101,9 +101,8 @@ export function createStation(options: StationOptions): Station {
   // SECURITY: the data folder holds patient records: readable by the station's user only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // SECURITY: records and files are encrypted at rest with the station's data key (data-key.ts).
-  const { keys, db, sealer, store: fileStore } = openStationStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer });
+  const { keys, db, sealer, store: fileStore, legacy } = openStationStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer });
   for (const weakness of keys.weaknesses) logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
-  const legacy = fileStore.sealLegacyFiles();
   if (legacy.sealed > 0) logger.info('files.sealed_legacy', { sealed: legacy.sealed });
   for (const file of legacy.mismatched) logger.error('files.legacy_damaged', { file });
   const events = createStationEvents();
