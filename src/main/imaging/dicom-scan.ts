@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readDicom, type DicomInstance } from './dicom-file';
+import type { FileSealer } from '../security/sealed-file';
 
 export const MAX_SCAN_FILES = 20_000;
 const MAX_DEPTH = 12;
@@ -48,7 +49,9 @@ function listFiles(root: string): string[] {
 
 /** How a file's bytes are read: as they are on a drive, or unsealed from the station's own folders. */
 export type ReadFile = (file: string) => Uint8Array;
-const readPlainFile: ReadFile = (file) => new Uint8Array(fs.readFileSync(file));
+export const readPlainFile: ReadFile = (file) => new Uint8Array(fs.readFileSync(file));
+/** The station's own folders (drops, PACS retrievals) hold sealed files. */
+export const readSealedFile = (sealer: FileSealer): ReadFile => (file) => new Uint8Array(sealer.read(file));
 
 export async function scanFolder(folder: string, onProgress: (done: number, total: number) => void, readFile: ReadFile = readPlainFile): Promise<ScanResult> {
   if (!path.isAbsolute(folder)) throw new ScanFolderError('Give the full path of the folder or drive (for instance /media/cdrom).');

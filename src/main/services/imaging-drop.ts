@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../contract/failure';
+import { readSealedFile } from '../imaging/dicom-scan';
 import type { FileSealer, SealedAppender } from '../security/sealed-file';
 
 export const MAX_DROP_FILES = 20_000;
@@ -61,6 +62,6 @@ export function createImagingDrops(deps: { dir: string; sealer: FileSealer; now:
       return drop.folder;
     },
 
-    readFile: (file: string) => new Uint8Array(deps.sealer.read(file)),
+    readFile: readSealedFile(deps.sealer),
   };
 }

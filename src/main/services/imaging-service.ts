@@ -4,7 +4,6 @@
 // folder. Images whose patient differs from the record's are attached only once a named person
 // has checked them: identity errors in imaging are how a wrong patient gets treated.
 import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { demographicDifferences } from '../../shared/dicom-patient-match';
 import type { ImageFrame, ScanReport, ScannedStudy, SeriesImages } from '../../shared/imaging';
 import { AppFailure, fieldFailure } from '../contract/failure';
@@ -14,7 +13,7 @@ import type { ImagingRepository } from '../db/imaging-repository';
 import type { OutboxRepository } from '../db/outbox-repository';
 import type { PatientRepository } from '../db/patient-repository';
 import type { FieldError } from '../../shared/result';
-import { scanFolder, ScanFolderError, type ReadFile, type ScannedFile } from '../imaging/dicom-scan';
+import { readPlainFile, scanFolder, ScanFolderError, type ReadFile, type ScannedFile } from '../imaging/dicom-scan';
 import type { AttachmentStore } from './attachment-store';
 import { SealedFileError } from '../security/sealed-file';
 import { readFrame, type FrameResult } from '../imaging/pixel-frame';
@@ -47,7 +46,7 @@ function keep(file: string, readFile: ReadFile, store: AttachmentStore): { sha25
 }
 
 export function createImagingService(deps: ImagingServiceDeps) {
-  const scans = new Map<string, { folder: string; found: ScannedFile[]; readFile: ReadFile | undefined; at: number }>();
+  const scans = new Map<string, { folder: string; found: ScannedFile[]; readFile: ReadFile; at: number }>();
 
   function summarise(found: ScannedFile[]): ScannedStudy[] {
     const studies = new Map<string, ScannedStudy>();
@@ -72,7 +71,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
 
   return {
     /** Reads a drive or folder; `readFile` unseals the station's own folders (drops, PACS retrievals). */
-    async scan(folder: string, readFile?: ReadFile): Promise<ScanReport> {
+    async scan(folder: string, readFile: ReadFile = readPlainFile): Promise<ScanReport> {
       const scanId = randomUUID();
       let result;
       try {
@@ -129,7 +128,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
           alreadyThere++;
           continue;
         }
-        const kept = keep(file, scan.readFile ?? ((f) => new Uint8Array(fs.readFileSync(f))), deps.store);
+        const kept = keep(file, scan.readFile, deps.store);
         deps.db.transaction(() => {
           deps.imaging.insertStudy({
             study_uid: i.studyInstanceUid,

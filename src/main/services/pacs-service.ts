@@ -14,6 +14,7 @@ import type { PatientRepository } from '../db/patient-repository';
 import { PhotoError, secondaryCapture } from '../imaging/secondary-capture';
 import type { ImagingRepository } from '../db/imaging-repository';
 import { DicomWebError, type DicomWebClient } from '../imaging/dicomweb-client';
+import { readSealedFile } from '../imaging/dicom-scan';
 import type { createImagingService } from './imaging-service';
 import type { FileSealer } from '../security/sealed-file';
 import type { AttachmentStore } from './attachment-store';
@@ -108,7 +109,7 @@ export function createPacsService(deps: PacsServiceDeps) {
           const files = await pacs.retrieveSeries(input.studyUid, s.seriesUid).catch(pacsFailure);
           for (const file of files) deps.sealer.write(path.join(folder, `${String(++n).padStart(5, '0')}.dcm`), file);
         }
-        const scan = await deps.imaging.scan(folder, (file) => new Uint8Array(deps.sealer.read(file)));
+        const scan = await deps.imaging.scan(folder, readSealedFile(deps.sealer));
         if (!scan.studies.some((s) => s.studyUid === input.studyUid)) {
           const refused = scan.refused.map((r) => `${r.count} ${r.reason}`).join(', ');
           throw new AppFailure('validation_failed', `The PACS sent ${n} file(s) but no readable image of this study${refused ? ` (${refused})` : ''}.`);
