@@ -6,7 +6,6 @@
 // waits with exponential back-off and jitter, without breaking the order. A 429 is the server
 // asking for a pause: nothing more goes until its Retry-After, and the record's attempts do not grow.
 import type { Binary, Resource } from '@medplum/fhirtypes';
-import type { AuditRow } from '../audit/audit-chain';
 import type { CallRepository } from '../db/call-repository';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { ImagingRepository } from '../db/imaging-repository';
@@ -28,7 +27,7 @@ import { parseChatEntityId } from './chat-entity';
 import { UploadRefusedError, type UploadRequest } from './resumable-upload';
 import { SealedFileError } from '../security/sealed-file';
 import type { AttachmentStore } from '../services/attachment-store';
-import { createLocalResources, type LocalResource } from './local-resources';
+import { createLocalResources, type AuditSource, type LocalResource } from './local-resources';
 import type { ServerCapabilities } from './server-capabilities';
 import { createHash } from 'node:crypto';
 
@@ -68,7 +67,7 @@ export interface PushDeps {
   /** Téléexpertise details and messages (sent as ServiceRequest details and Communication). */
   teleexpertise?: TeleexpertiseRepository;
   /** The audit trail's rows (sent as AuditEvent). */
-  audit?: { bySeq(seq: number): AuditRow | null };
+  audit?: AuditSource;
   client: FhirClient;
   /** Files: the sealed store, and how to send them. Without them, files wait. */
   attachments?: Pick<AttachmentStore, 'has' | 'chunks' | 'size' | 'readRange'>;
@@ -84,7 +83,10 @@ export interface PushDeps {
 
 export interface PushReport {
   pushed: number;
+  /** Records refused, for a person to look at (audit rows aside). */
   parked: number;
+  /** Audit rows refused: the regional IT's to look at. */
+  auditRefused: number;
   conflicts: number;
   /** Why the pass stopped early (network, server), when it did. */
   stoppedBy: string | null;
@@ -129,7 +131,8 @@ export function createPushWorker(deps: PushDeps) {
   };
   const park = (row: OutboxRow, why: string, report: PushReport): 'next' => {
     deps.sync.park(row.seq, why);
-    report.parked++;
+    if (row.entity === 'audit') report.auditRefused++;
+    else report.parked++;
     return 'next';
   };
 
@@ -256,17 +259,11 @@ export function createPushWorker(deps: PushDeps) {
 
   async function putResource(row: OutboxRow, built: Built, report: PushReport): Promise<'next' | 'stop'> {
     const at = () => deps.now().toISOString();
-    if (!built) {
-      deps.sync.park(row.seq, 'The record is no longer on this station.');
-      report.parked++;
-      return 'next';
-    }
+    if (!built) return park(row, 'The record is no longer on this station.', report);
     try {
       validateFhir(built.resource);
     } catch (error) {
-      deps.sync.park(row.seq, error instanceof FhirValidationError ? error.message : String(error));
-      report.parked++;
-      return 'next';
+      return park(row, error instanceof FhirValidationError ? error.message : String(error), report);
     }
     const refused = deps.capabilities?.().refuses(built.resource.resourceType);
     if (refused) return later(row, refused, report, false, UNSUPPORTED_WAIT_MS);
@@ -343,7 +340,7 @@ export function createPushWorker(deps: PushDeps) {
   return {
     /** One pass over what is due; returns what happened. */
     async runOnce(limit = 500): Promise<PushReport> {
-      const report: PushReport = { pushed: 0, parked: 0, conflicts: 0, stoppedBy: null };
+      const report: PushReport = { pushed: 0, parked: 0, auditRefused: 0, conflicts: 0, stoppedBy: null };
       // Still within a pause the server asked for: nothing is sent, nothing is counted.
       const paused = deps.client.pace.waitMs();
       if (paused > 0) return { ...report, stoppedBy: pausedMessage(paused) };
