@@ -11,6 +11,8 @@ import type { Db } from './db/connection';
 import type { EncounterRepository } from './db/encounter-repository';
 import type { OutboxRepository } from './db/outbox-repository';
 import type { Logger } from './logger';
+import { fetchAuditHead } from './sync/audit-head';
+import type { AuditSource } from './sync/local-resources';
 
 export interface StationAuditDeps {
   db: Db;
@@ -24,6 +26,8 @@ export interface StationAuditDeps {
   signedIn?: () => SignedIn | null;
   now: () => Date;
   logger: Logger;
+  /** The hub's GET /audit/head (the region's copy of the last row it acknowledged) and the token to ask it with; null: no hub. */
+  region?: { headUrl: string | null; token: () => string } | null;
 }
 
 /**
@@ -43,6 +47,8 @@ export function stationWho(stationName: string, hubIdentity: () => Peer | null, 
 
 export function createStationAudit(deps: StationAuditDeps) {
   const repository = createAuditRepository(deps.db);
+  const region = deps.region ?? null;
+  const headUrl = region?.headUrl ?? null;
   const audit = createAuditService({
     db: deps.db,
     repository,
@@ -51,6 +57,7 @@ export function createStationAudit(deps: StationAuditDeps) {
     now: deps.now,
     logger: deps.logger,
     anchorFile: path.join(deps.dataDir, 'audit-anchor.json'),
+    regionHead: region && headUrl ? () => fetchAuditHead(headUrl, region.token(), deps.stationName) : null,
     patientOfEncounter: (id) => deps.encounters.get(id)?.patientId ?? null,
   });
 
@@ -66,6 +73,8 @@ export function createStationAudit(deps: StationAuditDeps) {
   return {
     repository,
     handlers,
+    /** What the sync sends of the trail, and where the region's acknowledgements go; observer: this station's subject at the hub. */
+    syncSource: (observer: () => string | null): AuditSource => ({ bySeq: repository.bySeq, acknowledge: repository.acknowledge, observer }),
     onCall: ((call) => audit.onCall(call)) satisfies CallAudit,
     /** A call started (either way), answered or ended, as the hub tells it: recorded with the patient of its act, if linked. */
     callMessage(message: ServerMessage): void {

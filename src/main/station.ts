@@ -37,6 +37,7 @@ import { createReportPdfRepository } from './db/report-pdf-repository';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createHubToken, tokenRefreshUrl, tokenSubject } from './services/hub-token';
+import { auditHeadUrl } from './sync/audit-head';
 import { createPatientService } from './services/patient-service';
 import { createStationStatusService } from './services/station-status-service';
 import { createStationEvents, type StationEvents } from './station-events';
@@ -232,7 +233,8 @@ export function createStation(options: StationOptions): Station {
   });
   const conflicts = createConflictResolution({ sync: syncRepository, outbox, local: localResources, taker: serverVersions, now, inTransaction: (work) => db.transaction(work)() });
   const stationName = options.stationName ?? os.hostname();
-  const stationAudit = createStationAudit({ db, dataDir, outbox, encounters: encounterRepository, stationName, hubIdentity: () => calls.state().you, signedIn: () => identity.state().user, now, logger });
+  const stationAudit = createStationAudit({ db, dataDir, outbox, encounters: encounterRepository, stationName, hubIdentity: () => calls.state().you, signedIn: () => identity.state().user, now, logger,
+    region: hubToken ? { headUrl: auditHeadUrl(options.hubUrl, options.fhirUrl), token: hubToken.current } : null });
   const activity = createActivityService({ activity: createActivityRepository(db), places: createCommunePlaces(options.communesFile ?? communesFile({}, dataDir)), stationName });
   const status = createStationStatusService({
     stationName,
@@ -331,7 +333,7 @@ export function createStation(options: StationOptions): Station {
         calls: callRepository,
         imaging: imaging.repository,
         teleexpertise: teleexpertise.repository,
-        audit: { bySeq: stationAudit.repository.bySeq, observer: () => tokenSubject(hubToken.current()) },
+        audit: stationAudit.syncSource(() => tokenSubject(hubToken.current())),
         attachments: fileStore,
         ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token: hubToken.current }) } : {}),
         capabilities: () => service.capabilities() ?? fullCapabilities(),

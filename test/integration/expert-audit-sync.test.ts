@@ -19,8 +19,11 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const token = (sub: string, role: Claims['role'], name: string) =>
-  issueToken(SECRET, { sub, role, name, site: role === 'expert' ? 'CHU de Rennes' : 'EHPAD Les Tilleuls', specialty: role === 'expert' ? 'dermatologie' : null, exp: Math.floor(Date.now() / 1000) + 600 });
+const token = (sub: string, role: Claims['role'], name: string) => {
+  const expert = role === 'expert';
+  const exp = Math.floor(Date.now() / 1000) + 600;
+  return issueToken(SECRET, { sub, role, name, site: expert ? 'CHU de Rennes' : 'EHPAD Les Tilleuls', specialty: expert ? 'dermatologie' : null, exp });
+};
 
 function stationOn(hub: RunningHub, sub: string, role: Claims['role'], name: string) {
   const dir = tempDir();
@@ -91,14 +94,16 @@ describe('an expert station’s audit trail at the region', () => {
       req.resume();
       req.on('end', () => {
         const refuse = req.method === 'PUT' && (req.url ?? '').startsWith('/fhir/R4/AuditEvent/');
-        const body = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: refuse ? 'forbidden' : 'not-found', details: { text: refuse ? 'An expert’s token writes only Communications (replies), not AuditEvent.' : 'Not here.' } }] };
+        const text = refuse ? 'An expert’s token writes only Communications (replies), not AuditEvent.' : 'Not here.';
+        const body = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: refuse ? 'forbidden' : 'not-found', details: { text } }] };
         res.writeHead(refuse ? 403 : 404, { 'Content-Type': 'application/fhir+json' }).end(JSON.stringify(body));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const dir = tempDir();
-    const station = openStation(dir, undefined, { stationName: 'dr-derm', hubToken: token('dr-derm', 'expert', 'Dr Le Goff'), fhirUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/fhir/R4`, syncTiming: { debounceMs: 5, intervalMs: 50 } });
+    const fhirUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/fhir/R4`;
+    const station = openStation(dir, undefined, { stationName: 'dr-derm', hubToken: token('dr-derm', 'expert', 'Dr Le Goff'), fhirUrl, syncTiming: { debounceMs: 5, intervalMs: 50 } });
     cleanups.push(() => station.close());
     await station.value('audit.note', { event: 'control.granted', callId: 'call-1', detail: 'IDE Morvan' });
     for (let i = 0; i < 400 && auditRowsOnTheirWay(dir) > 0; i++) await new Promise((r) => setTimeout(r, 20));

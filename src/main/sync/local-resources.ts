@@ -40,6 +40,8 @@ export interface AuditSource {
   bySeq(seq: number): AuditRow | null;
   /** This station's subject at the hub (its token's `sub`), named as the AuditEvent's observer. */
   observer(): string | null;
+  /** The region took row seq: its answer carried the row's chain hash (kept in audit_acknowledgements). */
+  acknowledge(seq: number, hash: string, at: string): void;
 }
 
 export interface LocalResourcesDeps {
@@ -50,7 +52,7 @@ export interface LocalResourcesDeps {
   reportPdfs?: { kept(reportId: string): StoredReportPdf | null };
   teleexpertise?: TeleexpertiseRepository;
   /** The audit trail's rows, by sequence number (sent as AuditEvent). */
-  audit?: AuditSource;
+  audit?: Pick<AuditSource, 'bySeq' | 'observer'>;
 }
 
 export function createLocalResources(deps: LocalResourcesDeps) {

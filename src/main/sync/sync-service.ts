@@ -52,7 +52,11 @@ export function createSyncService(deps: SyncServiceDeps) {
       if (report.pushed || report.parked || report.conflicts || report.stoppedBy) deps.log('sync.pass', { ...report });
       if (report.auditRefused > 0) {
         // SECURITY: for the regional IT, not for the clinician: the region refused rows of the audit trail.
-        deps.log('sync.audit_refused', { rows: report.auditRefused, waiting: deps.sync.auditRefusedCount(), what: 'The regional server refused audit rows of this station: the sync screen gives the reason. A rewritten trail is refused for good; tell the regional IT.' });
+        deps.log('sync.audit_refused', {
+          rows: report.auditRefused,
+          waiting: deps.sync.auditRefusedCount(),
+          what: 'The regional server refused audit rows of this station: the sync screen gives the reason. A rewritten trail is refused for good; tell the regional IT.',
+        });
       }
       if (deps.puller && report.stoppedBy === null && report.pushed === 0 && pullDue) {
         const pulled = await deps.puller.runOnce();
