@@ -67,6 +67,14 @@ export function createStationAudit(deps: StationAuditDeps) {
     repository,
     handlers,
     onCall: ((call) => audit.onCall(call)) satisfies CallAudit,
+    /** A professional's session ended at this station (signed out, replaced by a new sign-in, too many failures, not renewed). */
+    sessionEnded(user: SignedIn, reason: string): void {
+      try {
+        audit.record({ action: 'execute', event: 'identity.session_ended', entityType: 'station_lock', person: `${user.name} (IdNatPS ${user.idNatPs ?? user.sub})`, detail: `reason ${reason}` }, { binding: 'station' });
+      } catch {
+        // Kept in memory and written with the next event (logged by the audit service).
+      }
+    },
     /** A call started (either way), answered or ended, as the hub tells it: recorded with the patient of its act, if linked. */
     callMessage(message: ServerMessage): void {
       const event = CALL_EVENTS[message.type];

@@ -185,7 +185,8 @@ export function createStation(options: StationOptions): Station {
     onChanged: (state) => events.emit('kiosk.changed', state),
     onSessionEnded: () => events.emit('kiosk.sessionEnded', { at: now().toISOString() }),
   });
-  const identity = createStationIdentity({ settings: options.oidc ?? null, ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}), events, now, lockPaused: () => kiosk.state().active, log: (event, detail) => logger.info(event, detail) });
+  const identity = createStationIdentity({ settings: options.oidc ?? null, ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}), events, now, lockPaused: () => kiosk.state().active, log: (event, detail) => logger.info(event, detail),
+    onSessionEnded: (user, reason) => stationAudit.sessionEnded(user, reason) });
   const stroke = createStrokeService({ db, encounters: encounterRepository, now, onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }) });
   const calls = createCallService({
     db,

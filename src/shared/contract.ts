@@ -80,7 +80,8 @@ export const contract = {
     'identity.login': channel(noInput, z.strictObject({ authorizationUrl: z.string() })),
     'identity.logout': channel(noInput, z.strictObject({ endSessionUrl: z.string().nullable() })),
     /** The signed-in professional's PIN to unlock the cart between acts (4 to 8 digits). */
-    'identity.setPin': channel(z.strictObject({ pin: z.string().max(20) }), IdentityStateSchema),
+    // A change of PIN gives the current one (currentPin); the first PIN of a sign-in does not.
+    'identity.setPin': channel(z.strictObject({ pin: z.string().max(20), currentPin: z.string().max(20).optional() }), IdentityStateSchema),
     /** Her staff badge, as the reader typed it, read while the cart is open: it unlocks the cart too, in this sign-in. */
     'identity.enrolBadge': channel(z.strictObject({ uid: BadgeUidSchema }), IdentityStateSchema),
     'identity.lock': channel(noInput, IdentityStateSchema),

@@ -11,6 +11,9 @@ import Provider from 'oidc-provider';
 
 export const CLIENT = { id: 'relais-station', secret: 'relais-station-secret-for-tests' };
 export const PROFESSIONAL = { login: 'dr-kerleau', idNatPs: '810001234567', given: 'Anne', family: 'KERLEAU' };
+/** A second professional of the same site, for the next person at a shared cart. */
+export const COLLEAGUE = { login: 'ide-morvan', idNatPs: '810009876543', given: 'Yann', family: 'MORVAN' };
+const ACCOUNTS = [PROFESSIONAL, COLLEAGUE];
 
 export interface TestProvider {
   issuer: string;
@@ -35,7 +38,11 @@ async function listen(server: http.Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-export async function startTestProvider(options: { accessTokenTtl?: number } = {}): Promise<TestProvider> {
+/**
+ * accessTokenTtl: seconds an access lasts; refreshTokens false: a provider that gives none, so the
+ * station cannot renew a sign-in and must end it.
+ */
+export async function startTestProvider(options: { accessTokenTtl?: number; refreshTokens?: boolean } = {}): Promise<TestProvider> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = 'test-key-1';
   const jwk = { ...privateKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' };
@@ -46,15 +53,15 @@ export async function startTestProvider(options: { accessTokenTtl?: number } = {
   const provider = new Provider(issuer, {
     clients: [{ client_id: CLIENT.id, client_secret: CLIENT.secret, application_type: 'native', redirect_uris: ['http://127.0.0.1/callback'], post_logout_redirect_uris: ['http://127.0.0.1/signed-out'], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
     jwks: { keys: [jwk as never] },
-    findAccount: async (_ctx, id) =>
-      id === PROFESSIONAL.login
-        ? { accountId: id, claims: async () => ({ sub: id, given_name: PROFESSIONAL.given, family_name: PROFESSIONAL.family, preferred_username: PROFESSIONAL.idNatPs, SubjectNameID: PROFESSIONAL.idNatPs }) }
-        : undefined,
+    findAccount: async (_ctx, id) => {
+      const account = ACCOUNTS.find((a) => a.login === id);
+      return account ? { accountId: id, claims: async () => ({ sub: id, given_name: account.given, family_name: account.family, preferred_username: account.idNatPs, SubjectNameID: account.idNatPs }) } : undefined;
+    },
     claims: { openid: ['sub'], profile: ['given_name', 'family_name', 'preferred_username', 'SubjectNameID'] },
     // PSC puts the professional's claims in the ID token.
     conformIdTokenClaims: false,
     scopes: ['openid', 'profile', 'offline_access'],
-    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    issueRefreshToken: async (_ctx, client) => (options.refreshTokens ?? true) && client.grantTypeAllowed('refresh_token'),
     features: { devInteractions: { enabled: true }, revocation: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     ttl: { AccessToken: options.accessTokenTtl ?? 600, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600, AuthorizationCode: 60, RefreshToken: 3600 },
   });

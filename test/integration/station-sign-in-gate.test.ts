@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir';
 import { openStation } from '../helpers/station';
-import { CLIENT, signInInBrowser, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
+import { CLIENT, COLLEAGUE, signInInBrowser, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
 
 const tempDir = useTempDir('relais-gate-');
 let provider: TestProvider;
@@ -105,6 +105,65 @@ describe('the sign-in gate', () => {
     for (const file of files) expect(fs.readFileSync(path.join(file.parentPath, file.name)).includes('04A3B2C1D9'), file.name).toBe(false);
   });
 
+  // Issue 16, point 1: the lock opened without the PIN (setPin was open at a locked cart and
+  // replaced the PIN; a sign-in started at a locked cart reset the lock with her still signed in).
+  it('opens a locked cart with her PIN only: no new PIN is chosen there, and a change needs the current one', async () => {
+    const station = openStation(tempDir(), undefined, { oidc: { discoveryUrl: provider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    try {
+      const search = () => station.call('patients.search', { limit: 5 });
+      await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
+      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
+      await station.value('identity.setPin', { pin: '2468' });
+      await station.value('identity.lock', {});
+
+      expect(codeOf(await station.call('identity.setPin', { pin: '9753' }))).toBe('forbidden');
+      expect(codeOf(await search())).toBe('forbidden');
+      expect(codeOf(await station.call('identity.unlock', { pin: '9753' }))).toBe('identity.wrong_pin');
+      expect(codeOf(await search())).toBe('forbidden');
+      expect((await station.value('identity.unlock', { pin: '2468' })).locked).toBe(false);
+
+      // Open: a new PIN needs the current one, and a wrong one counts toward the limit.
+      expect(codeOf(await station.call('identity.setPin', { pin: '9753' }))).toBe('identity.current_pin_required');
+      expect(codeOf(await station.call('identity.setPin', { pin: '9753', currentPin: '1357' }))).toBe('identity.wrong_pin');
+      await station.value('identity.setPin', { pin: '9753', currentPin: '2468' });
+      await station.value('identity.lock', {});
+      expect(codeOf(await station.call('identity.unlock', { pin: '2468' }))).toBe('identity.wrong_pin');
+      expect((await station.value('identity.unlock', { pin: '9753' })).locked).toBe(false);
+      expect(codeOf(await search())).toBe('ok');
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('a sign-in started at a locked cart ends her session first; the cart stays closed until the next professional has signed in and chosen her PIN', async () => {
+    const station = openStation(tempDir(), undefined, { oidc: { discoveryUrl: provider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    try {
+      const search = () => station.call('patients.search', { limit: 5 });
+      await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
+      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
+      await station.value('identity.setPin', { pin: '2468' });
+      await station.value('identity.lock', {});
+
+      const { authorizationUrl } = await station.value('identity.login', {});
+      const between = await station.value('identity.state', {});
+      expect(between).toMatchObject({ user: null, locked: true, unlockPinSet: false });
+      expect(codeOf(await search())).toBe('forbidden');
+      expect(codeOf(await station.call('identity.setPin', { pin: '9753' }))).toBe('forbidden');
+      expect(codeOf(await station.call('identity.unlock', { pin: '2468' }))).not.toBe('ok'); // her PIN went with her session
+
+      await signInInBrowser(authorizationUrl, COLLEAGUE.login);
+      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Yann MORVAN');
+      expect(codeOf(await search())).toBe('forbidden'); // his own PIN first
+      await station.value('identity.setPin', { pin: '9753' });
+      expect(codeOf(await search())).toBe('ok');
+      const trail = await station.value('audit.recent', { limit: 50 });
+      expect(trail.find((e) => e.event === 'patients.search' && e.outcome === 'success')?.who).toBe('Yann MORVAN (IdNatPS 810009876543)');
+      expect(trail.find((e) => e.event === 'identity.session_ended')).toMatchObject({ person: 'Anne KERLEAU (IdNatPS 810001234567)', detail: 'reason new_sign_in' });
+    } finally {
+      await station.close();
+    }
+  });
+
   it('keeps a station without a provider open, as before', async () => {
     const station = openStation(tempDir());
     try {
@@ -114,4 +173,29 @@ describe('the sign-in gate', () => {
       await station.close();
     }
   });
+});
+
+describe('the sign-in gate with a provider that gives no refresh token', () => {
+  let shortProvider: TestProvider;
+  beforeEach(async () => {
+    // An access of 65 s: the station tries to renew it 60 s before it expires, that is at once.
+    shortProvider = await startTestProvider({ accessTokenTtl: 65, refreshTokens: false });
+  });
+  afterEach(async () => shortProvider.close());
+
+  it('ends her session when the renewal fails, and the lock never opens on the way', async () => {
+    const station = openStation(tempDir(), undefined, { oidc: { discoveryUrl: shortProvider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    try {
+      await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
+      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
+      await station.value('identity.setPin', { pin: '2468' });
+      await station.value('identity.lock', {});
+      await expect.poll(async () => (await station.value('identity.state', {})).user, { timeout: 15_000, interval: 250 }).toBeNull();
+      expect(codeOf(await station.call('identity.setPin', { pin: '9753' }))).toBe('forbidden');
+      expect(codeOf(await station.call('patients.search', { limit: 5 }))).toBe('forbidden');
+      expect((await station.value('identity.state', {})).lastError).toMatch(/renew/i);
+    } finally {
+      await station.close();
+    }
+  }, 30_000);
 });

@@ -102,6 +102,9 @@ export function createOidcLogin(deps: OidcLoginDeps) {
         code_challenge_method: 'S256',
         state: expectedState,
         nonce: expectedNonce,
+        // SECURITY: a shared cart: the provider authenticates the person at every sign-in, so the
+        // next professional never inherits the last one's session left in the browser.
+        prompt: 'login',
       }).href;
       pending = { authorizationUrl, close: redirect.close };
       lastError = null;
@@ -127,7 +130,12 @@ export function createOidcLogin(deps: OidcLoginDeps) {
     },
     /** Renews the access with the refresh token; signs out when the provider refuses. */
     async refresh(): Promise<SignedIn> {
-      if (!session?.refreshToken) throw new SignInError('Nobody is signed in with a refresh token.');
+      if (!session) throw new SignInError('Nobody is signed in.');
+      if (!session.refreshToken) {
+        lastError = 'The sign-in could not be renewed: the identity provider gave no refresh token. Sign in again.';
+        changed();
+        throw new SignInError(lastError);
+      }
       try {
         session = take(await oidc.refreshTokenGrant(await configuration(), session.refreshToken), session);
         lastError = null;

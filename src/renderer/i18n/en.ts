@@ -324,7 +324,7 @@ export const en: Translations = {
       birth_month_mismatch: 'The INS number says another birth month: check the date or the number.',
       already_used: 'This INS already belongs to another patient on this station: open that record instead of creating one.',
     },
-    identity: { strict_trait_locked: 'Trait from INSi: it is not edited here.', pin_format: 'The code has 4 to 8 digits.', wrong_pin: 'Wrong code. {{left}} more attempt(s), then you will have to sign in again.' },
+    identity: { strict_trait_locked: 'Trait from INSi: it is not edited here.', pin_format: 'The code has 4 to 8 digits.', current_pin_required: 'Type your current code first.', wrong_pin: 'Wrong code. {{left}} more attempt(s), then you will have to sign in again.' },
     teleexpertise: {
       already_sent: 'This request is already sent.',
       not_draft: 'This act has already started: it is no longer sent as a tele-expertise request.',

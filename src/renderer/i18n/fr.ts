@@ -323,7 +323,7 @@ export const fr = {
       birth_month_mismatch: 'Le matricule INS indique un autre mois de naissance : vérifiez la date ou le matricule.',
       already_used: 'Cette INS est déjà celle d’un autre patient de cette station : ouvrez son dossier plutôt que d’en créer un.',
     },
-    identity: { strict_trait_locked: 'Trait issu de l’INSi : il ne se modifie pas ici.', pin_format: 'Le code compte de 4 à 8 chiffres.', wrong_pin: 'Code incorrect. Encore {{left}} essai(s), puis il faudra se reconnecter.' },
+    identity: { strict_trait_locked: 'Trait issu de l’INSi : il ne se modifie pas ici.', pin_format: 'Le code compte de 4 à 8 chiffres.', current_pin_required: 'Tapez d’abord votre code actuel.', wrong_pin: 'Code incorrect. Encore {{left}} essai(s), puis il faudra se reconnecter.' },
     teleexpertise: {
       already_sent: 'Cette demande est déjà envoyée.',
       not_draft: 'Cet acte a déjà commencé : il ne s’envoie plus comme demande de téléexpertise.',

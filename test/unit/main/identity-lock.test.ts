@@ -59,7 +59,7 @@ describe('identity lock', () => {
     expect(lock.setPin('12a4')).toEqual({ ok: false, reason: 'pin_format' });
     lock.setPin('2468');
     lock.lock();
-    lock.reset();
+    lock.forgetSession({ keepLocked: false });
     expect(lock.state()).toEqual({ locked: false, pinSet: false, badgeSet: false });
     expect(lock.unlock('2468')).toEqual({ ok: false, reason: 'no_pin' });
   });
@@ -122,10 +122,52 @@ describe('identity lock', () => {
     lock.lock();
     expect(lock.unlockWithBadge('OLD-BADGE-1')).toMatchObject({ reason: 'wrong_badge' });
     expect(lock.unlockWithBadge('NEW-BADGE-2')).toEqual({ ok: true });
-    lock.reset();
+    lock.forgetSession({ keepLocked: false });
     expect(lock.state()).toEqual({ locked: false, pinSet: false, badgeSet: false });
     lock.setPin('2468');
     lock.lock();
     expect(lock.unlockWithBadge('NEW-BADGE-2')).toMatchObject({ reason: 'unknown_badge' });
+  });
+
+  // Issue 16, point 1: a locked cart opened without the PIN.
+  it('chooses a PIN once per sign-in, on an open cart: never at a locked cart, never over the current one', () => {
+    const { lock } = lockWithClock();
+    lock.setPin('2468');
+    expect(lock.setPin('9753')).toEqual({ ok: false, reason: 'pin_set' });
+    lock.lock();
+    expect(lock.setPin('9753')).toEqual({ ok: false, reason: 'locked' });
+    expect(lock.changePin('2468', '9753')).toEqual({ ok: false, reason: 'locked' });
+    expect(lock.state().locked).toBe(true);
+    expect(lock.unlock('9753')).toMatchObject({ reason: 'wrong_pin' });
+  });
+
+  it('changes the PIN with the current one only, a wrong one counting toward the limit', () => {
+    const { lock, endedSessions } = lockWithClock();
+    expect(lock.changePin('2468', '9753')).toEqual({ ok: false, reason: 'no_pin' });
+    lock.setPin('2468');
+    expect(lock.changePin('1111', '9753')).toEqual({ ok: false, reason: 'wrong_pin', left: MAX_UNLOCK_FAILURES - 1 });
+    expect(lock.changePin('2468', '97')).toEqual({ ok: false, reason: 'pin_format' });
+    expect(lock.changePin('2468', '9753')).toEqual({ ok: true });
+    lock.lock();
+    expect(lock.unlock('2468')).toMatchObject({ reason: 'wrong_pin' });
+    expect(lock.unlock('9753')).toEqual({ ok: true });
+    for (let i = 1; i < MAX_UNLOCK_FAILURES; i++) expect(lock.changePin('0000', '1357')).toMatchObject({ reason: 'wrong_pin' });
+    expect(lock.changePin('0000', '1357')).toEqual({ ok: false, reason: 'signed_out' });
+    expect(endedSessions()).toBe(1);
+  });
+
+  it('keeps a locked cart locked when the session is forgotten for a new sign-in, until that sign-in completes', () => {
+    const { lock } = lockWithClock();
+    lock.setPin('2468');
+    lock.enrolBadge('04A3B2C1D9');
+    lock.lock();
+    lock.forgetSession({ keepLocked: true });
+    expect(lock.state()).toEqual({ locked: true, pinSet: false, badgeSet: false });
+    expect(lock.unlock('2468')).toEqual({ ok: false, reason: 'no_pin' });
+    expect(lock.unlockWithBadge('04A3B2C1D9')).toEqual({ ok: false, reason: 'no_pin' });
+    expect(lock.setPin('9753')).toEqual({ ok: false, reason: 'locked' });
+    lock.sessionStarted();
+    expect(lock.state()).toEqual({ locked: false, pinSet: false, badgeSet: false });
+    expect(lock.setPin('9753')).toEqual({ ok: true });
   });
 });
