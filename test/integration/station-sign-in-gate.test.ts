@@ -24,21 +24,21 @@ describe('the sign-in gate', () => {
       const search = () => station.call('patients.search', { limit: 5 });
       expect(codeOf(await search())).toBe('forbidden');
       expect(codeOf(await station.call('station.status', {}))).toBe('ok');
-      expect(codeOf(await station.call('identity.setPin', { pin: '2468' }))).toBe('forbidden'); // nobody signed in
+      expect(codeOf(await station.call('identity.setPin', { pin: '4826' }))).toBe('forbidden'); // nobody signed in
 
       const { authorizationUrl } = await station.value('identity.login', {});
       await signInInBrowser(authorizationUrl);
       await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
       expect(codeOf(await search())).toBe('forbidden'); // no PIN chosen yet
       expect(codeOf(await station.call('identity.setPin', { pin: '24' }))).toBe('identity.pin_format');
-      await station.value('identity.setPin', { pin: '2468' });
+      await station.value('identity.setPin', { pin: '4826' });
       expect(codeOf(await search())).toBe('ok');
 
       expect((await station.value('identity.lock', {})).locked).toBe(true);
       expect(codeOf(await search())).toBe('forbidden');
-      expect(codeOf(await station.call('identity.unlock', { pin: '1357' }))).toBe('identity.wrong_pin');
+      expect(codeOf(await station.call('identity.unlock', { pin: '7391' }))).toBe('identity.wrong_pin');
       expect(codeOf(await search())).toBe('forbidden');
-      expect((await station.value('identity.unlock', { pin: '2468' })).locked).toBe(false);
+      expect((await station.value('identity.unlock', { pin: '4826' })).locked).toBe(false);
       expect(codeOf(await search())).toBe('ok');
       // The audit trail names her, and keeps the attempts the gate refused.
       const trail = await station.value('audit.recent', { limit: 50 });
@@ -66,7 +66,7 @@ describe('the sign-in gate', () => {
       await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
       await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
       expect(codeOf(await station.call('identity.enrolBadge', { uid: BADGE }))).toBe('forbidden'); // no PIN yet
-      await station.value('identity.setPin', { pin: '2468' });
+      await station.value('identity.setPin', { pin: '4826' });
       expect((await station.value('identity.enrolBadge', { uid: BADGE })).badgeEnrolled).toBe(true);
 
       await station.value('identity.lock', {});
@@ -113,22 +113,22 @@ describe('the sign-in gate', () => {
       const search = () => station.call('patients.search', { limit: 5 });
       await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
       await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
-      await station.value('identity.setPin', { pin: '2468' });
+      await station.value('identity.setPin', { pin: '4826' });
       await station.value('identity.lock', {});
 
-      expect(codeOf(await station.call('identity.setPin', { pin: '9753' }))).toBe('forbidden');
+      expect(codeOf(await station.call('identity.setPin', { pin: '5172' }))).toBe('forbidden');
       expect(codeOf(await search())).toBe('forbidden');
-      expect(codeOf(await station.call('identity.unlock', { pin: '9753' }))).toBe('identity.wrong_pin');
+      expect(codeOf(await station.call('identity.unlock', { pin: '5172' }))).toBe('identity.wrong_pin');
       expect(codeOf(await search())).toBe('forbidden');
-      expect((await station.value('identity.unlock', { pin: '2468' })).locked).toBe(false);
+      expect((await station.value('identity.unlock', { pin: '4826' })).locked).toBe(false);
 
       // Open: a new PIN needs the current one, and a wrong one counts toward the limit.
-      expect(codeOf(await station.call('identity.setPin', { pin: '9753' }))).toBe('identity.current_pin_required');
-      expect(codeOf(await station.call('identity.setPin', { pin: '9753', currentPin: '1357' }))).toBe('identity.wrong_pin');
-      await station.value('identity.setPin', { pin: '9753', currentPin: '2468' });
+      expect(codeOf(await station.call('identity.setPin', { pin: '5172' }))).toBe('identity.current_pin_required');
+      expect(codeOf(await station.call('identity.setPin', { pin: '5172', currentPin: '7391' }))).toBe('identity.wrong_pin');
+      await station.value('identity.setPin', { pin: '5172', currentPin: '4826' });
       await station.value('identity.lock', {});
-      expect(codeOf(await station.call('identity.unlock', { pin: '2468' }))).toBe('identity.wrong_pin');
-      expect((await station.value('identity.unlock', { pin: '9753' })).locked).toBe(false);
+      expect(codeOf(await station.call('identity.unlock', { pin: '4826' }))).toBe('identity.wrong_pin');
+      expect((await station.value('identity.unlock', { pin: '5172' })).locked).toBe(false);
       expect(codeOf(await search())).toBe('ok');
     } finally {
       await station.close();
@@ -141,24 +141,44 @@ describe('the sign-in gate', () => {
       const search = () => station.call('patients.search', { limit: 5 });
       await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
       await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
-      await station.value('identity.setPin', { pin: '2468' });
+      await station.value('identity.setPin', { pin: '4826' });
       await station.value('identity.lock', {});
 
       const { authorizationUrl } = await station.value('identity.login', {});
       const between = await station.value('identity.state', {});
       expect(between).toMatchObject({ user: null, locked: true, unlockPinSet: false });
       expect(codeOf(await search())).toBe('forbidden');
-      expect(codeOf(await station.call('identity.setPin', { pin: '9753' }))).toBe('forbidden');
-      expect(codeOf(await station.call('identity.unlock', { pin: '2468' }))).not.toBe('ok'); // her PIN went with her session
+      expect(codeOf(await station.call('identity.setPin', { pin: '5172' }))).toBe('forbidden');
+      expect(codeOf(await station.call('identity.unlock', { pin: '4826' }))).not.toBe('ok'); // her PIN went with her session
 
       await signInInBrowser(authorizationUrl, COLLEAGUE.login);
       await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Yann MORVAN');
       expect(codeOf(await search())).toBe('forbidden'); // his own PIN first
-      await station.value('identity.setPin', { pin: '9753' });
+      await station.value('identity.setPin', { pin: '5172' });
       expect(codeOf(await search())).toBe('ok');
       const trail = await station.value('audit.recent', { limit: 50 });
       expect(trail.find((e) => e.event === 'patients.search' && e.outcome === 'success')?.who).toBe('Yann MORVAN (IdNatPS 810009876543)');
       expect(trail.find((e) => e.event === 'identity.session_ended')).toMatchObject({ person: 'Anne KERLEAU (IdNatPS 810001234567)', detail: 'reason new_sign_in' });
+    } finally {
+      await station.close();
+    }
+  });
+
+  // Issue 16, point 15: trivial PINs are refused, with the reason.
+  it('refuses a trivial unlock PIN with the reason, at the first choice and at a change', async () => {
+    const station = openStation(tempDir(), undefined, { oidc: { discoveryUrl: provider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    try {
+      await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
+      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
+      expect(codeOf(await station.call('identity.setPin', { pin: '123456' }))).toBe('pin.sequence');
+      expect(codeOf(await station.call('identity.setPin', { pin: '0000' }))).toBe('pin.repeated');
+      expect(codeOf(await station.call('identity.setPin', { pin: '1212' }))).toBe('pin.common');
+      expect(codeOf(await station.call('identity.setPin', { pin: '4545' }))).toBe('pin.pattern');
+      expect((await station.value('identity.state', {})).unlockPinSet).toBe(false);
+      await station.value('identity.setPin', { pin: '4826' });
+      expect(codeOf(await station.call('identity.setPin', { pin: '2580', currentPin: '4826' }))).toBe('pin.common');
+      await station.value('identity.lock', {});
+      expect((await station.value('identity.unlock', { pin: '4826' })).locked).toBe(false);
     } finally {
       await station.close();
     }
@@ -188,10 +208,10 @@ describe('the sign-in gate with a provider that gives no refresh token', () => {
     try {
       await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
       await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
-      await station.value('identity.setPin', { pin: '2468' });
+      await station.value('identity.setPin', { pin: '4826' });
       await station.value('identity.lock', {});
       await expect.poll(async () => (await station.value('identity.state', {})).user, { timeout: 15_000, interval: 250 }).toBeNull();
-      expect(codeOf(await station.call('identity.setPin', { pin: '9753' }))).toBe('forbidden');
+      expect(codeOf(await station.call('identity.setPin', { pin: '5172' }))).toBe('forbidden');
       expect(codeOf(await station.call('patients.search', { limit: 5 }))).toBe('forbidden');
       expect((await station.value('identity.state', {})).lastError).toMatch(/renew/i);
     } finally {

@@ -8,6 +8,7 @@
 // sign-in on an open cart and changed only with the current one, and forgetting the session
 // (sign-out, a new sign-in) can leave the cart locked until the next professional has signed in.
 import { BADGE_UID } from '../../shared/identity';
+import { trivialPin, type TrivialPin } from '../../shared/pin-rules';
 import { hashPin, pinMatches, type PinHash } from '../security/pin-hash';
 
 export const UNLOCK_PIN = /^\d{4,8}$/;
@@ -24,7 +25,8 @@ export interface IdentityLockDeps {
 
 export type UnlockOutcome =
   | { ok: true }
-  | { ok: false; reason: 'pin_format' | 'no_pin' | 'wrong_pin' | 'signed_out' | 'badge_format' | 'wrong_badge' | 'unknown_badge' | 'locked' | 'pin_set'; left?: number };
+  | { ok: false; reason: 'pin_format' | 'no_pin' | 'wrong_pin' | 'signed_out' | 'badge_format' | 'wrong_badge' | 'unknown_badge' | 'locked' | 'pin_set'; left?: number }
+  | { ok: false; reason: 'pin_trivial'; why: TrivialPin };
 
 export function createIdentityLock(deps: IdentityLockDeps) {
   let pin: PinHash | null = null;
@@ -60,6 +62,9 @@ export function createIdentityLock(deps: IdentityLockDeps) {
 
   function choose(value: string): UnlockOutcome {
     if (!UNLOCK_PIN.test(value)) return { ok: false, reason: 'pin_format' };
+    // SECURITY: a code typed in front of others at a shared cart: none of the ones tried first.
+    const why = trivialPin(value);
+    if (why) return { ok: false, reason: 'pin_trivial', why };
     pin = hashPin(value);
     failures = 0;
     lastActivity = deps.now().getTime();

@@ -103,6 +103,7 @@ export function createStationIdentity(deps: StationIdentityDeps) {
     if (outcome.reason === 'signed_out') return new AppFailure('forbidden', 'Too many wrong PINs or badges: the session ended. Sign in again.');
     if (outcome.reason === 'locked') return new AppFailure('forbidden', LOCKED_NO_NEW_PIN);
     if (outcome.reason === 'pin_set') return fieldFailure('currentPin', 'identity.current_pin_required');
+    if (outcome.reason === 'pin_trivial') return fieldFailure('pin', `pin.${outcome.why}`);
     return outcome.reason === 'wrong_pin' ? fieldFailure(field, 'identity.wrong_pin', { left: outcome.left ?? 0 }) : fieldFailure('pin', 'identity.pin_format');
   }
 

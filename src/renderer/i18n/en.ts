@@ -324,6 +324,12 @@ export const en: Translations = {
       birth_month_mismatch: 'The INS number says another birth month: check the date or the number.',
       already_used: 'This INS already belongs to another patient on this station: open that record instead of creating one.',
     },
+    pin: {
+      repeated: 'One digit repeated is guessed at the first try: choose another code.',
+      sequence: 'A run of digits (1234, 2468, 7890…) is among the first codes tried: choose another one.',
+      common: 'This code is among the most used (or follows the keypad, like 2580): choose another one.',
+      pattern: 'A repeated pattern (1212, 112233…) is easy to guess: choose another code.',
+    },
     identity: { strict_trait_locked: 'Trait from INSi: it is not edited here.', pin_format: 'The code has 4 to 8 digits.', current_pin_required: 'Type your current code first.', wrong_pin: 'Wrong code. {{left}} more attempt(s), then you will have to sign in again.' },
     teleexpertise: {
       already_sent: 'This request is already sent.',

@@ -323,6 +323,12 @@ export const fr = {
       birth_month_mismatch: 'Le matricule INS indique un autre mois de naissance : vérifiez la date ou le matricule.',
       already_used: 'Cette INS est déjà celle d’un autre patient de cette station : ouvrez son dossier plutôt que d’en créer un.',
     },
+    pin: {
+      repeated: 'Un même chiffre répété se devine du premier coup : choisissez un autre code.',
+      sequence: 'Une suite de chiffres (1234, 2468, 7890…) fait partie des premiers codes essayés : choisissez-en un autre.',
+      common: 'Ce code est parmi les plus utilisés (ou suit le clavier, comme 2580) : choisissez-en un autre.',
+      pattern: 'Un motif répété (1212, 112233…) se devine facilement : choisissez un autre code.',
+    },
     identity: { strict_trait_locked: 'Trait issu de l’INSi : il ne se modifie pas ici.', pin_format: 'Le code compte de 4 à 8 chiffres.', current_pin_required: 'Tapez d’abord votre code actuel.', wrong_pin: 'Code incorrect. Encore {{left}} essai(s), puis il faudra se reconnecter.' },
     teleexpertise: {
       already_sent: 'Cette demande est déjà envoyée.',

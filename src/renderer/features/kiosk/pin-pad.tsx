@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
+import { trivialPin } from '../../../shared/pin-rules';
 import { relais } from '../../api';
 
 interface Props {
@@ -31,6 +32,13 @@ export function PinPad({ purpose, choosing, onDone, onCancel }: Props) {
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     if (choosing && first === null) {
+      // A trivial PIN is said at once rather than after typing it twice; the station checks it again.
+      const trivial = trivialPin(pin);
+      if (trivial) {
+        setPin('');
+        setProblem(t(`fieldErrors.pin.${trivial}`));
+        return;
+      }
       setFirst(pin);
       setPin('');
       setProblem(null);
