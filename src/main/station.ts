@@ -49,6 +49,9 @@ import { createStationAudit } from './station-audit';
 import { KEY_WEAKNESS_TEXT, type KeySealer } from './security/data-key';
 import { openStationStorage } from './station-storage';
 
+/** What a station without sign-in means, for the log the hospital's IT reads. */
+export const NO_SIGN_IN_TEXT = 'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
+
 export interface StationOptions {
   dataDir: string;
   mode: StationStatus['mode'];
@@ -76,6 +79,8 @@ export interface StationOptions {
   uploadsUrl?: string | null;
   /** The OS keychain that seals the data key (Electron's safeStorage); none: a key file (browser mode, tests). */
   keySealer?: KeySealer | null;
+  /** An OS keychain without a keyring behind it (basic_text) is accepted only when the site says so (RELAIS_ALLOW_NO_KEYRING=1). */
+  allowNoKeyring?: boolean;
   /** The data key file when there is no keychain; beside the data folder by default (RELAIS_DATA_KEY_FILE). */
   dataKeyFile?: string | null;
   /** The professional identity provider (Pro Santé Connect); none: no sign-in on this station. */
@@ -101,10 +106,12 @@ export function createStation(options: StationOptions): Station {
   // SECURITY: the data folder holds patient records: readable by the station's user only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // SECURITY: records and files are encrypted at rest with the station's data key (data-key.ts).
-  const { keys, db, sealer, store: fileStore, legacy } = openStationStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer });
+  const { keys, db, sealer, store: fileStore, legacy } = openStationStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer, allowNoKeyring: options.allowNoKeyring ?? false });
   for (const weakness of keys.weaknesses) logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
   if (legacy.sealed > 0) logger.info('files.sealed_legacy', { sealed: legacy.sealed });
   for (const file of legacy.mismatched) logger.error('files.legacy_damaged', { file });
+  // SECURITY: a station without professional sign-in (the site's choice) says so at every start.
+  if (!options.oidc) logger.warn('sign_in.none', { text: NO_SIGN_IN_TEXT });
   const events = createStationEvents();
 
   const patientsRepo = createPatientRepository(db);
@@ -240,6 +247,7 @@ export function createStation(options: StationOptions): Station {
     mode,
     dataDir,
     dataProtection: { protection: keys.protection, keyPath: keys.keyPath, weaknesses: keys.weaknesses },
+    signIn: options.oidc ? 'required' : 'none',
     devices,
     hub,
     ...(hubToken ? { hubToken: hubToken.status } : {}),

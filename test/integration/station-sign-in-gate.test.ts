@@ -23,7 +23,7 @@ describe('the sign-in gate', () => {
     try {
       const search = () => station.call('patients.search', { limit: 5 });
       expect(codeOf(await search())).toBe('forbidden');
-      expect(codeOf(await station.call('station.status', {}))).toBe('ok');
+      expect((await station.value('station.status', {})).signIn).toBe('required');
       expect(codeOf(await station.call('identity.setPin', { pin: '4826' }))).toBe('forbidden'); // nobody signed in
 
       const { authorizationUrl } = await station.value('identity.login', {});
@@ -184,11 +184,15 @@ describe('the sign-in gate', () => {
     }
   });
 
-  it('keeps a station without a provider open, as before', async () => {
-    const station = openStation(tempDir());
+  it('keeps a station without a provider open (the site chose it), and says so on the status and in the log', async () => {
+    const warnings: string[] = [];
+    const logger = { info() {}, error() {}, warn: (event: string) => void warnings.push(event) };
+    const station = openStation(tempDir(), undefined, { logger });
     try {
       expect(codeOf(await station.call('patients.search', { limit: 5 }))).toBe('ok');
       expect((await station.value('identity.state', {})).configured).toBe(false);
+      expect((await station.value('station.status', {})).signIn).toBe('none');
+      expect(warnings).toContain('sign_in.none');
     } finally {
       await station.close();
     }

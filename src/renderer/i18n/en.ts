@@ -33,6 +33,11 @@ export const en: Translations = {
       key_file_inside_data_folder: 'The key file is inside the data folder: a copy of the folder carries its key.',
       no_os_keyring: 'The OS has no keyring for this account: install and unlock GNOME Keyring or KWallet.',
     },
+    recordAccess: 'Record access',
+    signIn: {
+      required: 'Professional sign-in required (Pro Santé Connect)',
+      none: 'No professional sign-in (the site’s choice, RELAIS_NO_SIGN_IN=1): anyone at this station reads every record.',
+    },
     devices: 'Devices',
     noDevices: 'No device configured',
     deviceStates: { connected: 'connected', reconnecting: 'reconnecting…', gone: 'unplugged' },

@@ -32,6 +32,11 @@ export const fr = {
       key_file_inside_data_folder: 'Le fichier de clé est dans le dossier des données : une copie du dossier emporte sa clé.',
       no_os_keyring: 'Le système n’a pas de trousseau pour ce compte : installez et déverrouillez GNOME Keyring ou KWallet.',
     },
+    recordAccess: 'Accès aux dossiers',
+    signIn: {
+      required: 'Connexion des professionnels exigée (Pro Santé Connect)',
+      none: 'Sans connexion des professionnels (choix du site, RELAIS_NO_SIGN_IN=1) : toute personne devant cette station lit tous les dossiers.',
+    },
     devices: 'Appareils',
     noDevices: 'Aucun appareil configuré',
     deviceStates: { connected: 'connecté', reconnecting: 'reconnexion…', gone: 'débranché' },
