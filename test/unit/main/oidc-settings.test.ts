@@ -19,6 +19,7 @@ describe('identity provider settings', () => {
 
   it('reads the discovery address, client and scope, with defaults', () => {
     expect(oidcSettingsFromEnv({ RELAIS_OIDC_DISCOVERY_URL: 'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration', RELAIS_OIDC_CLIENT_ID: 'relais' })).toEqual({
+      profile: 'generic',
       discoveryUrl: 'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration',
       clientId: 'relais',
       clientSecret: null,
