@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { Handlers } from '../shared/contract';
 import type { StationStatus } from '../shared/station';
-import { createDispatch, type Dispatch } from './contract/dispatch';
+import { allGates, createDispatch, type Dispatch } from './contract/dispatch';
+import { createKioskGate } from './contract/kiosk-gate';
 import { AppFailure } from './contract/failure';
 import { createCallRepository } from './db/call-repository';
 import { createEncounterRepository } from './db/encounter-repository';
@@ -378,7 +379,8 @@ export function createStation(options: StationOptions): Station {
 
   logger.info('station.started', { mode, dataDir });
   return {
-    dispatch: createDispatch(handlers, logger, { gate: (channel) => identity.gate(channel), audit: stationAudit.onCall }),
+    // The cabin's gate first: in kiosk mode its refusal says how to reach the other screens.
+    dispatch: createDispatch(handlers, logger, { gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel)), audit: stationAudit.onCall }),
     events,
     devicesReady: deviceStartup.ready,
     async close() {
