@@ -73,12 +73,29 @@ describe('the cabin allow-list, through the real dispatch', () => {
     try {
       const created = await station.value('patients.create', { identity: provisionalIdentity(), notDuplicateOf: [] });
       if (created.status !== 'created') throw new Error('expected a new patient');
-      const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'Mme Le Bris', role: 'pharmacist' }, site: 'Pharmacie du Port', reason: 'Téléconsultation en cabine' });
-      await station.value('encounters.observe', { encounterId: act.id, vital: { code: 'spo2', value: 97, unit: '%' }, takenAt: '2026-11-23T10:00:00.000Z', method: 'manual', takenBy: 'Mme Le Bris' });
+      const pharmacist = { name: 'Mme Le Bris', role: 'pharmacist' } as const;
+      const act = await station.value('encounters.create', {
+        patientId: created.patient.id,
+        act: 'teleconsultation',
+        assisted: true,
+        requester: pharmacist,
+        site: 'Pharmacie du Port',
+        reason: 'Téléconsultation en cabine',
+      });
+      const spo2 = { code: 'spo2', value: 97, unit: '%' } as const;
+      const takenAt = '2026-11-23T10:00:00.000Z';
+      await station.value('encounters.observe', { encounterId: act.id, vital: spo2, takenAt, method: 'manual', takenBy: pharmacist.name });
 
-      const refused = ['patients.search', 'patients.get', 'encounters.forPatient', 'encounters.get', 'sync.details', 'audit.recent'] as const;
-      for (const channel of refused) {
-        const input = channel === 'patients.get' ? { id: created.patient.id } : channel === 'encounters.forPatient' ? { patientId: created.patient.id } : channel === 'encounters.get' ? { id: act.id } : channel === 'audit.recent' ? { limit: 5 } : {};
+      // Valid payloads: what would run outside kiosk mode is refused here.
+      const refused = {
+        'patients.search': { limit: 5 },
+        'patients.get': { id: created.patient.id },
+        'encounters.forPatient': { patientId: created.patient.id },
+        'encounters.get': { id: act.id },
+        'sync.details': {},
+        'audit.recent': { limit: 5 },
+      };
+      for (const [channel, input] of Object.entries(refused)) {
         const result = await station.dispatch(channel, input);
         expect(!result.ok && result.error.code, channel).toBe('kiosk_mode');
       }

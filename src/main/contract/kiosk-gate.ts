@@ -10,9 +10,8 @@ import { AppFailure } from './failure';
 export function createKioskGate(kioskActive: () => boolean): Gate {
   return (channel) => {
     if (isCabinChannel(channel) || !kioskActive()) return null;
-    return new AppFailure(
-      'kiosk_mode',
-      `The pharmacy cabin is in kiosk mode: ${channel} is not one of the cabin's screens. The pharmacist leaves kiosk mode with her PIN ("Espace pharmacien") to use the station's other screens.`,
-    );
+    const what = `The pharmacy cabin is in kiosk mode: ${channel} is not one of the cabin's screens.`;
+    const todo = 'The pharmacist leaves kiosk mode with her PIN ("Espace pharmacien") to use the station\'s other screens.';
+    return new AppFailure('kiosk_mode', `${what} ${todo}`);
   };
 }
