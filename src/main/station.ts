@@ -93,6 +93,8 @@ export interface Station {
   events: StationEvents;
   /** Resolves once the configured (or simulated) devices are set up; device errors are logged. */
   devicesReady: Promise<void>;
+  /** What holds an update back, asked of the services, not through the sign-in gate: a locked cart is idle. */
+  busyState(): { openCalls: number; kioskActive: boolean };
   close(): Promise<void>;
 }
 
@@ -383,6 +385,7 @@ export function createStation(options: StationOptions): Station {
     dispatch: createDispatch(handlers, logger, { gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel)), audit: stationAudit.onCall }),
     events,
     devicesReady: deviceStartup.ready,
+    busyState: () => ({ openCalls: calls.openCalls(), kioskActive: kiosk.state().active }),
     async close() {
       identity.close();
       hubToken?.close();
