@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { Handlers } from '../shared/contract';
 import type { StationStatus } from '../shared/station';
-import { createDispatch, type Dispatch } from './contract/dispatch';
+import { allGates, createDispatch, type Dispatch } from './contract/dispatch';
+import { createKioskGate } from './contract/kiosk-gate';
 import { AppFailure } from './contract/failure';
 import { createCallRepository } from './db/call-repository';
 import { createEncounterRepository } from './db/encounter-repository';
@@ -97,6 +98,8 @@ export interface Station {
   events: StationEvents;
   /** Resolves once the configured (or simulated) devices are set up; device errors are logged. */
   devicesReady: Promise<void>;
+  /** What holds an update back, asked of the services, not through the sign-in gate: a locked cart is idle. */
+  busyState(): { openCalls: number; kioskActive: boolean };
   close(): Promise<void>;
 }
 
@@ -387,9 +390,11 @@ export function createStation(options: StationOptions): Station {
 
   logger.info('station.started', { mode, dataDir });
   return {
-    dispatch: createDispatch(handlers, logger, { gate: (channel) => identity.gate(channel), audit: stationAudit.onCall }),
+    // The cabin's gate first: in kiosk mode its refusal says how to reach the other screens.
+    dispatch: createDispatch(handlers, logger, { gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel)), audit: stationAudit.onCall }),
     events,
     devicesReady: deviceStartup.ready,
+    busyState: () => ({ openCalls: calls.openCalls(), kioskActive: kiosk.state().active }),
     async close() {
       identity.close();
       hubToken?.close();

@@ -120,6 +120,8 @@ export const contract = {
     'identity.changed': IdentityStateSchema,
     /** For the shell (Electron): a cabin session ended, wipe the renderer's storage and caches. */
     'kiosk.sessionEnded': z.object({ at: z.string() }),
+    /** For the page (Electron): closing or quitting was refused in kiosk mode; the pharmacist's keypad opens. */
+    'kiosk.exitRefused': z.object({ at: z.string() }),
     /** A téléexpertise request's exchange changed (a reply written here, or pulled from the region). */
     'teleexpertise.changed': z.object({ requestId: z.uuid() }),
   },

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'hub_unavailable', // the regional hub is not configured or not reachable right now
   'pacs_unavailable', // the hospital's PACS is not configured, not reachable, or refused
   'audit_unavailable', // the audit trail could not be written: the record is not shown
+  'kiosk_mode', // the pharmacy cabin is in kiosk mode: only the cabin's own channels run
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,7 +1,7 @@
 // Every contract channel refuses malformed payloads with a validation error, through the same
 // dispatch both bindings (Electron IPC, browser-mode WebSocket) use. Adding a channel without an
 // example here fails this test.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel, type ChannelInput } from '../../src/shared/contract';
 import { provisionalIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
@@ -102,6 +102,12 @@ afterAll(() => {
   station.close();
   fs.rmSync(dir, { recursive: true, force: true });
   fs.rmSync(EMPTY_DRIVE, { recursive: true, force: true });
+});
+
+// kiosk.enter's valid example turns kiosk mode on, where the cabin's gate refuses most channels
+// before their payload is read (kiosk-allow-list.test.ts): every case here starts outside it.
+afterEach(async () => {
+  await station.dispatch('kiosk.leave', VALID['kiosk.leave']);
 });
 
 describe.each(CHANNELS)('contract channel %s', (channel) => {

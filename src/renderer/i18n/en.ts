@@ -297,6 +297,7 @@ export const en: Translations = {
     hub_unavailable: 'The regional hub cannot be reached. Relais reconnects by itself; try again in a moment.',
     pacs_unavailable: 'The hospital PACS is not configured, cannot be reached or refused the request. Import the images from a CD or USB drive, or call IT support.',
     audit_unavailable: 'The station could not write its audit trail, so the record is not shown. Retry; if it persists, call support.',
+    kiosk_mode: 'Not available in the pharmacy cabin. The pharmacist leaves cabin mode with her PIN (“Espace pharmacien”) to use it.',
     internal: 'Unexpected error in the station. Retry; if it persists, call support.',
   },
   fieldErrors: {

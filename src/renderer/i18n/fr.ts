@@ -296,6 +296,7 @@ export const fr = {
     hub_unavailable: 'Le serveur régional est injoignable. Relais se reconnecte tout seul ; réessayez dans un instant.',
     pacs_unavailable: 'Le PACS de l’hôpital n’est pas configuré, injoignable ou a refusé la demande. Importez les images depuis un CD ou une clé USB, ou appelez le service informatique.',
     audit_unavailable: 'Le poste n’a pas pu écrire son journal d’audit : le dossier n’est pas affiché. Réessayez ; si cela persiste, appelez le support.',
+    kiosk_mode: 'Non disponible dans la cabine. Le pharmacien quitte le mode cabine avec son code (« Espace pharmacien ») pour y accéder.',
     internal: 'Erreur inattendue de la station. Réessayez ; si elle persiste, appelez le support.',
   },
   fieldErrors: {

@@ -82,7 +82,7 @@ function ControlStrip({ call }: { call: CurrentCall }) {
   );
 }
 
-function InCall({ call, isCart, isExpert }: { call: CurrentCall; isCart: boolean; isExpert: boolean }) {
+function InCall({ call, isCart, isExpert, cabin }: { call: CurrentCall; isCart: boolean; isExpert: boolean; cabin: boolean }) {
   const { t } = useTranslation();
   const elapsed = useElapsed(call.acceptedAt);
   const large = call.remoteStreams.find((r) => r.id === call.largeStreamId && r.stream.getVideoTracks().length > 0);
@@ -151,13 +151,15 @@ function InCall({ call, isCart, isExpert }: { call: CurrentCall; isCart: boolean
           {isCart && <ExamDevices call={call} />}
         </aside>
       </div>
-      <StrokeCallPanel call={call} isCart={isCart} />
-      <SharedImagingPanel isCart={isCart} />
+      {/* Not in the pharmacy cabin: both pick a patient from the registry, which the cabin never searches. */}
+      {!cabin && <StrokeCallPanel call={call} isCart={isCart} />}
+      {!cabin && <SharedImagingPanel isCart={isCart} />}
     </section>
   );
 }
 
-export function CallView() {
+/** `cabin`: the pharmacy cabin's call in kiosk mode, where a patient may be alone at the screen. */
+export function CallView({ cabin = false }: { cabin?: boolean }) {
   const { call, hub, error, hubError } = useCalls();
   const { t } = useTranslation();
   if (!call) return null;
@@ -167,7 +169,7 @@ export function CallView() {
     <div className="call-view">
       {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
       {hubError && <p role="alert" className="error-text">{t(`calls.hubErrors.${hubError}`)}</p>}
-      {call.phase === 'ringing' ? <Ringing call={call} /> : call.phase === 'ended' ? <Ended call={call} /> : <InCall call={call} isCart={isCart} isExpert={isExpert} />}
+      {call.phase === 'ringing' ? <Ringing call={call} /> : call.phase === 'ended' ? <Ended call={call} /> : <InCall call={call} isCart={isCart} isExpert={isExpert} cabin={cabin} />}
     </div>
   );
 }
