@@ -222,4 +222,21 @@ describe('the sign-in gate with a provider that gives no refresh token', () => {
       await station.close();
     }
   }, 30_000);
+
+  it('lets the pharmacist leave the cabin with her kiosk PIN even after her sign-in has ended', async () => {
+    const station = openStation(tempDir(), undefined, { oidc: { discoveryUrl: shortProvider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    try {
+      await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
+      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
+      await station.value('identity.setPin', { pin: '4826' });
+      expect((await station.value('kiosk.enter', { pin: '482913' })).active).toBe(true);
+      // Her sign-in cannot be renewed (no refresh token): it ends while the cabin is on.
+      await expect.poll(async () => (await station.value('identity.state', {})).user, { timeout: 15_000, interval: 250 }).toBeNull();
+      expect(codeOf(await station.call('patients.create', { identity: {} as never }))).toBe('forbidden');
+      expect(codeOf(await station.call('kiosk.leave', { pin: '111111' }))).toBe('kiosk.pin_wrong');
+      expect((await station.value('kiosk.leave', { pin: '482913' })).active).toBe(false);
+    } finally {
+      await station.close();
+    }
+  }, 30_000);
 });

@@ -30,9 +30,10 @@ export type SessionEndReason = 'signed_out' | 'new_sign_in' | 'unlock_failures' 
 type IdentityChannel = 'identity.state' | 'identity.login' | 'identity.logout' | 'identity.setPin' | 'identity.enrolBadge' | 'identity.lock' | 'identity.unlock' | 'identity.unlockBadge' | 'identity.activity';
 
 // SECURITY: what the page may call before a professional is signed in and the cart unlocked:
-// the sign-in itself, the station's status line and whether it is a cabin. Not the badge's
-// enrolment: the gate lets it through only to a signed-in professional on an open cart.
-const OPEN_CHANNELS = new Set<Channel>(['identity.state', 'identity.login', 'identity.logout', 'identity.setPin', 'identity.lock', 'identity.unlock', 'identity.unlockBadge', 'identity.activity', 'station.status', 'kiosk.state']);
+// the sign-in itself, the station's status line, whether it is a cabin, and leaving the cabin
+// (checked by the pharmacist's kiosk PIN: a cabin whose sign-in lapsed must not be stuck). Not the
+// badge's enrolment: the gate lets it through only to a signed-in professional on an open cart.
+const OPEN_CHANNELS = new Set<Channel>(['identity.state', 'identity.login', 'identity.logout', 'identity.setPin', 'identity.lock', 'identity.unlock', 'identity.unlockBadge', 'identity.activity', 'station.status', 'kiosk.state', 'kiosk.leave']);
 
 const LOCKED_NO_NEW_PIN = 'The station is locked: open it with your PIN or badge. Someone else? Sign out, then sign in and choose your own PIN.';
 
