@@ -387,8 +387,9 @@ export function createStation(options: StationOptions): Station {
       hubClient?.close();
       await syncService?.stop();
       await imaging.close();
-      db.close();
+      // Devices first: a plug scan or a device event still running would write to a closed database.
       await deviceStartup.stop();
+      db.close();
     },
   };
 }
