@@ -86,7 +86,8 @@ export function createStationAudit(deps: StationAuditDeps) {
       const patientId = deps.encounters.ofCall(row.callId)?.patientId;
       const { callId, ...facts } = row;
       try {
-        audit.record({ ...facts, entityType: 'call', entityId: callId, patientIds: patientId ? [patientId] : [] }, { binding: 'station', remote: 'remote steering' });
+        const event = { ...facts, entityType: 'call', entityId: callId, patientIds: patientId ? [patientId] : [] };
+        audit.record(event, { binding: 'station', remote: 'remote steering' });
       } catch {
         // Kept in memory and written with the next event (logged by the audit service): the
         // grant or the refusal stands either way.

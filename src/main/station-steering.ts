@@ -30,7 +30,8 @@ export function createStationSteering(deps: StationSteeringDeps) {
     stopCameras: (deviceIds) => {
       for (const deviceId of deviceIds) {
         deps.devices.cameraCommand(deviceId, { type: 'stop' }).catch((error: unknown) => {
-          deps.logger.warn('steering.stop_failed', { deviceId: deviceId ?? 'first camera', error: String((error as Error)?.message ?? error) });
+          const reason = String((error as Error)?.message ?? error);
+          deps.logger.warn('steering.stop_failed', { deviceId: deviceId ?? 'first camera', error: reason });
         });
       }
     },
@@ -53,7 +54,8 @@ export function createStationSteering(deps: StationSteeringDeps) {
     callMessage: (message: ServerMessage) => grant.observe(message),
     /** The page's own call commands: hanging up, cancelling or declining ends the call here. */
     callCommand(command: CallCommand): void {
-      if (command.type === 'call.hangup' || command.type === 'call.cancel' || command.type === 'call.decline') grant.leftCall(command.callId);
+      const leaves = command.type === 'call.hangup' || command.type === 'call.cancel' || command.type === 'call.decline';
+      if (leaves) grant.leftCall(command.callId);
     },
     hubLost: () => grant.hubLost(),
   };

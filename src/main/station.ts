@@ -236,7 +236,9 @@ export function createStation(options: StationOptions): Station {
   const conflicts = createConflictResolution({ sync: syncRepository, outbox, local: localResources, taker: serverVersions, now, inTransaction: (work) => db.transaction(work)() });
   const stationName = options.stationName ?? os.hostname();
   const stationAudit = createStationAudit({ db, dataDir, outbox, encounters: encounterRepository, stationName, hubIdentity: () => calls.state().you, signedIn: () => identity.state().user, now, logger });
-  const steering = createStationSteering({ devices, self: () => calls.state().you, signedIn: () => identity.state().user, audit: stationAudit.steering, events, now, logger });
+  const steering = createStationSteering({
+    devices, self: () => calls.state().you, signedIn: () => identity.state().user, audit: stationAudit.steering, events, now, logger,
+  });
   const activity = createActivityService({ activity: createActivityRepository(db), places: createCommunePlaces(options.communesFile ?? communesFile({}, dataDir)), stationName });
   const status = createStationStatusService({
     stationName,

@@ -21,7 +21,11 @@ export const GrantEndReasonSchema = z.enum(['revoked', 'call_ended', 'hub_lost',
 export type GrantEndReason = z.infer<typeof GrantEndReasonSchema>;
 
 /** Told to the page at every change: a new grant, or the end of one and why. */
-export const ControlChangeSchema = z.object({ callId: CallIdSchema, grant: SteeringGrantSchema.nullable(), reason: GrantEndReasonSchema.optional() });
+export const ControlChangeSchema = z.object({
+  callId: CallIdSchema,
+  grant: SteeringGrantSchema.nullable(),
+  reason: GrantEndReasonSchema.optional(),
+});
 export type ControlChange = z.infer<typeof ControlChangeSchema>;
 
 /** The name typed at the cart, when nobody is signed in at the station. */
@@ -31,5 +35,8 @@ export const STEERING_CHANNELS = {
   /** Lets the call's expert steer this cart's camera (until taken back or the call ends). */
   'calls.grantControl': { input: z.strictObject({ callId: CallIdSchema, by: typedName.optional() }), output: SteeringGrantSchema },
   /** Takes it back; `revoked` is false when there was no grant left for this call. */
-  'calls.revokeControl': { input: z.strictObject({ callId: CallIdSchema, by: typedName.optional() }), output: z.strictObject({ revoked: z.boolean() }) },
+  'calls.revokeControl': {
+    input: z.strictObject({ callId: CallIdSchema, by: typedName.optional() }),
+    output: z.strictObject({ revoked: z.boolean() }),
+  },
 } as const;

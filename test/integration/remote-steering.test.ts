@@ -24,7 +24,14 @@ const SECRET = 'hub-secret';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const token = (sub: string, role: Claims['role'], name: string) =>
-  issueToken(SECRET, { sub, role, name, site: role === 'expert' ? 'CHU de Brest' : 'EHPAD Les Tilleuls', specialty: role === 'expert' ? 'neurologie' : null, exp: Math.floor(Date.now() / 1000) + 600 });
+  issueToken(SECRET, {
+    sub,
+    role,
+    name,
+    site: role === 'expert' ? 'CHU de Brest' : 'EHPAD Les Tilleuls',
+    specialty: role === 'expert' ? 'neurologie' : null,
+    exp: Math.floor(Date.now() / 1000) + 600,
+  });
 
 async function hub(): Promise<RunningHub> {
   const running = await startHub({ secret: SECRET, turnSecret: 'coturn-secret', turnUrls: [], offers: [] });
@@ -33,16 +40,17 @@ async function hub(): Promise<RunningHub> {
 }
 
 function stationOn(hubUrl: string, sub: string, role: Claims['role'], name: string, camera?: string) {
-  const devices = camera
-    ? { mode: 'configured' as const, devices: [{ id: 'camera', label: 'Caméra', kind: 'camera' as const, protocol: 'visca' as const, path: camera, baudRate: 9600, address: 1, presets: [] }] }
-    : { mode: 'none' as const };
-  const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl, hubToken: token(sub, role, name), devices });
+  const visca = { id: 'camera', label: 'Caméra', kind: 'camera' as const, protocol: 'visca' as const, baudRate: 9600, address: 1 };
+  const devices = camera ? { mode: 'configured' as const, devices: [{ ...visca, path: camera }] } : { mode: 'none' as const };
+  const hubToken = token(sub, role, name);
+  const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl, hubToken, devices });
   cleanup(() => station.close());
   const messages: ServerMessage[] = [];
   const grants: EventPayload<'calls.controlChanged'>[] = [];
   station.events.on('calls.message', (m: EventPayload<'calls.message'>) => messages.push(m));
   station.events.on('calls.controlChanged', (g: EventPayload<'calls.controlChanged'>) => grants.push(g));
-  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) => station.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>;
+  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) =>
+    station.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>;
   const value = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
     const result = await call(channel, input);
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
@@ -69,7 +77,8 @@ async function cartAndExpert(running: RunningHub, cartHubUrl = running.url) {
   const cart = stationOn(cartHubUrl, 'cart-5', 'station', 'Chariot 5', pair.devicePath);
   const expert = stationOn(running.url, 'dr-kerleau', 'expert', 'Dr Kerleau');
   await cart.station.devicesReady;
-  for (let i = 0; i < 400 && !(await cart.value('devices.list', {})).some((d) => d.kind === 'camera' && d.state === 'connected'); i++) await sleep(10);
+  const cameraUp = async () => (await cart.value('devices.list', {})).some((d) => d.kind === 'camera' && d.state === 'connected');
+  for (let i = 0; i < 400 && !(await cameraUp()); i++) await sleep(10);
   // Answered once the driver has set the camera up (its address, its interface cleared): after
   // this the simulator hears only what the tests send.
   await cart.value('camera.position', {});
@@ -97,6 +106,7 @@ async function receivedSince(simulator: ViscaSimulator, mark: number): Promise<n
 }
 
 describe('remote camera steering, enforced by the station', () => {
+  // The test named in the issue.
   it('during a call with no grant, a remote camera.command through the dispatch is refused and the simulator receives nothing', async () => {
     const { cart, expert, simulator } = await cartAndExpert(await hub());
     const callId = await callUp(cart, expert);
@@ -122,7 +132,11 @@ describe('remote camera steering, enforced by the station', () => {
 
     // A grant names the call's expert as the hub knows her, and who granted it.
     const grant = await cart.value('calls.grantControl', { callId, by: 'IDE Morvan' });
-    expect(grant).toMatchObject({ callId, expert: { peerId: 'dr-kerleau', name: 'Dr Kerleau' }, grantedBy: { name: 'IDE Morvan', source: 'typed' } });
+    expect(grant).toMatchObject({
+      callId,
+      expert: { peerId: 'dr-kerleau', name: 'Dr Kerleau' },
+      grantedBy: { name: 'IDE Morvan', source: 'typed' },
+    });
     expect(Date.parse(grant.since)).not.toBeNaN();
     expect(cart.grants.at(-1)).toMatchObject({ callId, grant: { expert: { peerId: 'dr-kerleau' } } });
     // A command for another call is still refused.
@@ -173,10 +187,12 @@ describe('remote camera steering, enforced by the station', () => {
     // The streak's count goes on the row that ends it (the drive then the stop after the revocation).
     expect(granted!.detail).toContain('after 5 refused remote commands');
     expect(grantedAgain!.detail).toContain('after 2 refused remote commands');
-    expect(rows.find((r) => r.event === 'control.revoked')).toMatchObject({ person: 'IDE Morvan', detail: expect.stringContaining('taken back from Dr Kerleau') });
+    const revoked = rows.find((r) => r.event === 'control.revoked');
+    expect(revoked).toMatchObject({ person: 'IDE Morvan', detail: expect.stringContaining('taken back from Dr Kerleau') });
     expect(rows.find((r) => r.event === 'control.ended')!.detail).toContain('ended by itself (call ended)');
     // The command refused for "another-call" is recorded against that call id.
-    expect((await cart.value('audit.recent', { limit: 50 })).some((r) => r.event === 'camera.remote_refused' && r.entityId === 'another-call')).toBe(true);
+    const trail = await cart.value('audit.recent', { limit: 50 });
+    expect(trail.some((r) => r.event === 'camera.remote_refused' && r.entityId === 'another-call')).toBe(true);
   });
 
   it('ends the grant by itself when the expert hangs up, and when the cart loses the hub', async () => {
@@ -203,7 +219,8 @@ describe('remote camera steering, enforced by the station', () => {
     const mark = simulator.received.length;
     expect(await cart.call('camera.command', drive(callId))).toMatchObject(NOT_GRANTED);
     expect(await receivedSince(simulator, mark)).toEqual([]);
-    expect(await cart.call('calls.grantControl', { callId, by: 'IDE Morvan' })).toMatchObject({ ok: false, error: { code: 'hub_unavailable' } });
+    const regrant = await cart.call('calls.grantControl', { callId, by: 'IDE Morvan' });
+    expect(regrant).toMatchObject({ ok: false, error: { code: 'hub_unavailable' } });
     proxy.restore();
     await cart.next('call.resumed');
     await cart.value('calls.grantControl', { callId, by: 'IDE Morvan' });
@@ -214,8 +231,10 @@ describe('remote camera steering, enforced by the station', () => {
     const { cart, expert } = await cartAndExpert(await hub());
     const callId = await callUp(cart, expert);
     // No professional signed in on this station and no name typed: who let her steer?
-    expect(await cart.call('calls.grantControl', { callId })).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ path: 'by', code: 'required' }] } });
+    const unnamed = await cart.call('calls.grantControl', { callId });
+    expect(unnamed).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ path: 'by', code: 'required' }] } });
     // The expert's own station has nothing to grant: she is not steered by the cart.
-    expect(await expert.call('calls.grantControl', { callId, by: 'Dr Kerleau' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const fromExpert = await expert.call('calls.grantControl', { callId, by: 'Dr Kerleau' });
+    expect(fromExpert).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

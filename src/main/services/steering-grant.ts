@@ -46,7 +46,8 @@ const ENDED_BY_ITSELF: Record<Exclude<GrantEndReason, 'revoked'>, string> = {
 };
 
 export const NOT_GRANTED_MESSAGE =
-  'Remote control of this camera is not granted for this call: the person at the cart lets the expert steer with "Let … steer the camera".';
+  'Remote control of this camera is not granted for this call: ' +
+  'the person at the cart lets the expert steer with "Let … steer the camera".';
 
 const expertText = (g: SteeringGrant) => `${g.expert.name} (${g.expert.site}; hub peer ${g.expert.peerId})`;
 
@@ -76,7 +77,8 @@ export function createSteeringGrant(deps: SteeringGrantDeps) {
     grant = null;
     const why = reason === 'revoked' ? 'taken back' : `ended by itself (${ENDED_BY_ITSELF[reason]})`;
     const detail = [`${why} from ${expertText(ended)}, granted since ${ended.since}`, closeStreak(ended.callId)].filter(Boolean).join('; ');
-    deps.audit({ action: 'grant', event: reason === 'revoked' ? 'control.revoked' : 'control.ended', callId: ended.callId, person: by, outcome: 'success', detail });
+    const event = reason === 'revoked' ? 'control.revoked' : 'control.ended';
+    deps.audit({ action: 'grant', event, callId: ended.callId, person: by, outcome: 'success', detail });
     // A drive or zoom goes on until stopped: the camera must not keep turning for nobody.
     if (ended.cameras.size > 0) deps.stopCameras([...ended.cameras]);
     deps.onChange({ callId: ended.callId, grant: null, reason });
@@ -115,7 +117,12 @@ export function createSteeringGrant(deps: SteeringGrantDeps) {
         case 'call.incoming':
           // The hub gives a station one call at a time: a new one means any other is over.
           if (grant && grant.callId !== message.callId) end('call_ended', null);
-          call = { callId: message.callId, remote: message.type === 'call.ringing' ? message.to : message.from, answered: false, confirmed: true };
+          call = {
+            callId: message.callId,
+            remote: message.type === 'call.ringing' ? message.to : message.from,
+            answered: false,
+            confirmed: true,
+          };
           return;
         case 'call.accepted':
           if (call?.callId === message.callId) call.answered = true;
@@ -148,12 +155,22 @@ export function createSteeringGrant(deps: SteeringGrantDeps) {
 
     grant(callId: string, typedName: string | undefined): SteeringGrant {
       const me = deps.self();
-      if (me && me.role !== 'station') throw new AppFailure('forbidden', 'Only a cart or station grants control of its camera; this workstation steers, it is not steered.');
-      if (!call || call.callId !== callId || !call.answered) throw new AppFailure('not_found', 'There is no answered call with this id: remote control is granted during a call only.');
-      if (!call.confirmed || !me) {
-        throw new AppFailure('hub_unavailable', 'The regional hub is not reachable, so the station cannot confirm who is at the other end of the call. Grant control again once the hub is back.');
+      if (me && me.role !== 'station') {
+        throw new AppFailure('forbidden', 'Only a cart grants control of its camera; this workstation steers, it is not steered.');
       }
-      if (call.remote.role !== 'expert') throw new AppFailure('forbidden', 'Only the expert of the call can be let steer this camera; this call is with another station.');
+      if (!call || call.callId !== callId || !call.answered) {
+        throw new AppFailure('not_found', 'There is no answered call with this id: remote control is granted during a call only.');
+      }
+      if (!call.confirmed || !me) {
+        throw new AppFailure(
+          'hub_unavailable',
+          'The regional hub is not reachable, so the station cannot confirm who is at the other end of the call. ' +
+            'Grant control again once the hub is back.',
+        );
+      }
+      if (call.remote.role !== 'expert') {
+        throw new AppFailure('forbidden', 'Only the expert of the call can be let steer this camera; this call is with another station.');
+      }
       if (grant?.callId === callId && grant.expert.peerId === call.remote.id) return strip(grant);
       const user = deps.signedIn();
       // SECURITY: a grant someone answers for: the professional signed in, else the name typed.
@@ -162,12 +179,17 @@ export function createSteeringGrant(deps: SteeringGrantDeps) {
         : typedName
           ? { name: typedName, idNatPs: null, source: 'typed' }
           : null;
-      if (!grantedBy) throw new AppFailure('validation_failed', 'Nobody is signed in at this station: type the name of the person who lets the expert steer.', [{ path: 'by', code: 'required' }]);
+      if (!grantedBy) {
+        const message = 'Nobody is signed in at this station: type the name of the person who lets the expert steer.';
+        throw new AppFailure('validation_failed', message, [{ path: 'by', code: 'required' }]);
+      }
       if (grant) end(grant.callId === callId ? 'expert_changed' : 'call_ended', null);
       const remote = call.remote;
-      grant = { callId, expert: { peerId: remote.id, name: remote.name, site: remote.site }, grantedBy, since: deps.now().toISOString(), cameras: new Set() };
+      const expert = { peerId: remote.id, name: remote.name, site: remote.site };
+      grant = { callId, expert, grantedBy, since: deps.now().toISOString(), cameras: new Set() };
       const by = grantedBy.source === 'sign_in' ? `signed in, IdNatPS ${grantedBy.idNatPs}` : 'name typed';
-      const detail = [`${expertText(grant)} may steer this cart's camera; granted by ${grantedBy.name} (${by})`, closeStreak(callId)].filter(Boolean).join('; ');
+      const granted = `${expertText(grant)} may steer this cart's camera; granted by ${grantedBy.name} (${by})`;
+      const detail = [granted, closeStreak(callId)].filter(Boolean).join('; ');
       deps.audit({ action: 'grant', event: 'control.granted', callId, person: grantedBy.name, outcome: 'success', detail });
       deps.onChange({ callId, grant: strip(grant) });
       return strip(grant);

@@ -12,7 +12,12 @@ export interface CartSteering {
   granted(): boolean;
 }
 
-export function createCartSteering(api: RelaisApi, callId: string, expertPeerId: string | null, reply: (message: RemoteMessage) => void): CartSteering {
+export function createCartSteering(
+  api: RelaisApi,
+  callId: string,
+  expertPeerId: string | null,
+  reply: (message: RemoteMessage) => void,
+): CartSteering {
   let state: RemoteControlState = { expertPeerId, granted: false, lastSeq: 0 };
   // Marked remote: the station obeys it only while it holds a grant for this call.
   const origin = { kind: 'remote' as const, callId };
@@ -36,7 +41,9 @@ export function createCartSteering(api: RelaisApi, callId: string, expertPeerId:
       void run().then((result) => {
         if (result.ok) return reply({ type: 'camera.result', seq, outcome: 'done' });
         // The station refused it: its grant ended before the page heard (the call, the hub lost).
-        if (result.error.code === 'control_not_granted') return reply({ type: 'camera.result', seq, outcome: 'refused', reason: 'not_granted' });
+        if (result.error.code === 'control_not_granted') {
+          return reply({ type: 'camera.result', seq, outcome: 'refused', reason: 'not_granted' });
+        }
         reply({ type: 'camera.result', seq, outcome: 'failed', reason: result.error.code });
       });
     },

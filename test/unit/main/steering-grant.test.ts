@@ -6,11 +6,18 @@ import type { Peer } from '../../../src/shared/hub-protocol';
 import type { SignedIn } from '../../../src/shared/identity';
 import type { ControlChange } from '../../../src/shared/steering-grant';
 
-const peer = (id: string, role: Peer['role'], name: string): Peer => ({ id, role, name, site: role === 'expert' ? 'CHU de Brest' : 'EHPAD', specialty: null, availability: 'available' });
+const peer = (id: string, role: Peer['role'], name: string): Peer =>
+  ({ id, role, name, site: role === 'expert' ? 'CHU de Brest' : 'EHPAD', specialty: null, availability: 'available' });
 const CART = peer('cart-3', 'station', 'Chariot 3');
 const NEURO = peer('dr-kerleau', 'expert', 'Dr Kerleau');
 const OTHER = peer('dr-guillou', 'expert', 'Dr Guillou');
-const NURSE: SignedIn = { sub: 'psc-42', idNatPs: '810001234567', rpps: '10001234567', name: 'Anne Morvan', expiresAt: '2026-01-01T12:00:00Z' };
+const NURSE: SignedIn = {
+  sub: 'psc-42',
+  idNatPs: '810001234567',
+  rpps: '10001234567',
+  name: 'Anne Morvan',
+  expiresAt: '2026-01-01T12:00:00Z',
+};
 
 function holder(options: { signedIn?: SignedIn | null } = {}) {
   const audit: SteeringAudit[] = [];
@@ -42,7 +49,8 @@ describe('the remote steering grant', () => {
       grantedBy: { name: 'Anne Morvan', idNatPs: '810001234567', source: 'sign_in' },
       since: '2026-03-02T09:40:00.000Z',
     });
-    expect(audit.at(-1)).toMatchObject({ event: 'control.granted', person: 'Anne Morvan', detail: expect.stringContaining('signed in, IdNatPS 810001234567') });
+    const detail = expect.stringContaining('signed in, IdNatPS 810001234567');
+    expect(audit.at(-1)).toMatchObject({ event: 'control.granted', person: 'Anne Morvan', detail });
   });
 
   it('grants only once the call is answered, and a second press changes nothing', () => {
@@ -99,7 +107,8 @@ describe('the remote steering grant', () => {
   it('audits a streak of refusals once, a new streak for another call, and counts each on the row that ends it', () => {
     const { grant, answered, audit } = holder();
     answered();
-    for (let i = 0; i < 60; i++) expect(() => grant.check('call-1', undefined)).toThrow(expect.objectContaining({ code: 'control_not_granted' }));
+    const refused = expect.objectContaining({ code: 'control_not_granted' });
+    for (let i = 0; i < 60; i++) expect(() => grant.check('call-1', undefined)).toThrow(refused);
     expect(audit.map((r) => r.event)).toEqual(['camera.remote_refused']);
     expect(() => grant.check('call-x', undefined)).toThrow();
     expect(audit.map((r) => `${r.event} ${r.callId}`)).toEqual(['camera.remote_refused call-1', 'camera.remote_refused call-x']);

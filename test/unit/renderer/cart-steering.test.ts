@@ -29,7 +29,8 @@ describe('cart steering', () => {
     steering.setGranted(true);
     steering.handle(drive(1));
     await settle();
-    expect(invoked).toEqual([{ channel: 'camera.command', input: { command: { type: 'drive', pan: 1, tilt: 0 }, origin: { kind: 'remote', callId: 'call-7' } } }]);
+    const input = { command: { type: 'drive', pan: 1, tilt: 0 }, origin: { kind: 'remote', callId: 'call-7' } };
+    expect(invoked).toEqual([{ channel: 'camera.command', input }]);
     expect(replies).toEqual([{ type: 'camera.result', seq: 1, outcome: 'done' }]);
   });
 

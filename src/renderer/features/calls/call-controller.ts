@@ -347,7 +347,8 @@ function applyControl(change: ControlChange): void {
   const granted = change.grant !== null;
   if (call.controlGranted === granted && active.steering.granted() === granted) return;
   active.steering.setGranted(granted);
-  updateCall(call.callId, { controlGranted: granted, lastSteeredAt: null, controlError: null, controlEnded: granted ? null : (change.reason ?? null) });
+  const controlEnded = granted ? null : (change.reason ?? null);
+  updateCall(call.callId, { controlGranted: granted, lastSteeredAt: null, controlError: null, controlEnded });
   void sendControl();
 }
 

@@ -88,12 +88,21 @@ function ControlStrip({ call }: { call: CurrentCall }) {
           <input value={grantBy} onChange={(e) => useCalls.setState({ grantBy: e.target.value })} maxLength={200} autoComplete="name" />
         </label>
       )}
-      <button type="button" className={call.controlGranted ? 'warning' : ''} disabled={needsName && !grantBy.trim()} onClick={() => void setControlGranted(!call.controlGranted)}>
+      <button
+        type="button"
+        className={call.controlGranted ? 'warning' : ''}
+        disabled={needsName && !grantBy.trim()}
+        onClick={() => void setControlGranted(!call.controlGranted)}
+      >
         {call.controlGranted ? t('calls.control.revoke') : t('calls.control.grant', { name: call.remote.name })}
       </button>
       {needsName && !grantBy.trim() && <p className="hint">{t('calls.control.grantedByFirst')}</p>}
       {call.controlEnded && call.controlEnded !== 'revoked' && <p role="status">{t(`calls.control.ended.${call.controlEnded}`)}</p>}
-      {error && <p role="alert" className="error-text">{t(`calls.control.errors.${error.code}`, { defaultValue: t(`errors.${error.code}`) })}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {t(`calls.control.errors.${error.code}`, { defaultValue: t(`errors.${error.code}`) })}
+        </p>
+      )}
     </div>
   );
 }
