@@ -11,6 +11,7 @@ import type { Db } from './db/connection';
 import type { EncounterRepository } from './db/encounter-repository';
 import type { OutboxRepository } from './db/outbox-repository';
 import type { Logger } from './logger';
+import type { SteeringAudit } from './services/steering-grant';
 
 export interface StationAuditDeps {
   db: Db;
@@ -86,6 +87,18 @@ export function createStationAudit(deps: StationAuditDeps) {
         audit.record({ action: 'call', event, entityType: 'call', entityId: message.callId, patientIds: patientId ? [patientId] : [], detail }, { binding: 'station', remote: 'hub' });
       } catch {
         // Kept in memory and written with the next event (logged by the audit service).
+      }
+    },
+    /** Remote steering of this cart's camera during a call: grants, their end, refused commands. */
+    steering(row: SteeringAudit): void {
+      const patientId = deps.encounters.ofCall(row.callId)?.patientId;
+      const { callId, ...facts } = row;
+      try {
+        const event = { ...facts, entityType: 'call', entityId: callId, patientIds: patientId ? [patientId] : [] };
+        audit.record(event, { binding: 'station', remote: 'remote steering' });
+      } catch {
+        // Kept in memory and written with the next event (logged by the audit service): the
+        // grant or the refusal stands either way.
       }
     },
   };

@@ -47,6 +47,7 @@ import type { OidcSettings } from './identity/oidc-login';
 import { startStationDevices } from './station-devices';
 import { createStationTeleexpertise } from './station-teleexpertise';
 import { createStationAudit } from './station-audit';
+import { createStationSteering } from './station-steering';
 import { KEY_WEAKNESS_TEXT, type KeySealer } from './security/data-key';
 import { openStationStorage } from './station-storage';
 
@@ -140,6 +141,7 @@ export function createStation(options: StationOptions): Station {
   const hub = createHubLink(options.hubUrl ?? null, () => {
     publishStatus();
     calls.linkChanged();
+    if (hub.state().state !== 'online') steering.hubLost();
     // The region is back: what waited out a network drop goes now, not at the end of its back-off.
     const online = hub.state().state === 'online';
     if (online && !hubWasOnline && syncService && syncRepository.retryNow() > 0) syncService.kick();
@@ -209,6 +211,7 @@ export function createStation(options: StationOptions): Station {
     onMessage: (message) => {
       if (message.type === 'directory') teleexpertise.directorySeen();
       stationAudit.callMessage(message);
+      steering.callMessage(message);
       events.emit('calls.message', message);
     },
   });
@@ -244,6 +247,9 @@ export function createStation(options: StationOptions): Station {
   const conflicts = createConflictResolution({ sync: syncRepository, outbox, local: localResources, taker: serverVersions, now, inTransaction: (work) => db.transaction(work)() });
   const stationName = options.stationName ?? os.hostname();
   const stationAudit = createStationAudit({ db, dataDir, outbox, encounters: encounterRepository, stationName, hubIdentity: () => calls.state().you, signedIn: () => identity.state().user, now, logger });
+  const steering = createStationSteering({
+    devices, self: () => calls.state().you, signedIn: () => identity.state().user, audit: stationAudit.steering, events, now, logger,
+  });
   const activity = createActivityService({ activity: createActivityRepository(db), places: createCommunePlaces(options.communesFile ?? communesFile({}, dataDir)), stationName });
   const status = createStationStatusService({
     stationName,
@@ -284,12 +290,15 @@ export function createStation(options: StationOptions): Station {
     'patients.get': ({ id }) => patients.get(id),
     'patients.search': (query) => patients.search(query),
     'devices.list': () => devices.list(),
-    'camera.command': ({ deviceId, command }) => devices.cameraCommand(deviceId, command),
+    ...steering.handlers,
     'camera.position': ({ deviceId }) => devices.cameraPosition(deviceId),
     'bloodPressure.latest': ({ deviceId }) => devices.bloodPressureLatest(deviceId),
     'bloodPressure.simulateMeasurement': ({ deviceId }) => devices.simulateBloodPressure(deviceId),
     'calls.hub': () => calls.state(),
-    'calls.send': (command) => calls.send(command),
+    'calls.send': (command) => {
+      steering.callCommand(command);
+      return calls.send(command);
+    },
     'calls.ice': () => calls.iceConfig(),
     'calls.chat': (entry) => calls.saveChat(entry),
     'calls.history': ({ limit }) => calls.history(limit),
@@ -401,8 +410,9 @@ export function createStation(options: StationOptions): Station {
       hubClient?.close();
       await syncService?.stop();
       await imaging.close();
-      db.close();
+      // Devices first: a plug scan or a device event still running would write to a closed database.
       await deviceStartup.stop();
+      db.close();
     },
   };
 }

@@ -29,7 +29,8 @@ export const CABIN_CHANNELS = {
   'attachments.begin': 'a snapshot or auscultation taken during the call (upload-attachment.ts)',
   'attachments.chunk': 'the same upload, in chunks',
   'attachments.finish': 'the same upload, finished',
-  'audit.note': 'the pharmacist granting or taking back the camera (call-controller.ts)',
+  'calls.grantControl': 'the pharmacist lets the doctor steer the cabin camera (the grant lives in main)',
+  'calls.revokeControl': 'the pharmacist takes the camera back',
 } as const satisfies Partial<Record<Channel, string>>;
 
 export const isCabinChannel = (channel: Channel): boolean => Object.hasOwn(CABIN_CHANNELS, channel);

@@ -22,6 +22,7 @@ import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSch
 import { ActivityQuerySchema, ActivityReportSchema } from './activity/activity-report';
 import { TELEEXPERTISE_CHANNELS } from './teleexpertise-channels';
 import { AUDIT_CHANNELS } from './audit';
+import { ControlChangeSchema, STEERING_CHANNELS } from './steering-grant';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -100,6 +101,7 @@ export const contract = {
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
     ...TELEEXPERTISE_CHANNELS,
     ...AUDIT_CHANNELS,
+    ...STEERING_CHANNELS,
   },
   events: {
     'station.statusChanged': StationStatusSchema,
@@ -111,6 +113,8 @@ export const contract = {
     'calls.hubChanged': HubStateSchema,
     /** The hub's call messages (ringing, incoming, accepted, ended, away, resumed, signal, error). */
     'calls.message': ServerMessageSchema,
+    /** Remote steering granted to the call's expert, or ended (taken back, or by itself). */
+    'calls.controlChanged': ControlChangeSchema,
     'imaging.progress': ImagingProgressSchema,
     /** A patient's imaging changed (a study imported). */
     'imaging.changed': z.object({ patientId: PatientIdSchema }),

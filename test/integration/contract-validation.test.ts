@@ -23,7 +23,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'patients.get': { id: SOME_ID },
   'patients.search': { name: 'dupont', birthDate: '1950-01-01', insMatricule: '1', limit: 10 },
   'devices.list': {},
-  'camera.command': { deviceId: 'camera-1', command: { type: 'drive', pan: 0.5, tilt: -0.25 } },
+  'camera.command': { deviceId: 'camera-1', command: { type: 'drive', pan: 0.5, tilt: -0.25 }, origin: { kind: 'remote', callId: 'call-1' } },
   'camera.position': { deviceId: 'camera-1' },
   'bloodPressure.latest': { deviceId: 'blood-pressure-1' },
   'bloodPressure.simulateMeasurement': { deviceId: 'blood-pressure-1' },
@@ -80,9 +80,11 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'teleexpertise.open': { requestId: SOME_ID },
   'teleexpertise.file': { requestId: SOME_ID, fileId: SOME_ID },
   'teleexpertise.reply': { requestId: SOME_ID, kind: 'answer', author: { name: 'Dr Le Goff', role: 'physician' }, text: 'Lésion bénigne.', recommendations: 'Surveillance.', followUp: 'none' },
-  'audit.note': { event: 'control.granted', callId: 'call-1' },
+  'audit.note': { event: 'imaging.shared', callId: 'call-1' },
   'audit.verify': {},
   'audit.recent': { limit: 10 },
+  'calls.grantControl': { callId: 'call-1', by: 'IDE Morvan' },
+  'calls.revokeControl': { callId: 'call-1', by: 'IDE Morvan' },
 };
 
 const NOT_OBJECTS: unknown[] = [undefined, null, 0, 42, 'text', true, [], [{}], () => 1];

@@ -36,7 +36,8 @@ const CABIN_NEEDS: readonly Channel[] = [
   'attachments.begin',
   'attachments.chunk',
   'attachments.finish',
-  'audit.note',
+  'calls.grantControl',
+  'calls.revokeControl',
 ];
 
 const tempDir = useTempDir('relais-cabin-');

@@ -290,6 +290,7 @@ export const en: Translations = {
     not_found: 'This record does not exist on this station (any more).',
     stale_version: 'This record was changed elsewhere since you opened it. Reload it, then redo your change.',
     forbidden: 'Access refused. Open the address the station printed.',
+    control_not_granted: 'Remote control is not granted for this call: the person at the cart must first let the expert steer the camera.',
     unknown_channel: 'The station does not know this operation. Update Relais.',
     disconnected: 'The station cannot be reached. Check that Relais is still running, then retry.',
     device_unavailable: 'Device unavailable: check that it is plugged in and switched on. Relais reconnects by itself.',

@@ -289,6 +289,7 @@ export const fr = {
     not_found: 'Ce dossier n’existe pas ou plus sur cette station.',
     stale_version: 'Ce dossier a été modifié ailleurs depuis son ouverture. Rechargez-le, puis refaites votre modification.',
     forbidden: 'Accès refusé. Ouvrez l’adresse affichée par la station.',
+    control_not_granted: 'Pilotage à distance non autorisé pour cet appel : la personne au chariot doit d’abord laisser l’expert piloter la caméra.',
     unknown_channel: 'Opération inconnue de la station. Mettez Relais à jour.',
     disconnected: 'La station est injoignable. Vérifiez que Relais tourne toujours, puis réessayez.',
     device_unavailable: 'Appareil indisponible : vérifiez qu’il est branché et allumé. Relais se reconnecte tout seul.',

@@ -8,6 +8,7 @@ import { AuscultationPanel } from './auscultation-panel';
 import { CallAttachments } from './call-attachments';
 import { accept, cancel, decline, dismiss, hangup, setControlGranted, showLarge, steer, takeSnapshot, toggleCamera, toggleMic } from './call-controller';
 import { useCalls, type CurrentCall } from './call-store';
+import { useSignedIn } from '../identity/identity-store';
 import { ChatPanel } from './chat-panel';
 import { ExamDevices } from './exam-devices';
 import { EscalationStatus } from './escalation-status';
@@ -70,14 +71,38 @@ function Ended({ call }: { call: CurrentCall }) {
 
 function ControlStrip({ call }: { call: CurrentCall }) {
   const { t } = useTranslation();
+  // Who lets the expert steer: the professional signed in, else the name typed here (kept for the
+  // next calls of this page). The station refuses a grant nobody answers for.
+  const signedIn = useSignedIn();
+  const grantBy = useCalls((s) => s.grantBy);
+  const needsName = !call.controlGranted && !signedIn;
+  const error = call.controlError;
   return (
     <div className={`card control-strip ${call.controlGranted ? 'remote-steering' : ''}`}>
       <p role="status" data-testid="steering-indicator">
         {call.controlGranted ? t('calls.control.byExpert', { name: call.remote.name }) : t('calls.control.byYou')}
       </p>
-      <button type="button" className={call.controlGranted ? 'warning' : ''} onClick={() => setControlGranted(!call.controlGranted)}>
+      {needsName && (
+        <label>
+          {t('calls.control.grantedBy')}
+          <input value={grantBy} onChange={(e) => useCalls.setState({ grantBy: e.target.value })} maxLength={200} autoComplete="name" />
+        </label>
+      )}
+      <button
+        type="button"
+        className={call.controlGranted ? 'warning' : ''}
+        disabled={needsName && !grantBy.trim()}
+        onClick={() => void setControlGranted(!call.controlGranted)}
+      >
         {call.controlGranted ? t('calls.control.revoke') : t('calls.control.grant', { name: call.remote.name })}
       </button>
+      {needsName && !grantBy.trim() && <p className="hint">{t('calls.control.grantedByFirst')}</p>}
+      {call.controlEnded && call.controlEnded !== 'revoked' && <p role="status">{t(`calls.control.ended.${call.controlEnded}`)}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {t(`calls.control.errors.${error.code}`, { defaultValue: t(`errors.${error.code}`) })}
+        </p>
+      )}
     </div>
   );
 }
