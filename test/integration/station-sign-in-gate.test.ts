@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir';
 import { openStation } from '../helpers/station';
-import { CLIENT, COLLEAGUE, signInInBrowser, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
+import { CLIENT, COLLEAGUE, PROFESSIONAL, signInInBrowser, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
 
 const tempDir = useTempDir('relais-gate-');
 let provider: TestProvider;
@@ -15,11 +15,21 @@ beforeEach(async () => {
 });
 afterEach(async () => provider.close());
 
+/** A station whose records need a sign-in at this provider. */
+const gatedStation = (dataDir: string, at: TestProvider) => openStation(dataDir, undefined, { oidc: { discoveryUrl: at.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+
+/** Signs a professional in at the station, as the page and the browser do, until the station names her. */
+async function signIn(station: ReturnType<typeof openStation>, login = PROFESSIONAL.login, authorizationUrl?: string): Promise<void> {
+  await signInInBrowser(authorizationUrl ?? (await station.value('identity.login', {})).authorizationUrl, login);
+  const name = login === COLLEAGUE.login ? 'Yann MORVAN' : 'Anne KERLEAU';
+  await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe(name);
+}
+
 const codeOf = (result: { ok: boolean; error?: { code: string; fields?: { code: string }[] } }) => (result.ok ? 'ok' : (result.error!.fields?.[0]?.code ?? result.error!.code));
 
 describe('the sign-in gate', () => {
   it('refuses records until sign-in and PIN, refuses them again while locked, and opens with the PIN', async () => {
-    const station = openStation(tempDir(), undefined, { oidc: { discoveryUrl: provider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    const station = gatedStation(tempDir(), provider);
     try {
       const search = () => station.call('patients.search', { limit: 5 });
       expect(codeOf(await search())).toBe('forbidden');
@@ -54,7 +64,7 @@ describe('the sign-in gate', () => {
 
   it('opens the cart with her enrolled badge only, counts wrong badges with wrong PINs, and never signs anyone in', async () => {
     const dataDir = tempDir();
-    const station = openStation(dataDir, undefined, { oidc: { discoveryUrl: provider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    const station = gatedStation(dataDir, provider);
     const BADGE = 'B4DGE-04A3B2C1D9';
     try {
       const search = () => station.call('patients.search', { limit: 5 });
@@ -63,8 +73,7 @@ describe('the sign-in gate', () => {
       expect(codeOf(await station.call('identity.enrolBadge', { uid: BADGE }))).toBe('forbidden');
       expect(codeOf(await station.call('identity.unlockBadge', { uid: 'bad id\n' }))).toBe('field.invalid_format');
 
-      await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
-      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
+      await signIn(station);
       expect(codeOf(await station.call('identity.enrolBadge', { uid: BADGE }))).toBe('forbidden'); // no PIN yet
       await station.value('identity.setPin', { pin: '4826' });
       expect((await station.value('identity.enrolBadge', { uid: BADGE })).badgeEnrolled).toBe(true);
@@ -108,11 +117,10 @@ describe('the sign-in gate', () => {
   // Issue 16, point 1: the lock opened without the PIN (setPin was open at a locked cart and
   // replaced the PIN; a sign-in started at a locked cart reset the lock with her still signed in).
   it('opens a locked cart with her PIN only: no new PIN is chosen there, and a change needs the current one', async () => {
-    const station = openStation(tempDir(), undefined, { oidc: { discoveryUrl: provider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    const station = gatedStation(tempDir(), provider);
     try {
       const search = () => station.call('patients.search', { limit: 5 });
-      await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
-      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
+      await signIn(station);
       await station.value('identity.setPin', { pin: '4826' });
       await station.value('identity.lock', {});
 
@@ -136,11 +144,10 @@ describe('the sign-in gate', () => {
   });
 
   it('a sign-in started at a locked cart ends her session first; the cart stays closed until the next professional has signed in and chosen her PIN', async () => {
-    const station = openStation(tempDir(), undefined, { oidc: { discoveryUrl: provider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    const station = gatedStation(tempDir(), provider);
     try {
       const search = () => station.call('patients.search', { limit: 5 });
-      await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
-      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
+      await signIn(station);
       await station.value('identity.setPin', { pin: '4826' });
       await station.value('identity.lock', {});
 
@@ -151,8 +158,7 @@ describe('the sign-in gate', () => {
       expect(codeOf(await station.call('identity.setPin', { pin: '5172' }))).toBe('forbidden');
       expect(codeOf(await station.call('identity.unlock', { pin: '4826' }))).not.toBe('ok'); // her PIN went with her session
 
-      await signInInBrowser(authorizationUrl, COLLEAGUE.login);
-      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Yann MORVAN');
+      await signIn(station, COLLEAGUE.login, authorizationUrl);
       expect(codeOf(await search())).toBe('forbidden'); // his own PIN first
       await station.value('identity.setPin', { pin: '5172' });
       expect(codeOf(await search())).toBe('ok');
@@ -166,10 +172,9 @@ describe('the sign-in gate', () => {
 
   // Issue 16, point 15: trivial PINs are refused, with the reason.
   it('refuses a trivial unlock PIN with the reason, at the first choice and at a change', async () => {
-    const station = openStation(tempDir(), undefined, { oidc: { discoveryUrl: provider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    const station = gatedStation(tempDir(), provider);
     try {
-      await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
-      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
+      await signIn(station);
       expect(codeOf(await station.call('identity.setPin', { pin: '123456' }))).toBe('pin.sequence');
       expect(codeOf(await station.call('identity.setPin', { pin: '0000' }))).toBe('pin.repeated');
       expect(codeOf(await station.call('identity.setPin', { pin: '1212' }))).toBe('pin.common');
@@ -208,10 +213,9 @@ describe('the sign-in gate with a provider that gives no refresh token', () => {
   afterEach(async () => shortProvider.close());
 
   it('ends her session when the renewal fails, and the lock never opens on the way', async () => {
-    const station = openStation(tempDir(), undefined, { oidc: { discoveryUrl: shortProvider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    const station = gatedStation(tempDir(), shortProvider);
     try {
-      await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
-      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
+      await signIn(station);
       await station.value('identity.setPin', { pin: '4826' });
       await station.value('identity.lock', {});
       await expect.poll(async () => (await station.value('identity.state', {})).user, { timeout: 15_000, interval: 250 }).toBeNull();
@@ -224,10 +228,9 @@ describe('the sign-in gate with a provider that gives no refresh token', () => {
   }, 30_000);
 
   it('lets the pharmacist leave the cabin with her kiosk PIN even after her sign-in has ended', async () => {
-    const station = openStation(tempDir(), undefined, { oidc: { discoveryUrl: shortProvider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+    const station = gatedStation(tempDir(), shortProvider);
     try {
-      await signInInBrowser((await station.value('identity.login', {})).authorizationUrl);
-      await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe('Anne KERLEAU');
+      await signIn(station);
       await station.value('identity.setPin', { pin: '4826' });
       expect((await station.value('kiosk.enter', { pin: '482913' })).active).toBe(true);
       // Her sign-in cannot be renewed (no refresh token): it ends while the cabin is on.
