@@ -25,6 +25,13 @@ async function signIn(station: ReturnType<typeof openStation>, login = PROFESSIO
   await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe(name);
 }
 
+/** She signs in, chooses her PIN and locks the cart, as at the end of an act. */
+async function signInAndLock(station: ReturnType<typeof openStation>, pin: string): Promise<void> {
+  await signIn(station);
+  await station.value('identity.setPin', { pin });
+  await station.value('identity.lock', {});
+}
+
 const codeOf = (result: { ok: boolean; error?: { code: string; fields?: { code: string }[] } }) => (result.ok ? 'ok' : (result.error!.fields?.[0]?.code ?? result.error!.code));
 
 describe('the sign-in gate', () => {
@@ -120,9 +127,7 @@ describe('the sign-in gate', () => {
     const station = gatedStation(tempDir(), provider);
     try {
       const search = () => station.call('patients.search', { limit: 5 });
-      await signIn(station);
-      await station.value('identity.setPin', { pin: '4826' });
-      await station.value('identity.lock', {});
+      await signInAndLock(station, '4826');
 
       expect(codeOf(await station.call('identity.setPin', { pin: '5172' }))).toBe('forbidden');
       expect(codeOf(await search())).toBe('forbidden');
@@ -147,9 +152,7 @@ describe('the sign-in gate', () => {
     const station = gatedStation(tempDir(), provider);
     try {
       const search = () => station.call('patients.search', { limit: 5 });
-      await signIn(station);
-      await station.value('identity.setPin', { pin: '4826' });
-      await station.value('identity.lock', {});
+      await signInAndLock(station, '4826');
 
       const { authorizationUrl } = await station.value('identity.login', {});
       const between = await station.value('identity.state', {});
@@ -215,9 +218,7 @@ describe('the sign-in gate with a provider that gives no refresh token', () => {
   it('ends her session when the renewal fails, and the lock never opens on the way', async () => {
     const station = gatedStation(tempDir(), shortProvider);
     try {
-      await signIn(station);
-      await station.value('identity.setPin', { pin: '4826' });
-      await station.value('identity.lock', {});
+      await signInAndLock(station, '4826');
       await expect.poll(async () => (await station.value('identity.state', {})).user, { timeout: 15_000, interval: 250 }).toBeNull();
       expect(codeOf(await station.call('identity.setPin', { pin: '5172' }))).toBe('forbidden');
       expect(codeOf(await station.call('patients.search', { limit: 5 }))).toBe('forbidden');
