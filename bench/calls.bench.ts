@@ -143,6 +143,7 @@ async function run(): Promise<void> {
 
     // Remote steering in the call that stays up: the nurse grants control, the expert presses.
     if (!steerCall) throw new Error('no call for the steering runs');
+    await cartPage.getByLabel('Autorisé par (nom et fonction)').fill('IDE Bench');
     await cartPage.getByRole('button', { name: 'Autoriser expert à piloter la caméra' }).click();
     await expertPage.getByText('Vous pouvez piloter la caméra du chariot.').waitFor();
     await expertPage.locator('body').click({ position: { x: 5, y: 5 } });

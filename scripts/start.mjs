@@ -54,6 +54,16 @@ function startElectron(binary) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
+// The embedded defaults run without professional sign-in (no provider to sign in with): said here
+// and on the home screen. An installed station refuses to start so unless its site sets it.
+if (!process.env.RELAIS_OIDC_DISCOVERY_URL && !process.env.RELAIS_NO_SIGN_IN) {
+  process.env.RELAIS_NO_SIGN_IN = '1';
+  process.stdout.write(
+    '\nValeurs par défaut embarquées : pas de fournisseur d\'identité, RELAIS_NO_SIGN_IN=1 (toute personne devant la station lit tous les dossiers).\n' +
+      'Embedded defaults: no identity provider, RELAIS_NO_SIGN_IN=1 (anyone at the station reads every record).\n',
+  );
+}
+
 const electron = electronBinary();
 if (electron.path) startElectron(electron.path);
 else startBrowserMode(electron.why);

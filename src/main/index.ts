@@ -17,7 +17,7 @@ const logger = createLogger();
 
 startElectronShell({
   // The application connects to the regional hub named by RELAIS_HUB_URL (no embedded hub here).
-  createStation: (dataDir, keySealer) => createStation({ dataDir, mode: 'electron', logger, keySealer, dataKeyFile: process.env.RELAIS_DATA_KEY_FILE || null, devices: loadDeviceSetup(dataDir, process.env), ...hubSettingsFromEnv(process.env), pacsUrl: pacsUrlFromEnv(process.env), oidc: oidcSettingsFromEnv(process.env), openBrowser: (url) => void openExternalSafely(url), communesFile: communesFile(process.env, dataDir), imagingWorker: path.join(__dirname, 'imaging-worker.cjs') }),
+  createStation: (dataDir, keySealer) => createStation({ dataDir, mode: 'electron', logger, keySealer, allowNoKeyring: process.env.RELAIS_ALLOW_NO_KEYRING === '1', dataKeyFile: process.env.RELAIS_DATA_KEY_FILE || null, devices: loadDeviceSetup(dataDir, process.env), ...hubSettingsFromEnv(process.env), pacsUrl: pacsUrlFromEnv(process.env), oidc: oidcSettingsFromEnv(process.env), openBrowser: (url) => void openExternalSafely(url), communesFile: communesFile(process.env, dataDir), imagingWorker: path.join(__dirname, 'imaging-worker.cjs') }),
   rendererRoot: path.join(outDir, 'renderer'),
   preloadPath: path.join(outDir, 'preload', 'index.cjs'),
   logger,

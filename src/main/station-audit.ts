@@ -11,6 +11,7 @@ import type { Db } from './db/connection';
 import type { EncounterRepository } from './db/encounter-repository';
 import type { OutboxRepository } from './db/outbox-repository';
 import type { Logger } from './logger';
+import type { SteeringAudit } from './services/steering-grant';
 import { fetchAuditHead } from './sync/audit-head';
 import type { AuditSource } from './sync/local-resources';
 
@@ -76,6 +77,14 @@ export function createStationAudit(deps: StationAuditDeps) {
     /** What the sync sends of the trail, and where the region's acknowledgements go; observer: this station's subject at the hub. */
     syncSource: (observer: () => string | null): AuditSource => ({ bySeq: repository.bySeq, acknowledge: repository.acknowledge, observer }),
     onCall: ((call) => audit.onCall(call)) satisfies CallAudit,
+    /** A professional's session ended at this station (signed out, replaced by a new sign-in, too many failures, not renewed). */
+    sessionEnded(user: SignedIn, reason: string): void {
+      try {
+        audit.record({ action: 'execute', event: 'identity.session_ended', entityType: 'station_lock', person: `${user.name} (IdNatPS ${user.idNatPs ?? user.sub})`, detail: `reason ${reason}` }, { binding: 'station' });
+      } catch {
+        // Kept in memory and written with the next event (logged by the audit service).
+      }
+    },
     /** A call started (either way), answered or ended, as the hub tells it: recorded with the patient of its act, if linked. */
     callMessage(message: ServerMessage): void {
       const event = CALL_EVENTS[message.type];
@@ -87,6 +96,18 @@ export function createStationAudit(deps: StationAuditDeps) {
         audit.record({ action: 'call', event, entityType: 'call', entityId: message.callId, patientIds: patientId ? [patientId] : [], detail }, { binding: 'station', remote: 'hub' });
       } catch {
         // Kept in memory and written with the next event (logged by the audit service).
+      }
+    },
+    /** Remote steering of this cart's camera during a call: grants, their end, refused commands. */
+    steering(row: SteeringAudit): void {
+      const patientId = deps.encounters.ofCall(row.callId)?.patientId;
+      const { callId, ...facts } = row;
+      try {
+        const event = { ...facts, entityType: 'call', entityId: callId, patientIds: patientId ? [patientId] : [] };
+        audit.record(event, { binding: 'station', remote: 'remote steering' });
+      } catch {
+        // Kept in memory and written with the next event (logged by the audit service): the
+        // grant or the refusal stands either way.
       }
     },
   };

@@ -16,8 +16,8 @@ export interface StationStorage {
   legacy: { sealed: number; mismatched: string[] };
 }
 
-export function openStationStorage(dataDir: string, options: { keyFile?: string | null; sealer?: KeySealer | null } = {}): StationStorage {
-  const keys = loadDataKeys({ dataDir, keyFile: options.keyFile ?? null, sealer: options.sealer ?? null });
+export function openStationStorage(dataDir: string, options: { keyFile?: string | null; sealer?: KeySealer | null; allowNoKeyring?: boolean } = {}): StationStorage {
+  const keys = loadDataKeys({ dataDir, keyFile: options.keyFile ?? null, sealer: options.sealer ?? null, allowNoKeyring: options.allowNoKeyring ?? false });
   const sealer = createFileSealer(keys.files);
   const store = createAttachmentStore(path.join(dataDir, 'attachments'), sealer);
   const databaseFile = path.join(dataDir, DATABASE_FILE);

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { Handlers } from '../shared/contract';
 import type { StationStatus } from '../shared/station';
-import { createDispatch, type Dispatch } from './contract/dispatch';
+import { allGates, createDispatch, type Dispatch } from './contract/dispatch';
+import { createKioskGate } from './contract/kiosk-gate';
 import { AppFailure } from './contract/failure';
 import { createCallRepository } from './db/call-repository';
 import { createEncounterRepository } from './db/encounter-repository';
@@ -47,8 +48,12 @@ import type { OidcSettings } from './identity/oidc-login';
 import { startStationDevices } from './station-devices';
 import { createStationTeleexpertise } from './station-teleexpertise';
 import { createStationAudit } from './station-audit';
+import { createStationSteering } from './station-steering';
 import { KEY_WEAKNESS_TEXT, type KeySealer } from './security/data-key';
 import { openStationStorage } from './station-storage';
+
+/** What a station without sign-in means, for the log the hospital's IT reads. */
+export const NO_SIGN_IN_TEXT = 'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
 
 export interface StationOptions {
   dataDir: string;
@@ -77,6 +82,8 @@ export interface StationOptions {
   uploadsUrl?: string | null;
   /** The OS keychain that seals the data key (Electron's safeStorage); none: a key file (browser mode, tests). */
   keySealer?: KeySealer | null;
+  /** An OS keychain without a keyring behind it (basic_text) is accepted only when the site says so (RELAIS_ALLOW_NO_KEYRING=1). */
+  allowNoKeyring?: boolean;
   /** The data key file when there is no keychain; beside the data folder by default (RELAIS_DATA_KEY_FILE). */
   dataKeyFile?: string | null;
   /** The professional identity provider (Pro Santé Connect); none: no sign-in on this station. */
@@ -93,6 +100,8 @@ export interface Station {
   events: StationEvents;
   /** Resolves once the configured (or simulated) devices are set up; device errors are logged. */
   devicesReady: Promise<void>;
+  /** What holds an update back, asked of the services, not through the sign-in gate: a locked cart is idle. */
+  busyState(): { openCalls: number; kioskActive: boolean };
   close(): Promise<void>;
 }
 
@@ -102,10 +111,12 @@ export function createStation(options: StationOptions): Station {
   // SECURITY: the data folder holds patient records: readable by the station's user only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // SECURITY: records and files are encrypted at rest with the station's data key (data-key.ts).
-  const { keys, db, sealer, store: fileStore, legacy } = openStationStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer });
+  const { keys, db, sealer, store: fileStore, legacy } = openStationStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer, allowNoKeyring: options.allowNoKeyring ?? false });
   for (const weakness of keys.weaknesses) logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
   if (legacy.sealed > 0) logger.info('files.sealed_legacy', { sealed: legacy.sealed });
   for (const file of legacy.mismatched) logger.error('files.legacy_damaged', { file });
+  // SECURITY: a station without professional sign-in (the site's choice) says so at every start.
+  if (!options.oidc) logger.warn('sign_in.none', { text: NO_SIGN_IN_TEXT });
   const events = createStationEvents();
 
   const patientsRepo = createPatientRepository(db);
@@ -131,6 +142,7 @@ export function createStation(options: StationOptions): Station {
   const hub = createHubLink(options.hubUrl ?? null, () => {
     publishStatus();
     calls.linkChanged();
+    if (hub.state().state !== 'online') steering.hubLost();
     // The region is back: what waited out a network drop goes now, not at the end of its back-off.
     const online = hub.state().state === 'online';
     if (online && !hubWasOnline && syncService && syncRepository.retryNow() > 0) syncService.kick();
@@ -186,7 +198,8 @@ export function createStation(options: StationOptions): Station {
     onChanged: (state) => events.emit('kiosk.changed', state),
     onSessionEnded: () => events.emit('kiosk.sessionEnded', { at: now().toISOString() }),
   });
-  const identity = createStationIdentity({ settings: options.oidc ?? null, ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}), events, now, lockPaused: () => kiosk.state().active, log: (event, detail) => logger.info(event, detail) });
+  const identity = createStationIdentity({ settings: options.oidc ?? null, ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}), events, now, lockPaused: () => kiosk.state().active, log: (event, detail) => logger.info(event, detail),
+    onSessionEnded: (user, reason) => stationAudit.sessionEnded(user, reason) });
   const stroke = createStrokeService({ db, encounters: encounterRepository, now, onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }) });
   const calls = createCallService({
     db,
@@ -199,6 +212,7 @@ export function createStation(options: StationOptions): Station {
     onMessage: (message) => {
       if (message.type === 'directory') teleexpertise.directorySeen();
       stationAudit.callMessage(message);
+      steering.callMessage(message);
       events.emit('calls.message', message);
     },
   });
@@ -235,12 +249,16 @@ export function createStation(options: StationOptions): Station {
   const stationName = options.stationName ?? os.hostname();
   const stationAudit = createStationAudit({ db, dataDir, outbox, encounters: encounterRepository, stationName, hubIdentity: () => calls.state().you, signedIn: () => identity.state().user, now, logger,
     region: hubToken ? { headUrl: auditHeadUrl(options.hubUrl, options.fhirUrl), token: hubToken.current } : null });
+  const steering = createStationSteering({
+    devices, self: () => calls.state().you, signedIn: () => identity.state().user, audit: stationAudit.steering, events, now, logger,
+  });
   const activity = createActivityService({ activity: createActivityRepository(db), places: createCommunePlaces(options.communesFile ?? communesFile({}, dataDir)), stationName });
   const status = createStationStatusService({
     stationName,
     mode,
     dataDir,
     dataProtection: { protection: keys.protection, keyPath: keys.keyPath, weaknesses: keys.weaknesses },
+    signIn: options.oidc ? 'required' : 'none',
     devices,
     hub,
     ...(hubToken ? { hubToken: hubToken.status } : {}),
@@ -274,12 +292,15 @@ export function createStation(options: StationOptions): Station {
     'patients.get': ({ id }) => patients.get(id),
     'patients.search': (query) => patients.search(query),
     'devices.list': () => devices.list(),
-    'camera.command': ({ deviceId, command }) => devices.cameraCommand(deviceId, command),
+    ...steering.handlers,
     'camera.position': ({ deviceId }) => devices.cameraPosition(deviceId),
     'bloodPressure.latest': ({ deviceId }) => devices.bloodPressureLatest(deviceId),
     'bloodPressure.simulateMeasurement': ({ deviceId }) => devices.simulateBloodPressure(deviceId),
     'calls.hub': () => calls.state(),
-    'calls.send': (command) => calls.send(command),
+    'calls.send': (command) => {
+      steering.callCommand(command);
+      return calls.send(command);
+    },
     'calls.ice': () => calls.iceConfig(),
     'calls.chat': (entry) => calls.saveChat(entry),
     'calls.history': ({ limit }) => calls.history(limit),
@@ -380,17 +401,20 @@ export function createStation(options: StationOptions): Station {
 
   logger.info('station.started', { mode, dataDir });
   return {
-    dispatch: createDispatch(handlers, logger, { gate: (channel) => identity.gate(channel), audit: stationAudit.onCall }),
+    // The cabin's gate first: in kiosk mode its refusal says how to reach the other screens.
+    dispatch: createDispatch(handlers, logger, { gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel)), audit: stationAudit.onCall }),
     events,
     devicesReady: deviceStartup.ready,
+    busyState: () => ({ openCalls: calls.openCalls(), kioskActive: kiosk.state().active }),
     async close() {
       identity.close();
       hubToken?.close();
       hubClient?.close();
       await syncService?.stop();
       await imaging.close();
-      db.close();
+      // Devices first: a plug scan or a device event still running would write to a closed database.
       await deviceStartup.stop();
+      db.close();
     },
   };
 }

@@ -42,7 +42,8 @@ export function App() {
   useEffect(() => {
     if (hasStationKey) void Promise.all([loadKiosk(), loadIdentity()]);
   }, [loadKiosk, loadIdentity]);
-  useActivityPings(identity?.configured === true, inCall && callPhase !== 'ringing');
+  // Not in a cabin's kiosk mode: the cart's lock waits meanwhile, and the cabin's channels leave it alone.
+  useActivityPings(identity?.configured === true && kiosk?.active === false, inCall && callPhase !== 'ringing');
   // A badge reader is listened to wherever a professional signs in, not in a cabin's kiosk mode.
   useBadgeReader(hasStationKey && identity?.configured === true && kiosk?.active === false, onBadge);
 

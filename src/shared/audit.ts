@@ -1,13 +1,12 @@
-// The audit trail as the page sees it: what the page tells the station to record (a remote-control
-// grant, an export it made itself), the chain's verdict and the last rows, and their channels.
+// The audit trail as the page sees it: what the page tells the station to record (an export it
+// made itself, images shown in a call), the chain's verdict and the last rows, and their channels.
+// Remote-control grants are not notes: the station holds them and records them itself.
 import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** What happens in the page only, that the station must still record. */
 export const AuditNoteSchema = z.discriminatedUnion('event', [
-  /** The nurse let the remote expert steer this cart's camera, or took it back. */
-  z.strictObject({ event: z.enum(['control.granted', 'control.revoked']), callId: text(100), detail: text(300).optional() }),
   /** The monthly activity saved as a CSV file by the browser. */
   z.strictObject({ event: z.literal('activity.csvExported'), fileName: text(200), detail: text(300).optional() }),
   /** Images of a patient shown to the other side of a call. */

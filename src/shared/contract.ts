@@ -22,6 +22,7 @@ import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSch
 import { ActivityQuerySchema, ActivityReportSchema } from './activity/activity-report';
 import { TELEEXPERTISE_CHANNELS } from './teleexpertise-channels';
 import { AUDIT_CHANNELS } from './audit';
+import { ControlChangeSchema, STEERING_CHANNELS } from './steering-grant';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -80,7 +81,8 @@ export const contract = {
     'identity.login': channel(noInput, z.strictObject({ authorizationUrl: z.string() })),
     'identity.logout': channel(noInput, z.strictObject({ endSessionUrl: z.string().nullable() })),
     /** The signed-in professional's PIN to unlock the cart between acts (4 to 8 digits). */
-    'identity.setPin': channel(z.strictObject({ pin: z.string().max(20) }), IdentityStateSchema),
+    // A change of PIN gives the current one (currentPin); the first PIN of a sign-in does not.
+    'identity.setPin': channel(z.strictObject({ pin: z.string().max(20), currentPin: z.string().max(20).optional() }), IdentityStateSchema),
     /** Her staff badge, as the reader typed it, read while the cart is open: it unlocks the cart too, in this sign-in. */
     'identity.enrolBadge': channel(z.strictObject({ uid: BadgeUidSchema }), IdentityStateSchema),
     'identity.lock': channel(noInput, IdentityStateSchema),
@@ -99,6 +101,7 @@ export const contract = {
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
     ...TELEEXPERTISE_CHANNELS,
     ...AUDIT_CHANNELS,
+    ...STEERING_CHANNELS,
   },
   events: {
     'station.statusChanged': StationStatusSchema,
@@ -110,6 +113,8 @@ export const contract = {
     'calls.hubChanged': HubStateSchema,
     /** The hub's call messages (ringing, incoming, accepted, ended, away, resumed, signal, error). */
     'calls.message': ServerMessageSchema,
+    /** Remote steering granted to the call's expert, or ended (taken back, or by itself). */
+    'calls.controlChanged': ControlChangeSchema,
     'imaging.progress': ImagingProgressSchema,
     /** A patient's imaging changed (a study imported). */
     'imaging.changed': z.object({ patientId: PatientIdSchema }),
@@ -119,6 +124,8 @@ export const contract = {
     'identity.changed': IdentityStateSchema,
     /** For the shell (Electron): a cabin session ended, wipe the renderer's storage and caches. */
     'kiosk.sessionEnded': z.object({ at: z.string() }),
+    /** For the page (Electron): closing or quitting was refused in kiosk mode; the pharmacist's keypad opens. */
+    'kiosk.exitRefused': z.object({ at: z.string() }),
     /** A téléexpertise request's exchange changed (a reply written here, or pulled from the region). */
     'teleexpertise.changed': z.object({ requestId: z.uuid() }),
   },

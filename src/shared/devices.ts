@@ -1,5 +1,6 @@
 // Devices as the page sees them: what is plugged in, camera commands, live oximeter readings.
 import { z } from 'zod';
+import { CallIdSchema } from './hub-protocol';
 import { DeviceStatusSchema } from './station';
 
 export const DeviceIdSchema = z.string().min(1).max(100);
@@ -42,10 +43,22 @@ export const CameraCommandSchema = z.discriminatedUnion('type', [
 ]);
 export type CameraCommand = z.infer<typeof CameraCommandSchema>;
 
+/**
+ * SECURITY: who asks for a camera command, always said. "local": the station's own pad, keyboard
+ * or gamepad. "remote": the expert of this call, relayed by the page from the call's data channel;
+ * the main process obeys it only under a live grant for that call (steering-grant.ts).
+ */
+export const CommandOriginSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('local') }),
+  z.strictObject({ kind: z.literal('remote'), callId: CallIdSchema }),
+]);
+export type CommandOrigin = z.infer<typeof CommandOriginSchema>;
+
 export const CameraCommandInputSchema = z.strictObject({
   /** The camera to move; the station's first camera when absent. */
   deviceId: DeviceIdSchema.optional(),
   command: CameraCommandSchema,
+  origin: CommandOriginSchema,
 });
 
 export const CameraPositionSchema = z.object({ pan: z.number(), tilt: z.number(), zoom: z.number() }).nullable();

@@ -3,6 +3,18 @@
 // name, and until when the sign-in holds.
 import { z } from 'zod';
 
+/** Her practice as the provider states it (Pro Santé Connect: SubjectRefPro); null when it says none. */
+export const PracticeSchema = z.object({
+  /** The RPPS's profession code (10 médecin, 21 pharmacien, 60 infirmier...). */
+  professionCode: z.string().nullable(),
+  /** Her specialty (savoir-faire) code, e.g. SM26 for neurology. */
+  specialtyCode: z.string().nullable(),
+  /** Where she practises (the site's name). */
+  organization: z.string().nullable(),
+  finess: z.string().nullable(),
+});
+export type Practice = z.infer<typeof PracticeSchema>;
+
 export const SignedInSchema = z.object({
   /** The provider's subject. */
   sub: z.string(),
@@ -13,6 +25,7 @@ export const SignedInSchema = z.object({
   name: z.string(),
   /** When the access expires unless refreshed (ISO). */
   expiresAt: z.string(),
+  practice: PracticeSchema.nullable(),
 });
 export type SignedIn = z.infer<typeof SignedInSchema>;
 

@@ -1,8 +1,8 @@
 // The call's data channel: chat, the media manifest, and remote camera steering, decided on the
-// cart: a steering message is obeyed only if it comes from the session's expert, while the nurse
-// grants control, and is not older than one already obeyed (data-channel messages can arrive
-// late after a reconnection). And, on the expert's side, which of the cart's answers her pad
-// shows. Pure.
+// cart: a steering message is passed on only if it comes from the session's expert, while the
+// nurse grants control, and is not older than one already obeyed (data-channel messages can
+// arrive late after a reconnection); the station's main process checks its own grant again. And,
+// on the expert's side, which of the cart's answers her pad shows. Pure.
 import { z } from 'zod';
 import { CameraCommandSchema, type CameraCommand } from './devices';
 import { ImagingMessageSchemas } from './imaging-share';
@@ -46,8 +46,8 @@ export type RemoteDecision =
   | { obey: true; steering: Steering; seq: number }
   | { obey: false; reason: 'invalid' | 'not_expert' | 'not_granted' | 'stale' | 'not_camera'; seq?: number };
 
-/** Whether to obey a data-channel message from `senderPeerId`. Stop is always obeyed from the
- * expert even without a grant: stopping a camera can never hurt. */
+/** Whether to obey a data-channel message from `senderPeerId`. A Stop needs the grant like any
+ * command: when a grant ends, the station itself stops the camera the expert was moving. */
 export function decideRemote(state: RemoteControlState, senderPeerId: string, raw: unknown): RemoteDecision {
   const parsed = RemoteMessageSchema.safeParse(raw);
   if (!parsed.success) return { obey: false, reason: 'invalid' };
@@ -55,8 +55,8 @@ export function decideRemote(state: RemoteControlState, senderPeerId: string, ra
   if (message.type !== 'camera' && message.type !== 'center') return { obey: false, reason: 'not_camera' };
   const seq = message.seq;
   if (!state.expertPeerId || senderPeerId !== state.expertPeerId) return { obey: false, reason: 'not_expert', seq };
+  if (!state.granted) return { obey: false, reason: 'not_granted', seq };
   const isStop = message.type === 'camera' && message.command.type === 'stop';
-  if (!state.granted && !isStop) return { obey: false, reason: 'not_granted', seq };
   if (seq <= state.lastSeq && !isStop) return { obey: false, reason: 'stale', seq };
   const steering: Steering = message.type === 'camera' ? { kind: 'command', command: message.command } : { kind: 'center', x: message.x, y: message.y };
   return { obey: true, steering, seq };
@@ -75,9 +75,9 @@ export interface SteerAnswer {
 
 /** Expert: the answer her pad shows once the cart has answered message `answer.seq`. A slow
  * command's answer (a move that took seconds) never hides a newer one's. The Stop sent when she
- * lets go of a button is obeyed even without the grant, so its answer never hides the refusal of
- * the move it ends: she must learn that the nurse did not let her steer; and a Stop that worked
- * says nothing new, so a failure shown stays until a move works. */
+ * lets go of a button never hides the refusal of the move it ends (she must learn that the nurse
+ * did not let her steer); and a Stop that worked says nothing new, so a failure shown stays until
+ * a move works. */
 export function shownSteerAnswer(shown: SteerAnswer | null, answer: SteerAnswer, wasStop: boolean): SteerAnswer | null {
   if (shown && answer.seq < shown.seq) return shown;
   if (wasStop && (answer.outcome === 'done' || shown?.outcome === 'refused')) return shown;

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'not_found',
   'stale_version', // someone else changed the record since it was read
   'forbidden', // the caller may not use this channel (wrong frame, bad token)
+  'control_not_granted', // a camera command from a call's expert, with no live grant for that call
   'unknown_channel',
   'disconnected', // browser mode: the station's host is not reachable
   'device_unavailable', // no such device, or it is unplugged / switched off
@@ -13,6 +14,7 @@ export const ERROR_CODES = [
   'hub_unavailable', // the regional hub is not configured or not reachable right now
   'pacs_unavailable', // the hospital's PACS is not configured, not reachable, or refused
   'audit_unavailable', // the audit trail could not be written: the record is not shown
+  'kiosk_mode', // the pharmacy cabin is in kiosk mode: only the cabin's own channels run
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

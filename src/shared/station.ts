@@ -30,6 +30,8 @@ export const StationStatusSchema = z.object({
     /** What makes the protection weaker than it should be (said in words on the home screen). */
     weaknesses: z.array(z.enum(['key_in_file', 'key_file_inside_data_folder', 'no_os_keyring'])),
   }),
+  /** Whether a professional must sign in to open records; "none": the site chose no sign-in, anyone at the station reads every record. */
+  signIn: z.enum(['required', 'none']),
   devices: z.array(DeviceStatusSchema),
   hub: z.object({
     state: z.enum(['not_configured', 'connecting', 'online', 'offline']),

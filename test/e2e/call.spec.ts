@@ -59,7 +59,11 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   const before = await cartDevices.value('camera.position', {});
   const pad = expert.page.getByRole('region', { name: 'Caméra du chariot' });
   await expect(pad).toContainText('Le chariot n’a pas autorisé le pilotage de sa caméra.');
-  await cart.page.getByRole('button', { name: `Autoriser ${EXPERT.name} à piloter la caméra` }).click();
+  // Nobody is signed in at this cart: the nurse names herself before she lets the expert steer.
+  const grant = cart.page.getByRole('button', { name: `Autoriser ${EXPERT.name} à piloter la caméra` });
+  await expect(grant).toBeDisabled();
+  await cart.page.getByLabel('Autorisé par (nom et fonction)').fill('IDE Morvan, infirmière');
+  await grant.click();
   await expect(cart.page.getByTestId('steering-indicator')).toHaveText(`Caméra pilotée à distance par ${EXPERT.name}`);
   await expect(pad).toContainText('Vous pouvez piloter la caméra du chariot.');
 
@@ -108,10 +112,15 @@ test('a call from the cart to the expert, with chat and remote camera steering',
     ['sent', 'La patiente est installée, tension 165/95.'],
     ['received', 'Bien reçu, je regarde.'],
   ]);
-  // The cart's audit trail has the call and the camera handed over and taken back, in order.
+  // The cart's audit trail has the call and the camera handed over and taken back, in order,
+  // written by the station itself (the grant is held there), with who let the expert steer.
   await expect
     .poll(async () => (await cartDevices!.value('audit.recent', { limit: 50 })).filter((e) => e.entityId === record!.id).map((e) => `${e.action} ${e.event}`).reverse())
     .toEqual(['call call.started', 'call call.answered', 'grant control.granted', 'grant control.revoked', 'call call.ended']);
+  const trail = await cartDevices.value('audit.recent', { limit: 50 });
+  const granted = trail.find((e) => e.event === 'control.granted' && e.entityId === record!.id);
+  const maySteer = `${EXPERT.name} (${EXPERT.site}; hub peer ${EXPERT.sub}) may steer`;
+  expect(granted).toMatchObject({ person: 'IDE Morvan, infirmière', detail: expect.stringContaining(maySteer) });
 });
 
 test('a second window of the expert station rings too, and steps aside when the call is answered in the first', async ({ browser }) => {

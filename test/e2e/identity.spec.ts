@@ -82,7 +82,7 @@ test('a professional signs in with the provider, is the one at the cart in the f
   // No record opens before she chooses the code that unlocks the cart between acts.
   await expect(page.getByRole('heading', { name: 'Anne KERLEAU : choisissez votre code de déverrouillage' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Patients' })).toBeVisible(); // the header stays
-  await choosePin(page, '2468');
+  await choosePin(page, '4826');
   // The one at the cart: the act form names her.
   await createYvonneLeBihan(page, { "Statut de l'identité": 'PROV' });
   await page.getByRole('button', { name: 'Nouvel acte' }).click();
@@ -91,10 +91,10 @@ test('a professional signs in with the provider, is the one at the cart in the f
   // Locked between acts: her code opens it again, a wrong one does not.
   await badge.getByRole('button', { name: 'Verrouiller' }).click();
   await expect(page.getByRole('heading', { name: 'Chariot verrouillé — Anne KERLEAU' })).toBeVisible();
-  await page.getByLabel('Votre code de déverrouillage').fill('1357');
+  await page.getByLabel('Votre code de déverrouillage').fill('7391');
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await expect(page.getByRole('alert')).toContainText('Code incorrect. Encore 4 essai(s)');
-  await page.getByLabel('Votre code de déverrouillage').fill('2468');
+  await page.getByLabel('Votre code de déverrouillage').fill('4826');
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await expect(page.getByRole('form', { name: 'Nouvel acte' })).toBeVisible();
 
@@ -113,7 +113,7 @@ test('her badge, enrolled once, opens the locked cart; a wrong badge is refused 
   await expect(page.getByRole('alert')).toHaveText('Un badge ne remplace pas la connexion : connectez-vous avec Pro Santé Connect, puis enregistrez votre badge.');
 
   await signIn(page, context);
-  await choosePin(page, '2468');
+  await choosePin(page, '4826');
   await chip.getByRole('button', { name: 'Badge' }).click();
   const panel = page.getByRole('region', { name: 'Badge de déverrouillage' });
   await expect(panel).toContainText('Présentez votre badge au lecteur du chariot.');
@@ -146,7 +146,7 @@ test('her badge, enrolled once, opens the locked cart; a wrong badge is refused 
   await expect(page.getByRole('alert')).toHaveText('Badge refusé : ce n’est pas celui enregistré pour cette session. Encore 4 essai(s), puis il faudra se reconnecter.');
   await expect(pinField).toHaveValue('');
   await expect(page.getByRole('heading', { name: 'Chariot verrouillé — Anne KERLEAU' })).toBeVisible();
-  await pinField.fill('1357');
+  await pinField.fill('7391');
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await expect(page.getByRole('alert')).toHaveText('Code incorrect. Encore 3 essai(s), puis il faudra se reconnecter.');
   // Hers opens it, where she left it.

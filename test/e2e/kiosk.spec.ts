@@ -78,6 +78,9 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   await expert.getByRole('alertdialog').getByRole('button', { name: 'Répondre' }).click();
   await expect(cabin.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
   expect(await cabin.locator('video').count()).toBeGreaterThan(0);
+  // The cabin's call offers nothing that searches the registry (the station would refuse it).
+  await expect(cabin.getByRole('button', { name: 'Ouvrir la fiche AVC de ce patient' })).toHaveCount(0);
+  await expect(cabin.getByRole('button', { name: 'Montrer des images (scanner, IRM…)' })).toHaveCount(0);
   await cabin.getByRole('button', { name: 'Raccrocher' }).click();
   await expect(cabin.getByRole('heading', { name: 'Merci, la séance est terminée' })).toBeVisible();
 
@@ -128,6 +131,8 @@ test('a cabin session from identification to the wipe, the record kept in the ou
     expect(byEntity.encounter).toBeGreaterThanOrEqual(1);
     expect(byEntity.consent).toBe(1);
     expect(byEntity.observation).toBe(4);
+    // The whole session ran on the cabin's channels: the kiosk gate refused none of its records.
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM audit_events WHERE outcome = 'kiosk_mode'`).get()).toEqual({ n: 0 });
   } finally {
     db.close();
   }

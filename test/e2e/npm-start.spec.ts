@@ -32,10 +32,37 @@ test('falls back to browser mode, says why and where, and the page works', async
     await expect(page.getByTestId('data-protection')).toContainText('qui lit ce fichier lit les dossiers');
     // The embedded defaults run a regional hub in-process, and the station is connected to it.
     await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(/Serveur régional\s*connecté \(ws:\/\/127\.0\.0\.1:\d+\/hub\)/);
+    // No provider in the embedded defaults: npm start chose no sign-in, and both the log and the screen say what it means.
+    expect(ready.output()).toContain('Embedded defaults: no identity provider, RELAIS_NO_SIGN_IN=1');
+    expect(ready.output()).toContain('"event":"sign_in.none"');
+    await expect(page.getByTestId('record-access')).toContainText('toute personne devant cette station lit tous les dossiers');
   } finally {
     await stopChild(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(`${dataDir}.key`, { force: true });
     fs.rmSync(noElectron, { recursive: true, force: true });
+  }
+});
+
+// Issue 16, point 8: a station with no provider opened every record and said nothing.
+test('the station refuses to start without a provider unless the site chose no sign-in, and says what to set', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-no-provider-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_DATA_DIR: dataDir, RELAIS_PORT: '0' };
+  delete env.RELAIS_NO_SIGN_IN;
+  delete env.RELAIS_OIDC_DISCOVERY_URL;
+  const child = spawn(process.execPath, [path.resolve('out/main/host.cjs')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  try {
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(1);
+    expect(output).toContain('RELAIS_NO_SIGN_IN=1');
+    expect(output).toContain('anyone at the station reads every record');
+    expect(output).not.toContain('Relais station ready');
+  } finally {
+    child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}.key`, { force: true });
   }
 });

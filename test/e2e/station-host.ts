@@ -43,7 +43,8 @@ export function stopChild(child: ChildProcess): Promise<void> {
 
 export async function startStation(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningStation> {
   const child = spawn(process.execPath, [path.resolve('out/main/host.cjs')], {
-    env: { ...process.env, RELAIS_DATA_DIR: dataDir, RELAIS_PORT: '0', ...env },
+    // Without a provider, these stations run as a site that chose no sign-in (the host refuses otherwise).
+    env: { ...process.env, RELAIS_DATA_DIR: dataDir, RELAIS_PORT: '0', ...(env.RELAIS_OIDC_DISCOVERY_URL ? {} : { RELAIS_NO_SIGN_IN: '1' }), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const ready = await waitForReady(child);

@@ -26,13 +26,14 @@ const SCORES: Record<string, number> = { '4': 2, '5a': 3, '6a': 2, '9': 1, '10':
 test('the site taps the timeline, the neurologist scores the NIHSS with the camera and decides; all of it in the record', async () => {
   const { cart, expert } = setup;
   await callAndAnswer(setup);
+  await cart.page.getByLabel('Autorisé par (nom et fonction)').fill('Dr Urgences');
   await cart.page.getByRole('button', { name: `Autoriser ${EXPERT.name} à piloter la caméra` }).click();
 
   // The cart's camera has a stored view of the face (preset 1), then is turned away.
-  await cartClient.value('camera.command', { command: { type: 'move_to', pan: 0, tilt: 0 } });
+  await cartClient.value('camera.command', { command: { type: 'move_to', pan: 0, tilt: 0 }, origin: { kind: 'local' } });
   await expect.poll(async () => (await cartClient.value('camera.position', {}))!.pan).toBe(0);
-  await cartClient.value('camera.command', { command: { type: 'preset_set', preset: 1 } });
-  await cartClient.value('camera.command', { command: { type: 'move_to', pan: 1200, tilt: 300 } });
+  await cartClient.value('camera.command', { command: { type: 'preset_set', preset: 1 }, origin: { kind: 'local' } });
+  await cartClient.value('camera.command', { command: { type: 'move_to', pan: 1200, tilt: 300 }, origin: { kind: 'local' } });
   await expect.poll(async () => (await cartClient.value('camera.position', {}))!.pan, { timeout: 8000 }).toBe(1200);
 
   await cart.page.getByRole('button', { name: 'Ouvrir la fiche AVC de ce patient' }).click();

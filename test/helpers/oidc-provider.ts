@@ -11,6 +11,9 @@ import Provider from 'oidc-provider';
 
 export const CLIENT = { id: 'relais-station', secret: 'relais-station-secret-for-tests' };
 export const PROFESSIONAL = { login: 'dr-kerleau', idNatPs: '810001234567', given: 'Anne', family: 'KERLEAU' };
+/** A second professional of the same site, for the next person at a shared cart. */
+export const COLLEAGUE = { login: 'ide-morvan', idNatPs: '810009876543', given: 'Yann', family: 'MORVAN' };
+const ACCOUNTS = [PROFESSIONAL, COLLEAGUE];
 
 export interface TestProvider {
   issuer: string;
@@ -35,7 +38,48 @@ async function listen(server: http.Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-export async function startTestProvider(options: { accessTokenTtl?: number } = {}): Promise<TestProvider> {
+/**
+ * What Pro Santé Connect's userinfo holds for a professional (ANS, "Pro Santé Connect — userinfo":
+ * SubjectNameID is the IdNatPS; SubjectRefPro lists her practices, each with its activities and
+ * sites). The ID token itself carries little more than sub and the eIDAS level (acr).
+ */
+function pscUserInfo(account: (typeof ACCOUNTS)[number]) {
+  return {
+    sub: `f:550dc1c8-test:${account.idNatPs}`,
+    SubjectNameID: account.idNatPs,
+    preferred_username: account.idNatPs,
+    given_name: account.given,
+    family_name: account.family,
+    codeCivilite: 'MME',
+    SubjectOrganization: 'CHU DE BREST',
+    SubjectOrganizationID: 'F290000017',
+    SubjectRole: ['10^1.2.250.1.213.1.1.5.5'],
+    Secteur_Activite: 'SA01^1.2.250.1.71.4.2.4',
+    SubjectRefPro: {
+      codeCivilite: 'MME',
+      exercices: [
+        {
+          codeProfession: '10',
+          codeCategorieProfessionnelle: 'C',
+          nomDexercice: account.family,
+          prenomDexercice: account.given,
+          codeTypeSavoirFaire: 'S',
+          codeSavoirFaire: 'SM42',
+          activities: [{ codeModeExercice: 'S', codeSecteurDactivite: 'SA01', raisonSocialeSite: 'CHU DE BREST', numeroFinessSite: '290000017', identifiantTechniqueDeLaStructure: 'F290000017', codePostal: '29200', bureauCedex: '29200 BREST' }],
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * accessTokenTtl: seconds an access lasts; refreshTokens false: a provider that gives none, so the
+ * station cannot renew a sign-in and must end it. profile "psc": answers as Pro Santé Connect's
+ * documentation says: scope scope_all, the eIDAS level eidas1 in the ID token (acr), the
+ * professional's identifiers and practices at the userinfo endpoint only.
+ */
+export async function startTestProvider(options: { accessTokenTtl?: number; refreshTokens?: boolean; profile?: 'generic' | 'psc' } = {}): Promise<TestProvider> {
+  const psc = options.profile === 'psc';
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = 'test-key-1';
   const jwk = { ...privateKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' };
@@ -46,18 +90,28 @@ export async function startTestProvider(options: { accessTokenTtl?: number } = {
   const provider = new Provider(issuer, {
     clients: [{ client_id: CLIENT.id, client_secret: CLIENT.secret, application_type: 'native', redirect_uris: ['http://127.0.0.1/callback'], post_logout_redirect_uris: ['http://127.0.0.1/signed-out'], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
     jwks: { keys: [jwk as never] },
-    findAccount: async (_ctx, id) =>
-      id === PROFESSIONAL.login
-        ? { accountId: id, claims: async () => ({ sub: id, given_name: PROFESSIONAL.given, family_name: PROFESSIONAL.family, preferred_username: PROFESSIONAL.idNatPs, SubjectNameID: PROFESSIONAL.idNatPs }) }
-        : undefined,
-    claims: { openid: ['sub'], profile: ['given_name', 'family_name', 'preferred_username', 'SubjectNameID'] },
-    // PSC puts the professional's claims in the ID token.
-    conformIdTokenClaims: false,
-    scopes: ['openid', 'profile', 'offline_access'],
-    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    findAccount: async (_ctx, id) => {
+      const account = ACCOUNTS.find((a) => a.login === id);
+      if (!account) return undefined;
+      return { accountId: id, claims: async () => (psc ? { ...pscUserInfo(account), sub: id } : { sub: id, given_name: account.given, family_name: account.family, preferred_username: account.idNatPs, SubjectNameID: account.idNatPs }) };
+    },
+    claims: psc
+      ? { openid: ['sub'], scope_all: ['SubjectNameID', 'preferred_username', 'given_name', 'family_name', 'codeCivilite', 'SubjectOrganization', 'SubjectOrganizationID', 'SubjectRole', 'Secteur_Activite', 'SubjectRefPro'] }
+      : { openid: ['sub'], profile: ['given_name', 'family_name', 'preferred_username', 'SubjectNameID'] },
+    // The generic provider puts the professional's claims in the ID token; PSC at userinfo only.
+    conformIdTokenClaims: psc,
+    scopes: psc ? ['openid', 'scope_all', 'offline_access'] : ['openid', 'profile', 'offline_access'],
+    ...(psc ? { acrValues: ['eidas1'] } : {}),
+    issueRefreshToken: async (_ctx, client) => (options.refreshTokens ?? true) && client.grantTypeAllowed('refresh_token'),
     features: { devInteractions: { enabled: true }, revocation: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     ttl: { AccessToken: options.accessTokenTtl ?? 600, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600, AuthorizationCode: 60, RefreshToken: 3600 },
   });
+  if (psc) {
+    // A sign-in with the CPS card or e-CPS is eIDAS "substantiel", which PSC states as acr eidas1.
+    const finished = provider.interactionFinished.bind(provider);
+    provider.interactionFinished = (req, res, result, finishOptions) =>
+      finished(req, res, result.login ? { ...result, login: { ...result.login, acr: 'eidas1', amr: ['mfa'] } } : result, finishOptions);
+  }
   const backend = http.createServer(provider.callback());
   const backendPort = await listen(backend);
 

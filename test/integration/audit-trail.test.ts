@@ -67,13 +67,17 @@ describe('audit trail', () => {
     const [failed] = await station.value('audit.recent', { limit: 1 });
     expect(failed).toMatchObject({ action: 'read', event: 'patients.get', outcome: !missing.ok ? missing.error.code : 'success', entityId: '00000000-0000-4000-8000-000000000000' });
 
-    await station.value('audit.note', { event: 'control.granted', callId: 'call-42', detail: 'Dr Guillou' });
-    const [granted] = await station.value('audit.recent', { limit: 1 });
-    expect(granted).toMatchObject({ action: 'grant', event: 'control.granted', entityId: 'call-42', detail: 'Dr Guillou' });
+    const detail = 'Scanner cérébral montré au Dr Guillou';
+    await station.value('audit.note', { event: 'imaging.shared', callId: 'call-42', patientId: a.patient.id, detail });
+    const [shared] = await station.value('audit.recent', { limit: 1 });
+    expect(shared).toMatchObject({ action: 'export', event: 'imaging.shared', entityId: 'call-42', patientIds: [a.patient.id], detail });
+    // A remote-control grant is not the page's to note: the station holds grants and records them itself.
+    const grantNote = await station.call('audit.note', { event: 'control.granted', callId: 'call-42' } as never);
+    expect(grantNote).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
     // Channels that touch no record leave nothing.
     await station.value('station.status', {});
-    expect((await station.value('audit.recent', { limit: 1 }))[0]!.seq).toBe(granted!.seq);
-    expect(await station.value('audit.verify', {})).toMatchObject({ ok: true, checked: granted!.seq, brokenAt: null });
+    expect((await station.value('audit.recent', { limit: 1 }))[0]!.seq).toBe(shared!.seq);
+    expect(await station.value('audit.verify', {})).toMatchObject({ ok: true, checked: shared!.seq, brokenAt: null });
   });
 
   it('shows no record whose read cannot be audited, and keeps a write’s audit until it can be written', async () => {

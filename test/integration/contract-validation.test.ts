@@ -1,7 +1,7 @@
 // Every contract channel refuses malformed payloads with a validation error, through the same
 // dispatch both bindings (Electron IPC, browser-mode WebSocket) use. Adding a channel without an
 // example here fails this test.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel, type ChannelInput } from '../../src/shared/contract';
 import { provisionalIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
@@ -23,7 +23,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'patients.get': { id: SOME_ID },
   'patients.search': { name: 'dupont', birthDate: '1950-01-01', insMatricule: '1', limit: 10 },
   'devices.list': {},
-  'camera.command': { deviceId: 'camera-1', command: { type: 'drive', pan: 0.5, tilt: -0.25 } },
+  'camera.command': { deviceId: 'camera-1', command: { type: 'drive', pan: 0.5, tilt: -0.25 }, origin: { kind: 'remote', callId: 'call-1' } },
   'camera.position': { deviceId: 'camera-1' },
   'bloodPressure.latest': { deviceId: 'blood-pressure-1' },
   'bloodPressure.simulateMeasurement': { deviceId: 'blood-pressure-1' },
@@ -35,9 +35,9 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'identity.state': {},
   'identity.login': {},
   'identity.logout': {},
-  'identity.setPin': { pin: '2468' },
+  'identity.setPin': { pin: '4826' },
   'identity.lock': {},
-  'identity.unlock': { pin: '2468' },
+  'identity.unlock': { pin: '4826' },
   'identity.enrolBadge': { uid: '04A3B2C1D9' },
   'identity.unlockBadge': { uid: '04A3B2C1D9' },
   'identity.activity': {},
@@ -80,9 +80,11 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'teleexpertise.open': { requestId: SOME_ID },
   'teleexpertise.file': { requestId: SOME_ID, fileId: SOME_ID },
   'teleexpertise.reply': { requestId: SOME_ID, kind: 'answer', author: { name: 'Dr Le Goff', role: 'physician' }, text: 'Lésion bénigne.', recommendations: 'Surveillance.', followUp: 'none' },
-  'audit.note': { event: 'control.granted', callId: 'call-1' },
+  'audit.note': { event: 'imaging.shared', callId: 'call-1' },
   'audit.verify': {},
   'audit.recent': { limit: 10 },
+  'calls.grantControl': { callId: 'call-1', by: 'IDE Morvan' },
+  'calls.revokeControl': { callId: 'call-1', by: 'IDE Morvan' },
 };
 
 const NOT_OBJECTS: unknown[] = [undefined, null, 0, 42, 'text', true, [], [{}], () => 1];
@@ -102,6 +104,12 @@ afterAll(() => {
   station.close();
   fs.rmSync(dir, { recursive: true, force: true });
   fs.rmSync(EMPTY_DRIVE, { recursive: true, force: true });
+});
+
+// kiosk.enter's valid example turns kiosk mode on, where the cabin's gate refuses most channels
+// before their payload is read (kiosk-allow-list.test.ts): every case here starts outside it.
+afterEach(async () => {
+  await station.dispatch('kiosk.leave', VALID['kiosk.leave']);
 });
 
 describe.each(CHANNELS)('contract channel %s', (channel) => {

@@ -105,7 +105,7 @@ describe('an expert station’s audit trail at the region', () => {
     const fhirUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/fhir/R4`;
     const station = openStation(dir, undefined, { stationName: 'dr-derm', hubToken: token('dr-derm', 'expert', 'Dr Le Goff'), fhirUrl, syncTiming: { debounceMs: 5, intervalMs: 50 } });
     cleanups.push(() => station.close());
-    await station.value('audit.note', { event: 'control.granted', callId: 'call-1', detail: 'IDE Morvan' });
+    await station.value('audit.note', { event: 'activity.csvExported', fileName: 'activite-2026-11.csv' });
     for (let i = 0; i < 400 && auditRowsOnTheirWay(dir) > 0; i++) await new Promise((r) => setTimeout(r, 20));
 
     expect((await station.value('station.status', {})).sync).toMatchObject({ parked: 0, auditRefused: 1 });

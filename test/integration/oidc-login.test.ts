@@ -41,6 +41,7 @@ describe('professional sign-in (OpenID Connect, loopback provider)', () => {
     const url = new URL(authorizationUrl);
     expect(opened).toEqual([authorizationUrl]);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('prompt')).toBe('login'); // a shared cart: never the last person's session
     expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
     expect(login.state().pending?.authorizationUrl).toBe(authorizationUrl);
     await signInInBrowser(authorizationUrl);

@@ -49,7 +49,7 @@ export const AUDITED_CHANNELS: Partial<Record<Channel, ChannelAudit>> = {
   'sync.resolve': { action: 'update', entity: 'sync_conflict' },
   // The cabin's session data wiped: recorded as a deletion of what the cabin held.
   'kiosk.endSession': { action: 'delete', entity: 'kiosk_session' },
-  // What the page tells the station (remote-control grants, CSV export, images shared in a call).
+  // What the page tells the station (CSV export, images shared in a call).
   'audit.note': { action: 'execute', entity: 'page_event' },
   // Who opened the cart between acts, and how (PIN or badge), and each refused attempt. Never
   // the PIN or the badge's identifier: no field of these payloads is read (see auditFacts).
@@ -129,7 +129,7 @@ export function auditFacts(channel: Channel, input: unknown, output: unknown, pa
   let detail: string | null = spec.list ? `${Array.isArray(output) ? output.length : 0} shown` : candidates ? `nothing stored: ${candidates.length} possible duplicates shown` : null;
   if (channel === 'audit.note' && isObj(input)) {
     event = String(input.event);
-    action = event.startsWith('control.') ? 'grant' : 'export';
+    action = 'export';
     entityId = str(input.callId) ?? str(input.fileName);
     detail = str(input.detail);
   }

@@ -15,6 +15,15 @@ export interface CallOrigin {
 /** SECURITY: decides, before the payload is even read, whether a channel may run now. */
 export type Gate = (channel: Channel) => AppFailure | null;
 
+/** One gate made of several, asked in order: the first refusal is the answer. */
+export const allGates = (...gates: Gate[]): Gate => (channel) => {
+  for (const gate of gates) {
+    const refused = gate(channel);
+    if (refused) return refused;
+  }
+  return null;
+};
+
 /** Told of every parsed call once answered (outcome "success" or the error code); throwing refuses the answer. */
 export type CallAudit = (call: { channel: Channel; input: unknown; output: unknown; outcome: string; origin: CallOrigin }) => void;
 

@@ -1,6 +1,6 @@
 // Starts the Electron side: security switches before ready, then protocol, station, IPC and window.
 import os from 'node:os';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import type { KeySealer } from '../security/data-key';
 import { safeStorageSealer } from './safe-storage-sealer';
 import { resolveDataDir } from '../data-dir';
@@ -8,13 +8,16 @@ import type { Logger } from '../logger';
 import type { KioskState } from '../../shared/kiosk/kiosk';
 import type { Station } from '../station';
 import { bindContract } from './ipc';
-import { followKioskMode } from './kiosk-window';
+import { DEV_TOOLS_SWITCH, developerToolsAllowed } from './developer-tools';
+import { followKioskMode, type KioskWindow } from './kiosk-window';
 import { hardenWebContents } from './navigation';
 import { installPermissionPolicy } from './permissions';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { acquireSingleInstance } from './single-instance';
 import { startStationUpdates } from './station-updates';
 import { createMainWindow } from './window';
+
+const QUIT_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
 export interface ElectronShellOptions {
   /** `keySealer`: the OS keychain for the data key (null when the OS has none). */
@@ -47,20 +50,30 @@ export function startElectronShell(options: ElectronShellOptions): void {
   // SECURITY: the guards are attached to every web contents at creation, before it loads anything.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
+  const devTools = developerToolsAllowed(process.env);
+  if (devTools) {
+    const detail = 'Developer tools and the default menu are on: unset it on a station in service.';
+    logger?.warn('shell.dev_tools_on', { setting: DEV_TOOLS_SWITCH, detail });
+  }
+
   let station: Station | null = null;
   let unbind: (() => void) | null = null;
-  let unfollowKiosk: (() => void) | null = null;
-  let quitting = false;
+  let kioskWindow: KioskWindow | null = null;
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
-    quitting = true;
-  });
+  // Termination signals come from the OS (shutdown, logout) or the station's own account, never
+  // from the cabin's touch screen: the app quits cleanly, in kiosk mode too.
+  const onSignal = () => {
+    kioskWindow?.allowSystemQuit();
+    app.quit();
+  };
+  for (const signal of QUIT_SIGNALS) process.on(signal, onSignal);
   app.on('will-quit', () => {
+    for (const signal of QUIT_SIGNALS) process.removeListener(signal, onSignal);
     unbind?.();
     unbind = null;
-    unfollowKiosk?.();
-    unfollowKiosk = null;
+    kioskWindow?.stop();
+    kioskWindow = null;
     station?.close();
     station = null;
   });
@@ -75,10 +88,14 @@ export function startElectronShell(options: ElectronShellOptions): void {
       // SECURITY: the data key is sealed by the OS keychain, asked for once the app is ready (Linux needs it).
       station = options.createStation(dataDir, safeStorageSealer(safeStorage));
       unbind = bindContract(ipcMain, station, () => BrowserWindow.getAllWindows());
-      mainWindow = createMainWindow(options.preloadPath, (error) =>
-        logger?.error('window.load_failed', { error: String(error) }),
-      );
-      unfollowKiosk = followKioskMode(station.events, () => mainWindow, ses, (error) => logger?.error('kiosk.wipe_failed', { error: String(error) }), () => quitting);
+      // SECURITY: no application menu: Electron's default one carries Reload, Force Reload, Toggle
+      // Developer Tools, Close and Quit as keyboard shortcuts that work with the menu bar hidden.
+      // The developer switch keeps it.
+      if (!devTools) Menu.setApplicationMenu(null);
+      const loadFailed = (error: unknown) => logger?.error('window.load_failed', { error: String(error) });
+      mainWindow = createMainWindow(options.preloadPath, loadFailed, devTools);
+      const wipeFailed = (error: unknown) => logger?.error('kiosk.wipe_failed', { error: String(error) });
+      kioskWindow = followKioskMode({ events: station.events, window: () => mainWindow, session: ses, app, onError: wipeFailed });
       // Installed builds only: a development run has no app-update.yml and nothing to update.
       if (app.isPackaged && logger) void startStationUpdates(station, logger, process.resourcesPath).check();
       // A cabin restarted in kiosk mode opens straight into it.

@@ -1,5 +1,6 @@
 // Wires auto-update into the Electron shell: the feed from RELAIS_UPDATE_URL or the packaged
-// app-update.yml, and the station's calls and kiosk state as the "busy" answer.
+// app-update.yml, and the station's calls and kiosk state as the "busy" answer, asked of its
+// services directly.
 import fs from 'node:fs';
 import path from 'node:path';
 import { autoUpdater } from 'electron-updater';
@@ -8,10 +9,7 @@ import type { Station } from '../station';
 import { busyReasonFrom, startAutoUpdate, type AutoUpdate } from './auto-update';
 import { feedUrlFromAppUpdateYml, updateFeedUrlFromEnv } from './update-feed';
 
-// A call record left open by a crash must not block updates for ever.
-const OPEN_CALL_MAX_AGE_MS = 12 * 60 * 60 * 1000;
-
-export function startStationUpdates(station: Pick<Station, 'dispatch'>, logger: Logger, resourcesPath: string, now: () => number = Date.now): AutoUpdate {
+export function startStationUpdates(station: Pick<Station, 'busyState'>, logger: Logger, resourcesPath: string): AutoUpdate {
   const fromEnv = process.env.RELAIS_UPDATE_URL ? updateFeedUrlFromEnv(process.env) : null;
   let feed = fromEnv;
   if (!feed) {
@@ -23,14 +21,9 @@ export function startStationUpdates(station: Pick<Station, 'dispatch'>, logger: 
     }
     feed = feedUrlFromAppUpdateYml(text);
   }
-  const busyReason = async () => {
-    const calls = await station.dispatch('calls.history', { limit: 20 });
-    const kiosk = await station.dispatch('kiosk.state', {});
-    if (!calls.ok || !kiosk.ok) return 'the station could not read its calls or kiosk state';
-    const records = calls.value as { ringingAt: string; endedAt: string | null }[];
-    const openCalls = records.filter((r) => r.endedAt === null && now() - Date.parse(r.ringingAt) < OPEN_CALL_MAX_AGE_MS).length;
-    return busyReasonFrom({ openCalls, kioskActive: (kiosk.value as { active: boolean }).active });
-  };
+  // Not through the contract: its sign-in gate refuses the records of a locked or signed-out
+  // cart, which is exactly an idle cart. A service that throws is read as busy (auto-update.ts).
+  const busyReason = async () => busyReasonFrom(station.busyState());
   // SECURITY: no trusted feed, no updates (said once in the log, with the reason).
   if (!feed.ok) {
     logger.error('update.feed_refused', { reason: feed.reason });

@@ -1,7 +1,12 @@
 // The one set of webPreferences every Relais window uses; tests read this same factory.
 import type { WebPreferences } from 'electron';
 
-export function createWebPreferences(preloadPath: string): WebPreferences {
+export interface WebPreferencesOptions {
+  /** The developer switch (developer-tools.ts); off unless RELAIS_DEV_TOOLS=1. */
+  devTools?: boolean;
+}
+
+export function createWebPreferences(preloadPath: string, options: WebPreferencesOptions = {}): WebPreferences {
   return {
     preload: preloadPath,
     // SECURITY: the renderer runs in Chromium's OS sandbox; the preload gets only the
@@ -31,5 +36,8 @@ export function createWebPreferences(preloadPath: string): WebPreferences {
     safeDialogs: true,
     // SECURITY: WebSQL is deprecated and unused; records live in main's SQLite only.
     enableWebSQL: false,
+    // SECURITY: no developer tools (Ctrl+Shift+I, F12, openDevTools) unless the developer switch
+    // is set: a console holds the session of whoever is signed in, and in a cabin the patient is alone.
+    devTools: options.devTools === true,
   };
 }

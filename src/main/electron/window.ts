@@ -3,7 +3,8 @@ import { BrowserWindow } from 'electron';
 import { APP_URL } from './app-origin';
 import { createWebPreferences } from './web-preferences';
 
-export function createMainWindow(preloadPath: string, onLoadFailed: (error: unknown) => void = () => {}): BrowserWindow {
+/** `devTools`: the developer switch (RELAIS_DEV_TOOLS=1); the window has none otherwise. */
+export function createMainWindow(preloadPath: string, onLoadFailed: (error: unknown) => void = () => {}, devTools = false): BrowserWindow {
   const window = new BrowserWindow({
     title: 'Relais',
     // Shown once painted, so the cart never flashes an empty white frame.
@@ -15,7 +16,7 @@ export function createMainWindow(preloadPath: string, onLoadFailed: (error: unkn
     minHeight: 700,
     backgroundColor: '#10151c',
     autoHideMenuBar: true,
-    webPreferences: createWebPreferences(preloadPath),
+    webPreferences: createWebPreferences(preloadPath, { devTools }),
   });
   window.once('ready-to-show', () => window.show());
   // SECURITY: the only URL ever loaded is the app's own; navigation guards keep it there.

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const hubSettings = hubSettingsFromEnv(process.env);
   // Without a regional hub configured, the embedded defaults run one in-process on loopback.
   const embedded: EmbeddedHub | null = hubSettings.hubUrl ? null : await startEmbeddedHub(path.resolve(__dirname, '..', '..', 'resources'));
+  const oidc = oidcSettingsFromEnv(process.env);
   const station = createStation({
     dataDir,
     mode: 'browser',
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     fhirUrl: embedded ? embedded.hub.fhirUrl : hubSettings.fhirUrl,
     uploadsUrl: embedded ? embedded.hub.uploadsUrl : hubSettings.uploadsUrl,
     pacsUrl: pacsUrlFromEnv(process.env),
-    oidc: oidcSettingsFromEnv(process.env),
+    oidc,
     // No OS keychain in browser mode: the data key sits in a file beside the data folder (weaker).
     dataKeyFile: process.env.RELAIS_DATA_KEY_FILE || null,
     communesFile: communesFile(process.env, dataDir),
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     const { dataProtection } = status.value as StationStatus;
     out.write(`  Clé de chiffrement / data key: ${dataProtection.keyPath} (un fichier : plus faible que le trousseau du système, à sauvegarder à part / a file: weaker than the OS keychain, back it up apart)\n`);
   }
+  if (!oidc) out.write('  Sans connexion des professionnels (RELAIS_NO_SIGN_IN=1) : toute personne devant cette station lit tous les dossiers. / No professional sign-in: anyone at this station reads every record.\n');
   out.write(`  Serveur régional / hub: ${embedded ? `${embedded.hub.url} (embarqué / embedded)` : hubSettings.hubUrl}\n`);
   out.write(`  Appareils / devices: ${devices.mode === 'simulated' ? 'simulés / simulated (no devices.json)' : devices.mode === 'none' ? 'aucun / none (RELAIS_DEVICES=none)' : 'devices.json'}\n`);
   out.write(`  Ouvrez cette adresse / open this address (it holds this run's key):\n`);
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
   if (embedded) {
     // A second station on this machine, as the expert: calls can be tried without a region.
     out.write('  Pour essayer un appel, lancez un poste expert dans un autre terminal / to try a call, start an expert station in another terminal:\n');
-    out.write(`    RELAIS_DATA_DIR=${path.join(os.tmpdir(), 'relais-expert')} RELAIS_PORT=0 RELAIS_DEVICES=none RELAIS_HUB_URL=${embedded.hub.url} RELAIS_HUB_TOKEN=${embedded.expertToken} node out/main/host.cjs --open\n`);
+    out.write(`    RELAIS_DATA_DIR=${path.join(os.tmpdir(), 'relais-expert')} RELAIS_NO_SIGN_IN=1 RELAIS_PORT=0 RELAIS_DEVICES=none RELAIS_HUB_URL=${embedded.hub.url} RELAIS_HUB_TOKEN=${embedded.expertToken} node out/main/host.cjs --open\n`);
   }
   out.write('  Ctrl+C pour arrêter / to stop.\n\n');
 

@@ -4,7 +4,11 @@
 // next person signs in properly. The PIN's hash lives in memory only, for this sign-in.
 // Her staff badge, presented once while the cart is open, opens it too; a wrong badge counts
 // with the wrong PINs. The badge's hash is kept like the PIN's, and forgotten with it.
+// SECURITY: nothing here opens a locked cart but her PIN or her badge: the PIN is chosen once per
+// sign-in on an open cart and changed only with the current one, and forgetting the session
+// (sign-out, a new sign-in) can leave the cart locked until the next professional has signed in.
 import { BADGE_UID } from '../../shared/identity';
+import { trivialPin, type TrivialPin } from '../../shared/pin-rules';
 import { hashPin, pinMatches, type PinHash } from '../security/pin-hash';
 
 export const UNLOCK_PIN = /^\d{4,8}$/;
@@ -21,7 +25,8 @@ export interface IdentityLockDeps {
 
 export type UnlockOutcome =
   | { ok: true }
-  | { ok: false; reason: 'pin_format' | 'no_pin' | 'wrong_pin' | 'signed_out' | 'badge_format' | 'wrong_badge' | 'unknown_badge' | 'locked'; left?: number };
+  | { ok: false; reason: 'pin_format' | 'no_pin' | 'wrong_pin' | 'signed_out' | 'badge_format' | 'wrong_badge' | 'unknown_badge' | 'locked' | 'pin_set'; left?: number }
+  | { ok: false; reason: 'pin_trivial'; why: TrivialPin };
 
 export function createIdentityLock(deps: IdentityLockDeps) {
   let pin: PinHash | null = null;
@@ -55,6 +60,18 @@ export function createIdentityLock(deps: IdentityLockDeps) {
     return { ok: false, reason, left: MAX_UNLOCK_FAILURES - failures };
   }
 
+  function choose(value: string): UnlockOutcome {
+    if (!UNLOCK_PIN.test(value)) return { ok: false, reason: 'pin_format' };
+    // SECURITY: a code typed in front of others at a shared cart: none of the ones tried first.
+    const why = trivialPin(value);
+    if (why) return { ok: false, reason: 'pin_trivial', why };
+    pin = hashPin(value);
+    failures = 0;
+    lastActivity = deps.now().getTime();
+    deps.onChange();
+    return { ok: true };
+  }
+
   return {
     state: () => ({ locked, pinSet: pin !== null, badgeSet: badge !== null }),
     /** Someone used the station (the page reports touches, throttled). */
@@ -65,13 +82,19 @@ export function createIdentityLock(deps: IdentityLockDeps) {
     tick(): void {
       if (pin && !locked && deps.now().getTime() - lastActivity >= deps.idleMs) set(true);
     },
+    /** Her first PIN of this sign-in, on an open cart. Changing it goes through changePin. */
     setPin(value: string): UnlockOutcome {
-      if (!UNLOCK_PIN.test(value)) return { ok: false, reason: 'pin_format' };
-      pin = hashPin(value);
-      failures = 0;
-      lastActivity = deps.now().getTime();
-      deps.onChange();
-      return { ok: true };
+      if (locked) return { ok: false, reason: 'locked' };
+      if (pin) return { ok: false, reason: 'pin_set' };
+      return choose(value);
+    },
+    /** A new PIN on an open cart, given the current one; a wrong one counts like a wrong unlock. */
+    changePin(current: string, next: string): UnlockOutcome {
+      if (!pin) return { ok: false, reason: 'no_pin' };
+      if (locked) return { ok: false, reason: 'locked' };
+      if (!UNLOCK_PIN.test(current)) return { ok: false, reason: 'pin_format' };
+      if (!pinMatches(current, pin)) return failed('wrong_pin');
+      return choose(next);
     },
     lock(): void {
       if (pin) set(true);
@@ -102,12 +125,24 @@ export function createIdentityLock(deps: IdentityLockDeps) {
       if (!badge) return failed('unknown_badge');
       return pinMatches(uid, badge) ? opened() : failed('wrong_badge');
     },
-    /** The session ended: forget the PIN and the badge. */
-    reset(): void {
+    /**
+     * The session ended: forget the PIN and the badge. A cart that was locked stays locked (when
+     * `keepLocked`) until `sessionStarted`: the next person signs in before anything opens.
+     */
+    forgetSession({ keepLocked }: { keepLocked: boolean }): void {
       pin = null;
       badge = null;
       failures = 0;
-      set(false);
+      locked = keepLocked && locked;
+      deps.onChange();
+    },
+    /** A professional has just signed in: the cart is hers to open once she has chosen her PIN. */
+    sessionStarted(): void {
+      pin = null;
+      badge = null;
+      failures = 0;
+      lastActivity = deps.now().getTime();
+      locked = false;
       deps.onChange();
     },
   };

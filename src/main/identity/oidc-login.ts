@@ -5,8 +5,9 @@
 // (a discovery URL containing /.well-known/ is used as given) and which names the professional by
 // IdNatPS. Tokens stay in the main process, never in the page.
 import * as oidc from 'openid-client';
-import { rppsOfIdNatPs, type IdentityState, type SignedIn } from '../../shared/identity';
+import type { IdentityState, SignedIn } from '../../shared/identity';
 import { openLoopbackRedirect } from './loopback-redirect';
+import { pscUserOf, userOf } from './professional-claims';
 
 export interface OidcSettings {
   /** The issuer, or its discovery document's full URL (PSC: …/.well-known/wallet-openid-configuration). */
@@ -15,7 +16,15 @@ export interface OidcSettings {
   /** PSC registers desktop clients with a secret; none for a public client (PKCE only). */
   clientSecret: string | null;
   scope: string;
+  /**
+   * psc: Pro Santé Connect's rules: the eIDAS level eidas1 asked for (acr_values) and checked in
+   * the ID token, the professional read from its userinfo endpoint. generic (default): any provider.
+   */
+  profile?: 'generic' | 'psc';
 }
+
+/** The eIDAS level PSC gives for a CPS card or e-CPS sign-in ("substantiel"), asked for and checked. */
+export const PSC_ACR = 'eidas1';
 
 export interface OidcLoginDeps {
   settings: OidcSettings | null;
@@ -37,13 +46,6 @@ interface Session {
 const isLoopback = (url: URL) => url.hostname === '127.0.0.1' || url.hostname === '[::1]' || url.hostname === 'localhost';
 
 export class SignInError extends Error {}
-
-function userOf(claims: Record<string, unknown>, expiresAt: Date): SignedIn {
-  const text = (key: string) => (typeof claims[key] === 'string' && claims[key] ? (claims[key] as string) : null);
-  const idNatPs = text('SubjectNameID') ?? text('preferred_username');
-  const name = [text('given_name'), text('family_name')].filter(Boolean).join(' ') || text('name') || idNatPs || String(claims.sub);
-  return { sub: String(claims.sub), idNatPs, rpps: rppsOfIdNatPs(idNatPs), name, expiresAt: expiresAt.toISOString() };
-}
 
 export function createOidcLogin(deps: OidcLoginDeps) {
   const { settings } = deps;
@@ -81,8 +83,20 @@ export function createOidcLogin(deps: OidcLoginDeps) {
     if (!claims && !previous) throw new SignInError('The identity provider returned no ID token.');
     // A refresh may come without a new ID token: the person stays the same.
     if (claims && previous && claims.sub !== previous.user.sub) throw new SignInError('The refreshed sign-in names another person.');
-    const user = claims ? userOf(claims as Record<string, unknown>, expiresAt) : { ...previous!.user, expiresAt: expiresAt.toISOString() };
+    // A renewal keeps who she is (read once at sign-in: PSC's userinfo is not asked again), with the new expiry.
+    const user = previous ? { ...previous.user, expiresAt: expiresAt.toISOString() } : userOf(claims as Record<string, unknown>, expiresAt);
     return { user, accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? previous?.refreshToken ?? null, idToken: tokens.id_token ?? previous?.idToken ?? null };
+  }
+
+  /** PSC: the level asked for must be the level given; the professional is read from userinfo. */
+  async function takePsc(cfg: oidc.Configuration, tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers): Promise<Session> {
+    const claims = tokens.claims();
+    // SECURITY: a sign-in below the eIDAS level asked for (a provider that ignored acr_values) is refused.
+    if (!claims || claims.acr !== PSC_ACR) throw new SignInError(`Pro Santé Connect did not confirm the eIDAS level asked for (${PSC_ACR}): the sign-in is refused; sign in with the CPS card or e-CPS.`);
+    // SECURITY: openid-client checks that userinfo speaks of the ID token's subject.
+    const userinfo = await oidc.fetchUserInfo(cfg, tokens.access_token, claims.sub);
+    const base = take(tokens, null);
+    return { ...base, user: pscUserOf(claims as Record<string, unknown>, userinfo as Record<string, unknown>, new Date(base.user.expiresAt)) };
   }
 
   return {
@@ -102,6 +116,10 @@ export function createOidcLogin(deps: OidcLoginDeps) {
         code_challenge_method: 'S256',
         state: expectedState,
         nonce: expectedNonce,
+        ...(settings!.profile === 'psc' ? { acr_values: PSC_ACR } : {}),
+        // SECURITY: a shared cart: the provider authenticates the person at every sign-in, so the
+        // next professional never inherits the last one's session left in the browser.
+        prompt: 'login',
       }).href;
       pending = { authorizationUrl, close: redirect.close };
       lastError = null;
@@ -111,7 +129,7 @@ export function createOidcLogin(deps: OidcLoginDeps) {
         try {
           const callback = await redirect.response;
           const tokens = await oidc.authorizationCodeGrant(cfg, callback, { pkceCodeVerifier: verifier, expectedState, expectedNonce, idTokenExpected: true });
-          session = take(tokens, null);
+          session = settings!.profile === 'psc' ? await takePsc(cfg, tokens) : take(tokens, null);
           return session.user;
         } catch (error) {
           session = null;
@@ -127,7 +145,12 @@ export function createOidcLogin(deps: OidcLoginDeps) {
     },
     /** Renews the access with the refresh token; signs out when the provider refuses. */
     async refresh(): Promise<SignedIn> {
-      if (!session?.refreshToken) throw new SignInError('Nobody is signed in with a refresh token.');
+      if (!session) throw new SignInError('Nobody is signed in.');
+      if (!session.refreshToken) {
+        lastError = 'The sign-in could not be renewed: the identity provider gave no refresh token. Sign in again.';
+        changed();
+        throw new SignInError(lastError);
+      }
       try {
         session = take(await oidc.refreshTokenGrant(await configuration(), session.refreshToken), session);
         lastError = null;

@@ -105,8 +105,17 @@ function writeKeyFile(file: string, key: Buffer): void {
   writePrivately(file, `${JSON.stringify(content, null, 2)}\n`);
 }
 
-function fromKeychain(dataDir: string, sealer: KeySealer, keyFile: string): { master: Buffer; weaknesses: KeyWeakness[]; keyPath: string } {
+function fromKeychain(dataDir: string, sealer: KeySealer, keyFile: string, allowNoKeyring: boolean): { master: Buffer; weaknesses: KeyWeakness[]; keyPath: string } {
   const sealedFile = path.join(dataDir, SEALED_KEY_FILE);
+  // SECURITY: basic_text "seals" with a password written in Chromium's source: the key would be as
+  // good as in the clear. Refused unless the site allows it, knowing why.
+  if (sealer.backend === 'basic_text' && !allowNoKeyring) {
+    throw new DataKeyError(
+      "The OS has no keyring for the station's account (Electron's safeStorage reports basic_text, a fixed password): the data key would be readable by anyone who copies the data folder. " +
+        "Install and unlock GNOME Keyring or KWallet for this account (docs/cart-install.md), or, knowing the records are then protected only by the account's file permissions, set RELAIS_ALLOW_NO_KEYRING=1. " +
+        'Aucun trousseau pour le compte de la station : installez GNOME Keyring ou KWallet, ou acceptez ce risque avec RELAIS_ALLOW_NO_KEYRING=1.',
+    );
+  }
   const weaknesses: KeyWeakness[] = sealer.backend === 'basic_text' ? ['no_os_keyring'] : [];
   if (fs.existsSync(sealedFile)) {
     try {
@@ -148,9 +157,9 @@ function fromKeyFile(dataDir: string, keyFile: string): { master: Buffer; weakne
 }
 
 /** Opens the station's data key, making one on the first run; never replaces a key that records depend on. */
-export function loadDataKeys(options: { dataDir: string; keyFile?: string | null; sealer?: KeySealer | null }): DataKeys {
+export function loadDataKeys(options: { dataDir: string; keyFile?: string | null; sealer?: KeySealer | null; allowNoKeyring?: boolean }): DataKeys {
   const keyFile = options.keyFile ?? defaultKeyFile(options.dataDir);
-  const found = options.sealer ? fromKeychain(options.dataDir, options.sealer, keyFile) : fromKeyFile(options.dataDir, keyFile);
+  const found = options.sealer ? fromKeychain(options.dataDir, options.sealer, keyFile, options.allowNoKeyring ?? false) : fromKeyFile(options.dataDir, keyFile);
   return {
     protection: options.sealer ? 'os-keychain' : 'key-file',
     keyPath: found.keyPath,

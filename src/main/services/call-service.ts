@@ -25,6 +25,11 @@ export interface CallServiceDeps {
 }
 
 type Sender = (message: ClientMessage) => boolean;
+
+// A call record left open by a crash must not count as a call in progress for ever.
+const OPEN_CALL_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+// More calls than this in progress at once is not a station's life: the newest are enough.
+const RECENT_CALLS = 20;
 type TurnReply = Extract<ServerMessage, { type: 'turn.credentials' }>;
 
 export function createCallService(deps: CallServiceDeps) {
@@ -149,6 +154,13 @@ export function createCallService(deps: CallServiceDeps) {
 
     history(limit: number): CallRecord[] {
       return deps.calls.recent(limit);
+    },
+
+    /** Calls rung or answered and not ended (what holds an update back), from the journal. */
+    openCalls(): number {
+      const now = deps.now().getTime();
+      const open = (r: CallRecord) => r.endedAt === null && now - Date.parse(r.ringingAt) < OPEN_CALL_MAX_AGE_MS;
+      return deps.calls.recent(RECENT_CALLS).filter(open).length;
     },
   };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { KioskPinSchema, type KioskState } from '../../shared/kiosk/kiosk';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import { hashPin, pinMatches } from '../security/pin-hash';
+import { trivialPin } from '../../shared/pin-rules';
 
 const StoredSchema = z.object({
   active: z.boolean(),
@@ -91,6 +92,9 @@ export function createKioskService(deps: KioskServiceDeps) {
       const pin = parsePin(pinInput);
       if (stored.pin) verify(pin);
       else {
+        // SECURITY: the PIN a patient alone in the cabin must not guess: no trivial one (pin-rules.ts).
+        const trivial = trivialPin(pin);
+        if (trivial) throw fieldFailure('pin', `pin.${trivial}`);
         const { salt, hash } = hashPin(pin);
         stored = { ...stored, pin: { salt: salt.toString('hex'), hash: hash.toString('hex') } };
       }

@@ -8,6 +8,7 @@ export interface StationStatusDeps {
   mode: StationStatus['mode'];
   dataDir: string;
   dataProtection: StationStatus['dataProtection'];
+  signIn: StationStatus['signIn'];
   devices: { list(): StationStatus['devices'] };
   hub: HubLink;
   /** The hub token's state (hub-token.ts), when the station has one. */
@@ -25,6 +26,7 @@ export function createStationStatusService(deps: StationStatusDeps) {
         mode: deps.mode,
         dataDir: deps.dataDir,
         dataProtection: deps.dataProtection,
+        signIn: deps.signIn,
         devices: deps.devices.list(),
         hub: deps.hubToken ? { ...deps.hub.state(), token: deps.hubToken() } : deps.hub.state(),
         sync: { ...deps.sync(), pending: deps.outbox.pendingCount(), waitingForAct: deps.outbox.waitingForActCount(), lastSyncAt: deps.outbox.lastSyncAt() },

@@ -87,6 +87,18 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
     failed: 'The cart’s camera did not carry out the command ({{reason}}).',
     clickToCenter: 'Click on the picture to centre the camera there.',
     reasons: { not_granted: 'the nurse has not granted or has taken back control', not_expert: 'you are not this session’s expert', stale: 'command arrived late', invalid: 'unreadable command', device_unavailable: 'camera unavailable', device_refused: 'the camera refused', unknown: 'unknown reason' },
+    grantedBy: 'Granted by (name and role)',
+    grantedByFirst: 'Nobody is signed in at this station: type your name to let the expert steer the camera.',
+    ended: {
+      hub_lost: 'Remote steering stopped: the station lost the regional hub. Grant it again once the hub is back.',
+      expert_changed: 'Remote steering stopped: someone else is now at the other end of the call.',
+      call_ended: 'Remote steering stopped: the call has ended.',
+    },
+    errors: {
+      not_found: 'This call is no longer in progress: remote steering is granted during an answered call only.',
+      hub_unavailable: 'The regional hub cannot be reached, so the station cannot check who is at the other end of the call. Grant it again once the hub is back.',
+      validation_failed: 'Type your name before letting the expert steer the camera.',
+    },
     title: 'Cart camera',
   },
   examDevices: 'Examination devices',

@@ -84,6 +84,18 @@ teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesu
     failed: 'La caméra du chariot n’a pas exécuté la commande ({{reason}}).',
     clickToCenter: 'Cliquez sur l’image pour y centrer la caméra.',
     reasons: { not_granted: 'l’infirmière n’a pas donné ou a repris la main', not_expert: 'vous n’êtes pas l’expert de cette séance', stale: 'commande arrivée en retard', invalid: 'commande illisible', device_unavailable: 'caméra indisponible', device_refused: 'la caméra a refusé', unknown: 'raison inconnue' },
+    grantedBy: 'Autorisé par (nom et fonction)',
+    grantedByFirst: 'Personne n’est connecté à ce poste : saisissez votre nom pour laisser l’expert piloter la caméra.',
+    ended: {
+      hub_lost: 'Pilotage à distance arrêté : le poste a perdu le serveur régional. Redonnez la main quand il est revenu.',
+      expert_changed: 'Pilotage à distance arrêté : un autre interlocuteur est à l’autre bout de l’appel.',
+      call_ended: 'Pilotage à distance arrêté : l’appel est terminé.',
+    },
+    errors: {
+      not_found: 'Cet appel n’est plus en cours : le pilotage à distance ne se donne que pendant un appel répondu.',
+      hub_unavailable: 'Le serveur régional est injoignable : le poste ne peut pas vérifier qui est à l’autre bout de l’appel. Redonnez la main quand il est revenu.',
+      validation_failed: 'Saisissez votre nom avant de laisser l’expert piloter la caméra.',
+    },
     title: 'Caméra du chariot',
   },
   examDevices: 'Appareils d’examen',

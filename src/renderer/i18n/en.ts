@@ -33,6 +33,11 @@ export const en: Translations = {
       key_file_inside_data_folder: 'The key file is inside the data folder: a copy of the folder carries its key.',
       no_os_keyring: 'The OS has no keyring for this account: install and unlock GNOME Keyring or KWallet.',
     },
+    recordAccess: 'Record access',
+    signIn: {
+      required: 'Professional sign-in required (Pro Santé Connect)',
+      none: 'No professional sign-in (the site’s choice, RELAIS_NO_SIGN_IN=1): anyone at this station reads every record.',
+    },
     devices: 'Devices',
     noDevices: 'No device configured',
     deviceStates: { connected: 'connected', reconnecting: 'reconnecting…', gone: 'unplugged' },
@@ -287,6 +292,7 @@ export const en: Translations = {
     not_found: 'This record does not exist on this station (any more).',
     stale_version: 'This record was changed elsewhere since you opened it. Reload it, then redo your change.',
     forbidden: 'Access refused. Open the address the station printed.',
+    control_not_granted: 'Remote control is not granted for this call: the person at the cart must first let the expert steer the camera.',
     unknown_channel: 'The station does not know this operation. Update Relais.',
     disconnected: 'The station cannot be reached. Check that Relais is still running, then retry.',
     device_unavailable: 'Device unavailable: check that it is plugged in and switched on. Relais reconnects by itself.',
@@ -294,6 +300,7 @@ export const en: Translations = {
     hub_unavailable: 'The regional hub cannot be reached. Relais reconnects by itself; try again in a moment.',
     pacs_unavailable: 'The hospital PACS is not configured, cannot be reached or refused the request. Import the images from a CD or USB drive, or call IT support.',
     audit_unavailable: 'The station could not write its audit trail, so the record is not shown. Retry; if it persists, call support.',
+    kiosk_mode: 'Not available in the pharmacy cabin. The pharmacist leaves cabin mode with her PIN (“Espace pharmacien”) to use it.',
     internal: 'Unexpected error in the station. Retry; if it persists, call support.',
   },
   fieldErrors: {
@@ -326,7 +333,13 @@ export const en: Translations = {
       birth_month_mismatch: 'The INS number says another birth month: check the date or the number.',
       already_used: 'This INS already belongs to another patient on this station: open that record instead of creating one.',
     },
-    identity: { strict_trait_locked: 'Trait from INSi: it is not edited here.', pin_format: 'The code has 4 to 8 digits.', wrong_pin: 'Wrong code. {{left}} more attempt(s), then you will have to sign in again.' },
+    pin: {
+      repeated: 'One digit repeated is guessed at the first try: choose another code.',
+      sequence: 'A run of digits (1234, 2468, 7890…) is among the first codes tried: choose another one.',
+      common: 'This code is among the most used (or follows the keypad, like 2580): choose another one.',
+      pattern: 'A repeated pattern (1212, 112233…) is easy to guess: choose another code.',
+    },
+    identity: { strict_trait_locked: 'Trait from INSi: it is not edited here.', pin_format: 'The code has 4 to 8 digits.', current_pin_required: 'Type your current code first.', wrong_pin: 'Wrong code. {{left}} more attempt(s), then you will have to sign in again.' },
     teleexpertise: {
       already_sent: 'This request is already sent.',
       not_draft: 'This act has already started: it is no longer sent as a tele-expertise request.',

@@ -32,6 +32,11 @@ export const fr = {
       key_file_inside_data_folder: 'Le fichier de clé est dans le dossier des données : une copie du dossier emporte sa clé.',
       no_os_keyring: 'Le système n’a pas de trousseau pour ce compte : installez et déverrouillez GNOME Keyring ou KWallet.',
     },
+    recordAccess: 'Accès aux dossiers',
+    signIn: {
+      required: 'Connexion des professionnels exigée (Pro Santé Connect)',
+      none: 'Sans connexion des professionnels (choix du site, RELAIS_NO_SIGN_IN=1) : toute personne devant cette station lit tous les dossiers.',
+    },
     devices: 'Appareils',
     noDevices: 'Aucun appareil configuré',
     deviceStates: { connected: 'connecté', reconnecting: 'reconnexion…', gone: 'débranché' },
@@ -286,6 +291,7 @@ export const fr = {
     not_found: 'Ce dossier n’existe pas ou plus sur cette station.',
     stale_version: 'Ce dossier a été modifié ailleurs depuis son ouverture. Rechargez-le, puis refaites votre modification.',
     forbidden: 'Accès refusé. Ouvrez l’adresse affichée par la station.',
+    control_not_granted: 'Pilotage à distance non autorisé pour cet appel : la personne au chariot doit d’abord laisser l’expert piloter la caméra.',
     unknown_channel: 'Opération inconnue de la station. Mettez Relais à jour.',
     disconnected: 'La station est injoignable. Vérifiez que Relais tourne toujours, puis réessayez.',
     device_unavailable: 'Appareil indisponible : vérifiez qu’il est branché et allumé. Relais se reconnecte tout seul.',
@@ -293,6 +299,7 @@ export const fr = {
     hub_unavailable: 'Le serveur régional est injoignable. Relais se reconnecte tout seul ; réessayez dans un instant.',
     pacs_unavailable: 'Le PACS de l’hôpital n’est pas configuré, injoignable ou a refusé la demande. Importez les images depuis un CD ou une clé USB, ou appelez le service informatique.',
     audit_unavailable: 'Le poste n’a pas pu écrire son journal d’audit : le dossier n’est pas affiché. Réessayez ; si cela persiste, appelez le support.',
+    kiosk_mode: 'Non disponible dans la cabine. Le pharmacien quitte le mode cabine avec son code (« Espace pharmacien ») pour y accéder.',
     internal: 'Erreur inattendue de la station. Réessayez ; si elle persiste, appelez le support.',
   },
   fieldErrors: {
@@ -325,7 +332,13 @@ export const fr = {
       birth_month_mismatch: 'Le matricule INS indique un autre mois de naissance : vérifiez la date ou le matricule.',
       already_used: 'Cette INS est déjà celle d’un autre patient de cette station : ouvrez son dossier plutôt que d’en créer un.',
     },
-    identity: { strict_trait_locked: 'Trait issu de l’INSi : il ne se modifie pas ici.', pin_format: 'Le code compte de 4 à 8 chiffres.', wrong_pin: 'Code incorrect. Encore {{left}} essai(s), puis il faudra se reconnecter.' },
+    pin: {
+      repeated: 'Un même chiffre répété se devine du premier coup : choisissez un autre code.',
+      sequence: 'Une suite de chiffres (1234, 2468, 7890…) fait partie des premiers codes essayés : choisissez-en un autre.',
+      common: 'Ce code est parmi les plus utilisés (ou suit le clavier, comme 2580) : choisissez-en un autre.',
+      pattern: 'Un motif répété (1212, 112233…) se devine facilement : choisissez un autre code.',
+    },
+    identity: { strict_trait_locked: 'Trait issu de l’INSi : il ne se modifie pas ici.', pin_format: 'Le code compte de 4 à 8 chiffres.', current_pin_required: 'Tapez d’abord votre code actuel.', wrong_pin: 'Code incorrect. Encore {{left}} essai(s), puis il faudra se reconnecter.' },
     teleexpertise: {
       already_sent: 'Cette demande est déjà envoyée.',
       not_draft: 'Cet acte a déjà commencé : il ne s’envoie plus comme demande de téléexpertise.',

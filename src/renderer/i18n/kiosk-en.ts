@@ -20,6 +20,7 @@ export const kioskEn: Texts<typeof kioskFr> = {
     chooseTitle: 'Choose the pharmacist’s code (6 to 12 digits)',
     confirmTitle: 'Type the code again to confirm it',
     leaveTitle: 'Pharmacist’s code to leave cabin mode',
+    exitRefused: 'Relais does not close in cabin mode. To close it, the pharmacist first leaves cabin mode with her PIN; otherwise, touch Cancel.',
     label: 'Code',
     hint: 'This code will be needed to leave cabin mode. Do not give it to the patient.',
     mismatch: 'The two codes differ: start again.',

@@ -17,6 +17,7 @@ export const kioskFr = {
     chooseTitle: 'Choisissez le code du pharmacien (6 à 12 chiffres)',
     confirmTitle: 'Retapez le code pour le confirmer',
     leaveTitle: 'Code du pharmacien pour quitter le mode cabine',
+    exitRefused: 'Relais ne se ferme pas en mode cabine. Pour le fermer, le pharmacien quitte d’abord le mode cabine avec son code ; sinon, touchez Annuler.',
     label: 'Code',
     hint: 'Ce code sera demandé pour quitter le mode cabine. Ne le donnez pas au patient.',
     mismatch: 'Les deux codes diffèrent : recommencez.',

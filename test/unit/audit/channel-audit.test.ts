@@ -28,10 +28,9 @@ describe('channel audit', () => {
     expect(facts).toMatchObject({ action: 'read', patientIds: [], detail: '1 shown' });
   });
 
-  it('records a grant from the page as a grant, an export as an export, and leaves untouched channels out', () => {
-    expect(auditFacts('audit.note', { event: 'control.revoked', callId: 'c-1' }, { recorded: true }, patientOf)).toMatchObject({ action: 'grant', event: 'control.revoked', entityId: 'c-1' });
+  it('records a page note as an export, and leaves untouched channels out', () => {
     expect(auditFacts('audit.note', { event: 'imaging.shared', callId: 'c-1', patientId: 'p-3' }, { recorded: true }, patientOf)).toMatchObject({ action: 'export', patientIds: ['p-3'] });
-    expect(auditFacts('camera.command', { command: { type: 'stop' } }, { accepted: true }, patientOf)).toBeNull();
+    expect(auditFacts('camera.command', { command: { type: 'stop' }, origin: { kind: 'local' } }, { accepted: true }, patientOf)).toBeNull();
     expect(auditFacts('imaging.frame', { sopInstanceUid: '1.2.3', frame: 0 }, {}, patientOf)).toBeNull();
   });
 

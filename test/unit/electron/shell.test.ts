@@ -20,6 +20,7 @@ const h = await vi.hoisted(async () => {
       order.push(`on:${event}`);
       appEvents.on(event, listener);
     }),
+    removeListener: vi.fn((event: string, listener: (...args: unknown[]) => void) => appEvents.removeListener(event, listener)),
     whenReady: vi.fn(() => {
       order.push('whenReady');
       return new Promise<void>((resolve) => {
@@ -46,7 +47,11 @@ const h = await vi.hoisted(async () => {
     minimized = false;
     focus = vi.fn();
     restore = vi.fn();
-    webContents = { isDestroyed: () => false, getURL: () => 'app://relais/index.html', send: vi.fn() };
+    webContents = { isDestroyed: () => false, getURL: () => 'app://relais/index.html', send: vi.fn(), on: vi.fn(), removeListener: vi.fn() };
+    on = vi.fn();
+    removeListener = vi.fn();
+    setKiosk = vi.fn();
+    setAlwaysOnTop = vi.fn();
     constructor(readonly options: Record<string, unknown>) {
       order.push('new BrowserWindow');
       BrowserWindow.all.push(this);
@@ -59,13 +64,14 @@ const h = await vi.hoisted(async () => {
   const protocol = { registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')) };
   const shell = { openExternal: vi.fn(() => Promise.resolve()) };
   const dialog = { showErrorBox: vi.fn() };
+  const Menu = { setApplicationMenu: vi.fn((_menu: unknown) => order.push('Menu.setApplicationMenu')) };
   const safeStorage = {
     isEncryptionAvailable: vi.fn(() => (order.push('safeStorage.isEncryptionAvailable'), true)),
     getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
     encryptString: vi.fn((text: string) => Buffer.from(`sealed:${text}`)),
     decryptString: vi.fn((sealed: Buffer) => sealed.toString().slice('sealed:'.length)),
   };
-  return { order, state, app, defaultSession, ipcMain, BrowserWindow, protocol, shell, dialog, safeStorage };
+  return { order, state, app, defaultSession, ipcMain, BrowserWindow, protocol, shell, dialog, safeStorage, Menu };
 });
 
 vi.mock('electron', () => ({
@@ -77,12 +83,14 @@ vi.mock('electron', () => ({
   shell: h.shell,
   dialog: h.dialog,
   safeStorage: h.safeStorage,
+  Menu: h.Menu,
 }));
 
 import { startElectronShell } from '../../../src/main/electron/shell';
 import { createWebPreferences } from '../../../src/main/electron/web-preferences';
 import type { Station } from '../../../src/main/station';
 import type { KeySealer } from '../../../src/main/security/data-key';
+import { createStationEvents } from '../../../src/main/station-events';
 
 const DATA_DIR = path.join(os.tmpdir(), 'relais-shell-test');
 const flush = () => new Promise((resolve) => setImmediate(resolve));
@@ -96,6 +104,8 @@ function start(createStation?: (dataDir: string, keySealer: KeySealer | null) =>
 }
 
 beforeEach(() => {
+  // The previous test's shell quits: its listeners (the termination signals' too) go.
+  h.app.events.emit('will-quit');
   vi.clearAllMocks();
   h.order.length = 0;
   h.state.lock = true;
@@ -160,6 +170,45 @@ describe('startElectronShell', () => {
     const window = h.BrowserWindow.all[0]!;
     expect(window.options.webPreferences).toEqual(createWebPreferences('/opt/relais/out/preload/index.cjs'));
     expect(window.loadURL).toHaveBeenCalledWith('app://relais/index.html');
+  });
+
+  it('removes the application menu (reload, DevTools, quit) before the window opens, and opens it without DevTools', async () => {
+    start();
+    h.state.resolveReady();
+    await flush();
+    expect(h.Menu.setApplicationMenu).toHaveBeenCalledExactlyOnceWith(null);
+    expect(h.order.indexOf('Menu.setApplicationMenu')).toBeLessThan(h.order.indexOf('new BrowserWindow'));
+    expect((h.BrowserWindow.all[0]!.options.webPreferences as { devTools: boolean }).devTools).toBe(false);
+  });
+
+  it('with the developer switch (RELAIS_DEV_TOOLS=1) keeps the default menu and DevTools, and says so in the log', async () => {
+    vi.stubEnv('RELAIS_DEV_TOOLS', '1');
+    const { logger } = start();
+    h.state.resolveReady();
+    await flush();
+    expect(h.Menu.setApplicationMenu).not.toHaveBeenCalled();
+    expect(h.BrowserWindow.all[0]!.options.webPreferences).toEqual(createWebPreferences('/opt/relais/out/preload/index.cjs', { devTools: true }));
+    expect(logger.warn).toHaveBeenCalledWith('shell.dev_tools_on', expect.objectContaining({ setting: 'RELAIS_DEV_TOOLS' }));
+  });
+
+  it('refuses to quit while the cabin is in kiosk mode, except on a termination signal from the OS', async () => {
+    const events = createStationEvents();
+    const station = { dispatch: vi.fn(() => Promise.resolve({ ok: true, value: { active: false } })), events, close: vi.fn() };
+    start(() => station as unknown as Station);
+    h.state.resolveReady();
+    await flush();
+    const quit = () => {
+      const event = { prevented: false, preventDefault() { this.prevented = true; } };
+      h.app.events.emit('before-quit', event);
+      return !event.prevented;
+    };
+    events.emit('kiosk.changed', { active: true, pinSet: true, lockedUntil: null, site: 'Pharmacie' });
+    expect(quit()).toBe(false);
+    h.app.quit.mockClear();
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(h.app.quit).toHaveBeenCalledTimes(1);
+    expect(quit()).toBe(true);
+    h.app.events.emit('will-quit');
   });
 
   it('quits at once when another instance holds the lock, opening nothing', async () => {

@@ -28,11 +28,18 @@ describe('createWebPreferences', () => {
     ['spellcheck', false],
     ['safeDialogs', true],
     ['enableWebSQL', false],
+    ['devTools', false],
   ] as const)('%s is %s', (key, value) => {
     expect(prefs[key]).toBe(value);
   });
 
-  it('sets nothing else (no partition, no additional arguments, no devTools override)', () => {
+  it('opens the developer tools only when the developer switch asks for them', () => {
+    expect(createWebPreferences('/p', { devTools: true }).devTools).toBe(true);
+    expect(createWebPreferences('/p', { devTools: false }).devTools).toBe(false);
+    expect(createWebPreferences('/p', {}).devTools).toBe(false);
+  });
+
+  it('sets nothing else (no partition, no additional arguments)', () => {
     expect(Object.keys(prefs).sort()).toEqual(
       [
         'preload',
@@ -49,6 +56,7 @@ describe('createWebPreferences', () => {
         'spellcheck',
         'safeDialogs',
         'enableWebSQL',
+        'devTools',
       ].sort(),
     );
   });

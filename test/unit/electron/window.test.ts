@@ -25,8 +25,8 @@ import { createWebPreferences } from '../../../src/main/electron/web-preferences
 import { createMainWindow } from '../../../src/main/electron/window';
 
 type Fake = InstanceType<typeof h.FakeBrowserWindow>;
-const create = (preload: string, onLoadFailed?: (e: unknown) => void) =>
-  createMainWindow(preload, onLoadFailed) as unknown as Fake;
+const create = (preload: string, onLoadFailed?: (e: unknown) => void, devTools?: boolean) =>
+  createMainWindow(preload, onLoadFailed, devTools) as unknown as Fake;
 
 describe('createMainWindow', () => {
   it('uses the shared hardened webPreferences and the agreed window options', () => {
@@ -41,6 +41,13 @@ describe('createMainWindow', () => {
       backgroundColor: expect.stringMatching(/^#[0-9a-f]{6}$/i),
     });
     expect((window.options.webPreferences as { sandbox: boolean }).sandbox).toBe(true);
+  });
+
+  it('has no developer tools unless the developer switch is on', () => {
+    expect((create('/p').options.webPreferences as { devTools: boolean }).devTools).toBe(false);
+    expect((create('/p', undefined, false).options.webPreferences as { devTools: boolean }).devTools).toBe(false);
+    const developer = create('/p', undefined, true);
+    expect(developer.options.webPreferences).toEqual(createWebPreferences('/p', { devTools: true }));
   });
 
   it('loads the app URL and nothing else', () => {

@@ -44,6 +44,17 @@ describe('kiosk service', () => {
     expect(service.state().pinSet).toBe(false);
   });
 
+  // Issue 16, point 15 (NIST SP 800-63B §5.1.1.2: no repetitive, sequential or common secrets).
+  it('refuses a trivial pharmacist PIN with the reason, and sets none', () => {
+    const { service } = kioskOn(tempDir());
+    expect(fieldCode(() => service.enter('123456'))).toBe('pin.sequence');
+    expect(fieldCode(() => service.enter('000000'))).toBe('pin.repeated');
+    expect(fieldCode(() => service.enter('147258'))).toBe('pin.common');
+    expect(fieldCode(() => service.enter('818181'))).toBe('pin.pattern');
+    expect(service.state()).toMatchObject({ active: false, pinSet: false });
+    expect(service.enter('482913').pinSet).toBe(true);
+  });
+
   it('stays in kiosk mode across a restart, and keeps only a salted hash of the PIN', () => {
     const dir = tempDir();
     kioskOn(dir).service.enter('482913');

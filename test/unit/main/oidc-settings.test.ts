@@ -4,12 +4,22 @@ import { oidcSettingsFromEnv } from '../../../src/main/identity/oidc-settings';
 import { rppsOfIdNatPs } from '../../../src/shared/identity';
 
 describe('identity provider settings', () => {
-  it('is off when no discovery address is given', () => {
-    expect(oidcSettingsFromEnv({})).toBeNull();
+  // Issue 16, point 8: with no provider, every channel was open and nothing said so.
+  it('refuses to start without a provider, unless the site chose to run without sign-in (RELAIS_NO_SIGN_IN=1)', () => {
+    expect(() => oidcSettingsFromEnv({})).toThrow(/RELAIS_NO_SIGN_IN=1/);
+    expect(() => oidcSettingsFromEnv({})).toThrow(/anyone at the station reads every record/);
+    expect(() => oidcSettingsFromEnv({})).toThrow(/toute personne devant la station lit tous les dossiers/);
+    expect(oidcSettingsFromEnv({ RELAIS_NO_SIGN_IN: '1' })).toBeNull();
+    expect(() => oidcSettingsFromEnv({ RELAIS_NO_SIGN_IN: 'yes' })).toThrow(/RELAIS_NO_SIGN_IN must be 1/);
+  });
+
+  it('refuses a provider and RELAIS_NO_SIGN_IN=1 together: one or the other', () => {
+    expect(() => oidcSettingsFromEnv({ RELAIS_NO_SIGN_IN: '1', RELAIS_OIDC_DISCOVERY_URL: 'https://idp.example', RELAIS_OIDC_CLIENT_ID: 'relais' })).toThrow(/both set/);
   });
 
   it('reads the discovery address, client and scope, with defaults', () => {
     expect(oidcSettingsFromEnv({ RELAIS_OIDC_DISCOVERY_URL: 'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration', RELAIS_OIDC_CLIENT_ID: 'relais' })).toEqual({
+      profile: 'generic',
       discoveryUrl: 'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration',
       clientId: 'relais',
       clientSecret: null,

@@ -25,7 +25,7 @@ function sources(dir: string): string[] {
 // services, and built in validation.ts as 'field.*'.
 const FIELD_CODE = /'((?:field|trait|date|insee|first_names|ins|identity|encounter|vital|report|rpps|imaging|pacs|kiosk)\.[a-z_]+)'/g;
 // Channel, event, call message and audit note names look the same ('imaging.scan', 'imaging.view'): they are not field codes.
-const contractNames = new Set<string>([...Object.keys(contract.invoke), ...Object.keys(contract.events), ...RemoteMessageSchema.options.map((o) => o.shape.type.value), ...AuditNoteSchema.options.flatMap((o) => { const event = o.shape.event; return 'options' in event ? [...event.options] : [event.value]; })]);
+const contractNames = new Set<string>([...Object.keys(contract.invoke), ...Object.keys(contract.events), ...RemoteMessageSchema.options.map((o) => o.shape.type.value), ...AuditNoteSchema.options.map((o) => o.shape.event.value)]);
 const fieldCodes = new Set(
   [...sources('src/shared'), ...sources('src/main/services')]
     .flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(FIELD_CODE)].map((m) => m[1]!))

@@ -106,8 +106,16 @@ describe('the data key in the OS keychain (Electron safeStorage)', () => {
     expect(fs.existsSync(defaultKeyFile(dir))).toBe(false);
   });
 
-  it('says when the OS has no real keyring behind it', () => {
-    expect(loadDataKeys({ dataDir: dataDir(), sealer: fakeKeychain('basic_text') }).weaknesses).toEqual(['no_os_keyring']);
+  // Issue 16, point 8: safeStorage's basic_text backend seals with a password written in Chromium's
+  // source, so the "sealed" key is as good as in the clear: refused unless the site allows it.
+  it('refuses an OS without a real keyring (basic_text), with the reason and what to do', () => {
+    const dir = dataDir();
+    expect(() => loadDataKeys({ dataDir: dir, sealer: fakeKeychain('basic_text') })).toThrow(/no keyring.*RELAIS_ALLOW_NO_KEYRING=1/s);
+    expect(fs.existsSync(path.join(dir, SEALED_KEY_FILE))).toBe(false);
+  });
+
+  it('accepts basic_text only when the site allows it, and still says it is weaker', () => {
+    expect(loadDataKeys({ dataDir: dataDir(), sealer: fakeKeychain('basic_text'), allowNoKeyring: true }).weaknesses).toEqual(['no_os_keyring']);
   });
 
   it('is never replaced when the records are there but the sealed key is not', () => {

@@ -14,8 +14,8 @@ describe('remote camera steering, decided on the cart', () => {
     expect(decideRemote({ ...granted, expertPeerId: null }, 'dr-neuro', drive(1))).toMatchObject({ obey: false, reason: 'not_expert' });
     const revoked = { ...granted, granted: false };
     expect(decideRemote(revoked, 'dr-neuro', drive(1))).toEqual({ obey: false, reason: 'not_granted', seq: 1 });
-    // Stopping the camera is always allowed from the expert.
-    expect(decideRemote(revoked, 'dr-neuro', { type: 'camera', seq: 2, command: { type: 'stop' } })).toMatchObject({ obey: true });
+    // A Stop too: once the grant ends, the station has stopped the camera itself.
+    expect(decideRemote(revoked, 'dr-neuro', { type: 'camera', seq: 2, command: { type: 'stop' } })).toEqual({ obey: false, reason: 'not_granted', seq: 2 });
   });
 
   it('drops a late command older than one already obeyed', () => {
@@ -45,7 +45,8 @@ describe("the cart's answers, as the expert's pad shows them", () => {
   const refused: SteerAnswer = { seq: 7, outcome: 'refused', reason: 'not_granted' };
   const failed: SteerAnswer = { seq: 7, outcome: 'failed', reason: 'device_refused' };
 
-  it('keeps the refusal of a move when the Stop sent on letting go is obeyed', () => {
+  it('keeps the refusal of a move when the Stop sent on letting go is refused too, or obeyed', () => {
+    expect(shownSteerAnswer(refused, { seq: 8, outcome: 'refused', reason: 'not_granted' }, true)).toBe(refused);
     expect(shownSteerAnswer(refused, { seq: 8, outcome: 'done' }, true)).toBe(refused);
   });
 

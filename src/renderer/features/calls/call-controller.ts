@@ -3,6 +3,7 @@
 import type { BodySite } from '../../../shared/attachments';
 import type { ServerMessage } from '../../../shared/hub-protocol';
 import { RemoteMessageSchema, shownAfterControl, shownSteerAnswer, type MediaKind, type RemoteMessage } from '../../../shared/remote-control';
+import type { ControlChange } from '../../../shared/steering-grant';
 import { relais } from '../../api';
 import { startAuscultationRecording, type AuscultationRecording } from '../../calls/auscultation-capture';
 import { createCallLink, type CallLink } from '../../calls/call-link';
@@ -201,7 +202,7 @@ function begin(callId: string): void {
   const call = current();
   const isCart = you()?.role === 'station' && call?.remote.role === 'expert';
   active = { callId, link: null, steering: null, early: [], remoteKinds: new Map(), statsTimer: null, lastSample: null, seq: 0, unanswered: new Map(), recording: null };
-  if (isCart && call) active.steering = createCartSteering(relais, call.remote.id, (m) => dataSend(m));
+  if (isCart && call) active.steering = createCartSteering(relais, callId, call.remote.id, (m) => dataSend(m));
 }
 
 function onHubMessage(m: ServerMessage): void {
@@ -263,6 +264,7 @@ function onHubMessage(m: ServerMessage): void {
 export async function initCalls(): Promise<void> {
   relais.on('calls.hubChanged', (hub) => useCalls.setState({ hub }));
   relais.on('calls.message', onHubMessage);
+  relais.on('calls.controlChanged', applyControl);
   const hub = await relais.invoke('calls.hub', {});
   if (hub.ok) useCalls.setState({ hub: hub.value });
 }
@@ -337,16 +339,37 @@ export function toggleCamera(): void {
   updateCall(call.callId, { cameraOff: off });
 }
 
-/** Cart: the nurse grants or takes back camera control; taking it back stops the camera. */
-export function setControlGranted(granted: boolean): void {
+/** Cart: the station's grant changed (granted or taken back here, or ended by itself: the call,
+ * the hub lost): the page follows it and tells the expert. */
+function applyControl(change: ControlChange): void {
+  const call = current();
+  if (!call || call.callId !== change.callId || active?.callId !== change.callId || !active.steering) return;
+  const granted = change.grant !== null;
+  if (call.controlGranted === granted && active.steering.granted() === granted) return;
+  active.steering.setGranted(granted);
+  const controlEnded = granted ? null : (change.reason ?? null);
+  updateCall(call.callId, { controlGranted: granted, lastSteeredAt: null, controlError: null, controlEnded });
+  void sendControl();
+}
+
+/** Cart: the nurse grants or takes back camera control. The station holds the grant, records it,
+ * and stops the camera the expert was moving when it is taken back. */
+export async function setControlGranted(granted: boolean): Promise<void> {
   const call = current();
   if (!call || !active?.steering) return;
-  active.steering.setGranted(granted);
-  updateCall(call.callId, { controlGranted: granted, lastSteeredAt: null });
-  if (!granted) void relais.invoke('camera.command', { command: { type: 'stop' } });
-  // SECURITY: the station records who was let steer this cart's camera, and when it was taken back.
-  void relais.invoke('audit.note', { event: granted ? 'control.granted' : 'control.revoked', callId: call.callId, detail: `${call.remote.name} (${call.remote.role}, ${call.remote.site})`.slice(0, 300) });
-  void sendControl();
+  const { callId } = call;
+  // The signed-in professional is the one who grants, when there is one: the station knows her.
+  const by = useCalls.getState().grantBy.trim();
+  const input = { callId, ...(by ? { by } : {}) };
+  if (granted) {
+    const result = await relais.invoke('calls.grantControl', input);
+    if (result.ok) applyControl({ callId, grant: result.value });
+    else updateCall(callId, { controlError: result.error });
+  } else {
+    const result = await relais.invoke('calls.revokeControl', input);
+    if (result.ok) applyControl({ callId, grant: null, reason: 'revoked' });
+    else updateCall(callId, { controlError: result.error });
+  }
 }
 
 /** Expert: a steering message to the cart's camera. */

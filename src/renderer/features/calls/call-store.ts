@@ -7,6 +7,7 @@ import type { Peer, ServerMessage } from '../../../shared/hub-protocol';
 type HubErrorCode = Extract<ServerMessage, { type: 'error' }>['code'];
 import type { MediaKind, SteerAnswer } from '../../../shared/remote-control';
 import type { AppError } from '../../../shared/result';
+import type { GrantEndReason } from '../../../shared/steering-grant';
 import type { Quality } from '../../calls/connection-quality';
 import type { LocalStream } from '../../calls/local-media';
 
@@ -49,8 +50,12 @@ export interface CurrentCall {
   cameraOff: boolean;
   mediaProblem: string | null;
   stethoscopeProblems: string[];
-  /** Cart: whether the nurse lets the expert steer. Expert: whether the cart lets her. */
+  /** Cart: whether the nurse lets the expert steer (as the station holds it). Expert: whether the cart lets her. */
   controlGranted: boolean;
+  /** Cart: why the last grant ended, when it ended by itself (the hub lost, another expert). */
+  controlEnded: GrantEndReason | null;
+  /** Cart: why the station refused to grant or take back control. */
+  controlError: AppError | null;
   /** Expert: whether the cart has a camera, and its presets. */
   remoteCamera: { camera: boolean; presets: { number: number; name: string }[] };
   /** Expert: the cart's answer her pad shows (see shownSteerAnswer). */
@@ -72,6 +77,8 @@ interface CallsState {
   error: AppError | null;
   /** The hub refused a message (rate limit, a call that no longer exists...). */
   hubError: HubErrorCode | null;
+  /** Cart, nobody signed in: the name typed to grant remote steering, kept for the next calls. */
+  grantBy: string;
 }
 
 export const useCalls = create<CallsState>(() => ({
@@ -79,6 +86,7 @@ export const useCalls = create<CallsState>(() => ({
   call: null,
   error: null,
   hubError: null,
+  grantBy: '',
 }));
 
 /** Changes the current call, if it is still the one with this id. */
@@ -111,6 +119,8 @@ export function newCall(callId: string, direction: CurrentCall['direction'], rem
     mediaProblem: null,
     stethoscopeProblems: [],
     controlGranted: false,
+    controlEnded: null,
+    controlError: null,
     remoteCamera: { camera: false, presets: [] },
     lastSteer: null,
     steerAwaiting: 0,

@@ -8,6 +8,7 @@ import { AuscultationPanel } from './auscultation-panel';
 import { CallAttachments } from './call-attachments';
 import { accept, cancel, decline, dismiss, hangup, setControlGranted, showLarge, steer, takeSnapshot, toggleCamera, toggleMic } from './call-controller';
 import { useCalls, type CurrentCall } from './call-store';
+import { useSignedIn } from '../identity/identity-store';
 import { ChatPanel } from './chat-panel';
 import { ExamDevices } from './exam-devices';
 import { EscalationStatus } from './escalation-status';
@@ -70,19 +71,43 @@ function Ended({ call }: { call: CurrentCall }) {
 
 function ControlStrip({ call }: { call: CurrentCall }) {
   const { t } = useTranslation();
+  // Who lets the expert steer: the professional signed in, else the name typed here (kept for the
+  // next calls of this page). The station refuses a grant nobody answers for.
+  const signedIn = useSignedIn();
+  const grantBy = useCalls((s) => s.grantBy);
+  const needsName = !call.controlGranted && !signedIn;
+  const error = call.controlError;
   return (
     <div className={`card control-strip ${call.controlGranted ? 'remote-steering' : ''}`}>
       <p role="status" data-testid="steering-indicator">
         {call.controlGranted ? t('calls.control.byExpert', { name: call.remote.name }) : t('calls.control.byYou')}
       </p>
-      <button type="button" className={call.controlGranted ? 'warning' : ''} onClick={() => setControlGranted(!call.controlGranted)}>
+      {needsName && (
+        <label>
+          {t('calls.control.grantedBy')}
+          <input value={grantBy} onChange={(e) => useCalls.setState({ grantBy: e.target.value })} maxLength={200} autoComplete="name" />
+        </label>
+      )}
+      <button
+        type="button"
+        className={call.controlGranted ? 'warning' : ''}
+        disabled={needsName && !grantBy.trim()}
+        onClick={() => void setControlGranted(!call.controlGranted)}
+      >
         {call.controlGranted ? t('calls.control.revoke') : t('calls.control.grant', { name: call.remote.name })}
       </button>
+      {needsName && !grantBy.trim() && <p className="hint">{t('calls.control.grantedByFirst')}</p>}
+      {call.controlEnded && call.controlEnded !== 'revoked' && <p role="status">{t(`calls.control.ended.${call.controlEnded}`)}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {t(`calls.control.errors.${error.code}`, { defaultValue: t(`errors.${error.code}`) })}
+        </p>
+      )}
     </div>
   );
 }
 
-function InCall({ call, isCart, isExpert }: { call: CurrentCall; isCart: boolean; isExpert: boolean }) {
+function InCall({ call, isCart, isExpert, cabin }: { call: CurrentCall; isCart: boolean; isExpert: boolean; cabin: boolean }) {
   const { t } = useTranslation();
   const elapsed = useElapsed(call.acceptedAt);
   const large = call.remoteStreams.find((r) => r.id === call.largeStreamId && r.stream.getVideoTracks().length > 0);
@@ -151,13 +176,15 @@ function InCall({ call, isCart, isExpert }: { call: CurrentCall; isCart: boolean
           {isCart && <ExamDevices call={call} />}
         </aside>
       </div>
-      <StrokeCallPanel call={call} isCart={isCart} />
-      <SharedImagingPanel isCart={isCart} />
+      {/* Not in the pharmacy cabin: both pick a patient from the registry, which the cabin never searches. */}
+      {!cabin && <StrokeCallPanel call={call} isCart={isCart} />}
+      {!cabin && <SharedImagingPanel isCart={isCart} />}
     </section>
   );
 }
 
-export function CallView() {
+/** `cabin`: the pharmacy cabin's call in kiosk mode, where a patient may be alone at the screen. */
+export function CallView({ cabin = false }: { cabin?: boolean }) {
   const { call, hub, error, hubError } = useCalls();
   const { t } = useTranslation();
   if (!call) return null;
@@ -167,7 +194,7 @@ export function CallView() {
     <div className="call-view">
       {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
       {hubError && <p role="alert" className="error-text">{t(`calls.hubErrors.${hubError}`)}</p>}
-      {call.phase === 'ringing' ? <Ringing call={call} /> : call.phase === 'ended' ? <Ended call={call} /> : <InCall call={call} isCart={isCart} isExpert={isExpert} />}
+      {call.phase === 'ringing' ? <Ringing call={call} /> : call.phase === 'ended' ? <Ended call={call} /> : <InCall call={call} isCart={isCart} isExpert={isExpert} cabin={cabin} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityState } from '../../../shared/identity';
 import type { AppError } from '../../../shared/result';
+import { trivialPin } from '../../../shared/pin-rules';
 import { relais } from '../../api';
 import { BadgeNoticeLine } from './badge-panel';
 import { clearBadgeNotice, useBadge } from './badge-store';
@@ -59,8 +60,11 @@ export function SignInGate({ state }: { state: IdentityState }) {
         {mismatch && <p role="alert" className="error-text">{t('identity.gate.mismatch')}</p>}
         {first === null ? (
           <PinForm key="first" label={t('identity.gate.newPin')} button={t('identity.gate.next')} onPin={async (pin) => {
-            setFirst(pin);
             setMismatch(false);
+            // Said at once rather than after typing it twice; the station checks it again.
+            const trivial = trivialPin(pin);
+            if (trivial) return { code: 'validation_failed', message: trivial, fields: [{ path: 'pin', code: `pin.${trivial}` }] };
+            setFirst(pin);
             return null;
           }} />
         ) : (

@@ -43,7 +43,7 @@ export function CallStep({ onEnded }: { onEnded(): void }) {
   const { t } = useTranslation();
   const hub = useCalls((s) => s.hub);
   const call = useActFollowsCall(onEnded);
-  if (call) return <CallView />;
+  if (call) return <CallView cabin />;
 
   const byId = new Map(hub.peers.map((p) => [p.id, p]));
   const experts = hub.offers

@@ -82,9 +82,24 @@ export function KioskScreen() {
   const voice = useVoice();
   const inCall = useCalls((s) => s.call !== null);
   const [leaving, setLeaving] = useState(false);
+  const [exitRefused, setExitRefused] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const go = (step: KioskStep) => update({ step });
   useIdleWipe(session.step, inCall);
+  // Under Electron, closing the window or quitting is refused in kiosk mode: the pharmacist's
+  // keypad opens, saying why, so that whoever tried knows what to do.
+  useEffect(
+    () =>
+      relais.on('kiosk.exitRefused', () => {
+        setExitRefused(true);
+        setLeaving(true);
+      }),
+    [],
+  );
+  const closeKeypad = () => {
+    setLeaving(false);
+    setExitRefused(false);
+  };
 
   async function identified(patient: Patient, pharmacist: string) {
     const result = await relais.invoke('encounters.create', {
@@ -140,7 +155,9 @@ export function KioskScreen() {
           ))}
         </ol>
       )}
-      {leaving && <PinPad purpose="leave" choosing={false} onDone={() => setLeaving(false)} onCancel={() => setLeaving(false)} />}
+      {leaving && (
+        <PinPad purpose="leave" choosing={false} {...(exitRefused ? { note: t('kiosk.pin.exitRefused') } : {})} onDone={closeKeypad} onCancel={closeKeypad} />
+      )}
       {problem && <p role="alert" className="error-text">{problem}</p>}
       <main className="kiosk-main" hidden={leaving}>
         {session.step === 'welcome' && <Welcome onStart={() => go('identify')} />}

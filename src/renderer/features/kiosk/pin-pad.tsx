@@ -3,19 +3,22 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
+import { trivialPin } from '../../../shared/pin-rules';
 import { relais } from '../../api';
 
 interface Props {
   purpose: 'enter' | 'leave';
   /** Entering for the first time: the PIN is chosen, so it is asked twice. */
   choosing: boolean;
+  /** Why the keypad opened by itself (the window refused to close), shown above it. */
+  note?: string;
   onDone(): void;
   onCancel(): void;
 }
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '⌫', '0', 'OK'] as const;
 
-export function PinPad({ purpose, choosing, onDone, onCancel }: Props) {
+export function PinPad({ purpose, choosing, note, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [first, setFirst] = useState<string | null>(null);
@@ -31,6 +34,13 @@ export function PinPad({ purpose, choosing, onDone, onCancel }: Props) {
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     if (choosing && first === null) {
+      // A trivial PIN is said at once rather than after typing it twice; the station checks it again.
+      const trivial = trivialPin(pin);
+      if (trivial) {
+        setPin('');
+        setProblem(t(`fieldErrors.pin.${trivial}`));
+        return;
+      }
       setFirst(pin);
       setPin('');
       setProblem(null);
@@ -64,6 +74,7 @@ export function PinPad({ purpose, choosing, onDone, onCancel }: Props) {
   return (
     <form className="pin-pad card" aria-label={title} onSubmit={(e) => void submit(e)}>
       <h2>{title}</h2>
+      {note && <p role="status">{note}</p>}
       <label htmlFor="kiosk-pin">{t('kiosk.pin.label')}</label>
       <input id="kiosk-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} maxLength={12} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} autoFocus />
       {choosing && <p className="hint">{t('kiosk.pin.hint')}</p>}

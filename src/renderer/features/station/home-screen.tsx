@@ -84,6 +84,10 @@ export function HomeScreen() {
                 </ul>
               )}
             </dd>
+            <dt>{t('home.recordAccess')}</dt>
+            <dd data-testid="record-access" {...(status.signIn === 'none' ? { role: 'note', className: 'error-text' } : {})}>
+              {t(`home.signIn.${status.signIn}`)}
+            </dd>
             <dt>{t('home.dataDir')}</dt>
             <dd className="mono">{status.dataDir}</dd>
             <dt>{t('home.dataProtection')}</dt>
