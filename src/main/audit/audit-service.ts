@@ -1,6 +1,8 @@
 // The audit trail: records who did what, when and from where, chained (audit-chain.ts), queued
 // for the region as FHIR AuditEvent, and checks the chain. The end of the chain is also kept in a
-// small anchor file beside the database, so that deleting the last rows is seen.
+// small anchor file beside the database, so that deleting the last rows is seen; the rows the
+// region acknowledged, and the region's own copy of the last one, are what a person holding the
+// station's files cannot rewrite.
 import fs from 'node:fs';
 import type { AuditEntrySchema, AuditVerdictView } from '../../shared/audit';
 import type { Channel } from '../../shared/contract';
@@ -43,6 +45,12 @@ export interface AuditServiceDeps {
   logger: Logger;
   /** The anchor file (audit-anchor.json in the data folder); null: none (some tests). */
   anchorFile: string | null;
+  /**
+   * The last row the region acknowledged for this station, asked of the hub now ({seq: 0} when it
+   * holds none), and the chains it holds for the same token under other station names; throws when
+   * it cannot be asked. Null: no regional server configured.
+   */
+  regionHead?: (() => Promise<{ seq: number; hash: string | null; otherSites: { site: string; seq: number }[] }>) | null;
   patientOfEncounter: (encounterId: string) => string | null;
 }
 
@@ -132,6 +140,31 @@ export function createAuditService(deps: AuditServiceDeps) {
     return null;
   }
 
+  /** The region's own copy of the last row it acknowledged; null (with the reason in warnings) when there is none. */
+  async function askRegion(warnings: string[], acknowledgedHere: number): Promise<AuditAnchor | null> {
+    if (!deps.regionHead) return null;
+    try {
+      const head = await deps.regionHead();
+      if (head.seq > 0 && head.hash !== null) return { seq: head.seq, hash: head.hash, source: 'regional server' };
+      if (head.otherSites.length > 0) {
+        // An expert's second workstation, or this station renamed: the region cannot tell, a person can.
+        const others = head.otherSites.map((o) => `${o.site} (up to row ${o.seq})`).join(', ');
+        warnings.push(`The regional server holds no audit row under this station's name, but holds trails of the same token from ${others}. `
+          + 'If this station was renamed, tell the regional IT to compare its trail with those.');
+      }
+      if (acknowledgedHere > 0) {
+        warnings.push(`The regional server holds no audit row of this station, though it acknowledged rows up to ${acknowledgedHere}: `
+          + 'its copy was lost. Tell the regional IT.');
+      }
+    } catch (error) {
+      // SECURITY: said plainly: without the region, only what this station keeps was compared.
+      const why = (error as Error)?.message ?? String(error);
+      warnings.push(`The regional server could not be asked for the last audit row it acknowledged (${why}): `
+        + 'the trail was checked against what this station keeps only.');
+    }
+    return null;
+  }
+
   return {
     record,
 
@@ -152,14 +185,20 @@ export function createAuditService(deps: AuditServiceDeps) {
       }
     },
 
-    /** Walks the whole chain and checks its end against the anchor file and the region's copy. */
-    verify(): AuditVerdictView {
+    /**
+     * Walks the whole chain and checks it against the anchor file, the region's acknowledgements
+     * kept here (the first that differs, else the last) and the region's own copy of its last row.
+     */
+    async verify(): Promise<AuditVerdictView> {
       const warnings: string[] = [];
       const anchors: AuditAnchor[] = [];
       const file = readAnchorFile(warnings);
       if (file) anchors.push(file);
-      const pushed = deps.repository.pushedUpTo();
-      if (pushed > 0) anchors.push({ seq: pushed, hash: null, source: 'regional server' });
+      const lastAcknowledged = deps.repository.lastAcknowledged();
+      const acknowledged = deps.repository.firstUnlikeAcknowledged() ?? lastAcknowledged;
+      if (acknowledged) anchors.push({ ...acknowledged, source: 'regional acknowledgement' });
+      const region = await askRegion(warnings, lastAcknowledged?.seq ?? 0);
+      if (region) anchors.push(region);
       if (unwritten.length > 0) warnings.push(`${unwritten.length} audit events could not be written yet.`);
       const verdict = verifyAuditChain(deps.repository.all(), anchors);
       if (!verdict.ok) deps.logger.error('audit.chain_broken', { brokenAt: verdict.brokenAt, reason: verdict.reason });

@@ -1,4 +1,5 @@
-// The audit_events table: appends a row chained to the last one, reads the rows back in order.
+// The audit_events table: appends a row chained to the last one, reads the rows back in order;
+// and the region's acknowledgements of them (audit_acknowledgements), compared with the rows.
 import { randomUUID } from 'node:crypto';
 import { AUDIT_ACTIONS, auditHash, GENESIS_HASH, type AuditContent, type AuditRow } from '../audit/audit-chain';
 import type { Db } from './connection';
@@ -45,8 +46,17 @@ export function createAuditRepository(db: Db) {
   const allStmt = db.prepare<[], StoredRow>('SELECT * FROM audit_events ORDER BY seq');
   const recentStmt = db.prepare<[number], StoredRow>('SELECT * FROM audit_events ORDER BY seq DESC LIMIT ?');
   const bySeqStmt = db.prepare<[number], StoredRow>('SELECT * FROM audit_events WHERE seq = ?');
-  // The region's copy as an anchor: the highest audit row the regional server has acknowledged.
-  const pushedStmt = db.prepare<[], { seq: number | null }>("SELECT max(CAST(entity_id AS INTEGER)) AS seq FROM sync_resources WHERE entity = 'audit'");
+  // First-come: the region's first answer for a row is kept; a later one cannot replace it.
+  const acknowledgeStmt = db.prepare(
+    'INSERT INTO audit_acknowledgements (seq, hash, acknowledged_at) VALUES (?, ?, ?) ON CONFLICT (seq) DO NOTHING',
+  );
+  const lastAckStmt = db.prepare<[], { seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_acknowledgements ORDER BY seq DESC LIMIT 1',
+  );
+  // Walks the index of both tables, not the rows' content: the first acknowledged row that is no
+  // longer here as the region took it (changed, re-hashed or deleted).
+  const firstUnlikeStmt = db.prepare<[], { seq: number; hash: string }>(`SELECT a.seq, a.hash FROM audit_acknowledgements a
+    LEFT JOIN audit_events e ON e.seq = a.seq WHERE e.hash IS NULL OR e.hash <> a.hash ORDER BY a.seq LIMIT 1`);
 
   return {
     /** Appends one row after the last one. Call inside the caller's transaction when there is one. */
@@ -68,7 +78,11 @@ export function createAuditRepository(db: Db) {
       const r = bySeqStmt.get(seq);
       return r ? toRow(r) : null;
     },
-    pushedUpTo: () => pushedStmt.get()?.seq ?? 0,
+    /** The region took row seq with this hash (its answer carried it). */
+    acknowledge: (seq: number, hash: string, at: string) => void acknowledgeStmt.run(seq, hash, at),
+    lastAcknowledged: () => lastAckStmt.get() ?? null,
+    /** The first acknowledged row whose hash here differs from the region's (or that is gone); null when all match. */
+    firstUnlikeAcknowledged: () => firstUnlikeStmt.get() ?? null,
   };
 }
 export type AuditRepository = ReturnType<typeof createAuditRepository>;

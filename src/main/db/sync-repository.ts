@@ -49,8 +49,12 @@ export interface SyncRepository {
   inboundErrors(limit: number): { entity: string; entityId: string; serverVersionId: string | null; error: string; at: string }[];
   state(key: string): string | null;
   setState(key: string, value: string): void;
+  /** Records the server refused, for a clinician to be told (audit rows aside: they are the IT's). */
   parkedCount(): number;
   parkedRows(limit: number): { seq: number; entity: string; entityId: string; error: string; since: string }[];
+  /** Audit rows the server refused: an alert for the regional IT on the sync screen, not a clinician's problem. */
+  auditRefusedCount(): number;
+  auditRefusedRows(limit: number): { seq: number; entity: string; entityId: string; error: string; since: string }[];
   setLastSync(at: string): void;
   upload(sha256: string): { url: string; completed: boolean } | null;
   uploadStarted(sha256: string, url: string): void;
@@ -120,10 +124,16 @@ export function createSyncRepository(db: Db): SyncRepository {
   );
   const stateStmt = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
   const setStateStmt = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const parkedStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE parked = 1');
+  // The audit trail's refused rows are counted apart (see auditRefusedCount).
+  const parkedStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE parked = 1 AND entity <> 'audit'");
   const parkedRowsStmt = db.prepare<[number], { seq: number; entity: string; entity_id: string; last_error: string | null; created_at: string }>(
-    'SELECT seq, entity, entity_id, last_error, created_at FROM outbox WHERE parked = 1 ORDER BY seq LIMIT ?',
+    "SELECT seq, entity, entity_id, last_error, created_at FROM outbox WHERE parked = 1 AND entity <> 'audit' ORDER BY seq LIMIT ?",
   );
+  const auditRefusedStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE parked = 1 AND entity = 'audit'");
+  const auditRefusedRowsStmt = db.prepare<[number], { seq: number; entity: string; entity_id: string; last_error: string | null; created_at: string }>(
+    "SELECT seq, entity, entity_id, last_error, created_at FROM outbox WHERE parked = 1 AND entity = 'audit' ORDER BY seq LIMIT ?",
+  );
+  const outboxRow = (r: { seq: number; entity: string; entity_id: string; last_error: string | null; created_at: string }) => ({ seq: r.seq, entity: r.entity, entityId: r.entity_id, error: r.last_error ?? '', since: r.created_at });
   const lastSyncStmt = db.prepare("INSERT INTO sync_state (key, value) VALUES ('last_sync_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   const uploadStmt = db.prepare<[string], { url: string; completed_at: string | null }>('SELECT url, completed_at FROM sync_uploads WHERE sha256 = ?');
   const uploadStartedStmt = db.prepare('INSERT INTO sync_uploads (sha256, url) VALUES (?, ?) ON CONFLICT (sha256) DO UPDATE SET url = excluded.url, completed_at = NULL');
@@ -174,8 +184,9 @@ export function createSyncRepository(db: Db): SyncRepository {
     state: (key) => stateStmt.get(key)?.value ?? null,
     setState: (key, value) => void setStateStmt.run(key, value),
     parkedCount: () => parkedStmt.get()?.n ?? 0,
-    parkedRows: (limit) =>
-      parkedRowsStmt.all(limit).map((r) => ({ seq: r.seq, entity: r.entity, entityId: r.entity_id, error: r.last_error ?? '', since: r.created_at })),
+    parkedRows: (limit) => parkedRowsStmt.all(limit).map(outboxRow),
+    auditRefusedCount: () => auditRefusedStmt.get()?.n ?? 0,
+    auditRefusedRows: (limit) => auditRefusedRowsStmt.all(limit).map(outboxRow),
     setLastSync: (at) => void lastSyncStmt.run(at),
   };
 }

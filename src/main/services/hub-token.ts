@@ -28,13 +28,13 @@ const ACTION = {
  * tokens are `claims.signature`, a JWT is `header.claims.signature`. Read only to plan the
  * renewal: the hub verifies the signature, the station cannot and does not need to.
  */
-function tokenClaims(token: string): { exp?: unknown; role?: unknown } | null {
+function tokenClaims(token: string): { exp?: unknown; role?: unknown; sub?: unknown } | null {
   const parts = token.split('.');
   const body = parts.length === 2 ? parts[0] : parts.length === 3 ? parts[1] : undefined;
   if (!body || !/^[A-Za-z0-9_-]+$/.test(body)) return null;
   try {
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown;
-    return claims !== null && typeof claims === 'object' ? (claims as { exp?: unknown; role?: unknown }) : null;
+    return claims !== null && typeof claims === 'object' ? (claims as { exp?: unknown; role?: unknown; sub?: unknown }) : null;
   } catch {
     return null;
   }
@@ -48,6 +48,12 @@ export function tokenExpiry(token: string): number | null {
 /** Whose token it is: an expert's is never renewed by the hub (it renews stations only). */
 export function tokenHolder(token: string): HubTokenStatus['holder'] {
   return tokenClaims(token)?.role === 'expert' ? 'expert' : 'station';
+}
+
+/** Whom the token names (its `sub`): the station or the expert as the region knows her; null when unreadable. */
+export function tokenSubject(token: string): string | null {
+  const sub = tokenClaims(token)?.sub;
+  return typeof sub === 'string' && sub.length > 0 ? sub : null;
 }
 
 /** The hub's refresh path, next to its WebSocket (ws://h/hub -> http://h/token/refresh), else next to its own FHIR endpoint. */

@@ -35,6 +35,15 @@ export const RESOURCE_TYPE: Record<string, string> = {
   audit: 'AuditEvent',
 };
 
+/** The audit trail as the sync sees it. */
+export interface AuditSource {
+  bySeq(seq: number): AuditRow | null;
+  /** This station's subject at the hub (its token's `sub`), named as the AuditEvent's observer. */
+  observer(): string | null;
+  /** The region took row seq: its answer carried the row's chain hash (kept in audit_acknowledgements). */
+  acknowledge(seq: number, hash: string, at: string): void;
+}
+
 export interface LocalResourcesDeps {
   patients: PatientRepository;
   encounters: EncounterRepository;
@@ -43,7 +52,7 @@ export interface LocalResourcesDeps {
   reportPdfs?: { kept(reportId: string): StoredReportPdf | null };
   teleexpertise?: TeleexpertiseRepository;
   /** The audit trail's rows, by sequence number (sent as AuditEvent). */
-  audit?: { bySeq(seq: number): AuditRow | null };
+  audit?: Pick<AuditSource, 'bySeq' | 'observer'>;
 }
 
 export function createLocalResources(deps: LocalResourcesDeps) {
@@ -94,7 +103,7 @@ export function createLocalResources(deps: LocalResourcesDeps) {
         }
         case 'audit': {
           const row = /^\d+$/.test(id) ? deps.audit?.bySeq(Number(id)) : null;
-          return row ? { resource: auditRowToFhir(row) as Resource & { id: string }, version: 1 } : null;
+          return row ? { resource: auditRowToFhir(row, deps.audit?.observer() ?? null) as Resource & { id: string }, version: 1 } : null;
         }
         default:
           return null;

@@ -6,7 +6,7 @@
 // waits with exponential back-off and jitter, without breaking the order. A 429 is the server
 // asking for a pause: nothing more goes until its Retry-After, and the record's attempts do not grow.
 import type { Binary, Resource } from '@medplum/fhirtypes';
-import type { AuditRow } from '../audit/audit-chain';
+import { auditChainLinkOf } from '../../shared/audit-chain-link';
 import type { CallRepository } from '../db/call-repository';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { ImagingRepository } from '../db/imaging-repository';
@@ -28,7 +28,7 @@ import { parseChatEntityId } from './chat-entity';
 import { UploadRefusedError, type UploadRequest } from './resumable-upload';
 import { SealedFileError } from '../security/sealed-file';
 import type { AttachmentStore } from '../services/attachment-store';
-import { createLocalResources, type LocalResource } from './local-resources';
+import { createLocalResources, type AuditSource, type LocalResource } from './local-resources';
 import type { ServerCapabilities } from './server-capabilities';
 import { createHash } from 'node:crypto';
 
@@ -67,8 +67,8 @@ export interface PushDeps {
   reportPdfs: { kept(reportId: string): StoredReportPdf | null; sealed(reportId: string): Promise<StoredReportPdf> };
   /** Téléexpertise details and messages (sent as ServiceRequest details and Communication). */
   teleexpertise?: TeleexpertiseRepository;
-  /** The audit trail's rows (sent as AuditEvent). */
-  audit?: { bySeq(seq: number): AuditRow | null };
+  /** The audit trail's rows (sent as AuditEvent), and where the region's acknowledgements go. */
+  audit?: AuditSource;
   client: FhirClient;
   /** Files: the sealed store, and how to send them. Without them, files wait. */
   attachments?: Pick<AttachmentStore, 'has' | 'chunks' | 'size' | 'readRange'>;
@@ -84,7 +84,10 @@ export interface PushDeps {
 
 export interface PushReport {
   pushed: number;
+  /** Records refused, for a person to look at (audit rows aside). */
   parked: number;
+  /** Audit rows refused: the regional IT's to look at. */
+  auditRefused: number;
   conflicts: number;
   /** Why the pass stopped early (network, server), when it did. */
   stoppedBy: string | null;
@@ -129,7 +132,8 @@ export function createPushWorker(deps: PushDeps) {
   };
   const park = (row: OutboxRow, why: string, report: PushReport): 'next' => {
     deps.sync.park(row.seq, why);
-    report.parked++;
+    if (row.entity === 'audit') report.auditRefused++;
+    else report.parked++;
     return 'next';
   };
 
@@ -256,24 +260,21 @@ export function createPushWorker(deps: PushDeps) {
 
   async function putResource(row: OutboxRow, built: Built, report: PushReport): Promise<'next' | 'stop'> {
     const at = () => deps.now().toISOString();
-    if (!built) {
-      deps.sync.park(row.seq, 'The record is no longer on this station.');
-      report.parked++;
-      return 'next';
-    }
+    if (!built) return park(row, 'The record is no longer on this station.', report);
     try {
       validateFhir(built.resource);
     } catch (error) {
-      deps.sync.park(row.seq, error instanceof FhirValidationError ? error.message : String(error));
-      report.parked++;
-      return 'next';
+      return park(row, error instanceof FhirValidationError ? error.message : String(error), report);
     }
     const refused = deps.capabilities?.().refuses(built.resource.resourceType);
     if (refused) return later(row, refused, report, false, UNSUPPORTED_WAIT_MS);
     const versioned = deps.capabilities?.().versionedUpdate(built.resource.resourceType) ?? true;
     const known = deps.sync.resource(row.entity, row.entity_id);
-    const done = (versionId: string | null) => {
-      deps.inTransaction(() => deps.sync.pushed(row.entity, row.entity_id, built.version, built.resource.resourceType, versionId, at()));
+    const done = (versionId: string | null, stored: Resource | null) => {
+      deps.inTransaction(() => {
+        deps.sync.pushed(row.entity, row.entity_id, built.version, built.resource.resourceType, versionId, at());
+        if (row.entity === 'audit') acknowledgeAudit(built.resource, stored, at());
+      });
       report.pushed++;
       return 'next' as const;
     };
@@ -297,7 +298,7 @@ export function createPushWorker(deps: PushDeps) {
         const server = await deps.client.read(built.resource.resourceType, built.resource.id);
         if (server.status === 200 && server.resource && server.versionId !== ifMatch) {
           const serverHash = contentHash(server.resource);
-          if (serverHash === hash) return done(server.versionId);
+          if (serverHash === hash) return done(server.versionId, server.resource);
           if (!deps.sync.wasSent(row.entity, row.entity_id, serverHash)) return conflict(server.resource);
         }
       }
@@ -305,7 +306,7 @@ export function createPushWorker(deps: PushDeps) {
       if (answer.status === 412) {
         const server = await deps.client.read(built.resource.resourceType, built.resource.id);
         const serverHash = server.status === 200 && server.resource ? contentHash(server.resource) : null;
-        if (serverHash === hash) return done(server.versionId);
+        if (serverHash === hash) return done(server.versionId, server.resource);
         if (serverHash !== null && deps.sync.wasSent(row.entity, row.entity_id, serverHash) && server.versionId !== ifMatch) {
           // An earlier version of ours, whose answer was lost: write the current one over it.
           ifMatch = server.versionId;
@@ -321,8 +322,19 @@ export function createPushWorker(deps: PushDeps) {
       report.stoppedBy = error.message;
       return 'stop';
     }
-    if (answer.status === 200 || answer.status === 201) return done(answer.versionId);
+    if (answer.status === 200 || answer.status === 201) return done(answer.versionId, answer.resource);
     return answerNotOk(row, answer, report);
+  }
+
+  /**
+   * SECURITY: the region's answer to an AuditEvent is the stored copy; when its chain hash is the
+   * row's, the station keeps it as the region's acknowledgement of that row. An answer without it
+   * (a server that answers nothing back) acknowledges nothing: the row is sent, not anchored.
+   */
+  function acknowledgeAudit(sent: Resource, stored: Resource | null, at: string): void {
+    const mine = auditChainLinkOf(sent);
+    const theirs = auditChainLinkOf(stored);
+    if (mine && theirs && theirs.seq === mine.seq && theirs.hash === mine.hash) deps.audit?.acknowledge(mine.seq, mine.hash, at);
   }
 
   /** A refusal: waits and stops the pass when the server may take it later, parks it with the reason otherwise. */
@@ -333,6 +345,12 @@ export function createPushWorker(deps: PushDeps) {
     // and the rest goes on. A bare 403 (a token the region stopped accepting) waits.
     const forbiddenRecord = answer.status === 403 && (outcome?.issue ?? []).some((i) => i.code === 'forbidden');
     if (answer.status === 429) return waitAsAsked(row, report);
+    // The server may take it once something else is done (FHIR's "transient" issue: the region
+    // waits for an earlier audit row): it waits, without holding the other records back.
+    if (answer.status >= 400 && answer.status < 500 && (outcome?.issue ?? []).some((i) => i.code === 'transient')) {
+      const why = (outcome?.issue ?? []).map((i) => i.details?.text ?? i.code).join('; ');
+      return later(row, why || 'The regional server asked to send it again later.', report, false);
+    }
     if (!forbiddenRecord && ( answer.status >= 500 || answer.status === 401 || answer.status === 403)) {
       return later(row, `The regional server answered ${answer.status}.`, report, true);
     }
@@ -343,7 +361,7 @@ export function createPushWorker(deps: PushDeps) {
   return {
     /** One pass over what is due; returns what happened. */
     async runOnce(limit = 500): Promise<PushReport> {
-      const report: PushReport = { pushed: 0, parked: 0, conflicts: 0, stoppedBy: null };
+      const report: PushReport = { pushed: 0, parked: 0, auditRefused: 0, conflicts: 0, stoppedBy: null };
       // Still within a pause the server asked for: nothing is sent, nothing is counted.
       const paused = deps.client.pace.waitMs();
       if (paused > 0) return { ...report, stoppedBy: pausedMessage(paused) };

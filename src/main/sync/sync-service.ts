@@ -50,6 +50,14 @@ export function createSyncService(deps: SyncServiceDeps) {
       const report = await deps.worker.runOnce();
       lastError = report.stoppedBy;
       if (report.pushed || report.parked || report.conflicts || report.stoppedBy) deps.log('sync.pass', { ...report });
+      if (report.auditRefused > 0) {
+        // SECURITY: for the regional IT, not for the clinician: the region refused rows of the audit trail.
+        deps.log('sync.audit_refused', {
+          rows: report.auditRefused,
+          waiting: deps.sync.auditRefusedCount(),
+          what: 'The regional server refused audit rows of this station: the sync screen gives the reason. A rewritten trail is refused for good; tell the regional IT.',
+        });
+      }
       if (deps.puller && report.stoppedBy === null && report.pushed === 0 && pullDue) {
         const pulled = await deps.puller.runOnce();
         lastPullAt = now().getTime();
@@ -101,6 +109,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     status: () => ({
       server: deps.server,
       parked: deps.sync.parkedCount(),
+      auditRefused: deps.sync.auditRefusedCount(),
       conflicts: deps.sync.openConflicts().length,
       lastError,
       lastPullAt: deps.sync.state('last_pull_at'),
@@ -108,6 +117,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     }),
     details: () => ({
       parked: deps.sync.parkedRows(200).map(({ entity, entityId, error, since }) => ({ entity, entityId, error, since })),
+      auditRefused: deps.sync.auditRefusedRows(200).map(({ entity, entityId, error, since }) => ({ entity, entityId, error, since })),
       conflicts: deps.sync.openConflicts(),
       refused: deps.sync.inboundErrors(200),
       notes: capabilities?.notes ?? [],

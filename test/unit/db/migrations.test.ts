@@ -244,6 +244,20 @@ describe('migrations', () => {
     expect(() => db.prepare('DELETE FROM audit_events WHERE seq = 1').run()).toThrow(/append-only/);
   });
 
+  it('0021 keeps the region’s acknowledgement of each audit row, never updated nor deleted, even when the row goes', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(21));
+    expect(columns(db, 'audit_acknowledgements')).toEqual(['seq', 'hash', 'acknowledged_at']);
+    const ack = db.prepare("INSERT INTO audit_acknowledgements (seq, hash, acknowledged_at) VALUES (?, ?, 'now')");
+    // An acknowledgement does not depend on the row still being there: that is what it is for.
+    expect(() => ack.run(1, 'a'.repeat(64))).not.toThrow();
+    expect(() => ack.run(1, 'b'.repeat(64))).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => ack.run(0, 'b'.repeat(64))).toThrow(/CHECK/);
+    expect(() => ack.run(2, 'short')).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE audit_acknowledgements SET hash = ? WHERE seq = 1").run('c'.repeat(64))).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_acknowledgements').run()).toThrow(/append-only/);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

@@ -1,7 +1,10 @@
 // An audit row -> FHIR R4 AuditEvent. Type and action follow the DICOM audit vocabulary (PS3.15
 // A.5) where it fits; the row's own event (contract channel or call event) is the subtype. The
-// row's place in the hash chain travels as an extension, so that the region can check the chain.
+// row's place in the hash chain travels as an extension, so that the region can check the chain;
+// the station that recorded it is the source's observer, named as the hub knows it (its token's
+// subject), so that the region takes from each token its own trail only.
 import type { AuditEvent, AuditEventEntity } from '@medplum/fhirtypes';
+import { AUDIT_CHAIN_EXTENSION, HUB_PEER_SYSTEM } from '../../../shared/audit-chain-link';
 import type { AuditRow } from '../../audit/audit-chain';
 
 export const AUDIT_SYSTEM = {
@@ -13,7 +16,7 @@ export const AUDIT_SYSTEM = {
   entityType: 'http://terminology.hl7.org/CodeSystem/audit-entity-type',
   objectRole: 'http://terminology.hl7.org/CodeSystem/object-role',
   originExtension: 'urn:relais:StructureDefinition:audit-origin',
-  chainExtension: 'urn:relais:StructureDefinition:audit-chain',
+  chainExtension: AUDIT_CHAIN_EXTENSION,
 } as const;
 
 const DICOM = {
@@ -48,7 +51,8 @@ function outcome(code: string): '0' | '4' | '8' {
   return code === 'internal' || code === 'audit_unavailable' ? '8' : '4';
 }
 
-export function auditRowToFhir(row: AuditRow): AuditEvent {
+/** observer: the station's subject at the hub (its token's `sub`); null when it has no hub token. */
+export function auditRowToFhir(row: AuditRow, observer: string | null): AuditEvent {
   const type = eventType(row);
   const websocket = /^websocket (.+)$/.exec(row.origin);
   const entities: AuditEventEntity[] = row.patientIds.map((id) => ({
@@ -97,7 +101,11 @@ export function auditRowToFhir(row: AuditRow): AuditEvent {
         ? [{ type: { coding: [{ system: AUDIT_SYSTEM.dicom, code: '110150', display: 'Application' }] }, who: station, name: row.who, requestor: false, ...(websocket ? { network: { address: websocket[1], type: '2' as const } } : {}) }]
         : []),
     ],
-    source: { site: row.station, observer: { display: row.station }, type: [{ system: AUDIT_SYSTEM.sourceType, code: '1', display: 'User Device' }] },
+    source: {
+      site: row.station,
+      observer: { ...(observer ? { identifier: { system: HUB_PEER_SYSTEM, value: observer } } : {}), display: row.station },
+      type: [{ system: AUDIT_SYSTEM.sourceType, code: '1', display: 'User Device' }],
+    },
     ...(entities.length > 0 ? { entity: entities } : {}),
   };
 }

@@ -1,7 +1,8 @@
 // The sync, for the person who has to look: files on their way, conflicts with the station's and
 // the server's versions field by field and the choice between them, records the server refused
 // with its reason, server versions the station refused with the reason, and what this server
-// cannot do. Nothing here is lost: it waits on the station until a person settles it.
+// cannot do. Nothing here is lost: it waits on the station until a person settles it. Audit rows
+// the region refused are listed apart, for the regional IT: they are never a clinician's problem.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
@@ -59,12 +60,13 @@ function ConflictChoice({ conflict, onSettled }: { conflict: SyncDetails['confli
 }
 
 /** Records that could not go, or could not be taken in, each with the reason. */
-function RecordList({ title, items, onRetry }: { title: string; items: { entity: string; entityId: string; at: string; error: string }[]; onRetry?: (entity: string, entityId: string) => void }) {
+function RecordList({ title, hint, items, onRetry }: { title: string; hint?: string; items: { entity: string; entityId: string; at: string; error: string }[]; onRetry?: (entity: string, entityId: string) => void }) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return null;
   return (
     <>
       <h2>{title}</h2>
+      {hint && <p className="hint">{hint}</p>}
       <ul className="plain-list">
         {items.map((r) => (
           <li key={`${r.entity}/${r.entityId}/${r.at}`} className="card">
@@ -101,9 +103,10 @@ export function SyncScreen() {
   // Reloaded whenever the figures move (a pass found a conflict, a person settled one...).
   const parked = status?.sync.parked;
   const conflicts = status?.sync.conflicts;
+  const auditRefused = status?.sync.auditRefused;
   useEffect(() => {
     void load();
-  }, [load, parked, conflicts]);
+  }, [load, parked, conflicts, auditRefused]);
   const syncNow = async () => {
     setSyncing(true);
     const r = await relais.invoke('sync.now', {});
@@ -116,7 +119,8 @@ export function SyncScreen() {
   // A record in conflict is shown once, with its conflict, not again among the refused ones.
   const inConflict = new Set(details?.conflicts.map((c) => `${c.entity}/${c.entityId}`));
   const parkedRows = details?.parked.filter((p) => !inConflict.has(`${p.entity}/${p.entityId}`)) ?? [];
-  const empty = details && details.parked.length === 0 && details.conflicts.length === 0 && details.refused.length === 0;
+  const empty = details && details.parked.length === 0 && details.conflicts.length === 0 && details.refused.length === 0 && details.auditRefused.length === 0;
+  const retry = (entity: string, entityId: string) => void relais.invoke('sync.retry', { entity, entityId }).then((r) => (r.ok ? load() : setError(r.error)));
 
   return (
     <section aria-labelledby="sync-title">
@@ -174,7 +178,13 @@ export function SyncScreen() {
       <RecordList
         title={t('sync.parked')}
         items={parkedRows.map((p) => ({ entity: p.entity, entityId: p.entityId, at: p.since, error: p.error }))}
-        onRetry={(entity, entityId) => void relais.invoke('sync.retry', { entity, entityId }).then((r) => (r.ok ? load() : setError(r.error)))}
+        onRetry={retry}
+      />
+      <RecordList
+        title={t('sync.auditRefused')}
+        hint={t('sync.auditRefusedHint')}
+        items={details?.auditRefused.map((p) => ({ entity: p.entity, entityId: p.entityId, at: p.since, error: p.error })) ?? []}
+        onRetry={retry}
       />
       <RecordList title={t('sync.refused')} items={details?.refused ?? []} />
       {details && details.notes.length > 0 && (
