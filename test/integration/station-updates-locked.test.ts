@@ -83,7 +83,7 @@ describe('updates on a locked cart', () => {
     const { authorizationUrl } = await contractValue(cart, 'identity.login', {});
     await signInInBrowser(authorizationUrl);
     await until(async () => (await contractValue(cart, 'identity.state', {})).user !== null, 'the nurse is signed in');
-    await contractValue(cart, 'identity.setPin', { pin: '2468' });
+    await contractValue(cart, 'identity.setPin', { pin: '4826' });
     await contractValue(cart, 'identity.lock', {});
     const refused = await cart.dispatch('calls.history', { limit: 5 });
     expect(!refused.ok && refused.error.code).toBe('forbidden');
