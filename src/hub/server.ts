@@ -63,6 +63,19 @@ const TOKEN_PREFIX = 'token.';
 /** 127.0.0.0/8, ::1 and localhost: a listener there is reachable from this machine only. */
 export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
+/**
+ * SECURITY: coturn's static-auth-secret is written in turnserver.conf, read by another service
+ * and often by more people than the hub's own settings: it must never be a key that signs
+ * access tokens, or whoever reads it mints expert tokens.
+ */
+function refuseSharedTurnSecret(keys: KeyRing, turnSecret: string): void {
+  const signing = typeof keys === 'string' ? [keys] : [keys.current.secret, ...(keys.previous ? [keys.previous.secret] : [])];
+  if (!turnSecret) throw new Error('The TURN secret is empty: give the hub coturn’s static-auth-secret (RELAIS_TURN_SECRET).');
+  if (signing.includes(turnSecret)) {
+    throw new Error('The TURN secret (coturn’s static-auth-secret) must differ from every key that signs the hub’s tokens: set RELAIS_TURN_SECRET to a secret of its own.');
+  }
+}
+
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const host = options.host ?? '127.0.0.1';
   // SECURITY: tokens and patients' data never cross a network in clear: off loopback the hub
@@ -71,6 +84,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     throw new Error(`Refusing to listen on ${host} without TLS: give the hub a certificate and key (https/wss), or put it behind the region's TLS proxy and say so.`);
   }
   const keys: KeyRing = options.keys ?? options.secret;
+  refuseSharedTurnSecret(keys, options.turnSecret);
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
   const peers = new Map<string, { socket: WebSocket; peer: Peer }>();

@@ -1,0 +1,68 @@
+// The hub command's settings, read from the environment (src/hub/README.md lists them). Each
+// refusal names the setting to change, for the regional IT reading the log.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { z } from 'zod';
+import { OfferSchema } from '../shared/hub-protocol';
+import type { HubOptions } from './server';
+import type { KeyRing } from './tokens';
+
+export class HubSettingsError extends Error {}
+
+const randomSecret = () => randomBytes(32).toString('hex');
+
+/** The signing keys and coturn's secret: two different secrets, always. */
+function secrets(env: NodeJS.ProcessEnv, dev: boolean, nowSeconds: number): { keys: Exclude<KeyRing, string>; turnSecret: string } {
+  // The development hub makes its own random secrets; a region's hub is given them.
+  const secret = env.RELAIS_HUB_SECRET || (dev ? randomSecret() : undefined);
+  if (!secret) throw new HubSettingsError('RELAIS_HUB_SECRET is not set (the key that signs access tokens), or RELAIS_HUB_DEV=1 for a development hub.');
+  const turnSecret = env.RELAIS_TURN_SECRET || (dev ? randomSecret() : undefined);
+  // SECURITY: no fallback to the token secret: whoever reads coturn's turnserver.conf would then
+  // hold the key that mints expert tokens.
+  if (!turnSecret) {
+    throw new HubSettingsError('RELAIS_TURN_SECRET is not set: give the hub coturn’s static-auth-secret, a secret of its own (never RELAIS_HUB_SECRET), or RELAIS_HUB_DEV=1 for a development hub.');
+  }
+  // Rotation: the new secret signs (key id RELAIS_HUB_KEY_ID), the previous one still verifies
+  // the tokens it signed for RELAIS_HUB_PREVIOUS_GRACE_HOURS (24 by default).
+  const previous = env.RELAIS_HUB_PREVIOUS_SECRET;
+  if (turnSecret === secret || turnSecret === previous) {
+    const which = turnSecret === secret ? 'RELAIS_HUB_SECRET' : 'RELAIS_HUB_PREVIOUS_SECRET';
+    throw new HubSettingsError(`RELAIS_TURN_SECRET is the same as ${which}: coturn’s secret must not sign access tokens. Give coturn (static-auth-secret) and RELAIS_TURN_SECRET a new secret of their own.`);
+  }
+  const graceHours = Number(env.RELAIS_HUB_PREVIOUS_GRACE_HOURS ?? 24);
+  const keys = {
+    current: { id: env.RELAIS_HUB_KEY_ID ?? 'k1', secret },
+    ...(previous ? { previous: { id: env.RELAIS_HUB_PREVIOUS_KEY_ID ?? 'k0', secret: previous, untilSeconds: nowSeconds + 3600 * graceHours } } : {}),
+  };
+  return { keys, turnSecret };
+}
+
+/** PEM files for https/wss, both or neither. */
+function tls(env: NodeJS.ProcessEnv): HubOptions['tls'] | undefined {
+  // SECURITY: plain ws:// only on loopback (startHub refuses otherwise); elsewhere a certificate
+  // and key (RELAIS_HUB_TLS_CERT, RELAIS_HUB_TLS_KEY) or the region's TLS reverse proxy.
+  const certFile = env.RELAIS_HUB_TLS_CERT;
+  const keyFile = env.RELAIS_HUB_TLS_KEY;
+  if (Boolean(certFile) !== Boolean(keyFile)) throw new HubSettingsError('Set both RELAIS_HUB_TLS_CERT and RELAIS_HUB_TLS_KEY (PEM files), or neither.');
+  return certFile && keyFile ? { cert: fs.readFileSync(certFile), key: fs.readFileSync(keyFile) } : undefined;
+}
+
+export function hubOptionsFromEnv(env: NodeJS.ProcessEnv, nowSeconds = Math.floor(Date.now() / 1000)): HubOptions & { keys: Exclude<KeyRing, string> } {
+  const dev = env.RELAIS_HUB_DEV === '1';
+  const { keys, turnSecret } = secrets(env, dev, nowSeconds);
+  const certificate = tls(env);
+  const offersFile = env.RELAIS_HUB_OFFERS;
+  const offers = offersFile ? z.array(OfferSchema).parse(JSON.parse(fs.readFileSync(offersFile, 'utf8'))) : [];
+  return {
+    secret: keys.current.secret,
+    keys,
+    ...(certificate ? { tls: certificate } : {}),
+    behindTlsProxy: env.RELAIS_HUB_BEHIND_TLS_PROXY === '1',
+    turnSecret,
+    turnUrls: (env.RELAIS_TURN_URLS ?? '').split(',').filter(Boolean),
+    offers,
+    host: env.RELAIS_HUB_HOST ?? '127.0.0.1',
+    port: Number(env.RELAIS_HUB_PORT ?? 4790),
+    ...(env.RELAIS_HUB_UPLOADS ? { uploadsDir: env.RELAIS_HUB_UPLOADS } : {}),
+  };
+}
