@@ -1,14 +1,15 @@
 // Who may read and write what on the hub's FHIR endpoint, decided by the hub from the token's
 // claims, never from what the client sends. A station reads and writes what it wrote (and the
 // replies to its own requests); an expert reads the téléexpertise requests routed to her (her
-// specialty, or named to her) and what they point to, and writes only replies to them.
+// specialty, or named to her by her identifier) and what they point to, and writes only replies
+// to them.
 // Modelled on FHIR compartments and SMART scopes (patient/*.rs narrowed to a compartment), and
 // on Medplum's access policies ("readonly" / "criteria" per resource type), kept to what the
 // stations do.
 import { Operator } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import type { FhirRepository } from '@medplum/fhir-router';
-import { routedTo } from '../shared/teleexpertise';
+import { namedExpertId, routedTo } from '../shared/teleexpertise';
 import type { Claims } from './tokens';
 
 /** meta.source of every resource written through the hub: who wrote it (the token's subject). */
@@ -78,9 +79,10 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
 
   function routedToExpert(sr: AnyResource, claims: Claims): boolean {
     const performerType = sr.performerType as { text?: string; coding?: { code?: string }[] } | undefined;
-    const performer = sr.performer as { display?: string }[] | undefined;
     const specialty = performerType?.text ?? performerType?.coding?.[0]?.code ?? null;
-    return routedTo({ specialty, expertName: performer?.[0]?.display ?? null }, { name: claims.name, specialty: claims.specialty }).routed;
+    // SECURITY: a named expert is her token's subject, never her display name.
+    const expertId = namedExpertId(sr.performer as Parameters<typeof namedExpertId>[0]);
+    return routedTo({ specialty, expertId }, { id: claims.sub, specialty: claims.specialty }).routed;
   }
 
   /** A request routed to this expert among these ids; when a writer is given, one it wrote. */
