@@ -11,6 +11,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { FhirRepository } from '@medplum/fhir-router';
 import { namedExpertId, routedTo } from '../shared/teleexpertise';
 import type { Claims } from './tokens';
+import { createUploadPointers } from './upload-pointers';
 
 /** meta.source of every resource written through the hub: who wrote it (the token's subject). */
 export const sourceOf = (sub: string) => `urn:relais:peer:${encodeURIComponent(sub)}`;
@@ -33,8 +34,8 @@ export interface FhirAccess {
   canRead(resource: Resource, claims: Claims): Promise<boolean>;
   /** Null when allowed, else why not (answered 403). */
   whyNotWrite(resource: Resource, claims: Claims): Promise<string | null>;
-  /** Whether a readable Media or DocumentReference points at this upload (its bytes). */
-  canReadUpload(uploadId: string, claims: Claims): Promise<boolean>;
+  /** Whether a Media or DocumentReference written by the upload's owner, and readable by this token, points at it. */
+  canReadUpload(uploadId: string, owner: string, claims: Claims): Promise<boolean>;
 }
 
 export function createFhirAccess(repo: FhirRepository): FhirAccess {
@@ -42,6 +43,7 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
   // meta.source is overwritten, so a client cannot claim another station's resource.
   const writers = new Map<string, string>();
   const writerOf = (type: string, id: string) => writers.get(`${type}/${id}`) ?? null;
+  const pointers = createUploadPointers();
 
   async function read(type: string, id: string): Promise<AnyResource | null> {
     try {
@@ -146,17 +148,19 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
   return {
     wrote(resource, claims) {
       if (resource.id && !writers.has(`${resource.resourceType}/${resource.id}`)) writers.set(`${resource.resourceType}/${resource.id}`, claims.sub);
+      pointers.wrote(resource);
     },
     writerOf,
     canRead,
     whyNotWrite,
-    async canReadUpload(uploadId, claims) {
-      const pointsAt = (url: unknown) => typeof url === 'string' && url.split('?')[0]!.endsWith(`/uploads/${uploadId}`);
-      for (const resourceType of ['Media', 'DocumentReference'] as const) {
-        for (const r of (await repo.searchResources({ resourceType, count: 10_000 })) as AnyResource[]) {
-          const urls = r.resourceType === 'Media' ? [(r.content as { url?: unknown } | undefined)?.url] : ((r.content as { attachment?: { url?: unknown } }[] | undefined) ?? []).map((c) => c.attachment?.url);
-          if (urls.some(pointsAt) && (await canRead(r, claims))) return true;
-        }
+    async canReadUpload(uploadId, owner, claims) {
+      for (const key of pointers.of(uploadId)) {
+        const [type, id] = key.split('/') as [string, string];
+        // SECURITY: only a pointer written by the upload's owner opens it: a URL is not a key,
+        // and another station's Media naming this upload gives nobody its bytes.
+        if (writerOf(type, id) !== owner) continue;
+        const r = await read(type, id);
+        if (r && (await canRead(r, claims))) return true;
       }
       return false;
     },

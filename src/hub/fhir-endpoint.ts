@@ -105,8 +105,8 @@ function whyRefused(method: string, target: Target | null, _headers: http.Incomi
 export interface FhirEndpoint {
   /** Answers the request if it is for the FHIR endpoint; false otherwise. */
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
-  /** Whether this token may download an upload it did not send (see fhir-access.ts). */
-  canReadUpload(uploadId: string, claims: Claims): Promise<boolean>;
+  /** Whether this token may download an upload another token (its owner) sent (see fhir-access.ts). */
+  canReadUpload(uploadId: string, owner: string, claims: Claims): Promise<boolean>;
 }
 
 export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimiter; now: () => number; log: (event: string, detail?: Record<string, unknown>) => void }): FhirEndpoint {
@@ -227,7 +227,7 @@ export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimit
   }
 
   return {
-    canReadUpload: (uploadId, claims) => access.canReadUpload(uploadId, claims),
+    canReadUpload: (uploadId, owner, claims) => access.canReadUpload(uploadId, owner, claims),
     handle(req, res) {
       const url = req.url ?? '';
       if (url !== FHIR_BASE_PATH && !url.startsWith(`${FHIR_BASE_PATH}/`) && !url.startsWith(`${FHIR_BASE_PATH}?`)) return false;

@@ -107,7 +107,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const fhir = createFhirEndpoint({ keys, limiter, now, log });
   // Without a configured folder, uploads live in a temporary one, removed when the hub stops.
   const uploadsDir = options.uploadsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'relais-hub-uploads-'));
-  const uploads = createUploadEndpoint({ keys, now, directory: uploadsDir, log, limiter, ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}), canReadUpload: (id, claims) => fhir.canReadUpload(id, claims) });
+  const uploads = createUploadEndpoint({ keys, now, directory: uploadsDir, log, limiter, ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}), canReadUpload: (id, owner, claims) => fhir.canReadUpload(id, owner, claims) });
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) return handleTokenRefresh(req, res, { keys, now, limiter, lifetimeSeconds: options.refreshLifetimeSeconds ?? 12 * 3600 });
     if (!fhir.handle(req, res) && !uploads.handle(req, res)) res.writeHead(404).end();

@@ -85,7 +85,7 @@ export interface UploadOptions {
   maxBytes?: number;
   limiter?: RateLimiter;
   /** Whether a token that did not send this upload may still download it (an expert, a file of a request routed to her). */
-  canReadUpload?: (uploadId: string, claims: Claims) => Promise<boolean>;
+  canReadUpload?: (uploadId: string, owner: string, claims: Claims) => Promise<boolean>;
   log: (event: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -123,7 +123,7 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
         if (owner === claims.sub) return;
         // SECURITY: another token's upload is not found (404, like one that does not exist);
         // only a download (GET) may be allowed, to an expert reading a file of her request.
-        if (req.method === 'GET' && options.canReadUpload && (await options.canReadUpload(uploadId, claims))) return;
+        if (req.method === 'GET' && owner && options.canReadUpload && (await options.canReadUpload(uploadId, owner, claims))) return;
         throw refuse(404, 'No such upload.');
       },
       async onUploadCreate(req, upload) {

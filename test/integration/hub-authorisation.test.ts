@@ -324,3 +324,18 @@ describe('hub authorisation matrix: uploads of a request named to an expert', ()
     }
   });
 });
+
+describe('hub authorisation matrix: an upload is read by its owner, not through a pointer', () => {
+  it('refuses a station its own Media pointing at another station’s upload (404), and the experts of its request', async () => {
+    // Cart B writes, on its own act B (routed to neurology), a Media whose URL is cart A's photo.
+    const pointer = media(randomUUID(), id.SRB, uploadUrl, id.PB);
+    expect([200, 201]).toContain((await put('cartB', pointer)).status);
+    for (const w of ['cartB', 'neuro'] as Who[]) {
+      const answer = await uploadAsk(w, 'GET');
+      expect(answer.status).toBe(404);
+      expect(answer.bytes.includes(bytes.subarray(0, 64))).toBe(false);
+    }
+    // The owner and the expert of the owner's request still read it.
+    for (const w of ['cartA', 'derm'] as Who[]) expect((await uploadAsk(w, 'GET')).bytes.equals(bytes)).toBe(true);
+  });
+});
