@@ -11,7 +11,7 @@ import { FhirRouter, MemoryRepository, type FhirRequest, type HttpMethod } from 
 import type http from 'node:http';
 import { createFhirAccess, sourceOf } from './fhir-access';
 import type { RateLimiter } from './rate-limit';
-import { verifyToken, type Claims, type KeyRing } from './tokens';
+import type { Claims, Verified } from './tokens';
 
 export const FHIR_BASE_PATH = '/fhir/R4';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -109,7 +109,14 @@ export interface FhirEndpoint {
   canReadUpload(uploadId: string, owner: string, claims: Claims): Promise<boolean>;
 }
 
-export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimiter; now: () => number; log: (event: string, detail?: Record<string, unknown>) => void }): FhirEndpoint {
+export interface FhirEndpointOptions {
+  /** Verifies a Bearer token: signature, expiry and the revocation list. */
+  authenticate: (token: string | undefined) => Verified;
+  limiter?: RateLimiter;
+  log: (event: string, detail?: Record<string, unknown>) => void;
+}
+
+export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
   // Loaded at start (about a second of CPU) rather than on the first request, which would stall
   // everything else the process does at that moment (in browser mode: the station's devices).
   loadDefinitions();
@@ -165,7 +172,7 @@ export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimit
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const verified = verifyToken(options.keys, auth, Math.floor(options.now() / 1000));
+    const verified = options.authenticate(auth);
     if (!verified.ok) return send(res, 401, outcome('login', `Access token ${verified.reason}.`), { 'WWW-Authenticate': 'Bearer' });
     const claims = verified.claims;
     // SECURITY: a flood from one token is answered 429 before anything is read or parsed.

@@ -13,8 +13,9 @@ import { createCallRouter } from './call-router';
 import { createFhirEndpoint } from './fhir-endpoint';
 import { createUploadEndpoint, type UploadEndpoint } from './uploads';
 import { createRateLimiter, createTokenBucket } from './rate-limit';
+import { watchRevocations } from './revocations';
 import { handleTokenRefresh, TOKEN_REFRESH_PATH } from './token-refresh';
-import { verifyToken, type Claims, type KeyRing } from './tokens';
+import { verifyToken, type Claims, type KeyRing, type Verified } from './tokens';
 import { turnCredentials } from './turn-credentials';
 
 export interface HubOptions {
@@ -30,6 +31,12 @@ export interface HubOptions {
   httpBurst?: number;
   /** Lifetime of a token made by the refresh path (seconds). */
   refreshLifetimeSeconds?: number;
+  /** How long after the region issued a station token its renewals go on (seconds); 90 days by default. */
+  refreshMaxAgeSeconds?: number;
+  /** The region's revocation list (JSON, format in README.md): read at start, then at each change. */
+  revocationsFile?: string;
+  /** How often the revocation list's file is checked for a change (ms); 2 s by default. */
+  revocationsPollMs?: number;
   turnSecret: string; // coturn's static-auth-secret
   turnUrls: string[];
   offers: Offer[];
@@ -87,7 +94,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   refuseSharedTurnSecret(keys, options.turnSecret);
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
-  const peers = new Map<string, { socket: WebSocket; peer: Peer }>();
+  const peers = new Map<string, { socket: WebSocket; peer: Peer; claims: Claims }>();
+  // SECURITY: every request, refresh and connection is checked against the region's revocation
+  // list; when it changes, the connections of the tokens it now names are closed (4003).
+  const revocations = options.revocationsFile ? watchRevocations(options.revocationsFile, { pollMs: options.revocationsPollMs, log }) : null;
+  revocations?.onChange(() => {
+    for (const { socket, claims } of peers.values()) if (revocations.isRevoked(claims)) socket.close(4003, 'token revoked');
+  });
+  const authenticate = (token: string | undefined): Verified => {
+    const verified = verifyToken(keys, token, Math.floor(now() / 1000));
+    if (!verified.ok || !revocations?.isRevoked(verified.claims)) return verified;
+    log('hub.token_revoked', { sub: verified.claims.sub, chain: verified.claims.chain });
+    return { ok: false, reason: 'revoked' };
+  };
   const send = (peerId: string, message: ServerMessage) => {
     const entry = peers.get(peerId);
     if (entry && entry.socket.readyState === entry.socket.OPEN) entry.socket.send(JSON.stringify(message));
@@ -104,12 +123,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // station gets 429 and the others are not slowed. A sync pushes a few hundred resources in a
   // burst; a flood is sustained.
   const limiter = createRateLimiter(options.httpRatePerSecond ?? 50, options.httpBurst ?? 500, now);
-  const fhir = createFhirEndpoint({ keys, limiter, now, log });
+  const fhir = createFhirEndpoint({ authenticate, limiter, log });
   // Without a configured folder, uploads live in a temporary one, removed when the hub stops.
   const uploadsDir = options.uploadsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'relais-hub-uploads-'));
-  const uploads = createUploadEndpoint({ keys, now, directory: uploadsDir, log, limiter, ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}), canReadUpload: (id, owner, claims) => fhir.canReadUpload(id, owner, claims) });
+  const uploads = createUploadEndpoint({ authenticate, directory: uploadsDir, log, limiter, ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}), canReadUpload: (id, owner, claims) => fhir.canReadUpload(id, owner, claims) });
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) return handleTokenRefresh(req, res, { keys, now, limiter, lifetimeSeconds: options.refreshLifetimeSeconds ?? 12 * 3600 });
+    if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) {
+      return handleTokenRefresh(req, res, { keys, authenticate, now, limiter, log, lifetimeSeconds: options.refreshLifetimeSeconds ?? 12 * 3600, maxAgeSeconds: options.refreshMaxAgeSeconds ?? 90 * 86_400 });
+    }
     if (!fhir.handle(req, res) && !uploads.handle(req, res)) res.writeHead(404).end();
   };
   const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : http.createServer(onRequest);
@@ -124,7 +145,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     const token = offered.find((p) => p.startsWith(TOKEN_PREFIX))?.slice(TOKEN_PREFIX.length);
     if (!offered.includes(HUB_PROTOCOL)) return refuse(400, 'Wrong protocol');
-    const verified = verifyToken(keys, token, Math.floor(now() / 1000));
+    const verified = authenticate(token);
     if (!verified.ok) return refuse(401, `Token ${verified.reason}`);
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, verified.claims));
   });
@@ -133,7 +154,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const peer: Peer = { id: claims.sub, role: claims.role, name: claims.name, site: claims.site, specialty: claims.specialty, availability: 'available' };
     // One connection per identity: the newest (a station that reconnected) replaces the old one.
     peers.get(peer.id)?.socket.close(4000, 'replaced by a newer connection');
-    peers.set(peer.id, { socket, peer });
+    peers.set(peer.id, { socket, peer, claims });
     // Setting up a call is a legitimate burst (offer, answer, a few dozen ICE candidates from
     // both sides); a flood is hundreds a second, sustained.
     const bucket = createTokenBucket(options.ratePerSecond ?? 50, options.burst ?? 200, now);
@@ -229,6 +250,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close: () =>
       new Promise<void>((resolve) => {
         router.close();
+        revocations?.close();
         for (const { socket } of peers.values()) socket.terminate();
         wss.close();
         server.close(() => {

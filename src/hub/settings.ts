@@ -47,10 +47,30 @@ function tls(env: NodeJS.ProcessEnv): HubOptions['tls'] | undefined {
   return certFile && keyFile ? { cert: fs.readFileSync(certFile), key: fs.readFileSync(keyFile) } : undefined;
 }
 
+/** A positive number of days, in seconds; the default when unset. */
+function days(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback * 86_400;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new HubSettingsError(`${name} must be a number of days above 0 (it is "${raw}").`);
+  return Math.round(value * 86_400);
+}
+
+/** The region's revocation list: required for a region's hub, so that a token can be cut without a restart. */
+function revocations(env: NodeJS.ProcessEnv, dev: boolean): string | undefined {
+  const file = env.RELAIS_HUB_REVOCATIONS || undefined;
+  // SECURITY: a region's hub cannot run without a way to refuse a stolen station's token.
+  if (!file && !dev) {
+    throw new HubSettingsError('RELAIS_HUB_REVOCATIONS is not set: give the hub the region’s revocation list, a JSON file ({} when nothing is revoked; format in src/hub/README.md), so that a token can be refused without a restart.');
+  }
+  return file;
+}
+
 export function hubOptionsFromEnv(env: NodeJS.ProcessEnv, nowSeconds = Math.floor(Date.now() / 1000)): HubOptions & { keys: Exclude<KeyRing, string> } {
   const dev = env.RELAIS_HUB_DEV === '1';
   const { keys, turnSecret } = secrets(env, dev, nowSeconds);
   const certificate = tls(env);
+  const revocationsFile = revocations(env, dev);
   const offersFile = env.RELAIS_HUB_OFFERS;
   const offers = offersFile ? z.array(OfferSchema).parse(JSON.parse(fs.readFileSync(offersFile, 'utf8'))) : [];
   return {
@@ -64,5 +84,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv, nowSeconds = Math.floo
     host: env.RELAIS_HUB_HOST ?? '127.0.0.1',
     port: Number(env.RELAIS_HUB_PORT ?? 4790),
     ...(env.RELAIS_HUB_UPLOADS ? { uploadsDir: env.RELAIS_HUB_UPLOADS } : {}),
+    refreshMaxAgeSeconds: days(env, 'RELAIS_HUB_REFRESH_MAX_DAYS', 90),
+    ...(revocationsFile ? { revocationsFile } : {}),
   };
 }

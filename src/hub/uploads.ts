@@ -11,7 +11,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import stream from 'node:stream';
 import type { RateLimiter } from './rate-limit';
-import { verifyToken, type Claims, type KeyRing } from './tokens';
+import type { Claims, Verified } from './tokens';
 
 export const UPLOADS_PATH = '/uploads';
 
@@ -79,8 +79,8 @@ class HashingFileStore extends FileStore {
 }
 
 export interface UploadOptions {
-  keys: KeyRing;
-  now: () => number;
+  /** Verifies a Bearer token: signature, expiry and the revocation list. */
+  authenticate: (token: string | undefined) => Verified;
   directory: string;
   maxBytes?: number;
   limiter?: RateLimiter;
@@ -93,7 +93,7 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
   const refuse = (status_code: number, body: string) => Object.assign(new Error(body), { status_code, body: `${body}\n` });
   const claimsOf = (req: Request): Claims => {
     const token = /^Bearer (.+)$/.exec(req.headers.get('authorization') ?? '')?.[1];
-    const verified = verifyToken(options.keys, token, Math.floor(options.now() / 1000));
+    const verified = options.authenticate(token);
     if (!verified.ok) throw refuse(401, `Access token ${verified.reason}.`);
     return verified.claims;
   };

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
-import { issueToken, type Claims } from '../../src/hub/tokens';
+import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { fileSource, uploadFile } from '../../src/main/sync/resumable-upload';
 
 const SECRET = 'authorisation-secret';
@@ -22,7 +22,7 @@ const who = {
   neuro: { sub: 'dr-neuro', role: 'expert', name: 'Dr Neuro', site: 'CHU', specialty: 'neurologie', exp },
   // Another dermatologist with the same name: a request named to Dr Derm is not hers (issue 16, point 6).
   derm2: { sub: 'dr-derm-2', role: 'expert', name: 'Dr Derm', site: 'CH Morlaix', specialty: 'dermatologie', exp },
-} satisfies Record<string, Claims>;
+} satisfies Record<string, NewClaims>;
 type Who = keyof typeof who;
 const token = (w: Who) => issueToken(SECRET, who[w]);
 const WHO = Object.keys(who) as Who[];

@@ -10,12 +10,12 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server';
-import { issueToken, type Claims } from '../../src/hub/tokens';
+import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { HUB_PROTOCOL, type ServerMessage } from '../../src/shared/hub-protocol';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const cart = (extra: Partial<Claims> = {}): Claims => ({ sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: nowSeconds() + 600, ...extra });
-const expert = (extra: Partial<Claims> = {}): Claims => ({ sub: 'dr-derm', role: 'expert', name: 'Dr Derm', site: 'CHU', specialty: 'dermatologie', exp: nowSeconds() + 600, ...extra });
+const cart = (extra: Partial<NewClaims> = {}): NewClaims => ({ sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: nowSeconds() + 600, ...extra });
+const expert = (extra: Partial<NewClaims> = {}): NewClaims => ({ sub: 'dr-derm', role: 'expert', name: 'Dr Derm', site: 'CHU', specialty: 'dermatologie', exp: nowSeconds() + 600, ...extra });
 const K1 = { id: 'k1', secret: 'old-secret' };
 const K2 = { id: 'k2', secret: 'new-secret' };
 

@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHub, type RunningHub } from '../../src/hub/server';
-import { issueToken, type Claims } from '../../src/hub/tokens';
+import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type ServerMessage } from '../../src/shared/hub-protocol';
 
 const SECRET = 'test-hub-secret';
@@ -21,7 +21,7 @@ afterEach(async () => {
   await hub.close();
 });
 
-const claims = (sub: string, role: Claims['role'] = 'station', extra: Partial<Claims> = {}): Claims => ({
+const claims = (sub: string, role: NewClaims['role'] = 'station', extra: Partial<NewClaims> = {}): NewClaims => ({
   sub, role, name: sub, site: 'CH Vannes', specialty: role === 'expert' ? 'neurologie' : null, exp: Math.floor(Date.now() / 1000) + 600, ...extra,
 });
 
@@ -49,7 +49,7 @@ async function connect(token?: string) {
   };
   return { ws, inbox, next, send: (m: unknown) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)) };
 }
-const peer = (sub: string, role?: Claims['role'], extra?: Partial<Claims>) => connect(issueToken(SECRET, claims(sub, role, extra)));
+const peer = (sub: string, role?: NewClaims['role'], extra?: Partial<NewClaims>) => connect(issueToken(SECRET, claims(sub, role, extra)));
 
 async function callBetween() {
   const cart = await peer('cart-1');

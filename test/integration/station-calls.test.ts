@@ -3,7 +3,7 @@
 // its reason; TURN credentials for a new call; the hub token never reachable from the page.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
-import { issueToken, type Claims } from '../../src/hub/tokens';
+import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { silentLogger } from '../../src/main/logger';
 import { createStation, type Station } from '../../src/main/station';
 import type { Channel, ChannelInput, ChannelOutput, EventPayload } from '../../src/shared/contract';
@@ -20,7 +20,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const token = (sub: string, role: Claims['role'], name: string) =>
+const token = (sub: string, role: NewClaims['role'], name: string) =>
   issueToken(SECRET, { sub, role, name, site: role === 'expert' ? 'CHU de Rennes' : 'EHPAD Les Tilleuls', specialty: role === 'expert' ? 'dermatologie' : null, exp: Math.floor(Date.now() / 1000) + 600 });
 
 async function hubWith(turnUrls: string[] = []): Promise<RunningHub> {
@@ -29,7 +29,7 @@ async function hubWith(turnUrls: string[] = []): Promise<RunningHub> {
   return hub;
 }
 
-function stationOn(hub: Pick<RunningHub, 'url'>, sub: string, role: Claims['role'], name: string, icePolicy: 'all' | 'relay' = 'all') {
+function stationOn(hub: Pick<RunningHub, 'url'>, sub: string, role: NewClaims['role'], name: string, icePolicy: 'all' | 'relay' = 'all') {
   const station: Station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl: hub.url, hubToken: token(sub, role, name), icePolicy });
   cleanups.push(() => station.close());
   const messages: ServerMessage[] = [];

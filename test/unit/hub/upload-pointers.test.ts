@@ -8,7 +8,7 @@ import { createFhirAccess } from '../../../src/hub/fhir-access';
 import type { Claims } from '../../../src/hub/tokens';
 import { createUploadPointers, uploadIdOf } from '../../../src/hub/upload-pointers';
 
-const claims = (sub: string, role: Claims['role'] = 'station'): Claims => ({ sub, role, name: sub, site: 'site', specialty: role === 'expert' ? 'dermatologie' : null, exp: 2e9 });
+const claims = (sub: string, role: Claims['role'] = 'station'): Claims => ({ sub, role, name: sub, site: 'site', specialty: role === 'expert' ? 'dermatologie' : null, exp: 2e9, jti: `${sub}-1`, chain: `${sub}-1`, auth_time: 1.9e9 });
 const media = (id: string, url: string): Resource => ({ resourceType: 'Media', id, status: 'completed', content: { url }, encounter: { reference: 'Encounter/sr-1' } }) as Resource;
 
 describe('upload pointers', () => {
