@@ -48,6 +48,8 @@ export interface HubOptions {
   uploadsDir?: string;
   /** The largest upload accepted (bytes); 2 GiB by default. */
   uploadMaxBytes?: number;
+  /** What each token subject may keep in the uploads folder (bytes); 20 GB by default. */
+  uploadQuotaBytes?: number;
   ratePerSecond?: number;
   burst?: number;
   now?: () => number;
@@ -80,6 +82,18 @@ function refuseSharedTurnSecret(keys: KeyRing, turnSecret: string): void {
   if (!turnSecret) throw new Error('The TURN secret is empty: give the hub coturn’s static-auth-secret (RELAIS_TURN_SECRET).');
   if (signing.includes(turnSecret)) {
     throw new Error('The TURN secret (coturn’s static-auth-secret) must differ from every key that signs the hub’s tokens: set RELAIS_TURN_SECRET to a secret of its own.');
+  }
+}
+
+/**
+ * SECURITY: patients' photos, sounds and documents lie in the uploads folder in the clear (the
+ * region encrypts the volume that holds it: README): it must be readable by the hub's account only.
+ */
+function refuseOpenFolder(folder: string): void {
+  if (process.platform === 'win32' || !fs.existsSync(folder)) return; // created 0700 at the first upload
+  const mode = fs.statSync(folder).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    throw new Error(`The uploads folder ${folder} is readable by other accounts (mode ${mode.toString(8)}): make it the hub's own (chmod 700), on an encrypted volume (RELAIS_HUB_UPLOADS).`);
   }
 }
 
@@ -125,8 +139,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const limiter = createRateLimiter(options.httpRatePerSecond ?? 50, options.httpBurst ?? 500, now);
   const fhir = createFhirEndpoint({ authenticate, limiter, log });
   // Without a configured folder, uploads live in a temporary one, removed when the hub stops.
+  if (options.uploadsDir) refuseOpenFolder(options.uploadsDir);
   const uploadsDir = options.uploadsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'relais-hub-uploads-'));
-  const uploads = createUploadEndpoint({ authenticate, directory: uploadsDir, log, limiter, ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}), canReadUpload: (id, owner, claims) => fhir.canReadUpload(id, owner, claims) });
+  const uploads = createUploadEndpoint({
+    authenticate, directory: uploadsDir, log, limiter,
+    ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}),
+    quotaBytes: options.uploadQuotaBytes ?? 20e9,
+    canReadUpload: (id, owner, claims) => fhir.canReadUpload(id, owner, claims),
+  });
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) {
       return handleTokenRefresh(req, res, { keys, authenticate, now, limiter, log, lifetimeSeconds: options.refreshLifetimeSeconds ?? 12 * 3600, maxAgeSeconds: options.refreshMaxAgeSeconds ?? 90 * 86_400 });
@@ -217,6 +237,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           outcome = router.signal(peer.id, m.callId, m.data);
           break;
         case 'turn.credentials': {
+          // SECURITY: the relay is for calls: credentials go only to a member of a call that rings
+          // or is under way (a station asks for them once the call is accepted), never to anyone
+          // who would use the region's relay for something else.
+          if (!router.inCall(peer.id)) {
+            log('hub.turn_refused', { peer: peer.id });
+            outcome = { ok: false, code: 'not_in_call', message: 'TURN credentials are given only for a call you are in (ringing or under way).' };
+            break;
+          }
           const credentials = turnCredentials(options.turnSecret, peer.id, Math.floor(now() / 1000));
           socket.send(JSON.stringify({ type: 'turn.credentials', ...credentials, urls: options.turnUrls } satisfies ServerMessage));
           break;

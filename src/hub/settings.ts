@@ -47,13 +47,27 @@ function tls(env: NodeJS.ProcessEnv): HubOptions['tls'] | undefined {
   return certFile && keyFile ? { cert: fs.readFileSync(certFile), key: fs.readFileSync(keyFile) } : undefined;
 }
 
-/** A positive number of days, in seconds; the default when unset. */
-function days(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A positive number (of days, of gigabytes...) times its unit; the default when unset. */
+function positive(env: NodeJS.ProcessEnv, name: string, unit: { name: string; size: number }, fallback: number): number {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback * 86_400;
+  if (raw === undefined || raw === '') return fallback * unit.size;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new HubSettingsError(`${name} must be a number of days above 0 (it is "${raw}").`);
-  return Math.round(value * 86_400);
+  if (!Number.isFinite(value) || value <= 0) throw new HubSettingsError(`${name} must be a number of ${unit.name} above 0 (it is "${raw}").`);
+  return Math.round(value * unit.size);
+}
+const DAYS = { name: 'days', size: 86_400 };
+const GIGABYTES = { name: 'gigabytes', size: 1e9 };
+
+/**
+ * Where the uploads lie: required for a region's hub. The files are patients' photos, sounds and
+ * documents, in the clear in that folder: the region puts it on an encrypted volume (README).
+ */
+function uploadsFolder(env: NodeJS.ProcessEnv, dev: boolean): string | undefined {
+  const folder = env.RELAIS_HUB_UPLOADS || undefined;
+  if (!folder && !dev) {
+    throw new HubSettingsError('RELAIS_HUB_UPLOADS is not set: give the hub the folder for uploaded files, on an encrypted volume, readable by the hub’s account only (without it the files would go to a temporary folder and be lost at the next stop).');
+  }
+  return folder;
 }
 
 /** The region's revocation list: required for a region's hub, so that a token can be cut without a restart. */
@@ -71,6 +85,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv, nowSeconds = Math.floo
   const { keys, turnSecret } = secrets(env, dev, nowSeconds);
   const certificate = tls(env);
   const revocationsFile = revocations(env, dev);
+  const uploadsDir = uploadsFolder(env, dev);
   const offersFile = env.RELAIS_HUB_OFFERS;
   const offers = offersFile ? z.array(OfferSchema).parse(JSON.parse(fs.readFileSync(offersFile, 'utf8'))) : [];
   return {
@@ -83,8 +98,9 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv, nowSeconds = Math.floo
     offers,
     host: env.RELAIS_HUB_HOST ?? '127.0.0.1',
     port: Number(env.RELAIS_HUB_PORT ?? 4790),
-    ...(env.RELAIS_HUB_UPLOADS ? { uploadsDir: env.RELAIS_HUB_UPLOADS } : {}),
-    refreshMaxAgeSeconds: days(env, 'RELAIS_HUB_REFRESH_MAX_DAYS', 90),
+    ...(uploadsDir ? { uploadsDir } : {}),
+    uploadQuotaBytes: positive(env, 'RELAIS_HUB_UPLOAD_QUOTA_GB', GIGABYTES, 20),
+    refreshMaxAgeSeconds: positive(env, 'RELAIS_HUB_REFRESH_MAX_DAYS', DAYS, 90),
     ...(revocationsFile ? { revocationsFile } : {}),
   };
 }

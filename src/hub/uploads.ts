@@ -11,6 +11,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import stream from 'node:stream';
 import type { RateLimiter } from './rate-limit';
+import { createUploadQuota, type UploadQuota } from './upload-quota';
 import type { Claims, Verified } from './tokens';
 
 export const UPLOADS_PATH = '/uploads';
@@ -34,6 +35,13 @@ async function sha256Of(file: string): Promise<string> {
  */
 class HashingFileStore extends FileStore {
   private readonly running = new Map<string, { hash: Hash; offset: number }>();
+
+  constructor(
+    options: ConstructorParameters<typeof FileStore>[0],
+    private readonly quota: UploadQuota | null,
+  ) {
+    super(options);
+  }
 
   override async create(upload: Parameters<FileStore['create']>[0]): ReturnType<FileStore['create']> {
     const created = await super.create(upload);
@@ -74,7 +82,11 @@ class HashingFileStore extends FileStore {
 
   override async remove(id: string): Promise<void> {
     this.running.delete(id);
-    return super.remove(id);
+    const upload = await this.getUpload(id).catch(() => null);
+    const owner = upload?.metadata?.owner;
+    if (!this.quota || !upload || !owner) return super.remove(id);
+    // An upload removed (by its owner, or for a checksum mismatch) frees its owner's room.
+    return this.quota.freeing(owner, upload.size ?? upload.offset, () => super.remove(id));
   }
 }
 
@@ -83,6 +95,8 @@ export interface UploadOptions {
   authenticate: (token: string | undefined) => Verified;
   directory: string;
   maxBytes?: number;
+  /** What each owner (token subject) may keep on the hub's disk, in bytes; no limit when absent. */
+  quotaBytes?: number;
   limiter?: RateLimiter;
   /** Whether a token that did not send this upload may still download it (an expert, a file of a request routed to her). */
   canReadUpload?: (uploadId: string, owner: string, claims: Claims) => Promise<boolean>;
@@ -97,13 +111,14 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
     if (!verified.ok) throw refuse(401, `Access token ${verified.reason}.`);
     return verified.claims;
   };
+  const quota = options.quotaBytes === undefined ? null : createUploadQuota(options.directory, options.quotaBytes);
   // Made on the first upload: the file store creates its folder asynchronously and throws from
   // a callback if the folder vanished meanwhile (a hub stopped at once, as tests do).
   let tus: Server | null = null;
   const server = () => (tus ??= createServer());
   function createServer(): Server {
     fs.mkdirSync(options.directory, { recursive: true, mode: 0o700 });
-    const store = new HashingFileStore({ directory: options.directory });
+    const store = new HashingFileStore({ directory: options.directory }, quota);
     return new Server({
       path: UPLOADS_PATH,
       datastore: store,
@@ -129,8 +144,16 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
       async onUploadCreate(req, upload) {
         const sha256 = upload.metadata?.sha256;
         if (!sha256 || !/^[0-9a-f]{64}$/.test(sha256)) throw refuse(400, 'Each upload must announce its SHA-256 (metadata "sha256", lowercase hex).');
+        if (upload.size === undefined) throw refuse(400, 'Each upload must announce its length (Upload-Length).');
         // SECURITY: the owner is the token's subject, whatever metadata the client sent.
-        return { metadata: { ...upload.metadata, owner: claimsOf(req).sub } };
+        const owner = claimsOf(req).sub;
+        // SECURITY: one station cannot fill the region's disk: each owner has its quota (413).
+        const over = quota ? await quota.reserve(owner, upload.size) : null;
+        if (over) {
+          options.log('hub.upload_quota_reached', { owner });
+          throw refuse(413, over);
+        }
+        return { metadata: { ...upload.metadata, owner } };
       },
       async onUploadFinish(_req, upload) {
         const file = path.join(options.directory, upload.id);

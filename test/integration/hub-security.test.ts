@@ -173,6 +173,34 @@ describe('limits against floods', () => {
     expect(statuses).toEqual([201, 201, 201, 429, 429]);
   });
 
+  it('refuses an upload past its owner’s quota with a 413 that says so, each owner counted apart, across a restart', async () => {
+    const uploadsDir = fs.mkdtempSync(path.join(uploadsRoot, 'quota-'));
+    const hub = await hubWith({ uploadQuotaBytes: 1000, uploadsDir });
+    const create = (h: RunningHub, sub: string, length: number) =>
+      fetch(h.uploadsUrl, { method: 'POST', headers: { Authorization: `Bearer ${issueToken(K2.secret, cart({ sub }))}`, 'Tus-Resumable': '1.0.0', 'Upload-Length': String(length), 'Upload-Metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}` } });
+    const first = await create(hub, 'cart-1', 600);
+    expect(first.status).toBe(201);
+    const over = await create(hub, 'cart-1', 500);
+    expect(over.status).toBe(413);
+    expect(await over.text()).toMatch(/quota of 0\.001 MB .*RELAIS_HUB_UPLOAD_QUOTA_GB/);
+    expect((await create(hub, 'cart-2', 900)).status).toBe(201); // another station's room is its own
+    // The hub restarted on the same folder still counts what is there.
+    await hub.close();
+    hubs.splice(hubs.indexOf(hub), 1);
+    const again = await hubWith({ uploadQuotaBytes: 1000, uploadsDir });
+    expect((await create(again, 'cart-1', 500)).status).toBe(413);
+    // An upload its owner removes frees its room.
+    const removed = await fetch(new URL(first.headers.get('location')!, again.uploadsUrl), { method: 'DELETE', headers: { Authorization: `Bearer ${issueToken(K2.secret, cart())}`, 'Tus-Resumable': '1.0.0' } });
+    expect(removed.status).toBe(204);
+    expect((await create(again, 'cart-1', 500)).status).toBe(201);
+  });
+
+  it('refuses an uploads folder other accounts may read, naming the setting', async () => {
+    const open = fs.mkdtempSync(path.join(uploadsRoot, 'open-'));
+    fs.chmodSync(open, 0o755);
+    await expect(hubWith({ uploadsDir: open })).rejects.toThrow(/readable by other accounts .*RELAIS_HUB_UPLOADS/);
+  });
+
   it('refuses an upload over the size limit before taking any byte', async () => {
     const hub = await hubWith({ uploadMaxBytes: 1024 });
     const token = issueToken(K2.secret, cart());

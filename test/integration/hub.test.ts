@@ -182,8 +182,10 @@ describe('limits and garbage', () => {
 });
 
 describe('TURN credentials', () => {
-  it('issues coturn use-auth-secret credentials: expiry:peer, HMAC-SHA1 of the shared secret', async () => {
-    const cart = await peer('cart-1');
+  it('issues coturn use-auth-secret credentials to a member of a call: expiry:peer, HMAC-SHA1 of the shared secret', async () => {
+    const { cart, expert, callId } = await callBetween();
+    expert.send({ type: 'call.accept', callId });
+    await cart.next('call.accepted');
     cart.send({ type: 'turn.credentials' });
     const credentials = await cart.next('turn.credentials');
     const [expiry, who] = credentials.username.split(':');
@@ -191,5 +193,24 @@ describe('TURN credentials', () => {
     expect(Number(expiry) - Date.now() / 1000).toBeGreaterThan(3500);
     expect(credentials.credential).toBe(createHmac('sha1', TURN_SECRET).update(credentials.username).digest('base64'));
     expect(credentials.urls).toEqual(['turn:127.0.0.1:3478']);
+    cart.send({ type: 'call.hangup', callId });
+    await cart.next('call.ended');
+    // The call is over: no more relay for this peer.
+    cart.send({ type: 'turn.credentials' });
+    expect(await cart.next('error')).toMatchObject({ code: 'not_in_call' });
+  });
+
+  it('gives none to a peer in no call, and gives them to a caller while her call rings', async () => {
+    const lurker = await peer('cart-2');
+    lurker.send({ type: 'turn.credentials' });
+    expect(await lurker.next('error')).toMatchObject({ code: 'not_in_call', message: expect.stringContaining('only for a call') });
+    expect(lurker.inbox.some((m) => m.type === 'turn.credentials')).toBe(false);
+    const expert = await peer('dr-neuro', 'expert');
+    lurker.send({ type: 'call.ring', to: 'dr-neuro' });
+    await expert.next('call.incoming');
+    for (const side of [lurker, expert]) {
+      side.send({ type: 'turn.credentials' });
+      expect((await side.next('turn.credentials')).urls).toEqual(['turn:127.0.0.1:3478']);
+    }
   });
 });

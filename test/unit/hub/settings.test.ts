@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { hubOptionsFromEnv } from '../../../src/hub/settings';
 
-const region = { RELAIS_HUB_SECRET: 'signing-secret', RELAIS_TURN_SECRET: 'coturn-secret', RELAIS_HUB_REVOCATIONS: '/etc/relais/revoked.json' };
+const region = { RELAIS_HUB_SECRET: 'signing-secret', RELAIS_TURN_SECRET: 'coturn-secret', RELAIS_HUB_REVOCATIONS: '/etc/relais/revoked.json', RELAIS_HUB_UPLOADS: '/srv/relais/uploads' };
 
 describe('hub settings', () => {
   it('requires the region’s revocation list, outside the development hub', () => {
@@ -25,5 +25,13 @@ describe('hub settings', () => {
     const dev = hubOptionsFromEnv({ RELAIS_HUB_DEV: '1' });
     expect(dev.turnSecret).not.toBe(dev.keys.current.secret);
     expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_PREVIOUS_SECRET: 'coturn-secret' })).toThrow(/RELAIS_TURN_SECRET is the same as RELAIS_HUB_PREVIOUS_SECRET/);
+  });
+
+  it('requires the uploads folder outside the development hub, and keeps 20 GB per station unless told', () => {
+    const { RELAIS_HUB_UPLOADS: _folder, ...without } = region;
+    expect(() => hubOptionsFromEnv(without)).toThrow(/RELAIS_HUB_UPLOADS is not set: .*encrypted volume/);
+    expect(hubOptionsFromEnv(region)).toMatchObject({ uploadsDir: '/srv/relais/uploads', uploadQuotaBytes: 20e9 });
+    expect(hubOptionsFromEnv({ ...region, RELAIS_HUB_UPLOAD_QUOTA_GB: '2.5' }).uploadQuotaBytes).toBe(2.5e9);
+    expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_UPLOAD_QUOTA_GB: 'none' })).toThrow(/RELAIS_HUB_UPLOAD_QUOTA_GB must be a number of gigabytes above 0/);
   });
 });
