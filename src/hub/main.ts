@@ -15,8 +15,10 @@ async function main(): Promise<void> {
   if (process.env.RELAIS_HUB_DEV === '1') {
     const exp = Math.floor(Date.now() / 1000) + 12 * 3600;
     const key = options.keys.current;
-    process.stdout.write(`  development token (cart):   ${issueToken(key, { sub: 'cart-dev', role: 'station', name: 'Chariot de test', site: 'Site de test', specialty: null, exp })}\n`);
-    process.stdout.write(`  development token (expert): ${issueToken(key, { sub: 'expert-dev', role: 'expert', name: 'Expert de test', site: 'CHU de test', specialty: 'neurologie', exp })}\n`);
+    const cart = issueToken(key, { sub: 'cart-dev', role: 'station', name: 'Chariot de test', site: 'Site de test', specialty: null, exp });
+    const expert = issueToken(key, { sub: 'expert-dev', role: 'expert', name: 'Expert de test', site: 'CHU de test', specialty: 'neurologie', exp });
+    process.stdout.write(`  development token (cart):   ${cart}\n`);
+    process.stdout.write(`  development token (expert): ${expert}\n`);
   }
   const stop = () => void hub.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -30,12 +30,14 @@ function parse(file: string): Parsed {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`The revocation list ${file} (RELAIS_HUB_REVOCATIONS) cannot be read as JSON: ${(error as Error).message}`, { cause: error });
+    const why = (error as Error).message;
+    throw new Error(`The revocation list ${file} (RELAIS_HUB_REVOCATIONS) cannot be read as JSON: ${why}`, { cause: error });
   }
   const result = RevocationFileSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new Error(`The revocation list ${file} (RELAIS_HUB_REVOCATIONS) is not valid: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`);
+    const where = issue?.path.join('.') || 'file';
+    throw new Error(`The revocation list ${file} (RELAIS_HUB_REVOCATIONS) is not valid: ${where}: ${issue?.message ?? 'invalid'}`);
   }
   const subjects = new Map(Object.entries(result.data.subjects).map(([sub, until]) => [sub, Math.floor(Date.parse(until) / 1000)]));
   return { ids: new Set(result.data.tokens), subjects };
@@ -45,7 +47,12 @@ function parse(file: string): Parsed {
  * Reads the list now (a list that cannot be read stops the hub from starting: it would otherwise
  * accept what the region revoked), then polls the file for changes.
  */
-export function watchRevocations(file: string, options: { pollMs?: number; log: (event: string, detail?: Record<string, unknown>) => void }): RevocationList {
+export interface WatchOptions {
+  pollMs?: number;
+  log: (event: string, detail?: Record<string, unknown>) => void;
+}
+
+export function watchRevocations(file: string, options: WatchOptions): RevocationList {
   let current = parse(file);
   const listeners: (() => void)[] = [];
   const reload = (stat: fs.Stats, previous: fs.Stats) => {
@@ -55,7 +62,8 @@ export function watchRevocations(file: string, options: { pollMs?: number; log: 
     } catch (error) {
       // SECURITY: a broken edit (or the file gone for a moment) keeps the last list read: it
       // never un-revokes anything by accident. The regional IT reads why in the log.
-      options.log('hub.revocations_invalid', { file, error: (error as Error).message, action: 'Fix the file (RELAIS_HUB_REVOCATIONS); the previous list stays in force.' });
+      const action = 'Fix the file (RELAIS_HUB_REVOCATIONS); the previous list stays in force.';
+      options.log('hub.revocations_invalid', { file, error: (error as Error).message, action });
       return;
     }
     options.log('hub.revocations_loaded', { file, tokens: current.ids.size, subjects: current.subjects.size });

@@ -81,7 +81,10 @@ function refuseSharedTurnSecret(keys: KeyRing, turnSecret: string): void {
   const signing = typeof keys === 'string' ? [keys] : [keys.current.secret, ...(keys.previous ? [keys.previous.secret] : [])];
   if (!turnSecret) throw new Error('The TURN secret is empty: give the hub coturn’s static-auth-secret (RELAIS_TURN_SECRET).');
   if (signing.includes(turnSecret)) {
-    throw new Error('The TURN secret (coturn’s static-auth-secret) must differ from every key that signs the hub’s tokens: set RELAIS_TURN_SECRET to a secret of its own.');
+    throw new Error(
+      'The TURN secret (coturn’s static-auth-secret) must differ from every key that signs the hub’s tokens: '
+        + 'set RELAIS_TURN_SECRET to a secret of its own.',
+    );
   }
 }
 
@@ -93,7 +96,10 @@ function refuseOpenFolder(folder: string): void {
   if (process.platform === 'win32' || !fs.existsSync(folder)) return; // created 0700 at the first upload
   const mode = fs.statSync(folder).mode & 0o777;
   if ((mode & 0o077) !== 0) {
-    throw new Error(`The uploads folder ${folder} is readable by other accounts (mode ${mode.toString(8)}): make it the hub's own (chmod 700), on an encrypted volume (RELAIS_HUB_UPLOADS).`);
+    throw new Error(
+      `The uploads folder ${folder} is readable by other accounts (mode ${mode.toString(8)}): `
+        + 'make it the hub’s own (chmod 700), on an encrypted volume (RELAIS_HUB_UPLOADS).',
+    );
   }
 }
 
@@ -111,7 +117,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const peers = new Map<string, { socket: WebSocket; peer: Peer; claims: Claims }>();
   // SECURITY: every request, refresh and connection is checked against the region's revocation
   // list; when it changes, the connections of the tokens it now names are closed (4003).
-  const revocations = options.revocationsFile ? watchRevocations(options.revocationsFile, { pollMs: options.revocationsPollMs, log }) : null;
+  const revocationsFile = options.revocationsFile;
+  const revocations = revocationsFile ? watchRevocations(revocationsFile, { pollMs: options.revocationsPollMs, log }) : null;
   revocations?.onChange(() => {
     for (const { socket, claims } of peers.values()) if (revocations.isRevoked(claims)) socket.close(4003, 'token revoked');
   });
@@ -149,7 +156,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) {
-      return handleTokenRefresh(req, res, { keys, authenticate, now, limiter, log, lifetimeSeconds: options.refreshLifetimeSeconds ?? 12 * 3600, maxAgeSeconds: options.refreshMaxAgeSeconds ?? 90 * 86_400 });
+      const lifetimeSeconds = options.refreshLifetimeSeconds ?? 12 * 3600;
+      const maxAgeSeconds = options.refreshMaxAgeSeconds ?? 90 * 86_400;
+      return handleTokenRefresh(req, res, { keys, authenticate, now, limiter, log, lifetimeSeconds, maxAgeSeconds });
     }
     if (!fhir.handle(req, res) && !uploads.handle(req, res)) res.writeHead(404).end();
   };
@@ -242,7 +251,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           // who would use the region's relay for something else.
           if (!router.inCall(peer.id)) {
             log('hub.turn_refused', { peer: peer.id });
-            outcome = { ok: false, code: 'not_in_call', message: 'TURN credentials are given only for a call you are in (ringing or under way).' };
+            const message = 'TURN credentials are given only for a call you are in (ringing or under way).';
+            outcome = { ok: false, code: 'not_in_call', message };
             break;
           }
           const credentials = turnCredentials(options.turnSecret, peer.id, Math.floor(now() / 1000));

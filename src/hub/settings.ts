@@ -15,24 +15,33 @@ const randomSecret = () => randomBytes(32).toString('hex');
 function secrets(env: NodeJS.ProcessEnv, dev: boolean, nowSeconds: number): { keys: Exclude<KeyRing, string>; turnSecret: string } {
   // The development hub makes its own random secrets; a region's hub is given them.
   const secret = env.RELAIS_HUB_SECRET || (dev ? randomSecret() : undefined);
-  if (!secret) throw new HubSettingsError('RELAIS_HUB_SECRET is not set (the key that signs access tokens), or RELAIS_HUB_DEV=1 for a development hub.');
+  if (!secret) {
+    const action = 'or RELAIS_HUB_DEV=1 for a development hub';
+    throw new HubSettingsError(`RELAIS_HUB_SECRET is not set (the key that signs access tokens), ${action}.`);
+  }
   const turnSecret = env.RELAIS_TURN_SECRET || (dev ? randomSecret() : undefined);
   // SECURITY: no fallback to the token secret: whoever reads coturn's turnserver.conf would then
   // hold the key that mints expert tokens.
   if (!turnSecret) {
-    throw new HubSettingsError('RELAIS_TURN_SECRET is not set: give the hub coturn’s static-auth-secret, a secret of its own (never RELAIS_HUB_SECRET), or RELAIS_HUB_DEV=1 for a development hub.');
+    throw new HubSettingsError(
+      'RELAIS_TURN_SECRET is not set: give the hub coturn’s static-auth-secret, a secret of its own (never RELAIS_HUB_SECRET), '
+        + 'or RELAIS_HUB_DEV=1 for a development hub.',
+    );
   }
   // Rotation: the new secret signs (key id RELAIS_HUB_KEY_ID), the previous one still verifies
   // the tokens it signed for RELAIS_HUB_PREVIOUS_GRACE_HOURS (24 by default).
   const previous = env.RELAIS_HUB_PREVIOUS_SECRET;
   if (turnSecret === secret || turnSecret === previous) {
     const which = turnSecret === secret ? 'RELAIS_HUB_SECRET' : 'RELAIS_HUB_PREVIOUS_SECRET';
-    throw new HubSettingsError(`RELAIS_TURN_SECRET is the same as ${which}: coturn’s secret must not sign access tokens. Give coturn (static-auth-secret) and RELAIS_TURN_SECRET a new secret of their own.`);
+    throw new HubSettingsError(
+      `RELAIS_TURN_SECRET is the same as ${which}: coturn’s secret must not sign access tokens. `
+        + 'Give coturn (static-auth-secret) and RELAIS_TURN_SECRET a new secret of their own.',
+    );
   }
-  const graceHours = Number(env.RELAIS_HUB_PREVIOUS_GRACE_HOURS ?? 24);
+  const untilSeconds = nowSeconds + 3600 * Number(env.RELAIS_HUB_PREVIOUS_GRACE_HOURS ?? 24);
   const keys = {
     current: { id: env.RELAIS_HUB_KEY_ID ?? 'k1', secret },
-    ...(previous ? { previous: { id: env.RELAIS_HUB_PREVIOUS_KEY_ID ?? 'k0', secret: previous, untilSeconds: nowSeconds + 3600 * graceHours } } : {}),
+    ...(previous ? { previous: { id: env.RELAIS_HUB_PREVIOUS_KEY_ID ?? 'k0', secret: previous, untilSeconds } } : {}),
   };
   return { keys, turnSecret };
 }
@@ -43,7 +52,9 @@ function tls(env: NodeJS.ProcessEnv): HubOptions['tls'] | undefined {
   // and key (RELAIS_HUB_TLS_CERT, RELAIS_HUB_TLS_KEY) or the region's TLS reverse proxy.
   const certFile = env.RELAIS_HUB_TLS_CERT;
   const keyFile = env.RELAIS_HUB_TLS_KEY;
-  if (Boolean(certFile) !== Boolean(keyFile)) throw new HubSettingsError('Set both RELAIS_HUB_TLS_CERT and RELAIS_HUB_TLS_KEY (PEM files), or neither.');
+  if (Boolean(certFile) !== Boolean(keyFile)) {
+    throw new HubSettingsError('Set both RELAIS_HUB_TLS_CERT and RELAIS_HUB_TLS_KEY (PEM files), or neither.');
+  }
   return certFile && keyFile ? { cert: fs.readFileSync(certFile), key: fs.readFileSync(keyFile) } : undefined;
 }
 
@@ -52,7 +63,9 @@ function positive(env: NodeJS.ProcessEnv, name: string, unit: { name: string; si
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback * unit.size;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new HubSettingsError(`${name} must be a number of ${unit.name} above 0 (it is "${raw}").`);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new HubSettingsError(`${name} must be a number of ${unit.name} above 0 (it is "${raw}").`);
+  }
   return Math.round(value * unit.size);
 }
 const DAYS = { name: 'days', size: 86_400 };
@@ -65,7 +78,10 @@ const GIGABYTES = { name: 'gigabytes', size: 1e9 };
 function uploadsFolder(env: NodeJS.ProcessEnv, dev: boolean): string | undefined {
   const folder = env.RELAIS_HUB_UPLOADS || undefined;
   if (!folder && !dev) {
-    throw new HubSettingsError('RELAIS_HUB_UPLOADS is not set: give the hub the folder for uploaded files, on an encrypted volume, readable by the hub’s account only (without it the files would go to a temporary folder and be lost at the next stop).');
+    throw new HubSettingsError(
+      'RELAIS_HUB_UPLOADS is not set: give the hub the folder for uploaded files, on an encrypted volume, readable by the hub’s '
+        + 'account only (without it the files would go to a temporary folder and be lost at the next stop).',
+    );
   }
   return folder;
 }
@@ -75,12 +91,17 @@ function revocations(env: NodeJS.ProcessEnv, dev: boolean): string | undefined {
   const file = env.RELAIS_HUB_REVOCATIONS || undefined;
   // SECURITY: a region's hub cannot run without a way to refuse a stolen station's token.
   if (!file && !dev) {
-    throw new HubSettingsError('RELAIS_HUB_REVOCATIONS is not set: give the hub the region’s revocation list, a JSON file ({} when nothing is revoked; format in src/hub/README.md), so that a token can be refused without a restart.');
+    throw new HubSettingsError(
+      'RELAIS_HUB_REVOCATIONS is not set: give the hub the region’s revocation list, a JSON file ({} when nothing is revoked; '
+        + 'format in src/hub/README.md), so that a token can be refused without a restart.',
+    );
   }
   return file;
 }
 
-export function hubOptionsFromEnv(env: NodeJS.ProcessEnv, nowSeconds = Math.floor(Date.now() / 1000)): HubOptions & { keys: Exclude<KeyRing, string> } {
+type HubSettings = HubOptions & { keys: Exclude<KeyRing, string> };
+
+export function hubOptionsFromEnv(env: NodeJS.ProcessEnv, nowSeconds = Math.floor(Date.now() / 1000)): HubSettings {
   const dev = env.RELAIS_HUB_DEV === '1';
   const { keys, turnSecret } = secrets(env, dev, nowSeconds);
   const certificate = tls(env);

@@ -32,11 +32,15 @@ export function handleTokenRefresh(req: http.IncomingMessage, res: http.ServerRe
   // SECURITY: an expired or revoked token is not refreshed (the station needs a new one); an
   // expert's token comes from Pro Santé Connect, not from the hub.
   if (!verified.ok) {
-    const message = verified.reason === 'revoked' ? 'This station token was revoked by the region: ask the regional IT for a new station token.' : `Access token ${verified.reason}.`;
+    const revoked = 'This station token was revoked by the region: ask the regional IT for a new station token.';
+    const message = verified.reason === 'revoked' ? revoked : `Access token ${verified.reason}.`;
     return void answer(401, { error: verified.reason, message });
   }
   const claims = verified.claims;
-  if (claims.role !== 'station') return void answer(403, { error: 'not_a_station', message: 'Only a station refreshes its token at the hub; a professional logs in again.' });
+  if (claims.role !== 'station') {
+    const message = 'Only a station refreshes its token at the hub; a professional logs in again.';
+    return void answer(403, { error: 'not_a_station', message });
+  }
   if (!options.limiter.take(claims.sub)) return void answer(429, { error: 'rate_limited', message: 'Too many requests: slow down.' });
   // SECURITY: a chain of renewals ends: a stolen token cannot be kept alive forever.
   if (nowSeconds - claims.auth_time >= options.maxAgeSeconds) {
@@ -45,7 +49,8 @@ export function handleTokenRefresh(req: http.IncomingMessage, res: http.ServerRe
     options.log('hub.token_refresh_too_old', { sub: claims.sub, chain: claims.chain, issued });
     return void answer(403, {
       error: 'max_age',
-      message: `This station token was issued on ${issued}; renewals stop after ${days} days (RELAIS_HUB_REFRESH_MAX_DAYS): ask the regional IT for a new station token.`,
+      message: `This station token was issued on ${issued}; renewals stop after ${days} days (RELAIS_HUB_REFRESH_MAX_DAYS): `
+        + 'ask the regional IT for a new station token.',
     });
   }
   const { kid: _kid, jti: _jti, ...kept } = claims;

@@ -43,7 +43,8 @@ export type KeyRing = string | { current: SigningKey; previous?: SigningKey & { 
 export function issueToken(key: string | SigningKey, claims: NewClaims, nowSeconds = Math.floor(Date.now() / 1000)): string {
   const secret = typeof key === 'string' ? key : key.secret;
   const jti = claims.jti ?? randomUUID();
-  const full = { ...claims, jti, chain: claims.chain ?? jti, auth_time: claims.auth_time ?? nowSeconds, ...(typeof key === 'string' ? {} : { kid: key.id }) };
+  const chain = { jti, chain: claims.chain ?? jti, auth_time: claims.auth_time ?? nowSeconds };
+  const full = { ...claims, ...chain, ...(typeof key === 'string' ? {} : { kid: key.id }) };
   const body = b64(JSON.stringify(ClaimsSchema.parse(full)));
   return `${body}.${b64(createHmac('sha256', secret).update(body).digest())}`;
 }
@@ -60,7 +61,8 @@ function secretFor(keys: KeyRing, kid: string | undefined, nowSeconds: number): 
 /** The key that signs new tokens. */
 export const signingKey = (keys: KeyRing): string | SigningKey => (typeof keys === 'string' ? keys : keys.current);
 
-export type Verified = { ok: true; claims: Claims } | { ok: false; reason: 'missing' | 'malformed' | 'bad_signature' | 'expired' | 'revoked' };
+export type Refusal = 'missing' | 'malformed' | 'bad_signature' | 'expired' | 'revoked';
+export type Verified = { ok: true; claims: Claims } | { ok: false; reason: Refusal };
 
 export function verifyToken(keys: KeyRing, token: string | undefined, nowSeconds: number): Verified {
   if (!token) return { ok: false, reason: 'missing' };

@@ -24,7 +24,8 @@ async function usageIn(directory: string): Promise<Map<string, number>> {
   }
   for (const name of names.filter((n) => n.endsWith('.json'))) {
     try {
-      const upload = JSON.parse(await fs.readFile(path.join(directory, name), 'utf8')) as { size?: unknown; offset?: unknown; metadata?: { owner?: unknown } };
+      const text = await fs.readFile(path.join(directory, name), 'utf8');
+      const upload = JSON.parse(text) as { size?: unknown; offset?: unknown; metadata?: { owner?: unknown } };
       const owner = upload.metadata?.owner;
       const size = typeof upload.size === 'number' ? upload.size : typeof upload.offset === 'number' ? upload.offset : 0;
       if (typeof owner === 'string') usage.set(owner, (usage.get(owner) ?? 0) + size);
@@ -43,7 +44,11 @@ export function createUploadQuota(directory: string, quotaBytes: number): Upload
       const used = await usage();
       const taken = used.get(owner) ?? 0;
       if (taken + size > quotaBytes) {
-        return `Upload quota reached: this station's files on the regional hub take ${megabytes(taken)}, and this one (${megabytes(size)}) would pass its quota of ${megabytes(quotaBytes)} (RELAIS_HUB_UPLOAD_QUOTA_GB). The regional IT raises the quota or removes old uploads.`;
+        return (
+          `Upload quota reached: this station's files on the regional hub take ${megabytes(taken)}, and this one (${megabytes(size)}) `
+          + `would pass its quota of ${megabytes(quotaBytes)} (RELAIS_HUB_UPLOAD_QUOTA_GB). `
+          + 'The regional IT raises the quota or removes old uploads.'
+        );
       }
       used.set(owner, taken + size);
       return null;

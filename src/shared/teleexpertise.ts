@@ -172,7 +172,8 @@ export function waitingTime(since: string, now: number): { unit: 'minutes' | 'ho
 export const EXPERT_ID_SYSTEM = 'urn:relais:hub-peer';
 
 /** The identifier of the expert a request names, or null when it names nobody by identifier. */
-export function namedExpertId(performer: readonly { display?: string; identifier?: { system?: string; value?: string } }[] | undefined): string | null {
+type Performer = { display?: string; identifier?: { system?: string; value?: string } };
+export function namedExpertId(performer: readonly Performer[] | undefined): string | null {
   const identifier = performer?.[0]?.identifier;
   return identifier?.system === EXPERT_ID_SYSTEM && identifier.value ? identifier.value : null;
 }
@@ -183,7 +184,10 @@ export function namedExpertId(performer: readonly { display?: string; identifier
  * one); a name without an identifier (typed by hand) names nobody and the request goes to its
  * specialty.
  */
-export function routedTo(request: { specialty: string | null; expertId: string | null }, expert: { id: string; specialty: string | null }): { routed: boolean; toMe: boolean } {
+export function routedTo(
+  request: { specialty: string | null; expertId: string | null },
+  expert: { id: string; specialty: string | null },
+): { routed: boolean; toMe: boolean } {
   const toMe = request.expertId !== null && request.expertId === expert.id;
   if (toMe) return { routed: true, toMe };
   if (request.expertId !== null) return { routed: false, toMe };

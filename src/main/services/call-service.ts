@@ -142,7 +142,9 @@ export function createCallService(deps: CallServiceDeps) {
       const reply = answer && !('refused' in answer) ? answer : null;
       const iceServers = reply && reply.urls.length > 0 ? [{ urls: reply.urls, username: reply.username, credential: reply.credential }] : [];
       if (deps.icePolicy === 'relay' && iceServers.length === 0) {
-        const why = answer && 'refused' in answer ? 'this call is no longer under way at the hub (it gives TURN credentials only during a call)' : 'the hub gave no TURN server';
+        const refused = answer !== null && 'refused' in answer;
+        const over = 'this call is no longer under way at the hub (it gives TURN credentials only during a call)';
+        const why = refused ? over : 'the hub gave no TURN server';
         throw new AppFailure('hub_unavailable', `Calls must go through the TURN relay (RELAIS_ICE_POLICY=relay) but ${why}.`);
       }
       return { iceServers, iceTransportPolicy: deps.icePolicy };

@@ -190,7 +190,8 @@ export function createHubToken(options: HubTokenOptions): HubToken {
       // The region revoked it, or its chain of renewals reached the region's maximum age: either
       // way a person must ask for a new station token, and the screen says which.
       refusal = answer?.error === 'revoked' ? 'revoked' : answer?.error === 'max_age' ? 'max_age' : 'other';
-      log('error', 'hub.token_refresh_refused', { status: response.status, refusal, reason: refused, expiresAt: status().expiresAt, action: ACTION[holder] });
+      const expiresAt = status().expiresAt;
+      log('error', 'hub.token_refresh_refused', { status: response.status, refusal, reason: refused, expiresAt, action: ACTION[holder] });
       plan(0); // keeps the expiry report; asks no more
       return changed();
     }

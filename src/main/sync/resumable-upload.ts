@@ -79,11 +79,17 @@ export class UploadRefusedError extends Error {
 function refusedAsTooMuch(said: string): string {
   const hub = said.trim().slice(0, 300);
   if (/quota/i.test(hub)) {
-    return `The regional server refused this file: its quota for this station is full (${hub}). Ask the regional IT to raise it (RELAIS_HUB_UPLOAD_QUOTA_GB), then send the file again from this screen. / `
-      + 'Le serveur régional refuse ce fichier : le quota de ce poste est plein. Demandez à l’informatique régionale de l’augmenter (RELAIS_HUB_UPLOAD_QUOTA_GB), puis renvoyez le fichier depuis cet écran.';
+    return (
+      `The regional server refused this file: its quota for this station is full (${hub}). `
+      + 'Ask the regional IT to raise it (RELAIS_HUB_UPLOAD_QUOTA_GB), then send the file again from this screen. / '
+      + 'Le serveur régional refuse ce fichier : le quota de ce poste est plein. '
+      + 'Demandez à l’informatique régionale de l’augmenter (RELAIS_HUB_UPLOAD_QUOTA_GB), puis renvoyez le fichier depuis cet écran.'
+    );
   }
-  return `The regional server refused this file: it is larger than the region accepts (${hub || 'no reason given'}). Ask the regional IT. / `
-    + 'Le serveur régional refuse ce fichier : il dépasse la taille que la région accepte. Prévenez l’informatique régionale.';
+  return (
+    `The regional server refused this file: it is larger than the region accepts (${hub || 'no reason given'}). Ask the regional IT. / `
+    + 'Le serveur régional refuse ce fichier : il dépasse la taille que la région accepte. Prévenez l’informatique régionale.'
+  );
 }
 
 export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
@@ -109,9 +115,11 @@ export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
       onProgress: (sent, total) => request.onProgress?.(sent, total),
       onSuccess: () => resolve({ url: upload.url ?? '' }),
       onError: (error) => {
-        const response = (error as { originalResponse?: { getStatus(): number; getHeader(name: string): string | undefined; getBody(): string } | null }).originalResponse;
+        type Response = { getStatus(): number; getHeader(name: string): string | undefined; getBody(): string };
+        const response = (error as { originalResponse?: Response | null }).originalResponse;
         const status = response?.getStatus() ?? null;
-        const message = status === 460 ? 'The server received different bytes than this file (SHA-256 mismatch).' : status === 413 ? refusedAsTooMuch(response?.getBody() ?? '') : error.message;
+        const mismatch = 'The server received different bytes than this file (SHA-256 mismatch).';
+        const message = status === 460 ? mismatch : status === 413 ? refusedAsTooMuch(response?.getBody() ?? '') : error.message;
         reject(new UploadRefusedError(status, message, response?.getHeader('Retry-After') ?? null));
       },
     });

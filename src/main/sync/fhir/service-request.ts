@@ -24,7 +24,8 @@ function status(e: Encounter): ServiceRequest['status'] {
  * her inbox route on it, never on the name); a name typed by hand is shown, and routes nowhere.
  */
 function expertReference(expert: Professional): Reference<Practitioner> {
-  return expert.hubId ? { display: expert.name, identifier: { system: EXPERT_ID_SYSTEM, value: expert.hubId } } : professionalReference(expert);
+  if (!expert.hubId) return professionalReference(expert);
+  return { display: expert.name, identifier: { system: EXPERT_ID_SYSTEM, value: expert.hubId } };
 }
 
 export function serviceRequestToFhir(e: Encounter, details: ExpertiseDetails | null = null): ServiceRequest {

@@ -7,7 +7,13 @@ import type { Peer } from '../../../shared/hub-protocol';
 import { nameableExperts } from '../../../shared/teleexpertise';
 import { useCalls } from '../calls/call-store';
 
-export function NamedExpertField({ specialty, value, onChange }: { specialty: string; value: Peer | null; onChange: (expert: Peer | null) => void }) {
+interface NamedExpertFieldProps {
+  specialty: string;
+  value: Peer | null;
+  onChange: (expert: Peer | null) => void;
+}
+
+export function NamedExpertField({ specialty, value, onChange }: NamedExpertFieldProps) {
   const { t } = useTranslation();
   const peers = useCalls((s) => s.hub.peers);
   const offers = useCalls((s) => s.hub.offers);
