@@ -7,7 +7,7 @@
 import type http from 'node:http';
 import { auditChainLinkOf, auditObserverOf, HUB_PEER_SYSTEM } from '../shared/audit-chain-link';
 import type { RateLimiter } from './rate-limit';
-import { verifyToken, type Claims, type KeyRing } from './tokens';
+import type { Claims, Verified } from './tokens';
 
 export const AUDIT_HEAD_PATH = '/audit/head';
 
@@ -138,8 +138,8 @@ export function createAuditChains(options: { now: () => number; log: (event: str
 export type AuditChains = ReturnType<typeof createAuditChains>;
 
 interface AuditHeadOptions {
-  keys: KeyRing;
-  now: () => number;
+  /** Verifies a Bearer token: signature, expiry and the revocation list. */
+  authenticate: (token: string | undefined) => Verified;
   limiter: RateLimiter;
   chains: AuditChains;
 }
@@ -156,7 +156,7 @@ export function handleAuditHead(req: http.IncomingMessage, res: http.ServerRespo
   req.resume();
   if (req.method !== 'GET') return void answer(405, { error: 'method_not_allowed', message: 'GET with the station’s token as Bearer.' });
   const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  const verified = verifyToken(options.keys, token, Math.floor(options.now() / 1000));
+  const verified = options.authenticate(token);
   if (!verified.ok) return void answer(401, { error: verified.reason, message: `Access token ${verified.reason}.` });
   const { sub } = verified.claims;
   if (!options.limiter.take(sub)) return void answer(429, { error: 'rate_limited', message: 'Too many requests: slow down.' });

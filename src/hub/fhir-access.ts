@@ -1,17 +1,18 @@
 // Who may read and write what on the hub's FHIR endpoint, decided by the hub from the token's
 // claims, never from what the client sends. A station reads and writes what it wrote (and the
 // replies to its own requests); an expert reads the téléexpertise requests routed to her (her
-// specialty, or named to her) and what they point to, and writes only replies to them. Everyone
-// writes her own audit trail (AuditEvent).
+// specialty, or named to her by her identifier) and what they point to, and writes only replies
+// to them. Everyone writes her own audit trail (AuditEvent).
 // Modelled on FHIR compartments and SMART scopes (patient/*.rs narrowed to a compartment), and
 // on Medplum's access policies ("readonly" / "criteria" per resource type), kept to what the
 // stations do.
 import { Operator } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import type { FhirRepository } from '@medplum/fhir-router';
-import { routedTo } from '../shared/teleexpertise';
+import { namedExpertId, routedTo } from '../shared/teleexpertise';
 import { whyNotOwnAuditEvent } from './audit-chains';
 import type { Claims } from './tokens';
+import { createUploadPointers } from './upload-pointers';
 
 /** meta.source of every resource written through the hub: who wrote it (the token's subject). */
 export const sourceOf = (sub: string) => `urn:relais:peer:${encodeURIComponent(sub)}`;
@@ -34,8 +35,8 @@ export interface FhirAccess {
   canRead(resource: Resource, claims: Claims): Promise<boolean>;
   /** Null when allowed, else why not (answered 403). */
   whyNotWrite(resource: Resource, claims: Claims): Promise<string | null>;
-  /** Whether a readable Media or DocumentReference points at this upload (its bytes). */
-  canReadUpload(uploadId: string, claims: Claims): Promise<boolean>;
+  /** Whether a Media or DocumentReference written by the upload's owner, and readable by this token, points at it. */
+  canReadUpload(uploadId: string, owner: string, claims: Claims): Promise<boolean>;
 }
 
 export function createFhirAccess(repo: FhirRepository): FhirAccess {
@@ -43,6 +44,7 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
   // meta.source is overwritten, so a client cannot claim another station's resource.
   const writers = new Map<string, string>();
   const writerOf = (type: string, id: string) => writers.get(`${type}/${id}`) ?? null;
+  const pointers = createUploadPointers();
 
   async function read(type: string, id: string): Promise<AnyResource | null> {
     try {
@@ -80,9 +82,10 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
 
   function routedToExpert(sr: AnyResource, claims: Claims): boolean {
     const performerType = sr.performerType as { text?: string; coding?: { code?: string }[] } | undefined;
-    const performer = sr.performer as { display?: string }[] | undefined;
     const specialty = performerType?.text ?? performerType?.coding?.[0]?.code ?? null;
-    return routedTo({ specialty, expertName: performer?.[0]?.display ?? null }, { name: claims.name, specialty: claims.specialty }).routed;
+    // SECURITY: a named expert is her token's subject, never her display name.
+    const expertId = namedExpertId(sr.performer as Parameters<typeof namedExpertId>[0]);
+    return routedTo({ specialty, expertId }, { id: claims.sub, specialty: claims.specialty }).routed;
   }
 
   /** A request routed to this expert among these ids; when a writer is given, one it wrote. */
@@ -152,17 +155,19 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
   return {
     wrote(resource, claims) {
       if (resource.id && !writers.has(`${resource.resourceType}/${resource.id}`)) writers.set(`${resource.resourceType}/${resource.id}`, claims.sub);
+      pointers.wrote(resource);
     },
     writerOf,
     canRead,
     whyNotWrite,
-    async canReadUpload(uploadId, claims) {
-      const pointsAt = (url: unknown) => typeof url === 'string' && url.split('?')[0]!.endsWith(`/uploads/${uploadId}`);
-      for (const resourceType of ['Media', 'DocumentReference'] as const) {
-        for (const r of (await repo.searchResources({ resourceType, count: 10_000 })) as AnyResource[]) {
-          const urls = r.resourceType === 'Media' ? [(r.content as { url?: unknown } | undefined)?.url] : ((r.content as { attachment?: { url?: unknown } }[] | undefined) ?? []).map((c) => c.attachment?.url);
-          if (urls.some(pointsAt) && (await canRead(r, claims))) return true;
-        }
+    async canReadUpload(uploadId, owner, claims) {
+      for (const key of pointers.of(uploadId)) {
+        const [type, id] = key.split('/') as [string, string];
+        // SECURITY: only a pointer written by the upload's owner opens it: a URL is not a key,
+        // and another station's Media naming this upload gives nobody its bytes.
+        if (writerOf(type, id) !== owner) continue;
+        const r = await read(type, id);
+        if (r && (await canRead(r, claims))) return true;
       }
       return false;
     },

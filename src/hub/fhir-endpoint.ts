@@ -12,7 +12,7 @@ import type http from 'node:http';
 import { createAuditChains, type AuditChains } from './audit-chains';
 import { createFhirAccess, sourceOf } from './fhir-access';
 import type { RateLimiter } from './rate-limit';
-import { verifyToken, type Claims, type KeyRing } from './tokens';
+import type { Claims, Verified } from './tokens';
 
 export const FHIR_BASE_PATH = '/fhir/R4';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -110,13 +110,22 @@ function whyRefused(method: string, target: Target | null, _headers: http.Incomi
 export interface FhirEndpoint {
   /** Answers the request if it is for the FHIR endpoint; false otherwise. */
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
-  /** Whether this token may download an upload it did not send (see fhir-access.ts). */
-  canReadUpload(uploadId: string, claims: Claims): Promise<boolean>;
+  /** Whether this token may download an upload another token (its owner) sent (see fhir-access.ts). */
+  canReadUpload(uploadId: string, owner: string, claims: Claims): Promise<boolean>;
   /** Each station's audit chain as the region acknowledged it (audit-chains.ts). */
   auditChains: AuditChains;
 }
 
-export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimiter; now: () => number; log: (event: string, detail?: Record<string, unknown>) => void }): FhirEndpoint {
+export interface FhirEndpointOptions {
+  /** Verifies a Bearer token: signature, expiry and the revocation list. */
+  authenticate: (token: string | undefined) => Verified;
+  /** The hub's clock (ms), for the audit chains' acknowledgement times. */
+  now: () => number;
+  limiter?: RateLimiter;
+  log: (event: string, detail?: Record<string, unknown>) => void;
+}
+
+export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
   // Loaded at start (about a second of CPU) rather than on the first request, which would stall
   // everything else the process does at that moment (in browser mode: the station's devices).
   loadDefinitions();
@@ -176,7 +185,7 @@ export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimit
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const verified = verifyToken(options.keys, auth, Math.floor(options.now() / 1000));
+    const verified = options.authenticate(auth);
     if (!verified.ok) return send(res, 401, outcome('login', `Access token ${verified.reason}.`), { 'WWW-Authenticate': 'Bearer' });
     const claims = verified.claims;
     // SECURITY: a flood from one token is answered 429 before anything is read or parsed.
@@ -259,7 +268,7 @@ export function createFhirEndpoint(options: { keys: KeyRing; limiter?: RateLimit
 
   return {
     auditChains,
-    canReadUpload: (uploadId, claims) => access.canReadUpload(uploadId, claims),
+    canReadUpload: (uploadId, owner, claims) => access.canReadUpload(uploadId, owner, claims),
     handle(req, res) {
       const url = req.url ?? '';
       if (url !== FHIR_BASE_PATH && !url.startsWith(`${FHIR_BASE_PATH}/`) && !url.startsWith(`${FHIR_BASE_PATH}?`)) return false;

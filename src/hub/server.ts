@@ -14,8 +14,9 @@ import { createCallRouter } from './call-router';
 import { createFhirEndpoint } from './fhir-endpoint';
 import { createUploadEndpoint, type UploadEndpoint } from './uploads';
 import { createRateLimiter, createTokenBucket } from './rate-limit';
+import { watchRevocations } from './revocations';
 import { handleTokenRefresh, TOKEN_REFRESH_PATH } from './token-refresh';
-import { verifyToken, type Claims, type KeyRing } from './tokens';
+import { verifyToken, type Claims, type KeyRing, type Verified } from './tokens';
 import { turnCredentials } from './turn-credentials';
 
 export interface HubOptions {
@@ -31,6 +32,12 @@ export interface HubOptions {
   httpBurst?: number;
   /** Lifetime of a token made by the refresh path (seconds). */
   refreshLifetimeSeconds?: number;
+  /** How long after the region issued a station token its renewals go on (seconds); 90 days by default. */
+  refreshMaxAgeSeconds?: number;
+  /** The region's revocation list (JSON, format in README.md): read at start, then at each change. */
+  revocationsFile?: string;
+  /** How often the revocation list's file is checked for a change (ms); 2 s by default. */
+  revocationsPollMs?: number;
   turnSecret: string; // coturn's static-auth-secret
   turnUrls: string[];
   offers: Offer[];
@@ -42,6 +49,8 @@ export interface HubOptions {
   uploadsDir?: string;
   /** The largest upload accepted (bytes); 2 GiB by default. */
   uploadMaxBytes?: number;
+  /** What each token subject may keep in the uploads folder (bytes); 20 GB by default. */
+  uploadQuotaBytes?: number;
   ratePerSecond?: number;
   burst?: number;
   now?: () => number;
@@ -64,6 +73,37 @@ const TOKEN_PREFIX = 'token.';
 /** 127.0.0.0/8, ::1 and localhost: a listener there is reachable from this machine only. */
 export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
+/**
+ * SECURITY: coturn's static-auth-secret is written in turnserver.conf, read by another service
+ * and often by more people than the hub's own settings: it must never be a key that signs
+ * access tokens, or whoever reads it mints expert tokens.
+ */
+function refuseSharedTurnSecret(keys: KeyRing, turnSecret: string): void {
+  const signing = typeof keys === 'string' ? [keys] : [keys.current.secret, ...(keys.previous ? [keys.previous.secret] : [])];
+  if (!turnSecret) throw new Error('The TURN secret is empty: give the hub coturn’s static-auth-secret (RELAIS_TURN_SECRET).');
+  if (signing.includes(turnSecret)) {
+    throw new Error(
+      'The TURN secret (coturn’s static-auth-secret) must differ from every key that signs the hub’s tokens: '
+        + 'set RELAIS_TURN_SECRET to a secret of its own.',
+    );
+  }
+}
+
+/**
+ * SECURITY: patients' photos, sounds and documents lie in the uploads folder in the clear (the
+ * region encrypts the volume that holds it: README): it must be readable by the hub's account only.
+ */
+function refuseOpenFolder(folder: string): void {
+  if (process.platform === 'win32' || !fs.existsSync(folder)) return; // created 0700 at the first upload
+  const mode = fs.statSync(folder).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    throw new Error(
+      `The uploads folder ${folder} is readable by other accounts (mode ${mode.toString(8)}): `
+        + 'make it the hub’s own (chmod 700), on an encrypted volume (RELAIS_HUB_UPLOADS).',
+    );
+  }
+}
+
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const host = options.host ?? '127.0.0.1';
   // SECURITY: tokens and patients' data never cross a network in clear: off loopback the hub
@@ -72,9 +112,23 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     throw new Error(`Refusing to listen on ${host} without TLS: give the hub a certificate and key (https/wss), or put it behind the region's TLS proxy and say so.`);
   }
   const keys: KeyRing = options.keys ?? options.secret;
+  refuseSharedTurnSecret(keys, options.turnSecret);
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
-  const peers = new Map<string, { socket: WebSocket; peer: Peer }>();
+  const peers = new Map<string, { socket: WebSocket; peer: Peer; claims: Claims }>();
+  // SECURITY: every request, refresh and connection is checked against the region's revocation
+  // list; when it changes, the connections of the tokens it now names are closed (4003).
+  const revocationsFile = options.revocationsFile;
+  const revocations = revocationsFile ? watchRevocations(revocationsFile, { pollMs: options.revocationsPollMs, log }) : null;
+  revocations?.onChange(() => {
+    for (const { socket, claims } of peers.values()) if (revocations.isRevoked(claims)) socket.close(4003, 'token revoked');
+  });
+  const authenticate = (token: string | undefined): Verified => {
+    const verified = verifyToken(keys, token, Math.floor(now() / 1000));
+    if (!verified.ok || !revocations?.isRevoked(verified.claims)) return verified;
+    log('hub.token_revoked', { sub: verified.claims.sub, chain: verified.claims.chain });
+    return { ok: false, reason: 'revoked' };
+  };
   const send = (peerId: string, message: ServerMessage) => {
     const entry = peers.get(peerId);
     if (entry && entry.socket.readyState === entry.socket.OPEN) entry.socket.send(JSON.stringify(message));
@@ -91,14 +145,24 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // station gets 429 and the others are not slowed. A sync pushes a few hundred resources in a
   // burst; a flood is sustained.
   const limiter = createRateLimiter(options.httpRatePerSecond ?? 50, options.httpBurst ?? 500, now);
-  const fhir = createFhirEndpoint({ keys, limiter, now, log });
+  const fhir = createFhirEndpoint({ authenticate, now, limiter, log });
   // Without a configured folder, uploads live in a temporary one, removed when the hub stops.
+  if (options.uploadsDir) refuseOpenFolder(options.uploadsDir);
   const uploadsDir = options.uploadsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'relais-hub-uploads-'));
-  const uploads = createUploadEndpoint({ keys, now, directory: uploadsDir, log, limiter, ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}), canReadUpload: (id, claims) => fhir.canReadUpload(id, claims) });
+  const uploads = createUploadEndpoint({
+    authenticate, directory: uploadsDir, log, limiter,
+    ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}),
+    quotaBytes: options.uploadQuotaBytes ?? 20e9,
+    canReadUpload: (id, owner, claims) => fhir.canReadUpload(id, owner, claims),
+  });
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) return handleTokenRefresh(req, res, { keys, now, limiter, lifetimeSeconds: options.refreshLifetimeSeconds ?? 12 * 3600 });
+    if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) {
+      const lifetimeSeconds = options.refreshLifetimeSeconds ?? 12 * 3600;
+      const maxAgeSeconds = options.refreshMaxAgeSeconds ?? 90 * 86_400;
+      return handleTokenRefresh(req, res, { keys, authenticate, now, limiter, log, lifetimeSeconds, maxAgeSeconds });
+    }
     if ((req.url ?? '').split('?')[0] === AUDIT_HEAD_PATH) {
-      return handleAuditHead(req, res, { keys, now, limiter, chains: fhir.auditChains });
+      return handleAuditHead(req, res, { authenticate, limiter, chains: fhir.auditChains });
     }
     if (!fhir.handle(req, res) && !uploads.handle(req, res)) res.writeHead(404).end();
   };
@@ -114,7 +178,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     const token = offered.find((p) => p.startsWith(TOKEN_PREFIX))?.slice(TOKEN_PREFIX.length);
     if (!offered.includes(HUB_PROTOCOL)) return refuse(400, 'Wrong protocol');
-    const verified = verifyToken(keys, token, Math.floor(now() / 1000));
+    const verified = authenticate(token);
     if (!verified.ok) return refuse(401, `Token ${verified.reason}`);
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, verified.claims));
   });
@@ -123,7 +187,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const peer: Peer = { id: claims.sub, role: claims.role, name: claims.name, site: claims.site, specialty: claims.specialty, availability: 'available' };
     // One connection per identity: the newest (a station that reconnected) replaces the old one.
     peers.get(peer.id)?.socket.close(4000, 'replaced by a newer connection');
-    peers.set(peer.id, { socket, peer });
+    peers.set(peer.id, { socket, peer, claims });
     // Setting up a call is a legitimate burst (offer, answer, a few dozen ICE candidates from
     // both sides); a flood is hundreds a second, sustained.
     const bucket = createTokenBucket(options.ratePerSecond ?? 50, options.burst ?? 200, now);
@@ -186,6 +250,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           outcome = router.signal(peer.id, m.callId, m.data);
           break;
         case 'turn.credentials': {
+          // SECURITY: the relay is for calls: credentials go only to a member of a call that rings
+          // or is under way (a station asks for them once the call is accepted), never to anyone
+          // who would use the region's relay for something else.
+          if (!router.inCall(peer.id)) {
+            log('hub.turn_refused', { peer: peer.id });
+            const message = 'TURN credentials are given only for a call you are in (ringing or under way).';
+            outcome = { ok: false, code: 'not_in_call', message };
+            break;
+          }
           const credentials = turnCredentials(options.turnSecret, peer.id, Math.floor(now() / 1000));
           socket.send(JSON.stringify({ type: 'turn.credentials', ...credentials, urls: options.turnUrls } satisfies ServerMessage));
           break;
@@ -219,6 +292,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close: () =>
       new Promise<void>((resolve) => {
         router.close();
+        revocations?.close();
         for (const { socket } of peers.values()) socket.terminate();
         wss.close();
         server.close(() => {

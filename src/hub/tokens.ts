@@ -1,7 +1,9 @@
 // Access tokens for the hub: claims signed with HMAC-SHA256 by the hub's secret. Stations and
 // experts get them from the region's identity service (Pro Santé Connect, security issue); for
 // development the hub mints them itself. Compared in constant time; expired tokens are refused.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// Each token has an id, and carries its refresh chain (the id and time of the token the region
+// issued), so that the region can revoke a chain and the hub can end it at a maximum age.
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { PeerIdSchema, RoleSchema } from '../shared/hub-protocol';
 
@@ -14,8 +16,16 @@ export const ClaimsSchema = z.strictObject({
   exp: z.number().int(), // seconds since the epoch
   /** Which of the hub's keys signed it (rotation); absent: the current key. */
   kid: z.string().min(1).max(40).optional(),
+  /** This token's id (a renewal gets a new one). */
+  jti: z.string().min(1).max(64),
+  /** The id of the token the region issued, which every renewal keeps: revoking it ends the chain. */
+  chain: z.string().min(1).max(64),
+  /** When the region issued that token (seconds since the epoch, as OIDC's auth_time): the chain's age. */
+  auth_time: z.number().int(),
 });
 export type Claims = z.infer<typeof ClaimsSchema>;
+/** What a token is issued with: its id is made here; a new chain starts here unless one is given. */
+export type NewClaims = Omit<Claims, 'jti' | 'chain' | 'auth_time' | 'kid'> & Partial<Pick<Claims, 'jti' | 'chain' | 'auth_time' | 'kid'>>;
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
@@ -30,9 +40,12 @@ export interface SigningKey {
  */
 export type KeyRing = string | { current: SigningKey; previous?: SigningKey & { untilSeconds: number } };
 
-export function issueToken(key: string | SigningKey, claims: Claims): string {
+export function issueToken(key: string | SigningKey, claims: NewClaims, nowSeconds = Math.floor(Date.now() / 1000)): string {
   const secret = typeof key === 'string' ? key : key.secret;
-  const body = b64(JSON.stringify(ClaimsSchema.parse(typeof key === 'string' ? claims : { ...claims, kid: key.id })));
+  const jti = claims.jti ?? randomUUID();
+  const chain = { jti, chain: claims.chain ?? jti, auth_time: claims.auth_time ?? nowSeconds };
+  const full = { ...claims, ...chain, ...(typeof key === 'string' ? {} : { kid: key.id }) };
+  const body = b64(JSON.stringify(ClaimsSchema.parse(full)));
   return `${body}.${b64(createHmac('sha256', secret).update(body).digest())}`;
 }
 
@@ -48,7 +61,8 @@ function secretFor(keys: KeyRing, kid: string | undefined, nowSeconds: number): 
 /** The key that signs new tokens. */
 export const signingKey = (keys: KeyRing): string | SigningKey => (typeof keys === 'string' ? keys : keys.current);
 
-export type Verified = { ok: true; claims: Claims } | { ok: false; reason: 'missing' | 'malformed' | 'bad_signature' | 'expired' };
+export type Refusal = 'missing' | 'malformed' | 'bad_signature' | 'expired' | 'revoked';
+export type Verified = { ok: true; claims: Claims } | { ok: false; reason: Refusal };
 
 export function verifyToken(keys: KeyRing, token: string | undefined, nowSeconds: number): Verified {
   if (!token) return { ok: false, reason: 'missing' };

@@ -11,7 +11,8 @@ import type http from 'node:http';
 import path from 'node:path';
 import stream from 'node:stream';
 import type { RateLimiter } from './rate-limit';
-import { verifyToken, type Claims, type KeyRing } from './tokens';
+import { createUploadQuota, type UploadQuota } from './upload-quota';
+import type { Claims, Verified } from './tokens';
 
 export const UPLOADS_PATH = '/uploads';
 
@@ -34,6 +35,13 @@ async function sha256Of(file: string): Promise<string> {
  */
 class HashingFileStore extends FileStore {
   private readonly running = new Map<string, { hash: Hash; offset: number }>();
+
+  constructor(
+    options: ConstructorParameters<typeof FileStore>[0],
+    private readonly quota: UploadQuota | null,
+  ) {
+    super(options);
+  }
 
   override async create(upload: Parameters<FileStore['create']>[0]): ReturnType<FileStore['create']> {
     const created = await super.create(upload);
@@ -74,18 +82,24 @@ class HashingFileStore extends FileStore {
 
   override async remove(id: string): Promise<void> {
     this.running.delete(id);
-    return super.remove(id);
+    const upload = await this.getUpload(id).catch(() => null);
+    const owner = upload?.metadata?.owner;
+    if (!this.quota || !upload || !owner) return super.remove(id);
+    // An upload removed (by its owner, or for a checksum mismatch) frees its owner's room.
+    return this.quota.freeing(owner, upload.size ?? upload.offset, () => super.remove(id));
   }
 }
 
 export interface UploadOptions {
-  keys: KeyRing;
-  now: () => number;
+  /** Verifies a Bearer token: signature, expiry and the revocation list. */
+  authenticate: (token: string | undefined) => Verified;
   directory: string;
   maxBytes?: number;
+  /** What each owner (token subject) may keep on the hub's disk, in bytes; no limit when absent. */
+  quotaBytes?: number;
   limiter?: RateLimiter;
   /** Whether a token that did not send this upload may still download it (an expert, a file of a request routed to her). */
-  canReadUpload?: (uploadId: string, claims: Claims) => Promise<boolean>;
+  canReadUpload?: (uploadId: string, owner: string, claims: Claims) => Promise<boolean>;
   log: (event: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -93,17 +107,18 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
   const refuse = (status_code: number, body: string) => Object.assign(new Error(body), { status_code, body: `${body}\n` });
   const claimsOf = (req: Request): Claims => {
     const token = /^Bearer (.+)$/.exec(req.headers.get('authorization') ?? '')?.[1];
-    const verified = verifyToken(options.keys, token, Math.floor(options.now() / 1000));
+    const verified = options.authenticate(token);
     if (!verified.ok) throw refuse(401, `Access token ${verified.reason}.`);
     return verified.claims;
   };
+  const quota = options.quotaBytes === undefined ? null : createUploadQuota(options.directory, options.quotaBytes);
   // Made on the first upload: the file store creates its folder asynchronously and throws from
   // a callback if the folder vanished meanwhile (a hub stopped at once, as tests do).
   let tus: Server | null = null;
   const server = () => (tus ??= createServer());
   function createServer(): Server {
     fs.mkdirSync(options.directory, { recursive: true, mode: 0o700 });
-    const store = new HashingFileStore({ directory: options.directory });
+    const store = new HashingFileStore({ directory: options.directory }, quota);
     return new Server({
       path: UPLOADS_PATH,
       datastore: store,
@@ -123,14 +138,22 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
         if (owner === claims.sub) return;
         // SECURITY: another token's upload is not found (404, like one that does not exist);
         // only a download (GET) may be allowed, to an expert reading a file of her request.
-        if (req.method === 'GET' && options.canReadUpload && (await options.canReadUpload(uploadId, claims))) return;
+        if (req.method === 'GET' && owner && options.canReadUpload && (await options.canReadUpload(uploadId, owner, claims))) return;
         throw refuse(404, 'No such upload.');
       },
       async onUploadCreate(req, upload) {
         const sha256 = upload.metadata?.sha256;
         if (!sha256 || !/^[0-9a-f]{64}$/.test(sha256)) throw refuse(400, 'Each upload must announce its SHA-256 (metadata "sha256", lowercase hex).');
+        if (upload.size === undefined) throw refuse(400, 'Each upload must announce its length (Upload-Length).');
         // SECURITY: the owner is the token's subject, whatever metadata the client sent.
-        return { metadata: { ...upload.metadata, owner: claimsOf(req).sub } };
+        const owner = claimsOf(req).sub;
+        // SECURITY: one station cannot fill the region's disk: each owner has its quota (413).
+        const over = quota ? await quota.reserve(owner, upload.size) : null;
+        if (over) {
+          options.log('hub.upload_quota_reached', { owner });
+          throw refuse(413, over);
+        }
+        return { metadata: { ...upload.metadata, owner } };
       },
       async onUploadFinish(_req, upload) {
         const file = path.join(options.directory, upload.id);

@@ -3,6 +3,7 @@
 // rules that need a clock or the store are the service's.
 import { z } from 'zod';
 import { AttachmentSchema } from './attachments';
+import { PeerIdSchema } from './hub-protocol';
 import { PatientIdSchema, OptionalCommuneCodeSchema } from './patient';
 import { ReportPdfInfoSchema } from './report-pdf';
 
@@ -31,6 +32,11 @@ export const ProfessionalSchema = z.strictObject({
   role: z.enum(['nurse', 'physician', 'pharmacist', 'midwife', 'other']),
   rpps: RppsSchema.nullable().default(null),
   specialty: z.string().trim().max(100).nullable().default(null),
+  /**
+   * An expert's identity on the regional hub (her access token's subject), when she was chosen
+   * from the hub's presence: a téléexpertise named to her is routed by it, never by her name.
+   */
+  hubId: PeerIdSchema.optional(),
 });
 export type Professional = z.infer<typeof ProfessionalSchema>;
 

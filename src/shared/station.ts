@@ -16,6 +16,11 @@ export const HubTokenStatusSchema = z.object({
   expiresAt: z.string().nullable(),
   /** The hub's refusal, in words (English, from the hub), when it refused. */
   reason: z.string().nullable(),
+  /**
+   * Why the hub refused to renew it: revoked by the region (refused everywhere from now on), its
+   * chain of renewals past the region's maximum age (it works until it expires), or another reason.
+   */
+  refusal: z.enum(['revoked', 'max_age', 'other']).nullable(),
 });
 export type HubTokenStatus = z.infer<typeof HubTokenStatusSchema>;
 

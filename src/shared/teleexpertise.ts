@@ -5,6 +5,7 @@
 // stands, and in which order an expert's inbox shows them. Pure zod and functions.
 import { z } from 'zod';
 import { ProfessionalSchema, type Professional } from './encounter';
+import type { Offer, Peer } from './hub-protocol';
 import { PatientIdSchema } from './patient';
 
 /** FHIR ServiceRequest.priority, as a requester chooses it (FHIR's "stat" is read as "asap"). */
@@ -164,13 +165,49 @@ export function waitingTime(since: string, now: number): { unit: 'minutes' | 'ho
   return { unit: 'days', count: Math.floor(minutes / 1440) };
 }
 
-/** Whether a request is the expert's: named to her, or to her specialty with no other expert named. */
-export function routedTo(request: { specialty: string | null; expertName: string | null }, expert: { name: string; specialty: string | null }): { routed: boolean; toMe: boolean } {
-  const same = (a: string, b: string) => specialtyKey(a) === specialtyKey(b);
-  const toMe = request.expertName !== null && same(request.expertName, expert.name);
+/**
+ * The identifier system of an expert named on a request (ServiceRequest.performer.identifier):
+ * her identity on the regional hub, which is her access token's subject.
+ */
+export const EXPERT_ID_SYSTEM = 'urn:relais:hub-peer';
+
+/** The identifier of the expert a request names, or null when it names nobody by identifier. */
+type Performer = { display?: string; identifier?: { system?: string; value?: string } };
+export function namedExpertId(performer: readonly Performer[] | undefined): string | null {
+  const identifier = performer?.[0]?.identifier;
+  return identifier?.system === EXPERT_ID_SYSTEM && identifier.value ? identifier.value : null;
+}
+
+/**
+ * Whether a request is the expert's: named to her, or to her specialty with no other expert named.
+ * SECURITY: an expert is named by her identifier only, never by her name (two experts may share
+ * one); a name without an identifier (typed by hand) names nobody and the request goes to its
+ * specialty.
+ */
+export function routedTo(
+  request: { specialty: string | null; expertId: string | null },
+  expert: { id: string; specialty: string | null },
+): { routed: boolean; toMe: boolean } {
+  const toMe = request.expertId !== null && request.expertId === expert.id;
   if (toMe) return { routed: true, toMe };
-  if (request.expertName !== null) return { routed: false, toMe };
+  if (request.expertId !== null) return { routed: false, toMe };
+  const same = (a: string, b: string) => specialtyKey(a) === specialtyKey(b);
   return { routed: request.specialty !== null && expert.specialty !== null && same(request.specialty, expert.specialty), toMe };
+}
+
+/**
+ * The experts a requester may name for a specialty: those connected to the hub now, of that
+ * specialty or answering the directory's téléexpertise offer for it. Named by the hub's identity,
+ * so two experts with one name stay two; an expert away from the hub cannot be named (the request
+ * then goes to the specialty).
+ */
+export function nameableExperts(specialty: string, peers: readonly Peer[], offers: readonly Offer[]): Peer[] {
+  const key = specialtyKey(specialty);
+  if (!key) return [];
+  const offered = new Set(offers.filter((o) => o.act === 'teleexpertise' && specialtyKey(o.specialty) === key).flatMap((o) => o.experts));
+  return peers
+    .filter((p) => p.role === 'expert' && ((p.specialty !== null && specialtyKey(p.specialty) === key) || offered.has(p.id)))
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.site.localeCompare(b.site, 'fr') || a.id.localeCompare(b.id));
 }
 
 export const ExpertFileSchema = z.object({

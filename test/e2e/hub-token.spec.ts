@@ -1,5 +1,6 @@
-// A station whose hub token has expired says so on its home screen, with what to do (ask the
-// regional IT for a new station token), in French and in English; the records stay here.
+// A station whose hub token has expired, or was revoked by the region, says so on its home
+// screen, with what to do (ask the regional IT for a new station token), in French and in
+// English; the records stay here.
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,5 +51,26 @@ test('an expert station whose access expired is told to ask for a new expert acc
   } finally {
     await expert.stop();
     fs.rmSync(expertDir, { recursive: true, force: true });
+  }
+});
+
+test('a station whose token the region revoked says so, and what to do, in French and English', async ({ page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-token-revoked-'));
+  const revocations = path.join(dir, 'revoked.json');
+  const token = issueToken(SECRET, { sub: 'cart-stolen', role: 'station', name: 'Chariot 4', site: 'EHPAD Kerlann', specialty: null, exp: Math.floor(Date.now() / 1000) + 3600 });
+  fs.writeFileSync(revocations, JSON.stringify({ subjects: { 'cart-stolen': new Date(Date.now() + 60_000).toISOString() } }));
+  const regional = await startHub({ secret: SECRET, turnSecret: 'unused', turnUrls: [], offers: [], revocationsFile: revocations });
+  const stolen = await startStation(path.join(dir, 'station'), { RELAIS_HUB_URL: regional.url, RELAIS_HUB_TOKEN: token, RELAIS_DEVICES: 'none' });
+  try {
+    await page.goto(stolen.url);
+    const notice = page.getByTestId('hub-token-notice');
+    await expect(notice).toContainText('Le jeton de ce poste a été révoqué par l’informatique régionale', { timeout: 15_000 });
+    await expect(notice).toContainText('Demandez un nouveau jeton de poste');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(notice).toContainText('This station’s token was revoked by the regional IT');
+  } finally {
+    await stolen.stop();
+    await regional.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

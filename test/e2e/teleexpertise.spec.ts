@@ -218,6 +218,8 @@ test('the dermatologist would rather see the patient: the request is converted, 
   const form = cartPage.getByRole('form', { name: 'Demande de téléexpertise' });
   // Online this time: the specialty comes from the directory's list.
   await form.getByLabel('Spécialité demandée').fill('Dermatologie');
+  // She names the dermatologist she knows, chosen among those connected (routed by her hub identity).
+  await form.getByLabel('Expert nommé (facultatif)').selectOption({ label: 'Dr Le Goff — CHU de Brest' });
   await form.getByLabel('Question posée').fill('Plaie de jambe qui s’étend');
   await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
   await form.getByLabel('Lieu (site requérant)').fill('EHPAD Les Tilleuls');
@@ -232,6 +234,7 @@ test('the dermatologist would rather see the patient: the request is converted, 
   await dermPage.getByRole('button', { name: 'Téléexpertise', exact: true }).click();
   const line = dermPage.getByRole('list', { name: 'Demandes de téléexpertise' }).getByRole('listitem').filter({ hasText: 'Plaie de jambe qui s’étend' });
   await expect(line).toContainText('Programmée');
+  await expect(line).toContainText('adressée à vous');
   await line.getByRole('button').click();
   const reply = dermPage.getByRole('form', { name: 'Votre réponse' });
   await reply.getByRole('radio', { name: 'Convertir en téléconsultation' }).check();

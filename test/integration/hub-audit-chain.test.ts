@@ -4,7 +4,7 @@
 // sender; and each token reads the region's copy of its own last row, and only its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
-import { issueToken, type Claims } from '../../src/hub/tokens';
+import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { auditHash, GENESIS_HASH, type AuditRow } from '../../src/main/audit/audit-chain';
 import { auditRowToFhir } from '../../src/main/sync/fhir/audit-event';
 
@@ -14,7 +14,7 @@ const who = {
   cartA: { sub: 'cart-a', role: 'station', name: 'Chariot A', site: 'EHPAD A', specialty: null, exp },
   cartB: { sub: 'cart-b', role: 'station', name: 'Chariot B', site: 'EHPAD B', specialty: null, exp },
   derm: { sub: 'dr-derm', role: 'expert', name: 'Dr Derm', site: 'CHU', specialty: 'dermatologie', exp },
-} satisfies Record<string, Claims>;
+} satisfies Record<string, NewClaims>;
 type Who = keyof typeof who;
 
 let hub: RunningHub;

@@ -1,6 +1,7 @@
 // The hub's authorisation matrix, against a real hub on 127.0.0.1: role x action -> allowed or
-// refused, for the FHIR endpoint, the uploads and the calls. Two carts (A, B) and two experts
-// (dermatology, neurology); cart A asks dermatology. Every refused case checks the answer's code
+// refused, for the FHIR endpoint, the uploads and the calls. Two carts (A, B) and three experts
+// (two dermatologists with the same name, a neurologist); cart A asks dermatology, cart B asks
+// neurology and names one dermatologist by her identifier. Every refused case checks the answer's code
 // and that nothing changed on the server (read back with the owner's token); every allowed case
 // checks that it did what it says.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -9,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
-import { issueToken, type Claims } from '../../src/hub/tokens';
+import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { fileSource, uploadFile } from '../../src/main/sync/resumable-upload';
 
 const SECRET = 'authorisation-secret';
@@ -19,7 +20,9 @@ const who = {
   cartB: { sub: 'cart-b', role: 'station', name: 'Chariot B', site: 'EHPAD B', specialty: null, exp },
   derm: { sub: 'dr-derm', role: 'expert', name: 'Dr Derm', site: 'CHU', specialty: 'dermatologie', exp },
   neuro: { sub: 'dr-neuro', role: 'expert', name: 'Dr Neuro', site: 'CHU', specialty: 'neurologie', exp },
-} satisfies Record<string, Claims>;
+  // Another dermatologist with the same name: a request named to Dr Derm is not hers (issue 16, point 6).
+  derm2: { sub: 'dr-derm-2', role: 'expert', name: 'Dr Derm', site: 'CH Morlaix', specialty: 'dermatologie', exp },
+} satisfies Record<string, NewClaims>;
 type Who = keyof typeof who;
 const token = (w: Who) => issueToken(SECRET, who[w]);
 const WHO = Object.keys(who) as Who[];
@@ -28,9 +31,14 @@ const WHO = Object.keys(who) as Who[];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-authorisation-'));
 const tempDir = () => dir;
 let hub: RunningHub;
-const id = { PA: randomUUID(), SRA: randomUUID(), OA: randomUUID(), MA: randomUUID(), CA: randomUUID(), CE: randomUUID(), PB: randomUUID(), SRB: randomUUID(), PC: randomUUID(), SRC: randomUUID() };
-let uploadUrl = '';
+const id = {
+  PA: randomUUID(), SRA: randomUUID(), OA: randomUUID(), MA: randomUUID(), CA: randomUUID(), CE: randomUUID(),
+  PB: randomUUID(), SRB: randomUUID(), PC: randomUUID(), SRC: randomUUID(), MC: randomUUID(),
+};
+let uploadUrl = ''; // act A's photo, sent by cart A
+let uploadUrlC = ''; // act C's photo, sent by cart B
 const bytes = randomBytes(40_000);
+const bytesC = randomBytes(30_000);
 
 type Answer = { status: number; json: Record<string, any> | null; text: string };
 async function fhir(w: Who | null, method: string, p: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
@@ -51,14 +59,15 @@ async function fhir(w: Who | null, method: string, p: string, body?: unknown, he
 const put = (w: Who, r: { resourceType: string; id: string }) => fhir(w, 'PUT', `/${r.resourceType}/${r.id}`, r);
 
 const patient = (pid: string, family: string) => ({ resourceType: 'Patient', id: pid, identifier: [{ system: 'urn:ietf:rfc:3986', value: `urn:uuid:${pid}` }], name: [{ family }] });
-const request = (sid: string, pid: string, specialty: string, named?: string) => ({
+/** A named expert is identified by her hub identity (her token's subject); the name is for people. */
+const request = (sid: string, pid: string, specialty: string, named?: Who) => ({
   resourceType: 'ServiceRequest', id: sid, status: 'active', intent: 'order', subject: { reference: `Patient/${pid}` },
   performerType: { coding: [{ system: 'https://relais.example/specialty', code: specialty }], text: specialty },
-  ...(named ? { performer: [{ display: named }] } : {}),
+  ...(named ? { performer: [{ display: who[named].name, identifier: { system: 'urn:relais:hub-peer', value: who[named].sub } }] } : {}),
 });
 const encounter = (eid: string) => ({ resourceType: 'Encounter', id: eid, status: 'in-progress', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'VR' }, subject: { reference: `Patient/${id.PA}` }, basedOn: [{ reference: `ServiceRequest/${eid}` }] });
 const observation = (oid: string, eid: string) => ({ resourceType: 'Observation', id: oid, status: 'final', code: { text: 'SpO2' }, subject: { reference: `Patient/${id.PA}` }, encounter: { reference: `Encounter/${eid}` }, valueQuantity: { value: 97, unit: '%' } });
-const media = (mid: string, eid: string) => ({ resourceType: 'Media', id: mid, status: 'completed', subject: { reference: `Patient/${id.PA}` }, encounter: { reference: `Encounter/${eid}` }, content: { contentType: 'image/png', url: uploadUrl } });
+const media = (mid: string, eid: string, url = uploadUrl, pid = id.PA) => ({ resourceType: 'Media', id: mid, status: 'completed', subject: { reference: `Patient/${pid}` }, encounter: { reference: `Encounter/${eid}` }, content: { contentType: 'image/png', url } });
 const reply = (cid: string, sid: string, text = 'Un avis') => ({ resourceType: 'Communication', id: cid, status: 'completed', basedOn: [{ reference: `ServiceRequest/${sid}` }], payload: [{ contentString: text }] });
 
 beforeAll(async () => {
@@ -66,13 +75,16 @@ beforeAll(async () => {
   const file = path.join(tempDir(), 'photo.png');
   fs.writeFileSync(file, bytes);
   uploadUrl = (await uploadFile({ endpoint: hub.uploadsUrl, token: token('cartA'), source: fileSource(file), sha256: createHash('sha256').update(bytes).digest('hex'), contentType: 'image/png' })).url;
+  const fileC = path.join(tempDir(), 'photo-c.png');
+  fs.writeFileSync(fileC, bytesC);
+  uploadUrlC = (await uploadFile({ endpoint: hub.uploadsUrl, token: token('cartB'), source: fileSource(fileC), sha256: createHash('sha256').update(bytesC).digest('hex'), contentType: 'image/png' })).url;
   // Cart A asks dermatology about patient A, with a measure, a photo and a question.
   for (const r of [patient(id.PA, 'ALPHA'), request(id.SRA, id.PA, 'dermatologie'), encounter(id.SRA), observation(id.OA, id.SRA), media(id.MA, id.SRA), reply(id.CA, id.SRA, 'Une question')]) {
     expect([200, 201]).toContain((await put('cartA', r)).status);
   }
   expect([200, 201]).toContain((await put('derm', reply(id.CE, id.SRA, 'Ma réponse'))).status); // the expert's reply
-  // Cart B asks neurology about patient B, and names Dr Derm for patient C.
-  for (const r of [patient(id.PB, 'BRAVO'), request(id.SRB, id.PB, 'neurologie'), patient(id.PC, 'CHARLIE'), request(id.SRC, id.PC, 'neurologie', 'Dr Derm')]) {
+  // Cart B asks neurology about patient B, and names Dr Derm (the first one) for patient C, with a photo.
+  for (const r of [patient(id.PB, 'BRAVO'), request(id.SRB, id.PB, 'neurologie'), patient(id.PC, 'CHARLIE'), request(id.SRC, id.PC, 'neurologie', 'derm'), media(id.MC, id.SRC, uploadUrlC, id.PC)]) {
     expect([200, 201]).toContain((await put('cartB', r)).status);
   }
 });
@@ -87,11 +99,15 @@ const snapshot = async (owner: Who, type: string, rid: string) => (await fhir(ow
 // ---- reads: every resource of cart A's request, by everyone, three ways --------------------
 const readable: Record<Who, (key: keyof typeof id) => boolean> = {
   cartA: (k) => ['PA', 'SRA', 'OA', 'MA', 'CA', 'CE'].includes(k), // its own, and the reply to its request
-  cartB: (k) => ['PB', 'SRB', 'PC', 'SRC'].includes(k),
-  derm: (k) => ['PA', 'SRA', 'OA', 'MA', 'CA', 'CE', 'PC', 'SRC'].includes(k), // routed by specialty, or named
+  cartB: (k) => ['PB', 'SRB', 'PC', 'SRC', 'MC'].includes(k),
+  derm: (k) => ['PA', 'SRA', 'OA', 'MA', 'CA', 'CE', 'PC', 'SRC', 'MC'].includes(k), // routed by specialty, or named
   neuro: (k) => ['PB', 'SRB'].includes(k), // SRC names Dr Derm: not routed to neurology
+  derm2: (k) => ['PA', 'SRA', 'OA', 'MA', 'CA', 'CE'].includes(k), // her specialty's; SRC names the other Dr Derm
 };
-const typeOf: Record<keyof typeof id, string> = { PA: 'Patient', SRA: 'ServiceRequest', OA: 'Observation', MA: 'Media', CA: 'Communication', CE: 'Communication', PB: 'Patient', SRB: 'ServiceRequest', PC: 'Patient', SRC: 'ServiceRequest' };
+const typeOf: Record<keyof typeof id, string> = {
+  PA: 'Patient', SRA: 'ServiceRequest', OA: 'Observation', MA: 'Media', CA: 'Communication', CE: 'Communication',
+  PB: 'Patient', SRB: 'ServiceRequest', PC: 'Patient', SRC: 'ServiceRequest', MC: 'Media',
+};
 const readCases = WHO.flatMap((w) =>
   (Object.keys(id) as (keyof typeof id)[]).flatMap((k) =>
     (['read', 'vread', 'history'] as const).map((how) => ({ w, k, how, allowed: readable[w](k) })),
@@ -130,6 +146,7 @@ const searches: { query: string; matches: (keyof typeof id)[] }[] = [
   { query: 'ServiceRequest?performer-type=https://relais.example/specialty|dermatologie', matches: ['SRA'] },
   { query: `Communication?based-on=ServiceRequest/${id.SRA}`, matches: ['CA', 'CE'] },
   { query: `Media?encounter=Encounter/${id.SRA}`, matches: ['MA'] },
+  { query: `Media?encounter=Encounter/${id.SRC}`, matches: ['MC'] },
   { query: `Observation?encounter=Encounter/${id.SRA}`, matches: ['OA'] },
 ];
 const searchCases = WHO.flatMap((w) => searches.map((s) => ({ w, ...s, expected: s.matches.filter((k) => readable[w](k)) })));
@@ -193,6 +210,7 @@ function writeCases(): (WriteCase & { before?: () => Promise<void> })[] {
     { name: 'expert derm overwrites cart A’s question', w: 'derm', act: () => put('derm', reply(id.CA, id.SRA, 'changed')), status: 403, before: ca.before, proof: ca.after },
     { name: 'expert neuro replies to request A (not routed to her)', w: 'neuro', act: () => put('neuro', reply(randomUUID(), id.SRA)), status: 403, before: countReplies, proof: sameReplies },
     { name: 'cart B slips a message into request A', w: 'cartB', act: () => put('cartB', reply(randomUUID(), id.SRA)), status: 403, before: countReplies, proof: sameReplies },
+    { name: 'expert derm2 (the other Dr Derm) replies to request C, named to Dr Derm', w: 'derm2', act: () => put('derm2', reply(randomUUID(), id.SRC)), status: 403, proof: async () => expect(((await fhir('cartB', 'GET', `/Communication?based-on=ServiceRequest/${id.SRC}`)).json?.entry ?? []).length).toBe(0) },
     { name: 'expert derm replies to request B (neurology)', w: 'derm', act: () => put('derm', reply(randomUUID(), id.SRB)), status: 403, proof: async () => expect(((await fhir('cartB', 'GET', `/Communication?based-on=ServiceRequest/${id.SRB}`)).json?.entry ?? []).length).toBe(0) },
     { name: 'expert derm writes an observation', w: 'derm', act: () => put('derm', observation(newObs, id.SRA)), status: 403, proof: stillFree('Observation', newObs) },
     { name: 'cart B attaches a file to act A', w: 'cartB', act: () => put('cartB', media(newMedia, id.SRA)), status: 403, proof: stillFree('Media', newMedia) },
@@ -264,12 +282,12 @@ describe('hub authorisation matrix: refused outright, to every role', () => {
 });
 
 // ---- uploads -----------------------------------------------------------------------------
-const uploadAsk = async (w: Who, method: string, headers: Record<string, string> = {}, body?: Buffer) => {
-  const response = await fetch(uploadUrl, { method, headers: { Authorization: `Bearer ${token(w)}`, 'Tus-Resumable': '1.0.0', ...headers }, ...(body ? { body } : {}) });
+const uploadAsk = async (w: Who, method: string, headers: Record<string, string> = {}, body?: Buffer, url = uploadUrl) => {
+  const response = await fetch(url, { method, headers: { Authorization: `Bearer ${token(w)}`, 'Tus-Resumable': '1.0.0', ...headers }, ...(body ? { body } : {}) });
   return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), offset: response.headers.get('upload-offset') };
 };
 const uploadCases = [
-  ...WHO.map((w) => ({ w, method: 'GET', allowed: w === 'cartA' || w === 'derm' })), // the expert reads the files of a request routed to her
+  ...WHO.map((w) => ({ w, method: 'GET', allowed: w === 'cartA' || w === 'derm' || w === 'derm2' })), // the experts read the files of a request routed to them
   ...(['cartB', 'derm', 'neuro'] as Who[]).flatMap((w) => ['HEAD', 'PATCH', 'DELETE'].map((method) => ({ w, method, allowed: false }))),
   { w: 'cartA' as Who, method: 'HEAD', allowed: true },
 ];
@@ -290,5 +308,34 @@ describe('hub authorisation matrix: uploads', () => {
     const mine = await uploadAsk('cartA', 'GET');
     expect(mine.status).toBe(200);
     expect(mine.bytes.equals(bytes)).toBe(true);
+  });
+});
+
+describe('hub authorisation matrix: uploads of a request named to an expert', () => {
+  // Request C names Dr Derm (dr-derm) by identifier; the other Dr Derm (dr-derm-2) is not her.
+  it.each(WHO.map((w) => ({ w, allowed: w === 'cartB' || w === 'derm' })))('$w GET the photo of act C -> allowed: $allowed', async ({ w, allowed }) => {
+    const answer = await uploadAsk(w, 'GET', {}, undefined, uploadUrlC);
+    if (allowed) {
+      expect(answer.status).toBe(200);
+      expect(answer.bytes.equals(bytesC)).toBe(true);
+    } else {
+      expect(answer.status).toBe(404);
+      expect(answer.bytes.includes(bytesC.subarray(0, 64))).toBe(false);
+    }
+  });
+});
+
+describe('hub authorisation matrix: an upload is read by its owner, not through a pointer', () => {
+  it('refuses a station its own Media pointing at another station’s upload (404), and the experts of its request', async () => {
+    // Cart B writes, on its own act B (routed to neurology), a Media whose URL is cart A's photo.
+    const pointer = media(randomUUID(), id.SRB, uploadUrl, id.PB);
+    expect([200, 201]).toContain((await put('cartB', pointer)).status);
+    for (const w of ['cartB', 'neuro'] as Who[]) {
+      const answer = await uploadAsk(w, 'GET');
+      expect(answer.status).toBe(404);
+      expect(answer.bytes.includes(bytes.subarray(0, 64))).toBe(false);
+    }
+    // The owner and the expert of the owner's request still read it.
+    for (const w of ['cartA', 'derm'] as Who[]) expect((await uploadAsk(w, 'GET')).bytes.equals(bytes)).toBe(true);
   });
 });

@@ -10,12 +10,12 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server';
-import { issueToken, type Claims } from '../../src/hub/tokens';
+import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { HUB_PROTOCOL, type ServerMessage } from '../../src/shared/hub-protocol';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const cart = (extra: Partial<Claims> = {}): Claims => ({ sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: nowSeconds() + 600, ...extra });
-const expert = (extra: Partial<Claims> = {}): Claims => ({ sub: 'dr-derm', role: 'expert', name: 'Dr Derm', site: 'CHU', specialty: 'dermatologie', exp: nowSeconds() + 600, ...extra });
+const cart = (extra: Partial<NewClaims> = {}): NewClaims => ({ sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: nowSeconds() + 600, ...extra });
+const expert = (extra: Partial<NewClaims> = {}): NewClaims => ({ sub: 'dr-derm', role: 'expert', name: 'Dr Derm', site: 'CHU', specialty: 'dermatologie', exp: nowSeconds() + 600, ...extra });
 const K1 = { id: 'k1', secret: 'old-secret' };
 const K2 = { id: 'k2', secret: 'new-secret' };
 
@@ -171,6 +171,34 @@ describe('limits against floods', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await fetch(hub.uploadsUrl, { method: 'POST', headers: { Authorization: `Bearer ${flooder}`, 'Tus-Resumable': '1.0.0', 'Upload-Length': '10', 'Upload-Metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}` } })).status);
     expect(statuses).toEqual([201, 201, 201, 429, 429]);
+  });
+
+  it('refuses an upload past its owner’s quota with a 413 that says so, each owner counted apart, across a restart', async () => {
+    const uploadsDir = fs.mkdtempSync(path.join(uploadsRoot, 'quota-'));
+    const hub = await hubWith({ uploadQuotaBytes: 1000, uploadsDir });
+    const create = (h: RunningHub, sub: string, length: number) =>
+      fetch(h.uploadsUrl, { method: 'POST', headers: { Authorization: `Bearer ${issueToken(K2.secret, cart({ sub }))}`, 'Tus-Resumable': '1.0.0', 'Upload-Length': String(length), 'Upload-Metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}` } });
+    const first = await create(hub, 'cart-1', 600);
+    expect(first.status).toBe(201);
+    const over = await create(hub, 'cart-1', 500);
+    expect(over.status).toBe(413);
+    expect(await over.text()).toMatch(/quota of 0\.001 MB .*RELAIS_HUB_UPLOAD_QUOTA_GB/);
+    expect((await create(hub, 'cart-2', 900)).status).toBe(201); // another station's room is its own
+    // The hub restarted on the same folder still counts what is there.
+    await hub.close();
+    hubs.splice(hubs.indexOf(hub), 1);
+    const again = await hubWith({ uploadQuotaBytes: 1000, uploadsDir });
+    expect((await create(again, 'cart-1', 500)).status).toBe(413);
+    // An upload its owner removes frees its room.
+    const removed = await fetch(new URL(first.headers.get('location')!, again.uploadsUrl), { method: 'DELETE', headers: { Authorization: `Bearer ${issueToken(K2.secret, cart())}`, 'Tus-Resumable': '1.0.0' } });
+    expect(removed.status).toBe(204);
+    expect((await create(again, 'cart-1', 500)).status).toBe(201);
+  });
+
+  it('refuses an uploads folder other accounts may read, naming the setting', async () => {
+    const open = fs.mkdtempSync(path.join(uploadsRoot, 'open-'));
+    fs.chmodSync(open, 0o755);
+    await expect(hubWith({ uploadsDir: open })).rejects.toThrow(/readable by other accounts .*RELAIS_HUB_UPLOADS/);
   });
 
   it('refuses an upload over the size limit before taking any byte', async () => {

@@ -2,9 +2,12 @@
 // (the hub and the holder share it): renewed at 80% of its life with the hub's current key,
 // back-off when the hub does not answer, a refused renewal said and not asked again, the hub's
 // 429 honoured, and an expired token reported with what a person must do.
-import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server';
-import { issueToken, type Claims } from '../../src/hub/tokens';
+import { issueToken, type Claims, type NewClaims } from '../../src/hub/tokens';
 import { createHubToken, tokenExpiry, tokenRefreshUrl, type HubTokenOptions } from '../../src/main/services/hub-token';
 import { waitFor } from '../helpers/wait';
 
@@ -37,7 +40,7 @@ function manualTime() {
   };
 }
 
-const claims = (extra: Partial<Claims> = {}): Claims => ({ sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: START / 1000 + 600, ...extra });
+const claims = (extra: Partial<NewClaims> = {}): NewClaims => ({ sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: START / 1000 + 600, ...extra });
 const hubs: RunningHub[] = [];
 afterEach(async () => {
   for (const h of hubs.splice(0)) await h.close();
@@ -79,7 +82,7 @@ describe('the station’s hub token', () => {
     expect(second).not.toBe(first);
     expect(claimsOf(second)).toMatchObject({ sub: 'cart-1', kid: 'k2', exp: START / 1000 + 480 + 1000 });
     expect(h.rotated).toEqual([second]);
-    expect(h.token.status()).toEqual({ state: 'valid', holder: 'station', expiresAt: new Date((START / 1000 + 1480) * 1000).toISOString(), reason: null });
+    expect(h.token.status()).toEqual({ state: 'valid', holder: 'station', expiresAt: new Date((START / 1000 + 1480) * 1000).toISOString(), reason: null, refusal: null });
     expect(time.planned()).toEqual([800_000, 1_000_000]);
     const metadata = await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${h.token.current()}` } });
     expect(metadata.status).toBe(200);
@@ -121,6 +124,24 @@ describe('the station’s hub token', () => {
     expect(h.token.status()).toMatchObject({ state: 'expired', holder: 'expert', reason: null });
     expect(h.logged('hub.token_expired')[0]!.detail!.action).toContain('ask the regional IT for a new expert access');
     expect(h.logged('hub.token_refresh_refused')).toEqual([]);
+  });
+
+  it.each([
+    ['past its chain’s maximum age', 'max_age', 403, { refreshMaxAgeSeconds: 1000 }, { auth_time: START / 1000 - 1000 }, 'renewals stop after'],
+    ['revoked by the region', 'revoked', 401, {}, { jti: 'revoked-token' }, 'revoked by the region'],
+  ] as const)('says plainly that a station token %s needs a new one from the region', async (_name, refusal, status, options, extra, said) => {
+    const time = manualTime();
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-token-'));
+    onTestFinished(() => fs.rmSync(folder, { recursive: true, force: true }));
+    const revocations = path.join(folder, 'revoked.json');
+    fs.writeFileSync(revocations, JSON.stringify({ tokens: ['revoked-token'] }));
+    const hub = await hubWith(time, { ...options, revocationsFile: revocations });
+    const h = holder(time, { token: issueToken(K2, claims(extra), START / 1000), refreshUrl: tokenRefreshUrl(hub.url, null) });
+    await h.step('hub.token_refresh_refused');
+    expect(h.token.status()).toMatchObject({ state: 'refresh_refused', refusal, reason: expect.stringContaining(`(${status}: ${'This station token'}`) });
+    expect(h.token.status().reason).toContain(said);
+    expect(h.logged('hub.token_refresh_refused')[0]).toMatchObject({ level: 'error', detail: { status, refusal, action: expect.stringContaining('Ask the regional IT for a new station token') } });
+    expect(time.planned()).toEqual([120_000]); // only the expiry report: nothing more is asked
   });
 
   it.each([
@@ -169,7 +190,7 @@ describe('the station’s hub token', () => {
     const time = manualTime();
     const h = holder(time, { token: 'not-a-readable-token', refreshUrl: 'http://127.0.0.1:9/token/refresh' });
     expect(h.token.current()).toBe('not-a-readable-token');
-    expect(h.token.status()).toEqual({ state: 'valid', holder: 'station', expiresAt: null, reason: null });
+    expect(h.token.status()).toEqual({ state: 'valid', holder: 'station', expiresAt: null, reason: null, refusal: null });
     expect(time.planned()).toEqual([]);
     expect(h.logged('hub.token_expiry_unknown')).toHaveLength(1);
   });

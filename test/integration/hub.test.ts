@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHub, type RunningHub } from '../../src/hub/server';
-import { issueToken, type Claims } from '../../src/hub/tokens';
+import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type ServerMessage } from '../../src/shared/hub-protocol';
 
 const SECRET = 'test-hub-secret';
@@ -21,7 +21,7 @@ afterEach(async () => {
   await hub.close();
 });
 
-const claims = (sub: string, role: Claims['role'] = 'station', extra: Partial<Claims> = {}): Claims => ({
+const claims = (sub: string, role: NewClaims['role'] = 'station', extra: Partial<NewClaims> = {}): NewClaims => ({
   sub, role, name: sub, site: 'CH Vannes', specialty: role === 'expert' ? 'neurologie' : null, exp: Math.floor(Date.now() / 1000) + 600, ...extra,
 });
 
@@ -49,7 +49,7 @@ async function connect(token?: string) {
   };
   return { ws, inbox, next, send: (m: unknown) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)) };
 }
-const peer = (sub: string, role?: Claims['role'], extra?: Partial<Claims>) => connect(issueToken(SECRET, claims(sub, role, extra)));
+const peer = (sub: string, role?: NewClaims['role'], extra?: Partial<NewClaims>) => connect(issueToken(SECRET, claims(sub, role, extra)));
 
 async function callBetween() {
   const cart = await peer('cart-1');
@@ -182,8 +182,10 @@ describe('limits and garbage', () => {
 });
 
 describe('TURN credentials', () => {
-  it('issues coturn use-auth-secret credentials: expiry:peer, HMAC-SHA1 of the shared secret', async () => {
-    const cart = await peer('cart-1');
+  it('issues coturn use-auth-secret credentials to a member of a call: expiry:peer, HMAC-SHA1 of the shared secret', async () => {
+    const { cart, expert, callId } = await callBetween();
+    expert.send({ type: 'call.accept', callId });
+    await cart.next('call.accepted');
     cart.send({ type: 'turn.credentials' });
     const credentials = await cart.next('turn.credentials');
     const [expiry, who] = credentials.username.split(':');
@@ -191,5 +193,24 @@ describe('TURN credentials', () => {
     expect(Number(expiry) - Date.now() / 1000).toBeGreaterThan(3500);
     expect(credentials.credential).toBe(createHmac('sha1', TURN_SECRET).update(credentials.username).digest('base64'));
     expect(credentials.urls).toEqual(['turn:127.0.0.1:3478']);
+    cart.send({ type: 'call.hangup', callId });
+    await cart.next('call.ended');
+    // The call is over: no more relay for this peer.
+    cart.send({ type: 'turn.credentials' });
+    expect(await cart.next('error')).toMatchObject({ code: 'not_in_call' });
+  });
+
+  it('gives none to a peer in no call, and gives them to a caller while her call rings', async () => {
+    const lurker = await peer('cart-2');
+    lurker.send({ type: 'turn.credentials' });
+    expect(await lurker.next('error')).toMatchObject({ code: 'not_in_call', message: expect.stringContaining('only for a call') });
+    expect(lurker.inbox.some((m) => m.type === 'turn.credentials')).toBe(false);
+    const expert = await peer('dr-neuro', 'expert');
+    lurker.send({ type: 'call.ring', to: 'dr-neuro' });
+    await expert.next('call.incoming');
+    for (const side of [lurker, expert]) {
+      side.send({ type: 'turn.credentials' });
+      expect((await side.next('turn.credentials')).urls).toEqual(['turn:127.0.0.1:3478']);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // its reason; TURN credentials for a new call; the hub token never reachable from the page.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
-import { issueToken, type Claims } from '../../src/hub/tokens';
+import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { silentLogger } from '../../src/main/logger';
 import { createStation, type Station } from '../../src/main/station';
 import type { Channel, ChannelInput, ChannelOutput, EventPayload } from '../../src/shared/contract';
@@ -20,7 +20,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const token = (sub: string, role: Claims['role'], name: string) =>
+const token = (sub: string, role: NewClaims['role'], name: string) =>
   issueToken(SECRET, { sub, role, name, site: role === 'expert' ? 'CHU de Rennes' : 'EHPAD Les Tilleuls', specialty: role === 'expert' ? 'dermatologie' : null, exp: Math.floor(Date.now() / 1000) + 600 });
 
 async function hubWith(turnUrls: string[] = []): Promise<RunningHub> {
@@ -29,7 +29,7 @@ async function hubWith(turnUrls: string[] = []): Promise<RunningHub> {
   return hub;
 }
 
-function stationOn(hub: Pick<RunningHub, 'url'>, sub: string, role: Claims['role'], name: string, icePolicy: 'all' | 'relay' = 'all') {
+function stationOn(hub: Pick<RunningHub, 'url'>, sub: string, role: NewClaims['role'], name: string, icePolicy: 'all' | 'relay' = 'all') {
   const station: Station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl: hub.url, hubToken: token(sub, role, name), icePolicy });
   cleanups.push(() => station.close());
   const messages: ServerMessage[] = [];
@@ -132,17 +132,32 @@ describe('calls between two stations through the hub', () => {
     expect(record!.endedAt).toBeNull(); // still going
   });
 
-  it('gives fresh TURN credentials for a call, and refuses relay-only calls without TURN', async () => {
+  it('gives fresh TURN credentials for a call, none outside one, and refuses relay-only calls without TURN', async () => {
     const withTurn = await hubWith(['turn:127.0.0.1:3478?transport=udp']);
     const cart = stationOn(withTurn, 'cart-4', 'station', 'Chariot 4', 'relay');
-    await online(cart, 0);
+    const expert = stationOn(withTurn, 'dr-derm', 'expert', 'Dr Derm');
+    await online(cart, 1);
+    // Outside a call the hub gives no relay (issue 16, point 11): said at once, with what it means,
+    // and the page hears the hub's refusal.
+    const asked = Date.now();
+    const outside = await cart.call('calls.ice', {});
+    expect(outside).toMatchObject({ ok: false, error: { code: 'hub_unavailable', message: expect.stringContaining('only during a call') } });
+    expect(Date.now() - asked).toBeLessThan(2000); // not the 3 s wait for an answer that never comes
+    expect(await cart.next('error')).toMatchObject({ code: 'not_in_call' });
+    await cart.value('calls.send', { type: 'call.ring', to: 'dr-derm' });
+    const { callId } = await expert.next('call.incoming');
+    await expert.value('calls.send', { type: 'call.accept', callId });
+    await cart.next('call.accepted');
     const ice = await cart.value('calls.ice', {});
     expect(ice.iceTransportPolicy).toBe('relay');
     expect(ice.iceServers).toEqual([{ urls: ['turn:127.0.0.1:3478?transport=udp'], username: expect.stringMatching(/^\d+:cart-4$/), credential: expect.any(String) }]);
 
     const noTurn = await hubWith();
     const other = stationOn(noTurn, 'cart-5', 'station', 'Chariot 5', 'relay');
-    await online(other, 0);
+    const otherExpert = stationOn(noTurn, 'dr-derm', 'expert', 'Dr Derm');
+    await online(other, 1);
+    await other.value('calls.send', { type: 'call.ring', to: 'dr-derm' });
+    await otherExpert.next('call.incoming');
     const refused = await other.call('calls.ice', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'hub_unavailable' } });
   });

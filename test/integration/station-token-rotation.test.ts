@@ -2,9 +2,11 @@
 // expiry it is still connected (the WebSocket moved to the renewed token without going offline)
 // and still syncing; a renewal the hub refuses shows in the station's status and log with what a
 // person must do.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src/hub/server';
-import { issueToken, type Claims } from '../../src/hub/tokens';
+import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server';
+import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { createLogger } from '../../src/main/logger';
 import type { StationStatus } from '../../src/shared/station';
 import { qualifiedIdentity } from '../helpers/identities';
@@ -20,11 +22,11 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const claims = (extra: Partial<Claims> = {}): Claims => ({ sub: 'cart-9', role: 'station', name: 'Chariot 9', site: 'EHPAD', specialty: null, exp: nowSeconds() + LIFE_SECONDS, ...extra });
+const claims = (extra: Partial<NewClaims> = {}): NewClaims => ({ sub: 'cart-9', role: 'station', name: 'Chariot 9', site: 'EHPAD', specialty: null, exp: nowSeconds() + LIFE_SECONDS, ...extra });
 
-async function stationOn(token: string) {
+async function stationOn(token: string, hubOptions: Partial<HubOptions> = {}) {
   const hubLog: string[] = [];
-  const hub: RunningHub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], refreshLifetimeSeconds: LIFE_SECONDS, log: (event) => hubLog.push(event) });
+  const hub: RunningHub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], refreshLifetimeSeconds: LIFE_SECONDS, log: (event) => hubLog.push(event), ...hubOptions });
   cleanups.push(() => hub.close());
   const logLines: { level: string; event: string; [k: string]: unknown }[] = [];
   const logger = createLogger((line) => logLines.push(JSON.parse(line) as (typeof logLines)[number]));
@@ -83,5 +85,20 @@ describe('the station past its first token’s expiry', () => {
     expect(logLines.find((l) => l.event === 'hub.refused')).toMatchObject({ status: 401 });
     expect(logLines.find((l) => l.event === 'hub.token_refresh_refused')).toMatchObject({ status: 401, reason: expect.stringContaining('bad_signature') });
     expect((await station.value('station.status', {})).hub.token?.state).toBe('refresh_refused');
+  });
+
+  it('is cut from the region the moment the region revokes its token, and says so plainly', async () => {
+    const revocations = path.join(tempDir(), 'revoked.json');
+    fs.writeFileSync(revocations, '{}');
+    const token = issueToken(SECRET, claims({ exp: nowSeconds() + 600 }));
+    const { logLines, latest } = await stationOn(token, { revocationsFile: revocations, revocationsPollMs: 50 });
+    await waitFor(() => latest()?.hub.state === 'online', 'the hub link online', 8_000);
+    const chain = (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { chain: string }).chain;
+    fs.writeFileSync(revocations, JSON.stringify({ tokens: [chain] }));
+    // Its connection is closed, refused when it comes back, and the renewal it then asks is refused.
+    await waitFor(() => latest()?.hub.token?.refusal === 'revoked', 'the revocation in the status', 10_000);
+    expect(latest()!.hub.state).not.toBe('online');
+    expect(latest()!.hub.token).toMatchObject({ state: 'refresh_refused', refusal: 'revoked', reason: expect.stringContaining('revoked by the region') });
+    expect(logLines.find((l) => l.event === 'hub.token_refresh_refused')).toMatchObject({ level: 'error', refusal: 'revoked', action: expect.stringContaining('new station token') });
   });
 });

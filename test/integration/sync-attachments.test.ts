@@ -157,4 +157,23 @@ describe('attachment sync', () => {
     const nowhere = await station.dispatch('attachments.begin', { kind: 'document', mime: 'application/pdf', title: 'Orphelin', bodySite: null, size: 10, sha256: 'c'.repeat(64), device: 'Import', author: 'Dr Guillou', takenAt: new Date().toISOString() });
     expect(nowhere).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
   });
+
+  it('holds back a file past the station’s quota on the hub, saying why and what to do', async () => {
+    const hub: RunningHub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], uploadQuotaBytes: 100_000 });
+    cleanups.push(() => hub.close());
+    const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 100 } });
+    cleanups.push(() => station.close());
+    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    if (created.status !== 'created') throw new Error('no patient');
+    const act = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
+    const bytes = randomBytes(150_000);
+    const { uploadId } = await value(station, 'attachments.begin', { encounterId: act.id, kind: 'snapshot', mime: 'image/jpeg', title: null, bodySite: null, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), device: 'Dermatoscope', author: 'Dr Guillou', takenAt: new Date().toISOString() });
+    await value(station, 'attachments.chunk', { uploadId, offset: 0, data: bytes.toString('base64') });
+    const photo = await value(station, 'attachments.finish', { uploadId });
+    const details = await waitFor(() => value(station, 'sync.details', {}), (d) => d.parked.some((r) => r.entityId === photo.id), 'the photo held back');
+    const why = details.parked.find((r) => r.entityId === photo.id)!.error;
+    expect(why).toContain('The regional server refused this file: its quota for this station is full');
+    expect(why).toContain('Le serveur régional refuse ce fichier : le quota de ce poste est plein');
+    expect(why).toContain('RELAIS_HUB_UPLOAD_QUOTA_GB');
+  });
 });

@@ -151,6 +151,30 @@ describe('téléexpertise round trip', () => {
     expect((await value(cart, 'teleexpertise.get', { encounterId: act.id })).messages.map((m) => m.id)).not.toContain(foreign.id);
   }, 60_000);
 
+  it('routes a request named to an expert by her hub identity: her namesake of the same specialty does not see it', async () => {
+    const hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
+    cleanups.push(() => hub.close());
+    const open = (token: string) => {
+      const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl: hub.url, hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 200, pullIntervalMs: 300 } });
+      cleanups.push(() => station.close());
+      return station;
+    };
+    const namesakeToken = issueToken(SECRET, { sub: 'dr-le-goff-morlaix', role: 'expert', name: 'Dr Le Goff', site: 'CH de Morlaix', specialty: 'Dermatologie', exp });
+    const [cart, derm, namesake] = [open(cartToken), open(dermToken), open(namesakeToken)];
+    for (const s of [cart, derm, namesake]) await eventually(() => value(s, 'calls.hub', {}), (h) => h.you !== null, 'welcomed by the hub');
+    const created = await value(cart, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    if (created.status !== 'created') throw new Error('no patient');
+    const act = await value(cart, 'teleexpertise.create', {
+      patientId: created.patient.id, specialty: 'Dermatologie', requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD Les Tilleuls',
+      expert: { name: 'Dr Le Goff', role: 'physician', hubId: 'dr-le-goff' }, question: 'Naevus du dos ?', priority: 'routine',
+    });
+    await value(cart, 'teleexpertise.submit', { encounterId: act.id, version: act.version, consentBy: 'IDE Morvan' });
+    await eventually(() => value(cart, 'teleexpertise.get', { encounterId: act.id }), (v) => v.state === 'sent', 'the request on the server');
+    expect(await value(derm, 'teleexpertise.inbox', {})).toEqual([expect.objectContaining({ requestId: act.id, toMe: true })]);
+    expect(await value(namesake, 'teleexpertise.inbox', {})).toEqual([]);
+    expect((await failure(namesake, 'teleexpertise.open', { requestId: act.id })).code).toBe('not_found');
+  }, 30_000);
+
   it('keeps a request on the station while it cannot leave, and says when part of it is held back', async () => {
     const dir = tempDir();
     const station = openStation(dir);

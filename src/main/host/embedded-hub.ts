@@ -1,5 +1,5 @@
 // The embedded default: without RELAIS_HUB_URL, browser mode starts a regional hub in-process on
-// loopback (random secret, the sample offers) and gives the station a token for it, so that
+// loopback (random secrets, the sample offers) and gives the station a token for it, so that
 // presence and calls can be tried on one machine (with an expert token for a second station).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,9 +19,12 @@ export interface EmbeddedHub {
 
 export async function startEmbeddedHub(resourcesDir: string): Promise<EmbeddedHub> {
   const secret = randomBytes(32).toString('hex');
+  // SECURITY: coturn's secret is never the token key (the hub refuses it): one of its own, unused
+  // here (no TURN URL) but different.
+  const turnSecret = randomBytes(32).toString('hex');
   const offersFile = path.join(resourcesDir, 'hub', 'offers.json');
   const offers = fs.existsSync(offersFile) ? z.array(OfferSchema).parse(JSON.parse(fs.readFileSync(offersFile, 'utf8'))) : [];
-  const hub = await startHub({ secret, turnSecret: secret, turnUrls: [], offers, host: '127.0.0.1', port: 0 });
+  const hub = await startHub({ secret, turnSecret, turnUrls: [], offers, host: '127.0.0.1', port: 0 });
   const stationToken = issueToken(secret, {
     sub: `station-${os.hostname()}`.slice(0, 100),
     role: 'station',

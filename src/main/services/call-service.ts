@@ -31,13 +31,15 @@ const OPEN_CALL_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 // More calls than this in progress at once is not a station's life: the newest are enough.
 const RECENT_CALLS = 20;
 type TurnReply = Extract<ServerMessage, { type: 'turn.credentials' }>;
+/** The hub gives TURN credentials only during a call it knows of (ringing or under way). */
+type TurnRefused = { refused: true };
 
 export function createCallService(deps: CallServiceDeps) {
   let you: Peer | null = null;
   let peers: Peer[] = [];
   let offers: Offer[] = [];
   let sender: Sender = () => false;
-  const turnWaiters: ((reply: TurnReply) => void)[] = [];
+  const turnWaiters: ((reply: TurnReply | TurnRefused) => void)[] = [];
   const at = () => deps.now().toISOString();
 
   const state = (): HubState => ({ link: deps.link.state().state, you, peers: peers.filter((p) => p.id !== you?.id), offers });
@@ -96,6 +98,12 @@ export function createCallService(deps: CallServiceDeps) {
         case 'turn.credentials':
           turnWaiters.splice(0).forEach((w) => w(message));
           return;
+        case 'error':
+          // A TURN request refused (this call is over at the hub): no use asking again. The page
+          // is told too, and says that the call no longer exists on the regional server.
+          if (message.code === 'not_in_call') turnWaiters.splice(0).forEach((w) => w({ refused: true }));
+          deps.onMessage(message);
+          return;
         default:
           record(message);
           deps.onMessage(message);
@@ -124,11 +132,11 @@ export function createCallService(deps: CallServiceDeps) {
 
     /** ICE servers for a new call: fresh TURN credentials from the hub when it has TURN. */
     async iceConfig(): Promise<IceConfig> {
-      const reply = await new Promise<TurnReply | null>((resolve) => {
+      const answer = await new Promise<TurnReply | TurnRefused | null>((resolve) => {
         // Asked again if no answer comes quickly (a request refused under load is not answered).
         const retry = setInterval(() => sender({ type: 'turn.credentials' }), 700);
         const timer = setTimeout(() => done(null), deps.turnTimeoutMs ?? 3000);
-        const done = (r: TurnReply | null) => {
+        const done = (r: TurnReply | TurnRefused | null) => {
           clearInterval(retry);
           clearTimeout(timer);
           resolve(r);
@@ -136,9 +144,13 @@ export function createCallService(deps: CallServiceDeps) {
         turnWaiters.push(done);
         if (!sender({ type: 'turn.credentials' })) done(null);
       });
+      const reply = answer && !('refused' in answer) ? answer : null;
       const iceServers = reply && reply.urls.length > 0 ? [{ urls: reply.urls, username: reply.username, credential: reply.credential }] : [];
       if (deps.icePolicy === 'relay' && iceServers.length === 0) {
-        throw new AppFailure('hub_unavailable', 'Calls must go through the TURN relay (RELAIS_ICE_POLICY=relay) but the hub gave no TURN server.');
+        const refused = answer !== null && 'refused' in answer;
+        const over = 'this call is no longer under way at the hub (it gives TURN credentials only during a call)';
+        const why = refused ? over : 'the hub gave no TURN server';
+        throw new AppFailure('hub_unavailable', `Calls must go through the TURN relay (RELAIS_ICE_POLICY=relay) but ${why}.`);
       }
       return { iceServers, iceTransportPolicy: deps.icePolicy };
     },

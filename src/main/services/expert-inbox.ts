@@ -1,19 +1,21 @@
 // The expert's inbox, read from the regional FHIR server: the téléexpertise requests routed to
-// her specialty (token search on the ServiceRequest's coded specialty) or named to her, with
+// her specialty (token search on the ServiceRequest's coded specialty) or named to her (by her
+// hub identity, never her name), with
 // their urgency and age and where each exchange stands (its Communications, and her replies
 // still in this station's outbox). Opening one reads the patient's identity traits, the context
 // and the act's files; a file's bytes are fetched here, in the main process, with the station's
 // token, and handed to the page as data: the token never reaches the page.
 //
-// SECURITY: today the hub's FHIR endpoint lets any valid token read every request; the station
-// only filters what it shows. The hub must enforce it (issue 8): an expert's token reads only the
-// requests routed to her specialty or named to her, their patients, files and messages.
+// SECURITY: the hub enforces who reads what (src/hub/fhir-access.ts): an expert's token reads
+// only the requests routed to her specialty or named to her, their patients, files and messages;
+// this station shows what that same rule (routedTo) gives her.
 import type { Bundle, DocumentReference, Media, Patient, Resource, ServiceRequest } from '@medplum/fhirtypes';
 import { createHash } from 'node:crypto';
 import type { Professional } from '../../shared/encounter';
 import type { Peer } from '../../shared/hub-protocol';
 import {
   inboxOrder,
+  namedExpertId,
   PrioritySchema,
   requestState,
   routedTo,
@@ -150,7 +152,7 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
         _count: '500',
       })).filter((sr): sr is ServiceRequest & { id: string } => typeof sr.id === 'string' && patientIdOf(sr) !== null);
       const routed = requests.flatMap((sr) => {
-        const r = routedTo({ specialty: sr.performerType?.text ?? null, expertName: sr.performer?.[0]?.display ?? null }, you);
+        const r = routedTo({ specialty: sr.performerType?.text ?? null, expertId: namedExpertId(sr.performer) }, you);
         return r.routed ? [{ sr, toMe: r.toMe }] : [];
       });
       const [messages, people] = await Promise.all([messagesOf(routed.map((r) => r.sr.id)), patients(routed.map((r) => patientIdOf(r.sr)!))]);
@@ -166,7 +168,7 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
       const you = expert();
       const sr = await read<ServiceRequest>('ServiceRequest', requestId);
       const patientId = sr ? patientIdOf(sr) : null;
-      const routing = sr ? routedTo({ specialty: sr.performerType?.text ?? null, expertName: sr.performer?.[0]?.display ?? null }, you) : null;
+      const routing = sr ? routedTo({ specialty: sr.performerType?.text ?? null, expertId: namedExpertId(sr.performer) }, you) : null;
       if (!sr || !patientId || !routing?.routed) throw new AppFailure('not_found', 'This téléexpertise request is not on the regional server, or not routed to you.');
       const encounter = `Encounter/${requestId}`;
       const [patient, media, documents, messages] = await Promise.all([

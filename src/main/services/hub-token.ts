@@ -125,6 +125,7 @@ export function createHubToken(options: HubTokenOptions): HubToken {
   // SECURITY: the hub renews station tokens only; an expert's access is not asked for again here.
   const refreshUrl = holder === 'station' ? options.refreshUrl : null;
   let refused: string | null = null; // the hub's refusal, once refused: no more tries
+  let refusal: HubTokenStatus['refusal'] = null;
   let backoffMs = FIRST_BACKOFF_MS;
   let cancelRefresh: (() => void) | null = null;
   let cancelExpiry: (() => void) | null = null;
@@ -137,9 +138,9 @@ export function createHubToken(options: HubTokenOptions): HubToken {
 
   function status(): HubTokenStatus {
     const at = expiresAt === null ? null : new Date(expiresAt * 1000).toISOString();
-    if (expired()) return { state: 'expired', holder, expiresAt: at, reason: refused };
-    if (refused !== null) return { state: 'refresh_refused', holder, expiresAt: at, reason: refused };
-    return { state: 'valid', holder, expiresAt: at, reason: null };
+    if (expired()) return { state: 'expired', holder, expiresAt: at, reason: refused, refusal };
+    if (refused !== null) return { state: 'refresh_refused', holder, expiresAt: at, reason: refused, refusal };
+    return { state: 'valid', holder, expiresAt: at, reason: null, refusal: null };
   }
 
   /** Plans the renewal of the token in hand, and the report of its expiry if none comes. */
@@ -189,9 +190,14 @@ export function createHubToken(options: HubTokenOptions): HubToken {
     }
     if (closed) return;
     if (response.status === 401 || response.status === 403) {
-      const said = typeof (body as { message?: unknown } | null)?.message === 'string' ? (body as { message: string }).message.slice(0, 200) : '';
+      const answer = body as { message?: unknown; error?: unknown } | null;
+      const said = typeof answer?.message === 'string' ? answer.message.slice(0, 200) : '';
       refused = `The hub refused to renew the token (${response.status}${said ? `: ${said}` : ''}).`;
-      log('error', 'hub.token_refresh_refused', { status: response.status, reason: refused, expiresAt: status().expiresAt, action: ACTION[holder] });
+      // The region revoked it, or its chain of renewals reached the region's maximum age: either
+      // way a person must ask for a new station token, and the screen says which.
+      refusal = answer?.error === 'revoked' ? 'revoked' : answer?.error === 'max_age' ? 'max_age' : 'other';
+      const expiresAt = status().expiresAt;
+      log('error', 'hub.token_refresh_refused', { status: response.status, refusal, reason: refused, expiresAt, action: ACTION[holder] });
       plan(0); // keeps the expiry report; asks no more
       return changed();
     }

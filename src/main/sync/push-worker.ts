@@ -172,7 +172,8 @@ export function createPushWorker(deps: PushDeps) {
         deps.sync.uploadCompleted(a.sha256, deps.now().toISOString());
         url = { url: done.url, completed: true };
       } catch (error) {
-        if (error instanceof UploadRefusedError && error.status === 460) return park(row, error.message, report);
+        // A corrupt transfer, or the hub's quota or size limit: a person must act (then retries).
+        if (error instanceof UploadRefusedError && (error.status === 460 || error.status === 413)) return park(row, error.message, report);
         if (error instanceof UploadRefusedError && error.status === 429) {
           // The uploads and the FHIR endpoint share the region's limit for this token: one pause for both.
           deps.client.pace.holdUntil(Date.now() + (error.retryAfter === null ? DEFAULT_RETRY_AFTER_MS : parseRetryAfter(error.retryAfter, Date.now())));

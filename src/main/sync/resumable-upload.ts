@@ -72,6 +72,26 @@ export class UploadRefusedError extends Error {
   }
 }
 
+/**
+ * A 413 from the hub: its per-station quota is full, or the file is over its size limit. Said in
+ * both languages, for the synchronisation screen where a person sends the file again.
+ */
+function refusedAsTooMuch(said: string): string {
+  const hub = said.trim().slice(0, 300);
+  if (/quota/i.test(hub)) {
+    return (
+      `The regional server refused this file: its quota for this station is full (${hub}). `
+      + 'Ask the regional IT to raise it (RELAIS_HUB_UPLOAD_QUOTA_GB), then send the file again from this screen. / '
+      + 'Le serveur régional refuse ce fichier : le quota de ce poste est plein. '
+      + 'Demandez à l’informatique régionale de l’augmenter (RELAIS_HUB_UPLOAD_QUOTA_GB), puis renvoyez le fichier depuis cet écran.'
+    );
+  }
+  return (
+    `The regional server refused this file: it is larger than the region accepts (${hub || 'no reason given'}). Ask the regional IT. / `
+    + 'Le serveur régional refuse ce fichier : il dépasse la taille que la région accepte. Prévenez l’informatique régionale.'
+  );
+}
+
 export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
   return new Promise((resolve, reject) => {
     const upload = new Upload(request.source as unknown as Buffer, {
@@ -95,9 +115,12 @@ export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
       onProgress: (sent, total) => request.onProgress?.(sent, total),
       onSuccess: () => resolve({ url: upload.url ?? '' }),
       onError: (error) => {
-        const response = (error as { originalResponse?: { getStatus(): number; getHeader(name: string): string | undefined } | null }).originalResponse;
+        type Response = { getStatus(): number; getHeader(name: string): string | undefined; getBody(): string };
+        const response = (error as { originalResponse?: Response | null }).originalResponse;
         const status = response?.getStatus() ?? null;
-        reject(new UploadRefusedError(status, status === 460 ? 'The server received different bytes than this file (SHA-256 mismatch).' : error.message, response?.getHeader('Retry-After') ?? null));
+        const mismatch = 'The server received different bytes than this file (SHA-256 mismatch).';
+        const message = status === 460 ? mismatch : status === 413 ? refusedAsTooMuch(response?.getBody() ?? '') : error.message;
+        reject(new UploadRefusedError(status, message, response?.getHeader('Retry-After') ?? null));
       },
     });
     request.signal?.addEventListener('abort', () => {

@@ -8,6 +8,8 @@ export const expertiseEn: Texts<typeof expertiseFr> = {
   specialty: 'Specialty asked',
   noDirectory: 'This station has never received the regional directory: type the specialty.',
   namedExpert: 'Named expert (optional)',
+  anyExpert: 'Any expert of the specialty',
+  noExpertOnline: 'No expert of this specialty is connected to the regional server: the request will go to the specialty.',
   question: 'Question',
   context: 'Clinical context',
   priority: 'Urgency',

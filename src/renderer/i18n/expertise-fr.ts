@@ -5,6 +5,8 @@ export const expertiseFr = {
   specialty: 'Spécialité demandée',
   noDirectory: 'Annuaire régional jamais reçu sur cette station : saisissez la spécialité.',
   namedExpert: 'Expert nommé (facultatif)',
+  anyExpert: 'Tout expert de la spécialité',
+  noExpertOnline: 'Aucun expert de cette spécialité n’est connecté au serveur régional : la demande ira à la spécialité.',
   question: 'Question posée',
   context: 'Contexte clinique',
   priority: 'Urgence',

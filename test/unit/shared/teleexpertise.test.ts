@@ -1,7 +1,7 @@
 // Where a téléexpertise request stands for the requester and the expert, the inbox's order, and
 // which requests reach which expert.
 import { describe, expect, it } from 'vitest';
-import { ExpertReplyInputSchema, inboxOrder, openQuestion, requestState, routedTo, specialtyKey, waitingTime, type ExpertiseMessage, type InboxItem } from '../../../src/shared/teleexpertise';
+import { EXPERT_ID_SYSTEM, ExpertReplyInputSchema, inboxOrder, nameableExperts, namedExpertId, openQuestion, requestState, routedTo, specialtyKey, waitingTime, type ExpertiseMessage, type InboxItem } from '../../../src/shared/teleexpertise';
 
 const expert = { name: 'Dr Le Goff', role: 'physician' as const, rpps: null, specialty: 'dermatologie' };
 const nurse = { name: 'IDE Morvan', role: 'nurse' as const, rpps: null, specialty: null };
@@ -66,15 +66,33 @@ describe('the expert’s inbox', () => {
     expect(items.sort(inboxOrder).map((i) => i.requestId)).toEqual(['e', 'd', 'c', 'a', 'b', 'f']);
   });
 
-  it('routes a request to its specialty whatever the case or accents, or to the expert named', () => {
-    const me = { name: 'Dr Le Goff', specialty: 'Dermatologie' };
+  it('routes a request to its specialty whatever the case or accents, or to the expert named by her identifier', () => {
+    const me = { id: 'dr-le-goff', specialty: 'Dermatologie' };
     expect(specialtyKey(' Gériatrie  aiguë ')).toBe('geriatrie-aigue');
-    expect(routedTo({ specialty: 'dermatologie', expertName: null }, me)).toEqual({ routed: true, toMe: false });
-    expect(routedTo({ specialty: 'cardiologie', expertName: null }, me)).toEqual({ routed: false, toMe: false });
-    expect(routedTo({ specialty: 'cardiologie', expertName: 'dr le goff' }, me)).toEqual({ routed: true, toMe: true });
-    // Named to a colleague of the same specialty: hers, not this expert's.
-    expect(routedTo({ specialty: 'dermatologie', expertName: 'Dr Caradec' }, me).routed).toBe(false);
-    expect(routedTo({ specialty: 'dermatologie', expertName: null }, { name: 'Dr X', specialty: null }).routed).toBe(false);
+    expect(routedTo({ specialty: 'dermatologie', expertId: null }, me)).toEqual({ routed: true, toMe: false });
+    expect(routedTo({ specialty: 'cardiologie', expertId: null }, me)).toEqual({ routed: false, toMe: false });
+    expect(routedTo({ specialty: 'cardiologie', expertId: 'dr-le-goff' }, me)).toEqual({ routed: true, toMe: true });
+    // Named to a colleague of the same specialty (whatever her name): hers, not this expert's.
+    expect(routedTo({ specialty: 'dermatologie', expertId: 'dr-le-goff-2' }, me).routed).toBe(false);
+    expect(routedTo({ specialty: 'dermatologie', expertId: null }, { id: 'dr-x', specialty: null }).routed).toBe(false);
+  });
+
+  it('reads the named expert from her identifier only, never from a name', () => {
+    expect(namedExpertId([{ display: 'Dr Le Goff', identifier: { system: EXPERT_ID_SYSTEM, value: 'dr-le-goff' } }])).toBe('dr-le-goff');
+    // A name typed by hand, or another system's identifier, names nobody: the specialty decides.
+    expect(namedExpertId([{ display: 'Dr Le Goff' }])).toBeNull();
+    expect(namedExpertId([{ identifier: { system: 'urn:oid:1.2.250.1.71.4.2.1', value: '810001234567' } }])).toBeNull();
+    expect(namedExpertId(undefined)).toBeNull();
+  });
+
+  it('offers to name the experts of the specialty connected now, each by her hub identity', () => {
+    const peer = (id: string, name: string, specialty: string | null, role: 'expert' | 'station' = 'expert') => ({ id, role, name, site: `site ${id}`, specialty, availability: 'available' as const });
+    const peers = [peer('dr-b', 'Dr Le Goff', 'Dermatologie'), peer('dr-a', 'Dr Le Goff', 'dermatologie'), peer('dr-n', 'Dr Neuro', 'neurologie'), peer('dr-g', 'Dr Généraliste', null), peer('cart-1', 'Chariot', null, 'station')];
+    const offers = [{ id: 'o', specialty: 'Dermatologie', hospital: 'CHU', act: 'teleexpertise' as const, hours: '24/7', experts: ['dr-g'], urgent: false }];
+    // Two experts with one name stay two (their identifiers differ); the offer's expert is one too.
+    expect(nameableExperts(' dermatologie ', peers, offers).map((p) => p.id)).toEqual(['dr-g', 'dr-a', 'dr-b']);
+    expect(nameableExperts('neurologie', peers, offers).map((p) => p.id)).toEqual(['dr-n']);
+    expect(nameableExperts('', peers, offers)).toEqual([]);
   });
 
   it('says how long a request has waited in minutes, hours, then days', () => {

@@ -88,6 +88,10 @@ describe('FHIR mapping', () => {
     expect(toAnySpecialist.performerType).toEqual({ coding: [{ system: 'urn:relais:CodeSystem:specialty', code: 'dermatologie' }], text: 'dermatologie' });
     // The routing key is the same whatever the case and accents the requester typed.
     expect(serviceRequestToFhir({ ...expertiseRequest, specialty: ' Gériatrie ' }).performerType?.coding?.[0]?.code).toBe('geriatrie');
+    // An expert chosen from the hub's presence is named by her hub identity; the name is for people.
+    const named = serviceRequestToFhir({ ...expertiseRequest, expert: { name: 'Dr Le Goff', role: 'physician', rpps: null, specialty: 'dermatologie', hubId: 'dr-le-goff' } });
+    expect(named.performer).toEqual([{ display: 'Dr Le Goff', identifier: { system: 'urn:relais:hub-peer', value: 'dr-le-goff' } }]);
+    validateFhir(named);
   });
 
   it('carries a sent téléexpertise’s urgency, context and sending time', () => {

@@ -1,5 +1,5 @@
-// A téléexpertise -> FHIR R4 ServiceRequest: the requester's question to a specialty (or a named
-// expert), for the patient, with its reason; its status follows the act (a draft is a draft, a
+// A téléexpertise -> FHIR R4 ServiceRequest: the requester's question to a specialty (or to an
+// expert named by her hub identity), for the patient, with its reason; its status follows the act (a draft is a draft, a
 // started or answered act is active, a closed one completed, or revoked if it never started).
 // It shares the act's id, and the Encounter names it (basedOn).
 //
@@ -7,9 +7,9 @@
 // finds the requests routed to her specialty with a token search (performer-type); the urgency is
 // FHIR's priority and the clinical context a note. The files are not listed here: they are the
 // act's Media and DocumentReference (searched by encounter), which may still be uploading.
-import type { ServiceRequest } from '@medplum/fhirtypes';
-import type { Encounter } from '../../../shared/encounter';
-import { specialtyKey, type ExpertiseDetails } from '../../../shared/teleexpertise';
+import type { Practitioner, Reference, ServiceRequest } from '@medplum/fhirtypes';
+import type { Encounter, Professional } from '../../../shared/encounter';
+import { EXPERT_ID_SYSTEM, specialtyKey, type ExpertiseDetails } from '../../../shared/teleexpertise';
 import { professionalReference } from './practitioner';
 import { SYSTEM, uuidIdentifier } from './systems';
 
@@ -17,6 +17,15 @@ function status(e: Encounter): ServiceRequest['status'] {
   if (e.status === 'draft') return 'draft';
   if (e.status === 'closed') return e.startedAt ? 'completed' : 'revoked';
   return 'active';
+}
+
+/**
+ * The expert named: by her hub identity when she was chosen from the hub's presence (the hub and
+ * her inbox route on it, never on the name); a name typed by hand is shown, and routes nowhere.
+ */
+function expertReference(expert: Professional): Reference<Practitioner> {
+  if (!expert.hubId) return professionalReference(expert);
+  return { display: expert.name, identifier: { system: EXPERT_ID_SYSTEM, value: expert.hubId } };
 }
 
 export function serviceRequestToFhir(e: Encounter, details: ExpertiseDetails | null = null): ServiceRequest {
@@ -31,7 +40,7 @@ export function serviceRequestToFhir(e: Encounter, details: ExpertiseDetails | n
     subject: { reference: `Patient/${e.patientId}` },
     authoredOn: details?.submittedAt ?? e.createdAt,
     requester: professionalReference(e.requester),
-    ...(e.expert ? { performer: [professionalReference(e.expert)] } : {}),
+    ...(e.expert ? { performer: [expertReference(e.expert)] } : {}),
     ...(e.specialty ? { performerType: { coding: [{ system: SYSTEM.specialty, code: specialtyKey(e.specialty) }], text: e.specialty } } : {}),
     reasonCode: [{ text: e.reason }],
     ...(details?.context ? { note: [{ text: details.context }] } : {}),

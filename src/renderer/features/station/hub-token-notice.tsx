@@ -1,5 +1,6 @@
-// What a person reads when the station's hub token can no longer be renewed, or has expired: what
-// it means and what to do (ask the regional IT for a new station token). Nothing while it is valid.
+// What a person reads when the station's hub token can no longer be renewed (its renewals reached
+// the region's maximum age, or the region revoked it), or has expired: what it means and what to
+// do (ask the regional IT for a new station token). Nothing while it is valid.
 import { useTranslation } from 'react-i18next';
 import type { HubTokenStatus } from '../../../shared/station';
 
@@ -9,9 +10,11 @@ export function HubTokenNotice({ token }: { token: HubTokenStatus }) {
   const at = token.expiresAt ? new Date(token.expiresAt).toLocaleString(i18n.language) : '';
   return (
     <p role="alert" className="error-text" data-testid="hub-token-notice">
-      {token.state === 'expired'
-        ? t(token.holder === 'expert' ? 'hubToken.expiredExpert' : 'hubToken.expired', { at: at ? t('hubToken.expiredAt', { at }) : '' })
-        : t('hubToken.refreshRefused', { at })}
+      {token.refusal === 'revoked'
+        ? t('hubToken.revoked')
+        : token.state === 'expired'
+          ? t(token.holder === 'expert' ? 'hubToken.expiredExpert' : 'hubToken.expired', { at: at ? t('hubToken.expiredAt', { at }) : '' })
+          : t(token.refusal === 'max_age' ? 'hubToken.maxAge' : 'hubToken.refreshRefused', { at })}
       {token.reason && (
         <>
           <br />

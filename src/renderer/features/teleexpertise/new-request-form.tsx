@@ -1,22 +1,25 @@
 // The requester's téléexpertise request, from the patient's page: a specialty from the directory
-// (the last one seen when the region is out of reach, or typed), the question, the clinical
-// context and the urgency. Kept on the station at once as a draft; its photos, sounds and
-// documents are added on its act's screen, then it is sent from there.
+// (the last one seen when the region is out of reach, or typed), an expert of it connected to the
+// hub if the requester names one, the question, the clinical context and the urgency. Kept on the
+// station at once as a draft; its photos, sounds and documents are added on its act's screen,
+// then it is sent from there.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Encounter } from '../../../shared/encounter';
+import type { Peer } from '../../../shared/hub-protocol';
 import type { AppError } from '../../../shared/result';
 import { PrioritySchema, type Priority } from '../../../shared/teleexpertise';
 import { relais } from '../../api';
 import { ActError } from '../acts/act-error';
 import { RequesterFields, type RequesterRole } from '../acts/professional-fields';
+import { NamedExpertField } from './named-expert-field';
 
 
 export function NewRequestForm({ patientId, onCreated, onCancel }: { patientId: string; onCreated: (act: Encounter) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [specialties, setSpecialties] = useState<string[]>([]);
   const [specialty, setSpecialty] = useState('');
-  const [expert, setExpert] = useState('');
+  const [expert, setExpert] = useState<Peer | null>(null);
   const [question, setQuestion] = useState('');
   const [context, setContext] = useState('');
   const [priority, setPriority] = useState<Priority>('routine');
@@ -39,7 +42,8 @@ export function NewRequestForm({ patientId, onCreated, onCancel }: { patientId: 
     const result = await relais.invoke('teleexpertise.create', {
       patientId,
       specialty,
-      expert: expert.trim() ? { name: expert, role: 'physician' } : null,
+      // SECURITY: the expert named is routed to by her hub identity (hubId), never by her name.
+      expert: expert ? { name: expert.name, role: 'physician', specialty: expert.specialty, hubId: expert.id } : null,
       requester: { name: requester, role },
       site,
       question,
@@ -64,10 +68,7 @@ export function NewRequestForm({ patientId, onCreated, onCancel }: { patientId: 
         </datalist>
       </label>
       {specialties.length === 0 && <p className="hint">{t('expertise.noDirectory')}</p>}
-      <label>
-        {t('expertise.namedExpert')}
-        <input value={expert} onChange={(e) => setExpert(e.target.value)} maxLength={200} />
-      </label>
+      <NamedExpertField specialty={specialty} value={expert} onChange={setExpert} />
       <label>
         {t('expertise.question')}
         <textarea value={question} onChange={(e) => setQuestion(e.target.value)} required maxLength={2000} rows={2} />
