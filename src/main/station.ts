@@ -10,15 +10,10 @@ import { AppFailure } from './contract/failure';
 import { createCallRepository } from './db/call-repository';
 import { createEncounterRepository } from './db/encounter-repository';
 import { createSyncRepository } from './db/sync-repository';
-import { createFhirClient, FhirNetworkError } from './sync/fhir-client';
-import { loadFhirDefinitions } from './sync/fhir/validate';
-import { createPushWorker, PUSHED_WITH_AUDIT } from './sync/push-worker';
-import { uploadFile } from './sync/resumable-upload';
-import { createSyncService } from './sync/sync-service';
+import { createFhirClient } from './sync/fhir-client';
+import { startStationSync, type StationSync } from './station-sync';
 import { createConflictResolution } from './sync/conflict-resolution';
 import { createLocalResources } from './sync/local-resources';
-import { createPullWorker } from './sync/pull-worker';
-import { fullCapabilities, readCapabilities } from './sync/server-capabilities';
 import { createServerVersionTaker } from './sync/server-version';
 import { createOutboxRepository } from './db/outbox-repository';
 import { createPatientRepository } from './db/patient-repository';
@@ -122,7 +117,7 @@ export function createStation(options: StationOptions): Station {
   const patientsRepo = createPatientRepository(db);
   const plainOutbox = createOutboxRepository(db);
   // Every local change goes through the outbox: each one asks the sync to run soon.
-  let syncService: ReturnType<typeof createSyncService> | null = null;
+  let syncService: StationSync | null = null;
   const outbox: typeof plainOutbox = {
     ...plainOutbox,
     enqueue(...args) {
@@ -337,66 +332,23 @@ export function createStation(options: StationOptions): Station {
   hubToken?.onRotated(() => hubClient?.reconnect());
 
   if (options.fhirUrl && hubToken && fhirClient) {
-    // The FHIR definitions (half a second of CPU) load now, before devices are steered, and not
-    // in the middle of a call when the first record goes out.
-    loadFhirDefinitions();
-    const client = fhirClient;
-    let lastProgressAt = 0;
-    const service: ReturnType<typeof createSyncService> = createSyncService({
-      server: options.fhirUrl,
+    syncService = startStationSync({
+      fhirUrl: options.fhirUrl,
+      client: fhirClient,
+      uploadsUrl: options.uploadsUrl ?? null,
+      token: hubToken.current,
+      syncTiming: options.syncTiming,
       sync: syncRepository,
-      worker: createPushWorker({
-        sync: syncRepository,
-        patients: patientsRepo,
-        encounters: encounterRepository,
-        reportPdfs,
-        client,
-        calls: callRepository,
-        imaging: imaging.repository,
-        teleexpertise: teleexpertise.repository,
-        audit: stationAudit.syncSource(() => tokenSubject(hubToken.current())),
-        attachments: fileStore,
-        ...(options.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: options.uploadsUrl!, token: hubToken.current }) } : {}),
-        capabilities: () => service.capabilities() ?? fullCapabilities(),
-        onUpload: (id, progress) => {
-          service.uploadProgress(id, progress);
-          // Progress bars move a few times a second, not at every chunk.
-          if (!progress || Date.now() - lastProgressAt > 250) {
-            lastProgressAt = Date.now();
-            publishStatus();
-          }
-        },
-        now,
-        inTransaction: (work) => db.transaction(work)(),
-      }),
-      puller: teleexpertise.withMessagesPull(
-        createPullWorker({
-          sync: syncRepository,
-          client,
-          local: localResources,
-          taker: serverVersions,
-          now,
-          types: () => (service.capabilities() ?? fullCapabilities()).pullTypes,
-          ...(options.syncTiming?.pullMarginMs !== undefined ? { marginMs: options.syncTiming.pullMarginMs } : {}),
-        }),
-      ),
-      hasWork: () => syncRepository.due(PUSHED_WITH_AUDIT, now().toISOString(), 1).length > 0,
-      loadCapabilities: async () => {
-        try {
-          const answer = await client.capabilities();
-          return answer.status === 200 ? readCapabilities(answer.resource) : fullCapabilities([`The regional server answered ${answer.status} for its CapabilityStatement: the station assumes a standard FHIR R4 server.`]);
-        } catch (error) {
-          if (error instanceof FhirNetworkError) return null;
-          throw error;
-        }
-      },
-      onChange: publishStatus,
-      log: (event, detail) => logger.info(event, detail),
+      records: { patients: patientsRepo, encounters: encounterRepository, calls: callRepository, imaging: imaging.repository, teleexpertise: teleexpertise.repository, attachments: fileStore, reportPdfs },
+      audit: stationAudit.syncSource(() => tokenSubject(hubToken.current())),
+      local: localResources,
+      taker: serverVersions,
+      withMessagesPull: teleexpertise.withMessagesPull,
+      publishStatus,
+      logger,
       now,
-      ...options.syncTiming,
+      inTransaction: (work) => db.transaction(work)(),
     });
-    syncService = service;
-    syncService.kick();
   }
 
   logger.info('station.started', { mode, dataDir });
