@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BODY_SITES, type BodySite } from '../../../shared/attachments';
-import { startRecording, stopRecording } from './call-controller';
+import { startRecording, stopRecording } from './call-captures';
 import type { CurrentCall } from './call-store';
 import { SoundScope } from './sound-scope';
 

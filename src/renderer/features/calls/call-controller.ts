@@ -1,18 +1,15 @@
 // Runs the station's calls: hub messages in, the call link (media + data channel), chat kept in
 // the call journal, the cart's steering decisions and the expert's steering messages.
-import type { BodySite } from '../../../shared/attachments';
 import type { ServerMessage } from '../../../shared/hub-protocol';
 import { RemoteMessageSchema, shownAfterControl, shownSteerAnswer, type MediaKind, type RemoteMessage } from '../../../shared/remote-control';
 import type { ControlChange } from '../../../shared/steering-grant';
 import { relais } from '../../api';
-import { startAuscultationRecording, type AuscultationRecording } from '../../calls/auscultation-capture';
 import { createCallLink, type CallLink } from '../../calls/call-link';
 import { createCartSteering, type CartSteering } from '../../calls/cart-steering';
 import { connectionQuality, type StatsSample } from '../../calls/connection-quality';
 import { openDeviceCamera, openRoomMedia, openStethoscope, stopAll, type LocalStream } from '../../calls/local-media';
 import { startRingtone, type Ringtone } from '../../calls/ringtone';
-import { captureSnapshot } from '../../calls/snapshot';
-import { uploadAttachment } from '../../calls/upload-attachment';
+import { capturesCallEnded, capturesCallStarted } from './call-captures';
 import { newCall, updateCall, useCalls, type ChatLine } from './call-store';
 import { onStrokeMessage, strokeCallEnded, strokeLinkOpened } from './shared-stroke';
 import { imagingCallEnded, imagingLinkOpened, onImagingBulk, onImagingMessage } from './shared-imaging';
@@ -29,7 +26,6 @@ interface Active {
   seq: number;
   /** Expert: her steering messages not answered yet, each with whether it was a Stop. */
   unanswered: Map<number, boolean>;
-  recording: AuscultationRecording | null;
 }
 
 let active: Active | null = null;
@@ -182,7 +178,7 @@ async function startLink(callId: string, initiator: boolean): Promise<void> {
 
 function finish(callId: string, reason: string, detail: string | null): void {
   // An auscultation being recorded when the call ends is still saved.
-  if (active?.callId === callId && active.recording) void stopRecording();
+  capturesCallEnded(callId);
   if (active?.callId === callId) {
     if (active.statsTimer) clearInterval(active.statsTimer);
     active.link?.destroy();
@@ -201,7 +197,8 @@ function begin(callId: string): void {
   if (active && active.callId !== callId) finish(active.callId, 'replaced', null);
   const call = current();
   const isCart = you()?.role === 'station' && call?.remote.role === 'expert';
-  active = { callId, link: null, steering: null, early: [], remoteKinds: new Map(), statsTimer: null, lastSample: null, seq: 0, unanswered: new Map(), recording: null };
+  active = { callId, link: null, steering: null, early: [], remoteKinds: new Map(), statsTimer: null, lastSample: null, seq: 0, unanswered: new Map() };
+  capturesCallStarted(callId);
   if (isCart && call) active.steering = createCartSteering(relais, callId, call.remote.id, (m) => dataSend(m));
 }
 
@@ -323,22 +320,6 @@ export function sendChat(text: string): void {
   void relais.invoke('calls.chat', { callId: call.callId, id: line.id, direction: 'sent', author, text: line.text, at: line.at });
 }
 
-export function toggleMic(): void {
-  const call = current();
-  if (!call) return;
-  const muted = !call.micMuted;
-  for (const l of call.local.filter((l) => l.kind === 'room')) for (const t of l.stream.getAudioTracks()) t.enabled = !muted;
-  updateCall(call.callId, { micMuted: muted });
-}
-
-export function toggleCamera(): void {
-  const call = current();
-  if (!call) return;
-  const off = !call.cameraOff;
-  for (const l of call.local.filter((l) => l.kind === 'room')) for (const t of l.stream.getVideoTracks()) t.enabled = !off;
-  updateCall(call.callId, { cameraOff: off });
-}
-
 /** Cart: the station's grant changed (granted or taken back here, or ended by itself: the call,
  * the hub lost): the page follows it and tells the expert. */
 function applyControl(change: ControlChange): void {
@@ -407,55 +388,6 @@ export async function addStethoscope(deviceId: string | undefined, label: string
     },
     () => problems,
   );
-}
-
-export const showLarge = (streamId: string) => {
-  const call = current();
-  if (call) updateCall(call.callId, { largeStreamId: streamId });
-};
-
-async function save(callId: string, meta: Parameters<typeof uploadAttachment>[1], bytes: Uint8Array): Promise<void> {
-  const saved = await uploadAttachment(relais, meta, bytes);
-  if (saved.ok) updateCall(callId, (c) => ({ attachments: [...c.attachments, saved.value], captureError: null }));
-  else updateCall(callId, { captureError: saved.error.message });
-}
-
-/** Cart: starts a lossless recording of the stethoscope, for one body site. */
-export async function startRecording(bodySite: BodySite): Promise<void> {
-  const call = current();
-  const steth = call?.local.find((l) => l.kind === 'stethoscope');
-  if (!call || !steth || !active || active.recording) return;
-  try {
-    active.recording = await startAuscultationRecording(steth.stream);
-    updateCall(call.callId, { recording: { bodySite, startedAt: Date.now() }, captureError: null });
-  } catch (error) {
-    updateCall(call.callId, { captureError: (error as Error).message });
-  }
-}
-
-/** Cart: stops the recording and saves the WAV into the call's record with its body site. */
-export async function stopRecording(): Promise<void> {
-  const call = current();
-  const recording = active?.recording;
-  if (!call || !active || !recording || !call.recording) return;
-  active.recording = null;
-  const { bodySite } = call.recording;
-  updateCall(call.callId, { recording: null });
-  const { wav } = await recording.stop();
-  const device = call.local.find((l) => l.kind === 'stethoscope')?.label ?? 'stethoscope';
-  await save(call.callId, { callId: call.callId, kind: 'auscultation', mime: 'audio/wav', bodySite, device: device.slice(0, 200), author: you()?.name ?? '?', takenAt: new Date().toISOString() }, wav);
-}
-
-/** A full-resolution still of any video stream of the call (local or remote), into the record. */
-export async function takeSnapshot(stream: MediaStream, device: string): Promise<void> {
-  const call = current();
-  if (!call) return;
-  try {
-    const { png } = await captureSnapshot(stream);
-    await save(call.callId, { callId: call.callId, kind: 'snapshot', mime: 'image/png', bodySite: null, device: (device || 'camera').slice(0, 200), author: you()?.name ?? '?', takenAt: new Date().toISOString() }, png);
-  } catch (error) {
-    updateCall(call.callId, { captureError: (error as Error).message });
-  }
 }
 
 /** Available, busy (only urgent calls ring) or away: as the hub tells everyone. */
