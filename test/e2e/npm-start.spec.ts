@@ -35,6 +35,8 @@ test('falls back to browser mode, says why and where, and the page works', async
     // No provider in the embedded defaults: npm start chose no sign-in, and both the log and the screen say what it means.
     expect(ready.output()).toContain('Embedded defaults: no identity provider, RELAIS_NO_SIGN_IN=1');
     expect(ready.output()).toContain('"event":"sign_in.none"');
+    // A new user's first start prints no error (the device profiles were once looked for in out/).
+    expect(ready.output()).not.toContain('"level":"error"');
     await expect(page.getByTestId('record-access')).toContainText('toute personne devant cette station lit tous les dossiers');
   } finally {
     await stopChild(child);

@@ -33,13 +33,17 @@ async function main(): Promise<void> {
   const devices = loadDeviceSetup(dataDir, process.env);
   const hubSettings = hubSettingsFromEnv(process.env);
   // Without a regional hub configured, the embedded defaults run one in-process on loopback.
-  const embedded: EmbeddedHub | null = hubSettings.hubUrl ? null : await startEmbeddedHub(path.resolve(__dirname, '..', '..', 'resources'));
+  // Beside this bundle (out/main/host.cjs): the app's resources/ folder. Resolved here, in the entry,
+  // because code in a shared chunk (out/main/chunks/) sees another __dirname.
+  const resourcesDir = path.resolve(__dirname, '..', '..', 'resources');
+  const embedded: EmbeddedHub | null = hubSettings.hubUrl ? null : await startEmbeddedHub(resourcesDir);
   const oidc = oidcSettingsFromEnv(process.env);
   const station = createStation({
     dataDir,
     mode: 'browser',
     logger,
     devices,
+    resourcesDir,
     hubUrl: embedded?.hub.url ?? hubSettings.hubUrl,
     hubToken: embedded?.stationToken ?? hubSettings.hubToken,
     icePolicy: hubSettings.icePolicy,
