@@ -30,11 +30,13 @@ export interface AttachmentServiceDeps {
   onActChanged: (encounterId: string) => void;
   outbox: OutboxRepository;
   now: () => Date;
+  /** Throws disk_full when `bytes` more would eat into the space kept for the records (disk-space.ts). */
+  roomFor: (bytes: number, what: string) => void;
 }
 
 const UPLOAD_TTL_MS = 24 * 3600 * 1000;
 
-export function createAttachmentService({ db, dataDir, store, sealer, calls, encounters, onActChanged, outbox, now }: AttachmentServiceDeps) {
+export function createAttachmentService({ db, dataDir, store, sealer, calls, encounters, onActChanged, outbox, now, roomFor }: AttachmentServiceDeps) {
   const uploadsDir = path.join(dataDir, 'uploads');
   // Transfers live in memory: what a stopped station left half-received is of no use to anyone.
   fs.rmSync(uploadsDir, { recursive: true, force: true });
@@ -63,6 +65,11 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
     }
   }
 
+  /** What a new transfer must pass before it starts: room for it on the disk, the records' reserve kept. */
+  function admitNewTransfer(meta: Begin): void {
+    roomFor(meta.size, 'This file');
+  }
+
   function dropAbandoned(): void {
     for (const [id, upload] of uploads) if (now().getTime() - upload.startedAt > UPLOAD_TTL_MS) forget(id);
   }
@@ -76,6 +83,7 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
         if (act.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');
       }
       dropAbandoned();
+      admitNewTransfer(meta);
       fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
       const uploadId = randomUUID();
       const file = path.join(uploadsDir, `${uploadId}.part`);
@@ -93,6 +101,9 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
         forget(uploadId);
         throw fieldFailure('data', 'upload.too_long', { size: upload.meta.size });
       }
+      // Room for the whole file was there at its start; a transfer under way stops at the reserve
+      // all the same (other writers share the disk). A piece the disk cannot take whole leaves nothing.
+      roomFor(0, 'The rest of this file');
       upload.sealed.append(bytes);
       upload.hash.update(bytes);
       return { received: upload.sealed.written };
