@@ -1,81 +1,17 @@
-// A small tmpfs to hold a station's data folder, for the disk-full tests: mounted for one test,
-// filled to its last bytes on demand, emptied again, and unmounted afterwards. Mounting needs
-// root (these machines and CI run the tests as root): a refused mount fails the test, never skips it.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// A small tmpfs per vitest test as a full disk (tmpfs-mount.ts), unmounted after the test.
 import { afterEach } from 'vitest';
+import { mountTmpfs, type Tmpfs } from './tmpfs-mount';
 
-export interface Tmpfs {
-  /** The mount point; put the data folder inside it (`${root}/data`), the filler goes beside. */
-  root: string;
-  /** Bytes free now, as the station sees them. */
-  free(): number;
-  /** Fills the disk until at most `leaveBytes` are free (tmpfs counts in pages of 4 KiB). */
-  fill(leaveBytes?: number): void;
-  /** Removes what fill() wrote: the space comes back. */
-  release(): void;
-}
-
-const FILLER_PIECE = 64 * 1024;
-
-function mount(root: string, sizeMb: number): void {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m,mode=0700`, 'tmpfs', root], { stdio: 'pipe' });
-  } catch (error) {
-    const said = (error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error);
-    throw new Error(`This test needs root to mount a small tmpfs as a full disk (mount -t tmpfs): run it as root, as CI does. mount said: ${said}`, { cause: error });
-  }
-}
-
-function unmount(root: string): void {
-  try {
-    execFileSync('umount', [root], { stdio: 'pipe' });
-  } catch {
-    // A file still open (a station not closed by a failed test): detach it anyway.
-    execFileSync('umount', ['-l', root], { stdio: 'pipe' });
-  }
-}
+export type { Tmpfs };
 
 export function useTmpfs(): (sizeMb: number) => Tmpfs {
-  const mounted: string[] = [];
+  const mounted: Tmpfs[] = [];
   afterEach(() => {
-    for (const root of mounted.splice(0)) {
-      unmount(root);
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    for (const disk of mounted.splice(0)) disk.unmount();
   });
   return (sizeMb) => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-tmpfs-'));
-    mount(root, sizeMb);
-    mounted.push(root);
-    const fillers: string[] = [];
-    const free = () => {
-      const stats = fs.statfsSync(root);
-      return stats.bavail * stats.bsize;
-    };
-    return {
-      root,
-      free,
-      fill(leaveBytes = 0) {
-        const file = path.join(root, `filler-${fillers.length}`);
-        fillers.push(file);
-        const fd = fs.openSync(file, 'w');
-        const piece = Buffer.alloc(FILLER_PIECE, 0x5a);
-        try {
-          for (let room = free() - leaveBytes; room > 0; room = free() - leaveBytes) {
-            fs.writeSync(fd, piece, 0, Math.min(piece.length, room));
-          }
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-        } finally {
-          fs.closeSync(fd);
-        }
-      },
-      release() {
-        for (const file of fillers.splice(0)) fs.rmSync(file, { force: true });
-      },
-    };
+    const disk = mountTmpfs(sizeMb);
+    mounted.push(disk);
+    return disk;
   };
 }
