@@ -123,7 +123,8 @@ export function createImagingService(deps: ImagingServiceDeps) {
 
       const files = scan.found.filter((f) => input.studyUids.includes(f.instance.studyInstanceUid));
       // New images stop before the records' own space runs out: checked before anything is copied.
-      deps.roomFor(files.reduce((total, f) => total + fs.statSync(f.file).size, 0), 'These images');
+      const newFiles = files.filter((f) => !deps.imaging.hasInstance(f.instance.sopInstanceUid));
+      deps.roomFor(newFiles.reduce((total, f) => total + fs.statSync(f.file).size, 0), 'These images');
       let instances = 0;
       let alreadyThere = 0;
       const at = deps.now().toISOString();
