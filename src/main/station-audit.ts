@@ -77,6 +77,9 @@ export function createStationAudit(deps: StationAuditDeps) {
     /** What the sync sends of the trail, and where the region's acknowledgements go; observer: this station's subject at the hub. */
     syncSource: (observer: () => string | null): AuditSource => ({ bySeq: repository.bySeq, acknowledge: repository.acknowledge, observer }),
     onCall: ((call) => audit.onCall(call)) satisfies CallAudit,
+    /** The rows waiting in memory (a full disk): how many, and writing them once space is back. */
+    waiting: audit.waiting,
+    flush: audit.flush,
     /** A professional's session ended at this station (signed out, replaced by a new sign-in, too many failures, not renewed). */
     sessionEnded(user: SignedIn, reason: string): void {
       try {

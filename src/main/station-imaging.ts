@@ -34,11 +34,13 @@ export interface StationImagingDeps {
   events: StationEvents;
   imagingWorker: string | null;
   pacsUrl: string | null;
+  /** Throws disk_full when `bytes` more would eat into the space kept for the records (disk-space.ts). */
+  roomFor: (bytes: number, what: string) => void;
 }
 
 export function createStationImaging(deps: StationImagingDeps) {
   const repository = createImagingRepository(deps.db);
-  const drops = createImagingDrops({ dir: path.join(deps.dataDir, 'imaging-drops'), sealer: deps.sealer, now: deps.now });
+  const drops = createImagingDrops({ dir: path.join(deps.dataDir, 'imaging-drops'), sealer: deps.sealer, now: deps.now, roomFor: deps.roomFor });
   const framePool = createFramePool({ workerFile: deps.imagingWorker });
   const imaging = createImagingService({
     db: deps.db,
@@ -51,6 +53,7 @@ export function createStationImaging(deps: StationImagingDeps) {
     onProgress: (progress) => deps.events.emit('imaging.progress', progress),
     onPatientImaging: (patientId) => deps.events.emit('imaging.changed', { patientId }),
     readFrame: (bytes, index) => framePool.read(bytes, index),
+    roomFor: deps.roomFor,
   });
   const pacs = createPacsService({
     client: deps.pacsUrl ? createDicomWebClient({ baseUrl: deps.pacsUrl }) : null,
@@ -62,6 +65,7 @@ export function createStationImaging(deps: StationImagingDeps) {
     store: deps.store,
     sealer: deps.sealer,
     inboxDir: path.join(deps.dataDir, 'pacs-inbox'),
+    roomFor: deps.roomFor,
   });
 
   const handlers: Pick<Handlers, ImagingChannel> = {

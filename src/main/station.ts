@@ -46,6 +46,7 @@ import { createStationAudit } from './station-audit';
 import { createStationSteering } from './station-steering';
 import { KEY_WEAKNESS_TEXT, type KeySealer } from './security/data-key';
 import { openStationStorage } from './station-storage';
+import { createStationDisk, type StationDiskOptions } from './station-disk';
 
 /** What a station without sign-in means, for the log the hospital's IT reads. */
 export const NO_SIGN_IN_TEXT = 'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
@@ -87,6 +88,8 @@ export interface StationOptions {
   openBrowser?: (url: string) => void;
   /** How soon after a change, and how often, the sync runs (tests and the crash test shorten them). */
   syncTiming?: { debounceMs?: number; intervalMs?: number; pullIntervalMs?: number; pullMarginMs?: number };
+  /** The space kept free for the records (RELAIS_DISK_RESERVE_MB), and how often the disk is measured. */
+  disk?: StationDiskOptions;
 }
 
 
@@ -113,6 +116,7 @@ export function createStation(options: StationOptions): Station {
   // SECURITY: a station without professional sign-in (the site's choice) says so at every start.
   if (!options.oidc) logger.warn('sign_in.none', { text: NO_SIGN_IN_TEXT });
   const events = createStationEvents();
+  const disk = createStationDisk(dataDir, options.disk ?? {}, logger);
 
   const patientsRepo = createPatientRepository(db);
   const plainOutbox = createOutboxRepository(db);
@@ -171,6 +175,7 @@ export function createStation(options: StationOptions): Station {
     onActChanged: (id) => events.emit('encounters.changed', { id }),
     outbox,
     now,
+    roomFor: disk.roomFor,
   });
   const imaging = createStationImaging({
     db,
@@ -185,6 +190,7 @@ export function createStation(options: StationOptions): Station {
     events,
     imagingWorker: options.imagingWorker ?? null,
     pacsUrl: options.pacsUrl ?? null,
+    roomFor: disk.roomFor,
   });
   const kiosk = createKioskService({
     dataDir,
@@ -260,7 +266,9 @@ export function createStation(options: StationOptions): Station {
     outbox,
     patientCount: () => patients.count(),
     sync: () => syncService?.status() ?? { server: null, parked: 0, auditRefused: 0, conflicts: 0, lastError: null, lastPullAt: null, uploads: [] },
+    disk: disk.status,
   });
+  disk.watch(stationAudit, publishStatus);
 
   const handlers: Handlers = {
     'station.status': () => status.status(),
@@ -354,11 +362,12 @@ export function createStation(options: StationOptions): Station {
   logger.info('station.started', { mode, dataDir });
   return {
     // The cabin's gate first: in kiosk mode its refusal says how to reach the other screens.
-    dispatch: createDispatch(handlers, logger, { gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel)), audit: stationAudit.onCall }),
+    dispatch: createDispatch(handlers, logger, { gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel)), audit: stationAudit.onCall, failureOf: disk.failureOf }),
     events,
     devicesReady: deviceStartup.ready,
     busyState: () => ({ openCalls: calls.openCalls(), kioskActive: kiosk.state().active }),
     async close() {
+      disk.close();
       identity.close();
       hubToken?.close();
       hubClient?.close();

@@ -6,6 +6,7 @@ import { CallView } from './features/calls/call-view';
 import { CallsScreen } from './features/calls/calls-screen';
 import { useCalls } from './features/calls/call-store';
 import { Header } from './features/shell/header';
+import { DiskBanner } from './features/shell/disk-banner';
 import { useView } from './features/shell/view-store';
 import { DevicesScreen } from './features/device-panels/devices-screen';
 import { HomeScreen } from './features/station/home-screen';
@@ -32,6 +33,8 @@ export function App() {
   const { t } = useTranslation();
   const view = useView((s) => s.view);
   const link = useStation((s) => s.link);
+  const disk = useStation((s) => s.status?.disk);
+  const loadStation = useStation((s) => s.load);
   const inCall = useCalls((s) => s.call !== null);
   const callPhase = useCalls((s) => s.call?.phase ?? null);
   const ringingFrom = useCalls((s) => (s.call?.phase === 'ringing' && s.call.direction === 'incoming' ? s.call.remote.name : null));
@@ -40,8 +43,9 @@ export function App() {
   const identity = useIdentity((s) => s.state);
   const loadIdentity = useIdentity((s) => s.load);
   useEffect(() => {
-    if (hasStationKey) void Promise.all([loadKiosk(), loadIdentity()]);
-  }, [loadKiosk, loadIdentity]);
+    // The station's status too: a full disk is said on every screen, not only at home.
+    if (hasStationKey) void Promise.all([loadKiosk(), loadIdentity(), loadStation()]);
+  }, [loadKiosk, loadIdentity, loadStation]);
   // Not in a cabin's kiosk mode: the cart's lock waits meanwhile, and the cabin's channels leave it alone.
   useActivityPings(identity?.configured === true && kiosk?.active === false, inCall && callPhase !== 'ringing');
   // A badge reader is listened to wherever a professional signs in, not in a cabin's kiosk mode.
@@ -66,6 +70,7 @@ export function App() {
     return (
       <>
         <Header />
+        <DiskBanner disk={disk} />
         <main className="screen">
           <SignInGate state={identity} />
         </main>
@@ -80,6 +85,7 @@ export function App() {
           {t('link.offline')}
         </div>
       )}
+      <DiskBanner disk={disk} />
       {lockedBehind && (
         <main className="screen">
           {ringingFrom && <p role="alert" className="banner">{t('identity.gate.ringing', { name: ringingFrom })}</p>}

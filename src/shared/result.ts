@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'pacs_unavailable', // the hospital's PACS is not configured, not reachable, or refused
   'audit_unavailable', // the audit trail could not be written: the record is not shown
   'kiosk_mode', // the pharmacy cabin is in kiosk mode: only the cabin's own channels run
+  'disk_full', // the data folder's disk is full (or below the records' reserve, for new files): see the message and fields for how much to free
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -24,6 +24,26 @@ export const HubTokenStatusSchema = z.object({
 });
 export type HubTokenStatus = z.infer<typeof HubTokenStatusSchema>;
 
+/**
+ * The data folder's disk. `full`: new files are refused (less than the reserve kept for the
+ * records is free), or a write of the records was refused for lack of space (`writesRefused`).
+ */
+export const DiskStatusSchema = z.object({
+  /** Free space of the data folder's file system; null when it cannot be read. */
+  freeBytes: z.number().nonnegative().nullable(),
+  /** Space kept for the records' database (RELAIS_DISK_RESERVE_MB): below it, no new file is taken. */
+  reserveBytes: z.number().nonnegative(),
+  full: z.boolean(),
+  writesRefused: z.boolean(),
+  /** How much to free for the station to take records and files again (0 when not full). */
+  neededBytes: z.number().nonnegative(),
+  /** Audit rows kept in memory until they can be written (reads while the disk is full). */
+  auditWaiting: z.number().int().nonnegative(),
+  /** Audit events not kept at all, the memory's bound reached (said in the log, and in the trail once it can be written). */
+  auditLost: z.number().int().nonnegative(),
+});
+export type DiskStatus = z.infer<typeof DiskStatusSchema>;
+
 export const StationStatusSchema = z.object({
   stationName: z.string(),
   mode: z.enum(['electron', 'browser']),
@@ -65,6 +85,7 @@ export const StationStatusSchema = z.object({
     uploads: z.array(z.object({ attachmentId: z.string(), kind: z.string(), sentBytes: z.number().nonnegative(), totalBytes: z.number().nonnegative() })),
   }),
   patientCount: z.number().int().nonnegative(),
+  disk: DiskStatusSchema,
 });
 export type StationStatus = z.infer<typeof StationStatusSchema>;
 

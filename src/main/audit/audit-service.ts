@@ -14,6 +14,7 @@ import type { OutboxRepository } from '../db/outbox-repository';
 import type { Logger } from '../logger';
 import { verifyAuditChain, type AuditAction, type AuditAnchor, type AuditRow } from './audit-chain';
 import { AUDITED_CHANNELS, auditFacts } from './channel-audit';
+import { isDiskFull } from '../services/disk-space';
 
 
 /**
@@ -52,16 +53,35 @@ export interface AuditServiceDeps {
    */
   regionHead?: (() => Promise<{ seq: number; hash: string | null; otherSites: { site: string; seq: number }[] }>) | null;
   patientOfEncounter: (encounterId: string) => string | null;
+  /** The bound of the events kept in memory (MAX_WAITING_EVENTS; tests lower it). */
+  maxWaiting?: number;
 }
 
-export class AuditUnavailableError extends Error {}
+/** Why an event's row could not be written: a full disk (`diskFull`), and whether it waits in memory (`kept`). */
+export class AuditUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly diskFull: boolean,
+    readonly kept: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** Events kept in memory at most, while their rows cannot be written (about 1 KB each). */
+export const MAX_WAITING_EVENTS = 10_000;
 
 const originText = (o: CallOrigin) => (o.remote ? `${o.binding} ${o.remote}` : o.binding);
 
 export function createAuditService(deps: AuditServiceDeps) {
   // Events whose row could not be written (disk full, locked database): kept and written first
-  // next time, so that a write's audit is late rather than lost while the station runs.
+  // next time, so that an event's audit is late rather than lost while the station runs. The
+  // memory is bounded: past it, events are counted as lost, said in the log, on the status, and
+  // in the trail itself once it can be written again.
   const unwritten: { input: AuditEventInput; origin: CallOrigin; at: string }[] = [];
+  const maxWaiting = deps.maxWaiting ?? MAX_WAITING_EVENTS;
+  let lost = 0;
+  let lostRecorded = 0;
 
   function writeAnchor(row: AuditRow): void {
     if (!deps.anchorFile) return;
@@ -101,20 +121,45 @@ export function createAuditService(deps: AuditServiceDeps) {
     return row;
   }
 
-  /** Records one event; throws AuditUnavailableError if it could not be written (it is kept to retry). */
+  /** Writes the waiting rows, oldest first, then the count of events lost meanwhile; throws at the first that cannot be written. */
+  function writeWaiting(): void {
+    while (unwritten.length > 0) {
+      const first = unwritten[0]!;
+      append(first.input, first.origin, first.at);
+      unwritten.shift();
+    }
+    if (lost > lostRecorded) {
+      const count = lost - lostRecorded;
+      const detail = `${count} audit events were not kept: their rows could not be written and ${maxWaiting} were already waiting in memory`;
+      append({ action: 'execute', event: 'audit.events_lost', entityType: 'audit_trail', outcome: 'lost', detail }, { binding: 'station' }, deps.now().toISOString());
+      lostRecorded = lost;
+    }
+  }
+
+  /** Keeps an event whose row could not be written, within the bound; false when it is lost (counted, and said). */
+  function keep(input: AuditEventInput, origin: CallOrigin, at: string): boolean {
+    if (unwritten.some((u) => u.input === input)) return true;
+    if (unwritten.length < maxWaiting) {
+      unwritten.push({ input, origin, at });
+      return true;
+    }
+    lost++;
+    if (lost === lostRecorded + 1 || lost % 100 === 0) {
+      deps.logger.error('audit.events_lost', { lost, waiting: unwritten.length, text: `${lost} audit events could not be kept: ${maxWaiting} already wait in memory for their rows to be written (a full disk?). Free space on the data folder's disk.` });
+    }
+    return false;
+  }
+
+  /** Records one event; throws AuditUnavailableError if it could not be written (it is kept to retry, within the bound). */
   function record(input: AuditEventInput, origin: CallOrigin): AuditRow {
     const at = deps.now().toISOString();
     try {
-      while (unwritten.length > 0) {
-        const first = unwritten[0]!;
-        append(first.input, first.origin, first.at);
-        unwritten.shift();
-      }
+      writeWaiting();
       return append(input, origin, at);
     } catch (error) {
-      if (!unwritten.some((u) => u.input === input)) unwritten.push({ input, origin, at });
+      const kept = keep(input, origin, at);
       deps.logger.error('audit.record_failed', { event: input.event, error: String((error as Error)?.message ?? error), waiting: unwritten.length });
-      throw new AuditUnavailableError((error as Error)?.message ?? String(error));
+      throw new AuditUnavailableError((error as Error)?.message ?? String(error), isDiskFull(error), kept);
     }
   }
 
@@ -168,6 +213,14 @@ export function createAuditService(deps: AuditServiceDeps) {
   return {
     record,
 
+    /** Writes the rows waiting in memory (space is back); throws, keeping them, if they still cannot be written. */
+    flush(): void {
+      writeWaiting();
+    },
+
+    /** Rows waiting in memory, and events lost since the start (the memory's bound reached). */
+    waiting: () => ({ waiting: unwritten.length, lost }),
+
     /** The dispatcher's hook: records an audited channel's call, whatever its outcome. */
     onCall(call: { channel: Channel; input: unknown; output: unknown; outcome: string; origin: CallOrigin }): void {
       const facts = auditFacts(call.channel, call.input, call.output, deps.patientOfEncounter);
@@ -176,8 +229,11 @@ export function createAuditService(deps: AuditServiceDeps) {
       try {
         record(event, call.origin);
       } catch (error) {
-        // SECURITY: a read whose audit cannot be written is not shown (and is recorded so, once
-        // the trail can be written); a write already done is answered, its audit waiting in memory.
+        // SECURITY: a read on a full disk is shown, its row waiting in memory to be written first
+        // when space is back (the registry stays readable); a read whose row is not kept, or whose
+        // trail fails otherwise (a damaged or locked database), is not shown (and is recorded so,
+        // once the trail can be written). A write already done is answered, its audit waiting in memory.
+        if (error instanceof AuditUnavailableError && error.diskFull && error.kept) return;
         if (AUDITED_CHANNELS[call.channel]?.action === 'read') {
           event.outcome = 'audit_unavailable';
           throw error;
@@ -200,6 +256,7 @@ export function createAuditService(deps: AuditServiceDeps) {
       const region = await askRegion(warnings, lastAcknowledged?.seq ?? 0);
       if (region) anchors.push(region);
       if (unwritten.length > 0) warnings.push(`${unwritten.length} audit events could not be written yet.`);
+      if (lost > lostRecorded) warnings.push(`${lost - lostRecorded} audit events could not be kept (the disk was full and the memory's bound reached): the trail will say so once it can be written.`);
       const verdict = verifyAuditChain(deps.repository.all(), anchors);
       if (!verdict.ok) deps.logger.error('audit.chain_broken', { brokenAt: verdict.brokenAt, reason: verdict.reason });
       return { ...verdict, anchors: anchors.map(({ source, seq }) => ({ source, seq })), warnings };

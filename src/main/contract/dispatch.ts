@@ -29,8 +29,11 @@ export type CallAudit = (call: { channel: Channel; input: unknown; output: unkno
 
 export type Dispatch = (channel: unknown, payload: unknown, origin?: CallOrigin) => Promise<Result<unknown>>;
 
-export function createDispatch(handlers: Handlers, logger: Logger, options: { gate?: Gate; audit?: CallAudit } = {}): Dispatch {
-  const { gate = () => null, audit } = options;
+/** Turns an error a handler did not raise on purpose into the failure a person reads (a full disk: disk_full); null: none. */
+export type FailureOf = (error: unknown) => AppFailure | null;
+
+export function createDispatch(handlers: Handlers, logger: Logger, options: { gate?: Gate; audit?: CallAudit; failureOf?: FailureOf } = {}): Dispatch {
+  const { gate = () => null, audit, failureOf = () => null } = options;
   return async (channel, payload, origin = { binding: 'station' }) => {
     if (!isChannel(channel)) {
       return err('unknown_channel', `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
@@ -64,7 +67,8 @@ export function createDispatch(handlers: Handlers, logger: Logger, options: { ga
       }
       return audited(ok(output.data), input.data);
     } catch (error) {
-      if (error instanceof AppFailure) return audited(err(error.code, error.message, error.fields), input.data);
+      const failure = error instanceof AppFailure ? error : failureOf(error);
+      if (failure) return audited(err(failure.code, failure.message, failure.fields), input.data);
       logger.error('contract.handler_failed', { channel, error: String((error as Error)?.stack ?? error) });
       return audited(err('internal', 'Unexpected error in the station. Please retry; if it persists, call support.'), input.data);
     }

@@ -8,6 +8,7 @@ import { hubSettingsFromEnv } from '../hub-settings';
 import { oidcSettingsFromEnv } from '../identity/oidc-settings';
 import { communesFile } from '../services/commune-places';
 import { pacsUrlFromEnv } from '../pacs-settings';
+import { diskReserveFromEnv } from '../disk-settings';
 import { loadDeviceSetup } from '../services/device-config';
 import { createStation } from '../station';
 import type { StationStatus } from '../../shared/station';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     communesFile: communesFile(process.env, dataDir),
     // Beside this bundle: out/main/imaging-worker.cjs.
     imagingWorker: path.join(__dirname, 'imaging-worker.cjs'),
+    disk: { reserveBytes: diskReserveFromEnv(process.env) },
   });
   // The renderer sits beside the built main bundle: out/main/host.cjs -> out/renderer.
   const rendererRoot = path.resolve(__dirname, '..', 'renderer');

@@ -4,7 +4,11 @@
 // so a record changed, swapped, dropped or cut off is detected rather than read as data.
 //
 // Layout: "RELAISF1" | file id (16) | records: length (u32 BE) | last (u8) | ciphertext | tag (16)
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+//
+// A write the disk cannot take whole (full, failing) leaves nothing behind: a whole file goes to
+// a temporary first, and a piece appended is cut back to the last whole record. A torn record
+// followed by good ones would read as a damaged file long after everyone was told it was kept.
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 
 const MAGIC = Buffer.from('RELAISF1', 'latin1');
@@ -133,17 +137,46 @@ export function createFileSealer(filesKey: Buffer) {
     write(file: string, plain: Uint8Array): void {
       const { header, key } = newHeader();
       const temporary = `${file}.${randomBytes(6).toString('hex')}.part`;
-      fs.writeFileSync(temporary, Buffer.concat([header, sealRecords(key, 0, plain, true).bytes]), { mode: 0o600 });
-      fs.renameSync(temporary, file);
+      try {
+        fs.writeFileSync(temporary, Buffer.concat([header, sealRecords(key, 0, plain, true).bytes]), { mode: 0o600 });
+        fs.renameSync(temporary, file);
+      } catch (error) {
+        // A full disk: what part of the file fitted is of no use, and would fill the disk for good.
+        fs.rmSync(temporary, { force: true });
+        throw error;
+      }
     },
 
     /** Starts a file written piece by piece (an upload, a drop); unreadable until closed. */
     appender(file: string): SealedAppender {
       const { header, key } = newHeader();
-      fs.writeFileSync(file, header, { mode: 0o600 });
+      try {
+        fs.writeFileSync(file, header, { mode: 0o600 });
+      } catch (error) {
+        fs.rmSync(file, { force: true });
+        throw error;
+      }
       let index = 0;
       let written = 0;
+      /** The file's length up to its last whole record: where a failed append is cut back to. */
+      let whole = header.length;
       let closed = false;
+      let broken: string | null = null;
+      /** Appends records whole or not at all; the caller may send the same piece again. */
+      const appendWhole = (records: Buffer) => {
+        if (broken) throw new SealedFileError(broken);
+        try {
+          fs.appendFileSync(file, records);
+        } catch (error) {
+          try {
+            fs.truncateSync(file, whole);
+          } catch (cut) {
+            broken = `${file} could not be cut back to its last whole record (${(cut as Error).message}): start the transfer again.`;
+          }
+          throw error;
+        }
+        whole += records.length;
+      };
       return {
         get written() {
           return written;
@@ -152,13 +185,14 @@ export function createFileSealer(filesKey: Buffer) {
           if (closed) throw new SealedFileError(`${file} is already complete.`);
           if (bytes.length === 0) return;
           const sealed = sealRecords(key, index, bytes, false);
-          fs.appendFileSync(file, sealed.bytes);
+          appendWhole(sealed.bytes);
           index = sealed.next;
           written += bytes.length;
         },
         close() {
           if (closed) return;
-          fs.appendFileSync(file, sealRecord(key, index++, new Uint8Array(0), true));
+          appendWhole(sealRecord(key, index, new Uint8Array(0), true));
+          index++;
           closed = true;
         },
       };
@@ -166,6 +200,15 @@ export function createFileSealer(filesKey: Buffer) {
 
     read(file: string): Buffer {
       return withFile(file, (fd) => Buffer.concat([...plainRecords(file, fd)]));
+    },
+
+    /** The SHA-256 (hex) of what the file holds, every record checked: a file kept is proven readable whole. */
+    sha256(file: string): string {
+      return withFile(file, (fd) => {
+        const hash = createHash('sha256');
+        for (const piece of plainRecords(file, fd)) hash.update(piece);
+        return hash.digest('hex');
+      });
     },
 
     /** The plain bytes in records of up to 1 MiB, for hashing and uploads without holding the file. */

@@ -1,8 +1,9 @@
 // Receives the record's files (a call's, or an act's) in chunks: each chunk must start where the station's copy ends (so a
 // resumed transfer neither skips nor repeats bytes), the whole is checked against the announced
-// size and SHA-256, and only then is the file kept, once per content, in the sealed store, with
-// its row and an outbox row in one transaction. A failed check keeps nothing. Chunks are sealed
-// as they arrive: a transfer in progress is never on disk in the clear either.
+// size and SHA-256, and only then is the file kept, once per content, in the sealed store (its
+// sealed copy read back whole first: what is kept is what was received), with its row and an
+// outbox row in one transaction. A failed check keeps nothing. Chunks are sealed as they arrive
+// (a transfer in progress is never on disk in the clear either), each whole or not at all.
 import { createHash, randomUUID, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,8 +14,8 @@ import type { CallRepository } from '../db/call-repository';
 import type { Db } from '../db/connection';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { OutboxRepository } from '../db/outbox-repository';
-import type { FileSealer, SealedAppender } from '../security/sealed-file';
-import type { AttachmentStore } from './attachment-store';
+import { SealedFileError, type FileSealer, type SealedAppender } from '../security/sealed-file';
+import type { AttachmentStore, StoreOutcome } from './attachment-store';
 
 type Begin = z.output<typeof AttachmentBeginSchema>;
 
@@ -29,22 +30,44 @@ export interface AttachmentServiceDeps {
   onActChanged: (encounterId: string) => void;
   outbox: OutboxRepository;
   now: () => Date;
+  /** Throws disk_full when `bytes` more would eat into the space kept for the records (disk-space.ts). */
+  roomFor: (bytes: number, what: string) => void;
 }
 
 const UPLOAD_TTL_MS = 24 * 3600 * 1000;
 
-export function createAttachmentService({ db, dataDir, store, sealer, calls, encounters, onActChanged, outbox, now }: AttachmentServiceDeps) {
+export function createAttachmentService({ db, dataDir, store, sealer, calls, encounters, onActChanged, outbox, now, roomFor }: AttachmentServiceDeps) {
   const uploadsDir = path.join(dataDir, 'uploads');
   // Transfers live in memory: what a stopped station left half-received is of no use to anyone.
   fs.rmSync(uploadsDir, { recursive: true, force: true });
-  const uploads = new Map<string, { meta: Begin; file: string; sealed: SealedAppender; hash: Hash; startedAt: number }>();
+  /** `stored`: what keeping the file did, once it is in the store (its row may still be to write). */
+  const uploads = new Map<string, { meta: Begin; file: string; sealed: SealedAppender; hash: Hash; startedAt: number; stored?: StoreOutcome }>();
   const insert = db.prepare(`INSERT INTO attachments (id, call_id, encounter_id, kind, mime, size, sha256, title, body_site, device, author, taken_at)
     VALUES (@id, @callId, @encounterId, @kind, @mime, @size, @sha256, @title, @bodySite, @device, @author, @takenAt)`);
+  const unparkSameFile = db.prepare(`UPDATE outbox SET parked = 0, attempts = 0, next_attempt_at = NULL, last_error = NULL
+    WHERE entity = 'attachment' AND parked = 1 AND entity_id IN (SELECT id FROM attachments WHERE sha256 = ?)`);
 
   function forget(uploadId: string, { keepFile = false } = {}): void {
     const upload = uploads.get(uploadId);
     uploads.delete(uploadId);
     if (upload && !keepFile) fs.rmSync(upload.file, { force: true });
+  }
+
+  /** Moves the transfer's sealed file into the store once it reads back whole; a copy that does not is a failure, nothing kept. */
+  function keep(uploadId: string, file: string, sha256: string): StoreOutcome {
+    try {
+      return store.adopt(sha256, file);
+    } catch (error) {
+      if (!(error instanceof SealedFileError)) throw error;
+      forget(uploadId);
+      throw new AppFailure('internal', `The file was received whole, but its stored copy on this station does not read back (${error.message}): nothing was kept. `
+        + 'Send it again; if this happens again, the disk of the data folder may be failing: call support.');
+    }
+  }
+
+  /** What a new transfer must pass before it starts: room for it on the disk, the records' reserve kept. */
+  function admitNewTransfer(meta: Begin): void {
+    roomFor(meta.size, 'This file');
   }
 
   function dropAbandoned(): void {
@@ -60,6 +83,7 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
         if (act.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');
       }
       dropAbandoned();
+      admitNewTransfer(meta);
       fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
       const uploadId = randomUUID();
       const file = path.join(uploadsDir, `${uploadId}.part`);
@@ -77,6 +101,9 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
         forget(uploadId);
         throw fieldFailure('data', 'upload.too_long', { size: upload.meta.size });
       }
+      // Room for the whole file was there at its start; a transfer under way stops at the reserve
+      // all the same (other writers share the disk). A piece the disk cannot take whole leaves nothing.
+      roomFor(0, 'The rest of this file');
       upload.sealed.append(bytes);
       upload.hash.update(bytes);
       return { received: upload.sealed.written };
@@ -87,12 +114,17 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
       if (!upload) throw new AppFailure('not_found', 'No transfer with this id (finished, abandoned or unknown): start again.');
       const { meta } = upload;
       if (upload.sealed.written !== meta.size) throw fieldFailure('size', 'upload.incomplete', { expected: meta.size, received: upload.sealed.written });
-      // The hash is final once taken: the transfer ends here whatever the outcome.
-      const actual = upload.hash.digest('hex');
-      forget(uploadId, { keepFile: actual === meta.sha256 });
-      if (actual !== meta.sha256) throw fieldFailure('sha256', 'upload.hash_mismatch', { actual });
-      upload.sealed.close();
-      store.adopt(meta.sha256, upload.file);
+      const actual = upload.hash.copy().digest('hex');
+      if (actual !== meta.sha256) {
+        forget(uploadId);
+        throw fieldFailure('sha256', 'upload.hash_mismatch', { actual });
+      }
+      // Until its row is written the transfer stays: a full disk at any step below is answered
+      // as such, and the same finish asked again once space is back carries on from there.
+      if (!upload.stored) {
+        upload.sealed.close();
+        upload.stored = keep(uploadId, upload.file, meta.sha256);
+      }
       const attachment: Attachment = {
         id: randomUUID(),
         callId: meta.callId,
@@ -110,7 +142,10 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
       db.transaction(() => {
         insert.run(attachment);
         outbox.enqueue('attachment', attachment.id, 1, 'create', now().toISOString());
+        // The records parked because their copy was damaged have a sound one now: they go again.
+        if (upload.stored === 'replaced_damaged') unparkSameFile.run(meta.sha256);
       })();
+      forget(uploadId, { keepFile: true });
       if (attachment.encounterId) onActChanged(attachment.encounterId);
       return attachment;
     },

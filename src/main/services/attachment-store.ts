@@ -4,13 +4,33 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileSealer } from '../security/sealed-file';
+import { SealedFileError, type FileSealer } from '../security/sealed-file';
 
 export type AttachmentStore = ReturnType<typeof createAttachmentStore>;
+/** What keeping a file did: stored it, found it kept already, or replaced a damaged copy of it. */
+export type StoreOutcome = 'stored' | 'already_kept' | 'replaced_damaged';
 
 export function createAttachmentStore(dir: string, sealer: FileSealer) {
   const pathOf = (sha256: string) => path.join(dir, sha256.slice(0, 2), sha256);
   const folderFor = (sha256: string) => fs.mkdirSync(path.dirname(pathOf(sha256)), { recursive: true, mode: 0o700 });
+
+  /** Throws SealedFileError unless the sealed file reads back whole as `sha256`. */
+  function checkStored(sha256: string, file: string): void {
+    const actual = sealer.sha256(file);
+    if (actual !== sha256) throw new SealedFileError(`The stored copy ${file} reads back as ${actual}, not ${sha256}.`);
+  }
+
+  /** Whether a copy is kept under this name, and whether it reads back whole as its name says. */
+  function existing(sha256: string): 'none' | 'sound' | 'damaged' {
+    if (!fs.existsSync(pathOf(sha256))) return 'none';
+    try {
+      checkStored(sha256, pathOf(sha256));
+      return 'sound';
+    } catch (error) {
+      if (error instanceof SealedFileError) return 'damaged';
+      throw error;
+    }
+  }
 
   return {
     has: (sha256: string) => fs.existsSync(pathOf(sha256)),
@@ -19,21 +39,46 @@ export function createAttachmentStore(dir: string, sealer: FileSealer) {
     size: (sha256: string) => sealer.plainSize(pathOf(sha256)),
     readRange: (sha256: string, start: number, end: number) => sealer.readRange(pathOf(sha256), start, end),
 
-    /** Keeps bytes under their SHA-256 (once: the same content twice is stored once). */
-    put(sha256: string, plain: Uint8Array): void {
-      if (fs.existsSync(pathOf(sha256))) return;
+    /**
+     * Keeps bytes under their SHA-256 (once: the same content twice is stored once). A copy kept
+     * already that no longer reads back as its name says (torn by a full disk in an earlier
+     * version, damaged since) is replaced by this one.
+     */
+    put(sha256: string, plain: Uint8Array): StoreOutcome {
+      const kept = existing(sha256);
+      if (kept === 'sound') return 'already_kept';
       folderFor(sha256);
       sealer.write(pathOf(sha256), plain);
+      try {
+        checkStored(sha256, pathOf(sha256));
+      } catch (error) {
+        // Written whole yet not read back (a failing disk): kept, it would be taken for the file.
+        fs.rmSync(pathOf(sha256), { force: true });
+        throw error;
+      }
+      return kept === 'damaged' ? 'replaced_damaged' : 'stored';
     },
 
-    /** Moves a completed sealed file (an upload) into place, or drops it when the content is already kept. */
-    adopt(sha256: string, sealedFile: string): void {
-      if (fs.existsSync(pathOf(sha256))) {
-        fs.rmSync(sealedFile);
-        return;
+    /**
+     * Moves a completed sealed file (an upload) into place once it reads back whole as `sha256`,
+     * or drops it when a sound copy is kept already (a damaged one is replaced). Throws
+     * SealedFileError when the new file does not read back (it is removed: nothing is kept).
+     */
+    adopt(sha256: string, sealedFile: string): StoreOutcome {
+      const kept = existing(sha256);
+      if (kept === 'sound') {
+        fs.rmSync(sealedFile, { force: true });
+        return 'already_kept';
+      }
+      try {
+        checkStored(sha256, sealedFile);
+      } catch (error) {
+        fs.rmSync(sealedFile, { force: true });
+        throw error;
       }
       folderFor(sha256);
       fs.renameSync(sealedFile, pathOf(sha256));
+      return kept === 'damaged' ? 'replaced_damaged' : 'stored';
     },
 
     /**

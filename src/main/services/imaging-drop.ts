@@ -15,7 +15,8 @@ export const MAX_DROP_FILES = 20_000;
 export const MAX_DROP_BYTES = 8 * 1024 * 1024 * 1024;
 const DROP_TTL_MS = 3600_000;
 
-export function createImagingDrops(deps: { dir: string; sealer: FileSealer; now: () => Date }) {
+/** `roomFor` throws disk_full when `bytes` more would eat into the space kept for the records (disk-space.ts). */
+export function createImagingDrops(deps: { dir: string; sealer: FileSealer; now: () => Date; roomFor: (bytes: number, what: string) => void }) {
   const drops = new Map<string, { folder: string; bytes: number; files: Map<number, SealedAppender>; at: number }>();
   // Drops live in memory: after a restart their files belong to nobody.
   fs.rmSync(deps.dir, { recursive: true, force: true });
@@ -45,6 +46,8 @@ export function createImagingDrops(deps: { dir: string; sealer: FileSealer; now:
       if (!drop) throw new AppFailure('not_found', 'This drop is no longer held (over an hour old, or the station restarted): drop the files again.');
       if (!drop.files.has(file) && drop.files.size >= MAX_DROP_FILES) throw new AppFailure('validation_failed', `At most ${MAX_DROP_FILES} files can be dropped at once: import a folder or a drive instead.`);
       if (drop.bytes + data.length > MAX_DROP_BYTES) throw new AppFailure('validation_failed', 'These files are too large to drop: import them from their folder or drive.');
+      // Dropped files announce no size: they stop at the reserve kept for the records.
+      deps.roomFor(0, 'More dropped files');
       const sealed = drop.files.get(file) ?? deps.sealer.appender(path.join(drop.folder, `${String(file).padStart(6, '0')}.dcm`));
       drop.files.set(file, sealed);
       if (offset !== sealed.written) throw new AppFailure('validation_failed', `Chunk out of order for file ${file}: expected offset ${sealed.written}, got ${offset}.`);

@@ -4,6 +4,7 @@
 // folder. Images whose patient differs from the record's are attached only once a named person
 // has checked them: identity errors in imaging are how a wrong patient gets treated.
 import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { demographicDifferences } from '../../shared/dicom-patient-match';
 import type { ImageFrame, ScanReport, ScannedStudy, SeriesImages } from '../../shared/imaging';
 import { AppFailure, fieldFailure } from '../contract/failure';
@@ -32,6 +33,8 @@ export interface ImagingServiceDeps {
   onPatientImaging: (patientId: string) => void;
   /** Decodes a frame (off the main thread in the app; inline by default). */
   readFrame?: (bytes: Uint8Array, index: number) => Promise<FrameResult>;
+  /** Throws disk_full when `bytes` more would eat into the space kept for the records (disk-space.ts). */
+  roomFor: (bytes: number, what: string) => void;
 }
 
 const SCAN_TTL_MS = 3600_000;
@@ -119,6 +122,9 @@ export function createImagingService(deps: ImagingServiceDeps) {
       if (problems.length) throw new AppFailure('validation_failed', 'These images may not be this patient’s: check them first.', problems);
 
       const files = scan.found.filter((f) => input.studyUids.includes(f.instance.studyInstanceUid));
+      // New images stop before the records' own space runs out: checked before anything is copied.
+      const newFiles = files.filter((f) => !deps.imaging.hasInstance(f.instance.sopInstanceUid));
+      deps.roomFor(newFiles.reduce((total, f) => total + fs.statSync(f.file).size, 0), 'These images');
       let instances = 0;
       let alreadyThere = 0;
       const at = deps.now().toISOString();

@@ -32,6 +32,8 @@ export interface PacsServiceDeps {
   sealer: FileSealer;
   /** Where retrieved files wait for their import (removed after, and at start-up). */
   inboxDir: string;
+  /** Throws disk_full when `bytes` more would eat into the space kept for the records (disk-space.ts). */
+  roomFor: (bytes: number, what: string) => void;
 }
 
 const MAX_RESULTS = 50;
@@ -99,6 +101,7 @@ export function createPacsService(deps: PacsServiceDeps) {
 
     async retrieve(input: { studyUid: string; patientId: string; encounterId: string | null; acceptMismatchBy: string | null }) {
       const pacs = client();
+      deps.roomFor(0, 'Images from the PACS');
       const folder = path.join(deps.inboxDir, randomUUID());
       fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
       try {
@@ -107,6 +110,7 @@ export function createPacsService(deps: PacsServiceDeps) {
         let n = 0;
         for (const s of series) {
           const files = await pacs.retrieveSeries(input.studyUid, s.seriesUid).catch(pacsFailure);
+          deps.roomFor(files.reduce((total, file) => total + file.length, 0), 'Images from the PACS');
           for (const file of files) deps.sealer.write(path.join(folder, `${String(++n).padStart(5, '0')}.dcm`), file);
         }
         const scan = await deps.imaging.scan(folder, readSealedFile(deps.sealer));

@@ -1,5 +1,5 @@
 // Reads the station's state from the services that own it, for the home screen.
-import type { HubTokenStatus, StationStatus } from '../../shared/station';
+import type { DiskStatus, HubTokenStatus, StationStatus } from '../../shared/station';
 import type { OutboxRepository } from '../db/outbox-repository';
 import type { HubLink } from './hub-link';
 
@@ -16,6 +16,8 @@ export interface StationStatusDeps {
   outbox: OutboxRepository;
   patientCount: () => number;
   sync: () => Omit<StationStatus['sync'], 'pending' | 'lastSyncAt' | 'waitingForAct'>;
+  /** The data folder's disk (station-disk.ts). */
+  disk: () => DiskStatus;
 }
 
 export function createStationStatusService(deps: StationStatusDeps) {
@@ -31,6 +33,7 @@ export function createStationStatusService(deps: StationStatusDeps) {
         hub: deps.hubToken ? { ...deps.hub.state(), token: deps.hubToken() } : deps.hub.state(),
         sync: { ...deps.sync(), pending: deps.outbox.pendingCount(), waitingForAct: deps.outbox.waitingForActCount(), lastSyncAt: deps.outbox.lastSyncAt() },
         patientCount: deps.patientCount(),
+        disk: deps.disk(),
       };
     },
   };

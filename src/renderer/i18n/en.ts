@@ -7,6 +7,7 @@ import { expertiseEn } from './expertise-en';
 import { activityEn } from './activity-en';
 import { kioskEn } from './kiosk-en';
 import { hubTokenEn } from './hub-token-en';
+import { diskEn } from './disk-en';
 import type { Translations } from './fr';
 
 export const en: Translations = {
@@ -284,6 +285,7 @@ export const en: Translations = {
   },
   identity: identityEn,
   hubToken: hubTokenEn,
+  disk: diskEn,
   kiosk: kioskEn,
   activity: activityEn,
   expertise: expertiseEn,
@@ -301,6 +303,7 @@ export const en: Translations = {
     pacs_unavailable: 'The hospital PACS is not configured, cannot be reached or refused the request. Import the images from a CD or USB drive, or call IT support.',
     audit_unavailable: 'The station could not write its audit trail, so the record is not shown. Retry; if it persists, call support.',
     kiosk_mode: 'Not available in the pharmacy cabin. The pharmacist leaves cabin mode with her PIN (“Espace pharmacien”) to use it.',
+    disk_full: 'Disk full: nothing new could be saved (the records stay readable). Free space on the station’s disk (recycle bin, old files) or call the IT department, then try again.',
     internal: 'Unexpected error in the station. Retry; if it persists, call support.',
   },
   fieldErrors: {
@@ -379,6 +382,7 @@ export const en: Translations = {
       locked: 'Too many wrong codes: the keypad is locked until {{until}}.',
     },
     rpps: { invalid: 'The RPPS number has 11 digits.' },
+    disk: { full: 'Disk full: free at least {{neededMb}} MB on the station’s disk (recycle bin, old files) or call the IT department, then try again.' },
     month: { invalid: 'Wrong month: YYYY-MM.' },
     activity: { range_backwards: 'The last month must come after the first.', range_too_long: 'Five years at most at once.' },
   },

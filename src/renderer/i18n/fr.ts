@@ -8,6 +8,7 @@ import type { Texts } from './texts';
 import { activityFr } from './activity-fr';
 import { kioskFr } from './kiosk-fr';
 import { hubTokenFr } from './hub-token-fr';
+import { diskFr } from './disk-fr';
 export const fr = {
   app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', expertise: 'Téléexpertise', activity: 'Activité', switchLanguage: 'English' },
   link: {
@@ -283,6 +284,7 @@ export const fr = {
   },
   identity: identityFr,
   hubToken: hubTokenFr,
+  disk: diskFr,
   kiosk: kioskFr,
   activity: activityFr,
   expertise: expertiseFr,
@@ -300,6 +302,7 @@ export const fr = {
     pacs_unavailable: 'Le PACS de l’hôpital n’est pas configuré, injoignable ou a refusé la demande. Importez les images depuis un CD ou une clé USB, ou appelez le service informatique.',
     audit_unavailable: 'Le poste n’a pas pu écrire son journal d’audit : le dossier n’est pas affiché. Réessayez ; si cela persiste, appelez le support.',
     kiosk_mode: 'Non disponible dans la cabine. Le pharmacien quitte le mode cabine avec son code (« Espace pharmacien ») pour y accéder.',
+    disk_full: 'Disque plein : rien de nouveau n’a pu être enregistré (les dossiers restent lisibles). Libérez de la place sur le disque de la station (corbeille, anciens fichiers) ou appelez le service informatique, puis réessayez.',
     internal: 'Erreur inattendue de la station. Réessayez ; si elle persiste, appelez le support.',
   },
   fieldErrors: {
@@ -378,6 +381,7 @@ export const fr = {
       locked: 'Trop de codes incorrects : clavier bloqué jusqu’à {{until}}.',
     },
     rpps: { invalid: 'Le numéro RPPS compte 11 chiffres.' },
+    disk: { full: 'Disque plein : libérez au moins {{neededMb}} Mo sur le disque de la station (corbeille, anciens fichiers) ou appelez le service informatique, puis réessayez.' },
     month: { invalid: 'Mois incorrect : AAAA-MM.' },
     activity: { range_backwards: 'Le mois de fin doit suivre le mois de début.', range_too_long: 'Cinq ans au plus à la fois.' },
   },

@@ -6,7 +6,7 @@ import type { AppError } from '../../../shared/result';
 export function ActError({ error }: { error: AppError | null }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const lines = error.fields?.length ? error.fields.map((f) => t(`fieldErrors.${f.code}`, { defaultValue: `${f.path}: ${f.code}` })) : [t(`errors.${error.code}`)];
+  const lines = error.fields?.length ? error.fields.map((f) => t(`fieldErrors.${f.code}`, { ...f.params, defaultValue: `${f.path}: ${f.code}` })) : [t(`errors.${error.code}`)];
   return (
     <div role="alert" className="error-text">
       {lines.map((line) => (

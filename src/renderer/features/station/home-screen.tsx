@@ -6,6 +6,7 @@ import { useView } from '../shell/view-store';
 import { useStation } from './station-store';
 import { UploadProgress } from './upload-progress';
 import { HubTokenNotice } from './hub-token-notice';
+import { DiskSpace } from './disk-space';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
@@ -90,6 +91,10 @@ export function HomeScreen() {
             </dd>
             <dt>{t('home.dataDir')}</dt>
             <dd className="mono">{status.dataDir}</dd>
+            <dt>{t('disk.space')}</dt>
+            <dd data-testid="disk-space" {...(status.disk.full ? { className: 'error-text' } : {})}>
+              <DiskSpace disk={status.disk} />
+            </dd>
             <dt>{t('home.dataProtection')}</dt>
             <dd data-testid="data-protection">
               {t(`home.dataProtectionBy.${status.dataProtection.protection}`)}
