@@ -13,7 +13,8 @@ import { AUDIT_HEAD_PATH, handleAuditHead } from './audit-chains';
 import { createCallRouter } from './call-router';
 import { createFhirEndpoint } from './fhir-endpoint';
 import { createUploadEndpoint, type UploadEndpoint } from './uploads';
-import { createRateLimiter, createTokenBucket } from './rate-limit';
+import { createPresence } from './presence';
+import { createRateLimiter, createReconnectLimiter, createTokenBucket } from './rate-limit';
 import { watchRevocations } from './revocations';
 import { handleTokenRefresh, TOKEN_REFRESH_PATH } from './token-refresh';
 import { verifyToken, type Claims, type KeyRing, type Verified } from './tokens';
@@ -53,6 +54,11 @@ export interface HubOptions {
   uploadQuotaBytes?: number;
   ratePerSecond?: number;
   burst?: number;
+  /** WebSocket connections each token subject may open: a burst, then so many a minute (10, 30). */
+  reconnectBurst?: number;
+  reconnectsPerMinute?: number;
+  /** Each peer is told of presence changes at most once in this many ms (500). */
+  presenceWindowMs?: number;
   now?: () => number;
   log?: (event: string, detail?: Record<string, unknown>) => void;
 }
@@ -134,10 +140,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (entry && entry.socket.readyState === entry.socket.OPEN) entry.socket.send(JSON.stringify(message));
   };
   const list = () => [...peers.values()].map((p) => p.peer);
-  const broadcastPresence = () => {
-    const message: ServerMessage = { type: 'presence', peers: list() };
-    for (const id of peers.keys()) send(id, message);
-  };
+  const presence = createPresence({ list, recipients: () => peers.keys(), send, windowMs: options.presenceWindowMs ?? 500 });
+  // SECURITY: a client reconnecting in a loop (a bug, a stolen token) is told to wait; a station
+  // back after a network drop reconnects once, and the station's own back-off stays far below this.
+  const reconnects = createReconnectLimiter(options.reconnectsPerMinute ?? 30, options.reconnectBurst ?? 10, now);
   const router = createCallRouter({ send, describe: (id) => peers.get(id)?.peer, ringTimeoutMs: options.ringTimeoutMs, reconnectGraceMs: options.reconnectGraceMs });
 
   // The FHIR R4 endpoint for development and tests (/fhir/R4), behind the same tokens.
@@ -170,9 +176,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: HUB_MAX_MESSAGE_BYTES, handleProtocols: () => HUB_PROTOCOL });
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const answer = (status: number, reason: string, headers = '') =>
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\n${headers}Connection: close\r\nContent-Length: 0\r\n\r\n`);
     const refuse = (status: number, reason: string) => {
       log('hub.upgrade_refused', { status, reason });
-      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      answer(status, reason);
     };
     if ((req.url ?? '').split('?')[0] !== '/hub') return refuse(404, 'Not found');
     const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
@@ -180,6 +188,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (!offered.includes(HUB_PROTOCOL)) return refuse(400, 'Wrong protocol');
     const verified = authenticate(token);
     if (!verified.ok) return refuse(401, `Token ${verified.reason}`);
+    // A loop is logged when it starts and when the identity is let in again, not at each refusal.
+    const admitted = reconnects.take(verified.claims.sub);
+    if (!admitted.allowed) {
+      if (admitted.first) log('hub.reconnect_limited', { peer: verified.claims.sub, retryAfterSeconds: admitted.retryAfterSeconds });
+      return answer(429, 'Too Many Requests', `Retry-After: ${admitted.retryAfterSeconds}\r\n`);
+    }
+    if (admitted.refusedBefore > 0) log('hub.reconnect_resumed', { peer: verified.claims.sub, refused: admitted.refusedBefore });
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, verified.claims));
   });
 
@@ -199,8 +214,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // the station reconnects with a fresh one (the upgrade checks it again).
     const expiry = setTimeout(() => socket.close(4001, 'token expired'), Math.min(2 ** 31 - 1, Math.max(0, claims.exp * 1000 - now())));
     socket.on('close', () => clearTimeout(expiry));
-    socket.send(JSON.stringify({ type: 'welcome', you: peer, peers: list() } satisfies ServerMessage));
-    broadcastPresence();
+    const welcome = list();
+    socket.send(JSON.stringify({ type: 'welcome', you: peer, peers: welcome } satisfies ServerMessage));
+    presence.welcomed(peer.id, welcome);
+    presence.changed();
     router.connected(peer.id);
 
     socket.on('message', (data, isBinary) => {
@@ -226,7 +243,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       switch (m.type) {
         case 'presence.set':
           peer.availability = m.availability;
-          broadcastPresence();
+          presence.changed();
           break;
         case 'directory.get':
           socket.send(JSON.stringify({ type: 'directory', offers: options.offers } satisfies ServerMessage));
@@ -270,8 +287,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     socket.on('close', () => {
       if (peers.get(peer.id)?.socket !== socket) return; // replaced: the newer connection stays
       peers.delete(peer.id);
+      presence.left(peer.id);
       router.disconnected(peer.id);
-      broadcastPresence();
+      presence.changed();
     });
     socket.on('error', (e) => log('hub.socket_error', { peer: peer.id, error: e.message }));
   }
@@ -292,6 +310,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close: () =>
       new Promise<void>((resolve) => {
         router.close();
+        presence.close();
         revocations?.close();
         for (const { socket } of peers.values()) socket.terminate();
         wss.close();
