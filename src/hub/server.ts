@@ -4,8 +4,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import os from 'node:os';
-import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientMessageSchema, HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type Peer, type ServerMessage } from '../shared/hub-protocol';
@@ -13,6 +11,7 @@ import { AUDIT_HEAD_PATH, handleAuditHead } from './audit-chains';
 import { createCallRouter } from './call-router';
 import { createFhirEndpoint } from './fhir-endpoint';
 import { createUploadEndpoint, type UploadEndpoint } from './uploads';
+import { makeTemporaryUploadsFolder } from './upload-sweep';
 import { createPresence } from './presence';
 import { createRateLimiter, createReconnectLimiter, createTokenBucket } from './rate-limit';
 import { watchRevocations } from './revocations';
@@ -52,6 +51,8 @@ export interface HubOptions {
   uploadMaxBytes?: number;
   /** What each token subject may keep in the uploads folder (bytes); 20 GB by default. */
   uploadQuotaBytes?: number;
+  /** An upload left unfinished this long is removed, at start and hourly (ms); 7 days by default. */
+  uploadAbandonedAfterMs?: number;
   ratePerSecond?: number;
   burst?: number;
   /** WebSocket connections each token subject may open: a burst, then so many a minute (10, 30). */
@@ -152,15 +153,22 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // burst; a flood is sustained.
   const limiter = createRateLimiter(options.httpRatePerSecond ?? 50, options.httpBurst ?? 500, now);
   const fhir = createFhirEndpoint({ authenticate, now, limiter, log });
-  // Without a configured folder, uploads live in a temporary one, removed when the hub stops.
+  // Without a configured folder, uploads live in a temporary one, removed when the hub stops
+  // (and by the next hub when this one is killed outright).
   if (options.uploadsDir) refuseOpenFolder(options.uploadsDir);
-  const uploadsDir = options.uploadsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'relais-hub-uploads-'));
+  const uploadsDir = options.uploadsDir ?? makeTemporaryUploadsFolder();
+  const abandonedAfterMs = options.uploadAbandonedAfterMs ?? 7 * 86_400_000;
   const uploads = createUploadEndpoint({
-    authenticate, directory: uploadsDir, log, limiter,
+    authenticate, directory: uploadsDir, log, limiter, now, abandonedAfterMs,
     ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}),
     quotaBytes: options.uploadQuotaBytes ?? 20e9,
     canReadUpload: (id, owner, claims) => fhir.canReadUpload(id, owner, claims),
   });
+  const sweepUploads = async () => {
+    const swept = await uploads.sweep();
+    if (swept.abandoned + swept.pieces === 0) return;
+    log('hub.uploads_swept', { ...swept, abandonedAfterDays: abandonedAfterMs / 86_400_000, setting: 'RELAIS_HUB_UPLOAD_ABANDONED_DAYS' });
+  };
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) {
       const lifetimeSeconds = options.refreshLifetimeSeconds ?? 12 * 3600;
@@ -294,10 +302,27 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     socket.on('error', (e) => log('hub.socket_error', { peer: peer.id, error: e.message }));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  const stopEverything = () => {
+    router.close();
+    presence.close();
+    revocations?.close();
+    clearInterval(sweeper);
+  };
+  // The configured folder's leftovers go before the first request; then hourly.
+  const sweeper = setInterval(() => void sweepUploads().catch((e: unknown) => log('hub.uploads_sweep_failed', { error: (e as Error).message })), 3600_000);
+  sweeper.unref();
+  try {
+    await sweepUploads();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    // A refused start leaves nothing behind: no timer, no watcher, no temporary folder.
+    stopEverything();
+    if (!options.uploadsDir) fs.rmSync(uploadsDir, { recursive: true, force: true });
+    throw error;
+  }
   const port = (server.address() as { port: number }).port;
   const secure = options.tls !== undefined;
   const origin = `${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
@@ -309,9 +334,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     uploads,
     close: () =>
       new Promise<void>((resolve) => {
-        router.close();
-        presence.close();
-        revocations?.close();
+        stopEverything();
         for (const { socket } of peers.values()) socket.terminate();
         wss.close();
         server.close(() => {
