@@ -14,8 +14,8 @@ import type { FileSealer, SealedAppender } from '../security/sealed-file';
 
 export const MAX_DROP_FILES = 20_000;
 export const MAX_DROP_BYTES = 8 * 1024 * 1024 * 1024;
-/** Drops being received at once: the import screen sends one at a time. */
-export const MAX_DROPS_IN_PROGRESS = 2;
+/** Drops being received at once: the import screen sends one at a time; a few more for drops a reload cut off. */
+export const MAX_DROPS_IN_PROGRESS = 4;
 /** A drop still being received that got nothing for this long is abandoned (a closed page). */
 const ABANDONED_AFTER_MS = 10 * 60_000;
 /** A scanned drop is kept this long for its import. */
