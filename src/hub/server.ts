@@ -153,6 +153,20 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // burst; a flood is sustained.
   const limiter = createRateLimiter(options.httpRatePerSecond ?? 50, options.httpBurst ?? 500, now);
   const fhir = createFhirEndpoint({ authenticate, now, limiter, log });
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) {
+      const lifetimeSeconds = options.refreshLifetimeSeconds ?? 12 * 3600;
+      const maxAgeSeconds = options.refreshMaxAgeSeconds ?? 90 * 86_400;
+      return handleTokenRefresh(req, res, { keys, authenticate, now, limiter, log, lifetimeSeconds, maxAgeSeconds });
+    }
+    if ((req.url ?? '').split('?')[0] === AUDIT_HEAD_PATH) {
+      return handleAuditHead(req, res, { authenticate, limiter, chains: fhir.auditChains });
+    }
+    if (!fhir.handle(req, res) && !uploads.handle(req, res)) res.writeHead(404).end();
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : http.createServer(onRequest);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: HUB_MAX_MESSAGE_BYTES, handleProtocols: () => HUB_PROTOCOL });
+
   // Without a configured folder, uploads live in a temporary one, removed when the hub stops
   // (and by the next hub when this one is killed outright).
   if (options.uploadsDir) refuseOpenFolder(options.uploadsDir);
@@ -169,19 +183,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (swept.abandoned + swept.pieces === 0) return;
     log('hub.uploads_swept', { ...swept, abandonedAfterDays: abandonedAfterMs / 86_400_000, setting: 'RELAIS_HUB_UPLOAD_ABANDONED_DAYS' });
   };
-  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) {
-      const lifetimeSeconds = options.refreshLifetimeSeconds ?? 12 * 3600;
-      const maxAgeSeconds = options.refreshMaxAgeSeconds ?? 90 * 86_400;
-      return handleTokenRefresh(req, res, { keys, authenticate, now, limiter, log, lifetimeSeconds, maxAgeSeconds });
-    }
-    if ((req.url ?? '').split('?')[0] === AUDIT_HEAD_PATH) {
-      return handleAuditHead(req, res, { authenticate, limiter, chains: fhir.auditChains });
-    }
-    if (!fhir.handle(req, res) && !uploads.handle(req, res)) res.writeHead(404).end();
-  };
-  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : http.createServer(onRequest);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: HUB_MAX_MESSAGE_BYTES, handleProtocols: () => HUB_PROTOCOL });
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const answer = (status: number, reason: string, headers = '') =>
@@ -302,15 +303,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     socket.on('error', (e) => log('hub.socket_error', { peer: peer.id, error: e.message }));
   }
 
+  // The configured folder's leftovers go before the first request; then hourly.
+  const sweeper = setInterval(() => void sweepUploads().catch((e: unknown) => log('hub.uploads_sweep_failed', { error: (e as Error).message })), 3600_000);
+  sweeper.unref();
   const stopEverything = () => {
     router.close();
     presence.close();
     revocations?.close();
     clearInterval(sweeper);
   };
-  // The configured folder's leftovers go before the first request; then hourly.
-  const sweeper = setInterval(() => void sweepUploads().catch((e: unknown) => log('hub.uploads_sweep_failed', { error: (e as Error).message })), 3600_000);
-  sweeper.unref();
   try {
     await sweepUploads();
     await new Promise<void>((resolve, reject) => {

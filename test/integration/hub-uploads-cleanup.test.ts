@@ -93,12 +93,13 @@ describe('the hub uploads folder at start', () => {
     expect((await fetch(second.uploadsUrl, { method: 'POST', headers: { ...tus, 'Upload-Length': '1500', 'Upload-Metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}` } })).status).toBe(201);
   });
 
-  it('a refused start leaves no temporary folder behind', async () => {
+  it('a refused start (port taken, unreadable certificate) leaves no temporary folder behind', async () => {
     const tmp = tempDir();
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
     try {
       await withTmpdir(tmp, () => expect(hubOn(undefined, [], { port: (taken.address() as net.AddressInfo).port })).rejects.toThrow(/EADDRINUSE/));
+      await withTmpdir(tmp, () => expect(hubOn(undefined, [], { tls: { cert: 'not a certificate', key: 'not a key' } })).rejects.toThrow());
       expect(fs.readdirSync(tmp)).toEqual([]);
     } finally {
       taken.close();
