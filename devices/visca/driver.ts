@@ -1,6 +1,7 @@
 // A Sony VISCA camera on any byte transport (serial, TCP): addressing and IF_Clear at start-up
 // and after a network change, motion without backlog, Stop ahead of everything, never a
 // command replayed after a reconnect.
+import { createBurstLog } from '../burst-log';
 import { createMotionSlot } from '../camera/motion-slot';
 import { CameraCommandError, type FocusCommand, type PanTiltVelocity, type PtzCamera, type PtzPosition } from '../camera/ptz-camera';
 import type { Transport } from '../transport/transport';
@@ -18,6 +19,8 @@ export interface ViscaCameraOptions {
   bufferFullRetryMs?: number;
   /** For tests: the clock the first-reply deadline reads. */
   now?: () => number;
+  /** Replies nobody asked for are logged once per burst; a burst ends after this much silence (2 s). */
+  unsolicitedQuietMs?: number;
   onLog?: (event: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -56,6 +59,7 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
   const log = options.onLog ?? (() => {});
   let initialising: Promise<void> = Promise.resolve();
   let initRunning = false;
+  const unsolicited = createBurstLog(log, 'visca.unmatched_reply', { quietMs: options.unsolicitedQuietMs ?? 2_000, summaryEvent: 'visca.unmatched_replies' });
 
   const line = createRequestLine({
     transport,
@@ -63,7 +67,7 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
     completionTimeoutMs: options.completionTimeoutMs ?? 30_000,
     bufferFullRetryMs: options.bufferFullRetryMs ?? 20,
     ...(options.now ? { now: options.now } : {}),
-    onUnmatched: (reply) => log('visca.unmatched_reply', { reply }),
+    onUnmatched: (reply) => unsolicited.note({ reply }),
     onNetworkChange: () => {
       log('visca.network_change');
       startInitialise();
@@ -168,6 +172,7 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
       panTilt.clear();
       zoomSlot.clear();
       line.failAll('camera closed');
+      unsolicited.close();
     },
   };
 }

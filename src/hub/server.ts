@@ -4,8 +4,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import os from 'node:os';
-import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientMessageSchema, HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type Peer, type ServerMessage } from '../shared/hub-protocol';
@@ -13,7 +11,9 @@ import { AUDIT_HEAD_PATH, handleAuditHead } from './audit-chains';
 import { createCallRouter } from './call-router';
 import { createFhirEndpoint } from './fhir-endpoint';
 import { createUploadEndpoint, type UploadEndpoint } from './uploads';
-import { createRateLimiter, createTokenBucket } from './rate-limit';
+import { makeTemporaryUploadsFolder } from './upload-sweep';
+import { createPresence } from './presence';
+import { createRateLimiter, createReconnectLimiter, createTokenBucket } from './rate-limit';
 import { watchRevocations } from './revocations';
 import { handleTokenRefresh, TOKEN_REFRESH_PATH } from './token-refresh';
 import { verifyToken, type Claims, type KeyRing, type Verified } from './tokens';
@@ -51,8 +51,15 @@ export interface HubOptions {
   uploadMaxBytes?: number;
   /** What each token subject may keep in the uploads folder (bytes); 20 GB by default. */
   uploadQuotaBytes?: number;
+  /** An upload left unfinished this long is removed, at start and hourly (ms); 7 days by default. */
+  uploadAbandonedAfterMs?: number;
   ratePerSecond?: number;
   burst?: number;
+  /** WebSocket connections each token subject may open: a burst, then so many a minute (10, 30). */
+  reconnectBurst?: number;
+  reconnectsPerMinute?: number;
+  /** Each peer is told of presence changes at most once in this many ms (500). */
+  presenceWindowMs?: number;
   now?: () => number;
   log?: (event: string, detail?: Record<string, unknown>) => void;
 }
@@ -134,10 +141,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (entry && entry.socket.readyState === entry.socket.OPEN) entry.socket.send(JSON.stringify(message));
   };
   const list = () => [...peers.values()].map((p) => p.peer);
-  const broadcastPresence = () => {
-    const message: ServerMessage = { type: 'presence', peers: list() };
-    for (const id of peers.keys()) send(id, message);
-  };
+  const presence = createPresence({ list, recipients: () => peers.keys(), send, windowMs: options.presenceWindowMs ?? 500 });
+  // SECURITY: a client reconnecting in a loop (a bug, a stolen token) is told to wait; a station
+  // back after a network drop reconnects once, and the station's own back-off stays far below this.
+  const reconnects = createReconnectLimiter(options.reconnectsPerMinute ?? 30, options.reconnectBurst ?? 10, now);
   const router = createCallRouter({ send, describe: (id) => peers.get(id)?.peer, ringTimeoutMs: options.ringTimeoutMs, reconnectGraceMs: options.reconnectGraceMs });
 
   // The FHIR R4 endpoint for development and tests (/fhir/R4), behind the same tokens.
@@ -146,15 +153,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // burst; a flood is sustained.
   const limiter = createRateLimiter(options.httpRatePerSecond ?? 50, options.httpBurst ?? 500, now);
   const fhir = createFhirEndpoint({ authenticate, now, limiter, log });
-  // Without a configured folder, uploads live in a temporary one, removed when the hub stops.
-  if (options.uploadsDir) refuseOpenFolder(options.uploadsDir);
-  const uploadsDir = options.uploadsDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'relais-hub-uploads-'));
-  const uploads = createUploadEndpoint({
-    authenticate, directory: uploadsDir, log, limiter,
-    ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}),
-    quotaBytes: options.uploadQuotaBytes ?? 20e9,
-    canReadUpload: (id, owner, claims) => fhir.canReadUpload(id, owner, claims),
-  });
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) {
       const lifetimeSeconds = options.refreshLifetimeSeconds ?? 12 * 3600;
@@ -169,10 +167,29 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : http.createServer(onRequest);
   const wss = new WebSocketServer({ noServer: true, maxPayload: HUB_MAX_MESSAGE_BYTES, handleProtocols: () => HUB_PROTOCOL });
 
+  // Without a configured folder, uploads live in a temporary one, removed when the hub stops
+  // (and by the next hub when this one is killed outright).
+  if (options.uploadsDir) refuseOpenFolder(options.uploadsDir);
+  const uploadsDir = options.uploadsDir ?? makeTemporaryUploadsFolder();
+  const abandonedAfterMs = options.uploadAbandonedAfterMs ?? 7 * 86_400_000;
+  const uploads = createUploadEndpoint({
+    authenticate, directory: uploadsDir, log, limiter, now, abandonedAfterMs,
+    ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}),
+    quotaBytes: options.uploadQuotaBytes ?? 20e9,
+    canReadUpload: (id, owner, claims) => fhir.canReadUpload(id, owner, claims),
+  });
+  const sweepUploads = async () => {
+    const swept = await uploads.sweep();
+    if (swept.abandoned + swept.pieces === 0) return;
+    log('hub.uploads_swept', { ...swept, abandonedAfterDays: abandonedAfterMs / 86_400_000, setting: 'RELAIS_HUB_UPLOAD_ABANDONED_DAYS' });
+  };
+
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const answer = (status: number, reason: string, headers = '') =>
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\n${headers}Connection: close\r\nContent-Length: 0\r\n\r\n`);
     const refuse = (status: number, reason: string) => {
       log('hub.upgrade_refused', { status, reason });
-      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      answer(status, reason);
     };
     if ((req.url ?? '').split('?')[0] !== '/hub') return refuse(404, 'Not found');
     const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
@@ -180,6 +197,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (!offered.includes(HUB_PROTOCOL)) return refuse(400, 'Wrong protocol');
     const verified = authenticate(token);
     if (!verified.ok) return refuse(401, `Token ${verified.reason}`);
+    // A loop is logged when it starts and when the identity is let in again, not at each refusal.
+    const admitted = reconnects.take(verified.claims.sub);
+    if (!admitted.allowed) {
+      if (admitted.first) log('hub.reconnect_limited', { peer: verified.claims.sub, retryAfterSeconds: admitted.retryAfterSeconds });
+      return answer(429, 'Too Many Requests', `Retry-After: ${admitted.retryAfterSeconds}\r\n`);
+    }
+    if (admitted.refusedBefore > 0) log('hub.reconnect_resumed', { peer: verified.claims.sub, refused: admitted.refusedBefore });
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, verified.claims));
   });
 
@@ -199,8 +223,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // the station reconnects with a fresh one (the upgrade checks it again).
     const expiry = setTimeout(() => socket.close(4001, 'token expired'), Math.min(2 ** 31 - 1, Math.max(0, claims.exp * 1000 - now())));
     socket.on('close', () => clearTimeout(expiry));
-    socket.send(JSON.stringify({ type: 'welcome', you: peer, peers: list() } satisfies ServerMessage));
-    broadcastPresence();
+    const welcome = list();
+    socket.send(JSON.stringify({ type: 'welcome', you: peer, peers: welcome } satisfies ServerMessage));
+    presence.welcomed(peer.id, welcome);
+    presence.changed();
     router.connected(peer.id);
 
     socket.on('message', (data, isBinary) => {
@@ -226,7 +252,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       switch (m.type) {
         case 'presence.set':
           peer.availability = m.availability;
-          broadcastPresence();
+          presence.changed();
           break;
         case 'directory.get':
           socket.send(JSON.stringify({ type: 'directory', offers: options.offers } satisfies ServerMessage));
@@ -270,16 +296,34 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     socket.on('close', () => {
       if (peers.get(peer.id)?.socket !== socket) return; // replaced: the newer connection stays
       peers.delete(peer.id);
+      presence.left(peer.id);
       router.disconnected(peer.id);
-      broadcastPresence();
+      presence.changed();
     });
     socket.on('error', (e) => log('hub.socket_error', { peer: peer.id, error: e.message }));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  // The configured folder's leftovers go before the first request; then hourly.
+  const sweeper = setInterval(() => void sweepUploads().catch((e: unknown) => log('hub.uploads_sweep_failed', { error: (e as Error).message })), 3600_000);
+  sweeper.unref();
+  const stopEverything = () => {
+    router.close();
+    presence.close();
+    revocations?.close();
+    clearInterval(sweeper);
+  };
+  try {
+    await sweepUploads();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    // A refused start leaves nothing behind: no timer, no watcher, no temporary folder.
+    stopEverything();
+    if (!options.uploadsDir) fs.rmSync(uploadsDir, { recursive: true, force: true });
+    throw error;
+  }
   const port = (server.address() as { port: number }).port;
   const secure = options.tls !== undefined;
   const origin = `${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
@@ -291,8 +335,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     uploads,
     close: () =>
       new Promise<void>((resolve) => {
-        router.close();
-        revocations?.close();
+        stopEverything();
         for (const { socket } of peers.values()) socket.terminate();
         wss.close();
         server.close(() => {

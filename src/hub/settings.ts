@@ -121,6 +121,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv, nowSeconds = Math.floo
     port: Number(env.RELAIS_HUB_PORT ?? 4790),
     ...(uploadsDir ? { uploadsDir } : {}),
     uploadQuotaBytes: positive(env, 'RELAIS_HUB_UPLOAD_QUOTA_GB', GIGABYTES, 20),
+    uploadAbandonedAfterMs: positive(env, 'RELAIS_HUB_UPLOAD_ABANDONED_DAYS', DAYS, 7) * 1000,
     refreshMaxAgeSeconds: positive(env, 'RELAIS_HUB_REFRESH_MAX_DAYS', DAYS, 90),
     ...(revocationsFile ? { revocationsFile } : {}),
   };

@@ -12,6 +12,7 @@ import path from 'node:path';
 import stream from 'node:stream';
 import type { RateLimiter } from './rate-limit';
 import { createUploadQuota, type UploadQuota } from './upload-quota';
+import { sweepUploads } from './upload-sweep';
 import type { Claims, Verified } from './tokens';
 
 export const UPLOADS_PATH = '/uploads';
@@ -20,6 +21,8 @@ export interface UploadEndpoint {
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
   /** Where a finished upload's bytes are, for the hub's own use (tests, FHIR links). */
   fileOf(id: string): string;
+  /** Removes abandoned uploads and the pieces a crash left (upload-sweep.ts), freeing their quota. */
+  sweep(): Promise<{ abandoned: number; pieces: number }>;
 }
 
 async function sha256Of(file: string): Promise<string> {
@@ -97,6 +100,9 @@ export interface UploadOptions {
   maxBytes?: number;
   /** What each owner (token subject) may keep on the hub's disk, in bytes; no limit when absent. */
   quotaBytes?: number;
+  /** An upload left unfinished this long is removed by the sweep (7 days by default). */
+  abandonedAfterMs?: number;
+  now?: () => number;
   limiter?: RateLimiter;
   /** Whether a token that did not send this upload may still download it (an expert, a file of a request routed to her). */
   canReadUpload?: (uploadId: string, owner: string, claims: Claims) => Promise<boolean>;
@@ -178,5 +184,15 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
       return true;
     },
     fileOf: (id) => path.join(options.directory, path.basename(id)),
+    sweep() {
+      const removeFiles = async (names: string[]) => {
+        await Promise.all(names.map((name) => fs.promises.rm(path.join(options.directory, name), { force: true })));
+      };
+      return sweepUploads(options.directory, {
+        abandonedAfterMs: options.abandonedAfterMs ?? 7 * 86_400_000,
+        now: options.now ?? Date.now,
+        remove: (names, counted) => (quota && counted ? quota.freeing(counted.owner, counted.size, () => removeFiles(names)) : removeFiles(names)),
+      });
+    },
   };
 }

@@ -82,5 +82,9 @@ export function createStationImaging(deps: StationImagingDeps) {
     'pacs.status': () => ({ configured: pacs.configured() }),
     'pacs.sendPhoto': ({ attachmentId }) => pacs.sendPhoto(attachmentId),
   };
-  return { repository, handlers, close: () => framePool.close() };
+  const close = async () => {
+    drops.close();
+    await framePool.close();
+  };
+  return { repository, handlers, close };
 }

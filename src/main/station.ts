@@ -372,6 +372,7 @@ export function createStation(options: StationOptions): Station {
       hubToken?.close();
       hubClient?.close();
       await syncService?.stop();
+      attachments.close();
       await imaging.close();
       // Devices first: a plug scan or a device event still running would write to a closed database.
       await deviceStartup.stop();

@@ -45,9 +45,10 @@ function get(pathname: string, headers: Record<string, string> = {}): Promise<{ 
   });
 }
 
-function connect(options: { token?: string; origin?: string; protocols?: string[] } = {}): Promise<WebSocket> {
+function connect(options: { token?: string; origin?: string; protocols?: string[]; host?: string } = {}): Promise<WebSocket> {
   const protocols = options.protocols ?? ['relais.v1', `token.${options.token ?? TOKEN}`];
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/relais`, protocols, { origin: options.origin ?? host.origin });
+  const headers = options.host ? { host: options.host } : {};
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/relais`, protocols, { origin: options.origin ?? host.origin, headers });
   return new Promise((resolve, reject) => {
     inbox(ws);
     ws.once('open', () => resolve(ws));
@@ -121,6 +122,12 @@ describe('browser-mode host', () => {
 
   it('refuses a request whose Host is not the loopback address (DNS rebinding)', async () => {
     expect((await get('/', { host: `evil.example:${host.port}` })).status).toBe(421);
+  });
+
+  it('refuses a socket upgrade whose Host is not the loopback address, even with the key and origin (DNS rebinding)', async () => {
+    await expect(connect({ host: `evil.example:${host.port}` })).rejects.toThrow('HTTP 421');
+    await expect(connect({ host: `127.0.0.1:${host.port + 1}` })).rejects.toThrow('HTTP 421');
+    (await connect({ host: `localhost:${host.port}` })).close();
   });
 
   it('refuses a socket without the key, with a wrong key, or from another origin', async () => {

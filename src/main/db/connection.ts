@@ -11,6 +11,11 @@ export class DatabaseKeyError extends Error {
   override name = 'DatabaseKeyError';
 }
 
+/** The database file is not what its first bytes say: refused, saying which case it is. */
+export class DatabaseFileError extends Error {
+  override name = 'DatabaseFileError';
+}
+
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** What a database file holds, from its first 16 bytes: none yet, records in the clear (an earlier version), or encrypted ones. */
@@ -29,6 +34,25 @@ export function databaseKind(file: string): 'none' | 'plain' | 'encrypted' {
   }
   if (read < 16) return 'none';
   return header.equals(PLAIN_HEADER) ? 'plain' : 'encrypted';
+}
+
+const isNotADatabase = (error: unknown) => error instanceof Database.SqliteError && /^SQLITE_(NOTADB|CORRUPT)/.test(error.code);
+
+/** SQLite's "file is not a database", said as what it means here and what to do. */
+function plainHeaderButNotPlain(file: string, error: Error): DatabaseFileError {
+  return new DatabaseFileError(
+    `The station's database ${file} begins like a database in the clear (as earlier versions of Relais kept it) but is not one SQLite can read (${error.message}): `
+      + 'an encrypted database whose first bytes were overwritten, or a damaged file. Nothing was changed. Keep this file as it is and restore the database from a backup, '
+      + 'or call the hospital\'s IT. / La base de la station commence comme une base en clair mais n’en est pas une lisible : gardez ce fichier tel quel et restaurez la base '
+      + 'depuis une sauvegarde, ou appelez le service informatique.',
+  );
+}
+
+function encryptedWithoutKey(file: string): DatabaseFileError {
+  return new DatabaseFileError(
+    `The database ${file} is encrypted (or is no SQLite database at all), and no key was given: open it with the station's data key `
+      + '(openStationStorage, or SQLCipher 4 tools with that key: README, "Encryption at rest"). / Cette base est chiffrée : ouvrez-la avec la clé des données de la station.',
+  );
 }
 
 // SECURITY: SQLCipher 4's page format (AES-256-CBC, HMAC-SHA512 per page), so that the hospital's
@@ -73,9 +97,18 @@ export function unlockDatabase(db: Db, key: Buffer): Db {
 
 /** Opens (creating it if need be) the database; `key` is null only for throwaway test databases. */
 export function openDatabase(file: string, key: Buffer | null = null): Db {
-  if (key && file !== ':memory:' && databaseKind(file) === 'plain') encryptPlainDatabase(file, key);
+  const kind = file === ':memory:' ? 'none' : databaseKind(file);
+  try {
+    if (key && kind === 'plain') encryptPlainDatabase(file, key);
+  } catch (error) {
+    throw isNotADatabase(error) ? plainHeaderButNotPlain(file, error as Error) : error;
+  }
   const db = new Database(file);
   if (key) unlockDatabase(db, key);
+  else if (kind === 'encrypted') {
+    db.close();
+    throw encryptedWithoutKey(file);
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   // A second connection (the sync worker, a diagnostics tool) waits instead of failing at once.

@@ -64,7 +64,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     serveStatic(options.rendererRoot, req, res, headers);
   });
-  const unbind = bindWebSocket(server, options.station, { token, allowedOrigins: origins }, options.logger);
+  const unbind = bindWebSocket(server, options.station, { token, allowedOrigins: origins, allowedHosts }, options.logger);
 
   return {
     port,

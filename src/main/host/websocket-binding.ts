@@ -14,6 +14,8 @@ export const WEBSOCKET_PATH = '/relais';
 export interface UpgradeCheck {
   token: string;
   allowedOrigins: string[];
+  /** The Host values the station answers to (its loopback address and localhost, with its port). */
+  allowedHosts: string[];
 }
 
 function tokenMatches(expected: string, offered: string): boolean {
@@ -26,6 +28,9 @@ function tokenMatches(expected: string, offered: string): boolean {
 export function refuseUpgrade(req: http.IncomingMessage, check: UpgradeCheck): { status: number; reason: string } | null {
   const path = (req.url ?? '').split('?')[0];
   if (path !== WEBSOCKET_PATH) return { status: 404, reason: 'Not found' };
+  // SECURITY: the same Host check as every HTTP request (DNS rebinding): a name that a hostile
+  // page's DNS points at 127.0.0.1 is not the station's, even if the other checks would pass.
+  if (!check.allowedHosts.includes(req.headers.host ?? '')) return { status: 421, reason: 'Misdirected request' };
   // SECURITY: another web page open in the same browser cannot reach the station's loopback socket.
   if (!check.allowedOrigins.includes(req.headers.origin ?? '')) return { status: 403, reason: 'Origin not allowed' };
   const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());

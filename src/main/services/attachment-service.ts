@@ -3,7 +3,8 @@
 // size and SHA-256, and only then is the file kept, once per content, in the sealed store (its
 // sealed copy read back whole first: what is kept is what was received), with its row and an
 // outbox row in one transaction. A failed check keeps nothing. Chunks are sealed as they arrive
-// (a transfer in progress is never on disk in the clear either), each whole or not at all.
+// (a transfer in progress is never on disk in the clear either), each whole or not at all. At
+// most MAX_TRANSFERS_IN_PROGRESS at once; one nobody sends to for ten minutes is let go with its file.
 import { createHash, randomUUID, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,14 +35,18 @@ export interface AttachmentServiceDeps {
   roomFor: (bytes: number, what: string) => void;
 }
 
-const UPLOAD_TTL_MS = 24 * 3600 * 1000;
+/** Transfers in progress at once: a page sends its captures one after the other, a few at most. */
+export const MAX_TRANSFERS_IN_PROGRESS = 16;
+/** A transfer that received nothing for this long is abandoned (a closed page, a crashed tab). */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+const SWEEP_EVERY_MS = 60_000;
 
 export function createAttachmentService({ db, dataDir, store, sealer, calls, encounters, onActChanged, outbox, now, roomFor }: AttachmentServiceDeps) {
   const uploadsDir = path.join(dataDir, 'uploads');
   // Transfers live in memory: what a stopped station left half-received is of no use to anyone.
   fs.rmSync(uploadsDir, { recursive: true, force: true });
   /** `stored`: what keeping the file did, once it is in the store (its row may still be to write). */
-  const uploads = new Map<string, { meta: Begin; file: string; sealed: SealedAppender; hash: Hash; startedAt: number; stored?: StoreOutcome }>();
+  const uploads = new Map<string, { meta: Begin; file: string; sealed: SealedAppender; hash: Hash; lastChunkAt: number; stored?: StoreOutcome }>();
   const insert = db.prepare(`INSERT INTO attachments (id, call_id, encounter_id, kind, mime, size, sha256, title, body_site, device, author, taken_at)
     VALUES (@id, @callId, @encounterId, @kind, @mime, @size, @sha256, @title, @bodySite, @device, @author, @takenAt)`);
   const unparkSameFile = db.prepare(`UPDATE outbox SET parked = 0, attempts = 0, next_attempt_at = NULL, last_error = NULL
@@ -71,7 +76,23 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
   }
 
   function dropAbandoned(): void {
-    for (const [id, upload] of uploads) if (now().getTime() - upload.startedAt > UPLOAD_TTL_MS) forget(id);
+    for (const [id, upload] of uploads) if (now().getTime() - upload.lastChunkAt > ABANDONED_AFTER_MS) forget(id);
+  }
+  // Abandoned files go within a minute, not only when another transfer starts.
+  const sweeper = setInterval(dropAbandoned, SWEEP_EVERY_MS);
+  sweeper.unref?.();
+
+  // SECURITY: a page that begins transfers without end (a bug, or code holding browser mode's
+  // key) cannot fill the disk with .part files nor the memory with their state.
+  function refuseOverCap(): void {
+    if (uploads.size < MAX_TRANSFERS_IN_PROGRESS) return;
+    const minutes = ABANDONED_AFTER_MS / 60_000;
+    throw new AppFailure(
+      'validation_failed',
+      `${MAX_TRANSFERS_IN_PROGRESS} files are being received by this station already: wait for them to finish, then add this one again `
+        + `(a transfer left unfinished is dropped after ${minutes} minutes without data).`,
+      [{ path: 'transfer', code: 'upload.too_many_in_progress', params: { max: MAX_TRANSFERS_IN_PROGRESS, minutes } }],
+    );
   }
 
   return {
@@ -83,11 +104,12 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
         if (act.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');
       }
       dropAbandoned();
+      refuseOverCap();
       admitNewTransfer(meta);
       fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
       const uploadId = randomUUID();
       const file = path.join(uploadsDir, `${uploadId}.part`);
-      uploads.set(uploadId, { meta, file, sealed: sealer.appender(file), startedAt: now().getTime(), hash: createHash('sha256') });
+      uploads.set(uploadId, { meta, file, sealed: sealer.appender(file), lastChunkAt: now().getTime(), hash: createHash('sha256') });
       return { uploadId };
     },
 
@@ -106,6 +128,7 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
       roomFor(0, 'The rest of this file');
       upload.sealed.append(bytes);
       upload.hash.update(bytes);
+      upload.lastChunkAt = now().getTime();
       return { received: upload.sealed.written };
     },
 
@@ -150,5 +173,9 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
       return attachment;
     },
 
+    /** The station stops: transfers in progress go with it (their files are removed at the next start). */
+    close(): void {
+      clearInterval(sweeper);
+    },
   };
 }

@@ -3,7 +3,7 @@
 import type { PtzCamera } from '../../../devices/camera/ptz-camera';
 import { CameraCommandError } from '../../../devices/camera/ptz-camera';
 import type { Detected } from '../../../devices/registry';
-import type { LinkState, Transport } from '../../../devices/transport/transport';
+import { DeviceAwayError, type LinkState, type Transport } from '../../../devices/transport/transport';
 import type { CameraCommand, DeviceInfo, OximeterReading } from '../../shared/devices';
 import { AppFailure } from '../contract/failure';
 import type { ManagedBloodPressure } from './blood-pressure-monitor';
@@ -126,7 +126,13 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       changed();
     },
     async cameraCommand(deviceId: string | undefined, command: CameraCommand): Promise<{ accepted: true }> {
-      const { camera } = cameraFor(deviceId);
+      const { camera, info, transport } = cameraFor(deviceId);
+      // Motion is answered before it is sent (latest wins): with the cable cut it would be dropped
+      // after an `accepted`, so it is refused here, as a preset is by the driver.
+      const link = transport.state();
+      if ((command.type === 'drive' || command.type === 'zoom') && link !== 'connected') {
+        throw new AppFailure('device_unavailable', new DeviceAwayError(info.label, link).message);
+      }
       try {
         switch (command.type) {
           // Motion is latest-wins: accepted at once, the driver sends the newest it has.

@@ -31,6 +31,8 @@ export function connectHubClient({ url, token, link, onMessage = () => {}, onRef
   let socket: WebSocket | null = null;
   let connecting: WebSocket | null = null;
   let delay = 250;
+  // A hub that refused with 429 says how long to wait (Retry-After): the next try waits that long.
+  let waitAtLeastMs = 0;
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -66,6 +68,8 @@ export function connectHubClient({ url, token, link, onMessage = () => {}, onRef
     });
     ws.on('unexpected-response', (_req, res) => {
       onLog('hub.refused', { status: res.statusCode });
+      const retryAfter = Number(res.headers['retry-after']);
+      if (res.statusCode === 429 && Number.isFinite(retryAfter)) waitAtLeastMs = Math.min(retryAfter, 300) * 1000;
       ws.terminate();
       if (res.statusCode) onRefused(res.statusCode);
     });
@@ -77,7 +81,8 @@ export function connectHubClient({ url, token, link, onMessage = () => {}, onRef
       // A rotation: another connection is up or on its way; it carries on (or retries if it fails).
       if (socket?.readyState === WebSocket.OPEN || connecting) return;
       link.set({ state: 'offline', url });
-      timer = setTimeout(open, delay * (0.8 + 0.4 * Math.random()));
+      timer = setTimeout(open, Math.max(delay * (0.8 + 0.4 * Math.random()), waitAtLeastMs));
+      waitAtLeastMs = 0;
       delay = Math.min(delay * 2, 10_000);
     });
   }

@@ -371,6 +371,10 @@ export const en: Translations = {
       folder: 'Folder or drive not found: {{message}}',
       patient_mismatch: 'These images are in the name of {{name}} (born {{birthDate}}): the identity differs from the record’s ({{differences}}). Check before attaching them.',
       study_of_another_patient: 'This study is already attached to another patient of this station.',
+      too_many_drops: '{{max}} drops are still being sent to this station: wait until they are sent, then drop these files again. A drop left unfinished is let go after {{minutes}} minutes.',
+    },
+    upload: {
+      too_many_in_progress: '{{max}} files are being saved on this station already: wait for them to finish, then add this one again. A transfer left unfinished is dropped after {{minutes}} minutes.',
     },
     pacs: {
       not_a_photo: 'Only photographs go to the PACS.',

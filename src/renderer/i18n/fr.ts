@@ -370,6 +370,10 @@ export const fr = {
       folder: 'Dossier ou lecteur introuvable : {{message}}',
       patient_mismatch: 'Ces images sont au nom de {{name}} (né·e le {{birthDate}}) : l’identité diffère de celle du dossier ({{differences}}). Vérifiez avant de les rattacher.',
       study_of_another_patient: 'Cette étude est déjà rattachée à un autre patient de cette station.',
+      too_many_drops: '{{max}} dépôts sont encore en cours d’envoi vers cette station : attendez qu’ils soient envoyés, puis déposez de nouveau ces fichiers. Un dépôt laissé inachevé est abandonné après {{minutes}} minutes.',
+    },
+    upload: {
+      too_many_in_progress: '{{max}} fichiers sont déjà en cours d’enregistrement sur cette station : attendez qu’ils soient terminés, puis ajoutez celui-ci de nouveau. Un envoi laissé inachevé est abandonné après {{minutes}} minutes.',
     },
     pacs: {
       not_a_photo: 'Seules les photographies vont au PACS.',

@@ -21,6 +21,14 @@ describe('hub settings', () => {
     }
   });
 
+  it('removes uploads left unfinished after 7 days, or the days the region sets', () => {
+    expect(hubOptionsFromEnv(region).uploadAbandonedAfterMs).toBe(7 * 86_400_000);
+    expect(hubOptionsFromEnv({ ...region, RELAIS_HUB_UPLOAD_ABANDONED_DAYS: '2.5' }).uploadAbandonedAfterMs).toBe(2.5 * 86_400_000);
+    for (const wrong of ['0', 'never']) {
+      expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_UPLOAD_ABANDONED_DAYS: wrong })).toThrow(/RELAIS_HUB_UPLOAD_ABANDONED_DAYS must be a number of days above 0/);
+    }
+  });
+
   it('makes two different secrets for the development hub, and never takes one for the other', () => {
     const dev = hubOptionsFromEnv({ RELAIS_HUB_DEV: '1' });
     expect(dev.turnSecret).not.toBe(dev.keys.current.secret);

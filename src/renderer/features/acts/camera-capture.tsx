@@ -9,6 +9,7 @@ import { relais } from '../../api';
 import { captureSnapshot } from '../../calls/snapshot';
 import { uploadAttachment } from '../../calls/upload-attachment';
 import { useDevices } from '../device-panels/devices-store';
+import { errorLines } from './act-error';
 
 export function CameraCapture({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
   const { t } = useTranslation();
@@ -55,7 +56,7 @@ export function CameraCapture({ encounterId, onDone }: { encounterId: string; on
       const { png } = await captureSnapshot(stream);
       const label = stream.getVideoTracks()[0]?.label || t('acts.camera.camera');
       const result = await uploadAttachment(relais, { encounterId, kind: 'snapshot', mime: 'image/png', title: title.trim() || null, bodySite: null, device: label.slice(0, 200), author: by.trim(), takenAt: new Date().toISOString() }, png);
-      if (!result.ok) return setProblem(t(`errors.${result.error.code}`));
+      if (!result.ok) return setProblem(errorLines(t, result.error).join(' '));
       setTitle('');
       onDone(null);
     } catch (error) {

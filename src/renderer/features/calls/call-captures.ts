@@ -2,11 +2,13 @@
 // site, and full-resolution snapshots of any video of the call. Only the page that runs the call
 // (call-controller.ts tells when it starts and ends) records; a recording under way when the call
 // ends is still saved.
+import i18next from 'i18next';
 import type { BodySite } from '../../../shared/attachments';
 import { relais } from '../../api';
 import { startAuscultationRecording, type AuscultationRecording } from '../../calls/auscultation-capture';
 import { captureSnapshot } from '../../calls/snapshot';
 import { uploadAttachment } from '../../calls/upload-attachment';
+import { errorLines } from '../acts/act-error';
 import { updateCall, useCalls } from './call-store';
 
 /** The call this page runs, and the stethoscope recording under way in it. */
@@ -28,7 +30,7 @@ export function capturesCallEnded(callId: string): void {
 async function save(callId: string, meta: Parameters<typeof uploadAttachment>[1], bytes: Uint8Array): Promise<void> {
   const saved = await uploadAttachment(relais, meta, bytes);
   if (saved.ok) updateCall(callId, (c) => ({ attachments: [...c.attachments, saved.value], captureError: null }));
-  else updateCall(callId, { captureError: saved.error.message });
+  else updateCall(callId, { captureError: errorLines(i18next.t, saved.error).join(' ') });
 }
 
 /** Cart: starts a lossless recording of the stethoscope, for one body site. */
