@@ -33,7 +33,7 @@ import { createReportPdfRepository } from './db/report-pdf-repository';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createHubToken, tokenRefreshUrl, tokenSubject } from './services/hub-token';
-import { auditHeadUrl } from './sync/audit-head';
+import { auditHeadUrl, fetchAuditHead } from './sync/audit-head';
 import { createPatientService } from './services/patient-service';
 import { createStationStatusService } from './services/station-status-service';
 import { createStationEvents, type StationEvents } from './station-events';
@@ -42,10 +42,13 @@ import { createStationIdentity } from './identity/station-identity';
 import type { OidcSettings } from './identity/oidc-login';
 import { startStationDevices } from './station-devices';
 import { createStationTeleexpertise } from './station-teleexpertise';
-import { createStationAudit } from './station-audit';
+import { createStationAudit, stationWho } from './station-audit';
 import { createStationSteering } from './station-steering';
 import { KEY_WEAKNESS_TEXT, type KeySealer } from './security/data-key';
-import { openStationStorage } from './station-storage';
+import { openCheckedStorage } from './station-database';
+import { createDatabaseChannels } from './station-database-channels';
+import { superviseStation, type Restart } from './station-supervisor';
+import { DEFAULT_BACKUPS_KEPT } from './db/database-backups';
 
 /** What a station without sign-in means, for the log the hospital's IT reads. */
 export const NO_SIGN_IN_TEXT = 'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
@@ -85,6 +88,8 @@ export interface StationOptions {
   oidc?: OidcSettings | null;
   /** Opens an address in the system browser (Electron); browser mode leaves it to the page. */
   openBrowser?: (url: string) => void;
+  /** How many backups of the database are kept in the data folder (RELAIS_BACKUPS_KEPT, 7 by default). */
+  backupsKept?: number;
   /** How soon after a change, and how often, the sync runs (tests and the crash test shorten them). */
   syncTiming?: { debounceMs?: number; intervalMs?: number; pullIntervalMs?: number; pullMarginMs?: number };
 }
@@ -100,13 +105,20 @@ export interface Station {
   close(): Promise<void>;
 }
 
+/** The station, started again around a change of its database file (a person's decision for a held database). */
 export function createStation(options: StationOptions): Station {
+  return superviseStation((restart) => createStationOnce(options, restart));
+}
+
+function createStationOnce(options: StationOptions, restart: Restart | null): Station {
   const { dataDir, mode, logger } = options;
   const now = options.now ?? (() => new Date());
   // SECURITY: the data folder holds patient records: readable by the station's user only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // SECURITY: records and files are encrypted at rest with the station's data key (data-key.ts).
-  const { keys, db, sealer, store: fileStore, legacy } = openStationStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer, allowNoKeyring: options.allowNoKeyring ?? false });
+  // Safety: checked before anything writes (WAL, quick_check, audit anchor); a doubtful database is held read-only.
+  const databaseSettings = { now, logger, backupsKept: options.backupsKept ?? DEFAULT_BACKUPS_KEPT };
+  const { keys, db, sealer, store: fileStore, legacy, guard } = openCheckedStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer, allowNoKeyring: options.allowNoKeyring ?? false }, databaseSettings);
   for (const weakness of keys.weaknesses) logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
   if (legacy.sealed > 0) logger.info('files.sealed_legacy', { sealed: legacy.sealed });
   for (const file of legacy.mismatched) logger.error('files.legacy_damaged', { file });
@@ -243,7 +255,10 @@ export function createStation(options: StationOptions): Station {
   const conflicts = createConflictResolution({ sync: syncRepository, outbox, local: localResources, taker: serverVersions, now, inTransaction: (work) => db.transaction(work)() });
   const stationName = options.stationName ?? os.hostname();
   const stationAudit = createStationAudit({ db, dataDir, outbox, encounters: encounterRepository, stationName, hubIdentity: () => calls.state().you, signedIn: () => identity.state().user, now, logger,
-    region: hubToken ? { headUrl: auditHeadUrl(options.hubUrl, options.fhirUrl), token: hubToken.current } : null });
+    region: hubToken ? { headUrl: auditHeadUrl(options.hubUrl, options.fhirUrl), token: hubToken.current } : null, writable: () => !guard.held() });
+  const database = createDatabaseChannels({ dataDir, key: keys.database, guard, settings: databaseSettings, sync: syncRepository, unwritten: stationAudit.unwritten, stationName, restart,
+    who: stationWho(stationName, () => calls.state().you, () => identity.state().user), openCalls: () => calls.openCalls(),
+    region: () => (options.fhirUrl && hubToken ? { fhirUrl: options.fhirUrl, token: hubToken.current(), sub: tokenSubject(hubToken.current()) } : null) });
   const steering = createStationSteering({
     devices, self: () => calls.state().you, signedIn: () => identity.state().user, audit: stationAudit.steering, events, now, logger,
   });
@@ -259,7 +274,8 @@ export function createStation(options: StationOptions): Station {
     ...(hubToken ? { hubToken: hubToken.status } : {}),
     outbox,
     patientCount: () => patients.count(),
-    sync: () => syncService?.status() ?? { server: null, parked: 0, auditRefused: 0, conflicts: 0, lastError: null, lastPullAt: null, uploads: [] },
+    database: database.status,
+    sync: () => syncService?.status() ?? { server: options.fhirUrl ?? null, parked: 0, auditRefused: 0, conflicts: 0, lastError: null, lastPullAt: null, uploads: [] },
   });
 
   const handlers: Handlers = {
@@ -278,6 +294,7 @@ export function createStation(options: StationOptions): Station {
       return retried;
     },
     'sync.now': async () => {
+      await regionChecked;
       if (!syncService) throw new AppFailure('hub_unavailable', 'No regional FHIR server is configured: the records stay on this station.');
       await syncService.runNow();
       return { done: true as const };
@@ -311,6 +328,7 @@ export function createStation(options: StationOptions): Station {
     ...imaging.handlers,
     ...teleexpertise.handlers,
     ...stationAudit.handlers,
+    ...database.handlers,
     'stroke.sheet': ({ encounterId }) => stroke.sheet(encounterId),
     'stroke.change': ({ encounterId, change, by }) => stroke.change(encounterId, change, by),
     ...identity.handlers,
@@ -331,7 +349,8 @@ export function createStation(options: StationOptions): Station {
   if (hubClient) calls.useSender((message) => hubClient.send(message));
   hubToken?.onRotated(() => hubClient?.reconnect());
 
-  if (options.fhirUrl && hubToken && fhirClient) {
+  const startSync = () => {
+    if (!(options.fhirUrl && hubToken && fhirClient)) return;
     syncService = startStationSync({
       fhirUrl: options.fhirUrl,
       client: fhirClient,
@@ -349,16 +368,41 @@ export function createStation(options: StationOptions): Station {
       now,
       inTransaction: (work) => db.transaction(work)(),
     });
-  }
+  };
+
+  // The region's copy of the last audit row is compared before the sync starts: a whole data folder
+  // rolled back (anchor file included) is held before anything goes out from it.
+  const headUrl = auditHeadUrl(options.hubUrl, options.fhirUrl);
+  const regionChecked = hubToken && headUrl && !guard.held()
+    ? fetchAuditHead(headUrl, hubToken.current(), stationName, { timeoutMs: 5000 }).then(guard.compareWithRegion, (error: unknown) => {
+      logger.warn('database.region_not_asked', { error: String((error as Error)?.message ?? error) });
+    })
+    : Promise.resolve();
+  let closed = false;
+  guard.onHeld(() => {
+    publishStatus();
+    void syncService?.stop();
+  });
+  if (!guard.held()) guard.startDailyBackups();
+  void regionChecked.then(() => {
+    if (!closed && !guard.held()) startSync();
+  });
 
   logger.info('station.started', { mode, dataDir });
   return {
-    // The cabin's gate first: in kiosk mode its refusal says how to reach the other screens.
-    dispatch: createDispatch(handlers, logger, { gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel)), audit: stationAudit.onCall }),
+    // The cabin's gate first (in kiosk mode its refusal says how to reach the other screens), then
+    // sign-in, then the database's: a held database only reads.
+    dispatch: createDispatch(handlers, logger, {
+      gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel), guard.gate),
+      audit: stationAudit.onCall,
+      failureOf: guard.failureOf,
+    }),
     events,
     devicesReady: deviceStartup.ready,
     busyState: () => ({ openCalls: calls.openCalls(), kioskActive: kiosk.state().active }),
     async close() {
+      closed = true;
+      guard.stop();
       identity.close();
       hubToken?.close();
       hubClient?.close();

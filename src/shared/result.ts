@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'pacs_unavailable', // the hospital's PACS is not configured, not reachable, or refused
   'audit_unavailable', // the audit trail could not be written: the record is not shown
   'kiosk_mode', // the pharmacy cabin is in kiosk mode: only the cabin's own channels run
+  'database_damaged', // the station's database is damaged: it only reads, until a technician restores a backup
+  'database_held', // the database is missing or older than its audit anchor: nothing is written until a person decides
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 // What the home screen shows of the station: devices, hub link, records waiting to be synced.
 import { z } from 'zod';
+import { DatabaseStatusSchema } from './database';
 
 export const DeviceStatusSchema = z.object({
   id: z.string(),
@@ -65,6 +66,8 @@ export const StationStatusSchema = z.object({
     uploads: z.array(z.object({ attachmentId: z.string(), kind: z.string(), sentBytes: z.number().nonnegative(), totalBytes: z.number().nonnegative() })),
   }),
   patientCount: z.number().int().nonnegative(),
+  /** The database: damaged, missing or older than its audit anchor (held: it only reads), its backups. */
+  database: DatabaseStatusSchema,
 });
 export type StationStatus = z.infer<typeof StationStatusSchema>;
 

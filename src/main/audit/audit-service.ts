@@ -52,6 +52,21 @@ export interface AuditServiceDeps {
    */
   regionHead?: (() => Promise<{ seq: number; hash: string | null; otherSites: { site: string; seq: number }[] }>) | null;
   patientOfEncounter: (encounterId: string) => string | null;
+  /**
+   * False while the database is held (damaged, missing, older than its anchor): rows are kept in
+   * memory, nothing is written (the anchor file neither), and reads are still answered. They are
+   * written first into the database a person decides on (station-supervisor.ts).
+   */
+  writable?: () => boolean;
+  /** Events an earlier, held instance kept in memory: written first. */
+  carried?: UnwrittenAuditEvent[];
+}
+
+/** An event whose row is not written yet, with when it happened and where from. */
+export interface UnwrittenAuditEvent {
+  input: AuditEventInput;
+  origin: CallOrigin;
+  at: string;
 }
 
 export class AuditUnavailableError extends Error {}
@@ -61,7 +76,8 @@ const originText = (o: CallOrigin) => (o.remote ? `${o.binding} ${o.remote}` : o
 export function createAuditService(deps: AuditServiceDeps) {
   // Events whose row could not be written (disk full, locked database): kept and written first
   // next time, so that a write's audit is late rather than lost while the station runs.
-  const unwritten: { input: AuditEventInput; origin: CallOrigin; at: string }[] = [];
+  const unwritten: UnwrittenAuditEvent[] = [...(deps.carried ?? [])];
+  const writable = deps.writable ?? (() => true);
 
   function writeAnchor(row: AuditRow): void {
     if (!deps.anchorFile) return;
@@ -101,9 +117,16 @@ export function createAuditService(deps: AuditServiceDeps) {
     return row;
   }
 
-  /** Records one event; throws AuditUnavailableError if it could not be written (it is kept to retry). */
-  function record(input: AuditEventInput, origin: CallOrigin): AuditRow {
+  /**
+   * Records one event; throws AuditUnavailableError if it could not be written (it is kept to retry).
+   * While the database is held, the event is kept in memory and null is returned: nothing is written.
+   */
+  function record(input: AuditEventInput, origin: CallOrigin): AuditRow | null {
     const at = deps.now().toISOString();
+    if (!writable()) {
+      unwritten.push({ input, origin, at });
+      return null;
+    }
     try {
       while (unwritten.length > 0) {
         const first = unwritten[0]!;
@@ -167,6 +190,8 @@ export function createAuditService(deps: AuditServiceDeps) {
 
   return {
     record,
+    /** The events kept in memory, for the instance that takes over after a person's decision. */
+    unwritten: (): UnwrittenAuditEvent[] => [...unwritten],
 
     /** The dispatcher's hook: records an audited channel's call, whatever its outcome. */
     onCall(call: { channel: Channel; input: unknown; output: unknown; outcome: string; origin: CallOrigin }): void {

@@ -29,8 +29,11 @@ export type CallAudit = (call: { channel: Channel; input: unknown; output: unkno
 
 export type Dispatch = (channel: unknown, payload: unknown, origin?: CallOrigin) => Promise<Result<unknown>>;
 
-export function createDispatch(handlers: Handlers, logger: Logger, options: { gate?: Gate; audit?: CallAudit } = {}): Dispatch {
-  const { gate = () => null, audit } = options;
+/** Turns a handler's storage error into what a person reads (a damaged database, a held one); null: not one of those. */
+export type FailureOf = (error: unknown) => AppFailure | null;
+
+export function createDispatch(handlers: Handlers, logger: Logger, options: { gate?: Gate; audit?: CallAudit; failureOf?: FailureOf } = {}): Dispatch {
+  const { gate = () => null, audit, failureOf = () => null } = options;
   return async (channel, payload, origin = { binding: 'station' }) => {
     if (!isChannel(channel)) {
       return err('unknown_channel', `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
@@ -65,6 +68,8 @@ export function createDispatch(handlers: Handlers, logger: Logger, options: { ga
       return audited(ok(output.data), input.data);
     } catch (error) {
       if (error instanceof AppFailure) return audited(err(error.code, error.message, error.fields), input.data);
+      const storage = failureOf(error);
+      if (storage) return audited(err(storage.code, storage.message), input.data);
       logger.error('contract.handler_failed', { channel, error: String((error as Error)?.stack ?? error) });
       return audited(err('internal', 'Unexpected error in the station. Please retry; if it persists, call support.'), input.data);
     }

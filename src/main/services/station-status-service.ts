@@ -15,6 +15,8 @@ export interface StationStatusDeps {
   hubToken?: () => HubTokenStatus;
   outbox: OutboxRepository;
   patientCount: () => number;
+  /** The database's state (held or not) and its backups (station-database-channels.ts). */
+  database: () => StationStatus['database'];
   sync: () => Omit<StationStatus['sync'], 'pending' | 'lastSyncAt' | 'waitingForAct'>;
 }
 
@@ -31,6 +33,7 @@ export function createStationStatusService(deps: StationStatusDeps) {
         hub: deps.hubToken ? { ...deps.hub.state(), token: deps.hubToken() } : deps.hub.state(),
         sync: { ...deps.sync(), pending: deps.outbox.pendingCount(), waitingForAct: deps.outbox.waitingForActCount(), lastSyncAt: deps.outbox.lastSyncAt() },
         patientCount: deps.patientCount(),
+        database: deps.database(),
       };
     },
   };

@@ -301,6 +301,8 @@ export const en: Translations = {
     pacs_unavailable: 'The hospital PACS is not configured, cannot be reached or refused the request. Import the images from a CD or USB drive, or call IT support.',
     audit_unavailable: 'The station could not write its audit trail, so the record is not shown. Retry; if it persists, call support.',
     kiosk_mode: 'Not available in the pharmacy cabin. The pharmacist leaves cabin mode with her PIN (“Espace pharmacien”) to use it.',
+    database_damaged: 'The station’s database is damaged: it only shows the records it can still read, and records nothing. Call the technician: they restore a backup (Synchronisation screen, Database).',
+    database_held: 'The station’s database is missing or older than the one it last wrote: nothing is recorded until a person decides on the Synchronisation screen (restore a backup, or go on with this one).',
     internal: 'Unexpected error in the station. Retry; if it persists, call support.',
   },
   fieldErrors: {

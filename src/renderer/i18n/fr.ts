@@ -300,6 +300,8 @@ export const fr = {
     pacs_unavailable: 'Le PACS de l’hôpital n’est pas configuré, injoignable ou a refusé la demande. Importez les images depuis un CD ou une clé USB, ou appelez le service informatique.',
     audit_unavailable: 'Le poste n’a pas pu écrire son journal d’audit : le dossier n’est pas affiché. Réessayez ; si cela persiste, appelez le support.',
     kiosk_mode: 'Non disponible dans la cabine. Le pharmacien quitte le mode cabine avec son code (« Espace pharmacien ») pour y accéder.',
+    database_damaged: 'La base de données du poste est endommagée : il n’affiche que les dossiers encore lisibles et n’enregistre plus rien. Appelez le technicien : il restaure une sauvegarde (écran Synchronisation, Base de données).',
+    database_held: 'La base de données du poste est absente ou plus ancienne que celle qu’il a écrite en dernier : rien n’est enregistré tant qu’une personne n’a pas décidé, sur l’écran Synchronisation (restaurer une sauvegarde, ou continuer avec celle-ci).',
     internal: 'Erreur inattendue de la station. Réessayez ; si elle persiste, appelez le support.',
   },
   fieldErrors: {
