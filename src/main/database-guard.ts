@@ -54,7 +54,7 @@ export function holdFailure(state: DatabaseHold['state']): AppFailure {
 export interface DatabaseGuardDeps {
   dataDir: string;
   db: Db;
-  settings: DatabaseSettings;
+  settings: DatabaseSettings & { backupsKept: number };
   /** The last audit row when the station started: what the region's copy is compared with. */
   startSeq: number;
   hold: DatabaseHold | null;

@@ -12,6 +12,7 @@ import type { DatabaseGuard } from './database-guard';
 import { applyDecision, RECOVERY_STATE_KEY, RegionUnreachableError, type HeldContext } from './recovery/database-decision';
 import { readAuditAnchor, type DatabaseSettings } from './station-database';
 import type { Restart } from './station-supervisor';
+import { fetchAuditHead } from './sync/audit-head';
 
 export interface DatabaseChannelsDeps {
   dataDir: string;
@@ -27,10 +28,14 @@ export interface DatabaseChannelsDeps {
   /** Calls under way: a decision waits for them to end (it restarts the station's services). */
   openCalls: () => number;
   restart: Restart | null;
+  /** The database became held while the station runs: the status is published, the sync stopped. */
+  onHeld: () => void;
 }
 
 export function createDatabaseChannels(deps: DatabaseChannelsDeps) {
   const { guard, settings } = deps;
+  guard.onHeld(deps.onHeld);
+  if (!guard.held()) guard.startDailyBackups();
 
   function lastRecovery(): RecoveryReport | null {
     const saved = deps.sync.state(RECOVERY_STATE_KEY);
@@ -72,5 +77,17 @@ export function createDatabaseChannels(deps: DatabaseChannelsDeps) {
   return {
     handlers,
     status: (): DatabaseStatus => guard.status(lastRecovery()),
+    /**
+     * Asks the region for its copy of the last audit row (GET /audit/head) and holds the database
+     * when it is further on than this one; settles either way (unreachable: said in the log).
+     */
+    async compareWithRegion(region: { headUrl: string | null; token: () => string } | null): Promise<void> {
+      if (!region?.headUrl || guard.held()) return;
+      try {
+        guard.compareWithRegion(await fetchAuditHead(region.headUrl, region.token(), deps.stationName, { timeoutMs: 5000 }));
+      } catch (error) {
+        settings.logger.warn('database.region_not_asked', { error: String((error as Error)?.message ?? error) });
+      }
+    },
   };
 }

@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Logger } from './logger';
-import { databaseKind, openDatabase, unlockDatabase, type Db } from './db/connection';
-import { copyAside, dailyBackupDue, takeBackup } from './db/database-backups';
+import { databaseKind, DatabaseKeyError, openDatabase, unlockDatabase, type Db } from './db/connection';
+import { backupPath, copyAside, dailyBackupDue, DEFAULT_BACKUPS_KEPT, listBackups, takeBackup } from './db/database-backups';
 import { checkDatabase } from './db/database-health';
 import { schemaVersion } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
@@ -26,8 +26,8 @@ export const ANCHOR_FILE = 'audit-anchor.json';
 export interface DatabaseSettings {
   now: () => Date;
   logger: Logger;
-  /** How many backups are kept (RELAIS_BACKUPS_KEPT). */
-  backupsKept: number;
+  /** How many backups are kept (RELAIS_BACKUPS_KEPT); 7 by default. */
+  backupsKept?: number | undefined;
 }
 
 export interface CheckedStorage extends StationStorage {
@@ -53,6 +53,15 @@ function auditTail(db: Db, seq: number | null): { lastSeq: number; hashAt: strin
   return { lastSeq: last, hashAt: at?.hash ?? null };
 }
 
+function opensWith(file: string, key: Buffer): boolean {
+  try {
+    unlockDatabase(new Database(file, { readonly: true, fileMustExist: true }), key).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Where a damaged database's audit trail ends, when that part can still be read (0 otherwise). */
 function readableTail(db: Db): number {
   try {
@@ -75,7 +84,17 @@ function inspect(file: string, key: Buffer, dataDir: string, settings: DatabaseS
   let evidence: string | null = null;
   // Copied once, when first found: a held database's read-only connection leaves its WAL as it is.
   if (wal && (wal.damagedFrame !== null || wal.headerDamaged)) evidence = heldBefore ? 'kept at first start' : copyAside(file, dataDir, 'wal', settings.now());
-  const db = unlockDatabase(new Database(file, { readonly: true, fileMustExist: true }), key);
+  let db: Db;
+  try {
+    db = unlockDatabase(new Database(file, { readonly: true, fileMustExist: true }), key);
+  } catch (error) {
+    // The key is right when a backup opens with it: then the database's first page is damaged.
+    const opens = listBackups(dataDir).find((b) => opensWith(backupPath(dataDir, b.name), key));
+    if (!(error instanceof DatabaseKeyError) || !opens) throw error;
+    const problem = `The database does not open with the station's data key, while backup ${opens.name} does: the key is right and the database's first page is damaged. `
+      + 'Nothing of it can be shown. A technician restores a backup (the region gives back what the backup lacks).';
+    return { hold: { state: 'damaged', damaged: ['sqlite_master'], problem }, lastSeq: 0 };
+  }
   try {
     if (wal && evidence) {
       const where = wal.headerDamaged ? 'its header' : `frame ${wal.damagedFrame} of ${wal.frames}`;
@@ -111,6 +130,7 @@ function inspect(file: string, key: Buffer, dataDir: string, settings: DatabaseS
 /** A held database: read-only, or an empty one in memory when there is no file (or its schema is not this version's). */
 function openHeld(file: string, key: Buffer): { db: Db; note: string | null } {
   if (databaseKind(file) === 'none') return { db: openDatabase(':memory:'), note: null };
+  if (!opensWith(file, key)) return { db: openDatabase(':memory:'), note: null };
   const db = unlockDatabase(new Database(file, { readonly: true, fileMustExist: true }), key);
   if (schemaVersion(db) === MIGRATIONS.length) {
     db.pragma('foreign_keys = ON');
@@ -124,7 +144,8 @@ function openHeld(file: string, key: Buffer): { db: Db; note: string | null } {
   return { db: openDatabase(':memory:'), note: ` Its records (schema ${version}, this version's is ${MIGRATIONS.length}) are not shown until then.` };
 }
 
-export function openCheckedStorage(dataDir: string, keyOptions: { keyFile?: string | null; sealer?: KeySealer | null; allowNoKeyring?: boolean }, settings: DatabaseSettings): CheckedStorage {
+export function openCheckedStorage(dataDir: string, keyOptions: { keyFile?: string | null; sealer?: KeySealer | null; allowNoKeyring?: boolean }, given: DatabaseSettings): CheckedStorage {
+  const settings = { ...given, backupsKept: given.backupsKept ?? DEFAULT_BACKUPS_KEPT };
   const keys = loadDataKeys({ dataDir, keyFile: keyOptions.keyFile ?? null, sealer: keyOptions.sealer ?? null, allowNoKeyring: keyOptions.allowNoKeyring ?? false });
   const sealer = createFileSealer(keys.files);
   const store = createAttachmentStore(path.join(dataDir, 'attachments'), sealer);

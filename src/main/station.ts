@@ -33,7 +33,7 @@ import { createReportPdfRepository } from './db/report-pdf-repository';
 import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createHubToken, tokenRefreshUrl, tokenSubject } from './services/hub-token';
-import { auditHeadUrl, fetchAuditHead } from './sync/audit-head';
+import { auditHeadUrl } from './sync/audit-head';
 import { createPatientService } from './services/patient-service';
 import { createStationStatusService } from './services/station-status-service';
 import { createStationEvents, type StationEvents } from './station-events';
@@ -48,7 +48,6 @@ import { KEY_WEAKNESS_TEXT, type KeySealer } from './security/data-key';
 import { openCheckedStorage } from './station-database';
 import { createDatabaseChannels } from './station-database-channels';
 import { superviseStation, type Restart } from './station-supervisor';
-import { DEFAULT_BACKUPS_KEPT } from './db/database-backups';
 
 /** What a station without sign-in means, for the log the hospital's IT reads. */
 export const NO_SIGN_IN_TEXT = 'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
@@ -117,8 +116,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // SECURITY: records and files are encrypted at rest with the station's data key (data-key.ts).
   // Safety: checked before anything writes (WAL, quick_check, audit anchor); a doubtful database is held read-only.
-  const databaseSettings = { now, logger, backupsKept: options.backupsKept ?? DEFAULT_BACKUPS_KEPT };
-  const { keys, db, sealer, store: fileStore, legacy, guard } = openCheckedStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer, allowNoKeyring: options.allowNoKeyring ?? false }, databaseSettings);
+  const { keys, db, sealer, store: fileStore, legacy, guard } = openCheckedStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer, allowNoKeyring: options.allowNoKeyring ?? false }, { now, logger, backupsKept: options.backupsKept });
   for (const weakness of keys.weaknesses) logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
   if (legacy.sealed > 0) logger.info('files.sealed_legacy', { sealed: legacy.sealed });
   for (const file of legacy.mismatched) logger.error('files.legacy_damaged', { file });
@@ -256,9 +254,10 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   const stationName = options.stationName ?? os.hostname();
   const stationAudit = createStationAudit({ db, dataDir, outbox, encounters: encounterRepository, stationName, hubIdentity: () => calls.state().you, signedIn: () => identity.state().user, now, logger,
     region: hubToken ? { headUrl: auditHeadUrl(options.hubUrl, options.fhirUrl), token: hubToken.current } : null, writable: () => !guard.held() });
-  const database = createDatabaseChannels({ dataDir, key: keys.database, guard, settings: databaseSettings, sync: syncRepository, unwritten: stationAudit.unwritten, stationName, restart,
-    who: stationWho(stationName, () => calls.state().you, () => identity.state().user), openCalls: () => calls.openCalls(),
-    region: () => (options.fhirUrl && hubToken ? { fhirUrl: options.fhirUrl, token: hubToken.current(), sub: tokenSubject(hubToken.current()) } : null) });
+  const database = createDatabaseChannels({ dataDir, key: keys.database, guard, settings: { now, logger }, sync: syncRepository, restart,
+    unwritten: stationAudit.unwritten, stationName, who: stationWho(stationName, () => calls.state().you, () => identity.state().user),
+    region: () => (options.fhirUrl && hubToken ? { fhirUrl: options.fhirUrl, token: hubToken.current(), sub: tokenSubject(hubToken.current()) } : null),
+    openCalls: () => calls.openCalls(), onHeld: () => void Promise.all([publishStatus(), syncService?.stop()]) });
   const steering = createStationSteering({
     devices, self: () => calls.state().you, signedIn: () => identity.state().user, audit: stationAudit.steering, events, now, logger,
   });
@@ -370,33 +369,18 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     });
   };
 
-  // The region's copy of the last audit row is compared before the sync starts: a whole data folder
-  // rolled back (anchor file included) is held before anything goes out from it.
-  const headUrl = auditHeadUrl(options.hubUrl, options.fhirUrl);
-  const regionChecked = hubToken && headUrl && !guard.held()
-    ? fetchAuditHead(headUrl, hubToken.current(), stationName, { timeoutMs: 5000 }).then(guard.compareWithRegion, (error: unknown) => {
-      logger.warn('database.region_not_asked', { error: String((error as Error)?.message ?? error) });
-    })
-    : Promise.resolve();
+  // Safety: the region's copy of the last audit row is compared before the sync starts (a folder rolled back is held first).
   let closed = false;
-  guard.onHeld(() => {
-    publishStatus();
-    void syncService?.stop();
-  });
-  if (!guard.held()) guard.startDailyBackups();
+  const regionChecked = database.compareWithRegion(hubToken ? { headUrl: auditHeadUrl(options.hubUrl, options.fhirUrl), token: hubToken.current } : null);
   void regionChecked.then(() => {
     if (!closed && !guard.held()) startSync();
   });
 
   logger.info('station.started', { mode, dataDir });
   return {
-    // The cabin's gate first (in kiosk mode its refusal says how to reach the other screens), then
-    // sign-in, then the database's: a held database only reads.
-    dispatch: createDispatch(handlers, logger, {
-      gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel), guard.gate),
-      audit: stationAudit.onCall,
-      failureOf: guard.failureOf,
-    }),
+    // The cabin's gate first (in kiosk mode its refusal says how to reach the other screens), then sign-in, then the database's.
+    dispatch: createDispatch(handlers, logger, { gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel), guard.gate),
+      audit: stationAudit.onCall, failureOf: guard.failureOf }),
     events,
     devicesReady: deviceStartup.ready,
     busyState: () => ({ openCalls: calls.openCalls(), kioskActive: kiosk.state().active }),

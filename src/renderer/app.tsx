@@ -10,6 +10,7 @@ import { useView } from './features/shell/view-store';
 import { DevicesScreen } from './features/device-panels/devices-screen';
 import { HomeScreen } from './features/station/home-screen';
 import { SyncScreen } from './features/station/sync-screen';
+import { DatabaseBanner } from './features/station/database-banner';
 import { ActScreen } from './features/acts/act-screen';
 import { ActivityScreen } from './features/activity/activity-screen';
 import { useStation } from './features/station/station-store';
@@ -66,6 +67,7 @@ export function App() {
     return (
       <>
         <Header />
+        <DatabaseBanner />
         <main className="screen">
           <SignInGate state={identity} />
         </main>
@@ -75,6 +77,7 @@ export function App() {
   return (
     <>
       <Header />
+      <DatabaseBanner />
       {link === 'offline' && (
         <div className="banner banner-offline" role="alert">
           {t('link.offline')}

@@ -46,12 +46,15 @@ export function scanWal(file: string): WalScan | null {
   if (bytes.length < HEADER) return null;
   const magic = bytes.readUInt32BE(0);
   const pageSize = bytes.readUInt32BE(8);
+  const validPageSize = pageSize >= 512 && pageSize <= 65536 && (pageSize & (pageSize - 1)) === 0;
+  // A log that is not empty but whose header SQLite cannot trust: SQLite ignores the whole log.
+  if ((magic !== MAGIC_LE && magic !== MAGIC_BE) || !validPageSize) return bytes.length > HEADER ? { frames: 0, replayed: 0, damagedFrame: null, lostCommits: 0, headerDamaged: true } : null;
   const frameSize = FRAME_HEADER + pageSize;
-  const whole = pageSize >= 512 ? Math.floor((bytes.length - HEADER) / frameSize) : 0;
+  const whole = Math.floor((bytes.length - HEADER) / frameSize);
   if (whole === 0) return null;
   const bigEndian = magic === MAGIC_BE;
   const header = checksum(bytes, 0, 24, bigEndian, [0, 0]);
-  if ((magic !== MAGIC_LE && magic !== MAGIC_BE) || header[0] !== bytes.readUInt32BE(24) || header[1] !== bytes.readUInt32BE(28)) {
+  if (header[0] !== bytes.readUInt32BE(24) || header[1] !== bytes.readUInt32BE(28)) {
     return { frames: whole, replayed: 0, damagedFrame: null, lostCommits: 0, headerDamaged: true };
   }
   const salt1 = bytes.readUInt32BE(16);

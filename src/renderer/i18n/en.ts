@@ -7,6 +7,7 @@ import { expertiseEn } from './expertise-en';
 import { activityEn } from './activity-en';
 import { kioskEn } from './kiosk-en';
 import { hubTokenEn } from './hub-token-en';
+import { databaseEn } from './database-en';
 import type { Translations } from './fr';
 
 export const en: Translations = {
@@ -284,6 +285,7 @@ export const en: Translations = {
   },
   identity: identityEn,
   hubToken: hubTokenEn,
+  database: databaseEn,
   kiosk: kioskEn,
   activity: activityEn,
   expertise: expertiseEn,

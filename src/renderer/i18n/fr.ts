@@ -8,6 +8,7 @@ import type { Texts } from './texts';
 import { activityFr } from './activity-fr';
 import { kioskFr } from './kiosk-fr';
 import { hubTokenFr } from './hub-token-fr';
+import { databaseFr } from './database-fr';
 export const fr = {
   app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', expertise: 'Téléexpertise', activity: 'Activité', switchLanguage: 'English' },
   link: {
@@ -283,6 +284,7 @@ export const fr = {
   },
   identity: identityFr,
   hubToken: hubTokenFr,
+  database: databaseFr,
   kiosk: kioskFr,
   activity: activityFr,
   expertise: expertiseFr,
