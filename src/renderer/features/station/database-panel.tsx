@@ -14,7 +14,9 @@ type Checked = { ok: boolean; patients: number; encounters: number; auditLastSeq
 function Decision({ backups, state, onDone }: { backups: Backup[]; state: 'damaged' | 'missing' | 'older'; onDone: (error: AppError | null) => void }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<DatabaseDecision['action']>(backups.length > 0 ? 'restore' : 'start_empty');
-  const [backup, setBackup] = useState(backups[0]?.name ?? '');
+  const [picked, setBackup] = useState('');
+  // The newest backup until the person picks another (the list may arrive after the form).
+  const backup = picked || backups[0]?.name || '';
   const [by, setBy] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
