@@ -71,12 +71,20 @@ export function createDatabaseGuard(deps: DatabaseGuardDeps) {
     hold = { ...next, since: settings.now().toISOString() };
     // SECURITY and safety: from now on nothing on this connection writes, whoever asks.
     if (!db.readonly) db.pragma('query_only = ON');
-    fs.writeFileSync(path.join(dataDir, HOLD_FILE), `${JSON.stringify(hold, null, 2)}\n`, { mode: 0o600 });
+    keepHold(hold);
     settings.logger.error('database.held', { state: hold.state, problem: hold.problem });
     for (const listener of listeners) listener();
   }
+  /** The hold outlives a restart; a disk that refuses the file leaves it in memory only (said in the log). */
+  function keepHold(kept: DatabaseHold): void {
+    try {
+      fs.writeFileSync(path.join(dataDir, HOLD_FILE), `${JSON.stringify(kept, null, 2)}\n`, { mode: 0o600 });
+    } catch (error) {
+      settings.logger.error('database.hold_not_kept', { file: path.join(dataDir, HOLD_FILE), error: String((error as Error)?.message ?? error) });
+    }
+  }
   if (hold) {
-    if (!fs.existsSync(path.join(dataDir, HOLD_FILE))) fs.writeFileSync(path.join(dataDir, HOLD_FILE), `${JSON.stringify(hold, null, 2)}\n`, { mode: 0o600 });
+    if (!fs.existsSync(path.join(dataDir, HOLD_FILE))) keepHold(hold);
     settings.logger.error('database.held', { state: hold.state, problem: hold.problem });
   }
 

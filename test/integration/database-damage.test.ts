@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { auditRowsSettled } from '../helpers/audit-sync';
-import { databaseFingerprint, flipBytesInTable, flipBytesInWalFrame, outboxDrained, patientNumber } from '../helpers/database-damage';
+import { DATABASE, databaseFingerprint, flipBytesInTable, flipBytesInWalFrame, outboxDrained, patientNumber } from '../helpers/database-damage';
 import { openStation } from '../helpers/station';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { useTempDir } from '../helpers/temp-dir';
@@ -184,5 +184,35 @@ describe('a damaged WAL frame after a SIGKILL', () => {
     expect((await station.value('station.status', {})).sync).toMatchObject({ auditRefused: 0, parked: 0 });
     const decided = (await station.value('audit.recent', { limit: 5 })).find((row) => row.event === 'database.started_empty');
     expect(decided).toMatchObject({ person: 'Yann Le Goff (technicien)' });
+  });
+});
+
+describe('a database whose first page is damaged', () => {
+  it('is held as damaged when a backup opens with the same key, and the backup is restored', async () => {
+    const dir = tempDir();
+    const first = openStation(dir);
+    const kept = await first.value('patients.create', { identity: patientNumber(1), notDuplicateOf: [] });
+    await first.close();
+    // The next start takes the day's backup; then the first page (the schema) is damaged.
+    const second = openStation(dir);
+    await second.value('patients.create', { identity: patientNumber(2), notDuplicateOf: [] });
+    await second.close();
+    const file = path.join(dir, DATABASE);
+    const bytes = fs.readFileSync(file);
+    for (let i = 200; i < 264; i++) bytes[i]! ^= 0x5a;
+    fs.writeFileSync(file, bytes);
+
+    const station = openStation(dir);
+    cleanups.push(() => station.close());
+    const status = await station.value('station.status', {});
+    expect(status.database).toMatchObject({ state: 'damaged', problem: expect.stringMatching(/does not open with the station's data key, while backup .* does/) });
+    expect(await station.call('patients.create', { identity: patientNumber(3), notDuplicateOf: [] })).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
+    const [backup] = await station.value('database.backups', {});
+    const report = await station.value('database.decide', { action: 'restore', backup: backup!.name, by: 'Yann Le Goff (technicien)' });
+    // No region here: what the backup lacks (the second patient) is lost, and said.
+    expect(report).toMatchObject({ regionReached: false, lost: { events: 1 } });
+    expect(report.messages.join(' ')).toMatch(/No regional server is configured/);
+    expect(kept.status === 'created' && (await station.call('patients.get', { id: kept.patient.id })).ok).toBe(true);
+    expect((await station.value('station.status', {})).database.state).toBe('ok');
   });
 });
