@@ -14,6 +14,7 @@ import type { Db } from './db/connection';
 import { dailyBackupDue, listBackups, takeBackup } from './db/database-backups';
 import { checkDatabase, isDamageError } from './db/database-health';
 import type { RegionAuditHead } from './sync/audit-head';
+import { DATABASE_PROBLEMS } from './database-problems';
 import type { DatabaseSettings } from './station-database';
 
 export const HOLD_FILE = 'database-hold.json';
@@ -31,7 +32,8 @@ export function readHold(dataDir: string): DatabaseHold | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(path.join(dataDir, HOLD_FILE), 'utf8')) as Partial<DatabaseHold>;
     if ((parsed.state === 'damaged' || parsed.state === 'missing' || parsed.state === 'older') && typeof parsed.problem === 'string') {
-      return { state: parsed.state, problem: parsed.problem, damaged: Array.isArray(parsed.damaged) ? parsed.damaged.map(String) : [], since: String(parsed.since ?? '') };
+      const damaged = Array.isArray(parsed.damaged) ? parsed.damaged.map(String) : [];
+      return { state: parsed.state, problem: parsed.problem, damaged, since: String(parsed.since ?? '') };
     }
   } catch {
     // None: the database is not held.
@@ -46,9 +48,12 @@ export function clearHold(dataDir: string): void {
 /** What a refused channel answers, in the English of AppFailure messages (the page shows its own words). */
 export function holdFailure(state: DatabaseHold['state']): AppFailure {
   if (state === 'damaged') {
-    return new AppFailure('database_damaged', "The station's database is damaged: this station only reads records until a technician restores a backup (Synchronisation screen, Database). Nothing was written.");
+    return new AppFailure('database_damaged', "The station's database is damaged: this station only reads records until a technician "
+      + 'restores a backup (Synchronisation screen, Database). Nothing was written.');
   }
-  return new AppFailure('database_held', `The station's database is ${state === 'missing' ? 'missing' : 'older than the one it last wrote'}: nothing is written until a person decides on the Synchronisation screen (restore a backup, or go on with this one). Nothing was written.`);
+  const what = state === 'missing' ? 'missing' : 'older than the one it last wrote';
+  return new AppFailure('database_held', `The station's database is ${what}: nothing is written until a person decides on the `
+    + 'Synchronisation screen (restore a backup, or go on with this one). Nothing was written.');
 }
 
 export interface DatabaseGuardDeps {
@@ -80,7 +85,8 @@ export function createDatabaseGuard(deps: DatabaseGuardDeps) {
     try {
       fs.writeFileSync(path.join(dataDir, HOLD_FILE), `${JSON.stringify(kept, null, 2)}\n`, { mode: 0o600 });
     } catch (error) {
-      settings.logger.error('database.hold_not_kept', { file: path.join(dataDir, HOLD_FILE), error: String((error as Error)?.message ?? error) });
+      const why = String((error as Error)?.message ?? error);
+      settings.logger.error('database.hold_not_kept', { file: path.join(dataDir, HOLD_FILE), error: why });
     }
   }
   if (hold) {
@@ -114,8 +120,9 @@ export function createDatabaseGuard(deps: DatabaseGuardDeps) {
     failureOf(error: unknown): AppFailure | null {
       if (isDamageError(error)) {
         const message = (error as Error).message;
-        enter({ state: 'damaged', damaged: [], problem: `A read met a damaged page of the database (${message}). The station only reads until a technician restores a backup.` });
-        return new AppFailure('database_damaged', "This record is in a damaged part of the station's database and cannot be read. A technician restores a backup (Synchronisation screen, Database).");
+        enter({ state: 'damaged', damaged: [], problem: DATABASE_PROBLEMS.damagedRead(message) });
+        return new AppFailure('database_damaged', "This record is in a damaged part of the station's database and cannot be read. "
+          + 'A technician restores a backup (Synchronisation screen, Database).');
       }
       const code = (error as { code?: unknown } | null)?.code;
       if (hold && typeof code === 'string' && code.startsWith('SQLITE_READONLY')) return holdFailure(hold.state);
@@ -126,8 +133,7 @@ export function createDatabaseGuard(deps: DatabaseGuardDeps) {
     check(): IntegrityReport {
       const report = checkDatabase(db, 'integrity_check', settings.now);
       if (!report.ok) {
-        const named = report.damaged.length > 0 ? ` Damaged: ${report.damaged.join(', ')}.` : '';
-        enter({ state: 'damaged', damaged: report.damaged, problem: `SQLite's integrity_check found the database damaged (${report.problems[0] ?? 'no detail'}).${named} The station only reads until a technician restores a backup.` });
+        enter({ state: 'damaged', damaged: report.damaged, problem: DATABASE_PROBLEMS.check('integrity_check', report.problems[0], report.damaged) });
       }
       return report;
     },
@@ -140,8 +146,7 @@ export function createDatabaseGuard(deps: DatabaseGuardDeps) {
     compareWithRegion(head: RegionAuditHead): void {
       if (head.seq <= deps.startSeq || head.hash === null) return;
       const state = deps.startSeq === 0 ? 'missing' : 'older';
-      enter({ state, damaged: [], problem: `This database's audit trail ends at row ${deps.startSeq}, but the regional server acknowledged row ${head.seq} of this station: the data folder was rolled back or replaced. `
-        + 'Nothing is written until a person decides: restore a backup, or go on with this database on purpose (the region gives back what it holds).' });
+      enter({ state, damaged: [], problem: DATABASE_PROBLEMS.olderThanRegion(deps.startSeq, head.seq) });
     },
 
     backup,

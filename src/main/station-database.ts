@@ -20,6 +20,7 @@ import { createFileSealer } from './security/sealed-file';
 import { createAttachmentStore } from './services/attachment-store';
 import type { StationStorage } from './station-storage';
 import { createDatabaseGuard, readHold, type DatabaseGuard, type DatabaseHold } from './database-guard';
+import { DATABASE_PROBLEMS } from './database-problems';
 
 export const ANCHOR_FILE = 'audit-anchor.json';
 
@@ -38,7 +39,8 @@ export interface CheckedStorage extends StationStorage {
 export function readAuditAnchor(dataDir: string): { seq: number; hash: string } | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(path.join(dataDir, ANCHOR_FILE), 'utf8')) as { seq?: unknown; hash?: unknown };
-    if (typeof parsed.seq === 'number' && Number.isInteger(parsed.seq) && typeof parsed.hash === 'string') return { seq: parsed.seq, hash: parsed.hash };
+    const { seq, hash } = parsed;
+    if (typeof seq === 'number' && Number.isInteger(seq) && typeof hash === 'string') return { seq, hash };
   } catch {
     // Missing or unreadable: the audit check says so when asked (audit.verify).
   }
@@ -49,7 +51,8 @@ export function readAuditAnchor(dataDir: string): { seq: number; hash: string } 
 function auditTail(db: Db, seq: number | null): { lastSeq: number; hashAt: string | null } {
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_events'").get()) return { lastSeq: 0, hashAt: null };
   const last = (db.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number | null }).seq ?? 0;
-  const at = seq === null ? undefined : (db.prepare('SELECT hash FROM audit_events WHERE seq = ?').get(seq) as { hash: string } | undefined);
+  const byHash = db.prepare<[number], { hash: string }>('SELECT hash FROM audit_events WHERE seq = ?');
+  const at = seq === null ? undefined : byHash.get(seq);
   return { lastSeq: last, hashAt: at?.hash ?? null };
 }
 
@@ -71,19 +74,19 @@ function readableTail(db: Db): number {
   }
 }
 
+type Found = { hold: Omit<DatabaseHold, 'since'> | null; lastSeq: number };
+
 /** What the read-only look finds: a reason to hold the database, and where its audit trail ends. */
-function inspect(file: string, key: Buffer, dataDir: string, settings: DatabaseSettings, heldBefore: boolean): { hold: Omit<DatabaseHold, 'since'> | null; lastSeq: number } {
+function inspect(file: string, key: Buffer, dataDir: string, settings: DatabaseSettings, heldBefore: boolean): Found {
   const anchor = readAuditAnchor(dataDir);
   if (databaseKind(file) === 'none') {
-    if (anchor && anchor.seq > 0) {
-      return { hold: { state: 'missing', damaged: [], problem: `There is no database at ${file}, though the audit anchor file knows row ${anchor.seq}: the database was deleted or moved. Nothing is written until a person decides: restore a backup, or start empty on purpose.` }, lastSeq: 0 };
-    }
-    return { hold: null, lastSeq: 0 };
+    const missing = anchor && anchor.seq > 0 ? { state: 'missing' as const, damaged: [], problem: DATABASE_PROBLEMS.missing(file, anchor.seq) } : null;
+    return { hold: missing, lastSeq: 0 };
   }
   const wal = scanWal(`${file}-wal`);
-  let evidence: string | null = null;
+  const walDamaged = wal !== null && (wal.damagedFrame !== null || wal.headerDamaged);
   // Copied once, when first found: a held database's read-only connection leaves its WAL as it is.
-  if (wal && (wal.damagedFrame !== null || wal.headerDamaged)) evidence = heldBefore ? 'kept at first start' : copyAside(file, dataDir, 'wal', settings.now());
+  const keptIn = walDamaged && !heldBefore ? path.dirname(copyAside(file, dataDir, 'wal', settings.now())) : null;
   let db: Db;
   try {
     db = unlockDatabase(new Database(file, { readonly: true, fileMustExist: true }), key);
@@ -91,35 +94,25 @@ function inspect(file: string, key: Buffer, dataDir: string, settings: DatabaseS
     // The key is right when a backup opens with it: then the database's first page is damaged.
     const opens = listBackups(dataDir).find((b) => opensWith(backupPath(dataDir, b.name), key));
     if (!(error instanceof DatabaseKeyError) || !opens) throw error;
-    const problem = `The database does not open with the station's data key, while backup ${opens.name} does: the key is right and the database's first page is damaged. `
-      + 'Nothing of it can be shown. A technician restores a backup (the region gives back what the backup lacks).';
-    return { hold: { state: 'damaged', damaged: ['sqlite_master'], problem }, lastSeq: 0 };
+    return { hold: { state: 'damaged', damaged: ['sqlite_master'], problem: DATABASE_PROBLEMS.firstPage(opens.name) }, lastSeq: 0 };
   }
   try {
-    if (wal && evidence) {
+    if (wal && walDamaged) {
       const where = wal.headerDamaged ? 'its header' : `frame ${wal.damagedFrame} of ${wal.frames}`;
-      const kept = heldBefore ? '' : ` A copy of the files as found is kept in ${path.dirname(evidence)}.`;
-      const problem = `The database's write-ahead log (WAL) is damaged at ${where}: SQLite would silently drop the ${wal.lostCommits} transactions written after it.${kept} `
-        + 'The station only reads until a technician restores a backup or starts empty (the region gives back what it holds).';
-      return { hold: { state: 'damaged', damaged: [], problem }, lastSeq: readableTail(db) };
+      return { hold: { state: 'damaged', damaged: [], problem: DATABASE_PROBLEMS.wal(where, wal.lostCommits, keptIn) }, lastSeq: readableTail(db) };
     }
     const quick = checkDatabase(db, 'quick_check', settings.now);
     if (!quick.ok) {
-      const named = quick.damaged.length > 0 ? ` Damaged: ${quick.damaged.join(', ')}.` : '';
-      const problem = `SQLite's quick_check found the database damaged (${quick.problems[0] ?? 'no detail'}).${named} The station only reads until a technician restores a backup.`;
+      const problem = DATABASE_PROBLEMS.check('quick_check', quick.problems[0], quick.damaged);
       return { hold: { state: 'damaged', damaged: quick.damaged, problem }, lastSeq: readableTail(db) };
     }
     const tail = auditTail(db, anchor?.seq ?? null);
     if (anchor && anchor.seq > tail.lastSeq) {
       const state = tail.lastSeq === 0 ? 'missing' : 'older';
-      const problem = `This database's audit trail ends at row ${tail.lastSeq}, but the audit anchor file knows row ${anchor.seq}: it is an older copy put in place of the one this station last wrote, or the last transactions were lost. `
-        + 'Nothing is written until a person decides: restore a backup, or go on with this database on purpose.';
-      return { hold: { state, damaged: [], problem }, lastSeq: tail.lastSeq };
+      return { hold: { state, damaged: [], problem: DATABASE_PROBLEMS.olderThanAnchor(tail.lastSeq, anchor.seq) }, lastSeq: tail.lastSeq };
     }
     if (anchor && anchor.seq > 0 && tail.hashAt !== anchor.hash) {
-      const problem = `Audit row ${anchor.seq} of this database is not the one the audit anchor file remembers: it is not the database this station last wrote (an older copy that went on, or another station's). `
-        + 'Nothing is written until a person decides.';
-      return { hold: { state: 'older', damaged: [], problem }, lastSeq: tail.lastSeq };
+      return { hold: { state: 'older', damaged: [], problem: DATABASE_PROBLEMS.notAnchored(anchor.seq) }, lastSeq: tail.lastSeq };
     }
     return { hold: null, lastSeq: tail.lastSeq };
   } finally {
@@ -141,12 +134,19 @@ function openHeld(file: string, key: Buffer): { db: Db; note: string | null } {
   const version = schemaVersion(db);
   db.close();
   // Migrating would write to it: its records are not shown until a decision (a backup check says what it holds).
-  return { db: openDatabase(':memory:'), note: ` Its records (schema ${version}, this version's is ${MIGRATIONS.length}) are not shown until then.` };
+  return { db: openDatabase(':memory:'), note: DATABASE_PROBLEMS.earlierSchema(version, MIGRATIONS.length) };
 }
 
-export function openCheckedStorage(dataDir: string, keyOptions: { keyFile?: string | null; sealer?: KeySealer | null; allowNoKeyring?: boolean }, given: DatabaseSettings): CheckedStorage {
+export interface KeyOptions {
+  keyFile?: string | null;
+  sealer?: KeySealer | null;
+  allowNoKeyring?: boolean;
+}
+
+export function openCheckedStorage(dataDir: string, keyOptions: KeyOptions, given: DatabaseSettings): CheckedStorage {
   const settings = { ...given, backupsKept: given.backupsKept ?? DEFAULT_BACKUPS_KEPT };
-  const keys = loadDataKeys({ dataDir, keyFile: keyOptions.keyFile ?? null, sealer: keyOptions.sealer ?? null, allowNoKeyring: keyOptions.allowNoKeyring ?? false });
+  const { keyFile = null, sealer: keySealer = null, allowNoKeyring = false } = keyOptions;
+  const keys = loadDataKeys({ dataDir, keyFile, sealer: keySealer, allowNoKeyring });
   const sealer = createFileSealer(keys.files);
   const store = createAttachmentStore(path.join(dataDir, 'attachments'), sealer);
   const file = path.join(dataDir, DATABASE_FILE);
@@ -157,11 +157,12 @@ export function openCheckedStorage(dataDir: string, keyOptions: { keyFile?: stri
   const existed = databaseKind(file) === 'encrypted';
   const persisted = readHold(dataDir);
   const found = inspect(file, keys.database, dataDir, settings, persisted !== null);
-  // A hold a person has not settled yet outlives restarts, even when a new look finds nothing (a damaged WAL is gone once read).
+  // A hold a person has not settled yet outlives restarts, even when a new look finds nothing.
   const hold = found.hold ?? (persisted ? { state: persisted.state, damaged: persisted.damaged, problem: persisted.problem } : null);
   if (hold) {
     const { db, note } = openHeld(file, keys.database);
-    const guard = createDatabaseGuard({ dataDir, db, settings, startSeq: found.lastSeq, hold: { ...hold, problem: `${hold.problem}${note ?? ''}`, since: persisted?.since ?? settings.now().toISOString() } });
+    const since = persisted?.since ?? settings.now().toISOString();
+    const guard = createDatabaseGuard({ dataDir, db, settings, startSeq: found.lastSeq, hold: { ...hold, problem: `${hold.problem}${note ?? ''}`, since } });
     return { keys, db, sealer, store, legacy, guard };
   }
   const backup = (db: Db, reason: 'daily' | 'migration') => {
@@ -170,7 +171,8 @@ export function openCheckedStorage(dataDir: string, keyOptions: { keyFile?: stri
       settings.logger.info('database.backup_taken', { name: taken.name, bytes: taken.bytes });
     } catch (error) {
       // The database itself is sound (and each migration runs in a transaction): said, not fatal.
-      settings.logger.error('database.backup_failed', { reason, error: String((error as Error)?.message ?? error) });
+      const why = String((error as Error)?.message ?? error);
+      settings.logger.error('database.backup_failed', { reason, error: why });
     }
   };
   const db = openDatabase(file, keys.database, { beforeMigrate: (opened, version) => version > 0 && backup(opened, 'migration') });
