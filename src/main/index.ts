@@ -10,6 +10,7 @@ import { communesFile } from './services/commune-places';
 import { createLogger } from './logger';
 import { loadDeviceSetup } from './services/device-config';
 import { createStation } from './station';
+import { backupsKeptFromEnv } from './database-settings';
 
 // This file is bundled to out/main/index.cjs (CommonJS), so __dirname is out/main at run time;
 // the renderer build sits in out/renderer and the preload bundle in out/preload, the app's resources
@@ -20,7 +21,7 @@ const logger = createLogger();
 
 startElectronShell({
   // The application connects to the regional hub named by RELAIS_HUB_URL (no embedded hub here).
-  createStation: (dataDir, keySealer) => createStation({ dataDir, mode: 'electron', logger, keySealer, allowNoKeyring: process.env.RELAIS_ALLOW_NO_KEYRING === '1', dataKeyFile: process.env.RELAIS_DATA_KEY_FILE || null, devices: loadDeviceSetup(dataDir, process.env), resourcesDir: path.join(outDir, '..', 'resources'), ...hubSettingsFromEnv(process.env), pacsUrl: pacsUrlFromEnv(process.env), oidc: oidcSettingsFromEnv(process.env), openBrowser: (url) => void openExternalSafely(url), communesFile: communesFile(process.env, dataDir), imagingWorker: path.join(__dirname, 'imaging-worker.cjs'), disk: { reserveBytes: diskReserveFromEnv(process.env) } }),
+  createStation: (dataDir, keySealer) => createStation({ dataDir, mode: 'electron', logger, keySealer, allowNoKeyring: process.env.RELAIS_ALLOW_NO_KEYRING === '1', dataKeyFile: process.env.RELAIS_DATA_KEY_FILE || null, devices: loadDeviceSetup(dataDir, process.env), resourcesDir: path.join(outDir, '..', 'resources'), ...hubSettingsFromEnv(process.env), pacsUrl: pacsUrlFromEnv(process.env), backupsKept: backupsKeptFromEnv(process.env), oidc: oidcSettingsFromEnv(process.env), openBrowser: (url) => void openExternalSafely(url), communesFile: communesFile(process.env, dataDir), imagingWorker: path.join(__dirname, 'imaging-worker.cjs'), disk: { reserveBytes: diskReserveFromEnv(process.env) } }),
   rendererRoot: path.join(outDir, 'renderer'),
   preloadPath: path.join(outDir, 'preload', 'index.cjs'),
   logger,

@@ -29,6 +29,8 @@ export interface StationAuditDeps {
   logger: Logger;
   /** The hub's GET /audit/head (the region's copy of the last row it acknowledged) and the token to ask it with; null: no hub. */
   region?: { headUrl: string | null; token: () => string } | null;
+  /** False while the database is held: rows wait in memory, nothing is written (database-guard.ts). */
+  writable?: () => boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export function createStationAudit(deps: StationAuditDeps) {
     anchorFile: path.join(deps.dataDir, 'audit-anchor.json'),
     regionHead: region && headUrl ? () => fetchAuditHead(headUrl, region.token(), deps.stationName) : null,
     patientOfEncounter: (id) => deps.encounters.get(id)?.patientId ?? null,
+    ...(deps.writable ? { writable: deps.writable } : {}),
   });
 
   const handlers: Pick<Handlers, 'audit.note' | 'audit.verify' | 'audit.recent'> = {
@@ -75,6 +78,8 @@ export function createStationAudit(deps: StationAuditDeps) {
     repository,
     handlers,
     /** What the sync sends of the trail, and where the region's acknowledgements go; observer: this station's subject at the hub. */
+    /** Events kept in memory while the database is held, for the database a person decides on. */
+    unwritten: () => audit.unwritten(),
     syncSource: (observer: () => string | null): AuditSource => ({ bySeq: repository.bySeq, acknowledge: repository.acknowledge, observer }),
     onCall: ((call) => audit.onCall(call)) satisfies CallAudit,
     /** The rows waiting in memory (a full disk): how many, and writing them once space is back. */

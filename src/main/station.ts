@@ -42,11 +42,13 @@ import { createStationIdentity } from './identity/station-identity';
 import type { OidcSettings } from './identity/oidc-login';
 import { startStationDevices } from './station-devices';
 import { createStationTeleexpertise } from './station-teleexpertise';
-import { createStationAudit } from './station-audit';
+import { createStationAudit, stationWho } from './station-audit';
 import { createStationSteering } from './station-steering';
 import { KEY_WEAKNESS_TEXT, type KeySealer } from './security/data-key';
-import { openStationStorage } from './station-storage';
 import { createStationDisk, type StationDiskOptions } from './station-disk';
+import { openCheckedStorage } from './station-database';
+import { createDatabaseChannels } from './station-database-channels';
+import { superviseStation, type Restart } from './station-supervisor';
 
 /** What a station without sign-in means, for the log the hospital's IT reads. */
 export const NO_SIGN_IN_TEXT = 'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
@@ -86,6 +88,8 @@ export interface StationOptions {
   oidc?: OidcSettings | null;
   /** Opens an address in the system browser (Electron); browser mode leaves it to the page. */
   openBrowser?: (url: string) => void;
+  /** How many backups of the database are kept in the data folder (RELAIS_BACKUPS_KEPT, 7 by default). */
+  backupsKept?: number;
   /** How soon after a change, and how often, the sync runs (tests and the crash test shorten them). */
   syncTiming?: { debounceMs?: number; intervalMs?: number; pullIntervalMs?: number; pullMarginMs?: number };
   /** The space kept free for the records (RELAIS_DISK_RESERVE_MB), and how often the disk is measured. */
@@ -103,13 +107,19 @@ export interface Station {
   close(): Promise<void>;
 }
 
+/** The station, started again around a change of its database file (a person's decision for a held database). */
 export function createStation(options: StationOptions): Station {
+  return superviseStation((restart) => createStationOnce(options, restart));
+}
+
+function createStationOnce(options: StationOptions, restart: Restart | null): Station {
   const { dataDir, mode, logger } = options;
   const now = options.now ?? (() => new Date());
   // SECURITY: the data folder holds patient records: readable by the station's user only.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // SECURITY: records and files are encrypted at rest with the station's data key (data-key.ts).
-  const { keys, db, sealer, store: fileStore, legacy } = openStationStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer, allowNoKeyring: options.allowNoKeyring ?? false });
+  // Safety: checked before anything writes (WAL, quick_check, audit anchor); a doubtful database is held read-only.
+  const { keys, db, sealer, store: fileStore, legacy, guard } = openCheckedStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer, allowNoKeyring: options.allowNoKeyring ?? false }, { now, logger, backupsKept: options.backupsKept });
   for (const weakness of keys.weaknesses) logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
   if (legacy.sealed > 0) logger.info('files.sealed_legacy', { sealed: legacy.sealed });
   for (const file of legacy.mismatched) logger.error('files.legacy_damaged', { file });
@@ -249,7 +259,11 @@ export function createStation(options: StationOptions): Station {
   const conflicts = createConflictResolution({ sync: syncRepository, outbox, local: localResources, taker: serverVersions, now, inTransaction: (work) => db.transaction(work)() });
   const stationName = options.stationName ?? os.hostname();
   const stationAudit = createStationAudit({ db, dataDir, outbox, encounters: encounterRepository, stationName, hubIdentity: () => calls.state().you, signedIn: () => identity.state().user, now, logger,
-    region: hubToken ? { headUrl: auditHeadUrl(options.hubUrl, options.fhirUrl), token: hubToken.current } : null });
+    region: hubToken ? { headUrl: auditHeadUrl(options.hubUrl, options.fhirUrl), token: hubToken.current } : null, writable: () => !guard.held() });
+  const database = createDatabaseChannels({ dataDir, key: keys.database, guard, settings: { now, logger }, sync: syncRepository, restart,
+    unwritten: stationAudit.unwritten, stationName, who: stationWho(stationName, () => calls.state().you, () => identity.state().user),
+    region: () => (options.fhirUrl && hubToken ? { fhirUrl: options.fhirUrl, token: hubToken.current(), sub: tokenSubject(hubToken.current()) } : null),
+    openCalls: () => calls.openCalls(), onHeld: () => void Promise.all([publishStatus(), syncService?.stop()]) });
   const steering = createStationSteering({
     devices, self: () => calls.state().you, signedIn: () => identity.state().user, audit: stationAudit.steering, events, now, logger,
   });
@@ -265,7 +279,8 @@ export function createStation(options: StationOptions): Station {
     ...(hubToken ? { hubToken: hubToken.status } : {}),
     outbox,
     patientCount: () => patients.count(),
-    sync: () => syncService?.status() ?? { server: null, parked: 0, auditRefused: 0, conflicts: 0, lastError: null, lastPullAt: null, uploads: [] },
+    database: database.status,
+    sync: () => syncService?.status() ?? { server: options.fhirUrl ?? null, parked: 0, auditRefused: 0, conflicts: 0, lastError: null, lastPullAt: null, uploads: [] },
     disk: disk.status,
   });
   disk.watch(stationAudit, publishStatus);
@@ -286,6 +301,7 @@ export function createStation(options: StationOptions): Station {
       return retried;
     },
     'sync.now': async () => {
+      await regionChecked;
       if (!syncService) throw new AppFailure('hub_unavailable', 'No regional FHIR server is configured: the records stay on this station.');
       await syncService.runNow();
       return { done: true as const };
@@ -319,6 +335,7 @@ export function createStation(options: StationOptions): Station {
     ...imaging.handlers,
     ...teleexpertise.handlers,
     ...stationAudit.handlers,
+    ...database.handlers,
     'stroke.sheet': ({ encounterId }) => stroke.sheet(encounterId),
     'stroke.change': ({ encounterId, change, by }) => stroke.change(encounterId, change, by),
     ...identity.handlers,
@@ -339,7 +356,8 @@ export function createStation(options: StationOptions): Station {
   if (hubClient) calls.useSender((message) => hubClient.send(message));
   hubToken?.onRotated(() => hubClient?.reconnect());
 
-  if (options.fhirUrl && hubToken && fhirClient) {
+  const startSync = () => {
+    if (!(options.fhirUrl && hubToken && fhirClient)) return;
     syncService = startStationSync({
       fhirUrl: options.fhirUrl,
       client: fhirClient,
@@ -357,16 +375,29 @@ export function createStation(options: StationOptions): Station {
       now,
       inTransaction: (work) => db.transaction(work)(),
     });
-  }
+  };
+
+  // Safety: the region's copy of the last audit row is compared before the sync starts (a folder rolled back is held first).
+  let closed = false;
+  const regionChecked = database.compareWithRegion(hubToken ? { headUrl: auditHeadUrl(options.hubUrl, options.fhirUrl), token: hubToken.current } : null);
+  void regionChecked.then(() => {
+    if (!closed && !guard.held()) startSync();
+  });
 
   logger.info('station.started', { mode, dataDir });
   return {
-    // The cabin's gate first: in kiosk mode its refusal says how to reach the other screens.
-    dispatch: createDispatch(handlers, logger, { gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel)), audit: stationAudit.onCall, failureOf: disk.failureOf }),
+    // The cabin's gate first (in kiosk mode its refusal says how to reach the other screens), then sign-in, then the database's.
+    dispatch: createDispatch(handlers, logger, {
+      gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel), guard.gate),
+      audit: stationAudit.onCall,
+      failureOf: (error) => guard.failureOf(error) ?? disk.failureOf(error),
+    }),
     events,
     devicesReady: deviceStartup.ready,
     busyState: () => ({ openCalls: calls.openCalls(), kioskActive: kiosk.state().active }),
     async close() {
+      closed = true;
+      guard.stop();
       disk.close();
       identity.close();
       hubToken?.close();

@@ -11,6 +11,7 @@ import { useView } from './features/shell/view-store';
 import { DevicesScreen } from './features/device-panels/devices-screen';
 import { HomeScreen } from './features/station/home-screen';
 import { SyncScreen } from './features/station/sync-screen';
+import { DatabaseBanner } from './features/station/database-banner';
 import { ActScreen } from './features/acts/act-screen';
 import { ActivityScreen } from './features/activity/activity-screen';
 import { useStation } from './features/station/station-store';
@@ -71,6 +72,7 @@ export function App() {
       <>
         <Header />
         <DiskBanner disk={disk} />
+        <DatabaseBanner />
         <main className="screen">
           <SignInGate state={identity} />
         </main>
@@ -80,6 +82,7 @@ export function App() {
   return (
     <>
       <Header />
+      <DatabaseBanner />
       {link === 'offline' && (
         <div className="banner banner-offline" role="alert">
           {t('link.offline')}

@@ -22,6 +22,7 @@ import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSch
 import { ActivityQuerySchema, ActivityReportSchema } from './activity/activity-report';
 import { TELEEXPERTISE_CHANNELS } from './teleexpertise-channels';
 import { AUDIT_CHANNELS } from './audit';
+import { DATABASE_CHANNELS } from './database';
 import { ControlChangeSchema, STEERING_CHANNELS } from './steering-grant';
 import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
 
@@ -101,6 +102,7 @@ export const contract = {
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
     ...TELEEXPERTISE_CHANNELS,
     ...AUDIT_CHANNELS,
+    ...DATABASE_CHANNELS,
     ...STEERING_CHANNELS,
   },
   events: {

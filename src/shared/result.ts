@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'audit_unavailable', // the audit trail could not be written: the record is not shown
   'kiosk_mode', // the pharmacy cabin is in kiosk mode: only the cabin's own channels run
   'disk_full', // the data folder's disk is full (or below the records' reserve, for new files): see the message and fields for how much to free
+  'database_damaged', // the station's database is damaged: it only reads, until a technician restores a backup
+  'database_held', // the database is missing or older than its audit anchor: nothing is written until a person decides
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

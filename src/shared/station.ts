@@ -1,5 +1,6 @@
 // What the home screen shows of the station: devices, hub link, records waiting to be synced.
 import { z } from 'zod';
+import { DatabaseStatusSchema } from './database';
 
 export const DeviceStatusSchema = z.object({
   id: z.string(),
@@ -86,6 +87,8 @@ export const StationStatusSchema = z.object({
   }),
   patientCount: z.number().int().nonnegative(),
   disk: DiskStatusSchema,
+  /** The database: damaged, missing or older than its audit anchor (held: it only reads), its backups. */
+  database: DatabaseStatusSchema,
 });
 export type StationStatus = z.infer<typeof StationStatusSchema>;
 

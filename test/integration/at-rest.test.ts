@@ -75,6 +75,8 @@ async function recordEverything(dataDir: string) {
   const scan = await station.value('imaging.dropScan', { dropId });
   expect(scan.studies).toHaveLength(1);
   await station.value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId, encounterId: act.id, acceptMismatchBy: 'Dr Kerleau' });
+  // A backup of the database in the data folder (issue 17, point 3): encrypted like the database.
+  await station.value('database.backup', {});
   return { station, patientId, photo, midTransfer, midDrop };
 }
 
@@ -102,8 +104,10 @@ describe('encryption at rest', () => {
     const inControl = new Set(plaintextIn(control, NEEDLES(photo)).map((f) => f.split(': ')[1]));
     expect(NEEDLES(photo).map((n) => (Buffer.isBuffer(n) ? 'photo bytes' : n)).filter((n) => !inControl.has(n))).toEqual([]);
 
-    // The station's folder, while it runs (WAL and shared memory included), then once stopped.
+    // The station's folder, while it runs (WAL and shared memory included, and its backup), then once stopped.
     expect(filesUnder(dataDir).length).toBeGreaterThan(6);
+    const [backup] = await station.value('database.backups', {});
+    expect(await station.value('database.checkBackup', { name: backup!.name })).toMatchObject({ ok: true, patients: 1, encounters: 1 });
     expect(plaintextIn(dataDir, NEEDLES(photo))).toEqual([]);
     opened.splice(0);
     await station.close();

@@ -85,6 +85,11 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'audit.recent': { limit: 10 },
   'calls.grantControl': { callId: 'call-1', by: 'IDE Morvan' },
   'calls.revokeControl': { callId: 'call-1', by: 'IDE Morvan' },
+  'database.check': {},
+  'database.backups': {},
+  'database.backup': {},
+  'database.checkBackup': { name: 'relais-20261123T101500000Z-daily.sqlite' },
+  'database.decide': { action: 'restore', backup: 'relais-20261123T101500000Z-daily.sqlite', by: 'Yann Le Goff (technicien)' },
 };
 
 const NOT_OBJECTS: unknown[] = [undefined, null, 0, 42, 'text', true, [], [{}], () => 1];

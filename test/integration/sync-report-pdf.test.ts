@@ -3,6 +3,7 @@
 // Binary) and through pdftotext. A correction supersedes the first report; syncing again, or
 // after a lost answer, never makes a second document; and the PDF is the one kept at signing,
 // byte for byte, whatever changes on the station afterwards.
+import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
@@ -43,7 +44,9 @@ const dermatologist: Professional = { name: 'Dr Le Goff', role: 'physician', rpp
 /** A station syncing to the hub (only when asked: sync.now), with a téléconsultation under way for a qualified patient. */
 async function actUnderWay(options: { syncing: boolean }) {
   const dir = tempDir();
-  const station = openStation(dir, undefined, options.syncing ? { hubToken: token, fhirUrl: hub.fhirUrl, syncTiming: { debounceMs: 60_000, intervalMs: 60_000 } } : {});
+  // Each test's station is another station for the region (its own audit chain at the one hub):
+  // under one name, the region would know rows a new data folder lacks, and hold it as missing.
+  const station = openStation(dir, undefined, options.syncing ? { hubToken: token, fhirUrl: hub.fhirUrl, stationName: path.basename(dir), syncTiming: { debounceMs: 60_000, intervalMs: 60_000 } } : {});
   const created = await station.value('patients.create', { identity: qualifiedIdentity() });
   if (created.status !== 'created') throw new Error('no patient');
   const act = await station.value('encounters.create', {

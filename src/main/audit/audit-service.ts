@@ -55,6 +55,21 @@ export interface AuditServiceDeps {
   patientOfEncounter: (encounterId: string) => string | null;
   /** The bound of the events kept in memory (MAX_WAITING_EVENTS; tests lower it). */
   maxWaiting?: number;
+  /**
+   * False while the database is held (damaged, missing, older than its anchor): rows are kept in
+   * memory, nothing is written (the anchor file neither), and reads are still answered. They are
+   * written first into the database a person decides on (station-supervisor.ts).
+   */
+  writable?: () => boolean;
+  /** Events an earlier, held instance kept in memory: written first. */
+  carried?: UnwrittenAuditEvent[];
+}
+
+/** An event whose row is not written yet, with when it happened and where from. */
+export interface UnwrittenAuditEvent {
+  input: AuditEventInput;
+  origin: CallOrigin;
+  at: string;
 }
 
 /** Why an event's row could not be written: a full disk (`diskFull`), and whether it waits in memory (`kept`). */
@@ -78,8 +93,9 @@ export function createAuditService(deps: AuditServiceDeps) {
   // next time, so that an event's audit is late rather than lost while the station runs. The
   // memory is bounded: past it, events are counted as lost, said in the log, on the status, and
   // in the trail itself once it can be written again.
-  const unwritten: { input: AuditEventInput; origin: CallOrigin; at: string }[] = [];
+  const unwritten: UnwrittenAuditEvent[] = [...(deps.carried ?? [])];
   const maxWaiting = deps.maxWaiting ?? MAX_WAITING_EVENTS;
+  const writable = deps.writable ?? (() => true);
   let lost = 0;
   let lostRecorded = 0;
 
@@ -150,9 +166,17 @@ export function createAuditService(deps: AuditServiceDeps) {
     return false;
   }
 
-  /** Records one event; throws AuditUnavailableError if it could not be written (it is kept to retry, within the bound). */
-  function record(input: AuditEventInput, origin: CallOrigin): AuditRow {
+  /**
+   * Records one event; throws AuditUnavailableError if it could not be written (it is kept to retry,
+   * within the bound). While the database is held, the event is kept in memory (within the same
+   * bound) and null is returned: nothing is written.
+   */
+  function record(input: AuditEventInput, origin: CallOrigin): AuditRow | null {
     const at = deps.now().toISOString();
+    if (!writable()) {
+      keep(input, origin, at);
+      return null;
+    }
     try {
       writeWaiting();
       return append(input, origin, at);
@@ -212,10 +236,13 @@ export function createAuditService(deps: AuditServiceDeps) {
 
   return {
     record,
+    /** The events kept in memory, for the instance that takes over after a person's decision. */
+    unwritten: (): UnwrittenAuditEvent[] => [...unwritten],
 
     /** Writes the rows waiting in memory (space is back); throws, keeping them, if they still cannot be written. */
     flush(): void {
-      writeWaiting();
+      // A held database keeps them for the one a person decides on (station-supervisor.ts).
+      if (writable()) writeWaiting();
     },
 
     /** Rows waiting in memory, and events lost since the start (the memory's bound reached). */

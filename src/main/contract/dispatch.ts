@@ -29,7 +29,7 @@ export type CallAudit = (call: { channel: Channel; input: unknown; output: unkno
 
 export type Dispatch = (channel: unknown, payload: unknown, origin?: CallOrigin) => Promise<Result<unknown>>;
 
-/** Turns an error a handler did not raise on purpose into the failure a person reads (a full disk: disk_full); null: none. */
+/** Turns an error a handler did not raise on purpose into what a person reads (a full disk, a damaged or held database); null: none. */
 export type FailureOf = (error: unknown) => AppFailure | null;
 
 export function createDispatch(handlers: Handlers, logger: Logger, options: { gate?: Gate; audit?: CallAudit; failureOf?: FailureOf } = {}): Dispatch {

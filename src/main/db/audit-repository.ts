@@ -68,6 +68,10 @@ export function createAuditRepository(db: Db) {
       insertStmt.run({ ...row, patientIds: JSON.stringify(row.patientIds) });
       return row;
     },
+    /** A row taken back from the region as it was hashed (the caller checked its hash and link): stored as is. */
+    restore(row: AuditRow): void {
+      insertStmt.run({ ...row, patientIds: JSON.stringify(row.patientIds) });
+    },
     last: () => lastStmt.get() ?? null,
     /** Every row, oldest first, read one at a time (the trail grows without limit). */
     *all(): Generator<AuditRow> {

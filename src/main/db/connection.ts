@@ -2,7 +2,7 @@
 // with the station's database key (SQLite3 Multiple Ciphers, SQLCipher 4 format).
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { migrate } from './migrate';
+import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
@@ -95,8 +95,11 @@ export function unlockDatabase(db: Db, key: Buffer): Db {
   return db;
 }
 
-/** Opens (creating it if need be) the database; `key` is null only for throwaway test databases. */
-export function openDatabase(file: string, key: Buffer | null = null): Db {
+/**
+ * Opens (creating it if need be) the database; `key` is null only for throwaway test databases.
+ * `beforeMigrate` runs when migrations are pending (the station backs the database up then).
+ */
+export function openDatabase(file: string, key: Buffer | null = null, options: { beforeMigrate?: (db: Db, version: number) => void } = {}): Db {
   const kind = file === ':memory:' ? 'none' : databaseKind(file);
   try {
     if (key && kind === 'plain') encryptPlainDatabase(file, key);
@@ -116,6 +119,8 @@ export function openDatabase(file: string, key: Buffer | null = null): Db {
   db.pragma('synchronous = NORMAL');
   // SECURITY: sorts and temporary indexes stay in memory; SQLite's temporary files are not encrypted.
   db.pragma('temp_store = MEMORY');
+  const version = schemaVersion(db);
+  if (options.beforeMigrate && version < MIGRATIONS.length) options.beforeMigrate(db, version);
   migrate(db, MIGRATIONS);
   return db;
 }

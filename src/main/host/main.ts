@@ -11,6 +11,7 @@ import { pacsUrlFromEnv } from '../pacs-settings';
 import { diskReserveFromEnv } from '../disk-settings';
 import { loadDeviceSetup } from '../services/device-config';
 import { createStation } from '../station';
+import { backupsKeptFromEnv } from '../database-settings';
 import type { StationStatus } from '../../shared/station';
 import { PortInUseError, startHost } from './host-server';
 import { startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     fhirUrl: embedded ? embedded.hub.fhirUrl : hubSettings.fhirUrl,
     uploadsUrl: embedded ? embedded.hub.uploadsUrl : hubSettings.uploadsUrl,
     pacsUrl: pacsUrlFromEnv(process.env),
+    backupsKept: backupsKeptFromEnv(process.env),
     oidc,
     // No OS keychain in browser mode: the data key sits in a file beside the data folder (weaker).
     dataKeyFile: process.env.RELAIS_DATA_KEY_FILE || null,

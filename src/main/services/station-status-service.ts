@@ -15,6 +15,8 @@ export interface StationStatusDeps {
   hubToken?: () => HubTokenStatus;
   outbox: OutboxRepository;
   patientCount: () => number;
+  /** The database's state (held or not) and its backups (station-database-channels.ts). */
+  database: () => StationStatus['database'];
   sync: () => Omit<StationStatus['sync'], 'pending' | 'lastSyncAt' | 'waitingForAct'>;
   /** The data folder's disk (station-disk.ts). */
   disk: () => DiskStatus;
@@ -34,6 +36,7 @@ export function createStationStatusService(deps: StationStatusDeps) {
         sync: { ...deps.sync(), pending: deps.outbox.pendingCount(), waitingForAct: deps.outbox.waitingForActCount(), lastSyncAt: deps.outbox.lastSyncAt() },
         patientCount: deps.patientCount(),
         disk: deps.disk(),
+        database: deps.database(),
       };
     },
   };

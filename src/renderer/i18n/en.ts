@@ -8,6 +8,7 @@ import { activityEn } from './activity-en';
 import { kioskEn } from './kiosk-en';
 import { hubTokenEn } from './hub-token-en';
 import { diskEn } from './disk-en';
+import { databaseEn } from './database-en';
 import type { Translations } from './fr';
 
 export const en: Translations = {
@@ -286,6 +287,7 @@ export const en: Translations = {
   identity: identityEn,
   hubToken: hubTokenEn,
   disk: diskEn,
+  database: databaseEn,
   kiosk: kioskEn,
   activity: activityEn,
   expertise: expertiseEn,
@@ -304,6 +306,8 @@ export const en: Translations = {
     audit_unavailable: 'The station could not write its audit trail, so the record is not shown. Retry; if it persists, call support.',
     kiosk_mode: 'Not available in the pharmacy cabin. The pharmacist leaves cabin mode with her PIN (“Espace pharmacien”) to use it.',
     disk_full: 'Disk full: nothing new could be saved (the records stay readable). Free space on the station’s disk (recycle bin, old files) or call the IT department, then try again.',
+    database_damaged: 'The station’s database is damaged: it only shows the records it can still read, and records nothing. Call the technician: they restore a backup (Synchronisation screen, Database).',
+    database_held: 'The station’s database is missing or older than the one it last wrote: nothing is recorded until a person decides on the Synchronisation screen (restore a backup, or go on with this one).',
     internal: 'Unexpected error in the station. Retry; if it persists, call support.',
   },
   fieldErrors: {

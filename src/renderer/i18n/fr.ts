@@ -9,6 +9,7 @@ import { activityFr } from './activity-fr';
 import { kioskFr } from './kiosk-fr';
 import { hubTokenFr } from './hub-token-fr';
 import { diskFr } from './disk-fr';
+import { databaseFr } from './database-fr';
 export const fr = {
   app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', expertise: 'Téléexpertise', activity: 'Activité', switchLanguage: 'English' },
   link: {
@@ -285,6 +286,7 @@ export const fr = {
   identity: identityFr,
   hubToken: hubTokenFr,
   disk: diskFr,
+  database: databaseFr,
   kiosk: kioskFr,
   activity: activityFr,
   expertise: expertiseFr,
@@ -303,6 +305,8 @@ export const fr = {
     audit_unavailable: 'Le poste n’a pas pu écrire son journal d’audit : le dossier n’est pas affiché. Réessayez ; si cela persiste, appelez le support.',
     kiosk_mode: 'Non disponible dans la cabine. Le pharmacien quitte le mode cabine avec son code (« Espace pharmacien ») pour y accéder.',
     disk_full: 'Disque plein : rien de nouveau n’a pu être enregistré (les dossiers restent lisibles). Libérez de la place sur le disque de la station (corbeille, anciens fichiers) ou appelez le service informatique, puis réessayez.',
+    database_damaged: 'La base de données du poste est endommagée : il n’affiche que les dossiers encore lisibles et n’enregistre plus rien. Appelez le technicien : il restaure une sauvegarde (écran Synchronisation, Base de données).',
+    database_held: 'La base de données du poste est absente ou plus ancienne que celle qu’il a écrite en dernier : rien n’est enregistré tant qu’une personne n’a pas décidé, sur l’écran Synchronisation (restaurer une sauvegarde, ou continuer avec celle-ci).',
     internal: 'Erreur inattendue de la station. Réessayez ; si elle persiste, appelez le support.',
   },
   fieldErrors: {

@@ -5,7 +5,7 @@
 // subject), so that the region takes from each token its own trail only.
 import type { AuditEvent, AuditEventEntity } from '@medplum/fhirtypes';
 import { AUDIT_CHAIN_EXTENSION, HUB_PEER_SYSTEM } from '../../../shared/audit-chain-link';
-import type { AuditRow } from '../../audit/audit-chain';
+import { canonicalAuditRow, type AuditRow } from '../../audit/audit-chain';
 
 export const AUDIT_SYSTEM = {
   dicom: 'http://dicom.nema.org/resources/ontology/DCM',
@@ -17,6 +17,9 @@ export const AUDIT_SYSTEM = {
   objectRole: 'http://terminology.hl7.org/CodeSystem/object-role',
   originExtension: 'urn:relais:StructureDefinition:audit-origin',
   chainExtension: AUDIT_CHAIN_EXTENSION,
+  // The row exactly as it was hashed: a station that lost its database takes its rows back from
+  // the region, each checked against its hash (src/main/recovery/audit-from-region.ts).
+  rowExtension: 'urn:relais:StructureDefinition:audit-row',
 } as const;
 
 const DICOM = {
@@ -85,6 +88,7 @@ export function auditRowToFhir(row: AuditRow, observer: string | null): AuditEve
           { url: 'hash', valueString: row.hash },
         ],
       },
+      { url: AUDIT_SYSTEM.rowExtension, valueString: canonicalAuditRow(row) },
     ],
     type: { system: AUDIT_SYSTEM.dicom, ...type },
     subtype: [{ system: AUDIT_SYSTEM.event, code: row.event }],

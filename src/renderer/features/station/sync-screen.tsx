@@ -10,6 +10,7 @@ import type { SyncDetails } from '../../../shared/station';
 import { relais } from '../../api';
 import { useStation } from './station-store';
 import { UploadProgress } from './upload-progress';
+import { DatabasePanel } from './database-panel';
 
 const show = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value).slice(0, 400));
 
@@ -187,6 +188,7 @@ export function SyncScreen() {
         onRetry={retry}
       />
       <RecordList title={t('sync.refused')} items={details?.refused ?? []} />
+      <DatabasePanel />
       {details && details.notes.length > 0 && (
         <>
           <h2>{t('sync.notes')}</h2>
