@@ -46,6 +46,7 @@ import { createStationAudit } from './station-audit';
 import { createStationSteering } from './station-steering';
 import { KEY_WEAKNESS_TEXT, type KeySealer } from './security/data-key';
 import { openStationStorage } from './station-storage';
+import { cleanLeftoverFiles } from './services/leftover-files';
 
 /** What a station without sign-in means, for the log the hospital's IT reads. */
 export const NO_SIGN_IN_TEXT = 'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
@@ -110,6 +111,8 @@ export function createStation(options: StationOptions): Station {
   for (const weakness of keys.weaknesses) logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
   if (legacy.sealed > 0) logger.info('files.sealed_legacy', { sealed: legacy.sealed });
   for (const file of legacy.mismatched) logger.error('files.legacy_damaged', { file });
+  // Before any service writes: what a stop cut short (an import before its transaction, a transfer, a drop) goes, said in the log.
+  cleanLeftoverFiles(dataDir, db, logger);
   // SECURITY: a station without professional sign-in (the site's choice) says so at every start.
   if (!options.oidc) logger.warn('sign_in.none', { text: NO_SIGN_IN_TEXT });
   const events = createStationEvents();

@@ -3,7 +3,8 @@
 // contract in chunks into a private drop folder, which is then read like a drive. Names are
 // never the dropped ones (a file is stored by its number), so nothing can reach outside the
 // folder. Files are sealed as their chunks arrive (DICOM headers carry the patient's name), and
-// read back through `readFile`. Drops older than an hour are removed, and all at start-up.
+// read back through `readFile`. Drops older than an hour are removed; at start-up, all of them
+// (leftover-files.ts, which says how many and how much in the log).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,8 +18,6 @@ const DROP_TTL_MS = 3600_000;
 
 export function createImagingDrops(deps: { dir: string; sealer: FileSealer; now: () => Date }) {
   const drops = new Map<string, { folder: string; bytes: number; files: Map<number, SealedAppender>; at: number }>();
-  // Drops live in memory: after a restart their files belong to nobody.
-  fs.rmSync(deps.dir, { recursive: true, force: true });
 
   function sweep(): void {
     for (const [id, drop] of drops) {
