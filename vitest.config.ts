@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts'],
     // Run alone, after the others: vitest.crash.config.ts.
-    exclude: ['test/integration/sync-crash.test.ts', 'node_modules/**'],
+    exclude: ['test/integration/sync-crash.test.ts', 'test/integration/imaging-crash.test.ts', 'node_modules/**'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
