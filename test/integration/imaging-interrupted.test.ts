@@ -6,8 +6,10 @@
 // row. And a study an earlier version left half imported is marked incomplete at the upgrade,
 // shown so by the scan, and completed by the import. The random kills are in imaging-crash.test.ts.
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDicomWebClient } from '../../src/main/imaging/dicomweb-client';
+import { DATABASE_FILE } from '../../src/main/security/data-key';
 import { writeEarlierVersionRecords } from '../helpers/earlier-version-imaging';
 import { startImagingChild, type ImagingChild, type ImagingChildEnv } from '../helpers/imaging-child-process';
 import { leftovers, studyStates } from '../helpers/imaging-state';
@@ -134,5 +136,31 @@ describe('a study an earlier version left half imported', () => {
     expect((await station.value('imaging.studies', { patientId })).find((s) => s.studyUid === study)).toMatchObject({ incomplete: false });
     const rescan = await station.value('imaging.scan', { folder: drive });
     expect(rescan.studies[0]).toMatchObject({ alreadyImported: true, incomplete: false });
+  });
+});
+
+describe('the start-up clean-up', () => {
+  it('keeps the stored files beside a database with no patient (deleted or replaced), and says so as an error', async () => {
+    const drive = tempDir();
+    writeSyntheticCt(drive, 3, 32, NAME, `${ROOT}.6`);
+    const dataDir = tempDir();
+    const first = openStation(dataDir);
+    const identity = { birthName: 'Kermarrec', firstName: 'Anna', birthDate: '1951-03-14', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null } as const;
+    const created = await first.value('patients.create', { identity });
+    if (created.status !== 'created') throw new Error('patient');
+    const scan = await first.value('imaging.scan', { folder: drive });
+    await first.value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: created.patient.id });
+    await first.close();
+    // The database goes (a hand in the data folder, a disk error); the key and the files stay.
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dataDir, `${DATABASE_FILE}${suffix}`), { force: true });
+
+    const log: { level: string; event: string; fields: Record<string, unknown> }[] = [];
+    const record = (level: string) => (event: string, fields: Record<string, unknown> = {}) => log.push({ level, event, fields });
+    const station = openStation(dataDir, undefined, { logger: { info: record('info'), warn: record('warn'), error: record('error') } });
+    cleanups.push(() => station.close());
+    expect(log.filter((l) => l.event.startsWith('files.orphans'))).toEqual([
+      { level: 'error', event: 'files.orphans_kept', fields: expect.objectContaining({ files: 3, text: expect.stringContaining('Restore the database from a backup') }) },
+    ]);
+    expect(leftovers(dataDir).store.files).toBe(3);
   });
 });
