@@ -1,12 +1,25 @@
-// The crash test alone (npm test runs it after the others): it spawns and kills station
-// processes for about a minute and would starve the timing-sensitive device tests beside it.
+// The crash tests alone (npm test runs them after the others), one after the other, in this
+// order: each spawns and kills station processes for about a minute and would starve the
+// timing-sensitive device tests, or each other, beside it.
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+
+const CRASH_TESTS = ['test/integration/sync-crash.test.ts', 'test/integration/imaging-crash.test.ts'];
+
+class InOrder extends BaseSequencer {
+  override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => CRASH_TESTS.findIndex((name) => file.moduleId.endsWith(name));
+    return Promise.resolve([...files].sort((a, b) => rank(a) - rank(b)));
+  }
+}
 
 export default defineConfig({
   test: {
-    include: ['test/integration/sync-crash.test.ts'],
+    include: CRASH_TESTS,
     environment: 'node',
     pool: 'forks',
+    fileParallelism: false,
+    sequence: { sequencer: InOrder },
     testTimeout: 300_000,
   },
 });

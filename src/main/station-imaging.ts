@@ -13,6 +13,7 @@ import { createDicomWebClient } from './imaging/dicomweb-client';
 import { createFramePool } from './imaging/frame-pool';
 import { createImagingDrops } from './services/imaging-drop';
 import { createImagingService } from './services/imaging-service';
+import { IMAGING_DROPS_DIR, PACS_INBOX_DIR } from './services/leftover-files';
 import { createPacsService } from './services/pacs-service';
 import type { StationEvents } from './station-events';
 import type { FileSealer } from './security/sealed-file';
@@ -40,7 +41,7 @@ export interface StationImagingDeps {
 
 export function createStationImaging(deps: StationImagingDeps) {
   const repository = createImagingRepository(deps.db);
-  const drops = createImagingDrops({ dir: path.join(deps.dataDir, 'imaging-drops'), sealer: deps.sealer, now: deps.now, roomFor: deps.roomFor });
+  const drops = createImagingDrops({ dir: path.join(deps.dataDir, IMAGING_DROPS_DIR), sealer: deps.sealer, now: deps.now, roomFor: deps.roomFor });
   const framePool = createFramePool({ workerFile: deps.imagingWorker });
   const imaging = createImagingService({
     db: deps.db,
@@ -64,7 +65,7 @@ export function createStationImaging(deps: StationImagingDeps) {
     patients: deps.patients,
     store: deps.store,
     sealer: deps.sealer,
-    inboxDir: path.join(deps.dataDir, 'pacs-inbox'),
+    inboxDir: path.join(deps.dataDir, PACS_INBOX_DIR),
     roomFor: deps.roomFor,
   });
 

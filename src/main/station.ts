@@ -49,6 +49,7 @@ import { createStationDisk, type StationDiskOptions } from './station-disk';
 import { openCheckedStorage } from './station-database';
 import { createDatabaseChannels } from './station-database-channels';
 import { superviseStation, type Restart } from './station-supervisor';
+import { cleanLeftoverFiles } from './services/leftover-files';
 
 /** What a station without sign-in means, for the log the hospital's IT reads. */
 export const NO_SIGN_IN_TEXT = 'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
@@ -123,6 +124,10 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   for (const weakness of keys.weaknesses) logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
   if (legacy.sealed > 0) logger.info('files.sealed_legacy', { sealed: legacy.sealed });
   for (const file of legacy.mismatched) logger.error('files.legacy_damaged', { file });
+  // Before any service writes: what a stop cut short (an import before its transaction, a transfer, a drop) goes, said in the log.
+  // A held database may not point to files that are still needed: nothing is removed beside it.
+  if (guard.held()) logger.warn('files.cleanup_skipped', { text: 'The database is held: no file is removed at start until a person decides.' });
+  else cleanLeftoverFiles(dataDir, db, logger);
   // SECURITY: a station without professional sign-in (the site's choice) says so at every start.
   if (!options.oidc) logger.warn('sign_in.none', { text: NO_SIGN_IN_TEXT });
   const events = createStationEvents();

@@ -20,8 +20,10 @@ export const ScannedStudySchema = z.object({
   modalities: z.array(z.string()),
   series: z.array(z.object({ seriesUid: z.string(), modality: z.string().nullable(), number: z.number().nullable(), description: z.string().nullable(), instances: z.number().int(), images: z.number().int() })),
   instances: z.number().int(),
-  /** Already on this station (imported before). */
+  /** Already on this station, whole: every instance found here is kept. */
   alreadyImported: z.boolean(),
+  /** On this station but not whole (an import cut short, or a drive holding more of it): importing it completes it. */
+  incomplete: z.boolean(),
 });
 export type ScannedStudy = z.infer<typeof ScannedStudySchema>;
 
@@ -57,6 +59,8 @@ export const PatientStudySchema = z.object({
   /** Who checked images whose patient traits differed from the record's. */
   mismatchAcceptedBy: z.string().nullable(),
   importedAt: z.string(),
+  /** Not all its instances are here (an import an earlier version left cut short): importing the study again completes it. */
+  incomplete: z.boolean(),
   series: z.array(z.object({ seriesUid: z.string(), modality: z.string().nullable(), number: z.number().nullable(), description: z.string().nullable(), instances: z.number().int() })),
 });
 
@@ -114,7 +118,10 @@ export const PacsStudySchema = z.object({
   modalities: z.array(z.string()),
   series: z.number().nullable(),
   instances: z.number().nullable(),
+  /** On this station, whole. */
   alreadyImported: z.boolean(),
+  /** On this station with fewer instances than the PACS holds, or marked incomplete: retrieving it completes it. */
+  incomplete: z.boolean(),
 });
 export type PacsStudy = z.infer<typeof PacsStudySchema>;
 

@@ -114,6 +114,38 @@ describe('a deleted or rolled-back database', () => {
     expect(await station.value('audit.verify', {})).toMatchObject({ ok: true, warnings: [] });
   });
 
+  it('keeps the stored files only the newer database knew: left alone while held, then set aside with the decision, never cleaned up', async () => {
+    const hub = await region();
+    const dir = tempDir();
+    await recordAndSync(dir, hub, 0, 3);
+    const older = path.join(tempDir(), 'older.sqlite');
+    fs.copyFileSync(path.join(dir, DATABASE), older);
+    await recordAndSync(dir, hub, 3, 2);
+    // A photo the newer database pointed to (its bytes may be the only copy): the older one does not.
+    const sha = 'ab'.repeat(32);
+    const photo = path.join(dir, 'attachments', 'ab', sha);
+    fs.mkdirSync(path.dirname(photo), { recursive: true });
+    fs.writeFileSync(photo, 'sealed bytes only the newer database knew');
+    removeDatabase(dir);
+    fs.copyFileSync(older, path.join(dir, DATABASE));
+
+    const station = stationAt(dir, hub);
+    expect((await station.value('station.status', {})).database.state).toBe('older');
+    // The start-up clean-up would take it for an import's leftover beside a database with patients.
+    expect(fs.existsSync(photo)).toBe(true);
+
+    await station.value('database.decide', { action: 'keep', by: 'Dr Anne Riou' });
+    expect(fs.existsSync(photo)).toBe(false);
+    const aside = fs.readdirSync(path.join(dir, 'damaged')).filter((name) => name.endsWith('-older-files'));
+    expect(aside).toHaveLength(1);
+    const kept = path.join(dir, 'damaged', aside[0]!, 'attachments', 'ab', sha);
+    expect(fs.readFileSync(kept, 'utf8')).toBe('sealed bytes only the newer database knew');
+    await station.close();
+    const again = stationAt(dir, hub);
+    expect((await again.value('station.status', {})).database.state).toBe('ok');
+    expect(fs.existsSync(kept)).toBe(true);
+  });
+
   it('hears from the region that the whole data folder was rolled back, anchor file included', async () => {
     const hub = await region();
     const dir = tempDir();

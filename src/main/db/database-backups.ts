@@ -119,7 +119,7 @@ function databaseFiles(file: string): string[] {
 }
 
 /** A folder of its own under damaged/ for one set of files kept aside. */
-function setAsideFolder(dataDir: string, label: string, now: Date): string {
+export function setAsideFolder(dataDir: string, label: string, now: Date): string {
   return privateFolder(path.join(privateFolder(path.join(dataDir, SET_ASIDE_FOLDER)), `${stamp(now)}-${label}`));
 }
 

@@ -14,6 +14,8 @@ export interface StudyRow {
   accession_number: string | null;
   mismatch_accepted_by: string | null;
   imported_at: string;
+  /** 1: not all its instances are here (an earlier version's import cut short); the next import completes it. */
+  incomplete: 0 | 1;
 }
 
 export interface InstanceRow {
@@ -60,9 +62,16 @@ export function createImagingRepository(db: Db) {
   const syncInstancesStmt = db.prepare<[string], StudyForSync['series'][number]['instances'][number]>('SELECT sop_instance_uid, sop_class_uid, instance_number FROM dicom_instances WHERE series_uid = ? ORDER BY instance_number, sop_instance_uid');
   const instanceCountStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM dicom_instances i JOIN dicom_series s ON s.series_uid = i.series_uid WHERE s.study_uid = ?');
   const instanceExistsStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM dicom_instances WHERE sop_instance_uid = ?');
+  const instanceUidsStmt = db.prepare<[string], { sop_instance_uid: string }>(
+    'SELECT i.sop_instance_uid FROM dicom_instances i JOIN dicom_series s ON s.series_uid = i.series_uid WHERE s.study_uid = ?',
+  );
+  const markWholeStmt = db.prepare('UPDATE dicom_studies SET incomplete = 0 WHERE study_uid = ?');
   return {
     study: (uid: string) => studyStmt.get(uid) ?? null,
-    insertStudy: (row: StudyRow) => void insertStudyStmt.run(row),
+    /** A study not kept yet (whole: it is inserted with all its instances); nothing when it is. */
+    insertStudy: (row: Omit<StudyRow, 'incomplete'>) => void insertStudyStmt.run(row),
+    /** The study now holds every instance its import found. */
+    markWhole: (uid: string) => void markWholeStmt.run(uid),
     insertSeries: (seriesUid: string, studyUid: string, modality: string | null, number: number | null, description: string | null) => void insertSeriesStmt.run(seriesUid, studyUid, modality, number, description),
     /** False when this instance was already kept (the same image imported twice). */
     insertInstance: (row: InstanceRow) => insertInstanceStmt.run(row).changes > 0,
@@ -76,6 +85,8 @@ export function createImagingRepository(db: Db) {
     /** Instances kept of a study: its version for the sync (a study only grows). */
     instanceCount: (uid: string) => instanceCountStmt.get(uid)?.n ?? 0,
     hasInstance: (uid: string) => (instanceExistsStmt.get(uid)?.n ?? 0) > 0,
+    /** The SOP Instance UIDs kept of a study. */
+    instanceUidsOf: (studyUid: string) => new Set(instanceUidsStmt.all(studyUid).map((r) => r.sop_instance_uid)),
     studiesOf: (patientId: string): StudySummary[] => studiesOfStmt.all(patientId).map((s) => ({ ...s, series: seriesOfStmt.all(s.study_uid) })),
   };
 }

@@ -11,7 +11,7 @@ import { GENESIS_HASH, type AuditRow } from '../audit/audit-chain';
 import { AppFailure } from '../contract/failure';
 import { createAuditRepository } from '../db/audit-repository';
 import { openDatabase, type Db } from '../db/connection';
-import { backupPath, inspectDatabaseFile, moveAside, placeBackup } from '../db/database-backups';
+import { backupPath, inspectDatabaseFile, moveAside, placeBackup, setAsideFolder } from '../db/database-backups';
 import { createEncounterRepository } from '../db/encounter-repository';
 import { MIGRATIONS } from '../db/migrations';
 import { createOutboxRepository } from '../db/outbox-repository';
@@ -25,6 +25,7 @@ import { ANCHOR_FILE } from '../station-database';
 import { auditRowsFromRegion } from './audit-from-region';
 import { madeElsewhereThanRecords, rowsOfFileAfter, summariseEvents } from './event-summary';
 import { takeMissingRecords } from './records-from-region';
+import { setAsideUnreferenced } from '../services/leftover-files';
 import { RegionUnreachableError, searchRegion } from './region-search';
 
 export const RECOVERY_STATE_KEY = 'database_recovery';
@@ -138,6 +139,15 @@ async function recover(file: string, key: Buffer, decision: DatabaseDecision, he
 }
 
 /** Carries out the decision on the data folder; the station's services must be stopped. */
+function setAsideFilesOf(file: string, key: Buffer, into: string | (() => string)) {
+  const db = openDatabase(file, key);
+  try {
+    return setAsideUnreferenced(path.dirname(file), db, into);
+  } finally {
+    db.close();
+  }
+}
+
 export async function applyDecision(dataDir: string, key: Buffer, decision: DatabaseDecision, held: HeldContext, settings: DatabaseSettings): Promise<RecoveryReport> {
   const backup = refuseUnfit(decision, held, dataDir, key, settings.now);
   const file = path.join(dataDir, DATABASE_FILE);
@@ -147,8 +157,12 @@ export async function applyDecision(dataDir: string, key: Buffer, decision: Data
   const setAside = decision.action === 'keep' ? null : moveAside(file, dataDir, held.hold.state, settings.now());
   if (backup) placeBackup(dataDir, backup, file);
   const report = await recover(file, key, decision, held, settings, dataDir, setAside);
+  // The files only the replaced database (or the newer one an older copy was put over) pointed to
+  // are kept aside with it, never taken for an import's leftovers by the next start's clean-up.
+  const into = setAside ? path.dirname(setAside) : () => setAsideFolder(dataDir, `${held.hold.state}-files`, settings.now());
+  const filesSetAside = setAsideFilesOf(file, key, into);
   clearHold(dataDir);
-  settings.logger.info('database.decided', { decision: decision.action, by: decision.by, backup, setAside, lost: report.lost.events });
+  settings.logger.info('database.decided', { decision: decision.action, by: decision.by, backup, setAside, filesSetAside, lost: report.lost.events });
   return report;
 }
 

@@ -4,7 +4,8 @@
 // never the dropped ones (a file is stored by its number), so nothing can reach outside the
 // folder. Files are sealed as their chunks arrive (DICOM headers carry the patient's name), and
 // read back through `readFile`. At most MAX_DROPS_IN_PROGRESS are being received at once; one
-// nobody sends to for ten minutes is let go, a scanned one an hour after its scan, and all at start-up.
+// nobody sends to for ten minutes is let go, a scanned one an hour after its scan; at start-up, all
+// of them (leftover-files.ts, which says how many and how much in the log).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,8 +27,6 @@ const SWEEP_EVERY_MS = 60_000;
 export function createImagingDrops(deps: { dir: string; sealer: FileSealer; now: () => Date; roomFor: (bytes: number, what: string) => void }) {
   /** `at`: its last chunk while it is received, its scan once scanned. */
   const drops = new Map<string, { folder: string; bytes: number; files: Map<number, SealedAppender>; at: number; scanned: boolean }>();
-  // Drops live in memory: after a restart their files belong to nobody.
-  fs.rmSync(deps.dir, { recursive: true, force: true });
 
   function sweep(): void {
     for (const [id, drop] of drops) {

@@ -1,8 +1,11 @@
 // Brings imaging studies onto the station: a scan of a folder or drive shows what is there,
-// grouped by study and series with the patient as the modality wrote it; the import attaches the
-// chosen studies to a patient (and an act), each file copied once by SHA-256 into the data
-// folder. Images whose patient differs from the record's are attached only once a named person
-// has checked them: identity errors in imaging are how a wrong patient gets treated.
+// grouped by study and series with the patient as the modality wrote it, and what the station
+// already holds of each (whole, or incomplete); the import attaches the chosen studies to a
+// patient (and an act), each file copied once by SHA-256 into the data folder. Each study goes in
+// whole or not at all: its files are sealed first, then its rows and its outbox row in one
+// transaction, so a stop midway leaves only files no row points to (removed at the next start).
+// Images whose patient differs from the record's are attached only once a named person has
+// checked them: identity errors in imaging are how a wrong patient gets treated.
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { demographicDifferences } from '../../shared/dicom-patient-match';
@@ -37,12 +40,29 @@ export interface ImagingServiceDeps {
   roomFor: (bytes: number, what: string) => void;
 }
 
+/** Whose record an imported study goes into, and who checked it when its patient's traits differ. */
+interface StudyTarget {
+  patientId: string;
+  encounterId: string | null;
+  checkedBy: string | null;
+  at: string;
+}
+
 const SCAN_TTL_MS = 3600_000;
 const MAX_SCANS = 5;
 
 /** Copies a file into the content-addressed store, hashing it on the way; returns its SHA-256. */
 function keep(file: string, readFile: ReadFile, store: AttachmentStore): { sha256: string; size: number } {
-  const bytes = readFile(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFile(file);
+  } catch (error) {
+    const why = (error as Error).message;
+    throw new AppFailure(
+      'validation_failed',
+      `The file ${file} could not be read again (${why}): its study was not imported. Check the disc or drive, scan it again and import.`,
+    );
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   store.put(sha256, bytes);
   return { sha256, size: bytes.length };
@@ -53,12 +73,18 @@ export function createImagingService(deps: ImagingServiceDeps) {
 
   function summarise(found: ScannedFile[]): ScannedStudy[] {
     const studies = new Map<string, ScannedStudy>();
+    const instancesFound = new Map<string, string[]>();
     for (const { instance: i } of found) {
       let study = studies.get(i.studyInstanceUid);
       if (!study) {
-        study = { studyUid: i.studyInstanceUid, patient: i.patient, date: i.study.date, description: i.study.description, modalities: [], series: [], instances: 0, alreadyImported: deps.imaging.study(i.studyInstanceUid) !== null };
+        study = {
+          studyUid: i.studyInstanceUid, patient: i.patient, date: i.study.date, description: i.study.description,
+          modalities: [], series: [], instances: 0, alreadyImported: false, incomplete: false,
+        };
         studies.set(i.studyInstanceUid, study);
+        instancesFound.set(i.studyInstanceUid, []);
       }
+      instancesFound.get(i.studyInstanceUid)!.push(i.sopInstanceUid);
       study.instances++;
       if (i.modality && !study.modalities.includes(i.modality)) study.modalities.push(i.modality);
       let series = study.series.find((s) => s.seriesUid === i.seriesInstanceUid);
@@ -69,7 +95,76 @@ export function createImagingService(deps: ImagingServiceDeps) {
       series.instances++;
       if (i.image) series.images++;
     }
+    // Whole here when marked whole and holding every instance found; else, if here, incomplete.
+    for (const study of studies.values()) {
+      const held = deps.imaging.study(study.studyUid);
+      if (!held) continue;
+      const kept = deps.imaging.instanceUidsOf(study.studyUid);
+      study.alreadyImported = held.incomplete === 0 && instancesFound.get(study.studyUid)!.every((uid) => kept.has(uid));
+      study.incomplete = !study.alreadyImported;
+    }
     return [...studies.values()];
+  }
+
+  /**
+   * One study into the record: its new files sealed into the store first, then its rows and its
+   * outbox row in one transaction. Killed before the commit, nothing of it is in the record and
+   * its files are removed at the next start; after, it is whole and the region will be told.
+   */
+  function importStudy(study: ScannedStudy, files: ScannedFile[], readFile: ReadFile, target: StudyTarget, progress: () => void) {
+    const kept: (ScannedFile & { sha256: string; size: number })[] = [];
+    const taken = new Set<string>();
+    let alreadyThere = 0;
+    for (const file of files) {
+      const uid = file.instance.sopInstanceUid;
+      // The same image twice on a drive, or already kept: once.
+      if (taken.has(uid) || deps.imaging.hasInstance(uid)) alreadyThere++;
+      else kept.push({ ...file, ...keep(file.file, readFile, deps.store) });
+      taken.add(uid);
+      progress();
+    }
+    const first = files[0]!.instance;
+    let instances = 0;
+    deps.db.transaction(() => {
+      const before = deps.imaging.study(study.studyUid);
+      deps.imaging.insertStudy({
+        study_uid: study.studyUid,
+        patient_id: target.patientId,
+        encounter_id: target.encounterId,
+        dicom_patient_name: first.patient.name,
+        dicom_patient_id: first.patient.id,
+        dicom_birth_date: first.patient.birthDate,
+        dicom_sex: first.patient.sex,
+        study_date: first.study.date,
+        description: first.study.description,
+        accession_number: first.study.accessionNumber,
+        mismatch_accepted_by: target.checkedBy,
+        imported_at: target.at,
+      });
+      for (const { instance: i, sha256, size } of kept) {
+        deps.imaging.insertSeries(i.seriesInstanceUid, i.studyInstanceUid, i.modality, i.series.number, i.series.description);
+        const inserted = deps.imaging.insertInstance({
+          sop_instance_uid: i.sopInstanceUid,
+          series_uid: i.seriesInstanceUid,
+          sop_class_uid: i.sopClassUid,
+          instance_number: i.instanceNumber,
+          sha256,
+          size,
+          transfer_syntax: i.transferSyntax.uid,
+          rows: i.image?.rows ?? null,
+          columns: i.image?.columns ?? null,
+          frames: i.image?.frames ?? null,
+          slice_position: i.image?.slicePosition ?? null,
+        });
+        if (inserted) instances++;
+      }
+      // Every instance this import found is here now: a study left incomplete is whole again.
+      if (before?.incomplete) deps.imaging.markWhole(study.studyUid);
+      // The study's current state goes to the region, once per study and import.
+      const version = deps.imaging.instanceCount(study.studyUid);
+      deps.outbox.enqueue('imaging_study', study.studyUid, version, before ? 'update' : 'create', target.at);
+    })();
+    return { instances, alreadyThere };
   }
 
   return {
@@ -125,57 +220,21 @@ export function createImagingService(deps: ImagingServiceDeps) {
       // New images stop before the records' own space runs out: checked before anything is copied.
       const newFiles = files.filter((f) => !deps.imaging.hasInstance(f.instance.sopInstanceUid));
       deps.roomFor(newFiles.reduce((total, f) => total + fs.statSync(f.file).size, 0), 'These images');
+      let done = 0;
+      const progress = () => {
+        done++;
+        if (done % 10 === 0 || done === files.length) deps.onProgress({ scanId: input.scanId, phase: 'importing', done, total: files.length });
+      };
+      const at = deps.now().toISOString();
       let instances = 0;
       let alreadyThere = 0;
-      const at = deps.now().toISOString();
-      for (let n = 0; n < files.length; n++) {
-        const { file, instance: i } = files[n]!;
-        if (deps.imaging.hasInstance(i.sopInstanceUid)) {
-          alreadyThere++;
-          continue;
-        }
-        const kept = keep(file, scan.readFile, deps.store);
-        deps.db.transaction(() => {
-          deps.imaging.insertStudy({
-            study_uid: i.studyInstanceUid,
-            patient_id: patient.id,
-            encounter_id: input.encounterId,
-            dicom_patient_name: i.patient.name,
-            dicom_patient_id: i.patient.id,
-            dicom_birth_date: i.patient.birthDate,
-            dicom_sex: i.patient.sex,
-            study_date: i.study.date,
-            description: i.study.description,
-            accession_number: i.study.accessionNumber,
-            mismatch_accepted_by: checkedBy.get(i.studyInstanceUid) ?? null,
-            imported_at: at,
-          });
-          deps.imaging.insertSeries(i.seriesInstanceUid, i.studyInstanceUid, i.modality, i.series.number, i.series.description);
-          if (
-            deps.imaging.insertInstance({
-              sop_instance_uid: i.sopInstanceUid,
-              series_uid: i.seriesInstanceUid,
-              sop_class_uid: i.sopClassUid,
-              instance_number: i.instanceNumber,
-              sha256: kept.sha256,
-              size: kept.size,
-              transfer_syntax: i.transferSyntax.uid,
-              rows: i.image?.rows ?? null,
-              columns: i.image?.columns ?? null,
-              frames: i.image?.frames ?? null,
-              slice_position: i.image?.slicePosition ?? null,
-            })
-          ) {
-            instances++;
-          }
-        })();
-        if (n % 10 === 9 || n === files.length - 1) deps.onProgress({ scanId: input.scanId, phase: 'importing', done: n + 1, total: files.length });
+      for (const study of studies) {
+        const target = { patientId: patient.id, encounterId: input.encounterId, checkedBy: checkedBy.get(study.studyUid) ?? null, at };
+        const ofStudy = files.filter((f) => f.instance.studyInstanceUid === study.studyUid);
+        const result = importStudy(study, ofStudy, scan.readFile, target, progress);
+        instances += result.instances;
+        alreadyThere += result.alreadyThere;
       }
-      // The studies' current state goes to the region, once per study and import. (A crash
-      // before this line leaves images here unannounced until the study is imported again.)
-      deps.db.transaction(() => {
-        for (const study of studies) deps.outbox.enqueue('imaging_study', study.studyUid, deps.imaging.instanceCount(study.studyUid), study.alreadyImported ? 'update' : 'create', at);
-      })();
       deps.onPatientImaging(patient.id);
       return { studies: studies.length, series: studies.reduce((k, s) => k + s.series.length, 0), instances, alreadyThere };
     },
@@ -223,6 +282,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
         dicomPatient: { name: s.dicom_patient_name, id: s.dicom_patient_id, birthDate: s.dicom_birth_date, sex: s.dicom_sex },
         mismatchAcceptedBy: s.mismatch_accepted_by,
         importedAt: s.imported_at,
+        incomplete: s.incomplete === 1,
         series: s.series.map((x) => ({ seriesUid: x.series_uid, modality: x.modality, number: x.number, description: x.description, instances: x.instances })),
       }));
     },

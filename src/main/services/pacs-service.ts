@@ -30,7 +30,7 @@ export interface PacsServiceDeps {
   store: AttachmentStore;
   /** Retrieved files wait for their import sealed, like everything else under the data folder. */
   sealer: FileSealer;
-  /** Where retrieved files wait for their import (removed after, and at start-up). */
+  /** Where retrieved files wait for their import (removed after; those of a retrieval a stop cut short, at the next start: leftover-files.ts). */
   inboxDir: string;
   /** Throws disk_full when `bytes` more would eat into the space kept for the records (disk-space.ts). */
   roomFor: (bytes: number, what: string) => void;
@@ -44,8 +44,6 @@ function pacsFailure(error: unknown): never {
 }
 
 export function createPacsService(deps: PacsServiceDeps) {
-  // A retrieval cut short by a stop left its files behind: they belong to no import now.
-  fs.rmSync(deps.inboxDir, { recursive: true, force: true });
   function client(): DicomWebClient {
     if (!deps.client) throw new AppFailure('pacs_unavailable', 'No PACS is configured on this station (RELAIS_PACS_URL): import the images from a CD or USB drive.');
     return deps.client;
@@ -64,7 +62,13 @@ export function createPacsService(deps: PacsServiceDeps) {
           limit: MAX_RESULTS,
         })
         .catch(pacsFailure);
-      return found.map((s) => ({ ...s, alreadyImported: deps.repository.study(s.studyUid) !== null }));
+      return found.map((s) => {
+        const held = deps.repository.study(s.studyUid);
+        // Fewer instances here than the PACS holds (or marked so): a retrieval completes it.
+        const fewer = held !== null && s.instances !== null && deps.repository.instanceCount(s.studyUid) < s.instances;
+        const incomplete = held !== null && (held.incomplete === 1 || fewer);
+        return { ...s, alreadyImported: held !== null && !incomplete, incomplete };
+      });
     },
 
     /** Sends a photo of an act to the PACS as a DICOM secondary capture in the patient's name. */

@@ -275,6 +275,8 @@ export const en: Translations = {
     noDescription: 'no description',
     counts: '{{series}} series, {{instances}} image(s)',
     alreadyImported: 'already on the station',
+    incompleteHere: 'incomplete on the station: importing completes it',
+    incompleteStudy: 'Import cut short: not all images of this study are on the station. Import it again (same CD, drive or PACS) to complete it.',
     import: 'Import the ticked studies',
     imported: '{{count}} image(s) imported.',
     mismatchTitle: 'These images may be another patient’s.',

@@ -274,6 +274,8 @@ export const fr = {
     noDescription: 'sans description',
     counts: '{{series}} série(s), {{instances}} image(s)',
     alreadyImported: 'déjà sur la station',
+    incompleteHere: 'incomplet sur la station : l’import le complète',
+    incompleteStudy: 'Import interrompu : toutes les images de cet examen ne sont pas sur la station. Importez-le de nouveau (même CD, clé ou PACS) pour le compléter.',
     import: 'Importer les examens cochés',
     imported: '{{count}} image(s) importée(s).',
     mismatchTitle: 'Ces images sont peut-être celles d’un autre patient.',

@@ -258,6 +258,43 @@ describe('migrations', () => {
     expect(() => db.prepare('DELETE FROM audit_acknowledgements').run()).toThrow(/append-only/);
   });
 
+  it('0022 marks incomplete the studies an earlier import left partly there: no outbox row, push or conflict of their instance count', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(21));
+    db.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
+      birthplace_code, identity_status, birth_name_key, first_name_key, created_at, updated_at)
+      VALUES ('p1', 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'PROV', 'A', 'B', 'now', 'now')`).run();
+    /** A study of `n` instances, as the earlier import wrote it. */
+    const study = (uid: string, n: number) => {
+      db.prepare("INSERT INTO dicom_studies (study_uid, patient_id, imported_at) VALUES (?, 'p1', 'now')").run(uid);
+      db.prepare('INSERT INTO dicom_series (series_uid, study_uid) VALUES (?, ?)').run(`${uid}.1`, uid);
+      for (let i = 0; i < n; i++) {
+        db.prepare("INSERT INTO dicom_instances (sop_instance_uid, series_uid, sop_class_uid, sha256, size, transfer_syntax) VALUES (?, ?, 'c', ?, 1, 't')").run(`${uid}.1.${i}`, `${uid}.1`, 'a'.repeat(64));
+      }
+    };
+    const outbox = db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('imaging_study', ?, ?, 'create', 'now')");
+    study('waiting', 3); // announced, its row not sent yet
+    outbox.run('waiting', 3);
+    study('pushed', 2); // announced and sent
+    db.prepare("INSERT INTO sync_resources (entity, entity_id, resource_type, pushed_version, pushed_at) VALUES ('imaging_study', 'pushed', 'ImagingStudy', 2, 'now')").run();
+    study('in-conflict', 2); // a person has it in hand on the sync screen
+    db.prepare("INSERT INTO sync_conflicts (entity, entity_id, local_resource, server_resource, detected_at) VALUES ('imaging_study', 'in-conflict', '{}', '{}', 'now')").run();
+    study('cut-short', 45); // killed midway: no row at all
+    study('grown-cut-short', 5); // sent at 4, then a second import from a fuller drive killed midway
+    db.prepare("INSERT INTO sync_resources (entity, entity_id, resource_type, pushed_version, pushed_at) VALUES ('imaging_study', 'grown-cut-short', 'ImagingStudy', 4, 'now')").run();
+    outbox.run('grown-cut-short', 4);
+    migrate(db, upTo(22));
+    const marked = db.prepare('SELECT study_uid, incomplete FROM dicom_studies ORDER BY study_uid').all();
+    expect(marked).toEqual([
+      { study_uid: 'cut-short', incomplete: 1 },
+      { study_uid: 'grown-cut-short', incomplete: 1 },
+      { study_uid: 'in-conflict', incomplete: 0 },
+      { study_uid: 'pushed', incomplete: 0 },
+      { study_uid: 'waiting', incomplete: 0 },
+    ]);
+    expect(() => db.prepare("UPDATE dicom_studies SET incomplete = 2 WHERE study_uid = 'pushed'").run()).toThrow(/CHECK/);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

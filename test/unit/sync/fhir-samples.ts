@@ -61,6 +61,7 @@ export const headCt: StudyForSync = {
   accession_number: 'ACC-77812',
   mismatch_accepted_by: 'IDE Morvan',
   imported_at: '2026-11-23T09:51:00.000Z',
+  incomplete: 0,
   series: [
     {
       series_uid: '1.2.826.0.1.3680043.10.1234.2',

@@ -84,9 +84,12 @@ export function PacsSearch({ patientId, onImported }: { patientId: string; onImp
               {s.alreadyImported ? (
                 <span className="hint">({t('imaging.alreadyImported')})</span>
               ) : (
-                <button type="button" disabled={busy} onClick={() => void retrieve(s.studyUid, null)}>
-                  {t('pacs.retrieve')}
-                </button>
+                <>
+                  {s.incomplete && <span className="hint">({t('imaging.incompleteHere')}) </span>}
+                  <button type="button" disabled={busy} onClick={() => void retrieve(s.studyUid, null)}>
+                    {t('pacs.retrieve')}
+                  </button>
+                </>
               )}
               {pending?.studyUid === s.studyUid && <MismatchWarning mismatches={pending.mismatches} busy={busy} onAccept={(by) => void retrieve(s.studyUid, by)} onCancel={() => setPending(null)} />}
             </li>

@@ -99,7 +99,7 @@ function ImportFromDrive({ patientId, onImported }: { patientId: string; onImpor
                     onChange={(e) => setChosen((c) => (e.target.checked ? [...c, s.studyUid] : c.filter((u) => u !== s.studyUid)))}
                   />
                   {dicomDate(s.date)} — {s.description ?? t('imaging.noDescription')} — {s.modalities.join(', ') || '?'} — {t('imaging.counts', { series: s.series.length, instances: s.instances })} — {personName(s.patient.name)}
-                  {s.alreadyImported ? ` (${t('imaging.alreadyImported')})` : ''}
+                  {s.alreadyImported ? ` (${t('imaging.alreadyImported')})` : s.incomplete ? ` (${t('imaging.incompleteHere')})` : ''}
                 </label>
               </li>
             ))}
@@ -150,6 +150,7 @@ export function PatientImaging({ patientId, onShare }: { patientId: string; onSh
               {dicomDate(s.date)} — {s.description ?? t('imaging.noDescription')} — {s.series.map((x) => x.modality).filter(Boolean).join(', ')} — {t('imaging.counts', { series: s.series.length, instances: s.series.reduce((n, x) => n + x.instances, 0) })}
               {s.mismatchAcceptedBy ? ` — ${t('imaging.checkedByLine', { by: s.mismatchAcceptedBy, name: personName(s.dicomPatient.name) })}` : ''}
               <span className="hint"> ({new Date(s.importedAt).toLocaleString(i18n.language)})</span>
+              {s.incomplete && <p className="warning-text">{t('imaging.incompleteStudy')}</p>}
               <div className="series-strip">
                 {s.series.map((x) => (
                   <SeriesThumbnail key={x.seriesUid} series={x} selected={open === x.seriesUid} onOpen={() => setOpen(open === x.seriesUid ? null : x.seriesUid)} />
