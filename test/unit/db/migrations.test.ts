@@ -258,6 +258,16 @@ describe('migrations', () => {
     expect(() => db.prepare('DELETE FROM audit_acknowledgements').run()).toThrow(/append-only/);
   });
 
+  it('0022 marks the outbox rows sent again to a region that lost them, with their place in the dependency order', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(22));
+    expect(columns(db, 'outbox')).toContain('resend');
+    const insert = db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at, resend) VALUES ('patient', 'p', 1, 'update', 'now', ?)");
+    expect(() => insert.run(null)).not.toThrow();
+    expect(() => insert.run(0)).not.toThrow();
+    expect(() => insert.run(10)).toThrow(/CHECK/);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);
