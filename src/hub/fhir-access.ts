@@ -9,13 +9,14 @@
 import { Operator } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import type { FhirRepository } from '@medplum/fhir-router';
+import { regionSourceOf } from '../shared/region-source';
 import { namedExpertId, routedTo } from '../shared/teleexpertise';
 import { whyNotOwnAuditEvent } from './audit-chains';
 import type { Claims } from './tokens';
 import { createUploadPointers } from './upload-pointers';
 
 /** meta.source of every resource written through the hub: who wrote it (the token's subject). */
-export const sourceOf = (sub: string) => `urn:relais:peer:${encodeURIComponent(sub)}`;
+export const sourceOf = regionSourceOf;
 
 // SECURITY: the directory of professionals is shared by the region: every token reads it.
 const SHARED_TYPES = new Set(['Practitioner']);

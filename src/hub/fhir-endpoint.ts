@@ -57,7 +57,8 @@ function capabilityStatement(): CapabilityStatement {
           conditionalCreate: true,
           conditionalUpdate: false, // refused: it could match another station's resource
           interaction: ['read', 'vread', 'update', 'create', 'search-type', 'history-instance'].map((code) => ({ code: code as 'read' })),
-          searchParam: [{ name: '_lastUpdated', type: 'date' }, { name: 'identifier', type: 'token' }],
+          // _source: a search restricted to the token's own resources is answered with its total.
+          searchParam: [{ name: '_lastUpdated', type: 'date' }, { name: 'identifier', type: 'token' }, { name: '_id', type: 'token' }, { name: '_source', type: 'uri' }],
           ...(type === 'AuditEvent' ? { documentation: AUDIT_EVENT_RULES } : {}),
         })),
       },
@@ -174,14 +175,28 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
     return send(res, status, shown, headers);
   }
 
-  /** Keeps only the entries this token may read; the total would count the others: dropped. */
-  async function filterBundle(bundle: Resource, claims: Claims): Promise<Resource> {
+  /**
+   * Keeps only the entries this token may read. The total would count the others: it is dropped,
+   * unless the search was restricted to the token's own resources (ownOnly).
+   */
+  async function filterBundle(bundle: Resource, claims: Claims, ownOnly = false): Promise<Resource> {
     if (bundle.resourceType !== 'Bundle') return bundle;
     const entries = [];
     for (const entry of bundle.entry ?? []) if (entry.resource && (await access.canRead(entry.resource, claims))) entries.push(entry);
-    const { total: _total, ...rest } = bundle;
-    return { ...rest, entry: entries };
+    const { total, ...rest } = bundle;
+    return { ...rest, entry: entries, ...(ownOnly && total !== undefined ? { total } : {}) };
   }
+
+  /**
+   * SECURITY: a search whose only _source is this token's own (meta.source, set by the hub from
+   * the writer's token at each write, and nobody overwrites another's resource) matches only what
+   * the token wrote: its total counts nothing of anyone else's, so it is given. It lets a station
+   * check cheaply that the region still holds what it sent (`_summary=count`, its reconciliation).
+   */
+  const searchesOwnOnly = (query: URLSearchParams, claims: Claims): boolean => {
+    const sources = [...query.entries()].filter(([key]) => key.startsWith('_source'));
+    return sources.length === 1 && sources[0]![0] === '_source' && sources[0]![1] === sourceOf(claims.sub);
+  };
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -238,7 +253,7 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
       const { 'if-none-exist': _dropped, ...headers } = req.headers;
       return route(res, request(`/${type}`, headers), claims);
     }
-    if (method === 'GET' && id === undefined) return route(res, request(path), claims, (bundle) => filterBundle(bundle, claims));
+    if (method === 'GET' && id === undefined) return route(res, request(path), claims, (bundle) => filterBundle(bundle, claims, searchesOwnOnly(target!.query, claims)));
     if (method === 'GET') {
       // SECURITY: read, vread and history of what this token may not read answer 404, like
       // a resource that does not exist: nothing is leaked, not even that it exists.

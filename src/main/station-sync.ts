@@ -1,12 +1,15 @@
 // The station's sync to the regional FHIR server, wired: the push worker (records, files by
 // resumable upload, the audit trail), the pull worker (the server's changes, then téléexpertise
-// messages) and the service that runs them, reading the server's CapabilityStatement first.
+// messages), the reconciler (does the region still hold what was sent?) and the service that runs
+// them, reading the server's CapabilityStatement first.
+import type { ReconcileRepository } from './db/reconcile-repository';
 import type { Logger } from './logger';
 import type { FhirClient } from './sync/fhir-client';
 import { FhirNetworkError } from './sync/fhir-client';
 import { loadFhirDefinitions } from './sync/fhir/validate';
 import { createPullWorker, type PullDeps, type PullReport } from './sync/pull-worker';
 import { createPushWorker, PUSHED_WITH_AUDIT, type PushDeps } from './sync/push-worker';
+import { createReconciler } from './sync/reconciler';
 import { uploadFile } from './sync/resumable-upload';
 import { fullCapabilities, readCapabilities } from './sync/server-capabilities';
 import { createSyncService } from './sync/sync-service';
@@ -18,11 +21,13 @@ export interface StationSyncDeps {
   uploadsUrl: string | null;
   /** The hub token, read at each request (it is renewed). */
   token: () => string;
-  syncTiming?: { debounceMs?: number; intervalMs?: number; pullIntervalMs?: number; pullMarginMs?: number };
+  syncTiming?: { debounceMs?: number; intervalMs?: number; pullIntervalMs?: number; pullMarginMs?: number; reconcileIntervalMs?: number };
   sync: PushDeps['sync'];
   /** What is pushed: the records, the files and the kept report PDFs. */
   records: Pick<PushDeps, 'patients' | 'encounters' | 'calls' | 'imaging' | 'teleexpertise' | 'attachments' | 'reportPdfs'>;
   audit: NonNullable<PushDeps['audit']>;
+  /** What the reconciliation keeps, this station's token subject at the hub and the name its audit rows carry. */
+  reconcile: { store: ReconcileRepository; subject: () => string | null; auditSite: string; linkDown: () => boolean };
   local: PullDeps['local'];
   taker: PullDeps['taker'];
   /** Téléexpertise: its messages are pulled after the records, in the same pass. */
@@ -41,6 +46,17 @@ export function startStationSync(deps: StationSyncDeps): StationSync {
   // in the middle of a call when the first record goes out.
   loadFhirDefinitions();
   let lastProgressAt = 0;
+  const reconciler = createReconciler({
+    store: deps.reconcile.store,
+    client,
+    subject: deps.reconcile.subject,
+    auditSite: deps.reconcile.auditSite,
+    audit: deps.audit,
+    attachmentSha256: (id) => deps.records.calls?.attachment(id)?.sha256 ?? null,
+    now,
+    inTransaction: deps.inTransaction,
+    log: (level, event, detail) => deps.logger[level](event, detail),
+  });
   const service: StationSync = createSyncService({
     server: deps.fhirUrl,
     sync: deps.sync,
@@ -73,6 +89,8 @@ export function startStationSync(deps: StationSyncDeps): StationSync {
         ...(deps.syncTiming?.pullMarginMs !== undefined ? { marginMs: deps.syncTiming.pullMarginMs } : {}),
       }),
     ),
+    reconciler,
+    linkDown: deps.reconcile.linkDown,
     hasWork: () => deps.sync.due(PUSHED_WITH_AUDIT, now().toISOString(), 1).length > 0,
     loadCapabilities: async () => {
       try {

@@ -9,6 +9,7 @@ import { createKioskGate } from './contract/kiosk-gate';
 import { AppFailure } from './contract/failure';
 import { createCallRepository } from './db/call-repository';
 import { createEncounterRepository } from './db/encounter-repository';
+import { createReconcileRepository } from './db/reconcile-repository';
 import { createSyncRepository } from './db/sync-repository';
 import { createFhirClient } from './sync/fhir-client';
 import { startStationSync, type StationSync } from './station-sync';
@@ -92,11 +93,10 @@ export interface StationOptions {
   /** How many backups of the database are kept in the data folder (RELAIS_BACKUPS_KEPT, 7 by default). */
   backupsKept?: number;
   /** How soon after a change, and how often, the sync runs (tests and the crash test shorten them). */
-  syncTiming?: { debounceMs?: number; intervalMs?: number; pullIntervalMs?: number; pullMarginMs?: number };
+  syncTiming?: { debounceMs?: number; intervalMs?: number; pullIntervalMs?: number; pullMarginMs?: number; reconcileIntervalMs?: number };
   /** The space kept free for the records (RELAIS_DISK_RESERVE_MB), and how often the disk is measured. */
   disk?: StationDiskOptions;
 }
-
 
 export interface Station {
   dispatch: Dispatch;
@@ -160,6 +160,8 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     // The region is back: what waited out a network drop goes now, not at the end of its back-off.
     const online = hub.state().state === 'online';
     if (online && !hubWasOnline && syncService && syncRepository.retryNow() > 0) syncService.kick();
+    // The hub went away or came back: it may have been restarted with less than it had.
+    if (online !== hubWasOnline) syncService?.regionMayHaveChanged();
     hubWasOnline = online;
   });
   const callRepository = createCallRepository(db);
@@ -292,18 +294,20 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
 
   const handlers: Handlers = {
     'station.status': () => status.status(),
-    'sync.details': () => syncService?.details() ?? { parked: [], auditRefused: [], conflicts: [], refused: [], notes: [] },
+    'sync.details': () => syncService?.details() ?? { parked: [], auditRefused: [], conflicts: [], refused: [], notes: [], reconciliation: null },
     'sync.resolve': ({ conflictId, keep, by }) => {
       const resolved = conflicts.resolve(conflictId, keep, by);
       syncService?.kick();
       publishStatus();
       return resolved;
     },
-    'sync.retry': ({ entity, entityId }) => {
-      const retried = conflicts.retry(entity, entityId);
-      syncService?.kick();
+    'sync.retry': async ({ entity, entityId }) => {
+      const { retried } = conflicts.retry(entity, entityId);
       publishStatus();
-      return retried;
+      // Sent now, so that the person who pressed the button sees what came of it.
+      if (syncService) await syncService.passAfterNow();
+      publishStatus();
+      return { retried, ...conflicts.retryOutcome(entity, entityId, syncService?.status().lastError ?? null) };
     },
     'sync.now': async () => {
       await regionChecked;
@@ -372,6 +376,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
       sync: syncRepository,
       records: { patients: patientsRepo, encounters: encounterRepository, calls: callRepository, imaging: imaging.repository, teleexpertise: teleexpertise.repository, attachments: fileStore, reportPdfs },
       audit: stationAudit.syncSource(() => tokenSubject(hubToken.current())),
+      reconcile: { store: createReconcileRepository(db), subject: () => tokenSubject(hubToken.current()), auditSite: stationName, linkDown: () => hub.state().state === 'offline' },
       local: localResources,
       taker: serverVersions,
       withMessagesPull: teleexpertise.withMessagesPull,

@@ -14,7 +14,7 @@ import { AttachmentBeginSchema, AttachmentChunkSchema, AttachmentSchema } from '
 import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, IceConfigSchema } from './calls';
 import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
-import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema } from './station';
+import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema, SyncRetryResultSchema } from './station';
 import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
 import { KioskStateSchema } from './kiosk/kiosk';
 import { BadgeUidSchema, IdentityStateSchema } from './identity';
@@ -35,7 +35,7 @@ export const contract = {
     'sync.details': channel(noInput, SyncDetailsSchema),
     'sync.resolve': channel(ResolveConflictInputSchema, z.strictObject({ entity: z.string(), entityId: z.string(), keep: z.enum(['station', 'server']) })),
     'sync.now': channel(noInput, z.strictObject({ done: z.literal(true) })),
-    'sync.retry': channel(z.strictObject({ entity: z.string().min(1).max(50), entityId: z.string().min(1).max(300) }), z.strictObject({ retried: z.number().int() })),
+    'sync.retry': channel(z.strictObject({ entity: z.string().min(1).max(50), entityId: z.string().min(1).max(300) }), SyncRetryResultSchema),
     'patients.create': channel(CreatePatientInputSchema, CreatePatientResultSchema),
     'patients.update': channel(UpdatePatientInputSchema, PatientSchema),
     'patients.get': channel(z.strictObject({ id: PatientIdSchema }), PatientSchema),

@@ -103,7 +103,31 @@ export const SyncDetailsSchema = z.object({
   refused: z.array(z.object({ entity: z.string(), entityId: z.string(), serverVersionId: z.string().nullable(), error: z.string(), at: z.string() })),
   /** What the station does not do with this server (from its CapabilityStatement), in words. */
   notes: z.array(z.string()),
+  /** The checks that the region still holds what this station sent (null: no regional server). */
+  reconciliation: z
+    .object({
+      /** The last check that went through, and how many records it found missing there. */
+      checkedAt: z.string().nullable(),
+      missing: z.number().int().nonnegative(),
+      /** Resource types that could not be checked, with why (for the regional IT). */
+      unchecked: z.array(z.string()),
+      /** Audit rows the region lacks and can no longer take: for the regional IT. */
+      auditGap: z.object({ from: z.number().int(), to: z.number().int(), rows: z.number().int() }).nullable(),
+      /** The last records found missing and sent again: how many, and when the last of them went (null: on their way). */
+      lastResend: z.object({ detectedAt: z.string(), records: z.number().int(), resentAt: z.string().nullable(), refused: z.number().int() }).nullable(),
+      /** Records sent again still waiting to go. */
+      resending: z.number().int().nonnegative(),
+    })
+    .nullable(),
 });
+
+/** What came of "Réessayer l’envoi": sent now, still waiting (the server unreachable...), or refused again with the reason. */
+export const SyncRetryResultSchema = z.strictObject({
+  retried: z.number().int(),
+  outcome: z.enum(['sent', 'waiting', 'refused']),
+  error: z.string().nullable(),
+});
+export type SyncRetryResult = z.infer<typeof SyncRetryResultSchema>;
 
 /** A person settles a conflict: the station's version goes again, or the server's is taken. */
 export const ResolveConflictInputSchema = z.strictObject({

@@ -1,7 +1,8 @@
 // The sync screen as the nurse meets it: an act changed on the regional server while she closed
 // it here shows as a conflict with both versions field by field; she types her name, keeps the
 // station's version, and the regional server receives it. A correction made on the server to
-// another act comes back to the station when she presses "Synchroniser maintenant".
+// another act comes back to the station when she presses "Synchroniser maintenant". A regional
+// server restarted empty is noticed, and the screen says how many records went again.
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -83,4 +84,27 @@ test('a conflict is shown with both versions and settled by the nurse; a server 
   await expect.poll(async () => (await client.value('encounters.get', { id: correctedThere.id })).encounter.reason, { timeout: 15_000 }).toBe('Naevus atypique du dos');
   await expect(page.getByText('Rien à vérifier : tout ce qui pouvait partir est parti.')).toBeVisible();
   await expect(page.getByText(/dernière reprise des changements du serveur : (?!jamais)/)).toBeVisible();
+});
+
+test('a regional server restarted empty is noticed, and the sync screen says what was sent again', async ({ page }) => {
+  const created = await client.value('patients.create', {
+    identity: { birthName: 'Kervella', firstName: 'Anne', birthDate: '1950-06-02', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null },
+    notDuplicateOf: [],
+  });
+  if (created.status !== 'created') throw new Error('no patient');
+  await page.goto(station.url);
+  await page.getByRole('button', { name: 'Ouvrir la synchronisation' }).click();
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await expect(page.getByText(/^0 changement\(s\) en attente/)).toBeVisible();
+  await expect(page.getByText(/^Dernière vérification que le serveur régional a bien tout ce que ce poste a envoyé : /)).toBeVisible();
+
+  // The development hub restarts with nothing, at the same address: the station finds out by itself.
+  const port = hub.port;
+  await hub.close();
+  hub = await startHub({ secret: SECRET, turnSecret: 'unused', turnUrls: [], offers: [], port });
+  await expect(page.getByText(/^\d+ enregistrement\(s\) absent\(s\) du serveur régional ont été renvoyés \(dernier envoi le /)).toBeVisible({ timeout: 30_000 });
+  expect((await fetch(`${hub.fhirUrl}/Patient/${created.patient.id}`, { headers: headers() })).status).toBe(200);
+  // In English too.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText(/^\d+ record\(s\) missing at the region were sent again \(last one on /)).toBeVisible();
 });

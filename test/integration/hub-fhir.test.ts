@@ -78,6 +78,25 @@ describe('hub FHIR endpoint', () => {
     expect(future.json.entry ?? []).toHaveLength(0);
   });
 
+  it('counts a token’s own resources (_source naming it), and never anyone else’s', async () => {
+    const other = issueToken(SECRET, { sub: 'cart-2', role: 'station', name: 'Chariot 2', site: 'Clinique', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
+    const put = (id: string, bearer: string) => fetch(`${hub.fhirUrl}/Communication/${id}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify({ resourceType: 'Communication', id, status: 'completed' }),
+    });
+    for (const id of ['count-a1', 'count-a2', 'count-a3']) expect((await put(id, token)).ok).toBe(true);
+    expect((await put('count-b1', other)).ok).toBe(true);
+    const own = await fhir('GET', `/Communication?_source=${encodeURIComponent('urn:relais:peer:cart-1')}&_summary=count`);
+    expect(own).toMatchObject({ status: 200, json: { resourceType: 'Bundle', total: 3 } });
+    // A search that is not restricted to the token’s own resources gives no total: it would count the others’.
+    expect((await fhir('GET', '/Communication?_summary=count')).json.total).toBeUndefined();
+    expect((await fhir('GET', `/Communication?_source=${encodeURIComponent('urn:relais:peer:cart-2')}&_summary=count`)).json.total).toBeUndefined();
+    // Which of these are here, in one request: only the token’s own come back.
+    const found = await fhir('GET', '/Communication?_id=count-a1,count-b1,count-zz&_count=100');
+    expect(found.json.entry.map((e: { resource: { id: string } }) => e.resource.id)).toEqual(['count-a1']);
+  });
+
   it('refuses invalid resources and garbage with an OperationOutcome, never a crash', async () => {
     const invalid = await fhir('POST', '/Patient', { resourceType: 'Patient', birthDate: '03/12/1956' });
     expect(invalid.status).toBe(400);

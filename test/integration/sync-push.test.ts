@@ -97,7 +97,7 @@ describe('sync push', () => {
     const { dir, station, patientId, encounter } = await offlineRecords();
     const { worker, db } = workerOn(dir);
     const report = await worker.runOnce();
-    expect(report).toEqual({ pushed: 5, parked: 0, auditRefused: 0, conflicts: 0, stoppedBy: null }); // patient, encounter, consent, 2 observations
+    expect(report).toEqual({ pushed: 5, parked: 0, auditRefused: 0, conflicts: 0, stoppedBy: null, regionLost: 0, unreachable: false }); // patient, encounter, consent, 2 observations
     expect(outboxOf(dir)).toEqual([]);
     expect((await server(`/Patient/${patientId}`)).json.identifier[1].value).toBe(PARIS_1906_MATRICULE);
     expect((await server(`/Encounter/${encounter.id}`)).json).toMatchObject({ status: 'in-progress', class: { code: 'VR' } });
@@ -190,6 +190,26 @@ describe('sync push', () => {
     expect(db.prepare('SELECT count(*) AS n FROM outbox WHERE next_attempt_at IS NOT NULL').get()).toEqual({ n: 0 });
     db.close();
     station.close();
+  });
+
+  it('creates again an update the region answers 404 (it lost the record), and never parks it', async () => {
+    const { dir, station, patientId } = await offlineRecords();
+    const first = workerOn(dir);
+    expect((await first.worker.runOnce()).pushed).toBe(5);
+    first.db.close();
+    // The region comes back without it (a restarted development hub): the next version meets a 404.
+    const restarted = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
+    const patient = await station.value('patients.get', { id: patientId });
+    await station.value('patients.update', { id: patientId, version: patient.version, identity: qualifiedIdentity({ usedName: 'Kerautret' }) });
+    const { worker, db } = workerOn(dir, (input, init) => fetch(String(input).replace(hub.fhirUrl, restarted.fhirUrl), init));
+    expect(await worker.runOnce()).toMatchObject({ pushed: 0, parked: 0, regionLost: 1, stoppedBy: null });
+    expect(await worker.runOnce()).toMatchObject({ pushed: 1, parked: 0, regionLost: 0 });
+    expect(outboxOf(dir)).toEqual([]);
+    const held = await fetch(`${restarted.fhirUrl}/Patient/${patientId}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json()) as { name: { family: string }[] };
+    expect(held.name.map((n) => n.family)).toContain('KERAUTRET');
+    db.close();
+    await restarted.close();
+    await station.close();
   });
 
   it('does less with a server that can do less: no If-Match where versions are not checked, and Consent kept here', async () => {

@@ -16,6 +16,10 @@ export interface SyncedResource {
 }
 
 export interface SyncRepository {
+  /**
+   * The rows to send now: first those sent again to a region that lost them, in dependency order
+   * (migration 0022), then the others in the order they were written.
+   */
   due(entities: readonly string[], now: string, limit: number): OutboxRow[];
   /** The record went out: its rows up to this version leave the outbox. */
   pushed(entity: string, entityId: string, version: number, resourceType: string, serverVersionId: string | null, at: string): void;
@@ -28,6 +32,8 @@ export interface SyncRepository {
   /** The region is reachable again: rows backing off after network trouble are due now (parked rows and those waiting for an act stay). */
   retryNow(): number;
   resource(entity: string, entityId: string): SyncedResource | null;
+  /** The region no longer holds the record (a 404 on an update): its next push creates it again, without If-Match. */
+  forget(entity: string, entityId: string): void;
   /** Keeps both versions for a person; a record has one open conflict, its newest versions. */
   addConflict(entity: string, entityId: string, local: unknown, server: unknown, at: string): void;
   openConflicts(): OpenConflict[];
@@ -41,6 +47,8 @@ export interface SyncRepository {
   /** Outbox rows of this record, waiting or parked. */
   rowsOf(entity: string, entityId: string): number;
   unpark(entity: string, entityId: string): void;
+  /** Why the record's rows are parked (the newest reason); null when none is. */
+  parkedReason(entity: string, entityId: string): string | null;
   /** Every row of the record waits for a person (a conflict). */
   parkRecord(entity: string, entityId: string, error: string): void;
   dropRows(entity: string, entityId: string): void;
@@ -92,7 +100,7 @@ export function createSyncRepository(db: Db): SyncRepository {
   const dueStmt = (count: number) =>
     db.prepare<unknown[], OutboxRow>(`SELECT seq, entity, entity_id, entity_version, attempts FROM outbox
       WHERE parked = 0 AND (next_attempt_at IS NULL OR next_attempt_at <= ?) AND entity IN (${Array(count).fill('?').join(', ')})
-      ORDER BY seq LIMIT ?`);
+      ORDER BY resend IS NULL, resend, seq LIMIT ?`);
   const upsertStmt = db.prepare(`INSERT INTO sync_resources (entity, entity_id, resource_type, server_version_id, pushed_version, pushed_at) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (entity, entity_id) DO UPDATE SET server_version_id = excluded.server_version_id, pushed_version = excluded.pushed_version, pushed_at = excluded.pushed_at`);
   const deleteUpToStmt = db.prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ? AND entity_version <= ? AND parked = 0');
@@ -102,6 +110,7 @@ export function createSyncRepository(db: Db): SyncRepository {
   const retryNowStmt = db.prepare('UPDATE outbox SET next_attempt_at = NULL WHERE parked = 0 AND waiting_for IS NULL AND next_attempt_at IS NOT NULL');
   const waitForActStmt = db.prepare("UPDATE outbox SET waiting_for = 'act', last_error = ?, next_attempt_at = ? WHERE seq = ?");
   const resourceStmt = db.prepare<[string, string], { server_version_id: string | null; pushed_version: number }>('SELECT server_version_id, pushed_version FROM sync_resources WHERE entity = ? AND entity_id = ?');
+  const forgetStmt = db.prepare('DELETE FROM sync_resources WHERE entity = ? AND entity_id = ?');
   const conflictStmt = db.prepare('INSERT INTO sync_conflicts (entity, entity_id, local_resource, server_resource, detected_at) VALUES (?, ?, ?, ?, ?)');
   const refreshConflictStmt = db.prepare('UPDATE sync_conflicts SET local_resource = ?, server_resource = ?, detected_at = ? WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL');
   const openConflictsStmt = db.prepare<[], ConflictRow>('SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id');
@@ -113,6 +122,7 @@ export function createSyncRepository(db: Db): SyncRepository {
   const adoptStmt = db.prepare(`INSERT INTO sync_resources (entity, entity_id, resource_type, server_version_id, pushed_version, pushed_at) VALUES (?, ?, ?, ?, 0, ?)
     ON CONFLICT (entity, entity_id) DO UPDATE SET server_version_id = excluded.server_version_id`);
   const rowsOfStmt = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE entity = ? AND entity_id = ?');
+  const parkedReasonStmt = db.prepare<[string, string], { last_error: string | null }>('SELECT last_error FROM outbox WHERE entity = ? AND entity_id = ? AND parked = 1 ORDER BY seq DESC LIMIT 1');
   const unparkStmt = db.prepare('UPDATE outbox SET parked = 0, attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE entity = ? AND entity_id = ?');
   const parkRecordStmt = db.prepare('UPDATE outbox SET parked = 1, last_error = ? WHERE entity = ? AND entity_id = ?');
   const dropRowsStmt = db.prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ?');
@@ -166,6 +176,7 @@ export function createSyncRepository(db: Db): SyncRepository {
       }
     },
     openConflicts: () => openConflictsStmt.all().map(conflictFromRow),
+    forget: (entity, entityId) => void forgetStmt.run(entity, entityId),
     conflict(id) {
       const row = conflictByIdStmt.get(id);
       return row ? { ...conflictFromRow(row), resolution: row.resolution } : null;
@@ -176,6 +187,10 @@ export function createSyncRepository(db: Db): SyncRepository {
     adoptServerVersion: (entity, entityId, resourceType, versionId, at) => void adoptStmt.run(entity, entityId, resourceType, versionId, at),
     rowsOf: (entity, entityId) => rowsOfStmt.get(entity, entityId)?.n ?? 0,
     unpark: (entity, entityId) => void unparkStmt.run(entity, entityId),
+    parkedReason(entity, entityId) {
+      const row = parkedReasonStmt.get(entity, entityId);
+      return row ? (row.last_error ?? 'Refused.') : null;
+    },
     parkRecord: (entity, entityId, error) => void parkRecordStmt.run(error, entity, entityId),
     dropRows: (entity, entityId) => void dropRowsStmt.run(entity, entityId),
     inboundError: (entity, entityId, versionId, error, at) => void inboundErrorStmt.run(entity, entityId, versionId, error, at),

@@ -33,6 +33,13 @@ export function createConflictResolution(deps: ConflictResolutionDeps) {
       return { retried: rows };
     },
 
+    /** What came of a retry once a pass has run: gone, refused again (with the reason), or still waiting (and why). */
+    retryOutcome(entity: string, entityId: string, lastError: string | null): { outcome: 'sent' | 'waiting' | 'refused'; error: string | null } {
+      if (deps.sync.rowsOf(entity, entityId) === 0) return { outcome: 'sent', error: null };
+      const refused = deps.sync.parkedReason(entity, entityId);
+      return refused !== null ? { outcome: 'refused', error: refused } : { outcome: 'waiting', error: lastError };
+    },
+
     resolve(conflictId: number, keep: 'station' | 'server', by: string): { entity: string; entityId: string; keep: 'station' | 'server' } {
       const conflict = deps.sync.conflict(conflictId);
       if (!conflict) throw new AppFailure('not_found', `No conflict ${conflictId}.`);

@@ -8,11 +8,13 @@ import type { PatientRepository } from '../db/patient-repository';
 import type { StoredReportPdf } from '../db/report-pdf-repository';
 import type { TeleexpertiseRepository } from '../db/teleexpertise-repository';
 import type { AuditRow } from '../audit/audit-chain';
+import { parseChatEntityId } from './chat-entity';
 import { auditRowToFhir } from './fhir/audit-event';
+import { chatResourceId } from './fhir/communication';
 import { messageToCommunication } from './fhir/expertise-message';
 import { consentToFhir } from './fhir/consent';
 import { encounterToFhir } from './fhir/encounter';
-import { imagingStudyToFhir } from './fhir/imaging-study';
+import { imagingStudyResourceId, imagingStudyToFhir } from './fhir/imaging-study';
 import { observationToFhir } from './fhir/observation';
 import { patientToFhir } from './fhir/patient';
 import { reportPdfContent, reportToDocumentReference } from './fhir/report';
@@ -34,6 +36,26 @@ export const RESOURCE_TYPE: Record<string, string> = {
   expertise_message: 'Communication',
   audit: 'AuditEvent',
 };
+
+/**
+ * The id of a record's resource at the region, without building it: the record's own id, except
+ * an audit row's (its uuid), a call's chat line's and an imaging study's (derived). Null when the
+ * record is no longer here.
+ */
+export function resourceIdOf(entity: string, entityId: string, audit?: Pick<AuditSource, 'bySeq'>): string | null {
+  switch (entity) {
+    case 'audit':
+      return /^\d+$/.test(entityId) ? (audit?.bySeq(Number(entityId))?.id ?? null) : null;
+    case 'call_chat': {
+      const key = parseChatEntityId(entityId);
+      return key ? chatResourceId(key.callId, key.lineId) : null;
+    }
+    case 'imaging_study':
+      return imagingStudyResourceId(entityId);
+    default:
+      return entityId;
+  }
+}
 
 /** The audit trail as the sync sees it. */
 export interface AuditSource {

@@ -5,6 +5,7 @@
 // person to decide, never merged. Invalid records are parked with the reason; network trouble
 // waits with exponential back-off and jitter, without breaking the order. A 429 is the server
 // asking for a pause: nothing more goes until its Retry-After, and the record's attempts do not grow.
+// A 404 on an update is a region that lost the record: it is created again (reconciler.ts).
 import type { Binary, Resource } from '@medplum/fhirtypes';
 import { auditChainLinkOf } from '../../shared/audit-chain-link';
 import type { CallRepository } from '../db/call-repository';
@@ -29,6 +30,7 @@ import { UploadRefusedError, type UploadRequest } from './resumable-upload';
 import { SealedFileError } from '../security/sealed-file';
 import type { AttachmentStore } from '../services/attachment-store';
 import { createLocalResources, type AuditSource, type LocalResource } from './local-resources';
+import { refusalVerdict } from './server-refusal';
 import type { ServerCapabilities } from './server-capabilities';
 import { createHash } from 'node:crypto';
 
@@ -91,6 +93,10 @@ export interface PushReport {
   conflicts: number;
   /** Why the pass stopped early (network, server), when it did. */
   stoppedBy: string | null;
+  /** Updates the region answered 404: it lost records it had acknowledged (the pass stopped for a reconciliation). */
+  regionLost: number;
+  /** The pass met a region it could not reach: it may have been restarted meanwhile. */
+  unreachable: boolean;
 }
 
 type Built = LocalResource | null;
@@ -182,6 +188,7 @@ export function createPushWorker(deps: PushDeps) {
         if (error instanceof UploadRefusedError && error.status !== null && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403 && error.status !== 429) {
           return park(row, `Upload refused (${error.status}): ${error.message}`, report);
         }
+        report.unreachable = error instanceof UploadRefusedError && error.status === null;
         return later(row, `Upload interrupted: ${(error as Error).message}`, report, true);
       }
     }
@@ -214,6 +221,7 @@ export function createPushWorker(deps: PushDeps) {
     } catch (error) {
       if (error instanceof FhirRateLimitedError) return waitAsAsked(row, report);
       if (!(error instanceof FhirNetworkError)) throw error;
+      report.unreachable = true;
       return later(row, error.message, report, true);
     }
     return putResource(row, build(row), report);
@@ -316,9 +324,18 @@ export function createPushWorker(deps: PushDeps) {
         }
       }
       if (answer.status === 412) return conflict((await deps.client.read(built.resource.resourceType, built.resource.id)).resource);
+      if (answer.status === 404 && versioned && ifMatch !== null) {
+        // The region lost a record it had acknowledged (restored from a backup, a development hub
+        // restarted empty): created again, never parked for good. The pass stops, so that the
+        // reconciliation first sends again what it points to (its patient, its act).
+        deps.sync.forget(row.entity, row.entity_id);
+        report.regionLost++;
+        return 'stop';
+      }
     } catch (error) {
       if (error instanceof FhirRateLimitedError) return waitAsAsked(row, report);
       if (!(error instanceof FhirNetworkError)) throw error;
+      report.unreachable = true;
       deps.sync.retryLater(row.seq, error.message, new Date(deps.now().getTime() + backoffMs(row.attempts)).toISOString());
       report.stoppedBy = error.message;
       return 'stop';
@@ -340,29 +357,15 @@ export function createPushWorker(deps: PushDeps) {
 
   /** A refusal: waits and stops the pass when the server may take it later, parks it with the reason otherwise. */
   function answerNotOk(row: OutboxRow, answer: FhirAnswer, report: PushReport): 'next' | 'stop' {
-    const outcome = answer.resource?.resourceType === 'OperationOutcome' ? answer.resource : null;
-    // A 403 that says this record is forbidden (the hub's access rules: an id another station
-    // holds, a request not routed here) will never pass by waiting: it is parked for a person,
-    // and the rest goes on. A bare 403 (a token the region stopped accepting) waits.
-    const forbiddenRecord = answer.status === 403 && (outcome?.issue ?? []).some((i) => i.code === 'forbidden');
-    if (answer.status === 429) return waitAsAsked(row, report);
-    // The server may take it once something else is done (FHIR's "transient" issue: the region
-    // waits for an earlier audit row): it waits, without holding the other records back.
-    if (answer.status >= 400 && answer.status < 500 && (outcome?.issue ?? []).some((i) => i.code === 'transient')) {
-      const why = (outcome?.issue ?? []).map((i) => i.details?.text ?? i.code).join('; ');
-      return later(row, why || 'The regional server asked to send it again later.', report, false);
-    }
-    if (!forbiddenRecord && ( answer.status >= 500 || answer.status === 401 || answer.status === 403)) {
-      return later(row, `The regional server answered ${answer.status}.`, report, true);
-    }
-    const text = outcome ? (outcome.issue ?? []).map((i) => i.details?.text ?? i.diagnostics ?? i.code).join('; ').replace(/\.$/, '') : '';
-    return park(row, `Refused by the regional server (${answer.status})${text ? `: ${text}` : ''}.`, report);
+    const verdict = refusalVerdict(answer);
+    if (verdict.kind === 'pause') return waitAsAsked(row, report);
+    return verdict.kind === 'later' ? later(row, verdict.why, report, verdict.stop) : park(row, verdict.why, report);
   }
 
   return {
     /** One pass over what is due; returns what happened. */
     async runOnce(limit = 500): Promise<PushReport> {
-      const report: PushReport = { pushed: 0, parked: 0, auditRefused: 0, conflicts: 0, stoppedBy: null };
+      const report: PushReport = { pushed: 0, parked: 0, auditRefused: 0, conflicts: 0, stoppedBy: null, regionLost: 0, unreachable: false };
       // Still within a pause the server asked for: nothing is sent, nothing is counted.
       const paused = deps.client.pace.waitMs();
       if (paused > 0) return { ...report, stoppedBy: pausedMessage(paused) };

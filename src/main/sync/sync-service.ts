@@ -1,17 +1,23 @@
 // Runs the sync in the background: soon after each local change (debounced), and every few
 // seconds to retry what waits; one pass at a time. A pass reads the server's CapabilityStatement
-// first (once it has it, it keeps it), pushes what is due, then, when nothing is left to push
-// and the pull interval has passed, pulls the server's changes. Keeps what the screens show: the
-// server, what is parked or in conflict, files on their way, and the last error in words.
+// first (once it has it, it keeps it), checks that the region still holds what was sent when that
+// is due (reconciler.ts: at start, when the hub link changes, after the region could not be
+// reached or answered 404 to an update, and every 15 minutes), pushes what is due, then, when
+// nothing is left to push and the pull interval has passed, pulls the server's changes. Keeps what
+// the screens show: the server, what is parked or in conflict, files on their way, the checks of
+// the region, and the last error in words.
 import type { SyncRepository } from '../db/sync-repository';
 import type { PullReport } from './pull-worker';
 import type { PushReport, UploadProgress } from './push-worker';
+import type { Reconciler } from './reconciler';
 import type { ServerCapabilities } from './server-capabilities';
 
 export interface SyncServiceDeps {
   server: string;
   worker: { runOnce(): Promise<PushReport> };
   puller?: { runOnce(): Promise<PullReport> };
+  /** Checks that the region still holds what was sent, and puts back what it lacks. */
+  reconciler?: Pick<Reconciler, 'runOnce' | 'announceIfSent' | 'state' | 'resendWaiting'>;
   /** Reads the server's capabilities; null when the server could not be reached (tried again next pass). */
   loadCapabilities?: () => Promise<ServerCapabilities | null>;
   sync: SyncRepository;
@@ -23,7 +29,19 @@ export interface SyncServiceDeps {
   intervalMs?: number;
   debounceMs?: number;
   pullIntervalMs?: number;
+  /** How often the region is checked when nothing else asks for it (15 minutes by default). */
+  reconcileIntervalMs?: number;
+  /** The hub link is configured and down: the region may be restarting, so each pass checks it before pushing. */
+  linkDown?: () => boolean;
 }
+
+const addReports = (a: PushReport, b: PushReport): PushReport => ({
+  pushed: a.pushed + b.pushed, parked: a.parked + b.parked, auditRefused: a.auditRefused + b.auditRefused, conflicts: a.conflicts + b.conflicts,
+  stoppedBy: b.stoppedBy, regionLost: a.regionLost + b.regionLost, unreachable: a.unreachable || b.unreachable,
+});
+
+/** What the sync screen shows of the checks of the region. */
+const pick = ({ checkedAt, missing, unchecked, auditGap, lastResend }: ReturnType<Reconciler['state']>) => ({ checkedAt, missing, unchecked, auditGap, lastResend });
 
 export function createSyncService(deps: SyncServiceDeps) {
   const now = deps.now ?? (() => new Date());
@@ -38,7 +56,43 @@ export function createSyncService(deps: SyncServiceDeps) {
   let lastPullAt = now().getTime();
   let pullSoon = false;
   const uploads = new Map<string, UploadProgress>();
+  // Checked at the first pass, then when something says the region may have changed.
+  let reconcileDue = true;
+  let lastReconcileAt = now().getTime();
   const timer = setInterval(() => void run(), deps.intervalMs ?? 10_000);
+
+  /** One check of the region; false when it could not be done (the push waits then). */
+  async function reconcile(): Promise<boolean> {
+    if (!deps.reconciler) return true;
+    const checked = await deps.reconciler.runOnce();
+    if (checked.stoppedBy !== null) {
+      lastError = checked.stoppedBy;
+      return false;
+    }
+    // While the hub link is down, a check can be answered by a region about to go away: the next
+    // pass checks again (its first request fails at once when the region is really gone).
+    reconcileDue = deps.linkDown?.() ?? false;
+    lastReconcileAt = now().getTime();
+    return true;
+  }
+
+  /** Pushes what is due; an update answered 404 (the region lost it) is checked for and sent again at once. */
+  async function push(): Promise<PushReport> {
+    let report = await deps.worker.runOnce();
+    if (report.regionLost > 0) {
+      deps.log('sync.region_lost', { updates: report.regionLost, what: 'The regional server answered 404 to an update: it lost records this station had sent. They are checked and sent again.' });
+      reconcileDue = true;
+      if (await reconcile()) report = addReports(report, await deps.worker.runOnce());
+    }
+    if (report.unreachable) {
+      // The region could not be reached (or closed the connection: it restarted?): it is checked
+      // before anything more goes, at once when it answers again.
+      reconcileDue = true;
+      if (deps.reconciler && (await reconcile())) report = addReports(report, await deps.worker.runOnce());
+    }
+    deps.reconciler?.announceIfSent();
+    return report;
+  }
 
   async function pass(): Promise<void> {
     try {
@@ -47,7 +101,14 @@ export function createSyncService(deps: SyncServiceDeps) {
         capabilities = await deps.loadCapabilities();
         if (capabilities?.notes.length) deps.log('sync.capabilities', { notes: capabilities.notes });
       }
-      const report = await deps.worker.runOnce();
+      const checkDue = reconcileDue || now().getTime() - lastReconcileAt >= (deps.reconcileIntervalMs ?? 15 * 60_000);
+      // SECURITY: nothing goes to a region that may have lost records before it is checked: its
+      // copy of the audit chain must get this station's rows again from the first one it lacks.
+      if (deps.reconciler && checkDue && !(await reconcile())) {
+        deps.onChange();
+        return;
+      }
+      const report = await push();
       lastError = report.stoppedBy;
       if (report.pushed || report.parked || report.conflicts || report.stoppedBy) deps.log('sync.pass', { ...report });
       if (report.auditRefused > 0) {
@@ -88,16 +149,28 @@ export function createSyncService(deps: SyncServiceDeps) {
     return running;
   }
 
+  function kick(): void {
+    if (debounce) clearTimeout(debounce);
+    debounce = setTimeout(() => void run(), deps.debounceMs ?? 500);
+  }
+
   return {
     /** A local change: push soon. */
-    kick(): void {
-      if (debounce) clearTimeout(debounce);
-      debounce = setTimeout(() => void run(), deps.debounceMs ?? 500);
-    },
+    kick,
     /** One pass now, the pull included (a person pressed "Synchroniser"). */
     runNow(): Promise<void> {
       pullSoon = true;
       return run();
+    },
+    /** The hub link went down or came back: the region may have been restarted; checked at the next pass. */
+    regionMayHaveChanged(): void {
+      reconcileDue = true;
+      kick();
+    },
+    /** A pass that starts after this call (one running now is waited for first). */
+    async passAfterNow(): Promise<void> {
+      if (running) await running;
+      await run();
     },
     /** What the server can do, once read; a standard server until then. */
     capabilities: (): ServerCapabilities | null => capabilities,
@@ -121,6 +194,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       conflicts: deps.sync.openConflicts(),
       refused: deps.sync.inboundErrors(200),
       notes: capabilities?.notes ?? [],
+      reconciliation: deps.reconciler ? { ...pick(deps.reconciler.state()), resending: deps.reconciler.resendWaiting() } : null,
     }),
     async stop(): Promise<void> {
       stopped = true;

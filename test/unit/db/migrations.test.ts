@@ -295,6 +295,16 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE dicom_studies SET incomplete = 2 WHERE study_uid = 'pushed'").run()).toThrow(/CHECK/);
   });
 
+  it('0023 marks the outbox rows sent again to a region that lost them, with their place in the dependency order', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(23));
+    expect(columns(db, 'outbox')).toContain('resend');
+    const insert = db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at, resend) VALUES ('patient', 'p', 1, 'update', 'now', ?)");
+    expect(() => insert.run(null)).not.toThrow();
+    expect(() => insert.run(0)).not.toThrow();
+    expect(() => insert.run(10)).toThrow(/CHECK/);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

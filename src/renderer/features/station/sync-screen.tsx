@@ -1,13 +1,15 @@
 // The sync, for the person who has to look: files on their way, conflicts with the station's and
 // the server's versions field by field and the choice between them, records the server refused
-// with its reason, server versions the station refused with the reason, and what this server
-// cannot do. Nothing here is lost: it waits on the station until a person settles it. Audit rows
+// with its reason (and what came of sending one again), server versions the station refused with
+// the reason, what this server cannot do, and the last check that the region still holds what the
+// station sent. Nothing here is lost: it waits on the station until a person settles it. Audit rows
 // the region refused are listed apart, for the regional IT: they are never a clinician's problem.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
-import type { SyncDetails } from '../../../shared/station';
+import type { SyncDetails, SyncRetryResult } from '../../../shared/station';
 import { relais } from '../../api';
+import { RegionCheck } from './region-check';
 import { useStation } from './station-store';
 import { UploadProgress } from './upload-progress';
 import { DatabasePanel } from './database-panel';
@@ -91,6 +93,7 @@ export function SyncScreen() {
   const [details, setDetails] = useState<SyncDetails | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [syncing, setSyncing] = useState(false);
+  const [retried, setRetried] = useState<SyncRetryResult | null>(null);
   const load = useCallback(
     () =>
       relais.invoke('sync.details', {}).then((r) => {
@@ -105,9 +108,12 @@ export function SyncScreen() {
   const parked = status?.sync.parked;
   const conflicts = status?.sync.conflicts;
   const auditRefused = status?.sync.auditRefused;
+  // And when records go (a check of the region may have found some missing and sent them again).
+  const pending = status?.sync.pending;
+  const lastSyncAt = status?.sync.lastSyncAt;
   useEffect(() => {
     void load();
-  }, [load, parked, conflicts, auditRefused]);
+  }, [load, parked, conflicts, auditRefused, pending, lastSyncAt]);
   const syncNow = async () => {
     setSyncing(true);
     const r = await relais.invoke('sync.now', {});
@@ -121,7 +127,14 @@ export function SyncScreen() {
   const inConflict = new Set(details?.conflicts.map((c) => `${c.entity}/${c.entityId}`));
   const parkedRows = details?.parked.filter((p) => !inConflict.has(`${p.entity}/${p.entityId}`)) ?? [];
   const empty = details && details.parked.length === 0 && details.conflicts.length === 0 && details.refused.length === 0 && details.auditRefused.length === 0;
-  const retry = (entity: string, entityId: string) => void relais.invoke('sync.retry', { entity, entityId }).then((r) => (r.ok ? load() : setError(r.error)));
+  const retry = (entity: string, entityId: string) => {
+    setRetried(null);
+    void relais.invoke('sync.retry', { entity, entityId }).then((r) => {
+      if (!r.ok) return setError(r.error);
+      setRetried(r.value);
+      return load();
+    });
+  };
 
   return (
     <section aria-labelledby="sync-title">
@@ -143,6 +156,12 @@ export function SyncScreen() {
       {status && status.sync.waitingForAct > 0 && <p className="hint">{t('home.waitingForActCount', { count: status.sync.waitingForAct })}</p>}
       {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
       {empty && <p>{t('sync.nothing')}</p>}
+      {retried && (
+        <p role="status" className={retried.outcome === 'sent' ? undefined : 'error-text'}>
+          {t(`sync.retryOutcome.${retried.outcome}`, { error: retried.error ?? '' })}
+        </p>
+      )}
+      <RegionCheck check={details?.reconciliation ?? null} />
       {details && details.conflicts.length > 0 && (
         <>
           <h2>{t('sync.conflicts')}</h2>
