@@ -15,12 +15,13 @@ import { checkDatabase } from './db/database-health';
 import { schemaVersion } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
 import { scanWal } from './db/wal-scan';
-import { DATABASE_FILE, loadDataKeys, type KeySealer } from './security/data-key';
+import { DATABASE_FILE, KEY_WEAKNESS_TEXT, loadDataKeys, type KeySealer } from './security/data-key';
 import { createFileSealer } from './security/sealed-file';
 import { createAttachmentStore } from './services/attachment-store';
 import type { StationStorage } from './station-storage';
 import { createDatabaseGuard, readHold, type DatabaseGuard, type DatabaseHold } from './database-guard';
 import { DATABASE_PROBLEMS } from './database-problems';
+import { cleanLeftoverFiles } from './services/leftover-files';
 
 export const ANCHOR_FILE = 'audit-anchor.json';
 
@@ -179,4 +180,22 @@ export function openCheckedStorage(dataDir: string, keyOptions: KeyOptions, give
   if (existed && dailyBackupDue(dataDir, settings.now())) backup(db, 'daily');
   const guard = createDatabaseGuard({ dataDir, db, settings, startSeq: found.lastSeq, hold: null });
   return { keys, db, sealer, store, legacy, guard };
+}
+
+/**
+ * The station's storage, opened and checked as each start needs it: what weakens the data key and
+ * what the sealing of earlier files found are said in the log; then what a stop cut short (an import
+ * before its transaction, a transfer, a drop) goes, said too, before any service writes. A held
+ * database may not point to files that are still needed: nothing is removed beside it.
+ */
+export function openStationStorageAtStart(dataDir: string, keyOptions: KeyOptions, settings: DatabaseSettings): CheckedStorage {
+  const { logger } = settings;
+  const storage = openCheckedStorage(dataDir, keyOptions, settings);
+  const { keys, legacy, guard, db } = storage;
+  for (const weakness of keys.weaknesses) logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
+  if (legacy.sealed > 0) logger.info('files.sealed_legacy', { sealed: legacy.sealed });
+  for (const file of legacy.mismatched) logger.error('files.legacy_damaged', { file });
+  if (guard.held()) logger.warn('files.cleanup_skipped', { text: 'The database is held: no file is removed at start until a person decides.' });
+  else cleanLeftoverFiles(dataDir, db, logger);
+  return storage;
 }

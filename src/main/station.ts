@@ -45,12 +45,11 @@ import { startStationDevices } from './station-devices';
 import { createStationTeleexpertise } from './station-teleexpertise';
 import { createStationAudit, stationWho } from './station-audit';
 import { createStationSteering } from './station-steering';
-import { KEY_WEAKNESS_TEXT, type KeySealer } from './security/data-key';
+import type { KeySealer } from './security/data-key';
 import { createStationDisk, type StationDiskOptions } from './station-disk';
-import { openCheckedStorage } from './station-database';
+import { openStationStorageAtStart } from './station-database';
 import { createDatabaseChannels } from './station-database-channels';
 import { superviseStation, type Restart } from './station-supervisor';
-import { cleanLeftoverFiles } from './services/leftover-files';
 
 /** What a station without sign-in means, for the log the hospital's IT reads. */
 export const NO_SIGN_IN_TEXT = 'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
@@ -120,14 +119,8 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // SECURITY: records and files are encrypted at rest with the station's data key (data-key.ts).
   // Safety: checked before anything writes (WAL, quick_check, audit anchor); a doubtful database is held read-only.
-  const { keys, db, sealer, store: fileStore, legacy, guard } = openCheckedStorage(dataDir, { keyFile: options.dataKeyFile, sealer: options.keySealer, allowNoKeyring: options.allowNoKeyring ?? false }, { now, logger, backupsKept: options.backupsKept });
-  for (const weakness of keys.weaknesses) logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
-  if (legacy.sealed > 0) logger.info('files.sealed_legacy', { sealed: legacy.sealed });
-  for (const file of legacy.mismatched) logger.error('files.legacy_damaged', { file });
-  // Before any service writes: what a stop cut short (an import before its transaction, a transfer, a drop) goes, said in the log.
-  // A held database may not point to files that are still needed: nothing is removed beside it.
-  if (guard.held()) logger.warn('files.cleanup_skipped', { text: 'The database is held: no file is removed at start until a person decides.' });
-  else cleanLeftoverFiles(dataDir, db, logger);
+  const keyOptions = { keyFile: options.dataKeyFile, sealer: options.keySealer, allowNoKeyring: options.allowNoKeyring ?? false };
+  const { keys, db, sealer, store: fileStore, guard } = openStationStorageAtStart(dataDir, keyOptions, { now, logger, backupsKept: options.backupsKept });
   // SECURITY: a station without professional sign-in (the site's choice) says so at every start.
   if (!options.oidc) logger.warn('sign_in.none', { text: NO_SIGN_IN_TEXT });
   const events = createStationEvents();
