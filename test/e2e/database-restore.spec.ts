@@ -58,5 +58,5 @@ test('a deleted database is said on every screen, and the technician starts empt
   await expect(panel.getByText('État : En bon état')).toBeVisible();
   await expect(panel.getByText(/Base vide le .* par Yann Le Goff \(technicien\)\./)).toBeVisible();
   await expect(panel.getByText('Rien de ce qui a été enregistré sur ce poste n’est perdu.')).toBeVisible();
-  await expect(panel.getByText(/The region gave back 3 patients/)).toBeVisible();
+  await expect(panel.getByText(/^Le serveur régional a redonné 3 patient\(s\), 0 acte\(s\) et \d+ ligne\(s\) du journal d’audit/)).toBeVisible();
 });

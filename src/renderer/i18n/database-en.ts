@@ -41,4 +41,8 @@ export const databaseEn: Texts<typeof databaseFr> = {
   decisions: { restore: 'Backup restored', start_empty: 'Empty database', keep: 'Older database kept' },
   lost: '{{count}} event(s) recorded on this station had never reached the region and are lost.',
   nothingLost: 'Nothing recorded on this station is lost.',
+  broughtBack: 'The regional server gave back {{patients}} patient(s), {{encounters}} act(s) and {{audit}} audit row(s) this database lacked.',
+  noRegion: 'No regional server is configured: nothing could be given back.',
+  atRegionOnly: 'Recorded after this database and kept at the region, but not shown on this station: {{count}} item(s) (measurements, consents, reports, files, images, messages).',
+  details: 'Details for the IT department',
 };

@@ -39,4 +39,8 @@ export const databaseFr = {
   decisions: { restore: 'Sauvegarde restaurée', start_empty: 'Base vide', keep: 'Base plus ancienne gardée' },
   lost: '{{count}} événement(s) enregistré(s) sur ce poste n’étaient jamais parvenus à la région et sont perdus.',
   nothingLost: 'Rien de ce qui a été enregistré sur ce poste n’est perdu.',
+  broughtBack: 'Le serveur régional a redonné {{patients}} patient(s), {{encounters}} acte(s) et {{audit}} ligne(s) du journal d’audit qui manquaient à cette base.',
+  noRegion: 'Aucun serveur régional n’est configuré : rien n’a pu être redonné.',
+  atRegionOnly: 'Enregistré après cette base et gardé par la région, mais non affiché sur ce poste : {{count}} élément(s) (mesures, consentements, comptes rendus, fichiers, images, messages).',
+  details: 'Détails pour le service informatique (en anglais)',
 };

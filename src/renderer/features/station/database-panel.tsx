@@ -81,6 +81,7 @@ export function DatabasePanel() {
     else setError(result.error);
   };
   const last = database.lastRecovery;
+  const regionOnly = last ? Object.values(last.atRegionOnly).reduce((n, k) => n + k, 0) : 0;
   return (
     <section className="card" aria-labelledby="database-title">
       <h2 id="database-title">{t('database.title')}</h2>
@@ -125,8 +126,13 @@ export function DatabasePanel() {
         <>
           <h3>{t('database.lastRecovery')}</h3>
           <p>{t('database.recoveryLine', { decision: t(`database.decisions.${last.decision}`), when: when(last.at), by: last.by })}</p>
+          <p>{last.regionReached ? t('database.broughtBack', { patients: last.broughtBack.patients, encounters: last.broughtBack.encounters, audit: last.broughtBack.auditRows }) : t('database.noRegion')}</p>
+          {regionOnly > 0 && <p>{t('database.atRegionOnly', { count: regionOnly })}</p>}
           <p className={last.lost.events > 0 ? 'error-text' : undefined}>{last.lost.events > 0 ? t('database.lost', { count: last.lost.events }) : t('database.nothingLost')}</p>
-          <ul>{last.messages.map((m) => <li key={m} className="mono">{m}</li>)}</ul>
+          <details>
+            <summary>{t('database.details')}</summary>
+            <ul>{last.messages.map((m) => <li key={m} className="mono">{m}</li>)}</ul>
+          </details>
         </>
       )}
     </section>
