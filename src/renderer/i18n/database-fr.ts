@@ -11,7 +11,7 @@ export const databaseFr = {
   states: { ok: 'En bon état', damaged: 'Endommagée', missing: 'Absente', older: 'Plus ancienne que celle écrite en dernier' },
   state: 'État : {{state}}',
   since: 'depuis le {{when}}',
-  found: 'Ce que le poste a trouvé (pour le technicien) :',
+  found: 'Ce que le poste a trouvé (pour le technicien, en anglais comme le journal) :',
   damagedParts: 'Parties endommagées : {{names}}',
   backupsSummary: '{{count}} sauvegarde(s) chiffrée(s) dans le dossier de données (les {{keep}} plus récentes sont gardées) ; la plus récente : {{newest}}.',
   noBackup: 'aucune',

@@ -13,7 +13,8 @@ type Checked = { ok: boolean; patients: number; encounters: number; auditLastSeq
 
 function Decision({ backups, state, onDone }: { backups: Backup[]; state: 'damaged' | 'missing' | 'older'; onDone: (error: AppError | null) => void }) {
   const { t } = useTranslation();
-  const [action, setAction] = useState<DatabaseDecision['action']>(backups.length > 0 ? 'restore' : 'start_empty');
+  // No choice is made for the person: each replaces or keeps the records, and is recorded with her name.
+  const [action, setAction] = useState<DatabaseDecision['action'] | null>(null);
   const [picked, setBackup] = useState('');
   // The newest backup until the person picks another (the list may arrive after the form).
   const backup = picked || backups[0]?.name || '';
@@ -21,6 +22,7 @@ function Decision({ backups, state, onDone }: { backups: Backup[]; state: 'damag
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (!action) return;
     setBusy(true);
     const decision: DatabaseDecision = action === 'restore' ? { action, backup, by } : { action, by };
     const result = await relais.invoke('database.decide', decision);
@@ -52,7 +54,7 @@ function Decision({ backups, state, onDone }: { backups: Backup[]; state: 'damag
       </label>
       {busy && <p className="hint">{t('database.working')}</p>}
       <div className="actions start">
-        <button type="submit" disabled={busy || !by.trim() || (action === 'restore' && !backup)}>{label[action]}</button>
+        <button type="submit" disabled={busy || !action || !by.trim() || (action === 'restore' && !backup)}>{action ? label[action] : t('database.decide')}</button>
       </div>
     </form>
   );
@@ -92,7 +94,7 @@ export function DatabasePanel() {
       {database.problem && (
         <>
           <p className="hint">{t('database.found')}</p>
-          <p className="mono">{database.problem}</p>
+          <p lang="en">{database.problem}</p>
         </>
       )}
       {database.damaged.length > 0 && <p>{t('database.damagedParts', { names: database.damaged.join(', ') })}</p>}
@@ -131,7 +133,7 @@ export function DatabasePanel() {
           <p className={last.lost.events > 0 ? 'error-text' : undefined}>{last.lost.events > 0 ? t('database.lost', { count: last.lost.events }) : t('database.nothingLost')}</p>
           <details>
             <summary>{t('database.details')}</summary>
-            <ul>{last.messages.map((m) => <li key={m} className="mono">{m}</li>)}</ul>
+            <ul>{last.messages.map((m) => <li key={m} lang="en">{m}</li>)}</ul>
           </details>
         </>
       )}
