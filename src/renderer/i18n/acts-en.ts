@@ -3,6 +3,8 @@ import type { Texts } from './texts';
 import type { actsFr } from './acts-fr';
 
 export const actsEn: Texts<typeof actsFr> = {
+  sendToPacs: 'Send to the hospital PACS',
+  sentToPacs: 'sent to the PACS',
   camera: {
     open: 'Take a photo (camera or dermatoscope)',
     close: 'Close the camera',

@@ -1,5 +1,7 @@
 // French texts of the acts: the act form, consent, vital signs, files, the report.
 export const actsFr = {
+  sendToPacs: 'Envoyer au PACS de l’hôpital',
+  sentToPacs: 'envoyée au PACS',
   camera: {
     open: 'Prendre une photo (caméra ou dermatoscope)',
     close: 'Fermer la caméra',
