@@ -64,7 +64,7 @@ export async function callAndAnswer(setup: CallSetup): Promise<void> {
   await cart.page.getByRole('button', { name: 'Appels', exact: true }).click();
   await cart.page.getByLabel('Motif de l’appel').fill('Suspicion d’AVC, début 9 h 40');
   await cart.page.getByRole('listitem').filter({ hasText: 'neurologie — CHU de Brest' }).getByRole('button', { name: `Appeler ${EXPERT.name}` }).click();
-  await expect(cart.page.getByRole('alertdialog')).toContainText(`Appel de ${EXPERT.name}`);
+  await expect(cart.page.getByRole('alertdialog')).toContainText(`Appel vers ${EXPERT.name}`);
   const ring = expert.page.getByRole('alertdialog');
   await expect(ring).toContainText(`Appel entrant de ${CART.name} (${CART.site})`);
   await expect(ring).toContainText('Motif : Suspicion d’AVC, début 9 h 40');

@@ -96,10 +96,10 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   await expect(pad).toContainText('Le chariot n’a pas autorisé le pilotage de sa caméra.');
   await pad.getByRole('button', { name: 'Droite', exact: true }).hover();
   await expert.page.mouse.down();
-  await expect(pad.getByRole('alert')).toContainText('Commande refusée par le chariot (l’infirmière n’a pas donné ou a repris la main)');
+  await expect(pad.getByRole('alert')).toContainText('Commande refusée par le poste demandeur (la main n’a pas été donnée, ou a été reprise)');
   await expert.page.mouse.up();
   await expect(pad).toHaveAttribute('data-awaiting-answers', '0');
-  await expect(pad.getByRole('alert')).toContainText('Commande refusée par le chariot (l’infirmière n’a pas donné ou a repris la main)');
+  await expect(pad.getByRole('alert')).toContainText('Commande refusée par le poste demandeur (la main n’a pas été donnée, ou a été reprise)');
   expect((await cartDevices.value('camera.position', {}))!.pan).toBe(centered.pan);
 
   // The expert hangs up; both sides see the end, and the cart's journal has the call and its chat.

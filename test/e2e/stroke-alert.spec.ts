@@ -34,7 +34,7 @@ test('skips the offline neurologist, passes on a decline, and the next one answe
   const { cart, expert } = setup;
   await cart.page.getByRole('button', { name: 'Appels', exact: true }).click();
   await expect(cart.page.getByText(`${FIRST.name} — disponible`)).toBeVisible();
-  await cart.page.getByRole('button', { name: 'Alerte AVC : appeler le neurologie de garde (CHU de Brest)' }).click();
+  await cart.page.getByRole('button', { name: 'Alerte AVC : appeler l’expert de garde en neurologie (CHU de Brest)' }).click();
 
   // The first on-duty neurologist online rings, urgent, and declines.
   const ringFirst = first.page.getByRole('alertdialog');

@@ -81,10 +81,10 @@ export const callsEn: Texts<typeof callsFr> = {
     granted: 'You may steer the cart’s camera.',
     notGranted: 'The cart has not allowed steering its camera.',
     noCamera: 'The cart has no PTZ camera.',
-    refused: 'Command refused by the cart ({{reason}}).',
+    refused: 'Command refused by the requesting station ({{reason}}).',
     failed: 'The cart’s camera did not carry out the command ({{reason}}).',
     clickToCenter: 'Click on the picture to centre the camera there.',
-    reasons: { not_granted: 'the nurse has not granted or has taken back control', not_expert: 'you are not this session’s expert', stale: 'command arrived late', invalid: 'unreadable command', device_unavailable: 'camera unavailable', device_refused: 'the camera refused', unknown: 'unknown reason' },
+    reasons: { not_granted: 'control was not granted, or was taken back', not_expert: 'you are not this session’s expert', stale: 'command arrived late', invalid: 'unreadable command', device_unavailable: 'camera unavailable', device_refused: 'the camera refused', unknown: 'unknown reason' },
     grantedBy: 'Granted by (name and role)',
     grantedByFirst: 'Nobody is signed in at this station: type your name to let the expert steer the camera.',
     ended: {

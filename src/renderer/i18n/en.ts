@@ -203,7 +203,7 @@ export const en: Translations = {
   },
   acts: actsEn,
   onDuty: {
-    call: 'Stroke alert: call the on-duty {{specialty}} ({{hospital}})',
+    call: 'Stroke alert: call the on-duty expert in {{specialty}} ({{hospital}})',
     defaultReason: 'Stroke alert — thrombolysis to discuss',
     attempt: '{{rank}}. {{name}}',
     ringing: 'ringing…',

@@ -202,7 +202,7 @@ export const fr = {
   },
   acts: actsFr,
   onDuty: {
-    call: 'Alerte AVC : appeler le {{specialty}} de garde ({{hospital}})',
+    call: 'Alerte AVC : appeler l’expert de garde en {{specialty}} ({{hospital}})',
     defaultReason: 'Alerte AVC — thrombolyse à discuter',
     attempt: '{{rank}}. {{name}}',
     ringing: 'sonne…',
@@ -232,7 +232,7 @@ export const fr = {
     working: 'Le PACS répond…',
     none: 'Aucun examen trouvé dans le PACS.',
     results: 'Examens trouvés dans le PACS',
-    born: 'né·e le',
+    born: 'né(e) le',
     retrieve: 'Récupérer dans le dossier',
   },
   sharedImaging: {
@@ -389,7 +389,7 @@ export const fr = {
     },
     imaging: {
       folder: 'Dossier ou lecteur introuvable : {{message}}',
-      patient_mismatch: 'Ces images sont au nom de {{name}} (né·e le {{birthDate}}) : l’identité diffère de celle du dossier ({{differences}}). Vérifiez avant de les rattacher.',
+      patient_mismatch: 'Ces images sont au nom de {{name}} (né(e) le {{birthDate}}) : l’identité diffère de celle du dossier ({{differences}}). Vérifiez avant de les rattacher.',
       study_of_another_patient: 'Cette étude est déjà rattachée à un autre patient de cette station.',
       too_many_drops: '{{max}} dépôts sont encore en cours d’envoi vers cette station : attendez qu’ils soient envoyés, puis déposez de nouveau ces fichiers. Un dépôt laissé inachevé est abandonné après {{minutes}} minutes.',
     },
