@@ -12,9 +12,9 @@ import { relais } from '../../api';
 import { uploadAttachment } from '../../calls/upload-attachment';
 import { CameraCapture } from './camera-capture';
 import { ActError } from './act-error';
+import { formatBytes } from '../../ui/format';
 
 const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | 'auscultation' | undefined> = { 'application/pdf': 'document', 'image/png': 'snapshot', 'image/jpeg': 'snapshot', 'audio/wav': 'auscultation', 'audio/x-wav': 'auscultation' };
-const size = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} Mo` : `${Math.max(1, Math.round(bytes / 1000))} ko`);
 
 function AddFile({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
   const { t } = useTranslation();
@@ -102,7 +102,7 @@ function ReportPdfLine({ pdf, report, replaced, onPrint }: { pdf: ReportPdfInfo;
   const { t, i18n } = useTranslation();
   return (
     <li>
-      {t('acts.signedReportPdf')} : <strong>{pdf.fileName}</strong> ({size(pdf.size)})
+      {t('acts.signedReportPdf')} : <strong>{pdf.fileName}</strong> ({formatBytes(pdf.size)})
       {report ? ` — ${report.author.name}, ${new Date(report.signedAt).toLocaleString(i18n.language)}` : ''}
       {replaced ? ` · ${t('acts.replaced')}` : ''} · <span title={pdf.sha256}>SHA-256 {pdf.sha256.slice(0, 12)}…</span>{' '}
       <button type="button" className="link" onClick={() => onPrint(pdf.reportId)}>{t('acts.printPdf')}</button>
@@ -142,7 +142,7 @@ export function ActFiles({ encounterId, files, reportPdfs, reports, open, onPrin
           ))}
           {files.map((f) => (
             <li key={f.id}>
-              {t(`sync.fileKinds.${f.kind}`)} : <strong>{f.title ?? f.device}</strong> ({size(f.size)}) — {f.author}, {new Date(f.takenAt).toLocaleString(i18n.language)}
+              {t(`sync.fileKinds.${f.kind}`)} : <strong>{f.title ?? f.device}</strong> ({formatBytes(f.size)}) — {f.author}, {new Date(f.takenAt).toLocaleString(i18n.language)}
               {f.callId ? ` · ${t('acts.duringCall')}` : ''}
               {pacs && f.kind === 'snapshot' && <SendToPacs file={f} />}
             </li>

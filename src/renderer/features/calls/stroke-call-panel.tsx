@@ -17,6 +17,7 @@ import type { CurrentCall } from './call-store';
 import { useCalls } from './call-store';
 import { PatientPicker } from './patient-picker';
 import { changeStroke, shareStroke, useSharedStroke } from './shared-stroke';
+import { formatDateTime } from '../../ui/format';
 
 const patientLabel = (p: Patient) => `${p.birthName.toUpperCase()} ${p.firstName}, ${toFrenchDate(p.birthDate)}`;
 
@@ -56,7 +57,7 @@ function ActChooser({ patient, call }: { patient: Patient; call: CurrentCall }) 
         <ul className="plain-list" aria-label={t('strokeCall.acts')}>
           {acts.map((a) => (
             <li key={a.id}>
-              {new Date(a.createdAt).toLocaleString('fr-FR')} — {a.reason}{' '}
+              {formatDateTime(a.createdAt)} — {a.reason}{' '}
               <button type="button" onClick={() => void shareStroke(a.id, patientLabel(patient))}>
                 {t('strokeCall.useAct')}
               </button>

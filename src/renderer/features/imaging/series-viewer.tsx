@@ -9,6 +9,7 @@ import { CT_PRESETS, dragWindow, ellipseStats, lengthMm, type CtPreset, type Sha
 import type { FrameSource } from '../../imaging/frame-source';
 import { paintFrameInto } from '../../imaging/frame-canvas';
 import { initialWindow, type LoadedFrame } from '../../imaging/loaded-frame';
+import { formatNumber } from '../../ui/format';
 
 type Tool = 'window' | 'pan' | 'zoom' | 'length' | 'roi';
 type Point = { x: number; y: number };
@@ -220,12 +221,12 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer }:
           {shown.map((m) => {
             if (m.kind === 'length') {
               const length = lengthMm(m.a, m.b, frame.pixelSpacing);
-              return <li key={m.id}>{t('viewer.length', { value: length.value.toFixed(1), unit: length.unit })}</li>;
+              return <li key={m.id}>{t('viewer.length', { value: formatNumber(length.value, 1, 1), unit: length.unit })}</li>;
             }
             const stats = frame.colour === 'grey' ? ellipseStats(frame.value, frame.columns, frame.rows, m.a, m.b, frame.pixelSpacing) : null;
             return (
               <li key={m.id}>
-                {stats ? t('viewer.roi', { mean: stats.mean.toFixed(1), sd: stats.sd.toFixed(1), unit, pixels: stats.pixels, area: stats.areaMm2 === null ? '—' : stats.areaMm2.toFixed(0) }) : t('viewer.roiEmpty')}
+                {stats ? t('viewer.roi', { mean: formatNumber(stats.mean, 1, 1), sd: formatNumber(stats.sd, 1, 1), unit, pixels: stats.pixels, area: stats.areaMm2 === null ? '—' : formatNumber(stats.areaMm2, 0) }) : t('viewer.roiEmpty')}
               </li>
             );
           })}

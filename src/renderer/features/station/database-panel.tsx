@@ -8,6 +8,7 @@ import type { Backup, DatabaseDecision, IntegrityReport } from '../../../shared/
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useStation } from './station-store';
+import { formatNumber } from '../../ui/format';
 
 type Checked = { ok: boolean; patients: number; encounters: number; auditLastSeq: number; problems: string[] };
 
@@ -111,7 +112,7 @@ export function DatabasePanel() {
           <ul className="plain-list">
             {backups.map((b) => (
               <li key={b.name}>
-                {t('database.backupLine', { when: when(b.takenAt), reason: t(`database.reasons.${b.reason}`), size: (b.bytes / 1e6).toFixed(1) })}{' '}
+                {t('database.backupLine', { when: when(b.takenAt), reason: t(`database.reasons.${b.reason}`), size: formatNumber(b.bytes / 1e6, 1, 1) })}{' '}
                 <button type="button" className="link" disabled={busy} onClick={() => void run(() => relais.invoke('database.checkBackup', { name: b.name }), (c) => setChecks((all) => ({ ...all, [b.name]: c })))}>{t('database.checkBackup')}</button>
                 {checks[b.name] && (
                   <span className={checks[b.name]!.ok ? 'hint' : 'error-text'}>

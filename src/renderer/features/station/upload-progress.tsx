@@ -2,8 +2,9 @@
 // pharmacy's line takes minutes, and the nurse should see it move rather than wonder.
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../../shared/station';
+import { formatNumber } from '../../ui/format';
 
-const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0);
+const megabytes = (bytes: number) => formatNumber(bytes / 1_000_000, bytes < 10_000_000 ? 1 : 0, bytes < 10_000_000 ? 1 : 0);
 
 export function UploadProgress({ uploads }: { uploads: StationStatus['sync']['uploads'] }) {
   const { t } = useTranslation();
