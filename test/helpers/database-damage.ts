@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IdentityInput } from '../../src/shared/patient';
+import type { StationOptions } from '../../src/main/station';
+import { openStation } from './station';
 import { stationDatabase } from './station-database';
 
 export const DATABASE = 'relais.sqlite';
@@ -99,4 +101,19 @@ export async function outboxDrained(dataDir: string, timeoutMs = 30_000): Promis
     if (Date.now() > deadline) throw new Error(`the outbox still holds ${outboxWaiting(dataDir)} rows after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * A station on `dir` reaching the region at `urls` with `hubToken`, syncing every few
+ * milliseconds, closed once whether the test closes it or `cleanups` does.
+ */
+export function regionStation(dir: string, urls: { hubUrl: string; fhirUrl: string }, hubToken: string, cleanups: (() => Promise<void> | void)[]) {
+  const station = openStation(dir, undefined, { ...urls, hubToken, syncTiming: { debounceMs: 5, intervalMs: 40, pullIntervalMs: 100 } } satisfies Partial<StationOptions>);
+  let closed = false;
+  const close = async () => {
+    if (!closed) await station.close();
+    closed = true;
+  };
+  cleanups.push(close);
+  return { ...station, close };
 }

@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { auditRowsSettled } from '../helpers/audit-sync';
-import { DATABASE, databaseFingerprint, flipBytesInTable, flipBytesInWalFrame, outboxDrained, patientNumber } from '../helpers/database-damage';
+import { DATABASE, databaseFingerprint, flipBytesInTable, flipBytesInWalFrame, outboxDrained, patientNumber, regionStation } from '../helpers/database-damage';
 import { openStation } from '../helpers/station';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { useTempDir } from '../helpers/temp-dir';
@@ -36,16 +36,7 @@ async function region(): Promise<{ hub: RunningHub; proxy: TcpProxy; urls: { hub
   return { hub, proxy, urls: { hubUrl: via(hub.url), fhirUrl: via(hub.fhirUrl) } };
 }
 
-function stationAt(dir: string, urls: { hubUrl: string; fhirUrl: string }) {
-  const station = openStation(dir, undefined, { ...urls, hubToken: token, syncTiming: { debounceMs: 5, intervalMs: 40, pullIntervalMs: 100 } });
-  let closed = false;
-  const close = async () => {
-    if (!closed) await station.close();
-    closed = true;
-  };
-  cleanups.push(close);
-  return { ...station, close };
-}
+const stationAt = (dir: string, urls: { hubUrl: string; fhirUrl: string }) => regionStation(dir, urls, token, cleanups);
 
 async function createPatients(station: ReturnType<typeof stationAt>, from: number, count: number): Promise<string[]> {
   const ids: string[] = [];

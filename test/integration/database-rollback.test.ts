@@ -11,8 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { auditRowsSettled } from '../helpers/audit-sync';
-import { DATABASE, databaseFingerprint, outboxDrained, patientNumber } from '../helpers/database-damage';
-import { openStation } from '../helpers/station';
+import { DATABASE, databaseFingerprint, outboxDrained, patientNumber, regionStation } from '../helpers/database-damage';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir('relais-db-rollback-');
@@ -29,16 +28,7 @@ async function region(): Promise<RunningHub> {
   return hub;
 }
 
-function stationAt(dir: string, hub: RunningHub) {
-  const station = openStation(dir, undefined, { hubUrl: hub.url, fhirUrl: hub.fhirUrl, hubToken: token, syncTiming: { debounceMs: 5, intervalMs: 40, pullIntervalMs: 100 } });
-  let closed = false;
-  const close = async () => {
-    if (!closed) await station.close();
-    closed = true;
-  };
-  cleanups.push(close);
-  return { ...station, close };
-}
+const stationAt = (dir: string, hub: RunningHub) => regionStation(dir, { hubUrl: hub.url, fhirUrl: hub.fhirUrl }, token, cleanups);
 
 async function recordAndSync(dir: string, hub: RunningHub, from: number, count: number): Promise<string[]> {
   const station = stationAt(dir, hub);

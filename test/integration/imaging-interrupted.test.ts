@@ -139,26 +139,39 @@ describe('a study an earlier version left half imported', () => {
   });
 });
 
+/** A station that imported a 3-image study, stopped; then its database files removed (with `alsoRemoved`). */
+async function importedThenDatabaseRemoved(rootSuffix: string, alsoRemoved: string[]): Promise<string> {
+  const drive = tempDir();
+  writeSyntheticCt(drive, 3, 32, NAME, `${ROOT}.${rootSuffix}`);
+  const dataDir = tempDir();
+  const first = openStation(dataDir);
+  const identity = { birthName: 'Kermarrec', firstName: 'Anna', birthDate: '1951-03-14', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null } as const;
+  const created = await first.value('patients.create', { identity });
+  if (created.status !== 'created') throw new Error('patient');
+  const scan = await first.value('imaging.scan', { folder: drive });
+  await first.value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: created.patient.id });
+  await first.close();
+  for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, ...alsoRemoved]) fs.rmSync(path.join(dataDir, name), { force: true });
+  return dataDir;
+}
+
+type LogLine = { level: string; event: string; fields: Record<string, unknown> };
+
+/** The station started again on `dataDir`, and what it logged. */
+function startLogged(dataDir: string) {
+  const log: LogLine[] = [];
+  const record = (level: string) => (event: string, fields: Record<string, unknown> = {}) => log.push({ level, event, fields });
+  const station = openStation(dataDir, undefined, { logger: { info: record('info'), warn: record('warn'), error: record('error') } });
+  cleanups.push(() => station.close());
+  return { station, log };
+}
+
 describe('the start-up clean-up', () => {
   it('keeps the stored files beside a database with no patient (deleted or replaced), and says so as an error', async () => {
-    const drive = tempDir();
-    writeSyntheticCt(drive, 3, 32, NAME, `${ROOT}.6`);
-    const dataDir = tempDir();
-    const first = openStation(dataDir);
-    const identity = { birthName: 'Kermarrec', firstName: 'Anna', birthDate: '1951-03-14', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null } as const;
-    const created = await first.value('patients.create', { identity });
-    if (created.status !== 'created') throw new Error('patient');
-    const scan = await first.value('imaging.scan', { folder: drive });
-    await first.value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: created.patient.id });
-    await first.close();
     // The database goes (a hand in the data folder, a disk error) with its audit anchor file, so
     // that nothing else tells the start it was there; the key and the files stay.
-    for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, 'audit-anchor.json']) fs.rmSync(path.join(dataDir, name), { force: true });
-
-    const log: { level: string; event: string; fields: Record<string, unknown> }[] = [];
-    const record = (level: string) => (event: string, fields: Record<string, unknown> = {}) => log.push({ level, event, fields });
-    const station = openStation(dataDir, undefined, { logger: { info: record('info'), warn: record('warn'), error: record('error') } });
-    cleanups.push(() => station.close());
+    const dataDir = await importedThenDatabaseRemoved('6', ['audit-anchor.json']);
+    const { log } = startLogged(dataDir);
     expect(log.filter((l) => l.event.startsWith('files.orphans'))).toEqual([
       { level: 'error', event: 'files.orphans_kept', fields: expect.objectContaining({ files: 3, text: expect.stringContaining('Restore the database from a backup') }) },
     ]);
@@ -166,22 +179,8 @@ describe('the start-up clean-up', () => {
   });
 
   it('removes nothing beside a database held as missing (its anchor file knows rows), and says why', async () => {
-    const drive = tempDir();
-    writeSyntheticCt(drive, 3, 32, NAME, `${ROOT}.7`);
-    const dataDir = tempDir();
-    const first = openStation(dataDir);
-    const identity = { birthName: 'Kermarrec', firstName: 'Anna', birthDate: '1951-03-14', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null } as const;
-    const created = await first.value('patients.create', { identity });
-    if (created.status !== 'created') throw new Error('patient');
-    const scan = await first.value('imaging.scan', { folder: drive });
-    await first.value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: created.patient.id });
-    await first.close();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dataDir, `${DATABASE_FILE}${suffix}`), { force: true });
-
-    const log: { level: string; event: string; fields: Record<string, unknown> }[] = [];
-    const record = (level: string) => (event: string, fields: Record<string, unknown> = {}) => log.push({ level, event, fields });
-    const station = openStation(dataDir, undefined, { logger: { info: record('info'), warn: record('warn'), error: record('error') } });
-    cleanups.push(() => station.close());
+    const dataDir = await importedThenDatabaseRemoved('7', []);
+    const { station, log } = startLogged(dataDir);
     expect((await station.value('station.status', {})).database.state).toBe('missing');
     expect(log.filter((l) => l.event.startsWith('files.'))).toEqual([
       { level: 'warn', event: 'files.cleanup_skipped', fields: { text: expect.stringContaining('until a person decides') } },
