@@ -9,7 +9,7 @@ export const strokeFr = {
   youFirst: 'Indiquez votre nom : chaque saisie est enregistrée à votre nom.',
   toReport: 'Insérer le résumé dans le compte rendu',
   timeline: 'Chronologie',
-  since: { onset: 'Depuis le début des symptômes : {{elapsed}}', last_known_well: 'Depuis la dernière heure où le patient a été vu normal : {{elapsed}}' },
+  since: { onset: 'Depuis le début des symptômes : {{elapsed}}', last_known_well: 'Depuis la dernière fois vu normal : {{elapsed}}' },
   milestones: { onset: 'Début des symptômes', last_known_well: 'Dernière fois vu normal', arrival: 'Arrivée aux urgences', imaging: 'Imagerie', decision: 'Décision', needle: 'Début de la thrombolyse', groin: 'Ponction fémorale' },
   at: '{{time}} ({{by}})',
   now: 'Maintenant',

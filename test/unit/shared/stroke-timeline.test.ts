@@ -26,6 +26,7 @@ describe('times typed with their date, 24-hour, as written in France (JJ/MM/AAAA
 
   it('refuses a date or a time that does not exist, and a time still to come', () => {
     expect(parseTypedDateTime('31/11/2026', '10:00', now)).toEqual({ ok: false, problem: 'date.invalid' });
+    expect(parseTypedDateTime('31/02/2026', '9:5', now)).toEqual({ ok: false, problem: 'date.invalid' });
     expect(parseTypedDateTime('2026-12-05', '10:00', now)).toEqual({ ok: false, problem: 'date.invalid' });
     expect(parseTypedDateTime('05/12/2026', '24:00', now)).toEqual({ ok: false, problem: 'time.invalid' });
     expect(parseTypedDateTime('05/12/2026', '11:30 PM', now)).toEqual({ ok: false, problem: 'time.invalid' });

@@ -87,7 +87,7 @@ export function StrokeDecision({ sheet, onChange, ageYears }: StrokeDecisionProp
             <label className="inline-choice">
               <input type="checkbox" checked={overriding} onChange={(e) => setOverriding(e.target.checked)} /> {t('stroke.overrideConfirm')}
             </label>
-            <label>
+            <label className="stroke-reason">
               {t('stroke.overrideReason')}
               <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} disabled={!overriding} />
             </label>

@@ -160,12 +160,15 @@ export function StrokeNihss({ sheet, onChange, presets, onPreset }: StrokeNihssP
   return (
     <section aria-labelledby="stroke-nihss">
       <h3 id="stroke-nihss">{t('stroke.nihss')}</h3>
-      <p data-testid="nihss-total" className="stroke-elapsed">
-        {nihss.total !== null
-          ? t('stroke.nihssTotal', { total: nihss.total, severity: t(`stroke.severity.${nihssSeverity(nihss.total)}`) })
-          : t('stroke.nihssIncomplete', { missing: nihss.problems.filter((p) => p.problem === 'missing').length })}
-      </p>
-      <p data-testid="nihss-subtotal">{t('stroke.scale.subtotal', { subtotal: nihss.subtotal, scored: nihss.scored })}</p>
+      {/* Kept in sight while scoring down the items. */}
+      <div className="nihss-running">
+        <p data-testid="nihss-total" className="stroke-elapsed">
+          {nihss.total !== null
+            ? t('stroke.nihssTotal', { total: nihss.total, severity: t(`stroke.severity.${nihssSeverity(nihss.total)}`) })
+            : t('stroke.nihssIncomplete', { missing: nihss.problems.filter((p) => p.problem === 'missing').length })}
+        </p>
+        <p data-testid="nihss-subtotal">{t('stroke.scale.subtotal', { subtotal: nihss.subtotal, scored: nihss.scored })}</p>
+      </div>
       {isComatose(scores) && (
         <p className="warning-text" data-testid="nihss-coma">
           {t('stroke.scale.coma')}{' '}

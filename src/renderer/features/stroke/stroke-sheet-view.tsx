@@ -39,7 +39,8 @@ export function StrokeSheetView({ sheet, onChange, birthDate, presets, onPreset 
       <StrokeTimeline sheet={sheet} onChange={onChange} now={now} />
       <StrokeNihss sheet={sheet} onChange={onChange} presets={presets} onPreset={onPreset} />
       <StrokeThrombolysis sheet={sheet} onChange={onChange} ageYears={ageYears} />
-      <StrokeDecision sheet={sheet} onChange={onChange} ageYears={ageYears} />
+      {/* A recorded decision empties the form: the next one is chosen afresh. */}
+      <StrokeDecision key={sheet.decision?.at ?? 'none'} sheet={sheet} onChange={onChange} ageYears={ageYears} />
     </div>
   );
 }

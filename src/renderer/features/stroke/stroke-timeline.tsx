@@ -69,6 +69,7 @@ function MilestoneRow({ sheet, milestone, onChange }: { sheet: StrokeSheet; mile
             placeholder={t('stroke.timePlaceholder')}
             value={time}
             onChange={(e) => setTime(e.target.value)}
+            className="stroke-time"
             inputMode="numeric"
             size={5}
             maxLength={5}
@@ -108,7 +109,7 @@ export function StrokeTimeline({ sheet, onChange, now }: { sheet: StrokeSheet; o
       <h3 id="stroke-timeline">{t('stroke.timeline')}</h3>
       <StrokeWindows sheet={sheet} now={now} />
       <p className="hint">{t('stroke.askTime')}</p>
-      <table className="stroke-table">
+      <table className="stroke-table stroke-timeline-table">
         <tbody>
           {MILESTONES.map((m) => (
             <MilestoneRow key={m} sheet={sheet} milestone={m} onChange={onChange} />
