@@ -211,7 +211,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   });
   const identity = createStationIdentity({ settings: options.oidc ?? null, ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}), events, now, lockPaused: () => kiosk.state().active, log: (event, detail) => logger.info(event, detail),
     onSessionEnded: (user, reason) => stationAudit.sessionEnded(user, reason) });
-  const stroke = createStrokeService({ db, encounters: encounterRepository, now, onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }) });
+  const stroke = createStrokeService({ db, encounters: encounterRepository, patients: patientsRepo, now, onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }) });
   const calls = createCallService({
     db,
     calls: callRepository,

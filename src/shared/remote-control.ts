@@ -28,7 +28,7 @@ export const RemoteMessageSchema = z.discriminatedUnion('type', [
   /** A shared imaging series: its view and pointer (its pixels go on the bulk channel). */
   ...ImagingMessageSchemas,
   /** Requesting site -> neurologist: the act's stroke sheet as it stands (sent after each change). */
-  z.strictObject({ type: z.literal('stroke.sheet'), patient: z.string().max(200), sheet: StrokeSheetSchema }),
+  z.strictObject({ type: z.literal('stroke.sheet'), patient: z.string().max(200), birthDate: z.iso.date().optional(), sheet: StrokeSheetSchema }),
   /** Neurologist -> requesting site: a change she makes; recorded there in her name as the hub knows it. */
   z.strictObject({ type: z.literal('stroke.change'), encounterId: z.uuid(), change: StrokeChangeSchema }),
 ]);

@@ -3,6 +3,7 @@
 // camera to the face for the facial palsy item, and records the decision; the site's record has
 // every entry in the right name, and the summary goes into the report.
 import { expect, test, type Page } from '@playwright/test';
+import { strokeFr } from '../../src/renderer/i18n/stroke-fr';
 import { callAndAnswer, CART, EXPERT, startCallSetup, type CallSetup } from './call-fixture';
 import { openPatient } from './patient-page';
 import { connectStationClient, type StationClient } from './station-client';
@@ -43,7 +44,12 @@ test('the site taps the timeline, the neurologist scores the NIHSS with the came
   await cart.page.getByLabel('Médecin demandeur').fill('Dr Urgences');
   await cart.page.getByRole('button', { name: 'Ouvrir un acte pour cet appel' }).click();
   await cart.page.getByLabel('Vous êtes (nom et fonction)').fill('Dr Urgences');
-  await sheet(cart.page).getByRole('button', { name: 'Début des symptômes : maintenant' }).click();
+  // The onset is a past time: typed with its date (no "Maintenant" for it).
+  const onset = new Date(Date.now() - 40 * 60_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  await sheet(cart.page).getByLabel('Date de : Début des symptômes (JJ/MM/AAAA)').fill(`${two(onset.getDate())}/${two(onset.getMonth() + 1)}/${onset.getFullYear()}`);
+  await sheet(cart.page).getByLabel('Heure de : Début des symptômes (HH:MM, sur 24 h)').fill(`${two(onset.getHours())}:${two(onset.getMinutes())}`);
+  await sheet(cart.page).getByRole('button', { name: 'Enregistrer la date et l’heure de : Début des symptômes' }).click();
   await sheet(cart.page).getByRole('button', { name: 'Arrivée aux urgences : maintenant' }).click();
 
   // The neurologist sees the same sheet, in the site's names.
@@ -52,13 +58,14 @@ test('the site taps the timeline, the neurologist scores the NIHSS with the came
   await expect(sheet(expert.page).getByTestId('stroke-elapsed')).toContainText('Depuis le début des symptômes');
 
   // Item 4 examined on the face: the cart's camera goes back to the stored view.
-  await sheet(expert.page).getByRole('row', { name: /^4\. Paralysie faciale/ }).getByRole('button', { name: 'Caméra : visage' }).click();
+  await sheet(expert.page).getByRole('listitem', { name: /^4\. Paralysie faciale/ }).getByRole('button', { name: 'Caméra : visage' }).click();
   await expect.poll(async () => (await cartClient.value('camera.position', {}))!.pan, { timeout: 8000 }).toBe(0);
 
   const items = ['1a', '1b', '1c', '2', '3', '4', '5a', '5b', '6a', '6b', '7', '8', '9', '10', '11'];
   for (const item of items) {
-    await sheet(expert.page).getByRole('group', { name: new RegExp(`^Cotation de ${item}\\. `) }).getByRole('button', { name: String(SCORES[item] ?? 0), exact: true }).click();
-    await expect(sheet(expert.page).getByRole('group', { name: new RegExp(`^Cotation de ${item}\\. `) }).getByRole('button', { name: String(SCORES[item] ?? 0), exact: true })).toHaveAttribute('aria-pressed', 'true');
+    const button = sheet(expert.page).getByRole('group', { name: new RegExp(`^Cotation de ${item}\\. `) }).getByRole('button', { name: new RegExp(`^${SCORES[item] ?? 0} `) });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
   }
   for (const page of [cart.page, expert.page]) await expect(sheet(page).getByTestId('nihss-total')).toHaveText('NIHSS 9 (AVC modéré)');
 
@@ -66,12 +73,16 @@ test('the site taps the timeline, the neurologist scores the NIHSS with the came
   await sheet(cart.page).getByLabel('Poids (kg)').fill('80');
   await sheet(cart.page).getByRole('button', { name: 'Enregistrer le poids' }).click();
   await expect(sheet(expert.page).getByRole('list', { name: 'Doses calculées' })).toContainText('Altéplase 0,9 mg/kg (max 90 mg) : 72 mg, dont bolus 7,2 mg');
-  await sheet(expert.page).getByRole('group', { name: 'Hémorragie intracrânienne à l’imagerie' }).getByRole('button', { name: 'Non' }).click();
+  // Every contra-indication answered before a thrombolysis can be recorded.
+  for (const label of Object.values(strokeFr.contraindications)) {
+    await sheet(expert.page).getByRole('group', { name: label, exact: true }).getByRole('button', { name: 'Non', exact: true }).click();
+    await expect(sheet(cart.page).getByRole('group', { name: label, exact: true }).getByRole('button', { name: 'Non', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  }
   await sheet(expert.page).getByLabel('Décision à enregistrer').selectOption('thrombolysis_alteplase');
   await sheet(expert.page).getByLabel('Précision').fill('TA 170/95 contrôlée');
   await sheet(expert.page).getByRole('button', { name: 'Enregistrer la décision' }).click();
   for (const page of [cart.page, expert.page]) {
-    await expect(sheet(page).getByTestId('stroke-decision')).toContainText(`Thrombolyse par altéplase — décidé par ${EXPERT.name} à`);
+    await expect(sheet(page).getByTestId('stroke-decision')).toContainText(`Thrombolyse par altéplase — décidé par ${EXPERT.name} le`);
   }
 
   // The site's record: the act, its sheet with each entry in its author's name.
@@ -97,8 +108,9 @@ test('the site taps the timeline, the neurologist scores the NIHSS with the came
   await expect(cart.page.getByTestId('nihss-total')).toHaveText('NIHSS 9 (AVC modéré)');
   await cart.page.getByRole('button', { name: 'Insérer le résumé dans le compte rendu' }).click();
   const report = cart.page.getByLabel('Texte du compte rendu');
-  await expect(report).toHaveValue(/^Téléconsultation AVC — résumé\n- Début des symptômes : \d\d:\d\d \(Dr Urgences\)/);
+  await expect(report).toHaveValue(/^Téléconsultation AVC — résumé\n- Début des symptômes : \d\d\/\d\d\/\d{4} \d\d:\d\d \(Dr Urgences\)/);
   await expect(report).toHaveValue(/NIHSS 9 \(AVC modéré\)/);
-  await expect(report).toHaveValue(/Décision : Thrombolyse par altéplase — décidé par Dr Kerleau à \d\d:\d\d : TA 170\/95 contrôlée/);
-  await expect(report).toHaveValue(/Dose calculée : altéplase 72 mg \(bolus 7,2 mg, perfusion 64,8 mg sur 60 min\)/);
+  await expect(report).toHaveValue(/Décision : Thrombolyse par altéplase — décidé par Dr Kerleau le \d\d\/\d\d\/\d{4} \d\d:\d\d : TA 170\/95 contrôlée/);
+  await expect(report).toHaveValue(/Thrombolytique : altéplase 72 mg \(bolus 7,2 mg, puis 64,8 mg en perfusion sur 60 min\)/);
+  expect(await report.inputValue()).not.toMatch(/ténectéplase/i);
 });

@@ -2,16 +2,18 @@
 // the thrombolysis contra-indication checklist and the decision, each change with who and when.
 // The requesting site's station keeps it (it owns the act); the neurologist's changes come over
 // the call and are recorded in her name as the hub knows it. The checklist and doses are help
-// for the physicians, never an order: the decision is theirs and is recorded as they state it.
-// Pure: the change schema, applying a change, and the summary that goes into the report.
+// for the physicians, never an order: the decision is theirs and is recorded as they state it,
+// once the checklist is answered (refusals.ts). Pure: the schemas and applying a change.
 import { z } from 'zod';
-import { alteplaseDose, tenecteplaseDose, WEIGHT_RANGE_KG } from './thrombolysis-dose';
-import { NIHSS_ITEMS, nihssSeverity, scoreNihss, type NihssItemId, type NihssScores } from './nihss';
-import { formatMinutes, MILESTONES, viewTimeline, type Timeline } from './timeline';
+import { NIHSS_ITEMS, UNTESTABLE_ITEMS, UNTESTABLE_REASONS, type NihssItemId, type NihssScores } from './nihss';
+import { WEIGHT_RANGE_KG } from './thrombolysis-dose';
+import { MILESTONES } from './timeline';
+import { TIMES_THAT_MAY_BE_UNKNOWN } from './windows';
 
 /**
- * The checklist, after the alteplase and tenecteplase labels and the stroke networks' protocols:
- * a "yes" to any is a contra-indication to weigh; "unknown" is said as such.
+ * The checklist, after the contra-indications of the alteplase and tenecteplase labels (SmPC
+ * 4.3) and the AHA/ASA 2019 guideline (3.5.1): a "yes" to any is a contra-indication to weigh;
+ * "unknown" is said as such, and both need the physician's explicit override to thrombolyse.
  */
 export const CONTRAINDICATIONS = [
   'haemorrhage_on_imaging',
@@ -30,123 +32,165 @@ export const CONTRAINDICATIONS = [
 export type Contraindication = (typeof CONTRAINDICATIONS)[number];
 export type Answer = 'yes' | 'no' | 'unknown';
 
-export const DECISIONS = ['thrombolysis_alteplase', 'thrombolysis_tenecteplase', 'thrombectomy', 'thrombolysis_and_thrombectomy', 'no_reperfusion'] as const;
+/** The decisions a physician records; each thrombolysis names its drug. */
+export const DECISIONS = [
+  'thrombolysis_alteplase',
+  'thrombolysis_tenecteplase',
+  'alteplase_then_thrombectomy',
+  'tenecteplase_then_thrombectomy',
+  'thrombectomy',
+  'no_reperfusion',
+] as const;
 export type Decision = (typeof DECISIONS)[number];
+/** Sheets recorded before issue 18 may hold "thrombolysis then thrombectomy" without its drug. */
+export const RECORDED_DECISIONS = [...DECISIONS, 'thrombolysis_and_thrombectomy'] as const;
+export type RecordedDecision = (typeof RECORDED_DECISIONS)[number];
+
+export type Drug = 'alteplase' | 'tenecteplase';
+/** The thrombolytic a decision gives: null when none, 'unspecified' for a sheet recorded without it. */
+export function drugOf(decision: RecordedDecision): Drug | 'unspecified' | null {
+  if (decision === 'thrombolysis_alteplase' || decision === 'alteplase_then_thrombectomy') return 'alteplase';
+  if (decision === 'thrombolysis_tenecteplase' || decision === 'tenecteplase_then_thrombectomy') return 'tenecteplase';
+  return decision === 'thrombolysis_and_thrombectomy' ? 'unspecified' : null;
+}
 
 const at = z.iso.datetime({ offset: true });
 const nihssItemIds = NIHSS_ITEMS.map((i) => i.id) as [NihssItemId, ...NihssItemId[]];
+const untestableItemIds = UNTESTABLE_ITEMS as unknown as [NihssItemId, ...NihssItemId[]];
+const untestableReasons = [...new Set(Object.values(UNTESTABLE_REASONS).flat())] as [string, ...string[]];
+const OverrideSchema = z.strictObject({
+  items: z.array(z.enum(CONTRAINDICATIONS)).min(1).max(CONTRAINDICATIONS.length),
+  reason: z.string().trim().min(1).max(1000),
+});
 
 export const StrokeChangeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('milestone'), milestone: z.enum(MILESTONES), at }),
   z.strictObject({ kind: z.literal('clear_milestone'), milestone: z.enum(MILESTONES) }),
-  z.strictObject({ kind: z.literal('nihss'), item: z.enum(nihssItemIds), score: z.union([z.number().int().min(0).max(4), z.literal('UN')]).nullable() }),
-  z.strictObject({ kind: z.literal('weight'), kg: z.number().min(WEIGHT_RANGE_KG.min).max(WEIGHT_RANGE_KG.max), source: z.enum(['measured', 'estimated']) }),
+  /** Onset or last known well said unknown: a wake-up stroke, nobody saw the patient. */
+  z.strictObject({ kind: z.literal('milestone_unknown'), milestone: z.enum(TIMES_THAT_MAY_BE_UNKNOWN) }),
+  /** A score (0 up to the item's maximum, checked in refusals.ts), or null to clear it. */
+  z.strictObject({ kind: z.literal('nihss'), item: z.enum(nihssItemIds), score: z.number().int().min(0).max(4).nullable() }),
+  z.strictObject({
+    kind: z.literal('nihss_untestable'),
+    item: z.enum(untestableItemIds),
+    reason: z.enum(untestableReasons),
+    detail: z.string().trim().max(200).default(''),
+  }),
+  z.strictObject({
+    kind: z.literal('weight'),
+    kg: z.number().min(WEIGHT_RANGE_KG.min).max(WEIGHT_RANGE_KG.max),
+    source: z.enum(['measured', 'estimated']),
+    confirmUnusual: z.boolean().default(false),
+  }),
   z.strictObject({ kind: z.literal('contraindication'), item: z.enum(CONTRAINDICATIONS), answer: z.enum(['yes', 'no', 'unknown']) }),
-  z.strictObject({ kind: z.literal('decision'), decision: z.enum(DECISIONS), note: z.string().trim().max(1000).default('') }),
+  z.strictObject({
+    kind: z.literal('decision'),
+    decision: z.enum(DECISIONS),
+    note: z.string().trim().max(1000).default(''),
+    /** The contra-indications answered "yes" or "unknown" the physician passes over, and why. */
+    override: OverrideSchema.nullable().default(null),
+    confirmMinor: z.boolean().default(false),
+  }),
 ]);
 export type StrokeChange = z.output<typeof StrokeChangeSchema>;
+/** A change as a screen sends it (defaults not filled yet). */
+export type StrokeChangeInput = z.input<typeof StrokeChangeSchema>;
 
 const Signed = <T extends z.ZodType>(value: T) => z.object({ value, by: z.string(), at: z.string() });
+const NihssEntrySchema = Signed(z.union([z.number().int(), z.literal('UN')])).extend({
+  untestable: z.object({ reason: z.string(), detail: z.string() }).optional(),
+});
 
+// Fields added by issue 18 have defaults, so that sheets recorded before still read.
 export const StrokeSheetSchema = z.object({
   encounterId: z.uuid(),
   version: z.number().int().nonnegative(),
   timeline: z.partialRecord(z.enum(MILESTONES), z.object({ at: z.string(), by: z.string() })),
-  nihss: z.partialRecord(z.enum(nihssItemIds), Signed(z.union([z.number().int(), z.literal('UN')]))),
-  weight: Signed(z.object({ kg: z.number(), source: z.enum(['measured', 'estimated']) })).nullable(),
+  timesUnknown: z.partialRecord(z.enum(TIMES_THAT_MAY_BE_UNKNOWN), z.object({ by: z.string(), at: z.string() })).default({}),
+  nihss: z.partialRecord(z.enum(nihssItemIds), NihssEntrySchema),
+  weight: Signed(
+    z.object({ kg: z.number(), source: z.enum(['measured', 'estimated']), confirmedUnusual: z.boolean().default(false) }),
+  ).nullable(),
   contraindications: z.partialRecord(z.enum(CONTRAINDICATIONS), Signed(z.enum(['yes', 'no', 'unknown']))),
-  decision: Signed(z.object({ decision: z.enum(DECISIONS), note: z.string() })).nullable(),
+  decision: Signed(
+    z.object({
+      decision: z.enum(RECORDED_DECISIONS),
+      note: z.string(),
+      override: z.object({ items: z.array(z.enum(CONTRAINDICATIONS)), reason: z.string() }).nullable().default(null),
+      minorConfirmed: z.boolean().default(false),
+    }),
+  ).nullable(),
 });
-export type StrokeSheet = z.infer<typeof StrokeSheetSchema>;
+export type StrokeSheet = z.output<typeof StrokeSheetSchema>;
 
-export const emptySheet = (encounterId: string): StrokeSheet => ({ encounterId, version: 0, timeline: {}, nihss: {}, weight: null, contraindications: {}, decision: null });
+export const emptySheet = (encounterId: string): StrokeSheet => ({
+  encounterId,
+  version: 0,
+  timeline: {},
+  timesUnknown: {},
+  nihss: {},
+  weight: null,
+  contraindications: {},
+  decision: null,
+});
 
-/** The sheet after a change made by `who` at `now`. */
+/** The sheet after a change made by `who` at `now` (refusals.ts says first whether it may be made). */
 export function applyStrokeChange(sheet: StrokeSheet, change: StrokeChange, who: string, now: string): StrokeSheet {
   const next: StrokeSheet = { ...sheet, version: sheet.version + 1 };
+  const timesUnknown = { ...sheet.timesUnknown };
+  const timeline = { ...sheet.timeline };
   switch (change.kind) {
     case 'milestone':
-      return { ...next, timeline: { ...sheet.timeline, [change.milestone]: { at: change.at, by: who } } };
-    case 'clear_milestone': {
-      const timeline = { ...sheet.timeline };
+      // A time entered replaces an earlier "unknown": both cannot hold.
+      if (change.milestone === 'onset' || change.milestone === 'last_known_well') delete timesUnknown[change.milestone];
+      return { ...next, timesUnknown, timeline: { ...timeline, [change.milestone]: { at: change.at, by: who } } };
+    case 'clear_milestone':
       delete timeline[change.milestone];
       return { ...next, timeline };
-    }
+    case 'milestone_unknown':
+      delete timeline[change.milestone];
+      return { ...next, timeline, timesUnknown: { ...timesUnknown, [change.milestone]: { by: who, at: now } } };
     case 'nihss': {
       const nihss = { ...sheet.nihss };
       if (change.score === null) delete nihss[change.item];
       else nihss[change.item] = { value: change.score, by: who, at: now };
       return { ...next, nihss };
     }
-    case 'weight':
-      return { ...next, weight: { value: { kg: change.kg, source: change.source }, by: who, at: now } };
+    case 'nihss_untestable': {
+      const untestable = { reason: change.reason, detail: change.detail };
+      return { ...next, nihss: { ...sheet.nihss, [change.item]: { value: 'UN', untestable, by: who, at: now } } };
+    }
+    case 'weight': {
+      const value = { kg: change.kg, source: change.source, confirmedUnusual: change.confirmUnusual };
+      return { ...next, weight: { value, by: who, at: now } };
+    }
     case 'contraindication':
       return { ...next, contraindications: { ...sheet.contraindications, [change.item]: { value: change.answer, by: who, at: now } } };
-    case 'decision':
-      return { ...next, decision: { value: { decision: change.decision, note: change.note }, by: who, at: now } };
+    case 'decision': {
+      // Kept in the checklist's order; an override only means something for a thrombolysis.
+      const named = change.override;
+      const override = named && drugOf(change.decision) ? { items: CONTRAINDICATIONS.filter((c) => named.items.includes(c)), reason: named.reason } : null;
+      const minorConfirmed = change.confirmMinor && drugOf(change.decision) !== null;
+      return { ...next, decision: { value: { decision: change.decision, note: change.note, override, minorConfirmed }, by: who, at: now } };
+    }
   }
 }
 
-export const nihssScoresOf = (sheet: StrokeSheet): NihssScores => Object.fromEntries(Object.entries(sheet.nihss).map(([item, s]) => [item, s.value])) as NihssScores;
+export const nihssScoresOf = (sheet: StrokeSheet): NihssScores =>
+  Object.fromEntries(Object.entries(sheet.nihss).map(([item, s]) => [item, s.value])) as NihssScores;
 
-/** What the checklist says, for the screen: contra-indications ticked, and questions left open. */
-export function checklistState(sheet: StrokeSheet): { yes: Contraindication[]; unknown: Contraindication[]; unanswered: Contraindication[] } {
+/** What the checklist says: contra-indications ticked, unknown, and questions left open. */
+export interface ChecklistState {
+  yes: Contraindication[];
+  unknown: Contraindication[];
+  unanswered: Contraindication[];
+}
+
+export function checklistState(sheet: StrokeSheet): ChecklistState {
   const answer = (c: Contraindication) => sheet.contraindications[c]?.value;
   return {
     yes: CONTRAINDICATIONS.filter((c) => answer(c) === 'yes'),
     unknown: CONTRAINDICATIONS.filter((c) => answer(c) === 'unknown'),
     unanswered: CONTRAINDICATIONS.filter((c) => answer(c) === undefined),
   };
-}
-
-/** Texts the summary needs, in the reader's language (the renderer passes its translations). */
-export interface SummaryTexts {
-  title: string;
-  milestone(m: (typeof MILESTONES)[number]): string;
-  delays: { referenceToArrival: string; doorToImaging: string; doorToNeedle: string; doorToGroin: string; referenceToNeedle: string };
-  nihss(total: number | null, severity: string | null, missing: number, untestable: string[]): string;
-  weight(kg: number, source: 'measured' | 'estimated'): string;
-  contraindication(c: Contraindication): string;
-  contraindicationsLine(yes: string[], unknown: string[], unanswered: number): string;
-  decision(d: Decision): string;
-  decidedBy(by: string, at: string): string;
-  dose(text: string): string;
-  doseAlteplase(total: number, bolus: number, infusion: number): string;
-  doseTenecteplase(mg: number, ml: number): string;
-  time(iso: string): string;
-  helpOnly: string;
-}
-
-/** The end-of-call summary that goes into the report, from the sheet as recorded. */
-export function strokeSummary(sheet: StrokeSheet, texts: SummaryTexts, now: Date): string {
-  const lines: string[] = [texts.title];
-  const timeline = sheet.timeline as Timeline;
-  for (const m of MILESTONES) {
-    const entry = timeline[m];
-    if (entry) lines.push(`- ${texts.milestone(m)} : ${texts.time(entry.at)} (${entry.by})`);
-  }
-  const view = viewTimeline(timeline, now);
-  for (const [key, minutes] of Object.entries(view.delaysMinutes) as [keyof SummaryTexts['delays'], number | null][]) {
-    if (minutes !== null) lines.push(`- ${texts.delays[key]} : ${formatMinutes(minutes)}`);
-  }
-  const nihss = scoreNihss(nihssScoresOf(sheet));
-  const missing = nihss.problems.filter((p) => p.problem === 'missing').length;
-  lines.push(texts.nihss(nihss.total, nihss.total === null ? null : nihssSeverity(nihss.total), missing, nihss.untestable));
-  if (sheet.weight) lines.push(texts.weight(sheet.weight.value.kg, sheet.weight.value.source));
-  const checklist = checklistState(sheet);
-  lines.push(texts.contraindicationsLine(checklist.yes.map(texts.contraindication), checklist.unknown.map(texts.contraindication), checklist.unanswered.length));
-  if (sheet.decision) {
-    lines.push(`${texts.decision(sheet.decision.value.decision)} — ${texts.decidedBy(sheet.decision.by, texts.time(sheet.decision.at))}${sheet.decision.value.note ? ` : ${sheet.decision.value.note}` : ''}`);
-    const d = sheet.decision.value.decision;
-    if (sheet.weight && (d === 'thrombolysis_alteplase' || d === 'thrombolysis_and_thrombectomy')) {
-      const dose = alteplaseDose({ weightKg: sheet.weight.value.kg, weightSource: sheet.weight.value.source });
-      lines.push(texts.dose(texts.doseAlteplase(dose.totalMg, dose.bolusMg, dose.infusionMg)));
-    }
-    if (sheet.weight && d === 'thrombolysis_tenecteplase') {
-      const dose = tenecteplaseDose({ weightKg: sheet.weight.value.kg, weightSource: sheet.weight.value.source });
-      lines.push(texts.dose(texts.doseTenecteplase(dose.bolusMg, dose.bolusMl)));
-    }
-  }
-  lines.push(texts.helpOnly);
-  return lines.join('\n');
 }

@@ -1,7 +1,8 @@
-// The tele-stroke timeline: each milestone captured with one tap (who, when), and the delays the
-// stroke networks follow (door-to-imaging, door-to-needle, door-to-groin, onset-to-needle),
-// measured from the symptom onset when it is known, else from the time last known well. Times
-// out of order are flagged for a person to check, never silently reordered.
+// The tele-stroke timeline: each milestone with who entered it and when it happened, and the
+// delays the stroke networks follow (door-to-imaging, door-to-needle, door-to-groin, and from the
+// reference to arrival and needle). The reference is the time last known well whenever it is
+// entered, as the guidelines count (windows.ts), else the witnessed onset. Times out of order are
+// flagged for a person to check, never silently reordered.
 
 export const MILESTONES = ['onset', 'last_known_well', 'arrival', 'imaging', 'decision', 'needle', 'groin'] as const;
 export type Milestone = (typeof MILESTONES)[number];
@@ -16,7 +17,7 @@ export type Timeline = Partial<Record<Milestone, MilestoneEntry>>;
 const ORDER: Milestone[] = ['arrival', 'imaging', 'decision', 'needle'];
 
 export interface TimelineView {
-  /** Onset when known, else last known well: what the clock of the stroke starts from. */
+  /** Last known well when entered, else the onset: what the clock of the stroke starts from. */
   reference: { milestone: 'onset' | 'last_known_well'; at: string } | null;
   delaysMinutes: {
     referenceToArrival: number | null;
@@ -35,7 +36,7 @@ const minutesBetween = (from: string | undefined, to: string | undefined): numbe
   from && to ? Math.round((Date.parse(to) - Date.parse(from)) / 60_000) : null;
 
 export function viewTimeline(timeline: Timeline, now: Date): TimelineView {
-  const refMilestone: 'onset' | 'last_known_well' | null = timeline.onset ? 'onset' : timeline.last_known_well ? 'last_known_well' : null;
+  const refMilestone: 'onset' | 'last_known_well' | null = timeline.last_known_well ? 'last_known_well' : timeline.onset ? 'onset' : null;
   const reference = refMilestone ? { milestone: refMilestone, at: timeline[refMilestone]!.at } : null;
   const at = (m: Milestone) => timeline[m]?.at;
   const outOfOrder: [Milestone, Milestone][] = [];

@@ -11,6 +11,7 @@ import { relais } from '../../api';
 import { ActError } from '../acts/act-error';
 import { toFrenchDate } from '../patients/parse-search';
 import { PatientSummary } from '../patients/patient-summary';
+import { StrokeError } from '../stroke/act-stroke';
 import { StrokeSheetView } from '../stroke/stroke-sheet-view';
 import { steer } from './call-controller';
 import type { CurrentCall } from './call-store';
@@ -49,7 +50,7 @@ function ActChooser({ patient, call }: { patient: Patient; call: CurrentCall }) 
       callId: call.callId,
     });
     if (!r.ok) return setError(r.error);
-    await shareStroke(r.value.id, patientLabel(patient));
+    await shareStroke(r.value.id, patientLabel(patient), patient.birthDate);
   }
   return (
     <div>
@@ -58,7 +59,7 @@ function ActChooser({ patient, call }: { patient: Patient; call: CurrentCall }) 
           {acts.map((a) => (
             <li key={a.id}>
               {formatDateTime(a.createdAt)} — {a.reason}{' '}
-              <button type="button" onClick={() => void shareStroke(a.id, patientLabel(patient))}>
+              <button type="button" onClick={() => void shareStroke(a.id, patientLabel(patient), patient.birthDate)}>
                 {t('strokeCall.useAct')}
               </button>
             </li>
@@ -111,7 +112,7 @@ export function StrokeCallPanel({ call, isCart }: { call: CurrentCall; isCart: b
   return (
     <section className="card" aria-labelledby="stroke-call-title">
       <h2 id="stroke-call-title">{t('strokeCall.sheetOf', { patient: stroke.patient })}</h2>
-      {error && <p role="alert" className="error-text">{error === 'disconnected' ? t('errors.disconnected') : error}</p>}
+      {error === 'disconnected' ? <p role="alert" className="error-text">{t('errors.disconnected')}</p> : <StrokeError error={error} />}
       {!neurologist && (
         <label>
           {t('stroke.you')}
@@ -123,6 +124,7 @@ export function StrokeCallPanel({ call, isCart }: { call: CurrentCall; isCart: b
       <fieldset disabled={!neurologist && !by.trim()} className="plain-fieldset">
         <StrokeSheetView
           sheet={stroke.sheet}
+          birthDate={stroke.birthDate}
           onChange={(change) => void changeStroke(change, by.trim())}
           presets={neurologist ? call.remoteCamera.presets : undefined}
           onPreset={neurologist && call.controlGranted ? (preset) => steer({ type: 'camera', command: { type: 'preset_recall', preset } }) : undefined}
