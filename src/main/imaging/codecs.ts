@@ -16,8 +16,6 @@ export interface DecodedPixels {
   planar: boolean;
   /** The decoder already turned YCbCr into RGB (JPEG baseline, JPEG 2000 with a colour transform). */
   rgb: boolean;
-  /** Signedness written in the codestream, where it carries one (JPEG 2000). */
-  signed: boolean | null;
 }
 
 export interface FrameGeometry {
@@ -89,7 +87,7 @@ export async function decodeFrame(syntaxUid: string, encoded: Uint8Array, geomet
   switch (syntaxUid) {
     case '1.2.840.10008.1.2.5': {
       try {
-        return { bytes: decodeRle(encoded, geometry.rows * geometry.columns, geometry.samples, geometry.bitsAllocated / 8), planar: true, rgb: false, signed: null };
+        return { bytes: decodeRle(encoded, geometry.rows * geometry.columns, geometry.samples, geometry.bitsAllocated / 8), planar: true, rgb: false };
       } catch (error) {
         if (error instanceof RleError) throw new CodecError(error.message);
         throw error;
@@ -99,7 +97,7 @@ export async function decodeFrame(syntaxUid: string, encoded: Uint8Array, geomet
     case '1.2.840.10008.1.2.4.51': {
       if (geometry.bitsAllocated !== 8) throw new CodecError('12-bit JPEG (Extended) pixels cannot be decoded on this station: ask for a lossless copy.');
       const { bytes, info } = await decodeWasm('JPEGDecoder', encoded, geometry);
-      return { bytes: checkLength(bytes, geometry), planar: false, rgb: info.componentCount === 3, signed: null };
+      return { bytes: checkLength(bytes, geometry), planar: false, rgb: info.componentCount === 3 };
     }
     case '1.2.840.10008.1.2.4.57':
     case '1.2.840.10008.1.2.4.70': {
@@ -109,19 +107,19 @@ export async function decodeFrame(syntaxUid: string, encoded: Uint8Array, geomet
       } catch (error) {
         throw new CodecError(`The JPEG Lossless pixels could not be decoded (${describe(error)}).`);
       }
-      return { bytes: checkLength(new Uint8Array(decoded), geometry), planar: false, rgb: false, signed: null };
+      return { bytes: checkLength(new Uint8Array(decoded), geometry), planar: false, rgb: false };
     }
     case '1.2.840.10008.1.2.4.80':
     case '1.2.840.10008.1.2.4.81': {
       const { bytes } = await decodeWasm('JpegLSDecoder', encoded, geometry);
       // CharLS keeps the scan's layout: interleave mode 0 is one colour plane after the other.
       const planar = geometry.samples > 1 && jpegLsInterleave(encoded) === 0;
-      return { bytes: checkLength(bytes, geometry), planar, rgb: false, signed: null };
+      return { bytes: checkLength(bytes, geometry), planar, rgb: false };
     }
     case '1.2.840.10008.1.2.4.90':
     case '1.2.840.10008.1.2.4.91': {
       const { bytes, info } = await decodeWasm('J2KDecoder', encoded, geometry);
-      return { bytes: checkLength(bytes, geometry), planar: false, rgb: info.componentCount === 3, signed: info.isSigned ?? null };
+      return { bytes: checkLength(bytes, geometry), planar: false, rgb: info.componentCount === 3 };
     }
     default:
       throw new CodecError(`No decoder for transfer syntax ${syntaxUid}.`);

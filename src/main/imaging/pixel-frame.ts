@@ -210,8 +210,10 @@ export async function readFrame(bytes: Uint8Array, index: number): Promise<Frame
   if (layout.samples === 3) {
     return { ok: true, frame: { ...common, colour: 'rgb', sampleType: 'uint8', data: rgbSamples(samples, is422 ? { ...layout, bitsAllocated: 8 } : layout, decoded?.rgb ?? false), inverted: false, rescale: { slope: 1, intercept: 0, unit: null }, window: null } };
   }
-  const signed = decoded?.signed ?? layout.signed;
-  const grey = greySamples(samples, { ...layout, signed });
+  // The header's Pixel Representation says what the samples mean, whatever a JPEG 2000 codestream
+  // wrote as its own signedness (DICOM PS3.5 8.2.4): a signed CT encoded as unsigned would
+  // otherwise show its air and padding white. The codestream's bits are kept, read as the header says.
+  const grey = greySamples(samples, layout);
   const slope = decimals(ds, 'x00281053')?.[0] ?? 1;
   const intercept = decimals(ds, 'x00281052')?.[0] ?? 0;
   return {
