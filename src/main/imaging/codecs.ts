@@ -4,6 +4,7 @@
 // modules are loaded on first use. Each decoder object is freed after its frame, and any failure
 // of a decoder (they throw numbers, strings or errors) becomes a CodecError with a reason.
 import { Decoder as JpegLosslessDecoder } from 'jpeg-lossless-decoder-js';
+import { withColoursSaid } from './jpeg-colour';
 import { decodeRle, RleError } from './rle';
 import type { WasmDecoder, WasmDecoderClass, WasmFrameInfo } from './wasm-codec';
 
@@ -23,6 +24,8 @@ export interface FrameGeometry {
   columns: number;
   samples: number;
   bitsAllocated: number;
+  /** The header's Photometric Interpretation: what a JPEG stream's colours are when the stream does not say. */
+  photometric: string;
 }
 
 type WasmName = 'JPEGDecoder' | 'JpegLSDecoder' | 'J2KDecoder';
@@ -96,7 +99,9 @@ export async function decodeFrame(syntaxUid: string, encoded: Uint8Array, geomet
     case '1.2.840.10008.1.2.4.50':
     case '1.2.840.10008.1.2.4.51': {
       if (geometry.bitsAllocated !== 8) throw new CodecError('12-bit JPEG (Extended) pixels cannot be decoded on this station: ask for a lossless copy.');
-      const { bytes, info } = await decodeWasm('JPEGDecoder', encoded, geometry);
+      // Colour: YCbCr turned into RGB only when the stream is YCbCr (jpeg-colour.ts).
+      const stream = geometry.samples === 3 ? withColoursSaid(encoded, geometry.photometric) : encoded;
+      const { bytes, info } = await decodeWasm('JPEGDecoder', stream, geometry);
       return { bytes: checkLength(bytes, geometry), planar: false, rgb: info.componentCount === 3 };
     }
     case '1.2.840.10008.1.2.4.57':
