@@ -95,6 +95,8 @@ export const ImageFrameSchema = z.object({
   window: z.object({ center: z.number(), width: z.number().positive() }).nullable(),
   pixelSpacing: z.tuple([z.number().positive(), z.number().positive()]).nullable(),
   frames: z.number().int().positive(),
+  /** The file's Number of Frames could not be read: its frames were counted in the pixel data, `unshown` of them incomplete. */
+  framesCounted: z.object({ unshown: z.number().int().nonnegative() }).nullable().optional(),
 });
 export type ImageFrame = z.infer<typeof ImageFrameSchema>;
 

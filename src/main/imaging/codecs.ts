@@ -2,7 +2,8 @@
 // (libjpeg-turbo), JPEG Lossless (jpeg-lossless-decoder-js), JPEG-LS (CharLS) and JPEG 2000
 // (OpenJPEG), the last three well-kept libraries rather than codecs written here. The WebAssembly
 // modules are loaded on first use. Each decoder object is freed after its frame, and any failure
-// of a decoder (they throw numbers, strings or errors) becomes a CodecError with a reason.
+// of a decoder (they throw numbers, strings or errors) becomes a CodecError with a reason in the
+// station's words: a decoder's own message or error number never reaches a person.
 import { Decoder as JpegLosslessDecoder } from 'jpeg-lossless-decoder-js';
 import { withColoursSaid } from './jpeg-colour';
 import { decodeRle, RleError } from './rle';
@@ -49,8 +50,6 @@ function wasmDecoder(name: WasmName): Promise<WasmDecoderClass> {
   return loading;
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : typeof error === 'number' ? `decoder error ${error}` : String(error));
-
 async function decodeWasm(name: WasmName, encoded: Uint8Array, geometry: FrameGeometry): Promise<{ bytes: Uint8Array; info: WasmFrameInfo; decoder: string }> {
   const Decoder = await wasmDecoder(name);
   let decoder: WasmDecoder | null = null;
@@ -67,7 +66,7 @@ async function decodeWasm(name: WasmName, encoded: Uint8Array, geometry: FrameGe
     return { bytes: decoder.getDecodedBuffer().slice(), info, decoder: name };
   } catch (error) {
     if (error instanceof CodecError) throw error;
-    throw new CodecError(`The compressed pixels could not be decoded (${describe(error)}).`);
+    throw new CodecError('The compressed pixels could not be decoded: the stream is damaged, or encoded in a way the decoder does not support. Ask for an uncompressed copy.');
   } finally {
     try {
       decoder?.delete();
@@ -109,8 +108,8 @@ export async function decodeFrame(syntaxUid: string, encoded: Uint8Array, geomet
       let decoded: ArrayBuffer;
       try {
         decoded = new JpegLosslessDecoder().decompress(encoded.buffer, encoded.byteOffset, encoded.length);
-      } catch (error) {
-        throw new CodecError(`The JPEG Lossless pixels could not be decoded (${describe(error)}).`);
+      } catch {
+        throw new CodecError('The JPEG Lossless pixels could not be decoded: the stream is damaged. Ask for an uncompressed copy.');
       }
       return { bytes: checkLength(new Uint8Array(decoded), geometry), planar: false, rgb: false };
     }

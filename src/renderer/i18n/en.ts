@@ -9,6 +9,7 @@ import { kioskEn } from './kiosk-en';
 import { hubTokenEn } from './hub-token-en';
 import { diskEn } from './disk-en';
 import { databaseEn } from './database-en';
+import { imagingSafetyEn } from './imaging-en';
 import type { Translations } from './fr';
 
 export const en: Translations = {
@@ -305,6 +306,7 @@ export const en: Translations = {
   hubToken: hubTokenEn,
   disk: diskEn,
   database: databaseEn,
+  imagingSafety: imagingSafetyEn,
   kiosk: kioskEn,
   activity: activityEn,
   expertise: expertiseEn,

@@ -10,6 +10,7 @@ import { kioskFr } from './kiosk-fr';
 import { hubTokenFr } from './hub-token-fr';
 import { diskFr } from './disk-fr';
 import { databaseFr } from './database-fr';
+import { imagingSafetyFr } from './imaging-fr';
 export const fr = {
   app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', expertise: 'Téléexpertise', activity: 'Activité', switchLanguage: 'English' },
   link: {
@@ -304,6 +305,7 @@ export const fr = {
   hubToken: hubTokenFr,
   disk: diskFr,
   database: databaseFr,
+  imagingSafety: imagingSafetyFr,
   kiosk: kioskFr,
   activity: activityFr,
   expertise: expertiseFr,

@@ -85,7 +85,7 @@ function ImportFromDrive({ patientId, onImported }: { patientId: string; onImpor
           <p>{t('imaging.summary', { files: report.files, studies: report.studies.length })}</p>
           {report.refused.length > 0 && (
             <p className="hint">
-              {t('imaging.refusedSummary')} {report.refused.map((r) => `${t(`imaging.reasons.${r.reason}`, { defaultValue: r.reason })} (${r.count})`).join(', ')}
+              {t('imaging.refusedSummary')} {report.refused.map((r) => `${t([`imaging.reasons.${r.reason}`, `imagingSafety.reasons.${r.reason}`], { defaultValue: r.reason })} (${r.count})`).join(', ')}
             </p>
           )}
           <ul className="plain-list">

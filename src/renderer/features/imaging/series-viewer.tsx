@@ -214,6 +214,13 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer }:
         {loaded < source.count && ` — ${t('viewer.loading', { loaded, count: source.count })}`}
       </p>
       {!frame && !failure && <p className="hint">{t('viewer.waiting', { index: view.index + 1 })}</p>}
+      {frame?.framesCounted && (
+        <p className="hint" data-testid="frames-counted">
+          {frame.framesCounted.unshown > 0
+            ? t('imagingSafety.viewer.framesUnshown', { count: frame.frames, unshown: frame.framesCounted.unshown })
+            : t('imagingSafety.viewer.framesCounted', { count: frame.frames })}
+        </p>
+      )}
       {failure && <p role="alert" className="error-text">{t('viewer.failed', { index: view.index + 1, reason: t(`viewer.frameErrors.${failure.replace('imaging.frame_', '')}`, { defaultValue: failure }) })}</p>}
       {shown.length > 0 && frame && (
         <ul className="plain-list" aria-label={t('viewer.measurements')}>
