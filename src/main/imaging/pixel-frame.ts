@@ -8,6 +8,7 @@ import { decimals, text, uint16 } from './dataset-values';
 import { describeFailure, parseDataset } from './dicom-parse';
 import { countFrames, frameStarts, type FrameCount } from './frame-count';
 import { transferSyntax } from './transfer-syntaxes';
+import { orientationFromCosines, orientationFromLetters, type ImageOrientation } from '../../shared/image-orientation';
 
 export type SampleType = 'uint8' | 'int8' | 'uint16' | 'int16' | 'uint32' | 'int32';
 
@@ -29,6 +30,8 @@ export interface PixelFrame {
   frames: number;
   /** Set when the header's Number of Frames could not be read: the frames were counted in the pixel data, `unshown` of them incomplete. */
   framesCounted: { unshown: number } | null;
+  /** How the patient lies in the frame, for the viewer's left/right markers; null when the file does not say. */
+  orientation: ImageOrientation | null;
 }
 
 export type FrameRefusal = 'unreadable' | 'truncated' | 'not_an_image' | 'no_such_frame' | 'unsupported_pixels' | 'corrupt_pixels';
@@ -221,6 +224,7 @@ export async function readFrame(bytes: Uint8Array, index: number): Promise<Frame
     columns,
     frames,
     framesCounted: count.counted,
+    orientation: orientationFromCosines(decimals(ds, 'x00200037')) ?? orientationFromLetters(text(ds, 'x00200020')),
     pixelSpacing: spacing && spacing.length >= 2 && spacing[0]! > 0 && spacing[1]! > 0 ? ([spacing[0]!, spacing[1]!] as [number, number]) : null,
   };
   if (layout.samples === 3) {

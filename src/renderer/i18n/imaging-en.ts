@@ -12,6 +12,7 @@ export const imagingSafetyEn: Texts<typeof imagingSafetyFr> = {
     birthDate: 'birth date {{date}}',
     sex: 'sex {{sex}}',
     patientId: 'identifier {{id}}',
+    sexes: { M: 'male', F: 'female', I: 'undetermined', O: 'other' },
     notGiven: 'not given',
     differs: 'Identity differs from the record: {{differences}}',
     same: 'Same identity as the record',

@@ -10,6 +10,7 @@ export const imagingSafetyFr = {
     birthDate: 'date de naissance {{date}}',
     sex: 'sexe {{sex}}',
     patientId: 'identifiant {{id}}',
+    sexes: { M: 'masculin', F: 'féminin', I: 'indéterminé', O: 'autre' },
     notGiven: 'non indiqué',
     differs: 'Identité différente du dossier : {{differences}}',
     same: 'Même identité que le dossier',

@@ -20,11 +20,12 @@ export function SeriesThumbnail({ series, onOpen, selected }: { series: SeriesSu
     let current = true;
     void (async () => {
       const found = await relais.invoke('imaging.series', { seriesUid: series.seriesUid });
-      if (!found.ok || found.value.images.length === 0) return current && setProblem(found.ok ? t('viewer.noImage') : found.error.message);
+      if (!found.ok || found.value.images.length === 0) return current && setProblem(found.ok ? t('imagingSafety.viewer.noImage') : t(`errors.${found.error.code}`));
       const middle = found.value.images[Math.floor(found.value.images.length / 2)]!;
       const wire = await relais.invoke('imaging.frame', { sopInstanceUid: middle.sopInstanceUid, frame: 0 });
       if (!current) return;
-      if (!wire.ok) return setProblem(wire.error.message);
+      // The reason's code (imaging.frame_<reason>) in the screen's language, not main's English sentence.
+      if (!wire.ok) return setProblem(t(`viewer.frameErrors.${(wire.error.fields?.[0]?.code ?? wire.error.code).replace('imaging.frame_', '')}`, { defaultValue: t(`errors.${wire.error.code}`) }));
       const frame = fromWire(wire.value);
       const full = document.createElement('canvas');
       const c = canvas.current;

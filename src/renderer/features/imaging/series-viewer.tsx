@@ -9,6 +9,7 @@ import { CT_PRESETS, dragWindow, ellipseStats, lengthMm, type CtPreset, type Sha
 import type { FrameSource } from '../../imaging/frame-source';
 import { paintFrameInto } from '../../imaging/frame-canvas';
 import { initialWindow, type LoadedFrame } from '../../imaging/loaded-frame';
+import { MarkersLegend, ViewerOverlay, type OverlayInfo } from './viewer-overlay';
 
 type Tool = 'window' | 'pan' | 'zoom' | 'length' | 'roi';
 type Point = { x: number; y: number };
@@ -27,6 +28,8 @@ export interface SeriesViewerProps {
   /** The other side's pointer, in image pixels. */
   remotePointer?: Point | null;
   onPointer?(point: Point | null): void;
+  /** The patient and study written over the image (a series of this station). */
+  overlay?: OverlayInfo | null;
 }
 
 /** The view to open a series with: its middle slice, the first frame's own window. */
@@ -42,7 +45,7 @@ function useArrivals(source: FrameSource): number {
 
 const clampIndex = (index: number, count: number) => Math.max(0, Math.min(count - 1, index));
 
-export function SeriesViewer({ source, view, onView, remotePointer, onPointer }: SeriesViewerProps) {
+export function SeriesViewer({ source, view, onView, remotePointer, onPointer, overlay = null }: SeriesViewerProps) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const offscreen = useRef<HTMLCanvasElement | null>(null);
@@ -193,18 +196,22 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer }:
           ))}
         <button type="button" onClick={() => frame && onView({ ...view, ...initialWindow(frame), zoom: 1, panX: 0, panY: 0 })}>{t('viewer.reset')}</button>
       </div>
-      <canvas
-        ref={canvas}
-        className="viewer-canvas"
-        tabIndex={0}
-        role="img"
-        aria-label={t('viewer.image', { label: source.label, index: view.index + 1, count: source.count })}
-        onPointerDown={pointerDown}
-        onPointerMove={pointerMove}
-        onPointerUp={pointerUp}
-        onPointerLeave={() => onPointer?.(null)}
-        onKeyDown={keyDown}
-      />
+      <div className="viewer-stage">
+        <canvas
+          ref={canvas}
+          className="viewer-canvas"
+          tabIndex={0}
+          role="img"
+          aria-label={t('viewer.image', { label: source.label, index: view.index + 1, count: source.count })}
+          onPointerDown={pointerDown}
+          onPointerMove={pointerMove}
+          onPointerUp={pointerUp}
+          onPointerLeave={() => onPointer?.(null)}
+          onKeyDown={keyDown}
+        />
+        <ViewerOverlay info={overlay} orientation={frame?.orientation} />
+      </div>
+      {frame && <MarkersLegend orientation={frame.orientation} />}
       <label className="viewer-slider">
         {t('viewer.slice')}
         <input type="range" min={1} max={source.count} value={view.index + 1} onChange={(e) => scrollTo(Number(e.target.value) - 1)} />
