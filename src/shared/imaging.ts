@@ -71,7 +71,8 @@ export const PatientStudySchema = z.object({
   importedAt: z.string(),
   /** Not all its instances are here (an import an earlier version left cut short): importing the study again completes it. */
   incomplete: z.boolean(),
-  series: z.array(z.object({ seriesUid: z.string(), modality: z.string().nullable(), number: z.number().nullable(), description: z.string().nullable(), instances: z.number().int() })),
+  /** `images`: the instances that hold pixels; the others are reports, documents or other objects. */
+  series: z.array(z.object({ seriesUid: z.string(), modality: z.string().nullable(), number: z.number().nullable(), description: z.string().nullable(), instances: z.number().int(), images: z.number().int() })),
 });
 
 /** A series as the viewer walks it: its images in space order (then by instance number). */

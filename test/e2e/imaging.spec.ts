@@ -83,7 +83,7 @@ test('a drive holding three people’s studies files only the chosen patient’s
   // DICOM Patient Orientation L\F (a chest seen facing the patient: his right on the screen's left).
   await studies.getByRole('listitem').filter({ hasText: /vérifié par IDE Morvan/ }).getByRole('button', { name: /^Ouvrir la série CR/ }).first().click();
   await expect(page.getByTestId('overlay-patient')).toContainText('Images au nom de Doe Archibald (rattachées après vérification par IDE Morvan)');
-  await expect(page.getByTestId('overlay-study')).toHaveText('Examen du 1 janvier 2001 — CR');
+  await expect(page.getByTestId('overlay-study')).toHaveText('Examen du 1er janvier 2001 — CR');
   const markers = await Promise.all(['left', 'right', 'top', 'bottom'].map((edge) => page.getByTestId(`marker-${edge}`).textContent()));
   expect(markers).toEqual(['D', 'G', 'H', 'B']);
 
@@ -191,7 +191,7 @@ test('imports CT slices dropped on the page', async ({ page }) => {
   await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
   const found = page.getByRole('region', { name: 'Contenu du disque' });
   await expect(found.getByText('12 fichier(s) lus, 1 examen(s) trouvés.')).toBeVisible();
-  await expect(found.getByText('Même identité que le dossier')).toBeVisible();
+  await expect(found.getByText('Conforme au dossier : nom, prénom — Non vérifiable, absent de l’examen : date de naissance, sexe')).toBeVisible();
   await found.getByRole('checkbox').check();
   await found.getByRole('button', { name: 'Importer l’examen coché' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'importée' })).toContainText('12 image(s) importée(s).');

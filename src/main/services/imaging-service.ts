@@ -284,7 +284,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
         mismatchAcceptedBy: s.mismatch_accepted_by,
         importedAt: s.imported_at,
         incomplete: s.incomplete === 1,
-        series: s.series.map((x) => ({ seriesUid: x.series_uid, modality: x.modality, number: x.number, description: x.description, instances: x.instances })),
+        series: s.series.map((x) => ({ seriesUid: x.series_uid, modality: x.modality, number: x.number, description: x.description, instances: x.instances, images: x.images })),
       }));
     },
   };

@@ -16,5 +16,7 @@ export function displayDate(value: string | null, language: string): string {
   if (!m) return '';
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(m[3])) return '';
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const written = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  // French writes the first of the month "1er" (Intl writes "1").
+  return language.startsWith('fr') && date.getUTCDate() === 1 ? written.replace(/^1 /, '1er ') : written;
 }

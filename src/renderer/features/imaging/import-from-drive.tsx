@@ -5,7 +5,7 @@
 // compared them: one name never covers several studies (the station refuses it too).
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { demographicDifferences } from '../../../shared/dicom-patient-match';
+import { absentTraits, COMPARED_TRAITS, demographicDifferences } from '../../../shared/dicom-patient-match';
 import type { ScannedStudy, ScanReport } from '../../../shared/imaging';
 import type { Patient } from '../../../shared/patient';
 import type { AppError } from '../../../shared/result';
@@ -17,24 +17,33 @@ import { StudyIdentityCheck } from './study-identity-check';
 
 function StudyLine({ study, record }: { study: ScannedStudy; record: Patient }) {
   const { t, i18n } = useTranslation();
-  const differences = demographicDifferences(study.patient, record);
-  const notGiven = t('imagingSafety.import.notGiven');
-  const sex = study.patient.sex ? t(`imagingSafety.import.sexes.${study.patient.sex.trim().toUpperCase()}`, { defaultValue: study.patient.sex }) : notGiven;
+  const it = (key: string, options?: Record<string, unknown>) => t(`imagingSafety.import.${key}`, options ?? {});
+  const { patient } = study;
+  const differences = demographicDifferences(patient, record);
+  const absent = absentTraits(patient);
+  const birthDate = displayDate(patient.birthDate, i18n.language);
+  const sex = patient.sex && !absent.includes('sex') ? it(`sexes.${patient.sex.trim().toUpperCase()}`) : null;
+  const traits = (list: readonly string[]) => list.map((trait) => t(`imaging.differences.${trait}`)).join(', ');
+  const images = study.series.reduce((n, s) => n + s.images, 0);
   return (
     <>
       <span>
         {displayDate(study.date, i18n.language) || '—'} — {study.description ?? t('imaging.noDescription')} — {study.modalities.join(', ') || '?'} —{' '}
-        {t('imaging.counts', { series: study.series.length, instances: study.instances })}
+        {it('objects', { series: study.series.length, images })}
+        {study.instances > images ? `, ${it('objectsWithoutImage', { count: study.instances - images })}` : ''}
         {study.alreadyImported ? ` (${t('imaging.alreadyImported')})` : study.incomplete ? ` (${t('imaging.incompleteHere')})` : ''}
       </span>
       <span className="study-patient">
-        {t('imagingSafety.import.studyOf', { name: personName(study.patient.name) || notGiven })}, {t('imagingSafety.import.birthDate', { date: displayDate(study.patient.birthDate, i18n.language) || notGiven })},{' '}
-        {t('imagingSafety.import.sex', { sex })}, {t('imagingSafety.import.patientId', { id: study.patient.id ?? notGiven })}
+        {it('studyOf', { name: personName(patient.name) || it('nameMissing') })}, {birthDate ? it('birthDate', { date: birthDate }) : it('birthDateMissing')},{' '}
+        {sex ? it('sex', { sex }) : it('sexMissing')}, {patient.id ? it('patientId', { id: patient.id }) : it('patientIdMissing')}
       </span>
       {differences.length > 0 ? (
-        <span className="warning-text">{t('imagingSafety.import.differs', { differences: differences.map((d) => t(`imaging.differences.${d}`)).join(', ') })}</span>
+        <span className="warning-text">{it('differs', { differences: differences.map((d) => t(`imaging.differences.${d}`)).join(', ') })}</span>
       ) : (
-        <span className="hint">{t('imagingSafety.import.same')}</span>
+        <span className="hint">
+          {it('same', { traits: traits(COMPARED_TRAITS.filter((trait) => !absent.includes(trait))) })}
+          {absent.length > 0 && ` — ${it('unverifiable', { traits: traits(absent) })}`}
+        </span>
       )}
     </>
   );

@@ -2,6 +2,7 @@
 // folder (import-from-drive.tsx) or the hospital's PACS (pacs-search.tsx), each study whose
 // patient differs from the record's compared side by side and confirmed, study by study.
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/contract';
 import { relais } from '../../api';
@@ -14,6 +15,14 @@ import { PacsSearch } from './pacs-search';
 import { SeriesThumbnail } from './series-thumbnail';
 
 type Studies = ChannelOutput<'imaging.studies'>;
+
+/** "2 série(s), 7 image(s)", and the objects that are not images (reports, documents), never counted as images. */
+function studyCounts(series: Studies[number]['series'], t: TFunction): string {
+  const images = series.reduce((n, x) => n + x.images, 0);
+  const others = series.reduce((n, x) => n + x.instances, 0) - images;
+  const counts = t('imagingSafety.import.objects', { series: series.length, images });
+  return others > 0 ? `${counts}, ${t('imagingSafety.import.objectsWithoutImage', { count: others })}` : counts;
+}
 
 export function PatientImaging({ patientId, onShare }: { patientId: string; onShare?: (source: FrameSource, view: SharedView) => void }) {
   const { t, i18n } = useTranslation();
@@ -45,7 +54,7 @@ export function PatientImaging({ patientId, onShare }: { patientId: string; onSh
         <ul className="plain-list" aria-label={t('imaging.studies')}>
           {studies.map((s) => (
             <li key={s.studyUid}>
-              {displayDate(s.date, i18n.language) || '—'} — {s.description ?? t('imaging.noDescription')} — {s.series.map((x) => x.modality).filter(Boolean).join(', ')} — {t('imaging.counts', { series: s.series.length, instances: s.series.reduce((n, x) => n + x.instances, 0) })}
+              {displayDate(s.date, i18n.language) || '—'} — {s.description ?? t('imaging.noDescription')} — {s.series.map((x) => x.modality).filter(Boolean).join(', ')} — {studyCounts(s.series, t)}
               {s.mismatchAcceptedBy ? ` — ${t('imaging.checkedByLine', { by: s.mismatchAcceptedBy, name: personName(s.dicomPatient.name) })}` : ''}
               <span className="hint"> ({new Date(s.importedAt).toLocaleString(i18n.language)})</span>
               {s.incomplete && <p className="warning-text">{t('imaging.incompleteStudy')}</p>}

@@ -10,6 +10,8 @@ export interface SeriesSummary {
   modality: string | null;
   description: string | null;
   instances: number;
+  /** The instances that hold pixels. */
+  images: number;
 }
 
 export function SeriesThumbnail({ series, onOpen, selected }: { series: SeriesSummary; onOpen(): void; selected: boolean }) {
@@ -40,10 +42,18 @@ export function SeriesThumbnail({ series, onOpen, selected }: { series: SeriesSu
       current = false;
     };
   }, [series.seriesUid, t]);
-  const label = `${series.modality ?? '?'} — ${series.description ?? t('imaging.noDescription')} (${t('viewer.images', { count: series.instances })})`;
+  const others = series.instances - series.images;
+  const names = { modality: series.modality ?? '?', description: series.description ?? t('imaging.noDescription'), images: series.images, others };
+  const label = others > 0 ? t('imagingSafety.viewer.seriesLabelObjects', names) : t('imagingSafety.viewer.seriesLabel', names);
   return (
     <button type="button" className="series-thumbnail" aria-pressed={selected} aria-label={t('viewer.openSeries', { label })} onClick={onOpen} title={problem ?? label}>
-      <canvas ref={canvas} width={96} height={96} aria-hidden="true" />
+      {series.images === 0 ? (
+        <span className="thumbnail-empty" aria-hidden="true">
+          {t('imagingSafety.viewer.thumbnailNoImage')}
+        </span>
+      ) : (
+        <canvas ref={canvas} width={96} height={96} aria-hidden="true" />
+      )}
       <span>{label}</span>
     </button>
   );

@@ -72,7 +72,8 @@ export function StudyIdentityCheck(props: {
               <td>{row.record}</td>
               <td>
                 {row.absent ? <em>{t('imagingSafety.import.notGiven')}</em> : row.study}
-                {row.differs && <strong className="differs-mark"> — {row.absent ? t('imagingSafety.import.absentMark') : t('imagingSafety.import.differsMark')}</strong>}
+                {row.differs && <strong className="differs-mark"> — {t('imagingSafety.import.differsMark')}</strong>}
+                {row.absent && !row.differs && row.key !== 'id' && <span className="hint"> — {t('imagingSafety.import.unverifiableMark')}</span>}
               </td>
             </tr>
           ))}

@@ -34,7 +34,7 @@ export function ViewerOverlay({ info, orientation }: { info: OverlayInfo | null;
             {info.study.mismatchAcceptedBy && (
               <>
                 <br />
-                {t('imagingSafety.viewer.studyInNameOf', { name: personName(info.study.dicomPatientName), by: info.study.mismatchAcceptedBy })}
+                <span className="overlay-warning">{t('imagingSafety.viewer.studyInNameOf', { name: personName(info.study.dicomPatientName), by: info.study.mismatchAcceptedBy })}</span>
               </>
             )}
           </p>
