@@ -55,7 +55,7 @@ async function run(): Promise<void> {
     const scan = await value<{ scanId: string; studies: { studyUid: string; instances: number }[] }>(station, 'imaging.scan', { folder: path.join(dir, 'cdrom') });
     const scanMs = performance.now() - start;
     start = performance.now();
-    const imported = await value<{ instances: number }>(station, 'imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: created.patient.id, acceptMismatchBy: 'bench' });
+    const imported = await value<{ instances: number }>(station, 'imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: created.patient.id });
     const importMs = performance.now() - start;
 
     // The viewer's path, as the renderer runs it: channel -> base64 -> samples -> RGBA.

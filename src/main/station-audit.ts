@@ -11,6 +11,7 @@ import type { Db } from './db/connection';
 import type { EncounterRepository } from './db/encounter-repository';
 import type { OutboxRepository } from './db/outbox-repository';
 import type { Logger } from './logger';
+import type { IdentityOverride } from './services/imaging-identity';
 import type { SteeringAudit } from './services/steering-grant';
 import { fetchAuditHead } from './sync/audit-head';
 import type { AuditSource } from './sync/local-resources';
@@ -104,6 +105,22 @@ export function createStationAudit(deps: StationAuditDeps) {
         audit.record({ action: 'call', event, entityType: 'call', entityId: message.callId, patientIds: patientId ? [patientId] : [], detail }, { binding: 'station', remote: 'hub' });
       } catch {
         // Kept in memory and written with the next event (logged by the audit service).
+      }
+    },
+    /**
+     * A study filed in a record although its patient traits differ from the record's: one row per
+     * study, with the person who compared and confirmed it, the name the images carry and what differed.
+     */
+    imagingOverride(override: IdentityOverride): void {
+      const dicom = override.dicomPatient;
+      const carried = `${dicom.name ?? 'no name'}, birth date ${dicom.birthDate ?? 'not given'}, sex ${dicom.sex ?? 'not given'}, id ${dicom.id ?? 'not given'}`;
+      const detail = `study in the name of ${carried} filed in this record although it differs (${override.differences.join(', ')}); compared and confirmed by ${override.checkedBy}`;
+      try {
+        const event = { action: 'grant' as const, event: 'imaging.identity_override', entityType: 'imaging_study', entityId: override.studyUid, patientIds: [override.patientId], person: override.checkedBy, detail };
+        audit.record(event, { binding: 'station', remote: 'imaging import' });
+      } catch {
+        // Kept in memory and written with the next event (logged by the audit service): the study
+        // is filed either way, and its row keeps who confirmed it (mismatch_accepted_by).
       }
     },
     /** Remote steering of this cart's camera during a call: grants, their end, refused commands. */

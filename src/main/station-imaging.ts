@@ -18,6 +18,7 @@ import { createPacsService } from './services/pacs-service';
 import type { StationEvents } from './station-events';
 import type { FileSealer } from './security/sealed-file';
 import type { AttachmentStore } from './services/attachment-store';
+import type { IdentityOverride } from './services/imaging-identity';
 
 type ImagingChannel = Extract<keyof Handlers, `imaging.${string}` | `pacs.${string}`>;
 
@@ -37,6 +38,8 @@ export interface StationImagingDeps {
   pacsUrl: string | null;
   /** Throws disk_full when `bytes` more would eat into the space kept for the records (disk-space.ts). */
   roomFor: (bytes: number, what: string) => void;
+  /** A study filed although its traits differ from the record's: the audit trail's row. */
+  onIdentityOverride: (override: IdentityOverride) => void;
 }
 
 export function createStationImaging(deps: StationImagingDeps) {
@@ -55,6 +58,7 @@ export function createStationImaging(deps: StationImagingDeps) {
     onPatientImaging: (patientId) => deps.events.emit('imaging.changed', { patientId }),
     readFrame: (bytes, index) => framePool.read(bytes, index),
     roomFor: deps.roomFor,
+    onIdentityOverride: deps.onIdentityOverride,
   });
   const pacs = createPacsService({
     client: deps.pacsUrl ? createDicomWebClient({ baseUrl: deps.pacsUrl }) : null,

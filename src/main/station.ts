@@ -201,6 +201,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     imagingWorker: options.imagingWorker ?? null,
     pacsUrl: options.pacsUrl ?? null,
     roomFor: disk.roomFor,
+    onIdentityOverride: (override) => stationAudit.imagingOverride(override),
   });
   const kiosk = createKioskService({
     dataDir,

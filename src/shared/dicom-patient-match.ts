@@ -12,6 +12,9 @@ export interface DicomDemographics {
 }
 
 export type DemographicDifference = 'family_name' | 'first_name' | 'birth_date' | 'sex' | 'name_missing';
+/** The strict traits a study's patient is compared on. */
+export type ComparedTrait = 'family_name' | 'first_name' | 'birth_date' | 'sex';
+export const COMPARED_TRAITS: readonly ComparedTrait[] = ['family_name', 'first_name', 'birth_date', 'sex'];
 
 const SEX: Record<string, Patient['sex']> = { M: 'M', F: 'F', O: 'I' };
 
@@ -38,4 +41,15 @@ export function demographicDifferences(dicom: DicomDemographics, patient: Patien
   const sex = dicom.sex ? SEX[dicom.sex.trim().toUpperCase()] : undefined;
   if (sex && sex !== patient.sex) differences.push('sex');
   return differences;
+}
+
+/** The traits the study does not carry (or not readably): they could not be compared, and the screen says so. */
+export function absentTraits(dicom: DicomDemographics): ComparedTrait[] {
+  const [family = '', given = ''] = (dicom.name ?? '').split('^');
+  const absent: ComparedTrait[] = [];
+  if (!searchKey(family)) absent.push('family_name');
+  if (!searchKey(given)) absent.push('first_name');
+  if (!dicomDate(dicom.birthDate)) absent.push('birth_date');
+  if (!(dicom.sex && SEX[dicom.sex.trim().toUpperCase()])) absent.push('sex');
+  return absent;
 }

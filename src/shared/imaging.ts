@@ -37,13 +37,23 @@ export const ScanReportSchema = z.object({
 });
 export type ScanReport = z.infer<typeof ScanReportSchema>;
 
+/**
+ * One study whose patient traits differ from the record's, confirmed as this patient's by a named
+ * person after comparing them side by side. SECURITY: one per study; a name given once never
+ * covers another study (identity vigilance: three people's studies must not go to one record).
+ */
+export const StudyConfirmationSchema = z.strictObject({
+  studyUid: z.string().min(1).max(64),
+  checkedBy: z.string().trim().min(1).max(200),
+});
+
 export const ImportInputSchema = z.strictObject({
   scanId: z.uuid(),
   studyUids: z.array(z.string().min(1).max(64)).min(1).max(50),
   patientId: PatientIdSchema,
   encounterId: z.uuid().nullable().default(null),
-  /** The person who checked that these images are this patient's although the traits differ. */
-  acceptMismatchBy: z.string().trim().min(1).max(200).nullable().default(null),
+  /** The studies whose traits differ from the record's, each confirmed by the person who compared them. */
+  confirmations: z.array(StudyConfirmationSchema).max(50).default([]),
 });
 
 export const ImportResultSchema = z.object({ studies: z.number().int(), series: z.number().int(), instances: z.number().int(), alreadyThere: z.number().int() });
@@ -61,7 +71,8 @@ export const PatientStudySchema = z.object({
   importedAt: z.string(),
   /** Not all its instances are here (an import an earlier version left cut short): importing the study again completes it. */
   incomplete: z.boolean(),
-  series: z.array(z.object({ seriesUid: z.string(), modality: z.string().nullable(), number: z.number().nullable(), description: z.string().nullable(), instances: z.number().int() })),
+  /** `images`: the instances that hold pixels; the others are reports, documents or other objects. */
+  series: z.array(z.object({ seriesUid: z.string(), modality: z.string().nullable(), number: z.number().nullable(), description: z.string().nullable(), instances: z.number().int(), images: z.number().int() })),
 });
 
 /** A series as the viewer walks it: its images in space order (then by instance number). */
@@ -69,6 +80,10 @@ export const SeriesImagesSchema = z.object({
   seriesUid: z.string(),
   studyUid: z.string(),
   patientId: PatientIdSchema,
+  /** The record's patient, for the viewer's overlay: whose images these are on this station. */
+  patient: z.object({ birthName: z.string(), usedName: z.string().nullable(), firstName: z.string(), birthDate: z.string(), sex: z.string() }),
+  /** The study as the modality wrote it: its date (DA), the patient name its images carry, who confirmed them when it differs. */
+  study: z.object({ date: z.string().nullable(), dicomPatientName: z.string().nullable(), mismatchAcceptedBy: z.string().nullable() }),
   modality: z.string().nullable(),
   description: z.string().nullable(),
   images: z.array(z.object({ sopInstanceUid: z.string(), instanceNumber: z.number().nullable(), position: z.number().nullable(), frames: z.number().int(), rows: z.number().int().nullable(), columns: z.number().int().nullable() })),
@@ -95,6 +110,10 @@ export const ImageFrameSchema = z.object({
   window: z.object({ center: z.number(), width: z.number().positive() }).nullable(),
   pixelSpacing: z.tuple([z.number().positive(), z.number().positive()]).nullable(),
   frames: z.number().int().positive(),
+  /** The file's Number of Frames could not be read: its frames were counted in the pixel data, `unshown` of them incomplete. */
+  framesCounted: z.object({ unshown: z.number().int().nonnegative() }).nullable().optional(),
+  /** Which way the rows and the columns run in the patient (letters A P R L H F), for the left/right markers; null when the file does not say. */
+  orientation: z.object({ row: z.string().regex(/^[APRLHF]{1,3}$/), column: z.string().regex(/^[APRLHF]{1,3}$/) }).nullable().optional(),
 });
 export type ImageFrame = z.infer<typeof ImageFrameSchema>;
 

@@ -57,7 +57,9 @@ test('the nurse imports a CT during the call; the expert sees the same slice and
   await cart.page.getByLabel('Lecteur ou dossier').fill(drive);
   await cart.page.getByRole('button', { name: 'Lire le disque' }).click();
   await expect(cart.page.getByText(`${SLICES} fichier(s) lus, 1 examen(s) trouvés.`)).toBeVisible();
-  await cart.page.getByRole('button', { name: 'Importer les examens cochés' }).click();
+  // No study is ticked in advance (issue 18, point 13): she ticks hers.
+  await cart.page.getByRole('region', { name: 'Contenu du disque' }).getByRole('checkbox').check();
+  await cart.page.getByRole('button', { name: 'Importer l’examen coché' }).click();
   await expect(cart.page.getByRole('status').filter({ hasText: 'importée' })).toContainText(`${SLICES} image(s) importée(s).`);
   await cart.page.getByRole('button', { name: /^Ouvrir la série CT/ }).click();
   await cart.page.getByRole('button', { name: 'Partager cette série dans l’appel' }).click();

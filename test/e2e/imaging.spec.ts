@@ -1,7 +1,8 @@
 // A nurse imports a patient's images from a drive (Debian's pydicom DICOMDIR test set stands
-// for the CD): the drive is read, what is not an image is said, the studies are picked and
-// imported; a study in another patient's name is held back until she names herself as having
-// checked it.
+// for the CD, holding three people's studies): the drive is read, what is not an image is said,
+// each study shows the patient its images carry and none is ticked; a study in another person's
+// name goes in only after a side-by-side comparison and a confirmation for that study. The
+// viewer writes the patient, the study's date and the left/right markers over the image.
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,10 +24,9 @@ test.afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('imports a patient’s studies from a drive, and holds back another patient’s until checked', async ({ page }) => {
+test('a drive holding three people’s studies files only the chosen patient’s: another person’s study goes in only with its own confirmation, audited', async ({ page }) => {
   const client = await connectStationClient(station.url);
   await client.value('patients.create', { identity: { birthName: 'Doe', firstName: 'Peter', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
-  client.close();
 
   await page.goto(station.url);
   await openPatient(page, 'doe peter', /DOE.*PETER/);
@@ -39,34 +39,71 @@ test('imports a patient’s studies from a drive, and holds back another patient
   await expect(found.getByText('91 fichier(s) lus, 7 examen(s) trouvés.')).toBeVisible();
   await expect(found.getByText(/Non importables : index du disque \(DICOMDIR\) \(7\)/)).toBeVisible();
 
-  // Only Peter's two studies of 1997-98 and Archibald's first one ticked: untick the others.
+  // Each study with the patient its images carry; none ticked in advance.
   const boxes = found.getByRole('checkbox');
-  const labels = await boxes.evaluateAll((els) => els.map((e) => e.parentElement?.textContent ?? ''));
-  for (let i = 0; i < labels.length; i++) {
-    if (!/Doe Peter|Doe Archibald/.test(labels[i]!) || (/Doe Archibald/.test(labels[i]!) && labels.slice(0, i).some((l) => /Doe Archibald/.test(l)))) await boxes.nth(i).uncheck();
-  }
-  await found.getByRole('button', { name: 'Importer les examens cochés' }).click();
-  const warning = found.getByRole('alert');
-  await expect(warning).toContainText('Ces images sont peut-être celles d’un autre patient.');
-  await expect(warning).toContainText('Ces images sont au nom de Doe Archibald');
-  await expect(warning).toContainText('l’identité diffère de celle du dossier (prénom)');
+  await expect(boxes).toHaveCount(7);
+  for (let i = 0; i < 7; i++) await expect(boxes.nth(i)).not.toBeChecked();
+  await expect(found.getByText('Au nom de : Doe Peter', { exact: false })).toHaveCount(4);
+  await expect(found.getByText(/Au nom de : Doe Archibald.*identifiant 77654033/)).toHaveCount(2);
+  await expect(found.getByText(/Au nom de : Citizen Jan.*identifiant 12345678/)).toHaveCount(1);
+
+  // Everything ticked: the three other studies each ask for their own comparison; nothing can be imported.
+  for (let i = 0; i < 7; i++) await boxes.nth(i).check();
+  const checks = found.getByRole('group', { name: 'Comparez avant de rattacher cet examen au dossier' });
+  await expect(checks).toHaveCount(3);
+  await expect(found.getByText('3 examens cochés attendent la confirmation de leur identité.')).toBeVisible();
+  const importButton = found.getByRole('button', { name: /^Importer/ });
+  await expect(importButton).toBeDisabled();
+
+  // Archibald's radiographs, compared side by side: his first name differs from the record's, said in words.
+  const archibaldCr = found.getByRole('listitem').filter({ hasText: /Au nom de : Doe Archibald/ }).filter({ hasText: /— CR —/ });
+  const check = archibaldCr.getByRole('group', { name: 'Comparez avant de rattacher cet examen au dossier' });
+  await expect(check.getByRole('row', { name: /Prénom\(s\) PETER Archibald — différent/ })).toBeVisible();
+  await expect(check.getByRole('row', { name: /Nom DOE Doe/ })).not.toContainText('différent');
+  await check.getByLabel('Votre nom (vous avez comparé les deux colonnes)').fill('IDE Morvan');
+  await check.getByRole('button', { name: 'Je confirme : cet examen est bien celui de ce patient' }).click();
+  await expect(check.getByText('Rattachement de cet examen confirmé par IDE Morvan.')).toBeVisible();
+  // One confirmation covers one study: the two others still wait.
+  await expect(found.getByText('2 examens cochés attendent la confirmation de leur identité.')).toBeVisible();
+  await expect(importButton).toBeDisabled();
   await expect(page.getByRole('list', { name: 'Examens d’imagerie' })).toHaveCount(0); // nothing imported meanwhile
 
-  await warning.getByLabel('Votre nom (vous avez vérifié que ce sont bien ses images)').fill('IDE Morvan');
-  await warning.getByRole('button', { name: 'Ce sont bien ses images : importer' }).click();
-  await expect(page.getByRole('status')).toContainText(/\d+ image\(s\) importée\(s\)\./);
+  // Archibald's other study and Jan's unticked: Peter's four and the confirmed radiographs go in.
+  await found.getByRole('listitem').filter({ hasText: /Au nom de : Doe Archibald/ }).filter({ hasText: /— CT —/ }).getByRole('checkbox').uncheck();
+  await found.getByRole('listitem').filter({ hasText: /Au nom de : Citizen Jan/ }).getByRole('checkbox').uncheck();
+  await expect(importButton).toHaveText('Importer les 5 examens cochés');
+  await importButton.click();
+  await expect(page.getByRole('status').filter({ hasText: 'importée' })).toContainText(/\d+ image\(s\) importée\(s\)\./);
   const studies = page.getByRole('list', { name: 'Examens d’imagerie' });
-  await expect(studies.getByRole('listitem')).not.toHaveCount(0);
-  await expect(studies.getByText(/au nom de Doe Archibald, vérifié par IDE Morvan/)).toBeVisible();
+  await expect(studies.locator(':scope > li')).toHaveCount(5);
+  await expect(studies.getByText(/au nom de Doe Archibald, vérifié par IDE Morvan/)).toHaveCount(1);
+  await expect(studies).not.toContainText('Citizen');
+
+  // Archibald's radiograph in Peter's record says so over the image, with its markers from the
+  // DICOM Patient Orientation L\F (a chest seen facing the patient: his right on the screen's left).
+  await studies.getByRole('listitem').filter({ hasText: /vérifié par IDE Morvan/ }).getByRole('button', { name: /^Ouvrir la série CR/ }).first().click();
+  await expect(page.getByTestId('overlay-patient')).toContainText('Images au nom de Doe Archibald (rattachées après vérification par IDE Morvan)');
+  await expect(page.getByTestId('overlay-study')).toHaveText('Examen du 1er janvier 2001 — CR');
+  const markers = await Promise.all(['left', 'right', 'top', 'bottom'].map((edge) => page.getByTestId(`marker-${edge}`).textContent()));
+  expect(markers).toEqual(['D', 'G', 'H', 'B']);
+
+  // The audit trail holds that one override, with who confirmed it and which study.
+  const overrides = (await client.value('audit.recent', { limit: 100 })).filter((e) => e.event === 'imaging.identity_override');
+  expect(overrides).toHaveLength(1);
+  expect(overrides[0]).toMatchObject({ entityType: 'imaging_study', person: 'IDE Morvan' });
+  const scan = await client.value('imaging.scan', { folder: DRIVE });
+  expect(scan.studies.find((s) => s.studyUid === overrides[0]!.entityId)).toMatchObject({ patient: { name: 'Doe^Archibald' }, modalities: ['CR'] });
+  client.close();
 });
 
-test('opens an imported series: scrolls the stack, windows it, measures a length in millimetres', async ({ page }) => {
+test('opens an imported series with its patient, study date and left/right markers over it: scrolls the stack, windows it, measures a length in millimetres', async ({ page }) => {
   const client = await connectStationClient(station.url);
   const created = await client.value('patients.create', { identity: { birthName: 'Doe', firstName: 'Archibald', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
   if (created.status !== 'created') throw new Error('patient');
   const scan = await client.value('imaging.scan', { folder: DRIVE });
   const archibald = scan.studies.filter((s) => s.patient.name === 'Doe^Archibald' && !s.alreadyImported);
-  await client.value('imaging.import', { scanId: scan.scanId, studyUids: archibald.map((s) => s.studyUid), patientId: created.patient.id, acceptMismatchBy: 'IDE Morvan' });
+  const confirmations = archibald.map((s) => ({ studyUid: s.studyUid, checkedBy: 'IDE Morvan' }));
+  await client.value('imaging.import', { scanId: scan.scanId, studyUids: archibald.map((s) => s.studyUid), patientId: created.patient.id, confirmations });
   client.close();
 
   await page.goto(station.url);
@@ -80,6 +117,15 @@ test('opens an imported series: scrolls the stack, windows it, measures a length
 
   const state = page.getByTestId('viewer-state');
   await expect(state).toContainText(/Coupe \d+\/\d+/);
+  // Over the image: whose images on this station, the study's date, and the axial CT's markers
+  // (DICOM Image Orientation 1\0\0\0\1\0: the patient's right on the screen's left).
+  await expect(page.getByTestId('overlay-patient')).toContainText('DOE ARCHIBALD');
+  await expect(page.getByTestId('overlay-patient')).toContainText('né le 4 mai 1960');
+  await expect(page.getByTestId('overlay-patient')).not.toContainText('Images au nom de'); // his own name: nothing to say
+  await expect(page.getByTestId('overlay-study')).toHaveText('Examen du 3 septembre 1995 — CT');
+  const markers = await Promise.all(['left', 'right', 'top', 'bottom'].map((edge) => page.getByTestId(`marker-${edge}`).textContent()));
+  expect(markers).toEqual(['D', 'G', 'A', 'P']);
+  await expect(page.getByText('Repères : D droite du patient, G gauche, A avant, P arrière, H tête, B pieds.')).toBeVisible();
   const count = Math.max(...counts);
   const start = Number(await state.getAttribute('data-index'));
   expect(start).toBe(Math.floor(count / 2));
@@ -112,6 +158,23 @@ test('opens an imported series: scrolls the stack, windows it, measures a length
   await expect(page.getByRole('list', { name: 'Mesures sur cette coupe' })).toContainText(/Longueur : \d+\.\d mm/);
 });
 
+test('a series that holds no image says so, instead of opening for ever', async ({ page }) => {
+  // Jan Citizen's CT on the drive is a series of objects without pixel data.
+  const client = await connectStationClient(station.url);
+  const created = await client.value('patients.create', { identity: { birthName: 'Citizen', firstName: 'Jan', birthDate: '1970-01-15', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  if (created.status !== 'created') throw new Error('patient');
+  const scan = await client.value('imaging.scan', { folder: DRIVE });
+  const jan = scan.studies.filter((s) => s.patient.name === 'Citizen^Jan');
+  await client.value('imaging.import', { scanId: scan.scanId, studyUids: jan.map((s) => s.studyUid), patientId: created.patient.id });
+  client.close();
+
+  await page.goto(station.url);
+  await openPatient(page, 'citizen jan', /CITIZEN.*JAN/);
+  await page.getByRole('button', { name: /^Ouvrir la série/ }).first().click();
+  await expect(page.getByRole('alert')).toHaveText('Cette série ne contient aucune image à afficher (compte rendu, document ou autre objet).');
+  await expect(page.getByText('Ouverture de la série…')).toHaveCount(0);
+});
+
 test('imports CT slices dropped on the page', async ({ page }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-drop-'));
   const files = writeSyntheticCt(dir, 12, 128, 'LE ROUX^YANN', '1.2.826.0.1.3680043.10.1234.66');
@@ -128,7 +191,9 @@ test('imports CT slices dropped on the page', async ({ page }) => {
   await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
   const found = page.getByRole('region', { name: 'Contenu du disque' });
   await expect(found.getByText('12 fichier(s) lus, 1 examen(s) trouvés.')).toBeVisible();
-  await found.getByRole('button', { name: 'Importer les examens cochés' }).click();
+  await expect(found.getByText('Conforme au dossier : nom, prénom — Non vérifiable, absent de l’examen : date de naissance, sexe')).toBeVisible();
+  await found.getByRole('checkbox').check();
+  await found.getByRole('button', { name: 'Importer l’examen coché' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'importée' })).toContainText('12 image(s) importée(s).');
   await expect(page.getByRole('button', { name: /^Ouvrir la série CT — .*\(12 image/ })).toBeVisible();
 });

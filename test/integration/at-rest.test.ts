@@ -74,7 +74,7 @@ async function recordEverything(dataDir: string) {
   const midDrop = plaintextIn(dataDir, ['KERGUELEN^MAELYS']);
   const scan = await station.value('imaging.dropScan', { dropId });
   expect(scan.studies).toHaveLength(1);
-  await station.value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId, encounterId: act.id, acceptMismatchBy: 'Dr Kerleau' });
+  await station.value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId, encounterId: act.id, confirmations: [{ studyUid: scan.studies[0]!.studyUid, checkedBy: 'Dr Kerleau' }] });
   // A backup of the database in the data folder (issue 17, point 3): encrypted like the database.
   await station.value('database.backup', {});
   return { station, patientId, photo, midTransfer, midDrop };

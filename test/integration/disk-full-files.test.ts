@@ -157,7 +157,7 @@ describe('a file sent while the disk fills', () => {
     const scan = await station.value('imaging.dropScan', { dropId });
     expect(scan.refused).toEqual([]);
     expect(scan.studies.map((s) => s.instances)).toEqual([3]);
-    const imported = await station.value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: act.patientId, encounterId: act.id, acceptMismatchBy: 'Dr Guillou' });
+    const imported = await station.value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: act.patientId, encounterId: act.id, confirmations: [{ studyUid: scan.studies[0]!.studyUid, checkedBy: 'Dr Guillou' }] });
     expect(imported.instances).toBe(3);
   });
 });

@@ -93,7 +93,7 @@ describe('a full disk', () => {
       // New files are refused, saying why and how much to free: a photo, images from a drive, dropped images.
       const photo = { encounterId: act.id, kind: 'snapshot', mime: 'image/jpeg', size: 50_000, sha256: createHash('sha256').update('x').digest('hex'), bodySite: null, title: null, device: 'Caméra', author: 'IDE Morvan', takenAt: new Date().toISOString() } as const;
       expect(await station.call('attachments.begin', photo)).toMatchObject({ ok: false, error: { code: 'disk_full', message: expect.stringMatching(/This file \(49 kB\) cannot be taken: .* keeps 3 MB for the records\. To go on, free at least 2 MB/) } });
-      const importing = { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: created.patient.id, encounterId: act.id, acceptMismatchBy: 'IDE Morvan' };
+      const importing = { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: created.patient.id, encounterId: act.id, confirmations: [{ studyUid: scan.studies[0]!.studyUid, checkedBy: 'IDE Morvan' }] };
       expect(await station.call('imaging.import', importing)).toMatchObject({ ok: false, error: { code: 'disk_full', fields: [{ code: 'disk.full' }] } });
       expect(await station.call('imaging.dropChunk', { dropId, file: 0, offset: 0, data: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'disk_full' } });
       // The records are still saved: the reserve is theirs.

@@ -58,19 +58,19 @@ describe('imaging import', () => {
     const stored = fs.readdirSync(path.join(dir, 'attachments')).flatMap((d) => fs.readdirSync(path.join(dir, 'attachments', d)));
     expect(stored.length).toBe(18);
 
-    // Archibald's study to Anne: refused, with what differs; then accepted by a named person.
+    // Archibald's study to Anne: refused, with what differs; then confirmed, for that study, by a named person.
     const archibald = report.studies.find((s) => s.patient.name === 'Doe^Archibald')!;
     const refused = await station.call('imaging.import', { scanId: report.scanId, studyUids: [archibald.studyUid], patientId: other.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ code: 'imaging.patient_mismatch', params: { differences: 'family_name,first_name', name: 'Doe^Archibald' } }] } });
     expect(await station.value('imaging.studies', { patientId: other.id })).toEqual([]);
-    await station.value('imaging.import', { scanId: report.scanId, studyUids: [archibald.studyUid], patientId: other.id, acceptMismatchBy: 'Dr Kerleau' });
+    await station.value('imaging.import', { scanId: report.scanId, studyUids: [archibald.studyUid], patientId: other.id, confirmations: [{ studyUid: archibald.studyUid, checkedBy: 'Dr Kerleau' }] });
     expect((await station.value('imaging.studies', { patientId: other.id }))[0]).toMatchObject({ studyUid: archibald.studyUid, mismatchAcceptedBy: 'Dr Kerleau' });
 
     // The same study again: nothing twice. To another patient: refused, whoever accepts.
     const again = await station.value('imaging.scan', { folder: DRIVE });
     expect(again.studies.find((s) => s.studyUid === PETER_STUDIES[0])?.alreadyImported).toBe(true);
     expect(await station.value('imaging.import', { scanId: again.scanId, studyUids: [PETER_STUDIES[0]], patientId: peter.id })).toEqual({ studies: 1, series: 2, instances: 0, alreadyThere: 7 });
-    expect(await station.call('imaging.import', { scanId: again.scanId, studyUids: [PETER_STUDIES[0]], patientId: other.id, acceptMismatchBy: 'Dr Kerleau' })).toMatchObject({
+    expect(await station.call('imaging.import', { scanId: again.scanId, studyUids: [PETER_STUDIES[0]], patientId: other.id, confirmations: [{ studyUid: PETER_STUDIES[0], checkedBy: 'Dr Kerleau' }] })).toMatchObject({
       ok: false,
       error: { fields: expect.arrayContaining([expect.objectContaining({ code: 'imaging.study_of_another_patient' })]) },
     });

@@ -33,7 +33,8 @@ export interface InstanceRow {
 }
 
 export interface StudySummary extends StudyRow {
-  series: { series_uid: string; modality: string | null; number: number | null; description: string | null; instances: number }[];
+  /** `images`: the instances that hold pixels (reports, documents and other objects do not). */
+  series: { series_uid: string; modality: string | null; number: number | null; description: string | null; instances: number; images: number }[];
 }
 
 /** A study with its series and their instances, as the sync sends it. */
@@ -50,7 +51,7 @@ export function createImagingRepository(db: Db) {
     VALUES (@sop_instance_uid, @series_uid, @sop_class_uid, @instance_number, @sha256, @size, @transfer_syntax, @rows, @columns, @frames, @slice_position)`);
   const studiesOfStmt = db.prepare<[string], StudyRow>('SELECT * FROM dicom_studies WHERE patient_id = ? ORDER BY study_date DESC, imported_at DESC');
   const seriesOfStmt = db.prepare<[string], StudySummary['series'][number]>(
-    'SELECT s.series_uid, s.modality, s.number, s.description, count(i.sop_instance_uid) AS instances FROM dicom_series s LEFT JOIN dicom_instances i ON i.series_uid = s.series_uid WHERE s.study_uid = ? GROUP BY s.series_uid ORDER BY s.number, s.series_uid',
+    'SELECT s.series_uid, s.modality, s.number, s.description, count(i.sop_instance_uid) AS instances, count(i.rows) AS images FROM dicom_series s LEFT JOIN dicom_instances i ON i.series_uid = s.series_uid WHERE s.study_uid = ? GROUP BY s.series_uid ORDER BY s.number, s.series_uid',
   );
   const seriesStmt = db.prepare<[string], { series_uid: string; study_uid: string; patient_id: string; modality: string | null; description: string | null }>(
     'SELECT s.series_uid, s.study_uid, st.patient_id, s.modality, s.description FROM dicom_series s JOIN dicom_studies st ON st.study_uid = s.study_uid WHERE s.series_uid = ?',

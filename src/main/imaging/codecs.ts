@@ -2,8 +2,10 @@
 // (libjpeg-turbo), JPEG Lossless (jpeg-lossless-decoder-js), JPEG-LS (CharLS) and JPEG 2000
 // (OpenJPEG), the last three well-kept libraries rather than codecs written here. The WebAssembly
 // modules are loaded on first use. Each decoder object is freed after its frame, and any failure
-// of a decoder (they throw numbers, strings or errors) becomes a CodecError with a reason.
+// of a decoder (they throw numbers, strings or errors) becomes a CodecError with a reason in the
+// station's words: a decoder's own message or error number never reaches a person.
 import { Decoder as JpegLosslessDecoder } from 'jpeg-lossless-decoder-js';
+import { withColoursSaid } from './jpeg-colour';
 import { decodeRle, RleError } from './rle';
 import type { WasmDecoder, WasmDecoderClass, WasmFrameInfo } from './wasm-codec';
 
@@ -16,8 +18,6 @@ export interface DecodedPixels {
   planar: boolean;
   /** The decoder already turned YCbCr into RGB (JPEG baseline, JPEG 2000 with a colour transform). */
   rgb: boolean;
-  /** Signedness written in the codestream, where it carries one (JPEG 2000). */
-  signed: boolean | null;
 }
 
 export interface FrameGeometry {
@@ -25,6 +25,8 @@ export interface FrameGeometry {
   columns: number;
   samples: number;
   bitsAllocated: number;
+  /** The header's Photometric Interpretation: what a JPEG stream's colours are when the stream does not say. */
+  photometric: string;
 }
 
 type WasmName = 'JPEGDecoder' | 'JpegLSDecoder' | 'J2KDecoder';
@@ -48,8 +50,6 @@ function wasmDecoder(name: WasmName): Promise<WasmDecoderClass> {
   return loading;
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : typeof error === 'number' ? `decoder error ${error}` : String(error));
-
 async function decodeWasm(name: WasmName, encoded: Uint8Array, geometry: FrameGeometry): Promise<{ bytes: Uint8Array; info: WasmFrameInfo; decoder: string }> {
   const Decoder = await wasmDecoder(name);
   let decoder: WasmDecoder | null = null;
@@ -66,7 +66,7 @@ async function decodeWasm(name: WasmName, encoded: Uint8Array, geometry: FrameGe
     return { bytes: decoder.getDecodedBuffer().slice(), info, decoder: name };
   } catch (error) {
     if (error instanceof CodecError) throw error;
-    throw new CodecError(`The compressed pixels could not be decoded (${describe(error)}).`);
+    throw new CodecError('The compressed pixels could not be decoded: the stream is damaged, or encoded in a way the decoder does not support. Ask for an uncompressed copy.');
   } finally {
     try {
       decoder?.delete();
@@ -89,7 +89,7 @@ export async function decodeFrame(syntaxUid: string, encoded: Uint8Array, geomet
   switch (syntaxUid) {
     case '1.2.840.10008.1.2.5': {
       try {
-        return { bytes: decodeRle(encoded, geometry.rows * geometry.columns, geometry.samples, geometry.bitsAllocated / 8), planar: true, rgb: false, signed: null };
+        return { bytes: decodeRle(encoded, geometry.rows * geometry.columns, geometry.samples, geometry.bitsAllocated / 8), planar: true, rgb: false };
       } catch (error) {
         if (error instanceof RleError) throw new CodecError(error.message);
         throw error;
@@ -98,30 +98,32 @@ export async function decodeFrame(syntaxUid: string, encoded: Uint8Array, geomet
     case '1.2.840.10008.1.2.4.50':
     case '1.2.840.10008.1.2.4.51': {
       if (geometry.bitsAllocated !== 8) throw new CodecError('12-bit JPEG (Extended) pixels cannot be decoded on this station: ask for a lossless copy.');
-      const { bytes, info } = await decodeWasm('JPEGDecoder', encoded, geometry);
-      return { bytes: checkLength(bytes, geometry), planar: false, rgb: info.componentCount === 3, signed: null };
+      // Colour: YCbCr turned into RGB only when the stream is YCbCr (jpeg-colour.ts).
+      const stream = geometry.samples === 3 ? withColoursSaid(encoded, geometry.photometric) : encoded;
+      const { bytes, info } = await decodeWasm('JPEGDecoder', stream, geometry);
+      return { bytes: checkLength(bytes, geometry), planar: false, rgb: info.componentCount === 3 };
     }
     case '1.2.840.10008.1.2.4.57':
     case '1.2.840.10008.1.2.4.70': {
       let decoded: ArrayBuffer;
       try {
         decoded = new JpegLosslessDecoder().decompress(encoded.buffer, encoded.byteOffset, encoded.length);
-      } catch (error) {
-        throw new CodecError(`The JPEG Lossless pixels could not be decoded (${describe(error)}).`);
+      } catch {
+        throw new CodecError('The JPEG Lossless pixels could not be decoded: the stream is damaged. Ask for an uncompressed copy.');
       }
-      return { bytes: checkLength(new Uint8Array(decoded), geometry), planar: false, rgb: false, signed: null };
+      return { bytes: checkLength(new Uint8Array(decoded), geometry), planar: false, rgb: false };
     }
     case '1.2.840.10008.1.2.4.80':
     case '1.2.840.10008.1.2.4.81': {
       const { bytes } = await decodeWasm('JpegLSDecoder', encoded, geometry);
       // CharLS keeps the scan's layout: interleave mode 0 is one colour plane after the other.
       const planar = geometry.samples > 1 && jpegLsInterleave(encoded) === 0;
-      return { bytes: checkLength(bytes, geometry), planar, rgb: false, signed: null };
+      return { bytes: checkLength(bytes, geometry), planar, rgb: false };
     }
     case '1.2.840.10008.1.2.4.90':
     case '1.2.840.10008.1.2.4.91': {
       const { bytes, info } = await decodeWasm('J2KDecoder', encoded, geometry);
-      return { bytes: checkLength(bytes, geometry), planar: false, rgb: info.componentCount === 3, signed: info.isSigned ?? null };
+      return { bytes: checkLength(bytes, geometry), planar: false, rgb: info.componentCount === 3 };
     }
     default:
       throw new CodecError(`No decoder for transfer syntax ${syntaxUid}.`);

@@ -49,7 +49,7 @@ export function createFramePool(options: { workerFile: string | null; deadlineMs
       if (worker === w) worker = null;
       for (const job of jobsOf(w)) finish(job, { ok: false, reason: 'corrupt_pixels', detail });
     };
-    w.on('error', (error) => died(`The decoder failed on this image (${error.message}).`));
+    w.on('error', () => died('The decoder failed on this image: it may be damaged. Open it again; if it fails again, ask for a new copy.'));
     w.on('exit', () => died('The decoder stopped while decoding this image.'));
     worker = w;
     return w;

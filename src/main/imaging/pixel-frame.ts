@@ -4,9 +4,11 @@
 // frame that cannot be shown is a refusal with a reason the person can act on.
 import dicomParser from 'dicom-parser';
 import { CodecError, decodeFrame, type DecodedPixels } from './codecs';
-import { describeFailure, hasPreamble, parseDataset } from './dicom-file';
-import { decimals, integer, text, uint16 } from './dataset-values';
+import { decimals, text, uint16 } from './dataset-values';
+import { describeFailure, parseDataset } from './dicom-parse';
+import { countFrames, frameStarts, type FrameCount } from './frame-count';
 import { transferSyntax } from './transfer-syntaxes';
+import { orientationFromCosines, orientationFromLetters, type ImageOrientation } from '../../shared/image-orientation';
 
 export type SampleType = 'uint8' | 'int8' | 'uint16' | 'int16' | 'uint32' | 'int32';
 
@@ -26,6 +28,10 @@ export interface PixelFrame {
   /** Millimetres between rows, then between columns. */
   pixelSpacing: [number, number] | null;
   frames: number;
+  /** Set when the header's Number of Frames could not be read: the frames were counted in the pixel data, `unshown` of them incomplete. */
+  framesCounted: { unshown: number } | null;
+  /** How the patient lies in the frame, for the viewer's left/right markers; null when the file does not say. */
+  orientation: ImageOrientation | null;
 }
 
 export type FrameRefusal = 'unreadable' | 'truncated' | 'not_an_image' | 'no_such_frame' | 'unsupported_pixels' | 'corrupt_pixels';
@@ -47,15 +53,19 @@ interface Layout {
 }
 
 /** The encoded bytes of one frame of encapsulated pixel data. */
-function encapsulatedFrame(ds: dicomParser.DataSet, element: dicomParser.Element, index: number, frames: number): Uint8Array {
+function encapsulatedFrame(ds: dicomParser.DataSet, element: dicomParser.Element, index: number, frames: number, syntaxUid: string): Uint8Array {
   const fragments = element.fragments ?? [];
   if (fragments.length === 0) throw new CodecError('The compressed pixel data holds no fragment.');
-  if (frames === 1) return dicomParser.readEncapsulatedPixelDataFromFragments(ds, element, 0, fragments.length);
+  const from = (first: number, count: number) => dicomParser.readEncapsulatedPixelDataFromFragments(ds, element, first, count);
+  if (frames === 1) return from(0, fragments.length);
   const table = element.basicOffsetTable ?? [];
-  if (table.length > 0) return dicomParser.readEncapsulatedImageFrame(ds, element, index, table, fragments);
-  // No offset table: one fragment per frame is the common case; else JPEG frames are found by their markers.
-  if (fragments.length === frames) return dicomParser.readEncapsulatedPixelDataFromFragments(ds, element, index, 1);
-  return dicomParser.readEncapsulatedImageFrame(ds, element, index, dicomParser.createJPEGBasicOffsetTable(ds, element, fragments), fragments);
+  if (table.length >= frames) return dicomParser.readEncapsulatedImageFrame(ds, element, index, table, fragments);
+  // No offset table: one fragment per frame is the common case; else each frame begins with its
+  // codec's start marker (a JPEG's SOI, a JPEG 2000 codestream's SOC).
+  if (fragments.length === frames) return from(index, 1);
+  const starts = frameStarts(ds, element, syntaxUid);
+  if (starts.length !== frames || starts[0] !== 0) throw new CodecError('The frames cannot be told apart in the compressed pixel data (no offset table, and fragments that do not each open a frame).');
+  return from(starts[index]!, (starts[index + 1] ?? fragments.length) - starts[index]!);
 }
 
 /** Native samples of one frame as little-endian bytes, colour planes interleaved. */
@@ -147,22 +157,26 @@ function windowOf(ds: dicomParser.DataSet): PixelFrame['window'] {
   return { center: centers[0]!, width: widths[0]! };
 }
 
+/** Why there is no frame `index`: beyond those the header announces, or beyond the whole ones the pixel data holds. */
+function noSuchFrame(index: number, count: FrameCount): FrameResult {
+  if (!count.counted) return refuse('no_such_frame', `This image has ${count.frames} frame(s); frame ${index + 1} does not exist.`);
+  const incomplete = count.counted.unshown > 0 && index === count.frames ? ` frame ${index + 1} is incomplete in the file and cannot be shown.` : ` frame ${index + 1} does not exist.`;
+  return refuse('no_such_frame', `The header's Number of Frames cannot be read; the pixel data holds ${count.frames} whole frame(s):${incomplete}`);
+}
+
 export async function readFrame(bytes: Uint8Array, index: number): Promise<FrameResult> {
   let ds: dicomParser.DataSet;
   let assumed: string | null;
   try {
     ({ ds, syntaxUid: assumed } = parseDataset(bytes));
   } catch (error) {
-    const failure = describeFailure(error);
-    // Without the Part 10 header, an overrun says the syntax guess failed, not that the file is cut.
-    return refuse(failure.reason === 'truncated' && hasPreamble(bytes) ? 'truncated' : 'unreadable', failure.detail);
+    const failure = describeFailure(error, bytes);
+    return refuse(failure.reason === 'truncated' ? 'truncated' : 'unreadable', failure.detail);
   }
   const element = ds.elements.x7fe00010;
   const rows = uint16(ds, 'x00280010');
   const columns = uint16(ds, 'x00280011');
   if (!element || !rows || !columns) return refuse('not_an_image', 'This object holds no image (a report, a plan or a waveform).');
-  const frames = Math.max(1, integer(ds, 'x00280008') ?? 1);
-  if (!Number.isInteger(index) || index < 0 || index >= frames) return refuse('no_such_frame', `This image has ${frames} frame(s); frame ${index + 1} does not exist.`);
   const syntax = transferSyntax(text(ds, 'x00020010') ?? assumed ?? '1.2.840.10008.1.2');
   const layout: Layout = {
     rows,
@@ -182,11 +196,14 @@ export async function readFrame(bytes: Uint8Array, index: number): Promise<Frame
   const pixels = rows * columns;
   const is422 = !syntax.encapsulated && layout.photometric.startsWith('YBR_FULL_422');
   const frameBytes = is422 ? pixels * 2 : pixels * layout.samples * (layout.bitsAllocated / 8);
+  const count = countFrames(ds, element, syntax, frameBytes);
+  const frames = count.frames;
+  if (!Number.isInteger(index) || index < 0 || index >= frames) return noSuchFrame(index, count);
   let samples: Uint8Array;
   let decoded: DecodedPixels | null = null;
   try {
     if (syntax.encapsulated) {
-      decoded = await decodeFrame(syntax.uid, encapsulatedFrame(ds, element, index, frames), layout);
+      decoded = await decodeFrame(syntax.uid, encapsulatedFrame(ds, element, index, frames, syntax.uid), layout);
       samples = normalise(decoded.bytes, { ...layout, planar: decoded.planar }, false);
     } else {
       const start = element.dataOffset + index * frameBytes;
@@ -195,8 +212,9 @@ export async function readFrame(bytes: Uint8Array, index: number): Promise<Frame
       samples = is422 ? widen422(raw, pixels) : normalise(raw, layout, syntax.uid === BIG_ENDIAN);
     }
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return refuse('corrupt_pixels', error instanceof CodecError ? detail : `The pixels could not be read (${detail}).`);
+    // A decoder's or dicom-parser's own message is not a person's: only ours are passed on.
+    if (error instanceof CodecError) return refuse('corrupt_pixels', error.message);
+    return refuse('corrupt_pixels', 'The compressed frames cannot be found in the pixel data (its fragments or their offset table are damaged).');
   }
 
   const spacing = decimals(ds, 'x00280030') ?? decimals(ds, 'x00181164');
@@ -205,13 +223,17 @@ export async function readFrame(bytes: Uint8Array, index: number): Promise<Frame
     rows,
     columns,
     frames,
+    framesCounted: count.counted,
+    orientation: orientationFromCosines(decimals(ds, 'x00200037')) ?? orientationFromLetters(text(ds, 'x00200020')),
     pixelSpacing: spacing && spacing.length >= 2 && spacing[0]! > 0 && spacing[1]! > 0 ? ([spacing[0]!, spacing[1]!] as [number, number]) : null,
   };
   if (layout.samples === 3) {
     return { ok: true, frame: { ...common, colour: 'rgb', sampleType: 'uint8', data: rgbSamples(samples, is422 ? { ...layout, bitsAllocated: 8 } : layout, decoded?.rgb ?? false), inverted: false, rescale: { slope: 1, intercept: 0, unit: null }, window: null } };
   }
-  const signed = decoded?.signed ?? layout.signed;
-  const grey = greySamples(samples, { ...layout, signed });
+  // The header's Pixel Representation says what the samples mean, whatever a JPEG 2000 codestream
+  // wrote as its own signedness (DICOM PS3.5 8.2.4): a signed CT encoded as unsigned would
+  // otherwise show its air and padding white. The codestream's bits are kept, read as the header says.
+  const grey = greySamples(samples, layout);
   const slope = decimals(ds, 'x00281053')?.[0] ?? 1;
   const intercept = decimals(ds, 'x00281052')?.[0] ?? 0;
   return {

@@ -4,11 +4,11 @@
 // patient (and an act), each file copied once by SHA-256 into the data folder. Each study goes in
 // whole or not at all: its files are sealed first, then its rows and its outbox row in one
 // transaction, so a stop midway leaves only files no row points to (removed at the next start).
-// Images whose patient differs from the record's are attached only once a named person has
-// checked them: identity errors in imaging are how a wrong patient gets treated.
+// A study whose patient differs from the record's is attached only with a confirmation for that
+// study, naming who compared them (imaging-identity.ts), and each such override is audited:
+// identity errors in imaging are how a wrong patient gets treated.
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { demographicDifferences } from '../../shared/dicom-patient-match';
 import type { ImageFrame, ScanReport, ScannedStudy, SeriesImages } from '../../shared/imaging';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../db/connection';
@@ -16,11 +16,11 @@ import type { EncounterRepository } from '../db/encounter-repository';
 import type { ImagingRepository } from '../db/imaging-repository';
 import type { OutboxRepository } from '../db/outbox-repository';
 import type { PatientRepository } from '../db/patient-repository';
-import type { FieldError } from '../../shared/result';
 import { readPlainFile, scanFolder, ScanFolderError, type ReadFile, type ScannedFile } from '../imaging/dicom-scan';
 import type { AttachmentStore } from './attachment-store';
 import { SealedFileError } from '../security/sealed-file';
 import { readFrame, type FrameResult } from '../imaging/pixel-frame';
+import { checkStudyIdentities, type IdentityOverride, type StudyConfirmation } from './imaging-identity';
 
 export interface ImagingServiceDeps {
   db: Db;
@@ -38,6 +38,8 @@ export interface ImagingServiceDeps {
   readFrame?: (bytes: Uint8Array, index: number) => Promise<FrameResult>;
   /** Throws disk_full when `bytes` more would eat into the space kept for the records (disk-space.ts). */
   roomFor: (bytes: number, what: string) => void;
+  /** A study filed although its traits differ from the record's, once it is in: for the audit trail. */
+  onIdentityOverride?: (override: IdentityOverride) => void;
 }
 
 /** Whose record an imported study goes into, and who checked it when its patient's traits differ. */
@@ -190,7 +192,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
       };
     },
 
-    async import(input: { scanId: string; studyUids: string[]; patientId: string; encounterId: string | null; acceptMismatchBy: string | null }) {
+    async import(input: { scanId: string; studyUids: string[]; patientId: string; encounterId: string | null; confirmations: StudyConfirmation[] }) {
       const scan = scans.get(input.scanId);
       if (!scan) throw new AppFailure('not_found', 'This scan is no longer held (over an hour old, or the station restarted): scan the drive again.');
       const patient = deps.patients.get(input.patientId);
@@ -204,17 +206,8 @@ export function createImagingService(deps: ImagingServiceDeps) {
       const unknown = input.studyUids.filter((uid) => !studies.some((s) => s.studyUid === uid));
       if (unknown.length) throw new AppFailure('not_found', `Not in this scan: ${unknown.join(', ')}.`);
       // Every study checked before anything is copied: all or nothing.
-      const problems: FieldError[] = [];
-      /** Who checked each study whose traits differ from the record's (null where they agree). */
-      const checkedBy = new Map<string, string | null>();
-      for (const study of studies) {
-        const owner = deps.imaging.study(study.studyUid)?.patient_id;
-        if (owner && owner !== patient.id) problems.push({ path: 'studyUids', code: 'imaging.study_of_another_patient', params: { study: study.studyUid } });
-        const differences = demographicDifferences(study.patient, patient);
-        checkedBy.set(study.studyUid, differences.length ? input.acceptMismatchBy : null);
-        if (differences.length && !input.acceptMismatchBy) problems.push({ path: 'studyUids', code: 'imaging.patient_mismatch', params: { study: study.studyUid, differences: differences.join(','), name: study.patient.name ?? '', birthDate: study.patient.birthDate ?? '' } });
-      }
-      if (problems.length) throw new AppFailure('validation_failed', 'These images may not be this patient’s: check them first.', problems);
+      const { problems, overrides } = checkStudyIdentities(studies, patient, input.confirmations, (uid) => deps.imaging.study(uid)?.patient_id ?? null);
+      if (problems.length) throw new AppFailure('validation_failed', 'These images may not be this patient’s: compare each study whose identity differs, and confirm it, study by study.', problems);
 
       const files = scan.found.filter((f) => input.studyUids.includes(f.instance.studyInstanceUid));
       // New images stop before the records' own space runs out: checked before anything is copied.
@@ -229,11 +222,14 @@ export function createImagingService(deps: ImagingServiceDeps) {
       let instances = 0;
       let alreadyThere = 0;
       for (const study of studies) {
-        const target = { patientId: patient.id, encounterId: input.encounterId, checkedBy: checkedBy.get(study.studyUid) ?? null, at };
+        const override = overrides.get(study.studyUid);
+        const target = { patientId: patient.id, encounterId: input.encounterId, checkedBy: override?.checkedBy ?? null, at };
         const ofStudy = files.filter((f) => f.instance.studyInstanceUid === study.studyUid);
         const result = importStudy(study, ofStudy, scan.readFile, target, progress);
         instances += result.instances;
         alreadyThere += result.alreadyThere;
+        // Recorded once the study is in: the trail says what was filed, not what was attempted.
+        if (override) deps.onIdentityOverride?.(override);
       }
       deps.onPatientImaging(patient.id);
       return { studies: studies.length, series: studies.reduce((k, s) => k + s.series.length, 0), instances, alreadyThere };
@@ -243,10 +239,15 @@ export function createImagingService(deps: ImagingServiceDeps) {
     series(seriesUid: string): SeriesImages {
       const series = deps.imaging.series(seriesUid);
       if (!series) throw new AppFailure('not_found', 'This series is not on this station.');
+      const patient = deps.patients.get(series.patient_id);
+      const study = deps.imaging.study(series.study_uid);
+      if (!patient || !study) throw new AppFailure('not_found', 'This series’ patient or study is not on this station.');
       return {
         seriesUid: series.series_uid,
         studyUid: series.study_uid,
         patientId: series.patient_id,
+        patient: { birthName: patient.birthName, usedName: patient.usedName, firstName: patient.firstName, birthDate: patient.birthDate, sex: patient.sex },
+        study: { date: study.study_date, dicomPatientName: study.dicom_patient_name, mismatchAcceptedBy: study.mismatch_accepted_by },
         modality: series.modality,
         description: series.description,
         images: deps.imaging
@@ -283,7 +284,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
         mismatchAcceptedBy: s.mismatch_accepted_by,
         importedAt: s.imported_at,
         incomplete: s.incomplete === 1,
-        series: s.series.map((x) => ({ seriesUid: x.series_uid, modality: x.modality, number: x.number, description: x.description, instances: x.instances })),
+        series: s.series.map((x) => ({ seriesUid: x.series_uid, modality: x.modality, number: x.number, description: x.description, instances: x.instances, images: x.images })),
       }));
     },
   };

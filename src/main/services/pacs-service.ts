@@ -122,7 +122,9 @@ export function createPacsService(deps: PacsServiceDeps) {
           const refused = scan.refused.map((r) => `${r.count} ${r.reason}`).join(', ');
           throw new AppFailure('validation_failed', `The PACS sent ${n} file(s) but no readable image of this study${refused ? ` (${refused})` : ''}.`);
         }
-        return await deps.imaging.import({ scanId: scan.scanId, studyUids: [input.studyUid], patientId: input.patientId, encounterId: input.encounterId, acceptMismatchBy: input.acceptMismatchBy });
+        // One study per retrieval: the name given is that study's confirmation, and no other's.
+        const confirmations = input.acceptMismatchBy ? [{ studyUid: input.studyUid, checkedBy: input.acceptMismatchBy }] : [];
+        return await deps.imaging.import({ scanId: scan.scanId, studyUids: [input.studyUid], patientId: input.patientId, encounterId: input.encounterId, confirmations });
       } finally {
         fs.rmSync(folder, { recursive: true, force: true });
       }

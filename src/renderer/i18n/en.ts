@@ -9,6 +9,7 @@ import { kioskEn } from './kiosk-en';
 import { hubTokenEn } from './hub-token-en';
 import { diskEn } from './disk-en';
 import { databaseEn } from './database-en';
+import { imagingSafetyEn } from './imaging-en';
 import type { Translations } from './fr';
 
 export const en: Translations = {
@@ -305,6 +306,7 @@ export const en: Translations = {
   hubToken: hubTokenEn,
   disk: diskEn,
   database: databaseEn,
+  imagingSafety: imagingSafetyEn,
   kiosk: kioskEn,
   activity: activityEn,
   expertise: expertiseEn,
@@ -392,6 +394,8 @@ export const en: Translations = {
       folder: 'Folder or drive not found: {{message}}',
       patient_mismatch: 'These images are in the name of {{name}} (born {{birthDate}}): the identity differs from the record’s ({{differences}}). Check before attaching them.',
       study_of_another_patient: 'This study is already attached to another patient of this station.',
+      confirmation_without_study: 'An identity confirmation names a study that is not imported: tick it, or cancel its confirmation.',
+      confirmation_twice: 'This study has two identity confirmations: keep only one.',
       too_many_drops: '{{max}} drops are still being sent to this station: wait until they are sent, then drop these files again. A drop left unfinished is let go after {{minutes}} minutes.',
     },
     upload: {

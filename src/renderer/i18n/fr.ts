@@ -10,6 +10,7 @@ import { kioskFr } from './kiosk-fr';
 import { hubTokenFr } from './hub-token-fr';
 import { diskFr } from './disk-fr';
 import { databaseFr } from './database-fr';
+import { imagingSafetyFr } from './imaging-fr';
 export const fr = {
   app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', expertise: 'Téléexpertise', activity: 'Activité', switchLanguage: 'English' },
   link: {
@@ -304,6 +305,7 @@ export const fr = {
   hubToken: hubTokenFr,
   disk: diskFr,
   database: databaseFr,
+  imagingSafety: imagingSafetyFr,
   kiosk: kioskFr,
   activity: activityFr,
   expertise: expertiseFr,
@@ -391,6 +393,8 @@ export const fr = {
       folder: 'Dossier ou lecteur introuvable : {{message}}',
       patient_mismatch: 'Ces images sont au nom de {{name}} (né(e) le {{birthDate}}) : l’identité diffère de celle du dossier ({{differences}}). Vérifiez avant de les rattacher.',
       study_of_another_patient: 'Cette étude est déjà rattachée à un autre patient de cette station.',
+      confirmation_without_study: 'Une confirmation d’identité vise un examen qui n’est pas importé : cochez-le, ou annulez sa confirmation.',
+      confirmation_twice: 'Cet examen a reçu deux confirmations d’identité : gardez-en une seule.',
       too_many_drops: '{{max}} dépôts sont encore en cours d’envoi vers cette station : attendez qu’ils soient envoyés, puis déposez de nouveau ces fichiers. Un dépôt laissé inachevé est abandonné après {{minutes}} minutes.',
     },
     upload: {

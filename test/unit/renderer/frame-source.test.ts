@@ -19,6 +19,8 @@ const series = {
   patientId: 'p',
   modality: 'CT',
   description: null,
+  patient: { birthName: 'DOE', usedName: null, firstName: 'PETER', birthDate: '1960-05-04', sex: 'M' },
+  study: { date: '20261123', dicomPatientName: 'DOE^PETER', mismatchAcceptedBy: null },
   images: Array.from({ length: 100 }, (_, i) => ({ sopInstanceUid: `1.2.3.${i}`, instanceNumber: i + 1, position: i, frames: 1, rows: 10, columns: 100 })),
 };
 const settle = () => new Promise((r) => setTimeout(r, 20));

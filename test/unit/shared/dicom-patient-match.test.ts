@@ -1,7 +1,7 @@
 // A study's patient against the station's: the same person written differently by a modality
 // matches; anyone else shows every trait that differs.
 import { describe, expect, it } from 'vitest';
-import { demographicDifferences, dicomDate } from '../../../src/shared/dicom-patient-match';
+import { absentTraits, demographicDifferences, dicomDate } from '../../../src/shared/dicom-patient-match';
 import type { Patient } from '../../../src/shared/patient';
 
 const anne: Patient = {
@@ -21,6 +21,13 @@ describe('DICOM patient match', () => {
     expect(demographicDifferences({ name: 'LE GALL^JEANNE', birthDate: '19561203', sex: 'F' }, anne)).toEqual(['first_name']);
     expect(demographicDifferences({ name: 'KERVELLA^ANNE', birthDate: '19571203', sex: 'M' }, anne)).toEqual(['family_name', 'birth_date', 'sex']);
     expect(demographicDifferences({ name: null, birthDate: '19561203', sex: 'O' }, anne)).toEqual(['name_missing', 'sex']);
+  });
+
+  it('names the strict traits a study does not carry, which could not be compared (RNIV volet 1: birth name, first names, birth date, sex)', () => {
+    expect(absentTraits({ name: 'LE GALL^ANNE', birthDate: '19561203', sex: 'F' })).toEqual([]);
+    expect(absentTraits({ name: 'Doe^Peter', birthDate: null, sex: 'M' })).toEqual(['birth_date']);
+    expect(absentTraits({ name: 'ANONYMOUS', birthDate: '', sex: 'X' })).toEqual(['first_name', 'birth_date', 'sex']);
+    expect(absentTraits({ name: null, birthDate: '1956-12-03', sex: null })).toEqual(['family_name', 'first_name', 'birth_date', 'sex']);
   });
 
   it('reads DICOM dates, and only dates', () => {

@@ -1,11 +1,10 @@
-// Images whose patient differs from the record's: what differs, and an import only once the
-// person names herself as having checked them (from a drive or from the PACS alike).
-import { useState } from 'react';
+// A PACS study refused because its patient differs from the record's: the record's traits beside
+// the study's, and its retrieval only once a named person confirms this very study.
 import { useTranslation } from 'react-i18next';
+import type { DemographicDifference } from '../../../shared/dicom-patient-match';
+import type { Patient } from '../../../shared/patient';
 import type { FieldError } from '../../../shared/result';
-
-export const dicomDate = (da: string | null) => (da && /^\d{8}$/.test(da) ? `${da.slice(6, 8)}/${da.slice(4, 6)}/${da.slice(0, 4)}` : '—');
-export const personName = (pn: string | null) => (pn ? pn.split('^').filter(Boolean).join(' ') : '—');
+import { StudyIdentityCheck, type StudyPatient } from './study-identity-check';
 
 /** The mismatch refusals of an import, if that is all it refused for. */
 export function mismatchesOf(fields: FieldError[] | undefined): FieldError[] {
@@ -13,37 +12,17 @@ export function mismatchesOf(fields: FieldError[] | undefined): FieldError[] {
   return mismatch.length && mismatch.length === fields?.length ? mismatch : [];
 }
 
-export function MismatchWarning({ mismatches, busy, onAccept, onCancel }: { mismatches: FieldError[]; busy: boolean; onAccept(by: string): void; onCancel(): void }) {
+export function MismatchWarning(props: { record: Patient; study: StudyPatient; mismatch: FieldError; busy: boolean; onAccept(by: string): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const [checkedBy, setCheckedBy] = useState('');
+  const differences = String(props.mismatch.params?.differences ?? '').split(',').filter(Boolean) as DemographicDifference[];
   return (
-    <div role="alert" className="card warning">
+    <div role="alert" className="warning-block">
       <p>
         <strong>{t('imaging.mismatchTitle')}</strong>
       </p>
-      <ul>
-        {mismatches.map((m) => (
-          <li key={String(m.params?.study)}>
-            {t('fieldErrors.imaging.patient_mismatch', {
-              name: personName(String(m.params?.name ?? '')),
-              birthDate: dicomDate(String(m.params?.birthDate ?? '')),
-              differences: String(m.params?.differences ?? '')
-                .split(',')
-                .map((d) => t(`imaging.differences.${d}`, { defaultValue: d }))
-                .join(', '),
-            })}
-          </li>
-        ))}
-      </ul>
-      <label>
-        {t('imaging.checkedBy')}
-        <input value={checkedBy} onChange={(e) => setCheckedBy(e.target.value)} maxLength={200} autoComplete="name" />
-      </label>
+      <StudyIdentityCheck record={props.record} study={props.study} differences={differences} confirmedBy={null} busy={props.busy} onConfirm={props.onAccept} onUndo={() => {}} />
       <div className="actions start">
-        <button type="button" disabled={busy || !checkedBy.trim()} onClick={() => onAccept(checkedBy.trim())}>
-          {t('imaging.importAnyway')}
-        </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={props.onCancel}>
           {t('imaging.cancel')}
         </button>
       </div>

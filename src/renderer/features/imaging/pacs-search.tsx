@@ -4,13 +4,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PacsStudy } from '../../../shared/imaging';
+import type { Patient } from '../../../shared/patient';
 import type { AppError, FieldError } from '../../../shared/result';
 import { relais } from '../../api';
 import { ActError } from '../acts/act-error';
-import { dicomDate, mismatchesOf, MismatchWarning, personName } from './mismatch-warning';
+import { displayDate, personName } from './dicom-display';
+import { mismatchesOf, MismatchWarning } from './mismatch-warning';
 
 export function PacsSearch({ patientId, onImported }: { patientId: string; onImported: (instances: number) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [record, setRecord] = useState<Patient | null>(null);
   const [name, setName] = useState('');
   const [modality, setModality] = useState('');
   const [found, setFound] = useState<PacsStudy[] | null>(null);
@@ -20,7 +23,11 @@ export function PacsSearch({ patientId, onImported }: { patientId: string; onImp
 
   useEffect(() => {
     let current = true;
-    void relais.invoke('patients.get', { id: patientId }).then((r) => current && r.ok && setName((n) => n || `${r.value.birthName.toUpperCase()}*`));
+    void relais.invoke('patients.get', { id: patientId }).then((r) => {
+      if (!current || !r.ok) return;
+      setRecord(r.value);
+      setName((n) => n || `${r.value.birthName.toUpperCase()}*`);
+    });
     return () => {
       current = false;
     };
@@ -80,7 +87,8 @@ export function PacsSearch({ patientId, onImported }: { patientId: string; onImp
         <ul className="plain-list" aria-label={t('pacs.results')}>
           {found.map((s) => (
             <li key={s.studyUid}>
-              {dicomDate(s.date)} — {s.description ?? t('imaging.noDescription')} — {s.modalities.join(', ') || '?'} — {personName(s.patientName)} ({t('pacs.born')} {dicomDate(s.birthDate)}) — {t('viewer.images', { count: s.instances ?? 0 })}{' '}
+              {displayDate(s.date, i18n.language) || '—'} — {s.description ?? t('imaging.noDescription')} — {s.modalities.join(', ') || '?'} — {personName(s.patientName) || '—'} ({t('pacs.born')}{' '}
+              {displayDate(s.birthDate, i18n.language) || '—'}) — {t('viewer.images', { count: s.instances ?? 0 })}{' '}
               {s.alreadyImported ? (
                 <span className="hint">({t('imaging.alreadyImported')})</span>
               ) : (
@@ -91,7 +99,16 @@ export function PacsSearch({ patientId, onImported }: { patientId: string; onImp
                   </button>
                 </>
               )}
-              {pending?.studyUid === s.studyUid && <MismatchWarning mismatches={pending.mismatches} busy={busy} onAccept={(by) => void retrieve(s.studyUid, by)} onCancel={() => setPending(null)} />}
+              {pending?.studyUid === s.studyUid && record && (
+                <MismatchWarning
+                  record={record}
+                  study={{ name: s.patientName, id: s.patientId, birthDate: s.birthDate, sex: null }}
+                  mismatch={pending.mismatches[0]!}
+                  busy={busy}
+                  onAccept={(by) => void retrieve(s.studyUid, by)}
+                  onCancel={() => setPending(null)}
+                />
+              )}
             </li>
           ))}
         </ul>

@@ -1,120 +1,27 @@
-// A patient's imaging: the studies on the station, and the import from a CD, a USB drive or a
-// folder. The drive is read first (what is on it, and what could not be read); the nurse picks
-// the studies; images whose patient differs from the record's are shown with what differs and
-// go in only once she names herself as having checked them.
-import { useEffect, useState, type FormEvent } from 'react';
+// A patient's imaging: the studies on the station, and the import from a CD, a USB drive, a
+// folder (import-from-drive.tsx) or the hospital's PACS (pacs-search.tsx), each study whose
+// patient differs from the record's compared side by side and confirmed, study by study.
+import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/contract';
-import type { ScanReport } from '../../../shared/imaging';
-import type { AppError, FieldError } from '../../../shared/result';
 import { relais } from '../../api';
 import type { SharedView } from '../../../shared/imaging-view';
 import type { FrameSource } from '../../imaging/frame-source';
-import { ActError } from '../acts/act-error';
-import { DropZone } from './drop-zone';
+import { displayDate, personName } from './dicom-display';
+import { ImportFromDrive } from './import-from-drive';
 import { LocalSeriesViewer } from './local-series-viewer';
-import { dicomDate, mismatchesOf, MismatchWarning, personName } from './mismatch-warning';
 import { PacsSearch } from './pacs-search';
 import { SeriesThumbnail } from './series-thumbnail';
 
 type Studies = ChannelOutput<'imaging.studies'>;
 
-function ImportFromDrive({ patientId, onImported }: { patientId: string; onImported: (instances: number) => void }) {
-  const { t } = useTranslation();
-  const [folder, setFolder] = useState('/media/cdrom');
-  const [report, setReport] = useState<ScanReport | null>(null);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [mismatches, setMismatches] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => relais.on('imaging.progress', (p) => setProgress({ done: p.done, total: p.total })), []);
-
-  async function scan(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setMismatches([]);
-    setReport(null);
-    const r = await relais.invoke('imaging.scan', { folder });
-    setBusy(false);
-    setProgress(null);
-    if (!r.ok) return setError(r.error);
-    setReport(r.value);
-    setChosen(r.value.studies.filter((s) => !s.alreadyImported).map((s) => s.studyUid));
-  }
-
-  async function importChosen(acceptMismatchBy: string | null) {
-    if (!report) return;
-    setBusy(true);
-    const r = await relais.invoke('imaging.import', { scanId: report.scanId, studyUids: chosen, patientId, acceptMismatchBy });
-    setBusy(false);
-    setProgress(null);
-    if (r.ok) {
-      setReport(null);
-      setMismatches([]);
-      return onImported(r.value.instances);
-    }
-    const mismatch = mismatchesOf(r.error.fields);
-    if (mismatch.length) setMismatches(mismatch);
-    else setError(r.error);
-  }
-
-  return (
-    <div>
-      <form className="inline-form" aria-label={t('imaging.readDrive')} onSubmit={(e) => void scan(e)}>
-        <label>
-          {t('imaging.folder')}
-          <input value={folder} onChange={(e) => setFolder(e.target.value)} required size={40} />
-        </label>
-        <button type="submit" disabled={busy}>{t('imaging.readDrive')}</button>
-      </form>
-      <DropZone
-        onError={setError}
-        onScanned={(scanned) => {
-          setMismatches([]);
-          setReport(scanned);
-          setChosen(scanned.studies.filter((s) => !s.alreadyImported).map((s) => s.studyUid));
-        }}
-      />
-      {progress && progress.total > 0 && <progress max={progress.total} value={progress.done} aria-label={t('imaging.progress')} />}
-      <ActError error={error} />
-      {report && (
-        <section aria-label={t('imaging.found')}>
-          <p>{t('imaging.summary', { files: report.files, studies: report.studies.length })}</p>
-          {report.refused.length > 0 && (
-            <p className="hint">
-              {t('imaging.refusedSummary')} {report.refused.map((r) => `${t(`imaging.reasons.${r.reason}`, { defaultValue: r.reason })} (${r.count})`).join(', ')}
-            </p>
-          )}
-          <ul className="plain-list">
-            {report.studies.map((s) => (
-              <li key={s.studyUid}>
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={chosen.includes(s.studyUid)}
-                    disabled={s.alreadyImported}
-                    onChange={(e) => setChosen((c) => (e.target.checked ? [...c, s.studyUid] : c.filter((u) => u !== s.studyUid)))}
-                  />
-                  {dicomDate(s.date)} — {s.description ?? t('imaging.noDescription')} — {s.modalities.join(', ') || '?'} — {t('imaging.counts', { series: s.series.length, instances: s.instances })} — {personName(s.patient.name)}
-                  {s.alreadyImported ? ` (${t('imaging.alreadyImported')})` : s.incomplete ? ` (${t('imaging.incompleteHere')})` : ''}
-                </label>
-              </li>
-            ))}
-          </ul>
-          {mismatches.length === 0 ? (
-            <button type="button" className="primary" disabled={busy || chosen.length === 0} onClick={() => void importChosen(null)}>
-              {t('imaging.import')}
-            </button>
-          ) : (
-            <MismatchWarning mismatches={mismatches} busy={busy} onAccept={(by) => void importChosen(by)} onCancel={() => setMismatches([])} />
-          )}
-        </section>
-      )}
-    </div>
-  );
+/** "2 série(s), 7 image(s)", and the objects that are not images (reports, documents), never counted as images. */
+function studyCounts(series: Studies[number]['series'], t: TFunction): string {
+  const images = series.reduce((n, x) => n + x.images, 0);
+  const others = series.reduce((n, x) => n + x.instances, 0) - images;
+  const counts = t('imagingSafety.import.objects', { series: series.length, images });
+  return others > 0 ? `${counts}, ${t('imagingSafety.import.objectsWithoutImage', { count: others })}` : counts;
 }
 
 export function PatientImaging({ patientId, onShare }: { patientId: string; onShare?: (source: FrameSource, view: SharedView) => void }) {
@@ -147,7 +54,7 @@ export function PatientImaging({ patientId, onShare }: { patientId: string; onSh
         <ul className="plain-list" aria-label={t('imaging.studies')}>
           {studies.map((s) => (
             <li key={s.studyUid}>
-              {dicomDate(s.date)} — {s.description ?? t('imaging.noDescription')} — {s.series.map((x) => x.modality).filter(Boolean).join(', ')} — {t('imaging.counts', { series: s.series.length, instances: s.series.reduce((n, x) => n + x.instances, 0) })}
+              {displayDate(s.date, i18n.language) || '—'} — {s.description ?? t('imaging.noDescription')} — {s.series.map((x) => x.modality).filter(Boolean).join(', ')} — {studyCounts(s.series, t)}
               {s.mismatchAcceptedBy ? ` — ${t('imaging.checkedByLine', { by: s.mismatchAcceptedBy, name: personName(s.dicomPatient.name) })}` : ''}
               <span className="hint"> ({new Date(s.importedAt).toLocaleString(i18n.language)})</span>
               {s.incomplete && <p className="warning-text">{t('imaging.incompleteStudy')}</p>}

@@ -10,6 +10,8 @@ export interface SeriesSummary {
   modality: string | null;
   description: string | null;
   instances: number;
+  /** The instances that hold pixels. */
+  images: number;
 }
 
 export function SeriesThumbnail({ series, onOpen, selected }: { series: SeriesSummary; onOpen(): void; selected: boolean }) {
@@ -20,11 +22,12 @@ export function SeriesThumbnail({ series, onOpen, selected }: { series: SeriesSu
     let current = true;
     void (async () => {
       const found = await relais.invoke('imaging.series', { seriesUid: series.seriesUid });
-      if (!found.ok || found.value.images.length === 0) return current && setProblem(found.ok ? t('viewer.noImage') : found.error.message);
+      if (!found.ok || found.value.images.length === 0) return current && setProblem(found.ok ? t('imagingSafety.viewer.noImage') : t(`errors.${found.error.code}`));
       const middle = found.value.images[Math.floor(found.value.images.length / 2)]!;
       const wire = await relais.invoke('imaging.frame', { sopInstanceUid: middle.sopInstanceUid, frame: 0 });
       if (!current) return;
-      if (!wire.ok) return setProblem(wire.error.message);
+      // The reason's code (imaging.frame_<reason>) in the screen's language, not main's English sentence.
+      if (!wire.ok) return setProblem(t(`viewer.frameErrors.${(wire.error.fields?.[0]?.code ?? wire.error.code).replace('imaging.frame_', '')}`, { defaultValue: t(`errors.${wire.error.code}`) }));
       const frame = fromWire(wire.value);
       const full = document.createElement('canvas');
       const c = canvas.current;
@@ -39,10 +42,18 @@ export function SeriesThumbnail({ series, onOpen, selected }: { series: SeriesSu
       current = false;
     };
   }, [series.seriesUid, t]);
-  const label = `${series.modality ?? '?'} — ${series.description ?? t('imaging.noDescription')} (${t('viewer.images', { count: series.instances })})`;
+  const others = series.instances - series.images;
+  const names = { modality: series.modality ?? '?', description: series.description ?? t('imaging.noDescription'), images: series.images, others };
+  const label = others > 0 ? t('imagingSafety.viewer.seriesLabelObjects', names) : t('imagingSafety.viewer.seriesLabel', names);
   return (
     <button type="button" className="series-thumbnail" aria-pressed={selected} aria-label={t('viewer.openSeries', { label })} onClick={onOpen} title={problem ?? label}>
-      <canvas ref={canvas} width={96} height={96} aria-hidden="true" />
+      {series.images === 0 ? (
+        <span className="thumbnail-empty" aria-hidden="true">
+          {t('imagingSafety.viewer.thumbnailNoImage')}
+        </span>
+      ) : (
+        <canvas ref={canvas} width={96} height={96} aria-hidden="true" />
+      )}
       <span>{label}</span>
     </button>
   );

@@ -10,6 +10,7 @@ import type { FrameSource } from '../../imaging/frame-source';
 import { paintFrameInto } from '../../imaging/frame-canvas';
 import { initialWindow, type LoadedFrame } from '../../imaging/loaded-frame';
 import { formatNumber } from '../../ui/format';
+import { MarkersLegend, ViewerOverlay, type OverlayInfo } from './viewer-overlay';
 
 type Tool = 'window' | 'pan' | 'zoom' | 'length' | 'roi';
 type Point = { x: number; y: number };
@@ -28,6 +29,8 @@ export interface SeriesViewerProps {
   /** The other side's pointer, in image pixels. */
   remotePointer?: Point | null;
   onPointer?(point: Point | null): void;
+  /** The patient and study written over the image (a series of this station). */
+  overlay?: OverlayInfo | null;
 }
 
 /** The view to open a series with: its middle slice, the first frame's own window. */
@@ -43,7 +46,7 @@ function useArrivals(source: FrameSource): number {
 
 const clampIndex = (index: number, count: number) => Math.max(0, Math.min(count - 1, index));
 
-export function SeriesViewer({ source, view, onView, remotePointer, onPointer }: SeriesViewerProps) {
+export function SeriesViewer({ source, view, onView, remotePointer, onPointer, overlay = null }: SeriesViewerProps) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const offscreen = useRef<HTMLCanvasElement | null>(null);
@@ -194,18 +197,22 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer }:
           ))}
         <button type="button" onClick={() => frame && onView({ ...view, ...initialWindow(frame), zoom: 1, panX: 0, panY: 0 })}>{t('viewer.reset')}</button>
       </div>
-      <canvas
-        ref={canvas}
-        className="viewer-canvas"
-        tabIndex={0}
-        role="img"
-        aria-label={t('viewer.image', { label: source.label, index: view.index + 1, count: source.count })}
-        onPointerDown={pointerDown}
-        onPointerMove={pointerMove}
-        onPointerUp={pointerUp}
-        onPointerLeave={() => onPointer?.(null)}
-        onKeyDown={keyDown}
-      />
+      <div className="viewer-stage">
+        <canvas
+          ref={canvas}
+          className="viewer-canvas"
+          tabIndex={0}
+          role="img"
+          aria-label={t('viewer.image', { label: source.label, index: view.index + 1, count: source.count })}
+          onPointerDown={pointerDown}
+          onPointerMove={pointerMove}
+          onPointerUp={pointerUp}
+          onPointerLeave={() => onPointer?.(null)}
+          onKeyDown={keyDown}
+        />
+        <ViewerOverlay info={overlay} orientation={frame?.orientation} />
+      </div>
+      {frame && <MarkersLegend orientation={frame.orientation} />}
       <label className="viewer-slider">
         {t('viewer.slice')}
         <input type="range" min={1} max={source.count} value={view.index + 1} onChange={(e) => scrollTo(Number(e.target.value) - 1)} />
@@ -215,6 +222,13 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer }:
         {loaded < source.count && ` — ${t('viewer.loading', { loaded, count: source.count })}`}
       </p>
       {!frame && !failure && <p className="hint">{t('viewer.waiting', { index: view.index + 1 })}</p>}
+      {frame?.framesCounted && (
+        <p className="hint" data-testid="frames-counted">
+          {frame.framesCounted.unshown > 0
+            ? t('imagingSafety.viewer.framesUnshown', { count: frame.frames, unshown: frame.framesCounted.unshown })
+            : t('imagingSafety.viewer.framesCounted', { count: frame.frames })}
+        </p>
+      )}
       {failure && <p role="alert" className="error-text">{t('viewer.failed', { index: view.index + 1, reason: t(`viewer.frameErrors.${failure.replace('imaging.frame_', '')}`, { defaultValue: failure }) })}</p>}
       {shown.length > 0 && frame && (
         <ul className="plain-list" aria-label={t('viewer.measurements')}>
