@@ -47,7 +47,6 @@ export const actsEn: Texts<typeof actsFr> = {
   given: 'Given',
   refused: 'Refused',
   collectedBy: 'Collected by',
-  consentLine: '{{scope}}: {{decision}} (collected by {{by}}, {{when}})',
   start: 'Start the act',
   finish: 'Finish (awaiting the report)',
   close: 'Close the act',

@@ -44,7 +44,6 @@ export const actsFr = {
   given: 'Donné',
   refused: 'Refusé',
   collectedBy: 'Recueilli par',
-  consentLine: '{{scope}} : {{decision}} (recueilli par {{by}}, {{when}})',
   start: 'Démarrer l’acte',
   finish: 'Terminer (en attente du compte rendu)',
   close: 'Clôturer l’acte',

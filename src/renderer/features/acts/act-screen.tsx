@@ -4,7 +4,7 @@
 // station at once and synced when the region is reachable.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConsentScopeSchema, type EncounterStatus, type Report, type Vital } from '../../../shared/encounter';
+import type { EncounterStatus, Report, Vital } from '../../../shared/encounter';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
@@ -17,6 +17,7 @@ import { ActError } from './act-error';
 import { ActFiles } from './act-files';
 import { ActExpertise } from '../teleexpertise/act-expertise';
 import { SignerFields } from './professional-fields';
+import { ConsentForm, useConsentLine } from './consent-form';
 
 type ActRecord = ChannelOutput<'encounters.get'>;
 const VITALS = ['spo2', 'heart_rate', 'blood_pressure', 'body_temperature', 'respiratory_rate', 'body_weight'] as const;
@@ -38,34 +39,6 @@ const NEXT_STEPS: Record<EncounterStatus, { to: EncounterStatus; label: string }
   awaiting_report: [{ to: 'closed', label: 'acts.close' }],
   closed: [],
 };
-
-function ConsentForm({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
-  const { t } = useTranslation();
-  const [scope, setScope] = useState<'act' | 'recording' | 'image_sharing'>('act');
-  const [by, setBy] = useState('');
-  const record = async (decision: 'given' | 'refused') => {
-    const r = await relais.invoke('encounters.consent', { encounterId, scope, decision, collectedBy: by, collectedAt: new Date().toISOString() });
-    onDone(r.ok ? null : r.error);
-  };
-  return (
-    <form className="inline-form" aria-label={t('acts.consents')} onSubmit={(e) => e.preventDefault()}>
-      <label>
-        {t('acts.consents')}
-        <select value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
-          {ConsentScopeSchema.options.map((s) => (
-            <option key={s} value={s}>{t(`acts.scopes.${s}`)}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('acts.collectedBy')}
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
-      <button type="button" disabled={!by.trim()} onClick={() => void record('given')}>{t('acts.given')}</button>
-      <button type="button" disabled={!by.trim()} onClick={() => void record('refused')}>{t('acts.refused')}</button>
-    </form>
-  );
-}
 
 function VitalForm({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
   const { t } = useTranslation();
@@ -200,6 +173,7 @@ export function ActScreen({ id }: { id: string }) {
     void load();
   };
   const when = (at: string) => new Date(at).toLocaleString(i18n.language);
+  const consentLine = useConsentLine();
 
   if (!record) return error ? <ActError error={error} /> : <p>{t('home.loading')}</p>;
   const { encounter, consents, observations, reports } = record;
@@ -241,7 +215,7 @@ export function ActScreen({ id }: { id: string }) {
         <h2 id="consents-title">{t('acts.consents')}</h2>
         <ul className="plain-list">
           {consents.map((c) => (
-            <li key={c.id}>{t('acts.consentLine', { scope: t(`acts.scopes.${c.scope}`), decision: t(`acts.${c.decision}`), by: c.collectedBy, when: when(c.collectedAt) })}</li>
+            <li key={c.id}>{consentLine(c)}</li>
           ))}
         </ul>
         {open && <ConsentForm encounterId={id} onDone={done} />}
