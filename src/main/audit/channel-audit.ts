@@ -51,6 +51,8 @@ export const AUDITED_CHANNELS: Partial<Record<Channel, ChannelAudit>> = {
   'kiosk.endSession': { action: 'delete', entity: 'kiosk_session' },
   // What the page tells the station (CSV export, images shared in a call).
   'audit.note': { action: 'execute', entity: 'page_event' },
+  // A series shown to the other side of a call: checked against the patient's consent, and an export.
+  'calls.shareImages': { action: 'export', entity: 'imaging_share' },
   // Who opened the cart between acts, and how (PIN or badge), and each refused attempt. Never
   // the PIN or the badge's identifier: no field of these payloads is read (see auditFacts).
   'identity.setPin': { action: 'execute', entity: 'station_lock' },
@@ -134,6 +136,7 @@ export function auditFacts(channel: Channel, input: unknown, output: unknown, pa
     detail = str(input.detail);
   }
   if (channel === 'sync.resolve' && isObj(input)) entityId = str(input.conflictId);
+  if (channel === 'calls.shareImages' && isObj(input)) detail = str(input.label);
   // SECURITY: a PIN or a badge's identifier never reaches the trail, whatever the payload holds.
   if (spec.entity === 'station_lock') return { action, event, entityType: spec.entity, entityId: null, patientIds: [], person: null, detail: null };
   return { action, event, entityType: spec.entity, entityId, patientIds: [...patients].sort(), person: personIn(input), detail };

@@ -58,6 +58,8 @@ export const actsEn: Texts<typeof actsFr> = {
   systolic: 'Systolic',
   diastolic: 'Diastolic',
   takenBy: 'Measured by',
+  confirmUnusual: 'I confirm this value (checked)',
+  unusualConfirmed: 'unusual value confirmed',
   record: 'Record the measurement',
   fromOximeter: 'Take SpO2 and pulse from the oximeter',
   noOximeter: 'No oximeter reading now: put the sensor on the finger.',

@@ -55,6 +55,8 @@ export const actsFr = {
   systolic: 'Systolique',
   diastolic: 'Diastolique',
   takenBy: 'Mesuré par',
+  confirmUnusual: 'Je confirme cette valeur (vérifiée)',
+  unusualConfirmed: 'valeur inhabituelle confirmée',
   record: 'Enregistrer la mesure',
   fromOximeter: 'Prendre SpO2 et pouls de l’oxymètre',
   noOximeter: 'Pas de mesure de l’oxymètre en cours : posez le capteur sur le doigt.',

@@ -108,6 +108,8 @@ teleconsultation: 'Teleconsultation', teleexpertise: 'Tele-expertise', telesurve
   stethoscopeProblems: 'Warning, audio processing still on for the stethoscope: {{problems}}. Auscultation may be distorted.',
   stethoscopeClean: 'Stethoscope: raw sound (echo cancellation, noise suppression and automatic gain off).',
   auscultation: {
+    chooseSite: '— choose the site —',
+    siteFirst: 'First choose where the stethoscope is placed.',
     title: 'Auscultation',
     local: 'This cart’s stethoscope sound, as it is sent.',
     remote: 'Stethoscope sound received from {{name}}.',

@@ -105,6 +105,8 @@ teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesu
   stethoscopeProblems: 'Attention, traitement audio encore actif sur le stéthoscope : {{problems}}. L’auscultation peut être faussée.',
   stethoscopeClean: 'Stéthoscope : son brut (annulation d’écho, réduction de bruit et gain automatique coupés).',
   auscultation: {
+    chooseSite: '— choisir le foyer —',
+    siteFirst: 'Choisissez d’abord le foyer où le stéthoscope est posé.',
     title: 'Auscultation',
     local: 'Son du stéthoscope de ce chariot, tel qu’il est envoyé.',
     remote: 'Son du stéthoscope reçu de {{name}}.',

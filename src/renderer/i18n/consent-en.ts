@@ -39,6 +39,7 @@ export const consentEn: Texts<typeof consentFr> = {
     recording_refused: 'Recording not possible: the patient refused recording.',
     image_sharing_missing: 'Sharing not possible: the patient’s consent to sharing images has not been collected. Collect it under “Patient consent”.',
     image_sharing_refused: 'Sharing not possible: the patient refused the sharing of her images.',
+    other_patient: 'Sharing not possible: these images are of another patient than the call’s act.',
     call_without_act: 'No act is linked to this call, hence no consent: link the call to the patient’s act below (“Consent for this call”).',
     remote_without_act: 'Photo not possible: {{name}} has not sent the patient’s consent to recording yet.',
   },

@@ -38,6 +38,7 @@ export const consentFr = {
     recording_refused: 'Enregistrement impossible : le patient a refusé l’enregistrement.',
     image_sharing_missing: 'Partage impossible : le consentement du patient au partage d’images n’est pas recueilli. Recueillez-le dans « Consentement du patient ».',
     image_sharing_refused: 'Partage impossible : le patient a refusé le partage de ses images.',
+    other_patient: 'Partage impossible : ces images sont d’un autre patient que celui de l’acte de l’appel.',
     call_without_act: 'Aucun acte n’est rattaché à cet appel, donc aucun consentement : rattachez l’appel à l’acte du patient ci-dessous (« Consentement pour cet appel »).',
     remote_without_act: 'Photo impossible : {{name}} n’a pas encore transmis le consentement du patient à l’enregistrement.',
   },

@@ -399,6 +399,7 @@ export const en: Translations = {
     vital: {
       impossible: 'Impossible value (possible: {{min, number}} to {{max, number}}). Check what was typed (unit, decimal point) or the device.',
       unusual: 'Unusual value (usual: {{min, number}} to {{max, number}}). Check it; if it is right, tick “I confirm this value”.',
+      not_a_number: 'Type a number (for example 37.2).',
       nothing_to_confirm: 'This value is usual: there is nothing to confirm.',
       diastolic_above_systolic: 'The diastolic must be lower than the systolic.',
     },

@@ -398,6 +398,7 @@ export const fr = {
     vital: {
       impossible: 'Valeur impossible (possible : de {{min, number}} à {{max, number}}). Vérifiez la saisie (unité, virgule) ou l’appareil.',
       unusual: 'Valeur inhabituelle (habituel : de {{min, number}} à {{max, number}}). Vérifiez-la ; si elle est juste, cochez « Je confirme cette valeur ».',
+      not_a_number: 'Saisissez un nombre (par exemple 37,2).',
       nothing_to_confirm: 'Cette valeur est habituelle : il n’y a rien à confirmer.',
       diastolic_above_systolic: 'La diastolique doit être inférieure à la systolique.',
     },
