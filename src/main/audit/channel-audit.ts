@@ -136,7 +136,11 @@ export function auditFacts(channel: Channel, input: unknown, output: unknown, pa
     detail = str(input.detail);
   }
   if (channel === 'sync.resolve' && isObj(input)) entityId = str(input.conflictId);
-  if (channel === 'calls.shareImages' && isObj(input)) detail = str(input.label);
+  // Recorded under the name the page's note used before the station checked consent: one name in the trail.
+  if (channel === 'calls.shareImages' && isObj(input)) {
+    event = 'imaging.shared';
+    detail = str(input.label);
+  }
   // SECURITY: a PIN or a badge's identifier never reaches the trail, whatever the payload holds.
   if (spec.entity === 'station_lock') return { action, event, entityType: spec.entity, entityId: null, patientIds: [], person: null, detail: null };
   return { action, event, entityType: spec.entity, entityId, patientIds: [...patients].sort(), person: personIn(input), detail };
