@@ -40,7 +40,9 @@ export const consentEn: Texts<typeof consentFr> = {
     image_sharing_missing: 'Sharing not possible: the patient’s consent to sharing images has not been collected. Collect it under “Patient consent”.',
     image_sharing_refused: 'Sharing not possible: the patient refused the sharing of her images.',
     other_patient: 'Sharing not possible: these images are of another patient than the call’s act.',
-    call_without_act: 'No act is linked to this call, hence no consent: link the call to the patient’s act below (“Consent for this call”).',
+    call_without_act: 'No act is linked to this call, hence no consent: link the call to the patient’s act (“Consent for this call”).',
+    recording_missing_call: 'Recording not possible: the patient’s consent to recording has not been collected. Collect it under “Consent for this call”.',
+    image_sharing_missing_call: 'Sharing not possible: the patient’s consent to sharing images has not been collected. Collect it under “Consent for this call”.',
     remote_without_act: 'Photo not possible: {{name}} has not sent the patient’s consent to recording yet.',
   },
   call: {

@@ -39,7 +39,9 @@ export const consentFr = {
     image_sharing_missing: 'Partage impossible : le consentement du patient au partage d’images n’est pas recueilli. Recueillez-le dans « Consentement du patient ».',
     image_sharing_refused: 'Partage impossible : le patient a refusé le partage de ses images.',
     other_patient: 'Partage impossible : ces images sont d’un autre patient que celui de l’acte de l’appel.',
-    call_without_act: 'Aucun acte n’est rattaché à cet appel, donc aucun consentement : rattachez l’appel à l’acte du patient ci-dessous (« Consentement pour cet appel »).',
+    call_without_act: 'Aucun acte n’est rattaché à cet appel, donc aucun consentement : rattachez l’appel à l’acte du patient (« Consentement pour cet appel »).',
+    recording_missing_call: 'Enregistrement impossible : le consentement du patient à l’enregistrement n’est pas recueilli. Recueillez-le dans « Consentement pour cet appel ».',
+    image_sharing_missing_call: 'Partage impossible : le consentement du patient au partage d’images n’est pas recueilli. Recueillez-le dans « Consentement pour cet appel ».',
     remote_without_act: 'Photo impossible : {{name}} n’a pas encore transmis le consentement du patient à l’enregistrement.',
   },
   call: {

@@ -89,45 +89,49 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
 
   const described = (field: VitalField) => (problems[field] ? `vital-${field}-problem` : undefined);
   return (
-    <form className="inline-form" aria-label={t('acts.vitals')} onSubmit={(e) => void submit(e)} noValidate>
-      <label>
-        {t('acts.vitals')}
-        <select value={code} onChange={(e) => {
-          setCode(e.target.value as Code);
-          edit(setFirst)('');
-          setDiastolic('');
-        }}>
-          {VITALS.map((v) => (
-            <option key={v} value={v}>{t(`acts.vitalNames.${v}`)}</option>
-          ))}
-        </select>
-      </label>
-      <label className="vital-field">
-        {code === 'blood_pressure' ? t('acts.systolic') : t('acts.value')} ({SHOWN_UNIT[UNIT[code]] ?? UNIT[code]})
-        <input value={first} onChange={(e) => edit(setFirst)(e.target.value)} inputMode="decimal" required size={6}
-          aria-invalid={problems[firstField] && problems[firstField].level !== 'unusual' ? true : undefined} aria-describedby={described(firstField)} />
-        <FieldProblem id={`vital-${firstField}-problem`} problem={problems[firstField]} />
-      </label>
-      {code === 'blood_pressure' && (
+    <form className="vital-form" aria-label={t('acts.vitals')} onSubmit={(e) => void submit(e)} noValidate>
+      <div className="vital-row">
+        <label>
+          {t('acts.vitals')}
+          <select value={code} onChange={(e) => {
+            setCode(e.target.value as Code);
+            edit(setFirst)('');
+            setDiastolic('');
+          }}>
+            {VITALS.map((v) => (
+              <option key={v} value={v}>{t(`acts.vitalNames.${v}`)}</option>
+            ))}
+          </select>
+        </label>
         <label className="vital-field">
-          {t('acts.diastolic')}
-          <input value={diastolic} onChange={(e) => edit(setDiastolic)(e.target.value)} inputMode="decimal" required size={6}
-            aria-invalid={problems.diastolic && problems.diastolic.level !== 'unusual' ? true : undefined} aria-describedby={described('diastolic')} />
-          <FieldProblem id="vital-diastolic-problem" problem={problems.diastolic} />
+          {code === 'blood_pressure' ? t('acts.systolic') : t('acts.value')} ({SHOWN_UNIT[UNIT[code]] ?? UNIT[code]})
+          <input value={first} onChange={(e) => edit(setFirst)(e.target.value)} inputMode="decimal" required size={6}
+            aria-invalid={problems[firstField] && problems[firstField].level !== 'unusual' ? true : undefined} aria-describedby={described(firstField)} />
+          <FieldProblem id={`vital-${firstField}-problem`} problem={problems[firstField]} />
         </label>
-      )}
-      {(unusual || oximeterProblem) && (
-        <label className="confirm-unusual">
-          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-          {t('acts.confirmUnusual')}
+        {code === 'blood_pressure' && (
+          <label className="vital-field">
+            {t('acts.diastolic')}
+            <input value={diastolic} onChange={(e) => edit(setDiastolic)(e.target.value)} inputMode="decimal" required size={6}
+              aria-invalid={problems.diastolic && problems.diastolic.level !== 'unusual' ? true : undefined} aria-describedby={described('diastolic')} />
+            <FieldProblem id="vital-diastolic-problem" problem={problems.diastolic} />
+          </label>
+        )}
+        {(unusual || oximeterProblem) && (
+          <label className="confirm-unusual">
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+            {t('acts.confirmUnusual')}
+          </label>
+        )}
+      </div>
+      <div className="inline-form">
+        <label>
+          {t('acts.takenBy')}
+          <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
         </label>
-      )}
-      <label>
-        {t('acts.takenBy')}
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
-      <button type="submit" disabled={!vital || blocking || (unusual && !confirmed) || !by.trim()}>{t('acts.record')}</button>
-      <button type="button" disabled={!by.trim()} onClick={() => void fromOximeter()}>{t('acts.fromOximeter')}</button>
+        <button type="submit" disabled={!vital || blocking || (unusual && !confirmed) || !by.trim()}>{t('acts.record')}</button>
+        <button type="button" disabled={!by.trim()} onClick={() => void fromOximeter()}>{t('acts.fromOximeter')}</button>
+      </div>
       {noOximeter && <p className="hint">{t('acts.noOximeter')}</p>}
       {oximeterProblem && <p role="status" className="field-warning">{oximeterProblem}</p>}
     </form>

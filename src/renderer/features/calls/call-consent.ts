@@ -30,9 +30,11 @@ export function useCallConsent(callId: string | null): CallConsent | null {
 export function useCallBlocked(consent: CallConsent | null, holdsAct: boolean, remoteName: string): (scope: 'recording' | 'image_sharing') => string | null {
   const { t } = useTranslation();
   return (scope) => {
-    if (!consent || consent.source === 'none') return holdsAct ? t('consent.blocked.call_without_act') : t('consent.blocked.remote_without_act', { name: remoteName });
-    const decision = scope === 'recording' ? consent.recording : consent.imageSharing;
+    const decision = consent?.source === 'none' || !consent ? null : scope === 'recording' ? consent.recording : consent.imageSharing;
     if (decision === 'given') return null;
-    return t(`consent.blocked.${scope}_${decision === 'refused' ? 'refused' : 'missing'}`);
+    if (decision === 'refused') return t(`consent.blocked.${scope}_refused`);
+    // Not collected: the cart collects it in the call's own panel; the expert waits for the cart.
+    if (!holdsAct) return t('consent.blocked.remote_without_act', { name: remoteName });
+    return consent?.source === 'local' ? t(`consent.blocked.${scope}_missing_call`) : t('consent.blocked.call_without_act');
   };
 }
