@@ -121,6 +121,10 @@ describe('sharing images needs the patient’s consent to image sharing (CSP R63
     // Her consent is not another person's.
     const someoneElse = await patient('GUILLOU', '1950-07-01');
     expect(await station.call('calls.shareImages', { ...share, patientId: someoneElse })).toMatchObject({ ok: false, error: { fields: [{ code: 'consent.other_patient' }] } });
+    // Each attempt is in the audit trail as an export of her images, the refused ones with their reason.
+    const trail = (await station.value('audit.recent', { limit: 50 })).filter((e) => e.event === 'imaging.shared');
+    expect(trail.map((e) => e.outcome).reverse()).toEqual(['consent_required', 'consent_required', 'consent_required', 'success', 'consent_required']);
+    expect(trail.find((e) => e.outcome === 'success')).toMatchObject({ action: 'export', patientIds: [patientId], detail: 'TDM cérébral' });
   });
 
   it('refuses to send an act’s photo to the PACS without it', async () => {

@@ -24,6 +24,7 @@ export const AUDITED_CHANNELS: Partial<Record<Channel, ChannelAudit>> = {
   'encounters.forPatient': { action: 'read', entity: 'encounter', list: true },
   'encounters.create': { action: 'create', entity: 'encounter' },
   'encounters.setStatus': { action: 'update', entity: 'encounter' },
+  'encounters.linkCall': { action: 'update', entity: 'encounter' },
   'encounters.consent': { action: 'create', entity: 'consent' },
   'encounters.observe': { action: 'create', entity: 'observation' },
   'encounters.report': { action: 'create', entity: 'report' },
