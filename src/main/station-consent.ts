@@ -68,7 +68,8 @@ export function createStationConsent(deps: StationConsentDeps) {
       if (!local) throw callWithoutActFailure();
       if (local.patientId !== patientId) {
         throw new AppFailure('consent_required', 'These images are of another patient than the act of this call: her consent does not cover them. '
-          + 'Share only the images of the call’s patient, or link the call to the other patient’s act.', [{ path: 'consent', code: 'consent.other_patient' }]);
+          + 'Share only the images of the call’s patient, or link the call to the other patient’s act.',
+        [{ path: 'consent', code: 'consent.other_patient' }]);
       }
       requireCallConsent(local, 'image_sharing');
       return { allowed: true as const };
@@ -103,8 +104,9 @@ export function createStationConsent(deps: StationConsentDeps) {
           if (!word.success) return false;
           // SECURITY: the hub relays signals only between the two members of a call it authenticated:
           // this word is the other station's, about the act it holds for this very call.
-          remote.set(message.callId, { callId: message.callId, source: 'remote', encounterId: null, patientId: null, recording: word.data.recording, imageSharing: word.data.imageSharing });
-          deps.logger.info('consent.remote', { callId: message.callId, from: message.from, recording: word.data.recording, imageSharing: word.data.imageSharing });
+          const { recording, imageSharing } = word.data;
+          remote.set(message.callId, { callId: message.callId, source: 'remote', encounterId: null, patientId: null, recording, imageSharing });
+          deps.logger.info('consent.remote', { callId: message.callId, from: message.from, recording, imageSharing });
           changed(message.callId);
           return true;
         }

@@ -25,8 +25,10 @@ const codeOf = (scope: GuardedScope, decision: 'refused' | null) => CODES[scope]
 export function consentFailure(scope: GuardedScope, decision: 'refused' | null): AppFailure {
   const what = WHAT[scope];
   const message = decision === 'refused'
-    ? `The patient refused ${what.consent.replace('consent to ', '')} for this act: ${what.refused}. Only a new consent of the patient, recorded in the act, changes that.`
-    : `The patient's ${what.consent} is not recorded for this act: ${what.refused}. Ask her, record it in the act (Consentement du patient, ${what.where}), then try again.`;
+    ? `The patient refused ${what.consent.replace('consent to ', '')} for this act: ${what.refused}. `
+      + 'Only a new consent of the patient, recorded in the act, changes that.'
+    : `The patient's ${what.consent} is not recorded for this act: ${what.refused}. `
+      + `Ask her, record it in the act (Consentement du patient, ${what.where}), then try again.`;
   return new AppFailure('consent_required', message, [{ path: 'consent', code: codeOf(scope, decision) }]);
 }
 
@@ -34,7 +36,8 @@ export function consentFailure(scope: GuardedScope, decision: 'refused' | null):
 export const callWithoutActFailure = (): AppFailure =>
   new AppFailure(
     'consent_required',
-    'This call is linked to no act, so no consent of the patient is known: link the call to the patient’s act ("Consentement pour cet appel"), record her consent there, then try again.',
+    'This call is linked to no act, so no consent of the patient is known: link the call to the patient’s act '
+      + '("Consentement pour cet appel"), record her consent there, then try again.',
     [{ path: 'consent', code: 'consent.call_without_act' }],
   );
 

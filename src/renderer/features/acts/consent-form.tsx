@@ -33,7 +33,11 @@ export function useConsentLine(): (c: Consent) => string {
   };
 }
 
-export function ConsentForm({ encounterId, initialScope = 'act', onDone }: { encounterId: string; initialScope?: ConsentScope; onDone: (error: AppError | null) => void }) {
+export function ConsentForm({ encounterId, initialScope = 'act', onDone }: {
+  encounterId: string;
+  initialScope?: ConsentScope;
+  onDone: (error: AppError | null) => void;
+}) {
   const { t } = useTranslation();
   const [scope, setScope] = useState<ConsentScope>(initialScope);
   const [kind, setKind] = useState<Kind | null>(null);
@@ -42,12 +46,15 @@ export function ConsentForm({ encounterId, initialScope = 'act', onDone }: { enc
   const needsName = kind !== null && kind !== 'patient';
   const emergency = kind === 'vital_emergency';
   // Why the answer cannot be recorded yet, said beside the buttons.
-  const missing = kind === null ? t('consent.chooseGiver') : needsName && !name.trim() ? t('consent.nameFirst') : !by.trim() ? t('consent.collectedByFirst') : null;
+  const missing = kind === null ? t('consent.chooseGiver')
+    : needsName && !name.trim() ? t('consent.nameFirst')
+      : !by.trim() ? t('consent.collectedByFirst') : null;
   const emergencyRecording = emergency && scope === 'recording';
 
   const record = async (decision: 'given' | 'refused') => {
     if (!kind) return;
-    const r = await relais.invoke('encounters.consent', { encounterId, scope, decision, givenBy: giver(kind, name), collectedBy: by, collectedAt: new Date().toISOString() });
+    const collectedAt = new Date().toISOString();
+    const r = await relais.invoke('encounters.consent', { encounterId, scope, decision, givenBy: giver(kind, name), collectedBy: by, collectedAt });
     if (r.ok) {
       setKind(null);
       setName('');

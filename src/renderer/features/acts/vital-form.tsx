@@ -18,7 +18,8 @@ const SHOWN_UNIT: Record<string, string> = { Cel: '°C', 'mm[Hg]': 'mmHg' };
 
 function toVital(code: Code, numbers: Partial<Record<VitalField, number>>): Vital | null {
   if (code === 'blood_pressure') {
-    return numbers.systolic === undefined || numbers.diastolic === undefined ? null : { code, systolic: numbers.systolic, diastolic: numbers.diastolic, unit: UNIT[code] };
+    const { systolic, diastolic } = numbers;
+    return systolic === undefined || diastolic === undefined ? null : { code, systolic, diastolic, unit: UNIT[code] };
   }
   return numbers.value === undefined ? null : ({ code, value: numbers.value, unit: UNIT[code] } as Vital);
 }
@@ -52,7 +53,8 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!vital || blocking || (unusual && !confirmed)) return;
-    const r = await relais.invoke('encounters.observe', { encounterId, vital, takenAt: new Date().toISOString(), method: 'manual', takenBy: by, unusualConfirmed: unusual && confirmed });
+    const takenAt = new Date().toISOString();
+    const r = await relais.invoke('encounters.observe', { encounterId, vital, takenAt, method: 'manual', takenBy: by, unusualConfirmed: unusual && confirmed });
     if (r.ok) {
       setFirst('');
       setDiastolic('');

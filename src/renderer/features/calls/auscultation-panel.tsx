@@ -44,7 +44,8 @@ export function AuscultationPanel({ call, recordingBlocked }: { call: CurrentCal
                 {t('calls.auscultation.stop', { seconds })}
               </button>
             ) : (
-              <button type="button" disabled={why !== null} aria-describedby={why ? 'auscultation-why' : undefined} onClick={() => site && void startRecording(site)}>
+              <button type="button" disabled={why !== null} aria-describedby={why ? 'auscultation-why' : undefined}
+                onClick={() => site && void startRecording(site)}>
                 {t('calls.auscultation.record')}
               </button>
             )}

@@ -23,7 +23,8 @@ function LinkToAct({ patient, call, onError }: { patient: Patient; call: Current
   const [requester, setRequester] = useState('');
   useEffect(() => {
     let current = true;
-    void relais.invoke('encounters.forPatient', { patientId: patient.id }).then((r) => current && setActs(r.ok ? r.value.filter((a) => a.status !== 'closed') : []));
+    void relais.invoke('encounters.forPatient', { patientId: patient.id })
+      .then((r) => current && setActs(r.ok ? r.value.filter((a) => a.status !== 'closed') : []));
     return () => {
       current = false;
     };
