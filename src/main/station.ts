@@ -45,6 +45,7 @@ import { startStationDevices } from './station-devices';
 import { createStationTeleexpertise } from './station-teleexpertise';
 import { createStationAudit, stationWho } from './station-audit';
 import { createStationSteering } from './station-steering';
+import { createStationConsent } from './station-consent';
 import type { KeySealer } from './security/data-key';
 import { createStationDisk, type StationDiskOptions } from './station-disk';
 import { openStationStorageAtStart } from './station-database';
@@ -172,9 +173,12 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     now,
     onChanged: (id) => {
       events.emit('encounters.changed', { id });
+      consent.actChanged(id);
       publishStatus();
     },
   });
+  // The patient's consent around calls: told to the other station, and checked before each recording.
+  const consent = createStationConsent({ encounters: encounterRepository, send: (command) => void calls.send(command), events, logger });
   const attachments = createAttachmentService({
     db,
     dataDir,
@@ -186,6 +190,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     outbox,
     now,
     roomFor: disk.roomFor,
+    requireConsent: consent.requireForAttachment,
   });
   const imaging = createStationImaging({
     db,
@@ -222,6 +227,8 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     icePolicy: options.icePolicy ?? 'all',
     onState: (state) => events.emit('calls.hubChanged', state),
     onMessage: (message) => {
+      // The other station's word on the patient's consent is main's, not the page's.
+      if (consent.callMessage(message)) return;
       if (message.type === 'directory') teleexpertise.directorySeen();
       stationAudit.callMessage(message);
       steering.callMessage(message);
@@ -320,6 +327,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     'bloodPressure.simulateMeasurement': ({ deviceId }) => devices.simulateBloodPressure(deviceId),
     'calls.hub': () => calls.state(),
     'calls.send': (command) => {
+      consent.guardOutgoing(command);
       steering.callCommand(command);
       return calls.send(command);
     },
@@ -332,6 +340,8 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     'encounters.forPatient': ({ patientId, limit }) => encounters.forPatient(patientId, limit),
     'encounters.setStatus': ({ id, version, status, callId }) => encounters.setStatus(id, version, status, callId),
     'encounters.consent': (input) => encounters.addConsent(input),
+    'encounters.linkCall': ({ id, version, callId }) => encounters.linkCall(id, version, callId),
+    ...consent.handlers,
     'encounters.observe': (input) => encounters.addObservation(input),
     'encounters.report': (input) => encounters.addReport(input),
     'encounters.reportPdf': ({ reportId }) => reportPdfs.pdf(reportId),

@@ -5,24 +5,24 @@
 import { z } from 'zod';
 import { CallIdSchema } from './hub-protocol';
 
-/** Where the stethoscope was placed, in the words of the French clinical exam. */
-export const BODY_SITES = [
-  'aortic', // foyer aortique
-  'pulmonic', // foyer pulmonaire
-  'tricuspid', // foyer tricuspide
-  'mitral', // foyer mitral
-  'lung_base_right', // base pulmonaire droite
-  'lung_base_left',
-  'lung_apex_right', // sommet pulmonaire droit
-  'lung_apex_left',
-  'lung_anterior_right', // champ pulmonaire antérieur droit
-  'lung_anterior_left',
-  'carotid_right',
-  'carotid_left',
-  'abdomen',
-] as const;
-export const BodySiteSchema = z.enum(BODY_SITES);
-export type BodySite = z.infer<typeof BodySiteSchema>;
+/**
+ * Where the stethoscope was placed, in the words of the French clinical exam (Bates’ Guide to
+ * Physical Examination, 13th ed.: the five cardiac foci; the lungs front and back, apices to bases).
+ * Offered by group, none chosen beforehand: the nurse picks the site of each recording.
+ */
+export const BODY_SITE_GROUPS = {
+  heart: ['aortic', 'pulmonic', 'erb', 'tricuspid', 'mitral'],
+  lungs_anterior: ['lung_apex_right', 'lung_apex_left', 'lung_anterior_right', 'lung_anterior_left'],
+  lungs_posterior: ['lung_posterior_apex_right', 'lung_posterior_apex_left', 'lung_posterior_base_right', 'lung_posterior_base_left'],
+  other: ['carotid_right', 'carotid_left', 'abdomen'],
+} as const;
+/** Recorded before the sides of the chest were told apart: still read, no longer offered. */
+const FORMER_BODY_SITES = ['lung_base_right', 'lung_base_left'] as const;
+const OFFERED_BODY_SITES = Object.values(BODY_SITE_GROUPS).flat();
+export const BODY_SITES = [...OFFERED_BODY_SITES, ...FORMER_BODY_SITES];
+export const BodySiteSchema = z.enum(BODY_SITES as [BodySite, ...BodySite[]]);
+export type BodySite = (typeof OFFERED_BODY_SITES)[number] | (typeof FORMER_BODY_SITES)[number];
+const OfferedBodySiteSchema = z.enum(OFFERED_BODY_SITES as [BodySite, ...BodySite[]]);
 
 export const MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
 /** Base64 characters per chunk: 512 KiB of data, well under the wire's message limit. */
@@ -47,7 +47,8 @@ export const AttachmentBeginSchema = z
     mime: MimeSchema,
     size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
     sha256: Sha256Schema,
-    bodySite: BodySiteSchema.nullable(),
+    /** A new recording is at one of the sites offered today (a former one only reads back). */
+    bodySite: OfferedBodySiteSchema.nullable(),
     /** The camera or stethoscope it came from, as the station names it. */
     device: z.string().min(1).max(200),
     author: z.string().min(1).max(200),
@@ -59,7 +60,9 @@ export const AttachmentBeginSchema = z
     if (a.callId === null && a.encounterId === null) ctx.addIssue({ code: 'custom', path: ['callId'], message: 'A file belongs to a call or to an act: name one.' });
     if (a.callId !== null && a.encounterId !== null) ctx.addIssue({ code: 'custom', path: ['encounterId'], message: 'A file belongs to a call or to an act, not both.' });
   })
-  .refine((a) => (a.kind === 'auscultation') === (a.bodySite !== null), { message: 'An auscultation has a body site; a snapshot has none.', path: ['bodySite'] })
+  // A sound without its site cannot be read by the physician: the nurse picks it before recording.
+  .refine((a) => a.kind !== 'auscultation' || a.bodySite !== null, { message: 'auscultation.site_required', path: ['bodySite'] })
+  .refine((a) => a.kind === 'auscultation' || a.bodySite === null, { message: 'Only an auscultation has a body site.', path: ['bodySite'] })
   .refine((a) => MIME_OF_KIND[a.kind].includes(a.mime), { message: 'Auscultations are WAV, snapshots PNG or JPEG, documents PDF.', path: ['mime'] });
 
 export const AttachmentChunkSchema = z.strictObject({

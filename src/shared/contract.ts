@@ -21,6 +21,7 @@ import { BadgeUidSchema, IdentityStateSchema } from './identity';
 import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
 import { ActivityQuerySchema, ActivityReportSchema } from './activity/activity-report';
 import { TELEEXPERTISE_CHANNELS } from './teleexpertise-channels';
+import { CONSENT_CHANNELS, CONSENT_EVENTS } from './consent-channels';
 import { AUDIT_CHANNELS } from './audit';
 import { DATABASE_CHANNELS } from './database';
 import { ControlChangeSchema, STEERING_CHANNELS } from './steering-grant';
@@ -104,6 +105,7 @@ export const contract = {
     ...AUDIT_CHANNELS,
     ...DATABASE_CHANNELS,
     ...STEERING_CHANNELS,
+    ...CONSENT_CHANNELS,
   },
   events: {
     'station.statusChanged': StationStatusSchema,
@@ -130,6 +132,7 @@ export const contract = {
     'kiosk.exitRefused': z.object({ at: z.string() }),
     /** A téléexpertise request's exchange changed (a reply written here, or pulled from the region). */
     'teleexpertise.changed': z.object({ requestId: z.uuid() }),
+    ...CONSENT_EVENTS,
   },
 } as const;
 

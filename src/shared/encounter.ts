@@ -3,6 +3,8 @@
 // rules that need a clock or the store are the service's.
 import { z } from 'zod';
 import { AttachmentSchema } from './attachments';
+import { ConsentSchema } from './consent';
+import { checkVital } from './vital-limits';
 import { PeerIdSchema } from './hub-protocol';
 import { PatientIdSchema, OptionalCommuneCodeSchema } from './patient';
 import { ReportPdfInfoSchema } from './report-pdf';
@@ -80,60 +82,64 @@ export const EncounterSchema = z.object({
 });
 export type Encounter = z.infer<typeof EncounterSchema>;
 
-/** What the patient agreed to, or refused: the act itself, its recording, sharing images. */
-export const ConsentScopeSchema = z.enum(['act', 'recording', 'image_sharing']);
-export const ConsentInputSchema = z.strictObject({
-  encounterId: EncounterIdSchema,
-  scope: ConsentScopeSchema,
-  decision: z.enum(['given', 'refused']),
-  /** Who collected it (the nurse, the pharmacist, the physician). */
-  collectedBy: text(200),
-  collectedAt: z.iso.datetime({ offset: true }),
-});
-export type ConsentInput = z.infer<typeof ConsentInputSchema>;
-export const ConsentSchema = ConsentInputSchema.extend({ id: z.uuid() });
-export type Consent = z.infer<typeof ConsentSchema>;
+// The patient's consents: their schemas and rules live in consent.ts (read from here too).
+export { ConsentInputSchema, ConsentSchema, ConsentScopeSchema, type Consent, type ConsentInput } from './consent';
 
-// Vital signs with the ranges a measurement can physically have: a value outside is a typing or
-// device error to correct, not a patient to alarm about (clinical alarms are another matter).
-const measured = <C extends string>(code: C, unit: string, min: number, max: number) =>
-  z.strictObject({ code: z.literal(code), value: z.number().min(min, 'vital.implausible').max(max, 'vital.implausible'), unit: z.literal(unit) });
-
-export const VitalSchema = z.discriminatedUnion('code', [
-  measured('spo2', '%', 50, 100),
-  measured('heart_rate', '/min', 20, 300),
-  measured('respiratory_rate', '/min', 4, 80),
-  measured('body_temperature', 'Cel', 30, 45),
-  measured('body_weight', 'kg', 0.3, 400),
-  z
-    .strictObject({
-      code: z.literal('blood_pressure'),
-      systolic: z.number().min(50, 'vital.implausible').max(300, 'vital.implausible'),
-      diastolic: z.number().min(20, 'vital.implausible').max(200, 'vital.implausible'),
-      unit: z.literal('mm[Hg]'),
-    })
-    .refine((bp) => bp.diastolic < bp.systolic, { message: 'vital.diastolic_above_systolic', path: ['diastolic'] }),
+// Vital signs in their UCUM units. Their plausibility (vital-limits.ts, with its sources) is
+// checked on what comes in: a value no person can have is refused; a rarely seen one needs the
+// person's confirmation, which is recorded with it. What is stored reads back whatever it holds.
+const finite = z.number().finite();
+const structure = <C extends string, U extends string>(code: C, unit: U) => z.strictObject({ code: z.literal(code), value: finite, unit: z.literal(unit) });
+const StoredVitalSchema = z.discriminatedUnion('code', [
+  structure('spo2', '%'),
+  structure('heart_rate', '/min'),
+  structure('respiratory_rate', '/min'),
+  structure('body_temperature', 'Cel'),
+  structure('body_weight', 'kg'),
+  z.strictObject({ code: z.literal('blood_pressure'), systolic: finite, diastolic: finite, unit: z.literal('mm[Hg]') }),
 ]);
-export type Vital = z.infer<typeof VitalSchema>;
 
-export const ObservationInputSchema = z.strictObject({
-  encounterId: EncounterIdSchema,
-  vital: VitalSchema,
-  takenAt: z.iso.datetime({ offset: true }),
-  /** From a connected device (its id), or typed by a person. */
-  method: z.enum(['device', 'manual']),
-  device: z.string().max(100).nullable().default(null),
-  takenBy: text(200),
+export const VitalSchema = StoredVitalSchema.superRefine((vital, ctx) => {
+  for (const finding of checkVital(vital)) {
+    if (finding.level === 'impossible') ctx.addIssue({ code: 'custom', path: [finding.field], message: 'vital.impossible', params: { ...finding.range } });
+  }
+  if (vital.code === 'blood_pressure' && vital.diastolic >= vital.systolic) {
+    ctx.addIssue({ code: 'custom', path: ['diastolic'], message: 'vital.diastolic_above_systolic' });
+  }
 });
+export type Vital = z.infer<typeof StoredVitalSchema>;
+
+export const ObservationInputSchema = z
+  .strictObject({
+    encounterId: EncounterIdSchema,
+    vital: VitalSchema,
+    takenAt: z.iso.datetime({ offset: true }),
+    /** From a connected device (its id), or typed by a person. */
+    method: z.enum(['device', 'manual']),
+    device: z.string().max(100).nullable().default(null),
+    takenBy: text(200),
+    /** The person saw that the value is unusual and confirms it (vital-limits.ts): recorded with it. */
+    unusualConfirmed: z.boolean().default(false),
+  })
+  .superRefine((o, ctx) => {
+    const unusual = checkVital(o.vital).filter((f) => f.level === 'unusual');
+    if (!o.unusualConfirmed) {
+      for (const f of unusual) ctx.addIssue({ code: 'custom', path: ['vital', f.field], message: 'vital.unusual', params: { ...f.range } });
+    } else if (unusual.length === 0 && checkVital(o.vital).length === 0) {
+      // A confirmation says "I checked this odd value": on a usual one it would only blur the record.
+      ctx.addIssue({ code: 'custom', path: ['unusualConfirmed'], message: 'vital.nothing_to_confirm' });
+    }
+  });
 export type ObservationInput = z.output<typeof ObservationInputSchema>;
 export const ObservationSchema = z.object({
   id: z.uuid(),
   encounterId: EncounterIdSchema,
-  vital: VitalSchema,
+  vital: StoredVitalSchema,
   takenAt: z.string(),
   method: z.enum(['device', 'manual']),
   device: z.string().nullable(),
   takenBy: z.string(),
+  unusualConfirmed: z.boolean(),
 });
 export type Observation = z.infer<typeof ObservationSchema>;
 

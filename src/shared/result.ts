@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'stale_version', // someone else changed the record since it was read
   'forbidden', // the caller may not use this channel (wrong frame, bad token)
   'control_not_granted', // a camera command from a call's expert, with no live grant for that call
+  'consent_required', // a recording or an image sharing the patient has not consented to (or refused): see `fields` for which
   'unknown_channel',
   'disconnected', // browser mode: the station's host is not reachable
   'device_unavailable', // no such device, or it is unplugged / switched off

@@ -36,6 +36,8 @@ export function toFieldErrors(error: z.ZodError, prefix: readonly PropertyKey[] 
     if ((issue.code === 'too_big' || issue.code === 'too_small') && fieldError.code !== 'field.required') {
       fieldError.params = { limit: Number(issue.code === 'too_big' ? issue.maximum : issue.minimum) };
     }
+    // Our own refinements may carry their figures (a range's limits) for the sentence shown.
+    if (issue.code === 'custom' && issue.params) fieldError.params = issue.params as FieldError['params'];
     byPath.set(path, fieldError);
   }
   return [...byPath.values()];

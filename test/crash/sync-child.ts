@@ -38,17 +38,11 @@ async function work(): Promise<never> {
     const created = await value<{ status: string; patient?: { id: string } }>('patients.create', { identity, notDuplicateOf: [] });
     if (created.status !== 'created' || !created.patient) continue;
     const at = new Date().toISOString();
-    // One act in four is held during a call and gets an auscultation file (up to 3 MB).
+    // One act in four is held during a call, with a call row as the hub announced it.
     let callId: string | null = null;
     if (random() < 0.25) {
       callId = randomUUID();
       journal.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES (?, 'outgoing', 'dr', 'Dr', 'expert', 'CHU', ?)").run(callId, at);
-      const bytes = randomBytes(100_000 + Math.floor(random() * 3_000_000));
-      const begun = await value<{ uploadId: string }>('attachments.begin', { callId, kind: 'auscultation', mime: 'audio/wav', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE Crash', takenAt: at });
-      for (let offset = 0; offset < bytes.length; offset += 393_216) {
-        await value('attachments.chunk', { uploadId: begun.uploadId, offset, data: bytes.subarray(offset, offset + 393_216).toString('base64') });
-      }
-      await value('attachments.finish', { uploadId: begun.uploadId });
     }
     // One act in three is a téléexpertise (also sent as a ServiceRequest), asked by a GP with an RPPS.
     const expertise = random() < 0.33;
@@ -61,8 +55,18 @@ async function work(): Promise<never> {
       reason: `Motif ${letters(4)}`,
       callId,
     });
-    await value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'given', collectedBy: 'IDE Crash', collectedAt: at });
+    await value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Crash', collectedAt: at });
     await value('encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' });
+    // The call's act gets an auscultation file (up to 3 MB), recorded with the patient's consent to recording.
+    if (callId) {
+      await value('encounters.consent', { encounterId: encounter.id, scope: 'recording', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Crash', collectedAt: at });
+      const bytes = randomBytes(100_000 + Math.floor(random() * 3_000_000));
+      const begun = await value<{ uploadId: string }>('attachments.begin', { callId, kind: 'auscultation', mime: 'audio/wav', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE Crash', takenAt: at });
+      for (let offset = 0; offset < bytes.length; offset += 393_216) {
+        await value('attachments.chunk', { uploadId: begun.uploadId, offset, data: bytes.subarray(offset, offset + 393_216).toString('base64') });
+      }
+      await value('attachments.finish', { uploadId: begun.uploadId });
+    }
     await value('encounters.observe', { encounterId: encounter.id, vital: { code: 'spo2', value: 90 + Math.floor(random() * 10), unit: '%' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE Crash' });
     if (random() < 0.5) {
       await value('encounters.setStatus', { id: encounter.id, version: 2, status: 'awaiting_report' });

@@ -61,7 +61,7 @@ test('the coordinator reads the station’s monthly activity, km avoided include
     if (other.status !== 'created') throw new Error('patient not created');
     const nurse = { name: 'IDE Morvan', role: 'nurse' as const };
     const run = async (id: string, last: 'awaiting_report' | 'closed') => {
-      await client.value('encounters.consent', { encounterId: id, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
+      await client.value('encounters.consent', { encounterId: id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
       let version = (await client.value('encounters.get', { id })).encounter.version;
       for (const status of ['in_progress', 'awaiting_report', 'closed'] as const) {
         version = (await client.value('encounters.setStatus', { id, version, status })).version;

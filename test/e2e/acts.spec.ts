@@ -1,8 +1,10 @@
 // An assisted téléconsultation run from the cart's screen, on the station's embedded defaults
 // (simulated oximeter, embedded hub): the nurse opens an act for a new patient, cannot start it
-// before the patient's consent, records it, takes SpO2 and pulse from the oximeter and types a
-// blood pressure; the expert signs the report, corrects it; the act is closed, and everything
-// reaches the regional server.
+// before the patient's consent, records it with who gave it, takes SpO2 and pulse from the
+// oximeter and types a blood pressure and temperatures (an impossible one refused under its
+// field, an unusual one taken once confirmed, 37,2 with a decimal comma); no photo before the
+// consent to recording; the expert signs the report, corrects it; the act is closed, and
+// everything reaches the regional server.
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -44,8 +46,12 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await expect(page.getByRole('alert')).toContainText('Recueillez d’abord le consentement du patient à l’acte.');
   const consent = page.getByRole('form', { name: 'Consentement du patient' });
   await consent.getByLabel('Recueilli par').fill('IDE Morvan');
+  // Who consents is asked, never assumed (CSP L1111-4, L1111-6): nothing is chosen beforehand.
+  await expect(consent.getByRole('button', { name: 'Donné' })).toBeDisabled();
+  await expect(consent.getByTestId('consent-missing')).toHaveText('Choisissez qui consent avant d’enregistrer la réponse.');
+  await consent.getByLabel('le patient lui-même').check();
   await consent.getByRole('button', { name: 'Donné' }).click();
-  await expect(page.getByText(/^à l’acte : Donné \(recueilli par IDE Morvan/)).toBeVisible();
+  await expect(page.getByText(/^à l’acte : Donné — par le patient \(recueilli par IDE Morvan/)).toBeVisible();
   await page.getByRole('button', { name: 'Démarrer l’acte' }).click();
   await expect(page.getByTestId('act-status')).toHaveText('En cours');
 
@@ -60,11 +66,28 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await vitals.getByLabel('Mesures').selectOption('blood_pressure');
   await vitals.getByLabel('Systolique (mmHg)').fill('150');
   await vitals.getByLabel('Diastolique').fill('160');
-  await vitals.getByRole('button', { name: 'Enregistrer la mesure' }).click();
-  await expect(page.getByRole('alert')).toContainText('La diastolique doit être inférieure à la systolique.');
+  // Refused under its field, not at the top of the page; nothing is sent.
+  await expect(vitals.getByText('La diastolique doit être inférieure à la systolique.')).toBeVisible();
+  await expect(vitals.getByRole('button', { name: 'Enregistrer la mesure' })).toBeDisabled();
   await vitals.getByLabel('Diastolique').fill('90');
   await vitals.getByRole('button', { name: 'Enregistrer la mesure' }).click();
   await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^Pression artérielle : 150\/90 mmHg — IDE Morvan, .* \(saisie\)/)).toBeVisible();
+
+  // Temperatures (limits and sources: src/shared/vital-limits.ts): 98,6 is Fahrenheit typed, impossible;
+  // 45 °C is possible but unusual, taken once confirmed; 37,2 with a decimal comma, shown in French.
+  await vitals.getByLabel('Mesures').selectOption('body_temperature');
+  await vitals.getByLabel('Valeur (°C)').fill('98,6');
+  await expect(vitals.getByText('Valeur impossible (possible : de 13 à 47). Vérifiez la saisie (unité, virgule) ou l’appareil.')).toBeVisible();
+  await expect(vitals.getByRole('button', { name: 'Enregistrer la mesure' })).toBeDisabled();
+  await vitals.getByLabel('Valeur (°C)').fill('45');
+  await expect(vitals.getByText('Valeur inhabituelle (habituel : de 35 à 41,5). Vérifiez-la ; si elle est juste, cochez « Je confirme cette valeur ».')).toBeVisible();
+  await expect(vitals.getByRole('button', { name: 'Enregistrer la mesure' })).toBeDisabled();
+  await vitals.getByLabel('Je confirme cette valeur (vérifiée)').check();
+  await vitals.getByRole('button', { name: 'Enregistrer la mesure' }).click();
+  await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^Température : 45 °C — IDE Morvan, .* \(saisie\) · valeur inhabituelle confirmée/)).toBeVisible();
+  await vitals.getByLabel('Valeur (°C)').fill('37,2');
+  await vitals.getByRole('button', { name: 'Enregistrer la mesure' }).click();
+  await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^Température : 37,2 °C — IDE Morvan/)).toBeVisible();
 
   // A letter the patient brought, added as a PDF.
   const files = page.getByRole('form', { name: 'Ajouter le fichier' });
@@ -74,6 +97,14 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await files.getByRole('button', { name: 'Ajouter le fichier' }).click();
   await expect(page.getByRole('list', { name: 'Fichiers' }).getByText(/^Document : Courrier du dermatologue \(1 ko\) — IDE Morvan/)).toBeVisible();
 
+  // No photo before the patient's consent to recording; her daughter, her legal representative, gives it.
+  await expect(page.getByRole('button', { name: 'Prendre une photo (caméra ou dermatoscope)' })).toBeDisabled();
+  await expect(page.getByRole('region', { name: 'Fichiers' }).getByTestId('consent-blocked').first()).toHaveText(/le consentement du patient à l’enregistrement n’est pas recueilli/);
+  await consent.getByLabel('Pour').selectOption('recording');
+  await consent.getByLabel('son représentant légal (mineur, majeur protégé)').check();
+  await consent.getByLabel('Nom du représentant légal').fill('Mme Anne Le Bihan (tutrice)');
+  await consent.getByRole('button', { name: 'Donné' }).click();
+  await expect(page.getByText(/^à l’enregistrement : Donné — par Mme Anne Le Bihan \(tutrice\), représentant légal \(recueilli par IDE Morvan/)).toBeVisible();
   // A photo straight from the station's camera (Chromium's fake camera here), kept full size.
   await page.getByRole('button', { name: 'Prendre une photo (caméra ou dermatoscope)' }).click();
   const camera = page.getByRole('region', { name: 'Photo depuis une caméra' });

@@ -1,7 +1,9 @@
 // Auscultation in a call: the stethoscope's own track with the browser's voice processing off
 // (checked with getSettings and said on screen), the Opus parameters in the SDP the cart sends,
 // the sound drawn on the expert's side, a lossless WAV of one body site saved into the cart's
-// record, snapshots from both sides, and a second camera the expert can show large.
+// record, snapshots from both sides, and a second camera the expert can show large. Nothing is
+// recorded before the patient's consent to recording (CSP R6316-2, L1111-4) is collected in the
+// call's act, nor before the nurse picks the body site: each button says why it is off.
 import { expect, test, type WebSocket } from '@playwright/test';
 import path from 'node:path';
 import { callAndAnswer, startCallSetup, type CallSetup } from './call-fixture';
@@ -30,6 +32,9 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
     }),
   );
   await cart.page.reload(); // so that the listener sees the page's socket from its start
+  const cartClient0 = await connectStationClient(cart.station.url);
+  await cartClient0.value('patients.create', { identity: { birthName: 'Le Bihan', firstName: 'Yvonne', birthDate: '1941-02-17', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  cartClient0.close();
   await callAndAnswer(setup);
 
   await cart.page.getByRole('button', { name: 'Ajouter le stéthoscope' }).click();
@@ -50,15 +55,50 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   await expect(scope).toBeVisible({ timeout: 15_000 });
   await expect.poll(async () => Number(await scope.getAttribute('data-level')), { timeout: 15_000 }).toBeGreaterThan(0);
 
-  // The nurse records the mitral area for a moment: a WAV in the cart's record, tagged.
+  // No consent yet: no recording on either side, and each button says why.
   const panel = cart.page.getByRole('region', { name: 'Auscultation' });
-  await panel.getByLabel('Foyer').selectOption({ label: 'foyer mitral' });
-  await panel.getByRole('button', { name: 'Enregistrer ce foyer' }).click();
+  const record = panel.getByRole('button', { name: 'Enregistrer ce foyer' });
+  await expect(record).toBeDisabled();
+  await expect(panel.getByTestId('consent-blocked')).toHaveText(/Aucun acte n’est rattaché à cet appel, donc aucun consentement/);
+  await expect(expert.page.getByRole('button', { name: 'Photo de l’image affichée' })).toBeDisabled();
+  await expect(expert.page.getByTestId('consent-blocked').first()).toHaveText('Photo impossible : Chariot EHPAD 3 n’a pas encore transmis le consentement du patient à l’enregistrement.');
+
+  // The nurse links the call to the patient's act (opened for it), then records her consent to recording.
+  const consent = cart.page.getByRole('region', { name: 'Consentement pour cet appel' });
+  await consent.getByRole('button', { name: 'Rattacher l’appel à l’acte du patient' }).click();
+  await consent.getByLabel('Patient (nom, date de naissance)').fill('le bihan');
+  await consent.getByLabel('Patient (nom, date de naissance)').press('Enter');
+  await consent.getByRole('button', { name: /LE BIHAN.*YVONNE/ }).click();
+  await consent.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
+  await consent.getByRole('button', { name: 'Ouvrir un acte pour cet appel' }).click();
+  await expect(consent.getByTestId('call-consents')).toContainText('à l’enregistrement : non recueilli');
+  await expect(record).toBeDisabled(); // linked, but the patient has not consented to recording yet
+  await expect(panel.getByTestId('consent-blocked')).toHaveText(/le consentement du patient à l’enregistrement n’est pas recueilli/);
+  const form = consent.getByRole('form', { name: 'Consentement du patient' });
+  await expect(form.getByLabel('Pour')).toHaveValue('recording');
+  await form.getByLabel('Recueilli par').fill('IDE Morvan');
+  await expect(form.getByRole('button', { name: 'Donné' })).toBeDisabled(); // who consents is asked, never assumed
+  await form.getByLabel('le patient lui-même').check();
+  await form.getByRole('button', { name: 'Donné' }).click();
+  await expect(consent.getByTestId('call-consents')).toContainText('à l’enregistrement : accepté');
+
+  // No site is chosen for her: the button waits for one.
+  await expect(panel.getByLabel('Foyer')).toHaveValue('');
+  await expect(record).toBeDisabled();
+  await expect(panel.getByTestId('consent-blocked')).toHaveText('Choisissez d’abord le foyer où le stéthoscope est posé.');
+  for (const site of ['foyer d’Erb', 'base pulmonaire droite (dos)', 'sommet pulmonaire gauche (dos)']) {
+    await expect(panel.getByLabel('Foyer').getByRole('option', { name: site })).toHaveCount(1);
+  }
+
+  // The nurse records the mitral area for a moment: a WAV in the cart's record, tagged.
+  await panel.getByLabel('Foyer').selectOption({ label: 'foyer mitral (apex)' });
+  await record.click();
   await cart.page.waitForTimeout(1500);
   await panel.getByRole('button', { name: /Arrêter et enregistrer/ }).click();
-  await expect(cart.page.getByRole('region', { name: 'Pièces de l’appel' })).toContainText('Auscultation, foyer mitral');
+  await expect(cart.page.getByRole('region', { name: 'Pièces de l’appel' })).toContainText('Auscultation, foyer mitral (apex)');
 
-  // Snapshots: the expert of the cart's picture, the nurse of her own camera.
+  // Snapshots: the expert of the cart's picture (the cart's station told hers of the consent), the nurse of her own camera.
+  await expect(expert.page.getByRole('button', { name: 'Photo de l’image affichée' })).toBeEnabled();
   await expert.page.getByRole('button', { name: 'Photo de l’image affichée' }).click();
   await expect(expert.page.getByRole('region', { name: 'Pièces de l’appel' })).toContainText('Photo');
   await cart.page.getByRole('button', { name: /^Photo : / }).click();

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticCt } from '../helpers/synthetic-ct';
 import { callAndAnswer, startCallSetup, type CallSetup } from './call-fixture';
+import { consentForCall } from './call-consent';
 import { connectStationClient } from './station-client';
 
 const SLICES = 40;
@@ -48,6 +49,8 @@ const canvasPixels = (page: Page) =>
 test('the nurse imports a CT during the call; the expert sees the same slice and window as she scrolls', async () => {
   const { cart, expert } = setup;
   await callAndAnswer(setup);
+  // The call's act, with the patient's consent to sharing her images (no image leaves without it).
+  await consentForCall(cart.station.url, 'kerguelen', ['image_sharing']);
 
   await cart.page.getByRole('button', { name: 'Montrer des images (scanner, IRM…)' }).click();
   await cart.page.getByLabel('Patient (nom, date de naissance)').fill('kerguelen');

@@ -69,7 +69,7 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   await expect(recorded).toContainText(/Tension : 1\d\d\/\d{2,3} mmHg \(appareil\)/);
   await cabin.getByLabel('Température (°C)').fill('37,2');
   await cabin.getByRole('form', { name: 'Température' }).getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(recorded).toContainText('Température : 37.2 °C (saisie)');
+  await expect(recorded).toContainText('Température : 37,2 °C (saisie)'); // typed with a comma, shown in French
   await cabin.getByRole('button', { name: 'Continuer vers le médecin' }).click();
 
   // The call: the doctor answers; the pharmacist assists in the station's call screen.

@@ -98,8 +98,10 @@ test('the site taps the timeline, the neurologist scores the NIHSS with the came
   await cart.page.getByRole('button', { name: 'Fermer' }).click();
   await openPatient(cart.page, 'le bihan', /LE BIHAN.*MARCEL/i);
   await cart.page.getByRole('button', { name: /Suspicion d’AVC/ }).first().click();
-  // The act is started once the consent is recorded (here, given by the patient's wife).
+  // The act is started once the consent is recorded (here, given by the patient's wife, his personne de confiance: CSP L1111-6).
   const consent = cart.page.getByRole('form', { name: 'Consentement du patient' });
+  await consent.getByLabel('sa personne de confiance').check();
+  await consent.getByLabel('Nom de la personne de confiance').fill('Mme Le Bihan (épouse)');
   await consent.getByLabel('Recueilli par').fill('Dr Urgences');
   await consent.getByRole('button', { name: 'Donné' }).click();
   await cart.page.getByRole('button', { name: 'Démarrer l’acte' }).click();

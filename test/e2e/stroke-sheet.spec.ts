@@ -28,7 +28,7 @@ test.beforeAll(async () => {
   if (created.status !== 'created') throw new Error('patient not created');
   const act = await client.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: false, requester: { name: 'Dr Urgences', role: 'physician' }, site: 'CH Morlaix', reason: 'Suspicion d’AVC' });
   encounterId = act.id;
-  await client.value('encounters.consent', { encounterId, scope: 'act', decision: 'given', collectedBy: 'Dr Urgences', collectedAt: new Date().toISOString() });
+  await client.value('encounters.consent', { encounterId, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'Dr Urgences', collectedAt: new Date().toISOString() });
   await client.value('encounters.setStatus', { id: encounterId, version: act.version, status: 'in_progress' });
 });
 test.afterAll(async () => {

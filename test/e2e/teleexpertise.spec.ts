@@ -1,6 +1,7 @@
 // Asynchronous téléexpertise between two stations on one regional hub: the cart, cut from the
 // region (a TCP proxy between it and the hub, so that the hub keeps its data), builds an urgent
-// request for a dermatologist with two photos (real PNGs) and a heart sound, and sends it; the link comes back and
+// request for a dermatologist with two photos (real PNGs, with the patient's consent to taking and
+// sharing them) and a heart sound, and sends it; the link comes back and
 // the sync takes it out; the dermatologist's inbox shows it with its urgency, she opens it, sees
 // both photos, asks for one more, which the cart sends with its answer; she answers; the cart
 // shows her answer and the status "répondue".
@@ -96,6 +97,18 @@ async function untilCartShows(cartPage: Page, state: string) {
   }).toPass({ timeout: 30_000 });
 }
 
+/** The patient consents to her photos being taken and sent to the expert (CSP R6316-2): asked in the act. */
+async function consentToPhotos(page: Page) {
+  const consent = page.getByRole('form', { name: 'Consentement du patient' });
+  for (const scope of ['recording', 'image_sharing']) {
+    await consent.getByLabel('Pour').selectOption(scope);
+    await consent.getByLabel('le patient lui-même').check();
+    await consent.getByLabel('Recueilli par').fill('IDE Morvan');
+    await consent.getByRole('button', { name: 'Donné' }).click();
+  }
+  await expect(page.getByText(/^au partage d’images : Donné — par le patient/)).toBeVisible();
+}
+
 async function addPhoto(page: Page, name: string, bytes: Buffer, title: string) {
   const form = page.getByRole('form', { name: 'Ajouter le fichier' });
   await form.getByLabel('Fichier (PDF, photo PNG ou JPEG)').setInputFiles({ name, mimeType: 'image/png', buffer: bytes });
@@ -132,12 +145,13 @@ test('a request built offline with two photos reaches the dermatologist, and her
   await expect(cartPage.getByRole('heading', { name: `Téléexpertise — ${QUESTION}` })).toBeVisible();
   await expect(cartPage.getByTestId('expertise-state')).toHaveText('brouillon');
 
+  await consentToPhotos(cartPage);
   await addPhoto(cartPage, 'dos-1.png', png(210), 'Dos, vue générale');
   await addPhoto(cartPage, 'dos-2.png', png(30), 'Dos, dermatoscope');
   // And a heart sound recorded earlier, with the site of the stethoscope.
   const files = cartPage.getByRole('form', { name: 'Ajouter le fichier' });
   await files.getByLabel('Fichier (PDF, photo PNG ou JPEG) ou son WAV').setInputFiles({ name: 'coeur.wav', mimeType: 'audio/wav', buffer: wav() });
-  await files.getByLabel('Foyer d’auscultation').selectOption({ label: 'foyer mitral' });
+  await files.getByLabel('Foyer d’auscultation').selectOption({ label: 'foyer mitral (apex)' });
   await files.getByLabel('Ajouté par').fill('IDE Morvan');
   await files.getByRole('button', { name: 'Ajouter le fichier' }).click();
   await expect(cartPage.getByRole('list', { name: 'Fichiers' }).getByText(/^Auscultation : coeur\.wav /)).toBeVisible();
@@ -224,6 +238,7 @@ test('the dermatologist would rather see the patient: the request is converted, 
   await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
   await form.getByLabel('Lieu (site requérant)').fill('EHPAD Les Tilleuls');
   await form.getByRole('button', { name: 'Créer la demande (photos et documents ensuite)' }).click();
+  await consentToPhotos(cartPage);
   await addPhoto(cartPage, 'jambe.png', png(160), 'Jambe gauche');
   await cartPage.getByLabel('Le patient a été informé et consent à cette téléexpertise').check();
   await cartPage.getByRole('button', { name: 'Envoyer la demande' }).click();

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import type { Station } from '../../src/main/station';
 import { reportPdfBinaryId } from '../../src/main/sync/fhir/report';
+import { consentTo } from './consent';
 import { contractValue as value } from './contract-value';
 import { qualifiedIdentity, provisionalIdentity } from './identities';
 
@@ -43,12 +44,13 @@ export async function makeRecords(station: Station): Promise<MadeRecords> {
       patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie',
     });
     made.acts.push(act.id);
+    await consentTo(station, act.id, 'recording');
     const observed = await value(station, 'encounters.observe', { encounterId: act.id, vital: { code: 'spo2', value: 95, unit: '%' }, takenAt: new Date().toISOString(), method: 'manual', takenBy: 'IDE Morvan' });
     made.observations.push(observed.id);
     made.photos.push(await addPhoto(station, act.id));
   }
   const { encounter: act } = await value(station, 'encounters.get', { id: made.acts[0]! });
-  const consent = await value(station, 'encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
+  const consent = await value(station, 'encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
   made.consent = consent.id;
   const started = await value(station, 'encounters.setStatus', { id: act.id, version: act.version, status: 'in_progress' });
   await value(station, 'encounters.setStatus', { id: act.id, version: started.version, status: 'awaiting_report' });

@@ -38,7 +38,7 @@ async function stationWithActs(communesFile: string) {
     if (a.start) clock = new Date(a.start);
     const created = await station.value('encounters.create', { patientId: a.patientId, act: a.act ?? 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'CHU', siteCommune: a.siteCommune, specialty: a.specialty, reason: 'Suivi' });
     if (a.last === 'draft') return;
-    await station.value('encounters.consent', { encounterId: created.id, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: clock.toISOString() });
+    await station.value('encounters.consent', { encounterId: created.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: clock.toISOString() });
     let version = created.version;
     for (const status of ['in_progress', 'awaiting_report', 'closed'] as const) {
       if (status !== 'in_progress' && a.minutes !== undefined && status === 'awaiting_report') clock = new Date(clock.getTime() + a.minutes * 60_000);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataKeyError, defaultKeyFile } from '../../src/main/security/data-key';
 import { qualifiedIdentity } from '../helpers/identities';
+import { consentTo } from '../helpers/consent';
 import { openStation } from '../helpers/station';
 import { stationDatabase, stationFileSealer } from '../helpers/station-database';
 import { writeSyntheticCt } from '../helpers/synthetic-ct';
@@ -56,6 +57,7 @@ async function recordEverything(dataDir: string) {
     patientId, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD Les Tilleuls', specialty: 'dermatologie', reason: REASON, expert: null,
   });
 
+  await consentTo(station, act.id);
   // A photo of the act, sent in two chunks.
   const photo = Buffer.concat([randomBytes(200_000), Buffer.from(PHOTO_MARK), randomBytes(100_000)]);
   const { uploadId } = await station.value('attachments.begin', {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHUNK_BASE64_CHARS } from '../../src/shared/attachments';
+import { actForCall } from '../helpers/consent';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { mulberry32 } from '../../devices/random';
@@ -13,12 +14,14 @@ import { stationDatabase, stationFileSealer } from '../helpers/station-database'
 const tempDir = useTempDir();
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-function withCall(dir: string) {
+async function withCall(dir: string) {
   const station = openStation(dir);
-  // A call as the hub would have announced it (the journal only takes attachments for its calls).
+  // A call as the hub would have announced it (the journal only takes attachments for its calls),
+  // linked to its act with the patient's consent to recording.
   const db = stationDatabase(dir);
   db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Kerleau', 'expert', 'CHU', '2026-11-23T10:00:00.000Z')").run();
   db.close();
+  await actForCall(station, 'call-1');
   return station;
 }
 
@@ -35,7 +38,7 @@ const meta = (data: Uint8Array, extra: Record<string, unknown> = {}) => ({
 describe('call attachments', () => {
   it('takes a file in chunks, keeps it once by its SHA-256, and lists it with the call', async () => {
     const dir = tempDir();
-    const station = withCall(dir);
+    const station = await withCall(dir);
     const data = bytes(1_300_000); // three chunks of 512 KiB at most
     const { uploadId } = await station.value('attachments.begin', meta(data));
     const chunkBytes = (CHUNK_BASE64_CHARS / 4) * 3;
@@ -69,7 +72,7 @@ describe('call attachments', () => {
   });
 
   it('refuses a chunk at the wrong offset, saying where to resume, and loses nothing', async () => {
-    const station = withCall(tempDir());
+    const station = await withCall(tempDir());
     const data = bytes(1000, 2);
     const { uploadId } = await station.value('attachments.begin', meta(data));
     await station.value('attachments.chunk', { uploadId, offset: 0, data: Buffer.from(data.subarray(0, 400)).toString('base64') });
@@ -83,7 +86,7 @@ describe('call attachments', () => {
 
   it('keeps nothing when the content does not match its SHA-256, or is incomplete, or belongs to no call', async () => {
     const dir = tempDir();
-    const station = withCall(dir);
+    const station = await withCall(dir);
     const data = bytes(500, 3);
     const { uploadId } = await station.value('attachments.begin', meta(data, { sha256: 'b'.repeat(64) }));
     await station.value('attachments.chunk', { uploadId, offset: 0, data: Buffer.from(data).toString('base64') });

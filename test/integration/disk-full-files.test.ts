@@ -9,9 +9,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import type { Result } from '../../src/shared/result';
+import { consentTo } from '../helpers/consent';
 import { qualifiedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
-import { stationDatabase, stationFileSealer } from '../helpers/station-database';
+import { stationFileSealer } from '../helpers/station-database';
 import { useTmpfs } from '../helpers/tmpfs';
 import { useTempDir } from '../helpers/temp-dir';
 import { writeSyntheticCt } from '../helpers/synthetic-ct';
@@ -29,14 +30,21 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
 const CHUNK = 360_000;
 
 /** No reserve kept for the records here: the disk fills under a transfer already admitted (another program, the records). */
-async function stationWithHub(dataDir: string) {
+/** An act with the patient's consent to its photos (no recording without it). */
+async function actWithConsent(station: ReturnType<typeof openStation>) {
+  const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+  if (created.status !== 'created') throw new Error('no patient');
+  const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
+  await consentTo(station, act.id, 'recording', 'Dr Guillou');
+  return act;
+}
+
+async function stationWithHub(dataDir: string, existing?: { id: string; patientId: string }) {
   const hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
   cleanups.push(() => hub.close());
   const station = openStation(dataDir, undefined, { hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 100 }, disk: { reserveBytes: 0 } });
   cleanups.push(() => station.close());
-  const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
-  if (created.status !== 'created') throw new Error('no patient');
-  const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
+  const act = existing ?? (await actWithConsent(station));
   const media = (id: string) => fetch(`${hub.fhirUrl}/Media/${id}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
   return { station, act, media };
 }
@@ -113,21 +121,18 @@ describe('a file sent while the disk fills', () => {
 
   it('replaces a damaged stored copy when the same file is added again, and sends the parked one again', async () => {
     const dataDir = tempDir();
-    const { station, act, media } = await stationWithHub(dataDir);
-    // A call's photo waits for the call to be linked to an act; meanwhile its stored copy is
-    // damaged (as an earlier version's torn write left it): once linked, the sync parks it.
-    const db = stationDatabase(dataDir);
-    db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Le Goff', 'expert', 'CHU', ?)").run(new Date().toISOString());
-    db.close();
+    // A photo kept before the region was configured; meanwhile its stored copy is damaged (as an
+    // earlier version's torn write left it): once the region is there, the sync parks it.
+    const offline = openStation(dataDir);
+    const act = await actWithConsent(offline);
     const photo = randomBytes(CHUNK + 1000);
-    const { uploadId } = await station.value('attachments.begin', { callId: 'call-1', kind: 'snapshot', mime: 'image/jpeg', size: photo.length, sha256: sha(photo), bodySite: null, device: 'Caméra', author: 'IDE Morvan', takenAt: new Date().toISOString() });
-    for (const offset of [0, CHUNK]) await chunk(station, uploadId, photo, offset);
-    const parkedOne = await station.value('attachments.finish', { uploadId });
+    const parkedOne = await add(offline, act.id, photo);
+    await offline.close();
     const file = storedPath(dataDir, parkedOne.sha256);
     const sealed = fs.readFileSync(file);
     sealed[CHUNK / 2] = sealed[CHUNK / 2]! ^ 0xff;
     fs.writeFileSync(file, sealed);
-    await station.value('encounters.create', { patientId: act.patientId, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie', callId: 'call-1' });
+    const { station, media } = await stationWithHub(dataDir, act);
     await until(() => station.value('station.status', {}), (s) => s.sync.parked === 1, 'the damaged file parked');
     expect((await station.value('sync.details', {})).parked).toEqual([expect.objectContaining({ entity: 'attachment', entityId: parkedOne.id, error: expect.stringContaining('damaged') })]);
 

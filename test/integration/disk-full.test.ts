@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { qualifiedIdentity, provisionalIdentity } from '../helpers/identities';
+import { consentTo } from '../helpers/consent';
 import { openStation } from '../helpers/station';
 import { useTmpfs } from '../helpers/tmpfs';
 import { useTempDir } from '../helpers/temp-dir';
@@ -33,6 +34,7 @@ describe('a full disk', () => {
       if (created.status !== 'created') throw new Error('no patient');
       const jeanne = created.patient;
       const act = await station.value('encounters.create', { patientId: jeanne.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie' });
+      await consentTo(station, act.id);
       expect((await station.value('station.status', {})).disk).toMatchObject({ full: false, writesRefused: false, auditWaiting: 0 });
 
       disk.fill(0);
@@ -62,6 +64,7 @@ describe('a full disk', () => {
       expect(events).toEqual([
         'patients.create success',
         'encounters.create success',
+        'encounters.consent success',
         'patients.search success',
         'patients.get success',
         'encounters.get success',
@@ -81,6 +84,7 @@ describe('a full disk', () => {
       const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
       if (created.status !== 'created') throw new Error('no patient');
       const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie' });
+      await consentTo(station, act.id);
       const ct = path.join(tempDir(), 'ct');
       writeSyntheticCt(ct, 4, 256, 'MARTIN^JEANNE');
       const scan = await station.value('imaging.scan', { folder: ct });

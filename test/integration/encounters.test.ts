@@ -34,6 +34,25 @@ async function stationWithPatient() {
 const nurse = { name: 'IDE Morvan', role: 'nurse' as const };
 
 describe('encounters', () => {
+  it('refuses an impossible measurement and takes an unusual one only confirmed, recording the confirmation (limits and sources: src/shared/vital-limits.ts)', async () => {
+    const { station, patientId, at } = await stationWithPatient();
+    const act = await station.value('encounters.create', { patientId, act: 'teleconsultation', assisted: true, requester: nurse, site: 'EHPAD', reason: 'Fièvre' });
+    const observe = (vital: Record<string, unknown>, unusualConfirmed?: boolean) =>
+      station.call('encounters.observe', { encounterId: act.id, vital: vital as never, takenAt: at(), method: 'manual', takenBy: 'IDE Morvan', ...(unusualConfirmed === undefined ? {} : { unusualConfirmed }) });
+    // 45 °C: possible (46.5 °C survived, Slovis 1982) but above hyperpyrexia (41.5 °C, Harrison's): asked.
+    expect(await observe({ code: 'body_temperature', value: 45, unit: 'Cel' })).toMatchObject({ ok: false, error: { fields: [{ path: 'vital.value', code: 'vital.unusual', params: { min: 35, max: 41.5 } }] } });
+    const confirmed = await observe({ code: 'body_temperature', value: 45, unit: 'Cel' }, true);
+    expect(confirmed).toMatchObject({ ok: true, value: { unusualConfirmed: true } });
+    // SpO2 under 70 % (ISO 80601-2-61: accuracy declared 70-100 %), systolic over 250 mmHg: asked too.
+    expect(await observe({ code: 'spo2', value: 65, unit: '%' })).toMatchObject({ ok: false, error: { fields: [{ code: 'vital.unusual' }] } });
+    expect(await observe({ code: 'blood_pressure', systolic: 260, diastolic: 120, unit: 'mm[Hg]' })).toMatchObject({ ok: false, error: { fields: [{ path: 'vital.systolic', code: 'vital.unusual' }] } });
+    // Impossible: refused even confirmed.
+    expect(await observe({ code: 'spo2', value: 101, unit: '%' }, true)).toMatchObject({ ok: false, error: { fields: [{ path: 'vital.value', code: 'vital.impossible' }] } });
+    expect(await observe({ code: 'body_temperature', value: 37.2, unit: 'Cel' })).toMatchObject({ ok: true, value: { unusualConfirmed: false } });
+    const record = await station.value('encounters.get', { id: act.id });
+    expect(record.observations.map((o) => [o.vital.code, o.unusualConfirmed])).toEqual([['body_temperature', true], ['body_temperature', false]]);
+  });
+
   it('records an assisted téléconsultation from draft to closed, with consent and vital signs', async () => {
     const { dir, station, patientId, tick, at } = await stationWithPatient();
     const created = await station.value('encounters.create', {
@@ -45,8 +64,8 @@ describe('encounters', () => {
     // No act without consent to it.
     const early = await station.call('encounters.setStatus', { id: created.id, version: 1, status: 'in_progress' });
     expect(early).toMatchObject({ ok: false, error: { fields: [{ path: 'status', code: 'encounter.consent_missing' }] } });
-    await station.value('encounters.consent', { encounterId: created.id, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: at() });
-    await station.value('encounters.consent', { encounterId: created.id, scope: 'image_sharing', decision: 'refused', collectedBy: 'IDE Morvan', collectedAt: at() });
+    await station.value('encounters.consent', { encounterId: created.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: at() });
+    await station.value('encounters.consent', { encounterId: created.id, scope: 'image_sharing', decision: 'refused', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: at() });
     tick(2);
     const started = await station.value('encounters.setStatus', { id: created.id, version: 1, status: 'in_progress' });
     expect(started).toMatchObject({ version: 2, status: 'in_progress', startedAt: '2026-11-23T09:42:00.000Z', endedAt: null });
@@ -54,7 +73,7 @@ describe('encounters', () => {
     await station.value('encounters.observe', { encounterId: created.id, vital: { code: 'spo2', value: 95, unit: '%' }, takenAt: at(), method: 'device', device: 'oximeter', takenBy: 'IDE Morvan' });
     await station.value('encounters.observe', { encounterId: created.id, vital: { code: 'blood_pressure', systolic: 142, diastolic: 88, unit: 'mm[Hg]' }, takenAt: at(), method: 'manual', takenBy: 'IDE Morvan' });
     const implausible = await station.call('encounters.observe', { encounterId: created.id, vital: { code: 'body_temperature', value: 98.6, unit: 'Cel' }, takenAt: at(), method: 'manual', takenBy: 'IDE Morvan' });
-    expect(implausible).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ path: 'vital.value', code: 'vital.implausible' }] } });
+    expect(implausible).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ path: 'vital.value', code: 'vital.impossible', params: { min: 13, max: 47 } }] } });
 
     tick(15);
     const ended = await station.value('encounters.setStatus', { id: created.id, version: 2, status: 'awaiting_report' });
@@ -107,7 +126,7 @@ describe('encounters', () => {
     const encounter = await station.value('encounters.create', base);
     // No report on an act that has not started.
     expect(await station.call('encounters.report', { encounterId: encounter.id, text: 'Avis', author: { name: 'Dr Le Goff', role: 'physician' } })).toMatchObject({ ok: false, error: { fields: [{ code: 'encounter.not_started' }] } });
-    await station.value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'refused', collectedBy: 'Dr Guillou', collectedAt: at() });
+    await station.value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'refused', givenBy: { kind: 'patient' }, collectedBy: 'Dr Guillou', collectedAt: at() });
     expect(await station.call('encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' })).toMatchObject({ ok: false, error: { fields: [{ code: 'encounter.consent_refused' }] } });
     // A draft that will not happen is closed (cancelled), never deleted.
     expect(await station.value('encounters.setStatus', { id: encounter.id, version: 1, status: 'closed' })).toMatchObject({ status: 'closed', startedAt: null });

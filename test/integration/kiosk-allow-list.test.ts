@@ -38,6 +38,7 @@ const CABIN_NEEDS: readonly Channel[] = [
   'attachments.finish',
   'calls.grantControl',
   'calls.revokeControl',
+  'calls.consent',
 ];
 
 const tempDir = useTempDir('relais-cabin-');

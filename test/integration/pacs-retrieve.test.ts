@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readDicom } from '../../src/main/imaging/dicom-file';
 import { createDicomWebClient } from '../../src/main/imaging/dicomweb-client';
 import { startOrthanc, type RunningOrthanc } from '../helpers/orthanc';
+import { consentTo } from '../helpers/consent';
 import { openStation } from '../helpers/station';
 import { writeSyntheticCt } from '../helpers/synthetic-ct';
 import { useTempDir } from '../helpers/temp-dir';
@@ -85,6 +86,8 @@ describe('photos to the PACS', () => {
     const created = await station.value('patients.create', { identity: { ...yvonne, birthName: 'Kerhervé', firstName: 'Loïc', sex: 'M' } });
     if (created.status !== 'created') throw new Error('patient');
     const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie' });
+    await consentTo(station, act.id, 'recording');
+    await consentTo(station, act.id, 'image_sharing');
     const png = new PNG({ width: 4, height: 4 });
     png.data.fill(180);
     const data = new Uint8Array(PNG.sync.write(png));

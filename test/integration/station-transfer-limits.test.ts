@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_TRANSFERS_IN_PROGRESS } from '../../src/main/services/attachment-service';
 import { MAX_DROPS_IN_PROGRESS } from '../../src/main/services/imaging-drop';
+import { actForCall } from '../helpers/consent';
 import { openStation } from '../helpers/station';
 import { stationDatabase } from '../helpers/station-database';
 import { useTempDir } from '../helpers/temp-dir';
@@ -15,13 +16,14 @@ import { useTempDir } from '../helpers/temp-dir';
 const tempDir = useTempDir();
 const MINUTE = 60_000;
 
-function stationWithCall(dir: string) {
+async function stationWithCall(dir: string) {
   const clock = { now: Date.parse('2026-11-23T10:00:00.000Z') };
   const station = openStation(dir, () => new Date(clock.now));
   // A call as the hub would have announced it (the journal takes attachments for its calls only).
   const db = stationDatabase(dir);
   db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Kerleau', 'expert', 'CHU', '2026-11-23T10:00:00.000Z')").run();
   db.close();
+  await actForCall(station, 'call-1');
   return { station, clock };
 }
 
@@ -35,7 +37,7 @@ const parts = (dir: string) => fs.readdirSync(path.join(dir, 'uploads')).filter(
 describe('transfers in progress on the station', () => {
   it('refuses one past the cap saying what to do; one left idle ten minutes is let go and its .part file removed', async () => {
     const dir = tempDir();
-    const { station, clock } = stationWithCall(dir);
+    const { station, clock } = await stationWithCall(dir);
     const begun: string[] = [];
     for (let i = 0; i < MAX_TRANSFERS_IN_PROGRESS; i++) begun.push((await station.value('attachments.begin', meta(photo(i)))).uploadId);
     expect(parts(dir)).toHaveLength(MAX_TRANSFERS_IN_PROGRESS);
@@ -68,7 +70,7 @@ describe('transfers in progress on the station', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
       const dir = tempDir();
-      const { station, clock } = stationWithCall(dir);
+      const { station, clock } = await stationWithCall(dir);
       await station.value('attachments.begin', meta(photo(1)));
       vi.advanceTimersByTime(MINUTE);
       expect(parts(dir)).toHaveLength(1); // not idle long enough yet
@@ -87,7 +89,7 @@ describe('drops in progress on the station', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
       const dir = tempDir();
-      const { station, clock } = stationWithCall(dir);
+      const { station, clock } = await stationWithCall(dir);
       const drops = path.join(dir, 'imaging-drops');
       const held: string[] = [];
       for (let i = 0; i < MAX_DROPS_IN_PROGRESS; i++) {

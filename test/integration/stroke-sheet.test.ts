@@ -35,7 +35,7 @@ describe('stroke sheet', () => {
     expect(await station.call('stroke.sheet', { encounterId: '00000000-0000-4000-8000-000000000009' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     // Closed: the sheet stays as it was.
-    await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', collectedBy: 'Dr Urgences', collectedAt: clock.toISOString() });
+    await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'Dr Urgences', collectedAt: clock.toISOString() });
     let v = (await station.value('encounters.setStatus', { id: act.id, version: 1, status: 'in_progress' })).version;
     v = (await station.value('encounters.setStatus', { id: act.id, version: v, status: 'awaiting_report' })).version;
     await station.value('encounters.setStatus', { id: act.id, version: v, status: 'closed' });

@@ -8,6 +8,7 @@ import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { silentLogger } from '../../src/main/logger';
 import { createStation } from '../../src/main/station';
+import { consentTo } from '../helpers/consent';
 import { qualifiedIdentity } from '../helpers/identities';
 import { contractValue } from '../helpers/contract-value';
 import { useTempDir } from '../helpers/temp-dir';
@@ -57,17 +58,19 @@ describe('attachment sync', () => {
     };
     const uploadsSeen: { attachmentId: string; sentBytes: number; totalBytes: number }[] = [];
     station.events.on('station.statusChanged', (s) => uploadsSeen.push(...s.sync.uploads));
+    // The nurse links the call to the patient's act and records her consent to recording: only then is a sound kept.
+    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    if (created.status !== 'created') throw new Error('no patient');
+    const encounter = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Souffle ?', callId: 'call-with-act' });
+    await consentTo(station, encounter.id);
     const withAct = await send('call-with-act', wav, sha256);
+    // A call without an act has no consent: nothing of it is recorded (CSP R6316-2).
     const other = randomBytes(1000);
-    const alone = await send('call-alone', other, createHash('sha256').update(other).digest('hex'));
+    await expect(send('call-alone', other, createHash('sha256').update(other).digest('hex'))).rejects.toThrow(/linked to no act/);
 
     // A message written during each call: it goes with the act, like the files.
     await value(station, 'calls.chat', { callId: 'call-with-act', id: 'line-1', direction: 'received', author: 'Dr Le Goff', text: 'Souffle systolique 2/6 au foyer mitral.', at: new Date().toISOString() });
     await value(station, 'calls.chat', { callId: 'call-alone', id: 'line-1', direction: 'sent', author: 'IDE Morvan', text: 'Je vous rappelle.', at: new Date().toISOString() });
-
-    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
-    if (created.status !== 'created') throw new Error('no patient');
-    const encounter = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Souffle ?', callId: 'call-with-act' });
 
     const media = await waitFor(
       () => fetch(`${hub.fhirUrl}/Media/${withAct.id}`, { headers: { Authorization: `Bearer ${token}` } }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, any> })),
@@ -101,20 +104,17 @@ describe('attachment sync', () => {
       expect.objectContaining({ status: 'completed', encounter: { reference: `Encounter/${encounter.id}` }, subject: { reference: `Patient/${created.patient.id}` }, sender: { display: 'Dr Le Goff' }, payload: [{ contentString: 'Souffle systolique 2/6 au foyer mitral.' }] }),
     ]);
 
-    // The file and the message of the call without an act wait apart, not counted as waiting for sync.
-    const status = await waitFor(() => value(station, 'station.status', {}), (s) => s.sync.pending === 0 && s.sync.waitingForAct === 2, 'the lone call’s file and message waiting for an act');
+    // The message of the call without an act waits apart, not counted as waiting for sync.
+    const status = await waitFor(() => value(station, 'station.status', {}), (s) => s.sync.pending === 0 && s.sync.waitingForAct === 1, 'the lone call’s message waiting for an act');
     expect(status.sync).toMatchObject({ parked: 0, conflicts: 0 });
-    expect((await fetch(`${hub.fhirUrl}/Media/${alone.id}`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(404);
     const check = stationDatabase(dir, { readonly: true });
     expect(check.prepare('SELECT entity, waiting_for, last_error FROM outbox ORDER BY seq').all()).toEqual([
-      { entity: 'attachment', waiting_for: 'act', last_error: 'Waiting for its act: link the call to an act to send this file.' },
       { entity: 'call_chat', waiting_for: 'act', last_error: 'Waiting for its act: link the call to an act to send this message.' },
     ]);
     check.close();
 
-    // Once the nurse links that call to an act, both go at once (not at the next 10-minute try).
+    // Once the nurse links that call to an act, it goes at once (not at the next 10-minute try).
     await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Rappel', callId: 'call-alone' });
-    await waitFor(() => fetch(`${hub.fhirUrl}/Media/${alone.id}`, { headers: { Authorization: `Bearer ${token}` } }), (r) => r.status === 200, 'the lone file, once its call has an act');
     const settled = await waitFor(() => value(station, 'station.status', {}), (s) => s.sync.pending === 0 && s.sync.waitingForAct === 0, 'nothing left waiting');
     expect(settled.sync).toMatchObject({ parked: 0, conflicts: 0 });
   });
@@ -127,6 +127,7 @@ describe('attachment sync', () => {
     const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     const act = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
+    await consentTo(station, act.id, 'recording', 'Dr Guillou');
     const add = async (bytes: Buffer, meta: { kind: 'document' | 'snapshot'; mime: 'application/pdf' | 'image/jpeg'; title: string | null; device: string }, encounterId = act.id) => {
       const { uploadId } = await value(station, 'attachments.begin', { encounterId, bodySite: null, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), author: 'Dr Guillou', takenAt: new Date().toISOString(), ...meta });
       await value(station, 'attachments.chunk', { uploadId, offset: 0, data: bytes.toString('base64') });
@@ -166,6 +167,7 @@ describe('attachment sync', () => {
     const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     const act = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
+    await consentTo(station, act.id, 'recording', 'Dr Guillou');
     const bytes = randomBytes(150_000);
     const { uploadId } = await value(station, 'attachments.begin', { encounterId: act.id, kind: 'snapshot', mime: 'image/jpeg', title: null, bodySite: null, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), device: 'Dermatoscope', author: 'Dr Guillou', takenAt: new Date().toISOString() });
     await value(station, 'attachments.chunk', { uploadId, offset: 0, data: bytes.toString('base64') });

@@ -46,7 +46,7 @@ async function offlineRecords() {
   const patientId = created.patient.id;
   const at = new Date().toISOString();
   const encounter = await station.value('encounters.create', { patientId, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie du talon' });
-  await station.value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: at });
+  await station.value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: at });
   const started = await station.value('encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' });
   await station.value('encounters.observe', { encounterId: encounter.id, vital: { code: 'spo2', value: 95, unit: '%' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE Morvan' });
   await station.value('encounters.observe', { encounterId: encounter.id, vital: { code: 'blood_pressure', systolic: 150, diastolic: 90, unit: 'mm[Hg]' }, takenAt: at, method: 'manual', takenBy: 'IDE Morvan' });
@@ -255,7 +255,7 @@ describe('sync push', () => {
     const gp = { name: 'Dr Guillou', role: 'physician' as const, rpps: '10001234567' };
     const dermatologist = { name: 'Dr Le Goff', role: 'physician' as const, rpps: '10003456789', specialty: 'dermatologie' };
     const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: gp, expert: dermatologist, specialty: 'dermatologie', site: 'Cabinet de Pleyben', reason: 'Naevus du dos' });
-    await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', collectedBy: 'Dr Guillou', collectedAt: new Date().toISOString() });
+    await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'Dr Guillou', collectedAt: new Date().toISOString() });
     await station.value('encounters.setStatus', { id: act.id, version: 1, status: 'in_progress' });
     const signed = await station.value('encounters.report', { encounterId: act.id, text: 'Naevus bénin, surveillance annuelle.', author: dermatologist });
     const { worker, db } = workerOn(dir);

@@ -12,6 +12,7 @@ import { createSyncRepository } from '../../src/main/db/sync-repository';
 import { createLogger } from '../../src/main/logger';
 import { createFhirClient, FhirRateLimitedError } from '../../src/main/sync/fhir-client';
 import { createPushWorker } from '../../src/main/sync/push-worker';
+import { consentTo } from '../helpers/consent';
 import { contractValue } from '../helpers/contract-value';
 import { provisionalIdentity, qualifiedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
@@ -36,7 +37,7 @@ async function offlineRecords(): Promise<string> {
   if (created.status !== 'created') throw new Error('no patient');
   const at = new Date().toISOString();
   const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie du talon' });
-  await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: at });
+  await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: at });
   await station.value('encounters.observe', { encounterId: act.id, vital: { code: 'spo2', value: 95, unit: '%' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE Morvan' });
   await station.value('encounters.observe', { encounterId: act.id, vital: { code: 'heart_rate', value: 80, unit: '/min' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE Morvan' });
   await station.close();
@@ -142,7 +143,8 @@ describe('a 429 from the region', () => {
     db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Le Goff', 'expert', 'CHU', ?)").run(new Date().toISOString());
     const created = await contractValue(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
-    await contractValue(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Souffle ?', callId: 'call-1' });
+    const act = await contractValue(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Souffle ?', callId: 'call-1' });
+    await consentTo(station, act.id);
     const bytes = randomBytes(2000);
     const { uploadId } = await contractValue(station, 'attachments.begin', { callId: 'call-1', kind: 'auscultation', mime: 'audio/wav', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE Morvan', takenAt: new Date().toISOString() });
     await contractValue(station, 'attachments.chunk', { uploadId, offset: 0, data: bytes.toString('base64') });

@@ -53,7 +53,7 @@ async function actUnderWay(options: { syncing: boolean }) {
     patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, expert: dermatologist,
     specialty: 'dermatologie', site: 'EHPAD Les Tilleuls', reason: 'Plaie du talon',
   });
-  await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
+  await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
   await station.value('encounters.setStatus', { id: act.id, version: 1, status: 'in_progress' });
   return { dir, station, patient: created.patient, act };
 }

@@ -11,6 +11,7 @@ import { silentLogger } from '../../src/main/logger';
 import { createStation, type Station } from '../../src/main/station';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
 import { contractValue as value } from '../helpers/contract-value';
+import { consentTo } from '../helpers/consent';
 import { qualifiedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { startTcpProxy } from '../helpers/tcp-proxy';
@@ -83,6 +84,9 @@ describe('téléexpertise round trip', () => {
       patientId: created.patient.id, specialty: 'Dermatologie', requester: nurse, site: 'EHPAD Les Tilleuls',
       question: 'Naevus du dos modifié en 3 mois : exérèse ?', context: 'Patiente de 70 ans, pas d’antécédent de mélanome.', priority: 'urgent',
     });
+    // The patient consents to her photos being taken and shared with the expert (CSP R6316-2).
+    await consentTo(cart, act.id, 'recording');
+    await consentTo(cart, act.id, 'image_sharing');
     const photos = [png(200), png(40)];
     const sent: string[] = [];
     for (const [i, bytes] of photos.entries()) {

@@ -24,6 +24,7 @@ export const AUDITED_CHANNELS: Partial<Record<Channel, ChannelAudit>> = {
   'encounters.forPatient': { action: 'read', entity: 'encounter', list: true },
   'encounters.create': { action: 'create', entity: 'encounter' },
   'encounters.setStatus': { action: 'update', entity: 'encounter' },
+  'encounters.linkCall': { action: 'update', entity: 'encounter' },
   'encounters.consent': { action: 'create', entity: 'consent' },
   'encounters.observe': { action: 'create', entity: 'observation' },
   'encounters.report': { action: 'create', entity: 'report' },
@@ -51,6 +52,8 @@ export const AUDITED_CHANNELS: Partial<Record<Channel, ChannelAudit>> = {
   'kiosk.endSession': { action: 'delete', entity: 'kiosk_session' },
   // What the page tells the station (CSV export, images shared in a call).
   'audit.note': { action: 'execute', entity: 'page_event' },
+  // A series shown to the other side of a call: checked against the patient's consent, and an export.
+  'calls.shareImages': { action: 'export', entity: 'imaging_share' },
   // Who opened the cart between acts, and how (PIN or badge), and each refused attempt. Never
   // the PIN or the badge's identifier: no field of these payloads is read (see auditFacts).
   'identity.setPin': { action: 'execute', entity: 'station_lock' },
@@ -134,6 +137,11 @@ export function auditFacts(channel: Channel, input: unknown, output: unknown, pa
     detail = str(input.detail);
   }
   if (channel === 'sync.resolve' && isObj(input)) entityId = str(input.conflictId);
+  // Recorded under the name the page's note used before the station checked consent: one name in the trail.
+  if (channel === 'calls.shareImages' && isObj(input)) {
+    event = 'imaging.shared';
+    detail = str(input.label);
+  }
   // SECURITY: a PIN or a badge's identifier never reaches the trail, whatever the payload holds.
   if (spec.entity === 'station_lock') return { action, event, entityType: spec.entity, entityId: null, patientIds: [], person: null, detail: null };
   return { action, event, entityType: spec.entity, entityId, patientIds: [...patients].sort(), person: personIn(input), detail };

@@ -1,5 +1,6 @@
 // Reads and writes encounters, consents and observations. Callers own transactions.
 import type { Consent, Encounter, Observation, Professional, Report, Vital } from '../../shared/encounter';
+import type { StoredConsentGiver } from '../../shared/consent';
 import type { Attachment } from '../../shared/attachments';
 import { attachmentFromRow, type AttachmentRow } from './call-repository';
 import type { Db } from './connection';
@@ -64,15 +65,35 @@ const toRow = (e: Encounter) => ({
   updated_at: e.updatedAt,
 });
 
-const consentFromRow = (r: { id: string; encounter_id: string; scope: Consent['scope']; decision: Consent['decision']; collected_by: string; collected_at: string }): Consent => ({
+interface ConsentRow {
+  id: string;
+  encounter_id: string;
+  scope: Consent['scope'];
+  decision: Consent['decision'];
+  given_by: string;
+  collected_by: string;
+  collected_at: string;
+}
+const consentFromRow = (r: ConsentRow): Consent => ({
   id: r.id,
   encounterId: r.encounter_id,
   scope: r.scope,
   decision: r.decision,
+  givenBy: JSON.parse(r.given_by) as StoredConsentGiver,
   collectedBy: r.collected_by,
   collectedAt: r.collected_at,
 });
-const observationFromRow = (r: { id: string; encounter_id: string; vital: string; taken_at: string; method: Observation['method']; device: string | null; taken_by: string }): Observation => ({
+interface ObservationRow {
+  id: string;
+  encounter_id: string;
+  vital: string;
+  taken_at: string;
+  method: Observation['method'];
+  device: string | null;
+  taken_by: string;
+  unusual_confirmed: number;
+}
+const observationFromRow = (r: ObservationRow): Observation => ({
   id: r.id,
   encounterId: r.encounter_id,
   vital: JSON.parse(r.vital) as Vital,
@@ -80,6 +101,7 @@ const observationFromRow = (r: { id: string; encounter_id: string; vital: string
   method: r.method,
   device: r.device,
   takenBy: r.taken_by,
+  unusualConfirmed: r.unusual_confirmed === 1,
 });
 
 export interface EncounterRepository {
@@ -121,20 +143,13 @@ export function createEncounterRepository(db: Db): EncounterRepository {
     WHERE id = @id AND version = @expected`);
   const getStmt = db.prepare<[string], EncounterRow>('SELECT * FROM encounters WHERE id = ?');
   const forPatientStmt = db.prepare<[string, number], EncounterRow>('SELECT * FROM encounters WHERE patient_id = ? ORDER BY created_at DESC LIMIT ?');
-  const consentStmt = db.prepare('INSERT INTO encounter_consents (id, encounter_id, scope, decision, collected_by, collected_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const consentsStmt = db.prepare<[string], { id: string; encounter_id: string; scope: Consent['scope']; decision: Consent['decision']; collected_by: string; collected_at: string }>(
-    'SELECT * FROM encounter_consents WHERE encounter_id = ? ORDER BY collected_at, rowid',
-  );
-  const observationStmt = db.prepare('INSERT INTO encounter_observations (id, encounter_id, code, vital, taken_at, method, device, taken_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const observationsStmt = db.prepare<[string], { id: string; encounter_id: string; vital: string; taken_at: string; method: Observation['method']; device: string | null; taken_by: string }>(
-    'SELECT * FROM encounter_observations WHERE encounter_id = ? ORDER BY taken_at, rowid',
-  );
-  const consentByIdStmt = db.prepare<[string], { id: string; encounter_id: string; scope: Consent['scope']; decision: Consent['decision']; collected_by: string; collected_at: string }>(
-    'SELECT * FROM encounter_consents WHERE id = ?',
-  );
-  const observationByIdStmt = db.prepare<[string], { id: string; encounter_id: string; vital: string; taken_at: string; method: Observation['method']; device: string | null; taken_by: string }>(
-    'SELECT * FROM encounter_observations WHERE id = ?',
-  );
+  const consentStmt = db.prepare('INSERT INTO encounter_consents (id, encounter_id, scope, decision, given_by, collected_by, collected_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const consentsStmt = db.prepare<[string], ConsentRow>('SELECT * FROM encounter_consents WHERE encounter_id = ? ORDER BY collected_at, rowid');
+  const observationStmt = db.prepare(`INSERT INTO encounter_observations (id, encounter_id, code, vital, taken_at, method, device, taken_by, unusual_confirmed)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const observationsStmt = db.prepare<[string], ObservationRow>('SELECT * FROM encounter_observations WHERE encounter_id = ? ORDER BY taken_at, rowid');
+  const consentByIdStmt = db.prepare<[string], ConsentRow>('SELECT * FROM encounter_consents WHERE id = ?');
+  const observationByIdStmt = db.prepare<[string], ObservationRow>('SELECT * FROM encounter_observations WHERE id = ?');
   const reportStmt = db.prepare('INSERT INTO encounter_reports (id, encounter_id, text, author, signed_at, replaces) VALUES (?, ?, ?, ?, ?, ?)');
   const reportsStmt = db.prepare<[string], ReportRow>('SELECT * FROM encounter_reports WHERE encounter_id = ? ORDER BY signed_at, rowid');
   const reportByIdStmt = db.prepare<[string], ReportRow>('SELECT * FROM encounter_reports WHERE id = ?');
@@ -152,7 +167,7 @@ export function createEncounterRepository(db: Db): EncounterRepository {
       return row ? fromRow(row) : null;
     },
     forPatient: (patientId, limit) => forPatientStmt.all(patientId, limit).map(fromRow),
-    addConsent: (c) => void consentStmt.run(c.id, c.encounterId, c.scope, c.decision, c.collectedBy, c.collectedAt),
+    addConsent: (c) => void consentStmt.run(c.id, c.encounterId, c.scope, c.decision, JSON.stringify(c.givenBy), c.collectedBy, c.collectedAt),
     consents: (id) => consentsStmt.all(id).map(consentFromRow),
     consent: (id) => {
       const row = consentByIdStmt.get(id);
@@ -162,7 +177,7 @@ export function createEncounterRepository(db: Db): EncounterRepository {
       const row = observationByIdStmt.get(id);
       return row ? observationFromRow(row) : null;
     },
-    addObservation: (o) => void observationStmt.run(o.id, o.encounterId, o.vital.code, JSON.stringify(o.vital), o.takenAt, o.method, o.device, o.takenBy),
+    addObservation: (o) => void observationStmt.run(o.id, o.encounterId, o.vital.code, JSON.stringify(o.vital), o.takenAt, o.method, o.device, o.takenBy, o.unusualConfirmed ? 1 : 0),
     observations: (id) => observationsStmt.all(id).map(observationFromRow),
     attachments: (encounterId, callId) => attachmentsStmt.all(encounterId, callId).map(attachmentFromRow),
     addReport: (r) => void reportStmt.run(r.id, r.encounterId, r.text, JSON.stringify(r.author), r.signedAt, r.replaces),

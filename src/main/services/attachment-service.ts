@@ -33,6 +33,8 @@ export interface AttachmentServiceDeps {
   now: () => Date;
   /** Throws disk_full when `bytes` more would eat into the space kept for the records (disk-space.ts). */
   roomFor: (bytes: number, what: string) => void;
+  /** Throws consent_required unless the patient consents to this recording (station-consent.ts). */
+  requireConsent: (meta: { kind: string; encounterId: string | null; callId: string | null }) => void;
 }
 
 /** Transfers in progress at once: a page sends its captures one after the other, a few at most. */
@@ -41,7 +43,7 @@ export const MAX_TRANSFERS_IN_PROGRESS = 16;
 const ABANDONED_AFTER_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
 
-export function createAttachmentService({ db, dataDir, store, sealer, calls, encounters, onActChanged, outbox, now, roomFor }: AttachmentServiceDeps) {
+export function createAttachmentService({ db, dataDir, store, sealer, calls, encounters, onActChanged, outbox, now, roomFor, requireConsent }: AttachmentServiceDeps) {
   const uploadsDir = path.join(dataDir, 'uploads');
   // Transfers live in memory: what a stopped station left half-received is of no use to anyone.
   fs.rmSync(uploadsDir, { recursive: true, force: true });
@@ -103,6 +105,7 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
         if (!act) throw new AppFailure('not_found', 'This act is not recorded on this station.');
         if (act.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');
       }
+      requireConsent(meta);
       dropAbandoned();
       refuseOverCap();
       admitNewTransfer(meta);
@@ -136,6 +139,13 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
       const upload = uploads.get(uploadId);
       if (!upload) throw new AppFailure('not_found', 'No transfer with this id (finished, abandoned or unknown): start again.');
       const { meta } = upload;
+      // A consent withdrawn while the file came in is obeyed: nothing is kept.
+      try {
+        requireConsent(meta);
+      } catch (error) {
+        forget(uploadId);
+        throw error;
+      }
       if (upload.sealed.written !== meta.size) throw fieldFailure('size', 'upload.incomplete', { expected: meta.size, received: upload.sealed.written });
       const actual = upload.hash.copy().digest('hex');
       if (actual !== meta.sha256) {

@@ -112,6 +112,27 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
       return updated;
     },
 
+    /** Links an open act to the call it is held in: the call's captures and consents are the act's from now on. */
+    linkCall(id: string, version: number, callId: string): Encounter {
+      const updated = db.transaction((): Encounter => {
+        const current = found(id);
+        if (current.version !== version) throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
+        if (current.status === 'closed') throw fieldFailure('id', 'encounter.closed');
+        checkCall(callId);
+        // One act per call: the call's consents are those of one patient's act.
+        const held = encounters.ofCall(callId);
+        if (held && held.id !== id) throw fieldFailure('callId', 'consent.call_has_act');
+        const at = now().toISOString();
+        const next: Encounter = { ...current, version: current.version + 1, callId, updatedAt: at };
+        if (!encounters.update(next, version)) throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
+        enqueueAct(next, 'update', at);
+        outbox.releaseWaitingForAct();
+        return next;
+      }).immediate();
+      onChanged(id);
+      return updated;
+    },
+
     addConsent(input: ConsentInput): Consent {
       const encounter = found(input.encounterId);
       if (encounter.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PacsSearch, PacsStudy } from '../../shared/imaging';
 import { AppFailure, fieldFailure } from '../contract/failure';
+import { requireActConsent } from './consent-guard';
 import type { CallRepository } from '../db/call-repository';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { PatientRepository } from '../db/patient-repository';
@@ -24,7 +25,7 @@ export interface PacsServiceDeps {
   imaging: ReturnType<typeof createImagingService>;
   repository: ImagingRepository;
   attachments: Pick<CallRepository, 'attachment'>;
-  encounters: Pick<EncounterRepository, 'get'>;
+  encounters: Pick<EncounterRepository, 'get' | 'consents'>;
   patients: Pick<PatientRepository, 'get'>;
   /** The sealed store the act's photos are kept in. */
   store: AttachmentStore;
@@ -73,12 +74,14 @@ export function createPacsService(deps: PacsServiceDeps) {
 
     /** Sends a photo of an act to the PACS as a DICOM secondary capture in the patient's name. */
     async sendPhoto(attachmentId: string): Promise<{ sopInstanceUid: string }> {
-      const pacs = client();
       const attachment = deps.attachments.attachment(attachmentId);
       if (!attachment) throw new AppFailure('not_found', 'This file is not on this station.');
       if (attachment.kind !== 'snapshot') throw fieldFailure('attachmentId', 'pacs.not_a_photo');
       const act = attachment.encounterId ? deps.encounters.get(attachment.encounterId) : null;
       if (!act) throw fieldFailure('attachmentId', 'pacs.photo_without_act');
+      // The PACS is a sharing of the patient's image with the hospital: her consent to it first.
+      requireActConsent(deps.encounters, act.id, 'image_sharing');
+      const pacs = client();
       const patient = deps.patients.get(act.patientId);
       if (!patient) throw new AppFailure('not_found', 'The patient of this act is not on this station.');
       const qualified = patient.identityStatus === 'QUAL' && patient.ins;

@@ -15,6 +15,7 @@ import {
   type RequestView,
 } from '../../shared/teleexpertise';
 import { AppFailure, fieldFailure } from '../contract/failure';
+import { requireActConsent } from './consent-guard';
 import type { Db } from '../db/connection';
 import type { EncounterRepository } from '../db/encounter-repository';
 import type { OutboxRepository } from '../db/outbox-repository';
@@ -49,6 +50,11 @@ export function createTeleexpertiseService(deps: TeleexpertiseDeps) {
     // A téléexpertise act opened with the general act form has no details yet: a routine request.
     const stored = repo.details(encounterId);
     return { encounter, details: stored ?? { encounterId, context: '', priority: 'routine', submittedAt: null }, stored: stored !== null };
+  };
+  // The act's photos leave with the request for the expert: the patient's consent to sharing them first.
+  const requirePhotosConsent = (encounter: Encounter) => {
+    const photos = deps.encounters.attachments(encounter.id, encounter.callId).some((a) => a.kind === 'snapshot');
+    if (photos) requireActConsent(deps.encounters, encounter.id, 'image_sharing');
   };
   const writeMessage = (message: ExpertiseMessage) => {
     db.transaction(() => {
@@ -105,9 +111,11 @@ export function createTeleexpertiseService(deps: TeleexpertiseDeps) {
         const { encounter, details, stored } = requestOf(encounterId);
         if (details.submittedAt !== null) throw fieldFailure('encounterId', 'teleexpertise.already_sent');
         if (encounter.status !== 'draft') throw fieldFailure('encounterId', 'teleexpertise.not_draft');
+        requirePhotosConsent(encounter);
         if (!stored) repo.insertDetails(details);
         const at = now().toISOString();
-        if (consentBy) deps.acts.addConsent({ encounterId, scope: 'act', decision: 'given', collectedBy: consentBy, collectedAt: at });
+        // The screen's words: "Le patient a été informé et consent à cette téléexpertise" (R6316-2): the patient's own.
+        if (consentBy) deps.acts.addConsent({ encounterId, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: consentBy, collectedAt: at });
         // Submitting is recorded before the act moves, so that its ServiceRequest (sent at the
         // act's new version) carries the sending time.
         repo.submit(encounterId, at);
@@ -130,6 +138,7 @@ export function createTeleexpertiseService(deps: TeleexpertiseDeps) {
         if (!file) throw fieldFailure('attachmentIds', 'teleexpertise.file_not_of_act');
         return { id, kind: file.kind };
       });
+      if (files.some((f) => f.kind === 'snapshot')) requireActConsent(deps.encounters, encounter.id, 'image_sharing');
       return writeMessage({
         id: randomUUID(),
         requestId: encounter.id,

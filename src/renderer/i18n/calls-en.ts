@@ -106,6 +106,8 @@ export const callsEn: Texts<typeof callsFr> = {
   stethoscopeProblems: 'Warning, audio processing still on for the stethoscope: {{problems}}. Auscultation may be distorted.',
   stethoscopeClean: 'Stethoscope: raw sound (echo cancellation, noise suppression and automatic gain off).',
   auscultation: {
+    chooseSite: '— choose the site —',
+    siteFirst: 'First choose where the stethoscope is placed.',
     title: 'Auscultation',
     local: 'This cart’s stethoscope sound, as it is sent.',
     remote: 'Stethoscope sound received from {{name}}.',
@@ -115,10 +117,16 @@ export const callsEn: Texts<typeof callsFr> = {
     stop: 'Stop and save ({{seconds}} s)',
   },
   bodySites: {
-    aortic: 'aortic area', pulmonic: 'pulmonic area', tricuspid: 'tricuspid area', mitral: 'mitral area',
-    lung_base_right: 'right lung base', lung_base_left: 'left lung base', lung_apex_right: 'right lung apex', lung_apex_left: 'left lung apex',
-    lung_anterior_right: 'right anterior lung field', lung_anterior_left: 'left anterior lung field', carotid_right: 'right carotid', carotid_left: 'left carotid', abdomen: 'abdomen',
+    aortic: 'aortic area', pulmonic: 'pulmonic area', erb: 'Erb’s point', tricuspid: 'tricuspid area', mitral: 'mitral area (apex)',
+    lung_apex_right: 'right lung apex', lung_apex_left: 'left lung apex',
+    lung_anterior_right: 'right anterior lung field', lung_anterior_left: 'left anterior lung field',
+    lung_posterior_apex_right: 'right lung apex (back)', lung_posterior_apex_left: 'left lung apex (back)',
+    lung_posterior_base_right: 'right lung base (back)', lung_posterior_base_left: 'left lung base (back)',
+    carotid_right: 'right carotid', carotid_left: 'left carotid', abdomen: 'abdomen',
+    // Recorded before the back and front were told apart.
+    lung_base_right: 'right lung base', lung_base_left: 'left lung base',
   },
+  bodySiteGroups: { heart: 'Heart', lungs_anterior: 'Lungs, front', lungs_posterior: 'Lungs, back', other: 'Other' },
   attachments: { title: 'Call attachments', auscultation: 'Auscultation, {{site}}', snapshot: 'Photo', failed: 'Not saved: {{reason}}' },
   snapshotRemote: 'Photo of the picture shown',
   snapshotLocal: 'Photo: {{label}}',

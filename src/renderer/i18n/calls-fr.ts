@@ -103,6 +103,8 @@ export const callsFr = {
   stethoscopeProblems: 'Attention, traitement audio encore actif sur le stéthoscope : {{problems}}. L’auscultation peut être faussée.',
   stethoscopeClean: 'Stéthoscope : son brut (annulation d’écho, réduction de bruit et gain automatique coupés).',
   auscultation: {
+    chooseSite: '— choisir le foyer —',
+    siteFirst: 'Choisissez d’abord le foyer où le stéthoscope est posé.',
     title: 'Auscultation',
     local: 'Son du stéthoscope de ce chariot, tel qu’il est envoyé.',
     remote: 'Son du stéthoscope reçu de {{name}}.',
@@ -112,10 +114,16 @@ export const callsFr = {
     stop: 'Arrêter et enregistrer ({{seconds}} s)',
   },
   bodySites: {
-    aortic: 'foyer aortique', pulmonic: 'foyer pulmonaire', tricuspid: 'foyer tricuspide', mitral: 'foyer mitral',
-    lung_base_right: 'base pulmonaire droite', lung_base_left: 'base pulmonaire gauche', lung_apex_right: 'sommet pulmonaire droit', lung_apex_left: 'sommet pulmonaire gauche',
-    lung_anterior_right: 'champ pulmonaire antérieur droit', lung_anterior_left: 'champ pulmonaire antérieur gauche', carotid_right: 'carotide droite', carotid_left: 'carotide gauche', abdomen: 'abdomen',
+    aortic: 'foyer aortique', pulmonic: 'foyer pulmonaire', erb: 'foyer d’Erb', tricuspid: 'foyer tricuspide', mitral: 'foyer mitral (apex)',
+    lung_apex_right: 'sommet pulmonaire droit', lung_apex_left: 'sommet pulmonaire gauche',
+    lung_anterior_right: 'champ pulmonaire antérieur droit', lung_anterior_left: 'champ pulmonaire antérieur gauche',
+    lung_posterior_apex_right: 'sommet pulmonaire droit (dos)', lung_posterior_apex_left: 'sommet pulmonaire gauche (dos)',
+    lung_posterior_base_right: 'base pulmonaire droite (dos)', lung_posterior_base_left: 'base pulmonaire gauche (dos)',
+    carotid_right: 'carotide droite', carotid_left: 'carotide gauche', abdomen: 'abdomen',
+    // Recorded before the back and front were told apart.
+    lung_base_right: 'base pulmonaire droite', lung_base_left: 'base pulmonaire gauche',
   },
+  bodySiteGroups: { heart: 'Cœur', lungs_anterior: 'Poumons, face antérieure', lungs_posterior: 'Poumons, dos', other: 'Autres' },
   attachments: { title: 'Pièces de l’appel', auscultation: 'Auscultation, {{site}}', snapshot: 'Photo', failed: 'Non enregistré : {{reason}}' },
   snapshotRemote: 'Photo de l’image affichée',
   snapshotLocal: 'Photo : {{label}}',

@@ -1,5 +1,6 @@
 // English texts: same keys as the French reference, enforced by the type.
 import { actsEn } from './acts-en';
+import { consentEn } from './consent-en';
 import { strokeEn } from './stroke-en';
 import { callsEn } from './calls-en';
 import { identityEn } from './identity-en';
@@ -203,6 +204,7 @@ export const en: Translations = {
     cancel: 'Back to the form',
   },
   acts: actsEn,
+  consent: consentEn,
   onDuty: {
     call: 'Stroke alert: call the on-duty expert in {{specialty}} ({{hospital}})',
     defaultReason: 'Stroke alert — thrombolysis to discuss',
@@ -315,6 +317,7 @@ export const en: Translations = {
     not_found: 'This record does not exist on this station (any more).',
     stale_version: 'This record was changed elsewhere since you opened it. Reload it, then redo your change.',
     forbidden: 'Access refused. Open the address the station printed.',
+    consent_required: 'The patient’s consent needed for this is missing: collect it in her act (“Patient consent”), then try again.',
     control_not_granted: 'Remote control is not granted for this call: the person at the cart must first let the expert steer the camera.',
     unknown_channel: 'The station does not know this operation. Update Relais.',
     disconnected: 'The station cannot be reached. Check that Relais is still running, then retry.',
@@ -382,8 +385,24 @@ export const en: Translations = {
       closed: 'This act is closed: nothing more is added to it.',
       not_started: 'The act has not started: the report comes after.',
     },
+    consent: {
+      recording_missing: 'The patient’s consent to recording has not been collected: nothing is recorded. Collect it under the act’s “Patient consent”, then try again.',
+      recording_refused: 'The patient refused recording: nothing is recorded.',
+      image_sharing_missing: 'The patient’s consent to sharing images has not been collected: the images are not sent. Collect it under the act’s “Patient consent”, then try again.',
+      image_sharing_refused: 'The patient refused the sharing of her images: they are not sent.',
+      call_without_act: 'No act is linked to this call, hence no consent: link the call to the patient’s act (“Consent for this call”), then collect her consent.',
+      other_patient: 'These images are of another patient than the call’s act: her consent does not cover them.',
+      call_has_act: 'This call is already linked to another act: one call, one act, one patient.',
+      signal_reserved: 'Consent is only passed on from the act, by the station itself.',
+      emergency_is_not_a_refusal: 'A vital emergency lets the physician decide; it is not recorded as a refusal.',
+      emergency_not_for_recording: 'A vital emergency does not allow recording: recording waits for the consent of the patient or of her representative.',
+    },
+    auscultation: { site_required: 'Choose the auscultation site before recording.' },
     vital: {
-      implausible: 'Physically impossible value: check what was typed or the device.',
+      impossible: 'Impossible value (possible: {{min, number}} to {{max, number}}). Check what was typed (unit, decimal point) or the device.',
+      unusual: 'Unusual value (usual: {{min, number}} to {{max, number}}). Check it; if it is right, tick “I confirm this value”.',
+      not_a_number: 'Type a number (for example 37.2).',
+      nothing_to_confirm: 'This value is usual: there is nothing to confirm.',
       diastolic_above_systolic: 'The diastolic must be lower than the systolic.',
     },
     report: {

@@ -1,5 +1,6 @@
 // French texts (the reference: English must have the same keys, checked by its type).
 import { actsFr } from './acts-fr';
+import { consentFr } from './consent-fr';
 import { strokeFr } from './stroke-fr';
 import { callsFr } from './calls-fr';
 import { identityFr } from './identity-fr';
@@ -202,6 +203,7 @@ export const fr = {
     cancel: 'Revenir à la saisie',
   },
   acts: actsFr,
+  consent: consentFr,
   onDuty: {
     call: 'Alerte AVC : appeler l’expert de garde en {{specialty}} ({{hospital}})',
     defaultReason: 'Alerte AVC — thrombolyse à discuter',
@@ -315,6 +317,7 @@ export const fr = {
     stale_version: 'Ce dossier a été modifié ailleurs depuis son ouverture. Rechargez-le, puis refaites votre modification.',
     forbidden: 'Accès refusé. Ouvrez l’adresse affichée par la station.',
     control_not_granted: 'Pilotage à distance non autorisé pour cet appel : la personne au chariot doit d’abord laisser l’expert piloter la caméra.',
+    consent_required: 'Le consentement du patient nécessaire manque : recueillez-le dans son acte (« Consentement du patient »), puis recommencez.',
     unknown_channel: 'Opération inconnue de la station. Mettez Relais à jour.',
     disconnected: 'La station est injoignable. Vérifiez que Relais tourne toujours, puis réessayez.',
     device_unavailable: 'Appareil indisponible : vérifiez qu’il est branché et allumé. Relais se reconnecte tout seul.',
@@ -381,8 +384,24 @@ export const fr = {
       closed: 'Cet acte est clôturé : rien ne s’y ajoute plus.',
       not_started: 'L’acte n’a pas commencé : le compte rendu vient après.',
     },
+    consent: {
+      recording_missing: 'Le consentement du patient à l’enregistrement n’est pas recueilli : rien n’est enregistré. Recueillez-le dans « Consentement du patient » de l’acte, puis recommencez.',
+      recording_refused: 'Le patient a refusé l’enregistrement : rien n’est enregistré.',
+      image_sharing_missing: 'Le consentement du patient au partage d’images n’est pas recueilli : les images ne partent pas. Recueillez-le dans « Consentement du patient » de l’acte, puis recommencez.',
+      image_sharing_refused: 'Le patient a refusé le partage de ses images : elles ne partent pas.',
+      call_without_act: 'Aucun acte n’est rattaché à cet appel, donc aucun consentement : rattachez l’appel à l’acte du patient (« Consentement pour cet appel »), puis recueillez son consentement.',
+      other_patient: 'Ces images sont d’un autre patient que celui de l’acte de l’appel : son consentement ne les couvre pas.',
+      call_has_act: 'Cet appel est déjà rattaché à un autre acte : un appel, un acte, un patient.',
+      signal_reserved: 'Le consentement ne se transmet que depuis l’acte, par la station elle-même.',
+      emergency_is_not_a_refusal: 'L’urgence vitale permet au médecin de décider ; elle ne s’enregistre pas comme un refus.',
+      emergency_not_for_recording: 'L’urgence vitale ne permet pas d’enregistrer : l’enregistrement attend le consentement du patient ou de son représentant.',
+    },
+    auscultation: { site_required: 'Choisissez le foyer d’auscultation avant d’enregistrer.' },
     vital: {
-      implausible: 'Valeur physiquement impossible : vérifiez la saisie ou l’appareil.',
+      impossible: 'Valeur impossible (possible : de {{min, number}} à {{max, number}}). Vérifiez la saisie (unité, virgule) ou l’appareil.',
+      unusual: 'Valeur inhabituelle (habituel : de {{min, number}} à {{max, number}}). Vérifiez-la ; si elle est juste, cochez « Je confirme cette valeur ».',
+      not_a_number: 'Saisissez un nombre (par exemple 37,2).',
+      nothing_to_confirm: 'Cette valeur est habituelle : il n’y a rien à confirmer.',
       diastolic_above_systolic: 'La diastolique doit être inférieure à la systolique.',
     },
     report: {

@@ -305,6 +305,24 @@ describe('migrations', () => {
     expect(() => insert.run(10)).toThrow(/CHECK/);
   });
 
+  it('0024 records who gave each consent (old ones read "unknown") and whether an unusual measurement was confirmed', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(23));
+    db.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
+      birthplace_code, identity_status, birth_name_key, first_name_key, created_at, updated_at)
+      VALUES ('p1', 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'PROV', 'A', 'B', 'now', 'now')`).run();
+    db.prepare(`INSERT INTO encounters (id, version, patient_id, act, assisted, requester, site, reason, status, created_at, updated_at)
+      VALUES ('e1', 1, 'p1', 'teleconsultation', 1, '{}', 's', 'r', 'draft', 'now', 'now')`).run();
+    db.prepare("INSERT INTO encounter_consents (id, encounter_id, scope, decision, collected_by, collected_at) VALUES ('c1', 'e1', 'act', 'given', 'IDE', 'now')").run();
+    db.prepare("INSERT INTO encounter_observations (id, encounter_id, code, vital, taken_at, method, taken_by) VALUES ('o1', 'e1', 'spo2', '{}', 'now', 'manual', 'IDE')").run();
+    migrate(db, upTo(24));
+    // Nothing stored before said who consented: "unknown", shown as "non précisé", never guessed.
+    expect(db.prepare("SELECT given_by FROM encounter_consents WHERE id = 'c1'").get()).toEqual({ given_by: '{"kind":"unknown"}' });
+    expect(db.prepare("SELECT unusual_confirmed FROM encounter_observations WHERE id = 'o1'").get()).toEqual({ unusual_confirmed: 0 });
+    expect(() => db.prepare("UPDATE encounter_observations SET unusual_confirmed = 2").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE encounter_consents SET given_by = 'patient'").run()).toThrow(/CHECK/);
+  });
+
   it('keeps data across an upgrade from an earlier version', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);

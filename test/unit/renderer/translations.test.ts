@@ -23,7 +23,7 @@ function sources(dir: string): string[] {
 
 // Field codes are written as dotted string literals ('ins.key_mismatch') in the rules and
 // services, and built in validation.ts as 'field.*'.
-const FIELD_CODE = /'((?:field|trait|date|insee|first_names|ins|identity|encounter|vital|report|rpps|imaging|pacs|kiosk|disk)\.[a-z_]+)'/g;
+const FIELD_CODE = /'((?:field|trait|date|insee|first_names|ins|identity|encounter|vital|report|rpps|imaging|pacs|kiosk|disk|consent|auscultation)\.[a-z_]+)'/g;
 // Channel, event, call message and audit note names look the same ('imaging.scan', 'imaging.view'): they are not field codes.
 const contractNames = new Set<string>([...Object.keys(contract.invoke), ...Object.keys(contract.events), ...RemoteMessageSchema.options.map((o) => o.shape.type.value), ...AuditNoteSchema.options.map((o) => o.shape.event.value)]);
 const fieldCodes = new Set(

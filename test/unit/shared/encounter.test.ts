@@ -42,8 +42,8 @@ describe('encounters', () => {
       const r = VitalSchema.safeParse(v);
       return r.success ? [] : toFieldErrors(r.error);
     };
-    expect(errors({ code: 'spo2', value: 130, unit: '%' })).toContainEqual(expect.objectContaining({ path: 'value', code: 'vital.implausible' }));
-    expect(errors({ code: 'body_temperature', value: 98.6, unit: 'Cel' })).toContainEqual(expect.objectContaining({ code: 'vital.implausible' })); // Fahrenheit typed
+    expect(errors({ code: 'spo2', value: 130, unit: '%' })).toContainEqual(expect.objectContaining({ path: 'value', code: 'vital.impossible' }));
+    expect(errors({ code: 'body_temperature', value: 98.6, unit: 'Cel' })).toContainEqual(expect.objectContaining({ code: 'vital.impossible' })); // Fahrenheit typed
     expect(errors({ code: 'blood_pressure', systolic: 80, diastolic: 120, unit: 'mm[Hg]' })).toContainEqual(expect.objectContaining({ path: 'diastolic', code: 'vital.diastolic_above_systolic' }));
     expect(errors({ code: 'spo2', value: 97, unit: 'ratio' }).length).toBeGreaterThan(0);
   });

@@ -74,6 +74,27 @@ describe('FHIR mapping', () => {
     validateFhir(refused);
   });
 
+  it('names who gave consent as the Code de la santé publique allows (L1111-4, L1111-6), and nobody for a consent recorded before it was asked', () => {
+    const trusted = consentToFhir({ ...consentToAct, givenBy: { kind: 'trusted_person', name: 'M. Yann Le Bihan' } }, finishedEncounter);
+    expect(trusted.performer).toEqual([{ display: 'M. Yann Le Bihan (personne de confiance, CSP L1111-6)' }]);
+    expect(trusted.extension).toContainEqual({ url: 'urn:relais:StructureDefinition:consent-given-by', valueCode: 'trusted_person' });
+    validateFhir(trusted);
+    const urgency = consentToFhir({ ...consentToAct, givenBy: { kind: 'vital_emergency', physician: 'Dr Urgences' } }, finishedEncounter);
+    expect(urgency.performer).toEqual([{ display: 'Dr Urgences (urgence vitale, consentement impossible, CSP L1111-4)' }]);
+    validateFhir(urgency);
+    const old = consentToFhir({ ...consentToAct, givenBy: { kind: 'unknown' } }, finishedEncounter);
+    expect(old.performer).toBeUndefined();
+    expect(old.extension).toContainEqual({ url: 'urn:relais:StructureDefinition:consent-given-by', valueCode: 'unknown' });
+    validateFhir(old);
+  });
+
+  it('says on the Observation that an unusual value was checked and confirmed', () => {
+    const confirmed = observationToFhir({ ...bloodPressure, vital: { code: 'body_temperature', value: 45, unit: 'Cel' }, unusualConfirmed: true }, finishedEncounter);
+    expect(confirmed.note).toEqual([{ text: 'Valeur inhabituelle vérifiée et confirmée par IDE Morvan.' }]);
+    validateFhir(confirmed);
+    expect(observationToFhir(bloodPressure, finishedEncounter).note).toBeUndefined();
+  });
+
   it('maps a téléexpertise to a ServiceRequest that follows the act, and the act names it', () => {
     const resource = serviceRequestToFhir(expertiseRequest);
     expect(resource).toEqual(fixture('service-request-teleexpertise'));

@@ -21,11 +21,11 @@ export const finishedEncounter: Encounter = {
 
 export const bloodPressure: Observation = {
   id: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d', encounterId: finishedEncounter.id, vital: { code: 'blood_pressure', systolic: 142, diastolic: 88, unit: 'mm[Hg]' },
-  takenAt: '2026-11-23T09:45:00.000Z', method: 'manual', device: null, takenBy: 'IDE Morvan',
+  takenAt: '2026-11-23T09:45:00.000Z', method: 'manual', device: null, takenBy: 'IDE Morvan', unusualConfirmed: false,
 };
 
 export const consentToAct: Consent = {
-  id: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9', encounterId: finishedEncounter.id, scope: 'act', decision: 'given', collectedBy: 'IDE Morvan', collectedAt: '2026-11-23T09:41:00.000Z',
+  id: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9', encounterId: finishedEncounter.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: '2026-11-23T09:41:00.000Z',
 };
 
 export const expertiseRequest: Encounter = {

@@ -10,6 +10,23 @@ const SCOPE = {
   image_sharing: { scope: 'patient-privacy', action: 'disclose', text: 'Consentement au partage des images' },
 } as const;
 
+/** Who agreed: the patient, or the person the law lets speak for her, or the physician in a vital emergency. */
+function performer(c: Consent, patientId: string): NonNullable<FhirConsent['performer']> {
+  switch (c.givenBy.kind) {
+    case 'patient':
+      return [{ reference: `Patient/${patientId}` }];
+    case 'legal_representative':
+      return [{ display: `${c.givenBy.name} (représentant légal, CSP L1111-4)` }];
+    case 'trusted_person':
+      return [{ display: `${c.givenBy.name} (personne de confiance, CSP L1111-6)` }];
+    case 'vital_emergency':
+      return [{ display: `${c.givenBy.physician} (urgence vitale, consentement impossible, CSP L1111-4)` }];
+    case 'unknown':
+      // Recorded before the station asked: nobody is named rather than a guess.
+      return [];
+  }
+}
+
 export function consentToFhir(c: Consent, encounter: Pick<Encounter, 'id' | 'patientId'>): FhirConsent {
   const s = SCOPE[c.scope];
   return {
@@ -24,9 +41,9 @@ export function consentToFhir(c: Consent, encounter: Pick<Encounter, 'id' | 'pat
     // Collected orally by the professional at the patient's side, recorded here: the rule is
     // French law on telemedicine consent (consentement libre et éclairé), not a written policy.
     policyRule: { text: 'Code de la santé publique, art. L.1111-4 et R.6316-2' },
-    // The patient agrees; the professional who collected it has no R4 element of its own.
-    performer: [{ reference: `Patient/${encounter.patientId}` }],
-    extension: [{ url: EXTENSION.consentCollectedBy, valueString: c.collectedBy }],
+    // Who agreed; the professional who collected it has no R4 element of its own.
+    ...(c.givenBy.kind === 'unknown' ? {} : { performer: performer(c, encounter.patientId) }),
+    extension: [{ url: EXTENSION.consentCollectedBy, valueString: c.collectedBy }, { url: EXTENSION.consentGivenBy, valueCode: c.givenBy.kind }],
     provision: {
       type: c.decision === 'given' ? 'permit' : 'deny',
       action: [{ coding: [{ system: SYSTEM.consentAction, code: s.action }] }],

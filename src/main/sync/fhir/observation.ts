@@ -47,5 +47,7 @@ export function observationToFhir(o: Observation, encounter: Pick<Encounter, 'id
     ...(o.device ? { device: { display: o.device } } : {}),
     method: { text: o.method === 'device' ? 'Appareil connecté' : 'Saisie manuelle' },
     ...valueOf(o.vital),
+    // Outside the usual range (src/shared/vital-limits.ts) and confirmed by who took it: the reader knows it was checked.
+    ...(o.unusualConfirmed ? { note: [{ text: `Valeur inhabituelle vérifiée et confirmée par ${o.takenBy}.` }] } : {}),
   };
 }

@@ -17,6 +17,8 @@ export const EXTENSION = {
   inseeCode: `${FR_CORE}/StructureDefinition/fr-core-address-insee-code`,
   /** Local: who collected the patient's consent (nurse, pharmacist, physician). */
   consentCollectedBy: 'urn:relais:StructureDefinition:consent-collected-by',
+  /** Local: who gave it (patient, legal_representative, trusted_person, vital_emergency, or unknown for the oldest records). */
+  consentGivenBy: 'urn:relais:StructureDefinition:consent-given-by',
   /** Local: the act's own status, finer than Encounter.status ("finished" is awaiting the report, or closed). */
   actStatus: 'urn:relais:StructureDefinition:act-status',
   /** Local: a téléconsultation assistée (a nurse or pharmacist with the patient). */

@@ -4,7 +4,7 @@
 // is checked by SHA-256 on the station and kept even when the region is unreachable.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BODY_SITES, type Attachment, type BodySite } from '../../../shared/attachments';
+import type { Attachment, BodySite } from '../../../shared/attachments';
 import type { Report } from '../../../shared/encounter';
 import type { ReportPdfInfo } from '../../../shared/report-pdf';
 import type { AppError } from '../../../shared/result';
@@ -13,25 +13,37 @@ import { uploadAttachment } from '../../calls/upload-attachment';
 import { CameraCapture } from './camera-capture';
 import { ActError } from './act-error';
 import { formatBytes } from '../../ui/format';
+import { BodySiteSelect } from '../calls/body-site-select';
+import { BlockedReason, useBlockedReason } from './consent-blocked';
 
 const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | 'auscultation' | undefined> = { 'application/pdf': 'document', 'image/png': 'snapshot', 'image/jpeg': 'snapshot', 'audio/wav': 'auscultation', 'audio/x-wav': 'auscultation' };
 
-function AddFile({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
+/** The act's latest word on recording and on sharing images (null: not collected). */
+export interface ActConsents {
+  recording: 'given' | 'refused' | null;
+  imageSharing: 'given' | 'refused' | null;
+}
+
+function AddFile({ encounterId, consents, onDone }: { encounterId: string; consents: ActConsents; onDone: (error: AppError | null) => void }) {
   const { t } = useTranslation();
+  const blockedReason = useBlockedReason();
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
   const [by, setBy] = useState('');
   const [busy, setBusy] = useState(false);
   const [wrongType, setWrongType] = useState(false);
-  /** A sound says where the stethoscope was. */
-  const [bodySite, setBodySite] = useState<BodySite>('aortic');
-  const sound = file ? KIND_OF_MIME[file.type] === 'auscultation' : false;
+  /** A sound says where the stethoscope was: the person picks it, nothing is chosen for her. */
+  const [bodySite, setBodySite] = useState<BodySite | null>(null);
+  const kindChosen = file ? KIND_OF_MIME[file.type] : undefined;
+  const sound = kindChosen === 'auscultation';
+  // A photo or a sound of the patient is a recording: it needs her consent to recording (a PDF does not).
+  const blocked = kindChosen === 'snapshot' || sound ? blockedReason('recording', consents.recording) : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const kind = file ? KIND_OF_MIME[file.type] : undefined;
     setWrongType(!kind);
-    if (!file || !kind) return;
+    if (!file || !kind || blocked || (kind === 'auscultation' && !bodySite)) return;
     setBusy(true);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = await uploadAttachment(
@@ -57,11 +69,7 @@ function AddFile({ encounterId, onDone }: { encounterId: string; onDone: (error:
       {sound && (
         <label>
           {t('acts.bodySite')}
-          <select value={bodySite} onChange={(e) => setBodySite(e.target.value as BodySite)}>
-            {BODY_SITES.map((s) => (
-              <option key={s} value={s}>{t(`calls.bodySites.${s}`)}</option>
-            ))}
-          </select>
+          <BodySiteSelect id="act-file-body-site" value={bodySite} onChange={setBodySite} />
         </label>
       )}
       <label>
@@ -72,27 +80,31 @@ function AddFile({ encounterId, onDone }: { encounterId: string; onDone: (error:
         {t('acts.addedBy')}
         <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
       </label>
-      <button type="submit" disabled={busy}>{busy ? t('acts.adding') : t('acts.addFile')}</button>
+      <button type="submit" disabled={busy || blocked !== null || (sound && !bodySite)}>{busy ? t('acts.adding') : t('acts.addFile')}</button>
       {wrongType && <p className="error-text" role="alert">{t('acts.fileTypes')}</p>}
+      <BlockedReason reason={blocked} />
+      {!blocked && sound && !bodySite && <p className="blocked-reason">{t('calls.auscultation.siteFirst')}</p>}
     </form>
   );
 }
 
 /** Sends a photo to the hospital PACS (where one is configured), and says what came of it. */
-function SendToPacs({ file }: { file: Attachment }) {
+function SendToPacs({ file, imageSharing }: { file: Attachment; imageSharing: ActConsents['imageSharing'] }) {
   const { t } = useTranslation();
+  const blocked = useBlockedReason()('image_sharing', imageSharing);
   const [state, setState] = useState<'idle' | 'sending' | 'sent' | AppError>('idle');
   if (state === 'sent') return <span role="status"> — {t('acts.sentToPacs')}</span>;
   return (
     <>
       {' '}
-      <button type="button" disabled={state === 'sending'} onClick={() => {
+      <button type="button" disabled={state === 'sending' || blocked !== null} onClick={() => {
         setState('sending');
         void relais.invoke('pacs.sendPhoto', { attachmentId: file.id }).then((r) => setState(r.ok ? 'sent' : r.error));
       }}>
         {t('acts.sendToPacs')}
       </button>
       {typeof state === 'object' && <ActError error={state} />}
+      <BlockedReason reason={blocked} />
     </>
   );
 }
@@ -110,8 +122,9 @@ function ReportPdfLine({ pdf, report, replaced, onPrint }: { pdf: ReportPdfInfo;
   );
 }
 
-export function ActFiles({ encounterId, files, reportPdfs, reports, open, onPrint, onDone }: {
+export function ActFiles({ encounterId, consents, files, reportPdfs, reports, open, onPrint, onDone }: {
   encounterId: string;
+  consents: ActConsents;
   files: Attachment[];
   reportPdfs: ReportPdfInfo[];
   reports: Report[];
@@ -120,6 +133,7 @@ export function ActFiles({ encounterId, files, reportPdfs, reports, open, onPrin
   onDone: (error: AppError | null) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const recordingBlocked = useBlockedReason()('recording', consents.recording);
   const [pacs, setPacs] = useState(false);
   useEffect(() => {
     let current = true;
@@ -144,18 +158,19 @@ export function ActFiles({ encounterId, files, reportPdfs, reports, open, onPrin
             <li key={f.id}>
               {t(`sync.fileKinds.${f.kind}`)} : <strong>{f.title ?? f.device}</strong> ({formatBytes(f.size)}) — {f.author}, {new Date(f.takenAt).toLocaleString(i18n.language)}
               {f.callId ? ` · ${t('acts.duringCall')}` : ''}
-              {pacs && f.kind === 'snapshot' && <SendToPacs file={f} />}
+              {pacs && f.kind === 'snapshot' && <SendToPacs file={f} imageSharing={consents.imageSharing} />}
             </li>
           ))}
         </ul>
       )}
       {open && (
-        <button type="button" aria-expanded={capturing} onClick={() => setCapturing((c) => !c)}>
+        <button type="button" aria-expanded={capturing} disabled={recordingBlocked !== null && !capturing} onClick={() => setCapturing((c) => !c)}>
           {capturing ? t('acts.camera.close') : t('acts.camera.open')}
         </button>
       )}
-      {open && capturing && <CameraCapture encounterId={encounterId} onDone={onDone} />}
-      {open && <AddFile encounterId={encounterId} onDone={onDone} />}
+      {open && <BlockedReason reason={recordingBlocked} />}
+      {open && capturing && recordingBlocked === null && <CameraCapture encounterId={encounterId} onDone={onDone} />}
+      {open && <AddFile encounterId={encounterId} consents={consents} onDone={onDone} />}
     </section>
   );
 }

@@ -4,11 +4,10 @@
 // station at once and synced when the region is reachable.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConsentScopeSchema, type EncounterStatus, type Report, type Vital } from '../../../shared/encounter';
+import type { EncounterStatus, Report } from '../../../shared/encounter';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { useDevices } from '../device-panels/devices-store';
 import { useView } from '../shell/view-store';
 import { base64Bytes } from '../../imaging/loaded-frame';
 import { ActStroke } from '../stroke/act-stroke';
@@ -17,17 +16,12 @@ import { ActError } from './act-error';
 import { ActFiles } from './act-files';
 import { ActExpertise } from '../teleexpertise/act-expertise';
 import { SignerFields } from './professional-fields';
+import { VitalForm } from './vital-form';
+import { useVitalText } from './vital-check';
+import { ConsentForm, useConsentLine } from './consent-form';
+import { latestDecision } from '../../../shared/consent';
 
 type ActRecord = ChannelOutput<'encounters.get'>;
-const VITALS = ['spo2', 'heart_rate', 'blood_pressure', 'body_temperature', 'respiratory_rate', 'body_weight'] as const;
-const UNIT: Record<(typeof VITALS)[number], string> = { spo2: '%', heart_rate: '/min', respiratory_rate: '/min', body_temperature: 'Cel', body_weight: 'kg', blood_pressure: 'mm[Hg]' };
-const SHOWN_UNIT: Record<string, string> = { Cel: '°C', 'mm[Hg]': 'mmHg' };
-
-function vitalText(v: Vital): string {
-  const unit = SHOWN_UNIT[v.unit] ?? v.unit;
-  return v.code === 'blood_pressure' ? `${v.systolic}/${v.diastolic} ${unit}` : `${v.value} ${unit}`;
-}
-
 /** The next steps an act can take from each status (the station checks them again). */
 const NEXT_STEPS: Record<EncounterStatus, { to: EncounterStatus; label: string }[]> = {
   draft: [
@@ -38,100 +32,6 @@ const NEXT_STEPS: Record<EncounterStatus, { to: EncounterStatus; label: string }
   awaiting_report: [{ to: 'closed', label: 'acts.close' }],
   closed: [],
 };
-
-function ConsentForm({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
-  const { t } = useTranslation();
-  const [scope, setScope] = useState<'act' | 'recording' | 'image_sharing'>('act');
-  const [by, setBy] = useState('');
-  const record = async (decision: 'given' | 'refused') => {
-    const r = await relais.invoke('encounters.consent', { encounterId, scope, decision, collectedBy: by, collectedAt: new Date().toISOString() });
-    onDone(r.ok ? null : r.error);
-  };
-  return (
-    <form className="inline-form" aria-label={t('acts.consents')} onSubmit={(e) => e.preventDefault()}>
-      <label>
-        {t('acts.consents')}
-        <select value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
-          {ConsentScopeSchema.options.map((s) => (
-            <option key={s} value={s}>{t(`acts.scopes.${s}`)}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('acts.collectedBy')}
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
-      <button type="button" disabled={!by.trim()} onClick={() => void record('given')}>{t('acts.given')}</button>
-      <button type="button" disabled={!by.trim()} onClick={() => void record('refused')}>{t('acts.refused')}</button>
-    </form>
-  );
-}
-
-function VitalForm({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
-  const { t } = useTranslation();
-  const [code, setCode] = useState<(typeof VITALS)[number]>('spo2');
-  const [value, setValue] = useState('');
-  const [diastolic, setDiastolic] = useState('');
-  const [by, setBy] = useState('');
-  const oximeter = useDevices((s) => Object.values(s.oximeters).find((o) => o.reading.status === 'measuring' && o.reading.spo2 !== null));
-  const [noOximeter, setNoOximeter] = useState(false);
-  const number = (text: string) => Number(text.replace(',', '.'));
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const vital = (code === 'blood_pressure' ? { code, systolic: number(value), diastolic: number(diastolic), unit: UNIT[code] } : { code, value: number(value), unit: UNIT[code] }) as Vital;
-    const r = await relais.invoke('encounters.observe', { encounterId, vital, takenAt: new Date().toISOString(), method: 'manual', takenBy: by });
-    if (r.ok) {
-      setValue('');
-      setDiastolic('');
-    }
-    onDone(r.ok ? null : r.error);
-  }
-
-  async function fromOximeter() {
-    const reading = oximeter?.reading;
-    setNoOximeter(!reading);
-    if (!reading || reading.spo2 === null) return;
-    const common = { encounterId, takenAt: reading.at, method: 'device' as const, device: reading.deviceId, takenBy: by };
-    const first = await relais.invoke('encounters.observe', { ...common, vital: { code: 'spo2', value: reading.spo2, unit: '%' } });
-    if (!first.ok) return onDone(first.error);
-    if (reading.pulseRate !== null) {
-      const second = await relais.invoke('encounters.observe', { ...common, vital: { code: 'heart_rate', value: reading.pulseRate, unit: '/min' } });
-      if (!second.ok) return onDone(second.error);
-    }
-    onDone(null);
-  }
-
-  return (
-    <form className="inline-form" aria-label={t('acts.vitals')} onSubmit={(e) => void submit(e)}>
-      <label>
-        {t('acts.vitals')}
-        <select value={code} onChange={(e) => setCode(e.target.value as typeof code)}>
-          {VITALS.map((v) => (
-            <option key={v} value={v}>{t(`acts.vitalNames.${v}`)}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {code === 'blood_pressure' ? t('acts.systolic') : t('acts.value')} ({SHOWN_UNIT[UNIT[code]] ?? UNIT[code]})
-        <input value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" required size={6} />
-      </label>
-      {code === 'blood_pressure' && (
-        <label>
-          {t('acts.diastolic')}
-          <input value={diastolic} onChange={(e) => setDiastolic(e.target.value)} inputMode="decimal" required size={6} />
-        </label>
-      )}
-      <label>
-        {t('acts.takenBy')}
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
-      <button type="submit">{t('acts.record')}</button>
-      <button type="button" disabled={!by.trim()} onClick={() => void fromOximeter()}>{t('acts.fromOximeter')}</button>
-      {noOximeter && <p className="hint">{t('acts.noOximeter')}</p>}
-    </form>
-  );
-}
 
 function ReportForm({ encounterId, replaces, initialText, template, onDone }: { encounterId: string; replaces: Report | null; initialText?: string; template: string; onDone: (error: AppError | null) => void }) {
   const { t } = useTranslation();
@@ -200,12 +100,15 @@ export function ActScreen({ id }: { id: string }) {
     void load();
   };
   const when = (at: string) => new Date(at).toLocaleString(i18n.language);
+  const consentLine = useConsentLine();
+  const vitalText = useVitalText();
 
   if (!record) return error ? <ActError error={error} /> : <p>{t('home.loading')}</p>;
   const { encounter, consents, observations, reports } = record;
   const open = encounter.status !== 'closed';
   const canReport = encounter.status === 'in_progress' || encounter.status === 'awaiting_report';
   const replaced = new Set(reports.map((r) => r.replaces).filter(Boolean));
+  const actConsents = { recording: latestDecision(consents, 'recording'), imageSharing: latestDecision(consents, 'image_sharing') };
 
   async function move(to: EncounterStatus) {
     const r = await relais.invoke('encounters.setStatus', { id, version: encounter.version, status: to });
@@ -235,13 +138,13 @@ export function ActScreen({ id }: { id: string }) {
       </div>
       <ActError error={error} />
 
-      {encounter.act === 'teleexpertise' && <ActExpertise encounter={encounter} files={record.attachments} onDone={done} />}
+      {encounter.act === 'teleexpertise' && <ActExpertise encounter={encounter} files={record.attachments} imageSharing={actConsents.imageSharing} onDone={done} />}
 
       <section className="card" aria-labelledby="consents-title">
         <h2 id="consents-title">{t('acts.consents')}</h2>
         <ul className="plain-list">
           {consents.map((c) => (
-            <li key={c.id}>{t('acts.consentLine', { scope: t(`acts.scopes.${c.scope}`), decision: t(`acts.${c.decision}`), by: c.collectedBy, when: when(c.collectedAt) })}</li>
+            <li key={c.id}>{consentLine(c)}</li>
           ))}
         </ul>
         {open && <ConsentForm encounterId={id} onDone={done} />}
@@ -256,6 +159,7 @@ export function ActScreen({ id }: { id: string }) {
             {observations.map((o) => (
               <li key={o.id}>
                 {t(`acts.vitalNames.${o.vital.code}`)} : <strong>{vitalText(o.vital)}</strong> — {o.takenBy}, {when(o.takenAt)} ({o.method === 'device' ? `${t('acts.byDevice')} ${o.device ?? ''}`.trim() : t('acts.byHand')})
+                {o.unusualConfirmed ? ` · ${t('acts.unusualConfirmed')}` : ''}
               </li>
             ))}
           </ul>
@@ -263,7 +167,7 @@ export function ActScreen({ id }: { id: string }) {
         {open && <VitalForm encounterId={id} onDone={done} />}
       </section>
 
-      <ActFiles encounterId={id} files={record.attachments} reportPdfs={record.reportPdfs} reports={reports} open={open} onPrint={(reportId) => void downloadPdf(reportId)} onDone={done} />
+      <ActFiles encounterId={id} consents={actConsents} files={record.attachments} reportPdfs={record.reportPdfs} reports={reports} open={open} onPrint={(reportId) => void downloadPdf(reportId)} onDone={done} />
 
       <ActStroke encounterId={id} defaultBy={encounter.requester.name} onSummary={canReport ? (text) => setOffered((o) => ({ text, serial: (o?.serial ?? 0) + 1 })) : undefined} />
 

@@ -1,15 +1,20 @@
 // Auscultation during a call: the stethoscope's sound drawn live on both sides; at the cart, a
-// lossless recording of each listening, tagged with where the stethoscope was placed.
+// lossless recording of each listening, tagged with where the stethoscope was placed. The nurse
+// picks the site before each recording (none is chosen for her), and nothing is recorded without
+// the patient's consent to recording: the button says why it is off.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BODY_SITES, type BodySite } from '../../../shared/attachments';
+import type { BodySite } from '../../../shared/attachments';
+import { BlockedReason } from '../acts/consent-blocked';
+import { BodySiteSelect } from './body-site-select';
 import { startRecording, stopRecording } from './call-captures';
 import type { CurrentCall } from './call-store';
 import { SoundScope } from './sound-scope';
 
-export function AuscultationPanel({ call }: { call: CurrentCall }) {
+/** `recordingBlocked`: why the call may not record (the patient's consent), or null. */
+export function AuscultationPanel({ call, recordingBlocked }: { call: CurrentCall; recordingBlocked: string | null }) {
   const { t } = useTranslation();
-  const [site, setSite] = useState<BodySite>('aortic');
+  const [site, setSite] = useState<BodySite | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const local = call.local.find((l) => l.kind === 'stethoscope');
   const remote = call.remoteStreams.find((r) => r.kind === 'stethoscope');
@@ -21,6 +26,8 @@ export function AuscultationPanel({ call }: { call: CurrentCall }) {
   }, [call.recording]);
   if (!stream) return null;
   const seconds = call.recording ? Math.max(0, Math.floor((now - call.recording.startedAt) / 1000)) : 0;
+  // The consent first (nothing else matters without it), then the site.
+  const why = recordingBlocked ?? (site === null ? t('calls.auscultation.siteFirst') : null);
 
   return (
     <section className="card" aria-labelledby="auscultation-title">
@@ -28,19 +35,23 @@ export function AuscultationPanel({ call }: { call: CurrentCall }) {
       <p className="hint">{local ? t('calls.auscultation.local') : t('calls.auscultation.remote', { name: call.remote.name })}</p>
       <SoundScope stream={stream} label={t('calls.auscultation.scope')} />
       {local && (
-        <div className="button-row">
-          <label htmlFor="body-site">{t('calls.auscultation.site')}</label>
-          <select id="body-site" value={site} disabled={call.recording !== null} onChange={(e) => setSite(e.target.value as BodySite)}>
-            {BODY_SITES.map((s) => <option key={s} value={s}>{t(`calls.bodySites.${s}`)}</option>)}
-          </select>
-          {call.recording ? (
-            <button type="button" className="warning" onClick={() => void stopRecording()}>
-              {t('calls.auscultation.stop', { seconds })}
-            </button>
-          ) : (
-            <button type="button" onClick={() => void startRecording(site)}>{t('calls.auscultation.record')}</button>
-          )}
-        </div>
+        <>
+          <div className="button-row">
+            <label htmlFor="body-site">{t('calls.auscultation.site')}</label>
+            <BodySiteSelect id="body-site" value={site} disabled={call.recording !== null} onChange={setSite} />
+            {call.recording ? (
+              <button type="button" className="warning" onClick={() => void stopRecording()}>
+                {t('calls.auscultation.stop', { seconds })}
+              </button>
+            ) : (
+              <button type="button" disabled={why !== null} aria-describedby={why ? 'auscultation-why' : undefined}
+                onClick={() => site && void startRecording(site)}>
+                {t('calls.auscultation.record')}
+              </button>
+            )}
+          </div>
+          {!call.recording && <BlockedReason id="auscultation-why" reason={why} />}
+        </>
       )}
     </section>
   );

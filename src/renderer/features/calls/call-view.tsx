@@ -19,6 +19,9 @@ import { StrokeCallPanel } from './stroke-call-panel';
 import { RemoteCameraPad } from './remote-camera-pad';
 import { StreamAudio, StreamVideo } from './stream-video';
 import { QualityLine } from './quality-line';
+import { CallConsentPanel } from './call-consent-panel';
+import { useCallBlocked, useCallConsent } from './call-consent';
+import { BlockedReason } from '../acts/consent-blocked';
 
 function useElapsed(since: number | null): string {
   const [now, setNow] = useState(() => Date.now());
@@ -118,6 +121,9 @@ function InCall({ call, isCart, isExpert, cabin }: { call: CurrentCall; isCart: 
   // Which camera it is first (room or examination), then the device's own name.
   const streamName = (r: { kind: MediaKind; label: string }) => `${t(`calls.streamKinds.${r.kind}`)}${r.label ? ` — ${r.label}` : ''}`;
   const canCenter = isExpert && call.controlGranted && call.remoteCamera.camera && large?.kind === 'room';
+  // The patient's consents for this call: the cart holds her act; the expert's side goes by what the cart said.
+  const consent = useCallConsent(call.callId);
+  const recordingBlocked = useCallBlocked(consent, !isExpert, call.remote.name)('recording');
 
   const clickToCenter = (e: MouseEvent<HTMLVideoElement>) => {
     if (!canCenter) return;
@@ -156,31 +162,35 @@ function InCall({ call, isCart, isExpert, cabin }: { call: CurrentCall; isCart: 
             <button type="button" aria-pressed={call.micMuted} onClick={toggleMic}>{call.micMuted ? t('calls.unmute') : t('calls.mute')}</button>
             <button type="button" aria-pressed={call.cameraOff} onClick={toggleCamera}>{call.cameraOff ? t('calls.cameraOn') : t('calls.cameraOff')}</button>
             {large && (
-              <button type="button" onClick={() => void takeSnapshot(large.stream, large.label || t(`calls.streamKinds.${large.kind}`))}>
+              <button type="button" disabled={recordingBlocked !== null} aria-describedby={recordingBlocked ? 'snapshot-why' : undefined}
+                onClick={() => void takeSnapshot(large.stream, large.label || t(`calls.streamKinds.${large.kind}`))}>
                 {t('calls.snapshotRemote')}
               </button>
             )}
             {call.local.filter((l) => l.kind !== 'stethoscope').map((l) => (
-              <button key={l.stream.id} type="button" onClick={() => void takeSnapshot(l.stream, l.label)}>
+              <button key={l.stream.id} type="button" disabled={recordingBlocked !== null} aria-describedby={recordingBlocked ? 'snapshot-why' : undefined}
+                onClick={() => void takeSnapshot(l.stream, l.label)}>
                 {t('calls.snapshotLocal', { label: l.label || t(`calls.streamKinds.${l.kind}`) })}
               </button>
             ))}
             <button type="button" className="warning" onClick={() => void hangup()}>{t('calls.hangup')}</button>
           </div>
+          {(large || call.local.some((l) => l.kind !== 'stethoscope')) && <BlockedReason id="snapshot-why" reason={recordingBlocked} />}
           <QualityLine quality={call.quality} />
         </div>
         <aside className="call-side">
+          {isCart && <CallConsentPanel call={call} consent={consent} cabin={cabin} />}
           {isCart && <ControlStrip call={call} />}
           {isExpert && <RemoteCameraPad call={call} />}
           <ChatPanel lines={call.chat} disabled={call.phase === 'ended'} />
-          <AuscultationPanel call={call} />
+          <AuscultationPanel call={call} recordingBlocked={recordingBlocked} />
           <CallAttachments call={call} />
           {isCart && <ExamDevices call={call} />}
         </aside>
       </div>
       {/* Not in the pharmacy cabin: both pick a patient from the registry, which the cabin never searches. */}
       {!cabin && <StrokeCallPanel call={call} isCart={isCart} />}
-      {!cabin && <SharedImagingPanel isCart={isCart} />}
+      {!cabin && <SharedImagingPanel isCart={isCart} consent={consent} />}
     </section>
   );
 }

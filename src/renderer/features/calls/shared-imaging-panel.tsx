@@ -9,6 +9,10 @@ import { SeriesViewer } from '../imaging/series-viewer';
 import { PatientSummary } from '../patients/patient-summary';
 import { PatientPicker } from './patient-picker';
 import { changeSharedView, moveSharedPointer, shareSeries, stopSharing, useSharedImaging, type SharedImaging } from './shared-imaging';
+import type { CallConsent } from '../../../shared/consent-channels';
+import { ActError } from '../acts/act-error';
+import { BlockedReason } from '../acts/consent-blocked';
+import { useCallBlocked } from './call-consent';
 
 function SharedViewer({ share }: { share: SharedImaging }) {
   const { t } = useTranslation();
@@ -29,16 +33,22 @@ function SharedViewer({ share }: { share: SharedImaging }) {
   );
 }
 
-export function SharedImagingPanel({ isCart }: { isCart: boolean }) {
+export function SharedImagingPanel({ isCart, consent }: { isCart: boolean; consent: CallConsent | null }) {
   const { t } = useTranslation();
   const share = useSharedImaging((s) => s.share);
+  const refused = useSharedImaging((s) => s.refused);
   const [patient, setPatient] = useState<Patient | null>(null);
   const [choosing, setChoosing] = useState(false);
+  const blockedFor = useCallBlocked(consent, true, '');
   if (share) return <SharedViewer key={share.shareId} share={share} />;
   if (!isCart) return null;
+  // The patient's consent to sharing images, and only her images: the share button is offered then.
+  const blocked = blockedFor('image_sharing') ?? (patient && consent?.patientId && consent.patientId !== patient.id ? t('consent.blocked.other_patient') : null);
   return (
     <section className="card" aria-labelledby="share-images-title">
       <h2 id="share-images-title">{t('sharedImaging.shareTitle')}</h2>
+      <BlockedReason reason={blocked} />
+      <ActError error={refused} />
       {!choosing && !patient && (
         <button type="button" onClick={() => setChoosing(true)}>
           {t('sharedImaging.start')}
@@ -53,7 +63,7 @@ export function SharedImagingPanel({ isCart }: { isCart: boolean }) {
               {t('sharedImaging.otherPatient')}
             </button>
           </p>
-          <PatientImaging patientId={patient.id} onShare={(source, view) => shareSeries(source, view, patient.id)} />
+          <PatientImaging patientId={patient.id} onShare={blocked ? undefined : (source, view) => void shareSeries(source, view, patient.id)} />
         </>
       )}
     </section>

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { SharedView } from '../../../shared/imaging-view';
 import type { RemoteMessage } from '../../../shared/remote-control';
+import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { createShareReceiver, startSending, type ShareSender } from '../../calls/image-share';
 import { useCalls } from './call-store';
@@ -22,7 +23,8 @@ export interface SharedImaging {
   sent: number;
 }
 
-export const useSharedImaging = create<{ share: SharedImaging | null }>(() => ({ share: null }));
+/** `refused`: the station's refusal of the last share (the patient's consent), shown in the panel. */
+export const useSharedImaging = create<{ share: SharedImaging | null; refused: AppError | null }>(() => ({ share: null, refused: null }));
 
 interface LinkAccess {
   send(message: RemoteMessage): boolean;
@@ -59,11 +61,17 @@ function announce(s: SharedImaging): void {
   link?.send({ type: 'imaging.share', shareId: s.shareId, label: s.label.slice(0, 200), count: s.source.count, view: s.view });
 }
 
-/** The nurse (or the expert) shows a series of this station (of this patient) to the other side. */
-export function shareSeries(source: FrameSource, view: SharedView, patientId?: string): void {
+/**
+ * The nurse shows a series of this station (of the call's patient) to the other side, once the
+ * station said yes: it checks the patient's consent to sharing images and records the export.
+ */
+export async function shareSeries(source: FrameSource, view: SharedView, patientId: string): Promise<void> {
   const callId = useCalls.getState().call?.callId;
-  // SECURITY: images leaving the station are an export: the station's audit trail records it.
-  if (callId) void relais.invoke('audit.note', { event: 'imaging.shared', callId, ...(patientId ? { patientId } : {}), detail: source.label.slice(0, 300) || undefined });
+  if (!callId) return;
+  // SECURITY: images leaving the station are an export, and need the patient's consent: main decides and audits.
+  const allowed = await relais.invoke('calls.shareImages', { callId, patientId, label: source.label.slice(0, 300) });
+  useSharedImaging.setState({ refused: allowed.ok ? null : allowed.error });
+  if (!allowed.ok) return;
   if (share()?.role === 'sharer') link?.send({ type: 'imaging.stop', shareId: share()!.shareId });
   reset();
   const s: SharedImaging = { shareId: crypto.randomUUID(), role: 'sharer', label: source.label, source, view, remotePointer: null, sent: 0 };

@@ -121,7 +121,8 @@ export function KioskScreen() {
   async function consent(decision: 'given' | 'refused') {
     const { encounter, pharmacist } = session;
     if (!encounter) return;
-    const result = await relais.invoke('encounters.consent', { encounterId: encounter.id, scope: 'act', decision, collectedBy: pharmacist, collectedAt: new Date().toISOString() });
+    // The patient answers herself at the cabin's screen (CSP L1111-4, R6316-2); the pharmacist collects it.
+    const result = await relais.invoke('encounters.consent', { encounterId: encounter.id, scope: 'act', decision, givenBy: { kind: 'patient' }, collectedBy: pharmacist, collectedAt: new Date().toISOString() });
     if (!result.ok) return setProblem(t(`errors.${result.error.code}`));
     if (decision === 'refused') {
       // A refused act never starts: it is closed (cancelled), with the refusal recorded.

@@ -11,17 +11,13 @@ import { useKiosk } from './kiosk-store';
 import { BloodPressureCapture } from './blood-pressure-capture';
 import { ManualVital, type ManualKind } from './manual-vital';
 import { OximeterCapture } from './oximeter-capture';
+import { useVitalText } from '../acts/vital-check';
 
 const MANUAL: ManualKind[] = ['blood_pressure', 'body_temperature', 'body_weight'];
 
-function vitalText(vital: Vital): string {
-  if (vital.code === 'blood_pressure') return `${vital.systolic}/${vital.diastolic} mmHg`;
-  const unit = { spo2: '%', heart_rate: '/min', respiratory_rate: '/min', body_temperature: '°C', body_weight: 'kg' }[vital.code];
-  return `${vital.value} ${unit}`;
-}
-
 export function MeasureStep({ onNext }: { onNext(): void }) {
   const { t } = useTranslation();
+  const vitalText = useVitalText();
   const session = useKiosk((s) => s.session);
   const { devices, load } = useDevices();
   const [problems, setProblems] = useState<Partial<Record<ManualKind, string>>>({});
@@ -36,10 +32,10 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
   const errorText = useCallback((error: AppError) => (error.fields?.length ? error.fields.map((f) => t(`fieldErrors.${f.code}`, f.params ?? {})).join(' ') : t(`errors.${error.code}`)), [t]);
 
   const record = useCallback(
-    async (vital: Vital, device: string | null): Promise<AppError | null> => {
+    async (vital: Vital, device: string | null, unusualConfirmed = false): Promise<AppError | null> => {
       const { encounter, pharmacist } = useKiosk.getState().session;
       if (!encounter) return null;
-      const result = await relais.invoke('encounters.observe', { encounterId: encounter.id, vital, takenAt: new Date().toISOString(), method: device ? 'device' : 'manual', device, takenBy: pharmacist });
+      const result = await relais.invoke('encounters.observe', { encounterId: encounter.id, vital, takenAt: new Date().toISOString(), method: device ? 'device' : 'manual', device, takenBy: pharmacist, unusualConfirmed });
       if (!result.ok) return result.error;
       useKiosk.getState().update({ observations: [...useKiosk.getState().session.observations, result.value] });
       return null;
@@ -57,8 +53,8 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
     [record, oximeter?.id, errorText],
   );
 
-  async function saveManual(kind: ManualKind, vital: Vital) {
-    const error = await record(vital, null);
+  async function saveManual(kind: ManualKind, vital: Vital, unusualConfirmed: boolean) {
+    const error = await record(vital, null, unusualConfirmed);
     setProblems((p) => ({ ...p, [kind]: error ? errorText(error) : undefined }));
   }
 
@@ -93,7 +89,7 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
           </div>
         )}
         {MANUAL.filter((kind) => !has(kind) && (kind !== 'blood_pressure' || !monitor || typeBloodPressure)).map((kind) => (
-          <ManualVital key={kind} kind={kind} onSave={(vital) => void saveManual(kind, vital)} problem={problems[kind] ?? null} />
+          <ManualVital key={kind} kind={kind} onSave={(vital, confirmed) => void saveManual(kind, vital, confirmed)} problem={problems[kind] ?? null} />
         ))}
       </div>
       <h3>{t('kiosk.measure.recorded')}</h3>

@@ -12,9 +12,14 @@ import { relais } from '../../api';
 import { ActError } from '../acts/act-error';
 import { useView } from '../shell/view-store';
 import { ExpertiseMessages } from './expertise-messages';
+import { BlockedReason, useBlockedReason } from '../acts/consent-blocked';
 
-function AnswerQuestion({ encounter, questionId, files, onDone }: { encounter: Encounter; questionId: string; files: Attachment[]; onDone: (e: AppError | null) => void }) {
+type Decision = 'given' | 'refused' | null;
+
+function AnswerQuestion({ encounter, questionId, files, imageSharing, onDone }: { encounter: Encounter; questionId: string; files: Attachment[]; imageSharing: Decision; onDone: (e: AppError | null) => void }) {
   const { t } = useTranslation();
+  // A photo leaves for the expert with the answer: the patient's consent to sharing images first.
+  const photoBlocked = useBlockedReason()('image_sharing', imageSharing);
   const [text, setText] = useState('');
   const [by, setBy] = useState(encounter.requester.name);
   const [joined, setJoined] = useState<string[]>([]);
@@ -34,9 +39,10 @@ function AnswerQuestion({ encounter, questionId, files, onDone }: { encounter: E
           <legend>{t('expertise.joinFiles')}</legend>
           {files.map((f) => (
             <label key={f.id} className="checkbox">
-              <input type="checkbox" checked={joined.includes(f.id)} onChange={(e) => setJoined((j) => (e.target.checked ? [...j, f.id] : j.filter((x) => x !== f.id)))} /> {f.title ?? f.device}
+              <input type="checkbox" disabled={f.kind === 'snapshot' && photoBlocked !== null} checked={joined.includes(f.id)} onChange={(e) => setJoined((j) => (e.target.checked ? [...j, f.id] : j.filter((x) => x !== f.id)))} /> {f.title ?? f.device}
             </label>
           ))}
+          {files.some((f) => f.kind === 'snapshot') && <BlockedReason reason={photoBlocked} />}
         </fieldset>
       )}
       <label>
@@ -48,8 +54,11 @@ function AnswerQuestion({ encounter, questionId, files, onDone }: { encounter: E
   );
 }
 
-export function ActExpertise({ encounter, files, onDone }: { encounter: Encounter; files: Attachment[]; onDone: (e: AppError | null) => void }) {
+export function ActExpertise({ encounter, files, imageSharing, onDone }: { encounter: Encounter; files: Attachment[]; imageSharing: Decision; onDone: (e: AppError | null) => void }) {
   const { t } = useTranslation();
+  // The request's photos leave with it: the patient's consent to sharing them first.
+  const sendBlocked = useBlockedReason()('image_sharing', imageSharing);
+  const photosBlocked = files.some((f) => f.kind === 'snapshot') ? sendBlocked : null;
   const show = useView((s) => s.show);
   const [view, setView] = useState<RequestView | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -115,7 +124,8 @@ export function ActExpertise({ encounter, files, onDone }: { encounter: Encounte
           <label className="checkbox">
             <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} /> {t('expertise.consent')}
           </label>
-          <button type="button" className="primary" onClick={() => void submit()}>{t('expertise.send')}</button>
+          <button type="button" className="primary" disabled={photosBlocked !== null} onClick={() => void submit()}>{t('expertise.send')}</button>
+          <BlockedReason reason={photosBlocked} />
         </>
       ) : (
         <>
@@ -126,7 +136,7 @@ export function ActExpertise({ encounter, files, onDone }: { encounter: Encounte
               <button type="button" onClick={() => show({ name: 'calls' })}>{t('expertise.goToCalls')}</button>
             </p>
           )}
-          {question && <AnswerQuestion encounter={encounter} questionId={question.id} files={files} onDone={done} />}
+          {question && <AnswerQuestion encounter={encounter} questionId={question.id} files={files} imageSharing={imageSharing} onDone={done} />}
           <button type="button" disabled={checking} onClick={() => void checkNow()}>{t('expertise.checkNow')}</button>
         </>
       )}

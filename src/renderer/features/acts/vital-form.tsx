@@ -1,0 +1,141 @@
+// The act's measurements, typed or taken from the oximeter. Each field is checked as it is typed
+// (vital-check.tsx): an impossible value is said under its field and the measurement is not sent;
+// an unusual one is said there too and goes only with "I confirm this value" ticked, which the
+// station records with it. The station checks the same limits again.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Vital } from '../../../shared/encounter';
+import type { AppError } from '../../../shared/result';
+import { checkVital, type VitalField } from '../../../shared/vital-limits';
+import { relais } from '../../api';
+import { useDevices } from '../device-panels/devices-store';
+import { FieldProblem, fieldProblemsOf, readNumbers, useVitalProblems, type Problems } from './vital-check';
+
+export const VITALS = ['spo2', 'heart_rate', 'blood_pressure', 'body_temperature', 'respiratory_rate', 'body_weight'] as const;
+type Code = (typeof VITALS)[number];
+const UNIT = { spo2: '%', heart_rate: '/min', respiratory_rate: '/min', body_temperature: 'Cel', body_weight: 'kg', blood_pressure: 'mm[Hg]' } as const;
+const SHOWN_UNIT: Record<string, string> = { Cel: '°C', 'mm[Hg]': 'mmHg' };
+
+function toVital(code: Code, numbers: Partial<Record<VitalField, number>>): Vital | null {
+  if (code === 'blood_pressure') {
+    const { systolic, diastolic } = numbers;
+    return systolic === undefined || diastolic === undefined ? null : { code, systolic, diastolic, unit: UNIT[code] };
+  }
+  return numbers.value === undefined ? null : ({ code, value: numbers.value, unit: UNIT[code] } as Vital);
+}
+
+export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState<Code>('spo2');
+  const [first, setFirst] = useState('');
+  const [diastolic, setDiastolic] = useState('');
+  const [by, setBy] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  /** What the station refused, under its field, until the value changes. */
+  const [refused, setRefused] = useState<Problems>({});
+  const oximeter = useDevices((s) => Object.values(s.oximeters).find((o) => o.reading.status === 'measuring' && o.reading.spo2 !== null));
+  const [noOximeter, setNoOximeter] = useState(false);
+  const [oximeterProblem, setOximeterProblem] = useState<string | null>(null);
+  const problemsOf = useVitalProblems();
+
+  const firstField: VitalField = code === 'blood_pressure' ? 'systolic' : 'value';
+  const { numbers, invalid } = readNumbers(code === 'blood_pressure' ? { systolic: first, diastolic } : { value: first });
+  const vital = toVital(code, numbers);
+  const problems: Problems = { ...refused, ...problemsOf(vital, invalid) };
+  const blocking = Object.values(problems).some((p) => p.level !== 'unusual');
+  const unusual = Object.values(problems).some((p) => p.level === 'unusual');
+  const edit = (set: (v: string) => void) => (value: string) => {
+    set(value);
+    setRefused({});
+    setConfirmed(false);
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!vital || blocking || (unusual && !confirmed)) return;
+    const takenAt = new Date().toISOString();
+    const r = await relais.invoke('encounters.observe', { encounterId, vital, takenAt, method: 'manual', takenBy: by, unusualConfirmed: unusual && confirmed });
+    if (r.ok) {
+      setFirst('');
+      setDiastolic('');
+      setConfirmed(false);
+      return onDone(null);
+    }
+    // A field's refusal goes back under the field; anything else above the page's sections.
+    const { problems: fromStation, rest } = fieldProblemsOf(r.error.fields, t);
+    setRefused(fromStation);
+    onDone(rest.length > 0 || Object.keys(fromStation).length === 0 ? r.error : null);
+  }
+
+  async function fromOximeter() {
+    const reading = oximeter?.reading;
+    setNoOximeter(!reading);
+    if (!reading || reading.spo2 === null) return;
+    const common = { encounterId, takenAt: reading.at, method: 'device' as const, device: reading.deviceId, takenBy: by };
+    const taken: Vital[] = [{ code: 'spo2', value: reading.spo2, unit: '%' }];
+    if (reading.pulseRate !== null) taken.push({ code: 'heart_rate', value: reading.pulseRate, unit: '/min' });
+    for (const v of taken) {
+      // A device's unusual value (SpO2 under 70 %: accuracy not declared there) is confirmed like a typed one.
+      const odd = checkVital(v).length > 0;
+      if (odd && !confirmed) {
+        setOximeterProblem(problemsOf(v, []).value?.text ?? null);
+        return;
+      }
+      const r = await relais.invoke('encounters.observe', { ...common, vital: v, unusualConfirmed: odd && confirmed });
+      if (!r.ok) return onDone(r.error);
+    }
+    setOximeterProblem(null);
+    setConfirmed(false);
+    onDone(null);
+  }
+
+  const described = (field: VitalField) => (problems[field] ? `vital-${field}-problem` : undefined);
+  return (
+    <form className="vital-form" aria-label={t('acts.vitals')} onSubmit={(e) => void submit(e)} noValidate>
+      <div className="vital-row">
+        <label>
+          {t('acts.vitals')}
+          <select value={code} onChange={(e) => {
+            setCode(e.target.value as Code);
+            edit(setFirst)('');
+            setDiastolic('');
+          }}>
+            {VITALS.map((v) => (
+              <option key={v} value={v}>{t(`acts.vitalNames.${v}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="vital-field">
+          {code === 'blood_pressure' ? t('acts.systolic') : t('acts.value')} ({SHOWN_UNIT[UNIT[code]] ?? UNIT[code]})
+          <input value={first} onChange={(e) => edit(setFirst)(e.target.value)} inputMode="decimal" required size={6}
+            aria-invalid={problems[firstField] && problems[firstField].level !== 'unusual' ? true : undefined} aria-describedby={described(firstField)} />
+          <FieldProblem id={`vital-${firstField}-problem`} problem={problems[firstField]} />
+        </label>
+        {code === 'blood_pressure' && (
+          <label className="vital-field">
+            {t('acts.diastolic')}
+            <input value={diastolic} onChange={(e) => edit(setDiastolic)(e.target.value)} inputMode="decimal" required size={6}
+              aria-invalid={problems.diastolic && problems.diastolic.level !== 'unusual' ? true : undefined} aria-describedby={described('diastolic')} />
+            <FieldProblem id="vital-diastolic-problem" problem={problems.diastolic} />
+          </label>
+        )}
+        {(unusual || oximeterProblem) && (
+          <label className="confirm-unusual">
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+            {t('acts.confirmUnusual')}
+          </label>
+        )}
+      </div>
+      <div className="inline-form">
+        <label>
+          {t('acts.takenBy')}
+          <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
+        </label>
+        <button type="submit" disabled={!vital || blocking || (unusual && !confirmed) || !by.trim()}>{t('acts.record')}</button>
+        <button type="button" disabled={!by.trim()} onClick={() => void fromOximeter()}>{t('acts.fromOximeter')}</button>
+      </div>
+      {noOximeter && <p className="hint">{t('acts.noOximeter')}</p>}
+      {oximeterProblem && <p role="status" className="field-warning">{oximeterProblem}</p>}
+    </form>
+  );
+}
