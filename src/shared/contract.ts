@@ -21,6 +21,7 @@ import { BadgeUidSchema, IdentityStateSchema } from './identity';
 import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
 import { ActivityQuerySchema, ActivityReportSchema } from './activity/activity-report';
 import { TELEEXPERTISE_CHANNELS } from './teleexpertise-channels';
+import { IDENTITY_VIGILANCE_CHANNELS } from './insi';
 import { AUDIT_CHANNELS } from './audit';
 import { DATABASE_CHANNELS } from './database';
 import { ControlChangeSchema, STEERING_CHANNELS } from './steering-grant';
@@ -101,6 +102,7 @@ export const contract = {
     'activity.monthly': channel(ActivityQuerySchema, ActivityReportSchema),
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
     ...TELEEXPERTISE_CHANNELS,
+    ...IDENTITY_VIGILANCE_CHANNELS,
     ...AUDIT_CHANNELS,
     ...DATABASE_CHANNELS,
     ...STEERING_CHANNELS,

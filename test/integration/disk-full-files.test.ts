@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import type { Result } from '../../src/shared/result';
-import { qualifiedIdentity } from '../helpers/identities';
+import { validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { stationDatabase, stationFileSealer } from '../helpers/station-database';
 import { useTmpfs } from '../helpers/tmpfs';
@@ -34,7 +34,7 @@ async function stationWithHub(dataDir: string) {
   cleanups.push(() => hub.close());
   const station = openStation(dataDir, undefined, { hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 100 }, disk: { reserveBytes: 0 } });
   cleanups.push(() => station.close());
-  const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+  const created = await station.value('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
   if (created.status !== 'created') throw new Error('no patient');
   const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
   const media = (id: string) => fetch(`${hub.fhirUrl}/Media/${id}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);

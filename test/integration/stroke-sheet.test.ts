@@ -2,7 +2,7 @@
 // append-only journal too; an unknown act or a closed one refuses changes; a change no person
 // could mean is refused by the contract.
 import { afterEach, describe, expect, it } from 'vitest';
-import { qualifiedIdentity } from '../helpers/identities';
+import { validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { stationDatabase } from '../helpers/station-database';
@@ -17,7 +17,7 @@ describe('stroke sheet', () => {
     let clock = new Date('2026-11-23T09:40:00.000Z');
     const station = openStation(dir, () => clock);
     opened.push(station);
-    const created = await station.value('patients.create', { identity: qualifiedIdentity() });
+    const created = await station.value('patients.create', { identity: validatedIdentity() });
     if (created.status !== 'created') throw new Error('patient');
     const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: false, requester: { name: 'Dr Urgences', role: 'physician' }, site: 'CH Morlaix', reason: 'Suspicion d’AVC' });
     expect(await station.value('stroke.sheet', { encounterId: act.id })).toMatchObject({ version: 0, timeline: {}, decision: null });

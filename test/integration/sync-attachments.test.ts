@@ -8,7 +8,7 @@ import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { silentLogger } from '../../src/main/logger';
 import { createStation } from '../../src/main/station';
-import { qualifiedIdentity } from '../helpers/identities';
+import { validatedIdentity } from '../helpers/identities';
 import { contractValue } from '../helpers/contract-value';
 import { useTempDir } from '../helpers/temp-dir';
 import { stationDatabase } from '../helpers/station-database';
@@ -65,7 +65,7 @@ describe('attachment sync', () => {
     await value(station, 'calls.chat', { callId: 'call-with-act', id: 'line-1', direction: 'received', author: 'Dr Le Goff', text: 'Souffle systolique 2/6 au foyer mitral.', at: new Date().toISOString() });
     await value(station, 'calls.chat', { callId: 'call-alone', id: 'line-1', direction: 'sent', author: 'IDE Morvan', text: 'Je vous rappelle.', at: new Date().toISOString() });
 
-    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await value(station, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     const encounter = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Souffle ?', callId: 'call-with-act' });
 
@@ -124,7 +124,7 @@ describe('attachment sync', () => {
     cleanups.push(() => hub.close());
     const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 100 } });
     cleanups.push(() => station.close());
-    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await value(station, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     const act = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
     const add = async (bytes: Buffer, meta: { kind: 'document' | 'snapshot'; mime: 'application/pdf' | 'image/jpeg'; title: string | null; device: string }, encounterId = act.id) => {
@@ -163,7 +163,7 @@ describe('attachment sync', () => {
     cleanups.push(() => hub.close());
     const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 100 } });
     cleanups.push(() => station.close());
-    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await value(station, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     const act = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
     const bytes = randomBytes(150_000);
