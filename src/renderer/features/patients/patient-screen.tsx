@@ -70,7 +70,7 @@ export function PatientScreen({ id }: { id: string }) {
         {patient.birthName} {patient.firstName}
       </h1>
       <p>
-        {t('form.identityStatus')} : <strong data-testid="identity-status">{t(`vigilance.statuses.${patient.identityStatus}`)}</strong>
+        {t('vigilance.statusLine')}<strong data-testid="identity-status">{t(`vigilance.statuses.${patient.identityStatus}`)}</strong>
       </p>
       {saved && (
         <p role="status" className="ok-text">
@@ -84,7 +84,7 @@ export function PatientScreen({ id }: { id: string }) {
       )}
       {/* A new key for each version: an answer shown was for the version it was asked for. */}
       <InsiPanel
-        key={patient.version}
+        key={`insi-${patient.version}`}
         patient={patient}
         onAccepted={(next) => {
           setPatient(next);
@@ -95,7 +95,7 @@ export function PatientScreen({ id }: { id: string }) {
       <h2>{t('patients.editTitle')}</h2>
       {/* A new key after each save or reload: the form starts again from what is stored. */}
       <IdentityForm
-        key={patient.version}
+        key={`form-${patient.version}`}
         initial={fromPatient(patient)}
         insFromInsi={patient.ins !== null}
         checker={checker}
