@@ -156,7 +156,7 @@ describe('the identity document and the birth first names (RNIV volet 1; ANS gui
     const station = start();
     const refused = await call(station, 'patients.create', { identity: martin({ identityStatus: 'VALI' }), notDuplicateOf: [] });
     expect(refused.error.fields).toEqual([{ path: 'identity.identityDocument.type', code: 'identity.document_required' }]);
-    const future = await call(station, 'patients.create', { identity: martin({ identityStatus: 'VALI', identityDocument: { ...passport, checkedOn: '2026-11-24' } }), notDuplicateOf: [] });
+    const future = await call(station, 'patients.create', { identity: martin({ identityStatus: 'VALI', identityDocument: { ...passport, checkedOn: '2026-11-25' } }), notDuplicateOf: [] });
     expect(future.error.fields).toEqual([{ path: 'identity.identityDocument.checkedOn', code: 'date.in_future' }]);
     const patient = await create(station, martin({ identityStatus: 'VALI', identityDocument: { type: 'national_id_card', checkedBy: 'Dr Le Goff', checkedOn: '2026-11-23' } }));
     expect(patient.identityDocument).toEqual({ type: 'national_id_card', parentDocument: null, checkedBy: 'Dr Le Goff', checkedOn: '2026-11-23' });
