@@ -18,11 +18,15 @@ export function insiSettingsFromEnv(env: NodeJS.ProcessEnv): InsiSettings | null
   } catch {
     throw new Error(`RELAIS_INSI_URL must be the https:// address of the hospital's INSi gateway, not "${url}".`);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error(`RELAIS_INSI_URL must be the https:// address of the hospital's INSi gateway, not "${url}".`);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new Error(`RELAIS_INSI_URL must be the https:// address of the hospital's INSi gateway, not "${url}".`);
+  }
   // SECURITY: patients' traits and INS cross the hospital's network: https only, plain http only
   // to a gateway on this machine (tests, a local relay).
   if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
-    throw new Error(`RELAIS_INSI_URL must be https (plain http only to a gateway on this machine), not "${url}": ask the hospital's IT for the gateway's https address.`);
+    throw new Error(
+      `RELAIS_INSI_URL must be https (plain http only to a gateway on this machine), not "${url}": ask the hospital's IT for the gateway's https address.`,
+    );
   }
   return { url: url.replace(/\/+$/, ''), token: env.RELAIS_INSI_TOKEN?.trim() || null };
 }

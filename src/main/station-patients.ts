@@ -25,11 +25,12 @@ export interface StationPatientsDeps {
   onChanged: (id: string) => void;
 }
 
-type PatientChannel = 'patients.create' | 'patients.update' | 'patients.get' | 'patients.search' | 'patients.insiStatus' | 'patients.insiSearch'
-  | 'patients.insiVerify' | 'patients.insiAccept' | 'patients.history';
+type PatientChannel = 'patients.create' | 'patients.update' | 'patients.get' | 'patients.search' | 'patients.history'
+  | 'patients.insiStatus' | 'patients.insiSearch' | 'patients.insiVerify' | 'patients.insiAccept';
 
 export function createStationPatients(deps: StationPatientsDeps) {
-  const patients = createPatientService({ db: deps.db, patients: deps.repository, outbox: deps.outbox, now: deps.now, who: deps.who, onChanged: deps.onChanged });
+  const { db, repository, outbox, now, who, onChanged } = deps;
+  const patients = createPatientService({ db, patients: repository, outbox, now, who, onChanged });
   // The site's IT reads at each start whether the INS can be retrieved here.
   if (deps.insi) deps.logger.info('insi.configured', { url: deps.insi.url, token: deps.insi.token ? 'set' : 'none' });
   else deps.logger.info('insi.none', { text: NO_INSI_TEXT });

@@ -3,10 +3,11 @@
 import type { IdentityChange } from './insi';
 import type { Patient } from './patient';
 
-type Tracked = Pick<Patient, 'birthName' | 'firstName' | 'birthFirstNames' | 'birthDate' | 'sex' | 'birthplaceCode' | 'usedName' | 'usedFirstName'
-  | 'identityStatus' | 'ins' | 'typedIns' | 'identityDocument' | 'residenceCode'>;
-
-const TRACKED = ['birthName', 'firstName', 'birthFirstNames', 'birthDate', 'sex', 'birthplaceCode', 'usedName', 'usedFirstName', 'identityStatus', 'ins', 'typedIns', 'identityDocument', 'residenceCode'] as const;
+const TRACKED = [
+  'birthName', 'firstName', 'birthFirstNames', 'birthDate', 'sex', 'birthplaceCode', 'usedName', 'usedFirstName',
+  'identityStatus', 'ins', 'typedIns', 'identityDocument', 'residenceCode',
+] as const;
+type Tracked = Pick<Patient, (typeof TRACKED)[number]>;
 
 function shown(field: (typeof TRACKED)[number], identity: Tracked | null): string | null {
   if (!identity) return null;

@@ -27,7 +27,9 @@ export function statusChangeProblem(held: HeldIns | null, requested: Identity): 
   if (!statusCarriesIns(requested.identityStatus)) return null;
   // SECURITY: an INS reaches a record only from the INSi gateway's answer, held by main; the page
   // can keep that status, never give it.
-  if (!held?.ins || !held.insRetrieval || !statusCarriesIns(held.identityStatus)) return { path: 'identityStatus', code: 'identity.status_needs_insi' };
+  if (!held?.ins || !held.insRetrieval || !statusCarriesIns(held.identityStatus)) {
+    return { path: 'identityStatus', code: 'identity.status_needs_insi' };
+  }
   if (requested.identityStatus === 'QUAL' && held.identityStatus === 'RECUP') {
     // RECUP to QUAL: the document must have been checked against INSi's traits, so after its answer.
     const checkedOn = requested.identityDocument?.checkedOn ?? '';

@@ -48,7 +48,10 @@ export const InsiTraitSchema = z.enum(['birthName', 'birthFirstNames', 'birthDat
 const answerToAccept = {
   /** Main keeps the answer itself: the page names it to accept it, never sends its content back. */
   answerId: z.uuid(),
-  identity: z.object({ matricule: z.string(), oid: z.enum(INS_OIDS), birthName: z.string(), birthFirstNames: z.string(), birthDate: z.string(), sex: SexSchema, birthplaceCode: z.string() }),
+  identity: z.object({
+    matricule: z.string(), oid: z.enum(INS_OIDS), birthName: z.string(), birthFirstNames: z.string(), birthDate: z.string(), sex: SexSchema,
+    birthplaceCode: z.string(),
+  }),
   differences: z.array(InsiTraitSchema),
 };
 
@@ -65,7 +68,9 @@ export type InsiOutcome = z.output<typeof InsiOutcomeSchema>;
 export const IdentityChangeSchema = z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() });
 export type IdentityChange = z.infer<typeof IdentityChangeSchema>;
 
-export const HISTORY_OPERATIONS = ['created', 'edited', 'insi_search_traits', 'insi_search_card', 'insi_verify', 'insi_verified', 'region', 'lowered_without_insi'] as const;
+export const HISTORY_OPERATIONS = [
+  'created', 'edited', 'insi_search_traits', 'insi_search_card', 'insi_verify', 'insi_verified', 'region', 'lowered_without_insi',
+] as const;
 export type HistoryOperation = (typeof HISTORY_OPERATIONS)[number];
 
 export const IdentityHistoryEntrySchema = z.object({
@@ -88,7 +93,10 @@ export const IDENTITY_VIGILANCE_CHANNELS = {
   /** Asks INSi to verify the INS the record holds against its traits (a correction comes this way). */
   'patients.insiVerify': channel(byPatient, InsiOutcomeSchema),
   /** Takes INSi's answer into the record: its traits, its INS, RECUP or QUAL. */
-  'patients.insiAccept': channel(z.strictObject({ id: PatientIdSchema, version: z.number().int().positive(), answerId: z.uuid() }), PatientSchema),
+  'patients.insiAccept': channel(
+    z.strictObject({ id: PatientIdSchema, version: z.number().int().positive(), answerId: z.uuid() }),
+    PatientSchema,
+  ),
   /** Every change of the identity, newest first. */
   'patients.history': channel(byPatient, z.array(IdentityHistoryEntrySchema)),
 } as const;

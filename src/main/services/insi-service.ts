@@ -41,7 +41,8 @@ const ANSWER_LIFETIME_MS = 15 * 60_000;
 const HISTORY_OPERATION = { search_traits: 'insi_search_traits', search_card: 'insi_search_card', verify: 'insi_verify' } as const;
 const UNKNOWN_BIRTHPLACE = '99999';
 
-export const NO_INSI_TEXT = 'No INSi gateway is configured on this station (RELAIS_INSI_URL): the INS cannot be retrieved here, and identities stay provisional (PROV) or validated (VALI).';
+export const NO_INSI_TEXT =
+  'No INSi gateway is configured on this station (RELAIS_INSI_URL): the INS cannot be retrieved here, and identities stay provisional (PROV) or validated (VALI).';
 
 const traitsOf = (p: Patient, withBirthplace: boolean): InsiTraits => ({
   birthName: p.birthName,
@@ -84,7 +85,8 @@ export function createInsiService(deps: InsiServiceDeps) {
     }
   }
 
-  function hold(p: Patient, operation: InsRetrieval['operation'], identity: InsiIdentity): { answerId: string; identity: InsiIdentity; differences: InsiTraitName[] } {
+  type Held = { answerId: string; identity: InsiIdentity; differences: InsiTraitName[] };
+  function hold(p: Patient, operation: InsRetrieval['operation'], identity: InsiIdentity): Held {
     const now = deps.now().getTime();
     for (const [key, answer] of held) if (answer.expiresAt <= now) held.delete(key);
     const answerId = randomUUID();
@@ -101,7 +103,9 @@ export function createInsiService(deps: InsiServiceDeps) {
       const insi = client();
       const p = patient(id);
       let answer = await ask(() => insi.searchByTraits(traitsOf(p, false), deps.operator()));
-      if (answer.result === 'several_found' && traitsOf(p, true).birthplaceCode) answer = await ask(() => insi.searchByTraits(traitsOf(p, true), deps.operator()));
+      if (answer.result === 'several_found' && traitsOf(p, true).birthplaceCode) {
+        answer = await ask(() => insi.searchByTraits(traitsOf(p, true), deps.operator()));
+      }
       if (answer.result !== 'found') return { outcome: answer.result };
       return { outcome: 'found', ...hold(p, 'search_traits', answer.identity) };
     },
@@ -110,7 +114,9 @@ export function createInsiService(deps: InsiServiceDeps) {
     async verify(id: string): Promise<InsiOutcome> {
       const insi = client();
       const p = patient(id);
-      if (!p.ins) throw new AppFailure('validation_failed', 'This identity holds no INS from INSi to verify: retrieve it first.', [{ path: 'id', code: 'identity.no_ins_to_verify' }]);
+      if (!p.ins) {
+        throw new AppFailure('validation_failed', 'This identity holds no INS from INSi to verify: retrieve it first.', [{ path: 'id', code: 'identity.no_ins_to_verify' }]);
+      }
       const ins = p.ins;
       const answer = await ask(() => insi.verify(ins, traitsOf(p, true), deps.operator()));
       if (answer.result === 'verified') {

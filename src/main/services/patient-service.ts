@@ -34,7 +34,9 @@ export function createPatientService({ db, patients, outbox, now, who, onChanged
     // The day the page gives is the station's local day, up to a day ahead of UTC in France and
     // overseas (Paris after midnight, La Réunion, Nouméa): "in the future" is past that.
     const latestLocalDay = new Date(now().getTime() + 86_400_000).toISOString().slice(0, 10);
-    if (identity.identityDocument && identity.identityDocument.checkedOn > latestLocalDay) throw fieldFailure('identity.identityDocument.checkedOn', 'date.in_future');
+    if (identity.identityDocument && identity.identityDocument.checkedOn > latestLocalDay) {
+      throw fieldFailure('identity.identityDocument.checkedOn', 'date.in_future');
+    }
   }
 
   function checkStatus(held: HeldIns | null, identity: Identity): void {

@@ -28,12 +28,16 @@ function earlierPatientJson(row: OldRow): string {
 }
 
 function lowerTypedStatuses(db: Database.Database, at: string): void {
-  const rows = db.prepare("SELECT * FROM patients WHERE identity_status IN ('RECUP', 'QUAL') AND ins_matricule IS NOT NULL").all() as OldRow[];
+  const rows = db
+    .prepare("SELECT * FROM patients WHERE identity_status IN ('RECUP', 'QUAL') AND ins_matricule IS NOT NULL")
+    .all() as OldRow[];
   const revision = db.prepare('INSERT INTO patient_revisions (patient_id, version, identity_json, replaced_at) VALUES (?, ?, ?, ?)');
   const lower = db.prepare(`UPDATE patients SET version = ?, identity_status = ?, ins_matricule = NULL, ins_oid = NULL,
     typed_ins_matricule = ?, typed_ins_oid = ?, updated_at = ? WHERE id = ? AND version = ?`);
-  const history = db.prepare("INSERT INTO identity_history (patient_id, version, at, by, operation, changes_json) VALUES (?, ?, ?, 'Relais', 'lowered_without_insi', ?)");
-  const outbox = db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('patient', ?, ?, 'update', ?)");
+  const history = db.prepare(`INSERT INTO identity_history (patient_id, version, at, by, operation, changes_json)
+    VALUES (?, ?, ?, 'Relais', 'lowered_without_insi', ?)`);
+  const outbox = db.prepare(`INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at)
+    VALUES ('patient', ?, ?, 'update', ?)`);
   for (const row of rows) {
     const status = row.identity_status === 'QUAL' ? 'VALI' : 'PROV';
     const ins = `${row.ins_matricule} (${row.ins_oid})`;
@@ -75,8 +79,10 @@ export const migration0024: Migration = {
       );
       CREATE INDEX identity_history_patient ON identity_history (patient_id, id);
       -- Every change is kept: the history is never rewritten.
-      CREATE TRIGGER identity_history_no_update BEFORE UPDATE ON identity_history BEGIN SELECT RAISE(ABORT, 'identity history is append-only'); END;
-      CREATE TRIGGER identity_history_no_delete BEFORE DELETE ON identity_history BEGIN SELECT RAISE(ABORT, 'identity history is append-only'); END;
+      CREATE TRIGGER identity_history_no_update BEFORE UPDATE ON identity_history
+        BEGIN SELECT RAISE(ABORT, 'identity history is append-only'); END;
+      CREATE TRIGGER identity_history_no_delete BEFORE DELETE ON identity_history
+        BEGIN SELECT RAISE(ABORT, 'identity history is append-only'); END;
     `);
     lowerTypedStatuses(db, new Date().toISOString());
   },

@@ -78,7 +78,11 @@ export function InsiPanel({ patient, onAccepted, onVerified }: Props) {
         </div>
       )}
       {asking && <p role="status">{t('vigilance.insi.asking')}</p>}
-      {error && <p role="alert" className="error-text">{error.fields?.length ? error.fields.map((f) => t(`fieldErrors.${f.code}`, f.params ?? {})).join(' ') : t(`errors.${error.code}`)}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error.fields?.length ? error.fields.map((f) => t(`fieldErrors.${f.code}`, f.params ?? {})).join(' ') : t(`errors.${error.code}`)}
+        </p>
+      )}
       {outcome && <InsiAnswer patient={patient} outcome={outcome} onAccept={(id) => void accept(id)} onReject={() => setOutcome(null)} />}
     </section>
   );
