@@ -48,7 +48,7 @@ async function run(): Promise<void> {
 
     const station = createStation({ dataDir: path.join(dir, 'station'), mode: 'browser', logger: silentLogger });
     const created = await value<{ status: string; patient: { id: string } }>(station, 'patients.create', {
-      identity: { birthName: 'Bench', firstName: 'Cerebral', birthDate: '1950-01-01', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null },
+      identity: { birthName: 'Bench', firstName: 'Cerebral', birthDate: '1950-01-01', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' },
       notDuplicateOf: [],
     });
     start = performance.now();

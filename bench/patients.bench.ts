@@ -36,11 +36,14 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
         usedFirstName: null,
         identityStatus: 'PROV',
         ins: null,
+        insRetrieval: null,
+        typedIns: null,
+        identityDocument: null,
         residenceCode: null,
         createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',
       };
-      repo.insert(p);
+      repo.insert(p, { operation: 'created', by: 'bench' });
     }
   })();
   db.close();
@@ -82,7 +85,7 @@ describe(`patient registry, ${PATIENTS.toLocaleString('en')} patients in SQLite 
   bench('create a patient (validation + duplicate check + outbox row)', async () => {
     n++;
     const result = await station.dispatch('patients.create', {
-      identity: { birthName: uniqueName(n), firstName: 'TEST', birthDate: '1975-06-15', sex: 'F', birthplaceCode: '75111', identityStatus: 'PROV', ins: null },
+      identity: { birthName: uniqueName(n), firstName: 'TEST', birthDate: '1975-06-15', sex: 'F', birthplaceCode: '75111', identityStatus: 'PROV' },
       notDuplicateOf: [],
     });
     // A bench that measures a refusal measures nothing: stop if a create does not create.

@@ -73,7 +73,7 @@ async function run(): Promise<void> {
     let patientId = '';
     for (let i = 0; i < ENCOUNTERS; i++) {
       if (i % 5 === 0) {
-        const identity = { birthName: `BENCH${i.toString(36).toUpperCase().replace(/[0-9]/g, (d) => 'ABCDEFGHIJ'[Number(d)]!)}`, firstName: 'ANNE', birthDate: `19${40 + (i % 60)}-0${1 + (i % 9)}-1${i % 9}`, sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null };
+        const identity = { birthName: `BENCH${i.toString(36).toUpperCase().replace(/[0-9]/g, (d) => 'ABCDEFGHIJ'[Number(d)]!)}`, firstName: 'ANNE', birthDate: `19${40 + (i % 60)}-0${1 + (i % 9)}-1${i % 9}`, sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' };
         const created = await value<{ status: string; patient?: { id: string } }>(station, 'patients.create', { identity, notDuplicateOf: [] });
         if (created.patient) patientId = created.patient.id;
       }

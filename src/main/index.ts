@@ -5,6 +5,7 @@ import { hubSettingsFromEnv } from './hub-settings';
 import { oidcSettingsFromEnv } from './identity/oidc-settings';
 import { openExternalSafely } from './electron/open-external';
 import { pacsUrlFromEnv } from './pacs-settings';
+import { insiSettingsFromEnv } from './insi-settings';
 import { diskReserveFromEnv } from './disk-settings';
 import { communesFile } from './services/commune-places';
 import { createLogger } from './logger';
@@ -21,7 +22,7 @@ const logger = createLogger();
 
 startElectronShell({
   // The application connects to the regional hub named by RELAIS_HUB_URL (no embedded hub here).
-  createStation: (dataDir, keySealer) => createStation({ dataDir, mode: 'electron', logger, keySealer, allowNoKeyring: process.env.RELAIS_ALLOW_NO_KEYRING === '1', dataKeyFile: process.env.RELAIS_DATA_KEY_FILE || null, devices: loadDeviceSetup(dataDir, process.env), resourcesDir: path.join(outDir, '..', 'resources'), ...hubSettingsFromEnv(process.env), pacsUrl: pacsUrlFromEnv(process.env), backupsKept: backupsKeptFromEnv(process.env), oidc: oidcSettingsFromEnv(process.env), openBrowser: (url) => void openExternalSafely(url), communesFile: communesFile(process.env, dataDir), imagingWorker: path.join(__dirname, 'imaging-worker.cjs'), disk: { reserveBytes: diskReserveFromEnv(process.env) } }),
+  createStation: (dataDir, keySealer) => createStation({ dataDir, mode: 'electron', logger, keySealer, allowNoKeyring: process.env.RELAIS_ALLOW_NO_KEYRING === '1', dataKeyFile: process.env.RELAIS_DATA_KEY_FILE || null, devices: loadDeviceSetup(dataDir, process.env), resourcesDir: path.join(outDir, '..', 'resources'), ...hubSettingsFromEnv(process.env), pacsUrl: pacsUrlFromEnv(process.env), insi: insiSettingsFromEnv(process.env), backupsKept: backupsKeptFromEnv(process.env), oidc: oidcSettingsFromEnv(process.env), openBrowser: (url) => void openExternalSafely(url), communesFile: communesFile(process.env, dataDir), imagingWorker: path.join(__dirname, 'imaging-worker.cjs'), disk: { reserveBytes: diskReserveFromEnv(process.env) } }),
   rendererRoot: path.join(outDir, 'renderer'),
   preloadPath: path.join(outDir, 'preload', 'index.cjs'),
   logger,

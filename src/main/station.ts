@@ -35,7 +35,8 @@ import { connectHubClient } from './services/hub-client';
 import { createHubLink } from './services/hub-link';
 import { createHubToken, tokenRefreshUrl, tokenSubject } from './services/hub-token';
 import { auditHeadUrl } from './sync/audit-head';
-import { createPatientService } from './services/patient-service';
+import { createStationPatients } from './station-patients';
+import type { InsiSettings } from './insi-settings';
 import { createStationStatusService } from './services/station-status-service';
 import { createStationEvents, type StationEvents } from './station-events';
 import { createStationImaging } from './station-imaging';
@@ -78,6 +79,8 @@ export interface StationOptions {
   imagingWorker?: string | null;
   /** The hospital PACS's DICOMweb root; none: images come from drives only. */
   pacsUrl?: string | null;
+  /** The hospital's INSi gateway (RELAIS_INSI_URL); none: the INS cannot be retrieved here. */
+  insi?: InsiSettings | null;
   /** The region's resumable upload endpoint (tus) for attachment files. */
   uploadsUrl?: string | null;
   /** The OS keychain that seals the data key (Electron's safeStorage); none: a key file (browser mode, tests). */
@@ -235,11 +238,15 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
       events.emit('calls.message', message);
     },
   });
-  const patients = createPatientService({
+  const { patients, handlers: patientHandlers } = createStationPatients({
     db,
-    patients: patientsRepo,
+    repository: patientsRepo,
     outbox,
+    insi: options.insi ?? null,
     now,
+    who: () => stationWho(stationName, () => calls.state().you, () => identity.state().user)().who,
+    signedIn: () => identity.state().user,
+    logger,
     onChanged: (id) => {
       events.emit('patients.changed', { id });
       publishStatus();
@@ -316,10 +323,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
       await syncService.runNow();
       return { done: true as const };
     },
-    'patients.create': ({ identity, notDuplicateOf }) => patients.create(identity, notDuplicateOf),
-    'patients.update': ({ id, version, identity }) => patients.update(id, version, identity),
-    'patients.get': ({ id }) => patients.get(id),
-    'patients.search': (query) => patients.search(query),
+    ...patientHandlers,
     'devices.list': () => devices.list(),
     ...steering.handlers,
     'camera.position': ({ deviceId }) => devices.cameraPosition(deviceId),

@@ -22,6 +22,7 @@ import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSch
 import { ActivityQuerySchema, ActivityReportSchema } from './activity/activity-report';
 import { TELEEXPERTISE_CHANNELS } from './teleexpertise-channels';
 import { CONSENT_CHANNELS, CONSENT_EVENTS } from './consent-channels';
+import { IDENTITY_VIGILANCE_CHANNELS } from './insi';
 import { AUDIT_CHANNELS } from './audit';
 import { DATABASE_CHANNELS } from './database';
 import { ControlChangeSchema, STEERING_CHANNELS } from './steering-grant';
@@ -102,6 +103,7 @@ export const contract = {
     'activity.monthly': channel(ActivityQuerySchema, ActivityReportSchema),
     'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
     ...TELEEXPERTISE_CHANNELS,
+    ...IDENTITY_VIGILANCE_CHANNELS,
     ...AUDIT_CHANNELS,
     ...DATABASE_CHANNELS,
     ...STEERING_CHANNELS,

@@ -28,6 +28,8 @@ export const DATABASE_HOLD_CHANNELS = {
   'kiosk.state': 'whether the cabin is in kiosk mode',
   'patients.get': 'reads that still work keep working',
   'patients.search': 'a search',
+  'patients.history': "an identity's history",
+  'patients.insiStatus': 'whether an INSi gateway is configured',
   'encounters.get': 'an act',
   'encounters.forPatient': "a patient's acts",
   'imaging.studies': "a patient's images",

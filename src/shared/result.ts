@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'device_refused', // the device answered but would not do it (busy, not executable, no answer in time)
   'hub_unavailable', // the regional hub is not configured or not reachable right now
   'pacs_unavailable', // the hospital's PACS is not configured, not reachable, or refused
+  'insi_unavailable', // no INSi gateway is configured (RELAIS_INSI_URL), or it did not answer usefully
   'audit_unavailable', // the audit trail could not be written: the record is not shown
   'kiosk_mode', // the pharmacy cabin is in kiosk mode: only the cabin's own channels run
   'disk_full', // the data folder's disk is full (or below the records' reserve, for new files): see the message and fields for how much to free

@@ -16,7 +16,7 @@ import type { ScannedStudy } from '../../src/shared/imaging';
 const { DATA_DIR, DRIVE, DROP, PACS_URL, PACS_STUDY, KILL_AT } = process.env;
 if (!DATA_DIR) throw new Error('DATA_DIR is required');
 const PATIENT = {
-  birthName: 'KERMARREC', firstName: 'ANNA', birthDate: '1951-03-14', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null,
+  birthName: 'KERMARREC', firstName: 'ANNA', birthDate: '1951-03-14', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV',
 } as const;
 const DROP_CHUNK = 48_000;
 

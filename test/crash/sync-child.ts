@@ -33,7 +33,7 @@ async function work(): Promise<never> {
     const year = 1930 + Math.floor(random() * 80);
     const identity = {
       birthName: `CRASH${letters(6)}`, firstName: letters(5), birthDate: `${year}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
-      sex: random() < 0.5 ? 'F' : 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null,
+      sex: random() < 0.5 ? 'F' : 'M', birthplaceCode: '29019', identityStatus: 'PROV',
     };
     const created = await value<{ status: string; patient?: { id: string } }>('patients.create', { identity, notDuplicateOf: [] });
     if (created.status !== 'created' || !created.patient) continue;

@@ -57,7 +57,7 @@ test('the coordinator reads the station’s monthly activity, km avoided include
   try {
     const [yvonne] = await client.value('patients.search', { name: 'Le Bihan' });
     expect(yvonne!.residenceCode).toBe('29103');
-    const other = await client.value('patients.create', { identity: { birthName: 'Riou', firstName: 'Jean', birthDate: '1950-03-02', sex: 'M', birthplaceCode: '29232', identityStatus: 'PROV', ins: null } });
+    const other = await client.value('patients.create', { identity: { birthName: 'Riou', firstName: 'Jean', birthDate: '1950-03-02', sex: 'M', birthplaceCode: '29232', identityStatus: 'PROV' } });
     if (other.status !== 'created') throw new Error('patient not created');
     const nurse = { name: 'IDE Morvan', role: 'nurse' as const };
     const run = async (id: string, last: 'awaiting_report' | 'closed') => {

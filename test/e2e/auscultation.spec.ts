@@ -33,7 +33,7 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   );
   await cart.page.reload(); // so that the listener sees the page's socket from its start
   const cartClient0 = await connectStationClient(cart.station.url);
-  await cartClient0.value('patients.create', { identity: { birthName: 'Le Bihan', firstName: 'Yvonne', birthDate: '1941-02-17', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  await cartClient0.value('patients.create', { identity: { birthName: 'Le Bihan', firstName: 'Yvonne', birthDate: '1941-02-17', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
   cartClient0.close();
   await callAndAnswer(setup);
 

@@ -33,7 +33,7 @@ test('a deleted database is said on every screen, and the technician starts empt
   station = await startStation(dataDir, env());
   const client = await connectStationClient(station.url);
   for (const birthName of ['Le Bihan', 'Kerjean', 'Morvan']) {
-    await client.value('patients.create', { identity: { birthName, firstName: 'Yvonne', birthDate: '1941-02-17', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+    await client.value('patients.create', { identity: { birthName, firstName: 'Yvonne', birthDate: '1941-02-17', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
   }
   await client.value('sync.now', {});
   expect((await client.value('station.status', {})).sync.pending).toBe(0);

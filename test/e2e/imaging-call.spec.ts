@@ -18,7 +18,7 @@ test.beforeAll(async ({ browser }) => {
   writeSyntheticCt(drive, SLICES, 256, 'KERGUELEN^YVONNE');
   setup = await startCallSetup(browser);
   const cart = await connectStationClient(setup.cart.station.url);
-  await cart.value('patients.create', { identity: { birthName: 'Kerguelen', firstName: 'Yvonne', birthDate: '1948-02-11', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  await cart.value('patients.create', { identity: { birthName: 'Kerguelen', firstName: 'Yvonne', birthDate: '1948-02-11', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
   cart.close();
 });
 test.afterAll(async () => {

@@ -26,7 +26,8 @@ test.afterAll(async () => {
 
 test('a drive holding three people’s studies files only the chosen patient’s: another person’s study goes in only with its own confirmation, audited', async ({ page }) => {
   const client = await connectStationClient(station.url);
-  await client.value('patients.create', { identity: { birthName: 'Doe', firstName: 'Peter', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  await client.value('patients.create', { identity: { birthName: 'Doe', firstName: 'Peter', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
+  client.close();
 
   await page.goto(station.url);
   await openPatient(page, 'doe peter', /DOE.*PETER/);
@@ -98,7 +99,7 @@ test('a drive holding three people’s studies files only the chosen patient’s
 
 test('opens an imported series with its patient, study date and left/right markers over it: scrolls the stack, windows it, measures a length in millimetres', async ({ page }) => {
   const client = await connectStationClient(station.url);
-  const created = await client.value('patients.create', { identity: { birthName: 'Doe', firstName: 'Archibald', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  const created = await client.value('patients.create', { identity: { birthName: 'Doe', firstName: 'Archibald', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
   if (created.status !== 'created') throw new Error('patient');
   const scan = await client.value('imaging.scan', { folder: DRIVE });
   const archibald = scan.studies.filter((s) => s.patient.name === 'Doe^Archibald' && !s.alreadyImported);
@@ -161,7 +162,7 @@ test('opens an imported series with its patient, study date and left/right marke
 test('a series that holds no image says so, instead of opening for ever', async ({ page }) => {
   // Jan Citizen's CT on the drive is a series of objects without pixel data.
   const client = await connectStationClient(station.url);
-  const created = await client.value('patients.create', { identity: { birthName: 'Citizen', firstName: 'Jan', birthDate: '1970-01-15', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  const created = await client.value('patients.create', { identity: { birthName: 'Citizen', firstName: 'Jan', birthDate: '1970-01-15', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
   if (created.status !== 'created') throw new Error('patient');
   const scan = await client.value('imaging.scan', { folder: DRIVE });
   const jan = scan.studies.filter((s) => s.patient.name === 'Citizen^Jan');
@@ -179,7 +180,7 @@ test('imports CT slices dropped on the page', async ({ page }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-drop-'));
   const files = writeSyntheticCt(dir, 12, 128, 'LE ROUX^YANN', '1.2.826.0.1.3680043.10.1234.66');
   const client = await connectStationClient(station.url);
-  await client.value('patients.create', { identity: { birthName: 'Le Roux', firstName: 'Yann', birthDate: '1970-01-15', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  await client.value('patients.create', { identity: { birthName: 'Le Roux', firstName: 'Yann', birthDate: '1970-01-15', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
   client.close();
   // The desktop's drag and drop, as the page receives it: a DataTransfer of File objects.
   const payload = JSON.stringify(files.map((f) => ({ name: path.basename(f), data: fs.readFileSync(f).toString('base64') })));

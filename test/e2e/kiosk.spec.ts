@@ -1,6 +1,6 @@
 // A whole pharmacy-cabin session on the real station in browser mode: the pharmacist switches the
 // station to kiosk mode with her PIN; the patient is identified (helped by the Carte Vitale
-// number), consents, has SpO2 and pulse taken from the simulated CMS50D+ through its socat pty,
+// number once she says it is the patient's own card) and validated on her identity card, consents, has SpO2 and pulse taken from the simulated CMS50D+ through its socat pty,
 // has her blood pressure read from the simulated Omron monitor (HID, behind the driver's link),
 // joins the doctor's call, and the session ends. Then nothing of the patient is left in the page
 // (text, local and session storage, IndexedDB, media elements, blob: URLs) while her record waits
@@ -13,7 +13,7 @@ import { stationDatabase } from '../helpers/station-database';
 const NIR13 = '2561229019123';
 const CARD = `${NIR13}${insKey(NIR13)}`;
 const PIN = '482913';
-const PATIENT_TRACES = ['KERGUELEN', 'Annick', '14/12/1956', '1956-12-14', NIR13];
+const PATIENT_TRACES = ['KERGUELEN', 'Annick', 'ANNICK MARIE', '14/12/1956', '1956-12-14', NIR13];
 
 let setup: CallSetup;
 test.beforeAll(async ({ browser }) => {
@@ -37,10 +37,18 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   await expect(cabin.getByRole('navigation')).toHaveCount(0); // none of the station's screens
   await cabin.getByRole('button', { name: 'Commencer' }).click();
 
-  // Identification by the pharmacist: the card's number fills sex and birthplace.
+  // Identification by the pharmacist. The card may carry a parent's number: nothing is copied
+  // from it before she says whose card it is (RNIV volet 1; the Carte Vitale is only a key).
   await cabin.getByLabel('Pharmacien(ne) présent(e) (votre nom)').fill('Mme Le Bris');
   await cabin.getByLabel('Numéro de carte Vitale (facultatif)').fill(CARD);
   await cabin.getByRole('button', { name: 'Lire le numéro' }).click();
+  await expect(cabin.getByLabel('Sexe')).toHaveValue('');
+  await expect(cabin.getByLabel('Lieu de naissance (code INSEE)')).toHaveValue('');
+  const whose = cabin.getByRole('group', { name: 'À qui est cette carte ?' });
+  await expect(whose).toContainText('La carte indique : sexe féminin, naissance en 12/56, lieu de naissance 29019.');
+  await whose.getByRole('radio', { name: 'À un parent ou à un autre assuré' }).check();
+  await expect(cabin.getByLabel('Sexe')).toHaveValue('');
+  await whose.getByRole('radio', { name: 'À la patiente ou au patient lui-même' }).check();
   await expect(cabin.getByLabel('Sexe')).toHaveValue('F');
   await expect(cabin.getByLabel('Lieu de naissance (code INSEE)')).toHaveValue('29019');
   await cabin.getByLabel('Nom de naissance').fill('Kerguelen');
@@ -50,6 +58,11 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   await cabin.getByRole('button', { name: 'Continuer' }).click();
   await expect(cabin.getByRole('alert')).toContainText('autre mois de naissance');
   await cabin.getByLabel('Date de naissance (JJ/MM/AAAA)').fill('14/12/1956');
+  // Validated on her identity card: not with one first name asked (all the birth first names are a strict trait).
+  await cabin.getByLabel('Pièce d’identité vérifiée').selectOption('national_id_card');
+  await cabin.getByRole('button', { name: 'Continuer' }).click();
+  await expect(cabin.getByRole('alert')).toContainText('Tous les prénoms de naissance : Indiquez tous les prénoms de naissance');
+  await cabin.getByLabel('Tous les prénoms de naissance').fill('Annick Marie');
   await cabin.getByRole('button', { name: 'Continuer' }).click();
 
   await expect(cabin.getByRole('heading', { name: 'Votre accord' })).toBeVisible();
@@ -120,8 +133,9 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   // The record is safe in the station's database, queued for the regional server.
   const db = stationDatabase(setup.cart.dataDir, { readonly: true, fileMustExist: true });
   try {
-    const patient = db.prepare(`SELECT id, identity_status FROM patients WHERE birth_name = 'KERGUELEN'`).get() as { id: string; identity_status: string };
-    expect(patient.identity_status).toBe('PROV');
+    const patient = db.prepare(`SELECT id, identity_status, birth_first_names, identity_document_json FROM patients WHERE birth_name = 'KERGUELEN'`).get() as { id: string; identity_status: string; birth_first_names: string; identity_document_json: string };
+    expect(patient).toMatchObject({ identity_status: 'VALI', birth_first_names: 'ANNICK MARIE' });
+    expect(JSON.parse(patient.identity_document_json)).toEqual({ type: 'national_id_card', parentDocument: null, checkedBy: 'Mme Le Bris', checkedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     const act = db.prepare(`SELECT id, status, call_id FROM encounters WHERE patient_id = ?`).get(patient.id) as { id: string; status: string; call_id: string | null };
     expect(act.status).toBe('awaiting_report');
     expect(act.call_id).not.toBeNull();

@@ -31,7 +31,7 @@ test.afterAll(async () => {
 
 test('finds the patient’s CT in the PACS, retrieves it into her record and shows it', async ({ page }) => {
   const client = await connectStationClient(station.url);
-  await client.value('patients.create', { identity: { birthName: 'Kerguelen', firstName: 'Yvonne', birthDate: '1948-02-11', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  await client.value('patients.create', { identity: { birthName: 'Kerguelen', firstName: 'Yvonne', birthDate: '1948-02-11', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
   client.close();
 
   await page.goto(station.url);

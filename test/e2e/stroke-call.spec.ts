@@ -13,7 +13,7 @@ let cartClient: StationClient;
 test.beforeAll(async ({ browser }) => {
   setup = await startCallSetup(browser);
   cartClient = await connectStationClient(setup.cart.station.url);
-  await cartClient.value('patients.create', { identity: { birthName: 'Le Bihan', firstName: 'Marcel', birthDate: '1951-06-30', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  await cartClient.value('patients.create', { identity: { birthName: 'Le Bihan', firstName: 'Marcel', birthDate: '1951-06-30', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
 });
 test.afterAll(async () => {
   cartClient?.close();

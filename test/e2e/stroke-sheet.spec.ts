@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-stroke-sheet-'));
   station = await startStation(dataDir, { RELAIS_DEVICES: 'none' });
   client = await connectStationClient(station.url);
-  const created = await client.value('patients.create', { identity: { birthName: 'Le Goff', firstName: 'Anne', birthDate: '1948-03-02', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null }, notDuplicateOf: [] });
+  const created = await client.value('patients.create', { identity: { birthName: 'Le Goff', firstName: 'Anne', birthDate: '1948-03-02', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
   if (created.status !== 'created') throw new Error('patient not created');
   const act = await client.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: false, requester: { name: 'Dr Urgences', role: 'physician' }, site: 'CH Morlaix', reason: 'Suspicion d’AVC' });
   encounterId = act.id;

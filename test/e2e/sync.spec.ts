@@ -44,7 +44,7 @@ async function editOnServer(pathname: string, change: (r: Record<string, any>) =
 
 test('a conflict is shown with both versions and settled by the nurse; a server correction comes back', async ({ page }) => {
   const created = await client.value('patients.create', {
-    identity: { birthName: 'Le Bihan', firstName: 'Yvonne', birthDate: '1941-02-17', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null },
+    identity: { birthName: 'Le Bihan', firstName: 'Yvonne', birthDate: '1941-02-17', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' },
     notDuplicateOf: [],
   });
   if (created.status !== 'created') throw new Error('no patient');
@@ -88,7 +88,7 @@ test('a conflict is shown with both versions and settled by the nurse; a server 
 
 test('a regional server restarted empty is noticed, and the sync screen says what was sent again', async ({ page }) => {
   const created = await client.value('patients.create', {
-    identity: { birthName: 'Kervella', firstName: 'Anne', birthDate: '1950-06-02', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null },
+    identity: { birthName: 'Kervella', firstName: 'Anne', birthDate: '1950-06-02', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' },
     notDuplicateOf: [],
   });
   if (created.status !== 'created') throw new Error('no patient');

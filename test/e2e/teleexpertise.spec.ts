@@ -122,7 +122,7 @@ test('a request built offline with two photos reaches the dermatologist, and her
   // Three trips through the sync each way, on a machine shared with other tests.
   test.setTimeout(120_000);
   const created = await cartClient.value('patients.create', {
-    identity: { birthName: 'Le Gall', firstName: 'Anne', birthDate: '1956-12-03', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null },
+    identity: { birthName: 'Le Gall', firstName: 'Anne', birthDate: '1956-12-03', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' },
     notDuplicateOf: [],
   });
   if (created.status !== 'created') throw new Error('no patient');

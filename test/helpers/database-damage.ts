@@ -23,7 +23,6 @@ export function patientNumber(n: number, family = 'Kerbrat'): IdentityInput {
     sex: n % 2 === 0 ? 'F' : 'M',
     birthplaceCode: '29019',
     identityStatus: 'PROV',
-    ins: null,
   };
 }
 

@@ -1,11 +1,18 @@
 // Identities used across tests. INS keys computed by hand: 97 - (13 digits mod 97).
+// A typed INS proves nothing (RNIV volet 1): a test patient reaches QUAL only through the INSi
+// gateway's double (qualifyThroughInsi in insi-station.ts), never by typing one.
 import type { IdentityInput } from '../../src/shared/patient';
 import { INS_OID } from '../../src/shared/ins';
+import type { ReferencePerson } from './insi-double';
 
 // Woman born in December 1906 in Paris 11e; the published example of a NIR, key 64.
 export const PARIS_1906_MATRICULE = '206127511100564';
 
-export const qualifiedIdentity = (overrides: Partial<IdentityInput> = {}): IdentityInput => ({
+/** Her passport, checked by the nurse (a day every test clock is after). */
+export const PASSPORT_CHECKED = { type: 'passport', checkedBy: 'IDE Morvan', checkedOn: '2024-03-01' } as const;
+
+/** Jeanne Louise Martin (used name Durand), validated on her passport, her card's number typed "to be checked". */
+export const validatedIdentity = (overrides: Partial<IdentityInput> = {}): IdentityInput => ({
   birthName: 'Martin',
   firstName: 'Jeanne',
   birthFirstNames: 'Jeanne Louise',
@@ -14,10 +21,16 @@ export const qualifiedIdentity = (overrides: Partial<IdentityInput> = {}): Ident
   birthplaceCode: '75111',
   usedName: 'Durand',
   usedFirstName: '',
-  identityStatus: 'QUAL',
-  ins: { matricule: '2 06 12 75 111 005 64', oid: INS_OID.NIR },
+  identityStatus: 'VALI',
+  typedIns: { matricule: '2 06 12 75 111 005 64', oid: INS_OID.NIR },
+  identityDocument: PASSPORT_CHECKED,
   ...overrides,
 });
+
+/** The national base's record of Jeanne Louise Martin, as the INSi double holds it. */
+export const MARTIN_IN_NATIONAL_BASE: ReferencePerson = {
+  matricule: PARIS_1906_MATRICULE, oid: INS_OID.NIR, birthName: 'MARTIN', birthFirstNames: 'JEANNE LOUISE', birthDate: '1906-12-03', sex: 'F', birthplaceCode: '75111',
+};
 
 export const provisionalIdentity = (overrides: Partial<IdentityInput> = {}): IdentityInput => ({
   birthName: 'Lefèvre',
@@ -26,6 +39,5 @@ export const provisionalIdentity = (overrides: Partial<IdentityInput> = {}): Ide
   sex: 'F',
   birthplaceCode: '69123',
   identityStatus: 'PROV',
-  ins: null,
   ...overrides,
 });

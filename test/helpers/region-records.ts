@@ -8,7 +8,7 @@ import type { Station } from '../../src/main/station';
 import { reportPdfBinaryId } from '../../src/main/sync/fhir/report';
 import { consentTo } from './consent';
 import { contractValue as value } from './contract-value';
-import { qualifiedIdentity, provisionalIdentity } from './identities';
+import { validatedIdentity, provisionalIdentity } from './identities';
 
 export interface MadeRecords {
   patients: string[];
@@ -36,7 +36,7 @@ export async function addPhoto(station: Station, encounterId: string): Promise<{
 
 export async function makeRecords(station: Station): Promise<MadeRecords> {
   const made: MadeRecords = { patients: [], acts: [], observations: [], photos: [], consent: '', report: '' };
-  for (const identity of [qualifiedIdentity(), provisionalIdentity()]) {
+  for (const identity of [validatedIdentity(), provisionalIdentity()]) {
     const created = await value(station, 'patients.create', { identity, notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('the patient was not created');
     made.patients.push(created.patient.id);

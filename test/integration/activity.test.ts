@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { activityReportCsv } from '../../src/shared/activity/activity-report';
 import { transportAvoided } from '../../src/shared/activity/transport-avoided';
 import type { EncounterStatus } from '../../src/shared/encounter';
-import { provisionalIdentity, qualifiedIdentity } from '../helpers/identities';
+import { provisionalIdentity, validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -27,12 +27,12 @@ async function stationWithActs(communesFile: string) {
   let clock = new Date('2026-09-01T08:00:00.000Z');
   const station = openStation(dir, () => clock, { communesFile });
   opened.push(station);
-  const patient = async (identity: ReturnType<typeof qualifiedIdentity>) => {
+  const patient = async (identity: ReturnType<typeof validatedIdentity>) => {
     const created = await station.value('patients.create', { identity });
     if (created.status !== 'created') throw new Error('patient not created');
     return created.patient.id;
   };
-  const inLanderneau = await patient(qualifiedIdentity({ residenceCode: '29103' }));
+  const inLanderneau = await patient(validatedIdentity({ residenceCode: '29103' }));
   const unknownHome = await patient(provisionalIdentity());
   const act = async (a: { patientId: string; act?: 'teleconsultation' | 'teleexpertise'; specialty: string; siteCommune: string | null; start?: string; minutes?: number; last: EncounterStatus }) => {
     if (a.start) clock = new Date(a.start);

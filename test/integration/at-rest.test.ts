@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataKeyError, defaultKeyFile } from '../../src/main/security/data-key';
-import { qualifiedIdentity } from '../helpers/identities';
+import { validatedIdentity } from '../helpers/identities';
 import { consentTo } from '../helpers/consent';
 import { openStation } from '../helpers/station';
 import { stationDatabase, stationFileSealer } from '../helpers/station-database';
@@ -50,7 +50,7 @@ function plaintextIn(dir: string, needles: (string | Buffer)[]): string[] {
 async function recordEverything(dataDir: string) {
   const station = openStation(dataDir);
   opened.push(station);
-  const created = await station.value('patients.create', { identity: qualifiedIdentity({ birthName: 'Kerguelen', firstName: 'Maëlys', birthFirstNames: 'Maëlys Anne', usedName: 'Tréguier' }) });
+  const created = await station.value('patients.create', { identity: validatedIdentity({ birthName: 'Kerguelen', firstName: 'Maëlys', birthFirstNames: 'Maëlys Anne', usedName: 'Tréguier' }) });
   if (created.status !== 'created') throw new Error('patient not created');
   const patientId = created.patient.id;
   const act = await station.value('encounters.create', {

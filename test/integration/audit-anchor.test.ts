@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { provisionalIdentity, qualifiedIdentity } from '../helpers/identities';
+import { provisionalIdentity, validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { stationDatabase } from '../helpers/station-database';
 import { useTempDir } from '../helpers/temp-dir';
@@ -39,7 +39,7 @@ describe('the audit trail anchored at the region', () => {
     cleanups.push(() => hub.close());
     const dir = tempDir();
     const first = stationAt(hub, dir);
-    const created = await first.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await first.value('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('not created');
     for (let i = 0; i < 5; i++) await first.value('patients.get', { id: created.patient.id });
     await auditRowsSettled(dir);

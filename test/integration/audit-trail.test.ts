@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { qualifiedIdentity, provisionalIdentity } from '../helpers/identities';
+import { validatedIdentity, provisionalIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { stationDatabase } from '../helpers/station-database';
@@ -21,7 +21,7 @@ describe('audit trail', () => {
   it('records a patient read through the dispatcher with who, what, when and from where', async () => {
     const station = openStation(tempDir(), () => new Date('2026-11-23T10:15:00.000Z'));
     cleanups.push(() => station.close());
-    const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await station.value('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('not created');
     const read = await station.dispatch('patients.get', { id: created.patient.id }, { binding: 'websocket', remote: '127.0.0.1' });
     expect(read.ok).toBe(true);
@@ -84,7 +84,7 @@ describe('audit trail', () => {
     const dir = tempDir();
     const station = openStation(dir);
     cleanups.push(() => station.close());
-    const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await station.value('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('not created');
     // The audit table refuses rows for a while (as a full disk or a locked file would).
     const other = stationDatabase(dir);
@@ -93,7 +93,7 @@ describe('audit trail', () => {
 
     const read = await station.call('patients.get', { id: created.patient.id });
     expect(!read.ok && read.error.code).toBe('audit_unavailable');
-    const update = await station.call('patients.update', { id: created.patient.id, version: created.patient.version, identity: qualifiedIdentity({ usedName: 'Kerjean' }) });
+    const update = await station.call('patients.update', { id: created.patient.id, version: created.patient.version, identity: validatedIdentity({ usedName: 'Kerjean' }) });
     expect(update.ok && update.value.version, JSON.stringify(update)).toBe(2);
     expect(await station.value('audit.verify', {})).toMatchObject({ ok: true, warnings: [expect.stringMatching(/2 audit events could not be written yet/)] });
 
@@ -114,7 +114,7 @@ describe('audit trail', () => {
     const station = openStation(dir, undefined, { hubUrl: hub.url, hubToken: token, fhirUrl: hub.fhirUrl, syncTiming: { debounceMs: 5, intervalMs: 50 } });
     cleanups.push(() => station.close());
     for (let i = 0; i < 300 && (await station.value('calls.hub', {})).you === null; i++) await new Promise((r) => setTimeout(r, 20));
-    const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await station.value('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('not created');
     await station.value('patients.get', { id: created.patient.id });
     const db = stationDatabase(dir, { readonly: true });

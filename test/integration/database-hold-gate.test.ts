@@ -17,7 +17,7 @@ const RUNS_WHILE_HELD: readonly Channel[] = [
   'database.check', 'database.backups', 'database.checkBackup', 'database.decide',
   'identity.state', 'identity.login', 'identity.logout', 'identity.setPin', 'identity.lock', 'identity.unlock', 'identity.unlockBadge', 'identity.enrolBadge', 'identity.activity',
   'kiosk.state',
-  'patients.get', 'patients.search', 'encounters.get', 'encounters.forPatient', 'imaging.studies', 'imaging.series', 'imaging.frame', 'stroke.sheet', 'teleexpertise.get',
+  'patients.get', 'patients.search', 'patients.history', 'patients.insiStatus', 'encounters.get', 'encounters.forPatient', 'imaging.studies', 'imaging.series', 'imaging.frame', 'stroke.sheet', 'teleexpertise.get',
   'calls.history', 'calls.hub', 'activity.monthly', 'audit.verify', 'audit.recent', 'devices.list', 'pacs.status',
 ];
 

@@ -10,7 +10,7 @@ import { startHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import type { Result } from '../../src/shared/result';
 import { consentTo } from '../helpers/consent';
-import { qualifiedIdentity } from '../helpers/identities';
+import { validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { stationFileSealer } from '../helpers/station-database';
 import { useTmpfs } from '../helpers/tmpfs';
@@ -32,7 +32,7 @@ const CHUNK = 360_000;
 /** No reserve kept for the records here: the disk fills under a transfer already admitted (another program, the records). */
 /** An act with the patient's consent to its photos (no recording without it). */
 async function actWithConsent(station: ReturnType<typeof openStation>) {
-  const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+  const created = await station.value('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
   if (created.status !== 'created') throw new Error('no patient');
   const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
   await consentTo(station, act.id, 'recording', 'Dr Guillou');

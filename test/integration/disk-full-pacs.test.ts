@@ -28,7 +28,7 @@ describe('a PACS retrieval on a full disk', () => {
     const dataDir = path.join(disk.root, 'data');
     const station = openStation(dataDir, undefined, { pacsUrl: orthanc.dicomWebUrl, disk: { reserveBytes: 3 * MB, checkIntervalMs: 50 } });
     try {
-      const created = await station.value('patients.create', { identity: { birthName: 'Kerguelen', firstName: 'Yvonne', birthDate: '1948-02-11', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null } });
+      const created = await station.value('patients.create', { identity: { birthName: 'Kerguelen', firstName: 'Yvonne', birthDate: '1948-02-11', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' } });
       if (created.status !== 'created') throw new Error('patient');
       const [study] = await station.value('pacs.search', { patientName: 'KERGUELEN*' });
       const retrieve = { studyUid: study!.studyUid, patientId: created.patient.id };

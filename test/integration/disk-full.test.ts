@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { qualifiedIdentity, provisionalIdentity } from '../helpers/identities';
+import { validatedIdentity, provisionalIdentity } from '../helpers/identities';
 import { consentTo } from '../helpers/consent';
 import { openStation } from '../helpers/station';
 import { useTmpfs } from '../helpers/tmpfs';
@@ -30,7 +30,7 @@ describe('a full disk', () => {
     const disk = tmpfs(8);
     const station = openStation(path.join(disk.root, 'data'), undefined, { disk: { reserveBytes: 2 * MB, checkIntervalMs: 50 } });
     try {
-      const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+      const created = await station.value('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
       if (created.status !== 'created') throw new Error('no patient');
       const jeanne = created.patient;
       const act = await station.value('encounters.create', { patientId: jeanne.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie' });
@@ -81,7 +81,7 @@ describe('a full disk', () => {
     const disk = tmpfs(8);
     const station = openStation(path.join(disk.root, 'data'), undefined, { disk: { reserveBytes: 3 * MB, checkIntervalMs: 50 } });
     try {
-      const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+      const created = await station.value('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
       if (created.status !== 'created') throw new Error('no patient');
       const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie' });
       await consentTo(station, act.id);

@@ -3,7 +3,7 @@
 // signs checked for plausibility, nothing added to a closed act, every change in the outbox.
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { qualifiedIdentity } from '../helpers/identities';
+import { validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { stationDatabase } from '../helpers/station-database';
@@ -25,7 +25,7 @@ async function stationWithPatient() {
   let clock = new Date('2026-11-23T09:40:00.000Z');
   const station = openStation(dir, () => clock);
   opened.push(station);
-  const created = await station.value('patients.create', { identity: qualifiedIdentity() });
+  const created = await station.value('patients.create', { identity: validatedIdentity() });
   if (created.status !== 'created') throw new Error('patient not created');
   const tick = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
   return { dir, station, patientId: created.patient.id, tick, at: () => clock.toISOString() };

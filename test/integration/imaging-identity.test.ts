@@ -19,7 +19,7 @@ afterEach(() => opened.splice(0).forEach((s) => s.close()));
 async function setup() {
   const station = openStation(tempDir());
   opened.push(station);
-  const created = await station.value('patients.create', { identity: { birthName: 'Doe', firstName: 'Peter', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null } });
+  const created = await station.value('patients.create', { identity: { birthName: 'Doe', firstName: 'Peter', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' } });
   if (created.status !== 'created') throw new Error('patient');
   const scan: ScanReport = await station.value('imaging.scan', { folder: DRIVE });
   const of = (name: string) => scan.studies.filter((s) => s.patient.name === name).map((s) => s.studyUid);

@@ -15,7 +15,7 @@ const tempDir = useTempDir();
 const opened: { close(): void }[] = [];
 afterEach(() => opened.splice(0).forEach((s) => s.close()));
 
-const identity = (birthName: string, firstName: string, sex: 'M' | 'F') => ({ birthName, firstName, birthDate: '1960-05-04', sex, birthplaceCode: '29019', identityStatus: 'PROV' as const, ins: null });
+const identity = (birthName: string, firstName: string, sex: 'M' | 'F') => ({ birthName, firstName, birthDate: '1960-05-04', sex, birthplaceCode: '29019', identityStatus: 'PROV' as const });
 
 async function setup() {
   const dir = tempDir();

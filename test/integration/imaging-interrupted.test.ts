@@ -145,7 +145,7 @@ async function importedThenDatabaseRemoved(rootSuffix: string, alsoRemoved: stri
   writeSyntheticCt(drive, 3, 32, NAME, `${ROOT}.${rootSuffix}`);
   const dataDir = tempDir();
   const first = openStation(dataDir);
-  const identity = { birthName: 'Kermarrec', firstName: 'Anna', birthDate: '1951-03-14', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV', ins: null } as const;
+  const identity = { birthName: 'Kermarrec', firstName: 'Anna', birthDate: '1951-03-14', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' } as const;
   const created = await first.value('patients.create', { identity });
   if (created.status !== 'created') throw new Error('patient');
   const scan = await first.value('imaging.scan', { folder: drive });

@@ -27,7 +27,7 @@ afterEach(async () => {
   for (const s of opened.splice(0)) await s.close();
 });
 
-const yvonne = { birthName: 'Kerguelen', firstName: 'Yvonne', birthDate: '1948-02-11', sex: 'F' as const, birthplaceCode: '29019', identityStatus: 'PROV' as const, ins: null };
+const yvonne = { birthName: 'Kerguelen', firstName: 'Yvonne', birthDate: '1948-02-11', sex: 'F' as const, birthplaceCode: '29019', identityStatus: 'PROV' as const };
 
 describe('the hospital PACS', () => {
   it('finds a patient’s CT by name, retrieves it into her record, and the viewer reads it', async () => {

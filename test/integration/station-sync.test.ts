@@ -7,7 +7,7 @@ import { issueToken } from '../../src/hub/tokens';
 import { silentLogger } from '../../src/main/logger';
 import { createStation, type Station } from '../../src/main/station';
 import type { StationStatus } from '../../src/shared/station';
-import { qualifiedIdentity } from '../helpers/identities';
+import { validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -31,7 +31,7 @@ describe('station sync', () => {
     cleanups.push(() => hub.close());
     const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl: hub.url, hubToken: token, fhirUrl: hub.fhirUrl });
     cleanups.push(() => station.close());
-    const created = await station.dispatch('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await station.dispatch('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     const patientId = created.ok ? (created.value as { patient: { id: string } }).patient.id : '';
     let status = await statusOf(station);
     for (let i = 0; i < 300 && (status.sync.pending > 0 || status.sync.lastSyncAt === null); i++) {
@@ -41,7 +41,7 @@ describe('station sync', () => {
     expect(status.sync).toMatchObject({ server: hub.fhirUrl, pending: 0, parked: 0, conflicts: 0, lastError: null });
     const response = await fetch(`${hub.fhirUrl}/Patient/${patientId}`, { headers: { Authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { name: { family: string }[] }).name[0]!.family).toBe(qualifiedIdentity().birthName.toUpperCase());
+    expect(((await response.json()) as { name: { family: string }[] }).name[0]!.family).toBe(validatedIdentity().birthName.toUpperCase());
   });
 
   it('shows a conflict with the station’s and the server’s versions, for a person to look at', async () => {
@@ -54,7 +54,7 @@ describe('station sync', () => {
       if (!result.ok) throw new Error(result.error.message);
       return result.value as T;
     };
-    const created = await call<{ patient: { id: string } }>('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await call<{ patient: { id: string } }>('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     const encounter = await call<{ id: string; version: number }>('encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus' });
     const synced = async () => {
       for (let i = 0; i < 300; i++) {
@@ -82,7 +82,7 @@ describe('station sync', () => {
   it('keeps the records here, and says so, without a FHIR server', async () => {
     const station = openStation(tempDir());
     cleanups.push(() => station.close());
-    await station.value('patients.create', { identity: qualifiedIdentity() });
+    await station.value('patients.create', { identity: validatedIdentity() });
     expect((await station.value('station.status', {})).sync).toMatchObject({ server: null, pending: 1, lastSyncAt: null });
   });
 });

@@ -9,7 +9,7 @@ import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server
 import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { createLogger } from '../../src/main/logger';
 import type { StationStatus } from '../../src/shared/station';
-import { qualifiedIdentity } from '../helpers/identities';
+import { validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait';
@@ -48,7 +48,7 @@ describe('the station past its first token’s expiry', () => {
 
     // Waits (for a condition, not a duration) until the first token is a second past its expiry.
     await waitFor(() => Date.now() > (firstExp + 1) * 1000, 'the first token to expire', 15_000);
-    const created = await station.value('patients.create', { identity: qualifiedIdentity() });
+    const created = await station.value('patients.create', { identity: validatedIdentity() });
     if (created.status !== 'created') throw new Error('no patient');
     await waitFor(() => latest()?.sync.pending === 0 && latest()?.sync.lastSyncAt !== null, 'the patient synced', 15_000);
 

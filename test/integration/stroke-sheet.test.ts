@@ -4,7 +4,7 @@
 // positive checklist (issue 18, point 8), for a minor or an unusual weight without confirmation.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTRAINDICATIONS } from '../../src/shared/stroke/sheet';
-import { provisionalIdentity, qualifiedIdentity } from '../helpers/identities';
+import { provisionalIdentity, validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { stationDatabase } from '../helpers/station-database';
@@ -19,7 +19,7 @@ describe('stroke sheet', () => {
     let clock = new Date('2026-11-23T09:40:00.000Z');
     const station = openStation(dir, () => clock);
     opened.push(station);
-    const created = await station.value('patients.create', { identity: qualifiedIdentity() });
+    const created = await station.value('patients.create', { identity: validatedIdentity() });
     if (created.status !== 'created') throw new Error('patient');
     const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: false, requester: { name: 'Dr Urgences', role: 'physician' }, site: 'CH Morlaix', reason: 'Suspicion d’AVC' });
     expect(await station.value('stroke.sheet', { encounterId: act.id })).toMatchObject({ version: 0, timeline: {}, decision: null });

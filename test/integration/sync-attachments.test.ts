@@ -9,7 +9,7 @@ import { issueToken } from '../../src/hub/tokens';
 import { silentLogger } from '../../src/main/logger';
 import { createStation } from '../../src/main/station';
 import { consentTo } from '../helpers/consent';
-import { qualifiedIdentity } from '../helpers/identities';
+import { validatedIdentity } from '../helpers/identities';
 import { contractValue } from '../helpers/contract-value';
 import { useTempDir } from '../helpers/temp-dir';
 import { stationDatabase } from '../helpers/station-database';
@@ -59,7 +59,7 @@ describe('attachment sync', () => {
     const uploadsSeen: { attachmentId: string; sentBytes: number; totalBytes: number }[] = [];
     station.events.on('station.statusChanged', (s) => uploadsSeen.push(...s.sync.uploads));
     // The nurse links the call to the patient's act and records her consent to recording: only then is a sound kept.
-    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await value(station, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     const encounter = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Souffle ?', callId: 'call-with-act' });
     await consentTo(station, encounter.id);
@@ -124,7 +124,7 @@ describe('attachment sync', () => {
     cleanups.push(() => hub.close());
     const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 100 } });
     cleanups.push(() => station.close());
-    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await value(station, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     const act = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
     await consentTo(station, act.id, 'recording', 'Dr Guillou');
@@ -164,7 +164,7 @@ describe('attachment sync', () => {
     cleanups.push(() => hub.close());
     const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 100 } });
     cleanups.push(() => station.close());
-    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await value(station, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     const act = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
     await consentTo(station, act.id, 'recording', 'Dr Guillou');

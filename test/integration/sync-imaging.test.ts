@@ -28,7 +28,7 @@ describe('imaging sync', () => {
     cleanups.push(() => hub.close());
     const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 100 } });
     cleanups.push(() => station.close());
-    const created = await value(station, 'patients.create', { identity: { birthName: 'Doe', firstName: 'Peter', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV', ins: null } });
+    const created = await value(station, 'patients.create', { identity: { birthName: 'Doe', firstName: 'Peter', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' } });
     if (created.status !== 'created') throw new Error('patient');
     const act = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: false, requester: { name: 'Dr Urgences', role: 'physician' }, site: 'CH Morlaix', reason: 'Céphalées brutales' });
     const scan = await value(station, 'imaging.scan', { folder: DRIVE });

@@ -9,7 +9,9 @@ import { issueToken } from '../../src/hub/tokens';
 import { silentLogger } from '../../src/main/logger';
 import { createStation } from '../../src/main/station';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
-import { qualifiedIdentity } from '../helpers/identities';
+import { MARTIN_IN_NATIONAL_BASE, validatedIdentity } from '../helpers/identities';
+import { startInsiDouble } from '../helpers/insi-double';
+import { qualifyThroughInsi } from '../helpers/insi-station';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -25,7 +27,10 @@ type FhirJson = Record<string, any>;
 async function setup(options: { pullIntervalMs?: number } = {}) {
   const hub: RunningHub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
   cleanups.push(() => hub.close());
+  const insi = await startInsiDouble({ people: [MARTIN_IN_NATIONAL_BASE] });
+  cleanups.push(() => insi.close());
   const station = createStation({
+    insi: { url: insi.url, token: null },
     dataDir: tempDir(),
     mode: 'browser',
     logger: silentLogger,
@@ -61,11 +66,13 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
   }
 }
 
-async function patientWithAct(value: Awaited<ReturnType<typeof setup>>['value']) {
-  const created = await value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+/** Jeanne Martin (validated, or qualified through INSi) and an act. */
+async function patientWithAct(value: Awaited<ReturnType<typeof setup>>['value'], options: { qualified?: boolean } = {}) {
+  const created = await value('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
   if (created.status !== 'created') throw new Error('no patient');
-  const act = await value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD Les Tilleuls', reason: 'Plaie du talon' });
-  return { patient: created.patient, act };
+  const patient = options.qualified ? await qualifyThroughInsi({ value }, {}, created.patient) : created.patient;
+  const act = await value('encounters.create', { patientId: patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD Les Tilleuls', reason: 'Plaie du talon' });
+  return { patient, act };
 }
 
 /** Everything sent and a first pull done ("Synchroniser maintenant" pulls at once). */
@@ -79,7 +86,7 @@ const synced = (value: Awaited<ReturnType<typeof setup>>['value']) =>
 describe('sync pull', () => {
   it('brings back a correction made on the server into the patient and the act, without sending it out again', async () => {
     const { station, value, read, editOnServer } = await setup();
-    const { patient, act } = await patientWithAct(value);
+    const { patient, act } = await patientWithAct(value, { qualified: true });
     await synced(value);
     const changedPatients: string[] = [];
     const changedActs: string[] = [];
@@ -100,7 +107,8 @@ describe('sync pull', () => {
       const p = await value('patients.get', { id: patient.id });
       return p.usedName === 'KERVELLA' && p;
     });
-    expect(pulledPatient).toMatchObject({ version: 2, birthName: patient.birthName, usedName: 'KERVELLA', identityStatus: 'QUAL', ins: patient.ins });
+    // Qualified through INSi here, sent with how INSi gave its INS: it comes back qualified.
+    expect(pulledPatient).toMatchObject({ version: 3, birthName: patient.birthName, usedName: 'KERVELLA', identityStatus: 'QUAL', ins: patient.ins, insRetrieval: patient.insRetrieval });
     const pulledAct = await until('the act to come back', async () => {
       const e = (await value('encounters.get', { id: act.id })).encounter;
       return e.status === 'closed' && e;
@@ -116,14 +124,14 @@ describe('sync pull', () => {
     expect((await read(`/Encounter/${act.id}`)).meta.versionId).toBe(actOnServer.meta.versionId);
 
     // A later edit here goes over the pulled version, without a conflict.
-    await value('patients.update', { id: patient.id, version: 2, identity: { ...qualifiedIdentity(), usedName: 'KERVELLA-MORVAN' } });
+    await value('patients.update', { id: patient.id, version: 3, identity: { ...validatedIdentity(), identityStatus: 'QUAL', usedName: 'KERVELLA-MORVAN' } });
     await until('the edit to reach the server', async () => (await read(`/Patient/${patient.id}`)).name.some((n: FhirJson) => n.family === 'KERVELLA-MORVAN'));
     expect((await value('sync.details', {})).conflicts).toEqual([]);
   });
 
   it('shows a server version the station’s rules refuse, with the reason, and keeps its own', async () => {
     const { value, editOnServer } = await setup();
-    const { patient } = await patientWithAct(value);
+    const { patient } = await patientWithAct(value, { qualified: true });
     await synced(value);
     const onServer = await editOnServer(`/Patient/${patient.id}`, (r) => ({ ...r, identifier: [r.identifier[0], { ...r.identifier[1], value: '269054958815781' }] }));
     const details = await until('the refusal to show', async () => {
@@ -131,7 +139,7 @@ describe('sync pull', () => {
       return d.refused.length > 0 && d;
     });
     expect(details.refused).toEqual([{ entity: 'patient', entityId: patient.id, serverVersionId: onServer.meta.versionId, error: expect.stringMatching(/^The regional server's Patient cannot be taken in: ins\.matricule: ins\./), at: expect.any(String) }]);
-    expect(await value('patients.get', { id: patient.id })).toMatchObject({ version: 1, ins: patient.ins });
+    expect(await value('patients.get', { id: patient.id })).toMatchObject({ version: 2, ins: patient.ins });
   });
 
   it('lets a person keep the station’s version: it goes over the server’s', async () => {
@@ -168,7 +176,7 @@ describe('sync pull', () => {
     const { patient } = await patientWithAct(value);
     await synced(value);
     await editOnServer(`/Patient/${patient.id}`, (r) => ({ ...r, name: [r.name[0], { use: 'usual', family: 'KERVELLA', given: [r.name[0].given[0]] }] }));
-    await value('patients.update', { id: patient.id, version: 1, identity: { ...qualifiedIdentity(), usedName: 'MORVAN' } });
+    await value('patients.update', { id: patient.id, version: 1, identity: { ...validatedIdentity(), usedName: 'MORVAN' } });
     const [conflict] = await until('the conflict', async () => {
       const d = await value('sync.details', {});
       return d.conflicts.length > 0 && d.conflicts;

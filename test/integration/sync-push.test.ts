@@ -16,7 +16,9 @@ import { createLocalResources } from '../../src/main/sync/local-resources';
 import { createOutboxRepository } from '../../src/main/db/outbox-repository';
 import { createReportPdfRepository } from '../../src/main/db/report-pdf-repository';
 import { createReportPdfService } from '../../src/main/services/report-pdf-service';
-import { PARIS_1906_MATRICULE, qualifiedIdentity } from '../helpers/identities';
+import { MARTIN_IN_NATIONAL_BASE, PARIS_1906_MATRICULE, validatedIdentity } from '../helpers/identities';
+import { startInsiDouble, type InsiDouble } from '../helpers/insi-double';
+import { qualifyThroughInsi } from '../helpers/insi-station';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { stationDatabase } from '../helpers/station-database';
@@ -27,23 +29,32 @@ const SECRET = 'sync-hub-secret';
 const token = issueToken(SECRET, { sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
 const tempDir = useTempDir();
 let hub: RunningHub;
+let insi: InsiDouble;
 beforeAll(async () => {
   hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
+  insi = await startInsiDouble({ people: [MARTIN_IN_NATIONAL_BASE] });
 });
-afterAll(() => hub.close());
+afterAll(async () => {
+  await hub.close();
+  await insi.close();
+});
 
 async function server(pathAndQuery: string) {
   const response = await fetch(`${hub.fhirUrl}${pathAndQuery}`, { headers: { Authorization: `Bearer ${token}` } });
   return { status: response.status, json: (await response.json()) as Record<string, any> };
 }
 
-/** A station with a patient, an act with consent and two vital signs, made offline. */
-async function offlineRecords() {
+/** A station with a patient (validated, or qualified through INSi), an act with consent and two vital signs, made offline. */
+async function offlineRecords(options: { qualified?: boolean } = {}) {
   const dir = tempDir();
-  const station = openStation(dir);
-  const created = await station.value('patients.create', { identity: qualifiedIdentity() });
-  if (created.status !== 'created') throw new Error('no patient');
-  const patientId = created.patient.id;
+  const station = openStation(dir, undefined, { insi: { url: insi.url, token: null } });
+  let patientId: string;
+  if (options.qualified) patientId = (await qualifyThroughInsi(station)).id;
+  else {
+    const created = await station.value('patients.create', { identity: validatedIdentity() });
+    if (created.status !== 'created') throw new Error('no patient');
+    patientId = created.patient.id;
+  }
   const at = new Date().toISOString();
   const encounter = await station.value('encounters.create', { patientId, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie du talon' });
   await station.value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: at });
@@ -94,11 +105,12 @@ const outboxOf = (dir: string) => {
 
 describe('sync push', () => {
   it('sends records made offline, once each in their current state, and empties the outbox', async () => {
-    const { dir, station, patientId, encounter } = await offlineRecords();
+    const { dir, station, patientId, encounter } = await offlineRecords({ qualified: true });
     const { worker, db } = workerOn(dir);
     const report = await worker.runOnce();
     expect(report).toEqual({ pushed: 5, parked: 0, auditRefused: 0, conflicts: 0, stoppedBy: null, regionLost: 0, unreachable: false }); // patient, encounter, consent, 2 observations
     expect(outboxOf(dir)).toEqual([]);
+    // Qualified through INSi: its INS is sent (FR Core Patient INS).
     expect((await server(`/Patient/${patientId}`)).json.identifier[1].value).toBe(PARIS_1906_MATRICULE);
     expect((await server(`/Encounter/${encounter.id}`)).json).toMatchObject({ status: 'in-progress', class: { code: 'VR' } });
     expect((await server(`/Observation?encounter=Encounter/${encounter.id}`)).json.entry).toHaveLength(2);
@@ -121,6 +133,8 @@ describe('sync push', () => {
     expect(second).toMatchObject({ pushed: 5, conflicts: 0, stoppedBy: null });
     const found = await server(`/Patient?identifier=urn:ietf:rfc:3986|urn:uuid:${patientId}`);
     expect(found.json.entry).toHaveLength(1);
+    // Validated, her card's number typed "to be checked": it never reaches the region.
+    expect(JSON.stringify(found.json.entry[0].resource)).not.toContain(PARIS_1906_MATRICULE);
     db.close();
     station.close();
   });
@@ -130,11 +144,11 @@ describe('sync push', () => {
     const network = losingOnePatientAnswer();
     const { worker, db } = workerOn(dir, network.fetch);
     await worker.runOnce(); // everything synced once: the server's versions are known
-    await station.value('patients.update', { id: patientId, version: 1, identity: qualifiedIdentity({ usedName: 'MORVAN' }) });
+    await station.value('patients.update', { id: patientId, version: 1, identity: validatedIdentity({ usedName: 'MORVAN' }) });
     network.armed = true;
     await worker.runOnce(); // version 2 reached the server; the station never heard
     // The nurse corrects the used name again before the retry: version 3 goes over our own version 2.
-    await station.value('patients.update', { id: patientId, version: 2, identity: qualifiedIdentity({ usedName: 'KERVELLA' }) });
+    await station.value('patients.update', { id: patientId, version: 2, identity: validatedIdentity({ usedName: 'KERVELLA' }) });
     db.prepare('UPDATE outbox SET next_attempt_at = NULL').run();
     const third = await worker.runOnce();
     expect(third).toMatchObject({ pushed: 1, conflicts: 0, stoppedBy: null });
@@ -200,7 +214,7 @@ describe('sync push', () => {
     // The region comes back without it (a restarted development hub): the next version meets a 404.
     const restarted = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
     const patient = await station.value('patients.get', { id: patientId });
-    await station.value('patients.update', { id: patientId, version: patient.version, identity: qualifiedIdentity({ usedName: 'Kerautret' }) });
+    await station.value('patients.update', { id: patientId, version: patient.version, identity: validatedIdentity({ usedName: 'Kerautret' }) });
     const { worker, db } = workerOn(dir, (input, init) => fetch(String(input).replace(hub.fhirUrl, restarted.fhirUrl), init));
     expect(await worker.runOnce()).toMatchObject({ pushed: 0, parked: 0, regionLost: 1, stoppedBy: null });
     expect(await worker.runOnce()).toMatchObject({ pushed: 1, parked: 0, regionLost: 0 });
@@ -232,14 +246,14 @@ describe('sync push', () => {
     expect(outboxOf(dir)).toEqual([expect.objectContaining({ entity: 'consent', parked: 0, last_error: expect.stringMatching(/does not accept Consent updates/) })]);
 
     // An update here goes without If-Match, after reading the server's copy...
-    await station.value('patients.update', { id: patientId, version: 1, identity: qualifiedIdentity({ usedName: 'MORVAN' }) });
+    await station.value('patients.update', { id: patientId, version: 1, identity: validatedIdentity({ usedName: 'MORVAN' }) });
     ifMatchByPath.length = 0;
     expect(await worker.runOnce()).toMatchObject({ pushed: 1, conflicts: 0 });
     expect(ifMatchByPath).toEqual([['Patient', null]]);
     // ...and that read is what finds a change made on the server meanwhile.
     const onServer = (await server(`/Patient/${patientId}`)).json;
     await fetch(`${hub.fhirUrl}/Patient/${patientId}`, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify({ ...onServer, gender: 'other' }) });
-    await station.value('patients.update', { id: patientId, version: 2, identity: qualifiedIdentity({ usedName: 'KERVELLA' }) });
+    await station.value('patients.update', { id: patientId, version: 2, identity: validatedIdentity({ usedName: 'KERVELLA' }) });
     expect(await worker.runOnce()).toMatchObject({ pushed: 0, conflicts: 1 });
     expect(sync.openConflicts()[0]).toMatchObject({ entity: 'patient', server: { gender: 'other' } });
     expect((await server(`/Patient/${patientId}`)).json.gender).toBe('other'); // not written over
@@ -250,7 +264,7 @@ describe('sync push', () => {
   it('sends a téléexpertise as a ServiceRequest with its act, a signed report as Binary and DocumentReference, and each professional once', async () => {
     const dir = tempDir();
     const station = openStation(dir);
-    const created = await station.value('patients.create', { identity: qualifiedIdentity() });
+    const created = await station.value('patients.create', { identity: validatedIdentity() });
     if (created.status !== 'created') throw new Error('no patient');
     const gp = { name: 'Dr Guillou', role: 'physician' as const, rpps: '10001234567' };
     const dermatologist = { name: 'Dr Le Goff', role: 'physician' as const, rpps: '10003456789', specialty: 'dermatologie' };

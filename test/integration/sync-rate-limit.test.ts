@@ -14,7 +14,7 @@ import { createFhirClient, FhirRateLimitedError } from '../../src/main/sync/fhir
 import { createPushWorker } from '../../src/main/sync/push-worker';
 import { consentTo } from '../helpers/consent';
 import { contractValue } from '../helpers/contract-value';
-import { provisionalIdentity, qualifiedIdentity } from '../helpers/identities';
+import { provisionalIdentity, validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait';
@@ -33,7 +33,7 @@ afterEach(async () => {
 async function offlineRecords(): Promise<string> {
   const dir = tempDir();
   const station = openStation(dir);
-  const created = await station.value('patients.create', { identity: qualifiedIdentity() });
+  const created = await station.value('patients.create', { identity: validatedIdentity() });
   if (created.status !== 'created') throw new Error('no patient');
   const at = new Date().toISOString();
   const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie du talon' });
@@ -141,7 +141,7 @@ describe('a 429 from the region', () => {
     const db = stationDatabase(dir);
     cleanups.push(() => void db.close());
     db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Le Goff', 'expert', 'CHU', ?)").run(new Date().toISOString());
-    const created = await contractValue(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await contractValue(station, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     const act = await contractValue(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Souffle ?', callId: 'call-1' });
     await consentTo(station, act.id);

@@ -11,7 +11,7 @@ import type { Logger } from '../../src/main/logger';
 import { createStation, type Station, type StationOptions } from '../../src/main/station';
 import { contractValue as value } from '../helpers/contract-value';
 import { auditRowsOnTheirWay } from '../helpers/audit-sync';
-import { provisionalIdentity, qualifiedIdentity } from '../helpers/identities';
+import { provisionalIdentity, validatedIdentity } from '../helpers/identities';
 import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy';
 import { addPhoto, makeRecords, resourcesOf, sha256Of, startRegion, type Region } from '../helpers/region-records';
 import { stationDatabase } from '../helpers/station-database';
@@ -73,7 +73,7 @@ async function firstRegion(): Promise<Region> {
 /** Renames the patient at the station (a new version to send). */
 async function editPatient(station: Station, id: string, usedName: string): Promise<void> {
   const patient = await value(station, 'patients.get', { id });
-  await value(station, 'patients.update', { id, version: patient.version, identity: qualifiedIdentity({ usedName }) });
+  await value(station, 'patients.update', { id, version: patient.version, identity: validatedIdentity({ usedName }) });
 }
 
 function parkPatientRowsAs404(dataDir: string, patientId: string): number {
@@ -161,7 +161,7 @@ describe('reconciliation with a region that lost records', () => {
     const logs: Logged[] = [];
     const timing = { debounceMs: 5, intervalMs: 100, pullIntervalMs: 60_000 };
     let station = openStation(dataDir, { httpUrl: `http://127.0.0.1:${region.hub.port}` }, logs, timing);
-    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await value(station, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     await settled(station, dataDir);
 
@@ -181,7 +181,7 @@ describe('reconciliation with a region that lost records', () => {
     const logs: Logged[] = [];
     // No pass runs by itself: the test drives them, as a person pressing the buttons would.
     const station = openStation(dataDir, { httpUrl: `http://127.0.0.1:${region.hub.port}` }, logs, { debounceMs: 600_000, intervalMs: 600_000, pullIntervalMs: 600_000 });
-    const created = await value(station, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await value(station, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     await value(station, 'sync.now', {});
     expect((await region.read('Patient', created.patient.id)).status).toBe(200);

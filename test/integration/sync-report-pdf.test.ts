@@ -16,7 +16,9 @@ import { createReportPdfService } from '../../src/main/services/report-pdf-servi
 import { createFhirClient } from '../../src/main/sync/fhir-client';
 import { createPushWorker } from '../../src/main/sync/push-worker';
 import type { Professional } from '../../src/shared/encounter';
-import { qualifiedIdentity } from '../helpers/identities';
+import { MARTIN_IN_NATIONAL_BASE, validatedIdentity } from '../helpers/identities';
+import { startInsiDouble, type InsiDouble } from '../helpers/insi-double';
+import { qualifyThroughInsi } from '../helpers/insi-station';
 import { pdfText } from '../helpers/pdf-text';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
@@ -27,10 +29,15 @@ const SECRET = 'report-pdf-hub-secret';
 const token = issueToken(SECRET, { sub: 'cart-7', role: 'station', name: 'Chariot 7', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
 const tempDir = useTempDir();
 let hub: RunningHub;
+let insi: InsiDouble;
 beforeAll(async () => {
   hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
+  insi = await startInsiDouble({ people: [MARTIN_IN_NATIONAL_BASE] });
 });
-afterAll(() => hub.close());
+afterAll(async () => {
+  await hub.close();
+  await insi.close();
+});
 
 async function server(pathAndQuery: string): Promise<{ status: number; json: Record<string, any> }> {
   const response = await fetch(`${hub.fhirUrl}${pathAndQuery}`, { headers: { Authorization: `Bearer ${token}` } });
@@ -41,21 +48,22 @@ const sha1Base64 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('b
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const dermatologist: Professional = { name: 'Dr Le Goff', role: 'physician', rpps: '10003456789', specialty: 'dermatologie' };
 
-/** A station syncing to the hub (only when asked: sync.now), with a téléconsultation under way for a qualified patient. */
+/** A station syncing to the hub (only when asked: sync.now), with a téléconsultation under way for a patient qualified through INSi. */
 async function actUnderWay(options: { syncing: boolean }) {
   const dir = tempDir();
   // Each test's station is another station for the region (its own audit chain at the one hub):
   // under one name, the region would know rows a new data folder lacks, and hold it as missing.
-  const station = openStation(dir, undefined, options.syncing ? { hubToken: token, fhirUrl: hub.fhirUrl, stationName: path.basename(dir), syncTiming: { debounceMs: 60_000, intervalMs: 60_000 } } : {});
-  const created = await station.value('patients.create', { identity: qualifiedIdentity() });
-  if (created.status !== 'created') throw new Error('no patient');
+  const insiOption = { insi: { url: insi.url, token: null } };
+  const syncing = { hubToken: token, fhirUrl: hub.fhirUrl, stationName: path.basename(dir), syncTiming: { debounceMs: 60_000, intervalMs: 60_000 } };
+  const station = openStation(dir, undefined, options.syncing ? { ...syncing, ...insiOption } : insiOption);
+  const patient = await qualifyThroughInsi(station);
   const act = await station.value('encounters.create', {
-    patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, expert: dermatologist,
+    patientId: patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, expert: dermatologist,
     specialty: 'dermatologie', site: 'EHPAD Les Tilleuls', reason: 'Plaie du talon',
   });
   await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
   await station.value('encounters.setStatus', { id: act.id, version: 1, status: 'in_progress' });
-  return { dir, station, patient: created.patient, act };
+  return { dir, station, patient, act };
 }
 
 /** The PDF a DocumentReference points at, from the server's Binary, checked against what the DocumentReference says of it. */
@@ -131,7 +139,7 @@ describe('signed report PDF, synced', () => {
     const signed = await station.value('encounters.report', { encounterId: act.id, text: 'Avis : pas de signe de gravité.', author: dermatologist });
     const kept = (await station.value('encounters.get', { id: act.id })).reportPdfs;
     expect(kept).toEqual([expect.objectContaining({ reportId: signed.id, fileName: expect.stringMatching(/^compte-rendu-MARTIN-JEANNE-\d{4}-\d{2}-\d{2}\.pdf$/) })]);
-    await station.value('patients.update', { id: patient.id, version: patient.version, identity: qualifiedIdentity({ usedName: 'Kervella' }) });
+    await station.value('patients.update', { id: patient.id, version: patient.version, identity: validatedIdentity({ identityStatus: 'QUAL', usedName: 'Kervella' }) });
 
     const printed = Buffer.from((await station.value('encounters.reportPdf', { reportId: signed.id })).data, 'base64');
     expect([printed.length, sha256(printed)]).toEqual([kept[0]!.size, kept[0]!.sha256]);

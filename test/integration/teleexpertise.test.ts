@@ -12,7 +12,9 @@ import { createStation, type Station } from '../../src/main/station';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
 import { contractValue as value } from '../helpers/contract-value';
 import { consentTo } from '../helpers/consent';
-import { qualifiedIdentity } from '../helpers/identities';
+import { MARTIN_IN_NATIONAL_BASE, validatedIdentity } from '../helpers/identities';
+import { startInsiDouble } from '../helpers/insi-double';
+import { qualifyThroughInsi } from '../helpers/insi-station';
 import { openStation } from '../helpers/station';
 import { startTcpProxy } from '../helpers/tcp-proxy';
 import { useTempDir } from '../helpers/temp-dir';
@@ -62,8 +64,12 @@ describe('téléexpertise round trip', () => {
     const proxy = await startTcpProxy(hub.port);
     cleanups.push(() => proxy.close());
     const via = (url: string) => url.replace(`:${hub.port}/`, `:${proxy.port}/`);
+    // The hospital's INSi gateway stays reachable when the region is not.
+    const insi = await startInsiDouble({ people: [MARTIN_IN_NATIONAL_BASE] });
+    cleanups.push(() => insi.close());
     const open = (token: string, urls: { hub: string; fhir: string; uploads: string }) => {
-      const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl: urls.hub, hubToken: token, fhirUrl: urls.fhir, uploadsUrl: urls.uploads, syncTiming: { debounceMs: 5, intervalMs: 200, pullIntervalMs: 300 } });
+      const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl: urls.hub, hubToken: token, fhirUrl: urls.fhir, uploadsUrl: urls.uploads,
+        insi: { url: insi.url, token: null }, syncTiming: { debounceMs: 5, intervalMs: 200, pullIntervalMs: 300 } });
       cleanups.push(() => station.close());
       return station;
     };
@@ -77,8 +83,8 @@ describe('téléexpertise round trip', () => {
     await eventually(() => value(cart, 'calls.hub', {}), (h) => h.link !== 'online', 'the cart offline');
     expect(await value(cart, 'teleexpertise.specialties', {})).toEqual(['Dermatologie']);
 
-    const created = await value(cart, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
-    if (created.status !== 'created') throw new Error('no patient');
+    // Qualified through INSi: her INS goes with the request.
+    const created = { patient: await qualifyThroughInsi({ value: (channel, input) => value(cart, channel, input) }) };
     const nurse = { name: 'IDE Morvan', role: 'nurse' as const };
     const act = await value(cart, 'teleexpertise.create', {
       patientId: created.patient.id, specialty: 'Dermatologie', requester: nurse, site: 'EHPAD Les Tilleuls',
@@ -116,7 +122,7 @@ describe('téléexpertise round trip', () => {
 
     // She opens it: identity traits, context, and the two photos' bytes, checked.
     const opened = await value(derm, 'teleexpertise.open', { requestId: act.id });
-    expect(opened.patient).toMatchObject({ birthDate: qualifiedIdentity().birthDate, ins: created.patient.ins?.matricule, identityStatus: 'QUAL' });
+    expect(opened.patient).toMatchObject({ birthDate: validatedIdentity().birthDate, ins: created.patient.ins?.matricule, identityStatus: 'QUAL' });
     expect(opened.context).toBe('Patiente de 70 ans, pas d’antécédent de mélanome.');
     expect(opened.files.map((f) => [f.id, f.kind, f.mime])).toEqual(sent.map((id) => [id, 'snapshot', 'image/png']));
     for (const [i, id] of sent.entries()) {
@@ -166,7 +172,7 @@ describe('téléexpertise round trip', () => {
     const namesakeToken = issueToken(SECRET, { sub: 'dr-le-goff-morlaix', role: 'expert', name: 'Dr Le Goff', site: 'CH de Morlaix', specialty: 'Dermatologie', exp });
     const [cart, derm, namesake] = [open(cartToken), open(dermToken), open(namesakeToken)];
     for (const s of [cart, derm, namesake]) await eventually(() => value(s, 'calls.hub', {}), (h) => h.you !== null, 'welcomed by the hub');
-    const created = await value(cart, 'patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await value(cart, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     const act = await value(cart, 'teleexpertise.create', {
       patientId: created.patient.id, specialty: 'Dermatologie', requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD Les Tilleuls',
@@ -183,7 +189,7 @@ describe('téléexpertise round trip', () => {
     const dir = tempDir();
     const station = openStation(dir);
     cleanups.push(() => station.close());
-    const created = await station.value('patients.create', { identity: qualifiedIdentity(), notDuplicateOf: [] });
+    const created = await station.value('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     const nurse = { name: 'IDE Morvan', role: 'nurse' as const };
     const base = { patientId: created.patient.id, assisted: false, requester: nurse, site: 'EHPAD', reason: 'Naevus ?' };

@@ -20,6 +20,11 @@ export const AUDITED_CHANNELS: Partial<Record<Channel, ChannelAudit>> = {
   'patients.search': { action: 'read', entity: 'patient', list: true },
   'patients.create': { action: 'create', entity: 'patient' },
   'patients.update': { action: 'update', entity: 'patient' },
+  // A query to INSi sends the patient's traits out of the station: recorded as an export.
+  'patients.insiSearch': { action: 'export', entity: 'patient' },
+  'patients.insiVerify': { action: 'export', entity: 'patient' },
+  'patients.insiAccept': { action: 'update', entity: 'patient' },
+  'patients.history': { action: 'read', entity: 'patient' },
   'encounters.get': { action: 'read', entity: 'encounter' },
   'encounters.forPatient': { action: 'read', entity: 'encounter', list: true },
   'encounters.create': { action: 'create', entity: 'encounter' },

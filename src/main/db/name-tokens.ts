@@ -8,11 +8,13 @@ export interface NamedPatient {
   usedName: string | null;
   birthFirstNames: string;
   usedFirstName: string | null;
+  /** The first first name: alone when the list of birth first names is not known yet (PROV). */
+  firstName?: string;
 }
 
 export function nameTokens(p: NamedPatient): string[] {
   const tokens = new Set<string>();
-  for (const name of [p.birthName, p.usedName, p.birthFirstNames, p.usedFirstName]) {
+  for (const name of [p.birthName, p.usedName, p.firstName, p.birthFirstNames, p.usedFirstName]) {
     if (!name) continue;
     tokens.add(searchKey(name));
     for (const word of name.split(/[\s'-]+/)) tokens.add(searchKey(word));

@@ -8,6 +8,7 @@ import { hubSettingsFromEnv } from '../hub-settings';
 import { oidcSettingsFromEnv } from '../identity/oidc-settings';
 import { communesFile } from '../services/commune-places';
 import { pacsUrlFromEnv } from '../pacs-settings';
+import { insiSettingsFromEnv } from '../insi-settings';
 import { diskReserveFromEnv } from '../disk-settings';
 import { loadDeviceSetup } from '../services/device-config';
 import { createStation } from '../station';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     fhirUrl: embedded ? embedded.hub.fhirUrl : hubSettings.fhirUrl,
     uploadsUrl: embedded ? embedded.hub.uploadsUrl : hubSettings.uploadsUrl,
     pacsUrl: pacsUrlFromEnv(process.env),
+    insi: insiSettingsFromEnv(process.env),
     backupsKept: backupsKeptFromEnv(process.env),
     oidc,
     // No OS keychain in browser mode: the data key sits in a file beside the data folder (weaker).

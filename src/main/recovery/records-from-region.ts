@@ -54,7 +54,8 @@ export function takeMissingRecords(deps: Deps, found: { patients: Versioned<Fhir
         const identity = patientFromFhir(resource);
         const holder = identity.ins ? deps.patients.findByIns(identity.ins.matricule, identity.ins.oid) : null;
         if (holder) throw new FhirMappingError('Patient', [`its INS is already another patient's here (${holder.id})`]);
-        deps.patients.insert({ id: resource.id, version: 1, ...identity, createdAt: resource.meta.lastUpdated, updatedAt: resource.meta.lastUpdated });
+        const patient = { id: resource.id, version: 1, typedIns: null, ...identity, createdAt: resource.meta.lastUpdated, updatedAt: resource.meta.lastUpdated };
+        deps.patients.insert(patient, { operation: 'region', by: 'regional server' });
         deps.sync.pushed('patient', resource.id, 1, 'Patient', resource.meta.versionId ?? null, at);
       })();
       taken.patients++;

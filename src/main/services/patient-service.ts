@@ -1,6 +1,10 @@
-// The patient registry: create, edit, find, with identitovigilance rules that need the store or a clock.
+// The patient registry: create, edit, find, with identitovigilance rules that need the store or a
+// clock (RNIV volet 1; ANS, Guide d'implémentation de l'identité INS dans les logiciels): RECUP and
+// QUAL only after an INSi answer (insi-service.ts), the strict traits INSi gave locked, every
+// change in the identity's history.
 import { randomUUID } from 'node:crypto';
-import type { Identity, Patient, PatientSearch } from '../../shared/patient';
+import { statusCarriesIns, type Identity, type Patient, type PatientSearch } from '../../shared/patient';
+import { changedStrictTrait, statusChangeProblem, type HeldIns } from '../../shared/identity-status';
 import { isPossibleDuplicate } from '../../shared/identity-match';
 import { normalizeMatricule } from '../../shared/ins';
 import { searchKey } from '../../shared/names';
@@ -14,6 +18,8 @@ export interface PatientServiceDeps {
   patients: PatientRepository;
   outbox: OutboxRepository;
   now: () => Date;
+  /** The person at the station, as the identity's history names her. */
+  who: () => string;
   onChanged: (id: string) => void;
 }
 
@@ -21,20 +27,21 @@ export type CreateOutcome =
   | { status: 'created'; patient: Patient }
   | { status: 'possible_duplicates'; candidates: Patient[] };
 
-const STRICT_TRAITS = ['birthName', 'firstName', 'birthFirstNames', 'birthDate', 'sex', 'birthplaceCode'] as const;
-
-export function createPatientService({ db, patients, outbox, now, onChanged }: PatientServiceDeps) {
-  function checkNotInFuture(identity: Identity, prefix: string): void {
+export function createPatientService({ db, patients, outbox, now, who, onChanged }: PatientServiceDeps) {
+  function checkNotInFuture(identity: Identity): void {
     const today = now().toISOString().slice(0, 10);
-    if (identity.birthDate > today) throw fieldFailure(`${prefix}.birthDate`, 'date.in_future');
+    if (identity.birthDate > today) throw fieldFailure('identity.birthDate', 'date.in_future');
+    // The day the page gives is the station's local day, up to a day ahead of UTC in France and
+    // overseas (Paris after midnight, La Réunion, Nouméa): "in the future" is past that.
+    const latestLocalDay = new Date(now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    if (identity.identityDocument && identity.identityDocument.checkedOn > latestLocalDay) {
+      throw fieldFailure('identity.identityDocument.checkedOn', 'date.in_future');
+    }
   }
 
-  function checkInsUnused(identity: Identity, prefix: string, ownId?: string): void {
-    if (!identity.ins) return;
-    const holder = patients.findByIns(identity.ins.matricule, identity.ins.oid);
-    if (holder && holder.id !== ownId) {
-      throw fieldFailure(`${prefix}.ins.matricule`, 'ins.already_used', { patientId: holder.id });
-    }
+  function checkStatus(held: HeldIns | null, identity: Identity): void {
+    const problem = statusChangeProblem(held, identity);
+    if (problem) throw fieldFailure(`identity.${problem.path}`, problem.code);
   }
 
   function duplicateCandidates(identity: Identity): Patient[] {
@@ -43,16 +50,16 @@ export function createPatientService({ db, patients, outbox, now, onChanged }: P
 
   return {
     create(identity: Identity, notDuplicateOf: readonly string[]): CreateOutcome {
-      checkNotInFuture(identity, 'identity');
-      // Read and write in one immediate transaction: two carts cannot create the same INS at once.
+      checkNotInFuture(identity);
+      checkStatus(null, identity);
+      // Read and write in one immediate transaction: the duplicate check sees what the other carts wrote.
       const outcome = db.transaction((): CreateOutcome => {
-        checkInsUnused(identity, 'identity');
         const acknowledged = new Set(notDuplicateOf);
         const candidates = duplicateCandidates(identity).filter((p) => !acknowledged.has(p.id));
         if (candidates.length > 0) return { status: 'possible_duplicates', candidates };
         const at = now().toISOString();
-        const patient: Patient = { id: randomUUID(), version: 1, ...identity, createdAt: at, updatedAt: at };
-        patients.insert(patient);
+        const patient: Patient = { id: randomUUID(), version: 1, ...identity, ins: null, insRetrieval: null, createdAt: at, updatedAt: at };
+        patients.insert(patient, { operation: 'created', by: who() });
         outbox.enqueue('patient', patient.id, patient.version, 'create', at);
         return { status: 'created', patient };
       }).immediate();
@@ -61,27 +68,39 @@ export function createPatientService({ db, patients, outbox, now, onChanged }: P
     },
 
     update(id: string, version: number, identity: Identity): Patient {
-      checkNotInFuture(identity, 'identity');
+      checkNotInFuture(identity);
       const updated = db.transaction((): Patient => {
         const current = patients.get(id);
         if (!current) throw new AppFailure('not_found', `No patient ${id}`);
         if (current.version !== version) {
           throw new AppFailure('stale_version', 'This patient was changed elsewhere since you opened it. Reload it and redo your change.');
         }
-        // Traits that came from the INSi teleservice are not edited by hand: downgrade the status first.
-        if (current.ins && identity.ins && STRICT_TRAITS.some((t) => current[t] !== identity[t])) {
-          const changed = STRICT_TRAITS.find((t) => current[t] !== identity[t])!;
-          throw fieldFailure(`identity.${changed}`, 'identity.strict_trait_locked');
-        }
-        checkInsUnused(identity, 'identity', id);
+        checkStatus(current, identity);
+        // Traits INSi gave are not edited by hand: a correction goes through a new INSi call.
+        const locked = current.ins ? changedStrictTrait(current, identity) : null;
+        if (locked) throw fieldFailure(`identity.${locked}`, 'identity.strict_trait_locked');
         const at = now().toISOString();
-        const next: Patient = { ...current, ...identity, version: current.version + 1, updatedAt: at };
-        patients.replace(next, current, at);
+        // A status lowered below RECUP lets the INS go (its history keeps it): only INSi gives it back.
+        const keepsIns = statusCarriesIns(identity.identityStatus);
+        const next: Patient = {
+          ...current,
+          ...identity,
+          ins: keepsIns ? current.ins : null,
+          insRetrieval: keepsIns ? current.insRetrieval : null,
+          version: current.version + 1,
+          updatedAt: at,
+        };
+        patients.replace(next, current, at, { operation: 'edited', by: who() });
         outbox.enqueue('patient', id, next.version, 'update', at);
         return next;
       }).immediate();
       onChanged(id);
       return updated;
+    },
+
+    history(id: string) {
+      if (!patients.get(id)) throw new AppFailure('not_found', `No patient ${id}`);
+      return patients.history(id);
     },
 
     get(id: string): Patient {

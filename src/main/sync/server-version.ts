@@ -36,7 +36,7 @@ export function createServerVersionTaker(deps: ServerVersionDeps) {
         if (holder && holder.id !== current.id) throw new FhirMappingError('Patient', [`its INS is already another patient's here (${holder.id}): a possible duplicate for the identity team`]);
       }
       const next = { ...current, ...identity, version: current.version + 1, updatedAt: at() };
-      deps.patients.replace(next, current, at());
+      deps.patients.replace(next, current, at(), { operation: 'region', by: 'regional server' });
       deps.sync.pushed('patient', current.id, next.version, 'Patient', versionId, at());
       deps.sync.clearInboundError('patient', current.id);
     });

@@ -11,6 +11,7 @@ import { hubTokenEn } from './hub-token-en';
 import { diskEn } from './disk-en';
 import { databaseEn } from './database-en';
 import { imagingSafetyEn } from './imaging-en';
+import { vigilanceEn, vigilanceFieldErrorsEn } from './vigilance-en';
 import type { Translations } from './fr';
 
 export const en: Translations = {
@@ -310,6 +311,7 @@ export const en: Translations = {
   database: databaseEn,
   imagingSafety: imagingSafetyEn,
   kiosk: kioskEn,
+  vigilance: vigilanceEn,
   activity: activityEn,
   expertise: expertiseEn,
   errors: {
@@ -325,6 +327,7 @@ export const en: Translations = {
     device_refused: 'The device did not carry out the command. Retry; if it refuses again, check its mode (autofocus, standby…).',
     hub_unavailable: 'The regional hub cannot be reached. Relais reconnects by itself; try again in a moment.',
     pacs_unavailable: 'The hospital PACS is not configured, cannot be reached or refused the request. Import the images from a CD or USB drive, or call IT support.',
+    insi_unavailable: 'The INSi teleservice is not configured on this station or its gateway did not answer: nothing changed in the record. Try again; if it goes on, call IT support (setting RELAIS_INSI_URL).',
     audit_unavailable: 'The station could not write its audit trail, so the record is not shown. Retry; if it persists, call support.',
     kiosk_mode: 'Not available in the pharmacy cabin. The pharmacist leaves cabin mode with her PIN (“Espace pharmacien”) to use it.',
     disk_full: 'Disk full: nothing new could be saved (the records stay readable). Free space on the station’s disk (recycle bin, old files) or call the IT department, then try again.',
@@ -350,7 +353,10 @@ export const en: Translations = {
       in_future: 'This date is in the future: check what you typed.',
     },
     insee: { invalid: 'Wrong INSEE code: 5 characters (department + commune, 2A/2B for Corsica, 99xxx abroad).' },
-    first_names: { must_start_with_first_name: 'The list of given names must start with the first given name.' },
+    first_names: {
+      must_start_with_first_name: 'The list of given names must start with the first given name.',
+      required_unless_provisional: 'Give all the given names at birth, in order: only a provisional identity may do without.',
+    },
     ins: {
       not_allowed_for_status: 'An INS is recorded only for a retrieved (RECUP) or qualified (QUAL) identity: change the status or remove the INS.',
       required_for_status: 'A retrieved or qualified identity has an INS: type the number the INSi teleservice returned.',
@@ -368,7 +374,9 @@ export const en: Translations = {
       common: 'This code is among the most used (or follows the keypad, like 2580): choose another one.',
       pattern: 'A repeated pattern (1212, 112233…) is easy to guess: choose another code.',
     },
-    identity: { strict_trait_locked: 'Trait from INSi: it is not edited here.', pin_format: 'The code has 4 to 8 digits.', current_pin_required: 'Type your current code first.', wrong_pin: 'Wrong code. {{left}} more attempt(s), then you will have to sign in again.' },
+    identity: {
+      ...vigilanceFieldErrorsEn,
+      strict_trait_locked: 'Trait from INSi: it is not edited here. To correct it, verify the INS with INSi.', pin_format: 'The code has 4 to 8 digits.', current_pin_required: 'Type your current code first.', wrong_pin: 'Wrong code. {{left}} more attempt(s), then you will have to sign in again.' },
     teleexpertise: {
       already_sent: 'This request is already sent.',
       not_draft: 'This act has already started: it is no longer sent as a tele-expertise request.',

@@ -12,6 +12,7 @@ import { hubTokenFr } from './hub-token-fr';
 import { diskFr } from './disk-fr';
 import { databaseFr } from './database-fr';
 import { imagingSafetyFr } from './imaging-fr';
+import { vigilanceFieldErrorsFr, vigilanceFr } from './vigilance-fr';
 export const fr = {
   app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', expertise: 'Téléexpertise', activity: 'Activité', switchLanguage: 'English' },
   link: {
@@ -309,6 +310,7 @@ export const fr = {
   database: databaseFr,
   imagingSafety: imagingSafetyFr,
   kiosk: kioskFr,
+  vigilance: vigilanceFr,
   activity: activityFr,
   expertise: expertiseFr,
   errors: {
@@ -324,6 +326,7 @@ export const fr = {
     device_refused: 'L’appareil n’a pas exécuté la commande. Réessayez ; s’il refuse encore, vérifiez son mode (mise au point auto, veille…).',
     hub_unavailable: 'Le serveur régional est injoignable. Relais se reconnecte tout seul ; réessayez dans un instant.',
     pacs_unavailable: 'Le PACS de l’hôpital n’est pas configuré, injoignable ou a refusé la demande. Importez les images depuis un CD ou une clé USB, ou appelez le service informatique.',
+    insi_unavailable: 'Le téléservice INSi n’est pas configuré sur ce poste ou sa passerelle n’a pas répondu : rien n’a changé dans le dossier. Réessayez ; si cela persiste, appelez le service informatique (réglage RELAIS_INSI_URL).',
     audit_unavailable: 'Le poste n’a pas pu écrire son journal d’audit : le dossier n’est pas affiché. Réessayez ; si cela persiste, appelez le support.',
     kiosk_mode: 'Non disponible dans la cabine. Le pharmacien quitte le mode cabine avec son code (« Espace pharmacien ») pour y accéder.',
     disk_full: 'Disque plein : rien de nouveau n’a pu être enregistré (les dossiers restent lisibles). Libérez de la place sur le disque de la station (corbeille, anciens fichiers) ou appelez le service informatique, puis réessayez.',
@@ -349,7 +352,10 @@ export const fr = {
       in_future: 'Cette date est dans le futur : vérifiez la saisie.',
     },
     insee: { invalid: 'Code INSEE incorrect : 5 caractères (département + commune, 2A/2B pour la Corse, 99xxx à l’étranger).' },
-    first_names: { must_start_with_first_name: 'La liste des prénoms doit commencer par le premier prénom.' },
+    first_names: {
+      must_start_with_first_name: 'La liste des prénoms doit commencer par le premier prénom.',
+      required_unless_provisional: 'Indiquez tous les prénoms de naissance, dans l’ordre : seule une identité provisoire peut s’en passer.',
+    },
     ins: {
       not_allowed_for_status: 'Une INS ne s’enregistre que pour une identité récupérée (RECUP) ou qualifiée (QUAL) : changez le statut ou retirez l’INS.',
       required_for_status: 'Une identité récupérée ou qualifiée a une INS : saisissez le matricule obtenu par l’INSi.',
@@ -367,7 +373,9 @@ export const fr = {
       common: 'Ce code est parmi les plus utilisés (ou suit le clavier, comme 2580) : choisissez-en un autre.',
       pattern: 'Un motif répété (1212, 112233…) se devine facilement : choisissez un autre code.',
     },
-    identity: { strict_trait_locked: 'Trait issu de l’INSi : il ne se modifie pas ici.', pin_format: 'Le code compte de 4 à 8 chiffres.', current_pin_required: 'Tapez d’abord votre code actuel.', wrong_pin: 'Code incorrect. Encore {{left}} essai(s), puis il faudra se reconnecter.' },
+    identity: {
+      ...vigilanceFieldErrorsFr,
+      strict_trait_locked: 'Trait issu de l’INSi : il ne se modifie pas ici. Pour le corriger, vérifiez l’INS auprès de l’INSi.', pin_format: 'Le code compte de 4 à 8 chiffres.', current_pin_required: 'Tapez d’abord votre code actuel.', wrong_pin: 'Code incorrect. Encore {{left}} essai(s), puis il faudra se reconnecter.' },
     teleexpertise: {
       already_sent: 'Cette demande est déjà envoyée.',
       not_draft: 'Cet acte a déjà commencé : il ne s’envoie plus comme demande de téléexpertise.',

@@ -6,7 +6,8 @@ import type { Patient } from '../../../src/shared/patient';
 
 const anne: Patient = {
   id: '6d0c1c5e-7a51-4f7e-9d55-0c3f2c1b9a01', version: 1, birthName: 'LE GALL', firstName: 'ANNE', birthFirstNames: 'ANNE MARIE', birthDate: '1956-12-03', sex: 'F',
-  birthplaceCode: '29019', usedName: 'MORVAN', usedFirstName: null, identityStatus: 'PROV', ins: null, residenceCode: null, createdAt: '', updatedAt: '',
+  birthplaceCode: '29019', usedName: 'MORVAN', usedFirstName: null, identityStatus: 'PROV', ins: null, insRetrieval: null, typedIns: null, identityDocument: null,
+  residenceCode: null, createdAt: '', updatedAt: '',
 };
 
 describe('DICOM patient match', () => {

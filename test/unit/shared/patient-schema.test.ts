@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IdentitySchema } from '../../../src/shared/patient';
 import { INS_OID } from '../../../src/shared/ins';
 import { parseWithFieldErrors } from '../../../src/shared/validation';
-import { provisionalIdentity, qualifiedIdentity } from '../../helpers/identities';
+import { provisionalIdentity, validatedIdentity } from '../../helpers/identities';
 
 function fieldErrors(input: unknown) {
   const parsed = parseWithFieldErrors(IdentitySchema, input);
@@ -10,20 +10,16 @@ function fieldErrors(input: unknown) {
 }
 
 describe('identity schema', () => {
-  it('accepts a qualified identity and normalises its traits', () => {
-    const identity = IdentitySchema.parse(qualifiedIdentity());
+  it('accepts a validated identity and normalises its traits and its typed number', () => {
+    const identity = IdentitySchema.parse(validatedIdentity());
     expect(identity).toMatchObject({
       birthName: 'MARTIN',
       firstName: 'JEANNE',
       birthFirstNames: 'JEANNE LOUISE',
       usedName: 'DURAND',
       usedFirstName: null,
-      ins: { matricule: '206127511100564', oid: INS_OID.NIR },
+      typedIns: { matricule: '206127511100564', oid: INS_OID.NIR },
     });
-  });
-
-  it('defaults the list of first names to the first name', () => {
-    expect(IdentitySchema.parse(provisionalIdentity()).birthFirstNames).toBe('ELOISE');
   });
 
   it('takes an optional commune of residence, empty meaning unknown, and names the field when it is no INSEE code', () => {
@@ -33,37 +29,29 @@ describe('identity schema', () => {
     expect(fieldErrors(provisionalIdentity({ residenceCode: 'Brest' }))).toEqual([{ path: 'residenceCode', code: 'insee.invalid' }]);
   });
 
-  it('gives a field error on a wrong INS key', () => {
-    expect(fieldErrors(qualifiedIdentity({ ins: { matricule: '206127511100565', oid: INS_OID.NIR } }))).toEqual([
-      { path: 'ins.matricule', code: 'ins.key_mismatch' },
+  it('gives a field error on a wrong key of a typed number', () => {
+    expect(fieldErrors(validatedIdentity({ typedIns: { matricule: '206127511100565', oid: INS_OID.NIR } }))).toEqual([
+      { path: 'typedIns.matricule', code: 'ins.key_mismatch' },
     ]);
   });
 
-  it('shows a wrong INS key together with the other fields in error', () => {
-    const errors = fieldErrors(qualifiedIdentity({ birthplaceCode: '', ins: { matricule: '206127511100565', oid: INS_OID.NIR } }));
+  it('shows a wrong key together with the other fields in error', () => {
+    const errors = fieldErrors(validatedIdentity({ birthplaceCode: '', typedIns: { matricule: '206127511100565', oid: INS_OID.NIR } }));
     expect(errors).toEqual(
       expect.arrayContaining([
         { path: 'birthplaceCode', code: 'field.required' },
-        { path: 'ins.matricule', code: 'ins.key_mismatch' },
+        { path: 'typedIns.matricule', code: 'ins.key_mismatch' },
       ]),
     );
   });
 
-  it('refuses an INS on an identity that is not retrieved or qualified', () => {
-    for (const identityStatus of ['PROV', 'VALI'] as const) {
-      expect(fieldErrors(qualifiedIdentity({ identityStatus }))).toEqual([{ path: 'ins.matricule', code: 'ins.not_allowed_for_status' }]);
-    }
+  it('takes a typed number in any status: it is not the INS, only "to be checked"', () => {
+    for (const identityStatus of ['PROV', 'VALI'] as const) expect(fieldErrors(validatedIdentity({ identityStatus }))).toEqual([]);
   });
 
-  it('requires the INS for a retrieved or qualified identity', () => {
-    for (const identityStatus of ['RECUP', 'QUAL'] as const) {
-      expect(fieldErrors(qualifiedIdentity({ identityStatus, ins: null }))).toEqual([{ path: 'ins.matricule', code: 'ins.required_for_status' }]);
-    }
-  });
-
-  it('flags an INS that contradicts the sex or the birth date', () => {
-    expect(fieldErrors(qualifiedIdentity({ sex: 'M' }))).toEqual([{ path: 'ins.matricule', code: 'ins.sex_mismatch' }]);
-    expect(fieldErrors(qualifiedIdentity({ birthDate: '1960-12-03' }))).toEqual([{ path: 'ins.matricule', code: 'ins.birth_year_mismatch' }]);
+  it('flags a typed number that contradicts the sex or the birth date', () => {
+    expect(fieldErrors(validatedIdentity({ sex: 'M' }))).toEqual([{ path: 'typedIns.matricule', code: 'ins.sex_mismatch' }]);
+    expect(fieldErrors(validatedIdentity({ birthDate: '1960-12-03' }))).toEqual([{ path: 'typedIns.matricule', code: 'ins.birth_year_mismatch' }]);
   });
 
   it.each([

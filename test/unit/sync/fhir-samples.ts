@@ -8,6 +8,8 @@ import type { Patient } from '../../../src/shared/patient';
 export const qualifiedPatient: Patient = {
   id: '6d0c1c5e-7a51-4f7e-9d55-0c3f2c1b9a01', version: 2, birthName: 'LE GALL', firstName: 'ANNE', birthFirstNames: 'ANNE MARIE', birthDate: '1956-12-03', sex: 'F',
   birthplaceCode: '29019', usedName: 'MORVAN', usedFirstName: null, identityStatus: 'QUAL', ins: { matricule: '256122901900168', oid: '1.2.250.1.213.1.4.8' },
+  insRetrieval: { operation: 'search_traits', at: '2026-11-23T09:33:00.000Z', by: 'IDE Morvan' }, typedIns: null,
+  identityDocument: { type: 'national_id_card', parentDocument: null, checkedBy: 'IDE Morvan', checkedOn: '2026-11-23' },
   residenceCode: '29103', createdAt: '2026-11-23T09:30:00.000Z', updatedAt: '2026-11-23T09:35:00.000Z',
 };
 

@@ -13,6 +13,12 @@ export const PROFILE = {
 
 export const EXTENSION = {
   identityReliability: `${FR_CORE}/StructureDefinition/fr-core-identity-reliability`,
+  /** Local: who checked the identity document, and a parent's document beside a family record book. */
+  identityDocument: 'urn:relais:StructureDefinition:identity-document',
+  /** Local: how the INSi teleservice gave the INS (operation, when, who asked). */
+  insRetrieval: 'urn:relais:StructureDefinition:ins-retrieval',
+  /** Local, on the official name: the birth first names are not known yet (a provisional identity). */
+  birthFirstNamesUnknown: 'urn:relais:StructureDefinition:birth-first-names-unknown',
   birthPlace: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace',
   inseeCode: `${FR_CORE}/StructureDefinition/fr-core-address-insee-code`,
   /** Local: who collected the patient's consent (nurse, pharmacist, physician). */
@@ -33,6 +39,8 @@ export const EXTENSION = {
 
 export const SYSTEM = {
   identityStatus: `${FR_CORE}/CodeSystem/fr-core-cs-v2-0445`,
+  /** How the identity was validated: the document checked (PA, CN, CS, LE...). */
+  identityValidationMode: `${FR_CORE}/CodeSystem/fr-core-cs-mode-validation-identity`,
   /** Identifier types (INS-NIR... for patients, IDNPS for professionals). */
   identifierType: `${FR_CORE}/CodeSystem/fr-core-cs-v2-0203`,
   /** A UUID as an identifier: the client-made id the sync uses for idempotent creates. */

@@ -1,53 +1,80 @@
-// The pharmacist identifies the patient: the INS traits, helped by the Carte Vitale number when
-// there is one (sex and birthplace read from it, birth year and month checked against it). The
-// identity is provisional, or validated when she has seen an identity document; an INS is only
-// ever recorded from the INSi teleservice, so the card's number is not stored.
+// The pharmacist identifies the patient: the INS traits, all the birth first names, helped by the
+// Carte Vitale number when there is one (sex and birthplace taken from it, birth year and month
+// checked against it, only once she says it is the patient's own card: a card may be a
+// parent's). The identity is provisional, or validated when she checked a high-trust identity
+// document, named with her and today's date (RNIV volet 1); an INS is only ever recorded from the
+// INSi teleservice, so the card's number is not stored.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IDENTITY_DOCUMENT_TYPES, PARENT_DOCUMENT_TYPES } from '../../../shared/identity-document';
 import { checkCoherence, normalizeMatricule } from '../../../shared/ins';
-import { readCarteVitaleNumber } from '../../../shared/kiosk/carte-vitale';
+import { cardTraitsToCopy, readCarteVitaleNumber, type CardHolder, type CarteVitaleFacts } from '../../../shared/kiosk/carte-vitale';
 import type { Patient } from '../../../shared/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { toIsoDate } from '../patients/parse-search';
 import { PatientSummary } from '../patients/patient-summary';
+import { CardReading } from './card-reading';
 
 interface Props {
   pharmacist: string;
   onIdentified(patient: Patient, pharmacist: string): void;
 }
 
-const EMPTY = { birthName: '', firstName: '', birthDate: '', sex: '' as '' | 'M' | 'F', birthplaceCode: '' };
+const EMPTY = { birthName: '', firstName: '', birthFirstNames: '', birthDate: '', sex: '' as '' | 'M' | 'F', birthplaceCode: '', documentType: '', parentDocument: '' };
+type Field = keyof typeof EMPTY;
+const today = () => new Date().toLocaleDateString('sv'); // YYYY-MM-DD, the station's day
 
 export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Props) {
   const { t } = useTranslation();
   const [pharmacist, setPharmacist] = useState(knownPharmacist);
   const [card, setCard] = useState('');
   const [values, setValues] = useState(EMPTY);
-  const [documentSeen, setDocumentSeen] = useState(false);
+  const [cardFacts, setCardFacts] = useState<CarteVitaleFacts | null>(null);
+  const [holder, setHolder] = useState<CardHolder>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [candidates, setCandidates] = useState<Patient[] | null>(null);
-  const set = (field: keyof typeof EMPTY) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   function readCard() {
     const reading = readCarteVitaleNumber(card);
+    setCardFacts(reading.ok ? reading.facts : null);
+    setHolder(null);
     if (!reading.ok) return setProblems([t(`fieldErrors.${reading.problem}`)]);
     setProblems([]);
-    setValues((v) => ({ ...v, sex: reading.facts.sex, birthplaceCode: reading.facts.birthplaceCode }));
   }
 
-  const errorTexts = (error: AppError) => (error.fields?.length ? error.fields.map((f) => `${t(`kiosk.identify.fields.${f.path.replace(/^identity\./, '')}`, { defaultValue: f.path })} : ${t(`fieldErrors.${f.code}`, f.params ?? {})}`) : [t(`errors.${error.code}`)]);
+  function chooseHolder(next: Exclude<CardHolder, null>) {
+    if (!cardFacts) return;
+    const taken = cardTraitsToCopy(cardFacts, next);
+    const before = cardTraitsToCopy(cardFacts, holder);
+    setHolder(next);
+    // Said to be someone else's after all: what was taken from the card goes.
+    if (taken) setValues((v) => ({ ...v, ...taken }));
+    else if (before) setValues((v) => ({ ...v, sex: v.sex === before.sex ? '' : v.sex, birthplaceCode: v.birthplaceCode === before.birthplaceCode ? '' : v.birthplaceCode }));
+  }
+
+  const fieldName = (path: string) => path.replace(/^identity\./, '').replace(/^identityDocument\.(type|checkedOn)$/, 'documentType').replace(/^identityDocument\./, '');
+  const errorTexts = (error: AppError) =>
+    error.fields?.length
+      ? error.fields.map((f) => `${t(`kiosk.identify.fields.${fieldName(f.path)}`, { defaultValue: f.path })} : ${t(`fieldErrors.${f.code}`, f.params ?? {})}`)
+      : [t(`errors.${error.code}`)];
 
   async function create(notDuplicateOf: string[]) {
     const birthDate = toIsoDate(values.birthDate);
-    if (card.trim()) {
+    // Only the patient's own card says anything of her birth date.
+    if (card.trim() && holder === 'patient') {
       const mismatch = checkCoherence(normalizeMatricule(card), values.sex || 'I', birthDate);
       if (mismatch) return setProblems([t(`kiosk.identify.card.${mismatch.replace('ins.', '')}`)]);
     }
-    const result = await relais.invoke('patients.create', {
-      identity: { birthName: values.birthName, firstName: values.firstName, birthDate, sex: values.sex as 'M', birthplaceCode: values.birthplaceCode, identityStatus: documentSeen ? 'VALI' : 'PROV', ins: null },
-      notDuplicateOf,
-    });
+    const document = values.documentType
+      ? { type: values.documentType as 'passport', parentDocument: (values.parentDocument || null) as 'passport' | null, checkedBy: pharmacist.trim(), checkedOn: today() }
+      : null;
+    const identity = {
+      birthName: values.birthName, firstName: values.firstName, birthFirstNames: values.birthFirstNames, birthDate, sex: values.sex as 'M',
+      birthplaceCode: values.birthplaceCode, identityStatus: document ? ('VALI' as const) : ('PROV' as const), identityDocument: document,
+    };
+    const result = await relais.invoke('patients.create', { identity, notDuplicateOf });
     if (!result.ok) return setProblems(errorTexts(result.error));
     if (result.value.status === 'possible_duplicates') return setCandidates(result.value.candidates);
     onIdentified(result.value.patient, pharmacist.trim());
@@ -79,12 +106,23 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
     );
   }
 
-  const field = (name: keyof typeof EMPTY, extra: Record<string, unknown> = {}) => (
+  const field = (name: Field, extra: Record<string, unknown> = {}, hint?: string) => (
     <div className="field">
       <label htmlFor={`kiosk-${name}`}>{t(`kiosk.identify.fields.${name}`)}</label>
-      <input id={`kiosk-${name}`} value={values[name]} onChange={(e) => set(name)(e.target.value)} autoComplete="off" {...extra} />
+      <input id={`kiosk-${name}`} value={values[name]} onChange={(e) => set(name)(e.target.value)} autoComplete="off" aria-describedby={hint ? `kiosk-${name}-hint` : undefined} {...extra} />
+      {hint && <p id={`kiosk-${name}-hint`} className="hint">{hint}</p>}
     </div>
   );
+  const select = (name: Field, options: { value: string; label: string }[], hint?: string) => (
+    <div className="field">
+      <label htmlFor={`kiosk-${name}`}>{t(`kiosk.identify.fields.${name}`)}</label>
+      <select id={`kiosk-${name}`} value={values[name]} onChange={(e) => set(name)(e.target.value)} aria-describedby={hint ? `kiosk-${name}-hint` : undefined}>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+      {hint && <p id={`kiosk-${name}-hint`} className="hint">{hint}</p>}
+    </div>
+  );
+  const documentLabel = (type: string) => ({ value: type, label: t(`vigilance.document.types.${type}`) });
 
   return (
     <form className="kiosk-card kiosk-form" aria-labelledby="kiosk-identify-title" onSubmit={submit}>
@@ -100,8 +138,10 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
         <button type="button" className="kiosk-button secondary" onClick={readCard} disabled={!card.trim()}>{t('kiosk.identify.card.read')}</button>
         <p className="hint">{t('kiosk.identify.card.hint')}</p>
       </div>
+      {cardFacts && <CardReading facts={cardFacts} holder={holder} onHolder={chooseHolder} />}
       {field('birthName')}
       {field('firstName')}
+      {field('birthFirstNames', {}, t('kiosk.identify.birthFirstNamesHint'))}
       {field('birthDate', { placeholder: 'JJ/MM/AAAA', inputMode: 'numeric' })}
       <div className="field">
         <label htmlFor="kiosk-sex">{t('kiosk.identify.fields.sex')}</label>
@@ -112,9 +152,8 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
         </select>
       </div>
       {field('birthplaceCode', { maxLength: 5 })}
-      <label className="checkbox">
-        <input type="checkbox" checked={documentSeen} onChange={(e) => setDocumentSeen(e.target.checked)} /> {t('kiosk.identify.documentSeen')}
-      </label>
+      {select('documentType', [{ value: '', label: t('kiosk.identify.noDocument') }, ...IDENTITY_DOCUMENT_TYPES.map(documentLabel)], t('kiosk.identify.documentHint'))}
+      {values.documentType === 'family_record_book' && select('parentDocument', [{ value: '', label: '—' }, ...PARENT_DOCUMENT_TYPES.map(documentLabel)])}
       {problems.length > 0 && (
         <ul role="alert" className="error-text">
           {problems.map((p) => <li key={p}>{p}</li>)}

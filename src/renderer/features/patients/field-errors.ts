@@ -5,9 +5,14 @@ import type { IdentityFormValues } from './identity-form-values';
 export type FormErrors = Partial<Record<keyof IdentityFormValues, FieldError>>;
 
 const PATH_TO_FIELD: Record<string, keyof IdentityFormValues> = {
-  'identity.ins': 'insMatricule',
-  'identity.ins.matricule': 'insMatricule',
-  'identity.ins.oid': 'insOid',
+  'identity.typedIns': 'typedInsMatricule',
+  'identity.typedIns.matricule': 'typedInsMatricule',
+  'identity.typedIns.oid': 'typedInsOid',
+  'identity.identityDocument': 'documentType',
+  'identity.identityDocument.type': 'documentType',
+  'identity.identityDocument.parentDocument': 'parentDocument',
+  'identity.identityDocument.checkedBy': 'checkedBy',
+  'identity.identityDocument.checkedOn': 'checkedOn',
 };
 
 export function toFormErrors(fields: readonly FieldError[] = []): { byField: FormErrors; other: FieldError[] } {
@@ -21,6 +26,7 @@ export function toFormErrors(fields: readonly FieldError[] = []): { byField: For
   return { byField, other };
 }
 
+// In the order of the fields on screen, to focus the first one in error.
 const EMPTY_KEYS: Record<keyof IdentityFormValues, true> = {
   birthName: true,
   firstName: true,
@@ -30,11 +36,14 @@ const EMPTY_KEYS: Record<keyof IdentityFormValues, true> = {
   birthplaceCode: true,
   usedName: true,
   usedFirstName: true,
+  documentType: true,
+  parentDocument: true,
+  checkedBy: true,
+  checkedOn: true,
   identityStatus: true,
-  insMatricule: true,
-  insOid: true,
+  typedInsMatricule: true,
+  typedInsOid: true,
   residenceCode: true,
 };
 
-// The order of the fields on screen, to focus the first one in error.
 export const FIELD_ORDER = Object.keys(EMPTY_KEYS) as (keyof IdentityFormValues)[];

@@ -28,3 +28,41 @@ export function FormField({ id, label, hint, error, ...input }: FormFieldProps) 
     </div>
   );
 }
+
+interface SelectFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange(value: string): void;
+  hint?: string;
+  error?: string;
+  disabled?: boolean;
+}
+
+/** A labelled select with its hint and its error, wired like FormField. */
+export function SelectField({ id, label, value, options, onChange, hint, error, disabled }: SelectFieldProps) {
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy} disabled={disabled}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

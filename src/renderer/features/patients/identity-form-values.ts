@@ -1,6 +1,9 @@
-// The identity form's values (strings as typed) <-> the contract's identity input.
+// The identity form's values (strings as typed) <-> the contract's identity input. The INS INSi
+// gave is not a form value: the page never sends one (main keeps it); a number typed here is only
+// ever "to be checked".
 import { INS_OID, type InsOid } from '../../../shared/ins';
-import { statusCarriesIns, type IdentityInput, type IdentityStatus, type Patient } from '../../../shared/patient';
+import type { IdentityDocumentType, ParentDocumentType } from '../../../shared/identity-document';
+import type { IdentityInput, IdentityStatus, Patient } from '../../../shared/patient';
 import { toFrenchDate, toIsoDate } from './parse-search';
 
 export interface IdentityFormValues {
@@ -12,9 +15,13 @@ export interface IdentityFormValues {
   birthplaceCode: string;
   usedName: string;
   usedFirstName: string;
+  documentType: '' | IdentityDocumentType;
+  parentDocument: '' | ParentDocumentType;
+  checkedBy: string;
+  checkedOn: string; // JJ/MM/AAAA as typed
   identityStatus: IdentityStatus;
-  insMatricule: string;
-  insOid: InsOid;
+  typedInsMatricule: string;
+  typedInsOid: InsOid;
   residenceCode: string;
 }
 
@@ -27,9 +34,13 @@ export const EMPTY_IDENTITY: IdentityFormValues = {
   birthplaceCode: '',
   usedName: '',
   usedFirstName: '',
+  documentType: '',
+  parentDocument: '',
+  checkedBy: '',
+  checkedOn: '',
   identityStatus: 'PROV',
-  insMatricule: '',
-  insOid: INS_OID.NIR,
+  typedInsMatricule: '',
+  typedInsOid: INS_OID.NIR,
   residenceCode: '',
 };
 
@@ -45,12 +56,16 @@ export function toIdentityInput(values: IdentityFormValues): IdentityInput {
     usedName: values.usedName,
     usedFirstName: values.usedFirstName,
     identityStatus: values.identityStatus,
-    ins: statusCarriesIns(values.identityStatus) ? { matricule: values.insMatricule, oid: values.insOid } : null,
+    typedIns: values.typedInsMatricule.trim() ? { matricule: values.typedInsMatricule, oid: values.typedInsOid } : null,
+    identityDocument: values.documentType
+      ? { type: values.documentType, parentDocument: values.parentDocument || null, checkedBy: values.checkedBy, checkedOn: toIsoDate(values.checkedOn) }
+      : null,
     residenceCode: values.residenceCode,
   };
 }
 
 export function fromPatient(patient: Patient): IdentityFormValues {
+  const document = patient.identityDocument;
   return {
     birthName: patient.birthName,
     firstName: patient.firstName,
@@ -60,9 +75,19 @@ export function fromPatient(patient: Patient): IdentityFormValues {
     birthplaceCode: patient.birthplaceCode,
     usedName: patient.usedName ?? '',
     usedFirstName: patient.usedFirstName ?? '',
+    documentType: document?.type ?? '',
+    parentDocument: document?.parentDocument ?? '',
+    checkedBy: document?.checkedBy ?? '',
+    checkedOn: document ? toFrenchDate(document.checkedOn) : '',
     identityStatus: patient.identityStatus,
-    insMatricule: patient.ins?.matricule ?? '',
-    insOid: patient.ins?.oid ?? INS_OID.NIR,
+    typedInsMatricule: patient.typedIns?.matricule ?? '',
+    typedInsOid: patient.typedIns?.oid ?? INS_OID.NIR,
     residenceCode: patient.residenceCode ?? '',
   };
+}
+
+/** Today as the form shows dates (JJ/MM/AAAA), for the day a document is checked. */
+export function todayTyped(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()}`;
 }

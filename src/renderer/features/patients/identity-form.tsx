@@ -1,30 +1,36 @@
-// The identity form (create and edit): strict INS traits, used traits, status and INS.
+// The identity form (create and edit): strict INS traits, used traits, the identity document
+// checked, the status a person may give (PROV, VALI; RECUP and QUAL only kept once INSi gave
+// them) and a number typed "to be checked".
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INS_OID } from '../../../shared/ins';
-import { IDENTITY_STATUSES, statusCarriesIns } from '../../../shared/patient';
 import type { AppError } from '../../../shared/result';
 import { FIELD_ORDER, toFormErrors } from './field-errors';
 import { FormField } from './form-field';
+import { IdentityDocumentFields } from './identity-document-fields';
+import { IdentityStatusFields } from './identity-status-fields';
 import type { IdentityFormValues } from './identity-form-values';
 
 interface Props {
   initial: IdentityFormValues;
-  strictLocked: boolean; // traits retrieved from INSi are not edited by hand
+  /** The record holds an INS INSi gave: its strict traits are INSi's (not edited here), RECUP and QUAL can be kept. */
+  insFromInsi: boolean;
+  /** The professional at the station, offered as the one who checked the document. */
+  checker: string;
   error: AppError | null;
   errorSerial: number; // changes at each failed submit, to move the focus again
   submitting: boolean;
   onSubmit(values: IdentityFormValues): void;
 }
 
-const OIDS = Object.entries(INS_OID) as [keyof typeof INS_OID, string][];
+export type FieldSetter = (field: keyof IdentityFormValues, value: string) => void;
 
-export function IdentityForm({ initial, strictLocked, error, errorSerial, submitting, onSubmit }: Props) {
+export function IdentityForm({ initial, insFromInsi, checker, error, errorSerial, submitting, onSubmit }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
   const { byField, other } = toFormErrors(error?.fields);
-  const message = (field: keyof IdentityFormValues) => (byField[field] ? t(`fieldErrors.${byField[field]!.code}`) : undefined);
-  const set = (field: keyof IdentityFormValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
+  const message = (field: keyof IdentityFormValues) => (byField[field] ? t(`fieldErrors.${byField[field]!.code}`, byField[field]!.params ?? {}) : undefined);
+  const setValue: FieldSetter = (field, value) => setValues((v) => ({ ...v, [field]: value }));
+  const labelOf = (field: keyof IdentityFormValues) => t(FIELD_LABELS[field] ?? `form.${field}`);
 
   useEffect(() => {
     if (!errorSerial) return;
@@ -39,8 +45,17 @@ export function IdentityForm({ initial, strictLocked, error, errorSerial, submit
     event.preventDefault();
     onSubmit(values);
   };
-  const text = (field: keyof IdentityFormValues, extra: { hint?: string; disabled?: boolean; autoComplete?: string } = {}) => (
-    <FormField id={`identity-${field}`} label={t(`form.${field}`)} value={values[field]} onChange={set(field)} error={message(field)} hint={extra.hint} disabled={extra.disabled} autoComplete="off" />
+  const text = (field: keyof IdentityFormValues, extra: { hint?: string; disabled?: boolean } = {}) => (
+    <FormField
+      id={`identity-${field}`}
+      label={labelOf(field)}
+      value={values[field]}
+      onChange={(e) => setValue(field, e.target.value)}
+      error={message(field)}
+      hint={extra.hint}
+      disabled={extra.disabled}
+      autoComplete="off"
+    />
   );
 
   return (
@@ -52,12 +67,12 @@ export function IdentityForm({ initial, strictLocked, error, errorSerial, submit
             <ul>
               {[...Object.entries(byField)].map(([field, e]) => (
                 <li key={field}>
-                  <a href={`#identity-${field}`}>{t(`form.${field === 'insMatricule' ? 'insMatricule' : field}`)}</a> : {t(`fieldErrors.${e!.code}`)}
+                  <a href={`#identity-${field}`}>{labelOf(field as keyof IdentityFormValues)}</a> : {t(`fieldErrors.${e!.code}`, e!.params ?? {})}
                 </li>
               ))}
               {other.map((e) => (
                 <li key={e.path}>
-                  {e.path} : {t(`fieldErrors.${e.code}`)}
+                  {e.path} : {t(`fieldErrors.${e.code}`, e.params ?? {})}
                 </li>
               ))}
             </ul>
@@ -67,16 +82,21 @@ export function IdentityForm({ initial, strictLocked, error, errorSerial, submit
 
       <fieldset>
         <legend>{t('form.strictTraits')}</legend>
-        {strictLocked && <p className="hint">{t('form.strictLocked')}</p>}
-        {text('birthName', { disabled: strictLocked })}
-        {text('firstName', { disabled: strictLocked })}
-        {text('birthFirstNames', { hint: t('form.birthFirstNamesHint'), disabled: strictLocked })}
-        {text('birthDate', { hint: t('form.birthDateHint'), disabled: strictLocked })}
-        <fieldset className={`field radio-group${byField.sex ? ' field-invalid' : ''}`} aria-invalid={byField.sex ? true : undefined} aria-describedby={byField.sex ? 'identity-sex-error' : undefined} disabled={strictLocked}>
+        {insFromInsi && <p className="hint">{t('vigilance.insi.verifyHint')}</p>}
+        {text('birthName', { disabled: insFromInsi })}
+        {text('firstName', { disabled: insFromInsi })}
+        {text('birthFirstNames', { hint: t('vigilance.birthFirstNamesHint'), disabled: insFromInsi })}
+        {text('birthDate', { hint: t('form.birthDateHint'), disabled: insFromInsi })}
+        <fieldset
+          className={`field radio-group${byField.sex ? ' field-invalid' : ''}`}
+          aria-invalid={byField.sex ? true : undefined}
+          aria-describedby={byField.sex ? 'identity-sex-error' : undefined}
+          disabled={insFromInsi}
+        >
           <legend id="identity-sex">{t('form.sex')}</legend>
           {(['M', 'F', 'I'] as const).map((sex) => (
             <label key={sex} className="radio">
-              <input type="radio" name="sex" value={sex} checked={values.sex === sex} onChange={set('sex')} />
+              <input type="radio" name="sex" value={sex} checked={values.sex === sex} onChange={() => setValue('sex', sex)} />
               {t(`form.sexes.${sex}`)}
             </label>
           ))}
@@ -86,7 +106,7 @@ export function IdentityForm({ initial, strictLocked, error, errorSerial, submit
             </p>
           )}
         </fieldset>
-        {text('birthplaceCode', { hint: t('form.birthplaceHint'), disabled: strictLocked })}
+        {text('birthplaceCode', { hint: t('form.birthplaceHint'), disabled: insFromInsi })}
       </fieldset>
 
       <fieldset>
@@ -95,34 +115,8 @@ export function IdentityForm({ initial, strictLocked, error, errorSerial, submit
         {text('usedFirstName')}
       </fieldset>
 
-      <fieldset>
-        <legend>{t('form.ins')}</legend>
-        <div className="field">
-          <label htmlFor="identity-identityStatus">{t('form.identityStatus')}</label>
-          <select id="identity-identityStatus" value={values.identityStatus} onChange={set('identityStatus')}>
-            {IDENTITY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`form.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {statusCarriesIns(values.identityStatus) && (
-          <>
-            {text('insMatricule', { hint: t('form.insMatriculeHint') })}
-            <div className="field">
-              <label htmlFor="identity-insOid">{t('form.insOid')}</label>
-              <select id="identity-insOid" value={values.insOid} onChange={set('insOid')}>
-                {OIDS.map(([name, oid]) => (
-                  <option key={oid} value={oid}>
-                    {t(`form.oids.${name}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </>
-        )}
-      </fieldset>
+      <IdentityDocumentFields values={values} initial={initial} checker={checker} setValue={setValue} message={message} text={text} />
+      <IdentityStatusFields values={values} insFromInsi={insFromInsi} setValue={setValue} message={message} text={text} />
 
       <fieldset>
         <legend>{t('form.residence')}</legend>
@@ -137,3 +131,14 @@ export function IdentityForm({ initial, strictLocked, error, errorSerial, submit
     </form>
   );
 }
+
+/** The fields whose label is not form.<field>. */
+const FIELD_LABELS: Partial<Record<keyof IdentityFormValues, string>> = {
+  birthFirstNames: 'vigilance.birthFirstNames',
+  documentType: 'vigilance.document.type',
+  parentDocument: 'vigilance.document.parentDocument',
+  checkedBy: 'vigilance.document.checkedBy',
+  checkedOn: 'vigilance.document.checkedOn',
+  typedInsMatricule: 'vigilance.typedIns.matricule',
+  typedInsOid: 'vigilance.typedIns.oid',
+};

@@ -5,6 +5,7 @@ import type { Patient } from '../../../shared/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../shell/view-store';
+import { useSignedIn } from '../identity/identity-store';
 import { DuplicateDialog } from './duplicate-dialog';
 import { IdentityForm } from './identity-form';
 import { EMPTY_IDENTITY, toIdentityInput, type IdentityFormValues } from './identity-form-values';
@@ -16,6 +17,7 @@ export function NewPatientScreen() {
   const [errorSerial, setErrorSerial] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [pending, setPending] = useState<{ values: IdentityFormValues; candidates: Patient[] } | null>(null);
+  const checker = useSignedIn()?.name ?? '';
 
   async function create(values: IdentityFormValues, notDuplicateOf: string[] = []) {
     setSubmitting(true);
@@ -37,7 +39,7 @@ export function NewPatientScreen() {
   return (
     <section aria-labelledby="new-patient-title">
       <h1 id="new-patient-title">{t('patients.createTitle')}</h1>
-      <IdentityForm initial={EMPTY_IDENTITY} strictLocked={false} error={error} errorSerial={errorSerial} submitting={submitting} onSubmit={(v) => void create(v)} />
+      <IdentityForm initial={EMPTY_IDENTITY} insFromInsi={false} checker={checker} error={error} errorSerial={errorSerial} submitting={submitting} onSubmit={(v) => void create(v)} />
       {pending && (
         <DuplicateDialog
           candidates={pending.candidates}

@@ -1,4 +1,6 @@
-// One patient's identity, editable; a change made elsewhere meanwhile is never overwritten.
+// One patient's identity, editable; a change made elsewhere meanwhile is never overwritten. Her INS
+// comes from the INSi teleservice only (the panel below the title), and every change of her
+// identity is listed in its history.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../shared/patient';
@@ -7,7 +9,10 @@ import { relais } from '../../api';
 import { useView } from '../shell/view-store';
 import { PatientActs } from '../acts/patient-acts';
 import { PatientImaging } from '../imaging/patient-imaging';
+import { useSignedIn } from '../identity/identity-store';
 import { IdentityForm } from './identity-form';
+import { IdentityHistory } from './identity-history';
+import { InsiPanel } from './insi-panel';
 import { fromPatient, toIdentityInput, type IdentityFormValues } from './identity-form-values';
 
 export function PatientScreen({ id }: { id: string }) {
@@ -21,6 +26,8 @@ export function PatientScreen({ id }: { id: string }) {
   const [saved, setSaved] = useState(false);
 
   const [loadSerial, setLoadSerial] = useState(0);
+  const [historySerial, setHistorySerial] = useState(0);
+  const checker = useSignedIn()?.name ?? '';
 
   useEffect(() => {
     let current = true; // an answer for a screen that was left is dropped
@@ -62,7 +69,9 @@ export function PatientScreen({ id }: { id: string }) {
       <h1 id="patient-title">
         {patient.birthName} {patient.firstName}
       </h1>
-      <p className="hint">{t('patients.editTitle')}</p>
+      <p>
+        {t('vigilance.statusLine')}<strong data-testid="identity-status">{t(`vigilance.statuses.${patient.identityStatus}`)}</strong>
+      </p>
       {saved && (
         <p role="status" className="ok-text">
           {t('patients.saved')}
@@ -73,16 +82,29 @@ export function PatientScreen({ id }: { id: string }) {
           {t('form.reload')}
         </button>
       )}
+      {/* A new key for each version: an answer shown was for the version it was asked for. */}
+      <InsiPanel
+        key={`insi-${patient.version}`}
+        patient={patient}
+        onAccepted={(next) => {
+          setPatient(next);
+          setError(null);
+        }}
+        onVerified={() => setHistorySerial((n) => n + 1)}
+      />
+      <h2>{t('patients.editTitle')}</h2>
       {/* A new key after each save or reload: the form starts again from what is stored. */}
       <IdentityForm
-        key={patient.version}
+        key={`form-${patient.version}`}
         initial={fromPatient(patient)}
-        strictLocked={patient.ins !== null}
+        insFromInsi={patient.ins !== null}
+        checker={checker}
         error={error}
         errorSerial={errorSerial}
         submitting={submitting}
         onSubmit={(v) => void save(v)}
       />
+      <IdentityHistory patientId={patient.id} refresh={patient.version * 1000 + historySerial} />
       <PatientActs patientId={patient.id} />
       <PatientImaging patientId={patient.id} />
     </section>
