@@ -22,3 +22,8 @@ export function formatBytes(bytes: number, language = current()): string {
 export function formatDateTime(at: string | Date, language = current()): string {
   return new Date(at).toLocaleString(language);
 }
+
+/** A time of day as the language writes it (24-hour in French), never the browser's own locale. */
+export function formatTime(at: string | Date, language = current()): string {
+  return new Date(at).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' });
+}

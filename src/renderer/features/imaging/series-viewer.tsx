@@ -218,7 +218,7 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer, o
         <input type="range" min={1} max={source.count} value={view.index + 1} onChange={(e) => scrollTo(Number(e.target.value) - 1)} />
       </label>
       <p className="viewer-state" data-testid="viewer-state" data-index={view.index} data-center={view.center} data-width={view.width} data-zoom={view.zoom} data-remote-pointer={remotePointer ? `${Math.round(remotePointer.x)},${Math.round(remotePointer.y)}` : undefined}>
-        {t('viewer.state', { index: view.index + 1, count: source.count, width: Math.round(view.width), center: Math.round(view.center), zoom: view.zoom.toFixed(1) })}
+        {t('viewer.state', { index: view.index + 1, count: source.count, width: Math.round(view.width), center: Math.round(view.center), zoom: formatNumber(view.zoom, 1, 1) })}
         {loaded < source.count && ` — ${t('viewer.loading', { loaded, count: source.count })}`}
       </p>
       {!frame && !failure && <p className="hint">{t('viewer.waiting', { index: view.index + 1 })}</p>}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BloodPressureReading, DeviceInfo } from '../../../shared/devices';
 import { relais } from '../../api';
+import { formatTime } from '../../ui/format';
 
 /** A reading older than this, by the monitor's clock, is not this session's. */
 const FRESH_MS = 15 * 60_000;
@@ -24,7 +25,7 @@ export function BloodPressureCapture({ device, sessionStartedAt, onReading }: { 
       const taken = Date.parse(reading.takenAt);
       // A minute of tolerance for the monitor's clock running ahead of or behind the station's.
       if (taken < Date.parse(sessionStartedAt) - 60_000 || Date.now() - taken > FRESH_MS) {
-        return setProblem(t('kiosk.measure.monitor.old', { time: new Date(reading.takenAt).toLocaleTimeString() }));
+        return setProblem(t('kiosk.measure.monitor.old', { time: formatTime(reading.takenAt) }));
       }
       setProblem(await onReading(reading));
     } finally {

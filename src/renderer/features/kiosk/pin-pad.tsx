@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { trivialPin } from '../../../shared/pin-rules';
 import { relais } from '../../api';
+import { formatTime } from '../../ui/format';
 
 interface Props {
   purpose: 'enter' | 'leave';
@@ -27,7 +28,7 @@ export function PinPad({ purpose, choosing, note, onDone, onCancel }: Props) {
   function errorText(error: AppError): string {
     const field = error.fields?.[0];
     if (!field) return t(`errors.${error.code}`);
-    const params = field.params?.until ? { ...field.params, until: new Date(String(field.params.until)).toLocaleTimeString() } : field.params;
+    const params = field.params?.until ? { ...field.params, until: formatTime(String(field.params.until)) } : field.params;
     return t(`fieldErrors.${field.code}`, params ?? {});
   }
 
