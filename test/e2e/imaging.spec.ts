@@ -27,7 +27,6 @@ test.afterAll(async () => {
 test('a drive holding three people’s studies files only the chosen patient’s: another person’s study goes in only with its own confirmation, audited', async ({ page }) => {
   const client = await connectStationClient(station.url);
   await client.value('patients.create', { identity: { birthName: 'Doe', firstName: 'Peter', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
-  client.close();
 
   await page.goto(station.url);
   await openPatient(page, 'doe peter', /DOE.*PETER/);
@@ -156,7 +155,7 @@ test('opens an imported series with its patient, study date and left/right marke
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
-  await expect(page.getByRole('list', { name: 'Mesures sur cette coupe' })).toContainText(/Longueur : \d+\.\d mm/);
+  await expect(page.getByRole('list', { name: 'Mesures sur cette coupe' })).toContainText(/Longueur : \d+,\d mm/);
 });
 
 test('a series that holds no image says so, instead of opening for ever', async ({ page }) => {
