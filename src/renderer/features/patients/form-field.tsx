@@ -1,20 +1,15 @@
 // A labelled input with its hint and its error, wired for screen readers (aria-invalid/describedby).
 import type { InputHTMLAttributes } from 'react';
 
-interface FormFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
+/** The error comes first in aria-describedby: it is what the person must read first. */
+function describedByOf(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
 }
 
-export function FormField({ id, label, hint, error, ...input }: FormFieldProps) {
-  // The error comes first in aria-describedby: it is what the person must read first.
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+/** A field's hint and error, under it, with the ids describedByOf names. */
+function FieldNotes({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+    <>
       {hint && (
         <p id={`${id}-hint`} className="hint">
           {hint}
@@ -25,6 +20,24 @@ export function FormField({ id, label, hint, error, ...input }: FormFieldProps) 
           {error}
         </p>
       )}
+    </>
+  );
+}
+
+interface FormFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}
+
+export function FormField({ id, label, hint, error, ...input }: FormFieldProps) {
+  const describedBy = describedByOf(id, hint, error);
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -42,7 +55,7 @@ interface SelectFieldProps {
 
 /** A labelled select with its hint and its error, wired like FormField. */
 export function SelectField({ id, label, value, options, onChange, hint, error, disabled }: SelectFieldProps) {
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(id, hint, error);
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -53,16 +66,7 @@ export function SelectField({ id, label, value, options, onChange, hint, error, 
           </option>
         ))}
       </select>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
