@@ -53,6 +53,16 @@ function removeFolder(dir: string): FileCount {
   return count;
 }
 
+/** The files in the store's shard folders (attachments/<2 hex>/<name>), read whole before any is moved or removed. */
+function storeFiles(dataDir: string): { file: string; shard: string; name: string }[] {
+  const storeDir = path.join(dataDir, STORE_DIR);
+  if (!fs.existsSync(storeDir)) return [];
+  return fs.readdirSync(storeDir, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((shard) =>
+    fs.readdirSync(path.join(storeDir, shard.name), { withFileTypes: true }).filter((e) => e.isFile())
+      .map((e) => ({ file: path.join(storeDir, shard.name, e.name), shard: shard.name, name: e.name })),
+  );
+}
+
 function referencedFiles(db: Db): Set<string> {
   const rows = db.prepare('SELECT sha256 FROM attachments UNION SELECT sha256 FROM dicom_instances').all() as { sha256: string }[];
   return new Set(rows.map((r) => r.sha256));
@@ -67,18 +77,13 @@ export function setAsideUnreferenced(dataDir: string, db: Db, into: string | (()
   const referenced = referencedFiles(db);
   const moved = { files: 0, bytes: 0 };
   let folder: string | null = null;
-  const storeDir = path.join(dataDir, STORE_DIR);
-  for (const shard of fs.existsSync(storeDir) ? fs.readdirSync(storeDir, { withFileTypes: true }) : []) {
-    if (!shard.isDirectory()) continue;
-    for (const entry of fs.readdirSync(path.join(storeDir, shard.name), { withFileTypes: true })) {
-      if (!entry.isFile() || !SHA256_NAME.test(entry.name) || referenced.has(entry.name)) continue;
-      const file = path.join(storeDir, shard.name, entry.name);
-      add(moved, file);
-      folder ??= typeof into === 'string' ? into : into();
-      const target = path.join(folder, STORE_DIR, shard.name);
-      fs.mkdirSync(target, { recursive: true, mode: 0o700 });
-      fs.renameSync(file, path.join(target, entry.name));
-    }
+  for (const { file, shard, name } of storeFiles(dataDir)) {
+    if (!SHA256_NAME.test(name) || referenced.has(name)) continue;
+    add(moved, file);
+    folder ??= typeof into === 'string' ? into : into();
+    const target = path.join(folder, STORE_DIR, shard);
+    fs.mkdirSync(target, { recursive: true, mode: 0o700 });
+    fs.renameSync(file, path.join(target, name));
   }
   return moved;
 }
@@ -88,18 +93,12 @@ export function removeLeftoverFiles(dataDir: string, db: Db): LeftoverFiles {
   const store = { files: 0, bytes: 0 };
   const partial = { files: 0, bytes: 0 };
   const unreferenced: string[] = [];
-  const storeDir = path.join(dataDir, STORE_DIR);
-  for (const folder of fs.existsSync(storeDir) ? fs.readdirSync(storeDir, { withFileTypes: true }) : []) {
-    if (!folder.isDirectory()) continue;
-    for (const entry of fs.readdirSync(path.join(storeDir, folder.name), { withFileTypes: true })) {
-      const file = path.join(storeDir, folder.name, entry.name);
-      if (!entry.isFile()) continue;
-      if (entry.name.endsWith('.part')) {
-        add(partial, file);
-        fs.rmSync(file, { force: true });
-      } else if (SHA256_NAME.test(entry.name) && !referenced.has(entry.name)) {
-        unreferenced.push(file);
-      }
+  for (const { file, name } of storeFiles(dataDir)) {
+    if (name.endsWith('.part')) {
+      add(partial, file);
+      fs.rmSync(file, { force: true });
+    } else if (SHA256_NAME.test(name) && !referenced.has(name)) {
+      unreferenced.push(file);
     }
   }
   // A database without a single patient beside stored files is not one an import was cut short

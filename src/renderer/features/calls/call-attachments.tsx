@@ -2,9 +2,10 @@
 // with who took them, when and from which device.
 import { useTranslation } from 'react-i18next';
 import type { CurrentCall } from './call-store';
+import { formatBytes, formatTime } from '../../ui/format';
 
 export function CallAttachments({ call }: { call: CurrentCall }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (call.attachments.length === 0 && !call.captureError) return null;
   return (
     <section className="card" aria-labelledby="call-attachments-title">
@@ -14,7 +15,7 @@ export function CallAttachments({ call }: { call: CurrentCall }) {
         {call.attachments.map((a) => (
           <li key={a.id}>
             {a.kind === 'auscultation' ? t('calls.attachments.auscultation', { site: t(`calls.bodySites.${a.bodySite ?? 'aortic'}`) }) : t('calls.attachments.snapshot')} —{' '}
-            {a.device} · {a.author} · {new Date(a.takenAt).toLocaleTimeString(i18n.language)} · {Math.max(1, Math.round(a.size / 1024))} Ko
+            {a.device} · {a.author} · {formatTime(a.takenAt)} · {formatBytes(a.size)}
           </li>
         ))}
       </ul>

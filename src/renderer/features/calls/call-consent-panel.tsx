@@ -15,9 +15,10 @@ import { PatientSummary } from '../patients/patient-summary';
 import type { CurrentCall } from './call-store';
 import { useCalls } from './call-store';
 import { PatientPicker } from './patient-picker';
+import { formatDateTime } from '../../ui/format';
 
 function LinkToAct({ patient, call, onError }: { patient: Patient; call: CurrentCall; onError(e: AppError | null): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const site = useCalls((s) => s.hub.you?.site ?? '');
   const [acts, setActs] = useState<Encounter[] | null>(null);
   const [requester, setRequester] = useState('');
@@ -49,7 +50,7 @@ function LinkToAct({ patient, call, onError }: { patient: Patient; call: Current
         <ul className="plain-list" aria-label={t('consent.call.acts')}>
           {acts.map((a) => (
             <li key={a.id}>
-              {new Date(a.createdAt).toLocaleString(i18n.language)} — {a.reason}{' '}
+              {formatDateTime(a.createdAt)} — {a.reason}{' '}
               <button type="button" onClick={() => void link(a)}>{t('consent.call.useAct')}</button>
             </li>
           ))}
