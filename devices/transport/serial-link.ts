@@ -1,5 +1,7 @@
 // Opens a serial port (serialport) as a Link for the reconnecting transport.
-import { SerialPort } from 'serialport';
+import { autoDetect } from '@serialport/bindings-cpp';
+import { SerialPortStream } from '@serialport/stream';
+import { hangupAwareLinuxBinding } from './hangup-read';
 import type { Link } from './reconnecting-transport';
 
 export interface SerialSettings {
@@ -12,7 +14,9 @@ export interface SerialSettings {
 
 export function openSerialLink(settings: SerialSettings): Promise<Link> {
   return new Promise((resolve, reject) => {
-    const port = new SerialPort({
+    const port = new SerialPortStream({
+      // On Linux, a read that reports a hung-up line (see hangup-read.ts).
+      binding: process.platform === 'linux' ? hangupAwareLinuxBinding : autoDetect(),
       path: settings.path,
       baudRate: settings.baudRate,
       dataBits: settings.dataBits ?? 8,

@@ -62,6 +62,27 @@ describe('serial transport over a socat pty pair', () => {
     expect(states).toEqual(['connected', 'reconnecting', 'connected']);
   });
 
+  // Linux hangs a tty up when its far end goes (a USB adapter pulled, socat stopped): every
+  // read then answers zero bytes. Reading only after the hang-up is what a busy machine does
+  // when the cable goes just after the port opens: serialport alone then reads in a loop for
+  // ever, a core at 100 %, and never says the device went away (seen in CI).
+  it('says unplugged when the line hung up before the first read, instead of spinning', async () => {
+    const dir = tempDir();
+    const pair = await cable(dir);
+    const link = await openSerialLink({ path: pair.devicePath, baudRate: 9600 });
+    cleanup(() => link.close());
+    const reasons: string[] = [];
+    link.onClose((reason) => reasons.push(reason));
+    await pair.close();
+    await new Promise((r) => setTimeout(r, 100)); // the hang-up is done before anyone reads
+    const cpuBefore = process.cpuUsage();
+    link.onData(() => {}); // the first read starts now
+    await waitFor(() => reasons.length > 0, 'the link to close', 2_000);
+    expect(reasons).toEqual(['unplugged']);
+    const cpu = process.cpuUsage(cpuBefore);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1_000); // not a read loop spinning
+  });
+
   it('says gone when the device stays away, and still notices it coming back', async () => {
     const dir = tempDir();
     const missing = path.join(dir, 'nothing-here');
