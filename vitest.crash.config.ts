@@ -20,6 +20,6 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     sequence: { sequencer: InOrder },
-    testTimeout: 300_000,
+    testTimeout: 600_000,
   },
 });
