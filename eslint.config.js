@@ -30,7 +30,10 @@ export default tseslint.config(
     files: ['src/shared/**'],
     rules: restrict(['electron', 'react', 'better-sqlite3-multiple-ciphers', 'ws', ...nodeBuiltins], [
       // Its own feature folders (./devices/, ../devices/) are src/shared; the top-level devices/ is not.
-      group(['**/main/**', '**/renderer/**', '**/preload/**', '**/hub/**', '**/devices/**', '!./devices/**', '!../devices/**'], 'src/shared imports only src/shared.'),
+      group(
+        ['**/main/**', '**/renderer/**', '**/preload/**', '**/hub/**', '**/devices/**', '!./devices/**', '!../devices/**'],
+        'src/shared imports only src/shared.',
+      ),
     ]),
   },
   {

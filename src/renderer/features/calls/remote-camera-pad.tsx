@@ -36,7 +36,15 @@ export function RemoteCameraPad({ call }: { call: CurrentCall }) {
         </p>
       )}
       {enabled && <p className="hint">{t('calls.control.clickToCenter')} {t('camera.keyboardHint')}</p>}
-      <CameraPad id="remote" enabled={enabled} stopEnabled={call.remoteCamera.camera} speed={speed} onSpeed={setSpeed} move={move} stop={() => void stop()} />
+      <CameraPad
+        id="remote"
+        enabled={enabled}
+        stopEnabled={call.remoteCamera.camera}
+        speed={speed}
+        onSpeed={setSpeed}
+        move={move}
+        stop={() => void stop()}
+      />
       <ul className="preset-list">
         {presets.map((p, i) => (
           <li key={p.number}>

@@ -38,9 +38,15 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
       {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
       <CameraPad id={device.id} enabled={connected} speed={speed} onSpeed={setSpeed} move={move} stop={() => void stopAndRead()}>
         <div className="button-row">
-          <button type="button" disabled={!connected} onClick={() => void act('focus', { type: 'focus', mode: 'auto' })}>{t('camera.focusAuto')}</button>
-          <button type="button" disabled={!connected} onClick={() => void act('focus', { type: 'focus', mode: 'one_push' })}>{t('camera.focusOnePush')}</button>
-          <button type="button" disabled={!connected} onClick={() => void act('home', { type: 'home' }).then(readPosition)}>{t('camera.home')}</button>
+          <button type="button" disabled={!connected} onClick={() => void act('focus', { type: 'focus', mode: 'auto' })}>
+            {t('camera.focusAuto')}
+          </button>
+          <button type="button" disabled={!connected} onClick={() => void act('focus', { type: 'focus', mode: 'one_push' })}>
+            {t('camera.focusOnePush')}
+          </button>
+          <button type="button" disabled={!connected} onClick={() => void act('home', { type: 'home' }).then(readPosition)}>
+            {t('camera.home')}
+          </button>
         </div>
       </CameraPad>
       <h3>{t('camera.presets')}</h3>
