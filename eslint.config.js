@@ -29,7 +29,11 @@ export default tseslint.config(
     // shared: pure TypeScript, imports nothing but zod and itself.
     files: ['src/shared/**'],
     rules: restrict(['electron', 'react', 'better-sqlite3-multiple-ciphers', 'ws', ...nodeBuiltins], [
-      group(['**/main/**', '**/renderer/**', '**/preload/**', '**/hub/**', '**/devices/**'], 'src/shared imports only src/shared.'),
+      // Its own feature folders (./devices/, ../devices/) are src/shared; the top-level devices/ is not.
+      group(
+        ['**/main/**', '**/renderer/**', '**/preload/**', '**/hub/**', '**/devices/**', '!./devices/**', '!../devices/**'],
+        'src/shared imports only src/shared.',
+      ),
     ]),
   },
   {

@@ -1,5 +1,6 @@
 // What the station asks of a pan-tilt-zoom camera, whatever its protocol (VISCA, VISCA over IP,
 // Pelco-D). Velocities are normalised (-1..1) and mapped to each protocol's speed range.
+import type { CameraOptics } from './optics';
 
 /** Continuous motion: pan -1 (left) .. 1 (right), tilt -1 (down) .. 1 (up); 0 stops that axis. */
 export interface PanTiltVelocity {
@@ -27,6 +28,8 @@ export interface CameraStats {
 
 export interface PtzCamera {
   readonly protocol: 'visca' | 'visca-ip' | 'pelco-d';
+  /** The model's field of view per zoom and travel, in the units position() and moveTo() use. */
+  readonly optics: CameraOptics;
   /** Latest wins: at most one motion command in flight, a newer one replaces the waiting one. */
   drive(velocity: PanTiltVelocity): void;
   /** Zoom speed -1 (wide) .. 1 (tele); 0 stops. Latest wins, like drive(). */

@@ -5,13 +5,17 @@
 import { createMotionSlot } from '../camera/motion-slot';
 import { CameraCommandError, type FocusCommand, type PanTiltVelocity, type PtzCamera, type PtzPosition } from '../camera/ptz-camera';
 import { DeviceAwayError, type Transport } from '../transport/transport';
+import type { CameraOptics } from '../camera/optics';
 import { createPelcoDecoder, motion, pelco, type Motion, type PelcoFrame } from './codec';
+import { PELCO_D_GENERIC_OPTICS } from './optics';
 
 export interface PelcoDCameraOptions {
   transport: Transport;
   address?: number;
   baudRate?: number;
   queryTimeoutMs?: number;
+  /** The attached camera's optics when its model is known; generic figures otherwise (optics.ts). */
+  optics?: CameraOptics;
 }
 
 const DEAD_ZONE = 0.02;
@@ -79,6 +83,7 @@ export function createPelcoDCamera(options: PelcoDCameraOptions): PtzCamera {
 
   return {
     protocol: 'pelco-d',
+    optics: options.optics ?? PELCO_D_GENERIC_OPTICS,
     drive(velocity: PanTiltVelocity) {
       state.pan = axis(velocity.pan);
       state.tilt = axis(velocity.tilt);
@@ -121,7 +126,8 @@ export function createPelcoDCamera(options: PelcoDCameraOptions): PtzCamera {
       answersQueries = true;
       const tilt = await query(pelco.queryTilt(address), 0x5b);
       const zoom = await query(pelco.queryZoom(address), 0x5d);
-      return { pan, tilt: tilt ?? 0, zoom: zoom ?? 0 };
+      // Tilt comes back as 0..35999: below the horizon is 36000 less the angle, as it is sent.
+      return { pan, tilt: tilt === null ? 0 : tilt > 18000 ? tilt - 36000 : tilt, zoom: zoom ?? 0 };
     },
     stats: () => slot.stats(),
     async close() {

@@ -43,7 +43,9 @@ export async function startPelcoDSimulator(options: PelcoDSimulatorOptions) {
     if (s.target) {
       const step = FULL_SPEED * dt;
       const towards = (from: number, to: number, rate: number) => (Math.abs(to - from) <= rate ? to : from + Math.sign(to - from) * rate);
-      s.pan = towards(s.pan, s.target.pan, step);
+      // The head turns without end: it goes the short way round (from 10 deg to 350 deg is 20 deg left).
+      const panGap = ((((s.target.pan - s.pan) % 36000) + 54000) % 36000) - 18000;
+      s.pan = Math.abs(panGap) <= step ? s.target.pan : (((s.pan + Math.sign(panGap) * step) % 36000) + 36000) % 36000;
       s.tilt = towards(s.tilt, s.target.tilt, step);
       s.zoom = towards(s.zoom, s.target.zoom, ZOOM_PER_MS * dt);
       if (s.pan === s.target.pan && s.tilt === s.target.tilt && s.zoom === s.target.zoom) s.target = null;
@@ -69,9 +71,10 @@ export async function startPelcoDSimulator(options: PelcoDSimulatorOptions) {
       if (f.c2 === 0x03) presets.set(f.d2, here);
       else if (f.c2 === 0x05) presets.delete(f.d2);
       else if (f.c2 === 0x07) s.target = presets.get(f.d2) ?? s.target;
-      else if (f.c2 === 0x4b) s.target = { ...here, pan: f.value % 36000 };
-      else if (f.c2 === 0x4d) s.target = { ...here, tilt: f.value > 18000 ? f.value - 36000 : f.value };
-      else if (f.c2 === 0x4f) s.target = { ...here, zoom: f.value };
+      // Each axis's absolute command leaves the other axes' targets as they were (pan then tilt).
+      else if (f.c2 === 0x4b) s.target = { ...(s.target ?? here), pan: f.value % 36000 };
+      else if (f.c2 === 0x4d) s.target = { ...(s.target ?? here), tilt: f.value > 18000 ? f.value - 36000 : f.value };
+      else if (f.c2 === 0x4f) s.target = { ...(s.target ?? here), zoom: f.value };
       else if (options.answersQueries !== false && f.c2 === 0x51) reply(pelco.panResponse(address, here.pan));
       else if (options.answersQueries !== false && f.c2 === 0x53) reply(pelco.tiltResponse(address, (here.tilt + 36000) % 36000));
       else if (options.answersQueries !== false && f.c2 === 0x55) reply(pelco.zoomResponse(address, here.zoom));

@@ -1,12 +1,15 @@
 // A modelled Sony EVI-D70-like head: pan, tilt and zoom positions integrated over time at
 // speeds proportional to the VISCA speed codes. Pure: every call takes the time in ms.
+import { SONY_EVI_D70_TRAVEL as TRAVEL } from './optics';
 
+// The travel is the one the driver declares (optics.ts): the simulator moves within what the
+// station believes of the camera, written once.
 export const MODEL = {
-  panMin: -2267, // F725: about -170 degrees
-  panMax: 2267, // 08DB
-  tiltMin: -400, // FE70: about -30 degrees
-  tiltMax: 1200, // 04B0: about +90 degrees
-  zoomMax: 0x4000,
+  panMin: TRAVEL.pan.min,
+  panMax: TRAVEL.pan.max,
+  tiltMin: TRAVEL.tilt.min,
+  tiltMax: TRAVEL.tilt.max,
+  zoomMax: TRAVEL.zoomMax,
   panUnitsPerSecond: 1333, // about 100 degrees/s at speed 0x18
   tiltUnitsPerSecond: 1080, // about 80 degrees/s at speed 0x17
   zoomFullTravelMs: 2500, // wide to tele at the fastest variable speed

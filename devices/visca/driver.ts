@@ -4,14 +4,18 @@
 import { createBurstLog } from '../burst-log';
 import { createMotionSlot } from '../camera/motion-slot';
 import { CameraCommandError, type FocusCommand, type PanTiltVelocity, type PtzCamera, type PtzPosition } from '../camera/ptz-camera';
+import type { CameraOptics } from '../camera/optics';
 import type { Transport } from '../transport/transport';
 import { decodeFourNibbles, decodePanTilt, SONY_EVI_D70, visca, type SpeedLimits } from './codec';
+import { SONY_EVI_D70_OPTICS } from './optics';
 import { createRequestLine } from './request-line';
 
 export interface ViscaCameraOptions {
   transport: Transport;
   address?: number;
   limits?: SpeedLimits;
+  /** The attached model's optics and travel; the EVI-D70's when not said (optics.ts). */
+  optics?: CameraOptics;
   /** First reply (ACK/answer) within this; 1-4 video frames plus wire time at 9600 baud. */
   ackTimeoutMs?: number;
   /** Preset recall or an absolute move can take seconds. */
@@ -125,6 +129,7 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
 
   return {
     protocol: 'visca',
+    optics: options.optics ?? SONY_EVI_D70_OPTICS,
     ready: () => initialising,
     drive: (velocity) => panTilt.submit(velocity),
     zoom: (speed) => zoomSlot.submit(speed),

@@ -5,13 +5,14 @@ import type { CallCommand } from '../shared/calls';
 import type { Handlers } from '../shared/contract';
 import type { Peer, ServerMessage } from '../shared/hub-protocol';
 import type { SignedIn } from '../shared/identity';
+import { createCameraCenter } from './devices/camera-center';
 import type { Logger } from './logger';
 import type { DeviceService } from './services/device-service';
 import { createSteeringGrant, type SteeringAudit } from './services/steering-grant';
 import type { StationEvents } from './station-events';
 
 export interface StationSteeringDeps {
-  devices: Pick<DeviceService, 'cameraCommand'>;
+  devices: Pick<DeviceService, 'cameraCommand' | 'cameraDriver'>;
   self: () => Peer | null;
   signedIn: () => SignedIn | null;
   audit: (row: SteeringAudit) => void;
@@ -38,11 +39,17 @@ export function createStationSteering(deps: StationSteeringDeps) {
     log: (event, detail) => deps.logger.info(event, detail),
   });
 
-  const handlers: Pick<Handlers, 'camera.command' | 'calls.grantControl' | 'calls.revokeControl'> = {
+  const center = createCameraCenter(deps.devices);
+  const handlers: Pick<Handlers, 'camera.command' | 'camera.center' | 'calls.grantControl' | 'calls.revokeControl'> = {
     'camera.command': ({ deviceId, command, origin }) => {
       // SECURITY: the expert's commands obey the grant held here, whatever the page decided.
       if (origin.kind === 'remote') grant.check(origin.callId, deviceId);
       return deps.devices.cameraCommand(deviceId, command);
+    },
+    'camera.center': ({ deviceId, x, y, origin }) => {
+      // SECURITY: a click-to-center moves the camera like any command: the same grant.
+      if (origin.kind === 'remote') grant.check(origin.callId, deviceId);
+      return center({ deviceId, x, y });
     },
     'calls.grantControl': ({ callId, by }) => grant.grant(callId, by),
     'calls.revokeControl': ({ callId, by }) => grant.revoke(callId, by),

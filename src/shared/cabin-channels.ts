@@ -21,7 +21,7 @@ export const CABIN_CHANNELS = {
   'bloodPressure.latest': 'the monitor reading (blood-pressure-capture.tsx)',
   'bloodPressure.simulateMeasurement': 'the simulated monitor only (blood-pressure-capture.tsx)',
   'camera.command': 'the doctor steers the cabin camera once the pharmacist grants it (cart-steering.ts)',
-  'camera.position': 'click-to-center during the call (cart-steering.ts)',
+  'camera.center': 'the doctor clicks the cabin picture to centre the camera, under the same grant (cart-steering.ts)',
   'calls.hub': 'the available doctors (call-step.tsx, call-controller.ts)',
   'calls.send': 'ringing, answering and hanging up (call-controller.ts)',
   'calls.ice': 'the TURN relay for the call (call-controller.ts)',

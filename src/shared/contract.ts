@@ -10,6 +10,7 @@ import {
   UpdatePatientInputSchema,
 } from './patient';
 import { BloodPressureReadingSchema, CameraCommandInputSchema, CameraPositionSchema, DeviceIdSchema, DeviceInfoSchema, OximeterReadingSchema, PeripheralEventSchema } from './devices';
+import { CameraCenterInputSchema, CameraCenterOutputSchema } from './devices/camera-center';
 import { AttachmentBeginSchema, AttachmentChunkSchema, AttachmentSchema } from './attachments';
 import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, IceConfigSchema } from './calls';
 import { ServerMessageSchema } from './hub-protocol';
@@ -44,6 +45,7 @@ export const contract = {
     'patients.search': channel(PatientSearchSchema, z.array(PatientSchema)),
     'devices.list': channel(noInput, z.array(DeviceInfoSchema)),
     'camera.command': channel(CameraCommandInputSchema, z.strictObject({ accepted: z.literal(true) })),
+    'camera.center': channel(CameraCenterInputSchema, CameraCenterOutputSchema),
     'camera.position': channel(z.strictObject({ deviceId: DeviceIdSchema.optional() }), CameraPositionSchema),
     /** The monitor's newest stored reading (null: it holds none). */
     'bloodPressure.latest': channel(z.strictObject({ deviceId: DeviceIdSchema }), BloodPressureReadingSchema.nullable()),

@@ -31,6 +31,8 @@ export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
 const unit = z.number().min(-1).max(1);
 
 export const CameraCommandSchema = z.discriminatedUnion('type', [
+  /** One gesture (a pad, keys, a gamepad): pan, tilt and zoom velocities together. */
+  z.strictObject({ type: z.literal('move'), pan: unit, tilt: unit, zoom: unit }),
   z.strictObject({ type: z.literal('drive'), pan: unit, tilt: unit }),
   z.strictObject({ type: z.literal('zoom'), speed: unit }),
   z.strictObject({ type: z.literal('stop') }),

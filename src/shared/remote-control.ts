@@ -4,7 +4,7 @@
 // arrive late after a reconnection); the station's main process checks its own grant again. And,
 // on the expert's side, which of the cart's answers her pad shows. Pure.
 import { z } from 'zod';
-import { CameraCommandSchema, type CameraCommand } from './devices';
+import { CameraCommandSchema } from './devices';
 import { ImagingMessageSchemas } from './imaging-share';
 import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
 
@@ -13,11 +13,14 @@ const normalized = z.number().min(-1).max(1);
 export const MediaKindSchema = z.enum(['room', 'device', 'stethoscope']);
 export type MediaKind = z.infer<typeof MediaKindSchema>;
 
+/** Expert -> cart: a camera command; a gesture is one `move` (pan, tilt and zoom together). */
+const CameraMessageSchema = z.strictObject({ type: z.literal('camera'), seq: z.number().int().nonnegative(), command: CameraCommandSchema });
+/** Expert -> cart: centre the camera on this point of the room video (-1..1, right and up positive). */
+const CenterMessageSchema = z.strictObject({ type: z.literal('center'), seq: z.number().int().nonnegative(), x: normalized, y: normalized });
+
 export const RemoteMessageSchema = z.discriminatedUnion('type', [
-  /** Expert -> cart: a camera command. */
-  z.strictObject({ type: z.literal('camera'), seq: z.number().int().nonnegative(), command: CameraCommandSchema }),
-  /** Expert -> cart: centre the camera on this point of the room video (-1..1, right and up positive). */
-  z.strictObject({ type: z.literal('center'), seq: z.number().int().nonnegative(), x: normalized, y: normalized }),
+  CameraMessageSchema,
+  CenterMessageSchema,
   /** Cart -> expert: what became of a steering message. */
   z.strictObject({ type: z.literal('camera.result'), seq: z.number().int().nonnegative(), outcome: z.enum(['done', 'refused', 'failed']), reason: z.string().max(200).optional() }),
   /** Cart -> expert: whether the expert may steer, and which camera presets exist. */
@@ -40,30 +43,37 @@ export interface RemoteControlState {
   lastSeq: number; // the newest steering message obeyed
 }
 
-export type Steering = { kind: 'command'; command: CameraCommand } | { kind: 'center'; x: number; y: number };
+/** The two steering messages, the only ones the cart decides on: parsed once, here. */
+const SteeringMessageSchema = z.discriminatedUnion('type', [CameraMessageSchema, CenterMessageSchema]);
+export type SteeringMessage = z.infer<typeof SteeringMessageSchema>;
+
+/** Whether a data-channel message is one for the camera (decided by decideRemote, not parsed before). */
+export const isSteeringMessage = (raw: unknown): boolean => {
+  const type = (raw as { type?: unknown } | null)?.type;
+  return type === 'camera' || type === 'center';
+};
 
 export type RemoteDecision =
-  | { obey: true; steering: Steering; seq: number }
-  | { obey: false; reason: 'invalid' | 'not_expert' | 'not_granted' | 'stale' | 'not_camera'; seq?: number };
+  | { obey: true; message: SteeringMessage }
+  | { obey: false; reason: 'invalid' | 'not_expert' | 'not_granted' | 'stale'; seq?: number };
 
-/** Whether to obey a data-channel message from `senderPeerId`. A Stop needs the grant like any
- * command: when a grant ends, the station itself stops the camera the expert was moving. */
+/** Whether to obey a steering message from `senderPeerId`; the message is parsed here, once, and
+ * passed on as it came. A Stop needs the grant like any command: when a grant ends, the station
+ * itself stops the camera the expert was moving. */
 export function decideRemote(state: RemoteControlState, senderPeerId: string, raw: unknown): RemoteDecision {
-  const parsed = RemoteMessageSchema.safeParse(raw);
+  const parsed = SteeringMessageSchema.safeParse(raw);
   if (!parsed.success) return { obey: false, reason: 'invalid' };
   const message = parsed.data;
-  if (message.type !== 'camera' && message.type !== 'center') return { obey: false, reason: 'not_camera' };
   const seq = message.seq;
   if (!state.expertPeerId || senderPeerId !== state.expertPeerId) return { obey: false, reason: 'not_expert', seq };
   if (!state.granted) return { obey: false, reason: 'not_granted', seq };
   const isStop = message.type === 'camera' && message.command.type === 'stop';
   if (seq <= state.lastSeq && !isStop) return { obey: false, reason: 'stale', seq };
-  const steering: Steering = message.type === 'camera' ? { kind: 'command', command: message.command } : { kind: 'center', x: message.x, y: message.y };
-  return { obey: true, steering, seq };
+  return { obey: true, message };
 }
 
 export function afterDecision(state: RemoteControlState, decision: RemoteDecision): RemoteControlState {
-  return decision.obey ? { ...state, lastSeq: Math.max(state.lastSeq, decision.seq) } : state;
+  return decision.obey ? { ...state, lastSeq: Math.max(state.lastSeq, decision.message.seq) } : state;
 }
 
 /** Expert: the cart's answer to one of her steering messages. */

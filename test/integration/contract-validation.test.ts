@@ -30,6 +30,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'devices.list': {},
   'camera.command': { deviceId: 'camera-1', command: { type: 'drive', pan: 0.5, tilt: -0.25 }, origin: { kind: 'remote', callId: 'call-1' } },
   'camera.position': { deviceId: 'camera-1' },
+  'camera.center': { deviceId: 'camera-1', x: 0.5, y: -0.25, origin: { kind: 'remote', callId: 'call-1' } },
   'bloodPressure.latest': { deviceId: 'blood-pressure-1' },
   'bloodPressure.simulateMeasurement': { deviceId: 'blood-pressure-1' },
   'calls.hub': {},

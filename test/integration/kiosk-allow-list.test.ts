@@ -28,7 +28,7 @@ const CABIN_NEEDS: readonly Channel[] = [
   'bloodPressure.latest',
   'bloodPressure.simulateMeasurement',
   'camera.command',
-  'camera.position',
+  'camera.center',
   'calls.hub',
   'calls.send',
   'calls.ice',

@@ -114,6 +114,8 @@ describe('remote camera steering, enforced by the station', () => {
     const mark = simulator.received.length;
     const refused = await cart.call('camera.command', drive(callId));
     expect(refused).toMatchObject(NOT_GRANTED);
+    // A click-to-center obeys the same grant: refused before the camera is even asked where it is.
+    expect(await cart.call('camera.center', { x: 1, y: 0, origin: { kind: 'remote', callId } })).toMatchObject(NOT_GRANTED);
     expect(await receivedSince(simulator, mark)).toEqual([]);
     expect(simulator.state().pan).toBe(0);
 
@@ -144,6 +146,8 @@ describe('remote camera steering, enforced by the station', () => {
 
     expect(await cart.call('camera.command', drive(callId))).toEqual({ ok: true, value: { accepted: true } });
     await waitFor(() => simulator.state().pan > 50, 'the camera pans right');
+    // Under the grant, her click centres the camera with its own optics (camera-center.test.ts).
+    expect(await cart.call('camera.center', { x: 0, y: 0, origin: { kind: 'remote', callId } })).toMatchObject({ ok: true, value: { model: expect.stringContaining('EVI-D70') } });
 
     // Revoked: the camera is stopped for her, and her next command is refused and sends nothing.
     expect(await cart.value('calls.revokeControl', { callId, by: 'IDE Morvan' })).toEqual({ revoked: true });

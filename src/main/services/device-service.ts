@@ -44,11 +44,22 @@ export interface DeviceServiceDeps {
   readingIntervalMs?: number;
 }
 
+/** A camera driver's failure as the page is told it. */
+export function cameraFailure(error: unknown): AppFailure {
+  if (error instanceof CameraCommandError) {
+    return new AppFailure(error.code === 'device_away' ? 'device_unavailable' : 'device_refused', error.message);
+  }
+  return error instanceof AppFailure ? error : new AppFailure('device_refused', String((error as Error)?.message ?? error));
+}
+
 const stateOf = (link: LinkState): DeviceInfo['state'] => (link === 'connected' ? 'connected' : link === 'gone' ? 'gone' : 'reconnecting');
 
 export function createDeviceService(deps: DeviceServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const cameras = new Map<string, ManagedCamera>();
+  // The zoom speed each camera was last told: a gesture carries pan, tilt and zoom together, and
+  // the zoom motor is told again only when its speed changes (not a zoom stop with every pan).
+  const zoomSpeeds = new WeakMap<PtzCamera, number>();
   const oximeters = new Map<string, { device: ManagedOximeter; timer: ReturnType<typeof setInterval>; stop: () => void }>();
   const peripherals = new Map<string, ManagedPeripheral>();
   const monitors = new Map<string, ManagedBloodPressure>();
@@ -82,13 +93,6 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     const managed = deviceId ? cameras.get(deviceId) : cameras.values().next().value;
     if (!managed) throw new AppFailure('device_unavailable', deviceId ? `No camera "${deviceId}" on this station.` : 'No camera on this station.');
     return managed;
-  }
-
-  function failureOf(error: unknown): AppFailure {
-    if (error instanceof CameraCommandError) {
-      return new AppFailure(error.code === 'device_away' ? 'device_unavailable' : 'device_refused', error.message);
-    }
-    return error instanceof AppFailure ? error : new AppFailure('device_refused', String((error as Error)?.message ?? error));
   }
 
   return {
@@ -130,19 +134,26 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       // Motion is answered before it is sent (latest wins): with the cable cut it would be dropped
       // after an `accepted`, so it is refused here, as a preset is by the driver.
       const link = transport.state();
-      if ((command.type === 'drive' || command.type === 'zoom') && link !== 'connected') {
+      if ((command.type === 'move' || command.type === 'drive' || command.type === 'zoom') && link !== 'connected') {
         throw new AppFailure('device_unavailable', new DeviceAwayError(info.label, link).message);
       }
       try {
         switch (command.type) {
           // Motion is latest-wins: accepted at once, the driver sends the newest it has.
+          case 'move':
+            camera.drive({ pan: command.pan, tilt: command.tilt });
+            if ((zoomSpeeds.get(camera) ?? 0) !== command.zoom) camera.zoom(command.zoom);
+            zoomSpeeds.set(camera, command.zoom);
+            break;
           case 'drive':
             camera.drive({ pan: command.pan, tilt: command.tilt });
             break;
           case 'zoom':
             camera.zoom(command.speed);
+            zoomSpeeds.set(camera, command.speed);
             break;
           case 'stop':
+            zoomSpeeds.set(camera, 0);
             await camera.stop();
             break;
           case 'home':
@@ -165,7 +176,7 @@ export function createDeviceService(deps: DeviceServiceDeps) {
             break;
         }
       } catch (error) {
-        throw failureOf(error);
+        throw cameraFailure(error);
       }
       return { accepted: true };
     },
@@ -192,11 +203,13 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       monitor.simulateMeasurement();
       return { measured: true };
     },
+    /** The camera's driver itself (click-to-center reads its optics: src/main/devices/camera-center.ts). */
+    cameraDriver: (deviceId?: string): PtzCamera => cameraFor(deviceId).camera,
     async cameraPosition(deviceId?: string) {
       try {
         return await cameraFor(deviceId).camera.position();
       } catch (error) {
-        throw failureOf(error);
+        throw cameraFailure(error);
       }
     },
     async close(): Promise<void> {

@@ -1,13 +1,14 @@
-// The cart's side of remote steering: each steering message from the data channel is decided
-// (session's expert only, while granted, never stale), then sent to the station's camera through
-// the contract marked remote with its call (the station checks its own grant; the driver keeps
-// no backlog), and the expert is told what became of it.
-import { centerTarget, VISCA_EVI_D70_OPTICS } from '../../shared/click-to-center';
+// The cart's side of remote steering: each steering message from the data channel is parsed and
+// decided here (session's expert only, while granted, never stale), then passed to the station as
+// it came, marked remote with its call: a command to `camera.command`, a click to `camera.center`
+// (main works out the target with the attached camera's optics). The station checks its own
+// grant; the driver keeps no backlog; the expert is told what became of it.
 import type { RelaisApi } from '../../shared/contract';
 import { afterDecision, decideRemote, type RemoteControlState, type RemoteMessage } from '../../shared/remote-control';
 
 export interface CartSteering {
-  handle(raw: unknown): void;
+  /** Decides on a raw steering message; true when it was passed on to the station. */
+  handle(raw: unknown): boolean;
   setGranted(granted: boolean): void;
   granted(): boolean;
 }
@@ -26,26 +27,22 @@ export function createCartSteering(
       const decision = decideRemote(state, expertPeerId ?? '', raw);
       if (!decision.obey) {
         if (decision.seq !== undefined) reply({ type: 'camera.result', seq: decision.seq, outcome: 'refused', reason: decision.reason });
-        return;
+        return false;
       }
       state = afterDecision(state, decision);
-      const { seq, steering } = decision;
-      const run = async () => {
-        if (steering.kind === 'command') return api.invoke('camera.command', { command: steering.command, origin });
-        const position = await api.invoke('camera.position', {});
-        if (!position.ok) return position;
-        if (!position.value) return { ok: false as const, error: { code: 'device_refused' as const, message: 'The camera does not report its position.' } };
-        const target = centerTarget(VISCA_EVI_D70_OPTICS, position.value, steering.x, steering.y);
-        return api.invoke('camera.command', { command: { type: 'move_to', ...target, speed: 0.8 }, origin });
-      };
-      void run().then((result) => {
-        if (result.ok) return reply({ type: 'camera.result', seq, outcome: 'done' });
+      const { message } = decision;
+      const sent = message.type === 'camera'
+        ? api.invoke('camera.command', { command: message.command, origin })
+        : api.invoke('camera.center', { x: message.x, y: message.y, origin });
+      void sent.then((result) => {
+        if (result.ok) return reply({ type: 'camera.result', seq: message.seq, outcome: 'done' });
         // The station refused it: its grant ended before the page heard (the call, the hub lost).
         if (result.error.code === 'control_not_granted') {
-          return reply({ type: 'camera.result', seq, outcome: 'refused', reason: 'not_granted' });
+          return reply({ type: 'camera.result', seq: message.seq, outcome: 'refused', reason: 'not_granted' });
         }
-        reply({ type: 'camera.result', seq, outcome: 'failed', reason: result.error.code });
+        reply({ type: 'camera.result', seq: message.seq, outcome: 'failed', reason: result.error.code });
       });
+      return true;
     },
     setGranted(granted) {
       state = { ...state, granted };

@@ -65,4 +65,24 @@ describe('device service', () => {
     await expect(devices.cameraCommand('other', { type: 'stop' })).rejects.toMatchObject({ message: 'No camera "other" on this station.' });
     await expect(devices.cameraPosition()).resolves.toEqual({ pan: 1, tilt: 2, zoom: 3 });
   });
+
+  it('moves pan, tilt and zoom from one gesture, and tells the zoom motor only when its speed changes', async () => {
+    const { devices } = service();
+    const sent: string[] = [];
+    const transport = createFakeTransport();
+    devices.addCamera({
+      info: { id: 'cam', kind: 'camera', label: 'Caméra', protocol: 'visca', location: 'x', simulated: false },
+      camera: camera({ drive: (v) => void sent.push(`drive ${v.pan} ${v.tilt}`), zoom: (z) => void sent.push(`zoom ${z}`), stop: async () => void sent.push('stop') }),
+      transport,
+      close: async () => {},
+    });
+    const move = (pan: number, tilt: number, zoom: number) => devices.cameraCommand('cam', { type: 'move', pan, tilt, zoom });
+    await move(0.5, 0, 0); // a pan alone: no zoom stop sent with it
+    await move(0.5, 0.5, 1);
+    await move(0, 0.5, 1); // the zoom goes on: not told again
+    await move(0, 0, 0);
+    await devices.cameraCommand('cam', { type: 'stop' });
+    await move(0, 0, 0.5);
+    expect(sent).toEqual(['drive 0.5 0', 'drive 0.5 0.5', 'zoom 1', 'drive 0 0.5', 'drive 0 0', 'zoom 0', 'stop', 'drive 0 0', 'zoom 0.5']);
+  });
 });

@@ -34,6 +34,29 @@ describe('cart steering', () => {
     expect(replies).toEqual([{ type: 'camera.result', seq: 1, outcome: 'done' }]);
   });
 
+  it('passes a click on to camera.center, where main centres with the attached camera: no position read here', async () => {
+    const { api, invoked } = station({ ok: true, value: { pan: 2750, tilt: 0, model: 'Pelco-D' } });
+    const replies: RemoteMessage[] = [];
+    const steering = createCartSteering(api, 'call-7', 'dr-kerleau', (m) => replies.push(m));
+    steering.setGranted(true);
+    expect(steering.handle({ type: 'center', seq: 4, x: 1, y: -0.5 })).toBe(true);
+    await settle();
+    expect(invoked).toEqual([{ channel: 'camera.center', input: { x: 1, y: -0.5, origin: { kind: 'remote', callId: 'call-7' } } }]);
+    expect(replies).toEqual([{ type: 'camera.result', seq: 4, outcome: 'done' }]);
+  });
+
+  it('refuses garbage as invalid and passes nothing on', async () => {
+    const { api, invoked } = station({ ok: true, value: { accepted: true } });
+    const replies: RemoteMessage[] = [];
+    const steering = createCartSteering(api, 'call-7', 'dr-kerleau', (m) => replies.push(m));
+    steering.setGranted(true);
+    expect(steering.handle({ type: 'camera', seq: 5, command: { type: 'move', pan: 9, tilt: 0, zoom: 0 } })).toBe(false);
+    expect(steering.handle('{"type":"camera"}')).toBe(false);
+    await settle();
+    expect(invoked).toEqual([]);
+    expect(replies).toEqual([]); // nothing trustworthy to answer to
+  });
+
   it("says the station's refusal to the expert as a refusal, not as a camera failure", async () => {
     const { api } = station({ ok: false, error: { code: 'control_not_granted', message: 'not granted for this call' } });
     const replies: RemoteMessage[] = [];

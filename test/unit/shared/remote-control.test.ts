@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { afterDecision, decideRemote, shownAfterControl, shownSteerAnswer, type RemoteControlState, type SteerAnswer } from '../../../src/shared/remote-control';
+import { afterDecision, decideRemote, isSteeringMessage, shownAfterControl, shownSteerAnswer, type RemoteControlState, type SteerAnswer } from '../../../src/shared/remote-control';
 
 const granted: RemoteControlState = { expertPeerId: 'dr-neuro', granted: true, lastSeq: 0 };
 const drive = (seq: number, pan = 0.5) => ({ type: 'camera', seq, command: { type: 'drive', pan, tilt: 0 } });
 
 describe('remote camera steering, decided on the cart', () => {
   it("obeys the session's expert while control is granted", () => {
-    expect(decideRemote(granted, 'dr-neuro', drive(1))).toEqual({ obey: true, steering: { kind: 'command', command: { type: 'drive', pan: 0.5, tilt: 0 } }, seq: 1 });
+    expect(decideRemote(granted, 'dr-neuro', drive(1))).toEqual({ obey: true, message: drive(1) });
+  });
+
+  it('takes a gesture as one message, pan, tilt and zoom together, and passes it on as it came', () => {
+    const gesture = { type: 'camera', seq: 2, command: { type: 'move', pan: -0.5, tilt: 0.25, zoom: 1 } };
+    expect(decideRemote(granted, 'dr-neuro', gesture)).toEqual({ obey: true, message: gesture });
+    // Each velocity is -1..1, all three are there, and nothing else rides along.
+    for (const command of [{ type: 'move', pan: 0, tilt: 0 }, { type: 'move', pan: 0, tilt: 0, zoom: 1.5 }, { type: 'move', pan: '1', tilt: 0, zoom: 0 }, { type: 'move', pan: 0, tilt: 0, zoom: 0, focus: 'far' }]) {
+      expect(decideRemote(granted, 'dr-neuro', { ...gesture, command })).toEqual({ obey: false, reason: 'invalid' });
+    }
   });
 
   it('refuses anyone else, and the expert once the nurse takes control back', () => {
@@ -28,16 +37,18 @@ describe('remote camera steering, decided on the cart', () => {
 
   it('obeys a click-to-center from the expert like a command, with the same checks', () => {
     const center = { type: 'center', seq: 3, x: 0.5, y: -0.25 };
-    expect(decideRemote(granted, 'dr-neuro', center)).toEqual({ obey: true, steering: { kind: 'center', x: 0.5, y: -0.25 }, seq: 3 });
+    expect(decideRemote(granted, 'dr-neuro', center)).toEqual({ obey: true, message: center });
     expect(decideRemote({ ...granted, granted: false }, 'dr-neuro', center)).toMatchObject({ obey: false, reason: 'not_granted' });
     expect(decideRemote(granted, 'dr-neuro', { ...center, x: 2 })).toEqual({ obey: false, reason: 'invalid' });
   });
 
   it('refuses garbage and out-of-range commands without throwing', () => {
-    for (const bad of [null, 'drive', {}, { type: 'camera' }, drive(-1), { ...drive(1), command: { type: 'drive', pan: 5, tilt: 0 } }, { ...drive(1), extra: true }]) {
-      expect(decideRemote(granted, 'dr-neuro', bad)).toEqual({ obey: false, reason: 'invalid' });
-    }
-    expect(decideRemote(granted, 'dr-neuro', { type: 'chat', id: 'm1', author: 'Dr Le Goff', text: 'Bonjour', at: '2026-11-22T12:00:00Z' })).toEqual({ obey: false, reason: 'not_camera' });
+    const garbage = [null, undefined, 42, 'drive', [], {}, { type: 'camera' }, drive(-1), drive(1.5), { ...drive(1), command: { type: 'drive', pan: 5, tilt: 0 } },
+      { ...drive(1), extra: true }, { type: 'center', seq: 1, x: Number.NaN, y: 0 }, { type: 'camera', seq: 1, command: { type: 'self_destruct' } }];
+    for (const bad of garbage) expect(decideRemote(granted, 'dr-neuro', bad)).toEqual({ obey: false, reason: 'invalid' });
+    // Only steering is decided here: a chat line is no camera command.
+    expect(decideRemote(granted, 'dr-neuro', { type: 'chat', id: 'm1', author: 'Dr Le Goff', text: 'Bonjour', at: '2026-11-22T12:00:00Z' })).toEqual({ obey: false, reason: 'invalid' });
+    expect([drive(1), { type: 'center' }, { type: 'chat' }, null, 'camera'].map(isSteeringMessage)).toEqual([true, true, false, false, false]);
   });
 });
 

@@ -1,7 +1,7 @@
 // Runs the station's calls: hub messages in, the call link (media + data channel), chat kept in
 // the call journal, the cart's steering decisions and the expert's steering messages.
 import type { ServerMessage } from '../../../shared/hub-protocol';
-import { RemoteMessageSchema, shownAfterControl, shownSteerAnswer, type MediaKind, type RemoteMessage } from '../../../shared/remote-control';
+import { isSteeringMessage, RemoteMessageSchema, shownAfterControl, shownSteerAnswer, type MediaKind, type RemoteMessage } from '../../../shared/remote-control';
 import type { ControlChange } from '../../../shared/steering-grant';
 import { relais } from '../../api';
 import { createCallLink, type CallLink } from '../../calls/call-link';
@@ -63,22 +63,17 @@ async function sendControl(): Promise<void> {
 }
 
 function onData(callId: string, raw: unknown): void {
-  const parsed = RemoteMessageSchema.safeParse(raw);
   const call = current();
   if (!call || !active || call.callId !== callId) return;
-  if (!parsed.success) {
-    active.steering?.handle(raw); // refused as invalid, said back if it had a sequence number
+  // Steering is parsed once, where the cart decides on it (cart-steering.ts).
+  if (isSteeringMessage(raw)) {
+    if (active.steering?.handle(raw)) updateCall(callId, { lastSteeredAt: Date.now() });
     return;
   }
+  const parsed = RemoteMessageSchema.safeParse(raw);
+  if (!parsed.success) return;
   const m = parsed.data;
   switch (m.type) {
-    case 'camera':
-    case 'center':
-      if (active.steering) {
-        active.steering.handle(m);
-        if (active.steering.granted()) updateCall(callId, { lastSteeredAt: Date.now() });
-      }
-      return;
     case 'camera.result': {
       const wasStop = active.unanswered.get(m.seq) ?? false;
       active.unanswered.delete(m.seq);

@@ -1,7 +1,9 @@
-// The expert's side of remote steering: the same pad, keyboard and gamepad as at the cart, but
-// each command goes over the call's data channel; the cart decides and says back what it did.
-import { useCallback, useState, type PointerEvent } from 'react';
+// The expert's side of remote steering: the same pad (ui/camera-pad.tsx), keyboard and gamepad as
+// at the cart, but each gesture goes as one message over the call's data channel; the cart
+// decides and says back what it did.
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CameraPad } from '../../ui/camera-pad';
 import { useCameraCommands, type CommandSender } from '../device-panels/use-camera';
 import { useMotionInput } from '../device-panels/use-motion-input';
 import { steer } from './call-controller';
@@ -18,14 +20,6 @@ export function RemoteCameraPad({ call }: { call: CurrentCall }) {
   const presets = call.remoteCamera.presets;
   useMotionInput({ move, stop: () => void stop(), recallPreset: (i) => presets[i] && void act(presets[i]!.name, { type: 'preset_recall', preset: presets[i]!.number }) }, speed, enabled);
 
-  const hold = (pan: number, tilt: number, zoom = 0) => ({
-    onPointerDown: (e: PointerEvent<HTMLButtonElement>) => {
-      e.currentTarget.setPointerCapture?.(e.pointerId);
-      move(pan * speed, tilt * speed, zoom * speed);
-    },
-    onPointerUp: () => void stop(),
-    onPointerCancel: () => void stop(),
-  });
   const last = call.lastSteer;
 
   // data-awaiting-answers: how many of her messages the cart has not answered yet (for tests and
@@ -42,23 +36,15 @@ export function RemoteCameraPad({ call }: { call: CurrentCall }) {
         </p>
       )}
       {enabled && <p className="hint">{t('calls.control.clickToCenter')} {t('camera.keyboardHint')}</p>}
-      <div className="pad" role="group" aria-label={t('camera.pad')}>
-        <span />
-        <button type="button" aria-label={t('camera.up')} disabled={!enabled} {...hold(0, 1)}>▲</button>
-        <span />
-        <button type="button" aria-label={t('camera.left')} disabled={!enabled} {...hold(-1, 0)}>◀</button>
-        <button type="button" className="warning" aria-label={t('camera.stop')} disabled={!call.remoteCamera.camera} onClick={() => void stop()}>■</button>
-        <button type="button" aria-label={t('camera.right')} disabled={!enabled} {...hold(1, 0)}>▶</button>
-        <span />
-        <button type="button" aria-label={t('camera.down')} disabled={!enabled} {...hold(0, -1)}>▼</button>
-        <span />
-      </div>
-      <label htmlFor="remote-speed">{t('camera.speed')} : {Math.round(speed * 100)} %</label>
-      <input id="remote-speed" type="range" min={10} max={100} step={10} value={Math.round(speed * 100)} onChange={(e) => setSpeed(Number(e.target.value) / 100)} />
-      <div className="button-row">
-        <button type="button" disabled={!enabled} {...hold(0, 0, 1)}>{t('camera.zoomIn')}</button>
-        <button type="button" disabled={!enabled} {...hold(0, 0, -1)}>{t('camera.zoomOut')}</button>
-      </div>
+      <CameraPad
+        id="remote"
+        enabled={enabled}
+        stopEnabled={call.remoteCamera.camera}
+        speed={speed}
+        onSpeed={setSpeed}
+        move={move}
+        stop={() => void stop()}
+      />
       <ul className="preset-list">
         {presets.map((p, i) => (
           <li key={p.number}>

@@ -1,9 +1,10 @@
 // Steering the cart's camera: a pad held down, speed, zoom, focus, named presets, home, and the
 // position read back from the camera. Keyboard: arrows, +/-, Escape; a gamepad works too.
-import { useCallback, useState, type PointerEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceInfo } from '../../../shared/devices';
 import { relais } from '../../api';
+import { CameraPad } from '../../ui/camera-pad';
 import { useCamera } from './use-camera';
 import { useMotionInput } from './use-motion-input';
 
@@ -29,48 +30,25 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
 
   useMotionInput({ move, stop: () => void stopAndRead(), recallPreset: (i) => presets[i] && void act(presets[i]!.name, { type: 'preset_recall', preset: presets[i]!.number }) }, speed, connected);
 
-  // Held down: moves while pressed, stops when released or when the pointer leaves.
-  const hold = (pan: number, tilt: number, zoom = 0) => ({
-    onPointerDown: (e: PointerEvent<HTMLButtonElement>) => {
-      e.currentTarget.setPointerCapture?.(e.pointerId);
-      move(pan * speed, tilt * speed, zoom * speed);
-    },
-    onPointerUp: () => void stopAndRead(),
-    onPointerCancel: () => void stopAndRead(),
-  });
-
   return (
     <section className="card camera-panel" aria-labelledby={`camera-${device.id}`}>
       <h2 id={`camera-${device.id}`}>{device.label}</h2>
       <p className="hint">{t('camera.keyboardHint')}</p>
       {!connected && <p role="alert" className="error-text">{t('errors.device_unavailable')}</p>}
       {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
-      <div className="camera-layout">
-        <div className="pad" role="group" aria-label={t('camera.pad')}>
-          <span />
-          <button type="button" aria-label={t('camera.up')} disabled={!connected} {...hold(0, 1)}>▲</button>
-          <span />
-          <button type="button" aria-label={t('camera.left')} disabled={!connected} {...hold(-1, 0)}>◀</button>
-          <button type="button" className="warning" aria-label={t('camera.stop')} disabled={!connected} onClick={() => void stopAndRead()}>■</button>
-          <button type="button" aria-label={t('camera.right')} disabled={!connected} {...hold(1, 0)}>▶</button>
-          <span />
-          <button type="button" aria-label={t('camera.down')} disabled={!connected} {...hold(0, -1)}>▼</button>
-          <span />
+      <CameraPad id={device.id} enabled={connected} speed={speed} onSpeed={setSpeed} move={move} stop={() => void stopAndRead()}>
+        <div className="button-row">
+          <button type="button" disabled={!connected} onClick={() => void act('focus', { type: 'focus', mode: 'auto' })}>
+            {t('camera.focusAuto')}
+          </button>
+          <button type="button" disabled={!connected} onClick={() => void act('focus', { type: 'focus', mode: 'one_push' })}>
+            {t('camera.focusOnePush')}
+          </button>
+          <button type="button" disabled={!connected} onClick={() => void act('home', { type: 'home' }).then(readPosition)}>
+            {t('camera.home')}
+          </button>
         </div>
-        <div className="camera-controls">
-          <label htmlFor={`speed-${device.id}`}>{t('camera.speed')} : {Math.round(speed * 100)} %</label>
-          <input id={`speed-${device.id}`} type="range" min={10} max={100} step={10} value={Math.round(speed * 100)} onChange={(e) => setSpeed(Number(e.target.value) / 100)} />
-          <div className="button-row">
-            <button type="button" disabled={!connected} {...hold(0, 0, 1)}>{t('camera.zoomIn')}</button>
-            <button type="button" disabled={!connected} {...hold(0, 0, -1)}>{t('camera.zoomOut')}</button>
-          </div>
-          <div className="button-row">
-            <button type="button" disabled={!connected} onClick={() => void act('focus', { type: 'focus', mode: 'auto' })}>{t('camera.focusAuto')}</button>
-            <button type="button" disabled={!connected} onClick={() => void act('focus', { type: 'focus', mode: 'one_push' })}>{t('camera.focusOnePush')}</button>
-            <button type="button" disabled={!connected} onClick={() => void act('home', { type: 'home' }).then(readPosition)}>{t('camera.home')}</button>
-          </div>
-        </div>
-      </div>
+      </CameraPad>
       <h3>{t('camera.presets')}</h3>
       <ul className="preset-list">
         {presets.map((p, i) => (

@@ -23,15 +23,13 @@ export function useCameraCommands(sendCommand: CommandSender) {
     [sendCommand],
   );
 
-  /** Continuous motion: pan/tilt -1..1 and zoom -1..1; resent only when different. */
+  /** Continuous motion: pan/tilt -1..1 and zoom -1..1, one command per gesture; resent only when different. */
   const move = useCallback(
     (pan: number, tilt: number, zoom = 0) => {
       const key = `${pan.toFixed(2)}|${tilt.toFixed(2)}|${zoom.toFixed(2)}`;
       if (key === lastMotion.current) return;
-      const previousZoom = Number(lastMotion.current.split('|')[2] ?? 0);
       lastMotion.current = key;
-      void send({ type: 'drive', pan, tilt });
-      if (zoom !== 0 || previousZoom !== 0) void send({ type: 'zoom', speed: zoom });
+      void send({ type: 'move', pan, tilt, zoom });
     },
     [send],
   );
