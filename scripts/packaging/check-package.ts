@@ -9,11 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import asar from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import config, { fuses, notShipped } from '../../electron-builder';
+import { readBuilderConfig } from './builder-config';
 import { feedUrlFromAppUpdateYml } from '../../src/main/electron/update-feed';
 import { appResourcesDir } from '../../src/main/platform/app-resources';
 
 const root = path.resolve(import.meta.dirname, '../..');
+// The configuration electron-builder packs with below: electron-builder.yml, read by its loader.
+const { file: configFile, config, fuses, notShipped } = await readBuilderConfig(root);
 const work = process.argv[2] ? path.resolve(process.argv[2]) : fs.mkdtempSync(path.join(os.tmpdir(), 'relais-package-'));
 const failures: string[] = [];
 let passed = 0;
@@ -48,7 +50,7 @@ const args = ['electron-builder', '--dir', '--linux', '--x64', `-c.electronDist=
 console.log(`$ npx ${args.join(' ')}`);
 const run = spawnSync('npx', args, { cwd: root, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: 'true' } });
 fs.writeFileSync(path.join(work, 'electron-builder.log'), `${run.stdout}\n${run.stderr}`);
-check(run.status === 0, `electron-builder --dir loaded electron-builder.ts, validated it and packed the app (log: ${path.join(work, 'electron-builder.log')})`);
+check(run.status === 0 && `${run.stdout}${run.stderr}`.includes(`file=${path.join(root, configFile)}`), `electron-builder --dir loaded ${configFile}, validated it and packed the app (log: ${path.join(work, 'electron-builder.log')})`);
 if (run.status !== 0) {
   console.log((run.stdout + run.stderr).split('\n').slice(-30).join('\n'));
   process.exit(1);
