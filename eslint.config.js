@@ -28,7 +28,7 @@ export default tseslint.config(
   {
     // shared: pure TypeScript, imports nothing but zod and itself.
     files: ['src/shared/**'],
-    rules: restrict(['electron', 'react', 'better-sqlite3-multiple-ciphers', 'ws', ...nodeBuiltins], [
+    rules: restrict(['electron', 'react', 'better-sqlite3', 'ws', ...nodeBuiltins], [
       // Its own feature folders (./devices/, ../devices/) are src/shared; the top-level devices/ is not.
       group(
         ['**/main/**', '**/renderer/**', '**/preload/**', '**/hub/**', '**/devices/**', '!./devices/**', '!../devices/**'],
@@ -53,14 +53,14 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(['electron', 'better-sqlite3-multiple-ciphers', 'ws', 'serialport', 'node-hid', ...nodeBuiltins], [
+      ...restrict(['electron', 'better-sqlite3', 'ws', 'serialport', 'node-hid', ...nodeBuiltins], [
         group(['**/main/**', '**/preload/**', '**/hub/**', '**/devices/**'], 'the renderer talks to main through the contract only.'),
       ]),
     },
   },
   {
     files: ['src/preload/**'],
-    rules: restrict(['react', 'better-sqlite3-multiple-ciphers', 'ws', ...nodeBuiltins], [
+    rules: restrict(['react', 'better-sqlite3', 'ws', ...nodeBuiltins], [
       group(['**/main/**', '**/renderer/**'], 'the preload builds window.relais from src/shared/contract only.'),
     ]),
   },

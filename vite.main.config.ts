@@ -13,7 +13,7 @@ export default defineConfig({
     rollupOptions: {
       input: { index: 'src/main/index.ts', host: 'src/main/host/main.ts', 'relais-devices': 'devices/cli/main.ts', hub: 'src/hub/main.ts', 'imaging-worker': 'src/main/imaging/frame-worker.ts' },
       // Native and runtime packages stay in node_modules; electron is provided by Electron itself.
-      external: ['electron', 'electron-updater', 'better-sqlite3-multiple-ciphers', 'ws', 'zod', 'serialport', 'node-hid', /^@medplum\//, /^@cornerstonejs\//, 'jpeg-lossless-decoder-js', 'pdfkit', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      external: ['electron', 'electron-updater', 'better-sqlite3', 'ws', 'zod', 'serialport', 'node-hid', /^@medplum\//, /^@cornerstonejs\//, 'jpeg-lossless-decoder-js', 'pdfkit', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
     },
   },

@@ -9,10 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import asar from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import config, { fuses, notShipped } from '../../electron-builder';
+import { readBuilderConfig } from './builder-config';
 import { feedUrlFromAppUpdateYml } from '../../src/main/electron/update-feed';
+import { appResourcesDir } from '../../src/main/platform/app-resources';
 
 const root = path.resolve(import.meta.dirname, '../..');
+// The configuration electron-builder packs with below: electron-builder.yml, read by its loader.
+const { file: configFile, config, fuses, notShipped } = await readBuilderConfig(root);
 const work = process.argv[2] ? path.resolve(process.argv[2]) : fs.mkdtempSync(path.join(os.tmpdir(), 'relais-package-'));
 const failures: string[] = [];
 let passed = 0;
@@ -47,7 +50,7 @@ const args = ['electron-builder', '--dir', '--linux', '--x64', `-c.electronDist=
 console.log(`$ npx ${args.join(' ')}`);
 const run = spawnSync('npx', args, { cwd: root, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: 'true' } });
 fs.writeFileSync(path.join(work, 'electron-builder.log'), `${run.stdout}\n${run.stderr}`);
-check(run.status === 0, `electron-builder --dir loaded electron-builder.ts, validated it and packed the app (log: ${path.join(work, 'electron-builder.log')})`);
+check(run.status === 0 && `${run.stdout}${run.stderr}`.includes(`file=${path.join(root, configFile)}`), `electron-builder --dir loaded ${configFile}, validated it and packed the app (log: ${path.join(work, 'electron-builder.log')})`);
 if (run.status !== 0) {
   console.log((run.stdout + run.stderr).split('\n').slice(-30).join('\n'));
   process.exit(1);
@@ -71,6 +74,16 @@ const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('
 check(files.has(manifest.main), `package.json's main (${manifest.main}) is inside app.asar`);
 for (const file of ['out/preload/index.cjs', 'out/renderer/index.html', 'out/main/imaging-worker.cjs', 'resources/devices/usb-profiles.json']) {
   check(files.has(file), `${file} is inside app.asar`);
+}
+// Resources as the packed code finds them (issue 19, point 9): appResourcesDir, the resolver the
+// app runs, walked from every main-process file's folder in the archive (an entry or a chunk).
+const inArchive = (file: string) => files.has(path.relative(archive, file).split(path.sep).join('/'));
+const codeDirs = new Set([...files].filter((f) => f.startsWith('out/main/') && f.endsWith('.cjs')).map((f) => path.posix.dirname(f)));
+const hidProfiles = [...files].filter((f) => f.startsWith('resources/devices/hid/') && f.endsWith('.json'));
+check(hidProfiles.length > 0, `${hidProfiles.length} HID profile(s) inside app.asar`);
+for (const dir of codeDirs) {
+  const found = path.relative(archive, appResourcesDir(path.join(archive, dir), inArchive)).split(path.sep).join('/');
+  check(found === 'resources' && files.has(`${found}/devices/usb-profiles.json`), `code in ${dir}/ finds the device profiles in app.asar/${found}/`);
 }
 check(![...files].some((f) => f.endsWith('.map')), 'no source map in app.asar');
 for (const name of notShipped) check(![...files].some((f) => f.startsWith(`node_modules/${name}/`)), `${name} is not shipped`);

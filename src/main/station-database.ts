@@ -7,7 +7,7 @@
 // (database-guard.ts), before the sync starts.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3';
 import type { Logger } from './logger';
 import { databaseKind, DatabaseKeyError, openDatabase, unlockDatabase, type Db } from './db/connection';
 import { backupPath, copyAside, dailyBackupDue, DEFAULT_BACKUPS_KEPT, listBackups, takeBackup } from './db/database-backups';

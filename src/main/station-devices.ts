@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createDeviceWatcher, ProfilesFileSchema } from '../../devices/registry';
 import { listAllPorts } from '../../devices/transport/port-listing';
 import type { Logger } from './logger';
+import { appResourcesDir } from './platform/app-resources';
 import { simulatedOmronMonitor } from './services/blood-pressure-monitor';
 import type { DeviceSetup } from './services/device-config';
 import { createManagedDevice } from './services/device-factory';
@@ -35,6 +36,22 @@ function loadProfiles(resourcesDir: string, logger: Logger) {
   }
 }
 
+// Without its HID profiles a dermatoscope's button or a stethoscope's filter would do nothing
+// without a word: said in the log, as for the USB profiles.
+function loadHidProfilesLogged(resourcesDir: string, logger: Logger) {
+  const dir = path.join(resourcesDir, 'devices', 'hid');
+  if (!fs.existsSync(dir)) {
+    logger.error('device.hid_profiles_missing', { dir, text: 'The HID device profiles are missing: reinstall Relais (the package is incomplete).' });
+    return [];
+  }
+  try {
+    return loadHidProfiles(resourcesDir);
+  } catch (error) {
+    logger.error('device.hid_profiles_unreadable', { dir, error: (error as Error).message });
+    return [];
+  }
+}
+
 export function startStationDevices(deps: DeviceStartupDeps): { ready: Promise<void>; stop(): Promise<void> } {
   const { setup, devices, logger, events, now } = deps;
   let simulated: SimulatedDevices | null = null;
@@ -44,11 +61,13 @@ export function startStationDevices(deps: DeviceStartupDeps): { ready: Promise<v
     if (setup.mode === 'none') return;
     // Resolved only here: the crash test runs the station from source as an ES module, with no
     // __dirname, and without devices.
-    const resourcesDir = deps.resourcesDir ?? path.resolve(__dirname, '..', '..', 'resources');
-    const hidProfiles = loadHidProfiles(resourcesDir);
+    const resourcesDir = deps.resourcesDir ?? appResourcesDir(__dirname);
+    const hidProfiles = loadHidProfilesLogged(resourcesDir, logger);
+    const usbProfiles = loadProfiles(resourcesDir, logger);
+    logger.info('device.profiles_loaded', { dir: resourcesDir, usb: usbProfiles.length, hid: hidProfiles.length });
     watcher = createDeviceWatcher({
       list: listAllPorts,
-      profiles: loadProfiles(resourcesDir, logger),
+      profiles: usbProfiles,
       onChange: ({ added, removed, present }) => {
         for (const d of added) logger.info('device.plugged', { bus: d.port.bus, path: d.port.path, usb: `${d.port.vendorId}:${d.port.productId}`, profile: d.profile?.id ?? null });
         for (const d of removed) logger.info('device.unplugged', { bus: d.port.bus, path: d.port.path });

@@ -1,7 +1,7 @@
 // Opens a station's encrypted database from outside the station (to check or alter what it
 // wrote), with the key the station made beside its data folder.
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3';
 import { unlockDatabase, type Db } from '../../src/main/db/connection';
 import { DATABASE_FILE, loadDataKeys } from '../../src/main/security/data-key';
 import { createFileSealer, type FileSealer } from '../../src/main/security/sealed-file';

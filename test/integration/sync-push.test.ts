@@ -1,7 +1,7 @@
 // The outbox pushed to the hub's FHIR endpoint: records made offline arrive once, in their
 // current state; a retry after a lost answer makes no duplicate; a record changed on the server
 // and here becomes a conflict with both versions, never merged; an unreachable server waits.
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';

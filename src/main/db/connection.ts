@@ -1,7 +1,7 @@
 // Opens the station's SQLite database with the settings every connection must have, encrypted
 // with the station's database key (SQLite3 Multiple Ciphers, SQLCipher 4 format).
 import fs from 'node:fs';
-import Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
 

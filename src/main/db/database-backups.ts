@@ -9,7 +9,7 @@
 // it either; test/unit/db/database-backups.test.ts shows both.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3';
 import { BackupNameSchema, type Backup } from '../../shared/database';
 import { unlockDatabase, type Db } from './connection';
 import { checkDatabase } from './database-health';

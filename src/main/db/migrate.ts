@@ -1,5 +1,5 @@
 // Applies numbered migrations in order, one transaction each, tracked by PRAGMA user_version.
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3';
 
 export interface Migration {
   version: number;

@@ -1,8 +1,9 @@
-// The regional update server's address: one rule for the packaging config (publish) and for the
-// running station (auto-update). Pure, no electron import, so electron-builder.ts can load it.
+// The regional update server's address: one rule for the packaging config (publish.url in
+// electron-builder.yml, checked by the packaging tests) and for the running station (auto-update).
+// Pure, no electron import, so the packaging tests and scripts can load it.
 
 // A placeholder under a reserved name (.invalid never resolves): a region sets its own server
-// with RELAIS_UPDATE_URL when it builds its installers, or on a station to override it.
+// when it builds its installers (-c.publish.url), or RELAIS_UPDATE_URL on a station to override it.
 export const DEFAULT_UPDATE_URL = 'https://mises-a-jour.relais.invalid/station';
 
 export type FeedCheck = { ok: true; url: string } | { ok: false; reason: string };

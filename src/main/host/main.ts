@@ -13,6 +13,7 @@ import { diskReserveFromEnv } from '../disk-settings';
 import { loadDeviceSetup } from '../services/device-config';
 import { createStation } from '../station';
 import { backupsKeptFromEnv } from '../database-settings';
+import { appResourcesDir } from '../platform/app-resources';
 import type { StationStatus } from '../../shared/station';
 import { PortInUseError, startHost } from './host-server';
 import { startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
@@ -36,9 +37,8 @@ async function main(): Promise<void> {
   const devices = loadDeviceSetup(dataDir, process.env);
   const hubSettings = hubSettingsFromEnv(process.env);
   // Without a regional hub configured, the embedded defaults run one in-process on loopback.
-  // Beside this bundle (out/main/host.cjs): the app's resources/ folder. Resolved here, in the entry,
-  // because code in a shared chunk (out/main/chunks/) sees another __dirname.
-  const resourcesDir = path.resolve(__dirname, '..', '..', 'resources');
+  // The app's resources/ folder (device profiles, the embedded hub's offers), found the one way.
+  const resourcesDir = appResourcesDir(__dirname);
   const embedded: EmbeddedHub | null = hubSettings.hubUrl ? null : await startEmbeddedHub(resourcesDir);
   const oidc = oidcSettingsFromEnv(process.env);
   const station = createStation({

@@ -1,7 +1,7 @@
 // Audit rows summed up in words for a person: "3 patients created, 1 act updated, 12 reads".
 // Used to say what a decision lost (rows only the replaced database held) and what the region
 // holds that the station does not take back (rows the region gave back).
-import Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3';
 import type { AuditRow } from '../audit/audit-chain';
 import { unlockDatabase } from '../db/connection';
 

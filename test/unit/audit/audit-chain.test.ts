@@ -1,7 +1,7 @@
 // The audit trail's hash chain on a real SQLite file: appended rows verify; a row edited, a row
 // deleted or the last rows deleted by someone holding the file (triggers dropped first) are found,
 // at the row where it happened; and what cannot be found without the region's copy.
-import Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

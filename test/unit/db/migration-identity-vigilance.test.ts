@@ -4,7 +4,7 @@
 // VALI (its document had been checked), RECUP to PROV; the INS is kept "to be checked", the
 // reason in the history, and the new version is queued for the region. Found by its name, so
 // that renumbering it at merge time changes nothing here.
-import Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/main/db/migrate';
 import { MIGRATIONS } from '../../../src/main/db/migrations';

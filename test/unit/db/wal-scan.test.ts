@@ -4,7 +4,7 @@
 // restart (never replayed: not damage).
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scanWal } from '../../../src/main/db/wal-scan';
 import { useTempDir } from '../../helpers/temp-dir';

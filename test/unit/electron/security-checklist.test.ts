@@ -20,7 +20,7 @@ vi.mock('electron', () => ({
   ipcRenderer: h.ipcRenderer,
 }));
 
-import config from '../../../electron-builder';
+import { readBuilderConfig } from '../../../scripts/packaging/builder-config';
 import { APP_SCHEME, APP_URL, isAppUrl } from '../../../src/main/electron/app-origin';
 import { hardenWebContents, isNavigationAllowed, windowOpenDecision } from '../../../src/main/electron/navigation';
 import { isAllowedExternalUrl } from '../../../src/main/electron/open-external';
@@ -32,6 +32,7 @@ import { contentSecurityPolicy } from '../../../src/main/security/csp';
 import '../../../src/preload/index';
 
 const root = path.resolve(__dirname, '../../..');
+const { config } = await readBuilderConfig(root);
 const prefs = createWebPreferences('/opt/Relais/resources/app.asar/out/preload/index.cjs');
 const shellSource = fs.readFileSync(path.join(root, 'src/main/electron/shell.ts'), 'utf8');
 

@@ -3,7 +3,7 @@
 // hundred requests spaced out, never ten thousand at once; a healthy region in one request per
 // type; a 429 stops the check and keeps what it had found; audit rows the region can no longer
 // take are said, not sent.
-import Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/main/db/migrate';

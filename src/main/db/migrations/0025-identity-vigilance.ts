@@ -5,7 +5,7 @@
 // RECUP or QUAL identity is lowered here, QUAL to VALI (its document had been checked), RECUP to
 // PROV, its INS kept as "to be checked", the reason in its history, and a new version queued for
 // the region, which otherwise would keep that INS as the patient's.
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3';
 import type { Migration } from '../migrate';
 
 interface OldRow {
