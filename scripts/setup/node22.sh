@@ -97,5 +97,7 @@ cat > "$prefix/env.sh" <<ENV
 # Written by scripts/setup/node22.sh: source it (. $prefix/env.sh) to use this Node in the shell.
 export PATH="$prefix/bin:\$PATH"
 export npm_package_config_node_gyp_nodedir="$prefix"
+# This npm is pinned on purpose (see NPM_VERSION): no notice urging an upgrade at each command.
+export npm_config_update_notifier=false
 ENV
 echo "Node.js $("$prefix/bin/node" --version), npm $("$prefix/bin/npm" --version) in $prefix; use it with: . $prefix/env.sh" >&2
