@@ -4,6 +4,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireProjectNode } from './node-version.mjs';
+
+requireProjectNode();
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -44,7 +47,9 @@ function startBrowserMode(why) {
 
 function startElectron(binary) {
   // Native modules are built for Node by `npm ci`; Electron needs them built for its own ABI.
-  const rebuilt = spawnSync('npx', ['electron-builder', 'install-app-deps'], { cwd: root, stdio: 'inherit' });
+  // electron-builder's own CLI on this very Node (not whichever `npx` and `node` come first on PATH).
+  const cli = path.join(root, 'node_modules/electron-builder/cli.js');
+  const rebuilt = spawnSync(process.execPath, [cli, 'install-app-deps'], { cwd: root, stdio: 'inherit' });
   if (rebuilt.status !== 0) {
     startBrowserMode('native modules could not be rebuilt for Electron');
     return;
