@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bench, describe } from 'vitest';
-import { silentLogger } from '../src/main/logger';
+import { silentLogger } from '../src/main/platform/logger';
 import { readDicom } from '../src/main/imaging/dicom-file';
 import { createStation } from '../src/main/station';
 import { writeSyntheticCt } from '../test/helpers/synthetic-ct';

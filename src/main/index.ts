@@ -1,17 +1,17 @@
 // Electron entry, composition root only: wires the station, the logger and the paths into the shell.
 import path from 'node:path';
 import { startElectronShell } from './electron/shell';
-import { hubSettingsFromEnv } from './hub-settings';
+import { hubSettingsFromEnv } from './platform/hub/hub-settings';
 import { oidcSettingsFromEnv } from './identity/oidc-settings';
 import { openExternalSafely } from './electron/open-external';
-import { pacsUrlFromEnv } from './pacs-settings';
-import { insiSettingsFromEnv } from './insi-settings';
-import { diskReserveFromEnv } from './disk-settings';
-import { communesFile } from './services/commune-places';
-import { createLogger } from './logger';
-import { loadDeviceSetup } from './services/device-config';
+import { pacsUrlFromEnv } from './imaging/pacs-settings';
+import { insiSettingsFromEnv } from './patients/insi/insi-settings';
+import { diskReserveFromEnv } from './platform/disk/disk-settings';
+import { communesFile } from './activity/commune-places';
+import { createLogger } from './platform/logger';
+import { loadDeviceSetup } from './devices/device-config';
 import { createStation } from './station';
-import { backupsKeptFromEnv } from './database-settings';
+import { backupsKeptFromEnv } from './platform/database/database-settings';
 
 // This file is bundled to out/main/index.cjs (CommonJS), so __dirname is out/main at run time;
 // the renderer build sits in out/renderer and the preload bundle in out/preload, the app's resources

@@ -1,5 +1,5 @@
 // The channels the station runs while the pharmacy cabin is in kiosk mode, each with the screen
-// that needs it. Main's kiosk gate (src/main/contract/kiosk-gate.ts) refuses every other one, so
+// that needs it. Main's kiosk gate (src/main/kiosk/kiosk-gate.ts) refuses every other one, so
 // a channel added to the contract is refused in a cabin until it is reviewed and listed here.
 import type { Channel } from './contract';
 

@@ -9,7 +9,7 @@
 // the Nth chunk dropped. Run with: node --import tsx imaging-child.ts
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLogger } from '../../src/main/logger';
+import { createLogger } from '../../src/main/platform/logger';
 import { createStation } from '../../src/main/station';
 import type { ScannedStudy } from '../../src/shared/imaging';
 

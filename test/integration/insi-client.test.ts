@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpInsiClient } from '../../src/main/insi/http-insi-client';
-import { InsiGatewayError } from '../../src/main/insi/insi-client';
+import { createHttpInsiClient } from '../../src/main/patients/insi/http-insi-client';
+import { InsiGatewayError } from '../../src/main/patients/insi/insi-client';
 import { INS_OID } from '../../src/shared/ins';
 import { startInsiDouble, type InsiDouble } from '../helpers/insi-double';
 

@@ -14,8 +14,8 @@ describe('folder boundaries', () => {
     ['src/shared/x.ts', "import fs from 'node:fs'; export const a = fs;"],
     ['src/shared/x.ts', "import { createStation } from '../main/station'; export const a = createStation;"],
     ['src/shared/x.ts', "import React from 'react'; export const a = React;"],
-    ['src/main/services/x.ts', "import { app } from 'electron'; export const a = app;"],
-    ['src/main/db/x.ts', "import { app } from 'electron'; export const a = app;"],
+    ['src/main/patients/x.ts', "import { app } from 'electron'; export const a = app;"],
+    ['src/main/platform/database/x.ts', "import { app } from 'electron'; export const a = app;"],
     ['src/main/host/x.ts', "import { app } from 'electron'; export const a = app;"],
     ['src/renderer/x.ts', "import path from 'path'; export const a = path;"],
     ['src/renderer/x.ts', "import Database from 'better-sqlite3-multiple-ciphers'; export const a = Database;"],
@@ -30,7 +30,7 @@ describe('folder boundaries', () => {
   it.each([
     ['src/main/electron/x.ts', "import { app } from 'electron'; export const a = app;"],
     ['src/preload/x.ts', "import { contextBridge } from 'electron'; export const a = contextBridge;"],
-    ['src/main/services/x.ts', "import fs from 'node:fs'; export const a = fs;"],
+    ['src/main/patients/x.ts', "import fs from 'node:fs'; export const a = fs;"],
     ['src/renderer/x.ts', "import { contract } from '../shared/contract'; export const a = contract;"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);

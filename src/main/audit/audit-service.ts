@@ -8,13 +8,13 @@ import type { AuditEntrySchema, AuditVerdictView } from '../../shared/audit';
 import type { Channel } from '../../shared/contract';
 import type { z } from 'zod';
 import type { CallOrigin } from '../contract/dispatch';
-import type { AuditRepository } from '../db/audit-repository';
-import type { Db } from '../db/connection';
-import type { OutboxRepository } from '../db/outbox-repository';
-import type { Logger } from '../logger';
+import type { AuditRepository } from './audit-repository';
+import type { Db } from '../platform/database/connection';
+import type { OutboxRepository } from '../platform/database/outbox-repository';
+import type { Logger } from '../platform/logger';
 import { verifyAuditChain, type AuditAction, type AuditAnchor, type AuditRow } from './audit-chain';
 import { AUDITED_CHANNELS, auditFacts } from './channel-audit';
-import { isDiskFull } from '../services/disk-space';
+import { isDiskFull } from '../platform/disk/disk-space';
 
 
 /**

@@ -2,17 +2,17 @@
 // Started by `npm start` when the Electron binary is missing, or directly: node out/main/host.cjs [--open]
 import os from 'node:os';
 import path from 'node:path';
-import { resolveDataDir } from '../data-dir';
-import { createLogger } from '../logger';
-import { hubSettingsFromEnv } from '../hub-settings';
+import { resolveDataDir } from '../platform/data-dir';
+import { createLogger } from '../platform/logger';
+import { hubSettingsFromEnv } from '../platform/hub/hub-settings';
 import { oidcSettingsFromEnv } from '../identity/oidc-settings';
-import { communesFile } from '../services/commune-places';
-import { pacsUrlFromEnv } from '../pacs-settings';
-import { insiSettingsFromEnv } from '../insi-settings';
-import { diskReserveFromEnv } from '../disk-settings';
-import { loadDeviceSetup } from '../services/device-config';
+import { communesFile } from '../activity/commune-places';
+import { pacsUrlFromEnv } from '../imaging/pacs-settings';
+import { insiSettingsFromEnv } from '../patients/insi/insi-settings';
+import { diskReserveFromEnv } from '../platform/disk/disk-settings';
+import { loadDeviceSetup } from '../devices/device-config';
 import { createStation } from '../station';
-import { backupsKeptFromEnv } from '../database-settings';
+import { backupsKeptFromEnv } from '../platform/database/database-settings';
 import type { StationStatus } from '../../shared/station';
 import { PortInUseError, startHost } from './host-server';
 import { startEmbeddedHub, type EmbeddedHub } from './embedded-hub';

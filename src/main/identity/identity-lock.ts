@@ -9,7 +9,7 @@
 // (sign-out, a new sign-in) can leave the cart locked until the next professional has signed in.
 import { BADGE_UID } from '../../shared/identity';
 import { trivialPin, type TrivialPin } from '../../shared/pin-rules';
-import { hashPin, pinMatches, type PinHash } from '../security/pin-hash';
+import { hashPin, pinMatches, type PinHash } from '../platform/security/pin-hash';
 
 export const UNLOCK_PIN = /^\d{4,8}$/;
 export const MAX_UNLOCK_FAILURES = 5;

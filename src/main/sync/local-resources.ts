@@ -2,11 +2,11 @@
 // place for the push (what to send), the pull (is the server's copy already ours?) and the
 // settling of conflicts (the station's side).
 import type { Resource } from '@medplum/fhirtypes';
-import type { EncounterRepository } from '../db/encounter-repository';
-import type { ImagingRepository } from '../db/imaging-repository';
-import type { PatientRepository } from '../db/patient-repository';
-import type { StoredReportPdf } from '../db/report-pdf-repository';
-import type { TeleexpertiseRepository } from '../db/teleexpertise-repository';
+import type { EncounterRepository } from '../acts/encounter-repository';
+import type { ImagingRepository } from '../imaging/imaging-repository';
+import type { PatientRepository } from '../patients/patient-repository';
+import type { StoredReportPdf } from '../acts/report-pdf-repository';
+import type { TeleexpertiseRepository } from '../teleexpertise/teleexpertise-repository';
 import type { AuditRow } from '../audit/audit-chain';
 import { parseChatEntityId } from './chat-entity';
 import { auditRowToFhir } from './fhir/audit-event';

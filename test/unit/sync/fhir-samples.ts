@@ -1,6 +1,6 @@
 // The records the FHIR mapping tests turn into resources (the expected resources are the JSON
 // files in test/fixtures/fhir, reviewed by hand against FR Core and the vital-signs profile).
-import type { StudyForSync } from '../../../src/main/db/imaging-repository';
+import type { StudyForSync } from '../../../src/main/imaging/imaging-repository';
 import type { Attachment } from '../../../src/shared/attachments';
 import type { Consent, Encounter, Observation, Report } from '../../../src/shared/encounter';
 import type { Patient } from '../../../src/shared/patient';

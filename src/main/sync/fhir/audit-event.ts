@@ -18,7 +18,7 @@ export const AUDIT_SYSTEM = {
   originExtension: 'urn:relais:StructureDefinition:audit-origin',
   chainExtension: AUDIT_CHAIN_EXTENSION,
   // The row exactly as it was hashed: a station that lost its database takes its rows back from
-  // the region, each checked against its hash (src/main/recovery/audit-from-region.ts).
+  // the region, each checked against its hash (src/main/station/recovery/audit-from-region.ts).
   rowExtension: 'urn:relais:StructureDefinition:audit-row',
 } as const;
 
