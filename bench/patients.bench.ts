@@ -7,7 +7,7 @@ import { afterAll, bench, describe } from 'vitest';
 import { createPatientRepository } from '../src/main/patients/patient-repository';
 import { silentLogger } from '../src/main/platform/logger';
 import { createStation } from '../src/main/station';
-import type { Patient } from '../src/shared/patient';
+import type { Patient } from '../src/shared/patients/patient';
 import { openStationStorage } from '../src/main/platform/storage';
 
 const PATIENTS = 100_000;

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { Handlers } from '../shared/contract';
-import type { StationStatus } from '../shared/station';
+import type { StationStatus } from '../shared/station/station';
 import { allGates, createDispatch, type Dispatch } from './contract/dispatch';
 import { createKioskGate } from './kiosk/kiosk-gate';
 import { AppFailure } from './contract/failure';

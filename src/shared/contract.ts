@@ -8,25 +8,25 @@ import {
   PatientSchema,
   PatientSearchSchema,
   UpdatePatientInputSchema,
-} from './patient';
-import { BloodPressureReadingSchema, CameraCommandInputSchema, CameraPositionSchema, DeviceIdSchema, DeviceInfoSchema, OximeterReadingSchema, PeripheralEventSchema } from './devices';
-import { AttachmentBeginSchema, AttachmentChunkSchema, AttachmentSchema } from './attachments';
-import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, IceConfigSchema } from './calls';
+} from './patients/patient';
+import { BloodPressureReadingSchema, CameraCommandInputSchema, CameraPositionSchema, DeviceIdSchema, DeviceInfoSchema, OximeterReadingSchema, PeripheralEventSchema } from './devices/devices';
+import { AttachmentBeginSchema, AttachmentChunkSchema, AttachmentSchema } from './acts/attachments';
+import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, IceConfigSchema } from './calls/calls';
 import { ServerMessageSchema } from './hub-protocol';
 import type { Result } from './result';
-import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema, SyncRetryResultSchema } from './station';
+import { ResolveConflictInputSchema, StationStatusSchema, SyncDetailsSchema, SyncRetryResultSchema } from './station/station';
 import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
 import { KioskStateSchema } from './kiosk/kiosk';
-import { BadgeUidSchema, IdentityStateSchema } from './identity';
-import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging';
+import { BadgeUidSchema, IdentityStateSchema } from './identity/identity';
+import { DropChunkSchema, FrameInputSchema, ImageFrameSchema, ImagingProgressSchema, ImportInputSchema, ImportResultSchema, PacsRetrieveSchema, PacsSearchSchema, PacsStudySchema, PatientStudySchema, ScanInputSchema, ScanReportSchema, SeriesImagesSchema } from './imaging/imaging';
 import { ActivityQuerySchema, ActivityReportSchema } from './activity/activity-report';
-import { TELEEXPERTISE_CHANNELS } from './teleexpertise-channels';
-import { CONSENT_CHANNELS, CONSENT_EVENTS } from './consent-channels';
-import { IDENTITY_VIGILANCE_CHANNELS } from './insi';
-import { AUDIT_CHANNELS } from './audit';
-import { DATABASE_CHANNELS } from './database';
-import { ControlChangeSchema, STEERING_CHANNELS } from './steering-grant';
-import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './encounter';
+import { TELEEXPERTISE_CHANNELS } from './teleexpertise/channels';
+import { CONSENT_CHANNELS, CONSENT_EVENTS } from './acts/consent-channels';
+import { IDENTITY_VIGILANCE_CHANNELS } from './patients/insi';
+import { AUDIT_CHANNELS } from './audit/audit';
+import { DATABASE_CHANNELS } from './station/database';
+import { ControlChangeSchema, STEERING_CHANNELS } from './devices/steering-grant';
+import { ConsentInputSchema, ConsentSchema, EncounterRecordSchema, EncounterSchema, NewEncounterSchema, ObservationInputSchema, ObservationSchema, ReportInputSchema, ReportSchema, SetStatusInputSchema } from './acts/encounter';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const noInput = z.strictObject({});

@@ -4,7 +4,7 @@
 // exits 0 (1 if anything was refused or conflicts). Run with: node --import tsx sync-child.ts
 import { silentLogger } from '../../src/main/platform/logger';
 import { createStation } from '../../src/main/station';
-import type { StationStatus } from '../../src/shared/station';
+import type { StationStatus } from '../../src/shared/station/station';
 import { mulberry32 } from '../../devices/random';
 import { validateFhir } from '../../src/main/sync/fhir/validate';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server';
 import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { createLogger } from '../../src/main/platform/logger';
-import type { StationStatus } from '../../src/shared/station';
+import type { StationStatus } from '../../src/shared/station/station';
 import { validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';

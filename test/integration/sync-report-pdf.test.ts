@@ -15,7 +15,7 @@ import { createSyncRepository } from '../../src/main/sync/sync-repository';
 import { createReportPdfService } from '../../src/main/acts/report-pdf-service';
 import { createFhirClient } from '../../src/main/sync/fhir-client';
 import { createPushWorker } from '../../src/main/sync/push-worker';
-import type { Professional } from '../../src/shared/encounter';
+import type { Professional } from '../../src/shared/acts/encounter';
 import { MARTIN_IN_NATIONAL_BASE, validatedIdentity } from '../helpers/identities';
 import { startInsiDouble, type InsiDouble } from '../helpers/insi-double';
 import { qualifyThroughInsi } from '../helpers/insi-station';

@@ -1,6 +1,6 @@
 // Reads the acts the activity report counts, with the two communes their transport estimate
 // needs (the patient's residence, the expert site's). Read-only.
-import type { Encounter } from '../../shared/encounter';
+import type { Encounter } from '../../shared/acts/encounter';
 import type { Db } from '../platform/database/connection';
 
 export interface ActivityActRow {

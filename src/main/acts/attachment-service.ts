@@ -9,7 +9,7 @@ import { createHash, randomUUID, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { Attachment, AttachmentBeginSchema } from '../../shared/attachments';
+import type { Attachment, AttachmentBeginSchema } from '../../shared/acts/attachments';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { CallRepository } from '../calls/call-repository';
 import type { Db } from '../platform/database/connection';

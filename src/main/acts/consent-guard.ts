@@ -1,8 +1,8 @@
 // The patient's consent checked where it matters, whatever the page did: before a recording
 // (a stethoscope sound, a photo) is kept, and before images leave the station (shown in a call,
-// sent to the PACS or with a téléexpertise). The latest word on a scope counts (src/shared/consent.ts).
-import { latestDecision, type ConsentScope } from '../../shared/consent';
-import type { CallConsent } from '../../shared/consent-channels';
+// sent to the PACS or with a téléexpertise). The latest word on a scope counts (src/shared/acts/consent.ts).
+import { latestDecision, type ConsentScope } from '../../shared/acts/consent';
+import type { CallConsent } from '../../shared/acts/consent-channels';
 import { AppFailure } from '../contract/failure';
 import type { EncounterRepository } from './encounter-repository';
 

@@ -4,8 +4,8 @@
 // holds no act for the call (the expert's) goes by what the other said. Every recording and every
 // series shown in a call is checked here, whatever the page did.
 import { z } from 'zod';
-import type { CallCommand } from '../../shared/calls';
-import type { CallConsent } from '../../shared/consent-channels';
+import type { CallCommand } from '../../shared/calls/calls';
+import type { CallConsent } from '../../shared/acts/consent-channels';
 import type { Handlers } from '../../shared/contract';
 import type { ServerMessage } from '../../shared/hub-protocol';
 import { AppFailure, fieldFailure } from '../contract/failure';

@@ -1,7 +1,7 @@
 // Reads and writes encounters, consents and observations. Callers own transactions.
-import type { Consent, Encounter, Observation, Professional, Report, Vital } from '../../shared/encounter';
-import type { StoredConsentGiver } from '../../shared/consent';
-import type { Attachment } from '../../shared/attachments';
+import type { Consent, Encounter, Observation, Professional, Report, Vital } from '../../shared/acts/encounter';
+import type { StoredConsentGiver } from '../../shared/acts/consent';
+import type { Attachment } from '../../shared/acts/attachments';
 import { attachmentFromRow, type AttachmentRow } from '../calls/call-repository';
 import type { Db } from '../platform/database/connection';
 

@@ -2,8 +2,8 @@
 // its statuses, with the patient's consents and the vital signs taken. Every change writes the
 // record and its outbox row in one transaction; an update names the version it read.
 import { randomUUID } from 'node:crypto';
-import { canMoveTo, type Consent, type ConsentInput, type Encounter, type EncounterStatus, type NewEncounter, type Observation, type ObservationInput, type Report, type ReportInput } from '../../shared/encounter';
-import type { Attachment } from '../../shared/attachments';
+import { canMoveTo, type Consent, type ConsentInput, type Encounter, type EncounterStatus, type NewEncounter, type Observation, type ObservationInput, type Report, type ReportInput } from '../../shared/acts/encounter';
+import type { Attachment } from '../../shared/acts/attachments';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { CallRepository } from '../calls/call-repository';
 import type { Db } from '../platform/database/connection';
@@ -11,7 +11,7 @@ import type { EncounterRepository } from './encounter-repository';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { PatientRepository } from '../patients/patient-repository';
 import type { ReportPdfRepository, StoredReportPdf } from './report-pdf-repository';
-import type { ReportPdfInfo } from '../../shared/report-pdf';
+import type { ReportPdfInfo } from '../../shared/acts/report-pdf';
 
 export interface EncounterServiceDeps {
   db: Db;

@@ -1,6 +1,6 @@
 // Reads and keeps the sealed PDF of each signed report (table report_pdfs). A report's first PDF
 // stays: adding another for it is ignored, and the table refuses any change. Callers own transactions.
-import type { ReportPdfInfo } from '../../shared/report-pdf';
+import type { ReportPdfInfo } from '../../shared/acts/report-pdf';
 import type { Db } from '../platform/database/connection';
 
 export interface StoredReportPdf extends ReportPdfInfo {

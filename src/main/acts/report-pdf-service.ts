@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { actCodeFor, type ActCodeAnswer } from '../../shared/billing/act-codes';
 import type { Profession } from '../../shared/billing/act-codes-table';
-import type { Encounter, Report } from '../../shared/encounter';
+import type { Encounter, Report } from '../../shared/acts/encounter';
 import { dayInFrance } from '../../shared/france-time';
 import { AppFailure } from '../contract/failure';
 import type { EncounterRepository } from './encounter-repository';

@@ -3,9 +3,9 @@
 // identity), the act and its reimbursement code, who asked and who answered, the body, and the
 // signature with its time. Rendered with pdfkit and its standard fonts (no font file to ship).
 import PDFDocument from 'pdfkit';
-import type { Encounter, Report } from '../../shared/encounter';
-import type { Patient } from '../../shared/patient';
-import { REPORT_TITLES as TITLES } from '../../shared/reports/report-titles';
+import type { Encounter, Report } from '../../shared/acts/encounter';
+import type { Patient } from '../../shared/patients/patient';
+import { REPORT_TITLES as TITLES } from '../../shared/acts/report-titles';
 
 export interface ReportPdfInput {
   patient: Patient;

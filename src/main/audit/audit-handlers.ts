@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { Peer, ServerMessage } from '../../shared/hub-protocol';
-import type { SignedIn } from '../../shared/identity';
+import type { SignedIn } from '../../shared/identity/identity';
 import { createAuditService, type Who } from './audit-service';
 import type { CallAudit } from '../contract/dispatch';
 import { createAuditRepository } from './audit-repository';

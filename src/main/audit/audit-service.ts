@@ -4,7 +4,7 @@
 // region acknowledged, and the region's own copy of the last one, are what a person holding the
 // station's files cannot rewrite.
 import fs from 'node:fs';
-import type { AuditEntrySchema, AuditVerdictView } from '../../shared/audit';
+import type { AuditEntrySchema, AuditVerdictView } from '../../shared/audit/audit';
 import type { Channel } from '../../shared/contract';
 import type { z } from 'zod';
 import type { CallOrigin } from '../contract/dispatch';

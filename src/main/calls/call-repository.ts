@@ -1,6 +1,6 @@
 // The call journal: one row per call rung or answered, and its chat.
-import type { Attachment } from '../../shared/attachments';
-import type { CallRecord, ChatEntry } from '../../shared/calls';
+import type { Attachment } from '../../shared/acts/attachments';
+import type { CallRecord, ChatEntry } from '../../shared/calls/calls';
 import type { Peer } from '../../shared/hub-protocol';
 import type { Db } from '../platform/database/connection';
 

@@ -2,7 +2,7 @@
 // own hub connection, passes the hub's call messages to the page, keeps who is online and the
 // directory, asks the hub for TURN credentials, and keeps the call journal (with an outbox row
 // when a call ends, in the same transaction).
-import type { CallCommand, CallRecord, ChatEntry, HubState, IceConfig } from '../../shared/calls';
+import type { CallCommand, CallRecord, ChatEntry, HubState, IceConfig } from '../../shared/calls/calls';
 import type { ClientMessage, Offer, Peer, ServerMessage } from '../../shared/hub-protocol';
 import { AppFailure } from '../contract/failure';
 import type { CallRepository } from './call-repository';

@@ -6,7 +6,7 @@ import { createOmronDriver, type OmronDriver } from '../../../devices/omron/driv
 import { openOmronHidLink, type OmronLink } from '../../../devices/omron/link';
 import type { OmronReading } from '../../../devices/omron/codec';
 import { createOmronSimulator } from '../../../devices/omron/simulator';
-import type { BloodPressureReading, DeviceInfo } from '../../shared/devices';
+import type { BloodPressureReading, DeviceInfo } from '../../shared/devices/devices';
 
 export interface ManagedBloodPressure {
   info: Omit<DeviceInfo, 'state'>;

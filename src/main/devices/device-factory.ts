@@ -9,7 +9,7 @@ import { openTcpLink } from '../../../devices/transport/tcp-link';
 import type { Transport } from '../../../devices/transport/transport';
 import { createViscaIpTransport } from '../../../devices/visca-ip/transport';
 import { createViscaCamera } from '../../../devices/visca/driver';
-import { DEFAULT_CAMERA_PRESETS } from '../../shared/devices';
+import { DEFAULT_CAMERA_PRESETS } from '../../shared/devices/devices';
 import type { Logger } from '../platform/logger';
 import type { DeviceConfig } from './device-config';
 import type { ManagedCamera, ManagedOximeter } from './device-service';

@@ -4,7 +4,7 @@ import type { PtzCamera } from '../../../devices/camera/ptz-camera';
 import { CameraCommandError } from '../../../devices/camera/ptz-camera';
 import type { Detected } from '../../../devices/registry';
 import { DeviceAwayError, type LinkState, type Transport } from '../../../devices/transport/transport';
-import type { CameraCommand, DeviceInfo, OximeterReading } from '../../shared/devices';
+import type { CameraCommand, DeviceInfo, OximeterReading } from '../../shared/devices/devices';
 import { AppFailure } from '../contract/failure';
 import type { ManagedBloodPressure } from './blood-pressure-monitor';
 

@@ -9,7 +9,7 @@ import type { PortInfo } from '../../../devices/registry';
 import { fromHex } from '../../../devices/transport/hex';
 import { createReconnectingTransport, type Link } from '../../../devices/transport/reconnecting-transport';
 import type { Transport } from '../../../devices/transport/transport';
-import type { DeviceInfo } from '../../shared/devices';
+import type { DeviceInfo } from '../../shared/devices/devices';
 
 export function loadHidProfiles(resourcesDir: string): HidProfile[] {
   const dir = path.join(resourcesDir, 'devices', 'hid');

@@ -3,8 +3,8 @@
 // with the call, and is what every camera command marked remote is checked against (in memory:
 // the check sits on the steering path, 60 commands a second while the expert holds a key).
 import type { Peer, ServerMessage } from '../../shared/hub-protocol';
-import type { SignedIn } from '../../shared/identity';
-import type { ControlChange, GrantEndReason, SteeringGrant } from '../../shared/steering-grant';
+import type { SignedIn } from '../../shared/identity/identity';
+import type { ControlChange, GrantEndReason, SteeringGrant } from '../../shared/devices/steering-grant';
 import { AppFailure } from '../contract/failure';
 
 /** One row for the audit trail, about a call's remote steering. */

@@ -1,10 +1,10 @@
 // Remote steering wired to the station: the grant held in main (devices/steering-grant.ts), the
 // camera command channel that checks it, the channels the page grants and takes back with, and
 // the call events that end a grant by themselves.
-import type { CallCommand } from '../../shared/calls';
+import type { CallCommand } from '../../shared/calls/calls';
 import type { Handlers } from '../../shared/contract';
 import type { Peer, ServerMessage } from '../../shared/hub-protocol';
-import type { SignedIn } from '../../shared/identity';
+import type { SignedIn } from '../../shared/identity/identity';
 import type { Logger } from '../platform/logger';
 import type { DeviceService } from './device-service';
 import { createSteeringGrant, type SteeringAudit } from './steering-grant';

@@ -13,7 +13,7 @@ import { diskReserveFromEnv } from '../platform/disk/disk-settings';
 import { loadDeviceSetup } from '../devices/device-config';
 import { createStation } from '../station';
 import { backupsKeptFromEnv } from '../platform/database/database-settings';
-import type { StationStatus } from '../../shared/station';
+import type { StationStatus } from '../../shared/station/station';
 import { PortInUseError, startHost } from './host-server';
 import { startEmbeddedHub, type EmbeddedHub } from './embedded-hub';
 import { openInChromium } from './open-browser';

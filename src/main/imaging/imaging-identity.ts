@@ -3,9 +3,9 @@
 // record's strict traits (RNIV volet 1: birth name, first names, birth date, sex) goes in only
 // with a confirmation for that very study, naming the person who compared them side by side.
 // SECURITY: checked here whatever the screen sent; a name given for one study covers no other.
-import { demographicDifferences, type DemographicDifference } from '../../shared/dicom-patient-match';
-import type { ScannedStudy } from '../../shared/imaging';
-import type { Patient } from '../../shared/patient';
+import { demographicDifferences, type DemographicDifference } from '../../shared/imaging/dicom-patient-match';
+import type { ScannedStudy } from '../../shared/imaging/imaging';
+import type { Patient } from '../../shared/patients/patient';
 import type { FieldError } from '../../shared/result';
 
 export interface StudyConfirmation {

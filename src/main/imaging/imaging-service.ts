@@ -9,7 +9,7 @@
 // identity errors in imaging are how a wrong patient gets treated.
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import type { ImageFrame, ScanReport, ScannedStudy, SeriesImages } from '../../shared/imaging';
+import type { ImageFrame, ScanReport, ScannedStudy, SeriesImages } from '../../shared/imaging/imaging';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../platform/database/connection';
 import type { EncounterRepository } from '../acts/encounter-repository';

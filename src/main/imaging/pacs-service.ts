@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PacsSearch, PacsStudy } from '../../shared/imaging';
+import type { PacsSearch, PacsStudy } from '../../shared/imaging/imaging';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import { requireActConsent } from '../acts/consent-guard';
 import type { CallRepository } from '../calls/call-repository';

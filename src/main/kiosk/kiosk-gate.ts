@@ -1,6 +1,6 @@
 // The pharmacy cabin's gate: while kiosk mode is on, only the channels the cabin's screens call
-// run (src/shared/cabin-channels.ts); composed beside the sign-in gate in station.ts.
-import { isCabinChannel } from '../../shared/cabin-channels';
+// run (src/shared/kiosk/cabin-channels.ts); composed beside the sign-in gate in station.ts.
+import { isCabinChannel } from '../../shared/kiosk/cabin-channels';
 import type { Gate } from '../contract/dispatch';
 import { AppFailure } from '../contract/failure';
 

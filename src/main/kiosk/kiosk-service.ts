@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { KioskPinSchema, type KioskState } from '../../shared/kiosk/kiosk';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import { hashPin, pinMatches } from '../platform/security/pin-hash';
-import { trivialPin } from '../../shared/pin-rules';
+import { trivialPin } from '../../shared/identity/pin-rules';
 
 const StoredSchema = z.object({
   active: z.boolean(),

@@ -4,10 +4,10 @@
 // RECUP, or QUAL when the identity was checked on a high-trust document bearing those very traits
 // (RNIV volet 1, status matrix; ANS, Guide d'implémentation de l'identité INS dans les logiciels).
 import { randomUUID } from 'node:crypto';
-import type { InsiIdentity, InsiOutcome } from '../../shared/insi';
-import { INSI_TRAITS } from '../../shared/insi';
-import { statusAfterInsi } from '../../shared/identity-status';
-import type { InsRetrieval, Patient } from '../../shared/patient';
+import type { InsiIdentity, InsiOutcome } from '../../shared/patients/insi';
+import { INSI_TRAITS } from '../../shared/patients/insi';
+import { statusAfterInsi } from '../../shared/patients/identity-status';
+import type { InsRetrieval, Patient } from '../../shared/patients/patient';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../platform/database/connection';
 import type { OutboxRepository } from '../platform/database/outbox-repository';

@@ -2,7 +2,7 @@
 // edited under the identity-vigilance rules, the INSi gateway's answers (RELAIS_INSI_URL) taken in
 // when a person accepts them, and each identity's history.
 import type { Handlers } from '../../shared/contract';
-import type { SignedIn } from '../../shared/identity';
+import type { SignedIn } from '../../shared/identity/identity';
 import type { Db } from '../platform/database/connection';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { PatientRepository } from './patient-repository';

@@ -1,8 +1,8 @@
 // Reads and writes patients in SQLite, each write with its entry in the identity's history.
 // Callers own transactions; this file only maps rows.
-import type { Patient } from '../../shared/patient';
-import { identityChanges } from '../../shared/identity-changes';
-import type { HistoryOperation, IdentityHistoryEntry } from '../../shared/insi';
+import type { Patient } from '../../shared/patients/patient';
+import { identityChanges } from '../../shared/patients/identity-changes';
+import type { HistoryOperation, IdentityHistoryEntry } from '../../shared/patients/insi';
 import { searchKey } from '../../shared/names';
 import type { Db } from '../platform/database/connection';
 import { nameTokens, prefixEnd } from './name-tokens';

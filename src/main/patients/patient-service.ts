@@ -3,10 +3,10 @@
 // QUAL only after an INSi answer (insi-service.ts), the strict traits INSi gave locked, every
 // change in the identity's history.
 import { randomUUID } from 'node:crypto';
-import { statusCarriesIns, type Identity, type Patient, type PatientSearch } from '../../shared/patient';
-import { changedStrictTrait, statusChangeProblem, type HeldIns } from '../../shared/identity-status';
-import { isPossibleDuplicate } from '../../shared/identity-match';
-import { normalizeMatricule } from '../../shared/ins';
+import { statusCarriesIns, type Identity, type Patient, type PatientSearch } from '../../shared/patients/patient';
+import { changedStrictTrait, statusChangeProblem, type HeldIns } from '../../shared/patients/identity-status';
+import { isPossibleDuplicate } from '../../shared/patients/identity-match';
+import { normalizeMatricule } from '../../shared/patients/ins';
 import { searchKey } from '../../shared/names';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../platform/database/connection';

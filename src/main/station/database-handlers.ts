@@ -2,8 +2,8 @@
 // database) and its line in the station status. The decision stops the station's services and
 // starts them again on the new file (station-supervisor.ts).
 import type { Handlers } from '../../shared/contract';
-import type { DatabaseStatus, RecoveryReport } from '../../shared/database';
-import { RecoveryReportSchema } from '../../shared/database';
+import type { DatabaseStatus, RecoveryReport } from '../../shared/station/database';
+import { RecoveryReportSchema } from '../../shared/station/database';
 import type { Who } from '../audit/audit-service';
 import { AppFailure } from '../contract/failure';
 import { backupPath, inspectDatabaseFile, listBackups } from '../platform/database/database-backups';

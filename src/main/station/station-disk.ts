@@ -1,7 +1,7 @@
 // The station's disk, watched: the status says when it is full and how much to free (the page
 // shows it on every screen), a write refused for lack of space is answered as disk_full, and the
 // audit rows that waited in memory are written, first and in order, as soon as space is back.
-import type { DiskStatus } from '../../shared/station';
+import type { DiskStatus } from '../../shared/station/station';
 import type { FailureOf } from '../contract/dispatch';
 import type { Logger } from '../platform/logger';
 import { createDiskSpace, DEFAULT_DISK_RESERVE_MB, isDiskFull } from '../platform/disk/disk-space';

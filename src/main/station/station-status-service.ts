@@ -1,5 +1,5 @@
 // Reads the station's state from the services that own it, for the home screen.
-import type { DiskStatus, HubTokenStatus, StationStatus } from '../../shared/station';
+import type { DiskStatus, HubTokenStatus, StationStatus } from '../../shared/station/station';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { HubLink } from '../platform/hub/hub-link';
 

@@ -7,7 +7,7 @@
 // asking for a pause: nothing more goes until its Retry-After, and the record's attempts do not grow.
 // A 404 on an update is a region that lost the record: it is created again (reconciler.ts).
 import type { Binary, Resource } from '@medplum/fhirtypes';
-import { auditChainLinkOf } from '../../shared/audit-chain-link';
+import { auditChainLinkOf } from '../../shared/audit/audit-chain-link';
 import type { CallRepository } from '../calls/call-repository';
 import type { EncounterRepository } from '../acts/encounter-repository';
 import type { ImagingRepository } from '../imaging/imaging-repository';

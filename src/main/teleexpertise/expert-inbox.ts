@@ -11,7 +11,7 @@
 // this station shows what that same rule (routedTo) gives her.
 import type { Bundle, DocumentReference, Media, Patient, Resource, ServiceRequest } from '@medplum/fhirtypes';
 import { createHash } from 'node:crypto';
-import type { Professional } from '../../shared/encounter';
+import type { Professional } from '../../shared/acts/encounter';
 import type { Peer } from '../../shared/hub-protocol';
 import {
   inboxOrder,
@@ -24,7 +24,7 @@ import {
   type ExpertiseMessage,
   type ExpertRequestView,
   type InboxItem,
-} from '../../shared/teleexpertise';
+} from '../../shared/teleexpertise/teleexpertise';
 import { AppFailure } from '../contract/failure';
 import type { TeleexpertiseRepository } from './teleexpertise-repository';
 import { communicationToMessage } from '../sync/fhir/expertise-message';

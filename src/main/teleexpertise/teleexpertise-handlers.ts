@@ -2,7 +2,7 @@
 // requests and their exchange, the expert's inbox read from the region, the pull of the messages
 // of the requests this station takes part in, and the contract channels that reach them.
 import type { Handlers } from '../../shared/contract';
-import type { HubState } from '../../shared/calls';
+import type { HubState } from '../../shared/calls/calls';
 import type { Db } from '../platform/database/connection';
 import type { EncounterRepository } from '../acts/encounter-repository';
 import type { OutboxRepository } from '../platform/database/outbox-repository';

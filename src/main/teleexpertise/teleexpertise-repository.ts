@@ -1,7 +1,7 @@
 // Reads and writes what téléexpertise adds to the record: each request's details, the messages
 // exchanged about requests, and the specialties of the last directory seen. Callers own transactions.
-import type { Professional } from '../../shared/encounter';
-import type { ExpertiseDetails, ExpertiseMessage } from '../../shared/teleexpertise';
+import type { Professional } from '../../shared/acts/encounter';
+import type { ExpertiseDetails, ExpertiseMessage } from '../../shared/teleexpertise/teleexpertise';
 import type { Db } from '../platform/database/connection';
 
 interface MessageRow {

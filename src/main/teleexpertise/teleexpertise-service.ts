@@ -3,7 +3,7 @@
 // sends it (works offline: it leaves with the sync), and answers the expert's questions; the
 // expert writes her replies. Every change writes the record and its outbox row in one transaction.
 import { randomUUID } from 'node:crypto';
-import type { Encounter, Professional } from '../../shared/encounter';
+import type { Encounter, Professional } from '../../shared/acts/encounter';
 import {
   openQuestion,
   requestState,
@@ -13,7 +13,7 @@ import {
   type NewExpertiseRequest,
   type ProvideInformationInput,
   type RequestView,
-} from '../../shared/teleexpertise';
+} from '../../shared/teleexpertise/teleexpertise';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import { requireActConsent } from '../acts/consent-guard';
 import type { Db } from '../platform/database/connection';

@@ -2,9 +2,9 @@
 // (session's expert only, while granted, never stale), then sent to the station's camera through
 // the contract marked remote with its call (the station checks its own grant; the driver keeps
 // no backlog), and the expert is told what became of it.
-import { centerTarget, VISCA_EVI_D70_OPTICS } from '../../shared/click-to-center';
+import { centerTarget, VISCA_EVI_D70_OPTICS } from '../../shared/devices/click-to-center';
 import type { RelaisApi } from '../../shared/contract';
-import { afterDecision, decideRemote, type RemoteControlState, type RemoteMessage } from '../../shared/remote-control';
+import { afterDecision, decideRemote, type RemoteControlState, type RemoteMessage } from '../../shared/devices/remote-control';
 
 export interface CartSteering {
   handle(raw: unknown): void;

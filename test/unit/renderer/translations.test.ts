@@ -7,8 +7,8 @@ import { en } from '../../../src/renderer/i18n/en';
 import { fr } from '../../../src/renderer/i18n/fr';
 import { ERROR_CODES } from '../../../src/shared/result';
 import { contract } from '../../../src/shared/contract';
-import { RemoteMessageSchema } from '../../../src/shared/remote-control';
-import { AuditNoteSchema } from '../../../src/shared/audit';
+import { RemoteMessageSchema } from '../../../src/shared/devices/remote-control';
+import { AuditNoteSchema } from '../../../src/shared/audit/audit';
 
 function lookup(tree: unknown, dotted: string): unknown {
   return dotted.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centerTarget, fieldOfView, VISCA_EVI_D70_OPTICS as optics } from '../../../src/shared/click-to-center';
+import { centerTarget, fieldOfView, VISCA_EVI_D70_OPTICS as optics } from '../../../src/shared/devices/click-to-center';
 
 describe('click-to-center', () => {
   it('uses the full field of view when wide and the narrow one at full zoom', () => {

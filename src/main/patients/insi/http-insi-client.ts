@@ -1,7 +1,7 @@
 // The InsiClient over the site's gateway: one JSON POST per operation (README.md), the site's
 // bearer token when it set one, an answer checked whole before anything is taken from it.
 import type { z } from 'zod';
-import { InsiSearchAnswerSchema, InsiVerifyAnswerSchema } from '../../../shared/insi';
+import { InsiSearchAnswerSchema, InsiVerifyAnswerSchema } from '../../../shared/patients/insi';
 import { InsiGatewayError, type InsiClient } from './insi-client';
 
 export interface HttpInsiClientOptions {

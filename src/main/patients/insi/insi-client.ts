@@ -3,7 +3,7 @@
 // teleservice's own protocol), configured by RELAIS_INSI_URL. The three operations the ANS guide
 // asks of a software (search by traits, search with the Carte Vitale, verify an INS), each
 // answering as the teleservice does; http-insi-client.ts speaks them to the gateway (README.md).
-import type { InsiSearchAnswer, InsiVerifyAnswer } from '../../../shared/insi';
+import type { InsiSearchAnswer, InsiVerifyAnswer } from '../../../shared/patients/insi';
 
 /** The five strict traits INSi searches or verifies (a birthplace may be left out of a search). */
 export interface InsiTraits {

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { BackupNameSchema, type Backup } from '../../../shared/database';
+import { BackupNameSchema, type Backup } from '../../../shared/station/database';
 import { unlockDatabase, type Db } from './connection';
 import { checkDatabase } from './database-health';
 import { schemaVersion } from './migrate';

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Channel } from '../../../shared/contract';
-import type { DatabaseState, DatabaseStatus, IntegrityReport } from '../../../shared/database';
-import { runsWhileHeld } from '../../../shared/database-hold-channels';
+import type { DatabaseState, DatabaseStatus, IntegrityReport } from '../../../shared/station/database';
+import { runsWhileHeld } from '../../../shared/station/database-hold-channels';
 import { AppFailure } from '../../contract/failure';
 import type { Db } from './connection';
 import { dailyBackupDue, listBackups, takeBackup } from './database-backups';
@@ -111,7 +111,7 @@ export function createDatabaseGuard(deps: DatabaseGuardDeps) {
       listeners.add(listener);
     },
 
-    /** SECURITY: while held, only the reviewed channels run (src/shared/database-hold-channels.ts). */
+    /** SECURITY: while held, only the reviewed channels run (src/shared/station/database-hold-channels.ts). */
     gate(channel: Channel): AppFailure | null {
       return hold && !runsWhileHeld(channel) ? holdFailure(hold.state) : null;
     },

@@ -2,7 +2,7 @@
 // of every table and index read, its HMAC checked by the cipher), integrity_check on demand (also
 // each index against its table). SQLite names damaged pages by their b-tree's root page; the
 // schema turns that into the table or index a technician can name.
-import type { IntegrityReport } from '../../../shared/database';
+import type { IntegrityReport } from '../../../shared/station/database';
 import type { Db } from './connection';
 
 const MAX_LINES = 20;

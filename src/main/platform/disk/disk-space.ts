@@ -4,7 +4,7 @@
 // anyway (SQLite's SQLITE_FULL, the file system's ENOSPC) is answered as disk_full, saying how
 // much to free, and stays said on every screen until that much is free.
 import fs from 'node:fs';
-import type { DiskStatus } from '../../../shared/station';
+import type { DiskStatus } from '../../../shared/station/station';
 import { AppFailure } from '../../contract/failure';
 import type { Logger } from '../logger';
 

@@ -1,6 +1,6 @@
 // The station's link to the regional hub as the home screen shows it. The signaling client
 // (calls issue) drives it; with no hub address configured it says so.
-import type { StationStatus } from '../../../shared/station';
+import type { StationStatus } from '../../../shared/station/station';
 
 export type HubState = StationStatus['hub'];
 

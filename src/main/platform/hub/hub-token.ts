@@ -2,7 +2,7 @@
 // FHIR sync, téléexpertise, uploads) reads the current one at each request; it is renewed through
 // the hub's POST /token/refresh before it expires, and a token that ran out without a successor is
 // reported with what a person must do.
-import type { HubTokenStatus } from '../../../shared/station';
+import type { HubTokenStatus } from '../../../shared/station/station';
 import { parseRetryAfter } from './hub-pace';
 
 /** Renewed once this share of its life has passed: the rest is the margin for a hub that is down. */

@@ -3,7 +3,7 @@
 // kept only if it hashes to its chain hash and follows the row before it. So the trail on the
 // station goes on from the region's last row, which the region accepts, instead of forking from it.
 import type { AuditEvent } from '@medplum/fhirtypes';
-import { auditChainLinkOf, auditObserverOf } from '../../../shared/audit-chain-link';
+import { auditChainLinkOf, auditObserverOf } from '../../../shared/audit/audit-chain-link';
 import { AUDIT_ACTIONS, auditHash, type AuditContent, type AuditRow } from '../../audit/audit-chain';
 import { AUDIT_SYSTEM } from '../../sync/fhir/audit-event';
 import type { FhirClient } from '../../sync/fhir-client';

@@ -5,7 +5,7 @@
 // and the patients and acts this station wrote. The reads made while it was held, then the decision
 // itself (who decided), are written to the audit trail; what is lost is counted and said.
 import path from 'node:path';
-import type { DatabaseDecision, RecoveryReport } from '../../../shared/database';
+import type { DatabaseDecision, RecoveryReport } from '../../../shared/station/database';
 import { createAuditService, type UnwrittenAuditEvent, type Who } from '../../audit/audit-service';
 import { GENESIS_HASH, type AuditRow } from '../../audit/audit-chain';
 import { AppFailure } from '../../contract/failure';

@@ -5,7 +5,7 @@
 // cursor (older than the backup), and takes the region's newer versions. What the station's rules
 // refuse (an INS already another patient's here, an act whose patient is gone) is counted and said.
 import type { Encounter as FhirEncounter, Patient as FhirPatient } from '@medplum/fhirtypes';
-import type { Encounter, Professional } from '../../../shared/encounter';
+import type { Encounter, Professional } from '../../../shared/acts/encounter';
 import type { Db } from '../../platform/database/connection';
 import type { EncounterRepository } from '../../acts/encounter-repository';
 import type { PatientRepository } from '../../patients/patient-repository';

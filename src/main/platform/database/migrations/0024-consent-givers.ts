@@ -1,5 +1,5 @@
 // 0024: who gave each consent (the patient, a legal representative, the personne de confiance, or
-// nobody could in a vital emergency: src/shared/consent.ts), kept as JSON; the consents recorded
+// nobody could in a vital emergency: src/shared/acts/consent.ts), kept as JSON; the consents recorded
 // before were never asked who gave them, so they read "unknown" (shown "non précisé"), never a
 // guess. And whether a measurement outside the usual range was confirmed by the person who took it.
 import type { Migration } from '../migrate';

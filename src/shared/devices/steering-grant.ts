@@ -2,7 +2,7 @@
 // granted by whom and since when. The station's main process holds the grant and checks every
 // camera command marked remote against it; the page only asks to grant and to take back.
 import { z } from 'zod';
-import { CallIdSchema, PeerIdSchema } from './hub-protocol';
+import { CallIdSchema, PeerIdSchema } from '../hub-protocol';
 
 export const SteeringGrantSchema = z.object({
   callId: CallIdSchema,

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { checkCoherence, checkMatricule, INS_OIDS, normalizeMatricule } from './ins';
 import { IdentityDocumentRecordSchema, IdentityDocumentSchema, isMinorOn } from './identity-document';
-import { normalizeTrait, TRAIT_PATTERN } from './names';
+import { normalizeTrait, TRAIT_PATTERN } from '../names';
 
 // Identity statuses of the RNIV (volet 1, the four statuses of a local identity): provisional,
 // validated (checked on a high-trust document), retrieved (INS returned by the INSi teleservice),

@@ -3,8 +3,8 @@
 // act a call is held for, and the check before a series is shown to the other side.
 import { z } from 'zod';
 import { EncounterSchema } from './encounter';
-import { CallIdSchema } from './hub-protocol';
-import { PatientIdSchema } from './patient';
+import { CallIdSchema } from '../hub-protocol';
+import { PatientIdSchema } from '../patients/patient';
 
 const Decision = z.enum(['given', 'refused']).nullable();
 

@@ -5,8 +5,8 @@
 // on the expert's side, which of the cart's answers her pad shows. Pure.
 import { z } from 'zod';
 import { CameraCommandSchema, type CameraCommand } from './devices';
-import { ImagingMessageSchemas } from './imaging-share';
-import { StrokeChangeSchema, StrokeSheetSchema } from './stroke/sheet';
+import { ImagingMessageSchemas } from '../imaging/imaging-share';
+import { StrokeChangeSchema, StrokeSheetSchema } from '../stroke/sheet';
 
 const normalized = z.number().min(-1).max(1);
 

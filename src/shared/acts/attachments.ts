@@ -3,7 +3,7 @@
 // that no message is large and an interrupted transfer resumes where it stopped; the station
 // checks size and SHA-256 before keeping anything, and stores each file once, by its hash.
 import { z } from 'zod';
-import { CallIdSchema } from './hub-protocol';
+import { CallIdSchema } from '../hub-protocol';
 
 /**
  * Where the stethoscope was placed, in the words of the French clinical exam (Bates’ Guide to

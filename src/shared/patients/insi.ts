@@ -6,7 +6,7 @@
 // verification whose traits match, or differ (the reference traits are returned), or an unknown INS.
 import { z } from 'zod';
 import { checkMatricule, INS_OIDS, normalizeMatricule } from './ins';
-import { normalizeTrait, TRAIT_PATTERN } from './names';
+import { normalizeTrait, TRAIT_PATTERN } from '../names';
 import { BirthDateSchema, InseeCodeSchema, PatientIdSchema, PatientSchema, SexSchema } from './patient';
 import { STRICT_TRAITS } from './identity-status';
 

@@ -2,7 +2,7 @@
 // status matrix: PROV; VALI = a high-trust document checked; RECUP = an INS returned or verified
 // by the INSi teleservice; QUAL = RECUP + a high-trust document checked). A typed INS proves
 // nothing: RECUP and QUAL only ever follow an INSi answer the station itself received.
-import type { FieldError } from './result';
+import type { FieldError } from '../result';
 import type { Identity, IdentityStatus, InsRetrieval, Patient } from './patient';
 import { statusCarriesIns } from './patient';
 

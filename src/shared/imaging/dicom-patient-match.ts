@@ -2,8 +2,8 @@
 // M/F/O), match the station's patient? Names are compared on their search keys (no accents,
 // no separators), against the birth name and the used name; every difference is listed, so that
 // the nurse sees why before she attaches images of someone else to this record.
-import type { Patient } from './patient';
-import { searchKey } from './names';
+import type { Patient } from '../patients/patient';
+import { searchKey } from '../names';
 
 export interface DicomDemographics {
   name: string | null;

@@ -1,7 +1,7 @@
 // Devices as the page sees them: what is plugged in, camera commands, live oximeter readings.
 import { z } from 'zod';
-import { CallIdSchema } from './hub-protocol';
-import { DeviceStatusSchema } from './station';
+import { CallIdSchema } from '../hub-protocol';
+import { DeviceStatusSchema } from '../station/station';
 
 export const DeviceIdSchema = z.string().min(1).max(100);
 

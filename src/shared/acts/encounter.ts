@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { AttachmentSchema } from './attachments';
 import { ConsentSchema } from './consent';
 import { checkVital } from './vital-limits';
-import { PeerIdSchema } from './hub-protocol';
-import { PatientIdSchema, OptionalCommuneCodeSchema } from './patient';
+import { PeerIdSchema } from '../hub-protocol';
+import { PatientIdSchema, OptionalCommuneCodeSchema } from '../patients/patient';
 import { ReportPdfInfoSchema } from './report-pdf';
 
 /** Téléconsultation, téléexpertise, télésurveillance, téléassistance (Code de la santé publique, R.6316-1). */

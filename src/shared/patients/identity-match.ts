@@ -1,6 +1,6 @@
 // Is a stored identity possibly the same person as a new one? Catches the usual typing errors:
 // a letter off in a name, birth and used names swapped, day and month swapped in the date.
-import { searchKey } from './names';
+import { searchKey } from '../names';
 
 export interface StrictTraits {
   birthName: string;

@@ -1,7 +1,7 @@
 // Report templates (comptes rendus) by act type, with what a specialty adds: headings the
 // expert fills in, so that every report of a kind has the same parts in the same order, and the
 // region's readers find the conclusion where they expect it. Pure data and its choice.
-import type { ActType } from '../encounter';
+import type { ActType } from './encounter';
 
 const BASE: Record<ActType, readonly string[]> = {
   teleconsultation: ['Motif de la téléconsultation', 'Contexte et antécédents', 'Examen à distance', 'Conclusion', 'Conduite à tenir et suivi'],

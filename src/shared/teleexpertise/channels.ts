@@ -1,7 +1,7 @@
 // The contract's téléexpertise channels (spread into contract.ts): the requester's request and
 // its exchange, and the expert's inbox, files and replies.
 import { z } from 'zod';
-import { EncounterSchema } from './encounter';
+import { EncounterSchema } from '../acts/encounter';
 import {
   ExpertiseMessageSchema,
   ExpertReplyInputSchema,

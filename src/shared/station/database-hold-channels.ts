@@ -1,7 +1,7 @@
 // The channels the station still runs while its database is held (damaged, missing, or older than
 // its audit anchor): reads and the technician's own. Main's database gate refuses every other one,
 // so that a channel added to the contract later is refused then too, until reviewed and listed here.
-import type { Channel } from './contract';
+import type { Channel } from '../contract';
 
 /**
  * SECURITY and safety: the channels that run while the database is held (damaged, missing or

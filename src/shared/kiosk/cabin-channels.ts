@@ -1,7 +1,7 @@
 // The channels the station runs while the pharmacy cabin is in kiosk mode, each with the screen
 // that needs it. Main's kiosk gate (src/main/kiosk/kiosk-gate.ts) refuses every other one, so
 // a channel added to the contract is refused in a cabin until it is reviewed and listed here.
-import type { Channel } from './contract';
+import type { Channel } from '../contract';
 
 // SECURITY: a patient may be alone at the cabin's screen, in a page that holds the pharmacist's
 // session. Only what the guided session needs: it creates the patient's own record and act, and

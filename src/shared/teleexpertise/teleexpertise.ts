@@ -4,9 +4,9 @@
 // convert it to a téléconsultation), and the rules both sides derive from them: where a request
 // stands, and in which order an expert's inbox shows them. Pure zod and functions.
 import { z } from 'zod';
-import { ProfessionalSchema, type Professional } from './encounter';
-import type { Offer, Peer } from './hub-protocol';
-import { PatientIdSchema } from './patient';
+import { ProfessionalSchema, type Professional } from '../acts/encounter';
+import type { Offer, Peer } from '../hub-protocol';
+import { PatientIdSchema } from '../patients/patient';
 
 /** FHIR ServiceRequest.priority, as a requester chooses it (FHIR's "stat" is read as "asap"). */
 export const PrioritySchema = z.enum(['routine', 'urgent', 'asap']);

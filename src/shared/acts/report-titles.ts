@@ -1,6 +1,6 @@
 // The title of a report by act type, in French: printed at the head of its PDF, sent as the
 // title of its DocumentReference, and shown where the act lists its files.
-import type { Encounter } from '../encounter';
+import type { Encounter } from './encounter';
 
 export const REPORT_TITLES: Record<Encounter['act'], string> = {
   teleconsultation: 'Compte rendu de téléconsultation',

@@ -1,9 +1,9 @@
 // Calls as the page sees them: the hub link with who is online and the directory, the commands
 // the page may send through the station's hub connection, ICE servers, and the call journal.
 import { z } from 'zod';
-import { AttachmentSchema } from './attachments';
-import { CallIdSchema, ClientMessageSchema, OfferSchema, PeerSchema } from './hub-protocol';
-import { StationStatusSchema } from './station';
+import { AttachmentSchema } from '../acts/attachments';
+import { CallIdSchema, ClientMessageSchema, OfferSchema, PeerSchema } from '../hub-protocol';
+import { StationStatusSchema } from '../station/station';
 
 export const HubStateSchema = z.object({
   link: StationStatusSchema.shape.hub.shape.state,

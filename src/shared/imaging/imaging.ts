@@ -2,8 +2,8 @@
 // grouped by study and series, with the patient as the modality wrote it and the files that
 // could not be read, each with its reason; then the import into a patient's record.
 import { z } from 'zod';
-import { CHUNK_BASE64_CHARS } from './attachments';
-import { PatientIdSchema } from './patient';
+import { CHUNK_BASE64_CHARS } from '../acts/attachments';
+import { PatientIdSchema } from '../patients/patient';
 
 export const ScanInputSchema = z.strictObject({
   /** An absolute path on the station: a folder, or the mount point of a CD or USB drive. */
