@@ -68,7 +68,7 @@ export default tseslint.config(
   {
     // Boundaries a pattern on the import's text cannot tell (src/shared/devices/ is not the drivers'
     // devices/; "../patients" may or may not be the feature's index.ts): resolved, in scripts/lint/boundaries.js.
-    files: ['src/shared/**', 'src/renderer/**', 'devices/**'],
+    files: ['src/**', 'devices/**'],
     plugins: { relais: boundaries },
     rules: { 'relais/boundaries': 'error' },
   },

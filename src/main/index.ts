@@ -2,14 +2,14 @@
 import path from 'node:path';
 import { startElectronShell } from './electron/shell';
 import { hubSettingsFromEnv } from './platform/hub/hub-settings';
-import { oidcSettingsFromEnv } from './identity/oidc-settings';
+import { oidcSettingsFromEnv } from './identity';
 import { openExternalSafely } from './electron/open-external';
-import { pacsUrlFromEnv } from './imaging/pacs-settings';
-import { insiSettingsFromEnv } from './patients/insi/insi-settings';
+import { pacsUrlFromEnv } from './imaging';
+import { insiSettingsFromEnv } from './patients';
 import { diskReserveFromEnv } from './platform/disk/disk-settings';
-import { communesFile } from './activity/commune-places';
+import { communesFile } from './activity';
 import { createLogger } from './platform/logger';
-import { loadDeviceSetup } from './devices/device-config';
+import { loadDeviceSetup } from './devices';
 import { createStation } from './station';
 import { backupsKeptFromEnv } from './platform/database/database-settings';
 

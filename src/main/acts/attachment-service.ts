@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Attachment, AttachmentBeginSchema } from '../../shared/acts/attachments';
 import { AppFailure, fieldFailure } from '../contract/failure';
-import type { CallRepository } from '../calls/call-repository';
+import type { CallRepository } from '../calls';
 import type { Db } from '../platform/database/connection';
 import type { EncounterRepository } from './encounter-repository';
 import type { OutboxRepository } from '../platform/database/outbox-repository';

@@ -2,7 +2,7 @@
 import type { Consent, Encounter, Observation, Professional, Report, Vital } from '../../shared/acts/encounter';
 import type { StoredConsentGiver } from '../../shared/acts/consent';
 import type { Attachment } from '../../shared/acts/attachments';
-import { attachmentFromRow, type AttachmentRow } from '../calls/call-repository';
+import { attachmentFromRow, type AttachmentRow } from '../calls';
 import type { Db } from '../platform/database/connection';
 
 interface EncounterRow {

@@ -5,11 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { canMoveTo, type Consent, type ConsentInput, type Encounter, type EncounterStatus, type NewEncounter, type Observation, type ObservationInput, type Report, type ReportInput } from '../../shared/acts/encounter';
 import type { Attachment } from '../../shared/acts/attachments';
 import { AppFailure, fieldFailure } from '../contract/failure';
-import type { CallRepository } from '../calls/call-repository';
+import type { CallRepository } from '../calls';
 import type { Db } from '../platform/database/connection';
 import type { EncounterRepository } from './encounter-repository';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
-import type { PatientRepository } from '../patients/patient-repository';
+import type { PatientRepository } from '../patients';
 import type { ReportPdfRepository, StoredReportPdf } from './report-pdf-repository';
 import type { ReportPdfInfo } from '../../shared/acts/report-pdf';
 

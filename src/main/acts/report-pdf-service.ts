@@ -9,7 +9,7 @@ import type { Encounter, Report } from '../../shared/acts/encounter';
 import { dayInFrance } from '../../shared/france-time';
 import { AppFailure } from '../contract/failure';
 import type { EncounterRepository } from './encounter-repository';
-import type { PatientRepository } from '../patients/patient-repository';
+import type { PatientRepository } from '../patients';
 import type { ReportPdfRepository, StoredReportPdf } from './report-pdf-repository';
 import { renderReportPdf } from './report-pdf';
 

@@ -8,13 +8,13 @@ import { createAuditService, type Who } from './audit-service';
 import type { CallAudit } from '../contract/dispatch';
 import { createAuditRepository } from './audit-repository';
 import type { Db } from '../platform/database/connection';
-import type { EncounterRepository } from '../acts/encounter-repository';
+import type { EncounterRepository } from '../acts';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { Logger } from '../platform/logger';
-import type { IdentityOverride } from '../imaging/imaging-identity';
-import type { SteeringAudit } from '../devices/steering-grant';
+import type { IdentityOverride } from '../imaging';
+import type { SteeringAudit } from '../devices';
 import { fetchAuditHead } from '../platform/hub/audit-head';
-import type { AuditSource } from '../sync/local-resources';
+import type { AuditSource } from '../sync';
 
 export interface StationAuditDeps {
   db: Db;

@@ -8,7 +8,7 @@ import { AppFailure } from '../contract/failure';
 import type { CallRepository } from './call-repository';
 import type { Db } from '../platform/database/connection';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
-import { chatEntityId } from '../sync/chat-entity';
+import { chatEntityId } from '../sync';
 import type { HubLink } from '../platform/hub/hub-link';
 
 export interface CallServiceDeps {

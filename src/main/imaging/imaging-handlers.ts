@@ -3,12 +3,12 @@
 // channels that reach them.
 import path from 'node:path';
 import type { Handlers } from '../../shared/contract';
-import type { CallRepository } from '../calls/call-repository';
+import type { CallRepository } from '../calls';
 import type { Db } from '../platform/database/connection';
-import type { EncounterRepository } from '../acts/encounter-repository';
+import type { EncounterRepository } from '../acts';
 import { createImagingRepository } from './imaging-repository';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
-import type { PatientRepository } from '../patients/patient-repository';
+import type { PatientRepository } from '../patients';
 import { createDicomWebClient } from './dicomweb-client';
 import { createFramePool } from './frame-pool';
 import { createImagingDrops } from './imaging-drop';

@@ -5,7 +5,7 @@ import { identityChanges } from '../../shared/patients/identity-changes';
 import type { HistoryOperation, IdentityHistoryEntry } from '../../shared/patients/insi';
 import { searchKey } from '../../shared/names';
 import type { Db } from '../platform/database/connection';
-import { nameTokens, prefixEnd } from './name-tokens';
+import { nameTokens, prefixEnd } from '../platform/database/name-tokens';
 
 export interface PatientQuery {
   nameTokens: string[]; // searchKey()-normalised; each must prefix one of the names

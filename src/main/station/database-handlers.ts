@@ -4,10 +4,10 @@
 import type { Handlers } from '../../shared/contract';
 import type { DatabaseStatus, RecoveryReport } from '../../shared/station/database';
 import { RecoveryReportSchema } from '../../shared/station/database';
-import type { Who } from '../audit/audit-service';
+import type { Who } from '../audit';
 import { AppFailure } from '../contract/failure';
 import { backupPath, inspectDatabaseFile, listBackups } from '../platform/database/database-backups';
-import type { SyncRepository } from '../sync/sync-repository';
+import type { SyncRepository } from '../sync';
 import type { DatabaseGuard } from '../platform/database/database-guard';
 import { applyDecision, RECOVERY_STATE_KEY, RegionUnreachableError, type HeldContext } from './recovery/database-decision';
 import { readAuditAnchor, type DatabaseSettings } from '../platform/database/open-at-start';

@@ -10,8 +10,8 @@ import { applyStrokeChange, emptySheet, StrokeSheetSchema } from '../../shared/s
 import { ageInYears } from '../../shared/stroke/thrombolysis-dose';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../platform/database/connection';
-import type { EncounterRepository } from '../acts/encounter-repository';
-import type { PatientRepository } from '../patients/patient-repository';
+import type { EncounterRepository } from '../acts';
+import type { PatientRepository } from '../patients';
 
 export interface StrokeServiceDeps {
   db: Db;

@@ -6,7 +6,7 @@
 // read is recorded with the reason for a person to see, never half taken.
 import type { Bundle } from '@medplum/fhirtypes';
 import type { SyncRepository } from './sync-repository';
-import type { TeleexpertiseRepository } from '../teleexpertise/teleexpertise-repository';
+import type { TeleexpertiseRepository } from '../teleexpertise';
 import { communicationToMessage } from './fhir/expertise-message';
 import { FhirMappingError } from './fhir/mapping-error';
 import { FhirNetworkError, type FhirClient } from './fhir-client';

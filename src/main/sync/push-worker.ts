@@ -8,13 +8,13 @@
 // A 404 on an update is a region that lost the record: it is created again (reconciler.ts).
 import type { Binary, Resource } from '@medplum/fhirtypes';
 import { auditChainLinkOf } from '../../shared/audit/audit-chain-link';
-import type { CallRepository } from '../calls/call-repository';
-import type { EncounterRepository } from '../acts/encounter-repository';
-import type { ImagingRepository } from '../imaging/imaging-repository';
-import type { PatientRepository } from '../patients/patient-repository';
-import type { StoredReportPdf } from '../acts/report-pdf-repository';
+import type { CallRepository } from '../calls';
+import type { EncounterRepository } from '../acts';
+import type { ImagingRepository } from '../imaging';
+import type { PatientRepository } from '../patients';
+import type { StoredReportPdf } from '../acts';
 import type { OutboxRow, SyncRepository } from './sync-repository';
-import type { TeleexpertiseRepository } from '../teleexpertise/teleexpertise-repository';
+import type { TeleexpertiseRepository } from '../teleexpertise';
 import { attachmentToMedia } from './fhir/media';
 import { attachmentToDocumentReference } from './fhir/document';
 import { contentHash } from './fhir/content-hash';

@@ -27,11 +27,11 @@ import {
 } from '../../shared/teleexpertise/teleexpertise';
 import { AppFailure } from '../contract/failure';
 import type { TeleexpertiseRepository } from './teleexpertise-repository';
-import { communicationToMessage } from '../sync/fhir/expertise-message';
-import { FhirMappingError } from '../sync/fhir/mapping-error';
-import { SHA256_SYSTEM } from '../sync/fhir/media';
-import { SYSTEM } from '../sync/fhir/systems';
-import { FhirNetworkError, type FhirAnswer, type FhirClient } from '../sync/fhir-client';
+import { communicationToMessage } from '../sync';
+import { FhirMappingError } from '../sync';
+import { SHA256_SYSTEM } from '../sync';
+import { SYSTEM } from '../sync';
+import { FhirNetworkError, type FhirAnswer, type FhirClient } from '../sync';
 import type { RequestParties } from './teleexpertise-service';
 
 /** Larger files are not shown on screen (a photo or a sound is far smaller). */

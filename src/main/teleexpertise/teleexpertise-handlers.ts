@@ -4,15 +4,15 @@
 import type { Handlers } from '../../shared/contract';
 import type { HubState } from '../../shared/calls/calls';
 import type { Db } from '../platform/database/connection';
-import type { EncounterRepository } from '../acts/encounter-repository';
+import type { EncounterRepository } from '../acts';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
-import type { SyncRepository } from '../sync/sync-repository';
+import type { SyncRepository } from '../sync';
 import { createTeleexpertiseRepository } from './teleexpertise-repository';
-import type { createEncounterService } from '../acts/encounter-service';
+import type { createEncounterService } from '../acts';
 import { createExpertInbox } from './expert-inbox';
 import { createTeleexpertiseService } from './teleexpertise-service';
-import { createExpertisePull } from '../sync/expertise-pull';
-import type { FhirClient } from '../sync/fhir-client';
+import { createExpertisePull } from '../sync';
+import type { FhirClient } from '../sync';
 import type { StationEvents } from '../platform/station-events';
 
 type TeleexpertiseChannel = Extract<keyof Handlers, `teleexpertise.${string}`>;

@@ -15,12 +15,12 @@ import {
   type RequestView,
 } from '../../shared/teleexpertise/teleexpertise';
 import { AppFailure, fieldFailure } from '../contract/failure';
-import { requireActConsent } from '../acts/consent-guard';
+import { requireActConsent } from '../acts';
 import type { Db } from '../platform/database/connection';
-import type { EncounterRepository } from '../acts/encounter-repository';
+import type { EncounterRepository } from '../acts';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { TeleexpertiseRepository } from './teleexpertise-repository';
-import type { createEncounterService } from '../acts/encounter-service';
+import type { createEncounterService } from '../acts';
 
 export interface TeleexpertiseDeps {
   db: Db;

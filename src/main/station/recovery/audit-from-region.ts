@@ -4,9 +4,9 @@
 // station goes on from the region's last row, which the region accepts, instead of forking from it.
 import type { AuditEvent } from '@medplum/fhirtypes';
 import { auditChainLinkOf, auditObserverOf } from '../../../shared/audit/audit-chain-link';
-import { AUDIT_ACTIONS, auditHash, type AuditContent, type AuditRow } from '../../audit/audit-chain';
-import { AUDIT_SYSTEM } from '../../sync/fhir/audit-event';
-import type { FhirClient } from '../../sync/fhir-client';
+import { AUDIT_ACTIONS, auditHash, type AuditContent, type AuditRow } from '../../audit';
+import { AUDIT_SYSTEM } from '../../sync';
+import type { FhirClient } from '../../sync';
 import { searchRegion } from './region-search';
 
 /** The row an AuditEvent carries, checked against its own chain hash; null when it cannot be trusted. */

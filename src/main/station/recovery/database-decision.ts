@@ -6,20 +6,20 @@
 // itself (who decided), are written to the audit trail; what is lost is counted and said.
 import path from 'node:path';
 import type { DatabaseDecision, RecoveryReport } from '../../../shared/station/database';
-import { createAuditService, type UnwrittenAuditEvent, type Who } from '../../audit/audit-service';
-import { GENESIS_HASH, type AuditRow } from '../../audit/audit-chain';
+import { createAuditService, type UnwrittenAuditEvent, type Who } from '../../audit';
+import { GENESIS_HASH, type AuditRow } from '../../audit';
 import { AppFailure } from '../../contract/failure';
-import { createAuditRepository } from '../../audit/audit-repository';
+import { createAuditRepository } from '../../audit';
 import { openDatabase, type Db } from '../../platform/database/connection';
 import { backupPath, inspectDatabaseFile, moveAside, placeBackup, setAsideFolder } from '../../platform/database/database-backups';
-import { createEncounterRepository } from '../../acts/encounter-repository';
+import { createEncounterRepository } from '../../acts';
 import { MIGRATIONS } from '../../platform/database/migrations';
 import { createOutboxRepository } from '../../platform/database/outbox-repository';
-import { createPatientRepository } from '../../patients/patient-repository';
-import { createSyncRepository } from '../../sync/sync-repository';
+import { createPatientRepository } from '../../patients';
+import { createSyncRepository } from '../../sync';
 import { clearHold, type DatabaseHold } from '../../platform/database/database-guard';
 import { DATABASE_FILE } from '../../platform/security/data-key';
-import { createFhirClient } from '../../sync/fhir-client';
+import { createFhirClient } from '../../sync';
 import type { DatabaseSettings } from '../../platform/database/open-at-start';
 import { ANCHOR_FILE } from '../../platform/database/open-at-start';
 import { auditRowsFromRegion } from './audit-from-region';

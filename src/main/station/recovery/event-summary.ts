@@ -2,7 +2,7 @@
 // Used to say what a decision lost (rows only the replaced database held) and what the region
 // holds that the station does not take back (rows the region gave back).
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { AuditRow } from '../../audit/audit-chain';
+import type { AuditRow } from '../../audit';
 import { unlockDatabase } from '../../platform/database/connection';
 
 const KINDS: Record<string, [string, string]> = {

@@ -7,13 +7,13 @@
 import type { Encounter as FhirEncounter, Patient as FhirPatient } from '@medplum/fhirtypes';
 import type { Encounter, Professional } from '../../../shared/acts/encounter';
 import type { Db } from '../../platform/database/connection';
-import type { EncounterRepository } from '../../acts/encounter-repository';
-import type { PatientRepository } from '../../patients/patient-repository';
-import type { SyncRepository } from '../../sync/sync-repository';
-import { encounterFromFhir } from '../../sync/fhir/encounter';
-import { FhirMappingError } from '../../sync/fhir/mapping-error';
-import { patientFromFhir } from '../../sync/fhir/patient';
-import { SYSTEM } from '../../sync/fhir/systems';
+import type { EncounterRepository } from '../../acts';
+import type { PatientRepository } from '../../patients';
+import type { SyncRepository } from '../../sync';
+import { encounterFromFhir } from '../../sync';
+import { FhirMappingError } from '../../sync';
+import { patientFromFhir } from '../../sync';
+import { SYSTEM } from '../../sync';
 
 export interface RecordsTaken {
   patients: number;

@@ -2,7 +2,7 @@
 // page by page by _lastUpdated (as the pull does), for a database a person chose to restore or to
 // start again. The region's access rules answer a station only what it wrote (src/hub/fhir-access.ts).
 import type { Bundle, Resource } from '@medplum/fhirtypes';
-import type { FhirClient } from '../../sync/fhir-client';
+import type { FhirClient } from '../../sync';
 
 const PAGE = 500;
 const MAX_PAGE = 4000;

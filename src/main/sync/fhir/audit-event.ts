@@ -5,7 +5,7 @@
 // subject), so that the region takes from each token its own trail only.
 import type { AuditEvent, AuditEventEntity } from '@medplum/fhirtypes';
 import { AUDIT_CHAIN_EXTENSION, HUB_PEER_SYSTEM } from '../../../shared/audit/audit-chain-link';
-import { canonicalAuditRow, type AuditRow } from '../../audit/audit-chain';
+import { canonicalAuditRow, type AuditRow } from '../../audit';
 
 export const AUDIT_SYSTEM = {
   dicom: 'http://dicom.nema.org/resources/ontology/DCM',

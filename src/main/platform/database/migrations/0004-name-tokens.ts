@@ -1,7 +1,7 @@
 // 0004: an index of name tokens for searching by name without scanning the registry; the
 // tokens of existing patients are written here, in the same transaction.
 import type { Migration } from '../migrate';
-import { nameTokens } from '../../../patients/name-tokens';
+import { nameTokens } from '../name-tokens';
 
 export const migration0004: Migration = {
   version: 4,

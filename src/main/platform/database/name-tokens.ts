@@ -1,7 +1,7 @@
 // The search tokens of a patient's names: each name whole (LE GALL -> LEGALL) and each of its
 // words (LE, GALL), for birth and used names and every first name. Indexed, so that a search
 // by name prefix is a range look-up instead of a scan of the registry.
-import { searchKey } from '../../shared/names';
+import { searchKey } from '../../../shared/names';
 
 export interface NamedPatient {
   birthName: string;
