@@ -1,5 +1,5 @@
-// The contract's téléexpertise channels (spread into contract.ts): the requester's request and
-// its exchange, and the expert's inbox, files and replies.
+// The contract's téléexpertise channels and events (assembled in src/shared/contract.ts): the
+// requester's request and its exchange, and the expert's inbox, files and replies.
 import { z } from 'zod';
 import { EncounterSchema } from '../acts/encounter';
 import {
@@ -31,4 +31,9 @@ export const TELEEXPERTISE_CHANNELS = {
   /** A file's bytes (base64), fetched by the station with its token. */
   'teleexpertise.file': { input: z.strictObject({ requestId: z.uuid(), fileId: z.string().min(1).max(64) }), output: z.strictObject({ mime: z.string(), data: z.string() }) },
   'teleexpertise.reply': { input: ExpertReplyInputSchema, output: ExpertiseMessageSchema },
+} as const;
+
+export const TELEEXPERTISE_EVENTS = {
+  /** A téléexpertise request's exchange changed (a reply written here, or pulled from the region). */
+  'teleexpertise.changed': z.object({ requestId: z.uuid() }),
 } as const;
