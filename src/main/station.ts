@@ -2,56 +2,57 @@
 // Used by the Electron entry and by browser mode alike, so both run the same code.
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Handlers } from '../shared/contract';
 import type { StationStatus } from '../shared/station/station';
+import { activityHandlers, communesFile, createActivityRepository, createActivityService, createCommunePlaces } from './activity';
+import {
+  actsHandlers,
+  createAttachmentService,
+  createEncounterRepository,
+  createEncounterService,
+  createReportPdfRepository,
+  createReportPdfService,
+  createStationConsent,
+} from './acts';
+import { createStationAudit, stationWho } from './audit';
+import { callsHandlers, createCallRepository, createCallService } from './calls';
 import { allGates, createDispatch, type Dispatch } from './contract/dispatch';
-import { createKioskGate } from './kiosk';
-import { AppFailure } from './contract/failure';
-import { createCallRepository } from './calls';
-import { createEncounterRepository } from './acts';
-import { createReconcileRepository } from './sync';
-import { createSyncRepository } from './sync';
-import { createFhirClient } from './sync';
-import { startStationSync, type StationSync } from './sync';
-import { createConflictResolution } from './sync';
-import { createLocalResources } from './sync';
-import { createServerVersionTaker } from './sync';
+import { assembleHandlers } from './contract/handlers';
+import { createDeviceService, createStationSteering, type DeviceSetup, devicesHandlers, startStationDevices } from './devices';
+import { createStationIdentity, type OidcSettings } from './identity';
+import { createStationImaging } from './imaging';
+import { createKioskGate, createKioskService, kioskHandlers } from './kiosk';
+import { createPatientRepository, createStationPatients, type InsiSettings } from './patients';
+import { openStationStorageAtStart } from './platform/database/open-at-start';
 import { createOutboxRepository } from './platform/database/outbox-repository';
-import { createPatientRepository } from './patients';
-import type { Logger } from './platform/logger';
-import type { DeviceSetup } from './devices';
-import { createDeviceService } from './devices';
-import { createAttachmentService } from './acts';
-import { createCallService } from './calls';
-import { createEncounterService } from './acts';
-import { createActivityRepository } from './activity';
-import { createActivityService } from './activity';
-import { communesFile, createCommunePlaces } from './activity';
-import { createStrokeService } from './stroke';
-import { createKioskService } from './kiosk';
-import { createReportPdfService } from './acts';
-import { createReportPdfRepository } from './acts';
+import { auditHeadUrl } from './platform/hub/audit-head';
 import { connectHubClient } from './platform/hub/hub-client';
 import { createHubLink } from './platform/hub/hub-link';
 import { createHubToken, tokenRefreshUrl, tokenSubject } from './platform/hub/hub-token';
-import { auditHeadUrl } from './platform/hub/audit-head';
-import { createStationPatients } from './patients';
-import type { InsiSettings } from './patients';
-import { createStationStatusService } from './station/index';
-import { createStationEvents, type StationEvents } from './platform/station-events';
-import { createStationImaging } from './imaging';
-import { createStationIdentity } from './identity';
-import type { OidcSettings } from './identity';
-import { startStationDevices } from './devices';
-import { createStationTeleexpertise } from './teleexpertise';
-import { createStationAudit, stationWho } from './audit';
-import { createStationSteering } from './devices';
-import { createStationConsent } from './acts';
+import type { Logger } from './platform/logger';
 import type { KeySealer } from './platform/security/data-key';
-import { createStationDisk, type StationDiskOptions } from './station/index';
-import { openStationStorageAtStart } from './platform/database/open-at-start';
-import { createDatabaseChannels } from './station/index';
-import { superviseStation, type Restart } from './station/index';
+import { createStationEvents, type StationEvents } from './platform/station-events';
+import {
+  createDatabaseChannels,
+  createStationDisk,
+  createStationStatusService,
+  type Restart,
+  type StationDiskOptions,
+  stationHandlers,
+  superviseStation,
+} from './station/index';
+import { createStrokeService, strokeHandlers } from './stroke';
+import {
+  createConflictResolution,
+  createFhirClient,
+  createLocalResources,
+  createReconcileRepository,
+  createServerVersionTaker,
+  createSyncRepository,
+  startStationSync,
+  type StationSync,
+  syncHandlers,
+} from './sync';
+import { createStationTeleexpertise } from './teleexpertise';
 
 /** What a station without sign-in means, for the log the hospital's IT reads. */
 export const NO_SIGN_IN_TEXT = 'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
@@ -300,70 +301,22 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   });
   disk.watch(stationAudit, publishStatus);
 
-  const handlers: Handlers = {
-    'station.status': () => status.status(),
-    'sync.details': () => syncService?.details() ?? { parked: [], auditRefused: [], conflicts: [], refused: [], notes: [], reconciliation: null },
-    'sync.resolve': ({ conflictId, keep, by }) => {
-      const resolved = conflicts.resolve(conflictId, keep, by);
-      syncService?.kick();
-      publishStatus();
-      return resolved;
-    },
-    'sync.retry': async ({ entity, entityId }) => {
-      const { retried } = conflicts.retry(entity, entityId);
-      publishStatus();
-      // Sent now, so that the person who pressed the button sees what came of it.
-      if (syncService) await syncService.passAfterNow();
-      publishStatus();
-      return { retried, ...conflicts.retryOutcome(entity, entityId, syncService?.status().lastError ?? null) };
-    },
-    'sync.now': async () => {
-      await regionChecked;
-      if (!syncService) throw new AppFailure('hub_unavailable', 'No regional FHIR server is configured: the records stay on this station.');
-      await syncService.runNow();
-      return { done: true as const };
-    },
-    ...patientHandlers,
-    'devices.list': () => devices.list(),
-    ...steering.handlers,
-    'camera.position': ({ deviceId }) => devices.cameraPosition(deviceId),
-    'bloodPressure.latest': ({ deviceId }) => devices.bloodPressureLatest(deviceId),
-    'bloodPressure.simulateMeasurement': ({ deviceId }) => devices.simulateBloodPressure(deviceId),
-    'calls.hub': () => calls.state(),
-    'calls.send': (command) => {
-      consent.guardOutgoing(command);
-      steering.callCommand(command);
-      return calls.send(command);
-    },
-    'calls.ice': () => calls.iceConfig(),
-    'calls.chat': (entry) => calls.saveChat(entry),
-    'calls.history': ({ limit }) => calls.history(limit),
-    'activity.monthly': (query) => activity.monthly(query),
-    'encounters.create': (input) => encounters.create(input),
-    'encounters.get': ({ id }) => encounters.get(id),
-    'encounters.forPatient': ({ patientId, limit }) => encounters.forPatient(patientId, limit),
-    'encounters.setStatus': ({ id, version, status, callId }) => encounters.setStatus(id, version, status, callId),
-    'encounters.consent': (input) => encounters.addConsent(input),
-    'encounters.linkCall': ({ id, version, callId }) => encounters.linkCall(id, version, callId),
-    ...consent.handlers,
-    'encounters.observe': (input) => encounters.addObservation(input),
-    'encounters.report': (input) => encounters.addReport(input),
-    'encounters.reportPdf': ({ reportId }) => reportPdfs.pdf(reportId),
-    ...imaging.handlers,
-    ...teleexpertise.handlers,
-    ...stationAudit.handlers,
-    ...database.handlers,
-    'stroke.sheet': ({ encounterId }) => stroke.sheet(encounterId),
-    'stroke.change': ({ encounterId, change, by }) => stroke.change(encounterId, change, by),
-    ...identity.handlers,
-    'kiosk.state': () => kiosk.state(),
-    'kiosk.enter': ({ pin }) => kiosk.enter(pin),
-    'kiosk.leave': ({ pin }) => kiosk.leave(pin),
-    'kiosk.endSession': () => kiosk.endSession(),
-    'attachments.begin': (meta) => attachments.begin(meta),
-    'attachments.chunk': ({ uploadId, offset, data }) => attachments.chunk(uploadId, offset, data),
-    'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),
-  };
+  // Each feature answers its own channels; they are assembled in one place (contract/handlers.ts).
+  const handlers = assembleHandlers({
+    station: { ...stationHandlers(status), ...database.handlers },
+    sync: syncHandlers({ sync: () => syncService, conflicts, publishStatus, regionChecked: () => regionChecked }),
+    patients: patientHandlers,
+    devices: { ...devicesHandlers(devices), ...steering.handlers },
+    calls: callsHandlers({ calls, outgoingGuards: [consent.guardOutgoing, steering.callCommand] }),
+    acts: { ...actsHandlers({ encounters, reportPdfs, attachments }), ...consent.handlers },
+    imaging: imaging.handlers,
+    teleexpertise: teleexpertise.handlers,
+    audit: stationAudit.handlers,
+    stroke: strokeHandlers(stroke),
+    identity: identity.handlers,
+    kiosk: kioskHandlers(kiosk),
+    activity: activityHandlers(activity),
+  });
 
   const deviceStartup = startStationDevices({ setup: options.devices ?? { mode: 'none' }, devices, dataDir, resourcesDir: options.resourcesDir, logger, now, events });
 

@@ -10,3 +10,4 @@ export { createEncounterService } from './encounter-service';
 export { createReportPdfRepository } from './report-pdf-repository';
 export type { StoredReportPdf } from './report-pdf-repository';
 export { createReportPdfService } from './report-pdf-service';
+export { actsHandlers } from './acts-handlers';

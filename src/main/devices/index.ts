@@ -7,3 +7,4 @@ export { createDeviceService } from './device-service';
 export { startStationDevices } from './device-startup';
 export type { SteeringAudit } from './steering-grant';
 export { createStationSteering } from './steering-handlers';
+export { devicesHandlers } from './devices-handlers';

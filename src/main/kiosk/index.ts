@@ -3,3 +3,4 @@
 // (lint: relais/boundaries).
 export { createKioskGate } from './kiosk-gate';
 export { createKioskService } from './kiosk-service';
+export { kioskHandlers } from './kiosk-handlers';

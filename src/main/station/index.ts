@@ -7,3 +7,4 @@ export type { StationDiskOptions } from './station-disk';
 export { createStationStatusService } from './station-status-service';
 export { superviseStation } from './station-supervisor';
 export type { Restart } from './station-supervisor';
+export { stationHandlers } from './station-handlers';

@@ -2,3 +2,4 @@
 // and the other features may import from it; the rest of the folder is the feature's own (lint:
 // relais/boundaries).
 export { createStrokeService } from './stroke-service';
+export { strokeHandlers } from './stroke-handlers';

@@ -21,3 +21,4 @@ export { startStationSync } from './station-sync';
 export type { StationSync } from './station-sync';
 export { createSyncRepository } from './sync-repository';
 export type { SyncRepository } from './sync-repository';
+export { syncHandlers } from './sync-handlers';
