@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, bench, describe } from 'vitest';
-import { createFileSealer } from '../src/main/security/sealed-file';
+import { createFileSealer } from '../src/main/platform/security/sealed-file';
 
 const ROWS = 20_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-rest-'));

@@ -16,7 +16,7 @@ import { startViscaSimulator, type ViscaSimulator } from '../devices/visca/simul
 import { startHub } from '../src/hub/server';
 import { issueToken } from '../src/hub/tokens';
 import { startHost } from '../src/main/host/host-server';
-import { silentLogger } from '../src/main/logger';
+import { silentLogger } from '../src/main/platform/logger';
 import { createStation } from '../src/main/station';
 import { CHROMIUM_ARGS } from '../playwright.config';
 

@@ -12,14 +12,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bench, describe } from 'vitest';
-import { silentLogger } from '../src/main/logger';
+import { silentLogger } from '../src/main/platform/logger';
 import { readDicom } from '../src/main/imaging/dicom-file';
 import { createStation } from '../src/main/station';
 import { writeSyntheticCt } from '../test/helpers/synthetic-ct';
 import { chromium } from '@playwright/test';
 import { startHost } from '../src/main/host/host-server';
 import { CHROMIUM_ARGS } from '../playwright.config';
-import type { ImageFrame, SeriesImages } from '../src/shared/imaging';
+import type { ImageFrame, SeriesImages } from '../src/shared/imaging/imaging';
 import { fromWire, initialWindow, paint, type LoadedFrame } from '../src/renderer/imaging/loaded-frame';
 
 const SLICES = Number(process.env.RELAIS_BENCH_SLICES ?? 300);

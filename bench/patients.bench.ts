@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
-import { createPatientRepository } from '../src/main/db/patient-repository';
-import { silentLogger } from '../src/main/logger';
+import { createPatientRepository } from '../src/main/patients/patient-repository';
+import { silentLogger } from '../src/main/platform/logger';
 import { createStation } from '../src/main/station';
-import type { Patient } from '../src/shared/patient';
-import { openStationStorage } from '../src/main/station-storage';
+import type { Patient } from '../src/shared/patients/patient';
+import { openStationStorage } from '../src/main/platform/storage';
 
 const PATIENTS = 100_000;
 const NAMES = ['MARTIN', 'BERNARD', 'DUBOIS', 'THOMAS', 'ROBERT', 'RICHARD', 'PETIT', 'DURAND', 'LEROY', 'MOREAU', 'SIMON', 'LAURENT', 'LEFEBVRE', 'MICHEL', 'GARCIA'];

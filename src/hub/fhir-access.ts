@@ -10,7 +10,7 @@ import { Operator } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import type { FhirRepository } from '@medplum/fhir-router';
 import { regionSourceOf } from '../shared/region-source';
-import { namedExpertId, routedTo } from '../shared/teleexpertise';
+import { namedExpertId, routedTo } from '../shared/teleexpertise/teleexpertise';
 import { whyNotOwnAuditEvent } from './audit-chains';
 import type { Claims } from './tokens';
 import { createUploadPointers } from './upload-pointers';

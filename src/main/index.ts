@@ -1,17 +1,17 @@
 // Electron entry, composition root only: wires the station, the logger and the paths into the shell.
 import path from 'node:path';
 import { startElectronShell } from './electron/shell';
-import { hubSettingsFromEnv } from './hub-settings';
-import { oidcSettingsFromEnv } from './identity/oidc-settings';
+import { hubSettingsFromEnv } from './platform/hub/hub-settings';
+import { oidcSettingsFromEnv } from './identity';
 import { openExternalSafely } from './electron/open-external';
-import { pacsUrlFromEnv } from './pacs-settings';
-import { insiSettingsFromEnv } from './insi-settings';
-import { diskReserveFromEnv } from './disk-settings';
-import { communesFile } from './services/commune-places';
-import { createLogger } from './logger';
-import { loadDeviceSetup } from './services/device-config';
+import { pacsUrlFromEnv } from './imaging';
+import { insiSettingsFromEnv } from './patients';
+import { diskReserveFromEnv } from './platform/disk/disk-settings';
+import { communesFile } from './activity';
+import { createLogger } from './platform/logger';
+import { loadDeviceSetup } from './devices';
 import { createStation } from './station';
-import { backupsKeptFromEnv } from './database-settings';
+import { backupsKeptFromEnv } from './platform/database/database-settings';
 import { appResourcesDir } from './platform/app-resources';
 
 // This file is bundled to out/main/index.cjs (CommonJS), so __dirname is out/main at run time;

@@ -2,56 +2,57 @@
 // Used by the Electron entry and by browser mode alike, so both run the same code.
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Handlers } from '../shared/contract';
-import type { StationStatus } from '../shared/station';
+import type { StationStatus } from '../shared/station/station';
+import { activityHandlers, communesFile, createActivityRepository, createActivityService, createCommunePlaces } from './activity';
+import {
+  actsHandlers,
+  createAttachmentService,
+  createEncounterRepository,
+  createEncounterService,
+  createReportPdfRepository,
+  createReportPdfService,
+  createStationConsent,
+} from './acts';
+import { createStationAudit, stationWho } from './audit';
+import { callsHandlers, createCallRepository, createCallService } from './calls';
 import { allGates, createDispatch, type Dispatch } from './contract/dispatch';
-import { createKioskGate } from './contract/kiosk-gate';
-import { AppFailure } from './contract/failure';
-import { createCallRepository } from './db/call-repository';
-import { createEncounterRepository } from './db/encounter-repository';
-import { createReconcileRepository } from './db/reconcile-repository';
-import { createSyncRepository } from './db/sync-repository';
-import { createFhirClient } from './sync/fhir-client';
-import { startStationSync, type StationSync } from './station-sync';
-import { createConflictResolution } from './sync/conflict-resolution';
-import { createLocalResources } from './sync/local-resources';
-import { createServerVersionTaker } from './sync/server-version';
-import { createOutboxRepository } from './db/outbox-repository';
-import { createPatientRepository } from './db/patient-repository';
-import type { Logger } from './logger';
-import type { DeviceSetup } from './services/device-config';
-import { createDeviceService } from './services/device-service';
-import { createAttachmentService } from './services/attachment-service';
-import { createCallService } from './services/call-service';
-import { createEncounterService } from './services/encounter-service';
-import { createActivityRepository } from './db/activity-repository';
-import { createActivityService } from './services/activity-service';
-import { communesFile, createCommunePlaces } from './services/commune-places';
-import { createStrokeService } from './services/stroke-service';
-import { createKioskService } from './services/kiosk-service';
-import { createReportPdfService } from './services/report-pdf-service';
-import { createReportPdfRepository } from './db/report-pdf-repository';
-import { connectHubClient } from './services/hub-client';
-import { createHubLink } from './services/hub-link';
-import { createHubToken, tokenRefreshUrl, tokenSubject } from './services/hub-token';
-import { auditHeadUrl } from './sync/audit-head';
-import { createStationPatients } from './station-patients';
-import type { InsiSettings } from './insi-settings';
-import { createStationStatusService } from './services/station-status-service';
-import { createStationEvents, type StationEvents } from './station-events';
-import { createStationImaging } from './station-imaging';
-import { createStationIdentity } from './identity/station-identity';
-import type { OidcSettings } from './identity/oidc-login';
-import { startStationDevices } from './station-devices';
-import { createStationTeleexpertise } from './station-teleexpertise';
-import { createStationAudit, stationWho } from './station-audit';
-import { createStationSteering } from './station-steering';
-import { createStationConsent } from './station-consent';
-import type { KeySealer } from './security/data-key';
-import { createStationDisk, type StationDiskOptions } from './station-disk';
-import { openStationStorageAtStart } from './station-database';
-import { createDatabaseChannels } from './station-database-channels';
-import { superviseStation, type Restart } from './station-supervisor';
+import { assembleHandlers } from './contract/handlers';
+import { createDeviceService, createStationSteering, type DeviceSetup, devicesHandlers, startStationDevices } from './devices';
+import { createStationIdentity, type OidcSettings } from './identity';
+import { createStationImaging } from './imaging';
+import { createKioskGate, createKioskService, kioskHandlers } from './kiosk';
+import { createPatientRepository, createStationPatients, type InsiSettings } from './patients';
+import { openStationStorageAtStart } from './platform/database/open-at-start';
+import { createOutboxRepository } from './platform/database/outbox-repository';
+import { auditHeadUrl } from './platform/hub/audit-head';
+import { connectHubClient } from './platform/hub/hub-client';
+import { createHubLink } from './platform/hub/hub-link';
+import { createHubToken, tokenRefreshUrl, tokenSubject } from './platform/hub/hub-token';
+import type { Logger } from './platform/logger';
+import type { KeySealer } from './platform/security/data-key';
+import { createStationEvents, type StationEvents } from './platform/station-events';
+import {
+  createDatabaseChannels,
+  createStationDisk,
+  createStationStatusService,
+  type Restart,
+  type StationDiskOptions,
+  stationHandlers,
+  superviseStation,
+} from './station/index';
+import { createStrokeService, strokeHandlers } from './stroke';
+import {
+  createConflictResolution,
+  createFhirClient,
+  createLocalResources,
+  createReconcileRepository,
+  createServerVersionTaker,
+  createSyncRepository,
+  startStationSync,
+  type StationSync,
+  syncHandlers,
+} from './sync';
+import { createStationTeleexpertise } from './teleexpertise';
 
 /** What a station without sign-in means, for the log the hospital's IT reads. */
 export const NO_SIGN_IN_TEXT = 'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
@@ -300,70 +301,22 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   });
   disk.watch(stationAudit, publishStatus);
 
-  const handlers: Handlers = {
-    'station.status': () => status.status(),
-    'sync.details': () => syncService?.details() ?? { parked: [], auditRefused: [], conflicts: [], refused: [], notes: [], reconciliation: null },
-    'sync.resolve': ({ conflictId, keep, by }) => {
-      const resolved = conflicts.resolve(conflictId, keep, by);
-      syncService?.kick();
-      publishStatus();
-      return resolved;
-    },
-    'sync.retry': async ({ entity, entityId }) => {
-      const { retried } = conflicts.retry(entity, entityId);
-      publishStatus();
-      // Sent now, so that the person who pressed the button sees what came of it.
-      if (syncService) await syncService.passAfterNow();
-      publishStatus();
-      return { retried, ...conflicts.retryOutcome(entity, entityId, syncService?.status().lastError ?? null) };
-    },
-    'sync.now': async () => {
-      await regionChecked;
-      if (!syncService) throw new AppFailure('hub_unavailable', 'No regional FHIR server is configured: the records stay on this station.');
-      await syncService.runNow();
-      return { done: true as const };
-    },
-    ...patientHandlers,
-    'devices.list': () => devices.list(),
-    ...steering.handlers,
-    'camera.position': ({ deviceId }) => devices.cameraPosition(deviceId),
-    'bloodPressure.latest': ({ deviceId }) => devices.bloodPressureLatest(deviceId),
-    'bloodPressure.simulateMeasurement': ({ deviceId }) => devices.simulateBloodPressure(deviceId),
-    'calls.hub': () => calls.state(),
-    'calls.send': (command) => {
-      consent.guardOutgoing(command);
-      steering.callCommand(command);
-      return calls.send(command);
-    },
-    'calls.ice': () => calls.iceConfig(),
-    'calls.chat': (entry) => calls.saveChat(entry),
-    'calls.history': ({ limit }) => calls.history(limit),
-    'activity.monthly': (query) => activity.monthly(query),
-    'encounters.create': (input) => encounters.create(input),
-    'encounters.get': ({ id }) => encounters.get(id),
-    'encounters.forPatient': ({ patientId, limit }) => encounters.forPatient(patientId, limit),
-    'encounters.setStatus': ({ id, version, status, callId }) => encounters.setStatus(id, version, status, callId),
-    'encounters.consent': (input) => encounters.addConsent(input),
-    'encounters.linkCall': ({ id, version, callId }) => encounters.linkCall(id, version, callId),
-    ...consent.handlers,
-    'encounters.observe': (input) => encounters.addObservation(input),
-    'encounters.report': (input) => encounters.addReport(input),
-    'encounters.reportPdf': ({ reportId }) => reportPdfs.pdf(reportId),
-    ...imaging.handlers,
-    ...teleexpertise.handlers,
-    ...stationAudit.handlers,
-    ...database.handlers,
-    'stroke.sheet': ({ encounterId }) => stroke.sheet(encounterId),
-    'stroke.change': ({ encounterId, change, by }) => stroke.change(encounterId, change, by),
-    ...identity.handlers,
-    'kiosk.state': () => kiosk.state(),
-    'kiosk.enter': ({ pin }) => kiosk.enter(pin),
-    'kiosk.leave': ({ pin }) => kiosk.leave(pin),
-    'kiosk.endSession': () => kiosk.endSession(),
-    'attachments.begin': (meta) => attachments.begin(meta),
-    'attachments.chunk': ({ uploadId, offset, data }) => attachments.chunk(uploadId, offset, data),
-    'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),
-  };
+  // Each feature answers its own channels; they are assembled in one place (contract/handlers.ts).
+  const handlers = assembleHandlers({
+    station: { ...stationHandlers(status), ...database.handlers },
+    sync: syncHandlers({ sync: () => syncService, conflicts, publishStatus, regionChecked: () => regionChecked }),
+    patients: patientHandlers,
+    devices: { ...devicesHandlers(devices), ...steering.handlers },
+    calls: callsHandlers({ calls, outgoingGuards: [consent.guardOutgoing, steering.callCommand] }),
+    acts: { ...actsHandlers({ encounters, reportPdfs, attachments }), ...consent.handlers },
+    imaging: imaging.handlers,
+    teleexpertise: teleexpertise.handlers,
+    audit: stationAudit.handlers,
+    stroke: strokeHandlers(stroke),
+    identity: identity.handlers,
+    kiosk: kioskHandlers(kiosk),
+    activity: activityHandlers(activity),
+  });
 
   const deviceStartup = startStationDevices({ setup: options.devices ?? { mode: 'none' }, devices, dataDir, resourcesDir: options.resourcesDir, logger, now, events });
 

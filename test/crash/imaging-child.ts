@@ -9,9 +9,9 @@
 // the Nth chunk dropped. Run with: node --import tsx imaging-child.ts
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLogger } from '../../src/main/logger';
+import { createLogger } from '../../src/main/platform/logger';
 import { createStation } from '../../src/main/station';
-import type { ScannedStudy } from '../../src/shared/imaging';
+import type { ScannedStudy } from '../../src/shared/imaging/imaging';
 
 const { DATA_DIR, DRIVE, DROP, PACS_URL, PACS_STUDY, KILL_AT } = process.env;
 if (!DATA_DIR) throw new Error('DATA_DIR is required');

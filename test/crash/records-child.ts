@@ -2,7 +2,7 @@
 // audit row), waits until the region holds them all (nothing left in the outbox), prints "synced"
 // and idles until it is killed, its WAL never checkpointed into the database file.
 // Run with: node --import tsx records-child.ts
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation } from '../../src/main/station';
 import { outboxWaiting, patientNumber } from '../helpers/database-damage';
 

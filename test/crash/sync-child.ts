@@ -2,9 +2,9 @@
 // worker) against the hub's FHIR endpoint. "work": creates patients and acts (téléconsultations
 // and téléexpertises) with consents, vital signs, files and reports, syncing as it goes, until it is killed. "drain": syncs until nothing waits, then
 // exits 0 (1 if anything was refused or conflicts). Run with: node --import tsx sync-child.ts
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation } from '../../src/main/station';
-import type { StationStatus } from '../../src/shared/station';
+import type { StationStatus } from '../../src/shared/station/station';
 import { mulberry32 } from '../../devices/random';
 import { validateFhir } from '../../src/main/sync/fhir/validate';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';

@@ -73,7 +73,7 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await vitals.getByRole('button', { name: 'Enregistrer la mesure' }).click();
   await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^Pression artérielle : 150\/90 mmHg — IDE Morvan, .* \(saisie\)/)).toBeVisible();
 
-  // Temperatures (limits and sources: src/shared/vital-limits.ts): 98,6 is Fahrenheit typed, impossible;
+  // Temperatures (limits and sources: src/shared/acts/vital-limits.ts): 98,6 is Fahrenheit typed, impossible;
   // 45 °C is possible but unusual, taken once confirmed; 37,2 with a decimal comma, shown in French.
   await vitals.getByLabel('Mesures').selectOption('body_temperature');
   await vitals.getByLabel('Valeur (°C)').fill('98,6');

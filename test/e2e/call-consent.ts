@@ -1,7 +1,7 @@
 // The patient's consent for the call under way, recorded through the cart station's contract (as
 // the page's "Consentement pour cet appel" does): the call's act, linked to it, with her consents.
 // Without it the station records nothing of the call and shows no image to the other side.
-import type { ConsentScope } from '../../src/shared/consent';
+import type { ConsentScope } from '../../src/shared/acts/consent';
 import { connectStationClient } from './station-client';
 
 export async function consentForCall(cartUrl: string, birthName: string, scopes: ConsentScope[]): Promise<void> {

@@ -6,7 +6,7 @@
 // (text, local and session storage, IndexedDB, media elements, blob: URLs) while her record waits
 // in the outbox (the regional FHIR server is down in this test), and the PIN is needed to leave.
 import { expect, test } from '@playwright/test';
-import { insKey } from '../../src/shared/ins';
+import { insKey } from '../../src/shared/patients/ins';
 import { EXPERT, startCallSetup, type CallSetup } from './call-fixture';
 import { stationDatabase } from '../helpers/station-database';
 

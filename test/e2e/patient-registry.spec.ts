@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { INS_OID } from '../../src/shared/ins';
+import { INS_OID } from '../../src/shared/patients/ins';
 import { startStation, type RunningStation } from './station-host';
 import { stationDatabase } from '../helpers/station-database';
 import { startInsiDouble, type InsiDouble } from '../helpers/insi-double';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { auditHash } from '../../src/main/audit/audit-chain';
-import { createAuditRepository } from '../../src/main/db/audit-repository';
+import { createAuditRepository } from '../../src/main/audit/audit-repository';
 import { stationDatabase } from './station-database';
 
 /** Audit rows still in the outbox, neither sent nor refused. */

@@ -1,7 +1,7 @@
 // The patient's consent recorded for a test act, as the nurse records it: the station keeps no
-// recording, and shares no image, without it (src/main/services/consent-guard.ts).
+// recording, and shares no image, without it (src/main/acts/consent-guard.ts).
 import type { Station } from '../../src/main/station';
-import type { ConsentScope } from '../../src/shared/consent';
+import type { ConsentScope } from '../../src/shared/acts/consent';
 import { contractValue } from './contract-value';
 import { provisionalIdentity } from './identities';
 

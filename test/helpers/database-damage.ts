@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { IdentityInput } from '../../src/shared/patient';
+import type { IdentityInput } from '../../src/shared/patients/patient';
 import type { StationOptions } from '../../src/main/station';
 import { openStation } from './station';
 import { stationDatabase } from './station-database';

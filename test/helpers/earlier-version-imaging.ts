@@ -6,13 +6,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { unlockDatabase } from '../../src/main/db/connection';
-import { migrate } from '../../src/main/db/migrate';
-import { MIGRATIONS } from '../../src/main/db/migrations';
+import { unlockDatabase } from '../../src/main/platform/database/connection';
+import { migrate } from '../../src/main/platform/database/migrate';
+import { MIGRATIONS } from '../../src/main/platform/database/migrations';
 import { readDicom } from '../../src/main/imaging/dicom-file';
-import { DATABASE_FILE, loadDataKeys } from '../../src/main/security/data-key';
-import { createFileSealer } from '../../src/main/security/sealed-file';
-import { createAttachmentStore } from '../../src/main/services/attachment-store';
+import { DATABASE_FILE, loadDataKeys } from '../../src/main/platform/security/data-key';
+import { createFileSealer } from '../../src/main/platform/security/sealed-file';
+import { createAttachmentStore } from '../../src/main/platform/files/attachment-store';
 
 /** The patient the imaging crash tests import for (KERMARREC^ANNA in the DICOM files). */
 export const EARLIER_PATIENT_ID = '7d1c2a64-52a7-4f1e-9a57-8c6f3b1e0d21';

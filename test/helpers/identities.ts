@@ -1,8 +1,8 @@
 // Identities used across tests. INS keys computed by hand: 97 - (13 digits mod 97).
 // A typed INS proves nothing (RNIV volet 1): a test patient reaches QUAL only through the INSi
 // gateway's double (qualifyThroughInsi in insi-station.ts), never by typing one.
-import type { IdentityInput } from '../../src/shared/patient';
-import { INS_OID } from '../../src/shared/ins';
+import type { IdentityInput } from '../../src/shared/patients/patient';
+import { INS_OID } from '../../src/shared/patients/ins';
 import type { ReferencePerson } from './insi-double';
 
 // Woman born in December 1906 in Paris 11e; the published example of a NIR, key 64.

@@ -1,5 +1,5 @@
 // A stand-in for the site's INSi gateway, for tests only: an HTTP server on 127.0.0.1 that speaks
-// the station's gateway protocol (src/main/insi/README.md) and answers as the INSi teleservice
+// the station's gateway protocol (src/main/patients/insi/README.md) and answers as the INSi teleservice
 // documents its outcomes (CNAM, "Guide d'intégration du téléservice INSi"; ANS, "Guide
 // d'implémentation de l'identité INS dans les logiciels"): one identity found (code 00), none
 // (01), several (02: the search needs more first names or the birthplace); a verification of an

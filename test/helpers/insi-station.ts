@@ -1,6 +1,6 @@
 // A patient qualified the only way there is: created validated on her document, her INS asked of
 // the INSi gateway (its double), the answer accepted. For tests that need a QUAL patient.
-import type { Patient } from '../../src/shared/patient';
+import type { Patient } from '../../src/shared/patients/patient';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
 import { validatedIdentity } from './identities';
 

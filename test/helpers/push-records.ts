@@ -1,12 +1,12 @@
 // The records a push worker reads from a station's database, built as the station builds them,
 // for tests and benches that run a push worker of their own on a station's folder.
-import type { Db } from '../../src/main/db/connection';
-import { createCallRepository } from '../../src/main/db/call-repository';
-import { createEncounterRepository } from '../../src/main/db/encounter-repository';
-import { createPatientRepository } from '../../src/main/db/patient-repository';
-import { createReportPdfRepository } from '../../src/main/db/report-pdf-repository';
-import { createSyncRepository } from '../../src/main/db/sync-repository';
-import { createReportPdfService } from '../../src/main/services/report-pdf-service';
+import type { Db } from '../../src/main/platform/database/connection';
+import { createCallRepository } from '../../src/main/calls/call-repository';
+import { createEncounterRepository } from '../../src/main/acts/encounter-repository';
+import { createPatientRepository } from '../../src/main/patients/patient-repository';
+import { createReportPdfRepository } from '../../src/main/acts/report-pdf-repository';
+import { createSyncRepository } from '../../src/main/sync/sync-repository';
+import { createReportPdfService } from '../../src/main/acts/report-pdf-service';
 
 export function pushRecords(db: Db) {
   const encounters = createEncounterRepository(db);

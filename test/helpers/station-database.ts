@@ -2,9 +2,9 @@
 // wrote), with the key the station made beside its data folder.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { unlockDatabase, type Db } from '../../src/main/db/connection';
-import { DATABASE_FILE, loadDataKeys } from '../../src/main/security/data-key';
-import { createFileSealer, type FileSealer } from '../../src/main/security/sealed-file';
+import { unlockDatabase, type Db } from '../../src/main/platform/database/connection';
+import { DATABASE_FILE, loadDataKeys } from '../../src/main/platform/security/data-key';
+import { createFileSealer, type FileSealer } from '../../src/main/platform/security/sealed-file';
 
 export function stationDatabase(dataDir: string, options: Database.Options = {}): Db {
   const keys = loadDataKeys({ dataDir });

@@ -1,7 +1,7 @@
 // Starts a real station (SQLite in a temp folder) and calls it through the contract dispatch.
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation, type Station, type StationOptions } from '../../src/main/station';
 
 export function openStation(dataDir: string, now?: () => Date, options: Partial<StationOptions> = {}): Station & {

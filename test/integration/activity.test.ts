@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activityReportCsv } from '../../src/shared/activity/activity-report';
 import { transportAvoided } from '../../src/shared/activity/transport-avoided';
-import type { EncounterStatus } from '../../src/shared/encounter';
+import type { EncounterStatus } from '../../src/shared/acts/encounter';
 import { provisionalIdentity, validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';

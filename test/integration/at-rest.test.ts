@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DataKeyError, defaultKeyFile } from '../../src/main/security/data-key';
+import { DataKeyError, defaultKeyFile } from '../../src/main/platform/security/data-key';
 import { validatedIdentity } from '../helpers/identities';
 import { consentTo } from '../helpers/consent';
 import { openStation } from '../helpers/station';

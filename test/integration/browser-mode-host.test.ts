@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { HOST_ADDRESS, startHost, type RunningHost } from '../../src/main/host/host-server';
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation, type Station } from '../../src/main/station';
 import { MAX_MESSAGE_BYTES } from '../../src/shared/wire';
 import { provisionalIdentity } from '../helpers/identities';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_BASE64_CHARS } from '../../src/shared/attachments';
+import { CHUNK_BASE64_CHARS } from '../../src/shared/acts/attachments';
 import { actForCall } from '../helpers/consent';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';

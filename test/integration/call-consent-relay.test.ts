@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub } from '../../src/hub/server';
 import { issueToken, type NewClaims } from '../../src/hub/tokens';
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation } from '../../src/main/station';
 import type { Channel, ChannelInput, ChannelOutput, EventPayload } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';

@@ -9,7 +9,7 @@ import { startPelcoDSimulator } from '../../devices/pelco-d/simulator';
 import { openPtyPair } from '../../devices/transport/pty-pair';
 import { SONY_EVI_D70_OPTICS } from '../../devices/visca/optics';
 import { startViscaSimulator } from '../../devices/visca/simulator';
-import type { DeviceConfig } from '../../src/main/services/device-config';
+import type { DeviceConfig } from '../../src/main/devices/device-config';
 import { openStation } from '../helpers/station';
 import { useCleanups } from '../helpers/cleanups';
 import { useTempDir } from '../helpers/temp-dir';

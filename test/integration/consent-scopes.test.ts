@@ -6,7 +6,7 @@
 // time: the latest word counts).
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConsentInput } from '../../src/shared/consent';
+import type { ConsentInput } from '../../src/shared/acts/consent';
 import { provisionalIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { stationDatabase } from '../helpers/station-database';

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/main/db/connection';
-import { DATABASE_FILE } from '../../src/main/security/data-key';
+import { openDatabase } from '../../src/main/platform/database/connection';
+import { DATABASE_FILE } from '../../src/main/platform/security/data-key';
 import { provisionalIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';

@@ -2,7 +2,7 @@
 // runs only the channels reviewed for it, through the real dispatch both bindings use: reads and the
 // technician's own. Every channel of the contract is tried, so a channel added later is refused
 // while the database is held until someone reviews it and lists it here and in
-// src/shared/database-hold-channels.ts. And nothing is written meanwhile: not even the audit rows.
+// src/shared/station/database-hold-channels.ts. And nothing is written meanwhile: not even the audit rows.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -34,7 +34,7 @@ async function stationWithPatient() {
 const nurse = { name: 'IDE Morvan', role: 'nurse' as const };
 
 describe('encounters', () => {
-  it('refuses an impossible measurement and takes an unusual one only confirmed, recording the confirmation (limits and sources: src/shared/vital-limits.ts)', async () => {
+  it('refuses an impossible measurement and takes an unusual one only confirmed, recording the confirmation (limits and sources: src/shared/acts/vital-limits.ts)', async () => {
     const { station, patientId, at } = await stationWithPatient();
     const act = await station.value('encounters.create', { patientId, act: 'teleconsultation', assisted: true, requester: nurse, site: 'EHPAD', reason: 'Fièvre' });
     const observe = (vital: Record<string, unknown>, unusualConfirmed?: boolean) =>

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server';
 import { issueToken, type NewClaims } from '../../src/hub/tokens';
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation, type Station } from '../../src/main/station';
 import { HUB_PROTOCOL, type ServerMessage } from '../../src/shared/hub-protocol';
 import { useCleanups } from '../helpers/cleanups';

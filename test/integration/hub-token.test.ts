@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server';
 import { issueToken, type Claims, type NewClaims } from '../../src/hub/tokens';
-import { createHubToken, tokenExpiry, tokenRefreshUrl, type HubTokenOptions } from '../../src/main/services/hub-token';
+import { createHubToken, tokenExpiry, tokenRefreshUrl, type HubTokenOptions } from '../../src/main/platform/hub/hub-token';
 import { waitFor } from '../helpers/wait';
 
 const K1 = { id: 'k1', secret: 'old-secret' };

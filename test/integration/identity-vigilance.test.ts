@@ -10,7 +10,7 @@
 //   document checked; RECUP = INS retrieved or verified by INSi; QUAL = RECUP + identity checked
 //   on a high-trust document. Only a QUAL identity's INS may be used and shared.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { INS_OID } from '../../src/shared/ins';
+import { INS_OID } from '../../src/shared/patients/ins';
 import { startInsiDouble, type InsiDouble } from '../helpers/insi-double';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';

@@ -7,7 +7,7 @@
 // Citizen) files only the chosen patient's, unless a named person confirms one other study,
 // for that study only; each such confirmation is in the audit trail with who and which study.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ScanReport } from '../../src/shared/imaging';
+import type { ScanReport } from '../../src/shared/imaging/imaging';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 

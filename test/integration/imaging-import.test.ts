@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ScanReport } from '../../src/shared/imaging';
+import type { ScanReport } from '../../src/shared/imaging/imaging';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 

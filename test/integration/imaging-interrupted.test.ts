@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDicomWebClient } from '../../src/main/imaging/dicomweb-client';
-import { DATABASE_FILE } from '../../src/main/security/data-key';
+import { DATABASE_FILE } from '../../src/main/platform/security/data-key';
 import { writeEarlierVersionRecords } from '../helpers/earlier-version-imaging';
 import { startImagingChild, type ImagingChild, type ImagingChildEnv } from '../helpers/imaging-child-process';
 import { leftovers, studyStates } from '../helpers/imaging-state';

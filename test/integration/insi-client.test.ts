@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpInsiClient } from '../../src/main/insi/http-insi-client';
-import { InsiGatewayError } from '../../src/main/insi/insi-client';
-import { INS_OID } from '../../src/shared/ins';
+import { createHttpInsiClient } from '../../src/main/patients/insi/http-insi-client';
+import { InsiGatewayError } from '../../src/main/patients/insi/insi-client';
+import { INS_OID } from '../../src/shared/patients/ins';
 import { startInsiDouble, type InsiDouble } from '../helpers/insi-double';
 
 const PARENT = { matricule: '256122901900168', oid: INS_OID.NIR, birthName: 'LE GALL', birthFirstNames: 'MARIE ANNE', birthDate: '1956-12-03', sex: 'F' as const, birthplaceCode: '29019' };

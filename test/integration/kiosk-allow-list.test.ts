@@ -1,7 +1,7 @@
 // While the pharmacy cabin is in kiosk mode (a patient may be alone at the screen), the station
 // runs only the channels the cabin's screens call, through the real dispatch both bindings use:
 // every channel of the contract is tried, so a channel added later is refused in a cabin until
-// someone reviews it and adds it here and to src/shared/cabin-channels.ts.
+// someone reviews it and adds it here and to src/shared/kiosk/cabin-channels.ts.
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../src/shared/contract';
 import { provisionalIdentity } from '../helpers/identities';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INS_OID } from '../../src/shared/ins';
+import { INS_OID } from '../../src/shared/patients/ins';
 import { provisionalIdentity, validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';

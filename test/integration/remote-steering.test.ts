@@ -8,7 +8,7 @@ import { openPtyPair } from '../../devices/transport/pty-pair';
 import { startViscaSimulator, type ViscaSimulator } from '../../devices/visca/simulator';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken, type Claims } from '../../src/hub/tokens';
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation } from '../../src/main/station';
 import type { Channel, ChannelInput, ChannelOutput, EventPayload } from '../../src/shared/contract';
 import type { ServerMessage } from '../../src/shared/hub-protocol';

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { fileSource, uploadFile, UploadRefusedError } from '../../src/main/sync/resumable-upload';
-import { createFileSealer } from '../../src/main/security/sealed-file';
-import { createAttachmentStore } from '../../src/main/services/attachment-store';
+import { createFileSealer } from '../../src/main/platform/security/sealed-file';
+import { createAttachmentStore } from '../../src/main/platform/files/attachment-store';
 import { useTempDir } from '../helpers/temp-dir';
 
 const SECRET = 'upload-secret';

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken, type NewClaims } from '../../src/hub/tokens';
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation, type Station } from '../../src/main/station';
 import type { Channel, ChannelInput, ChannelOutput, EventPayload } from '../../src/shared/contract';
 import type { ServerMessage } from '../../src/shared/hub-protocol';

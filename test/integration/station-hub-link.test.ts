@@ -7,7 +7,7 @@ import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait';
 import { createStation } from '../../src/main/station';
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 
 const tempDir = useTempDir();
 const SECRET = 'hub-secret';

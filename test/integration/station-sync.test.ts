@@ -4,9 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation, type Station } from '../../src/main/station';
-import type { StationStatus } from '../../src/shared/station';
+import type { StationStatus } from '../../src/shared/station/station';
 import { validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startHub } from '../../src/hub/server';
 import { issueToken, type Claims } from '../../src/hub/tokens';
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation, type Station } from '../../src/main/station';
 import type { ServerMessage } from '../../src/shared/hub-protocol';
 import { contractValue } from '../helpers/contract-value';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation } from '../../src/main/station';
 import { consentTo } from '../helpers/consent';
 import { validatedIdentity } from '../helpers/identities';

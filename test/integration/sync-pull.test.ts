@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation } from '../../src/main/station';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
 import { MARTIN_IN_NATIONAL_BASE, validatedIdentity } from '../helpers/identities';

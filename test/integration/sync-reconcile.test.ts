@@ -7,7 +7,7 @@
 // the same secrets, a new empty FHIR store and a new uploads folder.
 import { afterEach, describe, expect, it } from 'vitest';
 import { issueToken } from '../../src/hub/tokens';
-import type { Logger } from '../../src/main/logger';
+import type { Logger } from '../../src/main/platform/logger';
 import { createStation, type Station, type StationOptions } from '../../src/main/station';
 import { contractValue as value } from '../helpers/contract-value';
 import { auditRowsOnTheirWay } from '../helpers/audit-sync';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { startHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { silentLogger } from '../../src/main/logger';
+import { silentLogger } from '../../src/main/platform/logger';
 import { createStation, type Station } from '../../src/main/station';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
 import { contractValue as value } from '../helpers/contract-value';

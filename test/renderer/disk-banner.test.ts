@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DiskBanner } from '../../src/renderer/features/shell/disk-banner';
 import { en } from '../../src/renderer/i18n/en';
 import { fr } from '../../src/renderer/i18n/fr';
-import type { DiskStatus } from '../../src/shared/station';
+import type { DiskStatus } from '../../src/shared/station/station';
 
 const MB = 1024 * 1024;
 const room: DiskStatus = { freeBytes: 900 * MB, reserveBytes: 200 * MB, full: false, writesRefused: false, neededBytes: 0, auditWaiting: 0, auditLost: 0 };

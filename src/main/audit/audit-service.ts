@@ -4,17 +4,17 @@
 // region acknowledged, and the region's own copy of the last one, are what a person holding the
 // station's files cannot rewrite.
 import fs from 'node:fs';
-import type { AuditEntrySchema, AuditVerdictView } from '../../shared/audit';
+import type { AuditEntrySchema, AuditVerdictView } from '../../shared/audit/audit';
 import type { Channel } from '../../shared/contract';
 import type { z } from 'zod';
 import type { CallOrigin } from '../contract/dispatch';
-import type { AuditRepository } from '../db/audit-repository';
-import type { Db } from '../db/connection';
-import type { OutboxRepository } from '../db/outbox-repository';
-import type { Logger } from '../logger';
+import type { AuditRepository } from './audit-repository';
+import type { Db } from '../platform/database/connection';
+import type { OutboxRepository } from '../platform/database/outbox-repository';
+import type { Logger } from '../platform/logger';
 import { verifyAuditChain, type AuditAction, type AuditAnchor, type AuditRow } from './audit-chain';
 import { AUDITED_CHANNELS, auditFacts } from './channel-audit';
-import { isDiskFull } from '../services/disk-space';
+import { isDiskFull } from '../platform/disk/disk-space';
 
 
 /**

@@ -3,7 +3,7 @@
 import { contract, isChannel, type Channel, type Handlers } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/result';
 import { parseWithFieldErrors } from '../../shared/validation';
-import type { Logger } from '../logger';
+import type { Logger } from '../platform/logger';
 import { AppFailure } from './failure';
 
 /** Where a call came from (the binding; the peer's address over WebSocket), for the audit trail. */

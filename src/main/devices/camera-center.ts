@@ -5,7 +5,7 @@ import { centerTarget } from '../../../devices/camera/optics';
 import type { PtzCamera } from '../../../devices/camera/ptz-camera';
 import type { CameraCenterInput } from '../../shared/devices/camera-center';
 import { AppFailure } from '../contract/failure';
-import { cameraFailure } from '../services/device-service';
+import { cameraFailure } from './device-service';
 
 /** Fast enough to follow the click, slow enough that the picture stays readable on the way. */
 const CENTER_SPEED = 0.8;

@@ -1,7 +1,7 @@
 // Updates from the regional server (electron-updater): checked, downloaded and installed only
 // when the station says nobody is in a call or a cabin session; every step logged.
 import type { AppUpdater } from 'electron-updater';
-import type { Logger } from '../logger';
+import type { Logger } from '../platform/logger';
 import { checkUpdateFeedUrl } from './update-feed';
 
 // What the station answers when asked whether an update may restart the app now: null when

@@ -4,7 +4,7 @@
 // storage wiped (the page clears what it can reach; HTTP cache, service workers and the like are
 // only reachable here).
 import type { App, BrowserWindow, Session } from 'electron';
-import type { StationEvents } from '../station-events';
+import type { StationEvents } from '../platform/station-events';
 import { blockedKioskShortcut } from './kiosk-shortcuts';
 
 // Everything Chromium keeps for the page; cookies too, though the app sets none.

@@ -2,8 +2,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { protocol, type Session } from 'electron';
-import { contentSecurityPolicy } from '../security/csp';
-import { contentTypeFor, resolveInsideRoot } from '../security/path-guard';
+import { contentSecurityPolicy } from '../platform/security/csp';
+import { contentTypeFor, resolveInsideRoot } from '../platform/security/path-guard';
 import { APP_SCHEME, isAppUrl } from './app-origin';
 
 // Call before app 'ready': Chromium only reads scheme privileges at start-up.

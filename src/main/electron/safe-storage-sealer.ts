@@ -2,7 +2,7 @@
 // Keychain on macOS, libsecret or KWallet on Linux). Null when the OS offers none, so that the
 // station falls back to its weaker key file and says so.
 import type { SafeStorage } from 'electron';
-import type { KeySealer } from '../security/data-key';
+import type { KeySealer } from '../platform/security/data-key';
 
 export type SafeStorageApi = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
 

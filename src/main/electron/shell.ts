@@ -1,10 +1,10 @@
 // Starts the Electron side: security switches before ready, then protocol, station, IPC and window.
 import os from 'node:os';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
-import type { KeySealer } from '../security/data-key';
+import type { KeySealer } from '../platform/security/data-key';
 import { safeStorageSealer } from './safe-storage-sealer';
-import { resolveDataDir } from '../data-dir';
-import type { Logger } from '../logger';
+import { resolveDataDir } from '../platform/data-dir';
+import type { Logger } from '../platform/logger';
 import type { KioskState } from '../../shared/kiosk/kiosk';
 import type { Station } from '../station';
 import { bindContract } from './ipc';

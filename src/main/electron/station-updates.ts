@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { autoUpdater } from 'electron-updater';
-import type { Logger } from '../logger';
+import type { Logger } from '../platform/logger';
 import type { Station } from '../station';
 import { busyReasonFrom, startAutoUpdate, type AutoUpdate } from './auto-update';
 import { feedUrlFromAppUpdateYml, updateFeedUrlFromEnv } from './update-feed';

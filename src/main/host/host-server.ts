@@ -1,7 +1,7 @@
 // Browser mode: the station's renderer and contract served on 127.0.0.1 only, behind a per-run key.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { Logger } from '../logger';
+import type { Logger } from '../platform/logger';
 import type { Station } from '../station';
 import { securityHeaders, serveStatic } from './static-files';
 import { bindWebSocket } from './websocket-binding';

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { contentSecurityPolicy } from '../security/csp';
-import { contentTypeFor, resolveInsideRoot } from '../security/path-guard';
+import { contentSecurityPolicy } from '../platform/security/csp';
+import { contentTypeFor, resolveInsideRoot } from '../platform/security/path-guard';
 
 export function securityHeaders(connectSrc: string[]): Record<string, string> {
   return {

@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { err } from '../../shared/result';
 import { ClientMessageSchema, MAX_MESSAGE_BYTES, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL, type ServerMessage } from '../../shared/wire';
-import type { Logger } from '../logger';
+import type { Logger } from '../platform/logger';
 import type { Station } from '../station';
 
 export const WEBSOCKET_PATH = '/relais';

@@ -7,9 +7,9 @@
 // SECURITY: nothing here opens a locked cart but her PIN or her badge: the PIN is chosen once per
 // sign-in on an open cart and changed only with the current one, and forgetting the session
 // (sign-out, a new sign-in) can leave the cart locked until the next professional has signed in.
-import { BADGE_UID } from '../../shared/identity';
-import { trivialPin, type TrivialPin } from '../../shared/pin-rules';
-import { hashPin, pinMatches, type PinHash } from '../security/pin-hash';
+import { BADGE_UID } from '../../shared/identity/identity';
+import { trivialPin, type TrivialPin } from '../../shared/identity/pin-rules';
+import { hashPin, pinMatches, type PinHash } from '../platform/security/pin-hash';
 
 export const UNLOCK_PIN = /^\d{4,8}$/;
 export const MAX_UNLOCK_FAILURES = 5;

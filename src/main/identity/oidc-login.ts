@@ -5,7 +5,7 @@
 // (a discovery URL containing /.well-known/ is used as given) and which names the professional by
 // IdNatPS. Tokens stay in the main process, never in the page.
 import * as oidc from 'openid-client';
-import type { IdentityState, SignedIn } from '../../shared/identity';
+import type { IdentityState, SignedIn } from '../../shared/identity/identity';
 import { openLoopbackRedirect } from './loopback-redirect';
 import { pscUserOf, userOf } from './professional-claims';
 

@@ -3,7 +3,7 @@
 // identifiers and practices at its userinfo endpoint (ANS, "Pro Santé Connect — userinfo"):
 // SubjectNameID is the IdNatPS, SubjectRefPro.exercices[] her professions (codeProfession, from the
 // RPPS's TRE_G15 table; codeSavoirFaire, her specialty) and, in each, her activities and their sites.
-import { rppsOfIdNatPs, type Practice, type SignedIn } from '../../shared/identity';
+import { rppsOfIdNatPs, type Practice, type SignedIn } from '../../shared/identity/identity';
 
 type Claims = Record<string, unknown>;
 

@@ -4,8 +4,8 @@
 // it expires. With a provider configured, `gate` refuses every record channel until a
 // professional is signed in, has chosen her PIN and the cart is unlocked.
 import type { Channel, Handlers } from '../../shared/contract';
-import type { IdentityState, SignedIn } from '../../shared/identity';
-import type { StationEvents } from '../station-events';
+import type { IdentityState, SignedIn } from '../../shared/identity/identity';
+import type { StationEvents } from '../platform/station-events';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import { createIdentityLock } from './identity-lock';
 import { createOidcLogin, SignInError, type OidcSettings } from './oidc-login';

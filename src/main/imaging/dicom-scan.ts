@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readDicom, type DicomInstance } from './dicom-file';
-import type { FileSealer } from '../security/sealed-file';
+import type { FileSealer } from '../platform/security/sealed-file';
 
 export const MAX_SCAN_FILES = 20_000;
 const MAX_DEPTH = 12;

@@ -8,7 +8,7 @@ import { decimals, text, uint16 } from './dataset-values';
 import { describeFailure, parseDataset } from './dicom-parse';
 import { countFrames, frameStarts, type FrameCount } from './frame-count';
 import { transferSyntax } from './transfer-syntaxes';
-import { orientationFromCosines, orientationFromLetters, type ImageOrientation } from '../../shared/image-orientation';
+import { orientationFromCosines, orientationFromLetters, type ImageOrientation } from '../../shared/imaging/image-orientation';
 
 export type SampleType = 'uint8' | 'int8' | 'uint16' | 'int16' | 'uint32' | 'int32';
 

@@ -5,8 +5,8 @@
 // what, stays with the conflict.
 import type { Resource } from '@medplum/fhirtypes';
 import { AppFailure } from '../contract/failure';
-import type { OutboxRepository } from '../db/outbox-repository';
-import type { SyncRepository } from '../db/sync-repository';
+import type { OutboxRepository } from '../platform/database/outbox-repository';
+import type { SyncRepository } from './sync-repository';
 import { FhirMappingError } from './fhir/mapping-error';
 import { RESOURCE_TYPE, type LocalResources } from './local-resources';
 import { TAKEN_FROM_SERVER, type ServerVersionTaker } from './server-version';

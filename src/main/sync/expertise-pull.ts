@@ -5,8 +5,8 @@
 // missed whatever the clocks say. Each message is kept once (by its id); one the station cannot
 // read is recorded with the reason for a person to see, never half taken.
 import type { Bundle } from '@medplum/fhirtypes';
-import type { SyncRepository } from '../db/sync-repository';
-import type { TeleexpertiseRepository } from '../db/teleexpertise-repository';
+import type { SyncRepository } from './sync-repository';
+import type { TeleexpertiseRepository } from '../teleexpertise';
 import { communicationToMessage } from './fhir/expertise-message';
 import { FhirMappingError } from './fhir/mapping-error';
 import { FhirNetworkError, type FhirClient } from './fhir-client';

@@ -3,7 +3,7 @@
 // A 429 (or a 503 with Retry-After) pauses every later call until the server's date: they fail at
 // once, without reaching the server, as FhirRateLimitedError.
 import type { Resource } from '@medplum/fhirtypes';
-import { createHubPace, parseRetryAfter, pausedMessage, type HubPace } from './hub-pace';
+import { createHubPace, parseRetryAfter, pausedMessage, type HubPace } from '../platform/hub/hub-pace';
 
 export interface FhirAnswer {
   status: number;

@@ -2,12 +2,12 @@
 // place for the push (what to send), the pull (is the server's copy already ours?) and the
 // settling of conflicts (the station's side).
 import type { Resource } from '@medplum/fhirtypes';
-import type { EncounterRepository } from '../db/encounter-repository';
-import type { ImagingRepository } from '../db/imaging-repository';
-import type { PatientRepository } from '../db/patient-repository';
-import type { StoredReportPdf } from '../db/report-pdf-repository';
-import type { TeleexpertiseRepository } from '../db/teleexpertise-repository';
-import type { AuditRow } from '../audit/audit-chain';
+import type { EncounterRepository } from '../acts';
+import type { ImagingRepository } from '../imaging';
+import type { PatientRepository } from '../patients';
+import type { StoredReportPdf } from '../acts';
+import type { TeleexpertiseRepository } from '../teleexpertise';
+import type { AuditRow } from '../audit';
 import { parseChatEntityId } from './chat-entity';
 import { auditRowToFhir } from './fhir/audit-event';
 import { chatResourceId } from './fhir/communication';

@@ -6,7 +6,7 @@
 // conflict and keeps both versions. A version the station's rules refuse is recorded, with the
 // reason, for a person to see; it is never half taken.
 import type { Bundle, Resource } from '@medplum/fhirtypes';
-import type { SyncRepository } from '../db/sync-repository';
+import type { SyncRepository } from './sync-repository';
 import { contentHash } from './fhir/content-hash';
 import { FhirMappingError } from './fhir/mapping-error';
 import { FhirNetworkError, type FhirClient } from './fhir-client';

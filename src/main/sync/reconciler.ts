@@ -15,10 +15,10 @@
 // and before any new row, so that the region's copy of the chain starts again where it stopped.
 import type { Bundle } from '@medplum/fhirtypes';
 import { regionSourceOf } from '../../shared/region-source';
-import type { ReconcileRepository, ReconcileState, SyncedRecord } from '../db/reconcile-repository';
+import type { ReconcileRepository, ReconcileState, SyncedRecord } from './reconcile-repository';
 import { reportPdfBinaryId } from './fhir/report';
 import { FhirNetworkError, type FhirAnswer, type FhirClient } from './fhir-client';
-import { pausedMessage } from './hub-pace';
+import { pausedMessage } from '../platform/hub/hub-pace';
 import { resourceIdOf, type AuditSource } from './local-resources';
 import { auditGapText, missingText, resentText } from './reconcile-texts';
 

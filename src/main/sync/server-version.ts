@@ -3,9 +3,9 @@
 // version id, and no outbox row (it came from there). What the station's rules refuse
 // throws FhirMappingError, and nothing is written.
 import type { Encounter as FhirEncounter, Patient as FhirPatient, Resource } from '@medplum/fhirtypes';
-import type { EncounterRepository } from '../db/encounter-repository';
-import type { PatientRepository } from '../db/patient-repository';
-import type { SyncRepository } from '../db/sync-repository';
+import type { EncounterRepository } from '../acts';
+import type { PatientRepository } from '../patients';
+import type { SyncRepository } from './sync-repository';
 import { encounterFromFhir } from './fhir/encounter';
 import { FhirMappingError } from './fhir/mapping-error';
 import { patientFromFhir } from './fhir/patient';

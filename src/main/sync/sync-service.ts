@@ -6,7 +6,7 @@
 // nothing is left to push and the pull interval has passed, pulls the server's changes. Keeps what
 // the screens show: the server, what is parked or in conflict, files on their way, the checks of
 // the region, and the last error in words.
-import type { SyncRepository } from '../db/sync-repository';
+import type { SyncRepository } from './sync-repository';
 import type { PullReport } from './pull-worker';
 import type { PushReport, UploadProgress } from './push-worker';
 import type { Reconciler } from './reconciler';

@@ -4,7 +4,7 @@
 //   follows the newest generation it is offered and ignores late signals from older ones;
 // - nothing back within the deadline: the call is given up with a reason, never left hanging.
 import SimplePeer, { type SignalData, type SimplePeerInstance } from 'simple-peer/simplepeer.min.js';
-import type { IceConfig } from '../../shared/calls';
+import type { IceConfig } from '../../shared/calls/calls';
 import { withAuscultationOpus } from './opus-sdp';
 
 export type LinkState = 'connecting' | 'connected' | 'reconnecting';

@@ -4,7 +4,7 @@
 // (main works out the target with the attached camera's optics). The station checks its own
 // grant; the driver keeps no backlog; the expert is told what became of it.
 import type { RelaisApi } from '../../shared/contract';
-import { afterDecision, decideRemote, type RemoteControlState, type RemoteMessage } from '../../shared/remote-control';
+import { afterDecision, decideRemote, type RemoteControlState, type RemoteMessage } from '../../shared/devices/remote-control';
 
 export interface CartSteering {
   /** Decides on a raw steering message; true when it was passed on to the station. */

@@ -2,7 +2,7 @@
 // there. Frames go nearest to the shown slice first, deflated (a CT slice halves), and the
 // sender waits on the channel's buffer rather than queueing a whole series in memory. After a
 // reconnection the viewer says which frames it holds, and only the others are sent again.
-import { createFrameAssembler, frameParts, frameSampleBytes, type FrameMeta } from '../../shared/imaging-share';
+import { createFrameAssembler, frameParts, frameSampleBytes, type FrameMeta } from '../../shared/imaging/imaging-share';
 import { outward, type FrameSource } from '../imaging/frame-source';
 import { loadFrame, type LoadedFrame } from '../imaging/loaded-frame';
 

@@ -2,7 +2,7 @@
 // it is a conversation), and on demand a second camera (dermatoscope, otoscope) or the
 // stethoscope (processing off, checked). A missing camera never stops the call: it goes on with
 // what there is, and says so.
-import type { MediaKind } from '../../shared/remote-control';
+import type { MediaKind } from '../../shared/devices/remote-control';
 import { processingProblems, stethoscopeConstraints } from './stethoscope-audio';
 
 export interface LocalStream {

@@ -1,6 +1,6 @@
 // Sends a captured file to the station in chunks, with its SHA-256; if the station says it has a
 // different amount (a chunk whose answer was lost), the transfer carries on from there.
-import { CHUNK_BASE64_CHARS, type Attachment } from '../../shared/attachments';
+import { CHUNK_BASE64_CHARS, type Attachment } from '../../shared/acts/attachments';
 import type { ChannelInput, RelaisApi } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 

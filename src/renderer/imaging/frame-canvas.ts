@@ -1,6 +1,6 @@
 // A frame painted through a window into a canvas of the frame's own size (one pixel per pixel),
 // ready to be drawn scaled: the viewer's offscreen canvas and the series thumbnails.
-import type { WindowLevel } from '../../shared/imaging-view';
+import type { WindowLevel } from '../../shared/imaging/imaging-view';
 import { paint, type LoadedFrame } from './loaded-frame';
 
 /** False when the canvas has no 2D context (nothing painted). */

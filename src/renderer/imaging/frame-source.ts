@@ -2,7 +2,7 @@
 // frame, nearest to the shown slice first) or the other side of a call (a shared series, whose
 // frames arrive over the data channel). Either way the viewer asks for an index and is told
 // when frames arrive.
-import type { ImageFrame, SeriesImages } from '../../shared/imaging';
+import type { ImageFrame, SeriesImages } from '../../shared/imaging/imaging';
 import type { Result } from '../../shared/result';
 import { fromWire, type LoadedFrame } from './loaded-frame';
 

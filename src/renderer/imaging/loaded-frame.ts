@@ -1,7 +1,7 @@
 // A frame as the renderer holds it: the decoded samples (greyscale values or RGB bytes) with what
 // it takes to show and measure them, and its painting into RGBA through a window.
-import type { ImageFrame } from '../../shared/imaging';
-import { windowed, type WindowLevel } from '../../shared/imaging-view';
+import type { ImageFrame } from '../../shared/imaging/imaging';
+import { windowed, type WindowLevel } from '../../shared/imaging/imaging-view';
 
 export type FrameMeta = Omit<ImageFrame, 'data'>;
 export interface LoadedFrame extends FrameMeta {

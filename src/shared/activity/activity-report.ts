@@ -2,7 +2,7 @@
 // of the monthly activity, why some acts have no km estimate, and where the commune coordinates
 // came from; and the same as CSV, with those reasons written out. Pure zod and text.
 import { z } from 'zod';
-import { ActTypeSchema } from '../encounter';
+import { ActTypeSchema } from '../acts/encounter';
 import { activityCsv } from './monthly-activity';
 
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month.invalid');

@@ -1,7 +1,7 @@
 // The activity a GCS coordinator follows, per station and month: acts by type and specialty,
 // the time they took, and the transport they avoided (with its method), as rows for a chart
 // and as CSV for a spreadsheet. Pure: the acts come in, the figures go out.
-import type { ActType } from '../encounter';
+import type { ActType } from '../acts/encounter';
 import { dayInFrance } from '../france-time';
 import { totalAvoided, type TransportAvoided } from './transport-avoided';
 

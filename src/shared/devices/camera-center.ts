@@ -2,7 +2,7 @@
 // clicked; the station's main process reads the camera's position and points it there with the
 // attached camera's own optics (devices/<protocol>/optics.ts), in one round trip.
 import { z } from 'zod';
-import { CommandOriginSchema, DeviceIdSchema } from '../devices';
+import { CommandOriginSchema, DeviceIdSchema } from './devices';
 
 /** A point of the picture, -1..1 from its centre (right and up positive). */
 const normalized = z.number().min(-1).max(1);

@@ -3,7 +3,7 @@
 // date. It is NOT the patient's INS: the card may be a parent's (a child's rights are on a
 // parent's card), and an INS exists only once the INSi teleservice returned it; so the number is
 // never stored as an INS, and nothing is taken from it before the pharmacist says whose card it is.
-import { checkMatricule, nirFacts, normalizeMatricule, type InsProblem } from '../ins';
+import { checkMatricule, nirFacts, normalizeMatricule, type InsProblem } from '../patients/ins';
 
 export interface CarteVitaleFacts {
   sex: 'M' | 'F';

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAuditService, type AuditServiceDeps } from '../../../src/main/audit/audit-service';
 import { auditHash, canonicalAuditRow, GENESIS_HASH } from '../../../src/main/audit/audit-chain';
-import { createAuditRepository } from '../../../src/main/db/audit-repository';
-import { openDatabase } from '../../../src/main/db/connection';
-import { createOutboxRepository } from '../../../src/main/db/outbox-repository';
-import { silentLogger } from '../../../src/main/logger';
+import { createAuditRepository } from '../../../src/main/audit/audit-repository';
+import { openDatabase } from '../../../src/main/platform/database/connection';
+import { createOutboxRepository } from '../../../src/main/platform/database/outbox-repository';
+import { silentLogger } from '../../../src/main/platform/logger';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir('relais-audit-');

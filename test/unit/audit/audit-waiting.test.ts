@@ -6,9 +6,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAuditService } from '../../../src/main/audit/audit-service';
-import { createAuditRepository } from '../../../src/main/db/audit-repository';
-import { openDatabase, type Db } from '../../../src/main/db/connection';
-import { createOutboxRepository } from '../../../src/main/db/outbox-repository';
+import { createAuditRepository } from '../../../src/main/audit/audit-repository';
+import { openDatabase, type Db } from '../../../src/main/platform/database/connection';
+import { createOutboxRepository } from '../../../src/main/platform/database/outbox-repository';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir('relais-audit-waiting-');

@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/main/db/connection';
-import { createPatientRepository } from '../../../src/main/db/patient-repository';
-import { backupPath, dailyBackupDue, inspectDatabaseFile, listBackups, takeBackup } from '../../../src/main/db/database-backups';
+import { openDatabase } from '../../../src/main/platform/database/connection';
+import { createPatientRepository } from '../../../src/main/patients/patient-repository';
+import { backupPath, dailyBackupDue, inspectDatabaseFile, listBackups, takeBackup } from '../../../src/main/platform/database/database-backups';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir('relais-backups-');

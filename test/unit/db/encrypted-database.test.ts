@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DatabaseKeyError, openDatabase } from '../../../src/main/db/connection';
-import { MIGRATIONS } from '../../../src/main/db/migrations';
+import { DatabaseKeyError, openDatabase } from '../../../src/main/platform/database/connection';
+import { MIGRATIONS } from '../../../src/main/platform/database/migrations';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir('relais-db-key-');

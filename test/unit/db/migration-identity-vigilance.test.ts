@@ -6,8 +6,8 @@
 // that renumbering it at merge time changes nothing here.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../src/main/db/migrate';
-import { MIGRATIONS } from '../../../src/main/db/migrations';
+import { migrate } from '../../../src/main/platform/database/migrate';
+import { MIGRATIONS } from '../../../src/main/platform/database/migrations';
 
 const index = MIGRATIONS.findIndex((m) => m.name.endsWith('-identity-vigilance'));
 

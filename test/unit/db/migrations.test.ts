@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/main/db/connection';
-import { migrate, NewerDatabaseError, schemaVersion, type Migration } from '../../../src/main/db/migrate';
-import { MIGRATIONS } from '../../../src/main/db/migrations';
+import { openDatabase } from '../../../src/main/platform/database/connection';
+import { migrate, NewerDatabaseError, schemaVersion, type Migration } from '../../../src/main/platform/database/migrate';
+import { MIGRATIONS } from '../../../src/main/platform/database/migrations';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();

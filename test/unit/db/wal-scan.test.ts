@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scanWal } from '../../../src/main/db/wal-scan';
+import { scanWal } from '../../../src/main/platform/database/wal-scan';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir('relais-wal-');

@@ -1,6 +1,6 @@
 // The CSP string: each directive's exact sources, and refusal of injected directives.
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../../src/main/security/csp';
+import { contentSecurityPolicy } from '../../../src/main/platform/security/csp';
 
 const parse = (csp: string) =>
   new Map(csp.split('; ').map((d) => {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, contract } from '../../../src/shared/contract';
 import { ok } from '../../../src/shared/result';
 import { bindContract, type EventTargetWindow } from '../../../src/main/electron/ipc';
-import { createStationEvents } from '../../../src/main/station-events';
+import { createStationEvents } from '../../../src/main/platform/station-events';
 import type { Dispatch } from '../../../src/main/contract/dispatch';
 
 vi.mock('electron', () => {

@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { App, BrowserWindow, Session } from 'electron';
 import { followKioskMode } from '../../../src/main/electron/kiosk-window';
-import { createStationEvents } from '../../../src/main/station-events';
+import { createStationEvents } from '../../../src/main/platform/station-events';
 import type { KeyInput } from '../../../src/main/electron/kiosk-shortcuts';
 
 const ON = { active: true, pinSet: true, lockedUntil: null, site: 'Pharmacie' };

@@ -1,7 +1,7 @@
 // The path guard shared by app:// and the browser-mode static server: what it maps, what it refuses.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, resolveInsideRoot } from '../../../src/main/security/path-guard';
+import { contentTypeFor, resolveInsideRoot } from '../../../src/main/platform/security/path-guard';
 
 const root = path.resolve('/srv/relais/renderer');
 

@@ -9,7 +9,7 @@ const { registerSchemesAsPrivileged } = vi.hoisted(() => ({ registerSchemesAsPri
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged } }));
 
 import { createAppRequestHandler, handleAppProtocol, registerAppScheme } from '../../../src/main/electron/protocol';
-import { contentSecurityPolicy } from '../../../src/main/security/csp';
+import { contentSecurityPolicy } from '../../../src/main/platform/security/csp';
 
 const SECRET = 'PATIENT-SECRET-9f2c';
 let base: string;

@@ -28,7 +28,7 @@ import { decidePermission } from '../../../src/main/electron/permissions';
 import { registerAppScheme } from '../../../src/main/electron/protocol';
 import { isTrustedSender } from '../../../src/main/electron/sender';
 import { createWebPreferences } from '../../../src/main/electron/web-preferences';
-import { contentSecurityPolicy } from '../../../src/main/security/csp';
+import { contentSecurityPolicy } from '../../../src/main/platform/security/csp';
 import '../../../src/preload/index';
 
 const root = path.resolve(__dirname, '../../..');

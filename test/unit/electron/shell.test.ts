@@ -89,8 +89,8 @@ vi.mock('electron', () => ({
 import { startElectronShell } from '../../../src/main/electron/shell';
 import { createWebPreferences } from '../../../src/main/electron/web-preferences';
 import type { Station } from '../../../src/main/station';
-import type { KeySealer } from '../../../src/main/security/data-key';
-import { createStationEvents } from '../../../src/main/station-events';
+import type { KeySealer } from '../../../src/main/platform/security/data-key';
+import { createStationEvents } from '../../../src/main/platform/station-events';
 
 const DATA_DIR = path.join(os.tmpdir(), 'relais-shell-test');
 const flush = () => new Promise((resolve) => setImmediate(resolve));

@@ -1,9 +1,9 @@
 // The station's blood pressure monitor: the newest reading with its time read as the station's
 // local time, nothing before the patient presses START, and measuring on request only when simulated.
 import { describe, expect, it } from 'vitest';
-import { simulatedOmronMonitor } from '../../../src/main/services/blood-pressure-monitor';
-import { createDeviceService } from '../../../src/main/services/device-service';
-import { DeviceConfigSchema } from '../../../src/main/services/device-config';
+import { simulatedOmronMonitor } from '../../../src/main/devices/blood-pressure-monitor';
+import { createDeviceService } from '../../../src/main/devices/device-service';
+import { DeviceConfigSchema } from '../../../src/main/devices/device-config';
 
 describe('blood pressure monitor', () => {
   it('reads nothing until a measurement, then the newest one', async () => {
@@ -25,7 +25,7 @@ describe('blood pressure monitor', () => {
     expect(service.simulateBloodPressure('blood-pressure-1')).toEqual({ measured: true });
     expect((await service.bloodPressureLatest('blood-pressure-1'))?.systolic).toBeGreaterThan(100);
     await expect(service.bloodPressureLatest('nope')).rejects.toMatchObject({ code: 'device_unavailable' });
-    const { openOmronMonitor } = await import('../../../src/main/services/blood-pressure-monitor');
+    const { openOmronMonitor } = await import('../../../src/main/devices/blood-pressure-monitor');
     service.addBloodPressure(openOmronMonitor('bp-real', 'Omron', '/dev/hidraw-none'));
     expect(() => service.simulateBloodPressure('bp-real')).toThrow(/patient presses START/);
     // No such HID device here: a clear error, and the monitor shown as reconnecting.

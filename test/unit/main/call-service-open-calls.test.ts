@@ -2,11 +2,11 @@
 // its journal: what holds an update back. A record left open by a crash long ago does not count.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCallRepository } from '../../../src/main/db/call-repository';
-import { openDatabase, type Db } from '../../../src/main/db/connection';
-import { createOutboxRepository } from '../../../src/main/db/outbox-repository';
-import { createCallService } from '../../../src/main/services/call-service';
-import { createHubLink } from '../../../src/main/services/hub-link';
+import { createCallRepository } from '../../../src/main/calls/call-repository';
+import { openDatabase, type Db } from '../../../src/main/platform/database/connection';
+import { createOutboxRepository } from '../../../src/main/platform/database/outbox-repository';
+import { createCallService } from '../../../src/main/calls/call-service';
+import { createHubLink } from '../../../src/main/platform/hub/hub-link';
 import type { Peer } from '../../../src/shared/hub-protocol';
 import { useTempDir } from '../../helpers/temp-dir';
 

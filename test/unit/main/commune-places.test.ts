@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { communesFile, createCommunePlaces } from '../../../src/main/services/commune-places';
+import { communesFile, createCommunePlaces } from '../../../src/main/activity/commune-places';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveDataDir } from '../../../src/main/data-dir';
+import { resolveDataDir } from '../../../src/main/platform/data-dir';
 
 describe('data folder', () => {
   it('is RELAIS_DATA_DIR when set, made absolute', () => {

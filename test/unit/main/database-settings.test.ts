@@ -1,7 +1,7 @@
 // RELAIS_BACKUPS_KEPT: how many database backups a station keeps; a value that is not a count from
 // 1 to 366 refuses the start and names the setting.
 import { describe, expect, it } from 'vitest';
-import { backupsKeptFromEnv } from '../../../src/main/database-settings';
+import { backupsKeptFromEnv } from '../../../src/main/platform/database/database-settings';
 
 describe('RELAIS_BACKUPS_KEPT', () => {
   it('keeps 7 when the site says nothing, else the count it gives', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DeviceConfigError, loadDeviceSetup } from '../../../src/main/services/device-config';
+import { DeviceConfigError, loadDeviceSetup } from '../../../src/main/devices/device-config';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CameraCommandError, type PtzCamera } from '../../../devices/camera/ptz-camera';
 import { createFakeTransport } from '../../../devices/transport/fake-transport';
-import { createDeviceService } from '../../../src/main/services/device-service';
-import type { DeviceInfo } from '../../../src/shared/devices';
+import { createDeviceService } from '../../../src/main/devices/device-service';
+import type { DeviceInfo } from '../../../src/shared/devices/devices';
 
 function service() {
   const changes: DeviceInfo[][] = [];

@@ -1,7 +1,7 @@
 // The records' reserve on the data folder's disk, from RELAIS_DISK_RESERVE_MB: 200 MB by default,
 // any whole number of MB (0: no reserve), and a clear refusal of anything else.
 import { describe, expect, it } from 'vitest';
-import { diskReserveFromEnv } from '../../../src/main/disk-settings';
+import { diskReserveFromEnv } from '../../../src/main/platform/disk/disk-settings';
 
 const MB = 1024 * 1024;
 

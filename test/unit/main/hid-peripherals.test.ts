@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HidEvent } from '../../../devices/hid/driver';
 import type { Link } from '../../../devices/transport/reconnecting-transport';
 import { fromHex } from '../../../devices/transport/hex';
-import { loadHidProfiles, matchHidProfile, startHidPeripheral } from '../../../src/main/services/hid-peripherals';
+import { loadHidProfiles, matchHidProfile, startHidPeripheral } from '../../../src/main/devices/hid-peripherals';
 import { waitFor } from '../../helpers/wait';
 
 const profiles = loadHidProfiles('resources');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hubSettingsFromEnv } from '../../../src/main/hub-settings';
+import { hubSettingsFromEnv } from '../../../src/main/platform/hub/hub-settings';
 
 describe('hub settings from the environment', () => {
   it('has no hub and direct calls by default', () => {

@@ -1,7 +1,7 @@
 // RELAIS_INSI_URL and RELAIS_INSI_TOKEN: the hospital's INSi gateway, https only (plain http only on
 // this machine), none meaning "no INSi here".
 import { describe, expect, it } from 'vitest';
-import { insiSettingsFromEnv } from '../../../src/main/insi-settings';
+import { insiSettingsFromEnv } from '../../../src/main/patients/insi/insi-settings';
 
 describe('INSi gateway settings', () => {
   it('is none without RELAIS_INSI_URL', () => {

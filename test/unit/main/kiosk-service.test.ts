@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createKioskService, MAX_PIN_FAILURES, PIN_LOCK_MS } from '../../../src/main/services/kiosk-service';
+import { createKioskService, MAX_PIN_FAILURES, PIN_LOCK_MS } from '../../../src/main/kiosk/kiosk-service';
 import type { KioskState } from '../../../src/shared/kiosk/kiosk';
 import { useTempDir } from '../../helpers/temp-dir';
 

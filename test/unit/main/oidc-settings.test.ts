@@ -1,7 +1,7 @@
 // The identity provider's settings from the environment, and the RPPS read from an IdNatPS.
 import { describe, expect, it } from 'vitest';
 import { oidcSettingsFromEnv } from '../../../src/main/identity/oidc-settings';
-import { rppsOfIdNatPs } from '../../../src/shared/identity';
+import { rppsOfIdNatPs } from '../../../src/shared/identity/identity';
 
 describe('identity provider settings', () => {
   // Issue 16, point 8: with no provider, every channel was open and nothing said so.

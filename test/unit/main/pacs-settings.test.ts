@@ -1,7 +1,7 @@
 // The hospital PACS's address from the environment (issue 16, point 8): images and patients' names
 // travel on it, so https only, plain http only to a PACS on this machine, as for the hub.
 import { describe, expect, it } from 'vitest';
-import { pacsUrlFromEnv } from '../../../src/main/pacs-settings';
+import { pacsUrlFromEnv } from '../../../src/main/imaging/pacs-settings';
 
 describe('PACS settings', () => {
   it('is off when no address is given', () => {

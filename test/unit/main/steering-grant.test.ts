@@ -1,10 +1,10 @@
 // The remote steering grant held in main, fed the hub's call messages as they arrive: who may
 // steer, granted by whom, when it ends by itself, and the audit of refusals by streak.
 import { describe, expect, it } from 'vitest';
-import { createSteeringGrant, type SteeringAudit } from '../../../src/main/services/steering-grant';
+import { createSteeringGrant, type SteeringAudit } from '../../../src/main/devices/steering-grant';
 import type { Peer } from '../../../src/shared/hub-protocol';
-import type { SignedIn } from '../../../src/shared/identity';
-import type { ControlChange } from '../../../src/shared/steering-grant';
+import type { SignedIn } from '../../../src/shared/identity/identity';
+import type { ControlChange } from '../../../src/shared/devices/steering-grant';
 
 const peer = (id: string, role: Peer['role'], name: string): Peer =>
   ({ id, role, name, site: role === 'expert' ? 'CHU de Brest' : 'EHPAD', specialty: null, availability: 'available' });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCartSteering } from '../../../src/renderer/calls/cart-steering';
 import type { RelaisApi } from '../../../src/shared/contract';
-import type { RemoteMessage } from '../../../src/shared/remote-control';
+import type { RemoteMessage } from '../../../src/shared/devices/remote-control';
 import type { Result } from '../../../src/shared/result';
 
 function station(answer: Result<unknown>) {

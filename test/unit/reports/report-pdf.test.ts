@@ -1,7 +1,7 @@
 // The PDF report read back as text by Debian's pdftotext (poppler-utils): the identity traits,
 // the INS only for a qualified identity, the act code, the author, the date and the body.
 import { describe, expect, it } from 'vitest';
-import { renderReportPdf } from '../../../src/main/reports/report-pdf';
+import { renderReportPdf } from '../../../src/main/acts/report-pdf';
 import { pdfText as textOf } from '../../helpers/pdf-text';
 import { finishedEncounter, qualifiedPatient, signedReport } from '../sync/fhir-samples';
 

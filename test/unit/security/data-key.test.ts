@@ -5,8 +5,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/main/db/connection';
-import { DataKeyError, defaultKeyFile, loadDataKeys, SEALED_KEY_FILE, type KeySealer } from '../../../src/main/security/data-key';
+import { openDatabase } from '../../../src/main/platform/database/connection';
+import { DataKeyError, defaultKeyFile, loadDataKeys, SEALED_KEY_FILE, type KeySealer } from '../../../src/main/platform/security/data-key';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir('relais-key-');

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFileSealer } from '../../../src/main/security/sealed-file';
+import { createFileSealer } from '../../../src/main/platform/security/sealed-file';
 import { useTmpfs } from '../../helpers/tmpfs';
 
 const tmpfs = useTmpfs();

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFileSealer, MAX_RECORD_BYTES, SealedFileError } from '../../../src/main/security/sealed-file';
+import { createFileSealer, MAX_RECORD_BYTES, SealedFileError } from '../../../src/main/platform/security/sealed-file';
 import { useTempDir } from '../../helpers/temp-dir';
 import { mulberry32 } from '../../helpers/prng';
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BADGE_TIMING, classifyKeystrokes, createBadgeCatcher, type Keystroke } from '../../../src/shared/badge-keystrokes';
+import { BADGE_TIMING, classifyKeystrokes, createBadgeCatcher, type Keystroke } from '../../../src/shared/identity/badge-keystrokes';
 
 const traces = JSON.parse(fs.readFileSync(path.resolve('test/fixtures/keystrokes/traces.json'), 'utf8')) as Record<string, Keystroke[]>;
 const trace = (name: string) => {

@@ -5,7 +5,7 @@
 // the lungs listened to front and back, apices to bases, right against left). No site is chosen for
 // the nurse; a site recorded before these were added still reads.
 import { describe, expect, it } from 'vitest';
-import { AttachmentBeginSchema, AttachmentSchema, BODY_SITE_GROUPS, BODY_SITES } from '../../../src/shared/attachments';
+import { AttachmentBeginSchema, AttachmentSchema, BODY_SITE_GROUPS, BODY_SITES } from '../../../src/shared/acts/attachments';
 import { callsEn } from '../../../src/renderer/i18n/calls-en';
 import { callsFr } from '../../../src/renderer/i18n/calls-fr';
 

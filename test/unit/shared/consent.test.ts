@@ -6,7 +6,7 @@
 // personne de confiance, named by the patient), R6316-2 (telemedicine acts need the patient's
 // free and informed consent, which may be given by electronic means).
 import { describe, expect, it } from 'vitest';
-import { ConsentInputSchema, consentAllows, latestDecision, STORED_GIVER_UNKNOWN } from '../../../src/shared/consent';
+import { ConsentInputSchema, consentAllows, latestDecision, STORED_GIVER_UNKNOWN } from '../../../src/shared/acts/consent';
 import { toFieldErrors } from '../../../src/shared/validation';
 
 const ENCOUNTER = '00000000-0000-4000-8000-000000000002';

@@ -1,8 +1,8 @@
 // A study's patient against the station's: the same person written differently by a modality
 // matches; anyone else shows every trait that differs.
 import { describe, expect, it } from 'vitest';
-import { absentTraits, demographicDifferences, dicomDate } from '../../../src/shared/dicom-patient-match';
-import type { Patient } from '../../../src/shared/patient';
+import { absentTraits, demographicDifferences, dicomDate } from '../../../src/shared/imaging/dicom-patient-match';
+import type { Patient } from '../../../src/shared/patients/patient';
 
 const anne: Patient = {
   id: '6d0c1c5e-7a51-4f7e-9d55-0c3f2c1b9a01', version: 1, birthName: 'LE GALL', firstName: 'ANNE', birthFirstNames: 'ANNE MARIE', birthDate: '1956-12-03', sex: 'F',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveTo, NewEncounterSchema, ObservationInputSchema, VitalSchema } from '../../../src/shared/encounter';
+import { canMoveTo, NewEncounterSchema, ObservationInputSchema, VitalSchema } from '../../../src/shared/acts/encounter';
 import { toFieldErrors } from '../../../src/shared/validation';
 
 const PATIENT = '00000000-0000-4000-8000-000000000001';

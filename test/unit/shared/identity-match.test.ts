@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, isPossibleDuplicate, type StrictTraits } from '../../../src/shared/identity-match';
+import { editDistance, isPossibleDuplicate, type StrictTraits } from '../../../src/shared/patients/identity-match';
 
 const base: StrictTraits = { birthName: 'DUPONT', usedName: null, firstName: 'MARIE', birthDate: '1950-03-12', sex: 'F' };
 

@@ -8,9 +8,9 @@
 //   (passport, national identity card, residence permit; §3.3.3: for a minor, the family record
 //   book with a parent's high-trust document).
 import { describe, expect, it } from 'vitest';
-import { IdentitySchema } from '../../../src/shared/patient';
-import { statusChangeProblem } from '../../../src/shared/identity-status';
-import { INS_OID } from '../../../src/shared/ins';
+import { IdentitySchema } from '../../../src/shared/patients/patient';
+import { statusChangeProblem } from '../../../src/shared/patients/identity-status';
+import { INS_OID } from '../../../src/shared/patients/ins';
 import { parseWithFieldErrors } from '../../../src/shared/validation';
 import { cardTraitsToCopy, readCarteVitaleNumber } from '../../../src/shared/kiosk/carte-vitale';
 

@@ -4,7 +4,7 @@
 // PS3.3 C.7.6.1.1.1, Patient Orientation: the same two directions written as letters, A P R L H F,
 // the main one first. The marker at an edge of the screen is the direction the image goes there.
 import { describe, expect, it } from 'vitest';
-import { edgeMarkers, orientationFromCosines, orientationFromLetters } from '../../../src/shared/image-orientation';
+import { edgeMarkers, orientationFromCosines, orientationFromLetters } from '../../../src/shared/imaging/image-orientation';
 
 describe('orientation markers (DICOM PS3.3 C.7.6.2.1.1 and C.7.6.1.1.1)', () => {
   it('an axial slice shown as radiologists read it: the patient’s right on the screen’s left', () => {

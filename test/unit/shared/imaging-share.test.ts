@@ -1,7 +1,7 @@
 // A shared series' frames on the bulk channel: cut into parts, put back together in any order,
 // and every malformed or foreign part dropped without harm.
 import { describe, expect, it } from 'vitest';
-import { createFrameAssembler, frameParts, frameSampleBytes, PART_BYTES, readPart, type FrameMeta } from '../../../src/shared/imaging-share';
+import { createFrameAssembler, frameParts, frameSampleBytes, PART_BYTES, readPart, type FrameMeta } from '../../../src/shared/imaging/imaging-share';
 
 const META: FrameMeta = { rows: 256, columns: 256, colour: 'grey', sampleType: 'int16', inverted: false, rescale: { slope: 1, intercept: -1024, unit: 'HU' }, window: { center: 40, width: 80 }, pixelSpacing: [0.5, 0.5], frames: 1 };
 const payload = (n: number, seed = 1) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff);

@@ -1,6 +1,6 @@
 // The viewer's arithmetic: the DICOM linear window, CT presets, and measurements in real units.
 import { describe, expect, it } from 'vitest';
-import { CT_PRESETS, dragWindow, ellipseStats, lengthMm, SharedViewSchema, windowed } from '../../../src/shared/imaging-view';
+import { CT_PRESETS, dragWindow, ellipseStats, lengthMm, SharedViewSchema, windowed } from '../../../src/shared/imaging/imaging-view';
 
 describe('window', () => {
   it('maps the window onto black..white as PS3.3 C.11.2.1.2.1 says', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCarteVitaleNumber } from '../../../src/shared/kiosk/carte-vitale';
 import { assessSteadiness, type TimedReading } from '../../../src/shared/kiosk/oximeter-steadiness';
-import { insKey } from '../../../src/shared/ins';
+import { insKey } from '../../../src/shared/patients/ins';
 
 const measuring = (atMs: number, spo2: number, pulseRate: number): TimedReading => ({ atMs, spo2, pulseRate, status: 'measuring' });
 /** One reading a second, from t=0, with the values given. */

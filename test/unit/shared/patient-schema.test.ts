@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IdentitySchema } from '../../../src/shared/patient';
-import { INS_OID } from '../../../src/shared/ins';
+import { IdentitySchema } from '../../../src/shared/patients/patient';
+import { INS_OID } from '../../../src/shared/patients/ins';
 import { parseWithFieldErrors } from '../../../src/shared/validation';
 import { provisionalIdentity, validatedIdentity } from '../../helpers/identities';
 

@@ -2,7 +2,7 @@
 // against NIST SP 800-63B §5.1.1.2 ("repetitive or sequential characters", values "commonly
 // used") and the DataGenetics PIN analysis (Berry, 2012: the twenty most frequent 4-digit PINs).
 import { describe, expect, it } from 'vitest';
-import { trivialPin } from '../../../src/shared/pin-rules';
+import { trivialPin } from '../../../src/shared/identity/pin-rules';
 
 // DataGenetics, "PIN analysis" (2012), table of the 20 most common four-digit PINs.
 const DATAGENETICS_TOP_20 = ['1234', '1111', '0000', '1212', '7777', '1004', '2000', '4444', '2222', '6969', '9999', '3333', '5555', '6666', '1122', '1313', '8888', '4321', '2001', '1010'];

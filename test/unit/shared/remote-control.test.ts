@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterDecision, decideRemote, isSteeringMessage, shownAfterControl, shownSteerAnswer, type RemoteControlState, type SteerAnswer } from '../../../src/shared/remote-control';
+import { afterDecision, decideRemote, isSteeringMessage, shownAfterControl, shownSteerAnswer, type RemoteControlState, type SteerAnswer } from '../../../src/shared/devices/remote-control';
 
 const granted: RemoteControlState = { expertPeerId: 'dr-neuro', granted: true, lastSeq: 0 };
 const drive = (seq: number, pan = 0.5) => ({ type: 'camera', seq, command: { type: 'drive', pan, tilt: 0 } });

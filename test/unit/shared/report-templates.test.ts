@@ -1,7 +1,7 @@
 // Report templates: the parts of each act type, what a specialty adds before the conclusion,
 // and a specialty written any way (case, accents) found.
 import { describe, expect, it } from 'vitest';
-import { reportTemplate } from '../../../src/shared/reports/report-templates';
+import { reportTemplate } from '../../../src/shared/acts/report-templates';
 
 const headings = (text: string) => text.split('\n').filter((l) => l.endsWith(' :')).map((l) => l.slice(0, -2));
 

@@ -1,7 +1,7 @@
 // Where a téléexpertise request stands for the requester and the expert, the inbox's order, and
 // which requests reach which expert.
 import { describe, expect, it } from 'vitest';
-import { EXPERT_ID_SYSTEM, ExpertReplyInputSchema, inboxOrder, nameableExperts, namedExpertId, openQuestion, requestState, routedTo, specialtyKey, waitingTime, type ExpertiseMessage, type InboxItem } from '../../../src/shared/teleexpertise';
+import { EXPERT_ID_SYSTEM, ExpertReplyInputSchema, inboxOrder, nameableExperts, namedExpertId, openQuestion, requestState, routedTo, specialtyKey, waitingTime, type ExpertiseMessage, type InboxItem } from '../../../src/shared/teleexpertise/teleexpertise';
 
 const expert = { name: 'Dr Le Goff', role: 'physician' as const, rpps: null, specialty: 'dermatologie' };
 const nurse = { name: 'IDE Morvan', role: 'nurse' as const, rpps: null, specialty: null };

@@ -1,9 +1,9 @@
 // Measurement plausibility in two levels, each limit tested against the source the table in
-// src/shared/vital-limits.ts names: a value outside what a living person (or the measuring
+// src/shared/acts/vital-limits.ts names: a value outside what a living person (or the measuring
 // device) can give is refused; one possible but rarely seen asks the person to confirm it.
 import { describe, expect, it } from 'vitest';
-import { ObservationInputSchema, VitalSchema } from '../../../src/shared/encounter';
-import { checkVital, formatMeasure, parseDecimal, VITAL_LIMITS } from '../../../src/shared/vital-limits';
+import { ObservationInputSchema, VitalSchema } from '../../../src/shared/acts/encounter';
+import { checkVital, formatMeasure, parseDecimal, VITAL_LIMITS } from '../../../src/shared/acts/vital-limits';
 import { toFieldErrors } from '../../../src/shared/validation';
 
 const temperature = (value: number) => ({ code: 'body_temperature', value, unit: 'Cel' }) as const;

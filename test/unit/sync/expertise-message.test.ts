@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { communicationToMessage, messageToCommunication } from '../../../src/main/sync/fhir/expertise-message';
 import { FhirMappingError } from '../../../src/main/sync/fhir/mapping-error';
 import { validateFhir } from '../../../src/main/sync/fhir/validate';
-import type { ExpertiseMessage } from '../../../src/shared/teleexpertise';
+import type { ExpertiseMessage } from '../../../src/shared/teleexpertise/teleexpertise';
 
 const answer: ExpertiseMessage = {
   id: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',

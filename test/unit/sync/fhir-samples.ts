@@ -1,9 +1,9 @@
 // The records the FHIR mapping tests turn into resources (the expected resources are the JSON
 // files in test/fixtures/fhir, reviewed by hand against FR Core and the vital-signs profile).
-import type { StudyForSync } from '../../../src/main/db/imaging-repository';
-import type { Attachment } from '../../../src/shared/attachments';
-import type { Consent, Encounter, Observation, Report } from '../../../src/shared/encounter';
-import type { Patient } from '../../../src/shared/patient';
+import type { StudyForSync } from '../../../src/main/imaging/imaging-repository';
+import type { Attachment } from '../../../src/shared/acts/attachments';
+import type { Consent, Encounter, Observation, Report } from '../../../src/shared/acts/encounter';
+import type { Patient } from '../../../src/shared/patients/patient';
 
 export const qualifiedPatient: Patient = {
   id: '6d0c1c5e-7a51-4f7e-9d55-0c3f2c1b9a01', version: 2, birthName: 'LE GALL', firstName: 'ANNE', birthFirstNames: 'ANNE MARIE', birthDate: '1956-12-03', sex: 'F',

@@ -6,11 +6,11 @@
 import Database from 'better-sqlite3';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../src/main/db/migrate';
-import { MIGRATIONS } from '../../../src/main/db/migrations';
-import { createReconcileRepository } from '../../../src/main/db/reconcile-repository';
+import { migrate } from '../../../src/main/platform/database/migrate';
+import { MIGRATIONS } from '../../../src/main/platform/database/migrations';
+import { createReconcileRepository } from '../../../src/main/sync/reconcile-repository';
 import type { FhirAnswer, FhirClient } from '../../../src/main/sync/fhir-client';
-import { createHubPace } from '../../../src/main/sync/hub-pace';
+import { createHubPace } from '../../../src/main/platform/hub/hub-pace';
 import { createReconciler } from '../../../src/main/sync/reconciler';
 
 type Synced = { entity: string; id: string; type: string };

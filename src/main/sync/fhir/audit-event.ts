@@ -4,8 +4,8 @@
 // the station that recorded it is the source's observer, named as the hub knows it (its token's
 // subject), so that the region takes from each token its own trail only.
 import type { AuditEvent, AuditEventEntity } from '@medplum/fhirtypes';
-import { AUDIT_CHAIN_EXTENSION, HUB_PEER_SYSTEM } from '../../../shared/audit-chain-link';
-import { canonicalAuditRow, type AuditRow } from '../../audit/audit-chain';
+import { AUDIT_CHAIN_EXTENSION, HUB_PEER_SYSTEM } from '../../../shared/audit/audit-chain-link';
+import { canonicalAuditRow, type AuditRow } from '../../audit';
 
 export const AUDIT_SYSTEM = {
   dicom: 'http://dicom.nema.org/resources/ontology/DCM',
@@ -18,7 +18,7 @@ export const AUDIT_SYSTEM = {
   originExtension: 'urn:relais:StructureDefinition:audit-origin',
   chainExtension: AUDIT_CHAIN_EXTENSION,
   // The row exactly as it was hashed: a station that lost its database takes its rows back from
-  // the region, each checked against its hash (src/main/recovery/audit-from-region.ts).
+  // the region, each checked against its hash (src/main/station/recovery/audit-from-region.ts).
   rowExtension: 'urn:relais:StructureDefinition:audit-row',
 } as const;
 

@@ -2,8 +2,8 @@
 // when, for the patient and the act. Its id is derived from the call and the line, so the same
 // line always becomes the same resource.
 import type { Communication } from '@medplum/fhirtypes';
-import type { ChatEntry } from '../../../shared/calls';
-import type { Encounter } from '../../../shared/encounter';
+import type { ChatEntry } from '../../../shared/calls/calls';
+import type { Encounter } from '../../../shared/acts/encounter';
 import { nameBasedUuid } from './name-based-id';
 import { uuidIdentifier } from './systems';
 

@@ -1,7 +1,7 @@
 // The patient's consent -> FHIR R4 Consent: to the act itself (scope treatment), to its recording
 // or to sharing images (scope patient-privacy); permit or deny; who collected it and when.
 import type { Consent as FhirConsent } from '@medplum/fhirtypes';
-import type { Consent, Encounter } from '../../../shared/encounter';
+import type { Consent, Encounter } from '../../../shared/acts/encounter';
 import { EXTENSION, SYSTEM, uuidIdentifier } from './systems';
 
 const SCOPE = {

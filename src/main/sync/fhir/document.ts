@@ -3,8 +3,8 @@
 // bytes are not inlined: the attachment points at the resumable upload that holds them, with
 // their size, SHA-1 (FHIR's Attachment.hash) and SHA-256 (as an identifier).
 import type { DocumentReference } from '@medplum/fhirtypes';
-import type { Attachment } from '../../../shared/attachments';
-import type { Encounter } from '../../../shared/encounter';
+import type { Attachment } from '../../../shared/acts/attachments';
+import type { Encounter } from '../../../shared/acts/encounter';
 import { SHA256_SYSTEM } from './media';
 import { uuidIdentifier } from './systems';
 

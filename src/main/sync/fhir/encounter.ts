@@ -7,8 +7,8 @@
 // regional team may correct (status, period, expert, reason, specialty, site), never the patient
 // the act belongs to.
 import type { Encounter as FhirEncounter, EncounterParticipant } from '@medplum/fhirtypes';
-import { ActTypeSchema, EncounterStatusSchema, type Encounter, type EncounterStatus, type Professional } from '../../../shared/encounter';
-import { OptionalCommuneCodeSchema } from '../../../shared/patient';
+import { ActTypeSchema, EncounterStatusSchema, type Encounter, type EncounterStatus, type Professional } from '../../../shared/acts/encounter';
+import { OptionalCommuneCodeSchema } from '../../../shared/patients/patient';
 import { FhirMappingError } from './mapping-error';
 import { professionalReference } from './practitioner';
 import { EXTENSION, SYSTEM, uuidIdentifier } from './systems';

@@ -13,8 +13,8 @@
 // shows each part as text.
 import type { Communication, CommunicationPayload } from '@medplum/fhirtypes';
 import { z } from 'zod';
-import type { Professional } from '../../../shared/encounter';
-import { FollowUpSchema, MessageKindSchema, type ExpertiseMessage, type FollowUp, type MessageKind } from '../../../shared/teleexpertise';
+import type { Professional } from '../../../shared/acts/encounter';
+import { FollowUpSchema, MessageKindSchema, type ExpertiseMessage, type FollowUp, type MessageKind } from '../../../shared/teleexpertise/teleexpertise';
 import { FhirMappingError } from './mapping-error';
 import { professionalReference } from './practitioner';
 import { EXTENSION, SYSTEM, uuidIdentifier } from './systems';

@@ -3,7 +3,7 @@
 // what each profile the station claims (meta.profile) requires, and the French identifiers
 // (INS, IdNatPS) wherever they appear. Each problem is one sentence naming the element.
 import type { Encounter, Identifier, Patient, Practitioner, Resource } from '@medplum/fhirtypes';
-import { checkMatricule, INS_OIDS } from '../../../shared/ins';
+import { checkMatricule, INS_OIDS } from '../../../shared/patients/ins';
 import { EXTENSION, INS_TYPE, PROFILE, SYSTEM } from './systems';
 
 const IDENTITY_STATUSES = ['PROV', 'VALI', 'RECUP', 'QUAL'];

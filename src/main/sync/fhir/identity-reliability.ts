@@ -5,8 +5,8 @@
 // element: they go in the station's own extensions, so that a record taken back from the region
 // keeps them.
 import type { Extension } from '@medplum/fhirtypes';
-import type { IdentityDocument, IdentityDocumentType, ParentDocumentType } from '../../../shared/identity-document';
-import { INSI_OPERATIONS, type IdentityStatus, type InsRetrieval } from '../../../shared/patient';
+import type { IdentityDocument, IdentityDocumentType, ParentDocumentType } from '../../../shared/patients/identity-document';
+import { INSI_OPERATIONS, type IdentityStatus, type InsRetrieval } from '../../../shared/patients/patient';
 import { EXTENSION, SYSTEM } from './systems';
 
 const MODE: Record<IdentityDocumentType, string> = { passport: 'PA', national_id_card: 'CN', residence_permit: 'CS', family_record_book: 'LE' };

@@ -3,7 +3,7 @@
 // record says which images exist and where they came from; the pixels stay with the PACS or the
 // station. Its id is derived from the Study Instance UID: the same study is one resource.
 import type { ImagingStudy } from '@medplum/fhirtypes';
-import type { StudyForSync } from '../../db/imaging-repository';
+import type { StudyForSync } from '../../imaging';
 import { nameBasedUuid } from './name-based-id';
 import { uuidIdentifier } from './systems';
 

@@ -3,8 +3,8 @@
 // bytes are not inlined: content.url points at the resumable upload that holds them, with their
 // size, SHA-1 (FHIR's Attachment.hash) and SHA-256 (as an identifier, what the station checks).
 import type { Media } from '@medplum/fhirtypes';
-import type { Attachment } from '../../../shared/attachments';
-import type { Encounter } from '../../../shared/encounter';
+import type { Attachment } from '../../../shared/acts/attachments';
+import type { Encounter } from '../../../shared/acts/encounter';
 import { uuidIdentifier } from './systems';
 
 export const SHA256_SYSTEM = 'urn:relais:sha256';

@@ -1,7 +1,7 @@
 // The professionals a resource names by IdNatPS (participants, requester, performer, author...),
 // found wherever they are so that a new field naming one needs no change here.
 import type { Resource } from '@medplum/fhirtypes';
-import type { Professional } from '../../../shared/encounter';
+import type { Professional } from '../../../shared/acts/encounter';
 import { SYSTEM } from './systems';
 
 export function namedProfessionals(resource: Resource): Professional[] {

@@ -1,7 +1,7 @@
 // A vital sign -> FHIR R4 Observation following the vital-signs profile: category vital-signs,
 // LOINC code, UCUM quantity; blood pressure as the panel with systolic and diastolic components.
 import type { Observation as FhirObservation, Quantity } from '@medplum/fhirtypes';
-import type { Encounter, Observation, Vital } from '../../../shared/encounter';
+import type { Encounter, Observation, Vital } from '../../../shared/acts/encounter';
 import { PROFILE, SYSTEM, uuidIdentifier } from './systems';
 
 /** LOINC codes of the vital-signs profile. */
@@ -47,7 +47,7 @@ export function observationToFhir(o: Observation, encounter: Pick<Encounter, 'id
     ...(o.device ? { device: { display: o.device } } : {}),
     method: { text: o.method === 'device' ? 'Appareil connecté' : 'Saisie manuelle' },
     ...valueOf(o.vital),
-    // Outside the usual range (src/shared/vital-limits.ts) and confirmed by who took it: the reader knows it was checked.
+    // Outside the usual range (src/shared/acts/vital-limits.ts) and confirmed by who took it: the reader knows it was checked.
     ...(o.unusualConfirmed ? { note: [{ text: `Valeur inhabituelle vérifiée et confirmée par ${o.takenBy}.` }] } : {}),
   };
 }

@@ -10,8 +10,8 @@
 // station says it got from INSi (an identity qualified by typing, before issue 18) does not keep
 // its status: QUAL comes back VALI and RECUP comes back PROV, the number kept "to be checked".
 import type { Patient as FhirPatient } from '@medplum/fhirtypes';
-import { checkCoherence } from '../../../shared/ins';
-import { InsSchema, RegionIdentitySchema, statusCarriesIns, type Patient } from '../../../shared/patient';
+import { checkCoherence } from '../../../shared/patients/ins';
+import { InsSchema, RegionIdentitySchema, statusCarriesIns, type Patient } from '../../../shared/patients/patient';
 import { documentFromExtensions, reliabilityExtensions, retrievalFromExtensions } from './identity-reliability';
 import { FhirMappingError } from './mapping-error';
 import { EXTENSION, INS_TYPE, PROFILE, SYSTEM, uuidIdentifier } from './systems';

@@ -3,7 +3,7 @@
 // resources: the station creates one only if the server has none with that IdNatPS (conditional
 // create), and otherwise points at it by identifier.
 import type { Practitioner, Reference } from '@medplum/fhirtypes';
-import type { Professional } from '../../../shared/encounter';
+import type { Professional } from '../../../shared/acts/encounter';
 import { PROFILE, SYSTEM } from './systems';
 
 export const idNatPs = (rpps: string) => `8${rpps}`;

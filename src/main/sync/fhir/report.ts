@@ -7,8 +7,8 @@
 // the DocumentReference share the report's id; the PDF's Binary id is derived from it.
 import { createHash } from 'node:crypto';
 import type { Binary, DocumentReference } from '@medplum/fhirtypes';
-import type { Encounter, Report } from '../../../shared/encounter';
-import { REPORT_TITLES } from '../../../shared/reports/report-titles';
+import type { Encounter, Report } from '../../../shared/acts/encounter';
+import { REPORT_TITLES } from '../../../shared/acts/report-titles';
 import { SHA256_SYSTEM } from './media';
 import { nameBasedUuid } from './name-based-id';
 import { professionalReference } from './practitioner';

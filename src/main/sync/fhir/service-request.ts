@@ -8,8 +8,8 @@
 // FHIR's priority and the clinical context a note. The files are not listed here: they are the
 // act's Media and DocumentReference (searched by encounter), which may still be uploading.
 import type { Practitioner, Reference, ServiceRequest } from '@medplum/fhirtypes';
-import type { Encounter, Professional } from '../../../shared/encounter';
-import { EXPERT_ID_SYSTEM, specialtyKey, type ExpertiseDetails } from '../../../shared/teleexpertise';
+import type { Encounter, Professional } from '../../../shared/acts/encounter';
+import { EXPERT_ID_SYSTEM, specialtyKey, type ExpertiseDetails } from '../../../shared/teleexpertise/teleexpertise';
 import { professionalReference } from './practitioner';
 import { SYSTEM, uuidIdentifier } from './systems';
 

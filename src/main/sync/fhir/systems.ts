@@ -1,6 +1,6 @@
 // Code systems, identifier systems and profiles of the French FHIR landscape (FR Core) and the
 // international ones the mapping uses. One place, so that a renamed URL is changed once.
-import { INS_OID } from '../../../shared/ins';
+import { INS_OID } from '../../../shared/patients/ins';
 
 export const FR_CORE = 'https://hl7.fr/ig/fhir/core';
 export const PROFILE = {

@@ -1,6 +1,6 @@
 // The activity report shaped for the charts: one value per month of the range (months without
 // acts are zeros, not gaps), acts per type stacked, minutes and km per month. Pure.
-import { ActTypeSchema, type ActType } from '../../../shared/encounter';
+import { ActTypeSchema, type ActType } from '../../../shared/acts/encounter';
 import { monthsBetween, type ActivityReport } from '../../../shared/activity/activity-report';
 
 export interface ActivityChartData {

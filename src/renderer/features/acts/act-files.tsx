@@ -4,9 +4,9 @@
 // is checked by SHA-256 on the station and kept even when the region is unreachable.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment, BodySite } from '../../../shared/attachments';
-import type { Report } from '../../../shared/encounter';
-import type { ReportPdfInfo } from '../../../shared/report-pdf';
+import type { Attachment, BodySite } from '../../../shared/acts/attachments';
+import type { Report } from '../../../shared/acts/encounter';
+import type { ReportPdfInfo } from '../../../shared/acts/report-pdf';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { uploadAttachment } from '../../calls/upload-attachment';

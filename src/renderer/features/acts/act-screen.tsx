@@ -4,14 +4,14 @@
 // station at once and synced when the region is reachable.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EncounterStatus, Report } from '../../../shared/encounter';
+import type { EncounterStatus, Report } from '../../../shared/acts/encounter';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../shell/view-store';
 import { base64Bytes } from '../../imaging/loaded-frame';
 import { ActStroke } from '../stroke/act-stroke';
-import { reportTemplate } from '../../../shared/reports/report-templates';
+import { reportTemplate } from '../../../shared/acts/report-templates';
 import { ActError } from './act-error';
 import { ActFiles } from './act-files';
 import { ActExpertise } from '../teleexpertise/act-expertise';
@@ -19,7 +19,7 @@ import { SignerFields } from './professional-fields';
 import { VitalForm } from './vital-form';
 import { useVitalText } from './vital-check';
 import { ConsentForm, useConsentLine } from './consent-form';
-import { latestDecision } from '../../../shared/consent';
+import { latestDecision } from '../../../shared/acts/consent';
 
 type ActRecord = ChannelOutput<'encounters.get'>;
 /** The next steps an act can take from each status (the station checks them again). */

@@ -2,7 +2,7 @@
 // measurements and the call come next, on the act's own screen).
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActTypeSchema, type ActType, type Encounter } from '../../../shared/encounter';
+import { ActTypeSchema, type ActType, type Encounter } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useCalls } from '../calls/call-store';

@@ -4,7 +4,7 @@ import type React from 'react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../identity/identity-store';
-import type { Professional } from '../../../shared/encounter';
+import type { Professional } from '../../../shared/acts/encounter';
 
 export type RequesterRole = Professional['role'];
 const ROLES: readonly RequesterRole[] = ['nurse', 'physician', 'pharmacist', 'midwife', 'other'];

@@ -1,12 +1,12 @@
 // A measurement checked while it is typed, with the limits the station applies
-// (src/shared/vital-limits.ts): an impossible value is said under its field and not sent; an
+// (src/shared/acts/vital-limits.ts): an impossible value is said under its field and not sent; an
 // unusual one is said there too and asks "I confirm this value". Numbers are read with a decimal
 // comma or point, and shown in the screen's language (37,2 °C in French).
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Vital } from '../../../shared/encounter';
+import type { Vital } from '../../../shared/acts/encounter';
 import type { FieldError } from '../../../shared/result';
-import { checkVital, formatMeasure, parseDecimal, type VitalField } from '../../../shared/vital-limits';
+import { checkVital, formatMeasure, parseDecimal, type VitalField } from '../../../shared/acts/vital-limits';
 
 export type Problems = Partial<Record<VitalField, { level: 'unusual' | 'impossible' | 'invalid'; text: string }>>;
 

@@ -4,9 +4,9 @@
 // station records with it. The station checks the same limits again.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Vital } from '../../../shared/encounter';
+import type { Vital } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
-import { checkVital, type VitalField } from '../../../shared/vital-limits';
+import { checkVital, type VitalField } from '../../../shared/acts/vital-limits';
 import { relais } from '../../api';
 import { useDevices } from '../device-panels/devices-store';
 import { FieldProblem, fieldProblemsOf, readNumbers, useVitalProblems, type Problems } from './vital-check';

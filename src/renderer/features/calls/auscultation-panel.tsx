@@ -4,7 +4,7 @@
 // the patient's consent to recording: the button says why it is off.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BodySite } from '../../../shared/attachments';
+import type { BodySite } from '../../../shared/acts/attachments';
 import { BlockedReason } from '../acts/consent-blocked';
 import { BodySiteSelect } from './body-site-select';
 import { startRecording, stopRecording } from './call-captures';

@@ -1,7 +1,7 @@
 // Where the stethoscope is placed, picked by the nurse before each recording: the cardiac foci,
 // the lungs front and back, and the other sites, grouped; nothing is chosen for her.
 import { useTranslation } from 'react-i18next';
-import { BODY_SITE_GROUPS, type BodySite } from '../../../shared/attachments';
+import { BODY_SITE_GROUPS, type BodySite } from '../../../shared/acts/attachments';
 
 export function BodySiteSelect({ id, value, onChange, disabled = false }: { id: string; value: BodySite | null; onChange(site: BodySite): void; disabled?: boolean }) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@
 // (call-controller.ts tells when it starts and ends) records; a recording under way when the call
 // ends is still saved.
 import i18next from 'i18next';
-import type { BodySite } from '../../../shared/attachments';
+import type { BodySite } from '../../../shared/acts/attachments';
 import { relais } from '../../api';
 import { startAuscultationRecording, type AuscultationRecording } from '../../calls/auscultation-capture';
 import { captureSnapshot } from '../../calls/snapshot';

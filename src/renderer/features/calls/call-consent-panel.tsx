@@ -4,9 +4,9 @@
 // recorded and no image is shown to the other side.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallConsent } from '../../../shared/consent-channels';
-import type { Encounter } from '../../../shared/encounter';
-import type { Patient } from '../../../shared/patient';
+import type { CallConsent } from '../../../shared/acts/consent-channels';
+import type { Encounter } from '../../../shared/acts/encounter';
+import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { ActError } from '../acts/act-error';

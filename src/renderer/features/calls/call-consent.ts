@@ -3,7 +3,7 @@
 // or a sharing is not offered, in the words shown beside the control.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallConsent } from '../../../shared/consent-channels';
+import type { CallConsent } from '../../../shared/acts/consent-channels';
 import { relais } from '../../api';
 
 export function useCallConsent(callId: string | null): CallConsent | null {

@@ -1,8 +1,8 @@
 // Runs the station's calls: hub messages in, the call link (media + data channel), chat kept in
 // the call journal, the cart's steering decisions and the expert's steering messages.
 import type { ServerMessage } from '../../../shared/hub-protocol';
-import { isSteeringMessage, RemoteMessageSchema, shownAfterControl, shownSteerAnswer, type MediaKind, type RemoteMessage } from '../../../shared/remote-control';
-import type { ControlChange } from '../../../shared/steering-grant';
+import { isSteeringMessage, RemoteMessageSchema, shownAfterControl, shownSteerAnswer, type MediaKind, type RemoteMessage } from '../../../shared/devices/remote-control';
+import type { ControlChange } from '../../../shared/devices/steering-grant';
 import { relais } from '../../api';
 import { createCallLink, type CallLink } from '../../calls/call-link';
 import { createCartSteering, type CartSteering } from '../../calls/cart-steering';

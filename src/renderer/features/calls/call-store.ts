@@ -1,13 +1,13 @@
 // What the calls screens show: the hub (who is online, the directory) and the current call.
 import { create } from 'zustand';
-import type { Attachment, BodySite } from '../../../shared/attachments';
-import type { HubState } from '../../../shared/calls';
+import type { Attachment, BodySite } from '../../../shared/acts/attachments';
+import type { HubState } from '../../../shared/calls/calls';
 import type { Peer, ServerMessage } from '../../../shared/hub-protocol';
 
 type HubErrorCode = Extract<ServerMessage, { type: 'error' }>['code'];
-import type { MediaKind, SteerAnswer } from '../../../shared/remote-control';
+import type { MediaKind, SteerAnswer } from '../../../shared/devices/remote-control';
 import type { AppError } from '../../../shared/result';
-import type { GrantEndReason } from '../../../shared/steering-grant';
+import type { GrantEndReason } from '../../../shared/devices/steering-grant';
 import type { Quality } from '../../calls/connection-quality';
 import type { LocalStream } from '../../calls/local-media';
 

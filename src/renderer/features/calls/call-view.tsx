@@ -2,7 +2,7 @@
 // which camera), self view, mute/camera, timer, connection quality in plain words, chat, camera
 // control (the cart grants it, the expert steers), and why the call ended.
 import { useEffect, useState, type MouseEvent } from 'react';
-import type { MediaKind } from '../../../shared/remote-control';
+import type { MediaKind } from '../../../shared/devices/remote-control';
 import { useTranslation } from 'react-i18next';
 import { AuscultationPanel } from './auscultation-panel';
 import { CallAttachments } from './call-attachments';

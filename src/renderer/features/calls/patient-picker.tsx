@@ -2,7 +2,7 @@
 // panels of the call that work on her record (images, stroke sheet).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../../shared/patient';
+import type { Patient } from '../../../shared/patients/patient';
 import { relais } from '../../api';
 import { parseSearch } from '../patients/parse-search';
 import { PatientSummary } from '../patients/patient-summary';

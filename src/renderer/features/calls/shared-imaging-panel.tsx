@@ -3,13 +3,13 @@
 // The expert's side only ever shows what the cart shared; it never reaches into the cart.
 import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../../shared/patient';
+import type { Patient } from '../../../shared/patients/patient';
 import { PatientImaging } from '../imaging/patient-imaging';
 import { SeriesViewer } from '../imaging/series-viewer';
 import { PatientSummary } from '../patients/patient-summary';
 import { PatientPicker } from './patient-picker';
 import { changeSharedView, moveSharedPointer, shareSeries, stopSharing, useSharedImaging, type SharedImaging } from './shared-imaging';
-import type { CallConsent } from '../../../shared/consent-channels';
+import type { CallConsent } from '../../../shared/acts/consent-channels';
 import { ActError } from '../acts/act-error';
 import { BlockedReason } from '../acts/consent-blocked';
 import { useCallBlocked } from './call-consent';

@@ -3,8 +3,8 @@
 // numbers its own changes, and a change older than one already applied is ignored (messages can
 // arrive late after a reconnection). The call controller hands the link over while it is up.
 import { create } from 'zustand';
-import type { SharedView } from '../../../shared/imaging-view';
-import type { RemoteMessage } from '../../../shared/remote-control';
+import type { SharedView } from '../../../shared/imaging/imaging-view';
+import type { RemoteMessage } from '../../../shared/devices/remote-control';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { createShareReceiver, startSending, type ShareSender } from '../../calls/image-share';

@@ -2,7 +2,7 @@
 // sends the sheet after every change; the neurologist's changes come back over the data channel
 // and are recorded there in her name as the hub authenticated her (never a name she sends).
 import { create } from 'zustand';
-import type { RemoteMessage } from '../../../shared/remote-control';
+import type { RemoteMessage } from '../../../shared/devices/remote-control';
 import type { AppError } from '../../../shared/result';
 import { StrokeChangeSchema, type StrokeChangeInput, type StrokeSheet } from '../../../shared/stroke/sheet';
 import { relais } from '../../api';

@@ -4,8 +4,8 @@
 // item is examined on, while the nurse lets her steer.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Encounter } from '../../../shared/encounter';
-import type { Patient } from '../../../shared/patient';
+import type { Encounter } from '../../../shared/acts/encounter';
+import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { ActError } from '../acts/act-error';

@@ -2,7 +2,7 @@
 // position read back from the camera. Keyboard: arrows, +/-, Escape; a gamepad works too.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceInfo } from '../../../shared/devices';
+import type { DeviceInfo } from '../../../shared/devices/devices';
 import { relais } from '../../api';
 import { CameraPad } from '../../ui/camera-pad';
 import { useCamera } from './use-camera';

@@ -1,6 +1,6 @@
 // The station's devices and the latest oximeter readings, kept fresh by the station's events.
 import { create } from 'zustand';
-import type { DeviceInfo, OximeterReading, PeripheralEvent } from '../../../shared/devices';
+import type { DeviceInfo, OximeterReading, PeripheralEvent } from '../../../shared/devices/devices';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 

@@ -1,6 +1,6 @@
 // Live SpO2 and pulse rate, large enough to read from the cart, with the pleth waveform.
 import { useTranslation } from 'react-i18next';
-import type { DeviceInfo } from '../../../shared/devices';
+import type { DeviceInfo } from '../../../shared/devices/devices';
 import { useDevices } from './devices-store';
 import { PlethPlot } from './pleth-plot';
 

@@ -2,7 +2,7 @@
 // polled every frame), and the last error is kept for the screen. The same hook steers the
 // station's own camera (useCamera) and, during a call, the cart's camera from the expert's side.
 import { useCallback, useRef, useState } from 'react';
-import type { CameraCommand } from '../../../shared/devices';
+import type { CameraCommand } from '../../../shared/devices/devices';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 

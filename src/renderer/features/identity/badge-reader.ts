@@ -3,7 +3,7 @@
 // (its Enter submits nothing), and a person's keys are given back in order. A field or area with
 // data-badge-reader="off" is left alone (a barcode scanner's field, say).
 import { useEffect } from 'react';
-import { BADGE_TIMING, createBadgeCatcher } from '../../../shared/badge-keystrokes';
+import { BADGE_TIMING, createBadgeCatcher } from '../../../shared/identity/badge-keystrokes';
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 

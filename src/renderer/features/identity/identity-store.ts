@@ -1,6 +1,6 @@
 // Who is signed in at the station (never the tokens: they stay in the main process).
 import { create } from 'zustand';
-import type { IdentityState } from '../../../shared/identity';
+import type { IdentityState } from '../../../shared/identity/identity';
 import { relais } from '../../api';
 
 export const useIdentity = create<{ state: IdentityState | null; load(): Promise<void> }>((set) => ({

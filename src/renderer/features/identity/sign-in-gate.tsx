@@ -3,9 +3,9 @@
 // that PIN or her badge (or another professional signs in). A badge read here is said what became of.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdentityState } from '../../../shared/identity';
+import type { IdentityState } from '../../../shared/identity/identity';
 import type { AppError } from '../../../shared/result';
-import { trivialPin } from '../../../shared/pin-rules';
+import { trivialPin } from '../../../shared/identity/pin-rules';
 import { relais } from '../../api';
 import { BadgeNoticeLine } from './badge-panel';
 import { clearBadgeNotice, useBadge } from './badge-store';

@@ -2,8 +2,8 @@
 // station in chunks (the page has no paths), then read like a drive. Folders are walked.
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHUNK_BASE64_CHARS } from '../../../shared/attachments';
-import type { ScanReport } from '../../../shared/imaging';
+import { CHUNK_BASE64_CHARS } from '../../../shared/acts/attachments';
+import type { ScanReport } from '../../../shared/imaging/imaging';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { base64 } from '../../calls/upload-attachment';

@@ -5,9 +5,9 @@
 // compared them: one name never covers several studies (the station refuses it too).
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { absentTraits, COMPARED_TRAITS, demographicDifferences } from '../../../shared/dicom-patient-match';
-import type { ScannedStudy, ScanReport } from '../../../shared/imaging';
-import type { Patient } from '../../../shared/patient';
+import { absentTraits, COMPARED_TRAITS, demographicDifferences } from '../../../shared/imaging/dicom-patient-match';
+import type { ScannedStudy, ScanReport } from '../../../shared/imaging/imaging';
+import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { ActError } from '../acts/act-error';

@@ -3,8 +3,8 @@
 // rather than "opening" for ever.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SeriesImages } from '../../../shared/imaging';
-import type { SharedView } from '../../../shared/imaging-view';
+import type { SeriesImages } from '../../../shared/imaging/imaging';
+import type { SharedView } from '../../../shared/imaging/imaging-view';
 import { relais } from '../../api';
 import { localSeriesSource, outward, type FrameSource } from '../../imaging/frame-source';
 import type { LoadedFrame } from '../../imaging/loaded-frame';

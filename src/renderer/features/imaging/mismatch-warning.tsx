@@ -1,8 +1,8 @@
 // A PACS study refused because its patient differs from the record's: the record's traits beside
 // the study's, and its retrieval only once a named person confirms this very study.
 import { useTranslation } from 'react-i18next';
-import type { DemographicDifference } from '../../../shared/dicom-patient-match';
-import type { Patient } from '../../../shared/patient';
+import type { DemographicDifference } from '../../../shared/imaging/dicom-patient-match';
+import type { Patient } from '../../../shared/patients/patient';
 import type { FieldError } from '../../../shared/result';
 import { StudyIdentityCheck, type StudyPatient } from './study-identity-check';
 

@@ -3,8 +3,8 @@
 // and a retrieval into her record through the same checks as a CD.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PacsStudy } from '../../../shared/imaging';
-import type { Patient } from '../../../shared/patient';
+import type { PacsStudy } from '../../../shared/imaging/imaging';
+import type { Patient } from '../../../shared/patients/patient';
 import type { AppError, FieldError } from '../../../shared/result';
 import { relais } from '../../api';
 import { ActError } from '../acts/act-error';

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/contract';
 import { relais } from '../../api';
-import type { SharedView } from '../../../shared/imaging-view';
+import type { SharedView } from '../../../shared/imaging/imaging-view';
 import type { FrameSource } from '../../imaging/frame-source';
 import { displayDate, personName } from './dicom-display';
 import { ImportFromDrive } from './import-from-drive';

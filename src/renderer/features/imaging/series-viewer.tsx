@@ -5,7 +5,7 @@
 // with the zoom and pan: a window change repaints one frame, a pan none.
 import { useEffect, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CT_PRESETS, dragWindow, ellipseStats, lengthMm, type CtPreset, type SharedView } from '../../../shared/imaging-view';
+import { CT_PRESETS, dragWindow, ellipseStats, lengthMm, type CtPreset, type SharedView } from '../../../shared/imaging/imaging-view';
 import type { FrameSource } from '../../imaging/frame-source';
 import { paintFrameInto } from '../../imaging/frame-canvas';
 import { initialWindow, type LoadedFrame } from '../../imaging/loaded-frame';

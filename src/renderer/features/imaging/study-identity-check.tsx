@@ -4,8 +4,8 @@
 import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { DemographicDifference } from '../../../shared/dicom-patient-match';
-import type { Patient } from '../../../shared/patient';
+import type { DemographicDifference } from '../../../shared/imaging/dicom-patient-match';
+import type { Patient } from '../../../shared/patients/patient';
 import { displayDate, nameParts } from './dicom-display';
 
 export interface StudyPatient {

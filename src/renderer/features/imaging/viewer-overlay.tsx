@@ -3,7 +3,7 @@
 // date, and at each edge the patient's direction there (D/G, A/P, H/B in French), from the
 // frame's own orientation; without one, no marker and a sentence saying so.
 import { useTranslation } from 'react-i18next';
-import { edgeMarkers, type ImageOrientation } from '../../../shared/image-orientation';
+import { edgeMarkers, type ImageOrientation } from '../../../shared/imaging/image-orientation';
 import { displayDate, personName } from './dicom-display';
 
 /** The series' patient and study, for a series of this station (a series shared in a call has none). */

@@ -3,7 +3,7 @@
 // this session (the previous patient's) is refused: the monitor's memory outlives the session.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BloodPressureReading, DeviceInfo } from '../../../shared/devices';
+import type { BloodPressureReading, DeviceInfo } from '../../../shared/devices/devices';
 import { relais } from '../../api';
 import { formatTime } from '../../ui/format';
 

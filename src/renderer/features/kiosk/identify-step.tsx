@@ -6,10 +6,10 @@
 // INSi teleservice, so the card's number is not stored.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IDENTITY_DOCUMENT_TYPES, PARENT_DOCUMENT_TYPES } from '../../../shared/identity-document';
-import { checkCoherence, normalizeMatricule } from '../../../shared/ins';
+import { IDENTITY_DOCUMENT_TYPES, PARENT_DOCUMENT_TYPES } from '../../../shared/patients/identity-document';
+import { checkCoherence, normalizeMatricule } from '../../../shared/patients/ins';
 import { cardTraitsToCopy, readCarteVitaleNumber, type CardHolder, type CarteVitaleFacts } from '../../../shared/kiosk/carte-vitale';
-import type { Patient } from '../../../shared/patient';
+import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { toIsoDate } from '../patients/parse-search';

@@ -3,7 +3,7 @@
 // for the pharmacist (her PIN). Nothing else of the station is reachable from here.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../../shared/patient';
+import type { Patient } from '../../../shared/patients/patient';
 import { relais } from '../../api';
 import { useCalls } from '../calls/call-store';
 import { CallStep } from './call-step';

@@ -2,9 +2,9 @@
 // what was measured. The session lives only in this page's memory, which the end of the session
 // throws away (wipe.ts reloads the page).
 import { create } from 'zustand';
-import type { Encounter, Observation } from '../../../shared/encounter';
+import type { Encounter, Observation } from '../../../shared/acts/encounter';
 import type { KioskState } from '../../../shared/kiosk/kiosk';
-import type { Patient } from '../../../shared/patient';
+import type { Patient } from '../../../shared/patients/patient';
 import { relais } from '../../api';
 
 export type KioskStep = 'welcome' | 'identify' | 'consent' | 'measure' | 'call' | 'done';

@@ -3,7 +3,7 @@
 // so nothing is lost if the session is interrupted.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Observation, Vital } from '../../../shared/encounter';
+import type { Observation, Vital } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useDevices } from '../device-panels/devices-store';

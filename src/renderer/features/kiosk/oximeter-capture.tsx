@@ -2,7 +2,7 @@
 // still") until the values hold steady; then their median is recorded, from the device.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceInfo } from '../../../shared/devices';
+import type { DeviceInfo } from '../../../shared/devices/devices';
 import { assessSteadiness, type Steadiness, type TimedReading } from '../../../shared/kiosk/oximeter-steadiness';
 import { useDevices } from '../device-panels/devices-store';
 import { speak } from './voice';

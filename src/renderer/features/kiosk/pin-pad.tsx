@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
-import { trivialPin } from '../../../shared/pin-rules';
+import { trivialPin } from '../../../shared/identity/pin-rules';
 import { relais } from '../../api';
 import { formatTime } from '../../ui/format';
 

@@ -1,7 +1,7 @@
 // Before a second record of the same person: show the look-alikes and let the nurse decide.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../../shared/patient';
+import type { Patient } from '../../../shared/patients/patient';
 import { PatientSummary } from './patient-summary';
 
 interface Props {

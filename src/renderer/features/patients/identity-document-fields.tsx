@@ -2,8 +2,8 @@
 // parent's document beside a family record book (a minor), who checked it and on which day.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IDENTITY_DOCUMENT_TYPES, PARENT_DOCUMENT_TYPES } from '../../../shared/identity-document';
-import { statusNeedsDocument } from '../../../shared/patient';
+import { IDENTITY_DOCUMENT_TYPES, PARENT_DOCUMENT_TYPES } from '../../../shared/patients/identity-document';
+import { statusNeedsDocument } from '../../../shared/patients/patient';
 import { SelectField } from './form-field';
 import type { FieldSetter } from './identity-form';
 import { todayTyped, type IdentityFormValues } from './identity-form-values';

@@ -1,9 +1,9 @@
 // The identity form's values (strings as typed) <-> the contract's identity input. The INS INSi
 // gave is not a form value: the page never sends one (main keeps it); a number typed here is only
 // ever "to be checked".
-import { INS_OID, type InsOid } from '../../../shared/ins';
-import type { IdentityDocumentType, ParentDocumentType } from '../../../shared/identity-document';
-import type { IdentityInput, IdentityStatus, Patient } from '../../../shared/patient';
+import { INS_OID, type InsOid } from '../../../shared/patients/ins';
+import type { IdentityDocumentType, ParentDocumentType } from '../../../shared/patients/identity-document';
+import type { IdentityInput, IdentityStatus, Patient } from '../../../shared/patients/patient';
 import { toFrenchDate, toIsoDate } from './parse-search';
 
 export interface IdentityFormValues {

@@ -2,7 +2,7 @@
 // answer, the regional server, a Relais update), who, and each field from its old value to its new.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdentityChange, IdentityHistoryEntry } from '../../../shared/insi';
+import type { IdentityChange, IdentityHistoryEntry } from '../../../shared/patients/insi';
 import { relais } from '../../api';
 import { groupedMatricule, oidName } from './ins-format';
 import { toFrenchDate } from './parse-search';

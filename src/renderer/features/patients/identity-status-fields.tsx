@@ -3,8 +3,8 @@
 // from a card is kept apart, "to be checked": it never makes the identity RECUP or QUAL.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INS_OID } from '../../../shared/ins';
-import { IDENTITY_STATUSES } from '../../../shared/patient';
+import { INS_OID } from '../../../shared/patients/ins';
+import { IDENTITY_STATUSES } from '../../../shared/patients/patient';
 import { SelectField } from './form-field';
 import type { FieldSetter } from './identity-form';
 import type { IdentityFormValues } from './identity-form-values';

@@ -1,5 +1,5 @@
 // How an INS and its kind are shown: the matricule grouped as on a Carte Vitale (1 06 12 75 111 005 64).
-import { INS_OID } from '../../../shared/ins';
+import { INS_OID } from '../../../shared/patients/ins';
 
 export function groupedMatricule(matricule: string): string {
   const m = /^(.)(..)(..)(..)(...)(...)(..)$/.exec(matricule);

@@ -1,8 +1,8 @@
 // INSi's answer shown to the person who asked: a found identity beside the record's traits (what
 // differs marked), what accepting it does to the status, or why there is nothing to take.
 import { useTranslation } from 'react-i18next';
-import { INSI_TRAITS, type InsiOutcome } from '../../../shared/insi';
-import type { Patient } from '../../../shared/patient';
+import { INSI_TRAITS, type InsiOutcome } from '../../../shared/patients/insi';
+import type { Patient } from '../../../shared/patients/patient';
 import { toFrenchDate } from './parse-search';
 
 interface Props {

@@ -5,8 +5,8 @@
 // nothing (RELAIS_INSI_URL).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InsiOutcome } from '../../../shared/insi';
-import type { Patient } from '../../../shared/patient';
+import type { InsiOutcome } from '../../../shared/patients/insi';
+import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { groupedMatricule, oidName } from './ins-format';

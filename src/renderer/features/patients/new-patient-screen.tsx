@@ -1,7 +1,7 @@
 // Create a patient. A possible duplicate is shown before anything is stored.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../../shared/patient';
+import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../shell/view-store';

@@ -1,5 +1,5 @@
 // One search box for a nurse: a name, a birth date (JJ/MM/AAAA) or an INS matricule, or a mix.
-import type { PatientSearch } from '../../../shared/patient';
+import type { PatientSearch } from '../../../shared/patients/patient';
 
 const DATE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
 const MATRICULE = /^[\d\s.]*(?:2A|2B)?[\d\s.]*$/i;

@@ -3,7 +3,7 @@
 // identity is listed in its history.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../../shared/patient';
+import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../shell/view-store';

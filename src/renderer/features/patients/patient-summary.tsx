@@ -1,6 +1,6 @@
 // One patient in a list: the traits a nurse checks before opening a record.
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../../shared/patient';
+import type { Patient } from '../../../shared/patients/patient';
 import { toFrenchDate } from './parse-search';
 
 export function PatientSummary({ patient }: { patient: Patient }) {

@@ -1,7 +1,7 @@
 // Find a patient by name, birth date or INS; an empty search lists the most recent ones.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../../shared/patient';
+import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../shell/view-store';

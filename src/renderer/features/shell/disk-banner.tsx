@@ -2,7 +2,7 @@
 // or new files only, to keep room for the records), how much to free and what to do. Nothing
 // while there is room.
 import { useTranslation } from 'react-i18next';
-import type { DiskStatus } from '../../../shared/station';
+import type { DiskStatus } from '../../../shared/station/station';
 
 const MB = 1024 * 1024;
 

@@ -4,7 +4,7 @@
 // station then restarts its services and says what the region gave back and what is lost.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Backup, DatabaseDecision, IntegrityReport } from '../../../shared/database';
+import type { Backup, DatabaseDecision, IntegrityReport } from '../../../shared/station/database';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useStation } from './station-store';

@@ -2,7 +2,7 @@
 // space and the reserve kept for the records, and the audit trail's events still in memory
 // (waiting to be written, or lost past the memory's bound) after a full disk.
 import { useTranslation } from 'react-i18next';
-import type { DiskStatus } from '../../../shared/station';
+import type { DiskStatus } from '../../../shared/station/station';
 
 const MB = 1024 * 1024;
 

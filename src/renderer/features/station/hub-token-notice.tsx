@@ -2,7 +2,7 @@
 // the region's maximum age, or the region revoked it), or has expired: what it means and what to
 // do (ask the regional IT for a new station token). Nothing while it is valid.
 import { useTranslation } from 'react-i18next';
-import type { HubTokenStatus } from '../../../shared/station';
+import type { HubTokenStatus } from '../../../shared/station/station';
 
 export function HubTokenNotice({ token }: { token: HubTokenStatus }) {
   const { t, i18n } = useTranslation();

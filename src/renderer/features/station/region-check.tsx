@@ -2,7 +2,7 @@
 // (its reconciliation): when it last checked, the records it found missing and sent again (or is
 // sending), and for the regional IT what it could not check or can no longer send.
 import { useTranslation } from 'react-i18next';
-import type { SyncDetails } from '../../../shared/station';
+import type { SyncDetails } from '../../../shared/station/station';
 
 export function RegionCheck({ check }: { check: SyncDetails['reconciliation'] }) {
   const { t, i18n } = useTranslation();

@@ -1,6 +1,6 @@
 // The station's status for the home screen, loaded once and kept fresh by the station's events.
 import { create } from 'zustand';
-import type { StationStatus } from '../../../shared/station';
+import type { StationStatus } from '../../../shared/station/station';
 import type { AppError } from '../../../shared/result';
 import { onLinkChange, relais, type LinkState } from '../../api';
 

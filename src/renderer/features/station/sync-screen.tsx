@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
-import type { SyncDetails, SyncRetryResult } from '../../../shared/station';
+import type { SyncDetails, SyncRetryResult } from '../../../shared/station/station';
 import { relais } from '../../api';
 import { RegionCheck } from './region-check';
 import { useStation } from './station-store';

@@ -1,7 +1,7 @@
 // Files on their way to the region, one progress bar each: a 200 MB dermatoscope series on a
 // pharmacy's line takes minutes, and the nurse should see it move rather than wonder.
 import { useTranslation } from 'react-i18next';
-import type { StationStatus } from '../../../shared/station';
+import type { StationStatus } from '../../../shared/station/station';
 import { formatNumber } from '../../ui/format';
 
 const megabytes = (bytes: number) => formatNumber(bytes / 1_000_000, bytes < 10_000_000 ? 1 : 0, bytes < 10_000_000 ? 1 : 0);

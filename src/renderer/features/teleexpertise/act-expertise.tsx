@@ -4,10 +4,10 @@
 // and the answer to her question with more files.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../../shared/attachments';
-import type { Encounter } from '../../../shared/encounter';
+import type { Attachment } from '../../../shared/acts/attachments';
+import type { Encounter } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
-import { openQuestion, type RequestView } from '../../../shared/teleexpertise';
+import { openQuestion, type RequestView } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
 import { ActError } from '../acts/act-error';
 import { useView } from '../shell/view-store';

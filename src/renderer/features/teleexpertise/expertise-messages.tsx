@@ -1,7 +1,7 @@
 // The messages of a téléexpertise exchange, oldest first, as both sides read them: the expert's
 // structured answer (opinion, recommendations, follow-up), her questions, the requester's answers.
 import { useTranslation } from 'react-i18next';
-import type { ExpertiseMessage } from '../../../shared/teleexpertise';
+import type { ExpertiseMessage } from '../../../shared/teleexpertise/teleexpertise';
 
 export function ExpertiseMessages({ messages }: { messages: readonly ExpertiseMessage[] }) {
   const { t, i18n } = useTranslation();

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
-import { waitingTime, type InboxItem } from '../../../shared/teleexpertise';
+import { waitingTime, type InboxItem } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
 import { ActError } from '../acts/act-error';
 import { useView } from '../shell/view-store';

@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Peer } from '../../../shared/hub-protocol';
-import { nameableExperts } from '../../../shared/teleexpertise';
+import { nameableExperts } from '../../../shared/teleexpertise/teleexpertise';
 import { useCalls } from '../calls/call-store';
 
 interface NamedExpertFieldProps {

@@ -5,10 +5,10 @@
 // then it is sent from there.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Encounter } from '../../../shared/encounter';
+import type { Encounter } from '../../../shared/acts/encounter';
 import type { Peer } from '../../../shared/hub-protocol';
 import type { AppError } from '../../../shared/result';
-import { PrioritySchema, type Priority } from '../../../shared/teleexpertise';
+import { PrioritySchema, type Priority } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
 import { ActError } from '../acts/act-error';
 import { RequesterFields, type RequesterRole } from '../acts/professional-fields';

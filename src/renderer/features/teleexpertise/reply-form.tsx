@@ -4,7 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
-import { FollowUpSchema, type FollowUp } from '../../../shared/teleexpertise';
+import { FollowUpSchema, type FollowUp } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
 import { SignerFields } from '../acts/professional-fields';
 

@@ -2,7 +2,7 @@
 // glance which requests are answered without opening each one.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequestState } from '../../../shared/teleexpertise';
+import type { RequestState } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
 
 export function RequestStateLabel({ encounterId }: { encounterId: string }) {

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
-import type { ExpertFile, ExpertRequestView } from '../../../shared/teleexpertise';
+import type { ExpertFile, ExpertRequestView } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
 import { base64Bytes } from '../../imaging/loaded-frame';
 import { ActError } from '../acts/act-error';

@@ -1,0 +1,178 @@
+// Calls on the station's side: relays the page's call commands to the hub through the station's
+// own hub connection, passes the hub's call messages to the page, keeps who is online and the
+// directory, asks the hub for TURN credentials, and keeps the call journal (with an outbox row
+// when a call ends, in the same transaction).
+import type { CallCommand, CallRecord, ChatEntry, HubState, IceConfig } from '../../shared/calls/calls';
+import type { ClientMessage, Offer, Peer, ServerMessage } from '../../shared/hub-protocol';
+import { AppFailure } from '../contract/failure';
+import type { CallRepository } from './call-repository';
+import type { Db } from '../platform/database/connection';
+import type { OutboxRepository } from '../platform/database/outbox-repository';
+import { chatEntityId } from '../sync';
+import type { HubLink } from '../platform/hub/hub-link';
+
+export interface CallServiceDeps {
+  db: Db;
+  calls: CallRepository;
+  outbox: OutboxRepository;
+  link: HubLink;
+  now: () => Date;
+  /** "relay" forces calls through TURN (RELAIS_ICE_POLICY). */
+  icePolicy: IceConfig['iceTransportPolicy'];
+  onState: (state: HubState) => void;
+  onMessage: (message: ServerMessage) => void;
+  turnTimeoutMs?: number;
+}
+
+type Sender = (message: ClientMessage) => boolean;
+
+// A call record left open by a crash must not count as a call in progress for ever.
+const OPEN_CALL_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+// More calls than this in progress at once is not a station's life: the newest are enough.
+const RECENT_CALLS = 20;
+type TurnReply = Extract<ServerMessage, { type: 'turn.credentials' }>;
+/** The hub gives TURN credentials only during a call it knows of (ringing or under way). */
+type TurnRefused = { refused: true };
+
+export function createCallService(deps: CallServiceDeps) {
+  let you: Peer | null = null;
+  let peers: Peer[] = [];
+  let offers: Offer[] = [];
+  let sender: Sender = () => false;
+  const turnWaiters: ((reply: TurnReply | TurnRefused) => void)[] = [];
+  const at = () => deps.now().toISOString();
+
+  const state = (): HubState => ({ link: deps.link.state().state, you, peers: peers.filter((p) => p.id !== you?.id), offers });
+  const publish = () => deps.onState(state());
+
+  function endCall(callId: string, reason: string, detail: string | null): void {
+    deps.db.transaction(() => {
+      deps.calls.ended(callId, at(), reason, detail);
+    })();
+  }
+
+  function record(message: ServerMessage): void {
+    switch (message.type) {
+      case 'call.ringing':
+        deps.db.transaction(() => {
+          deps.calls.insert({ id: message.callId, direction: 'outgoing', remote: message.to, reason: message.reason ?? null, urgent: message.urgent ?? false, at: at() });
+        })();
+        break;
+      case 'call.incoming':
+        deps.db.transaction(() => {
+          deps.calls.insert({ id: message.callId, direction: 'incoming', remote: message.from, reason: message.reason ?? null, urgent: message.urgent, at: at() });
+        })();
+        break;
+      case 'call.accepted':
+        deps.calls.accepted(message.callId, at());
+        break;
+      case 'call.ended':
+        endCall(message.callId, message.reason, message.detail ?? null);
+        break;
+      default:
+        break;
+    }
+  }
+
+  return {
+    /** Wires the hub connection's send; called once the client exists. */
+    useSender(send: Sender): void {
+      sender = send;
+    },
+
+    /** Everything the hub sends arrives here, already parsed. */
+    handle(message: ServerMessage): void {
+      switch (message.type) {
+        case 'welcome':
+          you = message.you;
+          peers = message.peers;
+          return publish();
+        case 'presence':
+          peers = message.peers;
+          // Our own availability as the hub now has it (after presence.set).
+          you = message.peers.find((p) => p.id === you?.id) ?? you;
+          return publish();
+        case 'directory':
+          offers = message.offers;
+          return publish();
+        case 'turn.credentials':
+          turnWaiters.splice(0).forEach((w) => w(message));
+          return;
+        case 'error':
+          // A TURN request refused (this call is over at the hub): no use asking again. The page
+          // is told too, and says that the call no longer exists on the regional server.
+          if (message.code === 'not_in_call') turnWaiters.splice(0).forEach((w) => w({ refused: true }));
+          deps.onMessage(message);
+          return;
+        default:
+          record(message);
+          deps.onMessage(message);
+      }
+    },
+
+    linkChanged(): void {
+      if (deps.link.state().state !== 'online') {
+        you = null;
+        peers = [];
+      }
+      publish();
+    },
+
+    state,
+
+    send(command: CallCommand): { sent: true } {
+      if (!sender(command)) {
+        // Hanging up without the hub still ends the call here, with the reason, so that the
+        // journal never keeps a call open forever.
+        if (command.type === 'call.hangup') endCall(command.callId, 'disconnected', command.reason ?? 'Ended while the hub was unreachable.');
+        throw new AppFailure('hub_unavailable', 'The regional hub is not reachable; the message was not sent.');
+      }
+      return { sent: true };
+    },
+
+    /** ICE servers for a new call: fresh TURN credentials from the hub when it has TURN. */
+    async iceConfig(): Promise<IceConfig> {
+      const answer = await new Promise<TurnReply | TurnRefused | null>((resolve) => {
+        // Asked again if no answer comes quickly (a request refused under load is not answered).
+        const retry = setInterval(() => sender({ type: 'turn.credentials' }), 700);
+        const timer = setTimeout(() => done(null), deps.turnTimeoutMs ?? 3000);
+        const done = (r: TurnReply | TurnRefused | null) => {
+          clearInterval(retry);
+          clearTimeout(timer);
+          resolve(r);
+        };
+        turnWaiters.push(done);
+        if (!sender({ type: 'turn.credentials' })) done(null);
+      });
+      const reply = answer && !('refused' in answer) ? answer : null;
+      const iceServers = reply && reply.urls.length > 0 ? [{ urls: reply.urls, username: reply.username, credential: reply.credential }] : [];
+      if (deps.icePolicy === 'relay' && iceServers.length === 0) {
+        const refused = answer !== null && 'refused' in answer;
+        const over = 'this call is no longer under way at the hub (it gives TURN credentials only during a call)';
+        const why = refused ? over : 'the hub gave no TURN server';
+        throw new AppFailure('hub_unavailable', `Calls must go through the TURN relay (RELAIS_ICE_POLICY=relay) but ${why}.`);
+      }
+      return { iceServers, iceTransportPolicy: deps.icePolicy };
+    },
+
+    saveChat(entry: ChatEntry): { saved: true } {
+      if (!deps.calls.exists(entry.callId)) throw new AppFailure('not_found', 'This call is not in the journal of this station.');
+      // Each line goes to the region with the act the call is linked to (a Communication).
+      deps.db.transaction(() => {
+        if (deps.calls.addChat(entry)) deps.outbox.enqueue('call_chat', chatEntityId(entry.callId, entry.id), 1, 'create', at());
+      })();
+      return { saved: true };
+    },
+
+    history(limit: number): CallRecord[] {
+      return deps.calls.recent(limit);
+    },
+
+    /** Calls rung or answered and not ended (what holds an update back), from the journal. */
+    openCalls(): number {
+      const now = deps.now().getTime();
+      const open = (r: CallRecord) => r.endedAt === null && now - Date.parse(r.ringingAt) < OPEN_CALL_MAX_AGE_MS;
+      return deps.calls.recent(RECENT_CALLS).filter(open).length;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// The call's data channel: chat, the media manifest, and remote camera steering, decided on the
+// cart: a steering message is passed on only if it comes from the session's expert, while the
+// nurse grants control, and is not older than one already obeyed (data-channel messages can
+// arrive late after a reconnection); the station's main process checks its own grant again. And,
+// on the expert's side, which of the cart's answers her pad shows. Pure.
+import { z } from 'zod';
+import { CameraCommandSchema } from './devices';
+import { ImagingMessageSchemas } from '../imaging/imaging-share';
+import { StrokeChangeSchema, StrokeSheetSchema } from '../stroke/sheet';
+
+const normalized = z.number().min(-1).max(1);
+
+export const MediaKindSchema = z.enum(['room', 'device', 'stethoscope']);
+export type MediaKind = z.infer<typeof MediaKindSchema>;
+
+/** Expert -> cart: a camera command; a gesture is one `move` (pan, tilt and zoom together). */
+const CameraMessageSchema = z.strictObject({ type: z.literal('camera'), seq: z.number().int().nonnegative(), command: CameraCommandSchema });
+/** Expert -> cart: centre the camera on this point of the room video (-1..1, right and up positive). */
+const CenterMessageSchema = z.strictObject({ type: z.literal('center'), seq: z.number().int().nonnegative(), x: normalized, y: normalized });
+
+export const RemoteMessageSchema = z.discriminatedUnion('type', [
+  CameraMessageSchema,
+  CenterMessageSchema,
+  /** Cart -> expert: what became of a steering message. */
+  z.strictObject({ type: z.literal('camera.result'), seq: z.number().int().nonnegative(), outcome: z.enum(['done', 'refused', 'failed']), reason: z.string().max(200).optional() }),
+  /** Cart -> expert: whether the expert may steer, and which camera presets exist. */
+  z.strictObject({ type: z.literal('control'), granted: z.boolean(), camera: z.boolean(), presets: z.array(z.object({ number: z.number().int().min(0).max(255), name: z.string().max(60) })).max(20) }),
+  /** Either way: which of the sender's streams is which (stream ids survive WebRTC). */
+  z.strictObject({ type: z.literal('media'), streams: z.array(z.object({ id: z.string().max(100), kind: MediaKindSchema, label: z.string().max(120) })).max(6) }),
+  z.strictObject({ type: z.literal('chat'), id: z.string().min(1).max(100), author: z.string().max(200), text: z.string().min(1).max(2000), at: z.string().max(40) }),
+  /** A shared imaging series: its view and pointer (its pixels go on the bulk channel). */
+  ...ImagingMessageSchemas,
+  /** Requesting site -> neurologist: the act's stroke sheet as it stands (sent after each change). */
+  z.strictObject({ type: z.literal('stroke.sheet'), patient: z.string().max(200), birthDate: z.iso.date().optional(), sheet: StrokeSheetSchema }),
+  /** Neurologist -> requesting site: a change she makes; recorded there in her name as the hub knows it. */
+  z.strictObject({ type: z.literal('stroke.change'), encounterId: z.uuid(), change: StrokeChangeSchema }),
+]);
+export type RemoteMessage = z.infer<typeof RemoteMessageSchema>;
+
+export interface RemoteControlState {
+  expertPeerId: string | null; // the session's expert, from the hub's accepted call
+  granted: boolean; // the nurse's grant, revocable at any time
+  lastSeq: number; // the newest steering message obeyed
+}
+
+/** The two steering messages, the only ones the cart decides on: parsed once, here. */
+const SteeringMessageSchema = z.discriminatedUnion('type', [CameraMessageSchema, CenterMessageSchema]);
+export type SteeringMessage = z.infer<typeof SteeringMessageSchema>;
+
+/** Whether a data-channel message is one for the camera (decided by decideRemote, not parsed before). */
+export const isSteeringMessage = (raw: unknown): boolean => {
+  const type = (raw as { type?: unknown } | null)?.type;
+  return type === 'camera' || type === 'center';
+};
+
+export type RemoteDecision =
+  | { obey: true; message: SteeringMessage }
+  | { obey: false; reason: 'invalid' | 'not_expert' | 'not_granted' | 'stale'; seq?: number };
+
+/** Whether to obey a steering message from `senderPeerId`; the message is parsed here, once, and
+ * passed on as it came. A Stop needs the grant like any command: when a grant ends, the station
+ * itself stops the camera the expert was moving. */
+export function decideRemote(state: RemoteControlState, senderPeerId: string, raw: unknown): RemoteDecision {
+  const parsed = SteeringMessageSchema.safeParse(raw);
+  if (!parsed.success) return { obey: false, reason: 'invalid' };
+  const message = parsed.data;
+  const seq = message.seq;
+  if (!state.expertPeerId || senderPeerId !== state.expertPeerId) return { obey: false, reason: 'not_expert', seq };
+  if (!state.granted) return { obey: false, reason: 'not_granted', seq };
+  const isStop = message.type === 'camera' && message.command.type === 'stop';
+  if (seq <= state.lastSeq && !isStop) return { obey: false, reason: 'stale', seq };
+  return { obey: true, message };
+}
+
+export function afterDecision(state: RemoteControlState, decision: RemoteDecision): RemoteControlState {
+  return decision.obey ? { ...state, lastSeq: Math.max(state.lastSeq, decision.message.seq) } : state;
+}
+
+/** Expert: the cart's answer to one of her steering messages. */
+export interface SteerAnswer {
+  seq: number;
+  outcome: 'done' | 'refused' | 'failed';
+  reason?: string;
+}
+
+/** Expert: the answer her pad shows once the cart has answered message `answer.seq`. A slow
+ * command's answer (a move that took seconds) never hides a newer one's. The Stop sent when she
+ * lets go of a button never hides the refusal of the move it ends (she must learn that the nurse
+ * did not let her steer); and a Stop that worked says nothing new, so a failure shown stays until
+ * a move works. */
+export function shownSteerAnswer(shown: SteerAnswer | null, answer: SteerAnswer, wasStop: boolean): SteerAnswer | null {
+  if (shown && answer.seq < shown.seq) return shown;
+  if (wasStop && (answer.outcome === 'done' || shown?.outcome === 'refused')) return shown;
+  return answer;
+}
+
+/** Expert: a refusal shown goes once the nurse lets her steer again; anything else stays. */
+export function shownAfterControl(shown: SteerAnswer | null, granted: boolean): SteerAnswer | null {
+  return granted && shown?.outcome === 'refused' ? null : shown;
+}
