@@ -50,7 +50,9 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict(['electron', 'better-sqlite3-multiple-ciphers', 'ws', 'serialport', 'node-hid', ...nodeBuiltins], [
-        group(['**/main/**', '**/preload/**', '**/hub/**', '**/devices/**'], 'the renderer talks to main through the contract only.'),
+        group(['**/main/**', '**/preload/**', '**/hub/**'], 'the renderer talks to main through the contract only.'),
+        // The drivers' top-level devices/, not the renderer's own features/devices/ (two or more levels up).
+        { regex: '^(\\.\\./){2,}devices(/|$)', message: 'the renderer talks to main through the contract only.' },
       ]),
     },
   },

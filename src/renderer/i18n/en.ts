@@ -1,17 +1,17 @@
 // English texts: same keys as the French reference, enforced by the type.
-import { actsEn } from './acts-en';
-import { consentEn } from './consent-en';
-import { strokeEn } from './stroke-en';
-import { callsEn } from './calls-en';
-import { identityEn } from './identity-en';
-import { expertiseEn } from './expertise-en';
-import { activityEn } from './activity-en';
-import { kioskEn } from './kiosk-en';
-import { hubTokenEn } from './hub-token-en';
-import { diskEn } from './disk-en';
-import { databaseEn } from './database-en';
-import { imagingSafetyEn } from './imaging-en';
-import { vigilanceEn, vigilanceFieldErrorsEn } from './vigilance-en';
+import { actsEn } from '../features/acts/texts-en';
+import { consentEn } from '../features/acts/texts-consent-en';
+import { strokeEn } from '../features/stroke/texts-en';
+import { callsEn } from '../features/calls/texts-en';
+import { identityEn } from '../features/identity/texts-en';
+import { expertiseEn } from '../features/teleexpertise/texts-en';
+import { activityEn } from '../features/activity/texts-en';
+import { kioskEn } from '../features/kiosk/texts-en';
+import { hubTokenEn } from '../features/station/texts-hub-token-en';
+import { diskEn } from '../features/station/texts-disk-en';
+import { databaseEn } from '../features/station/texts-database-en';
+import { imagingSafetyEn } from '../features/imaging/texts-en';
+import { vigilanceEn, vigilanceFieldErrorsEn } from '../features/patients/texts-en';
 import type { Translations } from './fr';
 
 export const en: Translations = {

@@ -1,18 +1,18 @@
 // French texts (the reference: English must have the same keys, checked by its type).
-import { actsFr } from './acts-fr';
-import { consentFr } from './consent-fr';
-import { strokeFr } from './stroke-fr';
-import { callsFr } from './calls-fr';
-import { identityFr } from './identity-fr';
-import { expertiseFr } from './expertise-fr';
+import { actsFr } from '../features/acts/texts-fr';
+import { consentFr } from '../features/acts/texts-consent-fr';
+import { strokeFr } from '../features/stroke/texts-fr';
+import { callsFr } from '../features/calls/texts-fr';
+import { identityFr } from '../features/identity/texts-fr';
+import { expertiseFr } from '../features/teleexpertise/texts-fr';
 import type { Texts } from './texts';
-import { activityFr } from './activity-fr';
-import { kioskFr } from './kiosk-fr';
-import { hubTokenFr } from './hub-token-fr';
-import { diskFr } from './disk-fr';
-import { databaseFr } from './database-fr';
-import { imagingSafetyFr } from './imaging-fr';
-import { vigilanceFieldErrorsFr, vigilanceFr } from './vigilance-fr';
+import { activityFr } from '../features/activity/texts-fr';
+import { kioskFr } from '../features/kiosk/texts-fr';
+import { hubTokenFr } from '../features/station/texts-hub-token-fr';
+import { diskFr } from '../features/station/texts-disk-fr';
+import { databaseFr } from '../features/station/texts-database-fr';
+import { imagingSafetyFr } from '../features/imaging/texts-fr';
+import { vigilanceFieldErrorsFr, vigilanceFr } from '../features/patients/texts-fr';
 export const fr = {
   app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', expertise: 'Téléexpertise', activity: 'Activité', switchLanguage: 'English' },
   link: {

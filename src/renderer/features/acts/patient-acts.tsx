@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { ActTypeSchema, type ActType, type Encounter } from '../../../shared/encounter';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { useCalls } from '../calls/call-store';
-import { useView } from '../shell/view-store';
-import { ActError } from './act-error';
+import { useCalls } from '../../webrtc/call-store';
+import { useView } from '../../ui/view-store';
+import { ActError } from '../../ui/error-line';
 import { NewRequestForm } from '../teleexpertise/new-request-form';
 import { RequestStateLabel } from '../teleexpertise/request-state-label';
-import { RequesterFields, type RequesterRole } from './professional-fields';
+import { RequesterFields, type RequesterRole } from '../../ui/professional-fields';
 
 
 function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onCreated: (act: Encounter) => void; onCancel: () => void }) {

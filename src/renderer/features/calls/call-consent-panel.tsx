@@ -9,11 +9,11 @@ import type { Encounter } from '../../../shared/encounter';
 import type { Patient } from '../../../shared/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { ActError } from '../acts/act-error';
+import { ActError } from '../../ui/error-line';
 import { ConsentForm } from '../acts/consent-form';
-import { PatientSummary } from '../patients/patient-summary';
-import type { CurrentCall } from './call-store';
-import { useCalls } from './call-store';
+import { PatientSummary } from '../../ui/patient-summary';
+import type { CurrentCall } from '../../webrtc/call-store';
+import { useCalls } from '../../webrtc/call-store';
 import { PatientPicker } from './patient-picker';
 import { formatDateTime } from '../../ui/format';
 

@@ -6,12 +6,12 @@ import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../shared/patient';
 import { PatientImaging } from '../imaging/patient-imaging';
 import { SeriesViewer } from '../imaging/series-viewer';
-import { PatientSummary } from '../patients/patient-summary';
+import { PatientSummary } from '../../ui/patient-summary';
 import { PatientPicker } from './patient-picker';
 import { changeSharedView, moveSharedPointer, shareSeries, stopSharing, useSharedImaging, type SharedImaging } from './shared-imaging';
 import type { CallConsent } from '../../../shared/consent-channels';
-import { ActError } from '../acts/act-error';
-import { BlockedReason } from '../acts/consent-blocked';
+import { ActError } from '../../ui/error-line';
+import { BlockedReason } from '../../ui/consent-blocked';
 import { useCallBlocked } from './call-consent';
 
 function SharedViewer({ share }: { share: SharedImaging }) {

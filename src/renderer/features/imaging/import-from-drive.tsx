@@ -10,7 +10,7 @@ import type { ScannedStudy, ScanReport } from '../../../shared/imaging';
 import type { Patient } from '../../../shared/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { ActError } from '../acts/act-error';
+import { ActError } from '../../ui/error-line';
 import { displayDate, personName } from './dicom-display';
 import { DropZone } from './drop-zone';
 import { StudyIdentityCheck } from './study-identity-check';

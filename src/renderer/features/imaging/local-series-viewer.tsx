@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { SeriesImages } from '../../../shared/imaging';
 import type { SharedView } from '../../../shared/imaging-view';
 import { relais } from '../../api';
-import { localSeriesSource, outward, type FrameSource } from '../../imaging/frame-source';
-import type { LoadedFrame } from '../../imaging/loaded-frame';
+import { localSeriesSource, outward, type FrameSource } from '../../ui/imaging/frame-source';
+import type { LoadedFrame } from '../../ui/imaging/loaded-frame';
 import { openingView, SeriesViewer } from './series-viewer';
 import type { OverlayInfo } from './viewer-overlay';
 

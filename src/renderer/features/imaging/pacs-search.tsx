@@ -7,7 +7,7 @@ import type { PacsStudy } from '../../../shared/imaging';
 import type { Patient } from '../../../shared/patient';
 import type { AppError, FieldError } from '../../../shared/result';
 import { relais } from '../../api';
-import { ActError } from '../acts/act-error';
+import { ActError } from '../../ui/error-line';
 import { displayDate, personName } from './dicom-display';
 import { mismatchesOf, MismatchWarning } from './mismatch-warning';
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/contract';
 import { relais } from '../../api';
 import type { SharedView } from '../../../shared/imaging-view';
-import type { FrameSource } from '../../imaging/frame-source';
+import type { FrameSource } from '../../ui/imaging/frame-source';
 import { displayDate, personName } from './dicom-display';
 import { ImportFromDrive } from './import-from-drive';
 import { LocalSeriesViewer } from './local-series-viewer';

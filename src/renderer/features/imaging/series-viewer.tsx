@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CT_PRESETS, dragWindow, ellipseStats, lengthMm, type CtPreset, type SharedView } from '../../../shared/imaging-view';
-import type { FrameSource } from '../../imaging/frame-source';
-import { paintFrameInto } from '../../imaging/frame-canvas';
-import { initialWindow, type LoadedFrame } from '../../imaging/loaded-frame';
+import type { FrameSource } from '../../ui/imaging/frame-source';
+import { paintFrameInto } from '../../ui/imaging/frame-canvas';
+import { initialWindow, type LoadedFrame } from '../../ui/imaging/loaded-frame';
 import { formatNumber } from '../../ui/format';
 import { MarkersLegend, ViewerOverlay, type OverlayInfo } from './viewer-overlay';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Peer } from '../../../shared/hub-protocol';
 import { relais } from '../../api';
 import { dismiss, ring } from '../calls/call-controller';
-import { useCalls } from '../calls/call-store';
+import { useCalls } from '../../webrtc/call-store';
 import { CallView } from '../calls/call-view';
 import { useKiosk } from './kiosk-store';
 

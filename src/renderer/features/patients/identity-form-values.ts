@@ -4,7 +4,7 @@
 import { INS_OID, type InsOid } from '../../../shared/ins';
 import type { IdentityDocumentType, ParentDocumentType } from '../../../shared/identity-document';
 import type { IdentityInput, IdentityStatus, Patient } from '../../../shared/patient';
-import { toFrenchDate, toIsoDate } from './parse-search';
+import { toFrenchDate, toIsoDate } from '../../ui/parse-search';
 
 export interface IdentityFormValues {
   birthName: string;

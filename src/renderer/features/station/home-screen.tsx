@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskEntry } from '../kiosk/kiosk-entry';
-import { useView } from '../shell/view-store';
+import { useView } from '../../ui/view-store';
 import { useStation } from './station-store';
 import { UploadProgress } from './upload-progress';
 import { HubTokenNotice } from './hub-token-notice';
