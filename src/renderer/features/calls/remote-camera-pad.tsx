@@ -2,8 +2,8 @@
 // each command goes over the call's data channel; the cart decides and says back what it did.
 import { useCallback, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCameraCommands, type CommandSender } from '../devices/use-camera';
-import { useMotionInput } from '../devices/use-motion-input';
+import { useCameraCommands, type CommandSender } from '../../ui/use-camera';
+import { useMotionInput } from '../../ui/use-motion-input';
 import { steer } from './call-controller';
 import type { CurrentCall } from '../../webrtc/call-store';
 

@@ -4,8 +4,8 @@ import { useCallback, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceInfo } from '../../../shared/devices';
 import { relais } from '../../api';
-import { useCamera } from './use-camera';
-import { useMotionInput } from './use-motion-input';
+import { useCamera } from '../../ui/use-camera';
+import { useMotionInput } from '../../ui/use-motion-input';
 
 type Position = { pan: number; tilt: number; zoom: number } | null;
 

@@ -2,9 +2,9 @@
 // polled every frame), and the last error is kept for the screen. The same hook steers the
 // station's own camera (useCamera) and, during a call, the cart's camera from the expert's side.
 import { useCallback, useRef, useState } from 'react';
-import type { CameraCommand } from '../../../shared/devices';
-import type { AppError } from '../../../shared/result';
-import { relais } from '../../api';
+import type { CameraCommand } from '../../shared/devices';
+import type { AppError } from '../../shared/result';
+import { relais } from '../api';
 
 /** Sends one command; resolves with the error, or null when it went through. */
 export type CommandSender = (command: CameraCommand) => Promise<AppError | null>;
