@@ -18,7 +18,7 @@ import { ActExpertise } from '../teleexpertise/act-expertise';
 import { SignerFields } from '../../ui/professional-fields';
 import { VitalForm } from './vital-form';
 import { useVitalText } from '../../ui/vital-check';
-import { ConsentForm, useConsentLine } from './consent-form';
+import { ConsentForm, useConsentLine } from '../../ui/consent-form';
 import { latestDecision } from '../../../shared/consent';
 
 type ActRecord = ChannelOutput<'encounters.get'>;

@@ -10,7 +10,7 @@ import type { Patient } from '../../../shared/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
-import { ConsentForm } from '../acts/consent-form';
+import { ConsentForm } from '../../ui/consent-form';
 import { PatientSummary } from '../../ui/patient-summary';
 import type { CurrentCall } from '../../webrtc/call-store';
 import { useCalls } from '../../webrtc/call-store';

@@ -5,7 +5,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../shared/patient';
 import { PatientImaging } from '../imaging/patient-imaging';
-import { SeriesViewer } from '../imaging/series-viewer';
+import { SeriesViewer } from '../../ui/imaging/series-viewer';
 import { PatientSummary } from '../../ui/patient-summary';
 import { PatientPicker } from './patient-picker';
 import { changeSharedView, moveSharedPointer, shareSeries, stopSharing, useSharedImaging, type SharedImaging } from './shared-imaging';

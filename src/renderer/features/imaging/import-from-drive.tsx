@@ -11,7 +11,7 @@ import type { Patient } from '../../../shared/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
-import { displayDate, personName } from './dicom-display';
+import { displayDate, personName } from '../../ui/imaging/dicom-display';
 import { DropZone } from './drop-zone';
 import { StudyIdentityCheck } from './study-identity-check';
 

@@ -8,8 +8,8 @@ import type { SharedView } from '../../../shared/imaging-view';
 import { relais } from '../../api';
 import { localSeriesSource, outward, type FrameSource } from '../../ui/imaging/frame-source';
 import type { LoadedFrame } from '../../ui/imaging/loaded-frame';
-import { openingView, SeriesViewer } from './series-viewer';
-import type { OverlayInfo } from './viewer-overlay';
+import { openingView, SeriesViewer } from '../../ui/imaging/series-viewer';
+import type { OverlayInfo } from '../../ui/imaging/viewer-overlay';
 
 /** The first frame that loads, from `start` outward; null with the reason's code when none does. */
 async function firstShown(source: FrameSource, start: number): Promise<{ index: number; frame: LoadedFrame } | { failure: string | null }> {

@@ -8,7 +8,7 @@ import type { ChannelOutput } from '../../../shared/contract';
 import { relais } from '../../api';
 import type { SharedView } from '../../../shared/imaging-view';
 import type { FrameSource } from '../../ui/imaging/frame-source';
-import { displayDate, personName } from './dicom-display';
+import { displayDate, personName } from '../../ui/imaging/dicom-display';
 import { ImportFromDrive } from './import-from-drive';
 import { LocalSeriesViewer } from './local-series-viewer';
 import { PacsSearch } from './pacs-search';

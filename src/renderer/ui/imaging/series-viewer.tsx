@@ -6,10 +6,10 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CT_PRESETS, dragWindow, ellipseStats, lengthMm, type CtPreset, type SharedView } from '../../../shared/imaging-view';
-import type { FrameSource } from '../../ui/imaging/frame-source';
-import { paintFrameInto } from '../../ui/imaging/frame-canvas';
-import { initialWindow, type LoadedFrame } from '../../ui/imaging/loaded-frame';
-import { formatNumber } from '../../ui/format';
+import type { FrameSource } from './frame-source';
+import { paintFrameInto } from './frame-canvas';
+import { initialWindow, type LoadedFrame } from './loaded-frame';
+import { formatNumber } from '../format';
 import { MarkersLegend, ViewerOverlay, type OverlayInfo } from './viewer-overlay';
 
 type Tool = 'window' | 'pan' | 'zoom' | 'length' | 'roi';

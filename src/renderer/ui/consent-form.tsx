@@ -4,9 +4,9 @@
 // who collects it. Nothing is chosen beforehand; the station checks the same rules again.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_GIVER_KINDS, ConsentScopeSchema, type Consent, type ConsentGiver, type ConsentScope } from '../../../shared/consent';
-import type { AppError } from '../../../shared/result';
-import { relais } from '../../api';
+import { CONSENT_GIVER_KINDS, ConsentScopeSchema, type Consent, type ConsentGiver, type ConsentScope } from '../../shared/consent';
+import type { AppError } from '../../shared/result';
+import { relais } from '../api';
 import './consent.css';
 
 type Kind = (typeof CONSENT_GIVER_KINDS)[number];
