@@ -27,10 +27,43 @@ import { PatientScreen } from './features/patients/patient-screen';
 import { PatientsScreen } from './features/patients/patients-screen';
 import { InboxScreen } from './features/teleexpertise/inbox-screen';
 import { RequestScreen } from './features/teleexpertise/request-view';
+import { ActExpertise } from './features/teleexpertise/act-expertise';
+import { NewRequestForm } from './features/teleexpertise/new-request-form';
+import { RequestStateLabel } from './features/teleexpertise/request-state-label';
+import { PatientActs } from './features/acts/patient-acts';
+import { PatientImaging } from './features/imaging/patient-imaging';
+import { ActStroke, StrokeError } from './features/stroke/act-stroke';
+import { StrokeSheetView } from './features/stroke/stroke-sheet-view';
+import { KioskEntry } from './features/kiosk/kiosk-entry';
+import { dismiss, ring } from './features/calls/call-controller';
+import { SlotsProvider, type Slots } from './ui/slots';
 
 const onBadge = (uid: string) => void badgeRead(uid);
 
+// Where a feature shows another's screen, this is the one place that knows both (ui/slots.tsx).
+const slots: Slots = {
+  PatientActs,
+  PatientImaging,
+  NewRequestForm,
+  RequestStateLabel,
+  ActExpertise,
+  ActStroke,
+  StrokeSheetView,
+  StrokeError,
+  KioskEntry,
+  CallView,
+  calls: { ring, dismiss },
+};
+
 export function App() {
+  return (
+    <SlotsProvider value={slots}>
+      <Shell />
+    </SlotsProvider>
+  );
+}
+
+function Shell() {
   const { t } = useTranslation();
   const view = useView((s) => s.view);
   const link = useStation((s) => s.link);

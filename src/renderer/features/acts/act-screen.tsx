@@ -10,16 +10,15 @@ import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../../ui/view-store';
 import { base64Bytes } from '../../ui/imaging/loaded-frame';
-import { ActStroke } from '../stroke/act-stroke';
 import { reportTemplate } from '../../../shared/reports/report-templates';
 import { ActError } from '../../ui/error-line';
 import { ActFiles } from './act-files';
-import { ActExpertise } from '../teleexpertise/act-expertise';
 import { SignerFields } from '../../ui/professional-fields';
 import { VitalForm } from './vital-form';
 import { useVitalText } from '../../ui/vital-check';
 import { ConsentForm, useConsentLine } from '../../ui/consent-form';
 import { latestDecision } from '../../../shared/consent';
+import { useSlots } from '../../ui/slots';
 
 type ActRecord = ChannelOutput<'encounters.get'>;
 /** The next steps an act can take from each status (the station checks them again). */
@@ -61,6 +60,7 @@ function ReportForm({ encounterId, replaces, initialText, template, onDone }: { 
 }
 
 export function ActScreen({ id }: { id: string }) {
+  const { ActStroke, ActExpertise } = useSlots();
   const { t, i18n } = useTranslation();
   const show = useView((s) => s.show);
   const [record, setRecord] = useState<ActRecord | null>(null);

@@ -8,9 +8,8 @@ import { relais } from '../../api';
 import { useCalls } from '../../webrtc/call-store';
 import { useView } from '../../ui/view-store';
 import { ActError } from '../../ui/error-line';
-import { NewRequestForm } from '../teleexpertise/new-request-form';
-import { RequestStateLabel } from '../teleexpertise/request-state-label';
 import { RequesterFields, type RequesterRole } from '../../ui/professional-fields';
+import { useSlots } from '../../ui/slots';
 
 
 function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onCreated: (act: Encounter) => void; onCancel: () => void }) {
@@ -104,6 +103,7 @@ function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onC
 }
 
 export function PatientActs({ patientId }: { patientId: string }) {
+  const { NewRequestForm, RequestStateLabel } = useSlots();
   const { t, i18n } = useTranslation();
   const show = useView((s) => s.show);
   const [acts, setActs] = useState<Encounter[] | null>(null);

@@ -11,14 +11,13 @@ import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
 import { toFrenchDate } from '../../ui/parse-search';
 import { PatientSummary } from '../../ui/patient-summary';
-import { StrokeError } from '../stroke/act-stroke';
-import { StrokeSheetView } from '../stroke/stroke-sheet-view';
 import { steer } from './call-controller';
 import type { CurrentCall } from '../../webrtc/call-store';
 import { useCalls } from '../../webrtc/call-store';
 import { PatientPicker } from './patient-picker';
 import { changeStroke, shareStroke, useSharedStroke } from './shared-stroke';
 import { formatDateTime } from '../../ui/format';
+import { useSlots } from '../../ui/slots';
 
 const patientLabel = (p: Patient) => `${p.birthName.toUpperCase()} ${p.firstName}, ${toFrenchDate(p.birthDate)}`;
 
@@ -79,6 +78,7 @@ function ActChooser({ patient, call }: { patient: Patient; call: CurrentCall }) 
 }
 
 export function StrokeCallPanel({ call, isCart }: { call: CurrentCall; isCart: boolean }) {
+  const { StrokeError, StrokeSheetView } = useSlots();
   const { t } = useTranslation();
   const { stroke, error } = useSharedStroke();
   const [choosing, setChoosing] = useState(false);
