@@ -1,4 +1,4 @@
-// English texts of the activity screen, the same keys as activity-fr.ts.
+// English texts of the activity screen, the same keys as texts-fr.ts.
 import type { Texts } from '../../i18n/texts';
 import type { activityFr } from './texts-fr';
 

@@ -1,4 +1,4 @@
-// English texts of the patient's consent (same keys as consent-fr.ts).
+// English texts of the patient's consent (same keys as texts-consent-fr.ts).
 import type { Texts } from '../../i18n/texts';
 import type { consentFr } from './texts-consent-fr';
 

@@ -1,4 +1,4 @@
-// English texts of the acts: the act form, consent, vital signs, files, the report, the same keys as acts-fr.ts.
+// English texts of the acts: the act form, consent, vital signs, files, the report, the same keys as texts-fr.ts.
 import type { Texts } from '../../i18n/texts';
 import type { actsFr } from './texts-fr';
 

@@ -1,4 +1,4 @@
-// English texts of the calls screen: presence, ringing, the call itself, chat, remote camera and shared media, the same keys as calls-fr.ts.
+// English texts of the calls screen: presence, ringing, the call itself, chat, remote camera and shared media, the same keys as texts-fr.ts.
 import type { Texts } from '../../i18n/texts';
 import type { callsFr } from './texts-fr';
 

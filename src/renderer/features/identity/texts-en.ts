@@ -1,4 +1,4 @@
-// English texts of the professional sign-in and the cart's lock, the same keys as identity-fr.ts.
+// English texts of the professional sign-in and the cart's lock, the same keys as texts-fr.ts.
 import type { Texts } from '../../i18n/texts';
 import type { identityFr } from './texts-fr';
 

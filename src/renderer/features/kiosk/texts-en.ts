@@ -1,4 +1,4 @@
-// English texts of the pharmacy cabin (kiosk mode), the same keys as kiosk-fr.ts.
+// English texts of the pharmacy cabin (kiosk mode), the same keys as texts-fr.ts.
 import type { Texts } from '../../i18n/texts';
 import type { kioskFr } from './texts-fr';
 

@@ -1,4 +1,4 @@
-// English texts of identity vigilance (same keys as vigilance-fr.ts).
+// English texts of identity vigilance (same keys as texts-fr.ts).
 import type { Texts } from '../../i18n/texts';
 import type { vigilanceFieldErrorsFr, vigilanceFr } from './texts-fr';
 

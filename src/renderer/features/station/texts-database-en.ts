@@ -1,4 +1,4 @@
-// English texts of the station's database (see database-fr.ts, the reference).
+// English texts of the station's database (see texts-database-fr.ts, the reference).
 import type { Texts } from '../../i18n/texts';
 import type { databaseFr } from './texts-database-fr';
 

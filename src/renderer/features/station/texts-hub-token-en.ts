@@ -1,4 +1,4 @@
-// English texts of the station's hub token when it can no longer be renewed or has expired, the same keys as hub-token-fr.ts.
+// English texts of the station's hub token when it can no longer be renewed or has expired, the same keys as texts-hub-token-fr.ts.
 import type { Texts } from '../../i18n/texts';
 import type { hubTokenFr } from './texts-hub-token-fr';
 

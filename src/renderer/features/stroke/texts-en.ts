@@ -1,4 +1,4 @@
-// English texts of tele-stroke: the alert, the NIHSS sheet, the timeline, the same keys as stroke-fr.ts.
+// English texts of tele-stroke: the alert, the NIHSS sheet, the timeline, the same keys as texts-fr.ts.
 import type { Texts } from '../../i18n/texts';
 import type { strokeFr } from './texts-fr';
 import { strokeNihssEn } from './texts-nihss-en';

@@ -1,5 +1,5 @@
 // French texts of tele-stroke: the alert, the NIHSS sheet, the timeline, the treatment windows,
-// the thrombolysis help and the decision; the NIHSS score definitions are in stroke-nihss-fr.ts.
+// the thrombolysis help and the decision; the NIHSS score definitions are in texts-nihss-fr.ts.
 import { strokeNihssFr } from './texts-nihss-fr';
 
 export const strokeFr = {

@@ -1,5 +1,5 @@
 // English texts of the NIHSS score buttons, from the NINDS NIH Stroke Scale (rev. 10/1/2003),
-// the same keys as stroke-nihss-fr.ts.
+// the same keys as texts-nihss-fr.ts.
 import type { strokeNihssFr } from './texts-nihss-fr';
 import type { Texts } from '../../i18n/texts';
 

@@ -1,4 +1,4 @@
-// English texts of asynchronous téléexpertise, the same keys as expertise-fr.ts.
+// English texts of asynchronous téléexpertise, the same keys as texts-fr.ts.
 import type { Texts } from '../../i18n/texts';
 import type { expertiseFr } from './texts-fr';
 
