@@ -4,7 +4,8 @@ import { builtinModules } from 'node:module';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { boundaries } from './scripts/lint/boundaries.js';
+import { boundaryRule } from './scripts/lint/boundaries.js';
+import { rendererBoundaries } from './scripts/lint/renderer-boundaries.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const restrict = (paths, patterns = []) => ({
@@ -17,6 +18,8 @@ export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Our own rules: the boundaries a pattern on an import's text cannot tell (scripts/lint/).
+  { plugins: { relais: { rules: { boundaries: boundaryRule, 'renderer-boundaries': rendererBoundaries } } } },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -50,8 +53,11 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'relais/renderer-boundaries': 'error',
       ...restrict(['electron', 'better-sqlite3', 'ws', 'serialport', 'node-hid', ...nodeBuiltins], [
         group(['**/main/**', '**/preload/**', '**/hub/**'], 'the renderer talks to main through the contract only.'),
+        // The drivers' top-level devices/, not the renderer's own features/devices/ (two or more levels up).
+        { regex: '^(\\.\\./){2,}devices(/|$)', message: 'the renderer talks to main through the contract only.' },
       ]),
     },
   },
@@ -69,7 +75,6 @@ export default tseslint.config(
     // Boundaries a pattern on the import's text cannot tell (src/shared/devices/ is not the drivers'
     // devices/; "../patients" may or may not be the feature's index.ts): resolved, in scripts/lint/boundaries.js.
     files: ['src/**', 'devices/**'],
-    plugins: { relais: boundaries },
     rules: { 'relais/boundaries': 'error' },
   },
   {

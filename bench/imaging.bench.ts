@@ -20,7 +20,7 @@ import { chromium } from '@playwright/test';
 import { startHost } from '../src/main/host/host-server';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import type { ImageFrame, SeriesImages } from '../src/shared/imaging/imaging';
-import { fromWire, initialWindow, paint, type LoadedFrame } from '../src/renderer/imaging/loaded-frame';
+import { fromWire, initialWindow, paint, type LoadedFrame } from '../src/renderer/ui/imaging/loaded-frame';
 
 const SLICES = Number(process.env.RELAIS_BENCH_SLICES ?? 300);
 

@@ -69,4 +69,4 @@ const rule = {
   },
 };
 
-export const boundaries = { rules: { boundaries: rule } };
+export const boundaryRule = rule;

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { hasStationKey } from './api';
 import { CallView } from './features/calls/call-view';
 import { CallsScreen } from './features/calls/calls-screen';
-import { useCalls } from './features/calls/call-store';
-import { Header } from './features/shell/header';
-import { DiskBanner } from './features/shell/disk-banner';
-import { useView } from './features/shell/view-store';
-import { DevicesScreen } from './features/device-panels/devices-screen';
+import { useCalls } from './webrtc/call-store';
+import { Header } from './header';
+import { DiskBanner } from './features/station/disk-banner';
+import { useView } from './ui/view-store';
+import { DevicesScreen } from './features/devices/devices-screen';
 import { HomeScreen } from './features/station/home-screen';
 import { SyncScreen } from './features/station/sync-screen';
 import { DatabaseBanner } from './features/station/database-banner';
@@ -17,7 +17,7 @@ import { ActivityScreen } from './features/activity/activity-screen';
 import { useStation } from './features/station/station-store';
 import { KioskScreen } from './features/kiosk/kiosk-screen';
 import { useKiosk } from './features/kiosk/kiosk-store';
-import { useIdentity } from './features/identity/identity-store';
+import { useIdentity } from './ui/identity-store';
 import { useActivityPings } from './features/identity/activity-pings';
 import { useBadgeReader } from './features/identity/badge-reader';
 import { badgeRead } from './features/identity/badge-store';
@@ -27,10 +27,43 @@ import { PatientScreen } from './features/patients/patient-screen';
 import { PatientsScreen } from './features/patients/patients-screen';
 import { InboxScreen } from './features/teleexpertise/inbox-screen';
 import { RequestScreen } from './features/teleexpertise/request-view';
+import { ActExpertise } from './features/teleexpertise/act-expertise';
+import { NewRequestForm } from './features/teleexpertise/new-request-form';
+import { RequestStateLabel } from './features/teleexpertise/request-state-label';
+import { PatientActs } from './features/acts/patient-acts';
+import { PatientImaging } from './features/imaging/patient-imaging';
+import { ActStroke, StrokeError } from './features/stroke/act-stroke';
+import { StrokeSheetView } from './features/stroke/stroke-sheet-view';
+import { KioskEntry } from './features/kiosk/kiosk-entry';
+import { dismiss, ring } from './features/calls/call-controller';
+import { SlotsProvider, type Slots } from './ui/slots';
 
 const onBadge = (uid: string) => void badgeRead(uid);
 
+// Where a feature shows another's screen, this is the one place that knows both (ui/slots.tsx).
+const slots: Slots = {
+  PatientActs,
+  PatientImaging,
+  NewRequestForm,
+  RequestStateLabel,
+  ActExpertise,
+  ActStroke,
+  StrokeSheetView,
+  StrokeError,
+  KioskEntry,
+  CallView,
+  calls: { ring, dismiss },
+};
+
 export function App() {
+  return (
+    <SlotsProvider value={slots}>
+      <Shell />
+    </SlotsProvider>
+  );
+}
+
+function Shell() {
   const { t } = useTranslation();
   const view = useView((s) => s.view);
   const link = useStation((s) => s.link);

@@ -3,7 +3,7 @@
 // camera to the face for the facial palsy item, and records the decision; the site's record has
 // every entry in the right name, and the summary goes into the report.
 import { expect, test, type Page } from '@playwright/test';
-import { strokeFr } from '../../src/renderer/i18n/stroke-fr';
+import { strokeFr } from '../../src/renderer/features/stroke/texts-fr';
 import { callAndAnswer, CART, EXPERT, startCallSetup, type CallSetup } from './call-fixture';
 import { openPatient } from './patient-page';
 import { connectStationClient, type StationClient } from './station-client';

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { strokeFr } from '../../src/renderer/i18n/stroke-fr';
+import { strokeFr } from '../../src/renderer/features/stroke/texts-fr';
 import { openPatient } from './patient-page';
 import { connectStationClient, type StationClient } from './station-client';
 import { startStation, type RunningStation } from './station-host';

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { DiskBanner } from '../../src/renderer/features/shell/disk-banner';
+import { DiskBanner } from '../../src/renderer/features/station/disk-banner';
 import { en } from '../../src/renderer/i18n/en';
 import { fr } from '../../src/renderer/i18n/fr';
 import type { DiskStatus } from '../../src/shared/station/station';

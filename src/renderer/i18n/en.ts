@@ -1,18 +1,19 @@
 // English texts: same keys as the French reference, enforced by the type.
-import { actsEn } from './acts-en';
-import { consentEn } from './consent-en';
-import { strokeEn } from './stroke-en';
-import { callsEn } from './calls-en';
-import { identityEn } from './identity-en';
-import { expertiseEn } from './expertise-en';
-import { activityEn } from './activity-en';
-import { kioskEn } from './kiosk-en';
-import { hubTokenEn } from './hub-token-en';
-import { diskEn } from './disk-en';
-import { databaseEn } from './database-en';
-import { imagingSafetyEn } from './imaging-en';
-import { vigilanceEn, vigilanceFieldErrorsEn } from './vigilance-en';
+import { actsEn } from '../features/acts/texts-en';
+import { consentEn } from '../features/acts/texts-consent-en';
+import { strokeEn } from '../features/stroke/texts-en';
+import { callsEn } from '../features/calls/texts-en';
+import { identityEn } from '../features/identity/texts-en';
+import { expertiseEn } from '../features/teleexpertise/texts-en';
+import { activityEn } from '../features/activity/texts-en';
+import { kioskEn } from '../features/kiosk/texts-en';
+import { hubTokenEn } from '../features/station/texts-hub-token-en';
+import { diskEn } from '../features/station/texts-disk-en';
+import { databaseEn } from '../features/station/texts-database-en';
+import { imagingSafetyEn } from '../features/imaging/texts-en';
+import { vigilanceEn, vigilanceFieldErrorsEn } from '../features/patients/texts-en';
 import type { Translations } from './fr';
+import { homeScreenEn, syncScreenEn } from '../features/station/texts-en';
 
 export const en: Translations = {
   app: { name: 'Relais', nav: 'Main navigation', home: 'Home', patients: 'Patients', devices: 'Devices', calls: 'Calls', expertise: 'Tele-expertise', activity: 'Activity', switchLanguage: 'Français' },
@@ -21,92 +22,8 @@ export const en: Translations = {
     noKey: 'This page was opened without the station key. Open the address printed by `npm start` (it holds the station key).',
     offline: 'Station unreachable — reconnecting…',
   },
-  home: {
-    title: 'Home',
-    status: 'Station status',
-    station: 'Station',
-    mode: 'Mode',
-    modes: { electron: 'Application', browser: 'Browser (127.0.0.1)' },
-    dataDir: 'Data folder',
-    dataProtection: 'Data encryption',
-    dataProtectionBy: {
-      'os-keychain': 'Encrypted (AES-256), key held by the OS keychain',
-      'key-file': 'Encrypted (AES-256), key in a file: weaker protection',
-    },
-    keyWeakness: {
-      key_in_file: 'The key is in a file, not in the OS keychain (browser mode): whoever reads that file reads the records.',
-      key_file_inside_data_folder: 'The key file is inside the data folder: a copy of the folder carries its key.',
-      no_os_keyring: 'The OS has no keyring for this account: install and unlock GNOME Keyring or KWallet.',
-    },
-    recordAccess: 'Record access',
-    signIn: {
-      required: 'Professional sign-in required (Pro Santé Connect)',
-      none: 'No professional sign-in (the site’s choice, RELAIS_NO_SIGN_IN=1): anyone at this station reads every record.',
-    },
-    devices: 'Devices',
-    noDevices: 'No device configured',
-    deviceStates: { connected: 'connected', reconnecting: 'reconnecting…', gone: 'unplugged' },
-    hub: 'Regional server',
-    hubStates: { not_configured: 'not configured', connecting: 'connecting…', online: 'online', offline: 'offline' },
-    patientCount: 'Registered patients',
-    pending: 'Waiting for sync',
-    waitingForAct: 'To link to an act',
-    waitingForActCount: '{{count}} call file(s) or message(s) wait for the call to be linked to an act (they will go then)',
-    lastSync: 'Last sync',
-    syncServer: 'Regional FHIR server',
-    noSyncServer: 'none: records stay on this station',
-    needsAttention: 'To check',
-    parkedAndConflicts: '{{parked}} refused, {{conflicts}} conflict(s): tell the IT contact, nothing is lost',
-    openSync: 'Open the sync',
-    syncDetails: 'See the details',
-    syncError: 'Last sync problem',
-    never: 'never',
-    loading: 'Loading…',
-  },
-  sync: {
-    title: 'Sync',
-    intro: 'What could not go is kept on the station until a person decides. Nothing is lost.',
-    nothing: 'Nothing to check: everything that could go has gone.',
-    fields: { status: 'Status', reasonCode: 'Reason', period: 'Start and end', participant: 'Participants', extension: 'Detailed status, assistance', name: 'Names', identifier: 'Identifiers (INS)', gender: 'Sex', birthDate: 'Birth date', serviceType: 'Specialty', serviceProvider: 'Site', valueQuantity: 'Value', component: 'Values', provision: 'Decision' },
-    refused: 'Server versions not taken in here',
-    retry: 'Send again',
-    retryOutcome: {
-      sent: 'Sent to the regional server.',
-      waiting: 'Not sent yet: {{error}}',
-      refused: 'Refused again: {{error}}',
-    },
-    regionCheck: {
-      title: 'Check of the regional server',
-      checked: 'Last check that the regional server holds everything this station sent: {{when}}.',
-      never: 'The regional server has not been checked yet.',
-      resending: '{{count}} record(s) missing at the region (restored or restarted): being sent again, {{left}} left.',
-      resent: '{{count}} record(s) missing at the region were sent again (last one on {{when}}).',
-      refused: '{{count}} refused: see “Refused”.',
-      auditGap: 'Audit rows {{from}} to {{to}} ({{rows}}) are missing at the regional server, which can no longer take them: the station keeps them. Tell the regional IT.',
-      unchecked: 'Not checked: {{what}}',
-    },
-    notes: 'What this server does not allow',
-    summary: '{{pending}} change(s) waiting; last sent: {{lastSync}}; server changes last brought back: {{lastPull}}.',
-    now: 'Sync now',
-    syncing: 'Syncing…',
-    uploads: 'Files being sent',
-    upload: '{{kind}}: {{sent}} MB of {{total}} MB ({{percent}} %)',
-    fileKinds: { snapshot: 'Photo', auscultation: 'Auscultation', document: 'Document' },
-    decidedBy: 'Your name (who decides)',
-    choiceHint: 'Keeping the station’s version sends it again over the server’s. Taking the server’s writes it into the station’s record.',
-    keepStation: 'Keep the station’s version',
-    keepServer: 'Take the server’s version',
-    leaveServer: 'Leave the server’s version (the station keeps its measurement as recorded)',
-    conflicts: 'Conflicts (changed here and on the server)',
-    parked: 'Refused',
-    auditRefused: 'Audit trail refused by the regional server (for the IT)',
-    auditRefusedHint: 'Nothing for the clinicians to do: these rows of the station’s audit trail were not accepted by the region, with the reason the server gave. Tell the regional IT. A row refused because it “does not follow” the region’s copy means the trail was changed on this station: do not send it again, the region’s copy is the reference.',
-    detectedAt: 'found on {{when}}',
-    field: 'Field',
-    station: 'Station’s version',
-    server: 'Regional server’s version',
-    entities: { patient: 'Patient', encounter: 'Act', consent: 'Consent', observation: 'Measurement', attachment: 'File', service_request: 'Tele-expertise request', report: 'Report', call_chat: 'Call message', imaging_study: 'Imaging study' , expertise_message: 'Tele-expertise message', audit: 'Audit trail row' },
-  },
+  home: homeScreenEn,
+  sync: syncScreenEn,
   devices: { title: 'Devices', list: 'Devices of the station', simulated: 'simulated', lastPress: 'Last press: {{control}} at {{time}}', details: { detected_unconfigured: 'Detected, not configured: confirm with “npx relais-devices probe”, then add it to devices.json.' } },
   camera: {
     pad: 'Camera direction',

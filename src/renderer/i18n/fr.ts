@@ -1,18 +1,19 @@
 // French texts (the reference: English must have the same keys, checked by its type).
-import { actsFr } from './acts-fr';
-import { consentFr } from './consent-fr';
-import { strokeFr } from './stroke-fr';
-import { callsFr } from './calls-fr';
-import { identityFr } from './identity-fr';
-import { expertiseFr } from './expertise-fr';
+import { actsFr } from '../features/acts/texts-fr';
+import { consentFr } from '../features/acts/texts-consent-fr';
+import { strokeFr } from '../features/stroke/texts-fr';
+import { callsFr } from '../features/calls/texts-fr';
+import { identityFr } from '../features/identity/texts-fr';
+import { expertiseFr } from '../features/teleexpertise/texts-fr';
 import type { Texts } from './texts';
-import { activityFr } from './activity-fr';
-import { kioskFr } from './kiosk-fr';
-import { hubTokenFr } from './hub-token-fr';
-import { diskFr } from './disk-fr';
-import { databaseFr } from './database-fr';
-import { imagingSafetyFr } from './imaging-fr';
-import { vigilanceFieldErrorsFr, vigilanceFr } from './vigilance-fr';
+import { activityFr } from '../features/activity/texts-fr';
+import { kioskFr } from '../features/kiosk/texts-fr';
+import { hubTokenFr } from '../features/station/texts-hub-token-fr';
+import { diskFr } from '../features/station/texts-disk-fr';
+import { databaseFr } from '../features/station/texts-database-fr';
+import { imagingSafetyFr } from '../features/imaging/texts-fr';
+import { vigilanceFieldErrorsFr, vigilanceFr } from '../features/patients/texts-fr';
+import { homeScreenFr, syncScreenFr } from '../features/station/texts-fr';
 export const fr = {
   app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', expertise: 'Téléexpertise', activity: 'Activité', switchLanguage: 'English' },
   link: {
@@ -20,92 +21,8 @@ export const fr = {
     noKey: "Cette page a été ouverte sans la clé de la station. Ouvrez l'adresse affichée par `npm start` (elle contient la clé de la station).",
     offline: 'Station injoignable — reconnexion…',
   },
-  home: {
-    title: 'Accueil',
-    status: 'État de la station',
-    station: 'Station',
-    mode: 'Mode',
-    modes: { electron: 'Application', browser: 'Navigateur (127.0.0.1)' },
-    dataDir: 'Dossier des données',
-    dataProtection: 'Chiffrement des données',
-    dataProtectionBy: {
-      'os-keychain': 'Chiffrées (AES-256), clé gardée par le trousseau du système',
-      'key-file': 'Chiffrées (AES-256), clé dans un fichier : protection plus faible',
-    },
-    keyWeakness: {
-      key_in_file: 'La clé est dans un fichier, pas dans le trousseau du système (mode navigateur) : qui lit ce fichier lit les dossiers.',
-      key_file_inside_data_folder: 'Le fichier de clé est dans le dossier des données : une copie du dossier emporte sa clé.',
-      no_os_keyring: 'Le système n’a pas de trousseau pour ce compte : installez et déverrouillez GNOME Keyring ou KWallet.',
-    },
-    recordAccess: 'Accès aux dossiers',
-    signIn: {
-      required: 'Connexion des professionnels exigée (Pro Santé Connect)',
-      none: 'Sans connexion des professionnels (choix du site, RELAIS_NO_SIGN_IN=1) : toute personne devant cette station lit tous les dossiers.',
-    },
-    devices: 'Appareils',
-    noDevices: 'Aucun appareil configuré',
-    deviceStates: { connected: 'connecté', reconnecting: 'reconnexion…', gone: 'débranché' },
-    hub: 'Serveur régional',
-    hubStates: { not_configured: 'non configuré', connecting: 'connexion…', online: 'connecté', offline: 'hors ligne' },
-    patientCount: 'Patients enregistrés',
-    pending: 'En attente de synchronisation',
-    waitingForAct: 'À rattacher à un acte',
-    waitingForActCount: '{{count}} fichier(s) ou message(s) d’appel attendent que l’appel soit rattaché à un acte (ils partiront ensuite)',
-    lastSync: 'Dernière synchronisation',
-    syncServer: 'Serveur FHIR régional',
-    noSyncServer: 'aucun : les dossiers restent sur cette station',
-    needsAttention: 'À vérifier',
-    parkedAndConflicts: '{{parked}} envoi(s) refusé(s), {{conflicts}} conflit(s) : prévenez le référent informatique, rien n’est perdu',
-    openSync: 'Ouvrir la synchronisation',
-    syncDetails: 'Voir le détail',
-    syncError: 'Dernier problème de synchronisation',
-    never: 'jamais',
-    loading: 'Chargement…',
-  },
-  sync: {
-    title: 'Synchronisation',
-    intro: 'Ce qui n’a pas pu partir est gardé sur la station jusqu’à ce qu’une personne décide. Rien n’est perdu.',
-    nothing: 'Rien à vérifier : tout ce qui pouvait partir est parti.',
-    fields: { status: 'Statut', reasonCode: 'Motif', period: 'Début et fin', participant: 'Intervenants', extension: 'Statut détaillé, assistance', name: 'Noms', identifier: 'Identifiants (INS)', gender: 'Sexe', birthDate: 'Date de naissance', serviceType: 'Spécialité', serviceProvider: 'Site', valueQuantity: 'Valeur', component: 'Valeurs', provision: 'Décision' },
-    refused: 'Versions du serveur non reprises ici',
-    retry: 'Réessayer l’envoi',
-    retryOutcome: {
-      sent: 'Envoyé au serveur régional.',
-      waiting: 'Pas encore parti : {{error}}',
-      refused: 'Refusé à nouveau : {{error}}',
-    },
-    regionCheck: {
-      title: 'Vérification du serveur régional',
-      checked: 'Dernière vérification que le serveur régional a bien tout ce que ce poste a envoyé : {{when}}.',
-      never: 'Le serveur régional n’a pas encore été vérifié.',
-      resending: '{{count}} enregistrement(s) absent(s) du serveur régional (restauré ou redémarré) : renvoi en cours, {{left}} restant(s).',
-      resent: '{{count}} enregistrement(s) absent(s) du serveur régional ont été renvoyés (dernier envoi le {{when}}).',
-      refused: '{{count}} refusé(s) : voir « Envois refusés ».',
-      auditGap: 'Les lignes {{from}} à {{to}} du journal d’audit ({{rows}}) manquent au serveur régional, qui ne peut plus les reprendre : le poste les garde. Prévenez l’informatique régionale.',
-      unchecked: 'Non vérifié : {{what}}',
-    },
-    notes: 'Ce que ce serveur ne permet pas',
-    summary: '{{pending}} changement(s) en attente ; dernier envoi : {{lastSync}} ; dernière reprise des changements du serveur : {{lastPull}}.',
-    now: 'Synchroniser maintenant',
-    syncing: 'Synchronisation…',
-    uploads: 'Fichiers en cours d’envoi',
-    upload: '{{kind}} : {{sent}} Mo sur {{total}} Mo ({{percent}} %)',
-    fileKinds: { snapshot: 'Photo', auscultation: 'Auscultation', document: 'Document' },
-    decidedBy: 'Votre nom (qui décide)',
-    choiceHint: 'Garder la version de la station la renvoie par-dessus celle du serveur. Prendre celle du serveur l’écrit dans le dossier de la station.',
-    keepStation: 'Garder la version de la station',
-    keepServer: 'Prendre la version du serveur',
-    leaveServer: 'Laisser la version du serveur (la station garde sa mesure telle qu’enregistrée)',
-    conflicts: 'Conflits (modifiés ici et sur le serveur)',
-    parked: 'Envois refusés',
-    auditRefused: 'Journal d’audit refusé par le serveur régional (pour l’informatique)',
-    auditRefusedHint: 'Rien à faire pour les soignants : ces lignes du journal d’audit de la station n’ont pas été acceptées par la région, avec la raison donnée par le serveur. Prévenez l’informatique régionale. Une ligne refusée parce qu’elle « ne suit pas » la copie de la région signale un journal modifié sur cette station : ne la renvoyez pas, la copie de la région fait foi.',
-    detectedAt: 'constaté le {{when}}',
-    field: 'Champ',
-    station: 'Version de la station',
-    server: 'Version du serveur régional',
-    entities: { patient: 'Patient', encounter: 'Acte', consent: 'Consentement', observation: 'Mesure', attachment: 'Fichier', service_request: 'Demande de téléexpertise', report: 'Compte rendu', call_chat: 'Message d’appel', imaging_study: 'Examen d’imagerie' , expertise_message: 'Message de téléexpertise', audit: 'Ligne du journal d’audit' },
-  },
+  home: homeScreenFr,
+  sync: syncScreenFr,
   devices: { title: 'Appareils', list: 'Appareils de la station', simulated: 'simulé', lastPress: 'Dernier appui : {{control}} à {{time}}', details: { detected_unconfigured: 'Détecté, non configuré : confirmez avec « npx relais-devices probe », puis ajoutez-le à devices.json.' } },
   camera: {
     pad: 'Orientation de la caméra',

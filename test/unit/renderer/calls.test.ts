@@ -1,9 +1,9 @@
 // Pure parts of the call: Opus set for auscultation in the SDP, stethoscope capture settings,
 // connection quality from getStats samples.
 import { describe, expect, it } from 'vitest';
-import { connectionQuality } from '../../../src/renderer/calls/connection-quality';
-import { opusParameters, withAuscultationOpus } from '../../../src/renderer/calls/opus-sdp';
-import { processingProblems, stethoscopeConstraints } from '../../../src/renderer/calls/stethoscope-audio';
+import { connectionQuality } from '../../../src/renderer/webrtc/connection-quality';
+import { opusParameters, withAuscultationOpus } from '../../../src/renderer/webrtc/opus-sdp';
+import { processingProblems, stethoscopeConstraints } from '../../../src/renderer/webrtc/stethoscope-audio';
 
 // The shape of a Chromium offer: audio (Opus 111 with its default fmtp, and others), then video.
 const CHROME_OFFER = [

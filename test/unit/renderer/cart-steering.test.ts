@@ -1,7 +1,7 @@
 // The cart page's side of remote steering, with a stand-in for the station: what it passes on is
 // marked remote with its call, and the station's own refusal reaches the expert as a refusal.
 import { describe, expect, it } from 'vitest';
-import { createCartSteering } from '../../../src/renderer/calls/cart-steering';
+import { createCartSteering } from '../../../src/renderer/webrtc/cart-steering';
 import type { RelaisApi } from '../../../src/shared/contract';
 import type { RemoteMessage } from '../../../src/shared/devices/remote-control';
 import type { Result } from '../../../src/shared/result';

@@ -2,7 +2,7 @@
 // memory budget kept (the farthest dropped, fetched again when scrolled back to), and the
 // prefetch follows the reader.
 import { describe, expect, it } from 'vitest';
-import { localSeriesSource, type FrameFetcher } from '../../../src/renderer/imaging/frame-source';
+import { localSeriesSource, type FrameFetcher } from '../../../src/renderer/ui/imaging/frame-source';
 
 const fetched: number[] = [];
 /** The station's imaging.frame, for a 10 x 100 frame of 1,000 bytes per slice. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearch, toFrenchDate, toIsoDate } from '../../../src/renderer/features/patients/parse-search';
+import { parseSearch, toFrenchDate, toIsoDate } from '../../../src/renderer/ui/parse-search';
 
 describe('one search box', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concatSamples, encodeWav } from '../../../src/renderer/calls/wav';
+import { concatSamples, encodeWav } from '../../../src/renderer/webrtc/wav';
 
 const text = (bytes: Uint8Array, from: number, length: number) => String.fromCharCode(...bytes.subarray(from, from + length));
 

@@ -6,8 +6,8 @@
 // the nurse; a site recorded before these were added still reads.
 import { describe, expect, it } from 'vitest';
 import { AttachmentBeginSchema, AttachmentSchema, BODY_SITE_GROUPS, BODY_SITES } from '../../../src/shared/acts/attachments';
-import { callsEn } from '../../../src/renderer/i18n/calls-en';
-import { callsFr } from '../../../src/renderer/i18n/calls-fr';
+import { callsEn } from '../../../src/renderer/features/calls/texts-en';
+import { callsFr } from '../../../src/renderer/features/calls/texts-fr';
 
 const offered = Object.values(BODY_SITE_GROUPS).flat();
 

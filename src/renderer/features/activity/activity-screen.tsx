@@ -7,7 +7,7 @@ import { activityCsvFileName, activityReportCsv, type ActivityReport, type KmMis
 import { dayInFrance } from '../../../shared/france-time';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { ActError } from '../acts/act-error';
+import { ActError } from '../../ui/error-line';
 import { activityChartData, monthsBefore } from './activity-chart-data';
 import { MonthBars } from './month-bars';
 

@@ -9,12 +9,12 @@ import type { Report } from '../../../shared/acts/encounter';
 import type { ReportPdfInfo } from '../../../shared/acts/report-pdf';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { uploadAttachment } from '../../calls/upload-attachment';
+import { uploadAttachment } from '../../webrtc/upload-attachment';
 import { CameraCapture } from './camera-capture';
-import { ActError } from './act-error';
+import { ActError } from '../../ui/error-line';
 import { formatBytes } from '../../ui/format';
-import { BodySiteSelect } from '../calls/body-site-select';
-import { BlockedReason, useBlockedReason } from './consent-blocked';
+import { BodySiteSelect } from '../../ui/body-site-select';
+import { BlockedReason, useBlockedReason } from '../../ui/consent-blocked';
 
 const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | 'auscultation' | undefined> = { 'application/pdf': 'document', 'image/png': 'snapshot', 'image/jpeg': 'snapshot', 'audio/wav': 'auscultation', 'audio/x-wav': 'auscultation' };
 

@@ -8,18 +8,17 @@ import type { EncounterStatus, Report } from '../../../shared/acts/encounter';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { useView } from '../shell/view-store';
-import { base64Bytes } from '../../imaging/loaded-frame';
-import { ActStroke } from '../stroke/act-stroke';
+import { useView } from '../../ui/view-store';
+import { base64Bytes } from '../../ui/imaging/loaded-frame';
 import { reportTemplate } from '../../../shared/acts/report-templates';
-import { ActError } from './act-error';
+import { ActError } from '../../ui/error-line';
 import { ActFiles } from './act-files';
-import { ActExpertise } from '../teleexpertise/act-expertise';
-import { SignerFields } from './professional-fields';
+import { SignerFields } from '../../ui/professional-fields';
 import { VitalForm } from './vital-form';
-import { useVitalText } from './vital-check';
-import { ConsentForm, useConsentLine } from './consent-form';
+import { useVitalText } from '../../ui/vital-check';
+import { ConsentForm, useConsentLine } from '../../ui/consent-form';
 import { latestDecision } from '../../../shared/acts/consent';
+import { useSlots } from '../../ui/slots';
 
 type ActRecord = ChannelOutput<'encounters.get'>;
 /** The next steps an act can take from each status (the station checks them again). */
@@ -61,6 +60,7 @@ function ReportForm({ encounterId, replaces, initialText, template, onDone }: { 
 }
 
 export function ActScreen({ id }: { id: string }) {
+  const { ActStroke, ActExpertise } = useSlots();
   const { t, i18n } = useTranslation();
   const show = useView((s) => s.show);
   const [record, setRecord] = useState<ActRecord | null>(null);

@@ -6,10 +6,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { captureSnapshot } from '../../calls/snapshot';
-import { uploadAttachment } from '../../calls/upload-attachment';
-import { useDevices } from '../device-panels/devices-store';
-import { errorLines } from './act-error';
+import { captureSnapshot } from '../../webrtc/snapshot';
+import { uploadAttachment } from '../../webrtc/upload-attachment';
+import { useDevices } from '../../ui/devices-store';
+import { errorLines } from '../../ui/error-line';
 
 export function CameraCapture({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
   const { t } = useTranslation();

@@ -5,12 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { ActTypeSchema, type ActType, type Encounter } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { useCalls } from '../calls/call-store';
-import { useView } from '../shell/view-store';
-import { ActError } from './act-error';
-import { NewRequestForm } from '../teleexpertise/new-request-form';
-import { RequestStateLabel } from '../teleexpertise/request-state-label';
-import { RequesterFields, type RequesterRole } from './professional-fields';
+import { useCalls } from '../../webrtc/call-store';
+import { useView } from '../../ui/view-store';
+import { ActError } from '../../ui/error-line';
+import { RequesterFields, type RequesterRole } from '../../ui/professional-fields';
+import { useSlots } from '../../ui/slots';
 
 
 function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onCreated: (act: Encounter) => void; onCancel: () => void }) {
@@ -104,6 +103,7 @@ function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onC
 }
 
 export function PatientActs({ patientId }: { patientId: string }) {
+  const { NewRequestForm, RequestStateLabel } = useSlots();
   const { t, i18n } = useTranslation();
   const show = useView((s) => s.show);
   const [acts, setActs] = useState<Encounter[] | null>(null);

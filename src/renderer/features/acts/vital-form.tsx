@@ -8,8 +8,8 @@ import type { Vital } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
 import { checkVital, type VitalField } from '../../../shared/acts/vital-limits';
 import { relais } from '../../api';
-import { useDevices } from '../device-panels/devices-store';
-import { FieldProblem, fieldProblemsOf, readNumbers, useVitalProblems, type Problems } from './vital-check';
+import { useDevices } from '../../ui/devices-store';
+import { FieldProblem, fieldProblemsOf, readNumbers, useVitalProblems, type Problems } from '../../ui/vital-check';
 
 export const VITALS = ['spo2', 'heart_rate', 'blood_pressure', 'body_temperature', 'respiratory_rate', 'body_weight'] as const;
 type Code = (typeof VITALS)[number];

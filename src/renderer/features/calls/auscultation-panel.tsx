@@ -5,10 +5,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodySite } from '../../../shared/acts/attachments';
-import { BlockedReason } from '../acts/consent-blocked';
-import { BodySiteSelect } from './body-site-select';
+import { BlockedReason } from '../../ui/consent-blocked';
+import { BodySiteSelect } from '../../ui/body-site-select';
 import { startRecording, stopRecording } from './call-captures';
-import type { CurrentCall } from './call-store';
+import type { CurrentCall } from '../../webrtc/call-store';
 import { SoundScope } from './sound-scope';
 
 /** `recordingBlocked`: why the call may not record (the patient's consent), or null. */

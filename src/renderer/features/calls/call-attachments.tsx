@@ -1,7 +1,7 @@
 // What this call's record holds so far: auscultations (with their body site) and snapshots,
 // with who took them, when and from which device.
 import { useTranslation } from 'react-i18next';
-import type { CurrentCall } from './call-store';
+import type { CurrentCall } from '../../webrtc/call-store';
 import { formatBytes, formatTime } from '../../ui/format';
 
 export function CallAttachments({ call }: { call: CurrentCall }) {

@@ -5,11 +5,11 @@
 import i18next from 'i18next';
 import type { BodySite } from '../../../shared/acts/attachments';
 import { relais } from '../../api';
-import { startAuscultationRecording, type AuscultationRecording } from '../../calls/auscultation-capture';
-import { captureSnapshot } from '../../calls/snapshot';
-import { uploadAttachment } from '../../calls/upload-attachment';
-import { errorLines } from '../acts/act-error';
-import { updateCall, useCalls } from './call-store';
+import { startAuscultationRecording, type AuscultationRecording } from '../../webrtc/auscultation-capture';
+import { captureSnapshot } from '../../webrtc/snapshot';
+import { uploadAttachment } from '../../webrtc/upload-attachment';
+import { errorLines } from '../../ui/error-line';
+import { updateCall, useCalls } from '../../webrtc/call-store';
 
 /** The call this page runs, and the stethoscope recording under way in it. */
 let live: { callId: string; recording: AuscultationRecording | null } | null = null;

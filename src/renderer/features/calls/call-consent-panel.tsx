@@ -2,41 +2,29 @@
 // open one, or one opened for it), and her consent to recording and to sharing images is
 // collected there; the station tells the expert's station. Without it, nothing of the call is
 // recorded and no image is shown to the other side.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallConsent } from '../../../shared/acts/consent-channels';
 import type { Encounter } from '../../../shared/acts/encounter';
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { ActError } from '../acts/act-error';
-import { ConsentForm } from '../acts/consent-form';
-import { PatientSummary } from '../patients/patient-summary';
-import type { CurrentCall } from './call-store';
-import { useCalls } from './call-store';
+import { ActError } from '../../ui/error-line';
+import { ConsentForm } from '../../ui/consent-form';
+import { PatientSummary } from '../../ui/patient-summary';
+import type { CurrentCall } from '../../webrtc/call-store';
+import { useCalls } from '../../webrtc/call-store';
 import { PatientPicker } from './patient-picker';
-import { formatDateTime } from '../../ui/format';
+import { OpenActsChooser } from './open-acts-chooser';
 
 function LinkToAct({ patient, call, onError }: { patient: Patient; call: CurrentCall; onError(e: AppError | null): void }) {
   const { t } = useTranslation();
   const site = useCalls((s) => s.hub.you?.site ?? '');
-  const [acts, setActs] = useState<Encounter[] | null>(null);
-  const [requester, setRequester] = useState('');
-  useEffect(() => {
-    let current = true;
-    void relais.invoke('encounters.forPatient', { patientId: patient.id })
-      .then((r) => current && setActs(r.ok ? r.value.filter((a) => a.status !== 'closed') : []));
-    return () => {
-      current = false;
-    };
-  }, [patient.id]);
-  if (acts === null) return null;
   const link = async (act: Encounter) => {
     const r = await relais.invoke('encounters.linkCall', { id: act.id, version: act.version, callId: call.callId });
     onError(r.ok ? null : r.error);
   };
-  async function create(event: FormEvent) {
-    event.preventDefault();
+  async function create(requester: string) {
     const r = await relais.invoke('encounters.create', {
       patientId: patient.id, act: 'teleconsultation', assisted: true, requester: { name: requester, role: 'nurse' },
       expert: { name: call.remote.name, role: 'physician', specialty: call.remote.specialty ?? null }, site: site || call.remote.site,
@@ -44,25 +32,16 @@ function LinkToAct({ patient, call, onError }: { patient: Patient; call: Current
     });
     onError(r.ok ? null : r.error);
   }
+  const texts = {
+    acts: t('consent.call.acts'),
+    useAct: t('consent.call.useAct'),
+    newAct: t('consent.call.newAct'),
+    requester: t('consent.call.requester'),
+    noOpenAct: t('consent.call.noOpenAct'),
+  };
   return (
     <div>
-      {acts.length === 0 ? <p className="hint">{t('consent.call.noOpenAct')}</p> : (
-        <ul className="plain-list" aria-label={t('consent.call.acts')}>
-          {acts.map((a) => (
-            <li key={a.id}>
-              {formatDateTime(a.createdAt)} — {a.reason}{' '}
-              <button type="button" onClick={() => void link(a)}>{t('consent.call.useAct')}</button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form className="inline-form" aria-label={t('consent.call.newAct')} onSubmit={(e) => void create(e)}>
-        <label>
-          {t('consent.call.requester')}
-          <input value={requester} onChange={(e) => setRequester(e.target.value)} required maxLength={200} autoComplete="name" />
-        </label>
-        <button type="submit">{t('consent.call.newAct')}</button>
-      </form>
+      <OpenActsChooser patient={patient} texts={texts} onUse={link} onCreate={create} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The call screen's own controls on this side: mute the microphone, turn the camera off (the
 // room's tracks are disabled, not stopped, so they come back at once), and which picture is large.
-import { updateCall, useCalls } from './call-store';
+import { updateCall, useCalls } from '../../webrtc/call-store';
 
 const current = () => useCalls.getState().call;
 

@@ -9,8 +9,8 @@ import { CallAttachments } from './call-attachments';
 import { takeSnapshot } from './call-captures';
 import { accept, cancel, decline, dismiss, hangup, setControlGranted, steer } from './call-controller';
 import { showLarge, toggleCamera, toggleMic } from './call-screen-controls';
-import { useCalls, type CurrentCall } from './call-store';
-import { useSignedIn } from '../identity/identity-store';
+import { useCalls, type CurrentCall } from '../../webrtc/call-store';
+import { useSignedIn } from '../../ui/identity-store';
 import { ChatPanel } from './chat-panel';
 import { ExamDevices } from './exam-devices';
 import { EscalationStatus } from './escalation-status';
@@ -21,7 +21,7 @@ import { StreamAudio, StreamVideo } from './stream-video';
 import { QualityLine } from './quality-line';
 import { CallConsentPanel } from './call-consent-panel';
 import { useCallBlocked, useCallConsent } from './call-consent';
-import { BlockedReason } from '../acts/consent-blocked';
+import { BlockedReason } from '../../ui/consent-blocked';
 
 function useElapsed(since: number | null): string {
   const [now, setNow] = useState(() => Date.now());

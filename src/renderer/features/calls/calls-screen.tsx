@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Peer } from '../../../shared/hub-protocol';
 import { ring, setAvailability } from './call-controller';
-import { useCalls } from './call-store';
+import { useCalls } from '../../webrtc/call-store';
 import { EscalationStatus } from './escalation-status';
 import { callOnDuty } from './on-duty-call';
 

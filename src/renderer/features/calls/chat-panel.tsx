@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendChat } from './call-controller';
-import type { ChatLine } from './call-store';
+import type { ChatLine } from '../../webrtc/call-store';
 
 export function ChatPanel({ lines, disabled }: { lines: ChatLine[]; disabled: boolean }) {
   const { t, i18n } = useTranslation();

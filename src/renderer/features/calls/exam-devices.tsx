@@ -2,9 +2,9 @@
 // the stethoscope, each chosen among the station's inputs.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listInputs } from '../../calls/local-media';
+import { listInputs } from '../../webrtc/local-media';
 import { addDeviceCamera, addStethoscope } from './call-controller';
-import type { CurrentCall } from './call-store';
+import type { CurrentCall } from '../../webrtc/call-store';
 
 export function ExamDevices({ call }: { call: CurrentCall }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { Offer } from '../../../shared/hub-protocol';
 import { ring } from './call-controller';
-import { useCalls } from './call-store';
+import { useCalls } from '../../webrtc/call-store';
 
 /** Outcomes that pass the alert to the next expert on the list. */
 const NEXT_ON = new Set(['declined', 'timeout', 'busy', 'offline']);

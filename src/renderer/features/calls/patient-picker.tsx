@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../shared/patients/patient';
 import { relais } from '../../api';
-import { parseSearch } from '../patients/parse-search';
-import { PatientSummary } from '../patients/patient-summary';
+import { parseSearch } from '../../ui/parse-search';
+import { PatientSummary } from '../../ui/patient-summary';
 
 export function PatientPicker({ onPick }: { onPick(patient: Patient): void }) {
   const { t } = useTranslation();

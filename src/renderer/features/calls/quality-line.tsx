@@ -1,6 +1,6 @@
 // Connection quality in one plain line: level, round trip, loss, received bitrate, video frames.
 import { useTranslation } from 'react-i18next';
-import type { Quality } from '../../calls/connection-quality';
+import type { Quality } from '../../webrtc/connection-quality';
 
 export function QualityLine({ quality }: { quality: Quality | null }) {
   const { t, i18n } = useTranslation();

@@ -3,11 +3,11 @@
 // decides and says back what it did.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCameraCommands, type CommandSender } from '../../ui/use-camera';
 import { CameraPad } from '../../ui/camera-pad';
-import { useCameraCommands, type CommandSender } from '../device-panels/use-camera';
-import { useMotionInput } from '../device-panels/use-motion-input';
+import { useMotionInput } from '../../ui/use-motion-input';
 import { steer } from './call-controller';
-import type { CurrentCall } from './call-store';
+import type { CurrentCall } from '../../webrtc/call-store';
 
 export function RemoteCameraPad({ call }: { call: CurrentCall }) {
   const { t } = useTranslation();

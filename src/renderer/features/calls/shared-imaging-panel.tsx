@@ -4,15 +4,15 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../shared/patients/patient';
-import { PatientImaging } from '../imaging/patient-imaging';
-import { SeriesViewer } from '../imaging/series-viewer';
-import { PatientSummary } from '../patients/patient-summary';
+import { SeriesViewer } from '../../ui/imaging/series-viewer';
+import { PatientSummary } from '../../ui/patient-summary';
 import { PatientPicker } from './patient-picker';
 import { changeSharedView, moveSharedPointer, shareSeries, stopSharing, useSharedImaging, type SharedImaging } from './shared-imaging';
 import type { CallConsent } from '../../../shared/acts/consent-channels';
-import { ActError } from '../acts/act-error';
-import { BlockedReason } from '../acts/consent-blocked';
+import { ActError } from '../../ui/error-line';
+import { BlockedReason } from '../../ui/consent-blocked';
 import { useCallBlocked } from './call-consent';
+import { useSlots } from '../../ui/slots';
 
 function SharedViewer({ share }: { share: SharedImaging }) {
   const { t } = useTranslation();
@@ -34,6 +34,7 @@ function SharedViewer({ share }: { share: SharedImaging }) {
 }
 
 export function SharedImagingPanel({ isCart, consent }: { isCart: boolean; consent: CallConsent | null }) {
+  const { PatientImaging } = useSlots();
   const { t } = useTranslation();
   const share = useSharedImaging((s) => s.share);
   const refused = useSharedImaging((s) => s.refused);

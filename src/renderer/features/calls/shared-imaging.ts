@@ -7,9 +7,9 @@ import type { SharedView } from '../../../shared/imaging/imaging-view';
 import type { RemoteMessage } from '../../../shared/devices/remote-control';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { createShareReceiver, startSending, type ShareSender } from '../../calls/image-share';
-import { useCalls } from './call-store';
-import { remoteSeriesSource, type FrameSource } from '../../imaging/frame-source';
+import { createShareReceiver, startSending, type ShareSender } from '../../webrtc/image-share';
+import { useCalls } from '../../webrtc/call-store';
+import { remoteSeriesSource, type FrameSource } from '../../ui/imaging/frame-source';
 
 type Point = { x: number; y: number };
 export interface SharedImaging {

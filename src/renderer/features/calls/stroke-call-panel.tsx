@@ -2,42 +2,30 @@
 // one for this call) and shows its sheet; both sides then work on the same sheet. On the
 // neurologist's side each NIHSS item has a button that turns the cart's camera to the view the
 // item is examined on, while the nurse lets her steer.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Encounter } from '../../../shared/acts/encounter';
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { ActError } from '../acts/act-error';
-import { toFrenchDate } from '../patients/parse-search';
-import { PatientSummary } from '../patients/patient-summary';
-import { StrokeError } from '../stroke/act-stroke';
-import { StrokeSheetView } from '../stroke/stroke-sheet-view';
+import { ActError } from '../../ui/error-line';
+import { toFrenchDate } from '../../ui/parse-search';
+import { PatientSummary } from '../../ui/patient-summary';
 import { steer } from './call-controller';
-import type { CurrentCall } from './call-store';
-import { useCalls } from './call-store';
+import type { CurrentCall } from '../../webrtc/call-store';
+import { useCalls } from '../../webrtc/call-store';
 import { PatientPicker } from './patient-picker';
 import { changeStroke, shareStroke, useSharedStroke } from './shared-stroke';
-import { formatDateTime } from '../../ui/format';
+import { OpenActsChooser } from './open-acts-chooser';
+import { useSlots } from '../../ui/slots';
 
 const patientLabel = (p: Patient) => `${p.birthName.toUpperCase()} ${p.firstName}, ${toFrenchDate(p.birthDate)}`;
 
 function ActChooser({ patient, call }: { patient: Patient; call: CurrentCall }) {
   const { t } = useTranslation();
   const site = useCalls((s) => s.hub.you?.site ?? '');
-  const [acts, setActs] = useState<Encounter[] | null>(null);
-  const [requester, setRequester] = useState('');
   const [error, setError] = useState<AppError | null>(null);
-  useEffect(() => {
-    let current = true;
-    void relais.invoke('encounters.forPatient', { patientId: patient.id }).then((r) => current && setActs(r.ok ? r.value.filter((a) => a.status !== 'closed') : []));
-    return () => {
-      current = false;
-    };
-  }, [patient.id]);
-  if (acts === null) return null;
-  async function create(event: FormEvent) {
-    event.preventDefault();
+  async function create(requester: string) {
     const r = await relais.invoke('encounters.create', {
       patientId: patient.id,
       act: 'teleconsultation',
@@ -52,33 +40,18 @@ function ActChooser({ patient, call }: { patient: Patient; call: CurrentCall }) 
     if (!r.ok) return setError(r.error);
     await shareStroke(r.value.id, patientLabel(patient), patient.birthDate);
   }
+  const texts = { acts: t('strokeCall.acts'), useAct: t('strokeCall.useAct'), newAct: t('strokeCall.newAct'), requester: t('strokeCall.requester') };
+  const use = (act: Encounter) => shareStroke(act.id, patientLabel(patient), patient.birthDate);
   return (
     <div>
-      {acts.length > 0 && (
-        <ul className="plain-list" aria-label={t('strokeCall.acts')}>
-          {acts.map((a) => (
-            <li key={a.id}>
-              {formatDateTime(a.createdAt)} — {a.reason}{' '}
-              <button type="button" onClick={() => void shareStroke(a.id, patientLabel(patient), patient.birthDate)}>
-                {t('strokeCall.useAct')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form className="inline-form" aria-label={t('strokeCall.newAct')} onSubmit={(e) => void create(e)}>
-        <label>
-          {t('strokeCall.requester')}
-          <input value={requester} onChange={(e) => setRequester(e.target.value)} required maxLength={200} autoComplete="name" />
-        </label>
-        <button type="submit">{t('strokeCall.newAct')}</button>
-      </form>
+      <OpenActsChooser patient={patient} texts={texts} onUse={use} onCreate={create} />
       <ActError error={error} />
     </div>
   );
 }
 
 export function StrokeCallPanel({ call, isCart }: { call: CurrentCall; isCart: boolean }) {
+  const { StrokeError, StrokeSheetView } = useSlots();
   const { t } = useTranslation();
   const { stroke, error } = useSharedStroke();
   const [choosing, setChoosing] = useState(false);

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { useIdentity } from './identity-store';
+import { useIdentity } from '../../ui/identity-store';
 
 export interface BadgeNotice {
   tone: 'ok' | 'info' | 'error';

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { relais, stationMode } from '../../api';
 import { BadgePanel } from './badge-panel';
-import { useIdentity } from './identity-store';
+import { useIdentity } from '../../ui/identity-store';
 
 export function IdentityBadge() {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { CHUNK_BASE64_CHARS } from '../../../shared/acts/attachments';
 import type { ScanReport } from '../../../shared/imaging/imaging';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { base64 } from '../../calls/upload-attachment';
+import { base64 } from '../../webrtc/upload-attachment';
 
 /** Every file under the dropped items, folders walked (Chromium's entries API). */
 async function droppedFiles(transfer: DataTransfer): Promise<File[]> {

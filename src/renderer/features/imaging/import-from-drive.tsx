@@ -10,8 +10,8 @@ import type { ScannedStudy, ScanReport } from '../../../shared/imaging/imaging';
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { ActError } from '../acts/act-error';
-import { displayDate, personName } from './dicom-display';
+import { ActError } from '../../ui/error-line';
+import { displayDate, personName } from '../../ui/imaging/dicom-display';
 import { DropZone } from './drop-zone';
 import { StudyIdentityCheck } from './study-identity-check';
 

@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { SeriesImages } from '../../../shared/imaging/imaging';
 import type { SharedView } from '../../../shared/imaging/imaging-view';
 import { relais } from '../../api';
-import { localSeriesSource, outward, type FrameSource } from '../../imaging/frame-source';
-import type { LoadedFrame } from '../../imaging/loaded-frame';
-import { openingView, SeriesViewer } from './series-viewer';
-import type { OverlayInfo } from './viewer-overlay';
+import { localSeriesSource, outward, type FrameSource } from '../../ui/imaging/frame-source';
+import type { LoadedFrame } from '../../ui/imaging/loaded-frame';
+import { openingView, SeriesViewer } from '../../ui/imaging/series-viewer';
+import type { OverlayInfo } from '../../ui/imaging/viewer-overlay';
 
 /** The first frame that loads, from `start` outward; null with the reason's code when none does. */
 async function firstShown(source: FrameSource, start: number): Promise<{ index: number; frame: LoadedFrame } | { failure: string | null }> {

@@ -7,8 +7,8 @@ import type { PacsStudy } from '../../../shared/imaging/imaging';
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError, FieldError } from '../../../shared/result';
 import { relais } from '../../api';
-import { ActError } from '../acts/act-error';
-import { displayDate, personName } from './dicom-display';
+import { ActError } from '../../ui/error-line';
+import { displayDate, personName } from '../../ui/imaging/dicom-display';
 import { mismatchesOf, MismatchWarning } from './mismatch-warning';
 
 export function PacsSearch({ patientId, onImported }: { patientId: string; onImported: (instances: number) => void }) {

@@ -2,8 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { relais } from '../../api';
-import { paintFrameInto } from '../../imaging/frame-canvas';
-import { fromWire, initialWindow } from '../../imaging/loaded-frame';
+import { paintFrameInto } from '../../ui/imaging/frame-canvas';
+import { fromWire, initialWindow } from '../../ui/imaging/loaded-frame';
 
 export interface SeriesSummary {
   seriesUid: string;

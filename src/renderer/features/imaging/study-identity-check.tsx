@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DemographicDifference } from '../../../shared/imaging/dicom-patient-match';
 import type { Patient } from '../../../shared/patients/patient';
-import { displayDate, nameParts } from './dicom-display';
+import { displayDate, nameParts } from '../../ui/imaging/dicom-display';
 
 export interface StudyPatient {
   name: string | null;

@@ -5,13 +5,13 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Peer } from '../../../shared/hub-protocol';
 import { relais } from '../../api';
-import { dismiss, ring } from '../calls/call-controller';
-import { useCalls } from '../calls/call-store';
-import { CallView } from '../calls/call-view';
+import { useCalls } from '../../webrtc/call-store';
 import { useKiosk } from './kiosk-store';
+import { useSlots } from '../../ui/slots';
 
 /** Links the act to the call once it connects, and moves it on when the call ends. */
 function useActFollowsCall(onEnded: () => void) {
+  const { dismiss } = useSlots().calls;
   const call = useCalls((s) => s.call);
   const linked = useRef<string | null>(null);
   const ended = useRef<string | null>(null);
@@ -35,11 +35,13 @@ function useActFollowsCall(onEnded: () => void) {
         onEnded();
       })();
     }
-  }, [call, onEnded]);
+  }, [call, onEnded, dismiss]);
   return call;
 }
 
 export function CallStep({ onEnded }: { onEnded(): void }) {
+  const { CallView, calls } = useSlots();
+  const { ring } = calls;
   const { t } = useTranslation();
   const hub = useCalls((s) => s.hub);
   const call = useActFollowsCall(onEnded);

@@ -12,8 +12,8 @@ import { cardTraitsToCopy, readCarteVitaleNumber, type CardHolder, type CarteVit
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { toIsoDate } from '../patients/parse-search';
-import { PatientSummary } from '../patients/patient-summary';
+import { toIsoDate } from '../../ui/parse-search';
+import { PatientSummary } from '../../ui/patient-summary';
 import { CardReading } from './card-reading';
 
 interface Props {

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../shared/patients/patient';
 import { relais } from '../../api';
-import { useCalls } from '../calls/call-store';
+import { useCalls } from '../../webrtc/call-store';
 import { CallStep } from './call-step';
 import { ConsentStep } from './consent-step';
 import { IdentifyStep } from './identify-step';

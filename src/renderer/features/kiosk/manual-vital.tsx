@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Vital } from '../../../shared/acts/encounter';
 import type { VitalField } from '../../../shared/acts/vital-limits';
-import { FieldProblem, readNumbers, useVitalProblems } from '../acts/vital-check';
+import { FieldProblem, readNumbers, useVitalProblems } from '../../ui/vital-check';
 
 export type ManualKind = 'blood_pressure' | 'body_temperature' | 'body_weight';
 

@@ -6,12 +6,12 @@ import { useTranslation } from 'react-i18next';
 import type { Observation, Vital } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { useDevices } from '../device-panels/devices-store';
+import { useDevices } from '../../ui/devices-store';
 import { useKiosk } from './kiosk-store';
 import { BloodPressureCapture } from './blood-pressure-capture';
 import { ManualVital, type ManualKind } from './manual-vital';
 import { OximeterCapture } from './oximeter-capture';
-import { useVitalText } from '../acts/vital-check';
+import { useVitalText } from '../../ui/vital-check';
 
 const MANUAL: ManualKind[] = ['blood_pressure', 'body_temperature', 'body_weight'];
 

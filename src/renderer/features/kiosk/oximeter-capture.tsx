@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceInfo } from '../../../shared/devices/devices';
 import { assessSteadiness, type Steadiness, type TimedReading } from '../../../shared/kiosk/oximeter-steadiness';
-import { useDevices } from '../device-panels/devices-store';
+import { useDevices } from '../../ui/devices-store';
 import { speak } from './voice';
 
 const KEEP_MS = 15_000;

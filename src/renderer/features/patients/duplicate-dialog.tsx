@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../shared/patients/patient';
-import { PatientSummary } from './patient-summary';
+import { PatientSummary } from '../../ui/patient-summary';
 
 interface Props {
   candidates: Patient[];

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDENTITY_DOCUMENT_TYPES, PARENT_DOCUMENT_TYPES } from '../../../shared/patients/identity-document';
 import { statusNeedsDocument } from '../../../shared/patients/patient';
-import { SelectField } from './form-field';
+import { SelectField } from '../../ui/form-field';
 import type { FieldSetter } from './identity-form';
 import { todayTyped, type IdentityFormValues } from './identity-form-values';
 

@@ -4,7 +4,7 @@
 import { INS_OID, type InsOid } from '../../../shared/patients/ins';
 import type { IdentityDocumentType, ParentDocumentType } from '../../../shared/patients/identity-document';
 import type { IdentityInput, IdentityStatus, Patient } from '../../../shared/patients/patient';
-import { toFrenchDate, toIsoDate } from './parse-search';
+import { toFrenchDate, toIsoDate } from '../../ui/parse-search';
 
 export interface IdentityFormValues {
   birthName: string;

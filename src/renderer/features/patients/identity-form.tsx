@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { FIELD_ORDER, toFormErrors } from './field-errors';
-import { FormField } from './form-field';
+import { FormField } from '../../ui/form-field';
 import { IdentityDocumentFields } from './identity-document-fields';
 import { IdentityStatusFields } from './identity-status-fields';
 import type { IdentityFormValues } from './identity-form-values';

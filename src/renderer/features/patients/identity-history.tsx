@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { IdentityChange, IdentityHistoryEntry } from '../../../shared/patients/insi';
 import { relais } from '../../api';
 import { groupedMatricule, oidName } from './ins-format';
-import { toFrenchDate } from './parse-search';
+import { toFrenchDate } from '../../ui/parse-search';
 
 export function IdentityHistory({ patientId, refresh }: { patientId: string; refresh: number }) {
   const { t, i18n } = useTranslation();

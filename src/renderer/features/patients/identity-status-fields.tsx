@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INS_OID } from '../../../shared/patients/ins';
 import { IDENTITY_STATUSES } from '../../../shared/patients/patient';
-import { SelectField } from './form-field';
+import { SelectField } from '../../ui/form-field';
 import type { FieldSetter } from './identity-form';
 import type { IdentityFormValues } from './identity-form-values';
 

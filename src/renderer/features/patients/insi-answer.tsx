@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { INSI_TRAITS, type InsiOutcome } from '../../../shared/patients/insi';
 import type { Patient } from '../../../shared/patients/patient';
-import { toFrenchDate } from './parse-search';
+import { toFrenchDate } from '../../ui/parse-search';
 
 interface Props {
   patient: Patient;

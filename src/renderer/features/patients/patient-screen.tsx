@@ -6,16 +6,16 @@ import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { useView } from '../shell/view-store';
-import { PatientActs } from '../acts/patient-acts';
-import { PatientImaging } from '../imaging/patient-imaging';
-import { useSignedIn } from '../identity/identity-store';
+import { useView } from '../../ui/view-store';
+import { useSignedIn } from '../../ui/identity-store';
 import { IdentityForm } from './identity-form';
 import { IdentityHistory } from './identity-history';
 import { InsiPanel } from './insi-panel';
 import { fromPatient, toIdentityInput, type IdentityFormValues } from './identity-form-values';
+import { useSlots } from '../../ui/slots';
 
 export function PatientScreen({ id }: { id: string }) {
+  const { PatientActs, PatientImaging } = useSlots();
   const { t } = useTranslation();
   const show = useView((s) => s.show);
   const [patient, setPatient] = useState<Patient | null>(null);

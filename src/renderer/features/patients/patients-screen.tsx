@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { useView } from '../shell/view-store';
-import { parseSearch } from './parse-search';
-import { PatientSummary } from './patient-summary';
+import { useView } from '../../ui/view-store';
+import { parseSearch } from '../../ui/parse-search';
+import { PatientSummary } from '../../ui/patient-summary';
 
 export function PatientsScreen() {
   const { t } = useTranslation();

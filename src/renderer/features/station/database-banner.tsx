@@ -3,7 +3,7 @@
 // panel on the Synchronisation screen. Nothing while the database is sound.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useView } from '../shell/view-store';
+import { useView } from '../../ui/view-store';
 import { useStation } from './station-store';
 
 export function DatabaseBanner() {

@@ -1,14 +1,15 @@
 // Home: what the station is, what is plugged in, whether the region is reachable, what waits to sync.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskEntry } from '../kiosk/kiosk-entry';
-import { useView } from '../shell/view-store';
+import { useView } from '../../ui/view-store';
 import { useStation } from './station-store';
 import { UploadProgress } from './upload-progress';
 import { HubTokenNotice } from './hub-token-notice';
 import { DiskSpace } from './disk-space';
+import { useSlots } from '../../ui/slots';
 
 export function HomeScreen() {
+  const { KioskEntry } = useSlots();
   const { t, i18n } = useTranslation();
   const { status, error, load } = useStation();
   const show = useView((v) => v.show);

@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { AppError } from '../../../shared/result';
 import type { TenecteplaseBand } from '../../../shared/stroke/thrombolysis-dose';
-import { errorLines } from '../acts/act-error';
+import { errorLines } from '../../ui/error-line';
 
 const locale = (language: string) => (language.startsWith('en') ? 'en-GB' : 'fr-FR');
 

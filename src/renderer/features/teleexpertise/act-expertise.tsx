@@ -9,10 +9,10 @@ import type { Encounter } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
 import { openQuestion, type RequestView } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
-import { ActError } from '../acts/act-error';
-import { useView } from '../shell/view-store';
+import { ActError } from '../../ui/error-line';
+import { useView } from '../../ui/view-store';
 import { ExpertiseMessages } from './expertise-messages';
-import { BlockedReason, useBlockedReason } from '../acts/consent-blocked';
+import { BlockedReason, useBlockedReason } from '../../ui/consent-blocked';
 
 type Decision = 'given' | 'refused' | null;
 

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { waitingTime, type InboxItem } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
-import { ActError } from '../acts/act-error';
-import { useView } from '../shell/view-store';
+import { ActError } from '../../ui/error-line';
+import { useView } from '../../ui/view-store';
 
 const AGE_KEY = { minutes: 'expertise.ageMinutes', hours: 'expertise.ageHours', days: 'expertise.ageDays' } as const;
 function age(since: string, now: number, t: (key: string, o: Record<string, number>) => string): string {

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Peer } from '../../../shared/hub-protocol';
 import { nameableExperts } from '../../../shared/teleexpertise/teleexpertise';
-import { useCalls } from '../calls/call-store';
+import { useCalls } from '../../webrtc/call-store';
 
 interface NamedExpertFieldProps {
   specialty: string;

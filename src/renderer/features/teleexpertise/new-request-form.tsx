@@ -10,8 +10,8 @@ import type { Peer } from '../../../shared/hub-protocol';
 import type { AppError } from '../../../shared/result';
 import { PrioritySchema, type Priority } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
-import { ActError } from '../acts/act-error';
-import { RequesterFields, type RequesterRole } from '../acts/professional-fields';
+import { ActError } from '../../ui/error-line';
+import { RequesterFields, type RequesterRole } from '../../ui/professional-fields';
 import { NamedExpertField } from './named-expert-field';
 
 

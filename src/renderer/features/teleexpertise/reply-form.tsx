@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { FollowUpSchema, type FollowUp } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
-import { SignerFields } from '../acts/professional-fields';
+import { SignerFields } from '../../ui/professional-fields';
 
 type Kind = 'answer' | 'information_request' | 'teleconsultation_proposed';
 const KINDS: Kind[] = ['answer', 'information_request', 'teleconsultation_proposed'];

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import type { ExpertFile, ExpertRequestView } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
-import { base64Bytes } from '../../imaging/loaded-frame';
-import { ActError } from '../acts/act-error';
-import { useView } from '../shell/view-store';
+import { base64Bytes } from '../../ui/imaging/loaded-frame';
+import { ActError } from '../../ui/error-line';
+import { useView } from '../../ui/view-store';
 import { ExpertiseMessages } from './expertise-messages';
 import { ReplyForm } from './reply-form';
 

@@ -1,0 +1,104 @@
+// The patient's consent to the act, to its recording or to sharing its images: what it is for,
+// who gives (or refuses) it as French law allows (the patient, her legal representative, her
+// personne de confiance, or nobody in a vital emergency: the physician who decides is named), and
+// who collects it. Nothing is chosen beforehand; the station checks the same rules again.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONSENT_GIVER_KINDS, ConsentScopeSchema, type Consent, type ConsentGiver, type ConsentScope } from '../../shared/acts/consent';
+import type { AppError } from '../../shared/result';
+import { relais } from '../api';
+import './consent.css';
+
+type Kind = (typeof CONSENT_GIVER_KINDS)[number];
+
+function giver(kind: Kind, name: string): ConsentGiver {
+  if (kind === 'patient') return { kind };
+  if (kind === 'vital_emergency') return { kind, physician: name.trim() };
+  return { kind, name: name.trim() };
+}
+
+/** One recorded consent as a line: scope, decision, who gave it, who collected it and when. */
+export function useConsentLine(): (c: Consent) => string {
+  const { t, i18n } = useTranslation();
+  return (c) => {
+    const g = c.givenBy;
+    const name = g.kind === 'vital_emergency' ? g.physician : g.kind === 'legal_representative' || g.kind === 'trusted_person' ? g.name : '';
+    return t('consent.line', {
+      scope: t(`acts.scopes.${c.scope}`),
+      decision: t(`acts.${c.decision}`),
+      giver: t(`consent.giverLine.${g.kind}`, { name }),
+      by: c.collectedBy,
+      when: new Date(c.collectedAt).toLocaleString(i18n.language),
+    });
+  };
+}
+
+export function ConsentForm({ encounterId, initialScope = 'act', onDone }: {
+  encounterId: string;
+  initialScope?: ConsentScope;
+  onDone: (error: AppError | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [scope, setScope] = useState<ConsentScope>(initialScope);
+  const [kind, setKind] = useState<Kind | null>(null);
+  const [name, setName] = useState('');
+  const [by, setBy] = useState('');
+  const needsName = kind !== null && kind !== 'patient';
+  const emergency = kind === 'vital_emergency';
+  // Why the answer cannot be recorded yet, said beside the buttons.
+  const missing = kind === null ? t('consent.chooseGiver')
+    : needsName && !name.trim() ? t('consent.nameFirst')
+      : !by.trim() ? t('consent.collectedByFirst') : null;
+  const emergencyRecording = emergency && scope === 'recording';
+
+  const record = async (decision: 'given' | 'refused') => {
+    if (!kind) return;
+    const collectedAt = new Date().toISOString();
+    const r = await relais.invoke('encounters.consent', { encounterId, scope, decision, givenBy: giver(kind, name), collectedBy: by, collectedAt });
+    if (r.ok) {
+      setKind(null);
+      setName('');
+    }
+    onDone(r.ok ? null : r.error);
+  };
+
+  return (
+    <form className="consent-form" aria-label={t('acts.consents')} onSubmit={(e) => e.preventDefault()}>
+      <label className="consent-scope">
+        {t('consent.scope')}
+        <select value={scope} onChange={(e) => setScope(e.target.value as ConsentScope)}>
+          {ConsentScopeSchema.options.map((s) => (
+            <option key={s} value={s}>{t(`acts.scopes.${s}`)}</option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="radio-group consent-givers">
+        <legend>{t('consent.givenByLegend')}</legend>
+        {CONSENT_GIVER_KINDS.map((k) => (
+          <label key={k} className="radio">
+            <input type="radio" name={`consent-giver-${encounterId}`} value={k} checked={kind === k} onChange={() => setKind(k)} />
+            {t(`consent.givers.${k}`)}
+          </label>
+        ))}
+      </fieldset>
+      {kind && <p className="hint">{t(`consent.law.${kind}`)}</p>}
+      <div className="inline-form">
+        {needsName && (
+          <label>
+            {t(`consent.names.${kind}`)}
+            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoComplete="off" />
+          </label>
+        )}
+        <label>
+          {t('acts.collectedBy')}
+          <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
+        </label>
+        <button type="button" disabled={missing !== null || emergencyRecording} onClick={() => void record('given')}>{t('acts.given')}</button>
+        {/* The urgency rule is nobody's refusal: only a person can refuse. */}
+        <button type="button" disabled={missing !== null || emergency} onClick={() => void record('refused')}>{t('acts.refused')}</button>
+      </div>
+      {missing && <p className="hint" data-testid="consent-missing">{missing}</p>}
+      {!missing && emergencyRecording && <p className="hint">{t('consent.emergencyNoRecording')}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+// Who is signed in at the station (never the tokens: they stay in the main process).
+import { create } from 'zustand';
+import type { IdentityState } from '../../shared/identity/identity';
+import { relais } from '../api';
+
+export const useIdentity = create<{ state: IdentityState | null; load(): Promise<void> }>((set) => ({
+  state: null,
+  async load() {
+    const result = await relais.invoke('identity.state', {});
+    if (result.ok) set({ state: result.value });
+    // The screens wait for this answer (records stay closed until it says who may open them).
+    else setTimeout(() => void useIdentity.getState().load(), 1000);
+  },
+}));
+
+relais.on('identity.changed', (state) => useIdentity.setState({ state }));
+
+/** The signed-in professional, if any. */
+export const useSignedIn = () => useIdentity((s) => s.state?.user ?? null);

@@ -1,0 +1,52 @@
+// How a feature shows another feature's screen without importing it (docs/ARCHITECTURE.md,
+// Boundaries): app.tsx, which composes the features, fills these slots with their components,
+// and a feature takes the one it needs with useSlots(). The props are written here, from
+// src/shared types only, so that this file knows no feature either.
+import { createContext, useContext, type ComponentType } from 'react';
+import type { Attachment } from '../../shared/acts/attachments';
+import type { Encounter } from '../../shared/acts/encounter';
+import type { SharedView } from '../../shared/imaging/imaging-view';
+import type { AppError } from '../../shared/result';
+import type { StrokeChangeInput, StrokeSheet } from '../../shared/stroke/sheet';
+import type { FrameSource } from './imaging/frame-source';
+
+type Decision = 'given' | 'refused' | null;
+
+export interface Slots {
+  /** acts, on the patient screen (patients). */
+  PatientActs: ComponentType<{ patientId: string }>;
+  /** imaging, on the patient screen (patients) and in a call to share a series (calls). */
+  PatientImaging: ComponentType<{ patientId: string; onShare?: (source: FrameSource, view: SharedView) => void }>;
+  /** teleexpertise, in the act list (acts): a new request, and a request's state beside its act. */
+  NewRequestForm: ComponentType<{ patientId: string; onCreated: (act: Encounter) => void; onCancel: () => void }>;
+  RequestStateLabel: ComponentType<{ encounterId: string }>;
+  /** teleexpertise, on a téléexpertise act's screen (acts). */
+  ActExpertise: ComponentType<{ encounter: Encounter; files: Attachment[]; imageSharing: Decision; onDone: (e: AppError | null) => void }>;
+  /** stroke, on an act's screen (acts). */
+  ActStroke: ComponentType<{ encounterId: string; defaultBy: string; onSummary?: (text: string) => void }>;
+  /** stroke, the sheet shared in a tele-stroke call (calls). */
+  StrokeSheetView: ComponentType<{
+    sheet: StrokeSheet;
+    onChange(change: StrokeChangeInput): void;
+    birthDate?: string | null;
+    presets?: readonly { number: number; name: string }[];
+    onPreset?(preset: number): void;
+  }>;
+  StrokeError: ComponentType<{ error: AppError | null }>;
+  /** kiosk, its entry on the home screen (station). */
+  KioskEntry: ComponentType;
+  /** calls, in the cabin's call step (kiosk): the call screen, and ringing and leaving a call. */
+  CallView: ComponentType<{ cabin?: boolean }>;
+  calls: { ring(peerId: string, reason: string, urgent: boolean): Promise<void>; dismiss(): void };
+}
+
+const SlotsContext = createContext<Slots | null>(null);
+
+export const SlotsProvider = SlotsContext.Provider;
+
+export function useSlots(): Slots {
+  const slots = useContext(SlotsContext);
+  // A screen rendered outside app.tsx's provider is a programming error, said as such.
+  if (!slots) throw new Error('useSlots: no SlotsProvider above this screen (app.tsx provides it)');
+  return slots;
+}

@@ -1,0 +1,179 @@
+// The call's data channel: each message from the other side goes to what handles it (the cart's
+// steering, the expert's steering answers, the media manifest, chat kept in the call journal, and
+// the shared imaging and stroke sheet the calls feature passes in); and what this side sends on it.
+import type { RelaisApi } from '../../shared/contract';
+import { isSteeringMessage, RemoteMessageSchema, shownAfterControl, shownSteerAnswer, type RemoteMessage } from '../../shared/devices/remote-control';
+import type { ControlChange } from '../../shared/devices/steering-grant';
+import { updateCall, useCalls, type ChatLine } from './call-store';
+import { manifest, sendOnLink, type CallSession } from './call-session';
+
+type ImagingMessage = Extract<RemoteMessage, { type: `imaging.${string}` }>;
+type StrokeMessage = Extract<RemoteMessage, { type: `stroke.${string}` }>;
+
+/** What the calls feature shares over the link: it gets its messages and knows when the link opens or the call ends. */
+export interface SharedOverCall {
+  imaging: {
+    onMessage(message: ImagingMessage): void;
+    linkOpened(access: { send(message: RemoteMessage): boolean; sendBulk(bytes: Uint8Array): Promise<boolean> }): void;
+    callEnded(): void;
+  };
+  stroke: {
+    onMessage(message: StrokeMessage, remoteName: string): void;
+    linkOpened(send: (message: RemoteMessage) => boolean): void;
+    callEnded(): void;
+  };
+}
+
+export interface DataChannelRouterDeps {
+  api: RelaisApi;
+  session(): CallSession | null;
+  shared: SharedOverCall;
+}
+
+export type SteerMessage = { type: 'camera'; command: Extract<RemoteMessage, { type: 'camera' }>['command'] } | { type: 'center'; x: number; y: number };
+
+export interface DataChannelRouter {
+  onData(callId: string, raw: unknown): void;
+  onOpen(callId: string): void;
+  /** The call ended here: the shared screens close. */
+  callEnded(): void;
+  sendChat(text: string): void;
+  steer(message: SteerMessage): boolean;
+  applyControl(change: ControlChange): void;
+  setControlGranted(granted: boolean): Promise<void>;
+}
+
+export function createDataChannelRouter({ api, session, shared }: DataChannelRouterDeps): DataChannelRouter {
+  const current = () => useCalls.getState().call;
+  const dataSend = (message: RemoteMessage) => sendOnLink(session(), message);
+
+  async function sendControl(): Promise<void> {
+    const call = current();
+    if (!call || !session()?.steering) return;
+    const devices = await api.invoke('devices.list', {});
+    const camera = devices.ok ? devices.value.find((d) => d.kind === 'camera' && d.state === 'connected') : undefined;
+    dataSend({ type: 'control', granted: call.controlGranted, camera: Boolean(camera), presets: camera?.presets ?? [] });
+  }
+
+  function onData(callId: string, raw: unknown): void {
+    const call = current();
+    const active = session();
+    if (!call || !active || call.callId !== callId) return;
+    // Steering is parsed once, where the cart decides on it (cart-steering.ts).
+    if (isSteeringMessage(raw)) {
+      if (active.steering?.handle(raw)) updateCall(callId, { lastSteeredAt: Date.now() });
+      return;
+    }
+    const parsed = RemoteMessageSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const m = parsed.data;
+    switch (m.type) {
+      case 'camera.result': {
+        const wasStop = active.unanswered.get(m.seq) ?? false;
+        active.unanswered.delete(m.seq);
+        const answer = { seq: m.seq, outcome: m.outcome, ...(m.reason ? { reason: m.reason } : {}) };
+        const awaiting = active.unanswered.size;
+        return updateCall(callId, (c) => ({ lastSteer: shownSteerAnswer(c.lastSteer, answer, wasStop), steerAwaiting: awaiting }));
+      }
+      case 'control':
+        return updateCall(callId, (c) => ({ controlGranted: m.granted, remoteCamera: { camera: m.camera, presets: m.presets }, lastSteer: shownAfterControl(c.lastSteer, m.granted) }));
+      case 'media':
+        for (const s of m.streams) active.remoteKinds.set(s.id, { kind: s.kind, label: s.label });
+        return updateCall(callId, (c) => ({ remoteStreams: c.remoteStreams.map((r) => ({ ...r, ...(active.remoteKinds.get(r.id) ?? {}) })) }));
+      case 'imaging.share':
+      case 'imaging.view':
+      case 'imaging.pointer':
+      case 'imaging.have':
+      case 'imaging.stop':
+        return shared.imaging.onMessage(m);
+      case 'stroke.sheet':
+      case 'stroke.change':
+        return shared.stroke.onMessage(m, call.remote.name);
+      case 'chat': {
+        if (call.chat.some((line) => line.id === m.id)) return;
+        const line: ChatLine = { id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at };
+        updateCall(callId, (c) => ({ chat: [...c.chat, line] }));
+        void api.invoke('calls.chat', { callId, id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at });
+        return;
+      }
+    }
+  }
+
+  function onOpen(callId: string): void {
+    const call = current();
+    if (!call || call.callId !== callId) return;
+    dataSend(manifest(call.local));
+    void sendControl();
+    const link = session()?.link;
+    if (link) shared.imaging.linkOpened({ send: (message) => link.send(message), sendBulk: (bytes) => link.sendBulk(bytes) });
+    if (link) shared.stroke.linkOpened((message) => link.send(message));
+    // Chat typed during a reconnection goes out now.
+    for (const line of call.chat.filter((l) => l.pending)) {
+      if (dataSend({ type: 'chat', id: line.id, author: line.author, text: line.text, at: line.at })) {
+        updateCall(callId, (c) => ({ chat: c.chat.map((l) => (l.id === line.id ? { ...l, pending: false } : l)) }));
+      }
+    }
+  }
+
+  function callEnded(): void {
+    shared.imaging.callEnded();
+    shared.stroke.callEnded();
+  }
+
+  function sendChat(text: string): void {
+    const call = current();
+    const author = useCalls.getState().hub.you?.name ?? '';
+    if (!call || call.phase === 'ended' || !text.trim()) return;
+    const line: ChatLine = { id: crypto.randomUUID(), direction: 'sent', author, text: text.trim().slice(0, 2000), at: new Date().toISOString() };
+    const delivered = dataSend({ type: 'chat', id: line.id, author, text: line.text, at: line.at });
+    updateCall(call.callId, (c) => ({ chat: [...c.chat, { ...line, pending: !delivered }] }));
+    void api.invoke('calls.chat', { callId: call.callId, id: line.id, direction: 'sent', author, text: line.text, at: line.at });
+  }
+
+  /** Expert: a steering message to the cart's camera. */
+  function steer(message: SteerMessage): boolean {
+    const active = session();
+    if (!active) return false;
+    active.seq += 1;
+    if (!dataSend({ ...message, seq: active.seq } as RemoteMessage)) return false;
+    active.unanswered.set(active.seq, message.type === 'camera' && message.command.type === 'stop');
+    updateCall(active.callId, { steerAwaiting: active.unanswered.size });
+    return true;
+  }
+
+  /** Cart: the station's grant changed (granted or taken back here, or ended by itself: the call,
+   * the hub lost): the page follows it and tells the expert. */
+  function applyControl(change: ControlChange): void {
+    const call = current();
+    const active = session();
+    if (!call || call.callId !== change.callId || active?.callId !== change.callId || !active.steering) return;
+    const granted = change.grant !== null;
+    if (call.controlGranted === granted && active.steering.granted() === granted) return;
+    active.steering.setGranted(granted);
+    const controlEnded = granted ? null : (change.reason ?? null);
+    updateCall(call.callId, { controlGranted: granted, lastSteeredAt: null, controlError: null, controlEnded });
+    void sendControl();
+  }
+
+  /** Cart: the nurse grants or takes back camera control. The station holds the grant, records it,
+   * and stops the camera the expert was moving when it is taken back. */
+  async function setControlGranted(granted: boolean): Promise<void> {
+    const call = current();
+    if (!call || !session()?.steering) return;
+    const { callId } = call;
+    // The signed-in professional is the one who grants, when there is one: the station knows her.
+    const by = useCalls.getState().grantBy.trim();
+    const input = { callId, ...(by ? { by } : {}) };
+    if (granted) {
+      const result = await api.invoke('calls.grantControl', input);
+      if (result.ok) applyControl({ callId, grant: result.value });
+      else updateCall(callId, { controlError: result.error });
+    } else {
+      const result = await api.invoke('calls.revokeControl', input);
+      if (result.ok) applyControl({ callId, grant: null, reason: 'revoked' });
+      else updateCall(callId, { controlError: result.error });
+    }
+  }
+
+  return { onData, onOpen, callEnded, sendChat, steer, applyControl, setControlGranted };
+}

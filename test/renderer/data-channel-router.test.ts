@@ -1,0 +1,112 @@
+// The call's data channel, with a stand-in station, link and shared screens: each message from
+// the other side reaches what handles it, and what this side sends goes out (or waits) as it should.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDataChannelRouter } from '../../src/renderer/webrtc/data-channel-router';
+import { newSession, type CallSession } from '../../src/renderer/webrtc/call-session';
+import { newCall, useCalls } from '../../src/renderer/webrtc/call-store';
+import { fakeLink, fakeStation, fakeStream, peer, resetCalls, settle } from './call-fakes';
+
+const SHARE_ID = '3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
+const ENCOUNTER_ID = '8c7b6a59-4e3d-4c2b-9a18-f7e6d5c4b3a2';
+const expert = peer('dr-kerleau', 'expert', 'Dr Kerleau');
+
+function router(answers: Parameters<typeof fakeStation>[0] = {}) {
+  const station = fakeStation(answers);
+  const { link, record } = fakeLink();
+  const session: CallSession = { ...newSession('c1'), link };
+  const shared: string[] = [];
+  const r = createDataChannelRouter({
+    api: station.api,
+    session: () => session,
+    shared: {
+      imaging: { onMessage: (m) => void shared.push(`imaging ${m.type}`), linkOpened: () => void shared.push('imaging open'), callEnded: () => void shared.push('imaging end') },
+      stroke: { onMessage: (m, from) => void shared.push(`stroke ${m.type} from ${from}`), linkOpened: () => void shared.push('stroke open'), callEnded: () => void shared.push('stroke end') },
+    },
+  });
+  return { r, station, session, record, shared };
+}
+
+beforeEach(() => {
+  resetCalls(peer('cart-1', 'station', 'Chariot 1'), [expert]);
+  useCalls.setState({ call: { ...newCall('c1', 'incoming', expert, false, null), phase: 'connected' } });
+});
+
+describe('data-channel router', () => {
+  it('keeps a chat line once, in the call journal too, whatever the repeats', () => {
+    const { r, station } = router();
+    const chat = { type: 'chat', id: 'l1', author: 'Dr Kerleau', text: 'Bonjour', at: '2026-01-01T10:00:00.000Z' };
+    r.onData('c1', chat);
+    r.onData('c1', chat);
+    expect(useCalls.getState().call?.chat).toEqual([{ id: 'l1', direction: 'received', author: 'Dr Kerleau', text: 'Bonjour', at: chat.at }]);
+    expect(station.invoked.filter((i) => i.channel === 'calls.chat')).toHaveLength(1);
+  });
+
+  it('passes the shared imaging and stroke messages to the screens the calls feature gave it', () => {
+    const { r, shared } = router();
+    r.onData('c1', { type: 'imaging.stop', shareId: SHARE_ID });
+    r.onData('c1', { type: 'stroke.change', encounterId: ENCOUNTER_ID, change: { kind: 'clear_milestone', milestone: 'onset' } });
+    expect(shared).toEqual(['imaging imaging.stop', 'stroke stroke.change from Dr Kerleau']);
+  });
+
+  it('ignores messages of a call that is not the current one', () => {
+    const { r } = router();
+    r.onData('other', { type: 'chat', id: 'l2', author: 'x', text: 'y', at: '2026-01-01T10:00:00.000Z' });
+    expect(useCalls.getState().call?.chat).toEqual([]);
+  });
+
+  it('names the other side’s streams from its manifest', () => {
+    const { r } = router();
+    useCalls.setState((s) => ({ call: s.call && { ...s.call, remoteStreams: [{ id: 's1', stream: fakeStream('s1').stream, kind: 'room', label: '' }] } }));
+    r.onData('c1', { type: 'media', streams: [{ id: 's1', kind: 'stethoscope', label: 'Stéthoscope' }] });
+    expect(useCalls.getState().call?.remoteStreams[0]).toMatchObject({ id: 's1', kind: 'stethoscope', label: 'Stéthoscope' });
+  });
+
+  it('numbers the expert’s steering messages and counts those the cart has not answered', () => {
+    const { r, record } = router();
+    expect(r.steer({ type: 'camera', command: { type: 'stop' } })).toBe(true);
+    expect(r.steer({ type: 'center', x: 0.5, y: 0.5 })).toBe(true);
+    expect(record.sent).toEqual([{ type: 'camera', command: { type: 'stop' }, seq: 1 }, { type: 'center', x: 0.5, y: 0.5, seq: 2 }]);
+    expect(useCalls.getState().call?.steerAwaiting).toBe(2);
+    r.onData('c1', { type: 'camera.result', seq: 2, outcome: 'done' });
+    expect(useCalls.getState().call?.steerAwaiting).toBe(1);
+    record.open = false;
+    expect(r.steer({ type: 'center', x: 0.1, y: 0.1 })).toBe(false);
+  });
+
+  it('keeps chat typed while the link is down, and sends it with the manifest when the link opens', () => {
+    const { r, record, shared, session } = router();
+    record.open = false;
+    r.sendChat('  Vous m’entendez ?  ');
+    expect(useCalls.getState().call?.chat[0]).toMatchObject({ direction: 'sent', text: 'Vous m’entendez ?', pending: true });
+    record.open = true;
+    useCalls.setState((s) => ({ call: s.call && { ...s.call, local: [fakeStream('room-1')] } }));
+    r.onOpen(session.callId);
+    expect(record.sent[0]).toEqual({ type: 'media', streams: [{ id: 'room-1', kind: 'room', label: 'Caméra' }] });
+    expect(record.sent[1]).toMatchObject({ type: 'chat', text: 'Vous m’entendez ?' });
+    expect(useCalls.getState().call?.chat[0]?.pending).toBe(false);
+    expect(shared).toEqual(['imaging open', 'stroke open']);
+    r.callEnded();
+    expect(shared).toEqual(['imaging open', 'stroke open', 'imaging end', 'stroke end']);
+  });
+
+  it('cart: grants control through the station, then follows the grant and tells the expert', async () => {
+    const grant = { callId: 'c1', expertPeerId: 'dr-kerleau', by: 'IDE Morvan', since: '2026-01-01T10:00:00.000Z' };
+    const { r, station, session, record } = router({
+      'calls.grantControl': () => ({ ok: true, value: grant }),
+      'devices.list': () => ({ ok: true, value: [{ kind: 'camera', state: 'connected', presets: [{ number: 1, name: 'Lit' }] }] }),
+    });
+    let granted = false;
+    const handled: unknown[] = [];
+    session.steering = { handle: (m) => handled.push(m) > 0, setGranted: (g) => void (granted = g), granted: () => granted };
+    useCalls.setState({ grantBy: ' IDE Morvan ' });
+    await r.setControlGranted(true);
+    await settle();
+    expect(station.invoked[0]).toEqual({ channel: 'calls.grantControl', input: { callId: 'c1', by: 'IDE Morvan' } });
+    expect(granted).toBe(true);
+    expect(useCalls.getState().call?.controlGranted).toBe(true);
+    expect(record.sent).toEqual([{ type: 'control', granted: true, camera: true, presets: [{ number: 1, name: 'Lit' }] }]);
+    // A malformed steering message still goes to the cart's steering, which refuses it.
+    r.onData('c1', { type: 'camera', seq: 'x' });
+    expect(handled).toEqual([{ type: 'camera', seq: 'x' }]);
+  });
+});
