@@ -15,8 +15,16 @@ import { auditHeadUrl } from './platform/hub/audit-head';
 import { tokenSubject } from './platform/hub/hub-token';
 import type { StationEvents } from './platform/station-events';
 import { openStationPlatform } from './platform/station-platform';
-import { createDatabaseChannels, createStationDisk, createStationStatusService, NO_SIGN_IN_TEXT, type Restart, type StationOptions } from './station/index';
-import { stationHandlers, superviseStation } from './station/index';
+import {
+  createDatabaseChannels,
+  createStationDisk,
+  createStationStatusService,
+  NO_SIGN_IN_TEXT,
+  type Restart,
+  type StationOptions,
+  stationHandlers,
+  superviseStation,
+} from './station/index';
 import { createStrokeService, strokeHandlers } from './stroke';
 import { createSyncFeature } from './sync';
 import { createStationTeleexpertise } from './teleexpertise';
@@ -49,7 +57,10 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   const publishStatus = () => events.emit('station.statusChanged', status.status());
   const who = stationWho(stationName, () => calls.service.state().you, () => identity.state().user);
 
-  const patients = createPatientsFeature(platform, { insi: options.insi ?? null, who: () => who().who, signedIn: () => identity.state().user, statusChanged: publishStatus });
+  const signedIn = () => identity.state().user;
+  const patients = createPatientsFeature(platform, {
+    insi: options.insi ?? null, who: () => who().who, signedIn, statusChanged: publishStatus,
+  });
   const calls = createCallsFeature(platform, {
     icePolicy: options.icePolicy ?? 'all',
     onMessage: (message) => {
@@ -61,31 +72,79 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
       events.emit('calls.message', message);
     },
   });
-  const devices = createDevicesFeature(platform, { self: () => calls.service.state().you, signedIn: () => identity.state().user, audit: (row) => stationAudit.steering(row), statusChanged: publishStatus });
-  const acts = createActsFeature(platform, { patients: patients.repository, calls: calls.repository, roomFor: disk.roomFor, sendToCall: (command) => void calls.service.send(command), statusChanged: publishStatus });
-  const imaging = createStationImaging({ db, dataDir, outbox, patients: patients.repository, encounters: acts.encounterRepository, calls: calls.repository, store: platform.fileStore,
-    sealer: platform.sealer, now, events, imagingWorker: options.imagingWorker ?? null, pacsUrl: options.pacsUrl ?? null, roomFor: disk.roomFor,
-    onIdentityOverride: (override) => stationAudit.imagingOverride(override) });
-  const kiosk = createKioskService({ dataDir, now, site: stationName, onChanged: (state) => events.emit('kiosk.changed', state),
-    onSessionEnded: () => events.emit('kiosk.sessionEnded', { at: now().toISOString() }) });
-  const identity = createStationIdentity({ settings: options.oidc ?? null, ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}), events, now, lockPaused: () => kiosk.state().active,
-    log: (event, detail) => logger.info(event, detail), onSessionEnded: (user, reason) => stationAudit.sessionEnded(user, reason) });
-  const stroke = createStrokeService({ db, encounters: acts.encounterRepository, patients: patients.repository, now, onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }) });
-  const sync = createSyncFeature(platform, { uploadsUrl: options.uploadsUrl ?? null, syncTiming: options.syncTiming, statusChanged: publishStatus });
-  const teleexpertise = createStationTeleexpertise({ db, outbox, acts: acts.encounters, encounters: acts.encounterRepository, sync: sync.repository, hub: () => calls.service.state(), now, events, fhir: sync.fhir });
-  sync.useRecords({ patients: patients.repository, encounters: acts.encounterRepository, calls: calls.repository, imaging: imaging.repository, teleexpertise: teleexpertise.repository,
-    attachments: platform.fileStore, reportPdfs: acts.reportPdfs, withMessagesPull: teleexpertise.withMessagesPull });
+  const devices = createDevicesFeature(platform, {
+    self: () => calls.service.state().you,
+    signedIn,
+    audit: (row) => stationAudit.steering(row),
+    statusChanged: publishStatus,
+  });
+  const acts = createActsFeature(platform, {
+    patients: patients.repository,
+    calls: calls.repository,
+    roomFor: disk.roomFor,
+    sendToCall: (command) => void calls.service.send(command),
+    statusChanged: publishStatus,
+  });
+  const encounters = acts.encounterRepository;
+  const imaging = createStationImaging({
+    db, dataDir, outbox, now, events, store: platform.fileStore, sealer: platform.sealer, roomFor: disk.roomFor,
+    patients: patients.repository, encounters, calls: calls.repository,
+    imagingWorker: options.imagingWorker ?? null, pacsUrl: options.pacsUrl ?? null,
+    onIdentityOverride: (override) => stationAudit.imagingOverride(override),
+  });
+  const kiosk = createKioskService({
+    dataDir, now, site: stationName,
+    onChanged: (state) => events.emit('kiosk.changed', state),
+    onSessionEnded: () => events.emit('kiosk.sessionEnded', { at: now().toISOString() }),
+  });
+  const identity = createStationIdentity({
+    settings: options.oidc ?? null, events, now,
+    ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
+    lockPaused: () => kiosk.state().active,
+    log: (event, detail) => logger.info(event, detail),
+    onSessionEnded: (user, reason) => stationAudit.sessionEnded(user, reason),
+  });
+  const stroke = createStrokeService({
+    db, encounters, patients: patients.repository, now,
+    onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }),
+  });
+  const sync = createSyncFeature(platform, {
+    uploadsUrl: options.uploadsUrl ?? null, syncTiming: options.syncTiming, statusChanged: publishStatus,
+  });
+  const teleexpertise = createStationTeleexpertise({
+    db, outbox, now, events, acts: acts.encounters, encounters, sync: sync.repository, fhir: sync.fhir,
+    hub: () => calls.service.state(),
+  });
+  sync.useRecords({
+    patients: patients.repository, encounters, calls: calls.repository,
+    imaging: imaging.repository, teleexpertise: teleexpertise.repository,
+    attachments: platform.fileStore, reportPdfs: acts.reportPdfs, withMessagesPull: teleexpertise.withMessagesPull,
+  });
   const regionHead = hub.token ? { headUrl: auditHeadUrl(hub.url, hub.fhirUrl), token: hub.token.current } : null;
-  const stationAudit = createStationAudit({ db, dataDir, outbox, encounters: acts.encounterRepository, stationName, hubIdentity: () => calls.service.state().you,
-    signedIn: () => identity.state().user, now, logger, region: regionHead, writable: () => !guard.held() });
-  const database = createDatabaseChannels({ dataDir, key: platform.keys.database, guard, settings: { now, logger }, sync: sync.repository, restart, unwritten: stationAudit.unwritten, stationName, who,
-    region: () => (hub.fhirUrl && hub.token ? { fhirUrl: hub.fhirUrl, token: hub.token.current(), sub: tokenSubject(hub.token.current()) } : null),
-    openCalls: () => calls.service.openCalls(), onHeld: () => void Promise.all([publishStatus(), sync.stop()]) });
-  const activity = createActivityService({ activity: createActivityRepository(db), places: createCommunePlaces(options.communesFile ?? communesFile({}, dataDir)), stationName });
+  const stationAudit = createStationAudit({
+    db, dataDir, outbox, encounters, stationName, now, logger, signedIn, region: regionHead,
+    hubIdentity: () => calls.service.state().you,
+    writable: () => !guard.held(),
+  });
+  const database = createDatabaseChannels({
+    dataDir, key: platform.keys.database, guard, settings: { now, logger }, sync: sync.repository, restart, stationName, who,
+    unwritten: stationAudit.unwritten,
+    region: () => {
+      if (!hub.fhirUrl || !hub.token) return null;
+      return { fhirUrl: hub.fhirUrl, token: hub.token.current(), sub: tokenSubject(hub.token.current()) };
+    },
+    openCalls: () => calls.service.openCalls(),
+    onHeld: () => void Promise.all([publishStatus(), sync.stop()]),
+  });
+  const places = createCommunePlaces(options.communesFile ?? communesFile({}, dataDir));
+  const activity = createActivityService({ activity: createActivityRepository(db), places, stationName });
   const { keys } = platform;
-  const status = createStationStatusService({ stationName, mode, dataDir, dataProtection: { protection: keys.protection, keyPath: keys.keyPath, weaknesses: keys.weaknesses },
-    signIn: options.oidc ? 'required' : 'none', devices: devices.service, hub: hub.link, ...(hub.token ? { hubToken: hub.token.status } : {}), outbox,
-    patientCount: () => patients.patients.count(), database: database.status, sync: sync.status, disk: disk.status });
+  const status = createStationStatusService({
+    stationName, mode, dataDir, signIn: options.oidc ? 'required' : 'none', outbox,
+    dataProtection: { protection: keys.protection, keyPath: keys.keyPath, weaknesses: keys.weaknesses },
+    devices: devices.service, hub: hub.link, ...(hub.token ? { hubToken: hub.token.status } : {}),
+    patientCount: () => patients.patients.count(), database: database.status, sync: sync.status, disk: disk.status,
+  });
   disk.watch(stationAudit, publishStatus);
 
   // Each feature answers its own channels; they are assembled in one place (contract/handlers.ts).
