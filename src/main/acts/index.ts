@@ -11,3 +11,4 @@ export { createReportPdfRepository } from './report-pdf-repository';
 export type { StoredReportPdf } from './report-pdf-repository';
 export { createReportPdfService } from './report-pdf-service';
 export { actsHandlers } from './acts-handlers';
+export { createActsFeature } from './acts-feature';

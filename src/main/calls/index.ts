@@ -5,3 +5,4 @@ export { attachmentFromRow, createCallRepository } from './call-repository';
 export type { AttachmentRow, CallRepository } from './call-repository';
 export { createCallService } from './call-service';
 export { callsHandlers } from './calls-handlers';
+export { createCallsFeature } from './calls-feature';

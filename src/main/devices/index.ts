@@ -8,3 +8,4 @@ export { startStationDevices } from './device-startup';
 export type { SteeringAudit } from './steering-grant';
 export { createStationSteering } from './steering-handlers';
 export { devicesHandlers } from './devices-handlers';
+export { createDevicesFeature } from './devices-feature';

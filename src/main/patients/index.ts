@@ -6,3 +6,4 @@ export type { InsiSettings } from './insi/insi-settings';
 export { createStationPatients } from './patient-handlers';
 export { createPatientRepository } from './patient-repository';
 export type { PatientRepository } from './patient-repository';
+export { createPatientsFeature } from './patients-feature';

@@ -8,3 +8,5 @@ export { createStationStatusService } from './station-status-service';
 export { superviseStation } from './station-supervisor';
 export type { Restart } from './station-supervisor';
 export { stationHandlers } from './station-handlers';
+export { NO_SIGN_IN_TEXT } from './station-options';
+export type { StationOptions } from './station-options';

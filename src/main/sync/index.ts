@@ -22,3 +22,4 @@ export type { StationSync } from './station-sync';
 export { createSyncRepository } from './sync-repository';
 export type { SyncRepository } from './sync-repository';
 export { syncHandlers } from './sync-handlers';
+export { createSyncFeature } from './sync-feature';

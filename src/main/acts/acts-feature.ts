@@ -1,0 +1,65 @@
+// The acts feature as the station composes it: encounters, their report PDF, the act's files, and
+// the patient's consent around calls.
+import type { CallCommand } from '../../shared/calls/calls';
+import type { StationPlatform } from '../platform/station-platform';
+import { actsHandlers } from './acts-handlers';
+import { createAttachmentService, type AttachmentServiceDeps } from './attachment-service';
+import { createStationConsent } from './consent-handlers';
+import { createEncounterRepository } from './encounter-repository';
+import { createEncounterService, type EncounterServiceDeps } from './encounter-service';
+import { createReportPdfRepository } from './report-pdf-repository';
+import { createReportPdfService, type ReportPdfServiceDeps } from './report-pdf-service';
+
+export interface ActsFeatureDeps {
+  patients: ReportPdfServiceDeps['patients'] & EncounterServiceDeps['patients'];
+  calls: EncounterServiceDeps['calls'] & AttachmentServiceDeps['calls'];
+  roomFor: AttachmentServiceDeps['roomFor'];
+  /** Sends a call command through the station's hub link (the consent's word to the other station). */
+  sendToCall: (command: CallCommand) => void;
+  statusChanged: () => void;
+}
+
+export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDeps) {
+  const { db, now, events, outbox } = platform;
+  const encounterRepository = createEncounterRepository(db);
+  const reportPdfRepository = createReportPdfRepository(db);
+  const reportPdfs = createReportPdfService({ encounters: encounterRepository, patients: deps.patients, pdfs: reportPdfRepository, now });
+  const encounters = createEncounterService({
+    db,
+    encounters: encounterRepository,
+    patients: deps.patients,
+    calls: deps.calls,
+    outbox,
+    pdfs: reportPdfRepository,
+    renderPdf: reportPdfs.render,
+    now,
+    onChanged: (id) => {
+      events.emit('encounters.changed', { id });
+      consent.actChanged(id);
+      deps.statusChanged();
+    },
+  });
+  // The patient's consent around calls: told to the other station, and checked before each recording.
+  const consent = createStationConsent({ encounters: encounterRepository, send: deps.sendToCall, events, logger: platform.logger });
+  const attachments = createAttachmentService({
+    db,
+    dataDir: platform.dataDir,
+    store: platform.fileStore,
+    sealer: platform.sealer,
+    calls: deps.calls,
+    encounters: encounterRepository,
+    onActChanged: (id) => events.emit('encounters.changed', { id }),
+    outbox,
+    now,
+    roomFor: deps.roomFor,
+    requireConsent: consent.requireForAttachment,
+  });
+  return {
+    encounterRepository,
+    reportPdfs,
+    encounters,
+    consent,
+    attachments,
+    handlers: { ...actsHandlers({ encounters, reportPdfs, attachments }), ...consent.handlers },
+  };
+}
