@@ -9,9 +9,13 @@ import { rendererBoundaries } from './scripts/lint/renderer-boundaries.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const restrict = (paths, patterns = []) => ({
-  'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message: boundaryMessage(name) })), patterns }],
+  'no-restricted-imports': [
+    'error',
+    { paths: paths.map((name) => ({ name, message: boundaryMessage(name) })), patterns },
+  ],
 });
-const boundaryMessage = (name) => `"${name}" may not be imported from this folder (see docs/ARCHITECTURE.md, Boundaries).`;
+const boundaryMessage = (name) =>
+  `"${name}" may not be imported from this folder (see docs/ARCHITECTURE.md, Boundaries).`;
 const group = (items, message) => ({ group: items, message });
 
 export default tseslint.config(
@@ -32,15 +36,24 @@ export default tseslint.config(
   {
     // shared: pure TypeScript, imports nothing but zod and itself.
     files: ['src/shared/**'],
-    rules: restrict(['electron', 'react', 'better-sqlite3', 'ws', ...nodeBuiltins], [
-      group(['**/main/**', '**/renderer/**', '**/preload/**', '**/hub/**'], 'src/shared imports only src/shared (see docs/ARCHITECTURE.md, Boundaries).'),
-    ]),
+    rules: restrict(
+      ['electron', 'react', 'better-sqlite3', 'ws', ...nodeBuiltins],
+      [
+        group(
+          ['**/main/**', '**/renderer/**', '**/preload/**', '**/hub/**'],
+          'src/shared imports only src/shared (see docs/ARCHITECTURE.md, Boundaries).',
+        ),
+      ],
+    ),
   },
   {
     // main (services, db, host...): plain Node, never electron. Only src/main/electron may.
     files: ['src/main/**'],
     ignores: ['src/main/electron/**'],
-    rules: restrict(['electron', 'react'], [group(['**/renderer/**', '**/preload/**'], 'main does not import the renderer or the preload.')]),
+    rules: restrict(
+      ['electron', 'react'],
+      [group(['**/renderer/**', '**/preload/**'], 'main does not import the renderer or the preload.')],
+    ),
   },
   {
     files: ['src/main/electron/**'],
@@ -54,22 +67,29 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'relais/renderer-boundaries': 'error',
-      ...restrict(['electron', 'better-sqlite3', 'ws', 'serialport', 'node-hid', ...nodeBuiltins], [
-        group(['**/main/**', '**/preload/**', '**/hub/**'], 'the renderer talks to main through the contract only.'),
-        // The drivers' top-level devices/, not the renderer's own features/devices/ (two or more levels up).
-        { regex: '^(\\.\\./){2,}devices(/|$)', message: 'the renderer talks to main through the contract only.' },
-      ]),
+      ...restrict(
+        ['electron', 'better-sqlite3', 'ws', 'serialport', 'node-hid', ...nodeBuiltins],
+        [
+          group(['**/main/**', '**/preload/**', '**/hub/**'], 'the renderer talks to main through the contract only.'),
+          // The drivers' top-level devices/, not the renderer's own features/devices/ (two or more levels up).
+          { regex: '^(\\.\\./){2,}devices(/|$)', message: 'the renderer talks to main through the contract only.' },
+        ],
+      ),
     },
   },
   {
     files: ['src/preload/**'],
-    rules: restrict(['react', 'better-sqlite3', 'ws', ...nodeBuiltins], [
-      group(['**/main/**', '**/renderer/**'], 'the preload builds window.relais from src/shared/contract only.'),
-    ]),
+    rules: restrict(
+      ['react', 'better-sqlite3', 'ws', ...nodeBuiltins],
+      [group(['**/main/**', '**/renderer/**'], 'the preload builds window.relais from src/shared/contract only.')],
+    ),
   },
   {
     files: ['src/hub/**', 'devices/**'],
-    rules: restrict(['electron', 'react'], [group(['**/renderer/**', '**/preload/**', '**/main/electron/**'], 'no UI or Electron here.')]),
+    rules: restrict(
+      ['electron', 'react'],
+      [group(['**/renderer/**', '**/preload/**', '**/main/electron/**'], 'no UI or Electron here.')],
+    ),
   },
   {
     // Boundaries a pattern on the import's text cannot tell (src/shared/devices/ is not the drivers'

@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // test/renderer: the page's components, type-checked with the DOM (tsconfig.web.json).
-    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/renderer/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/unit/**/*.test.tsx',
+      'test/renderer/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+    ],
     // Run alone, after the others: vitest.crash.config.ts.
     exclude: ['test/integration/sync-crash.test.ts', 'test/integration/imaging-crash.test.ts', 'node_modules/**'],
     environment: 'node',

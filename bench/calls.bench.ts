@@ -38,7 +38,14 @@ async function nextDriveAt(simulator: ViscaSimulator, since: number, timeoutMs =
   for (;;) {
     // The simulator records a command when its last byte is in, on performance.now(): back to the
     // first byte by the wire time of the other eight bytes.
-    const hit = simulator.received.find((r) => performance.timeOrigin + r.at >= since && r.bytes[1] === 0x01 && r.bytes[2] === 0x06 && r.bytes[3] === 0x01 && !(r.bytes[6] === 0x03 && r.bytes[7] === 0x03));
+    const hit = simulator.received.find(
+      (r) =>
+        performance.timeOrigin + r.at >= since &&
+        r.bytes[1] === 0x01 &&
+        r.bytes[2] === 0x06 &&
+        r.bytes[3] === 0x01 &&
+        !(r.bytes[6] === 0x03 && r.bytes[7] === 0x03),
+    );
     if (hit) return performance.timeOrigin + hit.at - (hit.bytes.length - 1) * BYTE_MS;
     if (wall() > deadline) throw new Error('no drive command reached the camera');
     await new Promise((r) => setTimeout(r, 1));
@@ -93,22 +100,63 @@ const CLICK_CALL = `(() => {
 
 async function run(): Promise<void> {
   const rendererRoot = path.resolve('out/renderer');
-  if (!fs.existsSync(path.join(rendererRoot, 'index.html'))) throw new Error('Run `npm run build` first: the bench serves the built renderer.');
+  if (!fs.existsSync(path.join(rendererRoot, 'index.html')))
+    throw new Error('Run `npm run build` first: the bench serves the built renderer.');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-calls-'));
   let rateLimited = 0;
-  const hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], log: (event) => void (event === 'hub.rate_limited' && rateLimited++) });
+  const hub = await startHub({
+    secret: SECRET,
+    turnSecret: 'x',
+    turnUrls: [],
+    offers: [],
+    log: (event) => void (event === 'hub.rate_limited' && rateLimited++),
+  });
   const pair = await openPtyPair(path.join(dir, 'cart-camera'), path.join(dir, 'camera'));
   const simulator = await startViscaSimulator({ path: pair.simulatorPath, baudRate: BAUD, seed: 5 });
-  const token = (sub: string, role: 'station' | 'expert') => issueToken(SECRET, { sub, role, name: sub, site: 'bench', specialty: null, exp: Math.floor(Date.now() / 1000) + 3600 });
+  const token = (sub: string, role: 'station' | 'expert') =>
+    issueToken(SECRET, {
+      sub,
+      role,
+      name: sub,
+      site: 'bench',
+      specialty: null,
+      exp: Math.floor(Date.now() / 1000) + 3600,
+    });
   const cart = createStation({
-    dataDir: path.join(dir, 'cart'), mode: 'browser', logger: silentLogger, hubUrl: hub.url, hubToken: token('cart', 'station'),
-    devices: { mode: 'configured', devices: [{ id: 'camera', label: 'Caméra', kind: 'camera', protocol: 'visca', path: pair.devicePath, baudRate: BAUD, address: 1 }] },
+    dataDir: path.join(dir, 'cart'),
+    mode: 'browser',
+    logger: silentLogger,
+    hubUrl: hub.url,
+    hubToken: token('cart', 'station'),
+    devices: {
+      mode: 'configured',
+      devices: [
+        {
+          id: 'camera',
+          label: 'Caméra',
+          kind: 'camera',
+          protocol: 'visca',
+          path: pair.devicePath,
+          baudRate: BAUD,
+          address: 1,
+        },
+      ],
+    },
   });
-  const expert = createStation({ dataDir: path.join(dir, 'expert'), mode: 'browser', logger: silentLogger, hubUrl: hub.url, hubToken: token('expert', 'expert') });
+  const expert = createStation({
+    dataDir: path.join(dir, 'expert'),
+    mode: 'browser',
+    logger: silentLogger,
+    hubUrl: hub.url,
+    hubToken: token('expert', 'expert'),
+  });
   await cart.devicesReady;
   const cartHost = await startHost({ station: cart, rendererRoot, port: 0, logger: silentLogger });
   const expertHost = await startHost({ station: expert, rendererRoot, port: 0, logger: silentLogger });
-  const browser = await chromium.launch({ executablePath: process.env.RELAIS_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.RELAIS_CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const open = async (url: string) => {
     const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
     await page.goto(url);
@@ -162,7 +210,13 @@ async function run(): Promise<void> {
       `\nCalls on loopback, ${RUNS} runs each (Chromium fake media, hub in-process, VISCA at ${BAUD} baud on a socat pty)`,
       `  ${'call setup p50 / p99 (click -> first decoded frame on both sides)'.padEnd(72)} ${pct(setup).padEnd(22)} target: p50 < 500 ms`,
       `  ${'first decoded frame on the first side p50 / p99'.padEnd(72)} ${pct(firstSide)}`,
-      `  ${'call setup: first call (cold: cameras and codecs start), slowest three'.padEnd(72)} ${ms(setup[0] ?? NaN)}; ${[...setup].sort((a, b) => b - a).slice(0, 3).map(ms).join(', ')}`,
+      `  ${'call setup: first call (cold: cameras and codecs start), slowest three'.padEnd(72)} ${ms(setup[0] ?? NaN)}; ${[
+        ...setup,
+      ]
+        .sort((a, b) => b - a)
+        .slice(0, 3)
+        .map(ms)
+        .join(', ')}`,
       `  ${'remote steer p50 / p99 (expert key -> first VISCA byte at the cart)'.padEnd(72)} ${pct(remote)}`,
       `  ${'local command p50 / p99 (nurse key on the cart -> first VISCA byte)'.padEnd(72)} ${pct(local)}`,
       `  ${'remote-steer overhead at p99 (remote p99 - local p99)'.padEnd(72)} ${ms(overhead).padEnd(22)} target: < 10 ms`,
@@ -184,5 +238,10 @@ async function run(): Promise<void> {
 }
 
 describe('calls', () => {
-  bench('call setup and remote steering on loopback', run, { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 });
+  bench('call setup and remote steering on loopback', run, {
+    iterations: 1,
+    warmupIterations: 0,
+    time: 0,
+    warmupTime: 0,
+  });
 });

@@ -28,7 +28,10 @@ async function run(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-devices-'));
   const pair = await openPtyPair(path.join(dir, 'cart'), path.join(dir, 'camera'));
   const simulator = await startViscaSimulator({ path: pair.simulatorPath, baudRate: BAUD, seed: 3 });
-  const inner = createReconnectingTransport({ name: pair.devicePath, open: () => openSerialLink({ path: pair.devicePath, baudRate: BAUD }) });
+  const inner = createReconnectingTransport({
+    name: pair.devicePath,
+    open: () => openSerialLink({ path: pair.devicePath, baudRate: BAUD }),
+  });
 
   // Times of every motion write and every reply, seen at the transport.
   let lastInput = { at: 0, velocity: { pan: 0, tilt: 0 } };
@@ -109,13 +112,31 @@ async function run(): Promise<void> {
   const replyCycle = wireDrive + 4 * FRAME_MS + wireAck; // worst case: ACK after 4 frames
   const rows: [string, string, string][] = [
     ['pointer updates sent by the hand', `${updates} at 60 Hz for ${DURATION_MS / 1000} s`, ''],
-    ['motion commands written', `${overhead.length} (${stats.replaced} updates replaced, never queued)`, `link allows at most ${Math.floor(DURATION_MS / (wireDrive + FRAME_MS + wireAck))}`],
-    ['driver latency p50 / p99 (input or line free -> first byte written)', `${ms(percentile(overhead, 50))} / ${ms(percentile(overhead, 99))}`, `wire time of the command: ${ms(wireDrive)} (target: p99 < 2 ms above it, i.e. overhead < 2 ms)`],
-    ['age of the update written p50 / p99 (input -> written)', `${ms(percentile(staleness, 50))} / ${ms(percentile(staleness, 99))}`, `one reply cycle: ${ms(wireDrive + FRAME_MS + wireAck)} to ${ms(replyCycle)} (ACK after 1-4 frames)`],
+    [
+      'motion commands written',
+      `${overhead.length} (${stats.replaced} updates replaced, never queued)`,
+      `link allows at most ${Math.floor(DURATION_MS / (wireDrive + FRAME_MS + wireAck))}`,
+    ],
+    [
+      'driver latency p50 / p99 (input or line free -> first byte written)',
+      `${ms(percentile(overhead, 50))} / ${ms(percentile(overhead, 99))}`,
+      `wire time of the command: ${ms(wireDrive)} (target: p99 < 2 ms above it, i.e. overhead < 2 ms)`,
+    ],
+    [
+      'age of the update written p50 / p99 (input -> written)',
+      `${ms(percentile(staleness, 50))} / ${ms(percentile(staleness, 99))}`,
+      `one reply cycle: ${ms(wireDrive + FRAME_MS + wireAck)} to ${ms(replyCycle)} (ACK after 1-4 frames)`,
+    ],
     ['queue depth maximum', `${stats.maxQueueDepth}`, 'target: never above 1'],
-    ['last input -> camera at its final position', ms(finalAt - releaseAt), `one reply cycle: up to ${ms(replyCycle)} (+ the command in flight: ${ms(2 * replyCycle)})`],
+    [
+      'last input -> camera at its final position',
+      ms(finalAt - releaseAt),
+      `one reply cycle: up to ${ms(replyCycle)} (+ the command in flight: ${ms(2 * replyCycle)})`,
+    ],
   ];
-  console.log(`\nVISCA over a socat pty at ${BAUD} baud (8N1: ${ms(BYTE_MS)} a byte), simulator ACK after 1-4 frames of ${ms(FRAME_MS)}`);
+  console.log(
+    `\nVISCA over a socat pty at ${BAUD} baud (8N1: ${ms(BYTE_MS)} a byte), simulator ACK after 1-4 frames of ${ms(FRAME_MS)}`,
+  );
   for (const [name, value, limit] of rows) console.log(`  ${name.padEnd(70)} ${value.padEnd(42)} ${limit}`);
 
   await camera.close();
@@ -126,8 +147,14 @@ async function run(): Promise<void> {
 }
 
 // The bytes an update becomes, to know its age when it is written.
-const driveKey = (velocity: { pan: number; tilt: number }) => Array.from(driveCommand(1, velocity, SONY_EVI_D70)).join(',');
+const driveKey = (velocity: { pan: number; tilt: number }) =>
+  Array.from(driveCommand(1, velocity, SONY_EVI_D70)).join(',');
 
 describe('devices', () => {
-  bench('VISCA remote steering at 60 Hz, 9600 baud', run, { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 });
+  bench('VISCA remote steering at 60 Hz, 9600 baud', run, {
+    iterations: 1,
+    warmupIterations: 0,
+    time: 0,
+    warmupTime: 0,
+  });
 });

@@ -17,7 +17,15 @@ const plain = http.createServer((req, res) => {
   req.pipe(fs.createWriteStream(path.join(plainDir, String(n++)))).on('finish', () => res.writeHead(204).end());
 });
 plain.listen(0, '127.0.0.1', () => {
-  void startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], uploadsDir: UPLOADS_DIR, ratePerSecond: 1e6, burst: 1e6 }).then((hub) => {
+  void startHub({
+    secret: SECRET,
+    turnSecret: 'x',
+    turnUrls: [],
+    offers: [],
+    uploadsDir: UPLOADS_DIR,
+    ratePerSecond: 1e6,
+    burst: 1e6,
+  }).then((hub) => {
     const plainUrl = `http://127.0.0.1:${(plain.address() as { port: number }).port}/`;
     process.stdout.write(`${JSON.stringify({ fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, plainUrl })}\n`);
   });

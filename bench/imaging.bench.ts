@@ -24,7 +24,11 @@ import { fromWire, initialWindow, paint, type LoadedFrame } from '../src/rendere
 
 const SLICES = Number(process.env.RELAIS_BENCH_SLICES ?? 300);
 
-async function value<T>(station: ReturnType<typeof createStation>, channel: Parameters<ReturnType<typeof createStation>['dispatch']>[0], input: unknown): Promise<T> {
+async function value<T>(
+  station: ReturnType<typeof createStation>,
+  channel: Parameters<ReturnType<typeof createStation>['dispatch']>[0],
+  input: unknown,
+): Promise<T> {
   const result = await station.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as T;
@@ -48,29 +52,51 @@ async function run(): Promise<void> {
 
     const station = createStation({ dataDir: path.join(dir, 'station'), mode: 'browser', logger: silentLogger });
     const created = await value<{ status: string; patient: { id: string } }>(station, 'patients.create', {
-      identity: { birthName: 'Bench', firstName: 'Cerebral', birthDate: '1950-01-01', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' },
+      identity: {
+        birthName: 'Bench',
+        firstName: 'Cerebral',
+        birthDate: '1950-01-01',
+        sex: 'M',
+        birthplaceCode: '29019',
+        identityStatus: 'PROV',
+      },
       notDuplicateOf: [],
     });
     start = performance.now();
-    const scan = await value<{ scanId: string; studies: { studyUid: string; instances: number }[] }>(station, 'imaging.scan', { folder: path.join(dir, 'cdrom') });
+    const scan = await value<{ scanId: string; studies: { studyUid: string; instances: number }[] }>(
+      station,
+      'imaging.scan',
+      { folder: path.join(dir, 'cdrom') },
+    );
     const scanMs = performance.now() - start;
     start = performance.now();
-    const imported = await value<{ instances: number }>(station, 'imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: created.patient.id });
+    const imported = await value<{ instances: number }>(station, 'imaging.import', {
+      scanId: scan.scanId,
+      studyUids: [scan.studies[0]!.studyUid],
+      patientId: created.patient.id,
+    });
     const importMs = performance.now() - start;
 
     // The viewer's path, as the renderer runs it: channel -> base64 -> samples -> RGBA.
-    const [study] = await value<{ series: { seriesUid: string }[] }[]>(station, 'imaging.studies', { patientId: created.patient.id });
+    const [study] = await value<{ series: { seriesUid: string }[] }[]>(station, 'imaging.studies', {
+      patientId: created.patient.id,
+    });
     start = performance.now();
     const series = await value<SeriesImages>(station, 'imaging.series', { seriesUid: study!.series[0]!.seriesUid });
     const middle = series.images[Math.floor(series.images.length / 2)]!;
-    const first = fromWire(await value<ImageFrame>(station, 'imaging.frame', { sopInstanceUid: middle.sopInstanceUid, frame: 0 }));
+    const first = fromWire(
+      await value<ImageFrame>(station, 'imaging.frame', { sopInstanceUid: middle.sopInstanceUid, frame: 0 }),
+    );
     const rgba = new Uint8ClampedArray(first.rows * first.columns * 4);
     paint(first, initialWindow(first), rgba);
     const firstImageMs = performance.now() - start;
 
     start = performance.now();
     const frames: LoadedFrame[] = [];
-    for (const image of series.images) frames.push(fromWire(await value<ImageFrame>(station, 'imaging.frame', { sopInstanceUid: image.sopInstanceUid, frame: 0 })));
+    for (const image of series.images)
+      frames.push(
+        fromWire(await value<ImageFrame>(station, 'imaging.frame', { sopInstanceUid: image.sopInstanceUid, frame: 0 })),
+      );
     const wholeSeriesMs = performance.now() - start;
 
     // Window/level: every frame painted under a window that changes each time (a drag).
@@ -97,7 +123,7 @@ async function run(): Promise<void> {
         `  viewer: first image (query, decode, wire, paint) ${firstImageMs.toFixed(1)} ms; ratio ${(firstImageMs / (bareMs / SLICES)).toFixed(1)} of one slice's bare parse`,
         `  viewer: whole series loaded as the renderer does ${wholeSeriesMs.toFixed(0)} ms (${(wholeSeriesMs / SLICES).toFixed(2)} ms/slice)`,
         `  viewer: window/level paint per 512 x 512 frame  median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms (${(1000 / at(0.5)).toFixed(0)} frames/s)`,
-        '  (Node, the renderer\'s code; the browser\'s putImageData and drawImage are not included)',
+        "  (Node, the renderer's code; the browser's putImageData and drawImage are not included)",
         browserFigures
           ? [
               `  Chromium: click on the thumbnail to the middle slice painted   ${browserFigures.firstImageMs.toFixed(0)} ms`,
@@ -141,7 +167,10 @@ const STEPS = `async (kind) => {
 /** The viewer in Debian's Chromium, served by the station's browser-mode host. */
 async function inChromium(station: ReturnType<typeof createStation>) {
   const host = await startHost({ station, rendererRoot: path.resolve('out/renderer'), port: 0, logger: silentLogger });
-  const browser = await chromium.launch({ executablePath: process.env.RELAIS_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.RELAIS_CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
     await page.goto(host.url);

@@ -11,7 +11,23 @@ import type { Patient } from '../src/shared/patients/patient';
 import { openStationStorage } from '../src/main/platform/storage';
 
 const PATIENTS = 100_000;
-const NAMES = ['MARTIN', 'BERNARD', 'DUBOIS', 'THOMAS', 'ROBERT', 'RICHARD', 'PETIT', 'DURAND', 'LEROY', 'MOREAU', 'SIMON', 'LAURENT', 'LEFEBVRE', 'MICHEL', 'GARCIA'];
+const NAMES = [
+  'MARTIN',
+  'BERNARD',
+  'DUBOIS',
+  'THOMAS',
+  'ROBERT',
+  'RICHARD',
+  'PETIT',
+  'DURAND',
+  'LEROY',
+  'MOREAU',
+  'SIMON',
+  'LAURENT',
+  'LEFEBVRE',
+  'MICHEL',
+  'GARCIA',
+];
 const FIRST = ['JEANNE', 'MARIE', 'LOUIS', 'PAUL', 'ANNE', 'PIERRE', 'CLAIRE', 'LUCAS', 'EMMA', 'HUGO'];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
@@ -85,11 +101,19 @@ describe(`patient registry, ${PATIENTS.toLocaleString('en')} patients in SQLite 
   bench('create a patient (validation + duplicate check + outbox row)', async () => {
     n++;
     const result = await station.dispatch('patients.create', {
-      identity: { birthName: uniqueName(n), firstName: 'TEST', birthDate: '1975-06-15', sex: 'F', birthplaceCode: '75111', identityStatus: 'PROV' },
+      identity: {
+        birthName: uniqueName(n),
+        firstName: 'TEST',
+        birthDate: '1975-06-15',
+        sex: 'F',
+        birthplaceCode: '75111',
+        identityStatus: 'PROV',
+      },
       notDuplicateOf: [],
     });
     // A bench that measures a refusal measures nothing: stop if a create does not create.
-    if (!result.ok || (result.value as { status: string }).status !== 'created') throw new Error(`create failed: ${JSON.stringify(result)}`);
+    if (!result.ok || (result.value as { status: string }).status !== 'created')
+      throw new Error(`create failed: ${JSON.stringify(result)}`);
     created++;
   });
 });

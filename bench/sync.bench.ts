@@ -28,7 +28,11 @@ const FILE_MB = 5;
 const SECRET = 'bench-sync-secret';
 const mb = (bytes: number) => bytes / (1024 * 1024);
 
-async function value<T>(station: ReturnType<typeof createStation>, channel: Parameters<ReturnType<typeof createStation>['dispatch']>[0], input: unknown): Promise<T> {
+async function value<T>(
+  station: ReturnType<typeof createStation>,
+  channel: Parameters<ReturnType<typeof createStation>['dispatch']>[0],
+  input: unknown,
+): Promise<T> {
   const result = await station.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as T;
@@ -37,7 +41,8 @@ async function value<T>(station: ReturnType<typeof createStation>, channel: Para
 /** Rows other than audit rows still in the outbox and not parked (told to wait, or not sent yet). */
 const waitingRecords = (db: ReturnType<typeof openStationStorage>['db']) =>
   (db.prepare("SELECT count(*) AS n FROM outbox WHERE entity != 'audit' AND parked = 0").get() as { n: number }).n;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))] ?? 0;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))] ?? 0;
 
 /** The same bytes over plain HTTP to a sink in the hub's process that writes them to disk: the reference rate. */
 async function plainUploadRate(files: string[], plainUrl: string): Promise<number> {
@@ -47,7 +52,10 @@ async function plainUploadRate(files: string[], plainUrl: string): Promise<numbe
   for (const file of files) {
     bytes += fs.statSync(file).size;
     await new Promise<void>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: '/', headers: { 'Content-Length': fs.statSync(file).size } }, (res) => res.resume().on('end', () => resolve()));
+      const req = http.request(
+        { host: '127.0.0.1', port, method: 'PUT', path: '/', headers: { 'Content-Length': fs.statSync(file).size } },
+        (res) => res.resume().on('end', () => resolve()),
+      );
       req.on('error', reject);
       fs.createReadStream(file).pipe(req);
     });
@@ -57,12 +65,24 @@ async function plainUploadRate(files: string[], plainUrl: string): Promise<numbe
 
 async function run(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-sync-'));
-  const hubProcess = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/hub-child.ts')], { env: { ...process.env, SECRET, UPLOADS_DIR: path.join(dir, 'hub-uploads') }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const hubProcess = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/hub-child.ts')], {
+    env: { ...process.env, SECRET, UPLOADS_DIR: path.join(dir, 'hub-uploads') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const hub = await new Promise<{ fhirUrl: string; uploadsUrl: string; plainUrl: string }>((resolve, reject) => {
-    hubProcess.stdout.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()) as { fhirUrl: string; uploadsUrl: string; plainUrl: string }));
+    hubProcess.stdout.once('data', (d: Buffer) =>
+      resolve(JSON.parse(d.toString()) as { fhirUrl: string; uploadsUrl: string; plainUrl: string }),
+    );
     hubProcess.once('exit', (code) => reject(new Error(`the hub exited (${code})`)));
   });
-  const token = issueToken(SECRET, { sub: 'bench', role: 'station', name: 'Bench', site: 'Bench', specialty: null, exp: Math.floor(Date.now() / 1000) + 24 * 3600 });
+  const token = issueToken(SECRET, {
+    sub: 'bench',
+    role: 'station',
+    name: 'Bench',
+    site: 'Bench',
+    specialty: null,
+    exp: Math.floor(Date.now() / 1000) + 24 * 3600,
+  });
   const dataDir = path.join(dir, 'station');
   try {
     // Offline: no FHIR server known yet.
@@ -73,27 +93,86 @@ async function run(): Promise<void> {
     let patientId = '';
     for (let i = 0; i < ENCOUNTERS; i++) {
       if (i % 5 === 0) {
-        const identity = { birthName: `BENCH${i.toString(36).toUpperCase().replace(/[0-9]/g, (d) => 'ABCDEFGHIJ'[Number(d)]!)}`, firstName: 'ANNE', birthDate: `19${40 + (i % 60)}-0${1 + (i % 9)}-1${i % 9}`, sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' };
-        const created = await value<{ status: string; patient?: { id: string } }>(station, 'patients.create', { identity, notDuplicateOf: [] });
+        const identity = {
+          birthName: `BENCH${i
+            .toString(36)
+            .toUpperCase()
+            .replace(/[0-9]/g, (d) => 'ABCDEFGHIJ'[Number(d)]!)}`,
+          firstName: 'ANNE',
+          birthDate: `19${40 + (i % 60)}-0${1 + (i % 9)}-1${i % 9}`,
+          sex: 'F',
+          birthplaceCode: '29019',
+          identityStatus: 'PROV',
+        };
+        const created = await value<{ status: string; patient?: { id: string } }>(station, 'patients.create', {
+          identity,
+          notDuplicateOf: [],
+        });
         if (created.patient) patientId = created.patient.id;
       }
       const at = new Date().toISOString();
       let callId: string | null = null;
       if (i < fileCount) {
         callId = `bench-call-${i}`;
-        journal.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES (?, 'outgoing', 'dr', 'Dr', 'expert', 'CHU', ?)").run(callId, at);
+        journal
+          .prepare(
+            "INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES (?, 'outgoing', 'dr', 'Dr', 'expert', 'CHU', ?)",
+          )
+          .run(callId, at);
         const bytes = randomBytes(FILE_MB * 1024 * 1024);
-        const begun = await value<{ uploadId: string }>(station, 'attachments.begin', { callId, kind: 'auscultation', mime: 'audio/wav', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE', takenAt: at });
+        const begun = await value<{ uploadId: string }>(station, 'attachments.begin', {
+          callId,
+          kind: 'auscultation',
+          mime: 'audio/wav',
+          size: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          bodySite: 'mitral',
+          device: 'Stéthoscope',
+          author: 'IDE',
+          takenAt: at,
+        });
         for (let offset = 0; offset < bytes.length; offset += 393_216) {
-          await value(station, 'attachments.chunk', { uploadId: begun.uploadId, offset, data: bytes.subarray(offset, offset + 393_216).toString('base64') });
+          await value(station, 'attachments.chunk', {
+            uploadId: begun.uploadId,
+            offset,
+            data: bytes.subarray(offset, offset + 393_216).toString('base64'),
+          });
         }
         await value(station, 'attachments.finish', { uploadId: begun.uploadId });
       }
-      const encounter = await value<{ id: string }>(station, 'encounters.create', { patientId, act: 'teleconsultation', assisted: true, requester: { name: 'IDE', role: 'nurse' }, site: 'EHPAD', reason: 'Suivi', callId });
-      await value(station, 'encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'given', collectedBy: 'IDE', collectedAt: at });
+      const encounter = await value<{ id: string }>(station, 'encounters.create', {
+        patientId,
+        act: 'teleconsultation',
+        assisted: true,
+        requester: { name: 'IDE', role: 'nurse' },
+        site: 'EHPAD',
+        reason: 'Suivi',
+        callId,
+      });
+      await value(station, 'encounters.consent', {
+        encounterId: encounter.id,
+        scope: 'act',
+        decision: 'given',
+        collectedBy: 'IDE',
+        collectedAt: at,
+      });
       await value(station, 'encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' });
-      await value(station, 'encounters.observe', { encounterId: encounter.id, vital: { code: 'spo2', value: 96, unit: '%' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE' });
-      await value(station, 'encounters.observe', { encounterId: encounter.id, vital: { code: 'heart_rate', value: 72, unit: '/min' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE' });
+      await value(station, 'encounters.observe', {
+        encounterId: encounter.id,
+        vital: { code: 'spo2', value: 96, unit: '%' },
+        takenAt: at,
+        method: 'device',
+        device: 'oximeter',
+        takenBy: 'IDE',
+      });
+      await value(station, 'encounters.observe', {
+        encounterId: encounter.id,
+        vital: { code: 'heart_rate', value: 72, unit: '/min' },
+        takenAt: at,
+        method: 'device',
+        device: 'oximeter',
+        takenBy: 'IDE',
+      });
     }
     const makeSeconds = (performance.now() - makeStart) / 1000;
     journal.close();
@@ -157,10 +236,13 @@ async function run(): Promise<void> {
     // The stored files are sealed: their plain bytes are written out for the transfer comparisons.
     const plainDir = path.join(dir, 'plain-files');
     fs.mkdirSync(plainDir);
-    const files = fs.readdirSync(path.join(dataDir, 'attachments')).flatMap((d) => fs.readdirSync(path.join(dataDir, 'attachments', d))).map((sha) => {
-      fs.writeFileSync(path.join(plainDir, sha), store.read(sha));
-      return path.join(plainDir, sha);
-    });
+    const files = fs
+      .readdirSync(path.join(dataDir, 'attachments'))
+      .flatMap((d) => fs.readdirSync(path.join(dataDir, 'attachments', d)))
+      .map((sha) => {
+        fs.writeFileSync(path.join(plainDir, sha), store.read(sha));
+        return path.join(plainDir, sha);
+      });
     const plainRate = await plainUploadRate(files, hub.plainUrl);
     const tusRate = mb(fileBytes) / fileSeconds;
 
@@ -171,7 +253,13 @@ async function run(): Promise<void> {
     const plainLink = await startThrottledLink(Number(new URL(hub.plainUrl).port));
     const linkStart = performance.now();
     for (const file of someFiles) {
-      await uploadFile({ endpoint: `http://127.0.0.1:${tusLink.port}${new URL(hub.uploadsUrl).pathname}`, token, source: fileSource(file), sha256: path.basename(file), contentType: 'audio/wav' });
+      await uploadFile({
+        endpoint: `http://127.0.0.1:${tusLink.port}${new URL(hub.uploadsUrl).pathname}`,
+        token,
+        source: fileSource(file),
+        sha256: path.basename(file),
+        contentType: 'audio/wav',
+      });
     }
     const linkBytes = someFiles.reduce((n, f) => n + fs.statSync(f).size, 0);
     const tusLinkRate = mb(linkBytes) / ((performance.now() - linkStart) / 1000);
@@ -186,10 +274,27 @@ async function run(): Promise<void> {
     const bigSha = createHash('sha256').update(bigBytes).digest('hex');
     let url: string | null = null;
     const stop = new AbortController();
-    await uploadFile({ endpoint: hub.uploadsUrl, token, source: fileSource(big), sha256: bigSha, contentType: 'audio/wav', onUrl: (u) => (url = u), onProgress: (sent, total) => sent >= total / 2 && stop.abort(), signal: stop.signal }).catch(() => {});
+    await uploadFile({
+      endpoint: hub.uploadsUrl,
+      token,
+      source: fileSource(big),
+      sha256: bigSha,
+      contentType: 'audio/wav',
+      onUrl: (u) => (url = u),
+      onProgress: (sent, total) => sent >= total / 2 && stop.abort(),
+      signal: stop.signal,
+    }).catch(() => {});
     const resumeStart = performance.now();
     let firstProgress = -1;
-    await uploadFile({ endpoint: hub.uploadsUrl, token, source: fileSource(big), sha256: bigSha, contentType: 'audio/wav', resumeUrl: url, onProgress: (sent) => firstProgress < 0 && (firstProgress = sent) });
+    await uploadFile({
+      endpoint: hub.uploadsUrl,
+      token,
+      source: fileSource(big),
+      sha256: bigSha,
+      contentType: 'audio/wav',
+      resumeUrl: url,
+      onProgress: (sent) => firstProgress < 0 && (firstProgress = sent),
+    });
     const resumeSeconds = (performance.now() - resumeStart) / 1000;
 
     const records = pushed - files.length;
@@ -212,5 +317,10 @@ async function run(): Promise<void> {
 }
 
 describe('sync', () => {
-  bench('records and files made offline, then synced', run, { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 });
+  bench('records and files made offline, then synced', run, {
+    iterations: 1,
+    warmupIterations: 0,
+    time: 0,
+    warmupTime: 0,
+  });
 });

@@ -17,10 +17,23 @@ export const SerialProfileSchema = z.strictObject({
   id: z.string(),
   label: z.string(),
   bus: z.enum(['serial', 'hid']),
-  kind: z.enum(['camera', 'oximeter', 'stethoscope', 'dermatoscope', 'blood_pressure', 'thermometer', 'scale', 'other']),
+  kind: z.enum([
+    'camera',
+    'oximeter',
+    'stethoscope',
+    'dermatoscope',
+    'blood_pressure',
+    'thermometer',
+    'scale',
+    'other',
+  ]),
   /** The protocol to try first; the USB ids of a cable chip only suggest it (probe to confirm). */
   protocol: z.string(),
-  match: z.strictObject({ vendorId: z.string().regex(/^[0-9a-f]{4}$/), productId: z.string().regex(/^[0-9a-f]{4}$/), manufacturer: z.string().optional() }),
+  match: z.strictObject({
+    vendorId: z.string().regex(/^[0-9a-f]{4}$/),
+    productId: z.string().regex(/^[0-9a-f]{4}$/),
+    manufacturer: z.string().optional(),
+  }),
   note: z.string().optional(),
 });
 export type DeviceProfile = z.infer<typeof SerialProfileSchema>;
@@ -67,7 +80,9 @@ export function createDeviceWatcher(options: WatcherOptions) {
       options.onError?.(error as Error);
       return;
     }
-    const next = new Map(ports.map((port) => [key(port), { port, profile: matchProfile(port, options.profiles) }] as const));
+    const next = new Map(
+      ports.map((port) => [key(port), { port, profile: matchProfile(port, options.profiles) }] as const),
+    );
     const added = [...next].filter(([k]) => !present.has(k)).map(([, d]) => d);
     const removed = [...present].filter(([k]) => !next.has(k)).map(([, d]) => d);
     present = next;

@@ -12,7 +12,9 @@ try {
   new Database(':memory:').close();
   process.exit(0);
 } catch (error) {
-  process.stdout.write(`better-sqlite3 does not load in Node (${String(error.message).split('\n')[0]}): rebuilding it for Node.\n`);
+  process.stdout.write(
+    `better-sqlite3 does not load in Node (${String(error.message).split('\n')[0]}): rebuilding it for Node.\n`,
+  );
 }
 // The npm that runs this script (npm_execpath), on this very Node: the module is rebuilt for the
 // Node the tests will load it in, whatever npm or node comes first on PATH.

@@ -24,21 +24,27 @@ function electronBinary() {
   if (probe.error) return { path: null, why: `the electron package did not answer (${probe.error.message})` };
   if (probe.status === 0) return { path: null, why: `no Electron binary at ${binary || '(no path)'}` };
   // The download's own error says most ("fetch failed", "getaddrinfo ENOTFOUND ...").
-  const errors = (probe.stderr || '').split('\n').map((l) => l.trim()).filter((l) => /^(\w*Error|Error)\b|ENOTFOUND|ECONNREFUSED|fetch failed/.test(l));
+  const errors = (probe.stderr || '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^(\w*Error|Error)\b|ENOTFOUND|ECONNREFUSED|fetch failed/.test(l));
   const cause = errors.find((l) => !l.includes('Electron failed to install')) ?? errors[0];
   return { path: null, why: `its binary could not be downloaded${cause ? `: ${cause}` : ''}` };
 }
 
 function startBrowserMode(why) {
   process.stdout.write(
-    '\nElectron n\'est pas disponible sur cette machine : Relais démarre en mode navigateur.\n' +
+    "\nElectron n'est pas disponible sur cette machine : Relais démarre en mode navigateur.\n" +
       'Electron is not available on this machine: Relais starts in browser mode.\n' +
       `  (${why})\n` +
-      '  Le binaire d\'Electron est téléchargé au premier lancement ; sans accès à Internet, le mode navigateur\n' +
-      '  offre la même station, servie sur 127.0.0.1 uniquement. / Electron\'s binary is downloaded on first\n' +
+      "  Le binaire d'Electron est téléchargé au premier lancement ; sans accès à Internet, le mode navigateur\n" +
+      "  offre la même station, servie sur 127.0.0.1 uniquement. / Electron's binary is downloaded on first\n" +
       '  run; without internet access, browser mode gives the same station, served on 127.0.0.1 only.\n',
   );
-  const host = spawn(process.execPath, [path.join(root, 'out/main/host.cjs'), '--open'], { cwd: root, stdio: 'inherit' });
+  const host = spawn(process.execPath, [path.join(root, 'out/main/host.cjs'), '--open'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const forward = (signal) => host.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
@@ -64,7 +70,7 @@ function startElectron(binary) {
 if (!process.env.RELAIS_OIDC_DISCOVERY_URL && !process.env.RELAIS_NO_SIGN_IN) {
   process.env.RELAIS_NO_SIGN_IN = '1';
   process.stdout.write(
-    '\nValeurs par défaut embarquées : pas de fournisseur d\'identité, RELAIS_NO_SIGN_IN=1 (toute personne devant la station lit tous les dossiers).\n' +
+    "\nValeurs par défaut embarquées : pas de fournisseur d'identité, RELAIS_NO_SIGN_IN=1 (toute personne devant la station lit tous les dossiers).\n" +
       'Embedded defaults: no identity provider, RELAIS_NO_SIGN_IN=1 (anyone at the station reads every record).\n',
   );
 }

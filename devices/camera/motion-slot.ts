@@ -13,7 +13,10 @@ export interface MotionSlot<T> {
   stats(): CameraStats;
 }
 
-export function createMotionSlot<T>(send: (command: T) => Promise<unknown>, onError: (error: unknown) => void = () => {}): MotionSlot<T> {
+export function createMotionSlot<T>(
+  send: (command: T) => Promise<unknown>,
+  onError: (error: unknown) => void = () => {},
+): MotionSlot<T> {
   let waiting: { command: T } | null = null;
   let busy = false;
   const stats: CameraStats = { submitted: 0, replaced: 0, maxQueueDepth: 0 };

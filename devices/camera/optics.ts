@@ -51,8 +51,9 @@ export function centerTarget(
   const tiltDeg = deg(Math.atan(clamp(y, -1, 1) * Math.tan(rad(fov.v) / 2)));
   const pan = position.pan + panDeg * optics.panUnitsPerDeg;
   const tilt = position.tilt + tiltDeg * optics.tiltUnitsPerDeg;
-  const panTarget = 'fullTurn' in optics.pan
-    ? wrap(Math.round(pan), optics.pan.fullTurn)
-    : Math.round(clamp(pan, optics.pan.min, optics.pan.max));
+  const panTarget =
+    'fullTurn' in optics.pan
+      ? wrap(Math.round(pan), optics.pan.fullTurn)
+      : Math.round(clamp(pan, optics.pan.min, optics.pan.max));
   return { pan: panTarget, tilt: Math.round(clamp(tilt, optics.tilt.min, optics.tilt.max)) };
 }

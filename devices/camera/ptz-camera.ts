@@ -52,7 +52,8 @@ export interface PtzCamera {
 
 export class CameraCommandError extends Error {
   constructor(
-    readonly code: 'syntax' | 'not_executable' | 'cancelled' | 'timeout' | 'device_away' | 'unsupported' | 'buffer_full',
+    readonly code:
+      'syntax' | 'not_executable' | 'cancelled' | 'timeout' | 'device_away' | 'unsupported' | 'buffer_full',
     message: string,
   ) {
     super(message);

@@ -24,10 +24,17 @@ export function parseArgs(argv: readonly string[]): Parsed {
 
 export class UsageError extends Error {}
 
-export function numberOption(options: Parsed['options'], name: string, fallback: number, min: number, max: number): number {
+export function numberOption(
+  options: Parsed['options'],
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = options[name];
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (raw === true || !Number.isFinite(value) || value < min || value > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}.`);
+  if (raw === true || !Number.isFinite(value) || value < min || value > max)
+    throw new UsageError(`--${name} must be a number from ${min} to ${max}.`);
   return value;
 }

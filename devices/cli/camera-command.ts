@@ -8,8 +8,21 @@ import { createViscaCamera } from '../visca/driver';
 import { numberOption, UsageError, type Parsed } from './args';
 
 export const CAMERA_COMMANDS = [
-  'pan-left', 'pan-right', 'tilt-up', 'tilt-down', 'zoom-in', 'zoom-out', 'stop', 'home',
-  'preset-recall', 'preset-set', 'preset-clear', 'position', 'focus-auto', 'focus-manual', 'focus-one-push',
+  'pan-left',
+  'pan-right',
+  'tilt-up',
+  'tilt-down',
+  'zoom-in',
+  'zoom-out',
+  'stop',
+  'home',
+  'preset-recall',
+  'preset-set',
+  'preset-clear',
+  'position',
+  'focus-auto',
+  'focus-manual',
+  'focus-one-push',
 ] as const;
 
 const MOTIONS: Record<string, (camera: PtzCamera, speed: number) => void> = {
@@ -21,19 +34,29 @@ const MOTIONS: Record<string, (camera: PtzCamera, speed: number) => void> = {
   'zoom-out': (c, s) => c.zoom(-s),
 };
 
-export async function openCamera(port: string, parsed: Parsed): Promise<{ camera: PtzCamera & { ready?: () => Promise<void> }; transport: Transport }> {
+export async function openCamera(
+  port: string,
+  parsed: Parsed,
+): Promise<{ camera: PtzCamera & { ready?: () => Promise<void> }; transport: Transport }> {
   const protocol = parsed.options.protocol ?? 'visca';
-  if (protocol !== 'visca' && protocol !== 'pelco-d') throw new UsageError(`--protocol must be visca or pelco-d, not ${String(protocol)}.`);
+  if (protocol !== 'visca' && protocol !== 'pelco-d')
+    throw new UsageError(`--protocol must be visca or pelco-d, not ${String(protocol)}.`);
   const baudRate = numberOption(parsed.options, 'baud', protocol === 'visca' ? 9600 : 2400, 1200, 115200);
   const address = numberOption(parsed.options, 'address', 1, 1, protocol === 'visca' ? 7 : 255);
   let lastError = '';
-  const transport = createReconnectingTransport({ name: port, open: () => openSerialLink({ path: port, baudRate }), goneAfterMs: 0 });
+  const transport = createReconnectingTransport({
+    name: port,
+    open: () => openSerialLink({ path: port, baudRate }),
+    goneAfterMs: 0,
+  });
   transport.onState((_state, detail) => (lastError = detail ?? lastError));
   const deadline = Date.now() + 3_000;
   while (transport.state() !== 'connected') {
     if (Date.now() > deadline || transport.state() === 'gone') {
       await transport.close();
-      throw new Error(`${lastError || `cannot open ${port}`}. Check the path, the cable, and that no other program uses the port.`);
+      throw new Error(
+        `${lastError || `cannot open ${port}`}. Check the path, the cable, and that no other program uses the port.`,
+      );
     }
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -43,11 +66,17 @@ export async function openCamera(port: string, parsed: Parsed): Promise<{ camera
   return { camera, transport };
 }
 
-export async function runCameraCommand(camera: PtzCamera, command: string, parsed: Parsed, print: (line: string) => void): Promise<void> {
+export async function runCameraCommand(
+  camera: PtzCamera,
+  command: string,
+  parsed: Parsed,
+  print: (line: string) => void,
+): Promise<void> {
   const argument = parsed.positional[3];
   const preset = () => {
     const n = Number(argument);
-    if (!Number.isInteger(n) || n < 0 || n > 255) throw new UsageError(`${command} needs a preset number from 0 to 255, e.g. "${command} 2".`);
+    if (!Number.isInteger(n) || n < 0 || n > 255)
+      throw new UsageError(`${command} needs a preset number from 0 to 255, e.g. "${command} 2".`);
     return n;
   };
   const motion = MOTIONS[command];
@@ -79,7 +108,11 @@ export async function runCameraCommand(camera: PtzCamera, command: string, parse
       return print(`Preset ${argument} cleared.`);
     case 'position': {
       const position = await camera.position();
-      return print(position ? `pan ${position.pan} tilt ${position.tilt} zoom ${position.zoom}` : 'The camera does not report its position.');
+      return print(
+        position
+          ? `pan ${position.pan} tilt ${position.tilt} zoom ${position.zoom}`
+          : 'The camera does not report its position.',
+      );
     }
     case 'focus-auto':
     case 'focus-manual':

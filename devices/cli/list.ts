@@ -15,7 +15,10 @@ export async function listDevices(print: (line: string) => void): Promise<void> 
     const HID = (await import('node-hid')).default;
     const devices = HID.devices();
     print(`HID devices (${devices.length}):`);
-    for (const d of devices) print(`  ${d.path ?? '?'} usb ${hex4(d.vendorId)}:${hex4(d.productId)} ${d.manufacturer ?? ''} ${d.product ?? ''}`.trimEnd());
+    for (const d of devices)
+      print(
+        `  ${d.path ?? '?'} usb ${hex4(d.vendorId)}:${hex4(d.productId)} ${d.manufacturer ?? ''} ${d.product ?? ''}`.trimEnd(),
+      );
     if (devices.length === 0) print('  none');
   } catch (error) {
     print(`HID devices: cannot enumerate (${(error as Error).message})`);

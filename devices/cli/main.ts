@@ -39,14 +39,17 @@ async function main(argv: string[]): Promise<number> {
         throw new Error(`${error.message}. Check the path, the cable, and that no other program uses the port.`);
       });
       if (!found) {
-        print(`No known protocol answered on ${port} (VISCA 9600/19200/38400, Pelco-D position query 2400/4800/9600, CMS50D+ v2/legacy). Check power, cabling (RS-232 vs RS-485) and the device's address.`);
+        print(
+          `No known protocol answered on ${port} (VISCA 9600/19200/38400, Pelco-D position query 2400/4800/9600, CMS50D+ v2/legacy). Check power, cabling (RS-232 vs RS-485) and the device's address.`,
+        );
         return 2;
       }
       print(`Found: ${found.description} at ${found.baudRate} baud.`);
       return 0;
     }
     case 'camera': {
-      if (!port || !sub) throw new UsageError('camera needs a port and a command, e.g. relais-devices camera /dev/ttyUSB0 pan-left');
+      if (!port || !sub)
+        throw new UsageError('camera needs a port and a command, e.g. relais-devices camera /dev/ttyUSB0 pan-left');
       const { camera, transport } = await openCamera(port, parsed);
       try {
         await runCameraCommand(camera, sub, parsed, print);
@@ -64,8 +67,15 @@ async function main(argv: string[]): Promise<number> {
       const dir = typeof parsed.options.dir === 'string' ? parsed.options.dir : path.join(os.tmpdir(), 'relais-sim');
       const pair = await openPtyPair(path.join(dir, port), path.join(dir, `${port}-sim`));
       const generation = parsed.options.generation === 'legacy' ? 'legacy' : 'v2';
-      const simulator = port === 'visca' ? await startViscaSimulator({ path: pair.simulatorPath }) : await startCms50dSimulator({ path: pair.simulatorPath, generation });
-      print(port === 'visca' ? `Simulated VISCA camera ready on ${pair.devicePath} (9600 baud). Ctrl+C to stop.` : `Simulated CMS50D+ (${generation}) ready on ${pair.devicePath}. Ctrl+C to stop.`);
+      const simulator =
+        port === 'visca'
+          ? await startViscaSimulator({ path: pair.simulatorPath })
+          : await startCms50dSimulator({ path: pair.simulatorPath, generation });
+      print(
+        port === 'visca'
+          ? `Simulated VISCA camera ready on ${pair.devicePath} (9600 baud). Ctrl+C to stop.`
+          : `Simulated CMS50D+ (${generation}) ready on ${pair.devicePath}. Ctrl+C to stop.`,
+      );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

@@ -7,11 +7,16 @@ import { numberOption, UsageError, type Parsed } from './args';
 
 export async function runOximeter(port: string, parsed: Parsed, print: (line: string) => void): Promise<number> {
   const generation = (parsed.options.generation ?? 'v2') as Generation;
-  if (generation !== 'v2' && generation !== 'legacy') throw new UsageError('--generation must be v2 (115200 baud) or legacy (19200 baud).');
+  if (generation !== 'v2' && generation !== 'legacy')
+    throw new UsageError('--generation must be v2 (115200 baud) or legacy (19200 baud).');
   const seconds = numberOption(parsed.options, 'seconds', 10, 1, 3600);
   const { baudRate, parity } = SERIAL_SETTINGS[generation];
   let lastError = '';
-  const transport = createReconnectingTransport({ name: port, open: () => openSerialLink({ path: port, baudRate, parity }), goneAfterMs: 0 });
+  const transport = createReconnectingTransport({
+    name: port,
+    open: () => openSerialLink({ path: port, baudRate, parity }),
+    goneAfterMs: 0,
+  });
   transport.onState((_s, detail) => (lastError = detail ?? lastError));
   const driver = createCms50dDriver({ transport, generation });
   let last: OximeterReadingSample | null = null;
@@ -25,10 +30,16 @@ export async function runOximeter(port: string, parsed: Parsed, print: (line: st
     if (transport.state() !== 'connected') {
       await driver.close();
       await transport.close();
-      throw new Error(`${lastError || `cannot open ${port}`}. Check the path, the cable, and that no other program uses the port.`);
+      throw new Error(
+        `${lastError || `cannot open ${port}`}. Check the path, the cable, and that no other program uses the port.`,
+      );
     }
     const s = last as OximeterReadingSample | null;
-    print(s ? `${second}s  SpO2 ${s.spo2 ?? '--'} %  pulse ${s.pulseRate ?? '--'} /min  pleth ${s.pleth}  ${s.status}  (${frames} frames/s)` : `${second}s  no frame from the oximeter (${generation} firmware at ${baudRate} baud?)`);
+    print(
+      s
+        ? `${second}s  SpO2 ${s.spo2 ?? '--'} %  pulse ${s.pulseRate ?? '--'} /min  pleth ${s.pleth}  ${s.status}  (${frames} frames/s)`
+        : `${second}s  no frame from the oximeter (${generation} firmware at ${baudRate} baud?)`,
+    );
     frames = 0;
   }
   await driver.close();

@@ -116,5 +116,15 @@ export function encodeLegacyFrame(v: FrameValues): Uint8Array {
 
 export function encodeV2Frame(v: FrameValues): Uint8Array {
   const status = v.fingerOut ? 0x62 : v.searching ? 0x61 : 0x60;
-  return Uint8Array.of(0x01, 0x80 | status, 0x80, 0x80 | (v.pleth & 0x7f), 0x80, 0x80 | (v.pulseRate & 0x7f), 0x80 | (v.spo2 & 0x7f), 0x80, 0x80);
+  return Uint8Array.of(
+    0x01,
+    0x80 | status,
+    0x80,
+    0x80 | (v.pleth & 0x7f),
+    0x80,
+    0x80 | (v.pulseRate & 0x7f),
+    0x80 | (v.spo2 & 0x7f),
+    0x80,
+    0x80,
+  );
 }

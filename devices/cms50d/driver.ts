@@ -27,7 +27,12 @@ export interface Cms50dDriverOptions {
   watchdogMs?: number;
 }
 
-export function createCms50dDriver({ transport, generation, keepAliveMs = 1_000, watchdogMs = 2_000 }: Cms50dDriverOptions) {
+export function createCms50dDriver({
+  transport,
+  generation,
+  keepAliveMs = 1_000,
+  watchdogMs = 2_000,
+}: Cms50dDriverOptions) {
   const decoder = createCms50dDecoder(generation);
   const samples = new Listeners<[OximeterReadingSample]>();
   let keepAlive: ReturnType<typeof setInterval> | null = null;
@@ -55,7 +60,8 @@ export function createCms50dDriver({ transport, generation, keepAliveMs = 1_000,
     const decoded = decoder.push(chunk);
     if (decoded.length === 0) return;
     armWatchdog();
-    for (const sample of decoded) samples.emit({ spo2: sample.spo2, pulseRate: sample.pulseRate, pleth: sample.pleth, status: statusOf(sample) });
+    for (const sample of decoded)
+      samples.emit({ spo2: sample.spo2, pulseRate: sample.pulseRate, pleth: sample.pleth, status: statusOf(sample) });
   });
   transport.onState((state) => {
     if (closed) return;

@@ -3,8 +3,20 @@
 import type { HidControl } from './profile';
 import type { HidField, ReportKind } from './report-descriptor';
 
-export function findField(fields: readonly HidField[], control: Pick<HidControl, 'report' | 'usagePage' | 'usage'>): HidField | null {
-  return fields.find((f) => f.kind === control.report && f.variable && !f.constant && f.usagePage === control.usagePage && f.usage === control.usage) ?? null;
+export function findField(
+  fields: readonly HidField[],
+  control: Pick<HidControl, 'report' | 'usagePage' | 'usage'>,
+): HidField | null {
+  return (
+    fields.find(
+      (f) =>
+        f.kind === control.report &&
+        f.variable &&
+        !f.constant &&
+        f.usagePage === control.usagePage &&
+        f.usage === control.usage,
+    ) ?? null
+  );
 }
 
 /** Reads a field from report data (without the report id byte); signed when the range is. */
@@ -21,13 +33,21 @@ export function readField(data: Uint8Array, field: HidField): number | null {
 }
 
 export function reportLength(fields: readonly HidField[], reportId: number, kind: ReportKind): number {
-  const bits = Math.max(0, ...fields.filter((f) => f.reportId === reportId && f.kind === kind).map((f) => f.bitOffset + f.bitSize));
+  const bits = Math.max(
+    0,
+    ...fields.filter((f) => f.reportId === reportId && f.kind === kind).map((f) => f.bitOffset + f.bitSize),
+  );
   return Math.ceil(bits / 8);
 }
 
 /** An output report setting one field, the others left at zero (the usual convention of
  * vendor reports), in hidapi's form: the report id byte first, 0 when the device has none. */
-export function encodeField(fields: readonly HidField[], field: HidField, value: number, usesReportIds: boolean): Uint8Array {
+export function encodeField(
+  fields: readonly HidField[],
+  field: HidField,
+  value: number,
+  usesReportIds: boolean,
+): Uint8Array {
   const length = reportLength(fields, field.reportId, field.kind);
   const data = new Uint8Array(length);
   const clamped = Math.max(field.logicalMin, Math.min(field.logicalMax, Math.round(value)));

@@ -9,16 +9,26 @@ export type HidEvent = { control: string; type: 'pressed' | 'released' | 'change
 
 export class HidProfileError extends Error {}
 
-export function createHidPeripheralDriver(options: { transport: Transport; descriptor: Uint8Array; profile: HidProfile; debounceMs?: number; now?: () => number }) {
+export function createHidPeripheralDriver(options: {
+  transport: Transport;
+  descriptor: Uint8Array;
+  profile: HidProfile;
+  debounceMs?: number;
+  now?: () => number;
+}) {
   const { transport, profile } = options;
   const parsed = parseReportDescriptor(options.descriptor);
-  if (!parsed.ok) throw new HidProfileError(`${profile.label}: its report descriptor cannot be read (${parsed.error}).`);
+  if (!parsed.ok)
+    throw new HidProfileError(`${profile.label}: its report descriptor cannot be read (${parsed.error}).`);
   const now = options.now ?? Date.now;
   const controls = new Map<string, { control: HidControl; field: HidField }>();
   for (const control of profile.controls) {
     const field = findField(parsed.fields, control);
     // A profile that names a usage the device does not have is a profile error, said at once.
-    if (!field) throw new HidProfileError(`${profile.label}: no ${control.report} field with usage page 0x${control.usagePage.toString(16)} usage 0x${control.usage.toString(16)} for "${control.name}".`);
+    if (!field)
+      throw new HidProfileError(
+        `${profile.label}: no ${control.report} field with usage page 0x${control.usagePage.toString(16)} usage 0x${control.usage.toString(16)} for "${control.name}".`,
+      );
     controls.set(control.name, { control, field });
   }
   const events = new Listeners<[HidEvent]>();
@@ -40,7 +50,8 @@ export function createHidPeripheralDriver(options: { transport: Transport; descr
         lastPressAt.set(control.name, t);
       }
       last.set(control.name, value);
-      if (control.type === 'button') events.emit({ control: control.name, type: value ? 'pressed' : 'released', value });
+      if (control.type === 'button')
+        events.emit({ control: control.name, type: value ? 'pressed' : 'released', value });
       else events.emit({ control: control.name, type: 'changed', value });
     }
   });
@@ -51,9 +62,13 @@ export function createHidPeripheralDriver(options: { transport: Transport; descr
     /** Sets an output control, by number or by one of its named values ("on", "cross", "bell"). */
     async set(name: string, value: number | string): Promise<void> {
       const entry = controls.get(name);
-      if (!entry || entry.control.report === 'input') throw new HidProfileError(`${profile.label} has no settable control "${name}".`);
+      if (!entry || entry.control.report === 'input')
+        throw new HidProfileError(`${profile.label} has no settable control "${name}".`);
       const numeric = typeof value === 'number' ? value : entry.control.values?.[value];
-      if (numeric === undefined) throw new HidProfileError(`"${value}" is not a value of ${name} (${Object.keys(entry.control.values ?? {}).join(', ')}).`);
+      if (numeric === undefined)
+        throw new HidProfileError(
+          `"${value}" is not a value of ${name} (${Object.keys(entry.control.values ?? {}).join(', ')}).`,
+        );
       await transport.write(encodeField(parsed.fields, entry.field, numeric, parsed.usesReportIds));
     },
   };

@@ -7,7 +7,9 @@ import type { Link } from '../transport/reconnecting-transport';
 export async function openHidLink(devicePath: string): Promise<Link> {
   const HID = (await import('node-hid')).default;
   const device = await HID.HIDAsync.open(devicePath).catch((error: Error) => {
-    throw new Error(`cannot open ${devicePath}: ${error.message} (on Linux, check the udev rule giving the station's user access to hidraw)`);
+    throw new Error(
+      `cannot open ${devicePath}: ${error.message} (on Linux, check the udev rule giving the station's user access to hidraw)`,
+    );
   });
   const closeListeners: ((reason: string) => void)[] = [];
   let closed = false;

@@ -24,7 +24,10 @@ export const HidProfileSchema = z.strictObject({
   /** Which real devices this profile was written for, and what is unverified. */
   targets: z.string(),
   /** The report descriptor as hex, where the OS cannot give it (Linux reads it from sysfs). */
-  descriptor: z.string().regex(/^[0-9a-fA-F\s]+$/).optional(),
+  descriptor: z
+    .string()
+    .regex(/^[0-9a-fA-F\s]+$/)
+    .optional(),
   controls: z.array(HidControlSchema).min(1),
 });
 export type HidProfile = z.infer<typeof HidProfileSchema>;

@@ -52,7 +52,8 @@ export function parseReportDescriptor(bytes: Uint8Array): ParsedDescriptor {
     const size = [0, 1, 2, 4][prefix & 0x03]!;
     const type = (prefix >> 2) & 0x03;
     const tag = prefix >> 4;
-    if (i + 1 + size > bytes.length) return { ok: false, error: `item at byte ${i} runs past the end of the descriptor` };
+    if (i + 1 + size > bytes.length)
+      return { ok: false, error: `item at byte ${i} runs past the end of the descriptor` };
     let unsigned = 0;
     for (let b = 0; b < size; b++) unsigned |= bytes[i + 1 + b]! << (8 * b);
     unsigned >>>= 0;
@@ -70,8 +71,10 @@ export function parseReportDescriptor(bytes: Uint8Array): ParsedDescriptor {
         const key = `${globals.reportId}:${kind}`;
         let offset = offsets.get(key) ?? 0;
         const count = globals.reportCount;
-        if (globals.reportSize > 32 || count > 1024) return { ok: false, error: `report size ${globals.reportSize} x ${count} is not plausible` };
-        const usageAt = (n: number) => usages[n] ?? (usageMin !== null ? Math.min(usageMin + n, usageMax ?? usageMin + n) : usages.at(-1) ?? 0);
+        if (globals.reportSize > 32 || count > 1024)
+          return { ok: false, error: `report size ${globals.reportSize} x ${count} is not plausible` };
+        const usageAt = (n: number) =>
+          usages[n] ?? (usageMin !== null ? Math.min(usageMin + n, usageMax ?? usageMin + n) : (usages.at(-1) ?? 0));
         for (let n = 0; n < count; n++) {
           fields.push({
             reportId: globals.reportId,
@@ -117,4 +120,3 @@ export function parseReportDescriptor(bytes: Uint8Array): ParsedDescriptor {
   if (depth !== 0) return { ok: false, error: 'Collection without End Collection' };
   return { ok: true, fields, usesReportIds };
 }
-

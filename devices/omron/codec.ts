@@ -39,9 +39,11 @@ export function toOutputReports(bytes: Uint8Array): Uint8Array[] {
 const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
 
 /** How many readings the bank holds (bank 0: user A; 1: user B, on two-user models). */
-export const dataCountCommand = (bank: number): Uint8Array => Uint8Array.from([...ascii('GDC'), 0x00, bank, 0x00, 0x00, bank]);
+export const dataCountCommand = (bank: number): Uint8Array =>
+  Uint8Array.from([...ascii('GDC'), 0x00, bank, 0x00, 0x00, bank]);
 /** One reading; index 0 is the newest. The checksum is the XOR of the arguments. */
-export const readingCommand = (bank: number, index: number): Uint8Array => Uint8Array.from([...ascii('GME'), 0x00, bank, 0x00, index, index ^ bank]);
+export const readingCommand = (bank: number, index: number): Uint8Array =>
+  Uint8Array.from([...ascii('GME'), 0x00, bank, 0x00, index, index ^ bank]);
 export const versionCommand = (): Uint8Array => Uint8Array.from(ascii('VER00'));
 /** Twelve zero bytes: resynchronises the device after a mode change (it answers "OK"). */
 export const clearCommand = (): Uint8Array => new Uint8Array(12);
@@ -57,10 +59,12 @@ export function createAnswerReader(length: number) {
   return (report: Uint8Array): OmronAnswer | null => {
     if (report.length < 1) return { kind: 'garbled', reason: 'empty report' };
     const count = report[0]!;
-    if (count > PAYLOAD_PER_REPORT || count + 1 > report.length) return { kind: 'garbled', reason: `byte count ${count} in a ${report.length}-byte report` };
+    if (count > PAYLOAD_PER_REPORT || count + 1 > report.length)
+      return { kind: 'garbled', reason: `byte count ${count} in a ${report.length}-byte report` };
     bytes.push(...report.subarray(1, 1 + count));
     if (bytes.length >= 2 && bytes[0] === 0x4e && bytes[1] === 0x4f) return { kind: 'no' };
-    if (bytes.length >= 2 && (bytes[0] !== 0x4f || bytes[1] !== 0x4b)) return { kind: 'garbled', reason: 'answer does not start with OK or NO' };
+    if (bytes.length >= 2 && (bytes[0] !== 0x4f || bytes[1] !== 0x4b))
+      return { kind: 'garbled', reason: 'answer does not start with OK or NO' };
     if (bytes.length < length) return null;
     const answer = Uint8Array.from(bytes.slice(0, length));
     if (length > 2 && xor(answer.subarray(2)) !== 0) return { kind: 'garbled', reason: 'checksum mismatch' };
@@ -88,14 +92,26 @@ export type ReadingParse = { ok: true; reading: OmronReading } | { ok: false; re
 
 /** A GME answer after "OK": a zero byte, then 14 bytes (date, time, SYS, DIA, pulse, flags, checksum). */
 export function parseReading(data: Uint8Array): ReadingParse {
-  if (data.length !== READING_ANSWER_LENGTH - 2) return { ok: false, reason: `reading of ${data.length} bytes, expected ${READING_ANSWER_LENGTH - 2}` };
+  if (data.length !== READING_ANSWER_LENGTH - 2)
+    return { ok: false, reason: `reading of ${data.length} bytes, expected ${READING_ANSWER_LENGTH - 2}` };
   const r = data.subarray(1);
   const [year, month, day, hour, minute, second] = [r[0]!, r[1]!, r[2]!, r[3]!, r[4]!, r[5]!];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return { ok: false, reason: 'impossible date or time in the reading' };
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
+    return { ok: false, reason: 'impossible date or time in the reading' };
   const systolic = r[8]!;
   const diastolic = r[9]!;
   const pulseRate = r[10]!;
   // The monitor stores 0 or 0xff for an aborted measurement (an error shown as E on its screen).
-  if (systolic === 0 || diastolic === 0 || systolic === 0xff || diastolic >= systolic) return { ok: false, reason: `the monitor recorded no valid pressure (${systolic}/${diastolic})` };
-  return { ok: true, reading: { takenAt: { year: 2000 + year, month, day, hour, minute, second }, systolic, diastolic, pulseRate, series: r[12]! >> 4 } };
+  if (systolic === 0 || diastolic === 0 || systolic === 0xff || diastolic >= systolic)
+    return { ok: false, reason: `the monitor recorded no valid pressure (${systolic}/${diastolic})` };
+  return {
+    ok: true,
+    reading: {
+      takenAt: { year: 2000 + year, month, day, hour, minute, second },
+      systolic,
+      diastolic,
+      pulseRate,
+      series: r[12]! >> 4,
+    },
+  };
 }

@@ -2,7 +2,21 @@
 // and resynchronises, asks how many readings the bank holds, then asks for the newest. One
 // exchange at a time; a "NO" or a garbled answer is asked again (the device does that now and
 // then), a silent device fails after a timeout with a message a pharmacist can act on.
-import { clearCommand, createAnswerReader, DATA_COUNT_ANSWER_LENGTH, dataCountCommand, featureReport, parseReading, readDataCount, READING_ANSWER_LENGTH, readingCommand, toOutputReports, type OmronAnswer, type OmronMode, type OmronReading } from './codec';
+import {
+  clearCommand,
+  createAnswerReader,
+  DATA_COUNT_ANSWER_LENGTH,
+  dataCountCommand,
+  featureReport,
+  parseReading,
+  readDataCount,
+  READING_ANSWER_LENGTH,
+  readingCommand,
+  toOutputReports,
+  type OmronAnswer,
+  type OmronMode,
+  type OmronReading,
+} from './codec';
 import type { OmronLink } from './link';
 
 export class OmronError extends Error {}
@@ -27,7 +41,11 @@ export function createOmronDriver(options: OmronDriverOptions) {
       const read = createAnswerReader(length);
       const timer = setTimeout(() => {
         off();
-        reject(new OmronError(`The blood pressure monitor did not answer within ${timeoutMs} ms: check that it is plugged in and switched on.`));
+        reject(
+          new OmronError(
+            `The blood pressure monitor did not answer within ${timeoutMs} ms: check that it is plugged in and switched on.`,
+          ),
+        );
       }, timeoutMs);
       const off = link.onReport((report) => {
         const answer = read(report);
@@ -78,7 +96,8 @@ export function createOmronDriver(options: OmronDriverOptions) {
           const count = readDataCount(await ask(dataCountCommand(bank), DATA_COUNT_ANSWER_LENGTH));
           if (count === 0) return null;
           const parsed = parseReading(await ask(readingCommand(bank, 0), READING_ANSWER_LENGTH));
-          if (!parsed.ok) throw new OmronError(`The newest reading cannot be used: ${parsed.reason}. Take the measurement again.`);
+          if (!parsed.ok)
+            throw new OmronError(`The newest reading cannot be used: ${parsed.reason}. Take the measurement again.`);
           return parsed.reading;
         } catch (error) {
           mode = null; // resynchronise from scratch next time

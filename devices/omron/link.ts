@@ -14,7 +14,9 @@ export interface OmronLink {
 export async function openOmronHidLink(devicePath: string): Promise<OmronLink> {
   const HID = (await import('node-hid')).default;
   const device = await HID.HIDAsync.open(devicePath).catch((error: Error) => {
-    throw new Error(`cannot open ${devicePath}: ${error.message} (on Linux, check the udev rule giving the station's user access to hidraw)`);
+    throw new Error(
+      `cannot open ${devicePath}: ${error.message} (on Linux, check the udev rule giving the station's user access to hidraw)`,
+    );
   });
   return {
     write: async (report) => void (await device.write(Buffer.from([0x00, ...report]))),

@@ -31,7 +31,8 @@ export function createOmronSimulator(options: { readings?: SimulatedReading[]; a
   let closed = false;
 
   const send = (bytes: number[]) => {
-    for (const report of toOutputReports(Uint8Array.from(bytes))) queueMicrotask(() => listeners.forEach((l) => l(report)));
+    for (const report of toOutputReports(Uint8Array.from(bytes)))
+      queueMicrotask(() => listeners.forEach((l) => l(report)));
   };
 
   function answer(command: number[]): void {
@@ -46,7 +47,24 @@ export function createOmronSimulator(options: { readings?: SimulatedReading[]; a
       const reading = readings[command[6]!];
       if (!reading) return send([0x4e, 0x4f]);
       const t = reading.at;
-      return send(ok([0x00, t.getFullYear() % 100, t.getMonth() + 1, t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds(), 0, 0, reading.systolic, reading.diastolic, reading.pulseRate, 0, 0]));
+      return send(
+        ok([
+          0x00,
+          t.getFullYear() % 100,
+          t.getMonth() + 1,
+          t.getDate(),
+          t.getHours(),
+          t.getMinutes(),
+          t.getSeconds(),
+          0,
+          0,
+          reading.systolic,
+          reading.diastolic,
+          reading.pulseRate,
+          0,
+          0,
+        ]),
+      );
     }
     send([0x4e, 0x4f]);
   }

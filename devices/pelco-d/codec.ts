@@ -4,15 +4,31 @@
 export const SYNC = 0xff;
 
 export function frame(address: number, c1: number, c2: number, d1: number, d2: number): Uint8Array {
-  if (!Number.isInteger(address) || address < 1 || address > 255) throw new RangeError(`Pelco-D address must be 1-255, not ${address}`);
+  if (!Number.isInteger(address) || address < 1 || address > 255)
+    throw new RangeError(`Pelco-D address must be 1-255, not ${address}`);
   const sum = (address + c1 + c2 + d1 + d2) & 0xff;
   return Uint8Array.of(SYNC, address, c1 & 0xff, c2 & 0xff, d1 & 0xff, d2 & 0xff, sum);
 }
 
 // Command 2 bits.
-export const C2 = { right: 0x02, left: 0x04, up: 0x08, down: 0x10, zoomTele: 0x20, zoomWide: 0x40, focusFar: 0x80 } as const;
+export const C2 = {
+  right: 0x02,
+  left: 0x04,
+  up: 0x08,
+  down: 0x10,
+  zoomTele: 0x20,
+  zoomWide: 0x40,
+  focusFar: 0x80,
+} as const;
 // Command 1 bits.
-export const C1 = { focusNear: 0x01, irisOpen: 0x02, irisClose: 0x04, cameraOnOff: 0x08, autoScan: 0x10, sense: 0x80 } as const;
+export const C1 = {
+  focusNear: 0x01,
+  irisOpen: 0x02,
+  irisClose: 0x04,
+  cameraOnOff: 0x08,
+  autoScan: 0x10,
+  sense: 0x80,
+} as const;
 
 const speed = (s: number) => Math.max(0, Math.min(0x3f, Math.round(s)));
 
@@ -47,7 +63,8 @@ export const pelco = {
   presetSet: (a: number, p: number) => frame(a, 0, 0x03, 0, p),
   presetClear: (a: number, p: number) => frame(a, 0, 0x05, 0, p),
   presetGoTo: (a: number, p: number) => frame(a, 0, 0x07, 0, p),
-  setPan: (a: number, hundredthsOfDegree: number) => frame(a, 0, 0x4b, (hundredthsOfDegree >> 8) & 0xff, hundredthsOfDegree & 0xff),
+  setPan: (a: number, hundredthsOfDegree: number) =>
+    frame(a, 0, 0x4b, (hundredthsOfDegree >> 8) & 0xff, hundredthsOfDegree & 0xff),
   setTilt: (a: number, value: number) => frame(a, 0, 0x4d, (value >> 8) & 0xff, value & 0xff),
   setZoom: (a: number, value: number) => frame(a, 0, 0x4f, (value >> 8) & 0xff, value & 0xff),
   queryPan: (a: number) => frame(a, 0, 0x51, 0, 0),

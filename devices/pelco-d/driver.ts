@@ -3,7 +3,13 @@
 // share one frame: the slot carries the whole motion state. Position queries are used where the
 // camera answers them; many never do, and then position() says so once and stops asking.
 import { createMotionSlot } from '../camera/motion-slot';
-import { CameraCommandError, type FocusCommand, type PanTiltVelocity, type PtzCamera, type PtzPosition } from '../camera/ptz-camera';
+import {
+  CameraCommandError,
+  type FocusCommand,
+  type PanTiltVelocity,
+  type PtzCamera,
+  type PtzPosition,
+} from '../camera/ptz-camera';
 import { DeviceAwayError, type Transport } from '../transport/transport';
 import type { CameraOptics } from '../camera/optics';
 import { createPelcoDecoder, motion, pelco, type Motion, type PelcoFrame } from './codec';
@@ -79,7 +85,8 @@ export function createPelcoDCamera(options: PelcoDCameraOptions): PtzCamera {
   }
 
   const submit = () => slot.submit(toMotion());
-  const unsupported = (what: string) => Promise.reject(new CameraCommandError('unsupported', `Pelco-D has no standard command for ${what}.`));
+  const unsupported = (what: string) =>
+    Promise.reject(new CameraCommandError('unsupported', `Pelco-D has no standard command for ${what}.`));
 
   return {
     protocol: 'pelco-d',

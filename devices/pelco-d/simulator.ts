@@ -19,10 +19,23 @@ export async function startPelcoDSimulator(options: PelcoDSimulatorOptions) {
   const address = options.address ?? 1;
   const baudRate = options.baudRate ?? 2400;
   const wireMs = (7 * 10_000) / baudRate;
-  const transport = createReconnectingTransport({ name: `pelco-sim ${options.path}`, open: () => openSerialLink({ path: options.path, baudRate }), initialDelayMs: 20, maxDelayMs: 200 });
+  const transport = createReconnectingTransport({
+    name: `pelco-sim ${options.path}`,
+    open: () => openSerialLink({ path: options.path, baudRate }),
+    initialDelayMs: 20,
+    maxDelayMs: 200,
+  });
   const decoder = createPelcoDecoder();
   const presets = new Map<number, { pan: number; tilt: number; zoom: number }>();
-  const s = { pan: 0, tilt: 0, zoom: 0, vPan: 0, vTilt: 0, vZoom: 0, target: null as null | { pan: number; tilt: number; zoom: number } };
+  const s = {
+    pan: 0,
+    tilt: 0,
+    zoom: 0,
+    vPan: 0,
+    vTilt: 0,
+    vZoom: 0,
+    target: null as null | { pan: number; tilt: number; zoom: number },
+  };
   let last = performance.now();
   let lineFreeAt = performance.now();
   let replyFreeAt = performance.now();
@@ -30,10 +43,13 @@ export async function startPelcoDSimulator(options: PelcoDSimulatorOptions) {
   let executed = 0;
 
   const later = (at: number, action: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      action();
-    }, Math.max(0, at - performance.now()));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        action();
+      },
+      Math.max(0, at - performance.now()),
+    );
     timers.add(timer);
   };
 
@@ -42,7 +58,8 @@ export async function startPelcoDSimulator(options: PelcoDSimulatorOptions) {
     last = now;
     if (s.target) {
       const step = FULL_SPEED * dt;
-      const towards = (from: number, to: number, rate: number) => (Math.abs(to - from) <= rate ? to : from + Math.sign(to - from) * rate);
+      const towards = (from: number, to: number, rate: number) =>
+        Math.abs(to - from) <= rate ? to : from + Math.sign(to - from) * rate;
       // The head turns without end: it goes the short way round (from 10 deg to 350 deg is 20 deg left).
       const panGap = ((((s.target.pan - s.pan) % 36000) + 54000) % 36000) - 18000;
       s.pan = Math.abs(panGap) <= step ? s.target.pan : (((s.pan + Math.sign(panGap) * step) % 36000) + 36000) % 36000;
@@ -76,7 +93,8 @@ export async function startPelcoDSimulator(options: PelcoDSimulatorOptions) {
       else if (f.c2 === 0x4d) s.target = { ...(s.target ?? here), tilt: f.value > 18000 ? f.value - 36000 : f.value };
       else if (f.c2 === 0x4f) s.target = { ...(s.target ?? here), zoom: f.value };
       else if (options.answersQueries !== false && f.c2 === 0x51) reply(pelco.panResponse(address, here.pan));
-      else if (options.answersQueries !== false && f.c2 === 0x53) reply(pelco.tiltResponse(address, (here.tilt + 36000) % 36000));
+      else if (options.answersQueries !== false && f.c2 === 0x53)
+        reply(pelco.tiltResponse(address, (here.tilt + 36000) % 36000));
       else if (options.answersQueries !== false && f.c2 === 0x55) reply(pelco.zoomResponse(address, here.zoom));
       return;
     }
@@ -101,7 +119,13 @@ export async function startPelcoDSimulator(options: PelcoDSimulatorOptions) {
   return {
     state() {
       advance();
-      return { pan: Math.round(s.pan), tilt: Math.round(s.tilt), zoom: Math.round(s.zoom), moving: s.target !== null || s.vPan !== 0 || s.vTilt !== 0 || s.vZoom !== 0, executed };
+      return {
+        pan: Math.round(s.pan),
+        tilt: Math.round(s.tilt),
+        zoom: Math.round(s.zoom),
+        moving: s.target !== null || s.vPan !== 0 || s.vTilt !== 0 || s.vZoom !== 0,
+        executed,
+      };
     },
     async stop() {
       for (const t of timers) clearTimeout(t);

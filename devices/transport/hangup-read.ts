@@ -7,9 +7,20 @@
 // nothing to say answers EAGAIN, never zero: zero can only mean the line hung up.
 import fs from 'node:fs';
 import { promisify } from 'node:util';
-import { LinuxBinding, type LinuxBindingInterface, type LinuxOpenOptions, type LinuxPortBinding } from '@serialport/bindings-cpp';
+import {
+  LinuxBinding,
+  type LinuxBindingInterface,
+  type LinuxOpenOptions,
+  type LinuxPortBinding,
+} from '@serialport/bindings-cpp';
 
-type ReadAt = (fd: number, buffer: Buffer, offset: number, length: number, position: null) => Promise<{ bytesRead: number }>;
+type ReadAt = (
+  fd: number,
+  buffer: Buffer,
+  offset: number,
+  length: number,
+  position: null,
+) => Promise<{ bytesRead: number }>;
 
 interface ReadablePort {
   readonly fd: number | null;

@@ -13,7 +13,11 @@ export interface ListeningDeadlineOptions {
   now?: () => number;
 }
 
-export function startListeningDeadline(ms: number, onExpire: () => void, options: ListeningDeadlineOptions = {}): ListeningDeadline {
+export function startListeningDeadline(
+  ms: number,
+  onExpire: () => void,
+  options: ListeningDeadlineOptions = {},
+): ListeningDeadline {
   const tickMs = Math.max(1, Math.min(ms, options.tickMs ?? 50));
   const now = options.now ?? (() => performance.now());
   let heard = 0;

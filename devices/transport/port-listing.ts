@@ -2,7 +2,8 @@
 // async enumeration, which runs off the main thread).
 import type { PortInfo } from '../registry';
 
-const hex4 = (n: number | string | undefined) => (n === undefined ? undefined : typeof n === 'number' ? n.toString(16).padStart(4, '0') : n.toLowerCase());
+const hex4 = (n: number | string | undefined) =>
+  n === undefined ? undefined : typeof n === 'number' ? n.toString(16).padStart(4, '0') : n.toLowerCase();
 
 export async function listSerialPorts(): Promise<PortInfo[]> {
   const { SerialPort } = await import('serialport');

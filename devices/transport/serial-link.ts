@@ -29,7 +29,12 @@ export function openSerialLink(settings: SerialSettings): Promise<Link> {
     });
     port.open((error) => {
       // serialport says "Error: No such file or directory, cannot open /dev/x": keep the cause only.
-      if (error) return reject(new Error(`cannot open ${settings.path}: ${error.message.replace(/^Error: /, '').replace(/, cannot open .*$/, '')}`));
+      if (error)
+        return reject(
+          new Error(
+            `cannot open ${settings.path}: ${error.message.replace(/^Error: /, '').replace(/, cannot open .*$/, '')}`,
+          ),
+        );
       const closeListeners: ((reason: string) => void)[] = [];
       let closedOnce = false;
       const fireClose = (reason: string) => {
@@ -37,7 +42,9 @@ export function openSerialLink(settings: SerialSettings): Promise<Link> {
         closedOnce = true;
         for (const listener of closeListeners) listener(reason);
       };
-      port.on('close', (err?: Error & { disconnected?: boolean }) => fireClose(err?.disconnected ? 'unplugged' : 'closed'));
+      port.on('close', (err?: Error & { disconnected?: boolean }) =>
+        fireClose(err?.disconnected ? 'unplugged' : 'closed'),
+      );
       port.on('error', (err: Error) => fireClose(err.message));
       resolve({
         write: (bytes) =>

@@ -3,7 +3,15 @@
 import net from 'node:net';
 import type { Link } from './reconnecting-transport';
 
-export function openTcpLink({ host, port, timeoutMs = 3_000 }: { host: string; port: number; timeoutMs?: number }): Promise<Link> {
+export function openTcpLink({
+  host,
+  port,
+  timeoutMs = 3_000,
+}: {
+  host: string;
+  port: number;
+  timeoutMs?: number;
+}): Promise<Link> {
   return new Promise((resolve, reject) => {
     const socket = net.createConnection({ host, port });
     socket.setNoDelay(true); // camera commands are a few bytes: never wait to batch them

@@ -19,8 +19,13 @@ export interface Transport {
 
 export class DeviceAwayError extends Error {
   readonly code = 'device_away';
-  constructor(readonly transport: string, readonly linkState: LinkState) {
-    super(`${transport} is ${linkState}: the command was not sent. Check the cable or the device's power; Relais reconnects by itself.`);
+  constructor(
+    readonly transport: string,
+    readonly linkState: LinkState,
+  ) {
+    super(
+      `${transport} is ${linkState}: the command was not sent. Check the cable or the device's power; Relais reconnects by itself.`,
+    );
     this.name = 'DeviceAwayError';
   }
 }

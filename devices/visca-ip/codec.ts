@@ -22,7 +22,8 @@ export interface Datagram {
 }
 
 export function encodeDatagram({ type, sequence, payload }: Datagram): Uint8Array {
-  if (payload.length < 1 || payload.length > 16) throw new RangeError(`VISCA over IP payloads are 1-16 bytes, not ${payload.length}`);
+  if (payload.length < 1 || payload.length > 16)
+    throw new RangeError(`VISCA over IP payloads are 1-16 bytes, not ${payload.length}`);
   const out = new Uint8Array(8 + payload.length);
   const view = new DataView(out.buffer);
   view.setUint16(0, type);
@@ -35,12 +36,15 @@ export function encodeDatagram({ type, sequence, payload }: Datagram): Uint8Arra
 export type Decoded = { ok: true; datagram: Datagram } | { ok: false; error: string };
 
 export function decodeDatagram(bytes: Uint8Array): Decoded {
-  if (bytes.length < 9) return { ok: false, error: `datagram of ${bytes.length} bytes is shorter than a header and one payload byte` };
+  if (bytes.length < 9)
+    return { ok: false, error: `datagram of ${bytes.length} bytes is shorter than a header and one payload byte` };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const type = view.getUint16(0);
   const length = view.getUint16(2);
-  if (!Object.values(PAYLOAD_TYPE).includes(type as never)) return { ok: false, error: `unknown payload type 0x${type.toString(16).padStart(4, '0')}` };
-  if (length < 1 || length > 16 || length !== bytes.length - 8) return { ok: false, error: `payload length ${length} does not match the ${bytes.length - 8} bytes received` };
+  if (!Object.values(PAYLOAD_TYPE).includes(type as never))
+    return { ok: false, error: `unknown payload type 0x${type.toString(16).padStart(4, '0')}` };
+  if (length < 1 || length > 16 || length !== bytes.length - 8)
+    return { ok: false, error: `payload length ${length} does not match the ${bytes.length - 8} bytes received` };
   return { ok: true, datagram: { type, sequence: view.getUint32(4), payload: bytes.slice(8) } };
 }
 

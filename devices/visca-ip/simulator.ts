@@ -36,7 +36,11 @@ export async function startViscaIpSimulator(options: ViscaIpSimulatorOptions = {
       for (const reply of replies.push(bytes)) {
         // Every reply but a socket's Completion is the first reply to the oldest command waiting.
         const first = !(reply.type === 'completion' && reply.socket !== 0);
-        const sequence = first ? awaitingFirstReply.shift() : reply.type === 'completion' ? socketSequence.get(reply.socket) : undefined;
+        const sequence = first
+          ? awaitingFirstReply.shift()
+          : reply.type === 'completion'
+            ? socketSequence.get(reply.socket)
+            : undefined;
         if (reply.type === 'ack' && sequence !== undefined) socketSequence.set(reply.socket, sequence);
         send(PAYLOAD_TYPE.reply, sequence ?? 0, bytes);
       }
@@ -46,7 +50,11 @@ export async function startViscaIpSimulator(options: ViscaIpSimulatorOptions = {
     close: async () => {},
   };
   // No wire to pace over IP: a fast "baud rate" keeps only the camera's own 1-4 frame delays.
-  const camera: ViscaSimulator = await startViscaSimulator({ transport: toCamera, baudRate: 10_000_000, seed: options.seed });
+  const camera: ViscaSimulator = await startViscaSimulator({
+    transport: toCamera,
+    baudRate: 10_000_000,
+    seed: options.seed,
+  });
 
   socket.on('message', (message, from) => {
     received++;

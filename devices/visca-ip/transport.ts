@@ -118,7 +118,11 @@ export function createViscaIpTransport(options: ViscaIpOptions): Transport {
       if (state !== 'connected') throw new DeviceAwayError(name, state);
       if (!header) return void send(payload);
       sequence = (sequence + 1) >>> 0;
-      const bytes = encodeDatagram({ type: payload[1] === 0x09 ? PAYLOAD_TYPE.inquiry : PAYLOAD_TYPE.command, sequence, payload });
+      const bytes = encodeDatagram({
+        type: payload[1] === 0x09 ? PAYLOAD_TYPE.inquiry : PAYLOAD_TYPE.command,
+        sequence,
+        payload,
+      });
       const seq = sequence;
       pending.set(seq, { bytes, tries: 0, timer: setTimeout(() => retransmit(seq), retransmitMs) });
       send(bytes);

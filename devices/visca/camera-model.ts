@@ -71,15 +71,20 @@ export function createCameraModel(startMs: number) {
     return unitsPerMs > 0 ? Math.abs(axis.target - axis.position) / unitsPerMs : 0;
   }
 
-  const panRate = (speed: number) => (MODEL.panUnitsPerSecond * clamp(speed, 1, MODEL.panSpeedMax)) / MODEL.panSpeedMax / 1000;
-  const tiltRate = (speed: number) => (MODEL.tiltUnitsPerSecond * clamp(speed, 1, MODEL.tiltSpeedMax)) / MODEL.tiltSpeedMax / 1000;
+  const panRate = (speed: number) =>
+    (MODEL.panUnitsPerSecond * clamp(speed, 1, MODEL.panSpeedMax)) / MODEL.panSpeedMax / 1000;
+  const tiltRate = (speed: number) =>
+    (MODEL.tiltUnitsPerSecond * clamp(speed, 1, MODEL.tiltSpeedMax)) / MODEL.tiltSpeedMax / 1000;
   const zoomRate = (p: number) => ((MODEL.zoomMax / MODEL.zoomFullTravelMs) * (clamp(p, 0, 7) + 1)) / 8;
 
   return {
     state(now: number): ModelState {
       advance(now);
       const round = (a: Axis) => Math.round(a.position);
-      const moving = [pan, tilt, zoom].some((a) => a.target !== null || (a.velocity !== 0 && a.position > limits.get(a)![0] && a.position < limits.get(a)![1]));
+      const moving = [pan, tilt, zoom].some(
+        (a) =>
+          a.target !== null || (a.velocity !== 0 && a.position > limits.get(a)![0] && a.position < limits.get(a)![1]),
+      );
       return { pan: round(pan), tilt: round(tilt), zoom: round(zoom), moving };
     },
     /** Continuous drive: direction -1/0/1 per axis at a VISCA speed code. */
@@ -99,7 +104,10 @@ export function createCameraModel(startMs: number) {
     },
     moveBy(now: number, dPan: number, dTilt: number, panSpeed: number, tiltSpeed: number): number {
       advance(now);
-      return Math.max(moveAxis(pan, pan.position + dPan, panRate(panSpeed)), moveAxis(tilt, tilt.position + dTilt, tiltRate(tiltSpeed)));
+      return Math.max(
+        moveAxis(pan, pan.position + dPan, panRate(panSpeed)),
+        moveAxis(tilt, tilt.position + dTilt, tiltRate(tiltSpeed)),
+      );
     },
     /** Variable zoom: direction -1 (wide) / 0 / 1 (tele) at speed p 0-7. */
     zoomDrive(now: number, direction: number, p: number): void {

@@ -20,7 +20,8 @@ function clampInt(value: number, min: number, max: number): number {
 }
 
 function frame(address: number, body: number[]): Uint8Array {
-  if (!Number.isInteger(address) || address < 1 || address > 7) throw new RangeError(`VISCA address must be 1-7, not ${address}`);
+  if (!Number.isInteger(address) || address < 1 || address > 7)
+    throw new RangeError(`VISCA address must be 1-7, not ${address}`);
   return Uint8Array.from([0x80 | address, ...body, TERMINATOR]);
 }
 
@@ -42,13 +43,59 @@ export const visca = {
   cancel: (a: number, socket: number) => Uint8Array.of(0x80 | a, 0x20 | (socket & 0x0f), TERMINATOR),
 
   /** Speeds are sent even for Stop: some cameras ignore a drive with speeds 00 00. */
-  panTiltDrive: (a: number, pan: PanDirection, tilt: TiltDirection, panSpeed: number, tiltSpeed: number, limits = SONY_EVI_D70) =>
-    frame(a, [0x01, 0x06, 0x01, clampInt(panSpeed, 1, limits.panMax), clampInt(tiltSpeed, 1, limits.tiltMax), PAN_CODE[pan], TILT_CODE[tilt]]),
-  panTiltStop: (a: number, limits = SONY_EVI_D70) => visca.panTiltDrive(a, 'stop', 'stop', limits.panMax, limits.tiltMax, limits),
-  absolutePosition: (a: number, pan: number, tilt: number, panSpeed: number, tiltSpeed: number, limits = SONY_EVI_D70) =>
-    frame(a, [0x01, 0x06, 0x02, clampInt(panSpeed, 1, limits.panMax), clampInt(tiltSpeed, 1, limits.tiltMax), ...nibbles(pan), ...nibbles(tilt)]),
-  relativePosition: (a: number, pan: number, tilt: number, panSpeed: number, tiltSpeed: number, limits = SONY_EVI_D70) =>
-    frame(a, [0x01, 0x06, 0x03, clampInt(panSpeed, 1, limits.panMax), clampInt(tiltSpeed, 1, limits.tiltMax), ...nibbles(pan), ...nibbles(tilt)]),
+  panTiltDrive: (
+    a: number,
+    pan: PanDirection,
+    tilt: TiltDirection,
+    panSpeed: number,
+    tiltSpeed: number,
+    limits = SONY_EVI_D70,
+  ) =>
+    frame(a, [
+      0x01,
+      0x06,
+      0x01,
+      clampInt(panSpeed, 1, limits.panMax),
+      clampInt(tiltSpeed, 1, limits.tiltMax),
+      PAN_CODE[pan],
+      TILT_CODE[tilt],
+    ]),
+  panTiltStop: (a: number, limits = SONY_EVI_D70) =>
+    visca.panTiltDrive(a, 'stop', 'stop', limits.panMax, limits.tiltMax, limits),
+  absolutePosition: (
+    a: number,
+    pan: number,
+    tilt: number,
+    panSpeed: number,
+    tiltSpeed: number,
+    limits = SONY_EVI_D70,
+  ) =>
+    frame(a, [
+      0x01,
+      0x06,
+      0x02,
+      clampInt(panSpeed, 1, limits.panMax),
+      clampInt(tiltSpeed, 1, limits.tiltMax),
+      ...nibbles(pan),
+      ...nibbles(tilt),
+    ]),
+  relativePosition: (
+    a: number,
+    pan: number,
+    tilt: number,
+    panSpeed: number,
+    tiltSpeed: number,
+    limits = SONY_EVI_D70,
+  ) =>
+    frame(a, [
+      0x01,
+      0x06,
+      0x03,
+      clampInt(panSpeed, 1, limits.panMax),
+      clampInt(tiltSpeed, 1, limits.tiltMax),
+      ...nibbles(pan),
+      ...nibbles(tilt),
+    ]),
   home: (a: number) => frame(a, [0x01, 0x06, 0x04]),
   reset: (a: number) => frame(a, [0x01, 0x06, 0x05]),
 
@@ -85,7 +132,13 @@ export const visca = {
 export type ViscaReply =
   | { type: 'ack'; from: number; socket: number }
   | { type: 'completion'; from: number; socket: number; data: number[] } // socket 0 = inquiry answer or IF_Clear reply
-  | { type: 'error'; from: number; socket: number; error: 'syntax' | 'buffer_full' | 'cancelled' | 'no_socket' | 'not_executable' | 'unknown'; code: number }
+  | {
+      type: 'error';
+      from: number;
+      socket: number;
+      error: 'syntax' | 'buffer_full' | 'cancelled' | 'no_socket' | 'not_executable' | 'unknown';
+      code: number;
+    }
   | { type: 'address_set'; next: number } // 88 30 0w FF
   | { type: 'network_change'; from: number } // z0 38 FF
   | { type: 'if_clear_broadcast' } // 88 01 00 01 FF echoed

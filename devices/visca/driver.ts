@@ -3,7 +3,13 @@
 // command replayed after a reconnect.
 import { createBurstLog } from '../burst-log';
 import { createMotionSlot } from '../camera/motion-slot';
-import { CameraCommandError, type FocusCommand, type PanTiltVelocity, type PtzCamera, type PtzPosition } from '../camera/ptz-camera';
+import {
+  CameraCommandError,
+  type FocusCommand,
+  type PanTiltVelocity,
+  type PtzCamera,
+  type PtzPosition,
+} from '../camera/ptz-camera';
 import type { CameraOptics } from '../camera/optics';
 import type { Transport } from '../transport/transport';
 import { decodeFourNibbles, decodePanTilt, SONY_EVI_D70, visca, type SpeedLimits } from './codec';
@@ -63,7 +69,10 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
   const log = options.onLog ?? (() => {});
   let initialising: Promise<void> = Promise.resolve();
   let initRunning = false;
-  const unsolicited = createBurstLog(log, 'visca.unmatched_reply', { quietMs: options.unsolicitedQuietMs ?? 2_000, summaryEvent: 'visca.unmatched_replies' });
+  const unsolicited = createBurstLog(log, 'visca.unmatched_reply', {
+    quietMs: options.unsolicitedQuietMs ?? 2_000,
+    summaryEvent: 'visca.unmatched_replies',
+  });
 
   const line = createRequestLine({
     transport,
@@ -141,7 +150,10 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
       // submitted before this Stop has reached the line (same start-up wait, in order).
       await initialising;
       line.dropQueued('motion', 'Stopped before it was sent.');
-      await Promise.all([command(visca.panTiltStop(address, limits), false, true), command(visca.zoomStop(address), false, true)]);
+      await Promise.all([
+        command(visca.panTiltStop(address, limits), false, true),
+        command(visca.zoomStop(address), false, true),
+      ]);
     },
     home: () => command(visca.home(address), true),
     presetRecall: (preset) => command(visca.presetRecall(address, preset), true),
@@ -165,13 +177,21 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
       await initialising;
       const panTiltAnswer = decodePanTilt((await line.send(visca.inquiryPanTilt(address), 'inquiry')).data);
       const zoom = decodeFourNibbles((await line.send(visca.inquiryZoom(address), 'inquiry')).data);
-      if (!panTiltAnswer || zoom === null) throw new CameraCommandError('unsupported', 'The camera answered the position inquiry in a form Relais does not know.');
+      if (!panTiltAnswer || zoom === null)
+        throw new CameraCommandError(
+          'unsupported',
+          'The camera answered the position inquiry in a form Relais does not know.',
+        );
       return { ...panTiltAnswer, zoom };
     },
     stats() {
       const a = panTilt.stats();
       const b = zoomSlot.stats();
-      return { submitted: a.submitted + b.submitted, replaced: a.replaced + b.replaced, maxQueueDepth: Math.max(a.maxQueueDepth, b.maxQueueDepth) };
+      return {
+        submitted: a.submitted + b.submitted,
+        replaced: a.replaced + b.replaced,
+        maxQueueDepth: Math.max(a.maxQueueDepth, b.maxQueueDepth),
+      };
     },
     async close() {
       panTilt.clear();

@@ -63,14 +63,21 @@ export function createRequestLine(options: RequestLineOptions) {
       options.ackTimeoutMs,
       () => {
         remove(request);
-        request.reject(new CameraCommandError('timeout', `No answer from the camera on ${transport.name} within ${options.ackTimeoutMs} ms.`));
+        request.reject(
+          new CameraCommandError(
+            'timeout',
+            `No answer from the camera on ${transport.name} within ${options.ackTimeoutMs} ms.`,
+          ),
+        );
         pump();
       },
       options.now ? { now: options.now } : {},
     );
     transport.write(request.bytes).catch((error: unknown) => {
       remove(request);
-      request.reject(error instanceof DeviceAwayError ? new CameraCommandError('device_away', error.message) : (error as Error));
+      request.reject(
+        error instanceof DeviceAwayError ? new CameraCommandError('device_away', error.message) : (error as Error),
+      );
       pump();
     });
   }
@@ -90,7 +97,12 @@ export function createRequestLine(options: RequestLineOptions) {
     const promise = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         sockets.delete(socket);
-        reject(new CameraCommandError('timeout', `The camera did not report completion within ${options.completionTimeoutMs} ms.`));
+        reject(
+          new CameraCommandError(
+            'timeout',
+            `The camera did not report completion within ${options.completionTimeoutMs} ms.`,
+          ),
+        );
       }, options.completionTimeoutMs);
       sockets.set(socket, { resolve, reject, timer });
     });
@@ -113,14 +125,17 @@ export function createRequestLine(options: RequestLineOptions) {
       if (socket) {
         clearTimeout(socket.timer);
         sockets.delete(reply.socket);
-        socket.reject(new CameraCommandError(reply.error === 'cancelled' ? 'cancelled' : 'not_executable', ERROR_TEXT[reply.error]));
+        socket.reject(
+          new CameraCommandError(reply.error === 'cancelled' ? 'cancelled' : 'not_executable', ERROR_TEXT[reply.error]),
+        );
       }
       return;
     }
     if (!head) return options.onUnmatched?.(reply);
     const matches =
       (head.kind === 'command' && (reply.type === 'ack' || reply.type === 'error')) ||
-      ((head.kind === 'inquiry' || head.kind === 'if_clear') && ((reply.type === 'completion' && reply.socket === 0) || reply.type === 'error')) ||
+      ((head.kind === 'inquiry' || head.kind === 'if_clear') &&
+        ((reply.type === 'completion' && reply.socket === 0) || reply.type === 'error')) ||
       (head.kind === 'address_set' && reply.type === 'address_set');
     if (!matches) return options.onUnmatched?.(reply);
     remove(head);
@@ -136,7 +151,12 @@ export function createRequestLine(options: RequestLineOptions) {
         }, options.bufferFullRetryMs);
         return;
       }
-      head.reject(new CameraCommandError(reply.error === 'buffer_full' ? 'buffer_full' : reply.error === 'syntax' ? 'syntax' : 'not_executable', ERROR_TEXT[reply.error]));
+      head.reject(
+        new CameraCommandError(
+          reply.error === 'buffer_full' ? 'buffer_full' : reply.error === 'syntax' ? 'syntax' : 'not_executable',
+          ERROR_TEXT[reply.error],
+        ),
+      );
     } else if (reply.type === 'ack') {
       head.resolve({ completion: completionFor(reply.socket), data: [] });
     } else {
@@ -152,7 +172,9 @@ export function createRequestLine(options: RequestLineOptions) {
       return new Promise<Sent>((resolve, reject) => {
         const request: Pending = { bytes, kind, group, retries: 0, resolve, reject };
         if (transport.state() !== 'connected') {
-          return reject(new CameraCommandError('device_away', new DeviceAwayError(transport.name, transport.state()).message));
+          return reject(
+            new CameraCommandError('device_away', new DeviceAwayError(transport.name, transport.state()).message),
+          );
         }
         if (priority) write(request);
         else {

@@ -36,7 +36,12 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
   if (!options.transport && !path) throw new Error('startViscaSimulator needs a path or a transport');
   const transport: Transport =
     options.transport ??
-    createReconnectingTransport({ name: `visca-sim ${path}`, open: () => openSerialLink({ path: path!, baudRate }), initialDelayMs: 20, maxDelayMs: 200 });
+    createReconnectingTransport({
+      name: `visca-sim ${path}`,
+      open: () => openSerialLink({ path: path!, baudRate }),
+      initialDelayMs: 20,
+      maxDelayMs: 200,
+    });
   const model = createCameraModel(now());
   const splitter = createViscaSplitter(isValidCommand);
   const sockets: (ReturnType<typeof setTimeout> | null)[] = [null, null]; // sockets 1 and 2
@@ -51,10 +56,13 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
   const head = 0x80 + address * 0x10; // 90
 
   const at = (time: number, action: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      action();
-    }, Math.max(0, time - now()));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        action();
+      },
+      Math.max(0, time - now()),
+    );
     timers.add(timer);
   };
   // Replies leave one after the other, each taking its wire time.
@@ -69,10 +77,13 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
     return index < 0 ? null : index + 1;
   }
   function occupy(socket: number, durationMs: number, ackAt: number): void {
-    sockets[socket - 1] = setTimeout(() => {
-      sockets[socket - 1] = null;
-      reply(now(), [head, 0x50 | socket, 0xff]);
-    }, Math.max(0, ackAt + durationMs - now()));
+    sockets[socket - 1] = setTimeout(
+      () => {
+        sockets[socket - 1] = null;
+        reply(now(), [head, 0x50 | socket, 0xff]);
+      },
+      Math.max(0, ackAt + durationMs - now()),
+    );
   }
 
   function execute(bytes: number[], time: number): void {
@@ -99,7 +110,8 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
     if (socket === null) return reply(ackAt, [head, 0x60, 0x03, 0xff]);
     const motion = category === 0x06 || (category === 0x04 && [0x07, 0x47, 0x3f, 0x08, 0x48].includes(code));
     if (!power && motion) return reply(ackAt, [head, 0x60, 0x41, 0xff]);
-    if (category === 0x04 && code === 0x08 && autofocus && bytes[4] !== 0x00) return reply(ackAt, [head, 0x60, 0x41, 0xff]);
+    if (category === 0x04 && code === 0x08 && autofocus && bytes[4] !== 0x00)
+      return reply(ackAt, [head, 0x60, 0x41, 0xff]);
     const duration = act(bytes, ackAt);
     if (duration === undefined) return reply(ackAt, [head, 0x60, 0x02, 0xff]);
     reply(ackAt, [head, 0x40 | socket, 0xff]);
@@ -112,7 +124,7 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
     const [, , category, code, p4 = 0, p5 = 0, p6 = 0, p7 = 0] = b;
     const dir = (v: number) => (v === 0x01 ? -1 : v === 0x02 ? 1 : 0);
     if (category === 0x06) {
-      if (code === 0x01) return model.drive(t, dir(p6), -dir(p7), p4, p5), 0;
+      if (code === 0x01) return (model.drive(t, dir(p6), -dir(p7), p4, p5), 0);
       if (code === 0x02) return model.moveTo(t, fromNibbles(b, 6, true), fromNibbles(b, 10, true), p4, p5);
       if (code === 0x03) return model.moveBy(t, fromNibbles(b, 6, true), fromNibbles(b, 10, true), p4, p5);
       if (code === 0x04 || code === 0x05) return model.moveTo(t, 0, 0, 0x18, 0x17);
@@ -128,15 +140,15 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
       return 0;
     }
     if (code === 0x47) return model.zoomTo(t, fromNibbles(b, 4, false));
-    if (code === 0x38) return (autofocus = p4 === 0x02), 0;
+    if (code === 0x38) return ((autofocus = p4 === 0x02), 0);
     if (code === 0x18 || code === 0x08 || code === 0x48) return 0;
     if (code === 0x3f) {
-      if (p4 === 0x00) return model.presetReset(p5), 0;
-      if (p4 === 0x01) return model.presetSet(t, p5), 0;
+      if (p4 === 0x00) return (model.presetReset(p5), 0);
+      if (p4 === 0x01) return (model.presetSet(t, p5), 0);
       if (p4 === 0x02) return model.presetRecall(t, p5) ?? 0;
       return undefined;
     }
-    if (code === 0x00) return (power = p4 === 0x02), 0;
+    if (code === 0x00) return ((power = p4 === 0x02), 0);
     return undefined;
   }
 
@@ -144,12 +156,17 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
     const [, , category, code] = b;
     const s = model.state(t);
     const answer =
-      category === 0x04 && code === 0x00 ? [power ? 0x02 : 0x03]
-      : category === 0x04 && code === 0x47 ? nibbles(s.zoom)
-      : category === 0x04 && code === 0x38 ? [autofocus ? 0x02 : 0x03]
-      : category === 0x06 && code === 0x12 ? [...nibbles(s.pan), ...nibbles(s.tilt)]
-      : category === 0x00 && code === 0x02 ? [0x00, 0x20, 0x04, 0x02, 0x01, 0x00, 0x02] // Sony, EVI-D70-like, ROM 1.00, 2 sockets
-      : null;
+      category === 0x04 && code === 0x00
+        ? [power ? 0x02 : 0x03]
+        : category === 0x04 && code === 0x47
+          ? nibbles(s.zoom)
+          : category === 0x04 && code === 0x38
+            ? [autofocus ? 0x02 : 0x03]
+            : category === 0x06 && code === 0x12
+              ? [...nibbles(s.pan), ...nibbles(s.tilt)]
+              : category === 0x00 && code === 0x02
+                ? [0x00, 0x20, 0x04, 0x02, 0x01, 0x00, 0x02] // Sony, EVI-D70-like, ROM 1.00, 2 sockets
+                : null;
     // The answer is read when it is sent, so it reports the position at that time.
     if (!answer) return reply(t, [head, 0x60, 0x02, 0xff]);
     reply(t, [head, 0x50, ...answer, 0xff]);

@@ -36,7 +36,8 @@ function refusal(file, target) {
   }
   const from = mainFeatureOf(file);
   const featureDir = /^src\/main\/([^/]+)$/.exec(target)?.[1];
-  const to = featureDir && !MAIN_NOT_FEATURES.has(featureDir) ? { feature: featureDir, rest: undefined } : mainFeatureOf(target);
+  const to =
+    featureDir && !MAIN_NOT_FEATURES.has(featureDir) ? { feature: featureDir, rest: undefined } : mainFeatureOf(target);
   if (from && to && from.feature !== to.feature && !isFeatureIndex(to.rest)) {
     return `a main feature imports another only through its index.ts: import "${to.feature}" from src/main/${to.feature}/index.ts, not src/main/${to.feature}/${to.rest} (${SEE}).`;
   }
@@ -46,7 +47,9 @@ function refusal(file, target) {
 const rule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Folder boundaries resolved to the folder an import reaches (docs/ARCHITECTURE.md, Boundaries).' },
+    docs: {
+      description: 'Folder boundaries resolved to the folder an import reaches (docs/ARCHITECTURE.md, Boundaries).',
+    },
     schema: [],
   },
   create(context) {
@@ -56,7 +59,11 @@ const rule = {
       const spec = node?.value;
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
       const resolved = path.resolve(path.dirname(context.filename), spec);
-      const target = path.relative(root, resolved).split(path.sep).join('/').replace(/\.(ts|tsx|js)$/, '');
+      const target = path
+        .relative(root, resolved)
+        .split(path.sep)
+        .join('/')
+        .replace(/\.(ts|tsx|js)$/, '');
       const message = refusal(file, target);
       if (message) context.report({ node, message });
     };

@@ -9,7 +9,8 @@ const featureOf = (file) => {
   const rel = path.relative(featuresDir, file);
   return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? null : rel.split(path.sep)[0];
 };
-const kernelOf = (file) => ['ui', 'webrtc'].find((kernel) => !path.relative(path.join(rendererDir, kernel), file).startsWith('..')) ?? null;
+const kernelOf = (file) =>
+  ['ui', 'webrtc'].find((kernel) => !path.relative(path.join(rendererDir, kernel), file).startsWith('..')) ?? null;
 export const rendererBoundaries = {
   meta: {
     type: 'problem',
@@ -18,7 +19,8 @@ export const rendererBoundaries = {
       feature:
         'The {{from}} feature imports the {{to}} feature: a renderer feature imports only ui/, webrtc/, i18n/, api.ts and src/shared. ' +
         "Let app.tsx pass the other feature's screen in (ui/slots.tsx), or move what both use into ui/ (see docs/ARCHITECTURE.md, Boundaries).",
-      kernel: '{{from}}/ imports the {{to}} feature: ui/ and webrtc/ serve every feature and import none (see docs/ARCHITECTURE.md, Boundaries).',
+      kernel:
+        '{{from}}/ imports the {{to}} feature: ui/ and webrtc/ serve every feature and import none (see docs/ARCHITECTURE.md, Boundaries).',
     },
   },
   create(context) {

@@ -19,19 +19,31 @@ export interface BuilderConfig {
   notShipped: string[];
 }
 
-const asList = <T>(value: T | T[] | null | undefined): T[] => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]);
-const packageIn = (pattern: string, prefix: string): string | null => new RegExp(`^${prefix}\\*\\*/node_modules/(.+)/\\*\\*$`).exec(pattern)?.[1] ?? null;
+const asList = <T>(value: T | T[] | null | undefined): T[] =>
+  value === null || value === undefined ? [] : Array.isArray(value) ? value : [value];
+const packageIn = (pattern: string, prefix: string): string | null =>
+  new RegExp(`^${prefix}\\*\\*/node_modules/(.+)/\\*\\*$`).exec(pattern)?.[1] ?? null;
 
 export async function readBuilderConfig(projectDir: string): Promise<BuilderConfig> {
-  const found = await findAndReadConfig<Configuration>({ packageKey: 'build', configFilename: 'electron-builder', projectDir, packageMetadata: null });
+  const found = await findAndReadConfig<Configuration>({
+    packageKey: 'build',
+    configFilename: 'electron-builder',
+    projectDir,
+    packageMetadata: null,
+  });
   if (!found?.configFile) throw new Error(`No electron-builder configuration file in ${projectDir}.`);
   const { result: config, configFile } = found;
-  const patterns = (list: unknown): string[] => asList(list as string | string[]).filter((p): p is string => typeof p === 'string');
+  const patterns = (list: unknown): string[] =>
+    asList(list as string | string[]).filter((p): p is string => typeof p === 'string');
   return {
     file: path.relative(projectDir, configFile),
     config,
     fuses: config.electronFuses ?? {},
-    nativeModules: patterns(config.asarUnpack).map((p) => packageIn(p, '')).filter((n): n is string => n !== null),
-    notShipped: patterns(config.files).map((p) => packageIn(p, '!')).filter((n): n is string => n !== null),
+    nativeModules: patterns(config.asarUnpack)
+      .map((p) => packageIn(p, ''))
+      .filter((n): n is string => n !== null),
+    notShipped: patterns(config.files)
+      .map((p) => packageIn(p, '!'))
+      .filter((n): n is string => n !== null),
   };
 }

@@ -16,7 +16,9 @@ import { appResourcesDir } from '../../src/main/platform/app-resources';
 const root = path.resolve(import.meta.dirname, '../..');
 // The configuration electron-builder packs with below: electron-builder.yml, read by its loader.
 const { file: configFile, config, fuses, notShipped } = await readBuilderConfig(root);
-const work = process.argv[2] ? path.resolve(process.argv[2]) : fs.mkdtempSync(path.join(os.tmpdir(), 'relais-package-'));
+const work = process.argv[2]
+  ? path.resolve(process.argv[2])
+  : fs.mkdtempSync(path.join(os.tmpdir(), 'relais-package-'));
 const failures: string[] = [];
 let passed = 0;
 const check = (ok: boolean, what: string) => {
@@ -32,7 +34,12 @@ const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const ELECTRON_DEFAULT_WIRE = '10110001';
 function standInElectron(dir: string): void {
   fs.mkdirSync(path.join(dir, 'resources'), { recursive: true });
-  const body = Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron for the package check"\n'), Buffer.from(SENTINEL), Buffer.from([1, ELECTRON_DEFAULT_WIRE.length]), Buffer.from(ELECTRON_DEFAULT_WIRE, 'ascii')]);
+  const body = Buffer.concat([
+    Buffer.from('#!/bin/sh\necho "stand-in Electron for the package check"\n'),
+    Buffer.from(SENTINEL),
+    Buffer.from([1, ELECTRON_DEFAULT_WIRE.length]),
+    Buffer.from(ELECTRON_DEFAULT_WIRE, 'ascii'),
+  ]);
   fs.writeFileSync(path.join(dir, 'electron'), body, { mode: 0o755 });
 }
 
@@ -46,11 +53,27 @@ standInElectron(electronDist);
 
 // npmRebuild off: rebuilding for Electron needs Electron's headers, downloaded from outside
 // the npm registry. The native modules are packed as built for Node instead (said below).
-const args = ['electron-builder', '--dir', '--linux', '--x64', `-c.electronDist=${electronDist}`, '-c.npmRebuild=false', `-c.directories.output=${output}`];
+const args = [
+  'electron-builder',
+  '--dir',
+  '--linux',
+  '--x64',
+  `-c.electronDist=${electronDist}`,
+  '-c.npmRebuild=false',
+  `-c.directories.output=${output}`,
+];
 console.log(`$ npx ${args.join(' ')}`);
-const run = spawnSync('npx', args, { cwd: root, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: 'true' } });
+const run = spawnSync('npx', args, {
+  cwd: root,
+  encoding: 'utf8',
+  timeout: 300_000,
+  env: { ...process.env, CI: 'true' },
+});
 fs.writeFileSync(path.join(work, 'electron-builder.log'), `${run.stdout}\n${run.stderr}`);
-check(run.status === 0 && `${run.stdout}${run.stderr}`.includes(`file=${path.join(root, configFile)}`), `electron-builder --dir loaded ${configFile}, validated it and packed the app (log: ${path.join(work, 'electron-builder.log')})`);
+check(
+  run.status === 0 && `${run.stdout}${run.stderr}`.includes(`file=${path.join(root, configFile)}`),
+  `electron-builder --dir loaded ${configFile}, validated it and packed the app (log: ${path.join(work, 'electron-builder.log')})`,
+);
 if (run.status !== 0) {
   console.log((run.stdout + run.stderr).split('\n').slice(-30).join('\n'));
   process.exit(1);
@@ -69,32 +92,53 @@ for (const [name, value] of Object.entries(fuses)) {
 }
 
 // The archive.
-const files = new Set(asar.listPackage(archive, { isPack: false }).map((f) => f.replace(/\\/g, '/').replace(/^\//, '')));
+const files = new Set(
+  asar.listPackage(archive, { isPack: false }).map((f) => f.replace(/\\/g, '/').replace(/^\//, '')),
+);
 const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as { main: string };
 check(files.has(manifest.main), `package.json's main (${manifest.main}) is inside app.asar`);
-for (const file of ['out/preload/index.cjs', 'out/renderer/index.html', 'out/main/imaging-worker.cjs', 'resources/devices/usb-profiles.json']) {
+for (const file of [
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+  'out/main/imaging-worker.cjs',
+  'resources/devices/usb-profiles.json',
+]) {
   check(files.has(file), `${file} is inside app.asar`);
 }
 // Resources as the packed code finds them (issue 19, point 9): appResourcesDir, the resolver the
 // app runs, walked from every main-process file's folder in the archive (an entry or a chunk).
 const inArchive = (file: string) => files.has(path.relative(archive, file).split(path.sep).join('/'));
-const codeDirs = new Set([...files].filter((f) => f.startsWith('out/main/') && f.endsWith('.cjs')).map((f) => path.posix.dirname(f)));
+const codeDirs = new Set(
+  [...files].filter((f) => f.startsWith('out/main/') && f.endsWith('.cjs')).map((f) => path.posix.dirname(f)),
+);
 const hidProfiles = [...files].filter((f) => f.startsWith('resources/devices/hid/') && f.endsWith('.json'));
 check(hidProfiles.length > 0, `${hidProfiles.length} HID profile(s) inside app.asar`);
 for (const dir of codeDirs) {
-  const found = path.relative(archive, appResourcesDir(path.join(archive, dir), inArchive)).split(path.sep).join('/');
-  check(found === 'resources' && files.has(`${found}/devices/usb-profiles.json`), `code in ${dir}/ finds the device profiles in app.asar/${found}/`);
+  const found = path
+    .relative(archive, appResourcesDir(path.join(archive, dir), inArchive))
+    .split(path.sep)
+    .join('/');
+  check(
+    found === 'resources' && files.has(`${found}/devices/usb-profiles.json`),
+    `code in ${dir}/ finds the device profiles in app.asar/${found}/`,
+  );
 }
 check(![...files].some((f) => f.endsWith('.map')), 'no source map in app.asar');
-for (const name of notShipped) check(![...files].some((f) => f.startsWith(`node_modules/${name}/`)), `${name} is not shipped`);
+for (const name of notShipped)
+  check(![...files].some((f) => f.startsWith(`node_modules/${name}/`)), `${name} is not shipped`);
 check(![...files].some((f) => f.startsWith('src/') || f.startsWith('test/')), 'no sources or tests in app.asar');
 
 // Native code out of the archive, and only native code.
 const nodeFiles = [...files].filter((f) => f.endsWith('.node'));
 check(nodeFiles.length > 0, `${nodeFiles.length} native .node files found`);
 const notOut = nodeFiles.filter((f) => !fs.existsSync(path.join(resources, 'app.asar.unpacked', f)));
-check(notOut.length === 0, `every .node file is in app.asar.unpacked${notOut.length ? ` (missing: ${notOut.join(', ')})` : ''}`);
-const unpackedJs = [...files].filter((f) => f.startsWith('out/') && fs.existsSync(path.join(resources, 'app.asar.unpacked', f)));
+check(
+  notOut.length === 0,
+  `every .node file is in app.asar.unpacked${notOut.length ? ` (missing: ${notOut.join(', ')})` : ''}`,
+);
+const unpackedJs = [...files].filter(
+  (f) => f.startsWith('out/') && fs.existsSync(path.join(resources, 'app.asar.unpacked', f)),
+);
 check(unpackedJs.length === 0, 'the app code (out/) stays inside the archive, under the ASAR integrity check');
 
 // The imaging worker runs from inside the archive: it and the chunks it loads, followed from
@@ -119,14 +163,21 @@ for (const spec of workerRequires) {
   check(files.has(`node_modules/${name}/package.json`), `the worker's ${spec} is in app.asar`);
 }
 for (const codec of ['codec-charls', 'codec-libjpeg-turbo-8bit', 'codec-openjpeg']) {
-  check([...files].some((f) => f.startsWith(`node_modules/@cornerstonejs/${codec}/dist/`) && f.endsWith('.wasm')), `@cornerstonejs/${codec}'s .wasm is in app.asar`);
+  check(
+    [...files].some((f) => f.startsWith(`node_modules/@cornerstonejs/${codec}/dist/`) && f.endsWith('.wasm')),
+    `@cornerstonejs/${codec}'s .wasm is in app.asar`,
+  );
 }
 
 // The update feed electron-updater will read, as the station reads it.
 const feed = feedUrlFromAppUpdateYml(fs.readFileSync(path.join(resources, 'app-update.yml'), 'utf8'));
 const published = (Array.isArray(config.publish) ? config.publish[0] : config.publish) as { url: string };
-check(feed.ok && feed.url === published.url, `app-update.yml names the regional server over https (${feed.ok ? feed.url : feed.reason})`);
-for (const file of ['linux/99-relais-devices.rules', 'linux/relais-autostart.desktop']) check(fs.existsSync(path.join(resources, file)), `resources/${file} is shipped for the technician`);
+check(
+  feed.ok && feed.url === published.url,
+  `app-update.yml names the regional server over https (${feed.ok ? feed.url : feed.reason})`,
+);
+for (const file of ['linux/99-relais-devices.rules', 'linux/relais-autostart.desktop'])
+  check(fs.existsSync(path.join(resources, file)), `resources/${file} is shipped for the technician`);
 
 console.log(`
 Not checked here (no Electron binary, no Windows, no signing keys):

@@ -21,7 +21,10 @@ function resolvePackageDir(name: string, fromDir: string, projectDir: string): s
   }
 }
 
-function readManifest(dir: string): { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> } {
+function readManifest(dir: string): {
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+} {
   return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
 }
 
@@ -46,12 +49,15 @@ function hasNodeFile(dir: string, depth = 0): boolean {
   if (depth > 6 || !fs.existsSync(dir)) return false;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.isFile() && entry.name.endsWith('.node')) return true;
-    if (entry.isDirectory() && entry.name !== 'node_modules' && hasNodeFile(path.join(dir, entry.name), depth + 1)) return true;
+    if (entry.isDirectory() && entry.name !== 'node_modules' && hasNodeFile(path.join(dir, entry.name), depth + 1))
+      return true;
   }
   return false;
 }
 
 // A package with native code: built by node-gyp (binding.gyp) or shipping a compiled .node.
 export function nativePackages(projectDir: string): ShippedPackage[] {
-  return shippedPackages(projectDir).filter((p) => fs.existsSync(path.join(p.dir, 'binding.gyp')) || hasNodeFile(p.dir));
+  return shippedPackages(projectDir).filter(
+    (p) => fs.existsSync(path.join(p.dir, 'binding.gyp')) || hasNodeFile(p.dir),
+  );
 }

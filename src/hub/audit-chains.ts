@@ -39,8 +39,10 @@ export function whyNotOwnAuditEvent(resource: unknown, claims: Claims): string |
   const observer = auditObserverOf(resource);
   if (observer === claims.sub) return null;
   const named = observer ? `, not ${observer}` : '';
-  return 'An AuditEvent is accepted only from the station that recorded it: '
-    + `its source.observer must name you (identifier ${HUB_PEER_SYSTEM}|${claims.sub})${named}.`;
+  return (
+    'An AuditEvent is accepted only from the station that recorded it: ' +
+    `its source.observer must name you (identifier ${HUB_PEER_SYSTEM}|${claims.sub})${named}.`
+  );
 }
 
 /** The station an AuditEvent comes from (source.site, the name the station records in each row). */
@@ -49,7 +51,10 @@ const siteOf = (resource: unknown): string | null => {
   return typeof site === 'string' && site.length > 0 && site.length <= 200 ? site : null;
 };
 
-export function createAuditChains(options: { now: () => number; log: (event: string, detail?: Record<string, unknown>) => void }) {
+export function createAuditChains(options: {
+  now: () => number;
+  log: (event: string, detail?: Record<string, unknown>) => void;
+}) {
   // Per token subject, then per station name: one chain per data folder. In memory, like the
   // development FHIR repository they sit beside: a region keeps them with its AuditEvents.
   const chains = new Map<string, Map<string, Chain>>();
@@ -67,8 +72,9 @@ export function createAuditChains(options: { now: () => number; log: (event: str
   function follows(chain: Chain, who: Row, prevHash: string): AuditWriteVerdict {
     const { head } = chain;
     if (chain.rows.has(who.seq)) {
-      const text = `The region already acknowledged audit row ${who.seq} of this station, with another hash: `
-        + `the station’s trail was changed or replaced. ${COMPARE}`;
+      const text =
+        `The region already acknowledged audit row ${who.seq} of this station, with another hash: ` +
+        `the station’s trail was changed or replaced. ${COMPARE}`;
       return refuse(who, 'row_already_acknowledged', text);
     }
     if (who.seq > head.seq + 1) {
@@ -76,8 +82,9 @@ export function createAuditChains(options: { now: () => number; log: (event: str
       return { kind: 'refused', status: 409, code: 'transient', text };
     }
     if (who.seq !== head.seq + 1 || prevHash !== head.hash) {
-      const text = `Audit row ${who.seq} does not follow row ${head.seq} as the region acknowledged it: `
-        + `the station’s trail was changed or replaced. ${COMPARE}`;
+      const text =
+        `Audit row ${who.seq} does not follow row ${head.seq} as the region acknowledged it: ` +
+        `the station’s trail was changed or replaced. ${COMPARE}`;
       return refuse(who, 'does_not_follow', text, { acknowledgedSeq: head.seq });
     }
     return { kind: 'write' };
@@ -90,7 +97,10 @@ export function createAuditChains(options: { now: () => number; log: (event: str
     /** Runs one token's AuditEvent writes one after the other. */
     serialized<T>(sub: string, work: () => Promise<T>): Promise<T> {
       const run = (queues.get(sub) ?? Promise.resolve()).then(work, work);
-      queues.set(sub, run.catch(() => undefined));
+      queues.set(
+        sub,
+        run.catch(() => undefined),
+      );
       return run;
     },
 
@@ -99,15 +109,17 @@ export function createAuditChains(options: { now: () => number; log: (event: str
       const link = auditChainLinkOf(body);
       const site = siteOf(body);
       if (!link || !site) {
-        const text = 'An AuditEvent sent to the region names its station (source.site) and carries its place in the station’s audit chain '
-          + '(extension urn:relais:StructureDefinition:audit-chain: seq, prevHash, hash).';
+        const text =
+          'An AuditEvent sent to the region names its station (source.site) and carries its place in the station’s audit chain ' +
+          '(extension urn:relais:StructureDefinition:audit-chain: seq, prevHash, hash).';
         return { kind: 'refused', status: 400, code: 'invalid', text };
       }
       const who = { sub, site, seq: link.seq };
       if (held) {
         // SECURITY: an audit event is never replaced; the same row sent again (a lost answer) is answered as held.
         const heldLink = auditChainLinkOf(held);
-        if (heldLink && heldLink.seq === link.seq && heldLink.hash === link.hash && siteOf(held) === site) return { kind: 'already_held' };
+        if (heldLink && heldLink.seq === link.seq && heldLink.hash === link.hash && siteOf(held) === site)
+          return { kind: 'already_held' };
         const text = `AuditEvent/${id} is already held by the region with other content: an audit event is never replaced.`;
         return refuse(who, 'rewrite_of_held_event', text, { id });
       }
@@ -116,7 +128,8 @@ export function createAuditChains(options: { now: () => number; log: (event: str
       // The first row the region sees from this station starts its copy (row 1; or, after this
       // development hub restarted with an empty memory, wherever the station is).
       const otherSites = [...(chains.get(sub)?.keys() ?? [])];
-      if (link.seq !== 1 || otherSites.length > 0) options.log('hub.audit_chain_started', { station: sub, site, seq: link.seq, otherSites });
+      if (link.seq !== 1 || otherSites.length > 0)
+        options.log('hub.audit_chain_started', { station: sub, site, seq: link.seq, otherSites });
       return { kind: 'write' };
     },
 
@@ -127,7 +140,12 @@ export function createAuditChains(options: { now: () => number; log: (event: str
       if (!link || !site) return;
       const ofToken = chains.get(sub) ?? new Map<string, Chain>();
       chains.set(sub, ofToken);
-      const head: AuditHead = { site, seq: link.seq, hash: link.hash, acknowledgedAt: new Date(options.now()).toISOString() };
+      const head: AuditHead = {
+        site,
+        seq: link.seq,
+        hash: link.hash,
+        acknowledgedAt: new Date(options.now()).toISOString(),
+      };
       const chain = ofToken.get(site) ?? { head, rows: new Map<number, string>() };
       ofToken.set(site, chain);
       chain.rows.set(link.seq, link.hash);
@@ -152,14 +170,18 @@ interface AuditHeadOptions {
  */
 export function handleAuditHead(req: http.IncomingMessage, res: http.ServerResponse, options: AuditHeadOptions): void {
   const answer = (status: number, body: Record<string, unknown>) =>
-    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+    res
+      .writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+      .end(JSON.stringify(body));
   req.resume();
-  if (req.method !== 'GET') return void answer(405, { error: 'method_not_allowed', message: 'GET with the station’s token as Bearer.' });
+  if (req.method !== 'GET')
+    return void answer(405, { error: 'method_not_allowed', message: 'GET with the station’s token as Bearer.' });
   const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   const verified = options.authenticate(token);
   if (!verified.ok) return void answer(401, { error: verified.reason, message: `Access token ${verified.reason}.` });
   const { sub } = verified.claims;
-  if (!options.limiter.take(sub)) return void answer(429, { error: 'rate_limited', message: 'Too many requests: slow down.' });
+  if (!options.limiter.take(sub))
+    return void answer(429, { error: 'rate_limited', message: 'Too many requests: slow down.' });
   // SECURITY: a token reads its own subject's chains only: no parameter names another station.
   answer(200, { station: sub, chains: options.chains.heads(sub) });
 }

@@ -23,7 +23,11 @@ export interface CallRouterDeps {
 
 type Outcome = { ok: true } | { ok: false; code: 'not_in_call' | 'unknown_peer' | 'not_allowed'; message: string };
 const ok: Outcome = { ok: true };
-const refuse = (code: Exclude<Outcome, { ok: true }>['code'], message: string): Outcome => ({ ok: false, code, message });
+const refuse = (code: Exclude<Outcome, { ok: true }>['code'], message: string): Outcome => ({
+  ok: false,
+  code,
+  message,
+});
 
 export function createCallRouter(deps: CallRouterDeps) {
   const calls = new Map<string, Call>();
@@ -32,7 +36,13 @@ export function createCallRouter(deps: CallRouterDeps) {
   function end(call: Call, reason: CallEndReason, notify: string[], detail?: string): void {
     if (call.timer) clearTimeout(call.timer);
     calls.delete(call.id);
-    for (const peer of notify) deps.send(peer, detail ? { type: 'call.ended', callId: call.id, reason, detail } : { type: 'call.ended', callId: call.id, reason });
+    for (const peer of notify)
+      deps.send(
+        peer,
+        detail
+          ? { type: 'call.ended', callId: call.id, reason, detail }
+          : { type: 'call.ended', callId: call.id, reason },
+      );
   }
 
   function member(callId: string, peer: string): Call | null {
@@ -49,7 +59,8 @@ export function createCallRouter(deps: CallRouterDeps) {
       const caller = deps.describe(from);
       if (!callee || !caller) return refuse('unknown_peer', `${to} is not connected to the hub.`);
       // One call at a time per station or expert: a second would share one camera and one screen.
-      if (callsOf(from).length > 0) return refuse('not_allowed', 'You are already in a call: end it before calling again.');
+      if (callsOf(from).length > 0)
+        return refuse('not_allowed', 'You are already in a call: end it before calling again.');
       const id = randomUUID();
       // Busy: already in a call or ringing, or said so; an urgent call (tele-stroke) still rings
       // an expert who is merely marked busy, never one who is in a call.
@@ -67,7 +78,8 @@ export function createCallRouter(deps: CallRouterDeps) {
 
     accept(by: string, callId: string): Outcome {
       const call = member(callId, by);
-      if (!call || call.callee !== by || call.state !== 'ringing') return refuse('not_in_call', 'There is no call ringing for you with this id.');
+      if (!call || call.callee !== by || call.state !== 'ringing')
+        return refuse('not_in_call', 'There is no call ringing for you with this id.');
       if (call.timer) clearTimeout(call.timer);
       call.timer = null;
       call.state = 'active';
@@ -79,14 +91,16 @@ export function createCallRouter(deps: CallRouterDeps) {
 
     decline(by: string, callId: string, detail?: string): Outcome {
       const call = member(callId, by);
-      if (!call || call.callee !== by || call.state !== 'ringing') return refuse('not_in_call', 'There is no call ringing for you with this id.');
+      if (!call || call.callee !== by || call.state !== 'ringing')
+        return refuse('not_in_call', 'There is no call ringing for you with this id.');
       end(call, 'declined', [call.caller, call.callee], detail);
       return ok;
     },
 
     cancel(by: string, callId: string): Outcome {
       const call = member(callId, by);
-      if (!call || call.caller !== by || call.state !== 'ringing') return refuse('not_in_call', 'You have no ringing call with this id.');
+      if (!call || call.caller !== by || call.state !== 'ringing')
+        return refuse('not_in_call', 'You have no ringing call with this id.');
       end(call, 'cancelled', [call.caller, call.callee]);
       return ok;
     },
@@ -101,7 +115,8 @@ export function createCallRouter(deps: CallRouterDeps) {
     /** Relays signaling to the other member of an active call; nobody else can inject into it. */
     signal(from: string, callId: string, data: unknown): Outcome {
       const call = member(callId, from);
-      if (!call || call.state !== 'active') return refuse('not_in_call', 'You can only signal within an active call you belong to.');
+      if (!call || call.state !== 'active')
+        return refuse('not_in_call', 'You can only signal within an active call you belong to.');
       deps.send(from === call.caller ? call.callee : call.caller, { type: 'signal', callId, from, data });
       return ok;
     },
@@ -118,7 +133,10 @@ export function createCallRouter(deps: CallRouterDeps) {
         }
         call.away = peer;
         if (call.timer) clearTimeout(call.timer);
-        call.timer = setTimeout(() => end(call, 'offline', [other], 'The other side did not come back after losing its connection.'), graceMs);
+        call.timer = setTimeout(
+          () => end(call, 'offline', [other], 'The other side did not come back after losing its connection.'),
+          graceMs,
+        );
         deps.send(other, { type: 'call.peer_away', callId: call.id, graceSeconds: Math.round(graceMs / 1000) });
       }
     },
@@ -135,7 +153,8 @@ export function createCallRouter(deps: CallRouterDeps) {
         const caller = deps.describe(call.caller);
         const callee = deps.describe(call.callee);
         if (!caller || !callee) continue;
-        for (const member of [call.caller, call.callee]) deps.send(member, { type: 'call.resumed', callId: call.id, caller, callee });
+        for (const member of [call.caller, call.callee])
+          deps.send(member, { type: 'call.resumed', callId: call.id, caller, callee });
       }
     },
 

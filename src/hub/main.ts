@@ -9,14 +9,29 @@ async function main(): Promise<void> {
   const options = hubOptionsFromEnv(process.env);
   const hub = await startHub({
     ...options,
-    log: (event, detail) => process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event, ...detail }) + '\n'),
+    log: (event, detail) =>
+      process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event, ...detail }) + '\n'),
   });
   process.stdout.write(`Relais hub listening on ${hub.url} (${options.offers.length} offers)\n`);
   if (process.env.RELAIS_HUB_DEV === '1') {
     const exp = Math.floor(Date.now() / 1000) + 12 * 3600;
     const key = options.keys.current;
-    const cart = issueToken(key, { sub: 'cart-dev', role: 'station', name: 'Chariot de test', site: 'Site de test', specialty: null, exp });
-    const expert = issueToken(key, { sub: 'expert-dev', role: 'expert', name: 'Expert de test', site: 'CHU de test', specialty: 'neurologie', exp });
+    const cart = issueToken(key, {
+      sub: 'cart-dev',
+      role: 'station',
+      name: 'Chariot de test',
+      site: 'Site de test',
+      specialty: null,
+      exp,
+    });
+    const expert = issueToken(key, {
+      sub: 'expert-dev',
+      role: 'expert',
+      name: 'Expert de test',
+      site: 'CHU de test',
+      specialty: 'neurologie',
+      exp,
+    });
     process.stdout.write(`  development token (cart):   ${cart}\n`);
     process.stdout.write(`  development token (expert): ${expert}\n`);
   }

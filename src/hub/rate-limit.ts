@@ -38,7 +38,9 @@ export interface ReconnectLimiter {
    * Counts a connection of this subject: allowed, or refused with the seconds to wait. A loop is
    * logged once: `first` marks its first refusal, `refusedBefore` the count when it is allowed again.
    */
-  take(subject: string): { allowed: true; refusedBefore: number } | { allowed: false; retryAfterSeconds: number; first: boolean };
+  take(
+    subject: string,
+  ): { allowed: true; refusedBefore: number } | { allowed: false; retryAfterSeconds: number; first: boolean };
 }
 
 /**
@@ -46,7 +48,11 @@ export interface ReconnectLimiter {
  * even a flapping link, stay well within the burst; a client reconnecting in a loop is told to
  * wait (Retry-After) until its bucket holds a connection again.
  */
-export function createReconnectLimiter(perMinute: number, burst: number, now: () => number = Date.now): ReconnectLimiter {
+export function createReconnectLimiter(
+  perMinute: number,
+  burst: number,
+  now: () => number = Date.now,
+): ReconnectLimiter {
   const perMs = perMinute / 60_000;
   const subjects = new Map<string, { tokens: number; last: number; refused: number }>();
   return {
@@ -63,7 +69,11 @@ export function createReconnectLimiter(perMinute: number, burst: number, now: ()
         return { allowed: true, refusedBefore };
       }
       entry.refused++;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - entry.tokens) / perMs / 1000)), first: entry.refused === 1 };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - entry.tokens) / perMs / 1000)),
+        first: entry.refused === 1,
+      };
     },
   };
 }

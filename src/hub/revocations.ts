@@ -31,15 +31,21 @@ function parse(file: string): Parsed {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     const why = (error as Error).message;
-    throw new Error(`The revocation list ${file} (RELAIS_HUB_REVOCATIONS) cannot be read as JSON: ${why}`, { cause: error });
+    throw new Error(`The revocation list ${file} (RELAIS_HUB_REVOCATIONS) cannot be read as JSON: ${why}`, {
+      cause: error,
+    });
   }
   const result = RevocationFileSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path.join('.') || 'file';
-    throw new Error(`The revocation list ${file} (RELAIS_HUB_REVOCATIONS) is not valid: ${where}: ${issue?.message ?? 'invalid'}`);
+    throw new Error(
+      `The revocation list ${file} (RELAIS_HUB_REVOCATIONS) is not valid: ${where}: ${issue?.message ?? 'invalid'}`,
+    );
   }
-  const subjects = new Map(Object.entries(result.data.subjects).map(([sub, until]) => [sub, Math.floor(Date.parse(until) / 1000)]));
+  const subjects = new Map(
+    Object.entries(result.data.subjects).map(([sub, until]) => [sub, Math.floor(Date.parse(until) / 1000)]),
+  );
   return { ids: new Set(result.data.tokens), subjects };
 }
 

@@ -6,7 +6,14 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientMessageSchema, HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type Peer, type ServerMessage } from '../shared/hub-protocol';
+import {
+  ClientMessageSchema,
+  HUB_MAX_MESSAGE_BYTES,
+  HUB_PROTOCOL,
+  type Offer,
+  type Peer,
+  type ServerMessage,
+} from '../shared/hub-protocol';
 import { AUDIT_HEAD_PATH, handleAuditHead } from './audit-chains';
 import { createCallRouter } from './call-router';
 import { createFhirEndpoint } from './fhir-endpoint';
@@ -78,7 +85,8 @@ export interface RunningHub {
 const TOKEN_PREFIX = 'token.';
 
 /** 127.0.0.0/8, ::1 and localhost: a listener there is reachable from this machine only. */
-export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+export const isLoopback = (host: string) =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
 /**
  * SECURITY: coturn's static-auth-secret is written in turnserver.conf, read by another service
@@ -86,12 +94,14 @@ export const isLoopback = (host: string) => host === 'localhost' || host === '::
  * access tokens, or whoever reads it mints expert tokens.
  */
 function refuseSharedTurnSecret(keys: KeyRing, turnSecret: string): void {
-  const signing = typeof keys === 'string' ? [keys] : [keys.current.secret, ...(keys.previous ? [keys.previous.secret] : [])];
-  if (!turnSecret) throw new Error('The TURN secret is empty: give the hub coturn’s static-auth-secret (RELAIS_TURN_SECRET).');
+  const signing =
+    typeof keys === 'string' ? [keys] : [keys.current.secret, ...(keys.previous ? [keys.previous.secret] : [])];
+  if (!turnSecret)
+    throw new Error('The TURN secret is empty: give the hub coturn’s static-auth-secret (RELAIS_TURN_SECRET).');
   if (signing.includes(turnSecret)) {
     throw new Error(
-      'The TURN secret (coturn’s static-auth-secret) must differ from every key that signs the hub’s tokens: '
-        + 'set RELAIS_TURN_SECRET to a secret of its own.',
+      'The TURN secret (coturn’s static-auth-secret) must differ from every key that signs the hub’s tokens: ' +
+        'set RELAIS_TURN_SECRET to a secret of its own.',
     );
   }
 }
@@ -105,8 +115,8 @@ function refuseOpenFolder(folder: string): void {
   const mode = fs.statSync(folder).mode & 0o777;
   if ((mode & 0o077) !== 0) {
     throw new Error(
-      `The uploads folder ${folder} is readable by other accounts (mode ${mode.toString(8)}): `
-        + 'make it the hub’s own (chmod 700), on an encrypted volume (RELAIS_HUB_UPLOADS).',
+      `The uploads folder ${folder} is readable by other accounts (mode ${mode.toString(8)}): ` +
+        'make it the hub’s own (chmod 700), on an encrypted volume (RELAIS_HUB_UPLOADS).',
     );
   }
 }
@@ -116,7 +126,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // SECURITY: tokens and patients' data never cross a network in clear: off loopback the hub
   // needs a certificate, or to be told that a TLS reverse proxy fronts it.
   if (!isLoopback(host) && !options.tls && !options.behindTlsProxy) {
-    throw new Error(`Refusing to listen on ${host} without TLS: give the hub a certificate and key (https/wss), or put it behind the region's TLS proxy and say so.`);
+    throw new Error(
+      `Refusing to listen on ${host} without TLS: give the hub a certificate and key (https/wss), or put it behind the region's TLS proxy and say so.`,
+    );
   }
   const keys: KeyRing = options.keys ?? options.secret;
   refuseSharedTurnSecret(keys, options.turnSecret);
@@ -126,9 +138,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // SECURITY: every request, refresh and connection is checked against the region's revocation
   // list; when it changes, the connections of the tokens it now names are closed (4003).
   const revocationsFile = options.revocationsFile;
-  const revocations = revocationsFile ? watchRevocations(revocationsFile, { pollMs: options.revocationsPollMs, log }) : null;
+  const revocations = revocationsFile
+    ? watchRevocations(revocationsFile, { pollMs: options.revocationsPollMs, log })
+    : null;
   revocations?.onChange(() => {
-    for (const { socket, claims } of peers.values()) if (revocations.isRevoked(claims)) socket.close(4003, 'token revoked');
+    for (const { socket, claims } of peers.values())
+      if (revocations.isRevoked(claims)) socket.close(4003, 'token revoked');
   });
   const authenticate = (token: string | undefined): Verified => {
     const verified = verifyToken(keys, token, Math.floor(now() / 1000));
@@ -141,11 +156,21 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (entry && entry.socket.readyState === entry.socket.OPEN) entry.socket.send(JSON.stringify(message));
   };
   const list = () => [...peers.values()].map((p) => p.peer);
-  const presence = createPresence({ list, recipients: () => peers.keys(), send, windowMs: options.presenceWindowMs ?? 500 });
+  const presence = createPresence({
+    list,
+    recipients: () => peers.keys(),
+    send,
+    windowMs: options.presenceWindowMs ?? 500,
+  });
   // SECURITY: a client reconnecting in a loop (a bug, a stolen token) is told to wait; a station
   // back after a network drop reconnects once, and the station's own back-off stays far below this.
   const reconnects = createReconnectLimiter(options.reconnectsPerMinute ?? 30, options.reconnectBurst ?? 10, now);
-  const router = createCallRouter({ send, describe: (id) => peers.get(id)?.peer, ringTimeoutMs: options.ringTimeoutMs, reconnectGraceMs: options.reconnectGraceMs });
+  const router = createCallRouter({
+    send,
+    describe: (id) => peers.get(id)?.peer,
+    ringTimeoutMs: options.ringTimeoutMs,
+    reconnectGraceMs: options.reconnectGraceMs,
+  });
 
   // The FHIR R4 endpoint for development and tests (/fhir/R4), behind the same tokens.
   // SECURITY: one bucket per token subject for the HTTP endpoints (FHIR and uploads): a flooding
@@ -164,8 +189,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
     if (!fhir.handle(req, res) && !uploads.handle(req, res)) res.writeHead(404).end();
   };
-  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : http.createServer(onRequest);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: HUB_MAX_MESSAGE_BYTES, handleProtocols: () => HUB_PROTOCOL });
+  const server = options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest)
+    : http.createServer(onRequest);
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: HUB_MAX_MESSAGE_BYTES,
+    handleProtocols: () => HUB_PROTOCOL,
+  });
 
   // Without a configured folder, uploads live in a temporary one, removed when the hub stops
   // (and by the next hub when this one is killed outright).
@@ -173,7 +204,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const uploadsDir = options.uploadsDir ?? makeTemporaryUploadsFolder();
   const abandonedAfterMs = options.uploadAbandonedAfterMs ?? 7 * 86_400_000;
   const uploads = createUploadEndpoint({
-    authenticate, directory: uploadsDir, log, limiter, now, abandonedAfterMs,
+    authenticate,
+    directory: uploadsDir,
+    log,
+    limiter,
+    now,
+    abandonedAfterMs,
     ...(options.uploadMaxBytes ? { maxBytes: options.uploadMaxBytes } : {}),
     quotaBytes: options.uploadQuotaBytes ?? 20e9,
     canReadUpload: (id, owner, claims) => fhir.canReadUpload(id, owner, claims),
@@ -181,7 +217,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const sweepUploads = async () => {
     const swept = await uploads.sweep();
     if (swept.abandoned + swept.pieces === 0) return;
-    log('hub.uploads_swept', { ...swept, abandonedAfterDays: abandonedAfterMs / 86_400_000, setting: 'RELAIS_HUB_UPLOAD_ABANDONED_DAYS' });
+    log('hub.uploads_swept', {
+      ...swept,
+      abandonedAfterDays: abandonedAfterMs / 86_400_000,
+      setting: 'RELAIS_HUB_UPLOAD_ABANDONED_DAYS',
+    });
   };
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -192,7 +232,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       answer(status, reason);
     };
     if ((req.url ?? '').split('?')[0] !== '/hub') return refuse(404, 'Not found');
-    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim());
     const token = offered.find((p) => p.startsWith(TOKEN_PREFIX))?.slice(TOKEN_PREFIX.length);
     if (!offered.includes(HUB_PROTOCOL)) return refuse(400, 'Wrong protocol');
     const verified = authenticate(token);
@@ -200,15 +242,24 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // A loop is logged when it starts and when the identity is let in again, not at each refusal.
     const admitted = reconnects.take(verified.claims.sub);
     if (!admitted.allowed) {
-      if (admitted.first) log('hub.reconnect_limited', { peer: verified.claims.sub, retryAfterSeconds: admitted.retryAfterSeconds });
+      if (admitted.first)
+        log('hub.reconnect_limited', { peer: verified.claims.sub, retryAfterSeconds: admitted.retryAfterSeconds });
       return answer(429, 'Too Many Requests', `Retry-After: ${admitted.retryAfterSeconds}\r\n`);
     }
-    if (admitted.refusedBefore > 0) log('hub.reconnect_resumed', { peer: verified.claims.sub, refused: admitted.refusedBefore });
+    if (admitted.refusedBefore > 0)
+      log('hub.reconnect_resumed', { peer: verified.claims.sub, refused: admitted.refusedBefore });
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, verified.claims));
   });
 
   function onConnection(socket: WebSocket, claims: Claims): void {
-    const peer: Peer = { id: claims.sub, role: claims.role, name: claims.name, site: claims.site, specialty: claims.specialty, availability: 'available' };
+    const peer: Peer = {
+      id: claims.sub,
+      role: claims.role,
+      name: claims.name,
+      site: claims.site,
+      specialty: claims.specialty,
+      availability: 'available',
+    };
     // One connection per identity: the newest (a station that reconnected) replaces the old one.
     peers.get(peer.id)?.socket.close(4000, 'replaced by a newer connection');
     peers.set(peer.id, { socket, peer, claims });
@@ -217,11 +268,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const bucket = createTokenBucket(options.ratePerSecond ?? 50, options.burst ?? 200, now);
     let refused = 0;
     const error = (code: Extract<ServerMessage, { type: 'error' }>['code'], message: string) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'error', code, message } satisfies ServerMessage));
+      if (socket.readyState === socket.OPEN)
+        socket.send(JSON.stringify({ type: 'error', code, message } satisfies ServerMessage));
     };
     // SECURITY: a connection lives no longer than its token: at expiry it is closed (4001) and
     // the station reconnects with a fresh one (the upgrade checks it again).
-    const expiry = setTimeout(() => socket.close(4001, 'token expired'), Math.min(2 ** 31 - 1, Math.max(0, claims.exp * 1000 - now())));
+    const expiry = setTimeout(
+      () => socket.close(4001, 'token expired'),
+      Math.min(2 ** 31 - 1, Math.max(0, claims.exp * 1000 - now())),
+    );
     socket.on('close', () => clearTimeout(expiry));
     const welcome = list();
     socket.send(JSON.stringify({ type: 'welcome', you: peer, peers: welcome } satisfies ServerMessage));
@@ -246,7 +301,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         return error('invalid_message', 'The message is not JSON.');
       }
       const message = ClientMessageSchema.safeParse(parsed);
-      if (!message.success) return error('invalid_message', `The message is not a hub message (${message.error.issues[0]?.message ?? 'invalid'}).`);
+      if (!message.success)
+        return error(
+          'invalid_message',
+          `The message is not a hub message (${message.error.issues[0]?.message ?? 'invalid'}).`,
+        );
       const m = message.data;
       let outcome: ReturnType<typeof router.ring> = { ok: true };
       switch (m.type) {
@@ -286,7 +345,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
             break;
           }
           const credentials = turnCredentials(options.turnSecret, peer.id, Math.floor(now() / 1000));
-          socket.send(JSON.stringify({ type: 'turn.credentials', ...credentials, urls: options.turnUrls } satisfies ServerMessage));
+          socket.send(
+            JSON.stringify({
+              type: 'turn.credentials',
+              ...credentials,
+              urls: options.turnUrls,
+            } satisfies ServerMessage),
+          );
           break;
         }
       }
@@ -304,7 +369,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }
 
   // The configured folder's leftovers go before the first request; then hourly.
-  const sweeper = setInterval(() => void sweepUploads().catch((e: unknown) => log('hub.uploads_sweep_failed', { error: (e as Error).message })), 3600_000);
+  const sweeper = setInterval(
+    () => void sweepUploads().catch((e: unknown) => log('hub.uploads_sweep_failed', { error: (e as Error).message })),
+    3600_000,
+  );
   sweeper.unref();
   const stopEverything = () => {
     router.close();

@@ -12,7 +12,11 @@ export class HubSettingsError extends Error {}
 const randomSecret = () => randomBytes(32).toString('hex');
 
 /** The signing keys and coturn's secret: two different secrets, always. */
-function secrets(env: NodeJS.ProcessEnv, dev: boolean, nowSeconds: number): { keys: Exclude<KeyRing, string>; turnSecret: string } {
+function secrets(
+  env: NodeJS.ProcessEnv,
+  dev: boolean,
+  nowSeconds: number,
+): { keys: Exclude<KeyRing, string>; turnSecret: string } {
   // The development hub makes its own random secrets; a region's hub is given them.
   const secret = env.RELAIS_HUB_SECRET || (dev ? randomSecret() : undefined);
   if (!secret) {
@@ -24,8 +28,8 @@ function secrets(env: NodeJS.ProcessEnv, dev: boolean, nowSeconds: number): { ke
   // hold the key that mints expert tokens.
   if (!turnSecret) {
     throw new HubSettingsError(
-      'RELAIS_TURN_SECRET is not set: give the hub coturn’s static-auth-secret, a secret of its own (never RELAIS_HUB_SECRET), '
-        + 'or RELAIS_HUB_DEV=1 for a development hub.',
+      'RELAIS_TURN_SECRET is not set: give the hub coturn’s static-auth-secret, a secret of its own (never RELAIS_HUB_SECRET), ' +
+        'or RELAIS_HUB_DEV=1 for a development hub.',
     );
   }
   // Rotation: the new secret signs (key id RELAIS_HUB_KEY_ID), the previous one still verifies
@@ -34,8 +38,8 @@ function secrets(env: NodeJS.ProcessEnv, dev: boolean, nowSeconds: number): { ke
   if (turnSecret === secret || turnSecret === previous) {
     const which = turnSecret === secret ? 'RELAIS_HUB_SECRET' : 'RELAIS_HUB_PREVIOUS_SECRET';
     throw new HubSettingsError(
-      `RELAIS_TURN_SECRET is the same as ${which}: coturn’s secret must not sign access tokens. `
-        + 'Give coturn (static-auth-secret) and RELAIS_TURN_SECRET a new secret of their own.',
+      `RELAIS_TURN_SECRET is the same as ${which}: coturn’s secret must not sign access tokens. ` +
+        'Give coturn (static-auth-secret) and RELAIS_TURN_SECRET a new secret of their own.',
     );
   }
   const untilSeconds = nowSeconds + 3600 * Number(env.RELAIS_HUB_PREVIOUS_GRACE_HOURS ?? 24);
@@ -59,7 +63,12 @@ function tls(env: NodeJS.ProcessEnv): HubOptions['tls'] | undefined {
 }
 
 /** A positive number (of days, of gigabytes...) times its unit; the default when unset. */
-function positive(env: NodeJS.ProcessEnv, name: string, unit: { name: string; size: number }, fallback: number): number {
+function positive(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  unit: { name: string; size: number },
+  fallback: number,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback * unit.size;
   const value = Number(raw);
@@ -79,8 +88,8 @@ function uploadsFolder(env: NodeJS.ProcessEnv, dev: boolean): string | undefined
   const folder = env.RELAIS_HUB_UPLOADS || undefined;
   if (!folder && !dev) {
     throw new HubSettingsError(
-      'RELAIS_HUB_UPLOADS is not set: give the hub the folder for uploaded files, on an encrypted volume, readable by the hub’s '
-        + 'account only (without it the files would go to a temporary folder and be lost at the next stop).',
+      'RELAIS_HUB_UPLOADS is not set: give the hub the folder for uploaded files, on an encrypted volume, readable by the hub’s ' +
+        'account only (without it the files would go to a temporary folder and be lost at the next stop).',
     );
   }
   return folder;
@@ -92,8 +101,8 @@ function revocations(env: NodeJS.ProcessEnv, dev: boolean): string | undefined {
   // SECURITY: a region's hub cannot run without a way to refuse a stolen station's token.
   if (!file && !dev) {
     throw new HubSettingsError(
-      'RELAIS_HUB_REVOCATIONS is not set: give the hub the region’s revocation list, a JSON file ({} when nothing is revoked; '
-        + 'format in src/hub/README.md), so that a token can be refused without a restart.',
+      'RELAIS_HUB_REVOCATIONS is not set: give the hub the region’s revocation list, a JSON file ({} when nothing is revoked; ' +
+        'format in src/hub/README.md), so that a token can be refused without a restart.',
     );
   }
   return file;

@@ -22,10 +22,18 @@ export interface TokenRefreshOptions {
   log: (event: string, detail?: Record<string, unknown>) => void;
 }
 
-export function handleTokenRefresh(req: http.IncomingMessage, res: http.ServerResponse, options: TokenRefreshOptions): void {
-  const answer = (status: number, body: Record<string, unknown>) => res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+export function handleTokenRefresh(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  options: TokenRefreshOptions,
+): void {
+  const answer = (status: number, body: Record<string, unknown>) =>
+    res
+      .writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+      .end(JSON.stringify(body));
   req.resume(); // a body, if any, is not read
-  if (req.method !== 'POST') return void answer(405, { error: 'method_not_allowed', message: 'POST with the current token as Bearer.' });
+  if (req.method !== 'POST')
+    return void answer(405, { error: 'method_not_allowed', message: 'POST with the current token as Bearer.' });
   const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   const nowSeconds = Math.floor(options.now() / 1000);
   const verified = options.authenticate(token);
@@ -41,7 +49,8 @@ export function handleTokenRefresh(req: http.IncomingMessage, res: http.ServerRe
     const message = 'Only a station refreshes its token at the hub; a professional logs in again.';
     return void answer(403, { error: 'not_a_station', message });
   }
-  if (!options.limiter.take(claims.sub)) return void answer(429, { error: 'rate_limited', message: 'Too many requests: slow down.' });
+  if (!options.limiter.take(claims.sub))
+    return void answer(429, { error: 'rate_limited', message: 'Too many requests: slow down.' });
   // SECURITY: a chain of renewals ends: a stolen token cannot be kept alive forever.
   if (nowSeconds - claims.auth_time >= options.maxAgeSeconds) {
     const issued = new Date(claims.auth_time * 1000).toISOString().slice(0, 10);
@@ -49,8 +58,9 @@ export function handleTokenRefresh(req: http.IncomingMessage, res: http.ServerRe
     options.log('hub.token_refresh_too_old', { sub: claims.sub, chain: claims.chain, issued });
     return void answer(403, {
       error: 'max_age',
-      message: `This station token was issued on ${issued}; renewals stop after ${days} days (RELAIS_HUB_REFRESH_MAX_DAYS): `
-        + 'ask the regional IT for a new station token.',
+      message:
+        `This station token was issued on ${issued}; renewals stop after ${days} days (RELAIS_HUB_REFRESH_MAX_DAYS): ` +
+        'ask the regional IT for a new station token.',
     });
   }
   const { kid: _kid, jti: _jti, ...kept } = claims;

@@ -25,7 +25,8 @@ export const ClaimsSchema = z.strictObject({
 });
 export type Claims = z.infer<typeof ClaimsSchema>;
 /** What a token is issued with: its id is made here; a new chain starts here unless one is given. */
-export type NewClaims = Omit<Claims, 'jti' | 'chain' | 'auth_time' | 'kid'> & Partial<Pick<Claims, 'jti' | 'chain' | 'auth_time' | 'kid'>>;
+export type NewClaims = Omit<Claims, 'jti' | 'chain' | 'auth_time' | 'kid'> &
+  Partial<Pick<Claims, 'jti' | 'chain' | 'auth_time' | 'kid'>>;
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
@@ -40,7 +41,11 @@ export interface SigningKey {
  */
 export type KeyRing = string | { current: SigningKey; previous?: SigningKey & { untilSeconds: number } };
 
-export function issueToken(key: string | SigningKey, claims: NewClaims, nowSeconds = Math.floor(Date.now() / 1000)): string {
+export function issueToken(
+  key: string | SigningKey,
+  claims: NewClaims,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): string {
   const secret = typeof key === 'string' ? key : key.secret;
   const jti = claims.jti ?? randomUUID();
   const chain = { jti, chain: claims.chain ?? jti, auth_time: claims.auth_time ?? nowSeconds };
@@ -79,7 +84,8 @@ export function verifyToken(keys: KeyRing, token: string | undefined, nowSeconds
   if (secret === null) return { ok: false, reason: 'bad_signature' };
   const expected = createHmac('sha256', secret).update(body).digest();
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'bad_signature' };
   let claims: Claims;
   try {
     claims = ClaimsSchema.parse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));

@@ -27,7 +27,8 @@ async function usageIn(directory: string): Promise<Map<string, number>> {
       const text = await fs.readFile(path.join(directory, name), 'utf8');
       const upload = JSON.parse(text) as { size?: unknown; offset?: unknown; metadata?: { owner?: unknown } };
       const owner = upload.metadata?.owner;
-      const size = typeof upload.size === 'number' ? upload.size : typeof upload.offset === 'number' ? upload.offset : 0;
+      const size =
+        typeof upload.size === 'number' ? upload.size : typeof upload.offset === 'number' ? upload.offset : 0;
       if (typeof owner === 'string') usage.set(owner, (usage.get(owner) ?? 0) + size);
     } catch {
       // a metadata file being written or damaged: tus itself cannot serve that upload either
@@ -45,9 +46,9 @@ export function createUploadQuota(directory: string, quotaBytes: number): Upload
       const taken = used.get(owner) ?? 0;
       if (taken + size > quotaBytes) {
         return (
-          `Upload quota reached: this station's files on the regional hub take ${megabytes(taken)}, and this one (${megabytes(size)}) `
-          + `would pass its quota of ${megabytes(quotaBytes)} (RELAIS_HUB_UPLOAD_QUOTA_GB). `
-          + 'The regional IT raises the quota or removes old uploads.'
+          `Upload quota reached: this station's files on the regional hub take ${megabytes(taken)}, and this one (${megabytes(size)}) ` +
+          `would pass its quota of ${megabytes(quotaBytes)} (RELAIS_HUB_UPLOAD_QUOTA_GB). ` +
+          'The regional IT raises the quota or removes old uploads.'
         );
       }
       used.set(owner, taken + size);

@@ -37,7 +37,10 @@ async function readInfo(file: string): Promise<{ size?: unknown; metadata?: { ow
   }
 }
 
-export async function sweepUploads(directory: string, options: SweepOptions): Promise<{ abandoned: number; pieces: number }> {
+export async function sweepUploads(
+  directory: string,
+  options: SweepOptions,
+): Promise<{ abandoned: number; pieces: number }> {
   const found = new Map<string, Found>();
   let names: string[];
   try {

@@ -110,7 +110,8 @@ export interface UploadOptions {
 }
 
 export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
-  const refuse = (status_code: number, body: string) => Object.assign(new Error(body), { status_code, body: `${body}\n` });
+  const refuse = (status_code: number, body: string) =>
+    Object.assign(new Error(body), { status_code, body: `${body}\n` });
   const claimsOf = (req: Request): Claims => {
     const token = /^Bearer (.+)$/.exec(req.headers.get('authorization') ?? '')?.[1];
     const verified = options.authenticate(token);
@@ -133,7 +134,8 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
       async onIncomingRequest(req, uploadId) {
         const claims = claimsOf(req);
         // SECURITY: a flood of requests from one token is refused before any byte is stored.
-        if (options.limiter && !options.limiter.take(claims.sub)) throw refuse(429, 'Too many upload requests with this token: slow down.');
+        if (options.limiter && !options.limiter.take(claims.sub))
+          throw refuse(429, 'Too many upload requests with this token: slow down.');
         if (req.method === 'POST' || req.method === 'OPTIONS' || !uploadId) return;
         let owner: string | undefined;
         try {
@@ -144,12 +146,19 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
         if (owner === claims.sub) return;
         // SECURITY: another token's upload is not found (404, like one that does not exist);
         // only a download (GET) may be allowed, to an expert reading a file of her request.
-        if (req.method === 'GET' && owner && options.canReadUpload && (await options.canReadUpload(uploadId, owner, claims))) return;
+        if (
+          req.method === 'GET' &&
+          owner &&
+          options.canReadUpload &&
+          (await options.canReadUpload(uploadId, owner, claims))
+        )
+          return;
         throw refuse(404, 'No such upload.');
       },
       async onUploadCreate(req, upload) {
         const sha256 = upload.metadata?.sha256;
-        if (!sha256 || !/^[0-9a-f]{64}$/.test(sha256)) throw refuse(400, 'Each upload must announce its SHA-256 (metadata "sha256", lowercase hex).');
+        if (!sha256 || !/^[0-9a-f]{64}$/.test(sha256))
+          throw refuse(400, 'Each upload must announce its SHA-256 (metadata "sha256", lowercase hex).');
         if (upload.size === undefined) throw refuse(400, 'Each upload must announce its length (Upload-Length).');
         // SECURITY: the owner is the token's subject, whatever metadata the client sent.
         const owner = claimsOf(req).sub;
@@ -177,10 +186,12 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
     handle(req, res) {
       const url = req.url ?? '';
       if (url !== UPLOADS_PATH && !url.startsWith(`${UPLOADS_PATH}/`)) return false;
-      server().handle(req, res).catch((error: unknown) => {
-        options.log('hub.upload_error', { error: (error as Error).message });
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+      server()
+        .handle(req, res)
+        .catch((error: unknown) => {
+          options.log('hub.upload_error', { error: (error as Error).message });
+          if (!res.headersSent) res.writeHead(500).end();
+        });
       return true;
     },
     fileOf: (id) => path.join(options.directory, path.basename(id)),
@@ -191,7 +202,8 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
       return sweepUploads(options.directory, {
         abandonedAfterMs: options.abandonedAfterMs ?? 7 * 86_400_000,
         now: options.now ?? Date.now,
-        remove: (names, counted) => (quota && counted ? quota.freeing(counted.owner, counted.size, () => removeFiles(names)) : removeFiles(names)),
+        remove: (names, counted) =>
+          quota && counted ? quota.freeing(counted.owner, counted.size, () => removeFiles(names)) : removeFiles(names),
       });
     },
   };

@@ -22,7 +22,26 @@ const logger = createLogger();
 
 startElectronShell({
   // The application connects to the regional hub named by RELAIS_HUB_URL (no embedded hub here).
-  createStation: (dataDir, keySealer) => createStation({ dataDir, mode: 'electron', logger, keySealer, allowNoKeyring: process.env.RELAIS_ALLOW_NO_KEYRING === '1', dataKeyFile: process.env.RELAIS_DATA_KEY_FILE || null, devices: loadDeviceSetup(dataDir, process.env), resourcesDir: appResourcesDir(__dirname), ...hubSettingsFromEnv(process.env), pacsUrl: pacsUrlFromEnv(process.env), insi: insiSettingsFromEnv(process.env), backupsKept: backupsKeptFromEnv(process.env), oidc: oidcSettingsFromEnv(process.env), openBrowser: (url) => void openExternalSafely(url), communesFile: communesFile(process.env, dataDir), imagingWorker: path.join(__dirname, 'imaging-worker.cjs'), disk: { reserveBytes: diskReserveFromEnv(process.env) } }),
+  createStation: (dataDir, keySealer) =>
+    createStation({
+      dataDir,
+      mode: 'electron',
+      logger,
+      keySealer,
+      allowNoKeyring: process.env.RELAIS_ALLOW_NO_KEYRING === '1',
+      dataKeyFile: process.env.RELAIS_DATA_KEY_FILE || null,
+      devices: loadDeviceSetup(dataDir, process.env),
+      resourcesDir: appResourcesDir(__dirname),
+      ...hubSettingsFromEnv(process.env),
+      pacsUrl: pacsUrlFromEnv(process.env),
+      insi: insiSettingsFromEnv(process.env),
+      backupsKept: backupsKeptFromEnv(process.env),
+      oidc: oidcSettingsFromEnv(process.env),
+      openBrowser: (url) => void openExternalSafely(url),
+      communesFile: communesFile(process.env, dataDir),
+      imagingWorker: path.join(__dirname, 'imaging-worker.cjs'),
+      disk: { reserveBytes: diskReserveFromEnv(process.env) },
+    }),
   rendererRoot: path.join(outDir, 'renderer'),
   preloadPath: path.join(outDir, 'preload', 'index.cjs'),
   logger,

@@ -1,6 +1,12 @@
 // Builds the station from its features' own factories on one platform (one data folder) and exposes
 // them as contract handlers. Used by the Electron entry and by browser mode alike, so both run the same code.
-import { activityHandlers, communesFile, createActivityRepository, createActivityService, createCommunePlaces } from './activity';
+import {
+  activityHandlers,
+  communesFile,
+  createActivityRepository,
+  createActivityService,
+  createCommunePlaces,
+} from './activity';
 import { createActsFeature } from './acts';
 import { createStationAudit, stationWho } from './audit';
 import { createCallsFeature } from './calls';
@@ -48,18 +54,29 @@ export function createStation(options: StationOptions): Station {
 
 function createStationOnce(options: StationOptions, restart: Restart | null): Station {
   const { dataDir, mode, logger } = options;
-  const keyOptions = { keyFile: options.dataKeyFile, sealer: options.keySealer, allowNoKeyring: options.allowNoKeyring ?? false };
+  const keyOptions = {
+    keyFile: options.dataKeyFile,
+    sealer: options.keySealer,
+    allowNoKeyring: options.allowNoKeyring ?? false,
+  };
   const platform = openStationPlatform({ ...options, keyOptions }, { statusChanged: () => publishStatus() });
   const { db, now, events, outbox, guard, stationName, hub } = platform;
   // SECURITY: a station without professional sign-in (the site's choice) says so at every start.
   if (!options.oidc) logger.warn('sign_in.none', { text: NO_SIGN_IN_TEXT });
   const disk = createStationDisk(dataDir, options.disk ?? {}, logger);
   const publishStatus = () => events.emit('station.statusChanged', status.status());
-  const who = stationWho(stationName, () => calls.service.state().you, () => identity.state().user);
+  const who = stationWho(
+    stationName,
+    () => calls.service.state().you,
+    () => identity.state().user,
+  );
 
   const signedIn = () => identity.state().user;
   const patients = createPatientsFeature(platform, {
-    insi: options.insi ?? null, who: () => who().who, signedIn, statusChanged: publishStatus,
+    insi: options.insi ?? null,
+    who: () => who().who,
+    signedIn,
+    statusChanged: publishStatus,
   });
   const calls = createCallsFeature(platform, {
     icePolicy: options.icePolicy ?? 'all',
@@ -87,47 +104,93 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   });
   const encounters = acts.encounterRepository;
   const imaging = createStationImaging({
-    db, dataDir, outbox, now, events, store: platform.fileStore, sealer: platform.sealer, roomFor: disk.roomFor,
-    patients: patients.repository, encounters, calls: calls.repository,
-    imagingWorker: options.imagingWorker ?? null, pacsUrl: options.pacsUrl ?? null,
+    db,
+    dataDir,
+    outbox,
+    now,
+    events,
+    store: platform.fileStore,
+    sealer: platform.sealer,
+    roomFor: disk.roomFor,
+    patients: patients.repository,
+    encounters,
+    calls: calls.repository,
+    imagingWorker: options.imagingWorker ?? null,
+    pacsUrl: options.pacsUrl ?? null,
     onIdentityOverride: (override) => stationAudit.imagingOverride(override),
   });
   const kiosk = createKioskService({
-    dataDir, now, site: stationName,
+    dataDir,
+    now,
+    site: stationName,
     onChanged: (state) => events.emit('kiosk.changed', state),
     onSessionEnded: () => events.emit('kiosk.sessionEnded', { at: now().toISOString() }),
   });
   const identity = createStationIdentity({
-    settings: options.oidc ?? null, events, now,
+    settings: options.oidc ?? null,
+    events,
+    now,
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
     lockPaused: () => kiosk.state().active,
     log: (event, detail) => logger.info(event, detail),
     onSessionEnded: (user, reason) => stationAudit.sessionEnded(user, reason),
   });
   const stroke = createStrokeService({
-    db, encounters, patients: patients.repository, now,
+    db,
+    encounters,
+    patients: patients.repository,
+    now,
     onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }),
   });
   const sync = createSyncFeature(platform, {
-    uploadsUrl: options.uploadsUrl ?? null, syncTiming: options.syncTiming, statusChanged: publishStatus,
+    uploadsUrl: options.uploadsUrl ?? null,
+    syncTiming: options.syncTiming,
+    statusChanged: publishStatus,
   });
   const teleexpertise = createStationTeleexpertise({
-    db, outbox, now, events, acts: acts.encounters, encounters, sync: sync.repository, fhir: sync.fhir,
+    db,
+    outbox,
+    now,
+    events,
+    acts: acts.encounters,
+    encounters,
+    sync: sync.repository,
+    fhir: sync.fhir,
     hub: () => calls.service.state(),
   });
   sync.useRecords({
-    patients: patients.repository, encounters, calls: calls.repository,
-    imaging: imaging.repository, teleexpertise: teleexpertise.repository,
-    attachments: platform.fileStore, reportPdfs: acts.reportPdfs, withMessagesPull: teleexpertise.withMessagesPull,
+    patients: patients.repository,
+    encounters,
+    calls: calls.repository,
+    imaging: imaging.repository,
+    teleexpertise: teleexpertise.repository,
+    attachments: platform.fileStore,
+    reportPdfs: acts.reportPdfs,
+    withMessagesPull: teleexpertise.withMessagesPull,
   });
   const regionHead = hub.token ? { headUrl: auditHeadUrl(hub.url, hub.fhirUrl), token: hub.token.current } : null;
   const stationAudit = createStationAudit({
-    db, dataDir, outbox, encounters, stationName, now, logger, signedIn, region: regionHead,
+    db,
+    dataDir,
+    outbox,
+    encounters,
+    stationName,
+    now,
+    logger,
+    signedIn,
+    region: regionHead,
     hubIdentity: () => calls.service.state().you,
     writable: () => !guard.held(),
   });
   const database = createDatabaseChannels({
-    dataDir, key: platform.keys.database, guard, settings: { now, logger }, sync: sync.repository, restart, stationName, who,
+    dataDir,
+    key: platform.keys.database,
+    guard,
+    settings: { now, logger },
+    sync: sync.repository,
+    restart,
+    stationName,
+    who,
     unwritten: stationAudit.unwritten,
     region: () => {
       if (!hub.fhirUrl || !hub.token) return null;
@@ -140,10 +203,19 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   const activity = createActivityService({ activity: createActivityRepository(db), places, stationName });
   const { keys } = platform;
   const status = createStationStatusService({
-    stationName, mode, dataDir, signIn: options.oidc ? 'required' : 'none', outbox,
+    stationName,
+    mode,
+    dataDir,
+    signIn: options.oidc ? 'required' : 'none',
+    outbox,
     dataProtection: { protection: keys.protection, keyPath: keys.keyPath, weaknesses: keys.weaknesses },
-    devices: devices.service, hub: hub.link, ...(hub.token ? { hubToken: hub.token.status } : {}),
-    patientCount: () => patients.patients.count(), database: database.status, sync: sync.status, disk: disk.status,
+    devices: devices.service,
+    hub: hub.link,
+    ...(hub.token ? { hubToken: hub.token.status } : {}),
+    patientCount: () => patients.patients.count(),
+    database: database.status,
+    sync: sync.status,
+    disk: disk.status,
   });
   disk.watch(stationAudit, publishStatus);
 
@@ -168,13 +240,21 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   calls.connectHub();
   // Safety: the region's copy of the last audit row is compared before the sync starts (a folder rolled back is held first).
   let closed = false;
-  sync.startAfter(database.compareWithRegion(regionHead), { audit: stationAudit, stationName, mayStart: () => !closed && !guard.held() });
+  sync.startAfter(database.compareWithRegion(regionHead), {
+    audit: stationAudit,
+    stationName,
+    mayStart: () => !closed && !guard.held(),
+  });
 
   logger.info('station.started', { mode, dataDir });
   return {
     // The cabin's gate first (in kiosk mode its refusal says how to reach the other screens), then sign-in, then the database's.
     dispatch: createDispatch(handlers, logger, {
-      gate: allGates(createKioskGate(() => kiosk.state().active), (channel) => identity.gate(channel), guard.gate),
+      gate: allGates(
+        createKioskGate(() => kiosk.state().active),
+        (channel) => identity.gate(channel),
+        guard.gate,
+      ),
       audit: stationAudit.onCall,
       failureOf: (error) => guard.failureOf(error) ?? disk.failureOf(error),
     }),

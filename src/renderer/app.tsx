@@ -71,7 +71,9 @@ function Shell() {
   const loadStation = useStation((s) => s.load);
   const inCall = useCalls((s) => s.call !== null);
   const callPhase = useCalls((s) => s.call?.phase ?? null);
-  const ringingFrom = useCalls((s) => (s.call?.phase === 'ringing' && s.call.direction === 'incoming' ? s.call.remote.name : null));
+  const ringingFrom = useCalls((s) =>
+    s.call?.phase === 'ringing' && s.call.direction === 'incoming' ? s.call.remote.name : null,
+  );
   const kiosk = useKiosk((s) => s.state);
   const loadKiosk = useKiosk((s) => s.load);
   const identity = useIdentity((s) => s.state);
@@ -124,7 +126,11 @@ function Shell() {
       <DiskBanner disk={disk} />
       {lockedBehind && (
         <main className="screen">
-          {ringingFrom && <p role="alert" className="banner">{t('identity.gate.ringing', { name: ringingFrom })}</p>}
+          {ringingFrom && (
+            <p role="alert" className="banner">
+              {t('identity.gate.ringing', { name: ringingFrom })}
+            </p>
+          )}
           <SignInGate state={identity} />
         </main>
       )}
@@ -132,18 +138,18 @@ function Shell() {
         {/* A call takes the screen while it lasts; the other screens keep their state behind it. */}
         {inCall && <CallView />}
         <div hidden={inCall}>
-        {view.name === 'calls' && <CallsScreen />}
-        {view.name === 'home' && <HomeScreen />}
-        {view.name === 'activity' && <ActivityScreen />}
-        {view.name === 'sync' && <SyncScreen />}
-        {/* Not kept behind a call: its keyboard steering must not act from a hidden screen. */}
-        {view.name === 'devices' && !inCall && <DevicesScreen />}
-        {view.name === 'patients' && <PatientsScreen />}
-        {view.name === 'new-patient' && <NewPatientScreen />}
-        {view.name === 'patient' && <PatientScreen key={view.id} id={view.id} />}
-        {view.name === 'act' && <ActScreen key={view.id} id={view.id} />}
-        {view.name === 'expertise-inbox' && <InboxScreen />}
-        {view.name === 'expertise-request' && <RequestScreen key={view.id} id={view.id} />}
+          {view.name === 'calls' && <CallsScreen />}
+          {view.name === 'home' && <HomeScreen />}
+          {view.name === 'activity' && <ActivityScreen />}
+          {view.name === 'sync' && <SyncScreen />}
+          {/* Not kept behind a call: its keyboard steering must not act from a hidden screen. */}
+          {view.name === 'devices' && !inCall && <DevicesScreen />}
+          {view.name === 'patients' && <PatientsScreen />}
+          {view.name === 'new-patient' && <NewPatientScreen />}
+          {view.name === 'patient' && <PatientScreen key={view.id} id={view.id} />}
+          {view.name === 'act' && <ActScreen key={view.id} id={view.id} />}
+          {view.name === 'expertise-inbox' && <InboxScreen />}
+          {view.name === 'expertise-request' && <RequestScreen key={view.id} id={view.id} />}
         </div>
       </main>
     </>

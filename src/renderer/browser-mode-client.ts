@@ -77,7 +77,9 @@ export function createBrowserModeClient(url: string, token: string | null): Brow
   return {
     invoke(channel, input) {
       if (!token) {
-        return Promise.resolve(err('forbidden', 'This page was opened without the station key. Open the address printed by `npm start`.'));
+        return Promise.resolve(
+          err('forbidden', 'This page was opened without the station key. Open the address printed by `npm start`.'),
+        );
       }
       if (!isChannel(channel)) return Promise.resolve(err('unknown_channel', `Unknown channel ${String(channel)}`));
       const id = nextId++;

@@ -71,4 +71,6 @@ export interface RelaisApi {
 }
 
 // Main's side: one handler per channel, given the parsed input.
-export type Handlers = { [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
+export type Handlers = {
+  [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+};

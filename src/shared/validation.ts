@@ -50,5 +50,7 @@ export function parseWithFieldErrors<S extends z.ZodType>(
   data: unknown,
 ): { success: true; data: z.output<S> } | { success: false; fields: FieldError[] } {
   const parsed = schema.safeParse(data, { reportInput: true });
-  return parsed.success ? { success: true, data: parsed.data } : { success: false, fields: toFieldErrors(parsed.error) };
+  return parsed.success
+    ? { success: true, data: parsed.data }
+    : { success: false, fields: toFieldErrors(parsed.error) };
 }

@@ -16,7 +16,12 @@ import type { ScannedStudy } from '../../src/shared/imaging/imaging';
 const { DATA_DIR, DRIVE, DROP, PACS_URL, PACS_STUDY, KILL_AT } = process.env;
 if (!DATA_DIR) throw new Error('DATA_DIR is required');
 const PATIENT = {
-  birthName: 'KERMARREC', firstName: 'ANNA', birthDate: '1951-03-14', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV',
+  birthName: 'KERMARREC',
+  firstName: 'ANNA',
+  birthDate: '1951-03-14',
+  sex: 'F',
+  birthplaceCode: '29019',
+  identityStatus: 'PROV',
 } as const;
 const DROP_CHUNK = 48_000;
 
@@ -38,7 +43,12 @@ if (killKind === 'store' || killKind === 'inbox') {
   };
 }
 
-const station = createStation({ dataDir: DATA_DIR, mode: 'browser', logger: createLogger(), pacsUrl: PACS_URL ?? null });
+const station = createStation({
+  dataDir: DATA_DIR,
+  mode: 'browser',
+  logger: createLogger(),
+  pacsUrl: PACS_URL ?? null,
+});
 
 async function value<T>(channel: Parameters<typeof station.dispatch>[0], input: unknown): Promise<T> {
   const result = await station.dispatch(channel, input);
@@ -46,19 +56,27 @@ async function value<T>(channel: Parameters<typeof station.dispatch>[0], input: 
   return result.value as T;
 }
 
-const stateOf = (s: { alreadyImported: boolean; incomplete?: boolean }) => (s.alreadyImported ? 'whole' : s.incomplete ? 'incomplete' : 'new');
+const stateOf = (s: { alreadyImported: boolean; incomplete?: boolean }) =>
+  s.alreadyImported ? 'whole' : s.incomplete ? 'incomplete' : 'new';
 const line = (text: string) => process.stdout.write(`${text}\n`);
 
 async function patientId(): Promise<string> {
   const found = await value<{ id: string }[]>('patients.search', { name: PATIENT.birthName });
   if (found[0]) return found[0].id;
-  const created = await value<{ status: string; patient?: { id: string } }>('patients.create', { identity: PATIENT, notDuplicateOf: [] });
+  const created = await value<{ status: string; patient?: { id: string } }>('patients.create', {
+    identity: PATIENT,
+    notDuplicateOf: [],
+  });
   if (!created.patient) throw new Error(`patient not created: ${created.status}`);
   return created.patient.id;
 }
 
 /** Imports what a scan found that the station does not hold whole yet. */
-async function importScanned(where: string, scan: { scanId: string; studies: ScannedStudy[] }, patient: string): Promise<void> {
+async function importScanned(
+  where: string,
+  scan: { scanId: string; studies: ScannedStudy[] },
+  patient: string,
+): Promise<void> {
   line(`scan ${where} ${JSON.stringify(Object.fromEntries(scan.studies.map((s) => [s.studyUid, stateOf(s)])))}`);
   const wanted = scan.studies.filter((s) => !s.alreadyImported).map((s) => s.studyUid);
   if (wanted.length) await value('imaging.import', { scanId: scan.scanId, studyUids: wanted, patientId: patient });
@@ -70,7 +88,12 @@ async function drop(folder: string, patient: string): Promise<void> {
   for (const [n, name] of fs.readdirSync(folder).sort().entries()) {
     const bytes = fs.readFileSync(path.join(folder, name));
     for (let offset = 0; offset < bytes.length; offset += DROP_CHUNK) {
-      await value('imaging.dropChunk', { dropId, file: n, offset, data: bytes.subarray(offset, offset + DROP_CHUNK).toString('base64') });
+      await value('imaging.dropChunk', {
+        dropId,
+        file: n,
+        offset,
+        data: bytes.subarray(offset, offset + DROP_CHUNK).toString('base64'),
+      });
       reached('drop');
     }
   }

@@ -8,7 +8,16 @@ import { outboxWaiting, patientNumber } from '../helpers/database-damage';
 
 const { DATA_DIR, HUB_URL, FHIR_URL, TOKEN, COUNT } = process.env;
 if (!DATA_DIR || !HUB_URL || !FHIR_URL || !TOKEN) throw new Error('DATA_DIR, HUB_URL, FHIR_URL and TOKEN are required');
-const station = createStation({ dataDir: DATA_DIR, mode: 'browser', logger: silentLogger, stationName: 'test-cart', hubUrl: HUB_URL, hubToken: TOKEN, fhirUrl: FHIR_URL, syncTiming: { debounceMs: 5, intervalMs: 40 } });
+const station = createStation({
+  dataDir: DATA_DIR,
+  mode: 'browser',
+  logger: silentLogger,
+  stationName: 'test-cart',
+  hubUrl: HUB_URL,
+  hubToken: TOKEN,
+  fhirUrl: FHIR_URL,
+  syncTiming: { debounceMs: 5, intervalMs: 40 },
+});
 
 async function work(): Promise<void> {
   for (let n = 0; n < Number(COUNT ?? 30); n++) {

@@ -37,7 +37,9 @@ const HELD: Record<string, [string, number]> = {
   'Avis sur ECG': ['2026-09-20T13:00:00.000Z', 15],
 };
 
-test('the coordinator reads the station’s monthly activity, km avoided included, and exports it as CSV', async ({ page }) => {
+test('the coordinator reads the station’s monthly activity, km avoided included, and exports it as CSV', async ({
+  page,
+}) => {
   // A patient living in Landerneau, and an act whose expert is in Brest, through the forms.
   await page.goto(station.url);
   await createYvonneLeBihan(page, { 'Code INSEE de la commune de résidence': '29103' });
@@ -57,11 +59,27 @@ test('the coordinator reads the station’s monthly activity, km avoided include
   try {
     const [yvonne] = await client.value('patients.search', { name: 'Le Bihan' });
     expect(yvonne!.residenceCode).toBe('29103');
-    const other = await client.value('patients.create', { identity: { birthName: 'Riou', firstName: 'Jean', birthDate: '1950-03-02', sex: 'M', birthplaceCode: '29232', identityStatus: 'PROV' } });
+    const other = await client.value('patients.create', {
+      identity: {
+        birthName: 'Riou',
+        firstName: 'Jean',
+        birthDate: '1950-03-02',
+        sex: 'M',
+        birthplaceCode: '29232',
+        identityStatus: 'PROV',
+      },
+    });
     if (other.status !== 'created') throw new Error('patient not created');
     const nurse = { name: 'IDE Morvan', role: 'nurse' as const };
     const run = async (id: string, last: 'awaiting_report' | 'closed') => {
-      await client.value('encounters.consent', { encounterId: id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
+      await client.value('encounters.consent', {
+        encounterId: id,
+        scope: 'act',
+        decision: 'given',
+        givenBy: { kind: 'patient' },
+        collectedBy: 'IDE Morvan',
+        collectedAt: new Date().toISOString(),
+      });
       let version = (await client.value('encounters.get', { id })).encounter.version;
       for (const status of ['in_progress', 'awaiting_report', 'closed'] as const) {
         version = (await client.value('encounters.setStatus', { id, version, status })).version;
@@ -71,11 +89,37 @@ test('the coordinator reads the station’s monthly activity, km avoided include
     const [first] = await client.value('encounters.forPatient', { patientId: yvonne!.id, limit: 10 });
     expect(first!.siteCommune).toBe('29019');
     await run(first!.id, 'closed');
-    const second = await client.value('encounters.create', { patientId: yvonne!.id, act: 'teleconsultation', assisted: true, requester: nurse, site: 'EHPAD Kerlann', siteCommune: '29019', specialty: 'dermatologie', reason: 'Contrôle de la plaie' });
+    const second = await client.value('encounters.create', {
+      patientId: yvonne!.id,
+      act: 'teleconsultation',
+      assisted: true,
+      requester: nurse,
+      site: 'EHPAD Kerlann',
+      siteCommune: '29019',
+      specialty: 'dermatologie',
+      reason: 'Contrôle de la plaie',
+    });
     await run(second.id, 'closed');
-    const ecg = await client.value('encounters.create', { patientId: other.patient.id, act: 'teleexpertise', assisted: false, requester: nurse, site: 'EHPAD Kerlann', siteCommune: '29019', specialty: 'cardiologie', reason: 'Avis sur ECG' });
+    const ecg = await client.value('encounters.create', {
+      patientId: other.patient.id,
+      act: 'teleexpertise',
+      assisted: false,
+      requester: nurse,
+      site: 'EHPAD Kerlann',
+      siteCommune: '29019',
+      specialty: 'cardiologie',
+      reason: 'Avis sur ECG',
+    });
     await run(ecg.id, 'awaiting_report');
-    await client.value('encounters.create', { patientId: other.patient.id, act: 'teleconsultation', assisted: true, requester: nurse, site: 'EHPAD Kerlann', specialty: 'cardiologie', reason: 'Jamais démarré' });
+    await client.value('encounters.create', {
+      patientId: other.patient.id,
+      act: 'teleconsultation',
+      assisted: true,
+      requester: nurse,
+      site: 'EHPAD Kerlann',
+      specialty: 'cardiologie',
+      reason: 'Jamais démarré',
+    });
   } finally {
     client.close();
   }
@@ -93,7 +137,9 @@ test('the coordinator reads the station’s monthly activity, km avoided include
   await page.goto(station.url);
   await page.getByRole('button', { name: 'Activité' }).click();
   await expect(page.getByRole('heading', { name: 'Activité' })).toBeVisible();
-  await expect(page.getByText(/^Activité de cette station \(.+\) : les actes enregistrés ici, pas ceux de toute la région\.$/)).toBeVisible();
+  await expect(
+    page.getByText(/^Activité de cette station \(.+\) : les actes enregistrés ici, pas ceux de toute la région\.$/),
+  ).toBeVisible();
   await page.getByLabel('Du mois').fill('2026-09');
   await page.getByLabel('Au mois (inclus)').fill('2026-10');
   await page.getByRole('button', { name: 'Afficher' }).click();
@@ -103,16 +149,29 @@ test('the coordinator reads the station’s monthly activity, km avoided include
   const rows = table.getByRole('row');
   await expect(rows).toHaveCount(4);
   await expect(rows.nth(1)).toHaveText(['2026-09', 'Téléexpertise', 'cardiologie', '1', '15', '0', '1'].join(''));
-  await expect(rows.nth(2)).toHaveText(['2026-10', 'Téléconsultation', 'dermatologie', '2', '30', String(km), '0'].join(''));
+  await expect(rows.nth(2)).toHaveText(
+    ['2026-10', 'Téléconsultation', 'dermatologie', '2', '30', String(km), '0'].join(''),
+  );
   await expect(rows.nth(3)).toHaveText(['Total', '3', '45', String(km), '1'].join(''));
   await expect(page.getByRole('img', { name: 'Actes par mois et par type' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Temps passé par mois (minutes)' })).toBeVisible();
-  await expect(page.getByTestId('activity-km-total')).toHaveText(`${km} km évités aux patients, estimés sur 2 acte(s).`);
-  await expect(page.getByTestId('activity-method')).toHaveText('Méthode : aller-retour, distance à vol d’oiseau entre la mairie de la commune du patient et celle de la commune du site de l’expert × 1,3 (détour routier moyen).');
-  await expect(page.getByText('Coordonnées : mairies des communes (6 communes, fichier communes-fixture.csv).')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Actes sans estimation des km' })).toHaveText('1 acte(s) : commune de résidence du patient non renseignée (fiche du patient).');
+  await expect(page.getByTestId('activity-km-total')).toHaveText(
+    `${km} km évités aux patients, estimés sur 2 acte(s).`,
+  );
+  await expect(page.getByTestId('activity-method')).toHaveText(
+    'Méthode : aller-retour, distance à vol d’oiseau entre la mairie de la commune du patient et celle de la commune du site de l’expert × 1,3 (détour routier moyen).',
+  );
+  await expect(
+    page.getByText('Coordonnées : mairies des communes (6 communes, fichier communes-fixture.csv).'),
+  ).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Actes sans estimation des km' })).toHaveText(
+    '1 acte(s) : commune de résidence du patient non renseignée (fiche du patient).',
+  );
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter en CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^activite-.+-2026-09-2026-10\.csv$/);
   const file = path.join(os.tmpdir(), `relais-e2e-activity-${Date.now()}.csv`);
   await download.saveAs(file);
@@ -120,38 +179,55 @@ test('the coordinator reads the station’s monthly activity, km avoided include
   fs.rmSync(file, { force: true });
   expect(csv.startsWith('\uFEFF')).toBe(true);
   const lines = csv.slice(1).split('\r\n');
-  expect(lines[0]).toBe('station;mois;type d’acte;spécialité;actes;minutes;km évités;actes sans estimation de transport');
+  expect(lines[0]).toBe(
+    'station;mois;type d’acte;spécialité;actes;minutes;km évités;actes sans estimation de transport',
+  );
   expect(lines[1]).toMatch(/^.+;2026-09;teleexpertise;cardiologie;1;15;0;1$/);
   expect(lines[2]).toMatch(new RegExp(`^.+;2026-10;teleconsultation;dermatologie;2;30;${km};0$`));
   expect(lines[3]).toMatch(/^Méthode des km évités : aller-retour/);
-  expect(lines.slice(4)).toEqual(['Coordonnées des communes : mairies (6 communes, fichier communes-fixture.csv)', '1 acte(s) sans km : commune de résidence du patient non renseignée', '']);
+  expect(lines.slice(4)).toEqual([
+    'Coordonnées des communes : mairies (6 communes, fichier communes-fixture.csv)',
+    '1 acte(s) sans km : commune de résidence du patient non renseignée',
+    '',
+  ]);
 
   // The export is in the station's audit trail, with the file and where it was asked from.
   const auditor = await connectStationClient(station.url);
   try {
-    await expect.poll(async () => (await auditor.value('audit.recent', { limit: 20 })).find((e) => e.event === 'activity.csvExported') ?? null).toMatchObject({
-      action: 'export',
-      entityId: download.suggestedFilename(),
-      detail: '2026-09..2026-10: 2 rows',
-      origin: expect.stringMatching(/^websocket /),
-    });
+    await expect
+      .poll(
+        async () =>
+          (await auditor.value('audit.recent', { limit: 20 })).find((e) => e.event === 'activity.csvExported') ?? null,
+      )
+      .toMatchObject({
+        action: 'export',
+        entityId: download.suggestedFilename(),
+        detail: '2026-09..2026-10: 2 rows',
+        origin: expect.stringMatching(/^websocket /),
+      });
     expect(await auditor.value('audit.verify', {})).toMatchObject({ ok: true, brokenAt: null });
   } finally {
     auditor.close();
   }
 });
 
-test('without a commune table, the screen says why no km are estimated and where to put the file, in French and English', async ({ page }) => {
+test('without a commune table, the screen says why no km are estimated and where to put the file, in French and English', async ({
+  page,
+}) => {
   const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-activity-bare-'));
   const other = await startStation(bare, { RELAIS_COMMUNES_CSV: '' });
   try {
     await page.goto(other.url);
     await page.getByRole('button', { name: 'Activité' }).click();
     await expect(page.getByText('Aucun acte réalisé sur cette période.')).toBeVisible();
-    await expect(page.getByRole('status')).toHaveText(`Aucune table des coordonnées des communes n’est chargée : les km évités ne sont pas estimés. Déposez le fichier « Communes et villes de France » de data.gouv.fr (CSV) ici : ${path.join(bare, 'communes.csv')}, ou indiquez son chemin dans RELAIS_COMMUNES_CSV.`);
+    await expect(page.getByRole('status')).toHaveText(
+      `Aucune table des coordonnées des communes n’est chargée : les km évités ne sont pas estimés. Déposez le fichier « Communes et villes de France » de data.gouv.fr (CSV) ici : ${path.join(bare, 'communes.csv')}, ou indiquez son chemin dans RELAIS_COMMUNES_CSV.`,
+    );
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { name: 'Activity' })).toBeVisible();
-    await expect(page.getByRole('status')).toContainText('No commune coordinate table is loaded: the km avoided are not estimated.');
+    await expect(page.getByRole('status')).toContainText(
+      'No commune coordinate table is loaded: the km avoided are not estimated.',
+    );
     await expect(page.getByRole('button', { name: 'Export as CSV' })).toBeEnabled();
   } finally {
     await other.stop();

@@ -38,7 +38,9 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await form.getByLabel('Spécialité demandée').fill('dermatologie');
   await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
   await form.getByRole('button', { name: 'Créer l’acte' }).click();
-  await expect(page.getByRole('heading', { name: 'Téléconsultation — Plaie du talon qui ne cicatrise pas' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Téléconsultation — Plaie du talon qui ne cicatrise pas' }),
+  ).toBeVisible();
   await expect(page.getByTestId('act-status')).toHaveText('Brouillon');
 
   // No start without consent: the station says why.
@@ -48,7 +50,9 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await consent.getByLabel('Recueilli par').fill('IDE Morvan');
   // Who consents is asked, never assumed (CSP L1111-4, L1111-6): nothing is chosen beforehand.
   await expect(consent.getByRole('button', { name: 'Donné' })).toBeDisabled();
-  await expect(consent.getByTestId('consent-missing')).toHaveText('Choisissez qui consent avant d’enregistrer la réponse.');
+  await expect(consent.getByTestId('consent-missing')).toHaveText(
+    'Choisissez qui consent avant d’enregistrer la réponse.',
+  );
   await consent.getByLabel('le patient lui-même').check();
   await consent.getByRole('button', { name: 'Donné' }).click();
   await expect(page.getByText(/^à l’acte : Donné — par le patient \(recueilli par IDE Morvan/)).toBeVisible();
@@ -62,7 +66,11 @@ test('a nurse runs an act from consent to signed report, measurements included',
     await vitals.getByRole('button', { name: 'Prendre SpO2 et pouls de l’oxymètre' }).click();
     await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^SpO2 : 9\d %/)).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
-  await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^Fréquence cardiaque : \d{2,3} \/min — IDE Morvan, .* \(appareil /)).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: 'Mesures' })
+      .getByText(/^Fréquence cardiaque : \d{2,3} \/min — IDE Morvan, .* \(appareil /),
+  ).toBeVisible();
   await vitals.getByLabel('Mesures').selectOption('blood_pressure');
   await vitals.getByLabel('Systolique (mmHg)').fill('150');
   await vitals.getByLabel('Diastolique').fill('160');
@@ -71,48 +79,82 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await expect(vitals.getByRole('button', { name: 'Enregistrer la mesure' })).toBeDisabled();
   await vitals.getByLabel('Diastolique').fill('90');
   await vitals.getByRole('button', { name: 'Enregistrer la mesure' }).click();
-  await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^Pression artérielle : 150\/90 mmHg — IDE Morvan, .* \(saisie\)/)).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: 'Mesures' })
+      .getByText(/^Pression artérielle : 150\/90 mmHg — IDE Morvan, .* \(saisie\)/),
+  ).toBeVisible();
 
   // Temperatures (limits and sources: src/shared/acts/vital-limits.ts): 98,6 is Fahrenheit typed, impossible;
   // 45 °C is possible but unusual, taken once confirmed; 37,2 with a decimal comma, shown in French.
   await vitals.getByLabel('Mesures').selectOption('body_temperature');
   await vitals.getByLabel('Valeur (°C)').fill('98,6');
-  await expect(vitals.getByText('Valeur impossible (possible : de 13 à 47). Vérifiez la saisie (unité, virgule) ou l’appareil.')).toBeVisible();
+  await expect(
+    vitals.getByText('Valeur impossible (possible : de 13 à 47). Vérifiez la saisie (unité, virgule) ou l’appareil.'),
+  ).toBeVisible();
   await expect(vitals.getByRole('button', { name: 'Enregistrer la mesure' })).toBeDisabled();
   await vitals.getByLabel('Valeur (°C)').fill('45');
-  await expect(vitals.getByText('Valeur inhabituelle (habituel : de 35 à 41,5). Vérifiez-la ; si elle est juste, cochez « Je confirme cette valeur ».')).toBeVisible();
+  await expect(
+    vitals.getByText(
+      'Valeur inhabituelle (habituel : de 35 à 41,5). Vérifiez-la ; si elle est juste, cochez « Je confirme cette valeur ».',
+    ),
+  ).toBeVisible();
   await expect(vitals.getByRole('button', { name: 'Enregistrer la mesure' })).toBeDisabled();
   await vitals.getByLabel('Je confirme cette valeur (vérifiée)').check();
   await vitals.getByRole('button', { name: 'Enregistrer la mesure' }).click();
-  await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^Température : 45 °C — IDE Morvan, .* \(saisie\) · valeur inhabituelle confirmée/)).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: 'Mesures' })
+      .getByText(/^Température : 45 °C — IDE Morvan, .* \(saisie\) · valeur inhabituelle confirmée/),
+  ).toBeVisible();
   await vitals.getByLabel('Valeur (°C)').fill('37,2');
   await vitals.getByRole('button', { name: 'Enregistrer la mesure' }).click();
-  await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^Température : 37,2 °C — IDE Morvan/)).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Mesures' }).getByText(/^Température : 37,2 °C — IDE Morvan/),
+  ).toBeVisible();
 
   // A letter the patient brought, added as a PDF.
   const files = page.getByRole('form', { name: 'Ajouter le fichier' });
-  await files.getByLabel('Fichier (PDF, photo PNG ou JPEG)').setInputFiles({ name: 'courrier.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+  await files.getByLabel('Fichier (PDF, photo PNG ou JPEG)').setInputFiles({
+    name: 'courrier.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  });
   await files.getByLabel('Titre (par exemple : courrier du cardiologue)').fill('Courrier du dermatologue');
   await files.getByLabel('Ajouté par').fill('IDE Morvan');
   await files.getByRole('button', { name: 'Ajouter le fichier' }).click();
-  await expect(page.getByRole('list', { name: 'Fichiers' }).getByText(/^Document : Courrier du dermatologue \(1 ko\) — IDE Morvan/)).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: 'Fichiers' })
+      .getByText(/^Document : Courrier du dermatologue \(1 ko\) — IDE Morvan/),
+  ).toBeVisible();
 
   // No photo before the patient's consent to recording; her daughter, her legal representative, gives it.
   await expect(page.getByRole('button', { name: 'Prendre une photo (caméra ou dermatoscope)' })).toBeDisabled();
-  await expect(page.getByRole('region', { name: 'Fichiers' }).getByTestId('consent-blocked').first()).toHaveText(/le consentement du patient à l’enregistrement n’est pas recueilli/);
+  await expect(page.getByRole('region', { name: 'Fichiers' }).getByTestId('consent-blocked').first()).toHaveText(
+    /le consentement du patient à l’enregistrement n’est pas recueilli/,
+  );
   await consent.getByLabel('Pour').selectOption('recording');
   await consent.getByLabel('son représentant légal (mineur, majeur protégé)').check();
   await consent.getByLabel('Nom du représentant légal').fill('Mme Anne Le Bihan (tutrice)');
   await consent.getByRole('button', { name: 'Donné' }).click();
-  await expect(page.getByText(/^à l’enregistrement : Donné — par Mme Anne Le Bihan \(tutrice\), représentant légal \(recueilli par IDE Morvan/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /^à l’enregistrement : Donné — par Mme Anne Le Bihan \(tutrice\), représentant légal \(recueilli par IDE Morvan/,
+    ),
+  ).toBeVisible();
   // A photo straight from the station's camera (Chromium's fake camera here), kept full size.
   await page.getByRole('button', { name: 'Prendre une photo (caméra ou dermatoscope)' }).click();
   const camera = page.getByRole('region', { name: 'Photo depuis une caméra' });
-  await expect.poll(() => camera.getByLabel('Image de la caméra').evaluate((v: { videoWidth: number }) => v.videoWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => camera.getByLabel('Image de la caméra').evaluate((v: { videoWidth: number }) => v.videoWidth))
+    .toBeGreaterThan(0);
   await camera.getByLabel('Titre de la photo (par exemple : lésion du dos, dermatoscope)').fill('Plaie du talon');
   await camera.getByLabel('Prise par').fill('IDE Morvan');
   await camera.getByRole('button', { name: 'Prendre la photo' }).click();
-  await expect(page.getByRole('list', { name: 'Fichiers' }).getByText(/^Photo : Plaie du talon \(\d+ ko\) — IDE Morvan/)).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Fichiers' }).getByText(/^Photo : Plaie du talon \(\d+ ko\) — IDE Morvan/),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Fermer la caméra' }).click();
   // The camera is released when the panel closes.
   await expect(camera).toHaveCount(0);
@@ -123,14 +165,20 @@ test('a nurse runs an act from consent to signed report, measurements included',
   const report = page.getByRole('form', { name: 'Compte rendu' });
   // The dermatology téléconsultation template, then the expert's own words.
   await report.getByRole('button', { name: 'Partir du modèle (type d’acte et spécialité)' }).click();
-  await expect(report.getByLabel('Texte du compte rendu')).toHaveValue(/^Motif de la téléconsultation :\n[\s\S]*Description des lésions \(siège, taille, aspect, évolution\) :[\s\S]*Conclusion :/);
-  await report.getByLabel('Texte du compte rendu').fill('Plaie propre, stade 2.\nPansement hydrocellulaire, réévaluation à J7.');
+  await expect(report.getByLabel('Texte du compte rendu')).toHaveValue(
+    /^Motif de la téléconsultation :\n[\s\S]*Description des lésions \(siège, taille, aspect, évolution\) :[\s\S]*Conclusion :/,
+  );
+  await report
+    .getByLabel('Texte du compte rendu')
+    .fill('Plaie propre, stade 2.\nPansement hydrocellulaire, réévaluation à J7.');
   await report.getByLabel('Auteur (médecin)').fill('Dr Le Goff');
   await report.getByLabel('RPPS de l’auteur').fill('10003456789');
   await report.getByRole('button', { name: 'Signer le compte rendu' }).click();
   await expect(page.getByText(/^Signé par Dr Le Goff le /)).toBeVisible();
   await page.getByRole('button', { name: 'Corriger ce compte rendu' }).click();
-  await report.getByLabel('Texte du compte rendu').fill('Plaie propre, stade 2.\nPansement hydrocellulaire, réévaluation à J10.');
+  await report
+    .getByLabel('Texte du compte rendu')
+    .fill('Plaie propre, stade 2.\nPansement hydrocellulaire, réévaluation à J10.');
   await report.getByRole('button', { name: 'Signer le compte rendu' }).click();
   await expect(page.getByText(/remplacé par une correction$/)).toBeVisible();
   await expect(page.getByText('réévaluation à J10', { exact: false })).toBeVisible();
@@ -138,24 +186,41 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await expect(page.getByTestId('act-status')).toHaveText('Clôturé');
 
   // The corrected report as a PDF for the patient, read back by pdftotext.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Compte rendu en PDF (à imprimer)' }).last().click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Compte rendu en PDF (à imprimer)' }).last().click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^compte-rendu-LE-BIHAN-YVONNE-\d{4}-\d{2}-\d{2}\.pdf$/);
   const pdfFile = path.join(os.tmpdir(), `relais-e2e-${Date.now()}.pdf`);
   await download.saveAs(pdfFile);
   const pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
   const pdfBytes = fs.readFileSync(pdfFile);
   fs.rmSync(pdfFile, { force: true });
-  for (const expected of ['Compte rendu de téléconsultation', 'Nom de naissance : LE BIHAN', 'Date de naissance : 17/02/1941', 'Code acte : TC — Téléconsultation (autres spécialités)', 'réévaluation à J10', 'Signé par Dr Le Goff (RPPS 10003456789)', 'Ce compte rendu corrige et remplace une version précédente.']) {
+  for (const expected of [
+    'Compte rendu de téléconsultation',
+    'Nom de naissance : LE BIHAN',
+    'Date de naissance : 17/02/1941',
+    'Code acte : TC — Téléconsultation (autres spécialités)',
+    'réévaluation à J10',
+    'Signé par Dr Le Goff (RPPS 10003456789)',
+    'Ce compte rendu corrige et remplace une version précédente.',
+  ]) {
     expect(pdfText).toContain(expected);
   }
   // Both signed reports' PDFs are among the act's files, the first marked replaced; printed from
   // there, the correction's is the very file saved above (kept at signing, never rendered again).
-  const signedPdfs = page.getByRole('list', { name: 'Fichiers' }).getByRole('listitem').filter({ hasText: 'Compte rendu signé (PDF) : compte-rendu-LE-BIHAN-YVONNE-' });
+  const signedPdfs = page
+    .getByRole('list', { name: 'Fichiers' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Compte rendu signé (PDF) : compte-rendu-LE-BIHAN-YVONNE-' });
   await expect(signedPdfs).toHaveCount(2);
   await expect(signedPdfs.first()).toContainText('Dr Le Goff');
   await expect(signedPdfs.first()).toContainText('remplacé par une correction');
   await expect(signedPdfs.last()).not.toContainText('remplacé');
-  const [again] = await Promise.all([page.waitForEvent('download'), signedPdfs.last().getByRole('button', { name: 'Imprimer' }).click()]);
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    signedPdfs.last().getByRole('button', { name: 'Imprimer' }).click(),
+  ]);
   const againFile = path.join(os.tmpdir(), `relais-e2e-again-${Date.now()}.pdf`);
   await again.saveAs(againFile);
   expect(fs.readFileSync(againFile).equals(pdfBytes)).toBe(true);
@@ -164,7 +229,9 @@ test('a nurse runs an act from consent to signed report, measurements included',
 
   // Back on the patient: the act is listed; the station sent it all to the embedded regional hub.
   await page.getByRole('button', { name: '← Retour au patient' }).click();
-  await expect(page.getByRole('button', { name: 'Téléconsultation — Plaie du talon qui ne cicatrise pas' })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Téléconsultation — Plaie du talon qui ne cicatrise pas' }),
+  ).toBeVisible();
   const client = await connectStationClient(station.url);
   try {
     await expect.poll(async () => (await client.value('station.status', {})).sync.pending, { timeout: 30_000 }).toBe(0);

@@ -17,9 +17,12 @@ test.afterEach(async () => {
 });
 
 // Stored sealed (encrypted at rest): read back with the station's key.
-const fileOf = (dataDir: string, sha256: string) => stationFileSealer(dataDir).read(path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256));
+const fileOf = (dataDir: string, sha256: string) =>
+  stationFileSealer(dataDir).read(path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256));
 
-test('the stethoscope goes as its own unprocessed track, is drawn on both sides and recorded losslessly', async ({ browser }) => {
+test('the stethoscope goes as its own unprocessed track, is drawn on both sides and recorded losslessly', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   setup = await startCallSetup(browser);
   const { cart, expert } = setup;
@@ -27,27 +30,48 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   const sdps: string[] = [];
   cart.page.on('websocket', (ws: WebSocket) =>
     ws.on('framesent', (frame) => {
-      const message = JSON.parse(String(frame.payload)) as { channel?: string; payload?: { type?: string; data?: { sdp?: string } } };
-      if (message.channel === 'calls.send' && message.payload?.type === 'signal' && message.payload.data?.sdp) sdps.push(message.payload.data.sdp);
+      const message = JSON.parse(String(frame.payload)) as {
+        channel?: string;
+        payload?: { type?: string; data?: { sdp?: string } };
+      };
+      if (message.channel === 'calls.send' && message.payload?.type === 'signal' && message.payload.data?.sdp)
+        sdps.push(message.payload.data.sdp);
     }),
   );
   await cart.page.reload(); // so that the listener sees the page's socket from its start
   const cartClient0 = await connectStationClient(cart.station.url);
-  await cartClient0.value('patients.create', { identity: { birthName: 'Le Bihan', firstName: 'Yvonne', birthDate: '1941-02-17', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
+  await cartClient0.value('patients.create', {
+    identity: {
+      birthName: 'Le Bihan',
+      firstName: 'Yvonne',
+      birthDate: '1941-02-17',
+      sex: 'F',
+      birthplaceCode: '29019',
+      identityStatus: 'PROV',
+    },
+    notDuplicateOf: [],
+  });
   cartClient0.close();
   await callAndAnswer(setup);
 
   await cart.page.getByRole('button', { name: 'Ajouter le stéthoscope' }).click();
-  await expect(cart.page.getByTestId('stethoscope-check')).toHaveText('Stéthoscope : son brut (annulation d’écho, réduction de bruit et gain automatique coupés).');
+  await expect(cart.page.getByTestId('stethoscope-check')).toHaveText(
+    'Stéthoscope : son brut (annulation d’écho, réduction de bruit et gain automatique coupés).',
+  );
 
   // The renegotiation carries a second audio section; every Opus payload has the auscultation
   // parameters: high bitrate, no DTX, stereo, in-band FEC.
-  await expect.poll(() => sdps.filter((s) => (s.match(/^m=audio/gm) ?? []).length >= 2).length, { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => sdps.filter((s) => (s.match(/^m=audio/gm) ?? []).length >= 2).length, { timeout: 10_000 })
+    .toBeGreaterThan(0);
   const offer = sdps.filter((s) => (s.match(/^m=audio/gm) ?? []).length >= 2).at(-1)!;
-  const opusLines = offer.split(/\r?\n/).filter((l) => /^a=fmtp:\d+ /.test(l) && offer.includes(`a=rtpmap:${l.slice(7).split(' ')[0]} opus/48000`));
+  const opusLines = offer
+    .split(/\r?\n/)
+    .filter((l) => /^a=fmtp:\d+ /.test(l) && offer.includes(`a=rtpmap:${l.slice(7).split(' ')[0]} opus/48000`));
   expect(opusLines.length).toBeGreaterThanOrEqual(2);
   for (const line of opusLines) {
-    for (const parameter of ['maxaveragebitrate=128000', 'usedtx=0', 'stereo=1', 'useinbandfec=1']) expect(line).toContain(parameter);
+    for (const parameter of ['maxaveragebitrate=128000', 'usedtx=0', 'stereo=1', 'useinbandfec=1'])
+      expect(line).toContain(parameter);
   }
 
   // The expert hears it as a separate stream, drawn live.
@@ -59,9 +83,13 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   const panel = cart.page.getByRole('region', { name: 'Auscultation' });
   const record = panel.getByRole('button', { name: 'Enregistrer ce foyer' });
   await expect(record).toBeDisabled();
-  await expect(panel.getByTestId('consent-blocked')).toHaveText(/Aucun acte n’est rattaché à cet appel, donc aucun consentement/);
+  await expect(panel.getByTestId('consent-blocked')).toHaveText(
+    /Aucun acte n’est rattaché à cet appel, donc aucun consentement/,
+  );
   await expect(expert.page.getByRole('button', { name: 'Photo de l’image affichée' })).toBeDisabled();
-  await expect(expert.page.getByTestId('consent-blocked').first()).toHaveText('Photo impossible : Chariot EHPAD 3 n’a pas encore transmis le consentement du patient à l’enregistrement.');
+  await expect(expert.page.getByTestId('consent-blocked').first()).toHaveText(
+    'Photo impossible : Chariot EHPAD 3 n’a pas encore transmis le consentement du patient à l’enregistrement.',
+  );
 
   // The nurse links the call to the patient's act (opened for it), then records her consent to recording.
   const consent = cart.page.getByRole('region', { name: 'Consentement pour cet appel' });
@@ -73,7 +101,9 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   await consent.getByRole('button', { name: 'Ouvrir un acte pour cet appel' }).click();
   await expect(consent.getByTestId('call-consents')).toContainText('à l’enregistrement : non recueilli');
   await expect(record).toBeDisabled(); // linked, but the patient has not consented to recording yet
-  await expect(panel.getByTestId('consent-blocked')).toHaveText(/le consentement du patient à l’enregistrement n’est pas recueilli/);
+  await expect(panel.getByTestId('consent-blocked')).toHaveText(
+    /le consentement du patient à l’enregistrement n’est pas recueilli/,
+  );
   const form = consent.getByRole('form', { name: 'Consentement du patient' });
   await expect(form.getByLabel('Pour')).toHaveValue('recording');
   await form.getByLabel('Recueilli par').fill('IDE Morvan');
@@ -85,7 +115,9 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   // No site is chosen for her: the button waits for one.
   await expect(panel.getByLabel('Foyer')).toHaveValue('');
   await expect(record).toBeDisabled();
-  await expect(panel.getByTestId('consent-blocked')).toHaveText('Choisissez d’abord le foyer où le stéthoscope est posé.');
+  await expect(panel.getByTestId('consent-blocked')).toHaveText(
+    'Choisissez d’abord le foyer où le stéthoscope est posé.',
+  );
   for (const site of ['foyer d’Erb', 'base pulmonaire droite (dos)', 'sommet pulmonaire gauche (dos)']) {
     await expect(panel.getByLabel('Foyer').getByRole('option', { name: site })).toHaveCount(1);
   }
@@ -95,7 +127,9 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   await record.click();
   await cart.page.waitForTimeout(1500);
   await panel.getByRole('button', { name: /Arrêter et enregistrer/ }).click();
-  await expect(cart.page.getByRole('region', { name: 'Pièces de l’appel' })).toContainText('Auscultation, foyer mitral (apex)');
+  await expect(cart.page.getByRole('region', { name: 'Pièces de l’appel' })).toContainText(
+    'Auscultation, foyer mitral (apex)',
+  );
 
   // Snapshots: the expert of the cart's picture (the cart's station told hers of the consent), the nurse of her own camera.
   await expect(expert.page.getByRole('button', { name: 'Photo de l’image affichée' })).toBeEnabled();
@@ -137,5 +171,7 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   const expertClient = await connectStationClient(expert.station.url);
   const [expertCall] = await expertClient.value('calls.history', { limit: 1 });
   expertClient.close();
-  expect(expertCall!.attachments).toEqual([expect.objectContaining({ kind: 'snapshot', author: 'Dr Kerleau', bodySite: null })]);
+  expect(expertCall!.attachments).toEqual([
+    expect.objectContaining({ kind: 'snapshot', author: 'Dr Kerleau', bodySite: null }),
+  ]);
 });

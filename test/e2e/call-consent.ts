@@ -11,10 +11,23 @@ export async function consentForCall(cartUrl: string, birthName: string, scopes:
     const [patient] = await client.value('patients.search', { name: birthName, limit: 1 });
     if (!call || !patient) throw new Error('no call or no patient to record the consent for');
     const act = await client.value('encounters.create', {
-      patientId: patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: call.reason ?? 'Appel', callId: call.id,
+      patientId: patient.id,
+      act: 'teleconsultation',
+      assisted: true,
+      requester: { name: 'IDE Morvan', role: 'nurse' },
+      site: 'EHPAD',
+      reason: call.reason ?? 'Appel',
+      callId: call.id,
     });
     for (const scope of scopes) {
-      await client.value('encounters.consent', { encounterId: act.id, scope, decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
+      await client.value('encounters.consent', {
+        encounterId: act.id,
+        scope,
+        decision: 'given',
+        givenBy: { kind: 'patient' },
+        collectedBy: 'IDE Morvan',
+        collectedAt: new Date().toISOString(),
+      });
     }
   } finally {
     client.close();

@@ -21,15 +21,38 @@ export interface CallSetup {
 }
 
 const token = (who: { sub: string; name: string; site: string; specialty?: string }, role: 'station' | 'expert') =>
-  issueToken(HUB_SECRET, { sub: who.sub, role, name: who.name, site: who.site, specialty: who.specialty ?? null, exp: Math.floor(Date.now() / 1000) + 3600 });
+  issueToken(HUB_SECRET, {
+    sub: who.sub,
+    role,
+    name: who.name,
+    site: who.site,
+    specialty: who.specialty ?? null,
+    exp: Math.floor(Date.now() / 1000) + 3600,
+  });
 
-export async function startCallSetup(browser: Browser, options: { hub?: Partial<HubOptions>; stationEnv?: NodeJS.ProcessEnv } = {}): Promise<CallSetup> {
-  const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-cart-')), fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-expert-'))];
+export async function startCallSetup(
+  browser: Browser,
+  options: { hub?: Partial<HubOptions>; stationEnv?: NodeJS.ProcessEnv } = {},
+): Promise<CallSetup> {
+  const dirs = [
+    fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-cart-')),
+    fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-expert-')),
+  ];
   const hub = await startHub({
     secret: HUB_SECRET,
     turnSecret: 'unused',
     turnUrls: [],
-    offers: [{ id: 'neuro-brest', specialty: 'neurologie', hospital: 'CHU de Brest', act: 'teleconsultation', hours: '24/7', experts: [EXPERT.sub], urgent: true }],
+    offers: [
+      {
+        id: 'neuro-brest',
+        specialty: 'neurologie',
+        hospital: 'CHU de Brest',
+        act: 'teleconsultation',
+        hours: '24/7',
+        experts: [EXPERT.sub],
+        urgent: true,
+      },
+    ],
     ...options.hub,
   });
   const env = (t: string) => ({ RELAIS_HUB_URL: hub.url, RELAIS_HUB_TOKEN: t, ...options.stationEnv });
@@ -63,13 +86,18 @@ export async function callAndAnswer(setup: CallSetup): Promise<void> {
   const { cart, expert } = setup;
   await cart.page.getByRole('button', { name: 'Appels', exact: true }).click();
   await cart.page.getByLabel('Motif de l’appel').fill('Suspicion d’AVC, début 9 h 40');
-  await cart.page.getByRole('listitem').filter({ hasText: 'neurologie — CHU de Brest' }).getByRole('button', { name: `Appeler ${EXPERT.name}` }).click();
+  await cart.page
+    .getByRole('listitem')
+    .filter({ hasText: 'neurologie — CHU de Brest' })
+    .getByRole('button', { name: `Appeler ${EXPERT.name}` })
+    .click();
   await expect(cart.page.getByRole('alertdialog')).toContainText(`Appel vers ${EXPERT.name}`);
   const ring = expert.page.getByRole('alertdialog');
   await expect(ring).toContainText(`Appel entrant de ${CART.name} (${CART.site})`);
   await expect(ring).toContainText('Motif : Suspicion d’AVC, début 9 h 40');
   await ring.getByRole('button', { name: 'Répondre' }).click();
-  for (const page of [cart.page, expert.page]) await expect(page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
+  for (const page of [cart.page, expert.page])
+    await expect(page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
 }
 
 /** Video frames decoded on this side, read from getStats by the station and shown on screen. */

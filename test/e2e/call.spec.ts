@@ -38,18 +38,25 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   test.setTimeout(120_000);
   setup = await startCallSetup(browser);
   const { cart, expert } = setup;
-  await expect(cart.page.getByRole('region', { name: 'État de la station' })).toContainText('Caméra de la salle (simulée, VISCA) — connecté');
+  await expect(cart.page.getByRole('region', { name: 'État de la station' })).toContainText(
+    'Caméra de la salle (simulée, VISCA) — connecté',
+  );
   await callAndAnswer(setup);
 
   // Pictures arrive and are decoded on both sides (frames counted by getStats).
-  for (const page of [cart.page, expert.page]) await expect.poll(() => framesDecoded(page), { timeout: 15_000 }).toBeGreaterThan(10);
-  await expect(cart.page.getByTestId('call-quality')).toContainText(/Qualité (bonne|moyenne|mauvaise) — aller-retour \d+ ms/);
+  for (const page of [cart.page, expert.page])
+    await expect.poll(() => framesDecoded(page), { timeout: 15_000 }).toBeGreaterThan(10);
+  await expect(cart.page.getByTestId('call-quality')).toContainText(
+    /Qualité (bonne|moyenne|mauvaise) — aller-retour \d+ ms/,
+  );
 
   // Chat both ways.
   await cart.page.getByLabel('Écrire un message').fill('La patiente est installée, tension 165/95.');
   await cart.page.getByRole('button', { name: 'Envoyer' }).click();
   await expect(expert.page.getByRole('region', { name: 'Messages' })).toContainText(`${CART.name}`);
-  await expect(expert.page.getByRole('region', { name: 'Messages' })).toContainText('La patiente est installée, tension 165/95.');
+  await expect(expert.page.getByRole('region', { name: 'Messages' })).toContainText(
+    'La patiente est installée, tension 165/95.',
+  );
   await expert.page.getByLabel('Écrire un message').fill('Bien reçu, je regarde.');
   await expert.page.getByRole('button', { name: 'Envoyer' }).click();
   await expect(cart.page.getByRole('region', { name: 'Messages' })).toContainText('Bien reçu, je regarde.');
@@ -71,7 +78,9 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   // letting go is answered, and the camera comes to rest well before the end of its travel.
   await pad.getByRole('button', { name: 'Droite', exact: true }).hover();
   await expert.page.mouse.down();
-  await expect.poll(async () => (await cartDevices!.value('camera.position', {}))!.pan, { timeout: 10_000 }).toBeGreaterThan(before!.pan + 50);
+  await expect
+    .poll(async () => (await cartDevices!.value('camera.position', {}))!.pan, { timeout: 10_000 })
+    .toBeGreaterThan(before!.pan + 50);
   await expert.page.mouse.up();
   await expect(pad).toHaveAttribute('data-awaiting-answers', '0');
   const moved = await cameraAtRest(cartDevices);
@@ -84,7 +93,9 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   await expert.page.getByLabel(`Image de ${CART.name} : Caméra de la pièce`).scrollIntoViewIfNeeded();
   const box = (await expert.page.getByLabel(`Image de ${CART.name} : Caméra de la pièce`).boundingBox())!;
   await expert.page.mouse.click(box.x + box.width * 0.95, box.y + box.height / 2);
-  await expect.poll(async () => (await cartDevices!.value('camera.position', {}))!.pan, { timeout: 8000 }).toBeGreaterThan(moved.pan + 200);
+  await expect
+    .poll(async () => (await cartDevices!.value('camera.position', {}))!.pan, { timeout: 8000 })
+    .toBeGreaterThan(moved.pan + 200);
   await expect(pad).toHaveAttribute('data-awaiting-answers', '0'); // answered when the move ended
   const centered = await cameraAtRest(cartDevices);
 
@@ -92,14 +103,20 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   // refused and nothing moves. Letting go sends a Stop, which the cart obeys without the grant
   // (stopping never hurts): its answer must not hide the refusal.
   await cart.page.getByRole('button', { name: 'Reprendre la main sur la caméra' }).click();
-  await expect(cart.page.getByTestId('steering-indicator')).toHaveText('Vous pilotez la caméra (pilotage à distance non autorisé)');
+  await expect(cart.page.getByTestId('steering-indicator')).toHaveText(
+    'Vous pilotez la caméra (pilotage à distance non autorisé)',
+  );
   await expect(pad).toContainText('Le chariot n’a pas autorisé le pilotage de sa caméra.');
   await pad.getByRole('button', { name: 'Droite', exact: true }).hover();
   await expert.page.mouse.down();
-  await expect(pad.getByRole('alert')).toContainText('Commande refusée par le poste demandeur (la main n’a pas été donnée, ou a été reprise)');
+  await expect(pad.getByRole('alert')).toContainText(
+    'Commande refusée par le poste demandeur (la main n’a pas été donnée, ou a été reprise)',
+  );
   await expert.page.mouse.up();
   await expect(pad).toHaveAttribute('data-awaiting-answers', '0');
-  await expect(pad.getByRole('alert')).toContainText('Commande refusée par le poste demandeur (la main n’a pas été donnée, ou a été reprise)');
+  await expect(pad.getByRole('alert')).toContainText(
+    'Commande refusée par le poste demandeur (la main n’a pas été donnée, ou a été reprise)',
+  );
   expect((await cartDevices.value('camera.position', {}))!.pan).toBe(centered.pan);
 
   // The expert hangs up; both sides see the end, and the cart's journal has the call and its chat.
@@ -107,7 +124,12 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   await expect(cart.page.getByTestId('end-reason')).toHaveAttribute('data-reason', 'hangup');
   await expect(expert.page.getByTestId('end-reason')).toHaveAttribute('data-reason', 'hangup');
   const [record] = await cartDevices.value('calls.history', { limit: 1 });
-  expect(record).toMatchObject({ direction: 'outgoing', remote: { id: EXPERT.sub }, reason: 'Suspicion d’AVC, début 9 h 40', endReason: 'hangup' });
+  expect(record).toMatchObject({
+    direction: 'outgoing',
+    remote: { id: EXPERT.sub },
+    reason: 'Suspicion d’AVC, début 9 h 40',
+    endReason: 'hangup',
+  });
   expect(record!.chat.map((c) => [c.direction, c.text])).toEqual([
     ['sent', 'La patiente est installée, tension 165/95.'],
     ['received', 'Bien reçu, je regarde.'],
@@ -115,22 +137,37 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   // The cart's audit trail has the call and the camera handed over and taken back, in order,
   // written by the station itself (the grant is held there), with who let the expert steer.
   await expect
-    .poll(async () => (await cartDevices!.value('audit.recent', { limit: 50 })).filter((e) => e.entityId === record!.id).map((e) => `${e.action} ${e.event}`).reverse())
-    .toEqual(['call call.started', 'call call.answered', 'grant control.granted', 'grant control.revoked', 'call call.ended']);
+    .poll(async () =>
+      (await cartDevices!.value('audit.recent', { limit: 50 }))
+        .filter((e) => e.entityId === record!.id)
+        .map((e) => `${e.action} ${e.event}`)
+        .reverse(),
+    )
+    .toEqual([
+      'call call.started',
+      'call call.answered',
+      'grant control.granted',
+      'grant control.revoked',
+      'call call.ended',
+    ]);
   const trail = await cartDevices.value('audit.recent', { limit: 50 });
   const granted = trail.find((e) => e.event === 'control.granted' && e.entityId === record!.id);
   const maySteer = `${EXPERT.name} (${EXPERT.site}; hub peer ${EXPERT.sub}) may steer`;
   expect(granted).toMatchObject({ person: 'IDE Morvan, infirmière', detail: expect.stringContaining(maySteer) });
 });
 
-test('a second window of the expert station rings too, and steps aside when the call is answered in the first', async ({ browser }) => {
+test('a second window of the expert station rings too, and steps aside when the call is answered in the first', async ({
+  browser,
+}) => {
   setup = await startCallSetup(browser);
   const { cart, expert } = setup;
   const secondWindow = await expert.context.newPage();
   await secondWindow.goto(expert.station.url);
   await expect(secondWindow.getByRole('heading', { name: 'Accueil' })).toBeVisible();
   await callAndAnswer(setup); // answered in the first window
-  await expect(secondWindow.getByTestId('end-reason')).toHaveText('Appel pris dans une autre fenêtre de cette station.');
+  await expect(secondWindow.getByTestId('end-reason')).toHaveText(
+    'Appel pris dans une autre fenêtre de cette station.',
+  );
   await expect.poll(() => framesDecoded(cart.page), { timeout: 15_000 }).toBeGreaterThan(10);
   await expect(expert.page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected');
 });

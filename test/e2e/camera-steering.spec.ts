@@ -36,7 +36,9 @@ async function position(page: Page): Promise<Position> {
   });
   await page.getByRole('button', { name: 'Lire la position' }).click();
   const value = await answer;
-  await expect(page.getByRole('status').filter({ hasText: `pan ${value.pan} · tilt ${value.tilt} · zoom ${value.zoom}` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `pan ${value.pan} · tilt ${value.tilt} · zoom ${value.zoom}` }),
+  ).toBeVisible();
   return value;
 }
 
@@ -44,7 +46,9 @@ test('steers the simulated camera with the pad, the keyboard and a stored positi
   station = await startStation(dataDir);
   page.on('websocket', (ws) => (socket = ws));
   await page.goto(station.url);
-  await expect(page.getByRole('region', { name: 'État de la station' })).toContainText('Caméra de la salle (simulée, VISCA) — connecté');
+  await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(
+    'Caméra de la salle (simulée, VISCA) — connecté',
+  );
 
   await page.getByRole('button', { name: 'Appareils' }).click();
   const right = page.getByRole('button', { name: 'Droite', exact: true });

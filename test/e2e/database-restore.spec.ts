@@ -11,7 +11,14 @@ import { connectStationClient } from './station-client';
 import { startStation, type RunningStation } from './station-host';
 
 const SECRET = 'e2e-database-secret';
-const token = issueToken(SECRET, { sub: 'cart-db', role: 'station', name: 'Chariot 9', site: 'EHPAD Kerlann', specialty: null, exp: Math.floor(Date.now() / 1000) + 3600 });
+const token = issueToken(SECRET, {
+  sub: 'cart-db',
+  role: 'station',
+  name: 'Chariot 9',
+  site: 'EHPAD Kerlann',
+  specialty: null,
+  exp: Math.floor(Date.now() / 1000) + 3600,
+});
 
 let hub: RunningHub;
 let station: RunningStation | null = null;
@@ -29,11 +36,23 @@ test.afterAll(async () => {
 
 const env = () => ({ RELAIS_HUB_URL: hub.url, RELAIS_HUB_TOKEN: token, RELAIS_DEVICES: 'none' });
 
-test('a deleted database is said on every screen, and the technician starts empty on purpose: the region gives the patients back', async ({ page }) => {
+test('a deleted database is said on every screen, and the technician starts empty on purpose: the region gives the patients back', async ({
+  page,
+}) => {
   station = await startStation(dataDir, env());
   const client = await connectStationClient(station.url);
   for (const birthName of ['Le Bihan', 'Kerjean', 'Morvan']) {
-    await client.value('patients.create', { identity: { birthName, firstName: 'Yvonne', birthDate: '1941-02-17', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
+    await client.value('patients.create', {
+      identity: {
+        birthName,
+        firstName: 'Yvonne',
+        birthDate: '1941-02-17',
+        sex: 'F',
+        birthplaceCode: '29019',
+        identityStatus: 'PROV',
+      },
+      notDuplicateOf: [],
+    });
   }
   await client.value('sync.now', {});
   expect((await client.value('station.status', {})).sync.pending).toBe(0);
@@ -53,10 +72,14 @@ test('a deleted database is said on every screen, and the technician starts empt
   const decision = panel.getByRole('form', { name: 'Décider' });
   await decision.getByLabel('Repartir d’une base vide (le serveur régional redonne ce qu’il détient)').check();
   await decision.getByLabel('Votre nom (qui décide)').fill('Yann Le Goff (technicien)');
-  await decision.getByRole('button', { name: 'Repartir d’une base vide (le serveur régional redonne ce qu’il détient)' }).click();
+  await decision
+    .getByRole('button', { name: 'Repartir d’une base vide (le serveur régional redonne ce qu’il détient)' })
+    .click();
   await expect(banner).toHaveCount(0, { timeout: 20_000 });
   await expect(panel.getByText('État : En bon état')).toBeVisible();
   await expect(panel.getByText(/Base vide le .* par Yann Le Goff \(technicien\)\./)).toBeVisible();
   await expect(panel.getByText('Rien de ce qui a été enregistré sur ce poste n’est perdu.')).toBeVisible();
-  await expect(panel.getByText(/^Le serveur régional a redonné 3 patient\(s\), 0 acte\(s\) et \d+ ligne\(s\) du journal d’audit/)).toBeVisible();
+  await expect(
+    panel.getByText(/^Le serveur régional a redonné 3 patient\(s\), 0 acte\(s\) et \d+ ligne\(s\) du journal d’audit/),
+  ).toBeVisible();
 });

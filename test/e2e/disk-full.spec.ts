@@ -18,9 +18,16 @@ test.afterEach(async () => {
 });
 
 // A cart where the region cannot be reached (no embedded hub): only the station writes to this disk.
-const OFFLINE = { RELAIS_HUB_URL: 'ws://127.0.0.1:9/hub', RELAIS_HUB_TOKEN: 'offline', RELAIS_DEVICES: 'none', RELAIS_DISK_RESERVE_MB: '2' };
+const OFFLINE = {
+  RELAIS_HUB_URL: 'ws://127.0.0.1:9/hub',
+  RELAIS_HUB_TOKEN: 'offline',
+  RELAIS_DEVICES: 'none',
+  RELAIS_DISK_RESERVE_MB: '2',
+};
 
-test('says "Disque plein" on every screen, keeps the registry readable, and refuses a new patient until space is back', async ({ page }) => {
+test('says "Disque plein" on every screen, keeps the registry readable, and refuses a new patient until space is back', async ({
+  page,
+}) => {
   disk = mountTmpfs(16);
   station = await startStation(path.join(disk.root, 'data'), OFFLINE);
   await page.goto(station.url);

@@ -10,7 +10,14 @@ import { issueToken } from '../../src/hub/tokens';
 import { startStation, type RunningStation } from './station-host';
 
 const SECRET = 'e2e-token-secret';
-const expired = issueToken(SECRET, { sub: 'cart-old', role: 'station', name: 'Chariot 2', site: 'EHPAD Kerlann', specialty: null, exp: Math.floor(Date.now() / 1000) - 60 });
+const expired = issueToken(SECRET, {
+  sub: 'cart-old',
+  role: 'station',
+  name: 'Chariot 2',
+  site: 'EHPAD Kerlann',
+  specialty: null,
+  exp: Math.floor(Date.now() / 1000) - 60,
+});
 
 let hub: RunningHub;
 let station: RunningStation;
@@ -38,10 +45,23 @@ test('an expired station token is shown on the home screen with what to do', asy
   expect(station.output()).toContain('hub.token_expired');
 });
 
-test('an expert station whose access expired is told to ask for a new expert access, not a station token', async ({ page }) => {
+test('an expert station whose access expired is told to ask for a new expert access, not a station token', async ({
+  page,
+}) => {
   const expertDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-token-expert-'));
-  const expertAccess = issueToken(SECRET, { sub: 'dr-neuro', role: 'expert', name: 'Dr Neuro', site: 'CHU', specialty: 'neurologie', exp: Math.floor(Date.now() / 1000) - 60 });
-  const expert = await startStation(expertDir, { RELAIS_HUB_URL: hub.url, RELAIS_HUB_TOKEN: expertAccess, RELAIS_DEVICES: 'none' });
+  const expertAccess = issueToken(SECRET, {
+    sub: 'dr-neuro',
+    role: 'expert',
+    name: 'Dr Neuro',
+    site: 'CHU',
+    specialty: 'neurologie',
+    exp: Math.floor(Date.now() / 1000) - 60,
+  });
+  const expert = await startStation(expertDir, {
+    RELAIS_HUB_URL: hub.url,
+    RELAIS_HUB_TOKEN: expertAccess,
+    RELAIS_DEVICES: 'none',
+  });
   try {
     await page.goto(expert.url);
     const notice = page.getByTestId('hub-token-notice');
@@ -57,14 +77,36 @@ test('an expert station whose access expired is told to ask for a new expert acc
 test('a station whose token the region revoked says so, and what to do, in French and English', async ({ page }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-token-revoked-'));
   const revocations = path.join(dir, 'revoked.json');
-  const token = issueToken(SECRET, { sub: 'cart-stolen', role: 'station', name: 'Chariot 4', site: 'EHPAD Kerlann', specialty: null, exp: Math.floor(Date.now() / 1000) + 3600 });
-  fs.writeFileSync(revocations, JSON.stringify({ subjects: { 'cart-stolen': new Date(Date.now() + 60_000).toISOString() } }));
-  const regional = await startHub({ secret: SECRET, turnSecret: 'unused', turnUrls: [], offers: [], revocationsFile: revocations });
-  const stolen = await startStation(path.join(dir, 'station'), { RELAIS_HUB_URL: regional.url, RELAIS_HUB_TOKEN: token, RELAIS_DEVICES: 'none' });
+  const token = issueToken(SECRET, {
+    sub: 'cart-stolen',
+    role: 'station',
+    name: 'Chariot 4',
+    site: 'EHPAD Kerlann',
+    specialty: null,
+    exp: Math.floor(Date.now() / 1000) + 3600,
+  });
+  fs.writeFileSync(
+    revocations,
+    JSON.stringify({ subjects: { 'cart-stolen': new Date(Date.now() + 60_000).toISOString() } }),
+  );
+  const regional = await startHub({
+    secret: SECRET,
+    turnSecret: 'unused',
+    turnUrls: [],
+    offers: [],
+    revocationsFile: revocations,
+  });
+  const stolen = await startStation(path.join(dir, 'station'), {
+    RELAIS_HUB_URL: regional.url,
+    RELAIS_HUB_TOKEN: token,
+    RELAIS_DEVICES: 'none',
+  });
   try {
     await page.goto(stolen.url);
     const notice = page.getByTestId('hub-token-notice');
-    await expect(notice).toContainText('Le jeton de ce poste a été révoqué par l’informatique régionale', { timeout: 15_000 });
+    await expect(notice).toContainText('Le jeton de ce poste a été révoqué par l’informatique régionale', {
+      timeout: 15_000,
+    });
     await expect(notice).toContainText('Demandez un nouveau jeton de poste');
     await page.getByRole('button', { name: 'English' }).click();
     await expect(notice).toContainText('This station’s token was revoked by the regional IT');

@@ -63,30 +63,55 @@ async function choosePin(page: Page, pin: string) {
 async function presentBadge(page: Page, uid: string) {
   const cdp = await page.context().newCDPSession(page);
   const start = Date.now() / 1000;
-  const keys = [...uid].map((ch) => ({ key: ch, code: /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`, text: ch, vk: ch.toUpperCase().charCodeAt(0) }));
+  const keys = [...uid].map((ch) => ({
+    key: ch,
+    code: /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`,
+    text: ch,
+    vk: ch.toUpperCase().charCodeAt(0),
+  }));
   keys.push({ key: 'Enter', code: 'Enter', text: '\r', vk: 13 });
   for (const [i, k] of keys.entries()) {
     const at = start + i * 0.008;
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k.key, code: k.code, text: k.text, windowsVirtualKeyCode: k.vk, timestamp: at });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.vk, timestamp: at + 0.003 });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      key: k.key,
+      code: k.code,
+      text: k.text,
+      windowsVirtualKeyCode: k.vk,
+      timestamp: at,
+    });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyUp',
+      key: k.key,
+      code: k.code,
+      windowsVirtualKeyCode: k.vk,
+      timestamp: at + 0.003,
+    });
   }
   await cdp.detach();
 }
 
-test('a professional signs in with the provider, is the one at the cart in the forms, and signs out', async ({ page, context }) => {
+test('a professional signs in with the provider, is the one at the cart in the forms, and signs out', async ({
+  page,
+  context,
+}) => {
   await page.goto(station.url);
   const badge = page.getByRole('group', { name: 'Professionnel connecté' });
   await signIn(page, context);
 
   await expect(badge.getByTestId('signed-in')).toHaveText('Anne KERLEAU (RPPS 10001234567)');
   // No record opens before she chooses the code that unlocks the cart between acts.
-  await expect(page.getByRole('heading', { name: 'Anne KERLEAU : choisissez votre code de déverrouillage' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Anne KERLEAU : choisissez votre code de déverrouillage' }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Patients' })).toBeVisible(); // the header stays
   await choosePin(page, '4826');
   // The one at the cart: the act form names her.
   await createYvonneLeBihan(page, { "Statut de l'identité": 'PROV' });
   await page.getByRole('button', { name: 'Nouvel acte' }).click();
-  await expect(page.getByRole('form', { name: 'Nouvel acte' }).getByLabel('Requérant (votre nom)')).toHaveValue('Anne KERLEAU');
+  await expect(page.getByRole('form', { name: 'Nouvel acte' }).getByLabel('Requérant (votre nom)')).toHaveValue(
+    'Anne KERLEAU',
+  );
 
   // Locked between acts: her code opens it again, a wrong one does not.
   await badge.getByRole('button', { name: 'Verrouiller' }).click();
@@ -104,13 +129,18 @@ test('a professional signs in with the provider, is the one at the cart in the f
   expect(provider.requests).toContainEqual({ method: 'POST', path: '/token/revocation', status: 200 });
 });
 
-test('her badge, enrolled once, opens the locked cart; a wrong badge is refused and counted; a badge never signs in', async ({ page, context }) => {
+test('her badge, enrolled once, opens the locked cart; a wrong badge is refused and counted; a badge never signs in', async ({
+  page,
+  context,
+}) => {
   await page.goto(station.url);
   const chip = page.getByRole('group', { name: 'Professionnel connecté' });
   // Nobody signed in: a badge opens nothing.
   await expect(page.getByRole('heading', { name: 'Connectez-vous pour ouvrir les dossiers' })).toBeVisible();
   await presentBadge(page, '04A3B2C1D9');
-  await expect(page.getByRole('alert')).toHaveText('Un badge ne remplace pas la connexion : connectez-vous avec Pro Santé Connect, puis enregistrez votre badge.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Un badge ne remplace pas la connexion : connectez-vous avec Pro Santé Connect, puis enregistrez votre badge.',
+  );
 
   await signIn(page, context);
   await choosePin(page, '4826');
@@ -118,7 +148,9 @@ test('her badge, enrolled once, opens the locked cart; a wrong badge is refused 
   const panel = page.getByRole('region', { name: 'Badge de déverrouillage' });
   await expect(panel).toContainText('Présentez votre badge au lecteur du chariot.');
   await presentBadge(page, '04A3B2C1D9');
-  await expect(panel.getByRole('status')).toHaveText('Badge enregistré : il déverrouille le chariot jusqu’à votre déconnexion.');
+  await expect(panel.getByRole('status')).toHaveText(
+    'Badge enregistré : il déverrouille le chariot jusqu’à votre déconnexion.',
+  );
   await expect(chip.getByRole('button', { name: 'Badge ✓' })).toBeVisible();
   await panel.getByRole('button', { name: 'Fermer' }).click();
 
@@ -127,7 +159,9 @@ test('her badge, enrolled once, opens the locked cart; a wrong badge is refused 
   const search = page.getByLabel('Rechercher un patient');
   await search.click();
   await presentBadge(page, '04A3B2C1D9');
-  await expect(chip.getByRole('status')).toHaveText('Badge lu : il sert à rouvrir le chariot verrouillé. Pour l’enregistrer, utilisez le bouton « Badge » en haut.');
+  await expect(chip.getByRole('status')).toHaveText(
+    'Badge lu : il sert à rouvrir le chariot verrouillé. Pour l’enregistrer, utilisez le bouton « Badge » en haut.',
+  );
   await expect(search).toHaveValue('');
   await expect(page.getByRole('heading', { name: 'Patients récents' })).toBeVisible();
   // A person typing there is left alone; two keys struck at once are given back in place.
@@ -143,7 +177,9 @@ test('her badge, enrolled once, opens the locked cart; a wrong badge is refused 
   const pinField = page.getByLabel('Votre code de déverrouillage');
   await expect(pinField).toBeFocused();
   await presentBadge(page, '9988776655');
-  await expect(page.getByRole('alert')).toHaveText('Badge refusé : ce n’est pas celui enregistré pour cette session. Encore 4 essai(s), puis il faudra se reconnecter.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Badge refusé : ce n’est pas celui enregistré pour cette session. Encore 4 essai(s), puis il faudra se reconnecter.',
+  );
   await expect(pinField).toHaveValue('');
   await expect(page.getByRole('heading', { name: 'Chariot verrouillé — Anne KERLEAU' })).toBeVisible();
   await pinField.fill('7391');

@@ -18,7 +18,17 @@ test.beforeAll(async ({ browser }) => {
   writeSyntheticCt(drive, SLICES, 256, 'KERGUELEN^YVONNE');
   setup = await startCallSetup(browser);
   const cart = await connectStationClient(setup.cart.station.url);
-  await cart.value('patients.create', { identity: { birthName: 'Kerguelen', firstName: 'Yvonne', birthDate: '1948-02-11', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
+  await cart.value('patients.create', {
+    identity: {
+      birthName: 'Kerguelen',
+      firstName: 'Yvonne',
+      birthDate: '1948-02-11',
+      sex: 'F',
+      birthplaceCode: '29019',
+      identityStatus: 'PROV',
+    },
+    notDuplicateOf: [],
+  });
   cart.close();
 });
 test.afterAll(async () => {
@@ -35,7 +45,13 @@ const canvasPixels = (page: Page) =>
     .getByRole('img', { name: /coupe/ })
     .evaluate((element) => {
       // Runs in the page; typed loosely here, the e2e project has no DOM types.
-      const canvas = element as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+      const canvas = element as unknown as {
+        width: number;
+        height: number;
+        getContext(kind: '2d'): {
+          getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+        };
+      };
       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       let hash = 0;
       const greys = new Set<number>();
@@ -63,20 +79,30 @@ test('the nurse imports a CT during the call; the expert sees the same slice and
   // No study is ticked in advance (issue 18, point 13): she ticks hers.
   await cart.page.getByRole('region', { name: 'Contenu du disque' }).getByRole('checkbox').check();
   await cart.page.getByRole('button', { name: 'Importer l’examen coché' }).click();
-  await expect(cart.page.getByRole('status').filter({ hasText: 'importée' })).toContainText(`${SLICES} image(s) importée(s).`);
+  await expect(cart.page.getByRole('status').filter({ hasText: 'importée' })).toContainText(
+    `${SLICES} image(s) importée(s).`,
+  );
   await cart.page.getByRole('button', { name: /^Ouvrir la série CT/ }).click();
   await cart.page.getByRole('button', { name: 'Partager cette série dans l’appel' }).click();
 
   // The pixels cross once; the expert's viewer opens on the nurse's slice and window.
-  await expect(expert.page.getByTestId('shared-imaging-progress')).toHaveText(`${SLICES}/${SLICES} images reçues`, { timeout: 20_000 });
+  await expect(expert.page.getByTestId('shared-imaging-progress')).toHaveText(`${SLICES}/${SLICES} images reçues`, {
+    timeout: 20_000,
+  });
   await expect(cart.page.getByTestId('shared-imaging-progress')).toHaveText(`${SLICES}/${SLICES} images envoyées`);
   const start = Math.floor(SLICES / 2);
   await expect(viewerState(expert.page)).toHaveAttribute('data-index', String(start));
 
   // She scrolls three slices down and picks the stroke window.
-  await cart.page.getByRole('region', { name: /Images partagées/ }).getByRole('img', { name: /coupe/ }).focus();
+  await cart.page
+    .getByRole('region', { name: /Images partagées/ })
+    .getByRole('img', { name: /coupe/ })
+    .focus();
   for (let i = 0; i < 3; i++) await cart.page.keyboard.press('ArrowDown');
-  await cart.page.getByRole('region', { name: /Images partagées/ }).getByRole('button', { name: 'AVC' }).click();
+  await cart.page
+    .getByRole('region', { name: /Images partagées/ })
+    .getByRole('button', { name: 'AVC' })
+    .click();
   for (const page of [cart.page, expert.page]) {
     await expect(viewerState(page)).toHaveAttribute('data-index', String(start + 3));
     await expect(viewerState(page)).toHaveAttribute('data-center', '40');
@@ -85,15 +111,23 @@ test('the nurse imports a CT during the call; the expert sees the same slice and
   }
   // The same image on both screens, pixel for pixel (and an image: many greys, not a black stage).
   expect((await canvasPixels(cart.page)).greys).toBeGreaterThan(10);
-  await expect.poll(async () => JSON.stringify(await canvasPixels(expert.page))).toBe(JSON.stringify(await canvasPixels(cart.page)));
+  await expect
+    .poll(async () => JSON.stringify(await canvasPixels(expert.page)))
+    .toBe(JSON.stringify(await canvasPixels(cart.page)));
 
   // Her pointer shows on the expert's image.
-  const box = (await cart.page.getByRole('region', { name: /Images partagées/ }).getByRole('img', { name: /coupe/ }).boundingBox())!;
+  const box = (await cart.page
+    .getByRole('region', { name: /Images partagées/ })
+    .getByRole('img', { name: /coupe/ })
+    .boundingBox())!;
   await cart.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
   await expect(viewerState(expert.page)).toHaveAttribute('data-remote-pointer', /^\d+,\d+$/);
 
   // The neurologist scrolls back up; the cart follows.
-  await expert.page.getByRole('region', { name: /Images partagées/ }).getByRole('img', { name: /coupe/ }).focus();
+  await expert.page
+    .getByRole('region', { name: /Images partagées/ })
+    .getByRole('img', { name: /coupe/ })
+    .focus();
   await expert.page.keyboard.press('Home');
   for (const page of [cart.page, expert.page]) await expect(viewerState(page)).toHaveAttribute('data-index', '0');
 

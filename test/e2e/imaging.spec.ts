@@ -24,9 +24,21 @@ test.afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('a drive holding three people’s studies files only the chosen patient’s: another person’s study goes in only with its own confirmation, audited', async ({ page }) => {
+test('a drive holding three people’s studies files only the chosen patient’s: another person’s study goes in only with its own confirmation, audited', async ({
+  page,
+}) => {
   const client = await connectStationClient(station.url);
-  await client.value('patients.create', { identity: { birthName: 'Doe', firstName: 'Peter', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
+  await client.value('patients.create', {
+    identity: {
+      birthName: 'Doe',
+      firstName: 'Peter',
+      birthDate: '1960-05-04',
+      sex: 'M',
+      birthplaceCode: '29019',
+      identityStatus: 'PROV',
+    },
+    notDuplicateOf: [],
+  });
 
   await page.goto(station.url);
   await openPatient(page, 'doe peter', /DOE.*PETER/);
@@ -56,7 +68,10 @@ test('a drive holding three people’s studies files only the chosen patient’s
   await expect(importButton).toBeDisabled();
 
   // Archibald's radiographs, compared side by side: his first name differs from the record's, said in words.
-  const archibaldCr = found.getByRole('listitem').filter({ hasText: /Au nom de : Doe Archibald/ }).filter({ hasText: /— CR —/ });
+  const archibaldCr = found
+    .getByRole('listitem')
+    .filter({ hasText: /Au nom de : Doe Archibald/ })
+    .filter({ hasText: /— CR —/ });
   const check = archibaldCr.getByRole('group', { name: 'Comparez avant de rattacher cet examen au dossier' });
   await expect(check.getByRole('row', { name: /Prénom\(s\) PETER Archibald — différent/ })).toBeVisible();
   await expect(check.getByRole('row', { name: /Nom DOE Doe/ })).not.toContainText('différent');
@@ -69,11 +84,22 @@ test('a drive holding three people’s studies files only the chosen patient’s
   await expect(page.getByRole('list', { name: 'Examens d’imagerie' })).toHaveCount(0); // nothing imported meanwhile
 
   // Archibald's other study and Jan's unticked: Peter's four and the confirmed radiographs go in.
-  await found.getByRole('listitem').filter({ hasText: /Au nom de : Doe Archibald/ }).filter({ hasText: /— CT —/ }).getByRole('checkbox').uncheck();
-  await found.getByRole('listitem').filter({ hasText: /Au nom de : Citizen Jan/ }).getByRole('checkbox').uncheck();
+  await found
+    .getByRole('listitem')
+    .filter({ hasText: /Au nom de : Doe Archibald/ })
+    .filter({ hasText: /— CT —/ })
+    .getByRole('checkbox')
+    .uncheck();
+  await found
+    .getByRole('listitem')
+    .filter({ hasText: /Au nom de : Citizen Jan/ })
+    .getByRole('checkbox')
+    .uncheck();
   await expect(importButton).toHaveText('Importer les 5 examens cochés');
   await importButton.click();
-  await expect(page.getByRole('status').filter({ hasText: 'importée' })).toContainText(/\d+ image\(s\) importée\(s\)\./);
+  await expect(page.getByRole('status').filter({ hasText: 'importée' })).toContainText(
+    /\d+ image\(s\) importée\(s\)\./,
+  );
   const studies = page.getByRole('list', { name: 'Examens d’imagerie' });
   await expect(studies.locator(':scope > li')).toHaveCount(5);
   await expect(studies.getByText(/au nom de Doe Archibald, vérifié par IDE Morvan/)).toHaveCount(1);
@@ -81,29 +107,60 @@ test('a drive holding three people’s studies files only the chosen patient’s
 
   // Archibald's radiograph in Peter's record says so over the image, with its markers from the
   // DICOM Patient Orientation L\F (a chest seen facing the patient: his right on the screen's left).
-  await studies.getByRole('listitem').filter({ hasText: /vérifié par IDE Morvan/ }).getByRole('button', { name: /^Ouvrir la série CR/ }).first().click();
-  await expect(page.getByTestId('overlay-patient')).toContainText('Images au nom de Doe Archibald (rattachées après vérification par IDE Morvan)');
+  await studies
+    .getByRole('listitem')
+    .filter({ hasText: /vérifié par IDE Morvan/ })
+    .getByRole('button', { name: /^Ouvrir la série CR/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('overlay-patient')).toContainText(
+    'Images au nom de Doe Archibald (rattachées après vérification par IDE Morvan)',
+  );
   await expect(page.getByTestId('overlay-study')).toHaveText('Examen du 1er janvier 2001 — CR');
-  const markers = await Promise.all(['left', 'right', 'top', 'bottom'].map((edge) => page.getByTestId(`marker-${edge}`).textContent()));
+  const markers = await Promise.all(
+    ['left', 'right', 'top', 'bottom'].map((edge) => page.getByTestId(`marker-${edge}`).textContent()),
+  );
   expect(markers).toEqual(['D', 'G', 'H', 'B']);
 
   // The audit trail holds that one override, with who confirmed it and which study.
-  const overrides = (await client.value('audit.recent', { limit: 100 })).filter((e) => e.event === 'imaging.identity_override');
+  const overrides = (await client.value('audit.recent', { limit: 100 })).filter(
+    (e) => e.event === 'imaging.identity_override',
+  );
   expect(overrides).toHaveLength(1);
   expect(overrides[0]).toMatchObject({ entityType: 'imaging_study', person: 'IDE Morvan' });
   const scan = await client.value('imaging.scan', { folder: DRIVE });
-  expect(scan.studies.find((s) => s.studyUid === overrides[0]!.entityId)).toMatchObject({ patient: { name: 'Doe^Archibald' }, modalities: ['CR'] });
+  expect(scan.studies.find((s) => s.studyUid === overrides[0]!.entityId)).toMatchObject({
+    patient: { name: 'Doe^Archibald' },
+    modalities: ['CR'],
+  });
   client.close();
 });
 
-test('opens an imported series with its patient, study date and left/right markers over it: scrolls the stack, windows it, measures a length in millimetres', async ({ page }) => {
+test('opens an imported series with its patient, study date and left/right markers over it: scrolls the stack, windows it, measures a length in millimetres', async ({
+  page,
+}) => {
   const client = await connectStationClient(station.url);
-  const created = await client.value('patients.create', { identity: { birthName: 'Doe', firstName: 'Archibald', birthDate: '1960-05-04', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
+  const created = await client.value('patients.create', {
+    identity: {
+      birthName: 'Doe',
+      firstName: 'Archibald',
+      birthDate: '1960-05-04',
+      sex: 'M',
+      birthplaceCode: '29019',
+      identityStatus: 'PROV',
+    },
+    notDuplicateOf: [],
+  });
   if (created.status !== 'created') throw new Error('patient');
   const scan = await client.value('imaging.scan', { folder: DRIVE });
   const archibald = scan.studies.filter((s) => s.patient.name === 'Doe^Archibald' && !s.alreadyImported);
   const confirmations = archibald.map((s) => ({ studyUid: s.studyUid, checkedBy: 'IDE Morvan' }));
-  await client.value('imaging.import', { scanId: scan.scanId, studyUids: archibald.map((s) => s.studyUid), patientId: created.patient.id, confirmations });
+  await client.value('imaging.import', {
+    scanId: scan.scanId,
+    studyUids: archibald.map((s) => s.studyUid),
+    patientId: created.patient.id,
+    confirmations,
+  });
   client.close();
 
   await page.goto(station.url);
@@ -123,9 +180,13 @@ test('opens an imported series with its patient, study date and left/right marke
   await expect(page.getByTestId('overlay-patient')).toContainText('né le 4 mai 1960');
   await expect(page.getByTestId('overlay-patient')).not.toContainText('Images au nom de'); // his own name: nothing to say
   await expect(page.getByTestId('overlay-study')).toHaveText('Examen du 3 septembre 1995 — CT');
-  const markers = await Promise.all(['left', 'right', 'top', 'bottom'].map((edge) => page.getByTestId(`marker-${edge}`).textContent()));
+  const markers = await Promise.all(
+    ['left', 'right', 'top', 'bottom'].map((edge) => page.getByTestId(`marker-${edge}`).textContent()),
+  );
   expect(markers).toEqual(['D', 'G', 'A', 'P']);
-  await expect(page.getByText('Repères : D droite du patient, G gauche, A avant, P arrière, H tête, B pieds.')).toBeVisible();
+  await expect(
+    page.getByText('Repères : D droite du patient, G gauche, A avant, P arrière, H tête, B pieds.'),
+  ).toBeVisible();
   const count = Math.max(...counts);
   const start = Number(await state.getAttribute('data-index'));
   expect(start).toBe(Math.floor(count / 2));
@@ -150,7 +211,10 @@ test('opens an imported series with its patient, study date and left/right marke
   expect(Number(await state.getAttribute('data-width'))).toBeGreaterThan(widthBefore);
 
   // A length across the image is in millimetres (the series has a pixel spacing).
-  await page.getByRole('toolbar', { name: 'Outils de la visionneuse' }).getByRole('button', { name: 'Longueur' }).click();
+  await page
+    .getByRole('toolbar', { name: 'Outils de la visionneuse' })
+    .getByRole('button', { name: 'Longueur' })
+    .click();
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
@@ -161,17 +225,36 @@ test('opens an imported series with its patient, study date and left/right marke
 test('a series that holds no image says so, instead of opening for ever', async ({ page }) => {
   // Jan Citizen's CT on the drive is a series of objects without pixel data.
   const client = await connectStationClient(station.url);
-  const created = await client.value('patients.create', { identity: { birthName: 'Citizen', firstName: 'Jan', birthDate: '1970-01-15', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
+  const created = await client.value('patients.create', {
+    identity: {
+      birthName: 'Citizen',
+      firstName: 'Jan',
+      birthDate: '1970-01-15',
+      sex: 'M',
+      birthplaceCode: '29019',
+      identityStatus: 'PROV',
+    },
+    notDuplicateOf: [],
+  });
   if (created.status !== 'created') throw new Error('patient');
   const scan = await client.value('imaging.scan', { folder: DRIVE });
   const jan = scan.studies.filter((s) => s.patient.name === 'Citizen^Jan');
-  await client.value('imaging.import', { scanId: scan.scanId, studyUids: jan.map((s) => s.studyUid), patientId: created.patient.id });
+  await client.value('imaging.import', {
+    scanId: scan.scanId,
+    studyUids: jan.map((s) => s.studyUid),
+    patientId: created.patient.id,
+  });
   client.close();
 
   await page.goto(station.url);
   await openPatient(page, 'citizen jan', /CITIZEN.*JAN/);
-  await page.getByRole('button', { name: /^Ouvrir la série/ }).first().click();
-  await expect(page.getByRole('alert')).toHaveText('Cette série ne contient aucune image à afficher (compte rendu, document ou autre objet).');
+  await page
+    .getByRole('button', { name: /^Ouvrir la série/ })
+    .first()
+    .click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Cette série ne contient aucune image à afficher (compte rendu, document ou autre objet).',
+  );
   await expect(page.getByText('Ouverture de la série…')).toHaveCount(0);
 });
 
@@ -179,19 +262,35 @@ test('imports CT slices dropped on the page', async ({ page }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-drop-'));
   const files = writeSyntheticCt(dir, 12, 128, 'LE ROUX^YANN', '1.2.826.0.1.3680043.10.1234.66');
   const client = await connectStationClient(station.url);
-  await client.value('patients.create', { identity: { birthName: 'Le Roux', firstName: 'Yann', birthDate: '1970-01-15', sex: 'M', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
+  await client.value('patients.create', {
+    identity: {
+      birthName: 'Le Roux',
+      firstName: 'Yann',
+      birthDate: '1970-01-15',
+      sex: 'M',
+      birthplaceCode: '29019',
+      identityStatus: 'PROV',
+    },
+    notDuplicateOf: [],
+  });
   client.close();
   // The desktop's drag and drop, as the page receives it: a DataTransfer of File objects.
-  const payload = JSON.stringify(files.map((f) => ({ name: path.basename(f), data: fs.readFileSync(f).toString('base64') })));
+  const payload = JSON.stringify(
+    files.map((f) => ({ name: path.basename(f), data: fs.readFileSync(f).toString('base64') })),
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   await page.goto(station.url);
   await openPatient(page, 'le roux', /LE ROUX.*YANN/);
   await page.getByRole('button', { name: 'Importer des images (CD, clé USB, dossier)' }).click();
-  const transfer = await page.evaluateHandle(`((items) => { const dt = new DataTransfer(); for (const it of items) { const bin = atob(it.data); const bytes = new Uint8Array(bin.length); for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i); dt.items.add(new File([bytes], it.name, { type: 'application/dicom' })); } return dt; })(${payload})`);
+  const transfer = await page.evaluateHandle(
+    `((items) => { const dt = new DataTransfer(); for (const it of items) { const bin = atob(it.data); const bytes = new Uint8Array(bin.length); for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i); dt.items.add(new File([bytes], it.name, { type: 'application/dicom' })); } return dt; })(${payload})`,
+  );
   await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
   const found = page.getByRole('region', { name: 'Contenu du disque' });
   await expect(found.getByText('12 fichier(s) lus, 1 examen(s) trouvés.')).toBeVisible();
-  await expect(found.getByText('Conforme au dossier : nom, prénom — Non vérifiable, absent de l’examen : date de naissance, sexe')).toBeVisible();
+  await expect(
+    found.getByText('Conforme au dossier : nom, prénom — Non vérifiable, absent de l’examen : date de naissance, sexe'),
+  ).toBeVisible();
   await found.getByRole('checkbox').check();
   await found.getByRole('button', { name: 'Importer l’examen coché' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'importée' })).toContainText('12 image(s) importée(s).');

@@ -61,7 +61,9 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   // Validated on her identity card: not with one first name asked (all the birth first names are a strict trait).
   await cabin.getByLabel('Pièce d’identité vérifiée').selectOption('national_id_card');
   await cabin.getByRole('button', { name: 'Continuer' }).click();
-  await expect(cabin.getByRole('alert')).toContainText('Tous les prénoms de naissance : Indiquez tous les prénoms de naissance');
+  await expect(cabin.getByRole('alert')).toContainText(
+    'Tous les prénoms de naissance : Indiquez tous les prénoms de naissance',
+  );
   await cabin.getByLabel('Tous les prénoms de naissance').fill('Annick Marie');
   await cabin.getByRole('button', { name: 'Continuer' }).click();
 
@@ -70,7 +72,9 @@ test('a cabin session from identification to the wipe, the record kept in the ou
 
   // SpO2 and pulse from the oximeter simulator on its pty, once they hold steady.
   await expect(cabin.getByRole('heading', { name: 'Vos mesures' })).toBeVisible();
-  await expect(cabin.getByText('Oxygène et pouls enregistrés. Vous pouvez retirer votre doigt.')).toBeVisible({ timeout: 30_000 });
+  await expect(cabin.getByText('Oxygène et pouls enregistrés. Vous pouvez retirer votre doigt.')).toBeVisible({
+    timeout: 30_000,
+  });
   const recorded = cabin.getByRole('list', { name: 'Mesures enregistrées' });
   await expect(recorded).toContainText(/Saturation \(SpO2\) : 9\d % \(appareil\)/);
   await expect(recorded).toContainText(/Pouls : \d{2,3} \/min \(appareil\)/);
@@ -114,7 +118,8 @@ test('a cabin session from identification to the wipe, the record kept in the ou
     const png = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
     return URL.createObjectURL(png);
   })()`);
-  const loads = (url: unknown) => `new Promise((resolve) => { const image = new Image(); image.onload = () => resolve('readable'); image.onerror = () => resolve('gone'); image.src = ${JSON.stringify(url)}; })`;
+  const loads = (url: unknown) =>
+    `new Promise((resolve) => { const image = new Image(); image.onload = () => resolve('readable'); image.onerror = () => resolve('gone'); image.src = ${JSON.stringify(url)}; })`;
   expect(await cabin.evaluate(loads(blobUrl))).toBe('readable');
 
   await cabin.getByRole('button', { name: 'Terminer et effacer l’écran' }).click();
@@ -123,23 +128,46 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   // Nothing of the patient is left in the page.
   const text = await cabin.evaluate('document.body.innerText');
   for (const trace of PATIENT_TRACES) expect(text).not.toContain(trace);
-  const storage = (await cabin.evaluate(`JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })`)) as string;
+  const storage = (await cabin.evaluate(
+    `JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })`,
+  )) as string;
   for (const trace of PATIENT_TRACES) expect(storage.toUpperCase()).not.toContain(trace.toUpperCase());
   expect(JSON.parse(storage).local).toEqual({});
   expect(await cabin.evaluate(`indexedDB.databases().then((list) => list.map((d) => d.name))`)).toEqual([]);
-  expect(await cabin.evaluate(`[...document.querySelectorAll('video, audio')].filter((m) => m.srcObject || m.getAttribute('src')).length`)).toBe(0);
+  expect(
+    await cabin.evaluate(
+      `[...document.querySelectorAll('video, audio')].filter((m) => m.srcObject || m.getAttribute('src')).length`,
+    ),
+  ).toBe(0);
   expect(await cabin.evaluate(loads(blobUrl))).toBe('gone');
 
   // The record is safe in the station's database, queued for the regional server.
   const db = stationDatabase(setup.cart.dataDir, { readonly: true, fileMustExist: true });
   try {
-    const patient = db.prepare(`SELECT id, identity_status, birth_first_names, identity_document_json FROM patients WHERE birth_name = 'KERGUELEN'`).get() as { id: string; identity_status: string; birth_first_names: string; identity_document_json: string };
+    const patient = db
+      .prepare(
+        `SELECT id, identity_status, birth_first_names, identity_document_json FROM patients WHERE birth_name = 'KERGUELEN'`,
+      )
+      .get() as { id: string; identity_status: string; birth_first_names: string; identity_document_json: string };
     expect(patient).toMatchObject({ identity_status: 'VALI', birth_first_names: 'ANNICK MARIE' });
-    expect(JSON.parse(patient.identity_document_json)).toEqual({ type: 'national_id_card', parentDocument: null, checkedBy: 'Mme Le Bris', checkedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
-    const act = db.prepare(`SELECT id, status, call_id FROM encounters WHERE patient_id = ?`).get(patient.id) as { id: string; status: string; call_id: string | null };
+    expect(JSON.parse(patient.identity_document_json)).toEqual({
+      type: 'national_id_card',
+      parentDocument: null,
+      checkedBy: 'Mme Le Bris',
+      checkedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    const act = db.prepare(`SELECT id, status, call_id FROM encounters WHERE patient_id = ?`).get(patient.id) as {
+      id: string;
+      status: string;
+      call_id: string | null;
+    };
     expect(act.status).toBe('awaiting_report');
     expect(act.call_id).not.toBeNull();
-    const queued = db.prepare(`SELECT entity, COUNT(*) AS n FROM outbox WHERE entity_id = ? OR entity_id = ? OR entity IN ('consent', 'observation') GROUP BY entity`).all(patient.id, act.id) as { entity: string; n: number }[];
+    const queued = db
+      .prepare(
+        `SELECT entity, COUNT(*) AS n FROM outbox WHERE entity_id = ? OR entity_id = ? OR entity IN ('consent', 'observation') GROUP BY entity`,
+      )
+      .all(patient.id, act.id) as { entity: string; n: number }[];
     const byEntity = Object.fromEntries(queued.map((q) => [q.entity, q.n]));
     expect(byEntity.patient).toBeGreaterThanOrEqual(1);
     expect(byEntity.encounter).toBeGreaterThanOrEqual(1);

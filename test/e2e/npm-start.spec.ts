@@ -13,12 +13,21 @@ test('falls back to browser mode, says why and where, and the page works', async
   const noElectron = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-no-electron-'));
   // The build is done by `npm test` before Playwright runs; this is the rest of `npm start`.
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: { ...process.env, RELAIS_DATA_DIR: dataDir, RELAIS_PORT: '0', ELECTRON_OVERRIDE_DIST_PATH: noElectron, DISPLAY: '', WAYLAND_DISPLAY: '' },
+    env: {
+      ...process.env,
+      RELAIS_DATA_DIR: dataDir,
+      RELAIS_PORT: '0',
+      ELECTRON_OVERRIDE_DIST_PATH: noElectron,
+      DISPLAY: '',
+      WAYLAND_DISPLAY: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
     const ready = await waitForReady(child);
-    expect(ready.output()).toContain("Electron n'est pas disponible sur cette machine : Relais démarre en mode navigateur.");
+    expect(ready.output()).toContain(
+      "Electron n'est pas disponible sur cette machine : Relais démarre en mode navigateur.",
+    );
     expect(ready.output()).toContain('Electron is not available on this machine: Relais starts in browser mode.');
     expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}$/);
 
@@ -28,16 +37,22 @@ test('falls back to browser mode, says why and where, and the page works', async
     // Records are encrypted at rest; in browser mode the key is in a file, and the screen says it is weaker.
     expect(ready.output()).toContain(`Clé de chiffrement / data key: ${dataDir}.key`);
     expect(fs.statSync(`${dataDir}.key`).mode & 0o777).toBe(0o600);
-    await expect(page.getByTestId('data-protection')).toContainText('Chiffrées (AES-256), clé dans un fichier : protection plus faible');
+    await expect(page.getByTestId('data-protection')).toContainText(
+      'Chiffrées (AES-256), clé dans un fichier : protection plus faible',
+    );
     await expect(page.getByTestId('data-protection')).toContainText('qui lit ce fichier lit les dossiers');
     // The embedded defaults run a regional hub in-process, and the station is connected to it.
-    await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(/Serveur régional\s*connecté \(ws:\/\/127\.0\.0\.1:\d+\/hub\)/);
+    await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(
+      /Serveur régional\s*connecté \(ws:\/\/127\.0\.0\.1:\d+\/hub\)/,
+    );
     // No provider in the embedded defaults: npm start chose no sign-in, and both the log and the screen say what it means.
     expect(ready.output()).toContain('Embedded defaults: no identity provider, RELAIS_NO_SIGN_IN=1');
     expect(ready.output()).toContain('"event":"sign_in.none"');
     // A new user's first start prints no error (the device profiles were once looked for in out/).
     expect(ready.output()).not.toContain('"level":"error"');
-    await expect(page.getByTestId('record-access')).toContainText('toute personne devant cette station lit tous les dossiers');
+    await expect(page.getByTestId('record-access')).toContainText(
+      'toute personne devant cette station lit tous les dossiers',
+    );
   } finally {
     await stopChild(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -52,7 +67,10 @@ test('the station refuses to start without a provider unless the site chose no s
   const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_DATA_DIR: dataDir, RELAIS_PORT: '0' };
   delete env.RELAIS_NO_SIGN_IN;
   delete env.RELAIS_OIDC_DISCOVERY_URL;
-  const child = spawn(process.execPath, [path.resolve('out/main/host.cjs')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.resolve('out/main/host.cjs')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -18,10 +18,21 @@ let dir: string;
 test.beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-pacs-'));
   orthanc = await startOrthanc();
-  const files = writeSyntheticCt(path.join(dir, 'modality'), 20, 256, 'KERGUELEN^YVONNE', '1.2.826.0.1.3680043.10.1234.55');
-  const stored = await createDicomWebClient({ baseUrl: orthanc.dicomWebUrl }).store(files.map((f) => new Uint8Array(fs.readFileSync(f))));
+  const files = writeSyntheticCt(
+    path.join(dir, 'modality'),
+    20,
+    256,
+    'KERGUELEN^YVONNE',
+    '1.2.826.0.1.3680043.10.1234.55',
+  );
+  const stored = await createDicomWebClient({ baseUrl: orthanc.dicomWebUrl }).store(
+    files.map((f) => new Uint8Array(fs.readFileSync(f))),
+  );
   expect(stored.stored).toHaveLength(20);
-  station = await startStation(path.join(dir, 'station'), { RELAIS_DEVICES: 'none', RELAIS_PACS_URL: orthanc.dicomWebUrl });
+  station = await startStation(path.join(dir, 'station'), {
+    RELAIS_DEVICES: 'none',
+    RELAIS_PACS_URL: orthanc.dicomWebUrl,
+  });
 });
 test.afterAll(async () => {
   await station?.stop();
@@ -31,7 +42,17 @@ test.afterAll(async () => {
 
 test('finds the patient’s CT in the PACS, retrieves it into her record and shows it', async ({ page }) => {
   const client = await connectStationClient(station.url);
-  await client.value('patients.create', { identity: { birthName: 'Kerguelen', firstName: 'Yvonne', birthDate: '1948-02-11', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' }, notDuplicateOf: [] });
+  await client.value('patients.create', {
+    identity: {
+      birthName: 'Kerguelen',
+      firstName: 'Yvonne',
+      birthDate: '1948-02-11',
+      sex: 'F',
+      birthplaceCode: '29019',
+      identityStatus: 'PROV',
+    },
+    notDuplicateOf: [],
+  });
   client.close();
 
   await page.goto(station.url);

@@ -20,7 +20,8 @@ export async function createYvonneLeBihan(page: Page, otherFields: Record<string
   await page.getByLabel('Code INSEE du lieu de naissance', { exact: true }).fill('29019');
   for (const [label, value] of Object.entries(otherFields)) {
     const field = page.getByLabel(label, { exact: true });
-    if ((await field.evaluate((element: { tagName: string }) => element.tagName)) === 'SELECT') await field.selectOption(value);
+    if ((await field.evaluate((element: { tagName: string }) => element.tagName)) === 'SELECT')
+      await field.selectOption(value);
     else await field.fill(value);
   }
   await page.getByRole('button', { name: 'Enregistrer' }).click();

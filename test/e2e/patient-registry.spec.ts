@@ -25,11 +25,18 @@ test.afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-type StoredPatient = { birth_name: string; identity_status: string; ins_matricule: string | null; typed_ins_matricule: string | null };
+type StoredPatient = {
+  birth_name: string;
+  identity_status: string;
+  ins_matricule: string | null;
+  typed_ins_matricule: string | null;
+};
 function storedPatients(): StoredPatient[] {
   const db = stationDatabase(dataDir, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT birth_name, identity_status, ins_matricule, typed_ins_matricule FROM patients').all() as StoredPatient[];
+    return db
+      .prepare('SELECT birth_name, identity_status, ins_matricule, typed_ins_matricule FROM patients')
+      .all() as StoredPatient[];
   } finally {
     db.close();
   }
@@ -59,13 +66,17 @@ async function fillMartin(page: Page, options: { matricule?: string; document?: 
 // A cart where the region cannot be reached: the record waits in the outbox, across restarts.
 const OFFLINE = { RELAIS_HUB_URL: 'ws://127.0.0.1:9/hub', RELAIS_HUB_TOKEN: 'offline' };
 
-test('creates a patient with a typed card number kept "to be checked", and finds her again after the station restarts', async ({ page }) => {
+test('creates a patient with a typed card number kept "to be checked", and finds her again after the station restarts', async ({
+  page,
+}) => {
   station = await startStation(dataDir, OFFLINE);
   await page.goto(station.url);
   await fillMartin(page, { matricule: '2 06 12 75 111 005 64', document: true });
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('heading', { name: /MARTIN.*JEANNE/ })).toBeVisible();
-  expect(storedPatients()).toEqual([{ birth_name: 'MARTIN', identity_status: 'VALI', ins_matricule: null, typed_ins_matricule: '206127511100564' }]);
+  expect(storedPatients()).toEqual([
+    { birth_name: 'MARTIN', identity_status: 'VALI', ins_matricule: null, typed_ins_matricule: '206127511100564' },
+  ]);
 
   await station.stop();
   station = await startStation(dataDir, OFFLINE);
@@ -105,13 +116,18 @@ test('shows the wrong key of a typed number on its field and stores nothing', as
   await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(/Patients enregistrés\s*0/);
 });
 
-test('a typed INS cannot reach RECUP or QUAL; VALI asks for the identity document; without INSi, the screen says so', async ({ page }) => {
+test('a typed INS cannot reach RECUP or QUAL; VALI asks for the identity document; without INSi, the screen says so', async ({
+  page,
+}) => {
   station = await startStation(dataDir);
   await page.goto(station.url);
   await fillMartin(page, { matricule: '2 06 12 75 111 005 64' });
   // Only the statuses a person can give: RECUP and QUAL come from an INSi answer.
   const statusField = page.getByLabel("Statut de l'identité", { exact: true });
-  await expect(statusField.locator('option')).toHaveText(['PROV — provisoire', 'VALI — validée (pièce d’identité vérifiée)']);
+  await expect(statusField.locator('option')).toHaveText([
+    'PROV — provisoire',
+    'VALI — validée (pièce d’identité vérifiée)',
+  ]);
   await statusField.selectOption('VALI');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   const documentType = page.getByLabel('Pièce d’identité vérifiée', { exact: true });
@@ -129,12 +145,26 @@ test('a typed INS cannot reach RECUP or QUAL; VALI asks for the identity documen
   await expect(insPanel).toContainText('Le téléservice INSi n’est pas configuré sur ce poste');
   await expect(insPanel.getByRole('button')).toHaveCount(0);
   await expect(page.getByLabel("Statut de l'identité", { exact: true }).locator('option')).toHaveCount(2);
-  expect(storedPatients()).toEqual([{ birth_name: 'MARTIN', identity_status: 'VALI', ins_matricule: null, typed_ins_matricule: '206127511100564' }]);
+  expect(storedPatients()).toEqual([
+    { birth_name: 'MARTIN', identity_status: 'VALI', ins_matricule: null, typed_ins_matricule: '206127511100564' },
+  ]);
 });
 
-test('the INSi double’s answer qualifies the identity whose document was checked, and the history says it', async ({ page }) => {
+test('the INSi double’s answer qualifies the identity whose document was checked, and the history says it', async ({
+  page,
+}) => {
   const insi: InsiDouble = await startInsiDouble({
-    people: [{ matricule: '206127511100564', oid: INS_OID.NIR, birthName: 'MARTIN', birthFirstNames: 'JEANNE LOUISE', birthDate: '1906-12-03', sex: 'F', birthplaceCode: '75111' }],
+    people: [
+      {
+        matricule: '206127511100564',
+        oid: INS_OID.NIR,
+        birthName: 'MARTIN',
+        birthFirstNames: 'JEANNE LOUISE',
+        birthDate: '1906-12-03',
+        sex: 'F',
+        birthplaceCode: '75111',
+      },
+    ],
   });
   try {
     station = await startStation(dataDir, { RELAIS_INSI_URL: insi.url });
@@ -155,7 +185,9 @@ test('the INSi double’s answer qualifies the identity whose document was check
     const history = page.getByRole('region', { name: 'Historique de l’identité' });
     await expect(history.getByRole('listitem').first()).toContainText('Téléservice INSi');
     await expect(history.getByRole('listitem').first()).toContainText('Statut : VALI → QUAL');
-    expect(storedPatients()).toEqual([{ birth_name: 'MARTIN', identity_status: 'QUAL', ins_matricule: '206127511100564', typed_ins_matricule: null }]);
+    expect(storedPatients()).toEqual([
+      { birth_name: 'MARTIN', identity_status: 'QUAL', ins_matricule: '206127511100564', typed_ins_matricule: null },
+    ]);
     expect(insi.requests.map((r) => r.path)).toEqual(['/search-traits']);
   } finally {
     await insi.close();

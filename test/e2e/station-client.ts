@@ -12,7 +12,9 @@ export interface StationClient {
 export async function connectStationClient(stationUrl: string): Promise<StationClient> {
   const url = new URL(stationUrl);
   const token = /token=([0-9a-f]+)/.exec(url.hash)?.[1] ?? '';
-  const ws = new WebSocket(`ws://${url.host}/relais`, [WIRE_PROTOCOL, TOKEN_PROTOCOL_PREFIX + token], { origin: url.origin });
+  const ws = new WebSocket(`ws://${url.host}/relais`, [WIRE_PROTOCOL, TOKEN_PROTOCOL_PREFIX + token], {
+    origin: url.origin,
+  });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
@@ -20,7 +22,11 @@ export async function connectStationClient(stationUrl: string): Promise<StationC
   let nextId = 1;
   const pending = new Map<number, (result: { ok: boolean; value?: unknown; error?: unknown }) => void>();
   ws.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { kind: string; id?: number; result?: { ok: boolean; value?: unknown; error?: unknown } };
+    const message = JSON.parse(String(data)) as {
+      kind: string;
+      id?: number;
+      result?: { ok: boolean; value?: unknown; error?: unknown };
+    };
     if (message.kind === 'result' && message.id !== undefined) pending.get(message.id)?.(message.result!);
   });
   return {

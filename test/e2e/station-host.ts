@@ -12,10 +12,16 @@ export interface RunningStation {
 
 const READY = /Relais station ready: (http:\/\/127\.0\.0\.1:\d+)\/#token=[0-9a-f]+/;
 
-export function waitForReady(child: ChildProcess, timeoutMs = 30_000): Promise<{ url: string; origin: string; output: () => string }> {
+export function waitForReady(
+  child: ChildProcess,
+  timeoutMs = 30_000,
+): Promise<{ url: string; origin: string; output: () => string }> {
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`station did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`station did not start in ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = READY.exec(output);
@@ -44,7 +50,13 @@ export function stopChild(child: ChildProcess): Promise<void> {
 export async function startStation(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningStation> {
   const child = spawn(process.execPath, [path.resolve('out/main/host.cjs')], {
     // Without a provider, these stations run as a site that chose no sign-in (the host refuses otherwise).
-    env: { ...process.env, RELAIS_DATA_DIR: dataDir, RELAIS_PORT: '0', ...(env.RELAIS_OIDC_DISCOVERY_URL ? {} : { RELAIS_NO_SIGN_IN: '1' }), ...env },
+    env: {
+      ...process.env,
+      RELAIS_DATA_DIR: dataDir,
+      RELAIS_PORT: '0',
+      ...(env.RELAIS_OIDC_DISCOVERY_URL ? {} : { RELAIS_NO_SIGN_IN: '1' }),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const ready = await waitForReady(child);

@@ -13,11 +13,27 @@ let setup: CallSetup;
 let first: { station: RunningStation; context: BrowserContext; page: Page; dir: string };
 test.beforeAll(async ({ browser }) => {
   setup = await startCallSetup(browser, {
-    hub: { offers: [{ id: 'neuro-garde', specialty: 'neurologie', hospital: 'CHU de Brest', act: 'teleconsultation', hours: '24/7', experts: ['dr-absent', FIRST.sub, EXPERT.sub], urgent: true }] },
+    hub: {
+      offers: [
+        {
+          id: 'neuro-garde',
+          specialty: 'neurologie',
+          hospital: 'CHU de Brest',
+          act: 'teleconsultation',
+          hours: '24/7',
+          experts: ['dr-absent', FIRST.sub, EXPERT.sub],
+          urgent: true,
+        },
+      ],
+    },
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-first-'));
   const token = issueToken(HUB_SECRET, { ...FIRST, role: 'expert', exp: Math.floor(Date.now() / 1000) + 3600 });
-  const station = await startStation(dir, { RELAIS_HUB_URL: setup.hub.url, RELAIS_HUB_TOKEN: token, RELAIS_DEVICES: 'none' });
+  const station = await startStation(dir, {
+    RELAIS_HUB_URL: setup.hub.url,
+    RELAIS_HUB_TOKEN: token,
+    RELAIS_DEVICES: 'none',
+  });
   const context = await browser.newContext({ locale: 'fr-FR' });
   const page = await context.newPage();
   await page.goto(station.url);
@@ -34,7 +50,9 @@ test('skips the offline neurologist, passes on a decline, and the next one answe
   const { cart, expert } = setup;
   await cart.page.getByRole('button', { name: 'Appels', exact: true }).click();
   await expect(cart.page.getByText(`${FIRST.name} — disponible`)).toBeVisible();
-  await cart.page.getByRole('button', { name: 'Alerte AVC : appeler l’expert de garde en neurologie (CHU de Brest)' }).click();
+  await cart.page
+    .getByRole('button', { name: 'Alerte AVC : appeler l’expert de garde en neurologie (CHU de Brest)' })
+    .click();
 
   // The first on-duty neurologist online rings, urgent, and declines.
   const ringFirst = first.page.getByRole('alertdialog');
@@ -50,6 +68,7 @@ test('skips the offline neurologist, passes on a decline, and the next one answe
   const ringExpert = expert.page.getByRole('alertdialog');
   await expect(ringExpert).toContainText(`Appel entrant de ${CART.name} (${CART.site})`);
   await ringExpert.getByRole('button', { name: 'Répondre' }).click();
-  for (const page of [cart.page, expert.page]) await expect(page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
+  for (const page of [cart.page, expert.page])
+    await expect(page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
   await expect(cart.page.getByRole('heading', { name: `${EXPERT.name} — ${EXPERT.site}` })).toBeVisible();
 });

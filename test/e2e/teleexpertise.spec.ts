@@ -19,8 +19,22 @@ import { startStation, type RunningStation } from './station-host';
 
 const SECRET = 'e2e-expertise-secret';
 const exp = Math.floor(Date.now() / 1000) + 3600;
-const cartToken = issueToken(SECRET, { sub: 'cart-tilleuls', role: 'station', name: 'Chariot EHPAD 2', site: 'EHPAD Les Tilleuls', specialty: null, exp });
-const dermToken = issueToken(SECRET, { sub: 'dr-le-goff', role: 'expert', name: 'Dr Le Goff', site: 'CHU de Brest', specialty: 'Dermatologie', exp });
+const cartToken = issueToken(SECRET, {
+  sub: 'cart-tilleuls',
+  role: 'station',
+  name: 'Chariot EHPAD 2',
+  site: 'EHPAD Les Tilleuls',
+  specialty: null,
+  exp,
+});
+const dermToken = issueToken(SECRET, {
+  sub: 'dr-le-goff',
+  role: 'expert',
+  name: 'Dr Le Goff',
+  site: 'CHU de Brest',
+  specialty: 'Dermatologie',
+  exp,
+});
 const QUESTION = 'Naevus du dos modifié en 3 mois : exérèse ?';
 
 let hub: RunningHub;
@@ -41,7 +55,8 @@ function png(red: number): Buffer {
 function wav(): Buffer {
   const samples = 800;
   const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 100 * i) / 8000)), i * 2);
+  for (let i = 0; i < samples; i++)
+    data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 100 * i) / 8000)), i * 2);
   const header = Buffer.alloc(44);
   header.write('RIFF', 0);
   header.writeUInt32LE(36 + data.length, 4);
@@ -60,12 +75,28 @@ function wav(): Buffer {
 
 test.beforeAll(async () => {
   hub = await startHub({
-    secret: SECRET, turnSecret: 'unused', turnUrls: [],
-    offers: [{ id: 'derm-brest', specialty: 'Dermatologie', hospital: 'CHU de Brest', act: 'teleexpertise', hours: 'lun-ven 08:00-18:00', experts: ['dr-le-goff'], urgent: false }],
+    secret: SECRET,
+    turnSecret: 'unused',
+    turnUrls: [],
+    offers: [
+      {
+        id: 'derm-brest',
+        specialty: 'Dermatologie',
+        hospital: 'CHU de Brest',
+        act: 'teleexpertise',
+        hours: 'lun-ven 08:00-18:00',
+        experts: ['dr-le-goff'],
+        urgent: false,
+      },
+    ],
   });
   proxy = await startTcpProxy(hub.port);
   for (let i = 0; i < 2; i++) dirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-expertise-')));
-  cart = await startStation(dirs[0]!, { RELAIS_HUB_URL: `ws://127.0.0.1:${proxy.port}/hub`, RELAIS_HUB_TOKEN: cartToken, RELAIS_DEVICES: 'none' });
+  cart = await startStation(dirs[0]!, {
+    RELAIS_HUB_URL: `ws://127.0.0.1:${proxy.port}/hub`,
+    RELAIS_HUB_TOKEN: cartToken,
+    RELAIS_DEVICES: 'none',
+  });
   derm = await startStation(dirs[1]!, { RELAIS_HUB_URL: hub.url, RELAIS_HUB_TOKEN: dermToken, RELAIS_DEVICES: 'none' });
   cartClient = await connectStationClient(cart.url);
 });
@@ -73,7 +104,10 @@ test.beforeAll(async () => {
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a hook asks for from this pattern: none here.
 test.afterEach(async ({}, testInfo) => {
   if (testInfo.status === testInfo.expectedStatus) return;
-  for (const [name, station] of [['cart', cart], ['dermatologist', derm]] as const) {
+  for (const [name, station] of [
+    ['cart', cart],
+    ['dermatologist', derm],
+  ] as const) {
     const output = station?.output() ?? '';
     await testInfo.attach(`${name} station output`, { body: output, contentType: 'text/plain' });
     process.stdout.write(`\n--- ${name} station output (last 4000 characters) ---\n${output.slice(-4000)}\n`);
@@ -111,23 +145,36 @@ async function consentToPhotos(page: Page) {
 
 async function addPhoto(page: Page, name: string, bytes: Buffer, title: string) {
   const form = page.getByRole('form', { name: 'Ajouter le fichier' });
-  await form.getByLabel('Fichier (PDF, photo PNG ou JPEG)').setInputFiles({ name, mimeType: 'image/png', buffer: bytes });
+  await form
+    .getByLabel('Fichier (PDF, photo PNG ou JPEG)')
+    .setInputFiles({ name, mimeType: 'image/png', buffer: bytes });
   await form.getByLabel('Titre (par exemple : courrier du cardiologue)').fill(title);
   await form.getByLabel('Ajouté par').fill('IDE Morvan');
   await form.getByRole('button', { name: 'Ajouter le fichier' }).click();
   await expect(page.getByRole('list', { name: 'Fichiers' }).getByText(new RegExp(`^Photo : ${title} `))).toBeVisible();
 }
 
-test('a request built offline with two photos reaches the dermatologist, and her answer comes back', async ({ browser }) => {
+test('a request built offline with two photos reaches the dermatologist, and her answer comes back', async ({
+  browser,
+}) => {
   // Three trips through the sync each way, on a machine shared with other tests.
   test.setTimeout(120_000);
   const created = await cartClient.value('patients.create', {
-    identity: { birthName: 'Le Gall', firstName: 'Anne', birthDate: '1956-12-03', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' },
+    identity: {
+      birthName: 'Le Gall',
+      firstName: 'Anne',
+      birthDate: '1956-12-03',
+      sex: 'F',
+      birthplaceCode: '29019',
+      identityStatus: 'PROV',
+    },
     notDuplicateOf: [],
   });
   if (created.status !== 'created') throw new Error('no patient');
   // The cart saw the region's directory once; then its link to the hub is cut.
-  await expect.poll(() => cartClient.value('teleexpertise.specialties', {}), { timeout: 15_000 }).toContain('Dermatologie');
+  await expect
+    .poll(() => cartClient.value('teleexpertise.specialties', {}), { timeout: 15_000 })
+    .toContain('Dermatologie');
   proxy.cut();
 
   const cartPage = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
@@ -137,7 +184,9 @@ test('a request built offline with two photos reaches the dermatologist, and her
   const form = cartPage.getByRole('form', { name: 'Demande de téléexpertise' });
   await form.getByLabel('Spécialité demandée').fill('Dermatologie');
   await form.getByLabel('Question posée').fill(QUESTION);
-  await form.getByLabel('Contexte clinique').fill('70 ans, pas d’antécédent de mélanome. Lésion de 8 mm, bords irréguliers.');
+  await form
+    .getByLabel('Contexte clinique')
+    .fill('70 ans, pas d’antécédent de mélanome. Lésion de 8 mm, bords irréguliers.');
   await form.getByLabel('Urgence').selectOption({ label: 'Urgente' });
   await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
   await form.getByLabel('Lieu (site requérant)').fill('EHPAD Les Tilleuls');
@@ -150,7 +199,9 @@ test('a request built offline with two photos reaches the dermatologist, and her
   await addPhoto(cartPage, 'dos-2.png', png(30), 'Dos, dermatoscope');
   // And a heart sound recorded earlier, with the site of the stethoscope.
   const files = cartPage.getByRole('form', { name: 'Ajouter le fichier' });
-  await files.getByLabel('Fichier (PDF, photo PNG ou JPEG) ou son WAV').setInputFiles({ name: 'coeur.wav', mimeType: 'audio/wav', buffer: wav() });
+  await files
+    .getByLabel('Fichier (PDF, photo PNG ou JPEG) ou son WAV')
+    .setInputFiles({ name: 'coeur.wav', mimeType: 'audio/wav', buffer: wav() });
   await files.getByLabel('Foyer d’auscultation').selectOption({ label: 'foyer mitral (apex)' });
   await files.getByLabel('Ajouté par').fill('IDE Morvan');
   await files.getByRole('button', { name: 'Ajouter le fichier' }).click();
@@ -173,14 +224,18 @@ test('a request built offline with two photos reaches the dermatologist, and her
   await expect(line).toContainText('à traiter');
   await line.getByRole('button', { name: /LE GALL ANNE/ }).click();
   await expect(dermPage.getByTestId('request-priority')).toHaveText('Urgente');
-  await expect(dermPage.getByText('70 ans, pas d’antécédent de mélanome. Lésion de 8 mm, bords irréguliers.')).toBeVisible();
+  await expect(
+    dermPage.getByText('70 ans, pas d’antécédent de mélanome. Lésion de 8 mm, bords irréguliers.'),
+  ).toBeVisible();
   for (const title of ['Dos, vue générale', 'Dos, dermatoscope']) {
     // Decoded by the browser: real image bytes came through her station.
     await expect(dermPage.getByRole('img', { name: title })).toHaveJSProperty('naturalWidth', 16);
   }
   // The sound plays in her browser: its length is the tenth of a second recorded.
   await expect(dermPage.getByLabel('Auscultation — Foyer mitral')).toBeVisible();
-  await expect.poll(() => dermPage.evaluate('document.querySelector("audio")?.duration ?? 0'), { timeout: 10_000 }).toBeCloseTo(0.1, 2);
+  await expect
+    .poll(() => dermPage.evaluate('document.querySelector("audio")?.duration ?? 0'), { timeout: 10_000 })
+    .toBeCloseTo(0.1, 2);
 
   // She needs one more view: the question goes to the cart, which answers with a third photo.
   const reply = dermPage.getByRole('form', { name: 'Votre réponse' });
@@ -189,7 +244,9 @@ test('a request built offline with two photos reaches the dermatologist, and her
   await reply.getByRole('button', { name: 'Envoyer la question' }).click();
   await expect(dermPage.getByTestId('request-state')).toHaveText('en attente du requérant');
   await untilCartShows(cartPage, 'information demandée');
-  await expect(cartPage.getByRole('article', { name: 'Information demandée' })).toContainText('Pouvez-vous joindre une photo de profil, avec une règle ?');
+  await expect(cartPage.getByRole('article', { name: 'Information demandée' })).toContainText(
+    'Pouvez-vous joindre une photo de profil, avec une règle ?',
+  );
   await addPhoto(cartPage, 'dos-3.png', png(120), 'Dos, profil avec règle');
   const answerForm = cartPage.getByRole('form', { name: 'Répondre à la question de l’expert' });
   await answerForm.getByLabel('Votre réponse').fill('Photo jointe ; la lésion est plane.');
@@ -200,11 +257,15 @@ test('a request built offline with two photos reaches the dermatologist, and her
     await dermPage.getByRole('button', { name: 'Actualiser' }).click();
     await expect(dermPage.getByTestId('request-state')).toHaveText('à traiter', { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
-  await expect(dermPage.getByRole('article', { name: 'Réponse du requérant' })).toContainText('Photo jointe ; la lésion est plane.');
+  await expect(dermPage.getByRole('article', { name: 'Réponse du requérant' })).toContainText(
+    'Photo jointe ; la lésion est plane.',
+  );
   await expect(dermPage.getByRole('img', { name: 'Dos, profil avec règle' })).toHaveJSProperty('naturalWidth', 16);
 
   await reply.getByRole('radio', { name: 'Donner mon avis' }).check();
-  await reply.getByLabel('Avis', { exact: true }).fill('Lésion suspecte de mélanome en dermatoscopie (réseau atypique).');
+  await reply
+    .getByLabel('Avis', { exact: true })
+    .fill('Lésion suspecte de mélanome en dermatoscopie (réseau atypique).');
   await reply.getByLabel('Recommandations').fill('Exérèse avec marges de 2 mm et analyse histologique.');
   await reply.getByLabel('Suivi').selectOption({ label: 'Consultation en présentiel' });
   await expect(reply.getByLabel('Auteur (médecin)')).toHaveValue('Dr Le Goff');
@@ -223,7 +284,9 @@ test('a request built offline with two photos reaches the dermatologist, and her
   await expect(cartPage.getByTestId('request-list-state')).toHaveText(' · Demande de téléexpertise répondue');
 });
 
-test('the dermatologist would rather see the patient: the request is converted, and the cart is led to call', async ({ browser }) => {
+test('the dermatologist would rather see the patient: the request is converted, and the cart is led to call', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const cartPage = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   await cartPage.goto(cart.url);
@@ -247,7 +310,10 @@ test('the dermatologist would rather see the patient: the request is converted, 
   const dermPage = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   await dermPage.goto(derm.url);
   await dermPage.getByRole('button', { name: 'Téléexpertise', exact: true }).click();
-  const line = dermPage.getByRole('list', { name: 'Demandes de téléexpertise' }).getByRole('listitem').filter({ hasText: 'Plaie de jambe qui s’étend' });
+  const line = dermPage
+    .getByRole('list', { name: 'Demandes de téléexpertise' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Plaie de jambe qui s’étend' });
   await expect(line).toContainText('Programmée');
   await expect(line).toContainText('adressée à vous');
   await line.getByRole('button').click();
@@ -258,7 +324,9 @@ test('the dermatologist would rather see the patient: the request is converted, 
   await expect(dermPage.getByTestId('request-state')).toHaveText('téléconsultation proposée');
 
   await untilCartShows(cartPage, 'convertie en téléconsultation');
-  await expect(cartPage.getByRole('article', { name: 'Téléconsultation proposée' })).toContainText('Je préfère la voir : appelez-moi demain matin.');
+  await expect(cartPage.getByRole('article', { name: 'Téléconsultation proposée' })).toContainText(
+    'Je préfère la voir : appelez-moi demain matin.',
+  );
   await cartPage.getByRole('button', { name: 'Aller aux appels' }).click();
   await expect(cartPage.getByRole('listitem').filter({ hasText: 'Dermatologie — CHU de Brest' })).toBeVisible();
 });

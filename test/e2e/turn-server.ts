@@ -13,15 +13,40 @@ export interface TurnServer {
 }
 
 function launch(port: number, secret: string, dir: string): Promise<ChildProcess> {
-  const child = spawn('turnserver', [
-    '-n', '--log-file', 'stdout', '--simple-log', '--no-cli', '--no-tls', '--no-dtls',
-    '--listening-ip', '127.0.0.1', '--relay-ip', '127.0.0.1', '--listening-port', String(port),
-    '--min-port', String(port + 1), '--max-port', String(port + 200),
-    '--use-auth-secret', '--static-auth-secret', secret, '--realm', 'relais.test',
-    // Both browsers are on this machine: their relayed addresses are loopback ones.
-    '--allow-loopback-peers',
-    '--pidfile', path.join(dir, 'turnserver.pid'), '--userdb', path.join(dir, 'turndb'),
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'turnserver',
+    [
+      '-n',
+      '--log-file',
+      'stdout',
+      '--simple-log',
+      '--no-cli',
+      '--no-tls',
+      '--no-dtls',
+      '--listening-ip',
+      '127.0.0.1',
+      '--relay-ip',
+      '127.0.0.1',
+      '--listening-port',
+      String(port),
+      '--min-port',
+      String(port + 1),
+      '--max-port',
+      String(port + 200),
+      '--use-auth-secret',
+      '--static-auth-secret',
+      secret,
+      '--realm',
+      'relais.test',
+      // Both browsers are on this machine: their relayed addresses are loopback ones.
+      '--allow-loopback-peers',
+      '--pidfile',
+      path.join(dir, 'turnserver.pid'),
+      '--userdb',
+      path.join(dir, 'turndb'),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`turnserver did not start:\n${output}`)), 10_000);

@@ -11,7 +11,8 @@ import { stationDatabase } from './station-database';
 export function auditRowsOnTheirWay(dataDir: string): number {
   const db = stationDatabase(dataDir, { readonly: true });
   try {
-    return (db.prepare("SELECT count(*) AS n FROM outbox WHERE entity = 'audit' AND parked = 0").get() as { n: number }).n;
+    return (db.prepare("SELECT count(*) AS n FROM outbox WHERE entity = 'audit' AND parked = 0").get() as { n: number })
+      .n;
   } finally {
     db.close();
   }

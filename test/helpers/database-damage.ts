@@ -33,11 +33,16 @@ export function patientNumber(n: number, family = 'Kerbrat'): IdentityInput {
  */
 export function flipBytesInTable(dataDir: string, table: string): number {
   const db = stationDatabase(dataDir, { readonly: true });
-  const pages = (db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").all(table) as { pageno: number }[]).map((p) => p.pageno);
+  const pages = (
+    db.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").all(table) as {
+      pageno: number;
+    }[]
+  ).map((p) => p.pageno);
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   db.close();
   const file = path.join(dataDir, DATABASE);
-  if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) throw new Error('close the station first: its pages are still in the WAL');
+  if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0)
+    throw new Error('close the station first: its pages are still in the WAL');
   const middle = fs.statSync(file).size / pageSize / 2;
   const page = pages.reduce((best, p) => (Math.abs(p - middle) < Math.abs(best - middle) ? p : best), pages[0]!);
   const bytes = fs.readFileSync(file);
@@ -97,7 +102,8 @@ export function outboxWaiting(dataDir: string): number {
 export async function outboxDrained(dataDir: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (outboxWaiting(dataDir) > 0) {
-    if (Date.now() > deadline) throw new Error(`the outbox still holds ${outboxWaiting(dataDir)} rows after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`the outbox still holds ${outboxWaiting(dataDir)} rows after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -106,8 +112,17 @@ export async function outboxDrained(dataDir: string, timeoutMs = 30_000): Promis
  * A station on `dir` reaching the region at `urls` with `hubToken`, syncing every few
  * milliseconds, closed once whether the test closes it or `cleanups` does.
  */
-export function regionStation(dir: string, urls: { hubUrl: string; fhirUrl: string }, hubToken: string, cleanups: (() => Promise<void> | void)[]) {
-  const station = openStation(dir, undefined, { ...urls, hubToken, syncTiming: { debounceMs: 5, intervalMs: 40, pullIntervalMs: 100 } } satisfies Partial<StationOptions>);
+export function regionStation(
+  dir: string,
+  urls: { hubUrl: string; fhirUrl: string },
+  hubToken: string,
+  cleanups: (() => Promise<void> | void)[],
+) {
+  const station = openStation(dir, undefined, {
+    ...urls,
+    hubToken,
+    syncTiming: { debounceMs: 5, intervalMs: 40, pullIntervalMs: 100 },
+  } satisfies Partial<StationOptions>);
   let closed = false;
   const close = async () => {
     if (!closed) await station.close();

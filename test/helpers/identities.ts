@@ -29,7 +29,13 @@ export const validatedIdentity = (overrides: Partial<IdentityInput> = {}): Ident
 
 /** The national base's record of Jeanne Louise Martin, as the INSi double holds it. */
 export const MARTIN_IN_NATIONAL_BASE: ReferencePerson = {
-  matricule: PARIS_1906_MATRICULE, oid: INS_OID.NIR, birthName: 'MARTIN', birthFirstNames: 'JEANNE LOUISE', birthDate: '1906-12-03', sex: 'F', birthplaceCode: '75111',
+  matricule: PARIS_1906_MATRICULE,
+  oid: INS_OID.NIR,
+  birthName: 'MARTIN',
+  birthFirstNames: 'JEANNE LOUISE',
+  birthDate: '1906-12-03',
+  sex: 'F',
+  birthplaceCode: '75111',
 };
 
 export const provisionalIdentity = (overrides: Partial<IdentityInput> = {}): IdentityInput => ({

@@ -56,7 +56,9 @@ export function startImagingChild(env: ImagingChildEnv): ImagingChild {
       }
     }
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let ended = false;
   void exited.then(() => {
     ended = true;
@@ -71,7 +73,10 @@ export function startImagingChild(env: ImagingChildEnv): ImagingChild {
     output,
     line(prefix, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => finish(new Error(`no line "${prefix}" within ${timeoutMs} ms\n${output()}`)), timeoutMs);
+        const timer = setTimeout(
+          () => finish(new Error(`no line "${prefix}" within ${timeoutMs} ms\n${output()}`)),
+          timeoutMs,
+        );
         const check = () => {
           const found = lines.find((l) => l.startsWith(prefix));
           if (found !== undefined) finish(null, found);

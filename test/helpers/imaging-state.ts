@@ -26,7 +26,10 @@ export interface Leftovers {
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 function counted(files: string[]): FileCount {
@@ -38,7 +41,9 @@ export function leftovers(dataDir: string): Leftovers {
   const db = stationDatabase(dataDir, { readonly: true });
   let referenced: Set<string>;
   try {
-    const rows = db.prepare('SELECT sha256 FROM attachments UNION SELECT sha256 FROM dicom_instances').all() as { sha256: string }[];
+    const rows = db.prepare('SELECT sha256 FROM attachments UNION SELECT sha256 FROM dicom_instances').all() as {
+      sha256: string;
+    }[];
     referenced = new Set(rows.map((r) => r.sha256));
   } finally {
     db.close();
@@ -78,9 +83,12 @@ export function studyStates(dataDir: string, expected: Record<string, number>): 
   const states: Record<string, StudyState> = {};
   try {
     for (const [uid, total] of Object.entries(expected)) {
-      const study = db.prepare('SELECT * FROM dicom_studies WHERE study_uid = ?').get(uid) as { incomplete?: number } | undefined;
+      const study = db.prepare('SELECT * FROM dicom_studies WHERE study_uid = ?').get(uid) as
+        { incomplete?: number } | undefined;
       const instances = db
-        .prepare('SELECT i.sha256 FROM dicom_instances i JOIN dicom_series s ON s.series_uid = i.series_uid WHERE s.study_uid = ?')
+        .prepare(
+          'SELECT i.sha256 FROM dicom_instances i JOIN dicom_series s ON s.series_uid = i.series_uid WHERE s.study_uid = ?',
+        )
         .all(uid) as { sha256: string }[];
       if (!study) {
         states[uid] = instances.length ? `problem: ${instances.length} instances without their study` : 'absent';
@@ -91,8 +99,10 @@ export function studyStates(dataDir: string, expected: Record<string, number>): 
         continue;
       }
       const announced = db
-        .prepare(`SELECT 1 FROM outbox WHERE entity = 'imaging_study' AND entity_id = ? AND entity_version = ?
-          UNION SELECT 1 FROM sync_resources WHERE entity = 'imaging_study' AND entity_id = ? AND pushed_version = ?`)
+        .prepare(
+          `SELECT 1 FROM outbox WHERE entity = 'imaging_study' AND entity_id = ? AND entity_version = ?
+          UNION SELECT 1 FROM sync_resources WHERE entity = 'imaging_study' AND entity_id = ? AND pushed_version = ?`,
+        )
         .get(uid, instances.length, uid, instances.length);
       const badFiles = instances.filter((i) => {
         const file = path.join(dataDir, 'attachments', i.sha256.slice(0, 2), i.sha256);

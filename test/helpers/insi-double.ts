@@ -39,7 +39,13 @@ export interface InsiDouble {
   close(): Promise<void>;
 }
 
-type Traits = { birthName?: string; birthFirstNames?: string; birthDate?: string; sex?: string; birthplaceCode?: string | null };
+type Traits = {
+  birthName?: string;
+  birthFirstNames?: string;
+  birthDate?: string;
+  sex?: string;
+  birthplaceCode?: string | null;
+};
 
 const words = (names: string | undefined) => (names ?? '').split(/\s+/).map(searchKey).filter(Boolean);
 
@@ -57,7 +63,15 @@ function matchesTraits(person: ReferencePerson, traits: Traits): boolean {
   );
 }
 
-const identityOf = (p: ReferencePerson) => ({ matricule: p.matricule, oid: p.oid, birthName: p.birthName, birthFirstNames: p.birthFirstNames, birthDate: p.birthDate, sex: p.sex, birthplaceCode: p.birthplaceCode });
+const identityOf = (p: ReferencePerson) => ({
+  matricule: p.matricule,
+  oid: p.oid,
+  birthName: p.birthName,
+  birthFirstNames: p.birthFirstNames,
+  birthDate: p.birthDate,
+  sex: p.sex,
+  birthplaceCode: p.birthplaceCode,
+});
 
 function searchAnswer(found: ReferencePerson[]) {
   if (found.length === 0) return { result: 'not_found' };
@@ -65,29 +79,48 @@ function searchAnswer(found: ReferencePerson[]) {
   return { result: 'found', identity: identityOf(found[0]!) };
 }
 
-function answer(double: { people: ReferencePerson[]; cards: ReferenceCard[] }, path: string, body: Record<string, unknown>): unknown {
-  if (path === '/search-traits') return searchAnswer(double.people.filter((p) => matchesTraits(p, (body.traits ?? {}) as Traits)));
+function answer(
+  double: { people: ReferencePerson[]; cards: ReferenceCard[] },
+  path: string,
+  body: Record<string, unknown>,
+): unknown {
+  if (path === '/search-traits')
+    return searchAnswer(double.people.filter((p) => matchesTraits(p, (body.traits ?? {}) as Traits)));
   if (path === '/search-card') {
     const card = (body.card ?? {}) as { cardNumber?: string; beneficiary?: { firstName?: string; birthDate?: string } };
     const onCard = double.cards.find((c) => c.cardNumber === card.cardNumber)?.beneficiaries ?? [];
     const people = double.people.filter((p) => onCard.includes(p.matricule));
     // The card is only a key: the beneficiary chosen on it is the one whose INS comes back.
-    return searchAnswer(people.filter((p) => p.birthDate === card.beneficiary?.birthDate && words(p.birthFirstNames)[0] === searchKey(card.beneficiary?.firstName ?? '')));
+    return searchAnswer(
+      people.filter(
+        (p) =>
+          p.birthDate === card.beneficiary?.birthDate &&
+          words(p.birthFirstNames)[0] === searchKey(card.beneficiary?.firstName ?? ''),
+      ),
+    );
   }
   if (path === '/verify') {
     const ins = (body.ins ?? {}) as { matricule?: string; oid?: string };
     const person = double.people.find((p) => p.matricule === ins.matricule && p.oid === ins.oid);
     if (!person) return { result: 'not_found' };
     const traits = (body.traits ?? {}) as Traits;
-    const same = searchKey(traits.birthName ?? '') === searchKey(person.birthName) && words(traits.birthFirstNames).join(' ') === words(person.birthFirstNames).join(' ')
-      && traits.birthDate === person.birthDate && traits.sex === person.sex && traits.birthplaceCode === person.birthplaceCode;
+    const same =
+      searchKey(traits.birthName ?? '') === searchKey(person.birthName) &&
+      words(traits.birthFirstNames).join(' ') === words(person.birthFirstNames).join(' ') &&
+      traits.birthDate === person.birthDate &&
+      traits.sex === person.sex &&
+      traits.birthplaceCode === person.birthplaceCode;
     return same ? { result: 'verified' } : { result: 'traits_differ', identity: identityOf(person) };
   }
   return null;
 }
 
 /** Starts the double on a free loopback port; `token`, when given, is required as a bearer. */
-export async function startInsiDouble(options: { people: ReferencePerson[]; cards?: ReferenceCard[]; token?: string }): Promise<InsiDouble> {
+export async function startInsiDouble(options: {
+  people: ReferencePerson[];
+  cards?: ReferenceCard[];
+  token?: string;
+}): Promise<InsiDouble> {
   const requests: InsiDoubleRequest[] = [];
   const state = { people: options.people, cards: options.cards ?? [] };
   const server = http.createServer((req, res) => {

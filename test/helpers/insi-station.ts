@@ -12,16 +12,28 @@ interface Calls {
  * Qualifies Jeanne Louise Martin (validatedIdentity, with `overrides`) through INSi: the station's
  * INSi must know her. Creates her, unless the record `created` is given.
  */
-export async function qualifyThroughInsi(station: Calls, overrides: Parameters<typeof validatedIdentity>[0] = {}, created?: Patient): Promise<Patient> {
+export async function qualifyThroughInsi(
+  station: Calls,
+  overrides: Parameters<typeof validatedIdentity>[0] = {},
+  created?: Patient,
+): Promise<Patient> {
   let patient = created;
   if (!patient) {
-    const outcome = await station.value('patients.create', { identity: validatedIdentity(overrides), notDuplicateOf: [] });
+    const outcome = await station.value('patients.create', {
+      identity: validatedIdentity(overrides),
+      notDuplicateOf: [],
+    });
     if (outcome.status !== 'created') throw new Error('not created: a possible duplicate');
     patient = outcome.patient;
   }
   const answer = await station.value('patients.insiSearch', { id: patient.id });
   if (answer.outcome !== 'found') throw new Error(`INSi answered ${answer.outcome}`);
-  const qualified = await station.value('patients.insiAccept', { id: patient.id, version: patient.version, answerId: answer.answerId });
-  if (qualified.identityStatus !== 'QUAL') throw new Error(`INSi's answer gave ${qualified.identityStatus}, not QUAL: its traits differ from those checked`);
+  const qualified = await station.value('patients.insiAccept', {
+    id: patient.id,
+    version: patient.version,
+    answerId: answer.answerId,
+  });
+  if (qualified.identityStatus !== 'QUAL')
+    throw new Error(`INSi's answer gave ${qualified.identityStatus}, not QUAL: its traits differ from those checked`);
   return qualified;
 }

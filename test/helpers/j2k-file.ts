@@ -8,19 +8,32 @@ const JPEG_2000_LOSSLESS = '1.2.840.10008.1.2.4.90';
 const CT_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.2';
 
 interface J2kEncoder {
-  getDecodedBuffer(info: { width: number; height: number; bitsPerSample: number; componentCount: number; isSigned: boolean }): Uint8Array;
+  getDecodedBuffer(info: {
+    width: number;
+    height: number;
+    bitsPerSample: number;
+    componentCount: number;
+    isSigned: boolean;
+  }): Uint8Array;
   encode(): void;
   getEncodedBuffer(): Uint8Array;
   delete(): void;
 }
 
 /** A lossless JPEG 2000 codestream of 16-bit greyscale samples, its SIZ marker saying `streamSigned`. */
-export async function encodeJ2k(samples: Uint16Array | Int16Array, width: number, height: number, streamSigned: boolean): Promise<Uint8Array> {
+export async function encodeJ2k(
+  samples: Uint16Array | Int16Array,
+  width: number,
+  height: number,
+  streamSigned: boolean,
+): Promise<Uint8Array> {
   const module = await openJpeg({ print: () => {}, printErr: () => {} });
   const Encoder = module.J2KEncoder as new () => J2kEncoder;
   const encoder = new Encoder();
   try {
-    encoder.getDecodedBuffer({ width, height, bitsPerSample: 16, componentCount: 1, isSigned: streamSigned }).set(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength));
+    encoder
+      .getDecodedBuffer({ width, height, bitsPerSample: 16, componentCount: 1, isSigned: streamSigned })
+      .set(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength));
     encoder.encode();
     return encoder.getEncodedBuffer().slice();
   } finally {
@@ -46,5 +59,11 @@ export function j2kCtFile(codestream: Uint8Array, size: number, pixelRepresentat
     { tag: 0x00281052, vr: 'DS', value: '0' },
     { tag: 0x00281053, vr: 'DS', value: '1' },
   ];
-  return writePart10({ sopClassUid: CT_IMAGE_STORAGE, sopInstanceUid: `${uid}.3`, transferSyntaxUid: JPEG_2000_LOSSLESS, elements, pixels: { encapsulated: codestream } });
+  return writePart10({
+    sopClassUid: CT_IMAGE_STORAGE,
+    sopInstanceUid: `${uid}.3`,
+    transferSyntaxUid: JPEG_2000_LOSSLESS,
+    elements,
+    pixels: { encapsulated: codestream },
+  });
 }

@@ -32,7 +32,13 @@ function colourElements(size: number, photometric: string, uid: string): DicomEl
 
 export function nativeRgbFile(rgb: Uint8Array, size: number, uid: string): Uint8Array {
   const elements = colourElements(size, 'RGB', uid);
-  return writePart10({ sopClassUid: SECONDARY_CAPTURE, sopInstanceUid: `${uid}.3`, transferSyntaxUid: EXPLICIT_VR_LITTLE_ENDIAN, elements, pixels: { native: rgb } });
+  return writePart10({
+    sopClassUid: SECONDARY_CAPTURE,
+    sopInstanceUid: `${uid}.3`,
+    transferSyntaxUid: EXPLICIT_VR_LITTLE_ENDIAN,
+    elements,
+    pixels: { native: rgb },
+  });
 }
 
 /** dcmcjpeg baseline (+eb): `rgb` keeps the colours as RGB (+cr: Adobe APP14 transform 0), else YCbCr 4:2:2 with JFIF. */
@@ -43,7 +49,9 @@ export function dcmcjpeg(native: Uint8Array, rgb: boolean): { stream: Uint8Array
     execFileSync('dcmcjpeg', ['+eb', ...(rgb ? ['+cr'] : []), path.join(dir, 'in.dcm'), path.join(dir, 'out.dcm')]);
     const ds = dicomParser.parseDicom(new Uint8Array(fs.readFileSync(path.join(dir, 'out.dcm'))));
     const element = ds.elements.x7fe00010!;
-    const stream = dicomParser.readEncapsulatedPixelDataFromFragments(ds, element, 0, element.fragments!.length).slice();
+    const stream = dicomParser
+      .readEncapsulatedPixelDataFromFragments(ds, element, 0, element.fragments!.length)
+      .slice();
     return { stream: stream.subarray(0, endOfImage(stream)), photometric: ds.string('x00280004')!.trim() };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -91,5 +99,11 @@ export function withComponentIds(stream: Uint8Array, ids: [number, number, numbe
 /** A baseline JPEG DICOM file holding `stream`, its header saying `photometric`. */
 export function jpegFile(stream: Uint8Array, size: number, photometric: string, uid: string): Uint8Array {
   const elements = colourElements(size, photometric, uid);
-  return writePart10({ sopClassUid: SECONDARY_CAPTURE, sopInstanceUid: `${uid}.3`, transferSyntaxUid: JPEG_BASELINE, elements, pixels: { encapsulated: stream } });
+  return writePart10({
+    sopClassUid: SECONDARY_CAPTURE,
+    sopInstanceUid: `${uid}.3`,
+    transferSyntaxUid: JPEG_BASELINE,
+    elements,
+    pixels: { encapsulated: stream },
+  });
 }

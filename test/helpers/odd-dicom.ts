@@ -14,7 +14,14 @@ const SECONDARY_CAPTURE = '1.2.840.10008.5.1.4.1.1.7';
  * A multi-frame 8-bit greyscale image, its Number of Frames as given: frame f holds 10 * (f + 1)
  * everywhere, or with `noisy` that plus a seeded noise of 0 to 15 (which compresses to several kilobytes).
  */
-export function multiFrameFile(options: { frames: number; size: number; uid: string; numberOfFrames: string; extraBytes?: number; noisy?: boolean }): Uint8Array {
+export function multiFrameFile(options: {
+  frames: number;
+  size: number;
+  uid: string;
+  numberOfFrames: string;
+  extraBytes?: number;
+  noisy?: boolean;
+}): Uint8Array {
   const { frames, size, uid } = options;
   const pixels = new Uint8Array(frames * size * size + (options.extraBytes ?? 0));
   let seed = 20261206;
@@ -38,14 +45,27 @@ export function multiFrameFile(options: { frames: number; size: number; uid: str
     { tag: 0x00280102, vr: 'US', value: 7 },
     { tag: 0x00280103, vr: 'US', value: 0 },
   ];
-  return writePart10({ sopClassUid: SECONDARY_CAPTURE, sopInstanceUid: `${uid}.3`, transferSyntaxUid: EXPLICIT_VR_LITTLE_ENDIAN, elements, pixels: { native: pixels } });
+  return writePart10({
+    sopClassUid: SECONDARY_CAPTURE,
+    sopInstanceUid: `${uid}.3`,
+    transferSyntaxUid: EXPLICIT_VR_LITTLE_ENDIAN,
+    elements,
+    pixels: { native: pixels },
+  });
 }
 
 /** The file with its Number of Frames' value replaced by `text` of the same length (the rest of the file unmoved). */
 export function withNumberOfFrames(bytes: Uint8Array, text: string): Uint8Array {
   const out = bytes.slice();
   for (let at = 132; at + 8 < out.length; at++) {
-    if (out[at] === 0x28 && out[at + 1] === 0x00 && out[at + 2] === 0x08 && out[at + 3] === 0x00 && out[at + 4] === 0x49 && out[at + 5] === 0x53) {
+    if (
+      out[at] === 0x28 &&
+      out[at + 1] === 0x00 &&
+      out[at + 2] === 0x08 &&
+      out[at + 3] === 0x00 &&
+      out[at + 4] === 0x49 &&
+      out[at + 5] === 0x53
+    ) {
       const length = out[at + 6]! | (out[at + 7]! << 8);
       if (text.length !== length) throw new Error(`Number of Frames holds ${length} bytes; give ${length}.`);
       out.set(Buffer.from(text, 'latin1'), at + 8);
@@ -77,7 +97,7 @@ export function explicitHeaderOverImplicitData(bytes: Uint8Array): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const datasetStart = 132 + 12 + view.getUint32(140, true);
   const parts: Uint8Array[] = [bytes.subarray(0, datasetStart)];
-  for (let at = datasetStart; at < bytes.length; ) {
+  for (let at = datasetStart; at < bytes.length;) {
     const vr = String.fromCharCode(bytes[at + 4]!, bytes[at + 5]!);
     const long = LONG_LENGTH_VRS.has(vr);
     const length = long ? view.getUint32(at + 8, true) : view.getUint16(at + 6, true);

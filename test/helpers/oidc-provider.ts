@@ -65,7 +65,17 @@ function pscUserInfo(account: (typeof ACCOUNTS)[number]) {
           prenomDexercice: account.given,
           codeTypeSavoirFaire: 'S',
           codeSavoirFaire: 'SM42',
-          activities: [{ codeModeExercice: 'S', codeSecteurDactivite: 'SA01', raisonSocialeSite: 'CHU DE BREST', numeroFinessSite: '290000017', identifiantTechniqueDeLaStructure: 'F290000017', codePostal: '29200', bureauCedex: '29200 BREST' }],
+          activities: [
+            {
+              codeModeExercice: 'S',
+              codeSecteurDactivite: 'SA01',
+              raisonSocialeSite: 'CHU DE BREST',
+              numeroFinessSite: '290000017',
+              identifiantTechniqueDeLaStructure: 'F290000017',
+              codePostal: '29200',
+              bureauCedex: '29200 BREST',
+            },
+          ],
         },
       ],
     },
@@ -78,7 +88,9 @@ function pscUserInfo(account: (typeof ACCOUNTS)[number]) {
  * documentation says: scope scope_all, the eIDAS level eidas1 in the ID token (acr), the
  * professional's identifiers and practices at the userinfo endpoint only.
  */
-export async function startTestProvider(options: { accessTokenTtl?: number; refreshTokens?: boolean; profile?: 'generic' | 'psc' } = {}): Promise<TestProvider> {
+export async function startTestProvider(
+  options: { accessTokenTtl?: number; refreshTokens?: boolean; profile?: 'generic' | 'psc' } = {},
+): Promise<TestProvider> {
   const psc = options.profile === 'psc';
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = 'test-key-1';
@@ -88,29 +100,84 @@ export async function startTestProvider(options: { accessTokenTtl?: number; refr
   const relayPort = await listen(relay);
   const issuer = `http://127.0.0.1:${relayPort}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT.id, client_secret: CLIENT.secret, application_type: 'native', redirect_uris: ['http://127.0.0.1/callback'], post_logout_redirect_uris: ['http://127.0.0.1/signed-out'], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
+    clients: [
+      {
+        client_id: CLIENT.id,
+        client_secret: CLIENT.secret,
+        application_type: 'native',
+        redirect_uris: ['http://127.0.0.1/callback'],
+        post_logout_redirect_uris: ['http://127.0.0.1/signed-out'],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
     jwks: { keys: [jwk as never] },
     findAccount: async (_ctx, id) => {
       const account = ACCOUNTS.find((a) => a.login === id);
       if (!account) return undefined;
-      return { accountId: id, claims: async () => (psc ? { ...pscUserInfo(account), sub: id } : { sub: id, given_name: account.given, family_name: account.family, preferred_username: account.idNatPs, SubjectNameID: account.idNatPs }) };
+      return {
+        accountId: id,
+        claims: async () =>
+          psc
+            ? { ...pscUserInfo(account), sub: id }
+            : {
+                sub: id,
+                given_name: account.given,
+                family_name: account.family,
+                preferred_username: account.idNatPs,
+                SubjectNameID: account.idNatPs,
+              },
+      };
     },
     claims: psc
-      ? { openid: ['sub'], scope_all: ['SubjectNameID', 'preferred_username', 'given_name', 'family_name', 'codeCivilite', 'SubjectOrganization', 'SubjectOrganizationID', 'SubjectRole', 'Secteur_Activite', 'SubjectRefPro'] }
+      ? {
+          openid: ['sub'],
+          scope_all: [
+            'SubjectNameID',
+            'preferred_username',
+            'given_name',
+            'family_name',
+            'codeCivilite',
+            'SubjectOrganization',
+            'SubjectOrganizationID',
+            'SubjectRole',
+            'Secteur_Activite',
+            'SubjectRefPro',
+          ],
+        }
       : { openid: ['sub'], profile: ['given_name', 'family_name', 'preferred_username', 'SubjectNameID'] },
     // The generic provider puts the professional's claims in the ID token; PSC at userinfo only.
     conformIdTokenClaims: psc,
     scopes: psc ? ['openid', 'scope_all', 'offline_access'] : ['openid', 'profile', 'offline_access'],
     ...(psc ? { acrValues: ['eidas1'] } : {}),
-    issueRefreshToken: async (_ctx, client) => (options.refreshTokens ?? true) && client.grantTypeAllowed('refresh_token'),
-    features: { devInteractions: { enabled: true }, revocation: { enabled: true }, rpInitiatedLogout: { enabled: true } },
-    ttl: { AccessToken: options.accessTokenTtl ?? 600, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600, AuthorizationCode: 60, RefreshToken: 3600 },
+    issueRefreshToken: async (_ctx, client) =>
+      (options.refreshTokens ?? true) && client.grantTypeAllowed('refresh_token'),
+    features: {
+      devInteractions: { enabled: true },
+      revocation: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+    },
+    ttl: {
+      AccessToken: options.accessTokenTtl ?? 600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AuthorizationCode: 60,
+      RefreshToken: 3600,
+    },
   });
   if (psc) {
     // A sign-in with the CPS card or e-CPS is eIDAS "substantiel", which PSC states as acr eidas1.
     const finished = provider.interactionFinished.bind(provider);
     provider.interactionFinished = (req, res, result, finishOptions) =>
-      finished(req, res, result.login ? { ...result, login: { ...result.login, acr: 'eidas1', amr: ['mfa'] } } : result, finishOptions);
+      finished(
+        req,
+        res,
+        result.login ? { ...result, login: { ...result.login, acr: 'eidas1', amr: ['mfa'] } } : result,
+        finishOptions,
+      );
   }
   const backend = http.createServer(provider.callback());
   const backendPort = await listen(backend);
@@ -119,19 +186,30 @@ export async function startTestProvider(options: { accessTokenTtl?: number; refr
   const requests: TestProvider['requests'] = [];
   relay.on('request', (req, res) => {
     // PSC's discovery path, served from the standard one.
-    const path = req.url?.replace(/^\/\.well-known\/wallet-openid-configuration/, '/.well-known/openid-configuration') ?? '/';
-    const upstream = http.request({ host: '127.0.0.1', port: backendPort, method: req.method, path, headers: { ...req.headers, host: `127.0.0.1:${relayPort}` } }, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (c: Buffer) => chunks.push(c));
-      answer.on('end', () => {
-        requests.push({ method: req.method ?? 'GET', path: path.split('?')[0]!, status: answer.statusCode ?? 0 });
-        let body = Buffer.concat(chunks);
-        if (tamper && path.startsWith('/token') && answer.statusCode === 200) body = Buffer.from(JSON.stringify(tamper(JSON.parse(body.toString('utf8')) as Record<string, unknown>)));
-        const headers = { ...answer.headers, 'content-length': String(body.length) };
-        delete headers['transfer-encoding'];
-        res.writeHead(answer.statusCode ?? 502, headers).end(body);
-      });
-    });
+    const path =
+      req.url?.replace(/^\/\.well-known\/wallet-openid-configuration/, '/.well-known/openid-configuration') ?? '/';
+    const upstream = http.request(
+      {
+        host: '127.0.0.1',
+        port: backendPort,
+        method: req.method,
+        path,
+        headers: { ...req.headers, host: `127.0.0.1:${relayPort}` },
+      },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => {
+          requests.push({ method: req.method ?? 'GET', path: path.split('?')[0]!, status: answer.statusCode ?? 0 });
+          let body = Buffer.concat(chunks);
+          if (tamper && path.startsWith('/token') && answer.statusCode === 200)
+            body = Buffer.from(JSON.stringify(tamper(JSON.parse(body.toString('utf8')) as Record<string, unknown>)));
+          const headers = { ...answer.headers, 'content-length': String(body.length) };
+          delete headers['transfer-encoding'];
+          res.writeHead(answer.statusCode ?? 502, headers).end(body);
+        });
+      },
+    );
     req.pipe(upstream);
   });
 
@@ -167,7 +245,10 @@ export async function signInInBrowser(authorizationUrl: string, login = PROFESSI
     const response = await fetch(url, {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',
-      headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       ...(form ? { body: form.toString() } : {}),
     });
     for (const set of response.headers.getSetCookie()) {
@@ -183,9 +264,11 @@ export async function signInInBrowser(authorizationUrl: string, login = PROFESSI
     const html = await response.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     const prompt = /name="prompt" value="([^"]+)"/.exec(html)?.[1];
-    if (!action || !prompt) throw new Error(`unexpected page from the provider (${response.status}): ${html.slice(0, 300)}`);
+    if (!action || !prompt)
+      throw new Error(`unexpected page from the provider (${response.status}): ${html.slice(0, 300)}`);
     url = new URL(action, url).href;
-    form = prompt === 'login' ? new URLSearchParams({ prompt, login, password: 'any' }) : new URLSearchParams({ prompt });
+    form =
+      prompt === 'login' ? new URLSearchParams({ prompt, login, password: 'any' }) : new URLSearchParams({ prompt });
   }
   throw new Error('the sign-in did not reach the station');
 }

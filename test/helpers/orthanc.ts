@@ -42,7 +42,9 @@ export async function startOrthanc(): Promise<RunningOrthanc> {
     DicomWeb: { Enable: true, Root: '/dicom-web/' },
   };
   fs.writeFileSync(path.join(dir, 'orthanc.json'), JSON.stringify(config));
-  const child: ChildProcess = spawn(ORTHANC_BINARY, [path.join(dir, 'orthanc.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(ORTHANC_BINARY, [path.join(dir, 'orthanc.json')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -50,7 +52,9 @@ export async function startOrthanc(): Promise<RunningOrthanc> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Orthanc exited (${child.exitCode}):\n${output}`);
-    const up = await fetch(`${url}/system`).then((r) => r.ok).catch(() => false);
+    const up = await fetch(`${url}/system`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (up) break;
     if (Date.now() > deadline) throw new Error(`Orthanc did not start in 20 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));

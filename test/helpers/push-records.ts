@@ -16,7 +16,12 @@ export function pushRecords(db: Db) {
     patients,
     encounters,
     calls: createCallRepository(db),
-    reportPdfs: createReportPdfService({ encounters, patients, pdfs: createReportPdfRepository(db), now: () => new Date() }),
+    reportPdfs: createReportPdfService({
+      encounters,
+      patients,
+      pdfs: createReportPdfRepository(db),
+      now: () => new Date(),
+    }),
     inTransaction: <T>(work: () => T): T => db.transaction(work)(),
   };
 }

@@ -25,11 +25,14 @@ export async function startRecordingProxy(targetPort: number): Promise<Recording
   const server = http.createServer((req, res) => {
     const record: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', status: null };
     requests.push(record);
-    const upstream = http.request({ host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      record.status = answer.statusCode ?? null;
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      { host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        record.status = answer.statusCode ?? null;
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });

@@ -26,10 +26,26 @@ export async function addPhoto(station: Station, encounterId: string): Promise<{
   const bytes = randomBytes(300_000);
   const hash = sha256(bytes);
   const { uploadId } = await value(station, 'attachments.begin', {
-    encounterId, kind: 'snapshot', mime: 'image/png', size: bytes.length, sha256: hash, bodySite: null, device: 'Dermatoscope', author: 'IDE Morvan', takenAt: new Date().toISOString(),
+    encounterId,
+    kind: 'snapshot',
+    mime: 'image/png',
+    size: bytes.length,
+    sha256: hash,
+    bodySite: null,
+    device: 'Dermatoscope',
+    author: 'IDE Morvan',
+    takenAt: new Date().toISOString(),
   });
-  await value(station, 'attachments.chunk', { uploadId, offset: 0, data: bytes.subarray(0, 200_000).toString('base64') });
-  await value(station, 'attachments.chunk', { uploadId, offset: 200_000, data: bytes.subarray(200_000).toString('base64') });
+  await value(station, 'attachments.chunk', {
+    uploadId,
+    offset: 0,
+    data: bytes.subarray(0, 200_000).toString('base64'),
+  });
+  await value(station, 'attachments.chunk', {
+    uploadId,
+    offset: 200_000,
+    data: bytes.subarray(200_000).toString('base64'),
+  });
   const attachment = await value(station, 'attachments.finish', { uploadId });
   return { id: attachment.id, sha256: hash };
 }
@@ -41,20 +57,46 @@ export async function makeRecords(station: Station): Promise<MadeRecords> {
     if (created.status !== 'created') throw new Error('the patient was not created');
     made.patients.push(created.patient.id);
     const act = await value(station, 'encounters.create', {
-      patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie',
+      patientId: created.patient.id,
+      act: 'teleconsultation',
+      assisted: true,
+      requester: { name: 'IDE Morvan', role: 'nurse' },
+      site: 'EHPAD',
+      reason: 'Plaie',
     });
     made.acts.push(act.id);
     await consentTo(station, act.id, 'recording');
-    const observed = await value(station, 'encounters.observe', { encounterId: act.id, vital: { code: 'spo2', value: 95, unit: '%' }, takenAt: new Date().toISOString(), method: 'manual', takenBy: 'IDE Morvan' });
+    const observed = await value(station, 'encounters.observe', {
+      encounterId: act.id,
+      vital: { code: 'spo2', value: 95, unit: '%' },
+      takenAt: new Date().toISOString(),
+      method: 'manual',
+      takenBy: 'IDE Morvan',
+    });
     made.observations.push(observed.id);
     made.photos.push(await addPhoto(station, act.id));
   }
   const { encounter: act } = await value(station, 'encounters.get', { id: made.acts[0]! });
-  const consent = await value(station, 'encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
+  const consent = await value(station, 'encounters.consent', {
+    encounterId: act.id,
+    scope: 'act',
+    decision: 'given',
+    givenBy: { kind: 'patient' },
+    collectedBy: 'IDE Morvan',
+    collectedAt: new Date().toISOString(),
+  });
   made.consent = consent.id;
-  const started = await value(station, 'encounters.setStatus', { id: act.id, version: act.version, status: 'in_progress' });
+  const started = await value(station, 'encounters.setStatus', {
+    id: act.id,
+    version: act.version,
+    status: 'in_progress',
+  });
   await value(station, 'encounters.setStatus', { id: act.id, version: started.version, status: 'awaiting_report' });
-  const report = await value(station, 'encounters.report', { encounterId: act.id, text: 'Plaie propre, stade 2.', author: { name: 'Dr Le Goff', role: 'physician' } });
+  const report = await value(station, 'encounters.report', {
+    encounterId: act.id,
+    text: 'Plaie propre, stade 2.',
+    author: { name: 'Dr Le Goff', role: 'physician' },
+  });
   made.report = report.id;
   return made;
 }
@@ -83,9 +125,22 @@ export interface Region {
 }
 
 /** A real hub on loopback (on `port` when given: the same address after a restart), with a fresh FHIR store and uploads folder. */
-export async function startRegion(options: { secret: string; token: string; uploadsDir: string; port?: number }): Promise<Region> {
+export async function startRegion(options: {
+  secret: string;
+  token: string;
+  uploadsDir: string;
+  port?: number;
+}): Promise<Region> {
   const log: Region['log'] = [];
-  const hub = await startHub({ secret: options.secret, turnSecret: `${options.secret}-turn`, turnUrls: [], offers: [], uploadsDir: options.uploadsDir, ...(options.port ? { port: options.port } : {}), log: (event, detail) => log.push({ event, ...(detail ? { detail } : {}) }) });
+  const hub = await startHub({
+    secret: options.secret,
+    turnSecret: `${options.secret}-turn`,
+    turnUrls: [],
+    offers: [],
+    uploadsDir: options.uploadsDir,
+    ...(options.port ? { port: options.port } : {}),
+    log: (event, detail) => log.push({ event, ...(detail ? { detail } : {}) }),
+  });
   const auth = { Authorization: `Bearer ${options.token}` };
   return {
     hub,
@@ -96,7 +151,9 @@ export async function startRegion(options: { secret: string; token: string; uplo
     },
     async download(url) {
       const absolute = new URL(url, hub.uploadsUrl);
-      const response = await fetch(new URL(absolute.pathname, hub.uploadsUrl), { headers: { ...auth, 'Tus-Resumable': '1.0.0' } });
+      const response = await fetch(new URL(absolute.pathname, hub.uploadsUrl), {
+        headers: { ...auth, 'Tus-Resumable': '1.0.0' },
+      });
       if (response.status !== 200) throw new Error(`download of ${url} answered ${response.status}`);
       return Buffer.from(await response.arrayBuffer());
     },

@@ -26,7 +26,13 @@ function slicePixels(size: number, z: number, slices: number): Buffer {
 }
 
 /** `uidRoot` makes the study, series and instance UIDs: two series written with the same root are the same images. */
-export function writeSyntheticCt(folder: string, slices = 300, size = 512, patientName = 'BENCH^CEREBRAL', uidRoot = '1.2.826.0.1.3680043.10.1234'): string[] {
+export function writeSyntheticCt(
+  folder: string,
+  slices = 300,
+  size = 512,
+  patientName = 'BENCH^CEREBRAL',
+  uidRoot = '1.2.826.0.1.3680043.10.1234',
+): string[] {
   fs.mkdirSync(folder, { recursive: true });
   const root = uidRoot;
   const study = `${root}.1`;
@@ -60,7 +66,13 @@ export function writeSyntheticCt(folder: string, slices = 300, size = 512, patie
       { tag: 0x00281052, vr: 'DS', value: '-1024' },
       { tag: 0x00281053, vr: 'DS', value: '1' },
     ];
-    const bytes = writePart10({ sopClassUid: CT_IMAGE_STORAGE, sopInstanceUid: sop, transferSyntaxUid: EXPLICIT_VR_LITTLE_ENDIAN, elements, pixels: { native: slicePixels(size, z, slices), vr: 'OW' } });
+    const bytes = writePart10({
+      sopClassUid: CT_IMAGE_STORAGE,
+      sopInstanceUid: sop,
+      transferSyntaxUid: EXPLICIT_VR_LITTLE_ENDIAN,
+      elements,
+      pixels: { native: slicePixels(size, z, slices), vr: 'OW' },
+    });
     const file = path.join(folder, `CT${String(z + 1).padStart(4, '0')}.dcm`);
     fs.writeFileSync(file, bytes);
     files.push(file);

@@ -28,7 +28,10 @@ export function mountTmpfs(sizeMb: number): Tmpfs {
   } catch (error) {
     fs.rmSync(root, { recursive: true, force: true });
     const said = (error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error);
-    throw new Error(`This test needs root to mount a small tmpfs as a full disk (mount -t tmpfs): run it as root, as CI does. mount said: ${said}`, { cause: error });
+    throw new Error(
+      `This test needs root to mount a small tmpfs as a full disk (mount -t tmpfs): run it as root, as CI does. mount said: ${said}`,
+      { cause: error },
+    );
   }
   const fillers: string[] = [];
   const free = () => {

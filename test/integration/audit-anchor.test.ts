@@ -15,14 +15,26 @@ import { auditRowsSettled, rewriteAuditTrail } from '../helpers/audit-sync';
 
 const tempDir = useTempDir('relais-audit-anchor-');
 const SECRET = 'audit-anchor-secret';
-const token = issueToken(SECRET, { sub: 'cart-12', role: 'station', name: 'Chariot 12', site: 'EHPAD Les Tilleuls', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
+const token = issueToken(SECRET, {
+  sub: 'cart-12',
+  role: 'station',
+  name: 'Chariot 12',
+  site: 'EHPAD Les Tilleuls',
+  specialty: null,
+  exp: Math.floor(Date.now() / 1000) + 600,
+});
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
 function stationAt(hub: RunningHub, dir: string) {
-  const station = openStation(dir, undefined, { hubUrl: hub.url, hubToken: token, fhirUrl: hub.fhirUrl, syncTiming: { debounceMs: 5, intervalMs: 50 } });
+  const station = openStation(dir, undefined, {
+    hubUrl: hub.url,
+    hubToken: token,
+    fhirUrl: hub.fhirUrl,
+    syncTiming: { debounceMs: 5, intervalMs: 50 },
+  });
   const stop = station.close;
   let closed = false;
   const close = async () => {
@@ -45,8 +57,15 @@ describe('the audit trail anchored at the region', () => {
     await auditRowsSettled(dir);
     // Intact, the trail matches all three: the anchor file, the acknowledgements kept here, the region's copy.
     expect(await first.value('audit.verify', {})).toMatchObject({
-      ok: true, checked: 6, lastSeq: 6, warnings: [],
-      anchors: [{ source: 'anchor file', seq: 6 }, { source: 'regional acknowledgement', seq: 6 }, { source: 'regional server', seq: 6 }],
+      ok: true,
+      checked: 6,
+      lastSeq: 6,
+      warnings: [],
+      anchors: [
+        { source: 'anchor file', seq: 6 },
+        { source: 'regional acknowledgement', seq: 6 },
+        { source: 'regional server', seq: 6 },
+      ],
     });
     await first.close();
 
@@ -70,7 +89,9 @@ describe('the audit trail anchored at the region', () => {
     await third.value('patients.get', { id: created.patient.id });
     await auditRowsSettled(dir);
     const details = await third.value('sync.details', {});
-    expect(details.auditRefused).toEqual([expect.objectContaining({ entityId: '7', error: expect.stringMatching(/does not follow row 6/) })]);
+    expect(details.auditRefused).toEqual([
+      expect.objectContaining({ entityId: '7', error: expect.stringMatching(/does not follow row 6/) }),
+    ]);
     expect(details.parked).toEqual([]);
     expect((await third.value('station.status', {})).sync).toMatchObject({ parked: 0, auditRefused: 1 });
 
@@ -80,15 +101,21 @@ describe('the audit trail anchored at the region', () => {
     const auditWaiting = () => {
       const reader = stationDatabase(dir, { readonly: true });
       try {
-        return reader.prepare("SELECT entity_id, last_error FROM outbox WHERE entity = 'audit' AND parked = 0").all() as { entity_id: string; last_error: string | null }[];
+        return reader
+          .prepare("SELECT entity_id, last_error FROM outbox WHERE entity = 'audit' AND parked = 0")
+          .all() as { entity_id: string; last_error: string | null }[];
       } finally {
         reader.close();
       }
     };
     for (let i = 0; i < 300 && !auditWaiting()[0]?.last_error; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(auditWaiting()).toEqual([{ entity_id: '8', last_error: expect.stringMatching(/waits for audit row 7 of this station before row 8/) }]);
+    expect(auditWaiting()).toEqual([
+      { entity_id: '8', last_error: expect.stringMatching(/waits for audit row 7 of this station before row 8/) },
+    ]);
     expect((await third.value('station.status', {})).sync).toMatchObject({ pending: 0, parked: 0, auditRefused: 1 });
-    const patient = await fetch(`${hub.fhirUrl}/Patient/${later.patient.id}`, { headers: { Authorization: `Bearer ${token}` } });
+    const patient = await fetch(`${hub.fhirUrl}/Patient/${later.patient.id}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(patient.status).toBe(200);
   });
 });

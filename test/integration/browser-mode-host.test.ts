@@ -33,22 +33,33 @@ afterEach(async () => {
   station.close();
 });
 
-function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  pathname: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: HOST_ADDRESS, port: host.port, path: pathname, headers: { host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host: HOST_ADDRESS, port: host.port, path: pathname, headers: { host: `127.0.0.1:${host.port}`, ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
-function connect(options: { token?: string; origin?: string; protocols?: string[]; host?: string } = {}): Promise<WebSocket> {
+function connect(
+  options: { token?: string; origin?: string; protocols?: string[]; host?: string } = {},
+): Promise<WebSocket> {
   const protocols = options.protocols ?? ['relais.v1', `token.${options.token ?? TOKEN}`];
   const headers = options.host ? { host: options.host } : {};
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/relais`, protocols, { origin: options.origin ?? host.origin, headers });
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/relais`, protocols, {
+    origin: options.origin ?? host.origin,
+    headers,
+  });
   return new Promise((resolve, reject) => {
     inbox(ws);
     ws.once('open', () => resolve(ws));
@@ -98,20 +109,25 @@ describe('browser-mode host', () => {
     const page = await get('/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Relais</title>');
-    expect(page.headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${host.port} ws://localhost:${host.port}`);
+    expect(page.headers['content-security-policy']).toContain(
+      `connect-src 'self' ws://127.0.0.1:${host.port} ws://localhost:${host.port}`,
+    );
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect((await get('/assets/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..\\secret.txt', '/%00index.html'])(
-    'never serves a file outside the renderer: %s',
-    async (pathname) => {
-      const response = await get(pathname);
-      expect([403, 404]).toContain(response.status);
-      expect(response.body).not.toContain('patient data');
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..\\secret.txt',
+    '/%00index.html',
+  ])('never serves a file outside the renderer: %s', async (pathname) => {
+    const response = await get(pathname);
+    expect([403, 404]).toContain(response.status);
+    expect(response.body).not.toContain('patient data');
+  });
 
   it('does not follow a symlink out of the renderer folder', async () => {
     fs.symlinkSync(path.join(rendererRoot, '..', 'secret.txt'), path.join(rendererRoot, 'assets', 'link.txt'));
@@ -172,7 +188,14 @@ describe('browser-mode host', () => {
   it('closes a socket that sends an oversized message, and the host stays up', async () => {
     const ws = await connect();
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-    ws.send(JSON.stringify({ kind: 'invoke', id: 1, channel: 'station.status', payload: { x: 'x'.repeat(MAX_MESSAGE_BYTES) } }));
+    ws.send(
+      JSON.stringify({
+        kind: 'invoke',
+        id: 1,
+        channel: 'station.status',
+        payload: { x: 'x'.repeat(MAX_MESSAGE_BYTES) },
+      }),
+    );
     expect(await closed).toBe(1009);
     const again = await connect();
     expect((await call(again, 1, 'station.status', {})).ok).toBe(true);

@@ -19,7 +19,9 @@ async function withCall(dir: string) {
   // A call as the hub would have announced it (the journal only takes attachments for its calls),
   // linked to its act with the patient's consent to recording.
   const db = stationDatabase(dir);
-  db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Kerleau', 'expert', 'CHU', '2026-11-23T10:00:00.000Z')").run();
+  db.prepare(
+    "INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Kerleau', 'expert', 'CHU', '2026-11-23T10:00:00.000Z')",
+  ).run();
   db.close();
   await actForCall(station, 'call-1');
   return station;
@@ -31,8 +33,16 @@ function bytes(n: number, seed = 1): Uint8Array {
 }
 
 const meta = (data: Uint8Array, extra: Record<string, unknown> = {}) => ({
-  callId: 'call-1', kind: 'auscultation' as const, mime: 'audio/wav' as const, size: data.length, sha256: sha(data), bodySite: 'mitral' as const,
-  device: 'Stéthoscope Littmann', author: 'IDE Morvan', takenAt: '2026-11-23T10:05:00.000Z', ...extra,
+  callId: 'call-1',
+  kind: 'auscultation' as const,
+  mime: 'audio/wav' as const,
+  size: data.length,
+  sha256: sha(data),
+  bodySite: 'mitral' as const,
+  device: 'Stéthoscope Littmann',
+  author: 'IDE Morvan',
+  takenAt: '2026-11-23T10:05:00.000Z',
+  ...extra,
 });
 
 describe('call attachments', () => {
@@ -44,10 +54,19 @@ describe('call attachments', () => {
     const chunkBytes = (CHUNK_BASE64_CHARS / 4) * 3;
     for (let offset = 0; offset < data.length; offset += chunkBytes) {
       const part = Buffer.from(data.subarray(offset, offset + chunkBytes)).toString('base64');
-      expect(await station.value('attachments.chunk', { uploadId, offset, data: part })).toEqual({ received: Math.min(data.length, offset + chunkBytes) });
+      expect(await station.value('attachments.chunk', { uploadId, offset, data: part })).toEqual({
+        received: Math.min(data.length, offset + chunkBytes),
+      });
     }
     const attachment = await station.value('attachments.finish', { uploadId });
-    expect(attachment).toMatchObject({ callId: 'call-1', kind: 'auscultation', bodySite: 'mitral', size: data.length, sha256: sha(data), author: 'IDE Morvan' });
+    expect(attachment).toMatchObject({
+      callId: 'call-1',
+      kind: 'auscultation',
+      bodySite: 'mitral',
+      size: data.length,
+      sha256: sha(data),
+      author: 'IDE Morvan',
+    });
     const stored = path.join(dir, 'attachments', attachment.sha256.slice(0, 2), attachment.sha256);
     // Kept sealed: the bytes on disk are not the sound's, and read back as the sound with the station's key.
     expect(fs.readFileSync(stored).includes(Buffer.from(data.subarray(0, 32)))).toBe(false);
@@ -55,9 +74,16 @@ describe('call attachments', () => {
     expect(fs.readdirSync(path.join(dir, 'uploads'))).toEqual([]); // nothing left half-way
 
     // The same bytes saved again (here as a snapshot) are one file, two records.
-    const again = await station.value('attachments.begin', meta(data, { kind: 'snapshot', mime: 'image/png', bodySite: null, device: 'Caméra de la salle' }));
+    const again = await station.value(
+      'attachments.begin',
+      meta(data, { kind: 'snapshot', mime: 'image/png', bodySite: null, device: 'Caméra de la salle' }),
+    );
     for (let offset = 0; offset < data.length; offset += chunkBytes) {
-      await station.value('attachments.chunk', { uploadId: again.uploadId, offset, data: Buffer.from(data.subarray(offset, offset + chunkBytes)).toString('base64') });
+      await station.value('attachments.chunk', {
+        uploadId: again.uploadId,
+        offset,
+        data: Buffer.from(data.subarray(offset, offset + chunkBytes)).toString('base64'),
+      });
     }
     await station.value('attachments.finish', { uploadId: again.uploadId });
     expect(fs.readdirSync(path.join(dir, 'attachments', attachment.sha256.slice(0, 2)))).toEqual([attachment.sha256]);
@@ -75,11 +101,29 @@ describe('call attachments', () => {
     const station = await withCall(tempDir());
     const data = bytes(1000, 2);
     const { uploadId } = await station.value('attachments.begin', meta(data));
-    await station.value('attachments.chunk', { uploadId, offset: 0, data: Buffer.from(data.subarray(0, 400)).toString('base64') });
+    await station.value('attachments.chunk', {
+      uploadId,
+      offset: 0,
+      data: Buffer.from(data.subarray(0, 400)).toString('base64'),
+    });
     // A retry of the first chunk (its answer was lost) is refused with where the station is.
-    const repeated = await station.call('attachments.chunk', { uploadId, offset: 0, data: Buffer.from(data.subarray(0, 400)).toString('base64') });
-    expect(repeated).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ path: 'offset', code: 'upload.wrong_offset', params: { expected: 400 } }] } });
-    await station.value('attachments.chunk', { uploadId, offset: 400, data: Buffer.from(data.subarray(400)).toString('base64') });
+    const repeated = await station.call('attachments.chunk', {
+      uploadId,
+      offset: 0,
+      data: Buffer.from(data.subarray(0, 400)).toString('base64'),
+    });
+    expect(repeated).toMatchObject({
+      ok: false,
+      error: {
+        code: 'validation_failed',
+        fields: [{ path: 'offset', code: 'upload.wrong_offset', params: { expected: 400 } }],
+      },
+    });
+    await station.value('attachments.chunk', {
+      uploadId,
+      offset: 400,
+      data: Buffer.from(data.subarray(400)).toString('base64'),
+    });
     expect((await station.value('attachments.finish', { uploadId })).sha256).toBe(sha(data));
     await station.close();
   });
@@ -91,17 +135,36 @@ describe('call attachments', () => {
     const { uploadId } = await station.value('attachments.begin', meta(data, { sha256: 'b'.repeat(64) }));
     await station.value('attachments.chunk', { uploadId, offset: 0, data: Buffer.from(data).toString('base64') });
     const mismatch = await station.call('attachments.finish', { uploadId });
-    expect(mismatch).toMatchObject({ ok: false, error: { fields: [{ path: 'sha256', code: 'upload.hash_mismatch' }] } });
+    expect(mismatch).toMatchObject({
+      ok: false,
+      error: { fields: [{ path: 'sha256', code: 'upload.hash_mismatch' }] },
+    });
     expect(fs.existsSync(path.join(dir, 'attachments'))).toBe(false);
 
     const partial = await station.value('attachments.begin', meta(data));
-    await station.value('attachments.chunk', { uploadId: partial.uploadId, offset: 0, data: Buffer.from(data.subarray(0, 100)).toString('base64') });
-    expect(await station.call('attachments.finish', { uploadId: partial.uploadId })).toMatchObject({ ok: false, error: { fields: [{ path: 'size', code: 'upload.incomplete' }] } });
+    await station.value('attachments.chunk', {
+      uploadId: partial.uploadId,
+      offset: 0,
+      data: Buffer.from(data.subarray(0, 100)).toString('base64'),
+    });
+    expect(await station.call('attachments.finish', { uploadId: partial.uploadId })).toMatchObject({
+      ok: false,
+      error: { fields: [{ path: 'size', code: 'upload.incomplete' }] },
+    });
 
-    expect(await station.call('attachments.begin', meta(data, { callId: 'no-such-call' }))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await station.call('attachments.begin', meta(data, { callId: 'no-such-call' }))).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     // A snapshot has no body site; an auscultation must have one.
-    expect(await station.call('attachments.begin', meta(data, { kind: 'snapshot', mime: 'image/png' }))).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
-    expect(await station.call('attachments.begin', meta(data, { bodySite: null }))).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    expect(await station.call('attachments.begin', meta(data, { kind: 'snapshot', mime: 'image/png' }))).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
+    expect(await station.call('attachments.begin', meta(data, { bodySite: null }))).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
     const [record] = await station.value('calls.history', { limit: 1 });
     expect(record!.attachments).toEqual([]);
     await station.close();

@@ -23,16 +23,30 @@ afterEach(async () => {
 });
 
 const token = (sub: string, role: NewClaims['role'], name: string) =>
-  issueToken(SECRET, { sub, role, name, site: role === 'expert' ? 'CHU de Brest' : 'EHPAD Les Tilleuls', specialty: role === 'expert' ? 'cardiologie' : null, exp: Math.floor(Date.now() / 1000) + 600 });
+  issueToken(SECRET, {
+    sub,
+    role,
+    name,
+    site: role === 'expert' ? 'CHU de Brest' : 'EHPAD Les Tilleuls',
+    specialty: role === 'expert' ? 'cardiologie' : null,
+    exp: Math.floor(Date.now() / 1000) + 600,
+  });
 
 function stationOn(url: string, sub: string, role: NewClaims['role'], name: string) {
-  const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl: url, hubToken: token(sub, role, name) });
+  const station = createStation({
+    dataDir: tempDir(),
+    mode: 'browser',
+    logger: silentLogger,
+    hubUrl: url,
+    hubToken: token(sub, role, name),
+  });
   cleanups.push(() => station.close());
   const pageMessages: EventPayload<'calls.message'>[] = [];
   const consentEvents: string[] = [];
   station.events.on('calls.message', (m) => pageMessages.push(m));
   station.events.on('calls.consentChanged', ({ callId }) => consentEvents.push(callId));
-  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) => station.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>;
+  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) =>
+    station.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>;
   const value = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
     const result = await call(channel, input);
     if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
@@ -52,8 +66,15 @@ async function eventually(condition: () => Promise<boolean>, what: string): Prom
 
 const PHOTO = Buffer.from('not really a png, but bytes of a photo');
 const photo = (callId: string) => ({
-  callId, kind: 'snapshot' as const, mime: 'image/png' as const, size: PHOTO.length, sha256: createHash('sha256').update(PHOTO).digest('hex'),
-  bodySite: null, device: 'Caméra de la pièce', author: 'Dr Caradec', takenAt: new Date().toISOString(),
+  callId,
+  kind: 'snapshot' as const,
+  mime: 'image/png' as const,
+  size: PHOTO.length,
+  sha256: createHash('sha256').update(PHOTO).digest('hex'),
+  bodySite: null,
+  device: 'Caméra de la pièce',
+  author: 'Dr Caradec',
+  takenAt: new Date().toISOString(),
 });
 
 describe('consent over a call (CSP R6316-2, L1111-4)', () => {
@@ -62,11 +83,19 @@ describe('consent over a call (CSP R6316-2, L1111-4)', () => {
     cleanups.push(() => hub.close());
     const cart = stationOn(hub.url, 'cart-3', 'station', 'Chariot 3');
     const expert = stationOn(hub.url, 'dr-caradec', 'expert', 'Dr Caradec');
-    for (const s of [cart, expert]) await eventually(async () => (await s.value('calls.hub', {})).peers.length >= 1, 'both stations online');
+    for (const s of [cart, expert])
+      await eventually(async () => (await s.value('calls.hub', {})).peers.length >= 1, 'both stations online');
 
     const created = await cart.value('patients.create', { identity: provisionalIdentity() });
     if (created.status !== 'created') throw new Error('patient not created');
-    const act = await cart.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Souffle cardiaque' });
+    const act = await cart.value('encounters.create', {
+      patientId: created.patient.id,
+      act: 'teleconsultation',
+      assisted: true,
+      requester: { name: 'IDE Morvan', role: 'nurse' },
+      site: 'EHPAD',
+      reason: 'Souffle cardiaque',
+    });
 
     await cart.value('calls.send', { type: 'call.ring', to: 'dr-caradec', reason: 'Souffle cardiaque' });
     await waitFor(() => expert.pageMessages.some((m) => m.type === 'call.incoming'), 'the expert is rung');
@@ -77,29 +106,74 @@ describe('consent over a call (CSP R6316-2, L1111-4)', () => {
 
     // Nobody said anything yet: the expert's station records nothing of the call.
     expect(await expert.value('calls.consent', { callId })).toMatchObject({ source: 'none', recording: null });
-    expect(await expert.call('attachments.begin', photo(callId))).toMatchObject({ ok: false, error: { code: 'consent_required', fields: [{ code: 'consent.call_without_act' }] } });
+    expect(await expert.call('attachments.begin', photo(callId))).toMatchObject({
+      ok: false,
+      error: { code: 'consent_required', fields: [{ code: 'consent.call_without_act' }] },
+    });
 
     // The nurse links her act to the call and records the patient's consent to recording: the cart's main tells the expert's.
     const linked = await cart.value('encounters.linkCall', { id: act.id, version: act.version, callId });
-    await cart.value('encounters.consent', { encounterId: act.id, scope: 'recording', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
-    await eventually(async () => (await expert.value('calls.consent', { callId })).recording === 'given', 'the expert hears the consent');
-    expect(await expert.value('calls.consent', { callId })).toEqual({ callId, source: 'remote', encounterId: null, patientId: null, recording: 'given', imageSharing: null });
+    await cart.value('encounters.consent', {
+      encounterId: act.id,
+      scope: 'recording',
+      decision: 'given',
+      givenBy: { kind: 'patient' },
+      collectedBy: 'IDE Morvan',
+      collectedAt: new Date().toISOString(),
+    });
+    await eventually(
+      async () => (await expert.value('calls.consent', { callId })).recording === 'given',
+      'the expert hears the consent',
+    );
+    expect(await expert.value('calls.consent', { callId })).toEqual({
+      callId,
+      source: 'remote',
+      encounterId: null,
+      patientId: null,
+      recording: 'given',
+      imageSharing: null,
+    });
     expect(expert.consentEvents).toContain(callId);
     expect(await expert.call('attachments.begin', photo(callId))).toMatchObject({ ok: true });
     // The word is between the stations' mains: the expert's page never sees it as a call message.
-    expect(expert.pageMessages.filter((m) => m.type === 'signal' && (m.data as { type?: string }).type === 'relais.consent')).toEqual([]);
+    expect(
+      expert.pageMessages.filter((m) => m.type === 'signal' && (m.data as { type?: string }).type === 'relais.consent'),
+    ).toEqual([]);
 
     // She withdraws it: the expert's station records nothing more.
-    await cart.value('encounters.consent', { encounterId: linked.id, scope: 'recording', decision: 'refused', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
-    await eventually(async () => (await expert.value('calls.consent', { callId })).recording === 'refused', 'the expert hears the withdrawal');
-    expect(await expert.call('attachments.begin', photo(callId))).toMatchObject({ ok: false, error: { fields: [{ code: 'consent.recording_refused' }] } });
+    await cart.value('encounters.consent', {
+      encounterId: linked.id,
+      scope: 'recording',
+      decision: 'refused',
+      givenBy: { kind: 'patient' },
+      collectedBy: 'IDE Morvan',
+      collectedAt: new Date().toISOString(),
+    });
+    await eventually(
+      async () => (await expert.value('calls.consent', { callId })).recording === 'refused',
+      'the expert hears the withdrawal',
+    );
+    expect(await expert.call('attachments.begin', photo(callId))).toMatchObject({
+      ok: false,
+      error: { fields: [{ code: 'consent.recording_refused' }] },
+    });
 
     // A page cannot speak for the patient: the consent word is main's alone.
-    const forged = await expert.call('calls.send', { type: 'signal', callId, data: { type: 'relais.consent', recording: 'given', imageSharing: 'given' } });
-    expect(forged).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ code: 'consent.signal_reserved' }] } });
+    const forged = await expert.call('calls.send', {
+      type: 'signal',
+      callId,
+      data: { type: 'relais.consent', recording: 'given', imageSharing: 'given' },
+    });
+    expect(forged).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed', fields: [{ code: 'consent.signal_reserved' }] },
+    });
 
     // The call ends: what the cart said goes with it.
     await cart.value('calls.send', { type: 'call.hangup', callId });
-    await eventually(async () => (await expert.value('calls.consent', { callId })).source === 'none', 'the expert forgets the word at the end of the call');
+    await eventually(
+      async () => (await expert.value('calls.consent', { callId })).source === 'none',
+      'the expert forgets the word at the end of the call',
+    );
   });
 });

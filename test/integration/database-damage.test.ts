@@ -13,14 +13,29 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { auditRowsSettled } from '../helpers/audit-sync';
-import { DATABASE, databaseFingerprint, flipBytesInTable, flipBytesInWalFrame, outboxDrained, patientNumber, regionStation } from '../helpers/database-damage';
+import {
+  DATABASE,
+  databaseFingerprint,
+  flipBytesInTable,
+  flipBytesInWalFrame,
+  outboxDrained,
+  patientNumber,
+  regionStation,
+} from '../helpers/database-damage';
 import { openStation } from '../helpers/station';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir('relais-db-damage-');
 const SECRET = 'database-damage-secret';
-const token = issueToken(SECRET, { sub: 'cart-17', role: 'station', name: 'Chariot 17', site: 'EHPAD Ker Maria', specialty: null, exp: Math.floor(Date.now() / 1000) + 900 });
+const token = issueToken(SECRET, {
+  sub: 'cart-17',
+  role: 'station',
+  name: 'Chariot 17',
+  site: 'EHPAD Ker Maria',
+  specialty: null,
+  exp: Math.floor(Date.now() / 1000) + 900,
+});
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -28,7 +43,14 @@ afterEach(async () => {
 
 /** The hub behind a proxy the test can cut: the region unreachable, without stopping it (its store is in memory). */
 async function region(): Promise<{ hub: RunningHub; proxy: TcpProxy; urls: { hubUrl: string; fhirUrl: string } }> {
-  const hub = await startHub({ secret: SECRET, turnSecret: 'coturn-secret', turnUrls: [], offers: [], httpRatePerSecond: 1e6, httpBurst: 1e6 });
+  const hub = await startHub({
+    secret: SECRET,
+    turnSecret: 'coturn-secret',
+    turnUrls: [],
+    offers: [],
+    httpRatePerSecond: 1e6,
+    httpBurst: 1e6,
+  });
   cleanups.push(() => hub.close());
   const proxy = await startTcpProxy(hub.port);
   cleanups.push(() => proxy.close());
@@ -90,7 +112,9 @@ describe('a damaged database', () => {
     expect(outcomes.other).toEqual([]);
     expect(outcomes.ok).toBeGreaterThan(100);
     expect(outcomes.damaged).toBeGreaterThan(0);
-    console.info(`page ${page} damaged: ${outcomes.ok} of 153 patients readable, ${outcomes.damaged} in the damaged part`);
+    console.info(
+      `page ${page} damaged: ${outcomes.ok} of 153 patients readable, ${outcomes.damaged} in the damaged part`,
+    );
 
     // The technician's full check says the same; nothing was written to the damaged file.
     const check = await third.value('database.check', {});
@@ -102,8 +126,17 @@ describe('a damaged database', () => {
     const checked = await third.value('database.checkBackup', { name: backup!.name });
     expect(checked).toMatchObject({ ok: true, patients: 100 });
     proxy.restore();
-    const report = await third.value('database.decide', { action: 'restore', backup: backup!.name, by: 'Yann Le Goff (technicien)' });
-    expect(report).toMatchObject({ decision: 'restore', backup: backup!.name, regionReached: true, broughtBack: { patients: 50 } });
+    const report = await third.value('database.decide', {
+      action: 'restore',
+      backup: backup!.name,
+      by: 'Yann Le Goff (technicien)',
+    });
+    expect(report).toMatchObject({
+      decision: 'restore',
+      backup: backup!.name,
+      regionReached: true,
+      broughtBack: { patients: 50 },
+    });
     expect(fs.existsSync(report.setAside!)).toBe(true);
     expect(path.dirname(report.setAside!)).toMatch(/damaged/);
     // The three the region never got are lost: said, and counted from the audit trail.
@@ -121,7 +154,9 @@ describe('a damaged database', () => {
     // The trail goes on from the region's last row: verified against it, and the new rows accepted.
     expect(await third.value('audit.verify', {})).toMatchObject({ ok: true, warnings: [] });
     expect((await third.value('station.status', {})).sync).toMatchObject({ auditRefused: 0, parked: 0 });
-    const regionPatients = await fetch(`${hub.fhirUrl}/Patient?_count=1000`, { headers: { Authorization: `Bearer ${token}` } });
+    const regionPatients = await fetch(`${hub.fhirUrl}/Patient?_count=1000`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(((await regionPatients.json()) as { entry?: unknown[] }).entry).toHaveLength(151);
   });
 });
@@ -129,7 +164,14 @@ describe('a damaged database', () => {
 /** Runs test/crash/records-child.ts until the region holds its patients, then kills it with SIGKILL. */
 async function killedAfterSync(dir: string, urls: { hubUrl: string; fhirUrl: string }, count: number): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/crash/records-child.ts')], {
-    env: { ...process.env, DATA_DIR: dir, HUB_URL: urls.hubUrl, FHIR_URL: urls.fhirUrl, TOKEN: token, COUNT: String(count) },
+    env: {
+      ...process.env,
+      DATA_DIR: dir,
+      HUB_URL: urls.hubUrl,
+      FHIR_URL: urls.fhirUrl,
+      TOKEN: token,
+      COUNT: String(count),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -156,24 +198,38 @@ describe('a damaged WAL frame after a SIGKILL', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
     const status = await station.value('station.status', {});
     expect(status.database.state).toBe('damaged');
-    expect(status.database.problem).toMatch(new RegExp(`WAL.*frame ${damaged + 1} of ${frames}: SQLite would silently drop the [1-9][0-9]* transactions`));
+    expect(status.database.problem).toMatch(
+      new RegExp(`WAL.*frame ${damaged + 1} of ${frames}: SQLite would silently drop the [1-9][0-9]* transactions`),
+    );
     console.info(`WAL frame ${damaged + 1} of ${frames} damaged: ${status.patientCount} of 20 patients readable`);
     // A copy of the files as found is kept aside before anything else, and nothing was written.
     const evidence = path.join(dir, 'damaged');
-    expect(fs.readdirSync(evidence, { recursive: true }).map(String).filter((f) => f.endsWith('relais.sqlite-wal'))).toHaveLength(1);
+    expect(
+      fs
+        .readdirSync(evidence, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('relais.sqlite-wal')),
+    ).toHaveLength(1);
     await station.value('patients.search', {});
     expect(databaseFingerprint(dir)).toEqual(before);
 
     // No backup holds these records: the technician starts empty on purpose, and the region gives them back.
     expect(await station.value('database.backups', {})).toEqual([]);
     const report = await station.value('database.decide', { action: 'start_empty', by: 'Yann Le Goff (technicien)' });
-    expect(report).toMatchObject({ decision: 'start_empty', regionReached: true, broughtBack: { patients: 20 }, lost: { events: 0 } });
+    expect(report).toMatchObject({
+      decision: 'start_empty',
+      regionReached: true,
+      broughtBack: { patients: 20 },
+      lost: { events: 0 },
+    });
     expect((await station.value('station.status', {})).patientCount).toBe(20);
     await createPatients(station, 100, 1);
     await auditRowsSettled(dir);
     expect(await station.value('audit.verify', {})).toMatchObject({ ok: true, warnings: [] });
     expect((await station.value('station.status', {})).sync).toMatchObject({ auditRefused: 0, parked: 0 });
-    const decided = (await station.value('audit.recent', { limit: 5 })).find((row) => row.event === 'database.started_empty');
+    const decided = (await station.value('audit.recent', { limit: 5 })).find(
+      (row) => row.event === 'database.started_empty',
+    );
     expect(decided).toMatchObject({ person: 'Yann Le Goff (technicien)' });
   });
 });
@@ -196,10 +252,20 @@ describe('a database whose first page is damaged', () => {
     const station = openStation(dir);
     cleanups.push(() => station.close());
     const status = await station.value('station.status', {});
-    expect(status.database).toMatchObject({ state: 'damaged', problem: expect.stringMatching(/does not open with the station's data key, while backup .* does/) });
-    expect(await station.call('patients.create', { identity: patientNumber(3), notDuplicateOf: [] })).toMatchObject({ ok: false, error: { code: 'database_damaged' } });
+    expect(status.database).toMatchObject({
+      state: 'damaged',
+      problem: expect.stringMatching(/does not open with the station's data key, while backup .* does/),
+    });
+    expect(await station.call('patients.create', { identity: patientNumber(3), notDuplicateOf: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'database_damaged' },
+    });
     const [backup] = await station.value('database.backups', {});
-    const report = await station.value('database.decide', { action: 'restore', backup: backup!.name, by: 'Yann Le Goff (technicien)' });
+    const report = await station.value('database.decide', {
+      action: 'restore',
+      backup: backup!.name,
+      by: 'Yann Le Goff (technicien)',
+    });
     // No region here: what the backup lacks (the second patient) is lost, and said.
     expect(report).toMatchObject({ regionReached: false, lost: { events: 1 } });
     expect(report.messages.join(' ')).toMatch(/No regional server is configured/);

@@ -16,19 +16,34 @@ import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir('relais-db-rollback-');
 const SECRET = 'database-rollback-secret';
-const token = issueToken(SECRET, { sub: 'cart-18', role: 'station', name: 'Chariot 18', site: 'EHPAD Ker Maria', specialty: null, exp: Math.floor(Date.now() / 1000) + 900 });
+const token = issueToken(SECRET, {
+  sub: 'cart-18',
+  role: 'station',
+  name: 'Chariot 18',
+  site: 'EHPAD Ker Maria',
+  specialty: null,
+  exp: Math.floor(Date.now() / 1000) + 900,
+});
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
 async function region(): Promise<RunningHub> {
-  const hub = await startHub({ secret: SECRET, turnSecret: 'coturn-secret', turnUrls: [], offers: [], httpRatePerSecond: 1e6, httpBurst: 1e6 });
+  const hub = await startHub({
+    secret: SECRET,
+    turnSecret: 'coturn-secret',
+    turnUrls: [],
+    offers: [],
+    httpRatePerSecond: 1e6,
+    httpBurst: 1e6,
+  });
   cleanups.push(() => hub.close());
   return hub;
 }
 
-const stationAt = (dir: string, hub: RunningHub) => regionStation(dir, { hubUrl: hub.url, fhirUrl: hub.fhirUrl }, token, cleanups);
+const stationAt = (dir: string, hub: RunningHub) =>
+  regionStation(dir, { hubUrl: hub.url, fhirUrl: hub.fhirUrl }, token, cleanups);
 
 async function recordAndSync(dir: string, hub: RunningHub, from: number, count: number): Promise<string[]> {
   const station = stationAt(dir, hub);
@@ -67,12 +82,22 @@ describe('a deleted or rolled-back database', () => {
     expect(before[DATABASE]).toBe('absent');
 
     const report = await station.value('database.decide', { action: 'start_empty', by: 'Dr Anne Riou' });
-    expect(report).toMatchObject({ decision: 'start_empty', regionReached: true, broughtBack: { patients: 5, auditRows: 5 } });
+    expect(report).toMatchObject({
+      decision: 'start_empty',
+      regionReached: true,
+      broughtBack: { patients: 5, auditRows: 5 },
+    });
     for (const id of ids) expect((await station.call('patients.get', { id })).ok).toBe(true);
-    const decided = (await station.value('audit.recent', { limit: 20 })).find((row) => row.event === 'database.started_empty');
+    const decided = (await station.value('audit.recent', { limit: 20 })).find(
+      (row) => row.event === 'database.started_empty',
+    );
     expect(decided).toMatchObject({ person: 'Dr Anne Riou', action: 'execute' });
     // The search made while it waited is recorded too, before the decision.
-    expect((await station.value('audit.recent', { limit: 20 })).filter((row) => row.event === 'patients.search' && row.seq < decided!.seq)).toHaveLength(1);
+    expect(
+      (await station.value('audit.recent', { limit: 20 })).filter(
+        (row) => row.event === 'patients.search' && row.seq < decided!.seq,
+      ),
+    ).toHaveLength(1);
     await auditRowsSettled(dir);
     expect(await station.value('audit.verify', {})).toMatchObject({ ok: true, warnings: [] });
   });
@@ -93,12 +118,20 @@ describe('a deleted or rolled-back database', () => {
     const refused = await station.call('patients.create', { identity: patientNumber(40), notDuplicateOf: [] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'database_held' } });
     expect(refused.ok ? '' : refused.error.message).toMatch(/older/);
-    expect((await station.value('station.status', {})).database).toMatchObject({ state: 'older', problem: expect.stringMatching(/ends at row 5, but the audit anchor file knows row 10/) });
+    expect((await station.value('station.status', {})).database).toMatchObject({
+      state: 'older',
+      problem: expect.stringMatching(/ends at row 5, but the audit anchor file knows row 10/),
+    });
     // The anchor is not rewritten by the search: the next start still knows.
     expect(databaseFingerprint(dir)).toEqual(before);
 
     const report = await station.value('database.decide', { action: 'keep', by: 'Dr Anne Riou' });
-    expect(report).toMatchObject({ decision: 'keep', regionReached: true, broughtBack: { patients: 5, auditRows: 5 }, lost: { events: 0 } });
+    expect(report).toMatchObject({
+      decision: 'keep',
+      regionReached: true,
+      broughtBack: { patients: 5, auditRows: 5 },
+      lost: { events: 0 },
+    });
     for (const id of newer) expect((await station.call('patients.get', { id })).ok).toBe(true);
     await auditRowsSettled(dir);
     expect(await station.value('audit.verify', {})).toMatchObject({ ok: true, warnings: [] });
@@ -148,9 +181,16 @@ describe('a deleted or rolled-back database', () => {
     const before = databaseFingerprint(dir);
 
     const station = stationAt(dir, hub);
-    for (let i = 0; i < 200 && (await station.value('station.status', {})).database.state === 'ok'; i++) await new Promise((r) => setTimeout(r, 20));
-    expect((await station.value('station.status', {})).database).toMatchObject({ state: 'older', problem: expect.stringMatching(/ends at row 5, but the regional server acknowledged row 10/) });
-    expect(await station.call('patients.create', { identity: patientNumber(40), notDuplicateOf: [] })).toMatchObject({ ok: false, error: { code: 'database_held' } });
+    for (let i = 0; i < 200 && (await station.value('station.status', {})).database.state === 'ok'; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect((await station.value('station.status', {})).database).toMatchObject({
+      state: 'older',
+      problem: expect.stringMatching(/ends at row 5, but the regional server acknowledged row 10/),
+    });
+    expect(await station.call('patients.create', { identity: patientNumber(40), notDuplicateOf: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'database_held' },
+    });
     expect(databaseFingerprint(dir)).toEqual(before);
   });
 });

@@ -31,7 +31,9 @@ describe('DICOMweb with Orthanc', () => {
     expect(stored.stored).toContain(local.instance.sopInstanceUid);
 
     const byPatient = await client.searchStudies({ patientId: local.instance.patient.id! });
-    expect(byPatient).toEqual([expect.objectContaining({ studyUid: local.instance.studyInstanceUid, modalities: ['CT'], instances: 1 })]);
+    expect(byPatient).toEqual([
+      expect.objectContaining({ studyUid: local.instance.studyInstanceUid, modalities: ['CT'], instances: 1 }),
+    ]);
     expect(await client.searchStudies({ modality: 'CT' })).toHaveLength(1);
     expect(await client.searchStudies({ patientId: 'nobody-here' })).toEqual([]);
 
@@ -40,7 +42,10 @@ describe('DICOMweb with Orthanc', () => {
     const files = await client.retrieveSeries(local.instance.studyInstanceUid, local.instance.seriesInstanceUid);
     expect(files).toHaveLength(1);
     const retrieved = readDicom(files[0]!);
-    expect(retrieved).toMatchObject({ ok: true, instance: { sopInstanceUid: local.instance.sopInstanceUid, image: { rows: 128, columns: 128 } } });
+    expect(retrieved).toMatchObject({
+      ok: true,
+      instance: { sopInstanceUid: local.instance.sopInstanceUid, image: { rows: 128, columns: 128 } },
+    });
     // What the viewer would show: the retrieved image's pixels, rescale and window are the original's.
     const [shown, original] = await Promise.all([readFrame(files[0]!, 0), readFrame(ct, 0)]);
     if (!shown.ok || !original.ok) throw new Error('frame');
@@ -51,11 +56,20 @@ describe('DICOMweb with Orthanc', () => {
   it('says what is wrong when the PACS refuses or answers garbage', async () => {
     const client = createDicomWebClient({ baseUrl: orthanc.dicomWebUrl });
     await expect(client.retrieveSeries('1.2.3', '4.5.6')).rejects.toThrow(DicomWebError);
-    const garbage = createDicomWebClient({ baseUrl: 'http://127.0.0.1:9', fetch: async () => new Response('<html>proxy login</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }) });
+    const garbage = createDicomWebClient({
+      baseUrl: 'http://127.0.0.1:9',
+      fetch: async () =>
+        new Response('<html>proxy login</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+    });
     await expect(garbage.searchStudies({})).rejects.toThrow(/not JSON/);
     await expect(garbage.retrieveSeries('1', '2')).rejects.toThrow(/text\/html where DICOM files were asked for/);
     const offline = createDicomWebClient({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 2000 });
     await expect(offline.searchStudies({})).rejects.toThrow(/did not answer/);
-    expect(() => parseMultipart(new TextEncoder().encode('--b\r\nContent-Type: application/dicom\r\n\r\nabc'), 'multipart/related; boundary=b')).toThrow(/cut in the middle/);
+    expect(() =>
+      parseMultipart(
+        new TextEncoder().encode('--b\r\nContent-Type: application/dicom\r\n\r\nabc'),
+        'multipart/related; boundary=b',
+      ),
+    ).toThrow(/cut in the middle/);
   });
 });

@@ -18,7 +18,14 @@ import { useTempDir } from '../helpers/temp-dir';
 import { writeSyntheticCt } from '../helpers/synthetic-ct';
 
 const SECRET = 'disk-full-secret';
-const token = issueToken(SECRET, { sub: 'cart-17', role: 'station', name: 'Chariot 17', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
+const token = issueToken(SECRET, {
+  sub: 'cart-17',
+  role: 'station',
+  name: 'Chariot 17',
+  site: 'EHPAD',
+  specialty: null,
+  exp: Math.floor(Date.now() / 1000) + 600,
+});
 const tmpfs = useTmpfs();
 const tempDir = useTempDir();
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -34,7 +41,14 @@ const CHUNK = 360_000;
 async function actWithConsent(station: ReturnType<typeof openStation>) {
   const created = await station.value('patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
   if (created.status !== 'created') throw new Error('no patient');
-  const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: { name: 'Dr Guillou', role: 'physician' }, site: 'Cabinet', reason: 'Naevus du dos' });
+  const act = await station.value('encounters.create', {
+    patientId: created.patient.id,
+    act: 'teleexpertise',
+    assisted: false,
+    requester: { name: 'Dr Guillou', role: 'physician' },
+    site: 'Cabinet',
+    reason: 'Naevus du dos',
+  });
   await consentTo(station, act.id, 'recording', 'Dr Guillou');
   return act;
 }
@@ -42,22 +56,50 @@ async function actWithConsent(station: ReturnType<typeof openStation>) {
 async function stationWithHub(dataDir: string, existing?: { id: string; patientId: string }) {
   const hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
   cleanups.push(() => hub.close());
-  const station = openStation(dataDir, undefined, { hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: hub.uploadsUrl, syncTiming: { debounceMs: 5, intervalMs: 100 }, disk: { reserveBytes: 0 } });
+  const station = openStation(dataDir, undefined, {
+    hubToken: token,
+    fhirUrl: hub.fhirUrl,
+    uploadsUrl: hub.uploadsUrl,
+    syncTiming: { debounceMs: 5, intervalMs: 100 },
+    disk: { reserveBytes: 0 },
+  });
   cleanups.push(() => station.close());
   const act = existing ?? (await actWithConsent(station));
-  const media = (id: string) => fetch(`${hub.fhirUrl}/Media/${id}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
+  const media = (id: string) =>
+    fetch(`${hub.fhirUrl}/Media/${id}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
   return { station, act, media };
 }
 
 type Station = Awaited<ReturnType<typeof stationWithHub>>['station'];
 const begin = (station: Station, encounterId: string, bytes: Buffer) =>
-  station.value('attachments.begin', { encounterId, kind: 'snapshot', mime: 'image/jpeg', size: bytes.length, sha256: sha(bytes), bodySite: null, title: null, device: 'Dermatoscope', author: 'Dr Guillou', takenAt: new Date().toISOString() });
-const chunk = (station: Station, uploadId: string, bytes: Buffer, offset: number): Promise<Result<{ received: number }>> =>
-  station.call('attachments.chunk', { uploadId, offset, data: bytes.subarray(offset, offset + CHUNK).toString('base64') });
+  station.value('attachments.begin', {
+    encounterId,
+    kind: 'snapshot',
+    mime: 'image/jpeg',
+    size: bytes.length,
+    sha256: sha(bytes),
+    bodySite: null,
+    title: null,
+    device: 'Dermatoscope',
+    author: 'Dr Guillou',
+    takenAt: new Date().toISOString(),
+  });
+const chunk = (
+  station: Station,
+  uploadId: string,
+  bytes: Buffer,
+  offset: number,
+): Promise<Result<{ received: number }>> =>
+  station.call('attachments.chunk', {
+    uploadId,
+    offset,
+    data: bytes.subarray(offset, offset + CHUNK).toString('base64'),
+  });
 
 async function add(station: Station, encounterId: string, bytes: Buffer) {
   const { uploadId } = await begin(station, encounterId, bytes);
-  for (let offset = 0; offset < bytes.length; offset += CHUNK) expect(await chunk(station, uploadId, bytes, offset)).toMatchObject({ ok: true });
+  for (let offset = 0; offset < bytes.length; offset += CHUNK)
+    expect(await chunk(station, uploadId, bytes, offset)).toMatchObject({ ok: true });
   return station.value('attachments.finish', { uploadId });
 }
 
@@ -95,7 +137,11 @@ describe('a file sent while the disk fills', () => {
 
     // What is on disk is the photo, whole: it reads back, and the region gets it.
     expect(sha(stationFileSealer(dataDir).read(storedPath(dataDir, attachment.sha256)))).toBe(sha(photo));
-    await until(() => media(attachment.id), (status) => status === 200, 'the photo at the region');
+    await until(
+      () => media(attachment.id),
+      (status) => status === 200,
+      'the photo at the region',
+    );
     const status = await station.value('station.status', {});
     expect(status.sync.parked).toBe(0);
   });
@@ -113,7 +159,10 @@ describe('a file sent while the disk fills', () => {
     fs.writeFileSync(part, sealed);
 
     const finished = await station.call('attachments.finish', { uploadId });
-    expect(finished).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('stored copy') } });
+    expect(finished).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('stored copy') },
+    });
     // Nothing was kept: neither the file nor its record.
     expect(fs.existsSync(storedPath(dataDir, sha(photo)))).toBe(false);
     expect((await station.value('encounters.get', { id: act.id })).attachments).toEqual([]);
@@ -133,14 +182,32 @@ describe('a file sent while the disk fills', () => {
     sealed[CHUNK / 2] = sealed[CHUNK / 2]! ^ 0xff;
     fs.writeFileSync(file, sealed);
     const { station, media } = await stationWithHub(dataDir, act);
-    await until(() => station.value('station.status', {}), (s) => s.sync.parked === 1, 'the damaged file parked');
-    expect((await station.value('sync.details', {})).parked).toEqual([expect.objectContaining({ entity: 'attachment', entityId: parkedOne.id, error: expect.stringContaining('damaged') })]);
+    await until(
+      () => station.value('station.status', {}),
+      (s) => s.sync.parked === 1,
+      'the damaged file parked',
+    );
+    expect((await station.value('sync.details', {})).parked).toEqual([
+      expect.objectContaining({
+        entity: 'attachment',
+        entityId: parkedOne.id,
+        error: expect.stringContaining('damaged'),
+      }),
+    ]);
 
     // The same photo added again (to the act): its good copy replaces the damaged one, and the parked file goes again.
     const again = await add(station, act.id, photo);
     expect(sha(stationFileSealer(dataDir).read(file))).toBe(sha(photo));
-    await until(() => media(again.id), (status) => status === 200, 'the photo added again at the region');
-    await until(() => media(parkedOne.id), (status) => status === 200, 'the parked photo at the region');
+    await until(
+      () => media(again.id),
+      (status) => status === 200,
+      'the photo added again at the region',
+    );
+    await until(
+      () => media(parkedOne.id),
+      (status) => status === 200,
+      'the parked photo at the region',
+    );
     expect((await station.value('station.status', {})).sync.parked).toBe(0);
   });
 
@@ -148,21 +215,35 @@ describe('a file sent while the disk fills', () => {
     const disk = tmpfs(8);
     const dataDir = path.join(disk.root, 'data');
     const { station, act } = await stationWithHub(dataDir);
-    const slices = writeSyntheticCt(path.join(tempDir(), 'ct'), 3, 256, 'DURAND^JEANNE').map((file) => fs.readFileSync(file));
+    const slices = writeSyntheticCt(path.join(tempDir(), 'ct'), 3, 256, 'DURAND^JEANNE').map((file) =>
+      fs.readFileSync(file),
+    );
     const { dropId } = await station.value('imaging.dropBegin', {});
     const dropChunk = (file: number, offset: number) =>
-      station.call('imaging.dropChunk', { dropId, file, offset, data: slices[file]!.subarray(offset, offset + 100_000).toString('base64') });
+      station.call('imaging.dropChunk', {
+        dropId,
+        file,
+        offset,
+        data: slices[file]!.subarray(offset, offset + 100_000).toString('base64'),
+      });
     expect(await dropChunk(0, 0)).toMatchObject({ ok: true });
     disk.fill(8_000);
     expect(await dropChunk(0, 100_000)).toMatchObject({ ok: false, error: { code: 'disk_full' } });
     disk.release();
     for (const [file, bytes] of slices.entries()) {
-      for (let offset = file === 0 ? 100_000 : 0; offset < bytes.length; offset += 100_000) expect(await dropChunk(file, offset)).toMatchObject({ ok: true });
+      for (let offset = file === 0 ? 100_000 : 0; offset < bytes.length; offset += 100_000)
+        expect(await dropChunk(file, offset)).toMatchObject({ ok: true });
     }
     const scan = await station.value('imaging.dropScan', { dropId });
     expect(scan.refused).toEqual([]);
     expect(scan.studies.map((s) => s.instances)).toEqual([3]);
-    const imported = await station.value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: act.patientId, encounterId: act.id, confirmations: [{ studyUid: scan.studies[0]!.studyUid, checkedBy: 'Dr Guillou' }] });
+    const imported = await station.value('imaging.import', {
+      scanId: scan.scanId,
+      studyUids: [scan.studies[0]!.studyUid],
+      patientId: act.patientId,
+      encounterId: act.id,
+      confirmations: [{ studyUid: scan.studies[0]!.studyUid, checkedBy: 'Dr Guillou' }],
+    });
     expect(imported.instances).toBe(3);
   });
 });

@@ -24,11 +24,27 @@ const sockets: WebSocket[] = [];
 afterEach(() => sockets.splice(0).forEach((s) => s.terminate()));
 
 const token = (sub: string, role: NewClaims['role'] = 'station') =>
-  issueToken(SECRET, { sub, role, name: sub, site: 'CH Vannes', specialty: role === 'expert' ? 'neurologie' : null, exp: Math.floor(Date.now() / 1000) + 600 });
+  issueToken(SECRET, {
+    sub,
+    role,
+    name: sub,
+    site: 'CH Vannes',
+    specialty: role === 'expert' ? 'neurologie' : null,
+    exp: Math.floor(Date.now() / 1000) + 600,
+  });
 
-async function hub(options: Partial<HubOptions> = {}): Promise<{ running: RunningHub; logs: { event: string; detail?: Record<string, unknown> }[] }> {
+async function hub(
+  options: Partial<HubOptions> = {},
+): Promise<{ running: RunningHub; logs: { event: string; detail?: Record<string, unknown> }[] }> {
   const logs: { event: string; detail?: Record<string, unknown> }[] = [];
-  const running = await startHub({ secret: SECRET, turnSecret: 'coturn-secret', turnUrls: [], offers: [], log: (event, detail) => logs.push({ event, detail }), ...options });
+  const running = await startHub({
+    secret: SECRET,
+    turnSecret: 'coturn-secret',
+    turnUrls: [],
+    offers: [],
+    log: (event, detail) => logs.push({ event, detail }),
+    ...options,
+  });
   cleanup(() => running.close());
   return { running, logs };
 }
@@ -41,17 +57,28 @@ function open(url: string, sub: string, role?: NewClaims['role']) {
   ws.on('message', (d) => inbox.push(JSON.parse(String(d)) as ServerMessage));
   const outcome = new Promise<{ status: number; retryAfter: string | undefined }>((resolve, reject) => {
     ws.once('open', () => resolve({ status: 101, retryAfter: undefined }));
-    ws.once('unexpected-response', (_q, res) => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined }));
+    ws.once('unexpected-response', (_q, res) =>
+      resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined }),
+    );
     ws.once('error', reject);
   });
   return { ws, inbox, outcome };
 }
 
 function stationOn(hubUrl: string, sub: string): { station: Station; online: () => boolean } {
-  const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl, hubToken: token(sub) });
+  const station = createStation({
+    dataDir: tempDir(),
+    mode: 'browser',
+    logger: silentLogger,
+    hubUrl,
+    hubToken: token(sub),
+  });
   cleanup(() => station.close());
   let online = false;
-  station.events.on('calls.hubChanged', (s: { link: string; you: unknown }) => (online = s.link === 'online' && s.you !== null));
+  station.events.on(
+    'calls.hubChanged',
+    (s: { link: string; you: unknown }) => (online = s.link === 'online' && s.you !== null),
+  );
   return { station, online: () => online };
 }
 
@@ -72,22 +99,31 @@ describe('a peer that reconnects in a loop', () => {
       statuses.push(status);
       if (status !== 101) retryAfters.add(retryAfter);
       loop.ws.terminate();
-      await new Promise<void>((resolve) => (loop.ws.readyState === WebSocket.CLOSED ? resolve() : loop.ws.once('close', () => resolve())));
+      await new Promise<void>((resolve) =>
+        loop.ws.readyState === WebSocket.CLOSED ? resolve() : loop.ws.once('close', () => resolve()),
+      );
     }
     const loopMs = Date.now() - started;
     await sleep(1_500); // any presence still to come has come
 
-    expect(presenceSeen(), `presence messages to another peer during ${loopMs} ms of loop`).toBeLessThanOrEqual(Math.ceil(loopMs / 500) + 3);
+    expect(presenceSeen(), `presence messages to another peer during ${loopMs} ms of loop`).toBeLessThanOrEqual(
+      Math.ceil(loopMs / 500) + 3,
+    );
     const accepted = statuses.filter((s) => s === 101).length;
     expect(accepted).toBeGreaterThanOrEqual(10); // the burst passes at once
     expect(accepted).toBeLessThanOrEqual(10 + Math.ceil(loopMs / 2_000)); // then 30 a minute
     expect(statuses.filter((s) => s === 429)).toHaveLength(100 - accepted);
     expect([...retryAfters].every((r) => Number(r) >= 1 && Number(r) <= 5)).toBe(true);
     // Said once for the loop, not once per refusal, with the identity to look at.
-    expect(logs.filter((l) => l.event === 'hub.reconnect_limited')).toEqual([{ event: 'hub.reconnect_limited', detail: expect.objectContaining({ peer: 'cart-1' }) }]);
+    expect(logs.filter((l) => l.event === 'hub.reconnect_limited')).toEqual([
+      { event: 'hub.reconnect_limited', detail: expect.objectContaining({ peer: 'cart-1' }) },
+    ]);
 
     // The observer's view ends right (its welcome's list, or the last presence): cart-1 is not online.
-    const last = observer.inbox.filter((m) => m.type === 'presence' || m.type === 'welcome').at(-1) as Extract<ServerMessage, { type: 'presence' }>;
+    const last = observer.inbox.filter((m) => m.type === 'presence' || m.type === 'welcome').at(-1) as Extract<
+      ServerMessage,
+      { type: 'presence' }
+    >;
     expect(last.peers.map((p) => p.id)).toEqual(['dr-neuro']);
 
     // Another identity is not affected.
@@ -109,7 +145,9 @@ describe('a peer that reconnects in a loop', () => {
     await waitFor(online, 'the station online again', 10_000);
     // It waited as told instead of retrying on its own back-off: one refused try at most.
     const resumed = logs.filter((l) => l.event === 'hub.reconnect_resumed');
-    expect(resumed).toEqual([{ event: 'hub.reconnect_resumed', detail: { peer: 'cart-3', refused: expect.any(Number) } }]);
+    expect(resumed).toEqual([
+      { event: 'hub.reconnect_resumed', detail: { peer: 'cart-3', refused: expect.any(Number) } },
+    ]);
     expect((resumed[0]!.detail!.refused as number) - loopRefused).toBeLessThanOrEqual(1);
   });
 });
@@ -119,13 +157,21 @@ describe('presence, coalesced', () => {
     const { running } = await hub();
     const observer = open(running.url, 'dr-neuro', 'expert');
     await observer.outcome;
-    const views = () => observer.inbox.filter((m) => m.type === 'presence').map((m) => (m as Extract<ServerMessage, { type: 'presence' }>).peers);
+    const views = () =>
+      observer.inbox
+        .filter((m) => m.type === 'presence')
+        .map((m) => (m as Extract<ServerMessage, { type: 'presence' }>).peers);
     const a = open(running.url, 'cart-a');
     await a.outcome;
     const b = open(running.url, 'cart-b');
     await b.outcome;
     a.ws.send(JSON.stringify({ type: 'presence.set', availability: 'busy' }));
-    await waitFor(() => views().some((peers) => peers.length === 3 && peers.find((p) => p.id === 'cart-a')?.availability === 'busy'), 'the latest list', 2_000);
+    await waitFor(
+      () =>
+        views().some((peers) => peers.length === 3 && peers.find((p) => p.id === 'cart-a')?.availability === 'busy'),
+      'the latest list',
+      2_000,
+    );
     expect(views().length).toBeLessThanOrEqual(2); // at most one now and one at the end of the window
     // The peers that made the changes are told too (what the others did), once each at most.
     await waitFor(() => a.inbox.some((m) => m.type === 'presence'), 'cart-a told of cart-b', 2_000);

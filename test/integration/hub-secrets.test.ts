@@ -17,7 +17,10 @@ interface Run {
 /** Runs the hub command with only these settings; stops it once it printed `ready` (or after 15 s). */
 function hubCommand(env: Record<string, string>, ready = 'listening on'): Promise<Run> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('RELAIS_')));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/hub/main.ts')], { env: { ...inherited, RELAIS_HUB_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/hub/main.ts')], {
+    env: { ...inherited, RELAIS_HUB_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const run: Run = { code: null, stdout: '', stderr: '' };
   const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   child.stdout.on('data', (chunk: Buffer) => {
@@ -42,7 +45,10 @@ describe('the hub command', () => {
   });
 
   it('refuses to start when RELAIS_TURN_SECRET is the token secret', async () => {
-    const run = await hubCommand({ RELAIS_HUB_SECRET: 'one-secret-for-both', RELAIS_TURN_SECRET: 'one-secret-for-both' });
+    const run = await hubCommand({
+      RELAIS_HUB_SECRET: 'one-secret-for-both',
+      RELAIS_TURN_SECRET: 'one-secret-for-both',
+    });
     expect(run.stdout).not.toContain('listening on');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('RELAIS_TURN_SECRET is the same as RELAIS_HUB_SECRET');
@@ -62,10 +68,19 @@ describe('startHub', () => {
   });
 
   it('refuses a TURN secret equal to the token secret, or to a key of the rotation', async () => {
-    await expect(startHub({ secret: 'same', turnSecret: 'same', turnUrls: [], offers: [] })).rejects.toThrow(/TURN secret .* token/);
-    const keys = { current: { id: 'k2', secret: 'new' }, previous: { id: 'k1', secret: 'old', untilSeconds: Date.now() / 1000 + 60 } };
-    await expect(startHub({ secret: 'new', keys, turnSecret: 'old', turnUrls: [], offers: [] })).rejects.toThrow(/TURN secret .* token/);
-    await expect(startHub({ secret: 'new', keys, turnSecret: 'new', turnUrls: [], offers: [] })).rejects.toThrow(/TURN secret .* token/);
+    await expect(startHub({ secret: 'same', turnSecret: 'same', turnUrls: [], offers: [] })).rejects.toThrow(
+      /TURN secret .* token/,
+    );
+    const keys = {
+      current: { id: 'k2', secret: 'new' },
+      previous: { id: 'k1', secret: 'old', untilSeconds: Date.now() / 1000 + 60 },
+    };
+    await expect(startHub({ secret: 'new', keys, turnSecret: 'old', turnUrls: [], offers: [] })).rejects.toThrow(
+      /TURN secret .* token/,
+    );
+    await expect(startHub({ secret: 'new', keys, turnSecret: 'new', turnUrls: [], offers: [] })).rejects.toThrow(
+      /TURN secret .* token/,
+    );
     await expect(startHub({ secret: 'a', turnSecret: '', turnUrls: [], offers: [] })).rejects.toThrow(/TURN secret/);
     hubs.push(await startHub({ secret: 'a', turnSecret: 'b', turnUrls: [], offers: [] }));
   });

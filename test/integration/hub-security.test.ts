@@ -14,8 +14,24 @@ import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { HUB_PROTOCOL, type ServerMessage } from '../../src/shared/hub-protocol';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const cart = (extra: Partial<NewClaims> = {}): NewClaims => ({ sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: nowSeconds() + 600, ...extra });
-const expert = (extra: Partial<NewClaims> = {}): NewClaims => ({ sub: 'dr-derm', role: 'expert', name: 'Dr Derm', site: 'CHU', specialty: 'dermatologie', exp: nowSeconds() + 600, ...extra });
+const cart = (extra: Partial<NewClaims> = {}): NewClaims => ({
+  sub: 'cart-1',
+  role: 'station',
+  name: 'Chariot 1',
+  site: 'EHPAD',
+  specialty: null,
+  exp: nowSeconds() + 600,
+  ...extra,
+});
+const expert = (extra: Partial<NewClaims> = {}): NewClaims => ({
+  sub: 'dr-derm',
+  role: 'expert',
+  name: 'Dr Derm',
+  site: 'CHU',
+  specialty: 'dermatologie',
+  exp: nowSeconds() + 600,
+  ...extra,
+});
 const K1 = { id: 'k1', secret: 'old-secret' };
 const K2 = { id: 'k2', secret: 'new-secret' };
 
@@ -26,7 +42,14 @@ afterAll(() => fs.rmSync(uploadsRoot, { recursive: true, force: true }));
 const hubs: RunningHub[] = [];
 const sockets: WebSocket[] = [];
 async function hubWith(options: Partial<HubOptions>): Promise<RunningHub> {
-  const hub = await startHub({ secret: K2.secret, turnSecret: 'x', turnUrls: [], offers: [], uploadsDir: fs.mkdtempSync(path.join(uploadsRoot, 'hub-')), ...options });
+  const hub = await startHub({
+    secret: K2.secret,
+    turnSecret: 'x',
+    turnUrls: [],
+    offers: [],
+    uploadsDir: fs.mkdtempSync(path.join(uploadsRoot, 'hub-')),
+    ...options,
+  });
   hubs.push(hub);
   return hub;
 }
@@ -34,7 +57,8 @@ afterEach(async () => {
   for (const s of sockets.splice(0)) s.terminate();
   for (const h of hubs.splice(0)) await h.close();
 });
-const metadata = async (hub: RunningHub, token: string) => (await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${token}` } })).status;
+const metadata = async (hub: RunningHub, token: string) =>
+  (await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${token}` } })).status;
 
 describe('token rotation and refresh', () => {
   it('accepts the previous key during its grace period only, and never an unknown key', async () => {
@@ -49,14 +73,23 @@ describe('token rotation and refresh', () => {
   });
 
   it('refreshes a station token to the current key, refuses an expert’s and an expired one', async () => {
-    const hub = await hubWith({ keys: { current: K2, previous: { ...K1, untilSeconds: nowSeconds() + 60 } }, refreshLifetimeSeconds: 3600 });
+    const hub = await hubWith({
+      keys: { current: K2, previous: { ...K1, untilSeconds: nowSeconds() + 60 } },
+      refreshLifetimeSeconds: 3600,
+    });
     const refreshUrl = hub.fhirUrl.replace('/fhir/R4', '/token/refresh');
-    const refresh = (token: string) => fetch(refreshUrl, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    const refresh = (token: string) =>
+      fetch(refreshUrl, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
     const answer = await refresh(issueToken(K1, cart()));
     expect(answer.status).toBe(200);
     const { token, exp } = (await answer.json()) as { token: string; exp: number };
     expect(exp).toBeGreaterThan(nowSeconds() + 3000);
-    expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).toMatchObject({ sub: 'cart-1', role: 'station', kid: 'k2', exp });
+    expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).toMatchObject({
+      sub: 'cart-1',
+      role: 'station',
+      kid: 'k2',
+      exp,
+    });
     expect(await metadata(hub, token)).toBe(200);
     expect((await refresh(issueToken(K2, expert()))).status).toBe(403);
     expect((await refresh(issueToken(K2, cart({ exp: nowSeconds() - 1 })))).status).toBe(401);
@@ -68,7 +101,14 @@ describe('token rotation and refresh', () => {
     const hub = await hubWith({});
     const expired = issueToken(K2.secret, cart({ exp: nowSeconds() - 1 }));
     expect(await metadata(hub, expired)).toBe(401);
-    expect((await fetch(hub.uploadsUrl, { method: 'POST', headers: { Authorization: `Bearer ${expired}`, 'Tus-Resumable': '1.0.0', 'Upload-Length': '10' } })).status).toBe(401);
+    expect(
+      (
+        await fetch(hub.uploadsUrl, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${expired}`, 'Tus-Resumable': '1.0.0', 'Upload-Length': '10' },
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
@@ -97,7 +137,9 @@ describe('a WebSocket lives no longer than its token', () => {
     const hub = await hubWith({});
     const token = issueToken(K2.secret, cart({ exp: nowSeconds() + 2 }));
     const station = await connect(hub.url, token);
-    const closed = await new Promise<{ code: number; reason: string }>((r) => station.ws.once('close', (code, reason) => r({ code, reason: String(reason) })));
+    const closed = await new Promise<{ code: number; reason: string }>((r) =>
+      station.ws.once('close', (code, reason) => r({ code, reason: String(reason) })),
+    );
     expect(closed).toEqual({ code: 4001, reason: 'token expired' });
     await expect(connect(hub.url, token)).rejects.toThrow('HTTP 401');
   });
@@ -108,7 +150,10 @@ describe('calls: no impersonation, the callee only', () => {
     const hub = await hubWith({});
     const a = await connect(hub.url, issueToken(K2.secret, cart()));
     const derm = await connect(hub.url, issueToken(K2.secret, expert()));
-    const neuro = await connect(hub.url, issueToken(K2.secret, expert({ sub: 'dr-neuro', name: 'Dr Neuro', specialty: 'neurologie' })));
+    const neuro = await connect(
+      hub.url,
+      issueToken(K2.secret, expert({ sub: 'dr-neuro', name: 'Dr Neuro', specialty: 'neurologie' })),
+    );
     a.send({ type: 'call.ring', to: 'dr-derm', reason: 'Plaie' });
     await derm.next('call.incoming');
     // Messages reach a socket in order: the directory answered after the ring proves that no
@@ -117,7 +162,12 @@ describe('calls: no impersonation, the callee only', () => {
     await neuro.next('directory');
     expect(neuro.inbox.some((m) => m.type === 'call.incoming')).toBe(false);
     // A sender cannot name itself: a "from" in a signal is not a hub message.
-    neuro.send({ type: 'signal', callId: '00000000-0000-4000-8000-000000000000', from: 'cart-1', data: { type: 'offer', sdp: 'v=0' } });
+    neuro.send({
+      type: 'signal',
+      callId: '00000000-0000-4000-8000-000000000000',
+      from: 'cart-1',
+      data: { type: 'offer', sdp: 'v=0' },
+    });
     expect(await neuro.next('error')).toMatchObject({ code: 'invalid_message' });
   });
 });
@@ -127,14 +177,38 @@ describe('TLS off loopback', () => {
   let cert = '';
   let key = '';
   beforeAll(() => {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     cert = fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8');
     key = fs.readFileSync(path.join(dir, 'key.pem'), 'utf8');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('refuses to listen off loopback without a certificate, saying what to do', async () => {
-    await expect(hubWith({ host: '0.0.0.0' })).rejects.toThrow(/Refusing to listen on 0\.0\.0\.0 without TLS: give the hub a certificate and key/);
+    await expect(hubWith({ host: '0.0.0.0' })).rejects.toThrow(
+      /Refusing to listen on 0\.0\.0\.0 without TLS: give the hub a certificate and key/,
+    );
   });
 
   it('speaks https and wss with a certificate, anywhere', async () => {
@@ -142,16 +216,24 @@ describe('TLS off loopback', () => {
     expect(hub.url).toMatch(/^wss:\/\/0\.0\.0\.0:\d+\/hub$/);
     const token = issueToken(K2.secret, cart());
     const status = await new Promise<number>((resolve, reject) => {
-      https.get(`https://127.0.0.1:${hub.port}/fhir/R4/metadata`, { ca: cert, headers: { Authorization: `Bearer ${token}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject);
+      https
+        .get(
+          `https://127.0.0.1:${hub.port}/fhir/R4/metadata`,
+          { ca: cert, headers: { Authorization: `Bearer ${token}` } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        )
+        .on('error', reject);
     });
     expect(status).toBe(200);
     const station = await connect(`wss://127.0.0.1:${hub.port}/hub`, token, { ca: cert });
     expect(await station.next('welcome')).toMatchObject({ you: { id: 'cart-1' } });
     // Plain HTTP to the TLS port gets no FHIR answer.
-    await expect(fetch(`http://127.0.0.1:${hub.port}/fhir/R4/metadata`, { headers: { Authorization: `Bearer ${token}` } })).rejects.toThrow();
+    await expect(
+      fetch(`http://127.0.0.1:${hub.port}/fhir/R4/metadata`, { headers: { Authorization: `Bearer ${token}` } }),
+    ).rejects.toThrow();
   });
 });
 
@@ -169,7 +251,20 @@ describe('limits against floods', () => {
     const hub = await hubWith({ httpRatePerSecond: 0.001, httpBurst: 3 });
     const flooder = issueToken(K2.secret, cart());
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await fetch(hub.uploadsUrl, { method: 'POST', headers: { Authorization: `Bearer ${flooder}`, 'Tus-Resumable': '1.0.0', 'Upload-Length': '10', 'Upload-Metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}` } })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (
+          await fetch(hub.uploadsUrl, {
+            method: 'POST',
+            headers: {
+              Authorization: `Bearer ${flooder}`,
+              'Tus-Resumable': '1.0.0',
+              'Upload-Length': '10',
+              'Upload-Metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}`,
+            },
+          })
+        ).status,
+      );
     expect(statuses).toEqual([201, 201, 201, 429, 429]);
   });
 
@@ -177,7 +272,15 @@ describe('limits against floods', () => {
     const uploadsDir = fs.mkdtempSync(path.join(uploadsRoot, 'quota-'));
     const hub = await hubWith({ uploadQuotaBytes: 1000, uploadsDir });
     const create = (h: RunningHub, sub: string, length: number) =>
-      fetch(h.uploadsUrl, { method: 'POST', headers: { Authorization: `Bearer ${issueToken(K2.secret, cart({ sub }))}`, 'Tus-Resumable': '1.0.0', 'Upload-Length': String(length), 'Upload-Metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}` } });
+      fetch(h.uploadsUrl, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${issueToken(K2.secret, cart({ sub }))}`,
+          'Tus-Resumable': '1.0.0',
+          'Upload-Length': String(length),
+          'Upload-Metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}`,
+        },
+      });
     const first = await create(hub, 'cart-1', 600);
     expect(first.status).toBe(201);
     const over = await create(hub, 'cart-1', 500);
@@ -190,7 +293,10 @@ describe('limits against floods', () => {
     const again = await hubWith({ uploadQuotaBytes: 1000, uploadsDir });
     expect((await create(again, 'cart-1', 500)).status).toBe(413);
     // An upload its owner removes frees its room.
-    const removed = await fetch(new URL(first.headers.get('location')!, again.uploadsUrl), { method: 'DELETE', headers: { Authorization: `Bearer ${issueToken(K2.secret, cart())}`, 'Tus-Resumable': '1.0.0' } });
+    const removed = await fetch(new URL(first.headers.get('location')!, again.uploadsUrl), {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${issueToken(K2.secret, cart())}`, 'Tus-Resumable': '1.0.0' },
+    });
     expect(removed.status).toBe(204);
     expect((await create(again, 'cart-1', 500)).status).toBe(201);
   });
@@ -204,7 +310,15 @@ describe('limits against floods', () => {
   it('refuses an upload over the size limit before taking any byte', async () => {
     const hub = await hubWith({ uploadMaxBytes: 1024 });
     const token = issueToken(K2.secret, cart());
-    const answer = await fetch(hub.uploadsUrl, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0', 'Upload-Length': '1025', 'Upload-Metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}` } });
+    const answer = await fetch(hub.uploadsUrl, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Tus-Resumable': '1.0.0',
+        'Upload-Length': '1025',
+        'Upload-Metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}`,
+      },
+    });
     expect(answer.status).toBe(413);
   });
 });

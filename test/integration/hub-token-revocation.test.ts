@@ -18,7 +18,15 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-revocation-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 let clock = Date.now();
 const nowSeconds = () => Math.floor(clock / 1000);
-const cart = (extra: Partial<NewClaims> = {}): NewClaims => ({ sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: nowSeconds() + 3600, ...extra });
+const cart = (extra: Partial<NewClaims> = {}): NewClaims => ({
+  sub: 'cart-1',
+  role: 'station',
+  name: 'Chariot 1',
+  site: 'EHPAD',
+  specialty: null,
+  exp: nowSeconds() + 3600,
+  ...extra,
+});
 const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as Claims;
 
 const hubs: RunningHub[] = [];
@@ -29,11 +37,23 @@ afterEach(async () => {
   for (const h of hubs.splice(0)) await h.close();
 });
 async function hubWith(options: Partial<HubOptions> = {}): Promise<RunningHub> {
-  const hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], now: () => clock, uploadsDir: fs.mkdtempSync(path.join(dir, 'uploads-')), ...options });
+  const hub = await startHub({
+    secret: SECRET,
+    turnSecret: 'x',
+    turnUrls: [],
+    offers: [],
+    now: () => clock,
+    uploadsDir: fs.mkdtempSync(path.join(dir, 'uploads-')),
+    ...options,
+  });
   hubs.push(hub);
   return hub;
 }
-const refresh = (hub: RunningHub, token: string) => fetch(hub.fhirUrl.replace('/fhir/R4', '/token/refresh'), { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+const refresh = (hub: RunningHub, token: string) =>
+  fetch(hub.fhirUrl.replace('/fhir/R4', '/token/refresh'), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+  });
 
 describe('a refresh chain has a maximum age', () => {
   it('renews within the chain’s age, keeping its id and origin, and refuses past it, saying what to do', async () => {
@@ -77,10 +97,23 @@ async function connect(hub: RunningHub, token: string): Promise<WebSocket> {
 async function everywhere(hub: RunningHub, token: string) {
   const bearer = { Authorization: `Bearer ${token}` };
   const fhir = (await fetch(`${hub.fhirUrl}/Patient`, { headers: bearer })).status;
-  const upload = (await fetch(hub.uploadsUrl, { method: 'POST', headers: { ...bearer, 'Tus-Resumable': '1.0.0', 'Upload-Length': '10', 'Upload-Metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}` } })).status;
+  const upload = (
+    await fetch(hub.uploadsUrl, {
+      method: 'POST',
+      headers: {
+        ...bearer,
+        'Tus-Resumable': '1.0.0',
+        'Upload-Length': '10',
+        'Upload-Metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}`,
+      },
+    })
+  ).status;
   const refreshed = await refresh(hub, token);
   const refreshError = ((await refreshed.json()) as { error?: string }).error ?? null;
-  const socket = await connect(hub, token).then(() => 'open', (e: Error) => e.message);
+  const socket = await connect(hub, token).then(
+    () => 'open',
+    (e: Error) => e.message,
+  );
   return { fhir, upload, refresh: refreshed.status, refreshError, socket };
 }
 
@@ -93,7 +126,9 @@ describe('the region’s revocation list', () => {
     const renewed = ((await (await refresh(hub, issued)).json()) as { token: string }).token;
     const other = issueToken(SECRET, cart({ sub: 'cart-2', name: 'Chariot 2' }));
     const ws = await connect(hub, renewed);
-    const closed = new Promise<{ code: number; reason: string }>((r) => ws.once('close', (code, reason) => r({ code, reason: String(reason) })));
+    const closed = new Promise<{ code: number; reason: string }>((r) =>
+      ws.once('close', (code, reason) => r({ code, reason: String(reason) })),
+    );
 
     // The region revokes the token it issued: its renewals go with it.
     fs.writeFileSync(file, JSON.stringify({ tokens: [claimsOf(issued).jti] }));
@@ -113,10 +148,14 @@ describe('the region’s revocation list', () => {
     const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
     fs.writeFileSync(file, JSON.stringify({ subjects: { 'cart-3': new Date(clock).toISOString() } }));
     expect(await closed).toBe(4003);
-    expect((await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${stolen}` } })).status).toBe(401);
+    expect((await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${stolen}` } })).status).toBe(
+      401,
+    );
     clock += 60_000;
     const replacement = issueToken(SECRET, cart({ sub: 'cart-3', auth_time: nowSeconds() }));
-    expect((await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${replacement}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${replacement}` } })).status,
+    ).toBe(200);
   });
 
   it('refuses to start on a list it cannot read, and keeps the last good list when a change is broken', async () => {
@@ -129,6 +168,8 @@ describe('the region’s revocation list', () => {
     const hub = await hubWith({ revocationsFile: file, revocationsPollMs: 50, log: (event) => events.push(event) });
     fs.writeFileSync(file, 'not json at all');
     await waitFor(() => events.includes('hub.revocations_invalid'), 'the broken list reported');
-    expect((await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(
+      401,
+    );
   });
 });

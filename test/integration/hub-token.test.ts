@@ -8,7 +8,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server';
 import { issueToken, type Claims, type NewClaims } from '../../src/hub/tokens';
-import { createHubToken, tokenExpiry, tokenRefreshUrl, type HubTokenOptions } from '../../src/main/platform/hub/hub-token';
+import {
+  createHubToken,
+  tokenExpiry,
+  tokenRefreshUrl,
+  type HubTokenOptions,
+} from '../../src/main/platform/hub/hub-token';
 import { waitFor } from '../helpers/wait';
 
 const K1 = { id: 'k1', secret: 'old-secret' };
@@ -40,13 +45,29 @@ function manualTime() {
   };
 }
 
-const claims = (extra: Partial<NewClaims> = {}): NewClaims => ({ sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: START / 1000 + 600, ...extra });
+const claims = (extra: Partial<NewClaims> = {}): NewClaims => ({
+  sub: 'cart-1',
+  role: 'station',
+  name: 'Chariot 1',
+  site: 'EHPAD',
+  specialty: null,
+  exp: START / 1000 + 600,
+  ...extra,
+});
 const hubs: RunningHub[] = [];
 afterEach(async () => {
   for (const h of hubs.splice(0)) await h.close();
 });
 async function hubWith(time: ReturnType<typeof manualTime>, options: Partial<HubOptions> = {}) {
-  const hub = await startHub({ secret: K2.secret, keys: { current: K2, previous: { ...K1, untilSeconds: START / 1000 + 100_000 } }, turnSecret: 'x', turnUrls: [], offers: [], now: time.now, ...options });
+  const hub = await startHub({
+    secret: K2.secret,
+    keys: { current: K2, previous: { ...K1, untilSeconds: START / 1000 + 100_000 } },
+    turnSecret: 'x',
+    turnUrls: [],
+    offers: [],
+    now: time.now,
+    ...options,
+  });
   hubs.push(hub);
   return hub;
 }
@@ -55,7 +76,14 @@ function holder(time: ReturnType<typeof manualTime>, options: Pick<HubTokenOptio
   const events: { level: string; event: string; detail?: Record<string, unknown> }[] = [];
   const rotated: string[] = [];
   let changes = 0;
-  const token = createHubToken({ ...options, now: time.now, schedule: time.schedule, random: () => 0.5, log: (level, event, detail) => events.push({ level, event, ...(detail ? { detail } : {}) }), onChange: () => changes++ });
+  const token = createHubToken({
+    ...options,
+    now: time.now,
+    schedule: time.schedule,
+    random: () => 0.5,
+    log: (level, event, detail) => events.push({ level, event, ...(detail ? { detail } : {}) }),
+    onChange: () => changes++,
+  });
   token.onRotated((t) => rotated.push(t));
   const logged = (event: string) => events.filter((e) => e.event === event);
   /** Runs the next planned task and waits for the holder to say what came of it. */
@@ -82,9 +110,17 @@ describe('the station’s hub token', () => {
     expect(second).not.toBe(first);
     expect(claimsOf(second)).toMatchObject({ sub: 'cart-1', kid: 'k2', exp: START / 1000 + 480 + 1000 });
     expect(h.rotated).toEqual([second]);
-    expect(h.token.status()).toEqual({ state: 'valid', holder: 'station', expiresAt: new Date((START / 1000 + 1480) * 1000).toISOString(), reason: null, refusal: null });
+    expect(h.token.status()).toEqual({
+      state: 'valid',
+      holder: 'station',
+      expiresAt: new Date((START / 1000 + 1480) * 1000).toISOString(),
+      reason: null,
+      refusal: null,
+    });
     expect(time.planned()).toEqual([800_000, 1_000_000]);
-    const metadata = await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${h.token.current()}` } });
+    const metadata = await fetch(`${hub.fhirUrl}/metadata`, {
+      headers: { Authorization: `Bearer ${h.token.current()}` },
+    });
     expect(metadata.status).toBe(200);
 
     // Past the first token's expiry the second is still renewed, with the same rules.
@@ -95,7 +131,10 @@ describe('the station’s hub token', () => {
 
   it('backs off while the hub does not answer, and reports the expiry with what to do', async () => {
     const time = manualTime();
-    const h = holder(time, { token: issueToken(K2, claims({ exp: START / 1000 + 60 })), refreshUrl: 'http://127.0.0.1:9/token/refresh' });
+    const h = holder(time, {
+      token: issueToken(K2, claims({ exp: START / 1000 + 60 })),
+      refreshUrl: 'http://127.0.0.1:9/token/refresh',
+    });
     expect(time.planned()).toEqual([48_000, 60_000]);
     await h.step('hub.token_refresh_failed');
     expect(time.planned()).toEqual([5_000, 12_000]); // the retry, then the expiry (at 60 s)
@@ -106,7 +145,10 @@ describe('the station’s hub token', () => {
     await h.step('hub.token_expired');
     expect(time.planned()).toEqual([]); // the hub does not renew an expired token: no more asking
     expect(h.token.status()).toMatchObject({ state: 'expired', expiresAt: new Date(START + 60_000).toISOString() });
-    expect(h.logged('hub.token_expired')[0]).toMatchObject({ level: 'error', detail: { action: expect.stringContaining('Ask the regional IT for a new station token') } });
+    expect(h.logged('hub.token_expired')[0]).toMatchObject({
+      level: 'error',
+      detail: { action: expect.stringContaining('Ask the regional IT for a new station token') },
+    });
     expect(h.logged('hub.token_expired')[0]!.detail!.action).toContain('Demandez un nouveau jeton de poste');
     expect(h.changes()).toBe(1);
     expect(h.rotated).toEqual([]);
@@ -115,7 +157,10 @@ describe('the station’s hub token', () => {
   it('never asks the hub to renew an expert’s access (it renews stations only), and says at its expiry what an expert does', async () => {
     const time = manualTime();
     const hub = await hubWith(time);
-    const h = holder(time, { token: issueToken(K2, claims({ sub: 'dr-derm', role: 'expert', specialty: 'dermatologie' })), refreshUrl: tokenRefreshUrl(hub.url, null) });
+    const h = holder(time, {
+      token: issueToken(K2, claims({ sub: 'dr-derm', role: 'expert', specialty: 'dermatologie' })),
+      refreshUrl: tokenRefreshUrl(hub.url, null),
+    });
     expect(time.planned()).toEqual([600_000]); // only the expiry report
     h.token.rejected(); // even a refusal seen by a request asks nothing
     expect(time.planned()).toEqual([600_000]);
@@ -127,25 +172,50 @@ describe('the station’s hub token', () => {
   });
 
   it.each([
-    ['past its chain’s maximum age', 'max_age', 403, { refreshMaxAgeSeconds: 1000 }, { auth_time: START / 1000 - 1000 }, 'renewals stop after'],
+    [
+      'past its chain’s maximum age',
+      'max_age',
+      403,
+      { refreshMaxAgeSeconds: 1000 },
+      { auth_time: START / 1000 - 1000 },
+      'renewals stop after',
+    ],
     ['revoked by the region', 'revoked', 401, {}, { jti: 'revoked-token' }, 'revoked by the region'],
-  ] as const)('says plainly that a station token %s needs a new one from the region', async (_name, refusal, status, options, extra, said) => {
-    const time = manualTime();
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-token-'));
-    onTestFinished(() => fs.rmSync(folder, { recursive: true, force: true }));
-    const revocations = path.join(folder, 'revoked.json');
-    fs.writeFileSync(revocations, JSON.stringify({ tokens: ['revoked-token'] }));
-    const hub = await hubWith(time, { ...options, revocationsFile: revocations });
-    const h = holder(time, { token: issueToken(K2, claims(extra), START / 1000), refreshUrl: tokenRefreshUrl(hub.url, null) });
-    await h.step('hub.token_refresh_refused');
-    expect(h.token.status()).toMatchObject({ state: 'refresh_refused', refusal, reason: expect.stringContaining(`(${status}: ${'This station token'}`) });
-    expect(h.token.status().reason).toContain(said);
-    expect(h.logged('hub.token_refresh_refused')[0]).toMatchObject({ level: 'error', detail: { status, refusal, action: expect.stringContaining('Ask the regional IT for a new station token') } });
-    expect(time.planned()).toEqual([120_000]); // only the expiry report: nothing more is asked
-  });
+  ] as const)(
+    'says plainly that a station token %s needs a new one from the region',
+    async (_name, refusal, status, options, extra, said) => {
+      const time = manualTime();
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-token-'));
+      onTestFinished(() => fs.rmSync(folder, { recursive: true, force: true }));
+      const revocations = path.join(folder, 'revoked.json');
+      fs.writeFileSync(revocations, JSON.stringify({ tokens: ['revoked-token'] }));
+      const hub = await hubWith(time, { ...options, revocationsFile: revocations });
+      const h = holder(time, {
+        token: issueToken(K2, claims(extra), START / 1000),
+        refreshUrl: tokenRefreshUrl(hub.url, null),
+      });
+      await h.step('hub.token_refresh_refused');
+      expect(h.token.status()).toMatchObject({
+        state: 'refresh_refused',
+        refusal,
+        reason: expect.stringContaining(`(${status}: ${'This station token'}`),
+      });
+      expect(h.token.status().reason).toContain(said);
+      expect(h.logged('hub.token_refresh_refused')[0]).toMatchObject({
+        level: 'error',
+        detail: { status, refusal, action: expect.stringContaining('Ask the regional IT for a new station token') },
+      });
+      expect(time.planned()).toEqual([120_000]); // only the expiry report: nothing more is asked
+    },
+  );
 
   it.each([
-    ['a token of a key the hub no longer knows (401)', () => issueToken({ id: 'k0', secret: 'retired' }, claims()), 401, 'bad_signature'],
+    [
+      'a token of a key the hub no longer knows (401)',
+      () => issueToken({ id: 'k0', secret: 'retired' }, claims()),
+      401,
+      'bad_signature',
+    ],
   ])('says a refused renewal of %s, and does not ask again', async (_name, make, status, said) => {
     const time = manualTime();
     const hub = await hubWith(time);
@@ -178,7 +248,9 @@ describe('the station’s hub token', () => {
     const time = manualTime();
     const hub = await hubWith(time, { httpRatePerSecond: 0.001, httpBurst: 1 });
     const token = issueToken(K2, claims());
-    expect((await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200); // the burst is used up
+    expect((await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(
+      200,
+    ); // the burst is used up
     const h = holder(time, { token, refreshUrl: tokenRefreshUrl(hub.url, null) });
     await h.step('hub.token_refresh_failed');
     expect(h.logged('hub.token_refresh_failed')[0]!.detail!.why).toContain('429');
@@ -190,14 +262,24 @@ describe('the station’s hub token', () => {
     const time = manualTime();
     const h = holder(time, { token: 'not-a-readable-token', refreshUrl: 'http://127.0.0.1:9/token/refresh' });
     expect(h.token.current()).toBe('not-a-readable-token');
-    expect(h.token.status()).toEqual({ state: 'valid', holder: 'station', expiresAt: null, reason: null, refusal: null });
+    expect(h.token.status()).toEqual({
+      state: 'valid',
+      holder: 'station',
+      expiresAt: null,
+      reason: null,
+      refusal: null,
+    });
     expect(time.planned()).toEqual([]);
     expect(h.logged('hub.token_expiry_unknown')).toHaveLength(1);
   });
 
   it('keeps a token that lives longer than a timer can wait (25 days and more) valid, asking nothing yet', async () => {
     const events: string[] = [];
-    const token = createHubToken({ token: issueToken(K2, claims({ exp: Math.floor(Date.now() / 1000) + 40 * 86_400 })), refreshUrl: 'http://127.0.0.1:9/token/refresh', log: (_level, event) => events.push(event) });
+    const token = createHubToken({
+      token: issueToken(K2, claims({ exp: Math.floor(Date.now() / 1000) + 40 * 86_400 })),
+      refreshUrl: 'http://127.0.0.1:9/token/refresh',
+      log: (_level, event) => events.push(event),
+    });
     // A timer past 2^31-1 ms would fire after 1 ms; one set after it for 20 ms runs after it.
     await new Promise((r) => setTimeout(r, 20));
     expect(token.status().state).toBe('valid');
@@ -207,7 +289,10 @@ describe('the station’s hub token', () => {
 
   it('reports at once a token that had already expired, without asking the hub', () => {
     const time = manualTime();
-    const h = holder(time, { token: issueToken(K2, claims({ exp: START / 1000 - 1 })), refreshUrl: 'http://127.0.0.1:9/token/refresh' });
+    const h = holder(time, {
+      token: issueToken(K2, claims({ exp: START / 1000 - 1 })),
+      refreshUrl: 'http://127.0.0.1:9/token/refresh',
+    });
     expect(h.token.status().state).toBe('expired');
     expect(time.planned()).toEqual([]);
     expect(h.logged('hub.token_expired')).toHaveLength(1);
@@ -219,14 +304,25 @@ describe('reading a token and the refresh address', () => {
     expect(tokenExpiry(issueToken(K2, claims({ exp: 1_900_000_000 })))).toBe(1_900_000_000);
     const jwtBody = Buffer.from(JSON.stringify({ sub: 'x', exp: 1_900_000_001 })).toString('base64url');
     expect(tokenExpiry(`eyJhbGciOiJFUzI1NiJ9.${jwtBody}.c2ln`)).toBe(1_900_000_001);
-    for (const garbage of ['', 'a.b', '..', 'x.y.z.w', `${Buffer.from('{"exp":"soon"}').toString('base64url')}.sig`, `${Buffer.from('{"exp":1.5}').toString('base64url')}.sig`, `${Buffer.from('null').toString('base64url')}.sig`, 'e30=.sig']) {
+    for (const garbage of [
+      '',
+      'a.b',
+      '..',
+      'x.y.z.w',
+      `${Buffer.from('{"exp":"soon"}').toString('base64url')}.sig`,
+      `${Buffer.from('{"exp":1.5}').toString('base64url')}.sig`,
+      `${Buffer.from('null').toString('base64url')}.sig`,
+      'e30=.sig',
+    ]) {
       expect(tokenExpiry(garbage)).toBeNull();
     }
   });
 
   it('finds the hub’s refresh path next to its WebSocket or its own FHIR endpoint only', () => {
     expect(tokenRefreshUrl('wss://hub.region.fr/hub', null)).toBe('https://hub.region.fr/token/refresh');
-    expect(tokenRefreshUrl('ws://127.0.0.1:4790/hub', 'https://fhir.region.fr/fhir/R4')).toBe('http://127.0.0.1:4790/token/refresh');
+    expect(tokenRefreshUrl('ws://127.0.0.1:4790/hub', 'https://fhir.region.fr/fhir/R4')).toBe(
+      'http://127.0.0.1:4790/token/refresh',
+    );
     expect(tokenRefreshUrl(null, 'http://127.0.0.1:4790/fhir/R4')).toBe('http://127.0.0.1:4790/token/refresh');
     expect(tokenRefreshUrl(null, 'https://fhir.region.fr/baseR4')).toBeNull(); // a separate FHIR server has no refresh path
     expect(tokenRefreshUrl('not an address', null)).toBeNull();

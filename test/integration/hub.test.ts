@@ -9,12 +9,31 @@ import { HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type ServerMessage } f
 
 const SECRET = 'test-hub-secret';
 const TURN_SECRET = 'coturn-static-auth-secret';
-const OFFERS: Offer[] = [{ id: 'neuro-avc', specialty: 'neurologie', hospital: 'CHU de Rennes', act: 'teleconsultation', hours: '24/7', experts: ['dr-neuro'], urgent: true }];
+const OFFERS: Offer[] = [
+  {
+    id: 'neuro-avc',
+    specialty: 'neurologie',
+    hospital: 'CHU de Rennes',
+    act: 'teleconsultation',
+    hours: '24/7',
+    experts: ['dr-neuro'],
+    urgent: true,
+  },
+];
 let hub: RunningHub;
 const sockets: WebSocket[] = [];
 
 beforeEach(async () => {
-  hub = await startHub({ secret: SECRET, turnSecret: TURN_SECRET, turnUrls: ['turn:127.0.0.1:3478'], offers: OFFERS, ringTimeoutMs: 300, reconnectGraceMs: 400, ratePerSecond: 20, burst: 20 });
+  hub = await startHub({
+    secret: SECRET,
+    turnSecret: TURN_SECRET,
+    turnUrls: ['turn:127.0.0.1:3478'],
+    offers: OFFERS,
+    ringTimeoutMs: 300,
+    reconnectGraceMs: 400,
+    ratePerSecond: 20,
+    burst: 20,
+  });
 });
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.terminate();
@@ -22,7 +41,13 @@ afterEach(async () => {
 });
 
 const claims = (sub: string, role: NewClaims['role'] = 'station', extra: Partial<NewClaims> = {}): NewClaims => ({
-  sub, role, name: sub, site: 'CH Vannes', specialty: role === 'expert' ? 'neurologie' : null, exp: Math.floor(Date.now() / 1000) + 600, ...extra,
+  sub,
+  role,
+  name: sub,
+  site: 'CH Vannes',
+  specialty: role === 'expert' ? 'neurologie' : null,
+  exp: Math.floor(Date.now() / 1000) + 600,
+  ...extra,
 });
 
 // Connects and buffers every message from the start (welcome comes at once).
@@ -49,7 +74,8 @@ async function connect(token?: string) {
   };
   return { ws, inbox, next, send: (m: unknown) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)) };
 }
-const peer = (sub: string, role?: NewClaims['role'], extra?: Partial<NewClaims>) => connect(issueToken(SECRET, claims(sub, role, extra)));
+const peer = (sub: string, role?: NewClaims['role'], extra?: Partial<NewClaims>) =>
+  connect(issueToken(SECRET, claims(sub, role, extra)));
 
 async function callBetween() {
   const cart = await peer('cart-1');
@@ -66,12 +92,18 @@ describe('hub authentication', () => {
     await expect(connect()).rejects.toThrow('HTTP 401');
     await expect(connect('garbage')).rejects.toThrow('HTTP 401');
     await expect(connect(issueToken('another-secret', claims('cart-1')))).rejects.toThrow('HTTP 401');
-    await expect(connect(issueToken(SECRET, claims('cart-1', 'station', { exp: Math.floor(Date.now() / 1000) - 1 })))).rejects.toThrow('HTTP 401');
+    await expect(
+      connect(issueToken(SECRET, claims('cart-1', 'station', { exp: Math.floor(Date.now() / 1000) - 1 }))),
+    ).rejects.toThrow('HTTP 401');
   });
 
   it('welcomes a peer with who is online, and tells the others', async () => {
     const cart = await peer('cart-1');
-    expect((await cart.next('welcome')).you).toMatchObject({ id: 'cart-1', role: 'station', availability: 'available' });
+    expect((await cart.next('welcome')).you).toMatchObject({
+      id: 'cart-1',
+      role: 'station',
+      availability: 'available',
+    });
     await peer('dr-neuro', 'expert');
     const presence = await cart.next('presence');
     const later = presence.peers.length === 2 ? presence : await cart.next('presence');
@@ -91,7 +123,12 @@ describe('calls', () => {
     expert.send({ type: 'call.accept', callId });
     expect((await cart.next('call.accepted')).by.id).toBe('dr-neuro');
     cart.send({ type: 'signal', callId, data: { type: 'offer', sdp: 'v=0' } });
-    expect(await expert.next('signal')).toEqual({ type: 'signal', callId, from: 'cart-1', data: { type: 'offer', sdp: 'v=0' } });
+    expect(await expert.next('signal')).toEqual({
+      type: 'signal',
+      callId,
+      from: 'cart-1',
+      data: { type: 'offer', sdp: 'v=0' },
+    });
 
     // A third peer cannot join or inject into someone else's session.
     const intruder = await peer('cart-2');
@@ -147,7 +184,11 @@ describe('calls', () => {
     cart.ws.terminate(); // the cart's Wi-Fi drops
     expect(await expert.next('call.peer_away')).toMatchObject({ callId });
     const back = await peer('cart-1');
-    expect(await back.next('call.resumed')).toMatchObject({ callId, caller: { id: 'cart-1' }, callee: { id: 'dr-neuro' } });
+    expect(await back.next('call.resumed')).toMatchObject({
+      callId,
+      caller: { id: 'cart-1' },
+      callee: { id: 'dr-neuro' },
+    });
     expect(await expert.next('call.resumed')).toMatchObject({ callId });
     back.send({ type: 'signal', callId, data: { type: 'offer', sdp: 'v=0 restart' } });
     expect(await expert.next('signal')).toMatchObject({ callId, from: 'cart-1', data: { sdp: 'v=0 restart' } });
@@ -159,7 +200,13 @@ describe('calls', () => {
 describe('limits and garbage', () => {
   it('answers malformed messages with an error and keeps the connection', async () => {
     const cart = await peer('cart-1');
-    for (const bad of ['not json', '[]', '{"type":"call.ring"}', '{"type":"nope"}', JSON.stringify({ type: 'call.ring', to: 'x', extra: 1 })]) {
+    for (const bad of [
+      'not json',
+      '[]',
+      '{"type":"call.ring"}',
+      '{"type":"nope"}',
+      JSON.stringify({ type: 'call.ring', to: 'x', extra: 1 }),
+    ]) {
       cart.send(bad);
       expect(await cart.next('error')).toMatchObject({ code: 'invalid_message' });
     }
@@ -203,7 +250,10 @@ describe('TURN credentials', () => {
   it('gives none to a peer in no call, and gives them to a caller while her call rings', async () => {
     const lurker = await peer('cart-2');
     lurker.send({ type: 'turn.credentials' });
-    expect(await lurker.next('error')).toMatchObject({ code: 'not_in_call', message: expect.stringContaining('only for a call') });
+    expect(await lurker.next('error')).toMatchObject({
+      code: 'not_in_call',
+      message: expect.stringContaining('only for a call'),
+    });
     expect(lurker.inbox.some((m) => m.type === 'turn.credentials')).toBe(false);
     const expert = await peer('dr-neuro', 'expert');
     lurker.send({ type: 'call.ring', to: 'dr-neuro' });

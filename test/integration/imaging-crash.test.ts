@@ -37,8 +37,15 @@ beforeAll(async () => {
   halfImported = writeSyntheticCt(path.join(source, 'drive', 'b'), 32, 256, NAME, `${ROOT}.2`).slice(0, 14);
   writeSyntheticCt(path.join(source, 'drop'), 16, 128, NAME, `${ROOT}.3`);
   const pacsFiles = writeSyntheticCt(path.join(source, 'pacs'), 24, 128, NAME, `${ROOT}.4`);
-  await createDicomWebClient({ baseUrl: orthanc.dicomWebUrl }).store(pacsFiles.map((f) => new Uint8Array(fs.readFileSync(f))));
-  sources = { DRIVE: path.join(source, 'drive'), DROP: path.join(source, 'drop'), PACS_URL: orthanc.dicomWebUrl, PACS_STUDY: `${ROOT}.4.1` };
+  await createDicomWebClient({ baseUrl: orthanc.dicomWebUrl }).store(
+    pacsFiles.map((f) => new Uint8Array(fs.readFileSync(f))),
+  );
+  sources = {
+    DRIVE: path.join(source, 'drive'),
+    DROP: path.join(source, 'drop'),
+    PACS_URL: orthanc.dicomWebUrl,
+    PACS_STUDY: `${ROOT}.4.1`,
+  };
 }, 60_000);
 afterAll(() => orthanc?.stop());
 
@@ -63,10 +70,14 @@ function earlierVersionFolder(): string {
 const SCAN_STATE: Record<string, string> = { absent: 'new', whole: 'whole', incomplete: 'incomplete' };
 
 /** What the station said it removed at start (null: nothing). */
-const removedAtStart = (child: ImagingChild) => child.log.find((l) => l.event === 'files.orphans_removed') as { files: number; bytes: number } | undefined;
+const removedAtStart = (child: ImagingChild) =>
+  child.log.find((l) => l.event === 'files.orphans_removed') as { files: number; bytes: number } | undefined;
 
 /** Starts a station on the folder and checks what its start left; returns the child, waiting for "go", and each study's state. */
-async function startAndCheck(env: ImagingChildEnv, totals: { starts: number; files: number; bytes: number; startMs: number }) {
+async function startAndCheck(
+  env: ImagingChildEnv,
+  totals: { starts: number; files: number; bytes: number; startMs: number },
+) {
   const before = fs.existsSync(path.join(env.DATA_DIR, 'attachments')) ? leftovers(env.DATA_DIR) : null;
   const spawned = Date.now();
   const child = startImagingChild(env);
@@ -74,7 +85,10 @@ async function startAndCheck(env: ImagingChildEnv, totals: { starts: number; fil
   totals.startMs += Date.now() - spawned;
   const removed = removedAtStart(child);
   if (before && before.total.files > 0) {
-    expect(removed, `${before.names.join(', ')}\n${child.output()}`).toMatchObject({ files: before.total.files, bytes: before.total.bytes });
+    expect(removed, `${before.names.join(', ')}\n${child.output()}`).toMatchObject({
+      files: before.total.files,
+      bytes: before.total.bytes,
+    });
     totals.starts++;
     totals.files += before.total.files;
     totals.bytes += before.total.bytes;
@@ -92,7 +106,8 @@ async function startAndCheck(env: ImagingChildEnv, totals: { starts: number; fil
 function checkScans(child: ImagingChild, states: Record<string, StudyState>): void {
   for (const scan of child.lines.filter((l) => l.startsWith('scan '))) {
     const said = JSON.parse(scan.split(' ').slice(2).join(' ')) as Record<string, string>;
-    for (const [uid, state] of Object.entries(said)) expect({ uid, state }).toEqual({ uid, state: SCAN_STATE[states[uid]!] });
+    for (const [uid, state] of Object.entries(said))
+      expect({ uid, state }).toEqual({ uid, state: SCAN_STATE[states[uid]!] });
   }
 }
 
@@ -128,10 +143,13 @@ it(`imports whole or not at all across ${KILLS} SIGKILLs, and leaves no orphan f
     const { child, states } = await startAndCheck({ DATA_DIR: dataDir, ...sources }, totals);
     track(states);
     child.go();
-    const ended = await Promise.race([child.line('done', 60_000).then(
-      () => true,
-      () => true, // ended otherwise: its exit code says how
-    ), sleep(Math.floor(random() * workMs)).then(() => false)]);
+    const ended = await Promise.race([
+      child.line('done', 60_000).then(
+        () => true,
+        () => true, // ended otherwise: its exit code says how
+      ),
+      sleep(Math.floor(random() * workMs)).then(() => false),
+    ]);
     checkScans(child, states);
     if (ended) {
       // Finished before the kill: everything is whole; the next runs take a new folder.
@@ -171,7 +189,7 @@ it(`imports whole or not at all across ${KILLS} SIGKILLs, and leaves no orphan f
       `  studies at the starts: ${seen.whole} whole, ${seen.absent} absent, ${seen.incomplete} marked incomplete, 0 otherwise`,
       `  studies an earlier version left half imported: ${completed} completed by a later import, killed or not on the way`,
       `  starts that removed files: ${totals.starts}, ${totals.files} files, ${(totals.bytes / 1e6).toFixed(1)} MB in all; none left after any start`,
-      '  the last folder\'s import run to the end: every study whole, with its outbox row and its files',
+      "  the last folder's import run to the end: every study whole, with its outbox row and its files",
     ].join('\n'),
   );
 }, 600_000);

@@ -61,7 +61,11 @@ describe('an import killed midway', () => {
 
     const again = start({ DATA_DIR: dataDir, DRIVE: drive });
     await again.line('started');
-    expect(removed(again), again.output()).toMatchObject({ files: left.total.files, bytes: left.total.bytes, store: { files: 20, bytes: left.store.bytes } });
+    expect(removed(again), again.output()).toMatchObject({
+      files: left.total.files,
+      bytes: left.total.bytes,
+      store: { files: 20, bytes: left.store.bytes },
+    });
     expect(leftovers(dataDir).names).toEqual([]);
     again.go();
     expect(await again.line('scan drive')).toBe(`scan drive ${JSON.stringify({ [study]: 'new' })}`);
@@ -76,7 +80,9 @@ describe('an import killed midway', () => {
     const dropped = tempDir();
     writeSyntheticCt(dropped, 12, 64, NAME, `${ROOT}.2`);
     const pacsFiles = writeSyntheticCt(tempDir(), 16, 64, NAME, `${ROOT}.3`);
-    await createDicomWebClient({ baseUrl: orthanc.dicomWebUrl }).store(pacsFiles.map((f) => new Uint8Array(fs.readFileSync(f))));
+    await createDicomWebClient({ baseUrl: orthanc.dicomWebUrl }).store(
+      pacsFiles.map((f) => new Uint8Array(fs.readFileSync(f))),
+    );
     const pacsStudy = `${ROOT}.3.1`;
     const dataDir = tempDir();
     const pacs = { DATA_DIR: dataDir, PACS_URL: orthanc.dicomWebUrl, PACS_STUDY: pacsStudy };
@@ -89,7 +95,11 @@ describe('an import killed midway', () => {
     // Started again (the drop's files removed and said), then killed after 5 of the 16 files came from the PACS.
     const retrieving = start({ ...pacs, KILL_AT: 'inbox:5' });
     await retrieving.line('started');
-    const dropSaid = { files: afterDrop.total.files, bytes: afterDrop.total.bytes, drops: { files: 6, bytes: afterDrop.drops.bytes } };
+    const dropSaid = {
+      files: afterDrop.total.files,
+      bytes: afterDrop.total.bytes,
+      drops: { files: 6, bytes: afterDrop.drops.bytes },
+    };
     expect(removed(retrieving), retrieving.output()).toMatchObject(dropSaid);
     retrieving.go();
     expect(await retrieving.exited).toEqual({ code: null, signal: 'SIGKILL' });
@@ -99,7 +109,10 @@ describe('an import killed midway', () => {
 
     const again = start(pacs);
     await again.line('started');
-    expect(removed(again), again.output()).toMatchObject({ files: afterRetrieval.total.files, pacsInbox: { files: 5, bytes: afterRetrieval.pacsInbox.bytes } });
+    expect(removed(again), again.output()).toMatchObject({
+      files: afterRetrieval.total.files,
+      pacsInbox: { files: 5, bytes: afterRetrieval.pacsInbox.bytes },
+    });
     expect(leftovers(dataDir).names).toEqual([]);
     again.go();
     expect(await again.line('scan pacs')).toBe(`scan pacs ${JSON.stringify({ [pacsStudy]: 'new' })}`);
@@ -124,16 +137,28 @@ describe('a study an earlier version left half imported', () => {
 
     const station = openStation(dataDir);
     cleanups.push(() => station.close());
-    expect(studyStates(dataDir, { [study]: 81, [`${ROOT}.5.1`]: 6 })).toEqual({ [study]: 'incomplete', [`${ROOT}.5.1`]: 'whole' });
+    expect(studyStates(dataDir, { [study]: 81, [`${ROOT}.5.1`]: 6 })).toEqual({
+      [study]: 'incomplete',
+      [`${ROOT}.5.1`]: 'whole',
+    });
     const shown = await station.value('imaging.studies', { patientId });
-    expect(shown.map((s) => [s.studyUid, s.incomplete])).toEqual(expect.arrayContaining([[study, true], [`${ROOT}.5.1`, false]]));
+    expect(shown.map((s) => [s.studyUid, s.incomplete])).toEqual(
+      expect.arrayContaining([
+        [study, true],
+        [`${ROOT}.5.1`, false],
+      ]),
+    );
 
     const scan = await station.value('imaging.scan', { folder: drive });
-    expect(scan.studies).toEqual([expect.objectContaining({ studyUid: study, instances: 81, alreadyImported: false, incomplete: true })]);
+    expect(scan.studies).toEqual([
+      expect.objectContaining({ studyUid: study, instances: 81, alreadyImported: false, incomplete: true }),
+    ]);
     const completed = await station.value('imaging.import', { scanId: scan.scanId, studyUids: [study], patientId });
     expect(completed).toEqual({ studies: 1, series: 1, instances: 36, alreadyThere: 45 });
     expect(studyStates(dataDir, { [study]: 81 })).toEqual({ [study]: 'whole' });
-    expect((await station.value('imaging.studies', { patientId })).find((s) => s.studyUid === study)).toMatchObject({ incomplete: false });
+    expect((await station.value('imaging.studies', { patientId })).find((s) => s.studyUid === study)).toMatchObject({
+      incomplete: false,
+    });
     const rescan = await station.value('imaging.scan', { folder: drive });
     expect(rescan.studies[0]).toMatchObject({ alreadyImported: true, incomplete: false });
   });
@@ -145,13 +170,25 @@ async function importedThenDatabaseRemoved(rootSuffix: string, alsoRemoved: stri
   writeSyntheticCt(drive, 3, 32, NAME, `${ROOT}.${rootSuffix}`);
   const dataDir = tempDir();
   const first = openStation(dataDir);
-  const identity = { birthName: 'Kermarrec', firstName: 'Anna', birthDate: '1951-03-14', sex: 'F', birthplaceCode: '29019', identityStatus: 'PROV' } as const;
+  const identity = {
+    birthName: 'Kermarrec',
+    firstName: 'Anna',
+    birthDate: '1951-03-14',
+    sex: 'F',
+    birthplaceCode: '29019',
+    identityStatus: 'PROV',
+  } as const;
   const created = await first.value('patients.create', { identity });
   if (created.status !== 'created') throw new Error('patient');
   const scan = await first.value('imaging.scan', { folder: drive });
-  await first.value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId: created.patient.id });
+  await first.value('imaging.import', {
+    scanId: scan.scanId,
+    studyUids: [scan.studies[0]!.studyUid],
+    patientId: created.patient.id,
+  });
   await first.close();
-  for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, ...alsoRemoved]) fs.rmSync(path.join(dataDir, name), { force: true });
+  for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, ...alsoRemoved])
+    fs.rmSync(path.join(dataDir, name), { force: true });
   return dataDir;
 }
 
@@ -160,8 +197,13 @@ type LogLine = { level: string; event: string; fields: Record<string, unknown> }
 /** The station started again on `dataDir`, and what it logged. */
 function startLogged(dataDir: string) {
   const log: LogLine[] = [];
-  const record = (level: string) => (event: string, fields: Record<string, unknown> = {}) => log.push({ level, event, fields });
-  const station = openStation(dataDir, undefined, { logger: { info: record('info'), warn: record('warn'), error: record('error') } });
+  const record =
+    (level: string) =>
+    (event: string, fields: Record<string, unknown> = {}) =>
+      log.push({ level, event, fields });
+  const station = openStation(dataDir, undefined, {
+    logger: { info: record('info'), warn: record('warn'), error: record('error') },
+  });
   cleanups.push(() => station.close());
   return { station, log };
 }
@@ -173,7 +215,14 @@ describe('the start-up clean-up', () => {
     const dataDir = await importedThenDatabaseRemoved('6', ['audit-anchor.json']);
     const { log } = startLogged(dataDir);
     expect(log.filter((l) => l.event.startsWith('files.orphans'))).toEqual([
-      { level: 'error', event: 'files.orphans_kept', fields: expect.objectContaining({ files: 3, text: expect.stringContaining('Restore the database from a backup') }) },
+      {
+        level: 'error',
+        event: 'files.orphans_kept',
+        fields: expect.objectContaining({
+          files: 3,
+          text: expect.stringContaining('Restore the database from a backup'),
+        }),
+      },
     ]);
     expect(leftovers(dataDir).store.files).toBe(3);
   });
@@ -183,10 +232,16 @@ describe('the start-up clean-up', () => {
     const { station, log } = startLogged(dataDir);
     expect((await station.value('station.status', {})).database.state).toBe('missing');
     expect(log.filter((l) => l.event.startsWith('files.'))).toEqual([
-      { level: 'warn', event: 'files.cleanup_skipped', fields: { text: expect.stringContaining('until a person decides') } },
+      {
+        level: 'warn',
+        event: 'files.cleanup_skipped',
+        fields: { text: expect.stringContaining('until a person decides') },
+      },
     ]);
     // Nothing removed: the three sealed images are still in the store (no database to ask which).
-    const stored = fs.readdirSync(path.join(dataDir, 'attachments'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    const stored = fs
+      .readdirSync(path.join(dataDir, 'attachments'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile());
     expect(stored).toHaveLength(3);
   });
 });

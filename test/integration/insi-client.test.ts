@@ -11,13 +11,33 @@ import { InsiGatewayError } from '../../src/main/patients/insi/insi-client';
 import { INS_OID } from '../../src/shared/patients/ins';
 import { startInsiDouble, type InsiDouble } from '../helpers/insi-double';
 
-const PARENT = { matricule: '256122901900168', oid: INS_OID.NIR, birthName: 'LE GALL', birthFirstNames: 'MARIE ANNE', birthDate: '1956-12-03', sex: 'F' as const, birthplaceCode: '29019' };
-const CHILD = { matricule: '215062901900240', oid: INS_OID.NIR, birthName: 'MORVAN', birthFirstNames: 'LOU', birthDate: '2015-06-01', sex: 'F' as const, birthplaceCode: '29019' };
+const PARENT = {
+  matricule: '256122901900168',
+  oid: INS_OID.NIR,
+  birthName: 'LE GALL',
+  birthFirstNames: 'MARIE ANNE',
+  birthDate: '1956-12-03',
+  sex: 'F' as const,
+  birthplaceCode: '29019',
+};
+const CHILD = {
+  matricule: '215062901900240',
+  oid: INS_OID.NIR,
+  birthName: 'MORVAN',
+  birthFirstNames: 'LOU',
+  birthDate: '2015-06-01',
+  sex: 'F' as const,
+  birthplaceCode: '29019',
+};
 const OPERATOR = { name: 'Anne KERLEAU', idNatPs: '810001234567' };
 
 let insi: InsiDouble;
 beforeAll(async () => {
-  insi = await startInsiDouble({ people: [PARENT, CHILD], cards: [{ cardNumber: PARENT.matricule, beneficiaries: [PARENT.matricule, CHILD.matricule] }], token: 'site-token' });
+  insi = await startInsiDouble({
+    people: [PARENT, CHILD],
+    cards: [{ cardNumber: PARENT.matricule, beneficiaries: [PARENT.matricule, CHILD.matricule] }],
+    token: 'site-token',
+  });
 });
 afterAll(() => insi.close());
 
@@ -25,31 +45,61 @@ describe('the INSi client over the site gateway (ANS guide: search by traits, by
   const client = () => createHttpInsiClient({ baseUrl: insi.url, token: 'site-token' });
 
   it('gives the child’s INS from her parent’s card, never the holder’s', async () => {
-    const answer = await client().searchByCarteVitale({ cardNumber: PARENT.matricule, beneficiary: { firstName: 'Lou', birthDate: '2015-06-01' } }, OPERATOR);
+    const answer = await client().searchByCarteVitale(
+      { cardNumber: PARENT.matricule, beneficiary: { firstName: 'Lou', birthDate: '2015-06-01' } },
+      OPERATOR,
+    );
     expect(answer).toEqual({ result: 'found', identity: CHILD });
-    expect(insi.requests.at(-1)).toMatchObject({ path: '/search-card', authorization: 'Bearer site-token', body: { operator: OPERATOR } });
+    expect(insi.requests.at(-1)).toMatchObject({
+      path: '/search-card',
+      authorization: 'Bearer site-token',
+      body: { operator: OPERATOR },
+    });
   });
 
   it('searches by traits and verifies an INS against its traits', async () => {
-    expect(await client().searchByTraits({ birthName: 'LE GALL', birthFirstNames: 'MARIE', birthDate: '1956-12-03', sex: 'F', birthplaceCode: null }, OPERATOR)).toEqual({ result: 'found', identity: PARENT });
+    expect(
+      await client().searchByTraits(
+        { birthName: 'LE GALL', birthFirstNames: 'MARIE', birthDate: '1956-12-03', sex: 'F', birthplaceCode: null },
+        OPERATOR,
+      ),
+    ).toEqual({ result: 'found', identity: PARENT });
     expect(await client().verify(PARENT, { ...PARENT }, OPERATOR)).toEqual({ result: 'verified' });
-    expect(await client().verify(PARENT, { ...PARENT, birthplaceCode: '29232' }, OPERATOR)).toEqual({ result: 'traits_differ', identity: PARENT });
-    expect(await client().verify({ ...PARENT, matricule: '215062901900240', oid: INS_OID.NIA }, PARENT, OPERATOR)).toEqual({ result: 'not_found' });
+    expect(await client().verify(PARENT, { ...PARENT, birthplaceCode: '29232' }, OPERATOR)).toEqual({
+      result: 'traits_differ',
+      identity: PARENT,
+    });
+    expect(
+      await client().verify({ ...PARENT, matricule: '215062901900240', oid: INS_OID.NIA }, PARENT, OPERATOR),
+    ).toEqual({ result: 'not_found' });
   });
 
   it('says which setting to check when the gateway refuses the station or cannot be reached', async () => {
     const wrongToken = createHttpInsiClient({ baseUrl: insi.url, token: 'other' });
-    await expect(wrongToken.searchByTraits({ ...PARENT, birthFirstNames: 'MARIE' }, OPERATOR)).rejects.toThrow(/HTTP 401.*RELAIS_INSI_TOKEN/);
+    await expect(wrongToken.searchByTraits({ ...PARENT, birthFirstNames: 'MARIE' }, OPERATOR)).rejects.toThrow(
+      /HTTP 401.*RELAIS_INSI_TOKEN/,
+    );
     const nobody = createHttpInsiClient({ baseUrl: 'http://127.0.0.1:9/insi', token: null });
-    await expect(nobody.searchByTraits({ ...PARENT, birthFirstNames: 'MARIE' }, OPERATOR)).rejects.toThrow(/did not answer.*RELAIS_INSI_URL/);
+    await expect(nobody.searchByTraits({ ...PARENT, birthFirstNames: 'MARIE' }, OPERATOR)).rejects.toThrow(
+      /did not answer.*RELAIS_INSI_URL/,
+    );
   });
 
   it('refuses whole an answer that is not an INSi outcome (here an INS whose key is wrong)', async () => {
-    const liar = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: 'found', identity: { ...PARENT, matricule: '256122901900169' } })));
+    const liar = http.createServer((_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ result: 'found', identity: { ...PARENT, matricule: '256122901900169' } })),
+    );
     await new Promise<void>((resolve) => liar.listen(0, '127.0.0.1', () => resolve()));
     try {
-      const client = createHttpInsiClient({ baseUrl: `http://127.0.0.1:${(liar.address() as AddressInfo).port}`, token: null });
-      const error = await client.searchByTraits({ ...PARENT, birthFirstNames: 'MARIE' }, OPERATOR).catch((e: unknown) => e);
+      const client = createHttpInsiClient({
+        baseUrl: `http://127.0.0.1:${(liar.address() as AddressInfo).port}`,
+        token: null,
+      });
+      const error = await client
+        .searchByTraits({ ...PARENT, birthFirstNames: 'MARIE' }, OPERATOR)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InsiGatewayError);
       expect((error as Error).message).toMatch(/not an INSi outcome: nothing was taken/);
     } finally {

@@ -86,7 +86,13 @@ describe('the cabin allow-list, through the real dispatch', () => {
       });
       const spo2 = { code: 'spo2', value: 97, unit: '%' } as const;
       const takenAt = '2026-11-23T10:00:00.000Z';
-      await station.value('encounters.observe', { encounterId: act.id, vital: spo2, takenAt, method: 'manual', takenBy: pharmacist.name });
+      await station.value('encounters.observe', {
+        encounterId: act.id,
+        vital: spo2,
+        takenAt,
+        method: 'manual',
+        takenBy: pharmacist.name,
+      });
 
       // Valid payloads: what would run outside kiosk mode is refused here.
       const refused = {
@@ -108,7 +114,12 @@ describe('the cabin allow-list, through the real dispatch', () => {
       // The refused reads of records are in the audit trail, as the sign-in gate's are.
       const trail = await station.value('audit.recent', { limit: 100 });
       const audited = ['patients.search', 'patients.get', 'encounters.forPatient', 'encounters.get'];
-      expect(trail.filter((e) => e.outcome === 'kiosk_mode').map((e) => e.event).sort()).toEqual(audited.sort());
+      expect(
+        trail
+          .filter((e) => e.outcome === 'kiosk_mode')
+          .map((e) => e.event)
+          .sort(),
+      ).toEqual(audited.sort());
     } finally {
       await station.close();
     }

@@ -5,7 +5,14 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOidcLogin, SignInError, type OidcSettings } from '../../src/main/identity/oidc-login';
-import { CLIENT, PROFESSIONAL, signInInBrowser, signJwt, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
+import {
+  CLIENT,
+  PROFESSIONAL,
+  signInInBrowser,
+  signJwt,
+  startTestProvider,
+  type TestProvider,
+} from '../helpers/oidc-provider';
 
 let provider: TestProvider;
 beforeEach(async () => {
@@ -13,12 +20,23 @@ beforeEach(async () => {
 });
 afterEach(async () => provider.close());
 
-const settingsFor = (p: TestProvider): OidcSettings => ({ discoveryUrl: `${p.issuer}/.well-known/wallet-openid-configuration`, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' });
+const settingsFor = (p: TestProvider): OidcSettings => ({
+  discoveryUrl: `${p.issuer}/.well-known/wallet-openid-configuration`,
+  clientId: CLIENT.id,
+  clientSecret: CLIENT.secret,
+  scope: 'openid profile',
+});
 
 function station(settings: OidcSettings | null) {
   const opened: string[] = [];
   let changes = 0;
-  const login = createOidcLogin({ settings, openBrowser: (url) => opened.push(url), now: () => new Date(), onChange: () => changes++, timeoutMs: 20_000 });
+  const login = createOidcLogin({
+    settings,
+    openBrowser: (url) => opened.push(url),
+    now: () => new Date(),
+    onChange: () => changes++,
+    timeoutMs: 20_000,
+  });
   return { login, opened, changes: () => changes };
 }
 
@@ -32,7 +50,8 @@ async function signInRefused() {
   return login;
 }
 
-const payloadOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+const payloadOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 describe('professional sign-in (OpenID Connect, loopback provider)', () => {
   it('signs in with PKCE through the loopback redirect, found by the PSC wallet discovery path', async () => {
@@ -46,10 +65,22 @@ describe('professional sign-in (OpenID Connect, loopback provider)', () => {
     expect(login.state().pending?.authorizationUrl).toBe(authorizationUrl);
     await signInInBrowser(authorizationUrl);
     const user = await done;
-    expect(user).toMatchObject({ sub: PROFESSIONAL.login, idNatPs: PROFESSIONAL.idNatPs, rpps: '10001234567', name: 'Anne KERLEAU' });
-    expect(login.state()).toMatchObject({ configured: true, user: { idNatPs: PROFESSIONAL.idNatPs }, pending: null, lastError: null });
+    expect(user).toMatchObject({
+      sub: PROFESSIONAL.login,
+      idNatPs: PROFESSIONAL.idNatPs,
+      rpps: '10001234567',
+      name: 'Anne KERLEAU',
+    });
+    expect(login.state()).toMatchObject({
+      configured: true,
+      user: { idNatPs: PROFESSIONAL.idNatPs },
+      pending: null,
+      lastError: null,
+    });
     expect(login.accessToken()).toEqual(expect.any(String));
-    expect(provider.requests.some((r) => r.path === '/.well-known/openid-configuration' && r.status === 200)).toBe(true);
+    expect(provider.requests.some((r) => r.path === '/.well-known/openid-configuration' && r.status === 200)).toBe(
+      true,
+    );
   });
 
   it('renews the access with the refresh token, for the same person', async () => {
@@ -78,7 +109,10 @@ describe('professional sign-in (OpenID Connect, loopback provider)', () => {
 
   it('refuses an ID token signed by another key (forged on the way)', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    provider.tamperTokens((body) => ({ ...body, id_token: signJwt(payloadOf(body.id_token as string), privateKey, 'test-key-1') }));
+    provider.tamperTokens((body) => ({
+      ...body,
+      id_token: signJwt(payloadOf(body.id_token as string), privateKey, 'test-key-1'),
+    }));
     const login = await signInRefused();
     expect(login.state().user).toBeNull();
     expect(login.state().lastError).toEqual(expect.any(String));
@@ -95,13 +129,21 @@ describe('professional sign-in (OpenID Connect, loopback provider)', () => {
 
   it('refuses an ID token meant for another client, or replayed with another nonce', async () => {
     for (const change of [{ aud: 'another-client' }, { nonce: 'replayed-nonce' }]) {
-      provider.tamperTokens((body) => ({ ...body, id_token: provider.signWithProviderKey({ ...payloadOf(body.id_token as string), ...change }) }));
+      provider.tamperTokens((body) => ({
+        ...body,
+        id_token: provider.signWithProviderKey({ ...payloadOf(body.id_token as string), ...change }),
+      }));
       expect((await signInRefused()).state().user).toBeNull();
     }
   });
 
   it('refuses a provider over plain http off this machine, and says when none is configured', async () => {
-    await expect(station({ ...settingsFor(provider), discoveryUrl: 'http://idp.example.org/.well-known/openid-configuration' }).login.begin()).rejects.toThrow(/over https/);
+    await expect(
+      station({
+        ...settingsFor(provider),
+        discoveryUrl: 'http://idp.example.org/.well-known/openid-configuration',
+      }).login.begin(),
+    ).rejects.toThrow(/over https/);
     await expect(station(null).login.begin()).rejects.toThrow(/No identity provider is configured/);
   });
 });

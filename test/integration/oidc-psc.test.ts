@@ -17,21 +17,47 @@ afterEach(async () => provider.close());
 
 /** RELAIS_OIDC_PROFILE=psc, pointed at the loopback provider instead of PSC's production address. */
 const pscSettings = (p: TestProvider): OidcSettings =>
-  oidcSettingsFromEnv({ RELAIS_OIDC_PROFILE: 'psc', RELAIS_OIDC_DISCOVERY_URL: `${p.issuer}/.well-known/wallet-openid-configuration`, RELAIS_OIDC_CLIENT_ID: CLIENT.id, RELAIS_OIDC_CLIENT_SECRET: CLIENT.secret })!;
+  oidcSettingsFromEnv({
+    RELAIS_OIDC_PROFILE: 'psc',
+    RELAIS_OIDC_DISCOVERY_URL: `${p.issuer}/.well-known/wallet-openid-configuration`,
+    RELAIS_OIDC_CLIENT_ID: CLIENT.id,
+    RELAIS_OIDC_CLIENT_SECRET: CLIENT.secret,
+  })!;
 
 function login(settings: OidcSettings) {
-  return createOidcLogin({ settings, openBrowser: () => {}, now: () => new Date(), onChange: () => {}, timeoutMs: 20_000 });
+  return createOidcLogin({
+    settings,
+    openBrowser: () => {},
+    now: () => new Date(),
+    onChange: () => {},
+    timeoutMs: 20_000,
+  });
 }
 
-const payloadOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+const payloadOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 describe('Pro Santé Connect (RELAIS_OIDC_PROFILE=psc)', () => {
   it("takes PSC's rules from the one setting: its production discovery document, scope_all, eidas1", () => {
-    const settings = oidcSettingsFromEnv({ RELAIS_OIDC_PROFILE: 'psc', RELAIS_OIDC_CLIENT_ID: 'relais-region-bretagne', RELAIS_OIDC_CLIENT_SECRET: 's3cret' });
-    expect(settings).toEqual({ profile: 'psc', discoveryUrl: PSC_DISCOVERY_URL, clientId: 'relais-region-bretagne', clientSecret: 's3cret', scope: 'openid scope_all' });
-    expect(PSC_DISCOVERY_URL).toBe('https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration');
+    const settings = oidcSettingsFromEnv({
+      RELAIS_OIDC_PROFILE: 'psc',
+      RELAIS_OIDC_CLIENT_ID: 'relais-region-bretagne',
+      RELAIS_OIDC_CLIENT_SECRET: 's3cret',
+    });
+    expect(settings).toEqual({
+      profile: 'psc',
+      discoveryUrl: PSC_DISCOVERY_URL,
+      clientId: 'relais-region-bretagne',
+      clientSecret: 's3cret',
+      scope: 'openid scope_all',
+    });
+    expect(PSC_DISCOVERY_URL).toBe(
+      'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration',
+    );
     expect(() => oidcSettingsFromEnv({ RELAIS_OIDC_PROFILE: 'psc' })).toThrow(/RELAIS_OIDC_CLIENT_ID/);
-    expect(() => oidcSettingsFromEnv({ RELAIS_OIDC_PROFILE: 'franceconnect', RELAIS_OIDC_CLIENT_ID: 'x' })).toThrow(/RELAIS_OIDC_PROFILE must be psc or generic/);
+    expect(() => oidcSettingsFromEnv({ RELAIS_OIDC_PROFILE: 'franceconnect', RELAIS_OIDC_CLIENT_ID: 'x' })).toThrow(
+      /RELAIS_OIDC_PROFILE must be psc or generic/,
+    );
   });
 
   it('signs in asking eidas1 and scope_all, and names the professional from userinfo: IdNatPS, RPPS, practice', async () => {

@@ -15,7 +15,11 @@ const URL_WITH_KEY = `http://127.0.0.1:4780/#token=${KEY}`;
 function standInChromium(dir: string): { browser: string; argsFile: string } {
   const argsFile = path.join(dir, 'args.txt');
   const browser = path.join(dir, 'chromium');
-  fs.writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}.tmp' && mv '${argsFile}.tmp' '${argsFile}'\n`, { mode: 0o755 });
+  fs.writeFileSync(
+    browser,
+    `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}.tmp' && mv '${argsFile}.tmp' '${argsFile}'\n`,
+    { mode: 0o755 },
+  );
   return { browser, argsFile };
 }
 
@@ -28,7 +32,12 @@ describe('opening the station in Chromium', () => {
   it('never puts the key on the command line; a file only this account reads hands it to the page', async () => {
     const dir = tempDir();
     const { browser, argsFile } = standInChromium(dir);
-    const outcome = openInChromium(URL_WITH_KEY, path.join(dir, 'profile'), { DISPLAY: ':0', RELAIS_BROWSER: browser }, { launcherLifetimeMs: 60_000 });
+    const outcome = openInChromium(
+      URL_WITH_KEY,
+      path.join(dir, 'profile'),
+      { DISPLAY: ':0', RELAIS_BROWSER: browser },
+      { launcherLifetimeMs: 60_000 },
+    );
     expect(outcome).toMatchObject({ opened: true, browser });
 
     const args = await argumentsOf(argsFile);
@@ -47,15 +56,29 @@ describe('opening the station in Chromium', () => {
   it('removes the launcher once the browser has had time to read it', async () => {
     const dir = tempDir();
     const { browser, argsFile } = standInChromium(dir);
-    openInChromium(URL_WITH_KEY, path.join(dir, 'profile'), { DISPLAY: ':0', RELAIS_BROWSER: browser }, { launcherLifetimeMs: 200 });
-    const launcher = fileURLToPath((await argumentsOf(argsFile)).find((a) => a.startsWith('--app='))!.slice('--app='.length));
+    openInChromium(
+      URL_WITH_KEY,
+      path.join(dir, 'profile'),
+      { DISPLAY: ':0', RELAIS_BROWSER: browser },
+      { launcherLifetimeMs: 200 },
+    );
+    const launcher = fileURLToPath(
+      (await argumentsOf(argsFile)).find((a) => a.startsWith('--app='))!.slice('--app='.length),
+    );
     await expect.poll(() => fs.existsSync(launcher), { timeout: 5_000 }).toBe(false);
   });
 
   it('opens nothing without a display or a browser', () => {
     const dir = tempDir();
-    expect(openInChromium(URL_WITH_KEY, path.join(dir, 'profile'), { RELAIS_BROWSER: standInChromium(dir).browser })).toEqual({ opened: false, reason: 'no_display' });
-    expect(openInChromium(URL_WITH_KEY, path.join(dir, 'profile'), { DISPLAY: ':0', RELAIS_BROWSER: path.join(dir, 'missing') })).toEqual({ opened: false, reason: 'no_browser' });
+    expect(
+      openInChromium(URL_WITH_KEY, path.join(dir, 'profile'), { RELAIS_BROWSER: standInChromium(dir).browser }),
+    ).toEqual({ opened: false, reason: 'no_display' });
+    expect(
+      openInChromium(URL_WITH_KEY, path.join(dir, 'profile'), {
+        DISPLAY: ':0',
+        RELAIS_BROWSER: path.join(dir, 'missing'),
+      }),
+    ).toEqual({ opened: false, reason: 'no_browser' });
     expect(fs.readdirSync(dir).filter((f) => f.includes('launch'))).toEqual([]);
   });
 });

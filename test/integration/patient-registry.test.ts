@@ -17,7 +17,9 @@ const start = (dir = tempDir(), now?: () => Date) => {
 const outboxRows = (dir: string) => {
   const db = stationDatabase(dir, { readonly: true });
   // The audit trail's rows ride the same outbox; they are checked in test/integration/audit-trail.test.ts.
-  const rows = db.prepare("SELECT entity, entity_version, operation FROM outbox WHERE entity != 'audit' ORDER BY seq").all();
+  const rows = db
+    .prepare("SELECT entity, entity_version, operation FROM outbox WHERE entity != 'audit' ORDER BY seq")
+    .all();
   db.close();
   return rows;
 };
@@ -29,7 +31,13 @@ describe('patient registry', () => {
     const created = await station.value('patients.create', { identity: validatedIdentity() });
     expect(created.status).toBe('created');
     if (created.status !== 'created') return;
-    expect(created.patient).toMatchObject({ birthName: 'MARTIN', version: 1, identityStatus: 'VALI', ins: null, typedIns: { matricule: '206127511100564' } });
+    expect(created.patient).toMatchObject({
+      birthName: 'MARTIN',
+      version: 1,
+      identityStatus: 'VALI',
+      ins: null,
+      typedIns: { matricule: '206127511100564' },
+    });
     expect(outboxRows(dir)).toEqual([{ entity: 'patient', entity_version: 1, operation: 'create' }]);
     station.close();
     opened.pop();
@@ -47,7 +55,10 @@ describe('patient registry', () => {
     });
     expect(result).toEqual({
       ok: false,
-      error: expect.objectContaining({ code: 'validation_failed', fields: [{ path: 'identity.typedIns.matricule', code: 'ins.key_mismatch' }] }),
+      error: expect.objectContaining({
+        code: 'validation_failed',
+        fields: [{ path: 'identity.typedIns.matricule', code: 'ins.key_mismatch' }],
+      }),
     });
     expect((await station.value('station.status', {})).patientCount).toBe(0);
     expect(outboxRows(dir)).toEqual([]);
@@ -55,14 +66,18 @@ describe('patient registry', () => {
 
   it('refuses a birth date in the future by the station clock', async () => {
     const station = start(tempDir(), () => new Date('2026-11-22T10:00:00Z'));
-    const result = await station.call('patients.create', { identity: provisionalIdentity({ birthDate: '2026-11-23' }) });
+    const result = await station.call('patients.create', {
+      identity: provisionalIdentity({ birthDate: '2026-11-23' }),
+    });
     expect(!result.ok && result.error.fields).toEqual([{ path: 'identity.birthDate', code: 'date.in_future' }]);
   });
 
   it('lets two patients carry the same typed number: a parent’s card may be typed for each child', async () => {
     const station = start();
     await station.value('patients.create', { identity: validatedIdentity() });
-    const other = await station.value('patients.create', { identity: validatedIdentity({ birthName: 'Autre', firstName: 'Personne', birthFirstNames: 'Personne' }) });
+    const other = await station.value('patients.create', {
+      identity: validatedIdentity({ birthName: 'Autre', firstName: 'Personne', birthFirstNames: 'Personne' }),
+    });
     expect(other.status).toBe('created');
   });
 
@@ -86,10 +101,18 @@ describe('patient registry', () => {
     const created = await station.value('patients.create', { identity: provisionalIdentity() });
     if (created.status !== 'created') throw new Error('not created');
     const { id } = created.patient;
-    const edited = await station.value('patients.update', { id, version: 1, identity: provisionalIdentity({ usedName: 'Moreau' }) });
+    const edited = await station.value('patients.update', {
+      id,
+      version: 1,
+      identity: provisionalIdentity({ usedName: 'Moreau' }),
+    });
     expect(edited).toMatchObject({ version: 2, usedName: 'MOREAU', createdAt: created.patient.createdAt });
 
-    const stale = await station.call('patients.update', { id, version: 1, identity: provisionalIdentity({ usedName: 'Petit' }) });
+    const stale = await station.call('patients.update', {
+      id,
+      version: 1,
+      identity: provisionalIdentity({ usedName: 'Petit' }),
+    });
     expect(!stale.ok && stale.error.code).toBe('stale_version');
     expect((await station.value('patients.get', { id })).usedName).toBe('MOREAU');
     expect(outboxRows(dir)).toEqual([
@@ -105,7 +128,11 @@ describe('patient registry', () => {
     const station = start();
     const created = await station.value('patients.create', { identity: validatedIdentity() });
     if (created.status !== 'created') throw new Error('not created');
-    const edited = await station.value('patients.update', { id: created.patient.id, version: 1, identity: validatedIdentity({ birthFirstNames: 'Jeanne Marie' }) });
+    const edited = await station.value('patients.update', {
+      id: created.patient.id,
+      version: 1,
+      identity: validatedIdentity({ birthFirstNames: 'Jeanne Marie' }),
+    });
     expect(edited.birthFirstNames).toBe('JEANNE MARIE');
   });
 
@@ -124,7 +151,9 @@ describe('patient registry', () => {
     const station = start();
     await station.value('patients.create', { identity: validatedIdentity() });
     await station.value('patients.create', { identity: provisionalIdentity() });
-    await station.value('patients.create', { identity: provisionalIdentity({ birthName: 'Lefort', firstName: 'Paul', sex: 'M', birthDate: '1990-01-01' }) });
+    await station.value('patients.create', {
+      identity: provisionalIdentity({ birthName: 'Lefort', firstName: 'Paul', sex: 'M', birthDate: '1990-01-01' }),
+    });
     const names = async (query: Parameters<typeof station.value<'patients.search'>>[1]) =>
       (await station.value('patients.search', query)).map((p) => `${p.birthName} ${p.firstName}`);
 
@@ -137,7 +166,9 @@ describe('patient registry', () => {
     expect(await names({ insMatricule: '2 06 12 75 111 005 64' })).toEqual(['MARTIN JEANNE']);
     expect(await names({ insMatricule: '2061275111005' })).toEqual(['MARTIN JEANNE']);
     expect(await names({ name: "'; DROP TABLE patients; --" })).toEqual([]);
-    await station.value('patients.create', { identity: provisionalIdentity({ birthName: 'Le Gall', firstName: 'Yann', sex: 'M', birthDate: '1970-07-07' }) });
+    await station.value('patients.create', {
+      identity: provisionalIdentity({ birthName: 'Le Gall', firstName: 'Yann', sex: 'M', birthDate: '1970-07-07' }),
+    });
     expect(await names({ name: 'gall' })).toEqual(['LE GALL YANN']); // a word inside the name
     expect(await names({ name: 'legall' })).toEqual(['LE GALL YANN']); // typed without the space
     expect(await names({})).toHaveLength(4); // most recent first

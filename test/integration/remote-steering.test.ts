@@ -40,10 +40,26 @@ async function hub(): Promise<RunningHub> {
 }
 
 function stationOn(hubUrl: string, sub: string, role: Claims['role'], name: string, camera?: string) {
-  const visca = { id: 'camera', label: 'Caméra', kind: 'camera' as const, protocol: 'visca' as const, baudRate: 9600, address: 1 };
-  const devices = camera ? { mode: 'configured' as const, devices: [{ ...visca, path: camera }] } : { mode: 'none' as const };
+  const visca = {
+    id: 'camera',
+    label: 'Caméra',
+    kind: 'camera' as const,
+    protocol: 'visca' as const,
+    baudRate: 9600,
+    address: 1,
+  };
+  const devices = camera
+    ? { mode: 'configured' as const, devices: [{ ...visca, path: camera }] }
+    : { mode: 'none' as const };
   const hubToken = token(sub, role, name);
-  const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl, hubToken, devices });
+  const station = createStation({
+    dataDir: tempDir(),
+    mode: 'browser',
+    logger: silentLogger,
+    hubUrl,
+    hubToken,
+    devices,
+  });
   cleanup(() => station.close());
   const messages: ServerMessage[] = [];
   const grants: EventPayload<'calls.controlChanged'>[] = [];
@@ -58,10 +74,16 @@ function stationOn(hubUrl: string, sub: string, role: Claims['role'], name: stri
   };
   const next = async <T extends ServerMessage['type']>(type: T) => {
     await waitFor(() => messages.some((m) => m.type === type), `${sub} receives ${type}`);
-    return messages.splice(messages.findIndex((m) => m.type === type), 1)[0] as Extract<ServerMessage, { type: T }>;
+    return messages.splice(
+      messages.findIndex((m) => m.type === type),
+      1,
+    )[0] as Extract<ServerMessage, { type: T }>;
   };
   let hubOnline = false;
-  station.events.on('calls.hubChanged', (s: EventPayload<'calls.hubChanged'>) => (hubOnline = s.link === 'online' && s.you !== null));
+  station.events.on(
+    'calls.hubChanged',
+    (s: EventPayload<'calls.hubChanged'>) => (hubOnline = s.link === 'online' && s.you !== null),
+  );
   const online = () => waitFor(() => hubOnline, `${sub} on the hub`);
   return { station, call, value, next, grants, online, isOnline: () => hubOnline };
 }
@@ -77,7 +99,8 @@ async function cartAndExpert(running: RunningHub, cartHubUrl = running.url) {
   const cart = stationOn(cartHubUrl, 'cart-5', 'station', 'Chariot 5', pair.devicePath);
   const expert = stationOn(running.url, 'dr-kerleau', 'expert', 'Dr Kerleau');
   await cart.station.devicesReady;
-  const cameraUp = async () => (await cart.value('devices.list', {})).some((d) => d.kind === 'camera' && d.state === 'connected');
+  const cameraUp = async () =>
+    (await cart.value('devices.list', {})).some((d) => d.kind === 'camera' && d.state === 'connected');
   for (let i = 0; i < 400 && !(await cameraUp()); i++) await sleep(10);
   // Answered once the driver has set the camera up (its address, its interface cleared): after
   // this the simulator hears only what the tests send.
@@ -96,8 +119,14 @@ async function callUp(cart: ReturnType<typeof stationOn>, expert: ReturnType<typ
   return callId;
 }
 
-const NOT_GRANTED = { ok: false, error: { code: 'control_not_granted', message: expect.stringContaining('not granted for this call') } };
-const drive = (callId: string) => ({ command: { type: 'drive' as const, pan: 1, tilt: 0 }, origin: { kind: 'remote' as const, callId } });
+const NOT_GRANTED = {
+  ok: false,
+  error: { code: 'control_not_granted', message: expect.stringContaining('not granted for this call') },
+};
+const drive = (callId: string) => ({
+  command: { type: 'drive' as const, pan: 1, tilt: 0 },
+  origin: { kind: 'remote' as const, callId },
+});
 
 /** What the simulator received after `mark`, a moment after the command (the line is 9600 baud). */
 async function receivedSince(simulator: ViscaSimulator, mark: number): Promise<number[][]> {
@@ -115,12 +144,17 @@ describe('remote camera steering, enforced by the station', () => {
     const refused = await cart.call('camera.command', drive(callId));
     expect(refused).toMatchObject(NOT_GRANTED);
     // A click-to-center obeys the same grant: refused before the camera is even asked where it is.
-    expect(await cart.call('camera.center', { x: 1, y: 0, origin: { kind: 'remote', callId } })).toMatchObject(NOT_GRANTED);
+    expect(await cart.call('camera.center', { x: 1, y: 0, origin: { kind: 'remote', callId } })).toMatchObject(
+      NOT_GRANTED,
+    );
     expect(await receivedSince(simulator, mark)).toEqual([]);
     expect(simulator.state().pan).toBe(0);
 
     // The nurse's own pad still steers (a local command needs no grant).
-    const local = await cart.call('camera.command', { command: { type: 'move_to', pan: 300, tilt: 0 }, origin: { kind: 'local' } });
+    const local = await cart.call('camera.command', {
+      command: { type: 'move_to', pan: 300, tilt: 0 },
+      origin: { kind: 'local' },
+    });
     expect(local).toEqual({ ok: true, value: { accepted: true } });
     expect(simulator.state().pan).toBe(300);
   });
@@ -147,7 +181,10 @@ describe('remote camera steering, enforced by the station', () => {
     expect(await cart.call('camera.command', drive(callId))).toEqual({ ok: true, value: { accepted: true } });
     await waitFor(() => simulator.state().pan > 50, 'the camera pans right');
     // Under the grant, her click centres the camera with its own optics (camera-center.test.ts).
-    expect(await cart.call('camera.center', { x: 0, y: 0, origin: { kind: 'remote', callId } })).toMatchObject({ ok: true, value: { model: expect.stringContaining('EVI-D70') } });
+    expect(await cart.call('camera.center', { x: 0, y: 0, origin: { kind: 'remote', callId } })).toMatchObject({
+      ok: true,
+      value: { model: expect.stringContaining('EVI-D70') },
+    });
 
     // Revoked: the camera is stopped for her, and her next command is refused and sends nothing.
     expect(await cart.value('calls.revokeControl', { callId, by: 'IDE Morvan' })).toEqual({ revoked: true });
@@ -156,7 +193,9 @@ describe('remote camera steering, enforced by the station', () => {
     const stoppedAt = simulator.state().pan;
     let mark = simulator.received.length;
     expect(await cart.call('camera.command', drive(callId))).toMatchObject(NOT_GRANTED);
-    expect(await cart.call('camera.command', { ...drive(callId), command: { type: 'stop' } })).toMatchObject(NOT_GRANTED);
+    expect(await cart.call('camera.command', { ...drive(callId), command: { type: 'stop' } })).toMatchObject(
+      NOT_GRANTED,
+    );
     expect(await receivedSince(simulator, mark)).toEqual([]);
     expect(simulator.state().pan).toBe(stoppedAt);
 
@@ -168,7 +207,10 @@ describe('remote camera steering, enforced by the station', () => {
     expect(await cart.call('camera.command', drive(callId))).toMatchObject(NOT_GRANTED);
     expect(await receivedSince(simulator, mark)).toEqual([]);
     // And no grant for a call that is over.
-    expect(await cart.call('calls.grantControl', { callId, by: 'IDE Morvan' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await cart.call('calls.grantControl', { callId, by: 'IDE Morvan' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
 
     await cart.next('call.ended');
     const rows = (await cart.value('audit.recent', { limit: 50 })).filter((r) => r.entityId === callId).reverse();
@@ -192,7 +234,10 @@ describe('remote camera steering, enforced by the station', () => {
     expect(granted!.detail).toContain('after 5 refused remote commands');
     expect(grantedAgain!.detail).toContain('after 2 refused remote commands');
     const revoked = rows.find((r) => r.event === 'control.revoked');
-    expect(revoked).toMatchObject({ person: 'IDE Morvan', detail: expect.stringContaining('taken back from Dr Kerleau') });
+    expect(revoked).toMatchObject({
+      person: 'IDE Morvan',
+      detail: expect.stringContaining('taken back from Dr Kerleau'),
+    });
     expect(rows.find((r) => r.event === 'control.ended')!.detail).toContain('ended by itself (call ended)');
     // The command refused for "another-call" is recorded against that call id.
     const trail = await cart.value('audit.recent', { limit: 50 });
@@ -236,7 +281,10 @@ describe('remote camera steering, enforced by the station', () => {
     const callId = await callUp(cart, expert);
     // No professional signed in on this station and no name typed: who let her steer?
     const unnamed = await cart.call('calls.grantControl', { callId });
-    expect(unnamed).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: [{ path: 'by', code: 'required' }] } });
+    expect(unnamed).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed', fields: [{ path: 'by', code: 'required' }] },
+    });
     // The expert's own station has nothing to grant: she is not steered by the cart.
     const fromExpert = await expert.call('calls.grantControl', { callId, by: 'Dr Kerleau' });
     expect(fromExpert).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -13,11 +13,24 @@ import { createAttachmentStore } from '../../src/main/platform/files/attachment-
 import { useTempDir } from '../helpers/temp-dir';
 
 const SECRET = 'upload-secret';
-const token = issueToken(SECRET, { sub: 'cart-2', role: 'station', name: 'Chariot 2', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
+const token = issueToken(SECRET, {
+  sub: 'cart-2',
+  role: 'station',
+  name: 'Chariot 2',
+  site: 'EHPAD',
+  specialty: null,
+  exp: Math.floor(Date.now() / 1000) + 600,
+});
 const tempDir = useTempDir();
 let hub: RunningHub;
 beforeAll(async () => {
-  hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], uploadsDir: path.join(tempDir(), 'hub-uploads') });
+  hub = await startHub({
+    secret: SECRET,
+    turnSecret: 'x',
+    turnUrls: [],
+    offers: [],
+    uploadsDir: path.join(tempDir(), 'hub-uploads'),
+  });
 });
 afterAll(() => hub.close());
 
@@ -35,7 +48,12 @@ describe('resumable uploads', () => {
     let url: string | null = null;
     const stop = new AbortController();
     const first = uploadFile({
-      endpoint: hub.uploadsUrl, token, source: fileSource(file), sha256: sha256(data), contentType: 'audio/wav', chunkSize: 1024 * 1024,
+      endpoint: hub.uploadsUrl,
+      token,
+      source: fileSource(file),
+      sha256: sha256(data),
+      contentType: 'audio/wav',
+      chunkSize: 1024 * 1024,
       onUrl: (u) => (url = u),
       onProgress: (sent) => {
         if (sent >= 5 * 1024 * 1024) stop.abort();
@@ -47,7 +65,16 @@ describe('resumable uploads', () => {
 
     // "After a restart": a new transfer given the stored address starts from the server's offset.
     const progress: number[] = [];
-    const second = await uploadFile({ endpoint: hub.uploadsUrl, token, source: fileSource(file), sha256: sha256(data), contentType: 'audio/wav', chunkSize: 1024 * 1024, resumeUrl: url, onProgress: (sent) => progress.push(sent) });
+    const second = await uploadFile({
+      endpoint: hub.uploadsUrl,
+      token,
+      source: fileSource(file),
+      sha256: sha256(data),
+      contentType: 'audio/wav',
+      chunkSize: 1024 * 1024,
+      resumeUrl: url,
+      onProgress: (sent) => progress.push(sent),
+    });
     expect(second.url).toBe(url);
     expect(progress[0]).toBeGreaterThanOrEqual(4 * 1024 * 1024); // not from zero
     const stored = fs.readFileSync(hub.uploads.fileOf(url!.split('/').pop()!));
@@ -60,13 +87,35 @@ describe('resumable uploads', () => {
     const store = createAttachmentStore(path.join(tempDir(), 'attachments'), createFileSealer(randomBytes(32)));
     store.put(sha256(data), data);
     // Chunks of 768 KiB: the server's offset falls inside the file's 1 MiB sealed records.
-    const source = { size: store.size(sha256(data)), read: (start: number, end: number) => store.readRange(sha256(data), start, end) };
+    const source = {
+      size: store.size(sha256(data)),
+      read: (start: number, end: number) => store.readRange(sha256(data), start, end),
+    };
     let url: string | null = null;
     const stop = new AbortController();
-    const first = uploadFile({ endpoint: hub.uploadsUrl, token, source, sha256: sha256(data), contentType: 'audio/wav', chunkSize: 768 * 1024, onUrl: (u) => (url = u), onProgress: (sent) => sent >= 2 * 1024 * 1024 && stop.abort(), signal: stop.signal });
+    const first = uploadFile({
+      endpoint: hub.uploadsUrl,
+      token,
+      source,
+      sha256: sha256(data),
+      contentType: 'audio/wav',
+      chunkSize: 768 * 1024,
+      onUrl: (u) => (url = u),
+      onProgress: (sent) => sent >= 2 * 1024 * 1024 && stop.abort(),
+      signal: stop.signal,
+    });
     await expect(first).rejects.toThrow(/resume/);
     const progress: number[] = [];
-    await uploadFile({ endpoint: hub.uploadsUrl, token, source, sha256: sha256(data), contentType: 'audio/wav', chunkSize: 768 * 1024, resumeUrl: url, onProgress: (sent) => progress.push(sent) });
+    await uploadFile({
+      endpoint: hub.uploadsUrl,
+      token,
+      source,
+      sha256: sha256(data),
+      contentType: 'audio/wav',
+      chunkSize: 768 * 1024,
+      resumeUrl: url,
+      onProgress: (sent) => progress.push(sent),
+    });
     expect(progress[0]! % (1024 * 1024)).not.toBe(0);
     expect(progress[0]).toBeGreaterThanOrEqual(1536 * 1024);
     expect(sha256(fs.readFileSync(hub.uploads.fileOf(url!.split('/').pop()!)))).toBe(sha256(data));
@@ -79,7 +128,14 @@ describe('resumable uploads', () => {
     const kept = () => (fs.existsSync(uploadsDir) ? fs.readdirSync(uploadsDir).sort() : []);
     for (const chunkSize of [8 * 1024 * 1024, 64 * 1024]) {
       const before = kept();
-      const error = await uploadFile({ endpoint: hub.uploadsUrl, token, source: fileSource(file), sha256: 'a'.repeat(64), contentType: 'audio/wav', chunkSize }).catch((e: unknown) => e);
+      const error = await uploadFile({
+        endpoint: hub.uploadsUrl,
+        token,
+        source: fileSource(file),
+        sha256: 'a'.repeat(64),
+        contentType: 'audio/wav',
+        chunkSize,
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UploadRefusedError);
       expect(error).toMatchObject({ status: 460, message: expect.stringMatching(/SHA-256 mismatch/) });
       expect(kept()).toEqual(before); // neither the bytes nor their record
@@ -88,13 +144,36 @@ describe('resumable uploads', () => {
 
   it('keeps a file sent in many small chunks when every byte matches', async () => {
     const { file, data } = fileOf(1_000_003);
-    const done = await uploadFile({ endpoint: hub.uploadsUrl, token, source: fileSource(file), sha256: sha256(data), contentType: 'audio/wav', chunkSize: 64 * 1024 });
+    const done = await uploadFile({
+      endpoint: hub.uploadsUrl,
+      token,
+      source: fileSource(file),
+      sha256: sha256(data),
+      contentType: 'audio/wav',
+      chunkSize: 64 * 1024,
+    });
     expect(sha256(fs.readFileSync(hub.uploads.fileOf(done.url.split('/').pop()!)))).toBe(sha256(data));
   });
 
   it('refuses uploads without a valid token or without a SHA-256', async () => {
     const { file, data } = fileOf(1000);
-    await expect(uploadFile({ endpoint: hub.uploadsUrl, token: 'forged', source: fileSource(file), sha256: sha256(data), contentType: 'audio/wav' })).rejects.toMatchObject({ status: 401 });
-    await expect(uploadFile({ endpoint: hub.uploadsUrl, token, source: fileSource(file), sha256: 'not-a-hash', contentType: 'audio/wav' })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      uploadFile({
+        endpoint: hub.uploadsUrl,
+        token: 'forged',
+        source: fileSource(file),
+        sha256: sha256(data),
+        contentType: 'audio/wav',
+      }),
+    ).rejects.toMatchObject({ status: 401 });
+    await expect(
+      uploadFile({
+        endpoint: hub.uploadsUrl,
+        token,
+        source: fileSource(file),
+        sha256: 'not-a-hash',
+        contentType: 'audio/wav',
+      }),
+    ).rejects.toMatchObject({ status: 400 });
   });
 });

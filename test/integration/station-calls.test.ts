@@ -21,20 +21,56 @@ afterEach(async () => {
 });
 
 const token = (sub: string, role: NewClaims['role'], name: string) =>
-  issueToken(SECRET, { sub, role, name, site: role === 'expert' ? 'CHU de Rennes' : 'EHPAD Les Tilleuls', specialty: role === 'expert' ? 'dermatologie' : null, exp: Math.floor(Date.now() / 1000) + 600 });
+  issueToken(SECRET, {
+    sub,
+    role,
+    name,
+    site: role === 'expert' ? 'CHU de Rennes' : 'EHPAD Les Tilleuls',
+    specialty: role === 'expert' ? 'dermatologie' : null,
+    exp: Math.floor(Date.now() / 1000) + 600,
+  });
 
 async function hubWith(turnUrls: string[] = []): Promise<RunningHub> {
-  const hub = await startHub({ secret: SECRET, turnSecret: 'coturn-secret', turnUrls, offers: [{ id: 'derm', specialty: 'dermatologie', hospital: 'CHU de Rennes', act: 'teleexpertise', hours: 'lun-ven', experts: ['dr-derm'], urgent: false }] });
+  const hub = await startHub({
+    secret: SECRET,
+    turnSecret: 'coturn-secret',
+    turnUrls,
+    offers: [
+      {
+        id: 'derm',
+        specialty: 'dermatologie',
+        hospital: 'CHU de Rennes',
+        act: 'teleexpertise',
+        hours: 'lun-ven',
+        experts: ['dr-derm'],
+        urgent: false,
+      },
+    ],
+  });
   cleanups.push(() => hub.close());
   return hub;
 }
 
-function stationOn(hub: Pick<RunningHub, 'url'>, sub: string, role: NewClaims['role'], name: string, icePolicy: 'all' | 'relay' = 'all') {
-  const station: Station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl: hub.url, hubToken: token(sub, role, name), icePolicy });
+function stationOn(
+  hub: Pick<RunningHub, 'url'>,
+  sub: string,
+  role: NewClaims['role'],
+  name: string,
+  icePolicy: 'all' | 'relay' = 'all',
+) {
+  const station: Station = createStation({
+    dataDir: tempDir(),
+    mode: 'browser',
+    logger: silentLogger,
+    hubUrl: hub.url,
+    hubToken: token(sub, role, name),
+    icePolicy,
+  });
   cleanups.push(() => station.close());
   const messages: ServerMessage[] = [];
   station.events.on('calls.message', (m: EventPayload<'calls.message'>) => messages.push(m));
-  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) => station.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>;
+  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) =>
+    station.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>;
   const value = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
     const result = await call(channel, input);
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
@@ -64,41 +100,84 @@ describe('calls between two stations through the hub', () => {
     const expert = stationOn(hub, 'dr-derm', 'expert', 'Dr Le Goff');
     const cartView = await online(cart, 1);
     expect(cartView.you).toMatchObject({ id: 'cart-3', role: 'station' });
-    expect(cartView.peers).toEqual([expect.objectContaining({ id: 'dr-derm', role: 'expert', specialty: 'dermatologie' })]);
+    expect(cartView.peers).toEqual([
+      expect.objectContaining({ id: 'dr-derm', role: 'expert', specialty: 'dermatologie' }),
+    ]);
     expect(cartView.offers[0]).toMatchObject({ specialty: 'dermatologie', experts: ['dr-derm'] });
     await online(expert, 1);
 
     // The expert marks herself busy, and the cart sees it; then available again.
     await expert.value('calls.send', { type: 'presence.set', availability: 'busy' });
-    for (let i = 0; i < 200 && (await cart.value('calls.hub', {})).peers[0]?.availability !== 'busy'; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && (await cart.value('calls.hub', {})).peers[0]?.availability !== 'busy'; i++)
+      await new Promise((r) => setTimeout(r, 10));
     expect((await cart.value('calls.hub', {})).peers[0]).toMatchObject({ id: 'dr-derm', availability: 'busy' });
     expect((await expert.value('calls.hub', {})).you).toMatchObject({ availability: 'busy' });
     await expert.value('calls.send', { type: 'presence.set', availability: 'available' });
-    for (let i = 0; i < 200 && (await cart.value('calls.hub', {})).peers[0]?.availability !== 'available'; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && (await cart.value('calls.hub', {})).peers[0]?.availability !== 'available'; i++)
+      await new Promise((r) => setTimeout(r, 10));
 
     await cart.value('calls.send', { type: 'call.ring', to: 'dr-derm', reason: 'Plaie du talon' });
     const { callId } = await cart.next('call.ringing');
-    expect(await expert.next('call.incoming')).toMatchObject({ callId, from: { id: 'cart-3', name: 'Chariot 3' }, reason: 'Plaie du talon' });
+    expect(await expert.next('call.incoming')).toMatchObject({
+      callId,
+      from: { id: 'cart-3', name: 'Chariot 3' },
+      reason: 'Plaie du talon',
+    });
     await expert.value('calls.send', { type: 'call.accept', callId });
     await cart.next('call.accepted');
     await cart.value('calls.send', { type: 'signal', callId, data: { type: 'offer', sdp: 'v=0' } });
     expect(await expert.next('signal')).toMatchObject({ callId, from: 'cart-3', data: { type: 'offer', sdp: 'v=0' } });
 
     const at = new Date().toISOString();
-    await cart.value('calls.chat', { callId, id: 'm1', direction: 'sent', author: 'IDE Morvan', text: 'La plaie suinte depuis hier.', at });
-    await cart.value('calls.chat', { callId, id: 'm1', direction: 'sent', author: 'IDE Morvan', text: 'La plaie suinte depuis hier.', at }); // once only
-    await expert.value('calls.chat', { callId, id: 'm1', direction: 'received', author: 'IDE Morvan', text: 'La plaie suinte depuis hier.', at });
+    await cart.value('calls.chat', {
+      callId,
+      id: 'm1',
+      direction: 'sent',
+      author: 'IDE Morvan',
+      text: 'La plaie suinte depuis hier.',
+      at,
+    });
+    await cart.value('calls.chat', {
+      callId,
+      id: 'm1',
+      direction: 'sent',
+      author: 'IDE Morvan',
+      text: 'La plaie suinte depuis hier.',
+      at,
+    }); // once only
+    await expert.value('calls.chat', {
+      callId,
+      id: 'm1',
+      direction: 'received',
+      author: 'IDE Morvan',
+      text: 'La plaie suinte depuis hier.',
+      at,
+    });
 
     await expert.value('calls.send', { type: 'call.hangup', callId, reason: 'Avis donné' });
     expect(await cart.next('call.ended')).toMatchObject({ callId, reason: 'hangup', detail: 'Avis donné' });
     await expert.next('call.ended');
 
     const [cartRecord] = await cart.value('calls.history', { limit: 5 });
-    expect(cartRecord).toMatchObject({ id: callId, direction: 'outgoing', reason: 'Plaie du talon', remote: { id: 'dr-derm', role: 'expert' }, endReason: 'hangup', endDetail: 'Avis donné' });
+    expect(cartRecord).toMatchObject({
+      id: callId,
+      direction: 'outgoing',
+      reason: 'Plaie du talon',
+      remote: { id: 'dr-derm', role: 'expert' },
+      endReason: 'hangup',
+      endDetail: 'Avis donné',
+    });
     expect(cartRecord!.acceptedAt).not.toBeNull();
-    expect(cartRecord!.chat).toEqual([{ id: 'm1', direction: 'sent', author: 'IDE Morvan', text: 'La plaie suinte depuis hier.', at }]);
+    expect(cartRecord!.chat).toEqual([
+      { id: 'm1', direction: 'sent', author: 'IDE Morvan', text: 'La plaie suinte depuis hier.', at },
+    ]);
     const [expertRecord] = await expert.value('calls.history', { limit: 5 });
-    expect(expertRecord).toMatchObject({ id: callId, direction: 'incoming', reason: 'Plaie du talon', endReason: 'hangup' });
+    expect(expertRecord).toMatchObject({
+      id: callId,
+      direction: 'incoming',
+      reason: 'Plaie du talon',
+      endReason: 'hangup',
+    });
     expect(expertRecord!.chat).toHaveLength(1);
     // The journal stays on the station; its chat line waits in the outbox to go with the act
     // the call will be linked to.
@@ -121,10 +200,15 @@ describe('calls between two stations through the hub', () => {
 
     proxy.cut(); // the cart's network drops
     expect(await expert.next('call.peer_away')).toMatchObject({ callId });
-    for (let i = 0; i < 200 && (await cart.value('calls.hub', {})).link === 'online'; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && (await cart.value('calls.hub', {})).link === 'online'; i++)
+      await new Promise((r) => setTimeout(r, 10));
     expect((await cart.value('calls.hub', {})).link).not.toBe('online');
     proxy.restore(); // and comes back: the station reconnects by itself
-    expect(await cart.next('call.resumed')).toMatchObject({ callId, caller: { id: 'cart-7' }, callee: { id: 'dr-derm' } });
+    expect(await cart.next('call.resumed')).toMatchObject({
+      callId,
+      caller: { id: 'cart-7' },
+      callee: { id: 'dr-derm' },
+    });
     expect(await expert.next('call.resumed')).toMatchObject({ callId });
     await cart.value('calls.send', { type: 'signal', callId, data: { type: 'offer', sdp: 'v=0 after the drop' } });
     expect(await expert.next('signal')).toMatchObject({ data: { sdp: 'v=0 after the drop' } });
@@ -141,7 +225,10 @@ describe('calls between two stations through the hub', () => {
     // and the page hears the hub's refusal.
     const asked = Date.now();
     const outside = await cart.call('calls.ice', {});
-    expect(outside).toMatchObject({ ok: false, error: { code: 'hub_unavailable', message: expect.stringContaining('only during a call') } });
+    expect(outside).toMatchObject({
+      ok: false,
+      error: { code: 'hub_unavailable', message: expect.stringContaining('only during a call') },
+    });
     expect(Date.now() - asked).toBeLessThan(2000); // not the 3 s wait for an answer that never comes
     expect(await cart.next('error')).toMatchObject({ code: 'not_in_call' });
     await cart.value('calls.send', { type: 'call.ring', to: 'dr-derm' });
@@ -150,7 +237,13 @@ describe('calls between two stations through the hub', () => {
     await cart.next('call.accepted');
     const ice = await cart.value('calls.ice', {});
     expect(ice.iceTransportPolicy).toBe('relay');
-    expect(ice.iceServers).toEqual([{ urls: ['turn:127.0.0.1:3478?transport=udp'], username: expect.stringMatching(/^\d+:cart-4$/), credential: expect.any(String) }]);
+    expect(ice.iceServers).toEqual([
+      {
+        urls: ['turn:127.0.0.1:3478?transport=udp'],
+        username: expect.stringMatching(/^\d+:cart-4$/),
+        credential: expect.any(String),
+      },
+    ]);
 
     const noTurn = await hubWith();
     const other = stationOn(noTurn, 'cart-5', 'station', 'Chariot 5', 'relay');
@@ -169,7 +262,8 @@ describe('calls between two stations through the hub', () => {
     const turn = await cart.call('calls.send', { type: 'turn.credentials' } as never);
     expect(turn).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
     await hub.close();
-    for (let i = 0; i < 200 && (await cart.value('calls.hub', {})).link === 'online'; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && (await cart.value('calls.hub', {})).link === 'online'; i++)
+      await new Promise((r) => setTimeout(r, 10));
     const ring = await cart.call('calls.send', { type: 'call.ring', to: 'dr-derm' });
     expect(ring).toMatchObject({ ok: false, error: { code: 'hub_unavailable' } });
   });

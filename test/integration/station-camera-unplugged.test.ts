@@ -21,7 +21,10 @@ async function until(condition: () => Promise<boolean> | boolean, what: string, 
     await sleep(10);
   }
 }
-const UNAVAILABLE = { ok: false, error: { code: 'device_unavailable', message: expect.stringContaining('Check the cable') } };
+const UNAVAILABLE = {
+  ok: false,
+  error: { code: 'device_unavailable', message: expect.stringContaining('Check the cable') },
+};
 
 describe('a camera with its cable cut', () => {
   it('refuses drive and zoom as device_unavailable, like a preset, and moves again once plugged back', async () => {
@@ -29,10 +32,21 @@ describe('a camera with its cable cut', () => {
     const cable = [path.join(dir, 'cart-camera'), path.join(dir, 'camera')] as const;
     const pair: { current: PtyPair } = { current: await openPtyPair(...cable) };
     cleanup(() => pair.current.close());
-    const simulator: { current: ViscaSimulator } = { current: await startViscaSimulator({ path: pair.current.simulatorPath, seed: 3 }) };
+    const simulator: { current: ViscaSimulator } = {
+      current: await startViscaSimulator({ path: pair.current.simulatorPath, seed: 3 }),
+    };
     cleanup(() => simulator.current.stop());
-    const visca = { id: 'camera', label: 'Caméra du chariot', kind: 'camera' as const, protocol: 'visca' as const, baudRate: 9600, address: 1 };
-    const station = openStation(tempDir(), undefined, { devices: { mode: 'configured', devices: [{ ...visca, path: pair.current.devicePath }] } });
+    const visca = {
+      id: 'camera',
+      label: 'Caméra du chariot',
+      kind: 'camera' as const,
+      protocol: 'visca' as const,
+      baudRate: 9600,
+      address: 1,
+    };
+    const station = openStation(tempDir(), undefined, {
+      devices: { mode: 'configured', devices: [{ ...visca, path: pair.current.devicePath }] },
+    });
     cleanup(() => station.close());
     await station.devicesReady;
     const cameraState = async () => (await station.value('devices.list', {})).find((d) => d.kind === 'camera')?.state;
@@ -42,16 +56,24 @@ describe('a camera with its cable cut', () => {
     await simulator.current.stop();
     await pair.current.close(); // the cable is cut
     await until(async () => (await cameraState()) !== 'connected', 'camera seen unplugged');
-    expect(await station.call('camera.command', { command: { type: 'preset_recall', preset: 1 }, origin: local })).toMatchObject(UNAVAILABLE);
-    expect(await station.call('camera.command', { command: { type: 'drive', pan: 1, tilt: 0 }, origin: local })).toMatchObject(UNAVAILABLE);
-    expect(await station.call('camera.command', { command: { type: 'zoom', speed: 0.5 }, origin: local })).toMatchObject(UNAVAILABLE);
+    expect(
+      await station.call('camera.command', { command: { type: 'preset_recall', preset: 1 }, origin: local }),
+    ).toMatchObject(UNAVAILABLE);
+    expect(
+      await station.call('camera.command', { command: { type: 'drive', pan: 1, tilt: 0 }, origin: local }),
+    ).toMatchObject(UNAVAILABLE);
+    expect(
+      await station.call('camera.command', { command: { type: 'zoom', speed: 0.5 }, origin: local }),
+    ).toMatchObject(UNAVAILABLE);
 
     // Plugged back: a fresh camera on the same cable, and the same motion moves it.
     pair.current = await openPtyPair(...cable);
     simulator.current = await startViscaSimulator({ path: pair.current.simulatorPath, seed: 4 });
     await until(async () => (await cameraState()) === 'connected', 'camera connected again');
     await station.value('camera.position', {});
-    expect(await station.value('camera.command', { command: { type: 'drive', pan: 1, tilt: 0 }, origin: local })).toEqual({ accepted: true });
+    expect(
+      await station.value('camera.command', { command: { type: 'drive', pan: 1, tilt: 0 }, origin: local }),
+    ).toEqual({ accepted: true });
     await until(() => simulator.current.state().pan > 0, 'the camera pans');
     await station.value('camera.command', { command: { type: 'stop' }, origin: local });
     await sleep(50);

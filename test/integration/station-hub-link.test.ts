@@ -11,12 +11,25 @@ import { silentLogger } from '../../src/main/platform/logger';
 
 const tempDir = useTempDir();
 const SECRET = 'hub-secret';
-const token = issueToken(SECRET, { sub: 'cart-7', role: 'station', name: 'Chariot 7', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
+const token = issueToken(SECRET, {
+  sub: 'cart-7',
+  role: 'station',
+  name: 'Chariot 7',
+  site: 'EHPAD',
+  specialty: null,
+  exp: Math.floor(Date.now() / 1000) + 600,
+});
 
 describe('station hub link', () => {
   it('is online, then offline when the hub stops, then online again', async () => {
     let hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
-    const station = createStation({ dataDir: tempDir(), mode: 'browser', logger: silentLogger, hubUrl: hub.url, hubToken: token });
+    const station = createStation({
+      dataDir: tempDir(),
+      mode: 'browser',
+      logger: silentLogger,
+      hubUrl: hub.url,
+      hubToken: token,
+    });
     const hubState = async () => {
       const result = await station.dispatch('station.status', {});
       return result.ok ? (result.value as { hub: { state: string } }).hub.state : 'error';

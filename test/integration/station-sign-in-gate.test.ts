@@ -6,7 +6,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir';
 import { openStation } from '../helpers/station';
-import { CLIENT, COLLEAGUE, PROFESSIONAL, signInInBrowser, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
+import {
+  CLIENT,
+  COLLEAGUE,
+  PROFESSIONAL,
+  signInInBrowser,
+  startTestProvider,
+  type TestProvider,
+} from '../helpers/oidc-provider';
 
 const tempDir = useTempDir('relais-gate-');
 let provider: TestProvider;
@@ -16,10 +23,17 @@ beforeEach(async () => {
 afterEach(async () => provider.close());
 
 /** A station whose records need a sign-in at this provider. */
-const gatedStation = (dataDir: string, at: TestProvider) => openStation(dataDir, undefined, { oidc: { discoveryUrl: at.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' } });
+const gatedStation = (dataDir: string, at: TestProvider) =>
+  openStation(dataDir, undefined, {
+    oidc: { discoveryUrl: at.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' },
+  });
 
 /** Signs a professional in at the station, as the page and the browser do, until the station names her. */
-async function signIn(station: ReturnType<typeof openStation>, login = PROFESSIONAL.login, authorizationUrl?: string): Promise<void> {
+async function signIn(
+  station: ReturnType<typeof openStation>,
+  login = PROFESSIONAL.login,
+  authorizationUrl?: string,
+): Promise<void> {
   await signInInBrowser(authorizationUrl ?? (await station.value('identity.login', {})).authorizationUrl, login);
   const name = login === COLLEAGUE.login ? 'Yann MORVAN' : 'Anne KERLEAU';
   await expect.poll(async () => (await station.value('identity.state', {})).user?.name).toBe(name);
@@ -32,7 +46,8 @@ async function signInAndLock(station: ReturnType<typeof openStation>, pin: strin
   await station.value('identity.lock', {});
 }
 
-const codeOf = (result: { ok: boolean; error?: { code: string; fields?: { code: string }[] } }) => (result.ok ? 'ok' : (result.error!.fields?.[0]?.code ?? result.error!.code));
+const codeOf = (result: { ok: boolean; error?: { code: string; fields?: { code: string }[] } }) =>
+  result.ok ? 'ok' : (result.error!.fields?.[0]?.code ?? result.error!.code);
 
 describe('the sign-in gate', () => {
   it('refuses records until sign-in and PIN, refuses them again while locked, and opens with the PIN', async () => {
@@ -60,7 +75,9 @@ describe('the sign-in gate', () => {
       // The audit trail names her, and keeps the attempts the gate refused.
       const trail = await station.value('audit.recent', { limit: 50 });
       expect(trail.some((e) => e.event === 'patients.search' && e.outcome === 'forbidden')).toBe(true);
-      expect(trail.find((e) => e.event === 'patients.search' && e.outcome === 'success')?.who).toBe('Anne KERLEAU (IdNatPS 810001234567)');
+      expect(trail.find((e) => e.event === 'patients.search' && e.outcome === 'success')?.who).toBe(
+        'Anne KERLEAU (IdNatPS 810001234567)',
+      );
 
       await station.value('identity.logout', {});
       expect(codeOf(await search())).toBe('forbidden');
@@ -88,7 +105,9 @@ describe('the sign-in gate', () => {
       await station.value('identity.lock', {});
       // Nobody enrols a badge at a locked cart (it would open it).
       expect(codeOf(await station.call('identity.enrolBadge', { uid: 'INTRUDER-BADGE' }))).toBe('forbidden');
-      expect(codeOf(await station.call('identity.unlockBadge', { uid: 'INTRUDER-BADGE' }))).toBe('identity.wrong_badge');
+      expect(codeOf(await station.call('identity.unlockBadge', { uid: 'INTRUDER-BADGE' }))).toBe(
+        'identity.wrong_badge',
+      );
       expect(codeOf(await search())).toBe('forbidden');
       expect((await station.value('identity.unlockBadge', { uid: BADGE })).locked).toBe(false);
       expect(codeOf(await search())).toBe('ok');
@@ -96,14 +115,23 @@ describe('the sign-in gate', () => {
       // The trail names her for each attempt, and never holds the badge's identifier.
       const trail = await station.value('audit.recent', { limit: 50 });
       const badgeRows = trail.filter((e) => e.event === 'identity.unlockBadge').map((e) => [e.outcome, e.who]);
-      expect(badgeRows).toEqual(expect.arrayContaining([['validation_failed', 'Anne KERLEAU (IdNatPS 810001234567)'], ['success', 'Anne KERLEAU (IdNatPS 810001234567)']]));
+      expect(badgeRows).toEqual(
+        expect.arrayContaining([
+          ['validation_failed', 'Anne KERLEAU (IdNatPS 810001234567)'],
+          ['success', 'Anne KERLEAU (IdNatPS 810001234567)'],
+        ]),
+      );
       expect(trail.some((e) => e.event === 'identity.enrolBadge' && e.outcome === 'success')).toBe(true);
       expect(JSON.stringify(trail)).not.toContain('04A3B2C1D9');
 
       // Five failures, PIN and badge mixed, end the session; the badge is forgotten with it.
       await station.value('identity.lock', {});
-      const attempts = [() => station.call('identity.unlock', { pin: '1111' }), () => station.call('identity.unlockBadge', { uid: 'WRONG-BADGE-1' }),
-        () => station.call('identity.unlock', { pin: '2222' }), () => station.call('identity.unlockBadge', { uid: 'WRONG-BADGE-2' })];
+      const attempts = [
+        () => station.call('identity.unlock', { pin: '1111' }),
+        () => station.call('identity.unlockBadge', { uid: 'WRONG-BADGE-1' }),
+        () => station.call('identity.unlock', { pin: '2222' }),
+        () => station.call('identity.unlockBadge', { uid: 'WRONG-BADGE-2' }),
+      ];
       for (const attempt of attempts) {
         const result = await attempt();
         expect(codeOf(result)).toMatch(/^identity\.wrong_(pin|badge)$/);
@@ -118,7 +146,8 @@ describe('the sign-in gate', () => {
     // SECURITY: in memory only: no file of the station holds the badge's identifier.
     const files = fs.readdirSync(dataDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
     expect(files.length).toBeGreaterThan(0);
-    for (const file of files) expect(fs.readFileSync(path.join(file.parentPath, file.name)).includes('04A3B2C1D9'), file.name).toBe(false);
+    for (const file of files)
+      expect(fs.readFileSync(path.join(file.parentPath, file.name)).includes('04A3B2C1D9'), file.name).toBe(false);
   });
 
   // Issue 16, point 1: the lock opened without the PIN (setPin was open at a locked cart and
@@ -137,7 +166,9 @@ describe('the sign-in gate', () => {
 
       // Open: a new PIN needs the current one, and a wrong one counts toward the limit.
       expect(codeOf(await station.call('identity.setPin', { pin: '5172' }))).toBe('identity.current_pin_required');
-      expect(codeOf(await station.call('identity.setPin', { pin: '5172', currentPin: '7391' }))).toBe('identity.wrong_pin');
+      expect(codeOf(await station.call('identity.setPin', { pin: '5172', currentPin: '7391' }))).toBe(
+        'identity.wrong_pin',
+      );
       await station.value('identity.setPin', { pin: '5172', currentPin: '4826' });
       await station.value('identity.lock', {});
       expect(codeOf(await station.call('identity.unlock', { pin: '4826' }))).toBe('identity.wrong_pin');
@@ -166,8 +197,13 @@ describe('the sign-in gate', () => {
       await station.value('identity.setPin', { pin: '5172' });
       expect(codeOf(await search())).toBe('ok');
       const trail = await station.value('audit.recent', { limit: 50 });
-      expect(trail.find((e) => e.event === 'patients.search' && e.outcome === 'success')?.who).toBe('Yann MORVAN (IdNatPS 810009876543)');
-      expect(trail.find((e) => e.event === 'identity.session_ended')).toMatchObject({ person: 'Anne KERLEAU (IdNatPS 810001234567)', detail: 'reason new_sign_in' });
+      expect(trail.find((e) => e.event === 'patients.search' && e.outcome === 'success')?.who).toBe(
+        'Yann MORVAN (IdNatPS 810009876543)',
+      );
+      expect(trail.find((e) => e.event === 'identity.session_ended')).toMatchObject({
+        person: 'Anne KERLEAU (IdNatPS 810001234567)',
+        detail: 'reason new_sign_in',
+      });
     } finally {
       await station.close();
     }
@@ -219,7 +255,9 @@ describe('the sign-in gate with a provider that gives no refresh token', () => {
     const station = gatedStation(tempDir(), shortProvider);
     try {
       await signInAndLock(station, '4826');
-      await expect.poll(async () => (await station.value('identity.state', {})).user, { timeout: 15_000, interval: 250 }).toBeNull();
+      await expect
+        .poll(async () => (await station.value('identity.state', {})).user, { timeout: 15_000, interval: 250 })
+        .toBeNull();
       expect(codeOf(await station.call('identity.setPin', { pin: '5172' }))).toBe('forbidden');
       expect(codeOf(await station.call('patients.search', { limit: 5 }))).toBe('forbidden');
       expect((await station.value('identity.state', {})).lastError).toMatch(/renew/i);
@@ -235,7 +273,9 @@ describe('the sign-in gate with a provider that gives no refresh token', () => {
       await station.value('identity.setPin', { pin: '4826' });
       expect((await station.value('kiosk.enter', { pin: '482913' })).active).toBe(true);
       // Her sign-in cannot be renewed (no refresh token): it ends while the cabin is on.
-      await expect.poll(async () => (await station.value('identity.state', {})).user, { timeout: 15_000, interval: 250 }).toBeNull();
+      await expect
+        .poll(async () => (await station.value('identity.state', {})).user, { timeout: 15_000, interval: 250 })
+        .toBeNull();
       expect(codeOf(await station.call('patients.create', { identity: {} as never }))).toBe('forbidden');
       expect(codeOf(await station.call('kiosk.leave', { pin: '111111' }))).toBe('kiosk.pin_wrong');
       expect((await station.value('kiosk.leave', { pin: '482913' })).active).toBe(false);

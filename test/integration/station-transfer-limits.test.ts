@@ -21,7 +21,9 @@ async function stationWithCall(dir: string) {
   const station = openStation(dir, () => new Date(clock.now));
   // A call as the hub would have announced it (the journal takes attachments for its calls only).
   const db = stationDatabase(dir);
-  db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Kerleau', 'expert', 'CHU', '2026-11-23T10:00:00.000Z')").run();
+  db.prepare(
+    "INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Kerleau', 'expert', 'CHU', '2026-11-23T10:00:00.000Z')",
+  ).run();
   db.close();
   await actForCall(station, 'call-1');
   return { station, clock };
@@ -29,8 +31,15 @@ async function stationWithCall(dir: string) {
 
 const photo = (n: number) => Buffer.from(`photo ${n} `.repeat(50));
 const meta = (data: Buffer) => ({
-  callId: 'call-1', kind: 'snapshot' as const, mime: 'image/png' as const, size: data.length, sha256: createHash('sha256').update(data).digest('hex'),
-  bodySite: null, device: 'Caméra de la salle', author: 'IDE Morvan', takenAt: '2026-11-23T10:05:00.000Z',
+  callId: 'call-1',
+  kind: 'snapshot' as const,
+  mime: 'image/png' as const,
+  size: data.length,
+  sha256: createHash('sha256').update(data).digest('hex'),
+  bodySite: null,
+  device: 'Caméra de la salle',
+  author: 'IDE Morvan',
+  takenAt: '2026-11-23T10:05:00.000Z',
 });
 const parts = (dir: string) => fs.readdirSync(path.join(dir, 'uploads')).filter((f) => f.endsWith('.part'));
 
@@ -39,7 +48,8 @@ describe('transfers in progress on the station', () => {
     const dir = tempDir();
     const { station, clock } = await stationWithCall(dir);
     const begun: string[] = [];
-    for (let i = 0; i < MAX_TRANSFERS_IN_PROGRESS; i++) begun.push((await station.value('attachments.begin', meta(photo(i)))).uploadId);
+    for (let i = 0; i < MAX_TRANSFERS_IN_PROGRESS; i++)
+      begun.push((await station.value('attachments.begin', meta(photo(i)))).uploadId);
     expect(parts(dir)).toHaveLength(MAX_TRANSFERS_IN_PROGRESS);
 
     const refused = await station.call('attachments.begin', meta(photo(99)));
@@ -48,7 +58,13 @@ describe('transfers in progress on the station', () => {
       error: {
         code: 'validation_failed',
         message: expect.stringMatching(/files are being received .* wait for them to finish, then add this one again/),
-        fields: [{ path: 'transfer', code: 'upload.too_many_in_progress', params: { max: MAX_TRANSFERS_IN_PROGRESS, minutes: 10 } }],
+        fields: [
+          {
+            path: 'transfer',
+            code: 'upload.too_many_in_progress',
+            params: { max: MAX_TRANSFERS_IN_PROGRESS, minutes: 10 },
+          },
+        ],
       },
     });
     expect(parts(dir)).toHaveLength(MAX_TRANSFERS_IN_PROGRESS); // nothing made for the refused one
@@ -56,12 +72,23 @@ describe('transfers in progress on the station', () => {
     // The first one is still being sent (a chunk every few minutes); the others are abandoned.
     const kept = photo(0);
     clock.now += 6 * MINUTE;
-    await station.value('attachments.chunk', { uploadId: begun[0]!, offset: 0, data: kept.subarray(0, 100).toString('base64') });
+    await station.value('attachments.chunk', {
+      uploadId: begun[0]!,
+      offset: 0,
+      data: kept.subarray(0, 100).toString('base64'),
+    });
     clock.now += 6 * MINUTE;
     const next = await station.value('attachments.begin', meta(photo(99)));
     expect(parts(dir).sort()).toEqual([`${begun[0]}.part`, `${next.uploadId}.part`].sort());
-    expect(await station.call('attachments.chunk', { uploadId: begun[1]!, offset: 0, data: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    await station.value('attachments.chunk', { uploadId: begun[0]!, offset: 100, data: kept.subarray(100).toString('base64') });
+    expect(await station.call('attachments.chunk', { uploadId: begun[1]!, offset: 0, data: 'AAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    await station.value('attachments.chunk', {
+      uploadId: begun[0]!,
+      offset: 100,
+      data: kept.subarray(100).toString('base64'),
+    });
     expect((await station.value('attachments.finish', { uploadId: begun[0]! })).sha256).toBe(meta(kept).sha256);
     await station.close();
   });
@@ -94,7 +121,12 @@ describe('drops in progress on the station', () => {
       const held: string[] = [];
       for (let i = 0; i < MAX_DROPS_IN_PROGRESS; i++) {
         const { dropId } = await station.value('imaging.dropBegin', {});
-        await station.value('imaging.dropChunk', { dropId, file: 0, offset: 0, data: Buffer.from('DICM').toString('base64') });
+        await station.value('imaging.dropChunk', {
+          dropId,
+          file: 0,
+          offset: 0,
+          data: Buffer.from('DICM').toString('base64'),
+        });
         held.push(dropId);
       }
       const refused = await station.call('imaging.dropBegin', {});
@@ -103,7 +135,9 @@ describe('drops in progress on the station', () => {
         error: {
           code: 'validation_failed',
           message: expect.stringMatching(/drops are still being received .* wait until they are sent/),
-          fields: [{ path: 'drop', code: 'imaging.too_many_drops', params: { max: MAX_DROPS_IN_PROGRESS, minutes: 10 } }],
+          fields: [
+            { path: 'drop', code: 'imaging.too_many_drops', params: { max: MAX_DROPS_IN_PROGRESS, minutes: 10 } },
+          ],
         },
       });
       expect(fs.readdirSync(drops).sort()).toEqual([...held].sort());
@@ -112,7 +146,9 @@ describe('drops in progress on the station', () => {
       clock.now += 11 * MINUTE;
       vi.advanceTimersByTime(MINUTE);
       expect(fs.readdirSync(drops)).toEqual([]);
-      expect(await station.call('imaging.dropChunk', { dropId: held[0]!, file: 0, offset: 4, data: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(
+        await station.call('imaging.dropChunk', { dropId: held[0]!, file: 0, offset: 4, data: 'AAAA' }),
+      ).toMatchObject({ ok: false, error: { code: 'not_found' } });
       await station.value('imaging.dropBegin', {});
       await station.close();
     } finally {

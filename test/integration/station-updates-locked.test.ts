@@ -70,11 +70,25 @@ describe('updates on a locked cart', () => {
     cleanups.push(() => provider.close());
     const hub = await startHub({ secret: SECRET, turnSecret: 'coturn-secret-for-updates', turnUrls: [], offers: [] });
     cleanups.push(() => hub.close());
-    const oidc = { discoveryUrl: provider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid profile' };
+    const oidc = {
+      discoveryUrl: provider.issuer,
+      clientId: CLIENT.id,
+      clientSecret: CLIENT.secret,
+      scope: 'openid profile',
+    };
     const stationOptions = { mode: 'browser', logger: silentLogger, hubUrl: hub.url } as const;
-    const cart: Station = createStation({ ...stationOptions, dataDir: tempDir(), hubToken: token('cart-3', 'station', 'Chariot 3'), oidc });
+    const cart: Station = createStation({
+      ...stationOptions,
+      dataDir: tempDir(),
+      hubToken: token('cart-3', 'station', 'Chariot 3'),
+      oidc,
+    });
     cleanups.push(() => cart.close());
-    const doctor: Station = createStation({ ...stationOptions, dataDir: tempDir(), hubToken: token('dr-neuro', 'expert', 'Dr Kerleau') });
+    const doctor: Station = createStation({
+      ...stationOptions,
+      dataDir: tempDir(),
+      hubToken: token('dr-neuro', 'expert', 'Dr Kerleau'),
+    });
     cleanups.push(() => doctor.close());
     const cartMessages: ServerMessage[] = [];
     cart.events.on('calls.message', (message) => cartMessages.push(message));
@@ -92,7 +106,10 @@ describe('updates on a locked cart', () => {
     const updates = startStationUpdates(cart, silentLogger, feedFolder());
     await updates.check();
     expect(fake.updater.downloadUpdate).toHaveBeenCalledTimes(1);
-    await waitFor(() => fake.updater.quitAndInstall.mock.calls.length === 1, 'the update installing on the idle locked cart');
+    await waitFor(
+      () => fake.updater.quitAndInstall.mock.calls.length === 1,
+      'the update installing on the idle locked cart',
+    );
 
     // The doctor rings the locked cart: the next install waits for the call's end.
     const seesCart = async () => (await contractValue(doctor, 'calls.hub', {})).peers.some((p) => p.id === 'cart-3');
@@ -100,7 +117,10 @@ describe('updates on a locked cart', () => {
     await contractValue(doctor, 'calls.send', { type: 'call.ring', to: 'cart-3', reason: 'Avis neurologique' });
     await waitFor(() => cartMessages.some((m) => m.type === 'call.incoming'), 'the cart rings');
     expect(await updates.installIfIdle()).toBe(false);
-    const ringing = cartMessages.find((m) => m.type === 'call.incoming') as Extract<ServerMessage, { type: 'call.incoming' }>;
+    const ringing = cartMessages.find((m) => m.type === 'call.incoming') as Extract<
+      ServerMessage,
+      { type: 'call.incoming' }
+    >;
     await contractValue(doctor, 'calls.send', { type: 'call.cancel', callId: ringing.callId });
     await waitFor(() => cartMessages.some((m) => m.type === 'call.ended'), 'the call ends on the cart');
     expect(await updates.installIfIdle()).toBe(true);

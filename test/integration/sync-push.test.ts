@@ -26,7 +26,14 @@ import { openStationStorage } from '../../src/main/platform/storage';
 import { pushRecords } from '../helpers/push-records';
 
 const SECRET = 'sync-hub-secret';
-const token = issueToken(SECRET, { sub: 'cart-1', role: 'station', name: 'Chariot 1', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
+const token = issueToken(SECRET, {
+  sub: 'cart-1',
+  role: 'station',
+  name: 'Chariot 1',
+  site: 'EHPAD',
+  specialty: null,
+  exp: Math.floor(Date.now() / 1000) + 600,
+});
 const tempDir = useTempDir();
 let hub: RunningHub;
 let insi: InsiDouble;
@@ -56,16 +63,48 @@ async function offlineRecords(options: { qualified?: boolean } = {}) {
     patientId = created.patient.id;
   }
   const at = new Date().toISOString();
-  const encounter = await station.value('encounters.create', { patientId, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie du talon' });
-  await station.value('encounters.consent', { encounterId: encounter.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: at });
+  const encounter = await station.value('encounters.create', {
+    patientId,
+    act: 'teleconsultation',
+    assisted: true,
+    requester: { name: 'IDE Morvan', role: 'nurse' },
+    site: 'EHPAD',
+    reason: 'Plaie du talon',
+  });
+  await station.value('encounters.consent', {
+    encounterId: encounter.id,
+    scope: 'act',
+    decision: 'given',
+    givenBy: { kind: 'patient' },
+    collectedBy: 'IDE Morvan',
+    collectedAt: at,
+  });
   const started = await station.value('encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' });
-  await station.value('encounters.observe', { encounterId: encounter.id, vital: { code: 'spo2', value: 95, unit: '%' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE Morvan' });
-  await station.value('encounters.observe', { encounterId: encounter.id, vital: { code: 'blood_pressure', systolic: 150, diastolic: 90, unit: 'mm[Hg]' }, takenAt: at, method: 'manual', takenBy: 'IDE Morvan' });
+  await station.value('encounters.observe', {
+    encounterId: encounter.id,
+    vital: { code: 'spo2', value: 95, unit: '%' },
+    takenAt: at,
+    method: 'device',
+    device: 'oximeter',
+    takenBy: 'IDE Morvan',
+  });
+  await station.value('encounters.observe', {
+    encounterId: encounter.id,
+    vital: { code: 'blood_pressure', systolic: 150, diastolic: 90, unit: 'mm[Hg]' },
+    takenAt: at,
+    method: 'manual',
+    takenBy: 'IDE Morvan',
+  });
   return { dir, station, patientId, encounter: started };
 }
 
 const reportPdfsOf = (db: Database.Database) =>
-  createReportPdfService({ encounters: createEncounterRepository(db), patients: createPatientRepository(db), pdfs: createReportPdfRepository(db), now: () => new Date() });
+  createReportPdfService({
+    encounters: createEncounterRepository(db),
+    patients: createPatientRepository(db),
+    pdfs: createReportPdfRepository(db),
+    now: () => new Date(),
+  });
 
 function workerOn(dir: string, fetchImpl?: typeof fetch, capabilities?: ReturnType<typeof readCapabilities>) {
   const db = openStationStorage(dir).db;
@@ -98,7 +137,9 @@ function losingOnePatientAnswer() {
 const outboxOf = (dir: string) => {
   const db = stationDatabase(dir, { readonly: true });
   // The audit trail's rows ride the same outbox; they are checked in test/integration/audit-trail.test.ts.
-  const rows = db.prepare("SELECT entity, parked, last_error FROM outbox WHERE entity != 'audit' ORDER BY seq").all() as { entity: string; parked: number; last_error: string | null }[];
+  const rows = db
+    .prepare("SELECT entity, parked, last_error FROM outbox WHERE entity != 'audit' ORDER BY seq")
+    .all() as { entity: string; parked: number; last_error: string | null }[];
   db.close();
   return rows;
 };
@@ -108,11 +149,22 @@ describe('sync push', () => {
     const { dir, station, patientId, encounter } = await offlineRecords({ qualified: true });
     const { worker, db } = workerOn(dir);
     const report = await worker.runOnce();
-    expect(report).toEqual({ pushed: 5, parked: 0, auditRefused: 0, conflicts: 0, stoppedBy: null, regionLost: 0, unreachable: false }); // patient, encounter, consent, 2 observations
+    expect(report).toEqual({
+      pushed: 5,
+      parked: 0,
+      auditRefused: 0,
+      conflicts: 0,
+      stoppedBy: null,
+      regionLost: 0,
+      unreachable: false,
+    }); // patient, encounter, consent, 2 observations
     expect(outboxOf(dir)).toEqual([]);
     // Qualified through INSi: its INS is sent (FR Core Patient INS).
     expect((await server(`/Patient/${patientId}`)).json.identifier[1].value).toBe(PARIS_1906_MATRICULE);
-    expect((await server(`/Encounter/${encounter.id}`)).json).toMatchObject({ status: 'in-progress', class: { code: 'VR' } });
+    expect((await server(`/Encounter/${encounter.id}`)).json).toMatchObject({
+      status: 'in-progress',
+      class: { code: 'VR' },
+    });
     expect((await server(`/Observation?encounter=Encounter/${encounter.id}`)).json.entry).toHaveLength(2);
     expect((await server(`/Encounter/${encounter.id}/_history`)).json.entry).toHaveLength(1); // versions 1 and 2 went as one push
     expect((await station.value('station.status', {})).sync.lastSyncAt).not.toBeNull();
@@ -127,7 +179,11 @@ describe('sync push', () => {
     const { worker, db } = workerOn(dir, network.fetch);
     const first = await worker.runOnce();
     expect(first.stoppedBy).toMatch(/did not answer/);
-    expect(outboxOf(dir)[0]).toMatchObject({ entity: 'patient', parked: 0, last_error: expect.stringMatching(/socket hang up/) });
+    expect(outboxOf(dir)[0]).toMatchObject({
+      entity: 'patient',
+      parked: 0,
+      last_error: expect.stringMatching(/socket hang up/),
+    });
     db.prepare('UPDATE outbox SET next_attempt_at = NULL').run(); // the back-off has passed
     const second = await worker.runOnce();
     expect(second).toMatchObject({ pushed: 5, conflicts: 0, stoppedBy: null });
@@ -144,11 +200,19 @@ describe('sync push', () => {
     const network = losingOnePatientAnswer();
     const { worker, db } = workerOn(dir, network.fetch);
     await worker.runOnce(); // everything synced once: the server's versions are known
-    await station.value('patients.update', { id: patientId, version: 1, identity: validatedIdentity({ usedName: 'MORVAN' }) });
+    await station.value('patients.update', {
+      id: patientId,
+      version: 1,
+      identity: validatedIdentity({ usedName: 'MORVAN' }),
+    });
     network.armed = true;
     await worker.runOnce(); // version 2 reached the server; the station never heard
     // The nurse corrects the used name again before the retry: version 3 goes over our own version 2.
-    await station.value('patients.update', { id: patientId, version: 2, identity: validatedIdentity({ usedName: 'KERVELLA' }) });
+    await station.value('patients.update', {
+      id: patientId,
+      version: 2,
+      identity: validatedIdentity({ usedName: 'KERVELLA' }),
+    });
     db.prepare('UPDATE outbox SET next_attempt_at = NULL').run();
     const third = await worker.runOnce();
     expect(third).toMatchObject({ pushed: 1, conflicts: 0, stoppedBy: null });
@@ -173,13 +237,24 @@ describe('sync push', () => {
     });
     expect(changed.status).toBe(200);
     // ...while the nurse ends it here.
-    await station.value('encounters.setStatus', { id: encounter.id, version: encounter.version, status: 'awaiting_report' });
+    await station.value('encounters.setStatus', {
+      id: encounter.id,
+      version: encounter.version,
+      status: 'awaiting_report',
+    });
     const report = await worker.runOnce();
     expect(report).toMatchObject({ pushed: 0, conflicts: 1 });
     const [conflict] = sync.openConflicts();
-    expect(conflict).toMatchObject({ entity: 'encounter', entityId: encounter.id, local: { status: 'finished' }, server: { status: 'in-progress', reasonCode: [{ text: 'Plaie du talon, surinfectée' }] } });
+    expect(conflict).toMatchObject({
+      entity: 'encounter',
+      entityId: encounter.id,
+      local: { status: 'finished' },
+      server: { status: 'in-progress', reasonCode: [{ text: 'Plaie du talon, surinfectée' }] },
+    });
     expect((await server(`/Encounter/${encounter.id}`)).json.reasonCode[0].text).toBe('Plaie du talon, surinfectée'); // untouched
-    expect(outboxOf(dir)).toEqual([expect.objectContaining({ entity: 'encounter', parked: 1, last_error: expect.stringMatching(/both versions/) })]);
+    expect(outboxOf(dir)).toEqual([
+      expect.objectContaining({ entity: 'encounter', parked: 1, last_error: expect.stringMatching(/both versions/) }),
+    ]);
     db.close();
     station.close();
   });
@@ -188,13 +263,20 @@ describe('sync push', () => {
     const { dir, station } = await offlineRecords();
     const db = openStationStorage(dir).db;
     const worker = createPushWorker({
-      sync: createSyncRepository(db), patients: createPatientRepository(db), encounters: createEncounterRepository(db), reportPdfs: reportPdfsOf(db),
+      sync: createSyncRepository(db),
+      patients: createPatientRepository(db),
+      encounters: createEncounterRepository(db),
+      reportPdfs: reportPdfsOf(db),
       client: createFhirClient({ baseUrl: 'http://127.0.0.1:9/fhir/R4', token: () => token, timeoutMs: 2000 }),
-      now: () => new Date('2026-11-23T10:00:00.000Z'), random: () => 0.5, inTransaction: (work) => db.transaction(work)(),
+      now: () => new Date('2026-11-23T10:00:00.000Z'),
+      random: () => 0.5,
+      inTransaction: (work) => db.transaction(work)(),
     });
     const report = await worker.runOnce();
     expect(report).toMatchObject({ pushed: 0, stoppedBy: expect.stringMatching(/did not answer/) });
-    const row = db.prepare("SELECT entity, attempts, next_attempt_at FROM outbox WHERE entity != 'audit' ORDER BY seq LIMIT 1").get();
+    const row = db
+      .prepare("SELECT entity, attempts, next_attempt_at FROM outbox WHERE entity != 'audit' ORDER BY seq LIMIT 1")
+      .get();
     expect(row).toEqual({ entity: 'patient', attempts: 1, next_attempt_at: '2026-11-23T10:00:01.000Z' }); // 1 s x 2^0 x jitter 1.0
     expect((await worker.runOnce()).pushed).toBe(0); // not due yet: nothing sent out of order
     // The region comes back (the hub link is up again): every row backing off is due at once, in order.
@@ -214,12 +296,20 @@ describe('sync push', () => {
     // The region comes back without it (a restarted development hub): the next version meets a 404.
     const restarted = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
     const patient = await station.value('patients.get', { id: patientId });
-    await station.value('patients.update', { id: patientId, version: patient.version, identity: validatedIdentity({ usedName: 'Kerautret' }) });
-    const { worker, db } = workerOn(dir, (input, init) => fetch(String(input).replace(hub.fhirUrl, restarted.fhirUrl), init));
+    await station.value('patients.update', {
+      id: patientId,
+      version: patient.version,
+      identity: validatedIdentity({ usedName: 'Kerautret' }),
+    });
+    const { worker, db } = workerOn(dir, (input, init) =>
+      fetch(String(input).replace(hub.fhirUrl, restarted.fhirUrl), init),
+    );
     expect(await worker.runOnce()).toMatchObject({ pushed: 0, parked: 0, regionLost: 1, stoppedBy: null });
     expect(await worker.runOnce()).toMatchObject({ pushed: 1, parked: 0, regionLost: 0 });
     expect(outboxOf(dir)).toEqual([]);
-    const held = await fetch(`${restarted.fhirUrl}/Patient/${patientId}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json()) as { name: { family: string }[] };
+    const held = (await fetch(`${restarted.fhirUrl}/Patient/${patientId}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    }).then((r) => r.json())) as { name: { family: string }[] };
     expect(held.name.map((n) => n.family)).toContain('KERAUTRET');
     db.close();
     await restarted.close();
@@ -233,27 +323,56 @@ describe('sync push', () => {
     // without Consent at all.
     const statement = {
       ...metadata,
-      rest: [{ ...metadata.rest[0], resource: metadata.rest[0].resource.filter((r: { type: string }) => r.type !== 'Consent').map((r: { type: string }) => (r.type === 'Patient' ? { ...r, versioning: 'versioned' } : r)) }],
+      rest: [
+        {
+          ...metadata.rest[0],
+          resource: metadata.rest[0].resource
+            .filter((r: { type: string }) => r.type !== 'Consent')
+            .map((r: { type: string }) => (r.type === 'Patient' ? { ...r, versioning: 'versioned' } : r)),
+        },
+      ],
     };
     const ifMatchByPath: [string, string | null][] = [];
     const watching: typeof fetch = async (input, init) => {
-      if (init?.method === 'PUT') ifMatchByPath.push([new URL(String(input)).pathname.split('/').slice(-2, -1)[0]!, new Headers(init.headers).get('If-Match')]);
+      if (init?.method === 'PUT')
+        ifMatchByPath.push([
+          new URL(String(input)).pathname.split('/').slice(-2, -1)[0]!,
+          new Headers(init.headers).get('If-Match'),
+        ]);
       return fetch(input, init);
     };
     const { worker, db, sync } = workerOn(dir, watching, readCapabilities(statement));
     const first = await worker.runOnce();
     expect(first).toMatchObject({ pushed: 4, conflicts: 0 }); // all but the consent
-    expect(outboxOf(dir)).toEqual([expect.objectContaining({ entity: 'consent', parked: 0, last_error: expect.stringMatching(/does not accept Consent updates/) })]);
+    expect(outboxOf(dir)).toEqual([
+      expect.objectContaining({
+        entity: 'consent',
+        parked: 0,
+        last_error: expect.stringMatching(/does not accept Consent updates/),
+      }),
+    ]);
 
     // An update here goes without If-Match, after reading the server's copy...
-    await station.value('patients.update', { id: patientId, version: 1, identity: validatedIdentity({ usedName: 'MORVAN' }) });
+    await station.value('patients.update', {
+      id: patientId,
+      version: 1,
+      identity: validatedIdentity({ usedName: 'MORVAN' }),
+    });
     ifMatchByPath.length = 0;
     expect(await worker.runOnce()).toMatchObject({ pushed: 1, conflicts: 0 });
     expect(ifMatchByPath).toEqual([['Patient', null]]);
     // ...and that read is what finds a change made on the server meanwhile.
     const onServer = (await server(`/Patient/${patientId}`)).json;
-    await fetch(`${hub.fhirUrl}/Patient/${patientId}`, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify({ ...onServer, gender: 'other' }) });
-    await station.value('patients.update', { id: patientId, version: 2, identity: validatedIdentity({ usedName: 'KERVELLA' }) });
+    await fetch(`${hub.fhirUrl}/Patient/${patientId}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify({ ...onServer, gender: 'other' }),
+    });
+    await station.value('patients.update', {
+      id: patientId,
+      version: 2,
+      identity: validatedIdentity({ usedName: 'KERVELLA' }),
+    });
     expect(await worker.runOnce()).toMatchObject({ pushed: 0, conflicts: 1 });
     expect(sync.openConflicts()[0]).toMatchObject({ entity: 'patient', server: { gender: 'other' } });
     expect((await server(`/Patient/${patientId}`)).json.gender).toBe('other'); // not written over
@@ -267,18 +386,53 @@ describe('sync push', () => {
     const created = await station.value('patients.create', { identity: validatedIdentity() });
     if (created.status !== 'created') throw new Error('no patient');
     const gp = { name: 'Dr Guillou', role: 'physician' as const, rpps: '10001234567' };
-    const dermatologist = { name: 'Dr Le Goff', role: 'physician' as const, rpps: '10003456789', specialty: 'dermatologie' };
-    const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleexpertise', assisted: false, requester: gp, expert: dermatologist, specialty: 'dermatologie', site: 'Cabinet de Pleyben', reason: 'Naevus du dos' });
-    await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'Dr Guillou', collectedAt: new Date().toISOString() });
+    const dermatologist = {
+      name: 'Dr Le Goff',
+      role: 'physician' as const,
+      rpps: '10003456789',
+      specialty: 'dermatologie',
+    };
+    const act = await station.value('encounters.create', {
+      patientId: created.patient.id,
+      act: 'teleexpertise',
+      assisted: false,
+      requester: gp,
+      expert: dermatologist,
+      specialty: 'dermatologie',
+      site: 'Cabinet de Pleyben',
+      reason: 'Naevus du dos',
+    });
+    await station.value('encounters.consent', {
+      encounterId: act.id,
+      scope: 'act',
+      decision: 'given',
+      givenBy: { kind: 'patient' },
+      collectedBy: 'Dr Guillou',
+      collectedAt: new Date().toISOString(),
+    });
     await station.value('encounters.setStatus', { id: act.id, version: 1, status: 'in_progress' });
-    const signed = await station.value('encounters.report', { encounterId: act.id, text: 'Naevus bénin, surveillance annuelle.', author: dermatologist });
+    const signed = await station.value('encounters.report', {
+      encounterId: act.id,
+      text: 'Naevus bénin, surveillance annuelle.',
+      author: dermatologist,
+    });
     const { worker, db } = workerOn(dir);
     expect(await worker.runOnce()).toMatchObject({ pushed: 5, parked: 0, conflicts: 0, stoppedBy: null }); // patient, request, act, consent, report
 
-    expect((await server(`/ServiceRequest/${act.id}`)).json).toMatchObject({ status: 'active', intent: 'order', requester: { identifier: { value: '810001234567' } }, performerType: { text: 'dermatologie' } });
+    expect((await server(`/ServiceRequest/${act.id}`)).json).toMatchObject({
+      status: 'active',
+      intent: 'order',
+      requester: { identifier: { value: '810001234567' } },
+      performerType: { text: 'dermatologie' },
+    });
     expect((await server(`/Encounter/${act.id}`)).json.basedOn).toEqual([{ reference: `ServiceRequest/${act.id}` }]);
     const document = (await server(`/DocumentReference/${signed.id}`)).json;
-    expect(document).toMatchObject({ status: 'current', docStatus: 'final', context: { encounter: [{ reference: `Encounter/${act.id}` }] }, content: [{ attachment: { contentType: 'application/pdf' } }, { attachment: { url: `Binary/${signed.id}` } }] });
+    expect(document).toMatchObject({
+      status: 'current',
+      docStatus: 'final',
+      context: { encounter: [{ reference: `Encounter/${act.id}` }] },
+      content: [{ attachment: { contentType: 'application/pdf' } }, { attachment: { url: `Binary/${signed.id}` } }],
+    });
     const binary = (await server(`/${document.content[1].attachment.url}`)).json;
     expect(Buffer.from(binary.data, 'base64').toString('utf8')).toBe('Naevus bénin, surveillance annuelle.');
 
@@ -303,21 +457,42 @@ describe('sync push', () => {
     let answer: 'forbidden' | 'bare' = 'forbidden';
     const hub: typeof fetch = async (input, init) => {
       if (init?.method === 'PUT' && String(input).includes('/Patient/')) {
-        const body = answer === 'forbidden' ? JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', details: { text: 'Another station wrote this resource.' } }] }) : 'Forbidden';
-        return new Response(body, { status: 403, headers: { 'Content-Type': answer === 'forbidden' ? 'application/fhir+json' : 'text/plain' } });
+        const body =
+          answer === 'forbidden'
+            ? JSON.stringify({
+                resourceType: 'OperationOutcome',
+                issue: [
+                  { severity: 'error', code: 'forbidden', details: { text: 'Another station wrote this resource.' } },
+                ],
+              })
+            : 'Forbidden';
+        return new Response(body, {
+          status: 403,
+          headers: { 'Content-Type': answer === 'forbidden' ? 'application/fhir+json' : 'text/plain' },
+        });
       }
       return fetch(input, init);
     };
     const { worker, db, sync } = workerOn(dir, hub);
     expect(await worker.runOnce()).toMatchObject({ pushed: 4, parked: 1, stoppedBy: null });
-    expect(sync.parkedRows(10)).toEqual([expect.objectContaining({ entity: 'patient', entityId: patientId, error: 'Refused by the regional server (403): Another station wrote this resource.' })]);
+    expect(sync.parkedRows(10)).toEqual([
+      expect.objectContaining({
+        entity: 'patient',
+        entityId: patientId,
+        error: 'Refused by the regional server (403): Another station wrote this resource.',
+      }),
+    ]);
     db.close();
     station.close();
 
     const second = await offlineRecords();
     answer = 'bare';
     const other = workerOn(second.dir, hub);
-    expect(await other.worker.runOnce()).toMatchObject({ pushed: 0, parked: 0, stoppedBy: expect.stringContaining('403') });
+    expect(await other.worker.runOnce()).toMatchObject({
+      pushed: 0,
+      parked: 0,
+      stoppedBy: expect.stringContaining('403'),
+    });
     other.db.close();
     second.station.close();
   });
@@ -328,18 +503,43 @@ describe('sync push', () => {
     // The regional server refuses the patient once (a rule of its own, since fixed there).
     const strict: typeof fetch = async (input, init) => {
       if (refuse && init?.method === 'PUT' && String(input).includes('/Patient/')) {
-        const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'business-rule', details: { text: 'Lieu de naissance inconnu du référentiel régional' } }] };
-        return new Response(JSON.stringify(outcome), { status: 422, headers: { 'Content-Type': 'application/fhir+json' } });
+        const outcome = {
+          resourceType: 'OperationOutcome',
+          issue: [
+            {
+              severity: 'error',
+              code: 'business-rule',
+              details: { text: 'Lieu de naissance inconnu du référentiel régional' },
+            },
+          ],
+        };
+        return new Response(JSON.stringify(outcome), {
+          status: 422,
+          headers: { 'Content-Type': 'application/fhir+json' },
+        });
       }
       return fetch(input, init);
     };
     const { worker, db, sync } = workerOn(dir, strict);
     expect(await worker.runOnce()).toMatchObject({ pushed: 4, parked: 1 }); // the rest is not held back
-    expect(sync.parkedRows(10)).toEqual([expect.objectContaining({ entity: 'patient', entityId: patientId, error: 'Refused by the regional server (422): Lieu de naissance inconnu du référentiel régional.' })]);
+    expect(sync.parkedRows(10)).toEqual([
+      expect.objectContaining({
+        entity: 'patient',
+        entityId: patientId,
+        error: 'Refused by the regional server (422): Lieu de naissance inconnu du référentiel régional.',
+      }),
+    ]);
     expect(await worker.runOnce()).toMatchObject({ pushed: 0, parked: 0 }); // parked: not tried again by itself
 
     refuse = false;
-    const resolution = createConflictResolution({ sync, outbox: createOutboxRepository(db), local: createLocalResources({ patients: createPatientRepository(db), encounters: createEncounterRepository(db) }), taker: { take: () => undefined }, now: () => new Date(), inTransaction: (work) => db.transaction(work)() });
+    const resolution = createConflictResolution({
+      sync,
+      outbox: createOutboxRepository(db),
+      local: createLocalResources({ patients: createPatientRepository(db), encounters: createEncounterRepository(db) }),
+      taker: { take: () => undefined },
+      now: () => new Date(),
+      inTransaction: (work) => db.transaction(work)(),
+    });
     expect(resolution.retry('patient', patientId)).toEqual({ retried: 1 });
     expect(await worker.runOnce()).toMatchObject({ pushed: 1, parked: 0 });
     expect((await server(`/Patient/${patientId}`)).status).toBe(200);

@@ -22,7 +22,14 @@ import { stationDatabase } from '../helpers/station-database';
 import { pushRecords } from '../helpers/push-records';
 
 const SECRET = 'rate-secret';
-const token = issueToken(SECRET, { sub: 'cart-3', role: 'station', name: 'Chariot 3', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
+const token = issueToken(SECRET, {
+  sub: 'cart-3',
+  role: 'station',
+  name: 'Chariot 3',
+  site: 'EHPAD',
+  specialty: null,
+  exp: Math.floor(Date.now() / 1000) + 600,
+});
 const tempDir = useTempDir();
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -36,10 +43,38 @@ async function offlineRecords(): Promise<string> {
   const created = await station.value('patients.create', { identity: validatedIdentity() });
   if (created.status !== 'created') throw new Error('no patient');
   const at = new Date().toISOString();
-  const act = await station.value('encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Plaie du talon' });
-  await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: at });
-  await station.value('encounters.observe', { encounterId: act.id, vital: { code: 'spo2', value: 95, unit: '%' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE Morvan' });
-  await station.value('encounters.observe', { encounterId: act.id, vital: { code: 'heart_rate', value: 80, unit: '/min' }, takenAt: at, method: 'device', device: 'oximeter', takenBy: 'IDE Morvan' });
+  const act = await station.value('encounters.create', {
+    patientId: created.patient.id,
+    act: 'teleconsultation',
+    assisted: true,
+    requester: { name: 'IDE Morvan', role: 'nurse' },
+    site: 'EHPAD',
+    reason: 'Plaie du talon',
+  });
+  await station.value('encounters.consent', {
+    encounterId: act.id,
+    scope: 'act',
+    decision: 'given',
+    givenBy: { kind: 'patient' },
+    collectedBy: 'IDE Morvan',
+    collectedAt: at,
+  });
+  await station.value('encounters.observe', {
+    encounterId: act.id,
+    vital: { code: 'spo2', value: 95, unit: '%' },
+    takenAt: at,
+    method: 'device',
+    device: 'oximeter',
+    takenBy: 'IDE Morvan',
+  });
+  await station.value('encounters.observe', {
+    encounterId: act.id,
+    vital: { code: 'heart_rate', value: 80, unit: '/min' },
+    takenAt: at,
+    method: 'device',
+    device: 'oximeter',
+    takenBy: 'IDE Morvan',
+  });
   await station.close();
   return dir;
 }
@@ -61,7 +96,18 @@ function workerOn(dir: string, baseUrl: string, doFetch: typeof fetch) {
   cleanups.push(() => void db.close());
   const client = createFhirClient({ baseUrl, token: () => token, fetch: doFetch, timeoutMs: 5000 });
   const worker = createPushWorker({ ...pushRecords(db), client, now: () => new Date(), random: () => 0.5 });
-  const outbox = () => db.prepare("SELECT entity, attempts, parked, last_error, next_attempt_at FROM outbox WHERE entity != 'audit' ORDER BY seq").all() as { entity: string; attempts: number; parked: number; last_error: string | null; next_attempt_at: string | null }[];
+  const outbox = () =>
+    db
+      .prepare(
+        "SELECT entity, attempts, parked, last_error, next_attempt_at FROM outbox WHERE entity != 'audit' ORDER BY seq",
+      )
+      .all() as {
+      entity: string;
+      attempts: number;
+      parked: number;
+      last_error: string | null;
+      next_attempt_at: string | null;
+    }[];
   return { worker, client, db, sync: createSyncRepository(db), outbox };
 }
 
@@ -71,7 +117,9 @@ async function refusingServer(retryAfter: () => string): Promise<{ url: string; 
   const server = http.createServer((req, res) => {
     hits++;
     req.resume();
-    res.writeHead(429, { 'Retry-After': retryAfter(), 'Content-Type': 'application/fhir+json' }).end(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'throttled' }] }));
+    res
+      .writeHead(429, { 'Retry-After': retryAfter(), 'Content-Type': 'application/fhir+json' })
+      .end(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'throttled' }] }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
@@ -80,16 +128,37 @@ async function refusingServer(retryAfter: () => string): Promise<{ url: string; 
 
 describe('a 429 from the region', () => {
   it('paces the push to the hub’s per-token limit: nothing sent before Retry-After, nothing parked, no attempt counted', async () => {
-    const hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [], httpRatePerSecond: 2, httpBurst: 2 });
+    const hub = await startHub({
+      secret: SECRET,
+      turnSecret: 'x',
+      turnUrls: [],
+      offers: [],
+      httpRatePerSecond: 2,
+      httpBurst: 2,
+    });
     cleanups.push(() => hub.close());
     const net = recordedFetch();
     const { worker, client, outbox } = workerOn(await offlineRecords(), hub.fhirUrl, net.fetch);
 
     const first = await worker.runOnce();
-    expect(first).toMatchObject({ pushed: 2, parked: 0, conflicts: 0, stoppedBy: expect.stringContaining('asked to slow down') });
-    expect(net.requests.map((r) => (r.status === 429 ? 429 : r.status < 300 ? 'ok' : r.status))).toEqual(['ok', 'ok', 429]);
+    expect(first).toMatchObject({
+      pushed: 2,
+      parked: 0,
+      conflicts: 0,
+      stoppedBy: expect.stringContaining('asked to slow down'),
+    });
+    expect(net.requests.map((r) => (r.status === 429 ? 429 : r.status < 300 ? 'ok' : r.status))).toEqual([
+      'ok',
+      'ok',
+      429,
+    ]);
     expect(net.requests[2]!.retryAfter).toBe('1');
-    expect(outbox()[0]).toMatchObject({ entity: 'consent', attempts: 0, parked: 0, last_error: expect.stringContaining('too many requests') });
+    expect(outbox()[0]).toMatchObject({
+      entity: 'consent',
+      attempts: 0,
+      parked: 0,
+      last_error: expect.stringContaining('too many requests'),
+    });
 
     // At once again (a local change, the sync's timer): the pause holds, nothing reaches the hub.
     const second = await worker.runOnce();
@@ -106,7 +175,9 @@ describe('a 429 from the region', () => {
       const previous429 = net.requests.slice(0, i).findLast((p) => p.status === 429);
       if (previous429) expect(r.at).toBeGreaterThanOrEqual(previous429.at + Number(previous429.retryAfter) * 1000);
     });
-    expect(net.requests.filter((r) => r.status === 429).length).toBeLessThanOrEqual(net.requests.filter((r) => r.status < 300).length);
+    expect(net.requests.filter((r) => r.status === 429).length).toBeLessThanOrEqual(
+      net.requests.filter((r) => r.status < 300).length,
+    );
   });
 
   it('waits until the HTTP date the server gives, even when the region comes back online meanwhile', async () => {
@@ -136,21 +207,54 @@ describe('a 429 from the region', () => {
     const lines: { event: string; stoppedBy?: string }[] = [];
     const dir = tempDir();
     const logger = createLogger((line) => lines.push(JSON.parse(line) as (typeof lines)[number]));
-    const station = openStation(dir, undefined, { logger, hubToken: token, fhirUrl: hub.fhirUrl, uploadsUrl: `${uploads.url}/uploads`, syncTiming: { debounceMs: 5, intervalMs: 50 } });
+    const station = openStation(dir, undefined, {
+      logger,
+      hubToken: token,
+      fhirUrl: hub.fhirUrl,
+      uploadsUrl: `${uploads.url}/uploads`,
+      syncTiming: { debounceMs: 5, intervalMs: 50 },
+    });
     cleanups.push(() => station.close());
     const db = stationDatabase(dir);
     cleanups.push(() => void db.close());
-    db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Le Goff', 'expert', 'CHU', ?)").run(new Date().toISOString());
-    const created = await contractValue(station, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
+    db.prepare(
+      "INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', 'dr', 'Dr Le Goff', 'expert', 'CHU', ?)",
+    ).run(new Date().toISOString());
+    const created = await contractValue(station, 'patients.create', {
+      identity: validatedIdentity(),
+      notDuplicateOf: [],
+    });
     if (created.status !== 'created') throw new Error('no patient');
-    const act = await contractValue(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Souffle ?', callId: 'call-1' });
+    const act = await contractValue(station, 'encounters.create', {
+      patientId: created.patient.id,
+      act: 'teleconsultation',
+      assisted: true,
+      requester: { name: 'IDE Morvan', role: 'nurse' },
+      site: 'EHPAD',
+      reason: 'Souffle ?',
+      callId: 'call-1',
+    });
     await consentTo(station, act.id);
     const bytes = randomBytes(2000);
-    const { uploadId } = await contractValue(station, 'attachments.begin', { callId: 'call-1', kind: 'auscultation', mime: 'audio/wav', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bodySite: 'mitral', device: 'Stéthoscope', author: 'IDE Morvan', takenAt: new Date().toISOString() });
+    const { uploadId } = await contractValue(station, 'attachments.begin', {
+      callId: 'call-1',
+      kind: 'auscultation',
+      mime: 'audio/wav',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bodySite: 'mitral',
+      device: 'Stéthoscope',
+      author: 'IDE Morvan',
+      takenAt: new Date().toISOString(),
+    });
     await contractValue(station, 'attachments.chunk', { uploadId, offset: 0, data: bytes.toString('base64') });
     await contractValue(station, 'attachments.finish', { uploadId });
 
-    await waitFor(() => uploads.hits() > 0 && lines.some((l) => l.event === 'sync.pass' && l.stoppedBy?.includes('asked to slow down')), 'the upload answered 429');
+    await waitFor(
+      () =>
+        uploads.hits() > 0 && lines.some((l) => l.event === 'sync.pass' && l.stoppedBy?.includes('asked to slow down')),
+      'the upload answered 429',
+    );
     const row = () => db.prepare("SELECT attempts, parked, last_error FROM outbox WHERE entity = 'attachment'").get();
     expect(row()).toMatchObject({ attempts: 0, parked: 0, last_error: expect.stringContaining('waits 60 s') });
     // A record made now waits too: the passes go on (every 50 ms) and send nothing anywhere.
@@ -158,7 +262,11 @@ describe('a 429 from the region', () => {
     await contractValue(station, 'patients.create', { identity: provisionalIdentity(), notDuplicateOf: [] });
     await waitFor(() => lines.filter((l) => l.event === 'sync.pass').length >= passesBefore + 3, 'three more passes');
     expect(uploads.hits()).toBe(1);
-    expect((await contractValue(station, 'station.status', {})).sync).toMatchObject({ pending: expect.any(Number), parked: 0, lastError: expect.stringContaining('asked to slow down') });
+    expect((await contractValue(station, 'station.status', {})).sync).toMatchObject({
+      pending: expect.any(Number),
+      parked: 0,
+      lastError: expect.stringContaining('asked to slow down'),
+    });
     expect(db.prepare("SELECT count(*) AS n FROM outbox WHERE entity = 'patient'").get()).toEqual({ n: 1 }); // the new patient waits
     expect(row()).toMatchObject({ attempts: 0, parked: 0 });
   });

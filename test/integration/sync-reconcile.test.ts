@@ -19,7 +19,14 @@ import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir();
 const SECRET = 'reconcile-secret';
-const token = issueToken(SECRET, { sub: 'cart-12', role: 'station', name: 'Chariot 12', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 3600 });
+const token = issueToken(SECRET, {
+  sub: 'cart-12',
+  role: 'station',
+  name: 'Chariot 12',
+  site: 'EHPAD',
+  specialty: null,
+  exp: Math.floor(Date.now() / 1000) + 3600,
+});
 /** What a station built before this fix left for an edit that met the restarted region. */
 const LEGACY_404 = 'Refused by the regional server (404): Not found.';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -30,15 +37,29 @@ afterEach(async () => {
 
 type Logged = { level: string; event: string; fields: Record<string, unknown> };
 function capturingLogger(into: Logged[]): Logger {
-  const at = (level: string) => (event: string, fields: Record<string, unknown> = {}) => void into.push({ level, event, fields });
+  const at =
+    (level: string) =>
+    (event: string, fields: Record<string, unknown> = {}) =>
+      void into.push({ level, event, fields });
   return { info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-function openStation(dataDir: string, region: { hubUrl?: string; httpUrl: string }, logs: Logged[], timing: StationOptions['syncTiming']): Station {
+function openStation(
+  dataDir: string,
+  region: { hubUrl?: string; httpUrl: string },
+  logs: Logged[],
+  timing: StationOptions['syncTiming'],
+): Station {
   const station = createStation({
-    dataDir, mode: 'browser', logger: capturingLogger(logs), stationName: 'cart-12', hubToken: token,
+    dataDir,
+    mode: 'browser',
+    logger: capturingLogger(logs),
+    stationName: 'cart-12',
+    hubToken: token,
     ...(region.hubUrl ? { hubUrl: region.hubUrl } : {}),
-    fhirUrl: `${region.httpUrl}/fhir/R4`, uploadsUrl: `${region.httpUrl}/uploads`, syncTiming: timing,
+    fhirUrl: `${region.httpUrl}/fhir/R4`,
+    uploadsUrl: `${region.httpUrl}/uploads`,
+    syncTiming: timing,
   });
   cleanups.push(() => station.close());
   return station;
@@ -49,7 +70,14 @@ async function settled(station: Station, dataDir: string, timeoutMs = 40_000): P
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { sync } = await value(station, 'station.status', {});
-    if (sync.pending === 0 && sync.parked === 0 && sync.uploads.length === 0 && sync.lastSyncAt && auditRowsOnTheirWay(dataDir) === 0) return;
+    if (
+      sync.pending === 0 &&
+      sync.parked === 0 &&
+      sync.uploads.length === 0 &&
+      sync.lastSyncAt &&
+      auditRowsOnTheirWay(dataDir) === 0
+    )
+      return;
     if (Date.now() > deadline) throw new Error(`the station never settled: ${JSON.stringify(sync)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -79,7 +107,9 @@ async function editPatient(station: Station, id: string, usedName: string): Prom
 function parkPatientRowsAs404(dataDir: string, patientId: string): number {
   const db = stationDatabase(dataDir);
   try {
-    return db.prepare("UPDATE outbox SET parked = 1, last_error = ? WHERE entity = 'patient' AND entity_id = ?").run(LEGACY_404, patientId).changes;
+    return db
+      .prepare("UPDATE outbox SET parked = 1, last_error = ? WHERE entity = 'patient' AND entity_id = ?")
+      .run(LEGACY_404, patientId).changes;
   } finally {
     db.close();
   }
@@ -102,7 +132,11 @@ describe('reconciliation with a region that lost records', () => {
     const proxy = await startRecordingProxy(region.hub.port);
     cleanups.push(() => proxy.close());
     const logs: Logged[] = [];
-    const station = openStation(dataDir, { hubUrl: region.hub.url, httpUrl: proxy.url }, logs, { debounceMs: 5, intervalMs: 100, pullIntervalMs: 60_000 });
+    const station = openStation(dataDir, { hubUrl: region.hub.url, httpUrl: proxy.url }, logs, {
+      debounceMs: 5,
+      intervalMs: 100,
+      pullIntervalMs: 60_000,
+    });
     const made = await makeRecords(station);
     await settled(station, dataDir);
 
@@ -115,7 +149,9 @@ describe('reconciliation with a region that lost records', () => {
     for (const [type, id] of [...resourcesOf(made), ['Media', late.id] as [string, string]]) {
       expect({ type, id, status: (await region.read(type, id)).status }).toEqual({ type, id, status: 200 });
     }
-    expect((await region.read('Patient', made.patients[0]!)).json.name).toEqual(expect.arrayContaining([expect.objectContaining({ family: 'KERHERVE' })]));
+    expect((await region.read('Patient', made.patients[0]!)).json.name).toEqual(
+      expect.arrayContaining([expect.objectContaining({ family: 'KERHERVE' })]),
+    );
     for (const photo of [...made.photos, late]) {
       const media = (await region.read('Media', photo.id)).json;
       expect(sha256Of(await region.download(media.content.url))).toBe(photo.sha256);
@@ -139,17 +175,25 @@ describe('reconciliation with a region that lost records', () => {
 
     // The audit trail from row 1, in order, before any new row: the region's copy starts again and agrees.
     const audit = auditSeqs(dataDir);
-    const sent = requests.filter((r) => r.startsWith('PUT /fhir/R4/AuditEvent/')).map((r) => audit.byId.get(r.split('/').at(-1)!)!);
+    const sent = requests
+      .filter((r) => r.startsWith('PUT /fhir/R4/AuditEvent/'))
+      .map((r) => audit.byId.get(r.split('/').at(-1)!)!);
     expect(sent[0], `audit rows in the order the new hub got them: ${sent.join(', ')}`).toBe(1);
     expect(sent).toEqual([...sent].sort((a, b) => a - b));
     expect(region.log.filter((l) => /audit_chain_(refused|started)/.test(l.event))).toEqual([]);
-    const head = await fetch(new URL('/audit/head', region.hub.fhirUrl), { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json());
+    const head = await fetch(new URL('/audit/head', region.hub.fhirUrl), {
+      headers: { Authorization: `Bearer ${token}` },
+    }).then((r) => r.json());
     expect(head).toMatchObject({ chains: [{ site: 'cart-12', seq: audit.last }] });
     expect(await value(station, 'audit.verify', {})).toMatchObject({ ok: true, warnings: [] });
 
     // Said on the sync screen and in the log.
     const details = await value(station, 'sync.details', {});
-    expect(details.reconciliation).toMatchObject({ lastResend: { records: expect.any(Number), resentAt: expect.any(String), refused: 0 }, resending: 0, auditGap: null });
+    expect(details.reconciliation).toMatchObject({
+      lastResend: { records: expect.any(Number), resentAt: expect.any(String), refused: 0 },
+      resending: 0,
+      auditGap: null,
+    });
     expect(details.reconciliation!.lastResend!.records).toBeGreaterThanOrEqual(11);
     const said = logs.find((l) => l.event === 'sync.resent');
     expect(said?.fields.text).toMatch(/^\d+ records missing at the region were sent again/);
@@ -172,7 +216,9 @@ describe('reconciliation with a region that lost records', () => {
 
     station = openStation(dataDir, { httpUrl: `http://127.0.0.1:${region.hub.port}` }, logs, timing);
     await settled(station, dataDir);
-    expect((await region.read('Patient', created.patient.id)).json.name).toEqual(expect.arrayContaining([expect.objectContaining({ family: 'LE BIHAN' })]));
+    expect((await region.read('Patient', created.patient.id)).json.name).toEqual(
+      expect.arrayContaining([expect.objectContaining({ family: 'LE BIHAN' })]),
+    );
   }, 60_000);
 
   it('makes "Réessayer l’envoi" send a parked record now, and says what came of it', async () => {
@@ -180,7 +226,11 @@ describe('reconciliation with a region that lost records', () => {
     let region = await firstRegion();
     const logs: Logged[] = [];
     // No pass runs by itself: the test drives them, as a person pressing the buttons would.
-    const station = openStation(dataDir, { httpUrl: `http://127.0.0.1:${region.hub.port}` }, logs, { debounceMs: 600_000, intervalMs: 600_000, pullIntervalMs: 600_000 });
+    const station = openStation(dataDir, { httpUrl: `http://127.0.0.1:${region.hub.port}` }, logs, {
+      debounceMs: 600_000,
+      intervalMs: 600_000,
+      pullIntervalMs: 600_000,
+    });
     const created = await value(station, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
     if (created.status !== 'created') throw new Error('no patient');
     await value(station, 'sync.now', {});
@@ -192,9 +242,14 @@ describe('reconciliation with a region that lost records', () => {
     expect((await value(station, 'station.status', {})).sync.parked).toBe(1);
 
     const retried = await value(station, 'sync.retry', { entity: 'patient', entityId: created.patient.id });
-    expect(retried, JSON.stringify(logs.filter((l) => l.event.startsWith('sync')))).toMatchObject({ outcome: 'sent', error: null });
+    expect(retried, JSON.stringify(logs.filter((l) => l.event.startsWith('sync')))).toMatchObject({
+      outcome: 'sent',
+      error: null,
+    });
     expect((await value(station, 'station.status', {})).sync.parked).toBe(0);
-    expect((await region.read('Patient', created.patient.id)).json.name).toEqual(expect.arrayContaining([expect.objectContaining({ family: 'GUIVARCH' })]));
+    expect((await region.read('Patient', created.patient.id)).json.name).toEqual(
+      expect.arrayContaining([expect.objectContaining({ family: 'GUIVARCH' })]),
+    );
   }, 60_000);
 
   it('checks a healthy region cheaply: one count per resource type, whatever the number of records', async () => {
@@ -206,10 +261,30 @@ describe('reconciliation with a region that lost records', () => {
     const timing = { debounceMs: 5, intervalMs: 100, pullIntervalMs: 600_000 };
     let station = openStation(dataDir, { httpUrl: proxy.url }, logs, timing);
     for (let i = 0; i < 30; i++) {
-      const created = await value(station, 'patients.create', { identity: provisionalIdentity({ birthName: `Ker${LETTERS[i % 26]}${LETTERS[Math.floor(i / 26)]}ec`, firstName: `Anne${LETTERS[i % 26]}`, birthDate: `${1950 + i}-${String((i % 12) + 1).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}` }), notDuplicateOf: [] });
+      const created = await value(station, 'patients.create', {
+        identity: provisionalIdentity({
+          birthName: `Ker${LETTERS[i % 26]}${LETTERS[Math.floor(i / 26)]}ec`,
+          firstName: `Anne${LETTERS[i % 26]}`,
+          birthDate: `${1950 + i}-${String((i % 12) + 1).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}`,
+        }),
+        notDuplicateOf: [],
+      });
       if (created.status !== 'created') throw new Error('no patient');
-      const act = await value(station, 'encounters.create', { patientId: created.patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, site: 'EHPAD', reason: 'Suivi' });
-      await value(station, 'encounters.observe', { encounterId: act.id, vital: { code: 'spo2', value: 96, unit: '%' }, takenAt: new Date().toISOString(), method: 'manual', takenBy: 'IDE Morvan' });
+      const act = await value(station, 'encounters.create', {
+        patientId: created.patient.id,
+        act: 'teleconsultation',
+        assisted: true,
+        requester: { name: 'IDE Morvan', role: 'nurse' },
+        site: 'EHPAD',
+        reason: 'Suivi',
+      });
+      await value(station, 'encounters.observe', {
+        encounterId: act.id,
+        vital: { code: 'spo2', value: 96, unit: '%' },
+        takenAt: new Date().toISOString(),
+        method: 'manual',
+        takenBy: 'IDE Morvan',
+      });
     }
     await settled(station, dataDir);
     await station.close();
@@ -221,14 +296,19 @@ describe('reconciliation with a region that lost records', () => {
     const deadline = Date.now() + 20_000;
     let details = await value(station, 'sync.details', {});
     while ((details.reconciliation?.checkedAt ?? '') < restartedAt) {
-      if (Date.now() > deadline) throw new Error(`no reconciliation after the restart: ${JSON.stringify(details.reconciliation)}`);
+      if (Date.now() > deadline)
+        throw new Error(`no reconciliation after the restart: ${JSON.stringify(details.reconciliation)}`);
       await new Promise((r) => setTimeout(r, 50));
       details = await value(station, 'sync.details', {});
     }
     expect(details.reconciliation).toMatchObject({ missing: 0 });
-    const asked = proxy.requests.filter((r) => r.path.startsWith('/fhir/R4/') && !r.path.startsWith('/fhir/R4/metadata'));
+    const asked = proxy.requests.filter(
+      (r) => r.path.startsWith('/fhir/R4/') && !r.path.startsWith('/fhir/R4/metadata'),
+    );
     const types = ['AuditEvent', 'Encounter', 'Observation', 'Patient'];
-    expect(asked.map((r) => `${r.method} ${r.path.split('?')[0]}`).sort()).toEqual(types.map((t) => `GET /fhir/R4/${t}`));
+    expect(asked.map((r) => `${r.method} ${r.path.split('?')[0]}`).sort()).toEqual(
+      types.map((t) => `GET /fhir/R4/${t}`),
+    );
     for (const r of asked) expect(r.path).toMatch(/[?&]_summary=count(&|$)/);
   }, 90_000);
 });

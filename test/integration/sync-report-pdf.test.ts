@@ -26,7 +26,14 @@ import { stationDatabase } from '../helpers/station-database';
 import { openStationStorage } from '../../src/main/platform/storage';
 
 const SECRET = 'report-pdf-hub-secret';
-const token = issueToken(SECRET, { sub: 'cart-7', role: 'station', name: 'Chariot 7', site: 'EHPAD', specialty: null, exp: Math.floor(Date.now() / 1000) + 600 });
+const token = issueToken(SECRET, {
+  sub: 'cart-7',
+  role: 'station',
+  name: 'Chariot 7',
+  site: 'EHPAD',
+  specialty: null,
+  exp: Math.floor(Date.now() / 1000) + 600,
+});
 const tempDir = useTempDir();
 let hub: RunningHub;
 let insi: InsiDouble;
@@ -46,7 +53,12 @@ async function server(pathAndQuery: string): Promise<{ status: number; json: Rec
 
 const sha1Base64 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('base64');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const dermatologist: Professional = { name: 'Dr Le Goff', role: 'physician', rpps: '10003456789', specialty: 'dermatologie' };
+const dermatologist: Professional = {
+  name: 'Dr Le Goff',
+  role: 'physician',
+  rpps: '10003456789',
+  specialty: 'dermatologie',
+};
 
 /** A station syncing to the hub (only when asked: sync.now), with a téléconsultation under way for a patient qualified through INSi. */
 async function actUnderWay(options: { syncing: boolean }) {
@@ -54,14 +66,32 @@ async function actUnderWay(options: { syncing: boolean }) {
   // Each test's station is another station for the region (its own audit chain at the one hub):
   // under one name, the region would know rows a new data folder lacks, and hold it as missing.
   const insiOption = { insi: { url: insi.url, token: null } };
-  const syncing = { hubToken: token, fhirUrl: hub.fhirUrl, stationName: path.basename(dir), syncTiming: { debounceMs: 60_000, intervalMs: 60_000 } };
+  const syncing = {
+    hubToken: token,
+    fhirUrl: hub.fhirUrl,
+    stationName: path.basename(dir),
+    syncTiming: { debounceMs: 60_000, intervalMs: 60_000 },
+  };
   const station = openStation(dir, undefined, options.syncing ? { ...syncing, ...insiOption } : insiOption);
   const patient = await qualifyThroughInsi(station);
   const act = await station.value('encounters.create', {
-    patientId: patient.id, act: 'teleconsultation', assisted: true, requester: { name: 'IDE Morvan', role: 'nurse' }, expert: dermatologist,
-    specialty: 'dermatologie', site: 'EHPAD Les Tilleuls', reason: 'Plaie du talon',
+    patientId: patient.id,
+    act: 'teleconsultation',
+    assisted: true,
+    requester: { name: 'IDE Morvan', role: 'nurse' },
+    expert: dermatologist,
+    specialty: 'dermatologie',
+    site: 'EHPAD Les Tilleuls',
+    reason: 'Plaie du talon',
   });
-  await station.value('encounters.consent', { encounterId: act.id, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: 'IDE Morvan', collectedAt: new Date().toISOString() });
+  await station.value('encounters.consent', {
+    encounterId: act.id,
+    scope: 'act',
+    decision: 'given',
+    givenBy: { kind: 'patient' },
+    collectedBy: 'IDE Morvan',
+    collectedAt: new Date().toISOString(),
+  });
   await station.value('encounters.setStatus', { id: act.id, version: 1, status: 'in_progress' });
   return { dir, station, patient, act };
 }
@@ -69,21 +99,38 @@ async function actUnderWay(options: { syncing: boolean }) {
 /** The PDF a DocumentReference points at, from the server's Binary, checked against what the DocumentReference says of it. */
 async function pdfOf(document: Record<string, any>): Promise<Buffer> {
   const content = document.content[0].attachment;
-  expect(content).toMatchObject({ contentType: 'application/pdf', language: 'fr', url: expect.stringMatching(/^Binary\/[0-9a-f-]{36}$/) });
+  expect(content).toMatchObject({
+    contentType: 'application/pdf',
+    language: 'fr',
+    url: expect.stringMatching(/^Binary\/[0-9a-f-]{36}$/),
+  });
   const binary = (await server(`/${content.url}`)).json;
   expect(binary.contentType).toBe('application/pdf');
   const bytes = Buffer.from(binary.data as string, 'base64');
-  expect([bytes.length, sha1Base64(bytes), sha256(bytes)]).toEqual([content.size, content.hash, document.identifier[0].value]);
+  expect([bytes.length, sha1Base64(bytes), sha256(bytes)]).toEqual([
+    content.size,
+    content.hash,
+    document.identifier[0].value,
+  ]);
   return bytes;
 }
 
 describe('signed report PDF, synced', () => {
   it('reaches the region as the act’s DocumentReference pointing at the PDF that was printed; a correction supersedes it; once each', async () => {
     const { station, patient, act } = await actUnderWay({ syncing: true });
-    const first = await station.value('encounters.report', { encounterId: act.id, text: 'Plaie propre, stade 2.\nPansement hydrocellulaire, réévaluation à J7.', author: dermatologist });
+    const first = await station.value('encounters.report', {
+      encounterId: act.id,
+      text: 'Plaie propre, stade 2.\nPansement hydrocellulaire, réévaluation à J7.',
+      author: dermatologist,
+    });
     const printed = Buffer.from((await station.value('encounters.reportPdf', { reportId: first.id })).data, 'base64');
     await station.value('sync.now', {});
-    expect((await station.value('station.status', {})).sync).toMatchObject({ pending: 0, parked: 0, conflicts: 0, lastError: null });
+    expect((await station.value('station.status', {})).sync).toMatchObject({
+      pending: 0,
+      parked: 0,
+      conflicts: 0,
+      lastError: null,
+    });
 
     const document = (await server(`/DocumentReference/${first.id}`)).json;
     expect(document).toMatchObject({
@@ -95,7 +142,10 @@ describe('signed report PDF, synced', () => {
       context: { encounter: [{ reference: `Encounter/${act.id}` }] },
       author: [{ display: 'Dr Le Goff', identifier: { value: '810003456789' } }],
       date: first.signedAt,
-      content: [{ attachment: { title: 'Compte rendu de téléconsultation (PDF signé)' } }, { attachment: { contentType: 'text/plain; charset=utf-8', url: `Binary/${first.id}` } }],
+      content: [
+        { attachment: { title: 'Compte rendu de téléconsultation (PDF signé)' } },
+        { attachment: { contentType: 'text/plain; charset=utf-8', url: `Binary/${first.id}` } },
+      ],
     });
     const sent = await pdfOf(document);
     expect(sent.equals(printed)).toBe(true); // the very bytes the patient was given
@@ -115,12 +165,23 @@ describe('signed report PDF, synced', () => {
     }
 
     // The expert corrects the report: the region gets the correction, and the first is superseded.
-    const correction = await station.value('encounters.report', { encounterId: act.id, text: 'Plaie propre, stade 2.\nPansement hydrocellulaire, réévaluation à J10.', author: dermatologist, replaces: first.id });
+    const correction = await station.value('encounters.report', {
+      encounterId: act.id,
+      text: 'Plaie propre, stade 2.\nPansement hydrocellulaire, réévaluation à J10.',
+      author: dermatologist,
+      replaces: first.id,
+    });
     await station.value('sync.now', {});
     expect((await station.value('station.status', {})).sync).toMatchObject({ pending: 0, parked: 0, conflicts: 0 });
-    expect((await server(`/DocumentReference/${first.id}`)).json).toMatchObject({ status: 'superseded', content: document.content });
+    expect((await server(`/DocumentReference/${first.id}`)).json).toMatchObject({
+      status: 'superseded',
+      content: document.content,
+    });
     const corrected = (await server(`/DocumentReference/${correction.id}`)).json;
-    expect(corrected).toMatchObject({ status: 'current', relatesTo: [{ code: 'replaces', target: { reference: `DocumentReference/${first.id}` } }] });
+    expect(corrected).toMatchObject({
+      status: 'current',
+      relatesTo: [{ code: 'replaces', target: { reference: `DocumentReference/${first.id}` } }],
+    });
     const correctedText = pdfText(await pdfOf(corrected));
     expect(correctedText).toContain('réévaluation à J10.');
     expect(correctedText).toContain('Ce compte rendu corrige et remplace une version précédente.');
@@ -128,7 +189,16 @@ describe('signed report PDF, synced', () => {
     // Synced again: nothing goes twice; the act has its two documents, the first in two versions (current, superseded).
     await station.value('sync.now', {});
     const documents = (await server(`/DocumentReference?encounter=Encounter/${act.id}`)).json;
-    expect(documents.entry.map((e: { resource: { id: string; status: string } }) => [e.resource.id, e.resource.status]).sort()).toEqual([[first.id, 'superseded'], [correction.id, 'current']].sort());
+    expect(
+      documents.entry
+        .map((e: { resource: { id: string; status: string } }) => [e.resource.id, e.resource.status])
+        .sort(),
+    ).toEqual(
+      [
+        [first.id, 'superseded'],
+        [correction.id, 'current'],
+      ].sort(),
+    );
     expect((await server(`/DocumentReference/${first.id}/_history`)).json.entry).toHaveLength(2);
     expect((await server(`/DocumentReference/${correction.id}/_history`)).json.entry).toHaveLength(1);
     await station.close();
@@ -136,10 +206,23 @@ describe('signed report PDF, synced', () => {
 
   it('keeps the PDF made at signing: a later change of the patient’s record changes neither the printed nor the sent document', async () => {
     const { station, patient, act } = await actUnderWay({ syncing: true });
-    const signed = await station.value('encounters.report', { encounterId: act.id, text: 'Avis : pas de signe de gravité.', author: dermatologist });
+    const signed = await station.value('encounters.report', {
+      encounterId: act.id,
+      text: 'Avis : pas de signe de gravité.',
+      author: dermatologist,
+    });
     const kept = (await station.value('encounters.get', { id: act.id })).reportPdfs;
-    expect(kept).toEqual([expect.objectContaining({ reportId: signed.id, fileName: expect.stringMatching(/^compte-rendu-MARTIN-JEANNE-\d{4}-\d{2}-\d{2}\.pdf$/) })]);
-    await station.value('patients.update', { id: patient.id, version: patient.version, identity: validatedIdentity({ identityStatus: 'QUAL', usedName: 'Kervella' }) });
+    expect(kept).toEqual([
+      expect.objectContaining({
+        reportId: signed.id,
+        fileName: expect.stringMatching(/^compte-rendu-MARTIN-JEANNE-\d{4}-\d{2}-\d{2}\.pdf$/),
+      }),
+    ]);
+    await station.value('patients.update', {
+      id: patient.id,
+      version: patient.version,
+      identity: validatedIdentity({ identityStatus: 'QUAL', usedName: 'Kervella' }),
+    });
 
     const printed = Buffer.from((await station.value('encounters.reportPdf', { reportId: signed.id })).data, 'base64');
     expect([printed.length, sha256(printed)]).toEqual([kept[0]!.size, kept[0]!.sha256]);
@@ -154,8 +237,12 @@ describe('signed report PDF, synced', () => {
     // A report as an earlier Relais signed it: its row and outbox row, no PDF.
     const legacyId = randomUUID();
     const db = stationDatabase(dir);
-    db.prepare('INSERT INTO encounter_reports (id, encounter_id, text, author, signed_at, replaces) VALUES (?, ?, ?, ?, ?, NULL)').run(legacyId, act.id, 'Compte rendu d’avant.', JSON.stringify(dermatologist), new Date().toISOString());
-    db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('report', ?, 1, 'create', ?)").run(legacyId, new Date().toISOString());
+    db.prepare(
+      'INSERT INTO encounter_reports (id, encounter_id, text, author, signed_at, replaces) VALUES (?, ?, ?, ?, ?, NULL)',
+    ).run(legacyId, act.id, 'Compte rendu d’avant.', JSON.stringify(dermatologist), new Date().toISOString());
+    db.prepare(
+      "INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('report', ?, 1, 'create', ?)",
+    ).run(legacyId, new Date().toISOString());
     db.close();
     expect((await station.value('encounters.get', { id: act.id })).reportPdfs).toEqual([]);
 
@@ -172,7 +259,11 @@ describe('signed report PDF, synced', () => {
 
   it('makes no second document when the server’s answer to the DocumentReference is lost', async () => {
     const { dir, station, act } = await actUnderWay({ syncing: false });
-    const signed = await station.value('encounters.report', { encounterId: act.id, text: 'Avis donné.', author: dermatologist });
+    const signed = await station.value('encounters.report', {
+      encounterId: act.id,
+      text: 'Avis donné.',
+      author: dermatologist,
+    });
     let lose = true;
     const losing: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
@@ -186,10 +277,19 @@ describe('signed report PDF, synced', () => {
     const encounters = createEncounterRepository(db);
     const patients = createPatientRepository(db);
     const worker = createPushWorker({
-      sync: createSyncRepository(db), patients, encounters,
-      reportPdfs: createReportPdfService({ encounters, patients, pdfs: createReportPdfRepository(db), now: () => new Date() }),
+      sync: createSyncRepository(db),
+      patients,
+      encounters,
+      reportPdfs: createReportPdfService({
+        encounters,
+        patients,
+        pdfs: createReportPdfRepository(db),
+        now: () => new Date(),
+      }),
       client: createFhirClient({ baseUrl: hub.fhirUrl, token: () => token, fetch: losing }),
-      now: () => new Date(), random: () => 0.5, inTransaction: (work) => db.transaction(work)(),
+      now: () => new Date(),
+      random: () => 0.5,
+      inTransaction: (work) => db.transaction(work)(),
     });
     expect(await worker.runOnce()).toMatchObject({ stoppedBy: expect.stringMatching(/socket hang up/) });
     expect(lose).toBe(false);

@@ -28,7 +28,15 @@ export function fakeStation(answers: Record<string, Answer> = {}) {
 }
 
 export function fakeLink(options?: CallLinkOptions) {
-  const record = { options, sent: [] as unknown[], signals: [] as unknown[], added: [] as MediaStream[], destroyed: false, resumed: 0, open: true };
+  const record = {
+    options,
+    sent: [] as unknown[],
+    signals: [] as unknown[],
+    added: [] as MediaStream[],
+    destroyed: false,
+    resumed: 0,
+    open: true,
+  };
   const link: CallLink = {
     signal: (data) => void record.signals.push(data),
     send: (message) => (record.open ? (record.sent.push(message), true) : false),
@@ -46,10 +54,23 @@ export function fakeStream(id: string, kind: LocalStream['kind'] = 'room', label
   return { stream, kind, label };
 }
 
-export const peer = (id: string, role: Peer['role'], name: string): Peer => ({ id, role, name, site: 'Site', specialty: null, availability: 'available' });
+export const peer = (id: string, role: Peer['role'], name: string): Peer => ({
+  id,
+  role,
+  name,
+  site: 'Site',
+  specialty: null,
+  availability: 'available',
+});
 
 export function resetCalls(you: Peer | null = peer('cart-1', 'station', 'Chariot 1'), peers: Peer[] = []): void {
-  useCalls.setState({ hub: { link: 'online', you, peers, offers: [] }, call: null, error: null, hubError: null, grantBy: '' });
+  useCalls.setState({
+    hub: { link: 'online', you, peers, offers: [] },
+    call: null,
+    error: null,
+    hubError: null,
+    grantBy: '',
+  });
 }
 
 export const settle = () => new Promise((r) => setTimeout(r, 0));

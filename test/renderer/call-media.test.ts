@@ -21,7 +21,10 @@ function media(ice: Result<unknown> = ICE) {
     devices: {
       openRoomMedia: async () => ({ media: fakeStream('room-1'), problem: null }),
       openDeviceCamera: async (deviceId, label) => fakeStream(deviceId, 'device', label),
-      openStethoscope: async (deviceId, label) => ({ media: fakeStream(deviceId ?? 'mic', 'stethoscope', label), problems: ['echo cancellation is on'] }),
+      openStethoscope: async (deviceId, label) => ({
+        media: fakeStream(deviceId ?? 'mic', 'stethoscope', label),
+        problems: ['echo cancellation is on'],
+      }),
       stopAll: (streams) => void stopped.push([...streams]),
     },
     createLink: (options: CallLinkOptions) => {
@@ -33,7 +36,10 @@ function media(ice: Result<unknown> = ICE) {
       events.push(`steering ${callId} for ${expertId}`);
       return { handle: () => false, setGranted: () => {}, granted: () => false };
     },
-    recordings: { callStarted: (id) => void events.push(`recordings start ${id}`), callEnded: (id) => void events.push(`recordings end ${id}`) },
+    recordings: {
+      callStarted: (id) => void events.push(`recordings start ${id}`),
+      callEnded: (id) => void events.push(`recordings end ${id}`),
+    },
     sendSignal: (callId, data) => void events.push(`signal out ${callId} ${data.type}`),
     hangup: async (reason) => void events.push(`hangup ${reason}`),
     onData: (callId) => void events.push(`data ${callId}`),
@@ -103,7 +109,10 @@ describe('call media', () => {
     expect(useCalls.getState().call?.stethoscopeProblems).toEqual(['echo cancellation is on']);
     expect(record.sent.at(-1)).toEqual({
       type: 'media',
-      streams: [{ id: 'room-1', kind: 'room', label: 'Caméra' }, { id: 'mic-3', kind: 'stethoscope', label: 'Stéthoscope' }],
+      streams: [
+        { id: 'room-1', kind: 'room', label: 'Caméra' },
+        { id: 'mic-3', kind: 'stethoscope', label: 'Stéthoscope' },
+      ],
     });
   });
 
@@ -117,7 +126,11 @@ describe('call media', () => {
     expect(events).toContain('recordings end c1');
     expect(events).toContain('ended');
     expect(stopped.at(-1)?.map((l) => l.stream.id)).toEqual(['room-1']);
-    expect(useCalls.getState().call).toMatchObject({ phase: 'ended', end: { reason: 'connection_lost', detail: null }, local: [] });
+    expect(useCalls.getState().call).toMatchObject({
+      phase: 'ended',
+      end: { reason: 'connection_lost', detail: null },
+      local: [],
+    });
     expect(m.session()).toBeNull();
     expect(vi.getTimerCount()).toBe(0);
   });

@@ -19,8 +19,16 @@ function router(answers: Parameters<typeof fakeStation>[0] = {}) {
     api: station.api,
     session: () => session,
     shared: {
-      imaging: { onMessage: (m) => void shared.push(`imaging ${m.type}`), linkOpened: () => void shared.push('imaging open'), callEnded: () => void shared.push('imaging end') },
-      stroke: { onMessage: (m, from) => void shared.push(`stroke ${m.type} from ${from}`), linkOpened: () => void shared.push('stroke open'), callEnded: () => void shared.push('stroke end') },
+      imaging: {
+        onMessage: (m) => void shared.push(`imaging ${m.type}`),
+        linkOpened: () => void shared.push('imaging open'),
+        callEnded: () => void shared.push('imaging end'),
+      },
+      stroke: {
+        onMessage: (m, from) => void shared.push(`stroke ${m.type} from ${from}`),
+        linkOpened: () => void shared.push('stroke open'),
+        callEnded: () => void shared.push('stroke end'),
+      },
     },
   });
   return { r, station, session, record, shared };
@@ -37,14 +45,20 @@ describe('data-channel router', () => {
     const chat = { type: 'chat', id: 'l1', author: 'Dr Kerleau', text: 'Bonjour', at: '2026-01-01T10:00:00.000Z' };
     r.onData('c1', chat);
     r.onData('c1', chat);
-    expect(useCalls.getState().call?.chat).toEqual([{ id: 'l1', direction: 'received', author: 'Dr Kerleau', text: 'Bonjour', at: chat.at }]);
+    expect(useCalls.getState().call?.chat).toEqual([
+      { id: 'l1', direction: 'received', author: 'Dr Kerleau', text: 'Bonjour', at: chat.at },
+    ]);
     expect(station.invoked.filter((i) => i.channel === 'calls.chat')).toHaveLength(1);
   });
 
   it('passes the shared imaging and stroke messages to the screens the calls feature gave it', () => {
     const { r, shared } = router();
     r.onData('c1', { type: 'imaging.stop', shareId: SHARE_ID });
-    r.onData('c1', { type: 'stroke.change', encounterId: ENCOUNTER_ID, change: { kind: 'clear_milestone', milestone: 'onset' } });
+    r.onData('c1', {
+      type: 'stroke.change',
+      encounterId: ENCOUNTER_ID,
+      change: { kind: 'clear_milestone', milestone: 'onset' },
+    });
     expect(shared).toEqual(['imaging imaging.stop', 'stroke stroke.change from Dr Kerleau']);
   });
 
@@ -56,16 +70,28 @@ describe('data-channel router', () => {
 
   it('names the other side’s streams from its manifest', () => {
     const { r } = router();
-    useCalls.setState((s) => ({ call: s.call && { ...s.call, remoteStreams: [{ id: 's1', stream: fakeStream('s1').stream, kind: 'room', label: '' }] } }));
+    useCalls.setState((s) => ({
+      call: s.call && {
+        ...s.call,
+        remoteStreams: [{ id: 's1', stream: fakeStream('s1').stream, kind: 'room', label: '' }],
+      },
+    }));
     r.onData('c1', { type: 'media', streams: [{ id: 's1', kind: 'stethoscope', label: 'Stéthoscope' }] });
-    expect(useCalls.getState().call?.remoteStreams[0]).toMatchObject({ id: 's1', kind: 'stethoscope', label: 'Stéthoscope' });
+    expect(useCalls.getState().call?.remoteStreams[0]).toMatchObject({
+      id: 's1',
+      kind: 'stethoscope',
+      label: 'Stéthoscope',
+    });
   });
 
   it('numbers the expert’s steering messages and counts those the cart has not answered', () => {
     const { r, record } = router();
     expect(r.steer({ type: 'camera', command: { type: 'stop' } })).toBe(true);
     expect(r.steer({ type: 'center', x: 0.5, y: 0.5 })).toBe(true);
-    expect(record.sent).toEqual([{ type: 'camera', command: { type: 'stop' }, seq: 1 }, { type: 'center', x: 0.5, y: 0.5, seq: 2 }]);
+    expect(record.sent).toEqual([
+      { type: 'camera', command: { type: 'stop' }, seq: 1 },
+      { type: 'center', x: 0.5, y: 0.5, seq: 2 },
+    ]);
     expect(useCalls.getState().call?.steerAwaiting).toBe(2);
     r.onData('c1', { type: 'camera.result', seq: 2, outcome: 'done' });
     expect(useCalls.getState().call?.steerAwaiting).toBe(1);
@@ -77,7 +103,11 @@ describe('data-channel router', () => {
     const { r, record, shared, session } = router();
     record.open = false;
     r.sendChat('  Vous m’entendez ?  ');
-    expect(useCalls.getState().call?.chat[0]).toMatchObject({ direction: 'sent', text: 'Vous m’entendez ?', pending: true });
+    expect(useCalls.getState().call?.chat[0]).toMatchObject({
+      direction: 'sent',
+      text: 'Vous m’entendez ?',
+      pending: true,
+    });
     record.open = true;
     useCalls.setState((s) => ({ call: s.call && { ...s.call, local: [fakeStream('room-1')] } }));
     r.onOpen(session.callId);
@@ -93,18 +123,27 @@ describe('data-channel router', () => {
     const grant = { callId: 'c1', expertPeerId: 'dr-kerleau', by: 'IDE Morvan', since: '2026-01-01T10:00:00.000Z' };
     const { r, station, session, record } = router({
       'calls.grantControl': () => ({ ok: true, value: grant }),
-      'devices.list': () => ({ ok: true, value: [{ kind: 'camera', state: 'connected', presets: [{ number: 1, name: 'Lit' }] }] }),
+      'devices.list': () => ({
+        ok: true,
+        value: [{ kind: 'camera', state: 'connected', presets: [{ number: 1, name: 'Lit' }] }],
+      }),
     });
     let granted = false;
     const handled: unknown[] = [];
-    session.steering = { handle: (m) => handled.push(m) > 0, setGranted: (g) => void (granted = g), granted: () => granted };
+    session.steering = {
+      handle: (m) => handled.push(m) > 0,
+      setGranted: (g) => void (granted = g),
+      granted: () => granted,
+    };
     useCalls.setState({ grantBy: ' IDE Morvan ' });
     await r.setControlGranted(true);
     await settle();
     expect(station.invoked[0]).toEqual({ channel: 'calls.grantControl', input: { callId: 'c1', by: 'IDE Morvan' } });
     expect(granted).toBe(true);
     expect(useCalls.getState().call?.controlGranted).toBe(true);
-    expect(record.sent).toEqual([{ type: 'control', granted: true, camera: true, presets: [{ number: 1, name: 'Lit' }] }]);
+    expect(record.sent).toEqual([
+      { type: 'control', granted: true, camera: true, presets: [{ number: 1, name: 'Lit' }] },
+    ]);
     // A malformed steering message still goes to the cart's steering, which refuses it.
     r.onData('c1', { type: 'camera', seq: 'x' });
     expect(handled).toEqual([{ type: 'camera', seq: 'x' }]);

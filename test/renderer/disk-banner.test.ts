@@ -11,11 +11,23 @@ import { fr } from '../../src/renderer/i18n/fr';
 import type { DiskStatus } from '../../src/shared/station/station';
 
 const MB = 1024 * 1024;
-const room: DiskStatus = { freeBytes: 900 * MB, reserveBytes: 200 * MB, full: false, writesRefused: false, neededBytes: 0, auditWaiting: 0, auditLost: 0 };
+const room: DiskStatus = {
+  freeBytes: 900 * MB,
+  reserveBytes: 200 * MB,
+  full: false,
+  writesRefused: false,
+  neededBytes: 0,
+  auditWaiting: 0,
+  auditLost: 0,
+};
 
 async function banner(language: 'fr' | 'en', disk: DiskStatus | undefined): Promise<string> {
   const i18n = i18next.createInstance();
-  await i18n.init({ resources: { fr: { translation: fr }, en: { translation: en } }, lng: language, interpolation: { escapeValue: false } });
+  await i18n.init({
+    resources: { fr: { translation: fr }, en: { translation: en } },
+    lng: language,
+    interpolation: { escapeValue: false },
+  });
   return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(DiskBanner, { disk })));
 }
 
@@ -32,8 +44,12 @@ describe('the disk-full banner', () => {
 
   it('says that new files only are refused while the records are still saved, below the reserve', async () => {
     const low = { ...room, freeBytes: 150 * MB, full: true, neededBytes: 50 * MB };
-    expect(await banner('fr', low)).toMatch(/Disque plein.*nouveaux fichiers \(photos, sons, images\) sont refusés.*Libérez au moins 50 Mo/);
-    expect(await banner('en', low)).toMatch(/Disk full.*New files \(photos, sounds, images\) are refused.*Free at least 50 MB/);
+    expect(await banner('fr', low)).toMatch(
+      /Disque plein.*nouveaux fichiers \(photos, sons, images\) sont refusés.*Libérez au moins 50 Mo/,
+    );
+    expect(await banner('en', low)).toMatch(
+      /Disk full.*New files \(photos, sounds, images\) are refused.*Free at least 50 MB/,
+    );
   });
 
   it('shows nothing while there is room, or before the status is known', async () => {

@@ -42,7 +42,12 @@ describe('hub signaling', () => {
     await s.init();
     await s.ring('dr-kerleau', 'plaie', true);
     expect(station.sent()).toEqual([{ type: 'call.ring', to: 'dr-kerleau', reason: 'plaie', urgent: true }]);
-    expect(useCalls.getState().call).toMatchObject({ callId: 'pending', direction: 'outgoing', phase: 'ringing', urgent: true });
+    expect(useCalls.getState().call).toMatchObject({
+      callId: 'pending',
+      direction: 'outgoing',
+      phase: 'ringing',
+      urgent: true,
+    });
     hub({ type: 'call.ringing', callId: 'c1', to: expert });
     expect(useCalls.getState().call?.callId).toBe('c1');
     expect(media).toEqual(['begin c1']);
@@ -76,11 +81,17 @@ describe('hub signaling', () => {
     await busy.s.init();
     await busy.s.ring('dr-kerleau', '', false);
     busy.hub({ type: 'call.ended', callId: 'c4', reason: 'busy' });
-    expect(useCalls.getState().call).toMatchObject({ callId: 'c4', phase: 'ended', end: { reason: 'busy', detail: null } });
+    expect(useCalls.getState().call).toMatchObject({
+      callId: 'c4',
+      phase: 'ended',
+      end: { reason: 'busy', detail: null },
+    });
     busy.s.dismiss();
     expect(useCalls.getState().call).toBeNull();
 
-    const offline = signaling({ 'calls.send': () => ({ ok: false, error: { code: 'hub_unavailable', message: 'no hub' } }) });
+    const offline = signaling({
+      'calls.send': () => ({ ok: false, error: { code: 'hub_unavailable', message: 'no hub' } }),
+    });
     await offline.s.init();
     offline.hub({ type: 'call.incoming', callId: 'c5', from: expert, urgent: false });
     await offline.s.hangup();

@@ -19,18 +19,44 @@ const ACT = '0d9f4c3e-8a57-4f5e-9d61-1c2b3a4d5e6f';
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 function sheetWith(changes: unknown[]): StrokeSheet {
-  return changes.reduce<StrokeSheet>((sheet, c, i) => applyStrokeChange(sheet, StrokeChangeSchema.parse(c), 'Dr Kerleau', `2026-11-23T10:${String(i).padStart(2, '0')}:00.000Z`), emptySheet(ACT));
+  return changes.reduce<StrokeSheet>(
+    (sheet, c, i) =>
+      applyStrokeChange(
+        sheet,
+        StrokeChangeSchema.parse(c),
+        'Dr Kerleau',
+        `2026-11-23T10:${String(i).padStart(2, '0')}:00.000Z`,
+      ),
+    emptySheet(ACT),
+  );
 }
 
-async function renderHtml(language: 'fr' | 'en', sheet: StrokeSheet, birthDate: string | null = '1951-06-30'): Promise<string> {
+async function renderHtml(
+  language: 'fr' | 'en',
+  sheet: StrokeSheet,
+  birthDate: string | null = '1951-06-30',
+): Promise<string> {
   const i18n = i18next.createInstance();
-  await i18n.init({ resources: { fr: { translation: fr }, en: { translation: en } }, lng: language, interpolation: { escapeValue: false } });
-  return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(StrokeSheetView, { sheet, birthDate, onChange: () => undefined })));
+  await i18n.init({
+    resources: { fr: { translation: fr }, en: { translation: en } },
+    lng: language,
+    interpolation: { escapeValue: false },
+  });
+  return renderToStaticMarkup(
+    createElement(
+      I18nextProvider,
+      { i18n },
+      createElement(StrokeSheetView, { sheet, birthDate, onChange: () => undefined }),
+    ),
+  );
 }
 
 /** The words a person reads, tags removed. */
 const render = async (language: 'fr' | 'en', sheet: StrokeSheet, birthDate?: string | null) =>
-  (await renderHtml(language, sheet, birthDate)).replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, '’').replace(/\s+/g, ' ');
+  (await renderHtml(language, sheet, birthDate))
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, '’')
+    .replace(/\s+/g, ' ');
 
 describe('the NIHSS on screen (NINDS NIH Stroke Scale)', () => {
   it('puts the scale’s definition on each score button, and writes untestable NT in French', async () => {
@@ -48,7 +74,14 @@ describe('the NIHSS on screen (NINDS NIH Stroke Scale)', () => {
   });
 
   it('shows the running subtotal and names the coma rules of the instructions', async () => {
-    const text = await render('fr', sheetWith([{ kind: 'nihss', item: '1a', score: 3 }, { kind: 'nihss', item: '9', score: 1 }, { kind: 'nihss_untestable', item: '10', reason: 'intubation' }]));
+    const text = await render(
+      'fr',
+      sheetWith([
+        { kind: 'nihss', item: '1a', score: 3 },
+        { kind: 'nihss', item: '9', score: 1 },
+        { kind: 'nihss_untestable', item: '10', reason: 'intubation' },
+      ]),
+    );
     expect(text).toContain('Sous-total : 4 (3 item(s) coté(s) sur 15)');
     expect(text).toContain('8 = 2 et 9 = 3 d’office');
     expect(text).toContain('À corriger selon ces règles : 9 coté 1, l’échelle donne 3.');
@@ -67,7 +100,8 @@ describe('the timeline and the windows (AHA/ASA 2019 §3.5.1 and §3.7; ESO 2021
       expect(html).toContain(`aria-label="Date de : ${past} (JJ/MM/AAAA)"`);
       expect(html).toContain(`aria-label="Heure de : ${past} (HH:MM, sur 24 h)"`);
     }
-    for (const now of ['Arrivée aux urgences', 'Imagerie', 'Décision', 'Début de la thrombolyse', 'Ponction fémorale']) expect(html).toContain(`aria-label="${now} : maintenant"`);
+    for (const now of ['Arrivée aux urgences', 'Imagerie', 'Décision', 'Début de la thrombolyse', 'Ponction fémorale'])
+      expect(html).toContain(`aria-label="${now} : maintenant"`);
     expect(html).not.toContain('aria-pressed="true"'); // nothing pre-selected
     const text = await render('fr', emptySheet(ACT));
     expect(text).toContain('Fenêtres de traitement');
@@ -75,7 +109,13 @@ describe('the timeline and the windows (AHA/ASA 2019 §3.5.1 and §3.7; ESO 2021
   });
 
   it('counts the 4 h 30 from last known well when both times are entered, shows both, and names its sources', async () => {
-    const text = await render('fr', sheetWith([{ kind: 'milestone', milestone: 'last_known_well', at: ago(120) }, { kind: 'milestone', milestone: 'onset', at: ago(60) }]));
+    const text = await render(
+      'fr',
+      sheetWith([
+        { kind: 'milestone', milestone: 'last_known_well', at: ago(120) },
+        { kind: 'milestone', milestone: 'onset', at: ago(60) },
+      ]),
+    );
     expect(text).toContain('Depuis le début des symptômes : 1 h 00 ; depuis la dernière fois vu normal : 2 h 00');
     expect(text).toContain('Thrombolyse IV (4 h 30) : reste 2 h 30');
     expect(text).toContain('Thrombectomie (6 h) : reste 4 h 00');
@@ -86,7 +126,9 @@ describe('the timeline and the windows (AHA/ASA 2019 §3.5.1 and §3.7; ESO 2021
 describe('the thrombolysis help and the decision', () => {
   it('shows the tenecteplase dose of the label’s band beside the exact 0.25 mg/kg (Metalyse SmPC 4.2)', async () => {
     const text = await render('fr', sheetWith([{ kind: 'weight', kg: 75, source: 'measured' }]));
-    expect(text).toContain('le tableau du RCP donne 20 mg (4 mL à 5 mg/mL) pour 70 à moins de 80 kg ; c’est la dose à préparer. Calcul exact : 0,25 mg/kg × 75 kg = 18,75 mg.');
+    expect(text).toContain(
+      'le tableau du RCP donne 20 mg (4 mL à 5 mg/mL) pour 70 à moins de 80 kg ; c’est la dose à préparer. Calcul exact : 0,25 mg/kg × 75 kg = 18,75 mg.',
+    );
     expect(text).toContain('RCP d’Actilyse (altéplase) et de Metalyse 25 mg (ténectéplase), rubrique 4.2');
   });
 

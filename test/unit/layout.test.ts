@@ -11,10 +11,16 @@ const root = process.cwd();
 const NOT_FEATURES = new Set(['platform', 'contract', 'electron', 'host']);
 
 const foldersOf = (dir: string): string[] =>
-  fs.readdirSync(path.join(root, dir), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  fs
+    .readdirSync(path.join(root, dir), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 
 const mainFeatures = foldersOf('src/main').filter((name) => !NOT_FEATURES.has(name));
-const sharedChannelFiles = foldersOf('src/shared').filter((name) => fs.existsSync(path.join(root, 'src/shared', name, 'channels.ts')));
+const sharedChannelFiles = foldersOf('src/shared').filter((name) =>
+  fs.existsSync(path.join(root, 'src/shared', name, 'channels.ts')),
+);
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -29,7 +35,10 @@ const testImports: { file: string; target: string }[] = filesUnder('test').flatM
   const text = fs.readFileSync(path.join(root, file), 'utf8');
   return [...text.matchAll(/(?:from\s+|import\s*\(\s*|vi\.mock\(\s*)'(\.[^']+)'/g)].map((m) => ({
     file,
-    target: path.relative(root, path.resolve(root, path.dirname(file), m[1]!)).split(path.sep).join('/'),
+    target: path
+      .relative(root, path.resolve(root, path.dirname(file), m[1]!))
+      .split(path.sep)
+      .join('/'),
   }));
 });
 
@@ -49,18 +58,26 @@ describe('the layout by feature', () => {
   });
 
   it.each(mainFeatures)('src/main/%s is imported by at least one test', (feature) => {
-    const importers = testImports.filter(({ target }) => target === `src/main/${feature}` || target.startsWith(`src/main/${feature}/`));
+    const importers = testImports.filter(
+      ({ target }) => target === `src/main/${feature}` || target.startsWith(`src/main/${feature}/`),
+    );
     expect(importers.map((i) => i.file)).not.toEqual([]);
   });
 
-  it.each(sharedChannelFiles)('src/shared/%s/channels.ts belongs to a feature of src/main and is assembled by contract.ts', async (feature) => {
-    expect(mainFeatures).toContain(feature);
-    const declared = (await import(`../../src/shared/${feature}/channels.ts`)) as Record<string, Record<string, unknown>>;
-    const lists = Object.entries(declared).filter(([name]) => /_(CHANNELS|EVENTS)$/.test(name));
-    expect(lists).not.toEqual([]);
-    for (const [name, list] of lists) {
-      const assembled: Record<string, unknown> = name.endsWith('_EVENTS') ? contract.events : contract.invoke;
-      for (const [key, spec] of Object.entries(list)) expect(assembled[key], `${name} ${key}`).toBe(spec);
-    }
-  });
+  it.each(sharedChannelFiles)(
+    'src/shared/%s/channels.ts belongs to a feature of src/main and is assembled by contract.ts',
+    async (feature) => {
+      expect(mainFeatures).toContain(feature);
+      const declared = (await import(`../../src/shared/${feature}/channels.ts`)) as Record<
+        string,
+        Record<string, unknown>
+      >;
+      const lists = Object.entries(declared).filter(([name]) => /_(CHANNELS|EVENTS)$/.test(name));
+      expect(lists).not.toEqual([]);
+      for (const [name, list] of lists) {
+        const assembled: Record<string, unknown> = name.endsWith('_EVENTS') ? contract.events : contract.invoke;
+        for (const [key, spec] of Object.entries(list)) expect(assembled[key], `${name} ${key}`).toBe(spec);
+      }
+    },
+  );
 });

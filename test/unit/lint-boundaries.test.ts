@@ -42,18 +42,39 @@ describe('folder boundaries', () => {
   describe('main features, the platform and the drivers (issue 19)', () => {
     it.each([
       // A main feature reaches another only through its index.ts (its public face).
-      ['src/main/acts/x.ts', "import { createPatientRepository } from '../patients/patient-repository'; export const a = createPatientRepository;"],
-      ['src/main/sync/x.ts', "export { createTeleexpertiseRepository } from '../teleexpertise/teleexpertise-repository';"],
-      ['src/main/station/recovery/x.ts', "import { GENESIS_HASH } from '../../audit/audit-chain'; export const a = GENESIS_HASH;"],
+      [
+        'src/main/acts/x.ts',
+        "import { createPatientRepository } from '../patients/patient-repository'; export const a = createPatientRepository;",
+      ],
+      [
+        'src/main/sync/x.ts',
+        "export { createTeleexpertiseRepository } from '../teleexpertise/teleexpertise-repository';",
+      ],
+      [
+        'src/main/station/recovery/x.ts',
+        "import { GENESIS_HASH } from '../../audit/audit-chain'; export const a = GENESIS_HASH;",
+      ],
       // The platform (kernel) imports no feature, not even its index.
-      ['src/main/platform/x.ts', "import { createPatientsFeature } from '../patients'; export const a = createPatientsFeature;"],
-      ['src/main/platform/database/x.ts', "import type { EncounterRepository } from '../../acts/encounter-repository'; export type A = EncounterRepository;"],
+      [
+        'src/main/platform/x.ts',
+        "import { createPatientsFeature } from '../patients'; export const a = createPatientsFeature;",
+      ],
+      [
+        'src/main/platform/database/x.ts',
+        "import type { EncounterRepository } from '../../acts/encounter-repository'; export type A = EncounterRepository;",
+      ],
       // The drivers import nothing from src/.
       ['devices/x.ts', "import { contract } from '../src/shared/contract'; export const a = contract;"],
       ['devices/cli/x.ts', "import type { Logger } from '../../src/main/platform/logger'; export type A = Logger;"],
       // src/shared stays pure: not even the drivers, whatever the depth of the file.
-      ['src/shared/acts/x.ts', "import { createDeviceWatcher } from '../../../devices/registry'; export const a = createDeviceWatcher;"],
-      ['src/renderer/features/x/y.ts', "import { createDeviceWatcher } from '../../../../devices/registry'; export const a = createDeviceWatcher;"],
+      [
+        'src/shared/acts/x.ts',
+        "import { createDeviceWatcher } from '../../../devices/registry'; export const a = createDeviceWatcher;",
+      ],
+      [
+        'src/renderer/features/x/y.ts',
+        "import { createDeviceWatcher } from '../../../../devices/registry'; export const a = createDeviceWatcher;",
+      ],
     ])('%s may not: %s', async (file, code) => {
       const messages = await restrictedImports(file, code);
       expect(messages).not.toEqual([]);
@@ -61,14 +82,35 @@ describe('folder boundaries', () => {
     });
 
     it.each([
-      ['src/main/acts/x.ts', "import { createPatientRepository } from '../patients'; export const a = createPatientRepository;"],
-      ['src/main/acts/x.ts', "import { createPatientRepository } from '../patients/index'; export const a = createPatientRepository;"],
-      ['src/main/acts/x.ts', "import { createEncounterRepository } from './encounter-repository'; export const a = createEncounterRepository;"],
-      ['src/main/acts/x.ts', "import { openDatabase } from '../platform/database/connection'; export const a = openDatabase;"],
-      ['src/main/platform/database/x.ts', "import { AppFailure } from '../../contract/failure'; export const a = AppFailure;"],
-      ['src/main/station.ts', "import { createPatientsFeature } from './patients'; export const a = createPatientsFeature;"],
+      [
+        'src/main/acts/x.ts',
+        "import { createPatientRepository } from '../patients'; export const a = createPatientRepository;",
+      ],
+      [
+        'src/main/acts/x.ts',
+        "import { createPatientRepository } from '../patients/index'; export const a = createPatientRepository;",
+      ],
+      [
+        'src/main/acts/x.ts',
+        "import { createEncounterRepository } from './encounter-repository'; export const a = createEncounterRepository;",
+      ],
+      [
+        'src/main/acts/x.ts',
+        "import { openDatabase } from '../platform/database/connection'; export const a = openDatabase;",
+      ],
+      [
+        'src/main/platform/database/x.ts',
+        "import { AppFailure } from '../../contract/failure'; export const a = AppFailure;",
+      ],
+      [
+        'src/main/station.ts',
+        "import { createPatientsFeature } from './patients'; export const a = createPatientsFeature;",
+      ],
       ['src/shared/x.ts', "import { DeviceInfoSchema } from './devices/devices'; export const a = DeviceInfoSchema;"],
-      ['src/renderer/features/kiosk/x.ts', "import { DeviceInfoSchema } from '../../../shared/devices/devices'; export const a = DeviceInfoSchema;"],
+      [
+        'src/renderer/features/kiosk/x.ts',
+        "import { DeviceInfoSchema } from '../../../shared/devices/devices'; export const a = DeviceInfoSchema;",
+      ],
       ['devices/x.ts', "import { profiles } from './registry'; export const a = profiles;"],
     ])('%s may: %s', async (file, code) => {
       expect(await restrictedImports(file, code)).toEqual([]);
@@ -86,12 +128,21 @@ async function featureBoundaries(filePath: string, code: string): Promise<string
 describe('renderer feature boundaries', () => {
   it.each([
     ['src/renderer/features/acts/x.tsx', "import { useCalls } from '../calls/call-view'; export const a = useCalls;"],
-    ['src/renderer/features/acts/x.tsx', "import { ActStroke } from '../../features/stroke/act-stroke'; export const a = ActStroke;"],
+    [
+      'src/renderer/features/acts/x.tsx',
+      "import { ActStroke } from '../../features/stroke/act-stroke'; export const a = ActStroke;",
+    ],
     ['src/renderer/features/kiosk/x.tsx', "export { CallView } from '../calls/call-view';"],
     ['src/renderer/features/calls/x.ts', "export const a = () => import('../imaging/series-viewer');"],
     ['src/renderer/ui/x.tsx', "import { ActScreen } from '../features/acts/act-screen'; export const a = ActScreen;"],
-    ['src/renderer/ui/imaging/x.ts', "import { SeriesViewer } from '../../features/imaging/series-viewer'; export const a = SeriesViewer;"],
-    ['src/renderer/webrtc/x.ts', "import { callController } from '../features/calls/call-controller'; export const a = callController;"],
+    [
+      'src/renderer/ui/imaging/x.ts',
+      "import { SeriesViewer } from '../../features/imaging/series-viewer'; export const a = SeriesViewer;",
+    ],
+    [
+      'src/renderer/webrtc/x.ts',
+      "import { callController } from '../features/calls/call-controller'; export const a = callController;",
+    ],
   ])('%s may not: %s', async (file, code) => {
     const messages = await featureBoundaries(file, code);
     expect(messages).toHaveLength(1);
@@ -100,9 +151,18 @@ describe('renderer feature boundaries', () => {
 
   it.each([
     ['src/renderer/features/acts/x.tsx', "import { ActError } from '../../ui/error-line'; export const a = ActError;"],
-    ['src/renderer/features/acts/x.tsx', "import { useCalls } from '../../webrtc/call-store'; export const a = useCalls;"],
-    ['src/renderer/features/acts/x.tsx', "import { relais } from '../../api'; import { i18n } from '../../i18n'; export const a = [relais, i18n];"],
-    ['src/renderer/features/acts/x.tsx', "import type { AppError } from '../../../shared/result'; export type A = AppError;"],
+    [
+      'src/renderer/features/acts/x.tsx',
+      "import { useCalls } from '../../webrtc/call-store'; export const a = useCalls;",
+    ],
+    [
+      'src/renderer/features/acts/x.tsx',
+      "import { relais } from '../../api'; import { i18n } from '../../i18n'; export const a = [relais, i18n];",
+    ],
+    [
+      'src/renderer/features/acts/x.tsx',
+      "import type { AppError } from '../../../shared/result'; export type A = AppError;",
+    ],
     ['src/renderer/features/acts/x.tsx', "import { ActFiles } from './act-files'; export const a = ActFiles;"],
     ['src/renderer/app.tsx', "import { ActScreen } from './features/acts/act-screen'; export const a = ActScreen;"],
     ['src/renderer/webrtc/x.ts', "import { useView } from '../ui/view-store'; export const a = useView;"],

@@ -5,7 +5,13 @@ import type { ActivityQuery, ActivityReport, KmMissing } from '../../shared/acti
 import type { CommuneTable } from '../../shared/activity/commune-table';
 import { dayInFrance } from '../../shared/france-time';
 import { monthlyActivity, type ActivityAct } from '../../shared/activity/monthly-activity';
-import { BETWEEN_COMMUNE_CENTRES, BETWEEN_TOWN_HALLS, ROAD_DETOUR_FACTOR, transportAvoided, type TransportAvoided } from '../../shared/activity/transport-avoided';
+import {
+  BETWEEN_COMMUNE_CENTRES,
+  BETWEEN_TOWN_HALLS,
+  ROAD_DETOUR_FACTOR,
+  transportAvoided,
+  type TransportAvoided,
+} from '../../shared/activity/transport-avoided';
 import type { ActivityActRow, ActivityRepository } from './activity-repository';
 import type { CommunePlaces } from './commune-places';
 
@@ -23,7 +29,14 @@ function estimate(row: ActivityActRow, table: CommuneTable | null): TransportAvo
   if (!table) return 'noTable';
   const from = table.places.get(row.patientCommune);
   const to = table.places.get(row.siteCommune);
-  return from && to ? transportAvoided(from, to, ROAD_DETOUR_FACTOR, table.reference === 'mairie' ? BETWEEN_TOWN_HALLS : BETWEEN_COMMUNE_CENTRES) : 'notInTable';
+  return from && to
+    ? transportAvoided(
+        from,
+        to,
+        ROAD_DETOUR_FACTOR,
+        table.reference === 'mairie' ? BETWEEN_TOWN_HALLS : BETWEEN_COMMUNE_CENTRES,
+      )
+    : 'notInTable';
 }
 
 export function createActivityService({ activity, places, stationName }: ActivityServiceDeps) {
@@ -42,7 +55,14 @@ export function createActivityService({ activity, places, stationName }: Activit
         if (month < from || month > to) continue;
         const avoided = estimate(row, table);
         if (typeof avoided === 'string') kmMissing[avoided]++;
-        acts.push({ act: row.act, specialty: row.specialty, status: row.status, startedAt: row.startedAt, endedAt: row.endedAt, avoided: typeof avoided === 'string' ? null : avoided });
+        acts.push({
+          act: row.act,
+          specialty: row.specialty,
+          status: row.status,
+          startedAt: row.startedAt,
+          endedAt: row.endedAt,
+          avoided: typeof avoided === 'string' ? null : avoided,
+        });
       }
       const { rows, method } = monthlyActivity(acts);
       return { station: stationName, from, to, rows, method, kmMissing, coordinates };

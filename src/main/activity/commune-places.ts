@@ -21,9 +21,22 @@ export function createCommunePlaces(file: string): CommunePlaces {
   let cached: { mtimeMs: number; size: number; result: ReturnType<CommunePlaces['current']> } | null = null;
   const read = (size: number): ReturnType<CommunePlaces['current']> => {
     try {
-      if (size > MAX_BYTES) throw new CommuneTableError(`le fichier fait ${Math.round(size / 1e6)} Mo, bien plus que la table officielle (environ 10 Mo).`, `the file is ${Math.round(size / 1e6)} MB, far more than the official table (about 10 MB).`);
+      if (size > MAX_BYTES)
+        throw new CommuneTableError(
+          `le fichier fait ${Math.round(size / 1e6)} Mo, bien plus que la table officielle (environ 10 Mo).`,
+          `the file is ${Math.round(size / 1e6)} MB, far more than the official table (about 10 MB).`,
+        );
       const table = parseCommuneTable(fs.readFileSync(file, 'utf8'));
-      return { coordinates: { status: 'loaded', file, reference: table.reference, communes: table.places.size, skipped: table.skipped }, table };
+      return {
+        coordinates: {
+          status: 'loaded',
+          file,
+          reference: table.reference,
+          communes: table.places.size,
+          skipped: table.skipped,
+        },
+        table,
+      };
     } catch (error) {
       const fr = error instanceof CommuneTableError ? error.fr : `lecture impossible (${(error as Error).message}).`;
       const en = error instanceof CommuneTableError ? error.en : `it cannot be read (${(error as Error).message}).`;
@@ -39,7 +52,8 @@ export function createCommunePlaces(file: string): CommunePlaces {
         cached = null;
         return { coordinates: { status: 'missing', file }, table: null };
       }
-      if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) cached = { mtimeMs: stat.mtimeMs, size: stat.size, result: read(stat.size) };
+      if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size)
+        cached = { mtimeMs: stat.mtimeMs, size: stat.size, result: read(stat.size) };
       return cached.result;
     },
   };

@@ -23,7 +23,12 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
   const { db, now, events, outbox } = platform;
   const encounterRepository = createEncounterRepository(db);
   const reportPdfRepository = createReportPdfRepository(db);
-  const reportPdfs = createReportPdfService({ encounters: encounterRepository, patients: deps.patients, pdfs: reportPdfRepository, now });
+  const reportPdfs = createReportPdfService({
+    encounters: encounterRepository,
+    patients: deps.patients,
+    pdfs: reportPdfRepository,
+    now,
+  });
   const encounters = createEncounterService({
     db,
     encounters: encounterRepository,
@@ -40,7 +45,12 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     },
   });
   // The patient's consent around calls: told to the other station, and checked before each recording.
-  const consent = createStationConsent({ encounters: encounterRepository, send: deps.sendToCall, events, logger: platform.logger });
+  const consent = createStationConsent({
+    encounters: encounterRepository,
+    send: deps.sendToCall,
+    events,
+    logger: platform.logger,
+  });
   const attachments = createAttachmentService({
     db,
     dataDir: platform.dataDir,

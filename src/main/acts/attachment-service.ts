@@ -43,15 +43,32 @@ export const MAX_TRANSFERS_IN_PROGRESS = 16;
 const ABANDONED_AFTER_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
 
-export function createAttachmentService({ db, dataDir, store, sealer, calls, encounters, onActChanged, outbox, now, roomFor, requireConsent }: AttachmentServiceDeps) {
+export function createAttachmentService({
+  db,
+  dataDir,
+  store,
+  sealer,
+  calls,
+  encounters,
+  onActChanged,
+  outbox,
+  now,
+  roomFor,
+  requireConsent,
+}: AttachmentServiceDeps) {
   const uploadsDir = path.join(dataDir, 'uploads');
   // Transfers live in memory: what a stopped station left half-received is of no use to anyone.
   fs.rmSync(uploadsDir, { recursive: true, force: true });
   /** `stored`: what keeping the file did, once it is in the store (its row may still be to write). */
-  const uploads = new Map<string, { meta: Begin; file: string; sealed: SealedAppender; hash: Hash; lastChunkAt: number; stored?: StoreOutcome }>();
-  const insert = db.prepare(`INSERT INTO attachments (id, call_id, encounter_id, kind, mime, size, sha256, title, body_site, device, author, taken_at)
+  const uploads = new Map<
+    string,
+    { meta: Begin; file: string; sealed: SealedAppender; hash: Hash; lastChunkAt: number; stored?: StoreOutcome }
+  >();
+  const insert =
+    db.prepare(`INSERT INTO attachments (id, call_id, encounter_id, kind, mime, size, sha256, title, body_site, device, author, taken_at)
     VALUES (@id, @callId, @encounterId, @kind, @mime, @size, @sha256, @title, @bodySite, @device, @author, @takenAt)`);
-  const unparkSameFile = db.prepare(`UPDATE outbox SET parked = 0, attempts = 0, next_attempt_at = NULL, last_error = NULL
+  const unparkSameFile =
+    db.prepare(`UPDATE outbox SET parked = 0, attempts = 0, next_attempt_at = NULL, last_error = NULL
     WHERE entity = 'attachment' AND parked = 1 AND entity_id IN (SELECT id FROM attachments WHERE sha256 = ?)`);
 
   function forget(uploadId: string, { keepFile = false } = {}): void {
@@ -67,8 +84,11 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
     } catch (error) {
       if (!(error instanceof SealedFileError)) throw error;
       forget(uploadId);
-      throw new AppFailure('internal', `The file was received whole, but its stored copy on this station does not read back (${error.message}): nothing was kept. `
-        + 'Send it again; if this happens again, the disk of the data folder may be failing: call support.');
+      throw new AppFailure(
+        'internal',
+        `The file was received whole, but its stored copy on this station does not read back (${error.message}): nothing was kept. ` +
+          'Send it again; if this happens again, the disk of the data folder may be failing: call support.',
+      );
     }
   }
 
@@ -91,15 +111,16 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
     const minutes = ABANDONED_AFTER_MS / 60_000;
     throw new AppFailure(
       'validation_failed',
-      `${MAX_TRANSFERS_IN_PROGRESS} files are being received by this station already: wait for them to finish, then add this one again `
-        + `(a transfer left unfinished is dropped after ${minutes} minutes without data).`,
+      `${MAX_TRANSFERS_IN_PROGRESS} files are being received by this station already: wait for them to finish, then add this one again ` +
+        `(a transfer left unfinished is dropped after ${minutes} minutes without data).`,
       [{ path: 'transfer', code: 'upload.too_many_in_progress', params: { max: MAX_TRANSFERS_IN_PROGRESS, minutes } }],
     );
   }
 
   return {
     begin(meta: Begin): { uploadId: string } {
-      if (meta.callId !== null && !calls.exists(meta.callId)) throw new AppFailure('not_found', 'This call is not in the journal of this station.');
+      if (meta.callId !== null && !calls.exists(meta.callId))
+        throw new AppFailure('not_found', 'This call is not in the journal of this station.');
       if (meta.encounterId !== null) {
         const act = encounters.get(meta.encounterId);
         if (!act) throw new AppFailure('not_found', 'This act is not recorded on this station.');
@@ -112,13 +133,20 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
       fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
       const uploadId = randomUUID();
       const file = path.join(uploadsDir, `${uploadId}.part`);
-      uploads.set(uploadId, { meta, file, sealed: sealer.appender(file), lastChunkAt: now().getTime(), hash: createHash('sha256') });
+      uploads.set(uploadId, {
+        meta,
+        file,
+        sealed: sealer.appender(file),
+        lastChunkAt: now().getTime(),
+        hash: createHash('sha256'),
+      });
       return { uploadId };
     },
 
     chunk(uploadId: string, offset: number, base64: string): { received: number } {
       const upload = uploads.get(uploadId);
-      if (!upload) throw new AppFailure('not_found', 'No transfer with this id (finished, abandoned or unknown): start again.');
+      if (!upload)
+        throw new AppFailure('not_found', 'No transfer with this id (finished, abandoned or unknown): start again.');
       const received = upload.sealed.written;
       if (offset !== received) throw fieldFailure('offset', 'upload.wrong_offset', { expected: received });
       const bytes = Buffer.from(base64, 'base64');
@@ -137,7 +165,8 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
 
     finish(uploadId: string): Attachment {
       const upload = uploads.get(uploadId);
-      if (!upload) throw new AppFailure('not_found', 'No transfer with this id (finished, abandoned or unknown): start again.');
+      if (!upload)
+        throw new AppFailure('not_found', 'No transfer with this id (finished, abandoned or unknown): start again.');
       const { meta } = upload;
       // A consent withdrawn while the file came in is obeyed: nothing is kept.
       try {
@@ -146,7 +175,8 @@ export function createAttachmentService({ db, dataDir, store, sealer, calls, enc
         forget(uploadId);
         throw error;
       }
-      if (upload.sealed.written !== meta.size) throw fieldFailure('size', 'upload.incomplete', { expected: meta.size, received: upload.sealed.written });
+      if (upload.sealed.written !== meta.size)
+        throw fieldFailure('size', 'upload.incomplete', { expected: meta.size, received: upload.sealed.written });
       const actual = upload.hash.copy().digest('hex');
       if (actual !== meta.sha256) {
         forget(uploadId);

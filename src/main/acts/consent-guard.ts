@@ -11,24 +11,34 @@ export type ConsentReader = Pick<EncounterRepository, 'consents'>;
 
 // What is refused and how to record the consent, for the log and a caller without translations.
 const WHAT: Record<GuardedScope, { consent: string; refused: string; where: string }> = {
-  recording: { consent: 'consent to recording', refused: 'nothing is recorded (sounds, photos)', where: 'scope "à l’enregistrement"' },
-  image_sharing: { consent: 'consent to sharing images', refused: 'the images are not sent', where: 'scope "au partage d’images"' },
+  recording: {
+    consent: 'consent to recording',
+    refused: 'nothing is recorded (sounds, photos)',
+    where: 'scope "à l’enregistrement"',
+  },
+  image_sharing: {
+    consent: 'consent to sharing images',
+    refused: 'the images are not sent',
+    where: 'scope "au partage d’images"',
+  },
 };
 
 const CODES: Record<GuardedScope, { missing: string; refused: string }> = {
   recording: { missing: 'consent.recording_missing', refused: 'consent.recording_refused' },
   image_sharing: { missing: 'consent.image_sharing_missing', refused: 'consent.image_sharing_refused' },
 };
-const codeOf = (scope: GuardedScope, decision: 'refused' | null) => CODES[scope][decision === 'refused' ? 'refused' : 'missing'];
+const codeOf = (scope: GuardedScope, decision: 'refused' | null) =>
+  CODES[scope][decision === 'refused' ? 'refused' : 'missing'];
 
 /** The refusal for a scope the patient has not consented to (never asked, or refused). */
 export function consentFailure(scope: GuardedScope, decision: 'refused' | null): AppFailure {
   const what = WHAT[scope];
-  const message = decision === 'refused'
-    ? `The patient refused ${what.consent.replace('consent to ', '')} for this act: ${what.refused}. `
-      + 'Only a new consent of the patient, recorded in the act, changes that.'
-    : `The patient's ${what.consent} is not recorded for this act: ${what.refused}. `
-      + `Ask her, record it in the act (Consentement du patient, ${what.where}), then try again.`;
+  const message =
+    decision === 'refused'
+      ? `The patient refused ${what.consent.replace('consent to ', '')} for this act: ${what.refused}. ` +
+        'Only a new consent of the patient, recorded in the act, changes that.'
+      : `The patient's ${what.consent} is not recorded for this act: ${what.refused}. ` +
+        `Ask her, record it in the act (Consentement du patient, ${what.where}), then try again.`;
   return new AppFailure('consent_required', message, [{ path: 'consent', code: codeOf(scope, decision) }]);
 }
 
@@ -36,8 +46,8 @@ export function consentFailure(scope: GuardedScope, decision: 'refused' | null):
 export const callWithoutActFailure = (): AppFailure =>
   new AppFailure(
     'consent_required',
-    'This call is linked to no act, so no consent of the patient is known: link the call to the patient’s act '
-      + '("Consentement pour cet appel"), record her consent there, then try again.',
+    'This call is linked to no act, so no consent of the patient is known: link the call to the patient’s act ' +
+      '("Consentement pour cet appel"), record her consent there, then try again.',
     [{ path: 'consent', code: 'consent.call_without_act' }],
   );
 
@@ -55,7 +65,10 @@ export function requireCallConsent(state: CallConsent, scope: GuardedScope): voi
 }
 
 /** The consents of the act this station holds for a call, if it holds one. */
-export function localCallConsent(encounters: Pick<EncounterRepository, 'consents' | 'ofCall'>, callId: string): CallConsent | null {
+export function localCallConsent(
+  encounters: Pick<EncounterRepository, 'consents' | 'ofCall'>,
+  callId: string,
+): CallConsent | null {
   const act = encounters.ofCall(callId);
   if (!act) return null;
   const consents = encounters.consents(act.id);

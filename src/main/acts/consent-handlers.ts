@@ -34,16 +34,26 @@ export function createStationConsent(deps: StationConsentDeps) {
   const live = new Set<string>();
 
   const stateOf = (callId: string): CallConsent =>
-    localCallConsent(deps.encounters, callId)
-    ?? remote.get(callId)
-    ?? { callId, source: 'none', encounterId: null, patientId: null, recording: null, imageSharing: null };
+    localCallConsent(deps.encounters, callId) ??
+    remote.get(callId) ?? {
+      callId,
+      source: 'none',
+      encounterId: null,
+      patientId: null,
+      recording: null,
+      imageSharing: null,
+    };
 
   /** Tells the other station of the call what this station's act for it says. */
   function announce(callId: string): void {
     const local = localCallConsent(deps.encounters, callId);
     if (!local || !live.has(callId)) return;
     try {
-      deps.send({ type: 'signal', callId, data: { type: CONSENT_SIGNAL, recording: local.recording, imageSharing: local.imageSharing } });
+      deps.send({
+        type: 'signal',
+        callId,
+        data: { type: CONSENT_SIGNAL, recording: local.recording, imageSharing: local.imageSharing },
+      });
     } catch (error) {
       // The hub is out of reach: the call is too; the word goes again when it resumes.
       deps.logger.warn('consent.announce_failed', { callId, error: String((error as Error)?.message ?? error) });
@@ -67,9 +77,12 @@ export function createStationConsent(deps: StationConsentDeps) {
       const local = localCallConsent(deps.encounters, callId);
       if (!local) throw callWithoutActFailure();
       if (local.patientId !== patientId) {
-        throw new AppFailure('consent_required', 'These images are of another patient than the act of this call: her consent does not cover them. '
-          + 'Share only the images of the call’s patient, or link the call to the other patient’s act.',
-        [{ path: 'consent', code: 'consent.other_patient' }]);
+        throw new AppFailure(
+          'consent_required',
+          'These images are of another patient than the act of this call: her consent does not cover them. ' +
+            'Share only the images of the call’s patient, or link the call to the other patient’s act.',
+          [{ path: 'consent', code: 'consent.other_patient' }],
+        );
       }
       requireCallConsent(local, 'image_sharing');
       return { allowed: true as const };
@@ -105,7 +118,14 @@ export function createStationConsent(deps: StationConsentDeps) {
           // SECURITY: the hub relays signals only between the two members of a call it authenticated:
           // this word is the other station's, about the act it holds for this very call.
           const { recording, imageSharing } = word.data;
-          remote.set(message.callId, { callId: message.callId, source: 'remote', encounterId: null, patientId: null, recording, imageSharing });
+          remote.set(message.callId, {
+            callId: message.callId,
+            source: 'remote',
+            encounterId: null,
+            patientId: null,
+            recording,
+            imageSharing,
+          });
           deps.logger.info('consent.remote', { callId: message.callId, from: message.from, recording, imageSharing });
           changed(message.callId);
           return true;

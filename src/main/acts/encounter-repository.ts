@@ -133,28 +133,54 @@ interface ReportRow {
   signed_at: string;
   replaces: string | null;
 }
-const reportFromRow = (r: ReportRow): Report => ({ id: r.id, encounterId: r.encounter_id, text: r.text, author: JSON.parse(r.author) as Professional, signedAt: r.signed_at, replaces: r.replaces });
+const reportFromRow = (r: ReportRow): Report => ({
+  id: r.id,
+  encounterId: r.encounter_id,
+  text: r.text,
+  author: JSON.parse(r.author) as Professional,
+  signedAt: r.signed_at,
+  replaces: r.replaces,
+});
 
 export function createEncounterRepository(db: Db): EncounterRepository {
-  const insertStmt = db.prepare(`INSERT INTO encounters (id, version, patient_id, act, assisted, requester, expert, site, site_commune, specialty, reason, call_id, status, started_at, ended_at, created_at, updated_at)
+  const insertStmt =
+    db.prepare(`INSERT INTO encounters (id, version, patient_id, act, assisted, requester, expert, site, site_commune, specialty, reason, call_id, status, started_at, ended_at, created_at, updated_at)
     VALUES (@id, @version, @patient_id, @act, @assisted, @requester, @expert, @site, @site_commune, @specialty, @reason, @call_id, @status, @started_at, @ended_at, @created_at, @updated_at)`);
-  const updateStmt = db.prepare(`UPDATE encounters SET version = @version, act = @act, assisted = @assisted, requester = @requester, expert = @expert, site = @site, site_commune = @site_commune,
+  const updateStmt =
+    db.prepare(`UPDATE encounters SET version = @version, act = @act, assisted = @assisted, requester = @requester, expert = @expert, site = @site, site_commune = @site_commune,
     specialty = @specialty, reason = @reason, call_id = @call_id, status = @status, started_at = @started_at, ended_at = @ended_at, updated_at = @updated_at
     WHERE id = @id AND version = @expected`);
   const getStmt = db.prepare<[string], EncounterRow>('SELECT * FROM encounters WHERE id = ?');
-  const forPatientStmt = db.prepare<[string, number], EncounterRow>('SELECT * FROM encounters WHERE patient_id = ? ORDER BY created_at DESC LIMIT ?');
-  const consentStmt = db.prepare('INSERT INTO encounter_consents (id, encounter_id, scope, decision, given_by, collected_by, collected_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const consentsStmt = db.prepare<[string], ConsentRow>('SELECT * FROM encounter_consents WHERE encounter_id = ? ORDER BY collected_at, rowid');
-  const observationStmt = db.prepare(`INSERT INTO encounter_observations (id, encounter_id, code, vital, taken_at, method, device, taken_by, unusual_confirmed)
+  const forPatientStmt = db.prepare<[string, number], EncounterRow>(
+    'SELECT * FROM encounters WHERE patient_id = ? ORDER BY created_at DESC LIMIT ?',
+  );
+  const consentStmt = db.prepare(
+    'INSERT INTO encounter_consents (id, encounter_id, scope, decision, given_by, collected_by, collected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const consentsStmt = db.prepare<[string], ConsentRow>(
+    'SELECT * FROM encounter_consents WHERE encounter_id = ? ORDER BY collected_at, rowid',
+  );
+  const observationStmt =
+    db.prepare(`INSERT INTO encounter_observations (id, encounter_id, code, vital, taken_at, method, device, taken_by, unusual_confirmed)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const observationsStmt = db.prepare<[string], ObservationRow>('SELECT * FROM encounter_observations WHERE encounter_id = ? ORDER BY taken_at, rowid');
+  const observationsStmt = db.prepare<[string], ObservationRow>(
+    'SELECT * FROM encounter_observations WHERE encounter_id = ? ORDER BY taken_at, rowid',
+  );
   const consentByIdStmt = db.prepare<[string], ConsentRow>('SELECT * FROM encounter_consents WHERE id = ?');
   const observationByIdStmt = db.prepare<[string], ObservationRow>('SELECT * FROM encounter_observations WHERE id = ?');
-  const reportStmt = db.prepare('INSERT INTO encounter_reports (id, encounter_id, text, author, signed_at, replaces) VALUES (?, ?, ?, ?, ?, ?)');
-  const reportsStmt = db.prepare<[string], ReportRow>('SELECT * FROM encounter_reports WHERE encounter_id = ? ORDER BY signed_at, rowid');
+  const reportStmt = db.prepare(
+    'INSERT INTO encounter_reports (id, encounter_id, text, author, signed_at, replaces) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const reportsStmt = db.prepare<[string], ReportRow>(
+    'SELECT * FROM encounter_reports WHERE encounter_id = ? ORDER BY signed_at, rowid',
+  );
   const reportByIdStmt = db.prepare<[string], ReportRow>('SELECT * FROM encounter_reports WHERE id = ?');
-  const attachmentsStmt = db.prepare<[string, string | null], AttachmentRow>('SELECT * FROM attachments WHERE encounter_id = ? OR (call_id IS NOT NULL AND call_id = ?) ORDER BY taken_at, rowid');
-  const ofCallStmt = db.prepare<[string], EncounterRow>('SELECT * FROM encounters WHERE call_id = ? ORDER BY created_at DESC LIMIT 1');
+  const attachmentsStmt = db.prepare<[string, string | null], AttachmentRow>(
+    'SELECT * FROM attachments WHERE encounter_id = ? OR (call_id IS NOT NULL AND call_id = ?) ORDER BY taken_at, rowid',
+  );
+  const ofCallStmt = db.prepare<[string], EncounterRow>(
+    'SELECT * FROM encounters WHERE call_id = ? ORDER BY created_at DESC LIMIT 1',
+  );
   return {
     ofCall: (callId) => {
       const row = ofCallStmt.get(callId);
@@ -167,7 +193,16 @@ export function createEncounterRepository(db: Db): EncounterRepository {
       return row ? fromRow(row) : null;
     },
     forPatient: (patientId, limit) => forPatientStmt.all(patientId, limit).map(fromRow),
-    addConsent: (c) => void consentStmt.run(c.id, c.encounterId, c.scope, c.decision, JSON.stringify(c.givenBy), c.collectedBy, c.collectedAt),
+    addConsent: (c) =>
+      void consentStmt.run(
+        c.id,
+        c.encounterId,
+        c.scope,
+        c.decision,
+        JSON.stringify(c.givenBy),
+        c.collectedBy,
+        c.collectedAt,
+      ),
     consents: (id) => consentsStmt.all(id).map(consentFromRow),
     consent: (id) => {
       const row = consentByIdStmt.get(id);
@@ -177,10 +212,22 @@ export function createEncounterRepository(db: Db): EncounterRepository {
       const row = observationByIdStmt.get(id);
       return row ? observationFromRow(row) : null;
     },
-    addObservation: (o) => void observationStmt.run(o.id, o.encounterId, o.vital.code, JSON.stringify(o.vital), o.takenAt, o.method, o.device, o.takenBy, o.unusualConfirmed ? 1 : 0),
+    addObservation: (o) =>
+      void observationStmt.run(
+        o.id,
+        o.encounterId,
+        o.vital.code,
+        JSON.stringify(o.vital),
+        o.takenAt,
+        o.method,
+        o.device,
+        o.takenBy,
+        o.unusualConfirmed ? 1 : 0,
+      ),
     observations: (id) => observationsStmt.all(id).map(observationFromRow),
     attachments: (encounterId, callId) => attachmentsStmt.all(encounterId, callId).map(attachmentFromRow),
-    addReport: (r) => void reportStmt.run(r.id, r.encounterId, r.text, JSON.stringify(r.author), r.signedAt, r.replaces),
+    addReport: (r) =>
+      void reportStmt.run(r.id, r.encounterId, r.text, JSON.stringify(r.author), r.signedAt, r.replaces),
     reports: (id) => reportsStmt.all(id).map(reportFromRow),
     report: (id) => {
       const row = reportByIdStmt.get(id);

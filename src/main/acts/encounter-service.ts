@@ -2,7 +2,18 @@
 // its statuses, with the patient's consents and the vital signs taken. Every change writes the
 // record and its outbox row in one transaction; an update names the version it read.
 import { randomUUID } from 'node:crypto';
-import { canMoveTo, type Consent, type ConsentInput, type Encounter, type EncounterStatus, type NewEncounter, type Observation, type ObservationInput, type Report, type ReportInput } from '../../shared/acts/encounter';
+import {
+  canMoveTo,
+  type Consent,
+  type ConsentInput,
+  type Encounter,
+  type EncounterStatus,
+  type NewEncounter,
+  type Observation,
+  type ObservationInput,
+  type Report,
+  type ReportInput,
+} from '../../shared/acts/encounter';
 import type { Attachment } from '../../shared/acts/attachments';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { CallRepository } from '../calls';
@@ -35,7 +46,17 @@ export interface EncounterRecord {
   reportPdfs: ReportPdfInfo[];
 }
 
-export function createEncounterService({ db, encounters, patients, calls, outbox, pdfs, renderPdf, now, onChanged }: EncounterServiceDeps) {
+export function createEncounterService({
+  db,
+  encounters,
+  patients,
+  calls,
+  outbox,
+  pdfs,
+  renderPdf,
+  now,
+  onChanged,
+}: EncounterServiceDeps) {
   const found = (id: string): Encounter => {
     const encounter = encounters.get(id);
     if (!encounter) throw new AppFailure('not_found', 'This act is not recorded on this station.');
@@ -52,19 +73,31 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
   // A téléexpertise is also a request (ServiceRequest) to the expert: it goes before the act
   // that names it, in the same transaction, at each version of the act.
   const enqueueAct = (encounter: Encounter, operation: 'create' | 'update', at: string) => {
-    if (encounter.act === 'teleexpertise') outbox.enqueue('service_request', encounter.id, encounter.version, operation, at);
+    if (encounter.act === 'teleexpertise')
+      outbox.enqueue('service_request', encounter.id, encounter.version, operation, at);
     outbox.enqueue('encounter', encounter.id, encounter.version, operation, at);
   };
   const checkCall = (callId: string | null) => {
-    if (callId && !calls.exists(callId)) throw new AppFailure('not_found', 'This call is not in the journal of this station.');
+    if (callId && !calls.exists(callId))
+      throw new AppFailure('not_found', 'This call is not in the journal of this station.');
   };
 
   return {
     create(input: NewEncounter): Encounter {
-      if (!patients.get(input.patientId)) throw new AppFailure('not_found', 'This patient is not recorded on this station.');
+      if (!patients.get(input.patientId))
+        throw new AppFailure('not_found', 'This patient is not recorded on this station.');
       checkCall(input.callId);
       const at = now().toISOString();
-      const encounter: Encounter = { id: randomUUID(), version: 1, ...input, status: 'draft', startedAt: null, endedAt: null, createdAt: at, updatedAt: at };
+      const encounter: Encounter = {
+        id: randomUUID(),
+        version: 1,
+        ...input,
+        status: 'draft',
+        startedAt: null,
+        endedAt: null,
+        createdAt: at,
+        updatedAt: at,
+      };
       db.transaction(() => {
         encounters.insert(encounter);
         enqueueAct(encounter, 'create', at);
@@ -82,53 +115,66 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
 
     /** Forward only; starting stamps the start, closing the end; the version read must be current. */
     setStatus(id: string, version: number, status: EncounterStatus, callId?: string | null): Encounter {
-      const updated = db.transaction((): Encounter => {
-        const current = found(id);
-        if (current.version !== version) throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
-        if (!canMoveTo(current.status, status)) throw fieldFailure('status', 'encounter.status_backwards', { from: current.status, to: status });
-        // No act without the patient's consent to it: the latest word on the act must be "given".
-        if (status === 'in_progress') {
-          const onAct = encounters.consents(id).filter((c) => c.scope === 'act').at(-1);
-          if (onAct?.decision !== 'given') throw fieldFailure('status', onAct ? 'encounter.consent_refused' : 'encounter.consent_missing');
-        }
-        if (callId !== undefined) checkCall(callId);
-        const at = now().toISOString();
-        const next: Encounter = {
-          ...current,
-          version: current.version + 1,
-          status,
-          callId: callId === undefined ? current.callId : callId,
-          startedAt: current.startedAt ?? (status === 'in_progress' ? at : null),
-          endedAt: status === 'awaiting_report' || status === 'closed' ? (current.endedAt ?? at) : current.endedAt,
-          updatedAt: at,
-        };
-        if (!encounters.update(next, version)) throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
-        enqueueAct(next, 'update', at);
-        // Linked to its call now: the call's files and messages that waited for an act can go.
-        if (next.callId && next.callId !== current.callId) outbox.releaseWaitingForAct();
-        return next;
-      }).immediate();
+      const updated = db
+        .transaction((): Encounter => {
+          const current = found(id);
+          if (current.version !== version)
+            throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
+          if (!canMoveTo(current.status, status))
+            throw fieldFailure('status', 'encounter.status_backwards', { from: current.status, to: status });
+          // No act without the patient's consent to it: the latest word on the act must be "given".
+          if (status === 'in_progress') {
+            const onAct = encounters
+              .consents(id)
+              .filter((c) => c.scope === 'act')
+              .at(-1);
+            if (onAct?.decision !== 'given')
+              throw fieldFailure('status', onAct ? 'encounter.consent_refused' : 'encounter.consent_missing');
+          }
+          if (callId !== undefined) checkCall(callId);
+          const at = now().toISOString();
+          const next: Encounter = {
+            ...current,
+            version: current.version + 1,
+            status,
+            callId: callId === undefined ? current.callId : callId,
+            startedAt: current.startedAt ?? (status === 'in_progress' ? at : null),
+            endedAt: status === 'awaiting_report' || status === 'closed' ? (current.endedAt ?? at) : current.endedAt,
+            updatedAt: at,
+          };
+          if (!encounters.update(next, version))
+            throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
+          enqueueAct(next, 'update', at);
+          // Linked to its call now: the call's files and messages that waited for an act can go.
+          if (next.callId && next.callId !== current.callId) outbox.releaseWaitingForAct();
+          return next;
+        })
+        .immediate();
       onChanged(id);
       return updated;
     },
 
     /** Links an open act to the call it is held in: the call's captures and consents are the act's from now on. */
     linkCall(id: string, version: number, callId: string): Encounter {
-      const updated = db.transaction((): Encounter => {
-        const current = found(id);
-        if (current.version !== version) throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
-        if (current.status === 'closed') throw fieldFailure('id', 'encounter.closed');
-        checkCall(callId);
-        // One act per call: the call's consents are those of one patient's act.
-        const held = encounters.ofCall(callId);
-        if (held && held.id !== id) throw fieldFailure('callId', 'consent.call_has_act');
-        const at = now().toISOString();
-        const next: Encounter = { ...current, version: current.version + 1, callId, updatedAt: at };
-        if (!encounters.update(next, version)) throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
-        enqueueAct(next, 'update', at);
-        outbox.releaseWaitingForAct();
-        return next;
-      }).immediate();
+      const updated = db
+        .transaction((): Encounter => {
+          const current = found(id);
+          if (current.version !== version)
+            throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
+          if (current.status === 'closed') throw fieldFailure('id', 'encounter.closed');
+          checkCall(callId);
+          // One act per call: the call's consents are those of one patient's act.
+          const held = encounters.ofCall(callId);
+          if (held && held.id !== id) throw fieldFailure('callId', 'consent.call_has_act');
+          const at = now().toISOString();
+          const next: Encounter = { ...current, version: current.version + 1, callId, updatedAt: at };
+          if (!encounters.update(next, version))
+            throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
+          enqueueAct(next, 'update', at);
+          outbox.releaseWaitingForAct();
+          return next;
+        })
+        .immediate();
       onChanged(id);
       return updated;
     },
@@ -148,7 +194,8 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
     addObservation(input: ObservationInput): Observation {
       const encounter = found(input.encounterId);
       if (encounter.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');
-      if (input.takenAt > new Date(now().getTime() + 5 * 60_000).toISOString()) throw fieldFailure('takenAt', 'date.in_future');
+      if (input.takenAt > new Date(now().getTime() + 5 * 60_000).toISOString())
+        throw fieldFailure('takenAt', 'date.in_future');
       const observation: Observation = { id: randomUUID(), ...input };
       db.transaction(() => {
         encounters.addObservation(observation);
@@ -168,27 +215,34 @@ export function createEncounterService({ db, encounters, patients, calls, outbox
       const reportable = (): Encounter => {
         const encounter = found(input.encounterId);
         if (encounter.status !== 'in_progress' && encounter.status !== 'awaiting_report') {
-          throw fieldFailure('encounterId', encounter.status === 'closed' ? 'encounter.closed' : 'encounter.not_started');
+          throw fieldFailure(
+            'encounterId',
+            encounter.status === 'closed' ? 'encounter.closed' : 'encounter.not_started',
+          );
         }
         if (input.replaces) {
           const previous = encounters.report(input.replaces);
-          if (!previous || previous.encounterId !== encounter.id) throw fieldFailure('replaces', 'report.not_of_this_act');
-          if (encounters.reports(encounter.id).some((r) => r.replaces === input.replaces)) throw fieldFailure('replaces', 'report.already_replaced');
+          if (!previous || previous.encounterId !== encounter.id)
+            throw fieldFailure('replaces', 'report.not_of_this_act');
+          if (encounters.reports(encounter.id).some((r) => r.replaces === input.replaces))
+            throw fieldFailure('replaces', 'report.already_replaced');
         }
         return encounter;
       };
       const signed: Report = { id: randomUUID(), ...input, signedAt: at };
       // pdfkit renders asynchronously, so before the transaction; what it checked is checked again inside.
       const pdf = await renderPdf(signed, reportable());
-      const report = db.transaction((): Report => {
-        reportable();
-        encounters.addReport(signed);
-        pdfs.add(pdf);
-        outbox.enqueue('report', signed.id, 1, 'create', at);
-        // A report is replaced at most once: its second and last version is "superseded".
-        if (signed.replaces) outbox.enqueue('report', signed.replaces, 2, 'update', at);
-        return signed;
-      }).immediate();
+      const report = db
+        .transaction((): Report => {
+          reportable();
+          encounters.addReport(signed);
+          pdfs.add(pdf);
+          outbox.enqueue('report', signed.id, 1, 'create', at);
+          // A report is replaced at most once: its second and last version is "superseded".
+          if (signed.replaces) outbox.enqueue('report', signed.replaces, 2, 'update', at);
+          return signed;
+        })
+        .immediate();
       onChanged(input.encounterId);
       return report;
     },

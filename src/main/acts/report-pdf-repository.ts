@@ -23,12 +23,23 @@ interface Row {
   rendered_at: string;
   data?: Buffer;
 }
-const infoFromRow = (r: Row): ReportPdfInfo => ({ reportId: r.report_id, fileName: r.file_name, size: r.size, sha256: r.sha256, renderedAt: r.rendered_at });
+const infoFromRow = (r: Row): ReportPdfInfo => ({
+  reportId: r.report_id,
+  fileName: r.file_name,
+  size: r.size,
+  sha256: r.sha256,
+  renderedAt: r.rendered_at,
+});
 
 export function createReportPdfRepository(db: Db): ReportPdfRepository {
-  const insertStmt = db.prepare('INSERT OR IGNORE INTO report_pdfs (report_id, file_name, size, sha256, data, rendered_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertStmt = db.prepare(
+    'INSERT OR IGNORE INTO report_pdfs (report_id, file_name, size, sha256, data, rendered_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const getStmt = db.prepare<[string], Row & { data: Buffer }>('SELECT * FROM report_pdfs WHERE report_id = ?');
-  const forEncounterStmt = db.prepare<[string], Row>(`SELECT p.report_id, p.file_name, p.size, p.sha256, p.rendered_at FROM report_pdfs p
+  const forEncounterStmt = db.prepare<
+    [string],
+    Row
+  >(`SELECT p.report_id, p.file_name, p.size, p.sha256, p.rendered_at FROM report_pdfs p
     JOIN encounter_reports r ON r.id = p.report_id WHERE r.encounter_id = ? ORDER BY r.signed_at, r.rowid`);
   return {
     add: (p) => insertStmt.run(p.reportId, p.fileName, p.size, p.sha256, p.data, p.renderedAt).changes === 1,

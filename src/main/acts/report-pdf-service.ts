@@ -29,8 +29,13 @@ function professionOf(report: Report, encounter: Encounter): Profession | null {
   return /g[ée]n[ée]ral/i.test(specialty) ? 'general_practitioner' : 'specialist';
 }
 
-function actCodeOf(report: Report, encounter: Encounter, day: string): { code: string; label: string } | { none: string } {
-  if (encounter.act !== 'teleconsultation' && encounter.act !== 'teleexpertise') return { none: 'acte sans code de télémédecine' };
+function actCodeOf(
+  report: Report,
+  encounter: Encounter,
+  day: string,
+): { code: string; label: string } | { none: string } {
+  if (encounter.act !== 'teleconsultation' && encounter.act !== 'teleexpertise')
+    return { none: 'acte sans code de télémédecine' };
   const profession = professionOf(report, encounter);
   if (!profession) return { none: 'spécialité du signataire non précisée' };
   const answer = actCodeFor({ act: encounter.act, role: 'expert', profession, date: day });

@@ -22,10 +22,20 @@ export function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
   const { patient, encounter, report } = input;
   const timeZone = input.timeZone ?? 'Europe/Paris';
   const day = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone });
-  const time = (iso: string) => new Date(iso).toLocaleTimeString('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit' });
+  const time = (iso: string) =>
+    new Date(iso).toLocaleTimeString('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit' });
   const birthDate = patient.birthDate.split('-').reverse().join('/');
 
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: TITLES[encounter.act], Author: report.author.name, Subject: `${patient.birthName} ${patient.firstName}`, CreationDate: new Date(report.signedAt) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: {
+      Title: TITLES[encounter.act],
+      Author: report.author.name,
+      Subject: `${patient.birthName} ${patient.firstName}`,
+      CreationDate: new Date(report.signedAt),
+    },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -33,11 +43,16 @@ export function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text).moveDown(0.3).font('Helvetica').fontSize(10.5);
-  const line = (label: string, value: string) => doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
+  const heading = (text: string) =>
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text).moveDown(0.3).font('Helvetica').fontSize(10.5);
+  const line = (label: string, value: string) =>
+    doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
 
   doc.font('Helvetica-Bold').fontSize(16).text(TITLES[encounter.act]);
-  doc.font('Helvetica').fontSize(10.5).text(`${encounter.site} — acte du ${day(encounter.startedAt ?? encounter.createdAt)}`);
+  doc
+    .font('Helvetica')
+    .fontSize(10.5)
+    .text(`${encounter.site} — acte du ${day(encounter.startedAt ?? encounter.createdAt)}`);
 
   heading('Patient');
   line('Nom de naissance', patient.birthName);
@@ -48,19 +63,39 @@ export function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
   line('Lieu de naissance (code INSEE)', patient.birthplaceCode);
   if (patient.usedName) line('Nom utilisé', patient.usedName);
   if (patient.usedFirstName) line('Prénom utilisé', patient.usedFirstName);
-  if (patient.identityStatus === 'QUAL' && patient.ins) line('INS', `${patient.ins.matricule} (OID ${patient.ins.oid}) — identité qualifiée`);
-  else line('INS', `non communiqué (identité ${patient.identityStatus === 'QUAL' ? 'qualifiée sans INS' : 'non qualifiée'})`);
+  if (patient.identityStatus === 'QUAL' && patient.ins)
+    line('INS', `${patient.ins.matricule} (OID ${patient.ins.oid}) — identité qualifiée`);
+  else
+    line(
+      'INS',
+      `non communiqué (identité ${patient.identityStatus === 'QUAL' ? 'qualifiée sans INS' : 'non qualifiée'})`,
+    );
 
   heading('Acte');
   line('Motif', encounter.reason);
-  line('Demandé par', `${encounter.requester.name}${encounter.requester.rpps ? ` (RPPS ${encounter.requester.rpps})` : ''}`);
-  if (encounter.expert) line('Expert', `${encounter.expert.name}${encounter.expert.specialty ? `, ${encounter.expert.specialty}` : ''}${encounter.expert.rpps ? ` (RPPS ${encounter.expert.rpps})` : ''}`);
-  line('Code acte', 'code' in input.actCode ? `${input.actCode.code} — ${input.actCode.label}` : `à déterminer (${input.actCode.none})`);
+  line(
+    'Demandé par',
+    `${encounter.requester.name}${encounter.requester.rpps ? ` (RPPS ${encounter.requester.rpps})` : ''}`,
+  );
+  if (encounter.expert)
+    line(
+      'Expert',
+      `${encounter.expert.name}${encounter.expert.specialty ? `, ${encounter.expert.specialty}` : ''}${encounter.expert.rpps ? ` (RPPS ${encounter.expert.rpps})` : ''}`,
+    );
+  line(
+    'Code acte',
+    'code' in input.actCode ? `${input.actCode.code} — ${input.actCode.label}` : `à déterminer (${input.actCode.none})`,
+  );
 
   heading('Compte rendu');
   doc.text(report.text, { align: 'left' });
 
-  doc.moveDown(1.2).font('Helvetica-Oblique').text(`Signé par ${report.author.name}${report.author.rpps ? ` (RPPS ${report.author.rpps})` : ''} le ${day(report.signedAt)} à ${time(report.signedAt)}.`);
+  doc
+    .moveDown(1.2)
+    .font('Helvetica-Oblique')
+    .text(
+      `Signé par ${report.author.name}${report.author.rpps ? ` (RPPS ${report.author.rpps})` : ''} le ${day(report.signedAt)} à ${time(report.signedAt)}.`,
+    );
   if (report.replaces) doc.text('Ce compte rendu corrige et remplace une version précédente.');
   doc.end();
   return done;

@@ -35,12 +35,29 @@ export type AuditContent = Omit<AuditRow, 'prevHash' | 'hash'>;
  * An array, not an object, so that key order can never differ between writer and checker.
  */
 export function canonicalAuditRow(row: AuditContent): string {
-  return JSON.stringify([row.seq, row.id, row.at, row.station, row.who, row.person, row.action, row.event, row.entityType, row.entityId, row.patientIds, row.outcome, row.detail, row.origin]);
+  return JSON.stringify([
+    row.seq,
+    row.id,
+    row.at,
+    row.station,
+    row.who,
+    row.person,
+    row.action,
+    row.event,
+    row.entityType,
+    row.entityId,
+    row.patientIds,
+    row.outcome,
+    row.detail,
+    row.origin,
+  ]);
 }
 
 /** hash = SHA-256 hex of prev_hash, a newline, and the canonical row. */
 export function auditHash(prevHash: string, row: AuditContent): string {
-  return createHash('sha256').update(`${prevHash}\n${canonicalAuditRow(row)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalAuditRow(row)}`)
+    .digest('hex');
 }
 
 /**
@@ -92,17 +109,36 @@ export function verifyAuditChain(rows: Iterable<AuditRow>, anchors: readonly Aud
   let prevHash = GENESIS_HASH;
   let checked = 0;
   const hashes = new Map<number, string>();
-  const broken = (seq: number, reason: NonNullable<AuditVerdict['reason']>, message: string): AuditVerdict => ({ ok: false, checked, lastSeq: expectedSeq - 1, brokenAt: seq, reason, message });
+  const broken = (seq: number, reason: NonNullable<AuditVerdict['reason']>, message: string): AuditVerdict => ({
+    ok: false,
+    checked,
+    lastSeq: expectedSeq - 1,
+    brokenAt: seq,
+    reason,
+    message,
+  });
   for (const row of rows) {
     if (row.seq !== expectedSeq) {
-      return broken(expectedSeq, 'gap', `Audit row ${expectedSeq} is missing: the next row kept is ${row.seq}. Rows were deleted.`);
+      return broken(
+        expectedSeq,
+        'gap',
+        `Audit row ${expectedSeq} is missing: the next row kept is ${row.seq}. Rows were deleted.`,
+      );
     }
     if (row.prevHash !== prevHash) {
-      return broken(row.seq, 'broken_link', `Audit row ${row.seq} does not follow row ${row.seq - 1}: the row before it was changed or replaced.`);
+      return broken(
+        row.seq,
+        'broken_link',
+        `Audit row ${row.seq} does not follow row ${row.seq - 1}: the row before it was changed or replaced.`,
+      );
     }
     const { prevHash: _p, hash: _h, ...content } = row;
     if (auditHash(row.prevHash, content) !== row.hash) {
-      return broken(row.seq, 'hash_mismatch', `Audit row ${row.seq} was changed after it was written: its content no longer matches its hash.`);
+      return broken(
+        row.seq,
+        'hash_mismatch',
+        `Audit row ${row.seq} was changed after it was written: its content no longer matches its hash.`,
+      );
     }
     hashes.set(row.seq, row.hash);
     prevHash = row.hash;
@@ -117,8 +153,9 @@ export function verifyAuditChain(rows: Iterable<AuditRow>, anchors: readonly Aud
       return { ok: false, checked, lastSeq, brokenAt: lastSeq + 1, reason: 'tail_missing', message };
     }
     if (anchor.hash !== null && anchor.seq > 0 && hashes.get(anchor.seq) !== anchor.hash) {
-      const message = `Audit row ${anchor.seq} is not ${words.differs}: `
-        + `the trail was rewritten at or before row ${anchor.seq}.${words.then}`;
+      const message =
+        `Audit row ${anchor.seq} is not ${words.differs}: ` +
+        `the trail was rewritten at or before row ${anchor.seq}.${words.then}`;
       return { ok: false, checked, lastSeq, brokenAt: anchor.seq, reason: 'anchor_mismatch', message };
     }
   }

@@ -40,7 +40,11 @@ export interface StationAuditDeps {
  * configured name. The person named in a payload (requester, author, collectedBy...) is recorded
  * beside it, as typed.
  */
-export function stationWho(stationName: string, hubIdentity: () => Peer | null, signedIn: () => SignedIn | null = () => null): () => Who {
+export function stationWho(
+  stationName: string,
+  hubIdentity: () => Peer | null,
+  signedIn: () => SignedIn | null = () => null,
+): () => Who {
   return () => {
     const user = signedIn();
     if (user) return { station: stationName, who: `${user.name} (IdNatPS ${user.idNatPs ?? user.sub})` };
@@ -73,7 +77,12 @@ export function createStationAudit(deps: StationAuditDeps) {
     'audit.recent': ({ limit }) => audit.recent(limit),
   };
 
-  const CALL_EVENTS: Partial<Record<ServerMessage['type'], string>> = { 'call.ringing': 'call.started', 'call.incoming': 'call.started', 'call.accepted': 'call.answered', 'call.ended': 'call.ended' };
+  const CALL_EVENTS: Partial<Record<ServerMessage['type'], string>> = {
+    'call.ringing': 'call.started',
+    'call.incoming': 'call.started',
+    'call.accepted': 'call.answered',
+    'call.ended': 'call.ended',
+  };
 
   return {
     repository,
@@ -81,7 +90,11 @@ export function createStationAudit(deps: StationAuditDeps) {
     /** What the sync sends of the trail, and where the region's acknowledgements go; observer: this station's subject at the hub. */
     /** Events kept in memory while the database is held, for the database a person decides on. */
     unwritten: () => audit.unwritten(),
-    syncSource: (observer: () => string | null): AuditSource => ({ bySeq: repository.bySeq, acknowledge: repository.acknowledge, observer }),
+    syncSource: (observer: () => string | null): AuditSource => ({
+      bySeq: repository.bySeq,
+      acknowledge: repository.acknowledge,
+      observer,
+    }),
     onCall: ((call) => audit.onCall(call)) satisfies CallAudit,
     /** The rows waiting in memory (a full disk): how many, and writing them once space is back. */
     waiting: audit.waiting,
@@ -89,7 +102,16 @@ export function createStationAudit(deps: StationAuditDeps) {
     /** A professional's session ended at this station (signed out, replaced by a new sign-in, too many failures, not renewed). */
     sessionEnded(user: SignedIn, reason: string): void {
       try {
-        audit.record({ action: 'execute', event: 'identity.session_ended', entityType: 'station_lock', person: `${user.name} (IdNatPS ${user.idNatPs ?? user.sub})`, detail: `reason ${reason}` }, { binding: 'station' });
+        audit.record(
+          {
+            action: 'execute',
+            event: 'identity.session_ended',
+            entityType: 'station_lock',
+            person: `${user.name} (IdNatPS ${user.idNatPs ?? user.sub})`,
+            detail: `reason ${reason}`,
+          },
+          { binding: 'station' },
+        );
       } catch {
         // Kept in memory and written with the next event (logged by the audit service).
       }
@@ -98,11 +120,34 @@ export function createStationAudit(deps: StationAuditDeps) {
     callMessage(message: ServerMessage): void {
       const event = CALL_EVENTS[message.type];
       if (!event || !('callId' in message)) return;
-      const peer = message.type === 'call.ringing' ? message.to : message.type === 'call.incoming' ? message.from : message.type === 'call.accepted' ? message.by : null;
+      const peer =
+        message.type === 'call.ringing'
+          ? message.to
+          : message.type === 'call.incoming'
+            ? message.from
+            : message.type === 'call.accepted'
+              ? message.by
+              : null;
       const patientId = deps.encounters.ofCall(message.callId)?.patientId;
-      const detail = [message.type, peer ? `with ${peer.name} (${peer.role}, ${peer.site})` : null, message.type === 'call.ended' ? `reason ${message.reason}` : null].filter(Boolean).join(', ');
+      const detail = [
+        message.type,
+        peer ? `with ${peer.name} (${peer.role}, ${peer.site})` : null,
+        message.type === 'call.ended' ? `reason ${message.reason}` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
       try {
-        audit.record({ action: 'call', event, entityType: 'call', entityId: message.callId, patientIds: patientId ? [patientId] : [], detail }, { binding: 'station', remote: 'hub' });
+        audit.record(
+          {
+            action: 'call',
+            event,
+            entityType: 'call',
+            entityId: message.callId,
+            patientIds: patientId ? [patientId] : [],
+            detail,
+          },
+          { binding: 'station', remote: 'hub' },
+        );
       } catch {
         // Kept in memory and written with the next event (logged by the audit service).
       }
@@ -116,7 +161,15 @@ export function createStationAudit(deps: StationAuditDeps) {
       const carried = `${dicom.name ?? 'no name'}, birth date ${dicom.birthDate ?? 'not given'}, sex ${dicom.sex ?? 'not given'}, id ${dicom.id ?? 'not given'}`;
       const detail = `study in the name of ${carried} filed in this record although it differs (${override.differences.join(', ')}); compared and confirmed by ${override.checkedBy}`;
       try {
-        const event = { action: 'grant' as const, event: 'imaging.identity_override', entityType: 'imaging_study', entityId: override.studyUid, patientIds: [override.patientId], person: override.checkedBy, detail };
+        const event = {
+          action: 'grant' as const,
+          event: 'imaging.identity_override',
+          entityType: 'imaging_study',
+          entityId: override.studyUid,
+          patientIds: [override.patientId],
+          person: override.checkedBy,
+          detail,
+        };
         audit.record(event, { binding: 'station', remote: 'imaging import' });
       } catch {
         // Kept in memory and written with the next event (logged by the audit service): the study

@@ -36,12 +36,32 @@ function toRow(r: StoredRow): AuditRow {
     patientIds = [r.patient_ids];
   }
   const action = (AUDIT_ACTIONS as readonly string[]).includes(r.action) ? (r.action as AuditRow['action']) : 'execute';
-  return { seq: r.seq, id: r.id, at: r.at, station: r.station, who: r.who, person: r.person, action, event: r.event, entityType: r.entity_type, entityId: r.entity_id, patientIds, outcome: r.outcome, detail: r.detail, origin: r.origin, prevHash: r.prev_hash, hash: r.hash };
+  return {
+    seq: r.seq,
+    id: r.id,
+    at: r.at,
+    station: r.station,
+    who: r.who,
+    person: r.person,
+    action,
+    event: r.event,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    patientIds,
+    outcome: r.outcome,
+    detail: r.detail,
+    origin: r.origin,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
 }
 
 export function createAuditRepository(db: Db) {
-  const lastStmt = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-  const insertStmt = db.prepare(`INSERT INTO audit_events (seq, id, at, station, who, person, action, event, entity_type, entity_id, patient_ids, outcome, detail, origin, prev_hash, hash)
+  const lastStmt = db.prepare<[], { seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
+  );
+  const insertStmt =
+    db.prepare(`INSERT INTO audit_events (seq, id, at, station, who, person, action, event, entity_type, entity_id, patient_ids, outcome, detail, origin, prev_hash, hash)
     VALUES (@seq, @id, @at, @station, @who, @person, @action, @event, @entityType, @entityId, @patientIds, @outcome, @detail, @origin, @prevHash, @hash)`);
   const allStmt = db.prepare<[], StoredRow>('SELECT * FROM audit_events ORDER BY seq');
   const recentStmt = db.prepare<[number], StoredRow>('SELECT * FROM audit_events ORDER BY seq DESC LIMIT ?');
@@ -55,7 +75,10 @@ export function createAuditRepository(db: Db) {
   );
   // Walks the index of both tables, not the rows' content: the first acknowledged row that is no
   // longer here as the region took it (changed, re-hashed or deleted).
-  const firstUnlikeStmt = db.prepare<[], { seq: number; hash: string }>(`SELECT a.seq, a.hash FROM audit_acknowledgements a
+  const firstUnlikeStmt = db.prepare<
+    [],
+    { seq: number; hash: string }
+  >(`SELECT a.seq, a.hash FROM audit_acknowledgements a
     LEFT JOIN audit_events e ON e.seq = a.seq WHERE e.hash IS NULL OR e.hash <> a.hash ORDER BY a.seq LIMIT 1`);
 
   return {

@@ -16,7 +16,6 @@ import { verifyAuditChain, type AuditAction, type AuditAnchor, type AuditRow } f
 import { AUDITED_CHANNELS, auditFacts } from './channel-audit';
 import { isDiskFull } from '../platform/disk/disk-space';
 
-
 /**
  * Who acts. There is no professional login yet: the station's identity at the hub (its token's
  * name, role and site) or its configured name. The login (issue 8, point 1) replaces this provider.
@@ -51,7 +50,8 @@ export interface AuditServiceDeps {
    * holds none), and the chains it holds for the same token under other station names; throws when
    * it cannot be asked. Null: no regional server configured.
    */
-  regionHead?: (() => Promise<{ seq: number; hash: string | null; otherSites: { site: string; seq: number }[] }>) | null;
+  regionHead?:
+    (() => Promise<{ seq: number; hash: string | null; otherSites: { site: string; seq: number }[] }>) | null;
   patientOfEncounter: (encounterId: string) => string | null;
   /** The bound of the events kept in memory (MAX_WAITING_EVENTS; tests lower it). */
   maxWaiting?: number;
@@ -147,7 +147,11 @@ export function createAuditService(deps: AuditServiceDeps) {
     if (lost > lostRecorded) {
       const count = lost - lostRecorded;
       const detail = `${count} audit events were not kept: their rows could not be written and ${maxWaiting} were already waiting in memory`;
-      append({ action: 'execute', event: 'audit.events_lost', entityType: 'audit_trail', outcome: 'lost', detail }, { binding: 'station' }, deps.now().toISOString());
+      append(
+        { action: 'execute', event: 'audit.events_lost', entityType: 'audit_trail', outcome: 'lost', detail },
+        { binding: 'station' },
+        deps.now().toISOString(),
+      );
       lostRecorded = lost;
     }
   }
@@ -161,7 +165,11 @@ export function createAuditService(deps: AuditServiceDeps) {
     }
     lost++;
     if (lost === lostRecorded + 1 || lost % 100 === 0) {
-      deps.logger.error('audit.events_lost', { lost, waiting: unwritten.length, text: `${lost} audit events could not be kept: ${maxWaiting} already wait in memory for their rows to be written (a full disk?). Free space on the data folder's disk.` });
+      deps.logger.error('audit.events_lost', {
+        lost,
+        waiting: unwritten.length,
+        text: `${lost} audit events could not be kept: ${maxWaiting} already wait in memory for their rows to be written (a full disk?). Free space on the data folder's disk.`,
+      });
     }
     return false;
   }
@@ -182,7 +190,11 @@ export function createAuditService(deps: AuditServiceDeps) {
       return append(input, origin, at);
     } catch (error) {
       const kept = keep(input, origin, at);
-      deps.logger.error('audit.record_failed', { event: input.event, error: String((error as Error)?.message ?? error), waiting: unwritten.length });
+      deps.logger.error('audit.record_failed', {
+        event: input.event,
+        error: String((error as Error)?.message ?? error),
+        waiting: unwritten.length,
+      });
       throw new AuditUnavailableError((error as Error)?.message ?? String(error), isDiskFull(error), kept);
     }
   }
@@ -199,7 +211,13 @@ export function createAuditService(deps: AuditServiceDeps) {
     }
     try {
       const parsed = JSON.parse(text) as { seq?: unknown; hash?: unknown };
-      if (typeof parsed.seq === 'number' && Number.isInteger(parsed.seq) && parsed.seq >= 0 && typeof parsed.hash === 'string' && /^[0-9a-f]{64}$/.test(parsed.hash)) {
+      if (
+        typeof parsed.seq === 'number' &&
+        Number.isInteger(parsed.seq) &&
+        parsed.seq >= 0 &&
+        typeof parsed.hash === 'string' &&
+        /^[0-9a-f]{64}$/.test(parsed.hash)
+      ) {
         return { seq: parsed.seq, hash: parsed.hash, source: 'anchor file' };
       }
     } catch {
@@ -218,18 +236,24 @@ export function createAuditService(deps: AuditServiceDeps) {
       if (head.otherSites.length > 0) {
         // An expert's second workstation, or this station renamed: the region cannot tell, a person can.
         const others = head.otherSites.map((o) => `${o.site} (up to row ${o.seq})`).join(', ');
-        warnings.push(`The regional server holds no audit row under this station's name, but holds trails of the same token from ${others}. `
-          + 'If this station was renamed, tell the regional IT to compare its trail with those.');
+        warnings.push(
+          `The regional server holds no audit row under this station's name, but holds trails of the same token from ${others}. ` +
+            'If this station was renamed, tell the regional IT to compare its trail with those.',
+        );
       }
       if (acknowledgedHere > 0) {
-        warnings.push(`The regional server holds no audit row of this station, though it acknowledged rows up to ${acknowledgedHere}: `
-          + 'its copy was lost. Tell the regional IT.');
+        warnings.push(
+          `The regional server holds no audit row of this station, though it acknowledged rows up to ${acknowledgedHere}: ` +
+            'its copy was lost. Tell the regional IT.',
+        );
       }
     } catch (error) {
       // SECURITY: said plainly: without the region, only what this station keeps was compared.
       const why = (error as Error)?.message ?? String(error);
-      warnings.push(`The regional server could not be asked for the last audit row it acknowledged (${why}): `
-        + 'the trail was checked against what this station keeps only.');
+      warnings.push(
+        `The regional server could not be asked for the last audit row it acknowledged (${why}): ` +
+          'the trail was checked against what this station keeps only.',
+      );
     }
     return null;
   }
@@ -283,7 +307,10 @@ export function createAuditService(deps: AuditServiceDeps) {
       const region = await askRegion(warnings, lastAcknowledged?.seq ?? 0);
       if (region) anchors.push(region);
       if (unwritten.length > 0) warnings.push(`${unwritten.length} audit events could not be written yet.`);
-      if (lost > lostRecorded) warnings.push(`${lost - lostRecorded} audit events could not be kept (the disk was full and the memory's bound reached): the trail will say so once it can be written.`);
+      if (lost > lostRecorded)
+        warnings.push(
+          `${lost - lostRecorded} audit events could not be kept (the disk was full and the memory's bound reached): the trail will say so once it can be written.`,
+        );
       const verdict = verifyAuditChain(deps.repository.all(), anchors);
       if (!verdict.ok) deps.logger.error('audit.chain_broken', { brokenAt: verdict.brokenAt, reason: verdict.reason });
       return { ...verdict, anchors: anchors.map(({ source, seq }) => ({ source, seq })), warnings };

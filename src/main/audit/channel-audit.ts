@@ -83,7 +83,18 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !=
 const nameOf = (v: unknown): string | null => str(v) ?? (isObj(v) ? str(v.name) : null);
 
 const PERSON_FIELDS = ['by', 'author', 'collectedBy', 'takenBy', 'requester', 'consentBy', 'acceptMismatchBy'] as const;
-const ID_FIELDS = ['id', 'encounterId', 'reportId', 'attachmentId', 'requestId', 'uploadId', 'seriesUid', 'studyUid', 'conflictId', 'callId'] as const;
+const ID_FIELDS = [
+  'id',
+  'encounterId',
+  'reportId',
+  'attachmentId',
+  'requestId',
+  'uploadId',
+  'seriesUid',
+  'studyUid',
+  'conflictId',
+  'callId',
+] as const;
 
 /** Whose act a call is about: the person named in the payload (the login will replace this). */
 function personIn(input: unknown): string | null {
@@ -99,7 +110,12 @@ function personIn(input: unknown): string | null {
  * The facts of one audited call. `patientOfEncounter` finds the patient of an act named only by
  * its id (observations, reports, stroke sheets), including when the call failed and gave nothing back.
  */
-export function auditFacts(channel: Channel, input: unknown, output: unknown, patientOfEncounter: (id: string) => string | null): AuditFacts | null {
+export function auditFacts(
+  channel: Channel,
+  input: unknown,
+  output: unknown,
+  patientOfEncounter: (id: string) => string | null,
+): AuditFacts | null {
   const spec = AUDITED_CHANNELS[channel];
   if (!spec) return null;
   const patients = new Set<string>();
@@ -130,11 +146,16 @@ export function auditFacts(channel: Channel, input: unknown, output: unknown, pa
   let entityId: string | null = null;
   if (!spec.list) {
     const named = isObj(input) ? ID_FIELDS.map((k) => str(input[k])).find((v) => v !== null) : undefined;
-    entityId = named ?? (isObj(output) ? (str(output.id) ?? (isObj(output.patient) ? str(output.patient.id) : null)) : null);
+    entityId =
+      named ?? (isObj(output) ? (str(output.id) ?? (isObj(output.patient) ? str(output.patient.id) : null)) : null);
   }
   let { action } = spec;
   let event: string = channel;
-  let detail: string | null = spec.list ? `${Array.isArray(output) ? output.length : 0} shown` : candidates ? `nothing stored: ${candidates.length} possible duplicates shown` : null;
+  let detail: string | null = spec.list
+    ? `${Array.isArray(output) ? output.length : 0} shown`
+    : candidates
+      ? `nothing stored: ${candidates.length} possible duplicates shown`
+      : null;
   if (channel === 'audit.note' && isObj(input)) {
     event = String(input.event);
     action = 'export';
@@ -148,6 +169,15 @@ export function auditFacts(channel: Channel, input: unknown, output: unknown, pa
     detail = str(input.label);
   }
   // SECURITY: a PIN or a badge's identifier never reaches the trail, whatever the payload holds.
-  if (spec.entity === 'station_lock') return { action, event, entityType: spec.entity, entityId: null, patientIds: [], person: null, detail: null };
-  return { action, event, entityType: spec.entity, entityId, patientIds: [...patients].sort(), person: personIn(input), detail };
+  if (spec.entity === 'station_lock')
+    return { action, event, entityType: spec.entity, entityId: null, patientIds: [], person: null, detail: null };
+  return {
+    action,
+    event,
+    entityType: spec.entity,
+    entityId,
+    patientIds: [...patients].sort(),
+    person: personIn(input),
+    detail,
+  };
 }

@@ -21,7 +21,14 @@ interface CallRow {
 }
 
 export interface CallRepository {
-  insert(call: { id: string; direction: CallRecord['direction']; remote: Peer; reason: string | null; urgent: boolean; at: string }): void;
+  insert(call: {
+    id: string;
+    direction: CallRecord['direction'];
+    remote: Peer;
+    reason: string | null;
+    urgent: boolean;
+    at: string;
+  }): void;
   exists(id: string): boolean;
   accepted(id: string, at: string): void;
   /** Records the end once: a second end (both sides' hang-up echoed back) changes nothing. */
@@ -63,17 +70,28 @@ export const attachmentFromRow = (r: AttachmentRow): Attachment => ({
 });
 
 export function createCallRepository(db: Db): CallRepository {
-  const insertStmt = db.prepare(`INSERT OR IGNORE INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, reason, urgent, ringing_at)
+  const insertStmt =
+    db.prepare(`INSERT OR IGNORE INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, reason, urgent, ringing_at)
     VALUES (@id, @direction, @remoteId, @remoteName, @remoteRole, @remoteSite, @reason, @urgent, @at)`);
   const existsStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM calls WHERE id = ?');
   const acceptedStmt = db.prepare('UPDATE calls SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL');
-  const endedStmt = db.prepare('UPDATE calls SET ended_at = ?, end_reason = ?, end_detail = ? WHERE id = ? AND ended_at IS NULL');
-  const chatStmt = db.prepare('INSERT OR IGNORE INTO call_chat (call_id, id, direction, author, text, at) VALUES (?, ?, ?, ?, ?, ?)');
+  const endedStmt = db.prepare(
+    'UPDATE calls SET ended_at = ?, end_reason = ?, end_detail = ? WHERE id = ? AND ended_at IS NULL',
+  );
+  const chatStmt = db.prepare(
+    'INSERT OR IGNORE INTO call_chat (call_id, id, direction, author, text, at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const recentStmt = db.prepare<[number], CallRow>('SELECT * FROM calls ORDER BY ringing_at DESC LIMIT ?');
-  const chatLineStmt = db.prepare<[string, string], Omit<ChatEntry, 'callId'>>('SELECT id, direction, author, text, at FROM call_chat WHERE call_id = ? AND id = ?');
-  const chatOfStmt = db.prepare<[string], Omit<ChatEntry, 'callId'>>('SELECT id, direction, author, text, at FROM call_chat WHERE call_id = ? ORDER BY at, rowid');
+  const chatLineStmt = db.prepare<[string, string], Omit<ChatEntry, 'callId'>>(
+    'SELECT id, direction, author, text, at FROM call_chat WHERE call_id = ? AND id = ?',
+  );
+  const chatOfStmt = db.prepare<[string], Omit<ChatEntry, 'callId'>>(
+    'SELECT id, direction, author, text, at FROM call_chat WHERE call_id = ? ORDER BY at, rowid',
+  );
 
-  const attachmentsOfStmt = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE call_id = ? ORDER BY taken_at, rowid');
+  const attachmentsOfStmt = db.prepare<[string], AttachmentRow>(
+    'SELECT * FROM attachments WHERE call_id = ? ORDER BY taken_at, rowid',
+  );
   const attachmentsOf = (callId: string): Attachment[] => attachmentsOfStmt.all(callId).map(attachmentFromRow);
 
   const toRecord = (row: CallRow): CallRecord => ({
@@ -98,7 +116,17 @@ export function createCallRepository(db: Db): CallRepository {
       return r ? attachmentFromRow(r) : null;
     },
     insert({ id, direction, remote, reason, urgent, at }) {
-      insertStmt.run({ id, direction, remoteId: remote.id, remoteName: remote.name, remoteRole: remote.role, remoteSite: remote.site, reason, urgent: urgent ? 1 : 0, at });
+      insertStmt.run({
+        id,
+        direction,
+        remoteId: remote.id,
+        remoteName: remote.name,
+        remoteRole: remote.role,
+        remoteSite: remote.site,
+        reason,
+        urgent: urgent ? 1 : 0,
+        at,
+      });
     },
     exists: (id) => (existsStmt.get(id)?.n ?? 0) > 0,
     accepted(id, at) {

@@ -42,7 +42,12 @@ export function createCallService(deps: CallServiceDeps) {
   const turnWaiters: ((reply: TurnReply | TurnRefused) => void)[] = [];
   const at = () => deps.now().toISOString();
 
-  const state = (): HubState => ({ link: deps.link.state().state, you, peers: peers.filter((p) => p.id !== you?.id), offers });
+  const state = (): HubState => ({
+    link: deps.link.state().state,
+    you,
+    peers: peers.filter((p) => p.id !== you?.id),
+    offers,
+  });
   const publish = () => deps.onState(state());
 
   function endCall(callId: string, reason: string, detail: string | null): void {
@@ -55,12 +60,26 @@ export function createCallService(deps: CallServiceDeps) {
     switch (message.type) {
       case 'call.ringing':
         deps.db.transaction(() => {
-          deps.calls.insert({ id: message.callId, direction: 'outgoing', remote: message.to, reason: message.reason ?? null, urgent: message.urgent ?? false, at: at() });
+          deps.calls.insert({
+            id: message.callId,
+            direction: 'outgoing',
+            remote: message.to,
+            reason: message.reason ?? null,
+            urgent: message.urgent ?? false,
+            at: at(),
+          });
         })();
         break;
       case 'call.incoming':
         deps.db.transaction(() => {
-          deps.calls.insert({ id: message.callId, direction: 'incoming', remote: message.from, reason: message.reason ?? null, urgent: message.urgent, at: at() });
+          deps.calls.insert({
+            id: message.callId,
+            direction: 'incoming',
+            remote: message.from,
+            reason: message.reason ?? null,
+            urgent: message.urgent,
+            at: at(),
+          });
         })();
         break;
       case 'call.accepted':
@@ -124,7 +143,8 @@ export function createCallService(deps: CallServiceDeps) {
       if (!sender(command)) {
         // Hanging up without the hub still ends the call here, with the reason, so that the
         // journal never keeps a call open forever.
-        if (command.type === 'call.hangup') endCall(command.callId, 'disconnected', command.reason ?? 'Ended while the hub was unreachable.');
+        if (command.type === 'call.hangup')
+          endCall(command.callId, 'disconnected', command.reason ?? 'Ended while the hub was unreachable.');
         throw new AppFailure('hub_unavailable', 'The regional hub is not reachable; the message was not sent.');
       }
       return { sent: true };
@@ -145,21 +165,29 @@ export function createCallService(deps: CallServiceDeps) {
         if (!sender({ type: 'turn.credentials' })) done(null);
       });
       const reply = answer && !('refused' in answer) ? answer : null;
-      const iceServers = reply && reply.urls.length > 0 ? [{ urls: reply.urls, username: reply.username, credential: reply.credential }] : [];
+      const iceServers =
+        reply && reply.urls.length > 0
+          ? [{ urls: reply.urls, username: reply.username, credential: reply.credential }]
+          : [];
       if (deps.icePolicy === 'relay' && iceServers.length === 0) {
         const refused = answer !== null && 'refused' in answer;
         const over = 'this call is no longer under way at the hub (it gives TURN credentials only during a call)';
         const why = refused ? over : 'the hub gave no TURN server';
-        throw new AppFailure('hub_unavailable', `Calls must go through the TURN relay (RELAIS_ICE_POLICY=relay) but ${why}.`);
+        throw new AppFailure(
+          'hub_unavailable',
+          `Calls must go through the TURN relay (RELAIS_ICE_POLICY=relay) but ${why}.`,
+        );
       }
       return { iceServers, iceTransportPolicy: deps.icePolicy };
     },
 
     saveChat(entry: ChatEntry): { saved: true } {
-      if (!deps.calls.exists(entry.callId)) throw new AppFailure('not_found', 'This call is not in the journal of this station.');
+      if (!deps.calls.exists(entry.callId))
+        throw new AppFailure('not_found', 'This call is not in the journal of this station.');
       // Each line goes to the region with the act the call is linked to (a Communication).
       deps.db.transaction(() => {
-        if (deps.calls.addChat(entry)) deps.outbox.enqueue('call_chat', chatEntityId(entry.callId, entry.id), 1, 'create', at());
+        if (deps.calls.addChat(entry))
+          deps.outbox.enqueue('call_chat', chatEntityId(entry.callId, entry.id), 1, 'create', at());
       })();
       return { saved: true };
     },

@@ -32,7 +32,8 @@ export function createCallsFeature(platform: StationPlatform, deps: CallsFeature
   return {
     repository,
     service,
-    handlers: (outgoingGuards: CallsHandlersDeps['outgoingGuards']) => callsHandlers({ calls: service, outgoingGuards }),
+    handlers: (outgoingGuards: CallsHandlersDeps['outgoingGuards']) =>
+      callsHandlers({ calls: service, outgoingGuards }),
     /** Connects to the hub (with a hub address and a token); the token's rotation reconnects. */
     connectHub(): void {
       const token = hub.token;

@@ -16,23 +16,35 @@ export interface CallOrigin {
 export type Gate = (channel: Channel) => AppFailure | null;
 
 /** One gate made of several, asked in order: the first refusal is the answer. */
-export const allGates = (...gates: Gate[]): Gate => (channel) => {
-  for (const gate of gates) {
-    const refused = gate(channel);
-    if (refused) return refused;
-  }
-  return null;
-};
+export const allGates =
+  (...gates: Gate[]): Gate =>
+  (channel) => {
+    for (const gate of gates) {
+      const refused = gate(channel);
+      if (refused) return refused;
+    }
+    return null;
+  };
 
 /** Told of every parsed call once answered (outcome "success" or the error code); throwing refuses the answer. */
-export type CallAudit = (call: { channel: Channel; input: unknown; output: unknown; outcome: string; origin: CallOrigin }) => void;
+export type CallAudit = (call: {
+  channel: Channel;
+  input: unknown;
+  output: unknown;
+  outcome: string;
+  origin: CallOrigin;
+}) => void;
 
 export type Dispatch = (channel: unknown, payload: unknown, origin?: CallOrigin) => Promise<Result<unknown>>;
 
 /** Turns an error a handler did not raise on purpose into what a person reads (a full disk, a damaged or held database); null: none. */
 export type FailureOf = (error: unknown) => AppFailure | null;
 
-export function createDispatch(handlers: Handlers, logger: Logger, options: { gate?: Gate; audit?: CallAudit; failureOf?: FailureOf } = {}): Dispatch {
+export function createDispatch(
+  handlers: Handlers,
+  logger: Logger,
+  options: { gate?: Gate; audit?: CallAudit; failureOf?: FailureOf } = {},
+): Dispatch {
   const { gate = () => null, audit, failureOf = () => null } = options;
   return async (channel, payload, origin = { binding: 'station' }) => {
     if (!isChannel(channel)) {
@@ -41,11 +53,20 @@ export function createDispatch(handlers: Handlers, logger: Logger, options: { ga
     const audited = (result: Result<unknown>, input: unknown): Result<unknown> => {
       if (!audit) return result;
       try {
-        audit({ channel, input, output: result.ok ? result.value : null, outcome: result.ok ? 'success' : result.error.code, origin });
+        audit({
+          channel,
+          input,
+          output: result.ok ? result.value : null,
+          outcome: result.ok ? 'success' : result.error.code,
+          origin,
+        });
       } catch (error) {
         // SECURITY: no record is shown without its audit row (the audit decides which calls it refuses).
         logger.error('contract.audit_failed', { channel, error: String((error as Error)?.message ?? error) });
-        return err('audit_unavailable', 'The station could not write its audit trail, so the record is not shown. Please retry; if it persists, call support.');
+        return err(
+          'audit_unavailable',
+          'The station could not write its audit trail, so the record is not shown. Please retry; if it persists, call support.',
+        );
       }
       return result;
     };
@@ -63,14 +84,20 @@ export function createDispatch(handlers: Handlers, logger: Logger, options: { ga
       const output = spec.output.safeParse(value);
       if (!output.success) {
         logger.error('contract.output_invalid', { channel, issues: output.error.issues.slice(0, 5) });
-        return audited(err('internal', 'The station produced an invalid answer. Please retry; if it persists, call support.'), input.data);
+        return audited(
+          err('internal', 'The station produced an invalid answer. Please retry; if it persists, call support.'),
+          input.data,
+        );
       }
       return audited(ok(output.data), input.data);
     } catch (error) {
       const failure = error instanceof AppFailure ? error : failureOf(error);
       if (failure) return audited(err(failure.code, failure.message, failure.fields), input.data);
       logger.error('contract.handler_failed', { channel, error: String((error as Error)?.stack ?? error) });
-      return audited(err('internal', 'Unexpected error in the station. Please retry; if it persists, call support.'), input.data);
+      return audited(
+        err('internal', 'Unexpected error in the station. Please retry; if it persists, call support.'),
+        input.data,
+      );
     }
   };
 }

@@ -13,4 +13,6 @@ export class AppFailure extends Error {
 }
 
 export const fieldFailure = (path: string, code: string, params?: FieldError['params']): AppFailure =>
-  new AppFailure('validation_failed', `Invalid field ${path}: ${code}`, [params ? { path, code, params } : { path, code }]);
+  new AppFailure('validation_failed', `Invalid field ${path}: ${code}`, [
+    params ? { path, code, params } : { path, code },
+  ]);

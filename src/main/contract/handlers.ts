@@ -11,9 +11,11 @@ export function assembleHandlers(byFeature: FeatureHandlers): Handlers {
   const answeredBy = new Map<Channel, string>();
   for (const [feature, handlers] of Object.entries(byFeature)) {
     for (const [channel, handler] of Object.entries(handlers)) {
-      if (!isChannel(channel)) throw new Error(`The ${feature} feature answers "${channel}", which is not a channel of the contract.`);
+      if (!isChannel(channel))
+        throw new Error(`The ${feature} feature answers "${channel}", which is not a channel of the contract.`);
       const earlier = answeredBy.get(channel);
-      if (earlier) throw new Error(`The channel "${channel}" is answered twice, by the ${earlier} and the ${feature} features.`);
+      if (earlier)
+        throw new Error(`The channel "${channel}" is answered twice, by the ${earlier} and the ${feature} features.`);
       answeredBy.set(channel, feature);
       assembled[channel] = handler;
     }

@@ -17,9 +17,14 @@ export interface ManagedBloodPressure {
   close(): Promise<void>;
 }
 
-const toIso = ({ takenAt: t }: OmronReading) => new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second).toISOString();
+const toIso = ({ takenAt: t }: OmronReading) =>
+  new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second).toISOString();
 
-function managed(info: Omit<DeviceInfo, 'state'>, openLink: () => Promise<OmronLink>, simulateMeasurement?: () => void): ManagedBloodPressure {
+function managed(
+  info: Omit<DeviceInfo, 'state'>,
+  openLink: () => Promise<OmronLink>,
+  simulateMeasurement?: () => void,
+): ManagedBloodPressure {
   let driver: OmronDriver | null = null;
   let state: DeviceInfo['state'] = 'connected';
   return {
@@ -30,7 +35,15 @@ function managed(info: Omit<DeviceInfo, 'state'>, openLink: () => Promise<OmronL
         driver ??= createOmronDriver({ link: await openLink() });
         const reading = await driver.latestReading();
         state = 'connected';
-        return reading && { systolic: reading.systolic, diastolic: reading.diastolic, pulseRate: reading.pulseRate, takenAt: toIso(reading), deviceId: info.id };
+        return (
+          reading && {
+            systolic: reading.systolic,
+            diastolic: reading.diastolic,
+            pulseRate: reading.pulseRate,
+            takenAt: toIso(reading),
+            deviceId: info.id,
+          }
+        );
       } catch (error) {
         state = 'reconnecting';
         await driver?.close().catch(() => {});
@@ -44,13 +57,32 @@ function managed(info: Omit<DeviceInfo, 'state'>, openLink: () => Promise<OmronL
 }
 
 export function openOmronMonitor(id: string, label: string, path: string): ManagedBloodPressure {
-  return managed({ id, kind: 'blood_pressure', label, protocol: 'omron-hem790it', location: path, simulated: false }, () => openOmronHidLink(path));
+  return managed(
+    { id, kind: 'blood_pressure', label, protocol: 'omron-hem790it', location: path, simulated: false },
+    () => openOmronHidLink(path),
+  );
 }
 
 export function simulatedOmronMonitor(random: () => number = Math.random): ManagedBloodPressure {
   const simulator = createOmronSimulator();
-  return managed({ id: 'blood-pressure-1', kind: 'blood_pressure', label: 'Tensiomètre (simulé, Omron HEM-790IT)', protocol: 'omron-hem790it', location: 'simulé', simulated: true }, async () => simulator.link, () => {
-    const systolic = 115 + Math.round(random() * 30);
-    simulator.measure({ at: new Date(), systolic, diastolic: systolic - 40 - Math.round(random() * 10), pulseRate: 60 + Math.round(random() * 25) });
-  });
+  return managed(
+    {
+      id: 'blood-pressure-1',
+      kind: 'blood_pressure',
+      label: 'Tensiomètre (simulé, Omron HEM-790IT)',
+      protocol: 'omron-hem790it',
+      location: 'simulé',
+      simulated: true,
+    },
+    async () => simulator.link,
+    () => {
+      const systolic = 115 + Math.round(random() * 30);
+      simulator.measure({
+        at: new Date(),
+        systolic,
+        diastolic: systolic - 40 - Math.round(random() * 10),
+        pulseRate: 60 + Math.round(random() * 25),
+      });
+    },
+  );
 }

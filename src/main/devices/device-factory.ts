@@ -15,7 +15,10 @@ import type { DeviceConfig } from './device-config';
 import type { ManagedCamera, ManagedOximeter } from './device-service';
 import { openOmronMonitor, type ManagedBloodPressure } from './blood-pressure-monitor';
 
-export type ManagedDevice = { kind: 'camera'; device: ManagedCamera } | { kind: 'oximeter'; device: ManagedOximeter } | { kind: 'blood_pressure'; device: ManagedBloodPressure };
+export type ManagedDevice =
+  | { kind: 'camera'; device: ManagedCamera }
+  | { kind: 'oximeter'; device: ManagedOximeter }
+  | { kind: 'blood_pressure'; device: ManagedBloodPressure };
 
 type CameraConfig = Extract<DeviceConfig, { kind: 'camera' }>;
 
@@ -35,7 +38,15 @@ export function createManagedDevice(config: DeviceConfig, logger: Logger, simula
   const camera = (transport: Transport, driver: PtzCamera, location: string, c: CameraConfig): ManagedDevice => ({
     kind: 'camera',
     device: {
-      info: { id: c.id, kind: 'camera', label: c.label, protocol: c.protocol, location, simulated, presets: c.presets ?? [...DEFAULT_CAMERA_PRESETS] },
+      info: {
+        id: c.id,
+        kind: 'camera',
+        label: c.label,
+        protocol: c.protocol,
+        location,
+        simulated,
+        presets: c.presets ?? [...DEFAULT_CAMERA_PRESETS],
+      },
       camera: driver,
       transport,
       async close() {
@@ -49,20 +60,37 @@ export function createManagedDevice(config: DeviceConfig, logger: Logger, simula
     case 'visca': {
       const transport = linked(config.path, () => openSerialLink({ path: config.path, baudRate: config.baudRate }));
       const ack = simulated ? { ackTimeoutMs: SIMULATED_CABLE_ACK_TIMEOUT_MS } : {};
-      return camera(transport, createViscaCamera({ transport, address: config.address, onLog: log, ...ack }), config.path, config);
+      return camera(
+        transport,
+        createViscaCamera({ transport, address: config.address, onLog: log, ...ack }),
+        config.path,
+        config,
+      );
     }
     case 'visca-tcp': {
-      const transport = linked(`tcp ${config.host}:${config.port}`, () => openTcpLink({ host: config.host, port: config.port }));
+      const transport = linked(`tcp ${config.host}:${config.port}`, () =>
+        openTcpLink({ host: config.host, port: config.port }),
+      );
       return camera(transport, createViscaCamera({ transport, onLog: log }), `${config.host}:${config.port}`, config);
     }
     case 'visca-ip': {
-      const transport = createViscaIpTransport({ host: config.host, port: config.port, header: config.header, onLog: log });
+      const transport = createViscaIpTransport({
+        host: config.host,
+        port: config.port,
+        header: config.header,
+        onLog: log,
+      });
       transport.onState((state, detail) => log('device.link', { state, detail }));
       return camera(transport, createViscaCamera({ transport, onLog: log }), `${config.host}:${config.port}`, config);
     }
     case 'pelco-d': {
       const transport = linked(config.path, () => openSerialLink({ path: config.path, baudRate: config.baudRate }));
-      return camera(transport, createPelcoDCamera({ transport, address: config.address, baudRate: config.baudRate }), config.path, config);
+      return camera(
+        transport,
+        createPelcoDCamera({ transport, address: config.address, baudRate: config.baudRate }),
+        config.path,
+        config,
+      );
     }
     case 'cms50d': {
       const { baudRate, parity } = SERIAL_SETTINGS[config.generation];
@@ -71,7 +99,14 @@ export function createManagedDevice(config: DeviceConfig, logger: Logger, simula
       return {
         kind: 'oximeter',
         device: {
-          info: { id: config.id, kind: 'oximeter', label: config.label, protocol: `cms50d-${config.generation}`, location: config.path, simulated },
+          info: {
+            id: config.id,
+            kind: 'oximeter',
+            label: config.label,
+            protocol: `cms50d-${config.generation}`,
+            location: config.path,
+            simulated,
+          },
           transport,
           onSample: driver.onSample,
           async close() {

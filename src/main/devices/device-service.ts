@@ -49,10 +49,13 @@ export function cameraFailure(error: unknown): AppFailure {
   if (error instanceof CameraCommandError) {
     return new AppFailure(error.code === 'device_away' ? 'device_unavailable' : 'device_refused', error.message);
   }
-  return error instanceof AppFailure ? error : new AppFailure('device_refused', String((error as Error)?.message ?? error));
+  return error instanceof AppFailure
+    ? error
+    : new AppFailure('device_refused', String((error as Error)?.message ?? error));
 }
 
-const stateOf = (link: LinkState): DeviceInfo['state'] => (link === 'connected' ? 'connected' : link === 'gone' ? 'gone' : 'reconnecting');
+const stateOf = (link: LinkState): DeviceInfo['state'] =>
+  link === 'connected' ? 'connected' : link === 'gone' ? 'gone' : 'reconnecting';
 
 export function createDeviceService(deps: DeviceServiceDeps) {
   const now = deps.now ?? (() => new Date());
@@ -60,7 +63,10 @@ export function createDeviceService(deps: DeviceServiceDeps) {
   // The zoom speed each camera was last told: a gesture carries pan, tilt and zoom together, and
   // the zoom motor is told again only when its speed changes (not a zoom stop with every pan).
   const zoomSpeeds = new WeakMap<PtzCamera, number>();
-  const oximeters = new Map<string, { device: ManagedOximeter; timer: ReturnType<typeof setInterval>; stop: () => void }>();
+  const oximeters = new Map<
+    string,
+    { device: ManagedOximeter; timer: ReturnType<typeof setInterval>; stop: () => void }
+  >();
   const peripherals = new Map<string, ManagedPeripheral>();
   const monitors = new Map<string, ManagedBloodPressure>();
   let detected: Detected[] = [];
@@ -68,7 +74,10 @@ export function createDeviceService(deps: DeviceServiceDeps) {
 
   function list(): DeviceInfo[] {
     const managed = [
-      ...[...cameras.values(), ...[...oximeters.values()].map((o) => o.device), ...peripherals.values()].map((d) => ({ ...d.info, state: stateOf(d.transport.state()) })),
+      ...[...cameras.values(), ...[...oximeters.values()].map((o) => o.device), ...peripherals.values()].map((d) => ({
+        ...d.info,
+        state: stateOf(d.transport.state()),
+      })),
       ...[...monitors.values()].map((m) => ({ ...m.info, state: m.state() })),
     ];
     const configuredAt = new Set(managed.map((d) => d.location));
@@ -78,7 +87,12 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       .map(({ port, profile }): DeviceInfo => ({
         id: `detected:${port.bus}:${port.path}`,
         kind: profile?.kind ?? 'other',
-        label: profile?.label ?? ([port.manufacturer, port.product].filter(Boolean).join(' ') || (port.vendorId ? `${port.bus === 'hid' ? 'HID' : 'USB'} ${port.vendorId}:${port.productId ?? '?'}` : 'Port série sans identifiant USB')),
+        label:
+          profile?.label ??
+          ([port.manufacturer, port.product].filter(Boolean).join(' ') ||
+            (port.vendorId
+              ? `${port.bus === 'hid' ? 'HID' : 'USB'} ${port.vendorId}:${port.productId ?? '?'}`
+              : 'Port série sans identifiant USB')),
         state: 'connected',
         protocol: profile ? `${profile.protocol}?` : 'unknown',
         location: port.path,
@@ -91,7 +105,11 @@ export function createDeviceService(deps: DeviceServiceDeps) {
 
   function cameraFor(deviceId?: string): ManagedCamera {
     const managed = deviceId ? cameras.get(deviceId) : cameras.values().next().value;
-    if (!managed) throw new AppFailure('device_unavailable', deviceId ? `No camera "${deviceId}" on this station.` : 'No camera on this station.');
+    if (!managed)
+      throw new AppFailure(
+        'device_unavailable',
+        deviceId ? `No camera "${deviceId}" on this station.` : 'No camera on this station.',
+      );
     return managed;
   }
 
@@ -122,7 +140,14 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       });
       const timer = setInterval(() => {
         if (!last) return;
-        deps.onReading({ deviceId: device.info.id, spo2: last.spo2, pulseRate: last.pulseRate, status: last.status, pleth, at: now().toISOString() });
+        deps.onReading({
+          deviceId: device.info.id,
+          spo2: last.spo2,
+          pulseRate: last.pulseRate,
+          status: last.status,
+          pleth,
+          at: now().toISOString(),
+        });
         pleth = [];
       }, deps.readingIntervalMs ?? 100);
       oximeters.set(device.info.id, { device, timer, stop });
@@ -187,7 +212,8 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     /** The monitor's newest stored reading, or null when it holds none. */
     async bloodPressureLatest(deviceId: string) {
       const monitor = monitors.get(deviceId);
-      if (!monitor) throw new AppFailure('device_unavailable', `No blood pressure monitor "${deviceId}" on this station.`);
+      if (!monitor)
+        throw new AppFailure('device_unavailable', `No blood pressure monitor "${deviceId}" on this station.`);
       const before = monitor.state();
       try {
         return await monitor.latest();
@@ -199,7 +225,11 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     },
     simulateBloodPressure(deviceId: string): { measured: true } {
       const monitor = monitors.get(deviceId);
-      if (!monitor?.simulateMeasurement) throw new AppFailure('device_refused', 'Only a simulated monitor measures on request: on a real one the patient presses START.');
+      if (!monitor?.simulateMeasurement)
+        throw new AppFailure(
+          'device_refused',
+          'Only a simulated monitor measures on request: on a real one the patient presses START.',
+        );
       monitor.simulateMeasurement();
       return { measured: true };
     },
@@ -217,7 +247,14 @@ export function createDeviceService(deps: DeviceServiceDeps) {
         clearInterval(timer);
         stop();
       }
-      await Promise.all([...cameras.values(), ...[...oximeters.values()].map((o) => o.device), ...peripherals.values(), ...monitors.values()].map((d) => d.close().catch(() => {})));
+      await Promise.all(
+        [
+          ...cameras.values(),
+          ...[...oximeters.values()].map((o) => o.device),
+          ...peripherals.values(),
+          ...monitors.values(),
+        ].map((d) => d.close().catch(() => {})),
+      );
       monitors.clear();
       peripherals.clear();
       cameras.clear();

@@ -41,7 +41,10 @@ function loadProfiles(resourcesDir: string, logger: Logger) {
 function loadHidProfilesLogged(resourcesDir: string, logger: Logger) {
   const dir = path.join(resourcesDir, 'devices', 'hid');
   if (!fs.existsSync(dir)) {
-    logger.error('device.hid_profiles_missing', { dir, text: 'The HID device profiles are missing: reinstall Relais (the package is incomplete).' });
+    logger.error('device.hid_profiles_missing', {
+      dir,
+      text: 'The HID device profiles are missing: reinstall Relais (the package is incomplete).',
+    });
     return [];
   }
   try {
@@ -69,7 +72,13 @@ export function startStationDevices(deps: DeviceStartupDeps): { ready: Promise<v
       list: listAllPorts,
       profiles: usbProfiles,
       onChange: ({ added, removed, present }) => {
-        for (const d of added) logger.info('device.plugged', { bus: d.port.bus, path: d.port.path, usb: `${d.port.vendorId}:${d.port.productId}`, profile: d.profile?.id ?? null });
+        for (const d of added)
+          logger.info('device.plugged', {
+            bus: d.port.bus,
+            path: d.port.path,
+            usb: `${d.port.vendorId}:${d.port.productId}`,
+            profile: d.profile?.id ?? null,
+          });
         for (const d of removed) logger.info('device.unplugged', { bus: d.port.bus, path: d.port.path });
         // A HID peripheral with a profile starts at once; its transport follows later unplugs.
         for (const d of added) {
@@ -78,7 +87,8 @@ export function startStationDevices(deps: DeviceStartupDeps): { ready: Promise<v
           try {
             devices.addPeripheral(
               startHidPeripheral(d.port, profile, {
-                onEvent: (deviceId, event) => events.emit('peripheral.event', { deviceId, ...event, at: now().toISOString() }),
+                onEvent: (deviceId, event) =>
+                  events.emit('peripheral.event', { deviceId, ...event, at: now().toISOString() }),
               }),
             );
           } catch (error) {
@@ -90,7 +100,8 @@ export function startStationDevices(deps: DeviceStartupDeps): { ready: Promise<v
       onError: (error) => logger.warn('device.listing_failed', { error: error.message }),
     });
     void watcher.start();
-    const configs = setup.mode === 'simulated' ? (simulated = await startSimulatedDevices(deps.dataDir)).configs : setup.devices;
+    const configs =
+      setup.mode === 'simulated' ? (simulated = await startSimulatedDevices(deps.dataDir)).configs : setup.devices;
     // HID has no pty to simulate it on: the simulated monitor sits behind the driver's link.
     if (setup.mode === 'simulated') devices.addBloodPressure(simulatedOmronMonitor());
     for (const config of configs) {
@@ -105,7 +116,9 @@ export function startStationDevices(deps: DeviceStartupDeps): { ready: Promise<v
     }
   }
 
-  const ready = start().catch((error: unknown) => logger.error('devices.setup_failed', { error: (error as Error).message }));
+  const ready = start().catch((error: unknown) =>
+    logger.error('devices.setup_failed', { error: (error as Error).message }),
+  );
   return {
     ready,
     async stop() {

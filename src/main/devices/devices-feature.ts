@@ -23,7 +23,15 @@ export function createDevicesFeature(platform: StationPlatform, deps: DevicesFea
     },
     onReading: (reading) => events.emit('oximeter.reading', reading),
   });
-  const steering = createStationSteering({ devices: service, self: deps.self, signedIn: deps.signedIn, audit: deps.audit, events, now, logger });
+  const steering = createStationSteering({
+    devices: service,
+    self: deps.self,
+    signedIn: deps.signedIn,
+    audit: deps.audit,
+    events,
+    now,
+    logger,
+  });
   hub.onLinkChange(() => {
     if (hub.link.state().state !== 'online') steering.hubLost();
   });
@@ -33,6 +41,14 @@ export function createDevicesFeature(platform: StationPlatform, deps: DevicesFea
     handlers: { ...devicesHandlers(service), ...steering.handlers },
     /** Sets up the configured (or simulated) devices; none by default (tests). */
     start: (setup: DeviceSetup | undefined, resourcesDir: string | undefined) =>
-      startStationDevices({ setup: setup ?? { mode: 'none' }, devices: service, dataDir: platform.dataDir, resourcesDir, logger, now, events }),
+      startStationDevices({
+        setup: setup ?? { mode: 'none' },
+        devices: service,
+        dataDir: platform.dataDir,
+        resourcesDir,
+        logger,
+        now,
+        events,
+      }),
   };
 }

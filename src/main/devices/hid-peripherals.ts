@@ -38,10 +38,18 @@ export interface HidPeripheralDeps {
 }
 
 export function startHidPeripheral(port: PortInfo, profile: HidProfile, deps: HidPeripheralDeps): HidPeripheral {
-  const descriptor = (deps.readDescriptor ?? readReportDescriptor)(port.path) ?? (profile.descriptor ? fromHex(profile.descriptor) : null);
-  if (!descriptor) throw new Error(`${profile.label}: the report descriptor of ${port.path} cannot be read and the profile carries none.`);
+  const descriptor =
+    (deps.readDescriptor ?? readReportDescriptor)(port.path) ??
+    (profile.descriptor ? fromHex(profile.descriptor) : null);
+  if (!descriptor)
+    throw new Error(
+      `${profile.label}: the report descriptor of ${port.path} cannot be read and the profile carries none.`,
+    );
   const id = `hid:${profile.id}:${port.path}`;
-  const transport = createReconnectingTransport({ name: port.path, open: () => (deps.openLink ?? openHidLink)(port.path) });
+  const transport = createReconnectingTransport({
+    name: port.path,
+    open: () => (deps.openLink ?? openHidLink)(port.path),
+  });
   const driver = createHidPeripheralDriver({ transport, descriptor, profile });
   driver.onEvent((event) => deps.onEvent(id, event));
   return {

@@ -22,12 +22,27 @@ export async function startSimulatedDevices(dataDir: string): Promise<SimulatedD
     stops.push(() => cameraCable.close());
     const camera = await startViscaSimulator({ path: cameraCable.simulatorPath });
     stops.push(() => camera.stop());
-    configs.push({ id: 'camera-1', kind: 'camera', protocol: 'visca', label: 'Caméra de la salle (simulée, VISCA)', path: cameraCable.devicePath, baudRate: 9600, address: 1 });
+    configs.push({
+      id: 'camera-1',
+      kind: 'camera',
+      protocol: 'visca',
+      label: 'Caméra de la salle (simulée, VISCA)',
+      path: cameraCable.devicePath,
+      baudRate: 9600,
+      address: 1,
+    });
     const oximeterCable = await openPtyPair(path.join(runDir, 'oximeter-cart'), path.join(runDir, 'oximeter-sim'));
     stops.push(() => oximeterCable.close());
     const oximeter = await startCms50dSimulator({ path: oximeterCable.simulatorPath, generation: 'v2' });
     stops.push(() => oximeter.stop());
-    configs.push({ id: 'oximeter-1', kind: 'oximeter', protocol: 'cms50d', label: 'Oxymètre de pouls (simulé, CMS50D+)', path: oximeterCable.devicePath, generation: 'v2' });
+    configs.push({
+      id: 'oximeter-1',
+      kind: 'oximeter',
+      protocol: 'cms50d',
+      label: 'Oxymètre de pouls (simulé, CMS50D+)',
+      path: oximeterCable.devicePath,
+      generation: 'v2',
+    });
   } catch (error) {
     for (const stop of stops.reverse()) await stop().catch(() => {});
     throw error;

@@ -76,7 +76,9 @@ export function createSteeringGrant(deps: SteeringGrantDeps) {
     const ended = grant;
     grant = null;
     const why = reason === 'revoked' ? 'taken back' : `ended by itself (${ENDED_BY_ITSELF[reason]})`;
-    const detail = [`${why} from ${expertText(ended)}, granted since ${ended.since}`, closeStreak(ended.callId)].filter(Boolean).join('; ');
+    const detail = [`${why} from ${expertText(ended)}, granted since ${ended.since}`, closeStreak(ended.callId)]
+      .filter(Boolean)
+      .join('; ');
     const event = reason === 'revoked' ? 'control.revoked' : 'control.ended';
     deps.audit({ action: 'grant', event, callId: ended.callId, person: by, outcome: 'success', detail });
     // A drive or zoom goes on until stopped: the camera must not keep turning for nobody.
@@ -101,7 +103,11 @@ export function createSteeringGrant(deps: SteeringGrantDeps) {
       streak = { callId, count: 0, since: deps.now().toISOString() };
       const why = grant ? `control is granted for call ${grant.callId} only` : 'no grant is live';
       deps.audit({
-        action: 'execute', event: 'camera.remote_refused', callId, person: null, outcome: 'control_not_granted',
+        action: 'execute',
+        event: 'camera.remote_refused',
+        callId,
+        person: null,
+        outcome: 'control_not_granted',
         detail: `remote camera command refused: ${why}; further refusals in this streak are counted, not recorded one by one`,
       });
     }
@@ -156,10 +162,16 @@ export function createSteeringGrant(deps: SteeringGrantDeps) {
     grant(callId: string, typedName: string | undefined): SteeringGrant {
       const me = deps.self();
       if (me && me.role !== 'station') {
-        throw new AppFailure('forbidden', 'Only a cart grants control of its camera; this workstation steers, it is not steered.');
+        throw new AppFailure(
+          'forbidden',
+          'Only a cart grants control of its camera; this workstation steers, it is not steered.',
+        );
       }
       if (!call || call.callId !== callId || !call.answered) {
-        throw new AppFailure('not_found', 'There is no answered call with this id: remote control is granted during a call only.');
+        throw new AppFailure(
+          'not_found',
+          'There is no answered call with this id: remote control is granted during a call only.',
+        );
       }
       if (!call.confirmed || !me) {
         throw new AppFailure(
@@ -169,7 +181,10 @@ export function createSteeringGrant(deps: SteeringGrantDeps) {
         );
       }
       if (call.remote.role !== 'expert') {
-        throw new AppFailure('forbidden', 'Only the expert of the call can be let steer this camera; this call is with another station.');
+        throw new AppFailure(
+          'forbidden',
+          'Only the expert of the call can be let steer this camera; this call is with another station.',
+        );
       }
       if (grant?.callId === callId && grant.expert.peerId === call.remote.id) return strip(grant);
       const user = deps.signedIn();
@@ -190,7 +205,14 @@ export function createSteeringGrant(deps: SteeringGrantDeps) {
       const by = grantedBy.source === 'sign_in' ? `signed in, IdNatPS ${grantedBy.idNatPs}` : 'name typed';
       const granted = `${expertText(grant)} may steer this cart's camera; granted by ${grantedBy.name} (${by})`;
       const detail = [granted, closeStreak(callId)].filter(Boolean).join('; ');
-      deps.audit({ action: 'grant', event: 'control.granted', callId, person: grantedBy.name, outcome: 'success', detail });
+      deps.audit({
+        action: 'grant',
+        event: 'control.granted',
+        callId,
+        person: grantedBy.name,
+        outcome: 'success',
+        detail,
+      });
       deps.onChange({ callId, grant: strip(grant) });
       return strip(grant);
     },

@@ -61,7 +61,8 @@ export function createStationSteering(deps: StationSteeringDeps) {
     callMessage: (message: ServerMessage) => grant.observe(message),
     /** The page's own call commands: hanging up, cancelling or declining ends the call here. */
     callCommand(command: CallCommand): void {
-      const leaves = command.type === 'call.hangup' || command.type === 'call.cancel' || command.type === 'call.decline';
+      const leaves =
+        command.type === 'call.hangup' || command.type === 'call.cancel' || command.type === 'call.decline';
       if (leaves) grant.leftCall(command.callId);
     },
     hubLost: () => grant.hubLost(),

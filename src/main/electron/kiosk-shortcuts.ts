@@ -37,7 +37,8 @@ const BROWSER_KEYS = ['BrowserBack', 'BrowserForward', 'BrowserHome'];
 export const KIOSK_BLOCKED_SHORTCUTS: readonly KioskShortcut[] = [
   {
     name: 'reload',
-    reason: 'reloading drops the session under way (the act being recorded, the call); the page reloads itself after its wipe',
+    reason:
+      'reloading drops the session under way (the act being recorded, the call); the page reloads itself after its wipe',
     matches: (i) => (command(i) && letter(i) === 'r') || i.key === 'F5' || i.key === 'BrowserRefresh',
   },
   {
@@ -53,23 +54,23 @@ export const KIOSK_BLOCKED_SHORTCUTS: readonly KioskShortcut[] = [
   },
   {
     name: 'zoom',
-    reason: 'a zoomed page pushes the steps and the pharmacist\'s exit off the cabin\'s screen',
+    reason: "a zoomed page pushes the steps and the pharmacist's exit off the cabin's screen",
     matches: (i) => command(i) && (ZOOM_KEYS.includes(i.key) || ZOOM_CODES.includes(i.code ?? '')),
   },
   {
     name: 'print',
-    reason: 'printing shows the patient\'s screen on paper, and the print dialog opens the file system',
+    reason: "printing shows the patient's screen on paper, and the print dialog opens the file system",
     matches: commandWith(['p']),
   },
   {
     name: 'view source, save or open a file',
-    reason: 'their windows and file dialogs lead from the cabin\'s screen to the file system',
+    reason: "their windows and file dialogs lead from the cabin's screen to the file system",
     matches: commandWith(['u', 's', 'o']),
   },
   { name: 'new window', reason: 'a second window would not be in kiosk mode', matches: commandWith(['n', 't']) },
   {
     name: 'history navigation',
-    reason: 'going back or forward would leave the cabin\'s screens for whatever the page showed before',
+    reason: "going back or forward would leave the cabin's screens for whatever the page showed before",
     matches: (i) => (i.alt && ['ArrowLeft', 'ArrowRight', 'Home'].includes(i.key)) || BROWSER_KEYS.includes(i.key),
   },
   {
@@ -79,7 +80,8 @@ export const KIOSK_BLOCKED_SHORTCUTS: readonly KioskShortcut[] = [
   },
   {
     name: 'function keys',
-    reason: 'F1 to F24 have no use in the cabin; Chromium and the desktop bind several (F11 full screen, F10 menu, F7 caret browsing)',
+    reason:
+      'F1 to F24 have no use in the cabin; Chromium and the desktop bind several (F11 full screen, F10 menu, F7 caret browsing)',
     matches: (i) => FUNCTION_KEY.test(i.key),
   },
 ];

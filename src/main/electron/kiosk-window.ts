@@ -8,7 +8,15 @@ import type { StationEvents } from '../platform/station-events';
 import { blockedKioskShortcut } from './kiosk-shortcuts';
 
 // Everything Chromium keeps for the page; cookies too, though the app sets none.
-const STORAGES = ['cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'serviceworkers', 'cachestorage'] as const;
+const STORAGES = [
+  'cookies',
+  'filesystem',
+  'indexdb',
+  'localstorage',
+  'shadercache',
+  'serviceworkers',
+  'cachestorage',
+] as const;
 
 export interface KioskWindowOptions {
   events: StationEvents;

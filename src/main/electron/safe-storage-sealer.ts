@@ -4,7 +4,10 @@
 import type { SafeStorage } from 'electron';
 import type { KeySealer } from '../platform/security/data-key';
 
-export type SafeStorageApi = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
+export type SafeStorageApi = Pick<
+  SafeStorage,
+  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+>;
 
 function backendOf(safeStorage: SafeStorageApi, platform: NodeJS.Platform): string {
   if (platform === 'win32') return 'dpapi';
@@ -13,7 +16,10 @@ function backendOf(safeStorage: SafeStorageApi, platform: NodeJS.Platform): stri
 }
 
 /** Call after the app is ready: before that, Linux reports no encryption. */
-export function safeStorageSealer(safeStorage: SafeStorageApi, platform: NodeJS.Platform = process.platform): KeySealer | null {
+export function safeStorageSealer(
+  safeStorage: SafeStorageApi,
+  platform: NodeJS.Platform = process.platform,
+): KeySealer | null {
   if (!safeStorage.isEncryptionAvailable()) return null;
   return {
     backend: backendOf(safeStorage, platform),

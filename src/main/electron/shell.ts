@@ -95,7 +95,13 @@ export function startElectronShell(options: ElectronShellOptions): void {
       const loadFailed = (error: unknown) => logger?.error('window.load_failed', { error: String(error) });
       mainWindow = createMainWindow(options.preloadPath, loadFailed, devTools);
       const wipeFailed = (error: unknown) => logger?.error('kiosk.wipe_failed', { error: String(error) });
-      kioskWindow = followKioskMode({ events: station.events, window: () => mainWindow, session: ses, app, onError: wipeFailed });
+      kioskWindow = followKioskMode({
+        events: station.events,
+        window: () => mainWindow,
+        session: ses,
+        app,
+        onError: wipeFailed,
+      });
       // Installed builds only: a development run has no app-update.yml and nothing to update.
       if (app.isPackaged && logger) void startStationUpdates(station, logger, process.resourcesPath).check();
       // A cabin restarted in kiosk mode opens straight into it.

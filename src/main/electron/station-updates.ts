@@ -9,7 +9,11 @@ import type { Station } from '../station';
 import { busyReasonFrom, startAutoUpdate, type AutoUpdate } from './auto-update';
 import { feedUrlFromAppUpdateYml, updateFeedUrlFromEnv } from './update-feed';
 
-export function startStationUpdates(station: Pick<Station, 'busyState'>, logger: Logger, resourcesPath: string): AutoUpdate {
+export function startStationUpdates(
+  station: Pick<Station, 'busyState'>,
+  logger: Logger,
+  resourcesPath: string,
+): AutoUpdate {
   const fromEnv = process.env.RELAIS_UPDATE_URL ? updateFeedUrlFromEnv(process.env) : null;
   let feed = fromEnv;
   if (!feed) {

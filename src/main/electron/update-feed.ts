@@ -26,10 +26,15 @@ export function checkUpdateFeedUrl(value: unknown): FeedCheck {
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    return { ok: false, reason: `The update server must be reached over https (got ${url.protocol}//${url.host}); http is only accepted on this machine (loopback).` };
+    return {
+      ok: false,
+      reason: `The update server must be reached over https (got ${url.protocol}//${url.host}); http is only accepted on this machine (loopback).`,
+    };
   }
-  if (url.username !== '' || url.password !== '') return { ok: false, reason: 'The update server address must not carry a user name or password.' };
-  if (url.search !== '' || url.hash !== '') return { ok: false, reason: 'The update server address must not carry a query or fragment.' };
+  if (url.username !== '' || url.password !== '')
+    return { ok: false, reason: 'The update server address must not carry a user name or password.' };
+  if (url.search !== '' || url.hash !== '')
+    return { ok: false, reason: 'The update server address must not carry a query or fragment.' };
   return { ok: true, url: url.href.replace(/\/+$/, '') };
 }
 
@@ -43,12 +48,14 @@ export function updateFeedUrlFromEnv(env: Record<string, string | undefined>): F
 // ("provider: generic", "url: https://...", "updaterCacheDirName: ..."). Anything else, or a
 // provider other than generic, is refused: the station only updates from its regional server.
 export function feedUrlFromAppUpdateYml(text: unknown): FeedCheck {
-  if (typeof text !== 'string' || text.length > 10_000) return { ok: false, reason: 'app-update.yml is missing or too large.' };
+  if (typeof text !== 'string' || text.length > 10_000)
+    return { ok: false, reason: 'app-update.yml is missing or too large.' };
   const fields = new Map<string, string>();
   for (const line of text.split(/\r?\n/)) {
     const match = /^([A-Za-z]+):\s*(.*?)\s*$/.exec(line);
     if (match) fields.set(match[1]!, match[2]!.replace(/^(['"])(.*)\1$/, '$2'));
   }
-  if (fields.get('provider') !== 'generic') return { ok: false, reason: 'app-update.yml does not name the generic (regional server) provider.' };
+  if (fields.get('provider') !== 'generic')
+    return { ok: false, reason: 'app-update.yml does not name the generic (regional server) provider.' };
   return checkUpdateFeedUrl(fields.get('url'));
 }

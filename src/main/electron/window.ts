@@ -4,7 +4,11 @@ import { APP_URL } from './app-origin';
 import { createWebPreferences } from './web-preferences';
 
 /** `devTools`: the developer switch (RELAIS_DEV_TOOLS=1); the window has none otherwise. */
-export function createMainWindow(preloadPath: string, onLoadFailed: (error: unknown) => void = () => {}, devTools = false): BrowserWindow {
+export function createMainWindow(
+  preloadPath: string,
+  onLoadFailed: (error: unknown) => void = () => {},
+  devTools = false,
+): BrowserWindow {
   const window = new BrowserWindow({
     title: 'Relais',
     // Shown once painted, so the cart never flashes an empty white frame.

@@ -23,7 +23,9 @@ export async function startEmbeddedHub(resourcesDir: string): Promise<EmbeddedHu
   // here (no TURN URL) but different.
   const turnSecret = randomBytes(32).toString('hex');
   const offersFile = path.join(resourcesDir, 'hub', 'offers.json');
-  const offers = fs.existsSync(offersFile) ? z.array(OfferSchema).parse(JSON.parse(fs.readFileSync(offersFile, 'utf8'))) : [];
+  const offers = fs.existsSync(offersFile)
+    ? z.array(OfferSchema).parse(JSON.parse(fs.readFileSync(offersFile, 'utf8')))
+    : [];
   const hub = await startHub({ secret, turnSecret, turnUrls: [], offers, host: '127.0.0.1', port: 0 });
   const stationToken = issueToken(secret, {
     sub: `station-${os.hostname()}`.slice(0, 100),

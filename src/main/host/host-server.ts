@@ -64,7 +64,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     serveStatic(options.rendererRoot, req, res, headers);
   });
-  const unbind = bindWebSocket(server, options.station, { token, allowedOrigins: origins, allowedHosts }, options.logger);
+  const unbind = bindWebSocket(
+    server,
+    options.station,
+    { token, allowedOrigins: origins, allowedHosts },
+    options.logger,
+  );
 
   return {
     port,

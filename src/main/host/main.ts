@@ -79,23 +79,42 @@ async function main(): Promise<void> {
   const status = await station.dispatch('station.status', {});
   if (status.ok) {
     const { dataProtection } = status.value as StationStatus;
-    out.write(`  Clé de chiffrement / data key: ${dataProtection.keyPath} (un fichier : plus faible que le trousseau du système, à sauvegarder à part / a file: weaker than the OS keychain, back it up apart)\n`);
+    out.write(
+      `  Clé de chiffrement / data key: ${dataProtection.keyPath} (un fichier : plus faible que le trousseau du système, à sauvegarder à part / a file: weaker than the OS keychain, back it up apart)\n`,
+    );
   }
-  if (!oidc) out.write('  Sans connexion des professionnels (RELAIS_NO_SIGN_IN=1) : toute personne devant cette station lit tous les dossiers. / No professional sign-in: anyone at this station reads every record.\n');
-  out.write(`  Serveur régional / hub: ${embedded ? `${embedded.hub.url} (embarqué / embedded)` : hubSettings.hubUrl}\n`);
-  out.write(`  Appareils / devices: ${devices.mode === 'simulated' ? 'simulés / simulated (no devices.json)' : devices.mode === 'none' ? 'aucun / none (RELAIS_DEVICES=none)' : 'devices.json'}\n`);
+  if (!oidc)
+    out.write(
+      '  Sans connexion des professionnels (RELAIS_NO_SIGN_IN=1) : toute personne devant cette station lit tous les dossiers. / No professional sign-in: anyone at this station reads every record.\n',
+    );
+  out.write(
+    `  Serveur régional / hub: ${embedded ? `${embedded.hub.url} (embarqué / embedded)` : hubSettings.hubUrl}\n`,
+  );
+  out.write(
+    `  Appareils / devices: ${devices.mode === 'simulated' ? 'simulés / simulated (no devices.json)' : devices.mode === 'none' ? 'aucun / none (RELAIS_DEVICES=none)' : 'devices.json'}\n`,
+  );
   out.write(`  Ouvrez cette adresse / open this address (it holds this run's key):\n`);
   out.write(`Relais station ready: ${host.url}\n`);
   if (process.argv.includes('--open')) {
     const outcome = openInChromium(host.url, path.join(dataDir, 'browser-profile'));
     if (outcome.opened) out.write(`  Ouvert dans / opened in ${outcome.browser}\n`);
-    else if (outcome.reason === 'no_display') out.write('  Pas d\'écran graphique : ouvrez l\'adresse ci-dessus dans Chromium. / No display: open the address above in Chromium.\n');
-    else out.write('  Chromium introuvable (apt-get install chromium) : ouvrez l\'adresse dans un navigateur. / Chromium not found: open the address in a browser.\n');
+    else if (outcome.reason === 'no_display')
+      out.write(
+        "  Pas d'écran graphique : ouvrez l'adresse ci-dessus dans Chromium. / No display: open the address above in Chromium.\n",
+      );
+    else
+      out.write(
+        "  Chromium introuvable (apt-get install chromium) : ouvrez l'adresse dans un navigateur. / Chromium not found: open the address in a browser.\n",
+      );
   }
   if (embedded) {
     // A second station on this machine, as the expert: calls can be tried without a region.
-    out.write('  Pour essayer un appel, lancez un poste expert dans un autre terminal / to try a call, start an expert station in another terminal:\n');
-    out.write(`    RELAIS_DATA_DIR=${path.join(os.tmpdir(), 'relais-expert')} RELAIS_NO_SIGN_IN=1 RELAIS_PORT=0 RELAIS_DEVICES=none RELAIS_HUB_URL=${embedded.hub.url} RELAIS_HUB_TOKEN=${embedded.expertToken} node out/main/host.cjs --open\n`);
+    out.write(
+      '  Pour essayer un appel, lancez un poste expert dans un autre terminal / to try a call, start an expert station in another terminal:\n',
+    );
+    out.write(
+      `    RELAIS_DATA_DIR=${path.join(os.tmpdir(), 'relais-expert')} RELAIS_NO_SIGN_IN=1 RELAIS_PORT=0 RELAIS_DEVICES=none RELAIS_HUB_URL=${embedded.hub.url} RELAIS_HUB_TOKEN=${embedded.expertToken} node out/main/host.cjs --open\n`,
+    );
   }
   out.write('  Ctrl+C pour arrêter / to stop.\n\n');
 

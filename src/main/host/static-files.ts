@@ -19,7 +19,12 @@ export function securityHeaders(connectSrc: string[]): Record<string, string> {
   };
 }
 
-export function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse, headers: Record<string, string>): void {
+export function serveStatic(
+  root: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  headers: Record<string, string>,
+): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', ...headers }).end();
     return;

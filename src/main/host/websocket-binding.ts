@@ -5,7 +5,13 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { err } from '../../shared/result';
-import { ClientMessageSchema, MAX_MESSAGE_BYTES, TOKEN_PROTOCOL_PREFIX, WIRE_PROTOCOL, type ServerMessage } from '../../shared/wire';
+import {
+  ClientMessageSchema,
+  MAX_MESSAGE_BYTES,
+  TOKEN_PROTOCOL_PREFIX,
+  WIRE_PROTOCOL,
+  type ServerMessage,
+} from '../../shared/wire';
 import type { Logger } from '../platform/logger';
 import type { Station } from '../station';
 
@@ -25,7 +31,10 @@ function tokenMatches(expected: string, offered: string): boolean {
 }
 
 // Why an upgrade is refused, or null when it may proceed. Pure, for tests.
-export function refuseUpgrade(req: http.IncomingMessage, check: UpgradeCheck): { status: number; reason: string } | null {
+export function refuseUpgrade(
+  req: http.IncomingMessage,
+  check: UpgradeCheck,
+): { status: number; reason: string } | null {
   const path = (req.url ?? '').split('?')[0];
   if (path !== WEBSOCKET_PATH) return { status: 404, reason: 'Not found' };
   // SECURITY: the same Host check as every HTTP request (DNS rebinding): a name that a hostile
@@ -33,9 +42,12 @@ export function refuseUpgrade(req: http.IncomingMessage, check: UpgradeCheck): {
   if (!check.allowedHosts.includes(req.headers.host ?? '')) return { status: 421, reason: 'Misdirected request' };
   // SECURITY: another web page open in the same browser cannot reach the station's loopback socket.
   if (!check.allowedOrigins.includes(req.headers.origin ?? '')) return { status: 403, reason: 'Origin not allowed' };
-  const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim());
   const token = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length) ?? '';
-  if (!offered.includes(WIRE_PROTOCOL) || !tokenMatches(check.token, token)) return { status: 401, reason: 'Station key missing or wrong' };
+  if (!offered.includes(WIRE_PROTOCOL) || !tokenMatches(check.token, token))
+    return { status: 401, reason: 'Station key missing or wrong' };
   return null;
 }
 

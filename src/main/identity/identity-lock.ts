@@ -25,7 +25,20 @@ export interface IdentityLockDeps {
 
 export type UnlockOutcome =
   | { ok: true }
-  | { ok: false; reason: 'pin_format' | 'no_pin' | 'wrong_pin' | 'signed_out' | 'badge_format' | 'wrong_badge' | 'unknown_badge' | 'locked' | 'pin_set'; left?: number }
+  | {
+      ok: false;
+      reason:
+        | 'pin_format'
+        | 'no_pin'
+        | 'wrong_pin'
+        | 'signed_out'
+        | 'badge_format'
+        | 'wrong_badge'
+        | 'unknown_badge'
+        | 'locked'
+        | 'pin_set';
+      left?: number;
+    }
   | { ok: false; reason: 'pin_trivial'; why: TrivialPin };
 
 export function createIdentityLock(deps: IdentityLockDeps) {

@@ -28,8 +28,14 @@ export async function openLoopbackRedirect(options: { timeoutMs: number }): Prom
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(
       failed
-        ? PAGE('Connexion refusée / Sign-in refused', 'Revenez à Relais pour réessayer. / Go back to Relais to try again.')
-        : PAGE('Connexion réussie / Signed in', 'Vous pouvez fermer cet onglet et revenir à Relais. / You may close this tab and go back to Relais.'),
+        ? PAGE(
+            'Connexion refusée / Sign-in refused',
+            'Revenez à Relais pour réessayer. / Go back to Relais to try again.',
+          )
+        : PAGE(
+            'Connexion réussie / Signed in',
+            'Vous pouvez fermer cet onglet et revenir à Relais. / You may close this tab and go back to Relais.',
+          ),
     );
     settle?.resolve(new URL(`${redirectUri}${url.search}`));
     close();

@@ -43,7 +43,8 @@ interface Session {
   idToken: string | null;
 }
 
-const isLoopback = (url: URL) => url.hostname === '127.0.0.1' || url.hostname === '[::1]' || url.hostname === 'localhost';
+const isLoopback = (url: URL) =>
+  url.hostname === '127.0.0.1' || url.hostname === '[::1]' || url.hostname === 'localhost';
 
 export class SignInError extends Error {}
 
@@ -63,40 +64,72 @@ export function createOidcLogin(deps: OidcLoginDeps) {
   const changed = () => deps.onChange();
 
   async function configuration(): Promise<oidc.Configuration> {
-    if (!settings) throw new SignInError('No identity provider is configured on this station (RELAIS_OIDC_DISCOVERY_URL).');
+    if (!settings)
+      throw new SignInError('No identity provider is configured on this station (RELAIS_OIDC_DISCOVERY_URL).');
     if (config) return config;
     const url = new URL(settings.discoveryUrl);
     // SECURITY: plain http only to a provider on this machine (tests, development).
     const insecure = url.protocol === 'http:' && isLoopback(url);
-    if (url.protocol !== 'https:' && !insecure) throw new SignInError(`The identity provider must be reached over https, not ${url.protocol}`);
+    if (url.protocol !== 'https:' && !insecure)
+      throw new SignInError(`The identity provider must be reached over https, not ${url.protocol}`);
     const auth = settings.clientSecret ? oidc.ClientSecretBasic(settings.clientSecret) : oidc.None();
-    config = await oidc.discovery(url, settings.clientId, settings.clientSecret ?? undefined, auth, insecure ? { execute: [oidc.allowInsecureRequests] } : {});
+    config = await oidc.discovery(
+      url,
+      settings.clientId,
+      settings.clientSecret ?? undefined,
+      auth,
+      insecure ? { execute: [oidc.allowInsecureRequests] } : {},
+    );
     // SECURITY: the ID token's signature is checked against the provider's published keys.
     oidc.enableNonRepudiationChecks(config);
     return config;
   }
 
-  function take(tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers, previous: Session | null): Session {
+  function take(
+    tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers,
+    previous: Session | null,
+  ): Session {
     const claims = tokens.claims() ?? null;
     const expiresIn = tokens.expiresIn() ?? 300;
     const expiresAt = new Date(deps.now().getTime() + expiresIn * 1000);
     if (!claims && !previous) throw new SignInError('The identity provider returned no ID token.');
     // A refresh may come without a new ID token: the person stays the same.
-    if (claims && previous && claims.sub !== previous.user.sub) throw new SignInError('The refreshed sign-in names another person.');
+    if (claims && previous && claims.sub !== previous.user.sub)
+      throw new SignInError('The refreshed sign-in names another person.');
     // A renewal keeps who she is (read once at sign-in: PSC's userinfo is not asked again), with the new expiry.
-    const user = previous ? { ...previous.user, expiresAt: expiresAt.toISOString() } : userOf(claims as Record<string, unknown>, expiresAt);
-    return { user, accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? previous?.refreshToken ?? null, idToken: tokens.id_token ?? previous?.idToken ?? null };
+    const user = previous
+      ? { ...previous.user, expiresAt: expiresAt.toISOString() }
+      : userOf(claims as Record<string, unknown>, expiresAt);
+    return {
+      user,
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token ?? previous?.refreshToken ?? null,
+      idToken: tokens.id_token ?? previous?.idToken ?? null,
+    };
   }
 
   /** PSC: the level asked for must be the level given; the professional is read from userinfo. */
-  async function takePsc(cfg: oidc.Configuration, tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers): Promise<Session> {
+  async function takePsc(
+    cfg: oidc.Configuration,
+    tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers,
+  ): Promise<Session> {
     const claims = tokens.claims();
     // SECURITY: a sign-in below the eIDAS level asked for (a provider that ignored acr_values) is refused.
-    if (!claims || claims.acr !== PSC_ACR) throw new SignInError(`Pro Santé Connect did not confirm the eIDAS level asked for (${PSC_ACR}): the sign-in is refused; sign in with the CPS card or e-CPS.`);
+    if (!claims || claims.acr !== PSC_ACR)
+      throw new SignInError(
+        `Pro Santé Connect did not confirm the eIDAS level asked for (${PSC_ACR}): the sign-in is refused; sign in with the CPS card or e-CPS.`,
+      );
     // SECURITY: openid-client checks that userinfo speaks of the ID token's subject.
     const userinfo = await oidc.fetchUserInfo(cfg, tokens.access_token, claims.sub);
     const base = take(tokens, null);
-    return { ...base, user: pscUserOf(claims as Record<string, unknown>, userinfo as Record<string, unknown>, new Date(base.user.expiresAt)) };
+    return {
+      ...base,
+      user: pscUserOf(
+        claims as Record<string, unknown>,
+        userinfo as Record<string, unknown>,
+        new Date(base.user.expiresAt),
+      ),
+    };
   }
 
   return {
@@ -128,7 +161,12 @@ export function createOidcLogin(deps: OidcLoginDeps) {
       const done = (async () => {
         try {
           const callback = await redirect.response;
-          const tokens = await oidc.authorizationCodeGrant(cfg, callback, { pkceCodeVerifier: verifier, expectedState, expectedNonce, idTokenExpected: true });
+          const tokens = await oidc.authorizationCodeGrant(cfg, callback, {
+            pkceCodeVerifier: verifier,
+            expectedState,
+            expectedNonce,
+            idTokenExpected: true,
+          });
           session = settings!.profile === 'psc' ? await takePsc(cfg, tokens) : take(tokens, null);
           return session.user;
         } catch (error) {
@@ -170,8 +208,11 @@ export function createOidcLogin(deps: OidcLoginDeps) {
       changed();
       if (!ended || !settings) return { endSessionUrl: null };
       const cfg = await configuration();
-      if (ended.refreshToken && cfg.serverMetadata().revocation_endpoint) await oidc.tokenRevocation(cfg, ended.refreshToken).catch(() => {});
-      const endSession = cfg.serverMetadata().end_session_endpoint ? oidc.buildEndSessionUrl(cfg, ended.idToken ? { id_token_hint: ended.idToken } : {}).href : null;
+      if (ended.refreshToken && cfg.serverMetadata().revocation_endpoint)
+        await oidc.tokenRevocation(cfg, ended.refreshToken).catch(() => {});
+      const endSession = cfg.serverMetadata().end_session_endpoint
+        ? oidc.buildEndSessionUrl(cfg, ended.idToken ? { id_token_hint: ended.idToken } : {}).href
+        : null;
       return { endSessionUrl: endSession };
     },
     /** The access token for calls made on the person's behalf (never given to the page). */

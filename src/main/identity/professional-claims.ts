@@ -7,19 +7,35 @@ import { rppsOfIdNatPs, type Practice, type SignedIn } from '../../shared/identi
 
 type Claims = Record<string, unknown>;
 
-const text = (claims: Claims, key: string) => (typeof claims[key] === 'string' && claims[key] ? (claims[key] as string) : null);
+const text = (claims: Claims, key: string) =>
+  typeof claims[key] === 'string' && claims[key] ? (claims[key] as string) : null;
 
 export function userOf(claims: Claims, expiresAt: Date): SignedIn {
   const idNatPs = text(claims, 'SubjectNameID') ?? text(claims, 'preferred_username');
-  const name = [text(claims, 'given_name'), text(claims, 'family_name')].filter(Boolean).join(' ') || text(claims, 'name') || idNatPs || String(claims.sub);
-  return { sub: String(claims.sub), idNatPs, rpps: rppsOfIdNatPs(idNatPs), name, expiresAt: expiresAt.toISOString(), practice: null };
+  const name =
+    [text(claims, 'given_name'), text(claims, 'family_name')].filter(Boolean).join(' ') ||
+    text(claims, 'name') ||
+    idNatPs ||
+    String(claims.sub);
+  return {
+    sub: String(claims.sub),
+    idNatPs,
+    rpps: rppsOfIdNatPs(idNatPs),
+    name,
+    expiresAt: expiresAt.toISOString(),
+    practice: null,
+  };
 }
 
-const objects = (value: unknown): Claims[] => (Array.isArray(value) ? value.filter((v): v is Claims => typeof v === 'object' && v !== null) : []);
+const objects = (value: unknown): Claims[] =>
+  Array.isArray(value) ? value.filter((v): v is Claims => typeof v === 'object' && v !== null) : [];
 
 /** Her first practice as PSC lists it (the one the station's acts are signed under). Garbage gives null fields, never a throw. */
 export function practiceOf(userinfo: Claims): Practice | null {
-  const refPro = typeof userinfo.SubjectRefPro === 'object' && userinfo.SubjectRefPro !== null ? (userinfo.SubjectRefPro as Claims) : {};
+  const refPro =
+    typeof userinfo.SubjectRefPro === 'object' && userinfo.SubjectRefPro !== null
+      ? (userinfo.SubjectRefPro as Claims)
+      : {};
   const exercice = objects(refPro.exercices)[0];
   if (!exercice) return null;
   const activity = objects(exercice.activities)[0] ?? {};

@@ -27,20 +27,47 @@ export interface StationIdentityDeps {
 
 export type SessionEndReason = 'signed_out' | 'new_sign_in' | 'unlock_failures' | 'renewal_failed';
 
-type IdentityChannel = 'identity.state' | 'identity.login' | 'identity.logout' | 'identity.setPin' | 'identity.enrolBadge' | 'identity.lock' | 'identity.unlock' | 'identity.unlockBadge' | 'identity.activity';
+type IdentityChannel =
+  | 'identity.state'
+  | 'identity.login'
+  | 'identity.logout'
+  | 'identity.setPin'
+  | 'identity.enrolBadge'
+  | 'identity.lock'
+  | 'identity.unlock'
+  | 'identity.unlockBadge'
+  | 'identity.activity';
 
 // SECURITY: what the page may call before a professional is signed in and the cart unlocked:
 // the sign-in itself, the station's status line, whether it is a cabin, and leaving the cabin
 // (checked by the pharmacist's kiosk PIN: a cabin whose sign-in lapsed must not be stuck). Not the
 // badge's enrolment: the gate lets it through only to a signed-in professional on an open cart.
-const OPEN_CHANNELS = new Set<Channel>(['identity.state', 'identity.login', 'identity.logout', 'identity.setPin', 'identity.lock', 'identity.unlock', 'identity.unlockBadge', 'identity.activity', 'station.status', 'kiosk.state', 'kiosk.leave']);
+const OPEN_CHANNELS = new Set<Channel>([
+  'identity.state',
+  'identity.login',
+  'identity.logout',
+  'identity.setPin',
+  'identity.lock',
+  'identity.unlock',
+  'identity.unlockBadge',
+  'identity.activity',
+  'station.status',
+  'kiosk.state',
+  'kiosk.leave',
+]);
 
-const LOCKED_NO_NEW_PIN = 'The station is locked: open it with your PIN or badge. Someone else? Sign out, then sign in and choose your own PIN.';
+const LOCKED_NO_NEW_PIN =
+  'The station is locked: open it with your PIN or badge. Someone else? Sign out, then sign in and choose your own PIN.';
 
 export function createStationIdentity(deps: StationIdentityDeps) {
   let renewal: ReturnType<typeof setTimeout> | null = null;
   const emit = () => deps.events.emit('identity.changed', state());
-  const login = createOidcLogin({ settings: deps.settings, openBrowser: (url) => deps.openBrowser?.(url), now: deps.now, onChange: emit });
+  const login = createOidcLogin({
+    settings: deps.settings,
+    openBrowser: (url) => deps.openBrowser?.(url),
+    now: deps.now,
+    onChange: emit,
+  });
   const lock = createIdentityLock({
     now: deps.now,
     idleMs: deps.idleMs ?? 10 * 60_000,
@@ -99,20 +126,33 @@ export function createStationIdentity(deps: StationIdentityDeps) {
     }
   }
 
-  function pinFailure(outcome: Exclude<ReturnType<typeof lock.unlock>, { ok: true }>, field: 'pin' | 'currentPin' = 'pin'): AppFailure {
-    if (outcome.reason === 'no_pin') return new AppFailure('not_found', 'No unlock PIN was chosen in this sign-in: sign in again.');
-    if (outcome.reason === 'signed_out') return new AppFailure('forbidden', 'Too many wrong PINs or badges: the session ended. Sign in again.');
+  function pinFailure(
+    outcome: Exclude<ReturnType<typeof lock.unlock>, { ok: true }>,
+    field: 'pin' | 'currentPin' = 'pin',
+  ): AppFailure {
+    if (outcome.reason === 'no_pin')
+      return new AppFailure('not_found', 'No unlock PIN was chosen in this sign-in: sign in again.');
+    if (outcome.reason === 'signed_out')
+      return new AppFailure('forbidden', 'Too many wrong PINs or badges: the session ended. Sign in again.');
     if (outcome.reason === 'locked') return new AppFailure('forbidden', LOCKED_NO_NEW_PIN);
     if (outcome.reason === 'pin_set') return fieldFailure('currentPin', 'identity.current_pin_required');
     if (outcome.reason === 'pin_trivial') return fieldFailure('pin', `pin.${outcome.why}`);
-    return outcome.reason === 'wrong_pin' ? fieldFailure(field, 'identity.wrong_pin', { left: outcome.left ?? 0 }) : fieldFailure('pin', 'identity.pin_format');
+    return outcome.reason === 'wrong_pin'
+      ? fieldFailure(field, 'identity.wrong_pin', { left: outcome.left ?? 0 })
+      : fieldFailure('pin', 'identity.pin_format');
   }
 
   function badgeFailure(outcome: Exclude<ReturnType<typeof lock.unlockWithBadge>, { ok: true }>): AppFailure {
-    if (outcome.reason === 'no_pin') return new AppFailure('forbidden', 'Choose your unlock PIN first: the badge comes beside it.');
-    if (outcome.reason === 'locked') return new AppFailure('forbidden', 'The station is locked: open it with your PIN or badge before enrolling a badge.');
+    if (outcome.reason === 'no_pin')
+      return new AppFailure('forbidden', 'Choose your unlock PIN first: the badge comes beside it.');
+    if (outcome.reason === 'locked')
+      return new AppFailure(
+        'forbidden',
+        'The station is locked: open it with your PIN or badge before enrolling a badge.',
+      );
     if (outcome.reason === 'signed_out') return pinFailure(outcome);
-    if (outcome.reason === 'wrong_badge' || outcome.reason === 'unknown_badge') return fieldFailure('uid', `identity.${outcome.reason}`, { left: outcome.left ?? 0 });
+    if (outcome.reason === 'wrong_badge' || outcome.reason === 'unknown_badge')
+      return fieldFailure('uid', `identity.${outcome.reason}`, { left: outcome.left ?? 0 });
     return fieldFailure('uid', 'identity.badge_format');
   }
 
@@ -142,7 +182,8 @@ export function createStationIdentity(deps: StationIdentityDeps) {
     // SECURITY: her first PIN of the sign-in on an open cart; afterwards a new one only with the
     // current one. Never at a locked cart: whoever stands there would choose the PIN that opens it.
     'identity.setPin': ({ pin, currentPin }) => {
-      if (!login.state().user) throw new AppFailure('forbidden', 'Sign in first: the PIN belongs to a signed-in professional.');
+      if (!login.state().user)
+        throw new AppFailure('forbidden', 'Sign in first: the PIN belongs to a signed-in professional.');
       if (lock.state().locked) throw new AppFailure('forbidden', LOCKED_NO_NEW_PIN);
       const changing = lock.state().pinSet;
       if (changing && currentPin === undefined) throw fieldFailure('currentPin', 'identity.current_pin_required');
@@ -151,7 +192,8 @@ export function createStationIdentity(deps: StationIdentityDeps) {
       return state();
     },
     'identity.enrolBadge': ({ uid }) => {
-      if (!login.state().user) throw new AppFailure('forbidden', 'Sign in first: the badge belongs to a signed-in professional.');
+      if (!login.state().user)
+        throw new AppFailure('forbidden', 'Sign in first: the badge belongs to a signed-in professional.');
       const outcome = lock.enrolBadge(uid);
       if (!outcome.ok) throw badgeFailure(outcome);
       return state();
@@ -168,7 +210,8 @@ export function createStationIdentity(deps: StationIdentityDeps) {
     // SECURITY: a badge opens only the cart of the professional signed in, who enrolled it in
     // this sign-in; it never signs anyone in (that stays with the identity provider).
     'identity.unlockBadge': ({ uid }) => {
-      if (!login.state().user) throw new AppFailure('forbidden', 'A badge does not sign in: sign in with Pro Santé Connect first.');
+      if (!login.state().user)
+        throw new AppFailure('forbidden', 'A badge does not sign in: sign in with Pro Santé Connect first.');
       const outcome = lock.unlockWithBadge(uid);
       if (!outcome.ok) throw badgeFailure(outcome);
       return state();
@@ -186,9 +229,11 @@ export function createStationIdentity(deps: StationIdentityDeps) {
     gate(channel: Channel): AppFailure | null {
       if (!deps.settings || OPEN_CHANNELS.has(channel)) return null;
       const current = state();
-      if (!current.user) return new AppFailure('forbidden', 'Sign in first: the records open to a signed-in professional.');
+      if (!current.user)
+        return new AppFailure('forbidden', 'Sign in first: the records open to a signed-in professional.');
       if (!current.unlockPinSet) return new AppFailure('forbidden', 'Choose your unlock PIN first.');
-      if (current.locked) return new AppFailure('forbidden', 'The station is locked: type your PIN or present your badge to open it.');
+      if (current.locked)
+        return new AppFailure('forbidden', 'The station is locked: type your PIN or present your badge to open it.');
       return null;
     },
     close: () => {

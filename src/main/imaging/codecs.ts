@@ -50,7 +50,11 @@ function wasmDecoder(name: WasmName): Promise<WasmDecoderClass> {
   return loading;
 }
 
-async function decodeWasm(name: WasmName, encoded: Uint8Array, geometry: FrameGeometry): Promise<{ bytes: Uint8Array; info: WasmFrameInfo; decoder: string }> {
+async function decodeWasm(
+  name: WasmName,
+  encoded: Uint8Array,
+  geometry: FrameGeometry,
+): Promise<{ bytes: Uint8Array; info: WasmFrameInfo; decoder: string }> {
   const Decoder = await wasmDecoder(name);
   let decoder: WasmDecoder | null = null;
   try {
@@ -58,15 +62,20 @@ async function decodeWasm(name: WasmName, encoded: Uint8Array, geometry: FrameGe
     decoder.getEncodedBuffer(encoded.length).set(encoded);
     decoder.decode();
     const info = decoder.getFrameInfo();
-    if (info.width === 0 || info.height === 0) throw new CodecError('The compressed pixels could not be decoded: the stream is empty or damaged.');
+    if (info.width === 0 || info.height === 0)
+      throw new CodecError('The compressed pixels could not be decoded: the stream is empty or damaged.');
     if (info.width !== geometry.columns || info.height !== geometry.rows) {
-      throw new CodecError(`The compressed image is ${info.width} x ${info.height} where the file says ${geometry.columns} x ${geometry.rows}.`);
+      throw new CodecError(
+        `The compressed image is ${info.width} x ${info.height} where the file says ${geometry.columns} x ${geometry.rows}.`,
+      );
     }
     // Copied out: the decoder's buffer lives in the module's heap and goes with the decoder.
     return { bytes: decoder.getDecodedBuffer().slice(), info, decoder: name };
   } catch (error) {
     if (error instanceof CodecError) throw error;
-    throw new CodecError('The compressed pixels could not be decoded: the stream is damaged, or encoded in a way the decoder does not support. Ask for an uncompressed copy.');
+    throw new CodecError(
+      'The compressed pixels could not be decoded: the stream is damaged, or encoded in a way the decoder does not support. Ask for an uncompressed copy.',
+    );
   } finally {
     try {
       decoder?.delete();
@@ -80,16 +89,25 @@ const expectedBytes = (g: FrameGeometry) => g.rows * g.columns * g.samples * (g.
 
 function checkLength(bytes: Uint8Array, geometry: FrameGeometry): Uint8Array {
   const expected = expectedBytes(geometry);
-  if (bytes.length < expected) throw new CodecError(`The decoded image holds ${bytes.length} bytes where ${expected} are expected.`);
+  if (bytes.length < expected)
+    throw new CodecError(`The decoded image holds ${bytes.length} bytes where ${expected} are expected.`);
   return bytes.length === expected ? bytes : bytes.subarray(0, expected);
 }
 
 /** Decodes one encapsulated frame in the given transfer syntax. */
-export async function decodeFrame(syntaxUid: string, encoded: Uint8Array, geometry: FrameGeometry): Promise<DecodedPixels> {
+export async function decodeFrame(
+  syntaxUid: string,
+  encoded: Uint8Array,
+  geometry: FrameGeometry,
+): Promise<DecodedPixels> {
   switch (syntaxUid) {
     case '1.2.840.10008.1.2.5': {
       try {
-        return { bytes: decodeRle(encoded, geometry.rows * geometry.columns, geometry.samples, geometry.bitsAllocated / 8), planar: true, rgb: false };
+        return {
+          bytes: decodeRle(encoded, geometry.rows * geometry.columns, geometry.samples, geometry.bitsAllocated / 8),
+          planar: true,
+          rgb: false,
+        };
       } catch (error) {
         if (error instanceof RleError) throw new CodecError(error.message);
         throw error;
@@ -97,7 +115,10 @@ export async function decodeFrame(syntaxUid: string, encoded: Uint8Array, geomet
     }
     case '1.2.840.10008.1.2.4.50':
     case '1.2.840.10008.1.2.4.51': {
-      if (geometry.bitsAllocated !== 8) throw new CodecError('12-bit JPEG (Extended) pixels cannot be decoded on this station: ask for a lossless copy.');
+      if (geometry.bitsAllocated !== 8)
+        throw new CodecError(
+          '12-bit JPEG (Extended) pixels cannot be decoded on this station: ask for a lossless copy.',
+        );
       // Colour: YCbCr turned into RGB only when the stream is YCbCr (jpeg-colour.ts).
       const stream = geometry.samples === 3 ? withColoursSaid(encoded, geometry.photometric) : encoded;
       const { bytes, info } = await decodeWasm('JPEGDecoder', stream, geometry);
@@ -109,7 +130,9 @@ export async function decodeFrame(syntaxUid: string, encoded: Uint8Array, geomet
       try {
         decoded = new JpegLosslessDecoder().decompress(encoded.buffer, encoded.byteOffset, encoded.length);
       } catch {
-        throw new CodecError('The JPEG Lossless pixels could not be decoded: the stream is damaged. Ask for an uncompressed copy.');
+        throw new CodecError(
+          'The JPEG Lossless pixels could not be decoded: the stream is damaged. Ask for an uncompressed copy.',
+        );
       }
       return { bytes: checkLength(new Uint8Array(decoded), geometry), planar: false, rgb: false };
     }

@@ -20,20 +20,35 @@ export interface DicomInstance {
   series: { number: number | null; description: string | null };
   instanceNumber: number | null;
   /** Null for objects that are not images (structured reports, RT plans, waveforms). */
-  image: { rows: number; columns: number; frames: number; bitsAllocated: number; samplesPerPixel: number; photometric: string | null; slicePosition: number | null } | null;
+  image: {
+    rows: number;
+    columns: number;
+    frames: number;
+    bitsAllocated: number;
+    samplesPerPixel: number;
+    photometric: string | null;
+    slicePosition: number | null;
+  } | null;
 }
 
 export type DicomRefusal = ParseRefusal | 'dicomdir' | 'missing_uid' | 'unsupported_transfer_syntax';
-export type DicomReadResult = { ok: true; instance: DicomInstance } | { ok: false; reason: DicomRefusal; detail: string };
+export type DicomReadResult =
+  { ok: true; instance: DicomInstance } | { ok: false; reason: DicomRefusal; detail: string };
 
 const IMPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2';
 const MEDIA_DIRECTORY = '1.2.840.10008.1.3.10';
 
 /** Bytes of one native frame; 4:2:2 colour keeps one chroma pair for two pixels. */
-function nativeFrameBytes(image: Pick<NonNullable<DicomInstance['image']>, 'rows' | 'columns' | 'bitsAllocated' | 'samplesPerPixel' | 'photometric'>): number {
+function nativeFrameBytes(
+  image: Pick<
+    NonNullable<DicomInstance['image']>,
+    'rows' | 'columns' | 'bitsAllocated' | 'samplesPerPixel' | 'photometric'
+  >,
+): number {
   const pixels = image.rows * image.columns;
   // Bits, not bytes: a segmentation stores one bit per pixel.
-  const samples = image.photometric === 'YBR_FULL_422' || image.photometric === 'YBR_PARTIAL_422' ? 2 : image.samplesPerPixel;
+  const samples =
+    image.photometric === 'YBR_FULL_422' || image.photometric === 'YBR_PARTIAL_422' ? 2 : image.samplesPerPixel;
   return Math.ceil((pixels * samples * image.bitsAllocated) / 8);
 }
 
@@ -59,36 +74,80 @@ export function readDicom(bytes: Uint8Array): DicomReadResult {
     return { ok: false, ...describeFailure(error, bytes) };
   }
   if (text(ds, 'x00020002') === MEDIA_DIRECTORY) {
-    return { ok: false, reason: 'dicomdir', detail: 'A DICOMDIR (the index of a CD or USB drive): it lists the images, it is not one.' };
+    return {
+      ok: false,
+      reason: 'dicomdir',
+      detail: 'A DICOMDIR (the index of a CD or USB drive): it lists the images, it is not one.',
+    };
   }
   const syntaxUid = text(ds, 'x00020010') ?? assumedSyntax ?? IMPLICIT_LITTLE_ENDIAN;
   const syntax = transferSyntax(syntaxUid);
-  const uids = { sopClassUid: text(ds, 'x00080016'), sopInstanceUid: text(ds, 'x00080018'), studyInstanceUid: text(ds, 'x0020000d'), seriesInstanceUid: text(ds, 'x0020000e') };
-  const missing = Object.entries(uids).filter(([, v]) => !v).map(([k]) => k);
+  const uids = {
+    sopClassUid: text(ds, 'x00080016'),
+    sopInstanceUid: text(ds, 'x00080018'),
+    studyInstanceUid: text(ds, 'x0020000d'),
+    seriesInstanceUid: text(ds, 'x0020000e'),
+  };
+  const missing = Object.entries(uids)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
   // A file without the header and without these UIDs is most likely not DICOM at all.
-  if (missing.length === 4 && !hasPreamble(bytes)) return { ok: false, reason: 'not_dicom', detail: 'No DICOM identifiers were found: this is not a DICOM file.' };
-  if (missing.length > 0) return { ok: false, reason: 'missing_uid', detail: `The file lacks ${missing.join(', ')}: it cannot be placed in a study.` };
-  if (!syntax.known) return { ok: false, reason: 'unsupported_transfer_syntax', detail: `Unknown transfer syntax ${syntaxUid}.` };
+  if (missing.length === 4 && !hasPreamble(bytes))
+    return { ok: false, reason: 'not_dicom', detail: 'No DICOM identifiers were found: this is not a DICOM file.' };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      reason: 'missing_uid',
+      detail: `The file lacks ${missing.join(', ')}: it cannot be placed in a study.`,
+    };
+  if (!syntax.known)
+    return { ok: false, reason: 'unsupported_transfer_syntax', detail: `Unknown transfer syntax ${syntaxUid}.` };
   const pixelData = ds.elements.x7fe00010;
   const rows = uint16(ds, 'x00280010');
   const columns = uint16(ds, 'x00280011');
-  const geometry = { rows: rows ?? 0, columns: columns ?? 0, bitsAllocated: uint16(ds, 'x00280100') ?? 16, samplesPerPixel: uint16(ds, 'x00280002') ?? 1, photometric: text(ds, 'x00280004') };
+  const geometry = {
+    rows: rows ?? 0,
+    columns: columns ?? 0,
+    bitsAllocated: uint16(ds, 'x00280100') ?? 16,
+    samplesPerPixel: uint16(ds, 'x00280002') ?? 1,
+    photometric: text(ds, 'x00280004'),
+  };
   const image =
     pixelData && rows && columns
-      ? { ...geometry, frames: countFrames(ds, pixelData, syntax, nativeFrameBytes(geometry)).frames, slicePosition: slicePosition(ds) }
+      ? {
+          ...geometry,
+          frames: countFrames(ds, pixelData, syntax, nativeFrameBytes(geometry)).frames,
+          slicePosition: slicePosition(ds),
+        }
       : null;
   // JPEG Extended carries 8 or 12 bits; the decoder here reads 8.
   if (image && syntax.uid === '1.2.840.10008.1.2.4.51' && image.bitsAllocated > 8) {
-    return { ok: false, reason: 'unsupported_transfer_syntax', detail: 'The pixels are 12-bit JPEG (Extended), which this station cannot decode: ask for a lossless copy (JPEG Lossless or Explicit VR Little Endian).' };
+    return {
+      ok: false,
+      reason: 'unsupported_transfer_syntax',
+      detail:
+        'The pixels are 12-bit JPEG (Extended), which this station cannot decode: ask for a lossless copy (JPEG Lossless or Explicit VR Little Endian).',
+    };
   }
   if (image && !syntax.decodable) {
-    return { ok: false, reason: 'unsupported_transfer_syntax', detail: `The pixels are encoded as ${syntax.name}, which this station cannot decode: ask for an uncompressed copy (Explicit VR Little Endian).` };
+    return {
+      ok: false,
+      reason: 'unsupported_transfer_syntax',
+      detail: `The pixels are encoded as ${syntax.name}, which this station cannot decode: ask for an uncompressed copy (Explicit VR Little Endian).`,
+    };
   }
   if (image && pixelData && !syntax.encapsulated && pixelData.length !== undefined) {
     // Native pixels: the element must hold every frame (a cut file often keeps a valid header).
     const expected = nativeFrameBytes(image) * image.frames;
-    if (pixelData.dataOffset + Math.min(pixelData.length, expected) > ds.byteArray.length || pixelData.length < expected) {
-      return { ok: false, reason: 'truncated', detail: `The pixel data holds ${pixelData.length} bytes where ${expected} are announced.` };
+    if (
+      pixelData.dataOffset + Math.min(pixelData.length, expected) > ds.byteArray.length ||
+      pixelData.length < expected
+    ) {
+      return {
+        ok: false,
+        reason: 'truncated',
+        detail: `The pixel data holds ${pixelData.length} bytes where ${expected} are announced.`,
+      };
     }
   }
   return {
@@ -100,12 +159,20 @@ export function readDicom(bytes: Uint8Array): DicomReadResult {
       seriesInstanceUid: uids.seriesInstanceUid!,
       modality: text(ds, 'x00080060'),
       transferSyntax: syntax,
-      patient: { name: text(ds, 'x00100010'), id: text(ds, 'x00100020'), birthDate: text(ds, 'x00100030'), sex: text(ds, 'x00100040') },
-      study: { date: text(ds, 'x00080020'), description: text(ds, 'x00081030'), accessionNumber: text(ds, 'x00080050') },
+      patient: {
+        name: text(ds, 'x00100010'),
+        id: text(ds, 'x00100020'),
+        birthDate: text(ds, 'x00100030'),
+        sex: text(ds, 'x00100040'),
+      },
+      study: {
+        date: text(ds, 'x00080020'),
+        description: text(ds, 'x00081030'),
+        accessionNumber: text(ds, 'x00080050'),
+      },
       series: { number: integer(ds, 'x00200011'), description: text(ds, 'x0008103e') },
       instanceNumber: integer(ds, 'x00200013'),
       image,
     },
   };
 }
-

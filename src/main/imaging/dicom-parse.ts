@@ -25,7 +25,8 @@ export class SyntaxMismatchError extends Error {
   }
 }
 
-export const hasPreamble = (bytes: Uint8Array) => bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
+export const hasPreamble = (bytes: Uint8Array) =>
+  bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
 
 /** A deflated dataset: the meta header as it is, the rest inflated (RFC 1951, no zlib header). */
 function inflate(bytes: Uint8Array, position: number): Uint8Array {
@@ -38,7 +39,10 @@ function inflate(bytes: Uint8Array, position: number): Uint8Array {
 }
 
 /** The syntax of `syntaxes` that reads the data set to a SOP Instance UID, if one does. */
-function syntaxThatReads(bytes: Uint8Array, syntaxes: string[]): { ds: dicomParser.DataSet; syntaxUid: string } | { error: unknown } {
+function syntaxThatReads(
+  bytes: Uint8Array,
+  syntaxes: string[],
+): { ds: dicomParser.DataSet; syntaxUid: string } | { error: unknown } {
   let firstError: unknown = null;
   for (const syntaxUid of syntaxes) {
     try {
@@ -56,7 +60,10 @@ function parseGuessing(bytes: Uint8Array): { ds: dicomParser.DataSet; syntaxUid:
   const found = syntaxThatReads(bytes, PLAIN_SYNTAXES);
   if ('ds' in found) return found;
   if (found.error) throw found.error;
-  return { ds: dicomParser.parseDicom(bytes, { TransferSyntaxUID: IMPLICIT_LITTLE_ENDIAN }), syntaxUid: IMPLICIT_LITTLE_ENDIAN };
+  return {
+    ds: dicomParser.parseDicom(bytes, { TransferSyntaxUID: IMPLICIT_LITTLE_ENDIAN }),
+    syntaxUid: IMPLICIT_LITTLE_ENDIAN,
+  };
 }
 
 /** Where the meta header ends and what syntax it declares; null when it cannot be read. */
@@ -77,7 +84,10 @@ function metaHeader(bytes: Uint8Array): { end: number; syntax: string | null } |
 function otherSyntaxThatReads(bytes: Uint8Array): SyntaxMismatchError | null {
   const meta = metaHeader(bytes);
   if (!meta?.syntax || !PLAIN_SYNTAXES.includes(meta.syntax)) return null;
-  const found = syntaxThatReads(bytes.subarray(meta.end), PLAIN_SYNTAXES.filter((uid) => uid !== meta.syntax));
+  const found = syntaxThatReads(
+    bytes.subarray(meta.end),
+    PLAIN_SYNTAXES.filter((uid) => uid !== meta.syntax),
+  );
   return 'ds' in found ? new SyntaxMismatchError(meta.syntax, found.syntaxUid) : null;
 }
 
@@ -118,16 +128,42 @@ export function describeFailure(error: unknown, bytes: Uint8Array): { reason: Pa
     };
   }
   if (!hasPreamble(bytes)) {
-    return { reason: 'not_dicom', detail: 'This is not a DICOM file: it has no DICOM header, and no DICOM encoding reads it.' };
+    return {
+      reason: 'not_dicom',
+      detail: 'This is not a DICOM file: it has no DICOM header, and no DICOM encoding reads it.',
+    };
   }
   const message = messageOf(error);
-  if (/past end|overr(un|ead)|beyond|end of (the )?buffer|cannot be greater than or equal to|maxPosition|not enough|maxOutputLength|unexpected end/i.test(message)) {
-    return { reason: 'truncated', detail: 'The file ends before its data does: it was cut short (an incomplete copy?). Copy it again from the disc, or ask for a new copy.' };
+  if (
+    /past end|overr(un|ead)|beyond|end of (the )?buffer|cannot be greater than or equal to|maxPosition|not enough|maxOutputLength|unexpected end/i.test(
+      message,
+    )
+  ) {
+    return {
+      reason: 'truncated',
+      detail:
+        'The file ends before its data does: it was cut short (an incomplete copy?). Copy it again from the disc, or ask for a new copy.',
+    };
   }
-  if (/DICM|prefix|preamble/i.test(message)) return { reason: 'not_dicom', detail: 'This is not a DICOM file: the DICM mark is missing after its 128-byte preamble.' };
+  if (/DICM|prefix|preamble/i.test(message))
+    return {
+      reason: 'not_dicom',
+      detail: 'This is not a DICOM file: the DICM mark is missing after its 128-byte preamble.',
+    };
   if (/inflat|deflat|zlib|invalid (stored|block|code|distance)/i.test(message)) {
-    return { reason: 'unreadable', detail: 'The file\'s data set is compressed (deflated) and could not be inflated: the file is damaged. Ask for a new copy.' };
+    return {
+      reason: 'unreadable',
+      detail:
+        "The file's data set is compressed (deflated) and could not be inflated: the file is damaged. Ask for a new copy.",
+    };
   }
-  if (/item|sequence|delimit/i.test(message)) return { reason: 'unreadable', detail: 'A sequence in the file is malformed: its items cannot be read. Ask for a new copy.' };
-  return { reason: 'unreadable', detail: 'The file is not valid DICOM: one of its elements cannot be read. Ask for a new copy.' };
+  if (/item|sequence|delimit/i.test(message))
+    return {
+      reason: 'unreadable',
+      detail: 'A sequence in the file is malformed: its items cannot be read. Ask for a new copy.',
+    };
+  return {
+    reason: 'unreadable',
+    detail: 'The file is not valid DICOM: one of its elements cannot be read. Ask for a new copy.',
+  };
 }

@@ -51,10 +51,18 @@ function listFiles(root: string): string[] {
 export type ReadFile = (file: string) => Uint8Array;
 export const readPlainFile: ReadFile = (file) => new Uint8Array(fs.readFileSync(file));
 /** The station's own folders (drops, PACS retrievals) hold sealed files. */
-export const readSealedFile = (sealer: FileSealer): ReadFile => (file) => new Uint8Array(sealer.read(file));
+export const readSealedFile =
+  (sealer: FileSealer): ReadFile =>
+  (file) =>
+    new Uint8Array(sealer.read(file));
 
-export async function scanFolder(folder: string, onProgress: (done: number, total: number) => void, readFile: ReadFile = readPlainFile): Promise<ScanResult> {
-  if (!path.isAbsolute(folder)) throw new ScanFolderError('Give the full path of the folder or drive (for instance /media/cdrom).');
+export async function scanFolder(
+  folder: string,
+  onProgress: (done: number, total: number) => void,
+  readFile: ReadFile = readPlainFile,
+): Promise<ScanResult> {
+  if (!path.isAbsolute(folder))
+    throw new ScanFolderError('Give the full path of the folder or drive (for instance /media/cdrom).');
   let stat: fs.Stats;
   try {
     stat = fs.statSync(folder);
@@ -75,7 +83,8 @@ export async function scanFolder(folder: string, onProgress: (done: number, tota
     const file = files[i]!;
     try {
       const size = fs.statSync(file).size;
-      if (size > MAX_FILE_BYTES) refuse(file, 'too_large', `The file is ${size} bytes, over the ${MAX_FILE_BYTES} the station reads.`);
+      if (size > MAX_FILE_BYTES)
+        refuse(file, 'too_large', `The file is ${size} bytes, over the ${MAX_FILE_BYTES} the station reads.`);
       else {
         const result = readDicom(readFile(file));
         if (result.ok) found.push({ file, instance: result.instance });

@@ -41,7 +41,8 @@ function encode(element: DicomElement): Buffer {
   header.write(element.vr, 4, 'latin1');
   if (long) header.writeUInt32LE(padded.length, 8);
   else {
-    if (padded.length > 0xffff) throw new RangeError(`Element ${element.tag.toString(16)} is too long for ${element.vr}.`);
+    if (padded.length > 0xffff)
+      throw new RangeError(`Element ${element.tag.toString(16)} is too long for ${element.vr}.`);
     header.writeUInt16LE(padded.length, 6);
   }
   return Buffer.concat([header, padded]);
@@ -69,7 +70,13 @@ function encapsulated(frame: Uint8Array): Buffer {
   return Buffer.concat([header, item(Buffer.alloc(0)), item(even), delimiter]);
 }
 
-export function writePart10(options: { sopClassUid: string; sopInstanceUid: string; transferSyntaxUid: string; elements: DicomElement[]; pixels: { native: Uint8Array; vr?: 'OB' | 'OW' } | { encapsulated: Uint8Array } }): Uint8Array {
+export function writePart10(options: {
+  sopClassUid: string;
+  sopInstanceUid: string;
+  transferSyntaxUid: string;
+  elements: DicomElement[];
+  pixels: { native: Uint8Array; vr?: 'OB' | 'OW' } | { encapsulated: Uint8Array };
+}): Uint8Array {
   const meta = [
     { tag: 0x00020001, vr: 'OB' as const, value: Uint8Array.from([0, 1]) },
     { tag: 0x00020002, vr: 'UI' as const, value: options.sopClassUid },
@@ -93,8 +100,13 @@ export function writePart10(options: { sopClassUid: string; sopInstanceUid: stri
   ].sort((a, b) => a.tag - b.tag);
   const dataset = Buffer.concat(elements.map(encode));
   // Native pixels are OW when wider than 8 bits (PS3.5 8.2), OB otherwise.
-  const pixels = 'native' in options.pixels ? encode({ tag: 0x7fe00010, vr: options.pixels.vr ?? 'OB', value: options.pixels.native }) : encapsulated(options.pixels.encapsulated);
-  return new Uint8Array(Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1'), ul, metaBody, dataset, pixels]));
+  const pixels =
+    'native' in options.pixels
+      ? encode({ tag: 0x7fe00010, vr: options.pixels.vr ?? 'OB', value: options.pixels.native })
+      : encapsulated(options.pixels.encapsulated);
+  return new Uint8Array(
+    Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1'), ul, metaBody, dataset, pixels]),
+  );
 }
 
 export const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';

@@ -26,7 +26,8 @@ const str = (o: DicomJson, tag: string): string | null => {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return String(v);
   // Person names are objects: { Alphabetic: "DOE^PETER" }.
-  if (v && typeof v === 'object' && typeof (v as { Alphabetic?: unknown }).Alphabetic === 'string') return (v as { Alphabetic: string }).Alphabetic;
+  if (v && typeof v === 'object' && typeof (v as { Alphabetic?: unknown }).Alphabetic === 'string')
+    return (v as { Alphabetic: string }).Alphabetic;
   return null;
 };
 const num = (o: DicomJson, tag: string): number | null => {
@@ -81,14 +82,23 @@ export function parseMultipart(body: Uint8Array, contentType: string): { type: s
     if (headerEnd === -1) throw new DicomWebError('A part of the PACS answer has no headers.', null);
     const headers = part.subarray(0, headerEnd).toString('latin1');
     let bytes = part.subarray(headerEnd + 4);
-    if (bytes.length >= 2 && bytes[bytes.length - 2] === 0x0d && bytes[bytes.length - 1] === 0x0a) bytes = bytes.subarray(0, bytes.length - 2);
-    parts.push({ type: /content-type:\s*([^\r\n;]+)/i.exec(headers)?.[1]?.trim() ?? null, bytes: new Uint8Array(bytes) });
+    if (bytes.length >= 2 && bytes[bytes.length - 2] === 0x0d && bytes[bytes.length - 1] === 0x0a)
+      bytes = bytes.subarray(0, bytes.length - 2);
+    parts.push({
+      type: /content-type:\s*([^\r\n;]+)/i.exec(headers)?.[1]?.trim() ?? null,
+      bytes: new Uint8Array(bytes),
+    });
     at = next;
   }
   return parts;
 }
 
-export function createDicomWebClient(options: { baseUrl: string; headers?: () => Record<string, string>; timeoutMs?: number; fetch?: typeof fetch }) {
+export function createDicomWebClient(options: {
+  baseUrl: string;
+  headers?: () => Record<string, string>;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}) {
   const doFetch = options.fetch ?? fetch;
   const base = options.baseUrl.replace(/\/+$/, '');
 
@@ -97,14 +107,22 @@ export function createDicomWebClient(options: { baseUrl: string; headers?: () =>
     try {
       response = await doFetch(`${base}${path}`, {
         ...init,
-        headers: { Accept: init.accept, ...(options.headers?.() ?? {}), ...(init.headers as Record<string, string> | undefined) },
+        headers: {
+          Accept: init.accept,
+          ...(options.headers?.() ?? {}),
+          ...(init.headers as Record<string, string> | undefined),
+        },
         signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
       });
     } catch (error) {
       throw new DicomWebError(`The PACS did not answer (${(error as Error).message}).`, null);
     }
     // 204 is "nothing found" for QIDO; everything else outside 2xx is the PACS saying no.
-    if (!response.ok) throw new DicomWebError(`The PACS answered ${response.status} ${response.statusText} to ${init.method ?? 'GET'} ${path}.`, response.status);
+    if (!response.ok)
+      throw new DicomWebError(
+        `The PACS answered ${response.status} ${response.statusText} to ${init.method ?? 'GET'} ${path}.`,
+        response.status,
+      );
     return response;
   }
 
@@ -120,7 +138,8 @@ export function createDicomWebClient(options: { baseUrl: string; headers?: () =>
       throw new DicomWebError('The PACS answered a search with something that is not JSON.', response.status);
     }
     const checked = DicomJsonSchema.safeParse(parsed);
-    if (!checked.success) throw new DicomWebError('The PACS answered a search with JSON that is not DICOM JSON.', response.status);
+    if (!checked.success)
+      throw new DicomWebError('The PACS answered a search with JSON that is not DICOM JSON.', response.status);
     return checked.data;
   }
 
@@ -155,18 +174,31 @@ export function createDicomWebClient(options: { baseUrl: string; headers?: () =>
     async searchSeries(studyUid: string): Promise<SeriesMatch[]> {
       const found = await searchJson(`/studies/${encodeURIComponent(studyUid)}/series?includefield=00201209`);
       return found
-        .map((o) => ({ seriesUid: str(o, '0020000E') ?? '', modality: str(o, '00080060'), number: num(o, '00200011'), description: str(o, '0008103E'), instances: num(o, '00201209') }))
+        .map((o) => ({
+          seriesUid: str(o, '0020000E') ?? '',
+          modality: str(o, '00080060'),
+          number: num(o, '00200011'),
+          description: str(o, '0008103E'),
+          instances: num(o, '00201209'),
+        }))
         .filter((s) => s.seriesUid);
     },
 
     /** WADO-RS: every instance of a series, as DICOM files. */
     async retrieveSeries(studyUid: string, seriesUid: string): Promise<Uint8Array[]> {
-      const response = await request(`/studies/${encodeURIComponent(studyUid)}/series/${encodeURIComponent(seriesUid)}`, {
-        method: 'GET',
-        accept: 'multipart/related; type="application/dicom"; transfer-syntax=*',
-      });
+      const response = await request(
+        `/studies/${encodeURIComponent(studyUid)}/series/${encodeURIComponent(seriesUid)}`,
+        {
+          method: 'GET',
+          accept: 'multipart/related; type="application/dicom"; transfer-syntax=*',
+        },
+      );
       const type = response.headers.get('content-type') ?? '';
-      if (!/^multipart\/related/i.test(type)) throw new DicomWebError(`The PACS answered ${type || 'no content type'} where DICOM files were asked for.`, response.status);
+      if (!/^multipart\/related/i.test(type))
+        throw new DicomWebError(
+          `The PACS answered ${type || 'no content type'} where DICOM files were asked for.`,
+          response.status,
+        );
       return parseMultipart(new Uint8Array(await response.arrayBuffer()), type)
         .filter((p) => p.type === null || /application\/dicom/i.test(p.type))
         .map((p) => p.bytes);
@@ -177,7 +209,11 @@ export function createDicomWebClient(options: { baseUrl: string; headers?: () =>
       const boundary = `relais-${randomUUID()}`;
       const chunks: Buffer[] = [];
       for (const file of files) {
-        chunks.push(Buffer.from(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`), Buffer.from(file.buffer, file.byteOffset, file.byteLength), Buffer.from('\r\n'));
+        chunks.push(
+          Buffer.from(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`),
+          Buffer.from(file.buffer, file.byteOffset, file.byteLength),
+          Buffer.from('\r\n'),
+        );
       }
       chunks.push(Buffer.from(`--${boundary}--\r\n`));
       const response = await request('/studies', {
@@ -194,7 +230,9 @@ export function createDicomWebClient(options: { baseUrl: string; headers?: () =>
       }
       const root = (Array.isArray(parsed) ? parsed[0] : parsed) as DicomJson | null;
       const uids = (seq: string) =>
-        ((root?.[seq]?.Value ?? []) as DicomJson[]).map((item) => (item && typeof item === 'object' ? str(item, '00081155') : null)).filter((u): u is string => !!u);
+        ((root?.[seq]?.Value ?? []) as DicomJson[])
+          .map((item) => (item && typeof item === 'object' ? str(item, '00081155') : null))
+          .filter((u): u is string => !!u);
       return { stored: uids('00081199'), failed: uids('00081198') };
     },
   };

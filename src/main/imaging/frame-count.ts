@@ -40,7 +40,12 @@ export function frameStarts(ds: dicomParser.DataSet, element: dicomParser.Elemen
   return starts;
 }
 
-export function countFrames(ds: dicomParser.DataSet, element: dicomParser.Element, syntax: TransferSyntax, frameBytes: number): FrameCount {
+export function countFrames(
+  ds: dicomParser.DataSet,
+  element: dicomParser.Element,
+  syntax: TransferSyntax,
+  frameBytes: number,
+): FrameCount {
   const declared = declaredFrames(ds);
   if (declared !== null) return { frames: declared, counted: null };
   const unreadable = text(ds, 'x00280008') !== null;

@@ -49,7 +49,11 @@ export function createFramePool(options: { workerFile: string | null; deadlineMs
       if (worker === w) worker = null;
       for (const job of jobsOf(w)) finish(job, { ok: false, reason: 'corrupt_pixels', detail });
     };
-    w.on('error', () => died('The decoder failed on this image: it may be damaged. Open it again; if it fails again, ask for a new copy.'));
+    w.on('error', () =>
+      died(
+        'The decoder failed on this image: it may be damaged. Open it again; if it fails again, ask for a new copy.',
+      ),
+    );
     w.on('exit', () => died('The decoder stopped while decoding this image.'));
     worker = w;
     return w;
@@ -65,7 +69,11 @@ export function createFramePool(options: { workerFile: string | null; deadlineMs
 
   function hung(job: Job): void {
     const w = job.worker;
-    finish(job, { ok: false, reason: 'corrupt_pixels', detail: `Decoding this image took too long (over ${Math.round(deadlineMs / 1000)} s): it was stopped.` });
+    finish(job, {
+      ok: false,
+      reason: 'corrupt_pixels',
+      detail: `Decoding this image took too long (over ${Math.round(deadlineMs / 1000)} s): it was stopped.`,
+    });
     const behind = jobsOf(w);
     if (worker === w) worker = null;
     for (const other of behind) if (other.timer) clearTimeout(other.timer);
@@ -85,7 +93,8 @@ export function createFramePool(options: { workerFile: string | null; deadlineMs
     async close() {
       const w = worker;
       worker = null;
-      for (const job of [...jobs.values()]) finish(job, { ok: false, reason: 'unreadable', detail: 'The station is closing.' });
+      for (const job of [...jobs.values()])
+        finish(job, { ok: false, reason: 'unreadable', detail: 'The station is closing.' });
       await w?.terminate();
     },
   };

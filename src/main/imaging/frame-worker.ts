@@ -6,7 +6,12 @@ import { readFrame } from './pixel-frame';
 
 parentPort?.on('message', (message: { id: number; bytes: Uint8Array; index: number }) => {
   void readFrame(message.bytes, message.index).then(
-    (result) => parentPort!.postMessage({ id: message.id, result }, result.ok ? [result.frame.data.buffer as ArrayBuffer] : []),
-    () => parentPort!.postMessage({ id: message.id, result: { ok: false, reason: 'unreadable', detail: 'The frame could not be decoded: the file may be damaged.' } }),
+    (result) =>
+      parentPort!.postMessage({ id: message.id, result }, result.ok ? [result.frame.data.buffer as ArrayBuffer] : []),
+    () =>
+      parentPort!.postMessage({
+        id: message.id,
+        result: { ok: false, reason: 'unreadable', detail: 'The frame could not be decoded: the file may be damaged.' },
+      }),
   );
 });

@@ -24,9 +24,17 @@ const DROP_TTL_MS = 3600_000;
 const SWEEP_EVERY_MS = 60_000;
 
 /** `roomFor` throws disk_full when `bytes` more would eat into the space kept for the records (disk-space.ts). */
-export function createImagingDrops(deps: { dir: string; sealer: FileSealer; now: () => Date; roomFor: (bytes: number, what: string) => void }) {
+export function createImagingDrops(deps: {
+  dir: string;
+  sealer: FileSealer;
+  now: () => Date;
+  roomFor: (bytes: number, what: string) => void;
+}) {
   /** `at`: its last chunk while it is received, its scan once scanned. */
-  const drops = new Map<string, { folder: string; bytes: number; files: Map<number, SealedAppender>; at: number; scanned: boolean }>();
+  const drops = new Map<
+    string,
+    { folder: string; bytes: number; files: Map<number, SealedAppender>; at: number; scanned: boolean }
+  >();
 
   function sweep(): void {
     for (const [id, drop] of drops) {
@@ -46,8 +54,8 @@ export function createImagingDrops(deps: { dir: string; sealer: FileSealer; now:
     const minutes = ABANDONED_AFTER_MS / 60_000;
     throw new AppFailure(
       'validation_failed',
-      `${MAX_DROPS_IN_PROGRESS} drops are still being received by this station: wait until they are sent, then drop these files again `
-        + `(a drop left unfinished is let go after ${minutes} minutes without data).`,
+      `${MAX_DROPS_IN_PROGRESS} drops are still being received by this station: wait until they are sent, then drop these files again ` +
+        `(a drop left unfinished is let go after ${minutes} minutes without data).`,
       [{ path: 'drop', code: 'imaging.too_many_drops', params: { max: MAX_DROPS_IN_PROGRESS, minutes } }],
     );
   }
@@ -66,14 +74,31 @@ export function createImagingDrops(deps: { dir: string; sealer: FileSealer; now:
     /** Appends a chunk of file number `file` at `offset` (chunks of a file come in order). */
     chunk(dropId: string, file: number, offset: number, data: Buffer): { received: number } {
       const drop = drops.get(dropId);
-      if (!drop) throw new AppFailure('not_found', 'This drop is no longer held (over an hour old, or the station restarted): drop the files again.');
-      if (!drop.files.has(file) && drop.files.size >= MAX_DROP_FILES) throw new AppFailure('validation_failed', `At most ${MAX_DROP_FILES} files can be dropped at once: import a folder or a drive instead.`);
-      if (drop.bytes + data.length > MAX_DROP_BYTES) throw new AppFailure('validation_failed', 'These files are too large to drop: import them from their folder or drive.');
+      if (!drop)
+        throw new AppFailure(
+          'not_found',
+          'This drop is no longer held (over an hour old, or the station restarted): drop the files again.',
+        );
+      if (!drop.files.has(file) && drop.files.size >= MAX_DROP_FILES)
+        throw new AppFailure(
+          'validation_failed',
+          `At most ${MAX_DROP_FILES} files can be dropped at once: import a folder or a drive instead.`,
+        );
+      if (drop.bytes + data.length > MAX_DROP_BYTES)
+        throw new AppFailure(
+          'validation_failed',
+          'These files are too large to drop: import them from their folder or drive.',
+        );
       // Dropped files announce no size: they stop at the reserve kept for the records.
       deps.roomFor(0, 'More dropped files');
-      const sealed = drop.files.get(file) ?? deps.sealer.appender(path.join(drop.folder, `${String(file).padStart(6, '0')}.dcm`));
+      const sealed =
+        drop.files.get(file) ?? deps.sealer.appender(path.join(drop.folder, `${String(file).padStart(6, '0')}.dcm`));
       drop.files.set(file, sealed);
-      if (offset !== sealed.written) throw new AppFailure('validation_failed', `Chunk out of order for file ${file}: expected offset ${sealed.written}, got ${offset}.`);
+      if (offset !== sealed.written)
+        throw new AppFailure(
+          'validation_failed',
+          `Chunk out of order for file ${file}: expected offset ${sealed.written}, got ${offset}.`,
+        );
       sealed.append(data);
       drop.bytes += data.length;
       drop.at = deps.now().getTime();
@@ -83,7 +108,11 @@ export function createImagingDrops(deps: { dir: string; sealer: FileSealer; now:
     /** The drop's folder, to be read like a drive with `readFile`; its files are complete from now on. */
     folder(dropId: string): string {
       const drop = drops.get(dropId);
-      if (!drop) throw new AppFailure('not_found', 'This drop is no longer held (over an hour old, or the station restarted): drop the files again.');
+      if (!drop)
+        throw new AppFailure(
+          'not_found',
+          'This drop is no longer held (over an hour old, or the station restarted): drop the files again.',
+        );
       if (drop.files.size === 0) throw new AppFailure('validation_failed', 'No file was dropped.');
       for (const sealed of drop.files.values()) sealed.close();
       drop.scanned = true;

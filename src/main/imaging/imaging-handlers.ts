@@ -44,7 +44,12 @@ export interface StationImagingDeps {
 
 export function createStationImaging(deps: StationImagingDeps) {
   const repository = createImagingRepository(deps.db);
-  const drops = createImagingDrops({ dir: path.join(deps.dataDir, IMAGING_DROPS_DIR), sealer: deps.sealer, now: deps.now, roomFor: deps.roomFor });
+  const drops = createImagingDrops({
+    dir: path.join(deps.dataDir, IMAGING_DROPS_DIR),
+    sealer: deps.sealer,
+    now: deps.now,
+    roomFor: deps.roomFor,
+  });
   const framePool = createFramePool({ workerFile: deps.imagingWorker });
   const imaging = createImagingService({
     db: deps.db,
@@ -78,7 +83,8 @@ export function createStationImaging(deps: StationImagingDeps) {
     'imaging.import': (input) => imaging.import(input),
     'imaging.studies': ({ patientId }) => imaging.studiesOf(patientId),
     'imaging.dropBegin': () => drops.begin(),
-    'imaging.dropChunk': ({ dropId, file, offset, data }) => drops.chunk(dropId, file, offset, Buffer.from(data, 'base64')),
+    'imaging.dropChunk': ({ dropId, file, offset, data }) =>
+      drops.chunk(dropId, file, offset, Buffer.from(data, 'base64')),
     'imaging.dropScan': ({ dropId }) => imaging.scan(drops.folder(dropId), drops.readFile),
     'imaging.series': ({ seriesUid }) => imaging.series(seriesUid),
     'imaging.frame': ({ sopInstanceUid, frame }) => imaging.frame(sopInstanceUid, frame),

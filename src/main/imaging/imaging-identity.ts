@@ -28,24 +28,44 @@ export interface IdentityCheck {
   overrides: Map<string, IdentityOverride>;
 }
 
-export function checkStudyIdentities(studies: ScannedStudy[], patient: Patient, confirmations: StudyConfirmation[], ownerOf: (studyUid: string) => string | null): IdentityCheck {
+export function checkStudyIdentities(
+  studies: ScannedStudy[],
+  patient: Patient,
+  confirmations: StudyConfirmation[],
+  ownerOf: (studyUid: string) => string | null,
+): IdentityCheck {
   const problems: FieldError[] = [];
   const confirmed = new Map<string, string>();
   for (const { studyUid, checkedBy } of confirmations) {
-    if (confirmed.has(studyUid)) problems.push({ path: 'confirmations', code: 'imaging.confirmation_twice', params: { study: studyUid } });
-    else if (!studies.some((s) => s.studyUid === studyUid)) problems.push({ path: 'confirmations', code: 'imaging.confirmation_without_study', params: { study: studyUid } });
+    if (confirmed.has(studyUid))
+      problems.push({ path: 'confirmations', code: 'imaging.confirmation_twice', params: { study: studyUid } });
+    else if (!studies.some((s) => s.studyUid === studyUid))
+      problems.push({ path: 'confirmations', code: 'imaging.confirmation_without_study', params: { study: studyUid } });
     confirmed.set(studyUid, checkedBy);
   }
   const overrides = new Map<string, IdentityOverride>();
   for (const study of studies) {
     const owner = ownerOf(study.studyUid);
-    if (owner && owner !== patient.id) problems.push({ path: 'studyUids', code: 'imaging.study_of_another_patient', params: { study: study.studyUid } });
+    if (owner && owner !== patient.id)
+      problems.push({ path: 'studyUids', code: 'imaging.study_of_another_patient', params: { study: study.studyUid } });
     const differences = demographicDifferences(study.patient, patient);
     if (differences.length === 0) continue;
     const checkedBy = confirmed.get(study.studyUid);
-    if (checkedBy) overrides.set(study.studyUid, { studyUid: study.studyUid, patientId: patient.id, checkedBy, differences, dicomPatient: study.patient });
+    if (checkedBy)
+      overrides.set(study.studyUid, {
+        studyUid: study.studyUid,
+        patientId: patient.id,
+        checkedBy,
+        differences,
+        dicomPatient: study.patient,
+      });
     else {
-      const params = { study: study.studyUid, differences: differences.join(','), name: study.patient.name ?? '', birthDate: study.patient.birthDate ?? '' };
+      const params = {
+        study: study.studyUid,
+        differences: differences.join(','),
+        name: study.patient.name ?? '',
+        birthDate: study.patient.birthDate ?? '',
+      };
       problems.push({ path: 'studyUids', code: 'imaging.patient_mismatch', params });
     }
   }

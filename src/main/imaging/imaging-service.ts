@@ -80,8 +80,15 @@ export function createImagingService(deps: ImagingServiceDeps) {
       let study = studies.get(i.studyInstanceUid);
       if (!study) {
         study = {
-          studyUid: i.studyInstanceUid, patient: i.patient, date: i.study.date, description: i.study.description,
-          modalities: [], series: [], instances: 0, alreadyImported: false, incomplete: false,
+          studyUid: i.studyInstanceUid,
+          patient: i.patient,
+          date: i.study.date,
+          description: i.study.description,
+          modalities: [],
+          series: [],
+          instances: 0,
+          alreadyImported: false,
+          incomplete: false,
         };
         studies.set(i.studyInstanceUid, study);
         instancesFound.set(i.studyInstanceUid, []);
@@ -91,7 +98,14 @@ export function createImagingService(deps: ImagingServiceDeps) {
       if (i.modality && !study.modalities.includes(i.modality)) study.modalities.push(i.modality);
       let series = study.series.find((s) => s.seriesUid === i.seriesInstanceUid);
       if (!series) {
-        series = { seriesUid: i.seriesInstanceUid, modality: i.modality, number: i.series.number, description: i.series.description, instances: 0, images: 0 };
+        series = {
+          seriesUid: i.seriesInstanceUid,
+          modality: i.modality,
+          number: i.series.number,
+          description: i.series.description,
+          instances: 0,
+          images: 0,
+        };
         study.series.push(series);
       }
       series.instances++;
@@ -102,7 +116,8 @@ export function createImagingService(deps: ImagingServiceDeps) {
       const held = deps.imaging.study(study.studyUid);
       if (!held) continue;
       const kept = deps.imaging.instanceUidsOf(study.studyUid);
-      study.alreadyImported = held.incomplete === 0 && instancesFound.get(study.studyUid)!.every((uid) => kept.has(uid));
+      study.alreadyImported =
+        held.incomplete === 0 && instancesFound.get(study.studyUid)!.every((uid) => kept.has(uid));
       study.incomplete = !study.alreadyImported;
     }
     return [...studies.values()];
@@ -113,7 +128,13 @@ export function createImagingService(deps: ImagingServiceDeps) {
    * outbox row in one transaction. Killed before the commit, nothing of it is in the record and
    * its files are removed at the next start; after, it is whole and the region will be told.
    */
-  function importStudy(study: ScannedStudy, files: ScannedFile[], readFile: ReadFile, target: StudyTarget, progress: () => void) {
+  function importStudy(
+    study: ScannedStudy,
+    files: ScannedFile[],
+    readFile: ReadFile,
+    target: StudyTarget,
+    progress: () => void,
+  ) {
     const kept: (ScannedFile & { sha256: string; size: number })[] = [];
     const taken = new Set<string>();
     let alreadyThere = 0;
@@ -144,7 +165,13 @@ export function createImagingService(deps: ImagingServiceDeps) {
         imported_at: target.at,
       });
       for (const { instance: i, sha256, size } of kept) {
-        deps.imaging.insertSeries(i.seriesInstanceUid, i.studyInstanceUid, i.modality, i.series.number, i.series.description);
+        deps.imaging.insertSeries(
+          i.seriesInstanceUid,
+          i.studyInstanceUid,
+          i.modality,
+          i.series.number,
+          i.series.description,
+        );
         const inserted = deps.imaging.insertInstance({
           sop_instance_uid: i.sopInstanceUid,
           series_uid: i.seriesInstanceUid,
@@ -175,9 +202,14 @@ export function createImagingService(deps: ImagingServiceDeps) {
       const scanId = randomUUID();
       let result;
       try {
-        result = await scanFolder(folder, (done, total) => deps.onProgress({ scanId, phase: 'scanning', done, total }), readFile);
+        result = await scanFolder(
+          folder,
+          (done, total) => deps.onProgress({ scanId, phase: 'scanning', done, total }),
+          readFile,
+        );
       } catch (error) {
-        if (error instanceof ScanFolderError) throw fieldFailure('folder', 'imaging.folder', { message: error.message });
+        if (error instanceof ScanFolderError)
+          throw fieldFailure('folder', 'imaging.folder', { message: error.message });
         throw error;
       }
       for (const [id, s] of scans) if (deps.now().getTime() - s.at > SCAN_TTL_MS) scans.delete(id);
@@ -192,38 +224,68 @@ export function createImagingService(deps: ImagingServiceDeps) {
       };
     },
 
-    async import(input: { scanId: string; studyUids: string[]; patientId: string; encounterId: string | null; confirmations: StudyConfirmation[] }) {
+    async import(input: {
+      scanId: string;
+      studyUids: string[];
+      patientId: string;
+      encounterId: string | null;
+      confirmations: StudyConfirmation[];
+    }) {
       const scan = scans.get(input.scanId);
-      if (!scan) throw new AppFailure('not_found', 'This scan is no longer held (over an hour old, or the station restarted): scan the drive again.');
+      if (!scan)
+        throw new AppFailure(
+          'not_found',
+          'This scan is no longer held (over an hour old, or the station restarted): scan the drive again.',
+        );
       const patient = deps.patients.get(input.patientId);
       if (!patient) throw new AppFailure('not_found', 'This patient is not recorded on this station.');
       if (input.encounterId) {
         const act = deps.encounters.get(input.encounterId);
-        if (!act || act.patientId !== patient.id) throw new AppFailure('not_found', 'This act is not one of this patient’s on this station.');
+        if (!act || act.patientId !== patient.id)
+          throw new AppFailure('not_found', 'This act is not one of this patient’s on this station.');
         if (act.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');
       }
       const studies = summarise(scan.found).filter((s) => input.studyUids.includes(s.studyUid));
       const unknown = input.studyUids.filter((uid) => !studies.some((s) => s.studyUid === uid));
       if (unknown.length) throw new AppFailure('not_found', `Not in this scan: ${unknown.join(', ')}.`);
       // Every study checked before anything is copied: all or nothing.
-      const { problems, overrides } = checkStudyIdentities(studies, patient, input.confirmations, (uid) => deps.imaging.study(uid)?.patient_id ?? null);
-      if (problems.length) throw new AppFailure('validation_failed', 'These images may not be this patient’s: compare each study whose identity differs, and confirm it, study by study.', problems);
+      const { problems, overrides } = checkStudyIdentities(
+        studies,
+        patient,
+        input.confirmations,
+        (uid) => deps.imaging.study(uid)?.patient_id ?? null,
+      );
+      if (problems.length)
+        throw new AppFailure(
+          'validation_failed',
+          'These images may not be this patient’s: compare each study whose identity differs, and confirm it, study by study.',
+          problems,
+        );
 
       const files = scan.found.filter((f) => input.studyUids.includes(f.instance.studyInstanceUid));
       // New images stop before the records' own space runs out: checked before anything is copied.
       const newFiles = files.filter((f) => !deps.imaging.hasInstance(f.instance.sopInstanceUid));
-      deps.roomFor(newFiles.reduce((total, f) => total + fs.statSync(f.file).size, 0), 'These images');
+      deps.roomFor(
+        newFiles.reduce((total, f) => total + fs.statSync(f.file).size, 0),
+        'These images',
+      );
       let done = 0;
       const progress = () => {
         done++;
-        if (done % 10 === 0 || done === files.length) deps.onProgress({ scanId: input.scanId, phase: 'importing', done, total: files.length });
+        if (done % 10 === 0 || done === files.length)
+          deps.onProgress({ scanId: input.scanId, phase: 'importing', done, total: files.length });
       };
       const at = deps.now().toISOString();
       let instances = 0;
       let alreadyThere = 0;
       for (const study of studies) {
         const override = overrides.get(study.studyUid);
-        const target = { patientId: patient.id, encounterId: input.encounterId, checkedBy: override?.checkedBy ?? null, at };
+        const target = {
+          patientId: patient.id,
+          encounterId: input.encounterId,
+          checkedBy: override?.checkedBy ?? null,
+          at,
+        };
         const ofStudy = files.filter((f) => f.instance.studyInstanceUid === study.studyUid);
         const result = importStudy(study, ofStudy, scan.readFile, target, progress);
         instances += result.instances;
@@ -232,7 +294,12 @@ export function createImagingService(deps: ImagingServiceDeps) {
         if (override) deps.onIdentityOverride?.(override);
       }
       deps.onPatientImaging(patient.id);
-      return { studies: studies.length, series: studies.reduce((k, s) => k + s.series.length, 0), instances, alreadyThere };
+      return {
+        studies: studies.length,
+        series: studies.reduce((k, s) => k + s.series.length, 0),
+        instances,
+        alreadyThere,
+      };
     },
 
     /** A series' images, in the order the viewer scrolls them. */
@@ -241,19 +308,37 @@ export function createImagingService(deps: ImagingServiceDeps) {
       if (!series) throw new AppFailure('not_found', 'This series is not on this station.');
       const patient = deps.patients.get(series.patient_id);
       const study = deps.imaging.study(series.study_uid);
-      if (!patient || !study) throw new AppFailure('not_found', 'This series’ patient or study is not on this station.');
+      if (!patient || !study)
+        throw new AppFailure('not_found', 'This series’ patient or study is not on this station.');
       return {
         seriesUid: series.series_uid,
         studyUid: series.study_uid,
         patientId: series.patient_id,
-        patient: { birthName: patient.birthName, usedName: patient.usedName, firstName: patient.firstName, birthDate: patient.birthDate, sex: patient.sex },
-        study: { date: study.study_date, dicomPatientName: study.dicom_patient_name, mismatchAcceptedBy: study.mismatch_accepted_by },
+        patient: {
+          birthName: patient.birthName,
+          usedName: patient.usedName,
+          firstName: patient.firstName,
+          birthDate: patient.birthDate,
+          sex: patient.sex,
+        },
+        study: {
+          date: study.study_date,
+          dicomPatientName: study.dicom_patient_name,
+          mismatchAcceptedBy: study.mismatch_accepted_by,
+        },
         modality: series.modality,
         description: series.description,
         images: deps.imaging
           .seriesImages(seriesUid)
           .filter((i) => i.rows !== null)
-          .map((i) => ({ sopInstanceUid: i.sop_instance_uid, instanceNumber: i.instance_number, position: i.slice_position, frames: i.frames ?? 1, rows: i.rows, columns: i.columns })),
+          .map((i) => ({
+            sopInstanceUid: i.sop_instance_uid,
+            instanceNumber: i.instance_number,
+            position: i.slice_position,
+            frames: i.frames ?? 1,
+            rows: i.rows,
+            columns: i.columns,
+          })),
       };
     },
 
@@ -265,11 +350,21 @@ export function createImagingService(deps: ImagingServiceDeps) {
       try {
         bytes = deps.store.read(instance.sha256);
       } catch (error) {
-        if (error instanceof SealedFileError) throw new AppFailure('validation_failed', `${error.message} Import the study again.`);
-        throw new AppFailure('not_found', 'The file of this image is missing from the station’s data folder: import the study again.');
+        if (error instanceof SealedFileError)
+          throw new AppFailure('validation_failed', `${error.message} Import the study again.`);
+        throw new AppFailure(
+          'not_found',
+          'The file of this image is missing from the station’s data folder: import the study again.',
+        );
       }
-      const result = await (deps.readFrame ?? readFrame)(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), index);
-      if (!result.ok) throw new AppFailure('validation_failed', result.detail, [{ path: 'sopInstanceUid', code: `imaging.frame_${result.reason}`, params: { detail: result.detail } }]);
+      const result = await (deps.readFrame ?? readFrame)(
+        new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        index,
+      );
+      if (!result.ok)
+        throw new AppFailure('validation_failed', result.detail, [
+          { path: 'sopInstanceUid', code: `imaging.frame_${result.reason}`, params: { detail: result.detail } },
+        ]);
       const { data, ...frame } = result.frame;
       return { ...frame, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') };
     },
@@ -280,11 +375,23 @@ export function createImagingService(deps: ImagingServiceDeps) {
         encounterId: s.encounter_id,
         date: s.study_date,
         description: s.description,
-        dicomPatient: { name: s.dicom_patient_name, id: s.dicom_patient_id, birthDate: s.dicom_birth_date, sex: s.dicom_sex },
+        dicomPatient: {
+          name: s.dicom_patient_name,
+          id: s.dicom_patient_id,
+          birthDate: s.dicom_birth_date,
+          sex: s.dicom_sex,
+        },
         mismatchAcceptedBy: s.mismatch_accepted_by,
         importedAt: s.imported_at,
         incomplete: s.incomplete === 1,
-        series: s.series.map((x) => ({ seriesUid: x.series_uid, modality: x.modality, number: x.number, description: x.description, instances: x.instances, images: x.images })),
+        series: s.series.map((x) => ({
+          seriesUid: x.series_uid,
+          modality: x.modality,
+          number: x.number,
+          description: x.description,
+          instances: x.instances,
+          images: x.images,
+        })),
       }));
     },
   };

@@ -46,7 +46,11 @@ function pacsFailure(error: unknown): never {
 
 export function createPacsService(deps: PacsServiceDeps) {
   function client(): DicomWebClient {
-    if (!deps.client) throw new AppFailure('pacs_unavailable', 'No PACS is configured on this station (RELAIS_PACS_URL): import the images from a CD or USB drive.');
+    if (!deps.client)
+      throw new AppFailure(
+        'pacs_unavailable',
+        'No PACS is configured on this station (RELAIS_PACS_URL): import the images from a CD or USB drive.',
+      );
     return deps.client;
   }
 
@@ -88,7 +92,12 @@ export function createPacsService(deps: PacsServiceDeps) {
       let made;
       try {
         made = secondaryCapture(
-          { bytes: new Uint8Array(deps.store.read(attachment.sha256)), mime: attachment.mime, takenAt: new Date(attachment.takenAt), description: attachment.title ?? 'Photographie' },
+          {
+            bytes: new Uint8Array(deps.store.read(attachment.sha256)),
+            mime: attachment.mime,
+            takenAt: new Date(attachment.takenAt),
+            description: attachment.title ?? 'Photographie',
+          },
           {
             name: `${patient.birthName.toUpperCase()}^${patient.firstName.toUpperCase()}`,
             id: qualified ? patient.ins!.matricule : patient.id,
@@ -102,11 +111,17 @@ export function createPacsService(deps: PacsServiceDeps) {
         throw error;
       }
       const result = await pacs.store([made.bytes]).catch(pacsFailure);
-      if (!result.stored.includes(made.sopInstanceUid)) throw new AppFailure('pacs_unavailable', 'The PACS did not keep the photo (it answered without storing it).');
+      if (!result.stored.includes(made.sopInstanceUid))
+        throw new AppFailure('pacs_unavailable', 'The PACS did not keep the photo (it answered without storing it).');
       return { sopInstanceUid: made.sopInstanceUid };
     },
 
-    async retrieve(input: { studyUid: string; patientId: string; encounterId: string | null; acceptMismatchBy: string | null }) {
+    async retrieve(input: {
+      studyUid: string;
+      patientId: string;
+      encounterId: string | null;
+      acceptMismatchBy: string | null;
+    }) {
       const pacs = client();
       deps.roomFor(0, 'Images from the PACS');
       const folder = path.join(deps.inboxDir, randomUUID());
@@ -117,17 +132,31 @@ export function createPacsService(deps: PacsServiceDeps) {
         let n = 0;
         for (const s of series) {
           const files = await pacs.retrieveSeries(input.studyUid, s.seriesUid).catch(pacsFailure);
-          deps.roomFor(files.reduce((total, file) => total + file.length, 0), 'Images from the PACS');
+          deps.roomFor(
+            files.reduce((total, file) => total + file.length, 0),
+            'Images from the PACS',
+          );
           for (const file of files) deps.sealer.write(path.join(folder, `${String(++n).padStart(5, '0')}.dcm`), file);
         }
         const scan = await deps.imaging.scan(folder, readSealedFile(deps.sealer));
         if (!scan.studies.some((s) => s.studyUid === input.studyUid)) {
           const refused = scan.refused.map((r) => `${r.count} ${r.reason}`).join(', ');
-          throw new AppFailure('validation_failed', `The PACS sent ${n} file(s) but no readable image of this study${refused ? ` (${refused})` : ''}.`);
+          throw new AppFailure(
+            'validation_failed',
+            `The PACS sent ${n} file(s) but no readable image of this study${refused ? ` (${refused})` : ''}.`,
+          );
         }
         // One study per retrieval: the name given is that study's confirmation, and no other's.
-        const confirmations = input.acceptMismatchBy ? [{ studyUid: input.studyUid, checkedBy: input.acceptMismatchBy }] : [];
-        return await deps.imaging.import({ scanId: scan.scanId, studyUids: [input.studyUid], patientId: input.patientId, encounterId: input.encounterId, confirmations });
+        const confirmations = input.acceptMismatchBy
+          ? [{ studyUid: input.studyUid, checkedBy: input.acceptMismatchBy }]
+          : [];
+        return await deps.imaging.import({
+          scanId: scan.scanId,
+          studyUids: [input.studyUid],
+          patientId: input.patientId,
+          encounterId: input.encounterId,
+          confirmations,
+        });
       } finally {
         fs.rmSync(folder, { recursive: true, force: true });
       }

@@ -8,7 +8,11 @@ import { decimals, text, uint16 } from './dataset-values';
 import { describeFailure, parseDataset } from './dicom-parse';
 import { countFrames, frameStarts, type FrameCount } from './frame-count';
 import { transferSyntax } from './transfer-syntaxes';
-import { orientationFromCosines, orientationFromLetters, type ImageOrientation } from '../../shared/imaging/image-orientation';
+import {
+  orientationFromCosines,
+  orientationFromLetters,
+  type ImageOrientation,
+} from '../../shared/imaging/image-orientation';
 
 export type SampleType = 'uint8' | 'int8' | 'uint16' | 'int16' | 'uint32' | 'int32';
 
@@ -34,7 +38,8 @@ export interface PixelFrame {
   orientation: ImageOrientation | null;
 }
 
-export type FrameRefusal = 'unreadable' | 'truncated' | 'not_an_image' | 'no_such_frame' | 'unsupported_pixels' | 'corrupt_pixels';
+export type FrameRefusal =
+  'unreadable' | 'truncated' | 'not_an_image' | 'no_such_frame' | 'unsupported_pixels' | 'corrupt_pixels';
 export type FrameResult = { ok: true; frame: PixelFrame } | { ok: false; reason: FrameRefusal; detail: string };
 
 const refuse = (reason: FrameRefusal, detail: string): FrameResult => ({ ok: false, reason, detail });
@@ -53,10 +58,17 @@ interface Layout {
 }
 
 /** The encoded bytes of one frame of encapsulated pixel data. */
-function encapsulatedFrame(ds: dicomParser.DataSet, element: dicomParser.Element, index: number, frames: number, syntaxUid: string): Uint8Array {
+function encapsulatedFrame(
+  ds: dicomParser.DataSet,
+  element: dicomParser.Element,
+  index: number,
+  frames: number,
+  syntaxUid: string,
+): Uint8Array {
   const fragments = element.fragments ?? [];
   if (fragments.length === 0) throw new CodecError('The compressed pixel data holds no fragment.');
-  const from = (first: number, count: number) => dicomParser.readEncapsulatedPixelDataFromFragments(ds, element, first, count);
+  const from = (first: number, count: number) =>
+    dicomParser.readEncapsulatedPixelDataFromFragments(ds, element, first, count);
   if (frames === 1) return from(0, fragments.length);
   const table = element.basicOffsetTable ?? [];
   if (table.length >= frames) return dicomParser.readEncapsulatedImageFrame(ds, element, index, table, fragments);
@@ -64,7 +76,10 @@ function encapsulatedFrame(ds: dicomParser.DataSet, element: dicomParser.Element
   // codec's start marker (a JPEG's SOI, a JPEG 2000 codestream's SOC).
   if (fragments.length === frames) return from(index, 1);
   const starts = frameStarts(ds, element, syntaxUid);
-  if (starts.length !== frames || starts[0] !== 0) throw new CodecError('The frames cannot be told apart in the compressed pixel data (no offset table, and fragments that do not each open a frame).');
+  if (starts.length !== frames || starts[0] !== 0)
+    throw new CodecError(
+      'The frames cannot be told apart in the compressed pixel data (no offset table, and fragments that do not each open a frame).',
+    );
   return from(starts[index]!, (starts[index + 1] ?? fragments.length) - starts[index]!);
 }
 
@@ -75,13 +90,15 @@ function normalise(bytes: Uint8Array, layout: Layout, bigEndian: boolean): Uint8
   let out = bytes;
   if (bigEndian && bytesPerSample > 1) {
     out = new Uint8Array(bytes.length);
-    for (let i = 0; i < bytes.length; i += bytesPerSample) for (let b = 0; b < bytesPerSample; b++) out[i + b] = bytes[i + bytesPerSample - 1 - b]!;
+    for (let i = 0; i < bytes.length; i += bytesPerSample)
+      for (let b = 0; b < bytesPerSample; b++) out[i + b] = bytes[i + bytesPerSample - 1 - b]!;
   }
   if (layout.samples > 1 && layout.planar) {
     const interleaved = new Uint8Array(out.length);
     for (let s = 0; s < layout.samples; s++) {
       for (let p = 0; p < pixels; p++) {
-        for (let b = 0; b < bytesPerSample; b++) interleaved[(p * layout.samples + s) * bytesPerSample + b] = out[(s * pixels + p) * bytesPerSample + b]!;
+        for (let b = 0; b < bytesPerSample; b++)
+          interleaved[(p * layout.samples + s) * bytesPerSample + b] = out[(s * pixels + p) * bytesPerSample + b]!;
       }
     }
     out = interleaved;
@@ -97,7 +114,8 @@ function greySamples(bytes: Uint8Array, layout: Layout): { data: Uint8Array; sam
   const shift = 32 - bits;
   if (layout.bitsAllocated === 8) {
     const data = new Uint8Array(pixels);
-    for (let i = 0; i < pixels; i++) data[i] = layout.signed ? (((bytes[i]! << shift) >> shift) & 0xff) : bytes[i]! & ((1 << bits) - 1);
+    for (let i = 0; i < pixels; i++)
+      data[i] = layout.signed ? ((bytes[i]! << shift) >> shift) & 0xff : bytes[i]! & ((1 << bits) - 1);
     return { data, sampleType: layout.signed ? 'int8' : 'uint8' };
   }
   if (layout.bitsAllocated === 16) {
@@ -121,7 +139,12 @@ function rgbSamples(bytes: Uint8Array, layout: Layout, alreadyRgb: boolean): Uin
   const bytesPerSample = layout.bitsAllocated / 8;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Wider samples are brought to 8 bits by their most significant byte.
-  const sample = (i: number) => (bytesPerSample === 1 ? bytes[i]! : bytesPerSample === 2 ? view.getUint16(i * 2, true) >> (Math.min(layout.bitsStored, 16) - 8) : view.getUint32(i * 4, true) >>> (Math.min(layout.bitsStored, 32) - 8));
+  const sample = (i: number) =>
+    bytesPerSample === 1
+      ? bytes[i]!
+      : bytesPerSample === 2
+        ? view.getUint16(i * 2, true) >> (Math.min(layout.bitsStored, 16) - 8)
+        : view.getUint32(i * 4, true) >>> (Math.min(layout.bitsStored, 32) - 8);
   const out = new Uint8Array(pixels * 3);
   const ybr = !alreadyRgb && layout.photometric.startsWith('YBR_FULL');
   for (let p = 0; p < pixels; p++) {
@@ -159,9 +182,16 @@ function windowOf(ds: dicomParser.DataSet): PixelFrame['window'] {
 
 /** Why there is no frame `index`: beyond those the header announces, or beyond the whole ones the pixel data holds. */
 function noSuchFrame(index: number, count: FrameCount): FrameResult {
-  if (!count.counted) return refuse('no_such_frame', `This image has ${count.frames} frame(s); frame ${index + 1} does not exist.`);
-  const incomplete = count.counted.unshown > 0 && index === count.frames ? ` frame ${index + 1} is incomplete in the file and cannot be shown.` : ` frame ${index + 1} does not exist.`;
-  return refuse('no_such_frame', `The header's Number of Frames cannot be read; the pixel data holds ${count.frames} whole frame(s):${incomplete}`);
+  if (!count.counted)
+    return refuse('no_such_frame', `This image has ${count.frames} frame(s); frame ${index + 1} does not exist.`);
+  const incomplete =
+    count.counted.unshown > 0 && index === count.frames
+      ? ` frame ${index + 1} is incomplete in the file and cannot be shown.`
+      : ` frame ${index + 1} does not exist.`;
+  return refuse(
+    'no_such_frame',
+    `The header's Number of Frames cannot be read; the pixel data holds ${count.frames} whole frame(s):${incomplete}`,
+  );
 }
 
 export async function readFrame(bytes: Uint8Array, index: number): Promise<FrameResult> {
@@ -176,7 +206,8 @@ export async function readFrame(bytes: Uint8Array, index: number): Promise<Frame
   const element = ds.elements.x7fe00010;
   const rows = uint16(ds, 'x00280010');
   const columns = uint16(ds, 'x00280011');
-  if (!element || !rows || !columns) return refuse('not_an_image', 'This object holds no image (a report, a plan or a waveform).');
+  if (!element || !rows || !columns)
+    return refuse('not_an_image', 'This object holds no image (a report, a plan or a waveform).');
   const syntax = transferSyntax(text(ds, 'x00020010') ?? assumed ?? '1.2.840.10008.1.2');
   const layout: Layout = {
     rows,
@@ -188,10 +219,20 @@ export async function readFrame(bytes: Uint8Array, index: number): Promise<Frame
     planar: uint16(ds, 'x00280006') === 1,
     photometric: text(ds, 'x00280004') ?? (uint16(ds, 'x00280002') === 3 ? 'RGB' : 'MONOCHROME2'),
   };
-  if (![8, 16, 32].includes(layout.bitsAllocated)) return refuse('unsupported_pixels', `Images with ${layout.bitsAllocated} bit(s) per sample (a segmentation or an overlay) cannot be shown here.`);
-  if (layout.samples !== 1 && layout.samples !== 3) return refuse('unsupported_pixels', `Images with ${layout.samples} samples per pixel cannot be shown here.`);
-  if (layout.photometric === 'PALETTE COLOR') return refuse('unsupported_pixels', 'Palette colour images cannot be shown on this station yet.');
-  if (!syntax.decodable) return refuse('unsupported_pixels', `The pixels are encoded as ${syntax.name}, which this station cannot decode: ask for an uncompressed copy.`);
+  if (![8, 16, 32].includes(layout.bitsAllocated))
+    return refuse(
+      'unsupported_pixels',
+      `Images with ${layout.bitsAllocated} bit(s) per sample (a segmentation or an overlay) cannot be shown here.`,
+    );
+  if (layout.samples !== 1 && layout.samples !== 3)
+    return refuse('unsupported_pixels', `Images with ${layout.samples} samples per pixel cannot be shown here.`);
+  if (layout.photometric === 'PALETTE COLOR')
+    return refuse('unsupported_pixels', 'Palette colour images cannot be shown on this station yet.');
+  if (!syntax.decodable)
+    return refuse(
+      'unsupported_pixels',
+      `The pixels are encoded as ${syntax.name}, which this station cannot decode: ask for an uncompressed copy.`,
+    );
 
   const pixels = rows * columns;
   const is422 = !syntax.encapsulated && layout.photometric.startsWith('YBR_FULL_422');
@@ -207,14 +248,18 @@ export async function readFrame(bytes: Uint8Array, index: number): Promise<Frame
       samples = normalise(decoded.bytes, { ...layout, planar: decoded.planar }, false);
     } else {
       const start = element.dataOffset + index * frameBytes;
-      if (start + frameBytes > ds.byteArray.length || (index + 1) * frameBytes > element.length) return refuse('corrupt_pixels', 'The file ends before this frame’s pixels do.');
+      if (start + frameBytes > ds.byteArray.length || (index + 1) * frameBytes > element.length)
+        return refuse('corrupt_pixels', 'The file ends before this frame’s pixels do.');
       const raw = ds.byteArray.subarray(start, start + frameBytes);
       samples = is422 ? widen422(raw, pixels) : normalise(raw, layout, syntax.uid === BIG_ENDIAN);
     }
   } catch (error) {
     // A decoder's or dicom-parser's own message is not a person's: only ours are passed on.
     if (error instanceof CodecError) return refuse('corrupt_pixels', error.message);
-    return refuse('corrupt_pixels', 'The compressed frames cannot be found in the pixel data (its fragments or their offset table are damaged).');
+    return refuse(
+      'corrupt_pixels',
+      'The compressed frames cannot be found in the pixel data (its fragments or their offset table are damaged).',
+    );
   }
 
   const spacing = decimals(ds, 'x00280030') ?? decimals(ds, 'x00181164');
@@ -225,10 +270,24 @@ export async function readFrame(bytes: Uint8Array, index: number): Promise<Frame
     frames,
     framesCounted: count.counted,
     orientation: orientationFromCosines(decimals(ds, 'x00200037')) ?? orientationFromLetters(text(ds, 'x00200020')),
-    pixelSpacing: spacing && spacing.length >= 2 && spacing[0]! > 0 && spacing[1]! > 0 ? ([spacing[0]!, spacing[1]!] as [number, number]) : null,
+    pixelSpacing:
+      spacing && spacing.length >= 2 && spacing[0]! > 0 && spacing[1]! > 0
+        ? ([spacing[0]!, spacing[1]!] as [number, number])
+        : null,
   };
   if (layout.samples === 3) {
-    return { ok: true, frame: { ...common, colour: 'rgb', sampleType: 'uint8', data: rgbSamples(samples, is422 ? { ...layout, bitsAllocated: 8 } : layout, decoded?.rgb ?? false), inverted: false, rescale: { slope: 1, intercept: 0, unit: null }, window: null } };
+    return {
+      ok: true,
+      frame: {
+        ...common,
+        colour: 'rgb',
+        sampleType: 'uint8',
+        data: rgbSamples(samples, is422 ? { ...layout, bitsAllocated: 8 } : layout, decoded?.rgb ?? false),
+        inverted: false,
+        rescale: { slope: 1, intercept: 0, unit: null },
+        window: null,
+      },
+    };
   }
   // The header's Pixel Representation says what the samples mean, whatever a JPEG 2000 codestream
   // wrote as its own signedness (DICOM PS3.5 8.2.4): a signed CT encoded as unsigned would

@@ -16,13 +16,20 @@ function readHeader(frame: Uint8Array): number[] {
   for (let i = 0; i < count; i++) offsets.push(view.getUint32(4 + i * 4, true));
   for (let i = 0; i < count; i++) {
     const end = i + 1 < count ? offsets[i + 1]! : frame.length;
-    if (offsets[i]! < HEADER_BYTES || offsets[i]! > end || end > frame.length) throw new RleError(`RLE segment ${i + 1} lies outside the frame.`);
+    if (offsets[i]! < HEADER_BYTES || offsets[i]! > end || end > frame.length)
+      throw new RleError(`RLE segment ${i + 1} lies outside the frame.`);
   }
   return offsets;
 }
 
 /** Unpacks one PackBits segment into exactly `length` bytes (a segment may pad one byte). */
-function unpackSegment(source: Uint8Array, target: Uint8Array, targetOffset: number, stride: number, length: number): void {
+function unpackSegment(
+  source: Uint8Array,
+  target: Uint8Array,
+  targetOffset: number,
+  stride: number,
+  length: number,
+): void {
   let read = 0;
   let written = 0;
   while (written < length && read < source.length) {
@@ -30,14 +37,16 @@ function unpackSegment(source: Uint8Array, target: Uint8Array, targetOffset: num
     if (header < 128) {
       // A literal run of header + 1 bytes.
       const n = header + 1;
-      if (read + n > source.length || written + n > length) throw new RleError('An RLE literal run goes past the end of its segment.');
+      if (read + n > source.length || written + n > length)
+        throw new RleError('An RLE literal run goes past the end of its segment.');
       for (let k = 0; k < n; k++) target[targetOffset + (written + k) * stride] = source[read + k]!;
       read += n;
       written += n;
     } else if (header > 128) {
       // One byte repeated 257 - header times.
       const n = 257 - header;
-      if (read >= source.length || written + n > length) throw new RleError('An RLE repeat run goes past the end of its segment.');
+      if (read >= source.length || written + n > length)
+        throw new RleError('An RLE repeat run goes past the end of its segment.');
       const value = source[read++]!;
       for (let k = 0; k < n; k++) target[targetOffset + (written + k) * stride] = value;
       written += n;
@@ -53,7 +62,8 @@ function unpackSegment(source: Uint8Array, target: Uint8Array, targetOffset: num
  */
 export function decodeRle(frame: Uint8Array, pixels: number, samples: number, bytesPerSample: number): Uint8Array {
   const offsets = readHeader(frame);
-  if (offsets.length !== samples * bytesPerSample) throw new RleError(`The RLE frame has ${offsets.length} segments where ${samples * bytesPerSample} are expected.`);
+  if (offsets.length !== samples * bytesPerSample)
+    throw new RleError(`The RLE frame has ${offsets.length} segments where ${samples * bytesPerSample} are expected.`);
   const out = new Uint8Array(pixels * samples * bytesPerSample);
   for (let s = 0; s < samples; s++) {
     for (let b = 0; b < bytesPerSample; b++) {
@@ -61,7 +71,13 @@ export function decodeRle(frame: Uint8Array, pixels: number, samples: number, by
       const end = index + 1 < offsets.length ? offsets[index + 1]! : frame.length;
       // Segment b holds the most significant byte first; little-endian puts it last.
       const byteInSample = bytesPerSample - 1 - b;
-      unpackSegment(frame.subarray(offsets[index]!, end), out, s * pixels * bytesPerSample + byteInSample, bytesPerSample, pixels);
+      unpackSegment(
+        frame.subarray(offsets[index]!, end),
+        out,
+        s * pixels * bytesPerSample + byteInSample,
+        bytesPerSample,
+        pixels,
+      );
     }
   }
   return out;

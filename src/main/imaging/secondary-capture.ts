@@ -21,7 +21,9 @@ export interface PhotoPatient {
 }
 
 /** Width, height and components of a baseline or progressive JPEG, from its SOF marker. */
-export function jpegGeometry(bytes: Uint8Array): { width: number; height: number; components: number; precision: number } | null {
+export function jpegGeometry(
+  bytes: Uint8Array,
+): { width: number; height: number; components: number; precision: number } | null {
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return null;
   let at = 2;
   while (at + 9 < bytes.length) {
@@ -30,7 +32,12 @@ export function jpegGeometry(bytes: Uint8Array): { width: number; height: number
     const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
     // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC).
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { precision: bytes[at + 4]!, height: (bytes[at + 5]! << 8) | bytes[at + 6]!, width: (bytes[at + 7]! << 8) | bytes[at + 8]!, components: bytes[at + 9]! };
+      return {
+        precision: bytes[at + 4]!,
+        height: (bytes[at + 5]! << 8) | bytes[at + 6]!,
+        width: (bytes[at + 7]! << 8) | bytes[at + 8]!,
+        components: bytes[at + 9]!,
+      };
     }
     at += 2 + length;
   }
@@ -40,7 +47,11 @@ export function jpegGeometry(bytes: Uint8Array): { width: number; height: number
 const da = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
 const tm = (d: Date) => d.toISOString().slice(11, 19).replace(/:/g, '');
 
-export function secondaryCapture(photo: { bytes: Uint8Array; mime: string; takenAt: Date; description: string }, patient: PhotoPatient, study: { uid?: string; description: string } = { description: 'Photographies de téléconsultation' }) {
+export function secondaryCapture(
+  photo: { bytes: Uint8Array; mime: string; takenAt: Date; description: string },
+  patient: PhotoPatient,
+  study: { uid?: string; description: string } = { description: 'Photographies de téléconsultation' },
+) {
   const common = (rows: number, columns: number): DicomElement[] => [
     // Latin-1: French descriptions carry accents (the writer encodes text as latin1).
     { tag: 0x00080005, vr: 'CS', value: 'ISO_IR 100' },
@@ -71,10 +82,22 @@ export function secondaryCapture(photo: { bytes: Uint8Array; mime: string; taken
   const sopInstanceUid = newUid();
   if (photo.mime === 'image/jpeg') {
     const geometry = jpegGeometry(photo.bytes);
-    if (!geometry || geometry.precision !== 8 || (geometry.components !== 3 && geometry.components !== 1)) throw new PhotoError('This JPEG cannot be sent as it is (not an 8-bit colour or grey JPEG).');
-    const elements = common(geometry.height, geometry.width).map((e) => (e.tag === 0x00280002 ? { ...e, value: geometry.components } : e));
+    if (!geometry || geometry.precision !== 8 || (geometry.components !== 3 && geometry.components !== 1))
+      throw new PhotoError('This JPEG cannot be sent as it is (not an 8-bit colour or grey JPEG).');
+    const elements = common(geometry.height, geometry.width).map((e) =>
+      e.tag === 0x00280002 ? { ...e, value: geometry.components } : e,
+    );
     elements.push({ tag: 0x00280004, vr: 'CS', value: geometry.components === 3 ? 'YBR_FULL_422' : 'MONOCHROME2' });
-    return { sopInstanceUid, bytes: writePart10({ sopClassUid: SECONDARY_CAPTURE, sopInstanceUid, transferSyntaxUid: JPEG_BASELINE, elements, pixels: { encapsulated: photo.bytes } }) };
+    return {
+      sopInstanceUid,
+      bytes: writePart10({
+        sopClassUid: SECONDARY_CAPTURE,
+        sopInstanceUid,
+        transferSyntaxUid: JPEG_BASELINE,
+        elements,
+        pixels: { encapsulated: photo.bytes },
+      }),
+    };
   }
   if (photo.mime === 'image/png') {
     let png: PNG;
@@ -87,7 +110,16 @@ export function secondaryCapture(photo: { bytes: Uint8Array; mime: string; taken
     const rgb = new Uint8Array(png.width * png.height * 3);
     for (let p = 0; p < png.width * png.height; p++) rgb.set(png.data.subarray(p * 4, p * 4 + 3), p * 3);
     const elements = [...common(png.height, png.width), { tag: 0x00280004, vr: 'CS' as const, value: 'RGB' }];
-    return { sopInstanceUid, bytes: writePart10({ sopClassUid: SECONDARY_CAPTURE, sopInstanceUid, transferSyntaxUid: EXPLICIT_VR_LITTLE_ENDIAN, elements, pixels: { native: rgb } }) };
+    return {
+      sopInstanceUid,
+      bytes: writePart10({
+        sopClassUid: SECONDARY_CAPTURE,
+        sopInstanceUid,
+        transferSyntaxUid: EXPLICIT_VR_LITTLE_ENDIAN,
+        elements,
+        pixels: { native: rgb },
+      }),
+    };
   }
   throw new PhotoError(`Only photos (JPEG or PNG) go to the PACS, not ${photo.mime}.`);
 }

@@ -32,5 +32,7 @@ const TABLE: Record<string, Omit<TransferSyntax, 'uid' | 'known'>> = {
 
 export function transferSyntax(uid: string): TransferSyntax {
   const known = TABLE[uid];
-  return known ? { uid, known: true, ...known } : { uid, name: `unknown (${uid})`, known: false, encapsulated: false, decodable: false };
+  return known
+    ? { uid, known: true, ...known }
+    : { uid, name: `unknown (${uid})`, known: false, encapsulated: false, decodable: false };
 }

@@ -11,7 +11,8 @@ export function createKioskGate(kioskActive: () => boolean): Gate {
   return (channel) => {
     if (isCabinChannel(channel) || !kioskActive()) return null;
     const what = `The pharmacy cabin is in kiosk mode: ${channel} is not one of the cabin's screens.`;
-    const todo = 'The pharmacist leaves kiosk mode with her PIN ("Espace pharmacien") to use the station\'s other screens.';
+    const todo =
+      'The pharmacist leaves kiosk mode with her PIN ("Espace pharmacien") to use the station\'s other screens.';
     return new AppFailure('kiosk_mode', `${what} ${todo}`);
   };
 }

@@ -58,7 +58,8 @@ export function createKioskService(deps: KioskServiceDeps) {
   }
 
   function state(): KioskState {
-    const locked = stored.lockedUntil && Date.parse(stored.lockedUntil) > deps.now().getTime() ? stored.lockedUntil : null;
+    const locked =
+      stored.lockedUntil && Date.parse(stored.lockedUntil) > deps.now().getTime() ? stored.lockedUntil : null;
     return { active: stored.active, pinSet: stored.pin !== null, lockedUntil: locked, site: deps.site };
   }
 

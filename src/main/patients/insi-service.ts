@@ -38,7 +38,11 @@ interface HeldAnswer {
 type InsiTraitName = (typeof INSI_TRAITS)[number];
 
 const ANSWER_LIFETIME_MS = 15 * 60_000;
-const HISTORY_OPERATION = { search_traits: 'insi_search_traits', search_card: 'insi_search_card', verify: 'insi_verify' } as const;
+const HISTORY_OPERATION = {
+  search_traits: 'insi_search_traits',
+  search_card: 'insi_search_card',
+  verify: 'insi_verify',
+} as const;
 const UNKNOWN_BIRTHPLACE = '99999';
 
 export const NO_INSI_TEXT =
@@ -53,7 +57,8 @@ const traitsOf = (p: Patient, withBirthplace: boolean): InsiTraits => ({
   birthplaceCode: withBirthplace && p.birthplaceCode !== UNKNOWN_BIRTHPLACE ? p.birthplaceCode : null,
 });
 
-const differencesOf = (p: Patient, identity: InsiIdentity): InsiTraitName[] => INSI_TRAITS.filter((trait) => p[trait] !== identity[trait]);
+const differencesOf = (p: Patient, identity: InsiIdentity): InsiTraitName[] =>
+  INSI_TRAITS.filter((trait) => p[trait] !== identity[trait]);
 
 /** The first first name: the record's when INSi's list begins with it (a compound name stays whole), else INSi's first. */
 function firstNameFrom(p: Patient, identity: InsiIdentity): string {
@@ -91,7 +96,14 @@ export function createInsiService(deps: InsiServiceDeps) {
     for (const [key, answer] of held) if (answer.expiresAt <= now) held.delete(key);
     const answerId = randomUUID();
     const differences = differencesOf(p, identity);
-    held.set(answerId, { patientId: p.id, version: p.version, operation, identity, differences, expiresAt: now + ANSWER_LIFETIME_MS });
+    held.set(answerId, {
+      patientId: p.id,
+      version: p.version,
+      operation,
+      identity,
+      differences,
+      expiresAt: now + ANSWER_LIFETIME_MS,
+    });
     return { answerId, identity, differences };
   }
 
@@ -115,7 +127,11 @@ export function createInsiService(deps: InsiServiceDeps) {
       const insi = client();
       const p = patient(id);
       if (!p.ins) {
-        throw new AppFailure('validation_failed', 'This identity holds no INS from INSi to verify: retrieve it first.', [{ path: 'id', code: 'identity.no_ins_to_verify' }]);
+        throw new AppFailure(
+          'validation_failed',
+          'This identity holds no INS from INSi to verify: retrieve it first.',
+          [{ path: 'id', code: 'identity.no_ins_to_verify' }],
+        );
       }
       const ins = p.ins;
       const answer = await ask(() => insi.verify(ins, traitsOf(p, true), deps.operator()));
@@ -131,38 +147,46 @@ export function createInsiService(deps: InsiServiceDeps) {
     accept(id: string, version: number, answerId: string): Patient {
       const answer = held.get(answerId);
       if (!answer || answer.patientId !== id || answer.expiresAt <= deps.now().getTime()) {
-        throw new AppFailure('not_found', 'This INSi answer is no longer held (used, expired, or for another patient): ask INSi again.');
+        throw new AppFailure(
+          'not_found',
+          'This INSi answer is no longer held (used, expired, or for another patient): ask INSi again.',
+        );
       }
-      const next = deps.db.transaction((): Patient => {
-        const current = patient(id);
-        if (current.version !== version || answer.version !== version) {
-          throw new AppFailure('stale_version', 'This patient was changed since INSi answered. Reload the record and ask INSi again.');
-        }
-        const { matricule, oid } = answer.identity;
-        const holder = deps.patients.findByIns(matricule, oid);
-        if (holder && holder.id !== id) throw fieldFailure('id', 'ins.already_used', { patientId: holder.id });
-        const at = deps.now().toISOString();
-        const by = deps.who();
-        const typedIsThisOne = current.typedIns?.matricule === matricule && current.typedIns.oid === oid;
-        const updated: Patient = {
-          ...current,
-          birthName: answer.identity.birthName,
-          firstName: firstNameFrom(current, answer.identity),
-          birthFirstNames: answer.identity.birthFirstNames,
-          birthDate: answer.identity.birthDate,
-          sex: answer.identity.sex,
-          birthplaceCode: answer.identity.birthplaceCode,
-          ins: { matricule, oid },
-          insRetrieval: { operation: answer.operation, at, by },
-          typedIns: typedIsThisOne ? null : current.typedIns,
-          identityStatus: statusAfterInsi(current.identityDocument !== null, answer.differences.length > 0),
-          version: current.version + 1,
-          updatedAt: at,
-        };
-        deps.patients.replace(updated, current, at, { operation: HISTORY_OPERATION[answer.operation], by });
-        deps.outbox.enqueue('patient', id, updated.version, 'update', at);
-        return updated;
-      }).immediate();
+      const next = deps.db
+        .transaction((): Patient => {
+          const current = patient(id);
+          if (current.version !== version || answer.version !== version) {
+            throw new AppFailure(
+              'stale_version',
+              'This patient was changed since INSi answered. Reload the record and ask INSi again.',
+            );
+          }
+          const { matricule, oid } = answer.identity;
+          const holder = deps.patients.findByIns(matricule, oid);
+          if (holder && holder.id !== id) throw fieldFailure('id', 'ins.already_used', { patientId: holder.id });
+          const at = deps.now().toISOString();
+          const by = deps.who();
+          const typedIsThisOne = current.typedIns?.matricule === matricule && current.typedIns.oid === oid;
+          const updated: Patient = {
+            ...current,
+            birthName: answer.identity.birthName,
+            firstName: firstNameFrom(current, answer.identity),
+            birthFirstNames: answer.identity.birthFirstNames,
+            birthDate: answer.identity.birthDate,
+            sex: answer.identity.sex,
+            birthplaceCode: answer.identity.birthplaceCode,
+            ins: { matricule, oid },
+            insRetrieval: { operation: answer.operation, at, by },
+            typedIns: typedIsThisOne ? null : current.typedIns,
+            identityStatus: statusAfterInsi(current.identityDocument !== null, answer.differences.length > 0),
+            version: current.version + 1,
+            updatedAt: at,
+          };
+          deps.patients.replace(updated, current, at, { operation: HISTORY_OPERATION[answer.operation], by });
+          deps.outbox.enqueue('patient', id, updated.version, 'update', at);
+          return updated;
+        })
+        .immediate();
       held.delete(answerId);
       deps.onChanged(id);
       return next;

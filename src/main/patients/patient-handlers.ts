@@ -25,8 +25,16 @@ export interface StationPatientsDeps {
   onChanged: (id: string) => void;
 }
 
-type PatientChannel = 'patients.create' | 'patients.update' | 'patients.get' | 'patients.search' | 'patients.history'
-  | 'patients.insiStatus' | 'patients.insiSearch' | 'patients.insiVerify' | 'patients.insiAccept';
+type PatientChannel =
+  | 'patients.create'
+  | 'patients.update'
+  | 'patients.get'
+  | 'patients.search'
+  | 'patients.history'
+  | 'patients.insiStatus'
+  | 'patients.insiSearch'
+  | 'patients.insiVerify'
+  | 'patients.insiAccept';
 
 export function createStationPatients(deps: StationPatientsDeps) {
   const { db, repository, outbox, now, who, onChanged } = deps;

@@ -59,7 +59,8 @@ interface PatientRow {
 }
 
 type InsOid = NonNullable<Patient['ins']>['oid'];
-const insOf = (matricule: string | null, oid: string | null) => (matricule && oid ? { matricule, oid: oid as InsOid } : null);
+const insOf = (matricule: string | null, oid: string | null) =>
+  matricule && oid ? { matricule, oid: oid as InsOid } : null;
 
 function fromRow(row: PatientRow): Patient {
   return {
@@ -77,7 +78,9 @@ function fromRow(row: PatientRow): Patient {
     ins: insOf(row.ins_matricule, row.ins_oid),
     insRetrieval: row.ins_retrieval_json ? (JSON.parse(row.ins_retrieval_json) as Patient['insRetrieval']) : null,
     typedIns: insOf(row.typed_ins_matricule, row.typed_ins_oid),
-    identityDocument: row.identity_document_json ? (JSON.parse(row.identity_document_json) as Patient['identityDocument']) : null,
+    identityDocument: row.identity_document_json
+      ? (JSON.parse(row.identity_document_json) as Patient['identityDocument'])
+      : null,
     residenceCode: row.residence_code,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -107,7 +110,11 @@ function toParams(p: Patient) {
     birth_name_key: searchKey(p.birthName),
     used_name_key: p.usedName ? searchKey(p.usedName) : null,
     // One key per first name, space-separated, so that any of them can be searched.
-    first_name_key: [...new Set([p.firstName, p.birthFirstNames, p.usedFirstName ?? ''].join(' ').split(' ').map(searchKey).filter(Boolean))].join(' '),
+    first_name_key: [
+      ...new Set(
+        [p.firstName, p.birthFirstNames, p.usedFirstName ?? ''].join(' ').split(' ').map(searchKey).filter(Boolean),
+      ),
+    ].join(' '),
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   };
@@ -133,12 +140,17 @@ export function createPatientRepository(db: Db): PatientRepository {
   const revisionStmt = db.prepare(
     'INSERT INTO patient_revisions (patient_id, version, identity_json, replaced_at) VALUES (?, ?, ?, ?)',
   );
-  const historyStmt = db.prepare('INSERT INTO identity_history (patient_id, version, at, by, operation, changes_json) VALUES (?, ?, ?, ?, ?, ?)');
-  const historyOf = db.prepare<[string], { version: number; at: string; by: string; operation: HistoryOperation; changes_json: string }>(
-    'SELECT version, at, by, operation, changes_json FROM identity_history WHERE patient_id = ? ORDER BY id DESC',
+  const historyStmt = db.prepare(
+    'INSERT INTO identity_history (patient_id, version, at, by, operation, changes_json) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const historyOf = db.prepare<
+    [string],
+    { version: number; at: string; by: string; operation: HistoryOperation; changes_json: string }
+  >('SELECT version, at, by, operation, changes_json FROM identity_history WHERE patient_id = ? ORDER BY id DESC');
   const getStmt = db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?');
-  const byInsStmt = db.prepare<[string, string], PatientRow>('SELECT * FROM patients WHERE ins_matricule = ? AND ins_oid = ?');
+  const byInsStmt = db.prepare<[string, string], PatientRow>(
+    'SELECT * FROM patients WHERE ins_matricule = ? AND ins_oid = ?',
+  );
   const poolStmt = db.prepare<{ year: string; monthDay: string; key: string }, PatientRow>(`
     SELECT * FROM patients
     WHERE substr(birth_date, 1, 4) = @year OR substr(birth_date, 6) = @monthDay
@@ -156,20 +168,37 @@ export function createPatientRepository(db: Db): PatientRepository {
     insert(patient, cause) {
       insertStmt.run(toParams(patient));
       writeTokens(patient);
-      historyStmt.run(patient.id, patient.version, patient.createdAt, cause.by, cause.operation, JSON.stringify(identityChanges(null, patient)));
+      historyStmt.run(
+        patient.id,
+        patient.version,
+        patient.createdAt,
+        cause.by,
+        cause.operation,
+        JSON.stringify(identityChanges(null, patient)),
+      );
     },
     replace(patient, previous, replacedAt, cause) {
       revisionStmt.run(previous.id, previous.version, JSON.stringify(previous), replacedAt);
       const changes = updateStmt.run({ ...toParams(patient), previous_version: previous.version }).changes;
       if (changes !== 1) throw new Error(`Patient ${patient.id} changed underneath (version ${previous.version})`);
       writeTokens(patient);
-      historyStmt.run(patient.id, patient.version, replacedAt, cause.by, cause.operation, JSON.stringify(identityChanges(previous, patient)));
+      historyStmt.run(
+        patient.id,
+        patient.version,
+        replacedAt,
+        cause.by,
+        cause.operation,
+        JSON.stringify(identityChanges(previous, patient)),
+      );
     },
     noteUnchanged(patient, at, cause) {
       historyStmt.run(patient.id, patient.version, at, cause.by, cause.operation, '[]');
     },
     history(id) {
-      return historyOf.all(id).map(({ changes_json, ...entry }) => ({ ...entry, changes: JSON.parse(changes_json) as IdentityHistoryEntry['changes'] }));
+      return historyOf.all(id).map(({ changes_json, ...entry }) => ({
+        ...entry,
+        changes: JSON.parse(changes_json) as IdentityHistoryEntry['changes'],
+      }));
     },
     get(id) {
       const row = getStmt.get(id);
@@ -198,7 +227,10 @@ export function createPatientRepository(db: Db): PatientRepository {
       }
       const sql = `SELECT * FROM patients ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
         ORDER BY ${where.length ? 'birth_name_key, first_name_key, birth_date' : 'updated_at DESC'} LIMIT ${Number(limit)}`;
-      return db.prepare<string[], PatientRow>(sql).all(...params).map(fromRow);
+      return db
+        .prepare<string[], PatientRow>(sql)
+        .all(...params)
+        .map(fromRow);
     },
     duplicatePool(birthDate, nameKey) {
       const [year = '', month = '', day = ''] = birthDate.split('-');

@@ -24,8 +24,7 @@ export interface PatientServiceDeps {
 }
 
 export type CreateOutcome =
-  | { status: 'created'; patient: Patient }
-  | { status: 'possible_duplicates'; candidates: Patient[] };
+  { status: 'created'; patient: Patient } | { status: 'possible_duplicates'; candidates: Patient[] };
 
 export function createPatientService({ db, patients, outbox, now, who, onChanged }: PatientServiceDeps) {
   function checkNotInFuture(identity: Identity): void {
@@ -45,7 +44,9 @@ export function createPatientService({ db, patients, outbox, now, who, onChanged
   }
 
   function duplicateCandidates(identity: Identity): Patient[] {
-    return patients.duplicatePool(identity.birthDate, searchKey(identity.birthName)).filter((p) => isPossibleDuplicate(identity, p));
+    return patients
+      .duplicatePool(identity.birthDate, searchKey(identity.birthName))
+      .filter((p) => isPossibleDuplicate(identity, p));
   }
 
   return {
@@ -53,47 +54,62 @@ export function createPatientService({ db, patients, outbox, now, who, onChanged
       checkNotInFuture(identity);
       checkStatus(null, identity);
       // Read and write in one immediate transaction: the duplicate check sees what the other carts wrote.
-      const outcome = db.transaction((): CreateOutcome => {
-        const acknowledged = new Set(notDuplicateOf);
-        const candidates = duplicateCandidates(identity).filter((p) => !acknowledged.has(p.id));
-        if (candidates.length > 0) return { status: 'possible_duplicates', candidates };
-        const at = now().toISOString();
-        const patient: Patient = { id: randomUUID(), version: 1, ...identity, ins: null, insRetrieval: null, createdAt: at, updatedAt: at };
-        patients.insert(patient, { operation: 'created', by: who() });
-        outbox.enqueue('patient', patient.id, patient.version, 'create', at);
-        return { status: 'created', patient };
-      }).immediate();
+      const outcome = db
+        .transaction((): CreateOutcome => {
+          const acknowledged = new Set(notDuplicateOf);
+          const candidates = duplicateCandidates(identity).filter((p) => !acknowledged.has(p.id));
+          if (candidates.length > 0) return { status: 'possible_duplicates', candidates };
+          const at = now().toISOString();
+          const patient: Patient = {
+            id: randomUUID(),
+            version: 1,
+            ...identity,
+            ins: null,
+            insRetrieval: null,
+            createdAt: at,
+            updatedAt: at,
+          };
+          patients.insert(patient, { operation: 'created', by: who() });
+          outbox.enqueue('patient', patient.id, patient.version, 'create', at);
+          return { status: 'created', patient };
+        })
+        .immediate();
       if (outcome.status === 'created') onChanged(outcome.patient.id);
       return outcome;
     },
 
     update(id: string, version: number, identity: Identity): Patient {
       checkNotInFuture(identity);
-      const updated = db.transaction((): Patient => {
-        const current = patients.get(id);
-        if (!current) throw new AppFailure('not_found', `No patient ${id}`);
-        if (current.version !== version) {
-          throw new AppFailure('stale_version', 'This patient was changed elsewhere since you opened it. Reload it and redo your change.');
-        }
-        checkStatus(current, identity);
-        // Traits INSi gave are not edited by hand: a correction goes through a new INSi call.
-        const locked = current.ins ? changedStrictTrait(current, identity) : null;
-        if (locked) throw fieldFailure(`identity.${locked}`, 'identity.strict_trait_locked');
-        const at = now().toISOString();
-        // A status lowered below RECUP lets the INS go (its history keeps it): only INSi gives it back.
-        const keepsIns = statusCarriesIns(identity.identityStatus);
-        const next: Patient = {
-          ...current,
-          ...identity,
-          ins: keepsIns ? current.ins : null,
-          insRetrieval: keepsIns ? current.insRetrieval : null,
-          version: current.version + 1,
-          updatedAt: at,
-        };
-        patients.replace(next, current, at, { operation: 'edited', by: who() });
-        outbox.enqueue('patient', id, next.version, 'update', at);
-        return next;
-      }).immediate();
+      const updated = db
+        .transaction((): Patient => {
+          const current = patients.get(id);
+          if (!current) throw new AppFailure('not_found', `No patient ${id}`);
+          if (current.version !== version) {
+            throw new AppFailure(
+              'stale_version',
+              'This patient was changed elsewhere since you opened it. Reload it and redo your change.',
+            );
+          }
+          checkStatus(current, identity);
+          // Traits INSi gave are not edited by hand: a correction goes through a new INSi call.
+          const locked = current.ins ? changedStrictTrait(current, identity) : null;
+          if (locked) throw fieldFailure(`identity.${locked}`, 'identity.strict_trait_locked');
+          const at = now().toISOString();
+          // A status lowered below RECUP lets the INS go (its history keeps it): only INSi gives it back.
+          const keepsIns = statusCarriesIns(identity.identityStatus);
+          const next: Patient = {
+            ...current,
+            ...identity,
+            ins: keepsIns ? current.ins : null,
+            insRetrieval: keepsIns ? current.insRetrieval : null,
+            version: current.version + 1,
+            updatedAt: at,
+          };
+          patients.replace(next, current, at, { operation: 'edited', by: who() });
+          outbox.enqueue('patient', id, next.version, 'update', at);
+          return next;
+        })
+        .immediate();
       onChanged(id);
       return updated;
     },
@@ -110,7 +126,10 @@ export function createPatientService({ db, patients, outbox, now, who, onChanged
     },
 
     search(query: PatientSearch & { limit: number }): Patient[] {
-      const nameTokens = (query.name ?? '').split(/[\s,]+/).map(searchKey).filter(Boolean);
+      const nameTokens = (query.name ?? '')
+        .split(/[\s,]+/)
+        .map(searchKey)
+        .filter(Boolean);
       const ins = query.insMatricule ? normalizeMatricule(query.insMatricule) : '';
       return patients.search({
         nameTokens,

@@ -13,7 +13,10 @@ export function appResourcesDir(codeDir: string, exists: (file: string) => boole
   for (;;) {
     if (exists(path.join(dir, 'package.json'))) return path.join(dir, 'resources');
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${codeDir}: the app's resources/ folder cannot be found (reinstall Relais).`);
+    if (parent === dir)
+      throw new Error(
+        `No package.json above ${codeDir}: the app's resources/ folder cannot be found (reinstall Relais).`,
+      );
     dir = parent;
   }
 }

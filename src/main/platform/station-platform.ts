@@ -36,7 +36,11 @@ export function openStationPlatform(options: PlatformOptions, hooks: PlatformHoo
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // SECURITY: records and files are encrypted at rest with the station's data key (data-key.ts).
   // Safety: checked before anything writes (WAL, quick_check, audit anchor); a doubtful database is held read-only.
-  const storage = openStationStorageAtStart(dataDir, options.keyOptions, { now, logger, backupsKept: options.backupsKept });
+  const storage = openStationStorageAtStart(dataDir, options.keyOptions, {
+    now,
+    logger,
+    backupsKept: options.backupsKept,
+  });
   const events = createStationEvents();
 
   const plainOutbox = createOutboxRepository(storage.db);
@@ -59,11 +63,11 @@ export function openStationPlatform(options: PlatformOptions, hooks: PlatformHoo
   // One holder of the hub token, renewed before it expires: every user reads the current one.
   const token: HubToken | null = options.hubToken
     ? createHubToken({
-      token: options.hubToken,
-      refreshUrl: tokenRefreshUrl(options.hubUrl, options.fhirUrl),
-      onChange: () => hooks.statusChanged(),
-      log: (level, event, detail) => logger[level](event, detail),
-    })
+        token: options.hubToken,
+        refreshUrl: tokenRefreshUrl(options.hubUrl, options.fhirUrl),
+        onChange: () => hooks.statusChanged(),
+        log: (level, event, detail) => logger[level](event, detail),
+      })
     : null;
 
   return {

@@ -16,8 +16,16 @@ export interface StationStorage {
   legacy: { sealed: number; mismatched: string[] };
 }
 
-export function openStationStorage(dataDir: string, options: { keyFile?: string | null; sealer?: KeySealer | null; allowNoKeyring?: boolean } = {}): StationStorage {
-  const keys = loadDataKeys({ dataDir, keyFile: options.keyFile ?? null, sealer: options.sealer ?? null, allowNoKeyring: options.allowNoKeyring ?? false });
+export function openStationStorage(
+  dataDir: string,
+  options: { keyFile?: string | null; sealer?: KeySealer | null; allowNoKeyring?: boolean } = {},
+): StationStorage {
+  const keys = loadDataKeys({
+    dataDir,
+    keyFile: options.keyFile ?? null,
+    sealer: options.sealer ?? null,
+    allowNoKeyring: options.allowNoKeyring ?? false,
+  });
   const sealer = createFileSealer(keys.files);
   const store = createAttachmentStore(path.join(dataDir, 'attachments'), sealer);
   const databaseFile = path.join(dataDir, DATABASE_FILE);

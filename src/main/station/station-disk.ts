@@ -23,7 +23,11 @@ const MB = 1024 * 1024;
 const CHECK_INTERVAL_MS = 5_000;
 
 export function createStationDisk(dataDir: string, options: StationDiskOptions, logger: Logger) {
-  const space = createDiskSpace({ dir: dataDir, reserveBytes: options.reserveBytes ?? DEFAULT_DISK_RESERVE_MB * MB, logger });
+  const space = createDiskSpace({
+    dir: dataDir,
+    reserveBytes: options.reserveBytes ?? DEFAULT_DISK_RESERVE_MB * MB,
+    logger,
+  });
   let audit: WaitingAudit | null = null;
   let onChange: () => void = () => {};
   let timer: NodeJS.Timeout | null = null;
@@ -42,11 +46,21 @@ export function createStationDisk(dataDir: string, options: StationDiskOptions, 
         logger.info('audit.waiting_written', { lost: audit.waiting().lost });
       } catch (error) {
         if (isDiskFull(error)) space.noteRefused();
-        else logger.error('audit.waiting_not_written', { waiting: audit.waiting().waiting, error: String((error as Error)?.message ?? error) });
+        else
+          logger.error('audit.waiting_not_written', {
+            waiting: audit.waiting().waiting,
+            error: String((error as Error)?.message ?? error),
+          });
       }
     }
     const now = status();
-    const shown = JSON.stringify([now.full, now.writesRefused, Math.ceil(now.neededBytes / MB), now.auditWaiting, now.auditLost]);
+    const shown = JSON.stringify([
+      now.full,
+      now.writesRefused,
+      Math.ceil(now.neededBytes / MB),
+      now.auditWaiting,
+      now.auditLost,
+    ]);
     if (shown !== told) {
       told = shown;
       onChange();

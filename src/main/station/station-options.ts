@@ -8,7 +8,8 @@ import type { KeySealer } from '../platform/security/data-key';
 import type { StationDiskOptions } from './station-disk';
 
 /** What a station without sign-in means, for the log the hospital's IT reads. */
-export const NO_SIGN_IN_TEXT = 'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
+export const NO_SIGN_IN_TEXT =
+  'No professional sign-in on this station (RELAIS_NO_SIGN_IN=1): anyone at the station reads every record.';
 
 export interface StationOptions {
   dataDir: string;
@@ -50,7 +51,13 @@ export interface StationOptions {
   /** How many backups of the database are kept in the data folder (RELAIS_BACKUPS_KEPT, 7 by default). */
   backupsKept?: number;
   /** How soon after a change, and how often, the sync runs (tests and the crash test shorten them). */
-  syncTiming?: { debounceMs?: number; intervalMs?: number; pullIntervalMs?: number; pullMarginMs?: number; reconcileIntervalMs?: number };
+  syncTiming?: {
+    debounceMs?: number;
+    intervalMs?: number;
+    pullIntervalMs?: number;
+    pullMarginMs?: number;
+    reconcileIntervalMs?: number;
+  };
   /** The space kept free for the records (RELAIS_DISK_RESERVE_MB), and how often the disk is measured. */
   disk?: StationDiskOptions;
 }

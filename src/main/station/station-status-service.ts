@@ -33,7 +33,12 @@ export function createStationStatusService(deps: StationStatusDeps) {
         signIn: deps.signIn,
         devices: deps.devices.list(),
         hub: deps.hubToken ? { ...deps.hub.state(), token: deps.hubToken() } : deps.hub.state(),
-        sync: { ...deps.sync(), pending: deps.outbox.pendingCount(), waitingForAct: deps.outbox.waitingForActCount(), lastSyncAt: deps.outbox.lastSyncAt() },
+        sync: {
+          ...deps.sync(),
+          pending: deps.outbox.pendingCount(),
+          waitingForAct: deps.outbox.waitingForActCount(),
+          lastSyncAt: deps.outbox.lastSyncAt(),
+        },
         patientCount: deps.patientCount(),
         disk: deps.disk(),
         database: deps.database(),

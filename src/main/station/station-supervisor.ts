@@ -31,7 +31,8 @@ export function superviseStation(build: (restart: Restart) => Station): Station 
   }
 
   async function restart<T>(work: () => Promise<T>): Promise<T> {
-    if (switching) throw new AppFailure('validation_failed', 'The station is already changing its database: wait for it to finish.');
+    if (switching)
+      throw new AppFailure('validation_failed', 'The station is already changing its database: wait for it to finish.');
     const run = (async () => {
       unpipe();
       await current.close();

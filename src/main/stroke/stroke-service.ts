@@ -24,8 +24,12 @@ export interface StrokeServiceDeps {
 
 export function createStrokeService({ db, encounters, patients, now, onChanged }: StrokeServiceDeps) {
   const sheetStmt = db.prepare<[string], { sheet: string }>('SELECT sheet FROM stroke_sheets WHERE encounter_id = ?');
-  const saveStmt = db.prepare('INSERT INTO stroke_sheets (encounter_id, version, sheet, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (encounter_id) DO UPDATE SET version = excluded.version, sheet = excluded.sheet, updated_at = excluded.updated_at');
-  const journalStmt = db.prepare('INSERT INTO stroke_changes (encounter_id, version, change, by, at) VALUES (?, ?, ?, ?, ?)');
+  const saveStmt = db.prepare(
+    'INSERT INTO stroke_sheets (encounter_id, version, sheet, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (encounter_id) DO UPDATE SET version = excluded.version, sheet = excluded.sheet, updated_at = excluded.updated_at',
+  );
+  const journalStmt = db.prepare(
+    'INSERT INTO stroke_changes (encounter_id, version, change, by, at) VALUES (?, ?, ?, ?, ?)',
+  );
 
   function sheetOf(encounterId: string): StrokeSheet {
     if (!encounters.get(encounterId)) throw new AppFailure('not_found', 'This act is not recorded on this station.');
@@ -47,7 +51,9 @@ export function createStrokeService({ db, encounters, patients, now, onChanged }
         const patient = patients.get(act.patientId);
         // SECURITY: the same rules as the screen's, here, so that no sender (the other side of
         // the call, an older screen) records a decision the sheet's rules refuse.
-        const refusal = strokeChangeRefusal(current, change, { ageYears: patient ? ageInYears(patient.birthDate, now()) : null });
+        const refusal = strokeChangeRefusal(current, change, {
+          ageYears: patient ? ageInYears(patient.birthDate, now()) : null,
+        });
         if (refusal) throw fieldFailure('change', refusal.code, refusal.params);
         const next = applyStrokeChange(current, change, by, at);
         saveStmt.run(encounterId, next.version, JSON.stringify(next), at);

@@ -4,7 +4,12 @@ export const chatEntityId = (callId: string, lineId: string): string => JSON.str
 export function parseChatEntityId(entityId: string): { callId: string; lineId: string } | null {
   try {
     const parsed = JSON.parse(entityId) as unknown;
-    return Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' ? { callId: parsed[0], lineId: parsed[1] } : null;
+    return Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string'
+      ? { callId: parsed[0], lineId: parsed[1] }
+      : null;
   } catch {
     return null;
   }

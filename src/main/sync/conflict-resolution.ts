@@ -34,16 +34,25 @@ export function createConflictResolution(deps: ConflictResolutionDeps) {
     },
 
     /** What came of a retry once a pass has run: gone, refused again (with the reason), or still waiting (and why). */
-    retryOutcome(entity: string, entityId: string, lastError: string | null): { outcome: 'sent' | 'waiting' | 'refused'; error: string | null } {
+    retryOutcome(
+      entity: string,
+      entityId: string,
+      lastError: string | null,
+    ): { outcome: 'sent' | 'waiting' | 'refused'; error: string | null } {
       if (deps.sync.rowsOf(entity, entityId) === 0) return { outcome: 'sent', error: null };
       const refused = deps.sync.parkedReason(entity, entityId);
       return refused !== null ? { outcome: 'refused', error: refused } : { outcome: 'waiting', error: lastError };
     },
 
-    resolve(conflictId: number, keep: 'station' | 'server', by: string): { entity: string; entityId: string; keep: 'station' | 'server' } {
+    resolve(
+      conflictId: number,
+      keep: 'station' | 'server',
+      by: string,
+    ): { entity: string; entityId: string; keep: 'station' | 'server' } {
       const conflict = deps.sync.conflict(conflictId);
       if (!conflict) throw new AppFailure('not_found', `No conflict ${conflictId}.`);
-      if (conflict.resolution) throw new AppFailure('stale_version', 'This conflict was already settled; reload the list.');
+      if (conflict.resolution)
+        throw new AppFailure('stale_version', 'This conflict was already settled; reload the list.');
       const { entity, entityId } = conflict;
       const server = conflict.server as (Resource & { meta?: { versionId?: string } }) | null;
       const serverVersion = server?.meta?.versionId ?? null;
@@ -53,7 +62,11 @@ export function createConflictResolution(deps: ConflictResolutionDeps) {
         const mine = deps.local.build(entity, entityId);
         const rows = deps.sync.rowsOf(entity, entityId);
         if (!mine && rows === 0) throw new AppFailure('not_found', 'The station no longer holds this record.');
-        const resourceType = server?.resourceType ?? (conflict.local as Resource | null)?.resourceType ?? RESOURCE_TYPE[entity] ?? 'Resource';
+        const resourceType =
+          server?.resourceType ??
+          (conflict.local as Resource | null)?.resourceType ??
+          RESOURCE_TYPE[entity] ??
+          'Resource';
         deps.inTransaction(() => {
           deps.sync.adoptServerVersion(entity, entityId, resourceType, serverVersion, at);
           deps.sync.unpark(entity, entityId);
@@ -61,7 +74,11 @@ export function createConflictResolution(deps: ConflictResolutionDeps) {
           deps.sync.resolveConflicts(entity, entityId, 'station', by, at);
         });
       } else {
-        if (!server) throw new AppFailure('not_found', 'The regional server no longer has this record: only the station’s version can be kept.');
+        if (!server)
+          throw new AppFailure(
+            'not_found',
+            'The regional server no longer has this record: only the station’s version can be kept.',
+          );
         deps.inTransaction(() => {
           if ((TAKEN_FROM_SERVER as readonly string[]).includes(entity)) {
             try {

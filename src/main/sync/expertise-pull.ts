@@ -35,13 +35,20 @@ export function createExpertisePull(deps: ExpertisePullDeps) {
         const ids = requests.slice(i, i + BATCH);
         let answer;
         try {
-          answer = await deps.client.search('Communication', { 'based-on': ids.map((id) => `ServiceRequest/${id}`).join(','), _count: '1000' });
+          answer = await deps.client.search('Communication', {
+            'based-on': ids.map((id) => `ServiceRequest/${id}`).join(','),
+            _count: '1000',
+          });
         } catch (error) {
           if (!(error instanceof FhirNetworkError)) throw error;
           return { received, stoppedBy: error.message };
         }
         const bundle = answer.resource as Bundle | null;
-        if (answer.status !== 200 || bundle?.resourceType !== 'Bundle') return { received, stoppedBy: `The regional server answered ${answer.status} to the search for téléexpertise messages.` };
+        if (answer.status !== 200 || bundle?.resourceType !== 'Bundle')
+          return {
+            received,
+            stoppedBy: `The regional server answered ${answer.status} to the search for téléexpertise messages.`,
+          };
         const changed = new Set<string>();
         const at = deps.now().toISOString();
         deps.inTransaction(() => {
@@ -57,7 +64,13 @@ export function createExpertisePull(deps: ExpertisePullDeps) {
               deps.sync.clearInboundError('expertise_message', id);
             } catch (error) {
               if (!(error instanceof FhirMappingError)) throw error;
-              deps.sync.inboundError('expertise_message', id, entry.resource?.meta?.versionId ?? null, error.message, at);
+              deps.sync.inboundError(
+                'expertise_message',
+                id,
+                entry.resource?.meta?.versionId ?? null,
+                error.message,
+                at,
+              );
             }
           }
         });

@@ -39,18 +39,36 @@ export interface FhirClient {
   capabilities(): Promise<FhirAnswer>;
 }
 
-export function createFhirClient(options: { baseUrl: string; token: () => string; timeoutMs?: number; fetch?: typeof fetch; pace?: HubPace; now?: () => number; onUnauthorized?: () => void }): FhirClient {
+export function createFhirClient(options: {
+  baseUrl: string;
+  token: () => string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  pace?: HubPace;
+  now?: () => number;
+  onUnauthorized?: () => void;
+}): FhirClient {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const pace = options.pace ?? createHubPace(now);
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<FhirAnswer> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<FhirAnswer> {
     const wait = pace.waitMs();
     if (wait > 0) throw new FhirRateLimitedError(wait);
     let response: Response;
     try {
       response = await doFetch(`${options.baseUrl}${path}`, {
         method,
-        headers: { Accept: 'application/fhir+json', Authorization: `Bearer ${options.token()}`, ...(body ? { 'Content-Type': 'application/fhir+json' } : {}), ...headers },
+        headers: {
+          Accept: 'application/fhir+json',
+          Authorization: `Bearer ${options.token()}`,
+          ...(body ? { 'Content-Type': 'application/fhir+json' } : {}),
+          ...headers,
+        },
         ...(body ? { body: JSON.stringify(body) } : {}),
         signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
       });
@@ -58,7 +76,8 @@ export function createFhirClient(options: { baseUrl: string; token: () => string
       throw new FhirNetworkError(`The regional FHIR server did not answer (${(error as Error).message}).`);
     }
     const retryAfter = response.headers.get('retry-after');
-    if (response.status === 429 || (response.status === 503 && retryAfter !== null)) pace.holdUntil(now() + parseRetryAfter(retryAfter, now()));
+    if (response.status === 429 || (response.status === 503 && retryAfter !== null))
+      pace.holdUntil(now() + parseRetryAfter(retryAfter, now()));
     if (response.status === 401) options.onUnauthorized?.();
     const text = await response.text().catch(() => '');
     let parsed: unknown;
@@ -67,14 +86,24 @@ export function createFhirClient(options: { baseUrl: string; token: () => string
     } catch {
       parsed = null;
     }
-    const resource = parsed && typeof parsed === 'object' && typeof (parsed as Resource).resourceType === 'string' ? (parsed as Resource) : null;
+    const resource =
+      parsed && typeof parsed === 'object' && typeof (parsed as Resource).resourceType === 'string'
+        ? (parsed as Resource)
+        : null;
     const etag = /^W\/"(.+)"$/.exec(response.headers.get('etag') ?? '')?.[1] ?? null;
     return { status: response.status, resource, versionId: resource?.meta?.versionId ?? etag };
   }
   return {
     pace,
-    put: (resource, ifMatch) => call('PUT', `/${resource.resourceType}/${encodeURIComponent(resource.id)}`, resource, ifMatch ? { 'If-Match': `W/"${ifMatch}"` } : {}),
-    createIfNone: (resource, search) => call('POST', `/${resource.resourceType}`, resource, { 'If-None-Exist': search }),
+    put: (resource, ifMatch) =>
+      call(
+        'PUT',
+        `/${resource.resourceType}/${encodeURIComponent(resource.id)}`,
+        resource,
+        ifMatch ? { 'If-Match': `W/"${ifMatch}"` } : {},
+      ),
+    createIfNone: (resource, search) =>
+      call('POST', `/${resource.resourceType}`, resource, { 'If-None-Exist': search }),
     read: (type, id) => call('GET', `/${type}/${encodeURIComponent(id)}`),
     search: (type, query) => call('GET', `/${type}?${new URLSearchParams(query).toString()}`),
     capabilities: () => call('GET', '/metadata'),

@@ -92,7 +92,12 @@ export function createLocalResources(deps: LocalResourcesDeps) {
         }
         case 'service_request': {
           const e = deps.encounters.get(id);
-          return e && e.act === 'teleexpertise' ? { resource: serviceRequestToFhir(e, deps.teleexpertise?.details(id) ?? null) as Resource & { id: string }, version: e.version } : null;
+          return e && e.act === 'teleexpertise'
+            ? {
+                resource: serviceRequestToFhir(e, deps.teleexpertise?.details(id) ?? null) as Resource & { id: string },
+                version: e.version,
+              }
+            : null;
         }
         case 'report': {
           const r = deps.encounters.report(id);
@@ -102,7 +107,10 @@ export function createLocalResources(deps: LocalResourcesDeps) {
           // Replaced by a correction: its second and last version, superseded.
           const superseded = deps.encounters.reports(e.id).some((other) => other.replaces === r.id);
           const pdf = kept ? reportPdfContent(kept.data, kept.sha256) : null;
-          return { resource: reportToDocumentReference(r, e, { pdf, superseded }) as Resource & { id: string }, version: superseded ? 2 : 1 };
+          return {
+            resource: reportToDocumentReference(r, e, { pdf, superseded }) as Resource & { id: string },
+            version: superseded ? 2 : 1,
+          };
         }
         case 'observation': {
           const o = deps.encounters.observation(id);
@@ -117,7 +125,12 @@ export function createLocalResources(deps: LocalResourcesDeps) {
         case 'imaging_study': {
           const study = deps.imaging?.studyForSync(id);
           // Its version is the number of instances kept: a study only grows.
-          return study ? { resource: imagingStudyToFhir(study) as Resource & { id: string }, version: study.series.reduce((n, s) => n + s.instances.length, 0) } : null;
+          return study
+            ? {
+                resource: imagingStudyToFhir(study) as Resource & { id: string },
+                version: study.series.reduce((n, s) => n + s.instances.length, 0),
+              }
+            : null;
         }
         case 'expertise_message': {
           const m = deps.teleexpertise?.message(id);
@@ -125,7 +138,9 @@ export function createLocalResources(deps: LocalResourcesDeps) {
         }
         case 'audit': {
           const row = /^\d+$/.test(id) ? deps.audit?.bySeq(Number(id)) : null;
-          return row ? { resource: auditRowToFhir(row, deps.audit?.observer() ?? null) as Resource & { id: string }, version: 1 } : null;
+          return row
+            ? { resource: auditRowToFhir(row, deps.audit?.observer() ?? null) as Resource & { id: string }, version: 1 }
+            : null;
         }
         default:
           return null;

@@ -44,7 +44,14 @@ export interface PullReport {
 type Versioned = Resource & { id: string; meta: { versionId: string; lastUpdated: string } };
 const isVersioned = (r: unknown, type: string): r is Versioned => {
   const x = r as Versioned | null;
-  return !!x && x.resourceType === type && typeof x.id === 'string' && typeof x.meta?.versionId === 'string' && typeof x.meta.lastUpdated === 'string' && !Number.isNaN(Date.parse(x.meta.lastUpdated));
+  return (
+    !!x &&
+    x.resourceType === type &&
+    typeof x.id === 'string' &&
+    typeof x.meta?.versionId === 'string' &&
+    typeof x.meta.lastUpdated === 'string' &&
+    !Number.isNaN(Date.parse(x.meta.lastUpdated))
+  );
 };
 
 export function createPullWorker(deps: PullDeps) {
@@ -67,7 +74,8 @@ export function createPullWorker(deps: PullDeps) {
     if (deps.sync.rowsOf(entity, resource.id) > 0) {
       // Our own write whose answer was lost: the next push goes over it. Anything else is a
       // change on both sides, which the push turns into a conflict with both versions.
-      if (deps.sync.wasSent(entity, resource.id, hash)) deps.sync.adoptServerVersion(entity, resource.id, resource.resourceType, versionId, at());
+      if (deps.sync.wasSent(entity, resource.id, hash))
+        deps.sync.adoptServerVersion(entity, resource.id, resource.resourceType, versionId, at());
       report.deferred++;
       return;
     }

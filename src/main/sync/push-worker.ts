@@ -30,12 +30,25 @@ import { createRowOutcomes } from './push/row-outcomes';
 export { CONFLICT_MESSAGE } from './push/put-resource';
 
 /** The records this worker sends today; the others wait in the outbox for their mapping. */
-export const PUSHED_ENTITIES = ['patient', 'service_request', 'encounter', 'consent', 'observation', 'report', 'attachment', 'call_chat', 'imaging_study', 'expertise_message'] as const;
+export const PUSHED_ENTITIES = [
+  'patient',
+  'service_request',
+  'encounter',
+  'consent',
+  'observation',
+  'report',
+  'attachment',
+  'call_chat',
+  'imaging_study',
+  'expertise_message',
+] as const;
 /** With the audit trail given (deps.audit), its rows go too, after the records queued before them. */
 export const PUSHED_WITH_AUDIT = [...PUSHED_ENTITIES, 'audit'] as const;
 
 /** Sends a stored file resumably (resumable-upload.ts, bound to the region's endpoint and token). */
-export type Uploader = (request: Pick<UploadRequest, 'source' | 'sha256' | 'contentType' | 'resumeUrl' | 'onUrl' | 'onProgress'>) => Promise<{ url: string }>;
+export type Uploader = (
+  request: Pick<UploadRequest, 'source' | 'sha256' | 'contentType' | 'resumeUrl' | 'onUrl' | 'onProgress'>,
+) => Promise<{ url: string }>;
 
 /** A file on its way to the region, for the progress bars. */
 export interface UploadProgress {
@@ -108,7 +121,15 @@ export function createPushWorker(deps: PushDeps) {
   return {
     /** One pass over what is due; returns what happened. */
     async runOnce(limit = 500): Promise<PushReport> {
-      const report: PushReport = { pushed: 0, parked: 0, auditRefused: 0, conflicts: 0, stoppedBy: null, regionLost: 0, unreachable: false };
+      const report: PushReport = {
+        pushed: 0,
+        parked: 0,
+        auditRefused: 0,
+        conflicts: 0,
+        stoppedBy: null,
+        regionLost: 0,
+        unreachable: false,
+      };
       // Still within a pause the server asked for: nothing is sent, nothing is counted.
       const paused = deps.client.pace.waitMs();
       if (paused > 0) return { ...report, stoppedBy: pausedMessage(paused) };

@@ -28,30 +28,65 @@ export interface ReconcileState {
 }
 
 const STATE_KEY = 'reconciliation';
-export const EMPTY_RECONCILE_STATE: ReconcileState = { checkedAt: null, missing: 0, unchecked: [], auditGap: null, lastResend: null, verified: {} };
+export const EMPTY_RECONCILE_STATE: ReconcileState = {
+  checkedAt: null,
+  missing: 0,
+  unchecked: [],
+  auditGap: null,
+  lastResend: null,
+  verified: {},
+};
 
 /** The reason a station of an earlier version parked an update the region answered 404 (push-worker's answerNotOk). */
 const LEGACY_NOT_FOUND = 'Refused by the regional server (404)%';
 
 export function createReconcileRepository(db: Db) {
-  const countsStmt = db.prepare<[], { resource_type: string; n: number }>('SELECT resource_type, count(*) AS n FROM sync_resources GROUP BY resource_type');
-  const ofTypeStmt = db.prepare<[string, number, number], { cursor: number; entity: string; entity_id: string; pushed_version: number }>(
+  const countsStmt = db.prepare<[], { resource_type: string; n: number }>(
+    'SELECT resource_type, count(*) AS n FROM sync_resources GROUP BY resource_type',
+  );
+  const ofTypeStmt = db.prepare<
+    [string, number, number],
+    { cursor: number; entity: string; entity_id: string; pushed_version: number }
+  >(
     'SELECT rowid AS cursor, entity, entity_id, pushed_version FROM sync_resources WHERE resource_type = ? AND rowid > ? ORDER BY rowid LIMIT ?',
   );
-  const ofEntityStmt = db.prepare<[string, number, number], { cursor: number; entity: string; entity_id: string; pushed_version: number }>(
+  const ofEntityStmt = db.prepare<
+    [string, number, number],
+    { cursor: number; entity: string; entity_id: string; pushed_version: number }
+  >(
     'SELECT rowid AS cursor, entity, entity_id, pushed_version FROM sync_resources WHERE entity = ? AND rowid > ? ORDER BY rowid LIMIT ?',
   );
-  const entityCountStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM sync_resources WHERE entity = ?');
-  const enqueueStmt = db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at, resend) VALUES (?, ?, ?, 'update', ?, ?)");
+  const entityCountStmt = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM sync_resources WHERE entity = ?',
+  );
+  const enqueueStmt = db.prepare(
+    "INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at, resend) VALUES (?, ?, ?, 'update', ?, ?)",
+  );
   const forgetStmt = db.prepare('DELETE FROM sync_resources WHERE entity = ? AND entity_id = ?');
   const uploadAgainStmt = db.prepare('UPDATE sync_uploads SET completed_at = NULL WHERE sha256 = ?');
-  const waitingStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE resend IS NOT NULL AND parked = 0');
-  const refusedStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE resend IS NOT NULL AND parked = 1');
-  const unparkLostStmt = db.prepare('UPDATE outbox SET parked = 0, attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE parked = 1 AND last_error LIKE ?');
+  const waitingStmt = db.prepare<[], { n: number }>(
+    'SELECT count(*) AS n FROM outbox WHERE resend IS NOT NULL AND parked = 0',
+  );
+  const refusedStmt = db.prepare<[], { n: number }>(
+    'SELECT count(*) AS n FROM outbox WHERE resend IS NOT NULL AND parked = 1',
+  );
+  const unparkLostStmt = db.prepare(
+    'UPDATE outbox SET parked = 0, attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE parked = 1 AND last_error LIKE ?',
+  );
   const stateStmt = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
-  const setStateStmt = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const toRecord = (r: { cursor: number; entity: string; entity_id: string; pushed_version: number }): SyncedRecord => ({
-    cursor: r.cursor, entity: r.entity, entityId: r.entity_id, pushedVersion: r.pushed_version,
+  const setStateStmt = db.prepare(
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  const toRecord = (r: {
+    cursor: number;
+    entity: string;
+    entity_id: string;
+    pushed_version: number;
+  }): SyncedRecord => ({
+    cursor: r.cursor,
+    entity: r.entity,
+    entityId: r.entity_id,
+    pushedVersion: r.pushed_version,
   });
 
   return {
@@ -61,8 +96,10 @@ export function createReconcileRepository(db: Db) {
     },
     countOfEntity: (entity: string): number => entityCountStmt.get(entity)?.n ?? 0,
     /** The next `limit` records of a type after `cursor` (0 to start). */
-    ofType: (resourceType: string, cursor: number, limit: number): SyncedRecord[] => ofTypeStmt.all(resourceType, cursor, limit).map(toRecord),
-    ofEntity: (entity: string, cursor: number, limit: number): SyncedRecord[] => ofEntityStmt.all(entity, cursor, limit).map(toRecord),
+    ofType: (resourceType: string, cursor: number, limit: number): SyncedRecord[] =>
+      ofTypeStmt.all(resourceType, cursor, limit).map(toRecord),
+    ofEntity: (entity: string, cursor: number, limit: number): SyncedRecord[] =>
+      ofEntityStmt.all(entity, cursor, limit).map(toRecord),
     /**
      * The region lacks this record: it goes again, before every other row, at its rank in the
      * dependency order, as its current state and without If-Match (the station no longer believes

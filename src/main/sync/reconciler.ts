@@ -24,12 +24,32 @@ import { auditGapText, missingText, resentText } from './reconcile-texts';
 
 /** Each record's place when sent again: what it points to goes before it (migration 0023). */
 export const RESEND_RANK: Record<string, number> = {
-  patient: 0, service_request: 1, encounter: 2,
-  consent: 3, observation: 3, report: 3, attachment: 3, call_chat: 3, imaging_study: 3, expertise_message: 3,
+  patient: 0,
+  service_request: 1,
+  encounter: 2,
+  consent: 3,
+  observation: 3,
+  report: 3,
+  attachment: 3,
+  call_chat: 3,
+  imaging_study: 3,
+  expertise_message: 3,
   audit: 4,
 };
 /** The order types are checked in: a check cut short has already put back what the others point to. */
-const TYPE_ORDER = ['Patient', 'ServiceRequest', 'Encounter', 'Consent', 'Observation', 'Media', 'DocumentReference', 'Binary', 'Communication', 'ImagingStudy', 'AuditEvent'];
+const TYPE_ORDER = [
+  'Patient',
+  'ServiceRequest',
+  'Encounter',
+  'Consent',
+  'Observation',
+  'Media',
+  'DocumentReference',
+  'Binary',
+  'Communication',
+  'ImagingStudy',
+  'AuditEvent',
+];
 const IDS_PER_REQUEST = 100;
 const DEFAULT_SPACING_MS = 50;
 
@@ -90,7 +110,9 @@ export function createReconciler(deps: ReconcileDeps) {
     if (type === 'AuditEvent' && deps.auditSite) query.site = deps.auditSite;
     const answer = await ask(type, query);
     const bundle = answer.resource as Bundle | null;
-    return answer.status === 200 && bundle?.resourceType === 'Bundle' && typeof bundle.total === 'number' ? bundle.total : null;
+    return answer.status === 200 && bundle?.resourceType === 'Bundle' && typeof bundle.total === 'number'
+      ? bundle.total
+      : null;
   }
 
   /** The records of a type, walked in pages, each with the ids its resources have at the region. */
@@ -98,7 +120,8 @@ export function createReconciler(deps: ReconcileDeps) {
     let cursor = 0;
     for (;;) {
       // A signed report's two Binaries (its PDF and its text) are counted with the report.
-      const page = type === 'Binary' ? deps.store.ofEntity('report', cursor, 500) : deps.store.ofType(type, cursor, 500);
+      const page =
+        type === 'Binary' ? deps.store.ofEntity('report', cursor, 500) : deps.store.ofType(type, cursor, 500);
       if (page.length === 0) return;
       for (const record of page) {
         const id = type === 'Binary' ? record.entityId : resourceIdOf(record.entity, record.entityId, deps.audit);
@@ -113,7 +136,11 @@ export function createReconciler(deps: ReconcileDeps) {
    * `lacking` as it goes (a check cut short keeps what it found); false when the region refuses
    * the search. `held` gets the records the region holds.
    */
-  async function walkById(type: string, lacking: (records: SyncedRecord[]) => void, held?: (record: SyncedRecord) => void): Promise<boolean> {
+  async function walkById(
+    type: string,
+    lacking: (records: SyncedRecord[]) => void,
+    held?: (record: SyncedRecord) => void,
+  ): Promise<boolean> {
     let batch: { record: SyncedRecord; ids: string[] }[] = [];
     const flush = async (): Promise<boolean> => {
       const ids = batch.flatMap((b) => b.ids);
@@ -147,10 +174,15 @@ export function createReconciler(deps: ReconcileDeps) {
   function auditRowsToSend(missing: SyncedRecord[], lastHeld: number, run: Run): SyncedRecord[] {
     const below = missing.map((r) => Number(r.entityId)).filter((seq) => seq < lastHeld);
     if (below.length > 0) {
-      const gap = { from: below.reduce((a, b) => Math.min(a, b)), to: below.reduce((a, b) => Math.max(a, b)), rows: below.length };
+      const gap = {
+        from: below.reduce((a, b) => Math.min(a, b)),
+        to: below.reduce((a, b) => Math.max(a, b)),
+        rows: below.length,
+      };
       run.state.auditGap = gap;
       // Said once, not at every check.
-      if (JSON.stringify(run.before.auditGap) !== JSON.stringify(gap)) deps.log('error', 'sync.audit_gap', { ...gap, text: auditGapText(gap) });
+      if (JSON.stringify(run.before.auditGap) !== JSON.stringify(gap))
+        deps.log('error', 'sync.audit_gap', { ...gap, text: auditGapText(gap) });
     }
     return missing.filter((r) => Number(r.entityId) > lastHeld);
   }
@@ -170,13 +202,20 @@ export function createReconciler(deps: ReconcileDeps) {
     let walked: boolean;
     if (region === 0) {
       // The region holds none: no need to ask which.
-      run.found(type, [...recordsOf(type)].map((r) => r.record));
+      run.found(
+        type,
+        [...recordsOf(type)].map((r) => r.record),
+      );
       walked = true;
     } else if (type === 'AuditEvent') {
       // The whole trail first: which rows can still go depends on the last one the region holds.
       const missing: SyncedRecord[] = [];
       let lastHeld = 0;
-      walked = await walkById(type, (records) => missing.push(...records), (r) => (lastHeld = Math.max(lastHeld, Number(r.entityId))));
+      walked = await walkById(
+        type,
+        (records) => missing.push(...records),
+        (r) => (lastHeld = Math.max(lastHeld, Number(r.entityId))),
+      );
       if (walked) run.found(type, auditRowsToSend(missing, lastHeld, run));
     } else {
       walked = await walkById(type, (records) => run.found(type, records));
@@ -219,7 +258,9 @@ export function createReconciler(deps: ReconcileDeps) {
         // Added to the records being sent again: one announcement once they have all gone.
         const last = run.state.lastResend;
         const pending = last && last.resentAt === null ? last : null;
-        run.state.lastResend = pending ? { ...pending, records: pending.records + records.length } : { detectedAt: at, records: records.length, resentAt: null, refused: 0 };
+        run.state.lastResend = pending
+          ? { ...pending, records: pending.records + records.length }
+          : { detectedAt: at, records: records.length, resentAt: null, refused: 0 };
         deps.store.setState(run.state);
       },
     };
@@ -233,10 +274,16 @@ export function createReconciler(deps: ReconcileDeps) {
       const at = deps.now().toISOString();
       const run = startRun(at);
       const unparked = deps.store.unparkLost();
-      if (unparked > 0) deps.log('info', 'sync.unparked_not_found', { rows: unparked, text: 'Updates parked when the region answered 404 go again: the region lost those records.' });
+      if (unparked > 0)
+        deps.log('info', 'sync.unparked_not_found', {
+          rows: unparked,
+          text: 'Updates parked when the region answered 404 go again: the region lost those records.',
+        });
       const counts = deps.store.countsByType();
       if (deps.store.countOfEntity('report') > 0) counts.set('Binary', 0);
-      const types = [...counts.keys()].sort((a, b) => (TYPE_ORDER.indexOf(a) + 1 || 99) - (TYPE_ORDER.indexOf(b) + 1 || 99));
+      const types = [...counts.keys()].sort(
+        (a, b) => (TYPE_ORDER.indexOf(a) + 1 || 99) - (TYPE_ORDER.indexOf(b) + 1 || 99),
+      );
       let stoppedBy: string | null = null;
       try {
         for (const type of types) {
@@ -247,7 +294,12 @@ export function createReconciler(deps: ReconcileDeps) {
         if (!(error instanceof CheckStopped)) throw error;
         stoppedBy = error.message;
       }
-      if (run.missing > 0) deps.log('warn', 'sync.region_missing', { records: run.missing, byType: run.byType, text: missingText(run.missing, run.byType) });
+      if (run.missing > 0)
+        deps.log('warn', 'sync.region_missing', {
+          records: run.missing,
+          byType: run.byType,
+          text: missingText(run.missing, run.byType),
+        });
       if (stoppedBy === null) deps.store.setState({ ...run.state, checkedAt: at, missing: run.missing });
       return { missing: run.missing, requests, stoppedBy };
     },
@@ -259,7 +311,11 @@ export function createReconciler(deps: ReconcileDeps) {
       if (!pending || pending.resentAt !== null || deps.store.resendWaiting() > 0) return;
       const refused = deps.store.resendRefused();
       deps.store.setState({ ...state, lastResend: { ...pending, resentAt: deps.now().toISOString(), refused } });
-      deps.log('info', 'sync.resent', { records: pending.records, refused, text: resentText(pending.records, refused) });
+      deps.log('info', 'sync.resent', {
+        records: pending.records,
+        refused,
+        text: resentText(pending.records, refused),
+      });
     },
 
     state: () => deps.store.state(),

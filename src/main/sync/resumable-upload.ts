@@ -80,15 +80,15 @@ function refusedAsTooMuch(said: string): string {
   const hub = said.trim().slice(0, 300);
   if (/quota/i.test(hub)) {
     return (
-      `The regional server refused this file: its quota for this station is full (${hub}). `
-      + 'Ask the regional IT to raise it (RELAIS_HUB_UPLOAD_QUOTA_GB), then send the file again from this screen. / '
-      + 'Le serveur régional refuse ce fichier : le quota de ce poste est plein. '
-      + 'Demandez à l’informatique régionale de l’augmenter (RELAIS_HUB_UPLOAD_QUOTA_GB), puis renvoyez le fichier depuis cet écran.'
+      `The regional server refused this file: its quota for this station is full (${hub}). ` +
+      'Ask the regional IT to raise it (RELAIS_HUB_UPLOAD_QUOTA_GB), then send the file again from this screen. / ' +
+      'Le serveur régional refuse ce fichier : le quota de ce poste est plein. ' +
+      'Demandez à l’informatique régionale de l’augmenter (RELAIS_HUB_UPLOAD_QUOTA_GB), puis renvoyez le fichier depuis cet écran.'
     );
   }
   return (
-    `The regional server refused this file: it is larger than the region accepts (${hub || 'no reason given'}). Ask the regional IT. / `
-    + 'Le serveur régional refuse ce fichier : il dépasse la taille que la région accepte. Prévenez l’informatique régionale.'
+    `The regional server refused this file: it is larger than the region accepts (${hub || 'no reason given'}). Ask the regional IT. / ` +
+    'Le serveur régional refuse ce fichier : il dépasse la taille que la région accepte. Prévenez l’informatique régionale.'
   );
 }
 
@@ -102,7 +102,8 @@ export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
       chunkSize: request.chunkSize ?? 8 * 1024 * 1024,
       metadata: { sha256: request.sha256, contentType: request.contentType },
       // The token is read at each request: a long file outlives a token rotation.
-      onBeforeRequest: (req) => req.setHeader('Authorization', `Bearer ${typeof request.token === 'string' ? request.token : request.token()}`),
+      onBeforeRequest: (req) =>
+        req.setHeader('Authorization', `Bearer ${typeof request.token === 'string' ? request.token : request.token()}`),
       // A few quick retries inside one run; the sync worker's back-off takes over after that.
       retryDelays: [0, 500, 2000],
       storeFingerprintForResuming: false,
@@ -119,7 +120,8 @@ export function uploadFile(request: UploadRequest): Promise<{ url: string }> {
         const response = (error as { originalResponse?: Response | null }).originalResponse;
         const status = response?.getStatus() ?? null;
         const mismatch = 'The server received different bytes than this file (SHA-256 mismatch).';
-        const message = status === 460 ? mismatch : status === 413 ? refusedAsTooMuch(response?.getBody() ?? '') : error.message;
+        const message =
+          status === 460 ? mismatch : status === 413 ? refusedAsTooMuch(response?.getBody() ?? '') : error.message;
         reject(new UploadRefusedError(status, message, response?.getHeader('Retry-After') ?? null));
       },
     });

@@ -17,7 +17,17 @@ export interface ServerCapabilities {
   notes: string[];
 }
 
-const SENT_TYPES = ['Patient', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary', 'Communication'] as const;
+const SENT_TYPES = [
+  'Patient',
+  'Encounter',
+  'ServiceRequest',
+  'Observation',
+  'Consent',
+  'Media',
+  'DocumentReference',
+  'Binary',
+  'Communication',
+] as const;
 const PULL_TYPES: readonly PulledType[] = ['Patient', 'Encounter'];
 
 /** Everything a standard server offers: the hub's endpoint, or a server whose statement could not be read. */
@@ -28,11 +38,16 @@ export function fullCapabilities(notes: string[] = []): ServerCapabilities {
 export function readCapabilities(statement: unknown): ServerCapabilities {
   const cs = statement as CapabilityStatement | null;
   if (cs?.resourceType !== 'CapabilityStatement' || !Array.isArray(cs.rest)) {
-    return fullCapabilities(['The regional server’s CapabilityStatement could not be read: the station assumes a standard FHIR R4 server.']);
+    return fullCapabilities([
+      'The regional server’s CapabilityStatement could not be read: the station assumes a standard FHIR R4 server.',
+    ]);
   }
   const rest = cs.rest.find((r) => r.mode === 'server') ?? cs.rest[0];
-  const resources = new Map<string, CapabilityStatementRestResource>((rest?.resource ?? []).filter((r) => typeof r.type === 'string').map((r) => [r.type!, r]));
-  const can = (r: CapabilityStatementRestResource | undefined, code: string) => !!r?.interaction?.some((i) => i.code === code);
+  const resources = new Map<string, CapabilityStatementRestResource>(
+    (rest?.resource ?? []).filter((r) => typeof r.type === 'string').map((r) => [r.type!, r]),
+  );
+  const can = (r: CapabilityStatementRestResource | undefined, code: string) =>
+    !!r?.interaction?.some((i) => i.code === code);
   const notes: string[] = [];
   const refusal = new Map<string, string>();
   const versioned = new Map<string, boolean>();
@@ -40,16 +55,24 @@ export function readCapabilities(statement: unknown): ServerCapabilities {
   for (const type of SENT_TYPES) {
     const r = resources.get(type);
     if (!r || !can(r, 'update')) {
-      refusal.set(type, `The regional server does not accept ${type} updates (its CapabilityStatement): these records wait here.`);
+      refusal.set(
+        type,
+        `The regional server does not accept ${type} updates (its CapabilityStatement): these records wait here.`,
+      );
     } else if (r.updateCreate === false) {
       // Sending without duplicates rests on ids chosen here (PUT creates); a server that picks
       // its own ids would make a retry after a lost answer a second resource.
-      refusal.set(type, `The regional server does not let the station choose ${type} ids (updateCreate): these records wait here, as sending them could duplicate them.`);
+      refusal.set(
+        type,
+        `The regional server does not let the station choose ${type} ids (updateCreate): these records wait here, as sending them could duplicate them.`,
+      );
     }
     versioned.set(type, r?.versioning === 'versioned-update');
     // A Binary (a signed report's text) never changes once sent: no version to check.
     if (r && type !== 'Binary' && !refusal.has(type) && r.versioning !== 'versioned-update') {
-      notes.push(`The regional server does not check versions on ${type} updates: the station reads the server’s copy before writing over it, and a change made between the two cannot be detected.`);
+      notes.push(
+        `The regional server does not check versions on ${type} updates: the station reads the server’s copy before writing over it, and a change made between the two cannot be detected.`,
+      );
     }
   }
   for (const type of SENT_TYPES) {
@@ -63,13 +86,19 @@ export function readCapabilities(statement: unknown): ServerCapabilities {
     // Many servers list only their specific parameters; _lastUpdated is common to all. An
     // explicit list without it, or no type-level search at all, means no pull.
     const ok = can(r, 'search-type') && (params.length === 0 || params.includes('_lastUpdated'));
-    if (!ok) notes.push(`The regional server cannot be searched for changed ${type} resources (_lastUpdated): changes made there are not brought back here.`);
+    if (!ok)
+      notes.push(
+        `The regional server cannot be searched for changed ${type} resources (_lastUpdated): changes made there are not brought back here.`,
+      );
     return ok;
   });
 
   const practitioner = resources.get('Practitioner');
   const createsPractitioners = can(practitioner, 'create') && practitioner?.conditionalCreate === true;
-  if (!createsPractitioners) notes.push('The regional server cannot create a Practitioner only when none exists (conditional create): professionals are named by their IdNatPS only.');
+  if (!createsPractitioners)
+    notes.push(
+      'The regional server cannot create a Practitioner only when none exists (conditional create): professionals are named by their IdNatPS only.',
+    );
 
   return {
     refuses: (type) => refusal.get(type) ?? null,

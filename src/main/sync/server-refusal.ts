@@ -5,9 +5,7 @@
 import type { FhirAnswer } from './fhir-client';
 
 export type RefusalVerdict =
-  | { kind: 'pause' }
-  | { kind: 'later'; why: string; stop: boolean }
-  | { kind: 'park'; why: string };
+  { kind: 'pause' } | { kind: 'later'; why: string; stop: boolean } | { kind: 'park'; why: string };
 
 export function refusalVerdict(answer: FhirAnswer): RefusalVerdict {
   const outcome = answer.resource?.resourceType === 'OperationOutcome' ? answer.resource : null;
@@ -26,6 +24,11 @@ export function refusalVerdict(answer: FhirAnswer): RefusalVerdict {
   if (!forbiddenRecord && (answer.status >= 500 || answer.status === 401 || answer.status === 403)) {
     return { kind: 'later', why: `The regional server answered ${answer.status}.`, stop: true };
   }
-  const text = outcome ? issues.map((i) => i.details?.text ?? i.diagnostics ?? i.code).join('; ').replace(/\.$/, '') : '';
+  const text = outcome
+    ? issues
+        .map((i) => i.details?.text ?? i.diagnostics ?? i.code)
+        .join('; ')
+        .replace(/\.$/, '')
+    : '';
   return { kind: 'park', why: `Refused by the regional server (${answer.status})${text ? `: ${text}` : ''}.` };
 }

@@ -33,7 +33,10 @@ export function createServerVersionTaker(deps: ServerVersionDeps) {
       if (!current) throw new FhirMappingError('Patient', ['the patient is no longer on this station']);
       if (identity.ins) {
         const holder = deps.patients.findByIns(identity.ins.matricule, identity.ins.oid);
-        if (holder && holder.id !== current.id) throw new FhirMappingError('Patient', [`its INS is already another patient's here (${holder.id}): a possible duplicate for the identity team`]);
+        if (holder && holder.id !== current.id)
+          throw new FhirMappingError('Patient', [
+            `its INS is already another patient's here (${holder.id}): a possible duplicate for the identity team`,
+          ]);
       }
       const next = { ...current, ...identity, version: current.version + 1, updatedAt: at() };
       deps.patients.replace(next, current, at(), { operation: 'region', by: 'regional server' });
@@ -48,7 +51,8 @@ export function createServerVersionTaker(deps: ServerVersionDeps) {
       const current = deps.encounters.get(resource.id!);
       if (!current) throw new FhirMappingError('Encounter', ['the act is no longer on this station']);
       const next = { ...encounterFromFhir(resource, current), version: current.version + 1, updatedAt: at() };
-      if (!deps.encounters.update(next, current.version)) throw new FhirMappingError('Encounter', ['the act changed here meanwhile']);
+      if (!deps.encounters.update(next, current.version))
+        throw new FhirMappingError('Encounter', ['the act changed here meanwhile']);
       deps.sync.pushed('encounter', current.id, next.version, 'Encounter', versionId, at());
       deps.sync.clearInboundError('encounter', current.id);
     });
@@ -60,7 +64,9 @@ export function createServerVersionTaker(deps: ServerVersionDeps) {
     take(entity: string, resource: Resource, versionId: string | null): void {
       if (entity === 'patient' && resource.resourceType === 'Patient') return takePatient(resource, versionId);
       if (entity === 'encounter' && resource.resourceType === 'Encounter') return takeEncounter(resource, versionId);
-      throw new FhirMappingError(resource.resourceType, [`a ${entity} is not taken from the server: the station keeps what it recorded`]);
+      throw new FhirMappingError(resource.resourceType, [
+        `a ${entity} is not taken from the server: the station keeps what it recorded`,
+      ]);
     },
   };
 }

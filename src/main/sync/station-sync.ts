@@ -21,10 +21,19 @@ export interface StationSyncDeps {
   uploadsUrl: string | null;
   /** The hub token, read at each request (it is renewed). */
   token: () => string;
-  syncTiming?: { debounceMs?: number; intervalMs?: number; pullIntervalMs?: number; pullMarginMs?: number; reconcileIntervalMs?: number };
+  syncTiming?: {
+    debounceMs?: number;
+    intervalMs?: number;
+    pullIntervalMs?: number;
+    pullMarginMs?: number;
+    reconcileIntervalMs?: number;
+  };
   sync: PushDeps['sync'];
   /** What is pushed: the records, the files and the kept report PDFs. */
-  records: Pick<PushDeps, 'patients' | 'encounters' | 'calls' | 'imaging' | 'teleexpertise' | 'attachments' | 'reportPdfs'>;
+  records: Pick<
+    PushDeps,
+    'patients' | 'encounters' | 'calls' | 'imaging' | 'teleexpertise' | 'attachments' | 'reportPdfs'
+  >;
   audit: NonNullable<PushDeps['audit']>;
   /** What the reconciliation keeps, this station's token subject at the hub and the name its audit rows carry. */
   reconcile: { store: ReconcileRepository; subject: () => string | null; auditSite: string; linkDown: () => boolean };
@@ -65,7 +74,9 @@ export function startStationSync(deps: StationSyncDeps): StationSync {
       sync: deps.sync,
       client,
       audit: deps.audit,
-      ...(deps.uploadsUrl ? { upload: (request) => uploadFile({ ...request, endpoint: deps.uploadsUrl!, token: deps.token }) } : {}),
+      ...(deps.uploadsUrl
+        ? { upload: (request) => uploadFile({ ...request, endpoint: deps.uploadsUrl!, token: deps.token }) }
+        : {}),
       capabilities: () => service.capabilities() ?? fullCapabilities(),
       onUpload: (id, progress) => {
         service.uploadProgress(id, progress);
@@ -95,7 +106,11 @@ export function startStationSync(deps: StationSyncDeps): StationSync {
     loadCapabilities: async () => {
       try {
         const answer = await client.capabilities();
-        return answer.status === 200 ? readCapabilities(answer.resource) : fullCapabilities([`The regional server answered ${answer.status} for its CapabilityStatement: the station assumes a standard FHIR R4 server.`]);
+        return answer.status === 200
+          ? readCapabilities(answer.resource)
+          : fullCapabilities([
+              `The regional server answered ${answer.status} for its CapabilityStatement: the station assumes a standard FHIR R4 server.`,
+            ]);
       } catch (error) {
         if (error instanceof FhirNetworkError) return null;
         throw error;

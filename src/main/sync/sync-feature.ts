@@ -19,9 +19,10 @@ export interface SyncFeatureDeps {
 }
 
 /** What the sync sends and takes: the features' repositories. */
-export type SyncRecords = StationSyncDeps['records'] & Required<Pick<LocalResourcesDeps, 'imaging' | 'teleexpertise' | 'reportPdfs'>> & {
-  withMessagesPull: StationSyncDeps['withMessagesPull'];
-};
+export type SyncRecords = StationSyncDeps['records'] &
+  Required<Pick<LocalResourcesDeps, 'imaging' | 'teleexpertise' | 'reportPdfs'>> & {
+    withMessagesPull: StationSyncDeps['withMessagesPull'];
+  };
 
 export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDeps) {
   const { db, now, events, hub, outbox, logger } = platform;
@@ -29,10 +30,17 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
   const repository = createSyncRepository(db);
   const token = hub.token;
   const fhirUrl = hub.fhirUrl;
-  const client = fhirUrl && token ? createFhirClient({ baseUrl: fhirUrl, token: token.current, onUnauthorized: token.rejected }) : null;
+  const client =
+    fhirUrl && token
+      ? createFhirClient({ baseUrl: fhirUrl, token: token.current, onUnauthorized: token.rejected })
+      : null;
   let worker: StationSync | null = null;
   let regionChecked: Promise<unknown> = Promise.resolve();
-  let connected: { records: SyncRecords; local: ReturnType<typeof createLocalResources>; taker: ReturnType<typeof createServerVersionTaker> } | null = null;
+  let connected: {
+    records: SyncRecords;
+    local: ReturnType<typeof createLocalResources>;
+    taker: ReturnType<typeof createServerVersionTaker>;
+  } | null = null;
   let conflicts: ReturnType<typeof createConflictResolution> | null = null;
 
   platform.whenEnqueued(() => worker?.kick());
@@ -52,7 +60,13 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
     fhir: client && token ? { client, uploadsUrl: deps.uploadsUrl, token: token.current } : null,
     /** The features' records the sync sends and takes (once they exist). */
     useRecords(records: SyncRecords): void {
-      const local = createLocalResources({ patients: records.patients, encounters: records.encounters, imaging: records.imaging, teleexpertise: records.teleexpertise, reportPdfs: records.reportPdfs });
+      const local = createLocalResources({
+        patients: records.patients,
+        encounters: records.encounters,
+        imaging: records.imaging,
+        teleexpertise: records.teleexpertise,
+        reportPdfs: records.reportPdfs,
+      });
       const taker = createServerVersionTaker({
         sync: repository,
         patients: records.patients,
@@ -70,11 +84,32 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
     },
     handlers() {
       if (!conflicts) throw new Error('sync: useRecords comes before handlers');
-      return syncHandlers({ sync: () => worker, conflicts, publishStatus: deps.statusChanged, regionChecked: () => regionChecked });
+      return syncHandlers({
+        sync: () => worker,
+        conflicts,
+        publishStatus: deps.statusChanged,
+        regionChecked: () => regionChecked,
+      });
     },
-    status: () => worker?.status() ?? { server: fhirUrl, parked: 0, auditRefused: 0, conflicts: 0, lastError: null, lastPullAt: null, uploads: [] },
+    status: () =>
+      worker?.status() ?? {
+        server: fhirUrl,
+        parked: 0,
+        auditRefused: 0,
+        conflicts: 0,
+        lastError: null,
+        lastPullAt: null,
+        uploads: [],
+      },
     /** Starts the worker once the region's audit head is compared, if the station may still start it. */
-    startAfter(checked: Promise<unknown>, start: { audit: { syncSource: (observer: () => string | null) => AuditSource }; stationName: string; mayStart: () => boolean }): void {
+    startAfter(
+      checked: Promise<unknown>,
+      start: {
+        audit: { syncSource: (observer: () => string | null) => AuditSource };
+        stationName: string;
+        mayStart: () => boolean;
+      },
+    ): void {
       regionChecked = checked;
       void checked.then(() => {
         if (!start.mayStart() || !(fhirUrl && token && client && connected)) return;
@@ -86,9 +121,22 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
           token: token.current,
           syncTiming: deps.syncTiming,
           sync: repository,
-          records: { patients: records.patients, encounters: records.encounters, calls: records.calls, imaging: records.imaging, teleexpertise: records.teleexpertise, attachments: records.attachments, reportPdfs: records.reportPdfs },
+          records: {
+            patients: records.patients,
+            encounters: records.encounters,
+            calls: records.calls,
+            imaging: records.imaging,
+            teleexpertise: records.teleexpertise,
+            attachments: records.attachments,
+            reportPdfs: records.reportPdfs,
+          },
           audit: start.audit.syncSource(() => tokenSubject(token.current())),
-          reconcile: { store: createReconcileRepository(db), subject: () => tokenSubject(token.current()), auditSite: start.stationName, linkDown: () => hub.link.state().state === 'offline' },
+          reconcile: {
+            store: createReconcileRepository(db),
+            subject: () => tokenSubject(token.current()),
+            auditSite: start.stationName,
+            linkDown: () => hub.link.state().state === 'offline',
+          },
           local,
           taker,
           withMessagesPull: records.withMessagesPull,

@@ -14,8 +14,14 @@ export interface SyncHandlersDeps {
   regionChecked: () => Promise<unknown>;
 }
 
-export const syncHandlers = ({ sync, conflicts, publishStatus, regionChecked }: SyncHandlersDeps): Partial<Handlers> => ({
-  'sync.details': () => sync()?.details() ?? { parked: [], auditRefused: [], conflicts: [], refused: [], notes: [], reconciliation: null },
+export const syncHandlers = ({
+  sync,
+  conflicts,
+  publishStatus,
+  regionChecked,
+}: SyncHandlersDeps): Partial<Handlers> => ({
+  'sync.details': () =>
+    sync()?.details() ?? { parked: [], auditRefused: [], conflicts: [], refused: [], notes: [], reconciliation: null },
   'sync.resolve': ({ conflictId, keep, by }) => {
     const resolved = conflicts.resolve(conflictId, keep, by);
     sync()?.kick();
@@ -34,7 +40,11 @@ export const syncHandlers = ({ sync, conflicts, publishStatus, regionChecked }: 
   'sync.now': async () => {
     await regionChecked();
     const service = sync();
-    if (!service) throw new AppFailure('hub_unavailable', 'No regional FHIR server is configured: the records stay on this station.');
+    if (!service)
+      throw new AppFailure(
+        'hub_unavailable',
+        'No regional FHIR server is configured: the records stay on this station.',
+      );
     await service.runNow();
     return { done: true as const };
   },

@@ -36,12 +36,23 @@ export interface SyncServiceDeps {
 }
 
 const addReports = (a: PushReport, b: PushReport): PushReport => ({
-  pushed: a.pushed + b.pushed, parked: a.parked + b.parked, auditRefused: a.auditRefused + b.auditRefused, conflicts: a.conflicts + b.conflicts,
-  stoppedBy: b.stoppedBy, regionLost: a.regionLost + b.regionLost, unreachable: a.unreachable || b.unreachable,
+  pushed: a.pushed + b.pushed,
+  parked: a.parked + b.parked,
+  auditRefused: a.auditRefused + b.auditRefused,
+  conflicts: a.conflicts + b.conflicts,
+  stoppedBy: b.stoppedBy,
+  regionLost: a.regionLost + b.regionLost,
+  unreachable: a.unreachable || b.unreachable,
 });
 
 /** What the sync screen shows of the checks of the region. */
-const pick = ({ checkedAt, missing, unchecked, auditGap, lastResend }: ReturnType<Reconciler['state']>) => ({ checkedAt, missing, unchecked, auditGap, lastResend });
+const pick = ({ checkedAt, missing, unchecked, auditGap, lastResend }: ReturnType<Reconciler['state']>) => ({
+  checkedAt,
+  missing,
+  unchecked,
+  auditGap,
+  lastResend,
+});
 
 export function createSyncService(deps: SyncServiceDeps) {
   const now = deps.now ?? (() => new Date());
@@ -80,7 +91,10 @@ export function createSyncService(deps: SyncServiceDeps) {
   async function push(): Promise<PushReport> {
     let report = await deps.worker.runOnce();
     if (report.regionLost > 0) {
-      deps.log('sync.region_lost', { updates: report.regionLost, what: 'The regional server answered 404 to an update: it lost records this station had sent. They are checked and sent again.' });
+      deps.log('sync.region_lost', {
+        updates: report.regionLost,
+        what: 'The regional server answered 404 to an update: it lost records this station had sent. They are checked and sent again.',
+      });
       reconcileDue = true;
       if (await reconcile()) report = addReports(report, await deps.worker.runOnce());
     }
@@ -189,12 +203,18 @@ export function createSyncService(deps: SyncServiceDeps) {
       uploads: [...uploads.values()],
     }),
     details: () => ({
-      parked: deps.sync.parkedRows(200).map(({ entity, entityId, error, since }) => ({ entity, entityId, error, since })),
-      auditRefused: deps.sync.auditRefusedRows(200).map(({ entity, entityId, error, since }) => ({ entity, entityId, error, since })),
+      parked: deps.sync
+        .parkedRows(200)
+        .map(({ entity, entityId, error, since }) => ({ entity, entityId, error, since })),
+      auditRefused: deps.sync
+        .auditRefusedRows(200)
+        .map(({ entity, entityId, error, since }) => ({ entity, entityId, error, since })),
       conflicts: deps.sync.openConflicts(),
       refused: deps.sync.inboundErrors(200),
       notes: capabilities?.notes ?? [],
-      reconciliation: deps.reconciler ? { ...pick(deps.reconciler.state()), resending: deps.reconciler.resendWaiting() } : null,
+      reconciliation: deps.reconciler
+        ? { ...pick(deps.reconciler.state()), resending: deps.reconciler.resendWaiting() }
+        : null,
     }),
     async stop(): Promise<void> {
       stopped = true;

@@ -51,11 +51,17 @@ export interface ExpertInboxDeps {
   fetch?: typeof fetch;
 }
 
-const unavailable = (why: string) => new AppFailure('hub_unavailable', `The regional server cannot be read now (${why}): try again in a moment.`);
+const unavailable = (why: string) =>
+  new AppFailure('hub_unavailable', `The regional server cannot be read now (${why}): try again in a moment.`);
 
 function professionalOf(ref: ServiceRequest['requester'] | undefined): Professional {
   const id = ref?.identifier?.system === SYSTEM.idNatPs ? (ref.identifier.value ?? '') : '';
-  return { name: ref?.display?.trim() || 'Requérant', role: 'other', rpps: /^8\d{11}$/.test(id) ? id.slice(1) : null, specialty: null };
+  return {
+    name: ref?.display?.trim() || 'Requérant',
+    role: 'other',
+    rpps: /^8\d{11}$/.test(id) ? id.slice(1) : null,
+    specialty: null,
+  };
 }
 const patientIdOf = (sr: ServiceRequest) => /^Patient\/([0-9a-f-]{36})$/.exec(sr.subject?.reference ?? '')?.[1] ?? null;
 
@@ -71,13 +77,18 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
   const seen = new Map<string, RequestParties & { item: InboxItem }>();
 
   const client = (): FhirClient => {
-    if (!deps.client) throw new AppFailure('hub_unavailable', 'No regional FHIR server is configured on this station: it has no téléexpertise inbox.');
+    if (!deps.client)
+      throw new AppFailure(
+        'hub_unavailable',
+        'No regional FHIR server is configured on this station: it has no téléexpertise inbox.',
+      );
     return deps.client;
   };
   async function ask(call: Promise<FhirAnswer>): Promise<FhirAnswer> {
     try {
       const answer = await call;
-      if (answer.status >= 500 || answer.status === 401 || answer.status === 403 || answer.status === 429) throw unavailable(`it answered ${answer.status}`);
+      if (answer.status >= 500 || answer.status === 401 || answer.status === 403 || answer.status === 429)
+        throw unavailable(`it answered ${answer.status}`);
       return answer;
     } catch (error) {
       if (error instanceof FhirNetworkError) throw unavailable('no answer');
@@ -87,7 +98,8 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
   async function search<T extends Resource>(type: string, query: Record<string, string>): Promise<T[]> {
     const answer = await ask(client().search(type, query));
     const bundle = answer.resource as Bundle | null;
-    if (answer.status !== 200 || bundle?.resourceType !== 'Bundle') throw unavailable(`it answered ${answer.status} to a search`);
+    if (answer.status !== 200 || bundle?.resourceType !== 'Bundle')
+      throw unavailable(`it answered ${answer.status} to a search`);
     return (bundle.entry ?? []).map((e) => e.resource).filter((r): r is T => r?.resourceType === type);
   }
   async function read<T extends Resource>(type: string, id: string): Promise<T | null> {
@@ -99,7 +111,13 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
   async function messagesOf(ids: string[]): Promise<Map<string, ExpertiseMessage[]>> {
     const byRequest = new Map<string, Map<string, ExpertiseMessage>>(ids.map((id) => [id, new Map()]));
     for (let i = 0; i < ids.length; i += 50) {
-      const found = await search('Communication', { 'based-on': ids.slice(i, i + 50).map((id) => `ServiceRequest/${id}`).join(','), _count: '1000' });
+      const found = await search('Communication', {
+        'based-on': ids
+          .slice(i, i + 50)
+          .map((id) => `ServiceRequest/${id}`)
+          .join(','),
+        _count: '1000',
+      });
       for (const c of found) {
         try {
           const m = communicationToMessage(c);
@@ -113,7 +131,12 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
     return new Map([...byRequest].map(([id, m]) => [id, [...m.values()]]));
   }
 
-  function itemOf(sr: ServiceRequest & { id: string }, patient: Patient | null, messages: ExpertiseMessage[], toMe: boolean): InboxItem {
+  function itemOf(
+    sr: ServiceRequest & { id: string },
+    patient: Patient | null,
+    messages: ExpertiseMessage[],
+    toMe: boolean,
+  ): InboxItem {
     const priority = PrioritySchema.safeParse(sr.priority === 'stat' ? 'asap' : sr.priority);
     return {
       requestId: sr.id,
@@ -132,7 +155,11 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
 
   function expert(): Peer {
     const you = deps.identity();
-    if (!you) throw new AppFailure('hub_unavailable', 'The regional hub has not told this station who it is yet (not connected): the inbox needs the expert’s specialty.');
+    if (!you)
+      throw new AppFailure(
+        'hub_unavailable',
+        'The regional hub has not told this station who it is yet (not connected): the inbox needs the expert’s specialty.',
+      );
     return you;
   }
 
@@ -146,16 +173,21 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
     async list(): Promise<InboxItem[]> {
       const you = expert();
       if (!you.specialty) return [];
-      const requests = (await search<ServiceRequest>('ServiceRequest', {
-        'performer-type': `${SYSTEM.specialty}|${specialtyKey(you.specialty)}`,
-        status: 'active',
-        _count: '500',
-      })).filter((sr): sr is ServiceRequest & { id: string } => typeof sr.id === 'string' && patientIdOf(sr) !== null);
+      const requests = (
+        await search<ServiceRequest>('ServiceRequest', {
+          'performer-type': `${SYSTEM.specialty}|${specialtyKey(you.specialty)}`,
+          status: 'active',
+          _count: '500',
+        })
+      ).filter((sr): sr is ServiceRequest & { id: string } => typeof sr.id === 'string' && patientIdOf(sr) !== null);
       const routed = requests.flatMap((sr) => {
         const r = routedTo({ specialty: sr.performerType?.text ?? null, expertId: namedExpertId(sr.performer) }, you);
         return r.routed ? [{ sr, toMe: r.toMe }] : [];
       });
-      const [messages, people] = await Promise.all([messagesOf(routed.map((r) => r.sr.id)), patients(routed.map((r) => patientIdOf(r.sr)!))]);
+      const [messages, people] = await Promise.all([
+        messagesOf(routed.map((r) => r.sr.id)),
+        patients(routed.map((r) => patientIdOf(r.sr)!)),
+      ]);
       const items = routed.map(({ sr, toMe }) => {
         const item = itemOf(sr, people.get(patientIdOf(sr)!) ?? null, messages.get(sr.id) ?? [], toMe);
         seen.set(sr.id, { patientId: item.patientId, requester: professionalOf(sr.requester), item });
@@ -168,8 +200,14 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
       const you = expert();
       const sr = await read<ServiceRequest>('ServiceRequest', requestId);
       const patientId = sr ? patientIdOf(sr) : null;
-      const routing = sr ? routedTo({ specialty: sr.performerType?.text ?? null, expertId: namedExpertId(sr.performer) }, you) : null;
-      if (!sr || !patientId || !routing?.routed) throw new AppFailure('not_found', 'This téléexpertise request is not on the regional server, or not routed to you.');
+      const routing = sr
+        ? routedTo({ specialty: sr.performerType?.text ?? null, expertId: namedExpertId(sr.performer) }, you)
+        : null;
+      if (!sr || !patientId || !routing?.routed)
+        throw new AppFailure(
+          'not_found',
+          'This téléexpertise request is not on the regional server, or not routed to you.',
+        );
       const encounter = `Encounter/${requestId}`;
       const [patient, media, documents, messages] = await Promise.all([
         read<Patient>('Patient', patientId),
@@ -178,17 +216,41 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
         messagesOf([requestId]),
       ]);
       const files: ExpertFile[] = [
-        ...media.map((m) => ({ id: m.id!, kind: m.type?.coding?.[0]?.code === 'audio' ? ('auscultation' as const) : ('snapshot' as const), mime: m.content.contentType ?? '', title: m.content.title ?? 'Photo', size: m.content.size ?? null, takenAt: m.createdDateTime ?? null })),
-        ...documents.map((d) => ({ id: d.id!, kind: 'document' as const, mime: d.content[0]?.attachment.contentType ?? '', title: d.content[0]?.attachment.title ?? 'Document', size: d.content[0]?.attachment.size ?? null, takenAt: d.date ?? null })),
+        ...media.map((m) => ({
+          id: m.id!,
+          kind: m.type?.coding?.[0]?.code === 'audio' ? ('auscultation' as const) : ('snapshot' as const),
+          mime: m.content.contentType ?? '',
+          title: m.content.title ?? 'Photo',
+          size: m.content.size ?? null,
+          takenAt: m.createdDateTime ?? null,
+        })),
+        ...documents.map((d) => ({
+          id: d.id!,
+          kind: 'document' as const,
+          mime: d.content[0]?.attachment.contentType ?? '',
+          title: d.content[0]?.attachment.title ?? 'Document',
+          size: d.content[0]?.attachment.size ?? null,
+          takenAt: d.date ?? null,
+        })),
       ].sort((a, b) => (a.takenAt ?? '').localeCompare(b.takenAt ?? ''));
       const item = itemOf(sr as ServiceRequest & { id: string }, patient, messages.get(requestId) ?? [], routing.toMe);
       const requester = professionalOf(sr.requester);
       seen.set(requestId, { patientId, requester, item });
-      const ins = patient?.identifier?.find((i) => i.type?.coding?.some((c) => c.system === SYSTEM.identifierType && c.code?.startsWith('INS-')));
-      const status = patient?.extension?.find((x) => x.url.endsWith('fr-core-identity-reliability'))?.extension?.find((x) => x.url === 'identityStatus')?.valueCoding?.code;
+      const ins = patient?.identifier?.find((i) =>
+        i.type?.coding?.some((c) => c.system === SYSTEM.identifierType && c.code?.startsWith('INS-')),
+      );
+      const status = patient?.extension
+        ?.find((x) => x.url.endsWith('fr-core-identity-reliability'))
+        ?.extension?.find((x) => x.url === 'identityStatus')?.valueCoding?.code;
       return {
         item,
-        patient: { name: patientName(patient), birthDate: patient?.birthDate ?? null, sex: patient?.gender ?? null, ins: ins?.value ?? null, identityStatus: status ?? null },
+        patient: {
+          name: patientName(patient),
+          birthDate: patient?.birthDate ?? null,
+          sex: patient?.gender ?? null,
+          ins: ins?.value ?? null,
+          identityStatus: status ?? null,
+        },
         context: sr.note?.map((n) => n.text).join('\n\n') ?? '',
         requester,
         files,
@@ -207,24 +269,50 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
     /** A file of a request routed to this expert, its bytes checked against the SHA-256 the requester's station recorded. */
     async file(requestId: string, fileId: string): Promise<{ mime: string; data: string }> {
       if (!seen.has(requestId)) await this.open(requestId);
-      const resource = (await read<Media>('Media', fileId)) ?? (await read<DocumentReference>('DocumentReference', fileId));
-      const content = resource?.resourceType === 'Media' ? resource.content : resource?.resourceType === 'DocumentReference' ? resource.content[0]?.attachment : undefined;
-      const ofRequest = resource?.resourceType === 'Media' ? resource.encounter?.reference : resource?.context?.encounter?.[0]?.reference;
-      if (!resource || !content?.url || ofRequest !== `Encounter/${requestId}`) throw new AppFailure('not_found', 'This file is not one of the request’s (or not on the regional server yet).');
+      const resource =
+        (await read<Media>('Media', fileId)) ?? (await read<DocumentReference>('DocumentReference', fileId));
+      const content =
+        resource?.resourceType === 'Media'
+          ? resource.content
+          : resource?.resourceType === 'DocumentReference'
+            ? resource.content[0]?.attachment
+            : undefined;
+      const ofRequest =
+        resource?.resourceType === 'Media'
+          ? resource.encounter?.reference
+          : resource?.context?.encounter?.[0]?.reference;
+      if (!resource || !content?.url || ofRequest !== `Encounter/${requestId}`)
+        throw new AppFailure('not_found', 'This file is not one of the request’s (or not on the regional server yet).');
       const url = uploadUrl(content.url);
       let response: Response;
       try {
-        response = await doFetch(url, { headers: { Authorization: `Bearer ${deps.token?.() ?? ''}`, 'Tus-Resumable': '1.0.0' }, signal: AbortSignal.timeout(60_000) });
+        response = await doFetch(url, {
+          headers: { Authorization: `Bearer ${deps.token?.() ?? ''}`, 'Tus-Resumable': '1.0.0' },
+          signal: AbortSignal.timeout(60_000),
+        });
       } catch {
         throw unavailable('the file could not be downloaded');
       }
-      if (response.status === 404) throw new AppFailure('not_found', 'The file’s bytes are not on the regional server (yet): try again once the requester’s station has sent them.');
+      if (response.status === 404)
+        throw new AppFailure(
+          'not_found',
+          'The file’s bytes are not on the regional server (yet): try again once the requester’s station has sent them.',
+        );
       if (!response.ok) throw unavailable(`it answered ${response.status} for the file`);
       const bytes = Buffer.from(await response.arrayBuffer());
-      if (bytes.length > MAX_FILE_BYTES) throw new AppFailure('validation_failed', `This file is over ${MAX_FILE_BYTES / 1024 / 1024} MB: it is not shown here.`);
-      const expected = (resource.resourceType === 'Media' ? resource.identifier : resource.identifier)?.find((i) => i.system === SHA256_SYSTEM)?.value;
+      if (bytes.length > MAX_FILE_BYTES)
+        throw new AppFailure(
+          'validation_failed',
+          `This file is over ${MAX_FILE_BYTES / 1024 / 1024} MB: it is not shown here.`,
+        );
+      const expected = (resource.resourceType === 'Media' ? resource.identifier : resource.identifier)?.find(
+        (i) => i.system === SHA256_SYSTEM,
+      )?.value;
       if (expected && createHash('sha256').update(bytes).digest('hex') !== expected) {
-        throw new AppFailure('validation_failed', 'The file received differs from the one the requester sent (SHA-256 mismatch): it is not shown. Ask the requester to send it again.');
+        throw new AppFailure(
+          'validation_failed',
+          'The file received differs from the one the requester sent (SHA-256 mismatch): it is not shown. Ask the requester to send it again.',
+        );
       }
       return { mime: content.contentType ?? 'application/octet-stream', data: bytes.toString('base64') };
     },
@@ -236,7 +324,11 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
    * another host name): its path under the upload endpoint is kept, its origin is not trusted.
    */
   function uploadUrl(raw: string): string {
-    if (!deps.uploadsUrl) throw new AppFailure('hub_unavailable', 'No upload endpoint is configured on this station: files cannot be read.');
+    if (!deps.uploadsUrl)
+      throw new AppFailure(
+        'hub_unavailable',
+        'No upload endpoint is configured on this station: files cannot be read.',
+      );
     const base = new URL(deps.uploadsUrl);
     let given: URL;
     try {
@@ -245,7 +337,8 @@ export function createExpertInbox(deps: ExpertInboxDeps) {
       throw new AppFailure('not_found', 'The file’s address on the regional server is not readable.');
     }
     const prefix = `${base.pathname.replace(/\/$/, '')}/`;
-    if (!given.pathname.startsWith(prefix) || given.pathname.slice(prefix.length).includes('/')) throw new AppFailure('not_found', 'The file is not on this region’s upload endpoint: it is not fetched.');
+    if (!given.pathname.startsWith(prefix) || given.pathname.slice(prefix.length).includes('/'))
+      throw new AppFailure('not_found', 'The file is not on this region’s upload endpoint: it is not fetched.');
     return `${base.origin}${given.pathname}`;
   }
 }

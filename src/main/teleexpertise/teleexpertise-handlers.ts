@@ -40,7 +40,17 @@ export function createStationTeleexpertise(deps: StationTeleexpertiseDeps) {
     if (deps.encounters.get(requestId)) deps.events.emit('encounters.changed', { id: requestId });
   };
   const heldBack = () => new Set(deps.sync.parkedRows(10_000).map((r) => `${r.entity}/${r.entityId}`));
-  const service = createTeleexpertiseService({ db: deps.db, acts: deps.acts, encounters: deps.encounters, repo: repository, outbox: deps.outbox, waiting, heldBack, now: deps.now, onChanged: changed });
+  const service = createTeleexpertiseService({
+    db: deps.db,
+    acts: deps.acts,
+    encounters: deps.encounters,
+    repo: repository,
+    outbox: deps.outbox,
+    waiting,
+    heldBack,
+    now: deps.now,
+    onChanged: changed,
+  });
   const inbox = createExpertInbox({
     client: deps.fhir?.client ?? null,
     identity: () => deps.hub().you,
@@ -50,14 +60,26 @@ export function createStationTeleexpertise(deps: StationTeleexpertiseDeps) {
     token: deps.fhir?.token ?? null,
   });
   const pull = deps.fhir
-    ? createExpertisePull({ client: deps.fhir.client, repo: repository, sync: deps.sync, now: deps.now, inTransaction: (work) => deps.db.transaction(work)(), onReceived: changed })
+    ? createExpertisePull({
+        client: deps.fhir.client,
+        repo: repository,
+        sync: deps.sync,
+        now: deps.now,
+        inTransaction: (work) => deps.db.transaction(work)(),
+        onReceived: changed,
+      })
     : null;
-  const offeredSpecialties = () => deps.hub().offers.filter((o) => o.act === 'teleexpertise').map((o) => o.specialty);
+  const offeredSpecialties = () =>
+    deps
+      .hub()
+      .offers.filter((o) => o.act === 'teleexpertise')
+      .map((o) => o.specialty);
 
   const handlers: Pick<Handlers, TeleexpertiseChannel> = {
     'teleexpertise.create': (input) => service.create(input),
     'teleexpertise.get': ({ encounterId }) => service.view(encounterId),
-    'teleexpertise.submit': ({ encounterId, version, consentBy }) => service.submit(encounterId, version, consentBy ?? null),
+    'teleexpertise.submit': ({ encounterId, version, consentBy }) =>
+      service.submit(encounterId, version, consentBy ?? null),
     'teleexpertise.provideInformation': (input) => service.provideInformation(input),
     'teleexpertise.specialties': () => service.specialties(offeredSpecialties()),
     'teleexpertise.inbox': () => inbox.list(),
@@ -72,7 +94,9 @@ export function createStationTeleexpertise(deps: StationTeleexpertiseDeps) {
     /** The directory came: its specialties are remembered for requests built offline. */
     directorySeen: () => service.specialties(offeredSpecialties()),
     /** The records' pull, followed in the same pass by the téléexpertise messages'; the first to stop says why. */
-    withMessagesPull<R extends { stoppedBy: string | null }>(puller: { runOnce(): Promise<R> }): { runOnce(): Promise<R> } {
+    withMessagesPull<R extends { stoppedBy: string | null }>(puller: {
+      runOnce(): Promise<R>;
+    }): { runOnce(): Promise<R> } {
       if (!pull) return puller;
       return {
         async runOnce() {

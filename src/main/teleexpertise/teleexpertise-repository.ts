@@ -37,28 +37,42 @@ const messageFromRow = (r: MessageRow): ExpertiseMessage => {
 };
 
 export function createTeleexpertiseRepository(db: Db) {
-  const insertDetails = db.prepare('INSERT INTO teleexpertise_requests (encounter_id, context, priority, submitted_at) VALUES (?, ?, ?, ?)');
-  const detailsStmt = db.prepare<[string], { encounter_id: string; context: string; priority: ExpertiseDetails['priority']; submitted_at: string | null }>(
-    'SELECT * FROM teleexpertise_requests WHERE encounter_id = ?',
+  const insertDetails = db.prepare(
+    'INSERT INTO teleexpertise_requests (encounter_id, context, priority, submitted_at) VALUES (?, ?, ?, ?)',
   );
-  const submitStmt = db.prepare('UPDATE teleexpertise_requests SET submitted_at = ? WHERE encounter_id = ? AND submitted_at IS NULL');
-  const insertMessage = db.prepare(`INSERT OR IGNORE INTO teleexpertise_messages (id, request_id, patient_id, kind, author, recipient, sent_at, body, in_response_to, origin, received_at)
+  const detailsStmt = db.prepare<
+    [string],
+    { encounter_id: string; context: string; priority: ExpertiseDetails['priority']; submitted_at: string | null }
+  >('SELECT * FROM teleexpertise_requests WHERE encounter_id = ?');
+  const submitStmt = db.prepare(
+    'UPDATE teleexpertise_requests SET submitted_at = ? WHERE encounter_id = ? AND submitted_at IS NULL',
+  );
+  const insertMessage =
+    db.prepare(`INSERT OR IGNORE INTO teleexpertise_messages (id, request_id, patient_id, kind, author, recipient, sent_at, body, in_response_to, origin, received_at)
     VALUES (@id, @request_id, @patient_id, @kind, @author, @recipient, @sent_at, @body, @in_response_to, @origin, @received_at)`);
   const messageStmt = db.prepare<[string], MessageRow>('SELECT * FROM teleexpertise_messages WHERE id = ?');
-  const messagesStmt = db.prepare<[string], MessageRow>('SELECT * FROM teleexpertise_messages WHERE request_id = ? ORDER BY sent_at, id');
+  const messagesStmt = db.prepare<[string], MessageRow>(
+    'SELECT * FROM teleexpertise_messages WHERE request_id = ? ORDER BY sent_at, id',
+  );
   // The requests this station takes part in: those it sent, and those it wrote about (the expert's).
   const followedStmt = db.prepare<[string], { id: string }>(`
     SELECT r.encounter_id AS id FROM teleexpertise_requests r JOIN encounters e ON e.id = r.encounter_id
       WHERE r.submitted_at IS NOT NULL AND e.status <> 'closed'
     UNION SELECT DISTINCT request_id AS id FROM teleexpertise_messages WHERE origin = 'here' AND sent_at >= ?`);
-  const upsertSpecialty = db.prepare('INSERT INTO directory_specialties (specialty, seen_at) VALUES (?, ?) ON CONFLICT (specialty) DO UPDATE SET seen_at = excluded.seen_at');
-  const specialtiesStmt = db.prepare<[], { specialty: string }>('SELECT specialty FROM directory_specialties ORDER BY specialty');
+  const upsertSpecialty = db.prepare(
+    'INSERT INTO directory_specialties (specialty, seen_at) VALUES (?, ?) ON CONFLICT (specialty) DO UPDATE SET seen_at = excluded.seen_at',
+  );
+  const specialtiesStmt = db.prepare<[], { specialty: string }>(
+    'SELECT specialty FROM directory_specialties ORDER BY specialty',
+  );
 
   return {
     insertDetails: (d: ExpertiseDetails) => void insertDetails.run(d.encounterId, d.context, d.priority, d.submittedAt),
     details(encounterId: string): ExpertiseDetails | null {
       const r = detailsStmt.get(encounterId);
-      return r ? { encounterId: r.encounter_id, context: r.context, priority: r.priority, submittedAt: r.submitted_at } : null;
+      return r
+        ? { encounterId: r.encounter_id, context: r.context, priority: r.priority, submittedAt: r.submitted_at }
+        : null;
     },
     /** Marks the request sent; false when it already was. */
     submit: (encounterId: string, at: string): boolean => submitStmt.run(at, encounterId).changes === 1,

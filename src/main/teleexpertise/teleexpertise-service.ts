@@ -46,10 +46,15 @@ export function createTeleexpertiseService(deps: TeleexpertiseDeps) {
   const { db, repo, outbox, now } = deps;
   const requestOf = (encounterId: string): { encounter: Encounter; details: ExpertiseDetails; stored: boolean } => {
     const encounter = deps.encounters.get(encounterId);
-    if (!encounter || encounter.act !== 'teleexpertise') throw new AppFailure('not_found', 'This téléexpertise request is not recorded on this station.');
+    if (!encounter || encounter.act !== 'teleexpertise')
+      throw new AppFailure('not_found', 'This téléexpertise request is not recorded on this station.');
     // A téléexpertise act opened with the general act form has no details yet: a routine request.
     const stored = repo.details(encounterId);
-    return { encounter, details: stored ?? { encounterId, context: '', priority: 'routine', submittedAt: null }, stored: stored !== null };
+    return {
+      encounter,
+      details: stored ?? { encounterId, context: '', priority: 'routine', submittedAt: null },
+      stored: stored !== null,
+    };
   };
   // The act's photos leave with the request for the expert: the patient's consent to sharing them first.
   const requirePhotosConsent = (encounter: Encounter) => {
@@ -68,23 +73,30 @@ export function createTeleexpertiseService(deps: TeleexpertiseDeps) {
   return {
     /** A draft request: its files are added to its act next, then it is sent. */
     create(input: NewExpertiseRequest): Encounter {
-      return db.transaction(() => {
-        const encounter = deps.acts.create({
-          patientId: input.patientId,
-          act: 'teleexpertise',
-          assisted: false,
-          requester: input.requester,
-          expert: input.expert,
-          site: input.site,
-          // The expert's site is not known when the request leaves (any expert of the specialty may answer).
-          siteCommune: null,
-          specialty: input.specialty,
-          reason: input.question,
-          callId: null,
-        });
-        repo.insertDetails({ encounterId: encounter.id, context: input.context, priority: input.priority, submittedAt: null });
-        return encounter;
-      }).immediate();
+      return db
+        .transaction(() => {
+          const encounter = deps.acts.create({
+            patientId: input.patientId,
+            act: 'teleexpertise',
+            assisted: false,
+            requester: input.requester,
+            expert: input.expert,
+            site: input.site,
+            // The expert's site is not known when the request leaves (any expert of the specialty may answer).
+            siteCommune: null,
+            specialty: input.specialty,
+            reason: input.question,
+            callId: null,
+          });
+          repo.insertDetails({
+            encounterId: encounter.id,
+            context: input.context,
+            priority: input.priority,
+            submittedAt: null,
+          });
+          return encounter;
+        })
+        .immediate();
     },
 
     view(encounterId: string): RequestView {
@@ -98,7 +110,12 @@ export function createTeleexpertiseService(deps: TeleexpertiseDeps) {
       const delivered = mine.every(([entity, id]) => deps.waiting(entity!, id!) === 0);
       const held = deps.heldBack();
       const blocked = [...mine, ['encounter', encounterId]].some(([entity, id]) => held.has(`${entity}/${id}`));
-      return { details, messages, blocked, state: requestState({ submittedAt: details.submittedAt, delivered, messages }) };
+      return {
+        details,
+        messages,
+        blocked,
+        state: requestState({ submittedAt: details.submittedAt, delivered, messages }),
+      };
     },
 
     /**
@@ -115,7 +132,15 @@ export function createTeleexpertiseService(deps: TeleexpertiseDeps) {
         if (!stored) repo.insertDetails(details);
         const at = now().toISOString();
         // The screen's words: "Le patient a été informé et consent à cette téléexpertise" (R6316-2): the patient's own.
-        if (consentBy) deps.acts.addConsent({ encounterId, scope: 'act', decision: 'given', givenBy: { kind: 'patient' }, collectedBy: consentBy, collectedAt: at });
+        if (consentBy)
+          deps.acts.addConsent({
+            encounterId,
+            scope: 'act',
+            decision: 'given',
+            givenBy: { kind: 'patient' },
+            collectedBy: consentBy,
+            collectedAt: at,
+          });
         // Submitting is recorded before the act moves, so that its ServiceRequest (sent at the
         // act's new version) carries the sending time.
         repo.submit(encounterId, at);
@@ -130,8 +155,10 @@ export function createTeleexpertiseService(deps: TeleexpertiseDeps) {
       const { encounter, details } = requestOf(input.encounterId);
       if (details.submittedAt === null) throw fieldFailure('encounterId', 'teleexpertise.not_sent');
       const question = repo.message(input.inResponseTo);
-      if (!question || question.requestId !== input.encounterId || question.kind !== 'information_request') throw fieldFailure('inResponseTo', 'teleexpertise.no_such_question');
-      if (openQuestion(repo.messages(input.encounterId))?.id !== question.id) throw fieldFailure('inResponseTo', 'teleexpertise.question_answered');
+      if (!question || question.requestId !== input.encounterId || question.kind !== 'information_request')
+        throw fieldFailure('inResponseTo', 'teleexpertise.no_such_question');
+      if (openQuestion(repo.messages(input.encounterId))?.id !== question.id)
+        throw fieldFailure('inResponseTo', 'teleexpertise.question_answered');
       const actFiles = new Map(deps.encounters.attachments(encounter.id, encounter.callId).map((a) => [a.id, a]));
       const files = input.attachmentIds.map((id) => {
         const file = actFiles.get(id);
@@ -167,7 +194,12 @@ export function createTeleexpertiseService(deps: TeleexpertiseDeps) {
         sentAt: now().toISOString(),
         text: input.text,
         recommendations: input.kind === 'answer' ? input.recommendations : '',
-        followUp: input.kind === 'answer' ? input.followUp : input.kind === 'teleconsultation_proposed' ? 'teleconsultation' : null,
+        followUp:
+          input.kind === 'answer'
+            ? input.followUp
+            : input.kind === 'teleconsultation_proposed'
+              ? 'teleconsultation'
+              : null,
         inResponseTo: null,
         files: [],
       });

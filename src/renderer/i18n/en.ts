@@ -16,15 +16,35 @@ import type { Translations } from './fr';
 import { homeScreenEn, syncScreenEn } from '../features/station/texts-en';
 
 export const en: Translations = {
-  app: { name: 'Relais', nav: 'Main navigation', home: 'Home', patients: 'Patients', devices: 'Devices', calls: 'Calls', expertise: 'Tele-expertise', activity: 'Activity', switchLanguage: 'Français' },
+  app: {
+    name: 'Relais',
+    nav: 'Main navigation',
+    home: 'Home',
+    patients: 'Patients',
+    devices: 'Devices',
+    calls: 'Calls',
+    expertise: 'Tele-expertise',
+    activity: 'Activity',
+    switchLanguage: 'Français',
+  },
   link: {
     noKeyTitle: 'Station key missing',
-    noKey: 'This page was opened without the station key. Open the address printed by `npm start` (it holds the station key).',
+    noKey:
+      'This page was opened without the station key. Open the address printed by `npm start` (it holds the station key).',
     offline: 'Station unreachable — reconnecting…',
   },
   home: homeScreenEn,
   sync: syncScreenEn,
-  devices: { title: 'Devices', list: 'Devices of the station', simulated: 'simulated', lastPress: 'Last press: {{control}} at {{time}}', details: { detected_unconfigured: 'Detected, not configured: confirm with “npx relais-devices probe”, then add it to devices.json.' } },
+  devices: {
+    title: 'Devices',
+    list: 'Devices of the station',
+    simulated: 'simulated',
+    lastPress: 'Last press: {{control}} at {{time}}',
+    details: {
+      detected_unconfigured:
+        'Detected, not configured: confirm with “npx relais-devices probe”, then add it to devices.json.',
+    },
+  },
   camera: {
     pad: 'Camera direction',
     up: 'Up',
@@ -80,7 +100,8 @@ export const en: Translations = {
   },
   form: {
     strictTraits: 'Strict traits',
-    strictLocked: 'Traits from the INSi teleservice cannot be edited here. To correct them, set the identity back to provisional or validated.',
+    strictLocked:
+      'Traits from the INSi teleservice cannot be edited here. To correct them, set the identity back to provisional or validated.',
     usedTraits: 'Traits in use',
     birthName: 'Birth name',
     firstName: 'First given name at birth',
@@ -128,7 +149,15 @@ export const en: Translations = {
     defaultReason: 'Stroke alert — thrombolysis to discuss',
     attempt: '{{rank}}. {{name}}',
     ringing: 'ringing…',
-    outcomes: { declined: 'declined', timeout: 'no answer', busy: 'busy', offline: 'offline', answered: 'answered', cancelled: 'call cancelled', hangup: 'call ended' },
+    outcomes: {
+      declined: 'declined',
+      timeout: 'no answer',
+      busy: 'busy',
+      offline: 'offline',
+      answered: 'answered',
+      cancelled: 'call cancelled',
+      hangup: 'call ended',
+    },
     exhausted: 'No on-duty physician answered: call the referral hospital’s switchboard.',
     dismiss: 'Close the alert',
   },
@@ -180,7 +209,15 @@ export const en: Translations = {
     waiting: 'Loading slice {{index}}…',
     failed: 'Slice {{index}} cannot be shown: {{reason}}',
     failedSeries: 'This series cannot be opened: {{reason}}',
-    frameErrors: { unreadable: 'unreadable file', truncated: 'truncated file', not_an_image: 'not an image', no_such_frame: 'no such image', unsupported_pixels: 'image format not supported', corrupt_pixels: 'damaged pixels', not_found: 'file missing from the station: import the study again' },
+    frameErrors: {
+      unreadable: 'unreadable file',
+      truncated: 'truncated file',
+      not_an_image: 'not an image',
+      no_such_frame: 'no such image',
+      unsupported_pixels: 'image format not supported',
+      corrupt_pixels: 'damaged pixels',
+      not_found: 'file missing from the station: import the study again',
+    },
     measurements: 'Measurements on this slice',
     length: 'Length: {{value}} {{unit}}',
     roi: 'Mean density: {{mean}} {{unit}} (SD {{sd}}, {{pixels}} pixels, {{area}} mm²)',
@@ -207,16 +244,31 @@ export const en: Translations = {
     found: 'On the drive',
     summary: '{{files}} file(s) read, {{studies}} study(ies) found.',
     refusedSummary: 'Not importable:',
-    reasons: { not_dicom: 'not DICOM images', dicomdir: 'drive index (DICOMDIR)', truncated: 'cut files', missing_uid: 'DICOM identifiers missing', unsupported_transfer_syntax: 'compression not supported', unreadable: 'unreadable', too_large: 'too large' },
+    reasons: {
+      not_dicom: 'not DICOM images',
+      dicomdir: 'drive index (DICOMDIR)',
+      truncated: 'cut files',
+      missing_uid: 'DICOM identifiers missing',
+      unsupported_transfer_syntax: 'compression not supported',
+      unreadable: 'unreadable',
+      too_large: 'too large',
+    },
     noDescription: 'no description',
     counts: '{{series}} series, {{instances}} image(s)',
     alreadyImported: 'already on the station',
     incompleteHere: 'incomplete on the station: importing completes it',
-    incompleteStudy: 'Import cut short: not all images of this study are on the station. Import it again (same CD, drive or PACS) to complete it.',
+    incompleteStudy:
+      'Import cut short: not all images of this study are on the station. Import it again (same CD, drive or PACS) to complete it.',
     import: 'Import the ticked studies',
     imported: '{{count}} image(s) imported.',
     mismatchTitle: 'These images may be another patient’s.',
-    differences: { family_name: 'name', first_name: 'first name', birth_date: 'birth date', sex: 'sex', name_missing: 'no name in the images' },
+    differences: {
+      family_name: 'name',
+      first_name: 'first name',
+      birth_date: 'birth date',
+      sex: 'sex',
+      name_missing: 'no name in the images',
+    },
     checkedBy: 'Your name (you checked these are her images)',
     importAnyway: 'These are her images: import',
     cancel: 'Do not import',
@@ -236,20 +288,30 @@ export const en: Translations = {
     not_found: 'This record does not exist on this station (any more).',
     stale_version: 'This record was changed elsewhere since you opened it. Reload it, then redo your change.',
     forbidden: 'Access refused. Open the address the station printed.',
-    consent_required: 'The patient’s consent needed for this is missing: collect it in her act (“Patient consent”), then try again.',
-    control_not_granted: 'Remote control is not granted for this call: the person at the cart must first let the expert steer the camera.',
+    consent_required:
+      'The patient’s consent needed for this is missing: collect it in her act (“Patient consent”), then try again.',
+    control_not_granted:
+      'Remote control is not granted for this call: the person at the cart must first let the expert steer the camera.',
     unknown_channel: 'The station does not know this operation. Update Relais.',
     disconnected: 'The station cannot be reached. Check that Relais is still running, then retry.',
     device_unavailable: 'Device unavailable: check that it is plugged in and switched on. Relais reconnects by itself.',
-    device_refused: 'The device did not carry out the command. Retry; if it refuses again, check its mode (autofocus, standby…).',
+    device_refused:
+      'The device did not carry out the command. Retry; if it refuses again, check its mode (autofocus, standby…).',
     hub_unavailable: 'The regional hub cannot be reached. Relais reconnects by itself; try again in a moment.',
-    pacs_unavailable: 'The hospital PACS is not configured, cannot be reached or refused the request. Import the images from a CD or USB drive, or call IT support.',
-    insi_unavailable: 'The INSi teleservice is not configured on this station or its gateway did not answer: nothing changed in the record. Try again; if it goes on, call IT support (setting RELAIS_INSI_URL).',
-    audit_unavailable: 'The station could not write its audit trail, so the record is not shown. Retry; if it persists, call support.',
-    kiosk_mode: 'Not available in the pharmacy cabin. The pharmacist leaves cabin mode with her PIN (“Espace pharmacien”) to use it.',
-    disk_full: 'Disk full: nothing new could be saved (the records stay readable). Free space on the station’s disk (recycle bin, old files) or call the IT department, then try again.',
-    database_damaged: 'The station’s database is damaged: it only shows the records it can still read, and records nothing. Call the technician: they restore a backup (Synchronisation screen, Database).',
-    database_held: 'The station’s database is missing or older than the one it last wrote: nothing is recorded until a person decides on the Synchronisation screen (restore a backup, or go on with this one).',
+    pacs_unavailable:
+      'The hospital PACS is not configured, cannot be reached or refused the request. Import the images from a CD or USB drive, or call IT support.',
+    insi_unavailable:
+      'The INSi teleservice is not configured on this station or its gateway did not answer: nothing changed in the record. Try again; if it goes on, call IT support (setting RELAIS_INSI_URL).',
+    audit_unavailable:
+      'The station could not write its audit trail, so the record is not shown. Retry; if it persists, call support.',
+    kiosk_mode:
+      'Not available in the pharmacy cabin. The pharmacist leaves cabin mode with her PIN (“Espace pharmacien”) to use it.',
+    disk_full:
+      'Disk full: nothing new could be saved (the records stay readable). Free space on the station’s disk (recycle bin, old files) or call the IT department, then try again.',
+    database_damaged:
+      'The station’s database is damaged: it only shows the records it can still read, and records nothing. Call the technician: they restore a backup (Synchronisation screen, Database).',
+    database_held:
+      'The station’s database is missing or older than the one it last wrote: nothing is recorded until a person decides on the Synchronisation screen (restore a backup, or go on with this one).',
     internal: 'Unexpected error in the station. Retry; if it persists, call support.',
   },
   fieldErrors: {
@@ -272,18 +334,23 @@ export const en: Translations = {
     insee: { invalid: 'Wrong INSEE code: 5 characters (department + commune, 2A/2B for Corsica, 99xxx abroad).' },
     first_names: {
       must_start_with_first_name: 'The list of given names must start with the first given name.',
-      required_unless_provisional: 'Give all the given names at birth, in order: only a provisional identity may do without.',
+      required_unless_provisional:
+        'Give all the given names at birth, in order: only a provisional identity may do without.',
     },
     ins: {
-      not_allowed_for_status: 'An INS is recorded only for a retrieved (RECUP) or qualified (QUAL) identity: change the status or remove the INS.',
-      required_for_status: 'A retrieved or qualified identity has an INS: type the number the INSi teleservice returned.',
+      not_allowed_for_status:
+        'An INS is recorded only for a retrieved (RECUP) or qualified (QUAL) identity: change the status or remove the INS.',
+      required_for_status:
+        'A retrieved or qualified identity has an INS: type the number the INSi teleservice returned.',
       length: 'The INS number has 15 characters: 13 for the NIR or NIA, 2 for the key.',
       format: 'This number has characters a NIR cannot have: check what you typed (digits, 2A or 2B).',
-      key_mismatch: 'The INS key does not match the first 13 digits. Check what you typed against the card or the INSi answer.',
+      key_mismatch:
+        'The INS key does not match the first 13 digits. Check what you typed against the card or the INSi answer.',
       sex_mismatch: 'The INS number says another sex than the one typed: check one or the other.',
       birth_year_mismatch: 'The INS number says another birth year: check the date or the number.',
       birth_month_mismatch: 'The INS number says another birth month: check the date or the number.',
-      already_used: 'This INS already belongs to another patient on this station: open that record instead of creating one.',
+      already_used:
+        'This INS already belongs to another patient on this station: open that record instead of creating one.',
     },
     pin: {
       repeated: 'One digit repeated is guessed at the first try: choose another code.',
@@ -293,7 +360,11 @@ export const en: Translations = {
     },
     identity: {
       ...vigilanceFieldErrorsEn,
-      strict_trait_locked: 'Trait from INSi: it is not edited here. To correct it, verify the INS with INSi.', pin_format: 'The code has 4 to 8 digits.', current_pin_required: 'Type your current code first.', wrong_pin: 'Wrong code. {{left}} more attempt(s), then you will have to sign in again.' },
+      strict_trait_locked: 'Trait from INSi: it is not edited here. To correct it, verify the INS with INSi.',
+      pin_format: 'The code has 4 to 8 digits.',
+      current_pin_required: 'Type your current code first.',
+      wrong_pin: 'Wrong code. {{left}} more attempt(s), then you will have to sign in again.',
+    },
     teleexpertise: {
       already_sent: 'This request is already sent.',
       not_draft: 'This act has already started: it is no longer sent as a tele-expertise request.',
@@ -311,21 +382,27 @@ export const en: Translations = {
       not_started: 'The act has not started: the report comes after.',
     },
     consent: {
-      recording_missing: 'The patient’s consent to recording has not been collected: nothing is recorded. Collect it under the act’s “Patient consent”, then try again.',
+      recording_missing:
+        'The patient’s consent to recording has not been collected: nothing is recorded. Collect it under the act’s “Patient consent”, then try again.',
       recording_refused: 'The patient refused recording: nothing is recorded.',
-      image_sharing_missing: 'The patient’s consent to sharing images has not been collected: the images are not sent. Collect it under the act’s “Patient consent”, then try again.',
+      image_sharing_missing:
+        'The patient’s consent to sharing images has not been collected: the images are not sent. Collect it under the act’s “Patient consent”, then try again.',
       image_sharing_refused: 'The patient refused the sharing of her images: they are not sent.',
-      call_without_act: 'No act is linked to this call, hence no consent: link the call to the patient’s act (“Consent for this call”), then collect her consent.',
+      call_without_act:
+        'No act is linked to this call, hence no consent: link the call to the patient’s act (“Consent for this call”), then collect her consent.',
       other_patient: 'These images are of another patient than the call’s act: her consent does not cover them.',
       call_has_act: 'This call is already linked to another act: one call, one act, one patient.',
       signal_reserved: 'Consent is only passed on from the act, by the station itself.',
       emergency_is_not_a_refusal: 'A vital emergency lets the physician decide; it is not recorded as a refusal.',
-      emergency_not_for_recording: 'A vital emergency does not allow recording: recording waits for the consent of the patient or of her representative.',
+      emergency_not_for_recording:
+        'A vital emergency does not allow recording: recording waits for the consent of the patient or of her representative.',
     },
     auscultation: { site_required: 'Choose the auscultation site before recording.' },
     vital: {
-      impossible: 'Impossible value (possible: {{min, number}} to {{max, number}}). Check what was typed (unit, decimal point) or the device.',
-      unusual: 'Unusual value (usual: {{min, number}} to {{max, number}}). Check it; if it is right, tick “I confirm this value”.',
+      impossible:
+        'Impossible value (possible: {{min, number}} to {{max, number}}). Check what was typed (unit, decimal point) or the device.',
+      unusual:
+        'Unusual value (usual: {{min, number}} to {{max, number}}). Check it; if it is right, tick “I confirm this value”.',
       not_a_number: 'Type a number (for example 37.2).',
       nothing_to_confirm: 'This value is usual: there is nothing to confirm.',
       diastolic_above_systolic: 'The diastolic must be lower than the systolic.',
@@ -336,14 +413,18 @@ export const en: Translations = {
     },
     imaging: {
       folder: 'Folder or drive not found: {{message}}',
-      patient_mismatch: 'These images are in the name of {{name}} (born {{birthDate}}): the identity differs from the record’s ({{differences}}). Check before attaching them.',
+      patient_mismatch:
+        'These images are in the name of {{name}} (born {{birthDate}}): the identity differs from the record’s ({{differences}}). Check before attaching them.',
       study_of_another_patient: 'This study is already attached to another patient of this station.',
-      confirmation_without_study: 'An identity confirmation names a study that is not imported: tick it, or cancel its confirmation.',
+      confirmation_without_study:
+        'An identity confirmation names a study that is not imported: tick it, or cancel its confirmation.',
       confirmation_twice: 'This study has two identity confirmations: keep only one.',
-      too_many_drops: '{{max}} drops are still being sent to this station: wait until they are sent, then drop these files again. A drop left unfinished is let go after {{minutes}} minutes.',
+      too_many_drops:
+        '{{max}} drops are still being sent to this station: wait until they are sent, then drop these files again. A drop left unfinished is let go after {{minutes}} minutes.',
     },
     upload: {
-      too_many_in_progress: '{{max}} files are being saved on this station already: wait for them to finish, then add this one again. A transfer left unfinished is dropped after {{minutes}} minutes.',
+      too_many_in_progress:
+        '{{max}} files are being saved on this station already: wait for them to finish, then add this one again. A transfer left unfinished is dropped after {{minutes}} minutes.',
     },
     pacs: {
       not_a_photo: 'Only photographs go to the PACS.',
@@ -355,8 +436,13 @@ export const en: Translations = {
       locked: 'Too many wrong codes: the keypad is locked until {{until}}.',
     },
     rpps: { invalid: 'The RPPS number has 11 digits.' },
-    disk: { full: 'Disk full: free at least {{neededMb}} MB on the station’s disk (recycle bin, old files) or call the IT department, then try again.' },
+    disk: {
+      full: 'Disk full: free at least {{neededMb}} MB on the station’s disk (recycle bin, old files) or call the IT department, then try again.',
+    },
     month: { invalid: 'Wrong month: YYYY-MM.' },
-    activity: { range_backwards: 'The last month must come after the first.', range_too_long: 'Five years at most at once.' },
+    activity: {
+      range_backwards: 'The last month must come after the first.',
+      range_too_long: 'Five years at most at once.',
+    },
   },
 };

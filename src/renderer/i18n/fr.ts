@@ -15,15 +15,35 @@ import { imagingSafetyFr } from '../features/imaging/texts-fr';
 import { vigilanceFieldErrorsFr, vigilanceFr } from '../features/patients/texts-fr';
 import { homeScreenFr, syncScreenFr } from '../features/station/texts-fr';
 export const fr = {
-  app: { name: 'Relais', nav: 'Navigation principale', home: 'Accueil', patients: 'Patients', devices: 'Appareils', calls: 'Appels', expertise: 'Téléexpertise', activity: 'Activité', switchLanguage: 'English' },
+  app: {
+    name: 'Relais',
+    nav: 'Navigation principale',
+    home: 'Accueil',
+    patients: 'Patients',
+    devices: 'Appareils',
+    calls: 'Appels',
+    expertise: 'Téléexpertise',
+    activity: 'Activité',
+    switchLanguage: 'English',
+  },
   link: {
     noKeyTitle: 'Clé de la station manquante',
-    noKey: "Cette page a été ouverte sans la clé de la station. Ouvrez l'adresse affichée par `npm start` (elle contient la clé de la station).",
+    noKey:
+      "Cette page a été ouverte sans la clé de la station. Ouvrez l'adresse affichée par `npm start` (elle contient la clé de la station).",
     offline: 'Station injoignable — reconnexion…',
   },
   home: homeScreenFr,
   sync: syncScreenFr,
-  devices: { title: 'Appareils', list: 'Appareils de la station', simulated: 'simulé', lastPress: 'Dernier appui : {{control}} à {{time}}', details: { detected_unconfigured: 'Détecté, non configuré : confirmez avec « npx relais-devices probe », puis ajoutez-le à devices.json.' } },
+  devices: {
+    title: 'Appareils',
+    list: 'Appareils de la station',
+    simulated: 'simulé',
+    lastPress: 'Dernier appui : {{control}} à {{time}}',
+    details: {
+      detected_unconfigured:
+        'Détecté, non configuré : confirmez avec « npx relais-devices probe », puis ajoutez-le à devices.json.',
+    },
+  },
   camera: {
     pad: 'Orientation de la caméra',
     up: 'Haut',
@@ -44,7 +64,8 @@ export const fr = {
     position: 'Position : pan {{pan}} · tilt {{tilt}} · zoom {{zoom}}',
     noPosition: 'Cette caméra ne donne pas sa position.',
     busy: 'En cours : {{what}}…',
-    keyboardHint: 'Clavier : flèches maintenues pour orienter, + et − pour le zoom, Échap pour arrêter, 1 à 4 pour les positions mémorisées.',
+    keyboardHint:
+      'Clavier : flèches maintenues pour orienter, + et − pour le zoom, Échap pour arrêter, 1 à 4 pour les positions mémorisées.',
   },
   calls: callsFr,
   oximeter: {
@@ -79,7 +100,8 @@ export const fr = {
   },
   form: {
     strictTraits: 'Traits stricts',
-    strictLocked: "Traits issus de l'INSi : ils ne se modifient pas ici. Pour les corriger, repassez l'identité en statut provisoire ou validée.",
+    strictLocked:
+      "Traits issus de l'INSi : ils ne se modifient pas ici. Pour les corriger, repassez l'identité en statut provisoire ou validée.",
     usedTraits: "Traits d'usage",
     birthName: 'Nom de naissance',
     firstName: 'Premier prénom de naissance',
@@ -115,7 +137,8 @@ export const fr = {
   },
   duplicates: {
     title: 'Ce patient existe peut-être déjà',
-    intro: 'Ces dossiers ressemblent à l’identité saisie. Vérifiez avant de créer un second dossier pour la même personne.',
+    intro:
+      'Ces dossiers ressemblent à l’identité saisie. Vérifiez avant de créer un second dossier pour la même personne.',
     open: 'Ouvrir ce dossier',
     createAnyway: 'Ce n’est pas la même personne — créer le dossier',
     cancel: 'Revenir à la saisie',
@@ -127,7 +150,15 @@ export const fr = {
     defaultReason: 'Alerte AVC — thrombolyse à discuter',
     attempt: '{{rank}}. {{name}}',
     ringing: 'sonne…',
-    outcomes: { declined: 'a refusé', timeout: 'pas de réponse', busy: 'occupé', offline: 'hors ligne', answered: 'a répondu', cancelled: 'appel annulé', hangup: 'appel terminé' },
+    outcomes: {
+      declined: 'a refusé',
+      timeout: 'pas de réponse',
+      busy: 'occupé',
+      offline: 'hors ligne',
+      answered: 'a répondu',
+      cancelled: 'appel annulé',
+      hangup: 'appel terminé',
+    },
     exhausted: 'Aucun médecin de garde n’a répondu : appelez le standard de l’hôpital de recours.',
     dismiss: 'Fermer l’alerte',
   },
@@ -179,7 +210,15 @@ export const fr = {
     waiting: 'Chargement de la coupe {{index}}…',
     failed: 'La coupe {{index}} ne peut pas être affichée : {{reason}}',
     failedSeries: 'Cette série ne peut pas être ouverte : {{reason}}',
-    frameErrors: { unreadable: 'fichier illisible', truncated: 'fichier tronqué', not_an_image: 'ce n’est pas une image', no_such_frame: 'image absente', unsupported_pixels: 'format d’image non pris en charge', corrupt_pixels: 'pixels endommagés', not_found: 'fichier absent de la station : importez l’examen de nouveau' },
+    frameErrors: {
+      unreadable: 'fichier illisible',
+      truncated: 'fichier tronqué',
+      not_an_image: 'ce n’est pas une image',
+      no_such_frame: 'image absente',
+      unsupported_pixels: 'format d’image non pris en charge',
+      corrupt_pixels: 'pixels endommagés',
+      not_found: 'fichier absent de la station : importez l’examen de nouveau',
+    },
     measurements: 'Mesures sur cette coupe',
     length: 'Longueur : {{value}} {{unit}}',
     roi: 'Densité moyenne : {{mean}} {{unit}} (écart type {{sd}}, {{pixels}} pixels, {{area}} mm²)',
@@ -206,16 +245,31 @@ export const fr = {
     found: 'Contenu du disque',
     summary: '{{files}} fichier(s) lus, {{studies}} examen(s) trouvés.',
     refusedSummary: 'Non importables :',
-    reasons: { not_dicom: 'pas des images DICOM', dicomdir: 'index du disque (DICOMDIR)', truncated: 'fichiers tronqués', missing_uid: 'identifiants DICOM absents', unsupported_transfer_syntax: 'compression non prise en charge', unreadable: 'illisibles', too_large: 'trop volumineux' },
+    reasons: {
+      not_dicom: 'pas des images DICOM',
+      dicomdir: 'index du disque (DICOMDIR)',
+      truncated: 'fichiers tronqués',
+      missing_uid: 'identifiants DICOM absents',
+      unsupported_transfer_syntax: 'compression non prise en charge',
+      unreadable: 'illisibles',
+      too_large: 'trop volumineux',
+    },
     noDescription: 'sans description',
     counts: '{{series}} série(s), {{instances}} image(s)',
     alreadyImported: 'déjà sur la station',
     incompleteHere: 'incomplet sur la station : l’import le complète',
-    incompleteStudy: 'Import interrompu : toutes les images de cet examen ne sont pas sur la station. Importez-le de nouveau (même CD, clé ou PACS) pour le compléter.',
+    incompleteStudy:
+      'Import interrompu : toutes les images de cet examen ne sont pas sur la station. Importez-le de nouveau (même CD, clé ou PACS) pour le compléter.',
     import: 'Importer les examens cochés',
     imported: '{{count}} image(s) importée(s).',
     mismatchTitle: 'Ces images sont peut-être celles d’un autre patient.',
-    differences: { family_name: 'nom', first_name: 'prénom', birth_date: 'date de naissance', sex: 'sexe', name_missing: 'nom absent des images' },
+    differences: {
+      family_name: 'nom',
+      first_name: 'prénom',
+      birth_date: 'date de naissance',
+      sex: 'sexe',
+      name_missing: 'nom absent des images',
+    },
     checkedBy: 'Votre nom (vous avez vérifié que ce sont bien ses images)',
     importAnyway: 'Ce sont bien ses images : importer',
     cancel: 'Ne pas importer',
@@ -233,22 +287,33 @@ export const fr = {
   errors: {
     validation_failed: 'Certaines informations sont incorrectes. Corrigez les champs signalés.',
     not_found: 'Ce dossier n’existe pas ou plus sur cette station.',
-    stale_version: 'Ce dossier a été modifié ailleurs depuis son ouverture. Rechargez-le, puis refaites votre modification.',
+    stale_version:
+      'Ce dossier a été modifié ailleurs depuis son ouverture. Rechargez-le, puis refaites votre modification.',
     forbidden: 'Accès refusé. Ouvrez l’adresse affichée par la station.',
-    control_not_granted: 'Pilotage à distance non autorisé pour cet appel : la personne au chariot doit d’abord laisser l’expert piloter la caméra.',
-    consent_required: 'Le consentement du patient nécessaire manque : recueillez-le dans son acte (« Consentement du patient »), puis recommencez.',
+    control_not_granted:
+      'Pilotage à distance non autorisé pour cet appel : la personne au chariot doit d’abord laisser l’expert piloter la caméra.',
+    consent_required:
+      'Le consentement du patient nécessaire manque : recueillez-le dans son acte (« Consentement du patient »), puis recommencez.',
     unknown_channel: 'Opération inconnue de la station. Mettez Relais à jour.',
     disconnected: 'La station est injoignable. Vérifiez que Relais tourne toujours, puis réessayez.',
     device_unavailable: 'Appareil indisponible : vérifiez qu’il est branché et allumé. Relais se reconnecte tout seul.',
-    device_refused: 'L’appareil n’a pas exécuté la commande. Réessayez ; s’il refuse encore, vérifiez son mode (mise au point auto, veille…).',
+    device_refused:
+      'L’appareil n’a pas exécuté la commande. Réessayez ; s’il refuse encore, vérifiez son mode (mise au point auto, veille…).',
     hub_unavailable: 'Le serveur régional est injoignable. Relais se reconnecte tout seul ; réessayez dans un instant.',
-    pacs_unavailable: 'Le PACS de l’hôpital n’est pas configuré, injoignable ou a refusé la demande. Importez les images depuis un CD ou une clé USB, ou appelez le service informatique.',
-    insi_unavailable: 'Le téléservice INSi n’est pas configuré sur ce poste ou sa passerelle n’a pas répondu : rien n’a changé dans le dossier. Réessayez ; si cela persiste, appelez le service informatique (réglage RELAIS_INSI_URL).',
-    audit_unavailable: 'Le poste n’a pas pu écrire son journal d’audit : le dossier n’est pas affiché. Réessayez ; si cela persiste, appelez le support.',
-    kiosk_mode: 'Non disponible dans la cabine. Le pharmacien quitte le mode cabine avec son code (« Espace pharmacien ») pour y accéder.',
-    disk_full: 'Disque plein : rien de nouveau n’a pu être enregistré (les dossiers restent lisibles). Libérez de la place sur le disque de la station (corbeille, anciens fichiers) ou appelez le service informatique, puis réessayez.',
-    database_damaged: 'La base de données du poste est endommagée : il n’affiche que les dossiers encore lisibles et n’enregistre plus rien. Appelez le technicien : il restaure une sauvegarde (écran Synchronisation, Base de données).',
-    database_held: 'La base de données du poste est absente ou plus ancienne que celle qu’il a écrite en dernier : rien n’est enregistré tant qu’une personne n’a pas décidé, sur l’écran Synchronisation (restaurer une sauvegarde, ou continuer avec celle-ci).',
+    pacs_unavailable:
+      'Le PACS de l’hôpital n’est pas configuré, injoignable ou a refusé la demande. Importez les images depuis un CD ou une clé USB, ou appelez le service informatique.',
+    insi_unavailable:
+      'Le téléservice INSi n’est pas configuré sur ce poste ou sa passerelle n’a pas répondu : rien n’a changé dans le dossier. Réessayez ; si cela persiste, appelez le service informatique (réglage RELAIS_INSI_URL).',
+    audit_unavailable:
+      'Le poste n’a pas pu écrire son journal d’audit : le dossier n’est pas affiché. Réessayez ; si cela persiste, appelez le support.',
+    kiosk_mode:
+      'Non disponible dans la cabine. Le pharmacien quitte le mode cabine avec son code (« Espace pharmacien ») pour y accéder.',
+    disk_full:
+      'Disque plein : rien de nouveau n’a pu être enregistré (les dossiers restent lisibles). Libérez de la place sur le disque de la station (corbeille, anciens fichiers) ou appelez le service informatique, puis réessayez.',
+    database_damaged:
+      'La base de données du poste est endommagée : il n’affiche que les dossiers encore lisibles et n’enregistre plus rien. Appelez le technicien : il restaure une sauvegarde (écran Synchronisation, Base de données).',
+    database_held:
+      'La base de données du poste est absente ou plus ancienne que celle qu’il a écrite en dernier : rien n’est enregistré tant qu’une personne n’a pas décidé, sur l’écran Synchronisation (restaurer une sauvegarde, ou continuer avec celle-ci).',
     internal: 'Erreur inattendue de la station. Réessayez ; si elle persiste, appelez le support.',
   },
   fieldErrors: {
@@ -268,31 +333,43 @@ export const fr = {
       too_old: 'Date antérieure à 1880 : vérifiez l’année.',
       in_future: 'Cette date est dans le futur : vérifiez la saisie.',
     },
-    insee: { invalid: 'Code INSEE incorrect : 5 caractères (département + commune, 2A/2B pour la Corse, 99xxx à l’étranger).' },
+    insee: {
+      invalid: 'Code INSEE incorrect : 5 caractères (département + commune, 2A/2B pour la Corse, 99xxx à l’étranger).',
+    },
     first_names: {
       must_start_with_first_name: 'La liste des prénoms doit commencer par le premier prénom.',
-      required_unless_provisional: 'Indiquez tous les prénoms de naissance, dans l’ordre : seule une identité provisoire peut s’en passer.',
+      required_unless_provisional:
+        'Indiquez tous les prénoms de naissance, dans l’ordre : seule une identité provisoire peut s’en passer.',
     },
     ins: {
-      not_allowed_for_status: 'Une INS ne s’enregistre que pour une identité récupérée (RECUP) ou qualifiée (QUAL) : changez le statut ou retirez l’INS.',
+      not_allowed_for_status:
+        'Une INS ne s’enregistre que pour une identité récupérée (RECUP) ou qualifiée (QUAL) : changez le statut ou retirez l’INS.',
       required_for_status: 'Une identité récupérée ou qualifiée a une INS : saisissez le matricule obtenu par l’INSi.',
       length: 'Le matricule INS compte 15 caractères : 13 pour le NIR ou le NIA, 2 pour la clé.',
       format: 'Ce matricule contient des caractères impossibles dans un NIR : vérifiez la saisie (chiffres, 2A ou 2B).',
-      key_mismatch: 'La clé de l’INS ne correspond pas aux 13 premiers chiffres. Vérifiez la saisie sur la carte Vitale ou le retour INSi.',
+      key_mismatch:
+        'La clé de l’INS ne correspond pas aux 13 premiers chiffres. Vérifiez la saisie sur la carte Vitale ou le retour INSi.',
       sex_mismatch: 'Le matricule INS indique un autre sexe que celui saisi : vérifiez l’un ou l’autre.',
       birth_year_mismatch: 'Le matricule INS indique une autre année de naissance : vérifiez la date ou le matricule.',
       birth_month_mismatch: 'Le matricule INS indique un autre mois de naissance : vérifiez la date ou le matricule.',
-      already_used: 'Cette INS est déjà celle d’un autre patient de cette station : ouvrez son dossier plutôt que d’en créer un.',
+      already_used:
+        'Cette INS est déjà celle d’un autre patient de cette station : ouvrez son dossier plutôt que d’en créer un.',
     },
     pin: {
       repeated: 'Un même chiffre répété se devine du premier coup : choisissez un autre code.',
-      sequence: 'Une suite de chiffres (1234, 2468, 7890…) fait partie des premiers codes essayés : choisissez-en un autre.',
+      sequence:
+        'Une suite de chiffres (1234, 2468, 7890…) fait partie des premiers codes essayés : choisissez-en un autre.',
       common: 'Ce code est parmi les plus utilisés (ou suit le clavier, comme 2580) : choisissez-en un autre.',
       pattern: 'Un motif répété (1212, 112233…) se devine facilement : choisissez un autre code.',
     },
     identity: {
       ...vigilanceFieldErrorsFr,
-      strict_trait_locked: 'Trait issu de l’INSi : il ne se modifie pas ici. Pour le corriger, vérifiez l’INS auprès de l’INSi.', pin_format: 'Le code compte de 4 à 8 chiffres.', current_pin_required: 'Tapez d’abord votre code actuel.', wrong_pin: 'Code incorrect. Encore {{left}} essai(s), puis il faudra se reconnecter.' },
+      strict_trait_locked:
+        'Trait issu de l’INSi : il ne se modifie pas ici. Pour le corriger, vérifiez l’INS auprès de l’INSi.',
+      pin_format: 'Le code compte de 4 à 8 chiffres.',
+      current_pin_required: 'Tapez d’abord votre code actuel.',
+      wrong_pin: 'Code incorrect. Encore {{left}} essai(s), puis il faudra se reconnecter.',
+    },
     teleexpertise: {
       already_sent: 'Cette demande est déjà envoyée.',
       not_draft: 'Cet acte a déjà commencé : il ne s’envoie plus comme demande de téléexpertise.',
@@ -310,21 +387,29 @@ export const fr = {
       not_started: 'L’acte n’a pas commencé : le compte rendu vient après.',
     },
     consent: {
-      recording_missing: 'Le consentement du patient à l’enregistrement n’est pas recueilli : rien n’est enregistré. Recueillez-le dans « Consentement du patient » de l’acte, puis recommencez.',
+      recording_missing:
+        'Le consentement du patient à l’enregistrement n’est pas recueilli : rien n’est enregistré. Recueillez-le dans « Consentement du patient » de l’acte, puis recommencez.',
       recording_refused: 'Le patient a refusé l’enregistrement : rien n’est enregistré.',
-      image_sharing_missing: 'Le consentement du patient au partage d’images n’est pas recueilli : les images ne partent pas. Recueillez-le dans « Consentement du patient » de l’acte, puis recommencez.',
+      image_sharing_missing:
+        'Le consentement du patient au partage d’images n’est pas recueilli : les images ne partent pas. Recueillez-le dans « Consentement du patient » de l’acte, puis recommencez.',
       image_sharing_refused: 'Le patient a refusé le partage de ses images : elles ne partent pas.',
-      call_without_act: 'Aucun acte n’est rattaché à cet appel, donc aucun consentement : rattachez l’appel à l’acte du patient (« Consentement pour cet appel »), puis recueillez son consentement.',
-      other_patient: 'Ces images sont d’un autre patient que celui de l’acte de l’appel : son consentement ne les couvre pas.',
+      call_without_act:
+        'Aucun acte n’est rattaché à cet appel, donc aucun consentement : rattachez l’appel à l’acte du patient (« Consentement pour cet appel »), puis recueillez son consentement.',
+      other_patient:
+        'Ces images sont d’un autre patient que celui de l’acte de l’appel : son consentement ne les couvre pas.',
       call_has_act: 'Cet appel est déjà rattaché à un autre acte : un appel, un acte, un patient.',
       signal_reserved: 'Le consentement ne se transmet que depuis l’acte, par la station elle-même.',
-      emergency_is_not_a_refusal: 'L’urgence vitale permet au médecin de décider ; elle ne s’enregistre pas comme un refus.',
-      emergency_not_for_recording: 'L’urgence vitale ne permet pas d’enregistrer : l’enregistrement attend le consentement du patient ou de son représentant.',
+      emergency_is_not_a_refusal:
+        'L’urgence vitale permet au médecin de décider ; elle ne s’enregistre pas comme un refus.',
+      emergency_not_for_recording:
+        'L’urgence vitale ne permet pas d’enregistrer : l’enregistrement attend le consentement du patient ou de son représentant.',
     },
     auscultation: { site_required: 'Choisissez le foyer d’auscultation avant d’enregistrer.' },
     vital: {
-      impossible: 'Valeur impossible (possible : de {{min, number}} à {{max, number}}). Vérifiez la saisie (unité, virgule) ou l’appareil.',
-      unusual: 'Valeur inhabituelle (habituel : de {{min, number}} à {{max, number}}). Vérifiez-la ; si elle est juste, cochez « Je confirme cette valeur ».',
+      impossible:
+        'Valeur impossible (possible : de {{min, number}} à {{max, number}}). Vérifiez la saisie (unité, virgule) ou l’appareil.',
+      unusual:
+        'Valeur inhabituelle (habituel : de {{min, number}} à {{max, number}}). Vérifiez-la ; si elle est juste, cochez « Je confirme cette valeur ».',
       not_a_number: 'Saisissez un nombre (par exemple 37,2).',
       nothing_to_confirm: 'Cette valeur est habituelle : il n’y a rien à confirmer.',
       diastolic_above_systolic: 'La diastolique doit être inférieure à la systolique.',
@@ -335,14 +420,18 @@ export const fr = {
     },
     imaging: {
       folder: 'Dossier ou lecteur introuvable : {{message}}',
-      patient_mismatch: 'Ces images sont au nom de {{name}} (né(e) le {{birthDate}}) : l’identité diffère de celle du dossier ({{differences}}). Vérifiez avant de les rattacher.',
+      patient_mismatch:
+        'Ces images sont au nom de {{name}} (né(e) le {{birthDate}}) : l’identité diffère de celle du dossier ({{differences}}). Vérifiez avant de les rattacher.',
       study_of_another_patient: 'Cette étude est déjà rattachée à un autre patient de cette station.',
-      confirmation_without_study: 'Une confirmation d’identité vise un examen qui n’est pas importé : cochez-le, ou annulez sa confirmation.',
+      confirmation_without_study:
+        'Une confirmation d’identité vise un examen qui n’est pas importé : cochez-le, ou annulez sa confirmation.',
       confirmation_twice: 'Cet examen a reçu deux confirmations d’identité : gardez-en une seule.',
-      too_many_drops: '{{max}} dépôts sont encore en cours d’envoi vers cette station : attendez qu’ils soient envoyés, puis déposez de nouveau ces fichiers. Un dépôt laissé inachevé est abandonné après {{minutes}} minutes.',
+      too_many_drops:
+        '{{max}} dépôts sont encore en cours d’envoi vers cette station : attendez qu’ils soient envoyés, puis déposez de nouveau ces fichiers. Un dépôt laissé inachevé est abandonné après {{minutes}} minutes.',
     },
     upload: {
-      too_many_in_progress: '{{max}} fichiers sont déjà en cours d’enregistrement sur cette station : attendez qu’ils soient terminés, puis ajoutez celui-ci de nouveau. Un envoi laissé inachevé est abandonné après {{minutes}} minutes.',
+      too_many_in_progress:
+        '{{max}} fichiers sont déjà en cours d’enregistrement sur cette station : attendez qu’ils soient terminés, puis ajoutez celui-ci de nouveau. Un envoi laissé inachevé est abandonné après {{minutes}} minutes.',
     },
     pacs: {
       not_a_photo: 'Seules les photographies vont au PACS.',
@@ -354,9 +443,14 @@ export const fr = {
       locked: 'Trop de codes incorrects : clavier bloqué jusqu’à {{until}}.',
     },
     rpps: { invalid: 'Le numéro RPPS compte 11 chiffres.' },
-    disk: { full: 'Disque plein : libérez au moins {{neededMb}} Mo sur le disque de la station (corbeille, anciens fichiers) ou appelez le service informatique, puis réessayez.' },
+    disk: {
+      full: 'Disque plein : libérez au moins {{neededMb}} Mo sur le disque de la station (corbeille, anciens fichiers) ou appelez le service informatique, puis réessayez.',
+    },
     month: { invalid: 'Mois incorrect : AAAA-MM.' },
-    activity: { range_backwards: 'Le mois de fin doit suivre le mois de début.', range_too_long: 'Cinq ans au plus à la fois.' },
+    activity: {
+      range_backwards: 'Le mois de fin doit suivre le mois de début.',
+      range_too_long: 'Cinq ans au plus à la fois.',
+    },
   },
 };
 

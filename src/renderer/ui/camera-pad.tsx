@@ -21,7 +21,16 @@ export interface CameraPadProps {
   children?: ReactNode;
 }
 
-export function CameraPad({ id, enabled, stopEnabled = enabled, speed, onSpeed, move, stop, children }: CameraPadProps) {
+export function CameraPad({
+  id,
+  enabled,
+  stopEnabled = enabled,
+  speed,
+  onSpeed,
+  move,
+  stop,
+  children,
+}: CameraPadProps) {
   const { t } = useTranslation();
   // Held down: moves while pressed, stops when released or when the pointer is lost.
   const hold = (pan: number, tilt: number, zoom = 0) => ({
@@ -38,21 +47,51 @@ export function CameraPad({ id, enabled, stopEnabled = enabled, speed, onSpeed, 
     <div className="camera-layout">
       <div className="pad" role="group" aria-label={t('camera.pad')}>
         <span />
-        <button type="button" aria-label={t('camera.up')} disabled={!enabled} {...hold(0, 1)}>▲</button>
+        <button type="button" aria-label={t('camera.up')} disabled={!enabled} {...hold(0, 1)}>
+          ▲
+        </button>
         <span />
-        <button type="button" aria-label={t('camera.left')} disabled={!enabled} {...hold(-1, 0)}>◀</button>
-        <button type="button" className="warning" aria-label={t('camera.stop')} disabled={!stopEnabled} onClick={() => stop()}>■</button>
-        <button type="button" aria-label={t('camera.right')} disabled={!enabled} {...hold(1, 0)}>▶</button>
+        <button type="button" aria-label={t('camera.left')} disabled={!enabled} {...hold(-1, 0)}>
+          ◀
+        </button>
+        <button
+          type="button"
+          className="warning"
+          aria-label={t('camera.stop')}
+          disabled={!stopEnabled}
+          onClick={() => stop()}
+        >
+          ■
+        </button>
+        <button type="button" aria-label={t('camera.right')} disabled={!enabled} {...hold(1, 0)}>
+          ▶
+        </button>
         <span />
-        <button type="button" aria-label={t('camera.down')} disabled={!enabled} {...hold(0, -1)}>▼</button>
+        <button type="button" aria-label={t('camera.down')} disabled={!enabled} {...hold(0, -1)}>
+          ▼
+        </button>
         <span />
       </div>
       <div className="camera-controls">
-        <label htmlFor={`speed-${id}`}>{t('camera.speed')} : {percent} %</label>
-        <input id={`speed-${id}`} type="range" min={10} max={100} step={10} value={percent} onChange={(e) => onSpeed(Number(e.target.value) / 100)} />
+        <label htmlFor={`speed-${id}`}>
+          {t('camera.speed')} : {percent} %
+        </label>
+        <input
+          id={`speed-${id}`}
+          type="range"
+          min={10}
+          max={100}
+          step={10}
+          value={percent}
+          onChange={(e) => onSpeed(Number(e.target.value) / 100)}
+        />
         <div className="button-row">
-          <button type="button" disabled={!enabled} {...hold(0, 0, 1)}>{t('camera.zoomIn')}</button>
-          <button type="button" disabled={!enabled} {...hold(0, 0, -1)}>{t('camera.zoomOut')}</button>
+          <button type="button" disabled={!enabled} {...hold(0, 0, 1)}>
+            {t('camera.zoomIn')}
+          </button>
+          <button type="button" disabled={!enabled} {...hold(0, 0, -1)}>
+            {t('camera.zoomOut')}
+          </button>
         </div>
         {children}
       </div>

@@ -8,7 +8,8 @@ type Decision = 'given' | 'refused' | null;
 /** The sentence for a scope not allowed; null when the patient consented. */
 export function useBlockedReason(): (scope: Scope, decision: Decision) => string | null {
   const { t } = useTranslation();
-  return (scope, decision) => (decision === 'given' ? null : t(`consent.blocked.${scope}_${decision === 'refused' ? 'refused' : 'missing'}`));
+  return (scope, decision) =>
+    decision === 'given' ? null : t(`consent.blocked.${scope}_${decision === 'refused' ? 'refused' : 'missing'}`);
 }
 
 export function BlockedReason({ reason, id }: { reason: string | null; id?: string }) {

@@ -4,7 +4,13 @@
 // who collects it. Nothing is chosen beforehand; the station checks the same rules again.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_GIVER_KINDS, ConsentScopeSchema, type Consent, type ConsentGiver, type ConsentScope } from '../../shared/acts/consent';
+import {
+  CONSENT_GIVER_KINDS,
+  ConsentScopeSchema,
+  type Consent,
+  type ConsentGiver,
+  type ConsentScope,
+} from '../../shared/acts/consent';
 import type { AppError } from '../../shared/result';
 import { relais } from '../api';
 import './consent.css';
@@ -22,7 +28,12 @@ export function useConsentLine(): (c: Consent) => string {
   const { t, i18n } = useTranslation();
   return (c) => {
     const g = c.givenBy;
-    const name = g.kind === 'vital_emergency' ? g.physician : g.kind === 'legal_representative' || g.kind === 'trusted_person' ? g.name : '';
+    const name =
+      g.kind === 'vital_emergency'
+        ? g.physician
+        : g.kind === 'legal_representative' || g.kind === 'trusted_person'
+          ? g.name
+          : '';
     return t('consent.line', {
       scope: t(`acts.scopes.${c.scope}`),
       decision: t(`acts.${c.decision}`),
@@ -33,7 +44,11 @@ export function useConsentLine(): (c: Consent) => string {
   };
 }
 
-export function ConsentForm({ encounterId, initialScope = 'act', onDone }: {
+export function ConsentForm({
+  encounterId,
+  initialScope = 'act',
+  onDone,
+}: {
   encounterId: string;
   initialScope?: ConsentScope;
   onDone: (error: AppError | null) => void;
@@ -46,15 +61,27 @@ export function ConsentForm({ encounterId, initialScope = 'act', onDone }: {
   const needsName = kind !== null && kind !== 'patient';
   const emergency = kind === 'vital_emergency';
   // Why the answer cannot be recorded yet, said beside the buttons.
-  const missing = kind === null ? t('consent.chooseGiver')
-    : needsName && !name.trim() ? t('consent.nameFirst')
-      : !by.trim() ? t('consent.collectedByFirst') : null;
+  const missing =
+    kind === null
+      ? t('consent.chooseGiver')
+      : needsName && !name.trim()
+        ? t('consent.nameFirst')
+        : !by.trim()
+          ? t('consent.collectedByFirst')
+          : null;
   const emergencyRecording = emergency && scope === 'recording';
 
   const record = async (decision: 'given' | 'refused') => {
     if (!kind) return;
     const collectedAt = new Date().toISOString();
-    const r = await relais.invoke('encounters.consent', { encounterId, scope, decision, givenBy: giver(kind, name), collectedBy: by, collectedAt });
+    const r = await relais.invoke('encounters.consent', {
+      encounterId,
+      scope,
+      decision,
+      givenBy: giver(kind, name),
+      collectedBy: by,
+      collectedAt,
+    });
     if (r.ok) {
       setKind(null);
       setName('');
@@ -68,7 +95,9 @@ export function ConsentForm({ encounterId, initialScope = 'act', onDone }: {
         {t('consent.scope')}
         <select value={scope} onChange={(e) => setScope(e.target.value as ConsentScope)}>
           {ConsentScopeSchema.options.map((s) => (
-            <option key={s} value={s}>{t(`acts.scopes.${s}`)}</option>
+            <option key={s} value={s}>
+              {t(`acts.scopes.${s}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -76,7 +105,13 @@ export function ConsentForm({ encounterId, initialScope = 'act', onDone }: {
         <legend>{t('consent.givenByLegend')}</legend>
         {CONSENT_GIVER_KINDS.map((k) => (
           <label key={k} className="radio">
-            <input type="radio" name={`consent-giver-${encounterId}`} value={k} checked={kind === k} onChange={() => setKind(k)} />
+            <input
+              type="radio"
+              name={`consent-giver-${encounterId}`}
+              value={k}
+              checked={kind === k}
+              onChange={() => setKind(k)}
+            />
             {t(`consent.givers.${k}`)}
           </label>
         ))}
@@ -93,11 +128,19 @@ export function ConsentForm({ encounterId, initialScope = 'act', onDone }: {
           {t('acts.collectedBy')}
           <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
         </label>
-        <button type="button" disabled={missing !== null || emergencyRecording} onClick={() => void record('given')}>{t('acts.given')}</button>
+        <button type="button" disabled={missing !== null || emergencyRecording} onClick={() => void record('given')}>
+          {t('acts.given')}
+        </button>
         {/* The urgency rule is nobody's refusal: only a person can refuse. */}
-        <button type="button" disabled={missing !== null || emergency} onClick={() => void record('refused')}>{t('acts.refused')}</button>
+        <button type="button" disabled={missing !== null || emergency} onClick={() => void record('refused')}>
+          {t('acts.refused')}
+        </button>
       </div>
-      {missing && <p className="hint" data-testid="consent-missing">{missing}</p>}
+      {missing && (
+        <p className="hint" data-testid="consent-missing">
+          {missing}
+        </p>
+      )}
       {!missing && emergencyRecording && <p className="hint">{t('consent.emergencyNoRecording')}</p>}
     </form>
   );

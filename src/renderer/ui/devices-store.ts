@@ -41,5 +41,7 @@ relais.on('oximeter.reading', (reading) =>
   }),
 );
 relais.on('peripheral.event', (event) =>
-  useDevices.setState((state) => (event.type === 'released' ? state : { lastEvents: { ...state.lastEvents, [event.deviceId]: event } })),
+  useDevices.setState((state) =>
+    event.type === 'released' ? state : { lastEvents: { ...state.lastEvents, [event.deviceId]: event } },
+  ),
 );

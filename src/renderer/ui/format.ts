@@ -7,13 +7,17 @@ const current = () => i18next.language || 'fr';
 
 /** A number with at most `digits` decimals (and at least `min`), grouped as the language does. */
 export function formatNumber(value: number, digits = 1, min = 0, language = current()): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: digits, minimumFractionDigits: Math.min(min, digits) }).format(value);
+  return new Intl.NumberFormat(language, {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: Math.min(min, digits),
+  }).format(value);
 }
 
 /** A file's size in the language's unit names: ko/Mo in French, kB/MB in English (decimal units). */
 export function formatBytes(bytes: number, language = current()): string {
   const french = language.startsWith('fr');
-  if (bytes < 1_000_000) return `${formatNumber(Math.max(1, Math.round(bytes / 1000)), 0, 0, language)} ${french ? 'ko' : 'kB'}`;
+  if (bytes < 1_000_000)
+    return `${formatNumber(Math.max(1, Math.round(bytes / 1000)), 0, 0, language)} ${french ? 'ko' : 'kB'}`;
   const digits = bytes < 10_000_000 ? 1 : 0;
   return `${formatNumber(bytes / 1_000_000, digits, digits, language)} ${french ? 'Mo' : 'MB'}`;
 }

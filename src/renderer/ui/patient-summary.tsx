@@ -8,9 +8,12 @@ export function PatientSummary({ patient }: { patient: Patient }) {
   return (
     <span className="patient-summary">
       <strong>{patient.birthName}</strong> {patient.firstName}
-      {patient.usedName && patient.usedName !== patient.birthName ? ` (${t('patients.usedName')} ${patient.usedName})` : ''}
+      {patient.usedName && patient.usedName !== patient.birthName
+        ? ` (${t('patients.usedName')} ${patient.usedName})`
+        : ''}
       {' — '}
-      {t('patients.born')} {toFrenchDate(patient.birthDate)} · {t(`form.sexes.${patient.sex}`)} · {patient.identityStatus}
+      {t('patients.born')} {toFrenchDate(patient.birthDate)} · {t(`form.sexes.${patient.sex}`)} ·{' '}
+      {patient.identityStatus}
       {patient.identityStatus === 'QUAL' && <span className="badge">{t('patients.insQualified')}</span>}
     </span>
   );

@@ -9,7 +9,17 @@ import type { Professional } from '../../shared/acts/encounter';
 export type RequesterRole = Professional['role'];
 const ROLES: readonly RequesterRole[] = ['nurse', 'physician', 'pharmacist', 'midwife', 'other'];
 
-export function RequesterFields({ name, role, onName, onRole }: { name: string; role: RequesterRole; onName(name: string): void; onRole(role: RequesterRole): void }) {
+export function RequesterFields({
+  name,
+  role,
+  onName,
+  onRole,
+}: {
+  name: string;
+  role: RequesterRole;
+  onName(name: string): void;
+  onRole(role: RequesterRole): void;
+}) {
   const { t } = useTranslation();
   // Who is at the cart: the signed-in professional, unless someone typed another name.
   // Once only: a person who clears the field to type another name is not overruled.
@@ -30,7 +40,9 @@ export function RequesterFields({ name, role, onName, onRole }: { name: string; 
         {t('acts.requesterRole')}
         <select value={role} onChange={(e) => onRole(e.target.value as RequesterRole)}>
           {ROLES.map((r) => (
-            <option key={r} value={r}>{t(`acts.roles.${r}`)}</option>
+            <option key={r} value={r}>
+              {t(`acts.roles.${r}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -39,7 +51,19 @@ export function RequesterFields({ name, role, onName, onRole }: { name: string; 
 }
 
 /** The signer and her RPPS (11 digits, optional), on one line with the form's submit button. */
-export function SignerFields({ author, rpps, onAuthor, onRpps, children }: { author: string; rpps: string; onAuthor(author: string): void; onRpps(rpps: string): void; children: React.ReactNode }) {
+export function SignerFields({
+  author,
+  rpps,
+  onAuthor,
+  onRpps,
+  children,
+}: {
+  author: string;
+  rpps: string;
+  onAuthor(author: string): void;
+  onRpps(rpps: string): void;
+  children: React.ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div className="inline-form">
@@ -49,7 +73,14 @@ export function SignerFields({ author, rpps, onAuthor, onRpps, children }: { aut
       </label>
       <label>
         {t('acts.authorRpps')}
-        <input value={rpps} onChange={(e) => onRpps(e.target.value)} inputMode="numeric" pattern="\d{11}" maxLength={11} size={12} />
+        <input
+          value={rpps}
+          onChange={(e) => onRpps(e.target.value)}
+          inputMode="numeric"
+          pattern="\d{11}"
+          maxLength={11}
+          size={12}
+        />
       </label>
       {children}
     </div>

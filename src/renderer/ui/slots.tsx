@@ -21,7 +21,12 @@ export interface Slots {
   NewRequestForm: ComponentType<{ patientId: string; onCreated: (act: Encounter) => void; onCancel: () => void }>;
   RequestStateLabel: ComponentType<{ encounterId: string }>;
   /** teleexpertise, on a téléexpertise act's screen (acts). */
-  ActExpertise: ComponentType<{ encounter: Encounter; files: Attachment[]; imageSharing: Decision; onDone: (e: AppError | null) => void }>;
+  ActExpertise: ComponentType<{
+    encounter: Encounter;
+    files: Attachment[];
+    imageSharing: Decision;
+    onDone: (e: AppError | null) => void;
+  }>;
   /** stroke, on an act's screen (acts). */
   ActStroke: ComponentType<{ encounterId: string; defaultBy: string; onSummary?: (text: string) => void }>;
   /** stroke, the sheet shared in a tele-stroke call (calls). */

@@ -53,9 +53,12 @@ export function useCameraCommands(sendCommand: CommandSender) {
 }
 
 export function useCamera(deviceId: string) {
-  const sendCommand = useCallback<CommandSender>(async (command) => {
-    const result = await relais.invoke('camera.command', { deviceId, command, origin: { kind: 'local' } });
-    return result.ok ? null : result.error;
-  }, [deviceId]);
+  const sendCommand = useCallback<CommandSender>(
+    async (command) => {
+      const result = await relais.invoke('camera.command', { deviceId, command, origin: { kind: 'local' } });
+      return result.ok ? null : result.error;
+    },
+    [deviceId],
+  );
   return useCameraCommands(sendCommand);
 }

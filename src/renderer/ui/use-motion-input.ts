@@ -10,7 +10,9 @@ export interface MotionTarget {
 
 const GAMEPAD_DEAD_ZONE = 0.15;
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) && (target as HTMLInputElement).type !== 'range');
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) && (target as HTMLInputElement).type !== 'range'));
 
 export function useMotionInput(target: MotionTarget, speed: number, enabled: boolean): void {
   const latest = useRef({ target, speed });

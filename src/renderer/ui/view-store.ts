@@ -1,7 +1,18 @@
 // Which screen is shown: a small state machine instead of a router (the app has no URLs to share).
 import { create } from 'zustand';
 
-export type View = { name: 'home' } | { name: 'devices' } | { name: 'calls' } | { name: 'activity' } | { name: 'sync' } | { name: 'patients' } | { name: 'new-patient' } | { name: 'patient'; id: string } | { name: 'act'; id: string } | { name: 'expertise-inbox' } | { name: 'expertise-request'; id: string };
+export type View =
+  | { name: 'home' }
+  | { name: 'devices' }
+  | { name: 'calls' }
+  | { name: 'activity' }
+  | { name: 'sync' }
+  | { name: 'patients' }
+  | { name: 'new-patient' }
+  | { name: 'patient'; id: string }
+  | { name: 'act'; id: string }
+  | { name: 'expertise-inbox' }
+  | { name: 'expertise-request'; id: string };
 
 interface ViewState {
   view: View;

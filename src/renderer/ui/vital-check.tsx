@@ -17,12 +17,17 @@ export function useVitalText(): (vital: Vital) => string {
   const { i18n } = useTranslation();
   return (v) => {
     const n = (x: number) => formatMeasure(x, i18n.language);
-    return v.code === 'blood_pressure' ? `${n(v.systolic)}/${n(v.diastolic)} ${SHOWN_UNIT[v.unit]}` : `${n(v.value)} ${SHOWN_UNIT[v.unit]}`;
+    return v.code === 'blood_pressure'
+      ? `${n(v.systolic)}/${n(v.diastolic)} ${SHOWN_UNIT[v.unit]}`
+      : `${n(v.value)} ${SHOWN_UNIT[v.unit]}`;
   };
 }
 
 /** Reads the typed fields: a value that is not a number is a problem of its field. */
-export function readNumbers(fields: Partial<Record<VitalField, string>>): { numbers: Partial<Record<VitalField, number>>; invalid: VitalField[] } {
+export function readNumbers(fields: Partial<Record<VitalField, string>>): {
+  numbers: Partial<Record<VitalField, number>>;
+  invalid: VitalField[];
+} {
   const numbers: Partial<Record<VitalField, number>> = {};
   const invalid: VitalField[] = [];
   for (const [field, text] of Object.entries(fields) as [VitalField, string][]) {
@@ -42,10 +47,18 @@ export function useVitalProblems(): (vital: Vital | null, invalid: VitalField[])
     for (const field of invalid) problems[field] = { level: 'invalid', text: t('fieldErrors.vital.not_a_number') };
     if (!vital) return problems;
     for (const f of checkVital(vital)) {
-      if (!problems[f.field]) problems[f.field] = { level: f.level, text: t(`fieldErrors.vital.${f.level}`, { min: f.range.min, max: f.range.max }) };
+      if (!problems[f.field])
+        problems[f.field] = {
+          level: f.level,
+          text: t(`fieldErrors.vital.${f.level}`, { min: f.range.min, max: f.range.max }),
+        };
     }
     // Impossible by definition, so it outranks an unusual diastolic.
-    if (vital.code === 'blood_pressure' && vital.diastolic >= vital.systolic && problems.diastolic?.level !== 'impossible') {
+    if (
+      vital.code === 'blood_pressure' &&
+      vital.diastolic >= vital.systolic &&
+      problems.diastolic?.level !== 'impossible'
+    ) {
       problems.diastolic = { level: 'impossible', text: t('fieldErrors.vital.diastolic_above_systolic') };
     }
     return problems;
@@ -53,13 +66,19 @@ export function useVitalProblems(): (vital: Vital | null, invalid: VitalField[])
 }
 
 /** The station's refusal of a field, put back under that field (path "vital.value", "vital.systolic"…). */
-export function fieldProblemsOf(fields: FieldError[] | undefined, t: TFunction): { problems: Problems; rest: FieldError[] } {
+export function fieldProblemsOf(
+  fields: FieldError[] | undefined,
+  t: TFunction,
+): { problems: Problems; rest: FieldError[] } {
   const problems: Problems = {};
   const rest: FieldError[] = [];
   for (const f of fields ?? []) {
     const field = f.path.startsWith('vital.') ? (f.path.slice('vital.'.length) as VitalField) : null;
     if (field === 'value' || field === 'systolic' || field === 'diastolic') {
-      problems[field] = { level: f.code === 'vital.unusual' ? 'unusual' : 'impossible', text: t(`fieldErrors.${f.code}`, { ...f.params }) };
+      problems[field] = {
+        level: f.code === 'vital.unusual' ? 'unusual' : 'impossible',
+        text: t(`fieldErrors.${f.code}`, { ...f.params }),
+      };
     } else rest.push(f);
   }
   return { problems, rest };
@@ -69,7 +88,11 @@ export function fieldProblemsOf(fields: FieldError[] | undefined, t: TFunction):
 export function FieldProblem({ id, problem }: { id: string; problem: Problems[VitalField] }) {
   if (!problem) return null;
   return (
-    <span id={id} role={problem.level === 'unusual' ? 'status' : 'alert'} className={problem.level === 'unusual' ? 'field-warning' : 'field-problem'}>
+    <span
+      id={id}
+      role={problem.level === 'unusual' ? 'status' : 'alert'}
+      className={problem.level === 'unusual' ? 'field-warning' : 'field-problem'}
+    >
       {problem.text}
     </span>
   );

@@ -15,7 +15,12 @@ export async function startAuscultationRecording(stream: MediaStream): Promise<A
   const context = new AudioContext({ sampleRate: track.getSettings().sampleRate ?? 48_000 });
   await context.audioWorklet.addModule(workletUrl);
   const source = context.createMediaStreamSource(stream);
-  const capture = new AudioWorkletNode(context, 'pcm-capture', { numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit' });
+  const capture = new AudioWorkletNode(context, 'pcm-capture', {
+    numberOfInputs: 1,
+    numberOfOutputs: 1,
+    channelCount: 1,
+    channelCountMode: 'explicit',
+  });
   // Pulled by the graph only when connected to the output: through a silent gain.
   const silent = context.createGain();
   silent.gain.value = 0;
@@ -33,7 +38,11 @@ export async function startAuscultationRecording(stream: MediaStream): Promise<A
       capture.port.onmessage = null;
       await context.close();
       const samples = concatSamples(blocks);
-      return { wav: encodeWav([samples], context.sampleRate), seconds: samples.length / context.sampleRate, sampleRate: context.sampleRate };
+      return {
+        wav: encodeWav([samples], context.sampleRate),
+        seconds: samples.length / context.sampleRate,
+        sampleRate: context.sampleRate,
+      };
     },
   };
 }

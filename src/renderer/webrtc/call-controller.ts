@@ -49,7 +49,12 @@ export function createCallController(deps: CallControllerDeps): CallController {
     onBulk: (bytes) => deps.shared.imaging.onBulk(bytes),
     onEnded: router.callEnded,
   });
-  const signaling = createHubSignaling({ api, media, startRingtone: deps.startRingtone, onControlChanged: router.applyControl });
+  const signaling = createHubSignaling({
+    api,
+    media,
+    startRingtone: deps.startRingtone,
+    onControlChanged: router.applyControl,
+  });
   return {
     init: signaling.init,
     ring: signaling.ring,

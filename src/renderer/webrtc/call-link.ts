@@ -96,7 +96,11 @@ export function createCallLink(options: CallLinkOptions): CallLink {
       trickle: true,
       streams,
       // max-bundle: one transport for all media, so candidates are gathered (and signaled) once.
-      config: { iceServers: options.ice.iceServers, iceTransportPolicy: options.ice.iceTransportPolicy, bundlePolicy: 'max-bundle' },
+      config: {
+        iceServers: options.ice.iceServers,
+        iceTransportPolicy: options.ice.iceTransportPolicy,
+        bundlePolicy: 'max-bundle',
+      },
       sdpTransform: (sdp) => withAuscultationOpus(sdp),
     });
     peer = p;
@@ -148,13 +152,16 @@ export function createCallLink(options: CallLinkOptions): CallLink {
 
   function scheduleRebuild(): void {
     if (retry || destroyed) return;
-    retry = setTimeout(() => {
-      retry = null;
-      if (destroyed || state === 'connected') return;
-      build(generation + 1, true);
-      // Try again with a fresh connection every few seconds until the deadline.
-      scheduleRebuild();
-    }, peer ? 5000 : 300);
+    retry = setTimeout(
+      () => {
+        retry = null;
+        if (destroyed || state === 'connected') return;
+        build(generation + 1, true);
+        // Try again with a fresh connection every few seconds until the deadline.
+        scheduleRebuild();
+      },
+      peer ? 5000 : 300,
+    );
   }
 
   /**

@@ -22,7 +22,12 @@ export interface CallMediaDeps {
   api: RelaisApi;
   devices: MediaDevices;
   createLink(options: CallLinkOptions): CallLink;
-  createSteering(api: RelaisApi, callId: string, expertPeerId: string | null, reply: (message: RemoteMessage) => void): CartSteering;
+  createSteering(
+    api: RelaisApi,
+    callId: string,
+    expertPeerId: string | null,
+    reply: (message: RemoteMessage) => void,
+  ): CartSteering;
   /** The calls feature's recordings: an auscultation being recorded when the call ends is still saved. */
   recordings: { callStarted(callId: string): void; callEnded(callId: string): void };
   /** Signaling: a WebRTC signal to the other side through the hub, and a hang-up when the link gives up. */
@@ -91,7 +96,10 @@ export function createCallMedia(deps: CallMediaDeps): CallMedia {
           const others = c.remoteStreams.filter((r) => r.id !== stream.id);
           const kind = known?.kind ?? (stream.getVideoTracks().length > 0 ? 'room' : 'stethoscope');
           const remoteStreams = [...others, { id: stream.id, stream, kind, label: known?.label ?? '' }];
-          const large = c.largeStreamId && remoteStreams.some((r) => r.id === c.largeStreamId) ? c.largeStreamId : (remoteStreams.find((r) => r.kind === 'room') ?? remoteStreams[0])?.id ?? null;
+          const large =
+            c.largeStreamId && remoteStreams.some((r) => r.id === c.largeStreamId)
+              ? c.largeStreamId
+              : ((remoteStreams.find((r) => r.kind === 'room') ?? remoteStreams[0])?.id ?? null);
           return { remoteStreams, largeStreamId: large };
         });
       },
@@ -118,7 +126,11 @@ export function createCallMedia(deps: CallMediaDeps): CallMedia {
     if (call?.callId === callId) devices.stopAll(call.local);
     // A side that gave up on a lost connection hangs up with that reason: shown as such on both.
     const lost = reason === 'hangup' && detail === 'connection_lost';
-    updateCall(callId, { phase: 'ended', end: lost ? { reason: 'connection_lost', detail: null } : { reason, detail }, local: [] });
+    updateCall(callId, {
+      phase: 'ended',
+      end: lost ? { reason: 'connection_lost', detail: null } : { reason, detail },
+      local: [],
+    });
   }
 
   function begin(callId: string): void {
@@ -128,7 +140,8 @@ export function createCallMedia(deps: CallMediaDeps): CallMedia {
     const session = newSession(callId);
     active = session;
     deps.recordings.callStarted(callId);
-    if (isCart && call) session.steering = deps.createSteering(api, callId, call.remote.id, (m) => sendOnLink(session, m));
+    if (isCart && call)
+      session.steering = deps.createSteering(api, callId, call.remote.id, (m) => sendOnLink(session, m));
   }
 
   function signal(callId: string, data: unknown): void {
@@ -137,13 +150,19 @@ export function createCallMedia(deps: CallMediaDeps): CallMedia {
     else active.early.push(data);
   }
 
-  async function addLocal(open: () => Promise<LocalStream>, problems?: (media: LocalStream) => string[]): Promise<void> {
+  async function addLocal(
+    open: () => Promise<LocalStream>,
+    problems?: (media: LocalStream) => string[],
+  ): Promise<void> {
     const call = current();
     if (!call || !active?.link) return;
     try {
       const media = await open();
       active.link.addStream(media.stream);
-      updateCall(call.callId, (c) => ({ local: [...c.local, media], ...(problems ? { stethoscopeProblems: problems(media) } : {}) }));
+      updateCall(call.callId, (c) => ({
+        local: [...c.local, media],
+        ...(problems ? { stethoscopeProblems: problems(media) } : {}),
+      }));
       sendOnLink(active, manifest([...call.local, media]));
     } catch (error) {
       updateCall(call.callId, { mediaProblem: (error as Error).name || 'NotReadableError' });

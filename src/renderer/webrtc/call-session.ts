@@ -21,7 +21,17 @@ export interface CallSession {
 }
 
 export function newSession(callId: string): CallSession {
-  return { callId, link: null, steering: null, early: [], remoteKinds: new Map(), statsTimer: null, lastSample: null, seq: 0, unanswered: new Map() };
+  return {
+    callId,
+    link: null,
+    steering: null,
+    early: [],
+    remoteKinds: new Map(),
+    statsTimer: null,
+    lastSample: null,
+    seq: 0,
+    unanswered: new Map(),
+  };
 }
 
 /** Sends on the call's data channel; false when there is no open link (the caller keeps it pending). */
@@ -31,5 +41,8 @@ export function sendOnLink(session: CallSession | null, message: RemoteMessage):
 
 /** Tells the other side which of this side's streams is the room, a device camera, a stethoscope. */
 export function manifest(local: readonly LocalStream[]): RemoteMessage {
-  return { type: 'media', streams: local.map((l) => ({ id: l.stream.id, kind: l.kind, label: l.label.slice(0, 120) })) };
+  return {
+    type: 'media',
+    streams: local.map((l) => ({ id: l.stream.id, kind: l.kind, label: l.label.slice(0, 120) })),
+  };
 }

@@ -90,7 +90,10 @@ export const useCalls = create<CallsState>(() => ({
 }));
 
 /** Changes the current call, if it is still the one with this id. */
-export function updateCall(callId: string, change: Partial<CurrentCall> | ((call: CurrentCall) => Partial<CurrentCall>)): void {
+export function updateCall(
+  callId: string,
+  change: Partial<CurrentCall> | ((call: CurrentCall) => Partial<CurrentCall>),
+): void {
   useCalls.setState((s) => {
     if (!s.call || s.call.callId !== callId) return s;
     const patch = typeof change === 'function' ? change(s.call) : change;
@@ -98,7 +101,13 @@ export function updateCall(callId: string, change: Partial<CurrentCall> | ((call
   });
 }
 
-export function newCall(callId: string, direction: CurrentCall['direction'], remote: Peer, urgent: boolean, reason: string | null): CurrentCall {
+export function newCall(
+  callId: string,
+  direction: CurrentCall['direction'],
+  remote: Peer,
+  urgent: boolean,
+  reason: string | null,
+): CurrentCall {
   return {
     callId,
     direction,

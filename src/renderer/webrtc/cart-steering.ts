@@ -4,7 +4,12 @@
 // (main works out the target with the attached camera's optics). The station checks its own
 // grant; the driver keeps no backlog; the expert is told what became of it.
 import type { RelaisApi } from '../../shared/contract';
-import { afterDecision, decideRemote, type RemoteControlState, type RemoteMessage } from '../../shared/devices/remote-control';
+import {
+  afterDecision,
+  decideRemote,
+  type RemoteControlState,
+  type RemoteMessage,
+} from '../../shared/devices/remote-control';
 
 export interface CartSteering {
   /** Decides on a raw steering message; true when it was passed on to the station. */
@@ -26,14 +31,16 @@ export function createCartSteering(
     handle(raw) {
       const decision = decideRemote(state, expertPeerId ?? '', raw);
       if (!decision.obey) {
-        if (decision.seq !== undefined) reply({ type: 'camera.result', seq: decision.seq, outcome: 'refused', reason: decision.reason });
+        if (decision.seq !== undefined)
+          reply({ type: 'camera.result', seq: decision.seq, outcome: 'refused', reason: decision.reason });
         return false;
       }
       state = afterDecision(state, decision);
       const { message } = decision;
-      const sent = message.type === 'camera'
-        ? api.invoke('camera.command', { command: message.command, origin })
-        : api.invoke('camera.center', { x: message.x, y: message.y, origin });
+      const sent =
+        message.type === 'camera'
+          ? api.invoke('camera.command', { command: message.command, origin })
+          : api.invoke('camera.center', { x: message.x, y: message.y, origin });
       void sent.then((result) => {
         if (result.ok) return reply({ type: 'camera.result', seq: message.seq, outcome: 'done' });
         // The station refused it: its grant ended before the page heard (the call, the hub lost).

@@ -33,9 +33,13 @@ function totals(sample: StatsSample) {
       if (s.kind === 'video') frames += num(s.framesDecoded);
     }
   }
-  const pair = sample.stats.find((s) => s.type === 'candidate-pair' && (s.nominated === true || s.selected === true) && s.state === 'succeeded');
+  const pair = sample.stats.find(
+    (s) => s.type === 'candidate-pair' && (s.nominated === true || s.selected === true) && s.state === 'succeeded',
+  );
   const rtt = typeof pair?.currentRoundTripTime === 'number' ? pair.currentRoundTripTime * 1000 : null;
-  const local = pair ? sample.stats.find((s) => s.type === 'local-candidate' && s.id === pair.localCandidateId) : undefined;
+  const local = pair
+    ? sample.stats.find((s) => s.type === 'local-candidate' && s.id === pair.localCandidateId)
+    : undefined;
   const route: Quality['route'] = !local ? null : local.candidateType === 'relay' ? 'relay' : 'direct';
   return { received, lost, bytes, rtt, frames, route };
 }
@@ -52,9 +56,12 @@ export function connectionQuality(previous: StatsSample | null, current: StatsSa
   const framesPerSecond = before && seconds > 0 ? Math.max(0, now.frames - before.frames) / seconds : null;
   // Thresholds for a clinical call: lung sounds tolerate about 2 % loss, heart sounds about 10 %.
   const level =
-    rttMs === null && lossPercent === null ? 'unknown'
-    : (lossPercent ?? 0) > 5 || (rttMs ?? 0) > 400 ? 'poor'
-    : (lossPercent ?? 0) > 2 || (rttMs ?? 0) > 200 ? 'fair'
-    : 'good';
+    rttMs === null && lossPercent === null
+      ? 'unknown'
+      : (lossPercent ?? 0) > 5 || (rttMs ?? 0) > 400
+        ? 'poor'
+        : (lossPercent ?? 0) > 2 || (rttMs ?? 0) > 200
+          ? 'fair'
+          : 'good';
   return { rttMs, lossPercent, receiveKbps, framesDecoded: now.frames, framesPerSecond, route: now.route, level };
 }

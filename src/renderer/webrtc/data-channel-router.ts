@@ -2,7 +2,13 @@
 // steering, the expert's steering answers, the media manifest, chat kept in the call journal, and
 // the shared imaging and stroke sheet the calls feature passes in); and what this side sends on it.
 import type { RelaisApi } from '../../shared/contract';
-import { isSteeringMessage, RemoteMessageSchema, shownAfterControl, shownSteerAnswer, type RemoteMessage } from '../../shared/devices/remote-control';
+import {
+  isSteeringMessage,
+  RemoteMessageSchema,
+  shownAfterControl,
+  shownSteerAnswer,
+  type RemoteMessage,
+} from '../../shared/devices/remote-control';
 import type { ControlChange } from '../../shared/devices/steering-grant';
 import { updateCall, useCalls, type ChatLine } from './call-store';
 import { manifest, sendOnLink, type CallSession } from './call-session';
@@ -30,7 +36,9 @@ export interface DataChannelRouterDeps {
   shared: SharedOverCall;
 }
 
-export type SteerMessage = { type: 'camera'; command: Extract<RemoteMessage, { type: 'camera' }>['command'] } | { type: 'center'; x: number; y: number };
+export type SteerMessage =
+  | { type: 'camera'; command: Extract<RemoteMessage, { type: 'camera' }>['command'] }
+  | { type: 'center'; x: number; y: number };
 
 export interface DataChannelRouter {
   onData(callId: string, raw: unknown): void;
@@ -52,7 +60,12 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     if (!call || !session()?.steering) return;
     const devices = await api.invoke('devices.list', {});
     const camera = devices.ok ? devices.value.find((d) => d.kind === 'camera' && d.state === 'connected') : undefined;
-    dataSend({ type: 'control', granted: call.controlGranted, camera: Boolean(camera), presets: camera?.presets ?? [] });
+    dataSend({
+      type: 'control',
+      granted: call.controlGranted,
+      camera: Boolean(camera),
+      presets: camera?.presets ?? [],
+    });
   }
 
   function onData(callId: string, raw: unknown): void {
@@ -73,13 +86,22 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
         active.unanswered.delete(m.seq);
         const answer = { seq: m.seq, outcome: m.outcome, ...(m.reason ? { reason: m.reason } : {}) };
         const awaiting = active.unanswered.size;
-        return updateCall(callId, (c) => ({ lastSteer: shownSteerAnswer(c.lastSteer, answer, wasStop), steerAwaiting: awaiting }));
+        return updateCall(callId, (c) => ({
+          lastSteer: shownSteerAnswer(c.lastSteer, answer, wasStop),
+          steerAwaiting: awaiting,
+        }));
       }
       case 'control':
-        return updateCall(callId, (c) => ({ controlGranted: m.granted, remoteCamera: { camera: m.camera, presets: m.presets }, lastSteer: shownAfterControl(c.lastSteer, m.granted) }));
+        return updateCall(callId, (c) => ({
+          controlGranted: m.granted,
+          remoteCamera: { camera: m.camera, presets: m.presets },
+          lastSteer: shownAfterControl(c.lastSteer, m.granted),
+        }));
       case 'media':
         for (const s of m.streams) active.remoteKinds.set(s.id, { kind: s.kind, label: s.label });
-        return updateCall(callId, (c) => ({ remoteStreams: c.remoteStreams.map((r) => ({ ...r, ...(active.remoteKinds.get(r.id) ?? {}) })) }));
+        return updateCall(callId, (c) => ({
+          remoteStreams: c.remoteStreams.map((r) => ({ ...r, ...(active.remoteKinds.get(r.id) ?? {}) })),
+        }));
       case 'imaging.share':
       case 'imaging.view':
       case 'imaging.pointer':
@@ -93,7 +115,14 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
         if (call.chat.some((line) => line.id === m.id)) return;
         const line: ChatLine = { id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at };
         updateCall(callId, (c) => ({ chat: [...c.chat, line] }));
-        void api.invoke('calls.chat', { callId, id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at });
+        void api.invoke('calls.chat', {
+          callId,
+          id: m.id,
+          direction: 'received',
+          author: m.author,
+          text: m.text,
+          at: m.at,
+        });
         return;
       }
     }
@@ -105,7 +134,8 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     dataSend(manifest(call.local));
     void sendControl();
     const link = session()?.link;
-    if (link) shared.imaging.linkOpened({ send: (message) => link.send(message), sendBulk: (bytes) => link.sendBulk(bytes) });
+    if (link)
+      shared.imaging.linkOpened({ send: (message) => link.send(message), sendBulk: (bytes) => link.sendBulk(bytes) });
     if (link) shared.stroke.linkOpened((message) => link.send(message));
     // Chat typed during a reconnection goes out now.
     for (const line of call.chat.filter((l) => l.pending)) {
@@ -124,10 +154,23 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     const call = current();
     const author = useCalls.getState().hub.you?.name ?? '';
     if (!call || call.phase === 'ended' || !text.trim()) return;
-    const line: ChatLine = { id: crypto.randomUUID(), direction: 'sent', author, text: text.trim().slice(0, 2000), at: new Date().toISOString() };
+    const line: ChatLine = {
+      id: crypto.randomUUID(),
+      direction: 'sent',
+      author,
+      text: text.trim().slice(0, 2000),
+      at: new Date().toISOString(),
+    };
     const delivered = dataSend({ type: 'chat', id: line.id, author, text: line.text, at: line.at });
     updateCall(call.callId, (c) => ({ chat: [...c.chat, { ...line, pending: !delivered }] }));
-    void api.invoke('calls.chat', { callId: call.callId, id: line.id, direction: 'sent', author, text: line.text, at: line.at });
+    void api.invoke('calls.chat', {
+      callId: call.callId,
+      id: line.id,
+      direction: 'sent',
+      author,
+      text: line.text,
+      at: line.at,
+    });
   }
 
   /** Expert: a steering message to the cart's camera. */

@@ -78,7 +78,9 @@ export function createHubSignaling({ api, media, startRingtone, onControlChanged
         return;
       case 'call.ended':
         if (call?.callId === 'pending' && m.reason === 'busy') {
-          useCalls.setState({ call: { ...call, callId: m.callId, phase: 'ended', end: { reason: 'busy', detail: m.detail ?? null } } });
+          useCalls.setState({
+            call: { ...call, callId: m.callId, phase: 'ended', end: { reason: 'busy', detail: m.detail ?? null } },
+          });
           return;
         }
         if (call?.callId === m.callId) {
@@ -116,8 +118,14 @@ export function createHubSignaling({ api, media, startRingtone, onControlChanged
     if (!remote) return;
     if (current() && current()!.phase !== 'ended') return;
     // "pending" until the hub gives the call its id (call.ringing).
-    useCalls.setState({ call: newCall('pending', 'outgoing', remote, urgent, reason || null), error: null, hubError: null });
-    if (!(await send({ type: 'call.ring', to: peerId, ...(reason ? { reason } : {}), ...(urgent ? { urgent } : {}) }))) {
+    useCalls.setState({
+      call: newCall('pending', 'outgoing', remote, urgent, reason || null),
+      error: null,
+      hubError: null,
+    });
+    if (
+      !(await send({ type: 'call.ring', to: peerId, ...(reason ? { reason } : {}), ...(urgent ? { urgent } : {}) }))
+    ) {
       useCalls.setState({ call: null });
     }
   }
@@ -140,7 +148,8 @@ export function createHubSignaling({ api, media, startRingtone, onControlChanged
 
   async function cancel(): Promise<void> {
     const call = current();
-    if (call?.phase === 'ringing' && call.direction === 'outgoing' && call.callId !== 'pending') await send({ type: 'call.cancel', callId: call.callId });
+    if (call?.phase === 'ringing' && call.direction === 'outgoing' && call.callId !== 'pending')
+      await send({ type: 'call.cancel', callId: call.callId });
   }
 
   async function hangup(reason?: string): Promise<void> {

@@ -13,7 +13,10 @@ async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
 
 /** Inflates at most `limit` bytes: a lying stream cannot fill the memory. */
 async function inflate(bytes: Uint8Array, limit: number): Promise<Uint8Array | null> {
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate'))
+    .getReader();
   const out = new Uint8Array(limit);
   let length = 0;
   try {
@@ -90,14 +93,22 @@ export function startSending(options: {
 }
 
 /** The viewer's side: parts in, frames out, each checked against its announced size. */
-export function createShareReceiver(shareId: string, count: number, onFrame: (index: number, frame: LoadedFrame) => void) {
+export function createShareReceiver(
+  shareId: string,
+  count: number,
+  onFrame: (index: number, frame: LoadedFrame) => void,
+) {
   const assembler = createFrameAssembler(shareId, count);
   return {
     async add(message: Uint8Array): Promise<void> {
       const assembled = assembler.add(message);
       if (!assembled) return;
       const expected = frameSampleBytes(assembled.meta);
-      const bytes = assembled.deflated ? await inflate(assembled.payload, expected) : assembled.payload.length === expected ? assembled.payload : null;
+      const bytes = assembled.deflated
+        ? await inflate(assembled.payload, expected)
+        : assembled.payload.length === expected
+          ? assembled.payload
+          : null;
       if (bytes) onFrame(assembled.index, loadFrame(assembled.meta, bytes));
     },
   };

@@ -13,7 +13,10 @@ export interface LocalStream {
 
 export async function openRoomMedia(): Promise<{ media: LocalStream | null; problem: string | null }> {
   const attempts: MediaStreamConstraints[] = [
-    { video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: { echoCancellation: true, noiseSuppression: true } },
+    {
+      video: { width: { ideal: 1280 }, height: { ideal: 720 } },
+      audio: { echoCancellation: true, noiseSuppression: true },
+    },
     { video: false, audio: true },
   ];
   let problem: string | null = null;
@@ -36,12 +39,18 @@ export async function listInputs(kind: 'videoinput' | 'audioinput'): Promise<Med
 
 export async function openDeviceCamera(deviceId: string, label: string): Promise<LocalStream> {
   // Full resolution: a dermatoscope's detail is the point.
-  const stream = await navigator.mediaDevices.getUserMedia({ video: { deviceId: { exact: deviceId }, width: { ideal: 1920 }, height: { ideal: 1080 } }, audio: false });
+  const stream = await navigator.mediaDevices.getUserMedia({
+    video: { deviceId: { exact: deviceId }, width: { ideal: 1920 }, height: { ideal: 1080 } },
+    audio: false,
+  });
   return { stream, kind: 'device', label };
 }
 
 /** The stethoscope's track, and what processing the browser left on despite the constraints. */
-export async function openStethoscope(deviceId: string | undefined, label: string): Promise<{ media: LocalStream; problems: string[] }> {
+export async function openStethoscope(
+  deviceId: string | undefined,
+  label: string,
+): Promise<{ media: LocalStream; problems: string[] }> {
   const stream = await navigator.mediaDevices.getUserMedia(stethoscopeConstraints(deviceId));
   const track = stream.getAudioTracks()[0];
   const problems = track ? processingProblems(track.getSettings()) : ['no audio track'];

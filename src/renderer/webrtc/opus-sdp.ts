@@ -2,7 +2,13 @@
 // 32 kbps voice-mode mono with a 60-100 Hz high-pass that eats heart sounds. The SDP is edited
 // once, here: every Opus payload of the audio sections gets these fmtp parameters.
 
-export const AUSCULTATION_OPUS = { maxaveragebitrate: 128000, usedtx: 0, stereo: 1, 'sprop-stereo': 1, useinbandfec: 1 } as const;
+export const AUSCULTATION_OPUS = {
+  maxaveragebitrate: 128000,
+  usedtx: 0,
+  stereo: 1,
+  'sprop-stereo': 1,
+  useinbandfec: 1,
+} as const;
 
 type Params = Record<string, string | number>;
 
@@ -12,7 +18,13 @@ function opusPayloadTypes(section: string): string[] {
 
 function mergeFmtp(line: string, params: Params): string {
   const [head, rest = ''] = line.split(/ (.*)/s) as [string, string?];
-  const existing = new Map(rest.split(';').map((p) => p.trim()).filter(Boolean).map((p) => p.split('=') as [string, string]));
+  const existing = new Map(
+    rest
+      .split(';')
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => p.split('=') as [string, string]),
+  );
   for (const [k, v] of Object.entries(params)) existing.set(k, String(v));
   return `${head} ${[...existing].map(([k, v]) => `${k}=${v}`).join(';')}`;
 }
@@ -28,10 +40,18 @@ export function withAuscultationOpus(sdp: string, params: Params = AUSCULTATION_
       let out = section;
       for (const pt of opusPayloadTypes(section)) {
         const fmtp = new RegExp(`^a=fmtp:${pt} .*$`, 'm');
-        if (fmtp.test(out)) out = out.replace(fmtp, (line) => mergeFmtp(line.replace(/\r$/, ''), params) + (line.endsWith('\r') ? '\r' : ''));
+        if (fmtp.test(out))
+          out = out.replace(
+            fmtp,
+            (line) => mergeFmtp(line.replace(/\r$/, ''), params) + (line.endsWith('\r') ? '\r' : ''),
+          );
         else {
           const rtpmap = new RegExp(`^a=rtpmap:${pt} opus/48000(?:/2)?\\r?$`, 'm');
-          out = out.replace(rtpmap, (line) => `${line.replace(/\r$/, '')}${eol}${mergeFmtp(`a=fmtp:${pt}`, params)}${line.endsWith('\r') ? '\r' : ''}`);
+          out = out.replace(
+            rtpmap,
+            (line) =>
+              `${line.replace(/\r$/, '')}${eol}${mergeFmtp(`a=fmtp:${pt}`, params)}${line.endsWith('\r') ? '\r' : ''}`,
+          );
         }
       }
       return out;

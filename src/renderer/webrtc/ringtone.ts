@@ -23,7 +23,10 @@ export function startRingtone(urgent: boolean): Ringtone {
   // Schedule the next minute of rings at once; the audio clock keeps them exact.
   const start = ctx.currentTime + 0.05;
   for (let t = 0; t < 60; t += period) {
-    for (const [offset, frequency] of [[0, 880], [0.25, 660]] as const) {
+    for (const [offset, frequency] of [
+      [0, 880],
+      [0.25, 660],
+    ] as const) {
       const at = start + t + offset;
       oscillator.frequency.setValueAtTime(frequency, at);
       gain.gain.setValueAtTime(0.2, at);

@@ -1,5 +1,7 @@
 // A still from a video track at the track's own resolution (not the size it is shown at), PNG.
-export async function captureSnapshot(stream: MediaStream): Promise<{ png: Uint8Array; width: number; height: number }> {
+export async function captureSnapshot(
+  stream: MediaStream,
+): Promise<{ png: Uint8Array; width: number; height: number }> {
   const track = stream.getVideoTracks()[0];
   if (!track || track.readyState !== 'live') throw new Error('This camera gives no picture right now.');
   const video = document.createElement('video');
@@ -8,7 +10,8 @@ export async function captureSnapshot(stream: MediaStream): Promise<{ png: Uint8
   video.srcObject = new MediaStream([track]);
   try {
     await video.play();
-    if (video.videoWidth === 0) await new Promise<void>((resolve) => video.addEventListener('resize', () => resolve(), { once: true }));
+    if (video.videoWidth === 0)
+      await new Promise<void>((resolve) => video.addEventListener('resize', () => resolve(), { once: true }));
     const canvas = document.createElement('canvas');
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;

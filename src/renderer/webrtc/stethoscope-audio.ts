@@ -6,7 +6,14 @@
  * file needs no DOM types and can be unit tested in Node). */
 export interface StethoscopeConstraints {
   video: false;
-  audio: { deviceId?: { exact: string }; echoCancellation: false; noiseSuppression: false; autoGainControl: false; channelCount: 1; sampleRate: 48000 };
+  audio: {
+    deviceId?: { exact: string };
+    echoCancellation: false;
+    noiseSuppression: false;
+    autoGainControl: false;
+    channelCount: 1;
+    sampleRate: 48000;
+  };
 }
 
 export function stethoscopeConstraints(deviceId?: string): StethoscopeConstraints {
@@ -37,6 +44,7 @@ export function processingProblems(settings: ProcessingSettings): string[] {
   if (settings.echoCancellation !== false) problems.push('echo cancellation is on');
   if (settings.noiseSuppression !== false) problems.push('noise suppression is on');
   if (settings.autoGainControl !== false) problems.push('automatic gain control is on');
-  if (settings.sampleRate !== undefined && settings.sampleRate < 44100) problems.push(`sample rate is ${settings.sampleRate} Hz`);
+  if (settings.sampleRate !== undefined && settings.sampleRate < 44100)
+    problems.push(`sample rate is ${settings.sampleRate} Hz`);
   return problems;
 }

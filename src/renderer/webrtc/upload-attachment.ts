@@ -12,7 +12,11 @@ export function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export async function uploadAttachment(api: RelaisApi, meta: Omit<ChannelInput<'attachments.begin'>, 'size' | 'sha256'>, bytes: Uint8Array): Promise<Result<Attachment>> {
+export async function uploadAttachment(
+  api: RelaisApi,
+  meta: Omit<ChannelInput<'attachments.begin'>, 'size' | 'sha256'>,
+  bytes: Uint8Array,
+): Promise<Result<Attachment>> {
   const sha256 = hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   const begun = await api.invoke('attachments.begin', { ...meta, size: bytes.length, sha256 });
   if (!begun.ok) return begun;
@@ -21,7 +25,11 @@ export async function uploadAttachment(api: RelaisApi, meta: Omit<ChannelInput<'
   let offset = 0;
   let attempts = 0;
   while (offset < bytes.length) {
-    const sent = await api.invoke('attachments.chunk', { uploadId, offset, data: base64(bytes.subarray(offset, offset + chunkBytes)) });
+    const sent = await api.invoke('attachments.chunk', {
+      uploadId,
+      offset,
+      data: base64(bytes.subarray(offset, offset + chunkBytes)),
+    });
     if (sent.ok) {
       offset = sent.value.received;
       attempts = 0;

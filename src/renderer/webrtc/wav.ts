@@ -12,7 +12,8 @@ export function encodeWav(channels: readonly Float32Array[], sampleRate: number)
   const dataBytes = frames * channelCount * bytesPerSample;
   const buffer = new ArrayBuffer(44 + dataBytes);
   const view = new DataView(buffer);
-  const ascii = (offset: number, text: string) => [...text].forEach((c, i) => view.setUint8(offset + i, c.charCodeAt(0)));
+  const ascii = (offset: number, text: string) =>
+    [...text].forEach((c, i) => view.setUint8(offset + i, c.charCodeAt(0)));
   ascii(0, 'RIFF');
   view.setUint32(4, 36 + dataBytes, true);
   ascii(8, 'WAVE');

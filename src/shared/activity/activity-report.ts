@@ -24,11 +24,15 @@ export function monthsBetween(from: string, to: string): string[] {
 }
 
 // The range is checked only once both months are months: one error per mistake.
-const bothMonths = (q: { from: string; to: string }) => MonthSchema.safeParse(q.from).success && MonthSchema.safeParse(q.to).success;
+const bothMonths = (q: { from: string; to: string }) =>
+  MonthSchema.safeParse(q.from).success && MonthSchema.safeParse(q.to).success;
 export const ActivityQuerySchema = z
   .strictObject({ from: MonthSchema, to: MonthSchema })
   .refine((q) => !bothMonths(q) || q.from <= q.to, { path: ['to'], message: 'activity.range_backwards' })
-  .refine((q) => !bothMonths(q) || monthsBetween(q.from, q.to).length <= MAX_MONTHS, { path: ['from'], message: 'activity.range_too_long' });
+  .refine((q) => !bothMonths(q) || monthsBetween(q.from, q.to).length <= MAX_MONTHS, {
+    path: ['from'],
+    message: 'activity.range_too_long',
+  });
 export type ActivityQuery = z.infer<typeof ActivityQuerySchema>;
 
 export const ActivityRowSchema = z.object({
@@ -55,7 +59,13 @@ export const KmMissingSchema = z.object({
 export type KmMissing = z.infer<typeof KmMissingSchema>;
 
 export const CoordinatesSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('loaded'), file: z.string(), reference: z.enum(['mairie', 'centre']), communes: z.number().int(), skipped: z.number().int() }),
+  z.object({
+    status: z.literal('loaded'),
+    file: z.string(),
+    reference: z.enum(['mairie', 'centre']),
+    communes: z.number().int(),
+    skipped: z.number().int(),
+  }),
   z.object({ status: z.literal('missing'), file: z.string() }),
   z.object({ status: z.literal('unreadable'), file: z.string(), fr: z.string(), en: z.string() }),
 ]);
@@ -77,25 +87,38 @@ export type ActivityReport = z.infer<typeof ActivityReportSchema>;
 /** Where the coordinates came from, or why there are none, in French (the CSV's language). */
 export function coordinatesNote(coordinates: Coordinates): string {
   const name = coordinates.file.split(/[\\/]/).pop() ?? coordinates.file;
-  if (coordinates.status === 'loaded') return `Coordonnées des communes : ${coordinates.reference === 'mairie' ? 'mairies' : 'centres'} (${coordinates.communes} communes, fichier ${name})`;
-  if (coordinates.status === 'missing') return `Aucune table des coordonnées des communes n’est chargée (fichier ${name} absent) : les km évités ne sont pas estimés.`;
+  if (coordinates.status === 'loaded')
+    return `Coordonnées des communes : ${coordinates.reference === 'mairie' ? 'mairies' : 'centres'} (${coordinates.communes} communes, fichier ${name})`;
+  if (coordinates.status === 'missing')
+    return `Aucune table des coordonnées des communes n’est chargée (fichier ${name} absent) : les km évités ne sont pas estimés.`;
   return `La table des coordonnées des communes (${name}) est illisible : ${coordinates.fr} Les km évités ne sont pas estimés.`;
 }
 
 /** The reasons some acts have no km, one sentence each, only those that apply. */
 export function kmMissingNotes(missing: KmMissing): string[] {
   const notes: string[] = [];
-  if (missing.patientCommune) notes.push(`${missing.patientCommune} acte(s) sans km : commune de résidence du patient non renseignée`);
-  if (missing.siteCommune) notes.push(`${missing.siteCommune} acte(s) sans km : commune du site de l’expert non renseignée`);
+  if (missing.patientCommune)
+    notes.push(`${missing.patientCommune} acte(s) sans km : commune de résidence du patient non renseignée`);
+  if (missing.siteCommune)
+    notes.push(`${missing.siteCommune} acte(s) sans km : commune du site de l’expert non renseignée`);
   if (missing.noTable) notes.push(`${missing.noTable} acte(s) sans km : pas de table des coordonnées des communes`);
-  if (missing.notInTable) notes.push(`${missing.notInTable} acte(s) sans km : commune absente de la table des coordonnées`);
+  if (missing.notInTable)
+    notes.push(`${missing.notInTable} acte(s) sans km : commune absente de la table des coordonnées`);
   return notes;
 }
 
 /** The report as CSV: the rows, the method, where the coordinates came from, why km are missing. */
 export function activityReportCsv(report: ActivityReport): string {
-  return activityCsv(report.station, report, [coordinatesNote(report.coordinates), ...kmMissingNotes(report.kmMissing)]);
+  return activityCsv(report.station, report, [
+    coordinatesNote(report.coordinates),
+    ...kmMissingNotes(report.kmMissing),
+  ]);
 }
 
 export const activityCsvFileName = (report: Pick<ActivityReport, 'station' | 'from' | 'to'>): string =>
-  `activite-${report.station.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'station'}-${report.from}-${report.to}.csv`;
+  `activite-${
+    report.station
+      .normalize('NFD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'station'
+  }-${report.from}-${report.to}.csv`;

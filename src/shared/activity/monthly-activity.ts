@@ -37,7 +37,15 @@ export function monthlyActivity(acts: readonly ActivityAct[]): { rows: ActivityR
     if (a.status === 'draft' || !a.startedAt) continue;
     const specialty = a.specialty?.trim() || '—';
     const key = `${monthOf(a.startedAt)}|${a.act}|${specialty}`;
-    const row = rows.get(key) ?? { month: monthOf(a.startedAt), act: a.act, specialty, acts: 0, minutes: 0, km: 0, kmUnknown: 0 };
+    const row = rows.get(key) ?? {
+      month: monthOf(a.startedAt),
+      act: a.act,
+      specialty,
+      acts: 0,
+      minutes: 0,
+      km: 0,
+      kmUnknown: 0,
+    };
     row.acts++;
     if (a.endedAt) row.minutes += Math.max(0, Math.round((Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 60_000));
     if (a.avoided) {
@@ -46,7 +54,10 @@ export function monthlyActivity(acts: readonly ActivityAct[]): { rows: ActivityR
     } else row.kmUnknown++;
     rows.set(key, row);
   }
-  const sorted = [...rows.values()].sort((x, y) => x.month.localeCompare(y.month) || x.act.localeCompare(y.act) || x.specialty.localeCompare(y.specialty, 'fr'));
+  const sorted = [...rows.values()].sort(
+    (x, y) =>
+      x.month.localeCompare(y.month) || x.act.localeCompare(y.act) || x.specialty.localeCompare(y.specialty, 'fr'),
+  );
   return { rows: sorted, method: totalAvoided(avoided)?.method ?? null };
 }
 
@@ -58,9 +69,25 @@ function field(value: string | number): string {
 }
 
 /** CSV for a French spreadsheet (semicolons, CRLF), the transport method and any notes as last lines. */
-export function activityCsv(station: string, activity: { rows: ActivityRow[]; method: string | null }, notes: readonly string[] = []): string {
-  const header = ['station', 'mois', 'type d’acte', 'spécialité', 'actes', 'minutes', 'km évités', 'actes sans estimation de transport'];
-  const lines = [header, ...activity.rows.map((r) => [station, r.month, r.act, r.specialty, r.acts, r.minutes, r.km, r.kmUnknown])].map((cells) => cells.map(field).join(';'));
+export function activityCsv(
+  station: string,
+  activity: { rows: ActivityRow[]; method: string | null },
+  notes: readonly string[] = [],
+): string {
+  const header = [
+    'station',
+    'mois',
+    'type d’acte',
+    'spécialité',
+    'actes',
+    'minutes',
+    'km évités',
+    'actes sans estimation de transport',
+  ];
+  const lines = [
+    header,
+    ...activity.rows.map((r) => [station, r.month, r.act, r.specialty, r.acts, r.minutes, r.km, r.kmUnknown]),
+  ].map((cells) => cells.map(field).join(';'));
   if (activity.method) lines.push(field(`Méthode des km évités : ${activity.method}`));
   for (const note of notes) lines.push(field(note));
   return `${lines.join('\r\n')}\r\n`;

@@ -30,9 +30,20 @@ export const BETWEEN_CENTRE = 'le centre de la commune du patient et le site de 
 export const BETWEEN_TOWN_HALLS = 'la mairie de la commune du patient et celle de la commune du site de l’expert';
 export const BETWEEN_COMMUNE_CENTRES = 'le centre de la commune du patient et celui de la commune du site de l’expert';
 
-export function transportAvoided(patientCommune: Place, expertSite: Place, factor = ROAD_DETOUR_FACTOR, between = BETWEEN_CENTRE): TransportAvoided {
+export function transportAvoided(
+  patientCommune: Place,
+  expertSite: Place,
+  factor = ROAD_DETOUR_FACTOR,
+  between = BETWEEN_CENTRE,
+): TransportAvoided {
   for (const p of [patientCommune, expertSite]) {
-    if (!Number.isFinite(p.latitude) || !Number.isFinite(p.longitude) || Math.abs(p.latitude) > 90 || Math.abs(p.longitude) > 180) throw new RangeError('A place needs a latitude within ±90° and a longitude within ±180°.');
+    if (
+      !Number.isFinite(p.latitude) ||
+      !Number.isFinite(p.longitude) ||
+      Math.abs(p.latitude) > 90 ||
+      Math.abs(p.longitude) > 180
+    )
+      throw new RangeError('A place needs a latitude within ±90° and a longitude within ±180°.');
   }
   const oneWay = straightLineKm(patientCommune, expertSite) * factor;
   return {

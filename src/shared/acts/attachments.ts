@@ -13,7 +13,12 @@ import { CallIdSchema } from '../hub-protocol';
 export const BODY_SITE_GROUPS = {
   heart: ['aortic', 'pulmonic', 'erb', 'tricuspid', 'mitral'],
   lungs_anterior: ['lung_apex_right', 'lung_apex_left', 'lung_anterior_right', 'lung_anterior_left'],
-  lungs_posterior: ['lung_posterior_apex_right', 'lung_posterior_apex_left', 'lung_posterior_base_right', 'lung_posterior_base_left'],
+  lungs_posterior: [
+    'lung_posterior_apex_right',
+    'lung_posterior_apex_left',
+    'lung_posterior_base_right',
+    'lung_posterior_base_left',
+  ],
   other: ['carotid_right', 'carotid_left', 'abdomen'],
 } as const;
 /** Recorded before the sides of the chest were told apart: still read, no longer offered. */
@@ -57,19 +62,38 @@ export const AttachmentBeginSchema = z
     title: z.string().trim().min(1).max(200).nullable().default(null),
   })
   .superRefine((a, ctx) => {
-    if (a.callId === null && a.encounterId === null) ctx.addIssue({ code: 'custom', path: ['callId'], message: 'A file belongs to a call or to an act: name one.' });
-    if (a.callId !== null && a.encounterId !== null) ctx.addIssue({ code: 'custom', path: ['encounterId'], message: 'A file belongs to a call or to an act, not both.' });
+    if (a.callId === null && a.encounterId === null)
+      ctx.addIssue({ code: 'custom', path: ['callId'], message: 'A file belongs to a call or to an act: name one.' });
+    if (a.callId !== null && a.encounterId !== null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['encounterId'],
+        message: 'A file belongs to a call or to an act, not both.',
+      });
   })
   // A sound without its site cannot be read by the physician: the nurse picks it before recording.
-  .refine((a) => a.kind !== 'auscultation' || a.bodySite !== null, { message: 'auscultation.site_required', path: ['bodySite'] })
-  .refine((a) => a.kind === 'auscultation' || a.bodySite === null, { message: 'Only an auscultation has a body site.', path: ['bodySite'] })
-  .refine((a) => MIME_OF_KIND[a.kind].includes(a.mime), { message: 'Auscultations are WAV, snapshots PNG or JPEG, documents PDF.', path: ['mime'] });
+  .refine((a) => a.kind !== 'auscultation' || a.bodySite !== null, {
+    message: 'auscultation.site_required',
+    path: ['bodySite'],
+  })
+  .refine((a) => a.kind === 'auscultation' || a.bodySite === null, {
+    message: 'Only an auscultation has a body site.',
+    path: ['bodySite'],
+  })
+  .refine((a) => MIME_OF_KIND[a.kind].includes(a.mime), {
+    message: 'Auscultations are WAV, snapshots PNG or JPEG, documents PDF.',
+    path: ['mime'],
+  });
 
 export const AttachmentChunkSchema = z.strictObject({
   uploadId: z.uuid(),
   /** Where this chunk starts; must be exactly what the station has so far. */
   offset: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
-  data: z.string().min(1).max(CHUNK_BASE64_CHARS).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+  data: z
+    .string()
+    .min(1)
+    .max(CHUNK_BASE64_CHARS)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
 });
 
 export const AttachmentSchema = z.object({

@@ -21,13 +21,19 @@ import { CONSENT_CHANNELS, CONSENT_EVENTS } from './consent-channels';
 export const ACTS_CHANNELS = {
   'encounters.create': channel(NewEncounterSchema, EncounterSchema),
   'encounters.get': channel(z.strictObject({ id: z.uuid() }), EncounterRecordSchema),
-  'encounters.forPatient': channel(z.strictObject({ patientId: PatientIdSchema, limit: z.number().int().min(1).max(200).default(50) }), z.array(EncounterSchema)),
+  'encounters.forPatient': channel(
+    z.strictObject({ patientId: PatientIdSchema, limit: z.number().int().min(1).max(200).default(50) }),
+    z.array(EncounterSchema),
+  ),
   'encounters.setStatus': channel(SetStatusInputSchema, EncounterSchema),
   'encounters.consent': channel(ConsentInputSchema, ConsentSchema),
   'encounters.observe': channel(ObservationInputSchema, ObservationSchema),
   'encounters.report': channel(ReportInputSchema, ReportSchema),
   /** A signed report as a PDF (base64), to print or give to the patient. */
-  'encounters.reportPdf': channel(z.strictObject({ reportId: z.uuid() }), z.strictObject({ fileName: z.string(), data: z.string() })),
+  'encounters.reportPdf': channel(
+    z.strictObject({ reportId: z.uuid() }),
+    z.strictObject({ fileName: z.string(), data: z.string() }),
+  ),
   'attachments.begin': channel(AttachmentBeginSchema, z.strictObject({ uploadId: z.uuid() })),
   'attachments.chunk': channel(AttachmentChunkSchema, z.strictObject({ received: z.number().int() })),
   'attachments.finish': channel(z.strictObject({ uploadId: z.uuid() }), AttachmentSchema),

@@ -42,10 +42,12 @@ export const ConsentInputSchema = z
   .superRefine((c, ctx) => {
     if (c.givenBy.kind !== 'vital_emergency') return;
     // The urgency rule lets the care go on without consent; it is nobody's refusal.
-    if (c.decision === 'refused') ctx.addIssue({ code: 'custom', path: ['givenBy'], message: 'consent.emergency_is_not_a_refusal' });
+    if (c.decision === 'refused')
+      ctx.addIssue({ code: 'custom', path: ['givenBy'], message: 'consent.emergency_is_not_a_refusal' });
     // It covers what the care needs now (the act, the images the remote physician must see),
     // not keeping a recording: that waits for the patient, or for whoever may consent for her.
-    if (c.scope === 'recording') ctx.addIssue({ code: 'custom', path: ['givenBy'], message: 'consent.emergency_not_for_recording' });
+    if (c.scope === 'recording')
+      ctx.addIssue({ code: 'custom', path: ['givenBy'], message: 'consent.emergency_not_for_recording' });
   });
 export type ConsentInput = z.infer<typeof ConsentInputSchema>;
 
@@ -63,9 +65,13 @@ export type Consent = z.infer<typeof ConsentSchema>;
 type Decided = Pick<Consent, 'scope' | 'decision'>;
 
 /** The latest word on a scope, in the order recorded (a patient may withdraw: L1111-4), or none yet. */
-export function latestDecision<T extends Decided>(consents: readonly T[], scope: ConsentScope): Consent['decision'] | null {
+export function latestDecision<T extends Decided>(
+  consents: readonly T[],
+  scope: ConsentScope,
+): Consent['decision'] | null {
   return consents.filter((c) => c.scope === scope).at(-1)?.decision ?? null;
 }
 
 /** Whether the recorded consents allow what the scope covers: only a latest "given" does. */
-export const consentAllows = <T extends Decided>(consents: readonly T[], scope: ConsentScope): boolean => latestDecision(consents, scope) === 'given';
+export const consentAllows = <T extends Decided>(consents: readonly T[], scope: ConsentScope): boolean =>
+  latestDecision(consents, scope) === 'given';

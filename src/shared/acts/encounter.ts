@@ -89,7 +89,8 @@ export { ConsentInputSchema, ConsentSchema, ConsentScopeSchema, type Consent, ty
 // checked on what comes in: a value no person can have is refused; a rarely seen one needs the
 // person's confirmation, which is recorded with it. What is stored reads back whatever it holds.
 const finite = z.number().finite();
-const structure = <C extends string, U extends string>(code: C, unit: U) => z.strictObject({ code: z.literal(code), value: finite, unit: z.literal(unit) });
+const structure = <C extends string, U extends string>(code: C, unit: U) =>
+  z.strictObject({ code: z.literal(code), value: finite, unit: z.literal(unit) });
 const StoredVitalSchema = z.discriminatedUnion('code', [
   structure('spo2', '%'),
   structure('heart_rate', '/min'),
@@ -101,7 +102,13 @@ const StoredVitalSchema = z.discriminatedUnion('code', [
 
 export const VitalSchema = StoredVitalSchema.superRefine((vital, ctx) => {
   for (const finding of checkVital(vital)) {
-    if (finding.level === 'impossible') ctx.addIssue({ code: 'custom', path: [finding.field], message: 'vital.impossible', params: { ...finding.range } });
+    if (finding.level === 'impossible')
+      ctx.addIssue({
+        code: 'custom',
+        path: [finding.field],
+        message: 'vital.impossible',
+        params: { ...finding.range },
+      });
   }
   if (vital.code === 'blood_pressure' && vital.diastolic >= vital.systolic) {
     ctx.addIssue({ code: 'custom', path: ['diastolic'], message: 'vital.diastolic_above_systolic' });
@@ -124,7 +131,8 @@ export const ObservationInputSchema = z
   .superRefine((o, ctx) => {
     const unusual = checkVital(o.vital).filter((f) => f.level === 'unusual');
     if (!o.unusualConfirmed) {
-      for (const f of unusual) ctx.addIssue({ code: 'custom', path: ['vital', f.field], message: 'vital.unusual', params: { ...f.range } });
+      for (const f of unusual)
+        ctx.addIssue({ code: 'custom', path: ['vital', f.field], message: 'vital.unusual', params: { ...f.range } });
     } else if (unusual.length === 0 && checkVital(o.vital).length === 0) {
       // A confirmation says "I checked this odd value": on a usual one it would only blur the record.
       ctx.addIssue({ code: 'custom', path: ['unusualConfirmed'], message: 'vital.nothing_to_confirm' });

@@ -37,7 +37,8 @@ export function auditChainLinkOf(resource: unknown): AuditChainLink | null {
   const prevHash = part('prevHash')?.valueString;
   const hash = part('hash')?.valueString;
   if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 1) return null;
-  if (typeof prevHash !== 'string' || !SHA256_HEX.test(prevHash) || typeof hash !== 'string' || !SHA256_HEX.test(hash)) return null;
+  if (typeof prevHash !== 'string' || !SHA256_HEX.test(prevHash) || typeof hash !== 'string' || !SHA256_HEX.test(hash))
+    return null;
   return { seq, prevHash, hash };
 }
 

@@ -10,7 +10,12 @@ export const AuditNoteSchema = z.discriminatedUnion('event', [
   /** The monthly activity saved as a CSV file by the browser. */
   z.strictObject({ event: z.literal('activity.csvExported'), fileName: text(200), detail: text(300).optional() }),
   /** Images of a patient shown to the other side of a call. */
-  z.strictObject({ event: z.literal('imaging.shared'), callId: text(100), patientId: text(64).optional(), detail: text(300).optional() }),
+  z.strictObject({
+    event: z.literal('imaging.shared'),
+    callId: text(100),
+    patientId: text(64).optional(),
+    detail: text(300).optional(),
+  }),
 ]);
 export type AuditNote = z.infer<typeof AuditNoteSchema>;
 

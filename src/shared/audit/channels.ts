@@ -9,5 +9,8 @@ export const AUDIT_CHANNELS = {
   /** Walks the whole hash chain and says where it first breaks. */
   'audit.verify': { input: z.strictObject({}), output: AuditVerdictSchema },
   /** The newest rows, newest first (for an audit screen). */
-  'audit.recent': { input: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }), output: z.array(AuditEntrySchema) },
+  'audit.recent': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.array(AuditEntrySchema),
+  },
 } as const;

@@ -15,10 +15,14 @@ export interface ActCodeQuery {
   setting?: AssistSetting;
 }
 
-export type ActCodeAnswer = { ok: true; line: ActCodeLine } | { ok: false; reason: 'no_code_on_date' | 'profession_cannot_bill' | 'level_needed' | 'setting_needed' };
+export type ActCodeAnswer =
+  | { ok: true; line: ActCodeLine }
+  | { ok: false; reason: 'no_code_on_date' | 'profession_cannot_bill' | 'level_needed' | 'setting_needed' };
 
 export function actCodeFor(q: ActCodeQuery): ActCodeAnswer {
-  const forProfession = ACT_CODES.filter((l) => l.act === q.act && l.role === q.role && l.professions.includes(q.profession));
+  const forProfession = ACT_CODES.filter(
+    (l) => l.act === q.act && l.role === q.role && l.professions.includes(q.profession),
+  );
   if (forProfession.length === 0) return { ok: false, reason: 'profession_cannot_bill' };
   const onDate = forProfession.filter((l) => l.from <= q.date && (l.to === null || q.date <= l.to));
   if (onDate.length === 0) return { ok: false, reason: 'no_code_on_date' };

@@ -16,14 +16,24 @@ export type HubState = z.infer<typeof HubStateSchema>;
 
 /** What the page may ask the station to send to the hub. The station's access token stays in
  * the main process; the page never holds it. */
-const allowed = ['presence.set', 'call.ring', 'call.accept', 'call.decline', 'call.cancel', 'call.hangup', 'signal'] as const;
+const allowed = [
+  'presence.set',
+  'call.ring',
+  'call.accept',
+  'call.decline',
+  'call.cancel',
+  'call.hangup',
+  'signal',
+] as const;
 export const CallCommandSchema = ClientMessageSchema.refine((m) => (allowed as readonly string[]).includes(m.type), {
   message: 'This hub message is sent by the station itself.',
 });
 export type CallCommand = z.infer<typeof CallCommandSchema>;
 
 export const IceConfigSchema = z.object({
-  iceServers: z.array(z.object({ urls: z.array(z.string()), username: z.string().optional(), credential: z.string().optional() })),
+  iceServers: z.array(
+    z.object({ urls: z.array(z.string()), username: z.string().optional(), credential: z.string().optional() }),
+  ),
   /** "relay" forces every packet through TURN (hospital networks that forbid direct UDP). */
   iceTransportPolicy: z.enum(['all', 'relay']),
 });

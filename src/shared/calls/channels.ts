@@ -10,7 +10,10 @@ export const CALLS_CHANNELS = {
   'calls.send': channel(CallCommandSchema, z.strictObject({ sent: z.literal(true) })),
   'calls.ice': channel(noInput, IceConfigSchema),
   'calls.chat': channel(ChatEntrySchema, z.strictObject({ saved: z.literal(true) })),
-  'calls.history': channel(z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), z.array(CallRecordSchema)),
+  'calls.history': channel(
+    z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),
+    z.array(CallRecordSchema),
+  ),
 } as const;
 
 export const CALLS_EVENTS = {

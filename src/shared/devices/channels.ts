@@ -23,7 +23,10 @@ export const DEVICES_CHANNELS = {
   /** The monitor's newest stored reading (null: it holds none). */
   'bloodPressure.latest': channel(z.strictObject({ deviceId: DeviceIdSchema }), BloodPressureReadingSchema.nullable()),
   /** Simulated monitors only: as if the patient pressed START. */
-  'bloodPressure.simulateMeasurement': channel(z.strictObject({ deviceId: DeviceIdSchema }), z.strictObject({ measured: z.literal(true) })),
+  'bloodPressure.simulateMeasurement': channel(
+    z.strictObject({ deviceId: DeviceIdSchema }),
+    z.strictObject({ measured: z.literal(true) }),
+  ),
   ...STEERING_CHANNELS,
 } as const;
 

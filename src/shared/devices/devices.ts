@@ -40,7 +40,12 @@ export const CameraCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('preset_recall'), preset: z.number().int().min(0).max(255) }),
   z.strictObject({ type: z.literal('preset_set'), preset: z.number().int().min(0).max(255) }),
   z.strictObject({ type: z.literal('focus'), mode: z.enum(['auto', 'manual', 'one_push', 'near', 'far', 'stop']) }),
-  z.strictObject({ type: z.literal('move_to'), pan: z.number().int().min(-32768).max(32767), tilt: z.number().int().min(-32768).max(32767), speed: z.number().min(0).max(1).optional() }),
+  z.strictObject({
+    type: z.literal('move_to'),
+    pan: z.number().int().min(-32768).max(32767),
+    tilt: z.number().int().min(-32768).max(32767),
+    speed: z.number().min(0).max(1).optional(),
+  }),
   z.strictObject({ type: z.literal('zoom_to'), zoom: z.number().int().min(0).max(65535) }),
 ]);
 export type CameraCommand = z.infer<typeof CameraCommandSchema>;

@@ -14,24 +14,57 @@ export const MediaKindSchema = z.enum(['room', 'device', 'stethoscope']);
 export type MediaKind = z.infer<typeof MediaKindSchema>;
 
 /** Expert -> cart: a camera command; a gesture is one `move` (pan, tilt and zoom together). */
-const CameraMessageSchema = z.strictObject({ type: z.literal('camera'), seq: z.number().int().nonnegative(), command: CameraCommandSchema });
+const CameraMessageSchema = z.strictObject({
+  type: z.literal('camera'),
+  seq: z.number().int().nonnegative(),
+  command: CameraCommandSchema,
+});
 /** Expert -> cart: centre the camera on this point of the room video (-1..1, right and up positive). */
-const CenterMessageSchema = z.strictObject({ type: z.literal('center'), seq: z.number().int().nonnegative(), x: normalized, y: normalized });
+const CenterMessageSchema = z.strictObject({
+  type: z.literal('center'),
+  seq: z.number().int().nonnegative(),
+  x: normalized,
+  y: normalized,
+});
 
 export const RemoteMessageSchema = z.discriminatedUnion('type', [
   CameraMessageSchema,
   CenterMessageSchema,
   /** Cart -> expert: what became of a steering message. */
-  z.strictObject({ type: z.literal('camera.result'), seq: z.number().int().nonnegative(), outcome: z.enum(['done', 'refused', 'failed']), reason: z.string().max(200).optional() }),
+  z.strictObject({
+    type: z.literal('camera.result'),
+    seq: z.number().int().nonnegative(),
+    outcome: z.enum(['done', 'refused', 'failed']),
+    reason: z.string().max(200).optional(),
+  }),
   /** Cart -> expert: whether the expert may steer, and which camera presets exist. */
-  z.strictObject({ type: z.literal('control'), granted: z.boolean(), camera: z.boolean(), presets: z.array(z.object({ number: z.number().int().min(0).max(255), name: z.string().max(60) })).max(20) }),
+  z.strictObject({
+    type: z.literal('control'),
+    granted: z.boolean(),
+    camera: z.boolean(),
+    presets: z.array(z.object({ number: z.number().int().min(0).max(255), name: z.string().max(60) })).max(20),
+  }),
   /** Either way: which of the sender's streams is which (stream ids survive WebRTC). */
-  z.strictObject({ type: z.literal('media'), streams: z.array(z.object({ id: z.string().max(100), kind: MediaKindSchema, label: z.string().max(120) })).max(6) }),
-  z.strictObject({ type: z.literal('chat'), id: z.string().min(1).max(100), author: z.string().max(200), text: z.string().min(1).max(2000), at: z.string().max(40) }),
+  z.strictObject({
+    type: z.literal('media'),
+    streams: z.array(z.object({ id: z.string().max(100), kind: MediaKindSchema, label: z.string().max(120) })).max(6),
+  }),
+  z.strictObject({
+    type: z.literal('chat'),
+    id: z.string().min(1).max(100),
+    author: z.string().max(200),
+    text: z.string().min(1).max(2000),
+    at: z.string().max(40),
+  }),
   /** A shared imaging series: its view and pointer (its pixels go on the bulk channel). */
   ...ImagingMessageSchemas,
   /** Requesting site -> neurologist: the act's stroke sheet as it stands (sent after each change). */
-  z.strictObject({ type: z.literal('stroke.sheet'), patient: z.string().max(200), birthDate: z.iso.date().optional(), sheet: StrokeSheetSchema }),
+  z.strictObject({
+    type: z.literal('stroke.sheet'),
+    patient: z.string().max(200),
+    birthDate: z.iso.date().optional(),
+    sheet: StrokeSheetSchema,
+  }),
   /** Neurologist -> requesting site: a change she makes; recorded there in her name as the hub knows it. */
   z.strictObject({ type: z.literal('stroke.change'), encounterId: z.uuid(), change: StrokeChangeSchema }),
 ]);

@@ -33,7 +33,10 @@ const typedName = z.string().trim().min(1).max(200);
 
 export const STEERING_CHANNELS = {
   /** Lets the call's expert steer this cart's camera (until taken back or the call ends). */
-  'calls.grantControl': { input: z.strictObject({ callId: CallIdSchema, by: typedName.optional() }), output: SteeringGrantSchema },
+  'calls.grantControl': {
+    input: z.strictObject({ callId: CallIdSchema, by: typedName.optional() }),
+    output: SteeringGrantSchema,
+  },
   /** Takes it back; `revoked` is false when there was no grant left for this call. */
   'calls.revokeControl': {
     input: z.strictObject({ callId: CallIdSchema, by: typedName.optional() }),

@@ -73,7 +73,8 @@ export function classifyKeystrokes(strokes: readonly Keystroke[]): Reading {
  * the Enter from the page: a badge was read, and `leaked` is the run's first key, which reached
  * the page before anything could tell (remove it from the field if it is there).
  */
-export type CatchStep = { kind: 'pass'; release: string } | { kind: 'hold' } | { kind: 'badge'; uid: string; leaked: string };
+export type CatchStep =
+  { kind: 'pass'; release: string } | { kind: 'hold' } | { kind: 'badge'; uid: string; leaked: string };
 
 /**
  * Key by key: the first key of a run always passes (nothing tells a reader yet); from the first

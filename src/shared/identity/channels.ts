@@ -11,7 +11,10 @@ export const IDENTITY_CHANNELS = {
   'identity.logout': channel(noInput, z.strictObject({ endSessionUrl: z.string().nullable() })),
   /** The signed-in professional's PIN to unlock the cart between acts (4 to 8 digits). */
   // A change of PIN gives the current one (currentPin); the first PIN of a sign-in does not.
-  'identity.setPin': channel(z.strictObject({ pin: z.string().max(20), currentPin: z.string().max(20).optional() }), IdentityStateSchema),
+  'identity.setPin': channel(
+    z.strictObject({ pin: z.string().max(20), currentPin: z.string().max(20).optional() }),
+    IdentityStateSchema,
+  ),
   /** Her staff badge, as the reader typed it, read while the cart is open: it unlocks the cart too, in this sign-in. */
   'identity.enrolBadge': channel(z.strictObject({ uid: BadgeUidSchema }), IdentityStateSchema),
   'identity.lock': channel(noInput, IdentityStateSchema),

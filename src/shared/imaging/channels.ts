@@ -31,7 +31,10 @@ export const IMAGING_CHANNELS = {
   'pacs.search': channel(PacsSearchSchema, z.array(PacsStudySchema)),
   'pacs.retrieve': channel(PacsRetrieveSchema, ImportResultSchema),
   'pacs.status': channel(noInput, z.strictObject({ configured: z.boolean() })),
-  'pacs.sendPhoto': channel(z.strictObject({ attachmentId: z.string().min(1).max(100) }), z.strictObject({ sopInstanceUid: z.string() })),
+  'pacs.sendPhoto': channel(
+    z.strictObject({ attachmentId: z.string().min(1).max(100) }),
+    z.strictObject({ sopInstanceUid: z.string() }),
+  ),
 } as const;
 
 export const IMAGING_EVENTS = {

@@ -31,7 +31,9 @@ export function demographicDifferences(dicom: DicomDemographics, patient: Patien
   else {
     const families = [patient.birthName, patient.usedName].filter((n): n is string => !!n).map(searchKey);
     if (!families.includes(searchKey(family))) differences.push('family_name');
-    const firstNames = [patient.firstName, patient.usedFirstName, ...patient.birthFirstNames.split(' ')].filter((n): n is string => !!n).map(searchKey);
+    const firstNames = [patient.firstName, patient.usedFirstName, ...patient.birthFirstNames.split(' ')]
+      .filter((n): n is string => !!n)
+      .map(searchKey);
     // The modality may write all first names, or only the first: the first written must be one of hers.
     const firstWritten = searchKey(given.split(/[ ,]/)[0] ?? '');
     if (firstWritten && !firstNames.includes(firstWritten)) differences.push('first_name');

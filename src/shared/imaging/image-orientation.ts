@@ -58,5 +58,10 @@ const opposite = (letters: string) => [...letters].map((l) => OPPOSITE[l]!).join
 
 /** The letters to show at each edge of the image as it is drawn (not flipped, not rotated). */
 export function edgeMarkers(orientation: ImageOrientation): EdgeMarkers {
-  return { left: opposite(orientation.row), right: orientation.row, top: opposite(orientation.column), bottom: orientation.column };
+  return {
+    left: opposite(orientation.row),
+    right: orientation.row,
+    top: opposite(orientation.column),
+    bottom: orientation.column,
+  };
 }

@@ -34,13 +34,32 @@ export type PartHeader = z.infer<typeof PartHeaderSchema>;
 /** The control messages of a shared series (added to the call's data-channel messages). */
 export const ImagingMessageSchemas = [
   /** Sharer -> viewer: a series is shown; its frames follow on the bulk channel. */
-  z.strictObject({ type: z.literal('imaging.share'), shareId, label: z.string().max(200), count: z.number().int().min(1).max(100_000), view: SharedViewSchema }),
+  z.strictObject({
+    type: z.literal('imaging.share'),
+    shareId,
+    label: z.string().max(200),
+    count: z.number().int().min(1).max(100_000),
+    view: SharedViewSchema,
+  }),
   /** Either way: the view changed (seq orders the changes of one side). */
-  z.strictObject({ type: z.literal('imaging.view'), shareId, seq: z.number().int().nonnegative(), view: SharedViewSchema }),
+  z.strictObject({
+    type: z.literal('imaging.view'),
+    shareId,
+    seq: z.number().int().nonnegative(),
+    view: SharedViewSchema,
+  }),
   /** Either way: where the pointer is on the image (image pixels), or gone. */
-  z.strictObject({ type: z.literal('imaging.pointer'), shareId, point: z.object({ x: z.number().finite(), y: z.number().finite() }).nullable() }),
+  z.strictObject({
+    type: z.literal('imaging.pointer'),
+    shareId,
+    point: z.object({ x: z.number().finite(), y: z.number().finite() }).nullable(),
+  }),
   /** Viewer -> sharer: frames held, so that a reconnection sends only what is missing. */
-  z.strictObject({ type: z.literal('imaging.have'), shareId, indices: z.array(z.number().int().nonnegative()).max(100_000) }),
+  z.strictObject({
+    type: z.literal('imaging.have'),
+    shareId,
+    indices: z.array(z.number().int().nonnegative()).max(100_000),
+  }),
   /** Sharer -> viewer: the sharing stopped; the viewer drops the images. */
   z.strictObject({ type: z.literal('imaging.stop'), shareId }),
 ] as const;
@@ -53,7 +72,9 @@ export function frameParts(header: Omit<PartHeader, 'part' | 'parts' | 'bytes'>,
   const parts = Math.max(1, Math.ceil(payload.length / PART_BYTES));
   const out: Uint8Array[] = [];
   for (let part = 0; part < parts; part++) {
-    const head = encoder.encode(JSON.stringify({ ...header, meta: part === 0 ? header.meta : undefined, part, parts, bytes: payload.length }));
+    const head = encoder.encode(
+      JSON.stringify({ ...header, meta: part === 0 ? header.meta : undefined, part, parts, bytes: payload.length }),
+    );
     const body = payload.subarray(part * PART_BYTES, (part + 1) * PART_BYTES);
     const message = new Uint8Array(4 + head.length + body.length);
     new DataView(message.buffer).setUint32(0, head.length, true);
@@ -78,7 +99,8 @@ export function readPart(message: Uint8Array): { header: PartHeader; body: Uint8
   const header = PartHeaderSchema.safeParse(json);
   if (!header.success || header.data.part >= header.data.parts) return null;
   const body = message.subarray(4 + length);
-  const expected = header.data.part < header.data.parts - 1 ? PART_BYTES : header.data.bytes - PART_BYTES * (header.data.parts - 1);
+  const expected =
+    header.data.part < header.data.parts - 1 ? PART_BYTES : header.data.bytes - PART_BYTES * (header.data.parts - 1);
   if (body.length !== expected || Math.ceil(header.data.bytes / PART_BYTES) !== header.data.parts) return null;
   return { header: header.data, body };
 }
@@ -96,14 +118,22 @@ export interface AssembledFrame {
  * At most `maxPending` frames are held half-received.
  */
 export function createFrameAssembler(expectedShareId: string, count: number, maxPending = 8) {
-  const pending = new Map<number, { header: PartHeader; meta: FrameMeta | null; buffer: Uint8Array; received: Set<number> }>();
+  const pending = new Map<
+    number,
+    { header: PartHeader; meta: FrameMeta | null; buffer: Uint8Array; received: Set<number> }
+  >();
   return {
     add(message: Uint8Array): AssembledFrame | null {
       const read = readPart(message);
       if (!read || read.header.shareId !== expectedShareId || read.header.index >= count) return null;
       const { header, body } = read;
       let frame = pending.get(header.index);
-      if (frame && (frame.header.bytes !== header.bytes || frame.header.parts !== header.parts || frame.header.deflated !== header.deflated)) {
+      if (
+        frame &&
+        (frame.header.bytes !== header.bytes ||
+          frame.header.parts !== header.parts ||
+          frame.header.deflated !== header.deflated)
+      ) {
         pending.delete(header.index);
         frame = undefined;
       }
@@ -124,6 +154,7 @@ export function createFrameAssembler(expectedShareId: string, count: number, max
 
 /** The bytes a frame's samples must have, from its meta: a decoded frame of another size is refused. */
 export function frameSampleBytes(meta: FrameMeta): number {
-  const size = meta.colour === 'rgb' ? 3 : { uint8: 1, int8: 1, uint16: 2, int16: 2, uint32: 4, int32: 4 }[meta.sampleType];
+  const size =
+    meta.colour === 'rgb' ? 3 : { uint8: 1, int8: 1, uint16: 2, int16: 2, uint32: 4, int32: 4 }[meta.sampleType];
   return meta.rows * meta.columns * size;
 }

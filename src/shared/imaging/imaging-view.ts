@@ -34,11 +34,18 @@ export function windowed(value: number, { center, width }: WindowLevel): number 
 
 /** A window from a drag: right widens, down lowers the centre (the usual radiology gesture). */
 export function dragWindow(start: WindowLevel, dx: number, dy: number, scale: number): WindowLevel {
-  return { center: Math.round(start.center - dy * scale), width: Math.max(1, Math.round(start.width + dx * scale * 2)) };
+  return {
+    center: Math.round(start.center - dy * scale),
+    width: Math.max(1, Math.round(start.width + dx * scale * 2)),
+  };
 }
 
 /** Length between two points given in image pixels (column, row), in millimetres when the spacing is known. */
-export function lengthMm(a: { x: number; y: number }, b: { x: number; y: number }, spacing: [number, number] | null): { value: number; unit: 'mm' | 'px' } {
+export function lengthMm(
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+  spacing: [number, number] | null,
+): { value: number; unit: 'mm' | 'px' } {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   if (!spacing) return { value: Math.hypot(dx, dy), unit: 'px' };
@@ -84,7 +91,14 @@ export function ellipseStats(
   }
   if (n === 0) return null;
   const mean = sum / n;
-  return { mean, sd: Math.sqrt(Math.max(0, squares / n - mean * mean)), min, max, pixels: n, areaMm2: spacing ? n * spacing[0] * spacing[1] : null };
+  return {
+    mean,
+    sd: Math.sqrt(Math.max(0, squares / n - mean * mean)),
+    min,
+    max,
+    pixels: n,
+    areaMm2: spacing ? n * spacing[0] * spacing[1] : null,
+  };
 }
 
 const finite = z.number().finite();

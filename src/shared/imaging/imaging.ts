@@ -10,7 +10,12 @@ export const ScanInputSchema = z.strictObject({
   folder: z.string().min(1).max(4096),
 });
 
-const DemographicsSchema = z.object({ name: z.string().nullable(), id: z.string().nullable(), birthDate: z.string().nullable(), sex: z.string().nullable() });
+const DemographicsSchema = z.object({
+  name: z.string().nullable(),
+  id: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  sex: z.string().nullable(),
+});
 
 export const ScannedStudySchema = z.object({
   studyUid: z.string(),
@@ -18,7 +23,16 @@ export const ScannedStudySchema = z.object({
   date: z.string().nullable(),
   description: z.string().nullable(),
   modalities: z.array(z.string()),
-  series: z.array(z.object({ seriesUid: z.string(), modality: z.string().nullable(), number: z.number().nullable(), description: z.string().nullable(), instances: z.number().int(), images: z.number().int() })),
+  series: z.array(
+    z.object({
+      seriesUid: z.string(),
+      modality: z.string().nullable(),
+      number: z.number().nullable(),
+      description: z.string().nullable(),
+      instances: z.number().int(),
+      images: z.number().int(),
+    }),
+  ),
   instances: z.number().int(),
   /** Already on this station, whole: every instance found here is kept. */
   alreadyImported: z.boolean(),
@@ -33,7 +47,13 @@ export const ScanReportSchema = z.object({
   files: z.number().int(),
   studies: z.array(ScannedStudySchema),
   /** Files that are not importable, by reason, with a few examples. */
-  refused: z.array(z.object({ reason: z.string(), count: z.number().int(), examples: z.array(z.object({ file: z.string(), detail: z.string() })) })),
+  refused: z.array(
+    z.object({
+      reason: z.string(),
+      count: z.number().int(),
+      examples: z.array(z.object({ file: z.string(), detail: z.string() })),
+    }),
+  ),
 });
 export type ScanReport = z.infer<typeof ScanReportSchema>;
 
@@ -56,9 +76,19 @@ export const ImportInputSchema = z.strictObject({
   confirmations: z.array(StudyConfirmationSchema).max(50).default([]),
 });
 
-export const ImportResultSchema = z.object({ studies: z.number().int(), series: z.number().int(), instances: z.number().int(), alreadyThere: z.number().int() });
+export const ImportResultSchema = z.object({
+  studies: z.number().int(),
+  series: z.number().int(),
+  instances: z.number().int(),
+  alreadyThere: z.number().int(),
+});
 
-export const ImagingProgressSchema = z.object({ scanId: z.string(), phase: z.enum(['scanning', 'importing']), done: z.number().int(), total: z.number().int() });
+export const ImagingProgressSchema = z.object({
+  scanId: z.string(),
+  phase: z.enum(['scanning', 'importing']),
+  done: z.number().int(),
+  total: z.number().int(),
+});
 
 export const PatientStudySchema = z.object({
   studyUid: z.string(),
@@ -72,7 +102,16 @@ export const PatientStudySchema = z.object({
   /** Not all its instances are here (an import an earlier version left cut short): importing the study again completes it. */
   incomplete: z.boolean(),
   /** `images`: the instances that hold pixels; the others are reports, documents or other objects. */
-  series: z.array(z.object({ seriesUid: z.string(), modality: z.string().nullable(), number: z.number().nullable(), description: z.string().nullable(), instances: z.number().int(), images: z.number().int() })),
+  series: z.array(
+    z.object({
+      seriesUid: z.string(),
+      modality: z.string().nullable(),
+      number: z.number().nullable(),
+      description: z.string().nullable(),
+      instances: z.number().int(),
+      images: z.number().int(),
+    }),
+  ),
 });
 
 /** A series as the viewer walks it: its images in space order (then by instance number). */
@@ -81,12 +120,31 @@ export const SeriesImagesSchema = z.object({
   studyUid: z.string(),
   patientId: PatientIdSchema,
   /** The record's patient, for the viewer's overlay: whose images these are on this station. */
-  patient: z.object({ birthName: z.string(), usedName: z.string().nullable(), firstName: z.string(), birthDate: z.string(), sex: z.string() }),
+  patient: z.object({
+    birthName: z.string(),
+    usedName: z.string().nullable(),
+    firstName: z.string(),
+    birthDate: z.string(),
+    sex: z.string(),
+  }),
   /** The study as the modality wrote it: its date (DA), the patient name its images carry, who confirmed them when it differs. */
-  study: z.object({ date: z.string().nullable(), dicomPatientName: z.string().nullable(), mismatchAcceptedBy: z.string().nullable() }),
+  study: z.object({
+    date: z.string().nullable(),
+    dicomPatientName: z.string().nullable(),
+    mismatchAcceptedBy: z.string().nullable(),
+  }),
   modality: z.string().nullable(),
   description: z.string().nullable(),
-  images: z.array(z.object({ sopInstanceUid: z.string(), instanceNumber: z.number().nullable(), position: z.number().nullable(), frames: z.number().int(), rows: z.number().int().nullable(), columns: z.number().int().nullable() })),
+  images: z.array(
+    z.object({
+      sopInstanceUid: z.string(),
+      instanceNumber: z.number().nullable(),
+      position: z.number().nullable(),
+      frames: z.number().int(),
+      rows: z.number().int().nullable(),
+      columns: z.number().int().nullable(),
+    }),
+  ),
 });
 export type SeriesImages = z.infer<typeof SeriesImagesSchema>;
 
@@ -113,17 +171,31 @@ export const ImageFrameSchema = z.object({
   /** The file's Number of Frames could not be read: its frames were counted in the pixel data, `unshown` of them incomplete. */
   framesCounted: z.object({ unshown: z.number().int().nonnegative() }).nullable().optional(),
   /** Which way the rows and the columns run in the patient (letters A P R L H F), for the left/right markers; null when the file does not say. */
-  orientation: z.object({ row: z.string().regex(/^[APRLHF]{1,3}$/), column: z.string().regex(/^[APRLHF]{1,3}$/) }).nullable().optional(),
+  orientation: z
+    .object({ row: z.string().regex(/^[APRLHF]{1,3}$/), column: z.string().regex(/^[APRLHF]{1,3}$/) })
+    .nullable()
+    .optional(),
 });
 export type ImageFrame = z.infer<typeof ImageFrameSchema>;
 
 /** A search of the hospital's PACS (QIDO-RS): DICOM matching, `*` as a wildcard in names. */
 export const PacsSearchSchema = z.strictObject({
-  patientName: z.string().trim().max(64).regex(/^[^\\]*$/, 'no backslash').optional(),
+  patientName: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[^\\]*$/, 'no backslash')
+    .optional(),
   patientId: z.string().trim().max(64).optional(),
   /** YYYYMMDD, or a range YYYYMMDD-YYYYMMDD. */
-  studyDate: z.string().regex(/^(\d{8})?(-(\d{8})?)?$/).optional(),
-  modality: z.string().regex(/^[A-Z]{2,3}$/).optional(),
+  studyDate: z
+    .string()
+    .regex(/^(\d{8})?(-(\d{8})?)?$/)
+    .optional(),
+  modality: z
+    .string()
+    .regex(/^[A-Z]{2,3}$/)
+    .optional(),
 });
 export type PacsSearch = z.infer<typeof PacsSearchSchema>;
 
@@ -157,5 +229,9 @@ export const DropChunkSchema = z.strictObject({
   /** The file's number in the drop (its name is never used). */
   file: z.number().int().min(0).max(19_999),
   offset: z.number().int().min(0),
-  data: z.string().min(1).max(CHUNK_BASE64_CHARS).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+  data: z
+    .string()
+    .min(1)
+    .max(CHUNK_BASE64_CHARS)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
 });

@@ -31,7 +31,8 @@ export const CABIN_CHANNELS = {
   'attachments.finish': 'the same upload, finished',
   'calls.grantControl': 'the pharmacist lets the doctor steer the cabin camera (the grant lives in main)',
   'calls.revokeControl': 'the pharmacist takes the camera back',
-  'calls.consent': 'whether the call may record or show images: decisions only, no patient record (auscultation-panel.tsx, call-view.tsx)',
+  'calls.consent':
+    'whether the call may record or show images: decisions only, no patient record (auscultation-panel.tsx, call-view.tsx)',
 } as const satisfies Partial<Record<Channel, string>>;
 
 export const isCabinChannel = (channel: Channel): boolean => Object.hasOwn(CABIN_CHANNELS, channel);

@@ -30,6 +30,9 @@ export type CardHolder = 'patient' | 'someone_else' | null;
  * The traits the cabin may copy from the card: only from the patient's own card, once the
  * pharmacist said so (a parent's number gives the parent's sex and birthplace).
  */
-export function cardTraitsToCopy(facts: CarteVitaleFacts, holder: CardHolder): { sex: 'M' | 'F'; birthplaceCode: string } | null {
+export function cardTraitsToCopy(
+  facts: CarteVitaleFacts,
+  holder: CardHolder,
+): { sex: 'M' | 'F'; birthplaceCode: string } | null {
   return holder === 'patient' ? { sex: facts.sex, birthplaceCode: facts.birthplaceCode } : null;
 }

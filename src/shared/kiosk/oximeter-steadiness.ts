@@ -40,7 +40,11 @@ function median(values: number[]): number {
 }
 
 /** Readings oldest first. */
-export function assessSteadiness(readings: readonly TimedReading[], nowMs: number, rules: SteadinessRules = DEFAULT_STEADINESS): Steadiness {
+export function assessSteadiness(
+  readings: readonly TimedReading[],
+  nowMs: number,
+  rules: SteadinessRules = DEFAULT_STEADINESS,
+): Steadiness {
   const latest = readings.at(-1);
   if (!latest || nowMs - latest.atMs > rules.staleMs || latest.status === 'no_data') return { kind: 'no_reading' };
   if (latest.status === 'finger_out') return { kind: 'place_finger' };

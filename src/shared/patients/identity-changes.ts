@@ -4,8 +4,19 @@ import type { IdentityChange } from './insi';
 import type { Patient } from './patient';
 
 const TRACKED = [
-  'birthName', 'firstName', 'birthFirstNames', 'birthDate', 'sex', 'birthplaceCode', 'usedName', 'usedFirstName',
-  'identityStatus', 'ins', 'typedIns', 'identityDocument', 'residenceCode',
+  'birthName',
+  'firstName',
+  'birthFirstNames',
+  'birthDate',
+  'sex',
+  'birthplaceCode',
+  'usedName',
+  'usedFirstName',
+  'identityStatus',
+  'ins',
+  'typedIns',
+  'identityDocument',
+  'residenceCode',
 ] as const;
 type Tracked = Pick<Patient, (typeof TRACKED)[number]>;
 
@@ -24,5 +35,7 @@ function shown(field: (typeof TRACKED)[number], identity: Tracked | null): strin
 
 /** The fields whose value differs, with both values (null: empty); from null for a new identity. */
 export function identityChanges(previous: Tracked | null, next: Tracked): IdentityChange[] {
-  return TRACKED.map((field) => ({ field, from: shown(field, previous), to: shown(field, next) })).filter((c) => c.from !== c.to);
+  return TRACKED.map((field) => ({ field, from: shown(field, previous), to: shown(field, next) })).filter(
+    (c) => c.from !== c.to,
+  );
 }

@@ -14,7 +14,14 @@ export interface HeldIns {
 }
 
 /** The strict traits (ANS guide: the five INS traits, and the first first name drawn from them). */
-export const STRICT_TRAITS = ['birthName', 'firstName', 'birthFirstNames', 'birthDate', 'sex', 'birthplaceCode'] as const;
+export const STRICT_TRAITS = [
+  'birthName',
+  'firstName',
+  'birthFirstNames',
+  'birthDate',
+  'sex',
+  'birthplaceCode',
+] as const;
 export type StrictTrait = (typeof STRICT_TRAITS)[number];
 
 /** The status an INSi answer gives: QUAL when the document checked bears the traits INSi returned. */
@@ -33,12 +40,16 @@ export function statusChangeProblem(held: HeldIns | null, requested: Identity): 
   if (requested.identityStatus === 'QUAL' && held.identityStatus === 'RECUP') {
     // RECUP to QUAL: the document must have been checked against INSi's traits, so after its answer.
     const checkedOn = requested.identityDocument?.checkedOn ?? '';
-    if (checkedOn < held.insRetrieval.at.slice(0, 10)) return { path: 'identityDocument.checkedOn', code: 'identity.document_before_insi' };
+    if (checkedOn < held.insRetrieval.at.slice(0, 10))
+      return { path: 'identityDocument.checkedOn', code: 'identity.document_before_insi' };
   }
   return null;
 }
 
 /** The strict trait a change would touch, if any: those of an identity INSi gave are locked. */
-export function changedStrictTrait(current: Pick<Patient, StrictTrait>, next: Pick<Identity, StrictTrait>): StrictTrait | null {
+export function changedStrictTrait(
+  current: Pick<Patient, StrictTrait>,
+  next: Pick<Identity, StrictTrait>,
+): StrictTrait | null {
   return STRICT_TRAITS.find((trait) => current[trait] !== next[trait]) ?? null;
 }

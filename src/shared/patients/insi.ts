@@ -10,7 +10,12 @@ import { normalizeTrait, TRAIT_PATTERN } from '../names';
 import { BirthDateSchema, InseeCodeSchema, PatientIdSchema, PatientSchema, SexSchema } from './patient';
 import { STRICT_TRAITS } from './identity-status';
 
-const insiTrait = (max: number) => z.string().max(max * 2).transform(normalizeTrait).pipe(z.string().min(1).max(max).regex(TRAIT_PATTERN));
+const insiTrait = (max: number) =>
+  z
+    .string()
+    .max(max * 2)
+    .transform(normalizeTrait)
+    .pipe(z.string().min(1).max(max).regex(TRAIT_PATTERN));
 
 /** An identity as INSi returns it; a gateway's answer that is not one is refused whole. */
 export const InsiIdentitySchema = z.object({
@@ -49,7 +54,12 @@ const answerToAccept = {
   /** Main keeps the answer itself: the page names it to accept it, never sends its content back. */
   answerId: z.uuid(),
   identity: z.object({
-    matricule: z.string(), oid: z.enum(INS_OIDS), birthName: z.string(), birthFirstNames: z.string(), birthDate: z.string(), sex: SexSchema,
+    matricule: z.string(),
+    oid: z.enum(INS_OIDS),
+    birthName: z.string(),
+    birthFirstNames: z.string(),
+    birthDate: z.string(),
+    sex: SexSchema,
     birthplaceCode: z.string(),
   }),
   differences: z.array(InsiTraitSchema),
@@ -65,11 +75,22 @@ export const InsiOutcomeSchema = z.discriminatedUnion('outcome', [
 export type InsiOutcome = z.output<typeof InsiOutcomeSchema>;
 
 /** What changed in one version of an identity, as kept in its history. */
-export const IdentityChangeSchema = z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() });
+export const IdentityChangeSchema = z.object({
+  field: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
 export type IdentityChange = z.infer<typeof IdentityChangeSchema>;
 
 export const HISTORY_OPERATIONS = [
-  'created', 'edited', 'insi_search_traits', 'insi_search_card', 'insi_verify', 'insi_verified', 'region', 'lowered_without_insi',
+  'created',
+  'edited',
+  'insi_search_traits',
+  'insi_search_card',
+  'insi_verify',
+  'insi_verified',
+  'region',
+  'lowered_without_insi',
 ] as const;
 export type HistoryOperation = (typeof HISTORY_OPERATIONS)[number];
 

@@ -50,7 +50,12 @@ export const BirthDateSchema = z
 export const InseeCodeSchema = z
   .string()
   .transform((value) => value.trim().toUpperCase())
-  .pipe(z.string().min(1, 'field.required').regex(/^(\d{2}|2A|2B)\d{3}$/, 'insee.invalid'));
+  .pipe(
+    z
+      .string()
+      .min(1, 'field.required')
+      .regex(/^(\d{2}|2A|2B)\d{3}$/, 'insee.invalid'),
+  );
 
 /** An optional commune (INSEE code): empty or absent is "not known". */
 export const OptionalCommuneCodeSchema = z
@@ -58,7 +63,12 @@ export const OptionalCommuneCodeSchema = z
   .max(20)
   .nullish()
   .transform((value) => value?.trim().toUpperCase() || null)
-  .pipe(z.string().regex(/^(\d{2}|2A|2B)\d{3}$/, 'insee.invalid').nullable());
+  .pipe(
+    z
+      .string()
+      .regex(/^(\d{2}|2A|2B)\d{3}$/, 'insee.invalid')
+      .nullable(),
+  );
 
 // Inputs are strict objects: an unknown field is a caller's mistake, refused rather than dropped.
 export const InsSchema = z.strictObject({
@@ -98,7 +108,8 @@ type IdentityFields = z.output<typeof IdentityFieldsSchema> & { birthFirstNames:
 
 function checkIdentity(identity: IdentityFields, ctx: z.RefinementCtx, documentRequired: boolean): void {
   if (!identity.birthFirstNames) {
-    if (identity.identityStatus !== 'PROV') ctx.addIssue({ code: 'custom', path: ['birthFirstNames'], message: 'first_names.required_unless_provisional' });
+    if (identity.identityStatus !== 'PROV')
+      ctx.addIssue({ code: 'custom', path: ['birthFirstNames'], message: 'first_names.required_unless_provisional' });
   } else {
     const firstNames = identity.birthFirstNames.split(' ');
     if (!identity.firstName.split(' ').every((name, i) => firstNames[i] === name)) {
@@ -110,21 +121,32 @@ function checkIdentity(identity: IdentityFields, ctx: z.RefinementCtx, documentR
     ctx.addIssue({ code: 'custom', path: ['identityDocument', 'type'], message: 'identity.document_required' });
   }
   if (document?.type === 'family_record_book' && !isMinorOn(identity.birthDate, document.checkedOn)) {
-    ctx.addIssue({ code: 'custom', path: ['identityDocument', 'type'], message: 'identity.family_book_only_for_minor' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['identityDocument', 'type'],
+      message: 'identity.family_book_only_for_minor',
+    });
   }
   if (!identity.typedIns) return;
   const incoherence = checkCoherence(identity.typedIns.matricule, identity.sex, identity.birthDate);
   if (incoherence) ctx.addIssue({ code: 'custom', path: ['typedIns', 'matricule'], message: incoherence });
 }
 
-const withFirstNames = <T extends { birthFirstNames: string | null }>(identity: T) => ({ ...identity, birthFirstNames: identity.birthFirstNames ?? '' });
+const withFirstNames = <T extends { birthFirstNames: string | null }>(identity: T) => ({
+  ...identity,
+  birthFirstNames: identity.birthFirstNames ?? '',
+});
 
 // What a person types (the form, the kiosk). RECUP and QUAL are accepted here only to keep the
 // status an INSi answer gave: main refuses them unless the record holds an INS from INSi.
-export const IdentitySchema = IdentityFieldsSchema.transform(withFirstNames).superRefine((identity, ctx) => checkIdentity(identity, ctx, true));
+export const IdentitySchema = IdentityFieldsSchema.transform(withFirstNames).superRefine((identity, ctx) =>
+  checkIdentity(identity, ctx, true),
+);
 
 /** An identity as the regional server holds it: one validated before the document was recorded (issue 18) has none. */
-export const RegionIdentitySchema = IdentityFieldsSchema.transform(withFirstNames).superRefine((identity, ctx) => checkIdentity(identity, ctx, false));
+export const RegionIdentitySchema = IdentityFieldsSchema.transform(withFirstNames).superRefine((identity, ctx) =>
+  checkIdentity(identity, ctx, false),
+);
 
 export type IdentityInput = z.input<typeof IdentitySchema>;
 export type Identity = z.output<typeof IdentitySchema>;

@@ -12,7 +12,9 @@ export const DatabaseStateSchema = z.enum(['ok', 'damaged', 'missing', 'older'])
 export type DatabaseState = z.infer<typeof DatabaseStateSchema>;
 
 /** A backup's file name: relais-<UTC time>-<reason>.sqlite. Nothing else is ever opened as one. */
-export const BackupNameSchema = z.string().regex(/^relais-\d{8}T\d{6}\d{3}Z-(daily|migration|manual)\.sqlite$/, 'field.invalid');
+export const BackupNameSchema = z
+  .string()
+  .regex(/^relais-\d{8}T\d{6}\d{3}Z-(daily|migration|manual)\.sqlite$/, 'field.invalid');
 
 export const BackupSchema = z.object({
   name: z.string(),

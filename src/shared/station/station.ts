@@ -4,7 +4,16 @@ import { DatabaseStatusSchema } from './database';
 
 export const DeviceStatusSchema = z.object({
   id: z.string(),
-  kind: z.enum(['camera', 'oximeter', 'stethoscope', 'dermatoscope', 'blood_pressure', 'thermometer', 'scale', 'other']),
+  kind: z.enum([
+    'camera',
+    'oximeter',
+    'stethoscope',
+    'dermatoscope',
+    'blood_pressure',
+    'thermometer',
+    'scale',
+    'other',
+  ]),
   label: z.string(),
   state: z.enum(['connected', 'reconnecting', 'gone']),
 });
@@ -83,7 +92,14 @@ export const StationStatusSchema = z.object({
     /** When the server's changes were last brought back (none yet: null). */
     lastPullAt: z.string().nullable(),
     /** Files on their way to the region, for the progress bars. */
-    uploads: z.array(z.object({ attachmentId: z.string(), kind: z.string(), sentBytes: z.number().nonnegative(), totalBytes: z.number().nonnegative() })),
+    uploads: z.array(
+      z.object({
+        attachmentId: z.string(),
+        kind: z.string(),
+        sentBytes: z.number().nonnegative(),
+        totalBytes: z.number().nonnegative(),
+      }),
+    ),
   }),
   patientCount: z.number().int().nonnegative(),
   disk: DiskStatusSchema,
@@ -98,9 +114,26 @@ export const SyncDetailsSchema = z.object({
   parked: z.array(z.object({ entity: z.string(), entityId: z.string(), error: z.string(), since: z.string() })),
   /** Audit rows the server refused, with its reason: for the regional IT. */
   auditRefused: z.array(z.object({ entity: z.string(), entityId: z.string(), error: z.string(), since: z.string() })),
-  conflicts: z.array(z.object({ id: z.number(), entity: z.string(), entityId: z.string(), local: z.unknown(), server: z.unknown(), detectedAt: z.string() })),
+  conflicts: z.array(
+    z.object({
+      id: z.number(),
+      entity: z.string(),
+      entityId: z.string(),
+      local: z.unknown(),
+      server: z.unknown(),
+      detectedAt: z.string(),
+    }),
+  ),
   /** Server versions the station could not take in, with the reason. */
-  refused: z.array(z.object({ entity: z.string(), entityId: z.string(), serverVersionId: z.string().nullable(), error: z.string(), at: z.string() })),
+  refused: z.array(
+    z.object({
+      entity: z.string(),
+      entityId: z.string(),
+      serverVersionId: z.string().nullable(),
+      error: z.string(),
+      at: z.string(),
+    }),
+  ),
   /** What the station does not do with this server (from its CapabilityStatement), in words. */
   notes: z.array(z.string()),
   /** The checks that the region still holds what this station sent (null: no regional server). */
@@ -114,7 +147,14 @@ export const SyncDetailsSchema = z.object({
       /** Audit rows the region lacks and can no longer take: for the regional IT. */
       auditGap: z.object({ from: z.number().int(), to: z.number().int(), rows: z.number().int() }).nullable(),
       /** The last records found missing and sent again: how many, and when the last of them went (null: on their way). */
-      lastResend: z.object({ detectedAt: z.string(), records: z.number().int(), resentAt: z.string().nullable(), refused: z.number().int() }).nullable(),
+      lastResend: z
+        .object({
+          detectedAt: z.string(),
+          records: z.number().int(),
+          resentAt: z.string().nullable(),
+          refused: z.number().int(),
+        })
+        .nullable(),
       /** Records sent again still waiting to go. */
       resending: z.number().int().nonnegative(),
     })

@@ -6,7 +6,10 @@ import { StrokeChangeSchema, StrokeSheetSchema } from './sheet';
 
 export const STROKE_CHANNELS = {
   'stroke.sheet': channel(z.strictObject({ encounterId: z.uuid() }), StrokeSheetSchema),
-  'stroke.change': channel(z.strictObject({ encounterId: z.uuid(), change: StrokeChangeSchema, by: z.string().trim().min(1).max(200) }), StrokeSheetSchema),
+  'stroke.change': channel(
+    z.strictObject({ encounterId: z.uuid(), change: StrokeChangeSchema, by: z.string().trim().min(1).max(200) }),
+    StrokeSheetSchema,
+  ),
 } as const;
 
 export const STROKE_EVENTS = {

@@ -75,7 +75,10 @@ export function comaMismatches(scores: NihssScores): { item: NihssItemId; expect
   });
 }
 
-export type NihssProblem = { item: NihssItemId; problem: 'missing' | 'out_of_range' | 'untestable_not_allowed' | 'coma_rule' };
+export type NihssProblem = {
+  item: NihssItemId;
+  problem: 'missing' | 'out_of_range' | 'untestable_not_allowed' | 'coma_rule';
+};
 
 export interface NihssResult {
   /** Null until every item is scored (or UN where allowed) and none contradicts the scale. */

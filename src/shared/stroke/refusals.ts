@@ -28,17 +28,26 @@ export interface RefusalContext {
   ageYears: number | null;
 }
 
-export function strokeChangeRefusal(sheet: StrokeSheet, change: StrokeChange, context: RefusalContext): StrokeRefusal | null {
+export function strokeChangeRefusal(
+  sheet: StrokeSheet,
+  change: StrokeChange,
+  context: RefusalContext,
+): StrokeRefusal | null {
   switch (change.kind) {
     case 'nihss': {
       const max = NIHSS_ITEMS.find((i) => i.id === change.item)!.max;
-      return change.score !== null && change.score > max ? { code: 'stroke.score_out_of_range', params: { max } } : null;
+      return change.score !== null && change.score > max
+        ? { code: 'stroke.score_out_of_range', params: { max } }
+        : null;
     }
     case 'nihss_untestable':
-      if (!(untestableReasonsOf(change.item) as readonly string[]).includes(change.reason)) return { code: 'stroke.untestable_reason' };
+      if (!(untestableReasonsOf(change.item) as readonly string[]).includes(change.reason))
+        return { code: 'stroke.untestable_reason' };
       return change.reason === 'other' && !change.detail ? { code: 'stroke.untestable_detail' } : null;
     case 'weight':
-      return weightNeedsConfirmation(change.kg) && !change.confirmUnusual ? { code: 'stroke.weight_unusual', params: { ...USUAL_WEIGHT_KG } } : null;
+      return weightNeedsConfirmation(change.kg) && !change.confirmUnusual
+        ? { code: 'stroke.weight_unusual', params: { ...USUAL_WEIGHT_KG } }
+        : null;
     case 'decision':
       return drugOf(change.decision) ? thrombolysisRefusal(sheet, change, context) : null;
     default:
@@ -46,9 +55,14 @@ export function strokeChangeRefusal(sheet: StrokeSheet, change: StrokeChange, co
   }
 }
 
-function thrombolysisRefusal(sheet: StrokeSheet, change: Extract<StrokeChange, { kind: 'decision' }>, context: RefusalContext): StrokeRefusal | null {
+function thrombolysisRefusal(
+  sheet: StrokeSheet,
+  change: Extract<StrokeChange, { kind: 'decision' }>,
+  context: RefusalContext,
+): StrokeRefusal | null {
   const checklist = checklistState(sheet);
-  if (checklist.unanswered.length > 0) return { code: 'stroke.checklist_unanswered', params: { count: checklist.unanswered.length } };
+  if (checklist.unanswered.length > 0)
+    return { code: 'stroke.checklist_unanswered', params: { count: checklist.unanswered.length } };
   const positive = [...checklist.yes, ...checklist.unknown];
   if (positive.length > 0) {
     if (!change.override) return { code: 'stroke.override_required', params: { count: positive.length } };
@@ -59,6 +73,7 @@ function thrombolysisRefusal(sheet: StrokeSheet, change: Extract<StrokeChange, {
   } else if (change.override) {
     return { code: 'stroke.override_stale' };
   }
-  if (context.ageYears !== null && context.ageYears < ADULT_AGE_YEARS && !change.confirmMinor) return { code: 'stroke.minor_unconfirmed' };
+  if (context.ageYears !== null && context.ageYears < ADULT_AGE_YEARS && !change.confirmMinor)
+    return { code: 'stroke.minor_unconfirmed' };
   return null;
 }

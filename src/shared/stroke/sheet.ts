@@ -69,7 +69,11 @@ export const StrokeChangeSchema = z.discriminatedUnion('kind', [
   /** Onset or last known well said unknown: a wake-up stroke, nobody saw the patient. */
   z.strictObject({ kind: z.literal('milestone_unknown'), milestone: z.enum(TIMES_THAT_MAY_BE_UNKNOWN) }),
   /** A score (0 up to the item's maximum, checked in refusals.ts), or null to clear it. */
-  z.strictObject({ kind: z.literal('nihss'), item: z.enum(nihssItemIds), score: z.number().int().min(0).max(4).nullable() }),
+  z.strictObject({
+    kind: z.literal('nihss'),
+    item: z.enum(nihssItemIds),
+    score: z.number().int().min(0).max(4).nullable(),
+  }),
   z.strictObject({
     kind: z.literal('nihss_untestable'),
     item: z.enum(untestableItemIds),
@@ -82,7 +86,11 @@ export const StrokeChangeSchema = z.discriminatedUnion('kind', [
     source: z.enum(['measured', 'estimated']),
     confirmUnusual: z.boolean().default(false),
   }),
-  z.strictObject({ kind: z.literal('contraindication'), item: z.enum(CONTRAINDICATIONS), answer: z.enum(['yes', 'no', 'unknown']) }),
+  z.strictObject({
+    kind: z.literal('contraindication'),
+    item: z.enum(CONTRAINDICATIONS),
+    answer: z.enum(['yes', 'no', 'unknown']),
+  }),
   z.strictObject({
     kind: z.literal('decision'),
     decision: z.enum(DECISIONS),
@@ -106,17 +114,26 @@ export const StrokeSheetSchema = z.object({
   encounterId: z.uuid(),
   version: z.number().int().nonnegative(),
   timeline: z.partialRecord(z.enum(MILESTONES), z.object({ at: z.string(), by: z.string() })),
-  timesUnknown: z.partialRecord(z.enum(TIMES_THAT_MAY_BE_UNKNOWN), z.object({ by: z.string(), at: z.string() })).default({}),
+  timesUnknown: z
+    .partialRecord(z.enum(TIMES_THAT_MAY_BE_UNKNOWN), z.object({ by: z.string(), at: z.string() }))
+    .default({}),
   nihss: z.partialRecord(z.enum(nihssItemIds), NihssEntrySchema),
   weight: Signed(
-    z.object({ kg: z.number(), source: z.enum(['measured', 'estimated']), confirmedUnusual: z.boolean().default(false) }),
+    z.object({
+      kg: z.number(),
+      source: z.enum(['measured', 'estimated']),
+      confirmedUnusual: z.boolean().default(false),
+    }),
   ).nullable(),
   contraindications: z.partialRecord(z.enum(CONTRAINDICATIONS), Signed(z.enum(['yes', 'no', 'unknown']))),
   decision: Signed(
     z.object({
       decision: z.enum(RECORDED_DECISIONS),
       note: z.string(),
-      override: z.object({ items: z.array(z.enum(CONTRAINDICATIONS)), reason: z.string() }).nullable().default(null),
+      override: z
+        .object({ items: z.array(z.enum(CONTRAINDICATIONS)), reason: z.string() })
+        .nullable()
+        .default(null),
       minorConfirmed: z.boolean().default(false),
     }),
   ).nullable(),
@@ -165,13 +182,26 @@ export function applyStrokeChange(sheet: StrokeSheet, change: StrokeChange, who:
       return { ...next, weight: { value, by: who, at: now } };
     }
     case 'contraindication':
-      return { ...next, contraindications: { ...sheet.contraindications, [change.item]: { value: change.answer, by: who, at: now } } };
+      return {
+        ...next,
+        contraindications: { ...sheet.contraindications, [change.item]: { value: change.answer, by: who, at: now } },
+      };
     case 'decision': {
       // Kept in the checklist's order; an override only means something for a thrombolysis.
       const named = change.override;
-      const override = named && drugOf(change.decision) ? { items: CONTRAINDICATIONS.filter((c) => named.items.includes(c)), reason: named.reason } : null;
+      const override =
+        named && drugOf(change.decision)
+          ? { items: CONTRAINDICATIONS.filter((c) => named.items.includes(c)), reason: named.reason }
+          : null;
       const minorConfirmed = change.confirmMinor && drugOf(change.decision) !== null;
-      return { ...next, decision: { value: { decision: change.decision, note: change.note, override, minorConfirmed }, by: who, at: now } };
+      return {
+        ...next,
+        decision: {
+          value: { decision: change.decision, note: change.note, override, minorConfirmed },
+          by: who,
+          at: now,
+        },
+      };
     }
   }
 }

@@ -3,7 +3,15 @@
 // decision with who and when and any override, and the drug given with its dose, named as
 // recorded: never alteplase when tenecteplase was chosen. Pure: the screen gives the words.
 import { nihssSeverity, scoreNihss, type NihssItemId } from './nihss';
-import { checklistState, drugOf, nihssScoresOf, type Contraindication, type Drug, type RecordedDecision, type StrokeSheet } from './sheet';
+import {
+  checklistState,
+  drugOf,
+  nihssScoresOf,
+  type Contraindication,
+  type Drug,
+  type RecordedDecision,
+  type StrokeSheet,
+} from './sheet';
 import { alteplaseDose, tenecteplaseDose, type AlteplaseDose, type TenecteplaseDose } from './thrombolysis-dose';
 import { formatMinutes, MILESTONES, viewTimeline, type Milestone, type Timeline, type TimelineView } from './timeline';
 import type { TimeThatMayBeUnknown } from './windows';
@@ -44,7 +52,8 @@ export function strokeSummary(sheet: StrokeSheet, texts: SummaryTexts, now: Date
   }
   const view = viewTimeline(timeline, now);
   for (const [key, minutes] of Object.entries(view.delaysMinutes) as [DelayKey, number | null][]) {
-    if (minutes !== null) lines.push(`- ${texts.delay(key, view.reference?.milestone ?? null)} : ${formatMinutes(minutes)}`);
+    if (minutes !== null)
+      lines.push(`- ${texts.delay(key, view.reference?.milestone ?? null)} : ${formatMinutes(minutes)}`);
   }
   const nihss = scoreNihss(nihssScoresOf(sheet));
   const missing = nihss.problems.filter((p) => p.problem === 'missing').length;

@@ -22,7 +22,9 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function checkWeight(weightKg: number): void {
   if (!Number.isFinite(weightKg) || weightKg < WEIGHT_RANGE_KG.min || weightKg > WEIGHT_RANGE_KG.max) {
-    throw new RangeError(`weight.out_of_range: ${weightKg} kg is outside ${WEIGHT_RANGE_KG.min}-${WEIGHT_RANGE_KG.max} kg`);
+    throw new RangeError(
+      `weight.out_of_range: ${weightKg} kg is outside ${WEIGHT_RANGE_KG.min}-${WEIGHT_RANGE_KG.max} kg`,
+    );
   }
 }
 
@@ -100,5 +102,11 @@ export function tenecteplaseDose({ weightKg }: DoseInput): TenecteplaseDose {
   checkWeight(weightKg);
   const uncapped = weightKg * TENECTEPLASE.mgPerKg;
   const band = TENECTEPLASE_BANDS.find((b) => b.belowKg === null || weightKg < b.belowKg)!;
-  return { band, bandMg: band.mg, bandMl: band.ml, exactMg: round2(Math.min(uncapped, TENECTEPLASE.maxMg)), capped: uncapped > TENECTEPLASE.maxMg };
+  return {
+    band,
+    bandMg: band.mg,
+    bandMl: band.ml,
+    exactMg: round2(Math.min(uncapped, TENECTEPLASE.maxMg)),
+    capped: uncapped > TENECTEPLASE.maxMg,
+  };
 }

@@ -36,7 +36,11 @@ const minutesBetween = (from: string | undefined, to: string | undefined): numbe
   from && to ? Math.round((Date.parse(to) - Date.parse(from)) / 60_000) : null;
 
 export function viewTimeline(timeline: Timeline, now: Date): TimelineView {
-  const refMilestone: 'onset' | 'last_known_well' | null = timeline.last_known_well ? 'last_known_well' : timeline.onset ? 'onset' : null;
+  const refMilestone: 'onset' | 'last_known_well' | null = timeline.last_known_well
+    ? 'last_known_well'
+    : timeline.onset
+      ? 'onset'
+      : null;
   const reference = refMilestone ? { milestone: refMilestone, at: timeline[refMilestone]!.at } : null;
   const at = (m: Milestone) => timeline[m]?.at;
   const outOfOrder: [Milestone, Milestone][] = [];
@@ -49,8 +53,14 @@ export function viewTimeline(timeline: Timeline, now: Date): TimelineView {
     }
   }
   // Thrombectomy (groin puncture) follows the arrival too, whether or not a needle came first.
-  if (at('groin') && at('arrival') && Date.parse(at('groin')!) < Date.parse(at('arrival')!)) outOfOrder.push(['arrival', 'groin']);
-  if (timeline.onset && timeline.last_known_well && Date.parse(timeline.onset.at) < Date.parse(timeline.last_known_well.at)) outOfOrder.push(['last_known_well', 'onset']);
+  if (at('groin') && at('arrival') && Date.parse(at('groin')!) < Date.parse(at('arrival')!))
+    outOfOrder.push(['arrival', 'groin']);
+  if (
+    timeline.onset &&
+    timeline.last_known_well &&
+    Date.parse(timeline.onset.at) < Date.parse(timeline.last_known_well.at)
+  )
+    outOfOrder.push(['last_known_well', 'onset']);
   return {
     reference,
     delaysMinutes: {

@@ -15,7 +15,8 @@ export function parseTypedDateTime(dateText: string, timeText: string, now: Date
   const [day, month, year] = [Number(date[1]), Number(date[2]), Number(date[3])];
   // new Date rolls 31/11 over to 01/12: a date that does not exist is refused, not moved.
   const midday = new Date(year, month - 1, day, 12);
-  if (midday.getFullYear() !== year || midday.getMonth() !== month - 1 || midday.getDate() !== day) return { ok: false, problem: 'date.invalid' };
+  if (midday.getFullYear() !== year || midday.getMonth() !== month - 1 || midday.getDate() !== day)
+    return { ok: false, problem: 'date.invalid' };
   const time = /^(\d{1,2})[:hH](\d{2})$/.exec(timeText.trim());
   if (!time || Number(time[1]) > 23 || Number(time[2]) > 59) return { ok: false, problem: 'time.invalid' };
   const at = new Date(year, month - 1, day, Number(time[1]), Number(time[2]));

@@ -9,7 +9,11 @@
 // Help to read the clock: whether to treat is the physicians' decision.
 import type { Timeline } from './timeline';
 
-export const WINDOWS = { ivThrombolysisMinutes: 270, thrombectomyMinutes: 360, thrombectomyExtendedMinutes: 1440 } as const;
+export const WINDOWS = {
+  ivThrombolysisMinutes: 270,
+  thrombectomyMinutes: 360,
+  thrombectomyExtendedMinutes: 1440,
+} as const;
 
 export const TIMES_THAT_MAY_BE_UNKNOWN = ['onset', 'last_known_well'] as const;
 export type TimeThatMayBeUnknown = (typeof TIMES_THAT_MAY_BE_UNKNOWN)[number];
@@ -28,7 +32,8 @@ export interface WindowsView {
   bothUnknown: boolean;
 }
 
-const minutesSince = (iso: string | undefined, now: Date) => (iso ? Math.floor((now.getTime() - Date.parse(iso)) / 60_000) : null);
+const minutesSince = (iso: string | undefined, now: Date) =>
+  iso ? Math.floor((now.getTime() - Date.parse(iso)) / 60_000) : null;
 
 export function treatmentWindows(timeline: Timeline, unknown: TimesUnknown, now: Date): WindowsView {
   const sinceOnsetMinutes = minutesSince(timeline.onset?.at, now);

@@ -6,7 +6,13 @@ import { ResolveConflictInputSchema, SyncDetailsSchema, SyncRetryResultSchema } 
 
 export const SYNC_CHANNELS = {
   'sync.details': channel(noInput, SyncDetailsSchema),
-  'sync.resolve': channel(ResolveConflictInputSchema, z.strictObject({ entity: z.string(), entityId: z.string(), keep: z.enum(['station', 'server']) })),
+  'sync.resolve': channel(
+    ResolveConflictInputSchema,
+    z.strictObject({ entity: z.string(), entityId: z.string(), keep: z.enum(['station', 'server']) }),
+  ),
   'sync.now': channel(noInput, z.strictObject({ done: z.literal(true) })),
-  'sync.retry': channel(z.strictObject({ entity: z.string().min(1).max(50), entityId: z.string().min(1).max(300) }), SyncRetryResultSchema),
+  'sync.retry': channel(
+    z.strictObject({ entity: z.string().min(1).max(50), entityId: z.string().min(1).max(300) }),
+    SyncRetryResultSchema,
+  ),
 } as const;

@@ -20,7 +20,11 @@ export const TELEEXPERTISE_CHANNELS = {
   'teleexpertise.get': { input: z.strictObject({ encounterId: z.uuid() }), output: RequestViewSchema },
   /** "Envoyer la demande": works offline, leaves with the sync; records the patient's consent when confirmed. */
   'teleexpertise.submit': {
-    input: z.strictObject({ encounterId: z.uuid(), version: z.number().int().positive(), consentBy: z.string().trim().min(1).max(200).optional() }),
+    input: z.strictObject({
+      encounterId: z.uuid(),
+      version: z.number().int().positive(),
+      consentBy: z.string().trim().min(1).max(200).optional(),
+    }),
     output: RequestViewSchema,
   },
   'teleexpertise.provideInformation': { input: ProvideInformationInputSchema, output: ExpertiseMessageSchema },
@@ -29,7 +33,10 @@ export const TELEEXPERTISE_CHANNELS = {
   'teleexpertise.inbox': { input: noInput, output: z.array(InboxItemSchema) },
   'teleexpertise.open': { input: z.strictObject({ requestId: z.uuid() }), output: ExpertRequestViewSchema },
   /** A file's bytes (base64), fetched by the station with its token. */
-  'teleexpertise.file': { input: z.strictObject({ requestId: z.uuid(), fileId: z.string().min(1).max(64) }), output: z.strictObject({ mime: z.string(), data: z.string() }) },
+  'teleexpertise.file': {
+    input: z.strictObject({ requestId: z.uuid(), fileId: z.string().min(1).max(64) }),
+    output: z.strictObject({ mime: z.string(), data: z.string() }),
+  },
   'teleexpertise.reply': { input: ExpertReplyInputSchema, output: ExpertiseMessageSchema },
 } as const;
 

@@ -14,7 +14,12 @@ export type Priority = z.infer<typeof PrioritySchema>;
 
 /** One key per specialty whatever its case, accents or spaces ("Dermatologie" = "dermatologie "). */
 export const specialtyKey = (specialty: string): string =>
-  specialty.normalize('NFD').replace(/\p{Diacritic}/gu, '').trim().toLowerCase().replace(/\s+/g, '-');
+  specialty
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '-');
 
 const text = (max: number) => z.string().trim().min(1, 'field.required').max(max);
 
@@ -50,10 +55,18 @@ export type FollowUp = z.infer<typeof FollowUpSchema>;
  * teleconsultation_proposed: the expert would rather see the patient (a call);
  * information_provided: the requester's answer to a question, with more files.
  */
-export const MessageKindSchema = z.enum(['answer', 'information_request', 'teleconsultation_proposed', 'information_provided']);
+export const MessageKindSchema = z.enum([
+  'answer',
+  'information_request',
+  'teleconsultation_proposed',
+  'information_provided',
+]);
 export type MessageKind = z.infer<typeof MessageKindSchema>;
 
-export const MessageFileSchema = z.object({ id: z.string().min(1).max(100), kind: z.enum(['auscultation', 'snapshot', 'document']) });
+export const MessageFileSchema = z.object({
+  id: z.string().min(1).max(100),
+  kind: z.enum(['auscultation', 'snapshot', 'document']),
+});
 
 export const ExpertiseMessageSchema = z.object({
   id: z.uuid(),
@@ -85,7 +98,8 @@ export const ExpertReplyInputSchema = z
     followUp: FollowUpSchema.nullable().default(null),
   })
   .superRefine((r, ctx) => {
-    if (r.kind === 'answer' && r.followUp === null) ctx.addIssue({ code: 'custom', path: ['followUp'], message: 'teleexpertise.follow_up_required' });
+    if (r.kind === 'answer' && r.followUp === null)
+      ctx.addIssue({ code: 'custom', path: ['followUp'], message: 'teleexpertise.follow_up_required' });
   });
 export type ExpertReplyInput = z.output<typeof ExpertReplyInputSchema>;
 
@@ -104,17 +118,29 @@ export type ProvideInformationInput = z.output<typeof ProvideInformationInputSch
  * sent: on the regional server, with the expert; information_requested: the expert asked a
  * question; answered; converted: the expert proposes a téléconsultation.
  */
-export const RequestStateSchema = z.enum(['draft', 'pending_send', 'sent', 'information_requested', 'answered', 'converted']);
+export const RequestStateSchema = z.enum([
+  'draft',
+  'pending_send',
+  'sent',
+  'information_requested',
+  'answered',
+  'converted',
+]);
 export type RequestState = z.infer<typeof RequestStateSchema>;
 
-const byTime = (a: ExpertiseMessage, b: ExpertiseMessage) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id);
+const byTime = (a: ExpertiseMessage, b: ExpertiseMessage) =>
+  a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id);
 
 /**
  * The state follows the latest message that changes it: an answer or a conversion closes the
  * exchange; a question waits for the requester; her answer gives it back to the expert. Before
  * any message, the request is a draft, waiting in the outbox, or sent.
  */
-export function requestState(input: { submittedAt: string | null; delivered: boolean; messages: readonly ExpertiseMessage[] }): RequestState {
+export function requestState(input: {
+  submittedAt: string | null;
+  delivered: boolean;
+  messages: readonly ExpertiseMessage[];
+}): RequestState {
   const last = [...input.messages].sort(byTime).at(-1);
   if (last?.kind === 'answer') return 'answered';
   if (last?.kind === 'teleconsultation_proposed') return 'converted';
@@ -151,7 +177,12 @@ const PRIORITY_RANK: Record<Priority, number> = { asap: 0, urgent: 1, routine: 2
 /** What is still the expert's to do comes first; then the most urgent, then the oldest. */
 export function inboxOrder(a: InboxItem, b: InboxItem): number {
   const todo = (i: InboxItem) => (i.state === 'sent' || i.state === 'pending_send' ? 0 : 1);
-  return todo(a) - todo(b) || PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.authoredOn.localeCompare(b.authoredOn) || a.requestId.localeCompare(b.requestId);
+  return (
+    todo(a) - todo(b) ||
+    PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
+    a.authoredOn.localeCompare(b.authoredOn) ||
+    a.requestId.localeCompare(b.requestId)
+  );
 }
 
 /**
@@ -192,7 +223,10 @@ export function routedTo(
   if (toMe) return { routed: true, toMe };
   if (request.expertId !== null) return { routed: false, toMe };
   const same = (a: string, b: string) => specialtyKey(a) === specialtyKey(b);
-  return { routed: request.specialty !== null && expert.specialty !== null && same(request.specialty, expert.specialty), toMe };
+  return {
+    routed: request.specialty !== null && expert.specialty !== null && same(request.specialty, expert.specialty),
+    toMe,
+  };
 }
 
 /**
@@ -204,10 +238,16 @@ export function routedTo(
 export function nameableExperts(specialty: string, peers: readonly Peer[], offers: readonly Offer[]): Peer[] {
   const key = specialtyKey(specialty);
   if (!key) return [];
-  const offered = new Set(offers.filter((o) => o.act === 'teleexpertise' && specialtyKey(o.specialty) === key).flatMap((o) => o.experts));
+  const offered = new Set(
+    offers.filter((o) => o.act === 'teleexpertise' && specialtyKey(o.specialty) === key).flatMap((o) => o.experts),
+  );
   return peers
-    .filter((p) => p.role === 'expert' && ((p.specialty !== null && specialtyKey(p.specialty) === key) || offered.has(p.id)))
-    .sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.site.localeCompare(b.site, 'fr') || a.id.localeCompare(b.id));
+    .filter(
+      (p) => p.role === 'expert' && ((p.specialty !== null && specialtyKey(p.specialty) === key) || offered.has(p.id)),
+    )
+    .sort(
+      (a, b) => a.name.localeCompare(b.name, 'fr') || a.site.localeCompare(b.site, 'fr') || a.id.localeCompare(b.id),
+    );
 }
 
 export const ExpertFileSchema = z.object({
@@ -223,7 +263,13 @@ export type ExpertFile = z.infer<typeof ExpertFileSchema>;
 /** A request as the expert opens it: the patient's identity traits, the question, the files, the exchange. */
 export const ExpertRequestViewSchema = z.object({
   item: InboxItemSchema,
-  patient: z.object({ name: z.string(), birthDate: z.string().nullable(), sex: z.string().nullable(), ins: z.string().nullable(), identityStatus: z.string().nullable() }),
+  patient: z.object({
+    name: z.string(),
+    birthDate: z.string().nullable(),
+    sex: z.string().nullable(),
+    ins: z.string().nullable(),
+    identityStatus: z.string().nullable(),
+  }),
   context: z.string(),
   requester: ProfessionalSchema,
   files: z.array(ExpertFileSchema),

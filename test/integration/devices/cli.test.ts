@@ -39,7 +39,9 @@ describe('relais-devices', () => {
   it('probes the port and names the camera', async () => {
     const { code, out } = await cli('probe', pair.devicePath);
     expect(code).toBe(0);
-    expect(out).toContain('Found: VISCA, 1 camera(s) on the chain; camera 1: vendor Sony, model 0x0402, ROM 0x0100, 2 sockets at 9600 baud.');
+    expect(out).toContain(
+      'Found: VISCA, 1 camera(s) on the chain; camera 1: vendor Sony, model 0x0402, ROM 0x0100, 2 sockets at 9600 baud.',
+    );
   });
 
   it('pans the camera, reads its position, and brings it back to a preset', async () => {
@@ -57,9 +59,16 @@ describe('relais-devices', () => {
   it('prints live oximeter readings', async () => {
     const { startCms50dSimulator } = await import('../../../devices/cms50d/simulator');
     const oxiPair = await openPtyPair(path.join(dir, 'oxi'), path.join(dir, 'oxi-sim'));
-    const oximeter = await startCms50dSimulator({ path: oxiPair.simulatorPath, generation: 'v2', spo2: 96, pulseRate: 70 });
+    const oximeter = await startCms50dSimulator({
+      path: oxiPair.simulatorPath,
+      generation: 'v2',
+      spo2: 96,
+      pulseRate: 70,
+    });
     try {
-      expect((await cli('probe', oxiPair.devicePath)).out).toMatch(/Found: Contec CMS50D\+ pulse oximeter \(v2 firmware, 115200 baud\), \d+ frames in 0\.6 s/);
+      expect((await cli('probe', oxiPair.devicePath)).out).toMatch(
+        /Found: Contec CMS50D\+ pulse oximeter \(v2 firmware, 115200 baud\), \d+ frames in 0\.6 s/,
+      );
       const { code, out } = await cli('oximeter', oxiPair.devicePath, '--seconds', '2');
       expect(code).toBe(0);
       expect(out).toMatch(/2s {2}SpO2 9\d % {2}pulse [67]\d \/min {2}pleth \d+ {2}measuring {2}\(\d+ frames\/s\)/);

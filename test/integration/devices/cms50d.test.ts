@@ -22,7 +22,10 @@ describe.each<Generation>(['legacy', 'v2'])('CMS50D+ %s through a pty', (generat
     const simulator = await startCms50dSimulator({ path: pair.simulatorPath, generation, spo2: 97, pulseRate: 75 });
     cleanup(() => simulator.stop());
     const { baudRate, parity } = SERIAL_SETTINGS[generation];
-    const transport = createReconnectingTransport({ name: pair.devicePath, open: () => openSerialLink({ path: pair.devicePath, baudRate, parity }) });
+    const transport = createReconnectingTransport({
+      name: pair.devicePath,
+      open: () => openSerialLink({ path: pair.devicePath, baudRate, parity }),
+    });
     cleanup(() => transport.close());
     const driver = createCms50dDriver({ transport, generation });
     cleanup(() => driver.close());

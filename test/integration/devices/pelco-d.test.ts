@@ -20,7 +20,10 @@ async function rig(answersQueries = true) {
   cleanup(() => pair.close());
   const simulator = await startPelcoDSimulator({ path: pair.simulatorPath, answersQueries });
   cleanup(() => simulator.stop());
-  const transport = createReconnectingTransport({ name: pair.devicePath, open: () => openSerialLink({ path: pair.devicePath, baudRate: 2400 }) });
+  const transport = createReconnectingTransport({
+    name: pair.devicePath,
+    open: () => openSerialLink({ path: pair.devicePath, baudRate: 2400 }),
+  });
   cleanup(() => transport.close());
   await waitFor(() => transport.state() === 'connected', 'link');
   return { camera: createPelcoDCamera({ transport, baudRate: 2400, queryTimeoutMs: 400 }), simulator };
@@ -47,7 +50,11 @@ describe('Pelco-D camera through a pty', () => {
     expect(simulator.state().tilt).toBeLessThan(-500);
     await camera.presetRecall(5);
     // No acknowledgement in Pelco-D: the camera is watched until it is back at the preset.
-    await waitFor(() => simulator.state().tilt === 0 && !simulator.state().moving, 'the camera back at preset 5', 3_000);
+    await waitFor(
+      () => simulator.state().tilt === 0 && !simulator.state().moving,
+      'the camera back at preset 5',
+      3_000,
+    );
     expect(simulator.state()).toMatchObject({ pan: stopped, tilt: 0 });
   });
 

@@ -20,7 +20,13 @@ async function cable(dir: string): Promise<PtyPair> {
 }
 
 function serial(devicePath: string): Transport {
-  const transport = createReconnectingTransport({ name: devicePath, open: () => openSerialLink({ path: devicePath, baudRate: 9600 }), initialDelayMs: 20, maxDelayMs: 100, goneAfterMs: 2_000 });
+  const transport = createReconnectingTransport({
+    name: devicePath,
+    open: () => openSerialLink({ path: devicePath, baudRate: 9600 }),
+    initialDelayMs: 20,
+    maxDelayMs: 100,
+    goneAfterMs: 2_000,
+  });
   cleanup(() => transport.close());
   return transport;
 }

@@ -18,7 +18,9 @@ async function rig() {
   const cablePaths = [path.join(dir, 'cart'), path.join(dir, 'camera')] as const;
   const pair: { current: PtyPair } = { current: await openPtyPair(...cablePaths) };
   cleanup(() => pair.current.close());
-  const simulator: { current: ViscaSimulator } = { current: await startViscaSimulator({ path: pair.current.simulatorPath, seed: 7 }) };
+  const simulator: { current: ViscaSimulator } = {
+    current: await startViscaSimulator({ path: pair.current.simulatorPath, seed: 7 }),
+  };
   cleanup(() => simulator.current.stop());
   const transport = createReconnectingTransport({
     name: pair.current.devicePath,
@@ -80,7 +82,9 @@ describe('VISCA camera through a pty', () => {
     await waitFor(() => transport.state() === 'connected', 'connected again', 5_000);
     await camera.ready();
     await sleep(300);
-    const commands = simulator.current.received.map((r) => r.bytes.map((b) => b.toString(16).padStart(2, '0')).join(' '));
+    const commands = simulator.current.received.map((r) =>
+      r.bytes.map((b) => b.toString(16).padStart(2, '0')).join(' '),
+    );
     // Start-up only, the move was not replayed. (Start-up may run twice: if the camera's power-up
     // message arrives after the first one ended, re-addressing the chain is the right answer.)
     expect(commands.length).toBeGreaterThanOrEqual(2);

@@ -16,7 +16,12 @@ async function rig(dropEvery?: number) {
   const transport: Transport = createViscaIpTransport({ host: '127.0.0.1', port: simulator.port, retransmitMs: 150 });
   cleanup(() => transport.close());
   const sent: string[] = [];
-  const counting: Transport = { ...transport, name: transport.name, state: () => transport.state(), write: (b) => (sent.push(Array.from(b).join(',')), transport.write(b)) };
+  const counting: Transport = {
+    ...transport,
+    name: transport.name,
+    state: () => transport.state(),
+    write: (b) => (sent.push(Array.from(b).join(',')), transport.write(b)),
+  };
   await waitFor(() => transport.state() === 'connected', 'RESET answered');
   const camera = createViscaCamera({ transport: counting, ackTimeoutMs: 2_000 });
   cleanup(() => camera.close());

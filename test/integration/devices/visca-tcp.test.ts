@@ -41,7 +41,12 @@ async function tcpCamera(port = 0) {
 describe('VISCA over TCP', () => {
   it('drives the camera, and reconnects when the camera comes back', async () => {
     let camera1 = await tcpCamera();
-    const transport = createReconnectingTransport({ name: 'tcp', open: () => openTcpLink({ host: '127.0.0.1', port: camera1.port }), initialDelayMs: 20, maxDelayMs: 100 });
+    const transport = createReconnectingTransport({
+      name: 'tcp',
+      open: () => openTcpLink({ host: '127.0.0.1', port: camera1.port }),
+      initialDelayMs: 20,
+      maxDelayMs: 100,
+    });
     cleanup(() => transport.close());
     const camera = createViscaCamera({ transport, ackTimeoutMs: 2_000 });
     cleanup(() => camera.close());

@@ -24,16 +24,34 @@ describe('unsolicited VISCA replies', () => {
     const pair = await openPtyPair(path.join(dir, 'cart'), path.join(dir, 'camera'));
     cleanup(() => pair.close());
     // The camera's end of the cable, shared by the simulator and the stray replies below.
-    const cameraEnd = createReconnectingTransport({ name: 'camera end', open: () => openSerialLink({ path: pair.simulatorPath, baudRate: 9600 }), initialDelayMs: 20, maxDelayMs: 100 });
+    const cameraEnd = createReconnectingTransport({
+      name: 'camera end',
+      open: () => openSerialLink({ path: pair.simulatorPath, baudRate: 9600 }),
+      initialDelayMs: 20,
+      maxDelayMs: 100,
+    });
     cleanup(() => cameraEnd.close());
     const simulator = await startViscaSimulator({ transport: cameraEnd, seed: 5 });
     cleanup(() => simulator.stop());
-    const transport = createReconnectingTransport({ name: pair.devicePath, open: () => openSerialLink({ path: pair.devicePath, baudRate: 9600 }), initialDelayMs: 20, maxDelayMs: 100 });
+    const transport = createReconnectingTransport({
+      name: pair.devicePath,
+      open: () => openSerialLink({ path: pair.devicePath, baudRate: 9600 }),
+      initialDelayMs: 20,
+      maxDelayMs: 100,
+    });
     cleanup(() => transport.close());
     const logs: { event: string; detail?: Record<string, unknown> }[] = [];
-    const camera = createViscaCamera({ transport, ackTimeoutMs: 2_000, unsolicitedQuietMs: QUIET_MS, onLog: (event, detail) => logs.push({ event, detail }) });
+    const camera = createViscaCamera({
+      transport,
+      ackTimeoutMs: 2_000,
+      unsolicitedQuietMs: QUIET_MS,
+      onLog: (event, detail) => logs.push({ event, detail }),
+    });
     cleanup(() => camera.close());
-    await waitFor(() => transport.state() === 'connected' && cameraEnd.state() === 'connected', 'both ends of the cable');
+    await waitFor(
+      () => transport.state() === 'connected' && cameraEnd.state() === 'connected',
+      'both ends of the cable',
+    );
     await camera.ready();
     await camera.position(); // set up: from here on, nothing is waiting for a reply
     const stray = () => logs.filter((l) => l.event.startsWith('visca.unmatched'));
@@ -54,6 +72,8 @@ describe('unsolicited VISCA replies', () => {
     expect(await camera.position()).toEqual({ pan: 0, tilt: 0, zoom: 0 });
     await cameraEnd.write(Uint8Array.from([0x90, 0x41, 0xff]));
     await sleep(QUIET_MS + 300);
-    expect(stray().slice(2)).toEqual([{ event: 'visca.unmatched_reply', detail: { reply: { type: 'ack', from: 1, socket: 1 } } }]);
+    expect(stray().slice(2)).toEqual([
+      { event: 'visca.unmatched_reply', detail: { reply: { type: 'ack', from: 1, socket: 1 } } },
+    ]);
   });
 });

@@ -18,7 +18,7 @@ function fillDatabase(db: Db): void {
   db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
   db.exec('CREATE TABLE IF NOT EXISTS ballast (b BLOB)');
   const insert = db.prepare('INSERT INTO ballast (b) VALUES (zeroblob(?))');
-  for (let size = 4096; size >= 1; ) {
+  for (let size = 4096; size >= 1;) {
     try {
       insert.run(size);
     } catch (error) {
@@ -34,7 +34,11 @@ function station(maxWaiting: number) {
   // Room for the ballast table before the limit is set.
   db.exec('CREATE TABLE ballast (b BLOB)');
   const log: { event: string; fields: Record<string, unknown> }[] = [];
-  const logger = { info() {}, warn() {}, error: (event: string, fields: Record<string, unknown> = {}) => void log.push({ event, fields }) };
+  const logger = {
+    info() {},
+    warn() {},
+    error: (event: string, fields: Record<string, unknown> = {}) => void log.push({ event, fields }),
+  };
   let clock = Date.parse('2026-11-23T09:00:00.000Z');
   const audit = createAuditService({
     db,
@@ -47,7 +51,14 @@ function station(maxWaiting: number) {
     patientOfEncounter: () => null,
     maxWaiting,
   });
-  const read = (id: string) => audit.onCall({ channel: 'patients.get', input: { id }, output: { id }, outcome: 'success', origin: { binding: 'ipc' } });
+  const read = (id: string) =>
+    audit.onCall({
+      channel: 'patients.get',
+      input: { id },
+      output: { id },
+      outcome: 'success',
+      origin: { binding: 'ipc' },
+    });
   return { db, audit, log, read, repository: createAuditRepository(db) };
 }
 
@@ -64,10 +75,20 @@ describe('audit rows waiting on a full database', () => {
     expect(() => read('p-4')).toThrow();
     expect(() => read('p-5')).toThrow();
     // A write's event past the bound is counted too (the write itself is done).
-    expect(() => audit.onCall({ channel: 'patients.create', input: {}, output: { status: 'created', patient: { id: 'p-6' } }, outcome: 'success', origin: { binding: 'ipc' } })).not.toThrow();
+    expect(() =>
+      audit.onCall({
+        channel: 'patients.create',
+        input: {},
+        output: { status: 'created', patient: { id: 'p-6' } },
+        outcome: 'success',
+        origin: { binding: 'ipc' },
+      }),
+    ).not.toThrow();
     expect(audit.waiting()).toEqual({ waiting: 4, lost: 3 });
     expect(log.filter((l) => l.event === 'audit.events_lost').map((l) => l.fields.lost)).toEqual([1]);
-    expect(log.find((l) => l.event === 'audit.events_lost')?.fields.text).toMatch(/1 audit events could not be kept: 4 already wait in memory/);
+    expect(log.find((l) => l.event === 'audit.events_lost')?.fields.text).toMatch(
+      /1 audit events could not be kept: 4 already wait in memory/,
+    );
     const whileFull = await audit.verify();
     expect(whileFull.warnings).toEqual([
       expect.stringMatching(/^4 audit events could not be written yet/),
@@ -88,7 +109,9 @@ describe('audit rows waiting on a full database', () => {
       'patients.get p-3 success',
       'audit.events_lost lost',
     ]);
-    expect(rows.at(-1)?.detail).toBe('3 audit events were not kept: their rows could not be written and 4 were already waiting in memory');
+    expect(rows.at(-1)?.detail).toBe(
+      '3 audit events were not kept: their rows could not be written and 4 were already waiting in memory',
+    );
     expect(await audit.verify()).toMatchObject({ ok: true, warnings: [] });
   });
 

@@ -10,7 +10,13 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/platform/database/connection';
 import { createPatientRepository } from '../../../src/main/patients/patient-repository';
-import { backupPath, dailyBackupDue, inspectDatabaseFile, listBackups, takeBackup } from '../../../src/main/platform/database/database-backups';
+import {
+  backupPath,
+  dailyBackupDue,
+  inspectDatabaseFile,
+  listBackups,
+  takeBackup,
+} from '../../../src/main/platform/database/database-backups';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir('relais-backups-');
@@ -20,11 +26,29 @@ const now = () => new Date('2026-11-23T10:00:00.000Z');
 
 function databaseWithPatient(dir: string, key: Buffer) {
   const db = openDatabase(path.join(dir, 'relais.sqlite'), key);
-  createPatientRepository(db).insert({
-    id: '3c1e5a7b-2d4f-4e6a-8b0c-1d2e3f405162', version: 1, birthName: NAME, firstName: 'MAELYS', birthFirstNames: 'MAELYS', birthDate: '1950-01-01', sex: 'F', birthplaceCode: '29019',
-    usedName: null, usedFirstName: null, identityStatus: 'PROV', ins: null, insRetrieval: null, typedIns: null, identityDocument: null, residenceCode: null,
-    createdAt: '2026-11-23T10:00:00.000Z', updatedAt: '2026-11-23T10:00:00.000Z',
-  }, { operation: 'created', by: 'test' });
+  createPatientRepository(db).insert(
+    {
+      id: '3c1e5a7b-2d4f-4e6a-8b0c-1d2e3f405162',
+      version: 1,
+      birthName: NAME,
+      firstName: 'MAELYS',
+      birthFirstNames: 'MAELYS',
+      birthDate: '1950-01-01',
+      sex: 'F',
+      birthplaceCode: '29019',
+      usedName: null,
+      usedFirstName: null,
+      identityStatus: 'PROV',
+      ins: null,
+      insRetrieval: null,
+      typedIns: null,
+      identityDocument: null,
+      residenceCode: null,
+      createdAt: '2026-11-23T10:00:00.000Z',
+      updatedAt: '2026-11-23T10:00:00.000Z',
+    },
+    { operation: 'created', by: 'test' },
+  );
   return db;
 }
 
@@ -35,14 +59,25 @@ describe('database backups', () => {
     const db = databaseWithPatient(dir, key);
     const backup = takeBackup(db, dir, 'manual', at('2026-11-23T10:15:00.123Z'), 7);
     db.close();
-    expect(backup).toMatchObject({ name: 'relais-20261123T101500123Z-manual.sqlite', reason: 'manual', takenAt: '2026-11-23T10:15:00.123Z' });
+    expect(backup).toMatchObject({
+      name: 'relais-20261123T101500123Z-manual.sqlite',
+      reason: 'manual',
+      takenAt: '2026-11-23T10:15:00.123Z',
+    });
     const file = backupPath(dir, backup.name);
     expect(fs.readFileSync(file).includes(Buffer.from(NAME))).toBe(false);
     expect(fs.readFileSync(file).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
     expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
-    expect(() => new Database(file, { readonly: true }).prepare('SELECT * FROM patients').all()).toThrow(/not a database/);
+    expect(() => new Database(file, { readonly: true }).prepare('SELECT * FROM patients').all()).toThrow(
+      /not a database/,
+    );
     expect(inspectDatabaseFile(file, randomBytes(32), now)).toMatchObject({ ok: false });
-    expect(inspectDatabaseFile(file, key, now)).toMatchObject({ ok: true, patients: 1, encounters: 0, auditLastSeq: 0 });
+    expect(inspectDatabaseFile(file, key, now)).toMatchObject({
+      ok: true,
+      patients: 1,
+      encounters: 0,
+      auditLastSeq: 0,
+    });
   });
 
   it('cannot be made with the online backup API: the cipher refuses a destination without a key, and nothing is left in the clear', async () => {
@@ -60,7 +95,11 @@ describe('database backups', () => {
     const db = databaseWithPatient(dir, randomBytes(32));
     for (let day = 1; day <= 5; day++) takeBackup(db, dir, 'daily', at(`2026-11-0${day}T03:00:00.000Z`), 3);
     db.close();
-    expect(listBackups(dir).map((b) => b.takenAt)).toEqual(['2026-11-05T03:00:00.000Z', '2026-11-04T03:00:00.000Z', '2026-11-03T03:00:00.000Z']);
+    expect(listBackups(dir).map((b) => b.takenAt)).toEqual([
+      '2026-11-05T03:00:00.000Z',
+      '2026-11-04T03:00:00.000Z',
+      '2026-11-03T03:00:00.000Z',
+    ]);
     expect(dailyBackupDue(dir, at('2026-11-05T20:00:00.000Z'))).toBe(false);
     expect(dailyBackupDue(dir, at('2026-11-06T03:00:00.000Z'))).toBe(true);
   });
@@ -70,6 +109,7 @@ describe('database backups', () => {
     fs.mkdirSync(path.join(dir, 'backups'));
     fs.writeFileSync(path.join(dir, 'backups', 'notes.txt'), 'x');
     expect(listBackups(dir)).toEqual([]);
-    for (const name of ['../relais.sqlite', 'relais-20261123T101500123Z-daily.sqlite/../../x', '/etc/passwd']) expect(() => backupPath(dir, name)).toThrow(/Not a backup name/);
+    for (const name of ['../relais.sqlite', 'relais-20261123T101500123Z-daily.sqlite/../../x', '/etc/passwd'])
+      expect(() => backupPath(dir, name)).toThrow(/Not a backup name/);
   });
 });

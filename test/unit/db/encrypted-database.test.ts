@@ -29,7 +29,9 @@ describe('the encrypted database', () => {
     expect(filesHolding(dir, NAME)).toEqual([]);
     db.close();
     expect(filesHolding(dir, NAME)).toEqual([]);
-    expect(fs.readFileSync(path.join(dir, 'relais.sqlite')).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(fs.readFileSync(path.join(dir, 'relais.sqlite')).subarray(0, 15).toString('latin1')).not.toBe(
+      'SQLite format 3',
+    );
   });
 
   it('opens with its key only; a wrong key is refused with what to do', () => {
@@ -39,7 +41,9 @@ describe('the encrypted database', () => {
     openDatabase(file, key).close();
     expect(openDatabase(file, key).pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(() => openDatabase(file, randomBytes(32))).toThrow(DatabaseKeyError);
-    expect(() => openDatabase(file, randomBytes(32))).toThrow(/cannot be opened with its data key .*Restore the matching key/);
+    expect(() => openDatabase(file, randomBytes(32))).toThrow(
+      /cannot be opened with its data key .*Restore the matching key/,
+    );
     const keyless = new Database(file);
     expect(() => keyless.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(/not a database/);
     keyless.close();

@@ -2,7 +2,12 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/platform/database/connection';
-import { migrate, NewerDatabaseError, schemaVersion, type Migration } from '../../../src/main/platform/database/migrate';
+import {
+  migrate,
+  NewerDatabaseError,
+  schemaVersion,
+  type Migration,
+} from '../../../src/main/platform/database/migrate';
 import { MIGRATIONS } from '../../../src/main/platform/database/migrations';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -20,8 +25,11 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(1));
     expect(schemaVersion(db)).toBe(1);
-    expect(columns(db, 'patients')).toEqual(expect.arrayContaining(['id', 'birth_name', 'ins_matricule', 'ins_oid', 'identity_status']));
-    const insert = db.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
+    expect(columns(db, 'patients')).toEqual(
+      expect.arrayContaining(['id', 'birth_name', 'ins_matricule', 'ins_oid', 'identity_status']),
+    );
+    const insert =
+      db.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
       birthplace_code, identity_status, ins_matricule, ins_oid, birth_name_key, first_name_key, created_at, updated_at)
       VALUES (?, 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'QUAL', ?, ?, 'A', 'B', 'now', 'now')`);
     insert.run('p1', '206127511100564', '1.2.250.1.213.1.4.8');
@@ -29,7 +37,9 @@ describe('migrations', () => {
     // Matricule without its OID (or the reverse) cannot be stored.
     expect(() => insert.run('p3', '206127511100564', null)).toThrow(/CHECK/);
     // A revision belongs to a patient that exists.
-    expect(() => db.prepare("INSERT INTO patient_revisions VALUES ('nobody', 1, '{}', 'now')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO patient_revisions VALUES ('nobody', 1, '{}', 'now')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     expect(() => db.prepare("INSERT INTO patient_revisions VALUES ('p1', 1, '{}', 'now')").run()).not.toThrow();
   });
 
@@ -37,8 +47,23 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(2));
     expect(schemaVersion(db)).toBe(2);
-    expect(columns(db, 'outbox')).toEqual(['seq', 'entity', 'entity_id', 'entity_version', 'operation', 'created_at', 'attempts', 'last_error']);
-    expect(() => db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('patient', 'x', 1, 'merge', 'now')").run()).toThrow(/CHECK/);
+    expect(columns(db, 'outbox')).toEqual([
+      'seq',
+      'entity',
+      'entity_id',
+      'entity_version',
+      'operation',
+      'created_at',
+      'attempts',
+      'last_error',
+    ]);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('patient', 'x', 1, 'merge', 'now')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
   });
 
   it('0003 lets the duplicate check use indexes instead of scanning the registry', () => {
@@ -46,8 +71,10 @@ describe('migrations', () => {
     migrate(db, upTo(3));
     expect(schemaVersion(db)).toBe(3);
     const plan = db
-      .prepare(`EXPLAIN QUERY PLAN SELECT * FROM patients WHERE substr(birth_date, 1, 4) = '1950' OR substr(birth_date, 6) = '03-12'
-        OR birth_name_key = 'X' OR used_name_key = 'X'`)
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT * FROM patients WHERE substr(birth_date, 1, 4) = '1950' OR substr(birth_date, 6) = '03-12'
+        OR birth_name_key = 'X' OR used_name_key = 'X'`,
+      )
       .all()
       .map((row) => (row as { detail: string }).detail)
       .join('\n');
@@ -59,13 +86,25 @@ describe('migrations', () => {
   it('0004 indexes name tokens, filling them in for the patients already stored', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(3));
-    db.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
+    db.prepare(
+      `INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
       birthplace_code, identity_status, used_name, birth_name_key, first_name_key, created_at, updated_at)
-      VALUES ('p1', 1, 'LE GALL', 'ANNE', 'ANNE MARIE', '2000-01-01', 'F', '75111', 'PROV', 'MORVAN', 'LEGALL', 'ANNE MARIE', 'now', 'now')`).run();
+      VALUES ('p1', 1, 'LE GALL', 'ANNE', 'ANNE MARIE', '2000-01-01', 'F', '75111', 'PROV', 'MORVAN', 'LEGALL', 'ANNE MARIE', 'now', 'now')`,
+    ).run();
     migrate(db, upTo(4));
-    const tokens = (db.prepare("SELECT token FROM patient_name_tokens WHERE patient_id = 'p1' ORDER BY token").all() as { token: string }[]).map((r) => r.token);
+    const tokens = (
+      db.prepare("SELECT token FROM patient_name_tokens WHERE patient_id = 'p1' ORDER BY token").all() as {
+        token: string;
+      }[]
+    ).map((r) => r.token);
     expect(tokens).toEqual(['ANNE', 'ANNEMARIE', 'GALL', 'LE', 'LEGALL', 'MARIE', 'MORVAN']);
-    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT * FROM patients WHERE id IN (SELECT patient_id FROM patient_name_tokens WHERE token >= 'GA' AND token < 'GA[')").all() as { detail: string }[])
+    const plan = (
+      db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT * FROM patients WHERE id IN (SELECT patient_id FROM patient_name_tokens WHERE token >= 'GA' AND token < 'GA[')",
+        )
+        .all() as { detail: string }[]
+    )
       .map((r) => r.detail)
       .join('\n');
     expect(plan).toMatch(/SEARCH patient_name_tokens USING (PRIMARY KEY|COVERING INDEX)/);
@@ -77,21 +116,35 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, upTo(5));
-    expect(columns(db, 'calls')).toEqual(expect.arrayContaining(['id', 'direction', 'remote_id', 'accepted_at', 'end_reason', 'end_detail']));
-    db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c1', 'outgoing', 'dr', 'Dr', 'expert', 'CHU', 'now')").run();
+    expect(columns(db, 'calls')).toEqual(
+      expect.arrayContaining(['id', 'direction', 'remote_id', 'accepted_at', 'end_reason', 'end_detail']),
+    );
+    db.prepare(
+      "INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c1', 'outgoing', 'dr', 'Dr', 'expert', 'CHU', 'now')",
+    ).run();
     const chat = db.prepare("INSERT INTO call_chat VALUES (?, 'm1', 'sent', 'IDE', 'Bonjour', 'now')");
     chat.run('c1');
     expect(() => chat.run('c1')).toThrow(/UNIQUE|PRIMARY/);
     expect(() => chat.run('no-such-call')).toThrow(/FOREIGN KEY/);
-    expect(() => db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c2', 'sideways', 'dr', 'Dr', 'expert', 'CHU', 'now')").run()).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c2', 'sideways', 'dr', 'Dr', 'expert', 'CHU', 'now')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
   });
 
   it('0006 keeps call attachments: a body site for each auscultation, none for a snapshot', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, upTo(6));
-    db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c1', 'outgoing', 'dr', 'Dr', 'expert', 'CHU', 'now')").run();
-    const insert = db.prepare("INSERT INTO call_attachments VALUES (?, ?, ?, 'audio/wav', 10, ?, ?, 'steth', 'IDE', 'now')");
+    db.prepare(
+      "INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c1', 'outgoing', 'dr', 'Dr', 'expert', 'CHU', 'now')",
+    ).run();
+    const insert = db.prepare(
+      "INSERT INTO call_attachments VALUES (?, ?, ?, 'audio/wav', 10, ?, ?, 'steth', 'IDE', 'now')",
+    );
     const sha = 'a'.repeat(64);
     insert.run('a1', 'c1', 'auscultation', sha, 'mitral');
     expect(() => insert.run('a2', 'c1', 'auscultation', sha, null)).toThrow(/CHECK/);
@@ -104,14 +157,24 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, upTo(12));
-    db.prepare("INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c1', 'outgoing', 'dr', 'Dr', 'expert', 'CHU', 'now')").run();
+    db.prepare(
+      "INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('c1', 'outgoing', 'dr', 'Dr', 'expert', 'CHU', 'now')",
+    ).run();
     const sha = 'b'.repeat(64);
-    db.prepare("INSERT INTO call_attachments VALUES ('a1', 'c1', 'auscultation', 'audio/wav', 10, ?, 'mitral', 'steth', 'IDE', 'now')").run(sha);
-    db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('call_attachment', 'a1', 1, 'create', 'now')").run();
+    db.prepare(
+      "INSERT INTO call_attachments VALUES ('a1', 'c1', 'auscultation', 'audio/wav', 10, ?, 'mitral', 'steth', 'IDE', 'now')",
+    ).run(sha);
+    db.prepare(
+      "INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('call_attachment', 'a1', 1, 'create', 'now')",
+    ).run();
     migrate(db, upTo(13));
-    expect(db.prepare('SELECT id, call_id, encounter_id, kind, body_site FROM attachments').all()).toEqual([{ id: 'a1', call_id: 'c1', encounter_id: null, kind: 'auscultation', body_site: 'mitral' }]);
+    expect(db.prepare('SELECT id, call_id, encounter_id, kind, body_site FROM attachments').all()).toEqual([
+      { id: 'a1', call_id: 'c1', encounter_id: null, kind: 'auscultation', body_site: 'mitral' },
+    ]);
     expect(db.prepare('SELECT entity FROM outbox').all()).toEqual([{ entity: 'attachment' }]);
-    const insert = db.prepare("INSERT INTO attachments (id, call_id, encounter_id, kind, mime, size, sha256, body_site, device, author, taken_at) VALUES (?, ?, ?, ?, 'application/pdf', 10, ?, NULL, 'import', 'IDE', 'now')");
+    const insert = db.prepare(
+      "INSERT INTO attachments (id, call_id, encounter_id, kind, mime, size, sha256, body_site, device, author, taken_at) VALUES (?, ?, ?, ?, 'application/pdf', 10, ?, NULL, 'import', 'IDE', 'now')",
+    );
     expect(() => insert.run('a2', null, null, 'document', sha)).toThrow(/CHECK/); // of a call or of an act
     expect(() => insert.run('a3', 'c1', null, 'video', sha)).toThrow(/CHECK/);
     insert.run('a4', 'c1', null, 'document', sha);
@@ -122,26 +185,50 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, upTo(7));
-    const insert = db.prepare(`INSERT INTO encounters (id, version, patient_id, act, assisted, requester, site, reason, status, created_at, updated_at)
+    const insert =
+      db.prepare(`INSERT INTO encounters (id, version, patient_id, act, assisted, requester, site, reason, status, created_at, updated_at)
       VALUES ('e1', 1, ?, ?, 1, '{}', 'EHPAD', 'Plaie', ?, 'now', 'now')`);
     expect(() => insert.run('nobody', 'teleconsultation', 'draft')).toThrow(/FOREIGN KEY/);
-    db.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
+    db.prepare(
+      `INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
       birthplace_code, identity_status, birth_name_key, first_name_key, created_at, updated_at)
-      VALUES ('p1', 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'PROV', 'A', 'B', 'now', 'now')`).run();
+      VALUES ('p1', 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'PROV', 'A', 'B', 'now', 'now')`,
+    ).run();
     expect(() => insert.run('p1', 'telepresence', 'draft')).toThrow(/CHECK/);
     expect(() => insert.run('p1', 'teleconsultation', 'done')).toThrow(/CHECK/);
     insert.run('p1', 'teleconsultation', 'draft');
-    expect(() => db.prepare("INSERT INTO encounter_consents VALUES ('c1', 'e1', 'everything', 'given', 'IDE', 'now')").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO encounter_observations VALUES ('o1', 'nope', 'spo2', '{}', 'now', 'device', NULL, 'IDE')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare("INSERT INTO encounter_consents VALUES ('c1', 'e1', 'everything', 'given', 'IDE', 'now')").run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare("INSERT INTO encounter_observations VALUES ('o1', 'nope', 'spo2', '{}', 'now', 'device', NULL, 'IDE')")
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it('0008 adds what the sync needs: server versions, parked or waiting rows, conflicts', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(8));
     expect(columns(db, 'outbox')).toEqual(expect.arrayContaining(['parked', 'next_attempt_at']));
-    expect(columns(db, 'sync_resources')).toEqual(['entity', 'entity_id', 'resource_type', 'server_version_id', 'pushed_version', 'pushed_at']);
-    expect(columns(db, 'sync_conflicts')).toEqual(expect.arrayContaining(['local_resource', 'server_resource', 'resolved_at']));
-    expect(() => db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at, parked) VALUES ('patient', 'x', 1, 'create', 'now', 2)").run()).toThrow(/CHECK/);
+    expect(columns(db, 'sync_resources')).toEqual([
+      'entity',
+      'entity_id',
+      'resource_type',
+      'server_version_id',
+      'pushed_version',
+      'pushed_at',
+    ]);
+    expect(columns(db, 'sync_conflicts')).toEqual(
+      expect.arrayContaining(['local_resource', 'server_resource', 'resolved_at']),
+    );
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at, parked) VALUES ('patient', 'x', 1, 'create', 'now', 2)",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
   });
 
   it('0009 keeps one resumable upload per stored file', () => {
@@ -166,7 +253,9 @@ describe('migrations', () => {
     migrate(db, upTo(16));
     expect(columns(db, 'stroke_sheets')).toEqual(['encounter_id', 'version', 'sheet', 'updated_at']);
     db.pragma('foreign_keys = OFF');
-    const insert = db.prepare("INSERT INTO stroke_changes (encounter_id, version, change, by, at) VALUES ('e1', ?, '{}', 'Dr A', 'now')");
+    const insert = db.prepare(
+      "INSERT INTO stroke_changes (encounter_id, version, change, by, at) VALUES ('e1', ?, '{}', 'Dr A', 'now')",
+    );
     insert.run(1);
     expect(() => insert.run(1)).toThrow(/UNIQUE/);
     expect(() => db.prepare("UPDATE stroke_changes SET by = 'someone else'").run()).toThrow(/append-only/);
@@ -178,7 +267,9 @@ describe('migrations', () => {
     migrate(db, upTo(17));
     expect(columns(db, 'report_pdfs')).toEqual(['report_id', 'file_name', 'size', 'sha256', 'data', 'rendered_at']);
     db.pragma('foreign_keys = OFF');
-    const insert = db.prepare("INSERT INTO report_pdfs (report_id, file_name, size, sha256, data, rendered_at) VALUES (?, 'cr.pdf', ?, ?, ?, 'now')");
+    const insert = db.prepare(
+      "INSERT INTO report_pdfs (report_id, file_name, size, sha256, data, rendered_at) VALUES (?, 'cr.pdf', ?, ?, ?, 'now')",
+    );
     const sha256 = 'a'.repeat(64);
     insert.run('r1', 4, sha256, Buffer.from('%PDF'));
     expect(() => insert.run('r1', 4, sha256, Buffer.from('%PDF'))).toThrow(/UNIQUE/);
@@ -192,7 +283,9 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(16));
     db.pragma('foreign_keys = OFF');
-    const report = db.prepare("INSERT INTO encounter_reports (id, encounter_id, text, author, signed_at, replaces) VALUES (?, 'e1', 'Avis', '{}', ?, ?)");
+    const report = db.prepare(
+      "INSERT INTO encounter_reports (id, encounter_id, text, author, signed_at, replaces) VALUES (?, 'e1', 'Avis', '{}', ?, ?)",
+    );
     report.run('first', '2026-11-20T10:00:00.000Z', null);
     report.run('correction', '2026-11-20T11:00:00.000Z', 'first');
     migrate(db, upTo(17));
@@ -217,23 +310,46 @@ describe('migrations', () => {
     expect(columns(db, 'teleexpertise_requests')).toEqual(['encounter_id', 'context', 'priority', 'submitted_at']);
     db.pragma('foreign_keys = ON');
     // Details belong to an act that exists.
-    expect(() => db.prepare("INSERT INTO teleexpertise_requests (encounter_id, priority) VALUES ('nowhere', 'urgent')").run()).toThrow(/FOREIGN KEY/);
-    const message = db.prepare(`INSERT INTO teleexpertise_messages (id, request_id, patient_id, kind, author, sent_at, body, origin, received_at)
+    expect(() =>
+      db.prepare("INSERT INTO teleexpertise_requests (encounter_id, priority) VALUES ('nowhere', 'urgent')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    const message =
+      db.prepare(`INSERT INTO teleexpertise_messages (id, request_id, patient_id, kind, author, sent_at, body, origin, received_at)
       VALUES (?, 'r1', 'p1', ?, '{}', 'now', '{}', ?, 'now')`);
     // A message may name a request this station does not hold (the expert's side).
     expect(() => message.run('m1', 'answer', 'here')).not.toThrow();
     expect(() => message.run('m2', 'gossip', 'here')).toThrow(/CHECK/);
     expect(() => message.run('m3', 'answer', 'elsewhere')).toThrow(/CHECK/);
     db.pragma('foreign_keys = OFF');
-    expect(() => db.prepare("INSERT INTO teleexpertise_requests (encounter_id, priority) VALUES ('e', 'whenever')").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO teleexpertise_requests (encounter_id, priority) VALUES ('e', 'whenever')").run(),
+    ).toThrow(/CHECK/);
     expect(columns(db, 'directory_specialties')).toEqual(['specialty', 'seen_at']);
   });
 
   it('0020 adds the audit trail: numbered rows with their hashes, an action from the list, never updated nor deleted', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(20));
-    expect(columns(db, 'audit_events')).toEqual(['seq', 'id', 'at', 'station', 'who', 'person', 'action', 'event', 'entity_type', 'entity_id', 'patient_ids', 'outcome', 'detail', 'origin', 'prev_hash', 'hash']);
-    const insert = db.prepare(`INSERT INTO audit_events (seq, id, at, station, who, action, event, outcome, origin, prev_hash, hash)
+    expect(columns(db, 'audit_events')).toEqual([
+      'seq',
+      'id',
+      'at',
+      'station',
+      'who',
+      'person',
+      'action',
+      'event',
+      'entity_type',
+      'entity_id',
+      'patient_ids',
+      'outcome',
+      'detail',
+      'origin',
+      'prev_hash',
+      'hash',
+    ]);
+    const insert =
+      db.prepare(`INSERT INTO audit_events (seq, id, at, station, who, action, event, outcome, origin, prev_hash, hash)
       VALUES (?, ?, 'now', 's', 's', ?, 'patients.get', 'success', 'ipc', ?, ?)`);
     const h = (c: string) => c.repeat(64);
     expect(() => insert.run(1, 'a', 'read', h('0'), h('1'))).not.toThrow();
@@ -254,34 +370,48 @@ describe('migrations', () => {
     expect(() => ack.run(1, 'b'.repeat(64))).toThrow(/UNIQUE|PRIMARY/);
     expect(() => ack.run(0, 'b'.repeat(64))).toThrow(/CHECK/);
     expect(() => ack.run(2, 'short')).toThrow(/CHECK/);
-    expect(() => db.prepare("UPDATE audit_acknowledgements SET hash = ? WHERE seq = 1").run('c'.repeat(64))).toThrow(/append-only/);
+    expect(() => db.prepare('UPDATE audit_acknowledgements SET hash = ? WHERE seq = 1').run('c'.repeat(64))).toThrow(
+      /append-only/,
+    );
     expect(() => db.prepare('DELETE FROM audit_acknowledgements').run()).toThrow(/append-only/);
   });
 
   it('0022 marks incomplete the studies an earlier import left partly there: no outbox row, push or conflict of their instance count', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(21));
-    db.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
+    db.prepare(
+      `INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
       birthplace_code, identity_status, birth_name_key, first_name_key, created_at, updated_at)
-      VALUES ('p1', 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'PROV', 'A', 'B', 'now', 'now')`).run();
+      VALUES ('p1', 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'PROV', 'A', 'B', 'now', 'now')`,
+    ).run();
     /** A study of `n` instances, as the earlier import wrote it. */
     const study = (uid: string, n: number) => {
       db.prepare("INSERT INTO dicom_studies (study_uid, patient_id, imported_at) VALUES (?, 'p1', 'now')").run(uid);
       db.prepare('INSERT INTO dicom_series (series_uid, study_uid) VALUES (?, ?)').run(`${uid}.1`, uid);
       for (let i = 0; i < n; i++) {
-        db.prepare("INSERT INTO dicom_instances (sop_instance_uid, series_uid, sop_class_uid, sha256, size, transfer_syntax) VALUES (?, ?, 'c', ?, 1, 't')").run(`${uid}.1.${i}`, `${uid}.1`, 'a'.repeat(64));
+        db.prepare(
+          "INSERT INTO dicom_instances (sop_instance_uid, series_uid, sop_class_uid, sha256, size, transfer_syntax) VALUES (?, ?, 'c', ?, 1, 't')",
+        ).run(`${uid}.1.${i}`, `${uid}.1`, 'a'.repeat(64));
       }
     };
-    const outbox = db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('imaging_study', ?, ?, 'create', 'now')");
+    const outbox = db.prepare(
+      "INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at) VALUES ('imaging_study', ?, ?, 'create', 'now')",
+    );
     study('waiting', 3); // announced, its row not sent yet
     outbox.run('waiting', 3);
     study('pushed', 2); // announced and sent
-    db.prepare("INSERT INTO sync_resources (entity, entity_id, resource_type, pushed_version, pushed_at) VALUES ('imaging_study', 'pushed', 'ImagingStudy', 2, 'now')").run();
+    db.prepare(
+      "INSERT INTO sync_resources (entity, entity_id, resource_type, pushed_version, pushed_at) VALUES ('imaging_study', 'pushed', 'ImagingStudy', 2, 'now')",
+    ).run();
     study('in-conflict', 2); // a person has it in hand on the sync screen
-    db.prepare("INSERT INTO sync_conflicts (entity, entity_id, local_resource, server_resource, detected_at) VALUES ('imaging_study', 'in-conflict', '{}', '{}', 'now')").run();
+    db.prepare(
+      "INSERT INTO sync_conflicts (entity, entity_id, local_resource, server_resource, detected_at) VALUES ('imaging_study', 'in-conflict', '{}', '{}', 'now')",
+    ).run();
     study('cut-short', 45); // killed midway: no row at all
     study('grown-cut-short', 5); // sent at 4, then a second import from a fuller drive killed midway
-    db.prepare("INSERT INTO sync_resources (entity, entity_id, resource_type, pushed_version, pushed_at) VALUES ('imaging_study', 'grown-cut-short', 'ImagingStudy', 4, 'now')").run();
+    db.prepare(
+      "INSERT INTO sync_resources (entity, entity_id, resource_type, pushed_version, pushed_at) VALUES ('imaging_study', 'grown-cut-short', 'ImagingStudy', 4, 'now')",
+    ).run();
     outbox.run('grown-cut-short', 4);
     migrate(db, upTo(22));
     const marked = db.prepare('SELECT study_uid, incomplete FROM dicom_studies ORDER BY study_uid').all();
@@ -292,14 +422,18 @@ describe('migrations', () => {
       { study_uid: 'pushed', incomplete: 0 },
       { study_uid: 'waiting', incomplete: 0 },
     ]);
-    expect(() => db.prepare("UPDATE dicom_studies SET incomplete = 2 WHERE study_uid = 'pushed'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE dicom_studies SET incomplete = 2 WHERE study_uid = 'pushed'").run()).toThrow(
+      /CHECK/,
+    );
   });
 
   it('0023 marks the outbox rows sent again to a region that lost them, with their place in the dependency order', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(23));
     expect(columns(db, 'outbox')).toContain('resend');
-    const insert = db.prepare("INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at, resend) VALUES ('patient', 'p', 1, 'update', 'now', ?)");
+    const insert = db.prepare(
+      "INSERT INTO outbox (entity, entity_id, entity_version, operation, created_at, resend) VALUES ('patient', 'p', 1, 'update', 'now', ?)",
+    );
     expect(() => insert.run(null)).not.toThrow();
     expect(() => insert.run(0)).not.toThrow();
     expect(() => insert.run(10)).toThrow(/CHECK/);
@@ -308,18 +442,30 @@ describe('migrations', () => {
   it('0024 records who gave each consent (old ones read "unknown") and whether an unusual measurement was confirmed', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(23));
-    db.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
+    db.prepare(
+      `INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
       birthplace_code, identity_status, birth_name_key, first_name_key, created_at, updated_at)
-      VALUES ('p1', 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'PROV', 'A', 'B', 'now', 'now')`).run();
-    db.prepare(`INSERT INTO encounters (id, version, patient_id, act, assisted, requester, site, reason, status, created_at, updated_at)
-      VALUES ('e1', 1, 'p1', 'teleconsultation', 1, '{}', 's', 'r', 'draft', 'now', 'now')`).run();
-    db.prepare("INSERT INTO encounter_consents (id, encounter_id, scope, decision, collected_by, collected_at) VALUES ('c1', 'e1', 'act', 'given', 'IDE', 'now')").run();
-    db.prepare("INSERT INTO encounter_observations (id, encounter_id, code, vital, taken_at, method, taken_by) VALUES ('o1', 'e1', 'spo2', '{}', 'now', 'manual', 'IDE')").run();
+      VALUES ('p1', 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'PROV', 'A', 'B', 'now', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO encounters (id, version, patient_id, act, assisted, requester, site, reason, status, created_at, updated_at)
+      VALUES ('e1', 1, 'p1', 'teleconsultation', 1, '{}', 's', 'r', 'draft', 'now', 'now')`,
+    ).run();
+    db.prepare(
+      "INSERT INTO encounter_consents (id, encounter_id, scope, decision, collected_by, collected_at) VALUES ('c1', 'e1', 'act', 'given', 'IDE', 'now')",
+    ).run();
+    db.prepare(
+      "INSERT INTO encounter_observations (id, encounter_id, code, vital, taken_at, method, taken_by) VALUES ('o1', 'e1', 'spo2', '{}', 'now', 'manual', 'IDE')",
+    ).run();
     migrate(db, upTo(24));
     // Nothing stored before said who consented: "unknown", shown as "non précisé", never guessed.
-    expect(db.prepare("SELECT given_by FROM encounter_consents WHERE id = 'c1'").get()).toEqual({ given_by: '{"kind":"unknown"}' });
-    expect(db.prepare("SELECT unusual_confirmed FROM encounter_observations WHERE id = 'o1'").get()).toEqual({ unusual_confirmed: 0 });
-    expect(() => db.prepare("UPDATE encounter_observations SET unusual_confirmed = 2").run()).toThrow(/CHECK/);
+    expect(db.prepare("SELECT given_by FROM encounter_consents WHERE id = 'c1'").get()).toEqual({
+      given_by: '{"kind":"unknown"}',
+    });
+    expect(db.prepare("SELECT unusual_confirmed FROM encounter_observations WHERE id = 'o1'").get()).toEqual({
+      unusual_confirmed: 0,
+    });
+    expect(() => db.prepare('UPDATE encounter_observations SET unusual_confirmed = 2').run()).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE encounter_consents SET given_by = 'patient'").run()).toThrow(/CHECK/);
   });
 
@@ -327,9 +473,13 @@ describe('migrations', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const old = new Database(file);
     migrate(old, upTo(1));
-    old.prepare(`INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
+    old
+      .prepare(
+        `INSERT INTO patients (id, version, birth_name, first_name, birth_first_names, birth_date, sex,
       birthplace_code, identity_status, birth_name_key, first_name_key, created_at, updated_at)
-      VALUES ('p1', 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'PROV', 'A', 'B', 'now', 'now')`).run();
+      VALUES ('p1', 1, 'A', 'B', 'B', '2000-01-01', 'F', '75111', 'PROV', 'A', 'B', 'now', 'now')`,
+      )
+      .run();
     old.close();
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
@@ -338,7 +488,11 @@ describe('migrations', () => {
 
   it('rolls a failing migration back whole and leaves the version as it was', () => {
     const db = new Database(':memory:');
-    const broken: Migration = { version: MIGRATIONS.length + 1, name: 'broken', up: (d) => d.exec('CREATE TABLE half (x); SELECT * FROM nowhere;') };
+    const broken: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'broken',
+      up: (d) => d.exec('CREATE TABLE half (x); SELECT * FROM nowhere;'),
+    };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/nowhere/);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();

@@ -43,7 +43,13 @@ describe('click-to-center on the EVI-D70 (VISCA)', () => {
 
   it('is written once: the simulator moves within the travel the driver declares', () => {
     expect(createViscaCamera({ transport: createFakeTransport('/dev/ttyUSB0') }).optics).toBe(optics);
-    expect([MODEL.panMin, MODEL.panMax, MODEL.tiltMin, MODEL.tiltMax, MODEL.zoomMax]).toEqual([-2267, 2267, -400, 1200, optics.zoomMax]);
+    expect([MODEL.panMin, MODEL.panMax, MODEL.tiltMin, MODEL.tiltMax, MODEL.zoomMax]).toEqual([
+      -2267,
+      2267,
+      -400,
+      1200,
+      optics.zoomMax,
+    ]);
   });
 });
 

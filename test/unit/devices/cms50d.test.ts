@@ -1,6 +1,13 @@
 // CMS50D+ frames of both firmware generations, the driver's keep-alive and watchdog.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCms50dDecoder, encodeLegacyFrame, encodeV2Frame, V2_KEEP_ALIVE, V2_START, V2_STOP } from '../../../devices/cms50d/codec';
+import {
+  createCms50dDecoder,
+  encodeLegacyFrame,
+  encodeV2Frame,
+  V2_KEEP_ALIVE,
+  V2_START,
+  V2_STOP,
+} from '../../../devices/cms50d/codec';
 import { createCms50dDriver, type OximeterReadingSample } from '../../../devices/cms50d/driver';
 import { pulseWave } from '../../../devices/cms50d/simulator';
 import { createFakeTransport, fromHex, hex } from '../../../devices/transport/fake-transport';
@@ -10,7 +17,16 @@ describe('CMS50D+ legacy frames (5 bytes, 19200 8O1)', () => {
   it('decodes a measuring frame: signal, pleth, pulse, SpO2', () => {
     // byte0 1100 1000: beat + signal 8; pleth 0x40; pulse 72 (0x48), SpO2 97 (0x61)
     expect(createCms50dDecoder('legacy').push(fromHex('C8 40 05 48 61'))).toEqual([
-      { spo2: 97, pulseRate: 72, pleth: 0x40, fingerOut: false, probeError: false, searching: false, signalStrength: 8, beep: true },
+      {
+        spo2: 97,
+        pulseRate: 72,
+        pleth: 0x40,
+        fingerOut: false,
+        probeError: false,
+        searching: false,
+        signalStrength: 8,
+        beep: true,
+      },
     ]);
   });
 
@@ -30,7 +46,18 @@ describe('CMS50D+ legacy frames (5 bytes, 19200 8O1)', () => {
 
   it('round-trips what the simulator encodes', () => {
     const frame = encodeLegacyFrame({ spo2: 95, pulseRate: 140, pleth: 99, beep: false, signalStrength: 5 });
-    expect(createCms50dDecoder('legacy').push(frame)).toEqual([{ spo2: 95, pulseRate: 140, pleth: 99, fingerOut: false, probeError: false, searching: false, signalStrength: 5, beep: false }]);
+    expect(createCms50dDecoder('legacy').push(frame)).toEqual([
+      {
+        spo2: 95,
+        pulseRate: 140,
+        pleth: 99,
+        fingerOut: false,
+        probeError: false,
+        searching: false,
+        signalStrength: 5,
+        beep: false,
+      },
+    ]);
   });
 });
 
@@ -42,8 +69,15 @@ describe('CMS50D+ v2 frames (9 bytes, 115200 8N1)', () => {
   });
 
   it('gives no values with E1 (waveform only) or E2 (no data: finger out)', () => {
-    expect(createCms50dDecoder('v2').push(fromHex('01 E1 80 C5 80 C8 E1 80 80'))[0]).toMatchObject({ searching: true, spo2: null, pulseRate: null });
-    expect(createCms50dDecoder('v2').push(fromHex('01 E2 80 80 80 80 80 80 80'))[0]).toMatchObject({ fingerOut: true, spo2: null });
+    expect(createCms50dDecoder('v2').push(fromHex('01 E1 80 C5 80 C8 E1 80 80'))[0]).toMatchObject({
+      searching: true,
+      spo2: null,
+      pulseRate: null,
+    });
+    expect(createCms50dDecoder('v2').push(fromHex('01 E2 80 80 80 80 80 80 80'))[0]).toMatchObject({
+      fingerOut: true,
+      spo2: null,
+    });
   });
 
   it('has the start, stop and keep-alive commands', () => {
@@ -54,23 +88,31 @@ describe('CMS50D+ v2 frames (9 bytes, 115200 8N1)', () => {
 });
 
 describe('CMS50D+ decoders under fuzzing', () => {
-  it.each(['legacy', 'v2'] as const)('%s: reassembles at every split and resynchronises after garbage', (generation) => {
-    const encode = generation === 'legacy' ? encodeLegacyFrame : encodeV2Frame;
-    const stream = [...encode({ spo2: 98, pulseRate: 60, pleth: 10 }), ...encode({ spo2: 97, pulseRate: 61, pleth: 20 })];
-    for (let cut = 1; cut < stream.length; cut++) {
-      const decoder = createCms50dDecoder(generation);
-      expect([...decoder.push(stream.slice(0, cut)), ...decoder.push(stream.slice(cut))].map((s) => s.pleth)).toEqual([10, 20]);
-    }
-    const random = mulberry32(generation === 'legacy' ? 1 : 2);
-    for (let round = 0; round < 3_000; round++) {
-      const decoder = createCms50dDecoder(generation);
-      expect(() => decoder.push(randomBytes(random, Math.floor(random() * 50)))).not.toThrow();
-      // Garbage may have left a frame half-read; a valid frame then comes through whole within two frames.
-      const valid = encode({ spo2: 96, pulseRate: 80, pleth: 77 });
-      const decoded = [...decoder.push(valid), ...decoder.push(valid)];
-      expect(decoded.at(-1)).toMatchObject({ spo2: 96, pulseRate: 80, pleth: 77 });
-    }
-  });
+  it.each(['legacy', 'v2'] as const)(
+    '%s: reassembles at every split and resynchronises after garbage',
+    (generation) => {
+      const encode = generation === 'legacy' ? encodeLegacyFrame : encodeV2Frame;
+      const stream = [
+        ...encode({ spo2: 98, pulseRate: 60, pleth: 10 }),
+        ...encode({ spo2: 97, pulseRate: 61, pleth: 20 }),
+      ];
+      for (let cut = 1; cut < stream.length; cut++) {
+        const decoder = createCms50dDecoder(generation);
+        expect([...decoder.push(stream.slice(0, cut)), ...decoder.push(stream.slice(cut))].map((s) => s.pleth)).toEqual(
+          [10, 20],
+        );
+      }
+      const random = mulberry32(generation === 'legacy' ? 1 : 2);
+      for (let round = 0; round < 3_000; round++) {
+        const decoder = createCms50dDecoder(generation);
+        expect(() => decoder.push(randomBytes(random, Math.floor(random() * 50)))).not.toThrow();
+        // Garbage may have left a frame half-read; a valid frame then comes through whole within two frames.
+        const valid = encode({ spo2: 96, pulseRate: 80, pleth: 77 });
+        const decoded = [...decoder.push(valid), ...decoder.push(valid)];
+        expect(decoded.at(-1)).toMatchObject({ spo2: 96, pulseRate: 80, pleth: 77 });
+      }
+    },
+  );
 });
 
 describe('CMS50D+ driver', () => {

@@ -54,11 +54,15 @@ describe('reading a Linux serial port', () => {
     const { port } = fakePort();
     port.fd = null;
     port.isOpen = false;
-    await expect(readUntilHangup(port, Buffer.alloc(8), 0, 8, async () => ({ bytesRead: 1 }))).rejects.toMatchObject({ canceled: true });
+    await expect(readUntilHangup(port, Buffer.alloc(8), 0, 8, async () => ({ bytesRead: 1 }))).rejects.toMatchObject({
+      canceled: true,
+    });
   });
 
   it('passes other read errors on (EIO: the far end closed)', async () => {
     const { port } = fakePort();
-    await expect(readUntilHangup(port, Buffer.alloc(8), 0, 8, () => Promise.reject(errno('EIO')))).rejects.toMatchObject({ code: 'EIO' });
+    await expect(
+      readUntilHangup(port, Buffer.alloc(8), 0, 8, () => Promise.reject(errno('EIO'))),
+    ).rejects.toMatchObject({ code: 'EIO' });
   });
 });

@@ -14,9 +14,21 @@ describe('Pelco-D frames', () => {
   });
 
   it.each<[string, Uint8Array, string]>([
-    ['left + up, zoom tele', motion(1, { pan: 'left', tilt: 'up', panSpeed: 0x3f, tiltSpeed: 0x10, zoom: 'tele' }), 'FF 01 00 2C 3F 10 7C'], // 01+2C+3F+10 = 7C
-    ['focus near', motion(1, { pan: 'stop', tilt: 'stop', panSpeed: 1, tiltSpeed: 1, focus: 'near' }), 'FF 01 01 00 00 00 02'],
-    ['speeds clamp to 3F', motion(1, { pan: 'right', tilt: 'down', panSpeed: 200, tiltSpeed: 99 }), 'FF 01 00 12 3F 3F 91'],
+    [
+      'left + up, zoom tele',
+      motion(1, { pan: 'left', tilt: 'up', panSpeed: 0x3f, tiltSpeed: 0x10, zoom: 'tele' }),
+      'FF 01 00 2C 3F 10 7C',
+    ], // 01+2C+3F+10 = 7C
+    [
+      'focus near',
+      motion(1, { pan: 'stop', tilt: 'stop', panSpeed: 1, tiltSpeed: 1, focus: 'near' }),
+      'FF 01 01 00 00 00 02',
+    ],
+    [
+      'speeds clamp to 3F',
+      motion(1, { pan: 'right', tilt: 'down', panSpeed: 200, tiltSpeed: 99 }),
+      'FF 01 00 12 3F 3F 91',
+    ],
     ['set preset 3', pelco.presetSet(1, 3), 'FF 01 00 03 00 03 07'],
     ['clear preset 3', pelco.presetClear(1, 3), 'FF 01 00 05 00 03 09'],
     ['go to preset 3', pelco.presetGoTo(1, 3), 'FF 01 00 07 00 03 0B'],
@@ -33,11 +45,17 @@ describe('Pelco-D frames', () => {
     const stream = [...pelco.panResponse(1, 9000), ...pelco.tiltResponse(1, 100)];
     for (let cut = 1; cut < stream.length; cut++) {
       const decoder = createPelcoDecoder();
-      expect([...decoder.push(stream.slice(0, cut)), ...decoder.push(stream.slice(cut))].map((f) => f.value)).toEqual([9000, 100]);
+      expect([...decoder.push(stream.slice(0, cut)), ...decoder.push(stream.slice(cut))].map((f) => f.value)).toEqual([
+        9000, 100,
+      ]);
     }
     const corrupted = [...pelco.panResponse(1, 9000)];
     corrupted[5] = corrupted[5]! ^ 0x01;
-    expect(createPelcoDecoder().push([...corrupted, ...pelco.zoomResponse(1, 7)]).map((f) => f.c2)).toEqual([0x5d]);
+    expect(
+      createPelcoDecoder()
+        .push([...corrupted, ...pelco.zoomResponse(1, 7)])
+        .map((f) => f.c2),
+    ).toEqual([0x5d]);
   });
 
   it('never throws on random bytes and resynchronises on the next valid frame', () => {
@@ -92,13 +110,19 @@ describe('Pelco-D driver', () => {
     transport.setState('connected');
     await vi.advanceTimersByTimeAsync(100);
     expect(transport.written).toHaveLength(3); // only the frame already on the wire
-    await expect(createPelcoDCamera({ transport: createFakeTransport('x', 'gone') }).presetRecall(1)).rejects.toMatchObject({ code: 'device_away' });
+    await expect(
+      createPelcoDCamera({ transport: createFakeTransport('x', 'gone') }).presetRecall(1),
+    ).rejects.toMatchObject({ code: 'device_away' });
   });
 
   it('reads the position when the camera answers, and gives null once when it never does', async () => {
     const transport = createFakeTransport();
     transport.onWrite((bytes) => {
-      const answers: Record<number, Uint8Array> = { 0x51: pelco.panResponse(1, 9000), 0x53: pelco.tiltResponse(1, 500), 0x55: pelco.zoomResponse(1, 300) };
+      const answers: Record<number, Uint8Array> = {
+        0x51: pelco.panResponse(1, 9000),
+        0x53: pelco.tiltResponse(1, 500),
+        0x55: pelco.zoomResponse(1, 300),
+      };
       const answer = answers[bytes[3]!];
       if (answer) queueMicrotask(() => transport.receive(answer));
     });
@@ -116,6 +140,8 @@ describe('Pelco-D driver', () => {
   });
 
   it('says which focus commands Pelco-D does not have', async () => {
-    await expect(createPelcoDCamera({ transport: createFakeTransport() }).focus('auto')).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(createPelcoDCamera({ transport: createFakeTransport() }).focus('auto')).rejects.toMatchObject({
+      code: 'unsupported',
+    });
   });
 });

@@ -2,9 +2,23 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDeviceWatcher, matchProfile, ProfilesFileSchema, type PortInfo } from '../../../devices/registry';
 
-const { profiles } = ProfilesFileSchema.parse(JSON.parse(fs.readFileSync('resources/devices/usb-profiles.json', 'utf8')));
-const ftdi: PortInfo = { bus: 'serial', path: '/dev/ttyUSB0', vendorId: '0403', productId: '6001', manufacturer: 'FTDI' };
-const contec: PortInfo = { bus: 'serial', path: '/dev/ttyUSB1', vendorId: '10C4', productId: '0xEA60', manufacturer: 'Silicon Labs' };
+const { profiles } = ProfilesFileSchema.parse(
+  JSON.parse(fs.readFileSync('resources/devices/usb-profiles.json', 'utf8')),
+);
+const ftdi: PortInfo = {
+  bus: 'serial',
+  path: '/dev/ttyUSB0',
+  vendorId: '0403',
+  productId: '6001',
+  manufacturer: 'FTDI',
+};
+const contec: PortInfo = {
+  bus: 'serial',
+  path: '/dev/ttyUSB1',
+  vendorId: '10C4',
+  productId: '0xEA60',
+  manufacturer: 'Silicon Labs',
+};
 const mystery: PortInfo = { bus: 'serial', path: '/dev/ttyACM0', vendorId: '2341', productId: '0043' };
 
 beforeEach(() => vi.useFakeTimers());
@@ -25,7 +39,8 @@ describe('device registry', () => {
       list: async () => plugged,
       profiles,
       intervalMs: 1_000,
-      onChange: ({ added, removed }) => changes.push({ added: added.map((d) => d.port.path), removed: removed.map((d) => d.port.path) }),
+      onChange: ({ added, removed }) =>
+        changes.push({ added: added.map((d) => d.port.path), removed: removed.map((d) => d.port.path) }),
     });
     await watcher.start();
     plugged = [ftdi, contec];

@@ -24,8 +24,16 @@ describe('VISCA commands (camera 1)', () => {
     ['pan right, speeds 0x10 0x08', visca.panTiltDrive(1, 'right', 'stop', 0x10, 0x08), '81 01 06 01 10 08 02 03 FF'],
     ['up-left full speed', visca.panTiltDrive(1, 'left', 'up', 0x18, 0x17), '81 01 06 01 18 17 01 01 FF'],
     ['stop keeps valid speeds', visca.panTiltStop(1), '81 01 06 01 18 17 03 03 FF'],
-    ['speeds clamp to the model', visca.panTiltDrive(1, 'right', 'down', 0x40, 0, { panMax: 0x18, tiltMax: 0x14 }), '81 01 06 01 18 01 02 02 FF'],
-    ['absolute pan -2267 (F725) tilt 300', visca.absolutePosition(1, -2267, 300, 0x18, 0x14), '81 01 06 02 18 14 0F 07 02 05 00 01 02 0C FF'],
+    [
+      'speeds clamp to the model',
+      visca.panTiltDrive(1, 'right', 'down', 0x40, 0, { panMax: 0x18, tiltMax: 0x14 }),
+      '81 01 06 01 18 01 02 02 FF',
+    ],
+    [
+      'absolute pan -2267 (F725) tilt 300',
+      visca.absolutePosition(1, -2267, 300, 0x18, 0x14),
+      '81 01 06 02 18 14 0F 07 02 05 00 01 02 0C FF',
+    ],
     ['relative pan 16', visca.relativePosition(1, 16, 0, 1, 1), '81 01 06 03 01 01 00 00 01 00 00 00 00 00 FF'],
     ['home', visca.home(1), '81 01 06 04 FF'],
     ['reset', visca.reset(1), '81 01 06 05 FF'],
@@ -60,7 +68,7 @@ describe('VISCA commands (camera 1)', () => {
     expect(() => visca.home(8)).toThrow(RangeError);
   });
 
-  it('writes 16-bit values as nibbles, signed in two\'s complement', () => {
+  it("writes 16-bit values as nibbles, signed in two's complement", () => {
     expect(nibbles(-2267)).toEqual([0x0f, 0x07, 0x02, 0x05]);
     expect(nibbles(0x08db)).toEqual([0x00, 0x08, 0x0d, 0x0b]);
   });
@@ -87,7 +95,9 @@ describe('VISCA replies', () => {
   });
 
   it('reads inquiry answers: power, zoom, pan/tilt, version with high data bytes', () => {
-    const [power, zoom, panTilt, version] = decode('90 50 02 FF 90 50 04 00 00 00 FF 90 50 0F 07 02 05 00 01 02 0C FF 90 50 00 20 04 02 81 23 02 FF');
+    const [power, zoom, panTilt, version] = decode(
+      '90 50 02 FF 90 50 04 00 00 00 FF 90 50 0F 07 02 05 00 01 02 0C FF 90 50 00 20 04 02 81 23 02 FF',
+    );
     expect(power).toEqual({ type: 'completion', from: 1, socket: 0, data: [0x02] });
     expect(decodeFourNibbles((zoom as { data: number[] }).data)).toBe(0x4000);
     expect(decodePanTilt((panTilt as { data: number[] }).data)).toEqual({ pan: -2267, tilt: 300 });

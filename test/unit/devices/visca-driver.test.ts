@@ -53,7 +53,11 @@ describe('VISCA driver', () => {
   it('maps velocities to directions and speeds, with a dead zone', async () => {
     const camera = await startedCamera();
     const sent: string[] = [];
-    for (const v of [{ pan: -1, tilt: 1 }, { pan: 0.01, tilt: -0.5 }, { pan: 0, tilt: 0 }]) {
+    for (const v of [
+      { pan: -1, tilt: 1 },
+      { pan: 0.01, tilt: -0.5 },
+      { pan: 0, tilt: 0 },
+    ]) {
       camera.drive(v);
       await flush();
       sent.push(transport.written.at(-1)!);
@@ -70,7 +74,11 @@ describe('VISCA driver', () => {
     camera.drive({ pan: -1, tilt: 0 }); // waits behind the first
     const stopped = camera.stop();
     await flush();
-    expect(transport.written).toEqual(['81 01 06 01 18 17 02 03 FF', '81 01 06 01 18 17 03 03 FF', '81 01 04 07 00 FF']);
+    expect(transport.written).toEqual([
+      '81 01 06 01 18 17 02 03 FF',
+      '81 01 06 01 18 17 03 03 FF',
+      '81 01 04 07 00 FF',
+    ]);
     transport.receive('90 41 FF 90 42 FF 90 51 FF 90 41 FF');
     await stopped;
     await flush();
@@ -93,7 +101,12 @@ describe('VISCA driver', () => {
     transport.receive('90 50 00 00 00 00 FF'); // the zoom inquiry that followed
     await expect(position).resolves.toEqual({ pan: 0, tilt: 0, zoom: 0 });
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(transport.written).toEqual(['81 09 06 12 FF', '81 01 06 01 18 17 03 03 FF', '81 01 04 07 00 FF', '81 09 04 47 FF']);
+    expect(transport.written).toEqual([
+      '81 09 06 12 FF',
+      '81 01 06 01 18 17 03 03 FF',
+      '81 01 04 07 00 FF',
+      '81 09 04 47 FF',
+    ]);
   });
 
   it('takes an answer that came while the station was held up, rather than calling it a timeout', async () => {
@@ -155,7 +168,10 @@ describe('VISCA driver', () => {
     const focus = camera.focus('near');
     await flush();
     transport.receive('90 60 41 FF');
-    await expect(focus).rejects.toMatchObject({ code: 'not_executable', message: expect.stringContaining('cannot do this now') });
+    await expect(focus).rejects.toMatchObject({
+      code: 'not_executable',
+      message: expect.stringContaining('cannot do this now'),
+    });
   });
 
   it('times out when the camera does not answer, and goes on with the next command', async () => {

@@ -31,14 +31,25 @@ function fakeUpdater(available: boolean) {
 
 function logs() {
   const lines: { level: string; event: string; fields?: Record<string, unknown> }[] = [];
-  const at = (level: string) => (event: string, fields?: Record<string, unknown>) => void lines.push({ level, event, fields });
+  const at = (level: string) => (event: string, fields?: Record<string, unknown>) =>
+    void lines.push({ level, event, fields });
   return { lines, logger: { info: at('info'), warn: at('warn'), error: at('error') } };
 }
 
 const noTimers = () => ({});
-const start = (updater: ReturnType<typeof fakeUpdater>, busy: () => Promise<string | null>, feedUrl = 'https://maj.region.example/relais') => {
+const start = (
+  updater: ReturnType<typeof fakeUpdater>,
+  busy: () => Promise<string | null>,
+  feedUrl = 'https://maj.region.example/relais',
+) => {
   const { lines, logger } = logs();
-  const auto = startAutoUpdate({ updater: updater as unknown as AppUpdater, feedUrl, busyReason: busy, logger, setInterval: noTimers });
+  const auto = startAutoUpdate({
+    updater: updater as unknown as AppUpdater,
+    feedUrl,
+    busyReason: busy,
+    logger,
+    setInterval: noTimers,
+  });
   return { auto, lines };
 };
 
@@ -52,14 +63,17 @@ describe('auto-update', () => {
     expect(updater.autoDownload).toBe(false);
   });
 
-  it.each(['http://maj.region.example/relais', 'https://user:pw@maj.region.example/', 'ftp://x.example/', 'not a url'])('refuses the feed %s and never checks it', async (feed) => {
-    const updater = fakeUpdater(true);
-    const { auto, lines } = start(updater, async () => null, feed);
-    await auto.check();
-    expect(updater.setFeedURL).not.toHaveBeenCalled();
-    expect(updater.checkForUpdates).not.toHaveBeenCalled();
-    expect(lines.find((l) => l.event === 'update.feed_refused')?.level).toBe('error');
-  });
+  it.each(['http://maj.region.example/relais', 'https://user:pw@maj.region.example/', 'ftp://x.example/', 'not a url'])(
+    'refuses the feed %s and never checks it',
+    async (feed) => {
+      const updater = fakeUpdater(true);
+      const { auto, lines } = start(updater, async () => null, feed);
+      await auto.check();
+      expect(updater.setFeedURL).not.toHaveBeenCalled();
+      expect(updater.checkForUpdates).not.toHaveBeenCalled();
+      expect(lines.find((l) => l.event === 'update.feed_refused')?.level).toBe('error');
+    },
+  );
 
   it('downloads and installs at once when the station is idle', async () => {
     const updater = fakeUpdater(true);
@@ -74,7 +88,11 @@ describe('auto-update', () => {
     const { auto, lines } = start(updater, async () => 'a call is in progress');
     await auto.check();
     expect(updater.downloadUpdate).not.toHaveBeenCalled();
-    expect(lines).toContainEqual({ level: 'info', event: 'update.waiting', fields: { step: 'download', reason: 'a call is in progress' } });
+    expect(lines).toContainEqual({
+      level: 'info',
+      event: 'update.waiting',
+      fields: { step: 'download', reason: 'a call is in progress' },
+    });
   });
 
   it('keeps a downloaded update waiting while a cabin session runs, then installs it once idle', async () => {
@@ -109,11 +127,15 @@ describe('auto-update', () => {
 
   it('logs a refused update (bad signature) and installs nothing', async () => {
     const updater = fakeUpdater(true);
-    updater.downloadUpdate.mockRejectedValueOnce(new Error('New version 0.2.0 is not signed by the application owner: publisherNames: Relais'));
+    updater.downloadUpdate.mockRejectedValueOnce(
+      new Error('New version 0.2.0 is not signed by the application owner: publisherNames: Relais'),
+    );
     const { auto, lines } = start(updater, async () => null);
     await auto.check();
     expect(updater.quitAndInstall).not.toHaveBeenCalled();
-    expect(String(lines.find((l) => l.event === 'update.failed')?.fields?.error)).toContain('not signed by the application owner');
+    expect(String(lines.find((l) => l.event === 'update.failed')?.fields?.error)).toContain(
+      'not signed by the application owner',
+    );
   });
 
   it('says the station is busy during an open call or in kiosk mode, idle otherwise', () => {

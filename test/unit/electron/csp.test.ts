@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../src/main/platform/security/csp';
 
 const parse = (csp: string) =>
-  new Map(csp.split('; ').map((d) => {
-    const [name, ...sources] = d.split(' ');
-    return [name!, sources] as const;
-  }));
+  new Map(
+    csp.split('; ').map((d) => {
+      const [name, ...sources] = d.split(' ');
+      return [name!, sources] as const;
+    }),
+  );
 
 describe('contentSecurityPolicy', () => {
   it('is the exact strict policy', () => {

@@ -1,13 +1,23 @@
 // The shortcuts refused in the cabin's kiosk mode, each named with its reason; typing (letters,
 // digits, accents, punctuation, editing keys, copy and paste) always reaches the page.
 import { describe, expect, it, vi } from 'vitest';
-import { blockedKioskShortcut, KIOSK_BLOCKED_SHORTCUTS, type KeyInput } from '../../../src/main/electron/kiosk-shortcuts';
+import {
+  blockedKioskShortcut,
+  KIOSK_BLOCKED_SHORTCUTS,
+  type KeyInput,
+} from '../../../src/main/electron/kiosk-shortcuts';
 
 vi.mock('electron', () => {
   throw new Error('kiosk-shortcuts must not import electron at run time');
 });
 
-const key = (input: Partial<KeyInput> & { key: string }): KeyInput => ({ control: false, meta: false, alt: false, shift: false, ...input });
+const key = (input: Partial<KeyInput> & { key: string }): KeyInput => ({
+  control: false,
+  meta: false,
+  alt: false,
+  shift: false,
+  ...input,
+});
 const nameOf = (input: Partial<KeyInput> & { key: string }) => blockedKioskShortcut(key(input))?.name ?? null;
 
 describe('kiosk shortcuts', () => {

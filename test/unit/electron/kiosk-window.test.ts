@@ -12,7 +12,12 @@ const ON = { active: true, pinSet: true, lockedUntil: null, site: 'Pharmacie' };
 const OFF = { ...ON, active: false };
 
 function fakeEvent() {
-  return { prevented: false, preventDefault() { this.prevented = true; } };
+  return {
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
 }
 
 function fakeWindow() {
@@ -23,10 +28,12 @@ function fakeWindow() {
     setAlwaysOnTop: vi.fn(),
     isDestroyed: () => false,
     on: (name: string, listener: (...args: unknown[]) => void) => windowEvents.on(name, listener),
-    removeListener: (name: string, listener: (...args: unknown[]) => void) => windowEvents.removeListener(name, listener),
+    removeListener: (name: string, listener: (...args: unknown[]) => void) =>
+      windowEvents.removeListener(name, listener),
     webContents: {
       on: (name: string, listener: (...args: unknown[]) => void) => contentsEvents.on(name, listener),
-      removeListener: (name: string, listener: (...args: unknown[]) => void) => contentsEvents.removeListener(name, listener),
+      removeListener: (name: string, listener: (...args: unknown[]) => void) =>
+        contentsEvents.removeListener(name, listener),
     },
     /** Asks to close, as Alt+F4 or the window manager would; true when the window let itself be closed. */
     tryClose() {
@@ -37,7 +44,14 @@ function fakeWindow() {
     /** A key pressed in the page; true when it reached the page (not refused). */
     press(input: Partial<KeyInput> & { key: string }) {
       const event = fakeEvent();
-      contentsEvents.emit('before-input-event', event, { type: 'keyDown', control: false, meta: false, alt: false, shift: false, ...input });
+      contentsEvents.emit('before-input-event', event, {
+        type: 'keyDown',
+        control: false,
+        meta: false,
+        alt: false,
+        shift: false,
+        ...input,
+      });
       return !event.prevented;
     },
     /** Windows: the OS session ends (logout, shutdown). */
@@ -145,8 +159,17 @@ describe('kiosk window', () => {
       { key: 'ArrowLeft', alt: true },
     ];
     for (const key of refused) expect(win.press(key), JSON.stringify(key)).toBe(false);
-    const typing = [{ key: 'a' }, { key: 'K', shift: true }, { key: '4' }, { key: 'é' }, { key: '/' }, { key: ',' }, { key: 'Backspace' }];
-    for (const key of [...typing, { key: 'Tab' }, { key: 'v', control: true }]) expect(win.press(key), JSON.stringify(key)).toBe(true);
+    const typing = [
+      { key: 'a' },
+      { key: 'K', shift: true },
+      { key: '4' },
+      { key: 'é' },
+      { key: '/' },
+      { key: ',' },
+      { key: 'Backspace' },
+    ];
+    for (const key of [...typing, { key: 'Tab' }, { key: 'v', control: true }])
+      expect(win.press(key), JSON.stringify(key)).toBe(true);
   });
 
   it('leaves the keyboard alone outside kiosk mode', () => {

@@ -32,7 +32,13 @@ describe('isNavigationAllowed', () => {
   it('allows app URLs only', () => {
     expect(isNavigationAllowed('app://relais/index.html')).toBe(true);
     expect(isNavigationAllowed('app://relais/patients')).toBe(true);
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/', 'about:blank', 'data:text/html,x']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://other/',
+      'about:blank',
+      'data:text/html,x',
+    ]) {
       expect(isNavigationAllowed(url)).toBe(false);
     }
   });
@@ -108,7 +114,13 @@ describe('hardenWebContents', () => {
   it('denies every window.open, even to the app, and sends only https/mailto to the OS', () => {
     const c = fakeContents();
     expect(c.contents.setWindowOpenHandler).toHaveBeenCalledTimes(1);
-    for (const url of ['app://relais/index.html', 'https://esante.gouv.fr/', 'http://x/', 'file:///etc/passwd', 'mailto:a@b.fr']) {
+    for (const url of [
+      'app://relais/index.html',
+      'https://esante.gouv.fr/',
+      'http://x/',
+      'file:///etc/passwd',
+      'mailto:a@b.fr',
+    ]) {
       expect(c.open(url)).toEqual({ action: 'deny' });
     }
     expect(openExternal.mock.calls).toEqual([['https://esante.gouv.fr/'], ['mailto:a@b.fr']]);

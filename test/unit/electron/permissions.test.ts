@@ -19,7 +19,13 @@ describe('decidePermission', () => {
   });
 
   it('refuses media from any other origin', () => {
-    for (const url of ['https://evil.example/', 'file:///x.html', 'app://evil/', 'http://127.0.0.1:5173/', 'app://relais:1/']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///x.html',
+      'app://evil/',
+      'http://127.0.0.1:5173/',
+      'app://relais:1/',
+    ]) {
       expect(decidePermission('media', url, { mediaTypes: ['video', 'audio'] })).toBe(false);
     }
   });
@@ -88,7 +94,9 @@ describe('installPermissionPolicy', () => {
       return cb.mock.calls[0]![0];
     };
     expect(answer('media', { requestingUrl: APP, isMainFrame: true, mediaTypes: ['video', 'audio'] })).toBe(true);
-    expect(answer('media', { requestingUrl: 'https://evil.example/', isMainFrame: true, mediaTypes: ['video'] })).toBe(false);
+    expect(answer('media', { requestingUrl: 'https://evil.example/', isMainFrame: true, mediaTypes: ['video'] })).toBe(
+      false,
+    );
     expect(answer('media', { requestingUrl: APP, isMainFrame: false, mediaTypes: ['video'] })).toBe(false);
     expect(answer('geolocation', { requestingUrl: APP, isMainFrame: true })).toBe(false);
     expect(answer('notifications', { requestingUrl: APP, isMainFrame: true })).toBe(false);

@@ -58,7 +58,11 @@ describe('createPreloadApi.invoke', () => {
   it('passes a contract channel and exactly one payload to ipcRenderer.invoke', async () => {
     for (const channel of CHANNELS) {
       ipc.invoke.mockClear();
-      const result = await (api.invoke as (c: string, i: unknown, extra?: unknown) => Promise<unknown>)(channel, { a: 1 }, 'extra');
+      const result = await (api.invoke as (c: string, i: unknown, extra?: unknown) => Promise<unknown>)(
+        channel,
+        { a: 1 },
+        'extra',
+      );
       expect(result).toEqual({ ok: true, value: 'answer' });
       expect(ipc.invoke.mock.calls).toEqual([[channel, { a: 1 }]]);
     }

@@ -101,14 +101,13 @@ describe('app:// request handler', () => {
     expect((await get('app://relais/index.html', { method: 'HEAD' })).status).toBe(405);
   });
 
-  it.each([
-    ['app://evil/index.html'],
-    ['app://relais:8443/index.html'],
-    ['app://relais.evil/index.html'],
-  ])('refuses another host or authority: %s', async (url) => {
-    const response = await get(url);
-    expect(response.status).toBe(403);
-  });
+  it.each([['app://evil/index.html'], ['app://relais:8443/index.html'], ['app://relais.evil/index.html']])(
+    'refuses another host or authority: %s',
+    async (url) => {
+      const response = await get(url);
+      expect(response.status).toBe(403);
+    },
+  );
 
   it('refuses a URL with credentials (Node cannot build such a Request; Chromium could)', async () => {
     for (const url of ['app://user@relais/index.html', 'app://user:pw@relais/index.html']) {

@@ -39,7 +39,9 @@ const shellSource = fs.readFileSync(path.join(root, 'src/main/electron/shell.ts'
 function hardenedContents() {
   const emitter = new EventEmitter();
   let openHandler: ((details: { url: string }) => { action: string }) | null = null;
-  const contents = Object.assign(emitter, { setWindowOpenHandler: (handler: typeof openHandler) => void (openHandler = handler) });
+  const contents = Object.assign(emitter, {
+    setWindowOpenHandler: (handler: typeof openHandler) => void (openHandler = handler),
+  });
   hardenWebContents(contents as unknown as WebContents);
   return { emitter, open: (url: string) => openHandler!({ url }) };
 }
@@ -48,12 +50,23 @@ describe("Electron's security checklist", () => {
   it('1. only load secure content: the one page is app://relais, a secure standard scheme (protocol.test.ts)', () => {
     expect(isAppUrl(APP_URL)).toBe(true);
     registerAppScheme();
-    const [schemes] = h.registerSchemesAsPrivileged.mock.calls.at(-1)! as [{ scheme: string; privileges: Record<string, boolean> }[]];
-    expect(schemes).toEqual([expect.objectContaining({ scheme: APP_SCHEME, privileges: expect.objectContaining({ secure: true, standard: true, bypassCSP: false }) })]);
+    const [schemes] = h.registerSchemesAsPrivileged.mock.calls.at(-1)! as [
+      { scheme: string; privileges: Record<string, boolean> }[],
+    ];
+    expect(schemes).toEqual([
+      expect.objectContaining({
+        scheme: APP_SCHEME,
+        privileges: expect.objectContaining({ secure: true, standard: true, bypassCSP: false }),
+      }),
+    ]);
   });
 
   it('2. no Node.js integration for any content (web-preferences.test.ts)', () => {
-    expect(prefs).toMatchObject({ nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false });
+    expect(prefs).toMatchObject({
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+    });
   });
 
   it('3. context isolation on', () => {
@@ -67,8 +80,18 @@ describe("Electron's security checklist", () => {
 
   it('5. permission requests handled: deny by default, nothing for other origins or iframes (permissions.test.ts)', () => {
     expect(decidePermission('media', 'https://evil.example/', { mediaTypes: ['video'] })).toBe(false);
-    expect(decidePermission('media', 'app://relais/index.html', { mediaTypes: ['video'], isMainFrame: false })).toBe(false);
-    for (const permission of ['openExternal', 'notifications', 'geolocation', 'display-capture', 'hid', 'serial', 'something-new']) {
+    expect(decidePermission('media', 'app://relais/index.html', { mediaTypes: ['video'], isMainFrame: false })).toBe(
+      false,
+    );
+    for (const permission of [
+      'openExternal',
+      'notifications',
+      'geolocation',
+      'display-capture',
+      'hid',
+      'serial',
+      'something-new',
+    ]) {
       expect(decidePermission(permission, 'app://relais/index.html', { isMainFrame: true }), permission).toBe(false);
     }
   });
@@ -110,7 +133,8 @@ describe("Electron's security checklist", () => {
 
   it('13. navigation limited to the app (navigation.test.ts)', () => {
     expect(isNavigationAllowed('app://relais/patients')).toBe(true);
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://relais.evil/']) expect(isNavigationAllowed(url), url).toBe(false);
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://relais.evil/'])
+      expect(isNavigationAllowed(url), url).toBe(false);
     const { emitter } = hardenedContents();
     const event = { url: 'https://evil.example/', preventDefault: vi.fn() };
     emitter.emit('will-navigate', event);
@@ -124,12 +148,23 @@ describe("Electron's security checklist", () => {
 
   it('15. shell.openExternal only with allow-listed URLs (open-external.test.ts)', () => {
     expect(isAllowedExternalUrl('https://ans.sante.fr/')).toBe(true);
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'http://example.org/', 'ms-msdt:x']) expect(isAllowedExternalUrl(url), url).toBe(false);
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'http://example.org/',
+      'ms-msdt:x',
+    ])
+      expect(isAllowedExternalUrl(url), url).toBe(false);
   });
 
   it('16. a current Electron: the installed version is the one package.json pins (that it is still supported is a release-time review)', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-    const installed = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    const installed = (
+      JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+    ).version;
     const pinnedMajor = Number(/\d+/.exec(pkg.devDependencies.electron!)![0]);
     expect(Number(installed.split('.')[0])).toBe(pinnedMajor);
     expect(pinnedMajor).toBeGreaterThanOrEqual(45);
@@ -148,7 +183,12 @@ describe("Electron's security checklist", () => {
   });
 
   it('19. fuses checked and set explicitly (electron-builder-config.test.ts, and the packed binary in CI)', () => {
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('20. Electron APIs not exposed to web content: the preload exposes invoke and on only (preload.test.ts)', () => {

@@ -20,7 +20,9 @@ const h = await vi.hoisted(async () => {
       order.push(`on:${event}`);
       appEvents.on(event, listener);
     }),
-    removeListener: vi.fn((event: string, listener: (...args: unknown[]) => void) => appEvents.removeListener(event, listener)),
+    removeListener: vi.fn((event: string, listener: (...args: unknown[]) => void) =>
+      appEvents.removeListener(event, listener),
+    ),
     whenReady: vi.fn(() => {
       order.push('whenReady');
       return new Promise<void>((resolve) => {
@@ -47,7 +49,13 @@ const h = await vi.hoisted(async () => {
     minimized = false;
     focus = vi.fn();
     restore = vi.fn();
-    webContents = { isDestroyed: () => false, getURL: () => 'app://relais/index.html', send: vi.fn(), on: vi.fn(), removeListener: vi.fn() };
+    webContents = {
+      isDestroyed: () => false,
+      getURL: () => 'app://relais/index.html',
+      send: vi.fn(),
+      on: vi.fn(),
+      removeListener: vi.fn(),
+    };
     on = vi.fn();
     removeListener = vi.fn();
     setKiosk = vi.fn();
@@ -96,10 +104,21 @@ const DATA_DIR = path.join(os.tmpdir(), 'relais-shell-test');
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 function start(createStation?: (dataDir: string, keySealer: KeySealer | null) => Station) {
-  const station = { dispatch: vi.fn(() => Promise.resolve({ ok: true, value: { active: false } })), events: { onAny: vi.fn(() => () => h.order.push('events.off')), on: vi.fn(() => () => {}), emit: vi.fn() }, close: vi.fn(() => h.order.push('station.close')) };
-  const factory = vi.fn(createStation ?? ((_dir: string) => (h.order.push('createStation'), station as unknown as Station)));
+  const station = {
+    dispatch: vi.fn(() => Promise.resolve({ ok: true, value: { active: false } })),
+    events: { onAny: vi.fn(() => () => h.order.push('events.off')), on: vi.fn(() => () => {}), emit: vi.fn() },
+    close: vi.fn(() => h.order.push('station.close')),
+  };
+  const factory = vi.fn(
+    createStation ?? ((_dir: string) => (h.order.push('createStation'), station as unknown as Station)),
+  );
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-  startElectronShell({ createStation: factory, rendererRoot: '/opt/relais/out/renderer', preloadPath: '/opt/relais/out/preload/index.cjs', logger });
+  startElectronShell({
+    createStation: factory,
+    rendererRoot: '/opt/relais/out/renderer',
+    preloadPath: '/opt/relais/out/preload/index.cjs',
+    logger,
+  });
   return { station, factory, logger };
 }
 
@@ -118,7 +137,12 @@ afterEach(() => vi.unstubAllEnvs());
 describe('startElectronShell', () => {
   it('enables the sandbox and registers app:// before anything else, and before ready', () => {
     start();
-    expect(h.order.slice(0, 4)).toEqual(['enableSandbox', 'registerSchemesAsPrivileged', 'setPath:userData', 'requestSingleInstanceLock']);
+    expect(h.order.slice(0, 4)).toEqual([
+      'enableSandbox',
+      'registerSchemesAsPrivileged',
+      'setPath:userData',
+      'requestSingleInstanceLock',
+    ]);
     expect(h.order.indexOf('enableSandbox')).toBeLessThan(h.order.indexOf('whenReady'));
     expect(h.order).not.toContain('ready');
     expect(h.order).not.toContain('new BrowserWindow');
@@ -149,7 +173,10 @@ describe('startElectronShell', () => {
     expect(at('createStation')).toBeGreaterThan(at('protocol.handle:app'));
     for (const channel of CHANNELS) expect(at(`ipcMain.handle:${channel}`)).toBeGreaterThan(at('createStation'));
     expect(at('new BrowserWindow')).toBeGreaterThan(at(`ipcMain.handle:${CHANNELS.at(-1)}`));
-    expect(factory).toHaveBeenCalledExactlyOnceWith(path.resolve(DATA_DIR), expect.objectContaining({ backend: 'gnome_libsecret' }));
+    expect(factory).toHaveBeenCalledExactlyOnceWith(
+      path.resolve(DATA_DIR),
+      expect.objectContaining({ backend: 'gnome_libsecret' }),
+    );
     // The keychain is asked once the app is ready (Linux has none before).
     expect(at('safeStorage.isEncryptionAvailable')).toBeGreaterThan(at('ready'));
   });
@@ -187,18 +214,32 @@ describe('startElectronShell', () => {
     h.state.resolveReady();
     await flush();
     expect(h.Menu.setApplicationMenu).not.toHaveBeenCalled();
-    expect(h.BrowserWindow.all[0]!.options.webPreferences).toEqual(createWebPreferences('/opt/relais/out/preload/index.cjs', { devTools: true }));
-    expect(logger.warn).toHaveBeenCalledWith('shell.dev_tools_on', expect.objectContaining({ setting: 'RELAIS_DEV_TOOLS' }));
+    expect(h.BrowserWindow.all[0]!.options.webPreferences).toEqual(
+      createWebPreferences('/opt/relais/out/preload/index.cjs', { devTools: true }),
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      'shell.dev_tools_on',
+      expect.objectContaining({ setting: 'RELAIS_DEV_TOOLS' }),
+    );
   });
 
   it('refuses to quit while the cabin is in kiosk mode, except on a termination signal from the OS', async () => {
     const events = createStationEvents();
-    const station = { dispatch: vi.fn(() => Promise.resolve({ ok: true, value: { active: false } })), events, close: vi.fn() };
+    const station = {
+      dispatch: vi.fn(() => Promise.resolve({ ok: true, value: { active: false } })),
+      events,
+      close: vi.fn(),
+    };
     start(() => station as unknown as Station);
     h.state.resolveReady();
     await flush();
     const quit = () => {
-      const event = { prevented: false, preventDefault() { this.prevented = true; } };
+      const event = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       h.app.events.emit('before-quit', event);
       return !event.prevented;
     };
@@ -254,8 +295,13 @@ describe('startElectronShell', () => {
     });
     h.state.resolveReady();
     await flush();
-    expect(logger.error).toHaveBeenCalledWith('shell.start_failed', { error: expect.stringContaining('their key is not at') });
-    expect(h.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('Relais', expect.stringContaining('their key is not at'));
+    expect(logger.error).toHaveBeenCalledWith('shell.start_failed', {
+      error: expect.stringContaining('their key is not at'),
+    });
+    expect(h.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith(
+      'Relais',
+      expect.stringContaining('their key is not at'),
+    );
     expect(h.app.quit).toHaveBeenCalledTimes(1);
     expect(h.BrowserWindow.all).toHaveLength(0);
   });

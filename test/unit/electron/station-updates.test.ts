@@ -39,8 +39,12 @@ function resources(yml: string | null) {
 function lockedCart(busy: { openCalls: number; kioskActive: boolean }) {
   return {
     dispatch: vi.fn(async (channel: string) => {
-      if (channel === 'kiosk.state') return { ok: true, value: { active: busy.kioskActive, pinSet: true, lockedUntil: null, site: 'x' } };
-      return { ok: false, error: { code: 'forbidden', message: 'The station is locked: type your PIN or present your badge to open it.' } };
+      if (channel === 'kiosk.state')
+        return { ok: true, value: { active: busy.kioskActive, pinSet: true, lockedUntil: null, site: 'x' } };
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'The station is locked: type your PIN or present your badge to open it.' },
+      };
     }),
     busyState: vi.fn(() => busy),
   };
@@ -59,7 +63,10 @@ describe('station updates', () => {
     const cart = lockedCart(IDLE);
     const updates = startStationUpdates(cart as never, logger, resources(YML));
     await updates.check();
-    expect(fake.updater.setFeedURL).toHaveBeenCalledWith({ provider: 'generic', url: 'https://maj.region.example/relais' });
+    expect(fake.updater.setFeedURL).toHaveBeenCalledWith({
+      provider: 'generic',
+      url: 'https://maj.region.example/relais',
+    });
     expect(fake.updater.downloadUpdate).toHaveBeenCalled();
     fake.updater.emit('update-downloaded', { version: '0.2.0' });
     await flush();
@@ -89,7 +96,11 @@ describe('station updates', () => {
 
   it('waits while the cabin is in kiosk mode', async () => {
     fake.updater = makeUpdater();
-    const updates = startStationUpdates(lockedCart({ openCalls: 0, kioskActive: true }) as never, logger, resources(YML));
+    const updates = startStationUpdates(
+      lockedCart({ openCalls: 0, kioskActive: true }) as never,
+      logger,
+      resources(YML),
+    );
     await updates.check();
     expect(fake.updater.downloadUpdate).not.toHaveBeenCalled();
   });
@@ -119,6 +130,9 @@ describe('station updates', () => {
     fake.updater = makeUpdater();
     process.env.RELAIS_UPDATE_URL = 'https://autre.region.example/maj';
     startStationUpdates(lockedCart(IDLE) as never, logger, resources(YML));
-    expect(fake.updater.setFeedURL).toHaveBeenCalledWith({ provider: 'generic', url: 'https://autre.region.example/maj' });
+    expect(fake.updater.setFeedURL).toHaveBeenCalledWith({
+      provider: 'generic',
+      url: 'https://autre.region.example/maj',
+    });
   });
 });

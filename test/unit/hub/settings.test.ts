@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { hubOptionsFromEnv } from '../../../src/hub/settings';
 
-const region = { RELAIS_HUB_SECRET: 'signing-secret', RELAIS_TURN_SECRET: 'coturn-secret', RELAIS_HUB_REVOCATIONS: '/etc/relais/revoked.json', RELAIS_HUB_UPLOADS: '/srv/relais/uploads' };
+const region = {
+  RELAIS_HUB_SECRET: 'signing-secret',
+  RELAIS_TURN_SECRET: 'coturn-secret',
+  RELAIS_HUB_REVOCATIONS: '/etc/relais/revoked.json',
+  RELAIS_HUB_UPLOADS: '/srv/relais/uploads',
+};
 
 describe('hub settings', () => {
   it('requires the region’s revocation list, outside the development hub', () => {
@@ -17,22 +22,30 @@ describe('hub settings', () => {
     expect(hubOptionsFromEnv(region).refreshMaxAgeSeconds).toBe(90 * 86_400);
     expect(hubOptionsFromEnv({ ...region, RELAIS_HUB_REFRESH_MAX_DAYS: '30' }).refreshMaxAgeSeconds).toBe(30 * 86_400);
     for (const wrong of ['0', '-1', 'forever']) {
-      expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_REFRESH_MAX_DAYS: wrong })).toThrow(/RELAIS_HUB_REFRESH_MAX_DAYS must be a number of days above 0/);
+      expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_REFRESH_MAX_DAYS: wrong })).toThrow(
+        /RELAIS_HUB_REFRESH_MAX_DAYS must be a number of days above 0/,
+      );
     }
   });
 
   it('removes uploads left unfinished after 7 days, or the days the region sets', () => {
     expect(hubOptionsFromEnv(region).uploadAbandonedAfterMs).toBe(7 * 86_400_000);
-    expect(hubOptionsFromEnv({ ...region, RELAIS_HUB_UPLOAD_ABANDONED_DAYS: '2.5' }).uploadAbandonedAfterMs).toBe(2.5 * 86_400_000);
+    expect(hubOptionsFromEnv({ ...region, RELAIS_HUB_UPLOAD_ABANDONED_DAYS: '2.5' }).uploadAbandonedAfterMs).toBe(
+      2.5 * 86_400_000,
+    );
     for (const wrong of ['0', 'never']) {
-      expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_UPLOAD_ABANDONED_DAYS: wrong })).toThrow(/RELAIS_HUB_UPLOAD_ABANDONED_DAYS must be a number of days above 0/);
+      expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_UPLOAD_ABANDONED_DAYS: wrong })).toThrow(
+        /RELAIS_HUB_UPLOAD_ABANDONED_DAYS must be a number of days above 0/,
+      );
     }
   });
 
   it('makes two different secrets for the development hub, and never takes one for the other', () => {
     const dev = hubOptionsFromEnv({ RELAIS_HUB_DEV: '1' });
     expect(dev.turnSecret).not.toBe(dev.keys.current.secret);
-    expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_PREVIOUS_SECRET: 'coturn-secret' })).toThrow(/RELAIS_TURN_SECRET is the same as RELAIS_HUB_PREVIOUS_SECRET/);
+    expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_PREVIOUS_SECRET: 'coturn-secret' })).toThrow(
+      /RELAIS_TURN_SECRET is the same as RELAIS_HUB_PREVIOUS_SECRET/,
+    );
   });
 
   it('requires the uploads folder outside the development hub, and keeps 20 GB per station unless told', () => {
@@ -40,6 +53,8 @@ describe('hub settings', () => {
     expect(() => hubOptionsFromEnv(without)).toThrow(/RELAIS_HUB_UPLOADS is not set: .*encrypted volume/);
     expect(hubOptionsFromEnv(region)).toMatchObject({ uploadsDir: '/srv/relais/uploads', uploadQuotaBytes: 20e9 });
     expect(hubOptionsFromEnv({ ...region, RELAIS_HUB_UPLOAD_QUOTA_GB: '2.5' }).uploadQuotaBytes).toBe(2.5e9);
-    expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_UPLOAD_QUOTA_GB: 'none' })).toThrow(/RELAIS_HUB_UPLOAD_QUOTA_GB must be a number of gigabytes above 0/);
+    expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_UPLOAD_QUOTA_GB: 'none' })).toThrow(
+      /RELAIS_HUB_UPLOAD_QUOTA_GB must be a number of gigabytes above 0/,
+    );
   });
 });

@@ -8,8 +8,25 @@ import { createFhirAccess } from '../../../src/hub/fhir-access';
 import type { Claims } from '../../../src/hub/tokens';
 import { createUploadPointers, uploadIdOf } from '../../../src/hub/upload-pointers';
 
-const claims = (sub: string, role: Claims['role'] = 'station'): Claims => ({ sub, role, name: sub, site: 'site', specialty: role === 'expert' ? 'dermatologie' : null, exp: 2e9, jti: `${sub}-1`, chain: `${sub}-1`, auth_time: 1.9e9 });
-const media = (id: string, url: string): Resource => ({ resourceType: 'Media', id, status: 'completed', content: { url }, encounter: { reference: 'Encounter/sr-1' } }) as Resource;
+const claims = (sub: string, role: Claims['role'] = 'station'): Claims => ({
+  sub,
+  role,
+  name: sub,
+  site: 'site',
+  specialty: role === 'expert' ? 'dermatologie' : null,
+  exp: 2e9,
+  jti: `${sub}-1`,
+  chain: `${sub}-1`,
+  auth_time: 1.9e9,
+});
+const media = (id: string, url: string): Resource =>
+  ({
+    resourceType: 'Media',
+    id,
+    status: 'completed',
+    content: { url },
+    encounter: { reference: 'Encounter/sr-1' },
+  }) as Resource;
 
 describe('upload pointers', () => {
   it('reads the upload id at the end of a URL, whatever the host, and nothing else', () => {
@@ -23,7 +40,12 @@ describe('upload pointers', () => {
   it('keeps each resource’s pointers, replaced when it is written again', () => {
     const pointers = createUploadPointers();
     pointers.wrote(media('m1', 'http://h/uploads/u1'));
-    pointers.wrote({ resourceType: 'DocumentReference', id: 'd1', status: 'current', content: [{ attachment: { url: 'http://h/uploads/u1' } }, { attachment: { url: 'http://h/uploads/u2' } }] });
+    pointers.wrote({
+      resourceType: 'DocumentReference',
+      id: 'd1',
+      status: 'current',
+      content: [{ attachment: { url: 'http://h/uploads/u1' } }, { attachment: { url: 'http://h/uploads/u2' } }],
+    });
     expect(pointers.of('u1').sort()).toEqual(['DocumentReference/d1', 'Media/m1']);
     pointers.wrote(media('m1', 'http://h/uploads/u3'));
     expect(pointers.of('u1')).toEqual(['DocumentReference/d1']);
@@ -34,7 +56,14 @@ describe('upload pointers', () => {
     const repo = new MemoryRepository();
     const access = createFhirAccess(repo);
     // Written at client-made ids (PUT creates), as the stations do.
-    await repo.updateResource({ resourceType: 'ServiceRequest', id: 'sr-1', status: 'active', intent: 'order', subject: { reference: 'Patient/p1' }, performerType: { text: 'dermatologie' } } as Resource);
+    await repo.updateResource({
+      resourceType: 'ServiceRequest',
+      id: 'sr-1',
+      status: 'active',
+      intent: 'order',
+      subject: { reference: 'Patient/p1' },
+      performerType: { text: 'dermatologie' },
+    } as Resource);
     access.wrote({ resourceType: 'ServiceRequest', id: 'sr-1' } as Resource, claims('cart-a'));
     const m1 = await repo.updateResource(media('m1', 'http://h/uploads/u1'));
     access.wrote(m1, claims('cart-a'));

@@ -12,7 +12,21 @@ import { LIBRARY_WORDING } from '../../helpers/library-wording';
 
 const DIR = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
 // Native, deflated and headerless files, and each compressed syntax the station decodes.
-const SEEDS = ['CT_small.dcm', 'MR_small.dcm', 'MR_small_implicit.dcm', 'MR_small_bigendian.dcm', 'image_dfl.dcm', 'rtdose.dcm', 'ExplVR_LitEndNoMeta.dcm', 'reportsi.dcm', 'MR_small_RLE.dcm', 'MR_small_jp2klossless.dcm', 'MR_small_jpeg_ls_lossless.dcm', 'SC_rgb_small_odd_jpeg.dcm', 'SC_rgb_rle_2frame.dcm'];
+const SEEDS = [
+  'CT_small.dcm',
+  'MR_small.dcm',
+  'MR_small_implicit.dcm',
+  'MR_small_bigendian.dcm',
+  'image_dfl.dcm',
+  'rtdose.dcm',
+  'ExplVR_LitEndNoMeta.dcm',
+  'reportsi.dcm',
+  'MR_small_RLE.dcm',
+  'MR_small_jp2klossless.dcm',
+  'MR_small_jpeg_ls_lossless.dcm',
+  'SC_rgb_small_odd_jpeg.dcm',
+  'SC_rgb_rle_2frame.dcm',
+];
 
 function mutate(original: Uint8Array, random: () => number): { bytes: Uint8Array; how: string } {
   const bytes = new Uint8Array(original);
@@ -57,9 +71,12 @@ describe('DICOM fuzzing', () => {
       try {
         result = readDicom(bytes);
       } catch (error) {
-        throw new Error(`file ${i} (${SEEDS[i % SEEDS.length]}, ${how}) threw: ${(error as Error).message}`, { cause: error });
+        throw new Error(`file ${i} (${SEEDS[i % SEEDS.length]}, ${how}) threw: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
-      if (!result.ok) expect(result.detail, `file ${i} (${SEEDS[i % SEEDS.length]}, ${how})`).not.toMatch(LIBRARY_WORDING);
+      if (!result.ok)
+        expect(result.detail, `file ${i} (${SEEDS[i % SEEDS.length]}, ${how})`).not.toMatch(LIBRARY_WORDING);
       let key: string = result.ok ? 'imported' : result.reason;
       if (result.ok && result.instance.image) {
         // What was imported is also shown: every frame decoded, or refused with its reason.
@@ -68,17 +85,26 @@ describe('DICOM fuzzing', () => {
           try {
             shown = await readFrame(bytes, frame);
           } catch (error) {
-            throw new Error(`file ${i} (${SEEDS[i % SEEDS.length]}, ${how}), frame ${frame} threw: ${(error as Error).message}`, { cause: error });
+            throw new Error(
+              `file ${i} (${SEEDS[i % SEEDS.length]}, ${how}), frame ${frame} threw: ${(error as Error).message}`,
+              { cause: error },
+            );
           }
           if (!shown.ok) {
-            expect(shown.detail, `file ${i} (${SEEDS[i % SEEDS.length]}, ${how}), frame ${frame}`).not.toMatch(LIBRARY_WORDING);
+            expect(shown.detail, `file ${i} (${SEEDS[i % SEEDS.length]}, ${how}), frame ${frame}`).not.toMatch(
+              LIBRARY_WORDING,
+            );
             key = `imported, frame refused (${shown.reason})`;
           }
         }
       }
       counts[key] = (counts[key] ?? 0) + 1;
     }
-    console.log(`DICOM fuzzing: 1000 damaged files: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    console.log(
+      `DICOM fuzzing: 1000 damaged files: ${Object.entries(counts)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')}`,
+    );
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(1000);
     expect(Object.keys(counts).length).toBeGreaterThan(2); // the damage really produced refusals of several kinds
   });

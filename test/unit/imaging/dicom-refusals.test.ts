@@ -34,12 +34,21 @@ describe('refusals name the real cause (PS3.5 7.1.2, 7.1.3)', () => {
       if (!read.ok) expect(read.detail, `cut at ${end}`).not.toMatch(LIBRARY_WORDING);
     }
     for (const name of ['MR_truncated.dcm', 'rtplan_truncated.dcm']) {
-      expect(readDicom(file(name)), name).toMatchObject({ ok: false, reason: 'truncated', detail: expect.not.stringMatching(LIBRARY_WORDING) });
+      expect(readDicom(file(name)), name).toMatchObject({
+        ok: false,
+        reason: 'truncated',
+        detail: expect.not.stringMatching(LIBRARY_WORDING),
+      });
     }
   });
 
   it('damaged compressed pixels are refused without the decoder’s own message', async () => {
-    for (const name of ['MR_small_jp2klossless.dcm', 'MR_small_jpeg_ls_lossless.dcm', 'SC_rgb_small_odd_jpeg.dcm', 'MR_small_RLE.dcm']) {
+    for (const name of [
+      'MR_small_jp2klossless.dcm',
+      'MR_small_jpeg_ls_lossless.dcm',
+      'SC_rgb_small_odd_jpeg.dcm',
+      'MR_small_RLE.dcm',
+    ]) {
       const bytes = file(name).slice();
       for (let i = bytes.length - 600; i < bytes.length - 20; i += 3) bytes[i] = bytes[i]! ^ 0xa5;
       const shown = await readFrame(bytes, 0);

@@ -34,12 +34,21 @@ function radiograph(patientOrientation: string): Uint8Array {
 
 describe('frame orientation (PS3.3 C.7.6.2.1.1, C.7.6.1.1.1)', () => {
   it('a CT slice: from its Image Orientation (Patient)', async () => {
-    expect(await readFrame(file('CT_small.dcm'), 0)).toMatchObject({ ok: true, frame: { orientation: { row: 'L', column: 'P' } } });
+    expect(await readFrame(file('CT_small.dcm'), 0)).toMatchObject({
+      ok: true,
+      frame: { orientation: { row: 'L', column: 'P' } },
+    });
   });
 
   it('a radiograph: from its Patient Orientation (one made here, and Archibald Doe’s chest CR of pydicom’s DICOMDIR set)', async () => {
-    expect(await readFrame(radiograph('A\\F'), 0)).toMatchObject({ ok: true, frame: { orientation: { row: 'A', column: 'F' } } });
-    expect(await readFrame(file('dicomdirtests/77654033/CR1/6154'), 0)).toMatchObject({ ok: true, frame: { orientation: { row: 'L', column: 'F' } } });
+    expect(await readFrame(radiograph('A\\F'), 0)).toMatchObject({
+      ok: true,
+      frame: { orientation: { row: 'A', column: 'F' } },
+    });
+    expect(await readFrame(file('dicomdirtests/77654033/CR1/6154'), 0)).toMatchObject({
+      ok: true,
+      frame: { orientation: { row: 'L', column: 'F' } },
+    });
   });
 
   it('no orientation written: none given', async () => {

@@ -29,7 +29,11 @@ describe('frame pool', () => {
     pools.push(pool);
     // Said in the station's words: the thread's own error message is not a person's (issue 18, point 16).
     const crashed = await pool.read(new Uint8Array(4), 2);
-    expect(crashed).toMatchObject({ ok: false, reason: 'corrupt_pixels', detail: expect.stringContaining('The decoder failed on this image') });
+    expect(crashed).toMatchObject({
+      ok: false,
+      reason: 'corrupt_pixels',
+      detail: expect.stringContaining('The decoder failed on this image'),
+    });
     if (!crashed.ok) expect(crashed.detail).not.toContain('decoder crashed');
     expect(await pool.read(new Uint8Array(4), 3)).toMatchObject({ detail: 'answered 3' });
   });

@@ -55,19 +55,29 @@ describe('baseline JPEG colour: the markers, then the Photometric Interpretation
 
   it('RGB with its Adobe marker (transform 0): not converted, even under a header saying YBR_FULL_422', async () => {
     expect(await worstDifference(jpegFile(rgb.stream, SIZE, 'RGB', `${UID}.3`), original)).toBeLessThanOrEqual(6);
-    expect(await worstDifference(jpegFile(rgb.stream, SIZE, 'YBR_FULL_422', `${UID}.4`), original)).toBeLessThanOrEqual(6);
+    expect(await worstDifference(jpegFile(rgb.stream, SIZE, 'YBR_FULL_422', `${UID}.4`), original)).toBeLessThanOrEqual(
+      6,
+    );
   });
 
   it('YCbCr with its JFIF marker: converted, whatever the header says', async () => {
-    expect(await worstDifference(jpegFile(ycbcr.stream, SIZE, 'YBR_FULL_422', `${UID}.5`), original)).toBeLessThanOrEqual(8);
+    expect(
+      await worstDifference(jpegFile(ycbcr.stream, SIZE, 'YBR_FULL_422', `${UID}.5`), original),
+    ).toBeLessThanOrEqual(8);
     expect(await worstDifference(jpegFile(ycbcr.stream, SIZE, 'RGB', `${UID}.6`), original)).toBeLessThanOrEqual(8);
   });
 
   it('pydicom’s SC_jpeg_no_color_transform.dcm (RGB, no marker, ids 0, 1, 2) and its _2 (Adobe, transform 0) stay near-white', async () => {
     // pydicom 2.3.1's pixel_array: mean R, G, B of 243.98, 243.98, 243.96 and 245.5, 245.52, 245.9.
-    const expected = { 'SC_jpeg_no_color_transform.dcm': [243.98, 243.98, 243.96], 'SC_jpeg_no_color_transform_2.dcm': [245.5, 245.52, 245.9] };
+    const expected = {
+      'SC_jpeg_no_color_transform.dcm': [243.98, 243.98, 243.96],
+      'SC_jpeg_no_color_transform_2.dcm': [245.5, 245.52, 245.9],
+    };
     for (const [name, means] of Object.entries(expected)) {
-      const shown = await readFrame(new Uint8Array(fs.readFileSync(`/usr/lib/python3/dist-packages/pydicom/data/test_files/${name}`)), 0);
+      const shown = await readFrame(
+        new Uint8Array(fs.readFileSync(`/usr/lib/python3/dist-packages/pydicom/data/test_files/${name}`)),
+        0,
+      );
       if (!shown.ok) throw new Error(shown.detail);
       const sums = [0, 0, 0];
       shown.frame.data.forEach((v, i) => (sums[i % 3]! += v));

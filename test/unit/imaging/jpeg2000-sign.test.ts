@@ -17,7 +17,8 @@ async function shown(bytes: Uint8Array): Promise<PixelFrame> {
   return result.frame;
 }
 
-const samplesOf = (frame: PixelFrame) => (frame.sampleType === 'int16' ? new Int16Array(frame.data.slice().buffer) : new Uint16Array(frame.data.slice().buffer));
+const samplesOf = (frame: PixelFrame) =>
+  frame.sampleType === 'int16' ? new Int16Array(frame.data.slice().buffer) : new Uint16Array(frame.data.slice().buffer);
 
 /** A CT slice in Hounsfield units: padding outside the field of view, air, brain, a bone ring. */
 function ctSlice(): Int16Array {
@@ -51,7 +52,9 @@ describe('JPEG 2000: the header’s Pixel Representation decides the sign (DICOM
   });
 
   it('pydicom’s own mismatch file (J2K_pixelrep_mismatch.dcm) reads as pydicom 2.3.1 reads it', async () => {
-    const file = new Uint8Array(fs.readFileSync('/usr/lib/python3/dist-packages/pydicom/data/test_files/J2K_pixelrep_mismatch.dcm'));
+    const file = new Uint8Array(
+      fs.readFileSync('/usr/lib/python3/dist-packages/pydicom/data/test_files/J2K_pixelrep_mismatch.dcm'),
+    );
     const values = samplesOf(await shown(file));
     let [min, max] = [Infinity, -Infinity];
     for (const v of values) [min, max] = [Math.min(min, v), Math.max(max, v)];

@@ -52,7 +52,16 @@ const stats = (v: ArrayLike<number>) => {
 describe('greyscale frames, as pydicom reads them', () => {
   it('CT: signed stored values, rescaled to Hounsfield units, with the pixel spacing', async () => {
     const ct = await frame(file('CT_small.dcm'));
-    expect(ct).toMatchObject({ rows: 128, columns: 128, colour: 'grey', sampleType: 'int16', inverted: false, rescale: { slope: 1, intercept: -1024, unit: 'HU' }, pixelSpacing: [0.661468, 0.661468], frames: 1 });
+    expect(ct).toMatchObject({
+      rows: 128,
+      columns: 128,
+      colour: 'grey',
+      sampleType: 'int16',
+      inverted: false,
+      rescale: { slope: 1, intercept: -1024, unit: 'HU' },
+      pixelSpacing: [0.661468, 0.661468],
+      frames: 1,
+    });
     const v = values(ct);
     expect([v[0], v[1000]]).toEqual([175, 1193]);
     expect(stats(v)).toEqual({ min: 128, max: 2191, mean: expect.closeTo(904.9261474609375, 9) });
@@ -60,7 +69,14 @@ describe('greyscale frames, as pydicom reads them', () => {
 
   it('MR: the modality’s window kept', async () => {
     const mr = await frame(file('MR_small.dcm'));
-    expect(mr).toMatchObject({ rows: 64, columns: 64, sampleType: 'int16', window: { center: 600, width: 1600 }, pixelSpacing: [0.3125, 0.3125], rescale: { unit: null } });
+    expect(mr).toMatchObject({
+      rows: 64,
+      columns: 64,
+      sampleType: 'int16',
+      window: { center: 600, width: 1600 },
+      pixelSpacing: [0.3125, 0.3125],
+      rescale: { unit: null },
+    });
     expect(stats(values(mr))).toEqual({ min: 127, max: 2145, mean: expect.closeTo(518.88134765625, 9) });
   });
 
@@ -76,14 +92,23 @@ describe('greyscale frames, as pydicom reads them', () => {
 
   it('the same MR image in every syntax pydicom ships decodes to the same values', async () => {
     const reference = Array.from(values(await frame(file('MR_small.dcm'))));
-    for (const twin of ['MR_small_bigendian.dcm', 'MR_small_expb.dcm', 'MR_small_implicit.dcm', 'MR_small_padded.dcm', 'MR_small_RLE.dcm', 'MR_small_jp2klossless.dcm', 'MR_small_jpeg_ls_lossless.dcm']) {
+    for (const twin of [
+      'MR_small_bigendian.dcm',
+      'MR_small_expb.dcm',
+      'MR_small_implicit.dcm',
+      'MR_small_padded.dcm',
+      'MR_small_RLE.dcm',
+      'MR_small_jp2klossless.dcm',
+      'MR_small_jpeg_ls_lossless.dcm',
+    ]) {
       expect(Array.from(values(await frame(file(twin)))), twin).toEqual(reference);
     }
   });
 });
 
 describe('colour frames, as RGB bytes', () => {
-  const rgbAt = (f: PixelFrame, row: number, column: number) => Array.from(f.data.subarray((row * f.columns + column) * 3, (row * f.columns + column) * 3 + 3));
+  const rgbAt = (f: PixelFrame, row: number, column: number) =>
+    Array.from(f.data.subarray((row * f.columns + column) * 3, (row * f.columns + column) * 3 + 3));
 
   it('RLE colour, 8 and 16 bits, and its second frame', async () => {
     const rle = await frame(file('SC_rgb_rle.dcm'));
@@ -149,7 +174,11 @@ describe('frames that cannot be shown say why', () => {
     const ct = file('CT_small.dcm');
     expect(await readFrame(ct.subarray(0, ct.length - 1000), 0)).toMatchObject({ ok: false, reason: 'truncated' });
     expect(await readFrame(new Uint8Array(300).fill(7), 0)).toMatchObject({ ok: false, reason: 'unreadable' });
-    expect(await readFrame(file('liver_1frame.dcm'), 0)).toMatchObject({ ok: false, reason: 'unsupported_pixels', detail: expect.stringContaining('1 bit') });
+    expect(await readFrame(file('liver_1frame.dcm'), 0)).toMatchObject({
+      ok: false,
+      reason: 'unsupported_pixels',
+      detail: expect.stringContaining('1 bit'),
+    });
   });
 
   it('a compressed stream cut or scrambled is refused, and the decoder still works after', async () => {

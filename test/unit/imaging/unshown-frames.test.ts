@@ -21,17 +21,27 @@ async function valueOfFrame(bytes: Uint8Array, index: number): Promise<number> {
 
 describe('a Number of Frames that cannot be read (PS3.5 6.2, A.4)', () => {
   it('native pixels holding four frames: all four imported and shown, and said to be counted', async () => {
-    const file = withNumberOfFrames(multiFrameFile({ frames: 4, size: SIZE, uid: `${UID}.1`, numberOfFrames: '4 ' }), 'x ');
+    const file = withNumberOfFrames(
+      multiFrameFile({ frames: 4, size: SIZE, uid: `${UID}.1`, numberOfFrames: '4 ' }),
+      'x ',
+    );
     expect(readDicom(file)).toMatchObject({ ok: true, instance: { image: { frames: 4 } } });
     expect(await Promise.all([0, 1, 2, 3].map((f) => valueOfFrame(file, f)))).toEqual([10, 20, 30, 40]);
     expect(await readFrame(file, 0)).toMatchObject({ ok: true, frame: { frames: 4, framesCounted: { unshown: 0 } } });
   });
 
   it('native pixels holding three frames and a half: three shown, the incomplete one said', async () => {
-    const file = withNumberOfFrames(multiFrameFile({ frames: 3, size: SIZE, uid: `${UID}.2`, numberOfFrames: '3 ', extraBytes: (SIZE * SIZE) / 2 }), '? ');
+    const file = withNumberOfFrames(
+      multiFrameFile({ frames: 3, size: SIZE, uid: `${UID}.2`, numberOfFrames: '3 ', extraBytes: (SIZE * SIZE) / 2 }),
+      '? ',
+    );
     expect(readDicom(file)).toMatchObject({ ok: true, instance: { image: { frames: 3 } } });
     expect(await readFrame(file, 2)).toMatchObject({ ok: true, frame: { frames: 3, framesCounted: { unshown: 1 } } });
-    expect(await readFrame(file, 3)).toMatchObject({ ok: false, reason: 'no_such_frame', detail: expect.stringContaining('incomplete') });
+    expect(await readFrame(file, 3)).toMatchObject({
+      ok: false,
+      reason: 'no_such_frame',
+      detail: expect.stringContaining('incomplete'),
+    });
   });
 
   it('JPEG Lossless frames cut into several fragments with no offset table: each frame found by its SOI', async () => {
@@ -40,7 +50,10 @@ describe('a Number of Frames that cannot be read (PS3.5 6.2, A.4)', () => {
     const pixelData = dicomParser.parseDicom(file).elements.x7fe00010!;
     expect(pixelData.fragments!.length).toBeGreaterThan(3); // frames do span several fragments
     expect(pixelData.basicOffsetTable).toEqual([]);
-    expect(readDicom(file)).toMatchObject({ ok: true, instance: { image: { frames: 3 }, transferSyntax: { name: 'JPEG Lossless' } } });
+    expect(readDicom(file)).toMatchObject({
+      ok: true,
+      instance: { image: { frames: 3 }, transferSyntax: { name: 'JPEG Lossless' } },
+    });
     for (const f of [0, 1, 2]) {
       const [shown, original] = [await readFrame(file, f), await readFrame(native, f)];
       if (!shown.ok || !original.ok) throw new Error(`frame ${f}`);

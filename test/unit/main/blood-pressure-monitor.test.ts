@@ -21,7 +21,9 @@ describe('blood pressure monitor', () => {
   it('is listed with the devices, and refuses to measure on request unless simulated', async () => {
     const service = createDeviceService({ onDevicesChanged: () => {}, onReading: () => {} });
     service.addBloodPressure(simulatedOmronMonitor());
-    expect(service.list()).toEqual([expect.objectContaining({ id: 'blood-pressure-1', kind: 'blood_pressure', state: 'connected', simulated: true })]);
+    expect(service.list()).toEqual([
+      expect.objectContaining({ id: 'blood-pressure-1', kind: 'blood_pressure', state: 'connected', simulated: true }),
+    ]);
     expect(service.simulateBloodPressure('blood-pressure-1')).toEqual({ measured: true });
     expect((await service.bloodPressureLatest('blood-pressure-1'))?.systolic).toBeGreaterThan(100);
     await expect(service.bloodPressureLatest('nope')).rejects.toMatchObject({ code: 'device_unavailable' });
@@ -35,6 +37,14 @@ describe('blood pressure monitor', () => {
   });
 
   it('is configured in devices.json by its hidraw path', () => {
-    expect(DeviceConfigSchema.parse({ id: 'bp', label: 'Omron', kind: 'blood_pressure', protocol: 'omron-hem790it', path: '/dev/hidraw3' })).toMatchObject({ protocol: 'omron-hem790it' });
+    expect(
+      DeviceConfigSchema.parse({
+        id: 'bp',
+        label: 'Omron',
+        kind: 'blood_pressure',
+        protocol: 'omron-hem790it',
+        path: '/dev/hidraw3',
+      }),
+    ).toMatchObject({ protocol: 'omron-hem790it' });
   });
 });

@@ -10,7 +10,9 @@ const tempDir = useTempDir();
 
 describe('commune places', () => {
   it('takes RELAIS_COMMUNES_CSV, else communes.csv in the data folder', () => {
-    expect(communesFile({ RELAIS_COMMUNES_CSV: ' /srv/communes-france-2025.csv ' }, '/data')).toBe('/srv/communes-france-2025.csv');
+    expect(communesFile({ RELAIS_COMMUNES_CSV: ' /srv/communes-france-2025.csv ' }, '/data')).toBe(
+      '/srv/communes-france-2025.csv',
+    );
     expect(communesFile({ RELAIS_COMMUNES_CSV: '' }, '/data')).toBe(path.join('/data', 'communes.csv'));
   });
 
@@ -19,7 +21,17 @@ describe('commune places', () => {
     const huge = path.join(dir, 'huge.csv');
     fs.writeFileSync(huge, '');
     fs.truncateSync(huge, 150 * 1024 * 1024); // sparse: no disk used
-    expect(createCommunePlaces(huge).current()).toMatchObject({ table: null, coordinates: { status: 'unreadable', fr: expect.stringMatching(/^le fichier fait 157 Mo/), en: expect.stringMatching(/^the file is 157 MB/) } });
-    expect(createCommunePlaces(dir).current()).toMatchObject({ table: null, coordinates: { status: 'unreadable', en: expect.stringMatching(/^it cannot be read \(EISDIR/) } });
+    expect(createCommunePlaces(huge).current()).toMatchObject({
+      table: null,
+      coordinates: {
+        status: 'unreadable',
+        fr: expect.stringMatching(/^le fichier fait 157 Mo/),
+        en: expect.stringMatching(/^the file is 157 MB/),
+      },
+    });
+    expect(createCommunePlaces(dir).current()).toMatchObject({
+      table: null,
+      coordinates: { status: 'unreadable', en: expect.stringMatching(/^it cannot be read \(EISDIR/) },
+    });
   });
 });

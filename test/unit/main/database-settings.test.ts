@@ -10,6 +10,8 @@ describe('RELAIS_BACKUPS_KEPT', () => {
   });
 
   it.each(['0', '-1', '2.5', 'lots', '367'])('refuses %s, naming the setting', (value) => {
-    expect(() => backupsKeptFromEnv({ RELAIS_BACKUPS_KEPT: value })).toThrow(/RELAIS_BACKUPS_KEPT must be how many database backups to keep, from 1 to 366/);
+    expect(() => backupsKeptFromEnv({ RELAIS_BACKUPS_KEPT: value })).toThrow(
+      /RELAIS_BACKUPS_KEPT must be how many database backups to keep, from 1 to 366/,
+    );
   });
 });

@@ -19,17 +19,38 @@ describe('devices.json', () => {
   });
 
   it('reads the configured devices with their defaults', () => {
-    const dir = withFile(JSON.stringify({ devices: [{ id: 'cam', kind: 'camera', protocol: 'visca', label: 'Caméra', path: '/dev/ttyUSB0' }] }));
+    const dir = withFile(
+      JSON.stringify({
+        devices: [{ id: 'cam', kind: 'camera', protocol: 'visca', label: 'Caméra', path: '/dev/ttyUSB0' }],
+      }),
+    );
     expect(loadDeviceSetup(dir, {})).toEqual({
       mode: 'configured',
-      devices: [{ id: 'cam', kind: 'camera', protocol: 'visca', label: 'Caméra', path: '/dev/ttyUSB0', baudRate: 9600, address: 1 }],
+      devices: [
+        {
+          id: 'cam',
+          kind: 'camera',
+          protocol: 'visca',
+          label: 'Caméra',
+          path: '/dev/ttyUSB0',
+          baudRate: 9600,
+          address: 1,
+        },
+      ],
     });
   });
 
   it('refuses a broken file with a message that names the problem and the way out', () => {
     expect(() => loadDeviceSetup(withFile('{oops'), {})).toThrow(DeviceConfigError);
     expect(() => loadDeviceSetup(withFile('{oops'), {})).toThrow(/not valid JSON.*remove it to use simulated devices/);
-    expect(() => loadDeviceSetup(withFile('{"devices":[{"id":"c","kind":"camera","protocol":"visca","label":"x"}]}'), {})).toThrow(/devices\.0\.path/);
-    expect(() => loadDeviceSetup(withFile('{"devices":[{"id":"c","kind":"camera","protocol":"zoomzoom","label":"x","path":"/x"}]}'), {})).toThrow(/devices\.0\.protocol/);
+    expect(() =>
+      loadDeviceSetup(withFile('{"devices":[{"id":"c","kind":"camera","protocol":"visca","label":"x"}]}'), {}),
+    ).toThrow(/devices\.0\.path/);
+    expect(() =>
+      loadDeviceSetup(
+        withFile('{"devices":[{"id":"c","kind":"camera","protocol":"zoomzoom","label":"x","path":"/x"}]}'),
+        {},
+      ),
+    ).toThrow(/devices\.0\.protocol/);
   });
 });

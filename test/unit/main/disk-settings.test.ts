@@ -15,7 +15,9 @@ describe('disk reserve setting', () => {
 
   it('refuses what is not a whole number of MB, naming the setting', () => {
     for (const raw of ['-5', '1.5', '200MB', 'beaucoup']) {
-      expect(() => diskReserveFromEnv({ RELAIS_DISK_RESERVE_MB: raw })).toThrow(/RELAIS_DISK_RESERVE_MB must be a whole number of MB/);
+      expect(() => diskReserveFromEnv({ RELAIS_DISK_RESERVE_MB: raw })).toThrow(
+        /RELAIS_DISK_RESERVE_MB must be a whole number of MB/,
+      );
     }
   });
 });

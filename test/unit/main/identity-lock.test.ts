@@ -8,7 +8,12 @@ function lockWithClock(idleMs = 10 * 60_000) {
   const clock = { ms: 0 };
   let changes = 0;
   let endedSessions = 0;
-  const lock = createIdentityLock({ now: () => new Date(clock.ms), idleMs, onChange: () => changes++, onTooManyFailures: () => endedSessions++ });
+  const lock = createIdentityLock({
+    now: () => new Date(clock.ms),
+    idleMs,
+    onChange: () => changes++,
+    onTooManyFailures: () => endedSessions++,
+  });
   return { lock, clock, changes: () => changes, endedSessions: () => endedSessions };
 }
 
@@ -70,7 +75,11 @@ describe('identity lock', () => {
     expect(lock.enrolBadge('04A3B2C1D9')).toEqual({ ok: true });
     expect(lock.state()).toEqual({ locked: false, pinSet: true, badgeSet: true });
     lock.lock();
-    expect(lock.unlockWithBadge('04A3B2C1D8')).toEqual({ ok: false, reason: 'wrong_badge', left: MAX_UNLOCK_FAILURES - 1 });
+    expect(lock.unlockWithBadge('04A3B2C1D8')).toEqual({
+      ok: false,
+      reason: 'wrong_badge',
+      left: MAX_UNLOCK_FAILURES - 1,
+    });
     expect(lock.state().locked).toBe(true);
     expect(lock.unlockWithBadge('04A3B2C1D9')).toEqual({ ok: true });
     expect(lock.state().locked).toBe(false);
@@ -80,7 +89,11 @@ describe('identity lock', () => {
     const { lock } = lockWithClock();
     lock.setPin('4826');
     lock.lock();
-    expect(lock.unlockWithBadge('04A3B2C1D9')).toEqual({ ok: false, reason: 'unknown_badge', left: MAX_UNLOCK_FAILURES - 1 });
+    expect(lock.unlockWithBadge('04A3B2C1D9')).toEqual({
+      ok: false,
+      reason: 'unknown_badge',
+      left: MAX_UNLOCK_FAILURES - 1,
+    });
     expect(lock.state().locked).toBe(true);
   });
 
@@ -93,7 +106,8 @@ describe('identity lock', () => {
     expect(lock.unlockWithBadge('FFFFFFFF')).toMatchObject({ reason: 'wrong_badge', left: 3 });
     expect(lock.unlockWithBadge('04A3B2C1D9')).toEqual({ ok: true });
     lock.lock();
-    for (let i = 1; i < MAX_UNLOCK_FAILURES; i++) expect(lock.unlockWithBadge(i % 2 ? 'FFFFFFFF' : 'EEEEEEEE')).toMatchObject({ reason: 'wrong_badge' });
+    for (let i = 1; i < MAX_UNLOCK_FAILURES; i++)
+      expect(lock.unlockWithBadge(i % 2 ? 'FFFFFFFF' : 'EEEEEEEE')).toMatchObject({ reason: 'wrong_badge' });
     expect(lock.unlock('1111')).toEqual({ ok: false, reason: 'signed_out' });
     expect(endedSessions()).toBe(1);
   });
@@ -151,7 +165,8 @@ describe('identity lock', () => {
     lock.lock();
     expect(lock.unlock('4826')).toMatchObject({ reason: 'wrong_pin' });
     expect(lock.unlock('5172')).toEqual({ ok: true });
-    for (let i = 1; i < MAX_UNLOCK_FAILURES; i++) expect(lock.changePin('0000', '7391')).toMatchObject({ reason: 'wrong_pin' });
+    for (let i = 1; i < MAX_UNLOCK_FAILURES; i++)
+      expect(lock.changePin('0000', '7391')).toMatchObject({ reason: 'wrong_pin' });
     expect(lock.changePin('0000', '7391')).toEqual({ ok: false, reason: 'signed_out' });
     expect(endedSessions()).toBe(1);
   });

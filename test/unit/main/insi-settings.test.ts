@@ -10,9 +10,18 @@ describe('INSi gateway settings', () => {
   });
 
   it('takes an https gateway and its token, or plain http on this machine only', () => {
-    expect(insiSettingsFromEnv({ RELAIS_INSI_URL: 'https://insi.chu.example/relais/', RELAIS_INSI_TOKEN: ' t0k3n ' })).toEqual({ url: 'https://insi.chu.example/relais', token: 't0k3n' });
-    expect(insiSettingsFromEnv({ RELAIS_INSI_URL: 'http://127.0.0.1:8099/insi' })).toEqual({ url: 'http://127.0.0.1:8099/insi', token: null });
-    expect(() => insiSettingsFromEnv({ RELAIS_INSI_URL: 'http://insi.chu.example' })).toThrow(/must be https.*hospital's IT/);
-    expect(() => insiSettingsFromEnv({ RELAIS_INSI_URL: 'insi' })).toThrow(/RELAIS_INSI_URL must be the https:\/\/ address/);
+    expect(
+      insiSettingsFromEnv({ RELAIS_INSI_URL: 'https://insi.chu.example/relais/', RELAIS_INSI_TOKEN: ' t0k3n ' }),
+    ).toEqual({ url: 'https://insi.chu.example/relais', token: 't0k3n' });
+    expect(insiSettingsFromEnv({ RELAIS_INSI_URL: 'http://127.0.0.1:8099/insi' })).toEqual({
+      url: 'http://127.0.0.1:8099/insi',
+      token: null,
+    });
+    expect(() => insiSettingsFromEnv({ RELAIS_INSI_URL: 'http://insi.chu.example' })).toThrow(
+      /must be https.*hospital's IT/,
+    );
+    expect(() => insiSettingsFromEnv({ RELAIS_INSI_URL: 'insi' })).toThrow(
+      /RELAIS_INSI_URL must be the https:\/\/ address/,
+    );
   });
 });

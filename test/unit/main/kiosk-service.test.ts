@@ -12,7 +12,13 @@ const tempDir = useTempDir('relais-kiosk-');
 function kioskOn(dataDir: string, clock = { ms: Date.parse('2026-11-23T10:00:00Z') }) {
   const changes: KioskState[] = [];
   let wipes = 0;
-  const service = createKioskService({ dataDir, now: () => new Date(clock.ms), site: 'Pharmacie du Port', onChanged: (s) => changes.push(s), onSessionEnded: () => wipes++ });
+  const service = createKioskService({
+    dataDir,
+    now: () => new Date(clock.ms),
+    site: 'Pharmacie du Port',
+    onChanged: (s) => changes.push(s),
+    onSessionEnded: () => wipes++,
+  });
   return { service, changes, clock, wipes: () => wipes };
 }
 

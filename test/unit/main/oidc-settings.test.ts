@@ -14,11 +14,23 @@ describe('identity provider settings', () => {
   });
 
   it('refuses a provider and RELAIS_NO_SIGN_IN=1 together: one or the other', () => {
-    expect(() => oidcSettingsFromEnv({ RELAIS_NO_SIGN_IN: '1', RELAIS_OIDC_DISCOVERY_URL: 'https://idp.example', RELAIS_OIDC_CLIENT_ID: 'relais' })).toThrow(/both set/);
+    expect(() =>
+      oidcSettingsFromEnv({
+        RELAIS_NO_SIGN_IN: '1',
+        RELAIS_OIDC_DISCOVERY_URL: 'https://idp.example',
+        RELAIS_OIDC_CLIENT_ID: 'relais',
+      }),
+    ).toThrow(/both set/);
   });
 
   it('reads the discovery address, client and scope, with defaults', () => {
-    expect(oidcSettingsFromEnv({ RELAIS_OIDC_DISCOVERY_URL: 'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration', RELAIS_OIDC_CLIENT_ID: 'relais' })).toEqual({
+    expect(
+      oidcSettingsFromEnv({
+        RELAIS_OIDC_DISCOVERY_URL:
+          'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration',
+        RELAIS_OIDC_CLIENT_ID: 'relais',
+      }),
+    ).toEqual({
       profile: 'generic',
       discoveryUrl: 'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration',
       clientId: 'relais',
@@ -28,8 +40,12 @@ describe('identity provider settings', () => {
   });
 
   it('refuses a discovery address that is not http(s), or a missing client id, with what to fix', () => {
-    expect(() => oidcSettingsFromEnv({ RELAIS_OIDC_DISCOVERY_URL: 'ftp://x', RELAIS_OIDC_CLIENT_ID: 'a' })).toThrow(/must be an http\(s\) address/);
-    expect(() => oidcSettingsFromEnv({ RELAIS_OIDC_DISCOVERY_URL: 'https://idp.example' })).toThrow(/RELAIS_OIDC_CLIENT_ID is needed/);
+    expect(() => oidcSettingsFromEnv({ RELAIS_OIDC_DISCOVERY_URL: 'ftp://x', RELAIS_OIDC_CLIENT_ID: 'a' })).toThrow(
+      /must be an http\(s\) address/,
+    );
+    expect(() => oidcSettingsFromEnv({ RELAIS_OIDC_DISCOVERY_URL: 'https://idp.example' })).toThrow(
+      /RELAIS_OIDC_CLIENT_ID is needed/,
+    );
   });
 });
 

@@ -6,8 +6,14 @@ import type { Peer } from '../../../src/shared/hub-protocol';
 import type { SignedIn } from '../../../src/shared/identity/identity';
 import type { ControlChange } from '../../../src/shared/devices/steering-grant';
 
-const peer = (id: string, role: Peer['role'], name: string): Peer =>
-  ({ id, role, name, site: role === 'expert' ? 'CHU de Brest' : 'EHPAD', specialty: null, availability: 'available' });
+const peer = (id: string, role: Peer['role'], name: string): Peer => ({
+  id,
+  role,
+  name,
+  site: role === 'expert' ? 'CHU de Brest' : 'EHPAD',
+  specialty: null,
+  availability: 'available',
+});
 const CART = peer('cart-3', 'station', 'Chariot 3');
 const NEURO = peer('dr-kerleau', 'expert', 'Dr Kerleau');
 const OTHER = peer('dr-guillou', 'expert', 'Dr Guillou');
@@ -112,7 +118,10 @@ describe('the remote steering grant', () => {
     for (let i = 0; i < 60; i++) expect(() => grant.check('call-1', undefined)).toThrow(refused);
     expect(audit.map((r) => r.event)).toEqual(['camera.remote_refused']);
     expect(() => grant.check('call-x', undefined)).toThrow();
-    expect(audit.map((r) => `${r.event} ${r.callId}`)).toEqual(['camera.remote_refused call-1', 'camera.remote_refused call-x']);
+    expect(audit.map((r) => `${r.event} ${r.callId}`)).toEqual([
+      'camera.remote_refused call-1',
+      'camera.remote_refused call-x',
+    ]);
     // The call-1 streak was ended by the call-x one: its count is only logged.
     grant.grant('call-1', 'IDE Morvan');
     expect(audit.at(-1)!.detail).not.toContain('refused');

@@ -20,8 +20,13 @@ interface Entry {
 // The built file that defines the station (a chunk today, with a hashed name): found by what it exports.
 function builtStationModule(): string {
   if (!fs.existsSync(path.join(built, 'index.cjs'))) throw new Error('out/ is missing: run `npm run build` first.');
-  const candidates = [...fs.readdirSync(built).map((f) => path.join(built, f)), ...fs.readdirSync(path.join(built, 'chunks')).map((f) => path.join(built, 'chunks', f))];
-  const found = candidates.filter((f) => f.endsWith('.cjs') && fs.readFileSync(f, 'utf8').includes('Object.defineProperty(exports, "createStation"'));
+  const candidates = [
+    ...fs.readdirSync(built).map((f) => path.join(built, f)),
+    ...fs.readdirSync(path.join(built, 'chunks')).map((f) => path.join(built, 'chunks', f)),
+  ];
+  const found = candidates.filter(
+    (f) => f.endsWith('.cjs') && fs.readFileSync(f, 'utf8').includes('Object.defineProperty(exports, "createStation"'),
+  );
   expect(found, 'the built file exporting createStation').toHaveLength(1);
   return found[0]!;
 }
@@ -34,14 +39,25 @@ describe('the built station finds resources/', () => {
 
   it('loads the USB and HID device profiles from out/ when no folder is passed in', async () => {
     const requireBuilt = createRequire(__filename);
-    const { createStation: createBuiltStation } = requireBuilt(builtStationModule()) as { createStation: typeof createStation };
+    const { createStation: createBuiltStation } = requireBuilt(builtStationModule()) as {
+      createStation: typeof createStation;
+    };
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-built-resources-'));
     dirs.push(dataDir);
     const entries: Entry[] = [];
-    const log = (level: string) => (event: string, fields: Record<string, unknown> = {}) => entries.push({ level, event, fields });
+    const log =
+      (level: string) =>
+      (event: string, fields: Record<string, unknown> = {}) =>
+        entries.push({ level, event, fields });
     const logger = { info: log('info'), warn: log('warn'), error: log('error') };
     // Configured with no device: the plug watcher starts (and reads the profiles), nothing is opened.
-    const station = createBuiltStation({ dataDir, mode: 'browser', logger, devices: { mode: 'configured', devices: [] }, dataKeyFile: path.join(dataDir, 'key') });
+    const station = createBuiltStation({
+      dataDir,
+      mode: 'browser',
+      logger,
+      devices: { mode: 'configured', devices: [] },
+      dataKeyFile: path.join(dataDir, 'key'),
+    });
     try {
       await station.devicesReady;
       const errors = entries.filter((e) => e.level === 'error');

@@ -4,7 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { invalidSnapshotEntries, judgeSnapshot, productionTree, type PackageLock, type Snapshot } from '../../../scripts/security/dependency-snapshot-judge';
+import {
+  invalidSnapshotEntries,
+  judgeSnapshot,
+  productionTree,
+  type PackageLock,
+  type Snapshot,
+} from '../../../scripts/security/dependency-snapshot-judge';
 
 const lock: PackageLock = {
   lockfileVersion: 3,
@@ -18,11 +24,20 @@ const lock: PackageLock = {
     'node_modules/vitest': { version: '4.1.12', dev: true },
   },
 };
-const reviewed = (keys: string[]): Snapshot => ({ about: 'test', packages: Object.fromEntries(keys.map((k) => [k, '2026-12-06'])) });
+const reviewed = (keys: string[]): Snapshot => ({
+  about: 'test',
+  packages: Object.fromEntries(keys.map((k) => [k, '2026-12-06'])),
+});
 
 describe('the production dependencies against their reviewed snapshot', () => {
   it('lists what ships: nested and aliased packages by their real names, never dev-only ones nor the app', () => {
-    expect(productionTree(lock)).toEqual(['@tus/server@2.4.5', 'debug@4.4.3', 'string-width@4.2.3', 'ws@8.23.0', 'zod@4.6.7']);
+    expect(productionTree(lock)).toEqual([
+      '@tus/server@2.4.5',
+      'debug@4.4.3',
+      'string-width@4.2.3',
+      'ws@8.23.0',
+      'zod@4.6.7',
+    ]);
   });
 
   it('fails a new dependency, and a new version of a reviewed one, that nobody reviewed', () => {
@@ -35,14 +50,20 @@ describe('the production dependencies against their reviewed snapshot', () => {
   });
 
   it('refuses an entry without the day it was reviewed', () => {
-    expect(invalidSnapshotEntries({ packages: { 'zod@4.6.7': '2026-12-06', 'ws@8.23.0': 'yes', 'nonsense': '2026-12-06' } })).toHaveLength(2);
+    expect(
+      invalidSnapshotEntries({ packages: { 'zod@4.6.7': '2026-12-06', 'ws@8.23.0': 'yes', nonsense: '2026-12-06' } }),
+    ).toHaveLength(2);
     expect(invalidSnapshotEntries({})).toEqual(['the snapshot has no "packages" map']);
   });
 
   it("holds this repository's production tree: every package that ships was reviewed", () => {
     const root = path.resolve(import.meta.dirname, '../../..');
-    const tree = productionTree(JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as PackageLock);
-    const snapshot = JSON.parse(fs.readFileSync(path.join(root, 'security/production-dependencies.json'), 'utf8')) as Snapshot;
+    const tree = productionTree(
+      JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as PackageLock,
+    );
+    const snapshot = JSON.parse(
+      fs.readFileSync(path.join(root, 'security/production-dependencies.json'), 'utf8'),
+    ) as Snapshot;
     expect(invalidSnapshotEntries(snapshot)).toEqual([]);
     expect(judgeSnapshot(tree, snapshot)).toEqual({ unreviewed: [], stale: [] });
   });

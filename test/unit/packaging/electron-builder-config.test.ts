@@ -17,20 +17,41 @@ const source = fs.readFileSync(path.join(root, file), 'utf8');
 describe('the configuration file', () => {
   it('is electron-builder.yml at the top level, the only one electron-builder could pick up', () => {
     expect(file).toBe('electron-builder.yml');
-    const others = ['electron-builder.yaml', 'electron-builder.json', 'electron-builder.json5', 'electron-builder.toml', 'electron-builder.js', 'electron-builder.cjs', 'electron-builder.ts'];
+    const others = [
+      'electron-builder.yaml',
+      'electron-builder.json',
+      'electron-builder.json5',
+      'electron-builder.toml',
+      'electron-builder.js',
+      'electron-builder.cjs',
+      'electron-builder.ts',
+    ];
     for (const other of others) expect(fs.existsSync(path.join(root, other)), other).toBe(false);
-    expect((JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { build?: unknown }).build).toBeUndefined();
+    expect(
+      (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { build?: unknown }).build,
+    ).toBeUndefined();
   });
 
   it('names hooks only from scripts/packaging/', () => {
-    const hooks = ['beforeBuild', 'beforePack', 'afterExtract', 'afterPack', 'afterSign', 'afterAllArtifactBuild', 'artifactBuildStarted', 'artifactBuildCompleted', 'onNodeModuleFile'] as const;
+    const hooks = [
+      'beforeBuild',
+      'beforePack',
+      'afterExtract',
+      'afterPack',
+      'afterSign',
+      'afterAllArtifactBuild',
+      'artifactBuildStarted',
+      'artifactBuildCompleted',
+      'onNodeModuleFile',
+    ] as const;
     for (const hook of hooks) {
       const value = (config as Record<string, unknown>)[hook];
       if (value !== undefined && value !== null) expect(String(value), hook).toMatch(/^\.\/scripts\/packaging\//);
     }
   });
 });
-const asList = <T>(value: T | T[] | null | undefined): T[] => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asList = <T>(value: T | T[] | null | undefined): T[] =>
+  value === null || value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 describe('Electron fuses', () => {
   // @electron/fuses (what electron-builder flips them with) names each fuse of the wire;
@@ -72,7 +93,8 @@ describe('what leaves the ASAR', () => {
   const unpack = asList(config.asarUnpack);
   const files = asList(config.files) as string[];
   const unpacked = (file: string) => unpack.some((pattern) => minimatch(file, pattern, { dot: true }));
-  const excluded = (file: string) => files.some((pattern) => pattern.startsWith('!') && minimatch(file, pattern.slice(1), { dot: true }));
+  const excluded = (file: string) =>
+    files.some((pattern) => pattern.startsWith('!') && minimatch(file, pattern.slice(1), { dot: true }));
 
   it('packs the app into an ASAR', () => {
     expect(config.asar).toBe(true);
@@ -92,7 +114,11 @@ describe('what leaves the ASAR', () => {
   });
 
   it('keeps the app code, the imaging worker and the codecs under the ASAR integrity check', () => {
-    for (const file of ['out/main/index.cjs', 'out/main/imaging-worker.cjs', 'node_modules/@cornerstonejs/codec-openjpeg/dist/openjpegwasm_decode.wasm']) {
+    for (const file of [
+      'out/main/index.cjs',
+      'out/main/imaging-worker.cjs',
+      'node_modules/@cornerstonejs/codec-openjpeg/dist/openjpegwasm_decode.wasm',
+    ]) {
       expect(unpacked(file), file).toBe(false);
     }
   });
@@ -134,7 +160,9 @@ describe('targets, signing and updates', () => {
   });
 
   it('has the deb install the udev rules where udev reads them', () => {
-    const mapping = asList(config.deb?.fpm).find((arg) => arg.endsWith('=/usr/lib/udev/rules.d/99-relais-devices.rules'));
+    const mapping = asList(config.deb?.fpm).find((arg) =>
+      arg.endsWith('=/usr/lib/udev/rules.d/99-relais-devices.rules'),
+    );
     expect(mapping).toBeDefined();
     // Relative to the project folder, where electron-builder runs fpm.
     expect(fs.existsSync(path.join(root, mapping!.split('=')[0]!))).toBe(true);
@@ -147,11 +175,19 @@ describe('udev rules', () => {
   const ids = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
 
   it('gives every serial device profile its tty rule (dialout, 0660)', () => {
-    const profiles = (ids(path.join(root, 'resources/devices/usb-profiles.json')) as { profiles: { bus: string; match: { vendorId: string; productId: string } }[] }).profiles;
+    const profiles = (
+      ids(path.join(root, 'resources/devices/usb-profiles.json')) as {
+        profiles: { bus: string; match: { vendorId: string; productId: string } }[];
+      }
+    ).profiles;
     const serial = profiles.filter((p) => p.bus === 'serial');
     expect(serial.length).toBeGreaterThan(0);
     for (const { match } of serial) {
-      const line = lines.find((l) => l.includes(`ATTRS{idVendor}=="${match.vendorId}", ATTRS{idProduct}=="${match.productId}"`) && l.startsWith('SUBSYSTEM=="tty"'));
+      const line = lines.find(
+        (l) =>
+          l.includes(`ATTRS{idVendor}=="${match.vendorId}", ATTRS{idProduct}=="${match.productId}"`) &&
+          l.startsWith('SUBSYSTEM=="tty"'),
+      );
       expect(line, `${match.vendorId}:${match.productId}`).toMatch(/GROUP="dialout", MODE="0660"$/);
     }
   });
@@ -162,7 +198,11 @@ describe('udev rules', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const { match } = ids(path.join(dir, file)) as { match: { vendorId: string; productId: string } };
-      const line = lines.find((l) => l.startsWith('SUBSYSTEM=="hidraw"') && l.includes(`ATTRS{idVendor}=="${match.vendorId}", ATTRS{idProduct}=="${match.productId}"`));
+      const line = lines.find(
+        (l) =>
+          l.startsWith('SUBSYSTEM=="hidraw"') &&
+          l.includes(`ATTRS{idVendor}=="${match.vendorId}", ATTRS{idProduct}=="${match.productId}"`),
+      );
       expect(line, file).toMatch(/GROUP="plugdev", MODE="0660"$/);
     }
   });

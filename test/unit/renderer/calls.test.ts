@@ -7,17 +7,42 @@ import { processingProblems, stethoscopeConstraints } from '../../../src/rendere
 
 // The shape of a Chromium offer: audio (Opus 111 with its default fmtp, and others), then video.
 const CHROME_OFFER = [
-  'v=0', 'o=- 4611731400430051336 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0 1',
-  'm=audio 9 UDP/TLS/RTP/SAVPF 111 63 9 0 8', 'c=IN IP4 0.0.0.0', 'a=mid:0', 'a=sendrecv',
-  'a=rtpmap:111 opus/48000/2', 'a=rtcp-fb:111 transport-cc', 'a=fmtp:111 minptime=10;useinbandfec=1',
-  'a=rtpmap:63 red/48000/2', 'a=fmtp:63 111/111', 'a=rtpmap:9 G722/8000', 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:8 PCMA/8000',
-  'm=video 9 UDP/TLS/RTP/SAVPF 96', 'c=IN IP4 0.0.0.0', 'a=mid:1', 'a=rtpmap:96 VP8/90000', 'a=fmtp:96 x-google-start-bitrate=800', '',
+  'v=0',
+  'o=- 4611731400430051336 2 IN IP4 127.0.0.1',
+  's=-',
+  't=0 0',
+  'a=group:BUNDLE 0 1',
+  'm=audio 9 UDP/TLS/RTP/SAVPF 111 63 9 0 8',
+  'c=IN IP4 0.0.0.0',
+  'a=mid:0',
+  'a=sendrecv',
+  'a=rtpmap:111 opus/48000/2',
+  'a=rtcp-fb:111 transport-cc',
+  'a=fmtp:111 minptime=10;useinbandfec=1',
+  'a=rtpmap:63 red/48000/2',
+  'a=fmtp:63 111/111',
+  'a=rtpmap:9 G722/8000',
+  'a=rtpmap:0 PCMU/8000',
+  'a=rtpmap:8 PCMA/8000',
+  'm=video 9 UDP/TLS/RTP/SAVPF 96',
+  'c=IN IP4 0.0.0.0',
+  'a=mid:1',
+  'a=rtpmap:96 VP8/90000',
+  'a=fmtp:96 x-google-start-bitrate=800',
+  '',
 ].join('\r\n');
 
 describe('Opus for auscultation', () => {
   it('sets high bitrate, stereo (audio mode) and no DTX on the Opus payload, keeping its other parameters', () => {
     const sdp = withAuscultationOpus(CHROME_OFFER);
-    expect(opusParameters(sdp)).toEqual({ minptime: '10', useinbandfec: '1', maxaveragebitrate: '128000', usedtx: '0', stereo: '1', 'sprop-stereo': '1' });
+    expect(opusParameters(sdp)).toEqual({
+      minptime: '10',
+      useinbandfec: '1',
+      maxaveragebitrate: '128000',
+      usedtx: '0',
+      stereo: '1',
+      'sprop-stereo': '1',
+    });
     expect(sdp).toContain('a=fmtp:96 x-google-start-bitrate=800'); // video untouched
     expect(sdp).toContain('a=fmtp:63 111/111'); // RED untouched
     expect(sdp.split('\r\n').length).toBe(CHROME_OFFER.split('\r\n').length); // CRLF kept, no line lost
@@ -41,12 +66,26 @@ describe('stethoscope capture', () => {
   it('asks for the processing that removes heart sounds to be off, mono at 48 kHz', () => {
     expect(stethoscopeConstraints('mic-3')).toEqual({
       video: false,
-      audio: { deviceId: { exact: 'mic-3' }, echoCancellation: false, noiseSuppression: false, autoGainControl: false, channelCount: 1, sampleRate: 48000 },
+      audio: {
+        deviceId: { exact: 'mic-3' },
+        echoCancellation: false,
+        noiseSuppression: false,
+        autoGainControl: false,
+        channelCount: 1,
+        sampleRate: 48000,
+      },
     });
   });
 
   it('names what a browser left switched on', () => {
-    expect(processingProblems({ echoCancellation: false, noiseSuppression: false, autoGainControl: false, sampleRate: 48000 })).toEqual([]);
+    expect(
+      processingProblems({
+        echoCancellation: false,
+        noiseSuppression: false,
+        autoGainControl: false,
+        sampleRate: 48000,
+      }),
+    ).toEqual([]);
     expect(processingProblems({ echoCancellation: true, noiseSuppression: false, sampleRate: 16000 })).toEqual([
       'echo cancellation is on',
       'automatic gain control is on',
@@ -59,9 +98,22 @@ describe('connection quality', () => {
   const sample = (at: number, received: number, lost: number, bytes: number, rtt = 0.045, frames = 0) => ({
     at,
     stats: [
-      { type: 'inbound-rtp', kind: 'video', packetsReceived: received, packetsLost: lost, bytesReceived: bytes, framesDecoded: frames },
+      {
+        type: 'inbound-rtp',
+        kind: 'video',
+        packetsReceived: received,
+        packetsLost: lost,
+        bytesReceived: bytes,
+        framesDecoded: frames,
+      },
       { type: 'inbound-rtp', kind: 'audio', packetsReceived: 0, packetsLost: 0, bytesReceived: 0 },
-      { type: 'candidate-pair', state: 'succeeded', nominated: true, currentRoundTripTime: rtt, localCandidateId: 'L1' },
+      {
+        type: 'candidate-pair',
+        state: 'succeeded',
+        nominated: true,
+        currentRoundTripTime: rtt,
+        localCandidateId: 'L1',
+      },
       { type: 'local-candidate', id: 'L1', candidateType: 'relay' },
       { type: 'candidate-pair', state: 'failed', nominated: false, currentRoundTripTime: 9 },
     ],
@@ -87,7 +139,19 @@ describe('connection quality', () => {
   });
 
   it('has no loss or bitrate from a single sample, and no level without a selected pair', () => {
-    expect(connectionQuality(null, sample(0, 10, 0, 10))).toMatchObject({ lossPercent: null, receiveKbps: null, level: 'good' });
-    expect(connectionQuality(null, { at: 0, stats: [] })).toEqual({ rttMs: null, lossPercent: null, receiveKbps: null, framesDecoded: 0, framesPerSecond: null, route: null, level: 'unknown' });
+    expect(connectionQuality(null, sample(0, 10, 0, 10))).toMatchObject({
+      lossPercent: null,
+      receiveKbps: null,
+      level: 'good',
+    });
+    expect(connectionQuality(null, { at: 0, stats: [] })).toEqual({
+      rttMs: null,
+      lossPercent: null,
+      receiveKbps: null,
+      framesDecoded: 0,
+      framesPerSecond: null,
+      route: null,
+      level: 'unknown',
+    });
   });
 });

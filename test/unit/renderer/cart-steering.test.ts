@@ -41,7 +41,9 @@ describe('cart steering', () => {
     steering.setGranted(true);
     expect(steering.handle({ type: 'center', seq: 4, x: 1, y: -0.5 })).toBe(true);
     await settle();
-    expect(invoked).toEqual([{ channel: 'camera.center', input: { x: 1, y: -0.5, origin: { kind: 'remote', callId: 'call-7' } } }]);
+    expect(invoked).toEqual([
+      { channel: 'camera.center', input: { x: 1, y: -0.5, origin: { kind: 'remote', callId: 'call-7' } } },
+    ]);
     expect(replies).toEqual([{ type: 'camera.result', seq: 4, outcome: 'done' }]);
   });
 
@@ -50,7 +52,9 @@ describe('cart steering', () => {
     const replies: RemoteMessage[] = [];
     const steering = createCartSteering(api, 'call-7', 'dr-kerleau', (m) => replies.push(m));
     steering.setGranted(true);
-    expect(steering.handle({ type: 'camera', seq: 5, command: { type: 'move', pan: 9, tilt: 0, zoom: 0 } })).toBe(false);
+    expect(steering.handle({ type: 'camera', seq: 5, command: { type: 'move', pan: 9, tilt: 0, zoom: 0 } })).toBe(
+      false,
+    );
     expect(steering.handle('{"type":"camera"}')).toBe(false);
     await settle();
     expect(invoked).toEqual([]);
@@ -58,7 +62,10 @@ describe('cart steering', () => {
   });
 
   it("says the station's refusal to the expert as a refusal, not as a camera failure", async () => {
-    const { api } = station({ ok: false, error: { code: 'control_not_granted', message: 'not granted for this call' } });
+    const { api } = station({
+      ok: false,
+      error: { code: 'control_not_granted', message: 'not granted for this call' },
+    });
     const replies: RemoteMessage[] = [];
     const steering = createCartSteering(api, 'call-7', 'dr-kerleau', (m) => replies.push(m));
     steering.setGranted(true); // the page has not heard yet that the station's grant ended

@@ -10,7 +10,21 @@ const fetchFrame: FrameFetcher = async ({ sopInstanceUid }) => {
   const index = Number(sopInstanceUid.split('.').pop());
   fetched.push(index);
   const data = Buffer.alloc(1000, index % 256).toString('base64');
-  return { ok: true, value: { rows: 10, columns: 100, colour: 'grey', sampleType: 'uint8', data, inverted: false, rescale: { slope: 1, intercept: 0, unit: null }, window: null, pixelSpacing: null, frames: 1 } };
+  return {
+    ok: true,
+    value: {
+      rows: 10,
+      columns: 100,
+      colour: 'grey',
+      sampleType: 'uint8',
+      data,
+      inverted: false,
+      rescale: { slope: 1, intercept: 0, unit: null },
+      window: null,
+      pixelSpacing: null,
+      frames: 1,
+    },
+  };
 };
 
 const series = {
@@ -21,10 +35,18 @@ const series = {
   description: null,
   patient: { birthName: 'DOE', usedName: null, firstName: 'PETER', birthDate: '1960-05-04', sex: 'M' },
   study: { date: '20261123', dicomPatientName: 'DOE^PETER', mismatchAcceptedBy: null },
-  images: Array.from({ length: 100 }, (_, i) => ({ sopInstanceUid: `1.2.3.${i}`, instanceNumber: i + 1, position: i, frames: 1, rows: 10, columns: 100 })),
+  images: Array.from({ length: 100 }, (_, i) => ({
+    sopInstanceUid: `1.2.3.${i}`,
+    instanceNumber: i + 1,
+    position: i,
+    frames: 1,
+    rows: 10,
+    columns: 100,
+  })),
 };
 const settle = () => new Promise((r) => setTimeout(r, 20));
-const held = (source: ReturnType<typeof localSeriesSource>) => Array.from({ length: 100 }, (_, i) => i).filter((i) => source.peek(i) !== null);
+const held = (source: ReturnType<typeof localSeriesSource>) =>
+  Array.from({ length: 100 }, (_, i) => i).filter((i) => source.peek(i) !== null);
 
 describe('local series source', () => {
   it('keeps the whole series when it fits, fetched outward from the shown slice', async () => {

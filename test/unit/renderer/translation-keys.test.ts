@@ -10,7 +10,12 @@ import { en } from '../../../src/renderer/i18n/en';
 import { fr } from '../../../src/renderer/i18n/fr';
 
 function lookup(tree: unknown, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
+  return dotted
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      tree,
+    );
 }
 
 function sources(dir: string): string[] {
@@ -24,7 +29,9 @@ function sources(dir: string): string[] {
 /** The dotted keys of a table, leaves only. */
 function leaves(tree: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
-    value && typeof value === 'object' ? leaves(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`],
+    value && typeof value === 'object'
+      ? leaves(value as Record<string, unknown>, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
   );
 }
 
@@ -57,17 +64,26 @@ describe('the renderer’s text keys', () => {
     expect(resolves(en, key), `en: ${key}`).toBe(true);
   });
 
-  it.each([...built.entries()].sort())('the keys built from %s (%s) find their table in French and English', (prefix) => {
-    // `acts.types.${x}` indexes the table acts.types; `activity.coordinates.loaded_${x}` the table activity.coordinates.
-    const table = prefix.endsWith('.') ? prefix.slice(0, -1) : prefix.slice(0, prefix.lastIndexOf('.'));
-    expect(typeof lookup(fr, table), `fr: ${table}`).toBe('object');
-    expect(typeof lookup(en, table), `en: ${table}`).toBe('object');
-  });
+  it.each([...built.entries()].sort())(
+    'the keys built from %s (%s) find their table in French and English',
+    (prefix) => {
+      // `acts.types.${x}` indexes the table acts.types; `activity.coordinates.loaded_${x}` the table activity.coordinates.
+      const table = prefix.endsWith('.') ? prefix.slice(0, -1) : prefix.slice(0, prefix.lastIndexOf('.'));
+      expect(typeof lookup(fr, table), `fr: ${table}`).toBe('object');
+      expect(typeof lookup(en, table), `en: ${table}`).toBe('object');
+    },
+  );
 
   it('French and English hold the same keys', () => {
     const french = new Set(leaves(fr));
     const english = new Set(leaves(en));
-    expect([...french].filter((k) => !english.has(k)), 'in French only').toEqual([]);
-    expect([...english].filter((k) => !french.has(k)), 'in English only').toEqual([]);
+    expect(
+      [...french].filter((k) => !english.has(k)),
+      'in French only',
+    ).toEqual([]);
+    expect(
+      [...english].filter((k) => !french.has(k)),
+      'in English only',
+    ).toEqual([]);
   });
 });

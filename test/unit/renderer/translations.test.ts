@@ -11,7 +11,12 @@ import { RemoteMessageSchema } from '../../../src/shared/devices/remote-control'
 import { AuditNoteSchema } from '../../../src/shared/audit/audit';
 
 function lookup(tree: unknown, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
+  return dotted
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      tree,
+    );
 }
 
 function sources(dir: string): string[] {
@@ -23,9 +28,15 @@ function sources(dir: string): string[] {
 
 // Field codes are written as dotted string literals ('ins.key_mismatch') in the rules and
 // services, and built in validation.ts as 'field.*'.
-const FIELD_CODE = /'((?:field|trait|date|insee|first_names|ins|identity|encounter|vital|report|rpps|imaging|pacs|kiosk|disk|consent|auscultation)\.[a-z_]+)'/g;
+const FIELD_CODE =
+  /'((?:field|trait|date|insee|first_names|ins|identity|encounter|vital|report|rpps|imaging|pacs|kiosk|disk|consent|auscultation)\.[a-z_]+)'/g;
 // Channel, event, call message and audit note names look the same ('imaging.scan', 'imaging.view'): they are not field codes.
-const contractNames = new Set<string>([...Object.keys(contract.invoke), ...Object.keys(contract.events), ...RemoteMessageSchema.options.map((o) => o.shape.type.value), ...AuditNoteSchema.options.map((o) => o.shape.event.value)]);
+const contractNames = new Set<string>([
+  ...Object.keys(contract.invoke),
+  ...Object.keys(contract.events),
+  ...RemoteMessageSchema.options.map((o) => o.shape.type.value),
+  ...AuditNoteSchema.options.map((o) => o.shape.event.value),
+]);
 // The main services that raise field errors (src/main/services before issue 19 spread them by feature).
 const MAIN_SERVICES = [
   'src/main/activity/activity-service.ts',

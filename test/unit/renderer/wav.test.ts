@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { concatSamples, encodeWav } from '../../../src/renderer/webrtc/wav';
 
-const text = (bytes: Uint8Array, from: number, length: number) => String.fromCharCode(...bytes.subarray(from, from + length));
+const text = (bytes: Uint8Array, from: number, length: number) =>
+  String.fromCharCode(...bytes.subarray(from, from + length));
 
 describe('WAV encoding of an auscultation', () => {
   it('writes a 16-bit PCM RIFF header any audio tool reads', () => {

@@ -7,7 +7,12 @@ import { finishedEncounter, qualifiedPatient, signedReport } from '../sync/fhir-
 
 describe('report PDF', () => {
   it('carries the identity traits, the INS of a qualified identity, the act code, the author, the date and the body', async () => {
-    const pdf = await renderReportPdf({ patient: qualifiedPatient, encounter: finishedEncounter, report: signedReport, actCode: { code: 'TC', label: 'Téléconsultation (autres spécialités)' } });
+    const pdf = await renderReportPdf({
+      patient: qualifiedPatient,
+      encounter: finishedEncounter,
+      report: signedReport,
+      actCode: { code: 'TC', label: 'Téléconsultation (autres spécialités)' },
+    });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = textOf(pdf);
     for (const expected of [
@@ -29,7 +34,12 @@ describe('report PDF', () => {
   });
 
   it('never prints the INS of an identity that is not qualified, and says when the code is not known', async () => {
-    const pdf = await renderReportPdf({ patient: { ...qualifiedPatient, identityStatus: 'VALI' }, encounter: finishedEncounter, report: signedReport, actCode: { none: 'date antérieure au code' } });
+    const pdf = await renderReportPdf({
+      patient: { ...qualifiedPatient, identityStatus: 'VALI' },
+      encounter: finishedEncounter,
+      report: signedReport,
+      actCode: { none: 'date antérieure au code' },
+    });
     const text = textOf(pdf);
     expect(text).not.toContain('256122901900168');
     expect(text).toContain('INS : non communiqué (identité non qualifiée)');

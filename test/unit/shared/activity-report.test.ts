@@ -1,10 +1,20 @@
 // The activity report's pure parts: the months of a range, the file name, and the CSV lines
 // that say where the coordinates came from or why there are none.
 import { describe, expect, it } from 'vitest';
-import { activityCsvFileName, activityReportCsv, coordinatesNote, monthsBetween, type ActivityReport } from '../../../src/shared/activity/activity-report';
+import {
+  activityCsvFileName,
+  activityReportCsv,
+  coordinatesNote,
+  monthsBetween,
+  type ActivityReport,
+} from '../../../src/shared/activity/activity-report';
 
 const empty: ActivityReport = {
-  station: 'Chariot 3 — EHPAD Kerlann', from: '2026-10', to: '2026-11', rows: [], method: null,
+  station: 'Chariot 3 — EHPAD Kerlann',
+  from: '2026-10',
+  to: '2026-11',
+  rows: [],
+  method: null,
   kmMissing: { patientCommune: 0, siteCommune: 0, noTable: 0, notInTable: 0 },
   coordinates: { status: 'missing', file: '/data/communes.csv' },
 };
@@ -22,9 +32,26 @@ describe('activity report', () => {
   });
 
   it('says in the CSV why km are missing: no table, or a table that cannot be read', () => {
-    expect(activityReportCsv(empty).split('\r\n')[1]).toBe('Aucune table des coordonnées des communes n’est chargée (fichier communes.csv absent) : les km évités ne sont pas estimés.');
-    const unreadable = coordinatesNote({ status: 'unreadable', file: 'C:\\relais\\communes.csv', fr: 'lecture impossible (EACCES).', en: 'it cannot be read (EACCES).' });
-    expect(unreadable).toBe('La table des coordonnées des communes (communes.csv) est illisible : lecture impossible (EACCES). Les km évités ne sont pas estimés.');
-    expect(coordinatesNote({ status: 'loaded', file: '/data/communes-france-2025.csv', reference: 'centre', communes: 34935, skipped: 0 })).toBe('Coordonnées des communes : centres (34935 communes, fichier communes-france-2025.csv)');
+    expect(activityReportCsv(empty).split('\r\n')[1]).toBe(
+      'Aucune table des coordonnées des communes n’est chargée (fichier communes.csv absent) : les km évités ne sont pas estimés.',
+    );
+    const unreadable = coordinatesNote({
+      status: 'unreadable',
+      file: 'C:\\relais\\communes.csv',
+      fr: 'lecture impossible (EACCES).',
+      en: 'it cannot be read (EACCES).',
+    });
+    expect(unreadable).toBe(
+      'La table des coordonnées des communes (communes.csv) est illisible : lecture impossible (EACCES). Les km évités ne sont pas estimés.',
+    );
+    expect(
+      coordinatesNote({
+        status: 'loaded',
+        file: '/data/communes-france-2025.csv',
+        reference: 'centre',
+        communes: 34935,
+        skipped: 0,
+      }),
+    ).toBe('Coordonnées des communes : centres (34935 communes, fichier communes-france-2025.csv)');
   });
 });

@@ -4,9 +4,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BADGE_TIMING, classifyKeystrokes, createBadgeCatcher, type Keystroke } from '../../../src/shared/identity/badge-keystrokes';
+import {
+  BADGE_TIMING,
+  classifyKeystrokes,
+  createBadgeCatcher,
+  type Keystroke,
+} from '../../../src/shared/identity/badge-keystrokes';
 
-const traces = JSON.parse(fs.readFileSync(path.resolve('test/fixtures/keystrokes/traces.json'), 'utf8')) as Record<string, Keystroke[]>;
+const traces = JSON.parse(fs.readFileSync(path.resolve('test/fixtures/keystrokes/traces.json'), 'utf8')) as Record<
+  string,
+  Keystroke[]
+>;
 const trace = (name: string) => {
   const found = traces[name];
   if (!Array.isArray(found)) throw new Error(`no trace ${name}`);
@@ -48,7 +56,7 @@ describe('badge keystroke classifier', () => {
     expect(classifyKeystrokes(trace('reader-hex-caps-lock'))).toEqual({ kind: 'badge', uid: '04A3B2C1D9' });
     // Keys with no place given (another source of events): as the layout typed them.
     const noPlace = trace('reader-decimal-on-azerty').map(({ code: _code, ...rest }) => rest);
-    expect(classifyKeystrokes(noPlace)).toEqual({ kind: 'badge', uid: 'à\'&é"\'(-è_' });
+    expect(classifyKeystrokes(noPlace)).toEqual({ kind: 'badge', uid: "à'&é\"'(-è_" });
   });
 
   it('reads Playwright’s typing as Chromium stamped it on an idle machine, not on a busy one', () => {
@@ -62,7 +70,8 @@ describe('badge keystroke classifier', () => {
   });
 
   it('takes a person’s PIN, a fast typist and a held key for typing', () => {
-    for (const name of ['person-pin', 'person-fast-typist', 'person-held-key']) expect(classifyKeystrokes(trace(name)), name).toEqual({ kind: 'typed' });
+    for (const name of ['person-pin', 'person-fast-typist', 'person-held-key'])
+      expect(classifyKeystrokes(trace(name)), name).toEqual({ kind: 'typed' });
   });
 
   it('wants six characters at least, and Enter at the end', () => {
@@ -77,17 +86,30 @@ describe('badge keystroke classifier', () => {
     expect(classifyKeystrokes(reader.map((s, i) => (i === 4 ? { ...s, at: 0 } : s)))).toEqual({ kind: 'typed' });
     expect(classifyKeystrokes(reader.map((s, i) => (i === 4 ? { ...s, key: 'Tab' } : s)))).toEqual({ kind: 'typed' });
     expect(classifyKeystrokes(reader.map((s, i) => (i === 4 ? { ...s, key: ' ' } : s)))).toEqual({ kind: 'typed' });
-    expect(classifyKeystrokes(reader.map((s, i) => (i === 4 ? { ...s, shortcut: true } : s)))).toEqual({ kind: 'typed' });
-    expect(classifyKeystrokes(reader.map((s, i) => (i === 4 ? { ...s, at: Number.NaN } : s)))).toEqual({ kind: 'typed' });
+    expect(classifyKeystrokes(reader.map((s, i) => (i === 4 ? { ...s, shortcut: true } : s)))).toEqual({
+      kind: 'typed',
+    });
+    expect(classifyKeystrokes(reader.map((s, i) => (i === 4 ? { ...s, at: Number.NaN } : s)))).toEqual({
+      kind: 'typed',
+    });
     const long: Keystroke[] = Array.from({ length: BADGE_TIMING.maxLength + 1 }, (_, i) => ({ key: 'A', at: i * 5 }));
     expect(classifyKeystrokes([...long, { key: 'Enter', at: long.length * 5 }])).toEqual({ kind: 'typed' });
-    expect(classifyKeystrokes([...long.slice(1), { key: 'Enter', at: long.length * 5 }])).toEqual({ kind: 'badge', uid: 'A'.repeat(BADGE_TIMING.maxLength) });
+    expect(classifyKeystrokes([...long.slice(1), { key: 'Enter', at: long.length * 5 }])).toEqual({
+      kind: 'badge',
+      uid: 'A'.repeat(BADGE_TIMING.maxLength),
+    });
   });
 });
 
 describe('badge catcher', () => {
   it('keeps a badge out of the field and its Enter from submitting the form', () => {
-    for (const name of ['reader-hex-qwerty', 'reader-hex-caps-lock', 'reader-decimal-on-azerty', 'chromium-playwright-reader', 'reader-with-one-stall']) {
+    for (const name of [
+      'reader-hex-qwerty',
+      'reader-hex-caps-lock',
+      'reader-decimal-on-azerty',
+      'chromium-playwright-reader',
+      'reader-with-one-stall',
+    ]) {
       const typed = typeIntoField(trace(name));
       expect(typed, name).toMatchObject({ field: '', submitted: 0 });
       expect(typed.badges, name).toHaveLength(1);
@@ -123,7 +145,11 @@ describe('badge catcher', () => {
 
   it('gives held keys back on a short run, a held key, or another key', () => {
     expect(typeIntoField(trace('fast-but-short'), false)).toMatchObject({ field: '1234', submitted: 1, badges: [] });
-    expect(typeIntoField(trace('person-held-key'), false)).toMatchObject({ field: '0'.repeat(10), submitted: 1, badges: [] });
+    expect(typeIntoField(trace('person-held-key'), false)).toMatchObject({
+      field: '0'.repeat(10),
+      submitted: 1,
+      badges: [],
+    });
     const withBackspace = trace('chromium-playwright-reader').map((s, i) => (i === 3 ? { ...s, key: 'Backspace' } : s));
     const catcher = createBadgeCatcher();
     const steps = withBackspace.map((s) => catcher.feed(s));

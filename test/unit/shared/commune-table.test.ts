@@ -18,7 +18,9 @@ describe('commune table', () => {
   });
 
   it('takes the centres when the file has no town halls, semicolons and decimal commas included', () => {
-    const table = parseCommuneTable('\uFEFFcode_insee;latitude_centre;longitude_centre\n29019;48,40;-4,50\n"29103";48.45;-4.26\n');
+    const table = parseCommuneTable(
+      '\uFEFFcode_insee;latitude_centre;longitude_centre\n29019;48,40;-4,50\n"29103";48.45;-4.26\n',
+    );
     expect(table.reference).toBe('centre');
     expect(table.places.get('29019')).toEqual({ latitude: 48.4, longitude: -4.5 });
     expect(table.places.get('29103')).toEqual({ latitude: 48.45, longitude: -4.26 });
@@ -33,7 +35,9 @@ describe('commune table', () => {
       expect((error as CommuneTableError).fr).toMatch(/^Ce fichier n’est pas une table des communes/);
       expect((error as CommuneTableError).en).toMatch(/^This file is not a commune table/);
     }
-    expect(() => parseCommuneTable('code_insee,latitude_mairie,longitude_mairie\nxx,yy,zz\n')).toThrow(/No line of this file gives an INSEE code/);
+    expect(() => parseCommuneTable('code_insee,latitude_mairie,longitude_mairie\nxx,yy,zz\n')).toThrow(
+      /No line of this file gives an INSEE code/,
+    );
     expect(() => parseCommuneTable('')).toThrow(CommuneTableError);
   });
 });

@@ -5,9 +5,24 @@ import { absentTraits, demographicDifferences, dicomDate } from '../../../src/sh
 import type { Patient } from '../../../src/shared/patients/patient';
 
 const anne: Patient = {
-  id: '6d0c1c5e-7a51-4f7e-9d55-0c3f2c1b9a01', version: 1, birthName: 'LE GALL', firstName: 'ANNE', birthFirstNames: 'ANNE MARIE', birthDate: '1956-12-03', sex: 'F',
-  birthplaceCode: '29019', usedName: 'MORVAN', usedFirstName: null, identityStatus: 'PROV', ins: null, insRetrieval: null, typedIns: null, identityDocument: null,
-  residenceCode: null, createdAt: '', updatedAt: '',
+  id: '6d0c1c5e-7a51-4f7e-9d55-0c3f2c1b9a01',
+  version: 1,
+  birthName: 'LE GALL',
+  firstName: 'ANNE',
+  birthFirstNames: 'ANNE MARIE',
+  birthDate: '1956-12-03',
+  sex: 'F',
+  birthplaceCode: '29019',
+  usedName: 'MORVAN',
+  usedFirstName: null,
+  identityStatus: 'PROV',
+  ins: null,
+  insRetrieval: null,
+  typedIns: null,
+  identityDocument: null,
+  residenceCode: null,
+  createdAt: '',
+  updatedAt: '',
 };
 
 describe('DICOM patient match', () => {
@@ -19,16 +34,30 @@ describe('DICOM patient match', () => {
   });
 
   it('lists every difference for someone else', () => {
-    expect(demographicDifferences({ name: 'LE GALL^JEANNE', birthDate: '19561203', sex: 'F' }, anne)).toEqual(['first_name']);
-    expect(demographicDifferences({ name: 'KERVELLA^ANNE', birthDate: '19571203', sex: 'M' }, anne)).toEqual(['family_name', 'birth_date', 'sex']);
-    expect(demographicDifferences({ name: null, birthDate: '19561203', sex: 'O' }, anne)).toEqual(['name_missing', 'sex']);
+    expect(demographicDifferences({ name: 'LE GALL^JEANNE', birthDate: '19561203', sex: 'F' }, anne)).toEqual([
+      'first_name',
+    ]);
+    expect(demographicDifferences({ name: 'KERVELLA^ANNE', birthDate: '19571203', sex: 'M' }, anne)).toEqual([
+      'family_name',
+      'birth_date',
+      'sex',
+    ]);
+    expect(demographicDifferences({ name: null, birthDate: '19561203', sex: 'O' }, anne)).toEqual([
+      'name_missing',
+      'sex',
+    ]);
   });
 
   it('names the strict traits a study does not carry, which could not be compared (RNIV volet 1: birth name, first names, birth date, sex)', () => {
     expect(absentTraits({ name: 'LE GALL^ANNE', birthDate: '19561203', sex: 'F' })).toEqual([]);
     expect(absentTraits({ name: 'Doe^Peter', birthDate: null, sex: 'M' })).toEqual(['birth_date']);
     expect(absentTraits({ name: 'ANONYMOUS', birthDate: '', sex: 'X' })).toEqual(['first_name', 'birth_date', 'sex']);
-    expect(absentTraits({ name: null, birthDate: '1956-12-03', sex: null })).toEqual(['family_name', 'first_name', 'birth_date', 'sex']);
+    expect(absentTraits({ name: null, birthDate: '1956-12-03', sex: null })).toEqual([
+      'family_name',
+      'first_name',
+      'birth_date',
+      'sex',
+    ]);
   });
 
   it('reads DICOM dates, and only dates', () => {

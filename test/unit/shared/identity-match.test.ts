@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, isPossibleDuplicate, type StrictTraits } from '../../../src/shared/patients/identity-match';
 
-const base: StrictTraits = { birthName: 'DUPONT', usedName: null, firstName: 'MARIE', birthDate: '1950-03-12', sex: 'F' };
+const base: StrictTraits = {
+  birthName: 'DUPONT',
+  usedName: null,
+  firstName: 'MARIE',
+  birthDate: '1950-03-12',
+  sex: 'F',
+};
 
 describe('possible duplicates', () => {
   it('counts edits between names', () => {

@@ -4,7 +4,11 @@
 // PS3.3 C.7.6.1.1.1, Patient Orientation: the same two directions written as letters, A P R L H F,
 // the main one first. The marker at an edge of the screen is the direction the image goes there.
 import { describe, expect, it } from 'vitest';
-import { edgeMarkers, orientationFromCosines, orientationFromLetters } from '../../../src/shared/imaging/image-orientation';
+import {
+  edgeMarkers,
+  orientationFromCosines,
+  orientationFromLetters,
+} from '../../../src/shared/imaging/image-orientation';
 
 describe('orientation markers (DICOM PS3.3 C.7.6.2.1.1 and C.7.6.1.1.1)', () => {
   it('an axial slice shown as radiologists read it: the patient’s right on the screen’s left', () => {
@@ -14,13 +18,26 @@ describe('orientation markers (DICOM PS3.3 C.7.6.2.1.1 and C.7.6.1.1.1)', () => 
   });
 
   it('coronal and sagittal slices', () => {
-    expect(edgeMarkers(orientationFromCosines([1, 0, 0, 0, 0, -1])!)).toEqual({ left: 'R', right: 'L', top: 'H', bottom: 'F' });
-    expect(edgeMarkers(orientationFromCosines([0, 1, 0, 0, 0, -1])!)).toEqual({ left: 'A', right: 'P', top: 'H', bottom: 'F' });
+    expect(edgeMarkers(orientationFromCosines([1, 0, 0, 0, 0, -1])!)).toEqual({
+      left: 'R',
+      right: 'L',
+      top: 'H',
+      bottom: 'F',
+    });
+    expect(edgeMarkers(orientationFromCosines([0, 1, 0, 0, 0, -1])!)).toEqual({
+      left: 'A',
+      right: 'P',
+      top: 'H',
+      bottom: 'F',
+    });
   });
 
   it('an oblique slice: every axis it leans along, the main one first', () => {
     const tilt = (20 * Math.PI) / 180;
-    expect(orientationFromCosines([Math.cos(tilt), Math.sin(tilt), 0, -Math.sin(tilt), Math.cos(tilt), 0])).toEqual({ row: 'LP', column: 'PR' });
+    expect(orientationFromCosines([Math.cos(tilt), Math.sin(tilt), 0, -Math.sin(tilt), Math.cos(tilt), 0])).toEqual({
+      row: 'LP',
+      column: 'PR',
+    });
   });
 
   it('a radiograph’s Patient Orientation: a PA chest seen facing the patient', () => {

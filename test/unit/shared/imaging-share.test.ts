@@ -1,9 +1,26 @@
 // A shared series' frames on the bulk channel: cut into parts, put back together in any order,
 // and every malformed or foreign part dropped without harm.
 import { describe, expect, it } from 'vitest';
-import { createFrameAssembler, frameParts, frameSampleBytes, PART_BYTES, readPart, type FrameMeta } from '../../../src/shared/imaging/imaging-share';
+import {
+  createFrameAssembler,
+  frameParts,
+  frameSampleBytes,
+  PART_BYTES,
+  readPart,
+  type FrameMeta,
+} from '../../../src/shared/imaging/imaging-share';
 
-const META: FrameMeta = { rows: 256, columns: 256, colour: 'grey', sampleType: 'int16', inverted: false, rescale: { slope: 1, intercept: -1024, unit: 'HU' }, window: { center: 40, width: 80 }, pixelSpacing: [0.5, 0.5], frames: 1 };
+const META: FrameMeta = {
+  rows: 256,
+  columns: 256,
+  colour: 'grey',
+  sampleType: 'int16',
+  inverted: false,
+  rescale: { slope: 1, intercept: -1024, unit: 'HU' },
+  window: { center: 40, width: 80 },
+  pixelSpacing: [0.5, 0.5],
+  frames: 1,
+};
 const payload = (n: number, seed = 1) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff);
 
 describe('frame parts', () => {
@@ -36,7 +53,9 @@ describe('frame parts', () => {
     expect(createFrameAssembler('s1', 40).add(beyond!)).toBeNull();
     // A header claiming a part past the last.
     const forged = frameParts({ shareId: 's1', index: 0, deflated: true, meta: META }, payload(1000))[0]!;
-    const text = new TextDecoder().decode(forged.subarray(4, 4 + new DataView(forged.buffer).getUint32(0, true))).replace('"part":0', '"part":5');
+    const text = new TextDecoder()
+      .decode(forged.subarray(4, 4 + new DataView(forged.buffer).getUint32(0, true)))
+      .replace('"part":0', '"part":5');
     const head = new TextEncoder().encode(text);
     const bad = new Uint8Array(4 + head.length + 1000);
     new DataView(bad.buffer).setUint32(0, head.length, true);

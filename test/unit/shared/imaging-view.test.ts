@@ -1,6 +1,13 @@
 // The viewer's arithmetic: the DICOM linear window, CT presets, and measurements in real units.
 import { describe, expect, it } from 'vitest';
-import { CT_PRESETS, dragWindow, ellipseStats, lengthMm, SharedViewSchema, windowed } from '../../../src/shared/imaging/imaging-view';
+import {
+  CT_PRESETS,
+  dragWindow,
+  ellipseStats,
+  lengthMm,
+  SharedViewSchema,
+  windowed,
+} from '../../../src/shared/imaging/imaging-view';
 
 describe('window', () => {
   it('maps the window onto black..white as PS3.3 C.11.2.1.2.1 says', () => {
@@ -23,8 +30,14 @@ describe('window', () => {
 
 describe('measurements', () => {
   it('a length in millimetres from the pixel spacing (rows, then columns), in pixels without', () => {
-    expect(lengthMm({ x: 0, y: 0 }, { x: 100, y: 0 }, [0.5, 0.488])).toEqual({ value: expect.closeTo(48.8, 6), unit: 'mm' });
-    expect(lengthMm({ x: 0, y: 0 }, { x: 0, y: 100 }, [0.5, 0.488])).toEqual({ value: expect.closeTo(50, 6), unit: 'mm' });
+    expect(lengthMm({ x: 0, y: 0 }, { x: 100, y: 0 }, [0.5, 0.488])).toEqual({
+      value: expect.closeTo(48.8, 6),
+      unit: 'mm',
+    });
+    expect(lengthMm({ x: 0, y: 0 }, { x: 0, y: 100 }, [0.5, 0.488])).toEqual({
+      value: expect.closeTo(50, 6),
+      unit: 'mm',
+    });
     expect(lengthMm({ x: 0, y: 0 }, { x: 3, y: 4 }, null)).toEqual({ value: 5, unit: 'px' });
   });
 
@@ -47,7 +60,13 @@ describe('the shared view on the wire', () => {
   it('refuses views that no viewer could show', () => {
     const view = { index: 3, center: 40, width: 80, zoom: 1, panX: 0, panY: 0 };
     expect(SharedViewSchema.safeParse(view).success).toBe(true);
-    for (const bad of [{ ...view, width: 0 }, { ...view, zoom: 1e9 }, { ...view, index: -1 }, { ...view, center: Number.NaN }, { ...view, extra: 1 }]) {
+    for (const bad of [
+      { ...view, width: 0 },
+      { ...view, zoom: 1e9 },
+      { ...view, index: -1 },
+      { ...view, center: Number.NaN },
+      { ...view, extra: 1 },
+    ]) {
       expect(SharedViewSchema.safeParse(bad).success).toBe(false);
     }
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkCoherence, checkMatricule, insKey, INS_OID, isTestOid, nirFacts, normalizeMatricule } from '../../../src/shared/patients/ins';
+import {
+  checkCoherence,
+  checkMatricule,
+  insKey,
+  INS_OID,
+  isTestOid,
+  nirFacts,
+  normalizeMatricule,
+} from '../../../src/shared/patients/ins';
 import { PARIS_1906_MATRICULE } from '../../helpers/identities';
 
 describe('INS matricule key', () => {

@@ -5,13 +5,20 @@ import { readCarteVitaleNumber } from '../../../src/shared/kiosk/carte-vitale';
 import { assessSteadiness, type TimedReading } from '../../../src/shared/kiosk/oximeter-steadiness';
 import { insKey } from '../../../src/shared/patients/ins';
 
-const measuring = (atMs: number, spo2: number, pulseRate: number): TimedReading => ({ atMs, spo2, pulseRate, status: 'measuring' });
+const measuring = (atMs: number, spo2: number, pulseRate: number): TimedReading => ({
+  atMs,
+  spo2,
+  pulseRate,
+  status: 'measuring',
+});
 /** One reading a second, from t=0, with the values given. */
 const series = (values: [number, number][]) => values.map(([spo2, pulse], i) => measuring(i * 1000, spo2, pulse));
 
 describe('oximeter steadiness', () => {
   it('asks for the finger when the probe reports it out', () => {
-    expect(assessSteadiness([{ atMs: 0, spo2: null, pulseRate: null, status: 'finger_out' }], 100)).toEqual({ kind: 'place_finger' });
+    expect(assessSteadiness([{ atMs: 0, spo2: null, pulseRate: null, status: 'finger_out' }], 100)).toEqual({
+      kind: 'place_finger',
+    });
   });
 
   it('says there is no reading when the device went quiet', () => {
@@ -20,29 +27,67 @@ describe('oximeter steadiness', () => {
   });
 
   it('waits while the probe searches for a pulse', () => {
-    expect(assessSteadiness([{ atMs: 0, spo2: null, pulseRate: null, status: 'searching' }], 0)).toEqual({ kind: 'searching' });
+    expect(assessSteadiness([{ atMs: 0, spo2: null, pulseRate: null, status: 'searching' }], 0)).toEqual({
+      kind: 'searching',
+    });
   });
 
   it('asks to hold still until values have held for the whole window, with the progress', () => {
-    const readings = series([[97, 70], [97, 71], [98, 70]]);
+    const readings = series([
+      [97, 70],
+      [97, 71],
+      [98, 70],
+    ]);
     expect(assessSteadiness(readings, 2000)).toEqual({ kind: 'hold_still', progress: 0.4 });
   });
 
   it('records the median once values held for five seconds', () => {
-    const readings = series([[97, 70], [97, 71], [98, 72], [97, 70], [96, 71], [97, 73]]);
+    const readings = series([
+      [97, 70],
+      [97, 71],
+      [98, 72],
+      [97, 70],
+      [96, 71],
+      [97, 73],
+    ]);
     expect(assessSteadiness(readings, 5000)).toEqual({ kind: 'steady', spo2: 97, pulseRate: 71 });
   });
 
   it('starts the wait again when a value jumps (a moving finger)', () => {
-    const readings = series([[97, 70], [97, 70], [97, 70], [97, 70], [91, 70], [97, 70], [97, 71]]);
+    const readings = series([
+      [97, 70],
+      [97, 70],
+      [97, 70],
+      [97, 70],
+      [91, 70],
+      [97, 70],
+      [97, 71],
+    ]);
     // The jump at t=4 s breaks the run: only t=5..6 s count.
     expect(assessSteadiness(readings, 6000)).toEqual({ kind: 'hold_still', progress: 0.2 });
-    const pulseJump = series([[97, 70], [97, 70], [97, 70], [97, 70], [97, 70], [97, 95]]);
+    const pulseJump = series([
+      [97, 70],
+      [97, 70],
+      [97, 70],
+      [97, 70],
+      [97, 70],
+      [97, 95],
+    ]);
     expect(assessSteadiness(pulseJump, 5000)).toEqual({ kind: 'hold_still', progress: 0 });
   });
 
   it('does not count readings from before the finger was taken out', () => {
-    const readings = [...series([[97, 70], [97, 70], [97, 70], [97, 70]]), { atMs: 4000, spo2: null, pulseRate: null, status: 'finger_out' as const }, measuring(5000, 97, 70), measuring(6000, 97, 70)];
+    const readings = [
+      ...series([
+        [97, 70],
+        [97, 70],
+        [97, 70],
+        [97, 70],
+      ]),
+      { atMs: 4000, spo2: null, pulseRate: null, status: 'finger_out' as const },
+      measuring(5000, 97, 70),
+      measuring(6000, 97, 70),
+    ];
     expect(assessSteadiness(readings, 6000)).toEqual({ kind: 'hold_still', progress: 0.2 });
   });
 });
@@ -52,7 +97,10 @@ describe('Carte Vitale number', () => {
   const number = `${nir13}${insKey(nir13)}`;
 
   it('gives sex, birthplace and the birth year and month to check', () => {
-    expect(readCarteVitaleNumber(number)).toEqual({ ok: true, facts: { sex: 'F', birthplaceCode: '29019', birthYear2: '56', birthMonth: '12' } });
+    expect(readCarteVitaleNumber(number)).toEqual({
+      ok: true,
+      facts: { sex: 'F', birthplaceCode: '29019', birthYear2: '56', birthMonth: '12' },
+    });
   });
 
   it('reads the number as typed from the card, with spaces', () => {

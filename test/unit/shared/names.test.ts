@@ -5,7 +5,7 @@ describe('identity trait normalisation (RNIV: capitals, no diacritics)', () => {
   it.each([
     ['Lefèvre', 'LEFEVRE'],
     ['  éloïse  ', 'ELOISE'],
-    ["d’Ornano", "D'ORNANO"],
+    ['d’Ornano', "D'ORNANO"],
     ['Cœur', 'COEUR'],
     ['Jean - Pierre', 'JEAN-PIERRE'],
     ['Marie   Claire', 'MARIE CLAIRE'],

@@ -26,7 +26,9 @@ describe('identity schema', () => {
     expect(IdentitySchema.parse(provisionalIdentity()).residenceCode).toBeNull();
     expect(IdentitySchema.parse(provisionalIdentity({ residenceCode: '  ' })).residenceCode).toBeNull();
     expect(IdentitySchema.parse(provisionalIdentity({ residenceCode: ' 2b033 ' })).residenceCode).toBe('2B033');
-    expect(fieldErrors(provisionalIdentity({ residenceCode: 'Brest' }))).toEqual([{ path: 'residenceCode', code: 'insee.invalid' }]);
+    expect(fieldErrors(provisionalIdentity({ residenceCode: 'Brest' }))).toEqual([
+      { path: 'residenceCode', code: 'insee.invalid' },
+    ]);
   });
 
   it('gives a field error on a wrong key of a typed number', () => {
@@ -36,7 +38,9 @@ describe('identity schema', () => {
   });
 
   it('shows a wrong key together with the other fields in error', () => {
-    const errors = fieldErrors(validatedIdentity({ birthplaceCode: '', typedIns: { matricule: '206127511100565', oid: INS_OID.NIR } }));
+    const errors = fieldErrors(
+      validatedIdentity({ birthplaceCode: '', typedIns: { matricule: '206127511100565', oid: INS_OID.NIR } }),
+    );
     expect(errors).toEqual(
       expect.arrayContaining([
         { path: 'birthplaceCode', code: 'field.required' },
@@ -46,12 +50,17 @@ describe('identity schema', () => {
   });
 
   it('takes a typed number in any status: it is not the INS, only "to be checked"', () => {
-    for (const identityStatus of ['PROV', 'VALI'] as const) expect(fieldErrors(validatedIdentity({ identityStatus }))).toEqual([]);
+    for (const identityStatus of ['PROV', 'VALI'] as const)
+      expect(fieldErrors(validatedIdentity({ identityStatus }))).toEqual([]);
   });
 
   it('flags a typed number that contradicts the sex or the birth date', () => {
-    expect(fieldErrors(validatedIdentity({ sex: 'M' }))).toEqual([{ path: 'typedIns.matricule', code: 'ins.sex_mismatch' }]);
-    expect(fieldErrors(validatedIdentity({ birthDate: '1960-12-03' }))).toEqual([{ path: 'typedIns.matricule', code: 'ins.birth_year_mismatch' }]);
+    expect(fieldErrors(validatedIdentity({ sex: 'M' }))).toEqual([
+      { path: 'typedIns.matricule', code: 'ins.sex_mismatch' },
+    ]);
+    expect(fieldErrors(validatedIdentity({ birthDate: '1960-12-03' }))).toEqual([
+      { path: 'typedIns.matricule', code: 'ins.birth_year_mismatch' },
+    ]);
   });
 
   it.each([
@@ -71,7 +80,9 @@ describe('identity schema', () => {
     for (const birthplaceCode of ['2A004', '2b033', '97411', '99100', '99999']) {
       expect(fieldErrors(provisionalIdentity({ birthplaceCode }))).toEqual([]);
     }
-    expect(fieldErrors(provisionalIdentity({ birthplaceCode: '7511' }))).toEqual([{ path: 'birthplaceCode', code: 'insee.invalid' }]);
+    expect(fieldErrors(provisionalIdentity({ birthplaceCode: '7511' }))).toEqual([
+      { path: 'birthplaceCode', code: 'insee.invalid' },
+    ]);
   });
 
   it('names each missing or malformed field', () => {
@@ -89,8 +100,12 @@ describe('identity schema', () => {
     const { birthName: _b, ...withoutName } = provisionalIdentity();
     expect(fieldErrors(withoutName)).toEqual([{ path: 'birthName', code: 'field.required' }]);
     expect(fieldErrors(provisionalIdentity({ sex: '' as 'M' }))).toEqual([{ path: 'sex', code: 'field.required' }]);
-    expect(fieldErrors(provisionalIdentity({ sex: 'X' as 'M' }))).toEqual([{ path: 'sex', code: 'field.invalid_choice' }]);
-    expect(fieldErrors(provisionalIdentity({ birthName: 42 as unknown as string }))).toEqual([{ path: 'birthName', code: 'field.invalid_type' }]);
+    expect(fieldErrors(provisionalIdentity({ sex: 'X' as 'M' }))).toEqual([
+      { path: 'sex', code: 'field.invalid_choice' },
+    ]);
+    expect(fieldErrors(provisionalIdentity({ birthName: 42 as unknown as string }))).toEqual([
+      { path: 'birthName', code: 'field.invalid_type' },
+    ]);
   });
 
   it('requires the list of first names to begin with the first name', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { afterDecision, decideRemote, isSteeringMessage, shownAfterControl, shownSteerAnswer, type RemoteControlState, type SteerAnswer } from '../../../src/shared/devices/remote-control';
+import {
+  afterDecision,
+  decideRemote,
+  isSteeringMessage,
+  shownAfterControl,
+  shownSteerAnswer,
+  type RemoteControlState,
+  type SteerAnswer,
+} from '../../../src/shared/devices/remote-control';
 
 const granted: RemoteControlState = { expertPeerId: 'dr-neuro', granted: true, lastSeq: 0 };
 const drive = (seq: number, pan = 0.5) => ({ type: 'camera', seq, command: { type: 'drive', pan, tilt: 0 } });
@@ -13,18 +21,30 @@ describe('remote camera steering, decided on the cart', () => {
     const gesture = { type: 'camera', seq: 2, command: { type: 'move', pan: -0.5, tilt: 0.25, zoom: 1 } };
     expect(decideRemote(granted, 'dr-neuro', gesture)).toEqual({ obey: true, message: gesture });
     // Each velocity is -1..1, all three are there, and nothing else rides along.
-    for (const command of [{ type: 'move', pan: 0, tilt: 0 }, { type: 'move', pan: 0, tilt: 0, zoom: 1.5 }, { type: 'move', pan: '1', tilt: 0, zoom: 0 }, { type: 'move', pan: 0, tilt: 0, zoom: 0, focus: 'far' }]) {
+    for (const command of [
+      { type: 'move', pan: 0, tilt: 0 },
+      { type: 'move', pan: 0, tilt: 0, zoom: 1.5 },
+      { type: 'move', pan: '1', tilt: 0, zoom: 0 },
+      { type: 'move', pan: 0, tilt: 0, zoom: 0, focus: 'far' },
+    ]) {
       expect(decideRemote(granted, 'dr-neuro', { ...gesture, command })).toEqual({ obey: false, reason: 'invalid' });
     }
   });
 
   it('refuses anyone else, and the expert once the nurse takes control back', () => {
     expect(decideRemote(granted, 'cart-2', drive(1))).toMatchObject({ obey: false, reason: 'not_expert' });
-    expect(decideRemote({ ...granted, expertPeerId: null }, 'dr-neuro', drive(1))).toMatchObject({ obey: false, reason: 'not_expert' });
+    expect(decideRemote({ ...granted, expertPeerId: null }, 'dr-neuro', drive(1))).toMatchObject({
+      obey: false,
+      reason: 'not_expert',
+    });
     const revoked = { ...granted, granted: false };
     expect(decideRemote(revoked, 'dr-neuro', drive(1))).toEqual({ obey: false, reason: 'not_granted', seq: 1 });
     // A Stop too: once the grant ends, the station has stopped the camera itself.
-    expect(decideRemote(revoked, 'dr-neuro', { type: 'camera', seq: 2, command: { type: 'stop' } })).toEqual({ obey: false, reason: 'not_granted', seq: 2 });
+    expect(decideRemote(revoked, 'dr-neuro', { type: 'camera', seq: 2, command: { type: 'stop' } })).toEqual({
+      obey: false,
+      reason: 'not_granted',
+      seq: 2,
+    });
   });
 
   it('drops a late command older than one already obeyed', () => {
@@ -38,17 +58,48 @@ describe('remote camera steering, decided on the cart', () => {
   it('obeys a click-to-center from the expert like a command, with the same checks', () => {
     const center = { type: 'center', seq: 3, x: 0.5, y: -0.25 };
     expect(decideRemote(granted, 'dr-neuro', center)).toEqual({ obey: true, message: center });
-    expect(decideRemote({ ...granted, granted: false }, 'dr-neuro', center)).toMatchObject({ obey: false, reason: 'not_granted' });
+    expect(decideRemote({ ...granted, granted: false }, 'dr-neuro', center)).toMatchObject({
+      obey: false,
+      reason: 'not_granted',
+    });
     expect(decideRemote(granted, 'dr-neuro', { ...center, x: 2 })).toEqual({ obey: false, reason: 'invalid' });
   });
 
   it('refuses garbage and out-of-range commands without throwing', () => {
-    const garbage = [null, undefined, 42, 'drive', [], {}, { type: 'camera' }, drive(-1), drive(1.5), { ...drive(1), command: { type: 'drive', pan: 5, tilt: 0 } },
-      { ...drive(1), extra: true }, { type: 'center', seq: 1, x: Number.NaN, y: 0 }, { type: 'camera', seq: 1, command: { type: 'self_destruct' } }];
-    for (const bad of garbage) expect(decideRemote(granted, 'dr-neuro', bad)).toEqual({ obey: false, reason: 'invalid' });
+    const garbage = [
+      null,
+      undefined,
+      42,
+      'drive',
+      [],
+      {},
+      { type: 'camera' },
+      drive(-1),
+      drive(1.5),
+      { ...drive(1), command: { type: 'drive', pan: 5, tilt: 0 } },
+      { ...drive(1), extra: true },
+      { type: 'center', seq: 1, x: Number.NaN, y: 0 },
+      { type: 'camera', seq: 1, command: { type: 'self_destruct' } },
+    ];
+    for (const bad of garbage)
+      expect(decideRemote(granted, 'dr-neuro', bad)).toEqual({ obey: false, reason: 'invalid' });
     // Only steering is decided here: a chat line is no camera command.
-    expect(decideRemote(granted, 'dr-neuro', { type: 'chat', id: 'm1', author: 'Dr Le Goff', text: 'Bonjour', at: '2026-11-22T12:00:00Z' })).toEqual({ obey: false, reason: 'invalid' });
-    expect([drive(1), { type: 'center' }, { type: 'chat' }, null, 'camera'].map(isSteeringMessage)).toEqual([true, true, false, false, false]);
+    expect(
+      decideRemote(granted, 'dr-neuro', {
+        type: 'chat',
+        id: 'm1',
+        author: 'Dr Le Goff',
+        text: 'Bonjour',
+        at: '2026-11-22T12:00:00Z',
+      }),
+    ).toEqual({ obey: false, reason: 'invalid' });
+    expect([drive(1), { type: 'center' }, { type: 'chat' }, null, 'camera'].map(isSteeringMessage)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -71,8 +122,12 @@ describe("the cart's answers, as the expert's pad shows them", () => {
   });
 
   it('shows a Stop that failed while nothing was wrong: the camera may still be moving', () => {
-    expect(shownSteerAnswer({ seq: 7, outcome: 'done' }, { seq: 8, outcome: 'failed', reason: 'device_unavailable' }, true)).toEqual({ seq: 8, outcome: 'failed', reason: 'device_unavailable' });
-    expect(shownSteerAnswer(null, { seq: 8, outcome: 'failed', reason: 'device_unavailable' }, true)).toMatchObject({ outcome: 'failed' });
+    expect(
+      shownSteerAnswer({ seq: 7, outcome: 'done' }, { seq: 8, outcome: 'failed', reason: 'device_unavailable' }, true),
+    ).toEqual({ seq: 8, outcome: 'failed', reason: 'device_unavailable' });
+    expect(shownSteerAnswer(null, { seq: 8, outcome: 'failed', reason: 'device_unavailable' }, true)).toMatchObject({
+      outcome: 'failed',
+    });
   });
 
   it("never lets a slow command's late answer hide a newer one's", () => {

@@ -2,7 +2,13 @@
 // (Posology): the SmPC (RCP) of Actilyse (alteplase) and of Metalyse 25 mg (tenecteplase,
 // 5 000 U), and the confirmations a weight or an age outside the usual asks for.
 import { describe, expect, it } from 'vitest';
-import { ageInYears, alteplaseDose, tenecteplaseDose, TENECTEPLASE_BANDS, weightNeedsConfirmation } from '../../../src/shared/stroke/thrombolysis-dose';
+import {
+  ageInYears,
+  alteplaseDose,
+  tenecteplaseDose,
+  TENECTEPLASE_BANDS,
+  weightNeedsConfirmation,
+} from '../../../src/shared/stroke/thrombolysis-dose';
 
 describe('Actilyse (alteplase) SmPC, 4.2 Posology, acute ischaemic stroke: 0.9 mg/kg, at most 90 mg, 10 % as a bolus, the rest over 60 min', () => {
   it.each([
@@ -16,12 +22,23 @@ describe('Actilyse (alteplase) SmPC, 4.2 Posology, acute ischaemic stroke: 0.9 m
     [130, 90, 9, 81],
   ])('%s kg: %s mg, bolus %s mg, then %s mg over 60 minutes', (weightKg, total, bolus, infusion) => {
     const dose = alteplaseDose({ weightKg, weightSource: 'measured' });
-    expect(dose).toMatchObject({ totalMg: total, bolusMg: bolus, infusionMg: infusion, infusionMinutes: 60, totalMl: total, infusionRateMlPerHour: infusion });
+    expect(dose).toMatchObject({
+      totalMg: total,
+      bolusMg: bolus,
+      infusionMg: infusion,
+      infusionMinutes: 60,
+      totalMl: total,
+      infusionRateMlPerHour: infusion,
+    });
     expect(dose.capped).toBe(weightKg > 100);
   });
 
   it('rounds to a tenth of a milligram and refuses a weight that is surely a typing error', () => {
-    expect(alteplaseDose({ weightKg: 68, weightSource: 'estimated' })).toMatchObject({ totalMg: 61.2, bolusMg: 6.1, infusionMg: 55.1 });
+    expect(alteplaseDose({ weightKg: 68, weightSource: 'estimated' })).toMatchObject({
+      totalMg: 61.2,
+      bolusMg: 6.1,
+      infusionMg: 55.1,
+    });
     expect(() => alteplaseDose({ weightKg: 6800, weightSource: 'measured' })).toThrow(/weight.out_of_range/);
     expect(() => alteplaseDose({ weightKg: Number.NaN, weightSource: 'measured' })).toThrow(/weight.out_of_range/);
   });

@@ -5,14 +5,53 @@
 // (Kwah LK, Diong J, "National Institutes of Health Stroke Scale (NIHSS)", J Physiother
 // 2014;60(1):61).
 import { describe, expect, it } from 'vitest';
-import { COMA_SCORES, comaMismatches, NIHSS_ITEMS, nihssSeverity, scoreNihss, UNTESTABLE_REASONS, untestableReasonsOf, type NihssScores } from '../../../src/shared/stroke/nihss';
+import {
+  COMA_SCORES,
+  comaMismatches,
+  NIHSS_ITEMS,
+  nihssSeverity,
+  scoreNihss,
+  UNTESTABLE_REASONS,
+  untestableReasonsOf,
+  type NihssScores,
+} from '../../../src/shared/stroke/nihss';
 
-const normal: NihssScores = { '1a': 0, '1b': 0, '1c': 0, '2': 0, '3': 0, '4': 0, '5a': 0, '5b': 0, '6a': 0, '6b': 0, '7': 0, '8': 0, '9': 0, '10': 0, '11': 0 };
+const normal: NihssScores = {
+  '1a': 0,
+  '1b': 0,
+  '1c': 0,
+  '2': 0,
+  '3': 0,
+  '4': 0,
+  '5a': 0,
+  '5b': 0,
+  '6a': 0,
+  '6b': 0,
+  '7': 0,
+  '8': 0,
+  '9': 0,
+  '10': 0,
+  '11': 0,
+};
 
 describe('NINDS NIH Stroke Scale (rev. 10/1/2003): items and scores', () => {
   it('has the 15 items with the highest score each allows, for a total of 42 (Brott 1989)', () => {
     expect(NIHSS_ITEMS.map((i) => [i.id, i.max])).toEqual([
-      ['1a', 3], ['1b', 2], ['1c', 2], ['2', 2], ['3', 3], ['4', 3], ['5a', 4], ['5b', 4], ['6a', 4], ['6b', 4], ['7', 2], ['8', 2], ['9', 3], ['10', 2], ['11', 2],
+      ['1a', 3],
+      ['1b', 2],
+      ['1c', 2],
+      ['2', 2],
+      ['3', 3],
+      ['4', 3],
+      ['5a', 4],
+      ['5b', 4],
+      ['6a', 4],
+      ['6b', 4],
+      ['7', 2],
+      ['8', 2],
+      ['9', 3],
+      ['10', 2],
+      ['11', 2],
     ]);
     expect(NIHSS_ITEMS.reduce((sum, i) => sum + i.max, 0)).toBe(42);
   });
@@ -28,7 +67,11 @@ describe('NINDS NIH Stroke Scale (rev. 10/1/2003): items and scores', () => {
   });
 
   it('leaves untestable items out of the total and says which they are', () => {
-    expect(scoreNihss({ ...normal, '5a': 'UN', '10': 'UN', '9': 1 })).toMatchObject({ total: 1, untestable: ['5a', '10'], problems: [] });
+    expect(scoreNihss({ ...normal, '5a': 'UN', '10': 'UN', '9': 1 })).toMatchObject({
+      total: 1,
+      untestable: ['5a', '10'],
+      problems: [],
+    });
   });
 
   it('keeps a running subtotal while scoring, with how many items are scored', () => {
@@ -40,7 +83,10 @@ describe('NINDS NIH Stroke Scale (rev. 10/1/2003): items and scores', () => {
 
   it('refuses a score out of range and gives no total until every item is scored', () => {
     const { '11': _missing, ...incomplete } = normal;
-    expect(scoreNihss({ ...incomplete, '4': 4 }).problems).toEqual([{ item: '4', problem: 'out_of_range' }, { item: '11', problem: 'missing' }]);
+    expect(scoreNihss({ ...incomplete, '4': 4 }).problems).toEqual([
+      { item: '4', problem: 'out_of_range' },
+      { item: '11', problem: 'missing' },
+    ]);
     expect(scoreNihss({ ...normal, '2': 1.5 }).problems).toEqual([{ item: '2', problem: 'out_of_range' }]);
   });
 });
@@ -65,15 +111,40 @@ describe('NINDS NIH Stroke Scale instructions for a patient in coma (item 1a = 3
   });
 
   it('totals a comatose patient scored by the rules, with gaze, fields, face, limbs and extinction as observed', () => {
-    const coma: NihssScores = { '1a': 3, '1b': 2, '1c': 2, '2': 2, '3': 2, '4': 3, '5a': 4, '5b': 4, '6a': 4, '6b': 4, '7': 0, '8': 2, '9': 3, '10': 2, '11': 1 };
+    const coma: NihssScores = {
+      '1a': 3,
+      '1b': 2,
+      '1c': 2,
+      '2': 2,
+      '3': 2,
+      '4': 3,
+      '5a': 4,
+      '5b': 4,
+      '6a': 4,
+      '6b': 4,
+      '7': 0,
+      '8': 2,
+      '9': 3,
+      '10': 2,
+      '11': 1,
+    };
     expect(scoreNihss(coma)).toMatchObject({ total: 3 + 2 + 2 + 2 + 2 + 3 + 16 + 0 + 2 + 3 + 2 + 1, problems: [] });
     expect(comaMismatches(coma)).toEqual([]);
   });
 
   it('names each item scored against the rules, with the score the scale gives, and withholds the total', () => {
     const coma: NihssScores = { ...normal, '1a': 3, '1b': 2, '1c': 2, '8': 2, '9': 1, '10': 2, '7': 1 };
-    expect(comaMismatches(coma)).toEqual([{ item: '7', expected: 0, scored: 1 }, { item: '9', expected: 3, scored: 1 }]);
-    expect(scoreNihss(coma)).toMatchObject({ total: null, problems: [{ item: '7', problem: 'coma_rule' }, { item: '9', problem: 'coma_rule' }] });
+    expect(comaMismatches(coma)).toEqual([
+      { item: '7', expected: 0, scored: 1 },
+      { item: '9', expected: 3, scored: 1 },
+    ]);
+    expect(scoreNihss(coma)).toMatchObject({
+      total: null,
+      problems: [
+        { item: '7', problem: 'coma_rule' },
+        { item: '9', problem: 'coma_rule' },
+      ],
+    });
   });
 
   it('accepts dysarthria untestable in an intubated comatose patient, and no rule before 1a = 3', () => {
@@ -84,7 +155,15 @@ describe('NINDS NIH Stroke Scale instructions for a patient in coma (item 1a = 3
 
 describe('NIHSS bands (Kwah and Diong, J Physiother 2014): help to read the total, not a decision', () => {
   it.each([
-    [0, 'none'], [1, 'minor'], [4, 'minor'], [5, 'moderate'], [15, 'moderate'], [16, 'moderate_to_severe'], [20, 'moderate_to_severe'], [21, 'severe'], [42, 'severe'],
+    [0, 'none'],
+    [1, 'minor'],
+    [4, 'minor'],
+    [5, 'moderate'],
+    [15, 'moderate'],
+    [16, 'moderate_to_severe'],
+    [20, 'moderate_to_severe'],
+    [21, 'severe'],
+    [42, 'severe'],
   ] as const)('%i is %s', (total, band) => {
     expect(nihssSeverity(total)).toBe(band);
   });

@@ -19,9 +19,18 @@ describe('times typed with their date, 24-hour, as written in France (JJ/MM/AAAA
   const now = local(2026, 12, 6, 1, 10);
 
   it('takes an onset before midnight, on the day typed', () => {
-    expect(parseTypedDateTime('05/12/2026', '23:30', now)).toEqual({ ok: true, at: local(2026, 12, 5, 23, 30).toISOString() });
-    expect(parseTypedDateTime('5/12/2026', '23h30', now)).toEqual({ ok: true, at: local(2026, 12, 5, 23, 30).toISOString() });
-    expect(parseTypedDateTime('06/12/2026', '0:45', now)).toEqual({ ok: true, at: local(2026, 12, 6, 0, 45).toISOString() });
+    expect(parseTypedDateTime('05/12/2026', '23:30', now)).toEqual({
+      ok: true,
+      at: local(2026, 12, 5, 23, 30).toISOString(),
+    });
+    expect(parseTypedDateTime('5/12/2026', '23h30', now)).toEqual({
+      ok: true,
+      at: local(2026, 12, 5, 23, 30).toISOString(),
+    });
+    expect(parseTypedDateTime('06/12/2026', '0:45', now)).toEqual({
+      ok: true,
+      at: local(2026, 12, 6, 0, 45).toISOString(),
+    });
   });
 
   it('refuses a date or a time that does not exist, and a time still to come', () => {
@@ -34,17 +43,27 @@ describe('times typed with their date, 24-hour, as written in France (JJ/MM/AAAA
   });
 
   it('writes a time back the same way', () => {
-    expect([typedDateOf(local(2026, 3, 4, 7, 5)), typedTimeOf(local(2026, 3, 4, 7, 5))]).toEqual(['04/03/2026', '07:05']);
+    expect([typedDateOf(local(2026, 3, 4, 7, 5)), typedTimeOf(local(2026, 3, 4, 7, 5))]).toEqual([
+      '04/03/2026',
+      '07:05',
+    ]);
   });
 });
 
 describe('treatment windows, from the time last known well (AHA/ASA 2019 §3.5.1 and §3.7; ESO 2021)', () => {
   it('are 4 h 30 for IV thrombolysis and 6 h, or 24 h on imaging criteria, for thrombectomy', () => {
-    expect(WINDOWS).toEqual({ ivThrombolysisMinutes: 270, thrombectomyMinutes: 360, thrombectomyExtendedMinutes: 1440 });
+    expect(WINDOWS).toEqual({
+      ivThrombolysisMinutes: 270,
+      thrombectomyMinutes: 360,
+      thrombectomyExtendedMinutes: 1440,
+    });
   });
 
   it('count from last known well when it is entered, even when the onset was seen later; both elapsed times are shown', () => {
-    const timeline: Timeline = { last_known_well: entry(local(2026, 12, 5, 22, 0)), onset: entry(local(2026, 12, 5, 23, 30)) };
+    const timeline: Timeline = {
+      last_known_well: entry(local(2026, 12, 5, 22, 0)),
+      onset: entry(local(2026, 12, 5, 23, 30)),
+    };
     const view = treatmentWindows(timeline, {}, local(2026, 12, 6, 1, 0));
     expect(view).toEqual({
       basis: 'last_known_well',
@@ -59,12 +78,24 @@ describe('treatment windows, from the time last known well (AHA/ASA 2019 §3.5.1
 
   it('count from a witnessed onset when no time last known well is entered (the onset is then the last time seen well)', () => {
     const view = treatmentWindows({ onset: entry(local(2026, 12, 5, 23, 30)) }, {}, local(2026, 12, 6, 4, 30));
-    expect(view).toMatchObject({ basis: 'onset', sinceOnsetMinutes: 300, sinceLastKnownWellMinutes: null, ivThrombolysisRemainingMinutes: -30 });
+    expect(view).toMatchObject({
+      basis: 'onset',
+      sinceOnsetMinutes: 300,
+      sinceLastKnownWellMinutes: null,
+      ivThrombolysisRemainingMinutes: -30,
+    });
   });
 
   it('say that nothing can be counted when both times are unknown (a wake-up stroke without a time)', () => {
-    const unknown = { onset: { by: 'IDE Morvan', at: '2026-12-06T00:10:00.000Z' }, last_known_well: { by: 'IDE Morvan', at: '2026-12-06T00:10:00.000Z' } };
-    expect(treatmentWindows({}, unknown, local(2026, 12, 6, 1, 0))).toMatchObject({ basis: null, ivThrombolysisRemainingMinutes: null, bothUnknown: true });
+    const unknown = {
+      onset: { by: 'IDE Morvan', at: '2026-12-06T00:10:00.000Z' },
+      last_known_well: { by: 'IDE Morvan', at: '2026-12-06T00:10:00.000Z' },
+    };
+    expect(treatmentWindows({}, unknown, local(2026, 12, 6, 1, 0))).toMatchObject({
+      basis: null,
+      ivThrombolysisRemainingMinutes: null,
+      bothUnknown: true,
+    });
     expect(treatmentWindows({}, {}, local(2026, 12, 6, 1, 0))).toMatchObject({ basis: null, bothUnknown: false });
   });
 });
@@ -73,10 +104,27 @@ describe('stroke timeline delays', () => {
   const t = (hhmm: string) => ({ at: `2026-11-23T${hhmm}:00.000Z`, by: 'IDE Morvan' });
 
   it('measures the delays from the reference (last known well when entered), door to imaging, to needle and to groin', () => {
-    const view = viewTimeline({ last_known_well: t('08:00'), onset: t('08:10'), arrival: t('09:05'), imaging: t('09:22'), decision: t('09:40'), needle: t('09:48'), groin: t('10:35') }, new Date('2026-11-23T10:40:00.000Z'));
+    const view = viewTimeline(
+      {
+        last_known_well: t('08:00'),
+        onset: t('08:10'),
+        arrival: t('09:05'),
+        imaging: t('09:22'),
+        decision: t('09:40'),
+        needle: t('09:48'),
+        groin: t('10:35'),
+      },
+      new Date('2026-11-23T10:40:00.000Z'),
+    );
     expect(view).toEqual({
       reference: { milestone: 'last_known_well', at: '2026-11-23T08:00:00.000Z' },
-      delaysMinutes: { referenceToArrival: 65, doorToImaging: 17, doorToNeedle: 43, doorToGroin: 90, referenceToNeedle: 108 },
+      delaysMinutes: {
+        referenceToArrival: 65,
+        doorToImaging: 17,
+        doorToNeedle: 43,
+        doorToGroin: 90,
+        referenceToNeedle: 108,
+      },
       sinceReferenceMinutes: 160,
       outOfOrder: [],
     });
@@ -91,8 +139,16 @@ describe('stroke timeline delays', () => {
   });
 
   it('flags times out of order for a person to check', () => {
-    const view = viewTimeline({ onset: t('09:00'), arrival: t('09:30'), imaging: t('09:20'), needle: t('09:50'), groin: t('09:10') }, new Date('2026-11-23T10:00:00.000Z'));
-    expect(view.outOfOrder).toEqual([['arrival', 'imaging'], ['arrival', 'groin']]);
-    expect(viewTimeline({ onset: t('09:00'), last_known_well: t('09:30') }, new Date('2026-11-23T10:00:00.000Z')).outOfOrder).toEqual([['last_known_well', 'onset']]);
+    const view = viewTimeline(
+      { onset: t('09:00'), arrival: t('09:30'), imaging: t('09:20'), needle: t('09:50'), groin: t('09:10') },
+      new Date('2026-11-23T10:00:00.000Z'),
+    );
+    expect(view.outOfOrder).toEqual([
+      ['arrival', 'imaging'],
+      ['arrival', 'groin'],
+    ]);
+    expect(
+      viewTimeline({ onset: t('09:00'), last_known_well: t('09:30') }, new Date('2026-11-23T10:00:00.000Z')).outOfOrder,
+    ).toEqual([['last_known_well', 'onset']]);
   });
 });

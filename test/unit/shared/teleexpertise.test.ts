@@ -1,7 +1,20 @@
 // Where a téléexpertise request stands for the requester and the expert, the inbox's order, and
 // which requests reach which expert.
 import { describe, expect, it } from 'vitest';
-import { EXPERT_ID_SYSTEM, ExpertReplyInputSchema, inboxOrder, nameableExperts, namedExpertId, openQuestion, requestState, routedTo, specialtyKey, waitingTime, type ExpertiseMessage, type InboxItem } from '../../../src/shared/teleexpertise/teleexpertise';
+import {
+  EXPERT_ID_SYSTEM,
+  ExpertReplyInputSchema,
+  inboxOrder,
+  nameableExperts,
+  namedExpertId,
+  openQuestion,
+  requestState,
+  routedTo,
+  specialtyKey,
+  waitingTime,
+  type ExpertiseMessage,
+  type InboxItem,
+} from '../../../src/shared/teleexpertise/teleexpertise';
 
 const expert = { name: 'Dr Le Goff', role: 'physician' as const, rpps: null, specialty: 'dermatologie' };
 const nurse = { name: 'IDE Morvan', role: 'nurse' as const, rpps: null, specialty: null };
@@ -38,8 +51,16 @@ describe('requestState', () => {
     expect(requestState({ submittedAt: sent, delivered: false, messages: [question, answer] })).toBe('pending_send');
     expect(requestState({ submittedAt: sent, delivered: true, messages: [answer, question] })).toBe('sent');
     // Whatever the order they arrive in.
-    expect(requestState({ submittedAt: sent, delivered: true, messages: [opinion, question, answer] })).toBe('answered');
-    expect(requestState({ submittedAt: sent, delivered: true, messages: [message('teleconsultation_proposed', '2026-11-23T13:00:00.000Z'), opinion] })).toBe('converted');
+    expect(requestState({ submittedAt: sent, delivered: true, messages: [opinion, question, answer] })).toBe(
+      'answered',
+    );
+    expect(
+      requestState({
+        submittedAt: sent,
+        delivered: true,
+        messages: [message('teleconsultation_proposed', '2026-11-23T13:00:00.000Z'), opinion],
+      }),
+    ).toBe('converted');
   });
 
   it('finds the open question, and none once it is answered', () => {
@@ -51,8 +72,23 @@ describe('requestState', () => {
 });
 
 describe('the expert’s inbox', () => {
-  const item = (requestId: string, priority: InboxItem['priority'], authoredOn: string, state: InboxItem['state'] = 'sent'): InboxItem => ({
-    requestId, patientId: 'p', patientName: 'X', specialty: 'dermatologie', priority, authoredOn, question: 'q', requester: 'r', toMe: false, state, unsentReplies: 0,
+  const item = (
+    requestId: string,
+    priority: InboxItem['priority'],
+    authoredOn: string,
+    state: InboxItem['state'] = 'sent',
+  ): InboxItem => ({
+    requestId,
+    patientId: 'p',
+    patientName: 'X',
+    specialty: 'dermatologie',
+    priority,
+    authoredOn,
+    question: 'q',
+    requester: 'r',
+    toMe: false,
+    state,
+    unsentReplies: 0,
   });
   it('puts what is still to answer first, then the most urgent, then the oldest', () => {
     const items = [
@@ -78,7 +114,9 @@ describe('the expert’s inbox', () => {
   });
 
   it('reads the named expert from her identifier only, never from a name', () => {
-    expect(namedExpertId([{ display: 'Dr Le Goff', identifier: { system: EXPERT_ID_SYSTEM, value: 'dr-le-goff' } }])).toBe('dr-le-goff');
+    expect(
+      namedExpertId([{ display: 'Dr Le Goff', identifier: { system: EXPERT_ID_SYSTEM, value: 'dr-le-goff' } }]),
+    ).toBe('dr-le-goff');
     // A name typed by hand, or another system's identifier, names nobody: the specialty decides.
     expect(namedExpertId([{ display: 'Dr Le Goff' }])).toBeNull();
     expect(namedExpertId([{ identifier: { system: 'urn:oid:1.2.250.1.71.4.2.1', value: '810001234567' } }])).toBeNull();
@@ -86,9 +124,32 @@ describe('the expert’s inbox', () => {
   });
 
   it('offers to name the experts of the specialty connected now, each by her hub identity', () => {
-    const peer = (id: string, name: string, specialty: string | null, role: 'expert' | 'station' = 'expert') => ({ id, role, name, site: `site ${id}`, specialty, availability: 'available' as const });
-    const peers = [peer('dr-b', 'Dr Le Goff', 'Dermatologie'), peer('dr-a', 'Dr Le Goff', 'dermatologie'), peer('dr-n', 'Dr Neuro', 'neurologie'), peer('dr-g', 'Dr Généraliste', null), peer('cart-1', 'Chariot', null, 'station')];
-    const offers = [{ id: 'o', specialty: 'Dermatologie', hospital: 'CHU', act: 'teleexpertise' as const, hours: '24/7', experts: ['dr-g'], urgent: false }];
+    const peer = (id: string, name: string, specialty: string | null, role: 'expert' | 'station' = 'expert') => ({
+      id,
+      role,
+      name,
+      site: `site ${id}`,
+      specialty,
+      availability: 'available' as const,
+    });
+    const peers = [
+      peer('dr-b', 'Dr Le Goff', 'Dermatologie'),
+      peer('dr-a', 'Dr Le Goff', 'dermatologie'),
+      peer('dr-n', 'Dr Neuro', 'neurologie'),
+      peer('dr-g', 'Dr Généraliste', null),
+      peer('cart-1', 'Chariot', null, 'station'),
+    ];
+    const offers = [
+      {
+        id: 'o',
+        specialty: 'Dermatologie',
+        hospital: 'CHU',
+        act: 'teleexpertise' as const,
+        hours: '24/7',
+        experts: ['dr-g'],
+        urgent: false,
+      },
+    ];
     // Two experts with one name stay two (their identifiers differ); the offer's expert is one too.
     expect(nameableExperts(' dermatologie ', peers, offers).map((p) => p.id)).toEqual(['dr-g', 'dr-a', 'dr-b']);
     expect(nameableExperts('neurologie', peers, offers).map((p) => p.id)).toEqual(['dr-n']);

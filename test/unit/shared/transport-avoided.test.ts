@@ -1,7 +1,13 @@
 // The transport avoided by a remote act: the great-circle distance checked on known city pairs,
 // the road factor and the round trip, garbage coordinates refused.
 import { describe, expect, it } from 'vitest';
-import { BETWEEN_TOWN_HALLS, ROAD_DETOUR_FACTOR, straightLineKm, totalAvoided, transportAvoided } from '../../../src/shared/activity/transport-avoided';
+import {
+  BETWEEN_TOWN_HALLS,
+  ROAD_DETOUR_FACTOR,
+  straightLineKm,
+  totalAvoided,
+  transportAvoided,
+} from '../../../src/shared/activity/transport-avoided';
 
 // Town-hall coordinates (rounded to 4 decimals).
 const BREST = { latitude: 48.3904, longitude: -4.4861 };
@@ -25,7 +31,9 @@ describe('transport avoided', () => {
     expect(avoided.method).toContain('aller-retour');
     expect(avoided.method).toContain('× 1,3');
     // The method names the points the coordinates stand for, when the caller knows them.
-    expect(transportAvoided(QUIMPER, BREST, ROAD_DETOUR_FACTOR, BETWEEN_TOWN_HALLS).method).toBe('aller-retour, distance à vol d’oiseau entre la mairie de la commune du patient et celle de la commune du site de l’expert × 1,3 (détour routier moyen)');
+    expect(transportAvoided(QUIMPER, BREST, ROAD_DETOUR_FACTOR, BETWEEN_TOWN_HALLS).method).toBe(
+      'aller-retour, distance à vol d’oiseau entre la mairie de la commune du patient et celle de la commune du site de l’expert × 1,3 (détour routier moyen)',
+    );
     expect(transportAvoided(QUIMPER, BREST, 1).km).toBe(Math.round(2 * straightLineKm(QUIMPER, BREST)));
     expect(totalAvoided([avoided, avoided])).toEqual({ km: 2 * avoided.km, method: avoided.method });
     expect(totalAvoided([])).toBeNull();

@@ -20,7 +20,13 @@ function strokeService(acts: Record<string, Pick<Encounter, 'status' | 'patientI
   const changed: string[] = [];
   // Only get() is read by the service: the act's status and patient.
   const encounters = { get: (id: string) => acts[id] ?? null } as unknown as EncounterRepository;
-  const service = createStrokeService({ db, encounters, patients: { get: () => null }, now: () => new Date('2026-11-23T09:40:00Z'), onChanged: (id) => changed.push(id) });
+  const service = createStrokeService({
+    db,
+    encounters,
+    patients: { get: () => null },
+    now: () => new Date('2026-11-23T09:40:00Z'),
+    onChanged: (id) => changed.push(id),
+  });
   return { db, service, changed };
 }
 
@@ -28,14 +34,19 @@ describe('stroke service', () => {
   it('has no sheet for an act this station does not hold', () => {
     const { service, changed } = strokeService({});
     expect(() => service.sheet(ACT_ID)).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(() => service.change(ACT_ID, { kind: 'nihss', item: '1a', score: 1 }, 'Dr Kerleau')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => service.change(ACT_ID, { kind: 'nihss', item: '1a', score: 1 }, 'Dr Kerleau')).toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
     expect(changed).toEqual([]);
   });
 
   it('refuses a change to a closed act and writes nothing', () => {
     const { db, service, changed } = strokeService({ [ACT_ID]: { status: 'closed', patientId: 'p1' } });
     expect(() => service.change(ACT_ID, { kind: 'nihss', item: '1a', score: 1 }, 'Dr Kerleau')).toThrow(
-      expect.objectContaining({ code: 'validation_failed', fields: [{ path: 'encounterId', code: 'encounter.closed' }] }),
+      expect.objectContaining({
+        code: 'validation_failed',
+        fields: [{ path: 'encounterId', code: 'encounter.closed' }],
+      }),
     );
     expect(db.prepare('SELECT COUNT(*) AS n FROM stroke_changes').get()).toEqual({ n: 0 });
     expect(changed).toEqual([]);

@@ -38,34 +38,90 @@ describe('téléexpertise message <-> Communication', () => {
       category: [{ coding: [{ system: 'urn:relais:CodeSystem:teleexpertise-message', code: 'answer' }] }],
     });
     // Each part in words, readable by a system that ignores our marks.
-    expect(c.payload?.map((p) => p.contentString)).toEqual([answer.text, answer.recommendations, 'Suivi : Consultation en présentiel']);
-    expect(communicationToMessage(JSON.parse(JSON.stringify(c)))).toEqual({ ...answer, author: { ...answer.author, role: 'physician' }, recipient: { ...answer.recipient!, role: 'physician' } });
+    expect(c.payload?.map((p) => p.contentString)).toEqual([
+      answer.text,
+      answer.recommendations,
+      'Suivi : Consultation en présentiel',
+    ]);
+    expect(communicationToMessage(JSON.parse(JSON.stringify(c)))).toEqual({
+      ...answer,
+      author: { ...answer.author, role: 'physician' },
+      recipient: { ...answer.recipient!, role: 'physician' },
+    });
   });
 
   it('keeps a question, the requester’s answer to it and its files', () => {
-    const question: ExpertiseMessage = { ...answer, id: '6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e', kind: 'information_request', text: 'Depuis quand ? Une photo de profil ?', recommendations: '', followUp: null };
+    const question: ExpertiseMessage = {
+      ...answer,
+      id: '6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e',
+      kind: 'information_request',
+      text: 'Depuis quand ? Une photo de profil ?',
+      recommendations: '',
+      followUp: null,
+    };
     const provided: ExpertiseMessage = {
-      ...answer, id: '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f', kind: 'information_provided', author: answer.recipient!, recipient: answer.author, text: 'Depuis 3 mois, photo jointe.',
-      recommendations: '', followUp: null, inResponseTo: question.id, files: [{ id: '8d9e0f1a-2b3c-4d4e-9f5a-6b7c8d9e0f1a', kind: 'snapshot' }, { id: '9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b', kind: 'document' }],
+      ...answer,
+      id: '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f',
+      kind: 'information_provided',
+      author: answer.recipient!,
+      recipient: answer.author,
+      text: 'Depuis 3 mois, photo jointe.',
+      recommendations: '',
+      followUp: null,
+      inResponseTo: question.id,
+      files: [
+        { id: '8d9e0f1a-2b3c-4d4e-9f5a-6b7c8d9e0f1a', kind: 'snapshot' },
+        { id: '9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b', kind: 'document' },
+      ],
     };
     for (const m of [question, provided]) validateFhir(messageToCommunication(m));
     const c = messageToCommunication(provided);
     expect(c.inResponseTo).toEqual([{ reference: `Communication/${question.id}` }]);
-    expect(c.payload?.slice(1)).toEqual([{ contentReference: { reference: `Media/${provided.files[0]!.id}` } }, { contentReference: { reference: `DocumentReference/${provided.files[1]!.id}` } }]);
+    expect(c.payload?.slice(1)).toEqual([
+      { contentReference: { reference: `Media/${provided.files[0]!.id}` } },
+      { contentReference: { reference: `DocumentReference/${provided.files[1]!.id}` } },
+    ]);
     const back = communicationToMessage(c);
-    expect(back).toMatchObject({ kind: 'information_provided', text: provided.text, inResponseTo: question.id, files: provided.files });
-    expect(communicationToMessage(messageToCommunication(question))).toMatchObject({ kind: 'information_request', text: question.text, followUp: null });
-    const conversion = messageToCommunication({ ...answer, kind: 'teleconsultation_proposed', text: 'Je préfère voir la patiente.', recommendations: '', followUp: 'teleconsultation' });
+    expect(back).toMatchObject({
+      kind: 'information_provided',
+      text: provided.text,
+      inResponseTo: question.id,
+      files: provided.files,
+    });
+    expect(communicationToMessage(messageToCommunication(question))).toMatchObject({
+      kind: 'information_request',
+      text: question.text,
+      followUp: null,
+    });
+    const conversion = messageToCommunication({
+      ...answer,
+      kind: 'teleconsultation_proposed',
+      text: 'Je préfère voir la patiente.',
+      recommendations: '',
+      followUp: 'teleconsultation',
+    });
     validateFhir(conversion);
-    expect(communicationToMessage(conversion)).toMatchObject({ kind: 'teleconsultation_proposed', followUp: 'teleconsultation' });
+    expect(communicationToMessage(conversion)).toMatchObject({
+      kind: 'teleconsultation_proposed',
+      followUp: 'teleconsultation',
+    });
   });
 
   it('refuses a Communication that is no téléexpertise message, saying why', () => {
     const chat = { ...messageToCommunication(answer), category: [{ text: 'Message pendant la téléconsultation' }] };
     expect(() => communicationToMessage(chat)).toThrow(FhirMappingError);
     expect(() => communicationToMessage(chat)).toThrow(/no téléexpertise message/);
-    expect(() => communicationToMessage({ ...messageToCommunication(answer), basedOn: [{ reference: 'CarePlan/1' }] })).toThrow(/based on no ServiceRequest/);
-    for (const garbage of [null, 'text', 42, {}, { resourceType: 'Communication', id: 'not-a-uuid' }, { ...messageToCommunication(answer), sent: 'yesterday' }]) {
+    expect(() =>
+      communicationToMessage({ ...messageToCommunication(answer), basedOn: [{ reference: 'CarePlan/1' }] }),
+    ).toThrow(/based on no ServiceRequest/);
+    for (const garbage of [
+      null,
+      'text',
+      42,
+      {},
+      { resourceType: 'Communication', id: 'not-a-uuid' },
+      { ...messageToCommunication(answer), sent: 'yesterday' },
+    ]) {
       expect(() => communicationToMessage(garbage)).toThrow(FhirMappingError);
     }
   });

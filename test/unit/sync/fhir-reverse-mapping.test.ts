@@ -10,7 +10,14 @@ import { FhirMappingError } from '../../../src/main/sync/fhir/mapping-error';
 import { patientFromFhir, patientToFhir } from '../../../src/main/sync/fhir/patient';
 import { finishedEncounter, qualifiedPatient } from './fhir-samples';
 
-const identityOf = ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, typedIns: _t, ...identity }: typeof qualifiedPatient) => identity;
+const identityOf = ({
+  id: _id,
+  version: _v,
+  createdAt: _c,
+  updatedAt: _u,
+  typedIns: _t,
+  ...identity
+}: typeof qualifiedPatient) => identity;
 
 function refusal(work: () => unknown): FhirMappingError {
   try {
@@ -25,15 +32,36 @@ function refusal(work: () => unknown): FhirMappingError {
 describe('patient from FHIR', () => {
   it('gives back exactly the identity that was sent, compound first name included', () => {
     expect(patientFromFhir(patientToFhir(qualifiedPatient))).toEqual(identityOf(qualifiedPatient));
-    const compound = { ...qualifiedPatient, firstName: 'JEAN PIERRE', birthFirstNames: 'JEAN PIERRE LOUIS', sex: 'M' as const, usedName: null, identityStatus: 'PROV' as const, ins: null, insRetrieval: null };
-    expect(patientToFhir(compound).name).toEqual([{ use: 'official', family: 'LE GALL', given: ['JEAN PIERRE', 'LOUIS'] }]);
+    const compound = {
+      ...qualifiedPatient,
+      firstName: 'JEAN PIERRE',
+      birthFirstNames: 'JEAN PIERRE LOUIS',
+      sex: 'M' as const,
+      usedName: null,
+      identityStatus: 'PROV' as const,
+      ins: null,
+      insRetrieval: null,
+    };
+    expect(patientToFhir(compound).name).toEqual([
+      { use: 'official', family: 'LE GALL', given: ['JEAN PIERRE', 'LOUIS'] },
+    ]);
     expect(patientFromFhir(patientToFhir(compound))).toEqual(identityOf(compound));
     const usedFirstName = { ...qualifiedPatient, usedFirstName: 'ANNIE' };
     expect(patientFromFhir(patientToFhir(usedFirstName))).toEqual(identityOf(usedFirstName));
   });
 
   it('carries the commune of residence as the home address’s INSEE code, and none when unknown', () => {
-    expect(patientToFhir(qualifiedPatient).address).toEqual([{ use: 'home', extension: [{ url: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code', valueCoding: { code: '29103' } }] }]);
+    expect(patientToFhir(qualifiedPatient).address).toEqual([
+      {
+        use: 'home',
+        extension: [
+          {
+            url: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code',
+            valueCoding: { code: '29103' },
+          },
+        ],
+      },
+    ]);
     const unknown = { ...qualifiedPatient, residenceCode: null };
     expect(patientToFhir(unknown).address).toBeUndefined();
     expect(patientFromFhir(patientToFhir(unknown)).residenceCode).toBeNull();
@@ -45,7 +73,11 @@ describe('patient from FHIR', () => {
   it('takes a used name corrected on the server', () => {
     const resource = patientToFhir(qualifiedPatient);
     resource.name = [resource.name![0]!, { use: 'usual', family: 'KERVELLA', given: ['ANNE'] }];
-    expect(patientFromFhir(resource)).toMatchObject({ birthName: 'LE GALL', usedName: 'KERVELLA', usedFirstName: null });
+    expect(patientFromFhir(resource)).toMatchObject({
+      birthName: 'LE GALL',
+      usedName: 'KERVELLA',
+      usedFirstName: null,
+    });
   });
 
   it('refuses an identity the station’s rules refuse, naming the field', () => {
@@ -88,7 +120,16 @@ describe('encounter from FHIR', () => {
       extension: [],
       period: { start: '2026-11-23T09:40:00.000Z', end: '2026-11-23T10:05:00.000Z' },
       reasonCode: [{ text: 'Plaie du talon droit, stade 2' }],
-      participant: [encounterToFhir(finishedEncounter).participant![0]!, { type: [{ coding: [{ code: 'CON' }] }], individual: { display: 'Dr Riou', identifier: { system: 'urn:oid:1.2.250.1.71.4.2.1', value: '810009999999' } } }],
+      participant: [
+        encounterToFhir(finishedEncounter).participant![0]!,
+        {
+          type: [{ coding: [{ code: 'CON' }] }],
+          individual: {
+            display: 'Dr Riou',
+            identifier: { system: 'urn:oid:1.2.250.1.71.4.2.1', value: '810009999999' },
+          },
+        },
+      ],
     };
     expect(encounterFromFhir(resource, finishedEncounter)).toEqual({
       ...finishedEncounter,
@@ -101,7 +142,12 @@ describe('encounter from FHIR', () => {
   });
 
   it('keeps the site’s commune when the server has none, takes a corrected one, ignores a malformed one', () => {
-    const withCommune = (code: string | undefined): FhirEncounter => ({ ...encounterToFhir(finishedEncounter), extension: encounterToFhir(finishedEncounter).extension!.filter((x) => !x.url.endsWith('act-site-commune')).concat(code ? [{ url: 'urn:relais:StructureDefinition:act-site-commune', valueCode: code }] : []) });
+    const withCommune = (code: string | undefined): FhirEncounter => ({
+      ...encounterToFhir(finishedEncounter),
+      extension: encounterToFhir(finishedEncounter)
+        .extension!.filter((x) => !x.url.endsWith('act-site-commune'))
+        .concat(code ? [{ url: 'urn:relais:StructureDefinition:act-site-commune', valueCode: code }] : []),
+    });
     expect(encounterFromFhir(withCommune(undefined), finishedEncounter).siteCommune).toBe('29019');
     expect(encounterFromFhir(withCommune('29232'), finishedEncounter).siteCommune).toBe('29232');
     expect(encounterFromFhir(withCommune('Brest'), finishedEncounter).siteCommune).toBe('29019');
@@ -109,16 +155,27 @@ describe('encounter from FHIR', () => {
 
   it('refuses an act moved to another patient, or in a status with no meaning here', () => {
     const moved = { ...encounterToFhir(finishedEncounter), subject: { reference: 'Patient/someone-else' } };
-    expect(refusal(() => encounterFromFhir(moved, finishedEncounter)).problems[0]).toMatch(/another patient \(Patient\/someone-else\)/);
+    expect(refusal(() => encounterFromFhir(moved, finishedEncounter)).problems[0]).toMatch(
+      /another patient \(Patient\/someone-else\)/,
+    );
     const inError = { ...encounterToFhir(finishedEncounter), status: 'entered-in-error' as const, reasonCode: [] };
-    expect(refusal(() => encounterFromFhir(inError, finishedEncounter)).problems).toEqual(['the status "entered-in-error" has no equivalent here', 'the reason is missing']);
+    expect(refusal(() => encounterFromFhir(inError, finishedEncounter)).problems).toEqual([
+      'the status "entered-in-error" has no equivalent here',
+      'the reason is missing',
+    ]);
   });
 });
 
 describe('content hash', () => {
   it('is the same whatever the key order, the server’s meta or its narrative', () => {
     const sent = patientToFhir(qualifiedPatient);
-    const fromServer = JSON.parse(JSON.stringify({ text: { status: 'generated', div: '<div/>' }, ...sent, meta: { versionId: '7', lastUpdated: '2026-11-23T10:00:00Z' } })) as FhirPatient;
+    const fromServer = JSON.parse(
+      JSON.stringify({
+        text: { status: 'generated', div: '<div/>' },
+        ...sent,
+        meta: { versionId: '7', lastUpdated: '2026-11-23T10:00:00Z' },
+      }),
+    ) as FhirPatient;
     const reordered = Object.fromEntries(Object.entries(fromServer).reverse()) as unknown as FhirPatient;
     expect(contentHash(reordered)).toBe(contentHash(sent));
     expect(sameContent(sent, { ...sent, birthDate: '1956-12-04' })).toBe(false);

@@ -1,6 +1,11 @@
 // Retry-After as the region may send it (seconds, an HTTP date) or garbage, and the shared pause.
 import { describe, expect, it } from 'vitest';
-import { createHubPace, DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../src/main/platform/hub/hub-pace';
+import {
+  createHubPace,
+  DEFAULT_RETRY_AFTER_MS,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+} from '../../../src/main/platform/hub/hub-pace';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 

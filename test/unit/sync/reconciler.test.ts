@@ -18,7 +18,9 @@ type Synced = { entity: string; id: string; type: string };
 function stationWith(records: Synced[]) {
   const db = new Database(':memory:');
   migrate(db, MIGRATIONS);
-  const insert = db.prepare("INSERT INTO sync_resources (entity, entity_id, resource_type, server_version_id, pushed_version, pushed_at) VALUES (?, ?, ?, 'v1', 1, 'then')");
+  const insert = db.prepare(
+    "INSERT INTO sync_resources (entity, entity_id, resource_type, server_version_id, pushed_version, pushed_at) VALUES (?, ?, ?, 'v1', 1, 'then')",
+  );
   db.transaction(() => records.forEach((r) => insert.run(r.entity, r.id, r.type)))();
   return db;
 }
@@ -36,9 +38,12 @@ function region(held: Set<string>, options: { refuseAt?: number } = {}) {
         return answer(429, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'throttled' }] });
       }
       const mine = [...held].filter((key) => key.startsWith(`${type}/`)).map((key) => key.split('/')[1]!);
-      if (query._summary === 'count') return answer(200, { resourceType: 'Bundle', type: 'searchset', total: mine.length } as Bundle);
+      if (query._summary === 'count')
+        return answer(200, { resourceType: 'Bundle', type: 'searchset', total: mine.length } as Bundle);
       const ids = new Set((query._id ?? '').split(','));
-      const entry = mine.filter((id) => ids.has(id)).map((id) => ({ resource: { resourceType: type, id } as Resource }));
+      const entry = mine
+        .filter((id) => ids.has(id))
+        .map((id) => ({ resource: { resourceType: type, id } as Resource }));
       return answer(200, { resourceType: 'Bundle', type: 'searchset', entry } as Bundle);
     },
     put: () => Promise.reject(new Error('not asked')),
@@ -68,9 +73,14 @@ function reconcilerOn(db: Database.Database, client: FhirClient) {
 }
 
 const resendRows = (db: Database.Database) =>
-  db.prepare('SELECT entity, entity_id AS id, resend FROM outbox WHERE resend IS NOT NULL ORDER BY seq').all() as { entity: string; id: string; resend: number }[];
+  db.prepare('SELECT entity, entity_id AS id, resend FROM outbox WHERE resend IS NOT NULL ORDER BY seq').all() as {
+    entity: string;
+    id: string;
+    resend: number;
+  }[];
 
-const patients = (n: number): Synced[] => Array.from({ length: n }, (_, i) => ({ entity: 'patient', id: `p${i}`, type: 'Patient' }));
+const patients = (n: number): Synced[] =>
+  Array.from({ length: n }, (_, i) => ({ entity: 'patient', id: `p${i}`, type: 'Patient' }));
 
 describe('reconciler', () => {
   it('checks 10,000 records in about a hundred spaced requests, and puts back only the missing ones', async () => {
@@ -92,7 +102,11 @@ describe('reconciler', () => {
   });
 
   it('checks a healthy region with one count per type, and sends nothing', async () => {
-    const records: Synced[] = [...patients(500), { entity: 'encounter', id: 'e1', type: 'Encounter' }, { entity: 'audit', id: '1', type: 'AuditEvent' }];
+    const records: Synced[] = [
+      ...patients(500),
+      { entity: 'encounter', id: 'e1', type: 'Encounter' },
+      { entity: 'audit', id: '1', type: 'AuditEvent' },
+    ];
     const db = stationWith(records);
     const held = new Set(records.map((r) => `${r.type}/${r.entity === 'audit' ? `audit-${r.id}` : r.id}`));
     const { client, asked } = region(held);
@@ -106,22 +120,35 @@ describe('reconciler', () => {
   it('stops at a 429 and keeps what it had found; the next check goes on', async () => {
     const records = patients(1000);
     const db = stationWith(records);
-    const { client } = region(new Set(records.filter((r) => !['p3', 'p950'].includes(r.id)).map((r) => `Patient/${r.id}`)), { refuseAt: 5 });
+    const { client } = region(
+      new Set(records.filter((r) => !['p3', 'p950'].includes(r.id)).map((r) => `Patient/${r.id}`)),
+      { refuseAt: 5 },
+    );
     const { reconciler } = reconcilerOn(db, client);
     const stopped = await reconciler.runOnce();
     expect(stopped).toMatchObject({ missing: 1, requests: 5, stoppedBy: expect.stringMatching(/asked to slow down/) });
     expect(resendRows(db).map((r) => r.id)).toEqual(['p3']);
     expect(reconciler.state().checkedAt).toBeNull();
-    const { reconciler: next } = reconcilerOn(db, region(new Set(records.filter((r) => !['p3', 'p950'].includes(r.id)).map((r) => `Patient/${r.id}`))).client);
+    const { reconciler: next } = reconcilerOn(
+      db,
+      region(new Set(records.filter((r) => !['p3', 'p950'].includes(r.id)).map((r) => `Patient/${r.id}`))).client,
+    );
     expect(await next.runOnce()).toMatchObject({ missing: 1, stoppedBy: null });
     expect(resendRows(db).map((r) => r.id)).toEqual(['p3', 'p950']);
   });
 
   it('sends the audit rows the region lacks from the first one, and says those it can no longer take', async () => {
-    const rows = Array.from({ length: 10 }, (_, i): Synced => ({ entity: 'audit', id: String(i + 1), type: 'AuditEvent' }));
+    const rows = Array.from({ length: 10 }, (_, i): Synced => ({
+      entity: 'audit',
+      id: String(i + 1),
+      type: 'AuditEvent',
+    }));
     // A restore: the region holds rows 1..6 and lacks 7..10; they go, in order.
     const restored = stationWith(rows);
-    const { reconciler } = reconcilerOn(restored, region(new Set(rows.slice(0, 6).map((r) => `AuditEvent/audit-${r.id}`))).client);
+    const { reconciler } = reconcilerOn(
+      restored,
+      region(new Set(rows.slice(0, 6).map((r) => `AuditEvent/audit-${r.id}`))).client,
+    );
     await reconciler.runOnce();
     expect(resendRows(restored)).toEqual(['7', '8', '9', '10'].map((id) => ({ entity: 'audit', id, resend: 4 })));
     // Its chain started again at row 9 (sent before anyone checked): rows 1..8 cannot go any more.

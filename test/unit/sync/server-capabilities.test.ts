@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes';
 import { readCapabilities } from '../../../src/main/sync/server-capabilities';
 
-const resource = (type: string, extra: Partial<CapabilityStatementRestResource> = {}): CapabilityStatementRestResource => ({
+const resource = (
+  type: string,
+  extra: Partial<CapabilityStatementRestResource> = {},
+): CapabilityStatementRestResource => ({
   type: type as 'Patient',
   versioning: 'versioned-update',
   updateCreate: true,
@@ -13,11 +16,29 @@ const resource = (type: string, extra: Partial<CapabilityStatementRestResource> 
   ...extra,
 });
 const statement = (resources: CapabilityStatementRestResource[]): CapabilityStatement => ({
-  resourceType: 'CapabilityStatement', status: 'active', date: '2026-11-23', kind: 'instance', fhirVersion: '4.0.1', format: ['json'],
+  resourceType: 'CapabilityStatement',
+  status: 'active',
+  date: '2026-11-23',
+  kind: 'instance',
+  fhirVersion: '4.0.1',
+  format: ['json'],
   rest: [{ mode: 'server', resource: resources }],
 });
-const ALL = ['Patient', 'Encounter', 'ServiceRequest', 'Observation', 'Consent', 'Media', 'DocumentReference', 'Binary', 'Communication'];
-const practitioner = resource('Practitioner', { conditionalCreate: true, interaction: [{ code: 'read' }, { code: 'create' }] });
+const ALL = [
+  'Patient',
+  'Encounter',
+  'ServiceRequest',
+  'Observation',
+  'Consent',
+  'Media',
+  'DocumentReference',
+  'Binary',
+  'Communication',
+];
+const practitioner = resource('Practitioner', {
+  conditionalCreate: true,
+  interaction: [{ code: 'read' }, { code: 'create' }],
+});
 
 describe('server capabilities', () => {
   it('does everything with a server that offers everything', () => {
@@ -30,7 +51,14 @@ describe('server capabilities', () => {
   });
 
   it('keeps here what the server does not take, and says why', () => {
-    const caps = readCapabilities(statement([...ALL.filter((t) => t !== 'Consent' && t !== 'Media').map((t) => resource(t)), resource('Consent', { updateCreate: false }), resource('Media', { interaction: [{ code: 'read' }] }), practitioner]));
+    const caps = readCapabilities(
+      statement([
+        ...ALL.filter((t) => t !== 'Consent' && t !== 'Media').map((t) => resource(t)),
+        resource('Consent', { updateCreate: false }),
+        resource('Media', { interaction: [{ code: 'read' }] }),
+        practitioner,
+      ]),
+    );
     expect(caps.refuses('Patient')).toBeNull();
     expect(caps.refuses('Consent')).toMatch(/does not let the station choose Consent ids \(updateCreate\)/);
     expect(caps.refuses('Media')).toMatch(/does not accept Media updates/);
@@ -38,29 +66,61 @@ describe('server capabilities', () => {
   });
 
   it('writes without If-Match where the server does not check versions, and says what that costs', () => {
-    const caps = readCapabilities(statement([...ALL.map((t) => resource(t, t === 'Patient' || t === 'Binary' ? { versioning: 'versioned' } : {})), practitioner]));
+    const caps = readCapabilities(
+      statement([
+        ...ALL.map((t) => resource(t, t === 'Patient' || t === 'Binary' ? { versioning: 'versioned' } : {})),
+        practitioner,
+      ]),
+    );
     expect(caps.versionedUpdate('Patient')).toBe(false);
     expect(caps.versionedUpdate('Encounter')).toBe(true);
-    expect(caps.notes).toEqual([expect.stringMatching(/does not check versions on Patient updates: the station reads the server’s copy before writing/)]);
+    expect(caps.notes).toEqual([
+      expect.stringMatching(
+        /does not check versions on Patient updates: the station reads the server’s copy before writing/,
+      ),
+    ]);
   });
 
   it('does not pull a type the server cannot search by _lastUpdated', () => {
-    const caps = readCapabilities(statement([...ALL.map((t) => resource(t, t === 'Encounter' ? { searchParam: [{ name: 'patient', type: 'reference' }] } : t === 'Patient' ? { searchParam: [{ name: '_lastUpdated', type: 'date' }] } : {})), practitioner]));
+    const caps = readCapabilities(
+      statement([
+        ...ALL.map((t) =>
+          resource(
+            t,
+            t === 'Encounter'
+              ? { searchParam: [{ name: 'patient', type: 'reference' }] }
+              : t === 'Patient'
+                ? { searchParam: [{ name: '_lastUpdated', type: 'date' }] }
+                : {},
+          ),
+        ),
+        practitioner,
+      ]),
+    );
     expect(caps.pullTypes).toEqual(['Patient']);
     expect(caps.notes).toEqual([expect.stringMatching(/cannot be searched for changed Encounter resources/)]);
   });
 
   it('names professionals by IdNatPS only where Practitioners cannot be created conditionally', () => {
-    const caps = readCapabilities(statement([...ALL.map((t) => resource(t)), resource('Practitioner', { interaction: [{ code: 'read' }] })]));
+    const caps = readCapabilities(
+      statement([...ALL.map((t) => resource(t)), resource('Practitioner', { interaction: [{ code: 'read' }] })]),
+    );
     expect(caps.createsPractitioners).toBe(false);
     expect(caps.notes).toEqual([expect.stringMatching(/named by their IdNatPS only/)]);
   });
 
   it('assumes a standard server when the statement is garbage, and says so', () => {
-    for (const garbage of [null, 'hello', { resourceType: 'Patient' }, { resourceType: 'CapabilityStatement', rest: 'x' }]) {
+    for (const garbage of [
+      null,
+      'hello',
+      { resourceType: 'Patient' },
+      { resourceType: 'CapabilityStatement', rest: 'x' },
+    ]) {
       const caps = readCapabilities(garbage);
       expect(caps.refuses('Media')).toBeNull();
-      expect(caps.notes).toEqual([expect.stringMatching(/could not be read: the station assumes a standard FHIR R4 server/)]);
+      expect(caps.notes).toEqual([
+        expect.stringMatching(/could not be read: the station assumes a standard FHIR R4 server/),
+      ]);
     }
   });
 });

@@ -20,6 +20,8 @@ describe('directory specialties', () => {
     repository.rememberSpecialties(['neurologie', ' dermatologie ', '  ', 'cardiologie'], '2026-11-23T09:40:00Z');
     repository.rememberSpecialties(['neurologie'], '2026-11-23T10:00:00Z');
     expect(repository.specialties()).toEqual(['cardiologie', 'dermatologie', 'neurologie']);
-    expect(db.prepare("SELECT seen_at FROM directory_specialties WHERE specialty = 'neurologie'").get()).toEqual({ seen_at: '2026-11-23T10:00:00Z' });
+    expect(db.prepare("SELECT seen_at FROM directory_specialties WHERE specialty = 'neurologie'").get()).toEqual({
+      seen_at: '2026-11-23T10:00:00Z',
+    });
   });
 });

@@ -54,13 +54,16 @@ function checkAs(version: string) {
 }
 
 describe('npm test and npm start on another Node', () => {
-  it.each(['20.20.2', '22.11.0', '23.0.0', '24.1.0'])('refuse Node %s, saying what to do in French and English', (version) => {
-    const run = checkAs(version);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`Relais demande Node.js ${pkg.engines.node}`);
-    expect(run.stderr).toContain(`Relais needs Node.js ${pkg.engines.node} (22 LTS); this one is v${version}`);
-    expect(run.stderr).toContain('scripts/setup/node22.sh');
-  });
+  it.each(['20.20.2', '22.11.0', '23.0.0', '24.1.0'])(
+    'refuse Node %s, saying what to do in French and English',
+    (version) => {
+      const run = checkAs(version);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`Relais demande Node.js ${pkg.engines.node}`);
+      expect(run.stderr).toContain(`Relais needs Node.js ${pkg.engines.node} (22 LTS); this one is v${version}`);
+      expect(run.stderr).toContain('scripts/setup/node22.sh');
+    },
+  );
 
   it('go on with the Node that .nvmrc names', () => {
     const run = checkAs(fs.readFileSync('.nvmrc', 'utf8').trim());

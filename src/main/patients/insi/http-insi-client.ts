@@ -31,15 +31,25 @@ export function createHttpInsiClient(options: HttpInsiClientOptions): InsiClient
         signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
       });
     } catch (error) {
-      throw new InsiGatewayError(`The INSi gateway at ${base} did not answer (${(error as Error).message}): check RELAIS_INSI_URL and the hospital's network.`);
+      throw new InsiGatewayError(
+        `The INSi gateway at ${base} did not answer (${(error as Error).message}): check RELAIS_INSI_URL and the hospital's network.`,
+      );
     }
     if (response.status === 401 || response.status === 403) {
-      throw new InsiGatewayError(`The INSi gateway at ${base} refused this station (HTTP ${response.status}): check RELAIS_INSI_TOKEN with the hospital's IT.`);
+      throw new InsiGatewayError(
+        `The INSi gateway at ${base} refused this station (HTTP ${response.status}): check RELAIS_INSI_TOKEN with the hospital's IT.`,
+      );
     }
-    if (!response.ok) throw new InsiGatewayError(`The INSi gateway at ${base} answered HTTP ${response.status}: try again, or ask the hospital's IT.`);
+    if (!response.ok)
+      throw new InsiGatewayError(
+        `The INSi gateway at ${base} answered HTTP ${response.status}: try again, or ask the hospital's IT.`,
+      );
     const parsed = schema.safeParse(await response.json().catch(() => null));
     // SECURITY: an answer that is not one of the teleservice's outcomes is not taken in part.
-    if (!parsed.success) throw new InsiGatewayError(`The INSi gateway at ${base} gave an answer that is not an INSi outcome: nothing was taken from it.`);
+    if (!parsed.success)
+      throw new InsiGatewayError(
+        `The INSi gateway at ${base} gave an answer that is not an INSi outcome: nothing was taken from it.`,
+      );
     return parsed.data;
   }
 

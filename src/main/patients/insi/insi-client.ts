@@ -30,7 +30,11 @@ export interface InsiCardQuery {
 export interface InsiClient {
   searchByTraits(traits: InsiTraits, operator: InsiOperator): Promise<InsiSearchAnswer>;
   searchByCarteVitale(card: InsiCardQuery, operator: InsiOperator): Promise<InsiSearchAnswer>;
-  verify(ins: { matricule: string; oid: string }, traits: InsiTraits, operator: InsiOperator): Promise<InsiVerifyAnswer>;
+  verify(
+    ins: { matricule: string; oid: string },
+    traits: InsiTraits,
+    operator: InsiOperator,
+  ): Promise<InsiVerifyAnswer>;
 }
 
 /** The gateway did not give a usable answer: nothing was learnt, nothing is changed. */

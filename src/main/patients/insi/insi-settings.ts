@@ -7,7 +7,8 @@ export interface InsiSettings {
   token: string | null;
 }
 
-const isLoopbackHost = (host: string) => host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+const isLoopbackHost = (host: string) =>
+  host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
 export function insiSettingsFromEnv(env: NodeJS.ProcessEnv): InsiSettings | null {
   const url = env.RELAIS_INSI_URL?.trim() || null;

@@ -36,22 +36,23 @@ export function databaseKind(file: string): 'none' | 'plain' | 'encrypted' {
   return header.equals(PLAIN_HEADER) ? 'plain' : 'encrypted';
 }
 
-const isNotADatabase = (error: unknown) => error instanceof Database.SqliteError && /^SQLITE_(NOTADB|CORRUPT)/.test(error.code);
+const isNotADatabase = (error: unknown) =>
+  error instanceof Database.SqliteError && /^SQLITE_(NOTADB|CORRUPT)/.test(error.code);
 
 /** SQLite's "file is not a database", said as what it means here and what to do. */
 function plainHeaderButNotPlain(file: string, error: Error): DatabaseFileError {
   return new DatabaseFileError(
-    `The station's database ${file} begins like a database in the clear (as earlier versions of Relais kept it) but is not one SQLite can read (${error.message}): `
-      + 'an encrypted database whose first bytes were overwritten, or a damaged file. Nothing was changed. Keep this file as it is and restore the database from a backup, '
-      + 'or call the hospital\'s IT. / La base de la station commence comme une base en clair mais n’en est pas une lisible : gardez ce fichier tel quel et restaurez la base '
-      + 'depuis une sauvegarde, ou appelez le service informatique.',
+    `The station's database ${file} begins like a database in the clear (as earlier versions of Relais kept it) but is not one SQLite can read (${error.message}): ` +
+      'an encrypted database whose first bytes were overwritten, or a damaged file. Nothing was changed. Keep this file as it is and restore the database from a backup, ' +
+      "or call the hospital's IT. / La base de la station commence comme une base en clair mais n’en est pas une lisible : gardez ce fichier tel quel et restaurez la base " +
+      'depuis une sauvegarde, ou appelez le service informatique.',
   );
 }
 
 function encryptedWithoutKey(file: string): DatabaseFileError {
   return new DatabaseFileError(
-    `The database ${file} is encrypted (or is no SQLite database at all), and no key was given: open it with the station's data key `
-      + '(openStationStorage, or SQLCipher 4 tools with that key: README, "Encryption at rest"). / Cette base est chiffrée : ouvrez-la avec la clé des données de la station.',
+    `The database ${file} is encrypted (or is no SQLite database at all), and no key was given: open it with the station's data key ` +
+      '(openStationStorage, or SQLCipher 4 tools with that key: README, "Encryption at rest"). / Cette base est chiffrée : ouvrez-la avec la clé des données de la station.',
   );
 }
 
@@ -99,7 +100,11 @@ export function unlockDatabase(db: Db, key: Buffer): Db {
  * Opens (creating it if need be) the database; `key` is null only for throwaway test databases.
  * `beforeMigrate` runs when migrations are pending (the station backs the database up then).
  */
-export function openDatabase(file: string, key: Buffer | null = null, options: { beforeMigrate?: (db: Db, version: number) => void } = {}): Db {
+export function openDatabase(
+  file: string,
+  key: Buffer | null = null,
+  options: { beforeMigrate?: (db: Db, version: number) => void } = {},
+): Db {
   const kind = file === ':memory:' ? 'none' : databaseKind(file);
   try {
     if (key && kind === 'plain') encryptPlainDatabase(file, key);

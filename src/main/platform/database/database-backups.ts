@@ -22,7 +22,8 @@ export const DEFAULT_BACKUPS_KEPT = 7;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 const stamp = (at: Date) => at.toISOString().replace(/[-:.]/g, '');
-const fromStamp = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
+const fromStamp = (s: string) =>
+  `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
 
 function privateFolder(dir: string): string {
   // SECURITY: copies of the records, encrypted, readable by the station's account only.
@@ -45,7 +46,12 @@ export function listBackups(dataDir: string): Backup[] {
     .reverse()
     .map((name) => {
       const [, time, reason] = /^relais-(\d{8}T\d{9}Z)-(\w+)\.sqlite$/.exec(name)!;
-      return { name, takenAt: fromStamp(time!), reason: reason as Backup['reason'], bytes: fs.statSync(path.join(dir, name)).size };
+      return {
+        name,
+        takenAt: fromStamp(time!),
+        reason: reason as Backup['reason'],
+        bytes: fs.statSync(path.join(dir, name)).size,
+      };
     });
 }
 
@@ -99,15 +105,40 @@ export function inspectDatabaseFile(file: string, key: Buffer, now: () => Date):
   try {
     db = unlockDatabase(new Database(file, { readonly: true, fileMustExist: true }), key);
   } catch (error) {
-    return { ok: false, problems: [(error as Error).message], schemaVersion: 0, patients: 0, encounters: 0, auditLastSeq: 0 };
+    return {
+      ok: false,
+      problems: [(error as Error).message],
+      schemaVersion: 0,
+      patients: 0,
+      encounters: 0,
+      auditLastSeq: 0,
+    };
   }
   try {
     const report = checkDatabase(db, 'integrity_check', now);
-    if (!report.ok) return { ok: false, problems: report.problems, schemaVersion: 0, patients: 0, encounters: 0, auditLastSeq: 0 };
-    const audit = count(db, 'audit_events') > 0 ? (db.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number }).seq : 0;
-    return { ok: true, problems: [], schemaVersion: schemaVersion(db), patients: count(db, 'patients'), encounters: count(db, 'encounters'), auditLastSeq: audit };
+    if (!report.ok)
+      return { ok: false, problems: report.problems, schemaVersion: 0, patients: 0, encounters: 0, auditLastSeq: 0 };
+    const audit =
+      count(db, 'audit_events') > 0
+        ? (db.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number }).seq
+        : 0;
+    return {
+      ok: true,
+      problems: [],
+      schemaVersion: schemaVersion(db),
+      patients: count(db, 'patients'),
+      encounters: count(db, 'encounters'),
+      auditLastSeq: audit,
+    };
   } catch (error) {
-    return { ok: false, problems: [(error as Error).message], schemaVersion: 0, patients: 0, encounters: 0, auditLastSeq: 0 };
+    return {
+      ok: false,
+      problems: [(error as Error).message],
+      schemaVersion: 0,
+      patients: 0,
+      encounters: 0,
+      auditLastSeq: 0,
+    };
   } finally {
     db.close();
   }

@@ -31,7 +31,10 @@ export interface DatabaseHold {
 export function readHold(dataDir: string): DatabaseHold | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(path.join(dataDir, HOLD_FILE), 'utf8')) as Partial<DatabaseHold>;
-    if ((parsed.state === 'damaged' || parsed.state === 'missing' || parsed.state === 'older') && typeof parsed.problem === 'string') {
+    if (
+      (parsed.state === 'damaged' || parsed.state === 'missing' || parsed.state === 'older') &&
+      typeof parsed.problem === 'string'
+    ) {
       const damaged = Array.isArray(parsed.damaged) ? parsed.damaged.map(String) : [];
       return { state: parsed.state, problem: parsed.problem, damaged, since: String(parsed.since ?? '') };
     }
@@ -48,12 +51,18 @@ export function clearHold(dataDir: string): void {
 /** What a refused channel answers, in the English of AppFailure messages (the page shows its own words). */
 export function holdFailure(state: DatabaseHold['state']): AppFailure {
   if (state === 'damaged') {
-    return new AppFailure('database_damaged', "The station's database is damaged: this station only reads records until a technician "
-      + 'restores a backup (Synchronisation screen, Database). Nothing was written.');
+    return new AppFailure(
+      'database_damaged',
+      "The station's database is damaged: this station only reads records until a technician " +
+        'restores a backup (Synchronisation screen, Database). Nothing was written.',
+    );
   }
   const what = state === 'missing' ? 'missing' : 'older than the one it last wrote';
-  return new AppFailure('database_held', `The station's database is ${what}: nothing is written until a person decides on the `
-    + 'Synchronisation screen (restore a backup, or go on with this one). Nothing was written.');
+  return new AppFailure(
+    'database_held',
+    `The station's database is ${what}: nothing is written until a person decides on the ` +
+      'Synchronisation screen (restore a backup, or go on with this one). Nothing was written.',
+  );
 }
 
 export interface DatabaseGuardDeps {
@@ -121,8 +130,11 @@ export function createDatabaseGuard(deps: DatabaseGuardDeps) {
       if (isDamageError(error)) {
         const message = (error as Error).message;
         enter({ state: 'damaged', damaged: [], problem: DATABASE_PROBLEMS.damagedRead(message) });
-        return new AppFailure('database_damaged', "This record is in a damaged part of the station's database and cannot be read. "
-          + 'A technician restores a backup (Synchronisation screen, Database).');
+        return new AppFailure(
+          'database_damaged',
+          "This record is in a damaged part of the station's database and cannot be read. " +
+            'A technician restores a backup (Synchronisation screen, Database).',
+        );
       }
       const code = (error as { code?: unknown } | null)?.code;
       if (hold && typeof code === 'string' && code.startsWith('SQLITE_READONLY')) return holdFailure(hold.state);
@@ -133,7 +145,11 @@ export function createDatabaseGuard(deps: DatabaseGuardDeps) {
     check(): IntegrityReport {
       const report = checkDatabase(db, 'integrity_check', settings.now);
       if (!report.ok) {
-        enter({ state: 'damaged', damaged: report.damaged, problem: DATABASE_PROBLEMS.check('integrity_check', report.problems[0], report.damaged) });
+        enter({
+          state: 'damaged',
+          damaged: report.damaged,
+          problem: DATABASE_PROBLEMS.check('integrity_check', report.problems[0], report.damaged),
+        });
       }
       return report;
     },
@@ -158,7 +174,10 @@ export function createDatabaseGuard(deps: DatabaseGuardDeps) {
         try {
           backup('daily');
         } catch (error) {
-          settings.logger.error('database.backup_failed', { reason: 'daily', error: String((error as Error)?.message ?? error) });
+          settings.logger.error('database.backup_failed', {
+            reason: 'daily',
+            error: String((error as Error)?.message ?? error),
+          });
         }
       }, HOUR_MS);
       timer.unref();

@@ -16,7 +16,10 @@ export function isDamageError(error: unknown): boolean {
 /** Root page -> table or index name, read from the schema (itself possibly damaged: then empty). */
 function namesByRootPage(db: Db): Map<number, string> {
   try {
-    const rows = db.prepare('SELECT name, rootpage FROM sqlite_master WHERE rootpage > 0').all() as { name: string; rootpage: number }[];
+    const rows = db.prepare('SELECT name, rootpage FROM sqlite_master WHERE rootpage > 0').all() as {
+      name: string;
+      rootpage: number;
+    }[];
     return new Map(rows.map((r) => [r.rootpage, r.name]));
   } catch {
     return new Map();
@@ -28,7 +31,9 @@ function damagedNames(db: Db, lines: string[]): string[] {
   const names = namesByRootPage(db);
   const found = new Set<string>();
   for (const line of lines) {
-    for (const m of line.matchAll(/\b[Tt]ree (\d+)|\bin (?:table|index) ([A-Za-z0-9_]+)|\b(?:index|table) ([A-Za-z0-9_]+)/g)) {
+    for (const m of line.matchAll(
+      /\b[Tt]ree (\d+)|\bin (?:table|index) ([A-Za-z0-9_]+)|\b(?:index|table) ([A-Za-z0-9_]+)/g,
+    )) {
       const name = m[1] ? names.get(Number(m[1])) : (m[2] ?? m[3]);
       if (name) found.add(name);
     }
@@ -43,7 +48,11 @@ function damagedNames(db: Db, lines: string[]): string[] {
 function unreadableTables(db: Db): string[] {
   let tables: string[];
   try {
-    tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
   } catch {
     return ['sqlite_master'];
   }
@@ -68,11 +77,23 @@ export function checkDatabase(db: Db, kind: 'quick_check' | 'integrity_check', n
     const rows = db.pragma(kind) as Record<string, string>[];
     lines = rows.flatMap((row) => String(Object.values(row)[0] ?? '').split('\n')).filter((l) => l !== '');
   } catch (error) {
-    return { ok: false, checkedAt, problems: [`${kind} could not run: ${(error as Error).message} (${String((error as { code?: unknown }).code ?? '')})`], damaged: unreadableTables(db) };
+    return {
+      ok: false,
+      checkedAt,
+      problems: [
+        `${kind} could not run: ${(error as Error).message} (${String((error as { code?: unknown }).code ?? '')})`,
+      ],
+      damaged: unreadableTables(db),
+    };
   }
   if (lines.length === 1 && lines[0] === 'ok') return { ok: true, checkedAt, problems: [], damaged: [] };
   // SQLite lists pages it never reached after the damage ("Page 118: never used"): not news to a person.
   const told = lines.filter((l) => !/^Page \d+: never used$/.test(l) && !/^\*\*\* in database/.test(l));
   const named = damagedNames(db, lines);
-  return { ok: false, checkedAt, problems: (told.length > 0 ? told : lines).slice(0, MAX_LINES), damaged: named.length > 0 ? named : unreadableTables(db) };
+  return {
+    ok: false,
+    checkedAt,
+    problems: (told.length > 0 ? told : lines).slice(0, MAX_LINES),
+    damaged: named.length > 0 ? named : unreadableTables(db),
+  };
 }

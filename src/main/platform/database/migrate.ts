@@ -8,7 +8,10 @@ export interface Migration {
 }
 
 export class NewerDatabaseError extends Error {
-  constructor(readonly found: number, readonly known: number) {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
     super(
       `The data folder was written by a newer Relais (schema ${found}, this one knows ${known}). ` +
         'Update Relais on this station; nothing was changed.',
@@ -22,7 +25,8 @@ export function schemaVersion(db: Database.Database): number {
 
 export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) throw new Error(`Migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
+    if (migration.version !== index + 1)
+      throw new Error(`Migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
   });
   const current = schemaVersion(db);
   if (current > migrations.length) throw new NewerDatabaseError(current, migrations.length);

@@ -10,7 +10,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../logger';
 import { databaseKind, DatabaseKeyError, openDatabase, unlockDatabase, type Db } from './connection';
-import { backupPath, copyAside, dailyBackupDue, DEFAULT_BACKUPS_KEPT, listBackups, takeBackup } from './database-backups';
+import {
+  backupPath,
+  copyAside,
+  dailyBackupDue,
+  DEFAULT_BACKUPS_KEPT,
+  listBackups,
+  takeBackup,
+} from './database-backups';
 import { checkDatabase } from './database-health';
 import { schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
@@ -39,7 +46,10 @@ export interface CheckedStorage extends StationStorage {
 /** The anchor file's row (seq and hash), or null when there is none or it is unreadable. */
 export function readAuditAnchor(dataDir: string): { seq: number; hash: string } | null {
   try {
-    const parsed = JSON.parse(fs.readFileSync(path.join(dataDir, ANCHOR_FILE), 'utf8')) as { seq?: unknown; hash?: unknown };
+    const parsed = JSON.parse(fs.readFileSync(path.join(dataDir, ANCHOR_FILE), 'utf8')) as {
+      seq?: unknown;
+      hash?: unknown;
+    };
     const { seq, hash } = parsed;
     if (typeof seq === 'number' && Number.isInteger(seq) && typeof hash === 'string') return { seq, hash };
   } catch {
@@ -50,7 +60,8 @@ export function readAuditAnchor(dataDir: string): { seq: number; hash: string } 
 
 /** The last audit row (0: none) and the hash of row `seq`. */
 function auditTail(db: Db, seq: number | null): { lastSeq: number; hashAt: string | null } {
-  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_events'").get()) return { lastSeq: 0, hashAt: null };
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_events'").get())
+    return { lastSeq: 0, hashAt: null };
   const last = (db.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number | null }).seq ?? 0;
   const byHash = db.prepare<[number], { hash: string }>('SELECT hash FROM audit_events WHERE seq = ?');
   const at = seq === null ? undefined : byHash.get(seq);
@@ -81,7 +92,10 @@ type Found = { hold: Omit<DatabaseHold, 'since'> | null; lastSeq: number };
 function inspect(file: string, key: Buffer, dataDir: string, settings: DatabaseSettings, heldBefore: boolean): Found {
   const anchor = readAuditAnchor(dataDir);
   if (databaseKind(file) === 'none') {
-    const missing = anchor && anchor.seq > 0 ? { state: 'missing' as const, damaged: [], problem: DATABASE_PROBLEMS.missing(file, anchor.seq) } : null;
+    const missing =
+      anchor && anchor.seq > 0
+        ? { state: 'missing' as const, damaged: [], problem: DATABASE_PROBLEMS.missing(file, anchor.seq) }
+        : null;
     return { hold: missing, lastSeq: 0 };
   }
   const wal = scanWal(`${file}-wal`);
@@ -95,12 +109,18 @@ function inspect(file: string, key: Buffer, dataDir: string, settings: DatabaseS
     // The key is right when a backup opens with it: then the database's first page is damaged.
     const opens = listBackups(dataDir).find((b) => opensWith(backupPath(dataDir, b.name), key));
     if (!(error instanceof DatabaseKeyError) || !opens) throw error;
-    return { hold: { state: 'damaged', damaged: ['sqlite_master'], problem: DATABASE_PROBLEMS.firstPage(opens.name) }, lastSeq: 0 };
+    return {
+      hold: { state: 'damaged', damaged: ['sqlite_master'], problem: DATABASE_PROBLEMS.firstPage(opens.name) },
+      lastSeq: 0,
+    };
   }
   try {
     if (wal && walDamaged) {
       const where = wal.headerDamaged ? 'its header' : `frame ${wal.damagedFrame} of ${wal.frames}`;
-      return { hold: { state: 'damaged', damaged: [], problem: DATABASE_PROBLEMS.wal(where, wal.lostCommits, keptIn) }, lastSeq: readableTail(db) };
+      return {
+        hold: { state: 'damaged', damaged: [], problem: DATABASE_PROBLEMS.wal(where, wal.lostCommits, keptIn) },
+        lastSeq: readableTail(db),
+      };
     }
     const quick = checkDatabase(db, 'quick_check', settings.now);
     if (!quick.ok) {
@@ -110,10 +130,16 @@ function inspect(file: string, key: Buffer, dataDir: string, settings: DatabaseS
     const tail = auditTail(db, anchor?.seq ?? null);
     if (anchor && anchor.seq > tail.lastSeq) {
       const state = tail.lastSeq === 0 ? 'missing' : 'older';
-      return { hold: { state, damaged: [], problem: DATABASE_PROBLEMS.olderThanAnchor(tail.lastSeq, anchor.seq) }, lastSeq: tail.lastSeq };
+      return {
+        hold: { state, damaged: [], problem: DATABASE_PROBLEMS.olderThanAnchor(tail.lastSeq, anchor.seq) },
+        lastSeq: tail.lastSeq,
+      };
     }
     if (anchor && anchor.seq > 0 && tail.hashAt !== anchor.hash) {
-      return { hold: { state: 'older', damaged: [], problem: DATABASE_PROBLEMS.notAnchored(anchor.seq) }, lastSeq: tail.lastSeq };
+      return {
+        hold: { state: 'older', damaged: [], problem: DATABASE_PROBLEMS.notAnchored(anchor.seq) },
+        lastSeq: tail.lastSeq,
+      };
     }
     return { hold: null, lastSeq: tail.lastSeq };
   } finally {
@@ -159,11 +185,19 @@ export function openCheckedStorage(dataDir: string, keyOptions: KeyOptions, give
   const persisted = readHold(dataDir);
   const found = inspect(file, keys.database, dataDir, settings, persisted !== null);
   // A hold a person has not settled yet outlives restarts, even when a new look finds nothing.
-  const hold = found.hold ?? (persisted ? { state: persisted.state, damaged: persisted.damaged, problem: persisted.problem } : null);
+  const hold =
+    found.hold ??
+    (persisted ? { state: persisted.state, damaged: persisted.damaged, problem: persisted.problem } : null);
   if (hold) {
     const { db, note } = openHeld(file, keys.database);
     const since = persisted?.since ?? settings.now().toISOString();
-    const guard = createDatabaseGuard({ dataDir, db, settings, startSeq: found.lastSeq, hold: { ...hold, problem: `${hold.problem}${note ?? ''}`, since } });
+    const guard = createDatabaseGuard({
+      dataDir,
+      db,
+      settings,
+      startSeq: found.lastSeq,
+      hold: { ...hold, problem: `${hold.problem}${note ?? ''}`, since },
+    });
     return { keys, db, sealer, store, legacy, guard };
   }
   const backup = (db: Db, reason: 'daily' | 'migration') => {
@@ -176,7 +210,9 @@ export function openCheckedStorage(dataDir: string, keyOptions: KeyOptions, give
       settings.logger.error('database.backup_failed', { reason, error: why });
     }
   };
-  const db = openDatabase(file, keys.database, { beforeMigrate: (opened, version) => version > 0 && backup(opened, 'migration') });
+  const db = openDatabase(file, keys.database, {
+    beforeMigrate: (opened, version) => version > 0 && backup(opened, 'migration'),
+  });
   if (existed && dailyBackupDue(dataDir, settings.now())) backup(db, 'daily');
   const guard = createDatabaseGuard({ dataDir, db, settings, startSeq: found.lastSeq, hold: null });
   return { keys, db, sealer, store, legacy, guard };
@@ -188,14 +224,22 @@ export function openCheckedStorage(dataDir: string, keyOptions: KeyOptions, give
  * before its transaction, a transfer, a drop) goes, said too, before any service writes. A held
  * database may not point to files that are still needed: nothing is removed beside it.
  */
-export function openStationStorageAtStart(dataDir: string, keyOptions: KeyOptions, settings: DatabaseSettings): CheckedStorage {
+export function openStationStorageAtStart(
+  dataDir: string,
+  keyOptions: KeyOptions,
+  settings: DatabaseSettings,
+): CheckedStorage {
   const { logger } = settings;
   const storage = openCheckedStorage(dataDir, keyOptions, settings);
   const { keys, legacy, guard, db } = storage;
-  for (const weakness of keys.weaknesses) logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
+  for (const weakness of keys.weaknesses)
+    logger.warn('data_key.weaker', { weakness: KEY_WEAKNESS_TEXT[weakness], keyPath: keys.keyPath });
   if (legacy.sealed > 0) logger.info('files.sealed_legacy', { sealed: legacy.sealed });
   for (const file of legacy.mismatched) logger.error('files.legacy_damaged', { file });
-  if (guard.held()) logger.warn('files.cleanup_skipped', { text: 'The database is held: no file is removed at start until a person decides.' });
+  if (guard.held())
+    logger.warn('files.cleanup_skipped', {
+      text: 'The database is held: no file is removed at start until a person decides.',
+    });
   else cleanLeftoverFiles(dataDir, db, logger);
   return storage;
 }

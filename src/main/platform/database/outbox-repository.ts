@@ -20,9 +20,15 @@ export function createOutboxRepository(db: Db): OutboxRepository {
   );
   // The audit trail's rows go through the outbox too, but are not records a person waits for:
   // the status counts the records only.
-  const countStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE parked = 0 AND waiting_for IS NULL AND entity != 'audit'");
-  const waitingStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE parked = 0 AND waiting_for = 'act'");
-  const releaseStmt = db.prepare("UPDATE outbox SET waiting_for = NULL, next_attempt_at = NULL WHERE waiting_for = 'act'");
+  const countStmt = db.prepare<[], { n: number }>(
+    "SELECT count(*) AS n FROM outbox WHERE parked = 0 AND waiting_for IS NULL AND entity != 'audit'",
+  );
+  const waitingStmt = db.prepare<[], { n: number }>(
+    "SELECT count(*) AS n FROM outbox WHERE parked = 0 AND waiting_for = 'act'",
+  );
+  const releaseStmt = db.prepare(
+    "UPDATE outbox SET waiting_for = NULL, next_attempt_at = NULL WHERE waiting_for = 'act'",
+  );
   const lastSyncStmt = db.prepare<[], { value: string }>("SELECT value FROM sync_state WHERE key = 'last_sync_at'");
   return {
     enqueue(entity, entityId, entityVersion, operation, at) {

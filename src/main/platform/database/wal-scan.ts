@@ -24,7 +24,13 @@ export interface WalScan {
 }
 
 /** SQLite's WAL checksum: pairs of 32-bit words, in the byte order the magic number says. */
-function checksum(bytes: Buffer, start: number, end: number, bigEndian: boolean, s: [number, number]): [number, number] {
+function checksum(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  bigEndian: boolean,
+  s: [number, number],
+): [number, number] {
   let [s0, s1] = s;
   for (let i = start; i < end; i += 8) {
     const x0 = bigEndian ? bytes.readUInt32BE(i) : bytes.readUInt32LE(i);
@@ -48,7 +54,10 @@ export function scanWal(file: string): WalScan | null {
   const pageSize = bytes.readUInt32BE(8);
   const validPageSize = pageSize >= 512 && pageSize <= 65536 && (pageSize & (pageSize - 1)) === 0;
   // A log that is not empty but whose header SQLite cannot trust: SQLite ignores the whole log.
-  if ((magic !== MAGIC_LE && magic !== MAGIC_BE) || !validPageSize) return bytes.length > HEADER ? { frames: 0, replayed: 0, damagedFrame: null, lostCommits: 0, headerDamaged: true } : null;
+  if ((magic !== MAGIC_LE && magic !== MAGIC_BE) || !validPageSize)
+    return bytes.length > HEADER
+      ? { frames: 0, replayed: 0, damagedFrame: null, lostCommits: 0, headerDamaged: true }
+      : null;
   const frameSize = FRAME_HEADER + pageSize;
   const whole = Math.floor((bytes.length - HEADER) / frameSize);
   if (whole === 0) return null;
@@ -67,7 +76,13 @@ export function scanWal(file: string): WalScan | null {
   let firstBad: number | null = null;
   for (let i = 0; i < whole; i++) {
     const at = HEADER + i * frameSize;
-    running = checksum(bytes, at + FRAME_HEADER, at + frameSize, bigEndian, checksum(bytes, at, at + 8, bigEndian, running));
+    running = checksum(
+      bytes,
+      at + FRAME_HEADER,
+      at + frameSize,
+      bigEndian,
+      checksum(bytes, at, at + 8, bigEndian, running),
+    );
     if (!sameLog(at) || running[0] !== bytes.readUInt32BE(at + 16) || running[1] !== bytes.readUInt32BE(at + 20)) {
       firstBad = i;
       break;
@@ -86,5 +101,11 @@ export function scanWal(file: string): WalScan | null {
   }
   if (laterFrames === 0) return { frames, replayed, damagedFrame: null, lostCommits: 0, headerDamaged: false };
   // The damaged frame's own transaction is lost too when it had not committed before it.
-  return { frames, replayed, damagedFrame: firstBad + 1, lostCommits: lostCommits + (bytes.readUInt32BE(HEADER + firstBad * frameSize + 4) !== 0 ? 1 : 0), headerDamaged: false };
+  return {
+    frames,
+    replayed,
+    damagedFrame: firstBad + 1,
+    lostCommits: lostCommits + (bytes.readUInt32BE(HEADER + firstBad * frameSize + 4) !== 0 ? 1 : 0),
+    headerDamaged: false,
+  };
 }

@@ -11,7 +11,9 @@ export function diskReserveFromEnv(env: NodeJS.ProcessEnv): number {
   if (!raw) return DEFAULT_DISK_RESERVE_MB * MB;
   const mb = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(mb)) {
-    throw new Error(`RELAIS_DISK_RESERVE_MB must be a whole number of MB kept free for the records (${DEFAULT_DISK_RESERVE_MB} by default), not "${raw}".`);
+    throw new Error(
+      `RELAIS_DISK_RESERVE_MB must be a whole number of MB kept free for the records (${DEFAULT_DISK_RESERVE_MB} by default), not "${raw}".`,
+    );
   }
   return mb * MB;
 }

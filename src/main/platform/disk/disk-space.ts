@@ -53,22 +53,37 @@ export function createDiskSpace(deps: DiskSpaceDeps) {
     }
     const threshold = refused ? enough : reserveBytes;
     const neededBytes = free === null ? 0 : Math.max(0, threshold - free);
-    return { freeBytes: free, reserveBytes, full: refused !== null || neededBytes > 0, writesRefused: refused !== null, neededBytes };
+    return {
+      freeBytes: free,
+      reserveBytes,
+      full: refused !== null || neededBytes > 0,
+      writesRefused: refused !== null,
+      neededBytes,
+    };
   }
 
   function refusal(message: string, neededBytes: number, free: number | null): AppFailure {
-    const params = { neededMb: mb(neededBytes), freeMb: free === null ? 0 : Math.floor(free / MB), reserveMb: mb(reserveBytes) };
+    const params = {
+      neededMb: mb(neededBytes),
+      freeMb: free === null ? 0 : Math.floor(free / MB),
+      reserveMb: mb(reserveBytes),
+    };
     return new AppFailure('disk_full', message, [{ path: 'disk', code: 'disk.full', params }]);
   }
 
   const whatToDo = (neededBytes: number) =>
-    `To go on, free at least ${mb(neededBytes)} MB on the disk of the data folder (${dir}): empty the recycle bin, remove other programs' old files, `
-    + `or call the hospital's IT (the space kept for the records is RELAIS_DISK_RESERVE_MB, now ${mb(reserveBytes)} MB).`;
+    `To go on, free at least ${mb(neededBytes)} MB on the disk of the data folder (${dir}): empty the recycle bin, remove other programs' old files, ` +
+    `or call the hospital's IT (the space kept for the records is RELAIS_DISK_RESERVE_MB, now ${mb(reserveBytes)} MB).`;
 
   /** Remembers a write refused for lack of space (the status says so until space is back). */
   function noteRefused(): void {
     const free = freeBytes() ?? 0;
-    if (!refused) logger.error('disk_space.full', { dir, freeMb: Math.floor(free / MB), text: `The disk of the data folder is full. ${whatToDo(Math.max(reserveBytes - free, MB))}` });
+    if (!refused)
+      logger.error('disk_space.full', {
+        dir,
+        freeMb: Math.floor(free / MB),
+        text: `The disk of the data folder is full. ${whatToDo(Math.max(reserveBytes - free, MB))}`,
+      });
     refused = { freeAtRefusal: free };
   }
 
@@ -82,7 +97,11 @@ export function createDiskSpace(deps: DiskSpaceDeps) {
       noteRefused();
       const { neededBytes, freeBytes: free } = state();
       const needed = Math.max(neededBytes, MB);
-      return refusal(`The disk of this station is full: nothing new could be saved (the records stay readable). ${whatToDo(needed)}`, needed, free);
+      return refusal(
+        `The disk of this station is full: nothing new could be saved (the records stay readable). ${whatToDo(needed)}`,
+        needed,
+        free,
+      );
     },
 
     /**
@@ -96,7 +115,11 @@ export function createDiskSpace(deps: DiskSpaceDeps) {
       const needed = bytes + reserveBytes - free;
       if (needed <= 0) return;
       const named = bytes > 0 ? `${what} (${sizeText(bytes)})` : what;
-      throw refusal(`${named} cannot be taken: ${Math.floor(free / MB)} MB are free and the station keeps ${mb(reserveBytes)} MB for the records. ${whatToDo(needed)}`, needed, free);
+      throw refusal(
+        `${named} cannot be taken: ${Math.floor(free / MB)} MB are free and the station keeps ${mb(reserveBytes)} MB for the records. ${whatToDo(needed)}`,
+        needed,
+        free,
+      );
     },
   };
 }

@@ -57,14 +57,21 @@ function removeFolder(dir: string): FileCount {
 function storeFiles(dataDir: string): { file: string; shard: string; name: string }[] {
   const storeDir = path.join(dataDir, STORE_DIR);
   if (!fs.existsSync(storeDir)) return [];
-  return fs.readdirSync(storeDir, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((shard) =>
-    fs.readdirSync(path.join(storeDir, shard.name), { withFileTypes: true }).filter((e) => e.isFile())
-      .map((e) => ({ file: path.join(storeDir, shard.name, e.name), shard: shard.name, name: e.name })),
-  );
+  return fs
+    .readdirSync(storeDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((shard) =>
+      fs
+        .readdirSync(path.join(storeDir, shard.name), { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => ({ file: path.join(storeDir, shard.name, e.name), shard: shard.name, name: e.name })),
+    );
 }
 
 function referencedFiles(db: Db): Set<string> {
-  const rows = db.prepare('SELECT sha256 FROM attachments UNION SELECT sha256 FROM dicom_instances').all() as { sha256: string }[];
+  const rows = db.prepare('SELECT sha256 FROM attachments UNION SELECT sha256 FROM dicom_instances').all() as {
+    sha256: string;
+  }[];
   return new Set(rows.map((r) => r.sha256));
 }
 
@@ -155,7 +162,8 @@ export function cleanLeftoverFiles(dataDir: string, db: Db, logger: Logger): Lef
   const removed = removeLeftoverFiles(dataDir, db);
   const { store, partial, uploads, drops, pacsInbox, files, bytes, kept } = removed;
   const text = leftoverFilesText(removed);
-  if (files > 0) logger.warn('files.orphans_removed', { files, bytes, store, partial, uploads, drops, pacsInbox, text });
+  if (files > 0)
+    logger.warn('files.orphans_removed', { files, bytes, store, partial, uploads, drops, pacsInbox, text });
   if (kept.files > 0) logger.error('files.orphans_kept', { ...kept, text: keptFilesText(kept) });
   return removed;
 }

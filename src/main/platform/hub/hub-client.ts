@@ -4,7 +4,12 @@
 // the client connects again with the new one before leaving the old connection (the hub keeps the
 // newest connection of an identity, and an active call resumes on it).
 import WebSocket from 'ws';
-import { HUB_PROTOCOL, ServerMessageSchema, type ClientMessage, type ServerMessage } from '../../../shared/hub-protocol';
+import {
+  HUB_PROTOCOL,
+  ServerMessageSchema,
+  type ClientMessage,
+  type ServerMessage,
+} from '../../../shared/hub-protocol';
 import type { HubLink } from './hub-link';
 
 export interface HubClientOptions {
@@ -26,7 +31,14 @@ export interface HubClient {
   close(): void;
 }
 
-export function connectHubClient({ url, token, link, onMessage = () => {}, onRefused = () => {}, onLog = () => {} }: HubClientOptions): HubClient {
+export function connectHubClient({
+  url,
+  token,
+  link,
+  onMessage = () => {},
+  onRefused = () => {},
+  onLog = () => {},
+}: HubClientOptions): HubClient {
   const currentToken = typeof token === 'string' ? () => token : token;
   let socket: WebSocket | null = null;
   let connecting: WebSocket | null = null;

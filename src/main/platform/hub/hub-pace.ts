@@ -38,4 +38,5 @@ export function createHubPace(now: () => number = Date.now): HubPace {
 }
 
 /** What a person reads while the station waits as asked. */
-export const pausedMessage = (waitMs: number) => `The regional server asked to slow down (too many requests): the station waits ${Math.ceil(waitMs / 1000)} s before sending again.`;
+export const pausedMessage = (waitMs: number) =>
+  `The regional server asked to slow down (too many requests): the station waits ${Math.ceil(waitMs / 1000)} s before sending again.`;

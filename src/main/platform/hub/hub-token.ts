@@ -19,8 +19,10 @@ export const TOKEN_REFRESH_PATH = '/token/refresh';
 
 /** What a person must do, in both languages, for the log (the screen has its own tables). */
 const ACTION = {
-  station: 'Ask the regional IT for a new station token (RELAIS_HUB_TOKEN), then restart the station. / Demandez un nouveau jeton de poste (RELAIS_HUB_TOKEN) à l’informatique régionale, puis redémarrez le poste.',
-  expert: 'An expert’s access is not renewed by the hub: ask the regional IT for a new expert access (RELAIS_HUB_TOKEN), then restart the station. / L’accès d’un expert n’est pas renouvelé par le serveur régional : demandez un nouvel accès expert à l’informatique régionale, puis redémarrez le poste.',
+  station:
+    'Ask the regional IT for a new station token (RELAIS_HUB_TOKEN), then restart the station. / Demandez un nouveau jeton de poste (RELAIS_HUB_TOKEN) à l’informatique régionale, puis redémarrez le poste.',
+  expert:
+    'An expert’s access is not renewed by the hub: ask the regional IT for a new expert access (RELAIS_HUB_TOKEN), then restart the station. / L’accès d’un expert n’est pas renouvelé par le serveur régional : demandez un nouvel accès expert à l’informatique régionale, puis redémarrez le poste.',
 };
 
 /**
@@ -34,7 +36,9 @@ function tokenClaims(token: string): { exp?: unknown; role?: unknown; sub?: unkn
   if (!body || !/^[A-Za-z0-9_-]+$/.test(body)) return null;
   try {
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown;
-    return claims !== null && typeof claims === 'object' ? (claims as { exp?: unknown; role?: unknown; sub?: unknown }) : null;
+    return claims !== null && typeof claims === 'object'
+      ? (claims as { exp?: unknown; role?: unknown; sub?: unknown })
+      : null;
   } catch {
     return null;
   }
@@ -64,7 +68,8 @@ export function tokenRefreshUrl(hubUrl: string | null | undefined, fhirUrl: stri
       return `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}${TOKEN_REFRESH_PATH}`;
     }
     // A separate regional FHIR server has no refresh path: only the hub's own endpoint does.
-    if (fhirUrl && /\/fhir\/R4\/?$/.test(new URL(fhirUrl).pathname)) return `${new URL(fhirUrl).origin}${TOKEN_REFRESH_PATH}`;
+    if (fhirUrl && /\/fhir\/R4\/?$/.test(new URL(fhirUrl).pathname))
+      return `${new URL(fhirUrl).origin}${TOKEN_REFRESH_PATH}`;
   } catch {
     return null;
   }
@@ -154,11 +159,13 @@ export function createHubToken(options: HubTokenOptions): HubToken {
     cancelExpiry = schedule(leftMs, reportExpired);
     // SECURITY: an expired token is not renewed by the hub (it would need a new enrolment), and a
     // refused one will not be accepted by waiting: the station stops asking.
-    if (refreshUrl !== null && refused === null) cancelRefresh = schedule(Math.max(MIN_DELAY_MS, delayMs), () => void refresh());
+    if (refreshUrl !== null && refused === null)
+      cancelRefresh = schedule(Math.max(MIN_DELAY_MS, delayMs), () => void refresh());
   }
 
   function reportExpired(): void {
-    if (!expired() && expiresAt !== null) return void (cancelExpiry = schedule(expiresAt * 1000 - now(), reportExpired)); // fired early (the clock moved)
+    if (!expired() && expiresAt !== null)
+      return void (cancelExpiry = schedule(expiresAt * 1000 - now(), reportExpired)); // fired early (the clock moved)
     cancelRefresh?.();
     cancelRefresh = null;
     log('error', 'hub.token_expired', { expiresAt: status().expiresAt, refused, action: ACTION[holder] });
@@ -181,7 +188,11 @@ export function createHubToken(options: HubTokenOptions): HubToken {
     let body: unknown;
     inFlight = true;
     try {
-      response = await doFetch(refreshUrl!, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
+      response = await doFetch(refreshUrl!, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(15_000),
+      });
       body = await response.json().catch(() => null);
     } catch (error) {
       return retryLater(`the hub did not answer (${(error as Error).message})`, null);
@@ -197,15 +208,30 @@ export function createHubToken(options: HubTokenOptions): HubToken {
       // way a person must ask for a new station token, and the screen says which.
       refusal = answer?.error === 'revoked' ? 'revoked' : answer?.error === 'max_age' ? 'max_age' : 'other';
       const expiresAt = status().expiresAt;
-      log('error', 'hub.token_refresh_refused', { status: response.status, refusal, reason: refused, expiresAt, action: ACTION[holder] });
+      log('error', 'hub.token_refresh_refused', {
+        status: response.status,
+        refusal,
+        reason: refused,
+        expiresAt,
+        action: ACTION[holder],
+      });
       plan(0); // keeps the expiry report; asks no more
       return changed();
     }
-    if (response.status === 429) return retryLater('the hub asked to slow down (429)', parseRetryAfter(response.headers.get('retry-after'), now()));
+    if (response.status === 429)
+      return retryLater(
+        'the hub asked to slow down (429)',
+        parseRetryAfter(response.headers.get('retry-after'), now()),
+      );
     const next = (body as { token?: unknown } | null)?.token;
     const nextExpiry = typeof next === 'string' && next.length < 8192 ? tokenExpiry(next) : null;
     if (response.status !== 200 || typeof next !== 'string' || nextExpiry === null || nextExpiry * 1000 <= now()) {
-      return retryLater(response.status === 200 ? 'the hub answered something that is not a usable token' : `the hub answered ${response.status}`, null);
+      return retryLater(
+        response.status === 200
+          ? 'the hub answered something that is not a usable token'
+          : `the hub answered ${response.status}`,
+        null,
+      );
     }
     token = next;
     expiresAt = nextExpiry;
@@ -217,7 +243,8 @@ export function createHubToken(options: HubTokenOptions): HubToken {
   }
 
   // At start, nothing is announced to onChange: the station is still being built.
-  if (expiresAt === null) log('warn', 'hub.token_expiry_unknown', { why: 'its expiry cannot be read: it is used as it is, and not renewed' });
+  if (expiresAt === null)
+    log('warn', 'hub.token_expiry_unknown', { why: 'its expiry cannot be read: it is used as it is, and not renewed' });
   else if (expired()) log('error', 'hub.token_expired', { expiresAt: status().expiresAt, action: ACTION[holder] });
   else plan(REFRESH_AT * (expiresAt * 1000 - now()));
 
@@ -226,7 +253,15 @@ export function createHubToken(options: HubTokenOptions): HubToken {
     status,
     onRotated: (listener) => void listeners.push(listener),
     rejected() {
-      if (closed || inFlight || refused !== null || expired() || refreshUrl === null || now() - rejectedAt < REJECTED_EVERY_MS) return;
+      if (
+        closed ||
+        inFlight ||
+        refused !== null ||
+        expired() ||
+        refreshUrl === null ||
+        now() - rejectedAt < REJECTED_EVERY_MS
+      )
+        return;
       rejectedAt = now();
       log('warn', 'hub.token_rejected', { why: 'a request was refused with the current token: renewing it now' });
       plan(0);

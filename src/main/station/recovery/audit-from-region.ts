@@ -21,12 +21,47 @@ export function auditRowFromFhir(resource: AuditEvent): AuditRow | null {
     return null;
   }
   if (!Array.isArray(fields) || fields.length !== 14) return null;
-  const [seq, id, at, station, who, person, action, event, entityType, entityId, patientIds, outcome, detail, origin] = fields as unknown[];
+  const [seq, id, at, station, who, person, action, event, entityType, entityId, patientIds, outcome, detail, origin] =
+    fields as unknown[];
   const str = (v: unknown) => typeof v === 'string';
   const strOrNull = (v: unknown) => v === null || typeof v === 'string';
-  if (seq !== link.seq || !str(id) || !str(at) || !str(station) || !str(who) || !strOrNull(person) || !(AUDIT_ACTIONS as readonly unknown[]).includes(action)) return null;
-  if (!str(event) || !strOrNull(entityType) || !strOrNull(entityId) || !Array.isArray(patientIds) || !patientIds.every(str) || !str(outcome) || !strOrNull(detail) || !str(origin)) return null;
-  const content = { seq, id, at, station, who, person, action, event, entityType, entityId, patientIds, outcome, detail, origin } as AuditContent;
+  if (
+    seq !== link.seq ||
+    !str(id) ||
+    !str(at) ||
+    !str(station) ||
+    !str(who) ||
+    !strOrNull(person) ||
+    !(AUDIT_ACTIONS as readonly unknown[]).includes(action)
+  )
+    return null;
+  if (
+    !str(event) ||
+    !strOrNull(entityType) ||
+    !strOrNull(entityId) ||
+    !Array.isArray(patientIds) ||
+    !patientIds.every(str) ||
+    !str(outcome) ||
+    !strOrNull(detail) ||
+    !str(origin)
+  )
+    return null;
+  const content = {
+    seq,
+    id,
+    at,
+    station,
+    who,
+    person,
+    action,
+    event,
+    entityType,
+    entityId,
+    patientIds,
+    outcome,
+    detail,
+    origin,
+  } as AuditContent;
   // SECURITY: a row is taken back only as it was hashed; the chain check then ties it to the one before.
   if (auditHash(link.prevHash, content) !== link.hash) return null;
   return { ...content, prevHash: link.prevHash, hash: link.hash };
@@ -45,9 +80,16 @@ export interface RegionAuditRows {
  * The region's rows of this station (its name, and its token's subject as observer) after
  * `afterSeq`. `since`: only AuditEvents the region stored from then on (null: all of them).
  */
-export async function auditRowsFromRegion(client: FhirClient, station: { name: string; sub: string | null }, after: { seq: number; hash: string }, since: string | null): Promise<RegionAuditRows> {
+export async function auditRowsFromRegion(
+  client: FhirClient,
+  station: { name: string; sub: string | null },
+  after: { seq: number; hash: string },
+  since: string | null,
+): Promise<RegionAuditRows> {
   const events = (await searchRegion(client, 'AuditEvent', since)) as AuditEvent[];
-  const mine = events.filter((e) => e.source?.site === station.name && (station.sub === null || auditObserverOf(e) === station.sub));
+  const mine = events.filter(
+    (e) => e.source?.site === station.name && (station.sub === null || auditObserverOf(e) === station.sub),
+  );
   const bySeq = new Map<number, AuditEvent>();
   for (const e of mine) {
     const link = auditChainLinkOf(e);
@@ -60,8 +102,18 @@ export async function auditRowsFromRegion(client: FhirClient, station: { name: s
     const resource = bySeq.get(seq);
     if (!resource) return { rows, stoppedBecause: `the region does not hold audit row ${seq}`, regionLastSeq };
     const row = auditRowFromFhir(resource);
-    if (!row) return { rows, stoppedBecause: `audit row ${seq} at the region does not carry the row as it was hashed (sent by an earlier version), or does not match its hash`, regionLastSeq };
-    if (row.prevHash !== previous) return { rows, stoppedBecause: `audit row ${seq} at the region does not follow row ${seq - 1} of this database`, regionLastSeq };
+    if (!row)
+      return {
+        rows,
+        stoppedBecause: `audit row ${seq} at the region does not carry the row as it was hashed (sent by an earlier version), or does not match its hash`,
+        regionLastSeq,
+      };
+    if (row.prevHash !== previous)
+      return {
+        rows,
+        stoppedBecause: `audit row ${seq} at the region does not follow row ${seq - 1} of this database`,
+        regionLastSeq,
+      };
     rows.push(row);
     previous = row.hash;
   }

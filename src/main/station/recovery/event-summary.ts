@@ -18,7 +18,12 @@ const KINDS: Record<string, [string, string]> = {
   stroke_sheet: ['stroke sheet', 'stroke sheets'],
   sync_conflict: ['conflict settled', 'conflicts settled'],
 };
-const DONE: Partial<Record<AuditRow['action'], string>> = { create: 'created', update: 'updated', delete: 'deleted', export: 'exported' };
+const DONE: Partial<Record<AuditRow['action'], string>> = {
+  create: 'created',
+  update: 'updated',
+  delete: 'deleted',
+  export: 'exported',
+};
 
 const kind = (entity: string | null, n: number) => {
   const words = KINDS[entity ?? ''] ?? [entity ?? 'record', `${entity ?? 'record'}s`];
@@ -50,7 +55,14 @@ export function summariseEvents(rows: readonly Pick<AuditRow, 'action' | 'entity
 export function madeElsewhereThanRecords(rows: readonly AuditRow[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const row of rows) {
-    if (row.action !== 'create' || row.outcome !== 'success' || row.entityType === 'patient' || row.entityType === 'encounter' || !row.entityType) continue;
+    if (
+      row.action !== 'create' ||
+      row.outcome !== 'success' ||
+      row.entityType === 'patient' ||
+      row.entityType === 'encounter' ||
+      !row.entityType
+    )
+      continue;
     const name = kind(row.entityType, 2);
     counts[name] = (counts[name] ?? 0) + 1;
   }
@@ -62,7 +74,9 @@ export function rowsOfFileAfter(file: string, key: Buffer, afterSeq: number): Au
   try {
     const db = unlockDatabase(new Database(file, { readonly: true, fileMustExist: true }), key);
     try {
-      const rows = db.prepare('SELECT action, entity_type AS entityType, outcome, seq FROM audit_events WHERE seq > ? ORDER BY seq').all(afterSeq);
+      const rows = db
+        .prepare('SELECT action, entity_type AS entityType, outcome, seq FROM audit_events WHERE seq > ? ORDER BY seq')
+        .all(afterSeq);
       return rows as AuditRow[];
     } finally {
       db.close();

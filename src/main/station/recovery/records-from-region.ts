@@ -34,13 +34,23 @@ type Versioned<T> = T & { id: string; meta: { versionId?: string; lastUpdated: s
 
 /** The requester as the region holds her: FHIR's participant carries no role, so "other" unless she was the expert too. */
 function requesterOf(resource: FhirEncounter): Professional {
-  const ref = resource.participant?.find((p) => p.type?.some((t) => t.coding?.some((c) => c.system === SYSTEM.participationType && c.code === 'REF')));
+  const ref = resource.participant?.find((p) =>
+    p.type?.some((t) => t.coding?.some((c) => c.system === SYSTEM.participationType && c.code === 'REF')),
+  );
   const idNatPs = ref?.individual?.identifier?.system === SYSTEM.idNatPs ? ref.individual.identifier.value : undefined;
   const rpps = idNatPs && /^8\d{11}$/.test(idNatPs) ? idNatPs.slice(1) : null;
-  return { name: ref?.individual?.display?.trim() || 'unknown (from the region)', role: 'other', rpps, specialty: null };
+  return {
+    name: ref?.individual?.display?.trim() || 'unknown (from the region)',
+    role: 'other',
+    rpps,
+    specialty: null,
+  };
 }
 
-export function takeMissingRecords(deps: Deps, found: { patients: Versioned<FhirPatient>[]; encounters: Versioned<FhirEncounter>[] }): RecordsTaken {
+export function takeMissingRecords(
+  deps: Deps,
+  found: { patients: Versioned<FhirPatient>[]; encounters: Versioned<FhirEncounter>[] },
+): RecordsTaken {
   const at = deps.now().toISOString();
   const taken: RecordsTaken = { patients: 0, encounters: 0, refused: [] };
   const refuse = (what: string, error: unknown) => {
@@ -54,7 +64,14 @@ export function takeMissingRecords(deps: Deps, found: { patients: Versioned<Fhir
         const identity = patientFromFhir(resource);
         const holder = identity.ins ? deps.patients.findByIns(identity.ins.matricule, identity.ins.oid) : null;
         if (holder) throw new FhirMappingError('Patient', [`its INS is already another patient's here (${holder.id})`]);
-        const patient = { id: resource.id, version: 1, typedIns: null, ...identity, createdAt: resource.meta.lastUpdated, updatedAt: resource.meta.lastUpdated };
+        const patient = {
+          id: resource.id,
+          version: 1,
+          typedIns: null,
+          ...identity,
+          createdAt: resource.meta.lastUpdated,
+          updatedAt: resource.meta.lastUpdated,
+        };
         deps.patients.insert(patient, { operation: 'region', by: 'regional server' });
         deps.sync.pushed('patient', resource.id, 1, 'Patient', resource.meta.versionId ?? null, at);
       })();
@@ -68,10 +85,28 @@ export function takeMissingRecords(deps: Deps, found: { patients: Versioned<Fhir
     try {
       deps.db.transaction(() => {
         const patientId = /^Patient\/(.+)$/.exec(resource.subject?.reference ?? '')?.[1];
-        if (!patientId || !deps.patients.get(patientId)) throw new FhirMappingError('Encounter', [`its patient (${resource.subject?.reference ?? 'none'}) is not on this station`]);
+        if (!patientId || !deps.patients.get(patientId))
+          throw new FhirMappingError('Encounter', [
+            `its patient (${resource.subject?.reference ?? 'none'}) is not on this station`,
+          ]);
         const blank: Encounter = {
-          id: resource.id, version: 1, patientId, act: 'teleconsultation', assisted: false, requester: requesterOf(resource), expert: null, site: '', siteCommune: null,
-          specialty: null, reason: '', callId: null, status: 'draft', startedAt: null, endedAt: null, createdAt: resource.meta.lastUpdated, updatedAt: resource.meta.lastUpdated,
+          id: resource.id,
+          version: 1,
+          patientId,
+          act: 'teleconsultation',
+          assisted: false,
+          requester: requesterOf(resource),
+          expert: null,
+          site: '',
+          siteCommune: null,
+          specialty: null,
+          reason: '',
+          callId: null,
+          status: 'draft',
+          startedAt: null,
+          endedAt: null,
+          createdAt: resource.meta.lastUpdated,
+          updatedAt: resource.meta.lastUpdated,
         };
         deps.encounters.insert(encounterFromFhir(resource, blank));
         deps.sync.pushed('encounter', resource.id, 1, 'Encounter', resource.meta.versionId ?? null, at);

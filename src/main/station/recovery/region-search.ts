@@ -12,7 +12,8 @@ export class RegionUnreachableError extends Error {
 }
 
 type Dated = Resource & { id: string; meta: { lastUpdated: string } };
-const isDated = (r: Resource | undefined, type: string): r is Dated => !!r && r.resourceType === type && typeof r.id === 'string' && typeof r.meta?.lastUpdated === 'string';
+const isDated = (r: Resource | undefined, type: string): r is Dated =>
+  !!r && r.resourceType === type && typeof r.id === 'string' && typeof r.meta?.lastUpdated === 'string';
 
 /** Every resource of `type` updated at or after `since` (all of them when null), each once. */
 export async function searchRegion(client: FhirClient, type: string, since: string | null): Promise<Dated[]> {
@@ -29,13 +30,19 @@ export async function searchRegion(client: FhirClient, type: string, since: stri
       throw new RegionUnreachableError(`the regional server could not be reached (${(error as Error).message})`);
     }
     const bundle = answer.resource as Bundle | null;
-    if (answer.status !== 200 || bundle?.resourceType !== 'Bundle') throw new RegionUnreachableError(`the regional server answered ${answer.status} to the search for ${type}`);
+    if (answer.status !== 200 || bundle?.resourceType !== 'Bundle')
+      throw new RegionUnreachableError(`the regional server answered ${answer.status} to the search for ${type}`);
     const page = (bundle.entry ?? []).map((e) => e.resource).filter((r): r is Dated => isDated(r, type));
     for (const resource of page) found.set(resource.id, resource);
     if ((bundle.entry?.length ?? 0) < pageSize) return [...found.values()];
     const last = page.at(-1)?.meta.lastUpdated;
-    if (last && last !== from) from = last; // the next page starts at the last time seen; repeats are kept once by id
-    else if (pageSize < MAX_PAGE) pageSize *= 2; // a whole page at one instant: widen it to get past
-    else throw new RegionUnreachableError(`more than ${MAX_PAGE} ${type} resources share one update time on the regional server`);
+    if (last && last !== from)
+      from = last; // the next page starts at the last time seen; repeats are kept once by id
+    else if (pageSize < MAX_PAGE)
+      pageSize *= 2; // a whole page at one instant: widen it to get past
+    else
+      throw new RegionUnreachableError(
+        `more than ${MAX_PAGE} ${type} resources share one update time on the regional server`,
+      );
   }
 }

@@ -34,7 +34,13 @@ const DICOM = {
 } as const;
 
 /** Records the station keeps under the same id as their FHIR resource: referenced, the others named by identifier. */
-const SAME_ID: Record<string, string> = { patient: 'Patient', encounter: 'Encounter', consent: 'Consent', observation: 'Observation', report: 'DocumentReference' };
+const SAME_ID: Record<string, string> = {
+  patient: 'Patient',
+  encounter: 'Encounter',
+  consent: 'Consent',
+  observation: 'Observation',
+  report: 'DocumentReference',
+};
 
 function eventType(row: AuditRow) {
   if (row.entityType === 'station_lock') return DICOM.authentication;
@@ -46,7 +52,16 @@ function eventType(row: AuditRow) {
 }
 
 // DICOM PS3.15: an export is a read of the data exported (EventActionCode R).
-const ACTION = { create: 'C', read: 'R', update: 'U', delete: 'D', export: 'R', execute: 'E', call: 'E', grant: 'E' } as const;
+const ACTION = {
+  create: 'C',
+  read: 'R',
+  update: 'U',
+  delete: 'D',
+  export: 'R',
+  execute: 'E',
+  call: 'E',
+  grant: 'E',
+} as const;
 
 /** 0 success, 4 minor failure (refused, not found, invalid), 8 serious failure (the station failed). */
 function outcome(code: string): '0' | '4' | '8' {
@@ -66,13 +81,18 @@ export function auditRowToFhir(row: AuditRow, observer: string | null): AuditEve
   if (row.entityId !== null && !(row.entityType === 'patient' && row.patientIds.includes(row.entityId))) {
     const sameId = row.entityType ? SAME_ID[row.entityType] : undefined;
     entities.push({
-      what: sameId ? { reference: `${sameId}/${row.entityId}` } : { identifier: { system: `${AUDIT_SYSTEM.entity}:${row.entityType ?? 'record'}`, value: row.entityId } },
+      what: sameId
+        ? { reference: `${sameId}/${row.entityId}` }
+        : { identifier: { system: `${AUDIT_SYSTEM.entity}:${row.entityType ?? 'record'}`, value: row.entityId } },
       type: { system: AUDIT_SYSTEM.entityType, code: '2', display: 'System Object' },
       role: { system: AUDIT_SYSTEM.objectRole, code: '4', display: 'Domain Resource' },
       ...(row.detail ? { description: row.detail } : {}),
     });
   } else if (row.detail) {
-    entities.push({ type: { system: AUDIT_SYSTEM.entityType, code: '2', display: 'System Object' }, description: row.detail });
+    entities.push({
+      type: { system: AUDIT_SYSTEM.entityType, code: '2', display: 'System Object' },
+      description: row.detail,
+    });
   }
   const station = { display: row.who };
   return {
@@ -99,15 +119,37 @@ export function auditRowToFhir(row: AuditRow, observer: string | null): AuditEve
     agent: [
       // The person named in the act when there is one (no login yet), else the station itself.
       row.person
-        ? { type: { coding: [{ system: AUDIT_SYSTEM.roleType, code: 'humanuser', display: 'human user' }] }, who: { display: row.person }, name: row.person, requestor: true }
-        : { type: { coding: [{ system: AUDIT_SYSTEM.dicom, code: '110150', display: 'Application' }] }, who: station, name: row.who, requestor: true, ...(websocket ? { network: { address: websocket[1], type: '2' as const } } : {}) },
+        ? {
+            type: { coding: [{ system: AUDIT_SYSTEM.roleType, code: 'humanuser', display: 'human user' }] },
+            who: { display: row.person },
+            name: row.person,
+            requestor: true,
+          }
+        : {
+            type: { coding: [{ system: AUDIT_SYSTEM.dicom, code: '110150', display: 'Application' }] },
+            who: station,
+            name: row.who,
+            requestor: true,
+            ...(websocket ? { network: { address: websocket[1], type: '2' as const } } : {}),
+          },
       ...(row.person
-        ? [{ type: { coding: [{ system: AUDIT_SYSTEM.dicom, code: '110150', display: 'Application' }] }, who: station, name: row.who, requestor: false, ...(websocket ? { network: { address: websocket[1], type: '2' as const } } : {}) }]
+        ? [
+            {
+              type: { coding: [{ system: AUDIT_SYSTEM.dicom, code: '110150', display: 'Application' }] },
+              who: station,
+              name: row.who,
+              requestor: false,
+              ...(websocket ? { network: { address: websocket[1], type: '2' as const } } : {}),
+            },
+          ]
         : []),
     ],
     source: {
       site: row.station,
-      observer: { ...(observer ? { identifier: { system: HUB_PEER_SYSTEM, value: observer } } : {}), display: row.station },
+      observer: {
+        ...(observer ? { identifier: { system: HUB_PEER_SYSTEM, value: observer } } : {}),
+        display: row.station,
+      },
       type: [{ system: AUDIT_SYSTEM.sourceType, code: '1', display: 'User Device' }],
     },
     ...(entities.length > 0 ? { entity: entities } : {}),

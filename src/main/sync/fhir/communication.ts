@@ -21,7 +21,11 @@ export function chatToCommunication(line: ChatEntry, encounter: Encounter): Comm
     subject: { reference: `Patient/${encounter.patientId}` },
     encounter: { reference: `Encounter/${encounter.id}` },
     sent: line.at,
-    sender: { display: line.author || (line.direction === 'sent' ? encounter.requester.name : (encounter.expert?.name ?? 'Correspondant')) },
+    sender: {
+      display:
+        line.author ||
+        (line.direction === 'sent' ? encounter.requester.name : (encounter.expert?.name ?? 'Correspondant')),
+    },
     payload: [{ contentString: line.text }],
   };
 }

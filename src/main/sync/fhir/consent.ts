@@ -43,7 +43,10 @@ export function consentToFhir(c: Consent, encounter: Pick<Encounter, 'id' | 'pat
     policyRule: { text: 'Code de la santé publique, art. L.1111-4 et R.6316-2' },
     // Who agreed; the professional who collected it has no R4 element of its own.
     ...(c.givenBy.kind === 'unknown' ? {} : { performer: performer(c, encounter.patientId) }),
-    extension: [{ url: EXTENSION.consentCollectedBy, valueString: c.collectedBy }, { url: EXTENSION.consentGivenBy, valueCode: c.givenBy.kind }],
+    extension: [
+      { url: EXTENSION.consentCollectedBy, valueString: c.collectedBy },
+      { url: EXTENSION.consentGivenBy, valueCode: c.givenBy.kind },
+    ],
     provision: {
       type: c.decision === 'given' ? 'permit' : 'deny',
       action: [{ coding: [{ system: SYSTEM.consentAction, code: s.action }] }],

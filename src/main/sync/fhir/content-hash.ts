@@ -19,7 +19,10 @@ function canonical(value: unknown): unknown {
 
 export function contentHash(resource: Resource): string {
   const { meta: _meta, text: _narrative, ...rest } = resource as Resource & { meta?: unknown; text?: unknown };
-  return createHash('sha256').update(JSON.stringify(canonical(rest))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(rest)))
+    .digest('hex');
 }
 
-export const sameContent = (a: Resource | null, b: Resource | null): boolean => (a === null || b === null ? a === b : contentHash(a) === contentHash(b));
+export const sameContent = (a: Resource | null, b: Resource | null): boolean =>
+  a === null || b === null ? a === b : contentHash(a) === contentHash(b);

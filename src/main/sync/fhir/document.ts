@@ -8,7 +8,11 @@ import type { Encounter } from '../../../shared/acts/encounter';
 import { SHA256_SYSTEM } from './media';
 import { uuidIdentifier } from './systems';
 
-export function attachmentToDocumentReference(a: Attachment, encounter: Pick<Encounter, 'id' | 'patientId'>, content: { url: string; sha1Base64: string }): DocumentReference {
+export function attachmentToDocumentReference(
+  a: Attachment,
+  encounter: Pick<Encounter, 'id' | 'patientId'>,
+  content: { url: string; sha1Base64: string },
+): DocumentReference {
   const title = a.title ?? 'Document';
   return {
     resourceType: 'DocumentReference',
@@ -20,7 +24,18 @@ export function attachmentToDocumentReference(a: Attachment, encounter: Pick<Enc
     subject: { reference: `Patient/${encounter.patientId}` },
     date: a.takenAt,
     author: [{ display: a.author }],
-    content: [{ attachment: { contentType: a.mime, url: content.url, size: a.size, hash: content.sha1Base64, title, creation: a.takenAt } }],
+    content: [
+      {
+        attachment: {
+          contentType: a.mime,
+          url: content.url,
+          size: a.size,
+          hash: content.sha1Base64,
+          title,
+          creation: a.takenAt,
+        },
+      },
+    ],
     context: { encounter: [{ reference: `Encounter/${encounter.id}` }] },
   };
 }

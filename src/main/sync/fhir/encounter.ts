@@ -7,13 +7,24 @@
 // regional team may correct (status, period, expert, reason, specialty, site), never the patient
 // the act belongs to.
 import type { Encounter as FhirEncounter, EncounterParticipant } from '@medplum/fhirtypes';
-import { ActTypeSchema, EncounterStatusSchema, type Encounter, type EncounterStatus, type Professional } from '../../../shared/acts/encounter';
+import {
+  ActTypeSchema,
+  EncounterStatusSchema,
+  type Encounter,
+  type EncounterStatus,
+  type Professional,
+} from '../../../shared/acts/encounter';
 import { OptionalCommuneCodeSchema } from '../../../shared/patients/patient';
 import { FhirMappingError } from './mapping-error';
 import { professionalReference } from './practitioner';
 import { EXTENSION, SYSTEM, uuidIdentifier } from './systems';
 
-const ACT_DISPLAY = { teleconsultation: 'Téléconsultation', teleexpertise: 'Téléexpertise', telesurveillance: 'Télésurveillance', teleassistance: 'Téléassistance' } as const;
+const ACT_DISPLAY = {
+  teleconsultation: 'Téléconsultation',
+  teleexpertise: 'Téléexpertise',
+  telesurveillance: 'Télésurveillance',
+  teleassistance: 'Téléassistance',
+} as const;
 
 function status(e: Encounter): FhirEncounter['status'] {
   if (e.status === 'draft') return 'planned';
@@ -45,7 +56,12 @@ export function encounterToFhir(e: Encounter): FhirEncounter {
     identifier: [uuidIdentifier(e.id)],
     status: status(e),
     class: { system: SYSTEM.actCode, code: 'VR', display: 'virtual' },
-    type: [{ coding: [{ system: SYSTEM.actType, code: e.act, display: ACT_DISPLAY[e.act] }], text: `${ACT_DISPLAY[e.act]}${e.assisted ? ' assistée' : ''}` }],
+    type: [
+      {
+        coding: [{ system: SYSTEM.actType, code: e.act, display: ACT_DISPLAY[e.act] }],
+        text: `${ACT_DISPLAY[e.act]}${e.assisted ? ' assistée' : ''}`,
+      },
+    ],
     ...(e.specialty ? { serviceType: { text: e.specialty } } : {}),
     subject: { reference: `Patient/${e.patientId}` },
     ...(e.act === 'teleexpertise' ? { basedOn: [{ reference: `ServiceRequest/${e.id}` }] } : {}),
@@ -70,10 +86,16 @@ const LOCAL_STATUS: Record<FhirEncounter['status'], EncounterStatus | null> = {
 };
 
 function localStatus(resource: FhirEncounter): EncounterStatus | null {
-  const ours = EncounterStatusSchema.safeParse(resource.extension?.find((x) => x.url === EXTENSION.actStatus)?.valueCode);
+  const ours = EncounterStatusSchema.safeParse(
+    resource.extension?.find((x) => x.url === EXTENSION.actStatus)?.valueCode,
+  );
   // Our extension is believed only while it agrees with the FHIR status (another system may
   // have changed the status and left our extension behind).
-  if (ours.success && status({ status: ours.data, startedAt: resource.period?.start ?? null } as Encounter) === resource.status) return ours.data;
+  if (
+    ours.success &&
+    status({ status: ours.data, startedAt: resource.period?.start ?? null } as Encounter) === resource.status
+  )
+    return ours.data;
   return LOCAL_STATUS[resource.status] ?? null;
 }
 
@@ -90,11 +112,15 @@ function professionalFrom(p: EncounterParticipant | undefined, previous: Profess
 export function encounterFromFhir(resource: FhirEncounter, current: Encounter): Encounter {
   const problems: string[] = [];
   if (resource.subject?.reference !== `Patient/${current.patientId}`) {
-    problems.push(`the act now names another patient (${resource.subject?.reference ?? 'none'}); moving an act between patients is done with the regional identity team`);
+    problems.push(
+      `the act now names another patient (${resource.subject?.reference ?? 'none'}); moving an act between patients is done with the regional identity team`,
+    );
   }
   const nextStatus = localStatus(resource);
   if (!nextStatus) problems.push(`the status "${resource.status}" has no equivalent here`);
-  const act = ActTypeSchema.safeParse(resource.type?.flatMap((t) => t.coding ?? []).find((c) => c.system === SYSTEM.actType)?.code);
+  const act = ActTypeSchema.safeParse(
+    resource.type?.flatMap((t) => t.coding ?? []).find((c) => c.system === SYSTEM.actType)?.code,
+  );
   if (!act.success) problems.push('the act type (téléconsultation, téléexpertise...) is missing');
   const reason = resource.reasonCode?.[0]?.text?.trim();
   if (!reason) problems.push('the reason is missing');
@@ -115,6 +141,8 @@ export function encounterFromFhir(resource: FhirEncounter, current: Encounter): 
     expert,
     specialty: resource.serviceType?.text?.trim() || null,
     site: resource.serviceProvider?.display?.trim() || current.site,
-    siteCommune: OptionalCommuneCodeSchema.catch(current.siteCommune).parse(resource.extension?.find((x) => x.url === EXTENSION.actSiteCommune)?.valueCode ?? current.siteCommune),
+    siteCommune: OptionalCommuneCodeSchema.catch(current.siteCommune).parse(
+      resource.extension?.find((x) => x.url === EXTENSION.actSiteCommune)?.valueCode ?? current.siteCommune,
+    ),
   };
 }

@@ -14,7 +14,13 @@
 import type { Communication, CommunicationPayload } from '@medplum/fhirtypes';
 import { z } from 'zod';
 import type { Professional } from '../../../shared/acts/encounter';
-import { FollowUpSchema, MessageKindSchema, type ExpertiseMessage, type FollowUp, type MessageKind } from '../../../shared/teleexpertise/teleexpertise';
+import {
+  FollowUpSchema,
+  MessageKindSchema,
+  type ExpertiseMessage,
+  type FollowUp,
+  type MessageKind,
+} from '../../../shared/teleexpertise/teleexpertise';
 import { FhirMappingError } from './mapping-error';
 import { professionalReference } from './practitioner';
 import { EXTENSION, SYSTEM, uuidIdentifier } from './systems';
@@ -55,12 +61,18 @@ export function messageToCommunication(m: ExpertiseMessage): Communication {
     payload.push({
       extension: [
         { url: EXTENSION.replyPart, valueCode: 'follow-up' },
-        { url: EXTENSION.followUp, valueCoding: { system: SYSTEM.followUp, code: m.followUp, display: FOLLOW_UP_DISPLAY[m.followUp] } },
+        {
+          url: EXTENSION.followUp,
+          valueCoding: { system: SYSTEM.followUp, code: m.followUp, display: FOLLOW_UP_DISPLAY[m.followUp] },
+        },
       ],
       contentString: `Suivi : ${FOLLOW_UP_DISPLAY[m.followUp]}`,
     });
   }
-  for (const f of m.files) payload.push({ contentReference: { reference: `${f.kind === 'document' ? 'DocumentReference' : 'Media'}/${f.id}` } });
+  for (const f of m.files)
+    payload.push({
+      contentReference: { reference: `${f.kind === 'document' ? 'DocumentReference' : 'Media'}/${f.id}` },
+    });
   return {
     resourceType: 'Communication',
     id: m.id,
@@ -68,7 +80,12 @@ export function messageToCommunication(m: ExpertiseMessage): Communication {
     basedOn: [{ reference: `ServiceRequest/${m.requestId}` }],
     ...(m.inResponseTo ? { inResponseTo: [{ reference: `Communication/${m.inResponseTo}` }] } : {}),
     status: 'completed',
-    category: [{ coding: [{ system: SYSTEM.expertiseMessage, code: KIND_CODE[m.kind], display: KIND_DISPLAY[m.kind] }], text: KIND_DISPLAY[m.kind] }],
+    category: [
+      {
+        coding: [{ system: SYSTEM.expertiseMessage, code: KIND_CODE[m.kind], display: KIND_DISPLAY[m.kind] }],
+        text: KIND_DISPLAY[m.kind],
+      },
+    ],
     subject: { reference: `Patient/${m.patientId}` },
     encounter: { reference: `Encounter/${m.requestId}` },
     sent: m.sentAt,
@@ -79,23 +96,48 @@ export function messageToCommunication(m: ExpertiseMessage): Communication {
 }
 
 // What comes back from the server is input like any other: checked field by field.
-const UUID_REF = (type: string) => z.string().regex(new RegExp(`^${type}/[0-9a-f-]{36}$`)).transform((r) => r.slice(type.length + 1));
-const RefSchema = z.object({ display: z.string().trim().min(1).max(200), identifier: z.object({ system: z.string(), value: z.string() }).optional() });
+const UUID_REF = (type: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${type}/[0-9a-f-]{36}$`))
+    .transform((r) => r.slice(type.length + 1));
+const RefSchema = z.object({
+  display: z.string().trim().min(1).max(200),
+  identifier: z.object({ system: z.string(), value: z.string() }).optional(),
+});
 const IncomingSchema = z.object({
   resourceType: z.literal('Communication'),
   id: z.uuid(),
   basedOn: z.array(z.object({ reference: z.string() })).min(1),
   inResponseTo: z.array(z.object({ reference: UUID_REF('Communication') })).optional(),
-  category: z.array(z.object({ coding: z.array(z.object({ system: z.string().optional(), code: z.string().optional() })).optional() })).min(1),
+  category: z
+    .array(
+      z.object({
+        coding: z.array(z.object({ system: z.string().optional(), code: z.string().optional() })).optional(),
+      }),
+    )
+    .min(1),
   subject: z.object({ reference: UUID_REF('Patient') }),
   sent: z.iso.datetime({ offset: true }),
   sender: RefSchema,
   recipient: z.array(RefSchema).optional(),
-  payload: z.array(z.object({
-    extension: z.array(z.object({ url: z.string(), valueCode: z.string().optional(), valueCoding: z.object({ system: z.string().optional(), code: z.string().optional() }).optional() })).optional(),
-    contentString: z.string().max(20_000).optional(),
-    contentReference: z.object({ reference: z.string() }).optional(),
-  })).min(1),
+  payload: z
+    .array(
+      z.object({
+        extension: z
+          .array(
+            z.object({
+              url: z.string(),
+              valueCode: z.string().optional(),
+              valueCoding: z.object({ system: z.string().optional(), code: z.string().optional() }).optional(),
+            }),
+          )
+          .optional(),
+        contentString: z.string().max(20_000).optional(),
+        contentReference: z.object({ reference: z.string() }).optional(),
+      }),
+    )
+    .min(1),
 });
 
 function professional(ref: z.infer<typeof RefSchema>): Professional {
@@ -106,19 +148,35 @@ function professional(ref: z.infer<typeof RefSchema>): Professional {
 /** A Communication of a téléexpertise exchange, as the station keeps it; FhirMappingError when it is not one. */
 export function communicationToMessage(resource: unknown): ExpertiseMessage {
   const parsed = IncomingSchema.safeParse(resource);
-  if (!parsed.success) throw new FhirMappingError('Communication', parsed.error.issues.map((i) => `${i.path.join('.') || 'resource'}: ${i.message}`));
+  if (!parsed.success)
+    throw new FhirMappingError(
+      'Communication',
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'resource'}: ${i.message}`),
+    );
   const c = parsed.data;
   const requestId = c.basedOn.map((b) => /^ServiceRequest\/([0-9a-f-]{36})$/.exec(b.reference)?.[1]).find(Boolean);
   const code = c.category.flatMap((x) => x.coding ?? []).find((x) => x.system === SYSTEM.expertiseMessage)?.code;
   const kind = MessageKindSchema.safeParse(Object.entries(KIND_CODE).find(([, v]) => v === code)?.[0]);
-  const problems = [...(requestId ? [] : ['it is based on no ServiceRequest']), ...(kind.success ? [] : [`its category "${code ?? 'none'}" is no téléexpertise message`])];
+  const problems = [
+    ...(requestId ? [] : ['it is based on no ServiceRequest']),
+    ...(kind.success ? [] : [`its category "${code ?? 'none'}" is no téléexpertise message`]),
+  ];
   if (problems.length > 0) throw new FhirMappingError('Communication', problems);
-  const partOf = (name: string) => c.payload.filter((p) => p.extension?.some((x) => x.url === EXTENSION.replyPart && x.valueCode === name));
-  const texts = (name: string) => partOf(name).map((p) => p.contentString ?? '').join('\n\n');
-  const followUpCode = partOf('follow-up').flatMap((p) => p.extension ?? []).find((x) => x.valueCoding?.system === SYSTEM.followUp)?.valueCoding?.code;
+  const partOf = (name: string) =>
+    c.payload.filter((p) => p.extension?.some((x) => x.url === EXTENSION.replyPart && x.valueCode === name));
+  const texts = (name: string) =>
+    partOf(name)
+      .map((p) => p.contentString ?? '')
+      .join('\n\n');
+  const followUpCode = partOf('follow-up')
+    .flatMap((p) => p.extension ?? [])
+    .find((x) => x.valueCoding?.system === SYSTEM.followUp)?.valueCoding?.code;
   const followUp = FollowUpSchema.safeParse(followUpCode);
   // Parts without our marks (another system's message) are read as plain text.
-  const unmarked = c.payload.filter((p) => !p.extension?.some((x) => x.url === EXTENSION.replyPart) && p.contentString).map((p) => p.contentString!).join('\n\n');
+  const unmarked = c.payload
+    .filter((p) => !p.extension?.some((x) => x.url === EXTENSION.replyPart) && p.contentString)
+    .map((p) => p.contentString!)
+    .join('\n\n');
   const files = c.payload.flatMap((p) => {
     const m = /^(Media|DocumentReference)\/([A-Za-z0-9.-]{1,64})$/.exec(p.contentReference?.reference ?? '');
     return m ? [{ id: m[2]!, kind: m[1] === 'DocumentReference' ? ('document' as const) : ('snapshot' as const) }] : [];

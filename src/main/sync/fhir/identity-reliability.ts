@@ -5,30 +5,54 @@
 // element: they go in the station's own extensions, so that a record taken back from the region
 // keeps them.
 import type { Extension } from '@medplum/fhirtypes';
-import type { IdentityDocument, IdentityDocumentType, ParentDocumentType } from '../../../shared/patients/identity-document';
+import type {
+  IdentityDocument,
+  IdentityDocumentType,
+  ParentDocumentType,
+} from '../../../shared/patients/identity-document';
 import { INSI_OPERATIONS, type IdentityStatus, type InsRetrieval } from '../../../shared/patients/patient';
 import { EXTENSION, SYSTEM } from './systems';
 
-const MODE: Record<IdentityDocumentType, string> = { passport: 'PA', national_id_card: 'CN', residence_permit: 'CS', family_record_book: 'LE' };
-const TYPE_OF_MODE = Object.fromEntries(Object.entries(MODE).map(([type, code]) => [code, type])) as Record<string, IdentityDocumentType>;
+const MODE: Record<IdentityDocumentType, string> = {
+  passport: 'PA',
+  national_id_card: 'CN',
+  residence_permit: 'CS',
+  family_record_book: 'LE',
+};
+const TYPE_OF_MODE = Object.fromEntries(Object.entries(MODE).map(([type, code]) => [code, type])) as Record<
+  string,
+  IdentityDocumentType
+>;
 const PARENT_DOCUMENTS: readonly string[] = ['passport', 'national_id_card', 'residence_permit'];
 
-export function reliabilityExtensions(status: IdentityStatus, document: IdentityDocument | null, retrieval: InsRetrieval | null): Extension[] {
-  const reliability: Extension[] = [{ url: 'identityStatus', valueCoding: { system: SYSTEM.identityStatus, code: status } }];
+export function reliabilityExtensions(
+  status: IdentityStatus,
+  document: IdentityDocument | null,
+  retrieval: InsRetrieval | null,
+): Extension[] {
+  const reliability: Extension[] = [
+    { url: 'identityStatus', valueCoding: { system: SYSTEM.identityStatus, code: status } },
+  ];
   const local: Extension[] = [];
   if (document) {
     reliability.push({ url: 'validationDate', valueDate: document.checkedOn });
-    reliability.push({ url: 'validationMode', valueCoding: { system: SYSTEM.identityValidationMode, code: MODE[document.type] } });
+    reliability.push({
+      url: 'validationMode',
+      valueCoding: { system: SYSTEM.identityValidationMode, code: MODE[document.type] },
+    });
     const detail: Extension[] = [{ url: 'checkedBy', valueString: document.checkedBy }];
     if (document.parentDocument) detail.push({ url: 'parentDocument', valueCode: document.parentDocument });
     local.push({ url: EXTENSION.identityDocument, extension: detail });
   }
   if (retrieval) {
-    local.push({ url: EXTENSION.insRetrieval, extension: [
-      { url: 'operation', valueCode: retrieval.operation },
-      { url: 'at', valueDateTime: retrieval.at },
-      { url: 'by', valueString: retrieval.by },
-    ] });
+    local.push({
+      url: EXTENSION.insRetrieval,
+      extension: [
+        { url: 'operation', valueCode: retrieval.operation },
+        { url: 'at', valueDateTime: retrieval.at },
+        { url: 'by', valueString: retrieval.by },
+      ],
+    });
   }
   return [{ url: EXTENSION.identityReliability, extension: reliability }, ...local];
 }
@@ -46,7 +70,10 @@ export function documentFromExtensions(extensions: Extension[] | undefined): Ide
   const parent = part(detail, 'parentDocument')?.valueCode ?? null;
   return {
     type,
-    parentDocument: type === 'family_record_book' && parent && PARENT_DOCUMENTS.includes(parent) ? (parent as ParentDocumentType) : null,
+    parentDocument:
+      type === 'family_record_book' && parent && PARENT_DOCUMENTS.includes(parent)
+        ? (parent as ParentDocumentType)
+        : null,
     checkedBy: part(detail, 'checkedBy')?.valueString ?? 'unknown (from the region)',
     checkedOn,
   };

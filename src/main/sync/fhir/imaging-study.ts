@@ -11,7 +11,8 @@ const DCM = 'http://dicom.nema.org/resources/ontology/DCM';
 export const imagingStudyResourceId = (studyUid: string): string => nameBasedUuid(`dicom-study\n${studyUid}`);
 
 /** DICOM DA (YYYYMMDD) as a FHIR date; null when it is not a date. */
-const fhirDate = (da: string | null) => (da && /^\d{8}$/.test(da) ? `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6, 8)}` : undefined);
+const fhirDate = (da: string | null) =>
+  da && /^\d{8}$/.test(da) ? `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6, 8)}` : undefined;
 
 export function imagingStudyToFhir(study: StudyForSync): ImagingStudy {
   const id = imagingStudyResourceId(study.study_uid);
@@ -22,7 +23,14 @@ export function imagingStudyToFhir(study: StudyForSync): ImagingStudy {
     identifier: [
       uuidIdentifier(id),
       { system: 'urn:dicom:uid', value: `urn:oid:${study.study_uid}` },
-      ...(study.accession_number ? [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'ACSN' }] }, value: study.accession_number }] : []),
+      ...(study.accession_number
+        ? [
+            {
+              type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'ACSN' }] },
+              value: study.accession_number,
+            },
+          ]
+        : []),
     ],
     status: 'available',
     ...(modalities.length ? { modality: modalities.map((code) => ({ system: DCM, code })) } : {}),
@@ -33,7 +41,13 @@ export function imagingStudyToFhir(study: StudyForSync): ImagingStudy {
     numberOfInstances: study.series.reduce((n, s) => n + s.instances.length, 0),
     ...(study.description ? { description: study.description } : {}),
     ...(study.mismatch_accepted_by
-      ? { note: [{ text: `Identité DICOM différente du dossier (${study.dicom_patient_name ?? 'sans nom'}), rattachement vérifié par ${study.mismatch_accepted_by}.` }] }
+      ? {
+          note: [
+            {
+              text: `Identité DICOM différente du dossier (${study.dicom_patient_name ?? 'sans nom'}), rattachement vérifié par ${study.mismatch_accepted_by}.`,
+            },
+          ],
+        }
       : {}),
     series: study.series.map((s) => ({
       uid: s.series_uid,
@@ -42,7 +56,11 @@ export function imagingStudyToFhir(study: StudyForSync): ImagingStudy {
       modality: { system: DCM, code: s.modality ?? 'OT' },
       ...(s.description ? { description: s.description } : {}),
       numberOfInstances: s.instances.length,
-      instance: s.instances.map((i) => ({ uid: i.sop_instance_uid, sopClass: { system: 'urn:ietf:rfc:3986', code: `urn:oid:${i.sop_class_uid}` }, ...(i.instance_number !== null ? { number: i.instance_number } : {}) })),
+      instance: s.instances.map((i) => ({
+        uid: i.sop_instance_uid,
+        sopClass: { system: 'urn:ietf:rfc:3986', code: `urn:oid:${i.sop_class_uid}` },
+        ...(i.instance_number !== null ? { number: i.instance_number } : {}),
+      })),
     })),
   };
 }

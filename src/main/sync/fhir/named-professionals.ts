@@ -11,7 +11,12 @@ export function namedProfessionals(resource: Resource): Professional[] {
     if (!value || typeof value !== 'object') return;
     const ref = value as { display?: unknown; identifier?: { system?: unknown; value?: unknown } };
     const id = ref.identifier;
-    if (typeof ref.display === 'string' && id?.system === SYSTEM.idNatPs && typeof id.value === 'string' && /^8\d{11}$/.test(id.value)) {
+    if (
+      typeof ref.display === 'string' &&
+      id?.system === SYSTEM.idNatPs &&
+      typeof id.value === 'string' &&
+      /^8\d{11}$/.test(id.value)
+    ) {
       const rpps = id.value.slice(1);
       if (!found.has(rpps)) found.set(rpps, { name: ref.display, role: 'physician', rpps, specialty: null });
     }

@@ -16,7 +16,10 @@ export const LOINC = {
   diastolic: { code: '8462-4', display: 'Diastolic blood pressure' },
 } as const;
 
-const loinc = (key: keyof typeof LOINC) => ({ coding: [{ system: SYSTEM.loinc, ...LOINC[key] }], text: LOINC[key].display });
+const loinc = (key: keyof typeof LOINC) => ({
+  coding: [{ system: SYSTEM.loinc, ...LOINC[key] }],
+  text: LOINC[key].display,
+});
 const quantity = (value: number, unit: string): Quantity => ({ value, unit, system: SYSTEM.ucum, code: unit });
 
 function valueOf(vital: Vital): Pick<FhirObservation, 'valueQuantity' | 'component'> {

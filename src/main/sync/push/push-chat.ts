@@ -16,7 +16,11 @@ export function createPushChat(deps: PushDeps, { park, waitForAct }: RowOutcomes
     if (!key || !line) return park(row, 'The record is no longer on this station.', report);
     const encounter = deps.encounters.ofCall(key.callId);
     if (!encounter) return waitForAct(row, 'Waiting for its act: link the call to an act to send this message.');
-    return putResource(row, { resource: chatToCommunication(line, encounter) as Resource & { id: string }, version: 1 }, report);
+    return putResource(
+      row,
+      { resource: chatToCommunication(line, encounter) as Resource & { id: string }, version: 1 },
+      report,
+    );
   }
 
   return pushChat;

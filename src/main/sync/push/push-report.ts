@@ -10,7 +10,12 @@ import type { Built, PutResource } from './put-resource';
 import type { RowOutcomes } from './row-outcomes';
 import { UNSUPPORTED_WAIT_MS } from './unsupported';
 
-export function createPushReport(deps: PushDeps, { later, waitAsAsked, park, answerNotOk }: RowOutcomes, putResource: PutResource, build: (row: OutboxRow) => Built) {
+export function createPushReport(
+  deps: PushDeps,
+  { later, waitAsAsked, park, answerNotOk }: RowOutcomes,
+  putResource: PutResource,
+  build: (row: OutboxRow) => Built,
+) {
   /**
    * A report: its signed PDF and text first (Binaries, never changed once signed: sent again as
    * they are when the report is superseded, so that the DocumentReference never points at

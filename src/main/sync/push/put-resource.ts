@@ -20,7 +20,10 @@ export const CONFLICT_MESSAGE = 'Changed on the regional server too: a person mu
 export type Built = LocalResource | null;
 export type PutResource = (row: OutboxRow, built: Built, report: PushReport) => Promise<'next' | 'stop'>;
 
-export function createPutResource(deps: PushDeps, { backoffMs, later, waitAsAsked, park, answerNotOk }: RowOutcomes): PutResource {
+export function createPutResource(
+  deps: PushDeps,
+  { backoffMs, later, waitAsAsked, park, answerNotOk }: RowOutcomes,
+): PutResource {
   /**
    * The professionals a resource names by IdNatPS get a Practitioner on the server if it has
    * none (conditional create); once per professional and run. A failure here holds nothing back:
@@ -87,14 +90,19 @@ export function createPutResource(deps: PushDeps, { backoffMs, later, waitAsAske
         const server = await deps.client.read(built.resource.resourceType, built.resource.id);
         const serverHash = server.status === 200 && server.resource ? contentHash(server.resource) : null;
         if (serverHash === hash) return done(server.versionId, server.resource);
-        if (serverHash !== null && deps.sync.wasSent(row.entity, row.entity_id, serverHash) && server.versionId !== ifMatch) {
+        if (
+          serverHash !== null &&
+          deps.sync.wasSent(row.entity, row.entity_id, serverHash) &&
+          server.versionId !== ifMatch
+        ) {
           // An earlier version of ours, whose answer was lost: write the current one over it.
           ifMatch = server.versionId;
           deps.sync.adoptServerVersion(row.entity, row.entity_id, built.resource.resourceType, ifMatch, at());
           answer = await deps.client.put(built.resource, ifMatch);
         }
       }
-      if (answer.status === 412) return conflict((await deps.client.read(built.resource.resourceType, built.resource.id)).resource);
+      if (answer.status === 412)
+        return conflict((await deps.client.read(built.resource.resourceType, built.resource.id)).resource);
       if (answer.status === 404 && versioned && ifMatch !== null) {
         // The region lost a record it had acknowledged (restored from a backup, a development hub
         // restarted empty): created again, never parked for good. The pass stops, so that the
@@ -107,7 +115,11 @@ export function createPutResource(deps: PushDeps, { backoffMs, later, waitAsAske
       if (error instanceof FhirRateLimitedError) return waitAsAsked(row, report);
       if (!(error instanceof FhirNetworkError)) throw error;
       report.unreachable = true;
-      deps.sync.retryLater(row.seq, error.message, new Date(deps.now().getTime() + backoffMs(row.attempts)).toISOString());
+      deps.sync.retryLater(
+        row.seq,
+        error.message,
+        new Date(deps.now().getTime() + backoffMs(row.attempts)).toISOString(),
+      );
       report.stoppedBy = error.message;
       return 'stop';
     }
@@ -123,7 +135,8 @@ export function createPutResource(deps: PushDeps, { backoffMs, later, waitAsAske
   function acknowledgeAudit(sent: Resource, stored: Resource | null, at: string): void {
     const mine = auditChainLinkOf(sent);
     const theirs = auditChainLinkOf(stored);
-    if (mine && theirs && theirs.seq === mine.seq && theirs.hash === mine.hash) deps.audit?.acknowledge(mine.seq, mine.hash, at);
+    if (mine && theirs && theirs.seq === mine.seq && theirs.hash === mine.hash)
+      deps.audit?.acknowledge(mine.seq, mine.hash, at);
   }
 
   return putResource;

@@ -15,7 +15,11 @@ export function createRowOutcomes(deps: PushDeps) {
   const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** attempts) * (0.5 + random());
 
   const later = (row: OutboxRow, why: string, report: PushReport, stop: boolean, delayMs?: number): 'next' | 'stop' => {
-    deps.sync.retryLater(row.seq, why, new Date(deps.now().getTime() + (delayMs ?? backoffMs(row.attempts))).toISOString());
+    deps.sync.retryLater(
+      row.seq,
+      why,
+      new Date(deps.now().getTime() + (delayMs ?? backoffMs(row.attempts))).toISOString(),
+    );
     if (stop) report.stoppedBy = why;
     return stop ? 'stop' : 'next';
   };
@@ -49,7 +53,6 @@ export function createRowOutcomes(deps: PushDeps) {
     if (verdict.kind === 'pause') return waitAsAsked(row, report);
     return verdict.kind === 'later' ? later(row, verdict.why, report, verdict.stop) : park(row, verdict.why, report);
   }
-
 
   return { backoffMs, later, waitAsAsked, park, waitForAct, answerNotOk };
 }

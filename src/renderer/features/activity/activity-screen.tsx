@@ -3,7 +3,12 @@
 // have no estimate), as a table, two charts, and a CSV to export.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { activityCsvFileName, activityReportCsv, type ActivityReport, type KmMissing } from '../../../shared/activity/activity-report';
+import {
+  activityCsvFileName,
+  activityReportCsv,
+  type ActivityReport,
+  type KmMissing,
+} from '../../../shared/activity/activity-report';
 import { dayInFrance } from '../../../shared/france-time';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
@@ -11,7 +16,12 @@ import { ActError } from '../../ui/error-line';
 import { activityChartData, monthsBefore } from './activity-chart-data';
 import { MonthBars } from './month-bars';
 
-const COLORS = { teleconsultation: '#0b4f8a', teleexpertise: '#2f8f5b', telesurveillance: '#b8860b', teleassistance: '#8a3b8f' } as const;
+const COLORS = {
+  teleconsultation: '#0b4f8a',
+  teleexpertise: '#2f8f5b',
+  telesurveillance: '#b8860b',
+  teleassistance: '#8a3b8f',
+} as const;
 const REASONS: (keyof KmMissing)[] = ['patientCommune', 'siteCommune', 'noTable', 'notInTable'];
 
 /** The CSV, saved by the browser; a byte order mark so that a French spreadsheet reads it as UTF-8. */
@@ -22,7 +32,11 @@ function saveCsv(report: ActivityReport) {
   link.download = activityCsvFileName(report);
   link.click();
   // SECURITY: an export the page makes itself: the station's audit trail records it.
-  void relais.invoke('audit.note', { event: 'activity.csvExported', fileName: link.download, detail: `${report.from}..${report.to}: ${report.rows.length} rows` });
+  void relais.invoke('audit.note', {
+    event: 'activity.csvExported',
+    fileName: link.download,
+    detail: `${report.from}..${report.to}: ${report.rows.length} rows`,
+  });
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
@@ -30,9 +44,19 @@ function Coordinates({ report }: { report: ActivityReport }) {
   const { t, i18n } = useTranslation();
   const c = report.coordinates;
   const file = c.file.split(/[\\/]/).pop() ?? c.file;
-  if (c.status === 'loaded') return <p className="hint">{t(`activity.coordinates.loaded_${c.reference}`, { count: c.communes, file })}</p>;
-  if (c.status === 'missing') return <p role="status" className="warning-text">{t('activity.coordinates.missing', { file, path: c.file })}</p>;
-  return <p role="status" className="warning-text">{t('activity.coordinates.unreadable', { file, reason: i18n.language.startsWith('fr') ? c.fr : c.en })}</p>;
+  if (c.status === 'loaded')
+    return <p className="hint">{t(`activity.coordinates.loaded_${c.reference}`, { count: c.communes, file })}</p>;
+  if (c.status === 'missing')
+    return (
+      <p role="status" className="warning-text">
+        {t('activity.coordinates.missing', { file, path: c.file })}
+      </p>
+    );
+  return (
+    <p role="status" className="warning-text">
+      {t('activity.coordinates.unreadable', { file, reason: i18n.language.startsWith('fr') ? c.fr : c.en })}
+    </p>
+  );
 }
 
 export function ActivityScreen() {
@@ -56,9 +80,26 @@ export function ActivityScreen() {
   }, [asked]);
 
   const data = useMemo(() => (report ? activityChartData(report) : null), [report]);
-  const actSeries = useMemo(() => (data ? data.types.map((type) => ({ label: t(`acts.types.${type}`), color: COLORS[type], values: data.acts[type] })) : []), [data, t]);
-  const minuteSeries = useMemo(() => (data ? [{ label: t('activity.minutes'), color: '#0b4f8a', values: data.minutes }] : []), [data, t]);
-  const totals = report?.rows.reduce((sum, r) => ({ acts: sum.acts + r.acts, minutes: sum.minutes + r.minutes, km: sum.km + r.km, kmUnknown: sum.kmUnknown + r.kmUnknown }), { acts: 0, minutes: 0, km: 0, kmUnknown: 0 });
+  const actSeries = useMemo(
+    () =>
+      data
+        ? data.types.map((type) => ({ label: t(`acts.types.${type}`), color: COLORS[type], values: data.acts[type] }))
+        : [],
+    [data, t],
+  );
+  const minuteSeries = useMemo(
+    () => (data ? [{ label: t('activity.minutes'), color: '#0b4f8a', values: data.minutes }] : []),
+    [data, t],
+  );
+  const totals = report?.rows.reduce(
+    (sum, r) => ({
+      acts: sum.acts + r.acts,
+      minutes: sum.minutes + r.minutes,
+      km: sum.km + r.km,
+      kmUnknown: sum.kmUnknown + r.kmUnknown,
+    }),
+    { acts: 0, minutes: 0, km: 0, kmUnknown: 0 },
+  );
   const number = (n: number) => n.toLocaleString(i18n.language);
 
   function submit(event: FormEvent) {
@@ -73,14 +114,26 @@ export function ActivityScreen() {
       <form className="card inline-form" aria-label={t('activity.range')} onSubmit={submit}>
         <label>
           {t('activity.from')}
-          <input type="month" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} required />
+          <input
+            type="month"
+            value={range.from}
+            onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))}
+            required
+          />
         </label>
         <label>
           {t('activity.to')}
-          <input type="month" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} required />
+          <input
+            type="month"
+            value={range.to}
+            onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))}
+            required
+          />
         </label>
         <button type="submit">{t('activity.show')}</button>
-        <button type="button" className="primary" disabled={!report} onClick={() => report && saveCsv(report)}>{t('activity.export')}</button>
+        <button type="button" className="primary" disabled={!report} onClick={() => report && saveCsv(report)}>
+          {t('activity.export')}
+        </button>
       </form>
       <ActError error={error} />
 
@@ -117,7 +170,9 @@ export function ActivityScreen() {
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row" colSpan={3}>{t('activity.total')}</th>
+                  <th scope="row" colSpan={3}>
+                    {t('activity.total')}
+                  </th>
                   <td>{number(totals.acts)}</td>
                   <td>{number(totals.minutes)}</td>
                   <td>{number(totals.km)}</td>
@@ -128,13 +183,25 @@ export function ActivityScreen() {
           )}
 
           <div className="charts">
-            <MonthBars months={data.months} series={actSeries} label={t('activity.actsChart')} unit={t('activity.acts')} />
-            <MonthBars months={data.months} series={minuteSeries} label={t('activity.minutesChart')} unit={t('activity.minutes')} />
+            <MonthBars
+              months={data.months}
+              series={actSeries}
+              label={t('activity.actsChart')}
+              unit={t('activity.acts')}
+            />
+            <MonthBars
+              months={data.months}
+              series={minuteSeries}
+              label={t('activity.minutesChart')}
+              unit={t('activity.minutes')}
+            />
           </div>
 
           <section aria-labelledby="activity-km-title" className="card">
             <h2 id="activity-km-title">{t('activity.kmTitle')}</h2>
-            <p data-testid="activity-km-total">{t('activity.kmTotal', { km: number(totals.km), acts: totals.acts - totals.kmUnknown })}</p>
+            <p data-testid="activity-km-total">
+              {t('activity.kmTotal', { km: number(totals.km), acts: totals.acts - totals.kmUnknown })}
+            </p>
             {report.method && <p data-testid="activity-method">{t('activity.method', { method: report.method })}</p>}
             <Coordinates report={report} />
             {REASONS.some((r) => report.kmMissing[r] > 0) && (

@@ -11,7 +11,17 @@ export interface BarSeries {
   values: number[];
 }
 
-export function MonthBars({ months, series, label, unit }: { months: string[]; series: BarSeries[]; label: string; unit: string }) {
+export function MonthBars({
+  months,
+  series,
+  label,
+  unit,
+}: {
+  months: string[];
+  series: BarSeries[];
+  label: string;
+  unit: string;
+}) {
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -26,12 +36,24 @@ export function MonthBars({ months, series, label, unit }: { months: string[]; s
         height: 200,
         legend: { show: false },
         cursor: { show: false },
-        scales: { x: { time: false, range: [-0.5, months.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] } },
+        scales: {
+          x: { time: false, range: [-0.5, months.length - 0.5] },
+          y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] },
+        },
         axes: [
           { splits: () => months.map((_, i) => i), values: (_u, splits) => splits.map((i) => months[i] ?? '') },
           { label: unit, size: 56 },
         ],
-        series: [{}, ...order.map((s) => ({ label: s.label, fill: s.color, stroke: s.color, paths: bars, points: { show: false } }))],
+        series: [
+          {},
+          ...order.map((s) => ({
+            label: s.label,
+            fill: s.color,
+            stroke: s.color,
+            paths: bars,
+            points: { show: false },
+          })),
+        ],
       },
       [months.map((_, i) => i), ...order.map((s) => s.top)],
       host.current,

@@ -11,7 +11,8 @@ export const activityEn: Texts<typeof activityFr> = {
   show: 'Show',
   export: 'Export as CSV',
   none: 'No act carried out in this period.',
-  tableCaption: 'Acts carried out from {{from}} to {{to}} (started: in progress, awaiting the report or closed; drafts and cancelled acts left out)',
+  tableCaption:
+    'Acts carried out from {{from}} to {{to}} (started: in progress, awaiting the report or closed; drafts and cancelled acts left out)',
   month: 'Month',
   act: 'Act type',
   specialty: 'Specialty',
@@ -28,7 +29,8 @@ export const activityEn: Texts<typeof activityFr> = {
   coordinates: {
     loaded_mairie: 'Coordinates: town halls of the communes ({{count}} communes, file {{file}}).',
     loaded_centre: 'Coordinates: centres of the communes ({{count}} communes, file {{file}}).',
-    missing: 'No commune coordinate table is loaded: the km avoided are not estimated. Put the "Communes et villes de France" CSV file from data.gouv.fr here: {{path}}, or give its path in RELAIS_COMMUNES_CSV.',
+    missing:
+      'No commune coordinate table is loaded: the km avoided are not estimated. Put the "Communes et villes de France" CSV file from data.gouv.fr here: {{path}}, or give its path in RELAIS_COMMUNES_CSV.',
     unreadable: 'The commune coordinate table ({{file}}) cannot be used: {{reason}} The km avoided are not estimated.',
   },
   missingTitle: 'Acts without a km estimate',

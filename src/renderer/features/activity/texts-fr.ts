@@ -8,7 +8,8 @@ export const activityFr = {
   show: 'Afficher',
   export: 'Exporter en CSV',
   none: 'Aucun acte réalisé sur cette période.',
-  tableCaption: 'Actes réalisés de {{from}} à {{to}} (démarrés : en cours, en attente du compte rendu ou clôturés ; brouillons et actes annulés exclus)',
+  tableCaption:
+    'Actes réalisés de {{from}} à {{to}} (démarrés : en cours, en attente du compte rendu ou clôturés ; brouillons et actes annulés exclus)',
   month: 'Mois',
   act: 'Type d’acte',
   specialty: 'Spécialité',
@@ -25,8 +26,10 @@ export const activityFr = {
   coordinates: {
     loaded_mairie: 'Coordonnées : mairies des communes ({{count}} communes, fichier {{file}}).',
     loaded_centre: 'Coordonnées : centres des communes ({{count}} communes, fichier {{file}}).',
-    missing: 'Aucune table des coordonnées des communes n’est chargée : les km évités ne sont pas estimés. Déposez le fichier « Communes et villes de France » de data.gouv.fr (CSV) ici : {{path}}, ou indiquez son chemin dans RELAIS_COMMUNES_CSV.',
-    unreadable: 'La table des coordonnées des communes ({{file}}) est illisible : {{reason}} Les km évités ne sont pas estimés.',
+    missing:
+      'Aucune table des coordonnées des communes n’est chargée : les km évités ne sont pas estimés. Déposez le fichier « Communes et villes de France » de data.gouv.fr (CSV) ici : {{path}}, ou indiquez son chemin dans RELAIS_COMMUNES_CSV.',
+    unreadable:
+      'La table des coordonnées des communes ({{file}}) est illisible : {{reason}} Les km évités ne sont pas estimés.',
   },
   missingTitle: 'Actes sans estimation des km',
   missing: {

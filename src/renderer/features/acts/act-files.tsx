@@ -16,7 +16,13 @@ import { formatBytes } from '../../ui/format';
 import { BodySiteSelect } from '../../ui/body-site-select';
 import { BlockedReason, useBlockedReason } from '../../ui/consent-blocked';
 
-const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | 'auscultation' | undefined> = { 'application/pdf': 'document', 'image/png': 'snapshot', 'image/jpeg': 'snapshot', 'audio/wav': 'auscultation', 'audio/x-wav': 'auscultation' };
+const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | 'auscultation' | undefined> = {
+  'application/pdf': 'document',
+  'image/png': 'snapshot',
+  'image/jpeg': 'snapshot',
+  'audio/wav': 'auscultation',
+  'audio/x-wav': 'auscultation',
+};
 
 /** The act's latest word on recording and on sharing images (null: not collected). */
 export interface ActConsents {
@@ -24,7 +30,15 @@ export interface ActConsents {
   imageSharing: 'given' | 'refused' | null;
 }
 
-function AddFile({ encounterId, consents, onDone }: { encounterId: string; consents: ActConsents; onDone: (error: AppError | null) => void }) {
+function AddFile({
+  encounterId,
+  consents,
+  onDone,
+}: {
+  encounterId: string;
+  consents: ActConsents;
+  onDone: (error: AppError | null) => void;
+}) {
   const { t } = useTranslation();
   const blockedReason = useBlockedReason();
   const [file, setFile] = useState<File | null>(null);
@@ -48,7 +62,16 @@ function AddFile({ encounterId, consents, onDone }: { encounterId: string; conse
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = await uploadAttachment(
       relais,
-      { encounterId, kind, mime: (kind === 'auscultation' ? 'audio/wav' : file.type) as 'application/pdf', title: title.trim() || file.name.slice(0, 200), bodySite: kind === 'auscultation' ? bodySite : null, device: t('acts.imported'), author: by, takenAt: new Date().toISOString() },
+      {
+        encounterId,
+        kind,
+        mime: (kind === 'auscultation' ? 'audio/wav' : file.type) as 'application/pdf',
+        title: title.trim() || file.name.slice(0, 200),
+        bodySite: kind === 'auscultation' ? bodySite : null,
+        device: t('acts.imported'),
+        author: by,
+        takenAt: new Date().toISOString(),
+      },
       bytes,
     );
     setBusy(false);
@@ -64,7 +87,12 @@ function AddFile({ encounterId, consents, onDone }: { encounterId: string; conse
     <form className="inline-form" aria-label={t('acts.addFile')} onSubmit={(e) => void submit(e)}>
       <label>
         {t('acts.file')}
-        <input type="file" accept="application/pdf,image/png,image/jpeg,audio/wav,.wav" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          type="file"
+          accept="application/pdf,image/png,image/jpeg,audio/wav,.wav"
+          required
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
       </label>
       {sound && (
         <label>
@@ -80,8 +108,14 @@ function AddFile({ encounterId, consents, onDone }: { encounterId: string; conse
         {t('acts.addedBy')}
         <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
       </label>
-      <button type="submit" disabled={busy || blocked !== null || (sound && !bodySite)}>{busy ? t('acts.adding') : t('acts.addFile')}</button>
-      {wrongType && <p className="error-text" role="alert">{t('acts.fileTypes')}</p>}
+      <button type="submit" disabled={busy || blocked !== null || (sound && !bodySite)}>
+        {busy ? t('acts.adding') : t('acts.addFile')}
+      </button>
+      {wrongType && (
+        <p className="error-text" role="alert">
+          {t('acts.fileTypes')}
+        </p>
+      )}
       <BlockedReason reason={blocked} />
       {!blocked && sound && !bodySite && <p className="blocked-reason">{t('calls.auscultation.siteFirst')}</p>}
     </form>
@@ -97,10 +131,16 @@ function SendToPacs({ file, imageSharing }: { file: Attachment; imageSharing: Ac
   return (
     <>
       {' '}
-      <button type="button" disabled={state === 'sending' || blocked !== null} onClick={() => {
-        setState('sending');
-        void relais.invoke('pacs.sendPhoto', { attachmentId: file.id }).then((r) => setState(r.ok ? 'sent' : r.error));
-      }}>
+      <button
+        type="button"
+        disabled={state === 'sending' || blocked !== null}
+        onClick={() => {
+          setState('sending');
+          void relais
+            .invoke('pacs.sendPhoto', { attachmentId: file.id })
+            .then((r) => setState(r.ok ? 'sent' : r.error));
+        }}
+      >
         {t('acts.sendToPacs')}
       </button>
       {typeof state === 'object' && <ActError error={state} />}
@@ -110,19 +150,40 @@ function SendToPacs({ file, imageSharing }: { file: Attachment; imageSharing: Ac
 }
 
 /** A signed report's PDF, as kept at signing; the button saves those very bytes to print. */
-function ReportPdfLine({ pdf, report, replaced, onPrint }: { pdf: ReportPdfInfo; report: Report | undefined; replaced: boolean; onPrint: (reportId: string) => void }) {
+function ReportPdfLine({
+  pdf,
+  report,
+  replaced,
+  onPrint,
+}: {
+  pdf: ReportPdfInfo;
+  report: Report | undefined;
+  replaced: boolean;
+  onPrint: (reportId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <li>
       {t('acts.signedReportPdf')} : <strong>{pdf.fileName}</strong> ({formatBytes(pdf.size)})
       {report ? ` — ${report.author.name}, ${new Date(report.signedAt).toLocaleString(i18n.language)}` : ''}
       {replaced ? ` · ${t('acts.replaced')}` : ''} · <span title={pdf.sha256}>SHA-256 {pdf.sha256.slice(0, 12)}…</span>{' '}
-      <button type="button" className="link" onClick={() => onPrint(pdf.reportId)}>{t('acts.printPdf')}</button>
+      <button type="button" className="link" onClick={() => onPrint(pdf.reportId)}>
+        {t('acts.printPdf')}
+      </button>
     </li>
   );
 }
 
-export function ActFiles({ encounterId, consents, files, reportPdfs, reports, open, onPrint, onDone }: {
+export function ActFiles({
+  encounterId,
+  consents,
+  files,
+  reportPdfs,
+  reports,
+  open,
+  onPrint,
+  onDone,
+}: {
   encounterId: string;
   consents: ActConsents;
   files: Attachment[];
@@ -152,11 +213,18 @@ export function ActFiles({ encounterId, consents, files, reportPdfs, reports, op
       ) : (
         <ul className="plain-list" aria-label={t('acts.files')}>
           {reportPdfs.map((p) => (
-            <ReportPdfLine key={p.reportId} pdf={p} report={reports.find((r) => r.id === p.reportId)} replaced={replaced.has(p.reportId)} onPrint={onPrint} />
+            <ReportPdfLine
+              key={p.reportId}
+              pdf={p}
+              report={reports.find((r) => r.id === p.reportId)}
+              replaced={replaced.has(p.reportId)}
+              onPrint={onPrint}
+            />
           ))}
           {files.map((f) => (
             <li key={f.id}>
-              {t(`sync.fileKinds.${f.kind}`)} : <strong>{f.title ?? f.device}</strong> ({formatBytes(f.size)}) — {f.author}, {new Date(f.takenAt).toLocaleString(i18n.language)}
+              {t(`sync.fileKinds.${f.kind}`)} : <strong>{f.title ?? f.device}</strong> ({formatBytes(f.size)}) —{' '}
+              {f.author}, {new Date(f.takenAt).toLocaleString(i18n.language)}
               {f.callId ? ` · ${t('acts.duringCall')}` : ''}
               {pacs && f.kind === 'snapshot' && <SendToPacs file={f} imageSharing={consents.imageSharing} />}
             </li>
@@ -164,7 +232,12 @@ export function ActFiles({ encounterId, consents, files, reportPdfs, reports, op
         </ul>
       )}
       {open && (
-        <button type="button" aria-expanded={capturing} disabled={recordingBlocked !== null && !capturing} onClick={() => setCapturing((c) => !c)}>
+        <button
+          type="button"
+          aria-expanded={capturing}
+          disabled={recordingBlocked !== null && !capturing}
+          onClick={() => setCapturing((c) => !c)}
+        >
           {capturing ? t('acts.camera.close') : t('acts.camera.open')}
         </button>
       )}

@@ -32,14 +32,31 @@ const NEXT_STEPS: Record<EncounterStatus, { to: EncounterStatus; label: string }
   closed: [],
 };
 
-function ReportForm({ encounterId, replaces, initialText, template, onDone }: { encounterId: string; replaces: Report | null; initialText?: string; template: string; onDone: (error: AppError | null) => void }) {
+function ReportForm({
+  encounterId,
+  replaces,
+  initialText,
+  template,
+  onDone,
+}: {
+  encounterId: string;
+  replaces: Report | null;
+  initialText?: string;
+  template: string;
+  onDone: (error: AppError | null) => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(replaces?.text ?? initialText ?? '');
   const [author, setAuthor] = useState(replaces?.author.name ?? '');
   const [rpps, setRpps] = useState(replaces?.author.rpps ?? '');
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const r = await relais.invoke('encounters.report', { encounterId, text, author: { name: author, role: 'physician', rpps: rpps.trim() || null }, replaces: replaces?.id ?? null });
+    const r = await relais.invoke('encounters.report', {
+      encounterId,
+      text,
+      author: { name: author, role: 'physician', rpps: rpps.trim() || null },
+      replaces: replaces?.id ?? null,
+    });
     if (r.ok) setText('');
     onDone(r.ok ? null : r.error);
   }
@@ -53,7 +70,9 @@ function ReportForm({ encounterId, replaces, initialText, template, onDone }: { 
         {t('acts.fromTemplate')}
       </button>
       <SignerFields author={author} rpps={rpps} onAuthor={setAuthor} onRpps={setRpps}>
-        <button type="submit" className="primary">{t('acts.sign')}</button>
+        <button type="submit" className="primary">
+          {t('acts.sign')}
+        </button>
       </SignerFields>
     </form>
   );
@@ -70,7 +89,9 @@ export function ActScreen({ id }: { id: string }) {
   async function downloadPdf(reportId: string) {
     const r = await relais.invoke('encounters.reportPdf', { reportId });
     if (!r.ok) return setError(r.error);
-    const url = URL.createObjectURL(new Blob([base64Bytes(r.value.data) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+    const url = URL.createObjectURL(
+      new Blob([base64Bytes(r.value.data) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+    );
     const link = document.createElement('a');
     link.href = url;
     link.download = r.value.fileName;
@@ -108,7 +129,10 @@ export function ActScreen({ id }: { id: string }) {
   const open = encounter.status !== 'closed';
   const canReport = encounter.status === 'in_progress' || encounter.status === 'awaiting_report';
   const replaced = new Set(reports.map((r) => r.replaces).filter(Boolean));
-  const actConsents = { recording: latestDecision(consents, 'recording'), imageSharing: latestDecision(consents, 'image_sharing') };
+  const actConsents = {
+    recording: latestDecision(consents, 'recording'),
+    imageSharing: latestDecision(consents, 'image_sharing'),
+  };
 
   async function move(to: EncounterStatus) {
     const r = await relais.invoke('encounters.setStatus', { id, version: encounter.version, status: to });
@@ -130,15 +154,29 @@ export function ActScreen({ id }: { id: string }) {
       </p>
       <div className="actions start">
         {/* A téléexpertise starts by being sent (its panel below), not by "Démarrer". */}
-        {NEXT_STEPS[encounter.status].filter((step) => !(encounter.act === 'teleexpertise' && step.to === 'in_progress')).map((step) => (
-          <button key={step.to} type="button" className={step.to === 'closed' && encounter.status === 'draft' ? '' : 'primary'} onClick={() => void move(step.to)}>
-            {t(step.label)}
-          </button>
-        ))}
+        {NEXT_STEPS[encounter.status]
+          .filter((step) => !(encounter.act === 'teleexpertise' && step.to === 'in_progress'))
+          .map((step) => (
+            <button
+              key={step.to}
+              type="button"
+              className={step.to === 'closed' && encounter.status === 'draft' ? '' : 'primary'}
+              onClick={() => void move(step.to)}
+            >
+              {t(step.label)}
+            </button>
+          ))}
       </div>
       <ActError error={error} />
 
-      {encounter.act === 'teleexpertise' && <ActExpertise encounter={encounter} files={record.attachments} imageSharing={actConsents.imageSharing} onDone={done} />}
+      {encounter.act === 'teleexpertise' && (
+        <ActExpertise
+          encounter={encounter}
+          files={record.attachments}
+          imageSharing={actConsents.imageSharing}
+          onDone={done}
+        />
+      )}
 
       <section className="card" aria-labelledby="consents-title">
         <h2 id="consents-title">{t('acts.consents')}</h2>
@@ -158,7 +196,9 @@ export function ActScreen({ id }: { id: string }) {
           <ul className="plain-list" aria-label={t('acts.vitals')}>
             {observations.map((o) => (
               <li key={o.id}>
-                {t(`acts.vitalNames.${o.vital.code}`)} : <strong>{vitalText(o.vital)}</strong> — {o.takenBy}, {when(o.takenAt)} ({o.method === 'device' ? `${t('acts.byDevice')} ${o.device ?? ''}`.trim() : t('acts.byHand')})
+                {t(`acts.vitalNames.${o.vital.code}`)} : <strong>{vitalText(o.vital)}</strong> — {o.takenBy},{' '}
+                {when(o.takenAt)} (
+                {o.method === 'device' ? `${t('acts.byDevice')} ${o.device ?? ''}`.trim() : t('acts.byHand')})
                 {o.unusualConfirmed ? ` · ${t('acts.unusualConfirmed')}` : ''}
               </li>
             ))}
@@ -167,9 +207,22 @@ export function ActScreen({ id }: { id: string }) {
         {open && <VitalForm encounterId={id} onDone={done} />}
       </section>
 
-      <ActFiles encounterId={id} consents={actConsents} files={record.attachments} reportPdfs={record.reportPdfs} reports={reports} open={open} onPrint={(reportId) => void downloadPdf(reportId)} onDone={done} />
+      <ActFiles
+        encounterId={id}
+        consents={actConsents}
+        files={record.attachments}
+        reportPdfs={record.reportPdfs}
+        reports={reports}
+        open={open}
+        onPrint={(reportId) => void downloadPdf(reportId)}
+        onDone={done}
+      />
 
-      <ActStroke encounterId={id} defaultBy={encounter.requester.name} onSummary={canReport ? (text) => setOffered((o) => ({ text, serial: (o?.serial ?? 0) + 1 })) : undefined} />
+      <ActStroke
+        encounterId={id}
+        defaultBy={encounter.requester.name}
+        onSummary={canReport ? (text) => setOffered((o) => ({ text, serial: (o?.serial ?? 0) + 1 })) : undefined}
+      />
 
       <section className="card" aria-labelledby="report-title">
         <h2 id="report-title">{t('acts.report')}</h2>
@@ -182,12 +235,25 @@ export function ActScreen({ id }: { id: string }) {
               {replaced.has(r.id) ? ` — ${t('acts.replaced')}` : ''}
             </p>
             {canReport && !replaced.has(r.id) && (
-              <button type="button" className="link" onClick={() => setCorrecting(r)}>{t('acts.correct')}</button>
+              <button type="button" className="link" onClick={() => setCorrecting(r)}>
+                {t('acts.correct')}
+              </button>
             )}{' '}
-            <button type="button" className="link" onClick={() => void downloadPdf(r.id)}>{t('acts.reportPdf')}</button>
+            <button type="button" className="link" onClick={() => void downloadPdf(r.id)}>
+              {t('acts.reportPdf')}
+            </button>
           </article>
         ))}
-        {canReport && <ReportForm key={correcting?.id ?? `new-${offered?.serial ?? 0}`} encounterId={id} replaces={correcting} initialText={offered?.text} template={reportTemplate(encounter.act, encounter.specialty)} onDone={done} />}
+        {canReport && (
+          <ReportForm
+            key={correcting?.id ?? `new-${offered?.serial ?? 0}`}
+            encounterId={id}
+            replaces={correcting}
+            initialText={offered?.text}
+            template={reportTemplate(encounter.act, encounter.specialty)}
+            onDone={done}
+          />
+        )}
       </section>
     </section>
   );

@@ -11,7 +11,13 @@ import { uploadAttachment } from '../../webrtc/upload-attachment';
 import { useDevices } from '../../ui/devices-store';
 import { errorLines } from '../../ui/error-line';
 
-export function CameraCapture({ encounterId, onDone }: { encounterId: string; onDone: (error: AppError | null) => void }) {
+export function CameraCapture({
+  encounterId,
+  onDone,
+}: {
+  encounterId: string;
+  onDone: (error: AppError | null) => void;
+}) {
   const { t } = useTranslation();
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [cameraId, setCameraId] = useState('');
@@ -27,7 +33,10 @@ export function CameraCapture({ encounterId, onDone }: { encounterId: string; on
     let cancelled = false;
     void (async () => {
       try {
-        const opened = await navigator.mediaDevices.getUserMedia({ video: cameraId ? { deviceId: { exact: cameraId }, width: { ideal: 1920 } } : { width: { ideal: 1920 } }, audio: false });
+        const opened = await navigator.mediaDevices.getUserMedia({
+          video: cameraId ? { deviceId: { exact: cameraId }, width: { ideal: 1920 } } : { width: { ideal: 1920 } },
+          audio: false,
+        });
         if (cancelled) return opened.getTracks().forEach((track) => track.stop());
         current = opened;
         setStream(opened);
@@ -55,7 +64,20 @@ export function CameraCapture({ encounterId, onDone }: { encounterId: string; on
     try {
       const { png } = await captureSnapshot(stream);
       const label = stream.getVideoTracks()[0]?.label || t('acts.camera.camera');
-      const result = await uploadAttachment(relais, { encounterId, kind: 'snapshot', mime: 'image/png', title: title.trim() || null, bodySite: null, device: label.slice(0, 200), author: by.trim(), takenAt: new Date().toISOString() }, png);
+      const result = await uploadAttachment(
+        relais,
+        {
+          encounterId,
+          kind: 'snapshot',
+          mime: 'image/png',
+          title: title.trim() || null,
+          bodySite: null,
+          device: label.slice(0, 200),
+          author: by.trim(),
+          takenAt: new Date().toISOString(),
+        },
+        png,
+      );
       if (!result.ok) return setProblem(errorLines(t, result.error).join(' '));
       setTitle('');
       onDone(null);
@@ -67,7 +89,9 @@ export function CameraCapture({ encounterId, onDone }: { encounterId: string; on
   }
 
   // The dermatoscope's own capture button (a HID peripheral event) takes the photo too.
-  const lastPress = useDevices((s) => Object.values(s.lastEvents).find((e) => e.control === 'capture' && e.type === 'pressed'));
+  const lastPress = useDevices((s) =>
+    Object.values(s.lastEvents).find((e) => e.control === 'capture' && e.type === 'pressed'),
+  );
   const seen = useRef(lastPress?.at);
   const takeRef = useRef(take);
   useEffect(() => {
@@ -85,7 +109,11 @@ export function CameraCapture({ encounterId, onDone }: { encounterId: string; on
         <label>
           {t('acts.camera.which')}
           <select value={cameraId} onChange={(e) => setCameraId(e.target.value)}>
-            {cameras.map((c, i) => <option key={c.deviceId} value={c.deviceId}>{c.label || t('acts.camera.numbered', { n: i + 1 })}</option>)}
+            {cameras.map((c, i) => (
+              <option key={c.deviceId} value={c.deviceId}>
+                {c.label || t('acts.camera.numbered', { n: i + 1 })}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -98,8 +126,14 @@ export function CameraCapture({ encounterId, onDone }: { encounterId: string; on
         {t('acts.camera.by')}
         <input value={by} maxLength={200} onChange={(e) => setBy(e.target.value)} />
       </label>
-      <button type="button" className="primary" disabled={!stream || busy} onClick={() => void take()}>{t('acts.camera.take')}</button>
-      {problem && <p role="alert" className="error-text">{problem}</p>}
+      <button type="button" className="primary" disabled={!stream || busy} onClick={() => void take()}>
+        {t('acts.camera.take')}
+      </button>
+      {problem && (
+        <p role="alert" className="error-text">
+          {problem}
+        </p>
+      )}
     </section>
   );
 }

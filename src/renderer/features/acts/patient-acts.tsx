@@ -11,8 +11,15 @@ import { ActError } from '../../ui/error-line';
 import { RequesterFields, type RequesterRole } from '../../ui/professional-fields';
 import { useSlots } from '../../ui/slots';
 
-
-function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onCreated: (act: Encounter) => void; onCancel: () => void }) {
+function NewActForm({
+  patientId,
+  onCreated,
+  onCancel,
+}: {
+  patientId: string;
+  onCreated: (act: Encounter) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [act, setAct] = useState<ActType>('teleconsultation');
   const [assisted, setAssisted] = useState(true);
@@ -55,12 +62,15 @@ function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onC
         {t('acts.type')}
         <select value={act} onChange={(e) => setAct(e.target.value as ActType)}>
           {ActTypeSchema.options.map((a) => (
-            <option key={a} value={a}>{t(`acts.types.${a}`)}</option>
+            <option key={a} value={a}>
+              {t(`acts.types.${a}`)}
+            </option>
           ))}
         </select>
       </label>
       <label className="checkbox">
-        <input type="checkbox" checked={assisted} onChange={(e) => setAssisted(e.target.checked)} /> {t('acts.assisted')}
+        <input type="checkbox" checked={assisted} onChange={(e) => setAssisted(e.target.checked)} />{' '}
+        {t('acts.assisted')}
       </label>
       <label>
         {t('acts.reason')}
@@ -72,13 +82,21 @@ function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onC
       </label>
       <label>
         {t('acts.siteCommune')}
-        <input value={siteCommune} onChange={(e) => setSiteCommune(e.target.value)} maxLength={5} list="act-expert-sites" aria-describedby="act-site-commune-hint" />
+        <input
+          value={siteCommune}
+          onChange={(e) => setSiteCommune(e.target.value)}
+          maxLength={5}
+          list="act-expert-sites"
+          aria-describedby="act-site-commune-hint"
+        />
         <datalist id="act-expert-sites">
           {expertSites.map(([commune, hospital]) => (
             <option key={commune} value={commune} label={hospital} />
           ))}
         </datalist>
-        <span id="act-site-commune-hint" className="hint">{t('acts.siteCommuneHint')}</span>
+        <span id="act-site-commune-hint" className="hint">
+          {t('acts.siteCommuneHint')}
+        </span>
       </label>
       <label>
         {t('acts.specialty')}
@@ -91,12 +109,22 @@ function NewActForm({ patientId, onCreated, onCancel }: { patientId: string; onC
       </label>
       <label>
         {t('acts.expertRpps')}
-        <input value={expertRpps} onChange={(e) => setExpertRpps(e.target.value)} inputMode="numeric" pattern="\d{11}" maxLength={11} />
+        <input
+          value={expertRpps}
+          onChange={(e) => setExpertRpps(e.target.value)}
+          inputMode="numeric"
+          pattern="\d{11}"
+          maxLength={11}
+        />
       </label>
       <ActError error={error} />
       <div className="actions">
-        <button type="button" onClick={onCancel}>{t('acts.cancel')}</button>
-        <button type="submit" className="primary" disabled={busy}>{t('acts.create')}</button>
+        <button type="button" onClick={onCancel}>
+          {t('acts.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('acts.create')}
+        </button>
       </div>
     </form>
   );
@@ -134,19 +162,36 @@ export function PatientActs({ patientId }: { patientId: string }) {
                 {t(`acts.types.${a.act}`)} — {a.reason}
               </button>{' '}
               <span className="hint">
-                {t(`acts.statuses.${a.status}`)}, {t('acts.createdOn', { when: new Date(a.createdAt).toLocaleString(i18n.language) })}
+                {t(`acts.statuses.${a.status}`)},{' '}
+                {t('acts.createdOn', { when: new Date(a.createdAt).toLocaleString(i18n.language) })}
               </span>
               {a.act === 'teleexpertise' && <RequestStateLabel encounterId={a.id} />}
             </li>
           ))}
         </ul>
       )}
-      {creating === 'act' && <NewActForm patientId={patientId} onCancel={() => setCreating(null)} onCreated={(act) => show({ name: 'act', id: act.id })} />}
-      {creating === 'expertise' && <NewRequestForm patientId={patientId} onCancel={() => setCreating(null)} onCreated={(act) => show({ name: 'act', id: act.id })} />}
+      {creating === 'act' && (
+        <NewActForm
+          patientId={patientId}
+          onCancel={() => setCreating(null)}
+          onCreated={(act) => show({ name: 'act', id: act.id })}
+        />
+      )}
+      {creating === 'expertise' && (
+        <NewRequestForm
+          patientId={patientId}
+          onCancel={() => setCreating(null)}
+          onCreated={(act) => show({ name: 'act', id: act.id })}
+        />
+      )}
       {creating === null && (
         <div className="actions start">
-          <button type="button" onClick={() => setCreating('act')}>{t('acts.new')}</button>
-          <button type="button" onClick={() => setCreating('expertise')}>{t('expertise.newRequest')}</button>
+          <button type="button" onClick={() => setCreating('act')}>
+            {t('acts.new')}
+          </button>
+          <button type="button" onClick={() => setCreating('expertise')}>
+            {t('expertise.newRequest')}
+          </button>
         </div>
       )}
     </section>

@@ -18,14 +18,18 @@ export const consentEn: Texts<typeof consentFr> = {
   },
   law: {
     patient: 'CSP L1111-4 and R6316-2: the patient’s free and informed consent, which she may withdraw at any time.',
-    legal_representative: 'CSP L1111-4: the holders of parental authority or the guardian consent; the minor’s or protected adult’s view is sought.',
-    trusted_person: 'CSP L1111-6: the trusted person named by the patient is consulted when she cannot express her will.',
-    vital_emergency: 'CSP L1111-4: in a vital emergency, when nobody can consent, the physician decides. It is neither a refusal nor an agreement to record.',
+    legal_representative:
+      'CSP L1111-4: the holders of parental authority or the guardian consent; the minor’s or protected adult’s view is sought.',
+    trusted_person:
+      'CSP L1111-6: the trusted person named by the patient is consulted when she cannot express her will.',
+    vital_emergency:
+      'CSP L1111-4: in a vital emergency, when nobody can consent, the physician decides. It is neither a refusal nor an agreement to record.',
   },
   chooseGiver: 'Choose who consents before recording the answer.',
   nameFirst: 'Give their name.',
   collectedByFirst: 'Say who collects the consent.',
-  emergencyNoRecording: 'A vital emergency does not allow recording: recording waits for the consent of the patient or of her representative.',
+  emergencyNoRecording:
+    'A vital emergency does not allow recording: recording waits for the consent of the patient or of her representative.',
   line: '{{scope}}: {{decision}} — {{giver}} (collected by {{by}}, {{when}})',
   giverLine: {
     patient: 'by the patient',
@@ -35,14 +39,19 @@ export const consentEn: Texts<typeof consentFr> = {
     unknown: 'by: not recorded',
   },
   blocked: {
-    recording_missing: 'Recording not possible: the patient’s consent to recording has not been collected. Collect it under “Patient consent”.',
+    recording_missing:
+      'Recording not possible: the patient’s consent to recording has not been collected. Collect it under “Patient consent”.',
     recording_refused: 'Recording not possible: the patient refused recording.',
-    image_sharing_missing: 'Sharing not possible: the patient’s consent to sharing images has not been collected. Collect it under “Patient consent”.',
+    image_sharing_missing:
+      'Sharing not possible: the patient’s consent to sharing images has not been collected. Collect it under “Patient consent”.',
     image_sharing_refused: 'Sharing not possible: the patient refused the sharing of her images.',
     other_patient: 'Sharing not possible: these images are of another patient than the call’s act.',
-    call_without_act: 'No act is linked to this call, hence no consent: link the call to the patient’s act (“Consent for this call”).',
-    recording_missing_call: 'Recording not possible: the patient’s consent to recording has not been collected. Collect it under “Consent for this call”.',
-    image_sharing_missing_call: 'Sharing not possible: the patient’s consent to sharing images has not been collected. Collect it under “Consent for this call”.',
+    call_without_act:
+      'No act is linked to this call, hence no consent: link the call to the patient’s act (“Consent for this call”).',
+    recording_missing_call:
+      'Recording not possible: the patient’s consent to recording has not been collected. Collect it under “Consent for this call”.',
+    image_sharing_missing_call:
+      'Sharing not possible: the patient’s consent to sharing images has not been collected. Collect it under “Consent for this call”.',
     remote_without_act: 'Photo not possible: {{name}} has not sent the patient’s consent to recording yet.',
   },
   call: {

@@ -16,14 +16,18 @@ export const consentFr = {
   },
   law: {
     patient: 'CSP L1111-4 et R6316-2 : consentement libre et éclairé du patient, révocable à tout moment.',
-    legal_representative: 'CSP L1111-4 : les titulaires de l’autorité parentale ou le tuteur consentent ; l’avis du mineur ou du majeur protégé est recherché.',
-    trusted_person: 'CSP L1111-6 : la personne de confiance désignée par le patient est consultée quand il ne peut pas exprimer sa volonté.',
-    vital_emergency: 'CSP L1111-4 : en urgence vitale, si personne ne peut consentir, le médecin décide. Cela ne vaut ni refus, ni accord d’enregistrer.',
+    legal_representative:
+      'CSP L1111-4 : les titulaires de l’autorité parentale ou le tuteur consentent ; l’avis du mineur ou du majeur protégé est recherché.',
+    trusted_person:
+      'CSP L1111-6 : la personne de confiance désignée par le patient est consultée quand il ne peut pas exprimer sa volonté.',
+    vital_emergency:
+      'CSP L1111-4 : en urgence vitale, si personne ne peut consentir, le médecin décide. Cela ne vaut ni refus, ni accord d’enregistrer.',
   },
   chooseGiver: 'Choisissez qui consent avant d’enregistrer la réponse.',
   nameFirst: 'Indiquez son nom.',
   collectedByFirst: 'Indiquez qui recueille le consentement.',
-  emergencyNoRecording: 'L’urgence vitale ne permet pas d’enregistrer : l’enregistrement attend le consentement du patient ou de son représentant.',
+  emergencyNoRecording:
+    'L’urgence vitale ne permet pas d’enregistrer : l’enregistrement attend le consentement du patient ou de son représentant.',
   line: '{{scope}} : {{decision}} — {{giver}} (recueilli par {{by}}, {{when}})',
   giverLine: {
     patient: 'par le patient',
@@ -34,15 +38,21 @@ export const consentFr = {
   },
   /** Why a recording or a sharing is not offered, said beside the control. */
   blocked: {
-    recording_missing: 'Enregistrement impossible : le consentement du patient à l’enregistrement n’est pas recueilli. Recueillez-le dans « Consentement du patient ».',
+    recording_missing:
+      'Enregistrement impossible : le consentement du patient à l’enregistrement n’est pas recueilli. Recueillez-le dans « Consentement du patient ».',
     recording_refused: 'Enregistrement impossible : le patient a refusé l’enregistrement.',
-    image_sharing_missing: 'Partage impossible : le consentement du patient au partage d’images n’est pas recueilli. Recueillez-le dans « Consentement du patient ».',
+    image_sharing_missing:
+      'Partage impossible : le consentement du patient au partage d’images n’est pas recueilli. Recueillez-le dans « Consentement du patient ».',
     image_sharing_refused: 'Partage impossible : le patient a refusé le partage de ses images.',
     other_patient: 'Partage impossible : ces images sont d’un autre patient que celui de l’acte de l’appel.',
-    call_without_act: 'Aucun acte n’est rattaché à cet appel, donc aucun consentement : rattachez l’appel à l’acte du patient (« Consentement pour cet appel »).',
-    recording_missing_call: 'Enregistrement impossible : le consentement du patient à l’enregistrement n’est pas recueilli. Recueillez-le dans « Consentement pour cet appel ».',
-    image_sharing_missing_call: 'Partage impossible : le consentement du patient au partage d’images n’est pas recueilli. Recueillez-le dans « Consentement pour cet appel ».',
-    remote_without_act: 'Photo impossible : {{name}} n’a pas encore transmis le consentement du patient à l’enregistrement.',
+    call_without_act:
+      'Aucun acte n’est rattaché à cet appel, donc aucun consentement : rattachez l’appel à l’acte du patient (« Consentement pour cet appel »).',
+    recording_missing_call:
+      'Enregistrement impossible : le consentement du patient à l’enregistrement n’est pas recueilli. Recueillez-le dans « Consentement pour cet appel ».',
+    image_sharing_missing_call:
+      'Partage impossible : le consentement du patient au partage d’images n’est pas recueilli. Recueillez-le dans « Consentement pour cet appel ».',
+    remote_without_act:
+      'Photo impossible : {{name}} n’a pas encore transmis le consentement du patient à l’enregistrement.',
   },
   call: {
     title: 'Consentement pour cet appel',

@@ -11,9 +11,23 @@ import { relais } from '../../api';
 import { useDevices } from '../../ui/devices-store';
 import { FieldProblem, fieldProblemsOf, readNumbers, useVitalProblems, type Problems } from '../../ui/vital-check';
 
-export const VITALS = ['spo2', 'heart_rate', 'blood_pressure', 'body_temperature', 'respiratory_rate', 'body_weight'] as const;
+export const VITALS = [
+  'spo2',
+  'heart_rate',
+  'blood_pressure',
+  'body_temperature',
+  'respiratory_rate',
+  'body_weight',
+] as const;
 type Code = (typeof VITALS)[number];
-const UNIT = { spo2: '%', heart_rate: '/min', respiratory_rate: '/min', body_temperature: 'Cel', body_weight: 'kg', blood_pressure: 'mm[Hg]' } as const;
+const UNIT = {
+  spo2: '%',
+  heart_rate: '/min',
+  respiratory_rate: '/min',
+  body_temperature: 'Cel',
+  body_weight: 'kg',
+  blood_pressure: 'mm[Hg]',
+} as const;
 const SHOWN_UNIT: Record<string, string> = { Cel: '°C', 'mm[Hg]': 'mmHg' };
 
 function toVital(code: Code, numbers: Partial<Record<VitalField, number>>): Vital | null {
@@ -33,13 +47,17 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
   const [confirmed, setConfirmed] = useState(false);
   /** What the station refused, under its field, until the value changes. */
   const [refused, setRefused] = useState<Problems>({});
-  const oximeter = useDevices((s) => Object.values(s.oximeters).find((o) => o.reading.status === 'measuring' && o.reading.spo2 !== null));
+  const oximeter = useDevices((s) =>
+    Object.values(s.oximeters).find((o) => o.reading.status === 'measuring' && o.reading.spo2 !== null),
+  );
   const [noOximeter, setNoOximeter] = useState(false);
   const [oximeterProblem, setOximeterProblem] = useState<string | null>(null);
   const problemsOf = useVitalProblems();
 
   const firstField: VitalField = code === 'blood_pressure' ? 'systolic' : 'value';
-  const { numbers, invalid } = readNumbers(code === 'blood_pressure' ? { systolic: first, diastolic } : { value: first });
+  const { numbers, invalid } = readNumbers(
+    code === 'blood_pressure' ? { systolic: first, diastolic } : { value: first },
+  );
   const vital = toVital(code, numbers);
   const problems: Problems = { ...refused, ...problemsOf(vital, invalid) };
   const blocking = Object.values(problems).some((p) => p.level !== 'unusual');
@@ -54,7 +72,14 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
     event.preventDefault();
     if (!vital || blocking || (unusual && !confirmed)) return;
     const takenAt = new Date().toISOString();
-    const r = await relais.invoke('encounters.observe', { encounterId, vital, takenAt, method: 'manual', takenBy: by, unusualConfirmed: unusual && confirmed });
+    const r = await relais.invoke('encounters.observe', {
+      encounterId,
+      vital,
+      takenAt,
+      method: 'manual',
+      takenBy: by,
+      unusualConfirmed: unusual && confirmed,
+    });
     if (r.ok) {
       setFirst('');
       setDiastolic('');
@@ -71,7 +96,13 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
     const reading = oximeter?.reading;
     setNoOximeter(!reading);
     if (!reading || reading.spo2 === null) return;
-    const common = { encounterId, takenAt: reading.at, method: 'device' as const, device: reading.deviceId, takenBy: by };
+    const common = {
+      encounterId,
+      takenAt: reading.at,
+      method: 'device' as const,
+      device: reading.deviceId,
+      takenBy: by,
+    };
     const taken: Vital[] = [{ code: 'spo2', value: reading.spo2, unit: '%' }];
     if (reading.pulseRate !== null) taken.push({ code: 'heart_rate', value: reading.pulseRate, unit: '/min' });
     for (const v of taken) {
@@ -95,27 +126,46 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
       <div className="vital-row">
         <label>
           {t('acts.vitals')}
-          <select value={code} onChange={(e) => {
-            setCode(e.target.value as Code);
-            edit(setFirst)('');
-            setDiastolic('');
-          }}>
+          <select
+            value={code}
+            onChange={(e) => {
+              setCode(e.target.value as Code);
+              edit(setFirst)('');
+              setDiastolic('');
+            }}
+          >
             {VITALS.map((v) => (
-              <option key={v} value={v}>{t(`acts.vitalNames.${v}`)}</option>
+              <option key={v} value={v}>
+                {t(`acts.vitalNames.${v}`)}
+              </option>
             ))}
           </select>
         </label>
         <label className="vital-field">
           {code === 'blood_pressure' ? t('acts.systolic') : t('acts.value')} ({SHOWN_UNIT[UNIT[code]] ?? UNIT[code]})
-          <input value={first} onChange={(e) => edit(setFirst)(e.target.value)} inputMode="decimal" required size={6}
-            aria-invalid={problems[firstField] && problems[firstField].level !== 'unusual' ? true : undefined} aria-describedby={described(firstField)} />
+          <input
+            value={first}
+            onChange={(e) => edit(setFirst)(e.target.value)}
+            inputMode="decimal"
+            required
+            size={6}
+            aria-invalid={problems[firstField] && problems[firstField].level !== 'unusual' ? true : undefined}
+            aria-describedby={described(firstField)}
+          />
           <FieldProblem id={`vital-${firstField}-problem`} problem={problems[firstField]} />
         </label>
         {code === 'blood_pressure' && (
           <label className="vital-field">
             {t('acts.diastolic')}
-            <input value={diastolic} onChange={(e) => edit(setDiastolic)(e.target.value)} inputMode="decimal" required size={6}
-              aria-invalid={problems.diastolic && problems.diastolic.level !== 'unusual' ? true : undefined} aria-describedby={described('diastolic')} />
+            <input
+              value={diastolic}
+              onChange={(e) => edit(setDiastolic)(e.target.value)}
+              inputMode="decimal"
+              required
+              size={6}
+              aria-invalid={problems.diastolic && problems.diastolic.level !== 'unusual' ? true : undefined}
+              aria-describedby={described('diastolic')}
+            />
             <FieldProblem id="vital-diastolic-problem" problem={problems.diastolic} />
           </label>
         )}
@@ -131,11 +181,19 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
           {t('acts.takenBy')}
           <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
         </label>
-        <button type="submit" disabled={!vital || blocking || (unusual && !confirmed) || !by.trim()}>{t('acts.record')}</button>
-        <button type="button" disabled={!by.trim()} onClick={() => void fromOximeter()}>{t('acts.fromOximeter')}</button>
+        <button type="submit" disabled={!vital || blocking || (unusual && !confirmed) || !by.trim()}>
+          {t('acts.record')}
+        </button>
+        <button type="button" disabled={!by.trim()} onClick={() => void fromOximeter()}>
+          {t('acts.fromOximeter')}
+        </button>
       </div>
       {noOximeter && <p className="hint">{t('acts.noOximeter')}</p>}
-      {oximeterProblem && <p role="status" className="field-warning">{oximeterProblem}</p>}
+      {oximeterProblem && (
+        <p role="status" className="field-warning">
+          {oximeterProblem}
+        </p>
+      )}
     </form>
   );
 }

@@ -32,7 +32,9 @@ export function AuscultationPanel({ call, recordingBlocked }: { call: CurrentCal
   return (
     <section className="card" aria-labelledby="auscultation-title">
       <h2 id="auscultation-title">{t('calls.auscultation.title')}</h2>
-      <p className="hint">{local ? t('calls.auscultation.local') : t('calls.auscultation.remote', { name: call.remote.name })}</p>
+      <p className="hint">
+        {local ? t('calls.auscultation.local') : t('calls.auscultation.remote', { name: call.remote.name })}
+      </p>
       <SoundScope stream={stream} label={t('calls.auscultation.scope')} />
       {local && (
         <>
@@ -44,8 +46,12 @@ export function AuscultationPanel({ call, recordingBlocked }: { call: CurrentCal
                 {t('calls.auscultation.stop', { seconds })}
               </button>
             ) : (
-              <button type="button" disabled={why !== null} aria-describedby={why ? 'auscultation-why' : undefined}
-                onClick={() => site && void startRecording(site)}>
+              <button
+                type="button"
+                disabled={why !== null}
+                aria-describedby={why ? 'auscultation-why' : undefined}
+                onClick={() => site && void startRecording(site)}
+              >
                 {t('calls.auscultation.record')}
               </button>
             )}

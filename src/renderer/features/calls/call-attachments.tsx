@@ -10,12 +10,18 @@ export function CallAttachments({ call }: { call: CurrentCall }) {
   return (
     <section className="card" aria-labelledby="call-attachments-title">
       <h2 id="call-attachments-title">{t('calls.attachments.title')}</h2>
-      {call.captureError && <p role="alert" className="error-text">{t('calls.attachments.failed', { reason: call.captureError })}</p>}
+      {call.captureError && (
+        <p role="alert" className="error-text">
+          {t('calls.attachments.failed', { reason: call.captureError })}
+        </p>
+      )}
       <ul className="plain-list">
         {call.attachments.map((a) => (
           <li key={a.id}>
-            {a.kind === 'auscultation' ? t('calls.attachments.auscultation', { site: t(`calls.bodySites.${a.bodySite ?? 'aortic'}`) }) : t('calls.attachments.snapshot')} —{' '}
-            {a.device} · {a.author} · {formatTime(a.takenAt)} · {formatBytes(a.size)}
+            {a.kind === 'auscultation'
+              ? t('calls.attachments.auscultation', { site: t(`calls.bodySites.${a.bodySite ?? 'aortic'}`) })
+              : t('calls.attachments.snapshot')}{' '}
+            — {a.device} · {a.author} · {formatTime(a.takenAt)} · {formatBytes(a.size)}
           </li>
         ))}
       </ul>

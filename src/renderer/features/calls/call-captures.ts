@@ -57,7 +57,19 @@ export async function stopRecording(): Promise<void> {
   updateCall(call.callId, { recording: null });
   const { wav } = await recording.stop();
   const device = call.local.find((l) => l.kind === 'stethoscope')?.label ?? 'stethoscope';
-  await save(call.callId, { callId: call.callId, kind: 'auscultation', mime: 'audio/wav', bodySite, device: device.slice(0, 200), author: author(), takenAt: new Date().toISOString() }, wav);
+  await save(
+    call.callId,
+    {
+      callId: call.callId,
+      kind: 'auscultation',
+      mime: 'audio/wav',
+      bodySite,
+      device: device.slice(0, 200),
+      author: author(),
+      takenAt: new Date().toISOString(),
+    },
+    wav,
+  );
 }
 
 /** A full-resolution still of any video stream of the call (local or remote), into the record. */
@@ -66,7 +78,19 @@ export async function takeSnapshot(stream: MediaStream, device: string): Promise
   if (!call) return;
   try {
     const { png } = await captureSnapshot(stream);
-    await save(call.callId, { callId: call.callId, kind: 'snapshot', mime: 'image/png', bodySite: null, device: (device || 'camera').slice(0, 200), author: author(), takenAt: new Date().toISOString() }, png);
+    await save(
+      call.callId,
+      {
+        callId: call.callId,
+        kind: 'snapshot',
+        mime: 'image/png',
+        bodySite: null,
+        device: (device || 'camera').slice(0, 200),
+        author: author(),
+        takenAt: new Date().toISOString(),
+      },
+      png,
+    );
   } catch (error) {
     updateCall(call.callId, { captureError: (error as Error).message });
   }

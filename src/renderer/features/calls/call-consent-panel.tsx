@@ -17,7 +17,15 @@ import { useCalls } from '../../webrtc/call-store';
 import { PatientPicker } from './patient-picker';
 import { OpenActsChooser } from './open-acts-chooser';
 
-function LinkToAct({ patient, call, onError }: { patient: Patient; call: CurrentCall; onError(e: AppError | null): void }) {
+function LinkToAct({
+  patient,
+  call,
+  onError,
+}: {
+  patient: Patient;
+  call: CurrentCall;
+  onError(e: AppError | null): void;
+}) {
   const { t } = useTranslation();
   const site = useCalls((s) => s.hub.you?.site ?? '');
   const link = async (act: Encounter) => {
@@ -26,9 +34,15 @@ function LinkToAct({ patient, call, onError }: { patient: Patient; call: Current
   };
   async function create(requester: string) {
     const r = await relais.invoke('encounters.create', {
-      patientId: patient.id, act: 'teleconsultation', assisted: true, requester: { name: requester, role: 'nurse' },
-      expert: { name: call.remote.name, role: 'physician', specialty: call.remote.specialty ?? null }, site: site || call.remote.site,
-      specialty: call.remote.specialty ?? null, reason: call.reason ?? t('consent.call.title'), callId: call.callId,
+      patientId: patient.id,
+      act: 'teleconsultation',
+      assisted: true,
+      requester: { name: requester, role: 'nurse' },
+      expert: { name: call.remote.name, role: 'physician', specialty: call.remote.specialty ?? null },
+      site: site || call.remote.site,
+      specialty: call.remote.specialty ?? null,
+      reason: call.reason ?? t('consent.call.title'),
+      callId: call.callId,
     });
     onError(r.ok ? null : r.error);
   }
@@ -51,14 +65,26 @@ function Decisions({ consent }: { consent: CallConsent }) {
   const word = (d: CallConsent['recording']) => t(`consent.call.decisions.${d ?? 'none'}`);
   return (
     <ul className="plain-list" data-testid="call-consents">
-      <li>{t('acts.scopes.recording')} : <strong>{word(consent.recording)}</strong></li>
-      <li>{t('acts.scopes.image_sharing')} : <strong>{word(consent.imageSharing)}</strong></li>
+      <li>
+        {t('acts.scopes.recording')} : <strong>{word(consent.recording)}</strong>
+      </li>
+      <li>
+        {t('acts.scopes.image_sharing')} : <strong>{word(consent.imageSharing)}</strong>
+      </li>
     </ul>
   );
 }
 
 /** `cabin`: the pharmacy cabin links its act by itself and never searches the registry. */
-export function CallConsentPanel({ call, consent, cabin }: { call: CurrentCall; consent: CallConsent | null; cabin: boolean }) {
+export function CallConsentPanel({
+  call,
+  consent,
+  cabin,
+}: {
+  call: CurrentCall;
+  consent: CallConsent | null;
+  cabin: boolean;
+}) {
   const { t } = useTranslation();
   const [patient, setPatient] = useState<Patient | null>(null);
   const [choosing, setChoosing] = useState(false);
@@ -70,16 +96,27 @@ export function CallConsentPanel({ call, consent, cabin }: { call: CurrentCall; 
       {consent.source === 'local' && consent.encounterId ? (
         <>
           <Decisions consent={consent} />
-          <ConsentForm key={consent.encounterId} encounterId={consent.encounterId} initialScope="recording" onDone={setError} />
+          <ConsentForm
+            key={consent.encounterId}
+            encounterId={consent.encounterId}
+            initialScope="recording"
+            onDone={setError}
+          />
         </>
       ) : (
         <>
           <p className="hint">{t('consent.call.none')}</p>
-          {!cabin && !choosing && <button type="button" onClick={() => setChoosing(true)}>{t('consent.call.choose')}</button>}
+          {!cabin && !choosing && (
+            <button type="button" onClick={() => setChoosing(true)}>
+              {t('consent.call.choose')}
+            </button>
+          )}
           {!cabin && choosing && !patient && <PatientPicker onPick={setPatient} />}
           {!cabin && patient && (
             <>
-              <p><PatientSummary patient={patient} /></p>
+              <p>
+                <PatientSummary patient={patient} />
+              </p>
               <LinkToAct patient={patient} call={call} onError={setError} />
             </>
           )}

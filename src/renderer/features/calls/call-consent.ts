@@ -11,7 +11,8 @@ export function useCallConsent(callId: string | null): CallConsent | null {
   useEffect(() => {
     if (!callId || callId === 'pending') return;
     let current = true;
-    const load = () => void relais.invoke('calls.consent', { callId }).then((r) => current && setState(r.ok ? r.value : null));
+    const load = () =>
+      void relais.invoke('calls.consent', { callId }).then((r) => current && setState(r.ok ? r.value : null));
     load();
     const offs = [relais.on('calls.consentChanged', (c) => c.callId === callId && load())];
     return () => {
@@ -27,14 +28,21 @@ export function useCallConsent(callId: string | null): CallConsent | null {
  * Why this call may not record (or share images), or null when the patient consented. `holdsAct`:
  * this side keeps the patient's act (the cart); the expert's side goes by what the cart said.
  */
-export function useCallBlocked(consent: CallConsent | null, holdsAct: boolean, remoteName: string): (scope: 'recording' | 'image_sharing') => string | null {
+export function useCallBlocked(
+  consent: CallConsent | null,
+  holdsAct: boolean,
+  remoteName: string,
+): (scope: 'recording' | 'image_sharing') => string | null {
   const { t } = useTranslation();
   return (scope) => {
-    const decision = consent?.source === 'none' || !consent ? null : scope === 'recording' ? consent.recording : consent.imageSharing;
+    const decision =
+      consent?.source === 'none' || !consent ? null : scope === 'recording' ? consent.recording : consent.imageSharing;
     if (decision === 'given') return null;
     if (decision === 'refused') return t(`consent.blocked.${scope}_refused`);
     // Not collected: the cart collects it in the call's own panel; the expert waits for the cart.
     if (!holdsAct) return t('consent.blocked.remote_without_act', { name: remoteName });
-    return consent?.source === 'local' ? t(`consent.blocked.${scope}_missing_call`) : t('consent.blocked.call_without_act');
+    return consent?.source === 'local'
+      ? t(`consent.blocked.${scope}_missing_call`)
+      : t('consent.blocked.call_without_act');
   };
 }

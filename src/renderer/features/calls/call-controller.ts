@@ -19,11 +19,28 @@ export const callController = createCallController({
   startRingtone,
   recordings: { callStarted: capturesCallStarted, callEnded: capturesCallEnded },
   shared: {
-    imaging: { onMessage: onImagingMessage, linkOpened: imagingLinkOpened, callEnded: imagingCallEnded, onBulk: onImagingBulk },
+    imaging: {
+      onMessage: onImagingMessage,
+      linkOpened: imagingLinkOpened,
+      callEnded: imagingCallEnded,
+      onBulk: onImagingBulk,
+    },
     stroke: { onMessage: onStrokeMessage, linkOpened: strokeLinkOpened, callEnded: strokeCallEnded },
   },
 });
 
 // The screens' names for the controller's methods (each is a plain function of the one object).
-export const { init: initCalls, ring, accept, decline, cancel, hangup, dismiss, setAvailability, sendChat, steer, setControlGranted } = callController;
+export const {
+  init: initCalls,
+  ring,
+  accept,
+  decline,
+  cancel,
+  hangup,
+  dismiss,
+  setAvailability,
+  sendChat,
+  steer,
+  setControlGranted,
+} = callController;
 export const { addDeviceCamera, addStethoscope } = callController;

@@ -8,7 +8,8 @@ export function toggleMic(): void {
   const call = current();
   if (!call) return;
   const muted = !call.micMuted;
-  for (const l of call.local.filter((l) => l.kind === 'room')) for (const t of l.stream.getAudioTracks()) t.enabled = !muted;
+  for (const l of call.local.filter((l) => l.kind === 'room'))
+    for (const t of l.stream.getAudioTracks()) t.enabled = !muted;
   updateCall(call.callId, { micMuted: muted });
 }
 
@@ -16,7 +17,8 @@ export function toggleCamera(): void {
   const call = current();
   if (!call) return;
   const off = !call.cameraOff;
-  for (const l of call.local.filter((l) => l.kind === 'room')) for (const t of l.stream.getVideoTracks()) t.enabled = !off;
+  for (const l of call.local.filter((l) => l.kind === 'room'))
+    for (const t of l.stream.getVideoTracks()) t.enabled = !off;
   updateCall(call.callId, { cameraOff: off });
 }
 

@@ -33,27 +33,41 @@ function useElapsed(since: number | null): string {
   if (since === null) return '0:00';
   const s = Math.max(0, Math.floor((now - since) / 1000));
   const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
-  return s >= 3600 ? `${Math.floor(s / 3600)}:${mm}:${String(s % 60).padStart(2, '0')}` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}:${mm}:${String(s % 60).padStart(2, '0')}`
+    : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 function Ringing({ call }: { call: CurrentCall }) {
   const { t } = useTranslation();
   return (
-    <section className={`card ringing ${call.urgent ? 'urgent' : ''}`} role="alertdialog" aria-labelledby="ringing-title">
+    <section
+      className={`card ringing ${call.urgent ? 'urgent' : ''}`}
+      role="alertdialog"
+      aria-labelledby="ringing-title"
+    >
       {call.urgent && <p className="tag urgent">{t('calls.urgentCall')}</p>}
       <h1 id="ringing-title">
-        {call.direction === 'incoming' ? t('calls.ringingIn', { name: call.remote.name, site: call.remote.site }) : t('calls.ringingOut', { name: call.remote.name })}
+        {call.direction === 'incoming'
+          ? t('calls.ringingIn', { name: call.remote.name, site: call.remote.site })
+          : t('calls.ringingOut', { name: call.remote.name })}
       </h1>
       {call.reason && <p>{t('calls.reasonShown', { reason: call.reason })}</p>}
       {call.direction === 'outgoing' && <EscalationStatus />}
       <div className="button-row">
         {call.direction === 'incoming' ? (
           <>
-            <button type="button" className="primary" onClick={() => void accept()}>{t('calls.accept')}</button>
-            <button type="button" className="warning" onClick={() => void decline()}>{t('calls.decline')}</button>
+            <button type="button" className="primary" onClick={() => void accept()}>
+              {t('calls.accept')}
+            </button>
+            <button type="button" className="warning" onClick={() => void decline()}>
+              {t('calls.decline')}
+            </button>
           </>
         ) : (
-          <button type="button" className="warning" disabled={call.callId === 'pending'} onClick={() => void cancel()}>{t('calls.cancel')}</button>
+          <button type="button" className="warning" disabled={call.callId === 'pending'} onClick={() => void cancel()}>
+            {t('calls.cancel')}
+          </button>
         )}
       </div>
     </section>
@@ -66,10 +80,14 @@ function Ended({ call }: { call: CurrentCall }) {
   return (
     <section className="card" role="status" aria-labelledby="ended-title">
       <h1 id="ended-title">{t('calls.phases.ended')}</h1>
-      <p data-testid="end-reason" data-reason={reason}>{t(`calls.ended.${reason}`, { defaultValue: reason })}</p>
+      <p data-testid="end-reason" data-reason={reason}>
+        {t(`calls.ended.${reason}`, { defaultValue: reason })}
+      </p>
       {call.end?.detail && <p>{t('calls.endDetail', { detail: call.end.detail })}</p>}
       {call.direction === 'outgoing' && <EscalationStatus />}
-      <button type="button" onClick={dismiss}>{t('calls.close')}</button>
+      <button type="button" onClick={dismiss}>
+        {t('calls.close')}
+      </button>
     </section>
   );
 }
@@ -90,7 +108,12 @@ function ControlStrip({ call }: { call: CurrentCall }) {
       {needsName && (
         <label>
           {t('calls.control.grantedBy')}
-          <input value={grantBy} onChange={(e) => useCalls.setState({ grantBy: e.target.value })} maxLength={200} autoComplete="name" />
+          <input
+            value={grantBy}
+            onChange={(e) => useCalls.setState({ grantBy: e.target.value })}
+            maxLength={200}
+            autoComplete="name"
+          />
         </label>
       )}
       <button
@@ -102,7 +125,9 @@ function ControlStrip({ call }: { call: CurrentCall }) {
         {call.controlGranted ? t('calls.control.revoke') : t('calls.control.grant', { name: call.remote.name })}
       </button>
       {needsName && !grantBy.trim() && <p className="hint">{t('calls.control.grantedByFirst')}</p>}
-      {call.controlEnded && call.controlEnded !== 'revoked' && <p role="status">{t(`calls.control.ended.${call.controlEnded}`)}</p>}
+      {call.controlEnded && call.controlEnded !== 'revoked' && (
+        <p role="status">{t(`calls.control.ended.${call.controlEnded}`)}</p>
+      )}
       {error && (
         <p role="alert" className="error-text">
           {t(`calls.control.errors.${error.code}`, { defaultValue: t(`errors.${error.code}`) })}
@@ -112,14 +137,25 @@ function ControlStrip({ call }: { call: CurrentCall }) {
   );
 }
 
-function InCall({ call, isCart, isExpert, cabin }: { call: CurrentCall; isCart: boolean; isExpert: boolean; cabin: boolean }) {
+function InCall({
+  call,
+  isCart,
+  isExpert,
+  cabin,
+}: {
+  call: CurrentCall;
+  isCart: boolean;
+  isExpert: boolean;
+  cabin: boolean;
+}) {
   const { t } = useTranslation();
   const elapsed = useElapsed(call.acceptedAt);
   const large = call.remoteStreams.find((r) => r.id === call.largeStreamId && r.stream.getVideoTracks().length > 0);
   const videos = call.remoteStreams.filter((r) => r.stream.getVideoTracks().length > 0);
   const self = call.local.find((l) => l.kind === 'room');
   // Which camera it is first (room or examination), then the device's own name.
-  const streamName = (r: { kind: MediaKind; label: string }) => `${t(`calls.streamKinds.${r.kind}`)}${r.label ? ` — ${r.label}` : ''}`;
+  const streamName = (r: { kind: MediaKind; label: string }) =>
+    `${t(`calls.streamKinds.${r.kind}`)}${r.label ? ` — ${r.label}` : ''}`;
   const canCenter = isExpert && call.controlGranted && call.remoteCamera.camera && large?.kind === 'room';
   // The patient's consents for this call: the cart holds her act; the expert's side goes by what the cart said.
   const consent = useCallConsent(call.callId);
@@ -136,46 +172,92 @@ function InCall({ call, isCart, isExpert, cabin }: { call: CurrentCall; isCart: 
   return (
     <section className="in-call" aria-labelledby="in-call-title">
       <header className="in-call-header">
-        <h1 id="in-call-title">{call.remote.name} — {call.remote.site}</h1>
-        <span role="status" data-testid="call-phase" data-phase={call.phase}>{t(`calls.phases.${call.phase}`)}</span>
+        <h1 id="in-call-title">
+          {call.remote.name} — {call.remote.site}
+        </h1>
+        <span role="status" data-testid="call-phase" data-phase={call.phase}>
+          {t(`calls.phases.${call.phase}`)}
+        </span>
         <span data-testid="call-timer">{t('calls.timer', { time: elapsed })}</span>
       </header>
-      {call.remoteAway && <p role="alert" className="banner banner-offline">{t('calls.remoteAway', { name: call.remote.name })}</p>}
-      {call.mediaProblem && <p role="alert" className="error-text">{t('calls.mediaProblem', { problem: call.mediaProblem })}</p>}
+      {call.remoteAway && (
+        <p role="alert" className="banner banner-offline">
+          {t('calls.remoteAway', { name: call.remote.name })}
+        </p>
+      )}
+      {call.mediaProblem && (
+        <p role="alert" className="error-text">
+          {t('calls.mediaProblem', { problem: call.mediaProblem })}
+        </p>
+      )}
       <div className="call-layout">
         <div className="videos">
           {large ? (
-            <StreamVideo stream={large.stream} className={`remote-large ${canCenter ? 'clickable' : ''}`} label={`${t('calls.remoteVideo', { name: call.remote.name })} : ${streamName(large)}`} onClick={clickToCenter} />
+            <StreamVideo
+              stream={large.stream}
+              className={`remote-large ${canCenter ? 'clickable' : ''}`}
+              label={`${t('calls.remoteVideo', { name: call.remote.name })} : ${streamName(large)}`}
+              onClick={clickToCenter}
+            />
           ) : (
             <p className="remote-large placeholder">{t('calls.noVideo')}</p>
           )}
           <div className="thumbnails">
-            {videos.filter((r) => r.id !== large?.id).map((r) => (
-              <button key={r.id} type="button" className="thumbnail" aria-label={t('calls.showLarge', { label: streamName(r) })} onClick={() => showLarge(r.id)}>
-                <StreamVideo stream={r.stream} label={streamName(r)} />
-              </button>
-            ))}
+            {videos
+              .filter((r) => r.id !== large?.id)
+              .map((r) => (
+                <button
+                  key={r.id}
+                  type="button"
+                  className="thumbnail"
+                  aria-label={t('calls.showLarge', { label: streamName(r) })}
+                  onClick={() => showLarge(r.id)}
+                >
+                  <StreamVideo stream={r.stream} label={streamName(r)} />
+                </button>
+              ))}
             {self && <StreamVideo stream={self.stream} className="self-view" label={t('calls.selfView')} />}
           </div>
-          {call.remoteStreams.map((r) => <StreamAudio key={r.id} stream={r.stream} />)}
+          {call.remoteStreams.map((r) => (
+            <StreamAudio key={r.id} stream={r.stream} />
+          ))}
           <div className="button-row call-buttons">
-            <button type="button" aria-pressed={call.micMuted} onClick={toggleMic}>{call.micMuted ? t('calls.unmute') : t('calls.mute')}</button>
-            <button type="button" aria-pressed={call.cameraOff} onClick={toggleCamera}>{call.cameraOff ? t('calls.cameraOn') : t('calls.cameraOff')}</button>
+            <button type="button" aria-pressed={call.micMuted} onClick={toggleMic}>
+              {call.micMuted ? t('calls.unmute') : t('calls.mute')}
+            </button>
+            <button type="button" aria-pressed={call.cameraOff} onClick={toggleCamera}>
+              {call.cameraOff ? t('calls.cameraOn') : t('calls.cameraOff')}
+            </button>
             {large && (
-              <button type="button" disabled={recordingBlocked !== null} aria-describedby={recordingBlocked ? 'snapshot-why' : undefined}
-                onClick={() => void takeSnapshot(large.stream, large.label || t(`calls.streamKinds.${large.kind}`))}>
+              <button
+                type="button"
+                disabled={recordingBlocked !== null}
+                aria-describedby={recordingBlocked ? 'snapshot-why' : undefined}
+                onClick={() => void takeSnapshot(large.stream, large.label || t(`calls.streamKinds.${large.kind}`))}
+              >
                 {t('calls.snapshotRemote')}
               </button>
             )}
-            {call.local.filter((l) => l.kind !== 'stethoscope').map((l) => (
-              <button key={l.stream.id} type="button" disabled={recordingBlocked !== null} aria-describedby={recordingBlocked ? 'snapshot-why' : undefined}
-                onClick={() => void takeSnapshot(l.stream, l.label)}>
-                {t('calls.snapshotLocal', { label: l.label || t(`calls.streamKinds.${l.kind}`) })}
-              </button>
-            ))}
-            <button type="button" className="warning" onClick={() => void hangup()}>{t('calls.hangup')}</button>
+            {call.local
+              .filter((l) => l.kind !== 'stethoscope')
+              .map((l) => (
+                <button
+                  key={l.stream.id}
+                  type="button"
+                  disabled={recordingBlocked !== null}
+                  aria-describedby={recordingBlocked ? 'snapshot-why' : undefined}
+                  onClick={() => void takeSnapshot(l.stream, l.label)}
+                >
+                  {t('calls.snapshotLocal', { label: l.label || t(`calls.streamKinds.${l.kind}`) })}
+                </button>
+              ))}
+            <button type="button" className="warning" onClick={() => void hangup()}>
+              {t('calls.hangup')}
+            </button>
           </div>
-          {(large || call.local.some((l) => l.kind !== 'stethoscope')) && <BlockedReason id="snapshot-why" reason={recordingBlocked} />}
+          {(large || call.local.some((l) => l.kind !== 'stethoscope')) && (
+            <BlockedReason id="snapshot-why" reason={recordingBlocked} />
+          )}
           <QualityLine quality={call.quality} />
         </div>
         <aside className="call-side">
@@ -204,9 +286,23 @@ export function CallView({ cabin = false }: { cabin?: boolean }) {
   const isExpert = hub.you?.role === 'expert' && call.remote.role === 'station';
   return (
     <div className="call-view">
-      {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
-      {hubError && <p role="alert" className="error-text">{t(`calls.hubErrors.${hubError}`)}</p>}
-      {call.phase === 'ringing' ? <Ringing call={call} /> : call.phase === 'ended' ? <Ended call={call} /> : <InCall call={call} isCart={isCart} isExpert={isExpert} cabin={cabin} />}
+      {error && (
+        <p role="alert" className="error-text">
+          {t(`errors.${error.code}`)}
+        </p>
+      )}
+      {hubError && (
+        <p role="alert" className="error-text">
+          {t(`calls.hubErrors.${hubError}`)}
+        </p>
+      )}
+      {call.phase === 'ringing' ? (
+        <Ringing call={call} />
+      ) : call.phase === 'ended' ? (
+        <Ended call={call} />
+      ) : (
+        <InCall call={call} isCart={isCart} isExpert={isExpert} cabin={cabin} />
+      )}
     </div>
   );
 }

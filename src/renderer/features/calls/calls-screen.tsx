@@ -24,7 +24,11 @@ export function CallsScreen() {
   const found = hub.peers.filter((p) => matches(p, query));
 
   const callButton = (peer: Peer) => (
-    <button type="button" disabled={!online || (peer.availability !== 'available' && !urgent)} onClick={() => void ring(peer.id, reason, urgent)}>
+    <button
+      type="button"
+      disabled={!online || (peer.availability !== 'available' && !urgent)}
+      onClick={() => void ring(peer.id, reason, urgent)}
+    >
       {t('calls.call', { name: peer.name })}
     </button>
   );
@@ -34,14 +38,28 @@ export function CallsScreen() {
       <h1 id="calls-title">{t('calls.title')}</h1>
       {hub.you && (
         <div className="button-row">
-          <p>{t('calls.you', { name: hub.you.name, site: hub.you.site })} — {t(`calls.roles.${hub.you.role}`)}</p>
+          <p>
+            {t('calls.you', { name: hub.you.name, site: hub.you.site })} — {t(`calls.roles.${hub.you.role}`)}
+          </p>
           <label htmlFor="my-availability">{t('calls.myAvailability')}</label>
-          <select id="my-availability" value={hub.you.availability} onChange={(e) => void setAvailability(e.target.value as Peer['availability'])}>
-            {(['available', 'busy', 'away'] as const).map((a) => <option key={a} value={a}>{t(`calls.availability.${a}`)}</option>)}
+          <select
+            id="my-availability"
+            value={hub.you.availability}
+            onChange={(e) => void setAvailability(e.target.value as Peer['availability'])}
+          >
+            {(['available', 'busy', 'away'] as const).map((a) => (
+              <option key={a} value={a}>
+                {t(`calls.availability.${a}`)}
+              </option>
+            ))}
           </select>
         </div>
       )}
-      {!online && <p role="alert" className="banner banner-offline">{t('calls.hubDown', { state: t(`home.hubStates.${hub.link}`) })}</p>}
+      {!online && (
+        <p role="alert" className="banner banner-offline">
+          {t('calls.hubDown', { state: t(`home.hubStates.${hub.link}`) })}
+        </p>
+      )}
 
       <div className="card call-options">
         <label htmlFor="call-reason">{t('calls.reason')}</label>
@@ -58,13 +76,19 @@ export function CallsScreen() {
         {hub.offers.map((offer) => (
           <li key={offer.id} className="card">
             <h3>
-              {offer.specialty} — {offer.hospital} {offer.urgent && <span className="tag urgent">{t('calls.urgentOffer')}</span>}
+              {offer.specialty} — {offer.hospital}{' '}
+              {offer.urgent && <span className="tag urgent">{t('calls.urgentOffer')}</span>}
             </h3>
             <p>
               {t(`calls.acts.${offer.act}`)} · {t('calls.hours', { hours: offer.hours })}
             </p>
             {offer.urgent && (
-              <button type="button" className="warning urgent-call" disabled={!online} onClick={() => void callOnDuty(offer, reason || t('onDuty.defaultReason'))}>
+              <button
+                type="button"
+                className="warning urgent-call"
+                disabled={!online}
+                onClick={() => void callOnDuty(offer, reason || t('onDuty.defaultReason'))}
+              >
                 {t('onDuty.call', { specialty: offer.specialty, hospital: offer.hospital })}
               </button>
             )}
@@ -73,7 +97,8 @@ export function CallsScreen() {
                 const peer = byId.get(id);
                 return (
                   <li key={id}>
-                    {peer ? peer.name : id} — {t(`calls.availability.${peer ? peer.availability : 'offline'}`)} {peer && callButton(peer)}
+                    {peer ? peer.name : id} — {t(`calls.availability.${peer ? peer.availability : 'offline'}`)}{' '}
+                    {peer && callButton(peer)}
                   </li>
                 );
               })}
@@ -84,13 +109,20 @@ export function CallsScreen() {
 
       <h2>{t('calls.online')}</h2>
       <label htmlFor="call-search">{t('calls.byName')}</label>
-      <input id="call-search" type="search" placeholder={t('calls.byNamePlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        id="call-search"
+        type="search"
+        placeholder={t('calls.byNamePlaceholder')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       {hub.peers.length === 0 ? <p>{t('calls.nobody')}</p> : found.length === 0 ? <p>{t('calls.noMatch')}</p> : null}
       <ul className="peer-list">
         {found.map((peer) => (
           <li key={peer.id}>
             <strong>{peer.name}</strong> — {peer.site}
-            {peer.specialty ? ` · ${peer.specialty}` : ''} · {t(`calls.roles.${peer.role}`)} · {t(`calls.availability.${peer.availability}`)} {callButton(peer)}
+            {peer.specialty ? ` · ${peer.specialty}` : ''} · {t(`calls.roles.${peer.role}`)} ·{' '}
+            {t(`calls.availability.${peer.availability}`)} {callButton(peer)}
           </li>
         ))}
       </ul>

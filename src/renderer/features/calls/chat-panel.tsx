@@ -20,7 +20,8 @@ export function ChatPanel({ lines, disabled }: { lines: ChatLine[]; disabled: bo
         {lines.map((line) => (
           <li key={line.id} className={`chat-${line.direction}`}>
             <span className="chat-meta">
-              {line.author} · {new Date(line.at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })}
+              {line.author} ·{' '}
+              {new Date(line.at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })}
             </span>{' '}
             <span className="chat-text">{line.text}</span>
             {line.pending && <em> ({t('calls.chat.pending')})</em>}
@@ -28,9 +29,20 @@ export function ChatPanel({ lines, disabled }: { lines: ChatLine[]; disabled: bo
         ))}
       </ol>
       <form onSubmit={submit}>
-        <label htmlFor="chat-input" className="visually-hidden">{t('calls.chat.placeholder')}</label>
-        <input id="chat-input" value={text} maxLength={2000} placeholder={t('calls.chat.placeholder')} disabled={disabled} onChange={(e) => setText(e.target.value)} />
-        <button type="submit" disabled={disabled || !text.trim()}>{t('calls.chat.send')}</button>
+        <label htmlFor="chat-input" className="visually-hidden">
+          {t('calls.chat.placeholder')}
+        </label>
+        <input
+          id="chat-input"
+          value={text}
+          maxLength={2000}
+          placeholder={t('calls.chat.placeholder')}
+          disabled={disabled}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" disabled={disabled || !text.trim()}>
+          {t('calls.chat.send')}
+        </button>
       </form>
     </section>
   );

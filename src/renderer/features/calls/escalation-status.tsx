@@ -8,11 +8,17 @@ export function EscalationStatus() {
   const escalation = useEscalation((s) => s.escalation);
   if (!escalation) return null;
   return (
-    <div className={`escalation ${escalation.state === 'exhausted' ? 'error-text' : ''}`} role="status" data-testid="escalation" data-state={escalation.state}>
+    <div
+      className={`escalation ${escalation.state === 'exhausted' ? 'error-text' : ''}`}
+      role="status"
+      data-testid="escalation"
+      data-state={escalation.state}
+    >
       <ol>
         {escalation.attempts.map((a, i) => (
           <li key={`${a.peerId}-${i}`}>
-            {t('onDuty.attempt', { name: a.name, rank: i + 1 })} : {a.outcome ? t(`onDuty.outcomes.${a.outcome}`, { defaultValue: a.outcome }) : t('onDuty.ringing')}
+            {t('onDuty.attempt', { name: a.name, rank: i + 1 })} :{' '}
+            {a.outcome ? t(`onDuty.outcomes.${a.outcome}`, { defaultValue: a.outcome }) : t('onDuty.ringing')}
           </li>
         ))}
       </ol>

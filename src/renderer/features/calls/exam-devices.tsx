@@ -13,8 +13,12 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
   const [camera, setCamera] = useState('');
   const [mic, setMic] = useState('');
   useEffect(() => {
-    void listInputs('videoinput').then(setCameras).catch(() => {});
-    void listInputs('audioinput').then(setMics).catch(() => {});
+    void listInputs('videoinput')
+      .then(setCameras)
+      .catch(() => {});
+    void listInputs('audioinput')
+      .then(setMics)
+      .catch(() => {});
   }, []);
   const hasKind = (kind: string) => call.local.some((l) => l.kind === kind);
   const live = call.phase === 'connected';
@@ -25,28 +29,64 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
     <section className="card" aria-labelledby="exam-devices-title">
       <h2 id="exam-devices-title">{t('calls.examDevices')}</h2>
       <div className="button-row">
-        <label htmlFor="exam-camera" className="visually-hidden">{t('calls.chooseInput')}</label>
+        <label htmlFor="exam-camera" className="visually-hidden">
+          {t('calls.chooseInput')}
+        </label>
         <select id="exam-camera" value={camera} onChange={(e) => setCamera(e.target.value)}>
           <option value="">{t('calls.chooseInput')}</option>
-          {cameras.map((d, i) => <option key={d.deviceId} value={d.deviceId}>{label(d, i)}</option>)}
+          {cameras.map((d, i) => (
+            <option key={d.deviceId} value={d.deviceId}>
+              {label(d, i)}
+            </option>
+          ))}
         </select>
-        <button type="button" disabled={!live || !camera || hasKind('device')} onClick={() => void addDeviceCamera(camera, cameras.find((c) => c.deviceId === camera)?.label ?? t('calls.streamKinds.device'))}>
+        <button
+          type="button"
+          disabled={!live || !camera || hasKind('device')}
+          onClick={() =>
+            void addDeviceCamera(
+              camera,
+              cameras.find((c) => c.deviceId === camera)?.label ?? t('calls.streamKinds.device'),
+            )
+          }
+        >
           {t('calls.addCamera')}
         </button>
       </div>
       <div className="button-row">
-        <label htmlFor="exam-mic" className="visually-hidden">{t('calls.chooseInput')}</label>
+        <label htmlFor="exam-mic" className="visually-hidden">
+          {t('calls.chooseInput')}
+        </label>
         <select id="exam-mic" value={mic} onChange={(e) => setMic(e.target.value)}>
           <option value="">{t('calls.chooseInput')}</option>
-          {mics.map((d, i) => <option key={d.deviceId} value={d.deviceId}>{label(d, i)}</option>)}
+          {mics.map((d, i) => (
+            <option key={d.deviceId} value={d.deviceId}>
+              {label(d, i)}
+            </option>
+          ))}
         </select>
-        <button type="button" disabled={!live || hasKind('stethoscope')} onClick={() => void addStethoscope(mic || undefined, mics.find((m) => m.deviceId === mic)?.label ?? t('calls.streamKinds.stethoscope'))}>
+        <button
+          type="button"
+          disabled={!live || hasKind('stethoscope')}
+          onClick={() =>
+            void addStethoscope(
+              mic || undefined,
+              mics.find((m) => m.deviceId === mic)?.label ?? t('calls.streamKinds.stethoscope'),
+            )
+          }
+        >
           {t('calls.addStethoscope')}
         </button>
       </div>
       {steth && (
-        <p role="status" className={call.stethoscopeProblems.length > 0 ? 'error-text' : ''} data-testid="stethoscope-check">
-          {call.stethoscopeProblems.length > 0 ? t('calls.stethoscopeProblems', { problems: call.stethoscopeProblems.join(', ') }) : t('calls.stethoscopeClean')}
+        <p
+          role="status"
+          className={call.stethoscopeProblems.length > 0 ? 'error-text' : ''}
+          data-testid="stethoscope-check"
+        >
+          {call.stethoscopeProblems.length > 0
+            ? t('calls.stethoscopeProblems', { problems: call.stethoscopeProblems.join(', ') })
+            : t('calls.stethoscopeClean')}
         </p>
       )}
     </section>

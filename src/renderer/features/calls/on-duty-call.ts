@@ -36,20 +36,27 @@ async function ringNext(): Promise<void> {
   const queue = [...e.queue];
   const skipped: Escalation['attempts'] = [];
   let next: string | undefined;
-  while ((next = queue.shift()) !== undefined && !peers.some((p) => p.id === next)) skipped.push({ peerId: next, name: next, outcome: 'offline' });
+  while ((next = queue.shift()) !== undefined && !peers.some((p) => p.id === next))
+    skipped.push({ peerId: next, name: next, outcome: 'offline' });
   if (next === undefined) {
     update({ queue: [], attempts: [...e.attempts, ...skipped], state: 'exhausted' });
     return;
   }
   const peer = peers.find((p) => p.id === next)!;
-  update({ queue, attempts: [...e.attempts, ...skipped, { peerId: peer.id, name: peer.name, outcome: null }], state: 'ringing' });
+  update({
+    queue,
+    attempts: [...e.attempts, ...skipped, { peerId: peer.id, name: peer.name, outcome: null }],
+    state: 'ringing',
+  });
   await ring(peer.id, e.reason, true);
 }
 
 /** Starts the alert for an urgent offer; with none of its experts online, it is exhausted at once. */
 export async function callOnDuty(offer: Offer, reason: string): Promise<void> {
   watching?.();
-  useEscalation.setState({ escalation: { offerId: offer.id, reason, queue: [...offer.experts], attempts: [], state: 'ringing' } });
+  useEscalation.setState({
+    escalation: { offerId: offer.id, reason, queue: [...offer.experts], attempts: [], state: 'ringing' },
+  });
   watching = useCalls.subscribe((state, previous) => {
     const e = useEscalation.getState().escalation;
     const call = state.call;
@@ -57,7 +64,10 @@ export async function callOnDuty(offer: Offer, reason: string): Promise<void> {
     const attempt = e.attempts[e.attempts.length - 1];
     if (!attempt || call.remote.id !== attempt.peerId) return;
     if (call.acceptedAt !== null) {
-      update({ state: 'answered', attempts: e.attempts.map((a) => (a === attempt ? { ...a, outcome: 'answered' } : a)) });
+      update({
+        state: 'answered',
+        attempts: e.attempts.map((a) => (a === attempt ? { ...a, outcome: 'answered' } : a)),
+      });
       return;
     }
     if (call.phase === 'ended' && previous.call?.phase !== 'ended') {

@@ -17,7 +17,12 @@ export interface OpenActsTexts {
   noOpenAct?: string;
 }
 
-export function OpenActsChooser({ patient, texts, onUse, onCreate }: {
+export function OpenActsChooser({
+  patient,
+  texts,
+  onUse,
+  onCreate,
+}: {
   patient: Patient;
   texts: OpenActsTexts;
   onUse(act: Encounter): Promise<void>;
@@ -27,7 +32,8 @@ export function OpenActsChooser({ patient, texts, onUse, onCreate }: {
   const [requester, setRequester] = useState('');
   useEffect(() => {
     let current = true;
-    void relais.invoke('encounters.forPatient', { patientId: patient.id })
+    void relais
+      .invoke('encounters.forPatient', { patientId: patient.id })
       .then((r) => current && setActs(r.ok ? r.value.filter((a) => a.status !== 'closed') : []));
     return () => {
       current = false;
@@ -46,7 +52,9 @@ export function OpenActsChooser({ patient, texts, onUse, onCreate }: {
           {acts.map((a) => (
             <li key={a.id}>
               {formatDateTime(a.createdAt)} — {a.reason}{' '}
-              <button type="button" onClick={() => void onUse(a)}>{texts.useAct}</button>
+              <button type="button" onClick={() => void onUse(a)}>
+                {texts.useAct}
+              </button>
             </li>
           ))}
         </ul>
@@ -54,7 +62,13 @@ export function OpenActsChooser({ patient, texts, onUse, onCreate }: {
       <form className="inline-form" aria-label={texts.newAct} onSubmit={create}>
         <label>
           {texts.requester}
-          <input value={requester} onChange={(e) => setRequester(e.target.value)} required maxLength={200} autoComplete="name" />
+          <input
+            value={requester}
+            onChange={(e) => setRequester(e.target.value)}
+            required
+            maxLength={200}
+            autoComplete="name"
+          />
         </label>
         <button type="submit">{texts.newAct}</button>
       </form>

@@ -4,10 +4,20 @@ import type { Quality } from '../../webrtc/connection-quality';
 
 export function QualityLine({ quality }: { quality: Quality | null }) {
   const { t, i18n } = useTranslation();
-  const n = (v: number | null, digits: number, unit: string) => (v === null ? t('calls.quality.na') : `${v.toLocaleString(i18n.language, { maximumFractionDigits: digits })} ${unit}`);
+  const n = (v: number | null, digits: number, unit: string) =>
+    v === null
+      ? t('calls.quality.na')
+      : `${v.toLocaleString(i18n.language, { maximumFractionDigits: digits })} ${unit}`;
   const q = quality;
   return (
-    <p className={`quality quality-${q?.level ?? 'unknown'}`} role="status" aria-label={t('calls.quality.title')} data-testid="call-quality" data-frames-decoded={q?.framesDecoded ?? 0} data-route={q?.route ?? ''}>
+    <p
+      className={`quality quality-${q?.level ?? 'unknown'}`}
+      role="status"
+      aria-label={t('calls.quality.title')}
+      data-testid="call-quality"
+      data-frames-decoded={q?.framesDecoded ?? 0}
+      data-route={q?.route ?? ''}
+    >
       {t('calls.quality.line', {
         level: t(`calls.quality.levels.${q?.level ?? 'unknown'}`),
         rtt: n(q?.rttMs ?? null, 0, 'ms'),

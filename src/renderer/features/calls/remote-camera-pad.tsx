@@ -12,30 +12,57 @@ import type { CurrentCall } from '../../webrtc/call-store';
 export function RemoteCameraPad({ call }: { call: CurrentCall }) {
   const { t } = useTranslation();
   const [speed, setSpeed] = useState(0.5);
-  const sendCommand = useCallback<CommandSender>(async (command) => (steer({ type: 'camera', command }) ? null : { code: 'disconnected', message: 'The call link is down.' }), []);
+  const sendCommand = useCallback<CommandSender>(
+    async (command) =>
+      steer({ type: 'camera', command }) ? null : { code: 'disconnected', message: 'The call link is down.' },
+    [],
+  );
   const { move, stop, act } = useCameraCommands(sendCommand);
   // Usable whenever the cart has a camera: the cart decides (a revoke can cross a command on the
   // way), and a refused command is said plainly below.
   const enabled = call.phase === 'connected' && call.remoteCamera.camera;
   const presets = call.remoteCamera.presets;
-  useMotionInput({ move, stop: () => void stop(), recallPreset: (i) => presets[i] && void act(presets[i]!.name, { type: 'preset_recall', preset: presets[i]!.number }) }, speed, enabled);
+  useMotionInput(
+    {
+      move,
+      stop: () => void stop(),
+      recallPreset: (i) =>
+        presets[i] && void act(presets[i]!.name, { type: 'preset_recall', preset: presets[i]!.number }),
+    },
+    speed,
+    enabled,
+  );
 
   const last = call.lastSteer;
 
   // data-awaiting-answers: how many of her messages the cart has not answered yet (for tests and
   // support: the answer shown is final once it is 0).
   return (
-    <section className="card camera-panel" aria-labelledby="remote-camera-title" data-awaiting-answers={call.steerAwaiting}>
+    <section
+      className="card camera-panel"
+      aria-labelledby="remote-camera-title"
+      data-awaiting-answers={call.steerAwaiting}
+    >
       <h2 id="remote-camera-title">{t('calls.control.title')}</h2>
       <p role="status">
-        {!call.remoteCamera.camera ? t('calls.control.noCamera') : call.controlGranted ? t('calls.control.granted') : t('calls.control.notGranted')}
+        {!call.remoteCamera.camera
+          ? t('calls.control.noCamera')
+          : call.controlGranted
+            ? t('calls.control.granted')
+            : t('calls.control.notGranted')}
       </p>
       {last && last.outcome !== 'done' && (
         <p role="alert" className="error-text">
-          {t(last.outcome === 'refused' ? 'calls.control.refused' : 'calls.control.failed', { reason: t(`calls.control.reasons.${last.reason ?? 'unknown'}`, { defaultValue: last.reason ?? '' }) })}
+          {t(last.outcome === 'refused' ? 'calls.control.refused' : 'calls.control.failed', {
+            reason: t(`calls.control.reasons.${last.reason ?? 'unknown'}`, { defaultValue: last.reason ?? '' }),
+          })}
         </p>
       )}
-      {enabled && <p className="hint">{t('calls.control.clickToCenter')} {t('camera.keyboardHint')}</p>}
+      {enabled && (
+        <p className="hint">
+          {t('calls.control.clickToCenter')} {t('camera.keyboardHint')}
+        </p>
+      )}
       <CameraPad
         id="remote"
         enabled={enabled}
@@ -48,7 +75,11 @@ export function RemoteCameraPad({ call }: { call: CurrentCall }) {
       <ul className="preset-list">
         {presets.map((p, i) => (
           <li key={p.number}>
-            <button type="button" disabled={!enabled} onClick={() => void act(p.name, { type: 'preset_recall', preset: p.number })}>
+            <button
+              type="button"
+              disabled={!enabled}
+              onClick={() => void act(p.name, { type: 'preset_recall', preset: p.number })}
+            >
               {i + 1}. {p.name}
             </button>
           </li>

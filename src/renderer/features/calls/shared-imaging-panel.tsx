@@ -7,7 +7,14 @@ import type { Patient } from '../../../shared/patients/patient';
 import { SeriesViewer } from '../../ui/imaging/series-viewer';
 import { PatientSummary } from '../../ui/patient-summary';
 import { PatientPicker } from './patient-picker';
-import { changeSharedView, moveSharedPointer, shareSeries, stopSharing, useSharedImaging, type SharedImaging } from './shared-imaging';
+import {
+  changeSharedView,
+  moveSharedPointer,
+  shareSeries,
+  stopSharing,
+  useSharedImaging,
+  type SharedImaging,
+} from './shared-imaging';
 import type { CallConsent } from '../../../shared/acts/consent-channels';
 import { ActError } from '../../ui/error-line';
 import { BlockedReason } from '../../ui/consent-blocked';
@@ -21,9 +28,17 @@ function SharedViewer({ share }: { share: SharedImaging }) {
     <section className="card shared-imaging" aria-labelledby="shared-imaging-title">
       <h2 id="shared-imaging-title">{t('sharedImaging.title', { label: share.label })}</h2>
       <p role="status" data-testid="shared-imaging-progress">
-        {share.role === 'sharer' ? t('sharedImaging.sent', { sent: share.sent, count: share.source.count }) : t('sharedImaging.received', { received, count: share.source.count })}
+        {share.role === 'sharer'
+          ? t('sharedImaging.sent', { sent: share.sent, count: share.source.count })
+          : t('sharedImaging.received', { received, count: share.source.count })}
       </p>
-      <SeriesViewer source={share.source} view={share.view} onView={changeSharedView} remotePointer={share.remotePointer} onPointer={moveSharedPointer} />
+      <SeriesViewer
+        source={share.source}
+        view={share.view}
+        onView={changeSharedView}
+        remotePointer={share.remotePointer}
+        onPointer={moveSharedPointer}
+      />
       {share.role === 'sharer' && (
         <button type="button" onClick={stopSharing}>
           {t('sharedImaging.stop')}
@@ -44,7 +59,9 @@ export function SharedImagingPanel({ isCart, consent }: { isCart: boolean; conse
   if (share) return <SharedViewer key={share.shareId} share={share} />;
   if (!isCart) return null;
   // The patient's consent to sharing images, and only her images: the share button is offered then.
-  const blocked = blockedFor('image_sharing') ?? (patient && consent?.patientId && consent.patientId !== patient.id ? t('consent.blocked.other_patient') : null);
+  const blocked =
+    blockedFor('image_sharing') ??
+    (patient && consent?.patientId && consent.patientId !== patient.id ? t('consent.blocked.other_patient') : null);
   return (
     <section className="card" aria-labelledby="share-images-title">
       <h2 id="share-images-title">{t('sharedImaging.shareTitle')}</h2>
@@ -64,7 +81,10 @@ export function SharedImagingPanel({ isCart, consent }: { isCart: boolean; conse
               {t('sharedImaging.otherPatient')}
             </button>
           </p>
-          <PatientImaging patientId={patient.id} onShare={blocked ? undefined : (source, view) => void shareSeries(source, view, patient.id)} />
+          <PatientImaging
+            patientId={patient.id}
+            onShare={blocked ? undefined : (source, view) => void shareSeries(source, view, patient.id)}
+          />
         </>
       )}
     </section>

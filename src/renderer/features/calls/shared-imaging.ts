@@ -24,7 +24,10 @@ export interface SharedImaging {
 }
 
 /** `refused`: the station's refusal of the last share (the patient's consent), shown in the panel. */
-export const useSharedImaging = create<{ share: SharedImaging | null; refused: AppError | null }>(() => ({ share: null, refused: null }));
+export const useSharedImaging = create<{ share: SharedImaging | null; refused: AppError | null }>(() => ({
+  share: null,
+  refused: null,
+}));
 
 interface LinkAccess {
   send(message: RemoteMessage): boolean;
@@ -58,7 +61,13 @@ function reset(): void {
 }
 
 function announce(s: SharedImaging): void {
-  link?.send({ type: 'imaging.share', shareId: s.shareId, label: s.label.slice(0, 200), count: s.source.count, view: s.view });
+  link?.send({
+    type: 'imaging.share',
+    shareId: s.shareId,
+    label: s.label.slice(0, 200),
+    count: s.source.count,
+    view: s.view,
+  });
 }
 
 /**
@@ -74,7 +83,15 @@ export async function shareSeries(source: FrameSource, view: SharedView, patient
   if (!allowed.ok) return;
   if (share()?.role === 'sharer') link?.send({ type: 'imaging.stop', shareId: share()!.shareId });
   reset();
-  const s: SharedImaging = { shareId: crypto.randomUUID(), role: 'sharer', label: source.label, source, view, remotePointer: null, sent: 0 };
+  const s: SharedImaging = {
+    shareId: crypto.randomUUID(),
+    role: 'sharer',
+    label: source.label,
+    source,
+    view,
+    remotePointer: null,
+    sent: 0,
+  };
   useSharedImaging.setState({ share: s });
   announce(s);
   sender = startSending({
@@ -102,7 +119,8 @@ export function moveSharedPointer(point: Point | null): void {
   pointerTimer = setTimeout(() => {
     pointerTimer = null;
     const now = share();
-    if (now && pendingPointer !== undefined) link?.send({ type: 'imaging.pointer', shareId: now.shareId, point: pendingPointer });
+    if (now && pendingPointer !== undefined)
+      link?.send({ type: 'imaging.pointer', shareId: now.shareId, point: pendingPointer });
     pendingPointer = undefined;
   }, 33);
 }
@@ -124,7 +142,17 @@ export function onImagingMessage(m: Extract<RemoteMessage, { type: `imaging.${st
       const source = remoteSeriesSource(m.count, m.label);
       receiver = createShareReceiver(m.shareId, m.count, (index, frame) => source.put(index, frame));
       for (const part of held) void receiver.add(part);
-      useSharedImaging.setState({ share: { shareId: m.shareId, role: 'viewer', label: m.label, source, view: m.view, remotePointer: null, sent: 0 } });
+      useSharedImaging.setState({
+        share: {
+          shareId: m.shareId,
+          role: 'viewer',
+          label: m.label,
+          source,
+          view: m.view,
+          remotePointer: null,
+          sent: 0,
+        },
+      });
       return;
     }
     case 'imaging.view':

@@ -29,7 +29,12 @@ const current = () => useSharedStroke.getState().stroke;
 function broadcast(): void {
   const s = current();
   if (s?.role !== 'site') return;
-  send?.({ type: 'stroke.sheet', patient: s.patient.slice(0, 200), ...(s.birthDate ? { birthDate: s.birthDate } : {}), sheet: s.sheet });
+  send?.({
+    type: 'stroke.sheet',
+    patient: s.patient.slice(0, 200),
+    ...(s.birthDate ? { birthDate: s.birthDate } : {}),
+    sheet: s.sheet,
+  });
 }
 
 /** The site shows an act's stroke sheet in the call; the neurologist sees it from now on. */
@@ -55,7 +60,11 @@ export async function changeStroke(change: StrokeChangeInput, by: string): Promi
   const s = current();
   if (!s) return;
   if (s.role === 'neurologist') {
-    const sent = send?.({ type: 'stroke.change', encounterId: s.encounterId, change: StrokeChangeSchema.parse(change) });
+    const sent = send?.({
+      type: 'stroke.change',
+      encounterId: s.encounterId,
+      change: StrokeChangeSchema.parse(change),
+    });
     if (!sent) useSharedStroke.setState({ error: 'disconnected' });
     return;
   }
@@ -69,7 +78,13 @@ export function onStrokeMessage(m: Extract<RemoteMessage, { type: `stroke.${stri
   if (m.type === 'stroke.sheet') {
     if (s?.role === 'site') return; // two sites do not share sheets
     const older = s && s.encounterId === m.sheet.encounterId && s.sheet.version > m.sheet.version;
-    const stroke: SharedStroke = { role: 'neurologist', encounterId: m.sheet.encounterId, patient: m.patient, birthDate: m.birthDate ?? null, sheet: m.sheet };
+    const stroke: SharedStroke = {
+      role: 'neurologist',
+      encounterId: m.sheet.encounterId,
+      patient: m.patient,
+      birthDate: m.birthDate ?? null,
+      sheet: m.sheet,
+    };
     if (!older) useSharedStroke.setState({ stroke, error: null });
     return;
   }

@@ -59,5 +59,16 @@ export function SoundScope({ stream, label }: { stream: MediaStream; label: stri
       void context.close();
     };
   }, [stream]);
-  return <canvas ref={canvasRef} className="sound-scope" width={600} height={200} role="img" aria-label={label} data-testid="sound-scope" data-level="0" />;
+  return (
+    <canvas
+      ref={canvasRef}
+      className="sound-scope"
+      width={600}
+      height={200}
+      role="img"
+      aria-label={label}
+      data-testid="sound-scope"
+      data-level="0"
+    />
+  );
 }

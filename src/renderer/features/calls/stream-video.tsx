@@ -2,7 +2,17 @@
 // choosing which picture is large never cuts or doubles the sound.
 import { useEffect, useRef, type MouseEvent } from 'react';
 
-export function StreamVideo({ stream, label, className, onClick }: { stream: MediaStream; label: string; className?: string; onClick?: (e: MouseEvent<HTMLVideoElement>) => void }) {
+export function StreamVideo({
+  stream,
+  label,
+  className,
+  onClick,
+}: {
+  stream: MediaStream;
+  label: string;
+  className?: string;
+  onClick?: (e: MouseEvent<HTMLVideoElement>) => void;
+}) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;

@@ -40,7 +40,12 @@ function ActChooser({ patient, call }: { patient: Patient; call: CurrentCall }) 
     if (!r.ok) return setError(r.error);
     await shareStroke(r.value.id, patientLabel(patient), patient.birthDate);
   }
-  const texts = { acts: t('strokeCall.acts'), useAct: t('strokeCall.useAct'), newAct: t('strokeCall.newAct'), requester: t('strokeCall.requester') };
+  const texts = {
+    acts: t('strokeCall.acts'),
+    useAct: t('strokeCall.useAct'),
+    newAct: t('strokeCall.newAct'),
+    requester: t('strokeCall.requester'),
+  };
   const use = (act: Encounter) => shareStroke(act.id, patientLabel(patient), patient.birthDate);
   return (
     <div>
@@ -85,7 +90,13 @@ export function StrokeCallPanel({ call, isCart }: { call: CurrentCall; isCart: b
   return (
     <section className="card" aria-labelledby="stroke-call-title">
       <h2 id="stroke-call-title">{t('strokeCall.sheetOf', { patient: stroke.patient })}</h2>
-      {error === 'disconnected' ? <p role="alert" className="error-text">{t('errors.disconnected')}</p> : <StrokeError error={error} />}
+      {error === 'disconnected' ? (
+        <p role="alert" className="error-text">
+          {t('errors.disconnected')}
+        </p>
+      ) : (
+        <StrokeError error={error} />
+      )}
       {!neurologist && (
         <label>
           {t('stroke.you')}
@@ -100,7 +111,11 @@ export function StrokeCallPanel({ call, isCart }: { call: CurrentCall; isCart: b
           birthDate={stroke.birthDate}
           onChange={(change) => void changeStroke(change, by.trim())}
           presets={neurologist ? call.remoteCamera.presets : undefined}
-          onPreset={neurologist && call.controlGranted ? (preset) => steer({ type: 'camera', command: { type: 'preset_recall', preset } }) : undefined}
+          onPreset={
+            neurologist && call.controlGranted
+              ? (preset) => steer({ type: 'camera', command: { type: 'preset_recall', preset } })
+              : undefined
+          }
         />
       </fieldset>
     </section>

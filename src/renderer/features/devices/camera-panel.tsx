@@ -28,23 +28,59 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
     await readPosition();
   }, [stop, readPosition]);
 
-  useMotionInput({ move, stop: () => void stopAndRead(), recallPreset: (i) => presets[i] && void act(presets[i]!.name, { type: 'preset_recall', preset: presets[i]!.number }) }, speed, connected);
+  useMotionInput(
+    {
+      move,
+      stop: () => void stopAndRead(),
+      recallPreset: (i) =>
+        presets[i] && void act(presets[i]!.name, { type: 'preset_recall', preset: presets[i]!.number }),
+    },
+    speed,
+    connected,
+  );
 
   return (
     <section className="card camera-panel" aria-labelledby={`camera-${device.id}`}>
       <h2 id={`camera-${device.id}`}>{device.label}</h2>
       <p className="hint">{t('camera.keyboardHint')}</p>
-      {!connected && <p role="alert" className="error-text">{t('errors.device_unavailable')}</p>}
-      {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
-      <CameraPad id={device.id} enabled={connected} speed={speed} onSpeed={setSpeed} move={move} stop={() => void stopAndRead()}>
+      {!connected && (
+        <p role="alert" className="error-text">
+          {t('errors.device_unavailable')}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error-text">
+          {t(`errors.${error.code}`)}
+        </p>
+      )}
+      <CameraPad
+        id={device.id}
+        enabled={connected}
+        speed={speed}
+        onSpeed={setSpeed}
+        move={move}
+        stop={() => void stopAndRead()}
+      >
         <div className="button-row">
-          <button type="button" disabled={!connected} onClick={() => void act('focus', { type: 'focus', mode: 'auto' })}>
+          <button
+            type="button"
+            disabled={!connected}
+            onClick={() => void act('focus', { type: 'focus', mode: 'auto' })}
+          >
             {t('camera.focusAuto')}
           </button>
-          <button type="button" disabled={!connected} onClick={() => void act('focus', { type: 'focus', mode: 'one_push' })}>
+          <button
+            type="button"
+            disabled={!connected}
+            onClick={() => void act('focus', { type: 'focus', mode: 'one_push' })}
+          >
             {t('camera.focusOnePush')}
           </button>
-          <button type="button" disabled={!connected} onClick={() => void act('home', { type: 'home' }).then(readPosition)}>
+          <button
+            type="button"
+            disabled={!connected}
+            onClick={() => void act('home', { type: 'home' }).then(readPosition)}
+          >
             {t('camera.home')}
           </button>
         </div>
@@ -53,19 +89,37 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
       <ul className="preset-list">
         {presets.map((p, i) => (
           <li key={p.number}>
-            <button type="button" disabled={!connected} onClick={() => void act(p.name, { type: 'preset_recall', preset: p.number }).then(readPosition)}>
+            <button
+              type="button"
+              disabled={!connected}
+              onClick={() => void act(p.name, { type: 'preset_recall', preset: p.number }).then(readPosition)}
+            >
               {i + 1}. {p.name}
             </button>
-            <button type="button" className="link" disabled={!connected} aria-label={t('camera.storePresetLabel', { name: p.name })} onClick={() => void act(p.name, { type: 'preset_set', preset: p.number })}>
+            <button
+              type="button"
+              className="link"
+              disabled={!connected}
+              aria-label={t('camera.storePresetLabel', { name: p.name })}
+              onClick={() => void act(p.name, { type: 'preset_set', preset: p.number })}
+            >
               {t('camera.storePreset')}
             </button>
           </li>
         ))}
       </ul>
       <p role="status" aria-live="polite">
-        {busy ? t('camera.busy', { what: busy }) : position === 'unknown' ? '' : position ? t('camera.position', position) : t('camera.noPosition')}
+        {busy
+          ? t('camera.busy', { what: busy })
+          : position === 'unknown'
+            ? ''
+            : position
+              ? t('camera.position', position)
+              : t('camera.noPosition')}
       </p>
-      <button type="button" disabled={!connected} onClick={() => void readPosition()}>{t('camera.readPosition')}</button>
+      <button type="button" disabled={!connected} onClick={() => void readPosition()}>
+        {t('camera.readPosition')}
+      </button>
     </section>
   );
 }

@@ -15,11 +15,15 @@ export function OximeterPanel({ device }: { device: DeviceInfo }) {
       <div className="vitals">
         <div className="vital">
           <span className="vital-label">{t('oximeter.spo2')}</span>
-          <span className="vital-value" aria-live="off">{measuring && reading?.spo2 !== null ? `${reading?.spo2} %` : '—'}</span>
+          <span className="vital-value" aria-live="off">
+            {measuring && reading?.spo2 !== null ? `${reading?.spo2} %` : '—'}
+          </span>
         </div>
         <div className="vital">
           <span className="vital-label">{t('oximeter.pulse')}</span>
-          <span className="vital-value" aria-live="off">{measuring && reading?.pulseRate !== null ? `${reading?.pulseRate} /min` : '—'}</span>
+          <span className="vital-value" aria-live="off">
+            {measuring && reading?.pulseRate !== null ? `${reading?.pulseRate} /min` : '—'}
+          </span>
         </div>
       </div>
       <p role="status" className={measuring ? 'ok-text' : 'error-text'}>

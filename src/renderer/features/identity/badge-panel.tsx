@@ -9,7 +9,10 @@ export function BadgeNoticeLine() {
   const notice = useBadge((s) => s.notice);
   if (!notice) return null;
   return (
-    <p role={notice.tone === 'error' ? 'alert' : 'status'} className={notice.tone === 'error' ? 'error-text' : 'badge-notice'}>
+    <p
+      role={notice.tone === 'error' ? 'alert' : 'status'}
+      className={notice.tone === 'error' ? 'error-text' : 'badge-notice'}
+    >
       {t(notice.key, notice.params ?? {})}
     </p>
   );
@@ -30,10 +33,14 @@ export function BadgePanel({ enrolled }: { enrolled: boolean }) {
       </button>
       {enrolling ? (
         <section ref={panel} tabIndex={-1} className="card badge-panel" aria-label={t('identity.badge.panelLabel')}>
-          <p><strong>{t(enrolled ? 'identity.badge.replace' : 'identity.badge.present')}</strong></p>
+          <p>
+            <strong>{t(enrolled ? 'identity.badge.replace' : 'identity.badge.present')}</strong>
+          </p>
           <p>{t('identity.badge.why')}</p>
           <BadgeNoticeLine />
-          <button type="button" onClick={() => setEnrolling(false)}>{t('identity.badge.close')}</button>
+          <button type="button" onClick={() => setEnrolling(false)}>
+            {t('identity.badge.close')}
+          </button>
         </section>
       ) : (
         <BadgeNoticeLine />

@@ -28,7 +28,8 @@ function removeLeaked(leaked: string): void {
   const field = focusedTextField();
   if (!field || field.selectionStart !== field.selectionEnd) return;
   const caret = field.selectionStart ?? 0;
-  if (field.value.slice(0, caret).endsWith(leaked)) for (let i = 0; i < leaked.length; i++) document.execCommand('delete');
+  if (field.value.slice(0, caret).endsWith(leaked))
+    for (let i = 0; i < leaked.length; i++) document.execCommand('delete');
 }
 
 export function useBadgeReader(enabled: boolean, onBadge: (uid: string) => void): void {

@@ -34,7 +34,12 @@ export function setEnrolling(enrolling: boolean): void {
 /** The words for a refused badge: the lock's own reasons, else the station's error code. */
 function refusal(error: AppError, whileLocked: boolean): BadgeNotice {
   const field = error.fields?.[0];
-  if (field?.code.startsWith('identity.')) return { tone: 'error', key: `identity.badge.errors.${field.code.slice('identity.'.length)}`, params: field.params ?? {} };
+  if (field?.code.startsWith('identity.'))
+    return {
+      tone: 'error',
+      key: `identity.badge.errors.${field.code.slice('identity.'.length)}`,
+      params: field.params ?? {},
+    };
   if (whileLocked && error.code === 'forbidden') return { tone: 'error', key: 'identity.badge.errors.sessionEnded' };
   return { tone: 'error', key: 'identity.badge.errors.failed', params: { reason: error.message } };
 }

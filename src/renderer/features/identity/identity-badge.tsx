@@ -26,7 +26,8 @@ export function IdentityBadge() {
   }
   async function signOut() {
     const result = await relais.invoke('identity.logout', {});
-    if (result.ok && result.value.endSessionUrl && stationMode === 'browser') window.open(result.value.endSessionUrl, '_blank', 'noopener');
+    if (result.ok && result.value.endSessionUrl && stationMode === 'browser')
+      window.open(result.value.endSessionUrl, '_blank', 'noopener');
   }
 
   const user = state.user;
@@ -34,17 +35,33 @@ export function IdentityBadge() {
     <div className="identity" role="group" aria-label={t('identity.label')}>
       {user ? (
         <>
-          <span data-testid="signed-in">{user.rpps ? t('identity.signedInRpps', { name: user.name, rpps: user.rpps }) : t('identity.signedIn', { name: user.name })}</span>
-          {state.unlockPinSet && !state.locked && <button type="button" onClick={() => void relais.invoke('identity.lock', {})}>{t('identity.lock')}</button>}
+          <span data-testid="signed-in">
+            {user.rpps
+              ? t('identity.signedInRpps', { name: user.name, rpps: user.rpps })
+              : t('identity.signedIn', { name: user.name })}
+          </span>
+          {state.unlockPinSet && !state.locked && (
+            <button type="button" onClick={() => void relais.invoke('identity.lock', {})}>
+              {t('identity.lock')}
+            </button>
+          )}
           {state.unlockPinSet && !state.locked && <BadgePanel enrolled={state.badgeEnrolled} />}
-          <button type="button" onClick={() => void signOut()}>{t('identity.signOut')}</button>
+          <button type="button" onClick={() => void signOut()}>
+            {t('identity.signOut')}
+          </button>
         </>
       ) : state.pending ? (
         <span role="status">{t('identity.pending')}</span>
       ) : (
-        <button type="button" onClick={() => void signIn()}>{t('identity.signIn')}</button>
+        <button type="button" onClick={() => void signIn()}>
+          {t('identity.signIn')}
+        </button>
       )}
-      {(problem ?? state.lastError) && <span role="alert" className="error-text">{t('identity.failed', { reason: problem ?? state.lastError })}</span>}
+      {(problem ?? state.lastError) && (
+        <span role="alert" className="error-text">
+          {t('identity.failed', { reason: problem ?? state.lastError })}
+        </span>
+      )}
     </div>
   );
 }

@@ -10,7 +10,15 @@ import { relais } from '../../api';
 import { BadgeNoticeLine } from './badge-panel';
 import { clearBadgeNotice, useBadge } from './badge-store';
 
-function PinForm({ label, button, onPin }: { label: string; button: string; onPin(pin: string): Promise<AppError | null> }) {
+function PinForm({
+  label,
+  button,
+  onPin,
+}: {
+  label: string;
+  button: string;
+  onPin(pin: string): Promise<AppError | null>;
+}) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -25,10 +33,24 @@ function PinForm({ label, button, onPin }: { label: string; button: string; onPi
     <form className="inline-form" onSubmit={(e) => void submit(e)}>
       <label>
         {label}
-        <input type="password" inputMode="numeric" autoComplete="off" value={pin} maxLength={8} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} autoFocus />
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={pin}
+          maxLength={8}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          autoFocus
+        />
       </label>
-      <button type="submit" className="primary">{button}</button>
-      {problem && <p role="alert" className="error-text">{problem}</p>}
+      <button type="submit" className="primary">
+        {button}
+      </button>
+      {problem && (
+        <p role="alert" className="error-text">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }
@@ -57,25 +79,44 @@ export function SignInGate({ state }: { state: IdentityState }) {
         <h1 id="gate-title">{t('identity.gate.choosePinTitle', { name: user.name })}</h1>
         <p>{t('identity.gate.choosePinWhy')}</p>
         <BadgeNoticeLine />
-        {mismatch && <p role="alert" className="error-text">{t('identity.gate.mismatch')}</p>}
+        {mismatch && (
+          <p role="alert" className="error-text">
+            {t('identity.gate.mismatch')}
+          </p>
+        )}
         {first === null ? (
-          <PinForm key="first" label={t('identity.gate.newPin')} button={t('identity.gate.next')} onPin={async (pin) => {
-            setMismatch(false);
-            // Said at once rather than after typing it twice; the station checks it again.
-            const trivial = trivialPin(pin);
-            if (trivial) return { code: 'validation_failed', message: trivial, fields: [{ path: 'pin', code: `pin.${trivial}` }] };
-            setFirst(pin);
-            return null;
-          }} />
-        ) : (
-          <PinForm key="again" label={t('identity.gate.pinAgain')} button={t('identity.gate.confirm')} onPin={async (pin) => {
-            if (pin !== first) {
-              setFirst(null);
-              setMismatch(true);
+          <PinForm
+            key="first"
+            label={t('identity.gate.newPin')}
+            button={t('identity.gate.next')}
+            onPin={async (pin) => {
+              setMismatch(false);
+              // Said at once rather than after typing it twice; the station checks it again.
+              const trivial = trivialPin(pin);
+              if (trivial)
+                return {
+                  code: 'validation_failed',
+                  message: trivial,
+                  fields: [{ path: 'pin', code: `pin.${trivial}` }],
+                };
+              setFirst(pin);
               return null;
-            }
-            return failureOf(await relais.invoke('identity.setPin', { pin }));
-          }} />
+            }}
+          />
+        ) : (
+          <PinForm
+            key="again"
+            label={t('identity.gate.pinAgain')}
+            button={t('identity.gate.confirm')}
+            onPin={async (pin) => {
+              if (pin !== first) {
+                setFirst(null);
+                setMismatch(true);
+                return null;
+              }
+              return failureOf(await relais.invoke('identity.setPin', { pin }));
+            }}
+          />
         )}
       </section>
     );
@@ -85,11 +126,18 @@ export function SignInGate({ state }: { state: IdentityState }) {
       <h1 id="gate-title">{t('identity.gate.lockedTitle', { name: user.name })}</h1>
       {state.badgeEnrolled && <p>{t('identity.badge.lockedHint')}</p>}
       <BadgeNoticeLine />
-      <PinForm key={badgeReads} label={t('identity.gate.yourPin')} button={t('identity.gate.unlock')} onPin={async (pin) => {
-        clearBadgeNotice();
-        return failureOf(await relais.invoke('identity.unlock', { pin }));
-      }} />
-      <button type="button" className="link" onClick={() => void relais.invoke('identity.logout', {})}>{t('identity.gate.someoneElse')}</button>
+      <PinForm
+        key={badgeReads}
+        label={t('identity.gate.yourPin')}
+        button={t('identity.gate.unlock')}
+        onPin={async (pin) => {
+          clearBadgeNotice();
+          return failureOf(await relais.invoke('identity.unlock', { pin }));
+        }}
+      />
+      <button type="button" className="link" onClick={() => void relais.invoke('identity.logout', {})}>
+        {t('identity.gate.someoneElse')}
+      </button>
     </section>
   );
 }

@@ -13,9 +13,11 @@ export const identityEn: Texts<typeof identityFr> = {
   lock: 'Lock',
   gate: {
     signInTitle: 'Sign in to open records',
-    signInWhy: 'Every record opened and every act is recorded under the signed-in professional’s name. Use the “Sign in” button at the top.',
+    signInWhy:
+      'Every record opened and every act is recorded under the signed-in professional’s name. Use the “Sign in” button at the top.',
     choosePinTitle: '{{name}}: choose your unlock code',
-    choosePinWhy: 'Between acts, the cart locks after 10 minutes without activity; this code (4 to 8 digits) opens it again without signing in again.',
+    choosePinWhy:
+      'Between acts, the cart locks after 10 minutes without activity; this code (4 to 8 digits) opens it again without signing in again.',
     newPin: 'Your code',
     pinAgain: 'Type the code again',
     next: 'Continue',
@@ -26,7 +28,8 @@ export const identityEn: Texts<typeof identityFr> = {
     unlock: 'Unlock',
     someoneElse: 'Another professional: sign out',
     ringing: 'Incoming call from {{name}}: unlock to answer.',
-  },  badge: {
+  },
+  badge: {
     button: 'Badge',
     buttonEnrolled: 'Badge ✓',
     panelLabel: 'Unlock badge',
@@ -41,8 +44,10 @@ export const identityEn: Texts<typeof identityFr> = {
     signInFirst: 'A badge does not replace signing in: sign in with Pro Santé Connect, then enrol your badge.',
     choosePinFirst: 'Choose your code first; you can then enrol your badge.',
     errors: {
-      wrong_badge: 'Badge refused: it is not the one enrolled in this session. {{left}} more attempt(s), then you will have to sign in again.',
-      unknown_badge: 'Badge refused: no badge is enrolled in this session, type your code. {{left}} more attempt(s), then you will have to sign in again.',
+      wrong_badge:
+        'Badge refused: it is not the one enrolled in this session. {{left}} more attempt(s), then you will have to sign in again.',
+      unknown_badge:
+        'Badge refused: no badge is enrolled in this session, type your code. {{left}} more attempt(s), then you will have to sign in again.',
       badge_format: 'Badge unreadable: present it again, or type your code.',
       sessionEnded: 'Too many attempts: the session ended. Sign in again with Pro Santé Connect.',
       failed: 'Badge not taken: {{reason}}',

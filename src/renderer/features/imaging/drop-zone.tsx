@@ -10,7 +10,9 @@ import { base64 } from '../../webrtc/upload-attachment';
 
 /** Every file under the dropped items, folders walked (Chromium's entries API). */
 async function droppedFiles(transfer: DataTransfer): Promise<File[]> {
-  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => Boolean(e));
+  const entries = [...transfer.items]
+    .map((item) => item.webkitGetAsEntry?.())
+    .filter((e): e is FileSystemEntry => Boolean(e));
   if (entries.length === 0) return [...transfer.files];
   const files: File[] = [];
   const walk = async (entry: FileSystemEntry): Promise<void> => {
@@ -30,7 +32,13 @@ async function droppedFiles(transfer: DataTransfer): Promise<File[]> {
   return files;
 }
 
-export function DropZone({ onScanned, onError }: { onScanned(report: ScanReport): void; onError(error: AppError | null): void }) {
+export function DropZone({
+  onScanned,
+  onError,
+}: {
+  onScanned(report: ScanReport): void;
+  onError(error: AppError | null): void;
+}) {
   const { t } = useTranslation();
   const [over, setOver] = useState(false);
   const [sending, setSending] = useState<{ done: number; total: number } | null>(null);
@@ -49,7 +57,12 @@ export function DropZone({ onScanned, onError }: { onScanned(report: ScanReport)
       const bytes = new Uint8Array(await files[i]!.arrayBuffer());
       for (let offset = 0; offset < bytes.length || offset === 0; offset += chunkBytes) {
         if (bytes.length === 0) break;
-        const sent = await relais.invoke('imaging.dropChunk', { dropId: begun.value.dropId, file: i, offset, data: base64(bytes.subarray(offset, offset + chunkBytes)) });
+        const sent = await relais.invoke('imaging.dropChunk', {
+          dropId: begun.value.dropId,
+          file: i,
+          offset,
+          data: base64(bytes.subarray(offset, offset + chunkBytes)),
+        });
         if (!sent.ok) {
           setSending(null);
           return onError(sent.error);

@@ -28,17 +28,25 @@ function StudyLine({ study, record }: { study: ScannedStudy; record: Patient }) 
   return (
     <>
       <span>
-        {displayDate(study.date, i18n.language) || '—'} — {study.description ?? t('imaging.noDescription')} — {study.modalities.join(', ') || '?'} —{' '}
-        {it('objects', { series: study.series.length, images })}
+        {displayDate(study.date, i18n.language) || '—'} — {study.description ?? t('imaging.noDescription')} —{' '}
+        {study.modalities.join(', ') || '?'} — {it('objects', { series: study.series.length, images })}
         {study.instances > images ? `, ${it('objectsWithoutImage', { count: study.instances - images })}` : ''}
-        {study.alreadyImported ? ` (${t('imaging.alreadyImported')})` : study.incomplete ? ` (${t('imaging.incompleteHere')})` : ''}
+        {study.alreadyImported
+          ? ` (${t('imaging.alreadyImported')})`
+          : study.incomplete
+            ? ` (${t('imaging.incompleteHere')})`
+            : ''}
       </span>
       <span className="study-patient">
-        {it('studyOf', { name: personName(patient.name) || it('nameMissing') })}, {birthDate ? it('birthDate', { date: birthDate }) : it('birthDateMissing')},{' '}
-        {sex ? it('sex', { sex }) : it('sexMissing')}, {patient.id ? it('patientId', { id: patient.id }) : it('patientIdMissing')}
+        {it('studyOf', { name: personName(patient.name) || it('nameMissing') })},{' '}
+        {birthDate ? it('birthDate', { date: birthDate }) : it('birthDateMissing')},{' '}
+        {sex ? it('sex', { sex }) : it('sexMissing')},{' '}
+        {patient.id ? it('patientId', { id: patient.id }) : it('patientIdMissing')}
       </span>
       {differences.length > 0 ? (
-        <span className="warning-text">{it('differs', { differences: differences.map((d) => t(`imaging.differences.${d}`)).join(', ') })}</span>
+        <span className="warning-text">
+          {it('differs', { differences: differences.map((d) => t(`imaging.differences.${d}`)).join(', ') })}
+        </span>
       ) : (
         <span className="hint">
           {it('same', { traits: traits(COMPARED_TRAITS.filter((trait) => !absent.includes(trait))) })}
@@ -49,7 +57,13 @@ function StudyLine({ study, record }: { study: ScannedStudy; record: Patient }) 
   );
 }
 
-export function ImportFromDrive({ patientId, onImported }: { patientId: string; onImported: (instances: number) => void }) {
+export function ImportFromDrive({
+  patientId,
+  onImported,
+}: {
+  patientId: string;
+  onImported: (instances: number) => void;
+}) {
   const { t } = useTranslation();
   const [folder, setFolder] = useState('/media/cdrom');
   const [record, setRecord] = useState<Patient | null>(null);
@@ -64,7 +78,9 @@ export function ImportFromDrive({ patientId, onImported }: { patientId: string; 
   useEffect(() => relais.on('imaging.progress', (p) => setProgress({ done: p.done, total: p.total })), []);
   useEffect(() => {
     let current = true;
-    void relais.invoke('patients.get', { id: patientId }).then((r) => current && (r.ok ? setRecord(r.value) : setError(r.error)));
+    void relais
+      .invoke('patients.get', { id: patientId })
+      .then((r) => current && (r.ok ? setRecord(r.value) : setError(r.error)));
     return () => {
       current = false;
     };
@@ -96,14 +112,22 @@ export function ImportFromDrive({ patientId, onImported }: { patientId: string; 
   }
 
   const differing = (s: ScannedStudy) => record !== null && demographicDifferences(s.patient, record).length > 0;
-  const waiting = report?.studies.filter((s) => chosen.includes(s.studyUid) && differing(s) && !confirmed[s.studyUid]).length ?? 0;
+  const waiting =
+    report?.studies.filter((s) => chosen.includes(s.studyUid) && differing(s) && !confirmed[s.studyUid]).length ?? 0;
 
   async function importChosen() {
     if (!report) return;
     setBusy(true);
     setError(null);
-    const confirmations = chosen.filter((uid) => confirmed[uid]).map((studyUid) => ({ studyUid, checkedBy: confirmed[studyUid]! }));
-    const r = await relais.invoke('imaging.import', { scanId: report.scanId, studyUids: chosen, patientId, confirmations });
+    const confirmations = chosen
+      .filter((uid) => confirmed[uid])
+      .map((studyUid) => ({ studyUid, checkedBy: confirmed[studyUid]! }));
+    const r = await relais.invoke('imaging.import', {
+      scanId: report.scanId,
+      studyUids: chosen,
+      patientId,
+      confirmations,
+    });
     setBusy(false);
     setProgress(null);
     if (!r.ok) return setError(r.error);
@@ -118,10 +142,14 @@ export function ImportFromDrive({ patientId, onImported }: { patientId: string; 
           {t('imaging.folder')}
           <input value={folder} onChange={(e) => setFolder(e.target.value)} required size={40} />
         </label>
-        <button type="submit" disabled={busy}>{t('imaging.readDrive')}</button>
+        <button type="submit" disabled={busy}>
+          {t('imaging.readDrive')}
+        </button>
       </form>
       <DropZone onError={setError} onScanned={show} />
-      {progress && progress.total > 0 && <progress max={progress.total} value={progress.done} aria-label={t('imaging.progress')} />}
+      {progress && progress.total > 0 && (
+        <progress max={progress.total} value={progress.done} aria-label={t('imaging.progress')} />
+      )}
       <ActError error={error} />
       {report && record && (
         <section aria-label={t('imaging.found')}>
@@ -132,7 +160,12 @@ export function ImportFromDrive({ patientId, onImported }: { patientId: string; 
             {report.studies.map((s) => (
               <li key={s.studyUid}>
                 <label className="checkbox study-choice">
-                  <input type="checkbox" checked={chosen.includes(s.studyUid)} disabled={s.alreadyImported} onChange={(e) => tick(s.studyUid, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(s.studyUid)}
+                    disabled={s.alreadyImported}
+                    onChange={(e) => tick(s.studyUid, e.target.checked)}
+                  />
                   <span className="study-lines">
                     <StudyLine study={s} record={record} />
                   </span>
@@ -151,9 +184,20 @@ export function ImportFromDrive({ patientId, onImported }: { patientId: string; 
               </li>
             ))}
           </ul>
-          {waiting > 0 && <p className="warning-text" role="status">{t('imagingSafety.import.waiting', { count: waiting })}</p>}
-          <button type="button" className="primary" disabled={busy || chosen.length === 0 || waiting > 0} onClick={() => void importChosen()}>
-            {chosen.length === 0 ? t('imaging.import') : t('imagingSafety.import.importChosen', { count: chosen.length })}
+          {waiting > 0 && (
+            <p className="warning-text" role="status">
+              {t('imagingSafety.import.waiting', { count: waiting })}
+            </p>
+          )}
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || chosen.length === 0 || waiting > 0}
+            onClick={() => void importChosen()}
+          >
+            {chosen.length === 0
+              ? t('imaging.import')
+              : t('imagingSafety.import.importChosen', { count: chosen.length })}
           </button>
         </section>
       )}
@@ -164,7 +208,8 @@ export function ImportFromDrive({ patientId, onImported }: { patientId: string; 
 /** What could not be imported, by reason; the station's own sentences kept for the regional IT. */
 function RefusedFiles({ report }: { report: ScanReport }) {
   const { t } = useTranslation();
-  const reason = (code: string) => t([`imaging.reasons.${code}`, `imagingSafety.reasons.${code}`], { defaultValue: code });
+  const reason = (code: string) =>
+    t([`imaging.reasons.${code}`, `imagingSafety.reasons.${code}`], { defaultValue: code });
   return (
     <>
       <p className="hint">
@@ -173,7 +218,9 @@ function RefusedFiles({ report }: { report: ScanReport }) {
       <details>
         <summary>{t('imagingSafety.refusedDetails')}</summary>
         <ul className="hint" lang="en">
-          {report.refused.flatMap((r) => r.examples.map((e) => <li key={`${r.reason}:${e.file}`}>{`${e.file}: ${e.detail}`}</li>))}
+          {report.refused.flatMap((r) =>
+            r.examples.map((e) => <li key={`${r.reason}:${e.file}`}>{`${e.file}: ${e.detail}`}</li>),
+          )}
         </ul>
       </details>
     </>

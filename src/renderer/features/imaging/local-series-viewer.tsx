@@ -12,7 +12,10 @@ import { openingView, SeriesViewer } from '../../ui/imaging/series-viewer';
 import type { OverlayInfo } from '../../ui/imaging/viewer-overlay';
 
 /** The first frame that loads, from `start` outward; null with the reason's code when none does. */
-async function firstShown(source: FrameSource, start: number): Promise<{ index: number; frame: LoadedFrame } | { failure: string | null }> {
+async function firstShown(
+  source: FrameSource,
+  start: number,
+): Promise<{ index: number; frame: LoadedFrame } | { failure: string | null }> {
   for (const index of outward(start, source.count)) {
     try {
       return { index, frame: await source.get(index, { focus: index === start }) };
@@ -24,7 +27,12 @@ async function firstShown(source: FrameSource, start: number): Promise<{ index: 
 }
 
 /** Loads a series and its first view (middle slice, or the nearest that shows; its own window). Keyed by series by its parent. */
-export function useLocalSeries(seriesUid: string): { source: FrameSource | null; opening: SharedView | null; problem: string | null; overlay: OverlayInfo | null } {
+export function useLocalSeries(seriesUid: string): {
+  source: FrameSource | null;
+  opening: SharedView | null;
+  problem: string | null;
+  overlay: OverlayInfo | null;
+} {
   const { t } = useTranslation();
   const [series, setSeries] = useState<SeriesImages | null>(null);
   const [opening, setOpening] = useState<SharedView | null>(null);
@@ -41,14 +49,22 @@ export function useLocalSeries(seriesUid: string): { source: FrameSource | null;
       current = false;
     };
   }, [seriesUid, t]);
-  const source = useMemo(() => (series && series.images.length ? localSeriesSource(series, (entry) => relais.invoke('imaging.frame', entry)) : null), [series]);
+  const source = useMemo(
+    () =>
+      series && series.images.length
+        ? localSeriesSource(series, (entry) => relais.invoke('imaging.frame', entry))
+        : null,
+    [series],
+  );
   useEffect(() => {
     if (!source) return;
     let current = true;
     void firstShown(source, Math.floor(source.count / 2)).then((found) => {
       if (!current) return;
       if ('frame' in found) return setOpening({ ...openingView(found.frame, source.count), index: found.index });
-      const reason = found.failure ? t(`viewer.frameErrors.${found.failure.replace('imaging.frame_', '')}`, { defaultValue: found.failure }) : t('viewer.noImage');
+      const reason = found.failure
+        ? t(`viewer.frameErrors.${found.failure.replace('imaging.frame_', '')}`, { defaultValue: found.failure })
+        : t('viewer.noImage');
       setProblem(t('imagingSafety.viewer.noFrameShown', { reason }));
     });
     return () => {
@@ -59,12 +75,23 @@ export function useLocalSeries(seriesUid: string): { source: FrameSource | null;
   return { source, opening, problem, overlay };
 }
 
-export function LocalSeriesViewer({ seriesUid, onShare }: { seriesUid: string; onShare?: (source: FrameSource, view: SharedView) => void }) {
+export function LocalSeriesViewer({
+  seriesUid,
+  onShare,
+}: {
+  seriesUid: string;
+  onShare?: (source: FrameSource, view: SharedView) => void;
+}) {
   const { t } = useTranslation();
   const { source, opening, problem, overlay } = useLocalSeries(seriesUid);
   const [changed, setView] = useState<SharedView | null>(null);
   const view = changed ?? opening;
-  if (problem) return <p role="alert" className="error-text">{problem}</p>;
+  if (problem)
+    return (
+      <p role="alert" className="error-text">
+        {problem}
+      </p>
+    );
   if (!source || !view) return <p className="hint">{t('viewer.opening')}</p>;
   return (
     <>

@@ -12,15 +12,32 @@ export function mismatchesOf(fields: FieldError[] | undefined): FieldError[] {
   return mismatch.length && mismatch.length === fields?.length ? mismatch : [];
 }
 
-export function MismatchWarning(props: { record: Patient; study: StudyPatient; mismatch: FieldError; busy: boolean; onAccept(by: string): void; onCancel(): void }) {
+export function MismatchWarning(props: {
+  record: Patient;
+  study: StudyPatient;
+  mismatch: FieldError;
+  busy: boolean;
+  onAccept(by: string): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
-  const differences = String(props.mismatch.params?.differences ?? '').split(',').filter(Boolean) as DemographicDifference[];
+  const differences = String(props.mismatch.params?.differences ?? '')
+    .split(',')
+    .filter(Boolean) as DemographicDifference[];
   return (
     <div role="alert" className="warning-block">
       <p>
         <strong>{t('imaging.mismatchTitle')}</strong>
       </p>
-      <StudyIdentityCheck record={props.record} study={props.study} differences={differences} confirmedBy={null} busy={props.busy} onConfirm={props.onAccept} onUndo={() => {}} />
+      <StudyIdentityCheck
+        record={props.record}
+        study={props.study}
+        differences={differences}
+        confirmedBy={null}
+        busy={props.busy}
+        onConfirm={props.onAccept}
+        onUndo={() => {}}
+      />
       <div className="actions start">
         <button type="button" onClick={props.onCancel}>
           {t('imaging.cancel')}

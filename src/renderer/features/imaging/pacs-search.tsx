@@ -37,7 +37,10 @@ export function PacsSearch({ patientId, onImported }: { patientId: string; onImp
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const r = await relais.invoke('pacs.search', { patientName: name.trim() || undefined, modality: modality || undefined });
+    const r = await relais.invoke('pacs.search', {
+      patientName: name.trim() || undefined,
+      modality: modality || undefined,
+    });
     setBusy(false);
     if (r.ok) setFound(r.value);
     else setError(r.error);
@@ -87,7 +90,8 @@ export function PacsSearch({ patientId, onImported }: { patientId: string; onImp
         <ul className="plain-list" aria-label={t('pacs.results')}>
           {found.map((s) => (
             <li key={s.studyUid}>
-              {displayDate(s.date, i18n.language) || '—'} — {s.description ?? t('imaging.noDescription')} — {s.modalities.join(', ') || '?'} — {personName(s.patientName) || '—'} ({t('pacs.born')}{' '}
+              {displayDate(s.date, i18n.language) || '—'} — {s.description ?? t('imaging.noDescription')} —{' '}
+              {s.modalities.join(', ') || '?'} — {personName(s.patientName) || '—'} ({t('pacs.born')}{' '}
               {displayDate(s.birthDate, i18n.language) || '—'}) — {t('viewer.images', { count: s.instances ?? 0 })}{' '}
               {s.alreadyImported ? (
                 <span className="hint">({t('imaging.alreadyImported')})</span>

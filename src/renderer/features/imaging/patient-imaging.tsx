@@ -24,7 +24,13 @@ function studyCounts(series: Studies[number]['series'], t: TFunction): string {
   return others > 0 ? `${counts}, ${t('imagingSafety.import.objectsWithoutImage', { count: others })}` : counts;
 }
 
-export function PatientImaging({ patientId, onShare }: { patientId: string; onShare?: (source: FrameSource, view: SharedView) => void }) {
+export function PatientImaging({
+  patientId,
+  onShare,
+}: {
+  patientId: string;
+  onShare?: (source: FrameSource, view: SharedView) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
   const [studies, setStudies] = useState<Studies | null>(null);
@@ -48,19 +54,35 @@ export function PatientImaging({ patientId, onShare }: { patientId: string; onSh
   return (
     <section aria-labelledby="imaging-title">
       <h2 id="imaging-title">{t('imaging.title')}</h2>
-      {importedCount !== null && <p role="status" className="ok-text">{t('imaging.imported', { count: importedCount })}</p>}
+      {importedCount !== null && (
+        <p role="status" className="ok-text">
+          {t('imaging.imported', { count: importedCount })}
+        </p>
+      )}
       {studies && studies.length === 0 && <p>{t('imaging.none')}</p>}
       {studies && studies.length > 0 && (
         <ul className="plain-list" aria-label={t('imaging.studies')}>
           {studies.map((s) => (
             <li key={s.studyUid}>
-              {displayDate(s.date, i18n.language) || '—'} — {s.description ?? t('imaging.noDescription')} — {s.series.map((x) => x.modality).filter(Boolean).join(', ')} — {studyCounts(s.series, t)}
-              {s.mismatchAcceptedBy ? ` — ${t('imaging.checkedByLine', { by: s.mismatchAcceptedBy, name: personName(s.dicomPatient.name) })}` : ''}
+              {displayDate(s.date, i18n.language) || '—'} — {s.description ?? t('imaging.noDescription')} —{' '}
+              {s.series
+                .map((x) => x.modality)
+                .filter(Boolean)
+                .join(', ')}{' '}
+              — {studyCounts(s.series, t)}
+              {s.mismatchAcceptedBy
+                ? ` — ${t('imaging.checkedByLine', { by: s.mismatchAcceptedBy, name: personName(s.dicomPatient.name) })}`
+                : ''}
               <span className="hint"> ({new Date(s.importedAt).toLocaleString(i18n.language)})</span>
               {s.incomplete && <p className="warning-text">{t('imaging.incompleteStudy')}</p>}
               <div className="series-strip">
                 {s.series.map((x) => (
-                  <SeriesThumbnail key={x.seriesUid} series={x} selected={open === x.seriesUid} onOpen={() => setOpen(open === x.seriesUid ? null : x.seriesUid)} />
+                  <SeriesThumbnail
+                    key={x.seriesUid}
+                    series={x}
+                    selected={open === x.seriesUid}
+                    onOpen={() => setOpen(open === x.seriesUid ? null : x.seriesUid)}
+                  />
                 ))}
               </div>
             </li>
@@ -72,8 +94,12 @@ export function PatientImaging({ patientId, onShare }: { patientId: string; onSh
       {importing === 'pacs' && <PacsSearch patientId={patientId} onImported={imported} />}
       {importing === null && (
         <div className="button-row">
-          <button type="button" onClick={() => setImporting('drive')}>{t('imaging.importImages')}</button>
-          <button type="button" onClick={() => setImporting('pacs')}>{t('pacs.open')}</button>
+          <button type="button" onClick={() => setImporting('drive')}>
+            {t('imaging.importImages')}
+          </button>
+          <button type="button" onClick={() => setImporting('pacs')}>
+            {t('pacs.open')}
+          </button>
         </div>
       )}
     </section>

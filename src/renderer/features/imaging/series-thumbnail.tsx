@@ -14,7 +14,15 @@ export interface SeriesSummary {
   images: number;
 }
 
-export function SeriesThumbnail({ series, onOpen, selected }: { series: SeriesSummary; onOpen(): void; selected: boolean }) {
+export function SeriesThumbnail({
+  series,
+  onOpen,
+  selected,
+}: {
+  series: SeriesSummary;
+  onOpen(): void;
+  selected: boolean;
+}) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -22,12 +30,18 @@ export function SeriesThumbnail({ series, onOpen, selected }: { series: SeriesSu
     let current = true;
     void (async () => {
       const found = await relais.invoke('imaging.series', { seriesUid: series.seriesUid });
-      if (!found.ok || found.value.images.length === 0) return current && setProblem(found.ok ? t('imagingSafety.viewer.noImage') : t(`errors.${found.error.code}`));
+      if (!found.ok || found.value.images.length === 0)
+        return current && setProblem(found.ok ? t('imagingSafety.viewer.noImage') : t(`errors.${found.error.code}`));
       const middle = found.value.images[Math.floor(found.value.images.length / 2)]!;
       const wire = await relais.invoke('imaging.frame', { sopInstanceUid: middle.sopInstanceUid, frame: 0 });
       if (!current) return;
       // The reason's code (imaging.frame_<reason>) in the screen's language, not main's English sentence.
-      if (!wire.ok) return setProblem(t(`viewer.frameErrors.${(wire.error.fields?.[0]?.code ?? wire.error.code).replace('imaging.frame_', '')}`, { defaultValue: t(`errors.${wire.error.code}`) }));
+      if (!wire.ok)
+        return setProblem(
+          t(`viewer.frameErrors.${(wire.error.fields?.[0]?.code ?? wire.error.code).replace('imaging.frame_', '')}`, {
+            defaultValue: t(`errors.${wire.error.code}`),
+          }),
+        );
       const frame = fromWire(wire.value);
       const full = document.createElement('canvas');
       const c = canvas.current;
@@ -36,17 +50,36 @@ export function SeriesThumbnail({ series, onOpen, selected }: { series: SeriesSu
       const ctx = c.getContext('2d')!;
       ctx.fillStyle = '#000';
       ctx.fillRect(0, 0, c.width, c.height);
-      ctx.drawImage(full, (c.width - frame.columns * scale) / 2, (c.height - frame.rows * scale) / 2, frame.columns * scale, frame.rows * scale);
+      ctx.drawImage(
+        full,
+        (c.width - frame.columns * scale) / 2,
+        (c.height - frame.rows * scale) / 2,
+        frame.columns * scale,
+        frame.rows * scale,
+      );
     })();
     return () => {
       current = false;
     };
   }, [series.seriesUid, t]);
   const others = series.instances - series.images;
-  const names = { modality: series.modality ?? '?', description: series.description ?? t('imaging.noDescription'), images: series.images, others };
-  const label = others > 0 ? t('imagingSafety.viewer.seriesLabelObjects', names) : t('imagingSafety.viewer.seriesLabel', names);
+  const names = {
+    modality: series.modality ?? '?',
+    description: series.description ?? t('imaging.noDescription'),
+    images: series.images,
+    others,
+  };
+  const label =
+    others > 0 ? t('imagingSafety.viewer.seriesLabelObjects', names) : t('imagingSafety.viewer.seriesLabel', names);
   return (
-    <button type="button" className="series-thumbnail" aria-pressed={selected} aria-label={t('viewer.openSeries', { label })} onClick={onOpen} title={problem ?? label}>
+    <button
+      type="button"
+      className="series-thumbnail"
+      aria-pressed={selected}
+      aria-label={t('viewer.openSeries', { label })}
+      onClick={onOpen}
+      title={problem ?? label}
+    >
       {series.images === 0 ? (
         <span className="thumbnail-empty" aria-hidden="true">
           {t('imagingSafety.viewer.thumbnailNoImage')}

@@ -23,18 +23,57 @@ interface Row {
   absent: boolean;
 }
 
-function rows(record: Patient, study: StudyPatient, differences: DemographicDifference[], t: TFunction, language: string): Row[] {
+function rows(
+  record: Patient,
+  study: StudyPatient,
+  differences: DemographicDifference[],
+  t: TFunction,
+  language: string,
+): Row[] {
   const { family, given } = nameParts(study.name);
-  const sex = (code: string | null) => (code ? t(`imagingSafety.import.sexes.${code.trim().toUpperCase()}`, { defaultValue: code }) : '');
+  const sex = (code: string | null) =>
+    code ? t(`imagingSafety.import.sexes.${code.trim().toUpperCase()}`, { defaultValue: code }) : '';
   const used = (name: string | null, of: string) => (name && name !== of ? ` (${name})` : '');
   const nameMissing = differences.includes('name_missing');
   const birthDate = displayDate(study.birthDate, language);
   return [
-    { key: 'familyName', record: `${record.birthName}${used(record.usedName, record.birthName)}`, study: family, differs: differences.includes('family_name') || nameMissing, absent: !family },
-    { key: 'firstNames', record: `${record.birthFirstNames || record.firstName}${used(record.usedFirstName, record.firstName)}`, study: given, differs: differences.includes('first_name') || nameMissing, absent: !given },
-    { key: 'birthDate', record: displayDate(record.birthDate, language), study: birthDate, differs: differences.includes('birth_date'), absent: !birthDate },
-    { key: 'sex', record: sex(record.sex), study: sex(study.sex), differs: differences.includes('sex'), absent: !study.sex },
-    { key: 'id', record: record.ins ? t('imagingSafety.import.recordId', { ins: record.ins.matricule }) : t('imagingSafety.import.noRecordId'), study: study.id ?? '', differs: false, absent: !study.id },
+    {
+      key: 'familyName',
+      record: `${record.birthName}${used(record.usedName, record.birthName)}`,
+      study: family,
+      differs: differences.includes('family_name') || nameMissing,
+      absent: !family,
+    },
+    {
+      key: 'firstNames',
+      record: `${record.birthFirstNames || record.firstName}${used(record.usedFirstName, record.firstName)}`,
+      study: given,
+      differs: differences.includes('first_name') || nameMissing,
+      absent: !given,
+    },
+    {
+      key: 'birthDate',
+      record: displayDate(record.birthDate, language),
+      study: birthDate,
+      differs: differences.includes('birth_date'),
+      absent: !birthDate,
+    },
+    {
+      key: 'sex',
+      record: sex(record.sex),
+      study: sex(study.sex),
+      differs: differences.includes('sex'),
+      absent: !study.sex,
+    },
+    {
+      key: 'id',
+      record: record.ins
+        ? t('imagingSafety.import.recordId', { ins: record.ins.matricule })
+        : t('imagingSafety.import.noRecordId'),
+      study: study.id ?? '',
+      differs: false,
+      absent: !study.id,
+    },
   ];
 }
 
@@ -73,7 +112,9 @@ export function StudyIdentityCheck(props: {
               <td>
                 {row.absent ? <em>{t('imagingSafety.import.notGiven')}</em> : row.study}
                 {row.differs && <strong className="differs-mark"> — {t('imagingSafety.import.differsMark')}</strong>}
-                {row.absent && !row.differs && row.key !== 'id' && <span className="hint"> — {t('imagingSafety.import.unverifiableMark')}</span>}
+                {row.absent && !row.differs && row.key !== 'id' && (
+                  <span className="hint"> — {t('imagingSafety.import.unverifiableMark')}</span>
+                )}
               </td>
             </tr>
           ))}
@@ -82,7 +123,9 @@ export function StudyIdentityCheck(props: {
       <p className="hint">{t('imagingSafety.import.idHint')}</p>
       {confirmedBy ? (
         <div className="actions start">
-          <p className="ok-text" role="status">{t('imagingSafety.import.confirmed', { by: confirmedBy })}</p>
+          <p className="ok-text" role="status">
+            {t('imagingSafety.import.confirmed', { by: confirmedBy })}
+          </p>
           <button type="button" onClick={props.onUndo}>
             {t('imagingSafety.import.undo')}
           </button>
@@ -97,7 +140,13 @@ export function StudyIdentityCheck(props: {
         >
           <label>
             {t('imagingSafety.import.checkedBy')}
-            <input value={checkedBy} onChange={(e) => setCheckedBy(e.target.value)} maxLength={200} autoComplete="name" required />
+            <input
+              value={checkedBy}
+              onChange={(e) => setCheckedBy(e.target.value)}
+              maxLength={200}
+              autoComplete="name"
+              required
+            />
           </label>
           <button type="submit" className="warning" disabled={props.busy || !checkedBy.trim()}>
             {t('imagingSafety.import.confirm')}

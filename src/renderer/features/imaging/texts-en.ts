@@ -54,8 +54,10 @@ export const imagingSafetyEn: Texts<typeof imagingSafetyFr> = {
     markers: { R: 'R', L: 'L', A: 'A', P: 'P', H: 'H', F: 'F' },
     markersLegend: 'Markers: R patient’s right, L left, A anterior, P posterior, H head, F feet.',
     noOrientation: 'The image does not give its orientation: no right/left marker.',
-    framesCounted: 'This file’s header does not give its number of frames: the {{count}} frames found in its pixels are all shown.',
-    framesUnshown: 'This file’s header does not give its number of frames: {{count}} frames found in its pixels are shown; {{unshown}} incomplete one(s) cannot be.',
+    framesCounted:
+      'This file’s header does not give its number of frames: the {{count}} frames found in its pixels are all shown.',
+    framesUnshown:
+      'This file’s header does not give its number of frames: {{count}} frames found in its pixels are shown; {{unshown}} incomplete one(s) cannot be.',
     noImage: 'This series holds no image to show (a report, a document or another object).',
     thumbnailNoImage: 'No image',
     seriesLabel: '{{modality}} — {{description}} ({{images}} image(s))',

@@ -28,7 +28,13 @@ export const imagingSafetyFr = {
     record: 'Dossier du patient',
     study: 'Cet examen',
     differsMark: 'différent',
-    traits: { familyName: 'Nom', firstNames: 'Prénom(s)', birthDate: 'Date de naissance', sex: 'Sexe', id: 'Identifiant' },
+    traits: {
+      familyName: 'Nom',
+      firstNames: 'Prénom(s)',
+      birthDate: 'Date de naissance',
+      sex: 'Sexe',
+      id: 'Identifiant',
+    },
     recordId: 'INS {{ins}}',
     noRecordId: 'pas d’INS dans le dossier',
     idHint: 'L’identifiant de l’examen est celui de l’établissement qui l’a fait : il ne se compare pas à l’INS.',
@@ -52,8 +58,10 @@ export const imagingSafetyFr = {
     markers: { R: 'D', L: 'G', A: 'A', P: 'P', H: 'H', F: 'B' },
     markersLegend: 'Repères : D droite du patient, G gauche, A avant, P arrière, H tête, B pieds.',
     noOrientation: 'L’image n’indique pas son orientation : pas de repère droite/gauche.',
-    framesCounted: 'L’en-tête de ce fichier ne donne pas son nombre d’images : les {{count}} images trouvées dans ses pixels sont toutes affichées.',
-    framesUnshown: 'L’en-tête de ce fichier ne donne pas son nombre d’images : {{count}} images trouvées dans ses pixels sont affichées ; {{unshown}} incomplète(s) ne peu(ven)t pas l’être.',
+    framesCounted:
+      'L’en-tête de ce fichier ne donne pas son nombre d’images : les {{count}} images trouvées dans ses pixels sont toutes affichées.',
+    framesUnshown:
+      'L’en-tête de ce fichier ne donne pas son nombre d’images : {{count}} images trouvées dans ses pixels sont affichées ; {{unshown}} incomplète(s) ne peu(ven)t pas l’être.',
     noImage: 'Cette série ne contient aucune image à afficher (compte rendu, document ou autre objet).',
     thumbnailNoImage: 'Aucune image',
     seriesLabel: '{{modality}} — {{description}} ({{images}} image(s))',

@@ -10,7 +10,15 @@ import { formatTime } from '../../ui/format';
 /** A reading older than this, by the monitor's clock, is not this session's. */
 const FRESH_MS = 15 * 60_000;
 
-export function BloodPressureCapture({ device, sessionStartedAt, onReading }: { device: DeviceInfo; sessionStartedAt: string; onReading(reading: BloodPressureReading): Promise<string | null> }) {
+export function BloodPressureCapture({
+  device,
+  sessionStartedAt,
+  onReading,
+}: {
+  device: DeviceInfo;
+  sessionStartedAt: string;
+  onReading(reading: BloodPressureReading): Promise<string | null>;
+}) {
   const { t } = useTranslation();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,12 +46,22 @@ export function BloodPressureCapture({ device, sessionStartedAt, onReading }: { 
       <h3>{t('kiosk.measure.monitor.title')}</h3>
       <p>{t('kiosk.measure.monitor.how')}</p>
       {device.simulated && (
-        <button type="button" className="kiosk-button secondary" onClick={() => void relais.invoke('bloodPressure.simulateMeasurement', { deviceId: device.id })}>
+        <button
+          type="button"
+          className="kiosk-button secondary"
+          onClick={() => void relais.invoke('bloodPressure.simulateMeasurement', { deviceId: device.id })}
+        >
           {t('kiosk.measure.monitor.simulate')}
         </button>
       )}
-      <button type="button" className="kiosk-button" disabled={busy} onClick={() => void read()}>{t('kiosk.measure.monitor.read')}</button>
-      {problem && <p role="alert" className="error-text">{problem}</p>}
+      <button type="button" className="kiosk-button" disabled={busy} onClick={() => void read()}>
+        {t('kiosk.measure.monitor.read')}
+      </button>
+      {problem && (
+        <p role="alert" className="error-text">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

@@ -20,7 +20,12 @@ function useActFollowsCall(onEnded: () => void) {
     if (!call || !encounter) return;
     const move = async (status: 'in_progress' | 'awaiting_report', callId?: string) => {
       const current = useKiosk.getState().session.encounter!;
-      const result = await relais.invoke('encounters.setStatus', { id: current.id, version: current.version, status, ...(callId ? { callId } : {}) });
+      const result = await relais.invoke('encounters.setStatus', {
+        id: current.id,
+        version: current.version,
+        status,
+        ...(callId ? { callId } : {}),
+      });
       if (result.ok) useKiosk.getState().update({ encounter: result.value });
     };
     if (call.phase === 'connected' && linked.current !== call.callId) {
@@ -55,18 +60,28 @@ export function CallStep({ onEnded }: { onEnded(): void }) {
   return (
     <section className="kiosk-card" aria-labelledby="kiosk-call-title">
       <h2 id="kiosk-call-title">{t('kiosk.call.title')}</h2>
-      {hub.link !== 'online' && <p role="alert" className="error-text">{t('kiosk.call.offline')}</p>}
+      {hub.link !== 'online' && (
+        <p role="alert" className="error-text">
+          {t('kiosk.call.offline')}
+        </p>
+      )}
       {hub.link === 'online' && experts.length === 0 && <p role="status">{t('kiosk.call.nobody')}</p>}
       <ul className="plain-list kiosk-experts">
         {experts.map(({ offer, peer }) => (
           <li key={`${offer.id}-${peer.id}`}>
-            <button type="button" className="kiosk-button" onClick={() => void ring(peer.id, t('kiosk.call.reason', { lng: 'fr' }), false)}>
+            <button
+              type="button"
+              className="kiosk-button"
+              onClick={() => void ring(peer.id, t('kiosk.call.reason', { lng: 'fr' }), false)}
+            >
               {t('kiosk.call.callExpert', { name: peer.name, specialty: offer.specialty, hospital: offer.hospital })}
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" className="kiosk-button secondary" onClick={onEnded}>{t('kiosk.call.skip')}</button>
+      <button type="button" className="kiosk-button secondary" onClick={onEnded}>
+        {t('kiosk.call.skip')}
+      </button>
     </section>
   );
 }

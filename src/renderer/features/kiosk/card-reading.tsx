@@ -28,7 +28,9 @@ export function CardReading({ facts, holder, onHolder }: Props) {
           {t(`kiosk.identify.card.${choice === 'patient' ? 'patient' : 'someoneElse'}`)}
         </label>
       ))}
-      {holder && <p className="hint">{t(`kiosk.identify.card.${holder === 'patient' ? 'patientHint' : 'someoneElseHint'}`)}</p>}
+      {holder && (
+        <p className="hint">{t(`kiosk.identify.card.${holder === 'patient' ? 'patientHint' : 'someoneElseHint'}`)}</p>
+      )}
     </fieldset>
   );
 }

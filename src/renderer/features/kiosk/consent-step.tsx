@@ -16,8 +16,12 @@ export function ConsentStep({ onDecision }: { onDecision(decision: 'given' | 're
         <li>{t('kiosk.consent.free')}</li>
       </ul>
       <div className="kiosk-choices">
-        <button type="button" className="kiosk-button" onClick={() => onDecision('given')}>{t('kiosk.consent.accept')}</button>
-        <button type="button" className="kiosk-button secondary" onClick={() => onDecision('refused')}>{t('kiosk.consent.refuse')}</button>
+        <button type="button" className="kiosk-button" onClick={() => onDecision('given')}>
+          {t('kiosk.consent.accept')}
+        </button>
+        <button type="button" className="kiosk-button secondary" onClick={() => onDecision('refused')}>
+          {t('kiosk.consent.refuse')}
+        </button>
       </div>
     </section>
   );

@@ -8,7 +8,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDENTITY_DOCUMENT_TYPES, PARENT_DOCUMENT_TYPES } from '../../../shared/patients/identity-document';
 import { checkCoherence, normalizeMatricule } from '../../../shared/patients/ins';
-import { cardTraitsToCopy, readCarteVitaleNumber, type CardHolder, type CarteVitaleFacts } from '../../../shared/kiosk/carte-vitale';
+import {
+  cardTraitsToCopy,
+  readCarteVitaleNumber,
+  type CardHolder,
+  type CarteVitaleFacts,
+} from '../../../shared/kiosk/carte-vitale';
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
@@ -21,7 +26,16 @@ interface Props {
   onIdentified(patient: Patient, pharmacist: string): void;
 }
 
-const EMPTY = { birthName: '', firstName: '', birthFirstNames: '', birthDate: '', sex: '' as '' | 'M' | 'F', birthplaceCode: '', documentType: '', parentDocument: '' };
+const EMPTY = {
+  birthName: '',
+  firstName: '',
+  birthFirstNames: '',
+  birthDate: '',
+  sex: '' as '' | 'M' | 'F',
+  birthplaceCode: '',
+  documentType: '',
+  parentDocument: '',
+};
 type Field = keyof typeof EMPTY;
 const today = () => new Date().toLocaleDateString('sv'); // YYYY-MM-DD, the station's day
 
@@ -51,13 +65,25 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
     setHolder(next);
     // Said to be someone else's after all: what was taken from the card goes.
     if (taken) setValues((v) => ({ ...v, ...taken }));
-    else if (before) setValues((v) => ({ ...v, sex: v.sex === before.sex ? '' : v.sex, birthplaceCode: v.birthplaceCode === before.birthplaceCode ? '' : v.birthplaceCode }));
+    else if (before)
+      setValues((v) => ({
+        ...v,
+        sex: v.sex === before.sex ? '' : v.sex,
+        birthplaceCode: v.birthplaceCode === before.birthplaceCode ? '' : v.birthplaceCode,
+      }));
   }
 
-  const fieldName = (path: string) => path.replace(/^identity\./, '').replace(/^identityDocument\.(type|checkedOn)$/, 'documentType').replace(/^identityDocument\./, '');
+  const fieldName = (path: string) =>
+    path
+      .replace(/^identity\./, '')
+      .replace(/^identityDocument\.(type|checkedOn)$/, 'documentType')
+      .replace(/^identityDocument\./, '');
   const errorTexts = (error: AppError) =>
     error.fields?.length
-      ? error.fields.map((f) => `${t(`kiosk.identify.fields.${fieldName(f.path)}`, { defaultValue: f.path })} : ${t(`fieldErrors.${f.code}`, f.params ?? {})}`)
+      ? error.fields.map(
+          (f) =>
+            `${t(`kiosk.identify.fields.${fieldName(f.path)}`, { defaultValue: f.path })} : ${t(`fieldErrors.${f.code}`, f.params ?? {})}`,
+        )
       : [t(`errors.${error.code}`)];
 
   async function create(notDuplicateOf: string[]) {
@@ -68,11 +94,22 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
       if (mismatch) return setProblems([t(`kiosk.identify.card.${mismatch.replace('ins.', '')}`)]);
     }
     const document = values.documentType
-      ? { type: values.documentType as 'passport', parentDocument: (values.parentDocument || null) as 'passport' | null, checkedBy: pharmacist.trim(), checkedOn: today() }
+      ? {
+          type: values.documentType as 'passport',
+          parentDocument: (values.parentDocument || null) as 'passport' | null,
+          checkedBy: pharmacist.trim(),
+          checkedOn: today(),
+        }
       : null;
     const identity = {
-      birthName: values.birthName, firstName: values.firstName, birthFirstNames: values.birthFirstNames, birthDate, sex: values.sex as 'M',
-      birthplaceCode: values.birthplaceCode, identityStatus: document ? ('VALI' as const) : ('PROV' as const), identityDocument: document,
+      birthName: values.birthName,
+      firstName: values.firstName,
+      birthFirstNames: values.birthFirstNames,
+      birthDate,
+      sex: values.sex as 'M',
+      birthplaceCode: values.birthplaceCode,
+      identityStatus: document ? ('VALI' as const) : ('PROV' as const),
+      identityDocument: document,
     };
     const result = await relais.invoke('patients.create', { identity, notDuplicateOf });
     if (!result.ok) return setProblems(errorTexts(result.error));
@@ -95,11 +132,20 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
           {candidates.map((p) => (
             <li key={p.id}>
               <PatientSummary patient={p} />{' '}
-              <button type="button" className="kiosk-button" onClick={() => onIdentified(p, pharmacist.trim())}>{t('kiosk.identify.thisOne')}</button>
+              <button type="button" className="kiosk-button" onClick={() => onIdentified(p, pharmacist.trim())}>
+                {t('kiosk.identify.thisOne')}
+              </button>
             </li>
           ))}
         </ul>
-        <button type="button" className="kiosk-button secondary" onClick={() => { setCandidates(null); void create(candidates.map((c) => c.id)); }}>
+        <button
+          type="button"
+          className="kiosk-button secondary"
+          onClick={() => {
+            setCandidates(null);
+            void create(candidates.map((c) => c.id));
+          }}
+        >
           {t('kiosk.identify.someoneElse')}
         </button>
       </section>
@@ -109,17 +155,41 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
   const field = (name: Field, extra: Record<string, unknown> = {}, hint?: string) => (
     <div className="field">
       <label htmlFor={`kiosk-${name}`}>{t(`kiosk.identify.fields.${name}`)}</label>
-      <input id={`kiosk-${name}`} value={values[name]} onChange={(e) => set(name)(e.target.value)} autoComplete="off" aria-describedby={hint ? `kiosk-${name}-hint` : undefined} {...extra} />
-      {hint && <p id={`kiosk-${name}-hint`} className="hint">{hint}</p>}
+      <input
+        id={`kiosk-${name}`}
+        value={values[name]}
+        onChange={(e) => set(name)(e.target.value)}
+        autoComplete="off"
+        aria-describedby={hint ? `kiosk-${name}-hint` : undefined}
+        {...extra}
+      />
+      {hint && (
+        <p id={`kiosk-${name}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
     </div>
   );
   const select = (name: Field, options: { value: string; label: string }[], hint?: string) => (
     <div className="field">
       <label htmlFor={`kiosk-${name}`}>{t(`kiosk.identify.fields.${name}`)}</label>
-      <select id={`kiosk-${name}`} value={values[name]} onChange={(e) => set(name)(e.target.value)} aria-describedby={hint ? `kiosk-${name}-hint` : undefined}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <select
+        id={`kiosk-${name}`}
+        value={values[name]}
+        onChange={(e) => set(name)(e.target.value)}
+        aria-describedby={hint ? `kiosk-${name}-hint` : undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
-      {hint && <p id={`kiosk-${name}-hint`} className="hint">{hint}</p>}
+      {hint && (
+        <p id={`kiosk-${name}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
     </div>
   );
   const documentLabel = (type: string) => ({ value: type, label: t(`vigilance.document.types.${type}`) });
@@ -130,12 +200,25 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
       <p className="hint">{t('kiosk.identify.forPharmacist')}</p>
       <div className="field">
         <label htmlFor="kiosk-pharmacist">{t('kiosk.identify.pharmacist')}</label>
-        <input id="kiosk-pharmacist" value={pharmacist} onChange={(e) => setPharmacist(e.target.value)} autoComplete="off" />
+        <input
+          id="kiosk-pharmacist"
+          value={pharmacist}
+          onChange={(e) => setPharmacist(e.target.value)}
+          autoComplete="off"
+        />
       </div>
       <div className="field">
         <label htmlFor="kiosk-card">{t('kiosk.identify.card.label')}</label>
-        <input id="kiosk-card" value={card} inputMode="numeric" onChange={(e) => setCard(e.target.value)} autoComplete="off" />
-        <button type="button" className="kiosk-button secondary" onClick={readCard} disabled={!card.trim()}>{t('kiosk.identify.card.read')}</button>
+        <input
+          id="kiosk-card"
+          value={card}
+          inputMode="numeric"
+          onChange={(e) => setCard(e.target.value)}
+          autoComplete="off"
+        />
+        <button type="button" className="kiosk-button secondary" onClick={readCard} disabled={!card.trim()}>
+          {t('kiosk.identify.card.read')}
+        </button>
         <p className="hint">{t('kiosk.identify.card.hint')}</p>
       </div>
       {cardFacts && <CardReading facts={cardFacts} holder={holder} onHolder={chooseHolder} />}
@@ -152,14 +235,23 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
         </select>
       </div>
       {field('birthplaceCode', { maxLength: 5 })}
-      {select('documentType', [{ value: '', label: t('kiosk.identify.noDocument') }, ...IDENTITY_DOCUMENT_TYPES.map(documentLabel)], t('kiosk.identify.documentHint'))}
-      {values.documentType === 'family_record_book' && select('parentDocument', [{ value: '', label: '—' }, ...PARENT_DOCUMENT_TYPES.map(documentLabel)])}
+      {select(
+        'documentType',
+        [{ value: '', label: t('kiosk.identify.noDocument') }, ...IDENTITY_DOCUMENT_TYPES.map(documentLabel)],
+        t('kiosk.identify.documentHint'),
+      )}
+      {values.documentType === 'family_record_book' &&
+        select('parentDocument', [{ value: '', label: '—' }, ...PARENT_DOCUMENT_TYPES.map(documentLabel)])}
       {problems.length > 0 && (
         <ul role="alert" className="error-text">
-          {problems.map((p) => <li key={p}>{p}</li>)}
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
         </ul>
       )}
-      <button type="submit" className="kiosk-button">{t('kiosk.next')}</button>
+      <button type="submit" className="kiosk-button">
+        {t('kiosk.next')}
+      </button>
     </form>
   );
 }

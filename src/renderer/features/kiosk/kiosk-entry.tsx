@@ -17,9 +17,16 @@ export function KioskEntry() {
       <h2 id="kiosk-entry-title">{t('kiosk.entry.title')}</h2>
       <p>{t('kiosk.entry.what')}</p>
       {open ? (
-        <PinPad purpose="enter" choosing={!state?.pinSet} onDone={() => setOpen(false)} onCancel={() => setOpen(false)} />
+        <PinPad
+          purpose="enter"
+          choosing={!state?.pinSet}
+          onDone={() => setOpen(false)}
+          onCancel={() => setOpen(false)}
+        />
       ) : (
-        <button type="button" onClick={() => setOpen(true)}>{t('kiosk.entry.button')}</button>
+        <button type="button" onClick={() => setOpen(true)}>
+          {t('kiosk.entry.button')}
+        </button>
       )}
     </section>
   );

@@ -55,7 +55,9 @@ function Welcome({ onStart }: { onStart(): void }) {
       <h2 id="kiosk-welcome-title">{t('kiosk.welcome.title')}</h2>
       <p>{t('kiosk.welcome.where', { site })}</p>
       <p>{t('kiosk.welcome.steps')}</p>
-      <button type="button" className="kiosk-button" onClick={onStart}>{t('kiosk.welcome.start')}</button>
+      <button type="button" className="kiosk-button" onClick={onStart}>
+        {t('kiosk.welcome.start')}
+      </button>
     </section>
   );
 }
@@ -71,7 +73,9 @@ function Done({ refused }: { refused: boolean }) {
     <section className="kiosk-card" aria-labelledby="kiosk-done-title">
       <h2 id="kiosk-done-title">{refused ? t('kiosk.done.refusedTitle') : t('kiosk.done.title')}</h2>
       <p>{t('kiosk.done.recordSafe')}</p>
-      <button type="button" className="kiosk-button" onClick={() => void endSession()}>{t('kiosk.done.end')}</button>
+      <button type="button" className="kiosk-button" onClick={() => void endSession()}>
+        {t('kiosk.done.end')}
+      </button>
     </section>
   );
 }
@@ -122,11 +126,22 @@ export function KioskScreen() {
     const { encounter, pharmacist } = session;
     if (!encounter) return;
     // The patient answers herself at the cabin's screen (CSP L1111-4, R6316-2); the pharmacist collects it.
-    const result = await relais.invoke('encounters.consent', { encounterId: encounter.id, scope: 'act', decision, givenBy: { kind: 'patient' }, collectedBy: pharmacist, collectedAt: new Date().toISOString() });
+    const result = await relais.invoke('encounters.consent', {
+      encounterId: encounter.id,
+      scope: 'act',
+      decision,
+      givenBy: { kind: 'patient' },
+      collectedBy: pharmacist,
+      collectedAt: new Date().toISOString(),
+    });
     if (!result.ok) return setProblem(t(`errors.${result.error.code}`));
     if (decision === 'refused') {
       // A refused act never starts: it is closed (cancelled), with the refusal recorded.
-      const closed = await relais.invoke('encounters.setStatus', { id: encounter.id, version: encounter.version, status: 'closed' });
+      const closed = await relais.invoke('encounters.setStatus', {
+        id: encounter.id,
+        version: encounter.version,
+        status: 'closed',
+      });
       update({ refused: true, step: 'done', ...(closed.ok ? { encounter: closed.value } : {}) });
     } else go('measure');
   }
@@ -141,10 +156,23 @@ export function KioskScreen() {
   return (
     <div className="kiosk" data-step={session.step}>
       <header className="kiosk-header">
-        <span className="brand">{t('app.name')} — {state?.site}</span>
-        <button type="button" className="kiosk-small" lang={i18n.language === 'fr' ? 'en' : 'fr'} onClick={switchLanguage}>{t('kiosk.otherLanguage')}</button>
-        <button type="button" className="kiosk-small" aria-pressed={voice.on} onClick={voice.toggle}>{t('kiosk.voice')}</button>
-        <button type="button" className="kiosk-small" onClick={() => setLeaving(true)}>{t('kiosk.pharmacistArea')}</button>
+        <span className="brand">
+          {t('app.name')} — {state?.site}
+        </span>
+        <button
+          type="button"
+          className="kiosk-small"
+          lang={i18n.language === 'fr' ? 'en' : 'fr'}
+          onClick={switchLanguage}
+        >
+          {t('kiosk.otherLanguage')}
+        </button>
+        <button type="button" className="kiosk-small" aria-pressed={voice.on} onClick={voice.toggle}>
+          {t('kiosk.voice')}
+        </button>
+        <button type="button" className="kiosk-small" onClick={() => setLeaving(true)}>
+          {t('kiosk.pharmacistArea')}
+        </button>
       </header>
       {!inCall && (
         <ol className="kiosk-steps" aria-label={t('kiosk.stepsLabel')}>
@@ -157,18 +185,32 @@ export function KioskScreen() {
         </ol>
       )}
       {leaving && (
-        <PinPad purpose="leave" choosing={false} {...(exitRefused ? { note: t('kiosk.pin.exitRefused') } : {})} onDone={closeKeypad} onCancel={closeKeypad} />
+        <PinPad
+          purpose="leave"
+          choosing={false}
+          {...(exitRefused ? { note: t('kiosk.pin.exitRefused') } : {})}
+          onDone={closeKeypad}
+          onCancel={closeKeypad}
+        />
       )}
-      {problem && <p role="alert" className="error-text">{problem}</p>}
+      {problem && (
+        <p role="alert" className="error-text">
+          {problem}
+        </p>
+      )}
       <main className="kiosk-main" hidden={leaving}>
         {session.step === 'welcome' && <Welcome onStart={() => go('identify')} />}
-        {session.step === 'identify' && <IdentifyStep pharmacist={session.pharmacist} onIdentified={(p, who) => void identified(p, who)} />}
+        {session.step === 'identify' && (
+          <IdentifyStep pharmacist={session.pharmacist} onIdentified={(p, who) => void identified(p, who)} />
+        )}
         {session.step === 'consent' && <ConsentStep onDecision={(d) => void consent(d)} />}
         {session.step === 'measure' && <MeasureStep onNext={() => go('call')} />}
         {session.step === 'call' && <CallStep onEnded={() => go('done')} />}
         {session.step === 'done' && <Done refused={session.refused} />}
         {session.step !== 'welcome' && session.step !== 'done' && !inCall && (
-          <button type="button" className="kiosk-small kiosk-cancel" onClick={() => void endSession()}>{t('kiosk.cancelSession')}</button>
+          <button type="button" className="kiosk-small kiosk-cancel" onClick={() => void endSession()}>
+            {t('kiosk.cancelSession')}
+          </button>
         )}
       </main>
     </div>

@@ -21,7 +21,14 @@ export interface CabinSession {
   refused: boolean;
 }
 
-const EMPTY_SESSION: CabinSession = { step: 'welcome', pharmacist: '', patient: null, encounter: null, observations: [], refused: false };
+const EMPTY_SESSION: CabinSession = {
+  step: 'welcome',
+  pharmacist: '',
+  patient: null,
+  encounter: null,
+  observations: [],
+  refused: false,
+};
 
 interface KioskStore {
   /** null until the station answered. */

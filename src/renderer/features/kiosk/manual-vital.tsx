@@ -14,21 +14,35 @@ export type ManualKind = 'blood_pressure' | 'body_temperature' | 'body_weight';
 function toVital(kind: ManualKind, numbers: Partial<Record<VitalField, number>>): Vital | null {
   if (kind === 'blood_pressure') {
     const { systolic, diastolic } = numbers;
-    return systolic === undefined || diastolic === undefined ? null : { code: 'blood_pressure', systolic, diastolic, unit: 'mm[Hg]' };
+    return systolic === undefined || diastolic === undefined
+      ? null
+      : { code: 'blood_pressure', systolic, diastolic, unit: 'mm[Hg]' };
   }
   if (numbers.value === undefined) return null;
   const { value } = numbers;
-  return kind === 'body_temperature' ? { code: 'body_temperature', value, unit: 'Cel' } : { code: 'body_weight', value, unit: 'kg' };
+  return kind === 'body_temperature'
+    ? { code: 'body_temperature', value, unit: 'Cel' }
+    : { code: 'body_weight', value, unit: 'kg' };
 }
 
-export function ManualVital({ kind, onSave, problem }: { kind: ManualKind; onSave(vital: Vital, unusualConfirmed: boolean): void; problem: string | null }) {
+export function ManualVital({
+  kind,
+  onSave,
+  problem,
+}: {
+  kind: ManualKind;
+  onSave(vital: Vital, unusualConfirmed: boolean): void;
+  problem: string | null;
+}) {
   const { t } = useTranslation();
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const problemsOf = useVitalProblems();
   const firstField: VitalField = kind === 'blood_pressure' ? 'systolic' : 'value';
-  const { numbers, invalid } = readNumbers(kind === 'blood_pressure' ? { systolic: first, diastolic: second } : { value: first });
+  const { numbers, invalid } = readNumbers(
+    kind === 'blood_pressure' ? { systolic: first, diastolic: second } : { value: first },
+  );
   const vital = toVital(kind, numbers);
   const problems = problemsOf(vital, invalid);
   const blocking = Object.values(problems).some((p) => p.level !== 'unusual');
@@ -45,14 +59,26 @@ export function ManualVital({ kind, onSave, problem }: { kind: ManualKind; onSav
     <form className="kiosk-vital" aria-label={t(`kiosk.measure.${kind}.title`)} onSubmit={submit} noValidate>
       <h3>{t(`kiosk.measure.${kind}.title`)}</h3>
       <label htmlFor={`kiosk-${kind}-1`}>{t(`kiosk.measure.${kind}.first`)}</label>
-      <input id={`kiosk-${kind}-1`} inputMode="decimal" value={first} onChange={(e) => typed(setFirst)(e.target.value)} required
-        aria-describedby={`kiosk-${kind}-1-problem`} />
+      <input
+        id={`kiosk-${kind}-1`}
+        inputMode="decimal"
+        value={first}
+        onChange={(e) => typed(setFirst)(e.target.value)}
+        required
+        aria-describedby={`kiosk-${kind}-1-problem`}
+      />
       <FieldProblem id={`kiosk-${kind}-1-problem`} problem={problems[firstField]} />
       {kind === 'blood_pressure' && (
         <>
           <label htmlFor={`kiosk-${kind}-2`}>{t('kiosk.measure.blood_pressure.second')}</label>
-          <input id={`kiosk-${kind}-2`} inputMode="decimal" value={second} onChange={(e) => typed(setSecond)(e.target.value)} required
-            aria-describedby={`kiosk-${kind}-2-problem`} />
+          <input
+            id={`kiosk-${kind}-2`}
+            inputMode="decimal"
+            value={second}
+            onChange={(e) => typed(setSecond)(e.target.value)}
+            required
+            aria-describedby={`kiosk-${kind}-2-problem`}
+          />
           <FieldProblem id={`kiosk-${kind}-2-problem`} problem={problems.diastolic} />
         </>
       )}
@@ -62,8 +88,14 @@ export function ManualVital({ kind, onSave, problem }: { kind: ManualKind; onSav
           {t('acts.confirmUnusual')}
         </label>
       )}
-      <button type="submit" className="kiosk-button secondary" disabled={!vital || blocking || (unusual && !confirmed)}>{t('kiosk.measure.save')}</button>
-      {problem && <p role="alert" className="error-text">{problem}</p>}
+      <button type="submit" className="kiosk-button secondary" disabled={!vital || blocking || (unusual && !confirmed)}>
+        {t('kiosk.measure.save')}
+      </button>
+      {problem && (
+        <p role="alert" className="error-text">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

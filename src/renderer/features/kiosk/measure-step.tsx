@@ -29,13 +29,27 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
   const monitor = devices?.find((d) => d.kind === 'blood_pressure');
   const [typeBloodPressure, setTypeBloodPressure] = useState(false);
 
-  const errorText = useCallback((error: AppError) => (error.fields?.length ? error.fields.map((f) => t(`fieldErrors.${f.code}`, f.params ?? {})).join(' ') : t(`errors.${error.code}`)), [t]);
+  const errorText = useCallback(
+    (error: AppError) =>
+      error.fields?.length
+        ? error.fields.map((f) => t(`fieldErrors.${f.code}`, f.params ?? {})).join(' ')
+        : t(`errors.${error.code}`),
+    [t],
+  );
 
   const record = useCallback(
     async (vital: Vital, device: string | null, unusualConfirmed = false): Promise<AppError | null> => {
       const { encounter, pharmacist } = useKiosk.getState().session;
       if (!encounter) return null;
-      const result = await relais.invoke('encounters.observe', { encounterId: encounter.id, vital, takenAt: new Date().toISOString(), method: device ? 'device' : 'manual', device, takenBy: pharmacist, unusualConfirmed });
+      const result = await relais.invoke('encounters.observe', {
+        encounterId: encounter.id,
+        vital,
+        takenAt: new Date().toISOString(),
+        method: device ? 'device' : 'manual',
+        device,
+        takenBy: pharmacist,
+        unusualConfirmed,
+      });
       if (!result.ok) return result.error;
       useKiosk.getState().update({ observations: [...useKiosk.getState().session.observations, result.value] });
       return null;
@@ -46,7 +60,9 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
   const onSteady = useCallback(
     (values: { spo2: number; pulseRate: number }) => {
       void (async () => {
-        const error = (await record({ code: 'spo2', value: values.spo2, unit: '%' }, oximeter?.id ?? null)) ?? (await record({ code: 'heart_rate', value: values.pulseRate, unit: '/min' }, oximeter?.id ?? null));
+        const error =
+          (await record({ code: 'spo2', value: values.spo2, unit: '%' }, oximeter?.id ?? null)) ??
+          (await record({ code: 'heart_rate', value: values.pulseRate, unit: '/min' }, oximeter?.id ?? null));
         if (error) setFailure(errorText(error));
       })();
     },
@@ -70,9 +86,15 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
         ) : oximeter ? (
           <OximeterCapture device={oximeter} onSteady={onSteady} />
         ) : (
-          <p role="alert" className="error-text">{t('kiosk.measure.oximeter.missing')}</p>
+          <p role="alert" className="error-text">
+            {t('kiosk.measure.oximeter.missing')}
+          </p>
         )}
-        {failure && <p role="alert" className="error-text">{failure}</p>}
+        {failure && (
+          <p role="alert" className="error-text">
+            {failure}
+          </p>
+        )}
       </section>
       <div className="kiosk-manual">
         {monitor && !typeBloodPressure && !has('blood_pressure') && session.encounter && (
@@ -81,26 +103,41 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
               device={monitor}
               sessionStartedAt={session.encounter.createdAt}
               onReading={async (r) => {
-                const error = await record({ code: 'blood_pressure', systolic: r.systolic, diastolic: r.diastolic, unit: 'mm[Hg]' }, r.deviceId);
+                const error = await record(
+                  { code: 'blood_pressure', systolic: r.systolic, diastolic: r.diastolic, unit: 'mm[Hg]' },
+                  r.deviceId,
+                );
                 return error && errorText(error);
               }}
             />
-            <button type="button" className="link" onClick={() => setTypeBloodPressure(true)}>{t('kiosk.measure.monitor.typeInstead')}</button>
+            <button type="button" className="link" onClick={() => setTypeBloodPressure(true)}>
+              {t('kiosk.measure.monitor.typeInstead')}
+            </button>
           </div>
         )}
-        {MANUAL.filter((kind) => !has(kind) && (kind !== 'blood_pressure' || !monitor || typeBloodPressure)).map((kind) => (
-          <ManualVital key={kind} kind={kind} onSave={(vital, confirmed) => void saveManual(kind, vital, confirmed)} problem={problems[kind] ?? null} />
-        ))}
+        {MANUAL.filter((kind) => !has(kind) && (kind !== 'blood_pressure' || !monitor || typeBloodPressure)).map(
+          (kind) => (
+            <ManualVital
+              key={kind}
+              kind={kind}
+              onSave={(vital, confirmed) => void saveManual(kind, vital, confirmed)}
+              problem={problems[kind] ?? null}
+            />
+          ),
+        )}
       </div>
       <h3>{t('kiosk.measure.recorded')}</h3>
       <ul aria-label={t('kiosk.measure.recorded')} className="kiosk-recorded">
         {session.observations.map((o) => (
           <li key={o.id}>
-            {t(`kiosk.measure.codes.${o.vital.code}`)} : <strong>{vitalText(o.vital)}</strong> {o.method === 'device' ? t('kiosk.measure.fromDevice') : t('kiosk.measure.typed')}
+            {t(`kiosk.measure.codes.${o.vital.code}`)} : <strong>{vitalText(o.vital)}</strong>{' '}
+            {o.method === 'device' ? t('kiosk.measure.fromDevice') : t('kiosk.measure.typed')}
           </li>
         ))}
       </ul>
-      <button type="button" className="kiosk-button" onClick={onNext}>{t('kiosk.measure.next')}</button>
+      <button type="button" className="kiosk-button" onClick={onNext}>
+        {t('kiosk.measure.next')}
+      </button>
     </section>
   );
 }

@@ -9,7 +9,13 @@ import { speak } from './voice';
 
 const KEEP_MS = 15_000;
 
-export function OximeterCapture({ device, onSteady }: { device: DeviceInfo; onSteady(values: { spo2: number; pulseRate: number }): void }) {
+export function OximeterCapture({
+  device,
+  onSteady,
+}: {
+  device: DeviceInfo;
+  onSteady(values: { spo2: number; pulseRate: number }): void;
+}) {
   const { t, i18n } = useTranslation();
   const reading = useDevices((s) => s.oximeters[device.id]?.reading);
   const history = useRef<TimedReading[]>([]);
@@ -19,7 +25,10 @@ export function OximeterCapture({ device, onSteady }: { device: DeviceInfo; onSt
   useEffect(() => {
     if (!reading) return;
     const nowMs = performance.now();
-    history.current = [...history.current.filter((r) => nowMs - r.atMs < KEEP_MS), { spo2: reading.spo2, pulseRate: reading.pulseRate, status: reading.status, atMs: nowMs }];
+    history.current = [
+      ...history.current.filter((r) => nowMs - r.atMs < KEEP_MS),
+      { spo2: reading.spo2, pulseRate: reading.pulseRate, status: reading.status, atMs: nowMs },
+    ];
     setSteadiness(assessSteadiness(history.current, nowMs));
   }, [reading]);
 
@@ -51,11 +60,17 @@ export function OximeterCapture({ device, onSteady }: { device: DeviceInfo; onSt
         </div>
         <div className="vital">
           <span className="vital-label">{t('oximeter.pulse')}</span>
-          <span className="vital-value">{measuring && reading?.pulseRate !== null ? `${reading?.pulseRate} /min` : '—'}</span>
+          <span className="vital-value">
+            {measuring && reading?.pulseRate !== null ? `${reading?.pulseRate} /min` : '—'}
+          </span>
         </div>
       </div>
-      <p role="status" className={`kiosk-guidance ${kind}`}>{t(`kiosk.measure.oximeter.${kind}`)}</p>
-      {kind === 'hold_still' && <progress max={1} value={steadiness.progress} aria-label={t('kiosk.measure.oximeter.progress')} />}
+      <p role="status" className={`kiosk-guidance ${kind}`}>
+        {t(`kiosk.measure.oximeter.${kind}`)}
+      </p>
+      {kind === 'hold_still' && (
+        <progress max={1} value={steadiness.progress} aria-label={t('kiosk.measure.oximeter.progress')} />
+      )}
     </div>
   );
 }

@@ -28,7 +28,9 @@ export function PinPad({ purpose, choosing, note, onDone, onCancel }: Props) {
   function errorText(error: AppError): string {
     const field = error.fields?.[0];
     if (!field) return t(`errors.${error.code}`);
-    const params = field.params?.until ? { ...field.params, until: formatTime(String(field.params.until)) } : field.params;
+    const params = field.params?.until
+      ? { ...field.params, until: formatTime(String(field.params.until)) }
+      : field.params;
     return t(`fieldErrors.${field.code}`, params ?? {});
   }
 
@@ -71,23 +73,50 @@ export function PinPad({ purpose, choosing, note, onDone, onCancel }: Props) {
     else setPin((p) => (p.length < 12 ? p + key : p));
   };
 
-  const title = purpose === 'leave' ? t('kiosk.pin.leaveTitle') : choosing ? (first === null ? t('kiosk.pin.chooseTitle') : t('kiosk.pin.confirmTitle')) : t('kiosk.pin.enterTitle');
+  const title =
+    purpose === 'leave'
+      ? t('kiosk.pin.leaveTitle')
+      : choosing
+        ? first === null
+          ? t('kiosk.pin.chooseTitle')
+          : t('kiosk.pin.confirmTitle')
+        : t('kiosk.pin.enterTitle');
   return (
     <form className="pin-pad card" aria-label={title} onSubmit={(e) => void submit(e)}>
       <h2>{title}</h2>
       {note && <p role="status">{note}</p>}
       <label htmlFor="kiosk-pin">{t('kiosk.pin.label')}</label>
-      <input id="kiosk-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} maxLength={12} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} autoFocus />
+      <input
+        id="kiosk-pin"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        maxLength={12}
+        onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+        autoFocus
+      />
       {choosing && <p className="hint">{t('kiosk.pin.hint')}</p>}
-      {problem && <p role="alert" className="error-text">{problem}</p>}
+      {problem && (
+        <p role="alert" className="error-text">
+          {problem}
+        </p>
+      )}
       <div className="pin-keys">
         {KEYS.map((key) => (
-          <button key={key} type="button" aria-label={key === '⌫' ? t('kiosk.pin.erase') : key === 'OK' ? t('kiosk.pin.ok') : key} onClick={() => press(key)}>
+          <button
+            key={key}
+            type="button"
+            aria-label={key === '⌫' ? t('kiosk.pin.erase') : key === 'OK' ? t('kiosk.pin.ok') : key}
+            onClick={() => press(key)}
+          >
             {key}
           </button>
         ))}
       </div>
-      <button type="button" className="link" onClick={onCancel}>{t('kiosk.pin.cancel')}</button>
+      <button type="button" className="link" onClick={onCancel}>
+        {t('kiosk.pin.cancel')}
+      </button>
     </form>
   );
 }

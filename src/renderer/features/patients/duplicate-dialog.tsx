@@ -22,7 +22,16 @@ export function DuplicateDialog({ candidates, onOpen, onCreateAnyway, onCancel }
   }, []);
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="duplicates-title" aria-describedby="duplicates-intro" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby="duplicates-title"
+      aria-describedby="duplicates-intro"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       <h2 id="duplicates-title">{t('duplicates.title')}</h2>
       <p id="duplicates-intro">{t('duplicates.intro')}</p>
       <ul className="result-list">

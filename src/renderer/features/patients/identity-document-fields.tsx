@@ -36,7 +36,10 @@ export function IdentityDocumentFields({ values, initial, checker, setValue, mes
         label={t('vigilance.document.type')}
         value={values.documentType}
         onChange={chooseType}
-        options={[{ value: '', label: t('vigilance.document.none') }, ...IDENTITY_DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`vigilance.document.types.${type}`) }))]}
+        options={[
+          { value: '', label: t('vigilance.document.none') },
+          ...IDENTITY_DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`vigilance.document.types.${type}`) })),
+        ]}
         hint={t('vigilance.document.hint')}
         error={message('documentType')}
       />
@@ -46,7 +49,10 @@ export function IdentityDocumentFields({ values, initial, checker, setValue, mes
           label={t('vigilance.document.parentDocument')}
           value={values.parentDocument}
           onChange={(value) => setValue('parentDocument', value)}
-          options={[{ value: '', label: '—' }, ...PARENT_DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`vigilance.document.types.${type}`) }))]}
+          options={[
+            { value: '', label: '—' },
+            ...PARENT_DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`vigilance.document.types.${type}`) })),
+          ]}
           error={message('parentDocument')}
         />
       )}

@@ -58,7 +58,12 @@ export function toIdentityInput(values: IdentityFormValues): IdentityInput {
     identityStatus: values.identityStatus,
     typedIns: values.typedInsMatricule.trim() ? { matricule: values.typedInsMatricule, oid: values.typedInsOid } : null,
     identityDocument: values.documentType
-      ? { type: values.documentType, parentDocument: values.parentDocument || null, checkedBy: values.checkedBy, checkedOn: toIsoDate(values.checkedOn) }
+      ? {
+          type: values.documentType,
+          parentDocument: values.parentDocument || null,
+          checkedBy: values.checkedBy,
+          checkedOn: toIsoDate(values.checkedOn),
+        }
       : null,
     residenceCode: values.residenceCode,
   };

@@ -28,7 +28,8 @@ export function IdentityForm({ initial, insFromInsi, checker, error, errorSerial
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
   const { byField, other } = toFormErrors(error?.fields);
-  const message = (field: keyof IdentityFormValues) => (byField[field] ? t(`fieldErrors.${byField[field]!.code}`, byField[field]!.params ?? {}) : undefined);
+  const message = (field: keyof IdentityFormValues) =>
+    byField[field] ? t(`fieldErrors.${byField[field]!.code}`, byField[field]!.params ?? {}) : undefined;
   const setValue: FieldSetter = (field, value) => setValues((v) => ({ ...v, [field]: value }));
   const labelOf = (field: keyof IdentityFormValues) => t(FIELD_LABELS[field] ?? `form.${field}`);
 
@@ -67,7 +68,8 @@ export function IdentityForm({ initial, insFromInsi, checker, error, errorSerial
             <ul>
               {[...Object.entries(byField)].map(([field, e]) => (
                 <li key={field}>
-                  <a href={`#identity-${field}`}>{labelOf(field as keyof IdentityFormValues)}</a> : {t(`fieldErrors.${e!.code}`, e!.params ?? {})}
+                  <a href={`#identity-${field}`}>{labelOf(field as keyof IdentityFormValues)}</a> :{' '}
+                  {t(`fieldErrors.${e!.code}`, e!.params ?? {})}
                 </li>
               ))}
               {other.map((e) => (
@@ -96,7 +98,13 @@ export function IdentityForm({ initial, insFromInsi, checker, error, errorSerial
           <legend id="identity-sex">{t('form.sex')}</legend>
           {(['M', 'F', 'I'] as const).map((sex) => (
             <label key={sex} className="radio">
-              <input type="radio" name="sex" value={sex} checked={values.sex === sex} onChange={() => setValue('sex', sex)} />
+              <input
+                type="radio"
+                name="sex"
+                value={sex}
+                checked={values.sex === sex}
+                onChange={() => setValue('sex', sex)}
+              />
               {t(`form.sexes.${sex}`)}
             </label>
           ))}
@@ -115,8 +123,21 @@ export function IdentityForm({ initial, insFromInsi, checker, error, errorSerial
         {text('usedFirstName')}
       </fieldset>
 
-      <IdentityDocumentFields values={values} initial={initial} checker={checker} setValue={setValue} message={message} text={text} />
-      <IdentityStatusFields values={values} insFromInsi={insFromInsi} setValue={setValue} message={message} text={text} />
+      <IdentityDocumentFields
+        values={values}
+        initial={initial}
+        checker={checker}
+        setValue={setValue}
+        message={message}
+        text={text}
+      />
+      <IdentityStatusFields
+        values={values}
+        insFromInsi={insFromInsi}
+        setValue={setValue}
+        message={message}
+        text={text}
+      />
 
       <fieldset>
         <legend>{t('form.residence')}</legend>

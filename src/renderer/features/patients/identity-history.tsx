@@ -19,7 +19,8 @@ export function IdentityHistory({ patientId, refresh }: { patientId: string; ref
     };
   }, [patientId, refresh]);
 
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
   function shown(change: IdentityChange, value: string | null): string {
     if (value === null) return t('vigilance.history.none');
     if (change.field === 'birthDate') return toFrenchDate(value);
@@ -30,7 +31,11 @@ export function IdentityHistory({ patientId, refresh }: { patientId: string; ref
     }
     if (change.field === 'identityDocument') {
       const document = JSON.parse(value) as { type: string; checkedBy: string; checkedOn: string };
-      return t('vigilance.history.document', { type: t(`vigilance.document.types.${document.type}`), by: document.checkedBy, on: toFrenchDate(document.checkedOn) });
+      return t('vigilance.history.document', {
+        type: t(`vigilance.document.types.${document.type}`),
+        by: document.checkedBy,
+        on: toFrenchDate(document.checkedOn),
+      });
     }
     return value;
   }
@@ -42,12 +47,22 @@ export function IdentityHistory({ patientId, refresh }: { patientId: string; ref
       <ol className="plain-list">
         {entries?.map((entry) => (
           <li key={`${entry.version}-${entry.at}-${entry.operation}`}>
-            <strong>{t('vigilance.history.entry', { at: when(entry.at), operation: t(`vigilance.history.operations.${entry.operation}`), by: entry.by })}</strong>
+            <strong>
+              {t('vigilance.history.entry', {
+                at: when(entry.at),
+                operation: t(`vigilance.history.operations.${entry.operation}`),
+                by: entry.by,
+              })}
+            </strong>
             {entry.changes.length > 0 && (
               <ul>
                 {entry.changes.map((change) => (
                   <li key={change.field}>
-                    {t('vigilance.history.change', { field: t(`vigilance.traits.${change.field}`), from: shown(change, change.from), to: shown(change, change.to) })}
+                    {t('vigilance.history.change', {
+                      field: t(`vigilance.traits.${change.field}`),
+                      from: shown(change, change.from),
+                      to: shown(change, change.to),
+                    })}
                   </li>
                 ))}
               </ul>

@@ -19,7 +19,11 @@ export function InsiAnswer({ patient, outcome, onAccept, onReject }: Props) {
   if (outcome.outcome !== 'found' && outcome.outcome !== 'traits_differ') {
     // A verification that does not find the record's INS is another matter than a search finding nobody.
     const key = outcome.outcome === 'not_found' && patient.ins ? 'unknownIns' : MESSAGES[outcome.outcome];
-    return <p role="status" className={outcome.outcome === 'verified' ? 'ok-text' : 'warning-text'}>{t(`vigilance.insi.${key}`)}</p>;
+    return (
+      <p role="status" className={outcome.outcome === 'verified' ? 'ok-text' : 'warning-text'}>
+        {t(`vigilance.insi.${key}`)}
+      </p>
+    );
   }
   const shown = (trait: (typeof INSI_TRAITS)[number], value: string) =>
     trait === 'birthDate' ? toFrenchDate(value) : trait === 'sex' ? t(`form.sexes.${value}`) : value || '—';
@@ -54,8 +58,12 @@ export function InsiAnswer({ patient, outcome, onAccept, onReject }: Props) {
       </table>
       <p>{t(becomesQual ? 'vigilance.insi.becomesQual' : 'vigilance.insi.becomesRecup')}</p>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => onAccept(outcome.answerId)}>{t('vigilance.insi.accept')}</button>
-        <button type="button" onClick={onReject}>{t('vigilance.insi.reject')}</button>
+        <button type="button" className="primary" onClick={() => onAccept(outcome.answerId)}>
+          {t('vigilance.insi.accept')}
+        </button>
+        <button type="button" onClick={onReject}>
+          {t('vigilance.insi.reject')}
+        </button>
       </div>
     </div>
   );

@@ -31,7 +31,8 @@ export function InsiPanel({ patient, onAccepted, onVerified }: Props) {
     void relais.invoke('patients.insiStatus', {}).then((r) => setConfigured(r.ok ? r.value.configured : false));
   }, []);
   const oid = (value: string) => t(`form.oids.${oidName(value) ?? 'NIR'}`);
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
   async function ask(channel: 'patients.insiSearch' | 'patients.insiVerify') {
     setAsking(true);
@@ -56,34 +57,52 @@ export function InsiPanel({ patient, onAccepted, onVerified }: Props) {
       <h2 id="insi-title">{t('vigilance.insi.title')}</h2>
       {patient.ins ? (
         <p>
-          <strong>{t('vigilance.insi.ins', { matricule: groupedMatricule(patient.ins.matricule), oid: oid(patient.ins.oid) })}</strong>
-          {patient.insRetrieval && <> — {t('vigilance.insi.retrieved', { at: when(patient.insRetrieval.at), by: patient.insRetrieval.by })}</>}
+          <strong>
+            {t('vigilance.insi.ins', { matricule: groupedMatricule(patient.ins.matricule), oid: oid(patient.ins.oid) })}
+          </strong>
+          {patient.insRetrieval && (
+            <> — {t('vigilance.insi.retrieved', { at: when(patient.insRetrieval.at), by: patient.insRetrieval.by })}</>
+          )}
         </p>
       ) : (
         <p>{t('vigilance.insi.noIns')}</p>
       )}
       {patient.typedIns && (
         <p>
-          {t('vigilance.insi.typed', { matricule: groupedMatricule(patient.typedIns.matricule) })} <span className="hint">{t('vigilance.insi.typedHint')}</span>
+          {t('vigilance.insi.typed', { matricule: groupedMatricule(patient.typedIns.matricule) })}{' '}
+          <span className="hint">{t('vigilance.insi.typedHint')}</span>
         </p>
       )}
       {configured === false && <p className="warning-text">{t('vigilance.insi.notConfigured')}</p>}
       {configured && (
         <div className="actions">
           {patient.ins ? (
-            <button type="button" onClick={() => void ask('patients.insiVerify')} disabled={asking}>{t('vigilance.insi.verify')}</button>
+            <button type="button" onClick={() => void ask('patients.insiVerify')} disabled={asking}>
+              {t('vigilance.insi.verify')}
+            </button>
           ) : (
-            <button type="button" onClick={() => void ask('patients.insiSearch')} disabled={asking}>{t('vigilance.insi.retrieve')}</button>
+            <button type="button" onClick={() => void ask('patients.insiSearch')} disabled={asking}>
+              {t('vigilance.insi.retrieve')}
+            </button>
           )}
         </div>
       )}
       {asking && <p role="status">{t('vigilance.insi.asking')}</p>}
       {error && (
         <p role="alert" className="error-text">
-          {error.fields?.length ? error.fields.map((f) => t(`fieldErrors.${f.code}`, f.params ?? {})).join(' ') : t(`errors.${error.code}`)}
+          {error.fields?.length
+            ? error.fields.map((f) => t(`fieldErrors.${f.code}`, f.params ?? {})).join(' ')
+            : t(`errors.${error.code}`)}
         </p>
       )}
-      {outcome && <InsiAnswer patient={patient} outcome={outcome} onAccept={(id) => void accept(id)} onReject={() => setOutcome(null)} />}
+      {outcome && (
+        <InsiAnswer
+          patient={patient}
+          outcome={outcome}
+          onAccept={(id) => void accept(id)}
+          onReject={() => setOutcome(null)}
+        />
+      )}
     </section>
   );
 }

@@ -39,7 +39,15 @@ export function NewPatientScreen() {
   return (
     <section aria-labelledby="new-patient-title">
       <h1 id="new-patient-title">{t('patients.createTitle')}</h1>
-      <IdentityForm initial={EMPTY_IDENTITY} insFromInsi={false} checker={checker} error={error} errorSerial={errorSerial} submitting={submitting} onSubmit={(v) => void create(v)} />
+      <IdentityForm
+        initial={EMPTY_IDENTITY}
+        insFromInsi={false}
+        checker={checker}
+        error={error}
+        errorSerial={errorSerial}
+        submitting={submitting}
+        onSubmit={(v) => void create(v)}
+      />
       {pending && (
         <DuplicateDialog
           candidates={pending.candidates}
@@ -48,7 +56,10 @@ export function NewPatientScreen() {
           onCreateAnyway={() => {
             const { values, candidates } = pending;
             setPending(null);
-            void create(values, candidates.map((c) => c.id));
+            void create(
+              values,
+              candidates.map((c) => c.id),
+            );
           }}
         />
       )}

@@ -47,7 +47,11 @@ export function PatientScreen({ id }: { id: string }) {
     if (!patient) return;
     setSubmitting(true);
     setSaved(false);
-    const result = await relais.invoke('patients.update', { id, version: patient.version, identity: toIdentityInput(values) });
+    const result = await relais.invoke('patients.update', {
+      id,
+      version: patient.version,
+      identity: toIdentityInput(values),
+    });
     setSubmitting(false);
     if (result.ok) {
       setPatient(result.value);
@@ -59,7 +63,12 @@ export function PatientScreen({ id }: { id: string }) {
     }
   }
 
-  if (loadError) return <p role="alert" className="error-text">{t(`errors.${loadError.code}`)}</p>;
+  if (loadError)
+    return (
+      <p role="alert" className="error-text">
+        {t(`errors.${loadError.code}`)}
+      </p>
+    );
   if (!patient) return <p>{t('home.loading')}</p>;
   return (
     <section aria-labelledby="patient-title">
@@ -70,7 +79,8 @@ export function PatientScreen({ id }: { id: string }) {
         {patient.birthName} {patient.firstName}
       </h1>
       <p>
-        {t('vigilance.statusLine')}<strong data-testid="identity-status">{t(`vigilance.statuses.${patient.identityStatus}`)}</strong>
+        {t('vigilance.statusLine')}
+        <strong data-testid="identity-status">{t(`vigilance.statuses.${patient.identityStatus}`)}</strong>
       </p>
       {saved && (
         <p role="status" className="ok-text">

@@ -50,14 +50,25 @@ export function PatientsScreen() {
       <form role="search" onSubmit={onSubmit} className="search-form">
         <label htmlFor="patient-search">{t('patients.search')}</label>
         <div className="search-row">
-          <input id="patient-search" type="search" value={text} onChange={(e) => setText(e.target.value)} aria-describedby="patient-search-hint" autoComplete="off" />
+          <input
+            id="patient-search"
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby="patient-search-hint"
+            autoComplete="off"
+          />
           <button type="submit">{t('patients.searchButton')}</button>
         </div>
         <p id="patient-search-hint" className="hint">
           {t('patients.searchHint')}
         </p>
       </form>
-      {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {t(`errors.${error.code}`)}
+        </p>
+      )}
       {results && (
         <section aria-label={searched ? t('patients.results') : t('patients.recent')} aria-live="polite">
           <h2>{searched ? t('patients.results') : t('patients.recent')}</h2>

@@ -10,9 +10,11 @@ export const vigilanceEn: Texts<typeof vigilanceFr> = {
     QUAL: 'QUAL — qualified (INS from INSi and document checked)',
   },
   statusLine: 'Identity status: ',
-  statusHint: 'RECUP and QUAL are not chosen by hand: only an answer of the INSi teleservice gives them ("Retrieve the INS" on the patient’s page).',
+  statusHint:
+    'RECUP and QUAL are not chosen by hand: only an answer of the INSi teleservice gives them ("Retrieve the INS" on the patient’s page).',
   birthFirstNames: 'All given names at birth',
-  birthFirstNamesHint: 'All given names of the birth certificate, in order, separated by spaces. Required, except for a provisional identity.',
+  birthFirstNamesHint:
+    'All given names of the birth certificate, in order, separated by spaces. Required, except for a provisional identity.',
   typedIns: {
     matricule: 'Number read from a card or a document (to be checked)',
     hint: 'Optional. It is not the patient’s INS: only the INSi teleservice gives that. A Carte Vitale’s number may be a parent’s.',
@@ -33,11 +35,13 @@ export const vigilanceEn: Texts<typeof vigilanceFr> = {
     checkedOn: 'Checked on',
     checkedOnHint: 'DD/MM/YYYY',
     hint: 'Required for a validated or qualified identity. Only these high-trust documents count (RNIV): passport, national identity card, residence permit; for a minor, the family record book with a parent’s document.',
-    notRecorded: 'Identity validated before documents were recorded: give the document checked to keep the VALI status.',
+    notRecorded:
+      'Identity validated before documents were recorded: give the document checked to keep the VALI status.',
   },
   insi: {
     title: 'INS and the INSi teleservice',
-    notConfigured: 'The INSi teleservice is not configured on this station: the INS cannot be retrieved here, and the identity stays provisional or validated. IT: setting RELAIS_INSI_URL.',
+    notConfigured:
+      'The INSi teleservice is not configured on this station: the INS cannot be retrieved here, and the identity stays provisional or validated. IT: setting RELAIS_INSI_URL.',
     noIns: 'No INS: only the INSi teleservice gives one.',
     ins: 'INS: {{matricule}} ({{oid}})',
     retrieved: 'From INSi on {{at}}, asked by {{by}}.',
@@ -48,14 +52,26 @@ export const vigilanceEn: Texts<typeof vigilanceFr> = {
     verifyHint: 'Traits from INSi are not corrected by hand: a correction goes through "Verify the INS with INSi".',
     asking: 'Asking the INSi teleservice…',
     found: 'INSi found one identity. Compare its traits with the patient’s identity document before accepting them.',
-    traitsDiffer: 'INSi returns other traits for this INS. Compare them with the patient’s identity document before accepting them.',
-    notFound: 'INSi found no identity for these traits. Check them on the identity document (birth name, all given names, date, sex, place) and try again; otherwise the identity stays without an INS.',
-    severalFound: 'INSi found several identities for these traits. Add all the given names at birth and the birthplace, then try again.',
+    traitsDiffer:
+      'INSi returns other traits for this INS. Compare them with the patient’s identity document before accepting them.',
+    notFound:
+      'INSi found no identity for these traits. Check them on the identity document (birth name, all given names, date, sex, place) and try again; otherwise the identity stays without an INS.',
+    severalFound:
+      'INSi found several identities for these traits. Add all the given names at birth and the birthplace, then try again.',
     verified: 'INSi confirms this record’s INS and traits.',
-    unknownIns: 'INSi does not know this record’s INS: tell the identity-vigilance team and, meanwhile, lower the status.',
-    table: { caption: 'The record’s traits and INSi’s', trait: 'Trait', here: 'In this record', insi: 'INSi', differs: 'differs' },
-    becomesQual: 'If you accept, INSi’s traits replace the record’s and the status becomes QUAL (the document checked bears these traits).',
-    becomesRecup: 'If you accept, INSi’s traits replace the record’s and the status becomes RECUP. To qualify the identity, then check the identity document against these traits.',
+    unknownIns:
+      'INSi does not know this record’s INS: tell the identity-vigilance team and, meanwhile, lower the status.',
+    table: {
+      caption: 'The record’s traits and INSi’s',
+      trait: 'Trait',
+      here: 'In this record',
+      insi: 'INSi',
+      differs: 'differs',
+    },
+    becomesQual:
+      'If you accept, INSi’s traits replace the record’s and the status becomes QUAL (the document checked bears these traits).',
+    becomesRecup:
+      'If you accept, INSi’s traits replace the record’s and the status becomes RECUP. To qualify the identity, then check the identity document against these traits.',
     accept: 'Accept INSi’s traits',
     reject: 'Do not use this answer',
   },
@@ -95,10 +111,14 @@ export const vigilanceEn: Texts<typeof vigilanceFr> = {
 };
 
 export const vigilanceFieldErrorsEn: Texts<typeof vigilanceFieldErrorsFr> = {
-  document_required: 'A validated or qualified identity rests on a document checked: say which, who checked it and when (or keep the identity provisional).',
+  document_required:
+    'A validated or qualified identity rests on a document checked: say which, who checked it and when (or keep the identity provisional).',
   parent_document_required: 'With a family record book, give the parent’s identity document that was shown.',
-  family_book_only_for_minor: 'The family record book is for a minor only: an adult needs a passport, an identity card or a residence permit.',
-  status_needs_insi: 'RECUP and QUAL come only from an answer of the INSi teleservice: save the identity as PROV or VALI, then use "Retrieve the INS".',
-  document_before_insi: 'To qualify the identity, check the identity document against the traits INSi returned: give a check made since its answer.',
+  family_book_only_for_minor:
+    'The family record book is for a minor only: an adult needs a passport, an identity card or a residence permit.',
+  status_needs_insi:
+    'RECUP and QUAL come only from an answer of the INSi teleservice: save the identity as PROV or VALI, then use "Retrieve the INS".',
+  document_before_insi:
+    'To qualify the identity, check the identity document against the traits INSi returned: give a check made since its answer.',
   no_ins_to_verify: 'This record has no INS from INSi to verify: retrieve it first.',
 };

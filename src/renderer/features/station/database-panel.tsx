@@ -12,7 +12,15 @@ import { formatNumber } from '../../ui/format';
 
 type Checked = { ok: boolean; patients: number; encounters: number; auditLastSeq: number; problems: string[] };
 
-function Decision({ backups, state, onDone }: { backups: Backup[]; state: 'damaged' | 'missing' | 'older'; onDone: (error: AppError | null) => void }) {
+function Decision({
+  backups,
+  state,
+  onDone,
+}: {
+  backups: Backup[];
+  state: 'damaged' | 'missing' | 'older';
+  onDone: (error: AppError | null) => void;
+}) {
   const { t } = useTranslation();
   // No choice is made for the person: each replaces or keeps the records, and is recorded with her name.
   const [action, setAction] = useState<DatabaseDecision['action'] | null>(null);
@@ -30,7 +38,11 @@ function Decision({ backups, state, onDone }: { backups: Backup[]; state: 'damag
     setBusy(false);
     onDone(result.ok ? null : result.error);
   };
-  const choices: DatabaseDecision['action'][] = [...(backups.length > 0 ? ['restore' as const] : []), 'start_empty', ...(state === 'older' ? ['keep' as const] : [])];
+  const choices: DatabaseDecision['action'][] = [
+    ...(backups.length > 0 ? ['restore' as const] : []),
+    'start_empty',
+    ...(state === 'older' ? ['keep' as const] : []),
+  ];
   const label = { restore: t('database.restore'), start_empty: t('database.startEmpty'), keep: t('database.keep') };
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-label={t('database.decide')}>
@@ -38,14 +50,19 @@ function Decision({ backups, state, onDone }: { backups: Backup[]; state: 'damag
       <p className="hint">{t('database.decideHint')}</p>
       {choices.map((c) => (
         <label key={c} className="checkbox">
-          <input type="radio" name="database-decision" checked={action === c} onChange={() => setAction(c)} /> {label[c]}
+          <input type="radio" name="database-decision" checked={action === c} onChange={() => setAction(c)} />{' '}
+          {label[c]}
         </label>
       ))}
       {action === 'restore' && (
         <label>
           {t('database.pickBackup')}
           <select value={backup} onChange={(e) => setBackup(e.target.value)}>
-            {backups.map((b) => <option key={b.name} value={b.name}>{b.name}</option>)}
+            {backups.map((b) => (
+              <option key={b.name} value={b.name}>
+                {b.name}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -55,7 +72,9 @@ function Decision({ backups, state, onDone }: { backups: Backup[]; state: 'damag
       </label>
       {busy && <p className="hint">{t('database.working')}</p>}
       <div className="actions start">
-        <button type="submit" disabled={busy || !action || !by.trim() || (action === 'restore' && !backup)}>{action ? label[action] : t('database.decide')}</button>
+        <button type="submit" disabled={busy || !action || !by.trim() || (action === 'restore' && !backup)}>
+          {action ? label[action] : t('database.decide')}
+        </button>
       </div>
     </form>
   );
@@ -70,13 +89,19 @@ export function DatabasePanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const when = (at: string) => new Date(at).toLocaleString(i18n.language);
-  const load = useCallback(() => relais.invoke('database.backups', {}).then((r) => (r.ok ? setBackups(r.value) : setError(r.error))), []);
+  const load = useCallback(
+    () => relais.invoke('database.backups', {}).then((r) => (r.ok ? setBackups(r.value) : setError(r.error))),
+    [],
+  );
   const count = database?.backups.count;
   useEffect(() => {
     void load();
   }, [load, count, database?.state]);
   if (!database) return null;
-  const run = async <T,>(work: () => Promise<{ ok: true; value: T } | { ok: false; error: AppError }>, then: (value: T) => void) => {
+  const run = async <T,>(
+    work: () => Promise<{ ok: true; value: T } | { ok: false; error: AppError }>,
+    then: (value: T) => void,
+  ) => {
     setBusy(true);
     const result = await work();
     setBusy(false);
@@ -88,7 +113,10 @@ export function DatabasePanel() {
   return (
     <section className="card" aria-labelledby="database-title">
       <h2 id="database-title">{t('database.title')}</h2>
-      <p role={database.state === 'ok' ? undefined : 'alert'} className={database.state === 'ok' ? undefined : 'error-text'}>
+      <p
+        role={database.state === 'ok' ? undefined : 'alert'}
+        className={database.state === 'ok' ? undefined : 'error-text'}
+      >
         {t('database.state', { state: t(`database.states.${database.state}`) })}
         {database.since && ` ${t('database.since', { when: when(database.since) })}`}
       </p>
@@ -99,24 +127,82 @@ export function DatabasePanel() {
         </>
       )}
       {database.damaged.length > 0 && <p>{t('database.damagedParts', { names: database.damaged.join(', ') })}</p>}
-      <p className="hint">{t('database.backupsSummary', { count: database.backups.count, keep: database.backups.keep, newest: database.backups.newestAt ? when(database.backups.newestAt) : t('database.noBackup') })}</p>
-      {error && <p role="alert" className="error-text">{error.code === 'validation_failed' || error.code === 'hub_unavailable' ? error.message : t(`errors.${error.code}`)}</p>}
+      <p className="hint">
+        {t('database.backupsSummary', {
+          count: database.backups.count,
+          keep: database.backups.keep,
+          newest: database.backups.newestAt ? when(database.backups.newestAt) : t('database.noBackup'),
+        })}
+      </p>
+      {error && (
+        <p role="alert" className="error-text">
+          {error.code === 'validation_failed' || error.code === 'hub_unavailable'
+            ? error.message
+            : t(`errors.${error.code}`)}
+        </p>
+      )}
       <div className="actions start">
-        <button type="button" disabled={busy} onClick={() => void run(() => relais.invoke('database.check', {}), setReport)}>{busy ? t('database.checking') : t('database.check')}</button>
-        {database.state === 'ok' && <button type="button" disabled={busy} onClick={() => void run(() => relais.invoke('database.backup', {}), () => void load())}>{t('database.backupNow')}</button>}
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void run(() => relais.invoke('database.check', {}), setReport)}
+        >
+          {busy ? t('database.checking') : t('database.check')}
+        </button>
+        {database.state === 'ok' && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => relais.invoke('database.backup', {}),
+                () => void load(),
+              )
+            }
+          >
+            {t('database.backupNow')}
+          </button>
+        )}
       </div>
-      {report && <p role="status">{t(report.ok ? 'database.checkOk' : 'database.checkDamaged', { when: when(report.checkedAt) })}</p>}
+      {report && (
+        <p role="status">
+          {t(report.ok ? 'database.checkOk' : 'database.checkDamaged', { when: when(report.checkedAt) })}
+        </p>
+      )}
       {backups.length > 0 && (
         <>
           <h3>{t('database.backups')}</h3>
           <ul className="plain-list">
             {backups.map((b) => (
               <li key={b.name}>
-                {t('database.backupLine', { when: when(b.takenAt), reason: t(`database.reasons.${b.reason}`), size: formatNumber(b.bytes / 1e6, 1, 1) })}{' '}
-                <button type="button" className="link" disabled={busy} onClick={() => void run(() => relais.invoke('database.checkBackup', { name: b.name }), (c) => setChecks((all) => ({ ...all, [b.name]: c })))}>{t('database.checkBackup')}</button>
+                {t('database.backupLine', {
+                  when: when(b.takenAt),
+                  reason: t(`database.reasons.${b.reason}`),
+                  size: formatNumber(b.bytes / 1e6, 1, 1),
+                })}{' '}
+                <button
+                  type="button"
+                  className="link"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(
+                      () => relais.invoke('database.checkBackup', { name: b.name }),
+                      (c) => setChecks((all) => ({ ...all, [b.name]: c })),
+                    )
+                  }
+                >
+                  {t('database.checkBackup')}
+                </button>
                 {checks[b.name] && (
                   <span className={checks[b.name]!.ok ? 'hint' : 'error-text'}>
-                    {' '}{checks[b.name]!.ok ? t('database.backupOk', { patients: checks[b.name]!.patients, encounters: checks[b.name]!.encounters, audit: checks[b.name]!.auditLastSeq }) : t('database.backupBad')}
+                    {' '}
+                    {checks[b.name]!.ok
+                      ? t('database.backupOk', {
+                          patients: checks[b.name]!.patients,
+                          encounters: checks[b.name]!.encounters,
+                          audit: checks[b.name]!.auditLastSeq,
+                        })
+                      : t('database.backupBad')}
                   </span>
                 )}
               </li>
@@ -128,13 +214,35 @@ export function DatabasePanel() {
       {last && (
         <>
           <h3>{t('database.lastRecovery')}</h3>
-          <p>{t('database.recoveryLine', { decision: t(`database.decisions.${last.decision}`), when: when(last.at), by: last.by })}</p>
-          <p>{last.regionReached ? t('database.broughtBack', { patients: last.broughtBack.patients, encounters: last.broughtBack.encounters, audit: last.broughtBack.auditRows }) : t('database.noRegion')}</p>
+          <p>
+            {t('database.recoveryLine', {
+              decision: t(`database.decisions.${last.decision}`),
+              when: when(last.at),
+              by: last.by,
+            })}
+          </p>
+          <p>
+            {last.regionReached
+              ? t('database.broughtBack', {
+                  patients: last.broughtBack.patients,
+                  encounters: last.broughtBack.encounters,
+                  audit: last.broughtBack.auditRows,
+                })
+              : t('database.noRegion')}
+          </p>
           {regionOnly > 0 && <p>{t('database.atRegionOnly', { count: regionOnly })}</p>}
-          <p className={last.lost.events > 0 ? 'error-text' : undefined}>{last.lost.events > 0 ? t('database.lost', { count: last.lost.events }) : t('database.nothingLost')}</p>
+          <p className={last.lost.events > 0 ? 'error-text' : undefined}>
+            {last.lost.events > 0 ? t('database.lost', { count: last.lost.events }) : t('database.nothingLost')}
+          </p>
           <details>
             <summary>{t('database.details')}</summary>
-            <ul>{last.messages.map((m) => <li key={m} lang="en">{m}</li>)}</ul>
+            <ul>
+              {last.messages.map((m) => (
+                <li key={m} lang="en">
+                  {m}
+                </li>
+              ))}
+            </ul>
           </details>
         </>
       )}

@@ -10,9 +10,17 @@ export function DiskSpace({ disk }: { disk: DiskStatus }) {
   const { t } = useTranslation();
   return (
     <>
-      {disk.freeBytes === null ? t('disk.unknown') : t('disk.free', { free: Math.floor(disk.freeBytes / MB), reserve: Math.ceil(disk.reserveBytes / MB) })}
-      {disk.auditWaiting > 0 && <p data-testid="audit-waiting">{t('disk.auditWaiting', { count: disk.auditWaiting })}</p>}
-      {disk.auditLost > 0 && <p role="alert" className="error-text" data-testid="audit-lost">{t('disk.auditLost', { count: disk.auditLost })}</p>}
+      {disk.freeBytes === null
+        ? t('disk.unknown')
+        : t('disk.free', { free: Math.floor(disk.freeBytes / MB), reserve: Math.ceil(disk.reserveBytes / MB) })}
+      {disk.auditWaiting > 0 && (
+        <p data-testid="audit-waiting">{t('disk.auditWaiting', { count: disk.auditWaiting })}</p>
+      )}
+      {disk.auditLost > 0 && (
+        <p role="alert" className="error-text" data-testid="audit-lost">
+          {t('disk.auditLost', { count: disk.auditLost })}
+        </p>
+      )}
     </>
   );
 }

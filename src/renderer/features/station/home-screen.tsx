@@ -20,7 +20,11 @@ export function HomeScreen() {
   return (
     <section aria-labelledby="home-title">
       <h1 id="home-title">{t('home.title')}</h1>
-      {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {t(`errors.${error.code}`)}
+        </p>
+      )}
       <section className="card" role="region" aria-label={t('home.status')}>
         <h2>{t('home.status')}</h2>
         {!status ? (
@@ -42,12 +46,18 @@ export function HomeScreen() {
               </>
             )}
             <dt>{t('home.lastSync')}</dt>
-            <dd>{status.sync.lastSyncAt ? new Date(status.sync.lastSyncAt).toLocaleString(i18n.language) : t('home.never')}</dd>
+            <dd>
+              {status.sync.lastSyncAt
+                ? new Date(status.sync.lastSyncAt).toLocaleString(i18n.language)
+                : t('home.never')}
+            </dd>
             <dt>{t('home.syncServer')}</dt>
             <dd>
               {status.sync.server ?? t('home.noSyncServer')}{' '}
               {status.sync.server && (
-                <button type="button" className="link" onClick={() => show({ name: 'sync' })}>{t('home.openSync')}</button>
+                <button type="button" className="link" onClick={() => show({ name: 'sync' })}>
+                  {t('home.openSync')}
+                </button>
               )}
               <UploadProgress uploads={status.sync.uploads} />
             </dd>
@@ -56,7 +66,9 @@ export function HomeScreen() {
                 <dt>{t('home.needsAttention')}</dt>
                 <dd className="error-text" role="alert">
                   {t('home.parkedAndConflicts', { parked: status.sync.parked, conflicts: status.sync.conflicts })}{' '}
-                  <button type="button" className="link" onClick={() => show({ name: 'sync' })}>{t('home.syncDetails')}</button>
+                  <button type="button" className="link" onClick={() => show({ name: 'sync' })}>
+                    {t('home.syncDetails')}
+                  </button>
                 </dd>
               </>
             )}
@@ -87,7 +99,10 @@ export function HomeScreen() {
               )}
             </dd>
             <dt>{t('home.recordAccess')}</dt>
-            <dd data-testid="record-access" {...(status.signIn === 'none' ? { role: 'note', className: 'error-text' } : {})}>
+            <dd
+              data-testid="record-access"
+              {...(status.signIn === 'none' ? { role: 'note', className: 'error-text' } : {})}
+            >
               {t(`home.signIn.${status.signIn}`)}
             </dd>
             <dt>{t('home.dataDir')}</dt>

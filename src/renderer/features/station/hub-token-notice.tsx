@@ -13,7 +13,9 @@ export function HubTokenNotice({ token }: { token: HubTokenStatus }) {
       {token.refusal === 'revoked'
         ? t('hubToken.revoked')
         : token.state === 'expired'
-          ? t(token.holder === 'expert' ? 'hubToken.expiredExpert' : 'hubToken.expired', { at: at ? t('hubToken.expiredAt', { at }) : '' })
+          ? t(token.holder === 'expert' ? 'hubToken.expiredExpert' : 'hubToken.expired', {
+              at: at ? t('hubToken.expiredAt', { at }) : '',
+            })
           : t(token.refusal === 'max_age' ? 'hubToken.maxAge' : 'hubToken.refreshRefused', { at })}
       {token.reason && (
         <>

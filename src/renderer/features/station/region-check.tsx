@@ -11,7 +11,9 @@ export function RegionCheck({ check }: { check: SyncDetails['reconciliation'] })
   const resend = check.lastResend;
   return (
     <section aria-label={t('sync.regionCheck.title')}>
-      <p className="hint">{check.checkedAt ? t('sync.regionCheck.checked', { when: when(check.checkedAt) }) : t('sync.regionCheck.never')}</p>
+      <p className="hint">
+        {check.checkedAt ? t('sync.regionCheck.checked', { when: when(check.checkedAt) }) : t('sync.regionCheck.never')}
+      </p>
       {resend && (
         <p role="status">
           {resend.resentAt

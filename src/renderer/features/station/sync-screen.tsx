@@ -28,7 +28,13 @@ function differences(local: unknown, server: unknown): { field: string; local: u
 /** Patients and acts take the server's version; a measurement, a consent or a file stays as recorded here. */
 const TAKES_SERVER_VERSION = new Set(['patient', 'encounter']);
 
-function ConflictChoice({ conflict, onSettled }: { conflict: SyncDetails['conflicts'][number]; onSettled: () => void }) {
+function ConflictChoice({
+  conflict,
+  onSettled,
+}: {
+  conflict: SyncDetails['conflicts'][number];
+  onSettled: () => void;
+}) {
   const { t } = useTranslation();
   const [by, setBy] = useState('');
   const [error, setError] = useState<AppError | null>(null);
@@ -55,15 +61,29 @@ function ConflictChoice({ conflict, onSettled }: { conflict: SyncDetails['confli
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={busy || !by.trim()}>{t('sync.keepStation')}</button>
-        <button type="button" disabled={busy || !by.trim()} onClick={() => void settle('server')}>{serverLabel}</button>
+        <button type="submit" disabled={busy || !by.trim()}>
+          {t('sync.keepStation')}
+        </button>
+        <button type="button" disabled={busy || !by.trim()} onClick={() => void settle('server')}>
+          {serverLabel}
+        </button>
       </div>
     </form>
   );
 }
 
 /** Records that could not go, or could not be taken in, each with the reason. */
-function RecordList({ title, hint, items, onRetry }: { title: string; hint?: string; items: { entity: string; entityId: string; at: string; error: string }[]; onRetry?: (entity: string, entityId: string) => void }) {
+function RecordList({
+  title,
+  hint,
+  items,
+  onRetry,
+}: {
+  title: string;
+  hint?: string;
+  items: { entity: string; entityId: string; at: string; error: string }[];
+  onRetry?: (entity: string, entityId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return null;
   return (
@@ -73,7 +93,8 @@ function RecordList({ title, hint, items, onRetry }: { title: string; hint?: str
       <ul className="plain-list">
         {items.map((r) => (
           <li key={`${r.entity}/${r.entityId}/${r.at}`} className="card">
-            <strong>{t(`sync.entities.${r.entity}`, { defaultValue: r.entity })}</strong> <span className="mono">{r.entityId}</span> — {new Date(r.at).toLocaleString(i18n.language)}
+            <strong>{t(`sync.entities.${r.entity}`, { defaultValue: r.entity })}</strong>{' '}
+            <span className="mono">{r.entityId}</span> — {new Date(r.at).toLocaleString(i18n.language)}
             <p>{r.error}</p>
             {onRetry && (
               <button type="button" onClick={() => onRetry(r.entity, r.entityId)}>
@@ -126,7 +147,12 @@ export function SyncScreen() {
   // A record in conflict is shown once, with its conflict, not again among the refused ones.
   const inConflict = new Set(details?.conflicts.map((c) => `${c.entity}/${c.entityId}`));
   const parkedRows = details?.parked.filter((p) => !inConflict.has(`${p.entity}/${p.entityId}`)) ?? [];
-  const empty = details && details.parked.length === 0 && details.conflicts.length === 0 && details.refused.length === 0 && details.auditRefused.length === 0;
+  const empty =
+    details &&
+    details.parked.length === 0 &&
+    details.conflicts.length === 0 &&
+    details.refused.length === 0 &&
+    details.auditRefused.length === 0;
   const retry = (entity: string, entityId: string) => {
     setRetried(null);
     void relais.invoke('sync.retry', { entity, entityId }).then((r) => {
@@ -153,8 +179,14 @@ export function SyncScreen() {
         </p>
       )}
       {status && <UploadProgress uploads={status.sync.uploads} />}
-      {status && status.sync.waitingForAct > 0 && <p className="hint">{t('home.waitingForActCount', { count: status.sync.waitingForAct })}</p>}
-      {error && <p role="alert" className="error-text">{t(`errors.${error.code}`)}</p>}
+      {status && status.sync.waitingForAct > 0 && (
+        <p className="hint">{t('home.waitingForActCount', { count: status.sync.waitingForAct })}</p>
+      )}
+      {error && (
+        <p role="alert" className="error-text">
+          {t(`errors.${error.code}`)}
+        </p>
+      )}
       {empty && <p>{t('sync.nothing')}</p>}
       {retried && (
         <p role="status" className={retried.outcome === 'sent' ? undefined : 'error-text'}>
@@ -168,7 +200,8 @@ export function SyncScreen() {
           {details.conflicts.map((c) => (
             <section key={c.id} className="card" aria-label={`${entity(c.entity)} ${c.entityId}`}>
               <h3>
-                {entity(c.entity)} <span className="mono">{c.entityId}</span> — {t('sync.detectedAt', { when: when(c.detectedAt) })}
+                {entity(c.entity)} <span className="mono">{c.entityId}</span> —{' '}
+                {t('sync.detectedAt', { when: when(c.detectedAt) })}
               </h3>
               <table className="diff">
                 <thead>
@@ -182,7 +215,8 @@ export function SyncScreen() {
                   {differences(c.local, c.server).map((d) => (
                     <tr key={d.field}>
                       <th scope="row">
-                        {t(`sync.fields.${d.field}`, { defaultValue: d.field })} <span className="mono hint">{d.field}</span>
+                        {t(`sync.fields.${d.field}`, { defaultValue: d.field })}{' '}
+                        <span className="mono hint">{d.field}</span>
                       </th>
                       <td className="mono">{show(d.local)}</td>
                       <td className="mono">{show(d.server)}</td>
@@ -203,7 +237,10 @@ export function SyncScreen() {
       <RecordList
         title={t('sync.auditRefused')}
         hint={t('sync.auditRefusedHint')}
-        items={details?.auditRefused.map((p) => ({ entity: p.entity, entityId: p.entityId, at: p.since, error: p.error })) ?? []}
+        items={
+          details?.auditRefused.map((p) => ({ entity: p.entity, entityId: p.entityId, at: p.since, error: p.error })) ??
+          []
+        }
         onRetry={retry}
       />
       <RecordList title={t('sync.refused')} items={details?.refused ?? []} />

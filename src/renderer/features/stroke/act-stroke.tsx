@@ -53,7 +53,10 @@ export function ActStroke({ encounterId, defaultBy, onSummary }: ActStrokeProps)
   const [by, setBy] = useState(defaultBy);
   const [error, setError] = useState<AppError | null>(null);
   const birthDate = useBirthDate(encounterId);
-  const load = useCallback(() => relais.invoke('stroke.sheet', { encounterId }).then((r) => r.ok && setSheet(r.value)), [encounterId]);
+  const load = useCallback(
+    () => relais.invoke('stroke.sheet', { encounterId }).then((r) => r.ok && setSheet(r.value)),
+    [encounterId],
+  );
   useEffect(() => {
     void load();
     return relais.on('stroke.changed', (e) => e.encounterId === encounterId && void load());
@@ -86,7 +89,10 @@ export function ActStroke({ encounterId, defaultBy, onSummary }: ActStrokeProps)
             <StrokeSheetView sheet={sheet} birthDate={birthDate} onChange={(c) => void change(c)} />
           </fieldset>
           {onSummary && started && (
-            <button type="button" onClick={() => onSummary(strokeSummary(sheet, summaryTexts(t, i18n.language), new Date()))}>
+            <button
+              type="button"
+              onClick={() => onSummary(strokeSummary(sheet, summaryTexts(t, i18n.language), new Date()))}
+            >
               {t('stroke.toReport')}
             </button>
           )}

@@ -4,7 +4,14 @@
 // reason, and a patient under 18 a confirmation. Main applies the same rules (refusals.ts).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checklistState, DECISIONS, drugOf, type Decision, type StrokeChangeInput, type StrokeSheet } from '../../../shared/stroke/sheet';
+import {
+  checklistState,
+  DECISIONS,
+  drugOf,
+  type Decision,
+  type StrokeChangeInput,
+  type StrokeSheet,
+} from '../../../shared/stroke/sheet';
 import { ADULT_AGE_YEARS } from '../../../shared/stroke/thrombolysis-dose';
 import { dateTimeText } from './stroke-format';
 
@@ -47,7 +54,10 @@ export function StrokeDecision({ sheet, onChange, ageYears }: StrokeDecisionProp
           </p>
           {recorded.value.override && (
             <p className="warning-text">
-              {t('stroke.overrideShown', { items: recorded.value.override.items.map(contraindication).join(' ; '), reason: recorded.value.override.reason })}
+              {t('stroke.overrideShown', {
+                items: recorded.value.override.items.map(contraindication).join(' ; '),
+                reason: recorded.value.override.reason,
+              })}
             </p>
           )}
           {recorded.value.minorConfirmed && <p className="warning-text">{t('stroke.minorShown')}</p>}
@@ -59,11 +69,21 @@ export function StrokeDecision({ sheet, onChange, ageYears }: StrokeDecisionProp
           e.preventDefault();
           if (!ready) return;
           const override = needsOverride ? { items: positive, reason: reason.trim() } : null;
-          onChange({ kind: 'decision', decision, note, override, confirmMinor: thrombolysis && minor && minorConfirmed });
+          onChange({
+            kind: 'decision',
+            decision,
+            note,
+            override,
+            confirmMinor: thrombolysis && minor && minorConfirmed,
+          });
         }}
       >
         <div className="inline-form">
-          <select aria-label={t('stroke.decisionChoice')} value={decision} onChange={(e) => setDecision(e.target.value as Decision)}>
+          <select
+            aria-label={t('stroke.decisionChoice')}
+            value={decision}
+            onChange={(e) => setDecision(e.target.value as Decision)}
+          >
             <option value="">—</option>
             {DECISIONS.map((d) => (
               <option key={d} value={d}>
@@ -85,11 +105,17 @@ export function StrokeDecision({ sheet, onChange, ageYears }: StrokeDecisionProp
           <fieldset className="stroke-override">
             <legend>{t('stroke.overrideTitle', { items: positive.map(contraindication).join(' ; ') })}</legend>
             <label className="inline-choice">
-              <input type="checkbox" checked={overriding} onChange={(e) => setOverriding(e.target.checked)} /> {t('stroke.overrideConfirm')}
+              <input type="checkbox" checked={overriding} onChange={(e) => setOverriding(e.target.checked)} />{' '}
+              {t('stroke.overrideConfirm')}
             </label>
             <label className="stroke-reason">
               {t('stroke.overrideReason')}
-              <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} disabled={!overriding} />
+              <input
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                maxLength={1000}
+                disabled={!overriding}
+              />
             </label>
             <p className="hint">{t('stroke.overrideHint')}</p>
           </fieldset>

@@ -18,7 +18,8 @@ export const dateTimeText = (iso: string, language: string): string =>
     hourCycle: 'h23',
   }).format(new Date(iso));
 
-export const numberText = (x: number, language: string): string => x.toLocaleString(locale(language), { maximumFractionDigits: 2 });
+export const numberText = (x: number, language: string): string =>
+  x.toLocaleString(locale(language), { maximumFractionDigits: 2 });
 
 export function bandText(t: TFunction, band: TenecteplaseBand, language: string): string {
   const from = numberText(band.fromKg, language);

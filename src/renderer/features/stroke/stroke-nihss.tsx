@@ -4,7 +4,15 @@
 // the coma rules of the instructions, and a camera preset per item on the neurologist's side.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMA_SCORES, comaMismatches, isComatose, NIHSS_ITEMS, nihssSeverity, scoreNihss, untestableReasonsOf } from '../../../shared/stroke/nihss';
+import {
+  COMA_SCORES,
+  comaMismatches,
+  isComatose,
+  NIHSS_ITEMS,
+  nihssSeverity,
+  scoreNihss,
+  untestableReasonsOf,
+} from '../../../shared/stroke/nihss';
 import type { NihssItem, NihssItemId, NihssScores, UntestableReason } from '../../../shared/stroke/nihss';
 import { nihssScoresOf, type StrokeChangeInput, type StrokeSheet } from '../../../shared/stroke/sheet';
 
@@ -48,10 +56,22 @@ type OnChange = (change: StrokeChangeInput) => void;
 /** The scores the coma rules give that the sheet does not hold yet (an intubated patient's NT on 10 stays). */
 function comaScoresToApply(scores: NihssScores) {
   if (!isComatose(scores)) return [];
-  return COMA_SCORES.filter((c) => scores[c.item] === undefined || (typeof scores[c.item] === 'number' && scores[c.item] !== c.score));
+  return COMA_SCORES.filter(
+    (c) => scores[c.item] === undefined || (typeof scores[c.item] === 'number' && scores[c.item] !== c.score),
+  );
 }
 
-function UntestableForm({ item, label, onDone, onChange }: { item: NihssItem; label: string; onDone(): void; onChange: OnChange }) {
+function UntestableForm({
+  item,
+  label,
+  onDone,
+  onChange,
+}: {
+  item: NihssItem;
+  label: string;
+  onDone(): void;
+  onChange: OnChange;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState<UntestableReason | ''>('');
   const [detail, setDetail] = useState('');
@@ -77,7 +97,8 @@ function UntestableForm({ item, label, onDone, onChange }: { item: NihssItem; la
         ))}
         {reason === 'other' && (
           <label>
-            {t('stroke.scale.detail')} <input value={detail} onChange={(e) => setDetail(e.target.value)} maxLength={200} />
+            {t('stroke.scale.detail')}{' '}
+            <input value={detail} onChange={(e) => setDetail(e.target.value)} maxLength={200} />
           </label>
         )}
       </fieldset>
@@ -114,7 +135,12 @@ function NihssItemRow({ item, sheet, onChange, preset, onPreset }: NihssItemRowP
         <strong id={headingId}>{label}</strong>
         {entry && <span className="hint">{entry.by}</span>}
         {entry && (
-          <button type="button" className="link" onClick={() => setScore(null)} aria-label={t('stroke.scale.clearOf', { item: label })}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => setScore(null)}
+            aria-label={t('stroke.scale.clearOf', { item: label })}
+          >
             {t('stroke.scale.clear')}
           </button>
         )}
@@ -127,8 +153,14 @@ function NihssItemRow({ item, sheet, onChange, preset, onPreset }: NihssItemRowP
       <div role="group" aria-label={t('stroke.scoreOf', { item: label })} className="nihss-choices">
         {Array.from({ length: item.max + 1 }, (_, score) => (
           // A second tap on the score already chosen changes nothing: clearing is "Effacer".
-          <button key={score} type="button" aria-pressed={entry?.value === score} onClick={() => entry?.value !== score && setScore(score)}>
-            <span className="nihss-score">{score}</span> <span>{t(`stroke.scale.scores.${scaleKey(item)}.${score}`)}</span>
+          <button
+            key={score}
+            type="button"
+            aria-pressed={entry?.value === score}
+            onClick={() => entry?.value !== score && setScore(score)}
+          >
+            <span className="nihss-score">{score}</span>{' '}
+            <span>{t(`stroke.scale.scores.${scaleKey(item)}.${score}`)}</span>
           </button>
         ))}
         {item.untestable && (
@@ -139,7 +171,9 @@ function NihssItemRow({ item, sheet, onChange, preset, onPreset }: NihssItemRowP
         )}
       </div>
       {why && <p className="hint">{t('stroke.scale.untestableShown', { reason: whyText })}</p>}
-      {askingReason && <UntestableForm item={item} label={label} onChange={onChange} onDone={() => setAskingReason(false)} />}
+      {askingReason && (
+        <UntestableForm item={item} label={label} onChange={onChange} onDone={() => setAskingReason(false)} />
+      )}
     </li>
   );
 }
@@ -164,16 +198,24 @@ export function StrokeNihss({ sheet, onChange, presets, onPreset }: StrokeNihssP
       <div className="nihss-running">
         <p data-testid="nihss-total" className="stroke-elapsed">
           {nihss.total !== null
-            ? t('stroke.nihssTotal', { total: nihss.total, severity: t(`stroke.severity.${nihssSeverity(nihss.total)}`) })
+            ? t('stroke.nihssTotal', {
+                total: nihss.total,
+                severity: t(`stroke.severity.${nihssSeverity(nihss.total)}`),
+              })
             : t('stroke.nihssIncomplete', { missing: nihss.problems.filter((p) => p.problem === 'missing').length })}
         </p>
-        <p data-testid="nihss-subtotal">{t('stroke.scale.subtotal', { subtotal: nihss.subtotal, scored: nihss.scored })}</p>
+        <p data-testid="nihss-subtotal">
+          {t('stroke.scale.subtotal', { subtotal: nihss.subtotal, scored: nihss.scored })}
+        </p>
       </div>
       {isComatose(scores) && (
         <p className="warning-text" data-testid="nihss-coma">
           {t('stroke.scale.coma')}{' '}
           {comaToApply.length > 0 && (
-            <button type="button" onClick={() => comaToApply.forEach((c) => onChange({ kind: 'nihss', item: c.item, score: c.score }))}>
+            <button
+              type="button"
+              onClick={() => comaToApply.forEach((c) => onChange({ kind: 'nihss', item: c.item, score: c.score }))}
+            >
               {t('stroke.scale.applyComa')}
             </button>
           )}

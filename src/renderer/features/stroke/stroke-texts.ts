@@ -12,11 +12,14 @@ export function summaryTexts(t: TFunction, language: string): SummaryTexts {
     title: t('stroke.summary.title'),
     milestone: (m) => t(`stroke.milestones.${m}`),
     unknownTime: (m, by) => t('stroke.summary.unknownTime', { milestone: t(`stroke.milestones.${m}`), by }),
-    delay: (key, reference) => t(`stroke.summary.delays.${key}`, { reference: t(`stroke.summary.reference.${reference ?? 'none'}`) }),
+    delay: (key, reference) =>
+      t(`stroke.summary.delays.${key}`, { reference: t(`stroke.summary.reference.${reference ?? 'none'}`) }),
     nihss: (total, severity, missing, untestable) => {
       if (total === null) return t('stroke.summary.nihssIncomplete', { missing });
       const line = t('stroke.nihssTotal', { total, severity: t(`stroke.severity.${severity}`) });
-      return untestable.length ? `${line} ${t('stroke.summary.untestable', { items: untestable.map(untestableText).join(', ') })}` : line;
+      return untestable.length
+        ? `${line} ${t('stroke.summary.untestable', { items: untestable.map(untestableText).join(', ') })}`
+        : line;
     },
     weight: (kg, source) => t('stroke.summary.weight', { kg: n(kg), source: t(`stroke.${source}`) }),
     contraindication: (c) => t(`stroke.contraindications.${c}`),
@@ -32,9 +35,15 @@ export function summaryTexts(t: TFunction, language: string): SummaryTexts {
     decidedBy: (by, time) => t('stroke.decidedBy', { by, time }),
     override: (items, reason) => t('stroke.summary.override', { items: items.join(' ; '), reason }),
     minorConfirmed: t('stroke.summary.minor'),
-    alteplase: (d) => t('stroke.summary.alteplase', { total: n(d.totalMg), bolus: n(d.bolusMg), infusion: n(d.infusionMg) }),
+    alteplase: (d) =>
+      t('stroke.summary.alteplase', { total: n(d.totalMg), bolus: n(d.bolusMg), infusion: n(d.infusionMg) }),
     tenecteplase: (d) =>
-      t('stroke.summary.tenecteplase', { mg: n(d.bandMg), ml: n(d.bandMl), band: bandText(t, d.band, language), exactMg: n(d.exactMg) }),
+      t('stroke.summary.tenecteplase', {
+        mg: n(d.bandMg),
+        ml: n(d.bandMl),
+        band: bandText(t, d.band, language),
+        exactMg: n(d.exactMg),
+      }),
     drugWithoutWeight: (drug) => t('stroke.summary.drugWithoutWeight', { drug: t(`stroke.summary.drugs.${drug}`) }),
     drugNotRecorded: t('stroke.summary.drugNotRecorded'),
     time: (iso) => dateTimeText(iso, language),

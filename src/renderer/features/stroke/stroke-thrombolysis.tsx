@@ -4,7 +4,14 @@
 // help: the decision and the prescription are the physician's.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checklistState, CONTRAINDICATIONS, type Answer, type Contraindication, type StrokeChangeInput, type StrokeSheet } from '../../../shared/stroke/sheet';
+import {
+  checklistState,
+  CONTRAINDICATIONS,
+  type Answer,
+  type Contraindication,
+  type StrokeChangeInput,
+  type StrokeSheet,
+} from '../../../shared/stroke/sheet';
 import { ADULT_AGE_YEARS, alteplaseDose, tenecteplaseDose } from '../../../shared/stroke/thrombolysis-dose';
 import { WEIGHT_RANGE_KG, weightNeedsConfirmation } from '../../../shared/stroke/thrombolysis-dose';
 import { bandText, numberText } from './stroke-format';
@@ -22,20 +29,26 @@ function WeightForm({ sheet, onChange }: { sheet: StrokeSheet; onChange(change: 
       className="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (typed && (!unusual || confirmed)) onChange({ kind: 'weight', kg, source, confirmUnusual: unusual && confirmed });
+        if (typed && (!unusual || confirmed))
+          onChange({ kind: 'weight', kg, source, confirmUnusual: unusual && confirmed });
       }}
     >
       <label>
         {t('stroke.weight')}
         <input value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="decimal" size={6} />
       </label>
-      <select aria-label={t('stroke.weightSource')} value={source} onChange={(e) => setSource(e.target.value as 'measured' | 'estimated')}>
+      <select
+        aria-label={t('stroke.weightSource')}
+        value={source}
+        onChange={(e) => setSource(e.target.value as 'measured' | 'estimated')}
+      >
         <option value="estimated">{t('stroke.estimated')}</option>
         <option value="measured">{t('stroke.measured')}</option>
       </select>
       {unusual && (
         <label className="inline-choice warning-text">
-          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> {t('stroke.confirmWeight')}
+          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />{' '}
+          {t('stroke.confirmWeight')}
         </label>
       )}
       <button type="submit" disabled={!typed || (unusual && !confirmed)}>
@@ -93,7 +106,9 @@ export function StrokeThrombolysis({ sheet, onChange, ageYears }: StrokeThrombol
             {tenecteplase.capped ? ` ${t('stroke.capped')}` : ''}
           </li>
           {weight.source === 'estimated' && <li className="hint">{t('stroke.weightEstimated')}</li>}
-          {weight.confirmedUnusual && <li className="warning-text">{t('stroke.weightUnusualShown', { by: sheet.weight!.by })}</li>}
+          {weight.confirmedUnusual && (
+            <li className="warning-text">{t('stroke.weightUnusualShown', { by: sheet.weight!.by })}</li>
+          )}
           <li className="hint">{t('stroke.doseSource')}</li>
         </ul>
       )}
@@ -109,7 +124,12 @@ export function StrokeThrombolysis({ sheet, onChange, ageYears }: StrokeThrombol
               <th scope="row">{t(`stroke.contraindications.${c}`)}</th>
               <td role="group" aria-label={t(`stroke.contraindications.${c}`)} className="stroke-answers">
                 {(['yes', 'no', 'unknown'] as const).map((a) => (
-                  <button key={a} type="button" aria-pressed={sheet.contraindications[c]?.value === a} onClick={() => answer(c, a)}>
+                  <button
+                    key={a}
+                    type="button"
+                    aria-pressed={sheet.contraindications[c]?.value === a}
+                    onClick={() => answer(c, a)}
+                  >
                     {t(`stroke.answers.${a}`)}
                   </button>
                 ))}

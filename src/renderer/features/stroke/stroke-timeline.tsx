@@ -5,7 +5,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StrokeChangeInput, StrokeSheet } from '../../../shared/stroke/sheet';
-import { formatMinutes, MILESTONES, viewTimeline, type Milestone, type Timeline } from '../../../shared/stroke/timeline';
+import {
+  formatMinutes,
+  MILESTONES,
+  viewTimeline,
+  type Milestone,
+  type Timeline,
+} from '../../../shared/stroke/timeline';
 import { parseTypedDateTime, type TypedTimeProblem } from '../../../shared/stroke/typed-time';
 import { dateTimeText } from './stroke-format';
 import { StrokeWindows } from './stroke-windows';
@@ -14,7 +20,15 @@ const isPast = (m: Milestone): m is 'onset' | 'last_known_well' => m === 'onset'
 
 type OnChange = (change: StrokeChangeInput) => void;
 
-function MilestoneRow({ sheet, milestone, onChange }: { sheet: StrokeSheet; milestone: Milestone; onChange: OnChange }) {
+function MilestoneRow({
+  sheet,
+  milestone,
+  onChange,
+}: {
+  sheet: StrokeSheet;
+  milestone: Milestone;
+  onChange: OnChange;
+}) {
   const { t, i18n } = useTranslation();
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
@@ -40,9 +54,7 @@ function MilestoneRow({ sheet, milestone, onChange }: { sheet: StrokeSheet; mile
   return (
     <tr>
       <th scope="row">{name}</th>
-      <td data-testid={`milestone-${milestone}`}>
-        {shown}
-      </td>
+      <td data-testid={`milestone-${milestone}`}>{shown}</td>
       <td>
         <div className="stroke-time-entry">
           {!isPast(milestone) && (
@@ -75,7 +87,12 @@ function MilestoneRow({ sheet, milestone, onChange }: { sheet: StrokeSheet; mile
             maxLength={5}
             autoComplete="off"
           />
-          <button type="button" disabled={!date.trim() || !time.trim()} onClick={record} aria-label={t('stroke.setTimeOf', { milestone: name })}>
+          <button
+            type="button"
+            disabled={!date.trim() || !time.trim()}
+            onClick={record}
+            aria-label={t('stroke.setTimeOf', { milestone: name })}
+          >
             {t('stroke.setTime')}
           </button>
           {isPast(milestone) && (
@@ -127,7 +144,9 @@ export function StrokeTimeline({ sheet, onChange, now }: { sheet: StrokeSheet; o
       </ul>
       {timeline.outOfOrder.length > 0 && (
         <p role="alert" className="error-text">
-          {t('stroke.outOfOrder', { pairs: timeline.outOfOrder.map(([a, b]) => `${milestone(a)} / ${milestone(b)}`).join(', ') })}
+          {t('stroke.outOfOrder', {
+            pairs: timeline.outOfOrder.map(([a, b]) => `${milestone(a)} / ${milestone(b)}`).join(', '),
+          })}
         </p>
       )}
     </section>

@@ -28,9 +28,13 @@ export function StrokeWindows({ sheet, now }: { sheet: StrokeSheet; now: Date })
                   onset: formatMinutes(view.sinceOnsetMinutes),
                   lastKnownWell: formatMinutes(view.sinceLastKnownWellMinutes),
                 })
-              : t(`stroke.since.${view.basis}`, { elapsed: formatMinutes((view.sinceLastKnownWellMinutes ?? view.sinceOnsetMinutes)!) })}
+              : t(`stroke.since.${view.basis}`, {
+                  elapsed: formatMinutes((view.sinceLastKnownWellMinutes ?? view.sinceOnsetMinutes)!),
+                })}
           </p>
-          <p className="hint">{t(`stroke.windows.basis.${view.basis}`, { time: dateTimeText(basisAt, i18n.language) })}</p>
+          <p className="hint">
+            {t(`stroke.windows.basis.${view.basis}`, { time: dateTimeText(basisAt, i18n.language) })}
+          </p>
           <p data-testid="window-ivt" className={ivt! < 0 ? 'error-text' : 'stroke-countdown'}>
             {ivt! >= 0
               ? t('stroke.windows.ivt', { left: formatMinutes(ivt!) })

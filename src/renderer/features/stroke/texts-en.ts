@@ -11,7 +11,15 @@ export const strokeEn: Texts<typeof strokeFr> = {
   toReport: 'Insert the summary into the report',
   timeline: 'Timeline',
   since: { onset: 'Since symptom onset: {{elapsed}}', last_known_well: 'Since last known well: {{elapsed}}' },
-  milestones: { onset: 'Symptom onset', last_known_well: 'Last known well', arrival: 'Arrival at the ED', imaging: 'Imaging', decision: 'Decision', needle: 'Thrombolysis start', groin: 'Groin puncture' },
+  milestones: {
+    onset: 'Symptom onset',
+    last_known_well: 'Last known well',
+    arrival: 'Arrival at the ED',
+    imaging: 'Imaging',
+    decision: 'Decision',
+    needle: 'Thrombolysis start',
+    groin: 'Groin puncture',
+  },
   at: '{{time}} ({{by}})',
   now: 'Now',
   tapNow: '{{milestone}}: now',
@@ -31,7 +39,13 @@ export const strokeEn: Texts<typeof strokeFr> = {
     in_future: 'This time is in the future: check the date (the day before for a time before midnight).',
   },
   reference: { onset: 'Onset', last_known_well: 'Last known well' },
-  delays: { referenceToArrival: '{{reference}} → arrival', doorToImaging: 'Door → imaging', doorToNeedle: 'Door → needle', doorToGroin: 'Door → groin', referenceToNeedle: '{{reference}} → needle' },
+  delays: {
+    referenceToArrival: '{{reference}} → arrival',
+    doorToImaging: 'Door → imaging',
+    doorToNeedle: 'Door → needle',
+    doorToGroin: 'Door → groin',
+    referenceToNeedle: '{{reference}} → needle',
+  },
   windows: {
     title: 'Treatment windows',
     basis: {
@@ -45,15 +59,23 @@ export const strokeEn: Texts<typeof strokeFr> = {
     thrombectomyExtended: 'Thrombectomy: beyond 6 h, only on imaging criteria (DAWN, DEFUSE 3): {{left}} left to 24 h',
     thrombectomyPassed: 'Thrombectomy: beyond 24 h',
     noBasis: 'Enter the symptom onset or the time last known well (or “Unknown”) to see the treatment windows.',
-    bothUnknown: 'Onset and last known well unknown: no window can be counted. What follows is discussed with the neurologist, on the imaging.',
-    source: 'Windows counted from last known well: AHA/ASA 2019 guidelines (§ 3.5.1 and § 3.7) and ESO 2021 (IV thrombolysis). A landmark for the physician, not a decision.',
+    bothUnknown:
+      'Onset and last known well unknown: no window can be counted. What follows is discussed with the neurologist, on the imaging.',
+    source:
+      'Windows counted from last known well: AHA/ASA 2019 guidelines (§ 3.5.1 and § 3.7) and ESO 2021 (IV thrombolysis). A landmark for the physician, not a decision.',
   },
   outOfOrder: 'Check the times, this order is impossible: {{pairs}}',
   nihss: 'NIHSS score',
   nihssTotal: 'NIHSS {{total}} ({{severity}})',
   nihssIncomplete: 'NIHSS incomplete: {{missing}} item(s) to score',
   scale: strokeNihssEn,
-  severity: { none: 'no deficit', minor: 'minor stroke', moderate: 'moderate stroke', moderate_to_severe: 'moderate to severe stroke', severe: 'severe stroke' },
+  severity: {
+    none: 'no deficit',
+    minor: 'minor stroke',
+    moderate: 'moderate stroke',
+    moderate_to_severe: 'moderate to severe stroke',
+    severe: 'severe stroke',
+  },
   scoreOf: 'Score of {{item}}',
   camera: 'Camera: {{preset}}',
   items: {
@@ -74,7 +96,8 @@ export const strokeEn: Texts<typeof strokeFr> = {
     extinction_inattention: 'Extinction and inattention',
   },
   helpTitle: 'Thrombolysis decision support',
-  helpOnly: 'Help with calculation and checking only: the decision and the prescription remain the physician’s; check the doses with the pharmacy.',
+  helpOnly:
+    'Help with calculation and checking only: the decision and the prescription remain the physician’s; check the doses with the pharmacy.',
   weight: 'Weight (kg)',
   weightSource: 'Where the weight comes from',
   estimated: 'estimated',
@@ -82,14 +105,18 @@ export const strokeEn: Texts<typeof strokeFr> = {
   saveWeight: 'Record the weight',
   confirmWeight: 'Unusual weight (outside 30 to 200 kg): I confirm this weight',
   doses: 'Computed doses',
-  alteplase: 'Alteplase 0.9 mg/kg (max 90 mg): {{total}} mg, bolus {{bolus}} mg over 1 min then {{infusion}} mg over 60 min ({{rate}} mL/h at 1 mg/mL)',
-  tenecteplase: 'Tenecteplase 0.25 mg/kg (max 25 mg), single bolus: the label’s table gives {{bandMg}} mg ({{bandMl}} mL at 5 mg/mL) for {{band}}; this is the dose to prepare. Exact: 0.25 mg/kg × {{kg}} kg = {{exactMg}} mg.',
+  alteplase:
+    'Alteplase 0.9 mg/kg (max 90 mg): {{total}} mg, bolus {{bolus}} mg over 1 min then {{infusion}} mg over 60 min ({{rate}} mL/h at 1 mg/mL)',
+  tenecteplase:
+    'Tenecteplase 0.25 mg/kg (max 25 mg), single bolus: the label’s table gives {{bandMg}} mg ({{bandMl}} mL at 5 mg/mL) for {{band}}; this is the dose to prepare. Exact: 0.25 mg/kg × {{kg}} kg = {{exactMg}} mg.',
   bands: { first: 'under {{below}} kg', middle: '{{from}} to under {{below}} kg', last: '{{from}} kg and over' },
   capped: '(maximum dose reached)',
   weightEstimated: 'Estimated weight: weigh the patient if possible.',
   weightUnusualShown: 'Weight outside 30 to 200 kg, confirmed by {{by}}.',
-  minor: 'Patient under 18 ({{age}} years): the labels’ doses are the adult’s (Metalyse SmPC 4.2: safety and efficacy below 18 years not established).',
-  doseSource: 'Doses: SmPC of Actilyse (alteplase) and Metalyse 25 mg (tenecteplase), section 4.2 Posology. Check with the pharmacy and the product’s label.',
+  minor:
+    'Patient under 18 ({{age}} years): the labels’ doses are the adult’s (Metalyse SmPC 4.2: safety and efficacy below 18 years not established).',
+  doseSource:
+    'Doses: SmPC of Actilyse (alteplase) and Metalyse 25 mg (tenecteplase), section 4.2 Posology. Check with the pharmacy and the product’s label.',
   checklist: 'Contra-indications',
   checklistNone: 'No contra-indication ticked.',
   checklistYes: '{{count}} contra-indication(s) ticked.',
@@ -114,7 +141,8 @@ export const strokeEn: Texts<typeof strokeFr> = {
   decisionNote: 'Detail',
   recordDecision: 'Record the decision',
   decidedBy: 'decided by {{by}} on {{time}}',
-  decisionHelp: 'Decision support, not a prescription: the sheet decides nothing. The decision is the physician’s who records it here, in her name.',
+  decisionHelp:
+    'Decision support, not a prescription: the sheet decides nothing. The decision is the physician’s who records it here, in her name.',
   decisions: {
     thrombolysis_alteplase: 'Thrombolysis with alteplase',
     thrombolysis_tenecteplase: 'Thrombolysis with tenecteplase',
@@ -128,7 +156,8 @@ export const strokeEn: Texts<typeof strokeFr> = {
   overrideTitle: 'Thrombolysis despite: {{items}}',
   overrideConfirm: 'I override, as a medical decision',
   overrideReason: 'Reason (required)',
-  overrideHint: 'Each “Yes” or “Unknown” needs the reason the physician thrombolyses all the same: it is recorded in her name, with the time.',
+  overrideHint:
+    'Each “Yes” or “Unknown” needs the reason the physician thrombolyses all the same: it is recorded in her name, with the time.',
   overrideShown: 'Overridden: {{items}} — reason: {{reason}}',
   minorConfirm: 'Patient under 18 ({{age}} years): I confirm thrombolysis outside the adult label',
   minorShown: 'Thrombolysis of a patient under 18, confirmed.',
@@ -136,16 +165,25 @@ export const strokeEn: Texts<typeof strokeFr> = {
     score_out_of_range: 'This item cannot score that (at most {{max}}).',
     untestable_reason: 'This reason does not apply to this item: choose one of the reasons offered.',
     untestable_detail: 'Say what the “other” reason for UN is.',
-    weight_unusual: 'Weight outside {{min}} to {{max}} kg: check what was typed, then tick the confirmation to record it.',
-    checklist_unanswered: 'Thrombolysis decision not recorded: {{count}} contra-indication(s) unanswered. Answer each one (Yes, No or Unknown), then record again.',
-    override_required: 'Thrombolysis decision not recorded: {{count}} answer(s) “Yes” or “Unknown”. To thrombolyse all the same, tick “I override” and give the reason.',
+    weight_unusual:
+      'Weight outside {{min}} to {{max}} kg: check what was typed, then tick the confirmation to record it.',
+    checklist_unanswered:
+      'Thrombolysis decision not recorded: {{count}} contra-indication(s) unanswered. Answer each one (Yes, No or Unknown), then record again.',
+    override_required:
+      'Thrombolysis decision not recorded: {{count}} answer(s) “Yes” or “Unknown”. To thrombolyse all the same, tick “I override” and give the reason.',
     override_stale: 'The contra-indication list changed meanwhile: read it again, then confirm the reason again.',
     minor_unconfirmed: 'Patient under 18: tick the confirmation to record a thrombolysis.',
   },
   summary: {
     title: 'Stroke teleconsultation — summary',
     unknownTime: '{{milestone}}: unknown ({{by}})',
-    delays: { referenceToArrival: 'Delay {{reference}} – arrival', doorToImaging: 'Delay door – imaging', doorToNeedle: 'Delay door – needle', doorToGroin: 'Delay door – groin', referenceToNeedle: 'Delay {{reference}} – needle' },
+    delays: {
+      referenceToArrival: 'Delay {{reference}} – arrival',
+      doorToImaging: 'Delay door – imaging',
+      doorToNeedle: 'Delay door – needle',
+      doorToGroin: 'Delay door – groin',
+      referenceToNeedle: 'Delay {{reference}} – needle',
+    },
     reference: { onset: 'onset', last_known_well: 'last known well', none: 'reference' },
     nihssIncomplete: 'NIHSS incomplete ({{missing}} item(s) not scored)',
     untestable: '— UN: {{items}}',
@@ -157,10 +195,12 @@ export const strokeEn: Texts<typeof strokeFr> = {
     override: 'Overridden as a medical decision: {{items}} — reason: {{reason}}',
     minor: 'Patient under 18: thrombolysis confirmed by the physician.',
     alteplase: 'Thrombolytic: alteplase {{total}} mg (bolus {{bolus}} mg, then {{infusion}} mg infused over 60 min)',
-    tenecteplase: 'Thrombolytic: tenecteplase {{mg}} mg ({{ml}} mL at 5 mg/mL) single bolus, the label’s dose for {{band}} (0.25 mg/kg: {{exactMg}} mg)',
+    tenecteplase:
+      'Thrombolytic: tenecteplase {{mg}} mg ({{ml}} mL at 5 mg/mL) single bolus, the label’s dose for {{band}} (0.25 mg/kg: {{exactMg}} mg)',
     drugWithoutWeight: 'Thrombolytic: {{drug}}; weight not recorded, dose not computed',
     drugs: { alteplase: 'alteplase', tenecteplase: 'tenecteplase' },
     drugNotRecorded: 'Thrombolytic not recorded on the sheet: check the prescription.',
-    helpOnly: 'Doses and the contra-indication list are help: the decision and the prescription are those of the physicians named.',
+    helpOnly:
+      'Doses and the contra-indication list are help: the decision and the prescription are those of the physicians named.',
   },
 };

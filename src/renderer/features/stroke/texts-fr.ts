@@ -9,8 +9,19 @@ export const strokeFr = {
   youFirst: 'Indiquez votre nom : chaque saisie est enregistrée à votre nom.',
   toReport: 'Insérer le résumé dans le compte rendu',
   timeline: 'Chronologie',
-  since: { onset: 'Depuis le début des symptômes : {{elapsed}}', last_known_well: 'Depuis la dernière fois vu normal : {{elapsed}}' },
-  milestones: { onset: 'Début des symptômes', last_known_well: 'Dernière fois vu normal', arrival: 'Arrivée aux urgences', imaging: 'Imagerie', decision: 'Décision', needle: 'Début de la thrombolyse', groin: 'Ponction fémorale' },
+  since: {
+    onset: 'Depuis le début des symptômes : {{elapsed}}',
+    last_known_well: 'Depuis la dernière fois vu normal : {{elapsed}}',
+  },
+  milestones: {
+    onset: 'Début des symptômes',
+    last_known_well: 'Dernière fois vu normal',
+    arrival: 'Arrivée aux urgences',
+    imaging: 'Imagerie',
+    decision: 'Décision',
+    needle: 'Début de la thrombolyse',
+    groin: 'Ponction fémorale',
+  },
   at: '{{time}} ({{by}})',
   now: 'Maintenant',
   tapNow: '{{milestone}} : maintenant',
@@ -30,29 +41,46 @@ export const strokeFr = {
     in_future: 'Cette heure est dans le futur : vérifiez la date (celle de la veille pour une heure avant minuit).',
   },
   reference: { onset: 'Début', last_known_well: 'Vu normal' },
-  delays: { referenceToArrival: '{{reference}} → arrivée', doorToImaging: 'Porte → imagerie', doorToNeedle: 'Porte → aiguille', doorToGroin: 'Porte → ponction', referenceToNeedle: '{{reference}} → aiguille' },
+  delays: {
+    referenceToArrival: '{{reference}} → arrivée',
+    doorToImaging: 'Porte → imagerie',
+    doorToNeedle: 'Porte → aiguille',
+    doorToGroin: 'Porte → ponction',
+    referenceToNeedle: '{{reference}} → aiguille',
+  },
   windows: {
     title: 'Fenêtres de traitement',
     basis: {
       last_known_well: 'Comptées depuis la dernière fois vu normal ({{time}}).',
-      onset: 'Comptées depuis le début des symptômes ({{time}}) : si personne n’a vu le début, saisissez la dernière fois vu normal.',
+      onset:
+        'Comptées depuis le début des symptômes ({{time}}) : si personne n’a vu le début, saisissez la dernière fois vu normal.',
     },
     sinceBoth: 'Depuis le début des symptômes : {{onset}} ; depuis la dernière fois vu normal : {{lastKnownWell}}',
     ivt: 'Thrombolyse IV (4 h 30) : reste {{left}}',
     ivtPassed: 'Thrombolyse IV (4 h 30) : fenêtre dépassée de {{over}}',
     thrombectomy: 'Thrombectomie (6 h) : reste {{left}} ; jusqu’à 24 h sur critères d’imagerie',
-    thrombectomyExtended: 'Thrombectomie : au-delà de 6 h, seulement sur critères d’imagerie (DAWN, DEFUSE 3) : reste {{left}} jusqu’à 24 h',
+    thrombectomyExtended:
+      'Thrombectomie : au-delà de 6 h, seulement sur critères d’imagerie (DAWN, DEFUSE 3) : reste {{left}} jusqu’à 24 h',
     thrombectomyPassed: 'Thrombectomie : au-delà de 24 h',
-    noBasis: 'Saisissez le début des symptômes ou la dernière fois vu normal (ou « Inconnu ») pour voir les fenêtres de traitement.',
-    bothUnknown: 'Début et dernière fois vu normal inconnus : aucune fenêtre ne se calcule. La suite se discute avec le neurologue, sur l’imagerie.',
-    source: 'Fenêtres comptées depuis la dernière fois vu normal : recommandations AHA/ASA 2019 (§ 3.5.1 et § 3.7) et ESO 2021 (thrombolyse IV). Un repère pour le médecin, pas une décision.',
+    noBasis:
+      'Saisissez le début des symptômes ou la dernière fois vu normal (ou « Inconnu ») pour voir les fenêtres de traitement.',
+    bothUnknown:
+      'Début et dernière fois vu normal inconnus : aucune fenêtre ne se calcule. La suite se discute avec le neurologue, sur l’imagerie.',
+    source:
+      'Fenêtres comptées depuis la dernière fois vu normal : recommandations AHA/ASA 2019 (§ 3.5.1 et § 3.7) et ESO 2021 (thrombolyse IV). Un repère pour le médecin, pas une décision.',
   },
   outOfOrder: 'Heures à vérifier, l’ordre est impossible : {{pairs}}',
   nihss: 'Score NIHSS',
   nihssTotal: 'NIHSS {{total}} ({{severity}})',
   nihssIncomplete: 'NIHSS incomplet : {{missing}} item(s) à coter',
   scale: strokeNihssFr,
-  severity: { none: 'pas de déficit', minor: 'AVC mineur', moderate: 'AVC modéré', moderate_to_severe: 'AVC modéré à sévère', severe: 'AVC sévère' },
+  severity: {
+    none: 'pas de déficit',
+    minor: 'AVC mineur',
+    moderate: 'AVC modéré',
+    moderate_to_severe: 'AVC modéré à sévère',
+    severe: 'AVC sévère',
+  },
   scoreOf: 'Cotation de {{item}}',
   camera: 'Caméra : {{preset}}',
   items: {
@@ -73,7 +101,8 @@ export const strokeFr = {
     extinction_inattention: 'Extinction, négligence',
   },
   helpTitle: 'Aide à la décision de thrombolyse',
-  helpOnly: 'Aide au calcul et à la vérification seulement : la décision et la prescription restent celles du médecin ; vérifiez les doses avec la pharmacie.',
+  helpOnly:
+    'Aide au calcul et à la vérification seulement : la décision et la prescription restent celles du médecin ; vérifiez les doses avec la pharmacie.',
   weight: 'Poids (kg)',
   weightSource: 'Origine du poids',
   estimated: 'estimé',
@@ -81,14 +110,18 @@ export const strokeFr = {
   saveWeight: 'Enregistrer le poids',
   confirmWeight: 'Poids inhabituel (hors de 30 à 200 kg) : je confirme ce poids',
   doses: 'Doses calculées',
-  alteplase: 'Altéplase 0,9 mg/kg (max 90 mg) : {{total}} mg, dont bolus {{bolus}} mg en 1 min puis {{infusion}} mg en 60 min ({{rate}} mL/h à 1 mg/mL)',
-  tenecteplase: 'Ténectéplase 0,25 mg/kg (max 25 mg), bolus unique : le tableau du RCP donne {{bandMg}} mg ({{bandMl}} mL à 5 mg/mL) pour {{band}} ; c’est la dose à préparer. Calcul exact : 0,25 mg/kg × {{kg}} kg = {{exactMg}} mg.',
+  alteplase:
+    'Altéplase 0,9 mg/kg (max 90 mg) : {{total}} mg, dont bolus {{bolus}} mg en 1 min puis {{infusion}} mg en 60 min ({{rate}} mL/h à 1 mg/mL)',
+  tenecteplase:
+    'Ténectéplase 0,25 mg/kg (max 25 mg), bolus unique : le tableau du RCP donne {{bandMg}} mg ({{bandMl}} mL à 5 mg/mL) pour {{band}} ; c’est la dose à préparer. Calcul exact : 0,25 mg/kg × {{kg}} kg = {{exactMg}} mg.',
   bands: { first: 'moins de {{below}} kg', middle: '{{from}} à moins de {{below}} kg', last: '{{from}} kg et plus' },
   capped: '(dose maximale atteinte)',
   weightEstimated: 'Poids estimé : pesez le patient si possible.',
   weightUnusualShown: 'Poids hors de 30 à 200 kg, confirmé par {{by}}.',
-  minor: 'Patient de moins de 18 ans ({{age}} ans) : les doses des RCP sont celles de l’adulte (RCP Metalyse 4.2 : sécurité et efficacité non établies avant 18 ans).',
-  doseSource: 'Doses : RCP d’Actilyse (altéplase) et de Metalyse 25 mg (ténectéplase), rubrique 4.2 Posologie. Vérifiez avec la pharmacie et l’étiquette du produit.',
+  minor:
+    'Patient de moins de 18 ans ({{age}} ans) : les doses des RCP sont celles de l’adulte (RCP Metalyse 4.2 : sécurité et efficacité non établies avant 18 ans).',
+  doseSource:
+    'Doses : RCP d’Actilyse (altéplase) et de Metalyse 25 mg (ténectéplase), rubrique 4.2 Posologie. Vérifiez avec la pharmacie et l’étiquette du produit.',
   checklist: 'Contre-indications',
   checklistNone: 'Aucune contre-indication cochée.',
   checklistYes: '{{count}} contre-indication(s) cochée(s).',
@@ -113,7 +146,8 @@ export const strokeFr = {
   decisionNote: 'Précision',
   recordDecision: 'Enregistrer la décision',
   decidedBy: 'décidé par {{by}} le {{time}}',
-  decisionHelp: 'Aide à la décision, pas une prescription : la fiche ne décide rien. La décision est celle du médecin qui l’enregistre ici, à son nom.',
+  decisionHelp:
+    'Aide à la décision, pas une prescription : la fiche ne décide rien. La décision est celle du médecin qui l’enregistre ici, à son nom.',
   decisions: {
     thrombolysis_alteplase: 'Thrombolyse par altéplase',
     thrombolysis_tenecteplase: 'Thrombolyse par ténectéplase',
@@ -127,7 +161,8 @@ export const strokeFr = {
   overrideTitle: 'Thrombolyser malgré : {{items}}',
   overrideConfirm: 'Je passe outre, par décision médicale',
   overrideReason: 'Motif (obligatoire)',
-  overrideHint: 'Chaque « Oui » ou « Inconnu » demande le motif pour lequel le médecin thrombolyse malgré tout : il est enregistré à son nom, avec l’heure.',
+  overrideHint:
+    'Chaque « Oui » ou « Inconnu » demande le motif pour lequel le médecin thrombolyse malgré tout : il est enregistré à son nom, avec l’heure.',
   overrideShown: 'Passé outre : {{items}} — motif : {{reason}}',
   minorConfirm: 'Patient de moins de 18 ans ({{age}} ans) : je confirme la thrombolyse hors du cadre de l’adulte',
   minorShown: 'Thrombolyse d’un patient de moins de 18 ans, confirmée.',
@@ -135,16 +170,26 @@ export const strokeFr = {
     score_out_of_range: 'Cotation impossible pour cet item (au plus {{max}}).',
     untestable_reason: 'Ce motif ne s’applique pas à cet item : choisissez un des motifs proposés.',
     untestable_detail: 'Précisez le motif « autre » de la cotation NT.',
-    weight_unusual: 'Poids hors de {{min}} à {{max}} kg : vérifiez la saisie, puis cochez la confirmation pour l’enregistrer.',
-    checklist_unanswered: 'Décision de thrombolyse non enregistrée : {{count}} contre-indication(s) sans réponse. Répondez à chacune (Oui, Non ou Inconnu), puis enregistrez de nouveau.',
-    override_required: 'Décision de thrombolyse non enregistrée : {{count}} réponse(s) « Oui » ou « Inconnu ». Pour thrombolyser malgré tout, cochez « Je passe outre » et donnez le motif.',
-    override_stale: 'La liste des contre-indications a changé pendant la saisie : relisez-la, puis confirmez de nouveau le motif.',
+    weight_unusual:
+      'Poids hors de {{min}} à {{max}} kg : vérifiez la saisie, puis cochez la confirmation pour l’enregistrer.',
+    checklist_unanswered:
+      'Décision de thrombolyse non enregistrée : {{count}} contre-indication(s) sans réponse. Répondez à chacune (Oui, Non ou Inconnu), puis enregistrez de nouveau.',
+    override_required:
+      'Décision de thrombolyse non enregistrée : {{count}} réponse(s) « Oui » ou « Inconnu ». Pour thrombolyser malgré tout, cochez « Je passe outre » et donnez le motif.',
+    override_stale:
+      'La liste des contre-indications a changé pendant la saisie : relisez-la, puis confirmez de nouveau le motif.',
     minor_unconfirmed: 'Patient de moins de 18 ans : cochez la confirmation pour enregistrer une thrombolyse.',
   },
   summary: {
     title: 'Téléconsultation AVC — résumé',
     unknownTime: '{{milestone}} : inconnu ({{by}})',
-    delays: { referenceToArrival: 'Délai {{reference}} – arrivée', doorToImaging: 'Délai porte – imagerie', doorToNeedle: 'Délai porte – aiguille', doorToGroin: 'Délai porte – ponction', referenceToNeedle: 'Délai {{reference}} – aiguille' },
+    delays: {
+      referenceToArrival: 'Délai {{reference}} – arrivée',
+      doorToImaging: 'Délai porte – imagerie',
+      doorToNeedle: 'Délai porte – aiguille',
+      doorToGroin: 'Délai porte – ponction',
+      referenceToNeedle: 'Délai {{reference}} – aiguille',
+    },
     reference: { onset: 'début', last_known_well: 'vu normal', none: 'référence' },
     nihssIncomplete: 'NIHSS incomplet ({{missing}} item(s) non cotés)',
     untestable: '— NT : {{items}}',
@@ -155,11 +200,14 @@ export const strokeFr = {
     decision: 'Décision : {{decision}}',
     override: 'Passé outre par décision médicale : {{items}} — motif : {{reason}}',
     minor: 'Patient de moins de 18 ans : thrombolyse confirmée par le médecin.',
-    alteplase: 'Thrombolytique : altéplase {{total}} mg (bolus {{bolus}} mg, puis {{infusion}} mg en perfusion sur 60 min)',
-    tenecteplase: 'Thrombolytique : ténectéplase {{mg}} mg ({{ml}} mL à 5 mg/mL) en bolus unique, dose du RCP pour {{band}} (0,25 mg/kg : {{exactMg}} mg)',
+    alteplase:
+      'Thrombolytique : altéplase {{total}} mg (bolus {{bolus}} mg, puis {{infusion}} mg en perfusion sur 60 min)',
+    tenecteplase:
+      'Thrombolytique : ténectéplase {{mg}} mg ({{ml}} mL à 5 mg/mL) en bolus unique, dose du RCP pour {{band}} (0,25 mg/kg : {{exactMg}} mg)',
     drugWithoutWeight: 'Thrombolytique : {{drug}} ; poids non enregistré, dose non calculée',
     drugs: { alteplase: 'altéplase', tenecteplase: 'ténectéplase' },
     drugNotRecorded: 'Thrombolytique non précisé sur la fiche : vérifiez la prescription.',
-    helpOnly: 'Les doses et la liste de contre-indications sont une aide : la décision et la prescription sont celles des médecins nommés.',
+    helpOnly:
+      'Les doses et la liste de contre-indications sont une aide : la décision et la prescription sont celles des médecins nommés.',
   },
 };

@@ -4,7 +4,10 @@
 export const strokeNihssFr = {
   untestable: 'NT',
   untestableName: 'Non testable (NT)',
-  untestableHint: { limb: 'Non testable : amputation, arthrodèse', speech: 'Non testable : intubation, obstacle physique' },
+  untestableHint: {
+    limb: 'Non testable : amputation, arthrodèse',
+    speech: 'Non testable : intubation, obstacle physique',
+  },
   scores: {
     level_of_consciousness: {
       '0': 'Vigilant, réagit vivement',
@@ -14,8 +17,17 @@ export const strokeNihssFr = {
     },
     loc_questions: { '0': 'Deux réponses justes', '1': 'Une réponse juste', '2': 'Aucune réponse juste' },
     loc_commands: { '0': 'Exécute les deux ordres', '1': 'Exécute un ordre', '2': 'N’exécute aucun ordre' },
-    best_gaze: { '0': 'Normale', '1': 'Paralysie partielle du regard', '2': 'Déviation forcée ou paralysie totale du regard' },
-    visual_fields: { '0': 'Pas de déficit visuel', '1': 'Hémianopsie partielle', '2': 'Hémianopsie complète', '3': 'Hémianopsie bilatérale (cécité, y compris corticale)' },
+    best_gaze: {
+      '0': 'Normale',
+      '1': 'Paralysie partielle du regard',
+      '2': 'Déviation forcée ou paralysie totale du regard',
+    },
+    visual_fields: {
+      '0': 'Pas de déficit visuel',
+      '1': 'Hémianopsie partielle',
+      '2': 'Hémianopsie complète',
+      '3': 'Hémianopsie bilatérale (cécité, y compris corticale)',
+    },
     facial_palsy: {
       '0': 'Mouvements normaux et symétriques',
       '1': 'Paralysie mineure (sillon naso-génien effacé, sourire asymétrique)',
@@ -38,11 +50,30 @@ export const strokeNihssFr = {
     },
     limb_ataxia: { '0': 'Absente', '1': 'Présente sur un membre', '2': 'Présente sur deux membres' },
     sensory: { '0': 'Normale', '1': 'Hypoesthésie légère à modérée', '2': 'Anesthésie sévère ou totale' },
-    best_language: { '0': 'Pas d’aphasie', '1': 'Aphasie légère à modérée', '2': 'Aphasie sévère', '3': 'Mutisme, aphasie globale' },
-    dysarthria: { '0': 'Normale', '1': 'Dysarthrie légère à modérée', '2': 'Dysarthrie sévère, ou mutisme (anarthrie)' },
-    extinction_inattention: { '0': 'Aucune anomalie', '1': 'Négligence ou extinction dans une modalité', '2': 'Négligence profonde, ou dans plus d’une modalité' },
+    best_language: {
+      '0': 'Pas d’aphasie',
+      '1': 'Aphasie légère à modérée',
+      '2': 'Aphasie sévère',
+      '3': 'Mutisme, aphasie globale',
+    },
+    dysarthria: {
+      '0': 'Normale',
+      '1': 'Dysarthrie légère à modérée',
+      '2': 'Dysarthrie sévère, ou mutisme (anarthrie)',
+    },
+    extinction_inattention: {
+      '0': 'Aucune anomalie',
+      '1': 'Négligence ou extinction dans une modalité',
+      '2': 'Négligence profonde, ou dans plus d’une modalité',
+    },
   },
-  reasons: { amputation: 'Amputation', joint_fusion: 'Arthrodèse', intubation: 'Intubation', physical_barrier: 'Autre obstacle physique à la parole', other: 'Autre motif (à préciser)' },
+  reasons: {
+    amputation: 'Amputation',
+    joint_fusion: 'Arthrodèse',
+    intubation: 'Intubation',
+    physical_barrier: 'Autre obstacle physique à la parole',
+    other: 'Autre motif (à préciser)',
+  },
   reasonTitle: 'Non testable (NT) : motif, obligatoire',
   reasonOf: 'Motif de NT pour {{item}}',
   detail: 'Précision',
@@ -56,5 +87,6 @@ export const strokeNihssFr = {
   comaMismatch: 'À corriger selon ces règles : {{items}}.',
   comaItem: '{{item}} coté {{scored}}, l’échelle donne {{expected}}',
   applyComa: 'Appliquer ces cotations',
-  bands: 'Total de 0 à 42 (Brott, 1989) ; repères : 0 pas de symptôme, 1-4 mineur, 5-15 modéré, 16-20 modéré à sévère, 21-42 sévère (Kwah et Diong, 2014).',
+  bands:
+    'Total de 0 à 42 (Brott, 1989) ; repères : 0 pas de symptôme, 1-4 mineur, 5-15 modéré, 16-20 modéré à sévère, 21-42 sévère (Kwah et Diong, 2014).',
 };

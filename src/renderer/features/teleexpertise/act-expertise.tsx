@@ -16,7 +16,19 @@ import { BlockedReason, useBlockedReason } from '../../ui/consent-blocked';
 
 type Decision = 'given' | 'refused' | null;
 
-function AnswerQuestion({ encounter, questionId, files, imageSharing, onDone }: { encounter: Encounter; questionId: string; files: Attachment[]; imageSharing: Decision; onDone: (e: AppError | null) => void }) {
+function AnswerQuestion({
+  encounter,
+  questionId,
+  files,
+  imageSharing,
+  onDone,
+}: {
+  encounter: Encounter;
+  questionId: string;
+  files: Attachment[];
+  imageSharing: Decision;
+  onDone: (e: AppError | null) => void;
+}) {
   const { t } = useTranslation();
   // A photo leaves for the expert with the answer: the patient's consent to sharing images first.
   const photoBlocked = useBlockedReason()('image_sharing', imageSharing);
@@ -24,7 +36,13 @@ function AnswerQuestion({ encounter, questionId, files, imageSharing, onDone }: 
   const [by, setBy] = useState(encounter.requester.name);
   const [joined, setJoined] = useState<string[]>([]);
   const send = async () => {
-    const r = await relais.invoke('teleexpertise.provideInformation', { encounterId: encounter.id, inResponseTo: questionId, author: { ...encounter.requester, name: by }, text, attachmentIds: joined });
+    const r = await relais.invoke('teleexpertise.provideInformation', {
+      encounterId: encounter.id,
+      inResponseTo: questionId,
+      author: { ...encounter.requester, name: by },
+      text,
+      attachmentIds: joined,
+    });
     if (r.ok) setText('');
     onDone(r.ok ? null : r.error);
   };
@@ -39,7 +57,13 @@ function AnswerQuestion({ encounter, questionId, files, imageSharing, onDone }: 
           <legend>{t('expertise.joinFiles')}</legend>
           {files.map((f) => (
             <label key={f.id} className="checkbox">
-              <input type="checkbox" disabled={f.kind === 'snapshot' && photoBlocked !== null} checked={joined.includes(f.id)} onChange={(e) => setJoined((j) => (e.target.checked ? [...j, f.id] : j.filter((x) => x !== f.id)))} /> {f.title ?? f.device}
+              <input
+                type="checkbox"
+                disabled={f.kind === 'snapshot' && photoBlocked !== null}
+                checked={joined.includes(f.id)}
+                onChange={(e) => setJoined((j) => (e.target.checked ? [...j, f.id] : j.filter((x) => x !== f.id)))}
+              />{' '}
+              {f.title ?? f.device}
             </label>
           ))}
           {files.some((f) => f.kind === 'snapshot') && <BlockedReason reason={photoBlocked} />}
@@ -49,12 +73,24 @@ function AnswerQuestion({ encounter, questionId, files, imageSharing, onDone }: 
         {t('acts.author')}
         <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
       </label>
-      <button type="button" className="primary" disabled={!text.trim() || !by.trim()} onClick={() => void send()}>{t('expertise.sendAnswer')}</button>
+      <button type="button" className="primary" disabled={!text.trim() || !by.trim()} onClick={() => void send()}>
+        {t('expertise.sendAnswer')}
+      </button>
     </form>
   );
 }
 
-export function ActExpertise({ encounter, files, imageSharing, onDone }: { encounter: Encounter; files: Attachment[]; imageSharing: Decision; onDone: (e: AppError | null) => void }) {
+export function ActExpertise({
+  encounter,
+  files,
+  imageSharing,
+  onDone,
+}: {
+  encounter: Encounter;
+  files: Attachment[];
+  imageSharing: Decision;
+  onDone: (e: AppError | null) => void;
+}) {
   const { t } = useTranslation();
   // The request's photos leave with it: the patient's consent to sharing them first.
   const sendBlocked = useBlockedReason()('image_sharing', imageSharing);
@@ -90,7 +126,11 @@ export function ActExpertise({ encounter, files, imageSharing, onDone }: { encou
   if (!view) return error ? <ActError error={error} /> : null;
   const question = openQuestion(view.messages);
   async function submit() {
-    const r = await relais.invoke('teleexpertise.submit', { encounterId: encounter.id, version: encounter.version, ...(consent ? { consentBy: encounter.requester.name } : {}) });
+    const r = await relais.invoke('teleexpertise.submit', {
+      encounterId: encounter.id,
+      version: encounter.version,
+      ...(consent ? { consentBy: encounter.requester.name } : {}),
+    });
     done(r.ok ? null : r.error);
   }
   async function checkNow() {
@@ -106,11 +146,16 @@ export function ActExpertise({ encounter, files, imageSharing, onDone }: { encou
       <h2 id="expertise-title">{t('expertise.request')}</h2>
       <p>
         {t('expertise.state')} : <strong data-testid="expertise-state">{t(`expertise.states.${view.state}`)}</strong>{' '}
-        <span className={view.details.priority === 'routine' ? 'tag' : 'tag urgent'}>{t(`expertise.priorities.${view.details.priority}`)}</span>
+        <span className={view.details.priority === 'routine' ? 'tag' : 'tag urgent'}>
+          {t(`expertise.priorities.${view.details.priority}`)}
+        </span>
       </p>
       {view.blocked && (
         <p role="alert" className="error-text">
-          {t('expertise.blocked')} <button type="button" className="link" onClick={() => show({ name: 'sync' })}>{t('expertise.openSync')}</button>
+          {t('expertise.blocked')}{' '}
+          <button type="button" className="link" onClick={() => show({ name: 'sync' })}>
+            {t('expertise.openSync')}
+          </button>
         </p>
       )}
       {view.details.context && (
@@ -122,9 +167,12 @@ export function ActExpertise({ encounter, files, imageSharing, onDone }: { encou
         <>
           <p className="hint">{t('expertise.draftHint')}</p>
           <label className="checkbox">
-            <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} /> {t('expertise.consent')}
+            <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />{' '}
+            {t('expertise.consent')}
           </label>
-          <button type="button" className="primary" disabled={photosBlocked !== null} onClick={() => void submit()}>{t('expertise.send')}</button>
+          <button type="button" className="primary" disabled={photosBlocked !== null} onClick={() => void submit()}>
+            {t('expertise.send')}
+          </button>
           <BlockedReason reason={photosBlocked} />
         </>
       ) : (
@@ -133,11 +181,23 @@ export function ActExpertise({ encounter, files, imageSharing, onDone }: { encou
           {view.state === 'converted' && (
             <p role="status">
               {t('expertise.convertedHint')}{' '}
-              <button type="button" onClick={() => show({ name: 'calls' })}>{t('expertise.goToCalls')}</button>
+              <button type="button" onClick={() => show({ name: 'calls' })}>
+                {t('expertise.goToCalls')}
+              </button>
             </p>
           )}
-          {question && <AnswerQuestion encounter={encounter} questionId={question.id} files={files} imageSharing={imageSharing} onDone={done} />}
-          <button type="button" disabled={checking} onClick={() => void checkNow()}>{t('expertise.checkNow')}</button>
+          {question && (
+            <AnswerQuestion
+              encounter={encounter}
+              questionId={question.id}
+              files={files}
+              imageSharing={imageSharing}
+              onDone={done}
+            />
+          )}
+          <button type="button" disabled={checking} onClick={() => void checkNow()}>
+            {t('expertise.checkNow')}
+          </button>
         </>
       )}
       <ActError error={error} />

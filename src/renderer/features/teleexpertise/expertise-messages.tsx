@@ -12,7 +12,8 @@ export function ExpertiseMessages({ messages }: { messages: readonly ExpertiseMe
         <li key={m.id}>
           <article className="report" aria-label={t(`expertise.kinds.${m.kind}`)}>
             <p>
-              <strong>{t(`expertise.kinds.${m.kind}`)}</strong> — {m.author.name}, {new Date(m.sentAt).toLocaleString(i18n.language)}
+              <strong>{t(`expertise.kinds.${m.kind}`)}</strong> — {m.author.name},{' '}
+              {new Date(m.sentAt).toLocaleString(i18n.language)}
             </p>
             <p className="report-text">{m.text}</p>
             {m.recommendations && (

@@ -54,7 +54,9 @@ export function InboxScreen() {
     <section aria-labelledby="inbox-title">
       <div className="title-row">
         <h1 id="inbox-title">{t('expertise.inbox')}</h1>
-        <button type="button" disabled={loading} onClick={refresh}>{t('expertise.refresh')}</button>
+        <button type="button" disabled={loading} onClick={refresh}>
+          {t('expertise.refresh')}
+        </button>
       </div>
       <ActError error={error} />
       {items && items.length === 0 && <p>{t('expertise.inboxEmpty')}</p>}
@@ -62,12 +64,19 @@ export function InboxScreen() {
         <ul className="plain-list" aria-label={t('expertise.inbox')}>
           {items.map((i) => (
             <li key={i.requestId} data-request={i.requestId}>
-              <span className={i.priority === 'routine' ? 'tag' : 'tag urgent'}>{t(`expertise.priorities.${i.priority}`)}</span>{' '}
-              <button type="button" className="link" onClick={() => show({ name: 'expertise-request', id: i.requestId })}>
+              <span className={i.priority === 'routine' ? 'tag' : 'tag urgent'}>
+                {t(`expertise.priorities.${i.priority}`)}
+              </span>{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() => show({ name: 'expertise-request', id: i.requestId })}
+              >
                 {i.patientName} — {i.question}
               </button>{' '}
               <span className="hint">
-                {i.specialty} · {i.requester} · {t('expertise.waitingFor', { age: age(i.authoredOn, readAt, t) })} · <strong>{t(`expertise.expertStates.${i.state}`)}</strong>
+                {i.specialty} · {i.requester} · {t('expertise.waitingFor', { age: age(i.authoredOn, readAt, t) })} ·{' '}
+                <strong>{t(`expertise.expertStates.${i.state}`)}</strong>
                 {i.toMe ? ` · ${t('expertise.toMe')}` : ''}
                 {i.unsentReplies > 0 ? ` · ${t('expertise.unsentReplies', { count: i.unsentReplies })}` : ''}
               </span>

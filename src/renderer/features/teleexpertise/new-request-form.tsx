@@ -14,8 +14,15 @@ import { ActError } from '../../ui/error-line';
 import { RequesterFields, type RequesterRole } from '../../ui/professional-fields';
 import { NamedExpertField } from './named-expert-field';
 
-
-export function NewRequestForm({ patientId, onCreated, onCancel }: { patientId: string; onCreated: (act: Encounter) => void; onCancel: () => void }) {
+export function NewRequestForm({
+  patientId,
+  onCreated,
+  onCancel,
+}: {
+  patientId: string;
+  onCreated: (act: Encounter) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [specialties, setSpecialties] = useState<string[]>([]);
   const [specialty, setSpecialty] = useState('');
@@ -60,7 +67,13 @@ export function NewRequestForm({ patientId, onCreated, onCancel }: { patientId: 
       <h3>{t('expertise.newRequest')}</h3>
       <label>
         {t('expertise.specialty')}
-        <input value={specialty} onChange={(e) => setSpecialty(e.target.value)} list="expertise-specialties" required maxLength={100} />
+        <input
+          value={specialty}
+          onChange={(e) => setSpecialty(e.target.value)}
+          list="expertise-specialties"
+          required
+          maxLength={100}
+        />
         <datalist id="expertise-specialties">
           {specialties.map((s) => (
             <option key={s} value={s} />
@@ -81,7 +94,9 @@ export function NewRequestForm({ patientId, onCreated, onCancel }: { patientId: 
         {t('expertise.priority')}
         <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
           {PrioritySchema.options.map((p) => (
-            <option key={p} value={p}>{t(`expertise.priorities.${p}`)}</option>
+            <option key={p} value={p}>
+              {t(`expertise.priorities.${p}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -92,8 +107,12 @@ export function NewRequestForm({ patientId, onCreated, onCancel }: { patientId: 
       </label>
       <ActError error={error} />
       <div className="actions">
-        <button type="button" onClick={onCancel}>{t('acts.cancel')}</button>
-        <button type="submit" className="primary" disabled={busy}>{t('expertise.createDraft')}</button>
+        <button type="button" onClick={onCancel}>
+          {t('acts.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('expertise.createDraft')}
+        </button>
       </div>
     </form>
   );

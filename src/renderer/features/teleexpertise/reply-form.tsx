@@ -48,7 +48,8 @@ export function ReplyForm({ requestId, onDone }: { requestId: string; onDone: (e
         <legend>{t('expertise.reply')}</legend>
         {KINDS.map((k) => (
           <label key={k} className="radio">
-            <input type="radio" name="reply-kind" checked={kind === k} onChange={() => setKind(k)} /> {t(`expertise.replyKinds.${k}`)}
+            <input type="radio" name="reply-kind" checked={kind === k} onChange={() => setKind(k)} />{' '}
+            {t(`expertise.replyKinds.${k}`)}
           </label>
         ))}
       </fieldset>
@@ -60,20 +61,29 @@ export function ReplyForm({ requestId, onDone }: { requestId: string; onDone: (e
         <>
           <label>
             {t('expertise.recommendations')}
-            <textarea value={recommendations} onChange={(e) => setRecommendations(e.target.value)} rows={3} maxLength={20_000} />
+            <textarea
+              value={recommendations}
+              onChange={(e) => setRecommendations(e.target.value)}
+              rows={3}
+              maxLength={20_000}
+            />
           </label>
           <label>
             {t('expertise.followUp')}
             <select value={followUp} onChange={(e) => setFollowUp(e.target.value as FollowUp)}>
               {FollowUpSchema.options.map((f) => (
-                <option key={f} value={f}>{t(`expertise.followUps.${f}`)}</option>
+                <option key={f} value={f}>
+                  {t(`expertise.followUps.${f}`)}
+                </option>
               ))}
             </select>
           </label>
         </>
       )}
       <SignerFields author={author} rpps={rpps} onAuthor={setAuthor} onRpps={setRpps}>
-        <button type="submit" className="primary" disabled={busy}>{t(`expertise.replySend.${kind}`)}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {t(`expertise.replySend.${kind}`)}
+        </button>
       </SignerFields>
     </form>
   );

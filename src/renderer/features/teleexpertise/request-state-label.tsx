@@ -10,7 +10,8 @@ export function RequestStateLabel({ encounterId }: { encounterId: string }) {
   const [state, setState] = useState<RequestState | null>(null);
   useEffect(() => {
     let current = true;
-    const load = () => void relais.invoke('teleexpertise.get', { encounterId }).then((r) => current && r.ok && setState(r.value.state));
+    const load = () =>
+      void relais.invoke('teleexpertise.get', { encounterId }).then((r) => current && r.ok && setState(r.value.state));
     load();
     const off = relais.on('teleexpertise.changed', (c) => c.requestId === encounterId && load());
     return () => {
@@ -19,5 +20,10 @@ export function RequestStateLabel({ encounterId }: { encounterId: string }) {
     };
   }, [encounterId]);
   if (!state) return null;
-  return <strong data-testid="request-list-state"> · {t('expertise.request')} {t(`expertise.states.${state}`)}</strong>;
+  return (
+    <strong data-testid="request-list-state">
+      {' '}
+      · {t('expertise.request')} {t(`expertise.states.${state}`)}
+    </strong>
+  );
 }

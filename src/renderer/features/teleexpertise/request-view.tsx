@@ -22,7 +22,9 @@ function FileView({ requestId, file }: { requestId: string; file: ExpertFile }) 
     void relais.invoke('teleexpertise.file', { requestId, fileId: file.id }).then((r) => {
       if (!current) return;
       if (!r.ok) return setError(r.error);
-      made = URL.createObjectURL(new Blob([base64Bytes(r.value.data) as Uint8Array<ArrayBuffer>], { type: r.value.mime }));
+      made = URL.createObjectURL(
+        new Blob([base64Bytes(r.value.data) as Uint8Array<ArrayBuffer>], { type: r.value.mime }),
+      );
       setUrl(made);
     });
     return () => {
@@ -69,7 +71,13 @@ export function RequestScreen({ id }: { id: string }) {
       ← {t('expertise.backToInbox')}
     </button>
   );
-  if (!view) return <section>{back}{error ? <ActError error={error} /> : <p>{t('home.loading')}</p>}</section>;
+  if (!view)
+    return (
+      <section>
+        {back}
+        {error ? <ActError error={error} /> : <p>{t('home.loading')}</p>}
+      </section>
+    );
   const { item, patient } = view;
   return (
     <section aria-labelledby="request-title">
@@ -79,20 +87,32 @@ export function RequestScreen({ id }: { id: string }) {
           {t('expertise.request')} — {item.specialty}
         </h1>
         {/* Read again from the regional server: the requester's answers show at once. */}
-        <button type="button" onClick={() => void load()}>{t('expertise.refresh')}</button>
+        <button type="button" onClick={() => void load()}>
+          {t('expertise.refresh')}
+        </button>
       </div>
       <p>
-        <span className={item.priority === 'routine' ? 'tag' : 'tag urgent'} data-testid="request-priority">{t(`expertise.priorities.${item.priority}`)}</span>{' '}
-        <strong data-testid="request-state">{t(`expertise.expertStates.${item.state}`)}</strong> · {t('expertise.sentBy', { who: view.requester.name, when: new Date(item.authoredOn).toLocaleString(i18n.language) })}
+        <span className={item.priority === 'routine' ? 'tag' : 'tag urgent'} data-testid="request-priority">
+          {t(`expertise.priorities.${item.priority}`)}
+        </span>{' '}
+        <strong data-testid="request-state">{t(`expertise.expertStates.${item.state}`)}</strong> ·{' '}
+        {t('expertise.sentBy', {
+          who: view.requester.name,
+          when: new Date(item.authoredOn).toLocaleString(i18n.language),
+        })}
       </p>
       <section className="card" aria-labelledby="patient-traits">
         <h2 id="patient-traits">{t('expertise.patient')}</h2>
         <p>
           <strong>{patient.name}</strong>
-          {patient.birthDate ? ` · ${t('expertise.bornOn', { date: new Date(`${patient.birthDate}T12:00:00`).toLocaleDateString(i18n.language) })}` : ''}
+          {patient.birthDate
+            ? ` · ${t('expertise.bornOn', { date: new Date(`${patient.birthDate}T12:00:00`).toLocaleDateString(i18n.language) })}`
+            : ''}
           {patient.sex ? ` · ${t(`expertise.sexes.${patient.sex}`, { defaultValue: patient.sex })}` : ''}
           {patient.ins ? ` · INS ${patient.ins}` : ''}
-          {patient.identityStatus ? ` · ${t('expertise.identityStatus', { status: t(`form.statuses.${patient.identityStatus}`, { defaultValue: patient.identityStatus }) })}` : ''}
+          {patient.identityStatus
+            ? ` · ${t('expertise.identityStatus', { status: t(`form.statuses.${patient.identityStatus}`, { defaultValue: patient.identityStatus }) })}`
+            : ''}
         </p>
       </section>
       <section className="card" aria-labelledby="question-title">
@@ -107,7 +127,9 @@ export function RequestScreen({ id }: { id: string }) {
       </section>
       <section className="card" aria-labelledby="files-title">
         <h2 id="files-title">{t('acts.files')}</h2>
-        {view.files.length === 0 ? <p>{t('acts.noFiles')}</p> : (
+        {view.files.length === 0 ? (
+          <p>{t('acts.noFiles')}</p>
+        ) : (
           <div className="expertise-files" aria-label={t('acts.files')}>
             {view.files.map((f) => (
               <FileView key={f.id} requestId={id} file={f} />

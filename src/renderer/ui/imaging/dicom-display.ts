@@ -7,7 +7,13 @@ export const personName = (pn: string | null) => (pn ? pn.split('^').filter(Bool
 /** The family name, then the given and middle names, of a PN. */
 export function nameParts(pn: string | null): { family: string; given: string } {
   const [family = '', given = '', middle = ''] = (pn ?? '').split('^');
-  return { family: family.trim(), given: [given, middle].map((p) => p.trim()).filter(Boolean).join(' ') };
+  return {
+    family: family.trim(),
+    given: [given, middle]
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .join(' '),
+  };
 }
 
 /** "19600504" or "1960-05-04" as "4 mai 1960" / "May 4, 1960"; '' when it is not a date. */
@@ -16,7 +22,12 @@ export function displayDate(value: string | null, language: string): string {
   if (!m) return '';
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(m[3])) return '';
-  const written = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const written = new Intl.DateTimeFormat(language, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
   // French writes the first of the month "1er" (Intl writes "1").
   return language.startsWith('fr') && date.getUTCDate() === 1 ? written.replace(/^1 /, '1er ') : written;
 }

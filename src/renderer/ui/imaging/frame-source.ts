@@ -49,8 +49,14 @@ function createListeners() {
  */
 export type FrameFetcher = (frame: { sopInstanceUid: string; frame: number }) => Promise<Result<ImageFrame>>;
 
-export function localSeriesSource(series: SeriesImages, fetchFrame: FrameFetcher, maxBytes = 768 * 1024 * 1024): FrameSource {
-  const entries = series.images.flatMap((image) => Array.from({ length: image.frames }, (_, frame) => ({ sopInstanceUid: image.sopInstanceUid, frame })));
+export function localSeriesSource(
+  series: SeriesImages,
+  fetchFrame: FrameFetcher,
+  maxBytes = 768 * 1024 * 1024,
+): FrameSource {
+  const entries = series.images.flatMap((image) =>
+    Array.from({ length: image.frames }, (_, frame) => ({ sopInstanceUid: image.sopInstanceUid, frame })),
+  );
   const frames = new Map<number, LoadedFrame>();
   const failures = new Map<number, string>();
   const pending = new Map<number, Promise<LoadedFrame>>();

@@ -11,7 +11,14 @@ export interface LoadedFrame extends FrameMeta {
   value(i: number): number;
 }
 
-const ARRAYS = { uint8: Uint8Array, int8: Int8Array, uint16: Uint16Array, int16: Int16Array, uint32: Uint32Array, int32: Int32Array } as const;
+const ARRAYS = {
+  uint8: Uint8Array,
+  int8: Int8Array,
+  uint16: Uint16Array,
+  int16: Int16Array,
+  uint32: Uint32Array,
+  int32: Int32Array,
+} as const;
 
 export function base64Bytes(base64: string): Uint8Array {
   const binary = atob(base64);
@@ -23,7 +30,14 @@ export function base64Bytes(base64: string): Uint8Array {
 export function loadFrame(meta: FrameMeta, bytes: Uint8Array): LoadedFrame {
   // Copied to its own aligned buffer: typed views need an offset multiple of their size.
   const own = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  const samples = meta.colour === 'grey' ? new ARRAYS[meta.sampleType](own.buffer as ArrayBuffer, own.byteOffset, own.byteLength / ARRAYS[meta.sampleType].BYTES_PER_ELEMENT) : own;
+  const samples =
+    meta.colour === 'grey'
+      ? new ARRAYS[meta.sampleType](
+          own.buffer as ArrayBuffer,
+          own.byteOffset,
+          own.byteLength / ARRAYS[meta.sampleType].BYTES_PER_ELEMENT,
+        )
+      : own;
   const { slope, intercept } = meta.rescale;
   return { ...meta, bytes: own, value: (i) => samples[i]! * slope + intercept };
 }

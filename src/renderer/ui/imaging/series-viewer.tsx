@@ -5,7 +5,14 @@
 // with the zoom and pan: a window change repaints one frame, a pan none.
 import { useEffect, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CT_PRESETS, dragWindow, ellipseStats, lengthMm, type CtPreset, type SharedView } from '../../../shared/imaging/imaging-view';
+import {
+  CT_PRESETS,
+  dragWindow,
+  ellipseStats,
+  lengthMm,
+  type CtPreset,
+  type SharedView,
+} from '../../../shared/imaging/imaging-view';
 import type { FrameSource } from './frame-source';
 import { paintFrameInto } from './frame-canvas';
 import { initialWindow, type LoadedFrame } from './loaded-frame';
@@ -72,7 +79,11 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer, o
     const c = canvas.current;
     if (!c || !frame) return null;
     const fit = Math.min(c.width / frame.columns, c.height / frame.rows) * view.zoom;
-    return { fit, ox: c.width / 2 - (frame.columns * fit) / 2 + view.panX * fit, oy: c.height / 2 - (frame.rows * fit) / 2 + view.panY * fit };
+    return {
+      fit,
+      ox: c.width / 2 - (frame.columns * fit) / 2 + view.panX * fit,
+      oy: c.height / 2 - (frame.rows * fit) / 2 + view.panY * fit,
+    };
   };
   const toImage = (event: { clientX: number; clientY: number }): Point | null => {
     const c = canvas.current;
@@ -153,7 +164,8 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer, o
     if (!start) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     drag.current = { x: event.clientX, y: event.clientY, view, start };
-    if (tool === 'length' || tool === 'roi') setDraft({ id: Date.now(), kind: tool, index: view.index, a: start, b: start });
+    if (tool === 'length' || tool === 'roi')
+      setDraft({ id: Date.now(), kind: tool, index: view.index, a: start, b: start });
   }
   function pointerMove(event: ReactPointerEvent<HTMLCanvasElement>) {
     const here = toImage(event);
@@ -165,16 +177,25 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer, o
     const g = geometry();
     if (tool === 'window') onView({ ...d.view, ...dragWindow(d.view, dx, dy, Math.max(1, d.view.width / 200)) });
     else if (tool === 'pan' && g) onView({ ...d.view, panX: d.view.panX + dx / g.fit, panY: d.view.panY + dy / g.fit });
-    else if (tool === 'zoom') onView({ ...d.view, zoom: Math.min(20, Math.max(0.1, d.view.zoom * Math.exp(-dy / 200))) });
+    else if (tool === 'zoom')
+      onView({ ...d.view, zoom: Math.min(20, Math.max(0.1, d.view.zoom * Math.exp(-dy / 200))) });
     else if (draft) setDraft({ ...draft, b: here });
   }
   function pointerUp() {
     drag.current = null;
-    if (draft && (Math.abs(draft.a.x - draft.b.x) > 1 || Math.abs(draft.a.y - draft.b.y) > 1)) setMeasurements((m) => [...m, draft]);
+    if (draft && (Math.abs(draft.a.x - draft.b.x) > 1 || Math.abs(draft.a.y - draft.b.y) > 1))
+      setMeasurements((m) => [...m, draft]);
     setDraft(null);
   }
   function keyDown(event: React.KeyboardEvent) {
-    const steps: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, PageDown: 10, PageUp: -10 };
+    const steps: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowRight: 1,
+      ArrowUp: -1,
+      ArrowLeft: -1,
+      PageDown: 10,
+      PageUp: -10,
+    };
     if (event.key in steps) scrollTo(view.index + steps[event.key]!);
     else if (event.key === 'Home') scrollTo(0);
     else if (event.key === 'End') scrollTo(source.count - 1);
@@ -189,13 +210,22 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer, o
     <div className="viewer">
       <div className="viewer-tools" role="toolbar" aria-label={t('viewer.tools')}>
         {(['window', 'pan', 'zoom', 'length', 'roi'] as const).map((name) => (
-          <button key={name} type="button" aria-pressed={tool === name} onClick={() => setTool(name)}>{t(`viewer.tool.${name}`)}</button>
+          <button key={name} type="button" aria-pressed={tool === name} onClick={() => setTool(name)}>
+            {t(`viewer.tool.${name}`)}
+          </button>
         ))}
         {isCt &&
           (Object.keys(CT_PRESETS) as CtPreset[]).map((preset) => (
-            <button key={preset} type="button" onClick={() => onView({ ...view, ...CT_PRESETS[preset] })}>{t(`viewer.preset.${preset}`)}</button>
+            <button key={preset} type="button" onClick={() => onView({ ...view, ...CT_PRESETS[preset] })}>
+              {t(`viewer.preset.${preset}`)}
+            </button>
           ))}
-        <button type="button" onClick={() => frame && onView({ ...view, ...initialWindow(frame), zoom: 1, panX: 0, panY: 0 })}>{t('viewer.reset')}</button>
+        <button
+          type="button"
+          onClick={() => frame && onView({ ...view, ...initialWindow(frame), zoom: 1, panX: 0, panY: 0 })}
+        >
+          {t('viewer.reset')}
+        </button>
       </div>
       <div className="viewer-stage">
         <canvas
@@ -215,10 +245,32 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer, o
       {frame && <MarkersLegend orientation={frame.orientation} />}
       <label className="viewer-slider">
         {t('viewer.slice')}
-        <input type="range" min={1} max={source.count} value={view.index + 1} onChange={(e) => scrollTo(Number(e.target.value) - 1)} />
+        <input
+          type="range"
+          min={1}
+          max={source.count}
+          value={view.index + 1}
+          onChange={(e) => scrollTo(Number(e.target.value) - 1)}
+        />
       </label>
-      <p className="viewer-state" data-testid="viewer-state" data-index={view.index} data-center={view.center} data-width={view.width} data-zoom={view.zoom} data-remote-pointer={remotePointer ? `${Math.round(remotePointer.x)},${Math.round(remotePointer.y)}` : undefined}>
-        {t('viewer.state', { index: view.index + 1, count: source.count, width: Math.round(view.width), center: Math.round(view.center), zoom: formatNumber(view.zoom, 1, 1) })}
+      <p
+        className="viewer-state"
+        data-testid="viewer-state"
+        data-index={view.index}
+        data-center={view.center}
+        data-width={view.width}
+        data-zoom={view.zoom}
+        data-remote-pointer={
+          remotePointer ? `${Math.round(remotePointer.x)},${Math.round(remotePointer.y)}` : undefined
+        }
+      >
+        {t('viewer.state', {
+          index: view.index + 1,
+          count: source.count,
+          width: Math.round(view.width),
+          center: Math.round(view.center),
+          zoom: formatNumber(view.zoom, 1, 1),
+        })}
         {loaded < source.count && ` — ${t('viewer.loading', { loaded, count: source.count })}`}
       </p>
       {!frame && !failure && <p className="hint">{t('viewer.waiting', { index: view.index + 1 })}</p>}
@@ -229,23 +281,45 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer, o
             : t('imagingSafety.viewer.framesCounted', { count: frame.frames })}
         </p>
       )}
-      {failure && <p role="alert" className="error-text">{t('viewer.failed', { index: view.index + 1, reason: t(`viewer.frameErrors.${failure.replace('imaging.frame_', '')}`, { defaultValue: failure }) })}</p>}
+      {failure && (
+        <p role="alert" className="error-text">
+          {t('viewer.failed', {
+            index: view.index + 1,
+            reason: t(`viewer.frameErrors.${failure.replace('imaging.frame_', '')}`, { defaultValue: failure }),
+          })}
+        </p>
+      )}
       {shown.length > 0 && frame && (
         <ul className="plain-list" aria-label={t('viewer.measurements')}>
           {shown.map((m) => {
             if (m.kind === 'length') {
               const length = lengthMm(m.a, m.b, frame.pixelSpacing);
-              return <li key={m.id}>{t('viewer.length', { value: formatNumber(length.value, 1, 1), unit: length.unit })}</li>;
+              return (
+                <li key={m.id}>{t('viewer.length', { value: formatNumber(length.value, 1, 1), unit: length.unit })}</li>
+              );
             }
-            const stats = frame.colour === 'grey' ? ellipseStats(frame.value, frame.columns, frame.rows, m.a, m.b, frame.pixelSpacing) : null;
+            const stats =
+              frame.colour === 'grey'
+                ? ellipseStats(frame.value, frame.columns, frame.rows, m.a, m.b, frame.pixelSpacing)
+                : null;
             return (
               <li key={m.id}>
-                {stats ? t('viewer.roi', { mean: formatNumber(stats.mean, 1, 1), sd: formatNumber(stats.sd, 1, 1), unit, pixels: stats.pixels, area: stats.areaMm2 === null ? '—' : formatNumber(stats.areaMm2, 0) }) : t('viewer.roiEmpty')}
+                {stats
+                  ? t('viewer.roi', {
+                      mean: formatNumber(stats.mean, 1, 1),
+                      sd: formatNumber(stats.sd, 1, 1),
+                      unit,
+                      pixels: stats.pixels,
+                      area: stats.areaMm2 === null ? '—' : formatNumber(stats.areaMm2, 0),
+                    })
+                  : t('viewer.roiEmpty')}
               </li>
             );
           })}
           <li>
-            <button type="button" onClick={() => setMeasurements((all) => all.filter((m) => m.index !== view.index))}>{t('viewer.clearMeasurements')}</button>
+            <button type="button" onClick={() => setMeasurements((all) => all.filter((m) => m.index !== view.index))}>
+              {t('viewer.clearMeasurements')}
+            </button>
           </li>
         </ul>
       )}

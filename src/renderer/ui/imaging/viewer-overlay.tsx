@@ -15,7 +15,13 @@ export interface OverlayInfo {
 
 const BORN_KEY: Record<string, string> = { M: 'imagingSafety.viewer.born', F: 'imagingSafety.viewer.bornF' };
 
-export function ViewerOverlay({ info, orientation }: { info: OverlayInfo | null; orientation: ImageOrientation | null | undefined }) {
+export function ViewerOverlay({
+  info,
+  orientation,
+}: {
+  info: OverlayInfo | null;
+  orientation: ImageOrientation | null | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const letters = (text: string) => [...text].map((l) => t(`imagingSafety.viewer.markers.${l}`)).join('');
   const markers = orientation ? edgeMarkers(orientation) : null;
@@ -30,16 +36,25 @@ export function ViewerOverlay({ info, orientation }: { info: OverlayInfo | null;
             </strong>
             {patient.usedName && patient.usedName !== patient.birthName ? ` (${patient.usedName})` : ''}
             <br />
-            {t(BORN_KEY[patient.sex] ?? 'imagingSafety.viewer.bornI', { date: displayDate(patient.birthDate, i18n.language) })}
+            {t(BORN_KEY[patient.sex] ?? 'imagingSafety.viewer.bornI', {
+              date: displayDate(patient.birthDate, i18n.language),
+            })}
             {info.study.mismatchAcceptedBy && (
               <>
                 <br />
-                <span className="overlay-warning">{t('imagingSafety.viewer.studyInNameOf', { name: personName(info.study.dicomPatientName), by: info.study.mismatchAcceptedBy })}</span>
+                <span className="overlay-warning">
+                  {t('imagingSafety.viewer.studyInNameOf', {
+                    name: personName(info.study.dicomPatientName),
+                    by: info.study.mismatchAcceptedBy,
+                  })}
+                </span>
               </>
             )}
           </p>
           <p className="overlay-corner top-right" data-testid="overlay-study">
-            {info.study.date ? t('imagingSafety.viewer.studyDate', { date: displayDate(info.study.date, i18n.language) }) : t('imagingSafety.viewer.noStudyDate')}
+            {info.study.date
+              ? t('imagingSafety.viewer.studyDate', { date: displayDate(info.study.date, i18n.language) })
+              : t('imagingSafety.viewer.noStudyDate')}
             {info.modality ? ` — ${info.modality}` : ''}
           </p>
         </>
@@ -57,5 +72,9 @@ export function ViewerOverlay({ info, orientation }: { info: OverlayInfo | null;
 /** Under the image: what the markers mean, or that there are none. */
 export function MarkersLegend({ orientation }: { orientation: ImageOrientation | null | undefined }) {
   const { t } = useTranslation();
-  return <p className="hint">{orientation ? t('imagingSafety.viewer.markersLegend') : t('imagingSafety.viewer.noOrientation')}</p>;
+  return (
+    <p className="hint">
+      {orientation ? t('imagingSafety.viewer.markersLegend') : t('imagingSafety.viewer.noOrientation')}
+    </p>
+  );
 }

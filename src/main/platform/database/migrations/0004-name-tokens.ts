@@ -17,7 +17,9 @@ export const migration0004: Migration = {
     `);
     const insert = db.prepare('INSERT OR IGNORE INTO patient_name_tokens (token, patient_id) VALUES (?, ?)');
     // all(), not iterate(): better-sqlite3 cannot insert while a read is still open.
-    const rows = db.prepare('SELECT id, birth_name, used_name, birth_first_names, used_first_name FROM patients').all() as Array<{
+    const rows = db
+      .prepare('SELECT id, birth_name, used_name, birth_first_names, used_first_name FROM patients')
+      .all() as Array<{
       id: string;
       birth_name: string;
       used_name: string | null;
@@ -25,7 +27,12 @@ export const migration0004: Migration = {
       used_first_name: string | null;
     }>;
     for (const r of rows) {
-      for (const token of nameTokens({ birthName: r.birth_name, usedName: r.used_name, birthFirstNames: r.birth_first_names, usedFirstName: r.used_first_name })) {
+      for (const token of nameTokens({
+        birthName: r.birth_name,
+        usedName: r.used_name,
+        birthFirstNames: r.birth_first_names,
+        usedFirstName: r.used_first_name,
+      })) {
         insert.run(token, r.id);
       }
     }

@@ -20,10 +20,21 @@ interface OldRow {
 // The patient as earlier versions kept it in patient_revisions (the Patient of that time).
 function earlierPatientJson(row: OldRow): string {
   return JSON.stringify({
-    id: row.id, version: row.version, birthName: row.birth_name, firstName: row.first_name, birthFirstNames: row.birth_first_names,
-    birthDate: row.birth_date, sex: row.sex, birthplaceCode: row.birthplace_code, usedName: row.used_name, usedFirstName: row.used_first_name,
-    identityStatus: row.identity_status, ins: { matricule: row.ins_matricule, oid: row.ins_oid }, residenceCode: row.residence_code,
-    createdAt: row.created_at, updatedAt: row.updated_at,
+    id: row.id,
+    version: row.version,
+    birthName: row.birth_name,
+    firstName: row.first_name,
+    birthFirstNames: row.birth_first_names,
+    birthDate: row.birth_date,
+    sex: row.sex,
+    birthplaceCode: row.birthplace_code,
+    usedName: row.used_name,
+    usedFirstName: row.used_first_name,
+    identityStatus: row.identity_status,
+    ins: { matricule: row.ins_matricule, oid: row.ins_oid },
+    residenceCode: row.residence_code,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   });
 }
 
@@ -31,7 +42,9 @@ function lowerTypedStatuses(db: Database.Database, at: string): void {
   const rows = db
     .prepare("SELECT * FROM patients WHERE identity_status IN ('RECUP', 'QUAL') AND ins_matricule IS NOT NULL")
     .all() as OldRow[];
-  const revision = db.prepare('INSERT INTO patient_revisions (patient_id, version, identity_json, replaced_at) VALUES (?, ?, ?, ?)');
+  const revision = db.prepare(
+    'INSERT INTO patient_revisions (patient_id, version, identity_json, replaced_at) VALUES (?, ?, ?, ?)',
+  );
   const lower = db.prepare(`UPDATE patients SET version = ?, identity_status = ?, ins_matricule = NULL, ins_oid = NULL,
     typed_ins_matricule = ?, typed_ins_oid = ?, updated_at = ? WHERE id = ? AND version = ?`);
   const history = db.prepare(`INSERT INTO identity_history (patient_id, version, at, by, operation, changes_json)
