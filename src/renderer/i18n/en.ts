@@ -14,6 +14,7 @@ import { imagingSafetyEn } from '../features/imaging/texts-en';
 import { vigilanceEn, vigilanceFieldErrorsEn } from '../features/patients/texts-en';
 import type { Translations } from './fr';
 import { homeScreenEn, syncScreenEn } from '../features/station/texts-en';
+import { imagingScreenEn, pacsEn } from '../features/imaging/texts-screens-en';
 
 export const en: Translations = {
   app: {
@@ -173,19 +174,7 @@ export const en: Translations = {
     cameraNotGranted: 'The cart’s camera will follow the item buttons once the team lets you steer it.',
   },
   stroke: strokeEn,
-  pacs: {
-    open: 'Search the hospital PACS',
-    title: 'PACS search',
-    name: 'Patient name (* for any ending)',
-    modality: 'Modality',
-    anyModality: 'All',
-    search: 'Search',
-    working: 'Waiting for the PACS…',
-    none: 'No study found in the PACS.',
-    results: 'Studies found in the PACS',
-    born: 'born',
-    retrieve: 'Retrieve into the record',
-  },
+  pacs: pacsEn,
   sharedImaging: {
     shareTitle: 'Patient images',
     start: 'Show images (CT, MRI…)',
@@ -230,50 +219,7 @@ export const en: Translations = {
     opening: 'Opening the series…',
     share: 'Share this series in the call',
   },
-  imaging: {
-    dropHere: 'Or drop DICOM files or a folder here',
-    dropSending: 'Sending the dropped files: {{done}}/{{total}}',
-    dropSendingLabel: 'Sending the dropped files',
-    title: 'Imaging',
-    none: 'No images for this patient.',
-    studies: 'Imaging studies',
-    importImages: 'Import images (CD, USB drive, folder)',
-    folder: 'Drive or folder',
-    readDrive: 'Read the drive',
-    progress: 'Reading',
-    found: 'On the drive',
-    summary: '{{files}} file(s) read, {{studies}} study(ies) found.',
-    refusedSummary: 'Not importable:',
-    reasons: {
-      not_dicom: 'not DICOM images',
-      dicomdir: 'drive index (DICOMDIR)',
-      truncated: 'cut files',
-      missing_uid: 'DICOM identifiers missing',
-      unsupported_transfer_syntax: 'compression not supported',
-      unreadable: 'unreadable',
-      too_large: 'too large',
-    },
-    noDescription: 'no description',
-    counts: '{{series}} series, {{instances}} image(s)',
-    alreadyImported: 'already on the station',
-    incompleteHere: 'incomplete on the station: importing completes it',
-    incompleteStudy:
-      'Import cut short: not all images of this study are on the station. Import it again (same CD, drive or PACS) to complete it.',
-    import: 'Import the ticked studies',
-    imported: '{{count}} image(s) imported.',
-    mismatchTitle: 'These images may be another patient’s.',
-    differences: {
-      family_name: 'name',
-      first_name: 'first name',
-      birth_date: 'birth date',
-      sex: 'sex',
-      name_missing: 'no name in the images',
-    },
-    checkedBy: 'Your name (you checked these are her images)',
-    importAnyway: 'These are her images: import',
-    cancel: 'Do not import',
-    checkedByLine: 'in the name of {{name}}, checked by {{by}}',
-  },
+  imaging: imagingScreenEn,
   identity: identityEn,
   hubToken: hubTokenEn,
   disk: diskEn,
