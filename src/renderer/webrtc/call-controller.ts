@@ -4,7 +4,7 @@
 import type { RelaisApi } from '../../shared/contract';
 import { createDataChannelRouter, type SharedOverCall, type SteerMessage } from './data-channel-router';
 import { createCallMedia, type CallMediaDeps } from './call-media';
-import { createHubSignaling, type HubSignalingDeps } from './hub-signaling';
+import { createHubSignaling, type HubSignaling, type HubSignalingDeps } from './hub-signaling';
 
 export interface CallControllerDeps {
   api: RelaisApi;
@@ -16,15 +16,8 @@ export interface CallControllerDeps {
   shared: SharedOverCall & { imaging: { onBulk(bytes: Uint8Array): void } };
 }
 
-export interface CallController {
-  init(): Promise<void>;
-  ring(peerId: string, reason: string, urgent: boolean): Promise<void>;
-  accept(): Promise<void>;
-  decline(reason?: string): Promise<void>;
-  cancel(): Promise<void>;
-  hangup(reason?: string): Promise<void>;
-  dismiss(): void;
-  setAvailability(availability: 'available' | 'busy' | 'away'): Promise<void>;
+/** What the screens call: the hub signaling's commands (but its raw send), chat and steering. */
+export interface CallController extends Omit<HubSignaling, 'send'> {
   sendChat(text: string): void;
   steer(message: SteerMessage): boolean;
   setControlGranted(granted: boolean): Promise<void>;
