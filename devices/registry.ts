@@ -77,9 +77,11 @@ export function createDeviceWatcher(options: WatcherOptions) {
     try {
       ports = await options.list();
     } catch (error) {
-      options.onError?.(error as Error);
+      if (!stopped) options.onError?.(error as Error);
       return;
     }
+    // Stopped while the ports were being listed: whoever stopped it (a station closing) hears no more.
+    if (stopped) return;
     const next = new Map(
       ports.map((port) => [key(port), { port, profile: matchProfile(port, options.profiles) }] as const),
     );

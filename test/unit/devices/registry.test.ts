@@ -78,4 +78,29 @@ describe('device registry', () => {
     expect(errors).toEqual(['udev busy']);
     expect(seen).toEqual([1]);
   });
+
+  // The station stops the watcher when it closes (or restarts after a database decision): a scan
+  // still listing the ports then must not report into a closed station (seen in CI as "The
+  // database connection is not open", an unhandled rejection from the status it published).
+  it('says nothing of a scan that ends after it was stopped, nor of its error', async () => {
+    let answer: (ports: PortInfo[]) => void = () => {};
+    let fail: (error: Error) => void = () => {};
+    const changes: number[] = [];
+    const errors: string[] = [];
+    const watcher = createDeviceWatcher({
+      list: () => new Promise((resolve, reject) => ((answer = resolve), (fail = reject))),
+      profiles,
+      onError: (e) => errors.push(e.message),
+      onChange: ({ present }) => changes.push(present.length),
+    });
+    const first = watcher.scan();
+    watcher.stop();
+    answer([ftdi]);
+    await first;
+    const second = watcher.scan();
+    fail(new Error('udev gone'));
+    await second;
+    expect(changes).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
