@@ -1,148 +1,18 @@
 // The outbox pushed to the hub's FHIR endpoint: records made offline arrive once, in their
-// current state; a retry after a lost answer makes no duplicate; a record changed on the server
-// and here becomes a conflict with both versions, never merged; an unreachable server waits.
-import type Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src/hub/server';
-import { issueToken } from '../../src/hub/tokens';
+// current state; a retry after a lost answer makes no duplicate; an unreachable server waits.
+import { describe, expect, it } from 'vitest';
+import { startHub } from '../../src/hub/server';
 import { createEncounterRepository } from '../../src/main/acts/encounter-repository';
 import { createPatientRepository } from '../../src/main/patients/patient-repository';
 import { createSyncRepository } from '../../src/main/sync/sync-repository';
 import { createFhirClient } from '../../src/main/sync/fhir-client';
 import { createPushWorker } from '../../src/main/sync/push-worker';
-import { readCapabilities } from '../../src/main/sync/server-capabilities';
-import { createConflictResolution } from '../../src/main/sync/conflict-resolution';
-import { createLocalResources } from '../../src/main/sync/local-resources';
-import { createOutboxRepository } from '../../src/main/platform/database/outbox-repository';
-import { createReportPdfRepository } from '../../src/main/acts/report-pdf-repository';
-import { createReportPdfService } from '../../src/main/acts/report-pdf-service';
-import { MARTIN_IN_NATIONAL_BASE, PARIS_1906_MATRICULE, validatedIdentity } from '../helpers/identities';
-import { startInsiDouble, type InsiDouble } from '../helpers/insi-double';
-import { qualifyThroughInsi } from '../helpers/insi-station';
+import { PARIS_1906_MATRICULE, validatedIdentity } from '../helpers/identities';
 import { openStation } from '../helpers/station';
-import { useTempDir } from '../helpers/temp-dir';
-import { stationDatabase } from '../helpers/station-database';
 import { openStationStorage } from '../../src/main/platform/storage';
-import { pushRecords } from '../helpers/push-records';
+import { outboxOf, reportPdfsOf, SECRET, token, useSyncPush } from '../helpers/sync-push';
 
-const SECRET = 'sync-hub-secret';
-const token = issueToken(SECRET, {
-  sub: 'cart-1',
-  role: 'station',
-  name: 'Chariot 1',
-  site: 'EHPAD',
-  specialty: null,
-  exp: Math.floor(Date.now() / 1000) + 600,
-});
-const tempDir = useTempDir();
-let hub: RunningHub;
-let insi: InsiDouble;
-beforeAll(async () => {
-  hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
-  insi = await startInsiDouble({ people: [MARTIN_IN_NATIONAL_BASE] });
-});
-afterAll(async () => {
-  await hub.close();
-  await insi.close();
-});
-
-async function server(pathAndQuery: string) {
-  const response = await fetch(`${hub.fhirUrl}${pathAndQuery}`, { headers: { Authorization: `Bearer ${token}` } });
-  return { status: response.status, json: (await response.json()) as Record<string, any> };
-}
-
-/** A station with a patient (validated, or qualified through INSi), an act with consent and two vital signs, made offline. */
-async function offlineRecords(options: { qualified?: boolean } = {}) {
-  const dir = tempDir();
-  const station = openStation(dir, undefined, { insi: { url: insi.url, token: null } });
-  let patientId: string;
-  if (options.qualified) patientId = (await qualifyThroughInsi(station)).id;
-  else {
-    const created = await station.value('patients.create', { identity: validatedIdentity() });
-    if (created.status !== 'created') throw new Error('no patient');
-    patientId = created.patient.id;
-  }
-  const at = new Date().toISOString();
-  const encounter = await station.value('encounters.create', {
-    patientId,
-    act: 'teleconsultation',
-    assisted: true,
-    requester: { name: 'IDE Morvan', role: 'nurse' },
-    site: 'EHPAD',
-    reason: 'Plaie du talon',
-  });
-  await station.value('encounters.consent', {
-    encounterId: encounter.id,
-    scope: 'act',
-    decision: 'given',
-    givenBy: { kind: 'patient' },
-    collectedBy: 'IDE Morvan',
-    collectedAt: at,
-  });
-  const started = await station.value('encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' });
-  await station.value('encounters.observe', {
-    encounterId: encounter.id,
-    vital: { code: 'spo2', value: 95, unit: '%' },
-    takenAt: at,
-    method: 'device',
-    device: 'oximeter',
-    takenBy: 'IDE Morvan',
-  });
-  await station.value('encounters.observe', {
-    encounterId: encounter.id,
-    vital: { code: 'blood_pressure', systolic: 150, diastolic: 90, unit: 'mm[Hg]' },
-    takenAt: at,
-    method: 'manual',
-    takenBy: 'IDE Morvan',
-  });
-  return { dir, station, patientId, encounter: started };
-}
-
-const reportPdfsOf = (db: Database.Database) =>
-  createReportPdfService({
-    encounters: createEncounterRepository(db),
-    patients: createPatientRepository(db),
-    pdfs: createReportPdfRepository(db),
-    now: () => new Date(),
-  });
-
-function workerOn(dir: string, fetchImpl?: typeof fetch, capabilities?: ReturnType<typeof readCapabilities>) {
-  const db = openStationStorage(dir).db;
-  const worker = createPushWorker({
-    ...pushRecords(db),
-    client: createFhirClient({ baseUrl: hub.fhirUrl, token: () => token, ...(fetchImpl ? { fetch: fetchImpl } : {}) }),
-    now: () => new Date(),
-    random: () => 0.5,
-    ...(capabilities ? { capabilities: () => capabilities } : {}),
-  });
-  return { worker, db, sync: createSyncRepository(db) };
-}
-
-/** Once armed, the next Patient request reaches the server and its answer is lost on the way back. */
-function losingOnePatientAnswer() {
-  const network = {
-    armed: false,
-    fetch: (async (input, init) => {
-      const response = await fetch(input, init);
-      if (network.armed && String(input).includes('/Patient/')) {
-        network.armed = false;
-        throw new TypeError('socket hang up');
-      }
-      return response;
-    }) as typeof fetch,
-  };
-  return network;
-}
-
-const outboxOf = (dir: string) => {
-  const db = stationDatabase(dir, { readonly: true });
-  // The audit trail's rows ride the same outbox; they are checked in test/integration/audit-trail.test.ts.
-  const rows = db
-    .prepare("SELECT entity, parked, last_error FROM outbox WHERE entity != 'audit' ORDER BY seq")
-    .all() as { entity: string; parked: number; last_error: string | null }[];
-  db.close();
-  return rows;
-};
+const { tempDir, fhirUrl, server, offlineRecords, workerOn, losingOnePatientAnswer } = useSyncPush();
 
 describe('sync push', () => {
   it('sends records made offline, once each in their current state, and empties the outbox', async () => {
@@ -224,41 +94,6 @@ describe('sync push', () => {
     station.close();
   });
 
-  it('keeps both versions when the act changed on the server and here, and merges nothing', async () => {
-    const { dir, station, encounter } = await offlineRecords();
-    const { worker, db, sync } = workerOn(dir);
-    await worker.runOnce();
-    // The expert's side closes the act on the regional server...
-    const onServer = (await server(`/Encounter/${encounter.id}`)).json;
-    const changed = await fetch(`${hub.fhirUrl}/Encounter/${encounter.id}`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' },
-      body: JSON.stringify({ ...onServer, reasonCode: [{ text: 'Plaie du talon, surinfectée' }] }),
-    });
-    expect(changed.status).toBe(200);
-    // ...while the nurse ends it here.
-    await station.value('encounters.setStatus', {
-      id: encounter.id,
-      version: encounter.version,
-      status: 'awaiting_report',
-    });
-    const report = await worker.runOnce();
-    expect(report).toMatchObject({ pushed: 0, conflicts: 1 });
-    const [conflict] = sync.openConflicts();
-    expect(conflict).toMatchObject({
-      entity: 'encounter',
-      entityId: encounter.id,
-      local: { status: 'finished' },
-      server: { status: 'in-progress', reasonCode: [{ text: 'Plaie du talon, surinfectée' }] },
-    });
-    expect((await server(`/Encounter/${encounter.id}`)).json.reasonCode[0].text).toBe('Plaie du talon, surinfectée'); // untouched
-    expect(outboxOf(dir)).toEqual([
-      expect.objectContaining({ entity: 'encounter', parked: 1, last_error: expect.stringMatching(/both versions/) }),
-    ]);
-    db.close();
-    station.close();
-  });
-
   it('waits, in order, while the server cannot be reached', async () => {
     const { dir, station } = await offlineRecords();
     const db = openStationStorage(dir).db;
@@ -302,7 +137,7 @@ describe('sync push', () => {
       identity: validatedIdentity({ usedName: 'Kerautret' }),
     });
     const { worker, db } = workerOn(dir, (input, init) =>
-      fetch(String(input).replace(hub.fhirUrl, restarted.fhirUrl), init),
+      fetch(String(input).replace(fhirUrl(), restarted.fhirUrl), init),
     );
     expect(await worker.runOnce()).toMatchObject({ pushed: 0, parked: 0, regionLost: 1, stoppedBy: null });
     expect(await worker.runOnce()).toMatchObject({ pushed: 1, parked: 0, regionLost: 0 });
@@ -314,70 +149,6 @@ describe('sync push', () => {
     db.close();
     await restarted.close();
     await station.close();
-  });
-
-  it('does less with a server that can do less: no If-Match where versions are not checked, and Consent kept here', async () => {
-    const { dir, station, patientId } = await offlineRecords();
-    const metadata = (await server('/metadata')).json;
-    // The same endpoint, described as a server without versioned updates on Patient and
-    // without Consent at all.
-    const statement = {
-      ...metadata,
-      rest: [
-        {
-          ...metadata.rest[0],
-          resource: metadata.rest[0].resource
-            .filter((r: { type: string }) => r.type !== 'Consent')
-            .map((r: { type: string }) => (r.type === 'Patient' ? { ...r, versioning: 'versioned' } : r)),
-        },
-      ],
-    };
-    const ifMatchByPath: [string, string | null][] = [];
-    const watching: typeof fetch = async (input, init) => {
-      if (init?.method === 'PUT')
-        ifMatchByPath.push([
-          new URL(String(input)).pathname.split('/').slice(-2, -1)[0]!,
-          new Headers(init.headers).get('If-Match'),
-        ]);
-      return fetch(input, init);
-    };
-    const { worker, db, sync } = workerOn(dir, watching, readCapabilities(statement));
-    const first = await worker.runOnce();
-    expect(first).toMatchObject({ pushed: 4, conflicts: 0 }); // all but the consent
-    expect(outboxOf(dir)).toEqual([
-      expect.objectContaining({
-        entity: 'consent',
-        parked: 0,
-        last_error: expect.stringMatching(/does not accept Consent updates/),
-      }),
-    ]);
-
-    // An update here goes without If-Match, after reading the server's copy...
-    await station.value('patients.update', {
-      id: patientId,
-      version: 1,
-      identity: validatedIdentity({ usedName: 'MORVAN' }),
-    });
-    ifMatchByPath.length = 0;
-    expect(await worker.runOnce()).toMatchObject({ pushed: 1, conflicts: 0 });
-    expect(ifMatchByPath).toEqual([['Patient', null]]);
-    // ...and that read is what finds a change made on the server meanwhile.
-    const onServer = (await server(`/Patient/${patientId}`)).json;
-    await fetch(`${hub.fhirUrl}/Patient/${patientId}`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' },
-      body: JSON.stringify({ ...onServer, gender: 'other' }),
-    });
-    await station.value('patients.update', {
-      id: patientId,
-      version: 2,
-      identity: validatedIdentity({ usedName: 'KERVELLA' }),
-    });
-    expect(await worker.runOnce()).toMatchObject({ pushed: 0, conflicts: 1 });
-    expect(sync.openConflicts()[0]).toMatchObject({ entity: 'patient', server: { gender: 'other' } });
-    expect((await server(`/Patient/${patientId}`)).json.gender).toBe('other'); // not written over
-    db.close();
-    station.close();
   });
 
   it('sends a téléexpertise as a ServiceRequest with its act, a signed report as Binary and DocumentReference, and each professional once', async () => {
@@ -449,102 +220,6 @@ describe('sync push', () => {
     }
     expect(outboxOf(dir)).toEqual([]);
     restarted.db.close();
-    station.close();
-  });
-
-  it('parks a record the hub forbids (403 forbidden) and sends the rest; a bare 403 waits', async () => {
-    const { dir, station, patientId } = await offlineRecords();
-    let answer: 'forbidden' | 'bare' = 'forbidden';
-    const hub: typeof fetch = async (input, init) => {
-      if (init?.method === 'PUT' && String(input).includes('/Patient/')) {
-        const body =
-          answer === 'forbidden'
-            ? JSON.stringify({
-                resourceType: 'OperationOutcome',
-                issue: [
-                  { severity: 'error', code: 'forbidden', details: { text: 'Another station wrote this resource.' } },
-                ],
-              })
-            : 'Forbidden';
-        return new Response(body, {
-          status: 403,
-          headers: { 'Content-Type': answer === 'forbidden' ? 'application/fhir+json' : 'text/plain' },
-        });
-      }
-      return fetch(input, init);
-    };
-    const { worker, db, sync } = workerOn(dir, hub);
-    expect(await worker.runOnce()).toMatchObject({ pushed: 4, parked: 1, stoppedBy: null });
-    expect(sync.parkedRows(10)).toEqual([
-      expect.objectContaining({
-        entity: 'patient',
-        entityId: patientId,
-        error: 'Refused by the regional server (403): Another station wrote this resource.',
-      }),
-    ]);
-    db.close();
-    station.close();
-
-    const second = await offlineRecords();
-    answer = 'bare';
-    const other = workerOn(second.dir, hub);
-    expect(await other.worker.runOnce()).toMatchObject({
-      pushed: 0,
-      parked: 0,
-      stoppedBy: expect.stringContaining('403'),
-    });
-    other.db.close();
-    second.station.close();
-  });
-
-  it('keeps a refused record aside with the server’s reason, and sends it again when a person asks', async () => {
-    const { dir, station, patientId } = await offlineRecords();
-    let refuse = true;
-    // The regional server refuses the patient once (a rule of its own, since fixed there).
-    const strict: typeof fetch = async (input, init) => {
-      if (refuse && init?.method === 'PUT' && String(input).includes('/Patient/')) {
-        const outcome = {
-          resourceType: 'OperationOutcome',
-          issue: [
-            {
-              severity: 'error',
-              code: 'business-rule',
-              details: { text: 'Lieu de naissance inconnu du référentiel régional' },
-            },
-          ],
-        };
-        return new Response(JSON.stringify(outcome), {
-          status: 422,
-          headers: { 'Content-Type': 'application/fhir+json' },
-        });
-      }
-      return fetch(input, init);
-    };
-    const { worker, db, sync } = workerOn(dir, strict);
-    expect(await worker.runOnce()).toMatchObject({ pushed: 4, parked: 1 }); // the rest is not held back
-    expect(sync.parkedRows(10)).toEqual([
-      expect.objectContaining({
-        entity: 'patient',
-        entityId: patientId,
-        error: 'Refused by the regional server (422): Lieu de naissance inconnu du référentiel régional.',
-      }),
-    ]);
-    expect(await worker.runOnce()).toMatchObject({ pushed: 0, parked: 0 }); // parked: not tried again by itself
-
-    refuse = false;
-    const resolution = createConflictResolution({
-      sync,
-      outbox: createOutboxRepository(db),
-      local: createLocalResources({ patients: createPatientRepository(db), encounters: createEncounterRepository(db) }),
-      taker: { take: () => undefined },
-      now: () => new Date(),
-      inTransaction: (work) => db.transaction(work)(),
-    });
-    expect(resolution.retry('patient', patientId)).toEqual({ retried: 1 });
-    expect(await worker.runOnce()).toMatchObject({ pushed: 1, parked: 0 });
-    expect((await server(`/Patient/${patientId}`)).status).toBe(200);
-    expect(() => resolution.retry('patient', patientId)).toThrow(/Nothing of this record waits/);
-    db.close();
     station.close();
   });
 });
