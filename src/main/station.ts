@@ -1,21 +1,15 @@
 // Builds the station from its features' own factories on one platform (one data folder) and exposes
 // them as contract handlers. Used by the Electron entry and by browser mode alike, so both run the same code.
-import {
-  activityHandlers,
-  communesFile,
-  createActivityRepository,
-  createActivityService,
-  createCommunePlaces,
-} from './activity';
+import { createActivityFeature } from './activity';
 import { createActsFeature } from './acts';
 import { createStationAudit, stationWho } from './audit';
 import { createCallsFeature } from './calls';
 import { allGates, createDispatch, type Dispatch } from './contract/dispatch';
 import { assembleHandlers } from './contract/handlers';
 import { createDevicesFeature } from './devices';
-import { createStationIdentity } from './identity';
+import { createIdentityFeature } from './identity';
 import { createStationImaging } from './imaging';
-import { createKioskGate, createKioskService, kioskHandlers } from './kiosk';
+import { createKioskFeature } from './kiosk';
 import { createPatientsFeature } from './patients';
 import { auditHeadUrl } from './platform/hub/audit-head';
 import { tokenSubject } from './platform/hub/hub-token';
@@ -31,7 +25,7 @@ import {
   stationHandlers,
   superviseStation,
 } from './station/index';
-import { createStrokeService, strokeHandlers } from './stroke';
+import { createStrokeFeature } from './stroke';
 import { createSyncFeature } from './sync';
 import { createStationTeleexpertise } from './teleexpertise';
 
@@ -119,29 +113,14 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     pacsUrl: options.pacsUrl ?? null,
     onIdentityOverride: (override) => stationAudit.imagingOverride(override),
   });
-  const kiosk = createKioskService({
-    dataDir,
-    now,
-    site: stationName,
-    onChanged: (state) => events.emit('kiosk.changed', state),
-    onSessionEnded: () => events.emit('kiosk.sessionEnded', { at: now().toISOString() }),
-  });
-  const identity = createStationIdentity({
+  const kiosk = createKioskFeature(platform);
+  const identity = createIdentityFeature(platform, {
     settings: options.oidc ?? null,
-    events,
-    now,
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
-    lockPaused: () => kiosk.state().active,
-    log: (event, detail) => logger.info(event, detail),
+    lockPaused: kiosk.active,
     onSessionEnded: (user, reason) => stationAudit.sessionEnded(user, reason),
   });
-  const stroke = createStrokeService({
-    db,
-    encounters,
-    patients: patients.repository,
-    now,
-    onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }),
-  });
+  const stroke = createStrokeFeature(platform, { encounters, patients: patients.repository });
   const sync = createSyncFeature(platform, {
     uploadsUrl: options.uploadsUrl ?? null,
     syncTiming: options.syncTiming,
@@ -199,8 +178,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     openCalls: () => calls.service.openCalls(),
     onHeld: () => void Promise.all([publishStatus(), sync.stop()]),
   });
-  const places = createCommunePlaces(options.communesFile ?? communesFile({}, dataDir));
-  const activity = createActivityService({ activity: createActivityRepository(db), places, stationName });
+  const activity = createActivityFeature(platform, { communesFile: options.communesFile });
   const { keys } = platform;
   const status = createStationStatusService({
     stationName,
@@ -230,10 +208,10 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     imaging: imaging.handlers,
     teleexpertise: teleexpertise.handlers,
     audit: stationAudit.handlers,
-    stroke: strokeHandlers(stroke),
+    stroke: stroke.handlers,
     identity: identity.handlers,
-    kiosk: kioskHandlers(kiosk),
-    activity: activityHandlers(activity),
+    kiosk: kiosk.handlers,
+    activity: activity.handlers,
   });
 
   const deviceStartup = devices.start(options.devices, options.resourcesDir);
@@ -250,17 +228,13 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   return {
     // The cabin's gate first (in kiosk mode its refusal says how to reach the other screens), then sign-in, then the database's.
     dispatch: createDispatch(handlers, logger, {
-      gate: allGates(
-        createKioskGate(() => kiosk.state().active),
-        (channel) => identity.gate(channel),
-        guard.gate,
-      ),
+      gate: allGates(kiosk.gate, (channel) => identity.gate(channel), guard.gate),
       audit: stationAudit.onCall,
       failureOf: (error) => guard.failureOf(error) ?? disk.failureOf(error),
     }),
     events,
     devicesReady: deviceStartup.ready,
-    busyState: () => ({ openCalls: calls.service.openCalls(), kioskActive: kiosk.state().active }),
+    busyState: () => ({ openCalls: calls.service.openCalls(), kioskActive: kiosk.active() }),
     async close() {
       closed = true;
       guard.stop();
