@@ -2,16 +2,15 @@
 // them as contract handlers. Used by the Electron entry and by browser mode alike, so both run the same code.
 import { createActivityFeature } from './activity';
 import { createActsFeature } from './acts';
-import { createStationAudit, stationWho } from './audit';
+import { createAuditFeature, stationWho } from './audit';
 import { createCallsFeature } from './calls';
 import { allGates, createDispatch, type Dispatch } from './contract/dispatch';
 import { assembleHandlers } from './contract/handlers';
 import { createDevicesFeature } from './devices';
 import { createIdentityFeature } from './identity';
-import { createStationImaging } from './imaging';
+import { createImagingFeature } from './imaging';
 import { createKioskFeature } from './kiosk';
 import { createPatientsFeature } from './patients';
-import { auditHeadUrl } from './platform/hub/audit-head';
 import { tokenSubject } from './platform/hub/hub-token';
 import type { StationEvents } from './platform/station-events';
 import { openStationPlatform } from './platform/station-platform';
@@ -27,7 +26,7 @@ import {
 } from './station/index';
 import { createStrokeFeature } from './stroke';
 import { createSyncFeature } from './sync';
-import { createStationTeleexpertise } from './teleexpertise';
+import { createTeleexpertiseFeature } from './teleexpertise';
 
 export { NO_SIGN_IN_TEXT, type StationOptions };
 
@@ -97,14 +96,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     statusChanged: publishStatus,
   });
   const encounters = acts.encounterRepository;
-  const imaging = createStationImaging({
-    db,
-    dataDir,
-    outbox,
-    now,
-    events,
-    store: platform.fileStore,
-    sealer: platform.sealer,
+  const imaging = createImagingFeature(platform, {
     roomFor: disk.roomFor,
     patients: patients.repository,
     encounters,
@@ -126,11 +118,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     syncTiming: options.syncTiming,
     statusChanged: publishStatus,
   });
-  const teleexpertise = createStationTeleexpertise({
-    db,
-    outbox,
-    now,
-    events,
+  const teleexpertise = createTeleexpertiseFeature(platform, {
     acts: acts.encounters,
     encounters,
     sync: sync.repository,
@@ -147,19 +135,10 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     reportPdfs: acts.reportPdfs,
     withMessagesPull: teleexpertise.withMessagesPull,
   });
-  const regionHead = hub.token ? { headUrl: auditHeadUrl(hub.url, hub.fhirUrl), token: hub.token.current } : null;
-  const stationAudit = createStationAudit({
-    db,
-    dataDir,
-    outbox,
+  const stationAudit = createAuditFeature(platform, {
     encounters,
-    stationName,
-    now,
-    logger,
     signedIn,
-    region: regionHead,
     hubIdentity: () => calls.service.state().you,
-    writable: () => !guard.held(),
   });
   const database = createDatabaseChannels({
     dataDir,
@@ -218,7 +197,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   calls.connectHub();
   // Safety: the region's copy of the last audit row is compared before the sync starts (a folder rolled back is held first).
   let closed = false;
-  sync.startAfter(database.compareWithRegion(regionHead), {
+  sync.startAfter(database.compareWithRegion(stationAudit.regionHead), {
     audit: stationAudit,
     stationName,
     mayStart: () => !closed && !guard.held(),
