@@ -11,17 +11,14 @@ import { createIdentityFeature } from './identity';
 import { createImagingFeature } from './imaging';
 import { createKioskFeature } from './kiosk';
 import { createPatientsFeature } from './patients';
-import { tokenSubject } from './platform/hub/hub-token';
 import type { StationEvents } from './platform/station-events';
 import { openStationPlatform } from './platform/station-platform';
 import {
-  createDatabaseChannels,
   createStationDisk,
-  createStationStatusService,
+  createStationFeature,
   NO_SIGN_IN_TEXT,
   type Restart,
   type StationOptions,
-  stationHandlers,
   superviseStation,
 } from './station/index';
 import { createStrokeFeature } from './stroke';
@@ -53,11 +50,11 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     allowNoKeyring: options.allowNoKeyring ?? false,
   };
   const platform = openStationPlatform({ ...options, keyOptions }, { statusChanged: () => publishStatus() });
-  const { db, now, events, outbox, guard, stationName, hub } = platform;
+  const { db, events, guard, stationName, hub } = platform;
   // SECURITY: a station without professional sign-in (the site's choice) says so at every start.
   if (!options.oidc) logger.warn('sign_in.none', { text: NO_SIGN_IN_TEXT });
   const disk = createStationDisk(dataDir, options.disk ?? {}, logger);
-  const publishStatus = () => events.emit('station.statusChanged', status.status());
+  const publishStatus = () => events.emit('station.statusChanged', station.status.status());
   const who = stationWho(
     stationName,
     () => calls.service.state().you,
@@ -140,45 +137,24 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     signedIn,
     hubIdentity: () => calls.service.state().you,
   });
-  const database = createDatabaseChannels({
-    dataDir,
-    key: platform.keys.database,
-    guard,
-    settings: { now, logger },
-    sync: sync.repository,
-    restart,
-    stationName,
-    who,
-    unwritten: stationAudit.unwritten,
-    region: () => {
-      if (!hub.fhirUrl || !hub.token) return null;
-      return { fhirUrl: hub.fhirUrl, token: hub.token.current(), sub: tokenSubject(hub.token.current()) };
-    },
-    openCalls: () => calls.service.openCalls(),
-    onHeld: () => void Promise.all([publishStatus(), sync.stop()]),
-  });
   const activity = createActivityFeature(platform, { communesFile: options.communesFile });
-  const { keys } = platform;
-  const status = createStationStatusService({
-    stationName,
+  const station = createStationFeature(platform, {
     mode,
-    dataDir,
     signIn: options.oidc ? 'required' : 'none',
-    outbox,
-    dataProtection: { protection: keys.protection, keyPath: keys.keyPath, weaknesses: keys.weaknesses },
+    restart,
+    disk,
+    who,
+    audit: stationAudit,
+    sync,
     devices: devices.service,
-    hub: hub.link,
-    ...(hub.token ? { hubToken: hub.token.status } : {}),
     patientCount: () => patients.patients.count(),
-    database: database.status,
-    sync: sync.status,
-    disk: disk.status,
+    openCalls: () => calls.service.openCalls(),
+    statusChanged: publishStatus,
   });
-  disk.watch(stationAudit, publishStatus);
 
   // Each feature answers its own channels; they are assembled in one place (contract/handlers.ts).
   const handlers = assembleHandlers({
-    station: { ...stationHandlers(status), ...database.handlers },
+    station: station.handlers,
     sync: sync.handlers(),
     patients: patients.handlers,
     devices: devices.handlers,
@@ -197,7 +173,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   calls.connectHub();
   // Safety: the region's copy of the last audit row is compared before the sync starts (a folder rolled back is held first).
   let closed = false;
-  sync.startAfter(database.compareWithRegion(stationAudit.regionHead), {
+  sync.startAfter(station.database.compareWithRegion(stationAudit.regionHead), {
     audit: stationAudit,
     stationName,
     mayStart: () => !closed && !guard.held(),
