@@ -70,14 +70,12 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   });
   const calls = createCallsFeature(platform, {
     icePolicy: options.icePolicy ?? 'all',
-    onMessage: (message) => {
-      // The other station's word on the patient's consent is main's, not the page's.
-      if (acts.consent.callMessage(message)) return;
-      if (message.type === 'directory') teleexpertise.directorySeen();
-      stationAudit.callMessage(message);
-      devices.steering.callMessage(message);
-      events.emit('calls.message', message);
-    },
+    messageTakers: () => ({
+      consent: acts.consent,
+      directory: teleexpertise,
+      audit: stationAudit,
+      steering: devices.steering,
+    }),
   });
   const devices = createDevicesFeature(platform, {
     self: () => calls.service.state().you,
