@@ -1,39 +1,29 @@
 // Builds the station from its features' own factories on one platform (one data folder) and exposes
 // them as contract handlers. Used by the Electron entry and by browser mode alike, so both run the same code.
-import {
-  activityHandlers,
-  communesFile,
-  createActivityRepository,
-  createActivityService,
-  createCommunePlaces,
-} from './activity';
+import { createActivityFeature } from './activity';
 import { createActsFeature } from './acts';
-import { createStationAudit, stationWho } from './audit';
+import { createAuditFeature, stationWho } from './audit';
 import { createCallsFeature } from './calls';
 import { allGates, createDispatch, type Dispatch } from './contract/dispatch';
 import { assembleHandlers } from './contract/handlers';
 import { createDevicesFeature } from './devices';
-import { createStationIdentity } from './identity';
-import { createStationImaging } from './imaging';
-import { createKioskGate, createKioskService, kioskHandlers } from './kiosk';
+import { createIdentityFeature } from './identity';
+import { createImagingFeature } from './imaging';
+import { createKioskFeature } from './kiosk';
 import { createPatientsFeature } from './patients';
-import { auditHeadUrl } from './platform/hub/audit-head';
-import { tokenSubject } from './platform/hub/hub-token';
 import type { StationEvents } from './platform/station-events';
 import { openStationPlatform } from './platform/station-platform';
 import {
-  createDatabaseChannels,
   createStationDisk,
-  createStationStatusService,
+  createStationFeature,
   NO_SIGN_IN_TEXT,
   type Restart,
   type StationOptions,
-  stationHandlers,
   superviseStation,
 } from './station/index';
-import { createStrokeService, strokeHandlers } from './stroke';
+import { createStrokeFeature } from './stroke';
 import { createSyncFeature } from './sync';
-import { createStationTeleexpertise } from './teleexpertise';
+import { createTeleexpertiseFeature } from './teleexpertise';
 
 export { NO_SIGN_IN_TEXT, type StationOptions };
 
@@ -60,11 +50,11 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     allowNoKeyring: options.allowNoKeyring ?? false,
   };
   const platform = openStationPlatform({ ...options, keyOptions }, { statusChanged: () => publishStatus() });
-  const { db, now, events, outbox, guard, stationName, hub } = platform;
+  const { db, events, guard, stationName, hub } = platform;
   // SECURITY: a station without professional sign-in (the site's choice) says so at every start.
   if (!options.oidc) logger.warn('sign_in.none', { text: NO_SIGN_IN_TEXT });
   const disk = createStationDisk(dataDir, options.disk ?? {}, logger);
-  const publishStatus = () => events.emit('station.statusChanged', status.status());
+  const publishStatus = () => events.emit('station.statusChanged', station.status.status());
   const who = stationWho(
     stationName,
     () => calls.service.state().you,
@@ -80,14 +70,12 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   });
   const calls = createCallsFeature(platform, {
     icePolicy: options.icePolicy ?? 'all',
-    onMessage: (message) => {
-      // The other station's word on the patient's consent is main's, not the page's.
-      if (acts.consent.callMessage(message)) return;
-      if (message.type === 'directory') teleexpertise.directorySeen();
-      stationAudit.callMessage(message);
-      devices.steering.callMessage(message);
-      events.emit('calls.message', message);
-    },
+    messageTakers: () => ({
+      consent: acts.consent,
+      directory: teleexpertise,
+      audit: stationAudit,
+      steering: devices.steering,
+    }),
   });
   const devices = createDevicesFeature(platform, {
     self: () => calls.service.state().you,
@@ -103,14 +91,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     statusChanged: publishStatus,
   });
   const encounters = acts.encounterRepository;
-  const imaging = createStationImaging({
-    db,
-    dataDir,
-    outbox,
-    now,
-    events,
-    store: platform.fileStore,
-    sealer: platform.sealer,
+  const imaging = createImagingFeature(platform, {
     roomFor: disk.roomFor,
     patients: patients.repository,
     encounters,
@@ -119,39 +100,20 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     pacsUrl: options.pacsUrl ?? null,
     onIdentityOverride: (override) => stationAudit.imagingOverride(override),
   });
-  const kiosk = createKioskService({
-    dataDir,
-    now,
-    site: stationName,
-    onChanged: (state) => events.emit('kiosk.changed', state),
-    onSessionEnded: () => events.emit('kiosk.sessionEnded', { at: now().toISOString() }),
-  });
-  const identity = createStationIdentity({
+  const kiosk = createKioskFeature(platform);
+  const identity = createIdentityFeature(platform, {
     settings: options.oidc ?? null,
-    events,
-    now,
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
-    lockPaused: () => kiosk.state().active,
-    log: (event, detail) => logger.info(event, detail),
+    lockPaused: kiosk.active,
     onSessionEnded: (user, reason) => stationAudit.sessionEnded(user, reason),
   });
-  const stroke = createStrokeService({
-    db,
-    encounters,
-    patients: patients.repository,
-    now,
-    onChanged: (encounterId) => events.emit('stroke.changed', { encounterId }),
-  });
+  const stroke = createStrokeFeature(platform, { encounters, patients: patients.repository });
   const sync = createSyncFeature(platform, {
     uploadsUrl: options.uploadsUrl ?? null,
     syncTiming: options.syncTiming,
     statusChanged: publishStatus,
   });
-  const teleexpertise = createStationTeleexpertise({
-    db,
-    outbox,
-    now,
-    events,
+  const teleexpertise = createTeleexpertiseFeature(platform, {
     acts: acts.encounters,
     encounters,
     sync: sync.repository,
@@ -168,60 +130,29 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     reportPdfs: acts.reportPdfs,
     withMessagesPull: teleexpertise.withMessagesPull,
   });
-  const regionHead = hub.token ? { headUrl: auditHeadUrl(hub.url, hub.fhirUrl), token: hub.token.current } : null;
-  const stationAudit = createStationAudit({
-    db,
-    dataDir,
-    outbox,
+  const stationAudit = createAuditFeature(platform, {
     encounters,
-    stationName,
-    now,
-    logger,
     signedIn,
-    region: regionHead,
     hubIdentity: () => calls.service.state().you,
-    writable: () => !guard.held(),
   });
-  const database = createDatabaseChannels({
-    dataDir,
-    key: platform.keys.database,
-    guard,
-    settings: { now, logger },
-    sync: sync.repository,
-    restart,
-    stationName,
-    who,
-    unwritten: stationAudit.unwritten,
-    region: () => {
-      if (!hub.fhirUrl || !hub.token) return null;
-      return { fhirUrl: hub.fhirUrl, token: hub.token.current(), sub: tokenSubject(hub.token.current()) };
-    },
-    openCalls: () => calls.service.openCalls(),
-    onHeld: () => void Promise.all([publishStatus(), sync.stop()]),
-  });
-  const places = createCommunePlaces(options.communesFile ?? communesFile({}, dataDir));
-  const activity = createActivityService({ activity: createActivityRepository(db), places, stationName });
-  const { keys } = platform;
-  const status = createStationStatusService({
-    stationName,
+  const activity = createActivityFeature(platform, { communesFile: options.communesFile });
+  const station = createStationFeature(platform, {
     mode,
-    dataDir,
     signIn: options.oidc ? 'required' : 'none',
-    outbox,
-    dataProtection: { protection: keys.protection, keyPath: keys.keyPath, weaknesses: keys.weaknesses },
+    restart,
+    disk,
+    who,
+    audit: stationAudit,
+    sync,
     devices: devices.service,
-    hub: hub.link,
-    ...(hub.token ? { hubToken: hub.token.status } : {}),
     patientCount: () => patients.patients.count(),
-    database: database.status,
-    sync: sync.status,
-    disk: disk.status,
+    openCalls: () => calls.service.openCalls(),
+    statusChanged: publishStatus,
   });
-  disk.watch(stationAudit, publishStatus);
 
   // Each feature answers its own channels; they are assembled in one place (contract/handlers.ts).
   const handlers = assembleHandlers({
-    station: { ...stationHandlers(status), ...database.handlers },
+    station: station.handlers,
     sync: sync.handlers(),
     patients: patients.handlers,
     devices: devices.handlers,
@@ -230,17 +161,17 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     imaging: imaging.handlers,
     teleexpertise: teleexpertise.handlers,
     audit: stationAudit.handlers,
-    stroke: strokeHandlers(stroke),
+    stroke: stroke.handlers,
     identity: identity.handlers,
-    kiosk: kioskHandlers(kiosk),
-    activity: activityHandlers(activity),
+    kiosk: kiosk.handlers,
+    activity: activity.handlers,
   });
 
   const deviceStartup = devices.start(options.devices, options.resourcesDir);
   calls.connectHub();
   // Safety: the region's copy of the last audit row is compared before the sync starts (a folder rolled back is held first).
   let closed = false;
-  sync.startAfter(database.compareWithRegion(regionHead), {
+  sync.startAfter(station.database.compareWithRegion(stationAudit.regionHead), {
     audit: stationAudit,
     stationName,
     mayStart: () => !closed && !guard.held(),
@@ -250,17 +181,13 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   return {
     // The cabin's gate first (in kiosk mode its refusal says how to reach the other screens), then sign-in, then the database's.
     dispatch: createDispatch(handlers, logger, {
-      gate: allGates(
-        createKioskGate(() => kiosk.state().active),
-        (channel) => identity.gate(channel),
-        guard.gate,
-      ),
+      gate: allGates(kiosk.gate, (channel) => identity.gate(channel), guard.gate),
       audit: stationAudit.onCall,
       failureOf: (error) => guard.failureOf(error) ?? disk.failureOf(error),
     }),
     events,
     devicesReady: deviceStartup.ready,
-    busyState: () => ({ openCalls: calls.service.openCalls(), kioskActive: kiosk.state().active }),
+    busyState: () => ({ openCalls: calls.service.openCalls(), kioskActive: kiosk.active() }),
     async close() {
       closed = true;
       guard.stop();

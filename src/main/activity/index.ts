@@ -5,3 +5,4 @@ export { createActivityRepository } from './activity-repository';
 export { createActivityService } from './activity-service';
 export { communesFile, createCommunePlaces } from './commune-places';
 export { activityHandlers } from './activity-handlers';
+export { createActivityFeature } from './activity-feature';

@@ -7,3 +7,4 @@ export { createStationAudit, stationWho } from './audit-handlers';
 export { createAuditRepository } from './audit-repository';
 export { createAuditService } from './audit-service';
 export type { UnwrittenAuditEvent, Who } from './audit-service';
+export { createAuditFeature } from './audit-feature';

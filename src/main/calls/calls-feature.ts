@@ -1,5 +1,5 @@
 // The calls feature as the station composes it: the call journal, the call service over the hub
-// link, and the hub connection that carries its messages.
+// link, the hub connection that carries its messages, and their fan-out to the other features.
 import type { ServerMessage } from '../../shared/hub-protocol';
 import { connectHubClient } from '../platform/hub/hub-client';
 import type { StationPlatform } from '../platform/station-platform';
@@ -7,10 +7,20 @@ import { createCallRepository } from './call-repository';
 import { createCallService, type CallServiceDeps } from './call-service';
 import { callsHandlers, type CallsHandlersDeps } from './calls-handlers';
 
+/** The features that take each message from the hub, after the call service has taken it, in this order. */
+export interface CallMessageTakers {
+  /** The patient's consent: true when the message was its own and goes no further. */
+  consent: { callMessage(message: ServerMessage): boolean };
+  /** Téléexpertise: the hub's directory of experts was seen. */
+  directory: { directorySeen(): void };
+  audit: { callMessage(message: ServerMessage): void };
+  steering: { callMessage(message: ServerMessage): void };
+}
+
 export interface CallsFeatureDeps {
   icePolicy: CallServiceDeps['icePolicy'];
-  /** Each message from the hub, after the call service has taken it. */
-  onMessage: (message: ServerMessage) => void;
+  /** Asked at each message: the takers are features built after the calls feature. */
+  messageTakers: () => CallMessageTakers;
 }
 
 export function createCallsFeature(platform: StationPlatform, deps: CallsFeatureDeps) {
@@ -24,7 +34,15 @@ export function createCallsFeature(platform: StationPlatform, deps: CallsFeature
     now: platform.now,
     icePolicy: deps.icePolicy,
     onState: (state) => platform.events.emit('calls.hubChanged', state),
-    onMessage: deps.onMessage,
+    onMessage: (message) => {
+      const takers = deps.messageTakers();
+      // The other station's word on the patient's consent is main's, not the page's.
+      if (takers.consent.callMessage(message)) return;
+      if (message.type === 'directory') takers.directory.directorySeen();
+      takers.audit.callMessage(message);
+      takers.steering.callMessage(message);
+      platform.events.emit('calls.message', message);
+    },
   });
   hub.onLinkChange(() => service.linkChanged());
   let hubClient: ReturnType<typeof connectHubClient> | null = null;

@@ -6,3 +6,4 @@ export type { AttachmentRow, CallRepository } from './call-repository';
 export { createCallService } from './call-service';
 export { callsHandlers } from './calls-handlers';
 export { createCallsFeature } from './calls-feature';
+export type { CallMessageTakers } from './calls-feature';

@@ -4,3 +4,4 @@
 export type { OidcSettings } from './oidc-login';
 export { oidcSettingsFromEnv } from './oidc-settings';
 export { createStationIdentity } from './station-identity';
+export { createIdentityFeature } from './identity-feature';

@@ -5,3 +5,4 @@ export { createStationImaging } from './imaging-handlers';
 export type { IdentityOverride } from './imaging-identity';
 export type { ImagingRepository, StudyForSync } from './imaging-repository';
 export { pacsUrlFromEnv } from './pacs-settings';
+export { createImagingFeature } from './imaging-feature';

@@ -4,3 +4,4 @@
 export { createKioskGate } from './kiosk-gate';
 export { createKioskService } from './kiosk-service';
 export { kioskHandlers } from './kiosk-handlers';
+export { createKioskFeature } from './kiosk-feature';

@@ -10,3 +10,4 @@ export type { Restart } from './station-supervisor';
 export { stationHandlers } from './station-handlers';
 export { NO_SIGN_IN_TEXT } from './station-options';
 export type { StationOptions } from './station-options';
+export { createStationFeature } from './station-feature';

@@ -3,3 +3,4 @@
 // relais/boundaries).
 export { createStrokeService } from './stroke-service';
 export { strokeHandlers } from './stroke-handlers';
+export { createStrokeFeature } from './stroke-feature';

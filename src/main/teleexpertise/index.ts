@@ -3,3 +3,4 @@
 // feature's own (lint: relais/boundaries).
 export { createStationTeleexpertise } from './teleexpertise-handlers';
 export type { TeleexpertiseRepository } from './teleexpertise-repository';
+export { createTeleexpertiseFeature } from './teleexpertise-feature';
