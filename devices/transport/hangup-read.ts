@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import {
+  BindingsError,
   LinuxBinding,
   type LinuxBindingInterface,
   type LinuxOpenOptions,
@@ -36,13 +37,8 @@ export class LineHungUpError extends Error {
   }
 }
 
-class PortClosedError extends Error {
-  // serialport's stream ignores canceled reads instead of taking them for a disconnection.
-  readonly canceled = true;
-  constructor() {
-    super('Port is not open');
-  }
-}
+// serialport's stream ignores a canceled read instead of taking it for a disconnection.
+const portClosed = () => new BindingsError('Port is not open', { canceled: true });
 
 const TRY_AGAIN = new Set(['EAGAIN', 'EWOULDBLOCK', 'EINTR']);
 
@@ -60,7 +56,7 @@ export async function readUntilHangup(
   readAt: ReadAt = promisify(fs.read) as ReadAt,
 ): Promise<{ bytesRead: number; buffer: Buffer }> {
   for (;;) {
-    if (!port.isOpen || port.fd === null) throw new PortClosedError();
+    if (!port.isOpen || port.fd === null) throw portClosed();
     try {
       const { bytesRead } = await readAt(port.fd, buffer, offset, length, null);
       if (bytesRead === 0) throw new LineHungUpError();
@@ -68,7 +64,7 @@ export async function readUntilHangup(
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (!code || !TRY_AGAIN.has(code)) throw error;
-      if (!port.isOpen) throw new PortClosedError();
+      if (!port.isOpen) throw portClosed();
       await waitReadable(port);
     }
   }
