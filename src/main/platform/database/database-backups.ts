@@ -99,25 +99,27 @@ const count = (db: Db, table: string): number => {
   return exists ? (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n : 0;
 };
 
+/** What a file that cannot be read whole holds, as far as anyone can say: nothing. */
+const unreadable = (problems: string[]): BackupContent => ({
+  ok: false,
+  problems,
+  schemaVersion: 0,
+  patients: 0,
+  encounters: 0,
+  auditLastSeq: 0,
+});
+
 /** Opens a database file read-only with the station's key and checks it whole; never throws for a bad file. */
 export function inspectDatabaseFile(file: string, key: Buffer, now: () => Date): BackupContent {
   let db: Db;
   try {
     db = unlockDatabase(new Database(file, { readonly: true, fileMustExist: true }), key);
   } catch (error) {
-    return {
-      ok: false,
-      problems: [(error as Error).message],
-      schemaVersion: 0,
-      patients: 0,
-      encounters: 0,
-      auditLastSeq: 0,
-    };
+    return unreadable([(error as Error).message]);
   }
   try {
     const report = checkDatabase(db, 'integrity_check', now);
-    if (!report.ok)
-      return { ok: false, problems: report.problems, schemaVersion: 0, patients: 0, encounters: 0, auditLastSeq: 0 };
+    if (!report.ok) return unreadable(report.problems);
     const audit =
       count(db, 'audit_events') > 0
         ? (db.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number }).seq
@@ -131,14 +133,7 @@ export function inspectDatabaseFile(file: string, key: Buffer, now: () => Date):
       auditLastSeq: audit,
     };
   } catch (error) {
-    return {
-      ok: false,
-      problems: [(error as Error).message],
-      schemaVersion: 0,
-      patients: 0,
-      encounters: 0,
-      auditLastSeq: 0,
-    };
+    return unreadable([(error as Error).message]);
   } finally {
     db.close();
   }
