@@ -20,6 +20,8 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     sequence: { sequencer: InOrder },
+    // A bound against a hang only: the sync crash test takes 132 s on a quiet 2-core machine and over
+    // 240 s beside other test runs.
     testTimeout: 600_000,
   },
 });

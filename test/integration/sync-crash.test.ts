@@ -199,4 +199,4 @@ it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes 
   console.log(
     `crash test: ${killed} SIGKILLs, then a final sync\n  ${counts.join('\n  ')}\n  finished acts: ${finished.n} local, ${remoteFinished.entry?.length ?? 0} on the server`,
   );
-}, 600_000); // a bound against a hang only: 132 s on a quiet 2-core machine, over 240 s beside other test runs
+});
