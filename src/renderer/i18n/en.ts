@@ -15,6 +15,7 @@ import { vigilanceEn, vigilanceFieldErrorsEn } from '../features/patients/texts-
 import type { Translations } from './fr';
 import { homeScreenEn, syncScreenEn } from '../features/station/texts-en';
 import { imagingScreenEn, pacsEn } from '../features/imaging/texts-screens-en';
+import { bannerEn } from '../ui/texts-banner-en';
 
 export const en: Translations = {
   app: {
@@ -229,6 +230,7 @@ export const en: Translations = {
   vigilance: vigilanceEn,
   activity: activityEn,
   expertise: expertiseEn,
+  banner: bannerEn,
   errors: {
     validation_failed: 'Some information is wrong. Correct the fields shown.',
     not_found: 'This record does not exist on this station (any more).',

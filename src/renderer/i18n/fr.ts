@@ -15,6 +15,7 @@ import { imagingSafetyFr } from '../features/imaging/texts-fr';
 import { vigilanceFieldErrorsFr, vigilanceFr } from '../features/patients/texts-fr';
 import { homeScreenFr, syncScreenFr } from '../features/station/texts-fr';
 import { imagingScreenFr, pacsFr } from '../features/imaging/texts-screens-fr';
+import { bannerFr } from '../ui/texts-banner-fr';
 export const fr = {
   app: {
     name: 'Relais',
@@ -230,6 +231,7 @@ export const fr = {
   vigilance: vigilanceFr,
   activity: activityFr,
   expertise: expertiseFr,
+  banner: bannerFr,
   errors: {
     validation_failed: 'Certaines informations sont incorrectes. Corrigez les champs signalés.',
     not_found: 'Ce dossier n’existe pas ou plus sur cette station.',
