@@ -3,7 +3,7 @@
 // before the patient's consent, records it with who gave it, takes SpO2 and pulse from the
 // oximeter and types a blood pressure and temperatures (an impossible one refused under its
 // field, an unusual one taken once confirmed, 37,2 with a decimal comma); no photo before the
-// consent to recording; the expert signs the report, corrects it; the act is closed, and
+// consent to recording; the expert signs the report, which closes the act, and corrects it; and
 // everything reaches the regional server.
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -175,6 +175,9 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await report.getByLabel('RPPS de l’auteur').fill('10003456789');
   await report.getByRole('button', { name: 'Signer le compte rendu' }).click();
   await expect(page.getByText(/^Signé par Dr Le Goff le /)).toBeVisible();
+  // Signing closes the act, said at once in plain words (issue 20); its report may still be corrected.
+  await expect(page.getByTestId('act-status')).toHaveText('Compte rendu signé, acte clôturé');
+  await expect(page.getByRole('button', { name: 'Clôturer l’acte' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Corriger ce compte rendu' }).click();
   await report
     .getByLabel('Texte du compte rendu')
@@ -182,8 +185,6 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await report.getByRole('button', { name: 'Signer le compte rendu' }).click();
   await expect(page.getByText(/remplacé par une correction$/)).toBeVisible();
   await expect(page.getByText('réévaluation à J10', { exact: false })).toBeVisible();
-  await page.getByRole('button', { name: 'Clôturer l’acte' }).click();
-  await expect(page.getByTestId('act-status')).toHaveText('Clôturé');
 
   // The corrected report as a PDF for the patient, read back by pdftotext.
   const [download] = await Promise.all([

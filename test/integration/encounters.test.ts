@@ -169,7 +169,7 @@ describe('encounters', () => {
       status: 'awaiting_report',
     });
     expect(ended).toMatchObject({ version: 3, endedAt: '2026-11-23T09:57:00.000Z' });
-    // The expert signs the report; a correction replaces it, once.
+    // The expert signs the report, which closes the act; a correction replaces it, once.
     const expert = { name: 'Dr Le Goff', role: 'physician' as const, rpps: '10003456789' };
     const report = await station.value('encounters.report', {
       encounterId: created.id,
@@ -197,13 +197,12 @@ describe('encounters', () => {
     ).toMatchObject({ ok: false, error: { fields: [{ path: 'replaces', code: 'report.already_replaced' }] } });
     // Backwards, or from a stale version: refused, nothing changed.
     expect(
-      await station.call('encounters.setStatus', { id: created.id, version: 3, status: 'in_progress' }),
+      await station.call('encounters.setStatus', { id: created.id, version: 4, status: 'in_progress' }),
     ).toMatchObject({ ok: false, error: { fields: [{ code: 'encounter.status_backwards' }] } });
-    expect(await station.call('encounters.setStatus', { id: created.id, version: 2, status: 'closed' })).toMatchObject({
+    expect(await station.call('encounters.setStatus', { id: created.id, version: 3, status: 'closed' })).toMatchObject({
       ok: false,
       error: { code: 'stale_version' },
     });
-    await station.value('encounters.setStatus', { id: created.id, version: 3, status: 'closed' });
     expect(
       await station.call('encounters.observe', {
         encounterId: created.id,
@@ -250,9 +249,9 @@ describe('encounters', () => {
       { entity: 'observation', version: 1, operation: 'create' },
       { entity: 'encounter', version: 3, operation: 'update' },
       { entity: 'report', version: 1, operation: 'create' },
+      { entity: 'encounter', version: 4, operation: 'update' }, // closed by the signature
       { entity: 'report', version: 1, operation: 'create' },
       { entity: 'report', version: 2, operation: 'update' }, // the first report, now superseded
-      { entity: 'encounter', version: 4, operation: 'update' },
     ]);
   });
 

@@ -6,10 +6,11 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { PatientBanner } from '../../src/renderer/ui/patient-banner';
+import { PatientBanner, RegionPatientBanner } from '../../src/renderer/ui/patient-banner';
 import { en } from '../../src/renderer/i18n/en';
 import { fr } from '../../src/renderer/i18n/fr';
 import type { Patient } from '../../src/shared/patients/patient';
+import { INS_OID } from '../../src/shared/patients/ins';
 
 const patient: Patient = {
   id: '0b8f5a2e-4a0c-4c1e-9d55-1f2d3c4b5a69',
@@ -32,7 +33,9 @@ const patient: Patient = {
   updatedAt: '2026-01-01T00:00:00Z',
 };
 
-async function render(language: 'fr' | 'en', p: Patient): Promise<string> {
+type RegionPatient = Parameters<typeof RegionPatientBanner>[0]['patient'];
+
+async function render(language: 'fr' | 'en', p: Patient | RegionPatient): Promise<string> {
   const i18n = i18next.createInstance();
   await i18n.init({
     resources: { fr: { translation: fr }, en: { translation: en } },
@@ -41,7 +44,13 @@ async function render(language: 'fr' | 'en', p: Patient): Promise<string> {
   });
   const now = new Date('2026-03-14T12:00:00Z'); // the day before her 78th birthday
   return renderToStaticMarkup(
-    createElement(I18nextProvider, { i18n }, createElement(PatientBanner, { patient: p, now })),
+    createElement(
+      I18nextProvider,
+      { i18n },
+      'version' in p
+        ? createElement(PatientBanner, { patient: p, now })
+        : createElement(RegionPatientBanner, { patient: p, now }),
+    ),
   );
 }
 
@@ -65,12 +74,24 @@ describe('the patient banner', () => {
     const qualified: Patient = {
       ...patient,
       identityStatus: 'QUAL',
-      ins: { matricule: '248036912312345', oid: 'NIR_TEST' },
+      ins: { matricule: '248036912312345', oid: INS_OID.NIR_TEST },
     };
     const text = await render('en', qualified);
     expect(text).toContain('Qualified identity');
     expect(text).toContain('INS 248036912312345');
     expect(text).toContain('born 15/03/1948 · 77 years');
     expect(text).not.toContain('not qualified');
+  });
+
+  it('shows a patient read from the region (the expert’s request) with the same traits, not qualified when unsaid', async () => {
+    const region = { name: 'DUPONT Jeanne', birthDate: '1948-03-15', sex: 'female', ins: null, identityStatus: null };
+    const text = await render('fr', region);
+    expect(text).toContain('<strong>DUPONT Jeanne</strong>');
+    expect(text).toContain('né(e) le 15/03/1948 · 77 ans');
+    expect(text).toContain('Femme');
+    expect(text).toContain('identité non qualifiée');
+    const qualified = await render('fr', { ...region, identityStatus: 'QUAL', ins: '248036912312345' });
+    expect(qualified).toContain('Identité qualifiée');
+    expect(qualified).toContain('INS 248036912312345');
   });
 });

@@ -77,6 +77,19 @@ export function createEncounterService({
       outbox.enqueue('service_request', encounter.id, encounter.version, operation, at);
     outbox.enqueue('encounter', encounter.id, encounter.version, operation, at);
   };
+  /** The act whose report was just signed is closed; it ended at the signature unless it ended before. */
+  const closeSigned = (current: Encounter, at: string) => {
+    const next: Encounter = {
+      ...current,
+      version: current.version + 1,
+      status: 'closed',
+      endedAt: current.endedAt ?? at,
+      updatedAt: at,
+    };
+    if (!encounters.update(next, current.version))
+      throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
+    enqueueAct(next, 'update', at);
+  };
   const checkCall = (callId: string | null) => {
     if (callId && !calls.exists(callId))
       throw new AppFailure('not_found', 'This call is not in the journal of this station.');
@@ -207,14 +220,18 @@ export function createEncounterService({
 
     /**
      * Signs the act's report and keeps its PDF with it: the PDF is part of the signed record (what
-     * the patient is given and the region files). A correction names the report it replaces: the
-     * first stays, marked replaced, and its DocumentReference goes again as superseded.
+     * the patient is given and the region files). Signing closes the act in the same transaction:
+     * a signed act is finished, and the nurse sees it so at once (issue 20: it used to stay "En
+     * attente du compte rendu"). A correction names the report it replaces, also on the closed
+     * act: the first stays, marked replaced, and its DocumentReference goes again as superseded.
      */
     async addReport(input: ReportInput): Promise<Report> {
       const at = now().toISOString();
       const reportable = (): Encounter => {
         const encounter = found(input.encounterId);
-        if (encounter.status !== 'in_progress' && encounter.status !== 'awaiting_report') {
+        const signedAlready = encounter.status === 'closed' && encounters.reports(encounter.id).length > 0;
+        const open = encounter.status === 'in_progress' || encounter.status === 'awaiting_report';
+        if (!open && !(signedAlready && input.replaces)) {
           throw fieldFailure(
             'encounterId',
             encounter.status === 'closed' ? 'encounter.closed' : 'encounter.not_started',
@@ -234,12 +251,13 @@ export function createEncounterService({
       const pdf = await renderPdf(signed, reportable());
       const report = db
         .transaction((): Report => {
-          reportable();
+          const encounter = reportable();
           encounters.addReport(signed);
           pdfs.add(pdf);
           outbox.enqueue('report', signed.id, 1, 'create', at);
           // A report is replaced at most once: its second and last version is "superseded".
           if (signed.replaces) outbox.enqueue('report', signed.replaces, 2, 'update', at);
+          if (encounter.status !== 'closed') closeSigned(encounter, at);
           return signed;
         })
         .immediate();

@@ -99,6 +99,7 @@ export const en: Translations = {
     createTitle: 'New patient',
     editTitle: 'Identity',
     saved: 'Identity saved.',
+    created: 'Patient saved. You can open an act: “New act” below.',
   },
   form: {
     strictTraits: 'Strict traits',

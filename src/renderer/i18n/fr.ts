@@ -99,6 +99,7 @@ export const fr = {
     createTitle: 'Nouveau patient',
     editTitle: 'Identité',
     saved: 'Identité enregistrée.',
+    created: 'Patient enregistré. Vous pouvez ouvrir un acte : « Nouvel acte » ci-dessous.',
   },
   form: {
     strictTraits: 'Traits stricts',

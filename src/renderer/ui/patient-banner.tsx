@@ -1,42 +1,106 @@
 // The patient banner: whom this screen is about, kept in view on every act, call, imaging and
 // stroke screen, so that a hurried clinician never records on the wrong patient (identity
 // vigilance: names, birth date and age, sex and identity status, the warning when not qualified).
+// The expert's station shows the same banner for a patient known only from the region's record.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../shared/patients/patient';
+import { IdentityStatusSchema, type IdentityStatus, type Patient } from '../../shared/patients/patient';
 import { ageInYears } from '../../shared/stroke/thrombolysis-dose';
 import { toFrenchDate } from './parse-search';
 import './patient-banner.css';
 
-export function PatientBanner({ patient, now = new Date() }: { patient: Patient; now?: Date }) {
+interface BannerTraits {
+  names: ReactNode;
+  birthDate: string | null;
+  sex: 'F' | 'M' | 'I' | null;
+  /** null: the record does not say; shown as not qualified, the careful reading. */
+  identityStatus: IdentityStatus | null;
+  ins: string | null;
+}
+
+function BannerView({ traits, now }: { traits: BannerTraits; now: Date }) {
   const { t } = useTranslation();
-  const qualified = patient.identityStatus === 'QUAL';
-  const used = patient.usedName && patient.usedName !== patient.birthName ? patient.usedName : null;
-  const usedFirst = patient.usedFirstName && patient.usedFirstName !== patient.firstName ? patient.usedFirstName : null;
+  const { birthDate, sex, identityStatus, ins } = traits;
+  const qualified = identityStatus === 'QUAL';
   return (
-    <section className="patient-banner" aria-label={t('banner.label')} data-identity-status={patient.identityStatus}>
-      <span className="patient-banner-names">
-        <strong>{patient.birthName}</strong> {patient.firstName}
-        {(used || usedFirst) && (
-          <span className="patient-banner-used">
-            {' '}
-            ({t('patients.usedName')} {[used, usedFirst].filter(Boolean).join(' ')})
-          </span>
-        )}
-      </span>
-      <span>
-        {t('banner.born', { date: toFrenchDate(patient.birthDate) })} ·{' '}
-        {t('banner.age', { count: ageInYears(patient.birthDate, now) })}
-      </span>
-      <span>{t(`banner.sexes.${patient.sex}`)}</span>
-      <span className={qualified ? 'badge' : 'badge badge-warning'}>
-        {t(`banner.status.${patient.identityStatus}`)}
-      </span>
-      {qualified && patient.ins && <span>{t('banner.ins', { matricule: patient.ins.matricule })}</span>}
+    <section className="patient-banner" aria-label={t('banner.label')} data-identity-status={identityStatus ?? ''}>
+      <span className="patient-banner-names">{traits.names}</span>
+      {birthDate && (
+        <span>
+          {t('banner.born', { date: toFrenchDate(birthDate) })} ·{' '}
+          {t('banner.age', { count: ageInYears(birthDate, now) })}
+        </span>
+      )}
+      {sex && <span>{t(`banner.sexes.${sex}`)}</span>}
+      {identityStatus && (
+        <span className={qualified ? 'badge' : 'badge badge-warning'}>{t(`banner.status.${identityStatus}`)}</span>
+      )}
+      {qualified && ins && <span>{t('banner.ins', { matricule: ins })}</span>}
       {!qualified && (
         <span className="patient-banner-warning" role="note">
           {t('banner.notQualified')}
         </span>
       )}
     </section>
+  );
+}
+
+export function PatientBanner({ patient, now = new Date() }: { patient: Patient; now?: Date }) {
+  const { t } = useTranslation();
+  const used = patient.usedName && patient.usedName !== patient.birthName ? patient.usedName : null;
+  const usedFirst = patient.usedFirstName && patient.usedFirstName !== patient.firstName ? patient.usedFirstName : null;
+  const names = (
+    <>
+      <strong>{patient.birthName}</strong> {patient.firstName}
+      {(used || usedFirst) && (
+        <span className="patient-banner-used">
+          {' '}
+          ({t('patients.usedName')} {[used, usedFirst].filter(Boolean).join(' ')})
+        </span>
+      )}
+    </>
+  );
+  return (
+    <BannerView
+      traits={{
+        names,
+        birthDate: patient.birthDate,
+        sex: patient.sex,
+        identityStatus: patient.identityStatus,
+        ins: patient.ins?.matricule ?? null,
+      }}
+      now={now}
+    />
+  );
+}
+
+const SEX_OF_GENDER: Record<string, 'F' | 'M' | 'I'> = { female: 'F', male: 'M', other: 'I' };
+
+/** The banner for a patient read from the region's record (FHIR: one name, a gender, a status code). */
+export function RegionPatientBanner({
+  patient,
+  now = new Date(),
+}: {
+  patient: {
+    name: string;
+    birthDate: string | null;
+    sex: string | null;
+    ins: string | null;
+    identityStatus: string | null;
+  };
+  now?: Date;
+}) {
+  const status = IdentityStatusSchema.safeParse(patient.identityStatus);
+  return (
+    <BannerView
+      traits={{
+        names: <strong>{patient.name}</strong>,
+        birthDate: patient.birthDate,
+        sex: patient.sex ? (SEX_OF_GENDER[patient.sex] ?? null) : null,
+        identityStatus: status.success ? status.data : null,
+        ins: patient.ins,
+      }}
+      now={now}
+    />
   );
 }

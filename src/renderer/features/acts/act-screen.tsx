@@ -1,7 +1,9 @@
 // One act, as the nurse and the expert run it: its status moved forward one step at a time (the
 // station refuses to start without the patient's consent), consents, vital signs typed or taken
-// from the oximeter, and the signed report with its corrections. Everything is kept on the
-// station at once and synced when the region is reachable.
+// from the oximeter, and the signed report with its corrections; signing it closes the act.
+// Everything is kept on the station at once and synced when the region is reachable. Laid out for
+// a cart's 1366x768 screen (issue 20): the patient banner, the status and the act's actions at the
+// top, then two columns (what the nurse records | the report and the files), the stroke sheet last.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EncounterStatus, Report } from '../../../shared/acts/encounter';
@@ -19,6 +21,9 @@ import { useVitalText } from '../../ui/vital-check';
 import { ConsentForm, useConsentLine } from '../../ui/consent-form';
 import { latestDecision } from '../../../shared/acts/consent';
 import { useSlots } from '../../ui/slots';
+import { PatientBannerOf } from '../../ui/patient-banner-of';
+import { actStatusKey } from './act-status';
+import './act-screen.css';
 
 type ActRecord = ChannelOutput<'encounters.get'>;
 /** The next steps an act can take from each status (the station checks them again). */
@@ -129,6 +134,8 @@ export function ActScreen({ id }: { id: string }) {
   const open = encounter.status !== 'closed';
   const canReport = encounter.status === 'in_progress' || encounter.status === 'awaiting_report';
   const replaced = new Set(reports.map((r) => r.replaces).filter(Boolean));
+  // Signing closed the act; its signed report may still be corrected (the station allows it).
+  const signed = encounter.status === 'closed' && encounter.startedAt !== null && reports.length > 0;
   const actConsents = {
     recording: latestDecision(consents, 'recording'),
     imageSharing: latestDecision(consents, 'image_sharing'),
@@ -140,33 +147,41 @@ export function ActScreen({ id }: { id: string }) {
   }
 
   return (
-    <section aria-labelledby="act-title">
+    <section aria-labelledby="act-title" className="act-screen">
       <button type="button" className="link" onClick={() => show({ name: 'patient', id: encounter.patientId })}>
         ← {t('acts.back')}
       </button>
-      <h1 id="act-title">
-        {t(`acts.types.${encounter.act}`)} — {encounter.reason}
-      </h1>
-      <p>
-        <strong data-testid="act-status">{t(`acts.statuses.${encounter.status}`)}</strong> · {encounter.site}
-        {encounter.specialty ? ` · ${encounter.specialty}` : ''} · {encounter.requester.name}
-        {encounter.expert ? ` → ${encounter.expert.name}` : ''}
-      </p>
-      <div className="actions start">
-        {/* A téléexpertise starts by being sent (its panel below), not by "Démarrer". */}
-        {NEXT_STEPS[encounter.status]
-          .filter((step) => !(encounter.act === 'teleexpertise' && step.to === 'in_progress'))
-          .map((step) => (
-            <button
-              key={step.to}
-              type="button"
-              className={step.to === 'closed' && encounter.status === 'draft' ? '' : 'primary'}
-              onClick={() => void move(step.to)}
-            >
-              {t(step.label)}
-            </button>
-          ))}
-      </div>
+      <PatientBannerOf patientId={encounter.patientId} />
+      <header className="act-head">
+        <h1 id="act-title">
+          {t(`acts.types.${encounter.act}`)} — {encounter.reason}
+        </h1>
+        <p>
+          <strong className="act-status" data-testid="act-status" data-status={encounter.status}>
+            {t(actStatusKey(encounter, reports.length > 0))}
+          </strong>{' '}
+          · {encounter.site}
+          {encounter.specialty ? ` · ${encounter.specialty}` : ''} · {encounter.requester.name}
+          {encounter.expert ? ` → ${encounter.expert.name}` : ''}
+        </p>
+        {/* The act's main actions, at the top. Engineer CALLACT (issue 20, point 1b) puts
+            "Appeler l'expert" (and "Alerte AVC" on a stroke act) in this row. */}
+        <div className="act-actions actions start">
+          {/* A téléexpertise starts by being sent (its panel below), not by "Démarrer". */}
+          {NEXT_STEPS[encounter.status]
+            .filter((step) => !(encounter.act === 'teleexpertise' && step.to === 'in_progress'))
+            .map((step) => (
+              <button
+                key={step.to}
+                type="button"
+                className={step.to === 'closed' && encounter.status === 'draft' ? '' : 'primary'}
+                onClick={() => void move(step.to)}
+              >
+                {t(step.label)}
+              </button>
+            ))}
+        </div>
+      </header>
       <ActError error={error} />
 
       {encounter.act === 'teleexpertise' && (
@@ -178,83 +193,89 @@ export function ActScreen({ id }: { id: string }) {
         />
       )}
 
-      <section className="card" aria-labelledby="consents-title">
-        <h2 id="consents-title">{t('acts.consents')}</h2>
-        <ul className="plain-list">
-          {consents.map((c) => (
-            <li key={c.id}>{consentLine(c)}</li>
-          ))}
-        </ul>
-        {open && <ConsentForm encounterId={id} onDone={done} />}
-      </section>
+      <div className="act-columns">
+        <div className="act-column">
+          <section className="card" aria-labelledby="consents-title">
+            <h2 id="consents-title">{t('acts.consents')}</h2>
+            <ul className="plain-list">
+              {consents.map((c) => (
+                <li key={c.id}>{consentLine(c)}</li>
+              ))}
+            </ul>
+            {open && <ConsentForm encounterId={id} onDone={done} />}
+          </section>
 
-      <section className="card" aria-labelledby="vitals-title">
-        <h2 id="vitals-title">{t('acts.vitals')}</h2>
-        {observations.length === 0 ? (
-          <p>{t('acts.noVitals')}</p>
-        ) : (
-          <ul className="plain-list" aria-label={t('acts.vitals')}>
-            {observations.map((o) => (
-              <li key={o.id}>
-                {t(`acts.vitalNames.${o.vital.code}`)} : <strong>{vitalText(o.vital)}</strong> — {o.takenBy},{' '}
-                {when(o.takenAt)} (
-                {o.method === 'device' ? `${t('acts.byDevice')} ${o.device ?? ''}`.trim() : t('acts.byHand')})
-                {o.unusualConfirmed ? ` · ${t('acts.unusualConfirmed')}` : ''}
-              </li>
+          <section className="card" aria-labelledby="vitals-title">
+            <h2 id="vitals-title">{t('acts.vitals')}</h2>
+            {observations.length === 0 ? (
+              <p>{t('acts.noVitals')}</p>
+            ) : (
+              <ul className="plain-list" aria-label={t('acts.vitals')}>
+                {observations.map((o) => (
+                  <li key={o.id}>
+                    {t(`acts.vitalNames.${o.vital.code}`)} : <strong>{vitalText(o.vital)}</strong> — {o.takenBy},{' '}
+                    {when(o.takenAt)} (
+                    {o.method === 'device' ? `${t('acts.byDevice')} ${o.device ?? ''}`.trim() : t('acts.byHand')})
+                    {o.unusualConfirmed ? ` · ${t('acts.unusualConfirmed')}` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {open && <VitalForm encounterId={id} onDone={done} />}
+          </section>
+        </div>
+
+        <div className="act-column">
+          <section className="card" aria-labelledby="report-title">
+            <h2 id="report-title">{t('acts.report')}</h2>
+            {reports.length === 0 && <p>{t('acts.noReport')}</p>}
+            {reports.map((r) => (
+              <article key={r.id} className={replaced.has(r.id) ? 'report replaced' : 'report'}>
+                <p className="report-text">{r.text}</p>
+                <p className="hint">
+                  {t('acts.signedBy', { author: r.author.name, when: when(r.signedAt) })}
+                  {replaced.has(r.id) ? ` — ${t('acts.replaced')}` : ''}
+                </p>
+                {(canReport || signed) && !replaced.has(r.id) && (
+                  <button type="button" className="link" onClick={() => setCorrecting(r)}>
+                    {t('acts.correct')}
+                  </button>
+                )}{' '}
+                <button type="button" className="link" onClick={() => void downloadPdf(r.id)}>
+                  {t('acts.reportPdf')}
+                </button>
+              </article>
             ))}
-          </ul>
-        )}
-        {open && <VitalForm encounterId={id} onDone={done} />}
-      </section>
+            {(canReport || (signed && correcting)) && (
+              <ReportForm
+                key={correcting?.id ?? `new-${offered?.serial ?? 0}`}
+                encounterId={id}
+                replaces={correcting}
+                initialText={offered?.text}
+                template={reportTemplate(encounter.act, encounter.specialty)}
+                onDone={done}
+              />
+            )}
+          </section>
 
-      <ActFiles
-        encounterId={id}
-        consents={actConsents}
-        files={record.attachments}
-        reportPdfs={record.reportPdfs}
-        reports={reports}
-        open={open}
-        onPrint={(reportId) => void downloadPdf(reportId)}
-        onDone={done}
-      />
+          <ActFiles
+            encounterId={id}
+            consents={actConsents}
+            files={record.attachments}
+            reportPdfs={record.reportPdfs}
+            reports={reports}
+            open={open}
+            onPrint={(reportId) => void downloadPdf(reportId)}
+            onDone={done}
+          />
+        </div>
+      </div>
 
       <ActStroke
         encounterId={id}
         defaultBy={encounter.requester.name}
         onSummary={canReport ? (text) => setOffered((o) => ({ text, serial: (o?.serial ?? 0) + 1 })) : undefined}
       />
-
-      <section className="card" aria-labelledby="report-title">
-        <h2 id="report-title">{t('acts.report')}</h2>
-        {reports.length === 0 && <p>{t('acts.noReport')}</p>}
-        {reports.map((r) => (
-          <article key={r.id} className={replaced.has(r.id) ? 'report replaced' : 'report'}>
-            <p className="report-text">{r.text}</p>
-            <p className="hint">
-              {t('acts.signedBy', { author: r.author.name, when: when(r.signedAt) })}
-              {replaced.has(r.id) ? ` — ${t('acts.replaced')}` : ''}
-            </p>
-            {canReport && !replaced.has(r.id) && (
-              <button type="button" className="link" onClick={() => setCorrecting(r)}>
-                {t('acts.correct')}
-              </button>
-            )}{' '}
-            <button type="button" className="link" onClick={() => void downloadPdf(r.id)}>
-              {t('acts.reportPdf')}
-            </button>
-          </article>
-        ))}
-        {canReport && (
-          <ReportForm
-            key={correcting?.id ?? `new-${offered?.serial ?? 0}`}
-            encounterId={id}
-            replaces={correcting}
-            initialText={offered?.text}
-            template={reportTemplate(encounter.act, encounter.specialty)}
-            onDone={done}
-          />
-        )}
-      </section>
     </section>
   );
 }

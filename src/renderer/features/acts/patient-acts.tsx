@@ -10,6 +10,7 @@ import { useView } from '../../ui/view-store';
 import { ActError } from '../../ui/error-line';
 import { RequesterFields, type RequesterRole } from '../../ui/professional-fields';
 import { useSlots } from '../../ui/slots';
+import { actStatusKey } from './act-status';
 
 function NewActForm({
   patientId,
@@ -152,23 +153,16 @@ export function PatientActs({ patientId }: { patientId: string }) {
   return (
     <section aria-labelledby="acts-title">
       <h2 id="acts-title">{t('acts.title')}</h2>
-      <ActError error={error} />
-      {acts && acts.length === 0 && <p>{t('acts.none')}</p>}
-      {acts && acts.length > 0 && (
-        <ul className="plain-list">
-          {acts.map((a) => (
-            <li key={a.id}>
-              <button type="button" className="link" onClick={() => show({ name: 'act', id: a.id })}>
-                {t(`acts.types.${a.act}`)} — {a.reason}
-              </button>{' '}
-              <span className="hint">
-                {t(`acts.statuses.${a.status}`)},{' '}
-                {t('acts.createdOn', { when: new Date(a.createdAt).toLocaleString(i18n.language) })}
-              </span>
-              {a.act === 'teleexpertise' && <RequestStateLabel encounterId={a.id} />}
-            </li>
-          ))}
-        </ul>
+      {/* First under her name: opening an act is what the nurse came for (issue 20). */}
+      {creating === null && (
+        <div className="actions start">
+          <button type="button" className="primary" onClick={() => setCreating('act')}>
+            {t('acts.new')}
+          </button>
+          <button type="button" onClick={() => setCreating('expertise')}>
+            {t('expertise.newRequest')}
+          </button>
+        </div>
       )}
       {creating === 'act' && (
         <NewActForm
@@ -184,15 +178,23 @@ export function PatientActs({ patientId }: { patientId: string }) {
           onCreated={(act) => show({ name: 'act', id: act.id })}
         />
       )}
-      {creating === null && (
-        <div className="actions start">
-          <button type="button" onClick={() => setCreating('act')}>
-            {t('acts.new')}
-          </button>
-          <button type="button" onClick={() => setCreating('expertise')}>
-            {t('expertise.newRequest')}
-          </button>
-        </div>
+      <ActError error={error} />
+      {acts && acts.length === 0 && <p>{t('acts.none')}</p>}
+      {acts && acts.length > 0 && (
+        <ul className="plain-list">
+          {acts.map((a) => (
+            <li key={a.id}>
+              <button type="button" className="link" onClick={() => show({ name: 'act', id: a.id })}>
+                {t(`acts.types.${a.act}`)} — {a.reason}
+              </button>{' '}
+              <span className="hint">
+                {t(actStatusKey(a))},{' '}
+                {t('acts.createdOn', { when: new Date(a.createdAt).toLocaleString(i18n.language) })}
+              </span>
+              {a.act === 'teleexpertise' && <RequestStateLabel encounterId={a.id} />}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -38,6 +38,8 @@ export const actsFr = {
     in_progress: 'En cours',
     awaiting_report: 'En attente du compte rendu',
     closed: 'Clôturé',
+    cancelled: 'Annulé (non réalisé)',
+    signed: 'Compte rendu signé, acte clôturé',
   },
   type: 'Type d’acte',
   assisted: 'Assisté (infirmier ou pharmacien auprès du patient)',

@@ -9,6 +9,7 @@ import { useSignedIn } from '../../ui/identity-store';
 import { DuplicateDialog } from './duplicate-dialog';
 import { IdentityForm } from './identity-form';
 import { EMPTY_IDENTITY, toIdentityInput, type IdentityFormValues } from './identity-form-values';
+import { usePatientNotice } from './patient-notice';
 
 export function NewPatientScreen() {
   const { t } = useTranslation();
@@ -33,6 +34,8 @@ export function NewPatientScreen() {
       setPending({ values, candidates: result.value.candidates });
       return;
     }
+    // Her screen, not the form again: it says she is saved and offers "Nouvel acte" at the top.
+    usePatientNotice.getState().created(result.value.patient.id);
     show({ name: 'patient', id: result.value.patient.id });
   }
 

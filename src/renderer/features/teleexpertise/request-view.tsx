@@ -11,6 +11,7 @@ import { ActError } from '../../ui/error-line';
 import { useView } from '../../ui/view-store';
 import { ExpertiseMessages } from './expertise-messages';
 import { ReplyForm } from './reply-form';
+import { RegionPatientBanner } from '../../ui/patient-banner';
 
 function FileView({ requestId, file }: { requestId: string; file: ExpertFile }) {
   const { t } = useTranslation();
@@ -82,6 +83,8 @@ export function RequestScreen({ id }: { id: string }) {
   return (
     <section aria-labelledby="request-title">
       {back}
+      {/* Whom the request is about, kept in view while the expert reads the files (issue 20). */}
+      <RegionPatientBanner patient={patient} />
       <div className="title-row">
         <h1 id="request-title">
           {t('expertise.request')} — {item.specialty}
