@@ -42,7 +42,7 @@ test('from a new patient to the signed report, the patient always in view at 136
   await expectBanner(page);
   const newAct = page.getByRole('button', { name: 'Nouvel acte', exact: true });
   await expect(newAct).toBeInViewport();
-  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(await page.evaluate<number>('window.scrollY')).toBe(0);
 
   // An identity edited says so where the nurse pressed "Enregistrer".
   await page.getByLabel('Nom utilisé', { exact: true }).fill('Kerhervé');
@@ -56,7 +56,7 @@ test('from a new patient to the signed report, the patient always in view at 136
   await expectBanner(page);
 
   // A new act from the top of her screen.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await newAct.click();
   const form = page.getByRole('form', { name: 'Nouvel acte' });
   await form.getByLabel('Motif').fill('Céphalées brutales');
@@ -85,7 +85,7 @@ test('from a new patient to the signed report, the patient always in view at 136
   await expectBanner(page);
 
   // The report, signed: the act says so at once, in plain words.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   const report = page.getByRole('form', { name: 'Compte rendu' });
   await report.getByLabel('Texte du compte rendu').fill('Pas de signe de gravité. Scanner demandé.');
   await report.getByLabel('Auteur (médecin)').fill('Dr Le Goff');
