@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectStationClient } from './station-client';
-import { createYvonneLeBihan } from './patient-page';
+import { createYvonneLeBihan, openPatient } from './patient-page';
 import { startStation, type RunningStation } from './station-host';
 
 let station: RunningStation;
@@ -50,7 +50,8 @@ test('forms submitted empty show the product’s French errors, and no native wi
   await expect(form.getByText('Champ obligatoire.').first()).toBeVisible();
   const reason = form.getByLabel('Motif');
   await expect(reason).toHaveAttribute('aria-invalid', 'true');
-  expect(await reason.evaluate((e) => (e as unknown as { validationMessage: string }).validationMessage)).toBe('');
+  // The browser computes its message ("Please fill out this field."), but a noValidate form never shows it.
+  expect(await form.evaluate((f) => (f as unknown as { noValidate: boolean }).noValidate)).toBe(true);
 
   // The RPPS's format error says the format.
   await form.getByLabel('Motif').fill('Plaie du talon');
@@ -90,7 +91,8 @@ test('forms submitted empty show the product’s French errors, and no native wi
 
 test('the camera, the measurement and the station show labels, never an id or the host name', async ({ page }) => {
   await page.goto(station.url);
-  await createYvonneLeBihan(page);
+  // Her record, from the first test (the same station).
+  await openPatient(page, 'Le Bihan', /LE BIHAN/);
   await page.getByRole('button', { name: 'Nouvel acte' }).click();
   const form = page.getByRole('form', { name: 'Nouvel acte' });
   await form.getByLabel('Motif').fill('Plaie du talon');
@@ -116,10 +118,18 @@ test('the camera, the measurement and the station show labels, never an id or th
   await expect(measures).not.toContainText('oximeter-');
 
   // The camera's choice and the photo's device: a human label, not Chromium's fake_device_0.
+  await consent.getByLabel('Pour').selectOption('recording');
+  await consent.getByLabel('le patient lui-même').check();
+  await consent.getByLabel('Recueilli par').fill('IDE Morvan');
+  await consent.getByRole('button', { name: 'Donné' }).click();
   await page.getByRole('button', { name: 'Prendre une photo (caméra ou dermatoscope)' }).click();
   const camera = page.getByRole('region', { name: 'Photo depuis une caméra' });
-  await expect(camera.getByLabel('Caméra', { exact: true })).toContainText('Caméra 1');
+  await expect(camera.getByRole('combobox')).toContainText('Caméra 1');
   await expect(camera).not.toContainText('fake_device');
+  await camera.getByLabel('Prise par').fill('IDE Morvan');
+  await camera.getByRole('button', { name: 'Prendre la photo' }).click();
+  await expect(page.getByRole('list', { name: 'Fichiers' })).toContainText('Caméra 1');
+  await expect(page.getByRole('list', { name: 'Fichiers' })).not.toContainText('fake_device');
 
   // The cabin's header shows the site's name from its configuration, never the host name.
   const client = await connectStationClient(station.url);

@@ -29,7 +29,8 @@ export function FilePicker({ id, label, accept, onChange, file, error, disabled 
         ref={input}
         id={id}
         type="file"
-        className="visually-hidden"
+        // Hidden: its own button says "Choose File" in the browser's language; ours opens it.
+        hidden
         tabIndex={-1}
         accept={accept}
         disabled={disabled}
