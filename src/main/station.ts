@@ -100,7 +100,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     pacsUrl: options.pacsUrl ?? null,
     onIdentityOverride: (override) => stationAudit.imagingOverride(override),
   });
-  const kiosk = createKioskFeature(platform);
+  const kiosk = createKioskFeature(platform, { hubIdentity: () => calls.service.state().you });
   const identity = createIdentityFeature(platform, {
     settings: options.oidc ?? null,
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),

@@ -138,10 +138,13 @@ test('the coordinator reads the station’s monthly activity, km avoided include
   await page.getByRole('button', { name: 'Activité' }).click();
   await expect(page.getByRole('heading', { name: 'Activité' })).toBeVisible();
   await expect(
-    page.getByText(/^Activité de cette station \(.+\) : les actes enregistrés ici, pas ceux de toute la région\.$/),
+    page.getByText(/^Activité de cette station : les actes enregistrés ici, pas ceux de toute la région\.$/),
   ).toBeVisible();
-  await page.getByLabel('Du mois').fill('2026-09');
-  await page.getByLabel('Au mois (inclus)').fill('2026-10');
+  // Months chosen in French (a month and a year), not through the browser's month picker.
+  await page.getByLabel('Du mois', { exact: true }).selectOption({ label: 'septembre' });
+  await page.getByLabel('Du mois : Année', { exact: true }).selectOption('2026');
+  await page.getByLabel('Au mois (inclus)', { exact: true }).selectOption({ label: 'octobre' });
+  await page.getByLabel('Au mois (inclus) : Année', { exact: true }).selectOption('2026');
   await page.getByRole('button', { name: 'Afficher' }).click();
 
   const km = 2 * transportAvoided({ latitude: 48.45, longitude: -4.25 }, { latitude: 48.39, longitude: -4.49 }).km;
@@ -221,7 +224,12 @@ test('without a commune table, the screen says why no km are estimated and where
     await page.getByRole('button', { name: 'Activité' }).click();
     await expect(page.getByText('Aucun acte réalisé sur cette période.')).toBeVisible();
     await expect(page.getByRole('status')).toHaveText(
-      `Aucune table des coordonnées des communes n’est chargée : les km évités ne sont pas estimés. Déposez le fichier « Communes et villes de France » de data.gouv.fr (CSV) ici : ${path.join(bare, 'communes.csv')}, ou indiquez son chemin dans RELAIS_COMMUNES_CSV.`,
+      `Aucune table des coordonnées des communes n’est chargée : les km évités ne sont pas estimés. Déposez le fichier « Communes et villes de France » de data.gouv.fr (CSV) ici : ${path.join(bare, 'communes.csv')}, ou demandez au service informatique d’indiquer son emplacement dans les réglages du poste.`,
+    );
+    // The setting's name is for the IT, in the tooltip only.
+    await expect(page.getByRole('status')).toHaveAttribute(
+      'title',
+      'Réglage du poste pour le service informatique : RELAIS_COMMUNES_CSV',
     );
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { name: 'Activity' })).toBeVisible();

@@ -30,7 +30,8 @@ export async function startEmbeddedHub(resourcesDir: string): Promise<EmbeddedHu
   const stationToken = issueToken(secret, {
     sub: `station-${os.hostname()}`.slice(0, 100),
     role: 'station',
-    name: os.hostname(),
+    // A name people read (the caller shown to the expert), never the machine's host name.
+    name: 'Poste local',
     site: 'Station locale',
     specialty: null,
     exp: Math.floor(Date.now() / 1000) + 365 * 24 * 3600,

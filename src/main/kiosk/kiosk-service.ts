@@ -25,8 +25,8 @@ const FRESH: Stored = { active: false, pin: null, failures: 0, lockedUntil: null
 export interface KioskServiceDeps {
   dataDir: string;
   now: () => Date;
-  /** The pharmacy's name (the station's name by default). */
-  site: string;
+  /** The pharmacy's name, read each time (the hub identity arrives after start; cabin-site.ts). */
+  site: () => string;
   onChanged: (state: KioskState) => void;
   /** A patient's session ended: the shell wipes what the browser kept (caches, storage). */
   onSessionEnded: () => void;
@@ -60,7 +60,7 @@ export function createKioskService(deps: KioskServiceDeps) {
   function state(): KioskState {
     const locked =
       stored.lockedUntil && Date.parse(stored.lockedUntil) > deps.now().getTime() ? stored.lockedUntil : null;
-    return { active: stored.active, pinSet: stored.pin !== null, lockedUntil: locked, site: deps.site };
+    return { active: stored.active, pinSet: stored.pin !== null, lockedUntil: locked, site: deps.site() };
   }
 
   function parsePin(pin: string): string {

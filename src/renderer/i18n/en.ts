@@ -16,6 +16,7 @@ import type { Translations } from './fr';
 import { homeScreenEn, syncScreenEn } from '../features/station/texts-en';
 import { imagingScreenEn, pacsEn } from '../features/imaging/texts-screens-en';
 import { bannerEn } from '../ui/texts-banner-en';
+import { inputsEn } from '../ui/texts-inputs-en';
 
 export const en: Translations = {
   app: {
@@ -41,6 +42,7 @@ export const en: Translations = {
     title: 'Devices',
     list: 'Devices of the station',
     simulated: 'simulated',
+    unnamed: 'unnamed device',
     lastPress: 'Last press: {{control}} at {{time}}',
     details: {
       detected_unconfigured:
@@ -232,6 +234,7 @@ export const en: Translations = {
   activity: activityEn,
   expertise: expertiseEn,
   banner: bannerEn,
+  inputs: inputsEn,
   errors: {
     validation_failed: 'Some information is wrong. Correct the fields shown.',
     not_found: 'This record does not exist on this station (any more).',
@@ -384,11 +387,11 @@ export const en: Translations = {
       pin_wrong: 'Wrong code. {{left}} more attempt(s) before the keypad locks.',
       locked: 'Too many wrong codes: the keypad is locked until {{until}}.',
     },
-    rpps: { invalid: 'The RPPS number has 11 digits.' },
+    rpps: { invalid: 'Incorrect RPPS number: 11 digits, no space or letter (for example 10101234567).' },
     disk: {
       full: 'Disk full: free at least {{neededMb}} MB on the station’s disk (recycle bin, old files) or call the IT department, then try again.',
     },
-    month: { invalid: 'Wrong month: YYYY-MM.' },
+    month: { invalid: 'Incorrect month: choose a month and a year (for example July 2026).' },
     activity: {
       range_backwards: 'The last month must come after the first.',
       range_too_long: 'Five years at most at once.',

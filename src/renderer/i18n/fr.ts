@@ -16,6 +16,7 @@ import { vigilanceFieldErrorsFr, vigilanceFr } from '../features/patients/texts-
 import { homeScreenFr, syncScreenFr } from '../features/station/texts-fr';
 import { imagingScreenFr, pacsFr } from '../features/imaging/texts-screens-fr';
 import { bannerFr } from '../ui/texts-banner-fr';
+import { inputsFr } from '../ui/texts-inputs-fr';
 export const fr = {
   app: {
     name: 'Relais',
@@ -40,6 +41,7 @@ export const fr = {
     title: 'Appareils',
     list: 'Appareils de la station',
     simulated: 'simulé',
+    unnamed: 'appareil sans nom',
     lastPress: 'Dernier appui : {{control}} à {{time}}',
     details: {
       detected_unconfigured:
@@ -233,6 +235,7 @@ export const fr = {
   activity: activityFr,
   expertise: expertiseFr,
   banner: bannerFr,
+  inputs: inputsFr,
   errors: {
     validation_failed: 'Certaines informations sont incorrectes. Corrigez les champs signalés.',
     not_found: 'Ce dossier n’existe pas ou plus sur cette station.',
@@ -391,11 +394,11 @@ export const fr = {
       pin_wrong: 'Code incorrect. Encore {{left}} essai(s) avant le blocage du clavier.',
       locked: 'Trop de codes incorrects : clavier bloqué jusqu’à {{until}}.',
     },
-    rpps: { invalid: 'Le numéro RPPS compte 11 chiffres.' },
+    rpps: { invalid: 'Numéro RPPS incorrect : 11 chiffres, sans espace ni lettre (par exemple 10101234567).' },
     disk: {
       full: 'Disque plein : libérez au moins {{neededMb}} Mo sur le disque de la station (corbeille, anciens fichiers) ou appelez le service informatique, puis réessayez.',
     },
-    month: { invalid: 'Mois incorrect : AAAA-MM.' },
+    month: { invalid: 'Mois incorrect : choisissez un mois et une année (par exemple juillet 2026).' },
     activity: {
       range_backwards: 'Le mois de fin doit suivre le mois de début.',
       range_too_long: 'Cinq ans au plus à la fois.',

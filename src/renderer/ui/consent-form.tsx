@@ -90,7 +90,7 @@ export function ConsentForm({
   };
 
   return (
-    <form className="consent-form" aria-label={t('acts.consents')} onSubmit={(e) => e.preventDefault()}>
+    <form className="consent-form" aria-label={t('acts.consents')} onSubmit={(e) => e.preventDefault()} noValidate>
       <label className="consent-scope">
         {t('consent.scope')}
         <select value={scope} onChange={(e) => setScope(e.target.value as ConsentScope)}>

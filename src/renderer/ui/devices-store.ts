@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { DeviceInfo, OximeterReading, PeripheralEvent } from '../../shared/devices/devices';
 import type { AppError } from '../../shared/result';
 import { relais } from '../api';
+import { isRealDeviceLabel } from './media-labels';
 
 export const PLETH_WINDOW = 360; // six seconds at 60 Hz
 
@@ -45,3 +46,12 @@ relais.on('peripheral.event', (event) =>
     event.type === 'released' ? state : { lastEvents: { ...state.lastEvents, [event.deviceId]: event } },
   ),
 );
+
+/**
+ * The name a person reads for one of the station's devices (devices.json's label, "Oxymètre de
+ * pouls"), never its id ("oximeter-1"): null when the device is not known or has no real name.
+ */
+export function deviceLabel(devices: readonly DeviceInfo[] | null, id: string): string | null {
+  const label = devices?.find((d) => d.id === id)?.label;
+  return label && isRealDeviceLabel(label) ? label.slice(0, 200) : null;
+}

@@ -77,3 +77,13 @@ export function SelectField({ id, label, value, options, onChange, hint, error, 
     </div>
   );
 }
+
+/** A field's own error line, for inputs laid out by hand: the id is what the input's aria-describedby names. */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={id} className="error-text" role="alert">
+      {error}
+    </p>
+  );
+}

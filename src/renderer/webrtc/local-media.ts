@@ -4,6 +4,7 @@
 // what there is, and says so.
 import type { MediaKind } from '../../shared/devices/remote-control';
 import { processingProblems, stethoscopeConstraints } from './stethoscope-audio';
+import { isRealDeviceLabel } from '../ui/media-labels';
 
 export interface LocalStream {
   stream: MediaStream;
@@ -23,7 +24,9 @@ export async function openRoomMedia(): Promise<{ media: LocalStream | null; prob
   for (const constraints of attempts) {
     try {
       const stream = await navigator.mediaDevices.getUserMedia(constraints);
-      const label = stream.getVideoTracks()[0]?.label || stream.getAudioTracks()[0]?.label || 'room';
+      // The browser's label only when it is a name ("fake_device_0" is not): empty, the screens say "Salle".
+      const raw = stream.getVideoTracks()[0]?.label || stream.getAudioTracks()[0]?.label || '';
+      const label = isRealDeviceLabel(raw) ? raw : '';
       return { media: { stream, kind: 'room', label }, problem };
     } catch (error) {
       problem = (error as Error).name || 'NotReadableError';

@@ -15,7 +15,7 @@ function kioskOn(dataDir: string, clock = { ms: Date.parse('2026-11-23T10:00:00Z
   const service = createKioskService({
     dataDir,
     now: () => new Date(clock.ms),
-    site: 'Pharmacie du Port',
+    site: () => 'Pharmacie du Port',
     onChanged: (s) => changes.push(s),
     onSessionEnded: () => wipes++,
   });

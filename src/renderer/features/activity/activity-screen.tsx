@@ -13,6 +13,7 @@ import { dayInFrance } from '../../../shared/france-time';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
+import { MonthInput } from '../../ui/month-input';
 import { activityChartData, monthsBefore } from './activity-chart-data';
 import { MonthBars } from './month-bars';
 
@@ -48,7 +49,12 @@ function Coordinates({ report }: { report: ActivityReport }) {
     return <p className="hint">{t(`activity.coordinates.loaded_${c.reference}`, { count: c.communes, file })}</p>;
   if (c.status === 'missing')
     return (
-      <p role="status" className="warning-text">
+      // The setting's name is for the IT only: in the tooltip, not in the sentence a coordinator reads.
+      <p
+        role="status"
+        className="warning-text"
+        title={t('activity.coordinates.setting', { setting: 'RELAIS_COMMUNES_CSV' })}
+      >
         {t('activity.coordinates.missing', { file, path: c.file })}
       </p>
     );
@@ -64,6 +70,9 @@ export function ActivityScreen() {
   const thisMonth = dayInFrance(new Date().toISOString()).slice(0, 7);
   const [range, setRange] = useState({ from: monthsBefore(thisMonth, 5), to: thisMonth });
   const [asked, setAsked] = useState(range);
+  // The years offered: the last ten, up to this one (five years at most are shown at once).
+  const thisYear = Number(thisMonth.slice(0, 4));
+  const years = Array.from({ length: 10 }, (_, i) => thisYear - 9 + i);
   const [report, setReport] = useState<ActivityReport | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -110,26 +119,24 @@ export function ActivityScreen() {
   return (
     <section aria-labelledby="activity-title">
       <h1 id="activity-title">{t('activity.title')}</h1>
-      {report && <p className="hint">{t('activity.scope', { station: report.station })}</p>}
-      <form className="card inline-form" aria-label={t('activity.range')} onSubmit={submit}>
-        <label>
-          {t('activity.from')}
-          <input
-            type="month"
-            value={range.from}
-            onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))}
-            required
-          />
-        </label>
-        <label>
-          {t('activity.to')}
-          <input
-            type="month"
-            value={range.to}
-            onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))}
-            required
-          />
-        </label>
+      {report && <p className="hint">{t('activity.scope')}</p>}
+      <form className="card inline-form" aria-label={t('activity.range')} onSubmit={submit} noValidate>
+        <label htmlFor="activity-from">{t('activity.from')}</label>
+        <MonthInput
+          id="activity-from"
+          label={t('activity.from')}
+          value={range.from}
+          years={years}
+          onChange={(from) => setRange((r) => ({ ...r, from }))}
+        />
+        <label htmlFor="activity-to">{t('activity.to')}</label>
+        <MonthInput
+          id="activity-to"
+          label={t('activity.to')}
+          value={range.to}
+          years={years}
+          onChange={(to) => setRange((r) => ({ ...r, to }))}
+        />
         <button type="submit">{t('activity.show')}</button>
         <button type="button" className="primary" disabled={!report} onClick={() => report && saveCsv(report)}>
           {t('activity.export')}

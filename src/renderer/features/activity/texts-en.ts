@@ -4,7 +4,7 @@ import type { activityFr } from './texts-fr';
 
 export const activityEn: Texts<typeof activityFr> = {
   title: 'Activity',
-  scope: 'Activity of this station ({{station}}): the acts recorded here, not the whole region’s.',
+  scope: 'Activity of this station: the acts recorded here, not the whole region’s.',
   range: 'Period',
   from: 'From month',
   to: 'To month (included)',
@@ -30,7 +30,8 @@ export const activityEn: Texts<typeof activityFr> = {
     loaded_mairie: 'Coordinates: town halls of the communes ({{count}} communes, file {{file}}).',
     loaded_centre: 'Coordinates: centres of the communes ({{count}} communes, file {{file}}).',
     missing:
-      'No commune coordinate table is loaded: the km avoided are not estimated. Put the "Communes et villes de France" CSV file from data.gouv.fr here: {{path}}, or give its path in RELAIS_COMMUNES_CSV.',
+      'No commune coordinate table is loaded: the km avoided are not estimated. Put the "Communes et villes de France" CSV file from data.gouv.fr here: {{path}}, or ask the IT department to set its location in the station’s settings.',
+    setting: 'Station setting for the IT department: {{setting}}',
     unreadable: 'The commune coordinate table ({{file}}) cannot be used: {{reason}} The km avoided are not estimated.',
   },
   missingTitle: 'Acts without a km estimate',

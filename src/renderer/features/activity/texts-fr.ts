@@ -1,7 +1,7 @@
 // French texts of the activity screen (acts by month, time spent, transport avoided).
 export const activityFr = {
   title: 'Activité',
-  scope: 'Activité de cette station ({{station}}) : les actes enregistrés ici, pas ceux de toute la région.',
+  scope: 'Activité de cette station : les actes enregistrés ici, pas ceux de toute la région.',
   range: 'Période',
   from: 'Du mois',
   to: 'Au mois (inclus)',
@@ -27,7 +27,8 @@ export const activityFr = {
     loaded_mairie: 'Coordonnées : mairies des communes ({{count}} communes, fichier {{file}}).',
     loaded_centre: 'Coordonnées : centres des communes ({{count}} communes, fichier {{file}}).',
     missing:
-      'Aucune table des coordonnées des communes n’est chargée : les km évités ne sont pas estimés. Déposez le fichier « Communes et villes de France » de data.gouv.fr (CSV) ici : {{path}}, ou indiquez son chemin dans RELAIS_COMMUNES_CSV.',
+      'Aucune table des coordonnées des communes n’est chargée : les km évités ne sont pas estimés. Déposez le fichier « Communes et villes de France » de data.gouv.fr (CSV) ici : {{path}}, ou demandez au service informatique d’indiquer son emplacement dans les réglages du poste.',
+    setting: 'Réglage du poste pour le service informatique : {{setting}}',
     unreadable:
       'La table des coordonnées des communes ({{file}}) est illisible : {{reason}} Les km évités ne sont pas estimés.',
   },

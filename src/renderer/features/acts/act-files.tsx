@@ -12,6 +12,8 @@ import { relais } from '../../api';
 import { uploadAttachment } from '../../webrtc/upload-attachment';
 import { CameraCapture } from './camera-capture';
 import { ActError } from '../../ui/error-line';
+import { FilePicker } from '../../ui/file-picker';
+import { FieldError } from '../../ui/form-field';
 import { formatBytes } from '../../ui/format';
 import { BodySiteSelect } from '../../ui/body-site-select';
 import { BlockedReason, useBlockedReason } from '../../ui/consent-blocked';
@@ -46,6 +48,7 @@ function AddFile({
   const [by, setBy] = useState('');
   const [busy, setBusy] = useState(false);
   const [wrongType, setWrongType] = useState(false);
+  const [missing, setMissing] = useState({ file: false, by: false });
   /** A sound says where the stethoscope was: the person picks it, nothing is chosen for her. */
   const [bodySite, setBodySite] = useState<BodySite | null>(null);
   const kindChosen = file ? KIND_OF_MIME[file.type] : undefined;
@@ -56,6 +59,10 @@ function AddFile({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const kind = file ? KIND_OF_MIME[file.type] : undefined;
+    // The product's own "required", beside each field (the form is noValidate: no browser bubble).
+    const empty = { file: !file, by: !by.trim() };
+    setMissing(empty);
+    if (empty.file || empty.by) return;
     setWrongType(!kind);
     if (!file || !kind || blocked || (kind === 'auscultation' && !bodySite)) return;
     setBusy(true);
@@ -84,16 +91,15 @@ function AddFile({
   }
 
   return (
-    <form className="inline-form" aria-label={t('acts.addFile')} onSubmit={(e) => void submit(e)}>
-      <label>
-        {t('acts.file')}
-        <input
-          type="file"
-          accept="application/pdf,image/png,image/jpeg,audio/wav,.wav"
-          required
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-      </label>
+    <form className="inline-form" aria-label={t('acts.addFile')} onSubmit={(e) => void submit(e)} noValidate>
+      <FilePicker
+        id="act-file"
+        label={t('acts.file')}
+        accept="application/pdf,image/png,image/jpeg,audio/wav,.wav"
+        file={file}
+        onChange={setFile}
+        error={missing.file ? t('fieldErrors.field.required') : undefined}
+      />
       {sound && (
         <label>
           {t('acts.bodySite')}
@@ -106,8 +112,17 @@ function AddFile({
       </label>
       <label>
         {t('acts.addedBy')}
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
+        <input
+          value={by}
+          onChange={(e) => setBy(e.target.value)}
+          required
+          maxLength={200}
+          autoComplete="name"
+          aria-invalid={missing.by ? true : undefined}
+          aria-describedby={missing.by ? 'act-file-by-error' : undefined}
+        />
       </label>
+      <FieldError id="act-file-by-error" error={missing.by ? t('fieldErrors.field.required') : undefined} />
       <button type="submit" disabled={busy || blocked !== null || (sound && !bodySite)}>
         {busy ? t('acts.adding') : t('acts.addFile')}
       </button>

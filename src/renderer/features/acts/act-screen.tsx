@@ -66,7 +66,7 @@ function ReportForm({
     onDone(r.ok ? null : r.error);
   }
   return (
-    <form aria-label={t('acts.report')} onSubmit={(e) => void submit(e)}>
+    <form aria-label={t('acts.report')} onSubmit={(e) => void submit(e)} noValidate>
       <label>
         {t('acts.reportText')}
         <textarea value={text} onChange={(e) => setText(e.target.value)} required rows={6} maxLength={50_000} />

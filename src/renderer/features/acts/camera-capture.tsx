@@ -10,6 +10,7 @@ import { captureSnapshot } from '../../webrtc/snapshot';
 import { uploadAttachment } from '../../webrtc/upload-attachment';
 import { useDevices } from '../../ui/devices-store';
 import { errorLines } from '../../ui/error-line';
+import { humanInputLabel } from '../../ui/media-labels';
 
 export function CameraCapture({
   encounterId,
@@ -27,6 +28,7 @@ export function CameraCapture({
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
+  const numberedCamera = (n: number) => t('acts.camera.numbered', { n });
 
   useEffect(() => {
     let current: MediaStream | null = null;
@@ -63,7 +65,13 @@ export function CameraCapture({
     setBusy(true);
     try {
       const { png } = await captureSnapshot(stream);
-      const label = stream.getVideoTracks()[0]?.label || t('acts.camera.camera');
+      // The photo's device as people read it: never the browser's id-like label ("fake_device_0").
+      const track = stream.getVideoTracks()[0];
+      const index = Math.max(
+        0,
+        cameras.findIndex((c) => c.deviceId === track?.getSettings().deviceId),
+      );
+      const label = humanInputLabel({ label: track?.label ?? '', index, numbered: numberedCamera });
       const result = await uploadAttachment(
         relais,
         {
@@ -105,13 +113,13 @@ export function CameraCapture({
 
   return (
     <section className="camera-capture" aria-label={t('acts.camera.title')}>
-      {cameras.length > 1 && (
+      {cameras.length > 0 && (
         <label>
           {t('acts.camera.which')}
           <select value={cameraId} onChange={(e) => setCameraId(e.target.value)}>
             {cameras.map((c, i) => (
               <option key={c.deviceId} value={c.deviceId}>
-                {c.label || t('acts.camera.numbered', { n: i + 1 })}
+                {humanInputLabel({ label: c.label, index: i, numbered: numberedCamera })}
               </option>
             ))}
           </select>

@@ -8,6 +8,8 @@ import { relais } from '../../api';
 import { useCalls } from '../../webrtc/call-store';
 import { useView } from '../../ui/view-store';
 import { ActError } from '../../ui/error-line';
+import { invalidProps, splitFieldErrors } from '../../ui/field-errors';
+import { FieldError } from '../../ui/form-field';
 import { RequesterFields, type RequesterRole } from '../../ui/professional-fields';
 import { useSlots } from '../../ui/slots';
 import { actStatusKey } from './act-status';
@@ -37,6 +39,8 @@ function NewActForm({
   const [expertRpps, setExpertRpps] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // The station's refusals beside their fields (the form is noValidate: no browser bubble).
+  const { byPath, rest } = splitFieldErrors(t, error, ['reason', 'site', 'siteCommune', 'expert.rpps']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -58,7 +62,7 @@ function NewActForm({
   }
 
   return (
-    <form className="card" aria-label={t('acts.new')} onSubmit={(e) => void submit(e)}>
+    <form className="card" aria-label={t('acts.new')} onSubmit={(e) => void submit(e)} noValidate>
       <label>
         {t('acts.type')}
         <select value={act} onChange={(e) => setAct(e.target.value as ActType)}>
@@ -75,12 +79,27 @@ function NewActForm({
       </label>
       <label>
         {t('acts.reason')}
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} rows={2} />
+        <textarea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+          maxLength={2000}
+          rows={2}
+          {...invalidProps('act-reason', byPath.reason)}
+        />
       </label>
+      <FieldError id="act-reason-error" error={byPath.reason} />
       <label>
         {t('acts.site')}
-        <input value={site} onChange={(e) => setSite(e.target.value)} required maxLength={200} />
+        <input
+          value={site}
+          onChange={(e) => setSite(e.target.value)}
+          required
+          maxLength={200}
+          {...invalidProps('act-site', byPath.site)}
+        />
       </label>
+      <FieldError id="act-site-error" error={byPath.site} />
       <label>
         {t('acts.siteCommune')}
         <input
@@ -88,7 +107,8 @@ function NewActForm({
           onChange={(e) => setSiteCommune(e.target.value)}
           maxLength={5}
           list="act-expert-sites"
-          aria-describedby="act-site-commune-hint"
+          aria-describedby={`${byPath.siteCommune ? 'act-site-commune-error ' : ''}act-site-commune-hint`}
+          aria-invalid={byPath.siteCommune ? true : undefined}
         />
         <datalist id="act-expert-sites">
           {expertSites.map(([commune, hospital]) => (
@@ -99,6 +119,7 @@ function NewActForm({
           {t('acts.siteCommuneHint')}
         </span>
       </label>
+      <FieldError id="act-site-commune-error" error={byPath.siteCommune} />
       <label>
         {t('acts.specialty')}
         <input value={specialty} onChange={(e) => setSpecialty(e.target.value)} maxLength={100} />
@@ -116,9 +137,11 @@ function NewActForm({
           inputMode="numeric"
           pattern="\d{11}"
           maxLength={11}
+          {...invalidProps('act-expert-rpps', byPath['expert.rpps'])}
         />
       </label>
-      <ActError error={error} />
+      <FieldError id="act-expert-rpps-error" error={byPath['expert.rpps']} />
+      <ActError error={rest} />
       <div className="actions">
         <button type="button" onClick={onCancel}>
           {t('acts.cancel')}

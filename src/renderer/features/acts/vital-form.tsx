@@ -2,13 +2,13 @@
 // (vital-check.tsx): an impossible value is said under its field and the measurement is not sent;
 // an unusual one is said there too and goes only with "I confirm this value" ticked, which the
 // station records with it. The station checks the same limits again.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Vital } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
 import { checkVital, type VitalField } from '../../../shared/acts/vital-limits';
 import { relais } from '../../api';
-import { useDevices } from '../../ui/devices-store';
+import { deviceLabel, useDevices } from '../../ui/devices-store';
 import { FieldProblem, fieldProblemsOf, readNumbers, useVitalProblems, type Problems } from '../../ui/vital-check';
 
 export const VITALS = [
@@ -50,6 +50,11 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
   const oximeter = useDevices((s) =>
     Object.values(s.oximeters).find((o) => o.reading.status === 'measuring' && o.reading.spo2 !== null),
   );
+  // The devices' names, for the measurement's device (its label, never its id).
+  const devices = useDevices((s) => s.devices);
+  useEffect(() => {
+    if (!devices) void useDevices.getState().load();
+  }, [devices]);
   const [noOximeter, setNoOximeter] = useState(false);
   const [oximeterProblem, setOximeterProblem] = useState<string | null>(null);
   const problemsOf = useVitalProblems();
@@ -100,7 +105,7 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
       encounterId,
       takenAt: reading.at,
       method: 'device' as const,
-      device: reading.deviceId,
+      device: deviceLabel(devices, reading.deviceId) ?? t('devices.unnamed'),
       takenBy: by,
     };
     const taken: Vital[] = [{ code: 'spo2', value: reading.spo2, unit: '%' }];

@@ -246,7 +246,7 @@ function InCall({
                   type="button"
                   disabled={recordingBlocked !== null}
                   aria-describedby={recordingBlocked ? 'snapshot-why' : undefined}
-                  onClick={() => void takeSnapshot(l.stream, l.label)}
+                  onClick={() => void takeSnapshot(l.stream, l.label || t(`calls.streamKinds.${l.kind}`))}
                 >
                   {t('calls.snapshotLocal', { label: l.label || t(`calls.streamKinds.${l.kind}`) })}
                 </button>

@@ -28,7 +28,7 @@ export function ChatPanel({ lines, disabled }: { lines: ChatLine[]; disabled: bo
           </li>
         ))}
       </ol>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <label htmlFor="chat-input" className="visually-hidden">
           {t('calls.chat.placeholder')}
         </label>

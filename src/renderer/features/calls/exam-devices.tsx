@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listInputs } from '../../webrtc/local-media';
+import { humanInputLabel } from '../../ui/media-labels';
 import { addDeviceCamera, addStethoscope } from './call-controller';
 import type { CurrentCall } from '../../webrtc/call-store';
 
@@ -22,7 +23,13 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
   }, []);
   const hasKind = (kind: string) => call.local.some((l) => l.kind === kind);
   const live = call.phase === 'connected';
-  const label = (d: MediaDeviceInfo, i: number) => d.label || `${i + 1}`;
+  // A human label, never the browser's id-like one ("fake_device_0"): "Caméra 1", "Microphone 1".
+  const label = (d: MediaDeviceInfo, i: number) =>
+    humanInputLabel({
+      label: d.label,
+      index: i,
+      numbered: (n) => t(d.kind === 'videoinput' ? 'calls.cameraNumbered' : 'calls.microphoneNumbered', { n }),
+    });
   const steth = call.local.find((l) => l.kind === 'stethoscope');
 
   return (
@@ -46,7 +53,12 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
           onClick={() =>
             void addDeviceCamera(
               camera,
-              cameras.find((c) => c.deviceId === camera)?.label ?? t('calls.streamKinds.device'),
+              cameras.some((c) => c.deviceId === camera)
+                ? label(
+                    cameras.find((c) => c.deviceId === camera)!,
+                    cameras.findIndex((c) => c.deviceId === camera),
+                  )
+                : t('calls.streamKinds.device'),
             )
           }
         >
@@ -71,7 +83,12 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
           onClick={() =>
             void addStethoscope(
               mic || undefined,
-              mics.find((m) => m.deviceId === mic)?.label ?? t('calls.streamKinds.stethoscope'),
+              mics.some((m) => m.deviceId === mic)
+                ? label(
+                    mics.find((m) => m.deviceId === mic)!,
+                    mics.findIndex((m) => m.deviceId === mic),
+                  )
+                : t('calls.streamKinds.stethoscope'),
             )
           }
         >

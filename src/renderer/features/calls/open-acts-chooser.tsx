@@ -59,7 +59,7 @@ export function OpenActsChooser({
           ))}
         </ul>
       )}
-      <form className="inline-form" aria-label={texts.newAct} onSubmit={create}>
+      <form className="inline-form" aria-label={texts.newAct} onSubmit={create} noValidate>
         <label>
           {texts.requester}
           <input

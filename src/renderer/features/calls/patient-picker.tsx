@@ -18,7 +18,7 @@ export function PatientPicker({ onPick }: { onPick(patient: Patient): void }) {
   }
   return (
     <div>
-      <form className="inline-form" onSubmit={(e) => void search(e)}>
+      <form className="inline-form" onSubmit={(e) => void search(e)} noValidate>
         <label>
           {t('sharedImaging.patient')}
           <input value={text} onChange={(e) => setText(e.target.value)} required />

@@ -126,6 +126,8 @@ export const callsEn: Texts<typeof callsFr> = {
     title: 'Cart camera',
   },
   examDevices: 'Examination devices',
+  cameraNumbered: 'Camera {{n}}',
+  microphoneNumbered: 'Microphone {{n}}',
   addCamera: 'Add the examination camera',
   addStethoscope: 'Add the stethoscope',
   chooseInput: 'Choose the input',

@@ -124,6 +124,8 @@ export const callsFr = {
     title: 'Caméra du chariot',
   },
   examDevices: 'Appareils d’examen',
+  cameraNumbered: 'Caméra {{n}}',
+  microphoneNumbered: 'Microphone {{n}}',
   addCamera: 'Ajouter la caméra d’examen',
   addStethoscope: 'Ajouter le stéthoscope',
   chooseInput: 'Choisir l’entrée',

@@ -30,7 +30,7 @@ function PinForm({
     setProblem(error ? (field ? t(`fieldErrors.${field.code}`, field.params ?? {}) : t(`errors.${error.code}`)) : null);
   }
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)}>
+    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
       <label>
         {label}
         <input

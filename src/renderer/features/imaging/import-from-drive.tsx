@@ -137,7 +137,7 @@ export function ImportFromDrive({
 
   return (
     <div>
-      <form className="inline-form" aria-label={t('imaging.readDrive')} onSubmit={(e) => void scan(e)}>
+      <form className="inline-form" aria-label={t('imaging.readDrive')} onSubmit={(e) => void scan(e)} noValidate>
         <label>
           {t('imaging.folder')}
           <input value={folder} onChange={(e) => setFolder(e.target.value)} required size={40} />

@@ -63,7 +63,7 @@ export function PacsSearch({ patientId, onImported }: { patientId: string; onImp
 
   return (
     <div>
-      <form className="inline-form" aria-label={t('pacs.title')} onSubmit={(e) => void search(e)}>
+      <form className="inline-form" aria-label={t('pacs.title')} onSubmit={(e) => void search(e)} noValidate>
         <label>
           {t('pacs.name')}
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={64} />

@@ -132,6 +132,7 @@ export function StudyIdentityCheck(props: {
         </div>
       ) : (
         <form
+          noValidate
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();

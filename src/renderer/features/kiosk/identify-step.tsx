@@ -195,7 +195,7 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
   const documentLabel = (type: string) => ({ value: type, label: t(`vigilance.document.types.${type}`) });
 
   return (
-    <form className="kiosk-card kiosk-form" aria-labelledby="kiosk-identify-title" onSubmit={submit}>
+    <form className="kiosk-card kiosk-form" aria-labelledby="kiosk-identify-title" onSubmit={submit} noValidate>
       <h2 id="kiosk-identify-title">{t('kiosk.identify.title')}</h2>
       <p className="hint">{t('kiosk.identify.forPharmacist')}</p>
       <div className="field">

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Observation, Vital } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
-import { useDevices } from '../../ui/devices-store';
+import { deviceLabel, useDevices } from '../../ui/devices-store';
 import { useKiosk } from './kiosk-store';
 import { BloodPressureCapture } from './blood-pressure-capture';
 import { ManualVital, type ManualKind } from './manual-vital';
@@ -57,16 +57,21 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
     [],
   );
 
+  // A measurement names its device as people read it, never by its id ("oximeter-1").
+  const named = useCallback((id: string) => deviceLabel(devices, id) ?? t('devices.unnamed'), [devices, t]);
   const onSteady = useCallback(
     (values: { spo2: number; pulseRate: number }) => {
       void (async () => {
         const error =
-          (await record({ code: 'spo2', value: values.spo2, unit: '%' }, oximeter?.id ?? null)) ??
-          (await record({ code: 'heart_rate', value: values.pulseRate, unit: '/min' }, oximeter?.id ?? null));
+          (await record({ code: 'spo2', value: values.spo2, unit: '%' }, oximeter ? named(oximeter.id) : null)) ??
+          (await record(
+            { code: 'heart_rate', value: values.pulseRate, unit: '/min' },
+            oximeter ? named(oximeter.id) : null,
+          ));
         if (error) setFailure(errorText(error));
       })();
     },
-    [record, oximeter?.id, errorText],
+    [record, oximeter, named, errorText],
   );
 
   async function saveManual(kind: ManualKind, vital: Vital, unusualConfirmed: boolean) {
@@ -105,7 +110,7 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
               onReading={async (r) => {
                 const error = await record(
                   { code: 'blood_pressure', systolic: r.systolic, diastolic: r.diastolic, unit: 'mm[Hg]' },
-                  r.deviceId,
+                  named(r.deviceId),
                 );
                 return error && errorText(error);
               }}

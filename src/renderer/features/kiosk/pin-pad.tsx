@@ -82,7 +82,7 @@ export function PinPad({ purpose, choosing, note, onDone, onCancel }: Props) {
           : t('kiosk.pin.confirmTitle')
         : t('kiosk.pin.enterTitle');
   return (
-    <form className="pin-pad card" aria-label={title} onSubmit={(e) => void submit(e)}>
+    <form className="pin-pad card" aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
       <h2>{title}</h2>
       {note && <p role="status">{note}</p>}
       <label htmlFor="kiosk-pin">{t('kiosk.pin.label')}</label>

@@ -47,7 +47,7 @@ export function PatientsScreen() {
           {t('patients.new')}
         </button>
       </div>
-      <form role="search" onSubmit={onSubmit} className="search-form">
+      <form role="search" onSubmit={onSubmit} className="search-form" noValidate>
         <label htmlFor="patient-search">{t('patients.search')}</label>
         <div className="search-row">
           <input

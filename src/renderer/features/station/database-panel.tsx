@@ -45,7 +45,7 @@ function Decision({
   ];
   const label = { restore: t('database.restore'), start_empty: t('database.startEmpty'), keep: t('database.keep') };
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} aria-label={t('database.decide')}>
+    <form className="card" onSubmit={(e) => void submit(e)} aria-label={t('database.decide')} noValidate>
       <h3>{t('database.decide')}</h3>
       <p className="hint">{t('database.decideHint')}</p>
       {choices.map((c) => (

@@ -49,7 +49,7 @@ function ConflictChoice({
   };
   const serverLabel = TAKES_SERVER_VERSION.has(conflict.entity) ? t('sync.keepServer') : t('sync.leaveServer');
   return (
-    <form className="conflict-choice" onSubmit={(e) => void settle('station', e)}>
+    <form className="conflict-choice" onSubmit={(e) => void settle('station', e)} noValidate>
       <label>
         {t('sync.decidedBy')}
         <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />

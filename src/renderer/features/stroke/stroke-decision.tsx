@@ -64,6 +64,7 @@ export function StrokeDecision({ sheet, onChange, ageYears }: StrokeDecisionProp
         </div>
       )}
       <form
+        noValidate
         className="stroke-decision-form"
         onSubmit={(e) => {
           e.preventDefault();

@@ -78,6 +78,7 @@ function UntestableForm({
   const ready = reason !== '' && (reason !== 'other' || detail.trim() !== '');
   return (
     <form
+      noValidate
       className="nihss-untestable"
       aria-label={t('stroke.scale.reasonOf', { item: label })}
       onSubmit={(e) => {

@@ -26,6 +26,7 @@ function WeightForm({ sheet, onChange }: { sheet: StrokeSheet; onChange(change: 
   const unusual = typed && weightNeedsConfirmation(kg);
   return (
     <form
+      noValidate
       className="inline-form"
       onSubmit={(e) => {
         e.preventDefault();

@@ -47,7 +47,7 @@ function AnswerQuestion({
     onDone(r.ok ? null : r.error);
   };
   return (
-    <form aria-label={t('expertise.answerQuestion')} onSubmit={(e) => e.preventDefault()}>
+    <form aria-label={t('expertise.answerQuestion')} onSubmit={(e) => e.preventDefault()} noValidate>
       <label>
         {t('expertise.yourAnswer')}
         <textarea value={text} onChange={(e) => setText(e.target.value)} required rows={3} maxLength={20_000} />

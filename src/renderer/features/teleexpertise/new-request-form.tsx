@@ -63,7 +63,7 @@ export function NewRequestForm({
   }
 
   return (
-    <form className="card" aria-label={t('expertise.newRequest')} onSubmit={(e) => void submit(e)}>
+    <form className="card" aria-label={t('expertise.newRequest')} onSubmit={(e) => void submit(e)} noValidate>
       <h3>{t('expertise.newRequest')}</h3>
       <label>
         {t('expertise.specialty')}

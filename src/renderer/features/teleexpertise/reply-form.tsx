@@ -43,7 +43,7 @@ export function ReplyForm({ requestId, onDone }: { requestId: string; onDone: (e
   }
 
   return (
-    <form aria-label={t('expertise.reply')} onSubmit={(e) => void submit(e)}>
+    <form aria-label={t('expertise.reply')} onSubmit={(e) => void submit(e)} noValidate>
       <fieldset className="plain-fieldset radio-group">
         <legend>{t('expertise.reply')}</legend>
         {KINDS.map((k) => (
