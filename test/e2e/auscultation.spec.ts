@@ -6,7 +6,7 @@
 // call's act, nor before the nurse picks the body site: each button says why it is off.
 import { expect, test, type WebSocket } from '@playwright/test';
 import path from 'node:path';
-import { callAndAnswer, startCallSetup, type CallSetup } from './call-fixture';
+import { callAndAnswer, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
 import { connectStationClient } from './station-client';
 import { stationFileSealer } from '../helpers/station-database';
 
@@ -54,6 +54,8 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   cartClient0.close();
   await callAndAnswer(setup);
 
+  await openCallTab(cart.page, 'Examen');
+  await openCallTab(expert.page, 'Examen');
   await cart.page.getByRole('button', { name: 'Ajouter le stéthoscope' }).click();
   await expect(cart.page.getByTestId('stethoscope-check')).toHaveText(
     'Stéthoscope : son brut (annulation d’écho, réduction de bruit et gain automatique coupés).',
@@ -92,6 +94,7 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   );
 
   // The nurse links the call to the patient's act (opened for it), then records her consent to recording.
+  await openCallTab(cart.page, 'Consentement');
   const consent = cart.page.getByRole('region', { name: 'Consentement pour cet appel' });
   await consent.getByRole('button', { name: 'Rattacher l’appel à l’acte du patient' }).click();
   await consent.getByLabel('Patient (nom, date de naissance)').fill('le bihan');
@@ -113,6 +116,7 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   await expect(consent.getByTestId('call-consents')).toContainText('à l’enregistrement : accepté');
 
   // No site is chosen for her: the button waits for one.
+  await openCallTab(cart.page, 'Examen');
   await expect(panel.getByLabel('Foyer')).toHaveValue('');
   await expect(record).toBeDisabled();
   await expect(panel.getByTestId('consent-blocked')).toHaveText(

@@ -32,7 +32,12 @@ const token = (who: { sub: string; name: string; site: string; specialty?: strin
 
 export async function startCallSetup(
   browser: Browser,
-  options: { hub?: Partial<HubOptions>; stationEnv?: NodeJS.ProcessEnv } = {},
+  options: {
+    hub?: Partial<HubOptions>;
+    stationEnv?: NodeJS.ProcessEnv;
+    /** The screen both sides are seen on (a cart's 1366x768, an expert's desk 1920x1080). */
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<CallSetup> {
   const dirs = [
     fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-cart-')),
@@ -59,7 +64,8 @@ export async function startCallSetup(
   const cartStation = await startStation(dirs[0]!, env(token(CART, 'station')));
   const expertStation = await startStation(dirs[1]!, { ...env(token(EXPERT, 'expert')), RELAIS_DEVICES: 'none' });
   const open = async (station: RunningStation, dataDir: string) => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const viewport = options.viewport ?? { width: 1280, height: 900 };
+    const context = await browser.newContext({ locale: 'fr-FR', viewport });
     const page = await context.newPage();
     await page.goto(station.url);
     return { station, context, page, dataDir };
@@ -103,4 +109,15 @@ export async function callAndAnswer(setup: CallSetup): Promise<void> {
 /** Video frames decoded on this side, read from getStats by the station and shown on screen. */
 export async function framesDecoded(page: Page): Promise<number> {
   return Number(await page.getByTestId('call-quality').getAttribute('data-frames-decoded'));
+}
+
+/** Opens one tab of the call's working panel (Messages, Consentement, Caméra, Examen, AVC, Images). */
+export async function openCallTab(page: Page, name: string): Promise<void> {
+  await page.getByTestId('call-work').getByRole('tab', { name, exact: true }).click();
+}
+
+/** Hangs up from this side: the button, then the confirmation. */
+export async function hangUp(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Raccrocher', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Raccrocher ?' }).getByRole('button', { name: 'Raccrocher' }).click();
 }

@@ -5,7 +5,16 @@
 // moving, the cart's answers in), never on a time: under load the stations run late.
 import { expect, test } from '@playwright/test';
 import { MODEL } from '../../devices/visca/camera-model';
-import { callAndAnswer, CART, EXPERT, framesDecoded, startCallSetup, type CallSetup } from './call-fixture';
+import {
+  callAndAnswer,
+  CART,
+  EXPERT,
+  framesDecoded,
+  hangUp,
+  openCallTab,
+  startCallSetup,
+  type CallSetup,
+} from './call-fixture';
 import { connectStationClient, type StationClient } from './station-client';
 
 /** The cart's camera once it has stopped moving (two readings 200 ms apart agree). */
@@ -64,6 +73,8 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   // The nurse lets the expert steer; the cart shows who steers.
   cartDevices = await connectStationClient(cart.station.url);
   const before = await cartDevices.value('camera.position', {});
+  await openCallTab(cart.page, 'Caméra');
+  await openCallTab(expert.page, 'Caméra');
   const pad = expert.page.getByRole('region', { name: 'Caméra du chariot' });
   await expect(pad).toContainText('Le chariot n’a pas autorisé le pilotage de sa caméra.');
   // Nobody is signed in at this cart: the nurse names herself before she lets the expert steer.
@@ -120,7 +131,7 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   expect((await cartDevices.value('camera.position', {}))!.pan).toBe(centered.pan);
 
   // The expert hangs up; both sides see the end, and the cart's journal has the call and its chat.
-  await expert.page.getByRole('button', { name: 'Raccrocher' }).click();
+  await hangUp(expert.page);
   await expect(cart.page.getByTestId('end-reason')).toHaveAttribute('data-reason', 'hangup');
   await expect(expert.page.getByTestId('end-reason')).toHaveAttribute('data-reason', 'hangup');
   const [record] = await cartDevices.value('calls.history', { limit: 1 });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticCt } from '../helpers/synthetic-ct';
-import { callAndAnswer, startCallSetup, type CallSetup } from './call-fixture';
+import { callAndAnswer, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
 import { consentForCall } from './call-consent';
 import { connectStationClient } from './station-client';
 
@@ -68,6 +68,7 @@ test('the nurse imports a CT during the call; the expert sees the same slice and
   // The call's act, with the patient's consent to sharing her images (no image leaves without it).
   await consentForCall(cart.station.url, 'kerguelen', ['image_sharing']);
 
+  await openCallTab(cart.page, 'Images');
   await cart.page.getByRole('button', { name: 'Montrer des images (scanner, IRM…)' }).click();
   await cart.page.getByLabel('Patient (nom, date de naissance)').fill('kerguelen');
   await cart.page.getByLabel('Patient (nom, date de naissance)').press('Enter');
@@ -86,6 +87,7 @@ test('the nurse imports a CT during the call; the expert sees the same slice and
   await cart.page.getByRole('button', { name: 'Partager cette série dans l’appel' }).click();
 
   // The pixels cross once; the expert's viewer opens on the nurse's slice and window.
+  await openCallTab(expert.page, 'Images');
   await expect(expert.page.getByTestId('shared-imaging-progress')).toHaveText(`${SLICES}/${SLICES} images reçues`, {
     timeout: 20_000,
   });

@@ -7,7 +7,7 @@
 // in the outbox (the regional FHIR server is down in this test), and the PIN is needed to leave.
 import { expect, test } from '@playwright/test';
 import { insKey } from '../../src/shared/patients/ins';
-import { EXPERT, startCallSetup, type CallSetup } from './call-fixture';
+import { EXPERT, hangUp, startCallSetup, type CallSetup } from './call-fixture';
 import { stationDatabase } from '../helpers/station-database';
 
 const NIR13 = '2561229019123';
@@ -98,7 +98,7 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   // The cabin's call offers nothing that searches the registry (the station would refuse it).
   await expect(cabin.getByRole('button', { name: 'Ouvrir la fiche AVC de ce patient' })).toHaveCount(0);
   await expect(cabin.getByRole('button', { name: 'Montrer des images (scanner, IRM…)' })).toHaveCount(0);
-  await cabin.getByRole('button', { name: 'Raccrocher' }).click();
+  await hangUp(cabin);
   await expect(cabin.getByRole('heading', { name: 'Merci, la séance est terminée' })).toBeVisible();
 
   // What a careless component could have left behind: the wipe must take it too.

@@ -4,7 +4,7 @@
 // every entry in the right name, and the summary goes into the report.
 import { expect, test, type Page } from '@playwright/test';
 import { strokeFr } from '../../src/renderer/features/stroke/texts-fr';
-import { callAndAnswer, CART, EXPERT, startCallSetup, type CallSetup } from './call-fixture';
+import { callAndAnswer, CART, EXPERT, hangUp, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
 import { openPatient } from './patient-page';
 import { connectStationClient, type StationClient } from './station-client';
 
@@ -37,6 +37,7 @@ const SCORES: Record<string, number> = { '4': 2, '5a': 3, '6a': 2, '9': 1, '10':
 test('the site taps the timeline, the neurologist scores the NIHSS with the camera and decides; all of it in the record', async () => {
   const { cart, expert } = setup;
   await callAndAnswer(setup);
+  await openCallTab(cart.page, 'Caméra');
   await cart.page.getByLabel('Autorisé par (nom et fonction)').fill('Dr Urgences');
   await cart.page.getByRole('button', { name: `Autoriser ${EXPERT.name} à piloter la caméra` }).click();
 
@@ -53,6 +54,7 @@ test('the site taps the timeline, the neurologist scores the NIHSS with the came
   });
   await expect.poll(async () => (await cartClient.value('camera.position', {}))!.pan, { timeout: 8000 }).toBe(1200);
 
+  await openCallTab(cart.page, 'AVC');
   await cart.page.getByRole('button', { name: 'Ouvrir la fiche AVC de ce patient' }).click();
   await cart.page.getByLabel('Patient (nom, date de naissance)').fill('le bihan');
   await cart.page.getByLabel('Patient (nom, date de naissance)').press('Enter');
@@ -75,6 +77,7 @@ test('the site taps the timeline, the neurologist scores the NIHSS with the came
   await sheet(cart.page).getByRole('button', { name: 'Arrivée aux urgences : maintenant' }).click();
 
   // The neurologist sees the same sheet, in the site's names.
+  await openCallTab(expert.page, 'AVC');
   await expect(sheet(expert.page).getByTestId('milestone-onset')).toContainText('(Dr Urgences)');
   await expect(sheet(expert.page).getByTestId('milestone-arrival')).toContainText('(Dr Urgences)');
   await expect(sheet(expert.page).getByTestId('stroke-elapsed')).toContainText('Depuis le début des symptômes');
@@ -138,7 +141,7 @@ test('the site taps the timeline, the neurologist scores the NIHSS with the came
   expect(act).toMatchObject({ callId: expect.any(String), expert: { name: EXPERT.name }, site: CART.site });
 
   // After the call, the act's page offers the summary to the report.
-  await cart.page.getByRole('button', { name: 'Raccrocher' }).click();
+  await hangUp(cart.page);
   await cart.page.getByRole('button', { name: 'Fermer' }).click();
   await openPatient(cart.page, 'le bihan', /LE BIHAN.*MARCEL/i);
   await cart.page

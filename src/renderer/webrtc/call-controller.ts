@@ -21,6 +21,8 @@ export interface CallController extends Omit<HubSignaling, 'send'> {
   sendChat(text: string): void;
   steer(message: SteerMessage): boolean;
   setControlGranted(granted: boolean): Promise<void>;
+  askControl(): boolean;
+  refuseControl(): void;
   addDeviceCamera(deviceId: string, label: string): Promise<void>;
   addStethoscope(deviceId: string | undefined, label: string): Promise<void>;
 }
@@ -60,6 +62,8 @@ export function createCallController(deps: CallControllerDeps): CallController {
     sendChat: router.sendChat,
     steer: router.steer,
     setControlGranted: router.setControlGranted,
+    askControl: router.askControl,
+    refuseControl: router.refuseControl,
     addDeviceCamera: media.addDeviceCamera,
     addStethoscope: media.addStethoscope,
   };

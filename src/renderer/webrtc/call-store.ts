@@ -58,6 +58,12 @@ export interface CurrentCall {
   controlError: AppError | null;
   /** Expert: whether the cart has a camera, and its presets. */
   remoteCamera: { camera: boolean; presets: { number: number; name: string }[] };
+  /** Cart: the expert asked to steer the camera and the nurse has not answered yet. */
+  controlRequested: boolean;
+  /** Expert: her request to steer, while it waits for the nurse, or when the nurse said no. */
+  controlAsk: 'asked' | 'refused' | null;
+  /** This side ended the call (hung up, cancelled, declined): the end is told as its own, not the other side's. */
+  endedHere: boolean;
   /** Expert: the cart's answer her pad shows (see shownSteerAnswer). */
   lastSteer: SteerAnswer | null;
   /** Expert: her steering messages the cart has not answered yet. */
@@ -131,6 +137,9 @@ export function newCall(
     controlEnded: null,
     controlError: null,
     remoteCamera: { camera: false, presets: [] },
+    controlRequested: false,
+    controlAsk: null,
+    endedHere: false,
     lastSteer: null,
     steerAwaiting: 0,
     lastSteeredAt: null,

@@ -49,6 +49,10 @@ export interface DataChannelRouter {
   steer(message: SteerMessage): boolean;
   applyControl(change: ControlChange): void;
   setControlGranted(granted: boolean): Promise<void>;
+  /** Expert: asks the nurse to let her steer the cart's camera. */
+  askControl(): boolean;
+  /** Cart: the nurse says no to the expert's request. */
+  refuseControl(): void;
 }
 
 export function createDataChannelRouter({ api, session, shared }: DataChannelRouterDeps): DataChannelRouter {
@@ -96,7 +100,14 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
           controlGranted: m.granted,
           remoteCamera: { camera: m.camera, presets: m.presets },
           lastSteer: shownAfterControl(c.lastSteer, m.granted),
+          controlAsk: m.granted ? null : c.controlAsk,
         }));
+      case 'control.request':
+        // Only the cart (which holds the steering) hears a request; a grant already given answers it.
+        if (!active.steering || call.controlGranted) return;
+        return updateCall(callId, { controlRequested: true });
+      case 'control.refused':
+        return updateCall(callId, { controlAsk: 'refused' });
       case 'media':
         for (const s of m.streams) active.remoteKinds.set(s.id, { kind: s.kind, label: s.label });
         return updateCall(callId, (c) => ({
@@ -194,7 +205,13 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     if (call.controlGranted === granted && active.steering.granted() === granted) return;
     active.steering.setGranted(granted);
     const controlEnded = granted ? null : (change.reason ?? null);
-    updateCall(call.callId, { controlGranted: granted, lastSteeredAt: null, controlError: null, controlEnded });
+    updateCall(call.callId, {
+      controlGranted: granted,
+      lastSteeredAt: null,
+      controlError: null,
+      controlEnded,
+      controlRequested: granted ? false : call.controlRequested,
+    });
     void sendControl();
   }
 
@@ -218,5 +235,19 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     }
   }
 
-  return { onData, onOpen, callEnded, sendChat, steer, applyControl, setControlGranted };
+  function askControl(): boolean {
+    const call = current();
+    if (!call || call.phase !== 'connected' || !dataSend({ type: 'control.request' })) return false;
+    updateCall(call.callId, { controlAsk: 'asked' });
+    return true;
+  }
+
+  function refuseControl(): void {
+    const call = current();
+    if (!call || !session()?.steering) return;
+    dataSend({ type: 'control.refused' });
+    updateCall(call.callId, { controlRequested: false });
+  }
+
+  return { onData, onOpen, callEnded, sendChat, steer, applyControl, setControlGranted, askControl, refuseControl };
 }

@@ -44,6 +44,11 @@ export const RemoteMessageSchema = z.discriminatedUnion('type', [
     camera: z.boolean(),
     presets: z.array(z.object({ number: z.number().int().min(0).max(255), name: z.string().max(60) })).max(20),
   }),
+  // SECURITY: a request grants nothing: only the nurse's press at the cart does (through the station).
+  /** Expert -> cart: she asks the nurse to let her steer the camera. */
+  z.strictObject({ type: z.literal('control.request') }),
+  /** Cart -> expert: the nurse said no to her request. */
+  z.strictObject({ type: z.literal('control.refused') }),
   /** Either way: which of the sender's streams is which (stream ids survive WebRTC). */
   z.strictObject({
     type: z.literal('media'),

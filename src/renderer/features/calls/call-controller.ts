@@ -44,3 +44,4 @@ export const {
   setControlGranted,
 } = callController;
 export const { addDeviceCamera, addStethoscope } = callController;
+export const { askControl, refuseControl } = callController;

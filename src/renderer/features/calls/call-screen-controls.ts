@@ -26,3 +26,11 @@ export const showLarge = (streamId: string) => {
   const call = current();
   if (call) updateCall(call.callId, { largeStreamId: streamId });
 };
+
+/** Ends the call from this side (hang up, cancel, decline): marked first, so that the end screen
+ * says "you hung up" here while the other side reads that this side did. */
+export function endHere(end: () => Promise<void>): Promise<void> {
+  const call = current();
+  if (call) updateCall(call.callId, { endedHere: true });
+  return end();
+}

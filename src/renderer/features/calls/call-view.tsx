@@ -4,24 +4,19 @@
 import { useEffect, useState, type MouseEvent } from 'react';
 import type { MediaKind } from '../../../shared/devices/remote-control';
 import { useTranslation } from 'react-i18next';
-import { AuscultationPanel } from './auscultation-panel';
-import { CallAttachments } from './call-attachments';
 import { takeSnapshot } from './call-captures';
-import { accept, cancel, decline, dismiss, hangup, setControlGranted, steer } from './call-controller';
-import { showLarge, toggleCamera, toggleMic } from './call-screen-controls';
+import { accept, cancel, decline, dismiss, hangup, steer } from './call-controller';
+import { endHere, showLarge, toggleCamera, toggleMic } from './call-screen-controls';
 import { useCalls, type CurrentCall } from '../../webrtc/call-store';
-import { useSignedIn } from '../../ui/identity-store';
-import { ChatPanel } from './chat-panel';
-import { ExamDevices } from './exam-devices';
 import { EscalationStatus } from './escalation-status';
-import { SharedImagingPanel } from './shared-imaging-panel';
-import { StrokeCallPanel } from './stroke-call-panel';
-import { RemoteCameraPad } from './remote-camera-pad';
 import { StreamAudio, StreamVideo } from './stream-video';
 import { QualityLine } from './quality-line';
-import { CallConsentPanel } from './call-consent-panel';
 import { useCallBlocked, useCallConsent } from './call-consent';
 import { BlockedReason } from '../../ui/consent-blocked';
+import { CallWorkPanel } from './call-work-panel';
+import { endSentence } from './end-reason';
+import { HangupConfirm } from './hangup-confirm';
+import './call-layout.css';
 
 function useElapsed(since: number | null): string {
   const [now, setNow] = useState(() => Date.now());
@@ -60,12 +55,17 @@ function Ringing({ call }: { call: CurrentCall }) {
             <button type="button" className="primary" onClick={() => void accept()}>
               {t('calls.accept')}
             </button>
-            <button type="button" className="warning" onClick={() => void decline()}>
+            <button type="button" className="warning" onClick={() => void endHere(decline)}>
               {t('calls.decline')}
             </button>
           </>
         ) : (
-          <button type="button" className="warning" disabled={call.callId === 'pending'} onClick={() => void cancel()}>
+          <button
+            type="button"
+            className="warning"
+            disabled={call.callId === 'pending'}
+            onClick={() => void endHere(cancel)}
+          >
             {t('calls.cancel')}
           </button>
         )}
@@ -80,60 +80,14 @@ function Ended({ call }: { call: CurrentCall }) {
   return (
     <section className="card" role="status" aria-labelledby="ended-title">
       <h1 id="ended-title">{t('calls.phases.ended')}</h1>
-      <p data-testid="end-reason" data-reason={reason}>
-        {t(`calls.ended.${reason}`, { defaultValue: reason })}
+      <p data-testid="end-reason" data-reason={reason} data-detail={call.end?.detail ?? ''}>
+        {endSentence(t, call)}
       </p>
-      {call.end?.detail && <p>{t('calls.endDetail', { detail: call.end.detail })}</p>}
       {call.direction === 'outgoing' && <EscalationStatus />}
       <button type="button" onClick={dismiss}>
         {t('calls.close')}
       </button>
     </section>
-  );
-}
-
-function ControlStrip({ call }: { call: CurrentCall }) {
-  const { t } = useTranslation();
-  // Who lets the expert steer: the professional signed in, else the name typed here (kept for the
-  // next calls of this page). The station refuses a grant nobody answers for.
-  const signedIn = useSignedIn();
-  const grantBy = useCalls((s) => s.grantBy);
-  const needsName = !call.controlGranted && !signedIn;
-  const error = call.controlError;
-  return (
-    <div className={`card control-strip ${call.controlGranted ? 'remote-steering' : ''}`}>
-      <p role="status" data-testid="steering-indicator">
-        {call.controlGranted ? t('calls.control.byExpert', { name: call.remote.name }) : t('calls.control.byYou')}
-      </p>
-      {needsName && (
-        <label>
-          {t('calls.control.grantedBy')}
-          <input
-            value={grantBy}
-            onChange={(e) => useCalls.setState({ grantBy: e.target.value })}
-            maxLength={200}
-            autoComplete="name"
-          />
-        </label>
-      )}
-      <button
-        type="button"
-        className={call.controlGranted ? 'warning' : ''}
-        disabled={needsName && !grantBy.trim()}
-        onClick={() => void setControlGranted(!call.controlGranted)}
-      >
-        {call.controlGranted ? t('calls.control.revoke') : t('calls.control.grant', { name: call.remote.name })}
-      </button>
-      {needsName && !grantBy.trim() && <p className="hint">{t('calls.control.grantedByFirst')}</p>}
-      {call.controlEnded && call.controlEnded !== 'revoked' && (
-        <p role="status">{t(`calls.control.ended.${call.controlEnded}`)}</p>
-      )}
-      {error && (
-        <p role="alert" className="error-text">
-          {t(`calls.control.errors.${error.code}`, { defaultValue: t(`errors.${error.code}`) })}
-        </p>
-      )}
-    </div>
   );
 }
 
@@ -150,6 +104,7 @@ function InCall({
 }) {
   const { t } = useTranslation();
   const elapsed = useElapsed(call.acceptedAt);
+  const [confirming, setConfirming] = useState(false);
   const large = call.remoteStreams.find((r) => r.id === call.largeStreamId && r.stream.getVideoTracks().length > 0);
   const videos = call.remoteStreams.filter((r) => r.stream.getVideoTracks().length > 0);
   const self = call.local.find((l) => l.kind === 'room');
@@ -173,13 +128,17 @@ function InCall({
     <section className="in-call" aria-labelledby="in-call-title">
       <header className="in-call-header">
         <h1 id="in-call-title">
-          {call.remote.name} — {call.remote.site}
+          {t(call.direction === 'outgoing' ? 'calls.inCallOut' : 'calls.inCallIn', {
+            name: call.remote.name,
+            site: call.remote.site,
+          })}
         </h1>
         <span role="status" data-testid="call-phase" data-phase={call.phase}>
           {t(`calls.phases.${call.phase}`)}
         </span>
         <span data-testid="call-timer">{t('calls.timer', { time: elapsed })}</span>
       </header>
+      {/* The patient banner of the call's act goes here, above the video and its working panel. */}
       {call.remoteAway && (
         <p role="alert" className="banner banner-offline">
           {t('calls.remoteAway', { name: call.remote.name })}
@@ -191,7 +150,7 @@ function InCall({
         </p>
       )}
       <div className="call-layout">
-        <div className="videos">
+        <div className="call-stage" data-testid="call-stage" role="region" aria-label={t('calls.stage')}>
           {large ? (
             <StreamVideo
               stream={large.stream}
@@ -251,7 +210,7 @@ function InCall({
                   {t('calls.snapshotLocal', { label: l.label || t(`calls.streamKinds.${l.kind}`) })}
                 </button>
               ))}
-            <button type="button" className="warning" onClick={() => void hangup()}>
+            <button type="button" className="warning hangup" onClick={() => setConfirming(true)}>
               {t('calls.hangup')}
             </button>
           </div>
@@ -260,19 +219,25 @@ function InCall({
           )}
           <QualityLine quality={call.quality} />
         </div>
-        <aside className="call-side">
-          {isCart && <CallConsentPanel call={call} consent={consent} cabin={cabin} />}
-          {isCart && <ControlStrip call={call} />}
-          {isExpert && <RemoteCameraPad call={call} />}
-          <ChatPanel lines={call.chat} disabled={call.phase === 'ended'} />
-          <AuscultationPanel call={call} recordingBlocked={recordingBlocked} />
-          <CallAttachments call={call} />
-          {isCart && <ExamDevices call={call} />}
-        </aside>
+        <CallWorkPanel
+          call={call}
+          isCart={isCart}
+          isExpert={isExpert}
+          cabin={cabin}
+          consent={consent}
+          recordingBlocked={recordingBlocked}
+        />
       </div>
-      {/* Not in the pharmacy cabin: both pick a patient from the registry, which the cabin never searches. */}
-      {!cabin && <StrokeCallPanel call={call} isCart={isCart} />}
-      {!cabin && <SharedImagingPanel isCart={isCart} consent={consent} />}
+      {confirming && (
+        <HangupConfirm
+          name={call.remote.name}
+          onKeep={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void endHere(hangup);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useCameraCommands, type CommandSender } from '../../ui/use-camera';
 import { CameraPad } from '../../ui/camera-pad';
 import { useMotionInput } from '../../ui/use-motion-input';
-import { steer } from './call-controller';
+import { askControl, steer } from './call-controller';
 import type { CurrentCall } from '../../webrtc/call-store';
 
 export function RemoteCameraPad({ call }: { call: CurrentCall }) {
@@ -51,6 +51,25 @@ export function RemoteCameraPad({ call }: { call: CurrentCall }) {
             ? t('calls.control.granted')
             : t('calls.control.notGranted')}
       </p>
+      {call.remoteCamera.camera && !call.controlGranted && (
+        <p className="call-request">
+          <button
+            type="button"
+            disabled={call.controlAsk === 'asked'}
+            aria-describedby={call.controlAsk ? 'ask-control-status' : undefined}
+            onClick={() => {
+              askControl();
+            }}
+          >
+            {t('calls.control.ask')}
+          </button>{' '}
+          {call.controlAsk && (
+            <span role="status" id="ask-control-status">
+              {t(call.controlAsk === 'asked' ? 'calls.control.asked' : 'calls.control.askRefused')}
+            </span>
+          )}
+        </p>
+      )}
       {last && last.outcome !== 'done' && (
         <p role="alert" className="error-text">
           {t(last.outcome === 'refused' ? 'calls.control.refused' : 'calls.control.failed', {
