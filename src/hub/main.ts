@@ -1,6 +1,7 @@
 // The hub's own start command: `npm run hub`. Configuration from the environment (settings.ts);
 // without its secrets it refuses to start, unless RELAIS_HUB_DEV=1 (then it makes random ones,
 // mints a development token for a cart and an expert and prints them).
+import { DEV_CART, DEV_EXPERT } from './dev-peers';
 import { startHub } from './server';
 import { hubOptionsFromEnv } from './settings';
 import { issueToken } from './tokens';
@@ -16,22 +17,8 @@ async function main(): Promise<void> {
   if (process.env.RELAIS_HUB_DEV === '1') {
     const exp = Math.floor(Date.now() / 1000) + 12 * 3600;
     const key = options.keys.current;
-    const cart = issueToken(key, {
-      sub: 'cart-dev',
-      role: 'station',
-      name: 'Chariot de test',
-      site: 'Site de test',
-      specialty: null,
-      exp,
-    });
-    const expert = issueToken(key, {
-      sub: 'expert-dev',
-      role: 'expert',
-      name: 'Expert de test',
-      site: 'CHU de test',
-      specialty: 'neurologie',
-      exp,
-    });
+    const cart = issueToken(key, { ...DEV_CART, exp });
+    const expert = issueToken(key, { ...DEV_EXPERT, exp });
     process.stdout.write(`  development token (cart):   ${cart}\n`);
     process.stdout.write(`  development token (expert): ${expert}\n`);
   }

@@ -11,6 +11,8 @@ import { useView } from './ui/view-store';
 import { DevicesScreen } from './features/devices/devices-screen';
 import { HomeScreen } from './features/station/home-screen';
 import { SyncScreen } from './features/station/sync-screen';
+import { TechniqueScreen } from './features/station/technique-screen';
+import { useStationRole } from './station-role';
 import { DatabaseBanner } from './features/station/database-banner';
 import { ActScreen } from './features/acts/act-screen';
 import { ActivityScreen } from './features/activity/activity-screen';
@@ -78,6 +80,7 @@ function Shell() {
   const loadKiosk = useKiosk((s) => s.load);
   const identity = useIdentity((s) => s.state);
   const loadIdentity = useIdentity((s) => s.load);
+  const role = useStationRole();
   useEffect(() => {
     // The station's status too: a full disk is said on every screen, not only at home.
     if (hasStationKey) void Promise.all([loadKiosk(), loadIdentity(), loadStation()]);
@@ -105,7 +108,7 @@ function Shell() {
   if (identity.configured && !lockedBehind && (!identity.user || !identity.unlockPinSet)) {
     return (
       <>
-        <Header />
+        <Header role={role} />
         <DiskBanner disk={disk} />
         <DatabaseBanner />
         <main className="screen">
@@ -116,7 +119,7 @@ function Shell() {
   }
   return (
     <>
-      <Header />
+      <Header role={role} />
       <DatabaseBanner />
       {link === 'offline' && (
         <div className="banner banner-offline" role="alert">
@@ -139,7 +142,8 @@ function Shell() {
         {inCall && <CallView />}
         <div hidden={inCall}>
           {view.name === 'calls' && <CallsScreen />}
-          {view.name === 'home' && <HomeScreen />}
+          {view.name === 'home' && <HomeScreen role={role} pharmacy={kiosk.site} />}
+          {view.name === 'technique' && <TechniqueScreen role={role} />}
           {view.name === 'activity' && <ActivityScreen />}
           {view.name === 'sync' && <SyncScreen />}
           {/* Not kept behind a call: its keyboard steering must not act from a hidden screen. */}

@@ -1,64 +1,65 @@
-// Top bar: the app's name, the sections, and the language switch.
+// Top bar: the app's name, the sections this station's role uses, the technical page, and the
+// language switch. A cart does not see the expert's inbox; an expert's desk has no devices.
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from './i18n';
-import { useView } from './ui/view-store';
+import { useView, type View } from './ui/view-store';
+import type { StationRole } from './ui/station-role';
 import { IdentityBadge } from './features/identity/identity-badge';
 
-export function Header() {
+type Section = 'home' | 'patients' | 'devices' | 'calls' | 'activity' | 'expertise' | 'technique';
+
+const SECTIONS: Record<StationRole, readonly Section[]> = {
+  cart: ['home', 'patients', 'devices', 'calls', 'activity'],
+  expert: ['home', 'expertise', 'patients', 'calls', 'activity'],
+  cabin: ['home', 'patients', 'devices', 'calls', 'activity'],
+};
+
+const TARGET: Record<Section, View> = {
+  home: { name: 'home' },
+  patients: { name: 'patients' },
+  devices: { name: 'devices' },
+  calls: { name: 'calls' },
+  activity: { name: 'activity' },
+  expertise: { name: 'expertise-inbox' },
+  technique: { name: 'technique' },
+};
+
+const LABEL: Record<Section, string> = {
+  home: 'app.home',
+  patients: 'app.patients',
+  devices: 'app.devices',
+  calls: 'app.calls',
+  activity: 'app.activity',
+  expertise: 'app.expertise',
+  technique: 'roleHome.nav.technique',
+};
+
+function sectionOf(view: View): Section {
+  if (view.name === 'sync') return 'technique';
+  if (view.name.startsWith('expertise-')) return 'expertise';
+  const own = Object.keys(TARGET) as Section[];
+  return own.find((s) => TARGET[s].name === view.name) ?? 'patients';
+}
+
+export function Header({ role }: { role: StationRole }) {
   const { t, i18n } = useTranslation();
   const { view, show } = useView();
-  const section =
-    view.name === 'home' || view.name === 'devices' || view.name === 'calls' || view.name === 'activity'
-      ? view.name
-      : view.name.startsWith('expertise-')
-        ? 'expertise'
-        : 'patients';
+  const section = sectionOf(view);
   return (
     <header className="header">
       <span className="brand">{t('app.name')}</span>
       <nav aria-label={t('app.nav')}>
-        <button
-          type="button"
-          aria-current={section === 'home' ? 'page' : undefined}
-          onClick={() => show({ name: 'home' })}
-        >
-          {t('app.home')}
-        </button>
-        <button
-          type="button"
-          aria-current={section === 'patients' ? 'page' : undefined}
-          onClick={() => show({ name: 'patients' })}
-        >
-          {t('app.patients')}
-        </button>
-        <button
-          type="button"
-          aria-current={section === 'devices' ? 'page' : undefined}
-          onClick={() => show({ name: 'devices' })}
-        >
-          {t('app.devices')}
-        </button>
-        <button
-          type="button"
-          aria-current={section === 'calls' ? 'page' : undefined}
-          onClick={() => show({ name: 'calls' })}
-        >
-          {t('app.calls')}
-        </button>
-        <button
-          type="button"
-          aria-current={section === 'activity' ? 'page' : undefined}
-          onClick={() => show({ name: 'activity' })}
-        >
-          {t('app.activity')}
-        </button>
-        <button
-          type="button"
-          aria-current={section === 'expertise' ? 'page' : undefined}
-          onClick={() => show({ name: 'expertise-inbox' })}
-        >
-          {t('app.expertise')}
-        </button>
+        {[...SECTIONS[role], 'technique' as const].map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={s === 'technique' ? 'nav-technique' : undefined}
+            aria-current={section === s ? 'page' : undefined}
+            onClick={() => show(TARGET[s])}
+          >
+            {t(LABEL[s])}
+          </button>
+        ))}
       </nav>
       <IdentityBadge />
       <button

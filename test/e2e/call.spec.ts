@@ -47,6 +47,7 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   test.setTimeout(120_000);
   setup = await startCallSetup(browser);
   const { cart, expert } = setup;
+  await cart.page.getByRole('button', { name: 'Technique', exact: true }).click();
   await expect(cart.page.getByRole('region', { name: 'État de la station' })).toContainText(
     'Caméra de la salle (simulée, VISCA) — connecté',
   );

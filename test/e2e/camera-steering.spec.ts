@@ -46,6 +46,7 @@ test('steers the simulated camera with the pad, the keyboard and a stored positi
   station = await startStation(dataDir);
   page.on('websocket', (ws) => (socket = ws));
   await page.goto(station.url);
+  await page.getByRole('button', { name: 'Technique', exact: true }).click();
   await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(
     'Caméra de la salle (simulée, VISCA) — connecté',
   );

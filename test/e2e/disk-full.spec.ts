@@ -54,7 +54,7 @@ test('says "Disque plein" on every screen, keeps the registry readable, and refu
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'rien de nouveau n’a pu être enregistré' })).toBeVisible();
   await expect(banner).toContainText('Rien de nouveau ne peut être enregistré');
-  await page.getByRole('button', { name: 'Accueil' }).click();
+  await page.getByRole('button', { name: 'Technique', exact: true }).click();
   await expect(banner).toBeVisible();
   await expect(page.getByTestId('disk-space')).toContainText(/0 Mo libres \(2 Mo gardés pour les dossiers\)/);
   await expect(page.getByTestId('audit-waiting')).toContainText('en attente d’écriture');

@@ -28,6 +28,7 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   const expert = setup.expert.page;
 
   // The pharmacist turns the station into a cabin, choosing her PIN (typed twice).
+  await cabin.getByRole('button', { name: 'Technique', exact: true }).click();
   await cabin.getByRole('button', { name: 'Passer en mode cabine' }).click();
   for (let i = 0; i < 2; i++) {
     await cabin.getByLabel('Code', { exact: true }).fill(PIN);

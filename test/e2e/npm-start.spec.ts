@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stopChild, waitForReady } from './station-host';
+import { startStation, stopChild, waitForReady } from './station-host';
 
 test('falls back to browser mode, says why and where, and the page works', async ({ page }) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-start-'));
@@ -32,6 +32,9 @@ test('falls back to browser mode, says why and where, and the page works', async
     expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}$/);
 
     await page.goto(ready.url);
+    // The cart's home starts a consultation; the station's details are on the Technique page.
+    await expect(page.getByRole('button', { name: 'Nouvelle consultation' })).toBeVisible();
+    await page.getByRole('button', { name: 'Technique', exact: true }).click();
     await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(/Patients enregistrés\s*0/);
     await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(dataDir);
     // Records are encrypted at rest; in browser mode the key is in a file, and the screen says it is weaker.
@@ -58,6 +61,58 @@ test('falls back to browser mode, says why and where, and the page works', async
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(`${dataDir}.key`, { force: true });
     fs.rmSync(noElectron, { recursive: true, force: true });
+  }
+});
+
+// Issue 20, point 6: the README's one-machine call. The expert station `npm start` prints is the
+// one its sample offers name, so the cart's stroke alert rings it.
+test('the expert station npm start prints is rung by the stroke alert', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-start-'));
+  const expertDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-start-expert-'));
+  const noElectron = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-no-electron-'));
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: {
+      ...process.env,
+      RELAIS_DATA_DIR: dataDir,
+      RELAIS_PORT: '0',
+      ELECTRON_OVERRIDE_DIST_PATH: noElectron,
+      DISPLAY: '',
+      WAYLAND_DISPLAY: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let expert: Awaited<ReturnType<typeof startStation>> | null = null;
+  try {
+    const ready = await waitForReady(child);
+    // The printed command, as a person would copy it: its settings, with this test's data folder.
+    await expect.poll(() => ready.output()).toContain('node out/main/host.cjs --open');
+    const line = ready
+      .output()
+      .split('\n')
+      .find((l) => l.includes('node out/main/host.cjs --open'))!;
+    const printed = Object.fromEntries([...line.matchAll(/(RELAIS_[A-Z_]+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+    expect(Object.keys(printed)).toEqual(expect.arrayContaining(['RELAIS_HUB_URL', 'RELAIS_HUB_TOKEN']));
+    expert = await startStation(expertDir, { ...printed, RELAIS_DATA_DIR: expertDir });
+    const cartPage = await browser.newPage();
+    const expertPage = await browser.newPage();
+    await cartPage.goto(ready.url);
+    await expertPage.goto(expert.url);
+    await expect(expertPage.getByRole('heading', { name: 'Demandes reçues' })).toBeVisible();
+
+    await cartPage.getByRole('button', { name: 'Appels', exact: true }).click();
+    await expect(cartPage.getByText('Expert de test — disponible').first()).toBeVisible();
+    await cartPage.getByRole('button', { name: /^Alerte AVC/ }).click();
+    const ring = expertPage.getByRole('alertdialog');
+    await expect(ring).toContainText('Alerte AVC');
+    await ring.getByRole('button', { name: 'Répondre' }).click();
+    for (const page of [cartPage, expertPage])
+      await expect(page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
+  } finally {
+    await expert?.stop();
+    await stopChild(child);
+    for (const dir of [dataDir, expertDir, noElectron]) fs.rmSync(dir, { recursive: true, force: true });
+    for (const dir of [dataDir, expertDir]) fs.rmSync(`${dir}.key`, { force: true });
   }
 });
 

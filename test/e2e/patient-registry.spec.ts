@@ -81,6 +81,7 @@ test('creates a patient with a typed card number kept "to be checked", and finds
   await station.stop();
   station = await startStation(dataDir, OFFLINE);
   await page.goto(station.url);
+  await page.getByRole('button', { name: 'Technique', exact: true }).click();
   const status = page.getByRole('region', { name: 'État de la station' });
   await expect(status).toContainText(/Patients enregistrés\s*1/);
   await expect(status).toContainText(/En attente de synchronisation\s*1/);
@@ -112,7 +113,7 @@ test('shows the wrong key of a typed number on its field and stores nothing', as
   await expect(page.getByLabel('Nom de naissance', { exact: true })).toHaveValue(/martin/i);
   expect(storedPatients()).toEqual([]);
 
-  await page.getByRole('button', { name: 'Accueil' }).click();
+  await page.getByRole('button', { name: 'Technique', exact: true }).click();
   await expect(page.getByRole('region', { name: 'État de la station' })).toContainText(/Patients enregistrés\s*0/);
 });
 

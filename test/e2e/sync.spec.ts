@@ -87,6 +87,7 @@ test('a conflict is shown with both versions and settled by the nurse; a server 
   });
 
   await page.goto(station.url);
+  await page.getByRole('button', { name: 'Technique', exact: true }).click();
   await page.getByRole('button', { name: 'Ouvrir la synchronisation' }).click();
   await expect(page.getByRole('heading', { name: 'Synchronisation', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
@@ -146,6 +147,7 @@ test('a regional server restarted empty is noticed, and the sync screen says wha
   });
   if (created.status !== 'created') throw new Error('no patient');
   await page.goto(station.url);
+  await page.getByRole('button', { name: 'Technique', exact: true }).click();
   await page.getByRole('button', { name: 'Ouvrir la synchronisation' }).click();
   await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   await expect(page.getByText(/^0 changement\(s\) en attente/)).toBeVisible();

@@ -73,6 +73,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   },
   'encounters.get': { id: SOME_ID },
   'encounters.forPatient': { patientId: SOME_ID, limit: 10 },
+  'encounters.open': { limit: 10 },
   'encounters.setStatus': { id: SOME_ID, version: 1, status: 'in_progress' },
   'encounters.linkCall': { id: SOME_ID, version: 1, callId: 'call-1' },
   'calls.consent': { callId: 'call-1' },

@@ -35,6 +35,7 @@ const RUNS_WHILE_HELD: readonly Channel[] = [
   'patients.insiStatus',
   'encounters.get',
   'encounters.forPatient',
+  'encounters.open',
   'imaging.studies',
   'imaging.series',
   'imaging.frame',

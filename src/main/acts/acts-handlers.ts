@@ -16,6 +16,7 @@ export const actsHandlers = ({ encounters, reportPdfs, attachments }: ActsServic
   'encounters.create': (input) => encounters.create(input),
   'encounters.get': ({ id }) => encounters.get(id),
   'encounters.forPatient': ({ patientId, limit }) => encounters.forPatient(patientId, limit),
+  'encounters.open': ({ limit }) => encounters.open(limit),
   'encounters.setStatus': ({ id, version, status, callId }) => encounters.setStatus(id, version, status, callId),
   'encounters.consent': (input) => encounters.addConsent(input),
   'encounters.linkCall': ({ id, version, callId }) => encounters.linkCall(id, version, callId),

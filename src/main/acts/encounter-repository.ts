@@ -110,6 +110,8 @@ export interface EncounterRepository {
   update(encounter: Encounter, expectedVersion: number): boolean;
   get(id: string): Encounter | null;
   forPatient(patientId: string, limit: number): Encounter[];
+  /** The acts not closed yet, the last changed first. */
+  open(limit: number): Encounter[];
   /** The act held during this call, if one was linked to it. */
   ofCall(callId: string): Encounter | null;
   addConsent(consent: Consent): void;
@@ -178,6 +180,9 @@ export function createEncounterRepository(db: Db): EncounterRepository {
   const attachmentsStmt = db.prepare<[string, string | null], AttachmentRow>(
     'SELECT * FROM attachments WHERE encounter_id = ? OR (call_id IS NOT NULL AND call_id = ?) ORDER BY taken_at, rowid',
   );
+  const openStmt = db.prepare<[number], EncounterRow>(
+    "SELECT * FROM encounters WHERE status <> 'closed' ORDER BY updated_at DESC LIMIT ?",
+  );
   const ofCallStmt = db.prepare<[string], EncounterRow>(
     'SELECT * FROM encounters WHERE call_id = ? ORDER BY created_at DESC LIMIT 1',
   );
@@ -193,6 +198,7 @@ export function createEncounterRepository(db: Db): EncounterRepository {
       return row ? fromRow(row) : null;
     },
     forPatient: (patientId, limit) => forPatientStmt.all(patientId, limit).map(fromRow),
+    open: (limit) => openStmt.all(limit).map(fromRow),
     addConsent: (c) =>
       void consentStmt.run(
         c.id,

@@ -21,6 +21,7 @@ import type { Db } from '../platform/database/connection';
 import type { EncounterRepository } from './encounter-repository';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { PatientRepository } from '../patients';
+import type { Patient } from '../../shared/patients/patient';
 import type { ReportPdfRepository, StoredReportPdf } from './report-pdf-repository';
 import type { ReportPdfInfo } from '../../shared/acts/report-pdf';
 
@@ -122,6 +123,13 @@ export function createEncounterService({
 
     get: (id: string): EncounterRecord => record(found(id)),
 
+    /** The acts still to finish, each with its patient (an act whose patient is gone is left out). */
+    open(limit: number): { act: Encounter; patient: Patient }[] {
+      return encounters.open(limit).flatMap((act) => {
+        const patient = patients.get(act.patientId);
+        return patient ? [{ act, patient }] : [];
+      });
+    },
     forPatient(patientId: string, limit: number): Encounter[] {
       return encounters.forPatient(patientId, limit);
     },

@@ -27,6 +27,7 @@ export const AUDITED_CHANNELS: Partial<Record<Channel, ChannelAudit>> = {
   'patients.history': { action: 'read', entity: 'patient' },
   'encounters.get': { action: 'read', entity: 'encounter' },
   'encounters.forPatient': { action: 'read', entity: 'encounter', list: true },
+  'encounters.open': { action: 'read', entity: 'encounter', list: true },
   'encounters.create': { action: 'create', entity: 'encounter' },
   'encounters.setStatus': { action: 'update', entity: 'encounter' },
   'encounters.linkCall': { action: 'update', entity: 'encounter' },

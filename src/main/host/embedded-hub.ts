@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { startHub, type RunningHub } from '../../hub/server';
+import { DEV_EXPERT } from '../../hub/dev-peers';
 import { issueToken } from '../../hub/tokens';
 import { OfferSchema } from '../../shared/hub-protocol';
 
@@ -36,13 +37,7 @@ export async function startEmbeddedHub(resourcesDir: string): Promise<EmbeddedHu
     specialty: null,
     exp: Math.floor(Date.now() / 1000) + 365 * 24 * 3600,
   });
-  const expertToken = issueToken(secret, {
-    sub: 'expert-local',
-    role: 'expert',
-    name: 'Expert de test',
-    site: 'Poste expert local',
-    specialty: 'médecine générale',
-    exp: Math.floor(Date.now() / 1000) + 24 * 3600,
-  });
+  // The expert the sample offers name (dev-peers.ts): the stroke alert and the directory reach her.
+  const expertToken = issueToken(secret, { ...DEV_EXPERT, exp: Math.floor(Date.now() / 1000) + 24 * 3600 });
   return { hub, stationToken, expertToken };
 }

@@ -14,6 +14,7 @@ import { imagingSafetyEn } from '../features/imaging/texts-en';
 import { vigilanceEn, vigilanceFieldErrorsEn } from '../features/patients/texts-en';
 import type { Translations } from './fr';
 import { homeScreenEn, syncScreenEn } from '../features/station/texts-en';
+import { roleHomeEn } from '../features/station/texts-home-en';
 import { imagingScreenEn, pacsEn } from '../features/imaging/texts-screens-en';
 import { bannerEn } from '../ui/texts-banner-en';
 import { inputsEn } from '../ui/texts-inputs-en';
@@ -37,6 +38,7 @@ export const en: Translations = {
     offline: 'Station unreachable — reconnecting…',
   },
   home: homeScreenEn,
+  roleHome: roleHomeEn,
   sync: syncScreenEn,
   devices: {
     title: 'Devices',

@@ -14,6 +14,7 @@ import { databaseFr } from '../features/station/texts-database-fr';
 import { imagingSafetyFr } from '../features/imaging/texts-fr';
 import { vigilanceFieldErrorsFr, vigilanceFr } from '../features/patients/texts-fr';
 import { homeScreenFr, syncScreenFr } from '../features/station/texts-fr';
+import { roleHomeFr } from '../features/station/texts-home-fr';
 import { imagingScreenFr, pacsFr } from '../features/imaging/texts-screens-fr';
 import { bannerFr } from '../ui/texts-banner-fr';
 import { inputsFr } from '../ui/texts-inputs-fr';
@@ -36,6 +37,7 @@ export const fr = {
     offline: 'Station injoignable — reconnexion…',
   },
   home: homeScreenFr,
+  roleHome: roleHomeFr,
   sync: syncScreenFr,
   devices: {
     title: 'Appareils',

@@ -7,6 +7,8 @@ export type View =
   | { name: 'calls' }
   | { name: 'activity' }
   | { name: 'sync' }
+  /** The station's technical details (paths, servers, keys, disk), for the IT support. */
+  | { name: 'technique' }
   | { name: 'patients' }
   | { name: 'new-patient' }
   | { name: 'patient'; id: string }

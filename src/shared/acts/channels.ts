@@ -15,7 +15,7 @@ import {
   ReportSchema,
   SetStatusInputSchema,
 } from './encounter';
-import { PatientIdSchema } from '../patients/patient';
+import { PatientIdSchema, PatientSchema } from '../patients/patient';
 import { CONSENT_CHANNELS, CONSENT_EVENTS } from './consent-channels';
 
 export const ACTS_CHANNELS = {
@@ -24,6 +24,11 @@ export const ACTS_CHANNELS = {
   'encounters.forPatient': channel(
     z.strictObject({ patientId: PatientIdSchema, limit: z.number().int().min(1).max(200).default(50) }),
     z.array(EncounterSchema),
+  ),
+  /** The acts not closed yet (drafts, in progress, awaiting the report), newest first, with their patient: the home screens. */
+  'encounters.open': channel(
+    z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }),
+    z.array(z.object({ act: EncounterSchema, patient: PatientSchema })),
   ),
   'encounters.setStatus': channel(SetStatusInputSchema, EncounterSchema),
   'encounters.consent': channel(ConsentInputSchema, ConsentSchema),

@@ -32,6 +32,7 @@ export const DATABASE_HOLD_CHANNELS = {
   'patients.insiStatus': 'whether an INSi gateway is configured',
   'encounters.get': 'an act',
   'encounters.forPatient': "a patient's acts",
+  'encounters.open': 'the acts in progress',
   'imaging.studies': "a patient's images",
   'imaging.series': 'a series',
   'imaging.frame': 'its frames',

@@ -1,131 +1,33 @@
-// Home: what the station is, what is plugged in, whether the region is reachable, what waits to sync.
+// Home, by the station's role: the cart's (start a consultation, acts in progress), the expert's
+// (requests, acts awaiting her report, calls), the cabin's (the pharmacy). Each ends with one plain
+// sentence on the station's health and whom to call; the details are on the "Technique" page.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useView } from '../../ui/view-store';
+import type { StationRole } from '../../ui/station-role';
+import { useCalls } from '../../webrtc/call-store';
 import { useStation } from './station-store';
-import { UploadProgress } from './upload-progress';
-import { HubTokenNotice } from './hub-token-notice';
-import { DiskSpace } from './disk-space';
-import { useSlots } from '../../ui/slots';
+import { CartHome } from './cart-home';
+import { ExpertHome } from './expert-home';
+import { CabinHome } from './cabin-home';
+import { HealthNote } from './health-note';
+import './home.css';
 
-export function HomeScreen() {
-  const { KioskEntry } = useSlots();
-  const { t, i18n } = useTranslation();
-  const { status, error, load } = useStation();
-  const show = useView((v) => v.show);
+export function HomeScreen({ role, pharmacy }: { role: StationRole; pharmacy: string }) {
+  const { t } = useTranslation();
+  const { status, load } = useStation();
+  // The home stays mounted behind a call: its lists are read again when the call ends (a missed
+  // call, an act that moved on), by mounting them afresh.
+  const calls = useCalls((s) => s.call?.callId ?? 'none');
   useEffect(() => {
     void load();
   }, [load]);
-
   return (
-    <section aria-labelledby="home-title">
-      <h1 id="home-title">{t('home.title')}</h1>
-      {error && (
-        <p role="alert" className="error-text">
-          {t(`errors.${error.code}`)}
-        </p>
-      )}
-      <section className="card" role="region" aria-label={t('home.status')}>
-        <h2>{t('home.status')}</h2>
-        {!status ? (
-          <p>{t('home.loading')}</p>
-        ) : (
-          <dl className="status-grid">
-            <dt>{t('home.station')}</dt>
-            <dd>{status.stationName}</dd>
-            <dt>{t('home.mode')}</dt>
-            <dd>{t(`home.modes.${status.mode}`)}</dd>
-            <dt>{t('home.patientCount')}</dt>
-            <dd className="figure">{status.patientCount}</dd>
-            <dt>{t('home.pending')}</dt>
-            <dd className="figure">{status.sync.pending}</dd>
-            {status.sync.waitingForAct > 0 && (
-              <>
-                <dt>{t('home.waitingForAct')}</dt>
-                <dd>{t('home.waitingForActCount', { count: status.sync.waitingForAct })}</dd>
-              </>
-            )}
-            <dt>{t('home.lastSync')}</dt>
-            <dd>
-              {status.sync.lastSyncAt
-                ? new Date(status.sync.lastSyncAt).toLocaleString(i18n.language)
-                : t('home.never')}
-            </dd>
-            <dt>{t('home.syncServer')}</dt>
-            <dd>
-              {status.sync.server ?? t('home.noSyncServer')}{' '}
-              {status.sync.server && (
-                <button type="button" className="link" onClick={() => show({ name: 'sync' })}>
-                  {t('home.openSync')}
-                </button>
-              )}
-              <UploadProgress uploads={status.sync.uploads} />
-            </dd>
-            {(status.sync.parked > 0 || status.sync.conflicts > 0) && (
-              <>
-                <dt>{t('home.needsAttention')}</dt>
-                <dd className="error-text" role="alert">
-                  {t('home.parkedAndConflicts', { parked: status.sync.parked, conflicts: status.sync.conflicts })}{' '}
-                  <button type="button" className="link" onClick={() => show({ name: 'sync' })}>
-                    {t('home.syncDetails')}
-                  </button>
-                </dd>
-              </>
-            )}
-            {status.sync.lastError && (
-              <>
-                <dt>{t('home.syncError')}</dt>
-                <dd>{status.sync.lastError}</dd>
-              </>
-            )}
-            <dt>{t('home.hub')}</dt>
-            <dd>
-              {t(`home.hubStates.${status.hub.state}`)}
-              {status.hub.url ? ` (${status.hub.url})` : ''}
-              {status.hub.token && <HubTokenNotice token={status.hub.token} />}
-            </dd>
-            <dt>{t('home.devices')}</dt>
-            <dd>
-              {status.devices.length === 0 ? (
-                t('home.noDevices')
-              ) : (
-                <ul className="plain-list">
-                  {status.devices.map((d) => (
-                    <li key={d.id}>
-                      {d.label} — {t(`home.deviceStates.${d.state}`)}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </dd>
-            <dt>{t('home.recordAccess')}</dt>
-            <dd
-              data-testid="record-access"
-              {...(status.signIn === 'none' ? { role: 'note', className: 'error-text' } : {})}
-            >
-              {t(`home.signIn.${status.signIn}`)}
-            </dd>
-            <dt>{t('home.dataDir')}</dt>
-            <dd className="mono">{status.dataDir}</dd>
-            <dt>{t('disk.space')}</dt>
-            <dd data-testid="disk-space" {...(status.disk.full ? { className: 'error-text' } : {})}>
-              <DiskSpace disk={status.disk} />
-            </dd>
-            <dt>{t('home.dataProtection')}</dt>
-            <dd data-testid="data-protection">
-              {t(`home.dataProtectionBy.${status.dataProtection.protection}`)}
-              {status.dataProtection.weaknesses.length > 0 && (
-                <ul className="plain-list" role="note">
-                  {status.dataProtection.weaknesses.map((w) => (
-                    <li key={w}>{t(`home.keyWeakness.${w}`)}</li>
-                  ))}
-                </ul>
-              )}
-            </dd>
-          </dl>
-        )}
-      </section>
-      <KioskEntry />
+    <section aria-labelledby="home-title" className={`home home-${role}`}>
+      <h1 id="home-title">{t(`roleHome.${role}.title`)}</h1>
+      {role === 'cart' && <CartHome key={calls} />}
+      {role === 'expert' && <ExpertHome key={calls} />}
+      {role === 'cabin' && <CabinHome pharmacy={pharmacy} />}
+      <HealthNote status={status} />
     </section>
   );
 }
