@@ -36,6 +36,8 @@ export interface CallRepository {
   /** False when this line was already kept (the same line saved twice). */
   addChat(entry: ChatEntry): boolean;
   chatLine(callId: string, id: string): ChatEntry | null;
+  /** The call's chat, in the order it was written (the act of the call shows it). */
+  chatOf(callId: string): CallRecord['chat'];
   recent(limit: number): CallRecord[];
   attachment(id: string): Attachment | null;
 }
@@ -140,6 +142,7 @@ export function createCallRepository(db: Db): CallRepository {
       const row = chatLineStmt.get(callId, id);
       return row ? { callId, ...row } : null;
     },
+    chatOf: (callId) => chatOfStmt.all(callId),
     recent: (limit) => recentStmt.all(limit).map(toRecord),
   };
 }
