@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasStationKey } from './api';
 import { CallView } from './features/calls/call-view';
+import { CallFromAct } from './features/calls/call-from-act';
 import { CallsScreen } from './features/calls/calls-screen';
 import { useCalls } from './webrtc/call-store';
 import { Header } from './header';
@@ -52,6 +53,7 @@ const slots: Slots = {
   StrokeError,
   KioskEntry,
   CallView,
+  CallFromAct,
   calls: { ring, dismiss },
 };
 

@@ -79,7 +79,7 @@ function ReportForm({
 }
 
 export function ActScreen({ id }: { id: string }) {
-  const { ActStroke, ActExpertise } = useSlots();
+  const { ActStroke, ActExpertise, CallFromAct } = useSlots();
   const { t, i18n } = useTranslation();
   const show = useView((s) => s.show);
   const [record, setRecord] = useState<ActRecord | null>(null);
@@ -166,6 +166,7 @@ export function ActScreen({ id }: { id: string }) {
               {t(step.label)}
             </button>
           ))}
+        {encounter.act !== 'teleexpertise' && <CallFromAct encounter={encounter} />}
       </div>
       <ActError error={error} />
 
@@ -211,6 +212,7 @@ export function ActScreen({ id }: { id: string }) {
         encounterId={id}
         consents={actConsents}
         files={record.attachments}
+        chat={record.chat}
         reportPdfs={record.reportPdfs}
         reports={reports}
         open={open}

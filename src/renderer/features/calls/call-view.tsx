@@ -22,6 +22,8 @@ import { QualityLine } from './quality-line';
 import { CallConsentPanel } from './call-consent-panel';
 import { useCallBlocked, useCallConsent } from './call-consent';
 import { BlockedReason } from '../../ui/consent-blocked';
+import { CallSummary } from './call-summary';
+import { CallPatientBanner } from './call-patient-banner';
 
 function useElapsed(since: number | null): string {
   const [now, setNow] = useState(() => Date.now());
@@ -286,6 +288,7 @@ export function CallView({ cabin = false }: { cabin?: boolean }) {
   const isExpert = hub.you?.role === 'expert' && call.remote.role === 'station';
   return (
     <div className="call-view">
+      <CallPatientBanner call={call} />
       {error && (
         <p role="alert" className="error-text">
           {t(`errors.${error.code}`)}
@@ -299,7 +302,10 @@ export function CallView({ cabin = false }: { cabin?: boolean }) {
       {call.phase === 'ringing' ? (
         <Ringing call={call} />
       ) : call.phase === 'ended' ? (
-        <Ended call={call} />
+        <>
+          <Ended call={call} />
+          <CallSummary call={call} />
+        </>
       ) : (
         <InCall call={call} isCart={isCart} isExpert={isExpert} cabin={cabin} />
       )}
