@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { hasStationKey } from './api';
 import { CallView } from './features/calls/call-view';
 import { CallFromAct } from './features/calls/call-from-act';
+import { CallHistory } from './features/calls/call-history';
 import { CallsScreen } from './features/calls/calls-screen';
 import { useCalls } from './webrtc/call-store';
 import { Header } from './header';
@@ -54,6 +55,7 @@ const slots: Slots = {
   KioskEntry,
   CallView,
   CallFromAct,
+  WaitingCalls: () => <CallHistory waitingOnly />,
   calls: { ring, dismiss },
 };
 

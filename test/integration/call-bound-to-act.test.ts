@@ -198,8 +198,13 @@ describe('a call bound to its act', () => {
       await cart.station.dispatch('encounters.linkCall', { id: other.id, version: holding.version, callId }),
     ).toMatchObject({ ok: false, error: { fields: [{ code: 'encounter.has_call' }] } });
 
+    const journal = async () =>
+      (await value(cart.station, 'calls.history', { limit: 10 })).find((c) => c.id === callId);
+    expect((await journal())?.actId).toBeNull();
     const act = await newAct(cart.station, 'Avis');
     await value(cart.station, 'encounters.linkCall', { id: act.id, version: act.version, callId });
+    // The call history and the sync screen's waiting calls say it is attached now.
+    expect((await journal())?.actId).toBe(act.id);
     const record = await value(cart.station, 'encounters.get', { id: act.id });
     expect(record.chat.map((c) => c.text)).toEqual(['Patiente de la chambre 12.']);
     for (let i = 0; (await waiting()) !== 0; i++) {

@@ -96,6 +96,9 @@ export function createCallRepository(db: Db): CallRepository {
   );
   const attachmentsOf = (callId: string): Attachment[] => attachmentsOfStmt.all(callId).map(attachmentFromRow);
 
+  const actOfStmt = db.prepare<[string], { id: string }>(
+    'SELECT id FROM encounters WHERE call_id = ? ORDER BY created_at DESC LIMIT 1',
+  );
   const toRecord = (row: CallRow): CallRecord => ({
     id: row.id,
     direction: row.direction,
@@ -109,6 +112,7 @@ export function createCallRepository(db: Db): CallRepository {
     endDetail: row.end_detail,
     chat: chatOfStmt.all(row.id),
     attachments: attachmentsOf(row.id),
+    actId: actOfStmt.get(row.id)?.id ?? null,
   });
 
   const attachmentStmt = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE id = ?');

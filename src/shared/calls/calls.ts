@@ -72,5 +72,7 @@ export const CallRecordSchema = z.object({
   endDetail: z.string().nullable(),
   chat: z.array(CallChatLineSchema),
   attachments: z.array(AttachmentSchema),
+  /** The act the call is linked to on this station, or null (its files and chat then wait for one). */
+  actId: z.string().nullable(),
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;
