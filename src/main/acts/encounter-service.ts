@@ -94,6 +94,7 @@ export function createEncounterService({
         if (current.status === 'closed') throw fieldFailure('id', 'encounter.closed');
         checkCall(callId);
         if (current.callId === callId) return current;
+        // SECURITY: an act keeps its call: a second one would take the first call's captures out of the act.
         if (current.callId) throw fieldFailure('callId', 'encounter.has_call');
         const held = encounters.ofCall(callId);
         if (held && held.id !== id) throw fieldFailure('callId', 'consent.call_has_act');

@@ -27,6 +27,8 @@ export const callsHandlers = ({ calls, acts, onBindFailed, outgoingGuards }: Cal
     return calls.send(command);
   },
   'calls.ringForAct': ({ encounterId, to, urgent }) => {
+    // SECURITY: the reason that leaves for the hub is the act's own, read here (not one the page
+    // writes), and the ring passes the same guards as any other call command.
     const reason = acts().reasonForCall(encounterId).slice(0, 500);
     const command = { type: 'call.ring' as const, to, reason, ...(urgent ? { urgent } : {}) };
     for (const guard of outgoingGuards) guard(command);
