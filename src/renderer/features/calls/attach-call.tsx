@@ -15,6 +15,7 @@ import { PatientBanner } from '../../ui/patient-banner';
 import { useCalls } from '../../webrtc/call-store';
 import { OpenActsChooser } from './open-acts-chooser';
 import { PatientPicker } from './patient-picker';
+import './attach-call.css';
 
 /** What the call itself says about whom it was for (nothing more is known of a call without an act). */
 export interface DeclaredCall {
