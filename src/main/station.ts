@@ -76,6 +76,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
       audit: stationAudit,
       steering: devices.steering,
     }),
+    acts: () => acts.ofCalls,
   });
   const devices = createDevicesFeature(platform, {
     self: () => calls.service.state().you,

@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasStationKey } from './api';
 import { CallView } from './features/calls/call-view';
+import { CallFromAct } from './features/calls/call-from-act';
+import { CallHistory } from './features/calls/call-history';
 import { CallsScreen } from './features/calls/calls-screen';
 import { useCalls } from './webrtc/call-store';
 import { Header } from './header';
@@ -54,6 +56,8 @@ const slots: Slots = {
   StrokeError,
   KioskEntry,
   CallView,
+  CallFromAct,
+  WaitingCalls: () => <CallHistory waitingOnly />,
   calls: { ring, dismiss },
 };
 

@@ -39,6 +39,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'bloodPressure.simulateMeasurement': { deviceId: 'blood-pressure-1' },
   'calls.hub': {},
   'calls.send': { type: 'call.ring', to: 'dr-neuro', reason: 'Avis neurologique' },
+  'calls.ringForAct': { encounterId: SOME_ID, to: 'dr-neuro', urgent: false },
   'calls.ice': {},
   'calls.chat': {
     callId: 'call-1',

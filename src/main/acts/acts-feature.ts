@@ -64,7 +64,17 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     roomFor: deps.roomFor,
     requireConsent: consent.requireForAttachment,
   });
+  /** What the calls feature asks of the acts: a call placed from an act is bound at its ring, and its captures show on it. */
+  const ofCalls = {
+    reasonForCall: (encounterId: string) => encounters.reasonForCall(encounterId),
+    bindRingingCall: (encounterId: string, callId: string) => void encounters.bindRingingCall(encounterId, callId),
+    callChanged(callId: string): void {
+      const act = encounterRepository.ofCall(callId);
+      if (act) events.emit('encounters.changed', { id: act.id });
+    },
+  };
   return {
+    ofCalls,
     encounterRepository,
     reportPdfs,
     encounters,

@@ -209,7 +209,9 @@ export function createAttachmentService({
         if (upload.stored === 'replaced_damaged') unparkSameFile.run(meta.sha256);
       })();
       forget(uploadId, { keepFile: true });
-      if (attachment.encounterId) onActChanged(attachment.encounterId);
+      // A capture of a call lands in the call's act as it happens: its screen refreshes too.
+      const actId = attachment.encounterId ?? (attachment.callId ? encounters.ofCall(attachment.callId)?.id : null);
+      if (actId) onActChanged(actId);
       return attachment;
     },
 

@@ -45,6 +45,7 @@ export interface EncounterRecord {
   reports: Report[];
   attachments: Attachment[];
   reportPdfs: ReportPdfInfo[];
+  chat: ReturnType<CallRepository['chatOf']>;
 }
 
 export function createEncounterService({
@@ -70,6 +71,7 @@ export function createEncounterService({
     reports: encounters.reports(encounter.id),
     attachments: encounters.attachments(encounter.id, encounter.callId),
     reportPdfs: pdfs.forEncounter(encounter.id),
+    chat: encounter.callId ? calls.chatOf(encounter.callId) : [],
   });
   // A téléexpertise is also a request (ServiceRequest) to the expert: it goes before the act
   // that names it, in the same transaction, at each version of the act.
@@ -94,6 +96,34 @@ export function createEncounterService({
   const checkCall = (callId: string | null) => {
     if (callId && !calls.exists(callId))
       throw new AppFailure('not_found', 'This call is not in the journal of this station.');
+  };
+
+  /** One call per act and one act per call: the call's captures are the act's, and would leave it with a second call. */
+  const linkTo = (id: string, callId: string, version: number | null): Encounter => {
+    const updated = db
+      .transaction((): Encounter => {
+        const current = found(id);
+        if (version !== null && current.version !== version)
+          throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
+        if (current.status === 'closed') throw fieldFailure('id', 'encounter.closed');
+        checkCall(callId);
+        if (current.callId === callId) return current;
+        // SECURITY: an act keeps its call: a second one would take the first call's captures out of the act.
+        if (current.callId) throw fieldFailure('callId', 'encounter.has_call');
+        const held = encounters.ofCall(callId);
+        if (held && held.id !== id) throw fieldFailure('callId', 'consent.call_has_act');
+        const at = now().toISOString();
+        const next: Encounter = { ...current, version: current.version + 1, callId, updatedAt: at };
+        if (!encounters.update(next, current.version))
+          throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
+        enqueueAct(next, 'update', at);
+        // Linked to its call now: the call's files and messages that waited for an act can go.
+        outbox.releaseWaitingForAct();
+        return next;
+      })
+      .immediate();
+    onChanged(id);
+    return updated;
   };
 
   return {
@@ -177,27 +207,19 @@ export function createEncounterService({
 
     /** Links an open act to the call it is held in: the call's captures and consents are the act's from now on. */
     linkCall(id: string, version: number, callId: string): Encounter {
-      const updated = db
-        .transaction((): Encounter => {
-          const current = found(id);
-          if (current.version !== version)
-            throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
-          if (current.status === 'closed') throw fieldFailure('id', 'encounter.closed');
-          checkCall(callId);
-          // One act per call: the call's consents are those of one patient's act.
-          const held = encounters.ofCall(callId);
-          if (held && held.id !== id) throw fieldFailure('callId', 'consent.call_has_act');
-          const at = now().toISOString();
-          const next: Encounter = { ...current, version: current.version + 1, callId, updatedAt: at };
-          if (!encounters.update(next, version))
-            throw new AppFailure('stale_version', 'This act was changed elsewhere since it was read.');
-          enqueueAct(next, 'update', at);
-          outbox.releaseWaitingForAct();
-          return next;
-        })
-        .immediate();
-      onChanged(id);
-      return updated;
+      return linkTo(id, callId, version);
+    },
+
+    /** The call placed from this act rings: the act names it from now on (no version: the station's own step). */
+    bindRingingCall(id: string, callId: string): Encounter {
+      return linkTo(id, callId, null);
+    },
+
+    /** A call that rang for this act is open: its reason is the act's (a closed act places no call). */
+    reasonForCall(id: string): string {
+      const act = found(id);
+      if (act.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');
+      return act.reason;
     },
 
     addConsent(input: ConsentInput): Consent {

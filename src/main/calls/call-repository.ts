@@ -36,6 +36,8 @@ export interface CallRepository {
   /** False when this line was already kept (the same line saved twice). */
   addChat(entry: ChatEntry): boolean;
   chatLine(callId: string, id: string): ChatEntry | null;
+  /** The call's chat, in the order it was written (the act of the call shows it). */
+  chatOf(callId: string): CallRecord['chat'];
   recent(limit: number): CallRecord[];
   attachment(id: string): Attachment | null;
 }
@@ -94,6 +96,9 @@ export function createCallRepository(db: Db): CallRepository {
   );
   const attachmentsOf = (callId: string): Attachment[] => attachmentsOfStmt.all(callId).map(attachmentFromRow);
 
+  const actOfStmt = db.prepare<[string], { id: string }>(
+    'SELECT id FROM encounters WHERE call_id = ? ORDER BY created_at DESC LIMIT 1',
+  );
   const toRecord = (row: CallRow): CallRecord => ({
     id: row.id,
     direction: row.direction,
@@ -107,6 +112,7 @@ export function createCallRepository(db: Db): CallRepository {
     endDetail: row.end_detail,
     chat: chatOfStmt.all(row.id),
     attachments: attachmentsOf(row.id),
+    actId: actOfStmt.get(row.id)?.id ?? null,
   });
 
   const attachmentStmt = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE id = ?');
@@ -140,6 +146,7 @@ export function createCallRepository(db: Db): CallRepository {
       const row = chatLineStmt.get(callId, id);
       return row ? { callId, ...row } : null;
     },
+    chatOf: (callId) => chatOfStmt.all(callId),
     recent: (limit) => recentStmt.all(limit).map(toRecord),
   };
 }

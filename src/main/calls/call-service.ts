@@ -21,10 +21,13 @@ export interface CallServiceDeps {
   icePolicy: IceConfig['iceTransportPolicy'];
   onState: (state: HubState) => void;
   onMessage: (message: ServerMessage) => void;
+  /** A line of a call's chat was kept: the act of the call (if any) shows it at once. */
+  onChat?: (callId: string) => void;
   turnTimeoutMs?: number;
 }
 
 type Sender = (message: ClientMessage) => boolean;
+type RingCommand = Extract<CallCommand, { type: 'call.ring' }>;
 
 // A call record left open by a crash must not count as a call in progress for ever.
 const OPEN_CALL_MAX_AGE_MS = 12 * 60 * 60 * 1000;
@@ -40,6 +43,8 @@ export function createCallService(deps: CallServiceDeps) {
   let offers: Offer[] = [];
   let sender: Sender = () => false;
   const turnWaiters: ((reply: TurnReply | TurnRefused) => void)[] = [];
+  /** A call rung from an act, until the hub names it (call.ringing): the act is told its call then. */
+  let boundRing: { to: string; onRinging: (callId: string) => void } | null = null;
   const at = () => deps.now().toISOString();
 
   const state = (): HubState => ({
@@ -56,6 +61,17 @@ export function createCallService(deps: CallServiceDeps) {
     })();
   }
 
+  function sendCommand(command: CallCommand): { sent: true } {
+    if (!sender(command)) {
+      // Hanging up without the hub still ends the call here, with the reason, so that the
+      // journal never keeps a call open forever.
+      if (command.type === 'call.hangup')
+        endCall(command.callId, 'disconnected', command.reason ?? 'Ended while the hub was unreachable.');
+      throw new AppFailure('hub_unavailable', 'The regional hub is not reachable; the message was not sent.');
+    }
+    return { sent: true };
+  }
+
   function record(message: ServerMessage): void {
     switch (message.type) {
       case 'call.ringing':
@@ -69,6 +85,11 @@ export function createCallService(deps: CallServiceDeps) {
             at: at(),
           });
         })();
+        if (boundRing?.to === message.to.id) {
+          const { onRinging } = boundRing;
+          boundRing = null;
+          onRinging(message.callId);
+        }
         break;
       case 'call.incoming':
         deps.db.transaction(() => {
@@ -139,15 +160,21 @@ export function createCallService(deps: CallServiceDeps) {
 
     state,
 
-    send(command: CallCommand): { sent: true } {
-      if (!sender(command)) {
-        // Hanging up without the hub still ends the call here, with the reason, so that the
-        // journal never keeps a call open forever.
-        if (command.type === 'call.hangup')
-          endCall(command.callId, 'disconnected', command.reason ?? 'Ended while the hub was unreachable.');
-        throw new AppFailure('hub_unavailable', 'The regional hub is not reachable; the message was not sent.');
+    /** Rings for an act: `onRinging` gets the call's id as soon as the hub gives it (before any answer). */
+    ringBound(command: RingCommand, onRinging: (callId: string) => void): { sent: true } {
+      boundRing = { to: command.to, onRinging };
+      try {
+        return sendCommand(command);
+      } catch (error) {
+        boundRing = null;
+        throw error;
       }
-      return { sent: true };
+    },
+
+    send(command: CallCommand): { sent: true } {
+      // A plain ring is bound to no act, even when a ring for an act never rang (the expert busy).
+      if (command.type === 'call.ring') boundRing = null;
+      return sendCommand(command);
     },
 
     /** ICE servers for a new call: fresh TURN credentials from the hub when it has TURN. */
@@ -189,6 +216,7 @@ export function createCallService(deps: CallServiceDeps) {
         if (deps.calls.addChat(entry))
           deps.outbox.enqueue('call_chat', chatEntityId(entry.callId, entry.id), 1, 'create', at());
       })();
+      deps.onChat?.(entry.callId);
       return { saved: true };
     },
 

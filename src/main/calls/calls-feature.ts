@@ -5,7 +5,7 @@ import { connectHubClient } from '../platform/hub/hub-client';
 import type { StationPlatform } from '../platform/station-platform';
 import { createCallRepository } from './call-repository';
 import { createCallService, type CallServiceDeps } from './call-service';
-import { callsHandlers, type CallsHandlersDeps } from './calls-handlers';
+import { callsHandlers, type ActsOfCalls, type CallsHandlersDeps } from './calls-handlers';
 
 /** The features that take each message from the hub, after the call service has taken it, in this order. */
 export interface CallMessageTakers {
@@ -21,6 +21,8 @@ export interface CallsFeatureDeps {
   icePolicy: CallServiceDeps['icePolicy'];
   /** Asked at each message: the takers are features built after the calls feature. */
   messageTakers: () => CallMessageTakers;
+  /** The acts feature (built after this one): the act a call is placed from, and the act of a call. */
+  acts: () => ActsOfCalls & { callChanged(callId: string): void };
 }
 
 export function createCallsFeature(platform: StationPlatform, deps: CallsFeatureDeps) {
@@ -34,6 +36,7 @@ export function createCallsFeature(platform: StationPlatform, deps: CallsFeature
     now: platform.now,
     icePolicy: deps.icePolicy,
     onState: (state) => platform.events.emit('calls.hubChanged', state),
+    onChat: (callId) => deps.acts().callChanged(callId),
     onMessage: (message) => {
       const takers = deps.messageTakers();
       // The other station's word on the patient's consent is main's, not the page's.
@@ -51,7 +54,13 @@ export function createCallsFeature(platform: StationPlatform, deps: CallsFeature
     repository,
     service,
     handlers: (outgoingGuards: CallsHandlersDeps['outgoingGuards']) =>
-      callsHandlers({ calls: service, outgoingGuards }),
+      callsHandlers({
+        calls: service,
+        acts: deps.acts,
+        outgoingGuards,
+        onBindFailed: (encounterId, callId, error) =>
+          logger.warn('call.bind_failed', { encounterId, callId, error: (error as Error).message }),
+      }),
     /** Connects to the hub (with a hub address and a token); the token's rotation reconnects. */
     connectHub(): void {
       const token = hub.token;

@@ -3,6 +3,7 @@ import { actsEn } from '../features/acts/texts-en';
 import { consentEn } from '../features/acts/texts-consent-en';
 import { strokeEn } from '../features/stroke/texts-en';
 import { callsEn } from '../features/calls/texts-en';
+import { callActEn } from '../features/calls/texts-act-en';
 import { identityEn } from '../features/identity/texts-en';
 import { expertiseEn } from '../features/teleexpertise/texts-en';
 import { activityEn } from '../features/activity/texts-en';
@@ -74,6 +75,7 @@ export const en: Translations = {
     keyboardHint: 'Keyboard: hold the arrows to steer, + and − to zoom, Escape to stop, 1 to 4 for stored positions.',
   },
   calls: callsEn,
+  callAct: callActEn,
   oximeter: {
     spo2: 'SpO2',
     pulse: 'Pulse',
@@ -333,6 +335,8 @@ export const en: Translations = {
       consent_refused: 'The patient refused the act: it cannot start.',
       status_backwards: 'An act does not go back to an earlier step.',
       closed: 'This act is closed: nothing more is added to it.',
+      has_call:
+        'This act already has its call: one act, one call. Attach this call to another act of the patient, or create one.',
       not_started: 'The act has not started: the report comes after.',
     },
     consent: {

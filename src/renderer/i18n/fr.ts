@@ -3,6 +3,7 @@ import { actsFr } from '../features/acts/texts-fr';
 import { consentFr } from '../features/acts/texts-consent-fr';
 import { strokeFr } from '../features/stroke/texts-fr';
 import { callsFr } from '../features/calls/texts-fr';
+import { callActFr } from '../features/calls/texts-act-fr';
 import { identityFr } from '../features/identity/texts-fr';
 import { expertiseFr } from '../features/teleexpertise/texts-fr';
 import type { Texts } from './texts';
@@ -74,6 +75,7 @@ export const fr = {
       'Clavier : flèches maintenues pour orienter, + et − pour le zoom, Échap pour arrêter, 1 à 4 pour les positions mémorisées.',
   },
   calls: callsFr,
+  callAct: callActFr,
   oximeter: {
     spo2: 'SpO2',
     pulse: 'Pouls',
@@ -338,6 +340,8 @@ export const fr = {
       consent_refused: 'Le patient a refusé l’acte : il ne peut pas commencer.',
       status_backwards: 'Un acte ne revient pas à une étape précédente.',
       closed: 'Cet acte est clôturé : rien ne s’y ajoute plus.',
+      has_call:
+        'Cet acte a déjà son appel : un acte, un appel. Rattachez cet appel à un autre acte du patient, ou créez-en un.',
       not_started: 'L’acte n’a pas commencé : le compte rendu vient après.',
     },
     consent: {

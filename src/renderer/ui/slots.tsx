@@ -40,6 +40,10 @@ export interface Slots {
   StrokeError: ComponentType<{ error: AppError | null }>;
   /** kiosk, its entry on the home screen (station). */
   KioskEntry: ComponentType;
+  /** calls, on an act's screen (acts): "Appeler l'expert", the call bound to the act from its ring. */
+  CallFromAct: ComponentType<{ encounter: Encounter }>;
+  /** calls, on the sync screen (station): the calls whose chat and files wait for an act, each to attach. */
+  WaitingCalls: ComponentType;
   /** calls, in the cabin's call step (kiosk): the call screen, and ringing and leaving a call. */
   CallView: ComponentType<{ cabin?: boolean }>;
   calls: { ring(peerId: string, reason: string, urgent: boolean): Promise<void>; dismiss(): void };

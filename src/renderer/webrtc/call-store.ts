@@ -36,6 +36,8 @@ export interface CurrentCall {
   remote: Peer;
   urgent: boolean;
   reason: string | null;
+  /** The act this call was placed from (bound at its ring), or attached to afterwards; null: none known here. */
+  actId: string | null;
   phase: CallPhase;
   acceptedAt: number | null;
   /** The other side lost the hub: signaling waits for it (media may still flow). */
@@ -113,6 +115,7 @@ export function newCall(
   remote: Peer,
   urgent: boolean,
   reason: string | null,
+  actId: string | null = null,
 ): CurrentCall {
   return {
     callId,
@@ -120,6 +123,7 @@ export function newCall(
     remote,
     urgent,
     reason,
+    actId,
     phase: 'ringing',
     acceptedAt: null,
     remoteAway: false,

@@ -23,7 +23,8 @@ export interface HubSignaling {
   /** Listens to the hub's messages and loads who is online. */
   init(): Promise<void>;
   send(command: HubCommand): Promise<boolean>;
-  ring(peerId: string, reason: string, urgent: boolean): Promise<void>;
+  /** With `actId`, the call is placed from that act: the station binds them at the ring, with the act's reason. */
+  ring(peerId: string, reason: string, urgent: boolean, actId?: string): Promise<void>;
   accept(): Promise<void>;
   decline(reason?: string): Promise<void>;
   cancel(): Promise<void>;
@@ -113,21 +114,31 @@ export function createHubSignaling({ api, media, startRingtone, onControlChanged
     if (hub.ok) useCalls.setState({ hub: hub.value });
   }
 
-  async function ring(peerId: string, reason: string, urgent: boolean): Promise<void> {
+  async function ring(peerId: string, reason: string, urgent: boolean, actId?: string): Promise<void> {
     const remote = useCalls.getState().hub.peers.find((p) => p.id === peerId);
     if (!remote) return;
     if (current() && current()!.phase !== 'ended') return;
     // "pending" until the hub gives the call its id (call.ringing).
     useCalls.setState({
-      call: newCall('pending', 'outgoing', remote, urgent, reason || null),
+      call: newCall('pending', 'outgoing', remote, urgent, reason || null, actId ?? null),
       error: null,
       hubError: null,
     });
-    if (
-      !(await send({ type: 'call.ring', to: peerId, ...(reason ? { reason } : {}), ...(urgent ? { urgent } : {}) }))
-    ) {
-      useCalls.setState({ call: null });
-    }
+    const sent = actId ? await ringForAct(peerId, actId, urgent) : await send(ringCommand(peerId, reason, urgent));
+    if (!sent) useCalls.setState({ call: null });
+  }
+
+  const ringCommand = (to: string, reason: string, urgent: boolean): HubCommand => ({
+    type: 'call.ring',
+    to,
+    ...(reason ? { reason } : {}),
+    ...(urgent ? { urgent } : {}),
+  });
+
+  async function ringForAct(to: string, encounterId: string, urgent: boolean): Promise<boolean> {
+    const result = await api.invoke('calls.ringForAct', { encounterId, to, urgent });
+    if (!result.ok) useCalls.setState({ error: result.error });
+    return result.ok;
   }
 
   async function accept(): Promise<void> {

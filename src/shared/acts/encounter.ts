@@ -8,6 +8,7 @@ import { checkVital } from './vital-limits';
 import { PeerIdSchema } from '../hub-protocol';
 import { PatientIdSchema, OptionalCommuneCodeSchema } from '../patients/patient';
 import { ReportPdfInfoSchema } from './report-pdf';
+import { CallChatLineSchema } from '../calls/calls';
 
 /** Téléconsultation, téléexpertise, télésurveillance, téléassistance (Code de la santé publique, R.6316-1). */
 export const ActTypeSchema = z.enum(['teleconsultation', 'teleexpertise', 'telesurveillance', 'teleassistance']);
@@ -179,6 +180,8 @@ export const EncounterRecordSchema = z.object({
   attachments: z.array(AttachmentSchema),
   /** The PDF of each signed report, kept at signing: listed among its files. */
   reportPdfs: z.array(ReportPdfInfoSchema),
+  /** The chat of the call it was held in, line by line as it was written. */
+  chat: z.array(CallChatLineSchema),
 });
 export const SetStatusInputSchema = z.strictObject({
   id: EncounterIdSchema,

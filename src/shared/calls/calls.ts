@@ -2,7 +2,7 @@
 // the page may send through the station's hub connection, ICE servers, and the call journal.
 import { z } from 'zod';
 import { AttachmentSchema } from '../acts/attachments';
-import { CallIdSchema, ClientMessageSchema, OfferSchema, PeerSchema } from '../hub-protocol';
+import { CallIdSchema, ClientMessageSchema, OfferSchema, PeerIdSchema, PeerSchema } from '../hub-protocol';
 import { StationStatusSchema } from '../station/station';
 
 export const HubStateSchema = z.object({
@@ -30,6 +30,13 @@ export const CallCommandSchema = ClientMessageSchema.refine((m) => (allowed as r
 });
 export type CallCommand = z.infer<typeof CallCommandSchema>;
 
+/** A call placed from an act: the expert to ring; the reason is the act's own (the station reads it). */
+export const RingForActSchema = z.strictObject({
+  encounterId: z.uuid(),
+  to: PeerIdSchema,
+  urgent: z.boolean().default(false),
+});
+
 export const IceConfigSchema = z.object({
   iceServers: z.array(
     z.object({ urls: z.array(z.string()), username: z.string().optional(), credential: z.string().optional() }),
@@ -49,6 +56,9 @@ export const ChatEntrySchema = z.strictObject({
 });
 export type ChatEntry = z.infer<typeof ChatEntrySchema>;
 
+/** A line of a call's chat as its journal (and the act of the call) keeps it. */
+export const CallChatLineSchema = ChatEntrySchema.omit({ callId: true });
+
 export const CallRecordSchema = z.object({
   id: CallIdSchema,
   direction: z.enum(['outgoing', 'incoming']),
@@ -60,7 +70,9 @@ export const CallRecordSchema = z.object({
   endedAt: z.string().nullable(),
   endReason: z.string().nullable(),
   endDetail: z.string().nullable(),
-  chat: z.array(ChatEntrySchema.omit({ callId: true })),
+  chat: z.array(CallChatLineSchema),
   attachments: z.array(AttachmentSchema),
+  /** The act the call is linked to on this station, or null (its files and chat then wait for one). */
+  actId: z.string().nullable(),
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;

@@ -2,12 +2,21 @@
 // regional hub: its state, the page's call commands, ICE servers, chat and history.
 import { z } from 'zod';
 import { channel, noInput } from '../channel';
-import { CallCommandSchema, CallRecordSchema, ChatEntrySchema, HubStateSchema, IceConfigSchema } from './calls';
+import {
+  CallCommandSchema,
+  CallRecordSchema,
+  ChatEntrySchema,
+  HubStateSchema,
+  IceConfigSchema,
+  RingForActSchema,
+} from './calls';
 import { ServerMessageSchema } from '../hub-protocol';
 
 export const CALLS_CHANNELS = {
   'calls.hub': channel(noInput, HubStateSchema),
   'calls.send': channel(CallCommandSchema, z.strictObject({ sent: z.literal(true) })),
+  /** Rings an expert for an act: the act's reason is the call's, and the act names the call from the ring. */
+  'calls.ringForAct': channel(RingForActSchema, z.strictObject({ sent: z.literal(true) })),
   'calls.ice': channel(noInput, IceConfigSchema),
   'calls.chat': channel(ChatEntrySchema, z.strictObject({ saved: z.literal(true) })),
   'calls.history': channel(

@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment, BodySite } from '../../../shared/acts/attachments';
 import type { Report } from '../../../shared/acts/encounter';
+import type { CallRecord } from '../../../shared/calls/calls';
 import type { ReportPdfInfo } from '../../../shared/acts/report-pdf';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
@@ -193,6 +194,7 @@ export function ActFiles({
   encounterId,
   consents,
   files,
+  chat = [],
   reportPdfs,
   reports,
   open,
@@ -202,6 +204,8 @@ export function ActFiles({
   encounterId: string;
   consents: ActConsents;
   files: Attachment[];
+  /** The chat of the act's call, line by line (it lands here as it is written: the act screen reloads at each line). */
+  chat?: CallRecord['chat'];
   reportPdfs: ReportPdfInfo[];
   reports: Report[];
   open: boolean;
@@ -223,7 +227,7 @@ export function ActFiles({
   return (
     <section className="card" aria-labelledby="files-title">
       <h2 id="files-title">{t('acts.files')}</h2>
-      {files.length === 0 && reportPdfs.length === 0 ? (
+      {files.length === 0 && reportPdfs.length === 0 && chat.length === 0 ? (
         <p>{t('acts.noFiles')}</p>
       ) : (
         <ul className="plain-list" aria-label={t('acts.files')}>
@@ -245,6 +249,18 @@ export function ActFiles({
             </li>
           ))}
         </ul>
+      )}
+      {chat.length > 0 && (
+        <>
+          <h3 id="act-chat-title">{t('acts.callChat')}</h3>
+          <ul className="plain-list" aria-labelledby="act-chat-title">
+            {chat.map((line) => (
+              <li key={line.id}>
+                <strong>{line.author}</strong> ({new Date(line.at).toLocaleTimeString(i18n.language)}) : {line.text}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {open && (
         <button

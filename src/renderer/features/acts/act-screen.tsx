@@ -84,7 +84,7 @@ function ReportForm({
 }
 
 export function ActScreen({ id }: { id: string }) {
-  const { ActStroke, ActExpertise } = useSlots();
+  const { ActStroke, ActExpertise, CallFromAct } = useSlots();
   const { t, i18n } = useTranslation();
   const show = useView((s) => s.show);
   const [record, setRecord] = useState<ActRecord | null>(null);
@@ -180,6 +180,7 @@ export function ActScreen({ id }: { id: string }) {
                 {t(step.label)}
               </button>
             ))}
+          {encounter.act !== 'teleexpertise' && <CallFromAct encounter={encounter} />}
         </div>
       </header>
       <ActError error={error} />

@@ -97,6 +97,7 @@ export const actsEn: Texts<typeof actsFr> = {
   adding: 'Adding…',
   fileTypes: 'Only PDFs, PNG or JPEG photos and WAV sounds are added to an act.',
   imported: 'Import',
+  callChat: 'Messages of the call',
   duringCall: 'during the call',
   signedReportPdf: 'Signed report (PDF)',
   printPdf: 'Print',

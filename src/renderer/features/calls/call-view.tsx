@@ -17,6 +17,8 @@ import { CallWorkPanel } from './call-work-panel';
 import { endSentence } from './end-reason';
 import { HangupConfirm } from './hangup-confirm';
 import './call-layout.css';
+import { CallSummary } from './call-summary';
+import { CallPatientBanner } from './call-patient-banner';
 
 function useElapsed(since: number | null): string {
   const [now, setNow] = useState(() => Date.now());
@@ -138,7 +140,6 @@ function InCall({
         </span>
         <span data-testid="call-timer">{t('calls.timer', { time: elapsed })}</span>
       </header>
-      {/* The patient banner of the call's act goes here, above the video and its working panel. */}
       {call.remoteAway && (
         <p role="alert" className="banner banner-offline">
           {t('calls.remoteAway', { name: call.remote.name })}
@@ -251,6 +252,7 @@ export function CallView({ cabin = false }: { cabin?: boolean }) {
   const isExpert = hub.you?.role === 'expert' && call.remote.role === 'station';
   return (
     <div className="call-view">
+      <CallPatientBanner call={call} />
       {error && (
         <p role="alert" className="error-text">
           {t(`errors.${error.code}`)}
@@ -264,7 +266,10 @@ export function CallView({ cabin = false }: { cabin?: boolean }) {
       {call.phase === 'ringing' ? (
         <Ringing call={call} />
       ) : call.phase === 'ended' ? (
-        <Ended call={call} />
+        <>
+          <Ended call={call} />
+          <CallSummary call={call} />
+        </>
       ) : (
         <InCall call={call} isCart={isCart} isExpert={isExpert} cabin={cabin} />
       )}

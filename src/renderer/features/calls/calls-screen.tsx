@@ -7,6 +7,7 @@ import { ring, setAvailability } from './call-controller';
 import { useCalls } from '../../webrtc/call-store';
 import { EscalationStatus } from './escalation-status';
 import { callOnDuty } from './on-duty-call';
+import { CallHistory } from './call-history';
 
 const matches = (peer: Peer, query: string) => {
   const q = query.trim().toLocaleLowerCase('fr');
@@ -126,6 +127,7 @@ export function CallsScreen() {
           </li>
         ))}
       </ul>
+      <CallHistory />
     </section>
   );
 }

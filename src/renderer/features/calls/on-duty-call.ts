@@ -13,6 +13,8 @@ const NEXT_ON = new Set(['declined', 'timeout', 'busy', 'offline']);
 export interface Escalation {
   offerId: string;
   reason: string;
+  /** The act the alert is placed from: each expert rung is rung for it. */
+  actId: string | null;
   queue: string[];
   attempts: { peerId: string; name: string; outcome: string | null }[];
   /** exhausted: nobody on the list answered; stopped: the caller cancelled. */
@@ -48,14 +50,14 @@ async function ringNext(): Promise<void> {
     attempts: [...e.attempts, ...skipped, { peerId: peer.id, name: peer.name, outcome: null }],
     state: 'ringing',
   });
-  await ring(peer.id, e.reason, true);
+  await ring(peer.id, e.reason, true, e.actId ?? undefined);
 }
 
 /** Starts the alert for an urgent offer; with none of its experts online, it is exhausted at once. */
-export async function callOnDuty(offer: Offer, reason: string): Promise<void> {
+export async function callOnDuty(offer: Offer, reason: string, actId: string | null = null): Promise<void> {
   watching?.();
   useEscalation.setState({
-    escalation: { offerId: offer.id, reason, queue: [...offer.experts], attempts: [], state: 'ringing' },
+    escalation: { offerId: offer.id, reason, actId, queue: [...offer.experts], attempts: [], state: 'ringing' },
   });
   watching = useCalls.subscribe((state, previous) => {
     const e = useEscalation.getState().escalation;

@@ -13,6 +13,7 @@ import { RegionCheck } from './region-check';
 import { useStation } from './station-store';
 import { UploadProgress } from './upload-progress';
 import { DatabasePanel } from './database-panel';
+import { useSlots } from '../../ui/slots';
 
 const show = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value).slice(0, 400));
 
@@ -109,6 +110,7 @@ function RecordList({
 }
 
 export function SyncScreen() {
+  const { WaitingCalls } = useSlots();
   const { t, i18n } = useTranslation();
   const status = useStation((s) => s.status);
   const [details, setDetails] = useState<SyncDetails | null>(null);
@@ -182,6 +184,7 @@ export function SyncScreen() {
       {status && status.sync.waitingForAct > 0 && (
         <p className="hint">{t('home.waitingForActCount', { count: status.sync.waitingForAct })}</p>
       )}
+      {status && status.sync.waitingForAct > 0 && <WaitingCalls />}
       {error && (
         <p role="alert" className="error-text">
           {t(`errors.${error.code}`)}

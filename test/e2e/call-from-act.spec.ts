@@ -1,0 +1,98 @@
+// The nurse calls the expert from the patient's act: the call is the act's from the ring (the
+// act's reason rings on the expert's side, the patient banner is on the call screen), a snapshot
+// and a chat line taken during the call land in the act as they happen, and after hanging up the
+// summary says what was captured and "Retour à l'acte" finds each capture on the act.
+import { expect, test } from '@playwright/test';
+import { CART, EXPERT, startCallSetup, type CallSetup } from './call-fixture';
+import { connectStationClient } from './station-client';
+import { openPatient } from './patient-page';
+
+let setup: CallSetup | null = null;
+test.afterEach(async () => {
+  await setup?.stop();
+  setup = null;
+});
+
+/** Yvonne Le Bihan's act on the cart, with her consent to recording, made through the cart's contract. */
+async function actWithConsent(cartUrl: string): Promise<void> {
+  const client = await connectStationClient(cartUrl);
+  try {
+    const created = await client.value('patients.create', {
+      identity: {
+        birthName: 'Le Bihan',
+        firstName: 'Yvonne',
+        birthDate: '1941-02-17',
+        sex: 'F',
+        birthplaceCode: '29019',
+        identityStatus: 'PROV',
+      },
+      notDuplicateOf: [],
+    });
+    if (created.status !== 'created') throw new Error('patient not created');
+    const act = await client.value('encounters.create', {
+      patientId: created.patient.id,
+      act: 'teleconsultation',
+      assisted: true,
+      requester: { name: 'IDE Morvan', role: 'nurse' },
+      site: CART.site,
+      reason: 'Plaie du talon qui ne cicatrise pas',
+    });
+    await client.value('encounters.consent', {
+      encounterId: act.id,
+      scope: 'recording',
+      decision: 'given',
+      givenBy: { kind: 'patient' },
+      collectedBy: 'IDE Morvan',
+      collectedAt: new Date().toISOString(),
+    });
+  } finally {
+    client.close();
+  }
+}
+
+test('the nurse calls the expert from the act and finds every capture of the call on it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  setup = await startCallSetup(browser);
+  const { cart, expert } = setup;
+  await actWithConsent(cart.station.url);
+  await openPatient(cart.page, 'Le Bihan', /LE BIHAN/);
+  await cart.page.getByRole('button', { name: /Plaie du talon/ }).click();
+  await expect(cart.page.getByText('Aucun fichier.')).toBeVisible();
+
+  await cart.page.getByRole('button', { name: 'Appeler l’expert' }).click();
+  await cart.page
+    .getByRole('list', { name: 'Experts en ligne' })
+    .getByRole('button', { name: `Appeler ${EXPERT.name}` })
+    .click();
+  const ring = expert.page.getByRole('alertdialog');
+  await expect(ring).toContainText('Motif : Plaie du talon qui ne cicatrise pas');
+  await ring.getByRole('button', { name: 'Répondre' }).click();
+  for (const page of [cart.page, expert.page])
+    await expect(page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
+  // Whom the call is about, on the call screen itself.
+  await expect(cart.page.getByRole('region', { name: 'Patient', exact: true })).toContainText('LE BIHAN');
+
+  // By the keyboard: with two fake cameras decoding on a loaded machine, a mouse click waits on a
+  // "stable" box that the busy page may not report for minutes; the keys press the same buttons.
+  await cart.page.getByRole('button', { name: 'Photo de l’image affichée' }).press('Enter');
+  await expect(cart.page.getByRole('region', { name: 'Pièces de l’appel' })).toContainText('Photo');
+  await cart.page.getByLabel('Écrire un message').fill('Plaie de 2 cm, bords rouges.');
+  await cart.page.getByLabel('Écrire un message').press('Enter');
+  await expect(expert.page.getByRole('region', { name: 'Messages' })).toContainText('Plaie de 2 cm, bords rouges.');
+
+  await cart.page.getByRole('button', { name: 'Raccrocher' }).press('Enter');
+  const summary = cart.page.getByTestId('call-summary');
+  await expect(summary).toContainText(`Avec ${EXPERT.name} (${EXPERT.site})`);
+  await expect(summary.getByTestId('call-duration')).toContainText(/Durée : \d+:\d\d/);
+  await expect(summary.getByTestId('call-captured')).toContainText('1 capture d’image');
+  await expect(summary.getByTestId('call-captured')).toContainText('1 message');
+  // The expert's side has its summary too.
+  await expect(expert.page.getByTestId('call-summary')).toContainText(`Avec ${CART.name}`);
+
+  await summary.getByRole('button', { name: 'Retour à l’acte' }).click();
+  const files = cart.page.getByRole('region', { name: 'Fichiers' });
+  await expect(cart.page.getByRole('heading', { name: /Plaie du talon/ })).toBeVisible();
+  await expect(files).not.toContainText('Aucun fichier.');
+  await expect(files).toContainText('pendant l’appel');
+  await expect(files).toContainText('Plaie de 2 cm, bords rouges.');
+});
