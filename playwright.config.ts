@@ -14,6 +14,8 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
+  // The approved screenshots (screens.spec.ts), one readable name per screen, language and size.
+  snapshotPathTemplate: '{testDir}/approved/{arg}{ext}',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -147,7 +147,7 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await page.getByRole('button', { name: 'Prendre une photo (caméra ou dermatoscope)' }).click();
   const camera = page.getByRole('region', { name: 'Photo depuis une caméra' });
   await expect
-    .poll(() => camera.getByLabel('Image de la caméra').evaluate((v: { videoWidth: number }) => v.videoWidth))
+    .poll(() => camera.getByLabel('Image de la caméra').evaluate((v) => (v as HTMLVideoElement).videoWidth))
     .toBeGreaterThan(0);
   await camera.getByLabel('Titre de la photo (par exemple : lésion du dos, dermatoscope)').fill('Plaie du talon');
   await camera.getByLabel('Prise par').fill('IDE Morvan');

@@ -242,7 +242,7 @@ export async function signInInBrowser(authorizationUrl: string, login = PROFESSI
       await fetch(url);
       return;
     }
-    const response = await fetch(url, {
+    const response: Response = await fetch(url, {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',
       headers: {
@@ -261,9 +261,9 @@ export async function signInInBrowser(authorizationUrl: string, login = PROFESSI
       form = null;
       continue;
     }
-    const html = await response.text();
+    const html: string = await response.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    const prompt = /name="prompt" value="([^"]+)"/.exec(html)?.[1];
+    const prompt: string | undefined = /name="prompt" value="([^"]+)"/.exec(html)?.[1];
     if (!action || !prompt)
       throw new Error(`unexpected page from the provider (${response.status}): ${html.slice(0, 300)}`);
     url = new URL(action, url).href;

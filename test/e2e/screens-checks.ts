@@ -1,0 +1,188 @@
+// What screens.spec.ts checks on each screen: its approved image at the cart's and the desk's size,
+// axe-core's WCAG 2.1 AA rules, and that no visible text is an internal name.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
+import os from 'node:os';
+import { en } from '../../src/renderer/i18n/en';
+import { fr } from '../../src/renderer/i18n/fr';
+import { PEER_IDS } from './screens-fixture';
+
+export const VIEWPORTS = [
+  { width: 1366, height: 768 }, // the cart
+  { width: 1920, height: 1080 }, // the expert's desk
+];
+
+// A moved box or a new line fails; anti-aliasing between two runs does not.
+const TOLERANCE = { maxDiffPixelRatio: 0.01 };
+
+/** Dates a station stamps with its own clock: today's, in the forms the screens write them. */
+function todayForms(): string[] {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const [d, m, y] = [now.getDate(), now.getMonth() + 1, now.getFullYear()];
+  const long = (locale: string) => now.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+  return [
+    `${two(d)}/${two(m)}/${y}`,
+    `${d}/${m}/${y}`,
+    `${m}/${d}/${y}`,
+    `${y}-${two(m)}-${two(d)}`,
+    long('fr-FR'),
+    long('en-GB'),
+    long('en-US'),
+  ];
+}
+
+/**
+ * Marks the elements whose text changes from run to run (times, today's date, a temporary folder,
+ * a loopback port, a key's fingerprint), so that the screenshot masks them. The text itself is
+ * not changed: React owns it.
+ */
+async function markVarying(page: Page): Promise<void> {
+  await page.evaluate((today) => {
+    const patterns = [
+      /\b\d{1,2}(:| ?h ?)\d{2}\b/, // 09:40, 9 h 40, a duration 00:12
+      /\/tmp\/|\/var\/folders\//,
+      /127\.0\.0\.1:\d+|localhost:\d+/,
+      /\b[0-9a-f]{16,}\b/i,
+      /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i,
+    ];
+    const varies = (text: string) => patterns.some((p) => p.test(text)) || today.some((d) => text.includes(d));
+    for (const element of document.querySelectorAll('[data-shot-mask]')) element.removeAttribute('data-shot-mask');
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (node.parentElement && varies(node.textContent ?? '')) node.parentElement.setAttribute('data-shot-mask', '');
+    for (const input of document.querySelectorAll('input, textarea'))
+      if (varies((input as HTMLInputElement).value)) input.setAttribute('data-shot-mask', '');
+  }, todayForms());
+}
+
+/** The screen (the whole page, or one part of it) against its approved images, at both sizes. */
+export async function expectScreenshots(
+  page: Page,
+  name: string,
+  part?: Locator,
+  masks: Locator[] = [],
+): Promise<void> {
+  for (const size of VIEWPORTS) {
+    await page.setViewportSize(size);
+    await markVarying(page);
+    // Live video and live plots never look the same twice.
+    const mask = [page.locator('[data-shot-mask], video, canvas'), ...masks];
+    const file = `${name}-${size.width}x${size.height}.png`;
+    if (part) await expect.soft(part, `screenshot ${file}`).toHaveScreenshot(file, { ...TOLERANCE, mask });
+    else await expect.soft(page, `screenshot ${file}`).toHaveScreenshot(file, { ...TOLERANCE, mask, fullPage: true });
+  }
+}
+
+/** axe-core's WCAG 2.0 and 2.1, A and AA, on what the page shows now: one line per violation and element. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.flatMap((v) =>
+    v.nodes.map(
+      (n) =>
+        `${v.id} (${v.impact ?? '?'}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`,
+    ),
+  );
+}
+
+/** Every key path of a text table ("calls.endReason"), for recognising an untranslated key. */
+function keyPaths(table: object, prefix = ''): string[] {
+  return Object.entries(table).flatMap(([key, value]) =>
+    value !== null && typeof value === 'object' ? keyPaths(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+const KEYS = new Set([...keyPaths(fr), ...keyPaths(en)]);
+const TOP_KEYS = new Set([...Object.keys(fr), ...Object.keys(en)]);
+
+interface VisibleText {
+  text: string;
+  forms: { validates: boolean; label: string }[];
+  nativeInputs: string[];
+}
+
+/** The page's visible text: its rendered text, and the attributes a person reads or hears. */
+async function readVisibleText(page: Page): Promise<VisibleText> {
+  return page.evaluate(() => {
+    const seen = (e: Element) => e.checkVisibility({ visibilityProperty: true });
+    const attributes: string[] = [];
+    for (const e of document.body.querySelectorAll('[placeholder], [title], [aria-label], [alt], input[value]')) {
+      if (!seen(e)) continue;
+      for (const name of ['placeholder', 'title', 'aria-label', 'alt']) {
+        const value = e.getAttribute(name);
+        if (value) attributes.push(value);
+      }
+      const type = e.getAttribute('type');
+      if (e.tagName === 'INPUT' && (type === 'button' || type === 'submit' || type === 'reset'))
+        attributes.push((e as HTMLInputElement).value);
+    }
+    const native =
+      'input[type=time], input[type=date], input[type=month], input[type=week], input[type=datetime-local], input[type=file]';
+    return {
+      text: [document.body.innerText, ...attributes].join('\n'),
+      forms: [...document.forms].map((f) => ({
+        validates: !f.noValidate,
+        label:
+          f.getAttribute('aria-label') ||
+          f.querySelector('h2, h3, legend')?.textContent ||
+          f.querySelector('button')?.textContent ||
+          f.className,
+      })),
+      nativeInputs: [...document.querySelectorAll(native)]
+        .filter(seen)
+        .map(
+          (i) =>
+            `${i.getAttribute('type')} input "${i.getAttribute('aria-label') || i.closest('label')?.textContent || i.id}"`,
+        ),
+    };
+  });
+}
+
+/**
+ * What a person should never read on a screen, one line per finding: an internal id, an
+ * environment variable, an untranslated key, this machine's host name; and, in the French UI of
+ * an English browser, what the browser would write in English (its validation bubbles, its time,
+ * date and file widgets).
+ */
+export async function visibleTextFindings(page: Page, language: 'fr' | 'en'): Promise<string[]> {
+  const { text, forms, nativeInputs } = await readVisibleText(page);
+  const findings: string[] = [];
+  const found = (kind: string, match: RegExpMatchArray | string[] | null) =>
+    [...new Set(match ?? [])].forEach((m) => findings.push(`${kind}: "${m}"`));
+  found('uuid', text.match(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi));
+  // Device and station ids: lower-case words joined by - or _ and ending in a number (oximeter-1, fake_device_0).
+  found('device id', text.match(/(?<![\w./-])[a-z]+(?:[-_][a-z]+)*[-_]\d+(?![\w.-])/g));
+  found(
+    'peer id',
+    PEER_IDS.filter((id) => new RegExp(`(?<![\\w-])${id}(?![\\w-])`).test(text)),
+  );
+  found('environment variable', text.match(/\bRELAIS_[A-Z0-9_]+\b/g));
+  const dotted = text.match(/(?<![\w./:@-])[a-zA-Z]\w*(?:\.\w+)+(?![\w/@-])/g) ?? [];
+  // A key of the tables, or one under a table's top-level name (a missing key shows as itself);
+  // a file name such as "devices.json" is not one.
+  const fileName = /\.(json|pdf|png|jpe?g|dcm|txt|csv|cjs|js|fr|com|org)$/i;
+  const isKey = (d: string) => KEYS.has(d) || (TOP_KEYS.has(d.split('.')[0]!) && !fileName.test(d));
+  found('translation key', dotted.filter(isKey));
+  const host = os.hostname();
+  found(
+    'host name',
+    new RegExp(`(?<![\\w.-])${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text) ? [host] : [],
+  );
+  if (language === 'fr') {
+    found(
+      'form without noValidate (native English bubbles)',
+      forms.filter((f) => f.validates).map((f) => f.label),
+    );
+    found('browser-native input', nativeInputs);
+    found('English time', text.match(/\b\d{1,2}:\d{2}\s?(?:AM|PM)\b/g));
+    found('browser English', text.match(/Choose File|No file chosen|Please fill (?:out|in) this field|mm\/dd\/yyyy/g));
+  }
+  return findings;
+}
+
+/** The three checks of one screen; soft, so that one report shows all that differs. */
+export async function checkScreen(page: Page, name: string, language: 'fr' | 'en', part?: Locator, masks?: Locator[]) {
+  await expectScreenshots(page, `${name}-${language}`, part, masks);
+  await page.setViewportSize(VIEWPORTS[0]!);
+  expect.soft(await axeViolations(page), `axe WCAG 2.1 AA on ${name} (${language})`).toEqual([]);
+  expect.soft(await visibleTextFindings(page, language), `visible text on ${name} (${language})`).toEqual([]);
+}
