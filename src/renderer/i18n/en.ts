@@ -16,6 +16,7 @@ import type { Translations } from './fr';
 import { homeScreenEn, syncScreenEn } from '../features/station/texts-en';
 import { imagingScreenEn, pacsEn } from '../features/imaging/texts-screens-en';
 import { bannerEn } from '../ui/texts-banner-en';
+import { authorEn } from '../ui/texts-author-en';
 
 export const en: Translations = {
   app: {
@@ -231,6 +232,7 @@ export const en: Translations = {
   activity: activityEn,
   expertise: expertiseEn,
   banner: bannerEn,
+  author: authorEn,
   errors: {
     validation_failed: 'Some information is wrong. Correct the fields shown.',
     not_found: 'This record does not exist on this station (any more).',

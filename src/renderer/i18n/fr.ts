@@ -16,6 +16,7 @@ import { vigilanceFieldErrorsFr, vigilanceFr } from '../features/patients/texts-
 import { homeScreenFr, syncScreenFr } from '../features/station/texts-fr';
 import { imagingScreenFr, pacsFr } from '../features/imaging/texts-screens-fr';
 import { bannerFr } from '../ui/texts-banner-fr';
+import { authorFr } from '../ui/texts-author-fr';
 export const fr = {
   app: {
     name: 'Relais',
@@ -232,6 +233,7 @@ export const fr = {
   activity: activityFr,
   expertise: expertiseFr,
   banner: bannerFr,
+  author: authorFr,
   errors: {
     validation_failed: 'Certaines informations sont incorrectes. Corrigez les champs signalés.',
     not_found: 'Ce dossier n’existe pas ou plus sur cette station.',

@@ -13,6 +13,8 @@ import {
 } from '../../shared/acts/consent';
 import type { AppError } from '../../shared/result';
 import { relais } from '../api';
+import { AuthorLine } from './author-line';
+import { needAuthor } from './author-store';
 import './consent.css';
 
 type Kind = (typeof CONSENT_GIVER_KINDS)[number];
@@ -57,29 +59,23 @@ export function ConsentForm({
   const [scope, setScope] = useState<ConsentScope>(initialScope);
   const [kind, setKind] = useState<Kind | null>(null);
   const [name, setName] = useState('');
-  const [by, setBy] = useState('');
   const needsName = kind !== null && kind !== 'patient';
   const emergency = kind === 'vital_emergency';
   // Why the answer cannot be recorded yet, said beside the buttons.
-  const missing =
-    kind === null
-      ? t('consent.chooseGiver')
-      : needsName && !name.trim()
-        ? t('consent.nameFirst')
-        : !by.trim()
-          ? t('consent.collectedByFirst')
-          : null;
+  const missing = kind === null ? t('consent.chooseGiver') : needsName && !name.trim() ? t('consent.nameFirst') : null;
   const emergencyRecording = emergency && scope === 'recording';
 
   const record = async (decision: 'given' | 'refused') => {
     if (!kind) return;
+    const author = await needAuthor();
+    if (!author) return;
     const collectedAt = new Date().toISOString();
     const r = await relais.invoke('encounters.consent', {
       encounterId,
       scope,
       decision,
       givenBy: giver(kind, name),
-      collectedBy: by,
+      collectedBy: author.name,
       collectedAt,
     });
     if (r.ok) {
@@ -124,10 +120,7 @@ export function ConsentForm({
             <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoComplete="off" />
           </label>
         )}
-        <label>
-          {t('acts.collectedBy')}
-          <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-        </label>
+        <AuthorLine />
         <button type="button" disabled={missing !== null || emergencyRecording} onClick={() => void record('given')}>
           {t('acts.given')}
         </button>

@@ -15,6 +15,8 @@ import { ActError } from '../../ui/error-line';
 import { formatBytes } from '../../ui/format';
 import { BodySiteSelect } from '../../ui/body-site-select';
 import { BlockedReason, useBlockedReason } from '../../ui/consent-blocked';
+import { AuthorLine } from '../../ui/author-line';
+import { needAuthor } from '../../ui/author-store';
 
 const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | 'auscultation' | undefined> = {
   'application/pdf': 'document',
@@ -43,7 +45,6 @@ function AddFile({
   const blockedReason = useBlockedReason();
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
-  const [by, setBy] = useState('');
   const [busy, setBusy] = useState(false);
   const [wrongType, setWrongType] = useState(false);
   /** A sound says where the stethoscope was: the person picks it, nothing is chosen for her. */
@@ -58,6 +59,8 @@ function AddFile({
     const kind = file ? KIND_OF_MIME[file.type] : undefined;
     setWrongType(!kind);
     if (!file || !kind || blocked || (kind === 'auscultation' && !bodySite)) return;
+    const author = await needAuthor();
+    if (!author) return;
     setBusy(true);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = await uploadAttachment(
@@ -69,7 +72,7 @@ function AddFile({
         title: title.trim() || file.name.slice(0, 200),
         bodySite: kind === 'auscultation' ? bodySite : null,
         device: t('acts.imported'),
-        author: by,
+        author: author.name,
         takenAt: new Date().toISOString(),
       },
       bytes,
@@ -104,10 +107,7 @@ function AddFile({
         {t('acts.fileTitle')}
         <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
       </label>
-      <label>
-        {t('acts.addedBy')}
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
+      <AuthorLine />
       <button type="submit" disabled={busy || blocked !== null || (sound && !bodySite)}>
         {busy ? t('acts.adding') : t('acts.addFile')}
       </button>

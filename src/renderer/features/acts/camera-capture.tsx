@@ -10,6 +10,8 @@ import { captureSnapshot } from '../../webrtc/snapshot';
 import { uploadAttachment } from '../../webrtc/upload-attachment';
 import { useDevices } from '../../ui/devices-store';
 import { errorLines } from '../../ui/error-line';
+import { AuthorLine } from '../../ui/author-line';
+import { needAuthor } from '../../ui/author-store';
 
 export function CameraCapture({
   encounterId,
@@ -23,7 +25,6 @@ export function CameraCapture({
   const [cameraId, setCameraId] = useState('');
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [title, setTitle] = useState('');
-  const [by, setBy] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
@@ -59,7 +60,8 @@ export function CameraCapture({
 
   async function take() {
     if (!stream || busy) return;
-    if (!by.trim()) return setProblem(t('acts.camera.byMissing'));
+    const author = await needAuthor();
+    if (!author) return;
     setBusy(true);
     try {
       const { png } = await captureSnapshot(stream);
@@ -73,7 +75,7 @@ export function CameraCapture({
           title: title.trim() || null,
           bodySite: null,
           device: label.slice(0, 200),
-          author: by.trim(),
+          author: author.name,
           takenAt: new Date().toISOString(),
         },
         png,
@@ -122,10 +124,7 @@ export function CameraCapture({
         {t('acts.camera.photoTitle')}
         <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
       </label>
-      <label>
-        {t('acts.camera.by')}
-        <input value={by} maxLength={200} onChange={(e) => setBy(e.target.value)} />
-      </label>
+      <AuthorLine />
       <button type="button" className="primary" disabled={!stream || busy} onClick={() => void take()}>
         {t('acts.camera.take')}
       </button>

@@ -8,7 +8,7 @@ import { relais } from '../../api';
 import { useCalls } from '../../webrtc/call-store';
 import { useView } from '../../ui/view-store';
 import { ActError } from '../../ui/error-line';
-import { RequesterFields, type RequesterRole } from '../../ui/professional-fields';
+import { asProfessional, needAuthor, RequesterFields } from '../../ui/professional-fields';
 import { useSlots } from '../../ui/slots';
 
 function NewActForm({
@@ -30,8 +30,6 @@ function NewActForm({
   const offers = useCalls((s) => s.hub.offers);
   const expertSites = [...new Map(offers.filter((o) => o.commune).map((o) => [o.commune!, o.hospital])).entries()];
   const [specialty, setSpecialty] = useState('');
-  const [requester, setRequester] = useState('');
-  const [role, setRole] = useState<RequesterRole>('nurse');
   const [expert, setExpert] = useState('');
   const [expertRpps, setExpertRpps] = useState('');
   const [error, setError] = useState<AppError | null>(null);
@@ -39,6 +37,8 @@ function NewActForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const author = await needAuthor();
+    if (!author) return;
     setBusy(true);
     const result = await relais.invoke('encounters.create', {
       patientId,
@@ -48,7 +48,7 @@ function NewActForm({
       site,
       siteCommune,
       specialty: specialty.trim() || null,
-      requester: { name: requester, role },
+      requester: asProfessional(author),
       expert: expert.trim() ? { name: expert, role: 'physician', rpps: expertRpps.trim() || null } : null,
     });
     setBusy(false);
@@ -102,7 +102,7 @@ function NewActForm({
         {t('acts.specialty')}
         <input value={specialty} onChange={(e) => setSpecialty(e.target.value)} maxLength={100} />
       </label>
-      <RequesterFields name={requester} role={role} onName={setRequester} onRole={setRole} />
+      <RequesterFields />
       <label>
         {t('acts.expert')}
         <input value={expert} onChange={(e) => setExpert(e.target.value)} maxLength={200} />

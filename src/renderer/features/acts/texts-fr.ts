@@ -111,4 +111,10 @@ export const actsFr = {
   correct: 'Corriger ce compte rendu',
   signedBy: 'Signé par {{author}} le {{when}}',
   replaced: 'remplacé par une correction',
+  why: {
+    valueFirst: 'Saisissez d’abord une valeur.',
+    valueWrong: 'Corrigez d’abord la valeur signalée.',
+    confirmFirst: 'Vérifiez la valeur, puis cochez « Je confirme cette valeur ».',
+    sending: 'Envoi en cours…',
+  },
 };

@@ -36,6 +36,7 @@ export const imagingSafetyEn: Texts<typeof imagingSafetyFr> = {
     idHint: 'The study’s identifier is the one of the facility that made it: it is not compared with the INS.',
     checkedBy: 'Your name (you compared the two columns)',
     confirm: 'I confirm: this study is this patient’s',
+    busy: 'Importing…',
     confirmed: 'Attachment of this study confirmed by {{by}}.',
     undo: 'Cancel the confirmation',
     waiting_one: '{{count}} ticked study awaits the confirmation of its identity.',

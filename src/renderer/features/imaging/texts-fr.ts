@@ -40,6 +40,7 @@ export const imagingSafetyFr = {
     idHint: 'L’identifiant de l’examen est celui de l’établissement qui l’a fait : il ne se compare pas à l’INS.',
     checkedBy: 'Votre nom (vous avez comparé les deux colonnes)',
     confirm: 'Je confirme : cet examen est bien celui de ce patient',
+    busy: 'Import en cours…',
     confirmed: 'Rattachement de cet examen confirmé par {{by}}.',
     undo: 'Annuler la confirmation',
     waiting_one: '{{count}} examen coché attend la confirmation de son identité.',

@@ -9,6 +9,9 @@ import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useStation } from './station-store';
 import { formatNumber } from '../../ui/format';
+import { AuthorLine } from '../../ui/author-line';
+import { needAuthor } from '../../ui/author-store';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 type Checked = { ok: boolean; patients: number; encounters: number; auditLastSeq: number; problems: string[] };
 
@@ -27,11 +30,13 @@ function Decision({
   const [picked, setBackup] = useState('');
   // The newest backup until the person picks another (the list may arrive after the form).
   const backup = picked || backups[0]?.name || '';
-  const [by, setBy] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!action) return;
+    const author = await needAuthor();
+    if (!author) return;
+    const by = author.name;
     setBusy(true);
     const decision: DatabaseDecision = action === 'restore' ? { action, backup, by } : { action, by };
     const result = await relais.invoke('database.decide', decision);
@@ -66,15 +71,19 @@ function Decision({
           </select>
         </label>
       )}
-      <label>
-        {t('database.by')}
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
+      <AuthorLine />
       {busy && <p className="hint">{t('database.working')}</p>}
       <div className="actions start">
-        <button type="submit" disabled={busy || !action || !by.trim() || (action === 'restore' && !backup)}>
+        <ReasonedButton
+          type="submit"
+          reason={firstReason([
+            busy && t('database.working'),
+            !action && t('database.chooseFirst'),
+            action === 'restore' && !backup && t('database.backupFirst'),
+          ])}
+        >
           {action ? label[action] : t('database.decide')}
-        </button>
+        </ReasonedButton>
       </div>
     </form>
   );

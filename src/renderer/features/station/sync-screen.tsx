@@ -13,6 +13,9 @@ import { RegionCheck } from './region-check';
 import { useStation } from './station-store';
 import { UploadProgress } from './upload-progress';
 import { DatabasePanel } from './database-panel';
+import { AuthorLine } from '../../ui/author-line';
+import { needAuthor } from '../../ui/author-store';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 const show = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value).slice(0, 400));
 
@@ -36,13 +39,14 @@ function ConflictChoice({
   onSettled: () => void;
 }) {
   const { t } = useTranslation();
-  const [by, setBy] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const settle = async (keep: 'station' | 'server', event?: FormEvent) => {
     event?.preventDefault();
+    const author = await needAuthor();
+    if (!author) return;
     setBusy(true);
-    const result = await relais.invoke('sync.resolve', { conflictId: conflict.id, keep, by });
+    const result = await relais.invoke('sync.resolve', { conflictId: conflict.id, keep, by: author.name });
     setBusy(false);
     if (result.ok) onSettled();
     else setError(result.error);
@@ -50,10 +54,7 @@ function ConflictChoice({
   const serverLabel = TAKES_SERVER_VERSION.has(conflict.entity) ? t('sync.keepServer') : t('sync.leaveServer');
   return (
     <form className="conflict-choice" onSubmit={(e) => void settle('station', e)}>
-      <label>
-        {t('sync.decidedBy')}
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
+      <AuthorLine />
       <p className="hint">{t('sync.choiceHint')}</p>
       {error && (
         <p role="alert" className="error-text">
@@ -61,12 +62,12 @@ function ConflictChoice({
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={busy || !by.trim()}>
+        <ReasonedButton type="submit" reason={busy ? t('sync.settling') : null}>
           {t('sync.keepStation')}
-        </button>
-        <button type="button" disabled={busy || !by.trim()} onClick={() => void settle('server')}>
+        </ReasonedButton>
+        <ReasonedButton reason={busy ? t('sync.settling') : null} onClick={() => void settle('server')}>
           {serverLabel}
-        </button>
+        </ReasonedButton>
       </div>
     </form>
   );

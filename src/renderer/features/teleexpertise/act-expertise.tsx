@@ -13,6 +13,9 @@ import { ActError } from '../../ui/error-line';
 import { useView } from '../../ui/view-store';
 import { ExpertiseMessages } from './expertise-messages';
 import { BlockedReason, useBlockedReason } from '../../ui/consent-blocked';
+import { AuthorLine } from '../../ui/author-line';
+import { asProfessional, needAuthor } from '../../ui/author-store';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 type Decision = 'given' | 'refused' | null;
 
@@ -33,13 +36,14 @@ function AnswerQuestion({
   // A photo leaves for the expert with the answer: the patient's consent to sharing images first.
   const photoBlocked = useBlockedReason()('image_sharing', imageSharing);
   const [text, setText] = useState('');
-  const [by, setBy] = useState(encounter.requester.name);
   const [joined, setJoined] = useState<string[]>([]);
   const send = async () => {
+    const author = await needAuthor();
+    if (!author) return;
     const r = await relais.invoke('teleexpertise.provideInformation', {
       encounterId: encounter.id,
       inResponseTo: questionId,
-      author: { ...encounter.requester, name: by },
+      author: asProfessional(author),
       text,
       attachmentIds: joined,
     });
@@ -69,13 +73,14 @@ function AnswerQuestion({
           {files.some((f) => f.kind === 'snapshot') && <BlockedReason reason={photoBlocked} />}
         </fieldset>
       )}
-      <label>
-        {t('acts.author')}
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
-      <button type="button" className="primary" disabled={!text.trim() || !by.trim()} onClick={() => void send()}>
+      <AuthorLine />
+      <ReasonedButton
+        className="primary"
+        reason={text.trim() ? null : t('expertise.answerFirst')}
+        onClick={() => void send()}
+      >
         {t('expertise.sendAnswer')}
-      </button>
+      </ReasonedButton>
     </form>
   );
 }

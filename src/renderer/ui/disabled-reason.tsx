@@ -1,0 +1,50 @@
+// A control that may be greyed says why, beside it: the reason is visible text, and the control
+// names it in aria-describedby so that a screen reader reads it too. test/unit/renderer/
+// disabled-reasons.test.ts finds any `disabled` in the renderer that does not go through here.
+import { useId, type ButtonHTMLAttributes, type ReactNode } from 'react';
+
+/** Why the control is greyed (null: it is not). */
+export type Reason = string | null;
+
+/** The first reason that applies, or null: `firstReason([!kind && 'Choisissez…', busy && 'Envoi…'])`. */
+export function firstReason(reasons: readonly (string | false | null | undefined)[]): Reason {
+  return reasons.find((r): r is string => typeof r === 'string' && r !== '') ?? null;
+}
+
+interface ReasonedButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'disabled'> {
+  /** Why it cannot be pressed now; null when it can. */
+  reason: Reason;
+}
+
+/** A button greyed while `reason` is set, with the reason shown right after it. */
+export function ReasonedButton({ reason, children, type = 'button', ...button }: ReasonedButtonProps) {
+  const id = useId();
+  return (
+    <>
+      <button {...button} type={type} disabled={reason !== null} aria-describedby={reason ? id : undefined}>
+        {children}
+      </button>
+      {reason && (
+        <span id={id} className="hint why-disabled">
+          {reason}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** For other controls (inputs, selects, fieldsets): their props, and the visible reason to place beside. */
+export function useDisabledReason(reason: Reason): {
+  control: { disabled: boolean; 'aria-describedby'?: string };
+  note: ReactNode;
+} {
+  const id = useId();
+  return {
+    control: { disabled: reason !== null, 'aria-describedby': reason ? id : undefined },
+    note: reason ? (
+      <span id={id} className="hint why-disabled">
+        {reason}
+      </span>
+    ) : null,
+  };
+}
