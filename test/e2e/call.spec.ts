@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { MODEL } from '../../devices/visca/camera-model';
 import { callAndAnswer, CART, EXPERT, framesDecoded, startCallSetup, type CallSetup } from './call-fixture';
+import { answerWhoIAm } from './author';
 import { connectStationClient, type StationClient } from './station-client';
 
 /** The cart's camera once it has stopped moving (two readings 200 ms apart agree). */
@@ -68,9 +69,8 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   await expect(pad).toContainText('Le chariot n’a pas autorisé le pilotage de sa caméra.');
   // Nobody is signed in at this cart: the nurse names herself before she lets the expert steer.
   const grant = cart.page.getByRole('button', { name: `Autoriser ${EXPERT.name} à piloter la caméra` });
-  await expect(grant).toBeDisabled();
-  await cart.page.getByLabel('Autorisé par (nom et fonction)').fill('IDE Morvan, infirmière');
   await grant.click();
+  await answerWhoIAm(cart.page, 'IDE Morvan');
   await expect(cart.page.getByTestId('steering-indicator')).toHaveText(`Caméra pilotée à distance par ${EXPERT.name}`);
   await expect(pad).toContainText('Vous pouvez piloter la caméra du chariot.');
 
