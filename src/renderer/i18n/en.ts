@@ -17,6 +17,7 @@ import { homeScreenEn, syncScreenEn } from '../features/station/texts-en';
 import { imagingScreenEn, pacsEn } from '../features/imaging/texts-screens-en';
 import { bannerEn } from '../ui/texts-banner-en';
 import { authorEn } from '../ui/texts-author-en';
+import { whyEn } from '../ui/texts-why-en';
 
 export const en: Translations = {
   app: {
@@ -233,6 +234,7 @@ export const en: Translations = {
   expertise: expertiseEn,
   banner: bannerEn,
   author: authorEn,
+  why: whyEn,
   errors: {
     validation_failed: 'Some information is wrong. Correct the fields shown.',
     not_found: 'This record does not exist on this station (any more).',

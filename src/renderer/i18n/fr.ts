@@ -17,6 +17,7 @@ import { homeScreenFr, syncScreenFr } from '../features/station/texts-fr';
 import { imagingScreenFr, pacsFr } from '../features/imaging/texts-screens-fr';
 import { bannerFr } from '../ui/texts-banner-fr';
 import { authorFr } from '../ui/texts-author-fr';
+import { whyFr } from '../ui/texts-why-fr';
 export const fr = {
   app: {
     name: 'Relais',
@@ -234,6 +235,7 @@ export const fr = {
   expertise: expertiseFr,
   banner: bannerFr,
   author: authorFr,
+  why: whyFr,
   errors: {
     validation_failed: 'Certaines informations sont incorrectes. Corrigez les champs signalés.',
     not_found: 'Ce dossier n’existe pas ou plus sur cette station.',

@@ -2,7 +2,7 @@
 // who gives (or refuses) it as French law allows (the patient, her legal representative, her
 // personne de confiance, or nobody in a vital emergency: the physician who decides is named), and
 // who collects it. Nothing is chosen beforehand; the station checks the same rules again.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CONSENT_GIVER_KINDS,
@@ -64,6 +64,8 @@ export function ConsentForm({
   // Why the answer cannot be recorded yet, said beside the buttons.
   const missing = kind === null ? t('consent.chooseGiver') : needsName && !name.trim() ? t('consent.nameFirst') : null;
   const emergencyRecording = emergency && scope === 'recording';
+  const whyId = useId();
+  const refuseWhyId = useId();
 
   const record = async (decision: 'given' | 'refused') => {
     if (!kind) return;
@@ -121,20 +123,39 @@ export function ConsentForm({
           </label>
         )}
         <AuthorLine />
-        <button type="button" disabled={missing !== null || emergencyRecording} onClick={() => void record('given')}>
+        <button
+          type="button"
+          disabled={missing !== null || emergencyRecording}
+          aria-describedby={missing || emergencyRecording ? whyId : undefined}
+          onClick={() => void record('given')}
+        >
           {t('acts.given')}
         </button>
         {/* The urgency rule is nobody's refusal: only a person can refuse. */}
-        <button type="button" disabled={missing !== null || emergency} onClick={() => void record('refused')}>
+        <button
+          type="button"
+          disabled={missing !== null || emergency}
+          aria-describedby={missing ? whyId : emergency ? refuseWhyId : undefined}
+          onClick={() => void record('refused')}
+        >
           {t('acts.refused')}
         </button>
       </div>
       {missing && (
-        <p className="hint" data-testid="consent-missing">
+        <p className="hint" data-testid="consent-missing" id={whyId}>
           {missing}
         </p>
       )}
-      {!missing && emergencyRecording && <p className="hint">{t('consent.emergencyNoRecording')}</p>}
+      {!missing && emergencyRecording && (
+        <p className="hint" id={whyId}>
+          {t('consent.emergencyNoRecording')}
+        </p>
+      )}
+      {!missing && emergency && (
+        <p className="hint" id={refuseWhyId}>
+          {t('consent.emergencyNoRefusal')}
+        </p>
+      )}
     </form>
   );
 }

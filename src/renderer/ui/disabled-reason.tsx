@@ -14,14 +14,17 @@ export function firstReason(reasons: readonly (string | false | null | undefined
 interface ReasonedButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'disabled'> {
   /** Why it cannot be pressed now; null when it can. */
   reason: Reason;
+  /** The id of a reason already shown elsewhere on the screen (a consent missing): greyed, described by it. */
+  shownReasonId?: string | null;
 }
 
 /** A button greyed while `reason` is set, with the reason shown right after it. */
-export function ReasonedButton({ reason, children, type = 'button', ...button }: ReasonedButtonProps) {
+export function ReasonedButton({ reason, shownReasonId, children, type = 'button', ...button }: ReasonedButtonProps) {
   const id = useId();
+  const describedBy = reason ? id : (shownReasonId ?? undefined);
   return (
     <>
-      <button {...button} type={type} disabled={reason !== null} aria-describedby={reason ? id : undefined}>
+      <button {...button} type={type} disabled={describedBy !== undefined} aria-describedby={describedBy}>
         {children}
       </button>
       {reason && (

@@ -9,6 +9,7 @@ import {
   currentAuthor,
   needAuthor,
   useAuthorStore,
+  type Author,
 } from '../../../src/renderer/ui/author-store';
 import type { SignedIn } from '../../../src/shared/identity/identity';
 
@@ -44,7 +45,7 @@ describe('the session author', () => {
     const second = needAuthor();
     expect(useAuthorStore.getState().asking).toBe(true);
     useAuthorStore.getState().declare({ name: '  IDE Morvan ', role: 'nurse', rpps: '600 0123 4567' });
-    const morvan = { name: 'IDE Morvan', role: 'nurse', rpps: '60001234567', signedIn: false };
+    const morvan: Author = { name: 'IDE Morvan', role: 'nurse', rpps: '60001234567', signedIn: false };
     expect(await first).toEqual(morvan);
     expect(await second).toEqual(morvan);
     expect(useAuthorStore.getState().asking).toBe(false);

@@ -15,6 +15,7 @@ import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
 import { activityChartData, monthsBefore } from './activity-chart-data';
 import { MonthBars } from './month-bars';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 const COLORS = {
   teleconsultation: '#0b4f8a',
@@ -131,9 +132,13 @@ export function ActivityScreen() {
           />
         </label>
         <button type="submit">{t('activity.show')}</button>
-        <button type="button" className="primary" disabled={!report} onClick={() => report && saveCsv(report)}>
+        <ReasonedButton
+          className="primary"
+          reason={report ? null : t('why.showFirst')}
+          onClick={() => report && saveCsv(report)}
+        >
           {t('activity.export')}
-        </button>
+        </ReasonedButton>
       </form>
       <ActError error={error} />
 

@@ -2,7 +2,7 @@
 // during its call and those added to it (a dermatoscope photo saved on the cart, a recorded
 // auscultation with its site, a PDF letter brought by the patient), and a form to add one. A file
 // is checked by SHA-256 on the station and kept even when the region is unreachable.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment, BodySite } from '../../../shared/acts/attachments';
 import type { Report } from '../../../shared/acts/encounter';
@@ -17,6 +17,7 @@ import { BodySiteSelect } from '../../ui/body-site-select';
 import { BlockedReason, useBlockedReason } from '../../ui/consent-blocked';
 import { AuthorLine } from '../../ui/author-line';
 import { needAuthor } from '../../ui/author-store';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | 'auscultation' | undefined> = {
   'application/pdf': 'document',
@@ -53,6 +54,7 @@ function AddFile({
   const sound = kindChosen === 'auscultation';
   // A photo or a sound of the patient is a recording: it needs her consent to recording (a PDF does not).
   const blocked = kindChosen === 'snapshot' || sound ? blockedReason('recording', consents.recording) : null;
+  const blockedId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -108,16 +110,22 @@ function AddFile({
         <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
       </label>
       <AuthorLine />
-      <button type="submit" disabled={busy || blocked !== null || (sound && !bodySite)}>
+      <ReasonedButton
+        type="submit"
+        reason={firstReason([
+          busy && t('why.busy'),
+          !blocked && sound && !bodySite && t('calls.auscultation.siteFirst'),
+        ])}
+        shownReasonId={blocked ? blockedId : null}
+      >
         {busy ? t('acts.adding') : t('acts.addFile')}
-      </button>
+      </ReasonedButton>
       {wrongType && (
         <p className="error-text" role="alert">
           {t('acts.fileTypes')}
         </p>
       )}
-      <BlockedReason reason={blocked} />
-      {!blocked && sound && !bodySite && <p className="blocked-reason">{t('calls.auscultation.siteFirst')}</p>}
+      <BlockedReason reason={blocked} id={blockedId} />
     </form>
   );
 }
@@ -127,13 +135,14 @@ function SendToPacs({ file, imageSharing }: { file: Attachment; imageSharing: Ac
   const { t } = useTranslation();
   const blocked = useBlockedReason()('image_sharing', imageSharing);
   const [state, setState] = useState<'idle' | 'sending' | 'sent' | AppError>('idle');
+  const blockedId = useId();
   if (state === 'sent') return <span role="status"> — {t('acts.sentToPacs')}</span>;
   return (
     <>
       {' '}
-      <button
-        type="button"
-        disabled={state === 'sending' || blocked !== null}
+      <ReasonedButton
+        reason={state === 'sending' ? t('why.busy') : null}
+        shownReasonId={blocked ? blockedId : null}
         onClick={() => {
           setState('sending');
           void relais
@@ -142,9 +151,9 @@ function SendToPacs({ file, imageSharing }: { file: Attachment; imageSharing: Ac
         }}
       >
         {t('acts.sendToPacs')}
-      </button>
+      </ReasonedButton>
       {typeof state === 'object' && <ActError error={state} />}
-      <BlockedReason reason={blocked} />
+      <BlockedReason reason={blocked} id={blockedId} />
     </>
   );
 }
@@ -195,6 +204,7 @@ export function ActFiles({
 }) {
   const { t, i18n } = useTranslation();
   const recordingBlocked = useBlockedReason()('recording', consents.recording);
+  const cameraBlockedId = useId();
   const [pacs, setPacs] = useState(false);
   useEffect(() => {
     let current = true;
@@ -232,16 +242,16 @@ export function ActFiles({
         </ul>
       )}
       {open && (
-        <button
-          type="button"
+        <ReasonedButton
           aria-expanded={capturing}
-          disabled={recordingBlocked !== null && !capturing}
+          reason={null}
+          shownReasonId={recordingBlocked !== null && !capturing ? cameraBlockedId : null}
           onClick={() => setCapturing((c) => !c)}
         >
           {capturing ? t('acts.camera.close') : t('acts.camera.open')}
-        </button>
+        </ReasonedButton>
       )}
-      {open && <BlockedReason reason={recordingBlocked} />}
+      {open && <BlockedReason reason={recordingBlocked} id={cameraBlockedId} />}
       {open && capturing && recordingBlocked === null && <CameraCapture encounterId={encounterId} onDone={onDone} />}
       {open && <AddFile encounterId={encounterId} consents={consents} onDone={onDone} />}
     </section>

@@ -19,6 +19,7 @@ import { useVitalText } from '../../ui/vital-check';
 import { ConsentForm, useConsentLine } from '../../ui/consent-form';
 import { latestDecision } from '../../../shared/acts/consent';
 import { useSlots } from '../../ui/slots';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 type ActRecord = ChannelOutput<'encounters.get'>;
 /** The next steps an act can take from each status (the station checks them again). */
@@ -66,9 +67,9 @@ function ReportForm({
         {t('acts.reportText')}
         <textarea value={text} onChange={(e) => setText(e.target.value)} required rows={6} maxLength={50_000} />
       </label>
-      <button type="button" disabled={text.trim() !== ''} onClick={() => setText(template)}>
+      <ReasonedButton reason={text.trim() !== '' ? t('why.templateKept') : null} onClick={() => setText(template)}>
         {t('acts.fromTemplate')}
-      </button>
+      </ReasonedButton>
       <SignerFields>
         <button type="submit" className="primary">
           {t('acts.sign')}

@@ -12,6 +12,7 @@ import { useDevices } from '../../ui/devices-store';
 import { errorLines } from '../../ui/error-line';
 import { AuthorLine } from '../../ui/author-line';
 import { needAuthor } from '../../ui/author-store';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 export function CameraCapture({
   encounterId,
@@ -125,9 +126,13 @@ export function CameraCapture({
         <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <AuthorLine />
-      <button type="button" className="primary" disabled={!stream || busy} onClick={() => void take()}>
+      <ReasonedButton
+        className="primary"
+        reason={firstReason([!stream && t('why.noCamera'), busy && t('why.busy')])}
+        onClick={() => void take()}
+      >
         {t('acts.camera.take')}
-      </button>
+      </ReasonedButton>
       {problem && (
         <p role="alert" className="error-text">
           {problem}

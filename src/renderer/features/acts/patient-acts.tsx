@@ -10,6 +10,7 @@ import { useView } from '../../ui/view-store';
 import { ActError } from '../../ui/error-line';
 import { asProfessional, needAuthor, RequesterFields } from '../../ui/professional-fields';
 import { useSlots } from '../../ui/slots';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 function NewActForm({
   patientId,
@@ -122,9 +123,9 @@ function NewActForm({
         <button type="button" onClick={onCancel}>
           {t('acts.cancel')}
         </button>
-        <button type="submit" className="primary" disabled={busy}>
+        <ReasonedButton type="submit" className="primary" reason={busy ? t('why.busy') : null}>
           {t('acts.create')}
-        </button>
+        </ReasonedButton>
       </div>
     </form>
   );

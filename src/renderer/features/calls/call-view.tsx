@@ -23,6 +23,7 @@ import { QualityLine } from './quality-line';
 import { CallConsentPanel } from './call-consent-panel';
 import { useCallBlocked, useCallConsent } from './call-consent';
 import { BlockedReason } from '../../ui/consent-blocked';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 function useElapsed(since: number | null): string {
   const [now, setNow] = useState(() => Date.now());
@@ -66,9 +67,13 @@ function Ringing({ call }: { call: CurrentCall }) {
             </button>
           </>
         ) : (
-          <button type="button" className="warning" disabled={call.callId === 'pending'} onClick={() => void cancel()}>
+          <ReasonedButton
+            className="warning"
+            reason={call.callId === 'pending' ? t('why.busy') : null}
+            onClick={() => void cancel()}
+          >
             {t('calls.cancel')}
-          </button>
+          </ReasonedButton>
         )}
       </div>
     </section>

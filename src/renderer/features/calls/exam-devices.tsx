@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { listInputs } from '../../webrtc/local-media';
 import { addDeviceCamera, addStethoscope } from './call-controller';
 import type { CurrentCall } from '../../webrtc/call-store';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 export function ExamDevices({ call }: { call: CurrentCall }) {
   const { t } = useTranslation();
@@ -40,9 +41,12 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          disabled={!live || !camera || hasKind('device')}
+        <ReasonedButton
+          reason={firstReason([
+            !live && t('why.noCall'),
+            hasKind('device') && t('why.cameraAdded'),
+            !camera && t('why.chooseCamera'),
+          ])}
           onClick={() =>
             void addDeviceCamera(
               camera,
@@ -51,7 +55,7 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
           }
         >
           {t('calls.addCamera')}
-        </button>
+        </ReasonedButton>
       </div>
       <div className="button-row">
         <label htmlFor="exam-mic" className="visually-hidden">
@@ -65,9 +69,8 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          disabled={!live || hasKind('stethoscope')}
+        <ReasonedButton
+          reason={firstReason([!live && t('why.noCall'), hasKind('stethoscope') && t('why.stethoscopeAdded')])}
           onClick={() =>
             void addStethoscope(
               mic || undefined,
@@ -76,7 +79,7 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
           }
         >
           {t('calls.addStethoscope')}
-        </button>
+        </ReasonedButton>
       </div>
       {steth && (
         <p

@@ -7,6 +7,7 @@ export const imagingSafetyEn: Texts<typeof imagingSafetyFr> = {
   reasons: { syntax_mismatch: 'contradictory header (it declares one encoding, the data use another)' },
   refusedDetails: 'Details for the IT department',
   import: {
+    tickFirst: 'Tick this patient’s studies first.',
     noneTicked: 'No study is ticked in advance: tick this patient’s.',
     studyOf: 'In the name of: {{name}}',
     birthDate: 'birth date {{date}}',

@@ -5,6 +5,7 @@ export const imagingSafetyFr = {
   reasons: { syntax_mismatch: 'en-tête contradictoire (il annonce un encodage, les données en ont un autre)' },
   refusedDetails: 'Détails pour le service informatique',
   import: {
+    tickFirst: 'Cochez d’abord les examens de ce patient.',
     noneTicked: 'Aucun examen n’est coché d’avance : cochez ceux de ce patient.',
     studyOf: 'Au nom de : {{name}}',
     birthDate: 'date de naissance {{date}}',

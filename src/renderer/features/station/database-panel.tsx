@@ -151,17 +151,15 @@ export function DatabasePanel() {
         </p>
       )}
       <div className="actions start">
-        <button
-          type="button"
-          disabled={busy}
+        <ReasonedButton
+          reason={busy ? t('why.busy') : null}
           onClick={() => void run(() => relais.invoke('database.check', {}), setReport)}
         >
           {busy ? t('database.checking') : t('database.check')}
-        </button>
+        </ReasonedButton>
         {database.state === 'ok' && (
-          <button
-            type="button"
-            disabled={busy}
+          <ReasonedButton
+            reason={busy ? t('why.busy') : null}
             onClick={() =>
               void run(
                 () => relais.invoke('database.backup', {}),
@@ -170,7 +168,7 @@ export function DatabasePanel() {
             }
           >
             {t('database.backupNow')}
-          </button>
+          </ReasonedButton>
         )}
       </div>
       {report && (
@@ -189,10 +187,9 @@ export function DatabasePanel() {
                   reason: t(`database.reasons.${b.reason}`),
                   size: formatNumber(b.bytes / 1e6, 1, 1),
                 })}{' '}
-                <button
-                  type="button"
+                <ReasonedButton
                   className="link"
-                  disabled={busy}
+                  reason={busy ? t('why.busy') : null}
                   onClick={() =>
                     void run(
                       () => relais.invoke('database.checkBackup', { name: b.name }),
@@ -201,7 +198,7 @@ export function DatabasePanel() {
                   }
                 >
                   {t('database.checkBackup')}
-                </button>
+                </ReasonedButton>
                 {checks[b.name] && (
                   <span className={checks[b.name]!.ok ? 'hint' : 'error-text'}>
                     {' '}

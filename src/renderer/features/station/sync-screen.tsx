@@ -15,7 +15,7 @@ import { UploadProgress } from './upload-progress';
 import { DatabasePanel } from './database-panel';
 import { AuthorLine } from '../../ui/author-line';
 import { needAuthor } from '../../ui/author-store';
-import { ReasonedButton } from '../../ui/disabled-reason';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 const show = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value).slice(0, 400));
 
@@ -174,9 +174,12 @@ export function SyncScreen() {
             lastSync: status.sync.lastSyncAt ? when(status.sync.lastSyncAt) : t('home.never'),
             lastPull: status.sync.lastPullAt ? when(status.sync.lastPullAt) : t('home.never'),
           })}{' '}
-          <button type="button" onClick={() => void syncNow()} disabled={syncing || !status.sync.server}>
+          <ReasonedButton
+            onClick={() => void syncNow()}
+            reason={firstReason([syncing && t('why.busy'), !status.sync.server && t('why.noServer')])}
+          >
             {syncing ? t('sync.syncing') : t('sync.now')}
-          </button>
+          </ReasonedButton>
         </p>
       )}
       {status && <UploadProgress uploads={status.sync.uploads} />}

@@ -13,6 +13,7 @@ import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
 import { needAuthor, RequesterFields } from '../../ui/professional-fields';
 import { NamedExpertField } from './named-expert-field';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 export function NewRequestForm({
   patientId,
@@ -110,9 +111,9 @@ export function NewRequestForm({
         <button type="button" onClick={onCancel}>
           {t('acts.cancel')}
         </button>
-        <button type="submit" className="primary" disabled={busy}>
+        <ReasonedButton type="submit" className="primary" reason={busy ? t('why.busy') : null}>
           {t('expertise.createDraft')}
-        </button>
+        </ReasonedButton>
       </div>
     </form>
   );

@@ -7,6 +7,7 @@ import type { AppError } from '../../../shared/result';
 import { FollowUpSchema, type FollowUp } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
 import { needAuthor, SignerFields } from '../../ui/professional-fields';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 type Kind = 'answer' | 'information_request' | 'teleconsultation_proposed';
 const KINDS: Kind[] = ['answer', 'information_request', 'teleconsultation_proposed'];
@@ -78,9 +79,9 @@ export function ReplyForm({ requestId, onDone }: { requestId: string; onDone: (e
         </>
       )}
       <SignerFields>
-        <button type="submit" className="primary" disabled={busy}>
+        <ReasonedButton type="submit" className="primary" reason={busy ? t('why.busy') : null}>
           {t(`expertise.replySend.${kind}`)}
-        </button>
+        </ReasonedButton>
       </SignerFields>
     </form>
   );
