@@ -2,6 +2,7 @@
 // names it in aria-describedby so that a screen reader reads it too. test/unit/renderer/
 // disabled-reasons.test.ts finds any `disabled` in the renderer that does not go through here.
 import { useId, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import './disabled-reason.css';
 
 /** Why the control is greyed (null: it is not). */
 export type Reason = string | null;
@@ -22,8 +23,10 @@ interface ReasonedButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElemen
 export function ReasonedButton({ reason, shownReasonId, children, type = 'button', ...button }: ReasonedButtonProps) {
   const id = useId();
   const describedBy = reason ? id : (shownReasonId ?? undefined);
+  // One box for the button and its reason, so that they wrap together and the reason never sits
+  // beside another control; always there, so that the button is not remounted when it greys.
   return (
-    <>
+    <span className="reasoned">
       <button {...button} type={type} disabled={describedBy !== undefined} aria-describedby={describedBy}>
         {children}
       </button>
@@ -32,7 +35,7 @@ export function ReasonedButton({ reason, shownReasonId, children, type = 'button
           {reason}
         </span>
       )}
-    </>
+    </span>
   );
 }
 

@@ -17,7 +17,6 @@ export const authorEn: Texts<typeof authorFr> = {
     rppsFormat: 'An RPPS has 11 digits (for example 10001234567); leave it empty if you have none.',
   },
   badgeLabel: 'At the station',
-  atStation: '{{name}}, {{role}}',
   nobody: 'Who are you?',
   change: 'Change',
   line: 'Recorded in the name of {{name}}, {{role}}',

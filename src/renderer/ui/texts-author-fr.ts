@@ -14,7 +14,6 @@ export const authorFr = {
     rppsFormat: 'Le RPPS compte 11 chiffres (par exemple 10001234567) ; laissez vide si vous n’en avez pas.',
   },
   badgeLabel: 'À la station',
-  atStation: '{{name}}, {{role}}',
   nobody: 'Qui êtes-vous ?',
   change: 'Changer',
   line: 'Enregistré au nom de {{name}}, {{role}}',

@@ -8,18 +8,22 @@ import './author.css';
 export function AuthorBadge() {
   const { t } = useTranslation();
   const author = useAuthor();
-  const change = () => {
-    useAuthorStore.getState().forget();
-    useAuthorStore.getState().ask();
-  };
+  // "Changer" asks again; closing the question without an answer keeps who was there.
+  const change = () => useAuthorStore.getState().ask();
   return (
     <div className="identity author-badge" role="group" aria-label={t('author.badgeLabel')} data-testid="author-badge">
       {author ? (
         <>
-          <span>{t('author.atStation', { name: author.name, role: t(`acts.roles.${author.role}`) })}</span>
-          <button type="button" onClick={change}>
-            {t('author.change')}
-          </button>
+          {/* Name over profession, each on one line: the header keeps its height at 1366 px. */}
+          <span className="author-who" title={author.name}>
+            <strong>{author.name}</strong>
+            <span>
+              <small>{t(`acts.roles.${author.role}`)}</small> ·{' '}
+              <button type="button" className="author-change" onClick={change}>
+                {t('author.change')}
+              </button>
+            </span>
+          </span>
         </>
       ) : (
         <button type="button" onClick={() => useAuthorStore.getState().ask()}>
