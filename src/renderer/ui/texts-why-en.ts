@@ -19,5 +19,4 @@ export const whyEn: Texts<typeof whyFr> = {
   cardFirst: 'Enter the card number first.',
   noServer: 'No regional server is configured for this station: see the Technical page or the IT service.',
   recording: 'Recording under way: stop it to change the site.',
-  chooseFirst: 'Choose an answer above first.',
 };

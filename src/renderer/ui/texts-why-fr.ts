@@ -18,5 +18,4 @@ export const whyFr = {
   noServer:
     'Aucun serveur régional n’est configuré pour cette station : voyez la page Technique ou le service informatique.',
   recording: 'Enregistrement en cours : arrêtez-le pour changer de foyer.',
-  chooseFirst: 'Choisissez d’abord une réponse ci-dessus.',
 };

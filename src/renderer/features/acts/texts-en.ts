@@ -106,6 +106,5 @@ export const actsEn: Texts<typeof actsFr> = {
     valueFirst: 'Enter a value first.',
     valueWrong: 'Correct the value shown first.',
     confirmFirst: 'Check the value, then tick “I confirm this value”.',
-    sending: 'Sending…',
   },
 };

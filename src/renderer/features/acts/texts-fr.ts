@@ -115,6 +115,5 @@ export const actsFr = {
     valueFirst: 'Saisissez d’abord une valeur.',
     valueWrong: 'Corrigez d’abord la valeur signalée.',
     confirmFirst: 'Vérifiez la valeur, puis cochez « Je confirme cette valeur ».',
-    sending: 'Envoi en cours…',
   },
 };
