@@ -153,7 +153,7 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   const trail = await cartDevices.value('audit.recent', { limit: 50 });
   const granted = trail.find((e) => e.event === 'control.granted' && e.entityId === record!.id);
   const maySteer = `${EXPERT.name} (${EXPERT.site}; hub peer ${EXPERT.sub}) may steer`;
-  expect(granted).toMatchObject({ person: 'IDE Morvan, infirmière', detail: expect.stringContaining(maySteer) });
+  expect(granted).toMatchObject({ person: 'IDE Morvan', detail: expect.stringContaining(maySteer) });
 });
 
 test('a second window of the expert station rings too, and steps aside when the call is answered in the first', async ({
