@@ -240,6 +240,7 @@ test('a request built offline with two photos reaches the dermatologist, and her
   await reply.getByRole('radio', { name: 'Demander des informations' }).check();
   await reply.getByLabel('Question au requérant').fill('Pouvez-vous joindre une photo de profil, avec une règle ?');
   await reply.getByRole('button', { name: 'Envoyer la question' }).click();
+  await answerWhoIAm(dermPage, 'Dr Le Goff', 'Médecin'); // her first record on this station
   await expect(dermPage.getByTestId('request-state')).toHaveText('en attente du requérant');
   await untilCartShows(cartPage, 'information demandée');
   await expect(cartPage.getByRole('article', { name: 'Information demandée' })).toContainText(
@@ -266,8 +267,7 @@ test('a request built offline with two photos reaches the dermatologist, and her
     .fill('Lésion suspecte de mélanome en dermatoscopie (réseau atypique).');
   await reply.getByLabel('Recommandations').fill('Exérèse avec marges de 2 mm et analyse histologique.');
   await reply.getByLabel('Suivi').selectOption({ label: 'Consultation en présentiel' });
-  await reply.getByRole('button', { name: 'Envoyer l’avis' }).click();
-  await answerWhoIAm(dermPage, 'Dr Le Goff', 'Médecin');
+  await reply.getByRole('button', { name: 'Envoyer l’avis' }).click(); // in her name, not asked again
   await expect(dermPage.getByTestId('request-state')).toHaveText('répondue');
 
   // The cart checks for replies: the answer is there, and the request is "répondue".
@@ -319,6 +319,7 @@ test('the dermatologist would rather see the patient: the request is converted, 
   await reply.getByRole('radio', { name: 'Convertir en téléconsultation' }).check();
   await reply.getByLabel('Message au requérant').fill('Je préfère la voir : appelez-moi demain matin.');
   await reply.getByRole('button', { name: 'Proposer la téléconsultation' }).click();
+  await answerWhoIAm(dermPage, 'Dr Le Goff', 'Médecin');
   await expect(dermPage.getByTestId('request-state')).toHaveText('téléconsultation proposée');
 
   await untilCartShows(cartPage, 'convertie en téléconsultation');

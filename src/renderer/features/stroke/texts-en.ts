@@ -206,7 +206,7 @@ export const strokeEn: Texts<typeof strokeFr> = {
   why: {
     decisionFirst: 'Choose the decision first.',
     overrideFirst: 'Tick “I override” and give the medical reason.',
-    overrideTickFirst: 'Tick “I override, by medical decision” first.',
+    overrideTickFirst: 'Tick the box above first.',
     minorFirst: 'Confirm thrombolysis for this patient under 18 first.',
     untestableFirst: 'Choose why the item cannot be tested first.',
     detailFirst: 'Give the reason first.',

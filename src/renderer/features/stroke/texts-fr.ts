@@ -213,7 +213,7 @@ export const strokeFr = {
   why: {
     decisionFirst: 'Choisissez d’abord la décision.',
     overrideFirst: 'Cochez « Je passe outre » et donnez la raison médicale.',
-    overrideTickFirst: 'Cochez d’abord « Je passe outre, par décision médicale ».',
+    overrideTickFirst: 'Cochez d’abord la case ci-dessus.',
     minorFirst: 'Confirmez d’abord la thrombolyse chez ce patient de moins de 18 ans.',
     untestableFirst: 'Choisissez d’abord pourquoi l’item n’est pas testable.',
     detailFirst: 'Précisez d’abord la raison.',
