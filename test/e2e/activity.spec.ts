@@ -15,6 +15,7 @@ import { transportAvoided } from '../../src/shared/activity/transport-avoided';
 import { connectStationClient } from './station-client';
 import { createYvonneLeBihan } from './patient-page';
 import { startStation, type RunningStation } from './station-host';
+import { sayWhoIAm } from './author';
 import { stationDatabase } from '../helpers/station-database';
 
 const FIXTURE = path.resolve('test/fixtures/communes/communes-fixture.csv');
@@ -49,7 +50,7 @@ test('the coordinator reads the station’s monthly activity, km avoided include
   await form.getByLabel('Lieu (site requérant)').fill('EHPAD Kerlann');
   await form.getByLabel('Commune du site de l’expert (code INSEE)').fill('29019');
   await form.getByLabel('Spécialité demandée').fill('dermatologie');
-  await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
+  await sayWhoIAm(page, 'IDE Morvan');
   await form.getByRole('button', { name: 'Créer l’acte' }).click();
   await expect(page.getByTestId('act-status')).toHaveText('Brouillon');
 

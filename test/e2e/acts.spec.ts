@@ -13,6 +13,7 @@ import path from 'node:path';
 import { connectStationClient } from './station-client';
 import { createYvonneLeBihan } from './patient-page';
 import { startStation, type RunningStation } from './station-host';
+import { sayWhoIAm } from './author';
 
 let station: RunningStation;
 let dataDir: string;
@@ -36,7 +37,7 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await form.getByLabel('Motif').fill('Plaie du talon qui ne cicatrise pas');
   await form.getByLabel('Lieu (site requérant)').fill('EHPAD Kerlann');
   await form.getByLabel('Spécialité demandée').fill('dermatologie');
-  await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
+  await sayWhoIAm(page, 'IDE Morvan');
   await form.getByRole('button', { name: 'Créer l’acte' }).click();
   await expect(
     page.getByRole('heading', { name: 'Téléconsultation — Plaie du talon qui ne cicatrise pas' }),
@@ -47,7 +48,6 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await page.getByRole('button', { name: 'Démarrer l’acte' }).click();
   await expect(page.getByRole('alert')).toContainText('Recueillez d’abord le consentement du patient à l’acte.');
   const consent = page.getByRole('form', { name: 'Consentement du patient' });
-  await consent.getByLabel('Recueilli par').fill('IDE Morvan');
   // Who consents is asked, never assumed (CSP L1111-4, L1111-6): nothing is chosen beforehand.
   await expect(consent.getByRole('button', { name: 'Donné' })).toBeDisabled();
   await expect(consent.getByTestId('consent-missing')).toHaveText(
@@ -61,7 +61,6 @@ test('a nurse runs an act from consent to signed report, measurements included',
 
   // SpO2 and pulse from the simulated oximeter, then a blood pressure typed by hand.
   const vitals = page.getByRole('form', { name: 'Mesures' });
-  await vitals.getByLabel('Mesuré par').fill('IDE Morvan');
   await expect(async () => {
     await vitals.getByRole('button', { name: 'Prendre SpO2 et pouls de l’oxymètre' }).click();
     await expect(page.getByRole('list', { name: 'Mesures' }).getByText(/^SpO2 : 9\d %/)).toBeVisible({ timeout: 1000 });
@@ -121,7 +120,6 @@ test('a nurse runs an act from consent to signed report, measurements included',
     buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
   });
   await files.getByLabel('Titre (par exemple : courrier du cardiologue)').fill('Courrier du dermatologue');
-  await files.getByLabel('Ajouté par').fill('IDE Morvan');
   await files.getByRole('button', { name: 'Ajouter le fichier' }).click();
   await expect(
     page
@@ -150,7 +148,6 @@ test('a nurse runs an act from consent to signed report, measurements included',
     .poll(() => camera.getByLabel('Image de la caméra').evaluate((v) => (v as HTMLVideoElement).videoWidth))
     .toBeGreaterThan(0);
   await camera.getByLabel('Titre de la photo (par exemple : lésion du dos, dermatoscope)').fill('Plaie du talon');
-  await camera.getByLabel('Prise par').fill('IDE Morvan');
   await camera.getByRole('button', { name: 'Prendre la photo' }).click();
   await expect(
     page.getByRole('list', { name: 'Fichiers' }).getByText(/^Photo : Plaie du talon \(\d+ ko\) — IDE Morvan/),
@@ -171,8 +168,8 @@ test('a nurse runs an act from consent to signed report, measurements included',
   await report
     .getByLabel('Texte du compte rendu')
     .fill('Plaie propre, stade 2.\nPansement hydrocellulaire, réévaluation à J7.');
-  await report.getByLabel('Auteur (médecin)').fill('Dr Le Goff');
-  await report.getByLabel('RPPS de l’auteur').fill('10003456789');
+  // The doctor takes over the cart: "Changer", then she signs in her own name.
+  await sayWhoIAm(page, 'Dr Le Goff', 'Médecin', '10003456789');
   await report.getByRole('button', { name: 'Signer le compte rendu' }).click();
   await expect(page.getByText(/^Signé par Dr Le Goff le /)).toBeVisible();
   // Signing closes the act, said at once in plain words (issue 20); its report may still be corrected.

@@ -7,6 +7,7 @@
 import { expect, test, type WebSocket } from '@playwright/test';
 import path from 'node:path';
 import { callAndAnswer, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
+import { sayWhoIAm } from './author';
 import { connectStationClient } from './station-client';
 import { stationFileSealer } from '../helpers/station-database';
 
@@ -100,7 +101,7 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   await consent.getByLabel('Patient (nom, date de naissance)').fill('le bihan');
   await consent.getByLabel('Patient (nom, date de naissance)').press('Enter');
   await consent.getByRole('button', { name: /LE BIHAN.*YVONNE/ }).click();
-  await consent.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
+  await sayWhoIAm(cart.page, 'IDE Morvan');
   await consent.getByRole('button', { name: 'Ouvrir un acte pour cet appel' }).click();
   await expect(consent.getByTestId('call-consents')).toContainText('à l’enregistrement : non recueilli');
   await expect(record).toBeDisabled(); // linked, but the patient has not consented to recording yet
@@ -109,7 +110,6 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   );
   const form = consent.getByRole('form', { name: 'Consentement du patient' });
   await expect(form.getByLabel('Pour')).toHaveValue('recording');
-  await form.getByLabel('Recueilli par').fill('IDE Morvan');
   await expect(form.getByRole('button', { name: 'Donné' })).toBeDisabled(); // who consents is asked, never assumed
   await form.getByLabel('le patient lui-même').check();
   await form.getByRole('button', { name: 'Donné' }).click();

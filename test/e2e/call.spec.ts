@@ -15,6 +15,7 @@ import {
   startCallSetup,
   type CallSetup,
 } from './call-fixture';
+import { answerWhoIAm } from './author';
 import { connectStationClient, type StationClient } from './station-client';
 
 /** The cart's camera once it has stopped moving (two readings 200 ms apart agree). */
@@ -80,9 +81,8 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   await expect(pad).toContainText('Le chariot n’a pas autorisé le pilotage de sa caméra.');
   // Nobody is signed in at this cart: the nurse names herself before she lets the expert steer.
   const grant = cart.page.getByRole('button', { name: `Autoriser ${EXPERT.name} à piloter la caméra` });
-  await expect(grant).toBeDisabled();
-  await cart.page.getByLabel('Autorisé par (nom et fonction)').fill('IDE Morvan, infirmière');
   await grant.click();
+  await answerWhoIAm(cart.page, 'IDE Morvan');
   await expect(cart.page.getByTestId('steering-indicator')).toHaveText(`Caméra pilotée à distance par ${EXPERT.name}`);
   await expect(pad).toContainText('Vous pouvez piloter la caméra du chariot.');
 
@@ -165,7 +165,7 @@ test('a call from the cart to the expert, with chat and remote camera steering',
   const trail = await cartDevices.value('audit.recent', { limit: 50 });
   const granted = trail.find((e) => e.event === 'control.granted' && e.entityId === record!.id);
   const maySteer = `${EXPERT.name} (${EXPERT.site}; hub peer ${EXPERT.sub}) may steer`;
-  expect(granted).toMatchObject({ person: 'IDE Morvan, infirmière', detail: expect.stringContaining(maySteer) });
+  expect(granted).toMatchObject({ person: 'IDE Morvan', detail: expect.stringContaining(maySteer) });
 });
 
 test('a second window of the expert station rings too, and steps aside when the call is answered in the first', async ({

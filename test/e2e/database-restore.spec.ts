@@ -9,6 +9,7 @@ import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { connectStationClient } from './station-client';
 import { startStation, type RunningStation } from './station-host';
+import { answerWhoIAm } from './author';
 
 const SECRET = 'e2e-database-secret';
 const token = issueToken(SECRET, {
@@ -71,10 +72,10 @@ test('a deleted database is said on every screen, and the technician starts empt
   await expect(panel.getByText('État : Absente')).toBeVisible();
   const decision = panel.getByRole('form', { name: 'Décider' });
   await decision.getByLabel('Repartir d’une base vide (le serveur régional redonne ce qu’il détient)').check();
-  await decision.getByLabel('Votre nom (qui décide)').fill('Yann Le Goff (technicien)');
   await decision
     .getByRole('button', { name: 'Repartir d’une base vide (le serveur régional redonne ce qu’il détient)' })
     .click();
+  await answerWhoIAm(page, 'Yann Le Goff (technicien)', 'Autre');
   await expect(banner).toHaveCount(0, { timeout: 20_000 });
   await expect(panel.getByText('État : En bon état')).toBeVisible();
   await expect(panel.getByText(/Base vide le .* par Yann Le Goff \(technicien\)\./)).toBeVisible();

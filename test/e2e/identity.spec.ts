@@ -106,12 +106,13 @@ test('a professional signs in with the provider, is the one at the cart in the f
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Patients' })).toBeVisible(); // the header stays
   await choosePin(page, '4826');
-  // The one at the cart: the act form names her.
+  // The one at the cart: the act form names her (issue 20, point 2), with no field to type a name.
   await createYvonneLeBihan(page, { "Statut de l'identité": 'PROV' });
   await page.getByRole('button', { name: 'Nouvel acte' }).click();
-  await expect(page.getByRole('form', { name: 'Nouvel acte' }).getByLabel('Requérant (votre nom)')).toHaveValue(
-    'Anne KERLEAU',
-  );
+  const newAct = page.getByRole('form', { name: 'Nouvel acte' });
+  await expect(newAct.getByTestId('author-line')).toContainText('Enregistré au nom de Anne KERLEAU');
+  await expect(newAct.getByTestId('author-line')).toContainText('(RPPS 10001234567)');
+  await expect(newAct.getByRole('textbox', { name: /^Requérant/ })).toHaveCount(0);
 
   // Locked between acts: her code opens it again, a wrong one does not.
   await badge.getByRole('button', { name: 'Verrouiller' }).click();

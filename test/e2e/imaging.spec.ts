@@ -11,6 +11,7 @@ import { writeSyntheticCt } from '../helpers/synthetic-ct';
 import { openPatient } from './patient-page';
 import { connectStationClient } from './station-client';
 import { startStation, type RunningStation } from './station-host';
+import { answerWhoIAm } from './author';
 
 const DRIVE = '/usr/lib/python3/dist-packages/pydicom/data/test_files/dicomdirtests';
 let station: RunningStation;
@@ -75,8 +76,8 @@ test('a drive holding three people’s studies files only the chosen patient’s
   const check = archibaldCr.getByRole('group', { name: 'Comparez avant de rattacher cet examen au dossier' });
   await expect(check.getByRole('row', { name: /Prénom\(s\) PETER Archibald — différent/ })).toBeVisible();
   await expect(check.getByRole('row', { name: /Nom DOE Doe/ })).not.toContainText('différent');
-  await check.getByLabel('Votre nom (vous avez comparé les deux colonnes)').fill('IDE Morvan');
   await check.getByRole('button', { name: 'Je confirme : cet examen est bien celui de ce patient' }).click();
+  await answerWhoIAm(page, 'IDE Morvan');
   await expect(check.getByText('Rattachement de cet examen confirmé par IDE Morvan.')).toBeVisible();
   // One confirmation covers one study: the two others still wait.
   await expect(found.getByText('2 examens cochés attendent la confirmation de leur identité.')).toBeVisible();

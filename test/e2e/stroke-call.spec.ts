@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { strokeFr } from '../../src/renderer/features/stroke/texts-fr';
 import { callAndAnswer, CART, EXPERT, hangUp, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
+import { sayWhoIAm } from './author';
 import { openPatient } from './patient-page';
 import { connectStationClient, type StationClient } from './station-client';
 
@@ -37,8 +38,8 @@ const SCORES: Record<string, number> = { '4': 2, '5a': 3, '6a': 2, '9': 1, '10':
 test('the site taps the timeline, the neurologist scores the NIHSS with the camera and decides; all of it in the record', async () => {
   const { cart, expert } = setup;
   await callAndAnswer(setup);
+  await sayWhoIAm(cart.page, 'Dr Urgences', 'Médecin');
   await openCallTab(cart.page, 'Caméra');
-  await cart.page.getByLabel('Autorisé par (nom et fonction)').fill('Dr Urgences');
   await cart.page.getByRole('button', { name: `Autoriser ${EXPERT.name} à piloter la caméra` }).click();
 
   // The cart's camera has a stored view of the face (preset 1), then is turned away.
@@ -59,9 +60,7 @@ test('the site taps the timeline, the neurologist scores the NIHSS with the came
   await cart.page.getByLabel('Patient (nom, date de naissance)').fill('le bihan');
   await cart.page.getByLabel('Patient (nom, date de naissance)').press('Enter');
   await cart.page.getByRole('button', { name: /LE BIHAN.*MARCEL/i }).click();
-  await cart.page.getByLabel('Médecin demandeur').fill('Dr Urgences');
   await cart.page.getByRole('button', { name: 'Ouvrir un acte pour cet appel' }).click();
-  await cart.page.getByLabel('Vous êtes (nom et fonction)').fill('Dr Urgences');
   // The onset is a past time: typed with its date (no "Maintenant" for it).
   const onset = new Date(Date.now() - 40 * 60_000);
   const two = (n: number) => String(n).padStart(2, '0');
@@ -152,7 +151,6 @@ test('the site taps the timeline, the neurologist scores the NIHSS with the came
   const consent = cart.page.getByRole('form', { name: 'Consentement du patient' });
   await consent.getByLabel('sa personne de confiance').check();
   await consent.getByLabel('Nom de la personne de confiance').fill('Mme Le Bihan (épouse)');
-  await consent.getByLabel('Recueilli par').fill('Dr Urgences');
   await consent.getByRole('button', { name: 'Donné' }).click();
   await cart.page.getByRole('button', { name: 'Démarrer l’acte' }).click();
   await expect(cart.page.getByTestId('act-status')).toHaveText('En cours');

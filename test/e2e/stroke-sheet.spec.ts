@@ -13,6 +13,7 @@ import { strokeFr } from '../../src/renderer/features/stroke/texts-fr';
 import { openPatient } from './patient-page';
 import { connectStationClient, type StationClient } from './station-client';
 import { startStation, type RunningStation } from './station-host';
+import { sayWhoIAm } from './author';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -92,7 +93,7 @@ async function openSheet(page: Page, started: boolean): Promise<void> {
     .click();
   await expect(page.getByTestId('act-status')).toHaveText('En cours');
   if (!started) await page.getByRole('button', { name: 'Ouvrir la fiche AVC' }).click();
-  await page.getByLabel('Vous êtes (nom et fonction)').fill('Dr Urgences');
+  await sayWhoIAm(page, 'Dr Urgences', 'Médecin');
 }
 
 test('times carry their date, the windows count from last known well, and a decision over an unanswered checklist is refused', async ({
@@ -236,8 +237,7 @@ test('a stroke sheet with tenecteplase prints tenecteplase: the summary, the sig
   expect(await report.inputValue()).not.toMatch(/altéplase/i);
 
   // Signed, then printed: the PDF says tenecteplase, never alteplase.
-  await page.getByLabel('Auteur (médecin)').fill('Dr Kerleau');
-  await page.getByLabel('RPPS de l’auteur').fill('10003456789');
+  await sayWhoIAm(page, 'Dr Kerleau', 'Médecin', '10003456789');
   await page.getByRole('button', { name: 'Signer le compte rendu' }).click();
   await expect(page.getByText(/^Signé par Dr Kerleau le /)).toBeVisible();
   const [download] = await Promise.all([

@@ -11,6 +11,7 @@ import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { connectStationClient, type StationClient } from './station-client';
 import { startStation, type RunningStation } from './station-host';
+import { answerWhoIAm } from './author';
 
 const SECRET = 'e2e-sync-secret';
 const token = issueToken(SECRET, {
@@ -109,9 +110,8 @@ test('a conflict is shown with both versions and settled by the nurse; a server 
   await expect(reasonRow).toContainText('Plaie du talon, surinfectée');
   await expect(card.getByRole('row', { name: /^Statut status/ })).toContainText('"cancelled"');
   await expect(card.getByRole('row', { name: /^Statut status/ })).toContainText('"planned"');
-  await expect(page.getByRole('button', { name: 'Garder la version de la station' })).toBeDisabled(); // who decides, first
-  await card.getByLabel('Votre nom (qui décide)').fill('IDE Morvan');
   await card.getByRole('button', { name: 'Garder la version de la station' }).click();
+  await answerWhoIAm(page, 'IDE Morvan'); // who decides, asked once
   await expect(card).toHaveCount(0);
   await expect
     .poll(async () => (await readOnServer(`/Encounter/${closedHere.id}`)).status, { timeout: 15_000 })

@@ -16,6 +16,7 @@ import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { openPatient } from './patient-page';
 import { connectStationClient, type StationClient } from './station-client';
 import { startStation, type RunningStation } from './station-host';
+import { sayWhoIAm, answerWhoIAm } from './author';
 
 const SECRET = 'e2e-expertise-secret';
 const exp = Math.floor(Date.now() / 1000) + 3600;
@@ -137,7 +138,6 @@ async function consentToPhotos(page: Page) {
   for (const scope of ['recording', 'image_sharing']) {
     await consent.getByLabel('Pour').selectOption(scope);
     await consent.getByLabel('le patient lui-même').check();
-    await consent.getByLabel('Recueilli par').fill('IDE Morvan');
     await consent.getByRole('button', { name: 'Donné' }).click();
   }
   await expect(page.getByText(/^au partage d’images : Donné — par le patient/)).toBeVisible();
@@ -149,7 +149,6 @@ async function addPhoto(page: Page, name: string, bytes: Buffer, title: string) 
     .getByLabel('Fichier (PDF, photo PNG ou JPEG)')
     .setInputFiles({ name, mimeType: 'image/png', buffer: bytes });
   await form.getByLabel('Titre (par exemple : courrier du cardiologue)').fill(title);
-  await form.getByLabel('Ajouté par').fill('IDE Morvan');
   await form.getByRole('button', { name: 'Ajouter le fichier' }).click();
   await expect(page.getByRole('list', { name: 'Fichiers' }).getByText(new RegExp(`^Photo : ${title} `))).toBeVisible();
 }
@@ -188,7 +187,7 @@ test('a request built offline with two photos reaches the dermatologist, and her
     .getByLabel('Contexte clinique')
     .fill('70 ans, pas d’antécédent de mélanome. Lésion de 8 mm, bords irréguliers.');
   await form.getByLabel('Urgence').selectOption({ label: 'Urgente' });
-  await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
+  await sayWhoIAm(cartPage, 'IDE Morvan');
   await form.getByLabel('Lieu (site requérant)').fill('EHPAD Les Tilleuls');
   await form.getByRole('button', { name: 'Créer la demande (photos et documents ensuite)' }).click();
   await expect(cartPage.getByRole('heading', { name: `Téléexpertise — ${QUESTION}` })).toBeVisible();
@@ -203,7 +202,6 @@ test('a request built offline with two photos reaches the dermatologist, and her
     .getByLabel('Fichier (PDF, photo PNG ou JPEG) ou son WAV')
     .setInputFiles({ name: 'coeur.wav', mimeType: 'audio/wav', buffer: wav() });
   await files.getByLabel('Foyer d’auscultation').selectOption({ label: 'foyer mitral (apex)' });
-  await files.getByLabel('Ajouté par').fill('IDE Morvan');
   await files.getByRole('button', { name: 'Ajouter le fichier' }).click();
   await expect(cartPage.getByRole('list', { name: 'Fichiers' }).getByText(/^Auscultation : coeur\.wav /)).toBeVisible();
   await cartPage.getByLabel('Le patient a été informé et consent à cette téléexpertise').check();
@@ -242,6 +240,7 @@ test('a request built offline with two photos reaches the dermatologist, and her
   await reply.getByRole('radio', { name: 'Demander des informations' }).check();
   await reply.getByLabel('Question au requérant').fill('Pouvez-vous joindre une photo de profil, avec une règle ?');
   await reply.getByRole('button', { name: 'Envoyer la question' }).click();
+  await answerWhoIAm(dermPage, 'Dr Le Goff', 'Médecin'); // her first record on this station
   await expect(dermPage.getByTestId('request-state')).toHaveText('en attente du requérant');
   await untilCartShows(cartPage, 'information demandée');
   await expect(cartPage.getByRole('article', { name: 'Information demandée' })).toContainText(
@@ -268,8 +267,7 @@ test('a request built offline with two photos reaches the dermatologist, and her
     .fill('Lésion suspecte de mélanome en dermatoscopie (réseau atypique).');
   await reply.getByLabel('Recommandations').fill('Exérèse avec marges de 2 mm et analyse histologique.');
   await reply.getByLabel('Suivi').selectOption({ label: 'Consultation en présentiel' });
-  await expect(reply.getByLabel('Auteur (médecin)')).toHaveValue('Dr Le Goff');
-  await reply.getByRole('button', { name: 'Envoyer l’avis' }).click();
+  await reply.getByRole('button', { name: 'Envoyer l’avis' }).click(); // in her name, not asked again
   await expect(dermPage.getByTestId('request-state')).toHaveText('répondue');
 
   // The cart checks for replies: the answer is there, and the request is "répondue".
@@ -298,7 +296,7 @@ test('the dermatologist would rather see the patient: the request is converted, 
   // She names the dermatologist she knows, chosen among those connected (routed by her hub identity).
   await form.getByLabel('Expert nommé (facultatif)').selectOption({ label: 'Dr Le Goff — CHU de Brest' });
   await form.getByLabel('Question posée').fill('Plaie de jambe qui s’étend');
-  await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
+  await sayWhoIAm(cartPage, 'IDE Morvan');
   await form.getByLabel('Lieu (site requérant)').fill('EHPAD Les Tilleuls');
   await form.getByRole('button', { name: 'Créer la demande (photos et documents ensuite)' }).click();
   await consentToPhotos(cartPage);
@@ -321,6 +319,7 @@ test('the dermatologist would rather see the patient: the request is converted, 
   await reply.getByRole('radio', { name: 'Convertir en téléconsultation' }).check();
   await reply.getByLabel('Message au requérant').fill('Je préfère la voir : appelez-moi demain matin.');
   await reply.getByRole('button', { name: 'Proposer la téléconsultation' }).click();
+  await answerWhoIAm(dermPage, 'Dr Le Goff', 'Médecin');
   await expect(dermPage.getByTestId('request-state')).toHaveText('téléconsultation proposée');
 
   await untilCartShows(cartPage, 'convertie en téléconsultation');

@@ -19,6 +19,8 @@ import { roleHomeEn } from '../features/station/texts-home-en';
 import { imagingScreenEn, pacsEn } from '../features/imaging/texts-screens-en';
 import { bannerEn } from '../ui/texts-banner-en';
 import { inputsEn } from '../ui/texts-inputs-en';
+import { authorEn } from '../ui/texts-author-en';
+import { whyEn } from '../ui/texts-why-en';
 
 export const en: Translations = {
   app: {
@@ -239,6 +241,8 @@ export const en: Translations = {
   expertise: expertiseEn,
   banner: bannerEn,
   inputs: inputsEn,
+  author: authorEn,
+  why: whyEn,
   errors: {
     validation_failed: 'Some information is wrong. Correct the fields shown.',
     not_found: 'This record does not exist on this station (any more).',

@@ -19,6 +19,8 @@ import { roleHomeFr } from '../features/station/texts-home-fr';
 import { imagingScreenFr, pacsFr } from '../features/imaging/texts-screens-fr';
 import { bannerFr } from '../ui/texts-banner-fr';
 import { inputsFr } from '../ui/texts-inputs-fr';
+import { authorFr } from '../ui/texts-author-fr';
+import { whyFr } from '../ui/texts-why-fr';
 export const fr = {
   app: {
     name: 'Relais',
@@ -240,6 +242,8 @@ export const fr = {
   expertise: expertiseFr,
   banner: bannerFr,
   inputs: inputsFr,
+  author: authorFr,
+  why: whyFr,
   errors: {
     validation_failed: 'Certaines informations sont incorrectes. Corrigez les champs signalés.',
     not_found: 'Ce dossier n’existe pas ou plus sur cette station.',

@@ -2,7 +2,7 @@
 // camera during a call): arrows held down, Stop, speed, zoom held down. What a press does is the
 // panel's: a local command, or one message on the call's data channel. Extra controls (focus,
 // home) go in as children, beside speed and zoom.
-import type { PointerEvent, ReactNode } from 'react';
+import { useId, type PointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface CameraPadProps {
@@ -12,6 +12,8 @@ export interface CameraPadProps {
   enabled: boolean;
   /** Stop stays usable whenever there is a camera at all, even when moving it is not allowed. */
   stopEnabled?: boolean;
+  /** Why the buttons are greyed (no camera, steering not granted), shown under the pad. */
+  why: string;
   speed: number;
   onSpeed(speed: number): void;
   /** One gesture: pan, tilt and zoom velocities -1..1 together. */
@@ -25,6 +27,7 @@ export function CameraPad({
   id,
   enabled,
   stopEnabled = enabled,
+  why,
   speed,
   onSpeed,
   move,
@@ -42,16 +45,24 @@ export function CameraPad({
     onPointerCancel: () => stop(),
   });
   const percent = Math.round(speed * 100);
+  const whyId = useId();
+  const whyNot = enabled ? undefined : whyId;
 
   return (
     <div className="camera-layout">
       <div className="pad" role="group" aria-label={t('camera.pad')}>
         <span />
-        <button type="button" aria-label={t('camera.up')} disabled={!enabled} {...hold(0, 1)}>
+        <button type="button" aria-label={t('camera.up')} disabled={!enabled} aria-describedby={whyNot} {...hold(0, 1)}>
           ▲
         </button>
         <span />
-        <button type="button" aria-label={t('camera.left')} disabled={!enabled} {...hold(-1, 0)}>
+        <button
+          type="button"
+          aria-label={t('camera.left')}
+          disabled={!enabled}
+          aria-describedby={whyNot}
+          {...hold(-1, 0)}
+        >
           ◀
         </button>
         <button
@@ -59,15 +70,28 @@ export function CameraPad({
           className="warning"
           aria-label={t('camera.stop')}
           disabled={!stopEnabled}
+          aria-describedby={stopEnabled ? undefined : whyId}
           onClick={() => stop()}
         >
           ■
         </button>
-        <button type="button" aria-label={t('camera.right')} disabled={!enabled} {...hold(1, 0)}>
+        <button
+          type="button"
+          aria-label={t('camera.right')}
+          disabled={!enabled}
+          aria-describedby={whyNot}
+          {...hold(1, 0)}
+        >
           ▶
         </button>
         <span />
-        <button type="button" aria-label={t('camera.down')} disabled={!enabled} {...hold(0, -1)}>
+        <button
+          type="button"
+          aria-label={t('camera.down')}
+          disabled={!enabled}
+          aria-describedby={whyNot}
+          {...hold(0, -1)}
+        >
           ▼
         </button>
         <span />
@@ -86,15 +110,20 @@ export function CameraPad({
           onChange={(e) => onSpeed(Number(e.target.value) / 100)}
         />
         <div className="button-row">
-          <button type="button" disabled={!enabled} {...hold(0, 0, 1)}>
+          <button type="button" disabled={!enabled} aria-describedby={whyNot} {...hold(0, 0, 1)}>
             {t('camera.zoomIn')}
           </button>
-          <button type="button" disabled={!enabled} {...hold(0, 0, -1)}>
+          <button type="button" disabled={!enabled} aria-describedby={whyNot} {...hold(0, 0, -1)}>
             {t('camera.zoomOut')}
           </button>
         </div>
         {children}
       </div>
+      {(!enabled || !stopEnabled) && (
+        <p id={whyId} className="hint why-disabled">
+          {why}
+        </p>
+      )}
     </div>
   );
 }

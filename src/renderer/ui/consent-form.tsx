@@ -2,7 +2,7 @@
 // who gives (or refuses) it as French law allows (the patient, her legal representative, her
 // personne de confiance, or nobody in a vital emergency: the physician who decides is named), and
 // who collects it. Nothing is chosen beforehand; the station checks the same rules again.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CONSENT_GIVER_KINDS,
@@ -13,6 +13,8 @@ import {
 } from '../../shared/acts/consent';
 import type { AppError } from '../../shared/result';
 import { relais } from '../api';
+import { AuthorLine } from './author-line';
+import { needAuthor } from './author-store';
 import './consent.css';
 
 type Kind = (typeof CONSENT_GIVER_KINDS)[number];
@@ -57,29 +59,25 @@ export function ConsentForm({
   const [scope, setScope] = useState<ConsentScope>(initialScope);
   const [kind, setKind] = useState<Kind | null>(null);
   const [name, setName] = useState('');
-  const [by, setBy] = useState('');
   const needsName = kind !== null && kind !== 'patient';
   const emergency = kind === 'vital_emergency';
   // Why the answer cannot be recorded yet, said beside the buttons.
-  const missing =
-    kind === null
-      ? t('consent.chooseGiver')
-      : needsName && !name.trim()
-        ? t('consent.nameFirst')
-        : !by.trim()
-          ? t('consent.collectedByFirst')
-          : null;
+  const missing = kind === null ? t('consent.chooseGiver') : needsName && !name.trim() ? t('consent.nameFirst') : null;
   const emergencyRecording = emergency && scope === 'recording';
+  const whyId = useId();
+  const refuseWhyId = useId();
 
   const record = async (decision: 'given' | 'refused') => {
     if (!kind) return;
+    const author = await needAuthor();
+    if (!author) return;
     const collectedAt = new Date().toISOString();
     const r = await relais.invoke('encounters.consent', {
       encounterId,
       scope,
       decision,
       givenBy: giver(kind, name),
-      collectedBy: by,
+      collectedBy: author.name,
       collectedAt,
     });
     if (r.ok) {
@@ -124,24 +122,40 @@ export function ConsentForm({
             <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoComplete="off" />
           </label>
         )}
-        <label>
-          {t('acts.collectedBy')}
-          <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-        </label>
-        <button type="button" disabled={missing !== null || emergencyRecording} onClick={() => void record('given')}>
+        <AuthorLine />
+        <button
+          type="button"
+          disabled={missing !== null || emergencyRecording}
+          aria-describedby={missing || emergencyRecording ? whyId : undefined}
+          onClick={() => void record('given')}
+        >
           {t('acts.given')}
         </button>
         {/* The urgency rule is nobody's refusal: only a person can refuse. */}
-        <button type="button" disabled={missing !== null || emergency} onClick={() => void record('refused')}>
+        <button
+          type="button"
+          disabled={missing !== null || emergency}
+          aria-describedby={missing ? whyId : emergency ? refuseWhyId : undefined}
+          onClick={() => void record('refused')}
+        >
           {t('acts.refused')}
         </button>
       </div>
       {missing && (
-        <p className="hint" data-testid="consent-missing">
+        <p className="hint" data-testid="consent-missing" id={whyId}>
           {missing}
         </p>
       )}
-      {!missing && emergencyRecording && <p className="hint">{t('consent.emergencyNoRecording')}</p>}
+      {!missing && emergencyRecording && (
+        <p className="hint" id={whyId}>
+          {t('consent.emergencyNoRecording')}
+        </p>
+      )}
+      {!missing && emergency && (
+        <p className="hint" id={refuseWhyId}>
+          {t('consent.emergencyNoRefusal')}
+        </p>
+      )}
     </form>
   );
 }

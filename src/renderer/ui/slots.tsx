@@ -28,7 +28,7 @@ export interface Slots {
     onDone: (e: AppError | null) => void;
   }>;
   /** stroke, on an act's screen (acts). */
-  ActStroke: ComponentType<{ encounterId: string; defaultBy: string; onSummary?: (text: string) => void }>;
+  ActStroke: ComponentType<{ encounterId: string; onSummary?: (text: string) => void }>;
   /** stroke, the sheet shared in a tele-stroke call (calls). */
   StrokeSheetView: ComponentType<{
     sheet: StrokeSheet;

@@ -16,6 +16,7 @@ import { ActError } from '../../ui/error-line';
 import { MonthInput } from '../../ui/month-input';
 import { activityChartData, monthsBefore } from './activity-chart-data';
 import { MonthBars } from './month-bars';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 const COLORS = {
   teleconsultation: '#0b4f8a',
@@ -138,9 +139,13 @@ export function ActivityScreen() {
           onChange={(to) => setRange((r) => ({ ...r, to }))}
         />
         <button type="submit">{t('activity.show')}</button>
-        <button type="button" className="primary" disabled={!report} onClick={() => report && saveCsv(report)}>
+        <ReasonedButton
+          className="primary"
+          reason={report ? null : t('why.showFirst')}
+          onClick={() => report && saveCsv(report)}
+        >
           {t('activity.export')}
-        </button>
+        </ReasonedButton>
       </form>
       <ActError error={error} />
 

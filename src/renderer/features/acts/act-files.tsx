@@ -2,7 +2,7 @@
 // during its call and those added to it (a dermatoscope photo saved on the cart, a recorded
 // auscultation with its site, a PDF letter brought by the patient), and a form to add one. A file
 // is checked by SHA-256 on the station and kept even when the region is unreachable.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment, BodySite } from '../../../shared/acts/attachments';
 import type { Report } from '../../../shared/acts/encounter';
@@ -14,10 +14,12 @@ import { uploadAttachment } from '../../webrtc/upload-attachment';
 import { CameraCapture } from './camera-capture';
 import { ActError } from '../../ui/error-line';
 import { FilePicker } from '../../ui/file-picker';
-import { FieldError } from '../../ui/form-field';
 import { formatBytes } from '../../ui/format';
 import { BodySiteSelect } from '../../ui/body-site-select';
 import { BlockedReason, useBlockedReason } from '../../ui/consent-blocked';
+import { AuthorLine } from '../../ui/author-line';
+import { needAuthor } from '../../ui/author-store';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 const KIND_OF_MIME: Record<string, 'document' | 'snapshot' | 'auscultation' | undefined> = {
   'application/pdf': 'document',
@@ -46,26 +48,28 @@ function AddFile({
   const blockedReason = useBlockedReason();
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
-  const [by, setBy] = useState('');
   const [busy, setBusy] = useState(false);
   const [wrongType, setWrongType] = useState(false);
-  const [missing, setMissing] = useState({ file: false, by: false });
+  const [missing, setMissing] = useState({ file: false });
   /** A sound says where the stethoscope was: the person picks it, nothing is chosen for her. */
   const [bodySite, setBodySite] = useState<BodySite | null>(null);
   const kindChosen = file ? KIND_OF_MIME[file.type] : undefined;
   const sound = kindChosen === 'auscultation';
   // A photo or a sound of the patient is a recording: it needs her consent to recording (a PDF does not).
   const blocked = kindChosen === 'snapshot' || sound ? blockedReason('recording', consents.recording) : null;
+  const blockedId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const kind = file ? KIND_OF_MIME[file.type] : undefined;
     // The product's own "required", beside each field (the form is noValidate: no browser bubble).
-    const empty = { file: !file, by: !by.trim() };
+    const empty = { file: !file };
     setMissing(empty);
-    if (empty.file || empty.by) return;
+    if (empty.file) return;
     setWrongType(!kind);
     if (!file || !kind || blocked || (kind === 'auscultation' && !bodySite)) return;
+    const author = await needAuthor();
+    if (!author) return;
     setBusy(true);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = await uploadAttachment(
@@ -77,7 +81,7 @@ function AddFile({
         title: title.trim() || file.name.slice(0, 200),
         bodySite: kind === 'auscultation' ? bodySite : null,
         device: t('acts.imported'),
-        author: by,
+        author: author.name,
         takenAt: new Date().toISOString(),
       },
       bytes,
@@ -111,29 +115,23 @@ function AddFile({
         {t('acts.fileTitle')}
         <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
       </label>
-      <label>
-        {t('acts.addedBy')}
-        <input
-          value={by}
-          onChange={(e) => setBy(e.target.value)}
-          required
-          maxLength={200}
-          autoComplete="name"
-          aria-invalid={missing.by ? true : undefined}
-          aria-describedby={missing.by ? 'act-file-by-error' : undefined}
-        />
-      </label>
-      <FieldError id="act-file-by-error" error={missing.by ? t('fieldErrors.field.required') : undefined} />
-      <button type="submit" disabled={busy || blocked !== null || (sound && !bodySite)}>
+      <AuthorLine />
+      <ReasonedButton
+        type="submit"
+        reason={firstReason([
+          busy && t('why.busy'),
+          !blocked && sound && !bodySite && t('calls.auscultation.siteFirst'),
+        ])}
+        shownReasonId={blocked ? blockedId : null}
+      >
         {busy ? t('acts.adding') : t('acts.addFile')}
-      </button>
+      </ReasonedButton>
       {wrongType && (
         <p className="error-text" role="alert">
           {t('acts.fileTypes')}
         </p>
       )}
-      <BlockedReason reason={blocked} />
-      {!blocked && sound && !bodySite && <p className="blocked-reason">{t('calls.auscultation.siteFirst')}</p>}
+      <BlockedReason reason={blocked} id={blockedId} />
     </form>
   );
 }
@@ -143,13 +141,14 @@ function SendToPacs({ file, imageSharing }: { file: Attachment; imageSharing: Ac
   const { t } = useTranslation();
   const blocked = useBlockedReason()('image_sharing', imageSharing);
   const [state, setState] = useState<'idle' | 'sending' | 'sent' | AppError>('idle');
+  const blockedId = useId();
   if (state === 'sent') return <span role="status"> — {t('acts.sentToPacs')}</span>;
   return (
     <>
       {' '}
-      <button
-        type="button"
-        disabled={state === 'sending' || blocked !== null}
+      <ReasonedButton
+        reason={state === 'sending' ? t('why.busy') : null}
+        shownReasonId={blocked ? blockedId : null}
         onClick={() => {
           setState('sending');
           void relais
@@ -158,9 +157,9 @@ function SendToPacs({ file, imageSharing }: { file: Attachment; imageSharing: Ac
         }}
       >
         {t('acts.sendToPacs')}
-      </button>
+      </ReasonedButton>
       {typeof state === 'object' && <ActError error={state} />}
-      <BlockedReason reason={blocked} />
+      <BlockedReason reason={blocked} id={blockedId} />
     </>
   );
 }
@@ -214,6 +213,7 @@ export function ActFiles({
 }) {
   const { t, i18n } = useTranslation();
   const recordingBlocked = useBlockedReason()('recording', consents.recording);
+  const cameraBlockedId = useId();
   const [pacs, setPacs] = useState(false);
   useEffect(() => {
     let current = true;
@@ -263,16 +263,16 @@ export function ActFiles({
         </>
       )}
       {open && (
-        <button
-          type="button"
+        <ReasonedButton
           aria-expanded={capturing}
-          disabled={recordingBlocked !== null && !capturing}
+          reason={null}
+          shownReasonId={recordingBlocked !== null && !capturing ? cameraBlockedId : null}
           onClick={() => setCapturing((c) => !c)}
         >
           {capturing ? t('acts.camera.close') : t('acts.camera.open')}
-        </button>
+        </ReasonedButton>
       )}
-      {open && <BlockedReason reason={recordingBlocked} />}
+      {open && <BlockedReason reason={recordingBlocked} id={cameraBlockedId} />}
       {open && capturing && recordingBlocked === null && <CameraCapture encounterId={encounterId} onDone={onDone} />}
       {open && <AddFile encounterId={encounterId} consents={consents} onDone={onDone} />}
     </section>

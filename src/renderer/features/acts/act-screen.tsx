@@ -15,7 +15,7 @@ import { base64Bytes } from '../../ui/imaging/loaded-frame';
 import { reportTemplate } from '../../../shared/acts/report-templates';
 import { ActError } from '../../ui/error-line';
 import { ActFiles } from './act-files';
-import { SignerFields } from '../../ui/professional-fields';
+import { asProfessional, needAuthor, SignerFields } from '../../ui/professional-fields';
 import { VitalForm } from './vital-form';
 import { useVitalText } from '../../ui/vital-check';
 import { ConsentForm, useConsentLine } from '../../ui/consent-form';
@@ -24,6 +24,7 @@ import { useSlots } from '../../ui/slots';
 import { PatientBannerOf } from '../../ui/patient-banner-of';
 import { actStatusKey } from './act-status';
 import './act-screen.css';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 type ActRecord = ChannelOutput<'encounters.get'>;
 /** The next steps an act can take from each status (the station checks them again). */
@@ -52,14 +53,14 @@ function ReportForm({
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(replaces?.text ?? initialText ?? '');
-  const [author, setAuthor] = useState(replaces?.author.name ?? '');
-  const [rpps, setRpps] = useState(replaces?.author.rpps ?? '');
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const author = await needAuthor();
+    if (!author) return;
     const r = await relais.invoke('encounters.report', {
       encounterId,
       text,
-      author: { name: author, role: 'physician', rpps: rpps.trim() || null },
+      author: asProfessional(author),
       replaces: replaces?.id ?? null,
     });
     if (r.ok) setText('');
@@ -71,10 +72,10 @@ function ReportForm({
         {t('acts.reportText')}
         <textarea value={text} onChange={(e) => setText(e.target.value)} required rows={6} maxLength={50_000} />
       </label>
-      <button type="button" disabled={text.trim() !== ''} onClick={() => setText(template)}>
+      <ReasonedButton reason={text.trim() !== '' ? t('why.templateKept') : null} onClick={() => setText(template)}>
         {t('acts.fromTemplate')}
-      </button>
-      <SignerFields author={author} rpps={rpps} onAuthor={setAuthor} onRpps={setRpps}>
+      </ReasonedButton>
+      <SignerFields>
         <button type="submit" className="primary">
           {t('acts.sign')}
         </button>
@@ -274,7 +275,6 @@ export function ActScreen({ id }: { id: string }) {
 
       <ActStroke
         encounterId={id}
-        defaultBy={encounter.requester.name}
         onSummary={canReport ? (text) => setOffered((o) => ({ text, serial: (o?.serial ?? 0) + 1 })) : undefined}
       />
     </section>

@@ -11,6 +11,9 @@ import { uploadAttachment } from '../../webrtc/upload-attachment';
 import { useDevices } from '../../ui/devices-store';
 import { errorLines } from '../../ui/error-line';
 import { humanInputLabel } from '../../ui/media-labels';
+import { AuthorLine } from '../../ui/author-line';
+import { needAuthor } from '../../ui/author-store';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 export function CameraCapture({
   encounterId,
@@ -24,7 +27,6 @@ export function CameraCapture({
   const [cameraId, setCameraId] = useState('');
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [title, setTitle] = useState('');
-  const [by, setBy] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
@@ -61,7 +63,8 @@ export function CameraCapture({
 
   async function take() {
     if (!stream || busy) return;
-    if (!by.trim()) return setProblem(t('acts.camera.byMissing'));
+    const author = await needAuthor();
+    if (!author) return;
     setBusy(true);
     try {
       const { png } = await captureSnapshot(stream);
@@ -81,7 +84,7 @@ export function CameraCapture({
           title: title.trim() || null,
           bodySite: null,
           device: label.slice(0, 200),
-          author: by.trim(),
+          author: author.name,
           takenAt: new Date().toISOString(),
         },
         png,
@@ -130,13 +133,14 @@ export function CameraCapture({
         {t('acts.camera.photoTitle')}
         <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
       </label>
-      <label>
-        {t('acts.camera.by')}
-        <input value={by} maxLength={200} onChange={(e) => setBy(e.target.value)} />
-      </label>
-      <button type="button" className="primary" disabled={!stream || busy} onClick={() => void take()}>
+      <AuthorLine />
+      <ReasonedButton
+        className="primary"
+        reason={firstReason([!stream && t('why.noCamera'), busy && t('why.busy')])}
+        onClick={() => void take()}
+      >
         {t('acts.camera.take')}
-      </button>
+      </ReasonedButton>
       {problem && (
         <p role="alert" className="error-text">
           {problem}

@@ -10,8 +10,9 @@ import { useView } from '../../ui/view-store';
 import { ActError } from '../../ui/error-line';
 import { invalidProps, splitFieldErrors } from '../../ui/field-errors';
 import { FieldError } from '../../ui/form-field';
-import { RequesterFields, type RequesterRole } from '../../ui/professional-fields';
+import { asProfessional, needAuthor, RequesterFields } from '../../ui/professional-fields';
 import { useSlots } from '../../ui/slots';
+import { ReasonedButton } from '../../ui/disabled-reason';
 import { actStatusKey } from './act-status';
 
 function NewActForm({
@@ -33,8 +34,6 @@ function NewActForm({
   const offers = useCalls((s) => s.hub.offers);
   const expertSites = [...new Map(offers.filter((o) => o.commune).map((o) => [o.commune!, o.hospital])).entries()];
   const [specialty, setSpecialty] = useState('');
-  const [requester, setRequester] = useState('');
-  const [role, setRole] = useState<RequesterRole>('nurse');
   const [expert, setExpert] = useState('');
   const [expertRpps, setExpertRpps] = useState('');
   const [error, setError] = useState<AppError | null>(null);
@@ -44,6 +43,8 @@ function NewActForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const author = await needAuthor();
+    if (!author) return;
     setBusy(true);
     const result = await relais.invoke('encounters.create', {
       patientId,
@@ -53,7 +54,7 @@ function NewActForm({
       site,
       siteCommune,
       specialty: specialty.trim() || null,
-      requester: { name: requester, role },
+      requester: asProfessional(author),
       expert: expert.trim() ? { name: expert, role: 'physician', rpps: expertRpps.trim() || null } : null,
     });
     setBusy(false);
@@ -124,7 +125,7 @@ function NewActForm({
         {t('acts.specialty')}
         <input value={specialty} onChange={(e) => setSpecialty(e.target.value)} maxLength={100} />
       </label>
-      <RequesterFields name={requester} role={role} onName={setRequester} onRole={setRole} />
+      <RequesterFields />
       <label>
         {t('acts.expert')}
         <input value={expert} onChange={(e) => setExpert(e.target.value)} maxLength={200} />
@@ -146,9 +147,9 @@ function NewActForm({
         <button type="button" onClick={onCancel}>
           {t('acts.cancel')}
         </button>
-        <button type="submit" className="primary" disabled={busy}>
+        <ReasonedButton type="submit" className="primary" reason={busy ? t('why.busy') : null}>
           {t('acts.create')}
-        </button>
+        </ReasonedButton>
       </div>
     </form>
   );

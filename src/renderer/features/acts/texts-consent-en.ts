@@ -30,6 +30,7 @@ export const consentEn: Texts<typeof consentFr> = {
   collectedByFirst: 'Say who collects the consent.',
   emergencyNoRecording:
     'A vital emergency does not allow recording: recording waits for the consent of the patient or of her representative.',
+  emergencyNoRefusal: 'In a vital emergency nobody refuses: only the patient or her representative can refuse.',
   line: '{{scope}}: {{decision}} — {{giver}} (collected by {{by}}, {{when}})',
   giverLine: {
     patient: 'by the patient',

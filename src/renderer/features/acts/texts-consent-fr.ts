@@ -28,6 +28,7 @@ export const consentFr = {
   collectedByFirst: 'Indiquez qui recueille le consentement.',
   emergencyNoRecording:
     'L’urgence vitale ne permet pas d’enregistrer : l’enregistrement attend le consentement du patient ou de son représentant.',
+  emergencyNoRefusal: 'En urgence vitale, personne ne refuse : seul le patient ou son représentant peut refuser.',
   line: '{{scope}} : {{decision}} — {{giver}} (recueilli par {{by}}, {{when}})',
   giverLine: {
     patient: 'par le patient',

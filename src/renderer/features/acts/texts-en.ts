@@ -110,4 +110,9 @@ export const actsEn: Texts<typeof actsFr> = {
   correct: 'Correct this report',
   signedBy: 'Signed by {{author}} on {{when}}',
   replaced: 'replaced by a correction',
+  why: {
+    valueFirst: 'Enter a value first.',
+    valueWrong: 'Correct the value shown first.',
+    confirmFirst: 'Check the value, then tick “I confirm this value”.',
+  },
 };

@@ -114,4 +114,9 @@ export const actsFr = {
   correct: 'Corriger ce compte rendu',
   signedBy: 'Signé par {{author}} le {{when}}',
   replaced: 'remplacé par une correction',
+  why: {
+    valueFirst: 'Saisissez d’abord une valeur.',
+    valueWrong: 'Corrigez d’abord la valeur signalée.',
+    confirmFirst: 'Vérifiez la valeur, puis cochez « Je confirme cette valeur ».',
+  },
 };

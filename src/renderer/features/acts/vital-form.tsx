@@ -10,6 +10,9 @@ import { checkVital, type VitalField } from '../../../shared/acts/vital-limits';
 import { relais } from '../../api';
 import { deviceLabel, useDevices } from '../../ui/devices-store';
 import { FieldProblem, fieldProblemsOf, readNumbers, useVitalProblems, type Problems } from '../../ui/vital-check';
+import { AuthorLine } from '../../ui/author-line';
+import { needAuthor } from '../../ui/author-store';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 export const VITALS = [
   'spo2',
@@ -43,7 +46,6 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
   const [code, setCode] = useState<Code>('spo2');
   const [first, setFirst] = useState('');
   const [diastolic, setDiastolic] = useState('');
-  const [by, setBy] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   /** What the station refused, under its field, until the value changes. */
   const [refused, setRefused] = useState<Problems>({});
@@ -76,13 +78,15 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!vital || blocking || (unusual && !confirmed)) return;
+    const author = await needAuthor();
+    if (!author) return;
     const takenAt = new Date().toISOString();
     const r = await relais.invoke('encounters.observe', {
       encounterId,
       vital,
       takenAt,
       method: 'manual',
-      takenBy: by,
+      takenBy: author.name,
       unusualConfirmed: unusual && confirmed,
     });
     if (r.ok) {
@@ -101,12 +105,14 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
     const reading = oximeter?.reading;
     setNoOximeter(!reading);
     if (!reading || reading.spo2 === null) return;
+    const author = await needAuthor();
+    if (!author) return;
     const common = {
       encounterId,
       takenAt: reading.at,
       method: 'device' as const,
       device: deviceLabel(devices, reading.deviceId) ?? t('devices.unnamed'),
-      takenBy: by,
+      takenBy: author.name,
     };
     const taken: Vital[] = [{ code: 'spo2', value: reading.spo2, unit: '%' }];
     if (reading.pulseRate !== null) taken.push({ code: 'heart_rate', value: reading.pulseRate, unit: '/min' });
@@ -182,14 +188,18 @@ export function VitalForm({ encounterId, onDone }: { encounterId: string; onDone
         )}
       </div>
       <div className="inline-form">
-        <label>
-          {t('acts.takenBy')}
-          <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-        </label>
-        <button type="submit" disabled={!vital || blocking || (unusual && !confirmed) || !by.trim()}>
+        <AuthorLine />
+        <ReasonedButton
+          type="submit"
+          reason={firstReason([
+            !vital && t('acts.why.valueFirst'),
+            blocking && t('acts.why.valueWrong'),
+            unusual && !confirmed && t('acts.why.confirmFirst'),
+          ])}
+        >
           {t('acts.record')}
-        </button>
-        <button type="button" disabled={!by.trim()} onClick={() => void fromOximeter()}>
+        </ReasonedButton>
+        <button type="button" onClick={() => void fromOximeter()}>
           {t('acts.fromOximeter')}
         </button>
       </div>

@@ -5,12 +5,13 @@
 // waited for an act leaves with it at the next sync.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Encounter } from '../../../shared/acts/encounter';
+import type { Encounter, Professional } from '../../../shared/acts/encounter';
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
 import { formatDateTime } from '../../ui/format';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 import { PatientBanner } from '../../ui/patient-banner';
 import { useCalls } from '../../webrtc/call-store';
 import { OpenActsChooser } from './open-acts-chooser';
@@ -43,13 +44,13 @@ export function AttachCall({
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function createAct(requester: string) {
+  async function createAct(requester: Professional) {
     if (!patient) return;
     const r = await relais.invoke('encounters.create', {
       patientId: patient.id,
       act: 'teleconsultation',
       assisted: true,
-      requester: { name: requester, role: 'nurse' },
+      requester,
       site: site || call.remoteSite,
       specialty: call.remoteSpecialty ?? null,
       reason: call.reason ?? t('callAct.attach.title'),
@@ -127,14 +128,17 @@ export function AttachCall({
       )}
       <ActError error={error} />
       <div className="button-row">
-        <button type="button" className="primary" disabled={!act || busy} onClick={() => void confirm()}>
+        <ReasonedButton
+          className="primary"
+          reason={firstReason([busy && t('why.busy'), !act && t('callAct.attach.check')])}
+          onClick={() => void confirm()}
+        >
           {t('callAct.attach.confirm')}
-        </button>
+        </ReasonedButton>
         <button type="button" onClick={onCancel}>
           {t('callAct.attach.cancel')}
         </button>
       </div>
-      {!act && <p className="hint">{t('callAct.attach.check')}</p>}
     </section>
   );
 }

@@ -40,7 +40,12 @@ export function AuscultationPanel({ call, recordingBlocked }: { call: CurrentCal
         <>
           <div className="button-row">
             <label htmlFor="body-site">{t('calls.auscultation.site')}</label>
-            <BodySiteSelect id="body-site" value={site} disabled={call.recording !== null} onChange={setSite} />
+            <BodySiteSelect
+              id="body-site"
+              value={site}
+              disabledReason={call.recording ? t('why.recording') : null}
+              onChange={setSite}
+            />
             {call.recording ? (
               <button type="button" className="warning" onClick={() => void stopRecording()}>
                 {t('calls.auscultation.stop', { seconds })}

@@ -9,13 +9,15 @@ import { startAuscultationRecording, type AuscultationRecording } from '../../we
 import { captureSnapshot } from '../../webrtc/snapshot';
 import { uploadAttachment } from '../../webrtc/upload-attachment';
 import { errorLines } from '../../ui/error-line';
+import { currentAuthor } from '../../ui/author-store';
 import { updateCall, useCalls } from '../../webrtc/call-store';
 
 /** The call this page runs, and the stethoscope recording under way in it. */
 let live: { callId: string; recording: AuscultationRecording | null } | null = null;
 
 const current = () => useCalls.getState().call;
-const author = () => useCalls.getState().hub.you?.name ?? '?';
+// The session's author (signed in, or said once in "Qui êtes-vous ?"), else the station's name at the hub.
+const author = () => currentAuthor()?.name ?? useCalls.getState().hub.you?.name ?? '?';
 
 export function capturesCallStarted(callId: string): void {
   live = { callId, recording: null };

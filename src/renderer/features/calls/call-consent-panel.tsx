@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallConsent } from '../../../shared/acts/consent-channels';
-import type { Encounter } from '../../../shared/acts/encounter';
+import type { Encounter, Professional } from '../../../shared/acts/encounter';
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
@@ -32,12 +32,12 @@ function LinkToAct({
     const r = await relais.invoke('encounters.linkCall', { id: act.id, version: act.version, callId: call.callId });
     onError(r.ok ? null : r.error);
   };
-  async function create(requester: string) {
+  async function create(requester: Professional) {
     const r = await relais.invoke('encounters.create', {
       patientId: patient.id,
       act: 'teleconsultation',
       assisted: true,
-      requester: { name: requester, role: 'nurse' },
+      requester,
       expert: { name: call.remote.name, role: 'physician', specialty: call.remote.specialty ?? null },
       site: site || call.remote.site,
       specialty: call.remote.specialty ?? null,

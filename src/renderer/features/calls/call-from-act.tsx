@@ -9,6 +9,7 @@ import type { Peer } from '../../../shared/hub-protocol';
 import { useCalls } from '../../webrtc/call-store';
 import { ring } from './call-controller';
 import { callOnDuty } from './on-duty-call';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 /** Experts named by an offer first (the region's directory), then any other expert online. */
 function expertsOnline(peers: Peer[], offered: Set<string>): Peer[] {
@@ -73,15 +74,13 @@ export function CallFromAct({ encounter }: { encounter: Encounter }) {
               {experts.map((peer) => (
                 <li key={peer.id}>
                   <strong>{peer.name}</strong> — {peer.site}
-                  {specialtyOf(peer)}
-                  {peer.availability !== 'available' && ` · ${t('callAct.fromAct.busy')}`}{' '}
-                  <button
-                    type="button"
-                    disabled={peer.availability !== 'available'}
+                  {specialtyOf(peer)}{' '}
+                  <ReasonedButton
+                    reason={peer.availability !== 'available' ? t('callAct.fromAct.busy') : null}
                     onClick={() => void ring(peer.id, encounter.reason, false, encounter.id)}
                   >
                     {t('callAct.fromAct.call', { name: peer.name })}
-                  </button>
+                  </ReasonedButton>
                 </li>
               ))}
             </ul>

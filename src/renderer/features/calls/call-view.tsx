@@ -19,6 +19,7 @@ import { HangupConfirm } from './hangup-confirm';
 import './call-layout.css';
 import { CallSummary } from './call-summary';
 import { CallPatientBanner } from './call-patient-banner';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 function useElapsed(since: number | null): string {
   const [now, setNow] = useState(() => Date.now());
@@ -62,14 +63,13 @@ function Ringing({ call }: { call: CurrentCall }) {
             </button>
           </>
         ) : (
-          <button
-            type="button"
+          <ReasonedButton
             className="warning"
-            disabled={call.callId === 'pending'}
+            reason={call.callId === 'pending' ? t('why.busy') : null}
             onClick={() => void endHere(cancel)}
           >
             {t('calls.cancel')}
-          </button>
+          </ReasonedButton>
         )}
       </div>
     </section>

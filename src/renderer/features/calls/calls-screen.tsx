@@ -8,6 +8,7 @@ import { useCalls } from '../../webrtc/call-store';
 import { EscalationStatus } from './escalation-status';
 import { callOnDuty } from './on-duty-call';
 import { CallHistory } from './call-history';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 const matches = (peer: Peer, query: string) => {
   const q = query.trim().toLocaleLowerCase('fr');
@@ -25,13 +26,15 @@ export function CallsScreen() {
   const found = hub.peers.filter((p) => matches(p, query));
 
   const callButton = (peer: Peer) => (
-    <button
-      type="button"
-      disabled={!online || (peer.availability !== 'available' && !urgent)}
+    <ReasonedButton
+      reason={firstReason([
+        !online && t('why.offline'),
+        peer.availability !== 'available' && !urgent && t('why.notAvailable'),
+      ])}
       onClick={() => void ring(peer.id, reason, urgent)}
     >
       {t('calls.call', { name: peer.name })}
-    </button>
+    </ReasonedButton>
   );
 
   return (
@@ -84,14 +87,13 @@ export function CallsScreen() {
               {t(`calls.acts.${offer.act}`)} · {t('calls.hours', { hours: offer.hours })}
             </p>
             {offer.urgent && (
-              <button
-                type="button"
+              <ReasonedButton
                 className="warning urgent-call"
-                disabled={!online}
+                reason={online ? null : t('why.offline')}
                 onClick={() => void callOnDuty(offer, reason || t('onDuty.defaultReason'))}
               >
                 {t('onDuty.call', { specialty: offer.specialty, hospital: offer.hospital })}
-              </button>
+              </ReasonedButton>
             )}
             <ul>
               {offer.experts.map((id) => {

@@ -3,9 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendChat } from './call-controller';
 import type { ChatLine } from '../../webrtc/call-store';
+import { firstReason, ReasonedButton, useDisabledReason } from '../../ui/disabled-reason';
 
 export function ChatPanel({ lines, disabled }: { lines: ChatLine[]; disabled: boolean }) {
   const { t, i18n } = useTranslation();
+  const ended = useDisabledReason(disabled ? t('why.noCall') : null);
   const [text, setText] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -37,12 +39,13 @@ export function ChatPanel({ lines, disabled }: { lines: ChatLine[]; disabled: bo
           value={text}
           maxLength={2000}
           placeholder={t('calls.chat.placeholder')}
-          disabled={disabled}
+          {...ended.control}
           onChange={(e) => setText(e.target.value)}
         />
-        <button type="submit" disabled={disabled || !text.trim()}>
+        <ReasonedButton type="submit" reason={firstReason([!disabled && !text.trim() && t('why.writeFirst')])}>
           {t('calls.chat.send')}
-        </button>
+        </ReasonedButton>
+        {ended.note}
       </form>
     </section>
   );

@@ -6,6 +6,7 @@ import { listInputs } from '../../webrtc/local-media';
 import { humanInputLabel } from '../../ui/media-labels';
 import { addDeviceCamera, addStethoscope } from './call-controller';
 import type { CurrentCall } from '../../webrtc/call-store';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 export function ExamDevices({ call }: { call: CurrentCall }) {
   const { t } = useTranslation();
@@ -47,9 +48,12 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          disabled={!live || !camera || hasKind('device')}
+        <ReasonedButton
+          reason={firstReason([
+            !live && t('why.noCall'),
+            hasKind('device') && t('why.cameraAdded'),
+            !camera && t('why.chooseCamera'),
+          ])}
           onClick={() =>
             void addDeviceCamera(
               camera,
@@ -63,7 +67,7 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
           }
         >
           {t('calls.addCamera')}
-        </button>
+        </ReasonedButton>
       </div>
       <div className="button-row">
         <label htmlFor="exam-mic" className="visually-hidden">
@@ -77,9 +81,8 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          disabled={!live || hasKind('stethoscope')}
+        <ReasonedButton
+          reason={firstReason([!live && t('why.noCall'), hasKind('stethoscope') && t('why.stethoscopeAdded')])}
           onClick={() =>
             void addStethoscope(
               mic || undefined,
@@ -93,7 +96,7 @@ export function ExamDevices({ call }: { call: CurrentCall }) {
           }
         >
           {t('calls.addStethoscope')}
-        </button>
+        </ReasonedButton>
       </div>
       {steth && (
         <p

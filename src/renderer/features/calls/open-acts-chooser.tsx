@@ -2,10 +2,12 @@
 // new act for the call with the requester's name: what the consent panel and the stroke panel
 // both ask of the nurse before anything of the call is recorded or shared.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Encounter } from '../../../shared/acts/encounter';
+import type { Encounter, Professional } from '../../../shared/acts/encounter';
 import type { Patient } from '../../../shared/patients/patient';
 import { relais } from '../../api';
 import { formatDateTime } from '../../ui/format';
+import { AuthorLine } from '../../ui/author-line';
+import { asProfessional, needAuthor } from '../../ui/author-store';
 
 /** The panel's words, translated by the caller: the list's label, the button on each act, the new act's form and its field. */
 export interface OpenActsTexts {
@@ -26,10 +28,9 @@ export function OpenActsChooser({
   patient: Patient;
   texts: OpenActsTexts;
   onUse(act: Encounter): Promise<void>;
-  onCreate(requester: string): Promise<void>;
+  onCreate(requester: Professional): Promise<void>;
 }) {
   const [acts, setActs] = useState<Encounter[] | null>(null);
-  const [requester, setRequester] = useState('');
   useEffect(() => {
     let current = true;
     void relais
@@ -40,9 +41,11 @@ export function OpenActsChooser({
     };
   }, [patient.id]);
   if (acts === null) return null;
-  function create(event: FormEvent) {
+  async function create(event: FormEvent) {
     event.preventDefault();
-    void onCreate(requester);
+    // The requester is the session's author ("Qui êtes-vous ?" once), never typed here.
+    const author = await needAuthor();
+    if (author) await onCreate(asProfessional(author));
   }
   return (
     <>
@@ -59,17 +62,8 @@ export function OpenActsChooser({
           ))}
         </ul>
       )}
-      <form className="inline-form" aria-label={texts.newAct} onSubmit={create} noValidate>
-        <label>
-          {texts.requester}
-          <input
-            value={requester}
-            onChange={(e) => setRequester(e.target.value)}
-            required
-            maxLength={200}
-            autoComplete="name"
-          />
-        </label>
+      <form className="inline-form" aria-label={texts.newAct} onSubmit={(e) => void create(e)} noValidate>
+        <AuthorLine />
         <button type="submit">{texts.newAct}</button>
       </form>
     </>

@@ -86,6 +86,7 @@ export function RemoteCameraPad({ call }: { call: CurrentCall }) {
         id="remote"
         enabled={enabled}
         stopEnabled={call.remoteCamera.camera}
+        why={call.remoteCamera.camera ? t('why.notGranted') : t('why.noCameraDevice')}
         speed={speed}
         onSpeed={setSpeed}
         move={move}
@@ -97,6 +98,7 @@ export function RemoteCameraPad({ call }: { call: CurrentCall }) {
             <button
               type="button"
               disabled={!enabled}
+              aria-describedby={enabled ? undefined : 'remote-presets-why'}
               onClick={() => void act(p.name, { type: 'preset_recall', preset: p.number })}
             >
               {i + 1}. {p.name}
@@ -104,6 +106,11 @@ export function RemoteCameraPad({ call }: { call: CurrentCall }) {
           </li>
         ))}
       </ul>
+      {!enabled && presets.length > 0 && (
+        <p id="remote-presets-why" className="hint why-disabled">
+          {call.remoteCamera.camera ? t('why.notGranted') : t('why.noCameraDevice')}
+        </p>
+      )}
     </section>
   );
 }

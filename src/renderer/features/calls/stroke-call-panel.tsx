@@ -4,7 +4,8 @@
 // item is examined on, while the nurse lets her steer.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Encounter } from '../../../shared/acts/encounter';
+import type { Encounter, Professional } from '../../../shared/acts/encounter';
+import type { StrokeChangeInput } from '../../../shared/stroke/sheet';
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
@@ -18,6 +19,8 @@ import { PatientPicker } from './patient-picker';
 import { changeStroke, shareStroke, useSharedStroke } from './shared-stroke';
 import { OpenActsChooser } from './open-acts-chooser';
 import { useSlots } from '../../ui/slots';
+import { AuthorLine } from '../../ui/author-line';
+import { needAuthor } from '../../ui/author-store';
 
 const patientLabel = (p: Patient) => `${p.birthName.toUpperCase()} ${p.firstName}, ${toFrenchDate(p.birthDate)}`;
 
@@ -25,12 +28,12 @@ function ActChooser({ patient, call }: { patient: Patient; call: CurrentCall }) 
   const { t } = useTranslation();
   const site = useCalls((s) => s.hub.you?.site ?? '');
   const [error, setError] = useState<AppError | null>(null);
-  async function create(requester: string) {
+  async function create(requester: Professional) {
     const r = await relais.invoke('encounters.create', {
       patientId: patient.id,
       act: 'teleconsultation',
       assisted: false,
-      requester: { name: requester, role: 'physician' },
+      requester,
       expert: { name: call.remote.name, role: 'physician', specialty: 'neurologie' },
       site: site || call.remote.site,
       specialty: 'neurologie',
@@ -55,13 +58,19 @@ function ActChooser({ patient, call }: { patient: Patient; call: CurrentCall }) 
   );
 }
 
+/** On the site, the change is recorded in the name of the session's author; the neurologist's is sent to the site. */
+async function changeAsAuthor(change: StrokeChangeInput, neurologist: boolean): Promise<void> {
+  if (neurologist) return changeStroke(change, '');
+  const author = await needAuthor();
+  if (author) await changeStroke(change, author.name);
+}
+
 export function StrokeCallPanel({ call, isCart }: { call: CurrentCall; isCart: boolean }) {
   const { StrokeError, StrokeSheetView } = useSlots();
   const { t } = useTranslation();
   const { stroke, error } = useSharedStroke();
   const [choosing, setChoosing] = useState(false);
   const [patient, setPatient] = useState<Patient | null>(null);
-  const [by, setBy] = useState('');
 
   if (!stroke) {
     if (!isCart) return null;
@@ -97,19 +106,13 @@ export function StrokeCallPanel({ call, isCart }: { call: CurrentCall; isCart: b
       ) : (
         <StrokeError error={error} />
       )}
-      {!neurologist && (
-        <label>
-          {t('stroke.you')}
-          <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} autoComplete="name" />
-        </label>
-      )}
-      {!neurologist && !by.trim() && <p className="hint">{t('stroke.youFirst')}</p>}
+      {!neurologist && <AuthorLine />}
       {neurologist && !call.controlGranted && <p className="hint">{t('strokeCall.cameraNotGranted')}</p>}
-      <fieldset disabled={!neurologist && !by.trim()} className="plain-fieldset">
+      <div className="plain-fieldset">
         <StrokeSheetView
           sheet={stroke.sheet}
           birthDate={stroke.birthDate}
-          onChange={(change) => void changeStroke(change, by.trim())}
+          onChange={(change) => void changeAsAuthor(change, neurologist)}
           presets={neurologist ? call.remoteCamera.presets : undefined}
           onPreset={
             neurologist && call.controlGranted
@@ -117,7 +120,7 @@ export function StrokeCallPanel({ call, isCart }: { call: CurrentCall; isCart: b
               : undefined
           }
         />
-      </fieldset>
+      </div>
     </section>
   );
 }

@@ -44,7 +44,7 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
       <h2 id={`camera-${device.id}`}>{device.label}</h2>
       <p className="hint">{t('camera.keyboardHint')}</p>
       {!connected && (
-        <p role="alert" className="error-text">
+        <p role="alert" className="error-text" id={`camera-why-${device.id}`}>
           {t('errors.device_unavailable')}
         </p>
       )}
@@ -56,6 +56,7 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
       <CameraPad
         id={device.id}
         enabled={connected}
+        why={t('errors.device_unavailable')}
         speed={speed}
         onSpeed={setSpeed}
         move={move}
@@ -65,6 +66,7 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
           <button
             type="button"
             disabled={!connected}
+            aria-describedby={connected ? undefined : `camera-why-${device.id}`}
             onClick={() => void act('focus', { type: 'focus', mode: 'auto' })}
           >
             {t('camera.focusAuto')}
@@ -72,6 +74,7 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
           <button
             type="button"
             disabled={!connected}
+            aria-describedby={connected ? undefined : `camera-why-${device.id}`}
             onClick={() => void act('focus', { type: 'focus', mode: 'one_push' })}
           >
             {t('camera.focusOnePush')}
@@ -79,6 +82,7 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
           <button
             type="button"
             disabled={!connected}
+            aria-describedby={connected ? undefined : `camera-why-${device.id}`}
             onClick={() => void act('home', { type: 'home' }).then(readPosition)}
           >
             {t('camera.home')}
@@ -92,6 +96,7 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
             <button
               type="button"
               disabled={!connected}
+              aria-describedby={connected ? undefined : `camera-why-${device.id}`}
               onClick={() => void act(p.name, { type: 'preset_recall', preset: p.number }).then(readPosition)}
             >
               {i + 1}. {p.name}
@@ -100,6 +105,7 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
               type="button"
               className="link"
               disabled={!connected}
+              aria-describedby={connected ? undefined : `camera-why-${device.id}`}
               aria-label={t('camera.storePresetLabel', { name: p.name })}
               onClick={() => void act(p.name, { type: 'preset_set', preset: p.number })}
             >
@@ -117,7 +123,12 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
               ? t('camera.position', position)
               : t('camera.noPosition')}
       </p>
-      <button type="button" disabled={!connected} onClick={() => void readPosition()}>
+      <button
+        type="button"
+        disabled={!connected}
+        aria-describedby={connected ? undefined : `camera-why-${device.id}`}
+        onClick={() => void readPosition()}
+      >
         {t('camera.readPosition')}
       </button>
     </section>

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { relais, stationMode } from '../../api';
+import { AuthorBadge } from './author-badge';
 import { BadgePanel } from './badge-panel';
 import { useIdentity } from '../../ui/identity-store';
 
@@ -15,7 +16,9 @@ export function IdentityBadge() {
   useEffect(() => {
     if (!state) void load();
   }, [state, load]);
-  if (!state?.configured) return null;
+  if (!state) return null;
+  // Without sign-in (the site's choice): who is at the station, said once in "Qui êtes-vous ?".
+  if (!state.configured) return <AuthorBadge />;
 
   async function signIn() {
     setProblem(null);

@@ -14,6 +14,7 @@ import { ActError } from '../../ui/error-line';
 import { displayDate, personName } from '../../ui/imaging/dicom-display';
 import { DropZone } from './drop-zone';
 import { StudyIdentityCheck } from './study-identity-check';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 function StudyLine({ study, record }: { study: ScannedStudy; record: Patient }) {
   const { t, i18n } = useTranslation();
@@ -142,9 +143,9 @@ export function ImportFromDrive({
           {t('imaging.folder')}
           <input value={folder} onChange={(e) => setFolder(e.target.value)} required size={40} />
         </label>
-        <button type="submit" disabled={busy}>
+        <ReasonedButton type="submit" reason={busy ? t('why.busy') : null}>
           {t('imaging.readDrive')}
-        </button>
+        </ReasonedButton>
       </form>
       <DropZone onError={setError} onScanned={show} />
       {progress && progress.total > 0 && (
@@ -164,9 +165,10 @@ export function ImportFromDrive({
                     type="checkbox"
                     checked={chosen.includes(s.studyUid)}
                     disabled={s.alreadyImported}
+                    aria-describedby={s.alreadyImported ? `study-${s.studyUid}` : undefined}
                     onChange={(e) => tick(s.studyUid, e.target.checked)}
                   />
-                  <span className="study-lines">
+                  <span className="study-lines" id={`study-${s.studyUid}`}>
                     <StudyLine study={s} record={record} />
                   </span>
                 </label>
@@ -185,20 +187,20 @@ export function ImportFromDrive({
             ))}
           </ul>
           {waiting > 0 && (
-            <p className="warning-text" role="status">
+            <p className="warning-text" role="status" id="import-waiting">
               {t('imagingSafety.import.waiting', { count: waiting })}
             </p>
           )}
-          <button
-            type="button"
+          <ReasonedButton
             className="primary"
-            disabled={busy || chosen.length === 0 || waiting > 0}
+            reason={firstReason([busy && t('why.busy'), chosen.length === 0 && t('imagingSafety.import.tickFirst')])}
+            shownReasonId={waiting > 0 ? 'import-waiting' : null}
             onClick={() => void importChosen()}
           >
             {chosen.length === 0
               ? t('imaging.import')
               : t('imagingSafety.import.importChosen', { count: chosen.length })}
-          </button>
+          </ReasonedButton>
         </section>
       )}
     </div>

@@ -10,6 +10,7 @@ import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
 import { displayDate, personName } from '../../ui/imaging/dicom-display';
 import { mismatchesOf, MismatchWarning } from './mismatch-warning';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 export function PacsSearch({ patientId, onImported }: { patientId: string; onImported: (instances: number) => void }) {
   const { t, i18n } = useTranslation();
@@ -79,9 +80,9 @@ export function PacsSearch({ patientId, onImported }: { patientId: string; onImp
             ))}
           </select>
         </label>
-        <button type="submit" disabled={busy}>
+        <ReasonedButton type="submit" reason={busy ? t('why.busy') : null}>
           {t('pacs.search')}
-        </button>
+        </ReasonedButton>
       </form>
       <ActError error={error} />
       {busy && <p className="hint">{t('pacs.working')}</p>}
@@ -98,9 +99,9 @@ export function PacsSearch({ patientId, onImported }: { patientId: string; onImp
               ) : (
                 <>
                   {s.incomplete && <span className="hint">({t('imaging.incompleteHere')}) </span>}
-                  <button type="button" disabled={busy} onClick={() => void retrieve(s.studyUid, null)}>
+                  <ReasonedButton reason={busy ? t('why.busy') : null} onClick={() => void retrieve(s.studyUid, null)}>
                     {t('pacs.retrieve')}
-                  </button>
+                  </ReasonedButton>
                 </>
               )}
               {pending?.studyUid === s.studyUid && record && (

@@ -1,12 +1,15 @@
 // One study whose patient differs from the record's: the record's traits beside the study's, the
 // differing rows marked in words as well as in colour, and a confirmation for this study alone,
 // naming who compared them. Used for each ticked study of a drive, and for a PACS retrieval.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DemographicDifference } from '../../../shared/imaging/dicom-patient-match';
 import type { Patient } from '../../../shared/patients/patient';
 import { displayDate, nameParts } from '../../ui/imaging/dicom-display';
+import { AuthorLine } from '../../ui/author-line';
+import { needAuthor } from '../../ui/author-store';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 export interface StudyPatient {
   name: string | null;
@@ -87,7 +90,6 @@ export function StudyIdentityCheck(props: {
   onUndo(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const [checkedBy, setCheckedBy] = useState('');
   const titleId = useId();
   const { record, study, differences, confirmedBy } = props;
   return (
@@ -136,22 +138,14 @@ export function StudyIdentityCheck(props: {
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
-            if (checkedBy.trim()) props.onConfirm(checkedBy.trim());
+            // Who checked the traits: the session's author, asked once ("Qui êtes-vous ?").
+            void needAuthor().then((author) => author && props.onConfirm(author.name));
           }}
         >
-          <label>
-            {t('imagingSafety.import.checkedBy')}
-            <input
-              value={checkedBy}
-              onChange={(e) => setCheckedBy(e.target.value)}
-              maxLength={200}
-              autoComplete="name"
-              required
-            />
-          </label>
-          <button type="submit" className="warning" disabled={props.busy || !checkedBy.trim()}>
+          <AuthorLine />
+          <ReasonedButton type="submit" className="warning" reason={props.busy ? t('imagingSafety.import.busy') : null}>
             {t('imagingSafety.import.confirm')}
-          </button>
+          </ReasonedButton>
         </form>
       )}
     </div>

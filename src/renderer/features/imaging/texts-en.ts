@@ -7,6 +7,7 @@ export const imagingSafetyEn: Texts<typeof imagingSafetyFr> = {
   reasons: { syntax_mismatch: 'contradictory header (it declares one encoding, the data use another)' },
   refusedDetails: 'Details for the IT department',
   import: {
+    tickFirst: 'Tick this patient’s studies first.',
     noneTicked: 'No study is ticked in advance: tick this patient’s.',
     studyOf: 'In the name of: {{name}}',
     birthDate: 'birth date {{date}}',
@@ -36,6 +37,7 @@ export const imagingSafetyEn: Texts<typeof imagingSafetyFr> = {
     idHint: 'The study’s identifier is the one of the facility that made it: it is not compared with the INS.',
     checkedBy: 'Your name (you compared the two columns)',
     confirm: 'I confirm: this study is this patient’s',
+    busy: 'Importing…',
     confirmed: 'Attachment of this study confirmed by {{by}}.',
     undo: 'Cancel the confirmation',
     waiting_one: '{{count}} ticked study awaits the confirmation of its identity.',

@@ -5,6 +5,7 @@ export const imagingSafetyFr = {
   reasons: { syntax_mismatch: 'en-tête contradictoire (il annonce un encodage, les données en ont un autre)' },
   refusedDetails: 'Détails pour le service informatique',
   import: {
+    tickFirst: 'Cochez d’abord les examens de ce patient.',
     noneTicked: 'Aucun examen n’est coché d’avance : cochez ceux de ce patient.',
     studyOf: 'Au nom de : {{name}}',
     birthDate: 'date de naissance {{date}}',
@@ -40,6 +41,7 @@ export const imagingSafetyFr = {
     idHint: 'L’identifiant de l’examen est celui de l’établissement qui l’a fait : il ne se compare pas à l’INS.',
     checkedBy: 'Votre nom (vous avez comparé les deux colonnes)',
     confirm: 'Je confirme : cet examen est bien celui de ce patient',
+    busy: 'Import en cours…',
     confirmed: 'Rattachement de cet examen confirmé par {{by}}.',
     undo: 'Annuler la confirmation',
     waiting_one: '{{count}} examen coché attend la confirmation de son identité.',

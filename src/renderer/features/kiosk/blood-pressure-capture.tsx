@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { BloodPressureReading, DeviceInfo } from '../../../shared/devices/devices';
 import { relais } from '../../api';
 import { formatTime } from '../../ui/format';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 /** A reading older than this, by the monitor's clock, is not this session's. */
 const FRESH_MS = 15 * 60_000;
@@ -54,9 +55,9 @@ export function BloodPressureCapture({
           {t('kiosk.measure.monitor.simulate')}
         </button>
       )}
-      <button type="button" className="kiosk-button" disabled={busy} onClick={() => void read()}>
+      <ReasonedButton className="kiosk-button" reason={busy ? t('why.busy') : null} onClick={() => void read()}>
         {t('kiosk.measure.monitor.read')}
-      </button>
+      </ReasonedButton>
       {problem && (
         <p role="alert" className="error-text">
           {problem}

@@ -20,6 +20,7 @@ import { relais } from '../../api';
 import { toIsoDate } from '../../ui/parse-search';
 import { PatientSummary } from '../../ui/patient-summary';
 import { CardReading } from './card-reading';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 interface Props {
   pharmacist: string;
@@ -216,9 +217,13 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
           onChange={(e) => setCard(e.target.value)}
           autoComplete="off"
         />
-        <button type="button" className="kiosk-button secondary" onClick={readCard} disabled={!card.trim()}>
+        <ReasonedButton
+          className="kiosk-button secondary"
+          onClick={readCard}
+          reason={card.trim() ? null : t('why.cardFirst')}
+        >
           {t('kiosk.identify.card.read')}
-        </button>
+        </ReasonedButton>
         <p className="hint">{t('kiosk.identify.card.hint')}</p>
       </div>
       {cardFacts && <CardReading facts={cardFacts} holder={holder} onHolder={chooseHolder} />}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Vital } from '../../../shared/acts/encounter';
 import type { VitalField } from '../../../shared/acts/vital-limits';
 import { FieldProblem, readNumbers, useVitalProblems } from '../../ui/vital-check';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 export type ManualKind = 'blood_pressure' | 'body_temperature' | 'body_weight';
 
@@ -88,9 +89,17 @@ export function ManualVital({
           {t('acts.confirmUnusual')}
         </label>
       )}
-      <button type="submit" className="kiosk-button secondary" disabled={!vital || blocking || (unusual && !confirmed)}>
+      <ReasonedButton
+        type="submit"
+        className="kiosk-button secondary"
+        reason={firstReason([
+          !vital && t('acts.why.valueFirst'),
+          blocking && t('acts.why.valueWrong'),
+          unusual && !confirmed && t('acts.why.confirmFirst'),
+        ])}
+      >
         {t('kiosk.measure.save')}
-      </button>
+      </ReasonedButton>
       {problem && (
         <p role="alert" className="error-text">
           {problem}

@@ -9,6 +9,7 @@ import { FormField } from '../../ui/form-field';
 import { IdentityDocumentFields } from './identity-document-fields';
 import { IdentityStatusFields } from './identity-status-fields';
 import type { IdentityFormValues } from './identity-form-values';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 interface Props {
   initial: IdentityFormValues;
@@ -145,9 +146,9 @@ export function IdentityForm({ initial, insFromInsi, checker, error, errorSerial
       </fieldset>
 
       <div className="actions">
-        <button type="submit" className="primary" disabled={submitting}>
+        <ReasonedButton type="submit" className="primary" reason={submitting ? t('why.busy') : null}>
           {submitting ? t('form.saving') : t('form.save')}
-        </button>
+        </ReasonedButton>
       </div>
     </form>
   );

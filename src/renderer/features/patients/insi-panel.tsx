@@ -11,6 +11,7 @@ import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { groupedMatricule, oidName } from './ins-format';
 import { InsiAnswer } from './insi-answer';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 interface Props {
   patient: Patient;
@@ -77,13 +78,13 @@ export function InsiPanel({ patient, onAccepted, onVerified }: Props) {
       {configured && (
         <div className="actions">
           {patient.ins ? (
-            <button type="button" onClick={() => void ask('patients.insiVerify')} disabled={asking}>
+            <ReasonedButton onClick={() => void ask('patients.insiVerify')} reason={asking ? t('why.busy') : null}>
               {t('vigilance.insi.verify')}
-            </button>
+            </ReasonedButton>
           ) : (
-            <button type="button" onClick={() => void ask('patients.insiSearch')} disabled={asking}>
+            <ReasonedButton onClick={() => void ask('patients.insiSearch')} reason={asking ? t('why.busy') : null}>
               {t('vigilance.insi.retrieve')}
-            </button>
+            </ReasonedButton>
           )}
         </div>
       )}

@@ -5,7 +5,7 @@ import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../../ui/view-store';
-import { useSignedIn } from '../../ui/identity-store';
+import { useAuthor } from '../../ui/author-store';
 import { DuplicateDialog } from './duplicate-dialog';
 import { IdentityForm } from './identity-form';
 import { EMPTY_IDENTITY, toIdentityInput, type IdentityFormValues } from './identity-form-values';
@@ -18,7 +18,7 @@ export function NewPatientScreen() {
   const [errorSerial, setErrorSerial] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [pending, setPending] = useState<{ values: IdentityFormValues; candidates: Patient[] } | null>(null);
-  const checker = useSignedIn()?.name ?? '';
+  const checker = useAuthor()?.name ?? ''; // who is at the station (signed in, or said once)
 
   async function create(values: IdentityFormValues, notDuplicateOf: string[] = []) {
     setSubmitting(true);

@@ -9,7 +9,7 @@ import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../../ui/view-store';
-import { useSignedIn } from '../../ui/identity-store';
+import { useAuthor } from '../../ui/author-store';
 import { IdentityForm } from './identity-form';
 import { IdentityHistory } from './identity-history';
 import { InsiPanel } from './insi-panel';
@@ -33,7 +33,7 @@ export function PatientScreen({ id }: { id: string }) {
 
   const [loadSerial, setLoadSerial] = useState(0);
   const [historySerial, setHistorySerial] = useState(0);
-  const checker = useSignedIn()?.name ?? '';
+  const checker = useAuthor()?.name ?? ''; // who is at the station (signed in, or said once)
 
   useEffect(() => {
     let current = true; // an answer for a screen that was left is dropped

@@ -9,6 +9,9 @@ import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useStation } from './station-store';
 import { formatNumber } from '../../ui/format';
+import { AuthorLine } from '../../ui/author-line';
+import { needAuthor } from '../../ui/author-store';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 type Checked = { ok: boolean; patients: number; encounters: number; auditLastSeq: number; problems: string[] };
 
@@ -27,11 +30,13 @@ function Decision({
   const [picked, setBackup] = useState('');
   // The newest backup until the person picks another (the list may arrive after the form).
   const backup = picked || backups[0]?.name || '';
-  const [by, setBy] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!action) return;
+    const author = await needAuthor();
+    if (!author) return;
+    const by = author.name;
     setBusy(true);
     const decision: DatabaseDecision = action === 'restore' ? { action, backup, by } : { action, by };
     const result = await relais.invoke('database.decide', decision);
@@ -66,15 +71,19 @@ function Decision({
           </select>
         </label>
       )}
-      <label>
-        {t('database.by')}
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
+      <AuthorLine />
       {busy && <p className="hint">{t('database.working')}</p>}
       <div className="actions start">
-        <button type="submit" disabled={busy || !action || !by.trim() || (action === 'restore' && !backup)}>
+        <ReasonedButton
+          type="submit"
+          reason={firstReason([
+            busy && t('database.working'),
+            !action && t('database.chooseFirst'),
+            action === 'restore' && !backup && t('database.backupFirst'),
+          ])}
+        >
           {action ? label[action] : t('database.decide')}
-        </button>
+        </ReasonedButton>
       </div>
     </form>
   );
@@ -142,17 +151,15 @@ export function DatabasePanel() {
         </p>
       )}
       <div className="actions start">
-        <button
-          type="button"
-          disabled={busy}
+        <ReasonedButton
+          reason={busy ? t('why.busy') : null}
           onClick={() => void run(() => relais.invoke('database.check', {}), setReport)}
         >
           {busy ? t('database.checking') : t('database.check')}
-        </button>
+        </ReasonedButton>
         {database.state === 'ok' && (
-          <button
-            type="button"
-            disabled={busy}
+          <ReasonedButton
+            reason={busy ? t('why.busy') : null}
             onClick={() =>
               void run(
                 () => relais.invoke('database.backup', {}),
@@ -161,7 +168,7 @@ export function DatabasePanel() {
             }
           >
             {t('database.backupNow')}
-          </button>
+          </ReasonedButton>
         )}
       </div>
       {report && (
@@ -180,10 +187,9 @@ export function DatabasePanel() {
                   reason: t(`database.reasons.${b.reason}`),
                   size: formatNumber(b.bytes / 1e6, 1, 1),
                 })}{' '}
-                <button
-                  type="button"
+                <ReasonedButton
                   className="link"
-                  disabled={busy}
+                  reason={busy ? t('why.busy') : null}
                   onClick={() =>
                     void run(
                       () => relais.invoke('database.checkBackup', { name: b.name }),
@@ -192,7 +198,7 @@ export function DatabasePanel() {
                   }
                 >
                   {t('database.checkBackup')}
-                </button>
+                </ReasonedButton>
                 {checks[b.name] && (
                   <span className={checks[b.name]!.ok ? 'hint' : 'error-text'}>
                     {' '}

@@ -14,6 +14,9 @@ import { useStation } from './station-store';
 import { UploadProgress } from './upload-progress';
 import { DatabasePanel } from './database-panel';
 import { useSlots } from '../../ui/slots';
+import { AuthorLine } from '../../ui/author-line';
+import { needAuthor } from '../../ui/author-store';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 const show = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value).slice(0, 400));
 
@@ -37,13 +40,14 @@ function ConflictChoice({
   onSettled: () => void;
 }) {
   const { t } = useTranslation();
-  const [by, setBy] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const settle = async (keep: 'station' | 'server', event?: FormEvent) => {
     event?.preventDefault();
+    const author = await needAuthor();
+    if (!author) return;
     setBusy(true);
-    const result = await relais.invoke('sync.resolve', { conflictId: conflict.id, keep, by });
+    const result = await relais.invoke('sync.resolve', { conflictId: conflict.id, keep, by: author.name });
     setBusy(false);
     if (result.ok) onSettled();
     else setError(result.error);
@@ -51,10 +55,7 @@ function ConflictChoice({
   const serverLabel = TAKES_SERVER_VERSION.has(conflict.entity) ? t('sync.keepServer') : t('sync.leaveServer');
   return (
     <form className="conflict-choice" onSubmit={(e) => void settle('station', e)} noValidate>
-      <label>
-        {t('sync.decidedBy')}
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
+      <AuthorLine />
       <p className="hint">{t('sync.choiceHint')}</p>
       {error && (
         <p role="alert" className="error-text">
@@ -62,12 +63,12 @@ function ConflictChoice({
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={busy || !by.trim()}>
+        <ReasonedButton type="submit" reason={busy ? t('sync.settling') : null}>
           {t('sync.keepStation')}
-        </button>
-        <button type="button" disabled={busy || !by.trim()} onClick={() => void settle('server')}>
+        </ReasonedButton>
+        <ReasonedButton reason={busy ? t('sync.settling') : null} onClick={() => void settle('server')}>
           {serverLabel}
-        </button>
+        </ReasonedButton>
       </div>
     </form>
   );
@@ -175,9 +176,12 @@ export function SyncScreen() {
             lastSync: status.sync.lastSyncAt ? when(status.sync.lastSyncAt) : t('home.never'),
             lastPull: status.sync.lastPullAt ? when(status.sync.lastPullAt) : t('home.never'),
           })}{' '}
-          <button type="button" onClick={() => void syncNow()} disabled={syncing || !status.sync.server}>
+          <ReasonedButton
+            onClick={() => void syncNow()}
+            reason={firstReason([syncing && t('why.busy'), !status.sync.server && t('why.noServer')])}
+          >
             {syncing ? t('sync.syncing') : t('sync.now')}
-          </button>
+          </ReasonedButton>
         </p>
       )}
       {status && <UploadProgress uploads={status.sync.uploads} />}

@@ -40,6 +40,8 @@ export const databaseEn: Texts<typeof databaseFr> = {
   keep: 'Go on with this older database',
   pickBackup: 'Backup to restore',
   by: 'Your name (who decides)',
+  chooseFirst: 'Choose one of the decisions above first.',
+  backupFirst: 'Choose the backup to restore first.',
   working: 'Working… the station takes back what the regional server holds.',
   lastRecovery: 'Last decision',
   recoveryLine: '{{decision}} on {{when}} by {{by}}.',

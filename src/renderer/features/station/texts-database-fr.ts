@@ -44,6 +44,8 @@ export const databaseFr = {
   keep: 'Continuer avec cette base plus ancienne',
   pickBackup: 'Sauvegarde à restaurer',
   by: 'Votre nom (qui décide)',
+  chooseFirst: 'Choisissez d’abord une des décisions ci-dessus.',
+  backupFirst: 'Choisissez d’abord la sauvegarde à restaurer.',
   working: 'En cours… le poste reprend ce que détient le serveur régional.',
   lastRecovery: 'Dernière décision',
   recoveryLine: '{{decision}} le {{when}} par {{by}}.',

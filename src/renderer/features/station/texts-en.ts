@@ -93,6 +93,7 @@ export const syncScreenEn: Texts<typeof syncScreenFr> = {
   upload: '{{kind}}: {{sent}} MB of {{total}} MB ({{percent}} %)',
   fileKinds: { snapshot: 'Photo', auscultation: 'Auscultation', document: 'Document' },
   decidedBy: 'Your name (who decides)',
+  settling: 'Sending your decision…',
   choiceHint:
     'Keeping the station’s version sends it again over the server’s. Taking the server’s writes it into the station’s record.',
   keepStation: 'Keep the station’s version',

@@ -96,6 +96,7 @@ export const syncScreenFr = {
   upload: '{{kind}} : {{sent}} Mo sur {{total}} Mo ({{percent}} %)',
   fileKinds: { snapshot: 'Photo', auscultation: 'Auscultation', document: 'Document' },
   decidedBy: 'Votre nom (qui décide)',
+  settling: 'Envoi de votre décision…',
   choiceHint:
     'Garder la version de la station la renvoie par-dessus celle du serveur. Prendre celle du serveur l’écrit dans le dossier de la station.',
   keepStation: 'Garder la version de la station',

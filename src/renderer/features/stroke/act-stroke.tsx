@@ -7,6 +7,8 @@ import type { AppError } from '../../../shared/result';
 import type { StrokeChangeInput, StrokeSheet } from '../../../shared/stroke/sheet';
 import { strokeSummary } from '../../../shared/stroke/summary';
 import { relais } from '../../api';
+import { AuthorLine } from '../../ui/author-line';
+import { needAuthor } from '../../ui/author-store';
 import { strokeErrorLines } from './stroke-format';
 import { StrokeSheetView } from './stroke-sheet-view';
 import { summaryTexts } from './stroke-texts';
@@ -42,15 +44,13 @@ function useBirthDate(encounterId: string): string | null {
 
 export interface ActStrokeProps {
   encounterId: string;
-  defaultBy: string;
   onSummary?: (text: string) => void;
 }
 
-export function ActStroke({ encounterId, defaultBy, onSummary }: ActStrokeProps) {
+export function ActStroke({ encounterId, onSummary }: ActStrokeProps) {
   const { t, i18n } = useTranslation();
   const [sheet, setSheet] = useState<StrokeSheet | null>(null);
   const [open, setOpen] = useState(false);
-  const [by, setBy] = useState(defaultBy);
   const [error, setError] = useState<AppError | null>(null);
   const birthDate = useBirthDate(encounterId);
   const load = useCallback(
@@ -65,7 +65,9 @@ export function ActStroke({ encounterId, defaultBy, onSummary }: ActStrokeProps)
   const started = sheet.version > 0;
 
   async function change(c: StrokeChangeInput) {
-    const r = await relais.invoke('stroke.change', { encounterId, change: c, by: by.trim() });
+    const author = await needAuthor();
+    if (!author) return;
+    const r = await relais.invoke('stroke.change', { encounterId, change: c, by: author.name });
     setError(r.ok ? null : r.error);
     if (r.ok) setSheet(r.value);
   }
@@ -79,15 +81,9 @@ export function ActStroke({ encounterId, defaultBy, onSummary }: ActStrokeProps)
         </button>
       ) : (
         <>
-          <label>
-            {t('stroke.you')}
-            <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={200} autoComplete="name" />
-          </label>
-          {!by.trim() && <p className="hint">{t('stroke.youFirst')}</p>}
+          <AuthorLine />
           <StrokeError error={error} />
-          <fieldset disabled={!by.trim()} className="plain-fieldset">
-            <StrokeSheetView sheet={sheet} birthDate={birthDate} onChange={(c) => void change(c)} />
-          </fieldset>
+          <StrokeSheetView sheet={sheet} birthDate={birthDate} onChange={(c) => void change(c)} />
           {onSummary && started && (
             <button
               type="button"

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/stroke/sheet';
 import { ADULT_AGE_YEARS } from '../../../shared/stroke/thrombolysis-dose';
 import { dateTimeText } from './stroke-format';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 export interface StrokeDecisionProps {
   sheet: StrokeSheet;
@@ -116,7 +117,13 @@ export function StrokeDecision({ sheet, onChange, ageYears }: StrokeDecisionProp
                 onChange={(e) => setReason(e.target.value)}
                 maxLength={1000}
                 disabled={!overriding}
+                aria-describedby={overriding ? undefined : 'stroke-override-why'}
               />
+              {!overriding && (
+                <span id="stroke-override-why" className="hint why-disabled">
+                  {t('stroke.why.overrideTickFirst')}
+                </span>
+              )}
             </label>
             <p className="hint">{t('stroke.overrideHint')}</p>
           </fieldset>
@@ -127,9 +134,18 @@ export function StrokeDecision({ sheet, onChange, ageYears }: StrokeDecisionProp
             {t('stroke.minorConfirm', { age: ageYears })}
           </label>
         )}
-        <button type="submit" className="primary" disabled={!ready}>
+        <ReasonedButton
+          type="submit"
+          className="primary"
+          reason={firstReason([
+            decision === '' && t('stroke.why.decisionFirst'),
+            unanswered && t('stroke.checklistFirst', { count: checklist.unanswered.length }),
+            !overridden && t('stroke.why.overrideFirst'),
+            thrombolysis && minor && !minorConfirmed && t('stroke.why.minorFirst'),
+          ])}
+        >
           {t('stroke.recordDecision')}
-        </button>
+        </ReasonedButton>
       </form>
     </section>
   );

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/stroke/nihss';
 import type { NihssItem, NihssItemId, NihssScores, UntestableReason } from '../../../shared/stroke/nihss';
 import { nihssScoresOf, type StrokeChangeInput, type StrokeSheet } from '../../../shared/stroke/sheet';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 /** The camera view each NIHSS item is examined on (matched against the cart's preset names). */
 const ITEM_VIEWS: Record<NihssItemId, readonly string[]> = {
@@ -103,9 +104,15 @@ function UntestableForm({
           </label>
         )}
       </fieldset>
-      <button type="submit" disabled={!ready}>
+      <ReasonedButton
+        type="submit"
+        reason={firstReason([
+          reason === '' && t('stroke.why.untestableFirst'),
+          reason === 'other' && !detail.trim() && t('stroke.why.detailFirst'),
+        ])}
+      >
         {t('stroke.scale.saveUntestable')}
-      </button>{' '}
+      </ReasonedButton>{' '}
       <button type="button" onClick={onDone}>
         {t('stroke.scale.cancel')}
       </button>

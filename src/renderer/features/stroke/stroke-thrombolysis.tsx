@@ -15,6 +15,7 @@ import {
 import { ADULT_AGE_YEARS, alteplaseDose, tenecteplaseDose } from '../../../shared/stroke/thrombolysis-dose';
 import { WEIGHT_RANGE_KG, weightNeedsConfirmation } from '../../../shared/stroke/thrombolysis-dose';
 import { bandText, numberText } from './stroke-format';
+import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
 function WeightForm({ sheet, onChange }: { sheet: StrokeSheet; onChange(change: StrokeChangeInput): void }) {
   const { t } = useTranslation();
@@ -52,9 +53,15 @@ function WeightForm({ sheet, onChange }: { sheet: StrokeSheet; onChange(change: 
           {t('stroke.confirmWeight')}
         </label>
       )}
-      <button type="submit" disabled={!typed || (unusual && !confirmed)}>
+      <ReasonedButton
+        type="submit"
+        reason={firstReason([
+          !typed && t('stroke.why.weightFirst'),
+          unusual && !confirmed && t('stroke.why.weightConfirmFirst'),
+        ])}
+      >
         {t('stroke.saveWeight')}
-      </button>
+      </ReasonedButton>
     </form>
   );
 }

@@ -15,6 +15,7 @@ import {
 import { parseTypedDateTime, type TypedTimeProblem } from '../../../shared/stroke/typed-time';
 import { dateTimeText } from './stroke-format';
 import { StrokeWindows } from './stroke-windows';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 const isPast = (m: Milestone): m is 'onset' | 'last_known_well' => m === 'onset' || m === 'last_known_well';
 
@@ -87,14 +88,13 @@ function MilestoneRow({
             maxLength={5}
             autoComplete="off"
           />
-          <button
-            type="button"
-            disabled={!date.trim() || !time.trim()}
+          <ReasonedButton
+            reason={date.trim() && time.trim() ? null : t('stroke.why.timeFirst')}
             onClick={record}
             aria-label={t('stroke.setTimeOf', { milestone: name })}
           >
             {t('stroke.setTime')}
-          </button>
+          </ReasonedButton>
           {isPast(milestone) && (
             <button
               type="button"

@@ -203,4 +203,15 @@ export const strokeEn: Texts<typeof strokeFr> = {
     helpOnly:
       'Doses and the contra-indication list are help: the decision and the prescription are those of the physicians named.',
   },
+  why: {
+    decisionFirst: 'Choose the decision first.',
+    overrideFirst: 'Tick “I override” and give the medical reason.',
+    overrideTickFirst: 'Tick the box above first.',
+    minorFirst: 'Confirm thrombolysis for this patient under 18 first.',
+    untestableFirst: 'Choose why the item cannot be tested first.',
+    detailFirst: 'Give the reason first.',
+    weightFirst: 'Enter the weight first.',
+    weightConfirmFirst: 'Unusual weight: tick the confirmation first.',
+    timeFirst: 'Enter the date and time first.',
+  },
 };

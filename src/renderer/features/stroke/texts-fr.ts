@@ -210,4 +210,15 @@ export const strokeFr = {
     helpOnly:
       'Les doses et la liste de contre-indications sont une aide : la décision et la prescription sont celles des médecins nommés.',
   },
+  why: {
+    decisionFirst: 'Choisissez d’abord la décision.',
+    overrideFirst: 'Cochez « Je passe outre » et donnez la raison médicale.',
+    overrideTickFirst: 'Cochez d’abord la case ci-dessus.',
+    minorFirst: 'Confirmez d’abord la thrombolyse chez ce patient de moins de 18 ans.',
+    untestableFirst: 'Choisissez d’abord pourquoi l’item n’est pas testable.',
+    detailFirst: 'Précisez d’abord la raison.',
+    weightFirst: 'Saisissez d’abord le poids.',
+    weightConfirmFirst: 'Poids inhabituel : cochez d’abord la confirmation.',
+    timeFirst: 'Saisissez d’abord la date et l’heure.',
+  },
 };

@@ -2,7 +2,7 @@
 // waiting to be sent, sent, information requested, answered, converted), sending it (works
 // offline: it leaves with the sync, with the patient's consent recorded), the expert's replies,
 // and the answer to her question with more files.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../shared/acts/attachments';
 import type { Encounter } from '../../../shared/acts/encounter';
@@ -13,6 +13,9 @@ import { ActError } from '../../ui/error-line';
 import { useView } from '../../ui/view-store';
 import { ExpertiseMessages } from './expertise-messages';
 import { BlockedReason, useBlockedReason } from '../../ui/consent-blocked';
+import { AuthorLine } from '../../ui/author-line';
+import { asProfessional, needAuthor } from '../../ui/author-store';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 type Decision = 'given' | 'refused' | null;
 
@@ -32,14 +35,16 @@ function AnswerQuestion({
   const { t } = useTranslation();
   // A photo leaves for the expert with the answer: the patient's consent to sharing images first.
   const photoBlocked = useBlockedReason()('image_sharing', imageSharing);
+  const photoBlockedId = useId();
   const [text, setText] = useState('');
-  const [by, setBy] = useState(encounter.requester.name);
   const [joined, setJoined] = useState<string[]>([]);
   const send = async () => {
+    const author = await needAuthor();
+    if (!author) return;
     const r = await relais.invoke('teleexpertise.provideInformation', {
       encounterId: encounter.id,
       inResponseTo: questionId,
-      author: { ...encounter.requester, name: by },
+      author: asProfessional(author),
       text,
       attachmentIds: joined,
     });
@@ -60,22 +65,24 @@ function AnswerQuestion({
               <input
                 type="checkbox"
                 disabled={f.kind === 'snapshot' && photoBlocked !== null}
+                aria-describedby={f.kind === 'snapshot' && photoBlocked !== null ? photoBlockedId : undefined}
                 checked={joined.includes(f.id)}
                 onChange={(e) => setJoined((j) => (e.target.checked ? [...j, f.id] : j.filter((x) => x !== f.id)))}
               />{' '}
               {f.title ?? f.device}
             </label>
           ))}
-          {files.some((f) => f.kind === 'snapshot') && <BlockedReason reason={photoBlocked} />}
+          {files.some((f) => f.kind === 'snapshot') && <BlockedReason reason={photoBlocked} id={photoBlockedId} />}
         </fieldset>
       )}
-      <label>
-        {t('acts.author')}
-        <input value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} autoComplete="name" />
-      </label>
-      <button type="button" className="primary" disabled={!text.trim() || !by.trim()} onClick={() => void send()}>
+      <AuthorLine />
+      <ReasonedButton
+        className="primary"
+        reason={text.trim() ? null : t('expertise.answerFirst')}
+        onClick={() => void send()}
+      >
         {t('expertise.sendAnswer')}
-      </button>
+      </ReasonedButton>
     </form>
   );
 }
@@ -95,6 +102,7 @@ export function ActExpertise({
   // The request's photos leave with it: the patient's consent to sharing them first.
   const sendBlocked = useBlockedReason()('image_sharing', imageSharing);
   const photosBlocked = files.some((f) => f.kind === 'snapshot') ? sendBlocked : null;
+  const photosBlockedId = useId();
   const show = useView((s) => s.show);
   const [view, setView] = useState<RequestView | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -170,10 +178,15 @@ export function ActExpertise({
             <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />{' '}
             {t('expertise.consent')}
           </label>
-          <button type="button" className="primary" disabled={photosBlocked !== null} onClick={() => void submit()}>
+          <ReasonedButton
+            className="primary"
+            reason={null}
+            shownReasonId={photosBlocked !== null ? photosBlockedId : null}
+            onClick={() => void submit()}
+          >
             {t('expertise.send')}
-          </button>
-          <BlockedReason reason={photosBlocked} />
+          </ReasonedButton>
+          <BlockedReason reason={photosBlocked} id={photosBlockedId} />
         </>
       ) : (
         <>
@@ -195,9 +208,9 @@ export function ActExpertise({
               onDone={done}
             />
           )}
-          <button type="button" disabled={checking} onClick={() => void checkNow()}>
+          <ReasonedButton reason={checking ? t('why.busy') : null} onClick={() => void checkNow()}>
             {t('expertise.checkNow')}
-          </button>
+          </ReasonedButton>
         </>
       )}
       <ActError error={error} />

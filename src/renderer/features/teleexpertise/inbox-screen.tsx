@@ -8,6 +8,7 @@ import { waitingTime, type InboxItem } from '../../../shared/teleexpertise/telee
 import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
 import { useView } from '../../ui/view-store';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 const AGE_KEY = { minutes: 'expertise.ageMinutes', hours: 'expertise.ageHours', days: 'expertise.ageDays' } as const;
 function age(since: string, now: number, t: (key: string, o: Record<string, number>) => string): string {
@@ -54,9 +55,9 @@ export function InboxScreen() {
     <section aria-labelledby="inbox-title">
       <div className="title-row">
         <h1 id="inbox-title">{t('expertise.inbox')}</h1>
-        <button type="button" disabled={loading} onClick={refresh}>
+        <ReasonedButton reason={loading ? t('why.busy') : null} onClick={refresh}>
           {t('expertise.refresh')}
-        </button>
+        </ReasonedButton>
       </div>
       <ActError error={error} />
       {items && items.length === 0 && <p>{t('expertise.inboxEmpty')}</p>}

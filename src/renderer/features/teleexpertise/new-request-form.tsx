@@ -11,8 +11,9 @@ import type { AppError } from '../../../shared/result';
 import { PrioritySchema, type Priority } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
-import { RequesterFields, type RequesterRole } from '../../ui/professional-fields';
+import { needAuthor, RequesterFields } from '../../ui/professional-fields';
 import { NamedExpertField } from './named-expert-field';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 export function NewRequestForm({
   patientId,
@@ -30,8 +31,6 @@ export function NewRequestForm({
   const [question, setQuestion] = useState('');
   const [context, setContext] = useState('');
   const [priority, setPriority] = useState<Priority>('routine');
-  const [requester, setRequester] = useState('');
-  const [role, setRole] = useState<RequesterRole>('nurse');
   const [site, setSite] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,13 +44,15 @@ export function NewRequestForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const author = await needAuthor();
+    if (!author) return;
     setBusy(true);
     const result = await relais.invoke('teleexpertise.create', {
       patientId,
       specialty,
       // SECURITY: the expert named is routed to by her hub identity (hubId), never by her name.
       expert: expert ? { name: expert.name, role: 'physician', specialty: expert.specialty, hubId: expert.id } : null,
-      requester: { name: requester, role },
+      requester: { name: author.name, role: author.role },
       site,
       question,
       context,
@@ -100,7 +101,7 @@ export function NewRequestForm({
           ))}
         </select>
       </label>
-      <RequesterFields name={requester} role={role} onName={setRequester} onRole={setRole} />
+      <RequesterFields />
       <label>
         {t('acts.site')}
         <input value={site} onChange={(e) => setSite(e.target.value)} required maxLength={200} />
@@ -110,9 +111,9 @@ export function NewRequestForm({
         <button type="button" onClick={onCancel}>
           {t('acts.cancel')}
         </button>
-        <button type="submit" className="primary" disabled={busy}>
+        <ReasonedButton type="submit" className="primary" reason={busy ? t('why.busy') : null}>
           {t('expertise.createDraft')}
-        </button>
+        </ReasonedButton>
       </div>
     </form>
   );

@@ -1,12 +1,13 @@
 // The expert's reply: a structured answer (opinion, recommendations, follow-up), a question back
 // to the requester, or a proposal to convert the request to a téléconsultation. Kept on her
 // station at once and sent by the sync.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { FollowUpSchema, type FollowUp } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
-import { SignerFields } from '../../ui/professional-fields';
+import { needAuthor, SignerFields } from '../../ui/professional-fields';
+import { ReasonedButton } from '../../ui/disabled-reason';
 
 type Kind = 'answer' | 'information_request' | 'teleconsultation_proposed';
 const KINDS: Kind[] = ['answer', 'information_request', 'teleconsultation_proposed'];
@@ -17,20 +18,17 @@ export function ReplyForm({ requestId, onDone }: { requestId: string; onDone: (e
   const [text, setText] = useState('');
   const [recommendations, setRecommendations] = useState('');
   const [followUp, setFollowUp] = useState<FollowUp>('none');
-  const [author, setAuthor] = useState('');
-  const [rpps, setRpps] = useState('');
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    void relais.invoke('calls.hub', {}).then((r) => r.ok && r.value.you && setAuthor((a) => a || r.value.you!.name));
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const author = await needAuthor();
+    if (!author) return;
     setBusy(true);
     const r = await relais.invoke('teleexpertise.reply', {
       requestId,
       kind,
-      author: { name: author, role: 'physician', rpps: rpps.trim() || null },
+      author: { name: author.name, role: author.role, rpps: author.rpps },
       text,
       ...(kind === 'answer' ? { recommendations, followUp } : {}),
     });
@@ -80,10 +78,10 @@ export function ReplyForm({ requestId, onDone }: { requestId: string; onDone: (e
           </label>
         </>
       )}
-      <SignerFields author={author} rpps={rpps} onAuthor={setAuthor} onRpps={setRpps}>
-        <button type="submit" className="primary" disabled={busy}>
+      <SignerFields>
+        <ReasonedButton type="submit" className="primary" reason={busy ? t('why.busy') : null}>
           {t(`expertise.replySend.${kind}`)}
-        </button>
+        </ReasonedButton>
       </SignerFields>
     </form>
   );

@@ -65,6 +65,7 @@ export const expertiseEn: Texts<typeof expertiseFr> = {
   yourAnswer: 'Your answer',
   joinFiles: 'Attach files of the act',
   sendAnswer: 'Send the answer',
+  answerFirst: 'Write your answer first.',
   inbox: 'Tele-expertise requests',
   inboxEmpty: 'No request for your specialty.',
   refresh: 'Refresh',

@@ -62,6 +62,7 @@ export const expertiseFr = {
   yourAnswer: 'Votre réponse',
   joinFiles: 'Joindre des fichiers de l’acte',
   sendAnswer: 'Envoyer la réponse',
+  answerFirst: 'Écrivez d’abord votre réponse.',
   inbox: 'Demandes de téléexpertise',
   inboxEmpty: 'Aucune demande pour votre spécialité.',
   refresh: 'Actualiser',
