@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticCt } from '../helpers/synthetic-ct';
+import { sayWhoIAm } from './author';
 import { callAndAnswer, CART, EXPERT, startCallSetup, type CallSetup } from './call-fixture';
 import { consentForCall } from './call-consent';
 import { connectStationClient } from './station-client';
@@ -99,6 +100,8 @@ for (const size of SIZES) {
       test.setTimeout(360_000);
       const { cart, expert } = setup;
       await callAndAnswer(setup);
+      // The doctor at the cart says who she is once: she grants the camera and opens the stroke act.
+      await sayWhoIAm(cart.page, 'Dr Urgences', 'Médecin');
       // Who is called, during the call too.
       await expect(cart.page.getByRole('heading', { level: 1 })).toContainText(`Appel vers ${EXPERT.name}`);
       await expect(expert.page.getByRole('heading', { level: 1 })).toContainText(`Appel de ${CART.name}`);
@@ -128,7 +131,6 @@ for (const size of SIZES) {
       await expect(pad).toContainText('Le chariot a refusé de vous donner la main sur la caméra.');
       await pad.getByRole('button', { name: 'Demander le contrôle de la caméra' }).click();
       await expect(asked).toBeVisible();
-      await cart.page.getByLabel('Autorisé par (nom et fonction)').fill('IDE Morvan, infirmière');
       await cart.page.getByRole('button', { name: `Autoriser ${EXPERT.name} à piloter la caméra` }).click();
       await expect(pad).toContainText('Vous pouvez piloter la caméra du chariot.');
       await expect(asked).toHaveCount(0);
@@ -141,7 +143,6 @@ for (const size of SIZES) {
       await cart.page.getByLabel('Patient (nom, date de naissance)').fill('kerguelen');
       await cart.page.getByLabel('Patient (nom, date de naissance)').press('Enter');
       await cart.page.getByRole('button', { name: /KERGUELEN.*YVONNE/ }).click();
-      await cart.page.getByLabel('Médecin demandeur').fill('Dr Urgences');
       await cart.page.getByRole('button', { name: 'Ouvrir un acte pour cet appel' }).click();
       const sheetNotice = work(expert.page)
         .getByRole('status')

@@ -14,6 +14,11 @@ const isTyping = (target: EventTarget | null) =>
   (target.isContentEditable ||
     (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) && (target as HTMLInputElement).type !== 'range'));
 
+// A key pressed in a dialog (the hang-up confirmation, "Qui êtes-vous ?") belongs to it: Escape
+// must close the dialog (preventing it here would keep the dialog open) and arrows or Space must not
+// steer a patient's camera behind a modal.
+const inDialog = (target: EventTarget | null) => target instanceof Element && target.closest('dialog') !== null;
+
 export function useMotionInput(target: MotionTarget, speed: number, enabled: boolean): void {
   const latest = useRef({ target, speed });
   useEffect(() => {
@@ -31,7 +36,7 @@ export function useMotionInput(target: MotionTarget, speed: number, enabled: boo
       t.move(pan * s, tilt * s, zoom * s);
     };
     const down = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (isTyping(e.target) || inDialog(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.key === 'Escape' || e.key === ' ') {
         e.preventDefault();
         held.clear();
