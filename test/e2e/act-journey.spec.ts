@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createYvonneLeBihan } from './patient-page';
 import { startStation, type RunningStation } from './station-host';
+import { sayWhoIAm } from './author';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -35,6 +36,7 @@ async function expectBanner(page: Page): Promise<void> {
 
 test('from a new patient to the signed report, the patient always in view at 1366x768', async ({ page }) => {
   await page.goto(station.url);
+  await sayWhoIAm(page, 'IDE Morvan');
   await createYvonneLeBihan(page, { "Statut de l'identité": 'PROV' });
 
   // Her screen, not the form again: a confirmation, her banner and "Nouvel acte", all without scrolling.
@@ -61,7 +63,6 @@ test('from a new patient to the signed report, the patient always in view at 136
   const form = page.getByRole('form', { name: 'Nouvel acte' });
   await form.getByLabel('Motif').fill('Céphalées brutales');
   await form.getByLabel('Lieu (site requérant)').fill('EHPAD Kerlann');
-  await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
   await form.getByRole('button', { name: 'Créer l’acte' }).click();
   await expect(page.getByRole('heading', { name: 'Téléconsultation — Céphalées brutales' })).toBeVisible();
   await expectBanner(page);
@@ -70,7 +71,6 @@ test('from a new patient to the signed report, the patient always in view at 136
   await expect(page.getByRole('button', { name: 'Démarrer l’acte' })).toBeInViewport();
 
   const consent = page.getByRole('form', { name: 'Consentement du patient' });
-  await consent.getByLabel('Recueilli par').fill('IDE Morvan');
   await consent.getByLabel('le patient lui-même').check();
   await consent.getByRole('button', { name: 'Donné' }).click();
   await page.getByRole('button', { name: 'Démarrer l’acte' }).click();
@@ -86,9 +86,9 @@ test('from a new patient to the signed report, the patient always in view at 136
 
   // The report, signed: the act says so at once, in plain words.
   await page.evaluate('window.scrollTo(0, 0)');
+  await sayWhoIAm(page, 'Dr Le Goff', 'Médecin', '10003456789');
   const report = page.getByRole('form', { name: 'Compte rendu' });
   await report.getByLabel('Texte du compte rendu').fill('Pas de signe de gravité. Scanner demandé.');
-  await report.getByLabel('Auteur (médecin)').fill('Dr Le Goff');
   await report.getByRole('button', { name: 'Signer le compte rendu' }).click();
   await expect(page.getByTestId('act-status')).toHaveText('Compte rendu signé, acte clôturé');
   await expect(page.getByRole('form', { name: 'Mesures' })).toHaveCount(0); // nothing more is added to a signed act

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { connectStationClient } from './station-client';
 import { createYvonneLeBihan, openPatient } from './patient-page';
 import { startStation, type RunningStation } from './station-host';
+import { sayWhoIAm } from './author';
 
 let station: RunningStation;
 let dataDir: string;
@@ -42,6 +43,7 @@ async function expectNoNativePickers(page: Page) {
 
 test('forms submitted empty show the product’s French errors, and no native widget is shown', async ({ page }) => {
   await page.goto(station.url);
+  await sayWhoIAm(page, 'IDE Morvan');
   await createYvonneLeBihan(page);
   await page.getByRole('button', { name: 'Nouvel acte' }).click();
   const form = page.getByRole('form', { name: 'Nouvel acte' });
@@ -56,7 +58,6 @@ test('forms submitted empty show the product’s French errors, and no native wi
   // The RPPS's format error says the format.
   await form.getByLabel('Motif').fill('Plaie du talon');
   await form.getByLabel('Lieu (site requérant)').fill('EHPAD Kerlann');
-  await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
   await form.getByLabel('Médecin expert (si connu)').fill('Dr Le Goff');
   await form.getByLabel('RPPS de l’expert').fill('1234');
   await form.getByRole('button', { name: 'Créer l’acte' }).click();
@@ -91,16 +92,15 @@ test('forms submitted empty show the product’s French errors, and no native wi
 
 test('the camera, the measurement and the station show labels, never an id or the host name', async ({ page }) => {
   await page.goto(station.url);
+  await sayWhoIAm(page, 'IDE Morvan');
   // Her record, from the first test (the same station).
   await openPatient(page, 'Le Bihan', /LE BIHAN/);
   await page.getByRole('button', { name: 'Nouvel acte' }).click();
   const form = page.getByRole('form', { name: 'Nouvel acte' });
   await form.getByLabel('Motif').fill('Plaie du talon');
   await form.getByLabel('Lieu (site requérant)').fill('EHPAD Kerlann');
-  await form.getByLabel('Requérant (votre nom)').fill('IDE Morvan');
   await form.getByRole('button', { name: 'Créer l’acte' }).click();
   const consent = page.getByRole('form', { name: 'Consentement du patient' });
-  await consent.getByLabel('Recueilli par').fill('IDE Morvan');
   await consent.getByLabel('le patient lui-même').check();
   await consent.getByRole('button', { name: 'Donné' }).click();
   await page.getByRole('button', { name: 'Démarrer l’acte' }).click();
@@ -108,7 +108,6 @@ test('the camera, the measurement and the station show labels, never an id or th
 
   // The measurement names the oximeter by its label.
   const vitals = page.getByRole('form', { name: 'Mesures' });
-  await vitals.getByLabel('Mesuré par').fill('IDE Morvan');
   const measures = page.getByRole('list', { name: 'Mesures' });
   await expect(async () => {
     await vitals.getByRole('button', { name: 'Prendre SpO2 et pouls de l’oxymètre' }).click();
@@ -120,13 +119,11 @@ test('the camera, the measurement and the station show labels, never an id or th
   // The camera's choice and the photo's device: a human label, not Chromium's fake_device_0.
   await consent.getByLabel('Pour').selectOption('recording');
   await consent.getByLabel('le patient lui-même').check();
-  await consent.getByLabel('Recueilli par').fill('IDE Morvan');
   await consent.getByRole('button', { name: 'Donné' }).click();
   await page.getByRole('button', { name: 'Prendre une photo (caméra ou dermatoscope)' }).click();
   const camera = page.getByRole('region', { name: 'Photo depuis une caméra' });
   await expect(camera.getByRole('combobox')).toContainText('Caméra 1');
   await expect(camera).not.toContainText('fake_device');
-  await camera.getByLabel('Prise par').fill('IDE Morvan');
   await camera.getByRole('button', { name: 'Prendre la photo' }).click();
   await expect(page.getByRole('list', { name: 'Fichiers' })).toContainText('Caméra 1');
   await expect(page.getByRole('list', { name: 'Fichiers' })).not.toContainText('fake_device');
