@@ -3,7 +3,7 @@
 // and a chat line taken during the call land in the act as they happen, and after hanging up the
 // summary says what was captured and "Retour à l'acte" finds each capture on the act.
 import { expect, test } from '@playwright/test';
-import { CART, EXPERT, startCallSetup, type CallSetup } from './call-fixture';
+import { CART, EXPERT, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
 import { connectStationClient } from './station-client';
 import { openPatient } from './patient-page';
 
@@ -75,12 +75,18 @@ test('the nurse calls the expert from the act and finds every capture of the cal
   // By the keyboard: with two fake cameras decoding on a loaded machine, a mouse click waits on a
   // "stable" box that the busy page may not report for minutes; the keys press the same buttons.
   await cart.page.getByRole('button', { name: 'Photo de l’image affichée' }).press('Enter');
+  await openCallTab(cart.page, 'Examen');
   await expect(cart.page.getByRole('region', { name: 'Pièces de l’appel' })).toContainText('Photo');
+  await openCallTab(cart.page, 'Messages');
   await cart.page.getByLabel('Écrire un message').fill('Plaie de 2 cm, bords rouges.');
   await cart.page.getByLabel('Écrire un message').press('Enter');
   await expect(expert.page.getByRole('region', { name: 'Messages' })).toContainText('Plaie de 2 cm, bords rouges.');
 
-  await cart.page.getByRole('button', { name: 'Raccrocher' }).press('Enter');
+  await cart.page.getByRole('button', { name: 'Raccrocher', exact: true }).press('Enter');
+  await cart.page
+    .getByRole('dialog', { name: 'Raccrocher ?' })
+    .getByRole('button', { name: 'Raccrocher' })
+    .press('Enter');
   const summary = cart.page.getByTestId('call-summary');
   await expect(summary).toContainText(`Avec ${EXPERT.name} (${EXPERT.site})`);
   await expect(summary.getByTestId('call-duration')).toContainText(/Durée : \d+:\d\d/);
