@@ -148,6 +148,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     devices: devices.service,
     patientCount: () => patients.patients.count(),
     openCalls: () => calls.service.openCalls(),
+    hubIdentity: () => calls.service.state().you,
     statusChanged: publishStatus,
   });
 

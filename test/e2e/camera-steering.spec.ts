@@ -66,7 +66,7 @@ test('steers the simulated camera with the pad, the keyboard and a stored positi
   expect((await position(page)).pan).toBe(afterPad.pan); // it stopped
 
   // Stored as "visage", moved away with the keyboard, then recalled.
-  await page.getByRole('button', { name: 'Mémoriser la position actuelle comme « visage »' }).click();
+  await page.getByRole('button', { name: 'Mémoriser ici la position actuelle, comme « visage »' }).click();
   await page.keyboard.down('ArrowUp');
   await page.waitForTimeout(400);
   await page.keyboard.up('ArrowUp');

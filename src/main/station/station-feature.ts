@@ -1,10 +1,12 @@
 // The station feature as the station composes it: the database's health and decisions, the status
 // the screens show, and the data folder's disk watch, on the platform the other features share.
+import type { Peer } from '../../shared/hub-protocol';
 import type { StationPlatform } from '../platform/station-platform';
 import { tokenSubject } from '../platform/hub/hub-token';
 import { createDatabaseChannels, type DatabaseChannelsDeps } from './database-handlers';
 import type { createStationDisk } from './station-disk';
 import { stationHandlers } from './station-handlers';
+import { stationDisplayName } from './station-display-name';
 import { createStationStatusService, type StationStatusDeps } from './station-status-service';
 import type { Restart } from './station-supervisor';
 
@@ -20,6 +22,8 @@ export interface StationFeatureDeps {
   devices: StationStatusDeps['devices'];
   patientCount: StationStatusDeps['patientCount'];
   openCalls: DatabaseChannelsDeps['openCalls'];
+  /** Who the hub knows this station as (its token's name and site), null before it answers. */
+  hubIdentity: () => Pick<Peer, 'name' | 'site'> | null;
   statusChanged: () => void;
 }
 
@@ -44,7 +48,8 @@ export function createStationFeature(platform: StationPlatform, deps: StationFea
     onHeld: () => void Promise.all([deps.statusChanged(), sync.stop()]),
   });
   const status = createStationStatusService({
-    stationName,
+    // Never the host name on a screen (platform.stationName stays in the audit trail and the logs).
+    stationName: () => stationDisplayName(deps.hubIdentity()),
     mode: deps.mode,
     dataDir,
     signIn: deps.signIn,

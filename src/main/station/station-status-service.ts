@@ -4,7 +4,8 @@ import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { HubLink } from '../platform/hub/hub-link';
 
 export interface StationStatusDeps {
-  stationName: string;
+  /** The name the screens show (station-display-name.ts): never the host name. */
+  stationName: () => string;
   mode: StationStatus['mode'];
   dataDir: string;
   dataProtection: StationStatus['dataProtection'];
@@ -26,7 +27,7 @@ export function createStationStatusService(deps: StationStatusDeps) {
   return {
     status(): StationStatus {
       return {
-        stationName: deps.stationName,
+        stationName: deps.stationName(),
         mode: deps.mode,
         dataDir: deps.dataDir,
         dataProtection: deps.dataProtection,

@@ -69,7 +69,7 @@ export const en: Translations = {
     home: 'Home position',
     presets: 'Stored positions',
     storePreset: 'Store here',
-    storePresetLabel: 'Store the current position as “{{name}}”',
+    storePresetLabel: 'Store here the current position, as “{{name}}”',
     readPosition: 'Read the position',
     position: 'Position: pan {{pan}} · tilt {{tilt}} · zoom {{zoom}}',
     noPosition: 'This camera does not report its position.',
@@ -261,7 +261,7 @@ export const en: Translations = {
     pacs_unavailable:
       'The hospital PACS is not configured, cannot be reached or refused the request. Import the images from a CD or USB drive, or call IT support.',
     insi_unavailable:
-      'The INSi teleservice is not configured on this station or its gateway did not answer: nothing changed in the record. Try again; if it goes on, call IT support (setting RELAIS_INSI_URL).',
+      'The INSi teleservice is not configured on this station or its gateway did not answer: nothing changed in the record. Try again; if it goes on, call IT support (the setting is shown on the Technical page).',
     audit_unavailable:
       'The station could not write its audit trail, so the record is not shown. Retry; if it persists, call support.',
     kiosk_mode:

@@ -68,7 +68,7 @@ export const fr = {
     home: 'Position initiale',
     presets: 'Positions mémorisées',
     storePreset: 'Mémoriser ici',
-    storePresetLabel: 'Mémoriser la position actuelle comme « {{name}} »',
+    storePresetLabel: 'Mémoriser ici la position actuelle, comme « {{name}} »',
     readPosition: 'Lire la position',
     position: 'Position : pan {{pan}} · tilt {{tilt}} · zoom {{zoom}}',
     noPosition: 'Cette caméra ne donne pas sa position.',
@@ -263,7 +263,7 @@ export const fr = {
     pacs_unavailable:
       'Le PACS de l’hôpital n’est pas configuré, injoignable ou a refusé la demande. Importez les images depuis un CD ou une clé USB, ou appelez le service informatique.',
     insi_unavailable:
-      'Le téléservice INSi n’est pas configuré sur ce poste ou sa passerelle n’a pas répondu : rien n’a changé dans le dossier. Réessayez ; si cela persiste, appelez le service informatique (réglage RELAIS_INSI_URL).',
+      'Le téléservice INSi n’est pas configuré sur ce poste ou sa passerelle n’a pas répondu : rien n’a changé dans le dossier. Réessayez ; si cela persiste, appelez le support informatique (le réglage est indiqué sur la page Technique).',
     audit_unavailable:
       'Le poste n’a pas pu écrire son journal d’audit : le dossier n’est pas affiché. Réessayez ; si cela persiste, appelez le support.',
     kiosk_mode:

@@ -41,7 +41,7 @@ export const vigilanceEn: Texts<typeof vigilanceFr> = {
   insi: {
     title: 'INS and the INSi teleservice',
     notConfigured:
-      'The INSi teleservice is not configured on this station: the INS cannot be retrieved here, and the identity stays provisional or validated. IT: setting RELAIS_INSI_URL.',
+      'The INSi teleservice is not configured on this station: the INS cannot be retrieved here, and the identity stays provisional or validated. To get it, call IT support: the setting to make is shown on the Technical page.',
     noIns: 'No INS: only the INSi teleservice gives one.',
     ins: 'INS: {{matricule}} ({{oid}})',
     retrieved: 'From INSi on {{at}}, asked by {{by}}.',

@@ -39,7 +39,7 @@ export const vigilanceFr = {
   insi: {
     title: 'INS et téléservice INSi',
     notConfigured:
-      'Le téléservice INSi n’est pas configuré sur ce poste : l’INS ne peut pas être récupérée ici, et l’identité reste provisoire ou validée. Service informatique : réglage RELAIS_INSI_URL.',
+      'Le téléservice INSi n’est pas configuré sur ce poste : l’INS ne peut pas être récupérée ici, et l’identité reste provisoire ou validée. Pour l’obtenir, appelez le support informatique : le réglage à faire est indiqué sur la page Technique.',
     noIns: 'Aucune INS : elle ne s’obtient que par le téléservice INSi.',
     ins: 'INS : {{matricule}} ({{oid}})',
     retrieved: 'Obtenue de l’INSi le {{at}}, demandée par {{by}}.',

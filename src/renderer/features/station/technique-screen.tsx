@@ -1,6 +1,7 @@
 // "Technique": what the station is, what is plugged in, whether the region is reachable, what waits to
 // sync, where the data and its key are: for the IT support, out of the clinicians' home screens.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { relais } from '../../api';
 import { useTranslation } from 'react-i18next';
 import { useView } from '../../ui/view-store';
 import { useStation } from './station-store';
@@ -15,8 +16,11 @@ export function TechniqueScreen({ role }: { role: StationRole }) {
   const { t, i18n } = useTranslation();
   const { status, error, load } = useStation();
   const show = useView((v) => v.show);
+  // The INSi gateway's setting is named here, for the IT; the patient screen says it in plain words.
+  const [insi, setInsi] = useState<boolean | null>(null);
   useEffect(() => {
     void load();
+    void relais.invoke('patients.insiStatus', {}).then((r) => setInsi(r.ok ? r.value.configured : false));
   }, [load]);
 
   return (
@@ -102,11 +106,19 @@ export function TechniqueScreen({ role }: { role: StationRole }) {
               )}
             </dd>
             <dt>{t('home.recordAccess')}</dt>
-            <dd
-              data-testid="record-access"
-              {...(status.signIn === 'none' ? { role: 'note', className: 'error-text' } : {})}
-            >
-              {t(`home.signIn.${status.signIn}`)}
+            {/* A <dl> holds only <dt> and <dd> (axe definition-list): the note is inside the <dd>. */}
+            <dd data-testid="record-access">
+              {status.signIn === 'none' ? (
+                <span role="note" className="error-text">
+                  {t(`home.signIn.${status.signIn}`)}
+                </span>
+              ) : (
+                t(`home.signIn.${status.signIn}`)
+              )}
+            </dd>
+            <dt>{t('roleHome.technique.insi')}</dt>
+            <dd data-testid="insi-setting">
+              {insi === null ? '' : t(insi ? 'roleHome.technique.insiOn' : 'roleHome.technique.insiOff')}
             </dd>
             <dt>{t('home.dataDir')}</dt>
             <dd className="mono">{status.dataDir}</dd>
@@ -118,11 +130,14 @@ export function TechniqueScreen({ role }: { role: StationRole }) {
             <dd data-testid="data-protection">
               {t(`home.dataProtectionBy.${status.dataProtection.protection}`)}
               {status.dataProtection.weaknesses.length > 0 && (
-                <ul className="plain-list" role="note">
-                  {status.dataProtection.weaknesses.map((w) => (
-                    <li key={w}>{t(`home.keyWeakness.${w}`)}</li>
-                  ))}
-                </ul>
+                // A list keeps its list role (axe listitem); the note is around it.
+                <div role="note">
+                  <ul className="plain-list">
+                    {status.dataProtection.weaknesses.map((w) => (
+                      <li key={w}>{t(`home.keyWeakness.${w}`)}</li>
+                    ))}
+                  </ul>
+                </div>
               )}
             </dd>
           </dl>
