@@ -2,7 +2,7 @@
 // rung for this act, so that the act's reason is the call's and the station binds the call to the
 // act at its ring (calls.ringForAct): nothing to link by hand afterwards. An urgent offer (the
 // stroke alert) rings its on-duty list the same way, each attempt for this act.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Encounter } from '../../../shared/acts/encounter';
 import type { Peer } from '../../../shared/hub-protocol';
@@ -22,6 +22,10 @@ export function CallFromAct({ encounter }: { encounter: Encounter }) {
   const hub = useCalls((s) => s.hub);
   const inCall = useCalls((s) => s.call !== null && s.call.phase !== 'ended');
   const [open, setOpen] = useState(false);
+  // The list has done its work once a call starts: back on the act after it, it is closed again.
+  useEffect(() => {
+    if (inCall) setOpen(false);
+  }, [inCall]);
   const online = hub.link === 'online';
   const closed = encounter.status === 'closed';
   // Why the button is greyed, said beside it.
