@@ -73,7 +73,7 @@ function countNamesTyped(name: string): void {
 }
 
 test('the nurse goes from a new patient to the signed report, the call captured on the act', async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000); // two stations and two fake cameras on a shared 2-core machine
   fs.mkdirSync(LOOK, { recursive: true });
   setup = await startCallSetup(browser, { viewport: { width: 1366, height: 768 } });
   const { cart, expert } = setup;
@@ -174,6 +174,7 @@ test('the nurse goes from a new patient to the signed report, the call captured 
   await page.getByLabel('Écrire un message').fill('Plaie de 2 cm, bords rouges.');
   await page.getByLabel('Écrire un message').press('Enter');
   await expect(expert.page.getByRole('region', { name: 'Messages' })).toContainText('Plaie de 2 cm, bords rouges.');
+  await expect(expert.page.getByRole('region', { name: 'Messages' })).toContainText(NURSE);
   // ...a photo of the picture, by the keyboard (with two fake cameras decoding on a loaded machine,
   // a mouse click waits on a "stable" box the busy page may not report), listed under "Examen"...
   await page.getByRole('button', { name: 'Photo de l’image affichée' }).press('Enter');
@@ -184,10 +185,13 @@ test('the nurse goes from a new patient to the signed report, the call captured 
   await page.getByRole('button', { name: 'Ajouter le stéthoscope' }).press('Enter');
   const auscultation = page.getByRole('region', { name: 'Auscultation' });
   await auscultation.getByLabel('Foyer').selectOption({ label: 'foyer mitral (apex)' });
-  await auscultation.getByRole('button', { name: 'Enregistrer ce foyer' }).press('Enter');
+  const record = auscultation.getByRole('button', { name: 'Enregistrer ce foyer' });
+  await expect(record).toBeEnabled(); // the consent to recording given on the act, the site chosen
+  await record.press('Enter');
   await page.waitForTimeout(1_500);
   await auscultation.getByRole('button', { name: /Arrêter et enregistrer/ }).press('Enter');
-  await expect(pieces).toContainText('Auscultation, foyer mitral (apex)');
+  // The WAV is encoded and saved after the stop: slow on a loaded machine.
+  await expect(pieces).toContainText('Auscultation, foyer mitral (apex)', { timeout: 30_000 });
   // Letting the expert steer the camera asks for no name either.
   await openCallTab(page, 'Caméra');
   await expectNoAuthorField(page);
@@ -222,7 +226,10 @@ test('the nurse goes from a new patient to the signed report, the call captured 
   await expect(files.getByText(/^Photo : .+ — IDE Morvan, .* · pendant l’appel$/)).toHaveCount(1);
   await expect(files.getByText(/^Auscultation : .+ — IDE Morvan, .* · pendant l’appel$/)).toHaveCount(1);
   const chat = page.getByRole('list', { name: 'Messages de l’appel' });
-  await expect(chat).toContainText('Plaie de 2 cm, bords rouges.');
+  await expect(chat.getByText(/^IDE Morvan \(\d\d:\d\d:\d\d\) : Plaie de 2 cm, bords rouges\.$/)).toBeVisible();
+  // The list of experts has done its work: closed again, "Appeler l'expert" is at the top of the act.
+  await expect(page.getByRole('button', { name: 'Appeler l’expert' })).toBeInViewport();
+  await expect(page.getByRole('list', { name: 'Experts en ligne' })).toHaveCount(0);
   await expect(vitals.getByText(/^SpO2 : 9\d % — IDE Morvan/)).toBeVisible();
   await look(page, '11-act-after-call');
 
