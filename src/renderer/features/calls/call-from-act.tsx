@@ -2,7 +2,7 @@
 // rung for this act, so that the act's reason is the call's and the station binds the call to the
 // act at its ring (calls.ringForAct): nothing to link by hand afterwards. An urgent offer (the
 // stroke alert) rings its on-duty list the same way, each attempt for this act.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Encounter } from '../../../shared/acts/encounter';
 import type { Peer } from '../../../shared/hub-protocol';
@@ -21,11 +21,8 @@ export function CallFromAct({ encounter }: { encounter: Encounter }) {
   const { t } = useTranslation();
   const hub = useCalls((s) => s.hub);
   const inCall = useCalls((s) => s.call !== null && s.call.phase !== 'ended');
+  // The list closes when a call is placed from it: back on the act after the call, it is closed.
   const [open, setOpen] = useState(false);
-  // The list has done its work once a call starts: back on the act after it, it is closed again.
-  useEffect(() => {
-    if (inCall) setOpen(false);
-  }, [inCall]);
   const online = hub.link === 'online';
   const closed = encounter.status === 'closed';
   // Why the button is greyed, said beside it.
@@ -67,7 +64,10 @@ export function CallFromAct({ encounter }: { encounter: Encounter }) {
                 key={offer.id}
                 type="button"
                 className="warning urgent-call"
-                onClick={() => void callOnDuty(offer, encounter.reason, encounter.id)}
+                onClick={() => {
+                  setOpen(false);
+                  void callOnDuty(offer, encounter.reason, encounter.id);
+                }}
               >
                 {t('callAct.fromAct.strokeAlert', { specialty: offer.specialty, hospital: offer.hospital })}
               </button>
@@ -81,7 +81,10 @@ export function CallFromAct({ encounter }: { encounter: Encounter }) {
                   {specialtyOf(peer)}{' '}
                   <ReasonedButton
                     reason={peer.availability !== 'available' ? t('callAct.fromAct.busy') : null}
-                    onClick={() => void ring(peer.id, encounter.reason, false, encounter.id)}
+                    onClick={() => {
+                      setOpen(false);
+                      void ring(peer.id, encounter.reason, false, encounter.id);
+                    }}
                   >
                     {t('callAct.fromAct.call', { name: peer.name })}
                   </ReasonedButton>
