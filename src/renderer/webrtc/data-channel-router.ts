@@ -12,6 +12,7 @@ import {
 import type { ControlChange } from '../../shared/devices/steering-grant';
 import { updateCall, useCalls, type ChatLine } from './call-store';
 import { manifest, sendOnLink, type CallSession } from './call-session';
+import { currentAuthor } from '../ui/author-store';
 
 type ImagingMessage = Extract<RemoteMessage, { type: `imaging.${string}` }>;
 type StrokeMessage = Extract<RemoteMessage, { type: `stroke.${string}` }>;
@@ -163,7 +164,9 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
 
   function sendChat(text: string): void {
     const call = current();
-    const author = useCalls.getState().hub.you?.name ?? '';
+    // The session's author (signed in, or said once in "Qui êtes-vous ?"), as for the call's
+    // captures: the line lands on the act in her name; else the station's name at the hub.
+    const author = currentAuthor()?.name ?? useCalls.getState().hub.you?.name ?? '';
     if (!call || call.phase === 'ended' || !text.trim()) return;
     const line: ChatLine = {
       id: crypto.randomUUID(),

@@ -264,6 +264,7 @@ export function ActScreen({ id }: { id: string }) {
             encounterId={id}
             consents={actConsents}
             files={record.attachments}
+            chat={record.chat}
             reportPdfs={record.reportPdfs}
             reports={reports}
             open={open}

@@ -21,6 +21,7 @@ export function CallFromAct({ encounter }: { encounter: Encounter }) {
   const { t } = useTranslation();
   const hub = useCalls((s) => s.hub);
   const inCall = useCalls((s) => s.call !== null && s.call.phase !== 'ended');
+  // The list closes when a call is placed from it: back on the act after the call, it is closed.
   const [open, setOpen] = useState(false);
   const online = hub.link === 'online';
   const closed = encounter.status === 'closed';
@@ -63,7 +64,10 @@ export function CallFromAct({ encounter }: { encounter: Encounter }) {
                 key={offer.id}
                 type="button"
                 className="warning urgent-call"
-                onClick={() => void callOnDuty(offer, encounter.reason, encounter.id)}
+                onClick={() => {
+                  setOpen(false);
+                  void callOnDuty(offer, encounter.reason, encounter.id);
+                }}
               >
                 {t('callAct.fromAct.strokeAlert', { specialty: offer.specialty, hospital: offer.hospital })}
               </button>
@@ -77,7 +81,10 @@ export function CallFromAct({ encounter }: { encounter: Encounter }) {
                   {specialtyOf(peer)}{' '}
                   <ReasonedButton
                     reason={peer.availability !== 'available' ? t('callAct.fromAct.busy') : null}
-                    onClick={() => void ring(peer.id, encounter.reason, false, encounter.id)}
+                    onClick={() => {
+                      setOpen(false);
+                      void ring(peer.id, encounter.reason, false, encounter.id);
+                    }}
                   >
                     {t('callAct.fromAct.call', { name: peer.name })}
                   </ReasonedButton>

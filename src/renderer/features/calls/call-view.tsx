@@ -266,10 +266,10 @@ export function CallView({ cabin = false }: { cabin?: boolean }) {
       {call.phase === 'ringing' ? (
         <Ringing call={call} />
       ) : call.phase === 'ended' ? (
-        <>
+        <div className="call-ended">
           <Ended call={call} />
           <CallSummary call={call} />
-        </>
+        </div>
       ) : (
         <InCall call={call} isCart={isCart} isExpert={isExpert} cabin={cabin} />
       )}
