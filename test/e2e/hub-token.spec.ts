@@ -35,6 +35,8 @@ test.afterAll(async () => {
 
 test('an expired station token is shown on the home screen with what to do', async ({ page }) => {
   await page.goto(station.url);
+  // The token's notice, for the IT, is on the Technique page (issue 20, point 3).
+  await page.getByRole('button', { name: 'Technique', exact: true }).click();
   const notice = page.getByTestId('hub-token-notice');
   await expect(notice).toContainText('Le jeton de ce poste a expiré le');
   await expect(notice).toContainText('Demandez un nouveau jeton de poste à l’informatique régionale');
@@ -64,6 +66,8 @@ test('an expert station whose access expired is told to ask for a new expert acc
   });
   try {
     await page.goto(expert.url);
+    // The token's notice, for the IT, is on the Technique page (issue 20, point 3).
+    await page.getByRole('button', { name: 'Technique', exact: true }).click();
     const notice = page.getByTestId('hub-token-notice');
     await expect(notice).toContainText('Votre accès d’expert au serveur régional a expiré le');
     await expect(notice).toContainText('Demandez un nouvel accès expert');
@@ -103,6 +107,8 @@ test('a station whose token the region revoked says so, and what to do, in Frenc
   });
   try {
     await page.goto(stolen.url);
+    // The token's notice, for the IT, is on the Technique page (issue 20, point 3).
+    await page.getByRole('button', { name: 'Technique', exact: true }).click();
     const notice = page.getByTestId('hub-token-notice');
     await expect(notice).toContainText('Le jeton de ce poste a été révoqué par l’informatique régionale', {
       timeout: 15_000,
