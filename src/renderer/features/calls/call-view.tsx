@@ -252,7 +252,9 @@ export function CallView({ cabin = false }: { cabin?: boolean }) {
   const isExpert = hub.you?.role === 'expert' && call.remote.role === 'station';
   return (
     <div className="call-view">
-      <CallPatientBanner call={call} />
+      {/* SECURITY: not in the cabin, where the kiosk gate keeps the patient's page off the registry
+          (patients.get) and the station's call journal (calls.history): the cabin shows its own patient. */}
+      {!cabin && <CallPatientBanner call={call} />}
       {error && (
         <p role="alert" className="error-text">
           {t(`errors.${error.code}`)}
@@ -268,7 +270,7 @@ export function CallView({ cabin = false }: { cabin?: boolean }) {
       ) : call.phase === 'ended' ? (
         <div className="call-ended">
           <Ended call={call} />
-          <CallSummary call={call} />
+          {!cabin && <CallSummary call={call} />}
         </div>
       ) : (
         <InCall call={call} isCart={isCart} isExpert={isExpert} cabin={cabin} />
