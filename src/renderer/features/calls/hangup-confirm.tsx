@@ -1,28 +1,13 @@
 // Hanging up asks first: a press by mistake (a cart bumped, a tap meant for the pad) must not cut
-// off a consultation. The product's own dialog (showModal: the page behind is inert, focus stays
-// inside, Escape keeps the call); "Continuer l'appel" has the focus, so Enter does no harm.
-import { useEffect, useRef } from 'react';
+// off a consultation. The product's own modal dialog (ui/modal-dialog.tsx: the page behind is inert,
+// focus stays inside, Escape keeps the call); "Continuer l'appel" has the focus, so Enter does no harm.
+import { ModalDialog } from '../../ui/modal-dialog';
 import { useTranslation } from 'react-i18next';
 
 export function HangupConfirm({ name, onConfirm, onKeep }: { name: string; onConfirm(): void; onKeep(): void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
   return (
-    <dialog
-      ref={dialog}
-      className="dialog hangup-confirm"
-      aria-labelledby="hangup-title"
-      aria-describedby="hangup-text"
-      onCancel={(e) => {
-        e.preventDefault();
-        onKeep();
-      }}
-    >
+    <ModalDialog className="hangup-confirm" labelledBy="hangup-title" describedBy="hangup-text" onCancel={onKeep}>
       <h2 id="hangup-title">{t('calls.hangupConfirm.title')}</h2>
       <p id="hangup-text">{t('calls.hangupConfirm.text', { name })}</p>
       <div className="button-row">
@@ -33,6 +18,6 @@ export function HangupConfirm({ name, onConfirm, onKeep }: { name: string; onCon
           {t('calls.hangupConfirm.confirm')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

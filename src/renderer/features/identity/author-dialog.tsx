@@ -1,7 +1,8 @@
 // "Qui êtes-vous ?": on a station without sign-in, the person at the station says once who she is
 // (name, profession, RPPS when she has one); every form then records her as its author. Opens when
 // a form first needs an author (author-store.ts, needAuthor) or from the header's badge.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { ModalDialog } from '../../ui/modal-dialog';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { AUTHOR_ROLES, authorProblems, useAuthorStore, type AuthorRole } from '../../ui/author-store';
@@ -15,16 +16,10 @@ export function AuthorDialog() {
 
 function AuthorQuestion() {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<AuthorRole>('nurse');
   const [rpps, setRpps] = useState('');
   const [tried, setTried] = useState(false);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
   const problems = tried ? authorProblems({ name, rpps }) : {};
 
   function submit(event: FormEvent) {
@@ -35,15 +30,11 @@ function AuthorQuestion() {
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog author-dialog"
-      aria-labelledby="author-title"
-      aria-describedby="author-why"
-      onCancel={(e) => {
-        e.preventDefault();
-        useAuthorStore.getState().cancel();
-      }}
+    <ModalDialog
+      className="author-dialog"
+      labelledBy="author-title"
+      describedBy="author-why"
+      onCancel={() => useAuthorStore.getState().cancel()}
     >
       <form noValidate onSubmit={submit}>
         <h2 id="author-title">{t('author.title')}</h2>
@@ -85,6 +76,6 @@ function AuthorQuestion() {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

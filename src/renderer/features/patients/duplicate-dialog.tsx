@@ -1,5 +1,5 @@
 // Before a second record of the same person: show the look-alikes and let the nurse decide.
-import { useEffect, useRef } from 'react';
+import { ModalDialog } from '../../ui/modal-dialog';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../shared/patients/patient';
 import { PatientSummary } from '../../ui/patient-summary';
@@ -13,25 +13,8 @@ interface Props {
 
 export function DuplicateDialog({ candidates, onOpen, onCreateAnyway, onCancel }: Props) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    // showModal() makes the rest of the page inert and keeps focus inside the dialog.
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby="duplicates-title"
-      aria-describedby="duplicates-intro"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog labelledBy="duplicates-title" describedBy="duplicates-intro" onCancel={onCancel}>
       <h2 id="duplicates-title">{t('duplicates.title')}</h2>
       <p id="duplicates-intro">{t('duplicates.intro')}</p>
       <ul className="result-list">
@@ -52,6 +35,6 @@ export function DuplicateDialog({ candidates, onOpen, onCreateAnyway, onCancel }
           {t('duplicates.createAnyway')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
