@@ -24,7 +24,7 @@ const fileOf = (dataDir: string, sha256: string) =>
 test('the stethoscope goes as its own unprocessed track, is drawn on both sides and recorded losslessly', async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   setup = await startCallSetup(browser);
   const { cart, expert } = setup;
   // Every SDP the cart sends through its station goes by the page's WebSocket.
@@ -104,10 +104,12 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   await sayWhoIAm(cart.page, 'IDE Morvan');
   await consent.getByRole('button', { name: 'Ouvrir un acte pour cet appel' }).click();
   await expect(consent.getByTestId('call-consents')).toContainText('à l’enregistrement : non recueilli');
+  await openCallTab(cart.page, 'Examen');
   await expect(record).toBeDisabled(); // linked, but the patient has not consented to recording yet
   await expect(panel.getByTestId('consent-blocked')).toHaveText(
     /le consentement du patient à l’enregistrement n’est pas recueilli/,
   );
+  await openCallTab(cart.page, 'Consentement');
   const form = consent.getByRole('form', { name: 'Consentement du patient' });
   await expect(form.getByLabel('Pour')).toHaveValue('recording');
   await expect(form.getByRole('button', { name: 'Donné' })).toBeDisabled(); // who consents is asked, never assumed
@@ -158,7 +160,8 @@ test('the stethoscope goes as its own unprocessed track, is drawn on both sides 
   const [cartCall] = await cartClient.value('calls.history', { limit: 1 });
   cartClient.close();
   const wav = cartCall!.attachments.find((a) => a.kind === 'auscultation')!;
-  expect(wav).toMatchObject({ bodySite: 'mitral', mime: 'audio/wav', author: 'Chariot EHPAD 3' });
+  // Its author is the nurse who said who she is at the cart (issue 20), not the station's name.
+  expect(wav).toMatchObject({ bodySite: 'mitral', mime: 'audio/wav', author: 'IDE Morvan' });
   const bytes = fileOf(cart.dataDir, wav.sha256);
   expect(bytes.subarray(0, 4).toString('latin1')).toBe('RIFF');
   expect(bytes.readUInt16LE(20)).toBe(1); // PCM, lossless

@@ -129,9 +129,13 @@ it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes 
       )
       .get() as { n: number }
   ).n;
-  const finished = db.prepare("SELECT count(*) AS n FROM encounters WHERE status = 'awaiting_report'").get() as {
-    n: number;
-  };
+  // An act the server calls "finished" has ended: it awaits its report, or its signed report
+  // closed it (issue 20). Closed without ever starting is a cancelled act, not a finished one.
+  const finished = db
+    .prepare(
+      "SELECT count(*) AS n FROM encounters WHERE status = 'awaiting_report' OR (status = 'closed' AND started_at IS NOT NULL)",
+    )
+    .get() as { n: number };
   const keptPdfs = new Map(
     (db.prepare('SELECT report_id, sha256 FROM report_pdfs').all() as { report_id: string; sha256: string }[]).map(
       (r) => [r.report_id, r.sha256],
