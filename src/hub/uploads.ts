@@ -93,6 +93,13 @@ class HashingFileStore extends FileStore {
   }
 }
 
+// The store's folder is made synchronously before the store (createServer below). The base class
+// makes it again with an asynchronous mkdir whose callback throws, outside any try: on a busy
+// machine that callback can run after the folder is gone (a hub stopped at once, its folder
+// removed), an uncaught exception that ends the whole process. Its method is private in the
+// typings, so it is replaced on our prototype, where the base constructor finds it.
+Object.defineProperty(HashingFileStore.prototype, 'checkOrCreateDirectory', { value: () => {} });
+
 export interface UploadOptions {
   /** Verifies a Bearer token: signature, expiry and the revocation list. */
   authenticate: (token: string | undefined) => Verified;
@@ -119,8 +126,7 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
     return verified.claims;
   };
   const quota = options.quotaBytes === undefined ? null : createUploadQuota(options.directory, options.quotaBytes);
-  // Made on the first upload: the file store creates its folder asynchronously and throws from
-  // a callback if the folder vanished meanwhile (a hub stopped at once, as tests do).
+  // Made on the first upload, so that a hub that never receives one makes no folder.
   let tus: Server | null = null;
   const server = () => (tus ??= createServer());
   function createServer(): Server {

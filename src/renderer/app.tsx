@@ -40,6 +40,7 @@ import { ActStroke, StrokeError } from './features/stroke/act-stroke';
 import { StrokeSheetView } from './features/stroke/stroke-sheet-view';
 import { KioskEntry } from './features/kiosk/kiosk-entry';
 import { dismiss, ring } from './features/calls/call-controller';
+import { CallActVitals } from './features/acts/act-vitals';
 import { SlotsProvider, type Slots } from './ui/slots';
 
 const onBadge = (uid: string) => void badgeRead(uid);
@@ -52,6 +53,7 @@ const slots: Slots = {
   RequestStateLabel,
   ActExpertise,
   ActStroke,
+  ActVitals: CallActVitals,
   StrokeSheetView,
   StrokeError,
   KioskEntry,

@@ -1,11 +1,14 @@
 // The nurse calls the expert from the patient's act: the call is the act's from the ring (the
 // act's reason rings on the expert's side, the patient banner is on the call screen), a snapshot
 // and a chat line taken during the call land in the act as they happen, and after hanging up the
-// summary says what was captured and "Retour à l'acte" finds each capture on the act.
+// summary says what was captured and "Retour à l'acte" finds each capture on the act. A
+// measurement typed in the call's "Mesures" tab lands in the act too, and a wound act offers no
+// stroke alert (only a stroke act rings the neurologist on duty).
 import { expect, test } from '@playwright/test';
 import { CART, EXPERT, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
 import { connectStationClient } from './station-client';
 import { openPatient } from './patient-page';
+import { answerWhoIAm } from './author';
 
 let setup: CallSetup | null = null;
 test.afterEach(async () => {
@@ -60,6 +63,9 @@ test('the nurse calls the expert from the act and finds every capture of the cal
   await expect(cart.page.getByText('Aucun fichier.')).toBeVisible();
 
   await cart.page.getByRole('button', { name: 'Appeler l’expert' }).click();
+  // The region offers an urgent stroke route, but this act is a wound: no "Alerte AVC" here.
+  await expect(cart.page.getByRole('list', { name: 'Experts en ligne' })).toBeVisible();
+  await expect(cart.page.getByRole('button', { name: /^Alerte AVC/ })).toHaveCount(0);
   await cart.page
     .getByRole('list', { name: 'Experts en ligne' })
     .getByRole('button', { name: `Appeler ${EXPERT.name}` })
@@ -81,6 +87,13 @@ test('the nurse calls the expert from the act and finds every capture of the cal
   await cart.page.getByLabel('Écrire un message').fill('Plaie de 2 cm, bords rouges.');
   await cart.page.getByLabel('Écrire un message').press('Enter');
   await expect(expert.page.getByRole('region', { name: 'Messages' })).toContainText('Plaie de 2 cm, bords rouges.');
+  // The nurse measures without leaving the call: the measurement is the act's at once.
+  await openCallTab(cart.page, 'Mesures');
+  const measure = cart.page.getByRole('form', { name: 'Mesures' });
+  await measure.getByLabel('Valeur (%)').fill('96');
+  await measure.getByLabel('Valeur (%)').press('Enter');
+  await answerWhoIAm(cart.page, 'IDE Morvan');
+  await expect(cart.page.getByRole('list', { name: 'Mesures' })).toContainText('SpO2 : 96 % — IDE Morvan');
 
   await cart.page.getByRole('button', { name: 'Raccrocher', exact: true }).press('Enter');
   await cart.page
@@ -101,4 +114,5 @@ test('the nurse calls the expert from the act and finds every capture of the cal
   await expect(files).not.toContainText('Aucun fichier.');
   await expect(files).toContainText('pendant l’appel');
   await expect(files).toContainText('Plaie de 2 cm, bords rouges.');
+  await expect(cart.page.getByRole('list', { name: 'Mesures' })).toContainText('SpO2 : 96 % — IDE Morvan');
 });

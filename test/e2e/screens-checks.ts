@@ -33,27 +33,65 @@ function todayForms(): string[] {
 }
 
 /**
- * Marks the elements whose text changes from run to run (times, today's date, a temporary folder,
- * a loopback port, a key's fingerprint), so that the screenshot masks them. The text itself is
- * not changed: React owns it.
+ * Covers the words whose text changes from run to run (times, today's date, a temporary folder,
+ * a loopback port, a key's fingerprint) with empty boxes that the screenshot masks: only those
+ * words, not their whole line, so that the rest of the line is still compared. The boxes are
+ * added to the body, outside React's tree, and removed after the shot; an input whose value
+ * varies is masked whole.
  */
 async function markVarying(page: Page): Promise<void> {
   await page.evaluate((today) => {
     const patterns = [
-      /\b\d{1,2}(:| ?h ?)\d{2}\b/, // 09:40, 9 h 40, a duration 00:12
-      /\/tmp\/|\/var\/folders\//,
-      /127\.0\.0\.1:\d+|localhost:\d+/,
-      /\b[0-9a-f]{16,}\b/i,
-      /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i,
+      /\b\d{1,2}(:| ?h ?)\d{2}(:\d{2})?\b/g, // 09:40, 9 h 40, a duration 00:12
+      /\b\d{1,3} (ans|years?)\b/g, // an age, one more each birthday
+      /\/(tmp|var\/folders)\/\S*/g,
+      /(127\.0\.0\.1|localhost):\d+\S*/g,
+      /\b[0-9a-f]{16,}\b/gi,
+      /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
+      ...today.map((d) => new RegExp(d.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'g')),
     ];
-    const varies = (text: string) => patterns.some((p) => p.test(text)) || today.some((d) => text.includes(d));
-    for (const element of document.querySelectorAll('[data-shot-mask]')) element.removeAttribute('data-shot-mask');
+    for (const old of document.querySelectorAll('[data-shot-mask]')) {
+      if (old.classList.contains('shot-mask-box')) old.remove();
+      else old.removeAttribute('data-shot-mask');
+    }
+    const cover = (rect: DOMRect) => {
+      if (rect.width === 0 || rect.height === 0) return;
+      const box = document.createElement('div');
+      box.className = 'shot-mask-box';
+      box.setAttribute('data-shot-mask', '');
+      box.setAttribute('aria-hidden', 'true');
+      Object.assign(box.style, {
+        position: 'absolute',
+        left: `${rect.left + window.scrollX}px`,
+        top: `${rect.top + window.scrollY}px`,
+        width: `${rect.width}px`,
+        height: `${rect.height}px`,
+        pointerEvents: 'none',
+      });
+      document.body.append(box);
+    };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode())
-      if (node.parentElement && varies(node.textContent ?? '')) node.parentElement.setAttribute('data-shot-mask', '');
+    const nodes: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    for (const node of nodes) {
+      const text = node.textContent ?? '';
+      for (const pattern of patterns)
+        for (const match of text.matchAll(pattern)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          for (const rect of range.getClientRects()) cover(rect);
+        }
+    }
     for (const input of document.querySelectorAll('input, textarea'))
-      if (varies((input as HTMLInputElement).value)) input.setAttribute('data-shot-mask', '');
+      if (patterns.some((p) => new RegExp(p.source, p.flags).test((input as HTMLInputElement).value)))
+        input.setAttribute('data-shot-mask', '');
   }, todayForms());
+}
+
+/** Takes the boxes away, so that axe and the next step see the page as it is. */
+async function unmarkVarying(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelectorAll('.shot-mask-box').forEach((box) => box.remove()));
 }
 
 /**
@@ -70,6 +108,7 @@ export async function expectScreenshot(page: Page, name: string, masks: Locator[
   await expect
     .soft(page, `screenshot ${file}`)
     .toHaveScreenshot(file, { ...TOLERANCE, mask, animations: 'disabled', caret: 'hide' });
+  await unmarkVarying(page);
 }
 
 /** axe-core's WCAG 2.0 and 2.1, A and AA, on what the page shows now: one line per violation and element. */

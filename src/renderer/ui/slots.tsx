@@ -27,6 +27,8 @@ export interface Slots {
     imageSharing: Decision;
     onDone: (e: AppError | null) => void;
   }>;
+  /** acts, in the call bound to an act (calls): its measurements, taken without leaving the call. */
+  ActVitals: ComponentType<{ encounterId: string }>;
   /** stroke, on an act's screen (acts). */
   ActStroke: ComponentType<{ encounterId: string; onSummary?: (text: string) => void }>;
   /** stroke, the sheet shared in a tele-stroke call (calls). */

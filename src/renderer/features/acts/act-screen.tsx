@@ -16,8 +16,7 @@ import { reportTemplate } from '../../../shared/acts/report-templates';
 import { ActError } from '../../ui/error-line';
 import { ActFiles } from './act-files';
 import { asProfessional, needAuthor, SignerFields } from '../../ui/professional-fields';
-import { VitalForm } from './vital-form';
-import { useVitalText } from '../../ui/vital-check';
+import { ActVitals } from './act-vitals';
 import { ConsentForm, useConsentLine } from '../../ui/consent-form';
 import { latestDecision } from '../../../shared/acts/consent';
 import { useSlots } from '../../ui/slots';
@@ -128,7 +127,6 @@ export function ActScreen({ id }: { id: string }) {
   };
   const when = (at: string) => new Date(at).toLocaleString(i18n.language);
   const consentLine = useConsentLine();
-  const vitalText = useVitalText();
 
   if (!record) return error ? <ActError error={error} /> : <p>{t('home.loading')}</p>;
   const { encounter, consents, observations, reports } = record;
@@ -207,24 +205,7 @@ export function ActScreen({ id }: { id: string }) {
             {open && <ConsentForm encounterId={id} onDone={done} />}
           </section>
 
-          <section className="card" aria-labelledby="vitals-title">
-            <h2 id="vitals-title">{t('acts.vitals')}</h2>
-            {observations.length === 0 ? (
-              <p>{t('acts.noVitals')}</p>
-            ) : (
-              <ul className="plain-list" aria-label={t('acts.vitals')}>
-                {observations.map((o) => (
-                  <li key={o.id}>
-                    {t(`acts.vitalNames.${o.vital.code}`)} : <strong>{vitalText(o.vital)}</strong> — {o.takenBy},{' '}
-                    {when(o.takenAt)} (
-                    {o.method === 'device' ? `${t('acts.byDevice')} ${o.device ?? ''}`.trim() : t('acts.byHand')})
-                    {o.unusualConfirmed ? ` · ${t('acts.unusualConfirmed')}` : ''}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {open && <VitalForm encounterId={id} onDone={done} />}
-          </section>
+          <ActVitals encounterId={id} observations={observations} open={open} onDone={done} />
         </div>
 
         <div className="act-column">

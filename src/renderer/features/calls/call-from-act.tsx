@@ -1,8 +1,10 @@
 // "Appeler l'expert" on the act: the experts online (those of the region's offers first), each
 // rung for this act, so that the act's reason is the call's and the station binds the call to the
 // act at its ring (calls.ringForAct): nothing to link by hand afterwards. An urgent offer (the
-// stroke alert) rings its on-duty list the same way, each attempt for this act.
-import { useState } from 'react';
+// stroke alert) rings its on-duty list the same way, each attempt for this act, and is offered on
+// a stroke act only (its stroke sheet started): a dermatology act never shows a button that rings
+// the neurologist on duty.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Encounter } from '../../../shared/acts/encounter';
 import type { Peer } from '../../../shared/hub-protocol';
@@ -10,6 +12,24 @@ import { useCalls } from '../../webrtc/call-store';
 import { ring } from './call-controller';
 import { callOnDuty } from './on-duty-call';
 import { ReasonedButton } from '../../ui/disabled-reason';
+import { relais } from '../../api';
+
+/** Whether this act's stroke sheet has been started (anything recorded on it), followed live. */
+function useStrokeAct(encounterId: string): boolean {
+  const [started, setStarted] = useState(false);
+  useEffect(() => {
+    let current = true;
+    const load = () =>
+      relais.invoke('stroke.sheet', { encounterId }).then((r) => current && setStarted(r.ok && r.value.version > 0));
+    void load();
+    const off = relais.on('stroke.changed', (e) => e.encounterId === encounterId && void load());
+    return () => {
+      current = false;
+      off();
+    };
+  }, [encounterId]);
+  return started;
+}
 
 /** Experts named by an offer first (the region's directory), then any other expert online. */
 function expertsOnline(peers: Peer[], offered: Set<string>): Peer[] {
@@ -29,7 +49,8 @@ export function CallFromAct({ encounter }: { encounter: Encounter }) {
   const why = closed ? t('callAct.fromAct.closed') : inCall ? t('callAct.fromAct.inCall') : null;
   const offered = new Set(hub.offers.flatMap((o) => o.experts));
   const experts = expertsOnline(hub.peers, offered);
-  const urgentOffers = hub.offers.filter((o) => o.urgent);
+  const strokeAct = useStrokeAct(encounter.id);
+  const urgentOffers = strokeAct ? hub.offers.filter((o) => o.urgent) : [];
   const specialtyOf = (p: Peer) => (p.specialty ? ` · ${p.specialty}` : '');
 
   return (

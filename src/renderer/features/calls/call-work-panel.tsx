@@ -1,5 +1,5 @@
 // The working panel beside the call's video: one tab at a time (messages, consent, camera,
-// examination, stroke sheet, images), scrolling inside itself so that the video never leaves the
+// examination, the act's measurements, stroke sheet, images), scrolling inside itself so that the video never leaves the
 // screen. Every tab stays mounted (hidden, not removed): a message being typed, a patient being
 // picked or a series on screen survive a look at another tab. What the other side shares or asks
 // arrives as a notice above the tabs, with a button that opens it.
@@ -18,8 +18,9 @@ import { SharedImagingPanel } from './shared-imaging-panel';
 import { useSharedImaging } from './shared-imaging';
 import { useSharedStroke } from './shared-stroke';
 import { StrokeCallPanel } from './stroke-call-panel';
+import { useSlots } from '../../ui/slots';
 
-type Tab = 'chat' | 'consent' | 'camera' | 'exam' | 'stroke' | 'images';
+type Tab = 'chat' | 'consent' | 'camera' | 'exam' | 'vitals' | 'stroke' | 'images';
 
 interface Props {
   call: CurrentCall;
@@ -43,6 +44,7 @@ function Notice({ text, button, onOpen }: { text: string; button: string; onOpen
 
 export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordingBlocked }: Props) {
   const { t } = useTranslation();
+  const { ActVitals } = useSlots();
   const [tab, setTab] = useState<Tab>('chat');
   // The shares already looked at: their notice goes once their tab has been opened.
   const [seen, setSeen] = useState<string[]>([]);
@@ -57,6 +59,8 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
     ...(isCart && consent ? (['consent'] as const) : []),
     ...(isCart || isExpert ? (['camera'] as const) : []),
     'exam',
+    // The cart measures into the call's act; the cabin measured in its own step, before the call.
+    ...(isCart && !cabin ? (['vitals'] as const) : []),
     ...(!cabin ? (['stroke', 'images'] as const) : []),
   ];
   const open = (next: Tab) => {
@@ -143,6 +147,14 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
           <CallAttachments call={call} />
           {isCart && <ExamDevices call={call} />}
         </>,
+      )}
+      {panel(
+        'vitals',
+        consent?.encounterId ? (
+          <ActVitals encounterId={consent.encounterId} />
+        ) : (
+          <p className="hint">{t('calls.work.noActForVitals')}</p>
+        ),
       )}
       {panel(
         'stroke',

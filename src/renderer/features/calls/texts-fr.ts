@@ -91,9 +91,12 @@ export const callsFr = {
       consent: 'Consentement',
       camera: 'Caméra',
       exam: 'Examen',
+      vitals: 'Mesures',
       stroke: 'AVC',
       images: 'Images',
     },
+    noActForVitals:
+      'Les mesures vont dans l’acte du patient : rattachez d’abord l’appel à son acte (onglet Consentement).',
     emptyExam: 'Ni stéthoscope ni pièce pour le moment.',
     noStroke: 'La fiche AVC s’affiche ici quand le poste demandeur l’ouvre.',
     noImages: 'Les images s’affichent ici quand le poste demandeur les partage.',
