@@ -12,6 +12,7 @@ import { createLogger } from './platform/logger';
 import { loadDeviceSetup } from './devices';
 import { createStation } from './station';
 import { backupsKeptFromEnv } from './platform/database/database-settings';
+import { supportContactFromEnv } from './station/support-contact';
 import { appResourcesDir } from './platform/app-resources';
 
 // This file is bundled to out/main/index.cjs (CommonJS), so __dirname is out/main at run time;
@@ -36,6 +37,7 @@ startElectronShell({
       pacsUrl: pacsUrlFromEnv(process.env),
       insi: insiSettingsFromEnv(process.env),
       backupsKept: backupsKeptFromEnv(process.env),
+      supportContact: supportContactFromEnv(process.env),
       oidc: oidcSettingsFromEnv(process.env),
       openBrowser: (url) => void openExternalSafely(url),
       communesFile: communesFile(process.env, dataDir),

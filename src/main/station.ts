@@ -53,6 +53,9 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   const { db, events, guard, stationName, hub } = platform;
   // SECURITY: a station without professional sign-in (the site's choice) says so at every start.
   if (!options.oidc) logger.warn('sign_in.none', { text: NO_SIGN_IN_TEXT });
+  // A contact that cannot be shown is set aside, said at every start with the setting to correct.
+  const supportProblem = options.supportContact?.problem;
+  if (supportProblem) logger.warn('settings.support_contact_refused', { text: supportProblem });
   const disk = createStationDisk(dataDir, options.disk ?? {}, logger);
   const publishStatus = () => events.emit('station.statusChanged', station.status.status());
   const who = stationWho(
@@ -140,6 +143,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   const station = createStationFeature(platform, {
     mode,
     signIn: options.oidc ? 'required' : 'none',
+    supportContact: options.supportContact?.contact ?? null,
     restart,
     disk,
     who,

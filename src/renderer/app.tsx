@@ -20,6 +20,7 @@ import { ActScreen } from './features/acts/act-screen';
 import { ActivityScreen } from './features/activity/activity-screen';
 import { useStation } from './features/station/station-store';
 import { KioskScreen } from './features/kiosk/kiosk-screen';
+import { AuthorDialog } from './features/identity/author-dialog';
 import { useKiosk } from './features/kiosk/kiosk-store';
 import { useIdentity } from './ui/identity-store';
 import { useActivityPings } from './features/identity/activity-pings';
@@ -107,7 +108,15 @@ function Shell() {
   // Until the station says whether this is a cabin in kiosk mode, nothing is shown: a cabin must
   // never flash the station's screens to the patient.
   if (!kiosk || !identity) return null;
-  if (kiosk.active) return <KioskScreen />;
+  // "Qui êtes-vous ?" for the cabin's pharmacist (the session's author): the header's badge, where
+  // the question lives on the other screens, is not shown in kiosk mode.
+  if (kiosk.active)
+    return (
+      <>
+        <KioskScreen />
+        <AuthorDialog />
+      </>
+    );
   // Locked between acts, the screens stay behind the lock, hidden, so that nothing typed is lost;
   // signed out, they go (the next professional starts afresh).
   const lockedBehind = identity.configured && identity.user !== null && identity.unlockPinSet && identity.locked;

@@ -7,6 +7,7 @@
 // in the outbox (the regional FHIR server is down in this test), and the PIN is needed to leave.
 import { expect, test } from '@playwright/test';
 import { insKey } from '../../src/shared/patients/ins';
+import { answerWhoIAm } from './author';
 import { EXPERT, hangUp, startCallSetup, type CallSetup } from './call-fixture';
 import { stationDatabase } from '../helpers/station-database';
 
@@ -40,7 +41,6 @@ test('a cabin session from identification to the wipe, the record kept in the ou
 
   // Identification by the pharmacist. The card may carry a parent's number: nothing is copied
   // from it before she says whose card it is (RNIV volet 1; the Carte Vitale is only a key).
-  await cabin.getByLabel('Pharmacien(ne) présent(e) (votre nom)').fill('Mme Le Bris');
   await cabin.getByLabel('Numéro de carte Vitale (facultatif)').fill(CARD);
   await cabin.getByRole('button', { name: 'Lire le numéro' }).click();
   await expect(cabin.getByLabel('Sexe')).toHaveValue('');
@@ -62,6 +62,9 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   // Validated on her identity card: not with one first name asked (all the birth first names are a strict trait).
   await cabin.getByLabel('Pièce d’identité vérifiée').selectOption('national_id_card');
   await cabin.getByRole('button', { name: 'Continuer' }).click();
+  // The first record of her shift asks who she is, once (the pharmacist's profession preselected):
+  // her name then goes on the checked document, the act, the consent and the measurements.
+  await answerWhoIAm(cabin, 'Mme Le Bris', 'Pharmacien·ne');
   await expect(cabin.getByRole('alert')).toContainText(
     'Tous les prénoms de naissance : Indiquez tous les prénoms de naissance',
   );
@@ -179,6 +182,11 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   } finally {
     db.close();
   }
+
+  // Her shift goes on after the wipe: the next patient's identification names her, asking nothing.
+  await cabin.getByRole('button', { name: 'Commencer' }).click();
+  await expect(cabin.getByRole('group', { name: 'Pharmacien(ne) présent(e)' })).toContainText('Mme Le Bris');
+  await expect(cabin.getByRole('dialog', { name: 'Qui êtes-vous ?' })).toHaveCount(0);
 
   // Leaving kiosk mode needs the pharmacist's PIN.
   await cabin.getByRole('button', { name: 'Espace pharmacien' }).click();

@@ -13,6 +13,7 @@ import type { Restart } from './station-supervisor';
 export interface StationFeatureDeps {
   mode: StationStatusDeps['mode'];
   signIn: StationStatusDeps['signIn'];
+  supportContact: StationStatusDeps['supportContact'];
   restart: Restart | null;
   disk: ReturnType<typeof createStationDisk>;
   who: DatabaseChannelsDeps['who'];
@@ -53,6 +54,7 @@ export function createStationFeature(platform: StationPlatform, deps: StationFea
     mode: deps.mode,
     dataDir,
     signIn: deps.signIn,
+    supportContact: deps.supportContact,
     outbox: platform.outbox,
     dataProtection: { protection: keys.protection, keyPath: keys.keyPath, weaknesses: keys.weaknesses },
     devices: deps.devices,

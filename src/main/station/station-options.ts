@@ -5,6 +5,7 @@ import type { OidcSettings } from '../identity';
 import type { InsiSettings } from '../patients';
 import type { Logger } from '../platform/logger';
 import type { KeySealer } from '../platform/security/data-key';
+import type { SupportContactSetting } from './support-contact';
 import type { StationDiskOptions } from './station-disk';
 
 /** What a station without sign-in means, for the log the hospital's IT reads. */
@@ -48,6 +49,8 @@ export interface StationOptions {
   oidc?: OidcSettings | null;
   /** Opens an address in the system browser (Electron); browser mode leaves it to the page. */
   openBrowser?: (url: string) => void;
+  /** Whom clinicians call for the IT (RELAIS_SUPPORT_CONTACT); none: "your establishment's IT support". */
+  supportContact?: SupportContactSetting;
   /** How many backups of the database are kept in the data folder (RELAIS_BACKUPS_KEPT, 7 by default). */
   backupsKept?: number;
   /** How soon after a change, and how often, the sync runs (tests and the crash test shorten them). */

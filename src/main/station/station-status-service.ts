@@ -10,6 +10,8 @@ export interface StationStatusDeps {
   dataDir: string;
   dataProtection: StationStatus['dataProtection'];
   signIn: StationStatus['signIn'];
+  /** The IT support contact (RELAIS_SUPPORT_CONTACT, support-contact.ts); none: the screens' default. */
+  supportContact?: string | null;
   devices: { list(): StationStatus['devices'] };
   hub: HubLink;
   /** The hub token's state (hub-token.ts), when the station has one. */
@@ -31,6 +33,7 @@ export function createStationStatusService(deps: StationStatusDeps) {
         mode: deps.mode,
         dataDir: deps.dataDir,
         dataProtection: deps.dataProtection,
+        supportContact: deps.supportContact ?? null,
         signIn: deps.signIn,
         devices: deps.devices.list(),
         hub: deps.hubToken ? { ...deps.hub.state(), token: deps.hubToken() } : deps.hub.state(),

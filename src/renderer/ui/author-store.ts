@@ -51,13 +51,15 @@ interface AuthorState {
   declared: Author | null;
   /** "Qui êtes-vous ?" is open (a form needs an author, or the header's button). */
   asking: boolean;
+  /** The profession the question starts with: the likeliest one where it is asked (a cabin: pharmacist). */
+  suggestedRole: AuthorRole;
   /** The forms waiting for the answer (resolved with the author, or null when she cancels). */
   waiting: ((author: Author | null) => void)[];
   setSignedIn(author: Author | null): void;
   declare(input: { name: string; role: AuthorRole; rpps: string }): Author;
   /** "Changer" or the cart locked/left: the next author field asks again. */
   forget(): void;
-  ask(): void;
+  ask(suggestedRole?: AuthorRole): void;
   cancel(): void;
 }
 
@@ -65,6 +67,7 @@ export const useAuthorStore = create<AuthorState>((set, get) => ({
   signedIn: null,
   declared: null,
   asking: false,
+  suggestedRole: 'nurse',
   waiting: [],
   setSignedIn: (signedIn) => set({ signedIn }),
   declare(input) {
@@ -76,7 +79,7 @@ export const useAuthorStore = create<AuthorState>((set, get) => ({
     return author;
   },
   forget: () => set({ declared: null }),
-  ask: () => set({ asking: true }),
+  ask: (suggestedRole = 'nurse') => set({ asking: true, suggestedRole }),
   cancel() {
     const { waiting } = get();
     set({ asking: false, waiting: [] });
@@ -96,12 +99,18 @@ export const useAuthor = (): Author | null => useAuthorStore((s) => s.signedIn ?
 /**
  * The author a form records: at once when known, else "Qui êtes-vous ?" opens (once, whichever form
  * asked first) and the form gets her answer; null when she closes it without answering.
+ * suggestedRole preselects the profession where one is likelier than a nurse (the pharmacy cabin).
  */
-export function needAuthor(): Promise<Author | null> {
+export function needAuthor(suggestedRole: AuthorRole = 'nurse'): Promise<Author | null> {
   const known = currentAuthor();
   if (known) return Promise.resolve(known);
   return new Promise((resolve) => {
-    useAuthorStore.setState((s) => ({ asking: true, waiting: [...s.waiting, resolve] }));
+    useAuthorStore.setState((s) => ({
+      asking: true,
+      // The first form to ask chooses the profession shown; a second one only waits for the answer.
+      suggestedRole: s.asking ? s.suggestedRole : suggestedRole,
+      waiting: [...s.waiting, resolve],
+    }));
   });
 }
 

@@ -65,6 +65,8 @@ export const StationStatusSchema = z.object({
     /** What makes the protection weaker than it should be (said in words on the home screen). */
     weaknesses: z.array(z.enum(['key_in_file', 'key_file_inside_data_folder', 'no_os_keyring'])),
   }),
+  /** Whom clinicians call when the station needs the IT (RELAIS_SUPPORT_CONTACT); null: the screens' default. */
+  supportContact: z.string().max(120).nullable(),
   /** Whether a professional must sign in to open records; "none": the site chose no sign-in, anyone at the station reads every record. */
   signIn: z.enum(['required', 'none']),
   devices: z.array(DeviceStatusSchema),

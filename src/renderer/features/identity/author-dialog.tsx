@@ -17,7 +17,8 @@ export function AuthorDialog() {
 function AuthorQuestion() {
   const { t } = useTranslation();
   const [name, setName] = useState('');
-  const [role, setRole] = useState<AuthorRole>('nurse');
+  // The profession the asking screen expects (a cabin: pharmacist); she may choose another.
+  const [role, setRole] = useState<AuthorRole>(() => useAuthorStore.getState().suggestedRole);
   const [rpps, setRpps] = useState('');
   const [tried, setTried] = useState(false);
   const problems = tried ? authorProblems({ name, rpps }) : {};

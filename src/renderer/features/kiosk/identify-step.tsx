@@ -3,7 +3,8 @@
 // checked against it, only once she says it is the patient's own card: a card may be a
 // parent's). The identity is provisional, or validated when she checked a high-trust identity
 // document, named with her and today's date (RNIV volet 1); an INS is only ever recorded from the
-// INSi teleservice, so the card's number is not stored.
+// INSi teleservice, so the card's number is not stored. She is the session's author: her name is
+// never typed here, it is the signed-in professional or the one given once in "Qui êtes-vous ?".
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDENTITY_DOCUMENT_TYPES, PARENT_DOCUMENT_TYPES } from '../../../shared/patients/identity-document';
@@ -16,33 +17,34 @@ import {
 } from '../../../shared/kiosk/carte-vitale';
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
-import { relais } from '../../api';
+import type { Author } from '../../ui/author-store';
 import { toIsoDate } from '../../ui/parse-search';
 import { PatientSummary } from '../../ui/patient-summary';
+import { CabinPharmacist } from './cabin-pharmacist';
 import { CardReading } from './card-reading';
+import { registerPatient, type IdentityForm } from './register-patient';
 import { ReasonedButton } from '../../ui/disabled-reason';
 
 interface Props {
-  pharmacist: string;
-  onIdentified(patient: Patient, pharmacist: string): void;
+  /** The session's author (useAuthor()): the pharmacist present, or null until she says who she is. */
+  author: Author | null;
+  onIdentified(patient: Patient): void;
 }
 
-const EMPTY = {
+const EMPTY: IdentityForm = {
   birthName: '',
   firstName: '',
   birthFirstNames: '',
   birthDate: '',
-  sex: '' as '' | 'M' | 'F',
+  sex: '',
   birthplaceCode: '',
   documentType: '',
   parentDocument: '',
 };
-type Field = keyof typeof EMPTY;
-const today = () => new Date().toLocaleDateString('sv'); // YYYY-MM-DD, the station's day
+type Field = keyof IdentityForm;
 
-export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Props) {
+export function IdentifyStep({ author, onIdentified }: Props) {
   const { t } = useTranslation();
-  const [pharmacist, setPharmacist] = useState(knownPharmacist);
   const [card, setCard] = useState('');
   const [values, setValues] = useState(EMPTY);
   const [cardFacts, setCardFacts] = useState<CarteVitaleFacts | null>(null);
@@ -88,39 +90,21 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
       : [t(`errors.${error.code}`)];
 
   async function create(notDuplicateOf: string[]) {
-    const birthDate = toIsoDate(values.birthDate);
     // Only the patient's own card says anything of her birth date.
     if (card.trim() && holder === 'patient') {
+      const birthDate = toIsoDate(values.birthDate);
       const mismatch = checkCoherence(normalizeMatricule(card), values.sex || 'I', birthDate);
       if (mismatch) return setProblems([t(`kiosk.identify.card.${mismatch.replace('ins.', '')}`)]);
     }
-    const document = values.documentType
-      ? {
-          type: values.documentType as 'passport',
-          parentDocument: (values.parentDocument || null) as 'passport' | null,
-          checkedBy: pharmacist.trim(),
-          checkedOn: today(),
-        }
-      : null;
-    const identity = {
-      birthName: values.birthName,
-      firstName: values.firstName,
-      birthFirstNames: values.birthFirstNames,
-      birthDate,
-      sex: values.sex as 'M',
-      birthplaceCode: values.birthplaceCode,
-      identityStatus: document ? ('VALI' as const) : ('PROV' as const),
-      identityDocument: document,
-    };
-    const result = await relais.invoke('patients.create', { identity, notDuplicateOf });
-    if (!result.ok) return setProblems(errorTexts(result.error));
-    if (result.value.status === 'possible_duplicates') return setCandidates(result.value.candidates);
-    onIdentified(result.value.patient, pharmacist.trim());
+    const outcome = await registerPatient(values, notDuplicateOf);
+    if (outcome.kind === 'noAuthor') return setProblems([t('kiosk.identify.pharmacistMissing')]);
+    if (outcome.kind === 'refused') return setProblems(errorTexts(outcome.error));
+    if (outcome.kind === 'duplicates') return setCandidates(outcome.candidates);
+    onIdentified(outcome.patient);
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!pharmacist.trim()) return setProblems([t('kiosk.identify.pharmacistMissing')]);
     setProblems([]);
     void create([]);
   }
@@ -133,7 +117,7 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
           {candidates.map((p) => (
             <li key={p.id}>
               <PatientSummary patient={p} />{' '}
-              <button type="button" className="kiosk-button" onClick={() => onIdentified(p, pharmacist.trim())}>
+              <button type="button" className="kiosk-button" onClick={() => onIdentified(p)}>
                 {t('kiosk.identify.thisOne')}
               </button>
             </li>
@@ -199,15 +183,7 @@ export function IdentifyStep({ pharmacist: knownPharmacist, onIdentified }: Prop
     <form className="kiosk-card kiosk-form" aria-labelledby="kiosk-identify-title" onSubmit={submit} noValidate>
       <h2 id="kiosk-identify-title">{t('kiosk.identify.title')}</h2>
       <p className="hint">{t('kiosk.identify.forPharmacist')}</p>
-      <div className="field">
-        <label htmlFor="kiosk-pharmacist">{t('kiosk.identify.pharmacist')}</label>
-        <input
-          id="kiosk-pharmacist"
-          value={pharmacist}
-          onChange={(e) => setPharmacist(e.target.value)}
-          autoComplete="off"
-        />
-      </div>
+      <CabinPharmacist author={author} />
       <div className="field">
         <label htmlFor="kiosk-card">{t('kiosk.identify.card.label')}</label>
         <input

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../shared/patients/patient';
 import { relais } from '../../api';
+import { asProfessional, needAuthor, useAuthor } from '../../ui/author-store';
 import { useCalls } from '../../webrtc/call-store';
 import { CallStep } from './call-step';
 import { ConsentStep } from './consent-step';
@@ -84,6 +85,7 @@ export function KioskScreen() {
   const { t, i18n } = useTranslation();
   const { session, state, update } = useKiosk();
   const voice = useVoice();
+  const author = useAuthor();
   const inCall = useCalls((s) => s.call !== null);
   const [leaving, setLeaving] = useState(false);
   const [exitRefused, setExitRefused] = useState(false);
@@ -105,12 +107,22 @@ export function KioskScreen() {
     setExitRefused(false);
   };
 
-  async function identified(patient: Patient, pharmacist: string) {
+  // The pharmacist is the session's author (said once, or signed in): the requester of the act, who
+  // collects the consent and takes the measurements. Asked here only if she closed the question.
+  const pharmacist = async () => {
+    const author = await needAuthor('pharmacist');
+    if (!author) setProblem(t('kiosk.identify.pharmacistMissing'));
+    return author;
+  };
+
+  async function identified(patient: Patient) {
+    const author = await pharmacist();
+    if (!author) return;
     const result = await relais.invoke('encounters.create', {
       patientId: patient.id,
       act: 'teleconsultation',
       assisted: true,
-      requester: { name: pharmacist, role: 'pharmacist', rpps: null, specialty: null },
+      requester: asProfessional(author),
       expert: null,
       site: state?.site ?? '',
       specialty: null,
@@ -119,19 +131,20 @@ export function KioskScreen() {
     });
     if (!result.ok) return setProblem(t(`errors.${result.error.code}`));
     setProblem(null);
-    update({ patient, pharmacist, encounter: result.value, step: 'consent' });
+    update({ patient, encounter: result.value, step: 'consent' });
   }
 
   async function consent(decision: 'given' | 'refused') {
-    const { encounter, pharmacist } = session;
-    if (!encounter) return;
+    const { encounter } = session;
+    const author = await pharmacist();
+    if (!encounter || !author) return;
     // The patient answers herself at the cabin's screen (CSP L1111-4, R6316-2); the pharmacist collects it.
     const result = await relais.invoke('encounters.consent', {
       encounterId: encounter.id,
       scope: 'act',
       decision,
       givenBy: { kind: 'patient' },
-      collectedBy: pharmacist,
+      collectedBy: author.name,
       collectedAt: new Date().toISOString(),
     });
     if (!result.ok) return setProblem(t(`errors.${result.error.code}`));
@@ -200,9 +213,7 @@ export function KioskScreen() {
       )}
       <main className="kiosk-main" hidden={leaving}>
         {session.step === 'welcome' && <Welcome onStart={() => go('identify')} />}
-        {session.step === 'identify' && (
-          <IdentifyStep pharmacist={session.pharmacist} onIdentified={(p, who) => void identified(p, who)} />
-        )}
+        {session.step === 'identify' && <IdentifyStep author={author} onIdentified={(p) => void identified(p)} />}
         {session.step === 'consent' && <ConsentStep onDecision={(d) => void consent(d)} />}
         {session.step === 'measure' && <MeasureStep onNext={() => go('call')} />}
         {session.step === 'call' && <CallStep onEnded={() => go('done')} />}

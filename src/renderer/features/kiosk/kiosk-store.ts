@@ -1,6 +1,7 @@
 // Kiosk mode as the station reports it, and the current cabin session: which step, whose record,
 // what was measured. The session lives only in this page's memory, which the end of the session
-// throws away (wipe.ts reloads the page).
+// throws away (wipe.ts reloads the page). The pharmacist present is not the patient's: she is the
+// session's author (ui/author-store.ts), kept from one patient to the next (cabin-pharmacist-carry.ts).
 import { create } from 'zustand';
 import type { Encounter, Observation } from '../../../shared/acts/encounter';
 import type { KioskState } from '../../../shared/kiosk/kiosk';
@@ -12,8 +13,6 @@ export const KIOSK_STEPS: readonly KioskStep[] = ['welcome', 'identify', 'consen
 
 export interface CabinSession {
   step: KioskStep;
-  /** The pharmacist present in the cabin: she collects the consent and assists the call. */
-  pharmacist: string;
   patient: Patient | null;
   encounter: Encounter | null;
   observations: Observation[];
@@ -23,7 +22,6 @@ export interface CabinSession {
 
 const EMPTY_SESSION: CabinSession = {
   step: 'welcome',
-  pharmacist: '',
   patient: null,
   encounter: null,
   observations: [],

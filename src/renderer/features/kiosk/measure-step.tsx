@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Observation, Vital } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
+import { needAuthor } from '../../ui/author-store';
 import { deviceLabel, useDevices } from '../../ui/devices-store';
 import { useKiosk } from './kiosk-store';
 import { BloodPressureCapture } from './blood-pressure-capture';
@@ -38,23 +39,26 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
   );
 
   const record = useCallback(
-    async (vital: Vital, device: string | null, unusualConfirmed = false): Promise<AppError | null> => {
-      const { encounter, pharmacist } = useKiosk.getState().session;
+    async (vital: Vital, device: string | null, unusualConfirmed = false): Promise<string | null> => {
+      const { encounter } = useKiosk.getState().session;
       if (!encounter) return null;
+      // The pharmacist takes the measurements: the session's author, asked only if nobody said it.
+      const author = await needAuthor('pharmacist');
+      if (!author) return t('kiosk.identify.pharmacistMissing');
       const result = await relais.invoke('encounters.observe', {
         encounterId: encounter.id,
         vital,
         takenAt: new Date().toISOString(),
         method: device ? 'device' : 'manual',
         device,
-        takenBy: pharmacist,
+        takenBy: author.name,
         unusualConfirmed,
       });
-      if (!result.ok) return result.error;
+      if (!result.ok) return errorText(result.error);
       useKiosk.getState().update({ observations: [...useKiosk.getState().session.observations, result.value] });
       return null;
     },
-    [],
+    [t, errorText],
   );
 
   // A measurement names its device as people read it, never by its id ("oximeter-1").
@@ -68,15 +72,15 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
             { code: 'heart_rate', value: values.pulseRate, unit: '/min' },
             oximeter ? named(oximeter.id) : null,
           ));
-        if (error) setFailure(errorText(error));
+        if (error) setFailure(error);
       })();
     },
-    [record, oximeter, named, errorText],
+    [record, oximeter, named],
   );
 
   async function saveManual(kind: ManualKind, vital: Vital, unusualConfirmed: boolean) {
     const error = await record(vital, null, unusualConfirmed);
-    setProblems((p) => ({ ...p, [kind]: error ? errorText(error) : undefined }));
+    setProblems((p) => ({ ...p, [kind]: error ?? undefined }));
   }
 
   const has = (code: Vital['code']) => session.observations.some((o: Observation) => o.vital.code === code);
@@ -112,7 +116,7 @@ export function MeasureStep({ onNext }: { onNext(): void }) {
                   { code: 'blood_pressure', systolic: r.systolic, diastolic: r.diastolic, unit: 'mm[Hg]' },
                   named(r.deviceId),
                 );
-                return error && errorText(error);
+                return error;
               }}
             />
             <button type="button" className="link" onClick={() => setTypeBloodPressure(true)}>

@@ -47,8 +47,11 @@ export const kioskEn: Texts<typeof kioskFr> = {
   identify: {
     title: 'Patient’s identity',
     forPharmacist: 'To be filled in by the pharmacist.',
-    pharmacist: 'Pharmacist present (your name)',
-    pharmacistMissing: 'Give the name of the pharmacist present: it is recorded with the consent.',
+    pharmacist: 'Pharmacist present',
+    pharmacistIs: '{{name}}, {{role}}: recorded with the checked document, the consent, the measurements and the call.',
+    pharmacistAsk: 'You will be asked your name once, for your whole shift.',
+    pharmacistMissing:
+      'Say who you are (“Who are you?”): your name is recorded with the checked document and the consent.',
     card: {
       label: 'Carte Vitale number (optional)',
       read: 'Read the number',

@@ -44,8 +44,11 @@ export const kioskFr = {
   identify: {
     title: 'Identité du patient',
     forPharmacist: 'À remplir par le pharmacien.',
-    pharmacist: 'Pharmacien(ne) présent(e) (votre nom)',
-    pharmacistMissing: 'Indiquez le nom du pharmacien présent : il est enregistré avec le consentement.',
+    pharmacist: 'Pharmacien(ne) présent(e)',
+    pharmacistIs: '{{name}}, {{role}} : inscrit(e) sur la pièce vérifiée, le consentement, les mesures et l’appel.',
+    pharmacistAsk: 'Votre nom vous sera demandé une fois, pour toute votre permanence.',
+    pharmacistMissing:
+      'Dites qui vous êtes (« Qui êtes-vous ? ») : votre nom est enregistré avec la pièce vérifiée et le consentement.',
     card: {
       label: 'Numéro de carte Vitale (facultatif)',
       read: 'Lire le numéro',

@@ -3,6 +3,7 @@
 // record itself is safe in the station's database and outbox; this only clears the screen side.
 // Under Electron the shell also wipes Chromium's HTTP cache and storage (kiosk-window.ts).
 import { TOKEN_KEY } from '../../browser-mode-client';
+import { carryPharmacist } from './cabin-pharmacist-carry';
 
 const createdBlobUrls = new Set<string>();
 
@@ -38,6 +39,8 @@ function clearStorage(): void {
   const stationKey = window.sessionStorage.getItem(TOKEN_KEY);
   window.sessionStorage.clear();
   if (stationKey) window.sessionStorage.setItem(TOKEN_KEY, stationKey);
+  // The pharmacist's shift goes on with the next patient: she is not asked who she is again.
+  carryPharmacist(window.sessionStorage);
   window.localStorage.clear();
 }
 

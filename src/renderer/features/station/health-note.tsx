@@ -26,7 +26,8 @@ export function HealthNote({ status }: { status: StationStatus | null }) {
   return (
     <p className={problem ? 'health-note error-text' : 'health-note'} data-testid="health-note">
       {problem ? t('roleHome.health.problem') : t('roleHome.health.ok')}{' '}
-      {t('roleHome.health.whom', { contact: t('roleHome.health.defaultContact') })}{' '}
+      {/* The IT support the hospital named (RELAIS_SUPPORT_CONTACT), else its plain default. */}
+      {t('roleHome.health.whom', { contact: status.supportContact ?? t('roleHome.health.defaultContact') })}{' '}
       <button type="button" className="link" onClick={() => show({ name: 'technique' })}>
         {t('roleHome.health.details')}
       </button>

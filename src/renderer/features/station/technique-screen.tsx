@@ -116,6 +116,12 @@ export function TechniqueScreen({ role }: { role: StationRole }) {
                 t(`home.signIn.${status.signIn}`)
               )}
             </dd>
+            <dt>{t('roleHome.technique.supportContact')}</dt>
+            <dd data-testid="support-contact">
+              {status.supportContact
+                ? t('roleHome.technique.supportContactSet', { contact: status.supportContact })
+                : t('roleHome.technique.supportContactUnset')}
+            </dd>
             <dt>{t('roleHome.technique.insi')}</dt>
             <dd data-testid="insi-setting">
               {insi === null ? '' : t(insi ? 'roleHome.technique.insiOn' : 'roleHome.technique.insiOff')}

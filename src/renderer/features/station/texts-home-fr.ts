@@ -64,6 +64,10 @@ export const roleHomeFr = {
     insi: 'Téléservice INSi',
     insiOn: 'Configuré',
     insiOff: 'Non configuré : l’INS ne peut pas être récupérée sur ce poste (réglage RELAIS_INSI_URL).',
+    supportContact: 'Support informatique à appeler',
+    supportContactSet: '{{contact}} (réglage RELAIS_SUPPORT_CONTACT)',
+    supportContactUnset:
+      'Non indiqué : les soignants lisent « le support informatique de votre établissement » (réglage RELAIS_SUPPORT_CONTACT).',
   },
   loadError: 'La liste n’a pas pu être lue ; réessayez, ou appelez le support si cela se répète.',
   retry: 'Réessayer',
