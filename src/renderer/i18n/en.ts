@@ -99,7 +99,6 @@ export const en: Translations = {
     recent: 'Recent patients',
     results: 'Results',
     none: 'No patient found.',
-    open: 'Open',
     insQualified: 'Qualified INS',
     born: 'born',
     usedName: 'known as',
@@ -111,8 +110,6 @@ export const en: Translations = {
   },
   form: {
     strictTraits: 'Strict traits',
-    strictLocked:
-      'Traits from the INSi teleservice cannot be edited here. To correct them, set the identity back to provisional or validated.',
     usedTraits: 'Traits in use',
     birthName: 'Birth name',
     firstName: 'First given name at birth',
@@ -137,9 +134,6 @@ export const en: Translations = {
       QUAL: 'QUAL — qualified (validated and retrieved)',
     },
     ins: 'National health identity (INS)',
-    insMatricule: 'INS number',
-    insMatriculeHint: '15 characters: NIR or NIA and its key',
-    insOid: 'INS type',
     oids: { NIR: 'NIR', NIA: 'NIA', NIR_TEST: 'Test NIR', NIA_TEST: 'Test NIA' },
     save: 'Save',
     saving: 'Saving…',
@@ -207,7 +201,6 @@ export const en: Translations = {
     loading: '{{loaded}}/{{count}} images loaded',
     waiting: 'Loading slice {{index}}…',
     failed: 'Slice {{index}} cannot be shown: {{reason}}',
-    failedSeries: 'This series cannot be opened: {{reason}}',
     frameErrors: {
       unreadable: 'unreadable file',
       truncated: 'truncated file',

@@ -99,7 +99,6 @@ export const fr = {
     recent: 'Patients récents',
     results: 'Résultats',
     none: 'Aucun patient trouvé.',
-    open: 'Ouvrir',
     insQualified: 'INS qualifiée',
     born: 'né(e) le',
     usedName: 'dit(e)',
@@ -111,8 +110,6 @@ export const fr = {
   },
   form: {
     strictTraits: 'Traits stricts',
-    strictLocked:
-      "Traits issus de l'INSi : ils ne se modifient pas ici. Pour les corriger, repassez l'identité en statut provisoire ou validée.",
     usedTraits: "Traits d'usage",
     birthName: 'Nom de naissance',
     firstName: 'Premier prénom de naissance',
@@ -137,9 +134,6 @@ export const fr = {
       QUAL: 'QUAL — qualifiée (validée et récupérée)',
     },
     ins: 'Identité nationale de santé',
-    insMatricule: 'Matricule INS',
-    insMatriculeHint: '15 caractères : NIR ou NIA et sa clé',
-    insOid: "Type d'INS",
     oids: { NIR: 'NIR', NIA: 'NIA', NIR_TEST: 'NIR de test', NIA_TEST: 'NIA de test' },
     save: 'Enregistrer',
     saving: 'Enregistrement…',
@@ -208,7 +202,6 @@ export const fr = {
     loading: '{{loaded}}/{{count}} images chargées',
     waiting: 'Chargement de la coupe {{index}}…',
     failed: 'La coupe {{index}} ne peut pas être affichée : {{reason}}',
-    failedSeries: 'Cette série ne peut pas être ouverte : {{reason}}',
     frameErrors: {
       unreadable: 'fichier illisible',
       truncated: 'fichier tronqué',
