@@ -38,7 +38,7 @@ export function useConsentLine(): (c: Consent) => string {
           : '';
     return t('consent.line', {
       scope: t(`acts.scopes.${c.scope}`),
-      decision: t(`acts.${c.decision}`),
+      decision: t(c.decision === 'given' ? 'acts.given' : 'acts.refused'),
       giver: t(`consent.giverLine.${g.kind}`, { name }),
       by: c.collectedBy,
       when: new Date(c.collectedAt).toLocaleString(i18n.language),

@@ -27,7 +27,6 @@ export const consentEn: Texts<typeof consentFr> = {
   },
   chooseGiver: 'Choose who consents before recording the answer.',
   nameFirst: 'Give their name.',
-  collectedByFirst: 'Say who collects the consent.',
   emergencyNoRecording:
     'A vital emergency does not allow recording: recording waits for the consent of the patient or of her representative.',
   emergencyNoRefusal: 'In a vital emergency nobody refuses: only the patient or her representative can refuse.',
@@ -64,8 +63,6 @@ export const consentEn: Texts<typeof consentFr> = {
     noOpenAct: 'No open act for this patient.',
     newAct: 'Open an act for this call',
     requester: 'Requester (your name)',
-    linked: 'Act of the call: {{reason}}',
-    remote: 'Consents sent by {{name}}: recording {{recording}}, image sharing {{imageSharing}}.',
     decisions: { given: 'given', refused: 'refused', none: 'not collected' },
   },
 };

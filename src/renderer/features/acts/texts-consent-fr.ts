@@ -25,7 +25,6 @@ export const consentFr = {
   },
   chooseGiver: 'Choisissez qui consent avant d’enregistrer la réponse.',
   nameFirst: 'Indiquez son nom.',
-  collectedByFirst: 'Indiquez qui recueille le consentement.',
   emergencyNoRecording:
     'L’urgence vitale ne permet pas d’enregistrer : l’enregistrement attend le consentement du patient ou de son représentant.',
   emergencyNoRefusal: 'En urgence vitale, personne ne refuse : seul le patient ou son représentant peut refuser.',
@@ -64,8 +63,6 @@ export const consentFr = {
     noOpenAct: 'Aucun acte en cours pour ce patient.',
     newAct: 'Ouvrir un acte pour cet appel',
     requester: 'Requérant (votre nom)',
-    linked: 'Acte de l’appel : {{reason}}',
-    remote: 'Consentements transmis par {{name}} : enregistrement {{recording}}, partage d’images {{imageSharing}}.',
     decisions: { given: 'accepté', refused: 'refusé', none: 'non recueilli' },
   },
 };

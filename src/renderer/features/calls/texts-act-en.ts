@@ -59,10 +59,7 @@ export const callActEn: typeof callActFr = {
     check: 'Check that the call and the patient match before confirming.',
     confirm: 'Confirm the attachment',
     cancel: 'Cancel',
-    done: 'Call attached to the act “{{reason}}”.',
-    openAct: 'Open the act',
     otherPatient: 'Choose another patient',
-    unknownCall: 'This call is no longer in the station’s journal.',
   },
   history: {
     title: 'Recent calls',

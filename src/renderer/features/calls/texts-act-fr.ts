@@ -57,10 +57,7 @@ export const callActFr = {
     check: 'Vérifiez que l’appel et le patient concordent avant de confirmer.',
     confirm: 'Confirmer le rattachement',
     cancel: 'Annuler',
-    done: 'Appel rattaché à l’acte « {{reason}} ».',
-    openAct: 'Ouvrir l’acte',
     otherPatient: 'Choisir un autre patient',
-    unknownCall: 'Cet appel n’est plus dans le journal de la station.',
   },
   history: {
     title: 'Appels récents',

@@ -155,8 +155,6 @@ export const callsEn: Texts<typeof callsFr> = {
       device_refused: 'the camera refused',
       unknown: 'unknown reason',
     },
-    grantedBy: 'Granted by (name and role)',
-    grantedByFirst: 'Nobody is signed in at this station: type your name to let the expert steer the camera.',
     ended: {
       hub_lost: 'Remote steering stopped: the station lost the regional hub. Grant it again once the hub is back.',
       expert_changed: 'Remote steering stopped: someone else is now at the other end of the call.',

@@ -154,8 +154,6 @@ export const callsFr = {
       device_refused: 'la caméra a refusé',
       unknown: 'raison inconnue',
     },
-    grantedBy: 'Autorisé par (nom et fonction)',
-    grantedByFirst: 'Personne n’est connecté à ce poste : saisissez votre nom pour laisser l’expert piloter la caméra.',
     ended: {
       hub_lost:
         'Pilotage à distance arrêté : le poste a perdu le serveur régional. Redonnez la main quand il est revenu.',

@@ -38,7 +38,6 @@ export const imagingScreenEn = {
     too_large: 'too large',
   },
   noDescription: 'no description',
-  counts: '{{series}} series, {{instances}} image(s)',
   alreadyImported: 'already on the station',
   incompleteHere: 'incomplete on the station: importing completes it',
   incompleteStudy:
@@ -53,8 +52,6 @@ export const imagingScreenEn = {
     sex: 'sex',
     name_missing: 'no name in the images',
   },
-  checkedBy: 'Your name (you checked these are her images)',
-  importAnyway: 'These are her images: import',
   cancel: 'Do not import',
   checkedByLine: 'in the name of {{name}}, checked by {{by}}',
 };

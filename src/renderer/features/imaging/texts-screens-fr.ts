@@ -38,7 +38,6 @@ export const imagingScreenFr = {
     too_large: 'trop volumineux',
   },
   noDescription: 'sans description',
-  counts: '{{series}} série(s), {{instances}} image(s)',
   alreadyImported: 'déjà sur la station',
   incompleteHere: 'incomplet sur la station : l’import le complète',
   incompleteStudy:
@@ -53,8 +52,6 @@ export const imagingScreenFr = {
     sex: 'sexe',
     name_missing: 'nom absent des images',
   },
-  checkedBy: 'Votre nom (vous avez vérifié que ce sont bien ses images)',
-  importAnyway: 'Ce sont bien ses images : importer',
   cancel: 'Ne pas importer',
   checkedByLine: 'au nom de {{name}}, vérifié par {{by}}',
 };

@@ -39,7 +39,6 @@ export const databaseEn: Texts<typeof databaseFr> = {
   startEmpty: 'Start from an empty database (the regional server gives back what it holds)',
   keep: 'Go on with this older database',
   pickBackup: 'Backup to restore',
-  by: 'Your name (who decides)',
   chooseFirst: 'Choose one of the decisions above first.',
   backupFirst: 'Choose the backup to restore first.',
   working: 'Working… the station takes back what the regional server holds.',

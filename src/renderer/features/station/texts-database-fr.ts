@@ -43,7 +43,6 @@ export const databaseFr = {
   startEmpty: 'Repartir d’une base vide (le serveur régional redonne ce qu’il détient)',
   keep: 'Continuer avec cette base plus ancienne',
   pickBackup: 'Sauvegarde à restaurer',
-  by: 'Votre nom (qui décide)',
   chooseFirst: 'Choisissez d’abord une des décisions ci-dessus.',
   backupFirst: 'Choisissez d’abord la sauvegarde à restaurer.',
   working: 'En cours… le poste reprend ce que détient le serveur régional.',

@@ -3,7 +3,6 @@ import type { Texts } from '../../i18n/texts';
 import type { homeScreenFr, syncScreenFr } from './texts-fr';
 
 export const homeScreenEn: Texts<typeof homeScreenFr> = {
-  title: 'Home',
   status: 'Station status',
   station: 'Station',
   mode: 'Mode',
@@ -92,7 +91,6 @@ export const syncScreenEn: Texts<typeof syncScreenFr> = {
   uploads: 'Files being sent',
   upload: '{{kind}}: {{sent}} MB of {{total}} MB ({{percent}} %)',
   fileKinds: { snapshot: 'Photo', auscultation: 'Auscultation', document: 'Document' },
-  decidedBy: 'Your name (who decides)',
   settling: 'Sending your decision…',
   choiceHint:
     'Keeping the station’s version sends it again over the server’s. Taking the server’s writes it into the station’s record.',

@@ -1,7 +1,6 @@
 // French texts of the station's own screens: the home screen (its status, data protection, disk) and
 // the synchronisation screen. The reference: texts-en.ts has the same keys.
 export const homeScreenFr = {
-  title: 'Accueil',
   status: 'État de la station',
   station: 'Station',
   mode: 'Mode',
@@ -95,7 +94,6 @@ export const syncScreenFr = {
   uploads: 'Fichiers en cours d’envoi',
   upload: '{{kind}} : {{sent}} Mo sur {{total}} Mo ({{percent}} %)',
   fileKinds: { snapshot: 'Photo', auscultation: 'Auscultation', document: 'Document' },
-  decidedBy: 'Votre nom (qui décide)',
   settling: 'Envoi de votre décision…',
   choiceHint:
     'Garder la version de la station la renvoie par-dessus celle du serveur. Prendre celle du serveur l’écrit dans le dossier de la station.',

@@ -21,7 +21,11 @@ export function summaryTexts(t: TFunction, language: string): SummaryTexts {
         ? `${line} ${t('stroke.summary.untestable', { items: untestable.map(untestableText).join(', ') })}`
         : line;
     },
-    weight: (kg, source) => t('stroke.summary.weight', { kg: n(kg), source: t(`stroke.${source}`) }),
+    weight: (kg, source) =>
+      t('stroke.summary.weight', {
+        kg: n(kg),
+        source: t(source === 'measured' ? 'stroke.measured' : 'stroke.estimated'),
+      }),
     contraindication: (c) => t(`stroke.contraindications.${c}`),
     contraindicationsLine: (yes, unknown, unanswered) =>
       [

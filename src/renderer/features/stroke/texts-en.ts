@@ -6,8 +6,6 @@ import { strokeNihssEn } from './texts-nihss-en';
 export const strokeEn: Texts<typeof strokeFr> = {
   title: 'Stroke sheet (thrombolysis, thrombectomy)',
   open: 'Open the stroke sheet',
-  you: 'You are (name and role)',
-  youFirst: 'Type your name: every entry is recorded in your name.',
   toReport: 'Insert the summary into the report',
   timeline: 'Timeline',
   since: { onset: 'Since symptom onset: {{elapsed}}', last_known_well: 'Since last known well: {{elapsed}}' },

@@ -5,8 +5,6 @@ import { strokeNihssFr } from './texts-nihss-fr';
 export const strokeFr = {
   title: 'Fiche AVC (thrombolyse, thrombectomie)',
   open: 'Ouvrir la fiche AVC',
-  you: 'Vous êtes (nom et fonction)',
-  youFirst: 'Indiquez votre nom : chaque saisie est enregistrée à votre nom.',
   toReport: 'Insérer le résumé dans le compte rendu',
   timeline: 'Chronologie',
   since: {

@@ -5,7 +5,6 @@ import type { Texts } from '../../i18n/texts';
 
 export const strokeNihssEn: Texts<typeof strokeNihssFr> = {
   untestable: 'UN',
-  untestableName: 'Untestable (UN)',
   untestableHint: { limb: 'Untestable: amputation, joint fusion', speech: 'Untestable: intubated, physical barrier' },
   scores: {
     level_of_consciousness: {

@@ -3,7 +3,6 @@
 // item's name (nihss.ts) then by score; "NT" (non testable) is the French for the form's "UN".
 export const strokeNihssFr = {
   untestable: 'NT',
-  untestableName: 'Non testable (NT)',
   untestableHint: {
     limb: 'Non testable : amputation, arthrodèse',
     speech: 'Non testable : intubation, obstacle physique',
