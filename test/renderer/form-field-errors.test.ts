@@ -18,6 +18,7 @@ const { NewRequestFormView, missingRequestFields } =
 const { ReplyForm, missingReplyFields } = await import('../../src/renderer/features/teleexpertise/reply-form');
 const { ConsentForm } = await import('../../src/renderer/ui/consent-form');
 const { DriveFolderForm } = await import('../../src/renderer/features/imaging/import-from-drive');
+const { PacsSearchForm } = await import('../../src/renderer/features/imaging/pacs-search');
 const { missingRequired } = await import('../../src/renderer/ui/field-errors');
 const { en } = await import('../../src/renderer/i18n/en');
 const { fr } = await import('../../src/renderer/i18n/fr');
@@ -146,5 +147,27 @@ describe("the drive's folder form", () => {
   it('says an empty folder before reading the drive', () => {
     expect(missingRequired({ folder: ' ' })?.fields).toEqual([{ path: 'folder', code: 'field.required' }]);
     expect(missingRequired({ folder: '/media/cdrom' })).toBeNull();
+  });
+});
+
+describe('the PACS search form', () => {
+  it("shows the station's refusal of the typed name under the name field, the rest in the general line", async () => {
+    const error = refusal(
+      { path: 'patientName', code: 'field.invalid_format' },
+      { path: 'modality', code: 'field.too_long', params: { limit: 16 } },
+    );
+    const element = createElement(PacsSearchForm, {
+      name: 'DUPONT\\*',
+      onName: () => {},
+      modality: '',
+      onModality: () => {},
+      error,
+      busy: false,
+      onSubmit: () => {},
+    });
+    const html = await render('fr', element);
+    expectBeside(html, 'pacs-name', fr.fieldErrors.field.invalid_format);
+    expect(html).not.toContain('role="alert" class="error-text"><p>Format incorrect.');
+    expectBeside(await render('en', element), 'pacs-name', en.fieldErrors.field.invalid_format);
   });
 });
