@@ -138,3 +138,25 @@ test('the camera, the measurement and the station show labels, never an id or th
   }
   await expect(page.locator('body')).not.toContainText(os.hostname());
 });
+
+test('the request and the drive forms say a refused field under that field', async ({ page }) => {
+  await page.goto(station.url);
+  await openPatient(page, 'le bihan', /LE BIHAN/i);
+
+  // Téléexpertise: sent empty, the question says so under it, before anything reaches the station.
+  await page.getByRole('button', { name: 'Demande de téléexpertise' }).click();
+  const request = page.getByRole('form', { name: 'Demande de téléexpertise' });
+  await request.getByRole('button', { name: /Créer la demande/ }).click();
+  const question = request.getByLabel('Question posée');
+  await expect(question).toHaveAttribute('aria-invalid', 'true');
+  await expect(request.locator(`#${await question.getAttribute('aria-describedby')}`)).toHaveText('Champ obligatoire.');
+  await request.getByRole('button', { name: 'Annuler' }).click();
+
+  // The drive: a folder the station cannot read is said under the folder field.
+  await page.getByRole('button', { name: 'Importer des images (CD, clé USB, dossier)' }).click();
+  const folder = page.getByLabel('Lecteur ou dossier');
+  await folder.fill('/nonexistent-relais-drive');
+  await page.getByRole('button', { name: 'Lire le disque' }).click();
+  await expect(folder).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#drive-folder-error')).toContainText('Dossier ou lecteur introuvable');
+});

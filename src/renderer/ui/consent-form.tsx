@@ -1,7 +1,8 @@
 // The patient's consent to the act, to its recording or to sharing its images: what it is for,
 // who gives (or refuses) it as French law allows (the patient, her legal representative, her
 // personne de confiance, or nobody in a vital emergency: the physician who decides is named), and
-// who collects it. Nothing is chosen beforehand; the station checks the same rules again.
+// who collects it. Nothing is chosen beforehand; the station checks the same rules again, and its
+// refusal, kept by the screen, comes back as `error`: each field's sentence under it, the rest below.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,6 +15,9 @@ import {
 import type { AppError } from '../../shared/result';
 import { relais } from '../api';
 import { AuthorLine } from './author-line';
+import { ActError } from './error-line';
+import { invalidProps, splitFieldErrors } from './field-errors';
+import { FieldError } from './form-field';
 import { needAuthor } from './author-store';
 import './consent.css';
 
@@ -49,10 +53,13 @@ export function useConsentLine(): (c: Consent) => string {
 export function ConsentForm({
   encounterId,
   initialScope = 'act',
+  error,
   onDone,
 }: {
   encounterId: string;
   initialScope?: ConsentScope;
+  /** The last refusal of this form (null once recorded). */
+  error: AppError | null;
   onDone: (error: AppError | null) => void;
 }) {
   const { t } = useTranslation();
@@ -66,6 +73,11 @@ export function ConsentForm({
   const emergencyRecording = emergency && scope === 'recording';
   const whyId = useId();
   const refuseWhyId = useId();
+  const ids = { scope: `consent-${encounterId}-scope`, giver: `consent-${encounterId}-giver` };
+  const nameId = `consent-${encounterId}-name`;
+  // The name's path is the one the station checks for this giver: a physician's, or a person's.
+  const namePath = emergency ? 'givenBy.physician' : 'givenBy.name';
+  const { byPath, rest } = splitFieldErrors(t, error, ['scope', 'givenBy', ...(needsName ? [namePath] : [])]);
 
   const record = async (decision: 'given' | 'refused') => {
     if (!kind) return;
@@ -91,7 +103,12 @@ export function ConsentForm({
     <form className="consent-form" aria-label={t('acts.consents')} onSubmit={(e) => e.preventDefault()} noValidate>
       <label className="consent-scope">
         {t('consent.scope')}
-        <select value={scope} onChange={(e) => setScope(e.target.value as ConsentScope)}>
+        <select
+          id={ids.scope}
+          value={scope}
+          onChange={(e) => setScope(e.target.value as ConsentScope)}
+          {...invalidProps(ids.scope, byPath.scope)}
+        >
           {ConsentScopeSchema.options.map((s) => (
             <option key={s} value={s}>
               {t(`acts.scopes.${s}`)}
@@ -99,7 +116,14 @@ export function ConsentForm({
           ))}
         </select>
       </label>
-      <fieldset className="radio-group consent-givers">
+      <FieldError id={`${ids.scope}-error`} error={byPath.scope} />
+      {/* A radiogroup: the role that may say it is invalid (a fieldset's group may not). */}
+      <fieldset
+        id={ids.giver}
+        role="radiogroup"
+        className="radio-group consent-givers"
+        {...invalidProps(ids.giver, byPath.givenBy)}
+      >
         <legend>{t('consent.givenByLegend')}</legend>
         {CONSENT_GIVER_KINDS.map((k) => (
           <label key={k} className="radio">
@@ -114,12 +138,21 @@ export function ConsentForm({
           </label>
         ))}
       </fieldset>
+      <FieldError id={`${ids.giver}-error`} error={byPath.givenBy} />
       {kind && <p className="hint">{t(`consent.law.${kind}`)}</p>}
       <div className="inline-form">
         {needsName && (
           <label>
             {t(`consent.names.${kind}`)}
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoComplete="off" />
+            <input
+              id={nameId}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={200}
+              autoComplete="off"
+              {...invalidProps(nameId, byPath[namePath])}
+            />
           </label>
         )}
         <AuthorLine />
@@ -141,6 +174,7 @@ export function ConsentForm({
           {t('acts.refused')}
         </button>
       </div>
+      {needsName && <FieldError id={`${nameId}-error`} error={byPath[namePath]} />}
       {missing && (
         <p className="hint" data-testid="consent-missing" id={whyId}>
           {missing}
@@ -156,6 +190,7 @@ export function ConsentForm({
           {t('consent.emergencyNoRefusal')}
         </p>
       )}
+      <ActError error={rest} />
     </form>
   );
 }

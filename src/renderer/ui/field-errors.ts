@@ -30,3 +30,14 @@ export function invalidProps(id: string, message: string | undefined) {
     'aria-describedby': message ? `${id}-error` : undefined,
   } as const;
 }
+
+/**
+ * The required fields left empty (or blank), as the station would refuse them: said under each
+ * field before anything is sent, in the same words. Null when every one is typed.
+ */
+export function missingRequired(values: Record<string, string>): AppError | null {
+  const fields: FieldError[] = Object.entries(values)
+    .filter(([, value]) => !value.trim())
+    .map(([path]) => ({ path, code: 'field.required' }));
+  return fields.length > 0 ? { code: 'validation_failed', message: 'Required fields are empty', fields } : null;
+}

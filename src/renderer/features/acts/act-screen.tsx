@@ -89,6 +89,8 @@ export function ActScreen({ id }: { id: string }) {
   const show = useView((s) => s.show);
   const [record, setRecord] = useState<ActRecord | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  // The consent's refusal is shown by the consent form, each field's sentence under it.
+  const [consentError, setConsentError] = useState<AppError | null>(null);
   const [correcting, setCorrecting] = useState<Report | null>(null);
   /** The signed report as a PDF, saved by the browser (to print, or to give to the patient). */
   async function downloadPdf(reportId: string) {
@@ -202,7 +204,16 @@ export function ActScreen({ id }: { id: string }) {
                 <li key={c.id}>{consentLine(c)}</li>
               ))}
             </ul>
-            {open && <ConsentForm encounterId={id} onDone={done} />}
+            {open && (
+              <ConsentForm
+                encounterId={id}
+                error={consentError}
+                onDone={(e) => {
+                  setConsentError(e);
+                  if (!e) void load();
+                }}
+              />
+            )}
           </section>
 
           <ActVitals encounterId={id} observations={observations} open={open} onDone={done} />

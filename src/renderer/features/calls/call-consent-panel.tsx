@@ -89,6 +89,8 @@ export function CallConsentPanel({
   const [patient, setPatient] = useState<Patient | null>(null);
   const [choosing, setChoosing] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  // The consent's refusal is shown by the consent form, each field's sentence under it.
+  const [consentError, setConsentError] = useState<AppError | null>(null);
   if (!consent) return null;
   return (
     <section className="card" aria-labelledby="call-consent-title">
@@ -100,7 +102,8 @@ export function CallConsentPanel({
             key={consent.encounterId}
             encounterId={consent.encounterId}
             initialScope="recording"
-            onDone={setError}
+            error={consentError}
+            onDone={setConsentError}
           />
         </>
       ) : (

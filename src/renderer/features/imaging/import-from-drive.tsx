@@ -2,7 +2,8 @@
 // is read first; each study is listed with the patient its images carry (name, birth date, sex,
 // identifier); none is ticked in advance. A ticked study whose identity differs from the record's
 // shows the two side by side and goes in only with a confirmation for that study, naming who
-// compared them: one name never covers several studies (the station refuses it too).
+// compared them: one name never covers several studies (the station refuses it too). A folder the
+// station cannot read is said under the folder field (noValidate: no browser bubble).
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { absentTraits, COMPARED_TRAITS, demographicDifferences } from '../../../shared/imaging/dicom-patient-match';
@@ -11,6 +12,8 @@ import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
+import { invalidProps, missingRequired, splitFieldErrors } from '../../ui/field-errors';
+import { FieldError } from '../../ui/form-field';
 import { displayDate, personName } from '../../ui/imaging/dicom-display';
 import { DropZone } from './drop-zone';
 import { StudyIdentityCheck } from './study-identity-check';
@@ -58,6 +61,47 @@ function StudyLine({ study, record }: { study: ScannedStudy; record: Patient }) 
   );
 }
 
+/** The paths of imaging.scan this form shows beside its field. */
+const FOLDER_PATHS = ['folder'];
+
+interface DriveFolderFormProps {
+  folder: string;
+  onFolder: (folder: string) => void;
+  /** The last refusal: only the folder's is shown here, the rest under the form. */
+  error: AppError | null;
+  busy: boolean;
+  onSubmit: () => void;
+}
+
+/** The folder or drive to read, with the station's refusal of it under the field. */
+export function DriveFolderForm({ folder, onFolder, error, busy, onSubmit }: DriveFolderFormProps) {
+  const { t } = useTranslation();
+  const { byPath } = splitFieldErrors(t, error, FOLDER_PATHS);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <form className="inline-form" aria-label={t('imaging.readDrive')} onSubmit={submit} noValidate>
+      <label>
+        {t('imaging.folder')}
+        <input
+          id="drive-folder"
+          value={folder}
+          onChange={(e) => onFolder(e.target.value)}
+          required
+          size={40}
+          {...invalidProps('drive-folder', byPath.folder)}
+        />
+      </label>
+      <ReasonedButton type="submit" reason={busy ? t('why.busy') : null}>
+        {t('imaging.readDrive')}
+      </ReasonedButton>
+      <FieldError id="drive-folder-error" error={byPath.folder} />
+    </form>
+  );
+}
+
 export function ImportFromDrive({
   patientId,
   onImported,
@@ -94,10 +138,11 @@ export function ImportFromDrive({
     setConfirmed({});
   }
 
-  async function scan(event: FormEvent) {
-    event.preventDefault();
+  async function scan() {
+    const missing = missingRequired({ folder });
+    setError(missing);
+    if (missing) return;
     setBusy(true);
-    setError(null);
     show(null);
     const r = await relais.invoke('imaging.scan', { folder });
     setBusy(false);
@@ -138,20 +183,12 @@ export function ImportFromDrive({
 
   return (
     <div>
-      <form className="inline-form" aria-label={t('imaging.readDrive')} onSubmit={(e) => void scan(e)} noValidate>
-        <label>
-          {t('imaging.folder')}
-          <input value={folder} onChange={(e) => setFolder(e.target.value)} required size={40} />
-        </label>
-        <ReasonedButton type="submit" reason={busy ? t('why.busy') : null}>
-          {t('imaging.readDrive')}
-        </ReasonedButton>
-      </form>
+      <DriveFolderForm folder={folder} onFolder={setFolder} error={error} busy={busy} onSubmit={() => void scan()} />
       <DropZone onError={setError} onScanned={show} />
       {progress && progress.total > 0 && (
         <progress max={progress.total} value={progress.done} aria-label={t('imaging.progress')} />
       )}
-      <ActError error={error} />
+      <ActError error={splitFieldErrors(t, error, FOLDER_PATHS).rest} />
       {report && record && (
         <section aria-label={t('imaging.found')}>
           <p>{t('imaging.summary', { files: report.files, studies: report.studies.length })}</p>

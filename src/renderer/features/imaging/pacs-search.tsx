@@ -1,6 +1,7 @@
 // The hospital PACS from the patient's page: a search prefilled with her birth name (DICOM
 // matching: "*" for any ending), the studies found with their patient as the PACS wrote it,
-// and a retrieval into her record through the same checks as a CD.
+// and a retrieval into her record through the same checks as a CD. A typed name the station
+// refuses is said under the name field (noValidate: no browser bubble).
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PacsStudy } from '../../../shared/imaging/imaging';
@@ -8,9 +9,64 @@ import type { Patient } from '../../../shared/patients/patient';
 import type { AppError, FieldError } from '../../../shared/result';
 import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
+import { invalidProps, splitFieldErrors } from '../../ui/field-errors';
+import { FieldError as FieldErrorLine } from '../../ui/form-field';
 import { displayDate, personName } from '../../ui/imaging/dicom-display';
 import { mismatchesOf, MismatchWarning } from './mismatch-warning';
 import { ReasonedButton } from '../../ui/disabled-reason';
+
+/** The paths of pacs.search this form shows beside its fields. */
+const SEARCH_PATHS = ['patientName'];
+
+interface PacsSearchFormProps {
+  name: string;
+  onName: (name: string) => void;
+  modality: string;
+  onModality: (modality: string) => void;
+  /** The last refusal: only the name's is shown here, the rest under the form. */
+  error: AppError | null;
+  busy: boolean;
+  onSubmit: () => void;
+}
+
+/** The search's name and modality, with the station's refusal of the name under its field. */
+export function PacsSearchForm({ name, onName, modality, onModality, error, busy, onSubmit }: PacsSearchFormProps) {
+  const { t } = useTranslation();
+  const { byPath } = splitFieldErrors(t, error, SEARCH_PATHS);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <form className="inline-form" aria-label={t('pacs.title')} onSubmit={submit} noValidate>
+      <label>
+        {t('pacs.name')}
+        <input
+          id="pacs-name"
+          value={name}
+          onChange={(e) => onName(e.target.value)}
+          maxLength={64}
+          {...invalidProps('pacs-name', byPath.patientName)}
+        />
+      </label>
+      <label>
+        {t('pacs.modality')}
+        <select value={modality} onChange={(e) => onModality(e.target.value)}>
+          <option value="">{t('pacs.anyModality')}</option>
+          {['CT', 'MR', 'CR', 'DX', 'US', 'XA'].map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ReasonedButton type="submit" reason={busy ? t('why.busy') : null}>
+        {t('pacs.search')}
+      </ReasonedButton>
+      <FieldErrorLine id="pacs-name-error" error={byPath.patientName} />
+    </form>
+  );
+}
 
 export function PacsSearch({ patientId, onImported }: { patientId: string; onImported: (instances: number) => void }) {
   const { t, i18n } = useTranslation();
@@ -34,8 +90,7 @@ export function PacsSearch({ patientId, onImported }: { patientId: string; onImp
     };
   }, [patientId]);
 
-  async function search(event: FormEvent) {
-    event.preventDefault();
+  async function search() {
     setBusy(true);
     setError(null);
     const r = await relais.invoke('pacs.search', {
@@ -64,27 +119,16 @@ export function PacsSearch({ patientId, onImported }: { patientId: string; onImp
 
   return (
     <div>
-      <form className="inline-form" aria-label={t('pacs.title')} onSubmit={(e) => void search(e)} noValidate>
-        <label>
-          {t('pacs.name')}
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={64} />
-        </label>
-        <label>
-          {t('pacs.modality')}
-          <select value={modality} onChange={(e) => setModality(e.target.value)}>
-            <option value="">{t('pacs.anyModality')}</option>
-            {['CT', 'MR', 'CR', 'DX', 'US', 'XA'].map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ReasonedButton type="submit" reason={busy ? t('why.busy') : null}>
-          {t('pacs.search')}
-        </ReasonedButton>
-      </form>
-      <ActError error={error} />
+      <PacsSearchForm
+        name={name}
+        onName={setName}
+        modality={modality}
+        onModality={setModality}
+        error={error}
+        busy={busy}
+        onSubmit={() => void search()}
+      />
+      <ActError error={splitFieldErrors(t, error, SEARCH_PATHS).rest} />
       {busy && <p className="hint">{t('pacs.working')}</p>}
       {found && found.length === 0 && <p>{t('pacs.none')}</p>}
       {found && found.length > 0 && (

@@ -54,6 +54,8 @@ export function RequestScreen({ id }: { id: string }) {
   const show = useView((s) => s.show);
   const [view, setView] = useState<ExpertRequestView | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  // The reply's refusal is shown by the reply form, each field's sentence under it.
+  const [replyError, setReplyError] = useState<AppError | null>(null);
   const load = useCallback(
     () =>
       relais.invoke('teleexpertise.open', { requestId: id }).then((r) => {
@@ -143,7 +145,14 @@ export function RequestScreen({ id }: { id: string }) {
       <section className="card" aria-labelledby="exchange-title">
         <h2 id="exchange-title">{t('expertise.exchange')}</h2>
         <ExpertiseMessages messages={view.messages} />
-        <ReplyForm requestId={id} onDone={(e) => (e ? setError(e) : void load())} />
+        <ReplyForm
+          requestId={id}
+          error={replyError}
+          onDone={(e) => {
+            setReplyError(e);
+            if (!e) void load();
+          }}
+        />
         <ActError error={error} />
       </section>
     </section>
