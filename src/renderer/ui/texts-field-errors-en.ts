@@ -115,6 +115,8 @@ export const fieldErrorsEn: Texts<typeof fieldErrorsFr> = {
       '{{max}} files are being saved on this station already: wait for them to finish, then add this one again. A transfer left unfinished is dropped after {{minutes}} minutes.',
   },
   pacs: {
+    name_backslash:
+      'The name cannot contain a backslash (\\), which separates the parts of a DICOM name; use * as a wildcard.',
     not_a_photo: 'Only photographs go to the PACS.',
     photo_without_act: 'Attach this photo to an act first: the PACS must know whose it is.',
   },

@@ -118,6 +118,8 @@ export const fieldErrorsFr = {
       '{{max}} fichiers sont déjà en cours d’enregistrement sur cette station : attendez qu’ils soient terminés, puis ajoutez celui-ci de nouveau. Un envoi laissé inachevé est abandonné après {{minutes}} minutes.',
   },
   pacs: {
+    name_backslash:
+      'Le nom ne peut pas contenir de barre oblique inverse (\\), qui sépare les parties d’un nom DICOM ; utilisez * comme joker.',
     not_a_photo: 'Seules les photographies vont au PACS.',
     photo_without_act: 'Rattachez d’abord cette photo à un acte : le PACS doit savoir de quel patient elle est.',
   },

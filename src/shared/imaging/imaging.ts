@@ -184,7 +184,7 @@ export const PacsSearchSchema = z.strictObject({
     .string()
     .trim()
     .max(64)
-    .regex(/^[^\\]*$/, 'no backslash')
+    .regex(/^[^\\]*$/, 'pacs.name_backslash')
     .optional(),
   patientId: z.string().trim().max(64).optional(),
   /** YYYYMMDD, or a range YYYYMMDD-YYYYMMDD. */
