@@ -158,5 +158,5 @@ test('the request and the drive forms say a refused field under that field', asy
   await folder.fill('/nonexistent-relais-drive');
   await page.getByRole('button', { name: 'Lire le disque' }).click();
   await expect(folder).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#drive-folder-error')).toContainText('Dossier ou lecteur introuvable');
+  await expect(page.locator('#drive-folder-error')).toContainText('Le dossier /nonexistent-relais-drive n’existe pas');
 });

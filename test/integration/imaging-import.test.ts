@@ -65,14 +65,12 @@ describe('imaging import', () => {
     expect(await station.call('imaging.scan', { folder: '/media/no-such-cdrom' })).toMatchObject({
       ok: false,
       error: {
-        fields: [
-          { path: 'folder', code: 'imaging.folder', params: { message: expect.stringMatching(/There is no folder/) } },
-        ],
+        fields: [{ path: 'folder', code: 'imaging.folder_missing', params: { folder: '/media/no-such-cdrom' } }],
       },
     });
     expect(await station.call('imaging.scan', { folder: 'relative/path' })).toMatchObject({
       ok: false,
-      error: { fields: [{ code: 'imaging.folder' }] },
+      error: { fields: [{ code: 'imaging.folder_relative' }] },
     });
   });
 

@@ -132,7 +132,7 @@ describe('the consent form', () => {
 
 describe("the drive's folder form", () => {
   it("shows the station's refusal of the folder under the folder field", async () => {
-    const error = refusal({ path: 'folder', code: 'imaging.folder', params: { message: 'ENOENT /media/cdrom' } });
+    const error = refusal({ path: 'folder', code: 'imaging.folder_missing', params: { folder: '/media/cdrom' } });
     const element = createElement(DriveFolderForm, {
       folder: '/media/cdrom',
       onFolder: () => {},
@@ -140,8 +140,16 @@ describe("the drive's folder form", () => {
       busy: false,
       onSubmit: () => {},
     });
-    expectBeside(await render('fr', element), 'drive-folder', 'Dossier ou lecteur introuvable : ENOENT /media/cdrom');
-    expectBeside(await render('en', element), 'drive-folder', 'Folder or drive not found: ENOENT /media/cdrom');
+    expectBeside(
+      await render('fr', element),
+      'drive-folder',
+      'Le dossier /media/cdrom n’existe pas : vérifiez que le disque ou la clé est inséré et monté.',
+    );
+    expectBeside(
+      await render('en', element),
+      'drive-folder',
+      'There is no folder /media/cdrom: check that the disc or drive is inserted and mounted.',
+    );
   });
 
   it('says an empty folder before reading the drive', () => {

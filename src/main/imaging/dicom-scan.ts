@@ -23,7 +23,16 @@ export interface ScanResult {
   refused: Map<string, { count: number; examples: { file: string; detail: string }[] }>;
 }
 
-export class ScanFolderError extends Error {}
+/** Why a folder cannot be read, as a code the screen translates (imaging.folder_*), with the folder. */
+export class ScanFolderError extends Error {
+  constructor(
+    readonly reason: 'folder_relative' | 'folder_missing' | 'folder_not_a_folder',
+    readonly folder: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 function listFiles(root: string): string[] {
   const out: string[] = [];
@@ -62,14 +71,23 @@ export async function scanFolder(
   readFile: ReadFile = readPlainFile,
 ): Promise<ScanResult> {
   if (!path.isAbsolute(folder))
-    throw new ScanFolderError('Give the full path of the folder or drive (for instance /media/cdrom).');
+    throw new ScanFolderError(
+      'folder_relative',
+      folder,
+      'Give the full path of the folder or drive (for instance /media/cdrom).',
+    );
   let stat: fs.Stats;
   try {
     stat = fs.statSync(folder);
   } catch {
-    throw new ScanFolderError(`There is no folder ${folder}: check that the disc or drive is inserted and mounted.`);
+    throw new ScanFolderError(
+      'folder_missing',
+      folder,
+      `There is no folder ${folder}: check that the disc or drive is inserted and mounted.`,
+    );
   }
-  if (!stat.isDirectory()) throw new ScanFolderError(`${folder} is a file, not a folder.`);
+  if (!stat.isDirectory())
+    throw new ScanFolderError('folder_not_a_folder', folder, `${folder} is a file, not a folder.`);
   const files = listFiles(folder);
   const found: ScannedFile[] = [];
   const refused: ScanResult['refused'] = new Map();

@@ -209,7 +209,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
         );
       } catch (error) {
         if (error instanceof ScanFolderError)
-          throw fieldFailure('folder', 'imaging.folder', { message: error.message });
+          throw fieldFailure('folder', `imaging.${error.reason}`, { folder: error.folder });
         throw error;
       }
       for (const [id, s] of scans) if (deps.now().getTime() - s.at > SCAN_TTL_MS) scans.delete(id);

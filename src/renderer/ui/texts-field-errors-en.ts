@@ -100,7 +100,9 @@ export const fieldErrorsEn: Texts<typeof fieldErrorsFr> = {
     already_replaced: 'This report was already corrected: correct the latest version.',
   },
   imaging: {
-    folder: 'Folder or drive not found: {{message}}',
+    folder_relative: 'Give the full path of the folder or drive (for instance /media/cdrom).',
+    folder_missing: 'There is no folder {{folder}}: check that the disc or drive is inserted and mounted.',
+    folder_not_a_folder: '{{folder}} is a file, not a folder: choose the folder that holds it.',
     patient_mismatch:
       'These images are in the name of {{name}} (born {{birthDate}}): the identity differs from the record’s ({{differences}}). Check before attaching them.',
     study_of_another_patient: 'This study is already attached to another patient of this station.',

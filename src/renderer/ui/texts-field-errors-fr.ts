@@ -103,7 +103,9 @@ export const fieldErrorsFr = {
     already_replaced: 'Ce compte rendu a déjà été corrigé : corrigez la dernière version.',
   },
   imaging: {
-    folder: 'Dossier ou lecteur introuvable : {{message}}',
+    folder_relative: 'Donnez le chemin complet du dossier ou du lecteur (par exemple /media/cdrom).',
+    folder_missing: 'Le dossier {{folder}} n’existe pas : vérifiez que le disque ou la clé est inséré et monté.',
+    folder_not_a_folder: '{{folder}} est un fichier, pas un dossier : choisissez le dossier qui le contient.',
     patient_mismatch:
       'Ces images sont au nom de {{name}} (né(e) le {{birthDate}}) : l’identité diffère de celle du dossier ({{differences}}). Vérifiez avant de les rattacher.',
     study_of_another_patient: 'Cette étude est déjà rattachée à un autre patient de cette station.',
