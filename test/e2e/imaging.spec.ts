@@ -216,11 +216,39 @@ test('opens an imported series with its patient, study date and left/right marke
     .getByRole('toolbar', { name: 'Outils de la visionneuse' })
     .getByRole('button', { name: 'Longueur' })
     .click();
-  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  // Clicking the tool may have scrolled the page to it: the image is measured where it is now.
+  const now = (await canvas.boundingBox())!;
+  await page.mouse.move(now.x + now.width * 0.3, now.y + now.height / 2);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.move(now.x + now.width * 0.7, now.y + now.height / 2, { steps: 5 });
   await page.mouse.up();
-  await expect(page.getByRole('list', { name: 'Mesures sur cette coupe' })).toContainText(/Longueur : \d+,\d mm/);
+  const measures = page.getByRole('list', { name: 'Mesures sur cette coupe' });
+  await expect(measures).toContainText(/Longueur : \d+,\d mm/);
+
+  // On a busy cart a whole drag can arrive before the page draws again: the length is kept all the
+  // same. The drag's events are sent in one go, with no frame between them.
+  const lengths = measures.getByRole('listitem').filter({ hasText: /^Longueur/ });
+  await expect(lengths).toHaveCount(1);
+  await canvas.evaluate((c) => {
+    const r = c.getBoundingClientRect();
+    const at = (type: string, fraction: number) =>
+      c.dispatchEvent(
+        new PointerEvent(type, {
+          bubbles: true,
+          pointerId: 1,
+          pointerType: 'mouse',
+          isPrimary: true,
+          buttons: type === 'pointerup' ? 0 : 1,
+          clientX: r.left + r.width * fraction,
+          clientY: r.top + r.height * 0.6,
+        }),
+      );
+    at('pointerdown', 0.2);
+    at('pointermove', 0.4);
+    at('pointermove', 0.6);
+    at('pointerup', 0.6);
+  });
+  await expect(lengths).toHaveCount(2);
 });
 
 test('a series that holds no image says so, instead of opening for ever', async ({ page }) => {

@@ -61,7 +61,9 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer, o
   const [tool, setTool] = useState<Tool>('window');
   const [measurements, setMeasurements] = useState<Measurement[]>([]);
   const [draft, setDraft] = useState<Measurement | null>(null);
-  const drag = useRef<{ x: number; y: number; view: SharedView; start: Point } | null>(null);
+  // The drag, read by the pointer events themselves: a busy cart may deliver a whole drag before
+  // React renders again, and a draft read from the last render would miss it (no measurement).
+  const drag = useRef<{ x: number; y: number; view: SharedView; start: Point; draft: Measurement | null } | null>(null);
   const loaded = useArrivals(source);
   const frame = source.peek(view.index);
   const failure = frame ? null : source.failure(view.index);
@@ -163,9 +165,12 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer, o
     const start = toImage(event);
     if (!start) return;
     event.currentTarget.setPointerCapture(event.pointerId);
-    drag.current = { x: event.clientX, y: event.clientY, view, start };
-    if (tool === 'length' || tool === 'roi')
-      setDraft({ id: Date.now(), kind: tool, index: view.index, a: start, b: start });
+    const started =
+      tool === 'length' || tool === 'roi'
+        ? { id: Date.now(), kind: tool, index: view.index, a: start, b: start }
+        : null;
+    drag.current = { x: event.clientX, y: event.clientY, view, start, draft: started };
+    setDraft(started);
   }
   function pointerMove(event: ReactPointerEvent<HTMLCanvasElement>) {
     const here = toImage(event);
@@ -179,12 +184,16 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer, o
     else if (tool === 'pan' && g) onView({ ...d.view, panX: d.view.panX + dx / g.fit, panY: d.view.panY + dy / g.fit });
     else if (tool === 'zoom')
       onView({ ...d.view, zoom: Math.min(20, Math.max(0.1, d.view.zoom * Math.exp(-dy / 200))) });
-    else if (draft) setDraft({ ...draft, b: here });
+    else if (d.draft) {
+      d.draft = { ...d.draft, b: here };
+      setDraft(d.draft);
+    }
   }
   function pointerUp() {
+    const done = drag.current?.draft ?? null;
     drag.current = null;
-    if (draft && (Math.abs(draft.a.x - draft.b.x) > 1 || Math.abs(draft.a.y - draft.b.y) > 1))
-      setMeasurements((m) => [...m, draft]);
+    if (done && (Math.abs(done.a.x - done.b.x) > 1 || Math.abs(done.a.y - done.b.y) > 1))
+      setMeasurements((m) => [...m, done]);
     setDraft(null);
   }
   function keyDown(event: React.KeyboardEvent) {
