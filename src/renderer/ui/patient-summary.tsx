@@ -13,7 +13,8 @@ export function PatientSummary({ patient }: { patient: Patient }) {
         : ''}
       {' — '}
       {t('patients.born')} {toFrenchDate(patient.birthDate)} · {t(`form.sexes.${patient.sex}`)} ·{' '}
-      {patient.identityStatus}
+      {/* The status in words, as on the banner: a nurse need not know the RNIV's codes. */}
+      {t(`banner.status.${patient.identityStatus}`)}
       {patient.identityStatus === 'QUAL' && <span className="badge">{t('patients.insQualified')}</span>}
     </span>
   );
