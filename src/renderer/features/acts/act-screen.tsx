@@ -4,10 +4,9 @@
 // Everything is kept on the station at once and synced when the region is reachable. Laid out for
 // a cart's 1366x768 screen (issue 20): the patient banner, the status and the act's actions at the
 // top, then two columns (what the nurse records | the report and the files), the stroke sheet last.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EncounterStatus, Report } from '../../../shared/acts/encounter';
-import type { ChannelOutput } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../../ui/view-store';
@@ -17,6 +16,7 @@ import { ActError } from '../../ui/error-line';
 import { ActFiles } from './act-files';
 import { asProfessional, needAuthor, SignerFields } from '../../ui/professional-fields';
 import { ActVitals } from './act-vitals';
+import { useActRecord } from './use-act-record';
 import { ConsentForm, useConsentLine } from '../../ui/consent-form';
 import { latestDecision } from '../../../shared/acts/consent';
 import { useSlots } from '../../ui/slots';
@@ -25,7 +25,6 @@ import { actStatusKey } from './act-status';
 import './act-screen.css';
 import { ReasonedButton } from '../../ui/disabled-reason';
 
-type ActRecord = ChannelOutput<'encounters.get'>;
 /** The next steps an act can take from each status (the station checks them again). */
 const NEXT_STEPS: Record<EncounterStatus, { to: EncounterStatus; label: string }[]> = {
   draft: [
@@ -87,7 +86,7 @@ export function ActScreen({ id }: { id: string }) {
   const { ActStroke, ActExpertise, CallFromAct } = useSlots();
   const { t, i18n } = useTranslation();
   const show = useView((s) => s.show);
-  const [record, setRecord] = useState<ActRecord | null>(null);
+  const { record, loadError, reload: load } = useActRecord(id);
   const [error, setError] = useState<AppError | null>(null);
   // The consent's refusal is shown by the consent form, each field's sentence under it.
   const [consentError, setConsentError] = useState<AppError | null>(null);
@@ -107,21 +106,6 @@ export function ActScreen({ id }: { id: string }) {
   }
   /** Text offered to the report (the stroke summary), numbered so that the form takes it anew. */
   const [offered, setOffered] = useState<{ text: string; serial: number } | null>(null);
-  const load = useCallback(
-    () =>
-      relais.invoke('encounters.get', { id }).then((r) => {
-        if (r.ok) setRecord(r.value);
-        else setError(r.error);
-      }),
-    [id],
-  );
-  useEffect(() => {
-    void load();
-    // Changes made elsewhere (the expert's report, a correction pulled from the region) show at once.
-    return relais.on('encounters.changed', (changed) => {
-      if (changed.id === id) void load();
-    });
-  }, [id, load]);
   const done = (e: AppError | null) => {
     setError(e);
     if (!e) setCorrecting(null);
@@ -130,7 +114,7 @@ export function ActScreen({ id }: { id: string }) {
   const when = (at: string) => new Date(at).toLocaleString(i18n.language);
   const consentLine = useConsentLine();
 
-  if (!record) return error ? <ActError error={error} /> : <p>{t('home.loading')}</p>;
+  if (!record) return (error ?? loadError) ? <ActError error={error ?? loadError} /> : <p>{t('home.loading')}</p>;
   const { encounter, consents, observations, reports } = record;
   const open = encounter.status !== 'closed';
   const canReport = encounter.status === 'in_progress' || encounter.status === 'awaiting_report';
@@ -184,7 +168,7 @@ export function ActScreen({ id }: { id: string }) {
           {encounter.act !== 'teleexpertise' && <CallFromAct encounter={encounter} />}
         </div>
       </header>
-      <ActError error={error} />
+      <ActError error={error ?? loadError} />
 
       {encounter.act === 'teleexpertise' && (
         <ActExpertise

@@ -2,11 +2,11 @@
 // form that adds one (typed, or taken from the oximeter). Shown on the act's screen and, during a
 // call bound to an act, in the call's "Mesures" tab, so that the nurse measures without leaving
 // the call and each measurement lands in the act at once (issue 20, point 1).
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Observation } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
-import { relais } from '../../api';
+import { useActRecord } from './use-act-record';
 import { ActError } from '../../ui/error-line';
 import { useVitalText } from '../../ui/vital-check';
 import { VitalForm } from './vital-form';
@@ -47,35 +47,19 @@ export function ActVitals({ encounterId, observations, open, onDone }: Props) {
 
 /** The same card for a call: it reads the act itself and follows its changes. */
 export function CallActVitals({ encounterId }: { encounterId: string }) {
-  const [observations, setObservations] = useState<Observation[] | null>(null);
-  const [open, setOpen] = useState(false);
+  const { record, loadError, reload } = useActRecord(encounterId);
   const [error, setError] = useState<AppError | null>(null);
-  const load = useCallback(
-    () =>
-      relais.invoke('encounters.get', { id: encounterId }).then((r) => {
-        if (!r.ok) return setError(r.error);
-        setObservations(r.value.observations);
-        setOpen(r.value.encounter.status !== 'closed');
-      }),
-    [encounterId],
-  );
-  useEffect(() => {
-    void load();
-    return relais.on('encounters.changed', (changed) => {
-      if (changed.id === encounterId) void load();
-    });
-  }, [encounterId, load]);
   return (
     <>
-      <ActError error={error} />
-      {observations && (
+      <ActError error={error ?? loadError} />
+      {record && (
         <ActVitals
           encounterId={encounterId}
-          observations={observations}
-          open={open}
+          observations={record.observations}
+          open={record.encounter.status !== 'closed'}
           onDone={(e) => {
             setError(e);
-            void load();
+            void reload();
           }}
         />
       )}

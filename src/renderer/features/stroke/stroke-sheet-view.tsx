@@ -12,13 +12,18 @@ import { StrokeTimeline } from './stroke-timeline';
 
 export type { CameraPreset } from './stroke-nihss';
 
+/**
+ * The time now, read at each render: a time just entered counts from this instant, not from the
+ * last tick (a tick up to 15 s old showed "29 min" for an onset typed 30 minutes ago). The tick
+ * only draws the sheet again while nobody touches it, so that the elapsed times move on.
+ */
 function useMinuteClock(): Date {
-  const [now, setNow] = useState(() => new Date());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 15_000);
+    const timer = setInterval(() => setTick((n) => n + 1), 15_000);
     return () => clearInterval(timer);
   }, []);
-  return now;
+  return new Date();
 }
 
 export interface StrokeSheetViewProps {
