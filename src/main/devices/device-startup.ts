@@ -76,7 +76,8 @@ export function startStationDevices(deps: DeviceStartupDeps): { ready: Promise<v
           logger.info('device.plugged', {
             bus: d.port.bus,
             path: d.port.path,
-            usb: `${d.port.vendorId}:${d.port.productId}`,
+            // A port without USB ids (a built-in serial port) says so, not "undefined:undefined".
+            usb: d.port.vendorId && d.port.productId ? `${d.port.vendorId}:${d.port.productId}` : null,
             profile: d.profile?.id ?? null,
           });
         for (const d of removed) logger.info('device.unplugged', { bus: d.port.bus, path: d.port.path });
