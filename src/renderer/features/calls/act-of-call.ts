@@ -1,6 +1,7 @@
 // The act a call is bound to, and its patient, as the station holds them: read once, and read
 // again at each change of the act (a capture of the call landing in it, a consent, the attachment).
 import { useEffect, useState } from 'react';
+import type { CallConsent } from '../../../shared/acts/consent-channels';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { Patient } from '../../../shared/patients/patient';
 import { relais } from '../../api';
@@ -34,7 +35,10 @@ export function useActOfCall(encounterId: string | null): ActOfCall | null {
 }
 
 /** The act of the call on screen: the one it was placed from, else the one the station links to it (the consent's act). */
-export function useCallActId(call: CurrentCall): string | null {
-  const consent = useCallConsent(call.callId);
+export function callActId(call: CurrentCall, consent: CallConsent | null): string | null {
   return call.actId ?? (consent?.source === 'local' ? consent.encounterId : null);
+}
+
+export function useCallActId(call: CurrentCall): string | null {
+  return callActId(call, useCallConsent(call.callId));
 }

@@ -19,6 +19,7 @@ import { useSharedImaging } from './shared-imaging';
 import { useSharedStroke } from './shared-stroke';
 import { StrokeCallPanel } from './stroke-call-panel';
 import { useSlots } from '../../ui/slots';
+import { callActId } from './act-of-call';
 
 type Tab = 'chat' | 'consent' | 'camera' | 'exam' | 'vitals' | 'stroke' | 'images';
 
@@ -45,6 +46,8 @@ function Notice({ text, button, onOpen }: { text: string; button: string; onOpen
 export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordingBlocked }: Props) {
   const { t } = useTranslation();
   const { ActVitals } = useSlots();
+  // The act the measurements go to: the one the call was placed from, else the one linked to it.
+  const actId = callActId(call, consent);
   const [tab, setTab] = useState<Tab>('chat');
   // The shares already looked at: their notice goes once their tab has been opened.
   const [seen, setSeen] = useState<string[]>([]);
@@ -150,11 +153,7 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
       )}
       {panel(
         'vitals',
-        consent?.encounterId ? (
-          <ActVitals encounterId={consent.encounterId} />
-        ) : (
-          <p className="hint">{t('calls.work.noActForVitals')}</p>
-        ),
+        actId ? <ActVitals encounterId={actId} /> : <p className="hint">{t('calls.work.noActForVitals')}</p>,
       )}
       {panel(
         'stroke',
