@@ -97,6 +97,10 @@ async function cartScreens(cart: Page, language: Language): Promise<void> {
   });
   await test.step('act', async () => {
     await openAct(cart, t, 'Plaie du talon gauche');
+    // The act's record is read after its heading: the consent and the report are waited for, so
+    // that the masks are placed on the page the shot takes (a loaded CI shot it half-read).
+    await expect(cart.getByText(/IDE Morvan, /)).toBeVisible();
+    await expect(cart.getByText(t.acts.noReport)).toBeVisible();
     await checkScreen(cart, 'act', language);
   });
   await test.step('stroke sheet', async () => {
