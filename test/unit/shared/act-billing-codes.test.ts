@@ -114,7 +114,10 @@ describe('billing codes of both sides of an act (decision help)', () => {
     const assist = suggestBillingCodes(act({ act: 'teleassistance' }), table);
     expect(assist.requesting).toEqual({ kind: 'none', reason: 'no_code_for_act_type' });
     expect(assist.expert).toEqual({ kind: 'none', reason: 'no_code_for_act_type' });
-    expect(suggestBillingCodes(act({ expert: null }), table).expert).toEqual({ kind: 'none', reason: 'expert_unknown' });
+    expect(suggestBillingCodes(act({ expert: null }), table).expert).toEqual({
+      kind: 'none',
+      reason: 'expert_unknown',
+    });
   });
 
   it('an act before its code existed gets no code', () => {
