@@ -57,27 +57,43 @@ export function parseBillingTable(raw: unknown): BillingTable {
   return parsed.data;
 }
 
-export interface BillingCandidate {
-  code: string;
-  label: string;
-  tariffEur: number | null;
-  tariffFrom: string;
-  conditions: readonly string[];
-  source: BillingCodeLine['source'];
-  uncertain: string | null;
-}
+// What crosses the contract (the act screen asks main, which holds the table): each suggestion
+// as a schema, so that the page reads nothing unchecked.
+export const BillingCandidateSchema = z.strictObject({
+  code: z.string(),
+  label: z.string(),
+  tariffEur: z.number().nullable(),
+  tariffFrom: day,
+  conditions: z.array(z.string()),
+  source: BillingSourceSchema,
+  uncertain: z.string().nullable(),
+});
+export type BillingCandidate = z.infer<typeof BillingCandidateSchema>;
 
-export type NoCodeReason =
-  'no_code_for_act_type' | 'not_assisted' | 'expert_unknown' | 'profession_cannot_bill' | 'no_code_on_date';
+export const NoCodeReasonSchema = z.enum([
+  'no_code_for_act_type',
+  'not_assisted',
+  'expert_unknown',
+  'profession_cannot_bill',
+  'no_code_on_date',
+]);
+export type NoCodeReason = z.infer<typeof NoCodeReasonSchema>;
 
-export type BillingSuggestion = { kind: 'codes'; codes: BillingCandidate[] } | { kind: 'none'; reason: NoCodeReason };
+export const BillingSuggestionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('codes'), codes: z.array(BillingCandidateSchema).min(1) }),
+  z.strictObject({ kind: z.literal('none'), reason: NoCodeReasonSchema }),
+]);
+export type BillingSuggestion = z.infer<typeof BillingSuggestionSchema>;
 
-export interface BillingSuggestions {
+export const BillingSuggestionsSchema = z.strictObject({
   /** The act's day in France, the one the tariffs were read for. */
-  day: string;
-  requesting: BillingSuggestion;
-  expert: BillingSuggestion;
-}
+  day,
+  requesting: BillingSuggestionSchema,
+  expert: BillingSuggestionSchema,
+  /** The table's title and the day it was last checked against its sources. */
+  table: z.strictObject({ title: z.string(), reviewed: day }),
+});
+export type BillingSuggestions = z.infer<typeof BillingSuggestionsSchema>;
 
 export interface BillingOptions {
   /** Where the assisting nurse was, when the station knows it; otherwise her three codes are offered. */
@@ -142,20 +158,27 @@ export function suggestBillingCodes(
   if (!parsed.success) throw new Error(`billing codes: the act is not readable (${z.prettifyError(parsed.error)})`);
   const act = parsed.data;
   const actDay = dayInFrance(act.startedAt ?? act.createdAt);
+  const about = { title: table.title, reviewed: table.reviewed };
   // Téléassistance has no code of its own; télésurveillance is billed by its own programme, not here.
   if (act.act !== 'teleconsultation' && act.act !== 'teleexpertise')
-    return { day: actDay, requesting: none('no_code_for_act_type'), expert: none('no_code_for_act_type') };
+    return {
+      day: actDay,
+      requesting: none('no_code_for_act_type'),
+      expert: none('no_code_for_act_type'),
+      table: about,
+    };
   const kind = act.act;
   const experts = expertProfessions(act);
   const expert = experts
     ? suggest(table, { act: kind, side: 'expert', professions: experts, day: actDay }, undefined)
     : none('expert_unknown');
   // A téléconsultation's requesting side bills only when a nurse or pharmacist assists the patient.
-  if (kind === 'teleconsultation' && !act.assisted) return { day: actDay, requesting: none('not_assisted'), expert };
+  if (kind === 'teleconsultation' && !act.assisted)
+    return { day: actDay, requesting: none('not_assisted'), expert, table: about };
   const requesting = suggest(
     table,
     { act: kind, side: 'requesting', professions: requesterProfessions(act), day: actDay },
     options.nurseSetting,
   );
-  return { day: actDay, requesting, expert };
+  return { day: actDay, requesting, expert, table: about };
 }

@@ -126,6 +126,47 @@ describe('billing codes of both sides of an act (decision help)', () => {
     expect(s.expert).toEqual({ kind: 'none', reason: 'no_code_on_date' });
   });
 
+  it('téléexpertise before 1 April 2022: both levels are candidates (TE1 12 €, TE2 20 €; RQD 5 € / 10 €)', () => {
+    // Source: ameli.fr « La téléexpertise »: two levels from 10 February 2019 (avenant 6) until
+    // avenant 9 made one level on 1 April 2022; the requesting side's RQD followed the level.
+    const s = suggestBillingCodes(
+      act({
+        act: 'teleexpertise',
+        assisted: false,
+        requester: gp,
+        expert: cardiologist,
+        startedAt: '2021-06-01T10:00:00+02:00',
+      }),
+      table,
+    );
+    expect(codes(s.expert)).toEqual(['TE1', 'TE2']);
+    expect(s.requesting.kind === 'codes' && s.requesting.codes.map((c) => c.tariffEur)).toEqual([5, 10]);
+  });
+
+  it('a pharmacist before the pharmacists’ convention of 9 March 2022: no TLM yet', () => {
+    // Source: convention nationale des pharmaciens du 9 mars 2022, art. V.I (ameli.fr, pharmacien).
+    const s = suggestBillingCodes(act({ requester: pharmacist, startedAt: '2021-12-01T10:00:00+01:00' }), table);
+    expect(s.requesting).toEqual({ kind: 'none', reason: 'no_code_on_date' });
+  });
+
+  it('the table never has two lines for the same case on the same day (a new tariff closes the old line)', () => {
+    const lines = parseBillingTable(rawTable).codes;
+    for (const [i, a] of lines.entries()) {
+      if (a.validTo) expect(a.validTo >= a.validFrom, a.code).toBe(true);
+      for (const b of lines.slice(i + 1)) {
+        const sameCase =
+          a.code === b.code &&
+          a.act === b.act &&
+          a.side === b.side &&
+          a.level === b.level &&
+          a.setting === b.setting &&
+          a.professions.some((p) => b.professions.includes(p));
+        const overlap = a.validFrom <= (b.validTo ?? '9999') && b.validFrom <= (a.validTo ?? '9999');
+        expect(sameCase && overlap, `${a.code} / ${b.code}`).toBe(false);
+      }
+    }
+  });
+
   it('garbage input is refused with a clear error', () => {
     expect(() => suggestBillingCodes({ act: 'visio' } as unknown as Encounter, table)).toThrow(
       /billing codes: the act is not readable/,
