@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'disk_full', // the data folder's disk is full (or below the records' reserve, for new files): see the message and fields for how much to free
   'database_damaged', // the station's database is damaged: it only reads, until a technician restores a backup
   'database_held', // the database is missing or older than its audit anchor: nothing is written until a person decides
+  'billing_unavailable', // the billing codes table shipped with the app cannot be read: no code is suggested
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,6 +7,7 @@ import { createPatientRepository } from '../../src/main/patients/patient-reposit
 import { createReportPdfRepository } from '../../src/main/acts/report-pdf-repository';
 import { createSyncRepository } from '../../src/main/sync/sync-repository';
 import { createReportPdfService } from '../../src/main/acts/report-pdf-service';
+import { shippedBillingCodes } from './shipped-billing';
 
 export function pushRecords(db: Db) {
   const encounters = createEncounterRepository(db);
@@ -17,6 +18,7 @@ export function pushRecords(db: Db) {
     encounters,
     calls: createCallRepository(db),
     reportPdfs: createReportPdfService({
+      billing: shippedBillingCodes(),
       encounters,
       patients,
       pdfs: createReportPdfRepository(db),

@@ -20,6 +20,7 @@ import { openStation } from './station';
 import { useTempDir } from './temp-dir';
 import { stationDatabase } from './station-database';
 import { pushRecords } from './push-records';
+import { shippedBillingCodes } from './shipped-billing';
 
 export const SECRET = 'sync-hub-secret';
 export const token = issueToken(SECRET, {
@@ -144,6 +145,7 @@ export function useSyncPush() {
 
 export const reportPdfsOf = (db: Database.Database) =>
   createReportPdfService({
+    billing: shippedBillingCodes(),
     encounters: createEncounterRepository(db),
     patients: createPatientRepository(db),
     pdfs: createReportPdfRepository(db),

@@ -104,6 +104,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'imaging.import': { scanId: SOME_ID, studyUids: ['1.2.3'], patientId: SOME_ID },
   'imaging.studies': { patientId: SOME_ID },
   'encounters.reportPdf': { reportId: SOME_ID },
+  'encounters.billing': { id: SOME_ID },
   'imaging.dropBegin': {},
   'imaging.dropChunk': { dropId: SOME_ID, file: 0, offset: 0, data: 'AAAA' },
   'imaging.dropScan': { dropId: SOME_ID },

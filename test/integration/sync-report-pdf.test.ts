@@ -24,6 +24,7 @@ import { openStation } from '../helpers/station';
 import { useTempDir } from '../helpers/temp-dir';
 import { stationDatabase } from '../helpers/station-database';
 import { openStationStorage } from '../../src/main/platform/storage';
+import { shippedBillingCodes } from '../helpers/shipped-billing';
 
 const SECRET = 'report-pdf-hub-secret';
 const token = issueToken(SECRET, {
@@ -156,7 +157,7 @@ describe('signed report PDF, synced', () => {
       'Prénom(s) de naissance : JEANNE LOUISE',
       'Date de naissance : 03/12/1906',
       'INS : 206127511100564 (OID 1.2.250.1.213.1.4.8) — identité qualifiée',
-      'Code acte : TC — ',
+      'Côté expert : TC (',
       'Signé par Dr Le Goff (RPPS 10003456789)',
       'Plaie propre, stade 2.',
       'réévaluation à J7.',
@@ -281,6 +282,7 @@ describe('signed report PDF, synced', () => {
       patients,
       encounters,
       reportPdfs: createReportPdfService({
+        billing: shippedBillingCodes(),
         encounters,
         patients,
         pdfs: createReportPdfRepository(db),

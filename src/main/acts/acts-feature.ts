@@ -9,6 +9,7 @@ import { createEncounterRepository } from './encounter-repository';
 import { createEncounterService, type EncounterServiceDeps } from './encounter-service';
 import { createReportPdfRepository } from './report-pdf-repository';
 import { createReportPdfService, type ReportPdfServiceDeps } from './report-pdf-service';
+import { createBillingCodes, readBillingTable } from './billing-codes';
 
 export interface ActsFeatureDeps {
   patients: ReportPdfServiceDeps['patients'] & EncounterServiceDeps['patients'];
@@ -17,13 +18,20 @@ export interface ActsFeatureDeps {
   /** Sends a call command through the station's hub link (the consent's word to the other station). */
   sendToCall: (command: CallCommand) => void;
   statusChanged: () => void;
+  /** The app's resources/ folder (the billing codes table); found from the code when not given. */
+  resourcesDir?: string;
 }
 
 export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDeps) {
   const { db, now, events, outbox } = platform;
   const encounterRepository = createEncounterRepository(db);
   const reportPdfRepository = createReportPdfRepository(db);
+  const billing = createBillingCodes(
+    () => readBillingTable(deps.resourcesDir),
+    (message) => platform.logger.warn('billing_table_unreadable', { message }),
+  );
   const reportPdfs = createReportPdfService({
+    billing,
     encounters: encounterRepository,
     patients: deps.patients,
     pdfs: reportPdfRepository,
@@ -80,6 +88,10 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     encounters,
     consent,
     attachments,
-    handlers: { ...actsHandlers({ encounters, reportPdfs, attachments }), ...consent.handlers },
+    billing,
+    handlers: {
+      ...actsHandlers({ encounters, reportPdfs, attachments, billing, encounterRepository }),
+      ...consent.handlers,
+    },
   };
 }

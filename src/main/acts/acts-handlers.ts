@@ -5,14 +5,25 @@ import type { Handlers } from '../../shared/contract';
 import type { createAttachmentService } from './attachment-service';
 import type { createEncounterService } from './encounter-service';
 import type { ReportPdfService } from './report-pdf-service';
+import type { BillingCodes } from './billing-codes';
+import type { EncounterRepository } from './encounter-repository';
+import { AppFailure } from '../contract/failure';
 
 export interface ActsServices {
   encounters: ReturnType<typeof createEncounterService>;
   reportPdfs: ReportPdfService;
   attachments: ReturnType<typeof createAttachmentService>;
+  billing: BillingCodes;
+  encounterRepository: EncounterRepository;
 }
 
-export const actsHandlers = ({ encounters, reportPdfs, attachments }: ActsServices): Partial<Handlers> => ({
+export const actsHandlers = ({
+  encounters,
+  reportPdfs,
+  attachments,
+  billing,
+  encounterRepository,
+}: ActsServices): Partial<Handlers> => ({
   'encounters.create': (input) => encounters.create(input),
   'encounters.get': ({ id }) => encounters.get(id),
   'encounters.forPatient': ({ patientId, limit }) => encounters.forPatient(patientId, limit),
@@ -23,6 +34,11 @@ export const actsHandlers = ({ encounters, reportPdfs, attachments }: ActsServic
   'encounters.observe': (input) => encounters.addObservation(input),
   'encounters.report': (input) => encounters.addReport(input),
   'encounters.reportPdf': ({ reportId }) => reportPdfs.pdf(reportId),
+  'encounters.billing': ({ id }) => {
+    const encounter = encounterRepository.get(id);
+    if (!encounter) throw new AppFailure('not_found', 'This act is not recorded on this station.');
+    return billing.suggest(encounter);
+  },
   'attachments.begin': (meta) => attachments.begin(meta),
   'attachments.chunk': ({ uploadId, offset, data }) => attachments.chunk(uploadId, offset, data),
   'attachments.finish': ({ uploadId }) => attachments.finish(uploadId),

@@ -1,48 +1,29 @@
 // A signed report as the PDF the patient takes home and the region files: its act, patient and
-// author looked up, the reimbursement code chosen from the act-code table for the act's day and
-// the signer's profession, the PDF rendered once and kept with its SHA-256. What is printed
+// author looked up, both sides' billing codes suggested from the one table for the act's day, the
+// PDF rendered once and kept with its SHA-256. What is printed
 // afterwards is always those kept bytes, never a new rendering.
 import { createHash } from 'node:crypto';
-import { actCodeFor, type ActCodeAnswer } from '../../shared/billing/act-codes';
-import type { Profession } from '../../shared/billing/act-codes-table';
 import type { Encounter, Report } from '../../shared/acts/encounter';
 import { dayInFrance } from '../../shared/france-time';
 import { AppFailure } from '../contract/failure';
 import type { EncounterRepository } from './encounter-repository';
 import type { PatientRepository } from '../patients';
 import type { ReportPdfRepository, StoredReportPdf } from './report-pdf-repository';
-import { renderReportPdf } from './report-pdf';
+import type { BillingCodes } from './billing-codes';
+import { renderReportPdf, type ReportPdfInput } from './report-pdf';
 
-const REASONS: Record<Exclude<ActCodeAnswer, { ok: true }>['reason'], string> = {
-  no_code_on_date: 'aucun code à la date de l’acte',
-  profession_cannot_bill: 'profession du signataire sans code pour cet acte',
-  level_needed: 'niveau de téléexpertise à préciser',
-  setting_needed: 'lieu de l’accompagnement à préciser',
-};
-
-/** The signer's profession as the table knows it, from the report's author and the act's expert. */
-function professionOf(report: Report, encounter: Encounter): Profession | null {
-  if (report.author.role === 'midwife') return 'midwife';
-  if (report.author.role !== 'physician') return null;
-  const specialty = report.author.specialty ?? encounter.expert?.specialty ?? encounter.specialty;
-  if (!specialty) return null;
-  return /g[ée]n[ée]ral/i.test(specialty) ? 'general_practitioner' : 'specialist';
-}
-
-function actCodeOf(
-  report: Report,
-  encounter: Encounter,
-  day: string,
-): { code: string; label: string } | { none: string } {
-  if (encounter.act !== 'teleconsultation' && encounter.act !== 'teleexpertise')
-    return { none: 'acte sans code de télémédecine' };
-  const profession = professionOf(report, encounter);
-  if (!profession) return { none: 'spécialité du signataire non précisée' };
-  const answer = actCodeFor({ act: encounter.act, role: 'expert', profession, date: day });
-  return answer.ok ? { code: answer.line.code, label: answer.line.label } : { none: REASONS[answer.reason] };
+/** Both sides' suggested codes for the PDF, or why there are none (the table unreadable). */
+function billingOf(billing: BillingCodes, encounter: Encounter): ReportPdfInput['billing'] {
+  try {
+    return billing.suggest(encounter);
+  } catch (error) {
+    if (error instanceof AppFailure) return { unavailable: 'table des codes illisible' };
+    throw error;
+  }
 }
 
 export interface ReportPdfServiceDeps {
+  billing: BillingCodes;
   encounters: EncounterRepository;
   patients: PatientRepository;
   pdfs: ReportPdfRepository;
@@ -56,7 +37,7 @@ export function createReportPdfService(deps: ReportPdfServiceDeps) {
     if (!patient) throw new AppFailure('not_found', 'This patient is not recorded on this station.');
     // The act's day in France, where the code's dates of validity are set.
     const day = dayInFrance(encounter.startedAt ?? encounter.createdAt);
-    const data = await renderReportPdf({ patient, encounter, report, actCode: actCodeOf(report, encounter, day) });
+    const data = await renderReportPdf({ patient, encounter, report, billing: billingOf(deps.billing, encounter) });
     const name = `${patient.birthName}-${patient.firstName}`.normalize('NFD').replace(/[^A-Za-z0-9-]+/g, '-');
     return {
       reportId: report.id,

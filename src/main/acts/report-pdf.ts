@@ -1,22 +1,39 @@
 // The signed report of an act as a PDF the patient can take home and the region can file: the
 // patient's identity traits as the INS rules want them shown (the INS only for a qualified
-// identity), the act and its reimbursement code, who asked and who answered, the body, and the
-// signature with its time. Rendered with pdfkit and its standard fonts (no font file to ship).
+// identity), the act and the billing codes suggested for each side (decision help, marked so),
+// who asked and who answered, the body, and the signature with its time. Rendered with pdfkit and its standard fonts (no font file to ship).
 import PDFDocument from 'pdfkit';
 import type { Encounter, Report } from '../../shared/acts/encounter';
 import type { Patient } from '../../shared/patients/patient';
 import { REPORT_TITLES as TITLES } from '../../shared/acts/report-titles';
+import type { BillingSuggestion, BillingSuggestions, NoCodeReason } from '../../shared/billing/act-billing-codes';
 
 export interface ReportPdfInput {
   patient: Patient;
   encounter: Encounter;
   report: Report;
-  /** The code billed for the act, or why there is none. */
-  actCode: { code: string; label: string } | { none: string };
+  /** The codes each side may bill, or why none can be suggested. */
+  billing: BillingSuggestions | { unavailable: string };
   timeZone?: string;
 }
 
 const SEX: Record<Patient['sex'], string> = { M: 'Masculin', F: 'Féminin', I: 'Indéterminé' };
+
+const NO_CODE: Record<NoCodeReason, string> = {
+  no_code_for_act_type: 'pas de code pour ce type d’acte',
+  not_assisted: 'téléconsultation sans accompagnement',
+  expert_unknown: 'expert non renseigné',
+  profession_cannot_bill: 'profession sans code pour cet acte',
+  no_code_on_date: 'aucun code à la date de l’acte',
+};
+
+const euros = (eur: number | null) => (eur === null ? 'tarif de la consultation de la spécialité' : `${eur} €`);
+
+/** One side's candidates, each with its tariff, on one line: "TLS (10 €) — label ; ou TLL …". */
+export function billingLine(s: BillingSuggestion): string {
+  if (s.kind === 'none') return `aucun code (${NO_CODE[s.reason]})`;
+  return s.codes.map((c) => `${c.code} (${euros(c.tariffEur)}) — ${c.label}`).join(' ; ou ');
+}
 
 export function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
   const { patient, encounter, report } = input;
@@ -82,10 +99,20 @@ export function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
       'Expert',
       `${encounter.expert.name}${encounter.expert.specialty ? `, ${encounter.expert.specialty}` : ''}${encounter.expert.rpps ? ` (RPPS ${encounter.expert.rpps})` : ''}`,
     );
-  line(
-    'Code acte',
-    'code' in input.actCode ? `${input.actCode.code} — ${input.actCode.label}` : `à déterminer (${input.actCode.none})`,
-  );
+
+  // Decision help for whoever bills, never an order: each candidate's conditions are in the table.
+  heading('Cotation suggérée (aide à la cotation, à vérifier)');
+  if ('unavailable' in input.billing) line('Codes', `non proposés (${input.billing.unavailable})`);
+  else {
+    line('Côté requérant', billingLine(input.billing.requesting));
+    line('Côté expert', billingLine(input.billing.expert));
+    doc
+      .fontSize(9)
+      .text(
+        `Source : ${input.billing.table.title}, revue le ${input.billing.table.reviewed.split('-').reverse().join('/')}.`,
+      );
+    doc.fontSize(10.5);
+  }
 
   heading('Compte rendu');
   doc.text(report.text, { align: 'left' });

@@ -1,6 +1,7 @@
 // English texts: same keys as the French reference, enforced by the type.
 import { actsEn } from '../features/acts/texts-en';
 import { consentEn } from '../features/acts/texts-consent-en';
+import { billingEn } from '../features/acts/texts-billing-en';
 import { strokeEn } from '../features/stroke/texts-en';
 import { callsEn } from '../features/calls/texts-en';
 import { callActEn } from '../features/calls/texts-act-en';
@@ -62,6 +63,7 @@ export const en: Translations = {
   duplicates: duplicatesEn,
   acts: actsEn,
   consent: consentEn,
+  billing: billingEn,
   onDuty: onDutyEn,
   strokeCall: strokeCallEn,
   stroke: strokeEn,

@@ -1,6 +1,7 @@
 // French texts (the reference: English must have the same keys, checked by its type).
 import { actsFr } from '../features/acts/texts-fr';
 import { consentFr } from '../features/acts/texts-consent-fr';
+import { billingFr } from '../features/acts/texts-billing-fr';
 import { strokeFr } from '../features/stroke/texts-fr';
 import { callsFr } from '../features/calls/texts-fr';
 import { callActFr } from '../features/calls/texts-act-fr';
@@ -61,6 +62,7 @@ export const fr = {
   duplicates: duplicatesFr,
   acts: actsFr,
   consent: consentFr,
+  billing: billingFr,
   onDuty: onDutyFr,
   strokeCall: strokeCallFr,
   stroke: strokeFr,

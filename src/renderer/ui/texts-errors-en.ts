@@ -31,5 +31,7 @@ export const errorsEn: Texts<typeof errorsFr> = {
     'The station’s database is damaged: it only shows the records it can still read, and records nothing. Call the technician: they restore a backup (Synchronisation screen, Database).',
   database_held:
     'The station’s database is missing or older than the one it last wrote: nothing is recorded until a person decides on the Synchronisation screen (restore a backup, or go on with this one).',
+  billing_unavailable:
+    'The billing codes table shipped with Relais cannot be read: no code is suggested. Ask the IT to reinstall Relais.',
   internal: 'Unexpected error in the station. Retry; if it persists, call support.',
 };

@@ -29,5 +29,7 @@ export const errorsFr = {
     'La base de données du poste est endommagée : il n’affiche que les dossiers encore lisibles et n’enregistre plus rien. Appelez le technicien : il restaure une sauvegarde (écran Synchronisation, Base de données).',
   database_held:
     'La base de données du poste est absente ou plus ancienne que celle qu’il a écrite en dernier : rien n’est enregistré tant qu’une personne n’a pas décidé, sur l’écran Synchronisation (restaurer une sauvegarde, ou continuer avec celle-ci).',
+  billing_unavailable:
+    'La table des codes de facturation fournie avec Relais est illisible : aucune cotation n’est proposée. Demandez à l’informatique de réinstaller Relais.',
   internal: 'Erreur inattendue de la station. Réessayez ; si elle persiste, appelez le support.',
 };

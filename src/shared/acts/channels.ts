@@ -16,6 +16,7 @@ import {
   SetStatusInputSchema,
 } from './encounter';
 import { PatientIdSchema, PatientSchema } from '../patients/patient';
+import { BillingSuggestionsSchema } from '../billing/act-billing-codes';
 import { CONSENT_CHANNELS, CONSENT_EVENTS } from './consent-channels';
 
 export const ACTS_CHANNELS = {
@@ -39,6 +40,8 @@ export const ACTS_CHANNELS = {
     z.strictObject({ reportId: z.uuid() }),
     z.strictObject({ fileName: z.string(), data: z.string() }),
   ),
+  /** The billing codes each side of the act may bill, from the table shipped with the app (decision help). */
+  'encounters.billing': channel(z.strictObject({ id: z.uuid() }), BillingSuggestionsSchema),
   'attachments.begin': channel(AttachmentBeginSchema, z.strictObject({ uploadId: z.uuid() })),
   'attachments.chunk': channel(AttachmentChunkSchema, z.strictObject({ received: z.number().int() })),
   'attachments.finish': channel(z.strictObject({ uploadId: z.uuid() }), AttachmentSchema),

@@ -16,6 +16,7 @@ import { ActError } from '../../ui/error-line';
 import { ActFiles } from './act-files';
 import { asProfessional, needAuthor, SignerFields } from '../../ui/professional-fields';
 import { ActVitals } from './act-vitals';
+import { ActBilling } from './act-billing';
 import { useActRecord } from './use-act-record';
 import { ConsentForm, useConsentLine } from '../../ui/consent-form';
 import { latestDecision } from '../../../shared/acts/consent';
@@ -247,6 +248,8 @@ export function ActScreen({ id }: { id: string }) {
             onPrint={(reportId) => void downloadPdf(reportId)}
             onDone={done}
           />
+
+          <ActBilling encounter={encounter} />
         </div>
       </div>
 
