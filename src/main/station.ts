@@ -93,6 +93,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     roomFor: disk.roomFor,
     sendToCall: (command) => void calls.service.send(command),
     statusChanged: publishStatus,
+    auditReport: (row) => stationAudit.expertReport(row),
   });
   const encounters = acts.encounterRepository;
   const imaging = createImagingFeature(platform, {

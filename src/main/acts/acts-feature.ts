@@ -1,6 +1,7 @@
 // The acts feature as the station composes it: encounters, their report PDF, the act's files, and
 // the patient's consent around calls.
 import type { CallCommand } from '../../shared/calls/calls';
+import type { Handlers } from '../../shared/contract';
 import type { StationPlatform } from '../platform/station-platform';
 import { actsHandlers } from './acts-handlers';
 import { createAttachmentService, type AttachmentServiceDeps } from './attachment-service';
@@ -9,6 +10,7 @@ import { createEncounterRepository } from './encounter-repository';
 import { createEncounterService, type EncounterServiceDeps } from './encounter-service';
 import { createReportPdfRepository } from './report-pdf-repository';
 import { createReportPdfService, type ReportPdfServiceDeps } from './report-pdf-service';
+import { createExpertReportIntake, type ReportAudit } from './expert-report-intake';
 
 export interface ActsFeatureDeps {
   patients: ReportPdfServiceDeps['patients'] & EncounterServiceDeps['patients'];
@@ -17,6 +19,8 @@ export interface ActsFeatureDeps {
   /** Sends a call command through the station's hub link (the consent's word to the other station). */
   sendToCall: (command: CallCommand) => void;
   statusChanged: () => void;
+  /** Every report received from an act's expert, filed or refused, goes to the audit trail. */
+  auditReport: (row: ReportAudit) => void;
 }
 
 export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDeps) {
@@ -51,6 +55,14 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     events,
     logger: platform.logger,
   });
+  const expertReports = createExpertReportIntake({
+    db,
+    encounters: encounterRepository,
+    calls: deps.calls,
+    fileReport: (report, expert, withReport, sha256) => encounters.fileReport(report, expert, withReport, sha256),
+    audit: deps.auditReport,
+    now,
+  });
   const attachments = createAttachmentService({
     db,
     dataDir: platform.dataDir,
@@ -73,6 +85,11 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
       if (act) events.emit('encounters.changed', { id: act.id });
     },
   };
+  // Over the call: the sender is the call's remote peer in the journal, never what the page says.
+  const reportHandlers: Partial<Handlers> = {
+    'encounters.expertReport': ({ callId, report }) =>
+      expertReports.receive(report, { peerId: deps.calls.remoteOf(callId)?.id ?? '', via: 'call', callId }),
+  };
   return {
     ofCalls,
     encounterRepository,
@@ -80,6 +97,11 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     encounters,
     consent,
     attachments,
-    handlers: { ...actsHandlers({ encounters, reportPdfs, attachments }), ...consent.handlers },
+    expertReports,
+    handlers: {
+      ...actsHandlers({ encounters, reportPdfs, attachments }),
+      ...consent.handlers,
+      ...reportHandlers,
+    },
   };
 }

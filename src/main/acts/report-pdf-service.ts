@@ -42,6 +42,21 @@ function actCodeOf(
   return answer.ok ? { code: answer.line.code, label: answer.line.label } : { none: REASONS[answer.reason] };
 }
 
+/** A report written on this station: its SHA-256 over who signed what, when. */
+function localReportSha256(report: Report): string {
+  const content = JSON.stringify([
+    'relais-report-v1',
+    report.id,
+    report.encounterId,
+    report.text,
+    report.author.name,
+    report.author.rpps,
+    report.signedAt,
+    report.replaces,
+  ]);
+  return createHash('sha256').update(content).digest('hex');
+}
+
 export interface ReportPdfServiceDeps {
   encounters: EncounterRepository;
   patients: PatientRepository;
@@ -51,12 +66,23 @@ export interface ReportPdfServiceDeps {
 
 export function createReportPdfService(deps: ReportPdfServiceDeps) {
   /** Renders the report as signed on this act (not kept: the caller keeps it with the report). */
-  async function render(report: Report, encounter: Encounter): Promise<StoredReportPdf> {
+  /**
+   * `signedSha256`: the hash the act's expert signed, for a report received from her; a report
+   * written here is hashed here, over the same facts the PDF prints.
+   */
+  async function render(report: Report, encounter: Encounter, signedSha256?: string): Promise<StoredReportPdf> {
     const patient = deps.patients.get(encounter.patientId);
     if (!patient) throw new AppFailure('not_found', 'This patient is not recorded on this station.');
     // The act's day in France, where the code's dates of validity are set.
     const day = dayInFrance(encounter.startedAt ?? encounter.createdAt);
-    const data = await renderReportPdf({ patient, encounter, report, actCode: actCodeOf(report, encounter, day) });
+    const reportSha256 = signedSha256 ?? localReportSha256(report);
+    const data = await renderReportPdf({
+      patient,
+      encounter,
+      report,
+      actCode: actCodeOf(report, encounter, day),
+      reportSha256,
+    });
     const name = `${patient.birthName}-${patient.firstName}`.normalize('NFD').replace(/[^A-Za-z0-9-]+/g, '-');
     return {
       reportId: report.id,

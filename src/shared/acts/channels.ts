@@ -16,6 +16,7 @@ import {
   SetStatusInputSchema,
 } from './encounter';
 import { PatientIdSchema, PatientSchema } from '../patients/patient';
+import { SignedExpertReportSchema } from './expert-report';
 import { CONSENT_CHANNELS, CONSENT_EVENTS } from './consent-channels';
 
 export const ACTS_CHANNELS = {
@@ -38,6 +39,11 @@ export const ACTS_CHANNELS = {
   'encounters.reportPdf': channel(
     z.strictObject({ reportId: z.uuid() }),
     z.strictObject({ fileName: z.string(), data: z.string() }),
+  ),
+  /** A report the act's expert signed on her station, received over the call (the station checks who sent it). */
+  'encounters.expertReport': channel(
+    z.strictObject({ callId: z.string().min(1).max(100), report: SignedExpertReportSchema }),
+    z.strictObject({ reportId: z.uuid(), outcome: z.enum(['filed', 'already_filed']) }),
   ),
   'attachments.begin': channel(AttachmentBeginSchema, z.strictObject({ uploadId: z.uuid() })),
   'attachments.chunk': channel(AttachmentChunkSchema, z.strictObject({ received: z.number().int() })),
