@@ -94,6 +94,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     sendToCall: (command) => void calls.service.send(command),
     statusChanged: publishStatus,
     resourcesDir: options.resourcesDir,
+    auditReport: (row) => stationAudit.expertReport(row),
   });
   const encounters = acts.encounterRepository;
   const imaging = createImagingFeature(platform, {

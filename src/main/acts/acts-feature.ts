@@ -1,6 +1,7 @@
 // The acts feature as the station composes it: encounters, their report PDF, the act's files, and
 // the patient's consent around calls.
 import type { CallCommand } from '../../shared/calls/calls';
+import type { Handlers } from '../../shared/contract';
 import type { StationPlatform } from '../platform/station-platform';
 import { actsHandlers } from './acts-handlers';
 import { createAttachmentService, type AttachmentServiceDeps } from './attachment-service';
@@ -10,6 +11,7 @@ import { createEncounterService, type EncounterServiceDeps } from './encounter-s
 import { createReportPdfRepository } from './report-pdf-repository';
 import { createReportPdfService, type ReportPdfServiceDeps } from './report-pdf-service';
 import { createBillingCodes, readBillingTable } from './billing-codes';
+import { createExpertReportIntake, type ReportAudit } from './expert-report-intake';
 
 export interface ActsFeatureDeps {
   patients: ReportPdfServiceDeps['patients'] & EncounterServiceDeps['patients'];
@@ -20,6 +22,8 @@ export interface ActsFeatureDeps {
   statusChanged: () => void;
   /** The app's resources/ folder (the billing codes table); found from the code when not given. */
   resourcesDir?: string;
+  /** Every report received from an act's expert, filed or refused, goes to the audit trail. */
+  auditReport: (row: ReportAudit) => void;
 }
 
 export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDeps) {
@@ -59,6 +63,14 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     events,
     logger: platform.logger,
   });
+  const expertReports = createExpertReportIntake({
+    db,
+    encounters: encounterRepository,
+    calls: deps.calls,
+    fileReport: (report, expert, withReport, sha256) => encounters.fileReport(report, expert, withReport, sha256),
+    audit: deps.auditReport,
+    now,
+  });
   const attachments = createAttachmentService({
     db,
     dataDir: platform.dataDir,
@@ -81,6 +93,11 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
       if (act) events.emit('encounters.changed', { id: act.id });
     },
   };
+  // Over the call: the sender is the call's remote peer in the journal, never what the page says.
+  const reportHandlers: Partial<Handlers> = {
+    'encounters.expertReport': ({ callId, report }) =>
+      expertReports.receive(report, { peerId: deps.calls.remoteOf(callId)?.id ?? '', via: 'call', callId }),
+  };
   return {
     ofCalls,
     encounterRepository,
@@ -89,9 +106,11 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     consent,
     attachments,
     billing,
+    expertReports,
     handlers: {
       ...actsHandlers({ encounters, reportPdfs, attachments, billing, encounterRepository }),
       ...consent.handlers,
+      ...reportHandlers,
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   type ObservationInput,
   type Report,
   type ReportInput,
+  type Professional,
 } from '../../shared/acts/encounter';
 import type { Attachment } from '../../shared/acts/attachments';
 import { AppFailure, fieldFailure } from '../contract/failure';
@@ -33,7 +34,7 @@ export interface EncounterServiceDeps {
   outbox: OutboxRepository;
   /** Where each signed report's PDF is kept, and how it is rendered (report-pdf-service.ts). */
   pdfs: ReportPdfRepository;
-  renderPdf: (report: Report, encounter: Encounter) => Promise<StoredReportPdf>;
+  renderPdf: (report: Report, encounter: Encounter, signedSha256?: string) => Promise<StoredReportPdf>;
   now: () => Date;
   onChanged: (id: string) => void;
 }
@@ -81,9 +82,10 @@ export function createEncounterService({
     outbox.enqueue('encounter', encounter.id, encounter.version, operation, at);
   };
   /** The act whose report was just signed is closed; it ended at the signature unless it ended before. */
-  const closeSigned = (current: Encounter, at: string) => {
+  const closeSigned = (current: Encounter, at: string, expert: Professional | null = null) => {
     const next: Encounter = {
       ...current,
+      expert: current.expert ?? expert,
       version: current.version + 1,
       status: 'closed',
       endedAt: current.endedAt ?? at,
@@ -125,6 +127,57 @@ export function createEncounterService({
     onChanged(id);
     return updated;
   };
+
+  /**
+   * Files a signed report on its act (written here, or signed by the act's expert on her station
+   * and checked by expert-report-intake.ts): its PDF kept, the outbox told, the act closed, and
+   * the act's expert named from the signer when the act had none.
+   */
+  async function fileReport(
+    signed: Report,
+    expert: Professional | null,
+    /** What must be written with the report, in its transaction (the receipt of an expert's report). */
+    withReport: () => void = () => {},
+    /** The SHA-256 the act's expert signed, printed on the PDF. */
+    signedSha256?: string,
+  ): Promise<Report> {
+    const at = now().toISOString();
+    const reportable = (): Encounter => {
+      const encounter = found(signed.encounterId);
+      const signedAlready = encounter.status === 'closed' && encounters.reports(encounter.id).length > 0;
+      const open = encounter.status === 'in_progress' || encounter.status === 'awaiting_report';
+      if (!open && !(signedAlready && signed.replaces)) {
+        throw fieldFailure('encounterId', encounter.status === 'closed' ? 'encounter.closed' : 'encounter.not_started');
+      }
+      if (signed.replaces) {
+        const previous = encounters.report(signed.replaces);
+        if (!previous || previous.encounterId !== encounter.id)
+          throw fieldFailure('replaces', 'report.not_of_this_act');
+        if (encounters.reports(encounter.id).some((r) => r.replaces === signed.replaces))
+          throw fieldFailure('replaces', 'report.already_replaced');
+      }
+      return encounter;
+    };
+    // pdfkit renders asynchronously, so before the transaction; what it checked is checked again inside.
+    // The PDF names the expert the act is about to be given, when it had none.
+    const before = reportable();
+    const pdf = await renderPdf(signed, { ...before, expert: before.expert ?? expert }, signedSha256);
+    const report = db
+      .transaction((): Report => {
+        const encounter = reportable();
+        encounters.addReport(signed);
+        withReport();
+        pdfs.add(pdf);
+        outbox.enqueue('report', signed.id, 1, 'create', at);
+        // A report is replaced at most once: its second and last version is "superseded".
+        if (signed.replaces) outbox.enqueue('report', signed.replaces, 2, 'update', at);
+        if (encounter.status !== 'closed' || (expert && !encounter.expert)) closeSigned(encounter, at, expert);
+        return signed;
+      })
+      .immediate();
+    onChanged(signed.encounterId);
+    return report;
+  }
 
   return {
     create(input: NewEncounter): Encounter {
@@ -256,43 +309,8 @@ export function createEncounterService({
      * act: the first stays, marked replaced, and its DocumentReference goes again as superseded.
      */
     async addReport(input: ReportInput): Promise<Report> {
-      const at = now().toISOString();
-      const reportable = (): Encounter => {
-        const encounter = found(input.encounterId);
-        const signedAlready = encounter.status === 'closed' && encounters.reports(encounter.id).length > 0;
-        const open = encounter.status === 'in_progress' || encounter.status === 'awaiting_report';
-        if (!open && !(signedAlready && input.replaces)) {
-          throw fieldFailure(
-            'encounterId',
-            encounter.status === 'closed' ? 'encounter.closed' : 'encounter.not_started',
-          );
-        }
-        if (input.replaces) {
-          const previous = encounters.report(input.replaces);
-          if (!previous || previous.encounterId !== encounter.id)
-            throw fieldFailure('replaces', 'report.not_of_this_act');
-          if (encounters.reports(encounter.id).some((r) => r.replaces === input.replaces))
-            throw fieldFailure('replaces', 'report.already_replaced');
-        }
-        return encounter;
-      };
-      const signed: Report = { id: randomUUID(), ...input, signedAt: at };
-      // pdfkit renders asynchronously, so before the transaction; what it checked is checked again inside.
-      const pdf = await renderPdf(signed, reportable());
-      const report = db
-        .transaction((): Report => {
-          const encounter = reportable();
-          encounters.addReport(signed);
-          pdfs.add(pdf);
-          outbox.enqueue('report', signed.id, 1, 'create', at);
-          // A report is replaced at most once: its second and last version is "superseded".
-          if (signed.replaces) outbox.enqueue('report', signed.replaces, 2, 'update', at);
-          if (encounter.status !== 'closed') closeSigned(encounter, at);
-          return signed;
-        })
-        .immediate();
-      onChanged(input.encounterId);
-      return report;
+      return fileReport({ id: randomUUID(), ...input, signedAt: now().toISOString() }, null);
     },
+    fileReport,
   };
 }

@@ -12,3 +12,4 @@ export type { StoredReportPdf } from './report-pdf-repository';
 export { createReportPdfService } from './report-pdf-service';
 export { actsHandlers } from './acts-handlers';
 export { createActsFeature } from './acts-feature';
+export type { ReportAudit } from './expert-report-intake';

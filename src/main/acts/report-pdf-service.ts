@@ -1,7 +1,7 @@
 // A signed report as the PDF the patient takes home and the region files: its act, patient and
 // author looked up, both sides' billing codes suggested from the one table for the act's day, the
-// PDF rendered once and kept with its SHA-256. What is printed
-// afterwards is always those kept bytes, never a new rendering.
+// PDF rendered once and kept with its SHA-256. What is printed afterwards is always those kept
+// bytes, never a new rendering.
 import { createHash } from 'node:crypto';
 import type { Encounter, Report } from '../../shared/acts/encounter';
 import { dayInFrance } from '../../shared/france-time';
@@ -22,6 +22,21 @@ function billingOf(billing: BillingCodes, encounter: Encounter): ReportPdfInput[
   }
 }
 
+/** A report written on this station: its SHA-256 over who signed what, when. */
+function localReportSha256(report: Report): string {
+  const content = JSON.stringify([
+    'relais-report-v1',
+    report.id,
+    report.encounterId,
+    report.text,
+    report.author.name,
+    report.author.rpps,
+    report.signedAt,
+    report.replaces,
+  ]);
+  return createHash('sha256').update(content).digest('hex');
+}
+
 export interface ReportPdfServiceDeps {
   billing: BillingCodes;
   encounters: EncounterRepository;
@@ -31,13 +46,19 @@ export interface ReportPdfServiceDeps {
 }
 
 export function createReportPdfService(deps: ReportPdfServiceDeps) {
-  /** Renders the report as signed on this act (not kept: the caller keeps it with the report). */
-  async function render(report: Report, encounter: Encounter): Promise<StoredReportPdf> {
+  /**
+   * Renders the report as signed on this act (not kept: the caller keeps it with the report).
+   * `signedSha256`: the hash the act's expert signed, for a report received from her; a report
+   * written here is hashed here, over the same facts the PDF prints.
+   */
+  async function render(report: Report, encounter: Encounter, signedSha256?: string): Promise<StoredReportPdf> {
     const patient = deps.patients.get(encounter.patientId);
     if (!patient) throw new AppFailure('not_found', 'This patient is not recorded on this station.');
     // The act's day in France, where the code's dates of validity are set.
     const day = dayInFrance(encounter.startedAt ?? encounter.createdAt);
-    const data = await renderReportPdf({ patient, encounter, report, billing: billingOf(deps.billing, encounter) });
+    const reportSha256 = signedSha256 ?? localReportSha256(report);
+    const billing = billingOf(deps.billing, encounter);
+    const data = await renderReportPdf({ patient, encounter, report, billing, reportSha256 });
     const name = `${patient.birthName}-${patient.firstName}`.normalize('NFD').replace(/[^A-Za-z0-9-]+/g, '-');
     return {
       reportId: report.id,

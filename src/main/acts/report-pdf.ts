@@ -14,6 +14,8 @@ export interface ReportPdfInput {
   report: Report;
   /** The codes each side may bill, or why none can be suggested. */
   billing: BillingSuggestions | { unavailable: string };
+  /** The report's SHA-256: as the expert signed it, or computed here for a report written here. */
+  reportSha256?: string;
   timeZone?: string;
 }
 
@@ -124,6 +126,8 @@ export function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
       `Signé par ${report.author.name}${report.author.rpps ? ` (RPPS ${report.author.rpps})` : ''} le ${day(report.signedAt)} à ${time(report.signedAt)}.`,
     );
   if (report.replaces) doc.text('Ce compte rendu corrige et remplace une version précédente.');
+  if (input.reportSha256)
+    doc.font('Helvetica').fontSize(8).text(`Empreinte SHA-256 du compte rendu signé : ${input.reportSha256}`);
   doc.end();
   return done;
 }

@@ -8,7 +8,7 @@ import { createAuditService, type Who } from './audit-service';
 import type { CallAudit } from '../contract/dispatch';
 import { createAuditRepository } from './audit-repository';
 import type { Db } from '../platform/database/connection';
-import type { EncounterRepository } from '../acts';
+import type { EncounterRepository, ReportAudit } from '../acts';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { Logger } from '../platform/logger';
 import type { IdentityOverride } from '../imaging';
@@ -174,6 +174,36 @@ export function createStationAudit(deps: StationAuditDeps) {
       } catch {
         // Kept in memory and written with the next event (logged by the audit service): the study
         // is filed either way, and its row keeps who confirmed it (mismatch_accepted_by).
+      }
+    },
+    /** A report signed by an act's expert on her station, filed on the act here or refused, with why. */
+    expertReport(row: ReportAudit): void {
+      const { report, sender } = row;
+      const way = sender.via === 'call' ? `over the call ${sender.callId ?? ''}`.trim() : 'through the hub';
+      const detail = [
+        `report ${report.id} signed by ${report.author.name} (RPPS ${report.author.rpps})`,
+        `from ${sender.peerId} ${way}`,
+        `sha256 ${report.sha256}`,
+        report.replaces ? `corrects ${report.replaces}` : null,
+        row.why ? `refused: ${row.why}` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      try {
+        audit.record(
+          {
+            action: row.outcome === 'received' ? 'create' : 'execute',
+            event: row.outcome === 'received' ? 'report.received' : 'report.refused',
+            entityType: 'encounter',
+            entityId: report.encounterId,
+            patientIds: row.patientId ? [row.patientId] : [],
+            person: `${report.author.name} (RPPS ${report.author.rpps})`,
+            detail,
+          },
+          { binding: 'station', remote: sender.via === 'call' ? 'call' : 'hub' },
+        );
+      } catch {
+        // Kept in memory and written with the next event (logged by the audit service).
       }
     },
     /** Remote steering of this cart's camera during a call: grants, their end, refused commands. */

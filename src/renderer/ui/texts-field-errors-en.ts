@@ -97,6 +97,9 @@ export const fieldErrorsEn: Texts<typeof fieldErrorsFr> = {
   },
   report: {
     not_of_this_act: 'This report does not belong to this act.',
+    correction_reason: 'A correction says why: give the reason for the correction.',
+    hash_mismatch:
+      'This report was altered on its way (its SHA-256 does not match its signature): it is not filed. Ask the expert to send it again.',
     already_replaced: 'This report was already corrected: correct the latest version.',
   },
   imaging: {

@@ -100,6 +100,9 @@ export const fieldErrorsFr = {
   },
   report: {
     not_of_this_act: 'Ce compte rendu n’appartient pas à cet acte.',
+    correction_reason: 'Une correction dit pourquoi elle corrige : indiquez le motif de la correction.',
+    hash_mismatch:
+      'Ce compte rendu a été modifié en route (son empreinte SHA-256 ne correspond pas à la signature) : il n’est pas classé. Demandez à l’expert de le renvoyer.',
     already_replaced: 'Ce compte rendu a déjà été corrigé : corrigez la dernière version.',
   },
   imaging: {

@@ -17,6 +17,7 @@ import {
 } from './encounter';
 import { PatientIdSchema, PatientSchema } from '../patients/patient';
 import { BillingSuggestionsSchema } from '../billing/act-billing-codes';
+import { SignedExpertReportSchema } from './expert-report';
 import { CONSENT_CHANNELS, CONSENT_EVENTS } from './consent-channels';
 
 export const ACTS_CHANNELS = {
@@ -42,6 +43,11 @@ export const ACTS_CHANNELS = {
   ),
   /** The billing codes each side of the act may bill, from the table shipped with the app (decision help). */
   'encounters.billing': channel(z.strictObject({ id: z.uuid() }), BillingSuggestionsSchema),
+  /** A report the act's expert signed on her station, received over the call (the station checks who sent it). */
+  'encounters.expertReport': channel(
+    z.strictObject({ callId: z.string().min(1).max(100), report: SignedExpertReportSchema }),
+    z.strictObject({ reportId: z.uuid(), outcome: z.enum(['filed', 'already_filed']) }),
+  ),
   'attachments.begin': channel(AttachmentBeginSchema, z.strictObject({ uploadId: z.uuid() })),
   'attachments.chunk': channel(AttachmentChunkSchema, z.strictObject({ received: z.number().int() })),
   'attachments.finish': channel(z.strictObject({ uploadId: z.uuid() }), AttachmentSchema),
