@@ -30,6 +30,8 @@ export interface CallRepository {
     at: string;
   }): void;
   exists(id: string): boolean;
+  /** The other side of a call as the hub named it when the call rang; null: no such call here. */
+  remoteOf(id: string): { name: string; role: string } | null;
   accepted(id: string, at: string): void;
   /** Records the end once: a second end (both sides' hang-up echoed back) changes nothing. */
   ended(id: string, at: string, reason: string, detail: string | null): boolean;
@@ -55,6 +57,7 @@ export interface AttachmentRow {
   device: string;
   author: string;
   taken_at: string;
+  asked_by: string | null;
 }
 export const attachmentFromRow = (r: AttachmentRow): Attachment => ({
   id: r.id,
@@ -69,6 +72,7 @@ export const attachmentFromRow = (r: AttachmentRow): Attachment => ({
   device: r.device,
   author: r.author,
   takenAt: r.taken_at,
+  askedBy: r.asked_by,
 });
 
 export function createCallRepository(db: Db): CallRepository {
@@ -76,6 +80,9 @@ export function createCallRepository(db: Db): CallRepository {
     db.prepare(`INSERT OR IGNORE INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, reason, urgent, ringing_at)
     VALUES (@id, @direction, @remoteId, @remoteName, @remoteRole, @remoteSite, @reason, @urgent, @at)`);
   const existsStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM calls WHERE id = ?');
+  const remoteStmt = db.prepare<[string], { name: string; role: string }>(
+    'SELECT remote_name AS name, remote_role AS role FROM calls WHERE id = ?',
+  );
   const acceptedStmt = db.prepare('UPDATE calls SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL');
   const endedStmt = db.prepare(
     'UPDATE calls SET ended_at = ?, end_reason = ?, end_detail = ? WHERE id = ? AND ended_at IS NULL',
@@ -135,6 +142,7 @@ export function createCallRepository(db: Db): CallRepository {
       });
     },
     exists: (id) => (existsStmt.get(id)?.n ?? 0) > 0,
+    remoteOf: (id) => remoteStmt.get(id) ?? null,
     accepted(id, at) {
       acceptedStmt.run(at, id);
     },
