@@ -3,6 +3,7 @@ import { actsEn } from '../features/acts/texts-en';
 import { consentEn } from '../features/acts/texts-consent-en';
 import { strokeEn } from '../features/stroke/texts-en';
 import { callsEn } from '../features/calls/texts-en';
+import { photoEn } from '../features/calls/texts-photo-en';
 import { callActEn } from '../features/calls/texts-act-en';
 import { identityEn } from '../features/identity/texts-en';
 import { expertiseEn } from '../features/teleexpertise/texts-en';
@@ -55,6 +56,7 @@ export const en: Translations = {
   devices: devicesEn,
   camera: cameraEn,
   calls: callsEn,
+  photo: photoEn,
   callAct: callActEn,
   oximeter: oximeterEn,
   patients: patientsEn,

@@ -3,6 +3,7 @@ import { actsFr } from '../features/acts/texts-fr';
 import { consentFr } from '../features/acts/texts-consent-fr';
 import { strokeFr } from '../features/stroke/texts-fr';
 import { callsFr } from '../features/calls/texts-fr';
+import { photoFr } from '../features/calls/texts-photo-fr';
 import { callActFr } from '../features/calls/texts-act-fr';
 import { identityFr } from '../features/identity/texts-fr';
 import { expertiseFr } from '../features/teleexpertise/texts-fr';
@@ -54,6 +55,7 @@ export const fr = {
   devices: devicesFr,
   camera: cameraFr,
   calls: callsFr,
+  photo: photoFr,
   callAct: callActFr,
   oximeter: oximeterFr,
   patients: patientsFr,
