@@ -113,6 +113,11 @@ export const visca = {
   focusStop: (a: number) => frame(a, [0x01, 0x04, 0x08, 0x00]),
   focusFar: (a: number) => frame(a, [0x01, 0x04, 0x08, 0x02]),
   focusNear: (a: number) => frame(a, [0x01, 0x04, 0x08, 0x03]),
+  /** Variable speed p = 0 (slow) .. 7 (fast), as for the zoom. */
+  focusFarVariable: (a: number, p: number) => frame(a, [0x01, 0x04, 0x08, 0x20 | clampInt(p, 0, 7)]),
+  focusNearVariable: (a: number, p: number) => frame(a, [0x01, 0x04, 0x08, 0x30 | clampInt(p, 0, 7)]),
+  focusInfinity: (a: number) => frame(a, [0x01, 0x04, 0x18, 0x02]),
+  focusAutoManual: (a: number) => frame(a, [0x01, 0x04, 0x38, 0x10]),
   focusDirect: (a: number, position: number) => frame(a, [0x01, 0x04, 0x48, ...nibbles(clampInt(position, 0, 0xffff))]),
 
   presetReset: (a: number, preset: number) => frame(a, [0x01, 0x04, 0x3f, 0x00, clampInt(preset, 0, 0xff)]),
@@ -125,6 +130,7 @@ export const visca = {
   inquiryPower: (a: number) => frame(a, [0x09, 0x04, 0x00]),
   inquiryZoom: (a: number) => frame(a, [0x09, 0x04, 0x47]),
   inquiryFocusMode: (a: number) => frame(a, [0x09, 0x04, 0x38]),
+  inquiryFocusPosition: (a: number) => frame(a, [0x09, 0x04, 0x48]),
   inquiryPanTilt: (a: number) => frame(a, [0x09, 0x06, 0x12]),
   inquiryVersion: (a: number) => frame(a, [0x09, 0x00, 0x02]),
 };

@@ -159,7 +159,10 @@ export function createViscaCamera(options: ViscaCameraOptions): PtzCamera & { re
     presetRecall: (preset) => command(visca.presetRecall(address, preset), true),
     presetSet: (preset) => command(visca.presetSet(address, preset), true),
     presetClear: (preset) => command(visca.presetReset(address, preset), true),
-    focus(mode: FocusCommand) {
+    async focus(mode: FocusCommand) {
+      // Sony cameras refuse Near/Far under autofocus (not executable), and a one-push focus is
+      // meant to hold once found: these put the camera in manual focus first (CAM_Focus Manual).
+      if (mode === 'near' || mode === 'far' || mode === 'one_push') await command(visca.focusManual(address), false);
       const bytes = {
         auto: visca.focusAuto,
         manual: visca.focusManual,

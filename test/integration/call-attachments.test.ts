@@ -169,4 +169,55 @@ describe('call attachments', () => {
     expect(record!.attachments).toEqual([]);
     await station.close();
   });
+
+  // Issue 21, point 3: a photo the expert asked for is filed in the act, marked as asked by her,
+  // in the name the hub gave her (the call journal's), never a name the page sends.
+  it('files a photo asked by the call’s expert in the act, with her name from the call journal', async () => {
+    const dir = tempDir();
+    const station = await withCall(dir);
+    const png = bytes(2_000, 4);
+    const actId = (await station.value('calls.history', { limit: 1 }))[0]!.actId!;
+    const photo = {
+      ...meta(png),
+      callId: null,
+      encounterId: actId,
+      kind: 'snapshot' as const,
+      mime: 'image/png' as const,
+    };
+    const asked = { ...photo, bodySite: null, device: 'Dermatoscope USB', askedInCall: 'call-1' };
+    const { uploadId } = await station.value('attachments.begin', asked);
+    await station.value('attachments.chunk', { uploadId, offset: 0, data: Buffer.from(png).toString('base64') });
+    const kept = await station.value('attachments.finish', { uploadId });
+    expect(kept).toMatchObject({
+      encounterId: actId,
+      author: 'IDE Morvan',
+      device: 'Dermatoscope USB',
+      askedBy: 'Dr Kerleau',
+    });
+    const act = await station.value('encounters.get', { id: actId });
+    expect(act.attachments.map((a) => [a.kind, a.askedBy, a.author])).toEqual([
+      ['snapshot', 'Dr Kerleau', 'IDE Morvan'],
+    ]);
+
+    // SECURITY: the page names the call, not the person: a name it sends is refused, and so is a
+    // call that is not in the journal.
+    const forged = { ...asked, askedBy: 'Dr Quelconque' };
+    expect(await station.call('attachments.begin', forged)).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
+    expect(await station.call('attachments.begin', { ...asked, askedInCall: 'no-such-call' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    // A photo taken at the cart by the nurse herself is asked by nobody.
+    const own = await station.value('attachments.begin', { ...photo, bodySite: null, sha256: sha(png) });
+    await station.value('attachments.chunk', {
+      uploadId: own.uploadId,
+      offset: 0,
+      data: Buffer.from(png).toString('base64'),
+    });
+    expect(await station.value('attachments.finish', { uploadId: own.uploadId })).toMatchObject({ askedBy: null });
+    await station.close();
+  });
 });

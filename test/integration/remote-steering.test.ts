@@ -244,6 +244,44 @@ describe('remote camera steering, enforced by the station', () => {
     expect(trail.some((r) => r.event === 'camera.remote_refused' && r.entityId === 'another-call')).toBe(true);
   });
 
+  // Issue 21, point 3: the expert's zoom and focus buttons, relayed by the cart's page as remote
+  // commands, reach the camera on the pty as the Sony VISCA bytes (EVI-D70 Technical Manual, CAM_Zoom, CAM_Focus).
+  it('relays the expert’s zoom and focus to the simulated VISCA camera as the right bytes', async () => {
+    const { cart, expert, simulator } = await cartAndExpert(await hub());
+    const callId = await callUp(cart, expert);
+    await cart.value('calls.grantControl', { callId, by: 'IDE Morvan' });
+    const remote = (command: ChannelInput<'camera.command'>['command']) =>
+      cart.value('camera.command', { command, origin: { kind: 'remote', callId } });
+    const hex = (bytes: number[][]) => bytes.map((b) => b.map((x) => x.toString(16).padStart(2, '0')).join(' '));
+
+    let mark = simulator.received.length;
+    await remote({ type: 'zoom', speed: 1 });
+    await waitFor(() => simulator.state().zoom > 0, 'the camera zooms in');
+    await remote({ type: 'zoom', speed: 0 });
+    expect(hex(await receivedSince(simulator, mark))).toEqual(['81 01 04 07 27 ff', '81 01 04 07 00 ff']);
+
+    // Near and far drive the lens by hand: the camera is put in manual focus first (the camera
+    // refuses them under autofocus), and the button's release stops the lens.
+    mark = simulator.received.length;
+    await remote({ type: 'focus', mode: 'near' });
+    await remote({ type: 'focus', mode: 'stop' });
+    await remote({ type: 'focus', mode: 'far' });
+    await remote({ type: 'focus', mode: 'stop' });
+    await remote({ type: 'focus', mode: 'one_push' });
+    await remote({ type: 'focus', mode: 'auto' });
+    expect(hex(await receivedSince(simulator, mark))).toEqual([
+      '81 01 04 38 03 ff',
+      '81 01 04 08 03 ff',
+      '81 01 04 08 00 ff',
+      '81 01 04 38 03 ff',
+      '81 01 04 08 02 ff',
+      '81 01 04 08 00 ff',
+      '81 01 04 38 03 ff',
+      '81 01 04 18 01 ff',
+      '81 01 04 38 02 ff',
+    ]);
+  });
+
   it('ends the grant by itself when the expert hangs up, and when the cart loses the hub', async () => {
     const running = await hub();
     const proxy = await startTcpProxy(running.port);

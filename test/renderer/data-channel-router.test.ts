@@ -29,6 +29,11 @@ function router(answers: Parameters<typeof fakeStation>[0] = {}) {
         linkOpened: () => void shared.push('stroke open'),
         callEnded: () => void shared.push('stroke end'),
       },
+      photo: {
+        onMessage: (m, isCart) => void shared.push(`photo ${m.type} ${isCart ? 'at the cart' : 'at the expert'}`),
+        linkOpened: () => void shared.push('photo open'),
+        callEnded: () => void shared.push('photo end'),
+      },
     },
   });
   return { r, station, session, record, shared };
@@ -114,9 +119,9 @@ describe('data-channel router', () => {
     expect(record.sent[0]).toEqual({ type: 'media', streams: [{ id: 'room-1', kind: 'room', label: 'Caméra' }] });
     expect(record.sent[1]).toMatchObject({ type: 'chat', text: 'Vous m’entendez ?' });
     expect(useCalls.getState().call?.chat[0]?.pending).toBe(false);
-    expect(shared).toEqual(['imaging open', 'stroke open']);
+    expect(shared).toEqual(['imaging open', 'stroke open', 'photo open']);
     r.callEnded();
-    expect(shared).toEqual(['imaging open', 'stroke open', 'imaging end', 'stroke end']);
+    expect(shared).toEqual(['imaging open', 'stroke open', 'photo open', 'imaging end', 'stroke end', 'photo end']);
   });
 
   it('cart: grants control through the station, then follows the grant and tells the expert', async () => {

@@ -65,8 +65,8 @@ export function createAttachmentService({
     { meta: Begin; file: string; sealed: SealedAppender; hash: Hash; lastChunkAt: number; stored?: StoreOutcome }
   >();
   const insert =
-    db.prepare(`INSERT INTO attachments (id, call_id, encounter_id, kind, mime, size, sha256, title, body_site, device, author, taken_at)
-    VALUES (@id, @callId, @encounterId, @kind, @mime, @size, @sha256, @title, @bodySite, @device, @author, @takenAt)`);
+    db.prepare(`INSERT INTO attachments (id, call_id, encounter_id, kind, mime, size, sha256, title, body_site, device, author, taken_at, asked_by)
+    VALUES (@id, @callId, @encounterId, @kind, @mime, @size, @sha256, @title, @bodySite, @device, @author, @takenAt, @askedBy)`);
   const unparkSameFile =
     db.prepare(`UPDATE outbox SET parked = 0, attempts = 0, next_attempt_at = NULL, last_error = NULL
     WHERE entity = 'attachment' AND parked = 1 AND entity_id IN (SELECT id FROM attachments WHERE sha256 = ?)`);
@@ -117,6 +117,17 @@ export function createAttachmentService({
     );
   }
 
+  // SECURITY: who asked for a photo is the call's other side as the hub named her, read from the
+  // call journal; the page only says which call. A call whose other side is not an expert asks nothing.
+  function askedBy(meta: Begin): string | null {
+    if (meta.askedInCall === null) return null;
+    const remote = calls.remoteOf(meta.askedInCall);
+    if (!remote)
+      throw new AppFailure('not_found', 'The call that asked for this photo is not in the journal of this station.');
+    if (remote.role !== 'expert') throw fieldFailure('askedInCall', 'attachment.asked_by_not_expert');
+    return remote.name;
+  }
+
   return {
     begin(meta: Begin): { uploadId: string } {
       if (meta.callId !== null && !calls.exists(meta.callId))
@@ -126,6 +137,7 @@ export function createAttachmentService({
         if (!act) throw new AppFailure('not_found', 'This act is not recorded on this station.');
         if (act.status === 'closed') throw fieldFailure('encounterId', 'encounter.closed');
       }
+      askedBy(meta);
       requireConsent(meta);
       dropAbandoned();
       refuseOverCap();
@@ -201,6 +213,7 @@ export function createAttachmentService({
         device: meta.device,
         author: meta.author,
         takenAt: meta.takenAt,
+        askedBy: askedBy(meta),
       };
       db.transaction(() => {
         insert.run(attachment);

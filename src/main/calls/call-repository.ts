@@ -57,6 +57,7 @@ export interface AttachmentRow {
   device: string;
   author: string;
   taken_at: string;
+  asked_by: string | null;
 }
 export const attachmentFromRow = (r: AttachmentRow): Attachment => ({
   id: r.id,
@@ -71,6 +72,7 @@ export const attachmentFromRow = (r: AttachmentRow): Attachment => ({
   device: r.device,
   author: r.author,
   takenAt: r.taken_at,
+  askedBy: r.asked_by,
 });
 
 export function createCallRepository(db: Db): CallRepository {

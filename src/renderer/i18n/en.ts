@@ -4,6 +4,7 @@ import { consentEn } from '../features/acts/texts-consent-en';
 import { billingEn } from '../features/acts/texts-billing-en';
 import { strokeEn } from '../features/stroke/texts-en';
 import { callsEn } from '../features/calls/texts-en';
+import { photoEn } from '../features/calls/texts-photo-en';
 import { callActEn } from '../features/calls/texts-act-en';
 import { identityEn } from '../features/identity/texts-en';
 import { expertiseEn } from '../features/teleexpertise/texts-en';
@@ -56,6 +57,7 @@ export const en: Translations = {
   devices: devicesEn,
   camera: cameraEn,
   calls: callsEn,
+  photo: photoEn,
   callAct: callActEn,
   oximeter: oximeterEn,
   patients: patientsEn,

@@ -4,6 +4,7 @@ import { consentFr } from '../features/acts/texts-consent-fr';
 import { billingFr } from '../features/acts/texts-billing-fr';
 import { strokeFr } from '../features/stroke/texts-fr';
 import { callsFr } from '../features/calls/texts-fr';
+import { photoFr } from '../features/calls/texts-photo-fr';
 import { callActFr } from '../features/calls/texts-act-fr';
 import { identityFr } from '../features/identity/texts-fr';
 import { expertiseFr } from '../features/teleexpertise/texts-fr';
@@ -55,6 +56,7 @@ export const fr = {
   devices: devicesFr,
   camera: cameraFr,
   calls: callsFr,
+  photo: photoFr,
   callAct: callActFr,
   oximeter: oximeterFr,
   patients: patientsFr,

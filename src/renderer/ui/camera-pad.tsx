@@ -1,9 +1,12 @@
 // The camera pad, the same at the cart (the station's own camera) and for the expert (the cart's
-// camera during a call): arrows held down, Stop, speed, zoom held down. What a press does is the
-// panel's: a local command, or one message on the call's data channel. Extra controls (focus,
-// home) go in as children, beside speed and zoom.
+// camera during a call): arrows held down, Stop, speed, zoom held down, focus (auto, one-push, and
+// near/far held down). What a press does is the panel's: a local command, or one message on the
+// call's data channel. Extra controls (home) go in as children, beside speed, zoom and focus.
 import { useId, type PointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CameraCommand } from '../../shared/devices/devices';
+
+export type FocusMode = Extract<CameraCommand, { type: 'focus' }>['mode'];
 
 export interface CameraPadProps {
   /** Makes the speed slider's id unique on the page. */
@@ -20,6 +23,8 @@ export interface CameraPadProps {
   move(pan: number, tilt: number, zoom: number): void;
   /** On letting go (pointer up or cancelled) and on the Stop button. */
   stop(): void;
+  /** Focus: auto, one-push, near and far while held (`stop` on release). */
+  focus(mode: FocusMode): void;
   children?: ReactNode;
 }
 
@@ -32,6 +37,7 @@ export function CameraPad({
   onSpeed,
   move,
   stop,
+  focus,
   children,
 }: CameraPadProps) {
   const { t } = useTranslation();
@@ -43,6 +49,15 @@ export function CameraPad({
     },
     onPointerUp: () => stop(),
     onPointerCancel: () => stop(),
+  });
+  // Near and far drive the lens while held; letting go stops it.
+  const holdFocus = (mode: 'near' | 'far') => ({
+    onPointerDown: (e: PointerEvent<HTMLButtonElement>) => {
+      e.currentTarget.setPointerCapture?.(e.pointerId);
+      focus(mode);
+    },
+    onPointerUp: () => focus('stop'),
+    onPointerCancel: () => focus('stop'),
   });
   const percent = Math.round(speed * 100);
   const whyId = useId();
@@ -115,6 +130,20 @@ export function CameraPad({
           </button>
           <button type="button" disabled={!enabled} aria-describedby={whyNot} {...hold(0, 0, -1)}>
             {t('camera.zoomOut')}
+          </button>
+        </div>
+        <div className="button-row" role="group" aria-label={t('camera.focus')}>
+          <button type="button" disabled={!enabled} aria-describedby={whyNot} onClick={() => focus('auto')}>
+            {t('camera.focusAuto')}
+          </button>
+          <button type="button" disabled={!enabled} aria-describedby={whyNot} onClick={() => focus('one_push')}>
+            {t('camera.focusOnePush')}
+          </button>
+          <button type="button" disabled={!enabled} aria-describedby={whyNot} {...holdFocus('near')}>
+            {t('camera.focusNear')}
+          </button>
+          <button type="button" disabled={!enabled} aria-describedby={whyNot} {...holdFocus('far')}>
+            {t('camera.focusFar')}
           </button>
         </div>
         {children}

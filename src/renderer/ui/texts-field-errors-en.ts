@@ -115,6 +115,10 @@ export const fieldErrorsEn: Texts<typeof fieldErrorsFr> = {
     too_many_drops:
       '{{max}} drops are still being sent to this station: wait until they are sent, then drop these files again. A drop left unfinished is let go after {{minutes}} minutes.',
   },
+  attachment: {
+    asked_by_not_expert:
+      'Only the expert of the call can ask for a photo: this call is not with an expert. Take the photo from the act.',
+  },
   upload: {
     too_many_in_progress:
       '{{max}} files are being saved on this station already: wait for them to finish, then add this one again. A transfer left unfinished is dropped after {{minutes}} minutes.',

@@ -118,6 +118,10 @@ export const fieldErrorsFr = {
     too_many_drops:
       '{{max}} dépôts sont encore en cours d’envoi vers cette station : attendez qu’ils soient envoyés, puis déposez de nouveau ces fichiers. Un dépôt laissé inachevé est abandonné après {{minutes}} minutes.',
   },
+  attachment: {
+    asked_by_not_expert:
+      'Seul l’expert de l’appel peut demander une photo : cet appel n’est pas avec un expert. Prenez la photo depuis l’acte.',
+  },
   upload: {
     too_many_in_progress:
       '{{max}} fichiers sont déjà en cours d’enregistrement sur cette station : attendez qu’ils soient terminés, puis ajoutez celui-ci de nouveau. Un envoi laissé inachevé est abandonné après {{minutes}} minutes.',

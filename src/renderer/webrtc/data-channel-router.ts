@@ -16,6 +16,7 @@ import { currentAuthor } from '../ui/author-store';
 
 type ImagingMessage = Extract<RemoteMessage, { type: `imaging.${string}` }>;
 type StrokeMessage = Extract<RemoteMessage, { type: `stroke.${string}` }>;
+type PhotoMessage = Extract<RemoteMessage, { type: `photo.${string}` }>;
 
 /** What the calls feature shares over the link: it gets its messages and knows when the link opens or the call ends. */
 export interface SharedOverCall {
@@ -27,6 +28,12 @@ export interface SharedOverCall {
   stroke: {
     onMessage(message: StrokeMessage, remoteName: string): void;
     linkOpened(send: (message: RemoteMessage) => boolean): void;
+    callEnded(): void;
+  };
+  /** Photos the expert asks of the cart; `isCart`: this side holds the steering (its remote is the expert). */
+  photo: {
+    onMessage(message: PhotoMessage, isCart: boolean): void;
+    linkOpened(access: { send(message: RemoteMessage): boolean; sendBulk(bytes: Uint8Array): Promise<boolean> }): void;
     callEnded(): void;
   };
 }
@@ -123,6 +130,10 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
       case 'stroke.sheet':
       case 'stroke.change':
         return shared.stroke.onMessage(m, call.remote.name);
+      case 'photo.request':
+      case 'photo.taken':
+      case 'photo.refused':
+        return shared.photo.onMessage(m, Boolean(active.steering));
       case 'chat': {
         if (call.chat.some((line) => line.id === m.id)) return;
         const line: ChatLine = { id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at };
@@ -149,6 +160,8 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     if (link)
       shared.imaging.linkOpened({ send: (message) => link.send(message), sendBulk: (bytes) => link.sendBulk(bytes) });
     if (link) shared.stroke.linkOpened((message) => link.send(message));
+    if (link)
+      shared.photo.linkOpened({ send: (message) => link.send(message), sendBulk: (bytes) => link.sendBulk(bytes) });
     // Chat typed during a reconnection goes out now.
     for (const line of call.chat.filter((l) => l.pending)) {
       if (dataSend({ type: 'chat', id: line.id, author: line.author, text: line.text, at: line.at })) {
@@ -160,6 +173,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
   function callEnded(): void {
     shared.imaging.callEnded();
     shared.stroke.callEnded();
+    shared.photo.callEnded();
   }
 
   function sendChat(text: string): void {

@@ -60,6 +60,9 @@ export const AttachmentBeginSchema = z
     takenAt: z.iso.datetime({ offset: true }),
     /** What the file is, in words (a document's title: "Courrier du cardiologue"). */
     title: z.string().trim().min(1).max(200).nullable().default(null),
+    /** SECURITY: a photo the expert of this call asked for: the page names the call, and the
+     * station names her from its call journal (as the hub named her), never from the page. */
+    askedInCall: CallIdSchema.nullable().default(null),
   })
   .superRefine((a, ctx) => {
     if (a.callId === null && a.encounterId === null)
@@ -79,6 +82,10 @@ export const AttachmentBeginSchema = z
   .refine((a) => a.kind === 'auscultation' || a.bodySite === null, {
     message: 'Only an auscultation has a body site.',
     path: ['bodySite'],
+  })
+  .refine((a) => a.askedInCall === null || a.kind === 'snapshot', {
+    message: 'Only a photo is asked for by the expert of a call.',
+    path: ['askedInCall'],
   })
   .refine((a) => MIME_OF_KIND[a.kind].includes(a.mime), {
     message: 'Auscultations are WAV, snapshots PNG or JPEG, documents PDF.',
@@ -109,5 +116,7 @@ export const AttachmentSchema = z.object({
   device: z.string(),
   author: z.string(),
   takenAt: z.string(),
+  /** The expert who asked for this photo during a call, as the hub named her; null: taken at the station by its own user. */
+  askedBy: z.string().nullable().default(null),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;

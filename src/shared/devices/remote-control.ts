@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CameraCommandSchema } from './devices';
 import { ImagingMessageSchemas } from '../imaging/imaging-share';
+import { PhotoMessageSchemas } from '../calls/photo-request';
 import { StrokeChangeSchema, StrokeSheetSchema } from '../stroke/sheet';
 
 const normalized = z.number().min(-1).max(1);
@@ -63,6 +64,8 @@ export const RemoteMessageSchema = z.discriminatedUnion('type', [
   }),
   /** A shared imaging series: its view and pointer (its pixels go on the bulk channel). */
   ...ImagingMessageSchemas,
+  /** A photo the expert asks of the cart, and the cart's answer (its copy goes on the bulk channel). */
+  ...PhotoMessageSchemas,
   /** Requesting site -> neurologist: the act's stroke sheet as it stands (sent after each change). */
   z.strictObject({
     type: z.literal('stroke.sheet'),

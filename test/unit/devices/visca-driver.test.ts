@@ -163,6 +163,22 @@ describe('VISCA driver', () => {
     await expect(home).resolves.toBeUndefined();
   });
 
+  it('puts the camera in manual focus before Near, Far and one-push (Sony refuses them under autofocus)', async () => {
+    const camera = await startedCamera();
+    const mark = transport.written.length;
+    const near = camera.focus('near');
+    await flush();
+    transport.receive('90 41 FF 90 51 FF');
+    await flush();
+    transport.receive('90 41 FF 90 51 FF');
+    await near;
+    const auto = camera.focus('auto');
+    await flush();
+    transport.receive('90 41 FF 90 51 FF');
+    await auto;
+    expect(transport.written.slice(mark)).toEqual(['81 01 04 38 03 FF', '81 01 04 08 03 FF', '81 01 04 38 02 FF']);
+  });
+
   it('says clearly when the camera cannot do it', async () => {
     const camera = await startedCamera();
     const focus = camera.focus('near');

@@ -113,6 +113,7 @@ export const mitralSound: Attachment = {
   device: 'Stéthoscope Eko CORE 500',
   author: 'IDE Morvan',
   takenAt: '2026-11-23T09:48:00.000Z',
+  askedBy: null,
 };
 
 /** A head CT imported during the act, whose DICOM name differed and was checked by the nurse. */

@@ -245,6 +245,7 @@ export function ActFiles({
               {t(`sync.fileKinds.${f.kind}`)} : <strong>{f.title ?? f.device}</strong> ({formatBytes(f.size)}) —{' '}
               {f.author}, {new Date(f.takenAt).toLocaleString(i18n.language)}
               {f.callId ? ` · ${t('acts.duringCall')}` : ''}
+              {f.askedBy ? ` · ${t('acts.askedBy', { name: f.askedBy })}` : ''}
               {pacs && f.kind === 'snapshot' && <SendToPacs file={f} imageSharing={consents.imageSharing} />}
             </li>
           ))}

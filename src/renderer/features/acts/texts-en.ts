@@ -88,6 +88,7 @@ export const actsEn: Texts<typeof actsFr> = {
   adding: 'Adding…',
   fileTypes: 'Only PDFs, PNG or JPEG photos and WAV sounds are added to an act.',
   imported: 'Import',
+  askedBy: 'asked by {{name}}',
   callChat: 'Messages of the call',
   duringCall: 'during the call',
   signedReportPdf: 'Signed report (PDF)',

@@ -92,6 +92,7 @@ export const actsFr = {
   adding: 'Ajout…',
   fileTypes: 'Seuls les PDF, les photos PNG ou JPEG et les sons WAV s’ajoutent à un acte.',
   imported: 'Import',
+  askedBy: 'demandée par {{name}}',
   callChat: 'Messages de l’appel',
   duringCall: 'pendant l’appel',
   signedReportPdf: 'Compte rendu signé (PDF)',

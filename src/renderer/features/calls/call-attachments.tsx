@@ -22,6 +22,7 @@ export function CallAttachments({ call }: { call: CurrentCall }) {
               ? t('calls.attachments.auscultation', { site: t(`calls.bodySites.${a.bodySite ?? 'aortic'}`) })
               : t('calls.attachments.snapshot')}{' '}
             — {a.device} · {a.author} · {formatTime(a.takenAt)} · {formatBytes(a.size)}
+            {a.askedBy ? ` · ${t('acts.askedBy', { name: a.askedBy })}` : ''}
           </li>
         ))}
       </ul>

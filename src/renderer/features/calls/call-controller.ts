@@ -10,6 +10,8 @@ import { startRingtone } from '../../webrtc/ringtone';
 import { capturesCallEnded, capturesCallStarted } from './call-captures';
 import { imagingCallEnded, imagingLinkOpened, onImagingBulk, onImagingMessage } from './shared-imaging';
 import { onStrokeMessage, strokeCallEnded, strokeLinkOpened } from './shared-stroke';
+import { photoOverCall } from './call-photo';
+import { onPhotoBulk } from './expert-photo';
 
 export const callController = createCallController({
   api: relais,
@@ -23,9 +25,11 @@ export const callController = createCallController({
       onMessage: onImagingMessage,
       linkOpened: imagingLinkOpened,
       callEnded: imagingCallEnded,
-      onBulk: onImagingBulk,
+      // A photo's parts and a shared series' parts share the bulk channel: each reader knows its own.
+      onBulk: (bytes) => void (onPhotoBulk(bytes) || onImagingBulk(bytes)),
     },
     stroke: { onMessage: onStrokeMessage, linkOpened: strokeLinkOpened, callEnded: strokeCallEnded },
+    photo: photoOverCall,
   },
 });
 

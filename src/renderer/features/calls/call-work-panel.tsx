@@ -14,6 +14,7 @@ import { ChatPanel } from './chat-panel';
 import { ControlStrip } from './control-strip';
 import { ExamDevices } from './exam-devices';
 import { RemoteCameraPad } from './remote-camera-pad';
+import { RemotePhoto } from './remote-photo';
 import { SharedImagingPanel } from './shared-imaging-panel';
 import { useSharedImaging } from './shared-imaging';
 import { useSharedStroke } from './shared-stroke';
@@ -141,7 +142,17 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
       </div>
       {panel('chat', <ChatPanel lines={call.chat} disabled={call.phase === 'ended'} />)}
       {panel('consent', <CallConsentPanel call={call} consent={consent} cabin={cabin} />)}
-      {panel('camera', isCart ? <ControlStrip call={call} /> : <RemoteCameraPad call={call} />)}
+      {panel(
+        'camera',
+        isCart ? (
+          <ControlStrip call={call} />
+        ) : (
+          <>
+            <RemoteCameraPad call={call} />
+            <RemotePhoto call={call} />
+          </>
+        ),
+      )}
       {panel(
         'exam',
         <>

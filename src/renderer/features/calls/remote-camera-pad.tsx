@@ -91,6 +91,7 @@ export function RemoteCameraPad({ call }: { call: CurrentCall }) {
         onSpeed={setSpeed}
         move={move}
         stop={() => void stop()}
+        focus={(mode) => void act('focus', { type: 'focus', mode })}
       />
       <ul className="preset-list">
         {presets.map((p, i) => (

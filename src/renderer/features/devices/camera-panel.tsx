@@ -61,24 +61,9 @@ export function CameraPanel({ device }: { device: DeviceInfo }) {
         onSpeed={setSpeed}
         move={move}
         stop={() => void stopAndRead()}
+        focus={(mode) => void act('focus', { type: 'focus', mode })}
       >
         <div className="button-row">
-          <button
-            type="button"
-            disabled={!connected}
-            aria-describedby={connected ? undefined : `camera-why-${device.id}`}
-            onClick={() => void act('focus', { type: 'focus', mode: 'auto' })}
-          >
-            {t('camera.focusAuto')}
-          </button>
-          <button
-            type="button"
-            disabled={!connected}
-            aria-describedby={connected ? undefined : `camera-why-${device.id}`}
-            onClick={() => void act('focus', { type: 'focus', mode: 'one_push' })}
-          >
-            {t('camera.focusOnePush')}
-          </button>
           <button
             type="button"
             disabled={!connected}
