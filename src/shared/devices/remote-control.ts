@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CameraCommandSchema } from './devices';
 import { ImagingMessageSchemas } from '../imaging/imaging-share';
 import { StrokeChangeSchema, StrokeSheetSchema } from '../stroke/sheet';
+import { ActContextMessageSchemas } from '../calls/act-context';
 
 const normalized = z.number().min(-1).max(1);
 
@@ -72,6 +73,8 @@ export const RemoteMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Neurologist -> requesting site: a change she makes; recorded there in her name as the hub knows it. */
   z.strictObject({ type: z.literal('stroke.change'), encounterId: z.uuid(), change: StrokeChangeSchema }),
+  /** Requesting site -> expert: the act's context (patient banner, consents, measurements, files). */
+  ...ActContextMessageSchemas,
 ]);
 export type RemoteMessage = z.infer<typeof RemoteMessageSchema>;
 
