@@ -93,6 +93,11 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     roomFor: disk.roomFor,
     sendToCall: (command) => void calls.service.send(command),
     statusChanged: publishStatus,
+    studiesOfAct: (patientId, encounterId) =>
+      imaging.repository
+        .studiesOf(patientId)
+        .filter((s) => s.encounter_id === encounterId)
+        .map((s) => ({ name: s.description || s.study_date || 'DICOM', importedAt: s.imported_at })),
   });
   const encounters = acts.encounterRepository;
   const imaging = createImagingFeature(platform, {

@@ -73,6 +73,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
     reason: 'Plaie',
   },
   'encounters.get': { id: SOME_ID },
+  'encounters.context': { id: SOME_ID },
   'encounters.forPatient': { patientId: SOME_ID, limit: 10 },
   'encounters.open': { limit: 10 },
   'encounters.setStatus': { id: SOME_ID, version: 1, status: 'in_progress' },

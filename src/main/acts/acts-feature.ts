@@ -2,7 +2,9 @@
 // the patient's consent around calls.
 import type { CallCommand } from '../../shared/calls/calls';
 import type { StationPlatform } from '../platform/station-platform';
+import { composeActContext, type ActStudy } from './act-context';
 import { actsHandlers } from './acts-handlers';
+import { AppFailure } from '../contract/failure';
 import { createAttachmentService, type AttachmentServiceDeps } from './attachment-service';
 import { createStationConsent } from './consent-handlers';
 import { createEncounterRepository } from './encounter-repository';
@@ -17,6 +19,8 @@ export interface ActsFeatureDeps {
   /** Sends a call command through the station's hub link (the consent's word to the other station). */
   sendToCall: (command: CallCommand) => void;
   statusChanged: () => void;
+  /** The imaging studies imported into an act (the imaging feature's), named in the act's context. */
+  studiesOfAct?: (patientId: string, encounterId: string) => ActStudy[];
 }
 
 export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDeps) {
@@ -73,6 +77,14 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
       if (act) events.emit('encounters.changed', { id: act.id });
     },
   };
+  /** The act's context for the expert of its call (act-context.ts). */
+  const contextOf = (id: string) => {
+    const record = encounters.get(id);
+    const patient = deps.patients.get(record.encounter.patientId);
+    if (!patient) throw new AppFailure('not_found', "This act's patient is not recorded on this station.");
+    const studies = deps.studiesOfAct?.(patient.id, id) ?? [];
+    return composeActContext(record, patient, studies, now().toISOString());
+  };
   return {
     ofCalls,
     encounterRepository,
@@ -80,6 +92,6 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     encounters,
     consent,
     attachments,
-    handlers: { ...actsHandlers({ encounters, reportPdfs, attachments }), ...consent.handlers },
+    handlers: { ...actsHandlers({ encounters, reportPdfs, attachments, contextOf }), ...consent.handlers },
   };
 }

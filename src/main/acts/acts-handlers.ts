@@ -1,6 +1,7 @@
 // The acts' contract handlers: the record of each act (status, consent, measurements, reports and
 // their PDF) and the act's files received in chunks. The consent around calls answers its own
 // channels (consent-handlers.ts).
+import type { ActContext } from '../../shared/calls/act-context';
 import type { Handlers } from '../../shared/contract';
 import type { createAttachmentService } from './attachment-service';
 import type { createEncounterService } from './encounter-service';
@@ -10,11 +11,13 @@ export interface ActsServices {
   encounters: ReturnType<typeof createEncounterService>;
   reportPdfs: ReportPdfService;
   attachments: ReturnType<typeof createAttachmentService>;
+  contextOf: (id: string) => ActContext;
 }
 
-export const actsHandlers = ({ encounters, reportPdfs, attachments }: ActsServices): Partial<Handlers> => ({
+export const actsHandlers = ({ encounters, reportPdfs, attachments, contextOf }: ActsServices): Partial<Handlers> => ({
   'encounters.create': (input) => encounters.create(input),
   'encounters.get': ({ id }) => encounters.get(id),
+  'encounters.context': ({ id }) => contextOf(id),
   'encounters.forPatient': ({ patientId, limit }) => encounters.forPatient(patientId, limit),
   'encounters.open': ({ limit }) => encounters.open(limit),
   'encounters.setStatus': ({ id, version, status, callId }) => encounters.setStatus(id, version, status, callId),

@@ -26,6 +26,8 @@ export const AUDITED_CHANNELS: Partial<Record<Channel, ChannelAudit>> = {
   'patients.insiAccept': { action: 'update', entity: 'patient' },
   'patients.history': { action: 'read', entity: 'patient' },
   'encounters.get': { action: 'read', entity: 'encounter' },
+  // The act's context sent to the expert of its call: the patient's traits leave the station.
+  'encounters.context': { action: 'export', entity: 'encounter' },
   'encounters.forPatient': { action: 'read', entity: 'encounter', list: true },
   'encounters.open': { action: 'read', entity: 'encounter', list: true },
   'encounters.create': { action: 'create', entity: 'encounter' },
