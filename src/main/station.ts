@@ -21,6 +21,7 @@ import {
   type StationOptions,
   superviseStation,
 } from './station/index';
+import { createRemoteActsFeature } from './remote-acts';
 import { createStrokeFeature } from './stroke';
 import { createSyncFeature } from './sync';
 import { createTeleexpertiseFeature } from './teleexpertise';
@@ -144,6 +145,15 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     signedIn,
     hubIdentity: () => calls.service.state().you,
   });
+  const remoteActs = createRemoteActsFeature(platform, {
+    remoteOfCall: (callId) => calls.repository.remoteOf(callId),
+    expert: () => {
+      const you = calls.service.state().you;
+      const user = signedIn();
+      if (user) return { name: user.name, rpps: user.rpps, hubId: you?.id ?? null };
+      return you ? { name: you.name, rpps: null, hubId: you.id } : null;
+    },
+  });
   const activity = createActivityFeature(platform, { communesFile: options.communesFile });
   const station = createStationFeature(platform, {
     mode,
@@ -176,6 +186,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     identity: identity.handlers,
     kiosk: kiosk.handlers,
     activity: activity.handlers,
+    remoteActs: remoteActs.handlers,
   });
 
   const deviceStartup = devices.start(options.devices, options.resourcesDir);

@@ -30,6 +30,8 @@ export interface CallRepository {
     at: string;
   }): void;
   exists(id: string): boolean;
+  /** The other side of a call of this station, as the hub named it; null for a call it does not hold. */
+  remoteOf(id: string): { id: string; name: string; role: string; site: string } | null;
   accepted(id: string, at: string): void;
   /** Records the end once: a second end (both sides' hang-up echoed back) changes nothing. */
   ended(id: string, at: string, reason: string, detail: string | null): boolean;
@@ -76,6 +78,7 @@ export function createCallRepository(db: Db): CallRepository {
     db.prepare(`INSERT OR IGNORE INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, reason, urgent, ringing_at)
     VALUES (@id, @direction, @remoteId, @remoteName, @remoteRole, @remoteSite, @reason, @urgent, @at)`);
   const existsStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM calls WHERE id = ?');
+  const remoteStmt = db.prepare<[string], CallRow>('SELECT * FROM calls WHERE id = ?');
   const acceptedStmt = db.prepare('UPDATE calls SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL');
   const endedStmt = db.prepare(
     'UPDATE calls SET ended_at = ?, end_reason = ?, end_detail = ? WHERE id = ? AND ended_at IS NULL',
@@ -135,6 +138,10 @@ export function createCallRepository(db: Db): CallRepository {
       });
     },
     exists: (id) => (existsStmt.get(id)?.n ?? 0) > 0,
+    remoteOf(id) {
+      const row = remoteStmt.get(id);
+      return row ? { id: row.remote_id, name: row.remote_name, role: row.remote_role, site: row.remote_site } : null;
+    },
     accepted(id, at) {
       acceptedStmt.run(at, id);
     },

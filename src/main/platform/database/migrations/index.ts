@@ -25,6 +25,7 @@ import { migration0022 } from './0022-imaging-incomplete-studies';
 import { migration0023 } from './0023-outbox-resend';
 import { migration0024 } from './0024-consent-givers';
 import { migration0025 } from './0025-identity-vigilance';
+import { migration0026 } from './0026-remote-acts';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -52,4 +53,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0023,
   migration0024,
   migration0025,
+  migration0026,
 ];
