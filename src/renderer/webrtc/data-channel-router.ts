@@ -16,6 +16,7 @@ import { currentAuthor } from '../ui/author-store';
 
 type ImagingMessage = Extract<RemoteMessage, { type: `imaging.${string}` }>;
 type StrokeMessage = Extract<RemoteMessage, { type: `stroke.${string}` }>;
+type ActContextMessage = Extract<RemoteMessage, { type: 'act.context' }>;
 
 /** What the calls feature shares over the link: it gets its messages and knows when the link opens or the call ends. */
 export interface SharedOverCall {
@@ -26,6 +27,12 @@ export interface SharedOverCall {
   };
   stroke: {
     onMessage(message: StrokeMessage, remoteName: string): void;
+    linkOpened(send: (message: RemoteMessage) => boolean): void;
+    callEnded(): void;
+  };
+  /** The act's context: the requesting station sends it, the expert's shows and keeps it. */
+  context: {
+    onMessage(message: ActContextMessage): void;
     linkOpened(send: (message: RemoteMessage) => boolean): void;
     callEnded(): void;
   };
@@ -123,6 +130,10 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
       case 'stroke.sheet':
       case 'stroke.change':
         return shared.stroke.onMessage(m, call.remote.name);
+      // SECURITY: only this call's own data channel (its id checked above) reaches here: its sender is
+      // the call's remote peer as the hub named it, under which the expert's station keeps the context.
+      case 'act.context':
+        return shared.context.onMessage(m);
       case 'chat': {
         if (call.chat.some((line) => line.id === m.id)) return;
         const line: ChatLine = { id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at };
@@ -149,6 +160,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     if (link)
       shared.imaging.linkOpened({ send: (message) => link.send(message), sendBulk: (bytes) => link.sendBulk(bytes) });
     if (link) shared.stroke.linkOpened((message) => link.send(message));
+    if (link) shared.context.linkOpened((message) => link.send(message));
     // Chat typed during a reconnection goes out now.
     for (const line of call.chat.filter((l) => l.pending)) {
       if (dataSend({ type: 'chat', id: line.id, author: line.author, text: line.text, at: line.at })) {
@@ -160,6 +172,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
   function callEnded(): void {
     shared.imaging.callEnded();
     shared.stroke.callEnded();
+    shared.context.callEnded();
   }
 
   function sendChat(text: string): void {

@@ -29,7 +29,10 @@ const ContextInsSchema = z.strictObject({
   matricule: z
     .string()
     .max(15)
-    .refine((m) => checkMatricule(m) === null, 'ins.invalid'),
+    .superRefine((m, ctx) => {
+      const problem = checkMatricule(m);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   oid: z.enum(INS_OIDS),
 });
 
