@@ -21,6 +21,7 @@ import {
   type StationOptions,
   superviseStation,
 } from './station/index';
+import { createRemoteActsFeature } from './remote-acts';
 import { createStrokeFeature } from './stroke';
 import { createSyncFeature } from './sync';
 import { createTeleexpertiseFeature } from './teleexpertise';
@@ -95,6 +96,11 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     statusChanged: publishStatus,
     resourcesDir: options.resourcesDir,
     auditReport: (row) => stationAudit.expertReport(row),
+    studiesOfAct: (patientId, encounterId) =>
+      imaging.repository
+        .studiesOf(patientId)
+        .filter((s) => s.encounter_id === encounterId)
+        .map((s) => ({ name: s.description || s.study_date || 'DICOM', importedAt: s.imported_at })),
   });
   const encounters = acts.encounterRepository;
   const imaging = createImagingFeature(platform, {
@@ -141,6 +147,15 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     signedIn,
     hubIdentity: () => calls.service.state().you,
   });
+  const remoteActs = createRemoteActsFeature(platform, {
+    remoteOfCall: (callId) => calls.repository.remoteOf(callId),
+    expert: () => {
+      const you = calls.service.state().you;
+      const user = signedIn();
+      if (user) return { name: user.name, rpps: user.rpps, hubId: you?.id ?? null };
+      return you ? { name: you.name, rpps: null, hubId: you.id } : null;
+    },
+  });
   const activity = createActivityFeature(platform, { communesFile: options.communesFile });
   const station = createStationFeature(platform, {
     mode,
@@ -173,6 +188,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     identity: identity.handlers,
     kiosk: kiosk.handlers,
     activity: activity.handlers,
+    remoteActs: remoteActs.handlers,
   });
 
   const deviceStartup = devices.start(options.devices, options.resourcesDir);

@@ -12,6 +12,7 @@ import { IDENTITY_CHANNELS, IDENTITY_EVENTS } from './identity/channels';
 import { IMAGING_CHANNELS, IMAGING_EVENTS } from './imaging/channels';
 import { KIOSK_CHANNELS, KIOSK_EVENTS } from './kiosk/channels';
 import { PATIENTS_CHANNELS, PATIENTS_EVENTS } from './patients/channels';
+import { REMOTE_ACTS_CHANNELS } from './remote-acts/channels';
 import type { Result } from './result';
 import { STATION_CHANNELS, STATION_EVENTS } from './station/channels';
 import { STROKE_CHANNELS, STROKE_EVENTS } from './stroke/channels';
@@ -33,6 +34,7 @@ export const contract = {
     ...ACTIVITY_CHANNELS,
     ...TELEEXPERTISE_CHANNELS,
     ...AUDIT_CHANNELS,
+    ...REMOTE_ACTS_CHANNELS,
   },
   events: {
     ...STATION_EVENTS,

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel, type ChannelInput } from '../../src/shared/contract';
 import { provisionalIdentity } from '../helpers/identities';
+import { realContext } from '../helpers/act-context';
 import { openStation } from '../helpers/station';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -73,6 +74,10 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
     reason: 'Plaie',
   },
   'encounters.get': { id: SOME_ID },
+  'encounters.context': { id: SOME_ID },
+  'remoteActs.keep': { callId: 'c1', peerId: 'cart-1', context: realContext },
+  'remoteActs.list': {},
+  'remoteActs.get': { peerId: 'cart-1', actId: SOME_ID },
   'encounters.forPatient': { patientId: SOME_ID, limit: 10 },
   'encounters.open': { limit: 10 },
   'encounters.setStatus': { id: SOME_ID, version: 1, status: 'in_progress' },

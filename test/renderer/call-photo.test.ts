@@ -44,6 +44,7 @@ function router(side: 'cart' | 'expert') {
       imaging: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
       stroke: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
       photo: photoOverCall,
+      context: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
     },
   });
   r.onOpen('c1');

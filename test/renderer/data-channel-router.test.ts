@@ -5,6 +5,7 @@ import { createDataChannelRouter } from '../../src/renderer/webrtc/data-channel-
 import { newSession, type CallSession } from '../../src/renderer/webrtc/call-session';
 import { newCall, useCalls } from '../../src/renderer/webrtc/call-store';
 import { fakeLink, fakeStation, fakeStream, peer, resetCalls, settle } from './call-fakes';
+import { realContext } from '../helpers/act-context';
 
 const SHARE_ID = '3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
 const ENCOUNTER_ID = '8c7b6a59-4e3d-4c2b-9a18-f7e6d5c4b3a2';
@@ -33,6 +34,11 @@ function router(answers: Parameters<typeof fakeStation>[0] = {}) {
         onMessage: (m, isCart) => void shared.push(`photo ${m.type} ${isCart ? 'at the cart' : 'at the expert'}`),
         linkOpened: () => void shared.push('photo open'),
         callEnded: () => void shared.push('photo end'),
+      },
+      context: {
+        onMessage: (m) => void shared.push(`context ${m.context.act.id}`),
+        linkOpened: () => void shared.push('context open'),
+        callEnded: () => void shared.push('context end'),
       },
     },
   });
@@ -65,6 +71,14 @@ describe('data-channel router', () => {
       change: { kind: 'clear_milestone', milestone: 'onset' },
     });
     expect(shared).toEqual(['imaging imaging.stop', 'stroke stroke.change from Dr Kerleau']);
+  });
+
+  it('passes the act’s context of this call only, and only a well-formed one (issue 21)', () => {
+    const { r, shared } = router();
+    r.onData('other', { type: 'act.context', context: realContext });
+    r.onData('c1', { type: 'act.context', context: { ...realContext, files: 'all of them' } });
+    r.onData('c1', { type: 'act.context', context: realContext });
+    expect(shared).toEqual([`context ${realContext.act.id}`]);
   });
 
   it('ignores messages of a call that is not the current one', () => {
@@ -119,9 +133,18 @@ describe('data-channel router', () => {
     expect(record.sent[0]).toEqual({ type: 'media', streams: [{ id: 'room-1', kind: 'room', label: 'Caméra' }] });
     expect(record.sent[1]).toMatchObject({ type: 'chat', text: 'Vous m’entendez ?' });
     expect(useCalls.getState().call?.chat[0]?.pending).toBe(false);
-    expect(shared).toEqual(['imaging open', 'stroke open', 'photo open']);
+    expect(shared).toEqual(['imaging open', 'stroke open', 'photo open', 'context open']);
     r.callEnded();
-    expect(shared).toEqual(['imaging open', 'stroke open', 'photo open', 'imaging end', 'stroke end', 'photo end']);
+    expect(shared).toEqual([
+      'imaging open',
+      'stroke open',
+      'photo open',
+      'context open',
+      'imaging end',
+      'stroke end',
+      'photo end',
+      'context end',
+    ]);
   });
 
   it('cart: grants control through the station, then follows the grant and tells the expert', async () => {

@@ -3,7 +3,9 @@
 import type { CallCommand } from '../../shared/calls/calls';
 import type { Handlers } from '../../shared/contract';
 import type { StationPlatform } from '../platform/station-platform';
+import { composeActContext, type ActStudy } from './act-context';
 import { actsHandlers } from './acts-handlers';
+import { AppFailure } from '../contract/failure';
 import { createAttachmentService, type AttachmentServiceDeps } from './attachment-service';
 import { createStationConsent } from './consent-handlers';
 import { createEncounterRepository } from './encounter-repository';
@@ -24,6 +26,8 @@ export interface ActsFeatureDeps {
   resourcesDir?: string;
   /** Every report received from an act's expert, filed or refused, goes to the audit trail. */
   auditReport: (row: ReportAudit) => void;
+  /** The imaging studies imported into an act (the imaging feature's), named in the act's context. */
+  studiesOfAct?: (patientId: string, encounterId: string) => ActStudy[];
 }
 
 export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDeps) {
@@ -98,6 +102,14 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     'encounters.expertReport': ({ callId, report }) =>
       expertReports.receive(report, { peerId: deps.calls.remoteOf(callId)?.id ?? '', via: 'call', callId }),
   };
+  /** The act's context for the expert of its call (act-context.ts). */
+  const contextOf = (id: string) => {
+    const record = encounters.get(id);
+    const patient = deps.patients.get(record.encounter.patientId);
+    if (!patient) throw new AppFailure('not_found', "This act's patient is not recorded on this station.");
+    const studies = deps.studiesOfAct?.(patient.id, id) ?? [];
+    return composeActContext(record, patient, studies, now().toISOString());
+  };
   return {
     ofCalls,
     encounterRepository,
@@ -108,7 +120,7 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     billing,
     expertReports,
     handlers: {
-      ...actsHandlers({ encounters, reportPdfs, attachments, billing, encounterRepository }),
+      ...actsHandlers({ encounters, reportPdfs, attachments, billing, encounterRepository, contextOf }),
       ...consent.handlers,
       ...reportHandlers,
     },

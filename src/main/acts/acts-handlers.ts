@@ -1,6 +1,7 @@
 // The acts' contract handlers: the record of each act (status, consent, measurements, reports and
 // their PDF) and the act's files received in chunks. The consent around calls answers its own
 // channels (consent-handlers.ts).
+import type { ActContext } from '../../shared/calls/act-context';
 import type { Handlers } from '../../shared/contract';
 import type { createAttachmentService } from './attachment-service';
 import type { createEncounterService } from './encounter-service';
@@ -15,6 +16,7 @@ export interface ActsServices {
   attachments: ReturnType<typeof createAttachmentService>;
   billing: BillingCodes;
   encounterRepository: EncounterRepository;
+  contextOf: (id: string) => ActContext;
 }
 
 export const actsHandlers = ({
@@ -23,9 +25,11 @@ export const actsHandlers = ({
   attachments,
   billing,
   encounterRepository,
+  contextOf,
 }: ActsServices): Partial<Handlers> => ({
   'encounters.create': (input) => encounters.create(input),
   'encounters.get': ({ id }) => encounters.get(id),
+  'encounters.context': ({ id }) => contextOf(id),
   'encounters.forPatient': ({ patientId, limit }) => encounters.forPatient(patientId, limit),
   'encounters.open': ({ limit }) => encounters.open(limit),
   'encounters.setStatus': ({ id, version, status, callId }) => encounters.setStatus(id, version, status, callId),

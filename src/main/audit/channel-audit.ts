@@ -26,6 +26,8 @@ export const AUDITED_CHANNELS: Partial<Record<Channel, ChannelAudit>> = {
   'patients.insiAccept': { action: 'update', entity: 'patient' },
   'patients.history': { action: 'read', entity: 'patient' },
   'encounters.get': { action: 'read', entity: 'encounter' },
+  // The act's context sent to the expert of its call: the patient's traits leave the station.
+  'encounters.context': { action: 'export', entity: 'encounter' },
   'encounters.forPatient': { action: 'read', entity: 'encounter', list: true },
   'encounters.open': { action: 'read', entity: 'encounter', list: true },
   'encounters.create': { action: 'create', entity: 'encounter' },
@@ -53,6 +55,10 @@ export const AUDITED_CHANNELS: Partial<Record<Channel, ChannelAudit>> = {
   'teleexpertise.file': { action: 'read', entity: 'attachment' },
   'teleexpertise.reply': { action: 'create', entity: 'expertise_message' },
   'calls.chat': { action: 'create', entity: 'call_chat' },
+  // The expert's station: an act of another station, its patient's traits kept and read here.
+  'remoteActs.keep': { action: 'create', entity: 'remote_act' },
+  'remoteActs.list': { action: 'read', entity: 'remote_act', list: true },
+  'remoteActs.get': { action: 'read', entity: 'remote_act' },
   'sync.resolve': { action: 'update', entity: 'sync_conflict' },
   // The cabin's session data wiped: recorded as a deletion of what the cabin held.
   'kiosk.endSession': { action: 'delete', entity: 'kiosk_session' },
@@ -95,6 +101,7 @@ const ID_FIELDS = [
   'studyUid',
   'conflictId',
   'callId',
+  'actId',
 ] as const;
 
 /** Whose act a call is about: the person named in the payload (the login will replace this). */

@@ -30,7 +30,9 @@ function giver(kind: Kind, name: string): ConsentGiver {
 }
 
 /** One recorded consent as a line: scope, decision, who gave it, who collected it and when. */
-export function useConsentLine(): (c: Consent) => string {
+export function useConsentLine(): (
+  c: Pick<Consent, 'scope' | 'decision' | 'givenBy' | 'collectedBy' | 'collectedAt'>,
+) => string {
   const { t, i18n } = useTranslation();
   return (c) => {
     const g = c.givenBy;

@@ -1,9 +1,11 @@
 // The patient banner: whom this screen is about, kept in view on every act, call, imaging and
 // stroke screen, so that a hurried clinician never records on the wrong patient (identity
 // vigilance: names, birth date and age, sex and identity status, the warning when not qualified).
-// The expert's station shows the same banner for a patient known only from the region's record.
+// The expert's station shows the same banner for a patient known only from the region's record, or
+// from the act's context the requesting station sent over the call.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ActContextPatient } from '../../shared/calls/act-context';
 import { IdentityStatusSchema, type IdentityStatus, type Patient } from '../../shared/patients/patient';
 import { ageInYears } from '../../shared/stroke/thrombolysis-dose';
 import { toFrenchDate } from './parse-search';
@@ -45,13 +47,14 @@ function BannerView({ traits, now }: { traits: BannerTraits; now: Date }) {
   );
 }
 
-export function PatientBanner({ patient, now = new Date() }: { patient: Patient; now?: Date }) {
+/** The names of a patient: birth name and first name, then the used ones when they differ. */
+function BannerNames({ names }: { names: Pick<Patient, 'birthName' | 'firstName' | 'usedName' | 'usedFirstName'> }) {
   const { t } = useTranslation();
-  const used = patient.usedName && patient.usedName !== patient.birthName ? patient.usedName : null;
-  const usedFirst = patient.usedFirstName && patient.usedFirstName !== patient.firstName ? patient.usedFirstName : null;
-  const names = (
+  const used = names.usedName && names.usedName !== names.birthName ? names.usedName : null;
+  const usedFirst = names.usedFirstName && names.usedFirstName !== names.firstName ? names.usedFirstName : null;
+  return (
     <>
-      <strong>{patient.birthName}</strong> {patient.firstName}
+      <strong>{names.birthName}</strong> {names.firstName}
       {(used || usedFirst) && (
         <span className="patient-banner-used">
           {' '}
@@ -60,13 +63,33 @@ export function PatientBanner({ patient, now = new Date() }: { patient: Patient;
       )}
     </>
   );
+}
+
+export function PatientBanner({ patient, now = new Date() }: { patient: Patient; now?: Date }) {
   return (
     <BannerView
       traits={{
-        names,
+        names: <BannerNames names={patient} />,
         birthDate: patient.birthDate,
         sex: patient.sex,
         identityStatus: patient.identityStatus,
+        ins: patient.ins?.matricule ?? null,
+      }}
+      now={now}
+    />
+  );
+}
+
+/** The banner on the expert's station, from the act's context the requesting station sent over the call. */
+export function ContextPatientBanner({ patient, now = new Date() }: { patient: ActContextPatient; now?: Date }) {
+  return (
+    <BannerView
+      traits={{
+        names: <BannerNames names={patient} />,
+        birthDate: patient.birthDate,
+        sex: patient.sex,
+        identityStatus: patient.identityStatus,
+        // The context carries an INS only with a qualified identity (its schema refuses it otherwise).
         ins: patient.ins?.matricule ?? null,
       }}
       now={now}

@@ -17,6 +17,7 @@ import { currentAuthor } from '../ui/author-store';
 type ImagingMessage = Extract<RemoteMessage, { type: `imaging.${string}` }>;
 type StrokeMessage = Extract<RemoteMessage, { type: `stroke.${string}` }>;
 type PhotoMessage = Extract<RemoteMessage, { type: `photo.${string}` }>;
+type ActContextMessage = Extract<RemoteMessage, { type: 'act.context' }>;
 
 /** What the calls feature shares over the link: it gets its messages and knows when the link opens or the call ends. */
 export interface SharedOverCall {
@@ -34,6 +35,12 @@ export interface SharedOverCall {
   photo: {
     onMessage(message: PhotoMessage, isCart: boolean): void;
     linkOpened(access: { send(message: RemoteMessage): boolean; sendBulk(bytes: Uint8Array): Promise<boolean> }): void;
+    callEnded(): void;
+  };
+  /** The act's context: the requesting station sends it, the expert's shows and keeps it. */
+  context: {
+    onMessage(message: ActContextMessage): void;
+    linkOpened(send: (message: RemoteMessage) => boolean): void;
     callEnded(): void;
   };
 }
@@ -134,6 +141,10 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
       case 'photo.taken':
       case 'photo.refused':
         return shared.photo.onMessage(m, Boolean(active.steering));
+      // SECURITY: only this call's own data channel (its id checked above) reaches here: its sender is
+      // the call's remote peer as the hub named it, under which the expert's station keeps the context.
+      case 'act.context':
+        return shared.context.onMessage(m);
       case 'chat': {
         if (call.chat.some((line) => line.id === m.id)) return;
         const line: ChatLine = { id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at };
@@ -162,6 +173,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     if (link) shared.stroke.linkOpened((message) => link.send(message));
     if (link)
       shared.photo.linkOpened({ send: (message) => link.send(message), sendBulk: (bytes) => link.sendBulk(bytes) });
+    if (link) shared.context.linkOpened((message) => link.send(message));
     // Chat typed during a reconnection goes out now.
     for (const line of call.chat.filter((l) => l.pending)) {
       if (dataSend({ type: 'chat', id: line.id, author: line.author, text: line.text, at: line.at })) {
@@ -174,6 +186,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     shared.imaging.callEnded();
     shared.stroke.callEnded();
     shared.photo.callEnded();
+    shared.context.callEnded();
   }
 
   function sendChat(text: string): void {

@@ -19,10 +19,13 @@ import { PatientIdSchema, PatientSchema } from '../patients/patient';
 import { BillingSuggestionsSchema } from '../billing/act-billing-codes';
 import { SignedExpertReportSchema } from './expert-report';
 import { CONSENT_CHANNELS, CONSENT_EVENTS } from './consent-channels';
+import { ActContextSchema } from '../calls/act-context';
 
 export const ACTS_CHANNELS = {
   'encounters.create': channel(NewEncounterSchema, EncounterSchema),
   'encounters.get': channel(z.strictObject({ id: z.uuid() }), EncounterRecordSchema),
+  /** The act's context for the expert of its call, composed here, sent by the page over the data channel. */
+  'encounters.context': channel(z.strictObject({ id: z.uuid() }), ActContextSchema),
   'encounters.forPatient': channel(
     z.strictObject({ patientId: PatientIdSchema, limit: z.number().int().min(1).max(200).default(50) }),
     z.array(EncounterSchema),

@@ -8,6 +8,7 @@ import { CameraCommandSchema } from './devices';
 import { ImagingMessageSchemas } from '../imaging/imaging-share';
 import { PhotoMessageSchemas } from '../calls/photo-request';
 import { StrokeChangeSchema, StrokeSheetSchema } from '../stroke/sheet';
+import { ActContextMessageSchemas } from '../calls/act-context';
 
 const normalized = z.number().min(-1).max(1);
 
@@ -75,6 +76,8 @@ export const RemoteMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Neurologist -> requesting site: a change she makes; recorded there in her name as the hub knows it. */
   z.strictObject({ type: z.literal('stroke.change'), encounterId: z.uuid(), change: StrokeChangeSchema }),
+  /** Requesting site -> expert: the act's context (patient banner, consents, measurements, files). */
+  ...ActContextMessageSchemas,
 ]);
 export type RemoteMessage = z.infer<typeof RemoteMessageSchema>;
 

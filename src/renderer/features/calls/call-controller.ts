@@ -12,6 +12,7 @@ import { imagingCallEnded, imagingLinkOpened, onImagingBulk, onImagingMessage } 
 import { onStrokeMessage, strokeCallEnded, strokeLinkOpened } from './shared-stroke';
 import { photoOverCall } from './call-photo';
 import { onPhotoBulk } from './expert-photo';
+import { actContextCallEnded, actContextLinkOpened, onActContextMessage } from './act-context-share';
 
 export const callController = createCallController({
   api: relais,
@@ -30,6 +31,7 @@ export const callController = createCallController({
     },
     stroke: { onMessage: onStrokeMessage, linkOpened: strokeLinkOpened, callEnded: strokeCallEnded },
     photo: photoOverCall,
+    context: { onMessage: onActContextMessage, linkOpened: actContextLinkOpened, callEnded: actContextCallEnded },
   },
 });
 

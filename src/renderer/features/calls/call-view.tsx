@@ -19,6 +19,7 @@ import { HangupConfirm } from './hangup-confirm';
 import './call-layout.css';
 import { CallSummary } from './call-summary';
 import { CallPatientBanner } from './call-patient-banner';
+import { ActContextBanner, ActContextSender } from './act-context-view';
 import { ReasonedButton } from '../../ui/disabled-reason';
 
 function useElapsed(since: number | null): string {
@@ -255,6 +256,10 @@ export function CallView({ cabin = false }: { cabin?: boolean }) {
       {/* SECURITY: not in the cabin, where the kiosk gate keeps the patient's page off the registry
           (patients.get) and the station's call journal (calls.history): the cabin shows its own patient. */}
       {!cabin && <CallPatientBanner call={call} />}
+      {/* The requesting station sends its act's context; the expert's shows it (not in the cabin: its
+          kiosk gate keeps the page off the act's record, encounters.context included). */}
+      {isCart && !cabin && <ActContextSender call={call} />}
+      {isExpert && <ActContextBanner call={call} />}
       {error && (
         <p role="alert" className="error-text">
           {t(`errors.${error.code}`)}

@@ -21,8 +21,9 @@ import { useSharedStroke } from './shared-stroke';
 import { StrokeCallPanel } from './stroke-call-panel';
 import { useSlots } from '../../ui/slots';
 import { callActId } from './act-of-call';
+import { ActContextPanel } from './act-context-view';
 
-type Tab = 'chat' | 'consent' | 'camera' | 'exam' | 'vitals' | 'stroke' | 'images';
+type Tab = 'chat' | 'act' | 'consent' | 'camera' | 'exam' | 'vitals' | 'stroke' | 'images';
 
 interface Props {
   call: CurrentCall;
@@ -60,6 +61,8 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
   // Not in the pharmacy cabin: both the stroke sheet and images pick a patient from the registry.
   const tabs: Tab[] = [
     'chat',
+    // The expert reads the act the requesting station sent (its consents, measurements and files).
+    ...(isExpert ? (['act'] as const) : []),
     ...(isCart && consent ? (['consent'] as const) : []),
     ...(isCart || isExpert ? (['camera'] as const) : []),
     'exam',
@@ -141,6 +144,7 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
         ))}
       </div>
       {panel('chat', <ChatPanel lines={call.chat} disabled={call.phase === 'ended'} />)}
+      {panel('act', <ActContextPanel call={call} />)}
       {panel('consent', <CallConsentPanel call={call} consent={consent} cabin={cabin} />)}
       {panel(
         'camera',

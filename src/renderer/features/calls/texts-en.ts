@@ -86,10 +86,17 @@ export const callsEn: Texts<typeof callsFr> = {
     confirm: 'Hang up',
   },
   stage: 'Call video',
+  context: {
+    none: 'Call with no record attached: the requesting station opened no act for this call.',
+    requester: 'Requested by {{name}}, {{site}}',
+    noConsents: 'No consent collected yet.',
+    fileKinds: { photo: 'Photo', sound: 'Sound', study: 'Imaging', document: 'Document' },
+  },
   work: {
     label: 'Call working panel',
     tabs: {
       chat: 'Messages',
+      act: 'Record',
       consent: 'Consent',
       camera: 'Camera',
       exam: 'Examination',

@@ -84,10 +84,17 @@ export const callsFr = {
     confirm: 'Raccrocher',
   },
   stage: 'Vidéo de l’appel',
+  context: {
+    none: 'Appel sans dossier associé : le poste demandeur n’a pas ouvert d’acte pour cet appel.',
+    requester: 'Demandé par {{name}}, {{site}}',
+    noConsents: 'Aucun consentement recueilli pour le moment.',
+    fileKinds: { photo: 'Photo', sound: 'Son', study: 'Imagerie', document: 'Document' },
+  },
   work: {
     label: 'Panneau de travail de l’appel',
     tabs: {
       chat: 'Messages',
+      act: 'Dossier',
       consent: 'Consentement',
       camera: 'Caméra',
       exam: 'Examen',

@@ -27,6 +27,7 @@ import { migration0024 } from './0024-consent-givers';
 import { migration0025 } from './0025-identity-vigilance';
 import { migration0026 } from './0026-report-receipts';
 import { migration0027 } from './0027-attachment-asked-by';
+import { migration0028 } from './0028-remote-acts';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -56,4 +57,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0025,
   migration0026,
   migration0027,
+  migration0028,
 ];
