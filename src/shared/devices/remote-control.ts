@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CameraCommandSchema } from './devices';
 import { ImagingMessageSchemas } from '../imaging/imaging-share';
 import { StrokeChangeSchema, StrokeSheetSchema } from '../stroke/sheet';
+import { LiveVitalsMessageSchemas } from './live-vitals';
 
 const normalized = z.number().min(-1).max(1);
 
@@ -63,6 +64,8 @@ export const RemoteMessageSchema = z.discriminatedUnion('type', [
   }),
   /** A shared imaging series: its view and pointer (its pixels go on the bulk channel). */
   ...ImagingMessageSchemas,
+  /** Live measurements, cart -> expert, and her blood pressure requests (live-vitals.ts). */
+  ...LiveVitalsMessageSchemas,
   /** Requesting site -> neurologist: the act's stroke sheet as it stands (sent after each change). */
   z.strictObject({
     type: z.literal('stroke.sheet'),
