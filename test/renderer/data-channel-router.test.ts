@@ -29,6 +29,11 @@ function router(answers: Parameters<typeof fakeStation>[0] = {}) {
         linkOpened: () => void shared.push('stroke open'),
         callEnded: () => void shared.push('stroke end'),
       },
+      vitals: {
+        onMessage: (m, from) => void shared.push(`vitals ${m.type} from ${from}`),
+        linkOpened: () => void shared.push('vitals open'),
+        callEnded: () => void shared.push('vitals end'),
+      },
     },
   });
   return { r, station, session, record, shared };
@@ -60,6 +65,14 @@ describe('data-channel router', () => {
       change: { kind: 'clear_milestone', milestone: 'onset' },
     });
     expect(shared).toEqual(['imaging imaging.stop', 'stroke stroke.change from Dr Kerleau']);
+  });
+
+  it('passes the live vitals messages to the calls feature, and drops a garbled one', () => {
+    const { r, shared } = router();
+    r.onData('c1', { type: 'vitals.oximeter', status: 'measuring', spo2: 96, pulseRate: 70, pleth: [10, 20] });
+    r.onData('c1', { type: 'vitals.bp.request' });
+    r.onData('c1', { type: 'vitals.oximeter', status: 'measuring', spo2: 300, pulseRate: 70, pleth: [] });
+    expect(shared).toEqual(['vitals vitals.oximeter from Dr Kerleau', 'vitals vitals.bp.request from Dr Kerleau']);
   });
 
   it('ignores messages of a call that is not the current one', () => {
@@ -114,9 +127,9 @@ describe('data-channel router', () => {
     expect(record.sent[0]).toEqual({ type: 'media', streams: [{ id: 'room-1', kind: 'room', label: 'Caméra' }] });
     expect(record.sent[1]).toMatchObject({ type: 'chat', text: 'Vous m’entendez ?' });
     expect(useCalls.getState().call?.chat[0]?.pending).toBe(false);
-    expect(shared).toEqual(['imaging open', 'stroke open']);
+    expect(shared).toEqual(['imaging open', 'stroke open', 'vitals open']);
     r.callEnded();
-    expect(shared).toEqual(['imaging open', 'stroke open', 'imaging end', 'stroke end']);
+    expect(shared).toEqual(['imaging open', 'stroke open', 'vitals open', 'imaging end', 'stroke end', 'vitals end']);
   });
 
   it('cart: grants control through the station, then follows the grant and tells the expert', async () => {

@@ -1,6 +1,6 @@
 // The call's data channel: each message from the other side goes to what handles it (the cart's
 // steering, the expert's steering answers, the media manifest, chat kept in the call journal, and
-// the shared imaging and stroke sheet the calls feature passes in); and what this side sends on it.
+// the shared imaging, stroke sheet and live vitals the calls feature passes in); and what this side sends on it.
 import type { RelaisApi } from '../../shared/contract';
 import {
   isSteeringMessage,
@@ -16,6 +16,7 @@ import { currentAuthor } from '../ui/author-store';
 
 type ImagingMessage = Extract<RemoteMessage, { type: `imaging.${string}` }>;
 type StrokeMessage = Extract<RemoteMessage, { type: `stroke.${string}` }>;
+type VitalsMessage = Extract<RemoteMessage, { type: `vitals.${string}` }>;
 
 /** What the calls feature shares over the link: it gets its messages and knows when the link opens or the call ends. */
 export interface SharedOverCall {
@@ -26,6 +27,12 @@ export interface SharedOverCall {
   };
   stroke: {
     onMessage(message: StrokeMessage, remoteName: string): void;
+    linkOpened(send: (message: RemoteMessage) => boolean): void;
+    callEnded(): void;
+  };
+  /** Live measurements (cart -> expert) and her blood pressure requests: live-vitals.ts. */
+  vitals: {
+    onMessage(message: VitalsMessage, remoteName: string): void;
     linkOpened(send: (message: RemoteMessage) => boolean): void;
     callEnded(): void;
   };
@@ -123,6 +130,11 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
       case 'stroke.sheet':
       case 'stroke.change':
         return shared.stroke.onMessage(m, call.remote.name);
+      case 'vitals.oximeter':
+      case 'vitals.result':
+      case 'vitals.bp.request':
+      case 'vitals.bp.answer':
+        return shared.vitals.onMessage(m, call.remote.name);
       case 'chat': {
         if (call.chat.some((line) => line.id === m.id)) return;
         const line: ChatLine = { id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at };
@@ -149,6 +161,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     if (link)
       shared.imaging.linkOpened({ send: (message) => link.send(message), sendBulk: (bytes) => link.sendBulk(bytes) });
     if (link) shared.stroke.linkOpened((message) => link.send(message));
+    if (link) shared.vitals.linkOpened((message) => link.send(message));
     // Chat typed during a reconnection goes out now.
     for (const line of call.chat.filter((l) => l.pending)) {
       if (dataSend({ type: 'chat', id: line.id, author: line.author, text: line.text, at: line.at })) {
@@ -160,6 +173,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
   function callEnded(): void {
     shared.imaging.callEnded();
     shared.stroke.callEnded();
+    shared.vitals.callEnded();
   }
 
   function sendChat(text: string): void {

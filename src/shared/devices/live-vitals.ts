@@ -28,7 +28,6 @@ export type LiveOximeterStatus = z.infer<typeof LiveOximeterStatusSchema>;
 /** The results shown live: SpO2 and pulse come with the oximeter's own stream. */
 const LiveResultSchema = VitalSchema.refine(
   (v) => v.code === 'blood_pressure' || v.code === 'body_temperature' || v.code === 'body_weight',
-  'vital.not_live',
 );
 
 // SECURITY: parsed from the remote peer: every figure bounded by the station's own "possible"

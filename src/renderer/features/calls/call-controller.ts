@@ -10,6 +10,7 @@ import { startRingtone } from '../../webrtc/ringtone';
 import { capturesCallEnded, capturesCallStarted } from './call-captures';
 import { imagingCallEnded, imagingLinkOpened, onImagingBulk, onImagingMessage } from './shared-imaging';
 import { onStrokeMessage, strokeCallEnded, strokeLinkOpened } from './shared-stroke';
+import { onVitalsMessage, vitalsCallEnded, vitalsLinkOpened } from './shared-vitals';
 
 export const callController = createCallController({
   api: relais,
@@ -26,6 +27,7 @@ export const callController = createCallController({
       onBulk: onImagingBulk,
     },
     stroke: { onMessage: onStrokeMessage, linkOpened: strokeLinkOpened, callEnded: strokeCallEnded },
+    vitals: { onMessage: onVitalsMessage, linkOpened: vitalsLinkOpened, callEnded: vitalsCallEnded },
   },
 });
 
