@@ -196,25 +196,30 @@ describe('the expert’s live panel', () => {
 });
 
 describe('the cart', () => {
-  it('sends the oximeter in batches every 200 ms, samples in order, no message per sample', async () => {
+  it('sends the oximeter in batches every 200 ms, samples in order, at once only when a figure changes', async () => {
     const sent = onSide('cart');
-    const reading = (pleth: number[]) => ({
+    const reading = (pleth: number[], spo2 = 96) => ({
       deviceId: 'oximeter-1',
-      spo2: 96,
+      spo2,
       pulseRate: 70,
       status: 'measuring',
       pleth,
       at: new Date().toISOString(),
     });
     const emit = handlers.get('oximeter.reading')!;
-    for (let i = 0; i < 12; i++) emit(reading([i * 3, i * 3 + 1, i * 3 + 2]));
-    expect(sent).toEqual([]); // nothing sent on the reading itself
+    const oximeterSent = () => sent.filter((m) => m.type === 'vitals.oximeter');
+    emit(reading([0, 1, 2])); // the first figures go at once
+    expect(oximeterSent()).toHaveLength(1);
+    for (let i = 1; i < 12; i++) emit(reading([i * 3, i * 3 + 1, i * 3 + 2]));
+    expect(oximeterSent()).toHaveLength(1); // the same figures: nothing sent per reading
     vi.advanceTimersByTime(200);
-    const batches = sent.filter((m) => m.type === 'vitals.oximeter');
-    expect(batches).toHaveLength(1);
-    expect(batches[0]).toMatchObject({ spo2: 96, pulseRate: 70, status: 'measuring' });
-    expect(batches.flatMap((m) => (m.type === 'vitals.oximeter' ? m.pleth : []))).toEqual(
-      Array.from({ length: 36 }, (_, i) => i),
+    expect(oximeterSent()).toHaveLength(2);
+    expect(oximeterSent()[1]).toMatchObject({ spo2: 96, pulseRate: 70, status: 'measuring' });
+    emit(reading([36, 37], 95)); // a new SpO2 goes at once, with the wave so far
+    expect(oximeterSent()).toHaveLength(3);
+    expect(oximeterSent()[2]).toMatchObject({ spo2: 95 });
+    expect(oximeterSent().flatMap((m) => (m.type === 'vitals.oximeter' ? m.pleth : []))).toEqual(
+      Array.from({ length: 38 }, (_, i) => i),
     );
   });
 

@@ -1,7 +1,7 @@
 // The cart's side of the live measurements: while the call's link is open, the oximeter's figures
-// and pleth samples go to the expert in batches (one message every PLETH_BATCH_MS, never one per
-// sample, nothing awaited and no store updated on the way: the expert's steering shares the
-// channel), and each result (blood pressure, temperature, weight) as the act records it or as the
+// and pleth samples go to the expert in batches (one message every PLETH_BATCH_MS, or at once when
+// a figure changes; never one per sample, nothing awaited and no store updated on the way: the
+// expert's steering shares the channel), and each result (blood pressure, temperature, weight) as the act records it or as the
 // monitor gives it after her request, which the nurse confirms first.
 import type { DeviceInfo, OximeterReading } from '../../../shared/devices/devices';
 import {
@@ -75,8 +75,14 @@ export function cartLinkOpened(sender: Send): void {
     offReading = relais.on('oximeter.reading', (reading) => {
       // One oximeter streams: the first heard, unless it went silent.
       if (latest && latest.reading.deviceId !== reading.deviceId && Date.now() - latest.at <= READING_SILENT_MS) return;
+      const before = latest?.reading;
       latest = { reading, at: Date.now() };
       batcher.push(reading.pleth);
+      // A figure that changes goes at once (about ten readings a second at most), with the wave so far:
+      // waiting for the timer could lose a value the cart's own screen showed.
+      const changed =
+        before?.status !== reading.status || before.spo2 !== reading.spo2 || before.pulseRate !== reading.pulseRate;
+      if (changed) flush();
     });
   if (!flushTimer) flushTimer = setInterval(flush, PLETH_BATCH_MS);
   for (const result of results.values()) send(result);
