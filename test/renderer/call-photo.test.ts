@@ -45,6 +45,7 @@ function router(side: 'cart' | 'expert') {
       stroke: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
       photo: photoOverCall,
       context: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
+      vitals: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
     },
   });
   r.onOpen('c1');

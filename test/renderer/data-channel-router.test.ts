@@ -40,6 +40,11 @@ function router(answers: Parameters<typeof fakeStation>[0] = {}) {
         linkOpened: () => void shared.push('context open'),
         callEnded: () => void shared.push('context end'),
       },
+      vitals: {
+        onMessage: (m, from) => void shared.push(`vitals ${m.type} from ${from}`),
+        linkOpened: () => void shared.push('vitals open'),
+        callEnded: () => void shared.push('vitals end'),
+      },
     },
   });
   return { r, station, session, record, shared };
@@ -79,6 +84,14 @@ describe('data-channel router', () => {
     r.onData('c1', { type: 'act.context', context: { ...realContext, files: 'all of them' } });
     r.onData('c1', { type: 'act.context', context: realContext });
     expect(shared).toEqual([`context ${realContext.act.id}`]);
+  });
+
+  it('passes the live vitals messages to the calls feature, and drops a garbled one', () => {
+    const { r, shared } = router();
+    r.onData('c1', { type: 'vitals.oximeter', status: 'measuring', spo2: 96, pulseRate: 70, pleth: [10, 20] });
+    r.onData('c1', { type: 'vitals.bp.request' });
+    r.onData('c1', { type: 'vitals.oximeter', status: 'measuring', spo2: 300, pulseRate: 70, pleth: [] });
+    expect(shared).toEqual(['vitals vitals.oximeter from Dr Kerleau', 'vitals vitals.bp.request from Dr Kerleau']);
   });
 
   it('ignores messages of a call that is not the current one', () => {
@@ -133,17 +146,19 @@ describe('data-channel router', () => {
     expect(record.sent[0]).toEqual({ type: 'media', streams: [{ id: 'room-1', kind: 'room', label: 'Caméra' }] });
     expect(record.sent[1]).toMatchObject({ type: 'chat', text: 'Vous m’entendez ?' });
     expect(useCalls.getState().call?.chat[0]?.pending).toBe(false);
-    expect(shared).toEqual(['imaging open', 'stroke open', 'photo open', 'context open']);
+    expect(shared).toEqual(['imaging open', 'stroke open', 'photo open', 'context open', 'vitals open']);
     r.callEnded();
     expect(shared).toEqual([
       'imaging open',
       'stroke open',
       'photo open',
       'context open',
+      'vitals open',
       'imaging end',
       'stroke end',
       'photo end',
       'context end',
+      'vitals end',
     ]);
   });
 

@@ -29,6 +29,7 @@ import { patientsEn, formEn } from '../ui/texts-patient-en';
 import { duplicatesEn } from '../features/patients/texts-duplicates-en';
 import { onDutyEn, strokeCallEn } from '../features/calls/texts-stroke-alert-en';
 import { sharedImagingEn } from '../features/calls/texts-shared-imaging-en';
+import { liveVitalsEn } from '../features/calls/texts-live-vitals-en';
 import { viewerEn } from '../ui/texts-viewer-en';
 import { errorsEn } from '../ui/texts-errors-en';
 import { fieldErrorsEn } from '../ui/texts-field-errors-en';
@@ -71,6 +72,7 @@ export const en: Translations = {
   stroke: strokeEn,
   pacs: pacsEn,
   sharedImaging: sharedImagingEn,
+  liveVitals: liveVitalsEn,
   viewer: viewerEn,
   imaging: imagingScreenEn,
   identity: identityEn,

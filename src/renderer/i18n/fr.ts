@@ -29,6 +29,7 @@ import { patientsFr, formFr } from '../ui/texts-patient-fr';
 import { duplicatesFr } from '../features/patients/texts-duplicates-fr';
 import { onDutyFr, strokeCallFr } from '../features/calls/texts-stroke-alert-fr';
 import { sharedImagingFr } from '../features/calls/texts-shared-imaging-fr';
+import { liveVitalsFr } from '../features/calls/texts-live-vitals-fr';
 import { viewerFr } from '../ui/texts-viewer-fr';
 import { errorsFr } from '../ui/texts-errors-fr';
 import { fieldErrorsFr } from '../ui/texts-field-errors-fr';
@@ -70,6 +71,7 @@ export const fr = {
   stroke: strokeFr,
   pacs: pacsFr,
   sharedImaging: sharedImagingFr,
+  liveVitals: liveVitalsFr,
   viewer: viewerFr,
   imaging: imagingScreenFr,
   identity: identityFr,

@@ -1,6 +1,6 @@
 // The call's data channel: each message from the other side goes to what handles it (the cart's
 // steering, the expert's steering answers, the media manifest, chat kept in the call journal, and
-// the shared imaging and stroke sheet the calls feature passes in); and what this side sends on it.
+// the shared imaging, stroke sheet and live vitals the calls feature passes in); and what this side sends on it.
 import type { RelaisApi } from '../../shared/contract';
 import {
   isSteeringMessage,
@@ -18,6 +18,7 @@ type ImagingMessage = Extract<RemoteMessage, { type: `imaging.${string}` }>;
 type StrokeMessage = Extract<RemoteMessage, { type: `stroke.${string}` }>;
 type PhotoMessage = Extract<RemoteMessage, { type: `photo.${string}` }>;
 type ActContextMessage = Extract<RemoteMessage, { type: 'act.context' }>;
+type VitalsMessage = Extract<RemoteMessage, { type: `vitals.${string}` }>;
 
 /** What the calls feature shares over the link: it gets its messages and knows when the link opens or the call ends. */
 export interface SharedOverCall {
@@ -40,6 +41,12 @@ export interface SharedOverCall {
   /** The act's context: the requesting station sends it, the expert's shows and keeps it. */
   context: {
     onMessage(message: ActContextMessage): void;
+    linkOpened(send: (message: RemoteMessage) => boolean): void;
+    callEnded(): void;
+  };
+  /** Live measurements (cart -> expert) and her blood pressure requests: live-vitals.ts. */
+  vitals: {
+    onMessage(message: VitalsMessage, remoteName: string): void;
     linkOpened(send: (message: RemoteMessage) => boolean): void;
     callEnded(): void;
   };
@@ -145,6 +152,11 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
       // the call's remote peer as the hub named it, under which the expert's station keeps the context.
       case 'act.context':
         return shared.context.onMessage(m);
+      case 'vitals.oximeter':
+      case 'vitals.result':
+      case 'vitals.bp.request':
+      case 'vitals.bp.answer':
+        return shared.vitals.onMessage(m, call.remote.name);
       case 'chat': {
         if (call.chat.some((line) => line.id === m.id)) return;
         const line: ChatLine = { id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at };
@@ -174,6 +186,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     if (link)
       shared.photo.linkOpened({ send: (message) => link.send(message), sendBulk: (bytes) => link.sendBulk(bytes) });
     if (link) shared.context.linkOpened((message) => link.send(message));
+    if (link) shared.vitals.linkOpened((message) => link.send(message));
     // Chat typed during a reconnection goes out now.
     for (const line of call.chat.filter((l) => l.pending)) {
       if (dataSend({ type: 'chat', id: line.id, author: line.author, text: line.text, at: line.at })) {
@@ -187,6 +200,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     shared.stroke.callEnded();
     shared.photo.callEnded();
     shared.context.callEnded();
+    shared.vitals.callEnded();
   }
 
   function sendChat(text: string): void {

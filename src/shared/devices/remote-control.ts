@@ -9,6 +9,7 @@ import { ImagingMessageSchemas } from '../imaging/imaging-share';
 import { PhotoMessageSchemas } from '../calls/photo-request';
 import { StrokeChangeSchema, StrokeSheetSchema } from '../stroke/sheet';
 import { ActContextMessageSchemas } from '../calls/act-context';
+import { LiveVitalsMessageSchemas } from './live-vitals';
 
 const normalized = z.number().min(-1).max(1);
 
@@ -67,6 +68,8 @@ export const RemoteMessageSchema = z.discriminatedUnion('type', [
   ...ImagingMessageSchemas,
   /** A photo the expert asks of the cart, and the cart's answer (its copy goes on the bulk channel). */
   ...PhotoMessageSchemas,
+  /** Live measurements, cart -> expert, and her blood pressure requests (live-vitals.ts). */
+  ...LiveVitalsMessageSchemas,
   /** Requesting site -> neurologist: the act's stroke sheet as it stands (sent after each change). */
   z.strictObject({
     type: z.literal('stroke.sheet'),

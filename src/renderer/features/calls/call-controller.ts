@@ -13,6 +13,7 @@ import { onStrokeMessage, strokeCallEnded, strokeLinkOpened } from './shared-str
 import { photoOverCall } from './call-photo';
 import { onPhotoBulk } from './expert-photo';
 import { actContextCallEnded, actContextLinkOpened, onActContextMessage } from './act-context-share';
+import { onVitalsMessage, vitalsCallEnded, vitalsLinkOpened } from './shared-vitals';
 
 export const callController = createCallController({
   api: relais,
@@ -32,6 +33,7 @@ export const callController = createCallController({
     stroke: { onMessage: onStrokeMessage, linkOpened: strokeLinkOpened, callEnded: strokeCallEnded },
     photo: photoOverCall,
     context: { onMessage: onActContextMessage, linkOpened: actContextLinkOpened, callEnded: actContextCallEnded },
+    vitals: { onMessage: onVitalsMessage, linkOpened: vitalsLinkOpened, callEnded: vitalsCallEnded },
   },
 });
 

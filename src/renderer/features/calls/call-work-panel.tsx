@@ -22,6 +22,9 @@ import { StrokeCallPanel } from './stroke-call-panel';
 import { useSlots } from '../../ui/slots';
 import { callActId } from './act-of-call';
 import { ActContextPanel } from './act-context-view';
+import { BloodPressureRequestNotice } from './blood-pressure-request';
+import { LiveVitalsPanel } from './live-vitals-panel';
+import { useShareActResults } from './use-share-act-results';
 
 type Tab = 'chat' | 'act' | 'consent' | 'camera' | 'exam' | 'vitals' | 'stroke' | 'images';
 
@@ -50,6 +53,8 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
   const { ActVitals } = useSlots();
   // The act the measurements go to: the one the call was placed from, else the one linked to it.
   const actId = callActId(call, consent);
+  // The act's blood pressures, temperatures and weights go to the expert as they are recorded.
+  useShareActResults(isCart && !cabin ? actId : null);
   const [tab, setTab] = useState<Tab>('chat');
   // The shares already looked at: their notice goes once their tab has been opened.
   const [seen, setSeen] = useState<string[]>([]);
@@ -67,7 +72,8 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
     ...(isCart || isExpert ? (['camera'] as const) : []),
     'exam',
     // The cart measures into the call's act; the cabin measured in its own step, before the call.
-    ...(isCart && !cabin ? (['vitals'] as const) : []),
+    // The expert sees the cart's measurements live.
+    ...((isCart && !cabin) || isExpert ? (['vitals'] as const) : []),
     ...(!cabin ? (['stroke', 'images'] as const) : []),
   ];
   const open = (next: Tab) => {
@@ -104,6 +110,7 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
     <div className="call-work" data-testid="call-work" role="region" aria-label={t('calls.work.label')}>
       {/* Always there, so that what is put in it is read out (a live region added later may not be). */}
       <div className="call-notices" role="status">
+        {isCart && <BloodPressureRequestNotice />}
         {isCart && call.controlRequested && (
           <Notice
             text={t('calls.notices.controlAsked', { name: call.remote.name })}
@@ -168,7 +175,13 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
       )}
       {panel(
         'vitals',
-        actId ? <ActVitals encounterId={actId} /> : <p className="hint">{t('calls.work.noActForVitals')}</p>,
+        isExpert ? (
+          <LiveVitalsPanel connected={call.phase === 'connected'} />
+        ) : actId ? (
+          <ActVitals encounterId={actId} />
+        ) : (
+          <p className="hint">{t('calls.work.noActForVitals')}</p>
+        ),
       )}
       {panel(
         'stroke',

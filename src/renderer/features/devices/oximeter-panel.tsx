@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DeviceInfo } from '../../../shared/devices/devices';
 import { useDevices } from '../../ui/devices-store';
-import { PlethPlot } from './pleth-plot';
+import { PlethPlot } from '../../ui/pleth-plot';
 
 export function OximeterPanel({ device }: { device: DeviceInfo }) {
   const { t } = useTranslation();

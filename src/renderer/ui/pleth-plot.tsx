@@ -1,9 +1,10 @@
-// The pleth waveform, drawn by uPlot (fast canvas plotting for streaming data).
+// The pleth waveform, drawn by uPlot (fast canvas plotting for streaming data): the cart's oximeter
+// panel and the expert's live measurements in a call.
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export function PlethPlot({ samples, label }: { samples: number[]; label: string }) {
+export function PlethPlot({ samples, label, width = 560 }: { samples: number[]; label: string; width?: number }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
 
@@ -11,7 +12,7 @@ export function PlethPlot({ samples, label }: { samples: number[]; label: string
     if (!host.current) return;
     plot.current = new uPlot(
       {
-        width: 560,
+        width,
         height: 160,
         legend: { show: false },
         cursor: { show: false },
@@ -23,7 +24,7 @@ export function PlethPlot({ samples, label }: { samples: number[]; label: string
       host.current,
     );
     return () => plot.current?.destroy();
-  }, []);
+  }, [width]);
 
   useEffect(() => {
     plot.current?.setData([samples.map((_, i) => i), samples]);
