@@ -20,7 +20,7 @@ interface BannerTraits {
   ins: string | null;
 }
 
-function BannerView({ traits, now }: { traits: BannerTraits; now: Date }) {
+function BannerView({ traits, now, children }: { traits: BannerTraits; now: Date; children?: ReactNode }) {
   const { t } = useTranslation();
   const { birthDate, sex, identityStatus, ins } = traits;
   const qualified = identityStatus === 'QUAL';
@@ -43,6 +43,7 @@ function BannerView({ traits, now }: { traits: BannerTraits; now: Date }) {
           {t('banner.notQualified')}
         </span>
       )}
+      {children}
     </section>
   );
 }
@@ -80,8 +81,20 @@ export function PatientBanner({ patient, now = new Date() }: { patient: Patient;
   );
 }
 
-/** The banner on the expert's station, from the act's context the requesting station sent over the call. */
-export function ContextPatientBanner({ patient, now = new Date() }: { patient: ActContextPatient; now?: Date }) {
+/**
+ * The banner on the expert's station, from the act's context the requesting station sent over the
+ * call. `children`: what the call adds on the banner's last line (the act's reason), so that the
+ * video keeps its height.
+ */
+export function ContextPatientBanner({
+  patient,
+  now = new Date(),
+  children,
+}: {
+  patient: ActContextPatient;
+  now?: Date;
+  children?: ReactNode;
+}) {
   return (
     <BannerView
       traits={{
@@ -93,7 +106,9 @@ export function ContextPatientBanner({ patient, now = new Date() }: { patient: A
         ins: patient.ins?.matricule ?? null,
       }}
       now={now}
-    />
+    >
+      {children}
+    </BannerView>
   );
 }
 

@@ -66,7 +66,8 @@ export function ActBillingView({
         <>
           <Side title={t('billing.requesting')} suggestion={suggestions.requesting} />
           <Side title={t('billing.expert')} suggestion={suggestions.expert} />
-          <p className="hint">
+          {/* data-shot-stable: the table's review date is the shipped table's, not the clock's (screenshot checks). */}
+          <p className="hint" data-shot-stable="">
             {t('billing.table', {
               title: suggestions.table.title,
               reviewed: toFrenchDate(suggestions.table.reviewed),

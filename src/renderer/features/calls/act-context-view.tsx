@@ -41,8 +41,9 @@ export function ActContextBannerView({ context }: { context: ActContext | null }
     );
   return (
     <div data-testid="act-context">
-      <ContextPatientBanner patient={context.patient} />
-      <p>{t('calls.reasonShown', { reason: context.act.reason })}</p>
+      <ContextPatientBanner patient={context.patient}>
+        <span className="patient-banner-reason">{t('calls.reasonShown', { reason: context.act.reason })}</span>
+      </ContextPatientBanner>
     </div>
   );
 }
