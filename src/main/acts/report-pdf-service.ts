@@ -57,7 +57,10 @@ export function createReportPdfService(deps: ReportPdfServiceDeps) {
     // The act's day in France, where the code's dates of validity are set.
     const day = dayInFrance(encounter.startedAt ?? encounter.createdAt);
     const reportSha256 = signedSha256 ?? localReportSha256(report);
-    const billing = billingOf(deps.billing, encounter);
+    // An act whose expert was not named (a report signed at the station by the physician who
+    // performed it): its signer is the expert side, as the report's author.
+    const signer = report.author.role === 'physician' || report.author.role === 'midwife' ? report.author : null;
+    const billing = billingOf(deps.billing, { ...encounter, expert: encounter.expert ?? signer });
     const data = await renderReportPdf({ patient, encounter, report, billing, reportSha256 });
     const name = `${patient.birthName}-${patient.firstName}`.normalize('NFD').replace(/[^A-Za-z0-9-]+/g, '-');
     return {

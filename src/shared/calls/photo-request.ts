@@ -2,6 +2,7 @@
 // dermatoscope), and the cart's answer: the photo taken and filed, with its copy following on the
 // call's bulk channel in parts, or why there is none. Parsed from the remote peer: strict and bounded.
 import { z } from 'zod';
+import { cutIntoParts, partBodyFits, unframePart } from '../bulk-parts';
 
 /** The cart's video tracks as its media manifest names them: the room camera, a device camera. */
 export const PhotoCameraSchema = z.enum(['room', 'device']);
@@ -58,44 +59,18 @@ const PhotoPartHeaderSchema = z.strictObject({
 });
 type PhotoPartHeader = z.infer<typeof PhotoPartHeaderSchema>;
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/** Cuts a photo's PNG into bulk-channel parts: [u32 header length][header JSON][payload]. */
+/** Cuts a photo's PNG into bulk-channel parts (bulk-parts.ts). */
 export function photoParts(photo: string, png: Uint8Array): Uint8Array[] {
-  const parts = Math.max(1, Math.ceil(png.length / PHOTO_PART_BYTES));
-  const out: Uint8Array[] = [];
-  for (let part = 0; part < parts; part++) {
-    const head = encoder.encode(JSON.stringify({ photo, part, parts, bytes: png.length }));
-    const body = png.subarray(part * PHOTO_PART_BYTES, (part + 1) * PHOTO_PART_BYTES);
-    const message = new Uint8Array(4 + head.length + body.length);
-    new DataView(message.buffer).setUint32(0, head.length, true);
-    message.set(head, 4);
-    message.set(body, 4 + head.length);
-    out.push(message);
-  }
-  return out;
+  return cutIntoParts(png, PHOTO_PART_BYTES, (part, parts) => ({ photo, part, parts, bytes: png.length }));
 }
 
 /** Reads one part of a photo; null for anything else (a shared image's part, garbage). */
 export function readPhotoPart(message: Uint8Array): { header: PhotoPartHeader; body: Uint8Array } | null {
-  if (message.length < 4) return null;
-  const length = new DataView(message.buffer, message.byteOffset, message.byteLength).getUint32(0, true);
-  if (length < 2 || length > MAX_HEADER_BYTES || 4 + length > message.length) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(decoder.decode(message.subarray(4, 4 + length)));
-  } catch {
-    return null;
-  }
-  const parsed = PhotoPartHeaderSchema.safeParse(json);
-  if (!parsed.success) return null;
-  const header = parsed.data;
-  const body = message.subarray(4 + length);
-  const last = header.bytes - PHOTO_PART_BYTES * (header.parts - 1);
-  const expected = header.part < header.parts - 1 ? PHOTO_PART_BYTES : last;
-  if (header.part >= header.parts || Math.ceil(header.bytes / PHOTO_PART_BYTES) !== header.parts) return null;
-  return body.length === expected ? { header, body } : null;
+  const framed = unframePart(message, MAX_HEADER_BYTES);
+  if (!framed) return null;
+  const parsed = PhotoPartHeaderSchema.safeParse(framed.json);
+  if (!parsed.success || !partBodyFits(parsed.data, framed.body, PHOTO_PART_BYTES)) return null;
+  return { header: parsed.data, body: framed.body };
 }
 
 /**

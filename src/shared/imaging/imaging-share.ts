@@ -4,6 +4,7 @@
 // are cut into parts small enough for any SCTP stack. The receiver expects garbage: a part whose
 // header does not parse, whose sizes lie, or that belongs to no shared series is dropped.
 import { z } from 'zod';
+import { cutIntoParts, partBodyFits, unframePart } from '../bulk-parts';
 import { ImageFrameSchema } from './imaging';
 import { SharedViewSchema } from './imaging-view';
 
@@ -64,45 +65,24 @@ export const ImagingMessageSchemas = [
   z.strictObject({ type: z.literal('imaging.stop'), shareId }),
 ] as const;
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
 /** Cuts one frame (already compressed or not) into parts. */
 export function frameParts(header: Omit<PartHeader, 'part' | 'parts' | 'bytes'>, payload: Uint8Array): Uint8Array[] {
-  const parts = Math.max(1, Math.ceil(payload.length / PART_BYTES));
-  const out: Uint8Array[] = [];
-  for (let part = 0; part < parts; part++) {
-    const head = encoder.encode(
-      JSON.stringify({ ...header, meta: part === 0 ? header.meta : undefined, part, parts, bytes: payload.length }),
-    );
-    const body = payload.subarray(part * PART_BYTES, (part + 1) * PART_BYTES);
-    const message = new Uint8Array(4 + head.length + body.length);
-    new DataView(message.buffer).setUint32(0, head.length, true);
-    message.set(head, 4);
-    message.set(body, 4 + head.length);
-    out.push(message);
-  }
-  return out;
+  return cutIntoParts(payload, PART_BYTES, (part, parts) => ({
+    ...header,
+    meta: part === 0 ? header.meta : undefined,
+    part,
+    parts,
+    bytes: payload.length,
+  }));
 }
 
 /** Reads one part; null for anything that is not a well-formed part. */
 export function readPart(message: Uint8Array): { header: PartHeader; body: Uint8Array } | null {
-  if (message.length < 4) return null;
-  const length = new DataView(message.buffer, message.byteOffset, message.byteLength).getUint32(0, true);
-  if (length < 2 || length > MAX_HEADER_BYTES || 4 + length > message.length) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(decoder.decode(message.subarray(4, 4 + length)));
-  } catch {
-    return null;
-  }
-  const header = PartHeaderSchema.safeParse(json);
-  if (!header.success || header.data.part >= header.data.parts) return null;
-  const body = message.subarray(4 + length);
-  const expected =
-    header.data.part < header.data.parts - 1 ? PART_BYTES : header.data.bytes - PART_BYTES * (header.data.parts - 1);
-  if (body.length !== expected || Math.ceil(header.data.bytes / PART_BYTES) !== header.data.parts) return null;
-  return { header: header.data, body };
+  const framed = unframePart(message, MAX_HEADER_BYTES);
+  if (!framed) return null;
+  const header = PartHeaderSchema.safeParse(framed.json);
+  if (!header.success || !partBodyFits(header.data, framed.body, PART_BYTES)) return null;
+  return { header: header.data, body: framed.body };
 }
 
 export interface AssembledFrame {
