@@ -83,13 +83,21 @@ it(`loses nothing and duplicates nothing across ${KILLS} SIGKILLs during writes 
     const process_ = child(dataDir, 'work', i + 1);
     let output = '';
     process_.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    // A station that stops by itself (a thrown error) is a failure of this test, said with its
+    // output, at whatever moment it stops: waiting for its exit after it has exited would hang.
+    const exited = new Promise<number | null>((r) => process_.once('exit', (code) => r(code)));
+    const diedBeforeKill = async (): Promise<never> => {
+      const code = await exited;
+      throw new Error(`the station (run ${i}) exited by itself (${code}) before it was killed: ${output}`);
+    };
     // Wait until it works, then kill it at a random moment.
-    await new Promise<void>((resolve, reject) => {
-      process_.stdout.on('data', (d: Buffer) => d.toString().includes('working') && resolve());
-      process_.once('exit', (code) => reject(new Error(`child ${i} exited by itself (${code}): ${output}`)));
-    });
-    await new Promise((r) => setTimeout(r, 10 + Math.floor(random() * 600)));
-    const exited = new Promise((r) => process_.once('exit', r));
+    const working = new Promise<void>((resolve) =>
+      process_.stdout.on('data', (d: Buffer) => d.toString().includes('working') && resolve()),
+    );
+    const stillRunning = diedBeforeKill();
+    await Promise.race([working, stillRunning]);
+    await Promise.race([new Promise((r) => setTimeout(r, 10 + Math.floor(random() * 600))), stillRunning]);
+    stillRunning.catch(() => {});
     process_.kill('SIGKILL');
     await exited;
     killed++;

@@ -5,6 +5,7 @@
 // billing suggestion.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   parseBillingTable,
   suggestBillingCodes,
@@ -19,7 +20,12 @@ export const BILLING_TABLE_FILE = path.join('billing', 'teleconsultation-codes.j
 
 export type BillingTableRead = { ok: true; table: BillingTable } | { ok: false; why: string };
 
-export function readBillingTable(resourcesDir: string = appResourcesDir(__dirname)): BillingTableRead {
+// The folder of this code: __dirname in the CommonJS build, import.meta.url when the sources run
+// as ES modules (tsx, the crash test's station), where __dirname does not exist.
+const codeDir = (): string =>
+  typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+
+export function readBillingTable(resourcesDir: string = appResourcesDir(codeDir())): BillingTableRead {
   const file = path.join(resourcesDir, BILLING_TABLE_FILE);
   try {
     return { ok: true, table: parseBillingTable(JSON.parse(fs.readFileSync(file, 'utf8'))) };
