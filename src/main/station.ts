@@ -21,7 +21,7 @@ import {
   type StationOptions,
   superviseStation,
 } from './station/index';
-import { createRemoteActsFeature } from './remote-acts';
+import { createRemoteActsFeature, reportSigner } from './remote-acts';
 import { createStrokeFeature } from './stroke';
 import { createSyncFeature } from './sync';
 import { createTeleexpertiseFeature } from './teleexpertise';
@@ -155,6 +155,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
       if (user) return { name: user.name, rpps: user.rpps, hubId: you?.id ?? null };
       return you ? { name: you.name, rpps: null, hubId: you.id } : null;
     },
+    reportSigner: () => reportSigner(signedIn(), calls.service.state().you),
   });
   const activity = createActivityFeature(platform, { communesFile: options.communesFile });
   const station = createStationFeature(platform, {

@@ -43,6 +43,9 @@ import { KioskEntry } from './features/kiosk/kiosk-entry';
 import { dismiss, ring } from './features/calls/call-controller';
 import { CallActVitals } from './features/acts/act-vitals';
 import { SlotsProvider, type Slots } from './ui/slots';
+import { ExpertReportEditor } from './features/remote-acts/expert-report-editor';
+import { ReportWorklist } from './features/remote-acts/report-worklist';
+import { RemoteActScreen } from './features/remote-acts/remote-act-screen';
 
 const onBadge = (uid: string) => void badgeRead(uid);
 
@@ -62,6 +65,8 @@ const slots: Slots = {
   CallFromAct,
   WaitingCalls: () => <CallHistory waitingOnly />,
   calls: { ring, dismiss },
+  ExpertReport: ExpertReportEditor,
+  ReportWorklist,
 };
 
 export function App() {
@@ -169,6 +174,9 @@ function Shell() {
           {view.name === 'act' && <ActScreen key={view.id} id={view.id} />}
           {view.name === 'expertise-inbox' && <InboxScreen />}
           {view.name === 'expertise-request' && <RequestScreen key={view.id} id={view.id} />}
+          {view.name === 'remote-act' && (
+            <RemoteActScreen key={`${view.peerId}/${view.actId}`} peerId={view.peerId} actId={view.actId} />
+          )}
         </div>
       </main>
     </>

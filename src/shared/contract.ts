@@ -12,7 +12,7 @@ import { IDENTITY_CHANNELS, IDENTITY_EVENTS } from './identity/channels';
 import { IMAGING_CHANNELS, IMAGING_EVENTS } from './imaging/channels';
 import { KIOSK_CHANNELS, KIOSK_EVENTS } from './kiosk/channels';
 import { PATIENTS_CHANNELS, PATIENTS_EVENTS } from './patients/channels';
-import { REMOTE_ACTS_CHANNELS } from './remote-acts/channels';
+import { REMOTE_ACTS_CHANNELS, REMOTE_ACTS_EVENTS } from './remote-acts/channels';
 import type { Result } from './result';
 import { STATION_CHANNELS, STATION_EVENTS } from './station/channels';
 import { STROKE_CHANNELS, STROKE_EVENTS } from './stroke/channels';
@@ -47,6 +47,7 @@ export const contract = {
     ...KIOSK_EVENTS,
     ...IDENTITY_EVENTS,
     ...TELEEXPERTISE_EVENTS,
+    ...REMOTE_ACTS_EVENTS,
   },
 } as const;
 

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'database_damaged', // the station's database is damaged: it only reads, until a technician restores a backup
   'database_held', // the database is missing or older than its audit anchor: nothing is written until a person decides
   'billing_unavailable', // the billing codes table shipped with the app cannot be read: no code is suggested
+  'sign_in_required', // only a signed-in professional with an RPPS may do it (sign a report in her name)
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,8 +3,8 @@
 // warning while not qualified) and the reason from the act's context the cart sent over the call,
 // and a measurement taken on the cart during the call appears in the expert's "Dossier" tab.
 import { expect, test } from '@playwright/test';
-import { CART, EXPERT, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
-import { connectStationClient } from './station-client';
+import { EXPERT, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
+import { actOfYvonne } from './yvonne-act';
 import { openPatient } from './patient-page';
 import { answerWhoIAm } from './author';
 
@@ -13,43 +13,6 @@ test.afterEach(async () => {
   await setup?.stop();
   setup = null;
 });
-
-/** Yvonne Le Bihan's act on the cart, with her consent to the act given by her trusted person. */
-async function actOfYvonne(cartUrl: string): Promise<void> {
-  const client = await connectStationClient(cartUrl);
-  try {
-    const created = await client.value('patients.create', {
-      identity: {
-        birthName: 'Le Bihan',
-        firstName: 'Yvonne',
-        birthDate: '1941-02-17',
-        sex: 'F',
-        birthplaceCode: '29019',
-        identityStatus: 'PROV',
-      },
-      notDuplicateOf: [],
-    });
-    if (created.status !== 'created') throw new Error('patient not created');
-    const act = await client.value('encounters.create', {
-      patientId: created.patient.id,
-      act: 'teleconsultation',
-      assisted: true,
-      requester: { name: 'IDE Morvan', role: 'nurse' },
-      site: CART.site,
-      reason: 'Plaie du talon qui ne cicatrise pas',
-    });
-    await client.value('encounters.consent', {
-      encounterId: act.id,
-      scope: 'act',
-      decision: 'given',
-      givenBy: { kind: 'trusted_person', name: 'Paul Le Bihan' },
-      collectedBy: 'IDE Morvan',
-      collectedAt: new Date().toISOString(),
-    });
-  } finally {
-    client.close();
-  }
-}
 
 /** Her age today, as the banner counts it. */
 function ageOn(birth: string, now = new Date()): number {

@@ -35,6 +35,8 @@ export async function startCallSetup(
   options: {
     hub?: Partial<HubOptions>;
     stationEnv?: NodeJS.ProcessEnv;
+    /** The expert's station only (her sign-in provider). */
+    expertEnv?: NodeJS.ProcessEnv;
     /** The screen both sides are seen on (a cart's 1366x768, an expert's desk 1920x1080). */
     viewport?: { width: number; height: number };
   } = {},
@@ -62,7 +64,11 @@ export async function startCallSetup(
   });
   const env = (t: string) => ({ RELAIS_HUB_URL: hub.url, RELAIS_HUB_TOKEN: t, ...options.stationEnv });
   const cartStation = await startStation(dirs[0]!, env(token(CART, 'station')));
-  const expertStation = await startStation(dirs[1]!, { ...env(token(EXPERT, 'expert')), RELAIS_DEVICES: 'none' });
+  const expertStation = await startStation(dirs[1]!, {
+    ...env(token(EXPERT, 'expert')),
+    RELAIS_DEVICES: 'none',
+    ...options.expertEnv,
+  });
   const open = async (station: RunningStation, dataDir: string) => {
     const viewport = options.viewport ?? { width: 1280, height: 900 };
     const context = await browser.newContext({ locale: 'fr-FR', viewport });

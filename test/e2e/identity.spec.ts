@@ -4,11 +4,12 @@
 // code before any record, puts her in the act forms as the person at the cart, locks and unlocks
 // with her code, and signs her out. Her badge, typed by a reader (a USB keyboard: 8 ms a key,
 // through Chromium's input), is enrolled, opens the locked cart, and a wrong one is refused.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLIENT, PROFESSIONAL, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
+import { CLIENT, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
+import { choosePin, signIn } from './sign-in';
 import { createYvonneLeBihan } from './patient-page';
 import { startStation, type RunningStation } from './station-host';
 
@@ -30,29 +31,6 @@ test.afterAll(async () => {
   await provider?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function signIn(page: Page, context: BrowserContext) {
-  const badge = page.getByRole('group', { name: 'Professionnel connecté' });
-  const providerTab = context.waitForEvent('page');
-  await badge.getByRole('button', { name: 'Se connecter (Pro Santé Connect)' }).click();
-  const tab = await providerTab;
-  await expect(badge.getByRole('status')).toHaveText('Connexion en cours dans le navigateur…');
-
-  // On the provider's pages (its development login form and consent).
-  await tab.locator('input[name="login"]').fill(PROFESSIONAL.login);
-  await tab.locator('input[name="password"]').fill('any');
-  await tab.locator('button[type="submit"]').click();
-  await tab.locator('button[type="submit"]').click();
-  await expect(tab.getByRole('heading', { name: 'Connexion réussie / Signed in' })).toBeVisible();
-  await tab.close();
-}
-
-async function choosePin(page: Page, pin: string) {
-  await page.getByLabel('Votre code', { exact: true }).fill(pin);
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.getByLabel('Retapez le code').fill(pin);
-  await page.getByRole('button', { name: 'Enregistrer le code' }).click();
-}
 
 /**
  * A badge presented to a keyboard-emulating reader: its identifier and Enter, 8 ms a key. The keys

@@ -97,8 +97,8 @@ test('the expert: requests, acts awaiting her report, missed calls and history; 
   await expert.page.getByRole('button', { name: 'Accueil' }).click();
   await expect(expert.page.getByRole('navigation').getByRole('button')).toHaveText(NAV_EXPERT);
   await expect(expert.page.getByRole('region', { name: 'Demandes reçues' })).toBeVisible();
-  await expect(expert.page.getByRole('region', { name: 'Mes actes en attente de compte rendu' })).toContainText(
-    'Aucun acte en attente de compte rendu.',
+  await expect(expert.page.getByRole('region', { name: 'Comptes rendus à rédiger' })).toContainText(
+    'Aucun compte rendu en attente.',
   );
   const missed = expert.page.getByRole('region', { name: 'Appels manqués' });
   await expect(missed).toContainText(`${CART.name} (${CART.site})`);

@@ -43,7 +43,7 @@ function todayForms(): string[] {
 async function markVarying(page: Page): Promise<void> {
   await page.evaluate((today) => {
     const patterns = [
-      /\b\d{1,2}(:| ?h ?)\d{2}(:\d{2})?\b/g, // 09:40, 9 h 40, a duration 00:12
+      /\b\d{1,2}(:| ?h ?)\d{2}(:\d{2})?(\s?[AP]M\b)?/g, // 09:40, 9 h 40, a duration 00:12, 9:40 AM (English)
       /\b\d{1,3} (ans|years?)\b/g, // an age, one more each birthday
       /\/(tmp|var\/folders)\/\S*/g,
       /(127\.0\.0\.1|localhost):\d+\S*/g,
@@ -98,12 +98,42 @@ async function unmarkVarying(page: Page): Promise<void> {
 }
 
 /**
+ * Waits until nothing on the page has moved for 300 ms (5 s at most): the mask boxes are placed
+ * where the varying words are, and a part read late (an act's buttons, its record) that moves them
+ * after would leave the words bare in the shot (CI: the act's consent time 100 px below its box).
+ */
+async function waitForStillLayout(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const signature = () => {
+      let sum = document.documentElement.scrollHeight;
+      for (const element of document.body.querySelectorAll('*')) {
+        const rect = element.getBoundingClientRect();
+        sum = (sum * 31 + Math.round(rect.top) * 7 + Math.round(rect.height)) % 1_000_000_007;
+      }
+      return sum;
+    };
+    const deadline = Date.now() + 5_000;
+    let last = signature();
+    let stillSince = Date.now();
+    while (Date.now() < deadline && Date.now() - stillSince < 300) {
+      await new Promise((r) => setTimeout(r, 50));
+      const now = signature();
+      if (now !== last) {
+        last = now;
+        stillSince = Date.now();
+      }
+    }
+  });
+}
+
+/**
  * What the person sees at this size (the viewport, not the whole page) against its approved image.
  * Animations are stopped and the caret hidden, so that two shots in a row match at once: a full
  * page retaken until stable cost ~13 s a shot on a loaded machine.
  */
 export async function expectScreenshot(page: Page, name: string, masks: Locator[] = []): Promise<void> {
   const size = page.viewportSize()!;
+  await waitForStillLayout(page);
   await markVarying(page);
   // Live video and live plots never look the same twice.
   const mask = [page.locator('[data-shot-mask], video, canvas'), ...masks];

@@ -144,6 +144,34 @@ describe('a call bound to its act', () => {
     await waitFor(() => expert.messages.some((m) => m.type === 'call.ended'), 'the call ends on both sides');
   });
 
+  it('starts its act when the expert answers, if the patient consented to the act; else the act stays a draft', async () => {
+    const { cart, expert } = await twoStations();
+    const consented = await newAct(cart.station, 'Plaie du talon');
+    await consentTo(cart.station, consented.id, 'act');
+    const withoutConsent = await newAct(cart.station, 'Lésion du dos');
+    for (const act of [consented, withoutConsent]) {
+      const before = expert.messages.length;
+      await value(cart.station, 'calls.ringForAct', { encounterId: act.id, to: 'dr-kerleroux', urgent: false });
+      await waitFor(() => incomingCallId(expert.messages.slice(before)) !== null, 'the expert is rung');
+      const callId = incomingCallId(expert.messages.slice(before))!;
+      expect((await value(cart.station, 'encounters.get', { id: act.id })).encounter.status).toBe('draft');
+      await value(expert.station, 'calls.send', { type: 'call.accept', callId });
+      await waitFor(
+        () => cart.messages.some((m) => m.type === 'call.accepted' && m.callId === callId),
+        'the cart hears the answer',
+      );
+      await value(cart.station, 'calls.send', { type: 'call.hangup', callId });
+      await waitFor(() => expert.messages.some((m) => m.type === 'call.ended' && m.callId === callId), 'the call ends');
+    }
+    const started = (await value(cart.station, 'encounters.get', { id: consented.id })).encounter;
+    expect(started.status).toBe('in_progress');
+    expect(started.startedAt).not.toBeNull();
+    expect((await value(cart.station, 'encounters.get', { id: withoutConsent.id })).encounter).toMatchObject({
+      status: 'draft',
+      startedAt: null,
+    });
+  });
+
   it('a plain call cannot be rung for a closed act, nor for an act of no one', async () => {
     const { cart } = await twoStations();
     const act = await newAct(cart.station, 'Contrôle');

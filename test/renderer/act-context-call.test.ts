@@ -14,8 +14,7 @@ import { peer, resetCalls } from './call-fakes';
 const invoke = vi.hoisted(() => vi.fn());
 vi.mock('../../src/renderer/api', () => ({ relais: { invoke, on: () => () => {} } }));
 
-const { ActContextBannerView, ActContextPanelView } =
-  await import('../../src/renderer/features/calls/act-context-view');
+const { ActContextBannerView, ActContextPanelView } = await import('../../src/renderer/ui/act-context-panel');
 const { onActContextMessage, actContextCallEnded, useActContext } =
   await import('../../src/renderer/features/calls/act-context-share');
 const { newCall, useCalls } = await import('../../src/renderer/webrtc/call-store');

@@ -46,6 +46,7 @@ function router(side: 'cart' | 'expert') {
       photo: photoOverCall,
       context: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
       vitals: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
+      report: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
     },
   });
   r.onOpen('c1');

@@ -45,6 +45,11 @@ function router(answers: Parameters<typeof fakeStation>[0] = {}) {
         linkOpened: () => void shared.push('vitals open'),
         callEnded: () => void shared.push('vitals end'),
       },
+      report: {
+        onMessage: (m) => void shared.push(`report ${m.type}`),
+        linkOpened: () => void shared.push('report open'),
+        callEnded: () => void shared.push('report end'),
+      },
     },
   });
   return { r, station, session, record, shared };
@@ -84,6 +89,24 @@ describe('data-channel router', () => {
     r.onData('c1', { type: 'act.context', context: { ...realContext, files: 'all of them' } });
     r.onData('c1', { type: 'act.context', context: realContext });
     expect(shared).toEqual([`context ${realContext.act.id}`]);
+  });
+
+  it('passes the expert’s signed report and its receipt, and drops a report without its SHA-256 (issue 21)', () => {
+    const { r, shared } = router();
+    const report = {
+      id: '6a1b9d2e-3c4f-4a5b-8c6d-7e8f9a0b1c2d',
+      encounterId: realContext.act.id,
+      sections: { motif: '', histoire: '', examen: '', mesures: '', conclusion: 'Escarre', conduite: '', suivi: '' },
+      author: { name: 'Dr Kerleau', rpps: '10001234567', specialty: null, hubId: 'dr-kerleau' },
+      signedAt: '2026-12-07T09:00:00.000Z',
+      replaces: null,
+      correctionReason: null,
+      sha256: 'a'.repeat(64),
+    };
+    r.onData('c1', { type: 'act.report', report });
+    r.onData('c1', { type: 'act.report', report: { ...report, sha256: undefined } });
+    r.onData('c1', { type: 'act.report.receipt', reportId: report.id, outcome: 'filed', reason: null });
+    expect(shared).toEqual(['report act.report', 'report act.report.receipt']);
   });
 
   it('passes the live vitals messages to the calls feature, and drops a garbled one', () => {
@@ -146,7 +169,7 @@ describe('data-channel router', () => {
     expect(record.sent[0]).toEqual({ type: 'media', streams: [{ id: 'room-1', kind: 'room', label: 'Caméra' }] });
     expect(record.sent[1]).toMatchObject({ type: 'chat', text: 'Vous m’entendez ?' });
     expect(useCalls.getState().call?.chat[0]?.pending).toBe(false);
-    expect(shared).toEqual(['imaging open', 'stroke open', 'photo open', 'context open', 'vitals open']);
+    expect(shared).toEqual(['imaging open', 'stroke open', 'photo open', 'context open', 'vitals open', 'report open']);
     r.callEnded();
     expect(shared).toEqual([
       'imaging open',
@@ -154,11 +177,13 @@ describe('data-channel router', () => {
       'photo open',
       'context open',
       'vitals open',
+      'report open',
       'imaging end',
       'stroke end',
       'photo end',
       'context end',
       'vitals end',
+      'report end',
     ]);
   });
 

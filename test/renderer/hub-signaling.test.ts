@@ -37,6 +37,28 @@ function signaling(answers: Parameters<typeof fakeStation>[0] = {}) {
 beforeEach(() => resetCalls(peer('cart-1', 'station', 'Chariot 1'), [expert]));
 
 describe('hub signaling', () => {
+  it('reads its hub identity again once a professional is signed in: refused before, at a gated station', async () => {
+    const expertHub = { ...useCalls.getState().hub, you: expert };
+    let signedIn = false;
+    const { s, station } = signaling({
+      'calls.hub': () =>
+        signedIn
+          ? { ok: true, value: expertHub }
+          : { ok: false, error: { code: 'forbidden', message: 'Sign in first' } },
+    });
+    useCalls.setState({ hub: { ...expertHub, you: null } });
+    await s.init();
+    expect(useCalls.getState().hub.you).toBeNull();
+    signedIn = true;
+    const identity = { configured: true, user: { name: 'Anne KERLEAU' }, unlockPinSet: true, locked: false };
+    station.emit('identity.changed', { ...identity, unlockPinSet: false });
+    await settle();
+    expect(useCalls.getState().hub.you).toBeNull(); // her PIN not chosen yet: the records stay closed
+    station.emit('identity.changed', identity);
+    await settle();
+    expect(useCalls.getState().hub.you).toEqual(expert);
+  });
+
   it('rings a peer: the call is pending until the hub names it, then its session begins', async () => {
     const { s, station, media, hub } = signaling();
     await s.init();

@@ -96,6 +96,24 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
       const act = encounterRepository.ofCall(callId);
       if (act) events.emit('encounters.changed', { id: act.id });
     },
+    /**
+     * The call placed from an act was answered: the teleconsultation is taking place, so its act
+     * starts now (its start is the billing's and the report's), when the patient consented to it;
+     * without the consent it stays a draft and the screen keeps asking for it.
+     */
+    callAccepted(callId: string): void {
+      const act = encounterRepository.ofCall(callId);
+      if (!act || act.status !== 'draft') return;
+      try {
+        encounters.setStatus(act.id, act.version, 'in_progress');
+      } catch (error) {
+        platform.logger.info('act.not_started_by_call', {
+          encounterId: act.id,
+          callId,
+          why: error instanceof Error ? error.message : String(error),
+        });
+      }
+    },
   };
   // Over the call: the sender is the call's remote peer in the journal, never what the page says.
   const reportHandlers: Partial<Handlers> = {

@@ -59,6 +59,12 @@ export const AUDITED_CHANNELS: Partial<Record<Channel, ChannelAudit>> = {
   'remoteActs.keep': { action: 'create', entity: 'remote_act' },
   'remoteActs.list': { action: 'read', entity: 'remote_act', list: true },
   'remoteActs.get': { action: 'read', entity: 'remote_act' },
+  // Her report of such an act: read, drafted, signed, and what the requesting station answered.
+  'remoteActs.report': { action: 'read', entity: 'remote_report' },
+  'remoteActs.saveDraft': { action: 'update', entity: 'remote_report' },
+  'remoteActs.sign': { action: 'create', entity: 'remote_report' },
+  'remoteActs.delivered': { action: 'update', entity: 'remote_report' },
+  'remoteActs.worklist': { action: 'read', entity: 'remote_act', list: true },
   'sync.resolve': { action: 'update', entity: 'sync_conflict' },
   // The cabin's session data wiped: recorded as a deletion of what the cabin held.
   'kiosk.endSession': { action: 'delete', entity: 'kiosk_session' },

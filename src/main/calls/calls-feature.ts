@@ -22,7 +22,7 @@ export interface CallsFeatureDeps {
   /** Asked at each message: the takers are features built after the calls feature. */
   messageTakers: () => CallMessageTakers;
   /** The acts feature (built after this one): the act a call is placed from, and the act of a call. */
-  acts: () => ActsOfCalls & { callChanged(callId: string): void };
+  acts: () => ActsOfCalls & { callChanged(callId: string): void; callAccepted(callId: string): void };
 }
 
 export function createCallsFeature(platform: StationPlatform, deps: CallsFeatureDeps) {
@@ -42,6 +42,8 @@ export function createCallsFeature(platform: StationPlatform, deps: CallsFeature
       // The other station's word on the patient's consent is main's, not the page's.
       if (takers.consent.callMessage(message)) return;
       if (message.type === 'directory') takers.directory.directorySeen();
+      // The call placed from an act was answered: its act starts.
+      if (message.type === 'call.accepted') deps.acts().callAccepted(message.callId);
       takers.audit.callMessage(message);
       takers.steering.callMessage(message);
       platform.events.emit('calls.message', message);

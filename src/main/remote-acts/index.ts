@@ -4,3 +4,5 @@
 export { createRemoteActRepository } from './remote-act-repository';
 export type { RemoteActRepository } from './remote-act-repository';
 export { createRemoteActsFeature } from './remote-acts-feature';
+export { reportSigner } from './report-signer';
+export type { RemoteReportService } from './remote-report-service';

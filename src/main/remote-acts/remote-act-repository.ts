@@ -38,9 +38,11 @@ const fromRow = (r: Row): RemoteAct => ({
 export function createRemoteActRepository(db: Db): RemoteActRepository {
   const getStmt = db.prepare<[string, string], Row>('SELECT * FROM remote_acts WHERE peer_id = ? AND act_id = ?');
   const listStmt = db.prepare<[number], Row>('SELECT * FROM remote_acts ORDER BY received_at DESC, rowid DESC LIMIT ?');
+  // The first reception is kept as it was: her worklist counts the act's wait from it.
   const putStmt = db.prepare(`INSERT INTO remote_acts (peer_id, act_id, peer_name, context_json, composed_at,
-      received_at, call_ids_json, experts_json)
-    VALUES (@peer_id, @act_id, @peer_name, @context_json, @composed_at, @received_at, @call_ids_json, @experts_json)
+      received_at, call_ids_json, experts_json, first_received_at)
+    VALUES (@peer_id, @act_id, @peer_name, @context_json, @composed_at, @received_at, @call_ids_json, @experts_json,
+      @received_at)
     ON CONFLICT (peer_id, act_id) DO UPDATE SET peer_name = excluded.peer_name, context_json = excluded.context_json,
       composed_at = excluded.composed_at, received_at = excluded.received_at, call_ids_json = excluded.call_ids_json,
       experts_json = excluded.experts_json`);

@@ -1,17 +1,30 @@
 // The remote-acts feature as the station composes it: on the expert's station, the acts of other
-// stations she took part in, from the contexts received over the calls (issue 21).
+// stations she took part in, from the contexts received over the calls, and the reports she
+// writes and signs for them (issue 21).
 import type { StationPlatform } from '../platform/station-platform';
 import { createRemoteActRepository } from './remote-act-repository';
 import { createRemoteActService, type RemoteActServiceDeps } from './remote-act-service';
 import { remoteActsHandlers } from './remote-acts-handlers';
+import { createRemoteReportRepository } from './remote-report-repository';
+import { createRemoteReportService, type RemoteReportServiceDeps } from './remote-report-service';
 
 export interface RemoteActsFeatureDeps {
   remoteOfCall: RemoteActServiceDeps['remoteOfCall'];
   expert: RemoteActServiceDeps['expert'];
+  reportSigner: RemoteReportServiceDeps['signer'];
 }
 
 export function createRemoteActsFeature(platform: StationPlatform, deps: RemoteActsFeatureDeps) {
   const repository = createRemoteActRepository(platform.db);
   const service = createRemoteActService({ db: platform.db, repository, ...deps, now: platform.now });
-  return { repository, service, handlers: remoteActsHandlers(service) };
+  const reportRepository = createRemoteReportRepository(platform.db);
+  const reports = createRemoteReportService({
+    db: platform.db,
+    acts: repository,
+    reports: reportRepository,
+    signer: deps.reportSigner,
+    now: platform.now,
+    changed: (peerId, actId) => platform.events.emit('remoteActs.reportChanged', { peerId, actId }),
+  });
+  return { repository, service, reportRepository, reports, handlers: remoteActsHandlers(service, reports) };
 }

@@ -1,9 +1,19 @@
-// The remote acts' contract handlers: keep a context received over a call, list and read them.
+// The remote acts' contract handlers: keep a context received over a call, list and read them; and
+// her report of each: read, draft, sign, and what the requesting station answered.
 import type { Handlers } from '../../shared/contract';
 import type { createRemoteActService } from './remote-act-service';
+import type { RemoteReportService } from './remote-report-service';
 
-export const remoteActsHandlers = (service: ReturnType<typeof createRemoteActService>): Partial<Handlers> => ({
+export const remoteActsHandlers = (
+  service: ReturnType<typeof createRemoteActService>,
+  reports: RemoteReportService,
+): Partial<Handlers> => ({
   'remoteActs.keep': (input) => service.keep(input),
   'remoteActs.list': ({ limit }) => service.list(limit),
   'remoteActs.get': ({ peerId, actId }) => service.get(peerId, actId),
+  'remoteActs.report': (key) => reports.report(key),
+  'remoteActs.saveDraft': (input) => reports.saveDraft(input),
+  'remoteActs.sign': (input) => reports.sign(input),
+  'remoteActs.delivered': (input) => reports.delivered(input),
+  'remoteActs.worklist': ({ limit }) => reports.worklist(limit),
 });

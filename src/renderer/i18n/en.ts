@@ -5,6 +5,7 @@ import { billingEn } from '../features/acts/texts-billing-en';
 import { strokeEn } from '../features/stroke/texts-en';
 import { callsEn } from '../features/calls/texts-en';
 import { photoEn } from '../features/calls/texts-photo-en';
+import { expertReportEn, remoteActEn } from '../features/remote-acts/texts-en';
 import { callActEn } from '../features/calls/texts-act-en';
 import { identityEn } from '../features/identity/texts-en';
 import { expertiseEn } from '../features/teleexpertise/texts-en';
@@ -59,6 +60,8 @@ export const en: Translations = {
   camera: cameraEn,
   calls: callsEn,
   photo: photoEn,
+  expertReport: expertReportEn,
+  remoteAct: remoteActEn,
   callAct: callActEn,
   oximeter: oximeterEn,
   patients: patientsEn,

@@ -5,6 +5,7 @@ import { billingFr } from '../features/acts/texts-billing-fr';
 import { strokeFr } from '../features/stroke/texts-fr';
 import { callsFr } from '../features/calls/texts-fr';
 import { photoFr } from '../features/calls/texts-photo-fr';
+import { expertReportFr, remoteActFr } from '../features/remote-acts/texts-fr';
 import { callActFr } from '../features/calls/texts-act-fr';
 import { identityFr } from '../features/identity/texts-fr';
 import { expertiseFr } from '../features/teleexpertise/texts-fr';
@@ -58,6 +59,8 @@ export const fr = {
   camera: cameraFr,
   calls: callsFr,
   photo: photoFr,
+  expertReport: expertReportFr,
+  remoteAct: remoteActFr,
   callAct: callActFr,
   oximeter: oximeterFr,
   patients: patientsFr,

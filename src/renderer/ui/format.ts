@@ -31,3 +31,14 @@ export function formatDateTime(at: string | Date, language = current()): string 
 export function formatTime(at: string | Date, language = current()): string {
   return new Date(at).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' });
 }
+
+/** How long since `since`, in the language's words, to the minute: "2 h 10 min", "3 j 4 h" ("3 d 4 h"). */
+export function formatWaited(since: string | Date, now: Date = new Date(), language = current()): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - new Date(since).getTime()) / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const day = language.startsWith('fr') ? 'j' : 'd';
+  if (days > 0) return `${formatNumber(days, 0, 0, language)} ${day} ${hours} h`;
+  if (hours > 0) return `${hours} h ${minutes % 60} min`;
+  return `${minutes} min`;
+}

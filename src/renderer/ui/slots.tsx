@@ -5,6 +5,9 @@
 import { createContext, useContext, type ComponentType } from 'react';
 import type { Attachment } from '../../shared/acts/attachments';
 import type { Encounter } from '../../shared/acts/encounter';
+import type { SignedExpertReport } from '../../shared/acts/expert-report';
+import type { ReportTemplateId } from '../../shared/acts/expert-report-templates';
+import type { ActContext } from '../../shared/calls/act-context';
 import type { SharedView } from '../../shared/imaging/imaging-view';
 import type { AppError } from '../../shared/result';
 import type { StrokeChangeInput, StrokeSheet } from '../../shared/stroke/sheet';
@@ -49,6 +52,16 @@ export interface Slots {
   /** calls, in the cabin's call step (kiosk): the call screen, and ringing and leaving a call. */
   CallView: ComponentType<{ cabin?: boolean }>;
   calls: { ring(peerId: string, reason: string, urgent: boolean): Promise<void>; dismiss(): void };
+  /** remote-acts, in the expert's call (calls): her report of the act the requesting station sent. */
+  ExpertReport: ComponentType<{
+    peerId: string;
+    actId: string;
+    context: ActContext | null;
+    template: ReportTemplateId;
+    onSigned?: (report: SignedExpertReport) => void;
+  }>;
+  /** remote-acts, on the expert's home (station): the reports she owes. */
+  ReportWorklist: ComponentType;
 }
 
 const SlotsContext = createContext<Slots | null>(null);

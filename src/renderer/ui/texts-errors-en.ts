@@ -33,5 +33,7 @@ export const errorsEn: Texts<typeof errorsFr> = {
     'The station’s database is missing or older than the one it last wrote: nothing is recorded until a person decides on the Synchronisation screen (restore a backup, or go on with this one).',
   billing_unavailable:
     'The billing codes table shipped with Relais cannot be read: no code is suggested. Ask the IT to reinstall Relais.',
+  sign_in_required:
+    'Sign in with your professional identity (Pro Santé Connect): only a signed-in physician, with her RPPS number, can sign in her name.',
   internal: 'Unexpected error in the station. Retry; if it persists, call support.',
 };

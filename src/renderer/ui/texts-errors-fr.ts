@@ -31,5 +31,7 @@ export const errorsFr = {
     'La base de données du poste est absente ou plus ancienne que celle qu’il a écrite en dernier : rien n’est enregistré tant qu’une personne n’a pas décidé, sur l’écran Synchronisation (restaurer une sauvegarde, ou continuer avec celle-ci).',
   billing_unavailable:
     'La table des codes de facturation fournie avec Relais est illisible : aucune cotation n’est proposée. Demandez à l’informatique de réinstaller Relais.',
+  sign_in_required:
+    'Connectez-vous avec votre identité professionnelle (Pro Santé Connect) : seul un médecin connecté, avec son numéro RPPS, peut signer en son nom.',
   internal: 'Erreur inattendue de la station. Réessayez ; si elle persiste, appelez le support.',
 };

@@ -96,6 +96,7 @@ export const fieldErrorsEn: Texts<typeof fieldErrorsFr> = {
     diastolic_above_systolic: 'The diastolic must be lower than the systolic.',
   },
   report: {
+    already_signed: 'A report is already signed for this act: to change it, write a correction.',
     not_of_this_act: 'This report does not belong to this act.',
     correction_reason: 'A correction says why: give the reason for the correction.',
     hash_mismatch:

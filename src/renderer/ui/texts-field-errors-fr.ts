@@ -99,6 +99,7 @@ export const fieldErrorsFr = {
     diastolic_above_systolic: 'La diastolique doit être inférieure à la systolique.',
   },
   report: {
+    already_signed: 'Un compte rendu est déjà signé pour cet acte : pour le modifier, écrivez une correction.',
     not_of_this_act: 'Ce compte rendu n’appartient pas à cet acte.',
     correction_reason: 'Une correction dit pourquoi elle corrige : indiquez le motif de la correction.',
     hash_mismatch:

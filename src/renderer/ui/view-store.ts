@@ -14,7 +14,9 @@ export type View =
   | { name: 'patient'; id: string }
   | { name: 'act'; id: string }
   | { name: 'expertise-inbox' }
-  | { name: 'expertise-request'; id: string };
+  | { name: 'expertise-request'; id: string }
+  /** The expert's station: an act of another station she took part in, and her report of it. */
+  | { name: 'remote-act'; peerId: string; actId: string };
 
 interface ViewState {
   view: View;

@@ -19,6 +19,7 @@ type StrokeMessage = Extract<RemoteMessage, { type: `stroke.${string}` }>;
 type PhotoMessage = Extract<RemoteMessage, { type: `photo.${string}` }>;
 type ActContextMessage = Extract<RemoteMessage, { type: 'act.context' }>;
 type VitalsMessage = Extract<RemoteMessage, { type: `vitals.${string}` }>;
+type ReportMessage = Extract<RemoteMessage, { type: 'act.report' | 'act.report.receipt' }>;
 
 /** What the calls feature shares over the link: it gets its messages and knows when the link opens or the call ends. */
 export interface SharedOverCall {
@@ -47,6 +48,12 @@ export interface SharedOverCall {
   /** Live measurements (cart -> expert) and her blood pressure requests: live-vitals.ts. */
   vitals: {
     onMessage(message: VitalsMessage, remoteName: string): void;
+    linkOpened(send: (message: RemoteMessage) => boolean): void;
+    callEnded(): void;
+  };
+  /** The expert's signed report (expert -> requesting station) and its receipt: expert-report-share.ts. */
+  report: {
+    onMessage(message: ReportMessage): void;
     linkOpened(send: (message: RemoteMessage) => boolean): void;
     callEnded(): void;
   };
@@ -157,6 +164,10 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
       case 'vitals.bp.request':
       case 'vitals.bp.answer':
         return shared.vitals.onMessage(m, call.remote.name);
+      // The sender is this call's remote peer; the requesting station checks it is the act's expert.
+      case 'act.report':
+      case 'act.report.receipt':
+        return shared.report.onMessage(m);
       case 'chat': {
         if (call.chat.some((line) => line.id === m.id)) return;
         const line: ChatLine = { id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at };
@@ -187,6 +198,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
       shared.photo.linkOpened({ send: (message) => link.send(message), sendBulk: (bytes) => link.sendBulk(bytes) });
     if (link) shared.context.linkOpened((message) => link.send(message));
     if (link) shared.vitals.linkOpened((message) => link.send(message));
+    if (link) shared.report.linkOpened((message) => link.send(message));
     // Chat typed during a reconnection goes out now.
     for (const line of call.chat.filter((l) => l.pending)) {
       if (dataSend({ type: 'chat', id: line.id, author: line.author, text: line.text, at: line.at })) {
@@ -201,6 +213,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     shared.photo.callEnded();
     shared.context.callEnded();
     shared.vitals.callEnded();
+    shared.report.callEnded();
   }
 
   function sendChat(text: string): void {

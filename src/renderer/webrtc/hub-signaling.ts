@@ -110,8 +110,17 @@ export function createHubSignaling({ api, media, startRingtone, onControlChanged
     api.on('calls.hubChanged', (hub) => useCalls.setState({ hub }));
     api.on('calls.message', onHubMessage);
     api.on('calls.controlChanged', onControlChanged);
-    const hub = await api.invoke('calls.hub', {});
-    if (hub.ok) useCalls.setState({ hub: hub.value });
+    const load = async () => {
+      const hub = await api.invoke('calls.hub', {});
+      if (hub.ok) useCalls.setState({ hub: hub.value });
+    };
+    // With sign-in, the station answers once a professional is signed in and the cart is open: read
+    // again then, else a hub already connected (no change to tell) leaves this page without its own
+    // identity, and an expert's call screen without her tabs.
+    api.on('identity.changed', (identity) => {
+      if (identity.user && identity.unlockPinSet && !identity.locked) void load();
+    });
+    await load();
   }
 
   async function ring(peerId: string, reason: string, urgent: boolean, actId?: string): Promise<void> {

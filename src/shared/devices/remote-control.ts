@@ -3,6 +3,7 @@
 // nurse grants control, and is not older than one already obeyed (data-channel messages can
 // arrive late after a reconnection); the station's main process checks its own grant again. And,
 // on the expert's side, which of the cart's answers her pad shows. Pure.
+import { ReportMessageSchemas } from '../calls/report-messages';
 import { z } from 'zod';
 import { CameraCommandSchema } from './devices';
 import { ImagingMessageSchemas } from '../imaging/imaging-share';
@@ -81,6 +82,8 @@ export const RemoteMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('stroke.change'), encounterId: z.uuid(), change: StrokeChangeSchema }),
   /** Requesting site -> expert: the act's context (patient banner, consents, measurements, files). */
   ...ActContextMessageSchemas,
+  /** Expert -> requesting site: her signed report; and its receipt back (report-messages.ts). */
+  ...ReportMessageSchemas,
 ]);
 export type RemoteMessage = z.infer<typeof RemoteMessageSchema>;
 

@@ -17,6 +17,11 @@ export const useActContext = create<{ callId: string | null; context: ActContext
 }));
 
 let send: ((message: RemoteMessage) => boolean) | null = null;
+// Expert: told when an act's context first arrives in the call (the report's waiting versions go).
+let onActArrived: (() => void) | null = null;
+export function whenActArrives(listener: () => void): void {
+  onActArrived = listener;
+}
 let followed: string | null = null;
 let unsubscribe: (() => void) | null = null;
 
@@ -56,7 +61,10 @@ export function onActContextMessage(message: ActContextMessage): void {
   if (same && shown.context && shown.context.composedAt > message.context.composedAt) return;
   useActContext.setState({ callId: call.callId, context: message.context });
   // SECURITY: kept under the call's remote peer as the hub named it; main checks it against its call journal.
-  void relais.invoke('remoteActs.keep', { callId: call.callId, peerId: call.remote.id, context: message.context });
+  // Kept first: her waiting report versions of the act go once her station holds the act.
+  void relais
+    .invoke('remoteActs.keep', { callId: call.callId, peerId: call.remote.id, context: message.context })
+    .then((kept) => kept.ok && !same && onActArrived?.());
 }
 
 export function actContextCallEnded(): void {

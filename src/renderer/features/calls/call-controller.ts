@@ -14,6 +14,7 @@ import { photoOverCall } from './call-photo';
 import { onPhotoBulk } from './expert-photo';
 import { actContextCallEnded, actContextLinkOpened, onActContextMessage } from './act-context-share';
 import { onVitalsMessage, vitalsCallEnded, vitalsLinkOpened } from './shared-vitals';
+import { onReportMessage, reportCallEnded, reportLinkOpened } from './expert-report-share';
 
 export const callController = createCallController({
   api: relais,
@@ -34,6 +35,7 @@ export const callController = createCallController({
     photo: photoOverCall,
     context: { onMessage: onActContextMessage, linkOpened: actContextLinkOpened, callEnded: actContextCallEnded },
     vitals: { onMessage: onVitalsMessage, linkOpened: vitalsLinkOpened, callEnded: vitalsCallEnded },
+    report: { onMessage: onReportMessage, linkOpened: reportLinkOpened, callEnded: reportCallEnded },
   },
 });
 

@@ -22,11 +22,12 @@ import { StrokeCallPanel } from './stroke-call-panel';
 import { useSlots } from '../../ui/slots';
 import { callActId } from './act-of-call';
 import { ActContextPanel } from './act-context-view';
+import { CallReport } from './call-report';
 import { BloodPressureRequestNotice } from './blood-pressure-request';
 import { LiveVitalsPanel } from './live-vitals-panel';
 import { useShareActResults } from './use-share-act-results';
 
-type Tab = 'chat' | 'act' | 'consent' | 'camera' | 'exam' | 'vitals' | 'stroke' | 'images';
+type Tab = 'chat' | 'act' | 'report' | 'consent' | 'camera' | 'exam' | 'vitals' | 'stroke' | 'images';
 
 interface Props {
   call: CurrentCall;
@@ -67,15 +68,21 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
   const tabs: Tab[] = [
     'chat',
     // The expert reads the act the requesting station sent (its consents, measurements and files).
-    ...(isExpert ? (['act'] as const) : []),
+    // She writes and signs her report of it.
+    ...(isExpert ? (['act', 'report'] as const) : []),
     ...(isCart && consent ? (['consent'] as const) : []),
     ...(isCart || isExpert ? (['camera'] as const) : []),
     'exam',
     // The cart measures into the call's act; the cabin measured in its own step, before the call.
     // The expert sees the cart's measurements live.
     ...((isCart && !cabin) || isExpert ? (['vitals'] as const) : []),
-    ...(!cabin ? (['stroke', 'images'] as const) : []),
+    // The expert gets the stroke sheet and the images when the requesting station shares them (its
+    // notice opens them): empty tabs would push her report's tab to a second row on a 1366 px screen.
+    ...(!cabin && (!isExpert || stroke) ? (['stroke'] as const) : []),
+    ...(!cabin && (!isExpert || share) ? (['images'] as const) : []),
   ];
+  // A tab that went (a share that stopped) leaves its panel: the messages show instead.
+  const current: Tab = tabs.includes(tab) ? tab : 'chat';
   const open = (next: Tab) => {
     setTab(next);
     const key = next === 'images' ? receivedImages : next === 'stroke' ? receivedStroke : null;
@@ -85,7 +92,7 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
   const onKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
-    const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]!;
+    const next = tabs[(tabs.indexOf(current) + step + tabs.length) % tabs.length]!;
     open(next);
     document.getElementById(`call-tab-${next}`)?.focus();
   };
@@ -97,13 +104,13 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
         id={`call-panel-${id}`}
         aria-labelledby={`call-tab-${id}`}
         className="call-work-panel"
-        hidden={tab !== id}
+        hidden={current !== id}
       >
         {children}
       </div>
     );
-  const showImagesNotice = receivedImages && tab !== 'images' && !seen.includes(receivedImages);
-  const showStrokeNotice = receivedStroke && tab !== 'stroke' && !seen.includes(receivedStroke);
+  const showImagesNotice = receivedImages && current !== 'images' && !seen.includes(receivedImages);
+  const showStrokeNotice = receivedStroke && current !== 'stroke' && !seen.includes(receivedStroke);
   const noExam = isExpert && !call.remoteStreams.some((r) => r.kind === 'stethoscope') && !call.attachments.length;
 
   return (
@@ -141,8 +148,8 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
             role="tab"
             id={`call-tab-${id}`}
             aria-controls={`call-panel-${id}`}
-            aria-selected={tab === id}
-            tabIndex={tab === id ? 0 : -1}
+            aria-selected={current === id}
+            tabIndex={current === id ? 0 : -1}
             onClick={() => open(id)}
             onKeyDown={onKey}
           >
@@ -152,6 +159,7 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
       </div>
       {panel('chat', <ChatPanel lines={call.chat} disabled={call.phase === 'ended'} />)}
       {panel('act', <ActContextPanel call={call} />)}
+      {panel('report', <CallReport call={call} />)}
       {panel('consent', <CallConsentPanel call={call} consent={consent} cabin={cabin} />)}
       {panel(
         'camera',

@@ -103,6 +103,7 @@ export const callsEn: Texts<typeof callsFr> = {
       vitals: 'Measurements',
       stroke: 'Stroke',
       images: 'Images',
+      report: 'Report',
     },
     noActForVitals: 'Measurements go into the patient’s act: first link the call to the act (Consent tab).',
     emptyExam: 'No stethoscope and nothing recorded yet.',

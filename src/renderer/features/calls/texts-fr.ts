@@ -101,6 +101,7 @@ export const callsFr = {
       vitals: 'Mesures',
       stroke: 'AVC',
       images: 'Images',
+      report: 'Compte rendu',
     },
     noActForVitals:
       'Les mesures vont dans l’acte du patient : rattachez d’abord l’appel à son acte (onglet Consentement).',

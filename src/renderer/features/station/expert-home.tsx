@@ -1,5 +1,6 @@
-// The expert's home: the téléexpertise requests she has to answer, her acts awaiting a report, the
-// calls she missed and the last calls (the call journal). No cabin card: a desk is never a cabin.
+// The expert's home: the téléexpertise requests she has to answer, the reports she owes on other
+// stations' acts (the remote-acts feature's worklist), the calls she missed and the last calls
+// (the call journal). No cabin card: a desk is never a cabin.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallRecord } from '../../../shared/calls/calls';
@@ -8,9 +9,8 @@ import { inboxOrder } from '../../../shared/teleexpertise/teleexpertise';
 import { relais } from '../../api';
 import { formatDateTime } from '../../ui/format';
 import { useView } from '../../ui/view-store';
-import { OpenActs } from './open-acts';
+import { useSlots } from '../../ui/slots';
 
-const AWAITING_REPORT = ['awaiting_report'] as const;
 const SHOWN = 8;
 
 /** An incoming call no one answered here (it rang out, the caller gave up): one she refused is not missed. */
@@ -113,6 +113,7 @@ function Calls() {
 
 export function ExpertHome() {
   const { t } = useTranslation();
+  const { ReportWorklist } = useSlots();
   return (
     <div className="home-columns">
       <section className="card" aria-labelledby="home-requests">
@@ -120,8 +121,8 @@ export function ExpertHome() {
         <Requests />
       </section>
       <section className="card" aria-labelledby="home-awaiting">
-        <h2 id="home-awaiting">{t('roleHome.expert.awaitingReport')}</h2>
-        <OpenActs statuses={AWAITING_REPORT} empty={t('roleHome.expert.noneAwaiting')} />
+        <h2 id="home-awaiting">{t('remoteAct.worklist.title')}</h2>
+        <ReportWorklist />
       </section>
       <Calls />
     </div>

@@ -19,8 +19,6 @@ export const roleHomeEn: Texts<typeof roleHomeFr> = {
     requests: 'Incoming requests',
     noRequests: 'No tele-expertise request to handle.',
     allRequests: 'All requests',
-    awaitingReport: 'My acts awaiting a report',
-    noneAwaiting: 'No act awaiting a report.',
     missed: 'Missed calls',
     noMissed: 'No missed call.',
     history: 'Recent calls',

@@ -17,8 +17,6 @@ export const roleHomeFr = {
     requests: 'Demandes reçues',
     noRequests: 'Aucune demande de téléexpertise à traiter.',
     allRequests: 'Toutes les demandes',
-    awaitingReport: 'Mes actes en attente de compte rendu',
-    noneAwaiting: 'Aucun acte en attente de compte rendu.',
     missed: 'Appels manqués',
     noMissed: 'Aucun appel manqué.',
     history: 'Derniers appels',

@@ -28,6 +28,7 @@ import { migration0025 } from './0025-identity-vigilance';
 import { migration0026 } from './0026-report-receipts';
 import { migration0027 } from './0027-attachment-asked-by';
 import { migration0028 } from './0028-remote-acts';
+import { migration0029 } from './0029-remote-reports';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -58,4 +59,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0026,
   migration0027,
   migration0028,
+  migration0029,
 ];

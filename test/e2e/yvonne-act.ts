@@ -1,0 +1,42 @@
+// Yvonne Le Bihan's act on the cart, made through the station's contract as its page would: the act
+// the e2e calls are placed from (the nurse opens it and calls the expert).
+import { CART } from './call-fixture';
+import { connectStationClient } from './station-client';
+
+/** Yvonne Le Bihan's act on the cart, with her consent to the act given by her trusted person. */
+export async function actOfYvonne(cartUrl: string): Promise<string> {
+  const client = await connectStationClient(cartUrl);
+  try {
+    const created = await client.value('patients.create', {
+      identity: {
+        birthName: 'Le Bihan',
+        firstName: 'Yvonne',
+        birthDate: '1941-02-17',
+        sex: 'F',
+        birthplaceCode: '29019',
+        identityStatus: 'PROV',
+      },
+      notDuplicateOf: [],
+    });
+    if (created.status !== 'created') throw new Error('patient not created');
+    const act = await client.value('encounters.create', {
+      patientId: created.patient.id,
+      act: 'teleconsultation',
+      assisted: true,
+      requester: { name: 'IDE Morvan', role: 'nurse' },
+      site: CART.site,
+      reason: 'Plaie du talon qui ne cicatrise pas',
+    });
+    await client.value('encounters.consent', {
+      encounterId: act.id,
+      scope: 'act',
+      decision: 'given',
+      givenBy: { kind: 'trusted_person', name: 'Paul Le Bihan' },
+      collectedBy: 'IDE Morvan',
+      collectedAt: new Date().toISOString(),
+    });
+    return act.id;
+  } finally {
+    client.close();
+  }
+}
