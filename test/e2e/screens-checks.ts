@@ -45,6 +45,7 @@ async function markVarying(page: Page): Promise<void> {
     const patterns = [
       /\b\d{1,2}(:| ?h ?)\d{2}(:\d{2})?(\s?[AP]M\b)?/g, // 09:40, 9 h 40, a duration 00:12, 9:40 AM (English)
       /\b\d{1,3} (ans|years?)\b/g, // an age, one more each birthday
+      /\d[\d\u202f\u00a0 ,.]*\s?(Mo|Go|MB|GB) (libres|free)/g, // the disk's free space, the machine's own
       /\/(tmp|var\/folders)\/\S*/g,
       /(127\.0\.0\.1|localhost):\d+\S*/g,
       /\b[0-9a-f]{16,}\b/gi,
@@ -55,7 +56,19 @@ async function markVarying(page: Page): Promise<void> {
       if (old.classList.contains('shot-mask-box')) old.remove();
       else old.removeAttribute('data-shot-mask');
     }
-    const cover = (rect: DOMRect) => {
+    // A box as wide as the widest text of its shape (digits as 8, a one-digit hour as two, AM as
+    // PM): the same words at another time give the same box (CI: 9 vs 10 o'clock, AM vs PM).
+    const context = document.createElement('canvas').getContext('2d')!;
+    const widestOf = (text: string, element: Element | null): number => {
+      if (!element) return 0;
+      context.font = getComputedStyle(element).font;
+      const shape = text
+        .replace(/^\d(?=\D)/, '88')
+        .replace(/\d/g, '8')
+        .replace(/[AP]M/, 'PM');
+      return context.measureText(shape).width;
+    };
+    const cover = (rect: DOMRect, minWidth = 0) => {
       if (rect.width === 0 || rect.height === 0) return;
       const box = document.createElement('div');
       box.className = 'shot-mask-box';
@@ -65,7 +78,7 @@ async function markVarying(page: Page): Promise<void> {
         position: 'absolute',
         left: `${rect.left + window.scrollX}px`,
         top: `${rect.top + window.scrollY}px`,
-        width: `${rect.width}px`,
+        width: `${Math.ceil(Math.max(rect.width, minWidth))}px`,
         height: `${rect.height}px`,
         pointerEvents: 'none',
       });
@@ -83,7 +96,8 @@ async function markVarying(page: Page): Promise<void> {
           const range = document.createRange();
           range.setStart(node, match.index);
           range.setEnd(node, match.index + match[0].length);
-          for (const rect of range.getClientRects()) cover(rect);
+          const rects = range.getClientRects();
+          for (const rect of rects) cover(rect, rects.length === 1 ? widestOf(match[0], node.parentElement) : 0);
         }
     }
     for (const input of document.querySelectorAll('input, textarea'))
