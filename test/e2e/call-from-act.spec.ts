@@ -6,7 +6,7 @@
 // stroke alert (only a stroke act rings the neurologist on duty).
 import { expect, test } from '@playwright/test';
 import { CART, EXPERT, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
-import { connectStationClient } from './station-client';
+import { actOfYvonne } from './yvonne-act';
 import { openPatient } from './patient-page';
 import { answerWhoIAm } from './author';
 
@@ -16,48 +16,11 @@ test.afterEach(async () => {
   setup = null;
 });
 
-/** Yvonne Le Bihan's act on the cart, with her consent to recording, made through the cart's contract. */
-async function actWithConsent(cartUrl: string): Promise<void> {
-  const client = await connectStationClient(cartUrl);
-  try {
-    const created = await client.value('patients.create', {
-      identity: {
-        birthName: 'Le Bihan',
-        firstName: 'Yvonne',
-        birthDate: '1941-02-17',
-        sex: 'F',
-        birthplaceCode: '29019',
-        identityStatus: 'PROV',
-      },
-      notDuplicateOf: [],
-    });
-    if (created.status !== 'created') throw new Error('patient not created');
-    const act = await client.value('encounters.create', {
-      patientId: created.patient.id,
-      act: 'teleconsultation',
-      assisted: true,
-      requester: { name: 'IDE Morvan', role: 'nurse' },
-      site: CART.site,
-      reason: 'Plaie du talon qui ne cicatrise pas',
-    });
-    await client.value('encounters.consent', {
-      encounterId: act.id,
-      scope: 'recording',
-      decision: 'given',
-      givenBy: { kind: 'patient' },
-      collectedBy: 'IDE Morvan',
-      collectedAt: new Date().toISOString(),
-    });
-  } finally {
-    client.close();
-  }
-}
-
 test('the nurse calls the expert from the act and finds every capture of the call on it', async ({ browser }) => {
   test.setTimeout(120_000);
   setup = await startCallSetup(browser);
   const { cart, expert } = setup;
-  await actWithConsent(cart.station.url);
+  await actOfYvonne(cart.station.url, { consent: { scope: 'recording', givenBy: { kind: 'patient' } } });
   await openPatient(cart.page, 'Le Bihan', /LE BIHAN/);
   await cart.page.getByRole('button', { name: /Plaie du talon/ }).click();
   await expect(cart.page.getByText('Aucun fichier.')).toBeVisible();

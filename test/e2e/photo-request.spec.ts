@@ -4,8 +4,9 @@
 // A request for the dermatoscope, which this cart does not have, is answered as such.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CART, EXPERT, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
+import { EXPERT, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
 import { connectStationClient } from './station-client';
+import { actOfYvonne } from './yvonne-act';
 import { openPatient } from './patient-page';
 import { sayWhoIAm } from './author';
 import { stationFileSealer } from '../helpers/station-database';
@@ -26,50 +27,16 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-async function actWithConsent(cartUrl: string): Promise<string> {
-  const client = await connectStationClient(cartUrl);
-  try {
-    const created = await client.value('patients.create', {
-      identity: {
-        birthName: 'Le Bihan',
-        firstName: 'Yvonne',
-        birthDate: '1941-02-17',
-        sex: 'F',
-        birthplaceCode: '29019',
-        identityStatus: 'PROV',
-      },
-      notDuplicateOf: [],
-    });
-    if (created.status !== 'created') throw new Error('patient not created');
-    const act = await client.value('encounters.create', {
-      patientId: created.patient.id,
-      act: 'teleconsultation',
-      assisted: true,
-      requester: { name: 'IDE Morvan', role: 'nurse' },
-      site: CART.site,
-      reason: 'Lésion pigmentée du dos',
-    });
-    await client.value('encounters.consent', {
-      encounterId: act.id,
-      scope: 'recording',
-      decision: 'given',
-      givenBy: { kind: 'patient' },
-      collectedBy: 'IDE Morvan',
-      collectedAt: new Date().toISOString(),
-    });
-    return act.id;
-  } finally {
-    client.close();
-  }
-}
-
 test('the expert asks for a photo: the act on the cart holds a PNG at the track’s full resolution, asked by her', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
   setup = await startCallSetup(browser);
   const { cart, expert } = setup;
-  const actId = await actWithConsent(cart.station.url);
+  const actId = await actOfYvonne(cart.station.url, {
+    reason: 'Lésion pigmentée du dos',
+    consent: { scope: 'recording', givenBy: { kind: 'patient' } },
+  });
   await sayWhoIAm(cart.page, 'IDE Morvan');
   await openPatient(cart.page, 'Le Bihan', /LE BIHAN/);
   await cart.page.getByRole('button', { name: /Lésion pigmentée/ }).click();

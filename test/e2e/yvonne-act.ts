@@ -3,8 +3,18 @@
 import { CART } from './call-fixture';
 import { connectStationClient } from './station-client';
 
-/** Yvonne Le Bihan's act on the cart, with her consent to the act given by her trusted person. */
-export async function actOfYvonne(cartUrl: string): Promise<string> {
+type Giver = { kind: 'patient' } | { kind: 'trusted_person'; name: string };
+
+export interface YvonneAct {
+  reason?: string;
+  /** The consent recorded on the act: to the act by her trusted person, unless said otherwise. */
+  consent?: { scope: 'act' | 'recording'; givenBy: Giver };
+}
+
+/** Yvonne Le Bihan's act on the cart, with one consent; its id. */
+export async function actOfYvonne(cartUrl: string, options: YvonneAct = {}): Promise<string> {
+  const { reason = 'Plaie du talon qui ne cicatrise pas' } = options;
+  const consent = options.consent ?? { scope: 'act', givenBy: { kind: 'trusted_person', name: 'Paul Le Bihan' } };
   const client = await connectStationClient(cartUrl);
   try {
     const created = await client.value('patients.create', {
@@ -25,13 +35,13 @@ export async function actOfYvonne(cartUrl: string): Promise<string> {
       assisted: true,
       requester: { name: 'IDE Morvan', role: 'nurse' },
       site: CART.site,
-      reason: 'Plaie du talon qui ne cicatrise pas',
+      reason,
     });
     await client.value('encounters.consent', {
       encounterId: act.id,
-      scope: 'act',
+      scope: consent.scope,
       decision: 'given',
-      givenBy: { kind: 'trusted_person', name: 'Paul Le Bihan' },
+      givenBy: consent.givenBy,
       collectedBy: 'IDE Morvan',
       collectedAt: new Date().toISOString(),
     });
