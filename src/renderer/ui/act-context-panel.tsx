@@ -2,18 +2,11 @@
 // act's reason, and its consents, measurements and files. Shown in her call (calls) and on the act's
 // screen after the call (remote-acts): one widget, two features.
 import { useTranslation } from 'react-i18next';
-import type { ActContext, ActContextMeasurement } from '../../shared/calls/act-context';
+import type { ActContext } from '../../shared/calls/act-context';
+import { UNIT_SHOWN } from '../../shared/acts/encounter';
 import { useConsentLine } from './consent-form';
 import { formatDateTime } from './format';
 import { ContextPatientBanner } from './patient-banner';
-
-const UNIT_SHOWN: Record<ActContextMeasurement['unit'], string> = {
-  '%': '%',
-  '/min': '/min',
-  Cel: '°C',
-  kg: 'kg',
-  'mm[Hg]': 'mmHg',
-};
 
 export function ActContextBannerView({ context }: { context: ActContext | null }) {
   const { t } = useTranslation();

@@ -4,13 +4,11 @@
 // comma or point, and shown in the screen's language (37,2 °C in French).
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Vital } from '../../shared/acts/encounter';
+import { UNIT_SHOWN, type Vital } from '../../shared/acts/encounter';
 import type { FieldError } from '../../shared/result';
 import { checkVital, formatMeasure, parseDecimal, type VitalField } from '../../shared/acts/vital-limits';
 
 export type Problems = Partial<Record<VitalField, { level: 'unusual' | 'impossible' | 'invalid'; text: string }>>;
-
-const SHOWN_UNIT: Record<Vital['unit'], string> = { '%': '%', '/min': '/min', Cel: '°C', kg: 'kg', 'mm[Hg]': 'mmHg' };
 
 /** The measurement as a person reads it: 37,2 °C, 142/88 mmHg. */
 export function useVitalText(): (vital: Vital) => string {
@@ -18,8 +16,8 @@ export function useVitalText(): (vital: Vital) => string {
   return (v) => {
     const n = (x: number) => formatMeasure(x, i18n.language);
     return v.code === 'blood_pressure'
-      ? `${n(v.systolic)}/${n(v.diastolic)} ${SHOWN_UNIT[v.unit]}`
-      : `${n(v.value)} ${SHOWN_UNIT[v.unit]}`;
+      ? `${n(v.systolic)}/${n(v.diastolic)} ${UNIT_SHOWN[v.unit]}`
+      : `${n(v.value)} ${UNIT_SHOWN[v.unit]}`;
   };
 }
 

@@ -117,6 +117,15 @@ export const VitalSchema = StoredVitalSchema.superRefine((vital, ctx) => {
 });
 export type Vital = z.infer<typeof StoredVitalSchema>;
 
+/** A vital's UCUM unit as a screen or a report writes it (°C, mmHg). */
+export const UNIT_SHOWN: Record<Vital['unit'], string> = {
+  '%': '%',
+  '/min': '/min',
+  Cel: '°C',
+  kg: 'kg',
+  'mm[Hg]': 'mmHg',
+};
+
 export const ObservationInputSchema = z
   .strictObject({
     encounterId: EncounterIdSchema,

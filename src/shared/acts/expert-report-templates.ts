@@ -7,6 +7,8 @@
 // (The free-text report written on the requesting station has its headings in report-templates.ts.)
 import type { ActContext, ActContextMeasurement } from '../calls/act-context';
 import { REPORT_SECTIONS, type ReportSection, type ReportSections } from './expert-report';
+import { UNIT_SHOWN } from './encounter';
+import { specialtyKey } from '../teleexpertise/teleexpertise';
 
 export const REPORT_TEMPLATE_IDS = [
   'general',
@@ -98,14 +100,6 @@ const MEASUREMENT_NAMES: Record<ActContextMeasurement['kind'], string> = {
   blood_pressure: 'Pression artérielle',
 };
 
-const UNITS: Record<ActContextMeasurement['unit'], string> = {
-  '%': '%',
-  '/min': '/min',
-  Cel: '°C',
-  kg: 'kg',
-  'mm[Hg]': 'mmHg',
-};
-
 const timeInFrance = (iso: string) =>
   new Date(iso).toLocaleString('fr-FR', {
     timeZone: 'Europe/Paris',
@@ -124,7 +118,7 @@ export function measurementsText(context: Pick<ActContext, 'measurements'>): str
     .map((m) => {
       const value = m.kind === 'blood_pressure' ? m.values.map(number).join('/') : number(m.values[0]!);
       const how = m.device ? `${m.device}, ${m.takenBy}` : `saisie par ${m.takenBy}`;
-      return `${MEASUREMENT_NAMES[m.kind]} : ${value} ${UNITS[m.unit]} (${timeInFrance(m.takenAt)}, ${how})`;
+      return `${MEASUREMENT_NAMES[m.kind]} : ${value} ${UNIT_SHOWN[m.unit]} (${timeInFrance(m.takenAt)}, ${how})`;
     })
     .join('\n');
 }
@@ -155,15 +149,9 @@ export function untouchedSections(sections: ReportSections): ReportSection[] {
   });
 }
 
-const normalised = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
-
 /** The template her specialty suggests (as the hub names it: "dermatologie"), else general medicine. */
 export function templateForSpecialty(specialty: string | null | undefined): ReportTemplateId {
-  const s = normalised(specialty ?? '');
+  const s = specialtyKey(specialty ?? '');
   if (/dermato/.test(s)) return 'dermatology';
   if (/neuro|avc/.test(s)) return 'neurology_stroke';
   if (/cardio/.test(s)) return 'cardiology';
