@@ -1,6 +1,7 @@
 // A Pelco-D camera on the far end of a virtual RS-485 cable: frames acted on after their wire
 // time at the baud rate, pan/tilt/zoom moving at modelled speeds, presets, and position answers
 // (which many real cameras never give: answersQueries=false models those).
+import { createTimeline } from '../timeline';
 import { createReconnectingTransport } from '../transport/reconnecting-transport';
 import { openSerialLink } from '../transport/serial-link';
 import { C2, createPelcoDecoder, pelco, type PelcoFrame } from './codec';
@@ -39,19 +40,11 @@ export async function startPelcoDSimulator(options: PelcoDSimulatorOptions) {
   let last = performance.now();
   let lineFreeAt = performance.now();
   let replyFreeAt = performance.now();
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  // Frames and replies keep the order of their times, however late the machine runs.
+  const timeline = createTimeline(() => performance.now());
   let executed = 0;
 
-  const later = (at: number, action: () => void) => {
-    const timer = setTimeout(
-      () => {
-        timers.delete(timer);
-        action();
-      },
-      Math.max(0, at - performance.now()),
-    );
-    timers.add(timer);
-  };
+  const later = timeline.at;
 
   function advance(now = performance.now()): void {
     const dt = now - last;
@@ -128,7 +121,7 @@ export async function startPelcoDSimulator(options: PelcoDSimulatorOptions) {
       };
     },
     async stop() {
-      for (const t of timers) clearTimeout(t);
+      timeline.clear();
       await transport.close();
     },
   };

@@ -2,6 +2,7 @@
 // command per video frame, ACK after 1-4 frames, two sockets (buffer full on a third), Completion
 // when the modelled move ends, inquiry answers, and a network-change message at power-up.
 import { mulberry32 } from '../random';
+import { createTimeline } from '../timeline';
 import { createViscaSplitter, fromNibbles, isValidCommand, nibbles } from './codec';
 import { createCameraModel, type ModelState } from './camera-model';
 import { createReconnectingTransport } from '../transport/reconnecting-transport';
@@ -45,7 +46,8 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
   const model = createCameraModel(now());
   const splitter = createViscaSplitter(isValidCommand);
   const sockets: (ReturnType<typeof setTimeout> | null)[] = [null, null]; // sockets 1 and 2
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  // Commands and replies keep the order of their times, however late the machine runs.
+  const timeline = createTimeline(now);
   const received: ViscaSimulator['received'] = [];
   let rxFreeAt = now();
   let txFreeAt = now();
@@ -55,21 +57,11 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
   const address = 1;
   const head = 0x80 + address * 0x10; // 90
 
-  const at = (time: number, action: () => void) => {
-    const timer = setTimeout(
-      () => {
-        timers.delete(timer);
-        action();
-      },
-      Math.max(0, time - now()),
-    );
-    timers.add(timer);
-  };
   // Replies leave one after the other, each taking its wire time.
   const reply = (time: number, bytes: number[]) => {
     const start = Math.max(time, txFreeAt);
     txFreeAt = start + bytes.length * byteMs;
-    at(txFreeAt, () => void transport.write(Uint8Array.from(bytes)).catch(() => {}));
+    timeline.at(txFreeAt, () => void transport.write(Uint8Array.from(bytes)).catch(() => {}));
   };
 
   function freeSocket(): number | null {
@@ -181,7 +173,7 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
       const actAt = Math.max(receivedAt, nextFrameAt);
       nextFrameAt = actAt + frameMs;
       received.push({ at: receivedAt, bytes: message });
-      at(actAt, () => execute(message, actAt));
+      timeline.at(actAt, () => execute(message, actAt));
     }
   });
   // Power-up announces itself with a network change message (on a serial chain only).
@@ -195,7 +187,7 @@ export async function startViscaSimulator(options: ViscaSimulatorOptions): Promi
     state: () => ({ ...model.state(now()), power, busySockets: sockets.filter(Boolean).length }),
     received,
     async stop() {
-      for (const timer of timers) clearTimeout(timer);
+      timeline.clear();
       sockets.forEach((t) => t && clearTimeout(t));
       await transport.close();
     },
