@@ -5,7 +5,8 @@
 // station whose files were rewritten cannot bring the region's copy along: its rewritten rows no
 // longer link (issue 16, point 4).
 import type http from 'node:http';
-import { auditChainLinkOf, auditObserverOf, HUB_PEER_SYSTEM } from '../shared/audit/audit-chain-link';
+import { auditChainLinkOf, auditObserverOf } from '../shared/audit/audit-chain-link';
+import { HUB_PEER_SYSTEM } from '../shared/region-source';
 import type { RateLimiter } from './rate-limit';
 import type { Claims, Verified } from './tokens';
 

@@ -2,14 +2,17 @@
 // claims, never from what the client sends. A station reads and writes what it wrote (and the
 // replies to its own requests); an expert reads the téléexpertise requests routed to her (her
 // specialty, or named to her by her identifier) and what they point to, and writes only replies
-// to them. Everyone writes her own audit trail (AuditEvent).
+// to them, and her signed reports addressed to a station. A message addressed to a station or an
+// expert by hub subject is read by its writer and that recipient only. Everyone writes her own
+// audit trail (AuditEvent).
 // Modelled on FHIR compartments and SMART scopes (patient/*.rs narrowed to a compartment), and
 // on Medplum's access policies ("readonly" / "criteria" per resource type), kept to what the
 // stations do.
 import { Operator } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import type { FhirRepository } from '@medplum/fhir-router';
-import { regionSourceOf } from '../shared/region-source';
+import { addressedKind, addressedTo, type AddressedKind } from '../shared/addressed-message';
+import { HUB_PEER_SYSTEM, regionSourceOf } from '../shared/region-source';
 import { namedExpertId, routedTo } from '../shared/teleexpertise/teleexpertise';
 import { whyNotOwnAuditEvent } from './audit-chains';
 import type { Claims } from './tokens';
@@ -128,6 +131,9 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
     const r = resource as AnyResource;
     if (SHARED_TYPES.has(r.resourceType)) return true;
     if (r.id && writerOf(r.resourceType, r.id) === claims.sub) return true;
+    // SECURITY: a message addressed to a station or an expert by her hub subject (the expert's
+    // report after the call, its receipt) is read by its writer and that recipient only.
+    if (addressedKind(r) !== null) return addressedTo(r) === claims.sub;
     if (claims.role === 'expert') return expertCanRead(r, claims);
     // SECURITY: a station also reads the replies (Communication) to its own requests.
     if (r.resourceType === 'Communication')
@@ -150,7 +156,11 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
       // record: a refused read of someone else's id is recorded at the region, not refused.
       return whyNotOwnAuditEvent(r, claims);
     }
-    if (claims.role === 'expert' && !SHARED_TYPES.has(r.resourceType)) {
+    const kind = addressedKind(r);
+    if (kind !== null) {
+      const why = whyNotAddressed(kind, r, claims);
+      if (why) return why;
+    } else if (claims.role === 'expert' && !SHARED_TYPES.has(r.resourceType)) {
       // SECURITY: an expert writes only replies to the requests routed to her.
       if (r.resourceType !== 'Communication')
         return `An expert's token writes only Communications (replies), not ${r.resourceType}.`;
@@ -190,6 +200,22 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
       return false;
     },
   };
+}
+
+/**
+ * SECURITY: an addressed message names exactly one recipient by hub subject; only an expert sends
+ * a report (the requesting station still checks she is its act's expert), only a station answers
+ * one, and no request is needed: the report comes after a call, not a téléexpertise request.
+ */
+function whyNotAddressed(kind: AddressedKind, r: AnyResource, claims: Claims): string | null {
+  const recipient = addressedTo(r);
+  if (recipient === null)
+    return `A ${kind} Communication names exactly one recipient, by identifier ${HUB_PEER_SYSTEM}|<hub subject>.`;
+  if (recipient === claims.sub) return `A ${kind} Communication is addressed to someone else, not to its writer.`;
+  if (kind === 'expert-report' && claims.role !== 'expert') return 'Only an expert’s token sends an expert report.';
+  if (kind !== 'expert-report' && claims.role === 'expert')
+    return 'Only the requesting station answers an expert report.';
+  return null;
 }
 
 /** Every relative reference (Type/id) anywhere in a resource. */

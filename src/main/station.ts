@@ -132,6 +132,17 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     fhir: sync.fhir,
     hub: () => calls.service.state(),
   });
+  const remoteActs = createRemoteActsFeature(platform, {
+    remoteOfCall: (callId) => calls.repository.remoteOf(callId),
+    expert: () => {
+      const you = calls.service.state().you;
+      const user = signedIn();
+      if (user) return { name: user.name, rpps: user.rpps, hubId: you?.id ?? null };
+      return you ? { name: you.name, rpps: null, hubId: you.id } : null;
+    },
+    // Signed offline too (the report waits in the outbox): her hub identity is the last the hub gave.
+    reportSigner: () => reportSigner(signedIn(), calls.service.state().you ?? calls.service.lastIdentity()),
+  });
   sync.useRecords({
     patients: patients.repository,
     encounters,
@@ -141,21 +152,16 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     attachments: platform.fileStore,
     reportPdfs: acts.reportPdfs,
     withMessagesPull: teleexpertise.withMessagesPull,
+    remoteReports: remoteActs.reportRepository,
+    addressed: {
+      fileReport: (report, writer) => acts.expertReports.fromHub(report, writer),
+      receiptCame: (receipt, writer) => remoteActs.reports.receiptFromHub(receipt, writer),
+    },
   });
   const stationAudit = createAuditFeature(platform, {
     encounters,
     signedIn,
     hubIdentity: () => calls.service.state().you,
-  });
-  const remoteActs = createRemoteActsFeature(platform, {
-    remoteOfCall: (callId) => calls.repository.remoteOf(callId),
-    expert: () => {
-      const you = calls.service.state().you;
-      const user = signedIn();
-      if (user) return { name: user.name, rpps: user.rpps, hubId: you?.id ?? null };
-      return you ? { name: you.name, rpps: null, hubId: you.id } : null;
-    },
-    reportSigner: () => reportSigner(signedIn(), calls.service.state().you),
   });
   const activity = createActivityFeature(platform, { communesFile: options.communesFile });
   const station = createStationFeature(platform, {

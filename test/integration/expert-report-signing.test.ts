@@ -4,119 +4,18 @@
 // station; the requesting station files exactly what she signed. Real hub, real stations, the
 // contract the pages use. Unsigned-in, nothing is signed; a second signature is a correction, with
 // its reason, by the same physician, and the first version stays on both sides.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src/hub/server';
-import { issueToken, type NewClaims } from '../../src/hub/tokens';
-import { silentLogger } from '../../src/main/platform/logger';
-import { createStation, type Station, type StationOptions } from '../../src/main/station';
-import type { EventPayload } from '../../src/shared/contract';
-import type { ReportSections } from '../../src/shared/acts/expert-report';
+import { describe, expect, it } from 'vitest';
+import type { Station } from '../../src/main/station';
 import { contractValue as value } from '../helpers/contract-value';
+import { CART, DERMATOLOGY_REPORT as sections, useExpertAndCart } from '../helpers/expert-and-cart';
 import { validatedIdentity } from '../helpers/identities';
-import { CLIENT, signInInBrowser, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
-import { useTempDir } from '../helpers/temp-dir';
-import { waitFor } from '../helpers/wait';
 
-const tempDir = useTempDir();
-const SECRET = 'expert-report-signing-secret';
-const cleanups: (() => Promise<void>)[] = [];
-let provider: TestProvider;
-beforeEach(async () => {
-  provider = await startTestProvider();
-});
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-  await provider.close();
-});
-
-const token = (sub: string, role: NewClaims['role'], name: string) =>
-  issueToken(SECRET, {
-    sub,
-    role,
-    name,
-    site: role === 'expert' ? 'CHU de Brest' : 'EHPAD Les Tilleuls',
-    specialty: role === 'expert' ? 'dermatologie' : null,
-    exp: Math.floor(Date.now() / 1000) + 600,
-  });
-
-function stationOn(
-  hub: RunningHub,
-  sub: string,
-  role: NewClaims['role'],
-  name: string,
-  extra: Partial<StationOptions>,
-) {
-  const station = createStation({
-    dataDir: tempDir(),
-    mode: 'browser',
-    logger: silentLogger,
-    hubUrl: hub.url,
-    hubToken: token(sub, role, name),
-    ...extra,
-  });
-  cleanups.push(() => station.close());
-  const messages: EventPayload<'calls.message'>[] = [];
-  station.events.on('calls.message', (m) => messages.push(m));
-  return { station, messages };
-}
-
-const sections: ReportSections = {
-  motif: 'Lésion pigmentée du dos',
-  histoire: 'Apparue il y a six mois, grandit.',
-  examen: 'Lésion asymétrique de 8 mm, bords irréguliers, deux couleurs.',
-  mesures: '',
-  conclusion: 'Lésion suspecte de mélanome.',
-  conduite: 'Exérèse en consultation de dermatologie sous quinze jours.',
-  suivi: 'Résultat anatomopathologique au médecin traitant.',
-};
+const expertAndCart = useExpertAndCart();
 
 /** A cart with its act, the expert's station (signed in or not), a call about the act, its context kept. */
 async function actOnBothSides(expertSignsIn: boolean) {
-  const hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
-  cleanups.push(() => hub.close());
-  const cart = stationOn(hub, 'cart-7', 'station', 'Chariot 7', {});
-  const oidc = {
-    discoveryUrl: provider.issuer,
-    clientId: CLIENT.id,
-    clientSecret: CLIENT.secret,
-    scope: 'openid profile',
-  };
-  const expert = stationOn(hub, 'dr-kerleau', 'expert', 'Dr Kerleau', expertSignsIn ? { oidc } : {});
-  if (expertSignsIn) {
-    await signInInBrowser((await value(expert.station, 'identity.login', {})).authorizationUrl);
-    await expect.poll(async () => (await value(expert.station, 'identity.state', {})).user?.name).toBe('Anne KERLEAU');
-    await value(expert.station, 'identity.setPin', { pin: '4826' });
-  }
-  // Her station opens its records (the hub's peers among them) once she is signed in.
-  for (const s of [cart, expert])
-    await expect.poll(async () => (await value(s.station, 'calls.hub', {})).peers.length).toBeGreaterThan(0);
-  const created = await value(cart.station, 'patients.create', { identity: validatedIdentity(), notDuplicateOf: [] });
-  if (created.status !== 'created') throw new Error('patient not created');
-  const act = await value(cart.station, 'encounters.create', {
-    patientId: created.patient.id,
-    act: 'teleconsultation',
-    assisted: true,
-    requester: { name: 'IDE Morvan', role: 'nurse' },
-    site: 'EHPAD Les Tilleuls',
-    reason: 'Lésion pigmentée du dos',
-  });
-  await value(cart.station, 'encounters.consent', {
-    encounterId: act.id,
-    scope: 'act',
-    decision: 'given',
-    givenBy: { kind: 'patient' },
-    collectedBy: 'IDE Morvan',
-    collectedAt: new Date().toISOString(),
-  });
-  await value(cart.station, 'calls.ringForAct', { encounterId: act.id, to: 'dr-kerleau', urgent: false });
-  await waitFor(() => expert.messages.some((m) => m.type === 'call.incoming'), 'the expert is rung');
-  const incoming = expert.messages.find((m) => m.type === 'call.incoming');
-  const callId = incoming?.type === 'call.incoming' ? incoming.callId : '';
-  const cartCallId = (await value(cart.station, 'encounters.get', { id: act.id })).encounter.callId!;
-  await value(cart.station, 'encounters.setStatus', { id: act.id, version: 2, status: 'in_progress' });
-  const context = await value(cart.station, 'encounters.context', { id: act.id });
-  await value(expert.station, 'remoteActs.keep', { callId, peerId: 'cart-7', context });
-  return { cart: cart.station, expert: expert.station, actId: act.id, cartCallId };
+  const both = await expertAndCart({ expertSignsIn });
+  return { cart: both.cart.station, expert: both.expert.station, actId: both.actId, cartCallId: both.cartCallId };
 }
 
 const codeOf = async (station: Station, channel: 'remoteActs.sign', input: object) => {
@@ -127,14 +26,14 @@ const codeOf = async (station: Station, channel: 'remoteActs.sign', input: objec
 describe('the expert’s report, on her station', () => {
   it('is refused to a station where nobody is signed in, and says why', async () => {
     const { expert, actId } = await actOnBothSides(false);
-    const sign = { peerId: 'cart-7', actId, sections, replaces: null };
+    const sign = { peerId: CART, actId, sections, replaces: null };
     expect(await codeOf(expert, 'remoteActs.sign', sign)).toBe('sign_in_required');
-    expect((await value(expert, 'remoteActs.report', { peerId: 'cart-7', actId })).signed).toEqual([]);
+    expect((await value(expert, 'remoteActs.report', { peerId: CART, actId })).signed).toEqual([]);
   });
 
   it('keeps her draft, signs it in her name, and the cart files exactly what she signed; a correction keeps both', async () => {
     const { cart, expert, actId, cartCallId } = await actOnBothSides(true);
-    const key = { peerId: 'cart-7', actId };
+    const key = { peerId: CART, actId };
     // Her worklist: the act waits for its report, from the moment its context came.
     const states = async () => (await value(expert, 'remoteActs.worklist', {})).map((i) => i.state);
     const [owed] = await value(expert, 'remoteActs.worklist', {});

@@ -42,6 +42,9 @@ export interface ExpertReportIntakeDeps {
 
 export type IntakeOutcome = { reportId: string; outcome: 'filed' | 'already_filed' };
 
+/** Refusals the same report would meet again: who sent it, its content, its act. */
+const FINAL_REFUSALS = new Set(['forbidden', 'validation_failed', 'not_found']);
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export function createExpertReportIntake(deps: ExpertReportIntakeDeps) {
@@ -73,53 +76,73 @@ export function createExpertReportIntake(deps: ExpertReportIntakeDeps) {
     }
   }
 
-  return {
-    /** Files the report on its act if it passes the rule; the same report again is not filed twice. */
-    async receive(report: SignedExpertReport, sender: ReportSender): Promise<IntakeOutcome> {
-      const patientId = deps.encounters.get(report.encounterId)?.patientId ?? null;
-      const kept = receiptStmt.get(report.id);
-      if (kept && kept.encounter_id === report.encounterId && kept.sha256 === report.sha256)
-        return { reportId: report.id, outcome: 'already_filed' };
-      try {
-        if (kept) throw new AppFailure('forbidden', 'Another report was already filed under this id.');
-        check(report, sender);
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        const fields = error instanceof AppFailure ? error.fields?.map((f) => f.code).join(', ') : undefined;
-        deps.audit({ outcome: 'refused', report, sender, patientId, why: fields ? `${why} (${fields})` : why });
-        throw error;
-      }
-      const correction = report.correctionReason ? `\n\nCorrection : ${report.correctionReason}` : '';
-      const filed: Report = {
-        id: report.id,
+  /** Files the report on its act if it passes the rule; the same report again is not filed twice. */
+  async function receive(report: SignedExpertReport, sender: ReportSender): Promise<IntakeOutcome> {
+    const patientId = deps.encounters.get(report.encounterId)?.patientId ?? null;
+    const kept = receiptStmt.get(report.id);
+    if (kept && kept.encounter_id === report.encounterId && kept.sha256 === report.sha256)
+      return { reportId: report.id, outcome: 'already_filed' };
+    try {
+      if (kept) throw new AppFailure('forbidden', 'Another report was already filed under this id.');
+      check(report, sender);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      const fields = error instanceof AppFailure ? error.fields?.map((f) => f.code).join(', ') : undefined;
+      deps.audit({ outcome: 'refused', report, sender, patientId, why: fields ? `${why} (${fields})` : why });
+      throw error;
+    }
+    const correction = report.correctionReason ? `\n\nCorrection : ${report.correctionReason}` : '';
+    const filed: Report = {
+      id: report.id,
+      encounterId: report.encounterId,
+      text: `${expertReportText(report.sections)}${correction}`,
+      author: {
+        name: report.author.name,
+        role: 'physician',
+        rpps: report.author.rpps,
+        specialty: report.author.specialty,
+        hubId: report.author.hubId,
+      },
+      signedAt: report.signedAt,
+      replaces: report.replaces,
+    };
+    // The receipt is written in the report's transaction: a crash keeps both or neither.
+    const receipt = () =>
+      insertReceipt.run({
+        reportId: report.id,
         encounterId: report.encounterId,
-        text: `${expertReportText(report.sections)}${correction}`,
-        author: {
-          name: report.author.name,
-          role: 'physician',
-          rpps: report.author.rpps,
-          specialty: report.author.specialty,
-          hubId: report.author.hubId,
-        },
-        signedAt: report.signedAt,
-        replaces: report.replaces,
-      };
-      // The receipt is written in the report's transaction: a crash keeps both or neither.
-      const receipt = () =>
-        insertReceipt.run({
-          reportId: report.id,
-          encounterId: report.encounterId,
-          sender: sender.peerId,
-          via: sender.via,
-          callId: sender.callId,
-          sha256: report.sha256,
-          sections: JSON.stringify(report.sections),
-          correctionReason: report.correctionReason,
-          receivedAt: deps.now().toISOString(),
-        });
-      await deps.fileReport(filed, filed.author, receipt, report.sha256);
-      deps.audit({ outcome: 'received', report, sender, patientId, why: null });
-      return { reportId: report.id, outcome: 'filed' };
+        sender: sender.peerId,
+        via: sender.via,
+        callId: sender.callId,
+        sha256: report.sha256,
+        sections: JSON.stringify(report.sections),
+        correctionReason: report.correctionReason,
+        receivedAt: deps.now().toISOString(),
+      });
+    await deps.fileReport(filed, filed.author, receipt, report.sha256);
+    deps.audit({ outcome: 'received', report, sender, patientId, why: null });
+    return { reportId: report.id, outcome: 'filed' };
+  }
+
+  return {
+    receive,
+    /**
+     * A report the hub delivered after the call, from the writer the hub authenticated: filed,
+     * refused for good (its rule would refuse it again: the reason goes back to her), or to be
+     * tried again later (a full disk, a database held: nothing was decided).
+     */
+    async fromHub(
+      report: SignedExpertReport,
+      writer: string,
+    ): Promise<{ outcome: 'filed' } | { outcome: 'refused'; reason: string } | { outcome: 'later' }> {
+      try {
+        await receive(report, { peerId: writer, via: 'hub', callId: null });
+        return { outcome: 'filed' };
+      } catch (error) {
+        if (!(error instanceof AppFailure)) throw error;
+        if (!FINAL_REFUSALS.has(error.code)) return { outcome: 'later' };
+        return { outcome: 'refused', reason: (error.fields?.[0]?.code ?? error.code).slice(0, 200) };
+      }
     },
     /** The SHA-256 the expert signed, for a report received from her (the PDF prints it). */
     signedHash: (reportId: string): string | null => receiptStmt.get(reportId)?.sha256 ?? null,

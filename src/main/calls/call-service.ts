@@ -39,6 +39,8 @@ type TurnRefused = { refused: true };
 
 export function createCallService(deps: CallServiceDeps) {
   let you: Peer | null = null;
+  /** Who the hub last said this station is: its token's subject does not change while the link is down. */
+  let lastWelcomed: Peer | null = null;
   let peers: Peer[] = [];
   let offers: Offer[] = [];
   let sender: Sender = () => false;
@@ -115,6 +117,8 @@ export function createCallService(deps: CallServiceDeps) {
   }
 
   return {
+    /** The identity the hub gave this station at its last welcome, kept while the link is down. */
+    lastIdentity: (): Peer | null => lastWelcomed,
     /** Wires the hub connection's send; called once the client exists. */
     useSender(send: Sender): void {
       sender = send;
@@ -125,6 +129,7 @@ export function createCallService(deps: CallServiceDeps) {
       switch (message.type) {
         case 'welcome':
           you = message.you;
+          lastWelcomed = message.you;
           peers = message.peers;
           return publish();
         case 'presence':

@@ -6,3 +6,4 @@ export type { RemoteActRepository } from './remote-act-repository';
 export { createRemoteActsFeature } from './remote-acts-feature';
 export { reportSigner } from './report-signer';
 export type { RemoteReportService } from './remote-report-service';
+export type { RemoteReportRepository } from './remote-report-repository';

@@ -23,7 +23,9 @@ export function createRemoteActsFeature(platform: StationPlatform, deps: RemoteA
     acts: repository,
     reports: reportRepository,
     signer: deps.reportSigner,
+    outbox: platform.outbox,
     now: platform.now,
+    log: (event, detail) => platform.logger.warn(event, detail),
     changed: (peerId, actId) => platform.events.emit('remoteActs.reportChanged', { peerId, actId }),
   });
   return { repository, service, reportRepository, reports, handlers: remoteActsHandlers(service, reports) };

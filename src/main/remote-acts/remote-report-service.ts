@@ -19,6 +19,7 @@ import type { ReportTemplateId } from '../../shared/acts/expert-report-templates
 import type { RemoteReport, ReportDraft } from '../../shared/remote-acts/report-channels';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../platform/database/connection';
+import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { RemoteActRepository } from './remote-act-repository';
 import type { RemoteReportRepository } from './remote-report-repository';
 
@@ -28,9 +29,13 @@ export interface RemoteReportServiceDeps {
   reports: RemoteReportRepository;
   /** Who signs: the signed-in physician and her hub identity; throws (sign_in_required) otherwise. */
   signer: () => ReportSigner;
+  /** Each signed version also goes through the hub (sync: expert_report), for after the call. */
+  outbox: Pick<OutboxRepository, 'enqueue'>;
   now: () => Date;
   /** Her report of this act changed (the page reloads it). */
   changed: (peerId: string, actId: string) => void;
+  /** A receipt that cannot be taken (not from the station the report went to). */
+  log: (event: string, detail: Record<string, unknown>) => void;
 }
 
 interface ActKey {
@@ -43,7 +48,8 @@ interface Correction {
   correctionReason?: string | undefined;
 }
 
-export function createRemoteReportService({ db, acts, reports, signer, now, changed }: RemoteReportServiceDeps) {
+export function createRemoteReportService(deps: RemoteReportServiceDeps) {
+  const { db, acts, reports, signer, now, changed } = deps;
   function actOf({ peerId, actId }: ActKey) {
     const act = acts.get(peerId, actId);
     if (!act)
@@ -114,6 +120,8 @@ export function createRemoteReportService({ db, acts, reports, signer, now, chan
         checkCorrection(input, input, author.rpps);
         reports.addSigned({ peerId: input.peerId, actId: input.actId, report });
         reports.dropDraft(input.peerId, input.actId);
+        // Signed and queued for the hub in one transaction: a crash keeps both or neither.
+        deps.outbox.enqueue('expert_report', report.id, 1, 'create', report.signedAt);
         return { report, delivery: { state: 'pending' }, replacedBy: null };
       })();
       changed(input.peerId, input.actId);
@@ -135,6 +143,27 @@ export function createRemoteReportService({ db, acts, reports, signer, now, chan
       const { peerId, actId, ...report } = reports.get(input.reportId)!;
       changed(peerId, actId);
       return report;
+    },
+
+    /**
+     * What the requesting station answered through the hub, after the call. SECURITY: only the
+     * station the report was addressed to (its writer as the hub stamped it) answers for it.
+     */
+    receiptFromHub(receipt: { reportId: string; outcome: 'filed' | 'refused'; reason: string | null }, writer: string) {
+      const kept = reports.get(receipt.reportId);
+      if (!kept || kept.peerId !== writer) {
+        deps.log('remote_report.receipt_ignored', {
+          reportId: receipt.reportId,
+          writer,
+          addressedTo: kept?.peerId ?? null,
+        });
+        return;
+      }
+      if (kept.delivery.state !== 'pending') return;
+      const at = now().toISOString();
+      if (receipt.outcome === 'refused') reports.markRefused(receipt.reportId, receipt.reason ?? 'refused', at);
+      else reports.markDelivered(receipt.reportId, 'hub', at);
+      changed(kept.peerId, kept.actId);
     },
   };
 }

@@ -7,11 +7,13 @@ import type { ImagingRepository } from '../imaging';
 import type { PatientRepository } from '../patients';
 import type { StoredReportPdf } from '../acts';
 import type { TeleexpertiseRepository } from '../teleexpertise';
+import type { RemoteReportRepository } from '../remote-acts';
 import type { AuditRow } from '../audit';
 import { parseChatEntityId } from './chat-entity';
 import { auditRowToFhir } from './fhir/audit-event';
 import { chatResourceId } from './fhir/communication';
 import { messageToCommunication } from './fhir/expertise-message';
+import { expertReportToCommunication } from './fhir/expert-report-message';
 import { consentToFhir } from './fhir/consent';
 import { encounterToFhir } from './fhir/encounter';
 import { imagingStudyResourceId, imagingStudyToFhir } from './fhir/imaging-study';
@@ -34,6 +36,7 @@ export const RESOURCE_TYPE: Record<string, string> = {
   call_chat: 'Communication',
   imaging_study: 'ImagingStudy',
   expertise_message: 'Communication',
+  expert_report: 'Communication',
   audit: 'AuditEvent',
 };
 
@@ -73,6 +76,8 @@ export interface LocalResourcesDeps {
   /** The kept PDFs of signed reports (described by their DocumentReference). */
   reportPdfs?: { kept(reportId: string): StoredReportPdf | null };
   teleexpertise?: TeleexpertiseRepository;
+  /** On the expert's station, the reports she signed for other stations' acts (sent to them through the hub). */
+  remoteReports?: Pick<RemoteReportRepository, 'get'>;
   /** The audit trail's rows, by sequence number (sent as AuditEvent). */
   audit?: Pick<AuditSource, 'bySeq' | 'observer'>;
 }
@@ -135,6 +140,15 @@ export function createLocalResources(deps: LocalResourcesDeps) {
         case 'expertise_message': {
           const m = deps.teleexpertise?.message(id);
           return m ? { resource: messageToCommunication(m) as Resource & { id: string }, version: 1 } : null;
+        }
+        case 'expert_report': {
+          const kept = deps.remoteReports?.get(id);
+          return kept
+            ? {
+                resource: expertReportToCommunication(kept.report, kept.peerId) as Resource & { id: string },
+                version: 1,
+              }
+            : null;
         }
         case 'audit': {
           const row = /^\d+$/.test(id) ? deps.audit?.bySeq(Number(id)) : null;

@@ -19,7 +19,7 @@ import type { FhirClient } from './fhir-client';
 import { pausedMessage } from '../platform/hub/hub-pace';
 import type { UploadRequest } from './resumable-upload';
 import type { AttachmentStore } from '../platform/files/attachment-store';
-import { createLocalResources, type AuditSource } from './local-resources';
+import { createLocalResources, type AuditSource, type LocalResourcesDeps } from './local-resources';
 import type { ServerCapabilities } from './server-capabilities';
 import { createPushAttachment } from './push/push-attachment';
 import { createPushChat } from './push/push-chat';
@@ -41,6 +41,7 @@ export const PUSHED_ENTITIES = [
   'call_chat',
   'imaging_study',
   'expertise_message',
+  'expert_report',
 ] as const;
 /** With the audit trail given (deps.audit), its rows go too, after the records queued before them. */
 export const PUSHED_WITH_AUDIT = [...PUSHED_ENTITIES, 'audit'] as const;
@@ -72,6 +73,8 @@ export interface PushDeps {
   reportPdfs: { kept(reportId: string): StoredReportPdf | null; sealed(reportId: string): Promise<StoredReportPdf> };
   /** Téléexpertise details and messages (sent as ServiceRequest details and Communication). */
   teleexpertise?: TeleexpertiseRepository;
+  /** The expert's signed reports of other stations' acts (sent as Communication to their station). */
+  remoteReports?: LocalResourcesDeps['remoteReports'];
   /** The audit trail's rows (sent as AuditEvent), and where the region's acknowledgements go. */
   audit?: AuditSource;
   client: FhirClient;

@@ -7,6 +7,7 @@ import type { Logger } from '../platform/logger';
 import type { FhirClient } from './fhir-client';
 import { FhirNetworkError } from './fhir-client';
 import { loadFhirDefinitions } from './fhir/validate';
+import { createAddressedPull, type AddressedPullDeps } from './addressed-pull';
 import { createPullWorker, type PullDeps, type PullReport } from './pull-worker';
 import { createPushWorker, PUSHED_WITH_AUDIT, type PushDeps } from './push-worker';
 import { createReconciler } from './reconciler';
@@ -32,7 +33,7 @@ export interface StationSyncDeps {
   /** What is pushed: the records, the files and the kept report PDFs. */
   records: Pick<
     PushDeps,
-    'patients' | 'encounters' | 'calls' | 'imaging' | 'teleexpertise' | 'attachments' | 'reportPdfs'
+    'patients' | 'encounters' | 'calls' | 'imaging' | 'teleexpertise' | 'remoteReports' | 'attachments' | 'reportPdfs'
   >;
   audit: NonNullable<PushDeps['audit']>;
   /** What the reconciliation keeps, this station's token subject at the hub and the name its audit rows carry. */
@@ -41,6 +42,8 @@ export interface StationSyncDeps {
   taker: PullDeps['taker'];
   /** Téléexpertise: its messages are pulled after the records, in the same pass. */
   withMessagesPull(puller: { runOnce(): Promise<PullReport> }): { runOnce(): Promise<PullReport> };
+  /** The expert's reports after the call and their receipts, pulled last in the same pass. */
+  addressed: Pick<AddressedPullDeps, 'fileReport' | 'receiptCame'>;
   publishStatus(): void;
   logger: Logger;
   now: () => Date;
@@ -89,14 +92,24 @@ export function startStationSync(deps: StationSyncDeps): StationSync {
       now,
       inTransaction: deps.inTransaction,
     }),
-    puller: deps.withMessagesPull(
-      createPullWorker({
-        sync: deps.sync,
+    puller: thenAddressed(
+      deps.withMessagesPull(
+        createPullWorker({
+          sync: deps.sync,
+          client,
+          local: deps.local,
+          taker: deps.taker,
+          now,
+          types: () => (service.capabilities() ?? fullCapabilities()).pullTypes,
+          ...(deps.syncTiming?.pullMarginMs !== undefined ? { marginMs: deps.syncTiming.pullMarginMs } : {}),
+        }),
+      ),
+      createAddressedPull({
         client,
-        local: deps.local,
-        taker: deps.taker,
+        sync: deps.sync,
+        subject: deps.reconcile.subject,
+        ...deps.addressed,
         now,
-        types: () => (service.capabilities() ?? fullCapabilities()).pullTypes,
         ...(deps.syncTiming?.pullMarginMs !== undefined ? { marginMs: deps.syncTiming.pullMarginMs } : {}),
       }),
     ),
@@ -123,4 +136,18 @@ export function startStationSync(deps: StationSyncDeps): StationSync {
   });
   service.kick();
   return service;
+}
+
+/** The records' pull, then the addressed messages' in the same pass; the first to stop says why. */
+function thenAddressed(
+  puller: { runOnce(): Promise<PullReport> },
+  addressed: { runOnce(): Promise<{ stoppedBy: string | null }> },
+): { runOnce(): Promise<PullReport> } {
+  return {
+    async runOnce() {
+      const report = await puller.runOnce();
+      if (report.stoppedBy !== null) return report;
+      return { ...report, stoppedBy: (await addressed.runOnce()).stoppedBy };
+    },
+  };
 }

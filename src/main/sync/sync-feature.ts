@@ -20,8 +20,9 @@ export interface SyncFeatureDeps {
 
 /** What the sync sends and takes: the features' repositories. */
 export type SyncRecords = StationSyncDeps['records'] &
-  Required<Pick<LocalResourcesDeps, 'imaging' | 'teleexpertise' | 'reportPdfs'>> & {
+  Required<Pick<LocalResourcesDeps, 'imaging' | 'teleexpertise' | 'reportPdfs' | 'remoteReports'>> & {
     withMessagesPull: StationSyncDeps['withMessagesPull'];
+    addressed: StationSyncDeps['addressed'];
   };
 
 export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDeps) {
@@ -66,6 +67,7 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
         imaging: records.imaging,
         teleexpertise: records.teleexpertise,
         reportPdfs: records.reportPdfs,
+        remoteReports: records.remoteReports,
       });
       const taker = createServerVersionTaker({
         sync: repository,
@@ -127,6 +129,7 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
             calls: records.calls,
             imaging: records.imaging,
             teleexpertise: records.teleexpertise,
+            remoteReports: records.remoteReports,
             attachments: records.attachments,
             reportPdfs: records.reportPdfs,
           },
@@ -140,6 +143,7 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
           local,
           taker,
           withMessagesPull: records.withMessagesPull,
+          addressed: records.addressed,
           publishStatus: deps.statusChanged,
           logger,
           now,

@@ -2,14 +2,9 @@
 // with the row's sequence number, the hash of the row before it and its own hash. The station
 // writes it (src/main/sync/fhir/audit-event.ts); the hub reads it to check that each row follows
 // the last one it acknowledged, and answers it back as the acknowledgement.
+import { HUB_PEER_SYSTEM } from '../region-source';
 
 export const AUDIT_CHAIN_EXTENSION = 'urn:relais:StructureDefinition:audit-chain';
-
-/**
- * The identifier system of a station or an expert as the hub knows her: the value is her token's
- * subject. An AuditEvent's source.observer names the station that recorded it this way.
- */
-export const HUB_PEER_SYSTEM = 'urn:relais:peer';
 
 export interface AuditChainLink {
   seq: number;

@@ -4,7 +4,8 @@
 // the station that recorded it is the source's observer, named as the hub knows it (its token's
 // subject), so that the region takes from each token its own trail only.
 import type { AuditEvent, AuditEventEntity } from '@medplum/fhirtypes';
-import { AUDIT_CHAIN_EXTENSION, HUB_PEER_SYSTEM } from '../../../shared/audit/audit-chain-link';
+import { AUDIT_CHAIN_EXTENSION } from '../../../shared/audit/audit-chain-link';
+import { HUB_PEER_SYSTEM } from '../../../shared/region-source';
 import { canonicalAuditRow, type AuditRow } from '../../audit';
 
 export const AUDIT_SYSTEM = {

@@ -1,8 +1,9 @@
 // The expert's signed report during the call (issue 21, point 4). Her page sends each version she
-// signs for the call's act, and again each version still waiting when the link opens (a reconnection,
-// the next call about the act); the requesting station's page hands it to its station
+// signs for the call's act, and again each version still waiting when the link opens (a
+// reconnection, the next call about the act); the requesting station's page hands it to its station
 // (encounters.expertReport, which checks the sender against the call and the SHA-256) and answers
-// with a receipt, which her station keeps (remoteActs.delivered). A report filed twice is filed once.
+// with a receipt, which her station keeps (remoteActs.delivered). After the call the hub carries it
+// (main/sync/addressed-pull.ts). A report filed twice is filed once.
 import type { SignedExpertReport } from '../../../shared/acts/expert-report';
 import type { RemoteMessage } from '../../../shared/devices/remote-control';
 import { relais } from '../../api';

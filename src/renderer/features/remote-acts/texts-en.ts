@@ -31,7 +31,8 @@ export const expertReportEn: Texts<typeof expertReportFr> = {
   },
   untouchedConfirm: 'I have read these sections: they say what I observed.',
   delivery: {
-    pending: 'Not yet received by the requesting station: it is handed over at the next call about this act.',
+    pending:
+      'Not yet received by the requesting station: the regional server hands it over as soon as that station is online (or during a next call about this act).',
     call: 'Received by the requesting station during the call, on {{time}}.',
     hub: 'Received by the requesting station through the regional server, on {{time}}.',
     refused: 'Refused by the requesting station: {{reason}}',

@@ -28,7 +28,8 @@ export const expertReportFr = {
   },
   untouchedConfirm: 'J’ai relu ces sections : elles disent ce que j’ai constaté.',
   delivery: {
-    pending: 'Pas encore reçu par le poste demandeur : il lui est remis au prochain appel sur cet acte.',
+    pending:
+      'Pas encore reçu par le poste demandeur : le serveur régional le lui remet dès qu’il est en ligne (ou pendant un prochain appel sur cet acte).',
     call: 'Reçu par le poste demandeur pendant l’appel, le {{time}}.',
     hub: 'Reçu par le poste demandeur par le serveur régional, le {{time}}.',
     refused: 'Refusé par le poste demandeur : {{reason}}',
