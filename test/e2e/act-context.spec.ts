@@ -3,9 +3,8 @@
 // warning while not qualified) and the reason from the act's context the cart sent over the call,
 // and a measurement taken on the cart during the call appears in the expert's "Dossier" tab.
 import { expect, test } from '@playwright/test';
-import { EXPERT, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
-import { actOfYvonne } from './yvonne-act';
-import { openPatient } from './patient-page';
+import { openCallTab, startCallSetup, type CallSetup } from './call-fixture';
+import { actOfYvonne, callExpertFromYvonnesAct } from './yvonne-act';
 import { answerWhoIAm } from './author';
 
 let setup: CallSetup | null = null;
@@ -28,17 +27,7 @@ test('the expert sees the patient of the act the cart calls from, and its measur
   setup = await startCallSetup(browser);
   const { cart, expert } = setup;
   await actOfYvonne(cart.station.url);
-  await openPatient(cart.page, 'Le Bihan', /LE BIHAN/);
-  await cart.page.getByRole('button', { name: /Plaie du talon/ }).click();
-  await cart.page.getByRole('button', { name: 'Appeler l’expert' }).click();
-  await cart.page
-    .getByRole('list', { name: 'Experts en ligne' })
-    .getByRole('button', { name: `Appeler ${EXPERT.name}` })
-    .click();
-  const ring = expert.page.getByRole('alertdialog');
-  await ring.getByRole('button', { name: 'Répondre' }).click();
-  for (const page of [cart.page, expert.page])
-    await expect(page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
+  await callExpertFromYvonnesAct(cart.page, expert.page, /Plaie du talon/);
 
   // The expert's call screen: whom the call is about, from the act's context the cart sent.
   const banner = expert.page.getByRole('region', { name: 'Patient', exact: true });

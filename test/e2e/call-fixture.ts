@@ -17,6 +17,8 @@ export interface CallSetup {
   hub: RunningHub;
   cart: { station: RunningStation; context: BrowserContext; page: Page; dataDir: string };
   expert: { station: RunningStation; context: BrowserContext; page: Page; dataDir: string };
+  /** The cart's station switched off (the page stays, disconnected) until `whileOff` is done, then started again on its folder. */
+  restartCart(whileOff: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,7 +65,8 @@ export async function startCallSetup(
     ...options.hub,
   });
   const env = (t: string) => ({ RELAIS_HUB_URL: hub.url, RELAIS_HUB_TOKEN: t, ...options.stationEnv });
-  const cartStation = await startStation(dirs[0]!, env(token(CART, 'station')));
+  const cartEnv = env(token(CART, 'station'));
+  const cartStation = await startStation(dirs[0]!, cartEnv);
   const expertStation = await startStation(dirs[1]!, {
     ...env(token(EXPERT, 'expert')),
     RELAIS_DEVICES: 'none',
@@ -82,10 +85,16 @@ export async function startCallSetup(
     hub,
     cart,
     expert,
+    async restartCart(whileOff) {
+      await cart.station.stop();
+      await whileOff();
+      cart.station = await startStation(dirs[0]!, cartEnv);
+      await cart.page.goto(cart.station.url);
+    },
     async stop() {
       await cart.context.close();
       await expert.context.close();
-      await cartStation.stop();
+      await cart.station.stop();
       await expertStation.stop();
       await hub.close();
       for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });

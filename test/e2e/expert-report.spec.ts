@@ -6,10 +6,9 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { CLIENT, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
-import { EXPERT, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
-import { openPatient } from './patient-page';
+import { openCallTab, startCallSetup, type CallSetup } from './call-fixture';
 import { choosePin, signIn } from './sign-in';
-import { actOfYvonne } from './yvonne-act';
+import { actOfYvonne, callExpertFromYvonnesAct } from './yvonne-act';
 import { answerWhoIAm } from './author';
 
 let setup: CallSetup | null = null;
@@ -40,16 +39,7 @@ test('the expert writes and signs her report in the call; the cart’s act close
   );
 
   await actOfYvonne(cart.station.url);
-  await openPatient(cart.page, 'Le Bihan', /LE BIHAN/);
-  await cart.page.getByRole('button', { name: /Plaie du talon/ }).click();
-  await cart.page.getByRole('button', { name: 'Appeler l’expert' }).click();
-  await cart.page
-    .getByRole('list', { name: 'Experts en ligne' })
-    .getByRole('button', { name: `Appeler ${EXPERT.name}` })
-    .click();
-  await expert.page.getByRole('alertdialog').getByRole('button', { name: 'Répondre' }).click();
-  for (const page of [cart.page, expert.page])
-    await expect(page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
+  await callExpertFromYvonnesAct(cart.page, expert.page, /Plaie du talon/);
 
   // A measurement on the cart during the call, for her report's "Mesures".
   await openCallTab(cart.page, 'Mesures');

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { EXPERT, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
 import { connectStationClient } from './station-client';
-import { actOfYvonne } from './yvonne-act';
-import { openPatient } from './patient-page';
+import { actOfYvonne, callExpertFromYvonnesAct } from './yvonne-act';
 import { sayWhoIAm } from './author';
 import { stationFileSealer } from '../helpers/station-database';
 
@@ -38,16 +37,7 @@ test('the expert asks for a photo: the act on the cart holds a PNG at the track�
     consent: { scope: 'recording', givenBy: { kind: 'patient' } },
   });
   await sayWhoIAm(cart.page, 'IDE Morvan');
-  await openPatient(cart.page, 'Le Bihan', /LE BIHAN/);
-  await cart.page.getByRole('button', { name: /Lésion pigmentée/ }).click();
-  await cart.page.getByRole('button', { name: 'Appeler l’expert' }).click();
-  await cart.page
-    .getByRole('list', { name: 'Experts en ligne' })
-    .getByRole('button', { name: `Appeler ${EXPERT.name}` })
-    .click();
-  await expert.page.getByRole('alertdialog').getByRole('button', { name: 'Répondre' }).click();
-  for (const page of [cart.page, expert.page])
-    await expect(page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
+  await callExpertFromYvonnesAct(cart.page, expert.page, /Lésion pigmentée/);
 
   // The cart's room camera as its track gives it: a capture track has capabilities (a range of
   // widths); the expert's video received on the cart has none (and is at the size it was sent).

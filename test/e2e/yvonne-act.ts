@@ -1,6 +1,8 @@
 // Yvonne Le Bihan's act on the cart, made through the station's contract as its page would: the act
 // the e2e calls are placed from (the nurse opens it and calls the expert).
-import { CART } from './call-fixture';
+import { expect, type Page } from '@playwright/test';
+import { CART, EXPERT } from './call-fixture';
+import { openPatient } from './patient-page';
 import { connectStationClient } from './station-client';
 
 type Giver = { kind: 'patient' } | { kind: 'trusted_person'; name: string };
@@ -49,4 +51,18 @@ export async function actOfYvonne(cartUrl: string, options: YvonneAct = {}): Pro
   } finally {
     client.close();
   }
+}
+
+/** The nurse opens Yvonne's act (its button's name) and calls the expert from it; the expert answers. */
+export async function callExpertFromYvonnesAct(cart: Page, expert: Page, act: RegExp): Promise<void> {
+  await openPatient(cart, 'Le Bihan', /LE BIHAN/);
+  await cart.getByRole('button', { name: act }).click();
+  await cart.getByRole('button', { name: 'Appeler l’expert' }).click();
+  await cart
+    .getByRole('list', { name: 'Experts en ligne' })
+    .getByRole('button', { name: `Appeler ${EXPERT.name}` })
+    .click();
+  await expert.getByRole('alertdialog').getByRole('button', { name: 'Répondre' }).click();
+  for (const page of [cart, expert])
+    await expect(page.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });
 }
