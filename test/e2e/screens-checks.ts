@@ -36,9 +36,12 @@ function todayForms(): string[] {
 /**
  * Covers the words whose text changes from run to run (times, today's date, a temporary folder,
  * a loopback port, a key's fingerprint) with empty boxes that the screenshot masks: only those
- * words, not their whole line, so that the rest of the line is still compared. The boxes are
- * added to the body, outside React's tree, and removed after the shot; an input whose value
- * varies is masked whole.
+ * words, not their whole line, so that the rest of the line is still compared. Before that, each
+ * such word is written in a fixed shape of the same kind (digits as 8, a one-digit hour as two,
+ * AM as PM, letters of a folder or a key as x): the words after it on the line then sit where they
+ * sat in the approved image, whatever the hour (CI: "9:12 AM" and "12:24 PM" moved the rest of
+ * the line). The boxes are added to the body, outside React's tree; the words are put back and
+ * the boxes removed after the shot; an input whose value varies is masked whole.
  */
 async function markVarying(page: Page): Promise<void> {
   await page.evaluate((today) => {
@@ -52,23 +55,20 @@ async function markVarying(page: Page): Promise<void> {
       /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
       ...today.map((d) => new RegExp(d.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'g')),
     ];
+    const any = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'gi');
+    const shape = (word: string): string =>
+      /^(\/|127\.0\.0\.1|localhost)/.test(word) || /^(?=.*[a-f])[0-9a-f-]{16,}$/i.test(word)
+        ? word.replace(/[a-z]/gi, 'x').replace(/\d/g, '8') // a folder, an address, a key: same length
+        : word
+            .replace(/^\d(?=\D)/, '88') // a time, a date, an age: the widest of its kind
+            .replace(/\d/g, '8')
+            .replace(/[AP]M/i, 'PM');
+    const w = window as unknown as { relaisShotWords?: [Text, string, string][] };
     for (const old of document.querySelectorAll('[data-shot-mask]')) {
       if (old.classList.contains('shot-mask-box')) old.remove();
       else old.removeAttribute('data-shot-mask');
     }
-    // A box as wide as the widest text of its shape (digits as 8, a one-digit hour as two, AM as
-    // PM): the same words at another time give the same box (CI: 9 vs 10 o'clock, AM vs PM).
-    const context = document.createElement('canvas').getContext('2d')!;
-    const widestOf = (text: string, element: Element | null): number => {
-      if (!element) return 0;
-      context.font = getComputedStyle(element).font;
-      const shape = text
-        .replace(/^\d(?=\D)/, '88')
-        .replace(/\d/g, '8')
-        .replace(/[AP]M/, 'PM');
-      return context.measureText(shape).width;
-    };
-    const cover = (rect: DOMRect, minWidth = 0) => {
+    const cover = (rect: DOMRect) => {
       if (rect.width === 0 || rect.height === 0) return;
       const box = document.createElement('div');
       box.className = 'shot-mask-box';
@@ -78,7 +78,7 @@ async function markVarying(page: Page): Promise<void> {
         position: 'absolute',
         left: `${rect.left + window.scrollX}px`,
         top: `${rect.top + window.scrollY}px`,
-        width: `${Math.ceil(Math.max(rect.width, minWidth))}px`,
+        width: `${Math.ceil(rect.width)}px`,
         height: `${rect.height}px`,
         pointerEvents: 'none',
       });
@@ -87,18 +87,31 @@ async function markVarying(page: Page): Promise<void> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    w.relaisShotWords = [];
     for (const node of nodes) {
       // A date printed from a shipped table (the billing codes' review) is not the clock's, even today.
       if (node.parentElement?.closest('[data-shot-stable]')) continue;
       const text = node.textContent ?? '';
-      for (const pattern of patterns)
-        for (const match of text.matchAll(pattern)) {
-          const range = document.createRange();
-          range.setStart(node, match.index);
-          range.setEnd(node, match.index + match[0].length);
-          const rects = range.getClientRects();
-          for (const rect of rects) cover(rect, rects.length === 1 ? widestOf(match[0], node.parentElement) : 0);
-        }
+      const spans: [number, number][] = [];
+      let shift = 0;
+      const shaped = text.replace(any, (word: string, ...rest: unknown[]) => {
+        const index = rest[rest.length - 2] as number;
+        const fixed = shape(word);
+        spans.push([index + shift, index + shift + fixed.length]);
+        shift += fixed.length - word.length;
+        return fixed;
+      });
+      if (spans.length === 0) continue;
+      if (shaped !== text) {
+        node.textContent = shaped;
+        w.relaisShotWords.push([node, text, shaped]);
+      }
+      for (const [from, to] of spans) {
+        const range = document.createRange();
+        range.setStart(node, from);
+        range.setEnd(node, to);
+        for (const rect of range.getClientRects()) cover(rect);
+      }
     }
     for (const input of document.querySelectorAll('input, textarea'))
       if (patterns.some((p) => new RegExp(p.source, p.flags).test((input as HTMLInputElement).value)))
@@ -106,9 +119,16 @@ async function markVarying(page: Page): Promise<void> {
   }, todayForms());
 }
 
-/** Takes the boxes away, so that axe and the next step see the page as it is. */
+/** Puts the words back and takes the boxes away, so that axe and the next step see the page as it is. */
 async function unmarkVarying(page: Page): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('.shot-mask-box').forEach((box) => box.remove()));
+  await page.evaluate(() => {
+    const w = window as unknown as { relaisShotWords?: [Text, string, string][] };
+    // Only the words still as this check wrote them: one the page changed meanwhile is the page's.
+    for (const [node, original, shaped] of w.relaisShotWords ?? [])
+      if (node.textContent === shaped) node.textContent = original;
+    w.relaisShotWords = [];
+    document.querySelectorAll('.shot-mask-box').forEach((box) => box.remove());
+  });
 }
 
 /**
