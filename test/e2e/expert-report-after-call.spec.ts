@@ -4,10 +4,10 @@
 // closes with her report, once; her screen says the cart received it through the regional server.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { CLIENT, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
+import { startTestProvider, type TestProvider } from '../helpers/oidc-provider';
 import { hangUp, startCallSetup, type CallSetup } from './call-fixture';
 import { openPatient } from './patient-page';
-import { choosePin, signIn } from './sign-in';
+import { choosePin, signInEnv, signIn } from './sign-in';
 import { actOfYvonne, callExpertFromYvonnesAct } from './yvonne-act';
 
 let setup: CallSetup | null = null;
@@ -24,11 +24,7 @@ test('signed after the call, her report reaches the cart’s act when the cart i
   provider = await startTestProvider();
   setup = await startCallSetup(browser, {
     viewport: { width: 1366, height: 768 },
-    expertEnv: {
-      RELAIS_OIDC_DISCOVERY_URL: `${provider.issuer}/.well-known/wallet-openid-configuration`,
-      RELAIS_OIDC_CLIENT_ID: CLIENT.id,
-      RELAIS_OIDC_CLIENT_SECRET: CLIENT.secret,
-    },
+    expertEnv: signInEnv(provider),
   });
   const { cart, expert } = setup;
   await signIn(expert.page, expert.context);

@@ -5,9 +5,9 @@
 // act closes with her report in her name and RPPS, and her screen says the cart received it.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { CLIENT, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
+import { startTestProvider, type TestProvider } from '../helpers/oidc-provider';
 import { openCallTab, startCallSetup, type CallSetup } from './call-fixture';
-import { choosePin, signIn } from './sign-in';
+import { choosePin, signInEnv, signIn } from './sign-in';
 import { actOfYvonne, callExpertFromYvonnesAct } from './yvonne-act';
 import { answerWhoIAm } from './author';
 
@@ -25,11 +25,7 @@ test('the expert writes and signs her report in the call; the cart’s act close
   provider = await startTestProvider();
   setup = await startCallSetup(browser, {
     viewport: { width: 1366, height: 768 },
-    expertEnv: {
-      RELAIS_OIDC_DISCOVERY_URL: `${provider.issuer}/.well-known/wallet-openid-configuration`,
-      RELAIS_OIDC_CLIENT_ID: CLIENT.id,
-      RELAIS_OIDC_CLIENT_SECRET: CLIENT.secret,
-    },
+    expertEnv: signInEnv(provider),
   });
   const { cart, expert } = setup;
   await signIn(expert.page, expert.context);

@@ -8,8 +8,8 @@ import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLIENT, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
-import { choosePin, signIn } from './sign-in';
+import { startTestProvider, type TestProvider } from '../helpers/oidc-provider';
+import { choosePin, signIn, signInEnv } from './sign-in';
 import { createYvonneLeBihan } from './patient-page';
 import { startStation, type RunningStation } from './station-host';
 
@@ -21,9 +21,7 @@ test.beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-identity-'));
   station = await startStation(dataDir, {
     RELAIS_DEVICES: 'none',
-    RELAIS_OIDC_DISCOVERY_URL: `${provider.issuer}/.well-known/wallet-openid-configuration`,
-    RELAIS_OIDC_CLIENT_ID: CLIENT.id,
-    RELAIS_OIDC_CLIENT_SECRET: CLIENT.secret,
+    ...signInEnv(provider),
   });
 });
 test.afterAll(async () => {

@@ -1,7 +1,7 @@
 // Professional sign-in from a station's page against the test OpenID provider (its development
 // login form), and the unlock PIN the station asks for next.
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { PROFESSIONAL } from '../helpers/oidc-provider';
+import { CLIENT, PROFESSIONAL, type TestProvider } from '../helpers/oidc-provider';
 
 /** Signs the professional in from the header's badge, through the provider's own pages in a new tab. */
 export async function signIn(page: Page, context: BrowserContext) {
@@ -27,3 +27,10 @@ export async function choosePin(page: Page, pin: string) {
   await page.getByLabel('Retapez le code').fill(pin);
   await page.getByRole('button', { name: 'Enregistrer le code' }).click();
 }
+
+/** A station's settings for signing in on the test provider (shaped like Pro Santé Connect). */
+export const signInEnv = (provider: TestProvider): NodeJS.ProcessEnv => ({
+  RELAIS_OIDC_DISCOVERY_URL: `${provider.issuer}/.well-known/wallet-openid-configuration`,
+  RELAIS_OIDC_CLIENT_ID: CLIENT.id,
+  RELAIS_OIDC_CLIENT_SECRET: CLIENT.secret,
+});

@@ -21,7 +21,7 @@ import {
   type SignedExpertReport,
 } from '../../../shared/acts/expert-report';
 import { regionWriterOf } from '../../../shared/region-source';
-import { FhirMappingError } from './mapping-error';
+import { FhirMappingError, schemaProblems } from './mapping-error';
 import { nameBasedUuid } from './name-based-id';
 import { professionalReference } from './practitioner';
 import { uuidIdentifier } from './systems';
@@ -112,11 +112,7 @@ export function readAddressedMessage(resource: unknown): AddressedMessage {
     throw new FhirMappingError('Communication', [problem]);
   };
   const parsed = IncomingSchema.safeParse(resource);
-  if (!parsed.success)
-    throw new FhirMappingError(
-      'Communication',
-      parsed.error.issues.map((i) => `${i.path.join('.') || 'resource'}: ${i.message}`),
-    );
+  if (!parsed.success) throw new FhirMappingError('Communication', schemaProblems(parsed.error.issues));
   const c = parsed.data;
   const kind = addressedKind(resource as Communication) ?? fail('its category is no addressed message');
   const recipient = addressedTo(resource as Communication) ?? fail('it names no single recipient by hub subject');

@@ -21,7 +21,7 @@ import {
   type FollowUp,
   type MessageKind,
 } from '../../../shared/teleexpertise/teleexpertise';
-import { FhirMappingError } from './mapping-error';
+import { FhirMappingError, schemaProblems } from './mapping-error';
 import { professionalReference } from './practitioner';
 import { EXTENSION, SYSTEM, uuidIdentifier } from './systems';
 
@@ -148,11 +148,7 @@ function professional(ref: z.infer<typeof RefSchema>): Professional {
 /** A Communication of a téléexpertise exchange, as the station keeps it; FhirMappingError when it is not one. */
 export function communicationToMessage(resource: unknown): ExpertiseMessage {
   const parsed = IncomingSchema.safeParse(resource);
-  if (!parsed.success)
-    throw new FhirMappingError(
-      'Communication',
-      parsed.error.issues.map((i) => `${i.path.join('.') || 'resource'}: ${i.message}`),
-    );
+  if (!parsed.success) throw new FhirMappingError('Communication', schemaProblems(parsed.error.issues));
   const c = parsed.data;
   const requestId = c.basedOn.map((b) => /^ServiceRequest\/([0-9a-f-]{36})$/.exec(b.reference)?.[1]).find(Boolean);
   const code = c.category.flatMap((x) => x.coding ?? []).find((x) => x.system === SYSTEM.expertiseMessage)?.code;

@@ -9,3 +9,7 @@ export class FhirMappingError extends Error {
     this.name = 'FhirMappingError';
   }
 }
+
+/** The problems of a server resource that failed its schema, one sentence per field. */
+export const schemaProblems = (issues: readonly { path: PropertyKey[]; message: string }[]): string[] =>
+  issues.map((i) => `${i.path.map(String).join('.') || 'resource'}: ${i.message}`);
