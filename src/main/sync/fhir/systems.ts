@@ -66,6 +66,8 @@ export const SYSTEM = {
   specialty: 'urn:relais:CodeSystem:specialty',
   /** What a téléexpertise message is: answer, information request or answer to it, conversion. */
   expertiseMessage: 'urn:relais:CodeSystem:teleexpertise-message',
+  /** Why a medicine may not be replaced by a generic (MTE, EFG, CIF: arrêté du 12 novembre 2019). */
+  nonSubstitution: 'urn:relais:CodeSystem:non-substitution-reason',
   /** The follow-up an expert advises (none, téléconsultation, consultation, urgent referral). */
   followUp: 'urn:relais:CodeSystem:teleexpertise-follow-up',
 } as const;

@@ -1,0 +1,112 @@
+// The expert's prescription as the FHIR orders the requesting station sends with the act: one
+// MedicationRequest per medicine (dosage in words, substitution allowed or refused with its legal
+// reason), one ServiceRequest per other line, all tied by the prescription's id, requested by her
+// Practitioner; valid R4 resources, with ids a retried push finds again.
+import { createHash, randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { prescriptionContent, type SignedPrescription } from '../../../src/shared/acts/prescription';
+import { prescriptionLineId, prescriptionToFhir } from '../../../src/main/sync/fhir/prescription';
+import { validateFhir } from '../../../src/main/sync/fhir/validate';
+
+function prescription(): SignedPrescription {
+  const body: Omit<SignedPrescription, 'sha256'> = {
+    id: randomUUID(),
+    encounterId: randomUUID(),
+    patient: { birthName: 'LE BIHAN', usedName: null, firstName: 'YVONNE', birthDate: '1941-02-17', sex: 'F' },
+    lines: [
+      {
+        kind: 'medication',
+        name: 'Amoxicilline 500 mg',
+        form: 'gélule',
+        dose: '2 gélules',
+        route: 'voie orale',
+        frequency: '3 fois par jour',
+        duration: '7 jours',
+        quantity: '2 boîtes',
+        nonSubstitutable: null,
+        note: '',
+      },
+      {
+        kind: 'medication',
+        name: 'Lévothyroxine 50 µg',
+        form: 'comprimé',
+        dose: '1 comprimé',
+        route: '',
+        frequency: 'le matin à jeun',
+        duration: '3 mois',
+        quantity: '',
+        nonSubstitutable: 'MTE',
+        note: 'Contrôle de la TSH à 6 semaines.',
+      },
+      { kind: 'biology', text: 'NFS, CRP' },
+      { kind: 'nursing', text: 'Pansement hydrocolloïde du talon tous les 3 jours pendant 3 semaines.' },
+    ],
+    author: { name: 'Anne KERLEAU', rpps: '10001234567', specialty: 'dermatologie', hubId: 'dr-kerleau' },
+    signedAt: '2026-12-07T10:20:00.000+01:00',
+    replaces: null,
+    correctionReason: null,
+  };
+  return { ...body, sha256: createHash('sha256').update(prescriptionContent(body)).digest('hex') };
+}
+
+describe('the prescription as FHIR orders', () => {
+  const p = prescription();
+  const patientId = randomUUID();
+  const orders = prescriptionToFhir(p, patientId);
+
+  it('makes one valid order per line, in order, tied by the prescription and requested by her', () => {
+    expect(orders.map((o) => o.resourceType)).toEqual([
+      'MedicationRequest',
+      'MedicationRequest',
+      'ServiceRequest',
+      'ServiceRequest',
+    ]);
+    for (const order of orders) {
+      expect(() => validateFhir(order)).not.toThrow();
+      expect(order).toMatchObject({
+        status: 'active',
+        intent: 'order',
+        subject: { reference: `Patient/${patientId}` },
+        encounter: { reference: `Encounter/${p.encounterId}` },
+        authoredOn: p.signedAt,
+        requester: { display: 'Anne KERLEAU', identifier: { value: '810001234567' } },
+      });
+    }
+    const group = { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${p.id}` };
+    expect(orders[0]).toMatchObject({ groupIdentifier: group });
+    expect(orders[2]).toMatchObject({ requisition: group });
+  });
+
+  it('writes the dosage in words and says whether the pharmacist may give a generic, and why not', () => {
+    expect(orders[0]).toMatchObject({
+      medicationCodeableConcept: { text: 'Amoxicilline 500 mg' },
+      dosageInstruction: [
+        { text: '2 gélules, gélule, 3 fois par jour, pendant 7 jours', route: { text: 'voie orale' } },
+      ],
+      substitution: { allowedBoolean: true },
+      note: [{ text: 'Quantité : 2 boîtes' }],
+    });
+    expect(orders[1]).toMatchObject({
+      substitution: {
+        allowedBoolean: false,
+        reason: { coding: [{ code: 'MTE', display: 'Marge thérapeutique étroite' }], text: 'Non substituable (MTE)' },
+      },
+      note: [{ text: 'Contrôle de la TSH à 6 semaines.' }],
+    });
+  });
+
+  it('codes biology with SNOMED CT as FHIR’s category value set does, and nursing in words', () => {
+    expect(orders[2]).toMatchObject({
+      category: [{ coding: [{ system: 'http://snomed.info/sct', code: '108252007' }], text: 'Biologie' }],
+      code: { text: 'NFS, CRP' },
+    });
+    expect(orders[3]).toMatchObject({ category: [{ text: 'Soins infirmiers' }] });
+    expect(orders[3]).not.toHaveProperty('category.0.coding');
+  });
+
+  it('gives each line the same id at every push', () => {
+    expect(prescriptionToFhir(p, patientId).map((o) => o.id)).toEqual(orders.map((o) => o.id));
+    expect(orders[1]!.id).toBe(prescriptionLineId(p.id, 1));
+    expect(new Set(orders.map((o) => o.id)).size).toBe(4);
+  });
+});
