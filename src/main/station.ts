@@ -96,6 +96,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     statusChanged: publishStatus,
     resourcesDir: options.resourcesDir,
     auditReport: (row) => stationAudit.expertReport(row),
+    auditPrescription: (row) => stationAudit.expertPrescription(row),
     studiesOfAct: (patientId, encounterId) =>
       imaging.repository
         .studiesOf(patientId)

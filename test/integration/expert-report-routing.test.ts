@@ -5,21 +5,12 @@
 // the reason and both outcomes are in the audit trail. The act closes with the report; a correction
 // is a new version with its reason, the first one kept.
 import { createHash, randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expertReportContent, type ReportSections, type SignedExpertReport } from '../../src/shared/acts/expert-report';
-import { validatedIdentity } from '../helpers/identities';
-import { openStation } from '../helpers/station';
+import { ACT_EXPERT as EXPERT, useCartWithCall } from '../helpers/cart-with-call';
 import { pdfText } from '../helpers/pdf-text';
-import { stationDatabase } from '../helpers/station-database';
-import { useTempDir } from '../helpers/temp-dir';
 
-const tempDir = useTempDir();
-const opened: { close(): void | Promise<void> }[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
-
-const EXPERT = { name: 'Dr Le Goff', rpps: '10003456789', specialty: 'dermatologie', hubId: 'expert-legoff' };
+const cartWithCall = useCartWithCall();
 const sections: ReportSections = {
   motif: 'Plaie du talon gauche',
   histoire: 'Plaie depuis trois semaines.',
@@ -41,45 +32,6 @@ function signed(over: Partial<Omit<SignedExpertReport, 'sha256'>> & { encounterI
     ...over,
   };
   return { ...body, sha256: createHash('sha256').update(expertReportContent(body)).digest('hex') };
-}
-
-/** A cart with one act bound to a call the hub announced with `remote` (the expert of the act). */
-async function cartWithCall(remote = { id: EXPERT.hubId, role: 'expert' }) {
-  const dir = tempDir();
-  const station = openStation(dir, () => new Date('2026-11-23T09:40:00.000Z'));
-  opened.push(station);
-  const db = stationDatabase(dir);
-  db.prepare(
-    "INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES ('call-1', 'outgoing', ?, 'Dr Le Goff', ?, 'CHU de Brest', '2026-11-23T09:45:00.000Z')",
-  ).run(remote.id, remote.role);
-  db.close();
-  const created = await station.value('patients.create', { identity: validatedIdentity() });
-  if (created.status !== 'created') throw new Error('patient not created');
-  const act = await station.value('encounters.create', {
-    patientId: created.patient.id,
-    act: 'teleconsultation',
-    assisted: true,
-    requester: { name: 'IDE Morvan', role: 'nurse' },
-    site: 'EHPAD Les Tilleuls',
-    reason: 'Plaie du talon',
-    callId: 'call-1',
-  });
-  await station.value('encounters.consent', {
-    encounterId: act.id,
-    scope: 'act',
-    decision: 'given',
-    givenBy: { kind: 'patient' },
-    collectedBy: 'IDE Morvan',
-    collectedAt: '2026-11-23T09:41:00.000Z',
-  });
-  const started = await station.value('encounters.setStatus', {
-    id: act.id,
-    version: act.version,
-    status: 'in_progress',
-  });
-  const trail = async () =>
-    (await station.value('audit.recent', { limit: 50 })).filter((e) => e.event.startsWith('report.'));
-  return { station, act: started, trail };
 }
 
 describe('a report signed by the expert, received by the requesting station', () => {
@@ -108,7 +60,7 @@ describe('a report signed by the expert, received by the requesting station', ()
     ])
       expect(text).toContain(expected);
     expect(text.replace(/\s+/g, '')).toContain(report.sha256);
-    const events = await trail();
+    const events = await trail('report.');
     expect(events.map((e) => e.event)).toEqual(['report.received']);
     expect(events[0]?.detail).toContain('from expert-legoff over the call');
   });
@@ -130,7 +82,7 @@ describe('a report signed by the expert, received by the requesting station', ()
     });
     expect(!answer.ok && answer.error.code).toBe('forbidden');
     expect((await station.value('encounters.get', { id: act.id })).reports).toHaveLength(0);
-    const events = await trail();
+    const events = await trail('report.');
     expect(events.map((e) => e.event)).toEqual(['report.refused']);
     expect(events[0]?.detail).toMatch(/not the expert of this act/);
   });
@@ -153,7 +105,7 @@ describe('a report signed by the expert, received by the requesting station', ()
     expect(!answer.ok && answer.error.code).toBe('validation_failed');
     expect(!answer.ok && answer.error.fields?.[0]?.code).toBe('report.hash_mismatch');
     expect((await station.value('encounters.get', { id: act.id })).reports).toHaveLength(0);
-    expect((await trail()).map((e) => e.event)).toEqual(['report.refused']);
+    expect((await trail('report.')).map((e) => e.event)).toEqual(['report.refused']);
   });
 
   it('is refused for an act that is not the call’s', async () => {

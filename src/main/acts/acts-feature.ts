@@ -14,6 +14,7 @@ import { createReportPdfRepository } from './report-pdf-repository';
 import { createReportPdfService, type ReportPdfServiceDeps } from './report-pdf-service';
 import { createBillingCodes, readBillingTable } from './billing-codes';
 import { createExpertReportIntake, type ReportAudit } from './expert-report-intake';
+import { createPrescriptionIntake, type PrescriptionAudit } from './prescription-intake';
 
 export interface ActsFeatureDeps {
   patients: ReportPdfServiceDeps['patients'] & EncounterServiceDeps['patients'];
@@ -26,6 +27,8 @@ export interface ActsFeatureDeps {
   resourcesDir?: string;
   /** Every report received from an act's expert, filed or refused, goes to the audit trail. */
   auditReport: (row: ReportAudit) => void;
+  /** Every prescription received from an act's expert, kept or refused, goes to the audit trail. */
+  auditPrescription: (row: PrescriptionAudit) => void;
   /** The imaging studies imported into an act (the imaging feature's), named in the act's context. */
   studiesOfAct?: (patientId: string, encounterId: string) => ActStudy[];
 }
@@ -75,6 +78,15 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     audit: deps.auditReport,
     now,
   });
+  const prescriptions = createPrescriptionIntake({
+    db,
+    encounters: encounterRepository,
+    calls: deps.calls,
+    patients: deps.patients,
+    audit: deps.auditPrescription,
+    kept: (id) => events.emit('encounters.changed', { id }),
+    now,
+  });
   const attachments = createAttachmentService({
     db,
     dataDir: platform.dataDir,
@@ -119,6 +131,9 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
   const reportHandlers: Partial<Handlers> = {
     'encounters.expertReport': ({ callId, report }) =>
       expertReports.receive(report, { peerId: deps.calls.remoteOf(callId)?.id ?? '', via: 'call', callId }),
+    'encounters.expertPrescription': ({ callId, prescription }) =>
+      prescriptions.receive(prescription, { peerId: deps.calls.remoteOf(callId)?.id ?? '', via: 'call', callId }),
+    'encounters.prescriptions': ({ id }) => prescriptions.ofAct(id),
   };
   /** The act's context for the expert of its call (act-context.ts). */
   const contextOf = (id: string) => {
@@ -137,6 +152,7 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     attachments,
     billing,
     expertReports,
+    prescriptions,
     handlers: {
       ...actsHandlers({ encounters, reportPdfs, attachments, billing, encounterRepository, contextOf }),
       ...consent.handlers,

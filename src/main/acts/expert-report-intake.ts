@@ -15,13 +15,9 @@ import { AppFailure, fieldFailure } from '../contract/failure';
 import type { CallRepository } from '../calls';
 import type { Db } from '../platform/database/connection';
 import type { EncounterRepository } from './encounter-repository';
+import { actOfItsExpert, type DocumentSender } from './act-expert-sender';
 
-export interface ReportSender {
-  /** The sender's hub identity: the call's remote peer, or the identity the hub authenticated. */
-  peerId: string;
-  via: 'call' | 'hub';
-  callId: string | null;
-}
+export type ReportSender = DocumentSender;
 
 export interface ReportAudit {
   outcome: 'received' | 'refused';
@@ -58,15 +54,7 @@ export function createExpertReportIntake(deps: ExpertReportIntakeDeps) {
 
   /** The rule, checked before anything is written; a refusal says why in words for the audit. */
   function check(report: SignedExpertReport, sender: ReportSender): void {
-    const act = deps.encounters.get(report.encounterId);
-    if (!act) throw new AppFailure('forbidden', 'This report is for an act this station does not hold.');
-    if (sender.via === 'call' && act.callId !== sender.callId)
-      throw new AppFailure('forbidden', 'This report is for an act that is not the call’s act.');
-    const expert = act.callId ? deps.calls.remoteOf(act.callId) : null;
-    if (!expert || expert.role !== 'expert' || expert.id !== sender.peerId)
-      throw new AppFailure('forbidden', `The sender (${sender.peerId}) is not the expert of this act.`);
-    if (report.author.hubId !== sender.peerId)
-      throw new AppFailure('forbidden', `The report is signed by ${report.author.hubId}, not by its sender.`);
+    actOfItsExpert(deps, report.encounterId, sender, report.author.hubId, 'report');
     const { sha256: claimed, ...content } = report;
     if (sha256(expertReportContent(content)) !== claimed) throw fieldFailure('report.sha256', 'report.hash_mismatch');
     if (report.replaces) {

@@ -13,3 +13,4 @@ export { createReportPdfService } from './report-pdf-service';
 export { actsHandlers } from './acts-handlers';
 export { createActsFeature } from './acts-feature';
 export type { ReportAudit } from './expert-report-intake';
+export type { PrescriptionAudit } from './prescription-intake';

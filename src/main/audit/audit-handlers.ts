@@ -8,7 +8,7 @@ import { createAuditService, type Who } from './audit-service';
 import type { CallAudit } from '../contract/dispatch';
 import { createAuditRepository } from './audit-repository';
 import type { Db } from '../platform/database/connection';
-import type { EncounterRepository, ReportAudit } from '../acts';
+import type { EncounterRepository, PrescriptionAudit, ReportAudit } from '../acts';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { Logger } from '../platform/logger';
 import type { IdentityOverride } from '../imaging';
@@ -198,6 +198,36 @@ export function createStationAudit(deps: StationAuditDeps) {
             entityId: report.encounterId,
             patientIds: row.patientId ? [row.patientId] : [],
             person: `${report.author.name} (RPPS ${report.author.rpps})`,
+            detail,
+          },
+          { binding: 'station', remote: sender.via === 'call' ? 'call' : 'hub' },
+        );
+      } catch {
+        // Kept in memory and written with the next event (logged by the audit service).
+      }
+    },
+    /** A prescription signed by an act's expert on her station, kept on the act here or refused, with why. */
+    expertPrescription(row: PrescriptionAudit): void {
+      const { prescription: p, sender } = row;
+      const way = sender.via === 'call' ? `over the call ${sender.callId ?? ''}`.trim() : 'through the hub';
+      const detail = [
+        `prescription ${p.id} of ${p.lines.length} line(s) signed by ${p.author.name} (RPPS ${p.author.rpps})`,
+        `from ${sender.peerId} ${way}`,
+        `sha256 ${p.sha256}`,
+        p.replaces ? `corrects ${p.replaces}` : null,
+        row.why ? `refused: ${row.why}` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      try {
+        audit.record(
+          {
+            action: row.outcome === 'received' ? 'create' : 'execute',
+            event: row.outcome === 'received' ? 'prescription.received' : 'prescription.refused',
+            entityType: 'encounter',
+            entityId: p.encounterId,
+            patientIds: row.patientId ? [row.patientId] : [],
+            person: `${p.author.name} (RPPS ${p.author.rpps})`,
             detail,
           },
           { binding: 'station', remote: sender.via === 'call' ? 'call' : 'hub' },

@@ -18,6 +18,7 @@ import {
 import { PatientIdSchema, PatientSchema } from '../patients/patient';
 import { BillingSuggestionsSchema } from '../billing/act-billing-codes';
 import { SignedExpertReportSchema } from './expert-report';
+import { SignedPrescriptionSchema } from './prescription';
 import { CONSENT_CHANNELS, CONSENT_EVENTS } from './consent-channels';
 import { ActContextSchema } from '../calls/act-context';
 
@@ -51,6 +52,13 @@ export const ACTS_CHANNELS = {
     z.strictObject({ callId: z.string().min(1).max(100), report: SignedExpertReportSchema }),
     z.strictObject({ reportId: z.uuid(), outcome: z.enum(['filed', 'already_filed']) }),
   ),
+  /** A prescription the act's expert signed on her station, received over the call (the station checks who sent it and for whom). */
+  'encounters.expertPrescription': channel(
+    z.strictObject({ callId: z.string().min(1).max(100), prescription: SignedPrescriptionSchema }),
+    z.strictObject({ prescriptionId: z.uuid(), outcome: z.enum(['filed', 'already_filed']) }),
+  ),
+  /** The prescriptions the act's expert signed, kept on the act, oldest first. */
+  'encounters.prescriptions': channel(z.strictObject({ id: z.uuid() }), z.array(SignedPrescriptionSchema)),
   'attachments.begin': channel(AttachmentBeginSchema, z.strictObject({ uploadId: z.uuid() })),
   'attachments.chunk': channel(AttachmentChunkSchema, z.strictObject({ received: z.number().int() })),
   'attachments.finish': channel(z.strictObject({ uploadId: z.uuid() }), AttachmentSchema),

@@ -29,6 +29,7 @@ import { migration0026 } from './0026-report-receipts';
 import { migration0027 } from './0027-attachment-asked-by';
 import { migration0028 } from './0028-remote-acts';
 import { migration0029 } from './0029-remote-reports';
+import { migration0030 } from './0030-act-prescriptions';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -60,4 +61,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0027,
   migration0028,
   migration0029,
+  migration0030,
 ];
