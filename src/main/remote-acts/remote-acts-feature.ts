@@ -1,12 +1,14 @@
 // The remote-acts feature as the station composes it: on the expert's station, the acts of other
 // stations she took part in, from the contexts received over the calls, and the reports she
-// writes and signs for them (issue 21).
+// writes and signs for them, and her prescriptions (issue 21).
 import type { StationPlatform } from '../platform/station-platform';
 import { createRemoteActRepository } from './remote-act-repository';
 import { createRemoteActService, type RemoteActServiceDeps } from './remote-act-service';
 import { remoteActsHandlers } from './remote-acts-handlers';
 import { createRemoteReportRepository } from './remote-report-repository';
 import { createRemoteReportService, type RemoteReportServiceDeps } from './remote-report-service';
+import { createRemotePrescriptionRepository } from './remote-prescription-repository';
+import { createRemotePrescriptionService } from './remote-prescription-service';
 
 export interface RemoteActsFeatureDeps {
   remoteOfCall: RemoteActServiceDeps['remoteOfCall'];
@@ -28,5 +30,20 @@ export function createRemoteActsFeature(platform: StationPlatform, deps: RemoteA
     log: (event, detail) => platform.logger.warn(event, detail),
     changed: (peerId, actId) => platform.events.emit('remoteActs.reportChanged', { peerId, actId }),
   });
-  return { repository, service, reportRepository, reports, handlers: remoteActsHandlers(service, reports) };
+  const prescriptions = createRemotePrescriptionService({
+    db: platform.db,
+    acts: repository,
+    prescriptions: createRemotePrescriptionRepository(platform.db),
+    signer: deps.reportSigner,
+    now: platform.now,
+    changed: (peerId, actId) => platform.events.emit('remoteActs.reportChanged', { peerId, actId }),
+  });
+  return {
+    repository,
+    service,
+    reportRepository,
+    reports,
+    prescriptions,
+    handlers: remoteActsHandlers(service, reports, prescriptions),
+  };
 }

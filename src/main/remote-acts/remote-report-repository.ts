@@ -67,7 +67,7 @@ interface WorklistRow {
 
 // Parsed again on reading: a row changed by hand cannot reach a screen, or another station, as
 // something it is not.
-function deliveryOf(row: ReportRow): ReportDelivery {
+export function deliveryOf(row: Pick<ReportRow, 'refused_reason' | 'delivered_at' | 'delivered_via'>): ReportDelivery {
   if (row.refused_reason !== null) return { state: 'refused', reason: row.refused_reason, at: row.delivered_at ?? '' };
   if (row.delivered_at && row.delivered_via)
     return { state: 'delivered', via: row.delivered_via, at: row.delivered_at };

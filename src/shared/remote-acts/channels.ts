@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { channel } from '../channel';
 import { CallIdSchema, PeerIdSchema } from '../hub-protocol';
 import { ActContextSchema } from '../calls/act-context';
+import { REMOTE_PRESCRIPTION_CHANNELS } from './prescription-channels';
 import { REMOTE_REPORT_CHANNELS, REMOTE_REPORT_EVENTS } from './report-channels';
 
 /** The expert of this station who took part: the signed-in professional, else the hub's identity. */
@@ -44,6 +45,7 @@ export const REMOTE_ACTS_CHANNELS = {
   'remoteActs.get': channel(z.strictObject({ peerId: PeerIdSchema, actId: z.uuid() }), RemoteActSchema),
   /** Her report of each act: draft, signature, delivery (report-channels.ts). */
   ...REMOTE_REPORT_CHANNELS,
+  ...REMOTE_PRESCRIPTION_CHANNELS,
 } as const;
 
 export const REMOTE_ACTS_EVENTS = { ...REMOTE_REPORT_EVENTS } as const;
