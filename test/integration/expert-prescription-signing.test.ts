@@ -8,21 +8,11 @@ import type { PrescriptionLine } from '../../src/shared/acts/prescription';
 import type { Station } from '../../src/main/station';
 import { contractValue as value } from '../helpers/contract-value';
 import { CART, useExpertAndCart } from '../helpers/expert-and-cart';
+import { AMOXICILLIN } from '../helpers/prescriptions';
 
 const expertAndCart = useExpertAndCart();
 
-const amoxicillin: PrescriptionLine = {
-  kind: 'medication',
-  name: 'Amoxicilline 500 mg',
-  form: 'gélule',
-  dose: '2 gélules',
-  route: 'voie orale',
-  frequency: '3 fois par jour',
-  duration: '7 jours',
-  quantity: '2 boîtes',
-  nonSubstitutable: null,
-  note: '',
-};
+const amoxicillin = AMOXICILLIN;
 const nursing: PrescriptionLine = { kind: 'nursing', text: 'Pansement du dos tous les 2 jours.' };
 
 const codeOf = async (station: Station, input: object) => {

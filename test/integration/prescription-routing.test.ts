@@ -3,42 +3,21 @@
 // hub-authenticated peer of the act's call, named as its signer), unaltered (its SHA-256 checked),
 // for the act's patient (identity vigilance: the traits she prescribed for are the patient's here),
 // once; anything else is refused with the reason, and both outcomes are in the audit trail.
-import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { prescriptionContent, type SignedPrescription } from '../../src/shared/acts/prescription';
 import { ACT_EXPERT, useCartWithCall } from '../helpers/cart-with-call';
+import { AMOXICILLIN, DRESSING, signedPrescription } from '../helpers/prescriptions';
 
 const cartWithCall = useCartWithCall();
 
-type Body = Omit<SignedPrescription, 'sha256'>;
-function signed(over: Partial<Body> & { encounterId: string }): SignedPrescription {
-  const body: Body = {
-    id: randomUUID(),
-    // Jeanne Martin as the act's context showed her to the expert (the station keeps names in capitals).
+/** Signed by the act's expert for Jeanne Martin as the act's context showed her (names in capitals). */
+const signed = (over: Parameters<typeof signedPrescription>[0] & { encounterId: string }) =>
+  signedPrescription({
     patient: { birthName: 'MARTIN', usedName: 'DURAND', firstName: 'JEANNE', birthDate: '1906-12-03', sex: 'F' },
-    lines: [
-      {
-        kind: 'medication',
-        name: 'Paracétamol 500 mg',
-        form: 'comprimé',
-        dose: '1 comprimé',
-        route: 'voie orale',
-        frequency: 'jusqu’à 3 fois par jour',
-        duration: '5 jours',
-        quantity: '1 boîte',
-        nonSubstitutable: null,
-        note: '',
-      },
-      { kind: 'nursing', text: 'Pansement hydrocolloïde du talon tous les 3 jours.' },
-    ],
+    lines: [AMOXICILLIN, DRESSING],
     author: ACT_EXPERT,
     signedAt: '2026-11-23T10:25:00.000+01:00',
-    replaces: null,
-    correctionReason: null,
     ...over,
-  };
-  return { ...body, sha256: createHash('sha256').update(prescriptionContent(body)).digest('hex') };
-}
+  });
 
 describe('a prescription signed by the expert, received by the requesting station', () => {
   it('is kept on the act from the act’s expert over the call, once, and audited', async () => {

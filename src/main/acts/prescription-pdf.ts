@@ -7,7 +7,7 @@
 // prescription an identifier and a QR code from its own service, which this station does not reach:
 // their place is on the page, marked as not issued, never filled with a made-up number.
 // Rendered with pdfkit and its standard fonts, like the report (report-pdf.ts).
-import PDFDocument from 'pdfkit';
+import { frenchClock, startPdf } from './pdf-page';
 import type { Encounter } from '../../shared/acts/encounter';
 import {
   nonSubstitutableMention,
@@ -50,30 +50,13 @@ export function medicationText(m: MedicationLine): string {
 
 export function renderPrescriptionPdf(input: PrescriptionPdfInput): Promise<Buffer> {
   const { patient, encounter, prescription: p } = input;
-  const timeZone = input.timeZone ?? 'Europe/Paris';
-  const day = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone });
-  const time = (iso: string) =>
-    new Date(iso).toLocaleTimeString('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit' });
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: {
-      Title: 'Ordonnance',
-      Author: p.author.name,
-      Subject: `${patient.birthName} ${patient.firstName}`,
-      CreationDate: new Date(p.signedAt),
-    },
+  const { day, time } = frenchClock(input.timeZone);
+  const { doc, done, heading, line } = startPdf({
+    Title: 'Ordonnance',
+    Author: p.author.name,
+    Subject: `${patient.birthName} ${patient.firstName}`,
+    CreationDate: new Date(p.signedAt),
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const heading = (text: string) =>
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text).moveDown(0.3).font('Helvetica').fontSize(10.5);
-  const line = (label: string, value: string) =>
-    doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
 
   doc.font('Helvetica-Bold').fontSize(16).text('Ordonnance');
   doc

@@ -2,7 +2,7 @@
 // patient's identity traits as the INS rules want them shown (the INS only for a qualified
 // identity), the act and the billing codes suggested for each side (decision help, marked so),
 // who asked and who answered, the body, and the signature with its time. Rendered with pdfkit and its standard fonts (no font file to ship).
-import PDFDocument from 'pdfkit';
+import { frenchClock, startPdf } from './pdf-page';
 import type { Encounter, Report } from '../../shared/acts/encounter';
 import type { Patient } from '../../shared/patients/patient';
 import { REPORT_TITLES as TITLES } from '../../shared/acts/report-titles';
@@ -39,33 +39,15 @@ export function billingLine(s: BillingSuggestion): string {
 
 export function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
   const { patient, encounter, report } = input;
-  const timeZone = input.timeZone ?? 'Europe/Paris';
-  const day = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone });
-  const time = (iso: string) =>
-    new Date(iso).toLocaleTimeString('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit' });
+  const { day, time } = frenchClock(input.timeZone);
   const birthDate = patient.birthDate.split('-').reverse().join('/');
 
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: {
-      Title: TITLES[encounter.act],
-      Author: report.author.name,
-      Subject: `${patient.birthName} ${patient.firstName}`,
-      CreationDate: new Date(report.signedAt),
-    },
+  const { doc, done, heading, line } = startPdf({
+    Title: TITLES[encounter.act],
+    Author: report.author.name,
+    Subject: `${patient.birthName} ${patient.firstName}`,
+    CreationDate: new Date(report.signedAt),
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const heading = (text: string) =>
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text).moveDown(0.3).font('Helvetica').fontSize(10.5);
-  const line = (label: string, value: string) =>
-    doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
 
   doc.font('Helvetica-Bold').fontSize(16).text(TITLES[encounter.act]);
   doc

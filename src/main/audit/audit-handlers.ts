@@ -9,6 +9,7 @@ import type { CallAudit } from '../contract/dispatch';
 import { createAuditRepository } from './audit-repository';
 import type { Db } from '../platform/database/connection';
 import type { EncounterRepository, PrescriptionAudit, ReportAudit } from '../acts';
+import type { SignedExpertReport } from '../../shared/acts/expert-report';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { Logger } from '../platform/logger';
 import type { IdentityOverride } from '../imaging';
@@ -53,6 +54,9 @@ export function stationWho(
   };
 }
 
+/** What the audit says of a document the act's expert signed (her report, her prescription). */
+type SignedDocument = Pick<SignedExpertReport, 'author' | 'sha256' | 'replaces' | 'encounterId'>;
+
 export function createStationAudit(deps: StationAuditDeps) {
   const repository = createAuditRepository(deps.db);
   const region = deps.region ?? null;
@@ -83,6 +87,43 @@ export function createStationAudit(deps: StationAuditDeps) {
     'call.accepted': 'call.answered',
     'call.ended': 'call.ended',
   };
+
+  /** A document signed by an act's expert on her station (report, prescription), kept here or refused, with why. */
+  function signedDocument(
+    kind: 'report' | 'prescription',
+    document: SignedDocument,
+    what: string,
+    row: Omit<ReportAudit, 'report'>,
+  ): void {
+    const { sender } = row;
+    const way = sender.via === 'call' ? `over the call ${sender.callId ?? ''}`.trim() : 'through the hub';
+    const signer = `${document.author.name} (RPPS ${document.author.rpps})`;
+    const detail = [
+      `${what} signed by ${signer}`,
+      `from ${sender.peerId} ${way}`,
+      `sha256 ${document.sha256}`,
+      document.replaces ? `corrects ${document.replaces}` : null,
+      row.why ? `refused: ${row.why}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    try {
+      audit.record(
+        {
+          action: row.outcome === 'received' ? 'create' : 'execute',
+          event: `${kind}.${row.outcome}`,
+          entityType: 'encounter',
+          entityId: document.encounterId,
+          patientIds: row.patientId ? [row.patientId] : [],
+          person: signer,
+          detail,
+        },
+        { binding: 'station', remote: sender.via === 'call' ? 'call' : 'hub' },
+      );
+    } catch {
+      // Kept in memory and written with the next event (logged by the audit service).
+    }
+  }
 
   return {
     repository,
@@ -178,63 +219,12 @@ export function createStationAudit(deps: StationAuditDeps) {
     },
     /** A report signed by an act's expert on her station, filed on the act here or refused, with why. */
     expertReport(row: ReportAudit): void {
-      const { report, sender } = row;
-      const way = sender.via === 'call' ? `over the call ${sender.callId ?? ''}`.trim() : 'through the hub';
-      const detail = [
-        `report ${report.id} signed by ${report.author.name} (RPPS ${report.author.rpps})`,
-        `from ${sender.peerId} ${way}`,
-        `sha256 ${report.sha256}`,
-        report.replaces ? `corrects ${report.replaces}` : null,
-        row.why ? `refused: ${row.why}` : null,
-      ]
-        .filter(Boolean)
-        .join(', ');
-      try {
-        audit.record(
-          {
-            action: row.outcome === 'received' ? 'create' : 'execute',
-            event: row.outcome === 'received' ? 'report.received' : 'report.refused',
-            entityType: 'encounter',
-            entityId: report.encounterId,
-            patientIds: row.patientId ? [row.patientId] : [],
-            person: `${report.author.name} (RPPS ${report.author.rpps})`,
-            detail,
-          },
-          { binding: 'station', remote: sender.via === 'call' ? 'call' : 'hub' },
-        );
-      } catch {
-        // Kept in memory and written with the next event (logged by the audit service).
-      }
+      signedDocument('report', row.report, `report ${row.report.id}`, row);
     },
     /** A prescription signed by an act's expert on her station, kept on the act here or refused, with why. */
     expertPrescription(row: PrescriptionAudit): void {
-      const { prescription: p, sender } = row;
-      const way = sender.via === 'call' ? `over the call ${sender.callId ?? ''}`.trim() : 'through the hub';
-      const detail = [
-        `prescription ${p.id} of ${p.lines.length} line(s) signed by ${p.author.name} (RPPS ${p.author.rpps})`,
-        `from ${sender.peerId} ${way}`,
-        `sha256 ${p.sha256}`,
-        p.replaces ? `corrects ${p.replaces}` : null,
-        row.why ? `refused: ${row.why}` : null,
-      ]
-        .filter(Boolean)
-        .join(', ');
-      try {
-        audit.record(
-          {
-            action: row.outcome === 'received' ? 'create' : 'execute',
-            event: row.outcome === 'received' ? 'prescription.received' : 'prescription.refused',
-            entityType: 'encounter',
-            entityId: p.encounterId,
-            patientIds: row.patientId ? [row.patientId] : [],
-            person: `${p.author.name} (RPPS ${p.author.rpps})`,
-            detail,
-          },
-          { binding: 'station', remote: sender.via === 'call' ? 'call' : 'hub' },
-        );
-      } catch {
-        // Kept in memory and written with the next event (logged by the audit service).
-      }
+      const p = row.prescription;
+      signedDocument('prescription', p, `prescription ${p.id} of ${p.lines.length} line(s)`, row);
     },
     /** Remote steering of this cart's camera during a call: grants, their end, refused commands. */
     steering(row: SteeringAudit): void {

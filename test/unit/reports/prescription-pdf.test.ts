@@ -4,54 +4,20 @@
 // each medicine with its dose, frequency and duration), "non substituable" with its reason (arrêté
 // du 12 novembre 2019), the INS only for a qualified identity, the signature's SHA-256, and the
 // place of the national ordonnance numérique's identifier and QR code, marked as not issued.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_ID_NOT_ISSUED, renderPrescriptionPdf } from '../../../src/main/acts/prescription-pdf';
-import { prescriptionContent, type SignedPrescription } from '../../../src/shared/acts/prescription';
 import { pdfText } from '../../helpers/pdf-text';
+import { AMOXICILLIN, DRESSING, LEVOTHYROXINE, signedPrescription } from '../../helpers/prescriptions';
 import { finishedEncounter, qualifiedPatient } from '../sync/fhir-samples';
 
-function prescription(over: Partial<Omit<SignedPrescription, 'sha256'>> = {}): SignedPrescription {
-  const body: Omit<SignedPrescription, 'sha256'> = {
-    id: randomUUID(),
+const prescription = (over: Parameters<typeof signedPrescription>[0] = {}) =>
+  signedPrescription({
     encounterId: finishedEncounter.id,
     patient: { birthName: 'LE GALL', usedName: 'MORVAN', firstName: 'ANNE', birthDate: '1956-12-03', sex: 'F' },
-    lines: [
-      {
-        kind: 'medication',
-        name: 'Amoxicilline 500 mg',
-        form: 'gélule',
-        dose: '2 gélules',
-        route: 'voie orale',
-        frequency: '3 fois par jour',
-        duration: '7 jours',
-        quantity: '2 boîtes',
-        nonSubstitutable: null,
-        note: '',
-      },
-      {
-        kind: 'medication',
-        name: 'Lévothyroxine 50 µg',
-        form: 'comprimé',
-        dose: '1 comprimé',
-        route: '',
-        frequency: 'le matin à jeun',
-        duration: '3 mois',
-        quantity: '',
-        nonSubstitutable: 'MTE',
-        note: '',
-      },
-      { kind: 'nursing', text: 'Pansement hydrocolloïde du talon tous les 3 jours.' },
-      { kind: 'biology', text: 'NFS, CRP à J7.' },
-    ],
-    author: { name: 'Anne KERLEAU', rpps: '10001234567', specialty: 'dermatologie', hubId: 'dr-kerleau' },
-    signedAt: '2026-12-07T10:20:00.000+01:00',
-    replaces: null,
-    correctionReason: null,
+    lines: [AMOXICILLIN, LEVOTHYROXINE, DRESSING, { kind: 'biology', text: 'NFS, CRP à J7.' }],
     ...over,
-  };
-  return { ...body, sha256: createHash('sha256').update(prescriptionContent(body)).digest('hex') };
-}
+  });
 
 describe('prescription PDF', () => {
   it('carries what an ordonnance must say, each medicine whole, and her signature', async () => {

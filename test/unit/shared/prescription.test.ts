@@ -4,44 +4,19 @@
 // L. 5125-23 du code de la santé publique: MTE (marge thérapeutique étroite), EFG (enfant de moins
 // de six ans, aucun générique de forme adaptée), CIF (contre-indication formelle et démontrée à un
 // excipient).
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   NON_SUBSTITUTABLE_REASONS,
   nonSubstitutableMention,
   prescriptionContent,
   SignedPrescriptionSchema,
-  type MedicationLine,
-  type SignedPrescription,
 } from '../../../src/shared/acts/prescription';
+import { AMOXICILLIN, DRESSING, signedPrescription } from '../../helpers/prescriptions';
 
-const amoxicillin: MedicationLine = {
-  kind: 'medication',
-  name: 'Amoxicilline 500 mg',
-  form: 'gélule',
-  dose: '2 gélules',
-  route: 'voie orale',
-  frequency: '3 fois par jour',
-  duration: '7 jours',
-  quantity: '2 boîtes',
-  nonSubstitutable: null,
-  note: '',
-};
-
-function prescription(over: Partial<Omit<SignedPrescription, 'sha256'>> = {}): SignedPrescription {
-  const body: Omit<SignedPrescription, 'sha256'> = {
-    id: randomUUID(),
-    encounterId: randomUUID(),
-    patient: { birthName: 'LE BIHAN', usedName: null, firstName: 'YVONNE', birthDate: '1941-02-17', sex: 'F' },
-    lines: [amoxicillin, { kind: 'nursing', text: 'Pansement hydrocolloïde du talon tous les 3 jours.' }],
-    author: { name: 'Anne KERLEAU', rpps: '10001234567', specialty: 'dermatologie', hubId: 'dr-kerleau' },
-    signedAt: '2026-12-07T10:20:00.000+01:00',
-    replaces: null,
-    correctionReason: null,
-    ...over,
-  };
-  return { ...body, sha256: createHash('sha256').update(prescriptionContent(body)).digest('hex') };
-}
+const amoxicillin = AMOXICILLIN;
+const prescription = (over: Parameters<typeof signedPrescription>[0] = {}) =>
+  signedPrescription({ lines: [amoxicillin, DRESSING], ...over });
 const codes = (value: unknown) => {
   const parsed = SignedPrescriptionSchema.safeParse(value);
   return parsed.success ? [] : parsed.error.issues.map((i) => i.message);

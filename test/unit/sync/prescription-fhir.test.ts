@@ -2,52 +2,21 @@
 // MedicationRequest per medicine (dosage in words, substitution allowed or refused with its legal
 // reason), one ServiceRequest per other line, all tied by the prescription's id, requested by her
 // Practitioner; valid R4 resources, with ids a retried push finds again.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { prescriptionContent, type SignedPrescription } from '../../../src/shared/acts/prescription';
 import { prescriptionLineId, prescriptionToFhir } from '../../../src/main/sync/fhir/prescription';
 import { validateFhir } from '../../../src/main/sync/fhir/validate';
+import { AMOXICILLIN, BLOOD_TEST, LEVOTHYROXINE, signedPrescription } from '../../helpers/prescriptions';
 
-function prescription(): SignedPrescription {
-  const body: Omit<SignedPrescription, 'sha256'> = {
-    id: randomUUID(),
-    encounterId: randomUUID(),
-    patient: { birthName: 'LE BIHAN', usedName: null, firstName: 'YVONNE', birthDate: '1941-02-17', sex: 'F' },
+const prescription = () =>
+  signedPrescription({
     lines: [
-      {
-        kind: 'medication',
-        name: 'Amoxicilline 500 mg',
-        form: 'gélule',
-        dose: '2 gélules',
-        route: 'voie orale',
-        frequency: '3 fois par jour',
-        duration: '7 jours',
-        quantity: '2 boîtes',
-        nonSubstitutable: null,
-        note: '',
-      },
-      {
-        kind: 'medication',
-        name: 'Lévothyroxine 50 µg',
-        form: 'comprimé',
-        dose: '1 comprimé',
-        route: '',
-        frequency: 'le matin à jeun',
-        duration: '3 mois',
-        quantity: '',
-        nonSubstitutable: 'MTE',
-        note: 'Contrôle de la TSH à 6 semaines.',
-      },
-      { kind: 'biology', text: 'NFS, CRP' },
+      AMOXICILLIN,
+      { ...LEVOTHYROXINE, note: 'Contrôle de la TSH à 6 semaines.' },
+      BLOOD_TEST,
       { kind: 'nursing', text: 'Pansement hydrocolloïde du talon tous les 3 jours pendant 3 semaines.' },
     ],
-    author: { name: 'Anne KERLEAU', rpps: '10001234567', specialty: 'dermatologie', hubId: 'dr-kerleau' },
-    signedAt: '2026-12-07T10:20:00.000+01:00',
-    replaces: null,
-    correctionReason: null,
-  };
-  return { ...body, sha256: createHash('sha256').update(prescriptionContent(body)).digest('hex') };
-}
+  });
 
 describe('the prescription as FHIR orders', () => {
   const p = prescription();
