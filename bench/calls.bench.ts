@@ -184,20 +184,30 @@ async function run(): Promise<void> {
         steerCall = true;
         break; // the last call stays up for the steering runs
       }
-      await cartPage.getByRole('button', { name: 'Raccrocher' }).click();
-      await cartPage.getByRole('button', { name: 'Fermer' }).click();
-      await expertPage.getByRole('button', { name: 'Fermer' }).click();
+      // Hanging up asks for a confirmation (issue 20); then each side closes its "Appel terminé".
+      await cartPage.getByRole('button', { name: 'Raccrocher', exact: true }).click();
+      await cartPage.getByRole('dialog', { name: 'Raccrocher ?' }).getByRole('button', { name: 'Raccrocher' }).click();
+      for (const page of [cartPage, expertPage])
+        await page.getByRole('status', { name: 'Appel terminé' }).getByRole('button', { name: 'Fermer' }).click();
     }
 
     // Remote steering in the call that stays up: the nurse grants control, the expert presses.
     if (!steerCall) throw new Error('no call for the steering runs');
-    await cartPage.getByLabel('Autorisé par (nom et fonction)').fill('IDE Bench');
-    await cartPage.getByRole('button', { name: 'Autoriser expert à piloter la caméra' }).click();
+    // The camera is a tab of each side's working panel; nobody is signed in at this cart, so the
+    // nurse names herself once when she grants it (issue 20).
+    for (const page of [cartPage, expertPage])
+      await page.getByTestId('call-work').getByRole('tab', { name: 'Caméra', exact: true }).click();
+    await cartPage.getByRole('button', { name: /^Autoriser .* à piloter la caméra$/ }).click();
+    const who = cartPage.getByRole('dialog', { name: 'Qui êtes-vous ?' });
+    await who.getByLabel('Votre nom').fill('IDE Bench');
+    await who.getByLabel('Votre profession').selectOption({ label: 'Infirmier·e' });
+    await who.getByRole('button', { name: 'C’est moi' }).click();
     await expertPage.getByText('Vous pouvez piloter la caméra du chariot.').waitFor();
     await expertPage.locator('body').click({ position: { x: 5, y: 5 } });
     const remote: number[] = [];
     for (let i = 0; i < RUNS; i++) remote.push(await pressAndMeasure(expertPage, simulator));
-    await cartPage.getByRole('button', { name: 'Raccrocher' }).click();
+    await cartPage.getByRole('button', { name: 'Raccrocher', exact: true }).click();
+    await cartPage.getByRole('dialog', { name: 'Raccrocher ?' }).getByRole('button', { name: 'Raccrocher' }).click();
 
     await nursePage.getByRole('button', { name: 'Appareils' }).click();
     await nursePage.getByRole('button', { name: 'Droite', exact: true }).waitFor();
