@@ -4,31 +4,17 @@
 // closes with her report, once; her screen says the cart received it through the regional server.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { startTestProvider, type TestProvider } from '../helpers/oidc-provider';
-import { hangUp, startCallSetup, type CallSetup } from './call-fixture';
+import { hangUp } from './call-fixture';
 import { openPatient } from './patient-page';
-import { choosePin, signInEnv, signIn } from './sign-in';
+import { useSignedInExpertCall } from './signed-in-expert';
 import { actOfYvonne, callExpertFromYvonnesAct } from './yvonne-act';
 
-let setup: CallSetup | null = null;
-let provider: TestProvider | null = null;
-test.afterEach(async () => {
-  await setup?.stop();
-  await provider?.close();
-  setup = null;
-  provider = null;
-});
+const signedInExpertCall = useSignedInExpertCall();
 
 test('signed after the call, her report reaches the cart’s act when the cart is back, once', async ({ browser }) => {
   test.setTimeout(180_000);
-  provider = await startTestProvider();
-  setup = await startCallSetup(browser, {
-    viewport: { width: 1366, height: 768 },
-    expertEnv: signInEnv(provider),
-  });
+  const setup = await signedInExpertCall(browser);
   const { cart, expert } = setup;
-  await signIn(expert.page, expert.context);
-  await choosePin(expert.page, '4826');
   await actOfYvonne(cart.station.url);
   await callExpertFromYvonnesAct(cart.page, expert.page, /Plaie du talon/);
   await expect(expert.page.getByRole('region', { name: 'Patient', exact: true })).toContainText('LE BIHAN');

@@ -5,31 +5,17 @@
 // act closes with her report in her name and RPPS, and her screen says the cart received it.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { startTestProvider, type TestProvider } from '../helpers/oidc-provider';
-import { openCallTab, startCallSetup, type CallSetup } from './call-fixture';
-import { choosePin, signInEnv, signIn } from './sign-in';
+import { openCallTab } from './call-fixture';
+import { useSignedInExpertCall } from './signed-in-expert';
 import { actOfYvonne, callExpertFromYvonnesAct } from './yvonne-act';
 import { answerWhoIAm } from './author';
 
-let setup: CallSetup | null = null;
-let provider: TestProvider | null = null;
-test.afterEach(async () => {
-  await setup?.stop();
-  await provider?.close();
-  setup = null;
-  provider = null;
-});
+const signedInExpertCall = useSignedInExpertCall();
 
 test('the expert writes and signs her report in the call; the cart’s act closes with it', async ({ browser }) => {
   test.setTimeout(150_000);
-  provider = await startTestProvider();
-  setup = await startCallSetup(browser, {
-    viewport: { width: 1366, height: 768 },
-    expertEnv: signInEnv(provider),
-  });
+  const setup = await signedInExpertCall(browser);
   const { cart, expert } = setup;
-  await signIn(expert.page, expert.context);
-  await choosePin(expert.page, '4826');
   await expect(expert.page.getByRole('region', { name: 'Comptes rendus à rédiger' })).toContainText(
     'Aucun compte rendu en attente.',
   );

@@ -75,6 +75,13 @@ export function createRemoteReportService(deps: RemoteReportServiceDeps) {
       throw new AppFailure('forbidden', 'A report can only be corrected by the physician who signed it.');
   }
 
+  /** What the requesting station answered, however it came: received, or refused with this reason. */
+  function record(reportId: string, via: 'call' | 'hub', refusedFor: string | null): void {
+    const at = now().toISOString();
+    if (refusedFor !== null) reports.markRefused(reportId, refusedFor, at);
+    else reports.markDelivered(reportId, via, at);
+  }
+
   return {
     worklist: (limit: number) => reports.worklist(limit),
 
@@ -136,10 +143,11 @@ export function createRemoteReportService(deps: RemoteReportServiceDeps) {
     }) {
       const kept = reports.get(input.reportId);
       if (!kept) throw new AppFailure('not_found', 'This report was not signed on this station.');
-      const at = now().toISOString();
-      if (input.outcome === 'refused')
-        reports.markRefused(input.reportId, input.reason?.trim() || 'refused without a reason', at);
-      else reports.markDelivered(input.reportId, 'call', at);
+      record(
+        input.reportId,
+        'call',
+        input.outcome === 'refused' ? input.reason?.trim() || 'refused without a reason' : null,
+      );
       const { peerId, actId, ...report } = reports.get(input.reportId)!;
       changed(peerId, actId);
       return report;
@@ -160,9 +168,7 @@ export function createRemoteReportService(deps: RemoteReportServiceDeps) {
         return;
       }
       if (kept.delivery.state !== 'pending') return;
-      const at = now().toISOString();
-      if (receipt.outcome === 'refused') reports.markRefused(receipt.reportId, receipt.reason ?? 'refused', at);
-      else reports.markDelivered(receipt.reportId, 'hub', at);
+      record(receipt.reportId, 'hub', receipt.outcome === 'refused' ? (receipt.reason ?? 'refused') : null);
       changed(kept.peerId, kept.actId);
     },
   };
