@@ -156,7 +156,8 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     remoteReports: remoteActs.reportRepository,
     addressed: {
       fileReport: (report, writer) => acts.expertReports.fromHub(report, writer),
-      receiptCame: (receipt, writer) => remoteActs.reports.receiptFromHub(receipt, writer),
+      receiptCame: ({ reportId: id, ...answer }, writer) =>
+        remoteActs.reports.receiptFromHub({ id, ...answer }, writer),
     },
   });
   const stationAudit = createAuditFeature(platform, {

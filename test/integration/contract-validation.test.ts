@@ -104,6 +104,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
     replaces: null,
     correctionReason: 'Durée',
   },
+  'remoteActs.prescriptionDelivered': { prescriptionId: SOME_ID, outcome: 'filed' },
   'encounters.forPatient': { patientId: SOME_ID, limit: 10 },
   'encounters.open': { limit: 10 },
   'encounters.setStatus': { id: SOME_ID, version: 1, status: 'in_progress' },

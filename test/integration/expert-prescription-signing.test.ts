@@ -61,6 +61,23 @@ describe('the expert’s prescription, on her station', () => {
       }),
     ).toEqual({ prescriptionId: first.prescription.id, outcome: 'filed' });
     expect(await value(cart.station, 'encounters.prescriptions', { id: actId })).toEqual([first.prescription]);
+    // What the cart answered (its page passes the receipt on) is kept on her station; the first answer stays.
+    const delivered = await value(expert.station, 'remoteActs.prescriptionDelivered', {
+      prescriptionId: first.prescription.id,
+      outcome: 'filed',
+    });
+    expect(delivered.delivery).toMatchObject({ state: 'delivered', via: 'call' });
+    const again = await value(expert.station, 'remoteActs.prescriptionDelivered', {
+      prescriptionId: first.prescription.id,
+      outcome: 'refused',
+      reason: 'prescription.patient_mismatch',
+    });
+    expect(again.delivery).toEqual(delivered.delivery);
+    const unknown = await expert.station.dispatch('remoteActs.prescriptionDelivered', {
+      prescriptionId: actId,
+      outcome: 'filed',
+    });
+    expect(unknown.ok ? 'ok' : unknown.error.code).toBe('not_found');
 
     // A correction: its reason first; then a new version, the first one kept and marked.
     const correction = {

@@ -47,6 +47,7 @@ function router(side: 'cart' | 'expert') {
       context: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
       vitals: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
       report: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
+      prescription: { onMessage: ignore, linkOpened: ignore, callEnded: ignore },
     },
   });
   r.onOpen('c1');

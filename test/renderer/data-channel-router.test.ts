@@ -6,6 +6,7 @@ import { newSession, type CallSession } from '../../src/renderer/webrtc/call-ses
 import { newCall, useCalls } from '../../src/renderer/webrtc/call-store';
 import { fakeLink, fakeStation, fakeStream, peer, resetCalls, settle } from './call-fakes';
 import { realContext } from '../helpers/act-context';
+import { AMOXICILLIN, signedPrescription } from '../helpers/prescriptions';
 
 const SHARE_ID = '3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
 const ENCOUNTER_ID = '8c7b6a59-4e3d-4c2b-9a18-f7e6d5c4b3a2';
@@ -49,6 +50,11 @@ function router(answers: Parameters<typeof fakeStation>[0] = {}) {
         onMessage: (m) => void shared.push(`report ${m.type}`),
         linkOpened: () => void shared.push('report open'),
         callEnded: () => void shared.push('report end'),
+      },
+      prescription: {
+        onMessage: (m) => void shared.push(`prescription ${m.type}`),
+        linkOpened: () => void shared.push('prescription open'),
+        callEnded: () => void shared.push('prescription end'),
       },
     },
   });
@@ -107,6 +113,20 @@ describe('data-channel router', () => {
     r.onData('c1', { type: 'act.report', report: { ...report, sha256: undefined } });
     r.onData('c1', { type: 'act.report.receipt', reportId: report.id, outcome: 'filed', reason: null });
     expect(shared).toEqual(['report act.report', 'report act.report.receipt']);
+  });
+
+  it('passes the expert’s signed prescription and its receipt, and drops one without a line (issue 21)', () => {
+    const { r, shared } = router();
+    const prescription = signedPrescription({ encounterId: realContext.act.id, lines: [AMOXICILLIN] });
+    r.onData('c1', { type: 'act.prescription', prescription });
+    r.onData('c1', { type: 'act.prescription', prescription: { ...prescription, lines: [] } });
+    r.onData('c1', {
+      type: 'act.prescription.receipt',
+      prescriptionId: prescription.id,
+      outcome: 'refused',
+      reason: 'forbidden',
+    });
+    expect(shared).toEqual(['prescription act.prescription', 'prescription act.prescription.receipt']);
   });
 
   it('passes the live vitals messages to the calls feature, and drops a garbled one', () => {
@@ -169,7 +189,15 @@ describe('data-channel router', () => {
     expect(record.sent[0]).toEqual({ type: 'media', streams: [{ id: 'room-1', kind: 'room', label: 'Caméra' }] });
     expect(record.sent[1]).toMatchObject({ type: 'chat', text: 'Vous m’entendez ?' });
     expect(useCalls.getState().call?.chat[0]?.pending).toBe(false);
-    expect(shared).toEqual(['imaging open', 'stroke open', 'photo open', 'context open', 'vitals open', 'report open']);
+    expect(shared).toEqual([
+      'imaging open',
+      'stroke open',
+      'photo open',
+      'context open',
+      'vitals open',
+      'report open',
+      'prescription open',
+    ]);
     r.callEnded();
     expect(shared).toEqual([
       'imaging open',
@@ -178,12 +206,14 @@ describe('data-channel router', () => {
       'context open',
       'vitals open',
       'report open',
+      'prescription open',
       'imaging end',
       'stroke end',
       'photo end',
       'context end',
       'vitals end',
       'report end',
+      'prescription end',
     ]);
   });
 

@@ -9,6 +9,7 @@ import { createRemoteReportRepository } from './remote-report-repository';
 import { createRemoteReportService, type RemoteReportServiceDeps } from './remote-report-service';
 import { createRemotePrescriptionRepository } from './remote-prescription-repository';
 import { createRemotePrescriptionService } from './remote-prescription-service';
+import { deliveryMarks } from './signed-delivery';
 
 export interface RemoteActsFeatureDeps {
   remoteOfCall: RemoteActServiceDeps['remoteOfCall'];
@@ -24,6 +25,7 @@ export function createRemoteActsFeature(platform: StationPlatform, deps: RemoteA
     db: platform.db,
     acts: repository,
     reports: reportRepository,
+    marks: deliveryMarks(platform.db, 'remote_reports'),
     signer: deps.reportSigner,
     outbox: platform.outbox,
     now: platform.now,
@@ -34,8 +36,10 @@ export function createRemoteActsFeature(platform: StationPlatform, deps: RemoteA
     db: platform.db,
     acts: repository,
     prescriptions: createRemotePrescriptionRepository(platform.db),
+    marks: deliveryMarks(platform.db, 'remote_prescriptions'),
     signer: deps.reportSigner,
     now: platform.now,
+    log: (event, detail) => platform.logger.warn(event, detail),
     changed: (peerId, actId) => platform.events.emit('remoteActs.reportChanged', { peerId, actId }),
   });
   return {

@@ -16,8 +16,9 @@ export const remoteActsHandlers = (
   'remoteActs.report': (key) => reports.report(key),
   'remoteActs.saveDraft': (input) => reports.saveDraft(input),
   'remoteActs.sign': (input) => reports.sign(input),
-  'remoteActs.delivered': (input) => reports.delivered(input),
+  'remoteActs.delivered': ({ reportId: id, ...answer }) => reports.delivered({ id, ...answer }),
   'remoteActs.worklist': ({ limit }) => reports.worklist(limit),
   'remoteActs.prescriptions': (key) => prescriptions.prescriptions(key),
   'remoteActs.signPrescription': (input) => prescriptions.sign(input),
+  'remoteActs.prescriptionDelivered': ({ prescriptionId: id, ...answer }) => prescriptions.delivered({ id, ...answer }),
 });

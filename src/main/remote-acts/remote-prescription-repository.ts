@@ -3,16 +3,13 @@
 import { SignedPrescriptionSchema, type SignedPrescription } from '../../shared/acts/prescription';
 import type { RemotePrescription } from '../../shared/remote-acts/prescription-channels';
 import type { Db } from '../platform/database/connection';
-import { deliveryOf } from './remote-report-repository';
+import { deliveryOf, type DeliveryRow } from './signed-delivery';
 
-interface Row {
+interface Row extends DeliveryRow {
   id: string;
   peer_id: string;
   act_id: string;
   signed_json: string;
-  delivered_at: string | null;
-  delivered_via: 'call' | 'hub' | null;
-  refused_reason: string | null;
   replaced_by: string | null;
 }
 

@@ -21,16 +21,21 @@ import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../platform/database/connection';
 import type { RemoteActRepository } from './remote-act-repository';
 import type { RemotePrescriptionRepository } from './remote-prescription-repository';
+import { createDeliveryRecorder, type CallAnswer, type DeliveryMarks, type HubAnswer } from './signed-delivery';
 
 export interface RemotePrescriptionServiceDeps {
   db: Db;
   acts: Pick<RemoteActRepository, 'get'>;
   prescriptions: RemotePrescriptionRepository;
+  /** Where each signed version stands at the requesting station (signed-delivery.ts). */
+  marks: DeliveryMarks;
   /** Who signs: the signed-in physician and her hub identity; throws (sign_in_required) otherwise. */
   signer: () => ReportSigner;
   now: () => Date;
   /** Her prescription of this act changed (the page reloads it). */
   changed: (peerId: string, actId: string) => void;
+  /** A receipt that cannot be taken (not from the station the prescription went to). */
+  log: (event: string, detail: Record<string, unknown>) => void;
 }
 
 interface SignInput {
@@ -43,6 +48,14 @@ interface SignInput {
 
 export function createRemotePrescriptionService(deps: RemotePrescriptionServiceDeps) {
   const { db, acts, prescriptions, signer, now, changed } = deps;
+  const delivery = createDeliveryRecorder({
+    what: 'prescription',
+    find: (id) => prescriptions.get(id),
+    marks: deps.marks,
+    now,
+    changed,
+    log: deps.log,
+  });
 
   function actOf(peerId: string, actId: string) {
     const act = acts.get(peerId, actId);
@@ -112,6 +125,16 @@ export function createRemotePrescriptionService(deps: RemotePrescriptionServiceD
       changed(input.peerId, input.actId);
       return signed;
     },
+
+    /** What the requesting station answered over the call: filed (or already), or refused with its reason. */
+    delivered(answer: CallAnswer): RemotePrescription {
+      delivery.overCall(answer);
+      const { peerId: _peer, actId: _act, ...kept } = prescriptions.get(answer.id)!;
+      return kept;
+    },
+
+    /** What the requesting station answered through the hub, after the call (signed-delivery.ts). */
+    receiptFromHub: (answer: HubAnswer, writer: string) => delivery.fromHub(answer, writer),
   };
 }
 

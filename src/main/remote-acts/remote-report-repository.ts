@@ -5,12 +5,12 @@ import type { ReportTemplateId } from '../../shared/acts/expert-report-templates
 import {
   DraftSectionsSchema,
   type RemoteReport,
-  type ReportDelivery,
   type ReportDraft,
   type WorklistItem,
 } from '../../shared/remote-acts/report-channels';
 import { ActContextSchema } from '../../shared/calls/act-context';
 import type { Db } from '../platform/database/connection';
+import { deliveryOf, type DeliveryRow } from './signed-delivery';
 
 interface DraftRow {
   template: string;
@@ -20,14 +20,11 @@ interface DraftRow {
   saved_at: string;
 }
 
-interface ReportRow {
+interface ReportRow extends DeliveryRow {
   id: string;
   peer_id: string;
   act_id: string;
   signed_json: string;
-  delivered_at: string | null;
-  delivered_via: 'call' | 'hub' | null;
-  refused_reason: string | null;
   replaced_by: string | null;
 }
 
@@ -45,10 +42,6 @@ export interface RemoteReportRepository {
   signed(peerId: string, actId: string): RemoteReport[];
   get(reportId: string): (RemoteReport & { peerId: string; actId: string }) | null;
   addSigned(row: SignedRow): void;
-  markDelivered(reportId: string, via: 'call' | 'hub', at: string): void;
-  markRefused(reportId: string, reason: string, at: string): void;
-  /** Signed versions no requesting station has acknowledged or refused yet, oldest first. */
-  pending(limit: number): SignedRow[];
   /** The acts whose report is owed or not yet received there, the longest waiting first. */
   worklist(limit: number): WorklistItem[];
 }
@@ -67,13 +60,6 @@ interface WorklistRow {
 
 // Parsed again on reading: a row changed by hand cannot reach a screen, or another station, as
 // something it is not.
-export function deliveryOf(row: Pick<ReportRow, 'refused_reason' | 'delivered_at' | 'delivered_via'>): ReportDelivery {
-  if (row.refused_reason !== null) return { state: 'refused', reason: row.refused_reason, at: row.delivered_at ?? '' };
-  if (row.delivered_at && row.delivered_via)
-    return { state: 'delivered', via: row.delivered_via, at: row.delivered_at };
-  return { state: 'pending' };
-}
-
 const reportOf = (row: ReportRow): RemoteReport => ({
   report: SignedExpertReportSchema.parse(JSON.parse(row.signed_json)),
   delivery: deliveryOf(row),
@@ -96,17 +82,8 @@ export function createRemoteReportRepository(db: Db): RemoteReportRepository {
     `${selectReports} WHERE r.peer_id = ? AND r.act_id = ? ORDER BY r.signed_at, r.rowid`,
   );
   const getStmt = db.prepare<[string], ReportRow>(`${selectReports} WHERE r.id = ?`);
-  const pendingStmt = db.prepare<[number], ReportRow>(
-    `${selectReports} WHERE r.delivered_at IS NULL AND r.refused_reason IS NULL ORDER BY r.signed_at, r.rowid LIMIT ?`,
-  );
   const addStmt = db.prepare(`INSERT INTO remote_reports (id, peer_id, act_id, signed_json, sha256, signed_at, replaces)
     VALUES (@id, @peerId, @actId, @signed, @sha256, @signedAt, @replaces)`);
-  const deliveredStmt = db.prepare(
-    'UPDATE remote_reports SET delivered_at = ?, delivered_via = ? WHERE id = ? AND delivered_at IS NULL',
-  );
-  const refusedStmt = db.prepare(
-    'UPDATE remote_reports SET refused_reason = ?, delivered_at = ? WHERE id = ? AND delivered_at IS NULL',
-  );
 
   // Per act: its draft, and the latest version not corrected (where it stands there).
   const worklistStmt = db.prepare<[], WorklistRow>(`
@@ -188,13 +165,5 @@ export function createRemoteReportRepository(db: Db): RemoteReportRepository {
         replaces: report.replaces,
       });
     },
-    markDelivered(reportId, via, at) {
-      deliveredStmt.run(at, via, reportId);
-    },
-    markRefused(reportId, reason, at) {
-      refusedStmt.run(reason, at, reportId);
-    },
-    pending: (limit) =>
-      pendingStmt.all(limit).map((row) => ({ peerId: row.peer_id, actId: row.act_id, report: reportOf(row).report })),
   };
 }

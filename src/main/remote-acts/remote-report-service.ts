@@ -22,11 +22,14 @@ import type { Db } from '../platform/database/connection';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { RemoteActRepository } from './remote-act-repository';
 import type { RemoteReportRepository } from './remote-report-repository';
+import { createDeliveryRecorder, type CallAnswer, type DeliveryMarks, type HubAnswer } from './signed-delivery';
 
 export interface RemoteReportServiceDeps {
   db: Db;
   acts: Pick<RemoteActRepository, 'get'>;
   reports: RemoteReportRepository;
+  /** Where each signed version stands at the requesting station (signed-delivery.ts). */
+  marks: DeliveryMarks;
   /** Who signs: the signed-in physician and her hub identity; throws (sign_in_required) otherwise. */
   signer: () => ReportSigner;
   /** Each signed version also goes through the hub (sync: expert_report), for after the call. */
@@ -75,12 +78,14 @@ export function createRemoteReportService(deps: RemoteReportServiceDeps) {
       throw new AppFailure('forbidden', 'A report can only be corrected by the physician who signed it.');
   }
 
-  /** What the requesting station answered, however it came: received, or refused with this reason. */
-  function record(reportId: string, via: 'call' | 'hub', refusedFor: string | null): void {
-    const at = now().toISOString();
-    if (refusedFor !== null) reports.markRefused(reportId, refusedFor, at);
-    else reports.markDelivered(reportId, via, at);
-  }
+  const delivery = createDeliveryRecorder({
+    what: 'report',
+    find: (id) => reports.get(id),
+    marks: deps.marks,
+    now,
+    changed,
+    log: deps.log,
+  });
 
   return {
     worklist: (limit: number) => reports.worklist(limit),
@@ -136,41 +141,14 @@ export function createRemoteReportService(deps: RemoteReportServiceDeps) {
     },
 
     /** What the requesting station answered over the call: filed (or already), or refused with its reason. */
-    delivered(input: {
-      reportId: string;
-      outcome: 'filed' | 'already_filed' | 'refused';
-      reason?: string | undefined;
-    }) {
-      const kept = reports.get(input.reportId);
-      if (!kept) throw new AppFailure('not_found', 'This report was not signed on this station.');
-      record(
-        input.reportId,
-        'call',
-        input.outcome === 'refused' ? input.reason?.trim() || 'refused without a reason' : null,
-      );
-      const { peerId, actId, ...report } = reports.get(input.reportId)!;
-      changed(peerId, actId);
+    delivered(answer: CallAnswer): RemoteReport {
+      delivery.overCall(answer);
+      const { peerId: _peer, actId: _act, ...report } = reports.get(answer.id)!;
       return report;
     },
 
-    /**
-     * What the requesting station answered through the hub, after the call. SECURITY: only the
-     * station the report was addressed to (its writer as the hub stamped it) answers for it.
-     */
-    receiptFromHub(receipt: { reportId: string; outcome: 'filed' | 'refused'; reason: string | null }, writer: string) {
-      const kept = reports.get(receipt.reportId);
-      if (!kept || kept.peerId !== writer) {
-        deps.log('remote_report.receipt_ignored', {
-          reportId: receipt.reportId,
-          writer,
-          addressedTo: kept?.peerId ?? null,
-        });
-        return;
-      }
-      if (kept.delivery.state !== 'pending') return;
-      record(receipt.reportId, 'hub', receipt.outcome === 'refused' ? (receipt.reason ?? 'refused') : null);
-      changed(kept.peerId, kept.actId);
-    },
+    /** What the requesting station answered through the hub, after the call (signed-delivery.ts). */
+    receiptFromHub: (answer: HubAnswer, writer: string) => delivery.fromHub(answer, writer),
   };
 }
 

@@ -20,6 +20,7 @@ type PhotoMessage = Extract<RemoteMessage, { type: `photo.${string}` }>;
 type ActContextMessage = Extract<RemoteMessage, { type: 'act.context' }>;
 type VitalsMessage = Extract<RemoteMessage, { type: `vitals.${string}` }>;
 type ReportMessage = Extract<RemoteMessage, { type: 'act.report' | 'act.report.receipt' }>;
+type PrescriptionMessage = Extract<RemoteMessage, { type: 'act.prescription' | 'act.prescription.receipt' }>;
 
 /** What the calls feature shares over the link: it gets its messages and knows when the link opens or the call ends. */
 export interface SharedOverCall {
@@ -54,6 +55,12 @@ export interface SharedOverCall {
   /** The expert's signed report (expert -> requesting station) and its receipt: expert-report-share.ts. */
   report: {
     onMessage(message: ReportMessage): void;
+    linkOpened(send: (message: RemoteMessage) => boolean): void;
+    callEnded(): void;
+  };
+  /** Her signed prescriptions, the same way: expert-prescription-share.ts. */
+  prescription: {
+    onMessage(message: PrescriptionMessage): void;
     linkOpened(send: (message: RemoteMessage) => boolean): void;
     callEnded(): void;
   };
@@ -168,6 +175,9 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
       case 'act.report':
       case 'act.report.receipt':
         return shared.report.onMessage(m);
+      case 'act.prescription':
+      case 'act.prescription.receipt':
+        return shared.prescription.onMessage(m);
       case 'chat': {
         if (call.chat.some((line) => line.id === m.id)) return;
         const line: ChatLine = { id: m.id, direction: 'received', author: m.author, text: m.text, at: m.at };
@@ -199,6 +209,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     if (link) shared.context.linkOpened((message) => link.send(message));
     if (link) shared.vitals.linkOpened((message) => link.send(message));
     if (link) shared.report.linkOpened((message) => link.send(message));
+    if (link) shared.prescription.linkOpened((message) => link.send(message));
     // Chat typed during a reconnection goes out now.
     for (const line of call.chat.filter((l) => l.pending)) {
       if (dataSend({ type: 'chat', id: line.id, author: line.author, text: line.text, at: line.at })) {
@@ -214,6 +225,7 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     shared.context.callEnded();
     shared.vitals.callEnded();
     shared.report.callEnded();
+    shared.prescription.callEnded();
   }
 
   function sendChat(text: string): void {

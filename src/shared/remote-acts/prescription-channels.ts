@@ -33,4 +33,14 @@ export const REMOTE_PRESCRIPTION_CHANNELS = {
     }),
     RemotePrescriptionSchema,
   ),
+  /** What the requesting station answered when the prescription reached it over the call. */
+  'remoteActs.prescriptionDelivered': channel(
+    z.strictObject({
+      prescriptionId: z.uuid(),
+      outcome: z.enum(['filed', 'already_filed', 'refused']),
+      /** A refusal's reason, as the requesting station gave it. */
+      reason: z.string().max(1000).optional(),
+    }),
+    RemotePrescriptionSchema,
+  ),
 } as const;

@@ -15,6 +15,7 @@ import { onPhotoBulk } from './expert-photo';
 import { actContextCallEnded, actContextLinkOpened, onActContextMessage } from './act-context-share';
 import { onVitalsMessage, vitalsCallEnded, vitalsLinkOpened } from './shared-vitals';
 import { onReportMessage, reportCallEnded, reportLinkOpened } from './expert-report-share';
+import { onPrescriptionMessage, prescriptionCallEnded, prescriptionLinkOpened } from './expert-prescription-share';
 
 export const callController = createCallController({
   api: relais,
@@ -36,6 +37,11 @@ export const callController = createCallController({
     context: { onMessage: onActContextMessage, linkOpened: actContextLinkOpened, callEnded: actContextCallEnded },
     vitals: { onMessage: onVitalsMessage, linkOpened: vitalsLinkOpened, callEnded: vitalsCallEnded },
     report: { onMessage: onReportMessage, linkOpened: reportLinkOpened, callEnded: reportCallEnded },
+    prescription: {
+      onMessage: onPrescriptionMessage,
+      linkOpened: prescriptionLinkOpened,
+      callEnded: prescriptionCallEnded,
+    },
   },
 });
 
