@@ -11,7 +11,7 @@
 import { Operator } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import type { FhirRepository } from '@medplum/fhir-router';
-import { addressedKind, addressedTo, type AddressedKind } from '../shared/addressed-message';
+import { addressedKind, addressedTo, EXPERT_SIGNED_KINDS, type AddressedKind } from '../shared/addressed-message';
 import { HUB_PEER_SYSTEM, regionSourceOf } from '../shared/region-source';
 import { namedExpertId, routedTo } from '../shared/teleexpertise/teleexpertise';
 import { whyNotOwnAuditEvent } from './audit-chains';
@@ -204,17 +204,17 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
 
 /**
  * SECURITY: an addressed message names exactly one recipient by hub subject; only an expert sends
- * a report (the requesting station still checks she is its act's expert), only a station answers
- * one, and no request is needed: the report comes after a call, not a téléexpertise request.
+ * a report or a prescription (the requesting station still checks she is its act's expert), only a
+ * station answers one, and no request is needed: the report comes after a call, not a téléexpertise request.
  */
 function whyNotAddressed(kind: AddressedKind, r: AnyResource, claims: Claims): string | null {
   const recipient = addressedTo(r);
   if (recipient === null)
     return `A ${kind} Communication names exactly one recipient, by identifier ${HUB_PEER_SYSTEM}|<hub subject>.`;
   if (recipient === claims.sub) return `A ${kind} Communication is addressed to someone else, not to its writer.`;
-  if (kind === 'expert-report' && claims.role !== 'expert') return 'Only an expert’s token sends an expert report.';
-  if (kind !== 'expert-report' && claims.role === 'expert')
-    return 'Only the requesting station answers an expert report.';
+  const signed = EXPERT_SIGNED_KINDS.includes(kind);
+  if (signed && claims.role !== 'expert') return `Only an expert’s token sends an ${kind}.`;
+  if (!signed && claims.role === 'expert') return 'Only the requesting station answers what an expert signed.';
   return null;
 }
 

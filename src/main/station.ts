@@ -1,7 +1,7 @@
 // Builds the station from its features' own factories on one platform (one data folder) and exposes
 // them as contract handlers. Used by the Electron entry and by browser mode alike, so both run the same code.
 import { createActivityFeature } from './activity';
-import { createActsFeature } from './acts';
+import { answerFromHub, createActsFeature } from './acts';
 import { createAuditFeature, stationWho } from './audit';
 import { createCallsFeature } from './calls';
 import { allGates, createDispatch, type Dispatch } from './contract/dispatch';
@@ -154,10 +154,13 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     reportPdfs: acts.reportPdfs,
     withMessagesPull: teleexpertise.withMessagesPull,
     remoteReports: remoteActs.reportRepository,
+    remotePrescriptions: remoteActs.prescriptionRepository,
     addressed: {
       fileReport: (report, writer) => acts.expertReports.fromHub(report, writer),
-      receiptCame: ({ reportId: id, ...answer }, writer) =>
-        remoteActs.reports.receiptFromHub({ id, ...answer }, writer),
+      filePrescription: (prescription, writer) =>
+        answerFromHub(() => acts.prescriptions.receive(prescription, { peerId: writer, via: 'hub', callId: null })),
+      receiptCame: ({ document, ...answer }, writer) =>
+        (document === 'report' ? remoteActs.reports : remoteActs.prescriptions).receiptFromHub(answer, writer),
     },
   });
   const stationAudit = createAuditFeature(platform, {

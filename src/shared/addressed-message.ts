@@ -1,5 +1,6 @@
 // Messages one station addresses to another through the regional hub, outside any téléexpertise
-// request: the expert's signed report after the call, and the requesting station's receipt for it.
+// request: the expert's signed report or prescription after the call, and the requesting station's
+// receipt for each.
 // Each is a FHIR Communication whose category says what it is and whose one recipient is the other
 // side as the hub knows it (its token's subject). The hub lets the named recipient read it; the
 // stations read its writer from meta.source, which the hub stamps (region-source.ts).
@@ -7,8 +8,17 @@ import { HUB_PEER_SYSTEM } from './region-source';
 
 export const STATION_MESSAGE_SYSTEM = 'urn:relais:CodeSystem:station-message';
 
-/** What an addressed message is: a signed report, or the requesting station's answer to one. */
-export const ADDRESSED_KINDS = ['expert-report', 'expert-report-filed', 'expert-report-refused'] as const;
+/** What an addressed message is: a signed document of the expert, or the requesting station's answer to one. */
+export const ADDRESSED_KINDS = [
+  'expert-report',
+  'expert-report-filed',
+  'expert-report-refused',
+  'expert-prescription',
+  'expert-prescription-filed',
+  'expert-prescription-refused',
+] as const;
+/** The kinds only an expert sends: what she signed. Every other kind is a station's answer. */
+export const EXPERT_SIGNED_KINDS: readonly AddressedKind[] = ['expert-report', 'expert-prescription'];
 export type AddressedKind = (typeof ADDRESSED_KINDS)[number];
 
 interface CommunicationLike {

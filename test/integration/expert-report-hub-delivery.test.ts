@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { expertReportContent, type SignedExpertReport } from '../../src/shared/acts/expert-report';
-import { expertReportToCommunication, receiptIdOf } from '../../src/main/sync/fhir/expert-report-message';
+import { expertReportToCommunication, receiptIdOf } from '../../src/main/sync/fhir/signed-document-message';
 import { contractValue as value } from '../helpers/contract-value';
 import { CART, DERMATOLOGY_REPORT, EXPERT, tokenFor, useExpertAndCart } from '../helpers/expert-and-cart';
 import { stationDatabase } from '../helpers/station-database';
@@ -120,7 +120,7 @@ describe('the expert’s report through the hub, after the call', () => {
     await expect
       .poll(
         async () =>
-          (await hubGet(hub.fhirUrl, 'dr-autre', 'expert', `/Communication/${receiptIdOf(report.id)}`)).json
+          (await hubGet(hub.fhirUrl, 'dr-autre', 'expert', `/Communication/${receiptIdOf('report', report.id)}`)).json
             ?.category?.[0]?.coding?.[0]?.code,
         { timeout: 10_000 },
       )

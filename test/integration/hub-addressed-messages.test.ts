@@ -62,8 +62,23 @@ describe('messages addressed through the hub', () => {
     expect((await fhir('cartB', 'GET', `/Communication/${fromB.id}`)).status).toBe(404);
   });
 
+  it('a prescription from an expert to one cart is read by both only; the cart answers it, an expert cannot', async () => {
+    const prescription = addressed('expert-prescription', [who.cartA.sub]);
+    expect([200, 201]).toContain((await put('derm', prescription)).status);
+    expect(await readers(prescription.id)).toEqual(['cartA', 'derm']);
+    const filed = addressed('expert-prescription-filed', [who.derm.sub]);
+    expect([200, 201]).toContain((await put('cartA', filed)).status);
+    expect(await readers(filed.id)).toEqual(['cartA', 'derm']);
+    expect((await put('derm', addressed('expert-prescription-refused', [who.cartA.sub]))).status).toBe(403);
+  });
+
   it.each([
     { name: 'a cart sends a report', w: 'cartA' as Who, message: () => addressed('expert-report', [who.cartB.sub]) },
+    {
+      name: 'a cart sends a prescription',
+      w: 'cartA' as Who,
+      message: () => addressed('expert-prescription', [who.cartB.sub]),
+    },
     {
       name: 'an expert sends a receipt',
       w: 'derm' as Who,

@@ -39,3 +39,24 @@ export function actOfItsExpert(
     throw new AppFailure('forbidden', `The ${what} is signed by ${signerHubId}, not by its sender.`);
   return act;
 }
+
+/** What this station answers a signed document that came through the hub: filed, refused for good, or not now. */
+export type HubIntakeAnswer = { outcome: 'filed' } | { outcome: 'refused'; reason: string } | { outcome: 'later' };
+
+/** Refusals the same document would meet again: who sent it, its content, its act. */
+const FINAL_REFUSALS = new Set(['forbidden', 'validation_failed', 'not_found']);
+
+/**
+ * Files a document its writer sent through the hub (`receive` throws AppFailure when it refuses).
+ * A passing trouble (a full disk, a held database) is "later": the document comes again.
+ */
+export async function answerFromHub(receive: () => unknown): Promise<HubIntakeAnswer> {
+  try {
+    await receive();
+    return { outcome: 'filed' };
+  } catch (error) {
+    if (!(error instanceof AppFailure)) throw error;
+    if (!FINAL_REFUSALS.has(error.code)) return { outcome: 'later' };
+    return { outcome: 'refused', reason: (error.fields?.[0]?.code ?? error.code).slice(0, 200) };
+  }
+}

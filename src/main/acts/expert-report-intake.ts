@@ -15,7 +15,7 @@ import { AppFailure, fieldFailure } from '../contract/failure';
 import type { CallRepository } from '../calls';
 import type { Db } from '../platform/database/connection';
 import type { EncounterRepository } from './encounter-repository';
-import { actOfItsExpert, type DocumentSender } from './act-expert-sender';
+import { actOfItsExpert, answerFromHub, type DocumentSender, type HubIntakeAnswer } from './act-expert-sender';
 
 export type ReportSender = DocumentSender;
 
@@ -37,9 +37,6 @@ export interface ExpertReportIntakeDeps {
 }
 
 export type IntakeOutcome = { reportId: string; outcome: 'filed' | 'already_filed' };
-
-/** Refusals the same report would meet again: who sent it, its content, its act. */
-const FINAL_REFUSALS = new Set(['forbidden', 'validation_failed', 'not_found']);
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -119,19 +116,9 @@ export function createExpertReportIntake(deps: ExpertReportIntakeDeps) {
      * refused for good (its rule would refuse it again: the reason goes back to her), or to be
      * tried again later (a full disk, a database held: nothing was decided).
      */
-    async fromHub(
-      report: SignedExpertReport,
-      writer: string,
-    ): Promise<{ outcome: 'filed' } | { outcome: 'refused'; reason: string } | { outcome: 'later' }> {
-      try {
-        await receive(report, { peerId: writer, via: 'hub', callId: null });
-        return { outcome: 'filed' };
-      } catch (error) {
-        if (!(error instanceof AppFailure)) throw error;
-        if (!FINAL_REFUSALS.has(error.code)) return { outcome: 'later' };
-        return { outcome: 'refused', reason: (error.fields?.[0]?.code ?? error.code).slice(0, 200) };
-      }
-    },
+    /** A report its writer (the hub's word) sent after the call. */
+    fromHub: (report: SignedExpertReport, writer: string): Promise<HubIntakeAnswer> =>
+      answerFromHub(() => receive(report, { peerId: writer, via: 'hub', callId: null })),
     /** The SHA-256 the expert signed, for a report received from her (the PDF prints it). */
     signedHash: (reportId: string): string | null => receiptStmt.get(reportId)?.sha256 ?? null,
   };

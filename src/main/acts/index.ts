@@ -14,3 +14,4 @@ export { actsHandlers } from './acts-handlers';
 export { createActsFeature } from './acts-feature';
 export type { ReportAudit } from './expert-report-intake';
 export type { PrescriptionAudit } from './prescription-intake';
+export { answerFromHub, type HubIntakeAnswer } from './act-expert-sender';

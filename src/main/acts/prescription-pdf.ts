@@ -9,8 +9,8 @@
 // Rendered with pdfkit and its standard fonts, like the report (report-pdf.ts).
 import { frenchClock, startPdf } from './pdf-page';
 import type { Encounter } from '../../shared/acts/encounter';
+import { medicationText, OTHER_LINE_TITLES } from '../../shared/acts/prescription-text';
 import {
-  nonSubstitutableMention,
   OTHER_LINE_KINDS,
   type MedicationLine,
   type OtherLine,
@@ -27,26 +27,8 @@ export interface PrescriptionPdfInput {
 }
 
 const SEX: Record<Patient['sex'], string> = { M: 'Masculin', F: 'Féminin', I: 'Indéterminé' };
-const OTHER_TITLES: Record<OtherLine['kind'], string> = {
-  biology: 'Examens de biologie',
-  imaging: 'Examens d’imagerie',
-  nursing: 'Soins infirmiers',
-  other: 'Autres prescriptions',
-};
 export const NATIONAL_ID_NOT_ISSUED =
   'Identifiant et QR code de l’ordonnance numérique : non attribués (le service national n’est pas raccordé à cette station).';
-
-/** One medicine as the pharmacist reads it: what, how much, how often, how long, how many. */
-export function medicationText(m: MedicationLine): string {
-  const what = [m.name, m.form].filter(Boolean).join(', ');
-  const how = [m.dose, m.route, m.frequency, `pendant ${m.duration}`].filter(Boolean).join(', ');
-  return [
-    `${what} — ${how}.`,
-    ...(m.quantity ? [`Quantité : ${m.quantity}.`] : []),
-    ...(m.nonSubstitutable ? [`${nonSubstitutableMention(m.nonSubstitutable)}.`] : []),
-    ...(m.note ? [m.note] : []),
-  ].join(' ');
-}
 
 export function renderPrescriptionPdf(input: PrescriptionPdfInput): Promise<Buffer> {
   const { patient, encounter, prescription: p } = input;
@@ -91,7 +73,7 @@ export function renderPrescriptionPdf(input: PrescriptionPdfInput): Promise<Buff
   for (const kind of OTHER_LINE_KINDS) {
     const lines = p.lines.filter((l): l is OtherLine => l.kind === kind);
     if (lines.length === 0) continue;
-    heading(OTHER_TITLES[kind]);
+    heading(OTHER_LINE_TITLES[kind]);
     lines.forEach((l) => doc.text(`– ${l.text}`).moveDown(0.3));
   }
 

@@ -7,3 +7,4 @@ export { createRemoteActsFeature } from './remote-acts-feature';
 export { reportSigner } from './report-signer';
 export type { RemoteReportService } from './remote-report-service';
 export type { RemoteReportRepository } from './remote-report-repository';
+export type { RemotePrescriptionRepository } from './remote-prescription-repository';

@@ -32,10 +32,12 @@ export function createRemoteActsFeature(platform: StationPlatform, deps: RemoteA
     log: (event, detail) => platform.logger.warn(event, detail),
     changed: (peerId, actId) => platform.events.emit('remoteActs.reportChanged', { peerId, actId }),
   });
+  const prescriptionRepository = createRemotePrescriptionRepository(platform.db);
   const prescriptions = createRemotePrescriptionService({
     db: platform.db,
     acts: repository,
-    prescriptions: createRemotePrescriptionRepository(platform.db),
+    prescriptions: prescriptionRepository,
+    outbox: platform.outbox,
     marks: deliveryMarks(platform.db, 'remote_prescriptions'),
     signer: deps.reportSigner,
     now: platform.now,
@@ -47,6 +49,7 @@ export function createRemoteActsFeature(platform: StationPlatform, deps: RemoteA
     service,
     reportRepository,
     reports,
+    prescriptionRepository,
     prescriptions,
     handlers: remoteActsHandlers(service, reports, prescriptions),
   };

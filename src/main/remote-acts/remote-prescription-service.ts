@@ -19,6 +19,7 @@ import type { RemotePrescription } from '../../shared/remote-acts/prescription-c
 import { toFieldErrors } from '../../shared/validation';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../platform/database/connection';
+import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { RemoteActRepository } from './remote-act-repository';
 import type { RemotePrescriptionRepository } from './remote-prescription-repository';
 import { createDeliveryRecorder, type CallAnswer, type DeliveryMarks, type HubAnswer } from './signed-delivery';
@@ -27,6 +28,8 @@ export interface RemotePrescriptionServiceDeps {
   db: Db;
   acts: Pick<RemoteActRepository, 'get'>;
   prescriptions: RemotePrescriptionRepository;
+  /** Each signed version also goes through the hub (sync: expert_prescription), for after the call. */
+  outbox: Pick<OutboxRepository, 'enqueue'>;
   /** Where each signed version stands at the requesting station (signed-delivery.ts). */
   marks: DeliveryMarks;
   /** Who signs: the signed-in physician and her hub identity; throws (sign_in_required) otherwise. */
@@ -120,6 +123,8 @@ export function createRemotePrescriptionService(deps: RemotePrescriptionServiceD
       const signed = db.transaction((): RemotePrescription => {
         checkCorrection(input, author.rpps);
         prescriptions.add(input.peerId, input.actId, prescription);
+        // Signed and queued for the hub in one transaction: a crash keeps both or neither.
+        deps.outbox.enqueue('expert_prescription', prescription.id, 1, 'create', prescription.signedAt);
         return { prescription, delivery: { state: 'pending' }, replacedBy: null };
       })();
       changed(input.peerId, input.actId);

@@ -1,25 +1,24 @@
 // Pulls the messages addressed to this station through the hub (shared/addressed-message.ts): on
-// the requesting station, the reports experts signed after their call, each filed on its act and
-// answered with a receipt; on the expert's, those receipts. By _lastUpdated from a cursor kept in
+// the requesting station, the reports and prescriptions experts signed after their call, each filed
+// on its act and answered with a receipt; on the expert's, those receipts. By _lastUpdated from a cursor kept in
 // the server's time, reaching back a margin, as the records' pull does (pull-worker.ts); what comes
-// back twice is harmless (a report already filed is not filed again, a receipt already kept
-// changes nothing). The cursor never passes a message that still waits: a report whose receipt
+// back twice is harmless (a document already filed is not filed again, a receipt already kept
+// changes nothing). The cursor never passes a message that still waits: a document whose receipt
 // could not be sent, or one a passing trouble (a full disk) kept from being filed, comes again.
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { ADDRESSED_KINDS, STATION_MESSAGE_SYSTEM } from '../../shared/addressed-message';
 import type { SignedExpertReport } from '../../shared/acts/expert-report';
+import type { SignedPrescription } from '../../shared/acts/prescription';
+import type { HubIntakeAnswer } from '../acts';
 import type { SyncRepository } from './sync-repository';
 import {
   readAddressedMessage,
   receiptToCommunication,
   type AddressedMessage,
-  type ReportReceipt,
-} from './fhir/expert-report-message';
+  type DocumentReceipt,
+} from './fhir/signed-document-message';
 import { FhirMappingError } from './fhir/mapping-error';
 import { FhirNetworkError, FhirRateLimitedError, type FhirClient } from './fhir-client';
-
-/** What the act's station answers a report: filed (or already), refused for good, or not now. */
-export type ReportIntakeAnswer = { outcome: 'filed' } | { outcome: 'refused'; reason: string } | { outcome: 'later' };
 
 export interface AddressedPullDeps {
   client: FhirClient;
@@ -27,9 +26,11 @@ export interface AddressedPullDeps {
   /** This station's subject at the hub (its token's); null without a token: nothing is pulled. */
   subject: () => string | null;
   /** Requesting station: files a report its writer (the hub's word) sent. */
-  fileReport: (report: SignedExpertReport, writer: string) => Promise<ReportIntakeAnswer>;
-  /** Expert's station: the requesting station (the hub's word) answered one of her reports. */
-  receiptCame: (receipt: ReportReceipt, writer: string) => void;
+  fileReport: (report: SignedExpertReport, writer: string) => Promise<HubIntakeAnswer>;
+  /** Requesting station: files a prescription its writer (the hub's word) sent. */
+  filePrescription: (prescription: SignedPrescription, writer: string) => Promise<HubIntakeAnswer>;
+  /** Expert's station: the requesting station (the hub's word) answered one of her documents. */
+  receiptCame: (receipt: DocumentReceipt, writer: string) => void;
   now: () => Date;
   marginMs?: number;
 }
@@ -51,21 +52,28 @@ export function createAddressedPull(deps: AddressedPullDeps) {
       deps.receiptCame(message.receipt, message.writer);
       return true;
     }
-    const { report, writer } = message;
-    if (answered.has(report.id)) return true;
-    const answer = await deps.fileReport(report, writer);
+    const { writer } = message;
+    const [document, id] =
+      message.kind === 'report'
+        ? (['report', message.report.id] as const)
+        : (['prescription', message.prescription.id] as const);
+    if (answered.has(id)) return true;
+    const answer =
+      message.kind === 'report'
+        ? await deps.fileReport(message.report, writer)
+        : await deps.filePrescription(message.prescription, writer);
     if (answer.outcome === 'later') return false;
-    const receipt: ReportReceipt =
+    const receipt: DocumentReceipt =
       answer.outcome === 'filed'
-        ? { reportId: report.id, outcome: 'filed', reason: null }
-        : { reportId: report.id, outcome: 'refused', reason: answer.reason };
+        ? { document, id, outcome: 'filed', reason: null }
+        : { document, id, outcome: 'refused', reason: answer.reason };
     const sent = await deps.client.put(receiptToCommunication(receipt, writer, at) as Stamped, null);
     // A server that is busy or failing is asked again; one that refuses the receipt for good is
-    // told to a person (the report itself is filed, or refused, here either way).
+    // told to a person (the document itself is filed, or refused, here either way).
     if (sent.status === 429 || sent.status >= 500) return false;
     if (sent.status !== 200 && sent.status !== 201)
-      deps.sync.inboundError(ENTITY, report.id, null, `The regional server refused the receipt (${sent.status}).`, at);
-    answered.add(report.id);
+      deps.sync.inboundError(ENTITY, id, null, `The regional server refused the receipt (${sent.status}).`, at);
+    answered.add(id);
     return true;
   }
 
@@ -90,7 +98,7 @@ export function createAddressedPull(deps: AddressedPullDeps) {
           if (answer.status !== 200 || bundle?.resourceType !== 'Bundle')
             return {
               received,
-              stoppedBy: `The regional server answered ${answer.status} to the search for reports and receipts.`,
+              stoppedBy: `The regional server answered ${answer.status} to the search for the expert’s documents and receipts.`,
             };
           const at = deps.now().toISOString();
           const entries = bundle.entry ?? [];

@@ -7,13 +7,13 @@ import type { ImagingRepository } from '../imaging';
 import type { PatientRepository } from '../patients';
 import type { StoredReportPdf } from '../acts';
 import type { TeleexpertiseRepository } from '../teleexpertise';
-import type { RemoteReportRepository } from '../remote-acts';
+import type { RemotePrescriptionRepository, RemoteReportRepository } from '../remote-acts';
 import type { AuditRow } from '../audit';
 import { parseChatEntityId } from './chat-entity';
 import { auditRowToFhir } from './fhir/audit-event';
 import { chatResourceId } from './fhir/communication';
 import { messageToCommunication } from './fhir/expertise-message';
-import { expertReportToCommunication } from './fhir/expert-report-message';
+import { expertPrescriptionToCommunication, expertReportToCommunication } from './fhir/signed-document-message';
 import { consentToFhir } from './fhir/consent';
 import { encounterToFhir } from './fhir/encounter';
 import { imagingStudyResourceId, imagingStudyToFhir } from './fhir/imaging-study';
@@ -37,6 +37,7 @@ export const RESOURCE_TYPE: Record<string, string> = {
   imaging_study: 'ImagingStudy',
   expertise_message: 'Communication',
   expert_report: 'Communication',
+  expert_prescription: 'Communication',
   audit: 'AuditEvent',
 };
 
@@ -78,6 +79,7 @@ export interface LocalResourcesDeps {
   teleexpertise?: TeleexpertiseRepository;
   /** On the expert's station, the reports she signed for other stations' acts (sent to them through the hub). */
   remoteReports?: Pick<RemoteReportRepository, 'get'>;
+  remotePrescriptions?: Pick<RemotePrescriptionRepository, 'get'>;
   /** The audit trail's rows, by sequence number (sent as AuditEvent). */
   audit?: Pick<AuditSource, 'bySeq' | 'observer'>;
 }
@@ -146,6 +148,17 @@ export function createLocalResources(deps: LocalResourcesDeps) {
           return kept
             ? {
                 resource: expertReportToCommunication(kept.report, kept.peerId) as Resource & { id: string },
+                version: 1,
+              }
+            : null;
+        }
+        case 'expert_prescription': {
+          const kept = deps.remotePrescriptions?.get(id);
+          return kept
+            ? {
+                resource: expertPrescriptionToCommunication(kept.prescription, kept.peerId) as Resource & {
+                  id: string;
+                },
                 version: 1,
               }
             : null;

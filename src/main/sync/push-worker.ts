@@ -42,6 +42,7 @@ export const PUSHED_ENTITIES = [
   'imaging_study',
   'expertise_message',
   'expert_report',
+  'expert_prescription',
 ] as const;
 /** With the audit trail given (deps.audit), its rows go too, after the records queued before them. */
 export const PUSHED_WITH_AUDIT = [...PUSHED_ENTITIES, 'audit'] as const;
@@ -75,6 +76,8 @@ export interface PushDeps {
   teleexpertise?: TeleexpertiseRepository;
   /** The expert's signed reports of other stations' acts (sent as Communication to their station). */
   remoteReports?: LocalResourcesDeps['remoteReports'];
+  /** Her signed prescriptions of other stations' acts (sent as Communication to their station). */
+  remotePrescriptions?: LocalResourcesDeps['remotePrescriptions'];
   /** The audit trail's rows (sent as AuditEvent), and where the region's acknowledgements go. */
   audit?: AuditSource;
   client: FhirClient;

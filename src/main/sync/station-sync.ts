@@ -33,7 +33,15 @@ export interface StationSyncDeps {
   /** What is pushed: the records, the files and the kept report PDFs. */
   records: Pick<
     PushDeps,
-    'patients' | 'encounters' | 'calls' | 'imaging' | 'teleexpertise' | 'remoteReports' | 'attachments' | 'reportPdfs'
+    | 'patients'
+    | 'encounters'
+    | 'calls'
+    | 'imaging'
+    | 'teleexpertise'
+    | 'remoteReports'
+    | 'remotePrescriptions'
+    | 'attachments'
+    | 'reportPdfs'
   >;
   audit: NonNullable<PushDeps['audit']>;
   /** What the reconciliation keeps, this station's token subject at the hub and the name its audit rows carry. */
@@ -43,7 +51,7 @@ export interface StationSyncDeps {
   /** Téléexpertise: its messages are pulled after the records, in the same pass. */
   withMessagesPull(puller: { runOnce(): Promise<PullReport> }): { runOnce(): Promise<PullReport> };
   /** The expert's reports after the call and their receipts, pulled last in the same pass. */
-  addressed: Pick<AddressedPullDeps, 'fileReport' | 'receiptCame'>;
+  addressed: Pick<AddressedPullDeps, 'fileReport' | 'filePrescription' | 'receiptCame'>;
   publishStatus(): void;
   logger: Logger;
   now: () => Date;

@@ -20,7 +20,9 @@ export interface SyncFeatureDeps {
 
 /** What the sync sends and takes: the features' repositories. */
 export type SyncRecords = StationSyncDeps['records'] &
-  Required<Pick<LocalResourcesDeps, 'imaging' | 'teleexpertise' | 'reportPdfs' | 'remoteReports'>> & {
+  Required<
+    Pick<LocalResourcesDeps, 'imaging' | 'teleexpertise' | 'reportPdfs' | 'remoteReports' | 'remotePrescriptions'>
+  > & {
     withMessagesPull: StationSyncDeps['withMessagesPull'];
     addressed: StationSyncDeps['addressed'];
   };
@@ -68,6 +70,7 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
         teleexpertise: records.teleexpertise,
         reportPdfs: records.reportPdfs,
         remoteReports: records.remoteReports,
+        remotePrescriptions: records.remotePrescriptions,
       });
       const taker = createServerVersionTaker({
         sync: repository,
@@ -130,6 +133,7 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
             imaging: records.imaging,
             teleexpertise: records.teleexpertise,
             remoteReports: records.remoteReports,
+            remotePrescriptions: records.remotePrescriptions,
             attachments: records.attachments,
             reportPdfs: records.reportPdfs,
           },

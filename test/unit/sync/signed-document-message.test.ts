@@ -1,16 +1,19 @@
-// The expert's report and the cart's receipt as the Communications the hub carries after the call:
-// what her station sends, what a station takes back, and the garbage it refuses with a reason.
+// The expert's signed documents (report, prescription) and the cart's receipts as the Communications
+// the hub carries after the call: what her station sends, what a station takes back, and the
+// garbage it refuses with a reason.
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { expertReportContent, type SignedExpertReport } from '../../../src/shared/acts/expert-report';
 import {
+  expertPrescriptionToCommunication,
   expertReportToCommunication,
   readAddressedMessage,
   receiptIdOf,
   receiptToCommunication,
-} from '../../../src/main/sync/fhir/expert-report-message';
+} from '../../../src/main/sync/fhir/signed-document-message';
 import { FhirMappingError } from '../../../src/main/sync/fhir/mapping-error';
 import { validateFhir } from '../../../src/main/sync/fhir/validate';
+import { AMOXICILLIN, BLOOD_TEST, signedPrescription } from '../../helpers/prescriptions';
 
 function signedReport(): SignedExpertReport {
   const body: Omit<SignedExpertReport, 'sha256'> = {
@@ -57,30 +60,69 @@ describe('the expert’s report as an addressed Communication', () => {
     });
   });
 
-  it('the receipt answers the report by a fixed id, filed or refused with the reason', () => {
-    const reportId = randomUUID();
-    const filed = receiptToCommunication(
-      { reportId, outcome: 'filed', reason: null },
-      'dr-legoff',
-      '2026-12-07T09:30:00Z',
-    );
-    expect(() => validateFhir(filed)).not.toThrow();
-    expect(filed.id).toBe(receiptIdOf(reportId));
-    expect(readAddressedMessage(stamped(filed, 'cart-7'))).toEqual({
-      kind: 'receipt',
-      writer: 'cart-7',
-      recipient: 'dr-legoff',
-      receipt: { reportId, outcome: 'filed', reason: null },
+  it('carries a prescription the same way, its lines in words for any reader', () => {
+    const prescription = signedPrescription({ lines: [AMOXICILLIN, BLOOD_TEST] });
+    const c = expertPrescriptionToCommunication(prescription, 'cart-7');
+    expect(() => validateFhir(c)).not.toThrow();
+    expect(c).toMatchObject({
+      id: prescription.id,
+      category: [{ coding: [{ code: 'expert-prescription' }] }],
+      sender: { display: 'Anne KERLEAU', identifier: { value: '810001234567' } },
+      recipient: [{ identifier: { system: 'urn:relais:peer', value: 'cart-7' } }],
     });
-    const refused = receiptToCommunication(
-      { reportId, outcome: 'refused', reason: 'report.hash_mismatch' },
-      'dr-legoff',
-      '2026-12-07T09:30:00Z',
+    expect(c.payload?.[0]?.contentString).toBe(
+      'Médicaments\n1. Amoxicilline 500 mg, gélule — 2 gélules, voie orale, 3 fois par jour, pendant 7 jours. ' +
+        'Quantité : 2 boîtes.\n\nExamens de biologie\n– NFS, CRP',
     );
-    expect(readAddressedMessage(stamped(refused, 'cart-7'))).toMatchObject({
-      receipt: { outcome: 'refused', reason: 'report.hash_mismatch' },
+    expect(readAddressedMessage(stamped(c, 'dr-kerleau'))).toEqual({
+      kind: 'prescription',
+      writer: 'dr-kerleau',
+      recipient: 'cart-7',
+      prescription,
     });
+    // A prescription whose EFG mention the cart would refuse (an adult) is not taken as one.
+    const efg = { ...prescription, lines: [{ ...AMOXICILLIN, nonSubstitutable: 'EFG' }] };
+    const tampered = {
+      ...c,
+      payload: [
+        {
+          contentAttachment: {
+            contentType: 'application/json',
+            data: Buffer.from(JSON.stringify(efg)).toString('base64'),
+          },
+        },
+      ],
+    };
+    expect(() => readAddressedMessage(stamped(tampered, 'dr-kerleau'))).toThrow(/signed prescription is not valid/);
   });
+
+  it.each(['report', 'prescription'] as const)(
+    'the receipt answers the %s by a fixed id of its own, filed or refused with the reason',
+    (document) => {
+      const id = randomUUID();
+      const filed = receiptToCommunication(
+        { document, id, outcome: 'filed', reason: null },
+        'dr-legoff',
+        '2026-12-07T09:30:00Z',
+      );
+      expect(() => validateFhir(filed)).not.toThrow();
+      expect(filed.id).toBe(receiptIdOf(document, id));
+      expect(readAddressedMessage(stamped(filed, 'cart-7'))).toEqual({
+        kind: 'receipt',
+        writer: 'cart-7',
+        recipient: 'dr-legoff',
+        receipt: { document, id, outcome: 'filed', reason: null },
+      });
+      const refused = receiptToCommunication(
+        { document, id, outcome: 'refused', reason: 'report.hash_mismatch' },
+        'dr-legoff',
+        '2026-12-07T09:30:00Z',
+      );
+      expect(readAddressedMessage(stamped(refused, 'cart-7'))).toMatchObject({
+        receipt: { outcome: 'refused', reason: 'report.hash_mismatch' },
+      });
+    },
+  );
 
   const report = signedReport();
   const good = expertReportToCommunication(report, 'cart-7');
@@ -127,6 +169,21 @@ describe('the expert’s report as an addressed Communication', () => {
       name: 'a report under another id',
       resource: stamped({ ...good, id: randomUUID() }, 'dr-legoff'),
       problem: 'not the id of the report',
+    },
+    {
+      name: 'a prescription’s receipt under the id of a report’s',
+      resource: stamped(
+        {
+          ...receiptToCommunication(
+            { document: 'prescription', id: report.id, outcome: 'filed', reason: null },
+            'dr-legoff',
+            '2026-12-07T09:30:00Z',
+          ),
+          id: receiptIdOf('report', report.id),
+        },
+        'cart-7',
+      ),
+      problem: 'not the receipt id of the prescription',
     },
     { name: 'not a Communication at all', resource: { resourceType: 'Patient', id: 'x' }, problem: 'resourceType' },
     { name: 'nothing', resource: null, problem: 'resource' },
