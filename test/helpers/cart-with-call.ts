@@ -22,7 +22,7 @@ export function useCartWithCall() {
     for (const s of opened.splice(0)) await s.close();
   });
 
-  /** The cart and its act; `trail(prefix)` is the audit trail's recent events of that kind. */
+  /** The cart, its data folder and its act; `trail(prefix)` is the audit trail's recent events of that kind. */
   return async function cartWithCall(remote = { id: ACT_EXPERT.hubId, role: 'expert' }) {
     const dir = tempDir();
     const station = openStation(dir, () => new Date('2026-11-23T09:40:00.000Z'));
@@ -58,6 +58,6 @@ export function useCartWithCall() {
     });
     const trail = async (prefix: string) =>
       (await station.value('audit.recent', { limit: 50 })).filter((e) => e.event.startsWith(prefix));
-    return { station, act: started, patient: created.patient, trail };
+    return { station, dir, act: started, patient: created.patient, trail };
   };
 }

@@ -165,6 +165,7 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
     },
   },
   'encounters.prescriptions': { id: SOME_ID },
+  'encounters.prescriptionPdf': { prescriptionId: SOME_ID },
   'imaging.dropBegin': {},
   'imaging.dropChunk': { dropId: SOME_ID, file: 0, offset: 0, data: 'AAAA' },
   'imaging.dropScan': { dropId: SOME_ID },

@@ -1,5 +1,5 @@
-// The acts feature as the station composes it: encounters, their report PDF, the act's files, and
-// the patient's consent around calls.
+// The acts feature as the station composes it: encounters, their report PDF, the expert's
+// prescriptions and their PDF, the act's files, and the patient's consent around calls.
 import type { CallCommand } from '../../shared/calls/calls';
 import type { Handlers } from '../../shared/contract';
 import type { StationPlatform } from '../platform/station-platform';
@@ -15,6 +15,7 @@ import { createReportPdfService, type ReportPdfServiceDeps } from './report-pdf-
 import { createBillingCodes, readBillingTable } from './billing-codes';
 import { createExpertReportIntake, type ReportAudit } from './expert-report-intake';
 import { createPrescriptionIntake, type PrescriptionAudit } from './prescription-intake';
+import { createPrescriptionPdfService } from './prescription-pdf-service';
 
 export interface ActsFeatureDeps {
   patients: ReportPdfServiceDeps['patients'] & EncounterServiceDeps['patients'];
@@ -84,7 +85,16 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     calls: deps.calls,
     patients: deps.patients,
     audit: deps.auditPrescription,
+    keepPdf: (id) => prescriptionPdfs.keepAtArrival(id),
     kept: (id) => events.emit('encounters.changed', { id }),
+    now,
+  });
+  const prescriptionPdfs = createPrescriptionPdfService({
+    db,
+    encounters: encounterRepository,
+    patients: deps.patients,
+    prescription: (id) => prescriptions.get(id),
+    logger: platform.logger,
     now,
   });
   const attachments = createAttachmentService({
@@ -134,6 +144,7 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     'encounters.expertPrescription': ({ callId, prescription }) =>
       prescriptions.receive(prescription, { peerId: deps.calls.remoteOf(callId)?.id ?? '', via: 'call', callId }),
     'encounters.prescriptions': ({ id }) => prescriptions.ofAct(id),
+    'encounters.prescriptionPdf': ({ prescriptionId }) => prescriptionPdfs.pdf(prescriptionId),
   };
   /** The act's context for the expert of its call (act-context.ts). */
   const contextOf = (id: string) => {
@@ -153,6 +164,7 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     billing,
     expertReports,
     prescriptions,
+    prescriptionPdfs,
     handlers: {
       ...actsHandlers({ encounters, reportPdfs, attachments, billing, encounterRepository, contextOf }),
       ...consent.handlers,

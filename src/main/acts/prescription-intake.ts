@@ -33,6 +33,8 @@ export interface PrescriptionIntakeDeps extends ActExpertDeps {
   db: Db;
   patients: { get(id: string): Patient | null };
   audit: (row: PrescriptionAudit) => void;
+  /** Renders and keeps the PDF of a prescription just kept (never fails: see keepAtArrival). */
+  keepPdf: (prescriptionId: string) => Promise<void>;
   /** A prescription was kept on this act (its screen shows it). */
   kept: (encounterId: string) => void;
   now: () => Date;
@@ -98,8 +100,15 @@ export function createPrescriptionIntake(deps: PrescriptionIntakeDeps) {
   }
 
   return {
-    /** Keeps the prescription on its act if it passes the rules; the same one again is not kept twice. */
-    receive(input: unknown, sender: DocumentSender): { prescriptionId: string; outcome: 'filed' | 'already_filed' } {
+    /**
+     * Keeps the prescription on its act if it passes the rules, and its PDF with it; the same one
+     * again is not kept twice. Checked and written without a pause, so two deliveries of one
+     * prescription (over the call and through the hub) cannot both pass the check.
+     */
+    async receive(
+      input: unknown,
+      sender: DocumentSender,
+    ): Promise<{ prescriptionId: string; outcome: 'filed' | 'already_filed' }> {
       // Parsed here too: the page and the hub are not trusted to have parsed it.
       const parsed = SignedPrescriptionSchema.safeParse(input);
       if (!parsed.success)
@@ -136,8 +145,15 @@ export function createPrescriptionIntake(deps: PrescriptionIntakeDeps) {
         receivedAt: deps.now().toISOString(),
       });
       deps.audit({ outcome: 'received', prescription: p, sender, patientId, why: null });
+      // Its PDF now, so that the act's screen, told next, can print it at once.
+      await deps.keepPdf(p.id);
       deps.kept(p.encounterId);
       return { prescriptionId: p.id, outcome: 'filed' };
+    },
+    /** The prescription kept under this id, as she signed it. */
+    get(id: string): SignedPrescription | null {
+      const row = byId.get(id);
+      return row ? (JSON.parse(row.signed_json) as SignedPrescription) : null;
     },
     /** The act's prescriptions as she signed them, oldest first. */
     ofAct: (encounterId: string): SignedPrescription[] =>

@@ -16,6 +16,7 @@ import {
   type OtherLine,
   type SignedPrescription,
 } from '../../shared/acts/prescription';
+import { medicationText } from '../../shared/acts/prescription-words';
 import type { Patient } from '../../shared/patients/patient';
 import { ageInYears } from '../../shared/stroke/thrombolysis-dose';
 

@@ -1,7 +1,9 @@
-// Reads and keeps the sealed PDF of each signed report (table report_pdfs). A report's first PDF
-// stays: adding another for it is ignored, and the table refuses any change. Callers own transactions.
+// Reads and keeps the sealed PDF of each signed report (table report_pdfs, kept-pdf.ts). A
+// report's first PDF stays: adding another for it is ignored, and the table refuses any change.
+// Callers own transactions.
 import type { ReportPdfInfo } from '../../shared/acts/report-pdf';
 import type { Db } from '../platform/database/connection';
+import { createKeptPdfTable } from './kept-pdf';
 
 export interface StoredReportPdf extends ReportPdfInfo {
   data: Buffer;
@@ -21,7 +23,6 @@ interface Row {
   size: number;
   sha256: string;
   rendered_at: string;
-  data?: Buffer;
 }
 const infoFromRow = (r: Row): ReportPdfInfo => ({
   reportId: r.report_id,
@@ -32,20 +33,17 @@ const infoFromRow = (r: Row): ReportPdfInfo => ({
 });
 
 export function createReportPdfRepository(db: Db): ReportPdfRepository {
-  const insertStmt = db.prepare(
-    'INSERT OR IGNORE INTO report_pdfs (report_id, file_name, size, sha256, data, rendered_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const getStmt = db.prepare<[string], Row & { data: Buffer }>('SELECT * FROM report_pdfs WHERE report_id = ?');
+  const pdfs = createKeptPdfTable(db, 'report_pdfs');
   const forEncounterStmt = db.prepare<
     [string],
     Row
   >(`SELECT p.report_id, p.file_name, p.size, p.sha256, p.rendered_at FROM report_pdfs p
     JOIN encounter_reports r ON r.id = p.report_id WHERE r.encounter_id = ? ORDER BY r.signed_at, r.rowid`);
   return {
-    add: (p) => insertStmt.run(p.reportId, p.fileName, p.size, p.sha256, p.data, p.renderedAt).changes === 1,
+    add: ({ reportId, ...pdf }) => pdfs.add(reportId, pdf),
     get: (reportId) => {
-      const row = getStmt.get(reportId);
-      return row ? { ...infoFromRow(row), data: row.data } : null;
+      const kept = pdfs.get(reportId);
+      return kept ? { reportId, ...kept } : null;
     },
     forEncounter: (encounterId) => forEncounterStmt.all(encounterId).map(infoFromRow),
   };

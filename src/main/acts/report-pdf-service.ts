@@ -1,7 +1,7 @@
 // A signed report as the PDF the patient takes home and the region files: its act, patient and
 // author looked up, both sides' billing codes suggested from the one table for the act's day, the
-// PDF rendered once and kept with its SHA-256. What is printed afterwards is always those kept
-// bytes, never a new rendering.
+// PDF rendered once and kept with its SHA-256 (kept-pdf.ts). What is printed afterwards is always
+// those kept bytes, never a new rendering.
 import { createHash } from 'node:crypto';
 import type { Encounter, Report } from '../../shared/acts/encounter';
 import { dayInFrance } from '../../shared/france-time';
@@ -11,6 +11,7 @@ import type { PatientRepository } from '../patients';
 import type { ReportPdfRepository, StoredReportPdf } from './report-pdf-repository';
 import type { BillingCodes } from './billing-codes';
 import { renderReportPdf, type ReportPdfInput } from './report-pdf';
+import { documentFileName, keptOnce, keptPdf, type KeptPdf } from './kept-pdf';
 
 /** Both sides' suggested codes for the PDF, or why there are none (the table unreadable). */
 function billingOf(billing: BillingCodes, encounter: Encounter): ReportPdfInput['billing'] {
@@ -62,29 +63,25 @@ export function createReportPdfService(deps: ReportPdfServiceDeps) {
     const signer = report.author.role === 'physician' || report.author.role === 'midwife' ? report.author : null;
     const billing = billingOf(deps.billing, { ...encounter, expert: encounter.expert ?? signer });
     const data = await renderReportPdf({ patient, encounter, report, billing, reportSha256 });
-    const name = `${patient.birthName}-${patient.firstName}`.normalize('NFD').replace(/[^A-Za-z0-9-]+/g, '-');
-    return {
-      reportId: report.id,
-      fileName: `compte-rendu-${name}-${day}.pdf`,
-      size: data.length,
-      sha256: createHash('sha256').update(data).digest('hex'),
-      data,
-      renderedAt: deps.now().toISOString(),
-    };
+    return { reportId: report.id, ...keptPdf(data, documentFileName('compte-rendu', patient, day), deps.now()) };
   }
 
+  // The reports' kept PDFs as keptOnce reads and keeps them (by the report's id).
+  const pdfs = {
+    get: (reportId: string) => deps.pdfs.get(reportId),
+    add: (reportId: string, pdf: KeptPdf) => deps.pdfs.add({ reportId, ...pdf }),
+  };
   /**
    * The report's kept PDF. A report signed before PDFs were kept has none: it is rendered and
    * kept now, once, and that copy is the one from then on (printed and sent alike).
    */
-  async function sealed(reportId: string): Promise<StoredReportPdf> {
-    const kept = deps.pdfs.get(reportId);
-    if (kept) return kept;
-    const report = deps.encounters.report(reportId);
-    const encounter = report ? deps.encounters.get(report.encounterId) : null;
-    if (!report || !encounter) throw new AppFailure('not_found', 'This report is not on this station.');
-    deps.pdfs.add(await render(report, encounter));
-    return deps.pdfs.get(reportId)!;
+  function sealed(reportId: string): Promise<StoredReportPdf> {
+    return keptOnce(pdfs, reportId, () => {
+      const report = deps.encounters.report(reportId);
+      const encounter = report ? deps.encounters.get(report.encounterId) : null;
+      if (!report || !encounter) throw new AppFailure('not_found', 'This report is not on this station.');
+      return render(report, encounter);
+    });
   }
 
   return {

@@ -37,6 +37,9 @@ export const AUDITED_CHANNELS: Partial<Record<Channel, ChannelAudit>> = {
   'encounters.observe': { action: 'create', entity: 'observation' },
   'encounters.report': { action: 'create', entity: 'report' },
   'encounters.reportPdf': { action: 'export', entity: 'report' },
+  // The expert's prescriptions kept on an act (each names the act, so its patient), and one's PDF.
+  'encounters.prescriptions': { action: 'read', entity: 'prescription', list: true },
+  'encounters.prescriptionPdf': { action: 'export', entity: 'prescription' },
   'attachments.finish': { action: 'create', entity: 'attachment' },
   'imaging.studies': { action: 'read', entity: 'imaging_study', list: true },
   'imaging.series': { action: 'read', entity: 'imaging_series' },
@@ -100,6 +103,7 @@ const ID_FIELDS = [
   'id',
   'encounterId',
   'reportId',
+  'prescriptionId',
   'attachmentId',
   'requestId',
   'uploadId',

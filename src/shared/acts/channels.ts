@@ -1,5 +1,6 @@
 // The contract's acts channels and events (assembled in src/shared/contract.ts): acts (encounters):
-// their record, consent (consent-channels.ts), measurements, reports and their PDF, the act's files.
+// their record, consent (consent-channels.ts), measurements, reports and their PDF, the expert's
+// prescriptions and their PDF, the act's files.
 import { z } from 'zod';
 import { channel } from '../channel';
 import { AttachmentBeginSchema, AttachmentChunkSchema, AttachmentSchema } from './attachments';
@@ -59,6 +60,11 @@ export const ACTS_CHANNELS = {
   ),
   /** The prescriptions the act's expert signed, kept on the act, oldest first. */
   'encounters.prescriptions': channel(z.strictObject({ id: z.uuid() }), z.array(SignedPrescriptionSchema)),
+  /** A kept prescription as its PDF (base64), kept once: to print for the patient or to save. */
+  'encounters.prescriptionPdf': channel(
+    z.strictObject({ prescriptionId: z.uuid() }),
+    z.strictObject({ fileName: z.string(), data: z.string() }),
+  ),
   'attachments.begin': channel(AttachmentBeginSchema, z.strictObject({ uploadId: z.uuid() })),
   'attachments.chunk': channel(AttachmentChunkSchema, z.strictObject({ received: z.number().int() })),
   'attachments.finish': channel(z.strictObject({ uploadId: z.uuid() }), AttachmentSchema),
