@@ -113,7 +113,10 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     pacsUrl: options.pacsUrl ?? null,
     onIdentityOverride: (override) => stationAudit.imagingOverride(override),
   });
-  const kiosk = createKioskFeature(platform, { hubIdentity: () => calls.service.state().you });
+  const kiosk = createKioskFeature(platform, {
+    hubIdentity: () => calls.service.state().you,
+    actOfPrescription: (id) => acts.prescriptions.get(id)?.encounterId ?? null,
+  });
   const identity = createIdentityFeature(platform, {
     settings: options.oidc ?? null,
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
@@ -192,7 +195,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     patients: patients.handlers,
     devices: devices.handlers,
     calls: calls.handlers([acts.consent.guardOutgoing, devices.steering.callCommand]),
-    acts: acts.handlers,
+    acts: kiosk.scopeActs(acts.handlers),
     imaging: imaging.handlers,
     teleexpertise: teleexpertise.handlers,
     audit: stationAudit.handlers,

@@ -24,6 +24,8 @@ const CABIN_NEEDS: readonly Channel[] = [
   'encounters.consent',
   'encounters.observe',
   'encounters.setStatus',
+  'encounters.prescriptions',
+  'encounters.prescriptionPdf',
   'devices.list',
   'bloodPressure.latest',
   'bloodPressure.simulateMeasurement',

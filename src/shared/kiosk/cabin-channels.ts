@@ -17,6 +17,9 @@ export const CABIN_CHANNELS = {
   'encounters.consent': 'the patient consents or refuses (kiosk-screen.tsx)',
   'encounters.observe': 'SpO2, pulse, blood pressure, temperature and weight are recorded (measure-step.tsx)',
   'encounters.setStatus': 'the act follows the call, or is closed when refused (call-step.tsx, kiosk-screen.tsx)',
+  'encounters.prescriptions':
+    'at the end of the session, the prescriptions the doctor signed for the act the session opened (kiosk-screen.tsx)',
+  'encounters.prescriptionPdf': 'the pharmacist prints such a prescription for the patient (kiosk-screen.tsx)',
   'devices.list': 'the oximeter and the blood pressure monitor of the cabin (measure-step.tsx, the call)',
   'bloodPressure.latest': 'the monitor reading (blood-pressure-capture.tsx)',
   'bloodPressure.simulateMeasurement': 'the simulated monitor only (blood-pressure-capture.tsx)',
