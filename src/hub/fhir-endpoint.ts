@@ -36,6 +36,7 @@ const RESOURCE_TYPES: ResourceType[] = [
   'Practitioner',
   'Encounter',
   'ServiceRequest',
+  'MedicationRequest',
   'Observation',
   'Consent',
   'Media',

@@ -158,6 +158,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     withMessagesPull: teleexpertise.withMessagesPull,
     remoteReports: remoteActs.reportRepository,
     remotePrescriptions: remoteActs.prescriptionRepository,
+    actPrescriptions: acts.prescriptions,
     addressed: {
       fileReport: (report, writer) => acts.expertReports.fromHub(report, writer),
       filePrescription: (prescription, writer) =>

@@ -6,6 +6,7 @@
 // Real hub, real stations, real OpenID provider.
 import { describe, expect, it } from 'vitest';
 import { expertPrescriptionToCommunication, receiptIdOf } from '../../src/main/sync/fhir/signed-document-message';
+import { prescriptionLineId } from '../../src/main/sync/fhir/prescription';
 import { contractValue as value } from '../helpers/contract-value';
 import { CART, EXPERT, tokenFor, useExpertAndCart } from '../helpers/expert-and-cart';
 import { AMOXICILLIN, BLOOD_TEST, signedPrescription } from '../helpers/prescriptions';
@@ -63,6 +64,20 @@ describe('the expert’s prescription through the hub, after the call', () => {
       )
       .toMatchObject({ state: 'delivered', via: 'hub' });
 
+    // The cart's sync sends its orders to the region, requested by her Practitioner, for the act.
+    const order = async (type: string, index: number) =>
+      (await hubGet(hub.fhirUrl, CART, 'station', `/${type}/${prescriptionLineId(id, index)}`)).json;
+    await expect.poll(async () => (await order('MedicationRequest', 0))?.status, { timeout: 10_000 }).toBe('active');
+    expect(await order('MedicationRequest', 0)).toMatchObject({
+      medicationCodeableConcept: { text: AMOXICILLIN.name },
+      requester: { identifier: { value: '810001234567' } },
+      encounter: { reference: `Encounter/${actId}` },
+      substitution: { allowedBoolean: true },
+    });
+    await expect
+      .poll(async () => (await order('ServiceRequest', 1))?.code?.text, { timeout: 10_000 })
+      .toBe(BLOOD_TEST.text);
+
     // Over the call again and more pulls: still one prescription on the act.
     const record = await value(back.station, 'encounters.get', { id: actId });
     const again = await value(back.station, 'encounters.expertPrescription', {
@@ -72,6 +87,21 @@ describe('the expert’s prescription through the hub, after the call', () => {
     expect(again.outcome).toBe('already_filed');
     await new Promise((r) => setTimeout(r, 600));
     expect(await value(back.station, 'encounters.prescriptions', { id: actId })).toHaveLength(1);
+
+    // Her correction withdraws the first version's orders at the region; the new ones are active.
+    const correction = await value(expert.station, 'remoteActs.signPrescription', {
+      peerId: CART,
+      actId,
+      lines: [{ ...AMOXICILLIN, duration: '10 jours' }],
+      replaces: id,
+      correctionReason: 'Durée portée à 10 jours',
+    });
+    await expect.poll(async () => (await order('MedicationRequest', 0))?.status, { timeout: 10_000 }).toBe('cancelled');
+    expect((await order('ServiceRequest', 1))?.status).toBe('revoked');
+    const corrected = `/MedicationRequest/${prescriptionLineId(correction.prescription.id, 0)}`;
+    await expect
+      .poll(async () => (await hubGet(hub.fhirUrl, CART, 'station', corrected)).json?.status, { timeout: 10_000 })
+      .toBe('active');
     await back.close();
   });
 

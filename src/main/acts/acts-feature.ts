@@ -85,6 +85,7 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     calls: deps.calls,
     patients: deps.patients,
     audit: deps.auditPrescription,
+    outbox,
     keepPdf: (id) => prescriptionPdfs.keepAtArrival(id),
     kept: (id) => events.emit('encounters.changed', { id }),
     now,

@@ -15,3 +15,4 @@ export { createActsFeature } from './acts-feature';
 export type { ReportAudit } from './expert-report-intake';
 export type { PrescriptionAudit } from './prescription-intake';
 export { answerFromHub, type HubIntakeAnswer } from './act-expert-sender';
+export { parseOrderEntityId } from './prescription-orders';

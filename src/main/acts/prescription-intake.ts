@@ -19,7 +19,9 @@ import type { Patient } from '../../shared/patients/patient';
 import { toFieldErrors } from '../../shared/validation';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../platform/database/connection';
+import type { OutboxRepository } from '../platform/database/outbox-repository';
 import { actOfItsExpert, type ActExpertDeps, type DocumentSender } from './act-expert-sender';
+import { queueOrders } from './prescription-orders';
 
 export interface PrescriptionAudit {
   outcome: 'received' | 'refused';
@@ -33,6 +35,8 @@ export interface PrescriptionIntakeDeps extends ActExpertDeps {
   db: Db;
   patients: { get(id: string): Patient | null };
   audit: (row: PrescriptionAudit) => void;
+  /** Its orders go to the region with the act's records (sync: prescription_medication, prescription_service). */
+  outbox: Pick<OutboxRepository, 'enqueue'>;
   /** Renders and keeps the PDF of a prescription just kept (never fails: see keepAtArrival). */
   keepPdf: (prescriptionId: string) => Promise<void>;
   /** A prescription was kept on this act (its screen shows it). */
@@ -75,9 +79,15 @@ export function createPrescriptionIntake(deps: PrescriptionIntakeDeps) {
   const byId = deps.db.prepare<[string], Row>(
     'SELECT id, encounter_id, sha256, signed_json FROM act_prescriptions WHERE id = ?',
   );
+  const replacedBy = deps.db.prepare<[string], { id: string }>('SELECT id FROM act_prescriptions WHERE replaces = ?');
   const ofAct = deps.db.prepare<[string], Row>(
     'SELECT id, encounter_id, sha256, signed_json FROM act_prescriptions WHERE encounter_id = ? ORDER BY received_at, rowid',
   );
+
+  function keptAs(id: string): SignedPrescription | null {
+    const row = byId.get(id);
+    return row ? (JSON.parse(row.signed_json) as SignedPrescription) : null;
+  }
 
   function check(p: SignedPrescription, sender: DocumentSender): void {
     const act = actOfItsExpert(deps, p.encounterId, sender, p.author.hubId, 'prescription');
@@ -133,17 +143,22 @@ export function createPrescriptionIntake(deps: PrescriptionIntakeDeps) {
         });
         throw error;
       }
-      insert.run({
-        id: p.id,
-        encounterId: p.encounterId,
-        sender: sender.peerId,
-        via: sender.via,
-        callId: sender.callId,
-        sha256: p.sha256,
-        signedJson: JSON.stringify(p),
-        replaces: p.replaces,
-        receivedAt: deps.now().toISOString(),
-      });
+      const at = deps.now().toISOString();
+      // Kept and its orders queued in one transaction: a crash keeps both or neither.
+      deps.db.transaction(() => {
+        insert.run({
+          id: p.id,
+          encounterId: p.encounterId,
+          sender: sender.peerId,
+          via: sender.via,
+          callId: sender.callId,
+          sha256: p.sha256,
+          signedJson: JSON.stringify(p),
+          replaces: p.replaces,
+          receivedAt: at,
+        });
+        queueOrders(deps.outbox, p, p.replaces ? keptAs(p.replaces) : null, at);
+      })();
       deps.audit({ outcome: 'received', prescription: p, sender, patientId, why: null });
       // Its PDF now, so that the act's screen, told next, can print it at once.
       await deps.keepPdf(p.id);
@@ -151,9 +166,17 @@ export function createPrescriptionIntake(deps: PrescriptionIntakeDeps) {
       return { prescriptionId: p.id, outcome: 'filed' };
     },
     /** The prescription kept under this id, as she signed it. */
-    get(id: string): SignedPrescription | null {
+    get: keptAs,
+    /** A kept prescription as its orders are sent: the act's patient, and whether a correction replaced it. */
+    forSync(id: string): { prescription: SignedPrescription; patientId: string; superseded: boolean } | null {
       const row = byId.get(id);
-      return row ? (JSON.parse(row.signed_json) as SignedPrescription) : null;
+      const patientId = row ? deps.encounters.get(row.encounter_id)?.patientId : null;
+      if (!row || !patientId) return null;
+      return {
+        prescription: JSON.parse(row.signed_json) as SignedPrescription,
+        patientId,
+        superseded: replacedBy.get(id) !== undefined,
+      };
     },
     /** The act's prescriptions as she signed them, oldest first. */
     ofAct: (encounterId: string): SignedPrescription[] =>

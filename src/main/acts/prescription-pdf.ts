@@ -9,14 +9,13 @@
 // Rendered with pdfkit and its standard fonts, like the report (report-pdf.ts).
 import { frenchClock, startPdf } from './pdf-page';
 import type { Encounter } from '../../shared/acts/encounter';
-import { medicationText, OTHER_LINE_TITLES } from '../../shared/acts/prescription-text';
 import {
   OTHER_LINE_KINDS,
   type MedicationLine,
   type OtherLine,
   type SignedPrescription,
 } from '../../shared/acts/prescription';
-import { medicationText } from '../../shared/acts/prescription-words';
+import { medicationText, OTHER_LINE_TITLES } from '../../shared/acts/prescription-words';
 import type { Patient } from '../../shared/patients/patient';
 import { ageInYears } from '../../shared/stroke/thrombolysis-dose';
 

@@ -1,6 +1,7 @@
 // The station's records as the FHIR resources they are sent as, by outbox entity name: one
 // place for the push (what to send), the pull (is the server's copy already ours?) and the
 // settling of conflicts (the station's side).
+import type { SignedPrescription } from '../../shared/acts/prescription';
 import type { Resource } from '@medplum/fhirtypes';
 import type { EncounterRepository } from '../acts';
 import type { ImagingRepository } from '../imaging';
@@ -19,6 +20,8 @@ import { encounterToFhir } from './fhir/encounter';
 import { imagingStudyResourceId, imagingStudyToFhir } from './fhir/imaging-study';
 import { observationToFhir } from './fhir/observation';
 import { patientToFhir } from './fhir/patient';
+import { prescriptionLineId, prescriptionToFhir } from './fhir/prescription';
+import { parseOrderEntityId } from '../acts';
 import { reportPdfContent, reportToDocumentReference } from './fhir/report';
 import { serviceRequestToFhir } from './fhir/service-request';
 
@@ -38,6 +41,8 @@ export const RESOURCE_TYPE: Record<string, string> = {
   expertise_message: 'Communication',
   expert_report: 'Communication',
   expert_prescription: 'Communication',
+  prescription_medication: 'MedicationRequest',
+  prescription_service: 'ServiceRequest',
   audit: 'AuditEvent',
 };
 
@@ -56,6 +61,11 @@ export function resourceIdOf(entity: string, entityId: string, audit?: Pick<Audi
     }
     case 'imaging_study':
       return imagingStudyResourceId(entityId);
+    case 'prescription_medication':
+    case 'prescription_service': {
+      const key = parseOrderEntityId(entityId);
+      return key ? prescriptionLineId(key.prescriptionId, key.index) : null;
+    }
     default:
       return entityId;
   }
@@ -70,6 +80,13 @@ export interface AuditSource {
   acknowledge(seq: number, hash: string, at: string): void;
 }
 
+/** A prescription kept on an act, as its orders need it: the act's patient, and whether a correction replaced it. */
+export interface PrescriptionForSync {
+  prescription: SignedPrescription;
+  patientId: string;
+  superseded: boolean;
+}
+
 export interface LocalResourcesDeps {
   patients: PatientRepository;
   encounters: EncounterRepository;
@@ -80,6 +97,8 @@ export interface LocalResourcesDeps {
   /** On the expert's station, the reports she signed for other stations' acts (sent to them through the hub). */
   remoteReports?: Pick<RemoteReportRepository, 'get'>;
   remotePrescriptions?: Pick<RemotePrescriptionRepository, 'get'>;
+  /** The prescriptions kept on this station's acts, sent as their orders. */
+  actPrescriptions?: { forSync(id: string): PrescriptionForSync | null };
   /** The audit trail's rows, by sequence number (sent as AuditEvent). */
   audit?: Pick<AuditSource, 'bySeq' | 'observer'>;
 }
@@ -162,6 +181,14 @@ export function createLocalResources(deps: LocalResourcesDeps) {
                 version: 1,
               }
             : null;
+        }
+        case 'prescription_medication':
+        case 'prescription_service': {
+          const key = parseOrderEntityId(id);
+          const kept = key ? deps.actPrescriptions?.forSync(key.prescriptionId) : null;
+          const order = key && kept ? prescriptionToFhir(kept.prescription, kept.patientId, kept)[key.index] : null;
+          // Withdrawn by a correction: its second and last version.
+          return order ? { resource: order as Resource & { id: string }, version: kept!.superseded ? 2 : 1 } : null;
         }
         case 'audit': {
           const row = /^\d+$/.test(id) ? deps.audit?.bySeq(Number(id)) : null;

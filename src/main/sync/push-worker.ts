@@ -43,6 +43,8 @@ export const PUSHED_ENTITIES = [
   'expertise_message',
   'expert_report',
   'expert_prescription',
+  'prescription_medication',
+  'prescription_service',
 ] as const;
 /** With the audit trail given (deps.audit), its rows go too, after the records queued before them. */
 export const PUSHED_WITH_AUDIT = [...PUSHED_ENTITIES, 'audit'] as const;
@@ -78,6 +80,8 @@ export interface PushDeps {
   remoteReports?: LocalResourcesDeps['remoteReports'];
   /** Her signed prescriptions of other stations' acts (sent as Communication to their station). */
   remotePrescriptions?: LocalResourcesDeps['remotePrescriptions'];
+  /** The prescriptions kept on this station's acts (sent as their orders). */
+  actPrescriptions?: LocalResourcesDeps['actPrescriptions'];
   /** The audit trail's rows (sent as AuditEvent), and where the region's acknowledgements go. */
   audit?: AuditSource;
   client: FhirClient;

@@ -34,6 +34,8 @@ export const RESEND_RANK: Record<string, number> = {
   call_chat: 3,
   imaging_study: 3,
   expertise_message: 3,
+  prescription_medication: 3,
+  prescription_service: 3,
   audit: 4,
 };
 /** The order types are checked in: a check cut short has already put back what the others point to. */
@@ -41,6 +43,7 @@ const TYPE_ORDER = [
   'Patient',
   'ServiceRequest',
   'Encounter',
+  'MedicationRequest',
   'Consent',
   'Observation',
   'Media',

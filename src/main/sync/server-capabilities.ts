@@ -21,6 +21,7 @@ const SENT_TYPES = [
   'Patient',
   'Encounter',
   'ServiceRequest',
+  'MedicationRequest',
   'Observation',
   'Consent',
   'Media',

@@ -40,6 +40,7 @@ export interface StationSyncDeps {
     | 'teleexpertise'
     | 'remoteReports'
     | 'remotePrescriptions'
+    | 'actPrescriptions'
     | 'attachments'
     | 'reportPdfs'
   >;

@@ -21,7 +21,10 @@ export interface SyncFeatureDeps {
 /** What the sync sends and takes: the features' repositories. */
 export type SyncRecords = StationSyncDeps['records'] &
   Required<
-    Pick<LocalResourcesDeps, 'imaging' | 'teleexpertise' | 'reportPdfs' | 'remoteReports' | 'remotePrescriptions'>
+    Pick<
+      LocalResourcesDeps,
+      'imaging' | 'teleexpertise' | 'reportPdfs' | 'remoteReports' | 'remotePrescriptions' | 'actPrescriptions'
+    >
   > & {
     withMessagesPull: StationSyncDeps['withMessagesPull'];
     addressed: StationSyncDeps['addressed'];
@@ -71,6 +74,7 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
         reportPdfs: records.reportPdfs,
         remoteReports: records.remoteReports,
         remotePrescriptions: records.remotePrescriptions,
+        actPrescriptions: records.actPrescriptions,
       });
       const taker = createServerVersionTaker({
         sync: repository,
@@ -134,6 +138,7 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
             teleexpertise: records.teleexpertise,
             remoteReports: records.remoteReports,
             remotePrescriptions: records.remotePrescriptions,
+            actPrescriptions: records.actPrescriptions,
             attachments: records.attachments,
             reportPdfs: records.reportPdfs,
           },

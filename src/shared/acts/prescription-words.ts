@@ -3,7 +3,14 @@
 // mention with its reason), each other line with its kind. One wording for the printed ordonnance
 // (in French, prescription-pdf.ts) and for the screens (in the page's language, the connecting
 // words given by its texts); what the expert wrote (the medicine, the dose...) stays as she wrote it.
-import { nonSubstitutableMention, type MedicationLine, type NonSubstitutableReason } from './prescription';
+import {
+  nonSubstitutableMention,
+  OTHER_LINE_KINDS,
+  type MedicationLine,
+  type NonSubstitutableReason,
+  type OtherLine,
+  type PrescriptionLine,
+} from './prescription';
 
 /** The few words around what she wrote, in one language. */
 export interface PrescriptionWords {
@@ -32,4 +39,26 @@ export function medicationText(m: MedicationLine, words: PrescriptionWords = FRE
     ...(m.nonSubstitutable ? [words.nonSubstitutable(m.nonSubstitutable)] : []),
     ...(m.note ? [m.note] : []),
   ].join(' ');
+}
+
+/** The titles of the other lines on the printed ordonnance. */
+export const OTHER_LINE_TITLES: Record<OtherLine['kind'], string> = {
+  biology: 'Examens de biologie',
+  imaging: 'Examens d’imagerie',
+  nursing: 'Soins infirmiers',
+  other: 'Autres prescriptions',
+};
+
+/**
+ * The lines grouped as the ordonnance prints them, in French: the medicines numbered, then each
+ * other kind under its title. For a reader without Relais (the message through the hub).
+ */
+export function prescriptionText(lines: PrescriptionLine[]): string {
+  const medicines = lines.filter((l): l is MedicationLine => l.kind === 'medication');
+  const parts = medicines.length ? ['Médicaments', ...medicines.map((m, i) => `${i + 1}. ${medicationText(m)}`)] : [];
+  for (const kind of OTHER_LINE_KINDS) {
+    const others = lines.filter((l): l is OtherLine => l.kind === kind);
+    if (others.length) parts.push('', OTHER_LINE_TITLES[kind], ...others.map((l) => `– ${l.text}`));
+  }
+  return parts.join('\n').trim();
 }

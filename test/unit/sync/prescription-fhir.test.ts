@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { prescriptionLineId, prescriptionToFhir } from '../../../src/main/sync/fhir/prescription';
+import { orderEntityId, orderEntityOf, parseOrderEntityId } from '../../../src/main/acts/prescription-orders';
 import { validateFhir } from '../../../src/main/sync/fhir/validate';
 import { AMOXICILLIN, BLOOD_TEST, LEVOTHYROXINE, signedPrescription } from '../../helpers/prescriptions';
 
@@ -77,5 +78,29 @@ describe('the prescription as FHIR orders', () => {
     expect(prescriptionToFhir(p, patientId).map((o) => o.id)).toEqual(orders.map((o) => o.id));
     expect(orders[1]!.id).toBe(prescriptionLineId(p.id, 1));
     expect(new Set(orders.map((o) => o.id)).size).toBe(4);
+  });
+
+  it('withdraws the orders of a prescription a correction replaced: medicines cancelled, other orders revoked', () => {
+    const withdrawn = prescriptionToFhir(p, patientId, { superseded: true });
+    expect(withdrawn.map((o) => [o.resourceType, o.status])).toEqual([
+      ['MedicationRequest', 'cancelled'],
+      ['MedicationRequest', 'cancelled'],
+      ['ServiceRequest', 'revoked'],
+      ['ServiceRequest', 'revoked'],
+    ]);
+    expect(withdrawn.map((o) => o.id)).toEqual(orders.map((o) => o.id));
+    for (const order of withdrawn) expect(() => validateFhir(order)).not.toThrow();
+  });
+
+  it('names each line in the outbox by the prescription and its place, and reads back only that', () => {
+    expect(parseOrderEntityId(orderEntityId(p.id, 2))).toEqual({ prescriptionId: p.id, index: 2 });
+    expect(p.lines.map(orderEntityOf)).toEqual([
+      'prescription_medication',
+      'prescription_medication',
+      'prescription_service',
+      'prescription_service',
+    ]);
+    for (const garbage of ['', '[', '["a"]', '["a", "1"]', '["a", 1.5]', '{}'])
+      expect(parseOrderEntityId(garbage)).toBeNull();
   });
 });

@@ -28,6 +28,7 @@ const ALL = [
   'Patient',
   'Encounter',
   'ServiceRequest',
+  'MedicationRequest',
   'Observation',
   'Consent',
   'Media',

@@ -37,12 +37,16 @@ const CATEGORY: Record<OtherLine['kind'], { code?: string; display: string }> = 
 export const prescriptionLineId = (prescriptionId: string, index: number) =>
   nameBasedUuid(`prescription:${prescriptionId}:${index}`);
 
+/** Replaced by a correction: its orders are withdrawn (MedicationRequest cancelled, ServiceRequest revoked). */
+export interface OrderState {
+  superseded: boolean;
+}
+
 function common(p: SignedPrescription, patientId: string, index: number) {
   const id = prescriptionLineId(p.id, index);
   return {
     id,
     identifier: [uuidIdentifier(id)],
-    status: 'active' as const,
     intent: 'order' as const,
     subject: { reference: `Patient/${patientId}` },
     encounter: { reference: `Encounter/${p.encounterId}` },
@@ -52,7 +56,13 @@ function common(p: SignedPrescription, patientId: string, index: number) {
   };
 }
 
-function medicationRequest(p: SignedPrescription, patientId: string, m: MedicationLine, index: number) {
+function medicationRequest(
+  p: SignedPrescription,
+  patientId: string,
+  m: MedicationLine,
+  index: number,
+  state: OrderState,
+) {
   const base = common(p, patientId, index);
   const dosage = [m.dose, m.form, m.frequency, `pendant ${m.duration}`].filter(Boolean).join(', ');
   const notes = [
@@ -63,6 +73,7 @@ function medicationRequest(p: SignedPrescription, patientId: string, m: Medicati
   const resource: MedicationRequest = {
     resourceType: 'MedicationRequest',
     ...base,
+    status: state.superseded ? 'cancelled' : 'active',
     groupIdentifier: uuidIdentifier(p.id),
     medicationCodeableConcept: { text: m.name },
     dosageInstruction: [{ text: dosage, ...(m.route ? { route: { text: m.route } } : {}) }],
@@ -86,11 +97,12 @@ function medicationRequest(p: SignedPrescription, patientId: string, m: Medicati
   return resource;
 }
 
-function serviceRequest(p: SignedPrescription, patientId: string, line: OtherLine, index: number) {
+function serviceRequest(p: SignedPrescription, patientId: string, line: OtherLine, index: number, state: OrderState) {
   const category = CATEGORY[line.kind];
   const resource: ServiceRequest = {
     resourceType: 'ServiceRequest',
     ...common(p, patientId, index),
+    status: state.superseded ? 'revoked' : 'active',
     requisition: uuidIdentifier(p.id),
     category: [
       {
@@ -106,10 +118,14 @@ function serviceRequest(p: SignedPrescription, patientId: string, line: OtherLin
 }
 
 /** The prescription's orders, in its lines' order, for the act's patient on this station. */
-export function prescriptionToFhir(p: SignedPrescription, patientId: string): (MedicationRequest | ServiceRequest)[] {
+export function prescriptionToFhir(
+  p: SignedPrescription,
+  patientId: string,
+  state: OrderState = { superseded: false },
+): (MedicationRequest | ServiceRequest)[] {
   return p.lines.map((line, index) =>
     line.kind === 'medication'
-      ? medicationRequest(p, patientId, line, index)
-      : serviceRequest(p, patientId, line, index),
+      ? medicationRequest(p, patientId, line, index, state)
+      : serviceRequest(p, patientId, line, index, state),
   );
 }

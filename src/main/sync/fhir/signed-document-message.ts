@@ -22,7 +22,7 @@ import {
   type SignedExpertReport,
 } from '../../../shared/acts/expert-report';
 import { SignedPrescriptionSchema, type SignedPrescription } from '../../../shared/acts/prescription';
-import { prescriptionText } from '../../../shared/acts/prescription-text';
+import { prescriptionText } from '../../../shared/acts/prescription-words';
 import { regionWriterOf } from '../../../shared/region-source';
 import { FhirMappingError, schemaProblems } from './mapping-error';
 import { nameBasedUuid } from './name-based-id';
