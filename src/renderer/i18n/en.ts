@@ -2,6 +2,7 @@
 import { actsEn } from '../features/acts/texts-en';
 import { consentEn } from '../features/acts/texts-consent-en';
 import { billingEn } from '../features/acts/texts-billing-en';
+import { actPrescriptionsEn } from '../features/acts/texts-prescriptions-en';
 import { strokeEn } from '../features/stroke/texts-en';
 import { callsEn } from '../features/calls/texts-en';
 import { photoEn } from '../features/calls/texts-photo-en';
@@ -70,6 +71,7 @@ export const en: Translations = {
   acts: actsEn,
   consent: consentEn,
   billing: billingEn,
+  actPrescriptions: actPrescriptionsEn,
   onDuty: onDutyEn,
   strokeCall: strokeCallEn,
   stroke: strokeEn,

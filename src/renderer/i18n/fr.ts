@@ -2,6 +2,7 @@
 import { actsFr } from '../features/acts/texts-fr';
 import { consentFr } from '../features/acts/texts-consent-fr';
 import { billingFr } from '../features/acts/texts-billing-fr';
+import { actPrescriptionsFr } from '../features/acts/texts-prescriptions-fr';
 import { strokeFr } from '../features/stroke/texts-fr';
 import { callsFr } from '../features/calls/texts-fr';
 import { photoFr } from '../features/calls/texts-photo-fr';
@@ -69,6 +70,7 @@ export const fr = {
   acts: actsFr,
   consent: consentFr,
   billing: billingFr,
+  actPrescriptions: actPrescriptionsFr,
   onDuty: onDutyFr,
   strokeCall: strokeCallFr,
   stroke: strokeFr,

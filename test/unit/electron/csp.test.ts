@@ -14,7 +14,7 @@ describe('contentSecurityPolicy', () => {
   it('is the exact strict policy', () => {
     expect(contentSecurityPolicy()).toBe(
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
-        "media-src 'self' blob: mediastream:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; " +
+        "media-src 'self' blob: mediastream:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; frame-src blob:; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
     );
   });

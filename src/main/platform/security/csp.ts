@@ -34,6 +34,9 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     ['connect-src', ["'self'", ...extra]],
     // SECURITY: workers from the bundle or from blobs the page built (DICOM decoding).
     ['worker-src', ["'self'", 'blob:']],
+    // SECURITY: frames only of blobs the page built: a kept PDF (a report, a prescription) loaded
+    // to be printed (ui/pdf-file.ts). A blob document keeps this page's policy; nothing remote.
+    ['frame-src', ['blob:']],
     // SECURITY: no <base> element can redirect relative URLs to another origin.
     ['base-uri', ["'none'"]],
     // SECURITY: forms never submit anywhere; the page talks to the station through the contract.

@@ -1,6 +1,7 @@
 // One act, as the nurse and the expert run it: its status moved forward one step at a time (the
 // station refuses to start without the patient's consent), consents, vital signs typed or taken
-// from the oximeter, and the signed report with its corrections; signing it closes the act.
+// from the oximeter, the signed report with its corrections (signing it closes the act), and the
+// prescriptions the act's expert signed on her station.
 // Everything is kept on the station at once and synced when the region is reachable. Laid out for
 // a cart's 1366x768 screen (issue 20): the patient banner, the status and the act's actions at the
 // top, then two columns (what the nurse records | the report and the files), the stroke sheet last.
@@ -10,12 +11,13 @@ import type { EncounterStatus, Report } from '../../../shared/acts/encounter';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useView } from '../../ui/view-store';
-import { base64Bytes } from '../../ui/imaging/loaded-frame';
 import { reportTemplate } from '../../../shared/acts/report-templates';
 import { ActError } from '../../ui/error-line';
 import { ActFiles } from './act-files';
 import { asProfessional, needAuthor, SignerFields } from '../../ui/professional-fields';
 import { ActVitals } from './act-vitals';
+import { ActPrescriptions } from './act-prescriptions';
+import { savePdf } from '../../ui/pdf-file';
 import { ActBilling } from './act-billing';
 import { useActRecord } from './use-act-record';
 import { ConsentForm, useConsentLine } from '../../ui/consent-form';
@@ -96,14 +98,7 @@ export function ActScreen({ id }: { id: string }) {
   async function downloadPdf(reportId: string) {
     const r = await relais.invoke('encounters.reportPdf', { reportId });
     if (!r.ok) return setError(r.error);
-    const url = URL.createObjectURL(
-      new Blob([base64Bytes(r.value.data) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
-    );
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = r.value.fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    savePdf(r.value);
   }
   /** Text offered to the report (the stroke summary), numbered so that the form takes it anew. */
   const [offered, setOffered] = useState<{ text: string; serial: number } | null>(null);
@@ -236,6 +231,8 @@ export function ActScreen({ id }: { id: string }) {
               />
             )}
           </section>
+
+          <ActPrescriptions encounterId={id} />
 
           <ActFiles
             encounterId={id}
