@@ -42,6 +42,7 @@ import { StrokeSheetView } from './features/stroke/stroke-sheet-view';
 import { KioskEntry } from './features/kiosk/kiosk-entry';
 import { dismiss, ring } from './features/calls/call-controller';
 import { CallActVitals } from './features/acts/act-vitals';
+import { PrescriptionList } from './features/acts/act-prescriptions';
 import { SlotsProvider, type Slots } from './ui/slots';
 import { ExpertReportEditor } from './features/remote-acts/expert-report-editor';
 import { ReportWorklist } from './features/remote-acts/report-worklist';
@@ -58,6 +59,7 @@ const slots: Slots = {
   ActExpertise,
   ActStroke,
   ActVitals: CallActVitals,
+  CabinPrescriptions: (props) => <PrescriptionList cabin {...props} />,
   StrokeSheetView,
   StrokeError,
   KioskEntry,

@@ -2,7 +2,7 @@
 // Boundaries): app.tsx, which composes the features, fills these slots with their components,
 // and a feature takes the one it needs with useSlots(). The props are written here, from
 // src/shared types only, so that this file knows no feature either.
-import { createContext, useContext, type ComponentType } from 'react';
+import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
 import type { Attachment } from '../../shared/acts/attachments';
 import type { Encounter } from '../../shared/acts/encounter';
 import type { SignedExpertReport } from '../../shared/acts/expert-report';
@@ -43,6 +43,8 @@ export interface Slots {
     onPreset?(preset: number): void;
   }>;
   StrokeError: ComponentType<{ error: AppError | null }>;
+  /** acts, at the end of a cabin session (kiosk): the prescriptions the doctor signed for its act, to print. */
+  CabinPrescriptions: ComponentType<{ encounterId: string; empty: ReactNode; onShown?: (count: number) => void }>;
   /** kiosk, its entry on the home screen (station). */
   KioskEntry: ComponentType;
   /** calls, on an act's screen (acts): "Appeler l'expert", the call bound to the act from its ring. */

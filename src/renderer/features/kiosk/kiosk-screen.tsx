@@ -7,6 +7,7 @@ import type { Patient } from '../../../shared/patients/patient';
 import { relais } from '../../api';
 import { asProfessional, needAuthor, useAuthor } from '../../ui/author-store';
 import { useCalls } from '../../webrtc/call-store';
+import { CabinPrescriptions } from './cabin-prescriptions';
 import { CallStep } from './call-step';
 import { ConsentStep } from './consent-step';
 import { IdentifyStep } from './identify-step';
@@ -63,16 +64,21 @@ function Welcome({ onStart }: { onStart(): void }) {
   );
 }
 
-function Done({ refused }: { refused: boolean }) {
+/** calledAct: the session's act when the doctor was called about it (her prescriptions are shown). */
+function Done({ refused, calledAct }: { refused: boolean; calledAct: string | null }) {
   const { t, i18n } = useTranslation();
+  // A prescription arriving restarts the wait: the pharmacist has the whole delay to print it.
+  const [prescriptions, setPrescriptions] = useState(0);
+  useEffect(() => speak(t('kiosk.done.spoken'), i18n.language), [t, i18n.language]);
   useEffect(() => {
-    speak(t('kiosk.done.spoken'), i18n.language);
     const timer = setTimeout(() => void endSession(), DONE_WIPE_MS);
     return () => clearTimeout(timer);
-  }, [t, i18n.language]);
+  }, [prescriptions]);
   return (
     <section className="kiosk-card" aria-labelledby="kiosk-done-title">
       <h2 id="kiosk-done-title">{refused ? t('kiosk.done.refusedTitle') : t('kiosk.done.title')}</h2>
+      {/* First, so that printing it is at hand on the cabin's screen without scrolling. */}
+      {!refused && calledAct && <CabinPrescriptions encounterId={calledAct} onShown={setPrescriptions} />}
       <p>{t('kiosk.done.recordSafe')}</p>
       <button type="button" className="kiosk-button" onClick={() => void endSession()}>
         {t('kiosk.done.end')}
@@ -217,7 +223,9 @@ export function KioskScreen() {
         {session.step === 'consent' && <ConsentStep onDecision={(d) => void consent(d)} />}
         {session.step === 'measure' && <MeasureStep onNext={() => go('call')} />}
         {session.step === 'call' && <CallStep onEnded={() => go('done')} />}
-        {session.step === 'done' && <Done refused={session.refused} />}
+        {session.step === 'done' && (
+          <Done refused={session.refused} calledAct={session.encounter?.callId ? session.encounter.id : null} />
+        )}
         {session.step !== 'welcome' && session.step !== 'done' && !inCall && (
           <button type="button" className="kiosk-small kiosk-cancel" onClick={() => void endSession()}>
             {t('kiosk.cancelSession')}

@@ -153,5 +153,8 @@ export const kioskEn: Texts<typeof kioskFr> = {
     recordSafe: 'Your record is saved. The screen will clear for the next patient.',
     end: 'Finish and clear the screen',
     spoken: 'Thank you. The session is over.',
+    prescriptionTitle: 'The doctor’s prescription',
+    prescriptionPrint: 'The pharmacist prints it for you.',
+    noPrescription: 'No prescription yet. If the doctor writes one, it will show here.',
   },
 };

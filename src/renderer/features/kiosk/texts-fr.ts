@@ -153,5 +153,8 @@ export const kioskFr = {
     recordSafe: 'Votre dossier est enregistré. L’écran va s’effacer pour le patient suivant.',
     end: 'Terminer et effacer l’écran',
     spoken: 'Merci. La séance est terminée.',
+    prescriptionTitle: 'Ordonnance du médecin',
+    prescriptionPrint: 'Le pharmacien l’imprime pour vous.',
+    noPrescription: 'Pas d’ordonnance pour l’instant. Si le médecin en écrit une, elle s’affichera ici.',
   },
 };
