@@ -45,6 +45,7 @@ import { CallActVitals } from './features/acts/act-vitals';
 import { PrescriptionList } from './features/acts/act-prescriptions';
 import { SlotsProvider, type Slots } from './ui/slots';
 import { ExpertReportEditor } from './features/remote-acts/expert-report-editor';
+import { PrescriptionEditor } from './features/remote-acts/prescription-editor';
 import { ReportWorklist } from './features/remote-acts/report-worklist';
 import { RemoteActScreen } from './features/remote-acts/remote-act-screen';
 
@@ -68,6 +69,7 @@ const slots: Slots = {
   WaitingCalls: () => <CallHistory waitingOnly />,
   calls: { ring, dismiss },
   ExpertReport: ExpertReportEditor,
+  ExpertPrescription: PrescriptionEditor,
   ReportWorklist,
 };
 

@@ -7,6 +7,7 @@ import { strokeEn } from '../features/stroke/texts-en';
 import { callsEn } from '../features/calls/texts-en';
 import { photoEn } from '../features/calls/texts-photo-en';
 import { expertReportEn, remoteActEn } from '../features/remote-acts/texts-en';
+import { expertPrescriptionEn } from '../features/remote-acts/texts-prescription-en';
 import { callActEn } from '../features/calls/texts-act-en';
 import { identityEn } from '../features/identity/texts-en';
 import { expertiseEn } from '../features/teleexpertise/texts-en';
@@ -62,6 +63,7 @@ export const en: Translations = {
   calls: callsEn,
   photo: photoEn,
   expertReport: expertReportEn,
+  expertPrescription: expertPrescriptionEn,
   remoteAct: remoteActEn,
   callAct: callActEn,
   oximeter: oximeterEn,

@@ -7,6 +7,7 @@ import { strokeFr } from '../features/stroke/texts-fr';
 import { callsFr } from '../features/calls/texts-fr';
 import { photoFr } from '../features/calls/texts-photo-fr';
 import { expertReportFr, remoteActFr } from '../features/remote-acts/texts-fr';
+import { expertPrescriptionFr } from '../features/remote-acts/texts-prescription-fr';
 import { callActFr } from '../features/calls/texts-act-fr';
 import { identityFr } from '../features/identity/texts-fr';
 import { expertiseFr } from '../features/teleexpertise/texts-fr';
@@ -61,6 +62,7 @@ export const fr = {
   calls: callsFr,
   photo: photoFr,
   expertReport: expertReportFr,
+  expertPrescription: expertPrescriptionFr,
   remoteAct: remoteActFr,
   callAct: callActFr,
   oximeter: oximeterFr,

@@ -7,6 +7,7 @@ import type { Attachment } from '../../shared/acts/attachments';
 import type { Encounter } from '../../shared/acts/encounter';
 import type { SignedExpertReport } from '../../shared/acts/expert-report';
 import type { ReportTemplateId } from '../../shared/acts/expert-report-templates';
+import type { SignedPrescription } from '../../shared/acts/prescription';
 import type { ActContext } from '../../shared/calls/act-context';
 import type { SharedView } from '../../shared/imaging/imaging-view';
 import type { AppError } from '../../shared/result';
@@ -61,6 +62,13 @@ export interface Slots {
     context: ActContext | null;
     template: ReportTemplateId;
     onSigned?: (report: SignedExpertReport) => void;
+  }>;
+  /** remote-acts, in the expert's call (calls): her prescription of the act the requesting station sent. */
+  ExpertPrescription: ComponentType<{
+    peerId: string;
+    actId: string;
+    context: ActContext | null;
+    onSigned?: (prescription: SignedPrescription) => void;
   }>;
   /** remote-acts, on the expert's home (station): the reports she owes. */
   ReportWorklist: ComponentType;

@@ -103,6 +103,17 @@ export const fieldErrorsEn: Texts<typeof fieldErrorsFr> = {
       'This report was altered on its way (its SHA-256 does not match its signature): it is not filed. Ask the expert to send it again.',
     already_replaced: 'This report was already corrected: correct the latest version.',
   },
+  prescription: {
+    empty: 'A prescription has at least one line: a medicine or another prescription.',
+    correction_reason: 'A correction says why: give the reason for the correction.',
+    efg_child_only: 'The EFG mention is for a child under 6 only: choose MTE or CIF, or let a generic be given.',
+    not_of_this_act: 'This prescription does not belong to this act.',
+    already_replaced: 'This prescription was already corrected: correct the latest version.',
+    hash_mismatch:
+      'This prescription was altered on its way (its SHA-256 does not match its signature): it is not filed.',
+    patient_mismatch:
+      'This prescription is written for another identity than the act’s patient: it is not filed (identity vigilance).',
+  },
   imaging: {
     folder_relative: 'Give the full path of the folder or drive (for instance /media/cdrom).',
     folder_missing: 'There is no folder {{folder}}: check that the disc or drive is inserted and mounted.',

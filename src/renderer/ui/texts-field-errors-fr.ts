@@ -106,6 +106,18 @@ export const fieldErrorsFr = {
       'Ce compte rendu a été modifié en route (son empreinte SHA-256 ne correspond pas à la signature) : il n’est pas classé. Demandez à l’expert de le renvoyer.',
     already_replaced: 'Ce compte rendu a déjà été corrigé : corrigez la dernière version.',
   },
+  prescription: {
+    empty: 'Une ordonnance a au moins une ligne : un médicament ou une autre prescription.',
+    correction_reason: 'Une correction dit pourquoi elle corrige : indiquez le motif de la correction.',
+    efg_child_only:
+      'La mention EFG est réservée à l’enfant de moins de 6 ans : choisissez MTE, CIF, ou laissez la substitution possible.',
+    not_of_this_act: 'Cette ordonnance n’appartient pas à cet acte.',
+    already_replaced: 'Cette ordonnance a déjà été corrigée : corrigez la dernière version.',
+    hash_mismatch:
+      'Cette ordonnance a été modifiée en route (son empreinte SHA-256 ne correspond pas à la signature) : elle n’est pas classée.',
+    patient_mismatch:
+      'Cette ordonnance est écrite pour une autre identité que celle du patient de l’acte : elle n’est pas classée (identitovigilance).',
+  },
   imaging: {
     folder_relative: 'Donnez le chemin complet du dossier ou du lecteur (par exemple /media/cdrom).',
     folder_missing: 'Le dossier {{folder}} n’existe pas : vérifiez que le disque ou la clé est inséré et monté.',

@@ -38,7 +38,6 @@ export function ExpertReportEditor({ peerId, actId, context, template: initial, 
   const [confirmed, setConfirmed] = useState(false);
   const { sections, correction, signed } = report;
   const untouched = untouchedSections(sections);
-  const current = signed.filter((v) => v.replacedBy === null).at(-1) ?? null;
   // Once signed, the form is for a correction only.
   const writing = signed.length === 0 || correction !== null;
   const reason = firstReason([
@@ -67,9 +66,10 @@ export function ExpertReportEditor({ peerId, actId, context, template: initial, 
     <section className="expert-report" aria-labelledby={`expert-report-${actId}`}>
       <h3 id={`expert-report-${actId}`}>{t('expertReport.title')}</h3>
       <SignedVersions
-        versions={signed}
+        kind="report"
+        versions={signed.map((v) => ({ signed: v.report, delivery: v.delivery, replacedBy: v.replacedBy }))}
         correcting={correction?.replaces ?? null}
-        onCorrect={writing ? null : () => report.correct(current)}
+        onCorrect={writing ? null : (id) => report.correct(signed.find((v) => v.report.id === id) ?? null)}
       />
       {writing && (
         <form

@@ -1,6 +1,8 @@
 // The expert's screen for an act of another station, after the call (issue 21, point 4): whom it is
 // about (the banner, with the reason), what the requesting station sent (consents, measurements,
-// files), and her report, written, signed and followed until the requesting station has it.
+// files), and her report and prescription, each written, signed and followed until the requesting
+// station has it: the documents one under the other, beside what was sent, so that she reads the
+// act while she writes (one column on a narrow screen).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { templateForSpecialty } from '../../../shared/acts/expert-report-templates';
@@ -12,6 +14,7 @@ import { ActError } from '../../ui/error-line';
 import { useView } from '../../ui/view-store';
 import { useCalls } from '../../webrtc/call-store';
 import { ExpertReportEditor } from './expert-report-editor';
+import { PrescriptionEditor } from './prescription-editor';
 
 export function RemoteActScreen({ peerId, actId }: { peerId: string; actId: string }) {
   const { t } = useTranslation();
@@ -39,14 +42,19 @@ export function RemoteActScreen({ peerId, actId }: { peerId: string; actId: stri
             <section className="card" aria-label={t('calls.work.tabs.act')}>
               <ActContextPanelView context={act.context} />
             </section>
-            <section className="card">
-              <ExpertReportEditor
-                peerId={peerId}
-                actId={actId}
-                context={act.context}
-                template={templateForSpecialty(specialty)}
-              />
-            </section>
+            <div className="remote-act-documents">
+              <section className="card">
+                <ExpertReportEditor
+                  peerId={peerId}
+                  actId={actId}
+                  context={act.context}
+                  template={templateForSpecialty(specialty)}
+                />
+              </section>
+              <section className="card">
+                <PrescriptionEditor peerId={peerId} actId={actId} context={act.context} />
+              </section>
+            </div>
           </div>
         </>
       )}

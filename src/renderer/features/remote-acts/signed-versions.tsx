@@ -1,22 +1,76 @@
-// The versions of her report she signed, oldest first: who signed, when, the SHA-256 the requesting
-// station checks, and where each stands there (waiting, received during the call or through the
-// regional server, or refused with its reason). The latest one may be corrected.
+// The versions of a document she signed (her report, or her prescriptions), oldest first: who
+// signed, when, what was signed when it is short enough to read back (a prescription's lines), the
+// SHA-256 the requesting station checks, and where each stands there (waiting, received during the
+// call or through the regional server, or refused with its reason). A version nothing corrected yet
+// may be corrected. One component for both documents; their words differ (a report is masculine
+// in French, a prescription feminine), so each kind names its own texts.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RemoteReport } from '../../../shared/remote-acts/report-channels';
+import type { ReportDelivery } from '../../../shared/remote-acts/report-channels';
 import { formatDateTime } from '../../ui/format';
 
-interface Props {
-  versions: RemoteReport[];
-  /** The version being corrected, if any. */
-  correcting: string | null;
-  /** Starts a correction of the latest version; null when one is being written. */
-  onCorrect: (() => void) | null;
+/** What every signed document of hers carries, whatever its content. */
+export interface SignedVersion {
+  signed: {
+    id: string;
+    author: { name: string; rpps: string };
+    signedAt: string;
+    correctionReason: string | null;
+    sha256: string;
+  };
+  delivery: ReportDelivery;
+  replacedBy: string | null;
+  /** What was signed, read back (a prescription's lines); none for a report, shown at the cart. */
+  content?: ReactNode;
 }
 
-function Delivery({ version }: { version: RemoteReport }) {
+export type SignedKind = 'report' | 'prescription';
+
+// The text keys of each kind, written whole so that the texts' tests see them used.
+const TEXTS = {
+  report: {
+    testId: 'expert-report-versions',
+    versions: 'expertReport.versions',
+    signedBy: 'expertReport.signedBy',
+    correctionReason: 'expertReport.correctionReason',
+    fingerprint: 'expertReport.fingerprint',
+    replaced: 'expertReport.replaced',
+    correctionOf: 'expertReport.correctionOf',
+    correct: 'expertReport.correct',
+    pending: 'expertReport.delivery.pending',
+    call: 'expertReport.delivery.call',
+    hub: 'expertReport.delivery.hub',
+    refused: 'expertReport.delivery.refused',
+  },
+  prescription: {
+    testId: 'expert-prescription-versions',
+    versions: 'expertPrescription.versions',
+    signedBy: 'expertPrescription.signedBy',
+    correctionReason: 'expertPrescription.correctionReason',
+    fingerprint: 'expertReport.fingerprint',
+    replaced: 'expertPrescription.replaced',
+    correctionOf: 'expertPrescription.correctionOf',
+    correct: 'expertPrescription.correct',
+    pending: 'expertPrescription.delivery.pending',
+    call: 'expertPrescription.delivery.call',
+    hub: 'expertPrescription.delivery.hub',
+    refused: 'expertPrescription.delivery.refused',
+  },
+} as const;
+
+interface Props {
+  kind: SignedKind;
+  versions: SignedVersion[];
+  /** The version being corrected, if any. */
+  correcting: string | null;
+  /** Starts a correction of that version; null while one is being written. */
+  onCorrect: ((id: string) => void) | null;
+}
+
+function Delivery({ kind, delivery }: { kind: SignedKind; delivery: ReportDelivery }) {
   const { t } = useTranslation();
-  const { delivery } = version;
-  if (delivery.state === 'pending') return <p className="hint">{t('expertReport.delivery.pending')}</p>;
+  const texts = TEXTS[kind];
+  if (delivery.state === 'pending') return <p className="hint">{t(texts.pending)}</p>;
   if (delivery.state === 'refused') {
     // The requesting station's reason is its error or field code: said in words when it is one of ours.
     const words = t(`fieldErrors.${delivery.reason}`, {
@@ -24,56 +78,51 @@ function Delivery({ version }: { version: RemoteReport }) {
     });
     return (
       <p className="error-text" role="alert">
-        {t('expertReport.delivery.refused', { reason: words })}
+        {t(texts.refused, { reason: words })}
       </p>
     );
   }
-  return <p className="ok-text">{t(`expertReport.delivery.${delivery.via}`, { time: formatDateTime(delivery.at) })}</p>;
+  return <p className="ok-text">{t(texts[delivery.via], { time: formatDateTime(delivery.at) })}</p>;
 }
 
-export function SignedVersions({ versions, correcting, onCorrect }: Props) {
+export function SignedVersions({ kind, versions, correcting, onCorrect }: Props) {
   const { t } = useTranslation();
+  const texts = TEXTS[kind];
   if (versions.length === 0) return null;
   return (
-    <div className="expert-report-versions" data-testid="expert-report-versions">
-      <h4>{t('expertReport.versions')}</h4>
+    <div className="expert-report-versions" data-testid={texts.testId}>
+      <h4>{t(texts.versions)}</h4>
       <ol>
-        {versions.map((version) => {
-          const { report } = version;
-          return (
-            <li key={report.id} className={version.replacedBy ? 'replaced' : undefined}>
+        {versions.map(({ signed, delivery, replacedBy, content }) => (
+          <li key={signed.id} className={replacedBy ? 'replaced' : undefined}>
+            <p>
+              <strong>
+                {t(texts.signedBy, {
+                  name: signed.author.name,
+                  rpps: signed.author.rpps,
+                  time: formatDateTime(signed.signedAt),
+                })}
+              </strong>
+            </p>
+            {signed.correctionReason && (
               <p>
-                <strong>
-                  {t('expertReport.signedBy', {
-                    name: report.author.name,
-                    rpps: report.author.rpps,
-                    time: formatDateTime(report.signedAt),
-                  })}
-                </strong>
+                {t(texts.correctionReason)} : {signed.correctionReason}
               </p>
-              {report.correctionReason && (
-                <p>
-                  {t('expertReport.correctionReason')} : {report.correctionReason}
-                </p>
-              )}
-              <p className="hint fingerprint">{t('expertReport.fingerprint', { sha: report.sha256 })}</p>
-              {version.replacedBy ? (
-                <p className="hint">{t('expertReport.replaced')}</p>
-              ) : (
-                <Delivery version={version} />
-              )}
-              {correcting === report.id && (
-                <p className="hint">{t('expertReport.correctionOf', { time: formatDateTime(report.signedAt) })}</p>
-              )}
-            </li>
-          );
-        })}
+            )}
+            {content}
+            <p className="hint fingerprint">{t(texts.fingerprint, { sha: signed.sha256 })}</p>
+            {replacedBy ? <p className="hint">{t(texts.replaced)}</p> : <Delivery kind={kind} delivery={delivery} />}
+            {correcting === signed.id && (
+              <p className="hint">{t(texts.correctionOf, { time: formatDateTime(signed.signedAt) })}</p>
+            )}
+            {onCorrect && !replacedBy && (
+              <button type="button" onClick={() => onCorrect(signed.id)}>
+                {t(texts.correct)}
+              </button>
+            )}
+          </li>
+        ))}
       </ol>
-      {onCorrect && (
-        <button type="button" onClick={onCorrect}>
-          {t('expertReport.correct')}
-        </button>
-      )}
     </div>
   );
 }
