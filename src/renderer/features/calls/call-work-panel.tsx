@@ -1,8 +1,9 @@
-// The working panel beside the call's video: one tab at a time (messages, consent, camera,
-// examination, the act's measurements, stroke sheet, images), scrolling inside itself so that the video never leaves the
-// screen. Every tab stays mounted (hidden, not removed): a message being typed, a patient being
-// picked or a series on screen survive a look at another tab. What the other side shares or asks
-// arrives as a notice above the tabs, with a button that opens it.
+// The working panel beside the call's video: one tab at a time (messages, the act, the expert's
+// report and prescription, consent, camera, examination, the act's measurements, stroke sheet,
+// images), scrolling inside itself so that the video never leaves the screen. Every tab stays
+// mounted (hidden, not removed): a message being typed, a patient being picked, a prescription
+// being written or a series on screen survive a look at another tab. What the other side shares
+// or asks arrives as a notice above the tabs, with a button that opens it.
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallConsent } from '../../../shared/acts/consent-channels';
@@ -23,11 +24,12 @@ import { useSlots } from '../../ui/slots';
 import { callActId } from './act-of-call';
 import { ActContextPanel } from './act-context-view';
 import { CallReport } from './call-report';
+import { CallPrescription } from './call-prescription';
 import { BloodPressureRequestNotice } from './blood-pressure-request';
 import { LiveVitalsPanel } from './live-vitals-panel';
 import { useShareActResults } from './use-share-act-results';
 
-type Tab = 'chat' | 'act' | 'report' | 'consent' | 'camera' | 'exam' | 'vitals' | 'stroke' | 'images';
+type Tab = 'chat' | 'act' | 'report' | 'prescription' | 'consent' | 'camera' | 'exam' | 'vitals' | 'stroke' | 'images';
 
 interface Props {
   call: CurrentCall;
@@ -68,8 +70,8 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
   const tabs: Tab[] = [
     'chat',
     // The expert reads the act the requesting station sent (its consents, measurements and files).
-    // She writes and signs her report of it.
-    ...(isExpert ? (['act', 'report'] as const) : []),
+    // She writes and signs her report of it, and her prescription.
+    ...(isExpert ? (['act', 'report', 'prescription'] as const) : []),
     ...(isCart && consent ? (['consent'] as const) : []),
     ...(isCart || isExpert ? (['camera'] as const) : []),
     'exam',
@@ -160,6 +162,7 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
       {panel('chat', <ChatPanel lines={call.chat} disabled={call.phase === 'ended'} />)}
       {panel('act', <ActContextPanel call={call} />)}
       {panel('report', <CallReport call={call} />)}
+      {panel('prescription', <CallPrescription call={call} />)}
       {panel('consent', <CallConsentPanel call={call} consent={consent} cabin={cabin} />)}
       {panel(
         'camera',

@@ -104,6 +104,7 @@ export const callsEn: Texts<typeof callsFr> = {
       stroke: 'Stroke',
       images: 'Images',
       report: 'Report',
+      prescription: 'Prescription',
     },
     noActForVitals: 'Measurements go into the patient’s act: first link the call to the act (Consent tab).',
     emptyExam: 'No stethoscope and nothing recorded yet.',

@@ -102,6 +102,7 @@ export const callsFr = {
       stroke: 'AVC',
       images: 'Images',
       report: 'Compte rendu',
+      prescription: 'Ordonnance',
     },
     noActForVitals:
       'Les mesures vont dans l’acte du patient : rattachez d’abord l’appel à son acte (onglet Consentement).',

@@ -4,6 +4,7 @@ import type { expertPrescriptionFr } from './texts-prescription-fr';
 
 export const expertPrescriptionEn: Texts<typeof expertPrescriptionFr> = {
   title: 'Prescription',
+  noAct: 'Call without an associated record: the prescription is written on an act the requesting station sent.',
   empty: 'No line yet: add a medicine or another prescription.',
   line: 'Line {{n}} — {{kind}}',
   kinds: {

@@ -1,6 +1,7 @@
 // French texts of the prescription (ordonnance) the expert writes on her station (the reference).
 export const expertPrescriptionFr = {
   title: 'Ordonnance',
+  noAct: 'Appel sans dossier associé : l’ordonnance s’écrit sur un acte que le poste demandeur a envoyé.',
   empty: 'Aucune ligne pour le moment : ajoutez un médicament ou une autre prescription.',
   line: 'Ligne {{n}} — {{kind}}',
   kinds: {
