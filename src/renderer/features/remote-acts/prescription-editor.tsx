@@ -110,6 +110,7 @@ export function PrescriptionEditor({ peerId, actId, context, onSigned }: Props) 
             if (!reason) void sign();
           }}
         >
+          {draft.another && signed.length > 0 && <h4>{t('expertPrescription.another')}</h4>}
           {correction && (
             <div className="expert-report-reason">
               <label htmlFor={`${actId}-rx-reason`}>{t('expertPrescription.correctionReason')}</label>
