@@ -29,12 +29,25 @@ interface Props {
   onSigned?: (prescription: SignedPrescription) => void;
 }
 
-const LINE_FIELDS = ['', 'name', 'form', 'dose', 'route', 'frequency', 'duration', 'quantity'];
-const MORE_FIELDS = ['nonSubstitutable', 'note', 'kind', 'text'];
+/** A line's fields, and '' for the line as a whole (a union that matched neither kind). */
+const LINE_ERROR_FIELDS = [
+  '',
+  'name',
+  'form',
+  'dose',
+  'route',
+  'frequency',
+  'duration',
+  'quantity',
+  'nonSubstitutable',
+  'note',
+  'kind',
+  'text',
+];
 
 /** The paths of main's field errors each line shows beside its fields ('lines.0.duration'). */
 const linePaths = (lines: readonly DraftLine[]) =>
-  lines.flatMap((_, i) => [...LINE_FIELDS, ...MORE_FIELDS].map((f) => (f ? `lines.${i}.${f}` : `lines.${i}`)));
+  lines.flatMap((_, i) => LINE_ERROR_FIELDS.map((f) => (f ? `lines.${i}.${f}` : `lines.${i}`)));
 
 /** Main's sentences for the fields of line i, by field name ('' for the line as a whole). */
 function errorsOfLine(byPath: Record<string, string>, i: number): Record<string, string> {
