@@ -22,7 +22,11 @@ export interface CallSetup {
   stop(): Promise<void>;
 }
 
-const token = (who: { sub: string; name: string; site: string; specialty?: string }, role: 'station' | 'expert') =>
+/** A hub token for this setup's hub: what the stations use, and what a test reads the hub's FHIR endpoint with. */
+export const token = (
+  who: { sub: string; name: string; site: string; specialty?: string },
+  role: 'station' | 'expert',
+) =>
   issueToken(HUB_SECRET, {
     sub: who.sub,
     role,

@@ -3,8 +3,8 @@
 // "Ordonnance" in the call about Yvonne Le Bihan's act, adds a medicine and a blood test, looks at
 // another tab and comes back to her lines, signs, and reads back her signed version (its lines,
 // "Signée par", the SHA-256); she corrects it with its reason, starts a new prescription, and
-// finds that draft again on the act's screen after the call. Only her side: the cart's receiving
-// of it over the call comes with its delivery (expert-prescription-share.ts).
+// finds that draft again on the act's screen after the call. Her side; the cart's is in
+// prescription-on-act.spec.ts.
 import fs from 'node:fs';
 import { expect, test, type Locator } from '@playwright/test';
 import { hangUp, openCallTab } from './call-fixture';
@@ -89,7 +89,8 @@ test('the expert writes and signs a prescription in the call, and reads back wha
   );
   await expect(versions).toContainText('Biologie : NFS, CRP à jeun');
   await expect(versions).toContainText(/Empreinte SHA-256 : [0-9a-f]{64}/);
-  await expect(versions).toContainText('Pas encore reçue par le poste demandeur.');
+  // Sent over the call at once: the cart's station filed it and said so.
+  await expect(versions).toContainText('Reçue par le poste demandeur pendant l’appel');
   // Signed: the form is gone until she asks for a new prescription or a correction.
   await expect(sign).toHaveCount(0);
   await expert.page.screenshot({ path: `${LOOK}/prescription-signed-1920.png` });

@@ -1,17 +1,19 @@
-// The expert's prescription on the cart's act, as the nurse finds it (issue 21, point 5): during
-// the call about Yvonne Le Bihan's act, the expert, signed in at her station, signs a prescription
-// there (remoteActs.signPrescription: her name and RPPS from the sign-in, the patient's traits from
-// the act's context); the cart's station receives it as its page will pass it on from the call's
-// data channel (encounters.expertPrescription: that last hop, the expert's sending over the call,
-// is being written beside this work, so the test passes the signed prescription on itself) and
-// keeps it and its PDF. The act screen shows it in words with who signed it; "Télécharger le PDF"
-// saves the kept PDF, which pdftotext reads back; "Imprimer l'ordonnance" prints those same bytes.
+// The act completed by the expert, as the nurse finds it (issue 21, points 4 and 5): during the call
+// about Yvonne Le Bihan's act, the expert, signed in at her station (the test OpenID provider,
+// shaped like Pro Santé Connect), writes and signs on her screen a prescription ("Ordonnance") and
+// her report ("Compte rendu"); both go over the call at once. Back on the act, the nurse finds both,
+// signed by her (name and RPPS), and the act closed; "Télécharger le PDF" saves the prescription's
+// kept PDF and "Imprimer l'ordonnance" prints those same bytes; both PDFs read back with pdftotext
+// carry both professionals, the billing codes and the SHA-256. Both reach the region (the hub's
+// FHIR endpoint): the report as the act's DocumentReference, the prescription as its orders, each
+// authored by her Practitioner (IdNatPS).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
+import { prescriptionLineId } from '../../src/main/sync/fhir/prescription';
 import { pdfText } from '../helpers/pdf-text';
-import { CART, hangUp } from './call-fixture';
+import { CART, hangUp, openCallTab, token } from './call-fixture';
 import { useSignedInExpertCall } from './signed-in-expert';
 import { connectStationClient } from './station-client';
 import { actOfYvonne, callExpertFromYvonnesAct } from './yvonne-act';
@@ -27,6 +29,9 @@ test.use({
 
 const signedInExpertCall = useSignedInExpertCall();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const fill = (line: Locator, label: string, value: string) => line.getByLabel(label, { exact: true }).fill(value);
+/** Her Practitioner at the region: IdNatPS, "8" then her RPPS. */
+const HER_IDNATPS = '810001234567';
 
 /**
  * The test's view of the blobs the page makes (the page's CSP lets no fetch read a blob: URL): the
@@ -39,58 +44,60 @@ const KEEP_BLOBS = `(() => {
   window.__blobBytes = async (url) => Array.from(new Uint8Array(await blobs.get(url).arrayBuffer()));
 })()`;
 
-test('the expert’s prescription reaches the act; the nurse reads it, saves and prints its kept PDF', async ({
+test('the expert signs her prescription and report in the call; the cart’s act closes with both, printed and sent', async ({
   browser,
 }) => {
-  test.setTimeout(150_000);
-  const { cart, expert } = await signedInExpertCall(browser);
+  test.setTimeout(180_000);
+  const setup = await signedInExpertCall(browser);
+  const { cart, expert } = setup;
   await cart.page.addInitScript(KEEP_BLOBS);
   await cart.page.goto(cart.station.url);
   const actId = await actOfYvonne(cart.station.url);
   await callExpertFromYvonnesAct(cart.page, expert.page, /Plaie du talon/);
 
-  // She signs on her station, for the act the cart sent her.
-  const expertClient = await connectStationClient(expert.station.url);
-  const cartClient = await connectStationClient(cart.station.url);
-  try {
-    await expect
-      .poll(async () => (await expertClient.value('remoteActs.list', {})).some((a) => a.actId === actId))
-      .toBe(true);
-    const signed = await expertClient.value('remoteActs.signPrescription', {
-      peerId: CART.sub,
-      actId,
-      lines: [
-        {
-          kind: 'medication',
-          name: 'Lévothyroxine 50 µg',
-          form: 'comprimé',
-          dose: '1 comprimé',
-          route: 'voie orale',
-          frequency: 'le matin à jeun',
-          duration: '3 mois',
-          quantity: '3 boîtes',
-          nonSubstitutable: 'MTE',
-          note: '',
-        },
-        { kind: 'nursing', text: 'Pansement hydrocolloïde du talon tous les 3 jours.' },
-      ],
-      replaces: null,
-    });
-    const { callId } = (await cartClient.value('encounters.get', { id: actId })).encounter;
-    expect(callId).not.toBeNull();
-    const kept = await cartClient.value('encounters.expertPrescription', {
-      callId: callId!,
-      prescription: signed.prescription,
-    });
-    expect(kept.outcome).toBe('filed');
-  } finally {
-    expertClient.close();
-    cartClient.close();
-  }
+  // Her prescription, on her screen: a medicine whose generic she refuses (MTE) and nursing care.
+  await openCallTab(expert.page, 'Ordonnance');
+  const panel = expert.page.locator('#call-panel-prescription');
+  await panel.getByRole('button', { name: 'Ajouter un médicament' }).click();
+  const medicine = panel.getByRole('group', { name: 'Ligne 1 — Médicament' });
+  await fill(medicine, 'Médicament (DCI et dosage)', 'Lévothyroxine 50 µg');
+  await fill(medicine, 'Forme', 'comprimé');
+  await fill(medicine, 'Posologie (dose par prise)', '1 comprimé');
+  await fill(medicine, 'Voie', 'voie orale');
+  await fill(medicine, 'Fréquence', 'le matin à jeun');
+  await fill(medicine, 'Durée', '3 mois');
+  await fill(medicine, 'Quantité', '3 boîtes');
+  await medicine.getByLabel('Non substituable', { exact: true }).selectOption('MTE');
+  await panel.getByLabel('Type de prescription').selectOption('nursing');
+  await panel.getByRole('button', { name: 'Ajouter une autre prescription' }).click();
+  await fill(
+    panel.getByRole('group', { name: 'Ligne 2 — Soins infirmiers' }),
+    'Prescription',
+    'Pansement hydrocolloïde du talon tous les 3 jours.',
+  );
+  await panel.getByRole('button', { name: 'Signer l’ordonnance' }).click();
+  await expect(panel.getByTestId('expert-prescription-versions')).toContainText(
+    'Reçue par le poste demandeur pendant l’appel',
+  );
 
-  // After the call, the nurse is back on the act: the prescription is there, in words.
+  // Her report: the wound template, her conclusion, the sections she read confirmed.
+  await openCallTab(expert.page, 'Compte rendu');
+  const report = expert.page.locator('#call-panel-report');
+  await report.getByLabel('Modèle').selectOption('wound');
+  await report.getByLabel('Examen à distance').fill('Plaie du talon gauche de 2 × 3 cm, fond fibrineux.');
+  await report.getByLabel('Conclusion').fill('Escarre du talon de stade 2.');
+  await report.getByLabel('J’ai relu ces sections : elles disent ce que j’ai constaté.').check();
+  await report.getByRole('button', { name: 'Signer et envoyer' }).click();
+  await expect(report.getByTestId('expert-report-versions')).toContainText(
+    'Reçu par le poste demandeur pendant l’appel',
+  );
+
+  // After the call, the nurse is back on the act: closed, with both, signed by her.
   await hangUp(cart.page);
   await cart.page.getByTestId('call-summary').getByRole('button', { name: 'Retour à l’acte' }).click();
+  await expect(cart.page.getByTestId('act-status')).toHaveText('Compte rendu signé, acte clôturé');
+  const act = cart.page.locator('main');
+  await expect(act).toContainText('Escarre du talon de stade 2.');
   const card = cart.page.getByRole('region', { name: 'Ordonnances de l’expert' });
   const prescription = card.getByTestId('act-prescription');
   await expect(prescription).toContainText(
@@ -102,17 +109,24 @@ test('the expert’s prescription reaches the act; the nurse reads it, saves and
   fs.mkdirSync('/tmp/look-cart', { recursive: true });
   await cart.page.screenshot({ path: '/tmp/look-cart/act-prescription-1366.png' });
 
-  // "Télécharger le PDF": the kept PDF, named for the patient and the day.
+  // "Télécharger le PDF": the prescription's kept PDF, named for the patient and the day.
   const [download] = await Promise.all([
     cart.page.waitForEvent('download'),
     prescription.getByRole('button', { name: 'Télécharger le PDF' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^ordonnance-LE-BIHAN-YVONNE-\d{4}-\d{2}-\d{2}\.pdf$/);
   const saved = fs.readFileSync(await download.path());
-  const text = pdfText(saved).replace(/\s+/g, ' ');
-  for (const expected of ['Nom de naissance : LE BIHAN', 'Identifiant RPPS : 10001234567', 'Lévothyroxine 50 µg'])
-    expect(text).toContain(expected);
-  expect(text).toContain('Identifiant et QR code de l’ordonnance numérique : non attribués');
+  const ordonnance = pdfText(saved).replace(/\s+/g, ' ');
+  for (const expected of [
+    'Nom de naissance : LE BIHAN',
+    'Nom : Anne KERLEAU',
+    'Identifiant RPPS : 10001234567',
+    'Lévothyroxine 50 µg',
+    'Non substituable (MTE)',
+    'Identifiant et QR code de l’ordonnance numérique : non attribués',
+  ])
+    expect(ordonnance).toContain(expected);
+  expect(ordonnance).toMatch(/Empreinte SHA-256 de l’ordonnance signée : [0-9a-f]{64}/);
 
   // "Imprimer l'ordonnance": the browser prints those very bytes, from a frame of the page.
   await prescription.getByRole('button', { name: 'Imprimer l’ordonnance' }).click();
@@ -121,4 +135,48 @@ test('the expert’s prescription reaches the act; the nurse reads it, saves and
   const src = (await frame.getAttribute('src'))!;
   const printed = (await cart.page.evaluate(`window.__blobBytes(${JSON.stringify(src)})`)) as number[];
   expect(sha256(Buffer.from(printed))).toBe(sha256(saved));
+
+  // The report's PDF names both professionals, the billing codes and the hash she signed.
+  const [reportDownload] = await Promise.all([
+    cart.page.waitForEvent('download'),
+    act.getByRole('button', { name: 'Compte rendu en PDF (à imprimer)' }).first().click(),
+  ]);
+  const compteRendu = pdfText(fs.readFileSync(await reportDownload.path())).replace(/\s+/g, ' ');
+  expect(compteRendu).toContain('Demandé par : IDE Morvan');
+  expect(compteRendu).toContain('Signé par Anne KERLEAU (RPPS 10001234567)');
+  expect(compteRendu).toMatch(/Côté requérant : (TLD|TLL|TLM|TLS|RQD|aucun code)/);
+  expect(compteRendu).toMatch(/Côté expert : (TC|TCG|TE1|TE2)\b/);
+  expect(compteRendu).toMatch(/Empreinte SHA-256 du compte rendu signé : [0-9a-f]{64}/);
+
+  // Both reach the region, authored by her Practitioner: the report and the prescription's orders.
+  const station = await connectStationClient(cart.station.url);
+  const [signed] = await station.value('encounters.prescriptions', { id: actId });
+  const [filed] = (await station.value('encounters.get', { id: actId })).reports;
+  station.close();
+  const fhir = async (pathname: string) => {
+    const response = await fetch(`${setup.hub.fhirUrl}${pathname}`, {
+      headers: { Authorization: `Bearer ${token(CART, 'station')}` },
+    });
+    return response.ok ? ((await response.json()) as Record<string, any>) : null;
+  };
+  await expect
+    .poll(async () => (await fhir(`/DocumentReference/${filed!.id}`))?.author?.[0]?.identifier?.value, {
+      timeout: 20_000,
+    })
+    .toBe(HER_IDNATPS);
+  const order = `/MedicationRequest/${prescriptionLineId(signed!.id, 0)}`;
+  await expect
+    .poll(async () => (await fhir(order))?.requester?.identifier?.value, { timeout: 20_000 })
+    .toBe(HER_IDNATPS);
+  expect(await fhir(order)).toMatchObject({
+    status: 'active',
+    medicationCodeableConcept: { text: 'Lévothyroxine 50 µg' },
+    substitution: { allowedBoolean: false, reason: { coding: [{ code: 'MTE' }] } },
+    encounter: { reference: `Encounter/${actId}` },
+  });
+  const nursing = await fhir(`/ServiceRequest/${prescriptionLineId(signed!.id, 1)}`);
+  expect(nursing).toMatchObject({
+    requester: { identifier: { value: HER_IDNATPS } },
+    category: [{ text: 'Soins infirmiers' }],
+  });
 });
