@@ -1,0 +1,126 @@
+// What the hub's FHIR endpoint serves, read off a request before anything is done with it: the
+// resource types, its CapabilityStatement, the path's target (type, id, history) and the requests
+// refused outright. The endpoint itself (fhir-endpoint.ts) answers what passes.
+import type { CapabilityStatement, ResourceType } from '@medplum/fhirtypes';
+import type http from 'node:http';
+
+export const RESOURCE_TYPES: ResourceType[] = [
+  'Patient',
+  'Practitioner',
+  'Encounter',
+  'ServiceRequest',
+  'MedicationRequest',
+  'Observation',
+  'Consent',
+  'Media',
+  'DocumentReference',
+  'Binary',
+  'Communication',
+  'AuditEvent',
+  'ImagingStudy',
+];
+
+const AUDIT_EVENT_RULES =
+  'Created by PUT on its id and never replaced; taken only if it follows the last row acknowledged ' +
+  'in its station’s chain (src/hub/README.md).';
+
+export function capabilityStatement(): CapabilityStatement {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: '2026-11-23',
+    kind: 'instance',
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json'],
+    software: { name: 'Relais regional hub (development FHIR server, in memory)' },
+    rest: [
+      {
+        mode: 'server',
+        resource: RESOURCE_TYPES.map((type) => ({
+          type,
+          versioning: 'versioned-update',
+          readHistory: true,
+          updateCreate: true,
+          conditionalCreate: true,
+          conditionalUpdate: false, // refused: it could match another station's resource
+          interaction: ['read', 'vread', 'update', 'create', 'search-type', 'history-instance'].map((code) => ({
+            code: code as 'read',
+          })),
+          // _source: a search restricted to the token's own resources is answered with its total.
+          searchParam: [
+            { name: '_lastUpdated', type: 'date' },
+            { name: 'identifier', type: 'token' },
+            { name: '_id', type: 'token' },
+            { name: '_source', type: 'uri' },
+          ],
+          ...(type === 'AuditEvent' ? { documentation: AUDIT_EVENT_RULES } : {}),
+        })),
+      },
+    ],
+  };
+}
+
+export interface Target {
+  type: ResourceType;
+  id?: string;
+  /** _history (the instance's) or _history/<version> (vread) */
+  history?: 'all' | 'version';
+  query: URLSearchParams;
+}
+
+const ID = /^[A-Za-z0-9.-]{1,64}$/;
+
+/** The interactions the hub serves: /Type, /Type/id, /Type/id/_history, /Type/id/_history/v. */
+export function parseTarget(path: string): Target | null {
+  const [pathname = '', search = ''] = path.split('?', 2);
+  const parts = pathname.split('/').slice(1);
+  const [type, id, history, version, ...extra] = parts;
+  if (!type || !RESOURCE_TYPES.includes(type as ResourceType) || extra.length > 0) return null;
+  if (id !== undefined && !ID.test(id)) return null;
+  if (history !== undefined && history !== '_history') return null;
+  if (version !== undefined && !ID.test(version)) return null;
+  return {
+    type: type as ResourceType,
+    ...(id ? { id } : {}),
+    ...(history ? { history: version ? 'version' : 'all' } : {}),
+    query: new URLSearchParams(search),
+  };
+}
+
+// SECURITY: what cannot be filtered per resource is refused outright: batch and transaction
+// bundles (POST /), system and type-level history (which would list others' changes),
+// operations ($everything...), PATCH (could rewrite meta.source), DELETE, conditional update and
+// delete, and searches that reach other resources (_include, _revinclude, _has, chains).
+export function whyRefused(
+  method: string,
+  target: Target | null,
+  _headers: http.IncomingHttpHeaders,
+): { status: number; text: string } | null {
+  if (!target)
+    return {
+      status: 405,
+      text: 'Only read, vread, instance history, search by type, create and update by id are served here: batches, transactions, system or type history and operations are refused.',
+    };
+  if (method === 'GET') {
+    if (target.id !== undefined) return null;
+    for (const key of target.query.keys()) {
+      if (
+        /^_(include|revinclude|has|contained)/.test(key) ||
+        key.includes('.') ||
+        (key.includes(':') && !/:(missing|exact|contains|not|text|above|below)$/.test(key))
+      ) {
+        return {
+          status: 403,
+          text: `The search parameter ${key} is refused: a search returns only resources of its own type.`,
+        };
+      }
+    }
+    return null;
+  }
+  if (method === 'POST' && target.id === undefined && target.query.size === 0) return null;
+  if (method === 'PUT' && target.id !== undefined && !target.history && target.query.size === 0) return null;
+  return {
+    status: 405,
+    text: `${method} is not served on this path: create with POST /${target.type}, update with PUT /${target.type}/<id>.`,
+  };
+}
