@@ -79,6 +79,12 @@ test('the expert signs her prescription and report in the call; the cart’s act
   await expect(panel.getByTestId('expert-prescription-versions')).toContainText(
     'Reçue par le poste demandeur pendant l’appel',
   );
+  // The nurse is told at once, above her call's tabs.
+  const notices = cart.page.getByTestId('call-work').getByRole('status').first();
+  await expect(notices).toContainText('Anne KERLEAU a signé une ordonnance : elle est classée dans l’acte');
+  await cart.page.screenshot({ path: '/tmp/look-cart/prescription-notice-1366.png' });
+  await notices.getByRole('button', { name: 'Compris' }).click();
+  await expect(cart.page.getByText('a signé une ordonnance')).toHaveCount(0);
 
   // Her report: the wound template, her conclusion, the sections she read confirmed.
   await openCallTab(expert.page, 'Compte rendu');

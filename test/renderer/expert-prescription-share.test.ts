@@ -14,6 +14,7 @@ vi.mock('../../src/renderer/api', () => ({ relais: { invoke, on: () => () => {} 
 const share = await import('../../src/renderer/features/calls/expert-prescription-share');
 const { useActContext } = await import('../../src/renderer/features/calls/act-context-share');
 const { newCall, useCalls } = await import('../../src/renderer/webrtc/call-store');
+const { useSignedArrivals } = await import('../../src/renderer/features/calls/signed-arrivals');
 
 const prescription = signedPrescription({ encounterId: realContext.act.id, lines: [AMOXICILLIN, BLOOD_TEST] });
 const cart = peer('cart-7', 'station', 'Chariot 7');
@@ -73,6 +74,10 @@ describe('the expert’s prescription over the call', () => {
     share.onPrescriptionMessage({ type: 'act.prescription', prescription });
     await flush();
     expect(invoke).toHaveBeenCalledWith('encounters.expertPrescription', { callId: 'call-1', prescription });
+    // The nurse is told it is on the act, once.
+    expect(useSignedArrivals.getState().arrived).toEqual([
+      { id: prescription.id, kind: 'prescription', signer: 'Anne KERLEAU' },
+    ]);
     invoke.mockResolvedValueOnce({
       ok: false,
       error: {
@@ -92,6 +97,9 @@ describe('the expert’s prescription over the call', () => {
         reason: 'prescription.patient_mismatch',
       },
     ]);
+    expect(useSignedArrivals.getState().arrived).toHaveLength(1);
+    share.prescriptionCallEnded();
+    expect(useSignedArrivals.getState().arrived).toEqual([]);
   });
 
   it('expert: a prescription sent to her is not filed; her station keeps a receipt, not a passing refusal', async () => {

@@ -28,6 +28,7 @@ import { CallPrescription } from './call-prescription';
 import { BloodPressureRequestNotice } from './blood-pressure-request';
 import { LiveVitalsPanel } from './live-vitals-panel';
 import { useShareActResults } from './use-share-act-results';
+import { useSignedArrivals } from './signed-arrivals';
 
 type Tab = 'chat' | 'act' | 'report' | 'prescription' | 'consent' | 'camera' | 'exam' | 'vitals' | 'stroke' | 'images';
 
@@ -62,6 +63,8 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
   // The shares already looked at: their notice goes once their tab has been opened.
   const [seen, setSeen] = useState<string[]>([]);
   const share = useSharedImaging((s) => s.share);
+  const arrived = useSignedArrivals((s) => s.arrived);
+  const dismissArrival = useSignedArrivals((s) => s.dismiss);
   const stroke = useSharedStroke().stroke;
   const receivedImages = share && share.role !== 'sharer' ? `images:${share.shareId}` : null;
   const receivedStroke = stroke && stroke.role === 'neurologist' ? `stroke:${stroke.patient}` : null;
@@ -120,6 +123,15 @@ export function CallWorkPanel({ call, isCart, isExpert, cabin, consent, recordin
       {/* Always there, so that what is put in it is read out (a live region added later may not be). */}
       <div className="call-notices" role="status">
         {isCart && <BloodPressureRequestNotice />}
+        {!isExpert &&
+          arrived.map((a) => (
+            <Notice
+              key={a.id}
+              text={t(`calls.notices.${a.kind}Arrived`, { name: a.signer })}
+              button={t('calls.notices.understood')}
+              onOpen={() => dismissArrival(a.id)}
+            />
+          ))}
         {isCart && call.controlRequested && (
           <Notice
             text={t('calls.notices.controlAsked', { name: call.remote.name })}

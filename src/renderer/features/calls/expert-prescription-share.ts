@@ -5,6 +5,7 @@
 import type { SignedPrescription } from '../../../shared/acts/prescription';
 import type { RemoteMessage } from '../../../shared/devices/remote-control';
 import { relais } from '../../api';
+import { useSignedArrivals } from './signed-arrivals';
 import { createSignedDocumentShare } from './signed-document-share';
 
 type PrescriptionMessage = Extract<RemoteMessage, { type: 'act.prescription' | 'act.prescription.receipt' }>;
@@ -20,6 +21,8 @@ const share = createSignedDocumentShare<SignedPrescription>({
   file: (callId, prescription) => relais.invoke('encounters.expertPrescription', { callId, prescription }),
   answered: (prescriptionId, outcome, reason) =>
     void relais.invoke('remoteActs.prescriptionDelivered', { prescriptionId, outcome, ...(reason ? { reason } : {}) }),
+  arrived: (prescription) =>
+    useSignedArrivals.getState().add({ id: prescription.id, kind: 'prescription', signer: prescription.author.name }),
 });
 
 export const sendSignedPrescription = share.sendSigned;

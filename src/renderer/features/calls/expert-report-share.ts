@@ -4,6 +4,7 @@
 import type { SignedExpertReport } from '../../../shared/acts/expert-report';
 import type { RemoteMessage } from '../../../shared/devices/remote-control';
 import { relais } from '../../api';
+import { useSignedArrivals } from './signed-arrivals';
 import { createSignedDocumentShare } from './signed-document-share';
 
 type ReportMessage = Extract<RemoteMessage, { type: 'act.report' | 'act.report.receipt' }>;
@@ -19,6 +20,7 @@ const share = createSignedDocumentShare<SignedExpertReport>({
   file: (callId, report) => relais.invoke('encounters.expertReport', { callId, report }),
   answered: (reportId, outcome, reason) =>
     void relais.invoke('remoteActs.delivered', { reportId, outcome, ...(reason ? { reason } : {}) }),
+  arrived: (report) => useSignedArrivals.getState().add({ id: report.id, kind: 'report', signer: report.author.name }),
 });
 
 export const sendSignedReport = share.sendSigned;

@@ -8,6 +8,7 @@ import type { RemoteMessage } from '../../../shared/devices/remote-control';
 import type { AppError } from '../../../shared/result';
 import { useCalls } from '../../webrtc/call-store';
 import { useActContext, whenActArrives } from './act-context-share';
+import { useSignedArrivals } from './signed-arrivals';
 
 export type Outcome = 'filed' | 'already_filed' | 'refused';
 type Filed = { ok: true; value: { outcome: 'filed' | 'already_filed' } } | { ok: false; error: AppError };
@@ -23,6 +24,8 @@ export interface SignedDocumentWays<D> {
   file(callId: string, document: D): Promise<Filed>;
   /** Expert: her station keeps what the requesting station answered. */
   answered(id: string, outcome: Outcome, reason: string | null): void;
+  /** Requesting station: its station filed it now (not again): the nurse is told. */
+  arrived(document: D): void;
 }
 
 /** A refusal the same document would meet again: its rule (a field's code) or who sent it. */
@@ -45,6 +48,7 @@ export function createSignedDocumentShare<D>(ways: SignedDocumentWays<D>) {
   async function file(callId: string, document: D): Promise<void> {
     const filed = await ways.file(callId, document);
     const id = ways.idOf(document);
+    if (filed.ok && filed.value.outcome === 'filed') ways.arrived(document);
     send?.(
       filed.ok
         ? ways.receipt(id, filed.value.outcome, null)
@@ -61,6 +65,7 @@ export function createSignedDocumentShare<D>(ways: SignedDocumentWays<D>) {
     },
     callEnded(): void {
       send = null;
+      useSignedArrivals.getState().clear();
     },
     /** Requesting station: a document came from the call's expert. */
     onDocument(document: D): void {
