@@ -1,7 +1,7 @@
 // A cart and an expert's station on a real hub, with one act of the cart the expert took part in:
 // the patient, the act with its consent, a call rung from the act, its context kept on her
 // station. The expert may be signed in on a real OpenID provider (shaped like Pro Santé Connect).
-// Used by the tests of her report (signing, delivery through the hub).
+// Used by the tests of her report and prescription (signing, delivery through the hub).
 import { afterEach, beforeEach, expect } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken, type NewClaims } from '../../src/hub/tokens';
@@ -40,6 +40,17 @@ export const tokenFor = (sub: string, role: NewClaims['role'], name: string) =>
     specialty: role === 'expert' ? 'dermatologie' : null,
     exp: Math.floor(Date.now() / 1000) + 600,
   });
+
+/** Sync timing of the hub delivery's tests: both stations push and pull often. */
+export const FAST_SYNC = { debounceMs: 5, intervalMs: 100, pullIntervalMs: 150 };
+
+/** Reads the hub's FHIR endpoint as `sub` would: its status, and the resource when it was allowed. */
+export async function hubGet(fhirUrl: string, sub: string, role: 'station' | 'expert', path: string) {
+  const response = await fetch(`${fhirUrl}${path}`, {
+    headers: { Authorization: `Bearer ${tokenFor(sub, role, sub)}` },
+  });
+  return { status: response.status, json: response.ok ? ((await response.json()) as Record<string, any>) : null };
+}
 
 export interface ExpertAndCartOptions {
   expertSignsIn: boolean;

@@ -8,22 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { expertPrescriptionToCommunication, receiptIdOf } from '../../src/main/sync/fhir/signed-document-message';
 import { prescriptionLineId } from '../../src/main/sync/fhir/prescription';
 import { contractValue as value } from '../helpers/contract-value';
-import { CART, EXPERT, tokenFor, useExpertAndCart } from '../helpers/expert-and-cart';
+import { CART, EXPERT, FAST_SYNC, hubGet, tokenFor, useExpertAndCart } from '../helpers/expert-and-cart';
 import { AMOXICILLIN, BLOOD_TEST, signedPrescription } from '../helpers/prescriptions';
 
 const expertAndCart = useExpertAndCart();
-const SYNC = { debounceMs: 5, intervalMs: 100, pullIntervalMs: 150 };
-
-async function hubGet(fhirUrl: string, sub: string, role: 'station' | 'expert', path: string) {
-  const response = await fetch(`${fhirUrl}${path}`, {
-    headers: { Authorization: `Bearer ${tokenFor(sub, role, sub)}` },
-  });
-  return { status: response.status, json: response.ok ? ((await response.json()) as Record<string, any>) : null };
-}
 
 describe('the expert’s prescription through the hub, after the call', () => {
   it('reaches the cart’s act when the cart is back, says so on her station, and is filed once', async () => {
-    const { hub, cart, expert, actId } = await expertAndCart({ expertSignsIn: true, syncTiming: SYNC });
+    const { hub, cart, expert, actId } = await expertAndCart({ expertSignsIn: true, syncTiming: FAST_SYNC });
     await cart.close();
     const signed = await value(expert.station, 'remoteActs.signPrescription', {
       peerId: CART,
@@ -106,7 +98,7 @@ describe('the expert’s prescription through the hub, after the call', () => {
   });
 
   it('refuses a prescription signed for another patient, and tells her why through the hub', async () => {
-    const { hub, cart, actId } = await expertAndCart({ expertSignsIn: false, syncTiming: SYNC });
+    const { hub, cart, actId } = await expertAndCart({ expertSignsIn: false, syncTiming: FAST_SYNC });
     // Signed by the act's expert, but for a namesake born another day: never put on this act.
     const prescription = signedPrescription({
       encounterId: actId,

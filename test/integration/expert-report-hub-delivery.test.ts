@@ -9,22 +9,22 @@ import { describe, expect, it } from 'vitest';
 import { expertReportContent, type SignedExpertReport } from '../../src/shared/acts/expert-report';
 import { expertReportToCommunication, receiptIdOf } from '../../src/main/sync/fhir/signed-document-message';
 import { contractValue as value } from '../helpers/contract-value';
-import { CART, DERMATOLOGY_REPORT, EXPERT, tokenFor, useExpertAndCart } from '../helpers/expert-and-cart';
+import {
+  CART,
+  DERMATOLOGY_REPORT,
+  EXPERT,
+  FAST_SYNC,
+  hubGet,
+  tokenFor,
+  useExpertAndCart,
+} from '../helpers/expert-and-cart';
 import { stationDatabase } from '../helpers/station-database';
 
 const expertAndCart = useExpertAndCart();
-const SYNC = { debounceMs: 5, intervalMs: 100, pullIntervalMs: 150 };
-
-async function hubGet(fhirUrl: string, sub: string, role: 'station' | 'expert', path: string) {
-  const response = await fetch(`${fhirUrl}${path}`, {
-    headers: { Authorization: `Bearer ${tokenFor(sub, role, sub)}` },
-  });
-  return { status: response.status, json: response.ok ? ((await response.json()) as Record<string, any>) : null };
-}
 
 describe('the expert’s report through the hub, after the call', () => {
   it('reaches the cart’s act when the cart is back, says so on her station, and is filed once', async () => {
-    const { hub, cart, expert, actId } = await expertAndCart({ expertSignsIn: true, syncTiming: SYNC });
+    const { hub, cart, expert, actId } = await expertAndCart({ expertSignsIn: true, syncTiming: FAST_SYNC });
     const cartDir = cart.dataDir;
     // The call is over and the cart is switched off: she writes and signs her report afterwards.
     await cart.close();
@@ -95,7 +95,7 @@ describe('the expert’s report through the hub, after the call', () => {
   });
 
   it('refuses a report for the act from another expert, and tells her through the hub', async () => {
-    const { hub, cart, actId } = await expertAndCart({ expertSignsIn: false, syncTiming: SYNC });
+    const { hub, cart, actId } = await expertAndCart({ expertSignsIn: false, syncTiming: FAST_SYNC });
     const other = { name: 'Dr Autre', rpps: '10009999990', specialty: 'dermatologie', hubId: 'dr-autre' };
     const body: Omit<SignedExpertReport, 'sha256'> = {
       id: randomUUID(),

@@ -4,7 +4,8 @@ import type { RelaisApi } from '../../src/shared/contract';
 import type { Peer } from '../../src/shared/hub-protocol';
 import type { Result } from '../../src/shared/result';
 import type { CallLink, CallLinkOptions } from '../../src/renderer/webrtc/call-link';
-import { useCalls } from '../../src/renderer/webrtc/call-store';
+import { newCall, useCalls } from '../../src/renderer/webrtc/call-store';
+import type { RemoteMessage } from '../../src/shared/devices/remote-control';
 import type { LocalStream } from '../../src/renderer/webrtc/local-media';
 
 type Answer = (input: unknown) => Result<unknown>;
@@ -74,3 +75,24 @@ export function resetCalls(you: Peer | null = peer('cart-1', 'station', 'Chariot
 }
 
 export const settle = () => new Promise((r) => setTimeout(r, 0));
+
+/** The expert and the cart of the signed documents' tests (her report, her prescription). */
+export const EXPERT_PEER = peer('dr-kerleau', 'expert', 'Dr Kerleau');
+export const CART_PEER = peer('cart-7', 'station', 'Chariot 7');
+
+/** This page's side of a connected call between them: the expert's, or the requesting station's. */
+export function onSideOfCall(side: 'expert' | 'cart'): void {
+  const [you, remote] = side === 'expert' ? [EXPERT_PEER, CART_PEER] : [CART_PEER, EXPERT_PEER];
+  resetCalls(you, [remote]);
+  useCalls.setState({ call: { ...newCall('call-1', 'incoming', remote, false, null), phase: 'connected' } });
+}
+
+/** Opens a share's link: what it sends on it is collected here. */
+export function openedLink(open: (send: (message: RemoteMessage) => boolean) => void): RemoteMessage[] {
+  const sent: RemoteMessage[] = [];
+  open((message) => {
+    sent.push(message);
+    return true;
+  });
+  return sent;
+}

@@ -3,38 +3,21 @@
 // link opens; the requesting station's page hands it to its station, which checks it, and answers
 // with a receipt; her station keeps the answer, except a refusal for a passing reason.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RemoteMessage } from '../../src/shared/devices/remote-control';
 import { realContext } from '../helpers/act-context';
 import { AMOXICILLIN, BLOOD_TEST, signedPrescription } from '../helpers/prescriptions';
-import { peer, resetCalls } from './call-fakes';
+import { onSideOfCall, openedLink } from './call-fakes';
 
 const invoke = vi.hoisted(() => vi.fn());
 vi.mock('../../src/renderer/api', () => ({ relais: { invoke, on: () => () => {} } }));
 
 const share = await import('../../src/renderer/features/calls/expert-prescription-share');
 const { useActContext } = await import('../../src/renderer/features/calls/act-context-share');
-const { newCall, useCalls } = await import('../../src/renderer/webrtc/call-store');
 const { useSignedArrivals } = await import('../../src/renderer/features/calls/signed-arrivals');
 
 const prescription = signedPrescription({ encounterId: realContext.act.id, lines: [AMOXICILLIN, BLOOD_TEST] });
-const cart = peer('cart-7', 'station', 'Chariot 7');
-const expert = peer('dr-kerleau', 'expert', 'Dr Kerleau');
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
-function linkOpen(): RemoteMessage[] {
-  const sent: RemoteMessage[] = [];
-  share.prescriptionLinkOpened((m) => {
-    sent.push(m);
-    return true;
-  });
-  return sent;
-}
-
-function onSide(side: 'expert' | 'cart') {
-  const [you, remote] = side === 'expert' ? [expert, cart] : [cart, expert];
-  resetCalls(you, [remote]);
-  useCalls.setState({ call: { ...newCall('call-1', 'incoming', remote, false, null), phase: 'connected' } });
-}
+const linkOpen = () => openedLink(share.prescriptionLinkOpened);
 
 beforeEach(() => {
   invoke.mockReset();
@@ -44,7 +27,7 @@ beforeEach(() => {
 
 describe('the expert’s prescription over the call', () => {
   it('expert: sends the versions still waiting when the link opens, and each one she signs', async () => {
-    onSide('expert');
+    onSideOfCall('expert');
     useActContext.setState({ callId: 'call-1', context: realContext });
     const delivered = signedPrescription({ encounterId: realContext.act.id });
     invoke.mockResolvedValue({
@@ -68,7 +51,7 @@ describe('the expert’s prescription over the call', () => {
   });
 
   it('requesting station: hands it to its station and answers filed, or refused with the reason’s code', async () => {
-    onSide('cart');
+    onSideOfCall('cart');
     const sent = linkOpen();
     invoke.mockResolvedValueOnce({ ok: true, value: { prescriptionId: prescription.id, outcome: 'filed' } });
     share.onPrescriptionMessage({ type: 'act.prescription', prescription });
@@ -103,7 +86,7 @@ describe('the expert’s prescription over the call', () => {
   });
 
   it('expert: a prescription sent to her is not filed; her station keeps a receipt, not a passing refusal', async () => {
-    onSide('expert');
+    onSideOfCall('expert');
     share.onPrescriptionMessage({ type: 'act.prescription', prescription });
     invoke.mockResolvedValue({ ok: true, value: {} });
     const receipt = { type: 'act.prescription.receipt', prescriptionId: prescription.id } as const;

@@ -4,16 +4,14 @@
 // told what became of it, except for a refusal for a passing reason, which leaves it waiting.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SignedExpertReport } from '../../src/shared/acts/expert-report';
-import type { RemoteMessage } from '../../src/shared/devices/remote-control';
 import { realContext } from '../helpers/act-context';
-import { peer, resetCalls } from './call-fakes';
+import { onSideOfCall, openedLink } from './call-fakes';
 
 const invoke = vi.hoisted(() => vi.fn());
 vi.mock('../../src/renderer/api', () => ({ relais: { invoke, on: () => () => {} } }));
 
 const share = await import('../../src/renderer/features/calls/expert-report-share');
 const { useActContext } = await import('../../src/renderer/features/calls/act-context-share');
-const { newCall, useCalls } = await import('../../src/renderer/webrtc/call-store');
 
 const report: SignedExpertReport = {
   id: '6a1b9d2e-3c4f-4a5b-8c6d-7e8f9a0b1c2d',
@@ -25,25 +23,9 @@ const report: SignedExpertReport = {
   correctionReason: null,
   sha256: 'a'.repeat(64),
 };
-const cart = peer('cart-7', 'station', 'Chariot 7');
-const expert = peer('dr-kerleau', 'expert', 'Dr Kerleau');
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
-function linkOpen(): RemoteMessage[] {
-  const sent: RemoteMessage[] = [];
-  share.reportLinkOpened((m) => {
-    sent.push(m);
-    return true;
-  });
-  return sent;
-}
-
-/** This page's side of the call: the expert's, or the requesting station's. */
-function onSide(side: 'expert' | 'cart') {
-  const [you, remote] = side === 'expert' ? [expert, cart] : [cart, expert];
-  resetCalls(you, [remote]);
-  useCalls.setState({ call: { ...newCall('call-1', 'incoming', remote, false, null), phase: 'connected' } });
-}
+const linkOpen = () => openedLink(share.reportLinkOpened);
 
 beforeEach(() => {
   invoke.mockReset();
@@ -53,7 +35,7 @@ beforeEach(() => {
 
 describe('the expert’s report over the call', () => {
   it('expert: sends what she signs, and the versions still waiting when the link opens', async () => {
-    onSide('expert');
+    onSideOfCall('expert');
     useActContext.setState({ callId: 'call-1', context: realContext });
     const waiting = { ...report, id: '7b2c0e3f-4d5a-4b6c-9d7e-8f9a0b1c2d3e' };
     invoke.mockResolvedValue({
@@ -77,7 +59,7 @@ describe('the expert’s report over the call', () => {
   });
 
   it('requesting station: hands the report to its station and answers with what became of it', async () => {
-    onSide('cart');
+    onSideOfCall('cart');
     const sent = linkOpen();
     invoke.mockResolvedValueOnce({ ok: true, value: { reportId: report.id, outcome: 'filed' } });
     share.onReportMessage({ type: 'act.report', report });
@@ -104,16 +86,16 @@ describe('the expert’s report over the call', () => {
   });
 
   it('requesting station: a receipt is not its business; expert: a report sent to her is not filed', async () => {
-    onSide('cart');
+    onSideOfCall('cart');
     share.onReportMessage({ type: 'act.report.receipt', reportId: report.id, outcome: 'filed', reason: null });
-    onSide('expert');
+    onSideOfCall('expert');
     share.onReportMessage({ type: 'act.report', report });
     await flush();
     expect(invoke).not.toHaveBeenCalled();
   });
 
   it('expert: her station is told of a receipt, but a refusal for a passing reason leaves the version waiting', async () => {
-    onSide('expert');
+    onSideOfCall('expert');
     invoke.mockResolvedValue({ ok: true, value: {} });
     share.onReportMessage({ type: 'act.report.receipt', reportId: report.id, outcome: 'filed', reason: null });
     share.onReportMessage({ type: 'act.report.receipt', reportId: report.id, outcome: 'refused', reason: 'disk_full' });

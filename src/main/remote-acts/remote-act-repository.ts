@@ -2,6 +2,7 @@
 // act, holding the latest context received. Callers own transactions.
 import { ActContextSchema, type ActContext } from '../../shared/calls/act-context';
 import type { RemoteAct, RemoteActExpert } from '../../shared/remote-acts/channels';
+import { AppFailure } from '../contract/failure';
 import type { Db } from '../platform/database/connection';
 
 interface Row {
@@ -66,4 +67,15 @@ export function createRemoteActRepository(db: Db): RemoteActRepository {
     },
     list: (limit) => listStmt.all(limit).map(fromRow),
   };
+}
+
+/** The act of another station kept here; not_found, said so a person understands, otherwise. */
+export function keptActOf(acts: Pick<RemoteActRepository, 'get'>, peerId: string, actId: string): RemoteAct {
+  const act = acts.get(peerId, actId);
+  if (!act)
+    throw new AppFailure(
+      'not_found',
+      'This act of another station is not kept here: its context comes with a call about it.',
+    );
+  return act;
 }

@@ -20,7 +20,7 @@ import { toFieldErrors } from '../../shared/validation';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../platform/database/connection';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
-import type { RemoteActRepository } from './remote-act-repository';
+import { keptActOf, type RemoteActRepository } from './remote-act-repository';
 import type { RemotePrescriptionRepository } from './remote-prescription-repository';
 import { createDeliveryRecorder, type CallAnswer, type DeliveryMarks, type HubAnswer } from './signed-delivery';
 
@@ -60,15 +60,7 @@ export function createRemotePrescriptionService(deps: RemotePrescriptionServiceD
     log: deps.log,
   });
 
-  function actOf(peerId: string, actId: string) {
-    const act = acts.get(peerId, actId);
-    if (!act)
-      throw new AppFailure(
-        'not_found',
-        'This act of another station is not kept here: its context comes with a call about it.',
-      );
-    return act;
-  }
+  const actOf = (peerId: string, actId: string) => keptActOf(acts, peerId, actId);
 
   /** What a correction names must be a version of this act that nothing corrected yet, by her. */
   function checkCorrection(input: SignInput, rpps: string): void {

@@ -20,7 +20,7 @@ import type { RemoteReport, ReportDraft } from '../../shared/remote-acts/report-
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../platform/database/connection';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
-import type { RemoteActRepository } from './remote-act-repository';
+import { keptActOf, type RemoteActRepository } from './remote-act-repository';
 import type { RemoteReportRepository } from './remote-report-repository';
 import { createDeliveryRecorder, type CallAnswer, type DeliveryMarks, type HubAnswer } from './signed-delivery';
 
@@ -53,15 +53,7 @@ interface Correction {
 
 export function createRemoteReportService(deps: RemoteReportServiceDeps) {
   const { db, acts, reports, signer, now, changed } = deps;
-  function actOf({ peerId, actId }: ActKey) {
-    const act = acts.get(peerId, actId);
-    if (!act)
-      throw new AppFailure(
-        'not_found',
-        'This act of another station is not kept here: its context comes with a call about it.',
-      );
-    return act;
-  }
+  const actOf = ({ peerId, actId }: ActKey) => keptActOf(acts, peerId, actId);
 
   /** What a correction names must be a version of this act that nothing corrected yet. */
   function checkCorrection(key: ActKey, { replaces, correctionReason }: Correction, rpps: string | null): void {

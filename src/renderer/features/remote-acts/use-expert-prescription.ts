@@ -15,6 +15,7 @@ import {
   MAX_PRESCRIPTION_LINES,
   type DraftLine,
 } from './prescription-draft';
+import { useActDocumentsChanged } from './use-act-documents-changed';
 
 export interface PrescriptionDraft {
   lines: DraftLine[];
@@ -60,16 +61,11 @@ export function useExpertPrescription(peerId: string, actId: string) {
       else setError(result.error);
       setLoaded(true);
     });
-    // Main says a document of the act changed (signed, received or refused by the requesting
-    // station) with the report's event: one event for both.
-    const off = relais.on('remoteActs.reportChanged', (e) => {
-      if (e.peerId === peerId && e.actId === actId) void reload();
-    });
     return () => {
       live = false;
-      off();
     };
-  }, [peerId, actId, reload]);
+  }, [peerId, actId]);
+  useActDocumentsChanged(peerId, actId, reload);
 
   const update = (next: (draft: PrescriptionDraft) => PrescriptionDraft) => change(key, next);
 

@@ -14,6 +14,7 @@ import type { ActContext } from '../../../shared/calls/act-context';
 import type { RemoteReport } from '../../../shared/remote-acts/report-channels';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
+import { useActDocumentsChanged } from './use-act-documents-changed';
 
 const DRAFT_DELAY_MS = 800;
 
@@ -72,14 +73,11 @@ export function useExpertReport(peerId: string, actId: string, context: ActConte
       }
       setLoaded(true);
     });
-    const off = relais.on('remoteActs.reportChanged', (e) => {
-      if (e.peerId === peerId && e.actId === actId) void reloadSigned();
-    });
     return () => {
       live = false;
-      off();
     };
-  }, [peerId, actId, reloadSigned]);
+  }, [peerId, actId]);
+  useActDocumentsChanged(peerId, actId, reloadSigned);
 
   const saveDraft = useCallback(async () => {
     const { template: t, sections: s, correction: c } = latest.current;
