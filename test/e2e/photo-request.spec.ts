@@ -2,29 +2,18 @@
 // local track at the track's own resolution (Chromium's fake camera), files the PNG in the act the
 // call was placed from, marked as asked by her in the name the hub gave her, and she sees the copy.
 // A request for the dermatoscope, which this cart does not have, is answered as such.
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { EXPERT, openCallTab, startCallSetup, type CallSetup } from './call-fixture';
 import { connectStationClient } from './station-client';
 import { actOfYvonne, callExpertFromYvonnesAct } from './yvonne-act';
 import { sayWhoIAm } from './author';
-import { stationFileSealer } from '../helpers/station-database';
+import { cartCameraTrackSize, keptFile, pngSize } from './cart-photo';
 
 let setup: CallSetup | null = null;
 test.afterEach(async () => {
   await setup?.stop();
   setup = null;
 });
-
-const fileOf = (dataDir: string, sha256: string) =>
-  stationFileSealer(dataDir).read(path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256));
-
-/** The PNG's own pixel size, from its IHDR chunk (PNG spec, 11.2.2: width and height, big-endian, at bytes 16 and 20). */
-function pngSize(png: Buffer): { width: number; height: number } {
-  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
 
 test('the expert asks for a photo: the act on the cart holds a PNG at the track’s full resolution, asked by her', async ({
   browser,
@@ -39,17 +28,7 @@ test('the expert asks for a photo: the act on the cart holds a PNG at the track�
   await sayWhoIAm(cart.page, 'IDE Morvan');
   await callExpertFromYvonnesAct(cart.page, expert.page, /Lésion pigmentée/);
 
-  // The cart's room camera as its track gives it: a capture track has capabilities (a range of
-  // widths); the expert's video received on the cart has none (and is at the size it was sent).
-  const track = await cart.page.evaluate(() => {
-    for (const video of document.querySelectorAll('video')) {
-      const t = (video.srcObject as MediaStream | null)?.getVideoTracks()[0];
-      const s = t?.getSettings();
-      if (t?.getCapabilities().width && s?.width && s.height) return { width: s.width, height: s.height };
-    }
-    return null;
-  });
-  expect(track).not.toBeNull();
+  const track = await cartCameraTrackSize(cart.page);
 
   await openCallTab(expert.page, 'Caméra');
   const photo = expert.page.getByRole('region', { name: 'Photo au chariot' });
@@ -83,7 +62,7 @@ test('the expert asks for a photo: the act on the cart holds a PNG at the track�
       askedBy: EXPERT.name,
       author: 'IDE Morvan',
     });
-    expect(pngSize(fileOf(cart.dataDir, files[0]!.sha256))).toEqual(track);
+    expect(pngSize(keptFile(cart.dataDir, files[0]!.sha256))).toEqual(track);
   } finally {
     client.close();
   }

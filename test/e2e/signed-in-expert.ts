@@ -6,7 +6,7 @@ import { startTestProvider, type TestProvider } from '../helpers/oidc-provider';
 import { startCallSetup, type CallSetup } from './call-fixture';
 import { choosePin, signIn, signInEnv } from './sign-in';
 
-export function useSignedInExpertCall(): (browser: Browser) => Promise<CallSetup> {
+export function useSignedInExpertCall(): (browser: Browser, stationEnv?: NodeJS.ProcessEnv) => Promise<CallSetup> {
   let setup: CallSetup | null = null;
   let provider: TestProvider | null = null;
   test.afterEach(async () => {
@@ -15,10 +15,11 @@ export function useSignedInExpertCall(): (browser: Browser) => Promise<CallSetup
     setup = null;
     provider = null;
   });
-  return async (browser) => {
+  return async (browser, stationEnv) => {
     provider = await startTestProvider();
     setup = await startCallSetup(browser, {
       viewport: { width: 1366, height: 768 },
+      ...(stationEnv ? { stationEnv } : {}),
       expertEnv: signInEnv(provider),
     });
     await signIn(setup.expert.page, setup.expert.context);

@@ -15,9 +15,8 @@ export interface YvonneAct {
 
 /** Yvonne Le Bihan's act on the cart, with one consent; its id. */
 export async function actOfYvonne(cartUrl: string, options: YvonneAct = {}): Promise<string> {
-  const { reason = 'Plaie du talon qui ne cicatrise pas' } = options;
-  const consent = options.consent ?? { scope: 'act', givenBy: { kind: 'trusted_person', name: 'Paul Le Bihan' } };
   const client = await connectStationClient(cartUrl);
+  let patientId: string;
   try {
     const created = await client.value('patients.create', {
       identity: {
@@ -31,8 +30,21 @@ export async function actOfYvonne(cartUrl: string, options: YvonneAct = {}): Pro
       notDuplicateOf: [],
     });
     if (created.status !== 'created') throw new Error('patient not created');
+    patientId = created.patient.id;
+  } finally {
+    client.close();
+  }
+  return actFor(cartUrl, patientId, options);
+}
+
+/** An act for this patient on the cart, with one consent (to the act by her trusted person, unless said otherwise); its id. */
+export async function actFor(cartUrl: string, patientId: string, options: YvonneAct = {}): Promise<string> {
+  const { reason = 'Plaie du talon qui ne cicatrise pas' } = options;
+  const consent = options.consent ?? { scope: 'act', givenBy: { kind: 'trusted_person', name: 'Paul Le Bihan' } };
+  const client = await connectStationClient(cartUrl);
+  try {
     const act = await client.value('encounters.create', {
-      patientId: created.patient.id,
+      patientId,
       act: 'teleconsultation',
       assisted: true,
       requester: { name: 'IDE Morvan', role: 'nurse' },
@@ -54,8 +66,17 @@ export async function actOfYvonne(cartUrl: string, options: YvonneAct = {}): Pro
 }
 
 /** The nurse opens Yvonne's act (its button's name) and calls the expert from it; the expert answers. */
-export async function callExpertFromYvonnesAct(cart: Page, expert: Page, act: RegExp): Promise<void> {
-  await openPatient(cart, 'Le Bihan', /LE BIHAN/);
+export const callExpertFromYvonnesAct = (cart: Page, expert: Page, act: RegExp) =>
+  callExpertFromAct(cart, expert, act, { search: 'Le Bihan', line: /LE BIHAN/ });
+
+/** The nurse finds the patient (search words, her line), opens the act and calls the expert from it; she answers. */
+export async function callExpertFromAct(
+  cart: Page,
+  expert: Page,
+  act: RegExp,
+  patient: { search: string; line: RegExp },
+): Promise<void> {
+  await openPatient(cart, patient.search, patient.line);
   await cart.getByRole('button', { name: act }).click();
   await cart.getByRole('button', { name: 'Appeler l’expert' }).click();
   await cart
