@@ -8,18 +8,22 @@
 // cart's act shows both as signed by her (name and RPPS) and closes. The PDFs, read back with
 // pdftotext, carry both professionals, the billing codes and the hash; both documents reach the
 // hub's FHIR endpoint authored by her Practitioner.
-import fs from 'node:fs';
-import { expect, test, type Locator } from '@playwright/test';
-import { prescriptionLineId } from '../../src/main/sync/fhir/prescription';
+import { expect, test } from '@playwright/test';
 import { startInsiDouble, type InsiDouble } from '../helpers/insi-double';
 import { qualifyThroughInsi } from '../helpers/insi-station';
 import { MARTIN_IN_NATIONAL_BASE } from '../helpers/identities';
-import { pdfText } from '../helpers/pdf-text';
 import { sayWhoIAm } from './author';
-import { CART, EXPERT, hangUp, openCallTab, token } from './call-fixture';
+import { EXPERT, hangUp, openCallTab } from './call-fixture';
 import { cartCameraTrackSize, keptFile, pngSize } from './cart-photo';
 import { expectSpo2ShownWithinASecond } from './live-spo2';
 import { useSignedInExpertCall } from './signed-in-expert';
+import {
+  cartReadsHub,
+  downloadedPdf,
+  expectAtHubAuthoredByHer,
+  expectHerReportPdf,
+  fillLineField,
+} from './signed-documents';
 import { connectStationClient } from './station-client';
 import { actFor, callExpertFromAct } from './yvonne-act';
 
@@ -29,10 +33,6 @@ test.afterEach(async () => {
   await insi?.close();
   insi = null;
 });
-
-const fill = (line: Locator, label: string, value: string) => line.getByLabel(label, { exact: true }).fill(value);
-/** Her Practitioner at the region: IdNatPS, "8" then her RPPS. */
-const HER_IDNATPS = '810001234567';
 
 /** Her age today, as the banner counts it. */
 function ageOn(birth: string, now = new Date()): number {
@@ -103,12 +103,12 @@ test('the expert performs the act whole: whom she sees, what she measures and as
   const panel = expert.page.locator('#call-panel-prescription');
   await panel.getByRole('button', { name: 'Ajouter un médicament' }).click();
   const medicine = panel.getByRole('group', { name: 'Ligne 1 — Médicament' });
-  await fill(medicine, 'Médicament (DCI et dosage)', 'Bétaméthasone 0,05 % crème');
-  await fill(medicine, 'Posologie (dose par prise)', 'une application');
-  await fill(medicine, 'Voie', 'voie cutanée');
-  await fill(medicine, 'Fréquence', 'le soir');
-  await fill(medicine, 'Durée', '10 jours');
-  await fill(medicine, 'Quantité', '1 tube');
+  await fillLineField(medicine, 'Médicament (DCI et dosage)', 'Bétaméthasone 0,05 % crème');
+  await fillLineField(medicine, 'Posologie (dose par prise)', 'une application');
+  await fillLineField(medicine, 'Voie', 'voie cutanée');
+  await fillLineField(medicine, 'Fréquence', 'le soir');
+  await fillLineField(medicine, 'Durée', '10 jours');
+  await fillLineField(medicine, 'Quantité', '1 tube');
   await panel.getByRole('button', { name: 'Signer l’ordonnance' }).click();
   await expect(panel.getByTestId('expert-prescription-versions')).toContainText(
     'Reçue par le poste demandeur pendant l’appel',
@@ -144,18 +144,14 @@ test('the expert performs the act whole: whom she sees, what she measures and as
   expect(pngSize(keptFile(cart.dataDir, snapshots[0]!.sha256))).toEqual(track);
 
   // The PDFs, read back: both professionals, the codes, the hashes; the INS of her qualified identity.
-  const download = async (button: Locator) => {
-    const [file] = await Promise.all([cart.page.waitForEvent('download'), button.click()]);
-    return pdfText(fs.readFileSync(await file.path())).replace(/\s+/g, ' ');
-  };
-  const compteRendu = await download(act.getByRole('button', { name: 'Compte rendu en PDF (à imprimer)' }).first());
-  expect(compteRendu).toContain('Demandé par : IDE Morvan');
-  expect(compteRendu).toContain('Signé par Anne KERLEAU (RPPS 10001234567)');
-  expect(compteRendu).toMatch(/Côté requérant : (TLD|TLL|TLM|TLS|RQD|aucun code)/);
-  expect(compteRendu).toMatch(/Côté expert : (TC|TCG|TE1|TE2)\b/);
-  expect(compteRendu).toMatch(/Empreinte SHA-256 du compte rendu signé : [0-9a-f]{64}/);
-  expect(compteRendu).toContain('identité qualifiée');
-  const ordonnance = await download(
+  const compteRendu = await downloadedPdf(
+    cart.page,
+    act.getByRole('button', { name: 'Compte rendu en PDF (à imprimer)' }).first(),
+  );
+  expectHerReportPdf(compteRendu.text);
+  expect(compteRendu.text).toContain('identité qualifiée');
+  const { text: ordonnance } = await downloadedPdf(
+    cart.page,
     cart.page.getByTestId('act-prescription').getByRole('button', { name: 'Télécharger le PDF' }),
   );
   expect(ordonnance).toContain('Identifiant RPPS : 10001234567');
@@ -164,22 +160,5 @@ test('the expert performs the act whole: whom she sees, what she measures and as
   expect(ordonnance).toMatch(/Empreinte SHA-256 de l’ordonnance signée : [0-9a-f]{64}/);
 
   // Both at the region, authored by her Practitioner.
-  const fhir = async (pathname: string) => {
-    const response = await fetch(`${setup.hub.fhirUrl}${pathname}`, {
-      headers: { Authorization: `Bearer ${token(CART, 'station')}` },
-    });
-    return response.ok ? ((await response.json()) as Record<string, any>) : null;
-  };
-  await expect
-    .poll(async () => (await fhir(`/DocumentReference/${record.reports[0]!.id}`))?.author?.[0]?.identifier?.value, {
-      timeout: 20_000,
-    })
-    .toBe(HER_IDNATPS);
-  await expect
-    .poll(
-      async () =>
-        (await fhir(`/MedicationRequest/${prescriptionLineId(prescription!.id, 0)}`))?.requester?.identifier?.value,
-      { timeout: 20_000 },
-    )
-    .toBe(HER_IDNATPS);
+  await expectAtHubAuthoredByHer(cartReadsHub(setup), record.reports[0]!.id, prescription!.id);
 });

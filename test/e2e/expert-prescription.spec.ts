@@ -6,19 +6,17 @@
 // finds that draft again on the act's screen after the call. Her side; the cart's is in
 // prescription-on-act.spec.ts.
 import fs from 'node:fs';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { hangUp, openCallTab } from './call-fixture';
 import { axeViolations, visibleTextFindings } from './screens-checks';
 import { useSignedInExpertCall } from './signed-in-expert';
+import { fillLineField } from './signed-documents';
 import { actOfYvonne, callExpertFromYvonnesAct } from './yvonne-act';
 
 const signedInExpertCall = useSignedInExpertCall();
 const LOOK = '/tmp/look-editor';
 const DESK = { width: 1920, height: 1080 };
 const CART_SIZE = { width: 1366, height: 768 };
-
-/** Fills a field of the line by its exact label ('Forme' is not 'Type de prescription'). */
-const fill = (line: Locator, label: string, value: string) => line.getByLabel(label, { exact: true }).fill(value);
 
 test('the expert writes and signs a prescription in the call, and reads back what she signed', async ({ browser }) => {
   test.setTimeout(150_000);
@@ -37,14 +35,14 @@ test('the expert writes and signs a prescription in the call, and reads back wha
 
   await panel.getByRole('button', { name: 'Ajouter un médicament' }).click();
   const medicine = panel.getByRole('group', { name: 'Ligne 1 — Médicament' });
-  await fill(medicine, 'Médicament (DCI et dosage)', 'Amoxicilline 1 g');
-  await fill(medicine, 'Forme', 'comprimé');
-  await fill(medicine, 'Posologie (dose par prise)', '1 comprimé');
-  await fill(medicine, 'Voie', 'voie orale');
-  await fill(medicine, 'Fréquence', '3 fois par jour');
+  await fillLineField(medicine, 'Médicament (DCI et dosage)', 'Amoxicilline 1 g');
+  await fillLineField(medicine, 'Forme', 'comprimé');
+  await fillLineField(medicine, 'Posologie (dose par prise)', '1 comprimé');
+  await fillLineField(medicine, 'Voie', 'voie orale');
+  await fillLineField(medicine, 'Fréquence', '3 fois par jour');
   await expect(panel).toContainText('Ligne 1 : complétez Durée.');
-  await fill(medicine, 'Durée', '7 jours');
-  await fill(medicine, 'Quantité', '21');
+  await fillLineField(medicine, 'Durée', '7 jours');
+  await fillLineField(medicine, 'Quantité', '21');
   // Yvonne is 85: a generic may be refused for MTE or CIF, not for EFG (a child under six).
   const substitution = medicine.getByLabel('Non substituable', { exact: true });
   await expect(substitution).toHaveValue('');
@@ -58,7 +56,7 @@ test('the expert writes and signs a prescription in the call, and reads back wha
   await panel.getByRole('button', { name: 'Ajouter une autre prescription' }).click();
   const blood = panel.getByRole('group', { name: 'Ligne 2 — Biologie' });
   await expect(sign).toBeDisabled();
-  await fill(blood, 'Prescription', 'NFS, CRP à jeun');
+  await fillLineField(blood, 'Prescription', 'NFS, CRP à jeun');
 
   // A look at the act's record, and back: her lines are still there.
   await openCallTab(expert.page, 'Dossier');
@@ -100,7 +98,7 @@ test('the expert writes and signs a prescription in the call, and reads back wha
   await versions.getByRole('button', { name: 'Corriger cette ordonnance' }).click();
   const fix = panel.getByRole('button', { name: 'Signer la correction' });
   await expect(panel.getByRole('group', { name: 'Ligne 1 — Médicament' }).getByLabel('Quantité')).toHaveValue('21');
-  await fill(panel.getByRole('group', { name: 'Ligne 1 — Médicament' }), 'Quantité', '21 comprimés');
+  await fillLineField(panel.getByRole('group', { name: 'Ligne 1 — Médicament' }), 'Quantité', '21 comprimés');
   await expect(fix).toBeDisabled();
   await expect(panel).toContainText('Dites pourquoi vous corrigez.');
   await panel.getByLabel('Motif de la correction').fill('Quantité précisée en comprimés.');
@@ -115,7 +113,7 @@ test('the expert writes and signs a prescription in the call, and reads back wha
   await expect(panel.getByRole('heading', { name: 'Nouvelle ordonnance', level: 4 })).toBeVisible();
   await panel.getByLabel('Type de prescription').selectOption('nursing');
   await panel.getByRole('button', { name: 'Ajouter une autre prescription' }).click();
-  await fill(
+  await fillLineField(
     panel.getByRole('group', { name: 'Ligne 1 — Soins infirmiers' }),
     'Prescription',
     'Pansement hydrocolloïde du talon tous les 3 jours.',

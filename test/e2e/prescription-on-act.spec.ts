@@ -9,12 +9,19 @@
 // authored by her Practitioner (IdNatPS).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { prescriptionLineId } from '../../src/main/sync/fhir/prescription';
-import { pdfText } from '../helpers/pdf-text';
-import { CART, hangUp, openCallTab, token } from './call-fixture';
+import { hangUp, openCallTab } from './call-fixture';
 import { useSignedInExpertCall } from './signed-in-expert';
+import {
+  cartReadsHub,
+  downloadedPdf,
+  expectAtHubAuthoredByHer,
+  expectHerReportPdf,
+  fillLineField,
+  HER_IDNATPS,
+} from './signed-documents';
 import { connectStationClient } from './station-client';
 import { actOfYvonne, callExpertFromYvonnesAct } from './yvonne-act';
 
@@ -29,9 +36,6 @@ test.use({
 
 const signedInExpertCall = useSignedInExpertCall();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const fill = (line: Locator, label: string, value: string) => line.getByLabel(label, { exact: true }).fill(value);
-/** Her Practitioner at the region: IdNatPS, "8" then her RPPS. */
-const HER_IDNATPS = '810001234567';
 
 /**
  * The test's view of the blobs the page makes (the page's CSP lets no fetch read a blob: URL): the
@@ -60,17 +64,17 @@ test('the expert signs her prescription and report in the call; the cart’s act
   const panel = expert.page.locator('#call-panel-prescription');
   await panel.getByRole('button', { name: 'Ajouter un médicament' }).click();
   const medicine = panel.getByRole('group', { name: 'Ligne 1 — Médicament' });
-  await fill(medicine, 'Médicament (DCI et dosage)', 'Lévothyroxine 50 µg');
-  await fill(medicine, 'Forme', 'comprimé');
-  await fill(medicine, 'Posologie (dose par prise)', '1 comprimé');
-  await fill(medicine, 'Voie', 'voie orale');
-  await fill(medicine, 'Fréquence', 'le matin à jeun');
-  await fill(medicine, 'Durée', '3 mois');
-  await fill(medicine, 'Quantité', '3 boîtes');
+  await fillLineField(medicine, 'Médicament (DCI et dosage)', 'Lévothyroxine 50 µg');
+  await fillLineField(medicine, 'Forme', 'comprimé');
+  await fillLineField(medicine, 'Posologie (dose par prise)', '1 comprimé');
+  await fillLineField(medicine, 'Voie', 'voie orale');
+  await fillLineField(medicine, 'Fréquence', 'le matin à jeun');
+  await fillLineField(medicine, 'Durée', '3 mois');
+  await fillLineField(medicine, 'Quantité', '3 boîtes');
   await medicine.getByLabel('Non substituable', { exact: true }).selectOption('MTE');
   await panel.getByLabel('Type de prescription').selectOption('nursing');
   await panel.getByRole('button', { name: 'Ajouter une autre prescription' }).click();
-  await fill(
+  await fillLineField(
     panel.getByRole('group', { name: 'Ligne 2 — Soins infirmiers' }),
     'Prescription',
     'Pansement hydrocolloïde du talon tous les 3 jours.',
@@ -116,13 +120,12 @@ test('the expert signs her prescription and report in the call; the cart’s act
   await cart.page.screenshot({ path: '/tmp/look-cart/act-prescription-1366.png' });
 
   // "Télécharger le PDF": the prescription's kept PDF, named for the patient and the day.
-  const [download] = await Promise.all([
-    cart.page.waitForEvent('download'),
-    prescription.getByRole('button', { name: 'Télécharger le PDF' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^ordonnance-LE-BIHAN-YVONNE-\d{4}-\d{2}-\d{2}\.pdf$/);
-  const saved = fs.readFileSync(await download.path());
-  const ordonnance = pdfText(saved).replace(/\s+/g, ' ');
+  const {
+    text: ordonnance,
+    bytes: saved,
+    name,
+  } = await downloadedPdf(cart.page, prescription.getByRole('button', { name: 'Télécharger le PDF' }));
+  expect(name).toMatch(/^ordonnance-LE-BIHAN-YVONNE-\d{4}-\d{2}-\d{2}\.pdf$/);
   for (const expected of [
     'Nom de naissance : LE BIHAN',
     'Nom : Anne KERLEAU',
@@ -143,37 +146,19 @@ test('the expert signs her prescription and report in the call; the cart’s act
   expect(sha256(Buffer.from(printed))).toBe(sha256(saved));
 
   // The report's PDF names both professionals, the billing codes and the hash she signed.
-  const [reportDownload] = await Promise.all([
-    cart.page.waitForEvent('download'),
-    act.getByRole('button', { name: 'Compte rendu en PDF (à imprimer)' }).first().click(),
-  ]);
-  const compteRendu = pdfText(fs.readFileSync(await reportDownload.path())).replace(/\s+/g, ' ');
-  expect(compteRendu).toContain('Demandé par : IDE Morvan');
-  expect(compteRendu).toContain('Signé par Anne KERLEAU (RPPS 10001234567)');
-  expect(compteRendu).toMatch(/Côté requérant : (TLD|TLL|TLM|TLS|RQD|aucun code)/);
-  expect(compteRendu).toMatch(/Côté expert : (TC|TCG|TE1|TE2)\b/);
-  expect(compteRendu).toMatch(/Empreinte SHA-256 du compte rendu signé : [0-9a-f]{64}/);
+  expectHerReportPdf(
+    (await downloadedPdf(cart.page, act.getByRole('button', { name: 'Compte rendu en PDF (à imprimer)' }).first()))
+      .text,
+  );
 
   // Both reach the region, authored by her Practitioner: the report and the prescription's orders.
   const station = await connectStationClient(cart.station.url);
   const [signed] = await station.value('encounters.prescriptions', { id: actId });
   const [filed] = (await station.value('encounters.get', { id: actId })).reports;
   station.close();
-  const fhir = async (pathname: string) => {
-    const response = await fetch(`${setup.hub.fhirUrl}${pathname}`, {
-      headers: { Authorization: `Bearer ${token(CART, 'station')}` },
-    });
-    return response.ok ? ((await response.json()) as Record<string, any>) : null;
-  };
-  await expect
-    .poll(async () => (await fhir(`/DocumentReference/${filed!.id}`))?.author?.[0]?.identifier?.value, {
-      timeout: 20_000,
-    })
-    .toBe(HER_IDNATPS);
+  const fhir = cartReadsHub(setup);
+  await expectAtHubAuthoredByHer(fhir, filed!.id, signed!.id);
   const order = `/MedicationRequest/${prescriptionLineId(signed!.id, 0)}`;
-  await expect
-    .poll(async () => (await fhir(order))?.requester?.identifier?.value, { timeout: 20_000 })
-    .toBe(HER_IDNATPS);
   expect(await fhir(order)).toMatchObject({
     status: 'active',
     medicationCodeableConcept: { text: 'Lévothyroxine 50 µg' },
