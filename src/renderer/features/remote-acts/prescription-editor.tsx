@@ -6,7 +6,13 @@
 // one of them, with its reason, the first kept.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OTHER_LINE_KINDS, type OtherLine, type SignedPrescription } from '../../../shared/acts/prescription';
+import {
+  MedicationLineSchema,
+  OTHER_LINE_KINDS,
+  OtherLineSchema,
+  type OtherLine,
+  type SignedPrescription,
+} from '../../../shared/acts/prescription';
 import type { ActContext } from '../../../shared/calls/act-context';
 import type { RemotePrescription } from '../../../shared/remote-acts/prescription-channels';
 import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
@@ -29,20 +35,10 @@ interface Props {
   onSigned?: (prescription: SignedPrescription) => void;
 }
 
-/** A line's fields, and '' for the line as a whole (a union that matched neither kind). */
+/** A line's fields, either kind's as their schemas name them, and '' for the line as a whole (a union that matched neither kind). */
 const LINE_ERROR_FIELDS = [
   '',
-  'name',
-  'form',
-  'dose',
-  'route',
-  'frequency',
-  'duration',
-  'quantity',
-  'nonSubstitutable',
-  'note',
-  'kind',
-  'text',
+  ...new Set([...Object.keys(MedicationLineSchema.shape), ...Object.keys(OtherLineSchema.shape)]),
 ];
 
 /** The paths of main's field errors each line shows beside its fields ('lines.0.duration'). */
