@@ -4,6 +4,7 @@
 // document says of its sender is never taken for it. Shared by the report's and the
 // prescription's intakes; a refusal says why in words for the audit.
 import type { Encounter } from '../../shared/acts/encounter';
+import { FINAL_REFUSAL_CODES } from '../../shared/calls/report-messages';
 import { AppFailure } from '../contract/failure';
 import type { CallRepository } from '../calls';
 import type { EncounterRepository } from './encounter-repository';
@@ -43,9 +44,6 @@ export function actOfItsExpert(
 /** What this station answers a signed document that came through the hub: filed, refused for good, or not now. */
 export type HubIntakeAnswer = { outcome: 'filed' } | { outcome: 'refused'; reason: string } | { outcome: 'later' };
 
-/** Refusals the same document would meet again: who sent it, its content, its act. */
-const FINAL_REFUSALS = new Set(['forbidden', 'validation_failed', 'not_found']);
-
 /**
  * Files a document its writer sent through the hub (`receive` throws AppFailure when it refuses).
  * A passing trouble (a full disk, a held database) is "later": the document comes again.
@@ -56,7 +54,7 @@ export async function answerFromHub(receive: () => unknown): Promise<HubIntakeAn
     return { outcome: 'filed' };
   } catch (error) {
     if (!(error instanceof AppFailure)) throw error;
-    if (!FINAL_REFUSALS.has(error.code)) return { outcome: 'later' };
+    if (!FINAL_REFUSAL_CODES.includes(error.code)) return { outcome: 'later' };
     return { outcome: 'refused', reason: (error.fields?.[0]?.code ?? error.code).slice(0, 200) };
   }
 }

@@ -7,6 +7,12 @@ import { z } from 'zod';
 import { SignedExpertReportSchema } from '../acts/expert-report';
 import { SignedPrescriptionSchema } from '../acts/prescription';
 
+/**
+ * The refusals the same document would meet again, whoever carries it (who sent it, its content,
+ * its act): final. Any other (a full disk, a held database) passes: the document comes again.
+ */
+export const FINAL_REFUSAL_CODES: readonly string[] = ['forbidden', 'validation_failed', 'not_found'];
+
 const outcome = z.enum(['filed', 'already_filed', 'refused']);
 /** A refusal's reason: the requesting station's error or field code (translated where shown). */
 const reason = z.string().max(200).nullable();

@@ -4,6 +4,7 @@
 // act); the requesting station's page hands it to its station (which checks the sender against the
 // call, the patient and the SHA-256) and answers with a receipt, which her station keeps. After the
 // call the hub carries it (main/sync/addressed-pull.ts). A document filed twice is filed once.
+import { FINAL_REFUSAL_CODES } from '../../../shared/calls/report-messages';
 import type { RemoteMessage } from '../../../shared/devices/remote-control';
 import type { AppError } from '../../../shared/result';
 import { useCalls } from '../../webrtc/call-store';
@@ -28,9 +29,9 @@ export interface SignedDocumentWays<D> {
   arrived(document: D): void;
 }
 
-/** A refusal the same document would meet again: its rule (a field's code) or who sent it. */
+/** A refusal the same document would meet again: its rule (a field's code) or a final error's code. */
 export const finalRefusal = (reason: string | null) =>
-  reason === null || reason.includes('.') || ['forbidden', 'validation_failed', 'not_found'].includes(reason);
+  reason === null || reason.includes('.') || FINAL_REFUSAL_CODES.includes(reason);
 
 export function createSignedDocumentShare<D>(ways: SignedDocumentWays<D>) {
   let send: ((message: RemoteMessage) => boolean) | null = null;
