@@ -8,6 +8,7 @@ import path from 'node:path';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { startStation, type RunningStation } from './station-host';
+import { anOffer } from '../helpers/offers';
 
 export const HUB_SECRET = 'e2e-hub-secret';
 export const CART = { sub: 'cart-ehpad-3', name: 'Chariot EHPAD 3', site: 'EHPAD Les Tilleuls' };
@@ -56,15 +57,14 @@ export async function startCallSetup(
     turnSecret: 'unused',
     turnUrls: [],
     offers: [
-      {
+      anOffer({
         id: 'neuro-brest',
         specialty: 'neurologie',
         hospital: 'CHU de Brest',
-        act: 'teleconsultation',
-        hours: '24/7',
+        acts: ['teleconsultation'],
         experts: [EXPERT.sub],
         urgent: true,
-      },
+      }),
     ],
     ...options.hub,
   });

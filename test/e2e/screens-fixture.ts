@@ -11,6 +11,7 @@ import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { connectStationClient, type StationClient } from './station-client';
 import { startStation, type RunningStation } from './station-host';
+import { anOffer } from '../helpers/offers';
 
 const SECRET = 'e2e-screens-secret';
 export const CART = { sub: 'cart-ehpad-3', name: 'Chariot EHPAD 3', site: 'EHPAD Les Tilleuls' };
@@ -48,24 +49,22 @@ export async function startScreensRegion(): Promise<ScreensRegion> {
     turnSecret: 'unused',
     turnUrls: [],
     offers: [
-      {
+      anOffer({
         id: 'neuro-brest',
         specialty: 'neurologie',
         hospital: 'CHU de Brest',
-        act: 'teleconsultation',
-        hours: '24/7',
+        acts: ['teleconsultation'],
         experts: [EXPERT.sub],
         urgent: true,
-      },
-      {
+      }),
+      anOffer({
         id: 'neuro-brest-te',
         specialty: 'neurologie',
         hospital: 'CHU de Brest',
-        act: 'teleexpertise',
-        hours: 'lun-ven 08:00-18:00',
+        acts: ['teleexpertise'],
         experts: [EXPERT.sub],
         urgent: false,
-      },
+      }),
     ],
   });
   const hubEnv = (t: string) => ({ RELAIS_HUB_URL: hub.url, RELAIS_HUB_TOKEN: t });

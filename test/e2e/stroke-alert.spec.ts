@@ -7,6 +7,7 @@ import path from 'node:path';
 import { issueToken } from '../../src/hub/tokens';
 import { CART, EXPERT, HUB_SECRET, startCallSetup, type CallSetup } from './call-fixture';
 import { startStation, type RunningStation } from './station-host';
+import { anOffer } from '../helpers/offers';
 
 const FIRST = { sub: 'dr-premier', name: 'Dr Premier', site: 'CHU de Brest', specialty: 'neurologie' };
 let setup: CallSetup;
@@ -15,15 +16,14 @@ test.beforeAll(async ({ browser }) => {
   setup = await startCallSetup(browser, {
     hub: {
       offers: [
-        {
+        anOffer({
           id: 'neuro-garde',
           specialty: 'neurologie',
           hospital: 'CHU de Brest',
-          act: 'teleconsultation',
-          hours: '24/7',
+          acts: ['teleconsultation'],
           experts: ['dr-absent', FIRST.sub, EXPERT.sub],
           urgent: true,
-        },
+        }),
       ],
     },
   });

@@ -17,6 +17,7 @@ import { openPatient } from './patient-page';
 import { connectStationClient, type StationClient } from './station-client';
 import { startStation, type RunningStation } from './station-host';
 import { sayWhoIAm, answerWhoIAm } from './author';
+import { anOffer } from '../helpers/offers';
 
 const SECRET = 'e2e-expertise-secret';
 const exp = Math.floor(Date.now() / 1000) + 3600;
@@ -80,15 +81,14 @@ test.beforeAll(async () => {
     turnSecret: 'unused',
     turnUrls: [],
     offers: [
-      {
+      anOffer({
         id: 'derm-brest',
         specialty: 'Dermatologie',
         hospital: 'CHU de Brest',
-        act: 'teleexpertise',
-        hours: 'lun-ven 08:00-18:00',
+        acts: ['teleexpertise'],
         experts: ['dr-le-goff'],
         urgent: false,
-      },
+      }),
     ],
   });
   proxy = await startTcpProxy(hub.port);

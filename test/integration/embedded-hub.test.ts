@@ -49,7 +49,11 @@ describe('the embedded default hub', () => {
     cart.send({ type: 'directory.get' });
     const { offers } = await cart.next('directory');
     expect(offers.length).toBeGreaterThan(0);
-    for (const offer of offers) expect(offer.experts, offer.id).toContain(expertId);
+    for (const offer of offers)
+      expect(
+        offer.experts.map((e) => e.id),
+        offer.id,
+      ).toContain(expertId);
 
     // The cart's stroke alert rings the urgent offer's experts in order: the first is the printed one.
     const stroke = offers.find((o) => o.urgent);

@@ -6,19 +6,19 @@ import WebSocket from 'ws';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type ServerMessage } from '../../src/shared/hub-protocol';
+import { anOffer } from '../helpers/offers';
 
 const SECRET = 'test-hub-secret';
 const TURN_SECRET = 'coturn-static-auth-secret';
 const OFFERS: Offer[] = [
-  {
+  anOffer({
     id: 'neuro-avc',
     specialty: 'neurologie',
     hospital: 'CHU de Rennes',
-    act: 'teleconsultation',
-    hours: '24/7',
+    acts: ['teleconsultation'],
     experts: ['dr-neuro'],
     urgent: true,
-  },
+  }),
 ];
 let hub: RunningHub;
 const sockets: WebSocket[] = [];

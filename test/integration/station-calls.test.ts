@@ -12,6 +12,7 @@ import type { Result } from '../../src/shared/result';
 import { startTcpProxy } from '../helpers/tcp-proxy';
 import { useTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait';
+import { anOffer } from '../helpers/offers';
 
 const tempDir = useTempDir();
 const SECRET = 'hub-secret';
@@ -36,15 +37,14 @@ async function hubWith(turnUrls: string[] = []): Promise<RunningHub> {
     turnSecret: 'coturn-secret',
     turnUrls,
     offers: [
-      {
+      anOffer({
         id: 'derm',
         specialty: 'dermatologie',
         hospital: 'CHU de Rennes',
-        act: 'teleexpertise',
-        hours: 'lun-ven',
+        acts: ['teleexpertise'],
         experts: ['dr-derm'],
         urgent: false,
-      },
+      }),
     ],
   });
   cleanups.push(() => hub.close());
@@ -103,7 +103,7 @@ describe('calls between two stations through the hub', () => {
     expect(cartView.peers).toEqual([
       expect.objectContaining({ id: 'dr-derm', role: 'expert', specialty: 'dermatologie' }),
     ]);
-    expect(cartView.offers[0]).toMatchObject({ specialty: 'dermatologie', experts: ['dr-derm'] });
+    expect(cartView.offers[0]).toMatchObject({ specialty: 'dermatologie', experts: [{ id: 'dr-derm' }] });
     await online(expert, 1);
 
     // The expert marks herself busy, and the cart sees it; then available again.

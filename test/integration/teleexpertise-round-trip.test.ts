@@ -16,6 +16,7 @@ import { useTempDir } from '../helpers/temp-dir';
 import { MARTIN_IN_NATIONAL_BASE, validatedIdentity } from '../helpers/identities';
 import { useCleanups } from '../helpers/cleanups';
 import { SECRET, cartToken, dermToken, cardioToken, png, eventually, failure } from '../helpers/teleexpertise';
+import { anOffer } from '../helpers/offers';
 
 const tempDir = useTempDir();
 const cleanup = useCleanups();
@@ -27,15 +28,14 @@ describe('téléexpertise round trip', () => {
       turnSecret: 'x',
       turnUrls: [],
       offers: [
-        {
+        anOffer({
           id: 'derm',
           specialty: 'Dermatologie',
           hospital: 'CHU de Brest',
-          act: 'teleexpertise',
-          hours: 'lun-ven',
+          acts: ['teleexpertise'],
           experts: ['dr-le-goff'],
           urgent: false,
-        },
+        }),
       ],
     });
     cleanup(() => hub.close());

@@ -19,12 +19,12 @@ import {
   PrioritySchema,
   requestState,
   routedTo,
-  specialtyKey,
   type ExpertFile,
   type ExpertiseMessage,
   type ExpertRequestView,
   type InboxItem,
 } from '../../shared/teleexpertise/teleexpertise';
+import { specialtyKey } from '../../shared/scheduling/specialty-key';
 import { AppFailure } from '../contract/failure';
 import type { TeleexpertiseRepository } from './teleexpertise-repository';
 import { communicationToMessage } from '../sync';

@@ -72,7 +72,7 @@ export function createStationTeleexpertise(deps: StationTeleexpertiseDeps) {
   const offeredSpecialties = () =>
     deps
       .hub()
-      .offers.filter((o) => o.act === 'teleexpertise')
+      .offers.filter((o) => o.acts.includes('teleexpertise'))
       .map((o) => o.specialty);
 
   const handlers: Pick<Handlers, TeleexpertiseChannel> = {

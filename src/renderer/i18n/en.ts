@@ -26,6 +26,7 @@ import { bannerEn } from '../ui/texts-banner-en';
 import { inputsEn } from '../ui/texts-inputs-en';
 import { authorEn } from '../ui/texts-author-en';
 import { whyEn } from '../ui/texts-why-en';
+import { hoursEn } from '../ui/texts-hours-en';
 import { devicesEn, oximeterEn } from '../features/devices/texts-en';
 import { cameraEn } from '../ui/texts-camera-en';
 import { patientsEn, formEn } from '../ui/texts-patient-en';
@@ -95,6 +96,7 @@ export const en: Translations = {
   inputs: inputsEn,
   author: authorEn,
   why: whyEn,
+  hours: hoursEn,
   errors: errorsEn,
   // The identity rules' codes of identity vigilance sit with the patients feature (ui/ imports no feature).
   fieldErrors: { ...fieldErrorsEn, identity: { ...vigilanceFieldErrorsEn, ...fieldErrorsEn.identity } },

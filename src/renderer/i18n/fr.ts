@@ -26,6 +26,7 @@ import { bannerFr } from '../ui/texts-banner-fr';
 import { inputsFr } from '../ui/texts-inputs-fr';
 import { authorFr } from '../ui/texts-author-fr';
 import { whyFr } from '../ui/texts-why-fr';
+import { hoursFr } from '../ui/texts-hours-fr';
 import { devicesFr, oximeterFr } from '../features/devices/texts-fr';
 import { cameraFr } from '../ui/texts-camera-fr';
 import { patientsFr, formFr } from '../ui/texts-patient-fr';
@@ -94,6 +95,7 @@ export const fr = {
   inputs: inputsFr,
   author: authorFr,
   why: whyFr,
+  hours: hoursFr,
   errors: errorsFr,
   // The identity rules' codes of identity vigilance sit with the patients feature (ui/ imports no feature).
   fieldErrors: { ...fieldErrorsFr, identity: { ...vigilanceFieldErrorsFr, ...fieldErrorsFr.identity } },

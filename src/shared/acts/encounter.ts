@@ -11,8 +11,8 @@ import { ReportPdfInfoSchema } from './report-pdf';
 import { CallChatLineSchema } from '../calls/calls';
 
 /** Téléconsultation, téléexpertise, télésurveillance, téléassistance (Code de la santé publique, R.6316-1). */
-export const ActTypeSchema = z.enum(['teleconsultation', 'teleexpertise', 'telesurveillance', 'teleassistance']);
-export type ActType = z.infer<typeof ActTypeSchema>;
+import { ActTypeSchema } from './act-type';
+export { ActTypeSchema, type ActType } from './act-type';
 
 export const EncounterStatusSchema = z.enum(['draft', 'in_progress', 'awaiting_report', 'closed']);
 export type EncounterStatus = z.infer<typeof EncounterStatusSchema>;

@@ -8,7 +8,7 @@
 import type { ActContext, ActContextMeasurement } from '../calls/act-context';
 import { REPORT_SECTIONS, type ReportSection, type ReportSections } from './expert-report';
 import { UNIT_SHOWN } from './encounter';
-import { specialtyKey } from '../teleexpertise/teleexpertise';
+import { specialtyKey } from '../scheduling/specialty-key';
 
 export const REPORT_TEMPLATE_IDS = [
   'general',

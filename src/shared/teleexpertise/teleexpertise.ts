@@ -7,19 +7,11 @@ import { z } from 'zod';
 import { ProfessionalSchema, type Professional } from '../acts/encounter';
 import type { Offer, Peer } from '../hub-protocol';
 import { PatientIdSchema } from '../patients/patient';
+import { specialtyKey } from '../scheduling/specialty-key';
 
 /** FHIR ServiceRequest.priority, as a requester chooses it (FHIR's "stat" is read as "asap"). */
 export const PrioritySchema = z.enum(['routine', 'urgent', 'asap']);
 export type Priority = z.infer<typeof PrioritySchema>;
-
-/** One key per specialty whatever its case, accents or spaces ("Dermatologie" = "dermatologie "). */
-export const specialtyKey = (specialty: string): string =>
-  specialty
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, '-');
 
 const text = (max: number) => z.string().trim().min(1, 'field.required').max(max);
 
@@ -239,7 +231,9 @@ export function nameableExperts(specialty: string, peers: readonly Peer[], offer
   const key = specialtyKey(specialty);
   if (!key) return [];
   const offered = new Set(
-    offers.filter((o) => o.act === 'teleexpertise' && specialtyKey(o.specialty) === key).flatMap((o) => o.experts),
+    offers
+      .filter((o) => o.acts.includes('teleexpertise') && specialtyKey(o.specialty) === key)
+      .flatMap((o) => o.experts.map((e) => e.id)),
   );
   return peers
     .filter(

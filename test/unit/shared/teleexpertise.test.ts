@@ -10,11 +10,12 @@ import {
   openQuestion,
   requestState,
   routedTo,
-  specialtyKey,
   waitingTime,
   type ExpertiseMessage,
   type InboxItem,
 } from '../../../src/shared/teleexpertise/teleexpertise';
+import { specialtyKey } from '../../../src/shared/scheduling/specialty-key';
+import { anOffer } from '../../helpers/offers';
 
 const expert = { name: 'Dr Le Goff', role: 'physician' as const, rpps: null, specialty: 'dermatologie' };
 const nurse = { name: 'IDE Morvan', role: 'nurse' as const, rpps: null, specialty: null };
@@ -140,15 +141,14 @@ describe('the expert’s inbox', () => {
       peer('cart-1', 'Chariot', null, 'station'),
     ];
     const offers = [
-      {
+      anOffer({
         id: 'o',
         specialty: 'Dermatologie',
         hospital: 'CHU',
-        act: 'teleexpertise' as const,
-        hours: '24/7',
+        acts: ['teleexpertise'],
         experts: ['dr-g'],
         urgent: false,
-      },
+      }),
     ];
     // Two experts with one name stay two (their identifiers differ); the offer's expert is one too.
     expect(nameableExperts(' dermatologie ', peers, offers).map((p) => p.id)).toEqual(['dr-g', 'dr-a', 'dr-b']);

@@ -9,7 +9,8 @@
 // act's Media and DocumentReference (searched by encounter), which may still be uploading.
 import type { Practitioner, Reference, ServiceRequest } from '@medplum/fhirtypes';
 import type { Encounter, Professional } from '../../../shared/acts/encounter';
-import { EXPERT_ID_SYSTEM, specialtyKey, type ExpertiseDetails } from '../../../shared/teleexpertise/teleexpertise';
+import { specialtyKey } from '../../../shared/scheduling/specialty-key';
+import { EXPERT_ID_SYSTEM, type ExpertiseDetails } from '../../../shared/teleexpertise/teleexpertise';
 import { professionalReference } from './practitioner';
 import { SYSTEM, uuidIdentifier } from './systems';
 

@@ -47,7 +47,7 @@ export function CallFromAct({ encounter }: { encounter: Encounter }) {
   const closed = encounter.status === 'closed';
   // Why the button is greyed, said beside it.
   const why = closed ? t('callAct.fromAct.closed') : inCall ? t('callAct.fromAct.inCall') : null;
-  const offered = new Set(hub.offers.flatMap((o) => o.experts));
+  const offered = new Set(hub.offers.flatMap((o) => o.experts.map((e) => e.id)));
   const experts = expertsOnline(hub.peers, offered);
   const strokeAct = useStrokeAct(encounter.id);
   const urgentOffers = strokeAct ? hub.offers.filter((o) => o.urgent) : [];

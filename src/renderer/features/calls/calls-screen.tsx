@@ -2,13 +2,15 @@
 // with each expert's presence, and everyone online, searchable by name, site or specialty.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Peer } from '../../../shared/hub-protocol';
+import type { Offer, Peer } from '../../../shared/hub-protocol';
 import { ring, setAvailability } from './call-controller';
 import { useCalls } from '../../webrtc/call-store';
 import { EscalationStatus } from './escalation-status';
 import { callOnDuty } from './on-duty-call';
 import { CallHistory } from './call-history';
 import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
+import { hoursWords, openingWords } from '../../ui/opening-hours-words';
+import { isOfferOpen, offerOpensAt } from '../../../shared/scheduling/offer';
 
 const matches = (peer: Peer, query: string) => {
   const q = query.trim().toLocaleLowerCase('fr');
@@ -84,8 +86,10 @@ export function CallsScreen() {
               {offer.urgent && <span className="tag urgent">{t('calls.urgentOffer')}</span>}
             </h3>
             <p>
-              {t(`calls.acts.${offer.act}`)} · {t('calls.hours', { hours: offer.hours })}
+              {offer.acts.map((act) => t(`calls.acts.${act}`)).join(', ')} ·{' '}
+              {t('calls.hours', { hours: hoursWords(offer.hours) })}
             </p>
+            <OpenNow offer={offer} />
             {offer.urgent && (
               <ReasonedButton
                 className="warning urgent-call"
@@ -96,11 +100,11 @@ export function CallsScreen() {
               </ReasonedButton>
             )}
             <ul>
-              {offer.experts.map((id) => {
+              {offer.experts.map(({ id, name }) => {
                 const peer = byId.get(id);
                 return (
                   <li key={id}>
-                    {peer ? peer.name : id} — {t(`calls.availability.${peer ? peer.availability : 'offline'}`)}{' '}
+                    {peer ? peer.name : name} — {t(`calls.availability.${peer ? peer.availability : 'offline'}`)}{' '}
                     {peer && callButton(peer)}
                   </li>
                 );
@@ -131,5 +135,18 @@ export function CallsScreen() {
       </ul>
       <CallHistory />
     </section>
+  );
+}
+
+/** Whether the offer can be called now, and when it opens when it cannot. */
+function OpenNow({ offer }: { offer: Offer }) {
+  const { t } = useTranslation();
+  const now = new Date();
+  if (isOfferOpen(offer, now)) return <p className="offer-open">{t('hours.openNow')}</p>;
+  const opens = offerOpensAt(offer, now);
+  return (
+    <p className="offer-closed">
+      {opens ? t('hours.closedNow', { when: openingWords(opens) }) : t('hours.closedNoOpening')}
+    </p>
   );
 }

@@ -4,6 +4,7 @@
 // then the team is told to use the hospital's switchboard. Every attempt is shown.
 import { create } from 'zustand';
 import type { Offer } from '../../../shared/hub-protocol';
+import { ringOrder } from '../../../shared/scheduling/offer';
 import { ring } from './call-controller';
 import { useCalls } from '../../webrtc/call-store';
 
@@ -57,7 +58,14 @@ async function ringNext(): Promise<void> {
 export async function callOnDuty(offer: Offer, reason: string, actId: string | null = null): Promise<void> {
   watching?.();
   useEscalation.setState({
-    escalation: { offerId: offer.id, reason, actId, queue: [...offer.experts], attempts: [], state: 'ringing' },
+    escalation: {
+      offerId: offer.id,
+      reason,
+      actId,
+      queue: ringOrder(offer, new Date()),
+      attempts: [],
+      state: 'ringing',
+    },
   });
   watching = useCalls.subscribe((state, previous) => {
     const e = useEscalation.getState().escalation;

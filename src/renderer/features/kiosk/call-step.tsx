@@ -54,8 +54,8 @@ export function CallStep({ onEnded }: { onEnded(): void }) {
 
   const byId = new Map(hub.peers.map((p) => [p.id, p]));
   const experts = hub.offers
-    .filter((o) => o.act === 'teleconsultation')
-    .flatMap((offer) => offer.experts.map((id) => ({ offer, peer: byId.get(id) })))
+    .filter((o) => o.acts.includes('teleconsultation'))
+    .flatMap((offer) => offer.experts.map(({ id }) => ({ offer, peer: byId.get(id) })))
     .filter((e): e is { offer: (typeof hub.offers)[number]; peer: Peer } => e.peer?.availability === 'available');
   return (
     <section className="kiosk-card" aria-labelledby="kiosk-call-title">

@@ -97,3 +97,6 @@ export function nextOpening(hours: OpeningHours, instant: Date): Date | null {
   }
   return null;
 }
+
+/** Every hour of every day, holidays included: the urgent offers' hours. */
+export const ALWAYS_OPEN: OpeningHours = { alwaysOpen: true, rules: [], holidays: 'open', region: 'national' };

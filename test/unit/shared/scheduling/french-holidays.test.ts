@@ -4,7 +4,7 @@
 // and Alsace-Moselle's two more (article L. 3134-13). Easter is checked against the dates the
 // Conférence des évêques de France publishes for those years and a few others.
 import { describe, expect, it } from 'vitest';
-import { easterSunday, publicHolidayOn, publicHolidays } from '../../../src/shared/french-holidays';
+import { easterSunday, publicHolidayOn, publicHolidays } from '../../../../src/shared/scheduling/french-holidays';
 
 describe('public holidays in France', () => {
   it('gives the eleven official days of 2026', () => {

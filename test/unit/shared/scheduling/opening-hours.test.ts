@@ -10,7 +10,7 @@ import {
   parisClock,
   parisInstant,
   type OpeningHours,
-} from '../../../src/shared/opening-hours';
+} from '../../../../src/shared/scheduling/opening-hours';
 
 /** A dermatology offer: weekdays 9:00-12:30 and 14:00-18:00, closed on public holidays. */
 const WEEKDAYS: OpeningHours = OpeningHoursSchema.parse({
