@@ -5,26 +5,19 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
-import {
-  ClientMessageSchema,
-  HUB_MAX_MESSAGE_BYTES,
-  HUB_PROTOCOL,
-  type Offer,
-  type Peer,
-  type ServerMessage,
-} from '../shared/hub-protocol';
+import { WebSocketServer } from 'ws';
+import { HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type ServerMessage } from '../shared/hub-protocol';
 import { AUDIT_HEAD_PATH, handleAuditHead } from './audit-chains';
 import { createCallRouter } from './call-router';
+import { acceptConnection, type ConnectedPeer, type ConnectionDeps } from './connection';
 import { createFhirEndpoint } from './fhir-endpoint';
 import { createUploadEndpoint, type UploadEndpoint } from './uploads';
 import { makeTemporaryUploadsFolder } from './upload-sweep';
 import { createPresence } from './presence';
-import { createRateLimiter, createReconnectLimiter, createTokenBucket } from './rate-limit';
+import { createRateLimiter, createReconnectLimiter } from './rate-limit';
 import { watchRevocations } from './revocations';
 import { handleTokenRefresh, TOKEN_REFRESH_PATH } from './token-refresh';
-import { verifyToken, type Claims, type KeyRing, type Verified } from './tokens';
-import { turnCredentials } from './turn-credentials';
+import { verifyToken, type KeyRing, type Verified } from './tokens';
 
 export interface HubOptions {
   secret: string; // signs access tokens (when keys is not given)
@@ -134,7 +127,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   refuseSharedTurnSecret(keys, options.turnSecret);
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
-  const peers = new Map<string, { socket: WebSocket; peer: Peer; claims: Claims }>();
+  const peers = new Map<string, ConnectedPeer>();
   // SECURITY: every request, refresh and connection is checked against the region's revocation
   // list; when it changes, the connections of the tokens it now names are closed (4003).
   const revocationsFile = options.revocationsFile;
@@ -171,6 +164,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ringTimeoutMs: options.ringTimeoutMs,
     reconnectGraceMs: options.reconnectGraceMs,
   });
+  const connections: ConnectionDeps = {
+    peers,
+    presence,
+    router,
+    list,
+    directory: () => ({ type: 'directory', offers: options.offers }),
+    turnSecret: options.turnSecret,
+    turnUrls: options.turnUrls,
+    ratePerSecond: options.ratePerSecond ?? 50,
+    burst: options.burst ?? 200,
+    now,
+    log,
+  };
 
   // The FHIR R4 endpoint for development and tests (/fhir/R4), behind the same tokens.
   // SECURITY: one bucket per token subject for the HTTP endpoints (FHIR and uploads): a flooding
@@ -248,125 +254,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
     if (admitted.refusedBefore > 0)
       log('hub.reconnect_resumed', { peer: verified.claims.sub, refused: admitted.refusedBefore });
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, verified.claims));
+    wss.handleUpgrade(req, socket, head, (ws) => acceptConnection(connections, ws, verified.claims));
   });
-
-  function onConnection(socket: WebSocket, claims: Claims): void {
-    const peer: Peer = {
-      id: claims.sub,
-      role: claims.role,
-      name: claims.name,
-      site: claims.site,
-      specialty: claims.specialty,
-      availability: 'available',
-    };
-    // One connection per identity: the newest (a station that reconnected) replaces the old one.
-    peers.get(peer.id)?.socket.close(4000, 'replaced by a newer connection');
-    peers.set(peer.id, { socket, peer, claims });
-    // Setting up a call is a legitimate burst (offer, answer, a few dozen ICE candidates from
-    // both sides); a flood is hundreds a second, sustained.
-    const bucket = createTokenBucket(options.ratePerSecond ?? 50, options.burst ?? 200, now);
-    let refused = 0;
-    const error = (code: Extract<ServerMessage, { type: 'error' }>['code'], message: string) => {
-      if (socket.readyState === socket.OPEN)
-        socket.send(JSON.stringify({ type: 'error', code, message } satisfies ServerMessage));
-    };
-    // SECURITY: a connection lives no longer than its token: at expiry it is closed (4001) and
-    // the station reconnects with a fresh one (the upgrade checks it again).
-    const expiry = setTimeout(
-      () => socket.close(4001, 'token expired'),
-      Math.min(2 ** 31 - 1, Math.max(0, claims.exp * 1000 - now())),
-    );
-    socket.on('close', () => clearTimeout(expiry));
-    const welcome = list();
-    socket.send(JSON.stringify({ type: 'welcome', you: peer, peers: welcome } satisfies ServerMessage));
-    presence.welcomed(peer.id, welcome);
-    presence.changed();
-    router.connected(peer.id);
-
-    socket.on('message', (data, isBinary) => {
-      if (!bucket.take()) {
-        // A flood is answered a few times, then the connection is closed.
-        if (++refused === 1) log('hub.rate_limited', { peer: peer.id });
-        if (refused > 100) socket.close(1008, 'too many messages');
-        else error('rate_limited', 'Too many messages: slow down.');
-        return;
-      }
-      refused = 0; // a pause ends a burst: only a sustained flood closes the connection
-      if (isBinary) return error('invalid_message', 'Binary messages are not accepted.');
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(data.toString('utf8'));
-      } catch {
-        return error('invalid_message', 'The message is not JSON.');
-      }
-      const message = ClientMessageSchema.safeParse(parsed);
-      if (!message.success)
-        return error(
-          'invalid_message',
-          `The message is not a hub message (${message.error.issues[0]?.message ?? 'invalid'}).`,
-        );
-      const m = message.data;
-      let outcome: ReturnType<typeof router.ring> = { ok: true };
-      switch (m.type) {
-        case 'presence.set':
-          peer.availability = m.availability;
-          presence.changed();
-          break;
-        case 'directory.get':
-          socket.send(JSON.stringify({ type: 'directory', offers: options.offers } satisfies ServerMessage));
-          break;
-        case 'call.ring':
-          outcome = router.ring(peer.id, m.to, m.reason, m.urgent ?? false);
-          break;
-        case 'call.accept':
-          outcome = router.accept(peer.id, m.callId);
-          break;
-        case 'call.decline':
-          outcome = router.decline(peer.id, m.callId, m.reason);
-          break;
-        case 'call.cancel':
-          outcome = router.cancel(peer.id, m.callId);
-          break;
-        case 'call.hangup':
-          outcome = router.hangup(peer.id, m.callId, m.reason);
-          break;
-        case 'signal':
-          outcome = router.signal(peer.id, m.callId, m.data);
-          break;
-        case 'turn.credentials': {
-          // SECURITY: the relay is for calls: credentials go only to a member of a call that rings
-          // or is under way (a station asks for them once the call is accepted), never to anyone
-          // who would use the region's relay for something else.
-          if (!router.inCall(peer.id)) {
-            log('hub.turn_refused', { peer: peer.id });
-            const message = 'TURN credentials are given only for a call you are in (ringing or under way).';
-            outcome = { ok: false, code: 'not_in_call', message };
-            break;
-          }
-          const credentials = turnCredentials(options.turnSecret, peer.id, Math.floor(now() / 1000));
-          socket.send(
-            JSON.stringify({
-              type: 'turn.credentials',
-              ...credentials,
-              urls: options.turnUrls,
-            } satisfies ServerMessage),
-          );
-          break;
-        }
-      }
-      if (!outcome.ok) error(outcome.code, outcome.message);
-    });
-
-    socket.on('close', () => {
-      if (peers.get(peer.id)?.socket !== socket) return; // replaced: the newer connection stays
-      peers.delete(peer.id);
-      presence.left(peer.id);
-      router.disconnected(peer.id);
-      presence.changed();
-    });
-    socket.on('error', (e) => log('hub.socket_error', { peer: peer.id, error: e.message }));
-  }
 
   // The configured folder's leftovers go before the first request; then hourly.
   const sweeper = setInterval(
