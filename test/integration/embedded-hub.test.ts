@@ -57,8 +57,8 @@ describe('the embedded default hub', () => {
 
     // The cart's stroke alert rings the urgent offer's experts in order: the first is the printed one.
     const stroke = offers.find((o) => o.urgent);
-    expect(stroke?.experts[0]).toBe(expertId);
-    cart.send({ type: 'call.ring', to: stroke!.experts[0], reason: 'Alerte AVC', urgent: true });
+    expect(stroke?.experts[0]?.id).toBe(expertId);
+    cart.send({ type: 'call.ring', to: stroke!.experts[0]!.id, reason: 'Alerte AVC', urgent: true });
     expect(await expert.next('call.incoming')).toMatchObject({ urgent: true, reason: 'Alerte AVC' });
   });
 });
