@@ -5,6 +5,7 @@ import type { WebSocket } from 'ws';
 import { ClientMessageSchema, type ClientMessage, type Peer, type ServerMessage } from '../shared/hub-protocol';
 import type { createCallRouter } from './call-router';
 import type { createPresence } from './presence';
+import type { createOfferMessages } from './scheduling/offer-messages';
 import { createTokenBucket } from './rate-limit';
 import type { Claims } from './tokens';
 import { turnCredentials } from './turn-credentials';
@@ -24,8 +25,8 @@ export interface ConnectionDeps {
   router: ReturnType<typeof createCallRouter>;
   /** Who is online now, as the welcome and presence say it. */
   list(): Peer[];
-  /** The directory of offers, as sent to a peer that asks for it. */
-  directory(): ServerMessage;
+  /** The region's offers: the directory, and the coordinator's messages (scheduling/offer-messages.ts). */
+  offers: ReturnType<typeof createOfferMessages>;
   turnSecret: string;
   turnUrls: string[];
   ratePerSecond: number;
@@ -34,18 +35,43 @@ export interface ConnectionDeps {
   log(event: string, detail?: Record<string, unknown>): void;
 }
 
-/** Answers one parsed message of a connected peer. */
-function handle(deps: ConnectionDeps, peer: Peer, reply: (message: ServerMessage) => void, m: ClientMessage): Outcome {
+/**
+ * SECURITY: the coordinator publishes offers; she is in no call: nobody rings her (she is not in
+ * presence either) and she rings nobody.
+ */
+function whyNoRing(deps: ConnectionDeps, from: Peer, to: string): Outcome | null {
+  if (from.role === 'coordinator')
+    return {
+      ok: false,
+      code: 'not_allowed',
+      message: 'The region’s coordinator publishes offers: she makes no calls.',
+    };
+  if (deps.peers.get(to)?.peer.role === 'coordinator')
+    return { ok: false, code: 'not_allowed', message: `${to} is the region’s coordinator: she is never rung.` };
+  return null;
+}
+
+/** Answers one parsed message of a connected peer (an offer message once the store has written). */
+function handle(
+  deps: ConnectionDeps,
+  peer: Peer,
+  reply: (message: ServerMessage) => void,
+  m: ClientMessage,
+): Outcome | Promise<Outcome> {
   switch (m.type) {
     case 'presence.set':
       peer.availability = m.availability;
       deps.presence.changed();
       return { ok: true };
     case 'directory.get':
-      reply(deps.directory());
+      reply(deps.offers.directory());
       return { ok: true };
+    case 'offer.publish':
+    case 'offer.withdraw':
+    case 'offer.duty':
+      return deps.offers.handle(peer, m, reply);
     case 'call.ring':
-      return deps.router.ring(peer.id, m.to, m.reason, m.urgent ?? false);
+      return whyNoRing(deps, peer, m.to) ?? deps.router.ring(peer.id, m.to, m.reason, m.urgent ?? false);
     case 'call.accept':
       return deps.router.accept(peer.id, m.callId);
     case 'call.decline':
@@ -70,7 +96,7 @@ function handle(deps: ConnectionDeps, peer: Peer, reply: (message: ServerMessage
       return { ok: true };
     }
     default:
-      return { ok: true }; // the scheduling messages are not served yet (issue 22)
+      return { ok: true }; // the waiting queue's messages are not served yet (issue 22)
   }
 }
 
@@ -130,8 +156,15 @@ export function acceptConnection(deps: ConnectionDeps, socket: WebSocket, claims
         'invalid_message',
         `The message is not a hub message (${message.error.issues[0]?.message ?? 'invalid'}).`,
       );
+    const answered = (outcome: Outcome) => {
+      if (!outcome.ok) error(outcome.code, outcome.message);
+    };
     const outcome = handle(deps, peer, reply, message.data);
-    if (!outcome.ok) error(outcome.code, outcome.message);
+    if (!(outcome instanceof Promise)) return answered(outcome);
+    outcome.then(answered, (e: unknown) => {
+      log('hub.message_failed', { peer: peer.id, type: message.data.type, error: (e as Error).message });
+      error('invalid_message', `The hub could not do ${message.data.type}: ${(e as Error).message}`);
+    });
   });
 
   socket.on('close', () => {

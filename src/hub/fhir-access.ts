@@ -21,8 +21,9 @@ import { createUploadPointers } from './upload-pointers';
 /** meta.source of every resource written through the hub: who wrote it (the token's subject). */
 export const sourceOf = regionSourceOf;
 
-// SECURITY: the directory of professionals is shared by the region: every token reads it.
-const SHARED_TYPES = new Set(['Practitioner']);
+// SECURITY: the directory of professionals and the region's offers (HealthcareService,
+// PractitionerRole, which only the hub writes: fhir-requests.ts) are shared: every token reads them.
+const SHARED_TYPES = new Set(['Practitioner', 'HealthcareService', 'PractitionerRole']);
 
 type AnyResource = Resource & { id?: string; [key: string]: unknown };
 const refId = (reference: unknown, type: string): string | null => {

@@ -7,6 +7,9 @@ import type http from 'node:http';
 export const RESOURCE_TYPES: ResourceType[] = [
   'Patient',
   'Practitioner',
+  // The region's offers (issue 22): read by every token, written only by the hub (OFFER_TYPES).
+  'HealthcareService',
+  'PractitionerRole',
   'Encounter',
   'ServiceRequest',
   'MedicationRequest',
@@ -24,8 +27,37 @@ const AUDIT_EVENT_RULES =
   'Created by PUT on its id and never replaced; taken only if it follows the last row acknowledged ' +
   'in its station’s chain (src/hub/README.md).';
 
+// The region's offers (issue 22): the hub writes them from its coordinator's offer.publish
+// (scheduling/offer-store.ts); over FHIR every token reads them and nobody writes them.
+export const OFFER_TYPES: ReadonlySet<string> = new Set(['HealthcareService', 'PractitionerRole']);
+const OFFER_WRITE_REFUSED =
+  'Offers are published by the region’s coordinator through the hub (offer.publish), not written over FHIR.';
+const OFFER_SEARCH: Record<string, { name: string; type: 'token' | 'reference' }[]> = {
+  HealthcareService: [
+    { name: 'active', type: 'token' },
+    { name: 'specialty', type: 'token' },
+  ],
+  PractitionerRole: [
+    { name: 'active', type: 'token' },
+    { name: 'service', type: 'reference' },
+  ],
+};
+
+/** The offers' types: read, vread, history and search only, with what they are. */
+function withOffersReadOnly(statement: CapabilityStatement): CapabilityStatement {
+  for (const resource of statement.rest?.[0]?.resource ?? []) {
+    if (!OFFER_TYPES.has(resource.type)) continue;
+    resource.interaction = resource.interaction?.filter((i) => i.code !== 'create' && i.code !== 'update');
+    resource.updateCreate = false;
+    resource.conditionalCreate = false;
+    resource.searchParam = [...(resource.searchParam ?? []), ...(OFFER_SEARCH[resource.type] ?? [])];
+    resource.documentation = `The region’s offers, read by every token. ${OFFER_WRITE_REFUSED}`;
+  }
+  return statement;
+}
+
 export function capabilityStatement(): CapabilityStatement {
-  return {
+  return withOffersReadOnly({
     resourceType: 'CapabilityStatement',
     status: 'active',
     date: '2026-11-23',
@@ -57,7 +89,7 @@ export function capabilityStatement(): CapabilityStatement {
         })),
       },
     ],
-  };
+  });
 }
 
 export interface Target {
@@ -101,6 +133,7 @@ export function whyRefused(
       status: 405,
       text: 'Only read, vread, instance history, search by type, create and update by id are served here: batches, transactions, system or type history and operations are refused.',
     };
+  if (method !== 'GET' && OFFER_TYPES.has(target.type)) return { status: 403, text: OFFER_WRITE_REFUSED };
   if (method === 'GET') {
     if (target.id !== undefined) return null;
     for (const key of target.query.keys()) {

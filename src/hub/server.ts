@@ -14,6 +14,8 @@ import { createFhirEndpoint } from './fhir-endpoint';
 import { createUploadEndpoint, type UploadEndpoint } from './uploads';
 import { makeTemporaryUploadsFolder } from './upload-sweep';
 import { createPresence } from './presence';
+import { createOfferMessages } from './scheduling/offer-messages';
+import { createOfferStore } from './scheduling/offer-store';
 import { createRateLimiter, createReconnectLimiter } from './rate-limit';
 import { watchRevocations } from './revocations';
 import { handleTokenRefresh, TOKEN_REFRESH_PATH } from './token-refresh';
@@ -40,6 +42,7 @@ export interface HubOptions {
   revocationsPollMs?: number;
   turnSecret: string; // coturn's static-auth-secret
   turnUrls: string[];
+  /** The offers the hub starts with (the region's JSON file, a test's); then the coordinator publishes. */
   offers: Offer[];
   host?: string;
   port?: number;
@@ -148,7 +151,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const entry = peers.get(peerId);
     if (entry && entry.socket.readyState === entry.socket.OPEN) entry.socket.send(JSON.stringify(message));
   };
-  const list = () => [...peers.values()].map((p) => p.peer);
+  // The coordinator is nobody's to call: she is not in presence (connection.ts refuses a ring to her).
+  const list = () => [...peers.values()].map((p) => p.peer).filter((p) => p.role !== 'coordinator');
   const presence = createPresence({
     list,
     recipients: () => peers.keys(),
@@ -164,12 +168,27 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ringTimeoutMs: options.ringTimeoutMs,
     reconnectGraceMs: options.reconnectGraceMs,
   });
+  // The FHIR R4 endpoint for development and tests (/fhir/R4), behind the same tokens.
+  // SECURITY: one bucket per token subject for the HTTP endpoints (FHIR and uploads): a flooding
+  // station gets 429 and the others are not slowed. A sync pushes a few hundred resources in a
+  // burst; a flood is sustained.
+  const limiter = createRateLimiter(options.httpRatePerSecond ?? 50, options.httpBurst ?? 500, now);
+  const fhir = createFhirEndpoint({ authenticate, now, limiter, log });
+  // The region's offers live in the FHIR repository, as HealthcareService and PractitionerRole.
+  const offerStore = createOfferStore(fhir.repository);
   const connections: ConnectionDeps = {
     peers,
     presence,
     router,
     list,
-    directory: () => ({ type: 'directory', offers: options.offers }),
+    offers: createOfferMessages({
+      store: offerStore,
+      connected: () => peers.keys(),
+      isOnline: (id) => peers.has(id),
+      send,
+      now,
+      log,
+    }),
     turnSecret: options.turnSecret,
     turnUrls: options.turnUrls,
     ratePerSecond: options.ratePerSecond ?? 50,
@@ -178,12 +197,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     log,
   };
 
-  // The FHIR R4 endpoint for development and tests (/fhir/R4), behind the same tokens.
-  // SECURITY: one bucket per token subject for the HTTP endpoints (FHIR and uploads): a flooding
-  // station gets 429 and the others are not slowed. A sync pushes a few hundred resources in a
-  // burst; a flood is sustained.
-  const limiter = createRateLimiter(options.httpRatePerSecond ?? 50, options.httpBurst ?? 500, now);
-  const fhir = createFhirEndpoint({ authenticate, now, limiter, log });
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if ((req.url ?? '').split('?')[0] === TOKEN_REFRESH_PATH) {
       const lifetimeSeconds = options.refreshLifetimeSeconds ?? 12 * 3600;
@@ -270,6 +283,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     clearInterval(sweeper);
   };
   try {
+    for (const offer of options.offers) await offerStore.publish(offer);
     await sweepUploads();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
