@@ -21,3 +21,12 @@ export const DEV_CART: DevPeer = {
   site: 'Site de test',
   specialty: null,
 };
+
+/** The region's coordinator: publishes and withdraws offers and their rotas; never rung. */
+export const DEV_COORDINATOR: DevPeer = {
+  sub: 'coordinator-dev',
+  role: 'coordinator',
+  name: 'Coordination régionale de test',
+  site: 'Plateforme régionale de test',
+  specialty: null,
+};

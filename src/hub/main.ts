@@ -1,7 +1,7 @@
 // The hub's own start command: `npm run hub`. Configuration from the environment (settings.ts);
 // without its secrets it refuses to start, unless RELAIS_HUB_DEV=1 (then it makes random ones,
-// mints a development token for a cart and an expert and prints them).
-import { DEV_CART, DEV_EXPERT } from './dev-peers';
+// mints a development token for a cart, an expert and the region's coordinator and prints them).
+import { DEV_CART, DEV_COORDINATOR, DEV_EXPERT } from './dev-peers';
 import { startHub } from './server';
 import { hubOptionsFromEnv } from './settings';
 import { issueToken } from './tokens';
@@ -19,8 +19,10 @@ async function main(): Promise<void> {
     const key = options.keys.current;
     const cart = issueToken(key, { ...DEV_CART, exp });
     const expert = issueToken(key, { ...DEV_EXPERT, exp });
-    process.stdout.write(`  development token (cart):   ${cart}\n`);
-    process.stdout.write(`  development token (expert): ${expert}\n`);
+    const coordinator = issueToken(key, { ...DEV_COORDINATOR, exp });
+    process.stdout.write(`  development token (cart):        ${cart}\n`);
+    process.stdout.write(`  development token (expert):      ${expert}\n`);
+    process.stdout.write(`  development token (coordinator): ${coordinator}\n`);
   }
   const stop = () => void hub.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

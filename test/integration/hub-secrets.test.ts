@@ -55,9 +55,17 @@ describe('the hub command', () => {
   });
 
   it('starts a development hub with neither secret set (it makes two different ones)', async () => {
-    const run = await hubCommand({ RELAIS_HUB_DEV: '1' }, 'development token (expert)');
+    const run = await hubCommand({ RELAIS_HUB_DEV: '1' }, 'development token (coordinator)');
     expect(run.stdout).toContain('listening on');
     expect(run.stdout).toContain('development token (cart)');
+    expect(run.stdout).toContain('development token (expert)');
+  });
+
+  it('prints a development token for the region’s coordinator, who publishes the offers', async () => {
+    const run = await hubCommand({ RELAIS_HUB_DEV: '1' }, 'development token (coordinator)');
+    const token = /development token \(coordinator\): +(\S+)/.exec(run.stdout)?.[1] ?? '';
+    const claims = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8'));
+    expect(claims).toMatchObject({ sub: 'coordinator-dev', role: 'coordinator' });
   });
 });
 
