@@ -157,6 +157,10 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
       // record: a refused read of someone else's id is recorded at the region, not refused.
       return whyNotOwnAuditEvent(r, claims);
     }
+    // SECURITY: the region's coordinator keeps no patient's record: her token writes nothing else
+    // over FHIR (she publishes offers through the hub).
+    if (claims.role === 'coordinator')
+      return `A coordinator’s token writes only her own audit trail over FHIR, not ${r.resourceType}: offers are published through the hub (offer.publish).`;
     const kind = addressedKind(r);
     if (kind !== null) {
       const why = whyNotAddressed(kind, r, claims);

@@ -200,6 +200,14 @@ describe('the offers on the hub’s FHIR endpoint', () => {
     expect((await fhir('GET', '/HealthcareService/neuro-avc')).json.active).toBe(true);
   });
 
+  it('lets the coordinator’s token write nothing else over FHIR either: she keeps no patient’s record', async () => {
+    const patient = { resourceType: 'Patient', id: 'p-1', name: [{ family: 'MARTIN', given: ['Jeanne'] }] };
+    const put = await fhir('PUT', '/Patient/p-1', 'coord-bzh', 'coordinator', patient);
+    expect(put.status).toBe(403);
+    expect(put.json.issue[0].details.text).toContain('A coordinator’s token writes only her own audit trail');
+    expect((await fhir('PUT', '/Patient/p-1', 'cart-1', 'station', patient)).status).toBeLessThan(300);
+  });
+
   it('says so in its CapabilityStatement', async () => {
     const { json } = await fhir('GET', '/metadata');
     const service = json.rest[0].resource.find((r: { type: string }) => r.type === 'HealthcareService');
