@@ -105,6 +105,18 @@ describe('publishing offers', () => {
     expect(await entries('/HealthcareService')).toHaveLength(1);
   });
 
+  it('refuses an offer that names an expert twice, saying whom', async () => {
+    const coordinator = await peer('coord-bzh', 'coordinator');
+    const twice = { ...DERMATOLOGY, experts: [...DERMATOLOGY.experts, DERMATOLOGY.experts[0]!] };
+    coordinator.send({ type: 'offer.publish', offer: twice });
+    expect(await coordinator.next('error')).toEqual({
+      type: 'error',
+      code: 'invalid_message',
+      message: 'The offer names the expert dr-derm twice: name her once.',
+    });
+    expect(await entries('/HealthcareService')).toHaveLength(1);
+  });
+
   it('a new version replaces the offer in place; an expert taken off it keeps her PractitionerRole, inactive', async () => {
     const coordinator = await peer('coord-bzh', 'coordinator');
     coordinator.send({ type: 'offer.publish', offer: DERMATOLOGY });

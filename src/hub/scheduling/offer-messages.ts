@@ -45,6 +45,15 @@ export function createOfferMessages(deps: OfferMessagesDeps) {
       return { ok: false, code: 'not_allowed', message };
     }
     if (m.type === 'offer.publish') {
+      // Each expert serves an offer once: her PractitionerRole is one resource.
+      const ids = m.offer.experts.map((e) => e.id);
+      const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+      if (twice !== undefined)
+        return {
+          ok: false,
+          code: 'invalid_message',
+          message: `The offer names the expert ${twice} twice: name her once.`,
+        };
       await deps.store.publish(m.offer);
       deps.log('hub.offer_published', { by: peer.id, offer: m.offer.id, experts: m.offer.experts.length });
     } else {
