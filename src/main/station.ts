@@ -4,6 +4,7 @@ import { createActivityFeature } from './activity';
 import { answerFromHub, createActsFeature } from './acts';
 import { createAuditFeature, stationWho } from './audit';
 import { createCallsFeature } from './calls';
+import { createOffersFeature } from './scheduling';
 import { allGates, createDispatch, type Dispatch } from './contract/dispatch';
 import { assembleHandlers } from './contract/handlers';
 import { createDevicesFeature } from './devices';
@@ -79,8 +80,14 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
       directory: teleexpertise,
       audit: stationAudit,
       steering: devices.steering,
+      offers,
     }),
     acts: () => acts.ofCalls,
+  });
+  const offers = createOffersFeature(platform, {
+    send: (message) => calls.service.sendToHub(message),
+    identity: () => calls.service.state().you,
+    resourcesDir: options.resourcesDir,
   });
   const devices = createDevicesFeature(platform, {
     self: () => calls.service.state().you,
@@ -205,6 +212,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     kiosk: kiosk.handlers,
     activity: activity.handlers,
     remoteActs: remoteActs.handlers,
+    scheduling: offers.handlers,
   });
 
   const deviceStartup = devices.start(options.devices, options.resourcesDir);

@@ -21,6 +21,8 @@ export interface CallServiceDeps {
   icePolicy: IceConfig['iceTransportPolicy'];
   onState: (state: HubState) => void;
   onMessage: (message: ServerMessage) => void;
+  /** The hub sent its directory of offers (after a coordinator published or withdrew one). */
+  onDirectory?: (offers: Offer[]) => void;
   /** A line of a call's chat was kept: the act of the call (if any) shows it at once. */
   onChat?: (callId: string) => void;
   turnTimeoutMs?: number;
@@ -139,6 +141,7 @@ export function createCallService(deps: CallServiceDeps) {
           return publish();
         case 'directory':
           offers = message.offers;
+          deps.onDirectory?.(offers);
           return publish();
         case 'turn.credentials':
           turnWaiters.splice(0).forEach((w) => w(message));
@@ -174,6 +177,11 @@ export function createCallService(deps: CallServiceDeps) {
         boundRing = null;
         throw error;
       }
+    },
+
+    /** Sends any message of the protocol on the station's hub connection; false when it is down. */
+    sendToHub(message: ClientMessage): boolean {
+      return sender(message);
     },
 
     send(command: CallCommand): { sent: true } {

@@ -15,6 +15,8 @@ export interface CallMessageTakers {
   directory: { directorySeen(): void };
   audit: { callMessage(message: ServerMessage): void };
   steering: { callMessage(message: ServerMessage): void };
+  /** Scheduling: the hub's directory and errors answer the coordinator's offer.publish and offer.withdraw. */
+  offers: { hubMessage(message: ServerMessage): void };
 }
 
 export interface CallsFeatureDeps {
@@ -37,6 +39,7 @@ export function createCallsFeature(platform: StationPlatform, deps: CallsFeature
     icePolicy: deps.icePolicy,
     onState: (state) => platform.events.emit('calls.hubChanged', state),
     onChat: (callId) => deps.acts().callChanged(callId),
+    onDirectory: (offers) => deps.messageTakers().offers.hubMessage({ type: 'directory', offers }),
     onMessage: (message) => {
       const takers = deps.messageTakers();
       // The other station's word on the patient's consent is main's, not the page's.
@@ -46,6 +49,7 @@ export function createCallsFeature(platform: StationPlatform, deps: CallsFeature
       if (message.type === 'call.accepted') deps.acts().callAccepted(message.callId);
       takers.audit.callMessage(message);
       takers.steering.callMessage(message);
+      takers.offers.hubMessage(message);
       platform.events.emit('calls.message', message);
     },
   });
