@@ -48,6 +48,7 @@ import { ExpertReportEditor } from './features/remote-acts/expert-report-editor'
 import { PrescriptionEditor } from './features/remote-acts/prescription-editor';
 import { ReportWorklist } from './features/remote-acts/report-worklist';
 import { RemoteActScreen } from './features/remote-acts/remote-act-screen';
+import { OffersScreen } from './features/scheduling/offers-screen';
 
 const onBadge = (uid: string) => void badgeRead(uid);
 
@@ -166,7 +167,8 @@ function Shell() {
         {inCall && <CallView />}
         <div hidden={inCall}>
           {view.name === 'calls' && <CallsScreen />}
-          {view.name === 'home' && <HomeScreen role={role} pharmacy={kiosk.site} />}
+          {view.name === 'home' && role === 'coordinator' && <OffersScreen />}
+          {view.name === 'home' && role !== 'coordinator' && <HomeScreen role={role} pharmacy={kiosk.site} />}
           {view.name === 'technique' && <TechniqueScreen role={role} />}
           {view.name === 'activity' && <ActivityScreen />}
           {view.name === 'sync' && <SyncScreen />}

@@ -12,6 +12,8 @@ const SECTIONS: Record<StationRole, readonly Section[]> = {
   cart: ['home', 'patients', 'devices', 'calls', 'activity'],
   expert: ['home', 'expertise', 'patients', 'calls', 'activity'],
   cabin: ['home', 'patients', 'devices', 'calls', 'activity'],
+  // The coordination's home is the region's offers; its calls screen shows the directory as the stations see it.
+  coordinator: ['home', 'calls'],
 };
 
 const TARGET: Record<Section, View> = {

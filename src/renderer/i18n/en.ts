@@ -37,6 +37,7 @@ import { liveVitalsEn } from '../features/calls/texts-live-vitals-en';
 import { viewerEn } from '../ui/texts-viewer-en';
 import { errorsEn } from '../ui/texts-errors-en';
 import { fieldErrorsEn } from '../ui/texts-field-errors-en';
+import { offersEn } from '../features/scheduling/texts-en';
 
 export const en: Translations = {
   app: {
@@ -97,6 +98,7 @@ export const en: Translations = {
   author: authorEn,
   why: whyEn,
   hours: hoursEn,
+  offers: offersEn,
   errors: errorsEn,
   // The identity rules' codes of identity vigilance sit with the patients feature (ui/ imports no feature).
   fieldErrors: { ...fieldErrorsEn, identity: { ...vigilanceFieldErrorsEn, ...fieldErrorsEn.identity } },

@@ -37,6 +37,7 @@ import { liveVitalsFr } from '../features/calls/texts-live-vitals-fr';
 import { viewerFr } from '../ui/texts-viewer-fr';
 import { errorsFr } from '../ui/texts-errors-fr';
 import { fieldErrorsFr } from '../ui/texts-field-errors-fr';
+import { offersFr } from '../features/scheduling/texts-fr';
 export const fr = {
   app: {
     name: 'Relais',
@@ -96,6 +97,7 @@ export const fr = {
   author: authorFr,
   why: whyFr,
   hours: hoursFr,
+  offers: offersFr,
   errors: errorsFr,
   // The identity rules' codes of identity vigilance sit with the patients feature (ui/ imports no feature).
   fieldErrors: { ...fieldErrorsFr, identity: { ...vigilanceFieldErrorsFr, ...fieldErrorsFr.identity } },

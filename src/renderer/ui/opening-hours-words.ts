@@ -27,7 +27,9 @@ function daysWords(days: number[], language: string): string {
     .join(', ');
 }
 
-const ruleWords = (rule: OpeningRule, language: string) => `${daysWords(rule.days, language)} ${rule.from}–${rule.to}`;
+/** One rule's days and hours ("lun.–ven. 08:00–18:00"): a rota line is said the same way. */
+export const ruleWords = (rule: OpeningRule, language = current()) =>
+  `${daysWords(rule.days, language)} ${rule.from}–${rule.to}`;
 
 /** The hours in words, with what happens on public holidays. */
 export function hoursWords(hours: OpeningHours, language = current()): string {

@@ -13,6 +13,19 @@ export const fieldErrorsEn: Texts<typeof fieldErrorsFr> = {
     unknown: 'Unknown field.',
     invalid: 'Wrong value.',
   },
+  hours: {
+    ends_before_start: 'The end must come after the start.',
+    time_format: 'Incorrect time: type HH:MM on 24 hours (for example 08:00 or 18:30).',
+    days_required: 'Tick at least one day.',
+  },
+  offer: {
+    acts_required: 'Tick at least one act type.',
+    id_format: 'Incorrect offer identifier: letters, digits, dot or hyphen, 64 characters at most.',
+  },
+  rota: {
+    experts_required: 'Add at least one expert to the ringing order.',
+    delay_range: 'A whole number of seconds, from 10 to 600.',
+  },
   trait: { invalid_characters: 'Letters only, with space, hyphen or apostrophe.' },
   date: {
     invalid: 'Wrong date: type DD/MM/YYYY (for example 03/12/1956).',

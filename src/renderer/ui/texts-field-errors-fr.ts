@@ -10,6 +10,19 @@ export const fieldErrorsFr = {
     unknown: 'Champ inconnu.',
     invalid: 'Valeur incorrecte.',
   },
+  hours: {
+    ends_before_start: 'La fin doit venir après le début.',
+    time_format: 'Heure incorrecte : saisissez HH:MM sur 24 heures (par exemple 08:00 ou 18:30).',
+    days_required: 'Cochez au moins un jour.',
+  },
+  offer: {
+    acts_required: 'Cochez au moins un type d’acte.',
+    id_format: 'Identifiant d’offre incorrect : lettres, chiffres, point ou tiret, 64 caractères au plus.',
+  },
+  rota: {
+    experts_required: 'Ajoutez au moins un expert à l’ordre d’appel.',
+    delay_range: 'Un nombre entier de secondes, de 10 à 600.',
+  },
   trait: { invalid_characters: 'Lettres seulement, avec espace, trait d’union ou apostrophe.' },
   date: {
     invalid: 'Date incorrecte : saisissez JJ/MM/AAAA (par exemple 03/12/1956).',

@@ -5,7 +5,7 @@ import type { callsFr } from './texts-fr';
 export const callsEn: Texts<typeof callsFr> = {
   title: 'Calls',
   you: 'You are {{name}} ({{site}})',
-  roles: { station: 'Station', expert: 'Expert' },
+  roles: { station: 'Station', expert: 'Expert', coordinator: 'Regional coordination' },
   hubDown: 'Regional hub {{state}}: calls are not possible right now. Relais reconnects by itself.',
   directory: 'Directory of telemedicine offers',
   noOffers: 'The regional hub publishes no offer.',

@@ -2,7 +2,7 @@
 export const callsFr = {
   title: 'Appels',
   you: 'Vous êtes {{name}} ({{site}})',
-  roles: { station: 'Station', expert: 'Expert' },
+  roles: { station: 'Station', expert: 'Expert', coordinator: 'Coordination régionale' },
   hubDown: 'Serveur régional {{state}} : les appels sont impossibles pour le moment. Relais se reconnecte tout seul.',
   directory: 'Annuaire des offres de télémédecine',
   noOffers: 'Aucune offre publiée par le serveur régional.',
