@@ -149,6 +149,17 @@ test('the coordinator publishes an urgent offer with hours and a rota; the cart 
   await expect(inDirectory).toContainText(`${EXPERT.name} — disponible`);
   await cart.screenshot({ path: `${LOOK}/cart-directory-fr-1366.png` });
 
+  // Changed: the form comes back with what was published; a longer delay is published in its place.
+  await published.getByRole('button', { name: 'Modifier l’offre Neurologie' }).click();
+  await expect(page.getByRole('heading', { name: 'Modifier l’offre Neurologie', level: 2 })).toBeVisible();
+  await expect(page.getByLabel('Spécialité', { exact: true })).toHaveValue('SM32');
+  await expect(page.getByLabel('Note')).toHaveValue('échange de garde');
+  await expect(page.getByRole('textbox', { name: 'Du', exact: true })).toHaveValue('24/12/2026');
+  await page.getByLabel('Délai avant d’appeler le suivant (secondes)').fill('45');
+  await page.getByRole('button', { name: 'Publier l’offre' }).click();
+  await expect(published).toContainText('Garde (chaque expert sonne 45 s avant le suivant)');
+  await expect(page.getByRole('listitem', { name: /CHU de Brest/ })).toHaveCount(1);
+
   // Withdrawn after a confirmation; kept when she changes her mind.
   await published.getByRole('button', { name: 'Retirer l’offre Neurologie' }).click();
   const confirm = page.getByRole('dialog', { name: 'Retirer cette offre ?' });

@@ -161,7 +161,10 @@ export function OfferForm({ initial, specialties, online, onPublished, onCancel 
   const [stationFields, setStationFields] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const check = checkDraft(draft);
+  // A new offer keeps the id it was first sent with: sending it again after a refusal or a silence
+  // changes that same offer on the hub, never makes a second one.
+  const [sentId, setSentId] = useState<string | null>(null);
+  const check = checkDraft(draft.id || !sentId ? draft : { ...draft, id: sentId });
   const errors = tried ? errorsByPath(t, [...(check.ok ? [] : check.fields), ...stationFields]) : {};
 
   const change = (patch: Partial<OfferDraft>) => {
@@ -182,8 +185,7 @@ export function OfferForm({ initial, specialties, online, onPublished, onCancel 
       .map((f) => ({ ...f, path: f.path.slice('offer.'.length) }));
     setStationFields(fields);
     setFailure(fields.length > 0 ? null : failureOf(t, result.error));
-    // A new offer keeps its id once sent: sending it again changes the same offer, never makes two.
-    if (!draft.id) setDraft((d) => ({ ...d, id: check.offer.id }));
+    if (!draft.id) setSentId(check.offer.id);
   }
 
   return (
