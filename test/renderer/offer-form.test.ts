@@ -170,6 +170,16 @@ describe('the offer form', () => {
     expect(words(html)).toMatch(/\d+ champs à corriger/);
   });
 
+  it('says an expert named twice beside the second row, as the hub would refuse it', async () => {
+    const draft = urgentDraft();
+    draft.experts = [...draft.experts, { id: 'dr-kerleau', name: 'Anne Kerleau' }];
+    const html = await render('fr', draft, true);
+    expect(errorOf(html, 'expert-2-id')).toBe(
+      'Cet expert est déjà nommé dans l’offre : retirez l’une des deux lignes.',
+    );
+    expect(errorOf(html, 'expert-0-id')).toBeNull();
+  });
+
   it('says them in English on an English screen', async () => {
     const draft = { ...urgentDraft(), rules: [{ days: [], from: '9h', to: '18:00' }], acts: [] };
     const html = await render('en', { ...draft, urgent: false }, true);

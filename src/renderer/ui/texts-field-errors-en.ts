@@ -20,6 +20,7 @@ export const fieldErrorsEn: Texts<typeof fieldErrorsFr> = {
   },
   offer: {
     acts_required: 'Tick at least one act type.',
+    expert_twice: 'This expert is already named in the offer: remove one of the two rows.',
     id_format: 'Incorrect offer identifier: letters, digits, dot or hyphen, 64 characters at most.',
   },
   rota: {

@@ -17,6 +17,7 @@ export const fieldErrorsFr = {
   },
   offer: {
     acts_required: 'Cochez au moins un type d’acte.',
+    expert_twice: 'Cet expert est déjà nommé dans l’offre : retirez l’une des deux lignes.',
     id_format: 'Identifiant d’offre incorrect : lettres, chiffres, point ou tiret, 64 caractères au plus.',
   },
   rota: {

@@ -210,6 +210,12 @@ function sayMore(f: FieldError): FieldError {
 export function checkDraft(draft: OfferDraft): DraftCheck {
   const fields: FieldError[] = [];
   if (!draft.specialtyCode) fields.push({ path: 'specialty', code: 'field.required' });
+  // The hub keeps one PractitionerRole per expert and an offer: it refuses an expert named twice.
+  draft.experts.forEach((e, index) => {
+    const id = e.id.trim();
+    if (id && draft.experts.findIndex((other) => other.id.trim() === id) < index)
+      fields.push({ path: `experts.${index}.id`, code: 'offer.expert_twice' });
+  });
   const parsed = parseWithFieldErrors(OfferSchema, offerOfDraft(draft));
   if (!parsed.success)
     for (const f of parsed.fields) if (!fields.some((g) => g.path === f.path)) fields.push(sayMore(f));
