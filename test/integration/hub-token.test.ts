@@ -171,6 +171,20 @@ describe('the station’s hub token', () => {
     expect(h.logged('hub.token_refresh_refused')).toEqual([]);
   });
 
+  it('never asks the hub to renew the coordination’s access either, and says at its expiry what to ask for', async () => {
+    const time = manualTime();
+    const hub = await hubWith(time);
+    const h = holder(time, {
+      token: issueToken(K2, claims({ sub: 'coord-bretagne', role: 'coordinator' })),
+      refreshUrl: tokenRefreshUrl(hub.url, null),
+    });
+    expect(time.planned()).toEqual([600_000]); // only the expiry report: the hub would answer not_a_station
+    expect(h.token.status()).toMatchObject({ state: 'valid', holder: 'coordinator' });
+    await h.step('hub.token_expired');
+    expect(h.token.status()).toMatchObject({ state: 'expired', holder: 'coordinator', reason: null });
+    expect(h.logged('hub.token_expired')[0]!.detail!.action).toContain('new coordinator access');
+  });
+
   it.each([
     [
       'past its chain’s maximum age',

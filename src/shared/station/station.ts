@@ -21,8 +21,11 @@ export const DeviceStatusSchema = z.object({
 /** The station's hub token: valid; refresh_refused (the hub will not renew it: it works until it expires); expired (no access to the region until a person gives a new one). */
 export const HubTokenStatusSchema = z.object({
   state: z.enum(['valid', 'refresh_refused', 'expired']),
-  /** A station's token is renewed by the hub; an expert's access is not (a new one must be asked for). */
-  holder: z.enum(['station', 'expert']),
+  /**
+   * A station's token is renewed by the hub; an expert's access and the region's coordinator's are
+   * not (the hub refreshes station tokens only: a new one must be asked for).
+   */
+  holder: z.enum(['station', 'expert', 'coordinator']),
   expiresAt: z.string().nullable(),
   /** The hub's refusal, in words (English, from the hub), when it refused. */
   reason: z.string().nullable(),

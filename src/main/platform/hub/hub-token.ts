@@ -23,6 +23,8 @@ const ACTION = {
     'Ask the regional IT for a new station token (RELAIS_HUB_TOKEN), then restart the station. / Demandez un nouveau jeton de poste (RELAIS_HUB_TOKEN) à l’informatique régionale, puis redémarrez le poste.',
   expert:
     'An expert’s access is not renewed by the hub: ask the regional IT for a new expert access (RELAIS_HUB_TOKEN), then restart the station. / L’accès d’un expert n’est pas renouvelé par le serveur régional : demandez un nouvel accès expert à l’informatique régionale, puis redémarrez le poste.',
+  coordinator:
+    'The coordination’s access is not renewed by the hub: ask the regional IT for a new coordinator access (RELAIS_HUB_TOKEN), then restart the station. / L’accès de la coordination n’est pas renouvelé par le serveur régional : demandez un nouvel accès coordinateur à l’informatique régionale, puis redémarrez le poste.',
 };
 
 /**
@@ -49,9 +51,10 @@ export function tokenExpiry(token: string): number | null {
   return typeof exp === 'number' && Number.isInteger(exp) && exp > 0 ? exp : null;
 }
 
-/** Whose token it is: an expert's is never renewed by the hub (it renews stations only). */
+/** Whose token it is: an expert's and the coordinator's are never renewed by the hub (it renews stations only). */
 export function tokenHolder(token: string): HubTokenStatus['holder'] {
-  return tokenClaims(token)?.role === 'expert' ? 'expert' : 'station';
+  const role = tokenClaims(token)?.role;
+  return role === 'expert' || role === 'coordinator' ? role : 'station';
 }
 
 /** Whom the token names (its `sub`): the station or the expert as the region knows her; null when unreadable. */

@@ -4,6 +4,13 @@
 import { useTranslation } from 'react-i18next';
 import type { HubTokenStatus } from '../../../shared/station/station';
 
+/** What an expired token means depends on whose it is: a station's, an expert's, the coordination's. */
+const EXPIRED: Record<HubTokenStatus['holder'], string> = {
+  station: 'hubToken.expired',
+  expert: 'hubToken.expiredExpert',
+  coordinator: 'hubToken.expiredCoordinator',
+};
+
 export function HubTokenNotice({ token }: { token: HubTokenStatus }) {
   const { t, i18n } = useTranslation();
   if (token.state === 'valid') return null;
@@ -13,7 +20,7 @@ export function HubTokenNotice({ token }: { token: HubTokenStatus }) {
       {token.refusal === 'revoked'
         ? t('hubToken.revoked')
         : token.state === 'expired'
-          ? t(token.holder === 'expert' ? 'hubToken.expiredExpert' : 'hubToken.expired', {
+          ? t(EXPIRED[token.holder], {
               at: at ? t('hubToken.expiredAt', { at }) : '',
             })
           : t(token.refusal === 'max_age' ? 'hubToken.maxAge' : 'hubToken.refreshRefused', { at })}

@@ -9,6 +9,8 @@ export const hubTokenEn: Texts<typeof hubTokenFr> = {
     'This station’s token expired{{at}} and could not be renewed: nothing is sent to the region and no call goes through. Ask the regional IT for a new station token (RELAIS_HUB_TOKEN), then restart the station. Nothing is lost: the records wait here.',
   expiredExpert:
     'Your expert access to the regional server expired{{at}}: no request or call reaches this station any more. Ask the regional IT for a new expert access, then restart the station.',
+  expiredCoordinator:
+    'The coordination’s access to the regional server expired{{at}}: offers can no longer be published or withdrawn from this station. Ask the regional IT for a new coordinator access, then restart the station.',
   maxAge:
     'This station’s token reached the longest life the region allows: the regional server no longer renews it. It stays valid until {{at}}, then nothing more will go out. Ask the regional IT for a new station token now (RELAIS_HUB_TOKEN).',
   revoked:
