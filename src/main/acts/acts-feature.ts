@@ -16,6 +16,7 @@ import { createBillingCodes, readBillingTable } from './billing-codes';
 import { createExpertReportIntake, type ReportAudit } from './expert-report-intake';
 import { createPrescriptionIntake, type PrescriptionAudit } from './prescription-intake';
 import { createPrescriptionPdfService } from './prescription-pdf-service';
+import { createActEscalation, createEscalationRepository } from './act-escalation';
 
 export interface ActsFeatureDeps {
   patients: ReportPdfServiceDeps['patients'] & EncounterServiceDeps['patients'];
@@ -111,6 +112,14 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     roomFor: deps.roomFor,
     requireConsent: consent.requireForAttachment,
   });
+  const escalation = createActEscalation({
+    db,
+    steps: createEscalationRepository(db),
+    encounters: encounterRepository,
+    calls: deps.calls,
+    now,
+    onChanged: (id) => events.emit('encounters.changed', { id }),
+  });
   /** What the calls feature asks of the acts: a call placed from an act is bound at its ring, and its captures show on it. */
   const ofCalls = {
     reasonForCall: (encounterId: string) => encounters.reasonForCall(encounterId),
@@ -146,6 +155,8 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
       prescriptions.receive(prescription, { peerId: deps.calls.remoteOf(callId)?.id ?? '', via: 'call', callId }),
     'encounters.prescriptions': ({ id }) => prescriptions.ofAct(id),
     'encounters.prescriptionPdf': ({ prescriptionId }) => prescriptionPdfs.pdf(prescriptionId),
+    'encounters.escalationStep': (step) => escalation.record(step),
+    'encounters.escalation': ({ id }) => escalation.ofAct(id),
   };
   /** The act's context for the expert of its call (act-context.ts). */
   const contextOf = (id: string) => {
@@ -166,6 +177,7 @@ export function createActsFeature(platform: StationPlatform, deps: ActsFeatureDe
     expertReports,
     prescriptions,
     prescriptionPdfs,
+    escalation,
     handlers: {
       ...actsHandlers({ encounters, reportPdfs, attachments, billing, encounterRepository, contextOf }),
       ...consent.handlers,

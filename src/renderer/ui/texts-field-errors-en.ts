@@ -128,6 +128,12 @@ export const fieldErrorsEn: Texts<typeof fieldErrorsFr> = {
     patient_mismatch:
       'This prescription is written for another identity than the act’s patient: it is not filed (identity vigilance).',
   },
+  escalation: {
+    other_act: 'This alert is already recorded in another act: it is not added to this one.',
+    call_needed: 'A physician who answered answered a call: the step is not recorded without its call.',
+    call_unknown: 'This call is not in this station’s call journal: the step is not recorded.',
+    not_the_call_expert: 'This call did not ring this physician: the step is not recorded.',
+  },
   imaging: {
     folder_relative: 'Give the full path of the folder or drive (for instance /media/cdrom).',
     folder_missing: 'There is no folder {{folder}}: check that the disc or drive is inserted and mounted.',

@@ -132,6 +132,12 @@ export const fieldErrorsFr = {
     patient_mismatch:
       'Cette ordonnance est écrite pour une autre identité que celle du patient de l’acte : elle n’est pas classée (identitovigilance).',
   },
+  escalation: {
+    other_act: 'Cette alerte est déjà enregistrée dans un autre acte : elle n’est pas ajoutée à celui-ci.',
+    call_needed: 'Un médecin qui a répondu a répondu à un appel : l’étape n’est pas enregistrée sans son appel.',
+    call_unknown: 'Cet appel n’est pas dans le journal des appels de ce poste : l’étape n’est pas enregistrée.',
+    not_the_call_expert: 'Cet appel n’a pas sonné chez ce médecin : l’étape n’est pas enregistrée.',
+  },
   imaging: {
     folder_relative: 'Donnez le chemin complet du dossier ou du lecteur (par exemple /media/cdrom).',
     folder_missing: 'Le dossier {{folder}} n’existe pas : vérifiez que le disque ou la clé est inséré et monté.',

@@ -22,6 +22,7 @@ import { SignedExpertReportSchema } from './expert-report';
 import { SignedPrescriptionSchema } from './prescription';
 import { CONSENT_CHANNELS, CONSENT_EVENTS } from './consent-channels';
 import { ActContextSchema } from '../calls/act-context';
+import { EscalationStepInputSchema, EscalationStepSchema } from './escalation';
 
 export const ACTS_CHANNELS = {
   'encounters.create': channel(NewEncounterSchema, EncounterSchema),
@@ -65,6 +66,13 @@ export const ACTS_CHANNELS = {
     z.strictObject({ prescriptionId: z.uuid() }),
     z.strictObject({ fileName: z.string(), data: z.string() }),
   ),
+  /** A step of the urgent call's escalation placed from the act (who was rung, what came of it), reported by the page. */
+  'encounters.escalationStep': channel(
+    EscalationStepInputSchema,
+    z.strictObject({ outcome: z.enum(['recorded', 'already_recorded']) }),
+  ),
+  /** The act's escalation steps, in the order they were rung. */
+  'encounters.escalation': channel(z.strictObject({ id: z.uuid() }), z.array(EscalationStepSchema)),
   'attachments.begin': channel(AttachmentBeginSchema, z.strictObject({ uploadId: z.uuid() })),
   'attachments.chunk': channel(AttachmentChunkSchema, z.strictObject({ received: z.number().int() })),
   'attachments.finish': channel(z.strictObject({ uploadId: z.uuid() }), AttachmentSchema),

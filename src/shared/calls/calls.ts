@@ -24,6 +24,8 @@ const allowed = [
   'call.cancel',
   'call.hangup',
   'signal',
+  /** The urgent call asks who is on duty before ringing (the answer names people, no patient). */
+  'offer.duty',
 ] as const;
 export const CallCommandSchema = ClientMessageSchema.refine((m) => (allowed as readonly string[]).includes(m.type), {
   message: 'This hub message is sent by the station itself.',

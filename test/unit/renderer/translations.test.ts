@@ -41,6 +41,7 @@ const contractNames = new Set<string>([
 const MAIN_SERVICES = [
   'src/main/activity/activity-service.ts',
   'src/main/activity/commune-places.ts',
+  'src/main/acts/act-escalation.ts',
   'src/main/acts/attachment-service.ts',
   'src/main/acts/consent-guard.ts',
   'src/main/acts/encounter-service.ts',

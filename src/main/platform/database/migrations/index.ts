@@ -32,6 +32,7 @@ import { migration0029 } from './0029-remote-reports';
 import { migration0030 } from './0030-act-prescriptions';
 import { migration0031 } from './0031-remote-prescriptions';
 import { migration0032 } from './0032-prescription-pdfs';
+import { migration0033 } from './0033-act-escalations';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -66,4 +67,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0031,
   migration0032,
+  migration0033,
 ];
