@@ -3,6 +3,7 @@ import { actsEn } from '../features/acts/texts-en';
 import { consentEn } from '../features/acts/texts-consent-en';
 import { billingEn } from '../features/acts/texts-billing-en';
 import { actPrescriptionsEn } from '../features/acts/texts-prescriptions-en';
+import { actEscalationEn } from '../features/acts/texts-escalation-en';
 import { strokeEn } from '../features/stroke/texts-en';
 import { callsEn } from '../features/calls/texts-en';
 import { photoEn } from '../features/calls/texts-photo-en';
@@ -76,6 +77,7 @@ export const en: Translations = {
   consent: consentEn,
   billing: billingEn,
   actPrescriptions: actPrescriptionsEn,
+  actEscalation: actEscalationEn,
   onDuty: onDutyEn,
   strokeCall: strokeCallEn,
   stroke: strokeEn,

@@ -3,6 +3,7 @@ import { actsFr } from '../features/acts/texts-fr';
 import { consentFr } from '../features/acts/texts-consent-fr';
 import { billingFr } from '../features/acts/texts-billing-fr';
 import { actPrescriptionsFr } from '../features/acts/texts-prescriptions-fr';
+import { actEscalationFr } from '../features/acts/texts-escalation-fr';
 import { strokeFr } from '../features/stroke/texts-fr';
 import { callsFr } from '../features/calls/texts-fr';
 import { photoFr } from '../features/calls/texts-photo-fr';
@@ -75,6 +76,7 @@ export const fr = {
   consent: consentFr,
   billing: billingFr,
   actPrescriptions: actPrescriptionsFr,
+  actEscalation: actEscalationFr,
   onDuty: onDutyFr,
   strokeCall: strokeCallFr,
   stroke: strokeFr,

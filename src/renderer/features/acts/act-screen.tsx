@@ -17,6 +17,7 @@ import { ActFiles } from './act-files';
 import { asProfessional, needAuthor, SignerFields } from '../../ui/professional-fields';
 import { ActVitals } from './act-vitals';
 import { ActPrescriptions } from './act-prescriptions';
+import { ActEscalation } from './act-escalation';
 import { savePdf } from '../../ui/pdf-file';
 import { ActBilling } from './act-billing';
 import { useActRecord } from './use-act-record';
@@ -177,6 +178,8 @@ export function ActScreen({ id }: { id: string }) {
 
       <div className="act-columns">
         <div className="act-column">
+          <ActEscalation encounterId={id} />
+
           <section className="card" aria-labelledby="consents-title">
             <h2 id="consents-title">{t('acts.consents')}</h2>
             <ul className="plain-list">
