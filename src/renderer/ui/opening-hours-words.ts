@@ -56,3 +56,9 @@ export function openingWords(at: Date, language = current()): string {
   }).format(at);
   return i18next.getFixedT(language)('hours.at', { day, time });
 }
+
+/** "Fermé — ouvre lundi 14 décembre à 08:00": why a closed offer (or an expert of closed offers only) cannot be called. */
+export function closedWords(opensAt: Date | null, language = current()): string {
+  const t = i18next.getFixedT(language);
+  return opensAt ? t('hours.closedNow', { when: openingWords(opensAt, language) }) : t('hours.closedNoOpening');
+}

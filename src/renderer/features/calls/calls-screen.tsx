@@ -9,8 +9,9 @@ import { EscalationStatus } from './escalation-status';
 import { callOnDuty } from './on-duty-call';
 import { CallHistory } from './call-history';
 import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
-import { hoursWords, openingWords } from '../../ui/opening-hours-words';
+import { closedWords, hoursWords, openingWords } from '../../ui/opening-hours-words';
 import { isOfferOpen, offerOpensAt } from '../../../shared/scheduling/offer';
+import { closedForExpert } from '../../../shared/scheduling/reachable';
 
 const matches = (peer: Peer, query: string) => {
   const q = query.trim().toLocaleLowerCase('fr');
@@ -27,10 +28,18 @@ export function CallsScreen() {
   const byId = new Map(hub.peers.map((p) => [p.id, p]));
   const found = hub.peers.filter((p) => matches(p, query));
 
-  const callButton = (peer: Peer) => (
+  // Outside its hours a non-urgent offer is not called: the reason is said on its experts' buttons.
+  const closedWhy = (offer: Offer, now: Date) =>
+    isOfferOpen(offer, now) ? null : closedWords(offerOpensAt(offer, now));
+  const closedExpertWhy = (peer: Peer, now: Date) => {
+    const closed = closedForExpert(peer, hub.offers, now);
+    return closed ? closedWords(closed.opensAt) : null;
+  };
+  const callButton = (peer: Peer, closed: string | null) => (
     <ReasonedButton
       reason={firstReason([
         !online && t('why.offline'),
+        closed,
         peer.availability !== 'available' && !urgent && t('why.notAvailable'),
       ])}
       onClick={() => void ring(peer.id, reason, urgent)}
@@ -105,7 +114,7 @@ export function CallsScreen() {
                 return (
                   <li key={id}>
                     {peer ? peer.name : name} — {t(`calls.availability.${peer ? peer.availability : 'offline'}`)}{' '}
-                    {peer && callButton(peer)}
+                    {peer && callButton(peer, closedWhy(offer, new Date()))}
                   </li>
                 );
               })}
@@ -129,7 +138,7 @@ export function CallsScreen() {
           <li key={peer.id}>
             <strong>{peer.name}</strong> — {peer.site}
             {peer.specialty ? ` · ${peer.specialty}` : ''} · {t(`calls.roles.${peer.role}`)} ·{' '}
-            {t(`calls.availability.${peer.availability}`)} {callButton(peer)}
+            {t(`calls.availability.${peer.availability}`)} {callButton(peer, closedExpertWhy(peer, new Date()))}
           </li>
         ))}
       </ul>
