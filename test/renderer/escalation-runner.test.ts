@@ -57,7 +57,7 @@ function setup() {
     calls: useCalls,
     state,
     ring: hub.ring,
-    cancel: hub.cancel,
+    cancel: () => hub.cancel(),
     now: () => Date.now(),
     newId: () => '0b7e6f2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
   });
@@ -145,6 +145,18 @@ describe('the urgent call’s escalation', () => {
     await vi.advanceTimersByTimeAsync(30_000);
     expect(rung).toEqual([garde.id, backup.id]);
     expect(useCalls.getState().call?.phase).toBe('connecting');
+  });
+
+  it('records an answer that reaches the hub before the cancel of a ring whose delay ran out', async () => {
+    const { runner, hub, rung, state, steps } = setup();
+    hub.cancel = async () => {}; // on its way: the hub has not ended the ring yet
+    void runner.callOnDuty(neuro, 'AVC', ACT);
+    await vi.advanceTimersByTimeAsync(DUTY_ANSWER_MS + 10_000);
+    hub.answer();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(rung).toEqual([garde.id]);
+    expect(state.getState().escalation?.state).toBe('answered');
+    expect(steps()).toMatchObject([{ rank: 1, expertId: garde.id, outcome: 'answered', waitedSeconds: 10 }]);
   });
 
   it('passes on at once on a decline, skips one offline, and says when nobody is left', async () => {

@@ -94,6 +94,8 @@ export function createEscalationRunner(deps: EscalationRunnerDeps) {
   const { api, calls, state } = deps;
   let unwatch: (() => void) | null = null;
   let delayTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The delay ran out and the ring's cancel is on its way: its end is "no answer", unless she answered meanwhile. */
+  let passingOn = false;
 
   const current = () => state.getState().escalation;
   const update = (change: Partial<Escalation>) => {
@@ -162,6 +164,7 @@ export function createEscalationRunner(deps: EscalationRunnerDeps) {
 
   async function ringNext(): Promise<void> {
     stopTimer();
+    passingOn = false;
     const e = current();
     if (!e) return;
     const online = new Set(calls.getState().hub.peers.map((p) => p.id));
@@ -213,12 +216,14 @@ export function createEscalationRunner(deps: EscalationRunnerDeps) {
     if (!e || e.id !== escalationId || e.state !== 'ringing') return;
     const call = calls.getState().call;
     if (call?.acceptedAt) return;
-    settle('no_answer', e.delaySeconds);
     if (call && call.phase === 'ringing' && call.callId !== 'pending') {
-      // The hub's call.ended (cancelled) then passes the alert on (see watch).
+      // The hub's call.ended (cancelled) then records "no answer" and passes the alert on (see
+      // watch); she may still answer before the cancel reaches the hub, and then she answered.
+      passingOn = true;
       await deps.cancel();
       return;
     }
+    settle('no_answer', e.delaySeconds);
     // The hub never named this ring (no answer to it at all): move on without it.
     if (call?.phase !== 'ended') calls.setState({ call: null });
     await ringNext();
@@ -237,15 +242,17 @@ export function createEscalationRunner(deps: EscalationRunnerDeps) {
       }
       if (call.acceptedAt !== null) {
         stopTimer();
+        passingOn = false;
         settle('answered');
         update({ state: 'answered' });
         return;
       }
       if (call.phase === 'ended' && previous.call?.phase !== 'ended') {
         stopTimer();
-        const passedOn = last.outcome === 'no_answer';
+        const passedOn = passingOn;
+        passingOn = false;
         const outcome = passedOn ? 'no_answer' : (OUTCOME_OF[call.end?.reason ?? ''] ?? 'cancelled');
-        if (!passedOn) settle(outcome);
+        settle(outcome, passedOn ? e.delaySeconds : undefined);
         if (outcome === 'cancelled') {
           update({ state: 'stopped' });
           return;
