@@ -15,6 +15,7 @@ import { addressedKind, addressedTo, EXPERT_SIGNED_KINDS, type AddressedKind } f
 import { HUB_PEER_SYSTEM, regionSourceOf } from '../shared/region-source';
 import { namedExpertId, routedTo } from '../shared/teleexpertise/teleexpertise';
 import { whyNotOwnAuditEvent } from './audit-chains';
+import { canReadScheduling, isSchedulingType, whyNotWriteScheduling } from './scheduling/appointment-access';
 import type { Claims } from './tokens';
 import { createUploadPointers } from './upload-pointers';
 
@@ -132,6 +133,9 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
     const r = resource as AnyResource;
     if (SHARED_TYPES.has(r.resourceType)) return true;
     if (r.id && writerOf(r.resourceType, r.id) === claims.sub) return true;
+    // Schedules, Slots and Appointments have their own rules (scheduling/appointment-access.ts).
+    if (isSchedulingType(r.resourceType))
+      return canReadScheduling(r, claims, r.id ? writerOf(r.resourceType, r.id) : null);
     // SECURITY: a message addressed to a station or an expert by her hub subject (the expert's
     // report after the call, its receipt) is read by its writer and that recipient only.
     if (addressedKind(r) !== null) return addressedTo(r) === claims.sub;
@@ -161,11 +165,14 @@ export function createFhirAccess(repo: FhirRepository): FhirAccess {
     // over FHIR (she publishes offers through the hub).
     if (claims.role === 'coordinator')
       return `A coordinator’s token writes only her own audit trail over FHIR, not ${r.resourceType}: offers are published through the hub (offer.publish).`;
+    // Schedules, Slots and Appointments have their own rules (scheduling/appointment-access.ts).
+    const scheduling = isSchedulingType(r.resourceType) ? await whyNotWriteScheduling(r, claims, read) : null;
+    if (scheduling) return scheduling;
     const kind = addressedKind(r);
     if (kind !== null) {
       const why = whyNotAddressed(kind, r, claims);
       if (why) return why;
-    } else if (claims.role === 'expert' && !SHARED_TYPES.has(r.resourceType)) {
+    } else if (claims.role === 'expert' && !SHARED_TYPES.has(r.resourceType) && !isSchedulingType(r.resourceType)) {
       // SECURITY: an expert writes only replies to the requests routed to her.
       if (r.resourceType !== 'Communication')
         return `An expert's token writes only Communications (replies), not ${r.resourceType}.`;

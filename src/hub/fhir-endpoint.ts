@@ -26,6 +26,7 @@ import { createAuditChains, type AuditChains } from './audit-chains';
 import { createFhirAccess, sourceOf } from './fhir-access';
 import { capabilityStatement, parseTarget, whyRefused } from './fhir-requests';
 import type { RateLimiter } from './rate-limit';
+import { createAppointmentDesk } from './scheduling/appointments';
 import type { Claims, Verified } from './tokens';
 
 export const FHIR_BASE_PATH = '/fhir/R4';
@@ -78,6 +79,7 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
   const router = new FhirRouter();
   const access = createFhirAccess(repo);
   const auditChains = createAuditChains({ now: options.now, log: options.log });
+  const appointments = createAppointmentDesk(repo, options.now);
 
   const send = (res: http.ServerResponse, status: number, body: Resource, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'Content-Type': 'application/fhir+json; charset=utf-8', ...headers });
@@ -100,29 +102,38 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
     });
   }
 
-  /** Runs a request through the router and sends its answer (with ETag, Location). */
+  /** Runs a request through the router and sends its answer (with ETag, Location); returns its status. */
   async function route(
     res: http.ServerResponse,
     request: FhirRequest,
     claims: Claims,
     after?: (resource: Resource) => Promise<Resource | null>,
-  ): Promise<void> {
+    created = false,
+  ): Promise<number> {
     const [result, resource] = await router.handleRequest(request, repo);
-    const status = getStatus(result);
-    if (!resource) return send(res, status, result);
+    // An update that creates answers 201 (FHIR's update as create): the router answers 200.
+    const status = created && getStatus(result) === 200 ? 201 : getStatus(result);
+    if (!resource) {
+      send(res, status, result);
+      return status;
+    }
     if (status < 300 && request.method !== 'GET') {
       access.wrote(resource, claims);
       if (resource.resourceType === 'AuditEvent') auditChains.acknowledged(claims.sub, resource);
     }
     const shown = after ? await after(resource) : resource;
-    if (!shown) return send(res, 404, outcome('not-found', 'Not found.'));
+    if (!shown) {
+      send(res, 404, outcome('not-found', 'Not found.'));
+      return 404;
+    }
     const headers: Record<string, string> = {};
     const versionId = shown.meta?.versionId;
     if (versionId) headers.ETag = `W/"${versionId}"`;
     if (shown.meta?.lastUpdated) headers['Last-Modified'] = new Date(shown.meta.lastUpdated).toUTCString();
     if (status === 201 && shown.id)
       headers.Location = `${FHIR_BASE_PATH}/${shown.resourceType}/${shown.id}${versionId ? `/_history/${versionId}` : ''}`;
-    return send(res, status, shown, headers);
+    send(res, status, shown, headers);
+    return status;
   }
 
   /**
@@ -149,7 +160,7 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
     return sources.length === 1 && sources[0]![0] === '_source' && sources[0]![1] === sourceOf(claims.sub);
   };
 
-  async function serve(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<unknown> {
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const verified = options.authenticate(auth);
     if (!verified.ok)
@@ -214,6 +225,8 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
     if (type === 'AuditEvent' && method !== 'GET') {
       return auditChains.serialized(claims.sub, () => writeAuditEvent(res, request(path), claims));
     }
+    if ((type === 'Appointment' || type === 'Slot' || type === 'Schedule') && method !== 'GET')
+      return writeScheduling(res, request(path), claims);
     if (method === 'POST' && req.headers['if-none-exist']) {
       // SECURITY: a conditional create matches only what this token may read; another station's
       // match is not revealed, a new resource is created instead.
@@ -254,7 +267,7 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
    * records are not updated); it must follow the last row the region acknowledged for this sender.
    * The answer, the stored AuditEvent with its chain extension, is the station's acknowledgement.
    */
-  async function writeAuditEvent(res: http.ServerResponse, request: FhirRequest, claims: Claims): Promise<void> {
+  async function writeAuditEvent(res: http.ServerResponse, request: FhirRequest, claims: Claims): Promise<unknown> {
     const body = request.body as Resource;
     if (request.method !== 'PUT') {
       return send(
@@ -272,6 +285,34 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
     if (verdict.kind === 'already_held')
       return send(res, 200, held!, held!.meta?.versionId ? { ETag: `W/"${held!.meta.versionId}"` } : {});
     return route(res, request, claims);
+  }
+
+  /**
+   * Scheduling (scheduling/appointments.ts): an Appointment is booked by PUT on its client-made id
+   * through the desk, which gives each slot to one booking only; a booked Slot is not rewritten. A
+   * PUT that creates answers 201, so that a booking's first PUT is told from its retries.
+   */
+  async function writeScheduling(res: http.ServerResponse, request: FhirRequest, claims: Claims): Promise<void> {
+    const body = request.body as Resource;
+    const isNew =
+      request.method === 'POST' || !(await repo.readResource(body.resourceType, body.id!).catch(() => null));
+    if (body.resourceType !== 'Appointment') {
+      const refused = body.resourceType === 'Slot' ? appointments.whyNotRewriteSlot(body) : null;
+      if (refused) return send(res, refused.status, refused.outcome);
+      await route(res, request, claims, undefined, isNew);
+      return;
+    }
+    if (request.method !== 'PUT')
+      return send(
+        res,
+        405,
+        outcome(
+          'not-supported',
+          'An Appointment is booked with PUT on its own id, so that a retry books nothing twice.',
+        ),
+      );
+    const refused = await appointments.put(body, () => route(res, request, claims, undefined, isNew));
+    if (refused) send(res, refused.status, refused.outcome);
   }
 
   return {

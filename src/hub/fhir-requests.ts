@@ -21,6 +21,21 @@ export const RESOURCE_TYPES: ResourceType[] = [
   'Communication',
   'AuditEvent',
   'ImagingStudy',
+  // Scheduling (issue 22): an expert's availability and a station's bookings (scheduling/appointments.ts).
+  'Schedule',
+  'Slot',
+  'Appointment',
+];
+
+const APPOINTMENT_RULES =
+  'Booked by PUT on a client-made id, status booked, taking exactly one free Slot: a slot is given to one ' +
+  'booking only, the other is answered 409 with the schedule’s next free slots (issues coded ' +
+  'urn:relais:scheduling:next-free-slot). A retried PUT is not a second booking; status cancelled, with ' +
+  'cancelationReason, frees the slot; a move is a cancellation and a new booking.';
+const SLOT_SEARCH = [
+  { name: 'schedule', type: 'reference' as const },
+  { name: 'status', type: 'token' as const },
+  { name: 'start', type: 'date' as const },
 ];
 
 const AUDIT_EVENT_RULES =
@@ -84,8 +99,10 @@ export function capabilityStatement(): CapabilityStatement {
             { name: 'identifier', type: 'token' },
             { name: '_id', type: 'token' },
             { name: '_source', type: 'uri' },
+            ...(type === 'Slot' ? SLOT_SEARCH : []),
           ],
           ...(type === 'AuditEvent' ? { documentation: AUDIT_EVENT_RULES } : {}),
+          ...(type === 'Appointment' ? { documentation: APPOINTMENT_RULES } : {}),
         })),
       },
     ],

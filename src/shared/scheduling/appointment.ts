@@ -1,0 +1,85 @@
+// Slots and appointments (issue 22, point 2): what the station keeps of a booking, what crosses the
+// contract, and the few names the hub and the station must agree on (how a refused booking names
+// the next free slots). The hub holds the region's Schedules, Slots and Appointments (FHIR R4);
+// a station books at a client-made id, offline first, and the hub confirms or refuses.
+import { z } from 'zod';
+import { OfferIdSchema } from './offer';
+
+/** A FHIR id: what the hub takes in a path. */
+export const FhirIdSchema = z.string().regex(/^[A-Za-z0-9.-]{1,64}$/, 'fhir.id_format');
+
+/**
+ * The coding system of an OperationOutcome issue that names a free slot: the hub's 409 to a booking
+ * of a slot already taken lists the schedule's next free slots so (code: the Slot's id, display:
+ * its start and end, ISO, separated by a slash).
+ */
+export const NEXT_FREE_SLOT_SYSTEM = 'urn:relais:scheduling:next-free-slot';
+/** The issue code of that 409's first issue: the slot was taken by another booking. */
+export const SLOT_TAKEN_TEXT = 'This slot was taken by another booking.';
+/** How many free slots a refusal proposes. */
+export const NEXT_FREE_SLOTS = 3;
+
+export const IsoInstantSchema = z.string().datetime({ offset: true });
+
+/** A free slot of an expert's schedule, as the station shows it. */
+export const FreeSlotSchema = z.strictObject({
+  id: FhirIdSchema,
+  scheduleId: FhirIdSchema,
+  start: IsoInstantSchema,
+  end: IsoInstantSchema,
+});
+export type FreeSlot = z.infer<typeof FreeSlotSchema>;
+
+/**
+ * An appointment's state on the station: pending (queued, not yet confirmed by the hub),
+ * confirmed, refused (the slot was taken meanwhile), cancelled (queued or done: `synced` says).
+ */
+export const AppointmentStatusSchema = z.enum(['pending', 'confirmed', 'refused', 'cancelled']);
+export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
+
+export const ReasonSchema = z.string().trim().min(1, 'appointment.reason_required').max(500);
+
+export const AppointmentSchema = z.strictObject({
+  id: FhirIdSchema,
+  patientId: z.string().min(1),
+  offerId: OfferIdSchema,
+  expertId: z.string().min(1),
+  slotId: FhirIdSchema,
+  scheduleId: FhirIdSchema,
+  start: IsoInstantSchema,
+  end: IsoInstantSchema,
+  reason: ReasonSchema,
+  status: AppointmentStatusSchema,
+  cancelReason: z.string().nullable(),
+  /** The appointment this one replaces (a move), and the one that replaced it. */
+  movedFrom: FhirIdSchema.nullable(),
+  movedTo: FhirIdSchema.nullable(),
+  /** A refused booking: the next free slots the hub proposed. */
+  proposedSlots: z.array(FreeSlotSchema),
+  /** Whether the hub has the current state (a cancellation queued offline is not yet). */
+  synced: z.boolean(),
+  createdAt: IsoInstantSchema,
+  version: z.number().int().positive(),
+});
+export type Appointment = z.infer<typeof AppointmentSchema>;
+
+export const BookInputSchema = z.strictObject({
+  patientId: z.string().min(1),
+  offerId: OfferIdSchema,
+  expertId: z.string().min(1),
+  slot: FreeSlotSchema,
+  reason: ReasonSchema,
+});
+export type BookInput = z.infer<typeof BookInputSchema>;
+
+/** A slot an expert publishes: start and end, in her own schedule for one offer. */
+export const PublishedSlotSchema = z
+  .strictObject({ start: IsoInstantSchema, end: IsoInstantSchema })
+  .refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: 'slot.ends_before_start', path: ['end'] });
+
+/** The Schedule id of an expert's availability for one offer: one per pair, the same from any station. */
+export const scheduleIdOf = (expertId: string, offerId: string): string =>
+  `sch-${offerId}-${expertId}`.replace(/[^A-Za-z0-9.-]/g, '-').slice(0, 64);
+
+/** Whether an appointment holds (or is about to hold) its slot. */
+export const isBooked = (a: Pick<Appointment, 'status'>): boolean => a.status === 'pending' || a.status === 'confirmed';
