@@ -4,7 +4,7 @@ import { createActivityFeature } from './activity';
 import { answerFromHub, createActsFeature } from './acts';
 import { createAuditFeature, stationWho } from './audit';
 import { createCallsFeature } from './calls';
-import { createOffersFeature } from './scheduling';
+import { createAppointmentFeature, createOffersFeature } from './scheduling';
 import { allGates, createDispatch, type Dispatch } from './contract/dispatch';
 import { assembleHandlers } from './contract/handlers';
 import { createDevicesFeature } from './devices';
@@ -154,6 +154,11 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     // Signed offline too (the report waits in the outbox): her hub identity is the last the hub gave.
     reportSigner: () => reportSigner(signedIn(), calls.service.state().you ?? calls.service.lastIdentity()),
   });
+  const appointments = createAppointmentFeature(platform, {
+    fhir: sync.fhir?.client ?? null,
+    patientExists: (id) => patients.repository.get(id) !== null,
+    you: () => calls.service.state().you ?? calls.service.lastIdentity(),
+  });
   sync.useRecords({
     patients: patients.repository,
     encounters,
@@ -166,6 +171,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     remoteReports: remoteActs.reportRepository,
     remotePrescriptions: remoteActs.prescriptionRepository,
     actPrescriptions: acts.prescriptions,
+    appointments: appointments.syncSource,
     addressed: {
       fileReport: (report, writer) => acts.expertReports.fromHub(report, writer),
       filePrescription: (prescription, writer) =>
@@ -212,7 +218,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     kiosk: kiosk.handlers,
     activity: activity.handlers,
     remoteActs: remoteActs.handlers,
-    scheduling: offers.handlers,
+    scheduling: { ...offers.handlers, ...appointments.handlers },
   });
 
   const deviceStartup = devices.start(options.devices, options.resourcesDir);

@@ -13,7 +13,7 @@ import { IMAGING_CHANNELS, IMAGING_EVENTS } from './imaging/channels';
 import { KIOSK_CHANNELS, KIOSK_EVENTS } from './kiosk/channels';
 import { PATIENTS_CHANNELS, PATIENTS_EVENTS } from './patients/channels';
 import { REMOTE_ACTS_CHANNELS, REMOTE_ACTS_EVENTS } from './remote-acts/channels';
-import { SCHEDULING_CHANNELS } from './scheduling/channels';
+import { SCHEDULING_CHANNELS, SCHEDULING_EVENTS } from './scheduling/channels';
 import type { Result } from './result';
 import { STATION_CHANNELS, STATION_EVENTS } from './station/channels';
 import { STROKE_CHANNELS, STROKE_EVENTS } from './stroke/channels';
@@ -50,6 +50,7 @@ export const contract = {
     ...IDENTITY_EVENTS,
     ...TELEEXPERTISE_EVENTS,
     ...REMOTE_ACTS_EVENTS,
+    ...SCHEDULING_EVENTS,
   },
 } as const;
 

@@ -35,7 +35,8 @@ async function fhir(w: Who, method: string, path: string, body?: unknown) {
   });
   return { status: response.status, json: (await response.json()) as Record<string, any> };
 }
-const put = (w: Who, r: { resourceType: string; id: string }) => fhir(w, 'PUT', `/${r.resourceType}/${r.id}`, r);
+const put = (w: Who, r: { resourceType: string; id: string; [key: string]: unknown }) =>
+  fhir(w, 'PUT', `/${r.resourceType}/${r.id}`, r);
 
 const HOUR = 3600_000;
 const base = Date.now() + 24 * HOUR;

@@ -15,6 +15,7 @@ export { patientFromFhir } from './fhir/patient';
 export { SYSTEM } from './fhir/systems';
 export { createLocalResources } from './local-resources';
 export type { AuditSource } from './local-resources';
+export type { AppointmentSource } from './push/push-appointment';
 export { createReconcileRepository } from './reconcile-repository';
 export { createServerVersionTaker } from './server-version';
 export { startStationSync } from './station-sync';

@@ -24,6 +24,8 @@ import { prescriptionLineId, prescriptionToFhir } from './fhir/prescription';
 import { parseOrderEntityId } from '../acts';
 import { reportPdfContent, reportToDocumentReference } from './fhir/report';
 import { serviceRequestToFhir } from './fhir/service-request';
+import { appointmentToFhir } from './fhir/appointment';
+import type { AppointmentSource } from './push/push-appointment';
 
 export type LocalResource = { resource: Resource & { id: string }; version: number };
 
@@ -43,6 +45,7 @@ export const RESOURCE_TYPE: Record<string, string> = {
   expert_prescription: 'Communication',
   prescription_medication: 'MedicationRequest',
   prescription_service: 'ServiceRequest',
+  appointment: 'Appointment',
   audit: 'AuditEvent',
 };
 
@@ -101,6 +104,8 @@ export interface LocalResourcesDeps {
   actPrescriptions?: { forSync(id: string): PrescriptionForSync | null };
   /** The audit trail's rows, by sequence number (sent as AuditEvent). */
   audit?: Pick<AuditSource, 'bySeq' | 'observer'>;
+  /** The station's bookings (sent as Appointment). */
+  appointments?: Pick<AppointmentSource, 'get' | 'site'>;
 }
 
 export function createLocalResources(deps: LocalResourcesDeps) {
@@ -189,6 +194,10 @@ export function createLocalResources(deps: LocalResourcesDeps) {
           const order = key && kept ? prescriptionToFhir(kept.prescription, kept.patientId, kept)[key.index] : null;
           // Withdrawn by a correction: its second and last version.
           return order ? { resource: order as Resource & { id: string }, version: kept!.superseded ? 2 : 1 } : null;
+        }
+        case 'appointment': {
+          const a = deps.appointments?.get(id);
+          return a ? { resource: appointmentToFhir(a, deps.appointments!.site()), version: a.version } : null;
         }
         case 'audit': {
           const row = /^\d+$/.test(id) ? deps.audit?.bySeq(Number(id)) : null;

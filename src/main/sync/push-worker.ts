@@ -7,7 +7,8 @@
 // asking for a pause: nothing more goes until its Retry-After, and the record's attempts do not grow.
 // A 404 on an update is a region that lost the record: it is created again (reconciler.ts).
 // Its steps live in push/: what becomes of a row (row-outcomes.ts), a record's PUT (put-resource.ts),
-// a file (push-attachment.ts), a report (push-report.ts) and a chat line (push-chat.ts).
+// a file (push-attachment.ts), a report (push-report.ts), a chat line (push-chat.ts) and a booking
+// (push-appointment.ts: confirmed, or refused because its slot was taken).
 import type { CallRepository } from '../calls';
 import type { EncounterRepository } from '../acts';
 import type { ImagingRepository } from '../imaging';
@@ -21,6 +22,7 @@ import type { UploadRequest } from './resumable-upload';
 import type { AttachmentStore } from '../platform/files/attachment-store';
 import { createLocalResources, type AuditSource, type LocalResourcesDeps } from './local-resources';
 import type { ServerCapabilities } from './server-capabilities';
+import { createPushAppointment, type AppointmentSource } from './push/push-appointment';
 import { createPushAttachment } from './push/push-attachment';
 import { createPushChat } from './push/push-chat';
 import { createPushReport } from './push/push-report';
@@ -45,6 +47,7 @@ export const PUSHED_ENTITIES = [
   'expert_prescription',
   'prescription_medication',
   'prescription_service',
+  'appointment',
 ] as const;
 /** With the audit trail given (deps.audit), its rows go too, after the records queued before them. */
 export const PUSHED_WITH_AUDIT = [...PUSHED_ENTITIES, 'audit'] as const;
@@ -84,6 +87,8 @@ export interface PushDeps {
   actPrescriptions?: LocalResourcesDeps['actPrescriptions'];
   /** The audit trail's rows (sent as AuditEvent), and where the region's acknowledgements go. */
   audit?: AuditSource;
+  /** The station's bookings (sent as Appointment; the hub confirms or refuses them). */
+  appointments?: AppointmentSource;
   client: FhirClient;
   /** Files: the sealed store, and how to send them. Without them, files wait. */
   attachments?: Pick<AttachmentStore, 'has' | 'chunks' | 'size' | 'readRange'>;
@@ -120,11 +125,13 @@ export function createPushWorker(deps: PushDeps) {
   const pushAttachment = createPushAttachment(deps, outcomes, putResource);
   const pushReport = createPushReport(deps, outcomes, putResource, build);
   const pushChat = createPushChat(deps, outcomes, putResource);
+  const pushAppointment = createPushAppointment(deps, outcomes, build);
 
   async function pushOne(row: OutboxRow, report: PushReport): Promise<'next' | 'stop'> {
     if (row.entity === 'attachment') return pushAttachment(row, report);
     if (row.entity === 'call_chat') return pushChat(row, report);
     if (row.entity === 'report') return pushReport(row, report);
+    if (row.entity === 'appointment') return pushAppointment(row, report);
     return putResource(row, build(row), report);
   }
 

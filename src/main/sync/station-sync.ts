@@ -43,6 +43,7 @@ export interface StationSyncDeps {
     | 'actPrescriptions'
     | 'attachments'
     | 'reportPdfs'
+    | 'appointments'
   >;
   audit: NonNullable<PushDeps['audit']>;
   /** What the reconciliation keeps, this station's token subject at the hub and the name its audit rows carry. */

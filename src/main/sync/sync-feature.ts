@@ -75,6 +75,7 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
         remoteReports: records.remoteReports,
         remotePrescriptions: records.remotePrescriptions,
         actPrescriptions: records.actPrescriptions,
+        ...(records.appointments ? { appointments: records.appointments } : {}),
       });
       const taker = createServerVersionTaker({
         sync: repository,
@@ -141,6 +142,7 @@ export function createSyncFeature(platform: StationPlatform, deps: SyncFeatureDe
             actPrescriptions: records.actPrescriptions,
             attachments: records.attachments,
             reportPdfs: records.reportPdfs,
+            ...(records.appointments ? { appointments: records.appointments } : {}),
           },
           audit: start.audit.syncSource(() => tokenSubject(token.current())),
           reconcile: {

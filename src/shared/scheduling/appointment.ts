@@ -25,6 +25,8 @@ export const IsoInstantSchema = z.string().datetime({ offset: true });
 export const FreeSlotSchema = z.strictObject({
   id: FhirIdSchema,
   scheduleId: FhirIdSchema,
+  /** The expert whose schedule it is (her hub id). */
+  expertId: FhirIdSchema,
   start: IsoInstantSchema,
   end: IsoInstantSchema,
 });
@@ -41,9 +43,9 @@ export const ReasonSchema = z.string().trim().min(1, 'appointment.reason_require
 
 export const AppointmentSchema = z.strictObject({
   id: FhirIdSchema,
-  patientId: z.string().min(1),
+  patientId: z.uuid(),
   offerId: OfferIdSchema,
-  expertId: z.string().min(1),
+  expertId: FhirIdSchema,
   slotId: FhirIdSchema,
   scheduleId: FhirIdSchema,
   start: IsoInstantSchema,
@@ -64,22 +66,46 @@ export const AppointmentSchema = z.strictObject({
 export type Appointment = z.infer<typeof AppointmentSchema>;
 
 export const BookInputSchema = z.strictObject({
-  patientId: z.string().min(1),
+  patientId: z.uuid(),
   offerId: OfferIdSchema,
-  expertId: z.string().min(1),
   slot: FreeSlotSchema,
   reason: ReasonSchema,
 });
 export type BookInput = z.infer<typeof BookInputSchema>;
+
+export const CancelInputSchema = z.strictObject({
+  id: FhirIdSchema,
+  version: z.number().int().positive(),
+  reason: ReasonSchema,
+});
+export const MoveInputSchema = z.strictObject({
+  id: FhirIdSchema,
+  version: z.number().int().positive(),
+  slot: FreeSlotSchema,
+  reason: ReasonSchema,
+});
+
+/** The station's appointments in a period (a day or a week of the agenda), earliest first. */
+export const AgendaInputSchema = z
+  .strictObject({ from: IsoInstantSchema, to: IsoInstantSchema })
+  .refine((p) => Date.parse(p.to) > Date.parse(p.from), { message: 'agenda.ends_before_start', path: ['to'] });
+
+export const FreeSlotsInputSchema = z.strictObject({
+  offerId: OfferIdSchema,
+  from: IsoInstantSchema,
+  to: IsoInstantSchema.optional(),
+});
 
 /** A slot an expert publishes: start and end, in her own schedule for one offer. */
 export const PublishedSlotSchema = z
   .strictObject({ start: IsoInstantSchema, end: IsoInstantSchema })
   .refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: 'slot.ends_before_start', path: ['end'] });
 
-/** The Schedule id of an expert's availability for one offer: one per pair, the same from any station. */
-export const scheduleIdOf = (expertId: string, offerId: string): string =>
-  `sch-${offerId}-${expertId}`.replace(/[^A-Za-z0-9.-]/g, '-').slice(0, 64);
+export const PublishSlotsInputSchema = z.strictObject({
+  offerId: OfferIdSchema,
+  slots: z.array(PublishedSlotSchema).min(1).max(200),
+});
+export const PublishedSchema = z.strictObject({ scheduleId: FhirIdSchema, slots: z.array(FreeSlotSchema) });
 
 /** Whether an appointment holds (or is about to hold) its slot. */
 export const isBooked = (a: Pick<Appointment, 'status'>): boolean => a.status === 'pending' || a.status === 'confirmed';

@@ -1,7 +1,9 @@
 // The contract's scheduling channels (assembled in src/shared/contract.ts): the region's offers as
-// the coordinator publishes them. The station sends them through its own hub link (offer.publish,
-// offer.withdraw); the page never talks to the hub.
+// the coordinator publishes them (here: the station sends them through its own hub link,
+// offer.publish and offer.withdraw; the page never talks to the hub), and slots and appointments
+// (appointment-channels.ts).
 import { z } from 'zod';
+import { APPOINTMENT_CHANNELS, APPOINTMENT_EVENTS } from './appointment-channels';
 import { channel, noInput } from '../channel';
 import { OfferIdSchema, OfferSchema } from './offer';
 import { SpecialtySchema } from './specialties';
@@ -22,4 +24,7 @@ export const SCHEDULING_CHANNELS = {
     z.strictObject({ offerId: OfferIdSchema }),
     z.strictObject({ offers: z.array(OfferSchema) }),
   ),
+  ...APPOINTMENT_CHANNELS,
 } as const;
+
+export const SCHEDULING_EVENTS = { ...APPOINTMENT_EVENTS } as const;

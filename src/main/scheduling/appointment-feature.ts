@@ -1,0 +1,54 @@
+// Slots and appointments as the station composes them (issue 22, point 2): the station's bookings
+// (kept offline first, sent by the sync as Appointment) and the region's slots read or published
+// on the hub; the contract channels that reach them.
+import type { Handlers } from '../../shared/contract';
+import type { StationPlatform } from '../platform/station-platform';
+import type { FhirClient } from '../sync';
+import { createAppointmentRepository } from './appointment-repository';
+import { createAppointmentService } from './appointment-service';
+import { createSlotHub } from './slot-hub';
+
+type AppointmentChannel =
+  | 'scheduling.freeSlots'
+  | 'scheduling.book'
+  | 'scheduling.cancelAppointment'
+  | 'scheduling.moveAppointment'
+  | 'scheduling.agenda'
+  | 'scheduling.publishSlots';
+
+export interface AppointmentFeatureDeps {
+  /** The region's FHIR client; none without a hub. */
+  fhir: FhirClient | null;
+  patientExists: (id: string) => boolean;
+  /** This station as the hub knows it (the last identity it gave): id, role. */
+  you: () => { id: string; role: string } | null;
+}
+
+export function createAppointmentFeature(platform: StationPlatform, deps: AppointmentFeatureDeps) {
+  const repository = createAppointmentRepository(platform.db);
+  const service = createAppointmentService({
+    db: platform.db,
+    repo: repository,
+    outbox: platform.outbox,
+    events: platform.events,
+    now: platform.now,
+    patientExists: deps.patientExists,
+    site: () => ({ id: deps.you()?.id ?? null, name: platform.stationName }),
+  });
+  const slots = createSlotHub({ client: deps.fhir, you: deps.you });
+
+  const handlers: Pick<Handlers, AppointmentChannel> = {
+    'scheduling.freeSlots': ({ offerId, from, to }) => slots.freeSlots(offerId, from, to),
+    'scheduling.book': (input) => service.book(input),
+    'scheduling.cancelAppointment': ({ id, version, reason }) => service.cancel(id, version, reason),
+    'scheduling.moveAppointment': ({ id, version, slot, reason }) => service.move(id, version, slot, reason),
+    'scheduling.agenda': ({ from, to }) => service.agenda(from, to),
+    'scheduling.publishSlots': ({ offerId, slots: published }) => slots.publish(offerId, published),
+  };
+
+  return {
+    handlers,
+    /** The bookings as the sync sends them (Appointment), and what the hub answered. */
+    syncSource: service.source,
+  };
+}

@@ -1,0 +1,105 @@
+// The appointments this station booked (table appointments, migration 0034): each change is a new
+// version of its row, written with its outbox row by the service in one transaction.
+import {
+  AppointmentSchema,
+  type Appointment,
+  type AppointmentStatus,
+  type FreeSlot,
+} from '../../shared/scheduling/appointment';
+import type { Db } from '../platform/database/connection';
+
+interface Row {
+  id: string;
+  version: number;
+  patient_id: string;
+  offer_id: string;
+  expert_id: string;
+  slot_id: string;
+  schedule_id: string;
+  start_at: string;
+  end_at: string;
+  reason: string;
+  status: AppointmentStatus;
+  cancel_reason: string | null;
+  moved_from: string | null;
+  moved_to: string | null;
+  proposed_slots: string;
+  confirmed_version: number | null;
+  created_at: string;
+}
+
+const toAppointment = (r: Row): Appointment =>
+  AppointmentSchema.parse({
+    id: r.id,
+    patientId: r.patient_id,
+    offerId: r.offer_id,
+    expertId: r.expert_id,
+    slotId: r.slot_id,
+    scheduleId: r.schedule_id,
+    start: r.start_at,
+    end: r.end_at,
+    reason: r.reason,
+    status: r.status,
+    cancelReason: r.cancel_reason,
+    movedFrom: r.moved_from,
+    movedTo: r.moved_to,
+    proposedSlots: JSON.parse(r.proposed_slots) as FreeSlot[],
+    synced: r.confirmed_version === r.version || r.status === 'refused',
+    createdAt: r.created_at,
+    version: r.version,
+  });
+
+export type AppointmentRepository = ReturnType<typeof createAppointmentRepository>;
+
+export function createAppointmentRepository(db: Db) {
+  const getStmt = db.prepare<[string], Row>('SELECT * FROM appointments WHERE id = ?');
+  const insertStmt = db.prepare(
+    `INSERT INTO appointments (id, version, patient_id, offer_id, expert_id, slot_id, schedule_id, start_at, end_at,
+       reason, status, moved_from, created_at, updated_at)
+     VALUES (@id, 1, @patientId, @offerId, @expertId, @slotId, @scheduleId, @start, @end, @reason, 'pending',
+       @movedFrom, @createdAt, @createdAt)`,
+  );
+  const cancelStmt = db.prepare(
+    `UPDATE appointments SET status = 'cancelled', cancel_reason = ?, moved_to = ?, version = version + 1, updated_at = ?
+     WHERE id = ? AND version = ?`,
+  );
+  const confirmedStmt = db.prepare(
+    `UPDATE appointments SET confirmed_version = max(coalesce(confirmed_version, 0), @version),
+       status = CASE WHEN status = 'pending' AND version = @version THEN 'confirmed' ELSE status END
+     WHERE id = @id`,
+  );
+  const refusedStmt = db.prepare(
+    `UPDATE appointments SET proposed_slots = @proposed,
+       status = CASE WHEN status = 'pending' THEN 'refused' ELSE status END
+     WHERE id = @id AND version = @version`,
+  );
+  const periodStmt = db.prepare<[string, string], Row>(
+    'SELECT * FROM appointments WHERE start_at < ? AND end_at > ? ORDER BY start_at, created_at',
+  );
+
+  return {
+    get(id: string): Appointment | null {
+      const row = getStmt.get(id);
+      return row ? toAppointment(row) : null;
+    },
+    insert(a: Omit<Appointment, 'status' | 'cancelReason' | 'movedTo' | 'proposedSlots' | 'synced' | 'version'>): void {
+      insertStmt.run(a);
+    },
+    /** False when the version is not the current one (changed meanwhile). */
+    cancel(id: string, version: number, reason: string, movedTo: string | null, at: string): boolean {
+      return cancelStmt.run(reason, movedTo, at, id, version).changes === 1;
+    },
+    /** The hub took this version: a pending booking it took is confirmed. */
+    confirmed(id: string, version: number): void {
+      confirmedStmt.run({ id, version });
+    },
+    /** The hub refused this version of the booking (its slot was taken). */
+    refused(id: string, version: number, proposed: FreeSlot[]): void {
+      refusedStmt.run({ id, version, proposed: JSON.stringify(proposed) });
+    },
+    /** The appointments overlapping [from, to), earliest first. */
+    inPeriod(from: string, to: string): Appointment[] {
+      return periodStmt.all(to, from).map(toAppointment);
+    },
+  };
+}
