@@ -26,7 +26,7 @@ import { createAuditChains, type AuditChains } from './audit-chains';
 import { createFhirAccess, sourceOf } from './fhir-access';
 import { capabilityStatement, parseTarget, whyRefused } from './fhir-requests';
 import type { RateLimiter } from './rate-limit';
-import { createAppointmentDesk } from './scheduling/appointments';
+import { createAppointmentDesk, type DeskAnswer } from './scheduling/appointments';
 import type { Claims, Verified } from './tokens';
 
 export const FHIR_BASE_PATH = '/fhir/R4';
@@ -294,24 +294,20 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
    */
   async function writeScheduling(res: http.ServerResponse, request: FhirRequest, claims: Claims): Promise<void> {
     const body = request.body as Resource;
-    const isNew =
-      request.method === 'POST' || !(await repo.readResource(body.resourceType, body.id!).catch(() => null));
-    if (body.resourceType !== 'Appointment') {
-      const refused = body.resourceType === 'Slot' ? appointments.whyNotRewriteSlot(body) : null;
-      if (refused) return send(res, refused.status, refused.outcome);
-      await route(res, request, claims, undefined, isNew);
-      return;
-    }
-    if (request.method !== 'PUT')
-      return send(
-        res,
-        405,
-        outcome(
+    const write = (created: boolean) => route(res, request, claims, undefined, created);
+    let refused: DeskAnswer = null;
+    if (body.resourceType === 'Schedule')
+      await write(request.method === 'POST' || !(await repo.readResource('Schedule', body.id!).catch(() => null)));
+    else if (body.resourceType === 'Slot') refused = await appointments.writeSlot(body, write);
+    else if (request.method !== 'PUT')
+      refused = {
+        status: 405,
+        outcome: outcome(
           'not-supported',
           'An Appointment is booked with PUT on its own id, so that a retry books nothing twice.',
         ),
-      );
-    const refused = await appointments.put(body, () => route(res, request, claims, undefined, isNew));
+      };
+    else refused = await appointments.put(body, write);
     if (refused) send(res, refused.status, refused.outcome);
   }
 

@@ -131,6 +131,11 @@ describe('booking a slot on the hub', () => {
     const second = await put('cartA', appointment(randomUUID(), slotIds[0]!, 'cartA'));
     expect(second.status).toBe(409);
     expect(proposed(second.json)).toEqual([slotIds[1]]);
+    // Sent twice at once (a retry while the first is still on its way): one creates, the other finds it.
+    const twice = appointment(randomUUID(), slotIds[1]!, 'cartB', 'dr-derm', 1);
+    const answers = await Promise.all([put('cartB', twice), put('cartB', twice)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
+    expect((await fhir('cartB', 'GET', `/Appointment/${twice.id}/_history`)).json.entry).toHaveLength(2);
   });
 
   it('frees the slot when its appointment is cancelled with a reason, for another station to book', async () => {
@@ -151,7 +156,7 @@ describe('booking a slot on the hub', () => {
 
   it('lets stations search the free slots of a schedule from a date', async () => {
     const { scheduleId, slotIds } = await publish(4);
-    expect((await put('cartA', appointment(randomUUID(), slotIds[1]!, 'cartA'))).status).toBe(201);
+    expect((await put('cartA', appointment(randomUUID(), slotIds[1]!, 'cartA', 'dr-derm', 1))).status).toBe(201);
     const found = await fhir('cartB', 'GET', `/Slot?schedule=Schedule/${scheduleId}&status=free&start=ge${at(1)}`);
     expect(found.status).toBe(200);
     const ids = (found.json.entry as { resource: { id: string } }[]).map((e) => e.resource.id).sort();
@@ -178,8 +183,12 @@ describe('who writes schedules, slots and appointments', () => {
     expect((await put('cartA', slot(randomUUID(), scheduleId, 7))).status).toBe(403);
     expect((await put('cartA', schedule(randomUUID(), 'dr-derm'))).status).toBe(403);
     expect((await put('derm', appointment(randomUUID(), slotIds[0]!, 'cartA'))).status).toBe(403);
-    // A booking with someone else than the schedule's expert is refused, and books nothing.
+    // A booking with someone else than the schedule's expert, or at other times than its slot's, is
+    // refused and books nothing.
     expect((await put('cartA', appointment(randomUUID(), slotIds[0]!, 'cartA', 'dr-neuro'))).status).toBe(400);
+    const elsewhere = await put('cartA', appointment(randomUUID(), slotIds[0]!, 'cartA', 'dr-derm', 3));
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.json.issue[0].details.text).toMatch(/starts and ends with it/);
     // POST would make a server id: a lost answer could then book twice.
     const post = await fhir('cartA', 'POST', '/Appointment', appointment(randomUUID(), slotIds[0]!, 'cartA'));
     expect(post.status).toBe(405);

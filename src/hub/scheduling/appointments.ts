@@ -12,6 +12,8 @@ import { NEXT_FREE_SLOT_SYSTEM, NEXT_FREE_SLOTS, SLOT_TAKEN_TEXT } from '../../s
 import { practitionersOfAppointment, practitionersOfSchedule, slotIdOf } from './appointment-access';
 
 export type DeskAnswer = { status: number; outcome: OperationOutcome } | null;
+/** Stores the resource and answers the client (`created`: it did not exist: 201); returns the status answered. */
+export type Write = (created: boolean) => Promise<number>;
 
 const refusal = (
   status: number,
@@ -32,9 +34,12 @@ export interface AppointmentDesk {
    * lets `write` store it (it answers the client and returns the status it answered) and then
    * takes or frees the slot.
    */
-  put(appointment: Resource, write: () => Promise<number>): Promise<DeskAnswer>;
-  /** Null when the expert may rewrite this Slot; a booked slot is not rewritten (409). */
-  whyNotRewriteSlot(slot: Resource): DeskAnswer;
+  put(appointment: Resource, write: Write): Promise<DeskAnswer>;
+  /**
+   * Runs a write of a Slot by its expert under the slot's lock (a booking cannot slip between its
+   * check and its write); a booked slot is not rewritten (409, nothing written).
+   */
+  writeSlot(slot: Resource, write: Write): Promise<DeskAnswer>;
 }
 
 export function createAppointmentDesk(repo: FhirRepository, now: () => number): AppointmentDesk {
@@ -94,6 +99,16 @@ export function createAppointmentDesk(repo: FhirRepository, now: () => number): 
     const expert = practitionersOfAppointment(appointment as never)[0];
     if (!schedule || !practitionersOfSchedule(schedule as never).includes(expert!))
       return refusal(400, 'invariant', `Slot/${slotId} is not in a schedule of ${expert}.`);
+    // The appointment's times are its slot's: an agenda never shows a booking elsewhere than its slot.
+    if (
+      Date.parse(appointment.start ?? '') !== Date.parse(slot.start) ||
+      Date.parse(appointment.end ?? '') !== Date.parse(slot.end)
+    )
+      return refusal(
+        400,
+        'invariant',
+        `An appointment of Slot/${slotId} starts and ends with it: ${slot.start} to ${slot.end}.`,
+      );
     // The check and the taking, with no await between them: one booking only gets the slot.
     const holder = holders.get(slotId);
     if ((holder !== undefined && holder !== appointment.id) || (holder === undefined && slot.status !== 'free'))
@@ -131,16 +146,26 @@ export function createAppointmentDesk(repo: FhirRepository, now: () => number): 
             'business-rule',
             'An appointment keeps its slot: to move it, cancel it and book the new slot as a new appointment.',
           );
-        if (appointment.status === 'cancelled') return cancel(appointment, slotId, write);
+        const store = () => write(held === null);
+        if (appointment.status === 'cancelled') return cancel(appointment, slotId, store);
         if (held?.status === 'cancelled')
           return refusal(409, 'business-rule', 'This appointment was cancelled: book again as a new appointment.');
-        return book(appointment, slotId, write);
+        return book(appointment, slotId, store);
       });
     },
-    whyNotRewriteSlot(slot) {
-      const holder = slot.id ? holders.get(slot.id) : undefined;
-      if (holder === undefined) return null;
-      return refusal(409, 'conflict', `Slot/${slot.id} is booked (Appointment/${holder}): it changes once cancelled.`);
+    writeSlot(slot, write) {
+      const check = async (): Promise<DeskAnswer> => {
+        const holder = slot.id ? holders.get(slot.id) : undefined;
+        if (holder !== undefined)
+          return refusal(
+            409,
+            'conflict',
+            `Slot/${slot.id} is booked (Appointment/${holder}): it changes once cancelled.`,
+          );
+        await write(!slot.id || (await read('Slot', slot.id)) === null);
+        return null;
+      };
+      return slot.id ? underLock(`Slot/${slot.id}`, check) : check();
     },
   };
 }

@@ -38,7 +38,9 @@ export function createAppointmentFeature(platform: StationPlatform, deps: Appoin
   const slots = createSlotHub({ client: deps.fhir, you: deps.you });
 
   const handlers: Pick<Handlers, AppointmentChannel> = {
-    'scheduling.freeSlots': ({ offerId, from, to }) => slots.freeSlots(offerId, from, to),
+    // A slot this station booked is not offered again, even before the hub has the booking.
+    'scheduling.freeSlots': async ({ offerId, from, to }) =>
+      (await slots.freeSlots(offerId, from, to)).filter((slot) => !repository.holdsSlot(slot.id)),
     'scheduling.book': (input) => service.book(input),
     'scheduling.cancelAppointment': ({ id, version, reason }) => service.cancel(id, version, reason),
     'scheduling.moveAppointment': ({ id, version, slot, reason }) => service.move(id, version, slot, reason),

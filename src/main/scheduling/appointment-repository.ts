@@ -73,6 +73,9 @@ export function createAppointmentRepository(db: Db) {
        status = CASE WHEN status = 'pending' THEN 'refused' ELSE status END
      WHERE id = @id AND version = @version`,
   );
+  const holdsStmt = db.prepare<[string], { id: string }>(
+    "SELECT id FROM appointments WHERE slot_id = ? AND status IN ('pending', 'confirmed') LIMIT 1",
+  );
   const periodStmt = db.prepare<[string, string], Row>(
     'SELECT * FROM appointments WHERE start_at < ? AND end_at > ? ORDER BY start_at, created_at',
   );
@@ -96,6 +99,10 @@ export function createAppointmentRepository(db: Db) {
     /** The hub refused this version of the booking (its slot was taken). */
     refused(id: string, version: number, proposed: FreeSlot[]): void {
       refusedStmt.run({ id, version, proposed: JSON.stringify(proposed) });
+    },
+    /** Whether a booking of this station holds the slot (pending or confirmed). */
+    holdsSlot(slotId: string): boolean {
+      return holdsStmt.get(slotId) !== undefined;
     },
     /** The appointments overlapping [from, to), earliest first. */
     inPeriod(from: string, to: string): Appointment[] {

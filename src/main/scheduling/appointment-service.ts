@@ -31,6 +31,10 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
   const transaction = <T>(work: () => T): T => deps.db.transaction(work)();
 
   function checkSlot(slot: FreeSlot, path: string): void {
+    if (repo.holdsSlot(slot.id))
+      throw new AppFailure('validation_failed', 'This station already booked this slot: choose another one.', [
+        { path, code: 'appointment.slot_already_booked' },
+      ]);
     if (Date.parse(slot.start) <= deps.now().getTime())
       throw new AppFailure('validation_failed', 'This slot has already begun: choose a later one.', [
         { path, code: 'appointment.slot_past' },
@@ -126,10 +130,6 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       const at = deps.now().toISOString();
       const newId = transaction(() => {
         const old = current(id, version);
-        if (old.slotId === slot.id)
-          throw new AppFailure('validation_failed', 'This is the appointment’s own slot: choose another one.', [
-            { path: 'slot', code: 'appointment.same_slot' },
-          ]);
         const moved = newBooking(
           { patientId: old.patientId, offerId: old.offerId, slot, reason: old.reason },
           old.id,

@@ -157,7 +157,10 @@ describe('booking on the station', () => {
     const booked = book(service, 0);
     expect(failureOf(() => service.cancel(booked.id, 2, 'Doublon')).code).toBe('stale_version');
     expect(failureOf(() => service.move(booked.id, 1, slot(0), 'Même créneau')).fields).toEqual([
-      { path: 'slot', code: 'appointment.same_slot' },
+      { path: 'slot', code: 'appointment.slot_already_booked' },
+    ]);
+    expect(failureOf(() => book(service, 0)).fields).toEqual([
+      { path: 'slot', code: 'appointment.slot_already_booked' },
     ]);
     expect(outbox()).toHaveLength(1);
   });
