@@ -31,8 +31,10 @@ export function createPushAppointment(deps: PushDeps, outcomes: RowOutcomes, bui
       const { built } = sending;
       const at = deps.now().toISOString();
       deps.inTransaction(() => {
-        // Answered for good: the row is done (the booking is not sent again), the refusal kept.
+        // Answered for good: the row is done (the booking is not sent again), the refusal kept;
+        // the region holds nothing of it (a reconciliation must not look for it there).
         deps.sync.pushed(row.entity, row.entity_id, built.version, 'Appointment', null, at);
+        deps.sync.forget(row.entity, row.entity_id);
         deps.appointments?.refused(row.entity_id, built.version, proposed);
       });
       return 'next';
