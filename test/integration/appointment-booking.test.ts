@@ -17,6 +17,7 @@ import { contractValue as value } from '../helpers/contract-value';
 import { useCleanups } from '../helpers/cleanups';
 import { validatedIdentity } from '../helpers/identities';
 import { startTcpProxy } from '../helpers/tcp-proxy';
+import { stationDatabase } from '../helpers/station-database';
 import { useTempDir } from '../helpers/temp-dir';
 import { SECRET, cartToken, dermToken, eventually, exp, failure } from '../helpers/teleexpertise';
 import { anOffer } from '../helpers/offers';
@@ -46,9 +47,12 @@ describe('booking a slot from the cart', () => {
     const proxy = await startTcpProxy(hub.port);
     cleanup(() => proxy.close());
     const via = (url: string) => url.replace(`:${hub.port}/`, `:${proxy.port}/`);
+    const dirs = new Map<string, string>();
     const open = (token: string, urls: { hub: string; fhir: string }) => {
+      const dataDir = tempDir();
+      dirs.set(token, dataDir);
       const station = createStation({
-        dataDir: tempDir(),
+        dataDir,
         mode: 'browser',
         logger: silentLogger,
         hubUrl: urls.hub,
@@ -168,8 +172,17 @@ describe('booking a slot from the cart', () => {
     expect(atHub.reasonCode[0].text).toBe(reason);
     expect(atHub.participant[1].actor.identifier.value).toBe('cart-7');
     expect((await asExpert(`/Slot/${free[0]!.id}`)).status).toBe('busy');
-    // A refused booking is not booked at the hub.
+    // A refused booking is not booked at the hub, and the cart's sync does not believe it is there.
     expect((await asExpert(`/Appointment/${second.id}`)).resourceType).toBe('OperationOutcome');
+    const cartDb = stationDatabase(dirs.get(cartToken)!, { readonly: true });
+    const ledger = (id: string) =>
+      cartDb.prepare("SELECT entity_id FROM sync_resources WHERE entity = 'appointment' AND entity_id = ?").all(id);
+    expect(ledger(second.id)).toEqual([]);
+    expect(ledger(first.id)).toEqual([{ entity_id: first.id }]);
+    expect(
+      cartDb.prepare("SELECT count(*) AS n FROM outbox WHERE entity = 'appointment' AND entity_id = ?").get(second.id),
+    ).toEqual({ n: 0 });
+    cartDb.close();
     await expect(
       failure(cart, 'scheduling.cancelAppointment', { id: second.id, version: 1, reason: 'Doublon' }),
     ).resolves.toMatchObject({ code: 'validation_failed' });
