@@ -111,7 +111,10 @@ describe('booking a slot from the cart', () => {
     const reason = 'Lésion pigmentée du dos';
     const first = await value(cart, 'scheduling.book', { patientId, offerId: OFFER, slot: free[0]!, reason });
     const second = await value(cart, 'scheduling.book', { patientId, offerId: OFFER, slot: free[1]!, reason });
-    for (const booked of [first, second]) {
+    // A slot the cart saw that the region no longer has (withdrawn, or a region restarted empty).
+    const gone = { ...free[3]!, id: 'slot-withdrawn' };
+    const third = await value(cart, 'scheduling.book', { patientId, offerId: OFFER, slot: gone, reason });
+    for (const booked of [first, second, third]) {
       expect(booked.status).toBe('pending');
       expect(booked.synced).toBe(false);
     }
@@ -146,12 +149,22 @@ describe('booking a slot from the cart', () => {
     const byId = (list: Appointment[], id: string) => list.find((a) => a.id === id)!;
     const settled = await eventually(
       agendaOf,
-      (list) => byId(list, first.id).status === 'confirmed' && byId(list, second.id).status === 'refused',
+      (list) =>
+        byId(list, first.id).status === 'confirmed' &&
+        byId(list, second.id).status === 'refused' &&
+        byId(list, third.id).status === 'refused',
       'the hub’s answers',
     );
     expect(byId(settled, first.id).synced).toBe(true);
     // The next free slots at the time of the refusal, earliest first: the first booking's slot too
     // when the hub answered the second before the first (a row that met the cut waits its back-off).
+    expect(byId(settled, second.id).refusal?.code).toBe('slot_taken');
+    // Refused for another reason: said with the hub's words, not left waiting for a confirmation.
+    expect(byId(settled, third.id).refusal).toEqual({
+      code: 'refused',
+      detail: expect.stringMatching(/404.*Slot\/slot-withdrawn is not found/),
+    });
+    expect(byId(settled, third.id).proposedSlots).toEqual([]);
     const proposals = byId(settled, second.id).proposedSlots;
     expect([
       [free[2], free[3]],
@@ -161,6 +174,7 @@ describe('booking a slot from the cart', () => {
       expect.arrayContaining([
         { id: first.id, status: 'confirmed' },
         { id: second.id, status: 'refused' },
+        { id: third.id, status: 'refused' },
       ]),
     );
     const asExpert = async (path: string) =>
@@ -224,11 +238,12 @@ describe('booking a slot from the cart', () => {
     const freeNow = await value(cart, 'scheduling.freeSlots', { offerId: OFFER, from: new Date().toISOString() });
     expect(freeNow.map((s) => s.id)).toEqual([free[0]!.id, free[2]!.id, free[3]!.id]);
 
-    // The agenda of the day lists the three, earliest first.
+    // The agenda of the day lists the four, earliest first.
     expect((await agendaOf()).map((a) => [a.id, a.status])).toEqual([
       [first.id, 'cancelled'],
       [second.id, 'refused'],
       [moved.id, 'cancelled'],
+      [third.id, 'refused'],
     ]);
   });
 });

@@ -5,6 +5,7 @@ import {
   type Appointment,
   type AppointmentStatus,
   type FreeSlot,
+  type Refusal,
 } from '../../shared/scheduling/appointment';
 import type { Db } from '../platform/database/connection';
 
@@ -24,6 +25,8 @@ interface Row {
   moved_from: string | null;
   moved_to: string | null;
   proposed_slots: string;
+  refusal_code: Refusal['code'] | null;
+  refusal_detail: string | null;
   confirmed_version: number | null;
   created_at: string;
 }
@@ -44,6 +47,7 @@ const toAppointment = (r: Row): Appointment =>
     movedFrom: r.moved_from,
     movedTo: r.moved_to,
     proposedSlots: JSON.parse(r.proposed_slots) as FreeSlot[],
+    refusal: r.refusal_code ? { code: r.refusal_code, detail: r.refusal_detail ?? '' } : null,
     synced: r.confirmed_version === r.version || r.status === 'refused',
     createdAt: r.created_at,
     version: r.version,
@@ -69,9 +73,9 @@ export function createAppointmentRepository(db: Db) {
      WHERE id = @id`,
   );
   const refusedStmt = db.prepare(
-    `UPDATE appointments SET proposed_slots = @proposed,
-       status = CASE WHEN status = 'pending' THEN 'refused' ELSE status END
-     WHERE id = @id AND version = @version`,
+    `UPDATE appointments SET proposed_slots = @proposed, refusal_code = @code, refusal_detail = @detail,
+       status = 'refused'
+     WHERE id = @id AND version = @version AND status = 'pending'`,
   );
   const holdsStmt = db.prepare<[string], { id: string }>(
     "SELECT id FROM appointments WHERE slot_id = ? AND status IN ('pending', 'confirmed') LIMIT 1",
@@ -85,7 +89,9 @@ export function createAppointmentRepository(db: Db) {
       const row = getStmt.get(id);
       return row ? toAppointment(row) : null;
     },
-    insert(a: Omit<Appointment, 'status' | 'cancelReason' | 'movedTo' | 'proposedSlots' | 'synced' | 'version'>): void {
+    insert(
+      a: Omit<Appointment, 'status' | 'cancelReason' | 'movedTo' | 'proposedSlots' | 'refusal' | 'synced' | 'version'>,
+    ): void {
       insertStmt.run(a);
     },
     /** False when the version is not the current one (changed meanwhile). */
@@ -96,9 +102,16 @@ export function createAppointmentRepository(db: Db) {
     confirmed(id: string, version: number): void {
       confirmedStmt.run({ id, version });
     },
-    /** The hub refused this version of the booking (its slot was taken). */
-    refused(id: string, version: number, proposed: FreeSlot[]): void {
-      refusedStmt.run({ id, version, proposed: JSON.stringify(proposed) });
+    /** The hub refused this version of a pending booking; false when it is no longer pending (cancelled meanwhile). */
+    refused(id: string, version: number, refusal: Refusal, proposed: FreeSlot[]): boolean {
+      const run = refusedStmt.run({
+        id,
+        version,
+        code: refusal.code,
+        detail: refusal.detail,
+        proposed: JSON.stringify(proposed),
+      });
+      return run.changes === 1;
     },
     /** Whether a booking of this station holds the slot (pending or confirmed). */
     holdsSlot(slotId: string): boolean {

@@ -89,11 +89,9 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       const after = repo.get(id);
       if (after && before?.status !== after.status) changed(after);
     },
-    refused(id, version, proposed) {
-      const before = repo.get(id);
-      repo.refused(id, version, proposed);
-      const after = repo.get(id);
-      if (after && before?.status !== after.status) changed(after);
+    refused(id, version, refusal, proposed) {
+      if (repo.refused(id, version, refusal, proposed)) changed(repo.get(id)!);
+      return repo.get(id)?.status === 'refused';
     },
   };
 

@@ -39,6 +39,10 @@ export type FreeSlot = z.infer<typeof FreeSlotSchema>;
 export const AppointmentStatusSchema = z.enum(['pending', 'confirmed', 'refused', 'cancelled']);
 export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
 
+/** slot_taken: another booking took the slot first; refused: the hub refused it for another reason, for good. */
+export const RefusalCodeSchema = z.enum(['slot_taken', 'refused']);
+export type Refusal = { code: z.infer<typeof RefusalCodeSchema>; detail: string };
+
 export const ReasonSchema = z.string().trim().min(1, 'appointment.reason_required').max(500);
 
 export const AppointmentSchema = z.strictObject({
@@ -56,8 +60,10 @@ export const AppointmentSchema = z.strictObject({
   /** The appointment this one replaces (a move), and the one that replaced it. */
   movedFrom: FhirIdSchema.nullable(),
   movedTo: FhirIdSchema.nullable(),
-  /** A refused booking: the next free slots the hub proposed. */
+  /** A refused booking: the next free slots the hub proposed (when its slot was taken). */
   proposedSlots: z.array(FreeSlotSchema),
+  /** Why the hub refused the booking: its slot was taken, or another final refusal (its words, for the details). */
+  refusal: z.strictObject({ code: RefusalCodeSchema, detail: z.string() }).nullable(),
   /** Whether the hub has the current state (a cancellation queued offline is not yet). */
   synced: z.boolean(),
   createdAt: IsoInstantSchema,

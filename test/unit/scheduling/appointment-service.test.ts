@@ -106,9 +106,24 @@ describe('booking on the station', () => {
   it('keeps a refusal with the slots the hub proposed, and refuses to cancel what was refused', () => {
     const { service } = setUp();
     const booked = book(service, 0);
-    service.source.refused(booked.id, 1, [slot(1), slot(2)]);
-    expect(service.source.get(booked.id)).toMatchObject({ status: 'refused', proposedSlots: [slot(1), slot(2)] });
+    const taken = { code: 'slot_taken' as const, detail: 'This slot was taken by another booking.' };
+    expect(service.source.refused(booked.id, 1, taken, [slot(1), slot(2)])).toBe(true);
+    expect(service.source.get(booked.id)).toMatchObject({
+      status: 'refused',
+      refusal: taken,
+      proposedSlots: [slot(1), slot(2)],
+      synced: true,
+    });
     expect(failureOf(() => service.cancel(booked.id, 1, 'Doublon')).code).toBe('validation_failed');
+  });
+
+  it('takes a refusal only for a pending booking: a cancellation the hub refuses stays the sync’s to show', () => {
+    const { service } = setUp();
+    const booked = book(service, 0);
+    service.cancel(booked.id, 1, 'Patiente hospitalisée');
+    const refusal = { code: 'refused' as const, detail: 'Refused by the regional server (404).' };
+    expect(service.source.refused(booked.id, 2, refusal, [])).toBe(false);
+    expect(service.source.get(booked.id)).toMatchObject({ status: 'cancelled', refusal: null });
   });
 
   it('stays cancelled when the hub confirms the booking it replaced', () => {
