@@ -8,10 +8,16 @@ import type { FreeSlot } from '../../shared/scheduling/appointment';
 import { AppFailure } from '../contract/failure';
 import { FhirNetworkError, type FhirAnswer, type FhirClient } from '../sync';
 
-const unavailable = (what: string, why: string) =>
+/** What needs the hub, said as a person reads it: "the free slots are read" / "slots are published". */
+type OnlineOnly = 'READ' | 'PUBLISH';
+const ONLINE_ONLY: Record<OnlineOnly, string> = {
+  READ: 'the free slots are read from it',
+  PUBLISH: 'slots are published on it',
+};
+const unavailable = (what: OnlineOnly, why: string) =>
   new AppFailure(
     'hub_unavailable',
-    `The regional hub cannot be reached now (${why}): ${what} are read from it. Try again once the station is online.`,
+    `The regional hub cannot be reached now (${why}): ${ONLINE_ONLY[what]}, online only. Try again once the station is online.`,
   );
 
 /** A FHIR id made of a stable text: the same Schedule or Slot from any run, at most 64 characters. */
@@ -27,12 +33,9 @@ export interface SlotHubDeps {
 }
 
 export function createSlotHub(deps: SlotHubDeps) {
-  async function ask(what: string, call: (client: FhirClient) => Promise<FhirAnswer>): Promise<FhirAnswer> {
+  async function ask(what: OnlineOnly, call: (client: FhirClient) => Promise<FhirAnswer>): Promise<FhirAnswer> {
     if (!deps.client)
-      throw new AppFailure(
-        'hub_unavailable',
-        `No regional hub is configured on this station: ${what} are read from it.`,
-      );
+      throw new AppFailure('hub_unavailable', `No regional hub is configured on this station: ${ONLINE_ONLY[what]}.`);
     try {
       const answer = await call(deps.client);
       if (answer.status >= 500 || answer.status === 401 || answer.status === 429)
@@ -44,10 +47,10 @@ export function createSlotHub(deps: SlotHubDeps) {
     }
   }
   async function search<T extends Resource>(type: T['resourceType'], query: Record<string, string>): Promise<T[]> {
-    const answer = await ask('the free slots', (client) => client.search(type, query));
+    const answer = await ask('READ', (client) => client.search(type, query));
     const bundle = answer.resource as Bundle | null;
     if (answer.status !== 200 || bundle?.resourceType !== 'Bundle')
-      throw unavailable('the free slots', `it answered ${answer.status} to a search`);
+      throw unavailable('READ', `it answered ${answer.status} to a search`);
     return (bundle.entry ?? []).map((e) => e.resource).filter((r): r is T => r?.resourceType === type);
   }
 
@@ -94,7 +97,7 @@ export function createSlotHub(deps: SlotHubDeps) {
         active: true,
         actor: [{ reference: `Practitioner/${you.id}` }, { reference: `HealthcareService/${offerId}` }],
       };
-      const what = 'the slots';
+      const what = 'PUBLISH';
       const written = await ask(what, (client) => client.put(schedule, null));
       if (written.status >= 300) throw refused(written);
       const published: FreeSlot[] = [];
