@@ -11,6 +11,8 @@ interface Call {
   timer: ReturnType<typeof setTimeout> | null;
   /** A member whose hub connection dropped during the call, waited for until the timer ends it. */
   away: string | null;
+  /** The offer's queue entry the callee took, when the call comes from a queue. */
+  queueEntryId?: string;
 }
 
 export interface CallRouterDeps {
@@ -19,6 +21,8 @@ export interface CallRouterDeps {
   ringTimeoutMs?: number;
   /** How long an active call waits for a member who lost the hub (a network drop) to come back. */
   reconnectGraceMs?: number;
+  /** A call ended (the queue measures its consultations by it). */
+  ended?(call: { id: string; queueEntryId?: string }): void;
 }
 
 type Outcome = { ok: true } | { ok: false; code: 'not_in_call' | 'unknown_peer' | 'not_allowed'; message: string };
@@ -36,6 +40,7 @@ export function createCallRouter(deps: CallRouterDeps) {
   function end(call: Call, reason: CallEndReason, notify: string[], detail?: string): void {
     if (call.timer) clearTimeout(call.timer);
     calls.delete(call.id);
+    deps.ended?.(call);
     for (const peer of notify)
       deps.send(
         peer,
@@ -53,7 +58,8 @@ export function createCallRouter(deps: CallRouterDeps) {
   return {
     inCall: (peer: string) => callsOf(peer).length > 0,
 
-    ring(from: string, to: string, reason: string | undefined, urgent: boolean): Outcome {
+    /** `queueEntryId` only when the queue checked that the callee took this caller's entry. */
+    ring(from: string, to: string, reason: string | undefined, urgent: boolean, queueEntryId?: string): Outcome {
       if (from === to) return refuse('not_allowed', 'You cannot call yourself.');
       const callee = deps.describe(to);
       const caller = deps.describe(from);
@@ -68,11 +74,19 @@ export function createCallRouter(deps: CallRouterDeps) {
         deps.send(from, { type: 'call.ended', callId: id, reason: 'busy', detail: `${callee.name} is busy.` });
         return ok;
       }
-      const call: Call = { id, caller: from, callee: to, state: 'ringing', timer: null, away: null };
+      const call: Call = { id, caller: from, callee: to, state: 'ringing', timer: null, away: null, queueEntryId };
       call.timer = setTimeout(() => end(call, 'timeout', [from, to], 'Nobody answered.'), deps.ringTimeoutMs ?? 30_000);
       calls.set(id, call);
       deps.send(from, { type: 'call.ringing', callId: id, to: callee, urgent, ...(reason ? { reason } : {}) });
-      deps.send(to, { type: 'call.incoming', callId: id, from: caller, urgent, ...(reason ? { reason } : {}) });
+      const queued = queueEntryId ? { queueEntryId } : {};
+      deps.send(to, {
+        type: 'call.incoming',
+        callId: id,
+        from: caller,
+        urgent,
+        ...(reason ? { reason } : {}),
+        ...queued,
+      });
       return ok;
     },
 

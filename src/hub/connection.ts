@@ -6,6 +6,7 @@ import { ClientMessageSchema, type ClientMessage, type Peer, type ServerMessage 
 import type { createCallRouter } from './call-router';
 import type { createPresence } from './presence';
 import type { createOfferMessages } from './scheduling/offer-messages';
+import type { createQueues } from './scheduling/queue';
 import { createTokenBucket } from './rate-limit';
 import type { Claims } from './tokens';
 import { turnCredentials } from './turn-credentials';
@@ -23,6 +24,8 @@ export interface ConnectionDeps {
   peers: Map<string, ConnectedPeer>;
   presence: ReturnType<typeof createPresence>;
   router: ReturnType<typeof createCallRouter>;
+  /** The offers' waiting queues (scheduling/queue.ts). */
+  queue: ReturnType<typeof createQueues>;
   /** Who is online now, as the welcome and presence say it. */
   list(): Peer[];
   /** The region's offers: the directory, and the coordinator's messages (scheduling/offer-messages.ts). */
@@ -59,9 +62,15 @@ function handle(
   m: ClientMessage,
 ): Outcome | Promise<Outcome> {
   switch (m.type) {
+    case 'queue.join':
+    case 'queue.leave':
+    case 'queue.take':
+      return deps.queue.handle(peer, m);
     case 'presence.set':
       peer.availability = m.availability;
       deps.presence.changed();
+      // An expert's availability counts in the queues' estimates; a cabin stepped out is not taken.
+      deps.queue.changed();
       return { ok: true };
     case 'directory.get':
       reply(deps.offers.directory());
@@ -71,7 +80,10 @@ function handle(
     case 'offer.duty':
       return deps.offers.handle(peer, m, reply);
     case 'call.ring':
-      return whyNoRing(deps, peer, m.to) ?? deps.router.ring(peer.id, m.to, m.reason, m.urgent ?? false);
+      return (
+        whyNoRing(deps, peer, m.to) ??
+        deps.router.ring(peer.id, m.to, m.reason, m.urgent ?? false, deps.queue.passOn(peer.id, m.to, m.queueEntryId))
+      );
     case 'call.accept':
       return deps.router.accept(peer.id, m.callId);
     case 'call.decline':
@@ -133,6 +145,7 @@ export function acceptConnection(deps: ConnectionDeps, socket: WebSocket, claims
   presence.welcomed(peer.id, welcome);
   presence.changed();
   router.connected(peer.id);
+  deps.queue.connected(peer);
 
   socket.on('message', (data, isBinary) => {
     if (!bucket.take()) {
@@ -172,6 +185,7 @@ export function acceptConnection(deps: ConnectionDeps, socket: WebSocket, claims
     peers.delete(peer.id);
     presence.left(peer.id);
     router.disconnected(peer.id);
+    deps.queue.disconnected(peer.id);
     presence.changed();
   });
   socket.on('error', (e) => log('hub.socket_error', { peer: peer.id, error: e.message }));

@@ -7,7 +7,8 @@ export function createTokenBucket(ratePerSecond: number, burst: number, now: () 
   return {
     take(): boolean {
       const t = now();
-      tokens = Math.min(burst, tokens + ((t - last) / 1000) * ratePerSecond);
+      // A clock set back (NTP stepping it, a test's clock) refills nothing rather than draining the bucket.
+      tokens = Math.min(burst, tokens + (Math.max(0, t - last) / 1000) * ratePerSecond);
       last = t;
       if (tokens < 1) return false;
       tokens -= 1;

@@ -16,6 +16,7 @@ import { makeTemporaryUploadsFolder } from './upload-sweep';
 import { createPresence } from './presence';
 import { createOfferMessages } from './scheduling/offer-messages';
 import { createOfferStore } from './scheduling/offer-store';
+import { createQueues } from './scheduling/queue';
 import { createRateLimiter, createReconnectLimiter } from './rate-limit';
 import { watchRevocations } from './revocations';
 import { handleTokenRefresh, TOKEN_REFRESH_PATH } from './token-refresh';
@@ -63,6 +64,8 @@ export interface HubOptions {
   reconnectsPerMinute?: number;
   /** Each peer is told of presence changes at most once in this many ms (500). */
   presenceWindowMs?: number;
+  /** How long a station whose connection dropped keeps its place in an offer's queue (ms); 10 minutes by default. */
+  queueHoldMs?: number;
   now?: () => number;
   log?: (event: string, detail?: Record<string, unknown>) => void;
 }
@@ -163,6 +166,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // back after a network drop reconnects once, and the station's own back-off stays far below this.
   const reconnects = createReconnectLimiter(options.reconnectsPerMinute ?? 30, options.reconnectBurst ?? 10, now);
   const router = createCallRouter({
+    // The queue measures its consultations (take to hang-up) for its wait estimate.
+    ended: (call) => queue.callEnded(call.queueEntryId),
     send,
     describe: (id) => peers.get(id)?.peer,
     ringTimeoutMs: options.ringTimeoutMs,
@@ -176,15 +181,27 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const fhir = createFhirEndpoint({ authenticate, now, limiter, log });
   // The region's offers live in the FHIR repository, as HealthcareService and PractitionerRole.
   const offerStore = createOfferStore(fhir.repository);
+  // Each offer's waiting queue reads the offers as the store has them now.
+  const queue = createQueues({
+    offers: () => offerStore.active(),
+    peers: list,
+    send,
+    now,
+    holdMs: options.queueHoldMs,
+    log,
+  });
   const connections: ConnectionDeps = {
     peers,
     presence,
     router,
+    queue,
     list,
     offers: createOfferMessages({
       store: offerStore,
       connected: () => peers.keys(),
       isOnline: (id) => peers.has(id),
+      // A withdrawn offer's waiting stations are told; a changed one's experts see its queue.
+      changed: () => queue.changed(),
       send,
       now,
       log,
@@ -278,6 +295,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   sweeper.unref();
   const stopEverything = () => {
     router.close();
+    queue.close();
     presence.close();
     revocations?.close();
     clearInterval(sweeper);

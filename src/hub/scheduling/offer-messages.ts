@@ -13,6 +13,8 @@ export interface OfferMessagesDeps {
   /** Every connected peer, coordinators included: all are sent the directory. */
   connected(): Iterable<string>;
   isOnline(peerId: string): boolean;
+  /** After each publication or withdrawal (the waiting queues follow the offers). */
+  changed?(): void;
   send(peerId: string, message: ServerMessage): void;
   now(): number;
   log(event: string, detail?: Record<string, unknown>): void;
@@ -61,6 +63,7 @@ export function createOfferMessages(deps: OfferMessagesDeps) {
       deps.log('hub.offer_withdrawn', { by: peer.id, offer: m.offerId });
     }
     broadcast();
+    deps.changed?.();
     return { ok: true };
   }
 
