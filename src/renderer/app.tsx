@@ -6,6 +6,7 @@ import { CallView } from './features/calls/call-view';
 import { CallFromAct } from './features/calls/call-from-act';
 import { CallHistory } from './features/calls/call-history';
 import { CallsScreen } from './features/calls/calls-screen';
+import { QueuePanel } from './features/calls/offer-queue';
 import { useCalls } from './webrtc/call-store';
 import { Header } from './header';
 import { DiskBanner } from './features/station/disk-banner';
@@ -40,7 +41,7 @@ import { PatientImaging } from './features/imaging/patient-imaging';
 import { ActStroke, StrokeError } from './features/stroke/act-stroke';
 import { StrokeSheetView } from './features/stroke/stroke-sheet-view';
 import { KioskEntry } from './features/kiosk/kiosk-entry';
-import { dismiss, ring } from './features/calls/call-controller';
+import { dismiss, joinQueue, leaveQueue, ring, stepAway } from './features/calls/call-controller';
 import { CallActVitals } from './features/acts/act-vitals';
 import { PrescriptionList } from './features/acts/act-prescriptions';
 import { SlotsProvider, type Slots } from './ui/slots';
@@ -68,10 +69,11 @@ const slots: Slots = {
   CallView,
   CallFromAct,
   WaitingCalls: () => <CallHistory waitingOnly />,
-  calls: { ring, dismiss },
+  calls: { ring, dismiss, queue: { join: joinQueue, leave: leaveQueue, stepAway } },
   ExpertReport: ExpertReportEditor,
   ExpertPrescription: PrescriptionEditor,
   ReportWorklist,
+  QueuePanel,
 };
 
 export function App() {

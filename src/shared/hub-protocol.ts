@@ -35,6 +35,20 @@ export const QueueEntrySchema = z.object({
 });
 export type QueueEntry = z.infer<typeof QueueEntrySchema>;
 
+/** A waiting station's place in an offer's queue, as the hub tells it at each change. */
+export const QueuePlaceSchema = z.object({
+  offerId: OfferIdSchema,
+  entryId: QueueEntryIdSchema,
+  position: z.number().int().min(1),
+  waiting: z.number().int().min(1),
+  /** From the offer's recent consultations and the experts online; null when none is online. */
+  estimatedWaitMinutes: z.number().int().min(0).nullable(),
+  expertsOnline: z.number().int().min(0),
+  /** When no expert is online and the offer is closed: when it opens (ISO 8601). */
+  nextOpening: z.string().nullable(),
+});
+export type QueuePlace = z.infer<typeof QueuePlaceSchema>;
+
 // The region's offers (specialty, hours, experts, rota): src/shared/scheduling/offer.ts.
 export { OfferSchema, type Offer } from './scheduling/offer';
 
@@ -156,18 +170,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     escalateAfterSeconds: z.number().int().min(1),
   }),
   /** To a waiting station, at each change: its place (1 is next), and what it can expect. */
-  z.object({
-    type: z.literal('queue.place'),
-    offerId: OfferIdSchema,
-    entryId: QueueEntryIdSchema,
-    position: z.number().int().min(1),
-    waiting: z.number().int().min(1),
-    /** From the offer's recent consultations and the experts online; null when none is online. */
-    estimatedWaitMinutes: z.number().int().min(0).nullable(),
-    expertsOnline: z.number().int().min(0),
-    /** When no expert is online and the offer is closed: when it opens (ISO 8601). */
-    nextOpening: z.string().nullable(),
-  }),
+  QueuePlaceSchema.extend({ type: z.literal('queue.place') }),
   /** To the waiting station: an expert took it; the station rings her with the entry's id. */
   z.object({ type: z.literal('queue.taken'), offerId: OfferIdSchema, entryId: QueueEntryIdSchema, by: PeerSchema }),
   /** To the waiting station: its place is gone (left, the offer withdrawn, or kept too long away). */

@@ -144,6 +144,25 @@ describe('an offer’s waiting queue', () => {
     expect((await gp.next('queue.entries', (m) => m.entries[0]?.away === false)).entries[0]!.entryId).toBe(entryId);
   });
 
+  it('keeps the place of a cabin whose patient stepped out, which no expert takes meanwhile', async () => {
+    await start([GENERAL]);
+    const gp = await expert('dr-gp', 'médecine générale');
+    const cabin = await station('cabin-1');
+    cabin.join('mg-brest');
+    const { entryId } = await cabin.next('queue.place');
+    cabin.send({ type: 'presence.set', availability: 'away' });
+    await gp.next('queue.entries', (m) => m.entries[0]?.from.availability === 'away');
+    gp.send({ type: 'queue.take', offerId: 'mg-brest', entryId });
+    expect(await gp.next('error')).toMatchObject({
+      code: 'not_allowed',
+      message: expect.stringContaining('stepped away'),
+    });
+    cabin.send({ type: 'presence.set', availability: 'available' });
+    await gp.next('queue.entries', (m) => m.entries[0]?.from.availability === 'available');
+    gp.send({ type: 'queue.take', offerId: 'mg-brest', entryId });
+    expect(await cabin.next('queue.taken')).toMatchObject({ entryId });
+  });
+
   it('lets a place expire when the station stays away longer than the hold time', async () => {
     await start([GENERAL], { queueHoldMs: 300 });
     const gp = await expert('dr-gp', 'médecine générale');

@@ -206,6 +206,12 @@ export function createQueues(deps: QueueDeps) {
     if (!w) return refuse('queue_entry_gone', 'This station is no longer waiting: another expert took it, or it left.');
     if (w.awayTimer)
       return refuse('queue_entry_gone', 'This station lost its connection: take it when it is back, or another one.');
+    // The cabin's patient stepped out (the station set itself away): ringing it would ring an empty room.
+    if (entryOf(w).from.availability === 'away')
+      return refuse(
+        'not_allowed',
+        'The patient at this station stepped away: take it when it is back, or another one.',
+      );
     remove(w);
     taken.set(entryId, { offerId, station: w.station.id, expert: expert.id, takenAt: deps.now(), rung: false });
     const forget = setTimeout(() => {

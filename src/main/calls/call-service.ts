@@ -3,7 +3,7 @@
 // directory, asks the hub for TURN credentials, and keeps the call journal (with an outbox row
 // when a call ends, in the same transaction).
 import type { CallCommand, CallRecord, ChatEntry, HubState, IceConfig } from '../../shared/calls/calls';
-import type { ClientMessage, Offer, Peer, ServerMessage } from '../../shared/hub-protocol';
+import type { ClientMessage, Offer, Peer, QueueEntry, QueuePlace, ServerMessage } from '../../shared/hub-protocol';
 import { AppFailure } from '../contract/failure';
 import type { CallRepository } from './call-repository';
 import type { Db } from '../platform/database/connection';
@@ -45,6 +45,9 @@ export function createCallService(deps: CallServiceDeps) {
   let lastWelcomed: Peer | null = null;
   let peers: Peer[] = [];
   let offers: Offer[] = [];
+  // The queues as the hub last told them, per offer: a page opened after the hub spoke sees them.
+  const places = new Map<string, QueuePlace>();
+  const entries = new Map<string, QueueEntry[]>();
   let sender: Sender = () => false;
   const turnWaiters: ((reply: TurnReply | TurnRefused) => void)[] = [];
   /** A call rung from an act, until the hub names it (call.ringing): the act is told its call then. */
@@ -56,6 +59,10 @@ export function createCallService(deps: CallServiceDeps) {
     you,
     peers: peers.filter((p) => p.id !== you?.id),
     offers,
+    queue: {
+      places: [...places.values()],
+      entries: [...entries].map(([offerId, waiting]) => ({ offerId, entries: waiting })),
+    },
   });
   const publish = () => deps.onState(state());
 
@@ -143,6 +150,21 @@ export function createCallService(deps: CallServiceDeps) {
           offers = message.offers;
           deps.onDirectory?.(offers);
           return publish();
+        case 'queue.place': {
+          const { type: _type, ...place } = message;
+          places.set(message.offerId, place);
+          return publish();
+        }
+        case 'queue.entries':
+          entries.set(message.offerId, message.entries);
+          return publish();
+        case 'queue.taken':
+        case 'queue.left':
+          // The page acts on it (rings the expert who took it, says why the place is gone).
+          places.delete(message.offerId);
+          publish();
+          deps.onMessage(message);
+          return;
         case 'turn.credentials':
           turnWaiters.splice(0).forEach((w) => w(message));
           return;
@@ -162,6 +184,9 @@ export function createCallService(deps: CallServiceDeps) {
       if (deps.link.state().state !== 'online') {
         you = null;
         peers = [];
+        // The hub tells them again when the link is back (a station away keeps its place there).
+        places.clear();
+        entries.clear();
       }
       publish();
     },

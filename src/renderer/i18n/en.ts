@@ -35,6 +35,7 @@ import { duplicatesEn } from '../features/patients/texts-duplicates-en';
 import { onDutyEn, strokeCallEn } from '../features/calls/texts-stroke-alert-en';
 import { sharedImagingEn } from '../features/calls/texts-shared-imaging-en';
 import { liveVitalsEn } from '../features/calls/texts-live-vitals-en';
+import { queueEn } from '../features/calls/texts-queue-en';
 import { viewerEn } from '../ui/texts-viewer-en';
 import { errorsEn } from '../ui/texts-errors-en';
 import { fieldErrorsEn } from '../ui/texts-field-errors-en';
@@ -84,6 +85,7 @@ export const en: Translations = {
   pacs: pacsEn,
   sharedImaging: sharedImagingEn,
   liveVitals: liveVitalsEn,
+  queue: queueEn,
   viewer: viewerEn,
   imaging: imagingScreenEn,
   identity: identityEn,

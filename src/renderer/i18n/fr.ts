@@ -35,6 +35,7 @@ import { duplicatesFr } from '../features/patients/texts-duplicates-fr';
 import { onDutyFr, strokeCallFr } from '../features/calls/texts-stroke-alert-fr';
 import { sharedImagingFr } from '../features/calls/texts-shared-imaging-fr';
 import { liveVitalsFr } from '../features/calls/texts-live-vitals-fr';
+import { queueFr } from '../features/calls/texts-queue-fr';
 import { viewerFr } from '../ui/texts-viewer-fr';
 import { errorsFr } from '../ui/texts-errors-fr';
 import { fieldErrorsFr } from '../ui/texts-field-errors-fr';
@@ -83,6 +84,7 @@ export const fr = {
   pacs: pacsFr,
   sharedImaging: sharedImagingFr,
   liveVitals: liveVitalsFr,
+  queue: queueFr,
   viewer: viewerFr,
   imaging: imagingScreenFr,
   identity: identityFr,

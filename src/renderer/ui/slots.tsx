@@ -54,7 +54,16 @@ export interface Slots {
   WaitingCalls: ComponentType;
   /** calls, in the cabin's call step (kiosk): the call screen, and ringing and leaving a call. */
   CallView: ComponentType<{ cabin?: boolean }>;
-  calls: { ring(peerId: string, reason: string, urgent: boolean): Promise<void>; dismiss(): void };
+  calls: {
+    ring(peerId: string, reason: string, urgent: boolean): Promise<void>;
+    dismiss(): void;
+    /** An offer's waiting queue: join it (or find the place again), leave it, step out and back. */
+    queue: {
+      join(offerId: string, reason: string): Promise<void>;
+      leave(offerId: string): Promise<void>;
+      stepAway(away: boolean): Promise<void>;
+    };
+  };
   /** remote-acts, in the expert's call (calls): her report of the act the requesting station sent. */
   ExpertReport: ComponentType<{
     peerId: string;
@@ -70,6 +79,8 @@ export interface Slots {
     context: ActContext | null;
     onSigned?: (prescription: SignedPrescription) => void;
   }>;
+  /** calls, on the expert's home (station): who waits in the queues of the offers she serves. */
+  QueuePanel: ComponentType;
   /** remote-acts, on the expert's home (station): the reports she owes. */
   ReportWorklist: ComponentType;
 }

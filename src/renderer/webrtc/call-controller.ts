@@ -5,6 +5,7 @@ import type { RelaisApi } from '../../shared/contract';
 import { createDataChannelRouter, type SharedOverCall, type SteerMessage } from './data-channel-router';
 import { createCallMedia, type CallMediaDeps } from './call-media';
 import { createHubSignaling, type HubSignaling, type HubSignalingDeps } from './hub-signaling';
+import { createCallQueue, type CallQueue } from './call-queue';
 
 export interface CallControllerDeps {
   api: RelaisApi;
@@ -17,7 +18,7 @@ export interface CallControllerDeps {
 }
 
 /** What the screens call: the hub signaling's commands (but its raw send), chat and steering. */
-export interface CallController extends Omit<HubSignaling, 'send'> {
+export interface CallController extends Omit<HubSignaling, 'send'>, Omit<CallQueue, 'init' | 'answersItself'> {
   sendChat(text: string): void;
   steer(message: SteerMessage): boolean;
   setControlGranted(granted: boolean): Promise<void>;
@@ -49,9 +50,18 @@ export function createCallController(deps: CallControllerDeps): CallController {
     media,
     startRingtone: deps.startRingtone,
     onControlChanged: router.applyControl,
+    answersItself: (entryId) => queue.answersItself(entryId),
   });
+  const queue = createCallQueue({ api, send: signaling.send, ring: signaling.ring });
   return {
-    init: signaling.init,
+    init: async () => {
+      queue.init();
+      await signaling.init();
+    },
+    join: queue.join,
+    leave: queue.leave,
+    take: queue.take,
+    stepAway: queue.stepAway,
     ring: signaling.ring,
     accept: signaling.accept,
     decline: signaling.decline,

@@ -17,6 +17,8 @@ export interface HubSignalingDeps {
   startRingtone(urgent: boolean): Ringtone;
   /** Cart: the station's steering grant changed (the data-channel router follows it). */
   onControlChanged(change: ControlChange): void;
+  /** Expert: the incoming call comes with the queue entry she just took: answered without a click. */
+  answersItself?(queueEntryId: string | undefined): boolean;
 }
 
 export interface HubSignaling {
@@ -24,7 +26,8 @@ export interface HubSignaling {
   init(): Promise<void>;
   send(command: HubCommand): Promise<boolean>;
   /** With `actId`, the call is placed from that act: the station binds them at the ring, with the act's reason. */
-  ring(peerId: string, reason: string, urgent: boolean, actId?: string): Promise<void>;
+  /** With `queueEntryId`, the expert took this station from an offer's queue: her station answers by itself. */
+  ring(peerId: string, reason: string, urgent: boolean, actId?: string, queueEntryId?: string): Promise<void>;
   accept(): Promise<void>;
   decline(reason?: string): Promise<void>;
   cancel(): Promise<void>;
@@ -33,7 +36,8 @@ export interface HubSignaling {
   setAvailability(availability: 'available' | 'busy' | 'away'): Promise<void>;
 }
 
-export function createHubSignaling({ api, media, startRingtone, onControlChanged }: HubSignalingDeps): HubSignaling {
+export function createHubSignaling(deps: HubSignalingDeps): HubSignaling {
+  const { api, media, startRingtone, onControlChanged } = deps;
   let ringtone: Ringtone | null = null;
   /** The call this page rang or answered. Another window of the same station hears the same hub
    * messages: it steps aside when the call is answered here, and never builds a second link. */
@@ -65,6 +69,7 @@ export function createHubSignaling({ api, media, startRingtone, onControlChanged
         useCalls.setState({ call: newCall(m.callId, 'incoming', m.from, m.urgent, m.reason ?? null), error: null });
         media.begin(m.callId);
         stopRinging();
+        if (deps.answersItself?.(m.queueEntryId)) return void accept();
         ringtone = startRingtone(m.urgent);
         return;
       case 'call.accepted':
@@ -123,7 +128,13 @@ export function createHubSignaling({ api, media, startRingtone, onControlChanged
     await load();
   }
 
-  async function ring(peerId: string, reason: string, urgent: boolean, actId?: string): Promise<void> {
+  async function ring(
+    peerId: string,
+    reason: string,
+    urgent: boolean,
+    actId?: string,
+    queueEntryId?: string,
+  ): Promise<void> {
     const remote = useCalls.getState().hub.peers.find((p) => p.id === peerId);
     if (!remote) return;
     if (current() && current()!.phase !== 'ended') return;
@@ -133,7 +144,9 @@ export function createHubSignaling({ api, media, startRingtone, onControlChanged
       error: null,
       hubError: null,
     });
-    const sent = actId ? await ringForAct(peerId, actId, urgent) : await send(ringCommand(peerId, reason, urgent));
+    const sent = actId
+      ? await ringForAct(peerId, actId, urgent)
+      : await send({ ...ringCommand(peerId, reason, urgent), ...(queueEntryId ? { queueEntryId } : {}) });
     if (!sent) useCalls.setState({ call: null });
   }
 

@@ -2,7 +2,15 @@
 // the page may send through the station's hub connection, ICE servers, and the call journal.
 import { z } from 'zod';
 import { AttachmentSchema } from '../acts/attachments';
-import { CallIdSchema, ClientMessageSchema, OfferSchema, PeerIdSchema, PeerSchema } from '../hub-protocol';
+import {
+  CallIdSchema,
+  ClientMessageSchema,
+  OfferSchema,
+  PeerIdSchema,
+  PeerSchema,
+  QueueEntrySchema,
+  QueuePlaceSchema,
+} from '../hub-protocol';
 import { StationStatusSchema } from '../station/station';
 
 export const HubStateSchema = z.object({
@@ -11,6 +19,15 @@ export const HubStateSchema = z.object({
   you: PeerSchema.nullable(),
   peers: z.array(PeerSchema),
   offers: z.array(OfferSchema),
+  /** The offers' waiting queues as the hub last told them (kept by the station, so a page opened later sees them). */
+  queue: z
+    .object({
+      /** This station's places, one per offer it waits for. */
+      places: z.array(QueuePlaceSchema),
+      /** An expert: who waits in each offer she serves. */
+      entries: z.array(z.object({ offerId: z.string(), entries: z.array(QueueEntrySchema) })),
+    })
+    .optional(),
 });
 export type HubState = z.infer<typeof HubStateSchema>;
 
@@ -26,6 +43,9 @@ const allowed = [
   'signal',
   /** The urgent call asks who is on duty before ringing (the answer names people, no patient). */
   'offer.duty',
+  'queue.join',
+  'queue.leave',
+  'queue.take',
 ] as const;
 export const CallCommandSchema = ClientMessageSchema.refine((m) => (allowed as readonly string[]).includes(m.type), {
   message: 'This hub message is sent by the station itself.',

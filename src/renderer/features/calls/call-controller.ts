@@ -61,3 +61,4 @@ export const {
 } = callController;
 export const { addDeviceCamera, addStethoscope } = callController;
 export const { askControl, refuseControl } = callController;
+export const { join: joinQueue, leave: leaveQueue, take: takeFromQueue, stepAway } = callController;

@@ -8,6 +8,7 @@ import { useCalls } from '../../webrtc/call-store';
 import { EscalationStatus } from './escalation-status';
 import { callOnDuty } from './on-duty-call';
 import { CallHistory } from './call-history';
+import { OfferQueue } from './offer-queue';
 import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 import { closedWords, hoursWords, openingWords } from '../../ui/opening-hours-words';
 import { isOfferOpen, offerOpensAt } from '../../../shared/scheduling/offer';
@@ -99,6 +100,7 @@ export function CallsScreen() {
               {t('calls.hours', { hours: hoursWords(offer.hours) })}
             </p>
             <OpenNow offer={offer} />
+            <OfferQueue offer={offer} reason={reason} />
             {offer.urgent && (
               <ReasonedButton
                 className="warning urgent-call"

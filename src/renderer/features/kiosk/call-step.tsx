@@ -1,13 +1,17 @@
-// Joining the doctor: the teleconsultation offers' experts who are available, as large buttons.
-// The call itself is the station's call screen, where the pharmacist assists; the act starts
+// Joining the doctor: the pharmacy's teleconsultation offers, whose queue the patient joins
+// (cabin-queue.tsx), and the experts serving them who are available now, as large buttons (an
+// expert serves an offer when named in it, or of its specialty when it is open to it: a general
+// practitioner online serves the region's general medicine offer). The call itself is the station's call screen, where the pharmacist assists; the act starts
 // when the call connects and waits for its report when the call ends.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Peer } from '../../../shared/hub-protocol';
+import type { Offer, Peer } from '../../../shared/hub-protocol';
+import { servesOffer } from '../../../shared/scheduling/offer';
 import { relais } from '../../api';
 import { useCalls } from '../../webrtc/call-store';
 import { useKiosk } from './kiosk-store';
 import { useSlots } from '../../ui/slots';
+import { CabinQueue, useCabinWaiting } from './cabin-queue';
 
 /** Links the act to the call once it connects, and moves it on when the call ends. */
 function useActFollowsCall(onEnded: () => void) {
@@ -50,13 +54,23 @@ export function CallStep({ onEnded }: { onEnded(): void }) {
   const { t } = useTranslation();
   const hub = useCalls((s) => s.hub);
   const call = useActFollowsCall(onEnded);
+  const teleconsultations = hub.offers.filter((o) => o.acts.includes('teleconsultation'));
+  // The queues are for the offers that take patients without an appointment, not the urgent ones.
+  const queued = teleconsultations.filter((o) => !o.urgent);
+  const waiting = useCabinWaiting(queued);
   if (call) return <CallView cabin />;
 
-  const byId = new Map(hub.peers.map((p) => [p.id, p]));
-  const experts = hub.offers
-    .filter((o) => o.acts.includes('teleconsultation'))
-    .flatMap((offer) => offer.experts.map(({ id }) => ({ offer, peer: byId.get(id) })))
-    .filter((e): e is { offer: (typeof hub.offers)[number]; peer: Peer } => e.peer?.availability === 'available');
+  const experts = teleconsultations.flatMap((offer) =>
+    hub.peers
+      .filter((peer) => peer.availability === 'available' && servesOffer(peer, offer))
+      .map((peer): { offer: Offer; peer: Peer } => ({ offer, peer })),
+  );
+  const reason = t('kiosk.call.reason', { lng: 'fr' });
+  const finish = () => {
+    // Finishing without a call gives the place up: nobody waits for an empty cabin.
+    if (waiting) void calls.queue.leave(waiting.offer.id);
+    onEnded();
+  };
   return (
     <section className="kiosk-card" aria-labelledby="kiosk-call-title">
       <h2 id="kiosk-call-title">{t('kiosk.call.title')}</h2>
@@ -65,21 +79,19 @@ export function CallStep({ onEnded }: { onEnded(): void }) {
           {t('kiosk.call.offline')}
         </p>
       )}
-      {hub.link === 'online' && experts.length === 0 && <p role="status">{t('kiosk.call.nobody')}</p>}
-      <ul className="plain-list kiosk-experts">
+      {queued.length > 0 && <CabinQueue offers={queued} reason={reason} />}
+      {!waiting && hub.link === 'online' && experts.length === 0 && <p role="status">{t('kiosk.call.nobody')}</p>}
+      {!waiting && queued.length > 0 && experts.length > 0 && <h3>{t('kiosk.call.direct')}</h3>}
+      <ul className="plain-list kiosk-experts" hidden={waiting !== null}>
         {experts.map(({ offer, peer }) => (
           <li key={`${offer.id}-${peer.id}`}>
-            <button
-              type="button"
-              className="kiosk-button"
-              onClick={() => void ring(peer.id, t('kiosk.call.reason', { lng: 'fr' }), false)}
-            >
+            <button type="button" className="kiosk-button" onClick={() => void ring(peer.id, reason, false)}>
               {t('kiosk.call.callExpert', { name: peer.name, specialty: offer.specialty, hospital: offer.hospital })}
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" className="kiosk-button secondary" onClick={onEnded}>
+      <button type="button" className="kiosk-button secondary" onClick={finish}>
         {t('kiosk.call.skip')}
       </button>
     </section>

@@ -1,4 +1,5 @@
-// The expert's home: the téléexpertise requests she has to answer, the reports she owes on other
+// The expert's home: who waits in the queues of the offers she serves (the calls feature's panel),
+// the téléexpertise requests she has to answer, the reports she owes on other
 // stations' acts (the remote-acts feature's worklist), the calls she missed and the last calls
 // (the call journal). No cabin card: a desk is never a cabin.
 import { useEffect, useState } from 'react';
@@ -113,9 +114,13 @@ function Calls() {
 
 export function ExpertHome() {
   const { t } = useTranslation();
-  const { ReportWorklist } = useSlots();
+  const { ReportWorklist, QueuePanel } = useSlots();
   return (
     <div className="home-columns">
+      <section className="card" aria-labelledby="home-queues">
+        <h2 id="home-queues">{t('queue.panelTitle')}</h2>
+        <QueuePanel />
+      </section>
       <section className="card" aria-labelledby="home-requests">
         <h2 id="home-requests">{t('roleHome.expert.requests')}</h2>
         <Requests />
