@@ -110,18 +110,22 @@ function Waiting({ offer, place }: { offer: Offer; place: QueuePlace | null }) {
             place.estimatedWaitMinutes !== null && <p>{t('kiosk.queue.wait', { count: place.estimatedWaitMinutes })}</p>
           )}
           <p className="hint">{t('kiosk.queue.callStarts')}</p>
+        </>
+      )}
+      <div className="kiosk-queue-actions">
+        {place && !away && (
           <button type="button" className="kiosk-button secondary" onClick={() => void queue.stepAway(true)}>
             {t('kiosk.queue.stepAway')}
           </button>
-        </>
-      )}
-      <button
-        type="button"
-        className="kiosk-button secondary"
-        onClick={() => void (away ? queue.stepAway(false) : Promise.resolve()).then(() => queue.leave(offer.id))}
-      >
-        {t('kiosk.queue.leave')}
-      </button>
+        )}
+        <button
+          type="button"
+          className="kiosk-button secondary"
+          onClick={() => void (away ? queue.stepAway(false) : Promise.resolve()).then(() => queue.leave(offer.id))}
+        >
+          {t('kiosk.queue.leave')}
+        </button>
+      </div>
     </section>
   );
 }
