@@ -26,11 +26,16 @@ export function OfferQueue({ offer, reason }: { offer: Offer; reason: string }) 
 export function QueuePanel() {
   const { t } = useTranslation();
   const you = useCalls((s) => s.hub.you);
-  const offers = useCalls((s) => s.hub.offers).filter((o) => you !== null && servesOffer(you, o));
-  if (offers.length === 0) return <p>{t('queue.noOffer')}</p>;
+  const queues = useCalls((s) => s.hub.queue?.entries) ?? [];
+  const served = useCalls((s) => s.hub.offers).filter((o) => you !== null && servesOffer(you, o));
+  const waitedFor = served.filter((o) => queues.some((q) => q.offerId === o.id && q.entries.length > 0));
+  // The queues are for the offers taken without an appointment; an urgent one shows when someone waits in it.
+  const named = [...new Set(served.filter((o) => !o.urgent).map((o) => `${o.specialty} — ${o.hospital}`))];
+  if (waitedFor.length === 0)
+    return <p>{named.length === 0 ? t('queue.noOffer') : t('queue.nobodyWaits', { offers: named.join(', ') })}</p>;
   return (
     <div className="queue-panel" data-testid="queue-panel">
-      {offers.map((offer) => (
+      {waitedFor.map((offer) => (
         <div key={offer.id}>
           <h3>{t('queue.offerTitle', { specialty: offer.specialty, hospital: offer.hospital })}</h3>
           <QueueEntries offer={offer} />

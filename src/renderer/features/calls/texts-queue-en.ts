@@ -7,6 +7,7 @@ export const queueEn: Texts<typeof queueFr> = {
   noOffer: 'No offer of the directory concerns you: you have no waiting line.',
   offerTitle: '{{specialty}} — {{hospital}}',
   empty: 'Nobody is waiting.',
+  nobodyWaits: 'Nobody is waiting in the lines of your offers ({{offers}}).',
   entries: 'Waiting for {{specialty}} ({{hospital}})',
   since: 'since {{time}} ({{waited}})',
   reason: 'Reason: {{reason}}',

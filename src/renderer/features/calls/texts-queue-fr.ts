@@ -5,6 +5,7 @@ export const queueFr = {
   noOffer: 'Aucune offre de l’annuaire ne vous concerne : vous n’avez pas de file d’attente.',
   offerTitle: '{{specialty}} — {{hospital}}',
   empty: 'Personne n’attend.',
+  nobodyWaits: 'Personne n’attend dans les files de vos offres ({{offers}}).',
   entries: 'En attente pour {{specialty}} ({{hospital}})',
   since: 'depuis {{time}} ({{waited}})',
   reason: 'Motif : {{reason}}',
