@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Offer, QueuePlace } from '../../../shared/hub-protocol';
 import { isOfferOpen, offerOpensAt } from '../../../shared/scheduling/offer';
+import { relais } from '../../api';
 import { useCalls } from '../../webrtc/call-store';
 import { useQueue } from '../../webrtc/call-queue';
 import { openingWords } from '../../ui/opening-hours-words';
@@ -21,6 +22,20 @@ export function useCabinWaiting(offers: Offer[]): { offer: Offer; place: QueuePl
     if (place || offer.id in joined) return { offer, place };
   }
   return null;
+}
+
+/** At the end of a session: the cabin's places given up, and the cabin back from "stepped away". */
+export async function leaveEveryQueue(): Promise<void> {
+  const { hub } = useCalls.getState();
+  const offers = new Set([
+    ...(hub.queue?.places ?? []).map((p) => p.offerId),
+    ...Object.keys(useQueue.getState().joined),
+  ]);
+  if (hub.link !== 'online') return;
+  for (const offerId of offers) await relais.invoke('calls.send', { type: 'queue.leave', offerId });
+  if (hub.you?.availability === 'away')
+    await relais.invoke('calls.send', { type: 'presence.set', availability: 'available' });
+  useQueue.setState({ joined: {} });
 }
 
 export function CabinQueue({ offers, reason }: { offers: Offer[]; reason: string }) {

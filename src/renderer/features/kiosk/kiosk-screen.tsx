@@ -9,6 +9,7 @@ import { asProfessional, needAuthor, useAuthor } from '../../ui/author-store';
 import { useCalls } from '../../webrtc/call-store';
 import { CabinPrescriptions } from './cabin-prescriptions';
 import { CallStep } from './call-step';
+import { leaveEveryQueue } from './cabin-queue';
 import { ConsentStep } from './consent-step';
 import { IdentifyStep } from './identify-step';
 import { KIOSK_STEPS, useKiosk, type KioskStep } from './kiosk-store';
@@ -44,6 +45,8 @@ function useIdleWipe(step: KioskStep, inCall: boolean) {
 }
 
 async function endSession(): Promise<void> {
+  // The next patient must not inherit this one's place, nor be rung for it.
+  await leaveEveryQueue();
   await relais.invoke('kiosk.endSession', {});
   await wipePatientTraces();
 }
@@ -93,11 +96,13 @@ export function KioskScreen() {
   const voice = useVoice();
   const author = useAuthor();
   const inCall = useCalls((s) => s.call !== null);
+  const waitingInQueue = useCalls((s) => (s.hub.queue?.places.length ?? 0) > 0);
   const [leaving, setLeaving] = useState(false);
   const [exitRefused, setExitRefused] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const go = (step: KioskStep) => update({ step });
-  useIdleWipe(session.step, inCall);
+  // Waiting in an offer's queue is waiting for a call: the patient touches nothing meanwhile.
+  useIdleWipe(session.step, inCall || waitingInQueue);
   // Under Electron, closing the window or quitting is refused in kiosk mode: the pharmacist's
   // keypad opens, saying why, so that whoever tried knows what to do.
   useEffect(
