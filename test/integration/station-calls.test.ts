@@ -44,6 +44,12 @@ async function hubWith(turnUrls: string[] = []): Promise<RunningHub> {
         acts: ['teleexpertise'],
         experts: ['dr-derm'],
         urgent: false,
+        // Open at every hour: its queue is joined whenever the test runs.
+        hours: {
+          alwaysOpen: false,
+          rules: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' }],
+          holidays: 'open',
+        },
       }),
     ],
   });
@@ -266,5 +272,30 @@ describe('calls between two stations through the hub', () => {
       await new Promise((r) => setTimeout(r, 10));
     const ring = await cart.call('calls.send', { type: 'call.ring', to: 'dr-derm' });
     expect(ring).toMatchObject({ ok: false, error: { code: 'hub_unavailable' } });
+  });
+
+  it('keeps an offer’s queue for the page: the cart’s place, the expert’s entries, and the taken ring', async () => {
+    const hub = await hubWith();
+    const cart = stationOn(hub, 'cart-3', 'station', 'Chariot 3');
+    const expert = stationOn(hub, 'dr-derm', 'expert', 'Dr Le Goff');
+    await online(cart, 1);
+    await online(expert, 1);
+    await cart.value('calls.send', { type: 'queue.join', offerId: 'derm', reason: 'Plaie du talon' });
+    for (let i = 0; i < 200 && !(await cart.value('calls.hub', {})).queue?.places.length; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    const { queue } = await cart.value('calls.hub', {});
+    expect(queue?.places).toEqual([
+      expect.objectContaining({ offerId: 'derm', position: 1, waiting: 1, expertsOnline: 1, estimatedWaitMinutes: 15 }),
+    ]);
+    for (let i = 0; i < 200 && !(await expert.value('calls.hub', {})).queue?.entries[0]?.entries.length; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    const [entry] = (await expert.value('calls.hub', {})).queue!.entries[0]!.entries;
+    expect(entry).toMatchObject({ from: { id: 'cart-3' }, reason: 'Plaie du talon', away: false });
+
+    await expert.value('calls.send', { type: 'queue.take', offerId: 'derm', entryId: entry!.entryId });
+    expect(await cart.next('queue.taken')).toMatchObject({ entryId: entry!.entryId, by: { id: 'dr-derm' } });
+    expect((await cart.value('calls.hub', {})).queue?.places).toEqual([]);
+    await cart.value('calls.send', { type: 'call.ring', to: 'dr-derm', queueEntryId: entry!.entryId });
+    expect(await expert.next('call.incoming')).toMatchObject({ queueEntryId: entry!.entryId });
   });
 });

@@ -12,18 +12,21 @@ type Answer = (input: unknown) => Result<unknown>;
 
 export function fakeStation(answers: Record<string, Answer> = {}) {
   const invoked: { channel: string; input: unknown }[] = [];
-  const listeners = new Map<string, (payload: unknown) => void>();
+  // Several listeners per event, as the preload and the browser-mode client keep them.
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const api = {
     invoke: async (channel: string, input: unknown) => {
       invoked.push({ channel, input });
       return answers[channel]?.(input) ?? { ok: true, value: {} };
     },
     on: (channel: string, listener: (payload: unknown) => void) => {
-      listeners.set(channel, listener);
-      return () => listeners.delete(channel);
+      const set = listeners.get(channel) ?? new Set();
+      set.add(listener);
+      listeners.set(channel, set);
+      return () => set.delete(listener);
     },
   } as unknown as RelaisApi;
-  const emit = (channel: string, payload: unknown) => listeners.get(channel)?.(payload);
+  const emit = (channel: string, payload: unknown) => listeners.get(channel)?.forEach((l) => l(payload));
   const sent = () => invoked.filter((i) => i.channel === 'calls.send').map((i) => i.input);
   return { api, invoked, emit, sent };
 }
