@@ -175,8 +175,9 @@ describe('an offer’s waiting queue', () => {
     first.ws.terminate();
     expect(await second.next('queue.place', (m) => m.waiting === 1)).toMatchObject({ position: 1 });
     await gp.next('queue.entries', (m) => m.entries.length === 1 && m.entries[0]!.from.id === 'cabin-2');
-    // Back too late: the station joins at the end, with a new entry.
+    // Back too late: told its place is gone, it joins at the end, with a new entry.
     const late = await station('cabin-1');
+    expect(await late.next('queue.left')).toMatchObject({ offerId: 'mg-brest', reason: 'expired' });
     late.join('mg-brest');
     expect(await late.next('queue.place')).toMatchObject({ position: 2, waiting: 2 });
   });

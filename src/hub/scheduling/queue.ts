@@ -68,6 +68,8 @@ export function createQueues(deps: QueueDeps) {
   const queues = new Map<string, Waiting[]>();
   const taken = new Map<string, Taken>();
   const durations = new Map<string, number[]>();
+  /** Places that expired while their station was away, told to it when it is back (it was not there to hear). */
+  const expiredWhileAway = new Map<string, Extract<ServerMessage, { type: 'queue.left' }>[]>();
   /** What each peer was last told of each offer's queue: a change elsewhere sends it nothing. */
   const told = new Map<string, string>();
   const tell = (peerId: string, message: Extract<ServerMessage, { type: 'queue.place' | 'queue.entries' }>) => {
@@ -261,6 +263,8 @@ export function createQueues(deps: QueueDeps) {
     /** A peer connected (again): a station's places are no longer away. */
     connected(peer: Peer): void {
       for (const key of told.keys()) if (key.startsWith(`${peer.id}\n`)) told.delete(key);
+      for (const left of expiredWhileAway.get(peer.id) ?? []) deps.send(peer.id, left);
+      expiredWhileAway.delete(peer.id);
       for (const waiting of queues.values())
         for (const w of waiting)
           if (w.station.id === peer.id) {
@@ -279,7 +283,8 @@ export function createQueues(deps: QueueDeps) {
             w.awayTimer = setTimeout(() => {
               remove(w);
               log('hub.queue_expired', { offer: w.offerId, station: peerId });
-              deps.send(peerId, { type: 'queue.left', offerId: w.offerId, entryId: w.entryId, reason: 'expired' });
+              const left = { type: 'queue.left', offerId: w.offerId, entryId: w.entryId, reason: 'expired' } as const;
+              expiredWhileAway.set(peerId, [...(expiredWhileAway.get(peerId) ?? []), left]);
               broadcast();
             }, holdMs);
       broadcast();
@@ -292,6 +297,7 @@ export function createQueues(deps: QueueDeps) {
       for (const waiting of queues.values()) for (const w of waiting) if (w.awayTimer) clearTimeout(w.awayTimer);
       queues.clear();
       taken.clear();
+      expiredWhileAway.clear();
     },
   };
 }
