@@ -78,6 +78,7 @@ function positive(
   return Math.round(value * unit.size);
 }
 const DAYS = { name: 'days', size: 86_400 };
+const MINUTES = { name: 'minutes', size: 60 };
 const GIGABYTES = { name: 'gigabytes', size: 1e9 };
 
 /**
@@ -132,6 +133,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv, nowSeconds = Math.floo
     uploadQuotaBytes: positive(env, 'RELAIS_HUB_UPLOAD_QUOTA_GB', GIGABYTES, 20),
     uploadAbandonedAfterMs: positive(env, 'RELAIS_HUB_UPLOAD_ABANDONED_DAYS', DAYS, 7) * 1000,
     refreshMaxAgeSeconds: positive(env, 'RELAIS_HUB_REFRESH_MAX_DAYS', DAYS, 90),
+    queueHoldMs: positive(env, 'RELAIS_HUB_QUEUE_HOLD_MINUTES', MINUTES, 10) * 1000,
     ...(revocationsFile ? { revocationsFile } : {}),
   };
 }

@@ -40,6 +40,14 @@ describe('hub settings', () => {
     }
   });
 
+  it('keeps a waiting station’s place 10 minutes while it is away, or the minutes the region sets', () => {
+    expect(hubOptionsFromEnv(region).queueHoldMs).toBe(10 * 60_000);
+    expect(hubOptionsFromEnv({ ...region, RELAIS_HUB_QUEUE_HOLD_MINUTES: '3' }).queueHoldMs).toBe(3 * 60_000);
+    expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_QUEUE_HOLD_MINUTES: '0' })).toThrow(
+      /RELAIS_HUB_QUEUE_HOLD_MINUTES must be a number of minutes above 0/,
+    );
+  });
+
   it('makes two different secrets for the development hub, and never takes one for the other', () => {
     const dev = hubOptionsFromEnv({ RELAIS_HUB_DEV: '1' });
     expect(dev.turnSecret).not.toBe(dev.keys.current.secret);
