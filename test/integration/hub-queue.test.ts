@@ -221,6 +221,28 @@ describe('an offer’s waiting queue', () => {
     expect(await gp.next('call.incoming')).toMatchObject({ from: { id: 'cabin-1' }, queueEntryId: entryId });
   });
 
+  it('estimates the wait from the consultations taken from the queue, once one is measured', async () => {
+    await start([GENERAL]);
+    const gp = await expert('dr-gp', 'médecine générale');
+    const first = await station('cabin-1');
+    const second = await station('cabin-2');
+    first.join('mg-brest');
+    const { entryId } = await first.next('queue.place');
+    second.join('mg-brest');
+    expect(await second.next('queue.place')).toMatchObject({ position: 2, estimatedWaitMinutes: 30 });
+    gp.send({ type: 'queue.take', offerId: 'mg-brest', entryId });
+    await first.next('queue.taken');
+    // Until one is measured, the stated default: 15 minutes a consultation.
+    expect(await second.next('queue.place')).toMatchObject({ position: 1, estimatedWaitMinutes: 15 });
+    first.send({ type: 'call.ring', to: 'dr-gp', queueEntryId: entryId });
+    const { callId } = await gp.next('call.incoming');
+    gp.send({ type: 'call.accept', callId });
+    await first.next('call.accepted');
+    clock += 6 * 60_000; // a six-minute consultation, from the take to the hang-up
+    first.send({ type: 'call.hangup', callId });
+    expect(await second.next('queue.place')).toMatchObject({ position: 1, estimatedWaitMinutes: 6 });
+  });
+
   it('refuses a take by an expert who does not serve the offer, and a join by an expert', async () => {
     await start([GENERAL, NAMED_ONLY]);
     const cardio = await expert('dr-cardio', 'cardiologie');
