@@ -3,32 +3,10 @@
 // répondu"), and which rota line chose them, read by the hub's clock or the station's. Read again
 // whenever the act changes, so the steps appear as the alert goes on. The card shows only on an
 // act an urgent call was placed from, stroke acts included (the stroke doctor's act screen).
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EscalationStep } from '../../../shared/acts/escalation';
-import type { AppError } from '../../../shared/result';
-import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
-
-function useActEscalation(encounterId: string) {
-  const [steps, setSteps] = useState<EscalationStep[]>([]);
-  const [error, setError] = useState<AppError | null>(null);
-  const load = useCallback(
-    () =>
-      relais.invoke('encounters.escalation', { id: encounterId }).then((r) => {
-        if (r.ok) setSteps(r.value);
-        setError(r.ok ? null : r.error);
-      }),
-    [encounterId],
-  );
-  useEffect(() => {
-    void load();
-    return relais.on('encounters.changed', (changed) => {
-      if (changed.id === encounterId) void load();
-    });
-  }, [encounterId, load]);
-  return { steps, error };
-}
+import { useActReading } from './use-act-reading';
 
 /** The steps of each alert, in the order they were rung. */
 function byAlert(steps: EscalationStep[]): EscalationStep[][] {
@@ -70,7 +48,8 @@ export function EscalationRecord({ steps }: { steps: EscalationStep[] }) {
 /** The act screen's card "Appel urgent : médecins de garde sonnés", when an urgent call was placed from the act. */
 export function ActEscalation({ encounterId }: { encounterId: string }) {
   const { t } = useTranslation();
-  const { steps, error } = useActEscalation(encounterId);
+  const { value, error } = useActReading('encounters.escalation', encounterId);
+  const steps = value ?? [];
   if (steps.length === 0 && !error) return null;
   return (
     <section className="card" aria-labelledby="act-escalation-title">

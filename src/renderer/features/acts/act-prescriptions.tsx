@@ -4,7 +4,7 @@
 // to save. Read again whenever the act changes, so one arriving during or after the call shows at
 // once. The cart's act screen shows it as a card; the cabin's end of session (through its slot)
 // shows the list only, with printing alone: saving opens a file dialog, which a cabin never shows.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OtherLine, PrescriptionLine, SignedPrescription } from '../../../shared/acts/prescription';
 import { medicationText, type PrescriptionWords } from '../../../shared/acts/prescription-words';
@@ -13,27 +13,7 @@ import { relais } from '../../api';
 import { ActError } from '../../ui/error-line';
 import { formatDateTime } from '../../ui/format';
 import { printPdf, savePdf } from '../../ui/pdf-file';
-
-/** The act's kept prescriptions, oldest first, read again when the act changes. */
-function useActPrescriptions(encounterId: string) {
-  const [prescriptions, setPrescriptions] = useState<SignedPrescription[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const load = useCallback(
-    () =>
-      relais.invoke('encounters.prescriptions', { id: encounterId }).then((r) => {
-        if (r.ok) setPrescriptions(r.value);
-        setError(r.ok ? null : r.error);
-      }),
-    [encounterId],
-  );
-  useEffect(() => {
-    void load();
-    return relais.on('encounters.changed', (changed) => {
-      if (changed.id === encounterId) void load();
-    });
-  }, [encounterId, load]);
-  return { prescriptions, error };
-}
+import { useActReading } from './use-act-reading';
 
 function LineText({ line, words }: { line: PrescriptionLine; words: PrescriptionWords }) {
   const { t } = useTranslation();
@@ -130,7 +110,8 @@ export function PrescriptionList({
   empty: ReactNode;
   onShown?: (count: number) => void;
 }) {
-  const { prescriptions, error } = useActPrescriptions(encounterId);
+  // The act's kept prescriptions, oldest first, read again when the act changes.
+  const { value: prescriptions, error } = useActReading('encounters.prescriptions', encounterId);
   const count = prescriptions?.length ?? 0;
   useEffect(() => onShown?.(count), [count, onShown]);
   if (!prescriptions) return <ActError error={error} />;

@@ -1,10 +1,9 @@
 // One act as the station holds it (encounters.get), read again whenever it changes: a change
 // made elsewhere (the expert's report, a measurement taken in the call, a correction pulled from
 // the region) shows at once on every screen that holds the act.
-import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
-import { relais } from '../../api';
+import { useActReading } from './use-act-reading';
 
 export type ActRecord = ChannelOutput<'encounters.get'>;
 
@@ -14,21 +13,6 @@ export function useActRecord(id: string): {
   loadError: AppError | null;
   reload: () => Promise<void>;
 } {
-  const [record, setRecord] = useState<ActRecord | null>(null);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
-  const reload = useCallback(
-    () =>
-      relais.invoke('encounters.get', { id }).then((r) => {
-        if (r.ok) setRecord(r.value);
-        setLoadError(r.ok ? null : r.error);
-      }),
-    [id],
-  );
-  useEffect(() => {
-    void reload();
-    return relais.on('encounters.changed', (changed) => {
-      if (changed.id === id) void reload();
-    });
-  }, [id, reload]);
-  return { record, loadError, reload };
+  const { value, error, reload } = useActReading('encounters.get', id);
+  return { record: value, loadError: error, reload };
 }
