@@ -1,5 +1,6 @@
-// A peer of a real hub in a test: a WebSocket with a token, every message buffered from the start
-// (the welcome comes at once), and `next(type)` to wait for the first message of a type.
+// A peer of a real hub in a test: a WebSocket with a token (or none, to be refused), every message
+// buffered from the start (the welcome comes at once), and `next(type)` to wait for the first
+// message of a type. `send` sends a string as it is (to try malformed text), anything else as JSON.
 import WebSocket from 'ws';
 import { HUB_PROTOCOL, type ServerMessage } from '../../src/shared/hub-protocol';
 
@@ -10,8 +11,8 @@ export interface HubPeer {
   send(message: unknown): void;
 }
 
-export async function connectToHub(url: string, token: string, opened: WebSocket[]): Promise<HubPeer> {
-  const ws = new WebSocket(url, [HUB_PROTOCOL, `token.${token}`]);
+export async function connectToHub(url: string, token: string | undefined, opened: WebSocket[]): Promise<HubPeer> {
+  const ws = new WebSocket(url, token === undefined ? [HUB_PROTOCOL] : [HUB_PROTOCOL, `token.${token}`]);
   opened.push(ws);
   const inbox: ServerMessage[] = [];
   const waiting: (() => void)[] = [];
@@ -31,5 +32,5 @@ export async function connectToHub(url: string, token: string, opened: WebSocket
       await new Promise<void>((r) => waiting.push(r));
     }
   };
-  return { ws, inbox, next, send: (m) => ws.send(JSON.stringify(m)) };
+  return { ws, inbox, next, send: (m) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)) };
 }

@@ -3,9 +3,9 @@
 // printed expert must be one of them, or the alert cannot ring her on one machine.
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { startEmbeddedHub, type EmbeddedHub } from '../../src/main/host/embedded-hub';
-import { HUB_PROTOCOL, type ServerMessage } from '../../src/shared/hub-protocol';
+import { connectToHub } from '../helpers/hub-peer';
 
 let embedded: EmbeddedHub | null = null;
 const sockets: WebSocket[] = [];
@@ -15,29 +15,7 @@ afterEach(async () => {
   embedded = null;
 });
 
-// Connects with a token and collects what the hub says, to wait for one kind of message.
-async function connect(url: string, token: string) {
-  const ws = new WebSocket(url, [HUB_PROTOCOL, `token.${token}`]);
-  sockets.push(ws);
-  const inbox: ServerMessage[] = [];
-  const waiting: (() => void)[] = [];
-  ws.on('message', (d) => {
-    inbox.push(JSON.parse(String(d)) as ServerMessage);
-    waiting.splice(0).forEach((w) => w());
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  const next = async <T extends ServerMessage['type']>(type: T): Promise<Extract<ServerMessage, { type: T }>> => {
-    for (;;) {
-      const i = inbox.findIndex((m) => m.type === type);
-      if (i >= 0) return inbox.splice(i, 1)[0] as Extract<ServerMessage, { type: T }>;
-      await new Promise<void>((r) => waiting.push(r));
-    }
-  };
-  return { next, send: (m: unknown) => ws.send(JSON.stringify(m)) };
-}
+const connect = (url: string, token: string) => connectToHub(url, token, sockets);
 
 describe('the embedded default hub', () => {
   it("names the printed expert station in every sample offer, and the stroke alert's first ring reaches her", async () => {

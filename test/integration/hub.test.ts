@@ -2,10 +2,11 @@
 // flows, the signaling relay kept within a call, limits, and TURN credentials for coturn.
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken, type NewClaims } from '../../src/hub/tokens';
-import { HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type ServerMessage } from '../../src/shared/hub-protocol';
+import { HUB_MAX_MESSAGE_BYTES, type Offer } from '../../src/shared/hub-protocol';
+import { connectToHub } from '../helpers/hub-peer';
 import { anOffer } from '../helpers/offers';
 
 const SECRET = 'test-hub-secret';
@@ -50,30 +51,7 @@ const claims = (sub: string, role: NewClaims['role'] = 'station', extra: Partial
   ...extra,
 });
 
-// Connects and buffers every message from the start (welcome comes at once).
-async function connect(token?: string) {
-  const ws = new WebSocket(hub.url, token === undefined ? [HUB_PROTOCOL] : [HUB_PROTOCOL, `token.${token}`]);
-  sockets.push(ws);
-  const inbox: ServerMessage[] = [];
-  const waiting: (() => void)[] = [];
-  ws.on('message', (d) => {
-    inbox.push(JSON.parse(String(d)));
-    waiting.splice(0).forEach((w) => w());
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('unexpected-response', (_q, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-  const next = async <T extends ServerMessage['type']>(type: T): Promise<Extract<ServerMessage, { type: T }>> => {
-    for (;;) {
-      const i = inbox.findIndex((m) => m.type === type);
-      if (i >= 0) return inbox.splice(i, 1)[0] as Extract<ServerMessage, { type: T }>;
-      await new Promise<void>((r) => waiting.push(r));
-    }
-  };
-  return { ws, inbox, next, send: (m: unknown) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)) };
-}
+const connect = (token?: string) => connectToHub(hub.url, token, sockets);
 const peer = (sub: string, role?: NewClaims['role'], extra?: Partial<NewClaims>) =>
   connect(issueToken(SECRET, claims(sub, role, extra)));
 
