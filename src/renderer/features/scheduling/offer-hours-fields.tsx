@@ -2,11 +2,10 @@
 // hours); a rule added or removed; always open (an urgent offer's usual hours); closed or open on
 // France's public holidays.
 import { useTranslation } from 'react-i18next';
-import { ReasonedButton } from '../../ui/disabled-reason';
 import { FieldError } from '../../ui/form-field';
-import { TimeInput } from '../../ui/time-input';
-import { DaysField } from './days-field';
+import { DaysHoursFields } from './days-hours-fields';
 import { emptyRule, type OfferDraft, type RuleDraft } from './offer-draft';
+import { RuleList } from './rule-list';
 
 interface Props {
   draft: OfferDraft;
@@ -27,58 +26,31 @@ export function OfferHoursFields({ draft, errors, change }: Props) {
       </label>
       {!draft.alwaysOpen && (
         <>
-          {draft.rules.length === 0 && <p className="hint">{t('offers.hours.noRule')}</p>}
-          <ol className="offer-rules">
-            {draft.rules.map((rule, index) => {
-              const id = `hours-rule-${index}`;
-              const path = `hours.rules.${index}`;
-              const timeError = errors[`${path}.from`] ?? errors[`${path}.to`];
-              return (
-                <li key={index} className="offer-rule">
-                  <DaysField
-                    id={`${id}-days`}
-                    legend={t('offers.hours.ruleDays', { n: index + 1 })}
-                    days={rule.days}
-                    onChange={(days) => setRule(index, { days })}
-                    error={errors[`${path}.days`]}
-                  />
-                  <div className="offer-times">
-                    <label htmlFor={`${id}-from`}>{t('offers.hours.from')}</label>
-                    <TimeInput
-                      id={`${id}-from`}
-                      value={rule.from}
-                      onChange={(from) => setRule(index, { from })}
-                      aria-invalid={errors[`${path}.from`] ? true : undefined}
-                      aria-describedby={timeError ? `${id}-time-error` : undefined}
-                    />
-                    <label htmlFor={`${id}-to`}>{t('offers.hours.to')}</label>
-                    <TimeInput
-                      id={`${id}-to`}
-                      value={rule.to}
-                      onChange={(to) => setRule(index, { to })}
-                      aria-invalid={errors[`${path}.to`] ? true : undefined}
-                      aria-describedby={timeError ? `${id}-time-error` : undefined}
-                    />
-                    <ReasonedButton
-                      reason={null}
-                      className="secondary"
-                      onClick={() => change({ rules: draft.rules.filter((_, i) => i !== index) })}
-                    >
-                      {t('offers.hours.removeRule', { n: index + 1 })}
-                    </ReasonedButton>
-                  </div>
-                  <FieldError id={`${id}-time-error`} error={timeError} />
-                </li>
-              );
-            })}
-          </ol>
-          <ReasonedButton
-            reason={null}
-            className="secondary"
-            onClick={() => change({ rules: [...draft.rules, emptyRule()] })}
+          <RuleList
+            items={draft.rules}
+            keyOf={(_, index) => index}
+            empty={t('offers.hours.noRule')}
+            addLabel={t('offers.hours.addRule')}
+            removeLabel={(index) => t('offers.hours.removeRule', { n: index + 1 })}
+            newItem={emptyRule}
+            onChange={(rules) => change({ rules })}
           >
-            {t('offers.hours.addRule')}
-          </ReasonedButton>
+            {(rule, index, removeButton) => {
+              const path = `hours.rules.${index}`;
+              return (
+                <DaysHoursFields
+                  id={`hours-rule-${index}`}
+                  legend={t('offers.hours.ruleDays', { n: index + 1 })}
+                  value={rule}
+                  onChange={(patch) => setRule(index, patch)}
+                  errors={errors}
+                  path={path}
+                >
+                  {removeButton}
+                </DaysHoursFields>
+              );
+            }}
+          </RuleList>
           <label className="checkbox">
             <input
               type="checkbox"

@@ -3,10 +3,9 @@
 // follow the Sunday lines, and how long an expert rings before the next one (30 s by default).
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../ui/date-input';
-import { ReasonedButton } from '../../ui/disabled-reason';
 import { FieldError, FormField } from '../../ui/form-field';
 import { TimeInput } from '../../ui/time-input';
-import { DaysField } from './days-field';
+import { DaysHoursFields } from './days-hours-fields';
 import { ExpertOrder } from './expert-order';
 import {
   emptyException,
@@ -16,6 +15,7 @@ import {
   type RotaDraft,
   type ShiftDraft,
 } from './offer-draft';
+import { RuleList } from './rule-list';
 
 interface Props {
   draft: OfferDraft;
@@ -36,40 +36,28 @@ export function OfferRotaFields({ draft, errors, change }: Props) {
       <legend>{t('offers.rota.title')}</legend>
       <p className="hint">{t('offers.rota.intro')}</p>
       <h3>{t('offers.rota.weekly')}</h3>
-      {rota.weekly.length === 0 && <p className="hint">{t('offers.rota.noLine')}</p>}
-      <ol className="offer-rules">
-        {rota.weekly.map((shift, index) => {
+      <RuleList
+        items={rota.weekly}
+        keyOf={(_, index) => index}
+        empty={t('offers.rota.noLine')}
+        addLabel={t('offers.rota.addLine')}
+        removeLabel={(index) => t('offers.rota.removeLine', { n: index + 1 })}
+        newItem={emptyShift}
+        onChange={(weekly) => setRota({ weekly })}
+      >
+        {(shift, index, removeButton) => {
           const id = `rota-line-${index}`;
           const path = `rota.weekly.${index}`;
-          const timeError = errors[`${path}.from`] ?? errors[`${path}.to`];
           return (
-            <li key={index} className="offer-rule">
-              <DaysField
-                id={`${id}-days`}
+            <>
+              <DaysHoursFields
+                id={id}
                 legend={t('offers.rota.lineDays', { n: index + 1 })}
-                days={shift.days}
-                onChange={(days) => setShift(index, { days })}
-                error={errors[`${path}.days`]}
+                value={shift}
+                onChange={(patch) => setShift(index, patch)}
+                errors={errors}
+                path={path}
               />
-              <div className="offer-times">
-                <label htmlFor={`${id}-from`}>{t('offers.hours.from')}</label>
-                <TimeInput
-                  id={`${id}-from`}
-                  value={shift.from}
-                  onChange={(from) => setShift(index, { from })}
-                  aria-invalid={errors[`${path}.from`] ? true : undefined}
-                  aria-describedby={timeError ? `${id}-time-error` : undefined}
-                />
-                <label htmlFor={`${id}-to`}>{t('offers.hours.to')}</label>
-                <TimeInput
-                  id={`${id}-to`}
-                  value={shift.to}
-                  onChange={(to) => setShift(index, { to })}
-                  aria-invalid={errors[`${path}.to`] ? true : undefined}
-                  aria-describedby={timeError ? `${id}-time-error` : undefined}
-                />
-              </div>
-              <FieldError id={`${id}-time-error`} error={timeError} />
               <ExpertOrder
                 id={`${id}-experts`}
                 order={shift.experts}
@@ -77,34 +65,28 @@ export function OfferRotaFields({ draft, errors, change }: Props) {
                 onChange={(experts) => setShift(index, { experts })}
                 error={errors[`${path}.experts`]}
               />
-              <ReasonedButton
-                reason={null}
-                className="secondary"
-                onClick={() => setRota({ weekly: rota.weekly.filter((_, i) => i !== index) })}
-              >
-                {t('offers.rota.removeLine', { n: index + 1 })}
-              </ReasonedButton>
-            </li>
+              {removeButton}
+            </>
           );
-        })}
-      </ol>
-      <ReasonedButton
-        reason={null}
-        className="secondary"
-        onClick={() => setRota({ weekly: [...rota.weekly, emptyShift()] })}
-      >
-        {t('offers.rota.addLine')}
-      </ReasonedButton>
+        }}
+      </RuleList>
 
       <h3>{t('offers.rota.exceptions')}</h3>
-      {rota.exceptions.length === 0 && <p className="hint">{t('offers.rota.noException')}</p>}
-      <ol className="offer-rules">
-        {rota.exceptions.map((exception, index) => {
+      <RuleList
+        items={rota.exceptions}
+        keyOf={(exception) => exception.id}
+        empty={t('offers.rota.noException')}
+        addLabel={t('offers.rota.addException')}
+        removeLabel={(index) => t('offers.rota.removeException', { n: index + 1 })}
+        newItem={emptyException}
+        onChange={(exceptions) => setRota({ exceptions })}
+      >
+        {(exception, index, removeButton) => {
           const id = `rota-exception-${index}`;
           const path = `rota.exceptions.${index}`;
           const periodError = errors[`${path}.from`] ?? errors[`${path}.to`];
           return (
-            <li key={exception.id} className="offer-rule">
+            <>
               <fieldset className="offer-period" aria-describedby={periodError ? `${id}-period-error` : undefined}>
                 <legend>{t('offers.rota.period', { n: index + 1 })}</legend>
                 <div className="offer-times">
@@ -160,24 +142,11 @@ export function OfferRotaFields({ draft, errors, change }: Props) {
                 onChange={(e) => setException(index, { note: e.target.value })}
                 error={errors[`${path}.note`]}
               />
-              <ReasonedButton
-                reason={null}
-                className="secondary"
-                onClick={() => setRota({ exceptions: rota.exceptions.filter((_, i) => i !== index) })}
-              >
-                {t('offers.rota.removeException', { n: index + 1 })}
-              </ReasonedButton>
-            </li>
+              {removeButton}
+            </>
           );
-        })}
-      </ol>
-      <ReasonedButton
-        reason={null}
-        className="secondary"
-        onClick={() => setRota({ exceptions: [...rota.exceptions, emptyException()] })}
-      >
-        {t('offers.rota.addException')}
-      </ReasonedButton>
+        }}
+      </RuleList>
 
       <h3>{t('offers.rota.rules')}</h3>
       <label className="checkbox">
