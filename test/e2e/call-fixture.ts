@@ -26,7 +26,7 @@ export interface CallSetup {
 /** A hub token for this setup's hub: what the stations use, and what a test reads the hub's FHIR endpoint with. */
 export const token = (
   who: { sub: string; name: string; site: string; specialty?: string },
-  role: 'station' | 'expert',
+  role: 'station' | 'expert' | 'coordinator',
 ) =>
   issueToken(HUB_SECRET, {
     sub: who.sub,
@@ -102,6 +102,44 @@ export async function startCallSetup(
       await expertStation.stop();
       await hub.close();
       for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A station beyond the setup's two (a second expert, the region's coordinator), with no devices. */
+export interface ExtraStation {
+  station: RunningStation;
+  context: BrowserContext;
+  page: Page;
+  /** Closes its browser context, stops it and removes its data folder. */
+  stop(): Promise<void>;
+}
+
+/** One more station on the setup's hub, with its own data folder and token, opened in its own browser context. */
+export async function startExtraStation(
+  browser: Browser,
+  setup: CallSetup,
+  who: { sub: string; name: string; site: string; specialty?: string },
+  role: 'expert' | 'coordinator',
+  viewport?: { width: number; height: number },
+): Promise<ExtraStation> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `relais-e2e-${who.sub}-`));
+  const station = await startStation(dataDir, {
+    RELAIS_HUB_URL: setup.hub.url,
+    RELAIS_HUB_TOKEN: token(who, role),
+    RELAIS_DEVICES: 'none',
+  });
+  const context = await browser.newContext({ locale: 'fr-FR', ...(viewport ? { viewport } : {}) });
+  const page = await context.newPage();
+  await page.goto(station.url);
+  return {
+    station,
+    context,
+    page,
+    async stop() {
+      await context.close();
+      await station.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

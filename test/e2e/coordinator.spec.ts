@@ -7,49 +7,28 @@
 // holds it, and the cart sees it on its "Appels" screen with its hours in words. Withdrawn after a
 // confirmation, it leaves the cart's directory. The form is looked at in French and English at
 // 1366x768, and read by the screens' checks (WCAG 2.1 AA, no raw key or English bubble).
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { issueToken } from '../../src/hub/tokens';
-import { EXPERT, HUB_SECRET, startCallSetup, type CallSetup } from './call-fixture';
+import { EXPERT, startCallSetup, startExtraStation, type CallSetup, type ExtraStation } from './call-fixture';
 import { axeViolations, visibleTextFindings } from './screens-checks';
 import { connectStationClient } from './station-client';
-import { startStation, type RunningStation } from './station-host';
 
 const LOOK = process.env.RELAIS_LOOK_DIR ?? path.join(os.tmpdir(), 'relais-look-coordinator');
 const CART_SIZE = { width: 1366, height: 768 };
 const COORDINATOR = { sub: 'coord-bretagne', name: 'Coordination Bretagne', site: 'GCS e-Santé Bretagne' };
 
 let setup: CallSetup;
-let coordinator: { station: RunningStation; context: BrowserContext; page: Page; dataDir: string };
+let coordinator: ExtraStation;
 
 test.beforeAll(async ({ browser }) => {
   fs.mkdirSync(LOOK, { recursive: true });
   setup = await startCallSetup(browser, { hub: { offers: [] }, viewport: CART_SIZE });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-coordinator-'));
-  const token = issueToken(HUB_SECRET, {
-    sub: COORDINATOR.sub,
-    role: 'coordinator',
-    name: COORDINATOR.name,
-    site: COORDINATOR.site,
-    specialty: null,
-    exp: Math.floor(Date.now() / 1000) + 3600,
-  });
-  const station = await startStation(dataDir, {
-    RELAIS_HUB_URL: setup.hub.url,
-    RELAIS_HUB_TOKEN: token,
-    RELAIS_DEVICES: 'none',
-  });
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: CART_SIZE });
-  const page = await context.newPage();
-  await page.goto(station.url);
-  coordinator = { station, context, page, dataDir };
+  coordinator = await startExtraStation(browser, setup, COORDINATOR, 'coordinator', CART_SIZE);
 });
 test.afterAll(async () => {
-  await coordinator?.context.close();
-  await coordinator?.station.stop();
-  if (coordinator) fs.rmSync(coordinator.dataDir, { recursive: true, force: true });
+  await coordinator?.stop();
   await setup?.stop();
 });
 

@@ -1,17 +1,12 @@
 // The stroke alert rings the on-duty neurologists in the region's order: one who is offline is
 // skipped, one who declines passes the alert on, and the next one rings at once and answers.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { issueToken } from '../../src/hub/tokens';
-import { CART, EXPERT, HUB_SECRET, startCallSetup, type CallSetup } from './call-fixture';
-import { startStation, type RunningStation } from './station-host';
+import { expect, test } from '@playwright/test';
+import { CART, EXPERT, startCallSetup, startExtraStation, type CallSetup, type ExtraStation } from './call-fixture';
 import { anOffer } from '../helpers/offers';
 
 const FIRST = { sub: 'dr-premier', name: 'Dr Premier', site: 'CHU de Brest', specialty: 'neurologie' };
 let setup: CallSetup;
-let first: { station: RunningStation; context: BrowserContext; page: Page; dir: string };
+let first: ExtraStation;
 test.beforeAll(async ({ browser }) => {
   setup = await startCallSetup(browser, {
     hub: {
@@ -27,22 +22,10 @@ test.beforeAll(async ({ browser }) => {
       ],
     },
   });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-first-'));
-  const token = issueToken(HUB_SECRET, { ...FIRST, role: 'expert', exp: Math.floor(Date.now() / 1000) + 3600 });
-  const station = await startStation(dir, {
-    RELAIS_HUB_URL: setup.hub.url,
-    RELAIS_HUB_TOKEN: token,
-    RELAIS_DEVICES: 'none',
-  });
-  const context = await browser.newContext({ locale: 'fr-FR' });
-  const page = await context.newPage();
-  await page.goto(station.url);
-  first = { station, context, page, dir };
+  first = await startExtraStation(browser, setup, FIRST, 'expert');
 });
 test.afterAll(async () => {
-  await first?.context.close();
-  await first?.station.stop();
-  if (first) fs.rmSync(first.dir, { recursive: true, force: true });
+  await first?.stop();
   await setup?.stop();
 });
 

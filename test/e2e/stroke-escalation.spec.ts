@@ -3,13 +3,19 @@
 // answer. The on-duty neurologist does not answer; the backup is rung after the delay (not before)
 // and answers; the call connects; the act on the cart records both steps. Three stations on the
 // real hub: the emergency cart (1366x768), the on-duty neurologist, the backup.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { issueToken } from '../../src/hub/tokens';
-import { CART, EXPERT, HUB_SECRET, hangUp, startCallSetup, type CallSetup } from './call-fixture';
-import { startStation, type RunningStation } from './station-host';
+import {
+  CART,
+  EXPERT,
+  hangUp,
+  startCallSetup,
+  startExtraStation,
+  type CallSetup,
+  type ExtraStation,
+} from './call-fixture';
 import { anOffer } from '../helpers/offers';
 import { actOfYvonne } from './yvonne-act';
 import { connectStationClient } from './station-client';
@@ -21,7 +27,7 @@ const DELAY_SECONDS = 10;
 const SHOTS = process.env.RELAIS_SHOTS_DIR ?? path.join(os.tmpdir(), 'relais-look-escalation');
 
 let setup: CallSetup;
-let onDuty: { station: RunningStation; context: BrowserContext; page: Page; dir: string };
+let onDuty: ExtraStation;
 test.beforeAll(async ({ browser }) => {
   setup = await startCallSetup(browser, {
     viewport: { width: 1366, height: 768 },
@@ -45,23 +51,11 @@ test.beforeAll(async ({ browser }) => {
       ],
     },
   });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-on-duty-'));
-  const token = issueToken(HUB_SECRET, { ...ON_DUTY, role: 'expert', exp: Math.floor(Date.now() / 1000) + 3600 });
-  const station = await startStation(dir, {
-    RELAIS_HUB_URL: setup.hub.url,
-    RELAIS_HUB_TOKEN: token,
-    RELAIS_DEVICES: 'none',
-  });
-  const context = await browser.newContext({ locale: 'fr-FR' });
-  const page = await context.newPage();
-  await page.goto(station.url);
-  onDuty = { station, context, page, dir };
+  onDuty = await startExtraStation(browser, setup, ON_DUTY, 'expert');
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 test.afterAll(async () => {
-  await onDuty?.context.close();
-  await onDuty?.station.stop();
-  if (onDuty) fs.rmSync(onDuty.dir, { recursive: true, force: true });
+  await onDuty?.stop();
   await setup?.stop();
 });
 
