@@ -3,26 +3,19 @@
 // in French and English. The codes come from the shipped table through the same rule main uses.
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import rawTable from '../../resources/billing/teleconsultation-codes.json';
 import { parseBillingTable, suggestBillingCodes } from '../../src/shared/billing/act-billing-codes';
 import { finishedEncounter } from '../unit/sync/fhir-samples';
+import { textsIn } from '../helpers/texts';
 
 vi.mock('../../src/renderer/api', () => ({ relais: {}, stationMode: 'browser', hasStationKey: true }));
 
 const { ActBillingView } = await import('../../src/renderer/features/acts/act-billing');
-const { en } = await import('../../src/renderer/i18n/en');
-const { fr } = await import('../../src/renderer/i18n/fr');
 
 async function render(language: 'fr' | 'en', element: ReactElement): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   const html = renderToStaticMarkup(createElement(I18nextProvider, { i18n }, element));
   return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 }

@@ -5,11 +5,11 @@
 // by the station (remoteActs.keep) under the call's remote peer, and a newer one replaces it on screen.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { realContext } from '../helpers/act-context';
 import { peer, resetCalls } from './call-fakes';
+import { textsIn } from '../helpers/texts';
 
 const invoke = vi.hoisted(() => vi.fn());
 vi.mock('../../src/renderer/api', () => ({ relais: { invoke, on: () => () => {} } }));
@@ -18,8 +18,6 @@ const { ActContextBannerView, ActContextPanelView } = await import('../../src/re
 const { onActContextMessage, actContextCallEnded, useActContext } =
   await import('../../src/renderer/features/calls/act-context-share');
 const { newCall, useCalls } = await import('../../src/renderer/webrtc/call-store');
-const { fr } = await import('../../src/renderer/i18n/fr');
-const { en } = await import('../../src/renderer/i18n/en');
 
 const cart = peer('cart-7', 'station', 'Chariot 7');
 // Rendered on the server (no DOM here), a zustand store gives its initial state; the page, in a
@@ -28,12 +26,7 @@ for (const store of [useCalls, useActContext])
   (store as { getInitialState: () => unknown }).getInitialState = store.getState;
 
 async function render(language: 'fr' | 'en' = 'fr'): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   // Rendered on the server (no DOM here), a zustand store reads as its initial state: the screen's
   // parts are given the context the store holds, as the call screen's own wrappers give it.
   const context = useActContext.getState().context;

@@ -3,18 +3,16 @@
 // rung, at what second, and what came of it.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { EscalationStep } from '../../src/shared/acts/escalation';
+import { textsIn } from '../helpers/texts';
 
 // Times are shown in the machine's zone: the cart's, in France.
 process.env.TZ = 'Europe/Paris';
 vi.mock('../../src/renderer/api', () => ({ relais: {}, stationMode: 'browser', hasStationKey: true }));
 
 const { EscalationRecord } = await import('../../src/renderer/features/acts/act-escalation');
-const { en } = await import('../../src/renderer/i18n/en');
-const { fr } = await import('../../src/renderer/i18n/fr');
 
 const step = (fields: Partial<EscalationStep>): EscalationStep => ({
   escalationId: '0b7e6f2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
@@ -46,12 +44,7 @@ const steps = [
 ];
 
 async function render(language: 'fr' | 'en', shown = steps): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   const html = renderToStaticMarkup(
     createElement(I18nextProvider, { i18n }, createElement(EscalationRecord, { steps: shown })),
   );

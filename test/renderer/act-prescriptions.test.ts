@@ -4,16 +4,14 @@
 // the buttons to print or save its kept PDF (printing only in the cabin, where no file dialog opens).
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { BLOOD_TEST, LEVOTHYROXINE, signedPrescription } from '../helpers/prescriptions';
+import { textsIn } from '../helpers/texts';
 
 vi.mock('../../src/renderer/api', () => ({ relais: {}, stationMode: 'browser', hasStationKey: true }));
 
 const { PrescriptionCards } = await import('../../src/renderer/features/acts/act-prescriptions');
-const { en } = await import('../../src/renderer/i18n/en');
-const { fr } = await import('../../src/renderer/i18n/fr');
 
 const first = signedPrescription({ lines: [LEVOTHYROXINE, BLOOD_TEST] });
 const correction = signedPrescription({
@@ -24,12 +22,7 @@ const correction = signedPrescription({
 });
 
 async function render(language: 'fr' | 'en', cabin = false): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   const element = createElement(PrescriptionCards, { prescriptions: [first, correction], cabin });
   const html = renderToStaticMarkup(createElement(I18nextProvider, { i18n }, element));
   return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');

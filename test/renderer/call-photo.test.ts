@@ -3,7 +3,6 @@
 // answers "no such camera" when it has none; the answer, a photo or a refusal, is what her screen shows.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDataChannelRouter } from '../../src/renderer/webrtc/data-channel-router';
@@ -12,9 +11,8 @@ import { newCall, useCalls } from '../../src/renderer/webrtc/call-store';
 import type { CartSteering } from '../../src/renderer/webrtc/cart-steering';
 import type { PhotoAnswer } from '../../src/renderer/features/calls/expert-photo';
 import { photoParts } from '../../src/shared/calls/photo-request';
-import { en } from '../../src/renderer/i18n/en';
-import { fr } from '../../src/renderer/i18n/fr';
 import { fakeLink, fakeStation, fakeStream, peer, resetCalls, settle } from './call-fakes';
+import { textsIn } from '../helpers/texts';
 
 // The station as the page reaches it: the cart's consent read and file transfer are not reached here.
 vi.mock('../../src/renderer/api', () => ({ relais: { invoke: async () => ({ ok: false }), on: () => () => {} } }));
@@ -62,12 +60,7 @@ function onCall(side: 'cart' | 'expert') {
 }
 
 async function view(language: 'fr' | 'en', answer: PhotoAnswer | null, asking = false): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   return renderToStaticMarkup(
     createElement(I18nextProvider, { i18n }, createElement(PhotoAnswerView, { answer, asking })),
   );

@@ -2,13 +2,11 @@
 // refused, how much to free and what to do, in French and in English; nothing while there is room.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { DiskBanner } from '../../src/renderer/features/station/disk-banner';
-import { en } from '../../src/renderer/i18n/en';
-import { fr } from '../../src/renderer/i18n/fr';
 import type { DiskStatus } from '../../src/shared/station/station';
+import { textsIn } from '../helpers/texts';
 
 const MB = 1024 * 1024;
 const room: DiskStatus = {
@@ -22,12 +20,7 @@ const room: DiskStatus = {
 };
 
 async function banner(language: 'fr' | 'en', disk: DiskStatus | undefined): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(DiskBanner, { disk })));
 }
 

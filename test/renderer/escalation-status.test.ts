@@ -2,10 +2,10 @@
 // an answer and for how long, and who rings now, for how long of the offer's delay.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Escalation } from '../../src/renderer/features/calls/escalation-runner';
+import { textsIn } from '../helpers/texts';
 
 vi.mock('../../src/renderer/api', () => ({
   relais: { on: () => () => {}, invoke: async () => ({ ok: false }) },
@@ -14,8 +14,6 @@ vi.mock('../../src/renderer/api', () => ({
 }));
 
 const { EscalationSteps } = await import('../../src/renderer/features/calls/escalation-status');
-const { en } = await import('../../src/renderer/i18n/en');
-const { fr } = await import('../../src/renderer/i18n/fr');
 
 const NOW = Date.parse('2026-12-07T19:00:22Z');
 beforeAll(() => vi.useFakeTimers({ now: NOW, toFake: ['Date'] }));
@@ -45,12 +43,7 @@ const escalation: Escalation = {
 };
 
 async function render(language: 'fr' | 'en'): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   const html = renderToStaticMarkup(
     createElement(I18nextProvider, { i18n }, createElement(EscalationSteps, { escalation })),
   );

@@ -5,10 +5,10 @@
 // anything is sent. Rendered to static markup: the refusal is given through props.
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../src/shared/result';
+import { textsIn } from '../helpers/texts';
 
 // The forms import the station's API, which connects to window.relais as it loads: none here.
 vi.mock('../../src/renderer/api', () => ({ relais: {}, stationMode: 'browser', hasStationKey: true }));
@@ -24,12 +24,7 @@ const { en } = await import('../../src/renderer/i18n/en');
 const { fr } = await import('../../src/renderer/i18n/fr');
 
 async function render(language: 'fr' | 'en', element: ReactElement): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, element));
 }
 

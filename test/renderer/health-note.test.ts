@@ -3,13 +3,11 @@
 // support", in French and English.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { HealthNote } from '../../src/renderer/features/station/health-note';
-import { en } from '../../src/renderer/i18n/en';
-import { fr } from '../../src/renderer/i18n/fr';
 import type { StationStatus } from '../../src/shared/station/station';
+import { textsIn } from '../helpers/texts';
 
 function status(supportContact: string | null, problem = false): StationStatus {
   return {
@@ -22,12 +20,7 @@ function status(supportContact: string | null, problem = false): StationStatus {
 }
 
 async function note(language: 'fr' | 'en', s: StationStatus): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(HealthNote, { status: s })));
 }
 

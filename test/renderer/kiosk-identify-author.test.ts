@@ -4,10 +4,10 @@
 // author store keeps the answer for every later record of the session.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Patient } from '../../src/shared/patients/patient';
+import { textsIn } from '../helpers/texts';
 
 // The station's API as the page sees it: patients.create answers with the patient it was given.
 const invoke = vi.hoisted(() => vi.fn());
@@ -17,8 +17,6 @@ const { IdentifyStep } = await import('../../src/renderer/features/kiosk/identif
 const { registerPatient } = await import('../../src/renderer/features/kiosk/register-patient');
 const { currentAuthor, useAuthorStore } = await import('../../src/renderer/ui/author-store');
 const { carryPharmacist, restorePharmacist } = await import('../../src/renderer/features/kiosk/cabin-pharmacist-carry');
-const { fr } = await import('../../src/renderer/i18n/fr');
-const { en } = await import('../../src/renderer/i18n/en');
 
 const form = {
   birthName: 'KERGUELEN',
@@ -37,12 +35,7 @@ function created(identity: Record<string, unknown>): Patient {
 
 /** The step as the kiosk screen shows it, with the session's author now (its useAuthor()). */
 async function render(): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: 'fr',
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn('fr');
   return renderToStaticMarkup(
     createElement(
       I18nextProvider,

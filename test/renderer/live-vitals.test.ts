@@ -5,11 +5,11 @@
 // there (else the expert is told that there is none).
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveOximeterMessage, LiveOximeterStatus } from '../../src/shared/devices/live-vitals';
 import type { RemoteMessage } from '../../src/shared/devices/remote-control';
+import { textsIn } from '../helpers/texts';
 
 type Handler = (payload: unknown) => void;
 const invoke = vi.hoisted(() => vi.fn());
@@ -33,8 +33,6 @@ const { useLiveVitals } = await import('../../src/renderer/features/calls/live-v
 const { useDevices } = await import('../../src/renderer/ui/devices-store');
 const { newCall, useCalls } = await import('../../src/renderer/webrtc/call-store');
 const { peer, resetCalls } = await import('./call-fakes');
-const { fr } = await import('../../src/renderer/i18n/fr');
-const { en } = await import('../../src/renderer/i18n/en');
 
 const EXPERT = peer('dr-kerleau', 'expert', 'Dr Kerleau');
 const CART = peer('cart-1', 'station', 'Chariot 1');
@@ -49,12 +47,7 @@ const MONITOR = {
 };
 
 async function render(element: ReactElement, language: 'fr' | 'en' = 'fr'): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, element))
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#x27;/g, '’')

@@ -6,12 +6,12 @@
 // Rendered to static markup with the real draft rules (offer-draft.ts).
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import rawTable from '../../resources/specialties/tre-r38-specialties.json';
 import type { Peer } from '../../src/shared/hub-protocol';
 import { parseSpecialtyTable } from '../../src/shared/scheduling/specialties';
+import { textsIn } from '../helpers/texts';
 
 vi.mock('../../src/renderer/api', () => ({ relais: {}, stationMode: 'browser', hasStationKey: true }));
 
@@ -19,8 +19,6 @@ const { OfferFormView, errorsByPath } = await import('../../src/renderer/feature
 const draftRules = await import('../../src/renderer/features/scheduling/offer-draft');
 const { checkDraft, emptyDraft, emptyException, emptyShift } = draftRules;
 type OfferDraft = ReturnType<typeof emptyDraft>;
-const { en } = await import('../../src/renderer/i18n/en');
-const { fr } = await import('../../src/renderer/i18n/fr');
 
 const specialties = parseSpecialtyTable(rawTable).specialties;
 const KERLEAU: Peer = {
@@ -33,12 +31,7 @@ const KERLEAU: Peer = {
 };
 
 async function render(language: 'fr' | 'en', draft: OfferDraft, withErrors = false): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   const check = checkDraft(draft);
   const errors = withErrors && !check.ok ? errorsByPath(i18n.t, check.fields) : {};
   return renderToStaticMarkup(

@@ -3,14 +3,12 @@
 // (identity vigilance, ANS "Référentiel national d'identitovigilance", RNIV 1, the four statuses).
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { PatientBanner, RegionPatientBanner } from '../../src/renderer/ui/patient-banner';
-import { en } from '../../src/renderer/i18n/en';
-import { fr } from '../../src/renderer/i18n/fr';
 import type { Patient } from '../../src/shared/patients/patient';
 import { INS_OID } from '../../src/shared/patients/ins';
+import { textsIn } from '../helpers/texts';
 
 const patient: Patient = {
   id: '0b8f5a2e-4a0c-4c1e-9d55-1f2d3c4b5a69',
@@ -36,12 +34,7 @@ const patient: Patient = {
 type RegionPatient = Parameters<typeof RegionPatientBanner>[0]['patient'];
 
 async function render(language: 'fr' | 'en', p: Patient | RegionPatient): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   const now = new Date('2026-03-14T12:00:00Z'); // the day before her 78th birthday
   return renderToStaticMarkup(
     createElement(

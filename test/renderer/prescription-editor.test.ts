@@ -7,7 +7,6 @@
 // markup, with the page's state given by a stand-in of its hook.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { ActContext } from '../../src/shared/calls/act-context';
@@ -15,6 +14,7 @@ import type { SignedIn } from '../../src/shared/identity/identity';
 import type { RemotePrescription } from '../../src/shared/remote-acts/prescription-channels';
 import type { PrescriptionDraft } from '../../src/renderer/features/remote-acts/use-expert-prescription';
 import { AMOXICILLIN, BLOOD_TEST, signedPrescription } from '../helpers/prescriptions';
+import { textsIn } from '../helpers/texts';
 
 vi.mock('../../src/renderer/api', () => ({ relais: {}, stationMode: 'browser', hasStationKey: true }));
 
@@ -30,8 +30,6 @@ vi.mock('../../src/renderer/features/remote-acts/use-expert-prescription', () =>
 
 const { PrescriptionEditor } = await import('../../src/renderer/features/remote-acts/prescription-editor');
 const { emptyMedication, emptyOther } = await import('../../src/renderer/features/remote-acts/prescription-draft');
-const { en } = await import('../../src/renderer/i18n/en');
-const { fr } = await import('../../src/renderer/i18n/fr');
 
 const KERLEAU = { name: 'Anne KERLEAU', rpps: '10001234567' } as SignedIn;
 const ACT = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
@@ -46,12 +44,7 @@ async function render(
   page.user = state.user === undefined ? KERLEAU : state.user;
   page.draft = { lines: [], correction: null, another: false, ...state.draft };
   page.signed = state.signed ?? [];
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   return renderToStaticMarkup(
     createElement(
       I18nextProvider,

@@ -7,13 +7,11 @@
 // decision says it is help, not an order, and is not offered over an unanswered checklist.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import i18next from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { StrokeSheetView } from '../../src/renderer/features/stroke/stroke-sheet-view';
-import { en } from '../../src/renderer/i18n/en';
-import { fr } from '../../src/renderer/i18n/fr';
 import { applyStrokeChange, emptySheet, StrokeChangeSchema, type StrokeSheet } from '../../src/shared/stroke/sheet';
+import { textsIn } from '../helpers/texts';
 
 const ACT = '0d9f4c3e-8a57-4f5e-9d61-1c2b3a4d5e6f';
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -36,12 +34,7 @@ async function renderHtml(
   sheet: StrokeSheet,
   birthDate: string | null = '1951-06-30',
 ): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await textsIn(language);
   return renderToStaticMarkup(
     createElement(
       I18nextProvider,
