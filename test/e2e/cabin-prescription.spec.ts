@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { LEVOTHYROXINE, signedPrescription } from '../helpers/prescriptions';
 import { stationDatabase } from '../helpers/station-database';
-import { answerWhoIAm } from './author';
+import { toTheDoctorStep } from './cabin-steps';
 import { EXPERT, hangUp, startCallSetup, type CallSetup } from './call-fixture';
 
 // Headless Chromium has no print preview: without this, printing from a page crashes it.
@@ -21,7 +21,6 @@ test.use({
   },
 });
 
-const PIN = '482913';
 let setup: CallSetup | null = null;
 test.afterEach(async () => setup?.stop());
 
@@ -61,22 +60,7 @@ test('after the call, the pharmacist prints the doctor’s prescription for the 
   setup = await startCallSetup(browser, { viewport: { width: 1366, height: 768 } });
   const cabin = setup.cart.page;
 
-  await cabin.getByRole('button', { name: 'Technique', exact: true }).click();
-  await cabin.getByRole('button', { name: 'Passer en mode cabine' }).click();
-  for (let i = 0; i < 2; i++) {
-    await cabin.getByLabel('Code', { exact: true }).fill(PIN);
-    await cabin.getByRole('button', { name: 'Valider' }).click();
-  }
-  await cabin.getByRole('button', { name: 'Commencer' }).click();
-  await cabin.getByLabel('Nom de naissance').fill('Kerguelen');
-  await cabin.getByLabel('Premier prénom').fill('Annick');
-  await cabin.getByLabel('Date de naissance (JJ/MM/AAAA)').fill('14/12/1956');
-  await cabin.getByLabel('Sexe').selectOption('F');
-  await cabin.getByLabel('Lieu de naissance (code INSEE)').fill('29019');
-  await cabin.getByRole('button', { name: 'Continuer' }).click();
-  await answerWhoIAm(cabin, 'Mme Le Bris', 'Pharmacien·ne');
-  await cabin.getByRole('button', { name: 'J’accepte' }).click();
-  await cabin.getByRole('button', { name: 'Continuer vers le médecin' }).click();
+  await toTheDoctorStep(cabin, ['Kerguelen', 'Annick']);
   await cabin.getByRole('button', { name: `Appeler ${EXPERT.name} (neurologie, CHU de Brest)` }).click();
   await setup.expert.page.getByRole('alertdialog').getByRole('button', { name: 'Répondre' }).click();
   await expect(cabin.getByTestId('call-phase')).toHaveAttribute('data-phase', 'connected', { timeout: 20_000 });

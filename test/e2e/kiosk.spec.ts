@@ -8,12 +8,12 @@
 import { expect, test } from '@playwright/test';
 import { insKey } from '../../src/shared/patients/ins';
 import { answerWhoIAm } from './author';
+import { enterKioskMode, PIN } from './cabin-steps';
 import { EXPERT, hangUp, startCallSetup, type CallSetup } from './call-fixture';
 import { stationDatabase } from '../helpers/station-database';
 
 const NIR13 = '2561229019123';
 const CARD = `${NIR13}${insKey(NIR13)}`;
-const PIN = '482913';
 const PATIENT_TRACES = ['KERGUELEN', 'Annick', 'ANNICK MARIE', '14/12/1956', '1956-12-14', NIR13];
 
 let setup: CallSetup;
@@ -29,12 +29,7 @@ test('a cabin session from identification to the wipe, the record kept in the ou
   const expert = setup.expert.page;
 
   // The pharmacist turns the station into a cabin, choosing her PIN (typed twice).
-  await cabin.getByRole('button', { name: 'Technique', exact: true }).click();
-  await cabin.getByRole('button', { name: 'Passer en mode cabine' }).click();
-  for (let i = 0; i < 2; i++) {
-    await cabin.getByLabel('Code', { exact: true }).fill(PIN);
-    await cabin.getByRole('button', { name: 'Valider' }).click();
-  }
+  await enterKioskMode(cabin);
   await expect(cabin.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
   await expect(cabin.getByRole('navigation')).toHaveCount(0); // none of the station's screens
   await cabin.getByRole('button', { name: 'Commencer' }).click();

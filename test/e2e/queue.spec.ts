@@ -11,12 +11,11 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
 import { anOffer } from '../helpers/offers';
-import { answerWhoIAm } from './author';
+import { toTheDoctorStep } from './cabin-steps';
 import { hangUp } from './call-fixture';
 import { startStation, type RunningStation } from './station-host';
 
 const SECRET = 'e2e-queue-secret';
-const PIN = '482913';
 const OFFER = anOffer({
   id: 'mg-finistere',
   specialty: 'médecine générale',
@@ -81,27 +80,6 @@ test.afterAll(async () => {
   }
   await hub?.close();
 });
-
-/** The pharmacist turns the station into a cabin, the patient is identified and consents: the doctor's step. */
-async function toTheDoctorStep(cabin: Page, [birthName, firstName]: readonly [string, string]): Promise<void> {
-  await cabin.getByRole('button', { name: 'Technique', exact: true }).click();
-  await cabin.getByRole('button', { name: 'Passer en mode cabine' }).click();
-  for (let i = 0; i < 2; i++) {
-    await cabin.getByLabel('Code', { exact: true }).fill(PIN);
-    await cabin.getByRole('button', { name: 'Valider' }).click();
-  }
-  await cabin.getByRole('button', { name: 'Commencer' }).click();
-  await cabin.getByLabel('Nom de naissance').fill(birthName);
-  await cabin.getByLabel('Premier prénom').fill(firstName);
-  await cabin.getByLabel('Date de naissance (JJ/MM/AAAA)').fill('14/12/1956');
-  await cabin.getByLabel('Sexe').selectOption('F');
-  await cabin.getByLabel('Lieu de naissance (code INSEE)').fill('29019');
-  await cabin.getByRole('button', { name: 'Continuer' }).click();
-  await answerWhoIAm(cabin, 'Mme Le Bris', 'Pharmacien·ne');
-  await cabin.getByRole('button', { name: 'J’accepte' }).click();
-  await cabin.getByRole('button', { name: 'Continuer vers le médecin' }).click();
-  await expect(cabin.getByRole('heading', { name: 'Parler au médecin' })).toBeVisible();
-}
 
 const position = (cabin: Page) => cabin.getByTestId('queue-position');
 
