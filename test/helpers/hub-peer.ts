@@ -1,17 +1,32 @@
 // A peer of a real hub in a test: a WebSocket with a token (or none, to be refused), every message
 // buffered from the start (the welcome comes at once), and `next(type)` to wait for the first
-// message of a type. `send` sends a string as it is (to try malformed text), anything else as JSON.
+// message of a type (or the first that matches, the ones before it of that type dropped). `send`
+// sends a string as it is (to try malformed text), anything else as JSON.
 import WebSocket from 'ws';
 import { HUB_PROTOCOL, type ServerMessage } from '../../src/shared/hub-protocol';
+
+type Message<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 
 export interface HubPeer {
   ws: WebSocket;
   inbox: ServerMessage[];
-  next<T extends ServerMessage['type']>(type: T): Promise<Extract<ServerMessage, { type: T }>>;
+  next<T extends ServerMessage['type']>(type: T, matches?: (m: Message<T>) => boolean): Promise<Message<T>>;
   send(message: unknown): void;
 }
 
-export async function connectToHub(url: string, token: string | undefined, opened: WebSocket[]): Promise<HubPeer> {
+export interface HubPeerOptions {
+  /** How long `next` waits before it fails saying which message did not come; without it, until the test's timeout. */
+  waitMs?: number;
+  /** Who the peer is, in that failure. */
+  name?: string;
+}
+
+export async function connectToHub(
+  url: string,
+  token: string | undefined,
+  opened: WebSocket[],
+  options: HubPeerOptions = {},
+): Promise<HubPeer> {
   const ws = new WebSocket(url, token === undefined ? [HUB_PROTOCOL] : [HUB_PROTOCOL, `token.${token}`]);
   opened.push(ws);
   const inbox: ServerMessage[] = [];
@@ -25,11 +40,25 @@ export async function connectToHub(url: string, token: string | undefined, opene
     ws.once('unexpected-response', (_q, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
   });
-  const next = async <T extends ServerMessage['type']>(type: T): Promise<Extract<ServerMessage, { type: T }>> => {
+  const { waitMs, name = 'the peer' } = options;
+  const next = async <T extends ServerMessage['type']>(
+    type: T,
+    matches: (m: Message<T>) => boolean = () => true,
+  ): Promise<Message<T>> => {
+    const deadline = waitMs === undefined ? Infinity : Date.now() + waitMs;
     for (;;) {
       const i = inbox.findIndex((m) => m.type === type);
-      if (i >= 0) return inbox.splice(i, 1)[0] as Extract<ServerMessage, { type: T }>;
-      await new Promise<void>((r) => waiting.push(r));
+      if (i >= 0) {
+        const m = inbox.splice(i, 1)[0] as Message<T>;
+        if (matches(m)) return m;
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`${name}: no ${type} came`);
+      await new Promise<void>((r) => {
+        waiting.push(r);
+        // With a deadline, look again now and then even if nothing comes.
+        if (waitMs !== undefined) setTimeout(r, 100);
+      });
     }
   };
   return { ws, inbox, next, send: (m) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)) };

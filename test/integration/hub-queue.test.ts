@@ -4,10 +4,11 @@
 // one, which then rings her with the entry's id; nobody else can take, nor make her station
 // answer by itself with a forged id.
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server';
 import { issueToken, type NewClaims } from '../../src/hub/tokens';
-import { HUB_PROTOCOL, type Offer, type ServerMessage } from '../../src/shared/hub-protocol';
+import type { Offer } from '../../src/shared/hub-protocol';
+import { connectToHub } from '../helpers/hub-peer';
 import { anOffer } from '../helpers/offers';
 
 const SECRET = 'test-hub-secret';
@@ -56,41 +57,10 @@ async function connect(sub: string, role: Role = 'station', specialty: string | 
     // Far enough for the clock moved to any day of 2027.
     exp: Math.floor(Date.parse('2028-06-01T00:00:00Z') / 1000),
   });
-  const ws = new WebSocket(hub.url, [HUB_PROTOCOL, `token.${token}`]);
-  sockets.push(ws);
-  const inbox: ServerMessage[] = [];
-  const waiting: (() => void)[] = [];
-  ws.on('message', (d) => {
-    inbox.push(JSON.parse(String(d)));
-    waiting.splice(0).forEach((w) => w());
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  /** The next message of this type that matches, the ones before it of the same type dropped. */
-  const next = async <T extends ServerMessage['type']>(
-    type: T,
-    matches: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true,
-  ): Promise<Extract<ServerMessage, { type: T }>> => {
-    const deadline = Date.now() + 3000;
-    for (;;) {
-      const i = inbox.findIndex((m) => m.type === type);
-      if (i >= 0) {
-        const [m] = inbox.splice(i, 1) as Extract<ServerMessage, { type: T }>[];
-        if (matches(m!)) return m!;
-        continue;
-      }
-      if (Date.now() > deadline) throw new Error(`${sub}: no ${type} came`);
-      await new Promise<void>((r) => {
-        waiting.push(r);
-        setTimeout(r, 100);
-      });
-    }
-  };
-  const send = (m: unknown) => ws.send(JSON.stringify(m));
-  const join = (offerId: string, reason = 'Fièvre depuis deux jours') => send({ type: 'queue.join', offerId, reason });
-  return { ws, inbox, next, send, join, id: sub };
+  const peer = await connectToHub(hub.url, token, sockets, { waitMs: 3000, name: sub });
+  const join = (offerId: string, reason = 'Fièvre depuis deux jours') =>
+    peer.send({ type: 'queue.join', offerId, reason });
+  return { ...peer, join, id: sub };
 }
 const station = (sub: string) => connect(sub, 'station');
 const expert = (sub: string, specialty: string) => connect(sub, 'expert', specialty);
