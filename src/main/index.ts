@@ -12,6 +12,7 @@ import { createLogger } from './platform/logger';
 import { loadDeviceSetup } from './devices';
 import { createStation } from './station';
 import { backupsKeptFromEnv } from './platform/database/database-settings';
+import { reminderMinutesFromEnv } from './scheduling';
 import { supportContactFromEnv } from './station/support-contact';
 import { appResourcesDir } from './platform/app-resources';
 
@@ -37,6 +38,7 @@ startElectronShell({
       pacsUrl: pacsUrlFromEnv(process.env),
       insi: insiSettingsFromEnv(process.env),
       backupsKept: backupsKeptFromEnv(process.env),
+      reminderMinutes: reminderMinutesFromEnv(process.env),
       supportContact: supportContactFromEnv(process.env),
       oidc: oidcSettingsFromEnv(process.env),
       openBrowser: (url) => void openExternalSafely(url),

@@ -158,6 +158,7 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
     fhir: sync.fhir?.client ?? null,
     patientExists: (id) => patients.repository.get(id) !== null,
     you: () => calls.service.state().you ?? calls.service.lastIdentity(),
+    reminderMinutes: options.reminderMinutes,
   });
   sync.useRecords({
     patients: patients.repository,

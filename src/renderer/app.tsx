@@ -50,6 +50,10 @@ import { PrescriptionEditor } from './features/remote-acts/prescription-editor';
 import { ReportWorklist } from './features/remote-acts/report-worklist';
 import { RemoteActScreen } from './features/remote-acts/remote-act-screen';
 import { OffersScreen } from './features/scheduling/offers-screen';
+import { BookingScreen } from './features/agenda/booking-screen';
+import { AgendaScreen } from './features/agenda/agenda-screen';
+import { BookFollowUp, PatientAppointments } from './features/agenda/patient-appointments';
+import { TodayAppointments } from './features/agenda/today-appointments';
 
 const onBadge = (uid: string) => void badgeRead(uid);
 
@@ -74,6 +78,9 @@ const slots: Slots = {
   ExpertPrescription: PrescriptionEditor,
   ReportWorklist,
   QueuePanel,
+  PatientAppointments,
+  BookFollowUp,
+  TodayAppointments,
 };
 
 export function App() {
@@ -181,6 +188,10 @@ function Shell() {
           {view.name === 'patient' && <PatientScreen key={view.id} id={view.id} />}
           {view.name === 'act' && <ActScreen key={view.id} id={view.id} />}
           {view.name === 'expertise-inbox' && <InboxScreen />}
+          {view.name === 'agenda' && <AgendaScreen />}
+          {view.name === 'book' && (
+            <BookingScreen key={view.patientId} patientId={view.patientId} encounterId={view.encounterId} />
+          )}
           {view.name === 'expertise-request' && <RequestScreen key={view.id} id={view.id} />}
           {view.name === 'remote-act' && (
             <RemoteActScreen key={`${view.peerId}/${view.actId}`} peerId={view.peerId} actId={view.actId} />

@@ -6,11 +6,11 @@ import { useView, type View } from './ui/view-store';
 import type { StationRole } from './ui/station-role';
 import { IdentityBadge } from './features/identity/identity-badge';
 
-type Section = 'home' | 'patients' | 'devices' | 'calls' | 'activity' | 'expertise' | 'technique';
+type Section = 'home' | 'patients' | 'agenda' | 'devices' | 'calls' | 'activity' | 'expertise' | 'technique';
 
 const SECTIONS: Record<StationRole, readonly Section[]> = {
-  cart: ['home', 'patients', 'devices', 'calls', 'activity'],
-  expert: ['home', 'expertise', 'patients', 'calls', 'activity'],
+  cart: ['home', 'patients', 'agenda', 'devices', 'calls', 'activity'],
+  expert: ['home', 'expertise', 'patients', 'agenda', 'calls', 'activity'],
   cabin: ['home', 'patients', 'devices', 'calls', 'activity'],
   // The coordination's home is the region's offers; its calls screen shows the directory as the stations see it.
   coordinator: ['home', 'calls'],
@@ -19,6 +19,7 @@ const SECTIONS: Record<StationRole, readonly Section[]> = {
 const TARGET: Record<Section, View> = {
   home: { name: 'home' },
   patients: { name: 'patients' },
+  agenda: { name: 'agenda' },
   devices: { name: 'devices' },
   calls: { name: 'calls' },
   activity: { name: 'activity' },
@@ -29,6 +30,7 @@ const TARGET: Record<Section, View> = {
 const LABEL: Record<Section, string> = {
   home: 'app.home',
   patients: 'app.patients',
+  agenda: 'agenda.nav',
   devices: 'app.devices',
   calls: 'app.calls',
   activity: 'app.activity',

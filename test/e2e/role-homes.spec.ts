@@ -12,8 +12,8 @@ test.beforeAll(async ({ browser }) => {
 });
 test.afterAll(async () => setup?.stop());
 
-const NAV_CART = ['Accueil', 'Patients', 'Appareils', 'Appels', 'Activité', 'Technique'];
-const NAV_EXPERT = ['Accueil', 'Téléexpertise', 'Patients', 'Appels', 'Activité', 'Technique'];
+const NAV_CART = ['Accueil', 'Patients', 'Agenda', 'Appareils', 'Appels', 'Activité', 'Technique'];
+const NAV_EXPERT = ['Accueil', 'Téléexpertise', 'Patients', 'Agenda', 'Appels', 'Activité', 'Technique'];
 
 test('the cart: "Nouvelle consultation", the acts in progress, the appointments place, no technical detail', async () => {
   const { page, station, dataDir } = setup.cart;
@@ -47,7 +47,7 @@ test('the cart: "Nouvelle consultation", the acts in progress, the appointments 
   await expect(inProgress).toContainText('LE BIHAN');
   await expect(inProgress).toContainText('Plaie du talon · Brouillon');
   await expect(page.getByRole('region', { name: 'Rendez-vous du jour' })).toContainText(
-    'La prise de rendez-vous n’est pas encore en service',
+    'Aucun autre rendez-vous aujourd’hui.',
   );
   await expect(page.getByTestId('health-note')).toContainText(
     'En cas de problème, appelez le support informatique de votre établissement.',

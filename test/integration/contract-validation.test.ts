@@ -145,6 +145,9 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
     reason: 'Transport indisponible le matin',
   },
   'scheduling.agenda': { from: '2036-12-07T23:00:00.000Z', to: '2036-12-14T23:00:00.000Z' },
+  'scheduling.patientAppointments': { patientId: SOME_ID },
+  'scheduling.reminderSetting': {},
+  'scheduling.linkAct': { id: SOME_ID, encounterId: SOME_ID },
   'scheduling.publishSlots': {
     offerId: 'derm-brest',
     slots: [{ start: '2036-12-08T09:00:00.000Z', end: '2036-12-08T09:30:00.000Z' }],

@@ -13,6 +13,7 @@ import { diskReserveFromEnv } from '../platform/disk/disk-settings';
 import { loadDeviceSetup } from '../devices/device-config';
 import { createStation } from '../station';
 import { backupsKeptFromEnv } from '../platform/database/database-settings';
+import { reminderMinutesFromEnv } from '../scheduling';
 import { supportContactFromEnv } from '../station/support-contact';
 import type { StationStatus } from '../../shared/station/station';
 import { appResourcesDir } from '../platform/app-resources';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     pacsUrl: pacsUrlFromEnv(process.env),
     insi: insiSettingsFromEnv(process.env),
     backupsKept: backupsKeptFromEnv(process.env),
+    reminderMinutes: reminderMinutesFromEnv(process.env),
     supportContact: supportContactFromEnv(process.env),
     oidc,
     // No OS keychain in browser mode: the data key sits in a file beside the data folder (weaker).

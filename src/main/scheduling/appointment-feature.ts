@@ -2,6 +2,7 @@
 // (kept offline first, sent by the sync as Appointment) and the region's slots read or published
 // on the hub; the contract channels that reach them.
 import type { Handlers } from '../../shared/contract';
+import { DEFAULT_REMINDER_MINUTES } from '../../shared/scheduling/appointment';
 import type { StationPlatform } from '../platform/station-platform';
 import type { FhirClient } from '../sync';
 import { createAppointmentRepository } from './appointment-repository';
@@ -14,7 +15,10 @@ type AppointmentChannel =
   | 'scheduling.cancelAppointment'
   | 'scheduling.moveAppointment'
   | 'scheduling.agenda'
-  | 'scheduling.publishSlots';
+  | 'scheduling.publishSlots'
+  | 'scheduling.patientAppointments'
+  | 'scheduling.reminderSetting'
+  | 'scheduling.linkAct';
 
 export interface AppointmentFeatureDeps {
   /** The region's FHIR client; none without a hub. */
@@ -22,6 +26,8 @@ export interface AppointmentFeatureDeps {
   patientExists: (id: string) => boolean;
   /** This station as the hub knows it (the last identity it gave): id, role. */
   you: () => { id: string; role: string } | null;
+  /** How long before an appointment the station reminds (RELAIS_REMINDER_MINUTES); 15 by default. */
+  reminderMinutes?: number;
 }
 
 export function createAppointmentFeature(platform: StationPlatform, deps: AppointmentFeatureDeps) {
@@ -46,6 +52,9 @@ export function createAppointmentFeature(platform: StationPlatform, deps: Appoin
     'scheduling.moveAppointment': ({ id, version, slot, reason }) => service.move(id, version, slot, reason),
     'scheduling.agenda': ({ from, to }) => service.agenda(from, to),
     'scheduling.publishSlots': ({ offerId, slots: published }) => slots.publish(offerId, published),
+    'scheduling.patientAppointments': ({ patientId }) => service.ofPatient(patientId),
+    'scheduling.linkAct': ({ id, encounterId }) => service.linkAct(id, encounterId),
+    'scheduling.reminderSetting': () => ({ minutesBefore: deps.reminderMinutes ?? DEFAULT_REMINDER_MINUTES }),
   };
 
   return {

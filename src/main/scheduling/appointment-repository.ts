@@ -20,6 +20,7 @@ interface Row {
   start_at: string;
   end_at: string;
   reason: string;
+  encounter_id: string | null;
   status: AppointmentStatus;
   cancel_reason: string | null;
   moved_from: string | null;
@@ -42,6 +43,7 @@ const toAppointment = (r: Row): Appointment =>
     start: r.start_at,
     end: r.end_at,
     reason: r.reason,
+    encounterId: r.encounter_id,
     status: r.status,
     cancelReason: r.cancel_reason,
     movedFrom: r.moved_from,
@@ -59,8 +61,8 @@ export function createAppointmentRepository(db: Db) {
   const getStmt = db.prepare<[string], Row>('SELECT * FROM appointments WHERE id = ?');
   const insertStmt = db.prepare(
     `INSERT INTO appointments (id, version, patient_id, offer_id, expert_id, slot_id, schedule_id, start_at, end_at,
-       reason, status, moved_from, created_at, updated_at)
-     VALUES (@id, 1, @patientId, @offerId, @expertId, @slotId, @scheduleId, @start, @end, @reason, 'pending',
+       reason, encounter_id, status, moved_from, created_at, updated_at)
+     VALUES (@id, 1, @patientId, @offerId, @expertId, @slotId, @scheduleId, @start, @end, @reason, @encounterId, 'pending',
        @movedFrom, @createdAt, @createdAt)`,
   );
   const cancelStmt = db.prepare(
@@ -84,7 +86,17 @@ export function createAppointmentRepository(db: Db) {
     'SELECT * FROM appointments WHERE start_at < ? AND end_at > ? ORDER BY start_at, created_at',
   );
 
+  const patientStmt = db.prepare<[string], Row>(
+    'SELECT * FROM appointments WHERE patient_id = ? ORDER BY start_at, created_at',
+  );
+
+  // The act is the station's own note on the appointment (the hub is not told): no new version.
+  const linkActStmt = db.prepare('UPDATE appointments SET encounter_id = ? WHERE id = ? AND encounter_id IS NULL');
+
   return {
+    linkAct(id: string, encounterId: string): void {
+      linkActStmt.run(encounterId, id);
+    },
     get(id: string): Appointment | null {
       const row = getStmt.get(id);
       return row ? toAppointment(row) : null;
@@ -116,6 +128,10 @@ export function createAppointmentRepository(db: Db) {
     /** Whether a booking of this station holds the slot (pending or confirmed). */
     holdsSlot(slotId: string): boolean {
       return holdsStmt.get(slotId) !== undefined;
+    },
+    /** One patient's appointments, whatever their status, earliest first. */
+    ofPatient(patientId: string): Appointment[] {
+      return patientStmt.all(patientId).map(toAppointment);
     },
     /** The appointments overlapping [from, to), earliest first. */
     inPeriod(from: string, to: string): Appointment[] {

@@ -74,6 +74,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       start: iso(input.slot.start),
       end: iso(input.slot.end),
       reason: input.reason,
+      encounterId: input.encounterId ?? null,
       movedFrom,
       createdAt: at,
     });
@@ -129,7 +130,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
       const newId = transaction(() => {
         const old = current(id, version);
         const moved = newBooking(
-          { patientId: old.patientId, offerId: old.offerId, slot, reason: old.reason },
+          { patientId: old.patientId, offerId: old.offerId, slot, reason: old.reason, encounterId: old.encounterId },
           old.id,
           at,
         );
@@ -146,6 +147,17 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
     },
     agenda(from: string, to: string): Appointment[] {
       return repo.inPeriod(iso(from), iso(to));
+    },
+    /** The act of the appointment: kept the first time (a second "open" opens the same act). */
+    linkAct(id: string, encounterId: string): Appointment {
+      const a = repo.get(id);
+      if (!a) throw new AppFailure('not_found', 'This appointment is not on this station.');
+      repo.linkAct(id, encounterId);
+      return repo.get(id)!;
+    },
+    ofPatient(patientId: string): Appointment[] {
+      if (!deps.patientExists(patientId)) throw new AppFailure('not_found', 'This patient is not on this station.');
+      return repo.ofPatient(patientId);
     },
   };
 }

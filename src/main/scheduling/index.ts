@@ -6,3 +6,4 @@ export { createOffersPublisher } from './offers-publisher';
 export type { OffersPublisher } from './offers-publisher';
 export { readSpecialtyTable, SPECIALTY_TABLE_FILE } from './specialties-table';
 export { createAppointmentFeature } from './appointment-feature';
+export { reminderMinutesFromEnv } from './appointment-settings';

@@ -53,6 +53,8 @@ export interface StationOptions {
   supportContact?: SupportContactSetting;
   /** How many backups of the database are kept in the data folder (RELAIS_BACKUPS_KEPT, 7 by default). */
   backupsKept?: number;
+  /** How long before an appointment the station reminds (RELAIS_REMINDER_MINUTES, 15 by default). */
+  reminderMinutes?: number;
   /** How soon after a change, and how often, the sync runs (tests and the crash test shorten them). */
   syncTiming?: {
     debounceMs?: number;

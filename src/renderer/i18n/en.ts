@@ -19,6 +19,7 @@ import { diskEn } from '../features/station/texts-disk-en';
 import { databaseEn } from '../features/station/texts-database-en';
 import { imagingSafetyEn } from '../features/imaging/texts-en';
 import { vigilanceEn, vigilanceFieldErrorsEn } from '../features/patients/texts-en';
+import { agendaEn } from '../features/agenda/texts-en';
 import type { Translations } from './fr';
 import { homeScreenEn, syncScreenEn } from '../features/station/texts-en';
 import { roleHomeEn } from '../features/station/texts-home-en';
@@ -103,6 +104,7 @@ export const en: Translations = {
   why: whyEn,
   hours: hoursEn,
   offers: offersEn,
+  agenda: agendaEn,
   errors: errorsEn,
   // The identity rules' codes of identity vigilance sit with the patients feature (ui/ imports no feature).
   fieldErrors: { ...fieldErrorsEn, identity: { ...vigilanceFieldErrorsEn, ...fieldErrorsEn.identity } },

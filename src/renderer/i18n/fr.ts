@@ -12,6 +12,7 @@ import { expertPrescriptionFr } from '../features/remote-acts/texts-prescription
 import { callActFr } from '../features/calls/texts-act-fr';
 import { identityFr } from '../features/identity/texts-fr';
 import { expertiseFr } from '../features/teleexpertise/texts-fr';
+import { agendaFr } from '../features/agenda/texts-fr';
 import type { Texts } from './texts';
 import { activityFr } from '../features/activity/texts-fr';
 import { kioskFr } from '../features/kiosk/texts-fr';
@@ -102,6 +103,7 @@ export const fr = {
   why: whyFr,
   hours: hoursFr,
   offers: offersFr,
+  agenda: agendaFr,
   errors: errorsFr,
   // The identity rules' codes of identity vigilance sit with the patients feature (ui/ imports no feature).
   fieldErrors: { ...fieldErrorsFr, identity: { ...vigilanceFieldErrorsFr, ...fieldErrorsFr.identity } },

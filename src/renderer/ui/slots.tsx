@@ -55,7 +55,8 @@ export interface Slots {
   /** calls, in the cabin's call step (kiosk): the call screen, and ringing and leaving a call. */
   CallView: ComponentType<{ cabin?: boolean }>;
   calls: {
-    ring(peerId: string, reason: string, urgent: boolean): Promise<void>;
+    /** `actId`: the call is bound to that act at its ring (an appointment's reminder opens its act and calls). */
+    ring(peerId: string, reason: string, urgent: boolean, actId?: string): Promise<void>;
     dismiss(): void;
     /** An offer's waiting queue: join it (or find the place again), leave it, step out and back. */
     queue: {
@@ -81,6 +82,12 @@ export interface Slots {
   }>;
   /** calls, on the expert's home (station): who waits in the queues of the offers she serves. */
   QueuePanel: ComponentType;
+  /** agenda, on the patient screen (patients): her appointments, "Prendre rendez-vous". */
+  PatientAppointments: ComponentType<{ patientId: string }>;
+  /** agenda, on an act's screen (acts): "Prendre rendez-vous" for a follow-up that keeps the act's id. */
+  BookFollowUp: ComponentType<{ encounter: Encounter }>;
+  /** agenda, on the cart's and the expert's home (station): today's appointments and their reminders. */
+  TodayAppointments: ComponentType;
   /** remote-acts, on the expert's home (station): the reports she owes. */
   ReportWorklist: ComponentType;
 }

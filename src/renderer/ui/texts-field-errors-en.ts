@@ -175,4 +175,12 @@ export const fieldErrorsEn: Texts<typeof fieldErrorsFr> = {
     range_backwards: 'The last month must come after the first.',
     range_too_long: 'Five years at most at once.',
   },
+  appointment: {
+    slot_past: 'This slot has already begun: choose a later one.',
+    slot_already_booked: 'This station already booked this slot: choose another one.',
+    not_booked: 'This appointment is no longer booked (cancelled or refused): there is nothing to change.',
+    reason_required: 'Give the reason.',
+  },
+  slot: { ends_before_start: 'The slot must end after it starts.' },
+  agenda: { ends_before_start: 'The period must end after it starts.' },
 };

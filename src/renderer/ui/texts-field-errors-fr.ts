@@ -179,4 +179,12 @@ export const fieldErrorsFr = {
     range_backwards: 'Le mois de fin doit suivre le mois de début.',
     range_too_long: 'Cinq ans au plus à la fois.',
   },
+  appointment: {
+    slot_past: 'Ce créneau a déjà commencé : choisissez-en un plus tard.',
+    slot_already_booked: 'Cette station a déjà réservé ce créneau : choisissez-en un autre.',
+    not_booked: 'Ce rendez-vous n’est plus réservé (annulé ou refusé) : il n’y a rien à changer.',
+    reason_required: 'Indiquez le motif.',
+  },
+  slot: { ends_before_start: 'La fin du créneau doit suivre son début.' },
+  agenda: { ends_before_start: 'La fin de la période doit suivre son début.' },
 };

@@ -14,6 +14,10 @@ export type View =
   | { name: 'patient'; id: string }
   | { name: 'act'; id: string }
   | { name: 'expertise-inbox' }
+  /** Booking a téléconsultation for a patient; from an act, the follow-up keeps the act's id. */
+  | { name: 'book'; patientId: string; encounterId: string | null }
+  /** The station's appointments, by day or by week. */
+  | { name: 'agenda' }
   | { name: 'expertise-request'; id: string }
   /** The expert's station: an act of another station she took part in, and her report of it. */
   | { name: 'remote-act'; peerId: string; actId: string };

@@ -13,8 +13,12 @@ import {
   FreeSlotsInputSchema,
   MoveInputSchema,
   PublishedSchema,
+  LinkActInputSchema,
+  PatientAppointmentsInputSchema,
   PublishSlotsInputSchema,
+  ReminderSettingSchema,
 } from './appointment';
+import { noInput } from '../channel';
 
 export const APPOINTMENT_CHANNELS = {
   /** The offer's free slots from the hub, earliest first; online only (hub_unavailable otherwise). */
@@ -25,6 +29,12 @@ export const APPOINTMENT_CHANNELS = {
   /** Cancels the appointment with the reason and books the new slot: the new appointment. */
   'scheduling.moveAppointment': { input: MoveInputSchema, output: AppointmentSchema },
   'scheduling.agenda': { input: AgendaInputSchema, output: z.array(AppointmentSchema) },
+  /** One patient's appointments, earliest first, whatever their status (the patient's screen). */
+  'scheduling.patientAppointments': { input: PatientAppointmentsInputSchema, output: z.array(AppointmentSchema) },
+  /** The act opened at the appointment's time, kept on it (an appointment booked from an act keeps that one). */
+  'scheduling.linkAct': { input: LinkActInputSchema, output: AppointmentSchema },
+  /** How long before an appointment this station reminds (RELAIS_REMINDER_MINUTES). */
+  'scheduling.reminderSetting': { input: noInput, output: ReminderSettingSchema },
   /** The expert's slots for an offer, published on the hub (her Schedule and its Slots); online only. */
   'scheduling.publishSlots': { input: PublishSlotsInputSchema, output: PublishedSchema },
 } as const;

@@ -55,6 +55,8 @@ export const AppointmentSchema = z.strictObject({
   start: IsoInstantSchema,
   end: IsoInstantSchema,
   reason: ReasonSchema,
+  /** The act it follows up (booked from an act), or null (booked from the patient's screen). */
+  encounterId: z.uuid().nullable(),
   status: AppointmentStatusSchema,
   cancelReason: z.string().nullable(),
   /** The appointment this one replaces (a move), and the one that replaced it. */
@@ -76,6 +78,8 @@ export const BookInputSchema = z.strictObject({
   offerId: OfferIdSchema,
   slot: FreeSlotSchema,
   reason: ReasonSchema,
+  /** A follow-up booked from an act keeps the act's id. */
+  encounterId: z.uuid().nullable().optional(),
 });
 export type BookInput = z.infer<typeof BookInputSchema>;
 
@@ -112,6 +116,16 @@ export const PublishSlotsInputSchema = z.strictObject({
   slots: z.array(PublishedSlotSchema).min(1).max(200),
 });
 export const PublishedSchema = z.strictObject({ scheduleId: FhirIdSchema, slots: z.array(FreeSlotSchema) });
+
+/** One patient's appointments (follow-ups included), on her screen. */
+export const PatientAppointmentsInputSchema = z.strictObject({ patientId: z.uuid() });
+
+/** The act opened for an appointment at its time (a téléconsultation act, when it had none). */
+export const LinkActInputSchema = z.strictObject({ id: FhirIdSchema, encounterId: z.uuid() });
+
+/** How long before an appointment the station reminds (RELAIS_REMINDER_MINUTES, 15 by default). */
+export const DEFAULT_REMINDER_MINUTES = 15;
+export const ReminderSettingSchema = z.strictObject({ minutesBefore: z.number().int().min(1).max(240) });
 
 /** Whether an appointment holds (or is about to hold) its slot. */
 export const isBooked = (a: Pick<Appointment, 'status'>): boolean => a.status === 'pending' || a.status === 'confirmed';

@@ -87,7 +87,7 @@ function ReportForm({
 }
 
 export function ActScreen({ id }: { id: string }) {
-  const { ActStroke, ActExpertise, CallFromAct } = useSlots();
+  const { ActStroke, ActExpertise, CallFromAct, BookFollowUp } = useSlots();
   const { t, i18n } = useTranslation();
   const show = useView((s) => s.show);
   const { record, loadError, reload: load } = useActRecord(id);
@@ -163,6 +163,7 @@ export function ActScreen({ id }: { id: string }) {
               </button>
             ))}
           {encounter.act !== 'teleexpertise' && <CallFromAct encounter={encounter} />}
+          <BookFollowUp encounter={encounter} />
         </div>
       </header>
       <ActError error={error ?? loadError} />

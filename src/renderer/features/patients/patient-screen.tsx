@@ -19,7 +19,7 @@ import { PatientBanner } from '../../ui/patient-banner';
 import { usePatientNotice } from './patient-notice';
 
 export function PatientScreen({ id }: { id: string }) {
-  const { PatientActs, PatientImaging } = useSlots();
+  const { PatientActs, PatientImaging, PatientAppointments } = useSlots();
   const { t } = useTranslation();
   const show = useView((s) => s.show);
   const [patient, setPatient] = useState<Patient | null>(null);
@@ -91,6 +91,7 @@ export function PatientScreen({ id }: { id: string }) {
         </p>
       )}
       <PatientActs patientId={patient.id} />
+      <PatientAppointments patientId={patient.id} />
       <PatientImaging patientId={patient.id} />
       <section aria-labelledby="identity-title">
         <h2 id="identity-title">{t('patients.editTitle')}</h2>

@@ -1,7 +1,8 @@
 // The cart's home (the requesting site): start a consultation, take up the acts in progress, and
-// the place of today's appointments (empty and said so until scheduling is in service, issue 22).
+// today's appointments with their reminders (the agenda feature, through a slot).
 import { useTranslation } from 'react-i18next';
 import { useView } from '../../ui/view-store';
+import { useSlots } from '../../ui/slots';
 import { OpenActs } from './open-acts';
 
 const IN_PROGRESS = ['draft', 'in_progress', 'awaiting_report'] as const;
@@ -9,6 +10,7 @@ const IN_PROGRESS = ['draft', 'in_progress', 'awaiting_report'] as const;
 export function CartHome() {
   const { t } = useTranslation();
   const show = useView((v) => v.show);
+  const { TodayAppointments } = useSlots();
   return (
     <>
       <div className="home-start">
@@ -22,10 +24,7 @@ export function CartHome() {
         <h2 id="home-in-progress">{t('roleHome.cart.inProgress')}</h2>
         <OpenActs statuses={IN_PROGRESS} empty={t('roleHome.cart.noneInProgress')} />
       </section>
-      <section className="card" aria-labelledby="home-appointments">
-        <h2 id="home-appointments">{t('roleHome.cart.appointments')}</h2>
-        <p>{t('roleHome.cart.noAppointments')}</p>
-      </section>
+      <TodayAppointments />
     </>
   );
 }

@@ -114,9 +114,10 @@ function Calls() {
 
 export function ExpertHome() {
   const { t } = useTranslation();
-  const { ReportWorklist, QueuePanel } = useSlots();
+  const { ReportWorklist, QueuePanel, TodayAppointments } = useSlots();
   return (
     <div className="home-columns">
+      <TodayAppointments />
       <section className="card" aria-labelledby="home-queues">
         <h2 id="home-queues">{t('queue.panelTitle')}</h2>
         <QueuePanel />

@@ -11,8 +11,6 @@ export const roleHomeEn: Texts<typeof roleHomeFr> = {
     inProgress: 'Patients and acts in progress',
     noneInProgress: 'No act in progress on this station.',
     open: 'Open the act',
-    appointments: 'Today’s appointments',
-    noAppointments: 'Scheduling is not in service on this station yet: no appointment to show.',
   },
   expert: {
     title: 'Home',

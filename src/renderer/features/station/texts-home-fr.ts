@@ -9,8 +9,6 @@ export const roleHomeFr = {
     inProgress: 'Patients et actes en cours',
     noneInProgress: 'Aucun acte en cours sur ce poste.',
     open: 'Ouvrir l’acte',
-    appointments: 'Rendez-vous du jour',
-    noAppointments: 'La prise de rendez-vous n’est pas encore en service sur ce poste : aucun rendez-vous à afficher.',
   },
   expert: {
     title: 'Accueil',

@@ -21,6 +21,8 @@ export const migration0034: Migration = {
         start_at TEXT NOT NULL,
         end_at TEXT NOT NULL,
         reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+        -- the act a follow-up was booked from (null: booked from the patient's screen)
+        encounter_id TEXT,
         status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'refused', 'cancelled')),
         cancel_reason TEXT,
         moved_from TEXT REFERENCES appointments (id),
