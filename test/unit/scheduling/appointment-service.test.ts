@@ -191,4 +191,40 @@ describe('booking on the station', () => {
       early.id,
     ]);
   });
+
+  it('keeps the act a follow-up was booked from, through a move, and lists the patient’s appointments', () => {
+    const { service, outbox } = setUp();
+    const act = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+    const followUp = service.book({
+      patientId: PATIENT,
+      offerId: 'derm',
+      slot: slot(1),
+      reason: 'Contrôle à 1 mois',
+      encounterId: act,
+    });
+    expect(followUp.encounterId).toBe(act);
+    const moved = service.move(followUp.id, 1, slot(2), 'Transport indisponible');
+    expect(moved.encounterId).toBe(act);
+    const plain = book(service, 0);
+    expect(plain.encounterId).toBeNull();
+    expect(service.ofPatient(PATIENT).map((a) => [a.id, a.status])).toEqual([
+      [plain.id, 'pending'],
+      [followUp.id, 'cancelled'],
+      [moved.id, 'pending'],
+    ]);
+    expect(failureOf(() => service.ofPatient('00000000-0000-4000-8000-000000000000')).code).toBe('not_found');
+    expect(outbox()).toHaveLength(4);
+  });
+
+  it('keeps the first act opened for an appointment: a second press opens the same one, and the hub is not told', () => {
+    const { service, outbox } = setUp();
+    const booked = book(service, 0);
+    const first = '11111111-1111-4111-8111-111111111111';
+    expect(service.linkAct(booked.id, first).encounterId).toBe(first);
+    const again = service.linkAct(booked.id, '22222222-2222-4222-8222-222222222222');
+    expect(again.encounterId).toBe(first);
+    expect(again.version).toBe(1);
+    expect(outbox()).toHaveLength(1);
+    expect(failureOf(() => service.linkAct('nobody', first)).code).toBe('not_found');
+  });
 });
