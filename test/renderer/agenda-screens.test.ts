@@ -245,7 +245,7 @@ describe('today’s reminders', () => {
         minutesBefore: 15,
         patients: {},
         offers: [],
-        dismissed: new Set(),
+        dismissed: new Set<string>(),
         onDismiss: noop,
         onOpenAndCall: noop,
       }),
