@@ -119,9 +119,9 @@ describe('the booking screen', () => {
   it('shows the booking pending, then confirmed', async () => {
     const pending = appointment(at(8, 9), { status: 'pending', synced: false });
     const text = await render('fr', form({ booked: pending }));
-    expect(text).toContain('Rendez-vous pris le mardi 8 décembre, 09:00–09:30 : en attente de confirmation.');
+    expect(text).toContain('Rendez-vous pris : mardi 8 décembre, 09:00–09:30. en attente de confirmation');
     expect(text).toContain('le serveur régional le confirmera ou le refusera');
-    expect(await render('fr', form({ booked: appointment(at(8, 9)) }))).toContain(': confirmé.');
+    expect(await render('fr', form({ booked: appointment(at(8, 9)) }))).toContain('09:00–09:30. confirmé');
   });
 
   it('says a slot taken meanwhile plainly, with the next free slots as buttons', async () => {

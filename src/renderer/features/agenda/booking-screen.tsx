@@ -16,7 +16,7 @@ import { splitFieldErrors } from '../../ui/field-errors';
 import { FormField } from '../../ui/form-field';
 import { ReasonedButton } from '../../ui/disabled-reason';
 import { expertNameIn } from '../../../shared/scheduling/offer';
-import { AppointmentStatus, slotWhen, statusWords } from './appointment-words';
+import { AppointmentStatus, slotWhen } from './appointment-words';
 import { addDays } from './agenda-time';
 import './agenda.css';
 
@@ -122,12 +122,7 @@ export function BookingForm(p: BookingFormProps) {
       <ActError error={rest} />
       {p.booked && (
         <div role="status" className="card booking-result" data-testid="booking-result">
-          <p>
-            {t('agenda.book.booked', {
-              when: slotWhen(t, p.booked, i18n.language),
-              status: statusWords(t, p.booked),
-            })}
-          </p>
+          <p>{t('agenda.book.booked', { when: slotWhen(t, p.booked, i18n.language) })}</p>
           <AppointmentStatus appointment={p.booked} onBookProposed={p.onBookProposed} />
           {p.booked.status === 'pending' && <p className="hint">{t('agenda.book.pendingHint')}</p>}
         </div>

@@ -135,12 +135,12 @@ export function PatientAppointments({ patientId }: { patientId: string }) {
   }
   return (
     <section aria-labelledby="patient-appointments-title" className="patient-appointments">
-      <h2 id="patient-appointments-title">
-        {t('agenda.patient.title')}{' '}
+      <div className="appointments-head">
+        <h2 id="patient-appointments-title">{t('agenda.patient.title')}</h2>
         <button type="button" className="primary" onClick={() => show({ name: 'book', patientId, encounterId: null })}>
           {t('agenda.book.open')}
         </button>
-      </h2>
+      </div>
       <ActError error={error} />
       {list?.length === 0 && <p>{t('agenda.patient.none')}</p>}
       <ul className="plain-list appointment-list">

@@ -34,7 +34,7 @@ export const agendaEn: Texts<typeof agendaFr> = {
     submit: 'Book',
     chooseSlot: 'Choose a slot first.',
     booking: 'Booking…',
-    booked: 'Appointment booked for {{when}}: {{status}}.',
+    booked: 'Appointment booked: {{when}}.',
     pendingHint: 'Kept on the station; the regional hub will confirm or refuse it as soon as it can be reached.',
     proposed: 'Free slots proposed:',
     bookProposed: 'Book {{when}}',

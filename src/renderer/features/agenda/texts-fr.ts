@@ -32,7 +32,7 @@ export const agendaFr = {
     submit: 'Réserver',
     chooseSlot: 'Choisissez d’abord un créneau.',
     booking: 'Réservation…',
-    booked: 'Rendez-vous pris le {{when}} : {{status}}.',
+    booked: 'Rendez-vous pris : {{when}}.',
     pendingHint: 'Gardé sur la station ; le serveur régional le confirmera ou le refusera dès qu’il sera joignable.',
     proposed: 'Créneaux libres proposés :',
     bookProposed: 'Réserver {{when}}',
