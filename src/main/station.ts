@@ -157,6 +157,13 @@ function createStationOnce(options: StationOptions, restart: Restart | null): St
   const appointments = createAppointmentFeature(platform, {
     fhir: sync.fhir?.client ?? null,
     patientExists: (id) => patients.repository.get(id) !== null,
+    // Names and birth date, in no language: the expert's station shows it as it comes.
+    patientName: (id) => {
+      const p = patients.repository.get(id);
+      if (!p) return null;
+      const [year, month, day] = p.birthDate.split('-');
+      return `${p.birthName.toUpperCase()} ${p.firstName} (${day}/${month}/${year})`;
+    },
     you: () => calls.service.state().you ?? calls.service.lastIdentity(),
     reminderMinutes: options.reminderMinutes,
   });

@@ -13,6 +13,8 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => setup?.stop());
 
 const NAV_CART = ['Accueil', 'Patients', 'Agenda', 'Appareils', 'Appels', 'Activité', 'Technique'];
+// A cabin's pharmacist books from the patient's screen; the agenda is the carts' and the experts'.
+const NAV_CABIN = ['Accueil', 'Patients', 'Appareils', 'Appels', 'Activité', 'Technique'];
 const NAV_EXPERT = ['Accueil', 'Téléexpertise', 'Patients', 'Agenda', 'Appels', 'Activité', 'Technique'];
 
 test('the cart: "Nouvelle consultation", the acts in progress, the appointments place, no technical detail', async () => {
@@ -120,5 +122,5 @@ test('a cabin outside kiosk mode: its home names the pharmacy and leads back to 
   await expect(page.getByRole('heading', { name: 'Cabine de téléconsultation', level: 1 })).toBeVisible();
   await expect(page.getByTestId('pharmacy-name')).toHaveText(`Pharmacie ${left.site}`);
   await expect(page.getByRole('button', { name: 'Passer en mode cabine' })).toBeVisible();
-  await expect(page.getByRole('navigation').getByRole('button')).toHaveText(NAV_CART);
+  await expect(page.getByRole('navigation').getByRole('button')).toHaveText(NAV_CABIN);
 });

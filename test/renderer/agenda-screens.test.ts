@@ -63,6 +63,8 @@ const appointment = (start: Date, patch: Partial<Appointment> = {}): Appointment
   end: new Date(start.getTime() + 30 * 60_000).toISOString(),
   reason: 'Lésion pigmentée du dos',
   encounterId: null,
+  patientName: null,
+  siteName: null,
   status: 'confirmed',
   cancelReason: null,
   movedFrom: null,

@@ -8,6 +8,7 @@ import type { FhirClient } from '../sync';
 import { createAppointmentRepository } from './appointment-repository';
 import { createAppointmentService } from './appointment-service';
 import { createSlotHub } from './slot-hub';
+import { createExpertAgenda } from './agenda-hub';
 
 type AppointmentChannel =
   | 'scheduling.freeSlots'
@@ -24,6 +25,8 @@ export interface AppointmentFeatureDeps {
   /** The region's FHIR client; none without a hub. */
   fhir: FhirClient | null;
   patientExists: (id: string) => boolean;
+  /** The patient as an appointment names her for the expert: names and birth date. */
+  patientName: (id: string) => string | null;
   /** This station as the hub knows it (the last identity it gave): id, role. */
   you: () => { id: string; role: string } | null;
   /** How long before an appointment the station reminds (RELAIS_REMINDER_MINUTES); 15 by default. */
@@ -40,7 +43,9 @@ export function createAppointmentFeature(platform: StationPlatform, deps: Appoin
     now: platform.now,
     patientExists: deps.patientExists,
     site: () => ({ id: deps.you()?.id ?? null, name: platform.stationName }),
+    patientName: deps.patientName,
   });
+  const expertAgenda = createExpertAgenda({ db: platform.db, client: deps.fhir, you: deps.you, now: platform.now });
   const slots = createSlotHub({ client: deps.fhir, you: deps.you });
 
   const handlers: Pick<Handlers, AppointmentChannel> = {
@@ -50,7 +55,15 @@ export function createAppointmentFeature(platform: StationPlatform, deps: Appoin
     'scheduling.book': (input) => service.book(input),
     'scheduling.cancelAppointment': ({ id, version, reason }) => service.cancel(id, version, reason),
     'scheduling.moveAppointment': ({ id, version, slot, reason }) => service.move(id, version, slot, reason),
-    'scheduling.agenda': ({ from, to }) => service.agenda(from, to),
+    // On an expert's station, the carts' bookings naming her too: read from the hub when it answers,
+    // from what was last read otherwise.
+    'scheduling.agenda': async ({ from, to }) => {
+      if (!expertAgenda.isExpert()) return service.agenda(from, to);
+      await expertAgenda.refresh();
+      return [...service.agenda(from, to), ...expertAgenda.inPeriod(from, to)].sort(
+        (a, b) => Date.parse(a.start) - Date.parse(b.start),
+      );
+    },
     'scheduling.publishSlots': ({ offerId, slots: published }) => slots.publish(offerId, published),
     'scheduling.patientAppointments': ({ patientId }) => service.ofPatient(patientId),
     'scheduling.linkAct': ({ id, encounterId }) => service.linkAct(id, encounterId),

@@ -44,6 +44,8 @@ const toAppointment = (r: Row): Appointment =>
     end: r.end_at,
     reason: r.reason,
     encounterId: r.encounter_id,
+    patientName: null,
+    siteName: null,
     status: r.status,
     cancelReason: r.cancel_reason,
     movedFrom: r.moved_from,
@@ -102,7 +104,18 @@ export function createAppointmentRepository(db: Db) {
       return row ? toAppointment(row) : null;
     },
     insert(
-      a: Omit<Appointment, 'status' | 'cancelReason' | 'movedTo' | 'proposedSlots' | 'refusal' | 'synced' | 'version'>,
+      a: Omit<
+        Appointment,
+        | 'status'
+        | 'cancelReason'
+        | 'movedTo'
+        | 'proposedSlots'
+        | 'refusal'
+        | 'synced'
+        | 'version'
+        | 'patientName'
+        | 'siteName'
+      >,
     ): void {
       insertStmt.run(a);
     },

@@ -21,6 +21,8 @@ export interface AppointmentServiceDeps {
   patientExists: (id: string) => boolean;
   /** This station as the hub knows it (its hub id), and its name: the appointment's requesting site. */
   site: () => { id: string | null; name: string };
+  /** The patient as an appointment names her for the expert (names and birth date). */
+  patientName?: (patientId: string) => string | null;
 }
 
 const iso = (value: string) => new Date(value).toISOString();
@@ -84,6 +86,7 @@ export function createAppointmentService(deps: AppointmentServiceDeps) {
   const source: AppointmentSource = {
     get: (id) => repo.get(id),
     site: () => deps.site(),
+    patientName: (patientId) => deps.patientName?.(patientId) ?? null,
     confirmed(id, version) {
       const before = repo.get(id);
       repo.confirmed(id, version);

@@ -105,7 +105,7 @@ export interface LocalResourcesDeps {
   /** The audit trail's rows, by sequence number (sent as AuditEvent). */
   audit?: Pick<AuditSource, 'bySeq' | 'observer'>;
   /** The station's bookings (sent as Appointment). */
-  appointments?: Pick<AppointmentSource, 'get' | 'site'>;
+  appointments?: Pick<AppointmentSource, 'get' | 'site' | 'patientName'>;
 }
 
 export function createLocalResources(deps: LocalResourcesDeps) {
@@ -197,7 +197,9 @@ export function createLocalResources(deps: LocalResourcesDeps) {
         }
         case 'appointment': {
           const a = deps.appointments?.get(id);
-          return a ? { resource: appointmentToFhir(a, deps.appointments!.site()), version: a.version } : null;
+          if (!a) return null;
+          const resource = appointmentToFhir(a, deps.appointments!.site(), deps.appointments!.patientName(a.patientId));
+          return { resource, version: a.version };
         }
         case 'audit': {
           const row = /^\d+$/.test(id) ? deps.audit?.bySeq(Number(id)) : null;

@@ -66,6 +66,13 @@ export const AppointmentSchema = z.strictObject({
   proposedSlots: z.array(FreeSlotSchema),
   /** Why the hub refused the booking: its slot was taken, or another final refusal (its words, for the details). */
   refusal: z.strictObject({ code: RefusalCodeSchema, detail: z.string() }).nullable(),
+  /**
+   * On the expert's station, an appointment read from the hub (booked by a cart): the patient and the
+   * requesting site as the appointment names them (she does not hold the patient's record). Null
+   * for a booking of this station (its patient is on the station).
+   */
+  patientName: z.string().nullable(),
+  siteName: z.string().nullable(),
   /** Whether the hub has the current state (a cancellation queued offline is not yet). */
   synced: z.boolean(),
   createdAt: IsoInstantSchema,

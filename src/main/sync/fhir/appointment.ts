@@ -21,7 +21,15 @@ export interface RequestingSite {
   name: string;
 }
 
-export function appointmentToFhir(a: Appointment, site: RequestingSite): FhirAppointment & { id: string } {
+/**
+ * `patientName`: how the expert's station will name the patient (names and birth date): she does not
+ * hold the patient's record, and reads her agenda from the hub.
+ */
+export function appointmentToFhir(
+  a: Appointment,
+  site: RequestingSite,
+  patientName: string | null = null,
+): FhirAppointment & { id: string } {
   const cancelled = a.status === 'cancelled';
   return {
     resourceType: 'Appointment',
@@ -36,7 +44,10 @@ export function appointmentToFhir(a: Appointment, site: RequestingSite): FhirApp
     end: a.end,
     created: a.createdAt,
     participant: [
-      { actor: { reference: `Patient/${a.patientId}` }, status: 'accepted' },
+      {
+        actor: { reference: `Patient/${a.patientId}`, ...(patientName ? { display: patientName } : {}) },
+        status: 'accepted',
+      },
       {
         actor: {
           type: 'Location',

@@ -18,6 +18,8 @@ export interface AppointmentSource {
   get(id: string): Appointment | null;
   /** This station as the requesting site: its hub id (null before the hub gave one) and name. */
   site(): { id: string | null; name: string };
+  /** The patient as the appointment names her for the expert: names and birth date (null: unknown). */
+  patientName(patientId: string): string | null;
   /** The hub took this version. */
   confirmed(id: string, version: number): void;
   /**

@@ -83,7 +83,7 @@ export function AgendaView(p: AgendaViewProps) {
                       <td>
                         {formatTime(a.start, lang)}–{formatTime(a.end, lang)}
                       </td>
-                      <td>{patientWords(t, p.patients, a.patientId, lang)}</td>
+                      <td>{patientWords(t, p.patients, a, lang)}</td>
                       <td>
                         {offerWords(p.offers, a.offerId)}
                         <br />
@@ -124,7 +124,7 @@ export function AgendaScreen() {
     load();
     return relais.on('scheduling.appointmentChanged', load);
   }, [load]);
-  const patients = usePatients(appointments.map((a) => a.patientId));
+  const patients = usePatients(appointments.filter((a) => a.patientName === null).map((a) => a.patientId));
   return (
     <section aria-labelledby="agenda-title" className="agenda-screen">
       <h1 id="agenda-title">{t('agenda.agenda.title')}</h1>

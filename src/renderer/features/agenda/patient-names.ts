@@ -24,8 +24,15 @@ export function usePatients(ids: readonly string[]): PatientsById {
 }
 
 /** "LE BIHAN Yvonne, née le 03/12/1956" as the station holds her; said so when it does not. */
-export function patientWords(t: TFunction, patients: PatientsById, id: string, language: string) {
-  const p = patients[id];
+export function patientWords(
+  t: TFunction,
+  patients: PatientsById,
+  a: { patientId: string; patientName: string | null },
+  language: string,
+): string {
+  // The expert's station names the patient as the appointment does (her record is the cart's).
+  if (a.patientName) return a.patientName;
+  const p = patients[a.patientId];
   if (!p) return '…';
   if (p === 'unknown') return t('agenda.agenda.patientUnknown');
   const born = new Date(`${p.birthDate}T12:00:00`).toLocaleDateString(language);

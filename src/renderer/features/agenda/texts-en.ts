@@ -76,6 +76,7 @@ export const agendaEn: Texts<typeof agendaFr> = {
     dismiss: 'Seen',
     due: 'It is time for the {{time}} appointment with {{patient}}.',
     openAndCall: 'Open the act and call',
+    siteCalls: 'The requesting site ({{site}}) calls you from the patient’s act.',
     expertOffline: 'The expert is not online: the act is open, call her from the act when she is.',
     reminderSetting: 'Reminder {{minutes}} minutes before each appointment.',
   },

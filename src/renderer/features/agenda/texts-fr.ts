@@ -74,6 +74,7 @@ export const agendaFr = {
     dismiss: 'J’ai vu',
     due: 'C’est l’heure du rendez-vous de {{time}} avec {{patient}}.',
     openAndCall: 'Ouvrir l’acte et appeler',
+    siteCalls: 'Le site requérant ({{site}}) vous appelle depuis l’acte du patient.',
     expertOffline: 'L’expert n’est pas en ligne : l’acte est ouvert, appelez-le depuis l’acte quand il le sera.',
     reminderSetting: 'Rappel {{minutes}} minutes avant chaque rendez-vous.',
   },

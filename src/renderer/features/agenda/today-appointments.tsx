@@ -46,7 +46,7 @@ export function TodayAppointmentsView(p: TodayViewProps) {
   const today = todaysAppointments(p.appointments, p.now);
   const words = (a: Appointment) => ({
     time: formatTime(a.start, lang),
-    patient: patientWords(t, p.patients, a.patientId, lang),
+    patient: patientWords(t, p.patients, a, lang),
     offer: offerWords(p.offers, a.offerId),
   });
   return (
@@ -58,9 +58,14 @@ export function TodayAppointmentsView(p: TodayViewProps) {
           return (
             <div key={`due-${a.id}`} role="alert" className="reminder reminder-due" data-testid="reminder-due">
               <p>{t('agenda.today.due', words(a))}</p>
-              <button type="button" className="primary" onClick={() => p.onOpenAndCall(a)}>
-                {t('agenda.today.openAndCall')}
-              </button>
+              {/* On the expert's desk (an appointment read from the hub), the cart calls from its act. */}
+              {a.patientName === null ? (
+                <button type="button" className="primary" onClick={() => p.onOpenAndCall(a)}>
+                  {t('agenda.today.openAndCall')}
+                </button>
+              ) : (
+                <p className="hint">{t('agenda.today.siteCalls', { site: a.siteName ?? '—' })}</p>
+              )}
             </div>
           );
         if (phase === 'reminding' && !p.dismissed.has(a.id))
@@ -125,7 +130,7 @@ export function TodayAppointments() {
   useEffect(() => {
     void relais.invoke('scheduling.reminderSetting', {}).then((r) => r.ok && setMinutesBefore(r.value.minutesBefore));
   }, []);
-  const patients = usePatients(appointments.map((a) => a.patientId));
+  const patients = usePatients(appointments.filter((a) => a.patientName === null).map((a) => a.patientId));
 
   async function openAndCall(a: Appointment) {
     const offer = hub.offers.find((o) => o.id === a.offerId);
