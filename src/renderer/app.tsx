@@ -52,6 +52,7 @@ import { RemoteActScreen } from './features/remote-acts/remote-act-screen';
 import { OffersScreen } from './features/scheduling/offers-screen';
 import { BookingScreen } from './features/agenda/booking-screen';
 import { AgendaScreen } from './features/agenda/agenda-screen';
+import { AvailabilityScreen } from './features/agenda/availability-screen';
 import { BookFollowUp, PatientAppointments } from './features/agenda/patient-appointments';
 import { TodayAppointments } from './features/agenda/today-appointments';
 
@@ -189,6 +190,7 @@ function Shell() {
           {view.name === 'act' && <ActScreen key={view.id} id={view.id} />}
           {view.name === 'expertise-inbox' && <InboxScreen />}
           {view.name === 'agenda' && <AgendaScreen />}
+          {view.name === 'availability' && <AvailabilityScreen />}
           {view.name === 'book' && (
             <BookingScreen key={view.patientId} patientId={view.patientId} encounterId={view.encounterId} />
           )}

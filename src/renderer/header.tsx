@@ -41,6 +41,7 @@ const LABEL: Record<Section, string> = {
 function sectionOf(view: View): Section {
   if (view.name === 'sync') return 'technique';
   if (view.name.startsWith('expertise-')) return 'expertise';
+  if (view.name === 'availability') return 'agenda';
   const own = Object.keys(TARGET) as Section[];
   return own.find((s) => TARGET[s].name === view.name) ?? 'patients';
 }

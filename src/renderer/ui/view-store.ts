@@ -18,6 +18,8 @@ export type View =
   | { name: 'book'; patientId: string; encounterId: string | null }
   /** The station's appointments, by day or by week. */
   | { name: 'agenda' }
+  /** The expert's slots to publish ("Mes disponibilités"). */
+  | { name: 'availability' }
   | { name: 'expertise-request'; id: string }
   /** The expert's station: an act of another station she took part in, and her report of it. */
   | { name: 'remote-act'; peerId: string; actId: string };

@@ -10,6 +10,7 @@ import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
 import { useCalls } from '../../webrtc/call-store';
 import { ActError } from '../../ui/error-line';
+import { useView } from '../../ui/view-store';
 import { formatTime } from '../../ui/format';
 import { addDays, formatDay, periodOf, sameDay, type AgendaMode } from './agenda-time';
 import { offerWords, statusWords } from './appointment-words';
@@ -104,6 +105,8 @@ export function AgendaView(p: AgendaViewProps) {
 
 export function AgendaScreen() {
   const { t } = useTranslation();
+  const show = useView((s) => s.show);
+  const expert = useCalls((s) => s.hub.you?.role === 'expert');
   const offers = useCalls((s) => s.hub.offers);
   const [mode, setMode] = useState<AgendaMode>('day');
   const [anchor, setAnchor] = useState(() => new Date(Date.now()));
@@ -127,7 +130,14 @@ export function AgendaScreen() {
   const patients = usePatients(appointments.filter((a) => a.patientName === null).map((a) => a.patientId));
   return (
     <section aria-labelledby="agenda-title" className="agenda-screen">
-      <h1 id="agenda-title">{t('agenda.agenda.title')}</h1>
+      <div className="appointments-head">
+        <h1 id="agenda-title">{t('agenda.agenda.title')}</h1>
+        {expert && (
+          <button type="button" onClick={() => show({ name: 'availability' })}>
+            {t('agenda.availability.open')}
+          </button>
+        )}
+      </div>
       <ActError error={error} />
       <AgendaView
         mode={mode}
