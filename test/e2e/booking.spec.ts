@@ -1,9 +1,9 @@
 // Issue 22, booking end to end on this branch (the lead's merge adds the coordinator's screen): the
 // hub starts with the region's dermatology offer (the coordinator's part, given at start); the
-// expert's station publishes her slots (through its contract: her "Mes disponibilités" screen is not
-// built yet); at a cart's 1366x768 screen the nurse books one from the patient's screen while the
+// expert publishes her slots from "Mes disponibilités"; at a cart's 1366x768 screen the nurse books one from the patient's screen while the
 // cart cannot reach the hub's FHIR endpoint (a cut proxy): « en attente de confirmation »; the hub
-// back, « confirmé »; the agenda shows it by day and week; on the cart's home, at the page's mocked
+// back, « confirmé »; the agenda shows it by day and week, and the expert's agenda, read from the
+// hub; both homes remind on their page's mocked clock; on the cart's home, at the page's mocked
 // clock, the reminder appears 15 minutes before, and at the time "Ouvrir l'acte et appeler" opens a
 // téléconsultation act with the appointment's reason and rings the expert. Screenshots of each
 // screen are left in test-results/booking/ for a person to look at.
@@ -80,28 +80,11 @@ test('the nurse books offline, the hub confirms it, and the reminder starts the 
   const cartFhir = hub.fhirUrl.replace(`:${hub.port}/`, `:${proxy.port}/`);
   const cart = await station('cart', { RELAIS_HUB_TOKEN: token(CART, 'station'), RELAIS_FHIR_URL: cartFhir });
 
-  // The expert publishes two slots, soon (the station refuses a slot already begun).
+  // The expert's three slots, soon (a slot already begun is not booked), in Paris time.
   const first = new Date(Math.ceil((Date.now() + 30 * 60_000) / 300_000) * 300_000);
-  const second = new Date(first.getTime() + 30 * 60_000);
-  const third = new Date(second.getTime() + 30 * 60_000);
-  const expertClient = await connectStationClient(expert.url);
-  await expect
-    .poll(
-      () =>
-        expertClient
-          .value('scheduling.publishSlots', {
-            offerId: 'derm-brest',
-            slots: [first, second, third].map((start) => ({
-              start: start.toISOString(),
-              end: new Date(start.getTime() + 30 * 60_000).toISOString(),
-            })),
-          })
-          .then((p) => p.slots.length)
-          .catch(() => 0),
-      { timeout: 20_000 },
-    )
-    .toBe(3);
-  expertClient.close();
+  const paris = (at: Date, options: Intl.DateTimeFormatOptions) =>
+    at.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', ...options });
+  const hhmm = (at: Date) => paris(at, { hour: '2-digit', minute: '2-digit' });
 
   const open = async (url: string) => {
     const context = await browser.newContext({
@@ -116,6 +99,21 @@ test('the nurse books offline, the hub confirms it, and the reminder starts the 
   };
   const nurse = await open(cart.url);
   const doctor = await open(expert.url);
+
+  // She publishes them from "Mes disponibilités" (the coordinator's offer names her).
+  await doctor.getByRole('navigation').getByRole('button', { name: 'Agenda' }).click();
+  await doctor.getByRole('button', { name: 'Mes disponibilités' }).click();
+  await doctor
+    .getByLabel('Jour (JJ/MM/AAAA)')
+    .fill(paris(first, { day: '2-digit', month: '2-digit', year: 'numeric' }));
+  await doctor.getByLabel('De', { exact: true }).fill(hhmm(first));
+  await doctor.getByLabel('À', { exact: true }).fill(hhmm(new Date(first.getTime() + 90 * 60_000)));
+  await doctor.getByLabel('Durée d’un créneau').selectOption({ label: '30 minutes' });
+  await doctor.getByRole('button', { name: 'Publier les créneaux' }).click();
+  await expect(doctor.getByTestId('availability-published')).toHaveText(
+    '3 créneaux publiés : les sites de la région peuvent les réserver.',
+  );
+  await shot(doctor, 'expert-availability');
 
   await createYvonneLeBihan(nurse);
   await expect(nurse.getByRole('region', { name: 'Rendez-vous' })).toContainText('Aucun rendez-vous pour ce patient.');
@@ -177,6 +175,18 @@ test('the nurse books offline, the hub confirms it, and the reminder starts the 
   await expect(period).toContainText('Semaine du lundi');
   await expect(nurse.getByTestId('agenda-appointment')).toHaveCount(1);
   await shot(nurse, 'agenda-week');
+
+  // Her agenda reads it from the hub, the patient as the appointment names her.
+  await doctor.getByRole('button', { name: '← Agenda' }).click();
+  await expect(doctor.getByTestId('agenda-appointment')).toContainText('LE BIHAN YVONNE (17/02/1941)');
+  await shot(doctor, 'expert-agenda');
+  // Her home reminds her too, on her page's mocked clock.
+  await doctor.clock.install({ time: new Date(first.getTime() - 14 * 60_000) });
+  await doctor.reload();
+  const hers = doctor.getByRole('region', { name: 'Rendez-vous du jour' });
+  await expect(hers.getByTestId('reminder')).toContainText('Rappel : rendez-vous à');
+  await expect(hers.getByTestId('reminder')).toContainText('LE BIHAN YVONNE (17/02/1941)');
+  await shot(doctor, 'expert-home-reminder');
 
   // The page's clock, mocked: 16 minutes before, no reminder; 15 minutes before, the reminder.
   await nurse.clock.install({ time: new Date(first.getTime() - 16 * 60_000) });
