@@ -28,6 +28,7 @@ import { actOfAppointment } from './open-act-and-call';
 import './agenda.css';
 
 const TICK_MS = 15_000;
+const RELOAD_MS = 5 * 60_000;
 
 export interface TodayViewProps {
   appointments: Appointment[];
@@ -117,16 +118,17 @@ export function TodayAppointments() {
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const day = startOfDay(now).toISOString();
+  // Read again every 5 minutes: on the expert's desk, a cart's new booking comes from the hub, not
+  // from an event of her own station.
+  const round = Math.floor(now.getTime() / RELOAD_MS);
   const load = useCallback(() => {
     const from = new Date(day);
     void relais
       .invoke('scheduling.agenda', { from: from.toISOString(), to: addDays(from, 1).toISOString() })
       .then((r) => (r.ok ? setAppointments(r.value) : setError(r.error)));
   }, [day]);
-  useEffect(() => {
-    load();
-    return relais.on('scheduling.appointmentChanged', load);
-  }, [load]);
+  useEffect(() => relais.on('scheduling.appointmentChanged', load), [load]);
+  useEffect(() => load(), [load, round]);
   useEffect(() => {
     void relais.invoke('scheduling.reminderSetting', {}).then((r) => r.ok && setMinutesBefore(r.value.minutesBefore));
   }, []);
