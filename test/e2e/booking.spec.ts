@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startHub, type RunningHub } from '../../src/hub/server';
-import { ALWAYS_OPEN } from '../../src/shared/scheduling/opening-hours';
+import { ALWAYS_OPEN, parisClock, parisInstant } from '../../src/shared/scheduling/opening-hours';
 import { anOffer } from '../helpers/offers';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { HUB_SECRET, token } from './call-fixture';
@@ -80,10 +80,17 @@ test('the nurse books offline, the hub confirms it, and the reminder starts the 
   const cartFhir = hub.fhirUrl.replace(`:${hub.port}/`, `:${proxy.port}/`);
   const cart = await station('cart', { RELAIS_HUB_TOKEN: token(CART, 'station'), RELAIS_FHIR_URL: cartFhir });
 
-  // The expert's three slots, soon (a slot already begun is not booked), in Paris time.
-  const first = new Date(Math.ceil((Date.now() + 30 * 60_000) / 300_000) * 300_000);
+  // The expert's three slots, soon (a slot already begun is not booked), in Paris time; when the
+  // 90 minutes they span (and the reminder before them) would cross midnight in Paris, tomorrow at
+  // 09:00 instead, so that they are one day's slots and the agenda shows that day.
   const paris = (at: Date, options: Intl.DateTimeFormatOptions) =>
     at.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', ...options });
+  const parisDay = (at: Date) => paris(at, { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const soon = new Date(Math.ceil((Date.now() + 30 * 60_000) / 300_000) * 300_000);
+  const sameDay = parisDay(new Date(soon.getTime() - 20 * 60_000)) === parisDay(new Date(soon.getTime() + 90 * 60_000));
+  const tomorrow = new Date(Date.parse(`${parisClock(new Date()).day}T00:00:00Z`) + 86_400_000);
+  const first = sameDay ? soon : parisInstant(tomorrow.toISOString().slice(0, 10), 9 * 60);
+  const slotsTomorrow = parisDay(first) !== parisDay(new Date());
   const hhmm = (at: Date) => paris(at, { hour: '2-digit', minute: '2-digit' });
 
   const open = async (url: string) => {
@@ -168,6 +175,7 @@ test('the nurse books offline, the hub confirms it, and the reminder starts the 
   await nurse.getByRole('button', { name: 'Fermer' }).click();
 
   await nurse.getByRole('navigation').getByRole('button', { name: 'Agenda' }).click();
+  if (slotsTomorrow) await nurse.getByRole('button', { name: 'Suivant' }).click();
   const period = nurse.getByTestId('agenda-period');
   await expect(nurse.getByTestId('agenda-appointment')).toContainText('LE BIHAN YVONNE, né(e) le 17/02/1941');
   await shot(nurse, 'agenda-day');
@@ -178,6 +186,7 @@ test('the nurse books offline, the hub confirms it, and the reminder starts the 
 
   // Her agenda reads it from the hub, the patient as the appointment names her.
   await doctor.getByRole('button', { name: '← Agenda' }).click();
+  if (slotsTomorrow) await doctor.getByRole('button', { name: 'Suivant' }).click();
   await expect(doctor.getByTestId('agenda-appointment')).toContainText('LE BIHAN YVONNE (17/02/1941)');
   await shot(doctor, 'expert-agenda');
   // Her home reminds her too, on her page's mocked clock.
