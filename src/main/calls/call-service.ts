@@ -6,6 +6,7 @@ import type { CallCommand, CallRecord, ChatEntry, HubState, IceConfig } from '..
 import type { ClientMessage, Offer, Peer, QueueEntry, QueuePlace, ServerMessage } from '../../shared/hub-protocol';
 import { AppFailure } from '../contract/failure';
 import type { CallRepository } from './call-repository';
+import type { DirectoryCache } from './directory-cache';
 import type { Db } from '../platform/database/connection';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
 import { chatEntityId } from '../sync';
@@ -23,6 +24,8 @@ export interface CallServiceDeps {
   onMessage: (message: ServerMessage) => void;
   /** The hub sent its directory of offers (after a coordinator published or withdrew one). */
   onDirectory?: (offers: Offer[]) => void;
+  /** The last directory kept on the station: read at start, replaced at each new one. */
+  directory?: DirectoryCache;
   /** A line of a call's chat was kept: the act of the call (if any) shows it at once. */
   onChat?: (callId: string) => void;
   turnTimeoutMs?: number;
@@ -44,7 +47,8 @@ export function createCallService(deps: CallServiceDeps) {
   /** Who the hub last said this station is: its token's subject does not change while the link is down. */
   let lastWelcomed: Peer | null = null;
   let peers: Peer[] = [];
-  let offers: Offer[] = [];
+  // Offline at start, the region's offers are those of the last directory seen.
+  let offers: Offer[] = deps.directory?.load() ?? [];
   // The queues as the hub last told them, per offer: a page opened after the hub spoke sees them.
   const places = new Map<string, QueuePlace>();
   const entries = new Map<string, QueueEntry[]>();
@@ -148,6 +152,7 @@ export function createCallService(deps: CallServiceDeps) {
           return publish();
         case 'directory':
           offers = message.offers;
+          deps.directory?.save(offers, at());
           deps.onDirectory?.(offers);
           return publish();
         case 'queue.place': {

@@ -5,6 +5,7 @@ import { connectHubClient } from '../platform/hub/hub-client';
 import type { StationPlatform } from '../platform/station-platform';
 import { createCallRepository } from './call-repository';
 import { createCallService, type CallServiceDeps } from './call-service';
+import { createDirectoryCache } from './directory-cache';
 import { callsHandlers, type ActsOfCalls, type CallsHandlersDeps } from './calls-handlers';
 
 /** The features that take each message from the hub, after the call service has taken it, in this order. */
@@ -37,6 +38,7 @@ export function createCallsFeature(platform: StationPlatform, deps: CallsFeature
     link: hub.link,
     now: platform.now,
     icePolicy: deps.icePolicy,
+    directory: createDirectoryCache(platform.db),
     onState: (state) => platform.events.emit('calls.hubChanged', state),
     onChat: (callId) => deps.acts().callChanged(callId),
     onDirectory: (offers) => deps.messageTakers().offers.hubMessage({ type: 'directory', offers }),

@@ -34,6 +34,7 @@ import { migration0031 } from './0031-remote-prescriptions';
 import { migration0032 } from './0032-prescription-pdfs';
 import { migration0033 } from './0033-act-escalations';
 import { migration0034 } from './0034-appointments';
+import { migration0035 } from './0035-directory-offers';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -70,4 +71,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0032,
   migration0033,
   migration0034,
+  migration0035,
 ];
