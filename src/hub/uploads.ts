@@ -139,6 +139,10 @@ export function createUploadEndpoint(options: UploadOptions): UploadEndpoint {
       relativeLocation: true,
       async onIncomingRequest(req, uploadId) {
         const claims = claimsOf(req);
+        // SECURITY: the region's coordinator publishes offers and keeps no patient's file: her
+        // token neither sends nor reads uploads (as over FHIR, where she writes only her audit trail).
+        if (claims.role === 'coordinator')
+          throw refuse(403, 'A coordinator’s token sends and reads no files: offers are published through the hub.');
         // SECURITY: a flood of requests from one token is refused before any byte is stored.
         if (options.limiter && !options.limiter.take(claims.sub))
           throw refuse(429, 'Too many upload requests with this token: slow down.');

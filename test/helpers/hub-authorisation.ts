@@ -23,6 +23,16 @@ export const who = {
 export type Who = keyof typeof who;
 export const token = (w: Who) => issueToken(SECRET, who[w]);
 export const WHO = Object.keys(who) as Who[];
+/** The region's coordinator (issue 22): kept out of WHO, whose matrices are about patients' records. */
+export const coordinatorToken = () =>
+  issueToken(SECRET, {
+    sub: 'coordination',
+    role: 'coordinator',
+    name: 'Coordination',
+    site: 'GRADeS',
+    specialty: null,
+    exp,
+  });
 
 // One folder for the whole matrix (the hub and its uploads live across the cases).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-authorisation-'));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bytes,
   bytesC,
+  coordinatorToken,
   id,
   media,
   photo,
@@ -96,5 +97,23 @@ describe('hub authorisation matrix: an upload is read by its owner, not through 
     }
     // The owner and the expert of the owner's request still read it.
     for (const w of ['cartA', 'derm'] as Who[]) expect((await uploadAsk(w, 'GET')).bytes.equals(bytes)).toBe(true);
+  });
+});
+
+describe('hub authorisation matrix: the coordinator’s token and uploads', () => {
+  it('neither reads a patient’s file nor sends one (403)', async () => {
+    const auth = { Authorization: `Bearer ${coordinatorToken()}`, 'Tus-Resumable': '1.0.0' };
+    const read = await fetch(photo.urlA, { headers: auth });
+    expect(read.status).toBe(403);
+    expect(Buffer.from(await read.arrayBuffer()).includes(bytes.subarray(0, 64))).toBe(false);
+    const create = await fetch(new URL('/uploads', photo.urlA), {
+      method: 'POST',
+      headers: {
+        ...auth,
+        'Upload-Length': '4',
+        'Upload-Metadata': `sha256 ${Buffer.from('0'.repeat(64)).toString('base64')}`,
+      },
+    });
+    expect(create.status).toBe(403);
   });
 });
