@@ -8,6 +8,8 @@ import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken, type NewClaims } from '../../src/hub/tokens';
 import { HUB_PEER_SYSTEM } from '../../src/shared/region-source';
 import { NEXT_FREE_SLOT_SYSTEM, SLOT_TAKEN_TEXT } from '../../src/shared/scheduling/appointment';
+import { ALWAYS_OPEN } from '../../src/shared/scheduling/opening-hours';
+import { anOffer } from '../helpers/offers';
 
 const SECRET = 'appointments-secret';
 const exp = Math.floor(Date.now() / 1000) + 3600;
@@ -21,7 +23,16 @@ type Who = keyof typeof who;
 
 let hub: RunningHub;
 beforeAll(async () => {
-  hub = await startHub({ secret: SECRET, turnSecret: 'x', turnUrls: [], offers: [] });
+  hub = await startHub({
+    secret: SECRET,
+    turnSecret: 'x',
+    turnUrls: [],
+    offers: [
+      anOffer({ id: 'derm-brest', specialty: 'dermatologie', hours: ALWAYS_OPEN, experts: ['dr-derm', 'dr-neuro'] }),
+      // Weekdays 08:00-18:00, closed on public holidays: a slot at night is outside its hours.
+      anOffer({ id: 'derm-day', specialty: 'dermatologie', experts: ['dr-derm'] }),
+    ],
+  });
 });
 afterAll(async () => {
   await hub.close();
@@ -42,11 +53,11 @@ const HOUR = 3600_000;
 const base = Date.now() + 24 * HOUR;
 const at = (i: number) => new Date(base + i * HOUR).toISOString();
 
-const schedule = (id: string, expert: string) => ({
+const schedule = (id: string, expert: string, offerId = 'derm-brest') => ({
   resourceType: 'Schedule',
   id,
   active: true,
-  actor: [{ reference: `Practitioner/${expert}` }, { reference: 'HealthcareService/derm-brest' }],
+  actor: [{ reference: `Practitioner/${expert}` }, { reference: `HealthcareService/${offerId}` }],
 });
 const slot = (id: string, scheduleId: string, i: number, status = 'free') => ({
   resourceType: 'Slot',
@@ -204,6 +215,35 @@ describe('who writes schedules, slots and appointments', () => {
     expect((await fhir('cartB', 'GET', `/Appointment/${booking.id}`)).status).toBe(404);
     expect((await fhir('neuro', 'GET', `/Appointment/${booking.id}`)).status).toBe(404);
     expect((await put('cartB', cancelled(booking, 'Pas à moi'))).status).toBe(403);
+  });
+
+  it('refuses a new booking of a slot that has begun, outside its offer’s hours, or of an offer gone', async () => {
+    const refusedFor = async (slotStart: number, offerId: string) => {
+      const scheduleId = randomUUID();
+      expect((await put('derm', schedule(scheduleId, 'dr-derm', offerId))).status).toBe(201);
+      const slotId = randomUUID();
+      const startsAt = new Date(slotStart).toISOString();
+      const endsAt = new Date(slotStart + 30 * 60_000).toISOString();
+      const free = { ...slot(slotId, scheduleId, 0), start: startsAt, end: endsAt };
+      expect((await put('derm', free)).status).toBe(201);
+      const booking = { ...appointment(randomUUID(), slotId, 'cartA'), start: startsAt, end: endsAt };
+      const answer = await put('cartA', booking);
+      return { status: answer.status, text: answer.json.issue?.[0]?.details?.text as string };
+    };
+    // Booked offline, sent after the slot began.
+    const begun = await refusedFor(Date.now() - 5 * 60_000, 'derm-brest');
+    expect(begun.status).toBe(409);
+    expect(begun.text).toContain('began at');
+    // At 03:00 in Paris, the weekday offer is closed.
+    const night = new Date(base);
+    night.setUTCHours(2, 0, 0, 0);
+    const closed = await refusedFor(night.getTime() + 24 * HOUR, 'derm-day');
+    expect(closed.status).toBe(409);
+    expect(closed.text).toContain('outside the hours of the offer derm-day');
+    // An offer the directory does not have.
+    const gone = await refusedFor(base + 5 * HOUR, 'derm-withdrawn');
+    expect(gone.status).toBe(409);
+    expect(gone.text).toContain("not in the region's directory any more");
   });
 
   it('names the three types in its CapabilityStatement', async () => {

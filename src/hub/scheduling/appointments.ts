@@ -5,11 +5,21 @@
 // is answered 409 with the schedule's next free slots. A PUT of an appointment the desk already
 // booked on that slot is a retry (a lost answer), not a second booking. Cancelling frees the slot;
 // a move is a cancellation and a new booking (two appointments), each with its reason.
-import type { Appointment, OperationOutcome, OperationOutcomeIssue, Resource, Slot } from '@medplum/fhirtypes';
+import type {
+  Appointment,
+  HealthcareService,
+  OperationOutcome,
+  OperationOutcomeIssue,
+  Resource,
+  Schedule,
+  Slot,
+} from '@medplum/fhirtypes';
 import { Operator } from '@medplum/core';
 import type { FhirRepository } from '@medplum/fhir-router';
 import { NEXT_FREE_SLOT_SYSTEM, NEXT_FREE_SLOTS, SLOT_TAKEN_TEXT } from '../../shared/scheduling/appointment';
+import { isOfferOpen, type Offer } from '../../shared/scheduling/offer';
 import { practitionersOfAppointment, practitionersOfSchedule, slotIdOf } from './appointment-access';
+import { offerFrom } from './offer-resources';
 
 export type DeskAnswer = { status: number; outcome: OperationOutcome } | null;
 /** Stores the resource and answers the client (`created`: it did not exist: 201); returns the status answered. */
@@ -86,6 +96,38 @@ export function createAppointmentDesk(repo: FhirRepository, now: () => number): 
       }));
   }
 
+  /**
+   * Why a new booking of this slot is refused (null: bookable): the slot has begun (a booking kept
+   * offline meanwhile), the schedule's offer is withdrawn or unknown, or the slot is outside the
+   * offer's hours (issue 22, point 6: bookings respect them; an urgent offer is always open).
+   */
+  async function whyNotBookable(slot: Slot, schedule: Schedule): Promise<{ text: string; offerGone: boolean } | null> {
+    const gone = (text: string) => ({ text, offerGone: true });
+    if (Date.parse(slot.start) <= now())
+      return { text: `Slot/${slot.id} began at ${slot.start}: book a later one.`, offerGone: false };
+    const offerId = (schedule.actor ?? [])
+      .map((a) => a.reference ?? '')
+      .find((r) => r.startsWith('HealthcareService/'))
+      ?.slice('HealthcareService/'.length);
+    const service = offerId ? await read<HealthcareService>('HealthcareService', offerId) : null;
+    if (!service || service.active === false)
+      return gone(
+        `The offer ${offerId ?? '(none named)'} of this slot is not in the region's directory any more: choose another offer.`,
+      );
+    let offer: Offer;
+    try {
+      offer = offerFrom(service, []);
+    } catch {
+      return gone(`The offer ${offerId} cannot be read by the hub: ask the region's coordinator to publish it again.`);
+    }
+    if (!isOfferOpen(offer, new Date(slot.start)))
+      return {
+        text: `Slot/${slot.id} (${slot.start}) is outside the hours of the offer ${offerId}: choose a slot in its hours.`,
+        offerGone: false,
+      };
+    return null;
+  }
+
   async function setSlotStatus(slotId: string, status: Slot['status']): Promise<void> {
     const slot = await read<Slot>('Slot', slotId);
     if (slot && slot.status !== status) await repo.updateResource({ ...slot, status });
@@ -109,6 +151,13 @@ export function createAppointmentDesk(repo: FhirRepository, now: () => number): 
         'invariant',
         `An appointment of Slot/${slotId} starts and ends with it: ${slot.start} to ${slot.end}.`,
       );
+    // A retry of the booking that holds the slot is answered as before; a new booking is checked
+    // against what may have changed while it waited offline: the slot begun, the offer gone or closed.
+    if (holders.get(slotId) !== appointment.id) {
+      const why = await whyNotBookable(slot, schedule as Schedule);
+      // The schedule's next free slots are proposed when the offer is still there to book them.
+      if (why) return refusal(409, 'business-rule', why.text, why.offerGone ? [] : await nextFreeSlots(scheduleRef));
+    }
     // The check and the taking, with no await between them: one booking only gets the slot.
     const holder = holders.get(slotId);
     if ((holder !== undefined && holder !== appointment.id) || (holder === undefined && slot.status !== 'free'))
