@@ -3,7 +3,8 @@
 // first (once it has it, it keeps it), checks that the region still holds what was sent when that
 // is due (reconciler.ts: at start, when the hub link changes, after the region could not be
 // reached or answered 404 to an update, and every 15 minutes), pushes what is due, then, when
-// nothing is left to push and the pull interval has passed, pulls the server's changes. Keeps what
+// nothing is left to push (the outbox drained) and the pull interval has passed or a person asked,
+// pulls the server's changes. Keeps what
 // the screens show: the server, what is parked or in conflict, files on their way, the checks of
 // the region, and the last error in words.
 import type { SyncRepository } from './sync-repository';
@@ -133,7 +134,12 @@ export function createSyncService(deps: SyncServiceDeps) {
           what: 'The regional server refused audit rows of this station: the sync screen gives the reason. A rewritten trail is refused for good; tell the regional IT.',
         });
       }
-      if (deps.puller && report.stoppedBy === null && report.pushed === 0 && pullDue) {
+      // The pull waits for the outbox to be drained (a record changed here goes before the
+      // region's copy comes back), not for a pass that pushed nothing: a station that writes all
+      // the time (each record read is an audit row) would otherwise never pull, and a nurse pressing
+      // "Vérifier les réponses maintenant" every few seconds would never see the expert's answer.
+      const drained = report.pushed === 0 || !(deps.hasWork?.() ?? true);
+      if (deps.puller && report.stoppedBy === null && drained && pullDue) {
         const pulled = await deps.puller.runOnce();
         lastPullAt = now().getTime();
         pullSoon = false;
