@@ -1,6 +1,6 @@
-// Issue 22, booking end to end on this branch (the lead's merge adds the coordinator's screen): the
-// hub starts with the region's dermatology offer (the coordinator's part, given at start); the
-// expert publishes her slots from "Mes disponibilités"; at a cart's 1366x768 screen the nurse books one from the patient's screen while the
+// Issue 22, booking end to end: the region's coordinator publishes the dermatology offer from her
+// station (through the channel her "Offres de la région" screen uses; coordinator.spec.ts drives
+// the screen itself, rota included); the expert publishes her slots from "Mes disponibilités"; at a cart's 1366x768 screen the nurse books one from the patient's screen while the
 // cart cannot reach the hub's FHIR endpoint (a cut proxy): « en attente de confirmation »; the hub
 // back, « confirmé »; the agenda shows it by day and week, and the expert's agenda, read from the
 // hub; both homes remind on their page's mocked clock; on the cart's home, at the page's mocked
@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startHub, type RunningHub } from '../../src/hub/server';
-import { ALWAYS_OPEN, parisClock, parisInstant } from '../../src/shared/scheduling/opening-hours';
+import { parisClock, parisInstant } from '../../src/shared/scheduling/opening-hours';
 import { anOffer } from '../helpers/offers';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { HUB_SECRET, token } from './call-fixture';
@@ -23,6 +23,16 @@ import { answerWhoIAm } from './author';
 
 const CART = { sub: 'cart-ehpad-3', name: 'Chariot EHPAD 3', site: 'EHPAD Les Tilleuls' };
 const EXPERT = { sub: 'dr-kerleau', name: 'Dr Kerleau', site: 'CHU de Brest', specialty: 'dermatologie' };
+const COORDINATOR = { sub: 'coordination-bretagne', name: 'Coordination régionale', site: 'GRADeS Bretagne' };
+const DERMATOLOGY = anOffer({
+  id: 'derm-brest',
+  specialty: 'dermatologie',
+  specialtyCode: 'SM15',
+  hospital: 'CHU de Brest',
+  acts: ['teleconsultation'],
+  hours: { alwaysOpen: false, rules: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' }], holidays: 'open' },
+  experts: [{ id: EXPERT.sub, name: EXPERT.name }],
+});
 const SHOTS = path.resolve('test-results/booking');
 
 test.describe.configure({ timeout: 180_000 });
@@ -38,16 +48,7 @@ test.beforeAll(async () => {
     secret: HUB_SECRET,
     turnSecret: 'unused',
     turnUrls: [],
-    offers: [
-      anOffer({
-        id: 'derm-brest',
-        specialty: 'dermatologie',
-        hospital: 'CHU de Brest',
-        acts: ['teleconsultation'],
-        hours: ALWAYS_OPEN,
-        experts: [{ id: EXPERT.sub, name: EXPERT.name }],
-      }),
-    ],
+    offers: [],
   });
   proxy = await startTcpProxy(hub.port);
 });
@@ -75,6 +76,22 @@ async function shot(page: Page, name: string): Promise<void> {
 test('the nurse books offline, the hub confirms it, and the reminder starts the call at the time', async ({
   browser,
 }) => {
+  // The coordinator publishes the offer: every day, all day (the slots are soon, whatever the hour).
+  const coordinator = await station('coordinator', { RELAIS_HUB_TOKEN: token(COORDINATOR, 'coordinator') });
+  const coordinatorClient = await connectStationClient(coordinator.url);
+  await expect
+    .poll(
+      // Until her station is on the hub (hub_unavailable before).
+      () =>
+        coordinatorClient.value('scheduling.publishOffer', { offer: DERMATOLOGY }).then(
+          ({ offers }) => offers.map((o) => o.id),
+          () => [],
+        ),
+      { timeout: 20_000 },
+    )
+    .toEqual(['derm-brest']);
+  coordinatorClient.close();
+
   const expert = await station('expert', { RELAIS_HUB_TOKEN: token(EXPERT, 'expert'), RELAIS_FHIR_URL: hub.fhirUrl });
   // The cart reaches the hub's FHIR endpoint through a proxy the test cuts: the network drop of a cart.
   const cartFhir = hub.fhirUrl.replace(`:${hub.port}/`, `:${proxy.port}/`);
