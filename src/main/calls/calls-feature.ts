@@ -38,7 +38,7 @@ export function createCallsFeature(platform: StationPlatform, deps: CallsFeature
     link: hub.link,
     now: platform.now,
     icePolicy: deps.icePolicy,
-    directory: createDirectoryCache(platform.db),
+    directory: createDirectoryCache(platform.db, (event, detail) => logger.warn(event, detail)),
     onState: (state) => platform.events.emit('calls.hubChanged', state),
     onChat: (callId) => deps.acts().callChanged(callId),
     onDirectory: (offers) => deps.messageTakers().offers.hubMessage({ type: 'directory', offers }),

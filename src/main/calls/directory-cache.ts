@@ -12,7 +12,15 @@ export interface DirectoryCache {
   save(offers: Offer[], seenAt: string): void;
 }
 
-export function createDirectoryCache(db: Db): DirectoryCache {
+/**
+ * `warn` hears a directory that could not be kept: the station goes on with it in memory. A
+ * database held read-only (a rolled-back folder) or closing (the station stopping) must not turn a
+ * hub message into a crash.
+ */
+export function createDirectoryCache(
+  db: Db,
+  warn: (event: string, detail: Record<string, unknown>) => void = () => {},
+): DirectoryCache {
   const all = db.prepare<[], { offer: string }>('SELECT offer FROM directory_offers ORDER BY position');
   const clear = db.prepare('DELETE FROM directory_offers');
   const insert = db.prepare<[number, string, string, string]>(
@@ -36,6 +44,15 @@ export function createDirectoryCache(db: Db): DirectoryCache {
           return [];
         }
       }),
-    save: (offers, seenAt) => replace(offers, seenAt),
+    save: (offers, seenAt) => {
+      try {
+        replace(offers, seenAt);
+      } catch (error) {
+        warn('calls.directory_not_kept', {
+          error: (error as Error).message,
+          what: 'The region’s directory is used but not kept for offline use: the database could not be written.',
+        });
+      }
+    },
   };
 }

@@ -85,4 +85,14 @@ describe('the directory kept on the station', () => {
     db.prepare("UPDATE directory_offers SET offer = 'not json' WHERE offer_id = 'avc'").run();
     expect(cache.load()).toEqual([]);
   });
+
+  it('goes on without keeping it when the database cannot be written, and says so', () => {
+    const { db, service } = station(path.join(tempDir(), 'relais.sqlite'));
+    const warnings: string[] = [];
+    const cache = createDirectoryCache(db, (event) => warnings.push(event));
+    closeStation(db);
+    expect(() => cache.save([derm], '2026-12-07T09:00:00Z')).not.toThrow();
+    expect(warnings).toEqual(['calls.directory_not_kept']);
+    expect(service.state().offers).toEqual([]);
+  });
 });
