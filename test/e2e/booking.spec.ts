@@ -1,12 +1,13 @@
 // Issue 22, booking end to end: the region's coordinator publishes the dermatology offer from her
 // station (through the channel her "Offres de la région" screen uses; coordinator.spec.ts drives
-// the screen itself, rota included); the expert publishes her slots from "Mes disponibilités"; at a cart's 1366x768 screen the nurse books one from the patient's screen while the
-// cart cannot reach the hub's FHIR endpoint (a cut proxy): « en attente de confirmation »; the hub
-// back, « confirmé »; the agenda shows it by day and week, and the expert's agenda, read from the
-// hub; both homes remind on their page's mocked clock; on the cart's home, at the page's mocked
-// clock, the reminder appears 15 minutes before, and at the time "Ouvrir l'acte et appeler" opens a
-// téléconsultation act with the appointment's reason and rings the expert. Screenshots of each
-// screen are left in test-results/booking/ for a person to look at.
+// the screen itself, rota included); the expert publishes her slots from "Mes disponibilités"; at a
+// cart's 1366x768 screen the nurse books one from the patient's screen while the cart cannot reach
+// the hub's FHIR endpoint (a cut proxy): « en attente de confirmation »; the hub back, « confirmé
+// »; the agenda shows it by day and week, and the expert's agenda, read from the hub; both homes
+// remind on their page's mocked clock; on the cart's home, at the page's mocked clock, the reminder
+// appears 15 minutes before, and at the time "Ouvrir l'acte et appeler" opens a téléconsultation
+// act with the appointment's reason and rings the expert. Screenshots of each screen are left in
+// test-results/booking/ for a person to look at.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

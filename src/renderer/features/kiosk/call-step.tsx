@@ -1,8 +1,9 @@
 // Joining the doctor: the pharmacy's teleconsultation offers, whose queue the patient joins
 // (cabin-queue.tsx), and the experts serving them who are available now, as large buttons (an
 // expert serves an offer when named in it, or of its specialty when it is open to it: a general
-// practitioner online serves the region's general medicine offer). The call itself is the station's call screen, where the pharmacist assists; the act starts
-// when the call connects and waits for its report when the call ends.
+// practitioner online serves the region's general medicine offer). The call itself is the station's
+// call screen, where the pharmacist assists; the act starts when the call connects and waits for
+// its report when the call ends.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Offer, Peer } from '../../../shared/hub-protocol';

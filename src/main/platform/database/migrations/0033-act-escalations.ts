@@ -28,8 +28,10 @@ export const migration0033: Migration = {
         PRIMARY KEY (escalation_id, rank)
       );
       CREATE INDEX act_escalation_steps_act ON act_escalation_steps (encounter_id, rung_at);
-      CREATE TRIGGER act_escalation_steps_sealed_update BEFORE UPDATE ON act_escalation_steps BEGIN SELECT RAISE(ABORT, 'an escalation step is never changed'); END;
-      CREATE TRIGGER act_escalation_steps_sealed_delete BEFORE DELETE ON act_escalation_steps BEGIN SELECT RAISE(ABORT, 'an escalation step is never changed'); END;
+      CREATE TRIGGER act_escalation_steps_sealed_update BEFORE UPDATE ON act_escalation_steps
+        BEGIN SELECT RAISE(ABORT, 'an escalation step is never changed'); END;
+      CREATE TRIGGER act_escalation_steps_sealed_delete BEFORE DELETE ON act_escalation_steps
+        BEGIN SELECT RAISE(ABORT, 'an escalation step is never changed'); END;
     `);
   },
 };

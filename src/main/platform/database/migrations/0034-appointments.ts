@@ -1,8 +1,9 @@
 // 0034: the appointments this station booked (issue 22, point 2). A booking is kept here at once,
 // pending, with its outbox row, so that a nurse books at the cart without network; the hub then
 // confirms it or refuses it (the slot was taken meanwhile: the next free slots it proposed are kept
-// for the screen; or another final refusal, with the hub's words). A cancellation or a move is a new version of the row, queued the same way;
-// `confirmed_version` is the version the hub took, so that what it has not yet taken is shown.
+// for the screen; or another final refusal, with the hub's words). A cancellation or a move is a
+// new version of the row, queued the same way; `confirmed_version` is the version the hub took, so
+// that what it has not yet taken is shown.
 import type { Migration } from '../migrate';
 
 export const migration0034: Migration = {
