@@ -22,8 +22,6 @@ export const migration0034: Migration = {
         start_at TEXT NOT NULL,
         end_at TEXT NOT NULL,
         reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
-        -- the act a follow-up was booked from (null: booked from the patient's screen)
-        encounter_id TEXT,
         status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'refused', 'cancelled')),
         cancel_reason TEXT,
         moved_from TEXT REFERENCES appointments (id),
@@ -38,27 +36,6 @@ export const migration0034: Migration = {
         updated_at TEXT NOT NULL
       );
       CREATE INDEX appointments_start ON appointments (start_at);
-      -- On an expert's station: the appointments naming her, read from the hub (booked by carts), kept
-      -- for her agenda offline. The patient is named as the appointment names her: her record is
-      -- not on this station (no reference to patients).
-      CREATE TABLE expert_appointments (
-        id TEXT PRIMARY KEY,
-        patient_id TEXT NOT NULL,
-        patient_name TEXT,
-        site_name TEXT,
-        offer_id TEXT NOT NULL,
-        expert_id TEXT NOT NULL,
-        slot_id TEXT NOT NULL,
-        schedule_id TEXT NOT NULL,
-        start_at TEXT NOT NULL,
-        end_at TEXT NOT NULL,
-        reason TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled')),
-        cancel_reason TEXT,
-        created_at TEXT NOT NULL,
-        read_at TEXT NOT NULL
-      );
-      CREATE INDEX expert_appointments_start ON expert_appointments (start_at);
       CREATE INDEX appointments_patient ON appointments (patient_id, start_at);
     `);
   },

@@ -35,6 +35,7 @@ import { migration0032 } from './0032-prescription-pdfs';
 import { migration0033 } from './0033-act-escalations';
 import { migration0034 } from './0034-appointments';
 import { migration0035 } from './0035-directory-offers';
+import { migration0036 } from './0036-agenda';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -72,4 +73,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0033,
   migration0034,
   migration0035,
+  migration0036,
 ];
