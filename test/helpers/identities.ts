@@ -1,7 +1,7 @@
 // Identities used across tests. INS keys computed by hand: 97 - (13 digits mod 97).
 // A typed INS proves nothing (RNIV volet 1): a test patient reaches QUAL only through the INSi
 // gateway's double (qualifyThroughInsi in insi-station.ts), never by typing one.
-import type { IdentityInput } from '../../src/shared/patients/patient';
+import type { IdentityInput, Patient } from '../../src/shared/patients/patient';
 import { INS_OID } from '../../src/shared/patients/ins';
 import type { ReferencePerson } from './insi-double';
 
@@ -45,5 +45,28 @@ export const provisionalIdentity = (overrides: Partial<IdentityInput> = {}): Ide
   sex: 'F',
   birthplaceCode: '69123',
   identityStatus: 'PROV',
+  ...overrides,
+});
+
+/** A stored patient record, provisional, as the repository keeps it (Maëlys Kerguelen, born 1950 in Brest). */
+export const aPatientRecord = (overrides: Partial<Patient> = {}): Patient => ({
+  id: '3c1e5a7b-2d4f-4e6a-8b0c-1d2e3f405162',
+  version: 1,
+  birthName: 'KERGUELEN',
+  firstName: 'MAELYS',
+  birthFirstNames: 'MAELYS',
+  birthDate: '1950-01-01',
+  sex: 'F',
+  birthplaceCode: '29019',
+  usedName: null,
+  usedFirstName: null,
+  identityStatus: 'PROV',
+  ins: null,
+  insRetrieval: null,
+  typedIns: null,
+  identityDocument: null,
+  residenceCode: null,
+  createdAt: '2026-11-23T10:00:00.000Z',
+  updatedAt: '2026-11-23T10:00:00.000Z',
   ...overrides,
 });

@@ -6,26 +6,22 @@
 // and the hub's slots follow.
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { startHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { silentLogger } from '../../src/main/platform/logger';
-import { createStation } from '../../src/main/station';
 import type { EventPayload } from '../../src/shared/contract';
 import { HUB_PEER_SYSTEM } from '../../src/shared/region-source';
 import type { Appointment } from '../../src/shared/scheduling/appointment';
 import { contractValue as value } from '../helpers/contract-value';
+import { DERMATOLOGY_OFFER, startDermatologyRegion } from '../helpers/dermatology-region';
 import { useCleanups } from '../helpers/cleanups';
 import { validatedIdentity } from '../helpers/identities';
-import { startTcpProxy } from '../helpers/tcp-proxy';
 import { stationDatabase } from '../helpers/station-database';
 import { useTempDir } from '../helpers/temp-dir';
 import { SECRET, cartToken, dermToken, eventually, exp, failure } from '../helpers/teleexpertise';
-import { anOffer } from '../helpers/offers';
 
 const tempDir = useTempDir();
 const cleanup = useCleanups();
 
-const OFFER = 'derm';
+const OFFER = DERMATOLOGY_OFFER;
 const otherCartToken = issueToken(SECRET, {
   sub: 'cart-9',
   role: 'station',
@@ -37,42 +33,12 @@ const otherCartToken = issueToken(SECRET, {
 
 describe('booking a slot from the cart', () => {
   it('books offline, is confirmed or refused by the hub once online, and moves and cancels with reasons', async () => {
-    const hub = await startHub({
-      secret: SECRET,
-      turnSecret: 'x',
-      turnUrls: [],
-      offers: [anOffer({ id: OFFER, specialty: 'Dermatologie', experts: ['dr-le-goff'] })],
-    });
-    cleanup(() => hub.close());
-    const proxy = await startTcpProxy(hub.port);
-    cleanup(() => proxy.close());
-    const via = (url: string) => url.replace(`:${hub.port}/`, `:${proxy.port}/`);
-    const dirs = new Map<string, string>();
-    const open = (token: string, urls: { hub: string; fhir: string }) => {
-      const dataDir = tempDir();
-      dirs.set(token, dataDir);
-      const station = createStation({
-        dataDir,
-        mode: 'browser',
-        logger: silentLogger,
-        hubUrl: urls.hub,
-        hubToken: token,
-        fhirUrl: urls.fhir,
-        syncTiming: { debounceMs: 5, intervalMs: 200, pullIntervalMs: 300 },
-      });
-      cleanup(() => station.close());
-      return station;
-    };
-    const cart = open(cartToken, { hub: via(hub.url), fhir: via(hub.fhirUrl) });
-    const derm = open(dermToken, { hub: hub.url, fhir: hub.fhirUrl });
+    const { hub, proxy, viaProxy, dataDirs, openStation, untilOnline } = await startDermatologyRegion(cleanup, tempDir);
+    const cart = openStation(cartToken, { hub: viaProxy(hub.url), fhir: viaProxy(hub.fhirUrl) });
+    const derm = openStation(dermToken);
     const changes: EventPayload<'scheduling.appointmentChanged'>[] = [];
     cart.events.on('scheduling.appointmentChanged', (change) => changes.push(change));
-    for (const station of [cart, derm])
-      await eventually(
-        () => value(station, 'calls.hub', {}),
-        (h) => h.link === 'online',
-        'online',
-      );
+    await untilOnline(cart, derm);
 
     // She publishes four half-hour slots tomorrow morning (publishing again changes nothing).
     const tomorrow = new Date(Date.now() + 24 * 3600_000);
@@ -188,7 +154,7 @@ describe('booking a slot from the cart', () => {
     expect((await asExpert(`/Slot/${free[0]!.id}`)).status).toBe('busy');
     // A refused booking is not booked at the hub, and the cart's sync does not believe it is there.
     expect((await asExpert(`/Appointment/${second.id}`)).resourceType).toBe('OperationOutcome');
-    const cartDb = stationDatabase(dirs.get(cartToken)!, { readonly: true });
+    const cartDb = stationDatabase(dataDirs.get(cartToken)!, { readonly: true });
     const ledger = (id: string) =>
       cartDb.prepare("SELECT entity_id FROM sync_resources WHERE entity = 'appointment' AND entity_id = ?").all(id);
     expect(ledger(second.id)).toEqual([]);

@@ -4,21 +4,17 @@
 // reach; a cancellation at the cart reaches her agenda once the hub answers again. Another
 // expert's station is answered none of them.
 import { describe, expect, it } from 'vitest';
-import { startHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { silentLogger } from '../../src/main/platform/logger';
-import { createStation } from '../../src/main/station';
 import { contractValue as value } from '../helpers/contract-value';
+import { DERMATOLOGY_OFFER, startDermatologyRegion } from '../helpers/dermatology-region';
 import { useCleanups } from '../helpers/cleanups';
 import { validatedIdentity } from '../helpers/identities';
-import { startTcpProxy } from '../helpers/tcp-proxy';
 import { useTempDir } from '../helpers/temp-dir';
 import { SECRET, cartToken, dermToken, eventually, exp } from '../helpers/teleexpertise';
-import { anOffer } from '../helpers/offers';
 
 const tempDir = useTempDir();
 const cleanup = useCleanups();
-const OFFER = 'derm';
+const OFFER = DERMATOLOGY_OFFER;
 const otherExpertToken = issueToken(SECRET, {
   sub: 'dr-other',
   role: 'expert',
@@ -30,38 +26,12 @@ const otherExpertToken = issueToken(SECRET, {
 
 describe('the expert’s agenda', () => {
   it('reads the appointments naming her from the hub, and keeps them for offline reading', async () => {
-    const hub = await startHub({
-      secret: SECRET,
-      turnSecret: 'x',
-      turnUrls: [],
-      offers: [anOffer({ id: OFFER, specialty: 'Dermatologie', experts: ['dr-le-goff'] })],
-    });
-    cleanup(() => hub.close());
-    const proxy = await startTcpProxy(hub.port);
-    cleanup(() => proxy.close());
-    const open = (token: string, fhir: string) => {
-      const station = createStation({
-        dataDir: tempDir(),
-        mode: 'browser',
-        logger: silentLogger,
-        hubUrl: hub.url,
-        hubToken: token,
-        fhirUrl: fhir,
-        syncTiming: { debounceMs: 5, intervalMs: 200, pullIntervalMs: 300 },
-      });
-      cleanup(() => station.close());
-      return station;
-    };
-    const cart = open(cartToken, hub.fhirUrl);
+    const { hub, proxy, viaProxy, openStation, untilOnline } = await startDermatologyRegion(cleanup, tempDir);
+    const cart = openStation(cartToken);
     // Her station reaches the hub's FHIR endpoint through a proxy the test cuts.
-    const derm = open(dermToken, hub.fhirUrl.replace(`:${hub.port}/`, `:${proxy.port}/`));
-    const other = open(otherExpertToken, hub.fhirUrl);
-    for (const station of [cart, derm, other])
-      await eventually(
-        () => value(station, 'calls.hub', {}),
-        (h) => h.link === 'online',
-        'online',
-      );
+    const derm = openStation(dermToken, { fhir: viaProxy(hub.fhirUrl) });
+    const other = openStation(otherExpertToken);
+    await untilOnline(cart, derm, other);
 
     const tomorrow = new Date(Date.now() + 24 * 3600_000);
     tomorrow.setUTCHours(8, 0, 0, 0);

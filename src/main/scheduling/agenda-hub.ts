@@ -6,25 +6,16 @@ import type { Appointment as FhirAppointment, Bundle } from '@medplum/fhirtypes'
 import { AppointmentSchema, type Appointment } from '../../shared/scheduling/appointment';
 import type { Db } from '../platform/database/connection';
 import { FhirNetworkError, type FhirClient } from '../sync';
+import { bookedSlotFields, type BookedSlotColumns } from './appointment-row';
 import { scheduleIdOf } from './slot-hub';
 
 /** The coding system of an appointment's serviceType: the region's offer id (sync/fhir/appointment.ts). */
 const OFFER_SYSTEM = 'urn:relais:offer';
 
-interface Row {
-  id: string;
-  patient_id: string;
+interface Row extends BookedSlotColumns {
   patient_name: string | null;
   site_name: string | null;
-  offer_id: string;
-  expert_id: string;
-  slot_id: string;
-  schedule_id: string;
-  start_at: string;
-  end_at: string;
-  reason: string;
   status: 'confirmed' | 'cancelled';
-  cancel_reason: string | null;
   created_at: string;
   read_at: string;
 }
@@ -63,18 +54,9 @@ export function rowOfHubAppointment(r: FhirAppointment, expertId: string, readAt
 
 const toAppointment = (r: Row): Appointment | null => {
   const parsed = AppointmentSchema.safeParse({
-    id: r.id,
-    patientId: r.patient_id,
-    offerId: r.offer_id,
-    expertId: r.expert_id,
-    slotId: r.slot_id,
-    scheduleId: r.schedule_id,
-    start: r.start_at,
-    end: r.end_at,
-    reason: r.reason,
+    ...bookedSlotFields(r),
     encounterId: null,
     status: r.status,
-    cancelReason: r.cancel_reason,
     movedFrom: null,
     movedTo: null,
     proposedSlots: [],

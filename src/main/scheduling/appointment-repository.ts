@@ -8,21 +8,12 @@ import {
   type Refusal,
 } from '../../shared/scheduling/appointment';
 import type { Db } from '../platform/database/connection';
+import { bookedSlotFields, type BookedSlotColumns } from './appointment-row';
 
-interface Row {
-  id: string;
+interface Row extends BookedSlotColumns {
   version: number;
-  patient_id: string;
-  offer_id: string;
-  expert_id: string;
-  slot_id: string;
-  schedule_id: string;
-  start_at: string;
-  end_at: string;
-  reason: string;
   encounter_id: string | null;
   status: AppointmentStatus;
-  cancel_reason: string | null;
   moved_from: string | null;
   moved_to: string | null;
   proposed_slots: string;
@@ -34,20 +25,11 @@ interface Row {
 
 const toAppointment = (r: Row): Appointment =>
   AppointmentSchema.parse({
-    id: r.id,
-    patientId: r.patient_id,
-    offerId: r.offer_id,
-    expertId: r.expert_id,
-    slotId: r.slot_id,
-    scheduleId: r.schedule_id,
-    start: r.start_at,
-    end: r.end_at,
-    reason: r.reason,
+    ...bookedSlotFields(r),
     encounterId: r.encounter_id,
     patientName: null,
     siteName: null,
     status: r.status,
-    cancelReason: r.cancel_reason,
     movedFrom: r.moved_from,
     movedTo: r.moved_to,
     proposedSlots: JSON.parse(r.proposed_slots) as FreeSlot[],

@@ -18,6 +18,7 @@ import {
   takeBackup,
 } from '../../../src/main/platform/database/database-backups';
 import { useTempDir } from '../../helpers/temp-dir';
+import { aPatientRecord } from '../../helpers/identities';
 
 const tempDir = useTempDir('relais-backups-');
 const NAME = 'KERGUELEN';
@@ -26,29 +27,7 @@ const now = () => new Date('2026-11-23T10:00:00.000Z');
 
 function databaseWithPatient(dir: string, key: Buffer) {
   const db = openDatabase(path.join(dir, 'relais.sqlite'), key);
-  createPatientRepository(db).insert(
-    {
-      id: '3c1e5a7b-2d4f-4e6a-8b0c-1d2e3f405162',
-      version: 1,
-      birthName: NAME,
-      firstName: 'MAELYS',
-      birthFirstNames: 'MAELYS',
-      birthDate: '1950-01-01',
-      sex: 'F',
-      birthplaceCode: '29019',
-      usedName: null,
-      usedFirstName: null,
-      identityStatus: 'PROV',
-      ins: null,
-      insRetrieval: null,
-      typedIns: null,
-      identityDocument: null,
-      residenceCode: null,
-      createdAt: '2026-11-23T10:00:00.000Z',
-      updatedAt: '2026-11-23T10:00:00.000Z',
-    },
-    { operation: 'created', by: 'test' },
-  );
+  createPatientRepository(db).insert(aPatientRecord({ birthName: NAME }), { operation: 'created', by: 'test' });
   return db;
 }
 

@@ -14,6 +14,7 @@ import { createStationEvents } from '../../../src/main/platform/station-events';
 import type { EventPayload } from '../../../src/shared/contract';
 import type { FreeSlot } from '../../../src/shared/scheduling/appointment';
 import { useTempDir } from '../../helpers/temp-dir';
+import { aPatientRecord } from '../../helpers/identities';
 
 const tempDir = useTempDir('relais-appointments-');
 const dbs: Db[] = [];
@@ -33,26 +34,7 @@ function setUp() {
   const db = openDatabase(path.join(tempDir(), 'relais.sqlite'));
   dbs.push(db);
   createPatientRepository(db).insert(
-    {
-      id: PATIENT,
-      version: 1,
-      birthName: 'KERGUELEN',
-      firstName: 'MAELYS',
-      birthFirstNames: 'MAELYS',
-      birthDate: '1950-01-01',
-      sex: 'F',
-      birthplaceCode: '29019',
-      usedName: null,
-      usedFirstName: null,
-      identityStatus: 'PROV',
-      ins: null,
-      insRetrieval: null,
-      typedIns: null,
-      identityDocument: null,
-      residenceCode: null,
-      createdAt: NOW.toISOString(),
-      updatedAt: NOW.toISOString(),
-    },
+    aPatientRecord({ id: PATIENT, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() }),
     { operation: 'created', by: 'test' },
   );
   const events = createStationEvents();
