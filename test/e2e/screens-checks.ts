@@ -292,10 +292,19 @@ export async function checkScreen(
   page: Page,
   name: string,
   language: 'fr' | 'en',
-  options: { sizes?: { width: number; height: number }[]; masks?: Locator[]; technical?: boolean } = {},
+  options: {
+    sizes?: { width: number; height: number }[];
+    masks?: Locator[];
+    technical?: boolean;
+    /** Where the person scrolls to, done again at each size (a resize keeps the old scroll offset). */
+    scrollTo?: Locator;
+    block?: 'start' | 'end';
+  } = {},
 ): Promise<void> {
   for (const size of options.sizes ?? VIEWPORTS) {
     await page.setViewportSize(size);
+    const block = options.block ?? 'start';
+    await options.scrollTo?.evaluate((element, where) => element.scrollIntoView({ block: where }), block);
     await expectScreenshot(page, `${name}-${language}`, options.masks);
   }
   expect.soft(await axeViolations(page), `axe WCAG 2.1 AA on ${name} (${language})`).toEqual([]);

@@ -90,10 +90,10 @@ async function cartScreens(cart: Page, language: Language): Promise<void> {
     await checkScreen(cart, 'patient', language);
   });
   await test.step('imaging', async () => {
-    // The patient's imaging, where the nurse scrolls to it on her page.
+    // The patient's imaging, where the nurse scrolls to it on her page: the whole section with its
+    // import and PACS buttons (at 768 px its heading alone was in view, the buttons below the fold).
     const imaging = cart.getByRole('region', { name: t.imaging.title, exact: true });
-    await imaging.scrollIntoViewIfNeeded();
-    await checkScreen(cart, 'imaging', language);
+    await checkScreen(cart, 'imaging', language, { scrollTo: imaging, block: 'end' });
   });
   await test.step('act', async () => {
     await openAct(cart, t, 'Plaie du talon gauche');
@@ -107,8 +107,7 @@ async function cartScreens(cart: Page, language: Language): Promise<void> {
     await openAct(cart, t, 'Suspicion d’AVC');
     // The sheet's top (its title, the timeline), where the doctor lands when she scrolls to it.
     const sheet = cart.getByRole('region', { name: t.stroke.title });
-    await sheet.evaluate((e) => e.scrollIntoView({ block: 'start' }));
-    await checkScreen(cart, 'stroke-sheet', language);
+    await checkScreen(cart, 'stroke-sheet', language, { scrollTo: sheet });
   });
   await test.step('devices', async () => {
     await nav(cart, t.app.devices);
