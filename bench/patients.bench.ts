@@ -65,8 +65,16 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
   db.close();
 }
 const station = createStation({ dataDir: dir, mode: 'browser', logger: silentLogger });
+const meanMs = (times: number[]) => times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
 afterAll(() => {
-  console.log(`created ${created} patients during the create bench (each checked as created)`);
+  console.log(
+    [
+      `patients, ${PATIENTS.toLocaleString('en')} in the registry (each create checked as created: ${created})`,
+      `  create a patient through the contract, mean     ${meanMs(createMs).toFixed(2)} ms (target <= 2 ms)`,
+      `  reference: the same row written by the repository alone, mean ${meanMs(rawMs).toFixed(2)} ms`,
+      `  an act with its consent and ten measurements, mean ${meanMs(actMs).toFixed(2)} ms (${actMs.length} acts)`,
+    ].join('\n'),
+  );
   station.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -80,7 +88,59 @@ const uniqueName = (i: number) => {
   for (let k = 0; k < 7; k++, h = Math.floor(h / 26)) name += String.fromCharCode(65 + (h % 26));
   return name;
 };
+// Spread over the century as the seeded registry is: one date for every create would grow a pool of
+// same-day namesakes no registry has, and measure that instead of a create.
+const spreadBirthDate = (i: number) => {
+  const h = Math.imul(i, 2246822519) >>> 0;
+  const day = String((h % 28) + 1).padStart(2, '0');
+  const month = String((Math.floor(h / 28) % 12) + 1).padStart(2, '0');
+  return `${1930 + (Math.floor(h / 336) % 90)}-${month}-${day}`;
+};
 let created = 0;
+const createMs: number[] = [];
+const rawMs: number[] = [];
+const actMs: number[] = [];
+const timed = async (into: number[], work: () => Promise<void> | void) => {
+  const start = performance.now();
+  await work();
+  into.push(performance.now() - start);
+};
+// The reference: the row a create writes, by the repository on its own connection (no contract,
+// validation, duplicate check, audit or outbox), in its own transaction as a create is.
+const rawDb = openStationStorage(dir).db;
+const rawRepo = createPatientRepository(rawDb);
+const rawInsert = rawDb.transaction((i: number) =>
+  rawRepo.insert(
+    {
+      id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      version: 1,
+      birthName: uniqueName(1_000_000 + i),
+      firstName: 'RAW',
+      birthFirstNames: 'RAW',
+      birthDate: spreadBirthDate(i),
+      sex: 'M',
+      birthplaceCode: '75111',
+      usedName: null,
+      usedFirstName: null,
+      identityStatus: 'PROV',
+      ins: null,
+      insRetrieval: null,
+      typedIns: null,
+      identityDocument: null,
+      residenceCode: null,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    },
+    { operation: 'created', by: 'bench' },
+  ),
+);
+afterAll(() => rawDb.close());
+let rawN = 0;
+const value = async <T>(channel: string, input: unknown): Promise<T> => {
+  const result = await station.dispatch(channel as never, input as never);
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`);
+  return result.value as T;
+};
 describe(`patient registry, ${PATIENTS.toLocaleString('en')} patients in SQLite (WAL)`, () => {
   bench('search by name prefix "dur"', async () => {
     await station.dispatch('patients.search', { name: 'dur', limit: 50 });
@@ -100,11 +160,12 @@ describe(`patient registry, ${PATIENTS.toLocaleString('en')} patients in SQLite 
   });
   bench('create a patient (validation + duplicate check + outbox row)', async () => {
     n++;
+    const start = performance.now();
     const result = await station.dispatch('patients.create', {
       identity: {
         birthName: uniqueName(n),
         firstName: 'TEST',
-        birthDate: '1975-06-15',
+        birthDate: spreadBirthDate(n),
         sex: 'F',
         birthplaceCode: '75111',
         identityStatus: 'PROV',
@@ -114,6 +175,50 @@ describe(`patient registry, ${PATIENTS.toLocaleString('en')} patients in SQLite 
     // A bench that measures a refusal measures nothing: stop if a create does not create.
     if (!result.ok || (result.value as { status: string }).status !== 'created')
       throw new Error(`create failed: ${JSON.stringify(result)}`);
+    createMs.push(performance.now() - start);
     created++;
+  });
+  bench('reference: the same row written by the repository alone', async () => {
+    await timed(rawMs, () => rawInsert(++rawN));
+  });
+  bench('an act with its consent and ten measurements', async () => {
+    const patient = await value<{ patient: { id: string } }>('patients.create', {
+      identity: {
+        birthName: uniqueName(500_000 + ++n),
+        firstName: 'ACTE',
+        birthDate: spreadBirthDate(n),
+        sex: 'M',
+        birthplaceCode: '75111',
+        identityStatus: 'PROV',
+      },
+      notDuplicateOf: [],
+    });
+    await timed(actMs, async () => {
+      const act = await value<{ id: string }>('encounters.create', {
+        patientId: patient.patient.id,
+        act: 'teleconsultation',
+        assisted: true,
+        requester: { name: 'IDE Morvan', role: 'nurse' },
+        site: 'EHPAD Les Tilleuls',
+        reason: 'Plaie du talon',
+      });
+      await value('encounters.consent', {
+        encounterId: act.id,
+        scope: 'act',
+        decision: 'given',
+        givenBy: { kind: 'patient' },
+        collectedBy: 'IDE Morvan',
+        collectedAt: new Date().toISOString(),
+      });
+      for (let m = 0; m < 10; m++)
+        await value('encounters.observe', {
+          encounterId: act.id,
+          vital: { code: 'spo2', value: 90 + m, unit: '%' },
+          takenAt: new Date().toISOString(),
+          method: 'device',
+          device: 'Oxymètre CMS50D+',
+          takenBy: 'IDE Morvan',
+        });
+    });
   });
 });

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { HOST_ADDRESS, startHost, type RunningHost } from '../../src/main/host/host-server';
 import { silentLogger } from '../../src/main/platform/logger';
@@ -165,7 +165,12 @@ describe('browser-mode host', () => {
   it('pushes station events to the page', async () => {
     const ws = await connect();
     await call(ws, 1, 'patients.create', { identity: provisionalIdentity() });
-    const events = inbox(ws).messages.filter((m) => m.kind === 'event');
+    // The status follows once the change's turn of the event loop is over.
+    const events = await vi.waitFor(() => {
+      const seen = inbox(ws).messages.filter((m) => m.kind === 'event');
+      if (seen.length < 2) throw new Error(`${seen.length} event(s) so far`);
+      return seen;
+    });
     expect(events.map((e) => e.event)).toEqual(['patients.changed', 'station.statusChanged']);
     expect(events[1]?.payload).toMatchObject({ patientCount: 1, sync: { pending: 1 } });
     ws.close();

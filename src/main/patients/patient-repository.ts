@@ -31,7 +31,8 @@ export interface PatientRepository {
   search(query: PatientQuery): Patient[];
   // Everyone who could be the same person as a new identity, for the duplicate check to sift:
   // same birth year, same day and month, or the same family name as birth or used name.
-  duplicatePool(birthDate: string, nameKey: string): Patient[];
+  /** The patients born on one of these dates (datesWithinOneTypo), for the duplicate check. */
+  duplicatePool(birthDates: readonly string[]): Patient[];
   count(): number;
 }
 
@@ -151,11 +152,10 @@ export function createPatientRepository(db: Db): PatientRepository {
   const byInsStmt = db.prepare<[string, string], PatientRow>(
     'SELECT * FROM patients WHERE ins_matricule = ? AND ins_oid = ?',
   );
-  const poolStmt = db.prepare<{ year: string; monthDay: string; key: string }, PatientRow>(`
-    SELECT * FROM patients
-    WHERE substr(birth_date, 1, 4) = @year OR substr(birth_date, 6) = @monthDay
-       OR birth_name_key = @key OR used_name_key = @key
-    LIMIT 5000`);
+  // An index lookup of each date (patients_birth_date), with no limit: a pool cut at a size
+  // would let a duplicate through in a large registry.
+  const poolStmt = db.prepare<[string], PatientRow>(`
+    SELECT * FROM patients WHERE birth_date IN (SELECT value FROM json_each(?))`);
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM patients');
   const deleteTokensStmt = db.prepare('DELETE FROM patient_name_tokens WHERE patient_id = ?');
   const insertTokenStmt = db.prepare('INSERT OR IGNORE INTO patient_name_tokens (token, patient_id) VALUES (?, ?)');
@@ -232,9 +232,8 @@ export function createPatientRepository(db: Db): PatientRepository {
         .all(...params)
         .map(fromRow);
     },
-    duplicatePool(birthDate, nameKey) {
-      const [year = '', month = '', day = ''] = birthDate.split('-');
-      return poolStmt.all({ year, monthDay: `${month}-${day}`, key: nameKey }).map(fromRow);
+    duplicatePool(birthDates) {
+      return poolStmt.all(JSON.stringify(birthDates)).map(fromRow);
     },
     count() {
       return countStmt.get()?.n ?? 0;

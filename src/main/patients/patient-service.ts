@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { statusCarriesIns, type Identity, type Patient, type PatientSearch } from '../../shared/patients/patient';
 import { changedStrictTrait, statusChangeProblem, type HeldIns } from '../../shared/patients/identity-status';
-import { isPossibleDuplicate } from '../../shared/patients/identity-match';
+import { datesWithinOneTypo, possibleDuplicateOf } from '../../shared/patients/identity-match';
 import { normalizeMatricule } from '../../shared/patients/ins';
 import { searchKey } from '../../shared/names';
 import { AppFailure, fieldFailure } from '../contract/failure';
@@ -44,9 +44,7 @@ export function createPatientService({ db, patients, outbox, now, who, onChanged
   }
 
   function duplicateCandidates(identity: Identity): Patient[] {
-    return patients
-      .duplicatePool(identity.birthDate, searchKey(identity.birthName))
-      .filter((p) => isPossibleDuplicate(identity, p));
+    return patients.duplicatePool(datesWithinOneTypo(identity.birthDate)).filter(possibleDuplicateOf(identity));
   }
 
   return {

@@ -30,12 +30,7 @@ function similar(a: string, b: string): boolean {
   return editDistance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 5));
 }
 
-function namesMatch(a: StrictTraits, b: StrictTraits): boolean {
-  const aNames = [a.birthName, a.usedName].filter(Boolean).map((n) => searchKey(n!));
-  const bNames = [b.birthName, b.usedName].filter(Boolean).map((n) => searchKey(n!));
-  const lastNameMatches = aNames.some((x) => bNames.some((y) => similar(x, y)));
-  return lastNameMatches && similar(searchKey(a.firstName), searchKey(b.firstName));
-}
+const nameKeys = (t: StrictTraits) => [t.birthName, t.usedName].filter(Boolean).map((n) => searchKey(n!));
 
 function datesMatch(a: string, b: string): boolean {
   if (a === b) return true;
@@ -47,7 +42,40 @@ function datesMatch(a: string, b: string): boolean {
   return differing === 1; // one digit off
 }
 
+/**
+ * Every birth date a stored identity can have for datesMatch to call it a possible duplicate of
+ * one born on this date: the date itself, day and month swapped, and each digit typed as another.
+ * The duplicate check reads exactly these dates from the registry (an index lookup), so that it
+ * neither scans the whole registry nor stops at a pool size and misses a duplicate.
+ */
+export function datesWithinOneTypo(date: string): string[] {
+  const dates = new Set([date]);
+  const [year, month, day] = date.split('-');
+  if (year && month && day) dates.add(`${year}-${day}-${month}`);
+  for (let i = 0; i < date.length; i++) {
+    // A stored date is YYYY-MM-DD: its dashes never differ.
+    if (date[i] === '-') continue;
+    for (const digit of '0123456789') if (digit !== date[i]) dates.add(date.slice(0, i) + digit + date.slice(i + 1));
+  }
+  return [...dates];
+}
+
+/**
+ * The check of one new identity against many stored ones: its names are normalised once, and the
+ * cheap traits (sex, date) are compared before the names.
+ */
+export function possibleDuplicateOf(a: StrictTraits): (b: StrictTraits) => boolean {
+  const aNames = nameKeys(a);
+  const aFirstName = searchKey(a.firstName);
+  return (b) => {
+    if (a.sex !== 'I' && b.sex !== 'I' && a.sex !== b.sex) return false;
+    if (!datesMatch(a.birthDate, b.birthDate)) return false;
+    const bNames = nameKeys(b);
+    const lastNameMatches = aNames.some((x) => bNames.some((y) => similar(x, y)));
+    return lastNameMatches && similar(aFirstName, searchKey(b.firstName));
+  };
+}
+
 export function isPossibleDuplicate(a: StrictTraits, b: StrictTraits): boolean {
-  if (a.sex !== 'I' && b.sex !== 'I' && a.sex !== b.sex) return false;
-  return namesMatch(a, b) && datesMatch(a.birthDate, b.birthDate);
+  return possibleDuplicateOf(a)(b);
 }

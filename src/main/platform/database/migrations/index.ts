@@ -36,6 +36,7 @@ import { migration0033 } from './0033-act-escalations';
 import { migration0034 } from './0034-appointments';
 import { migration0035 } from './0035-directory-offers';
 import { migration0036 } from './0036-agenda';
+import { migration0037 } from './0037-duplicate-pool-by-date';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -74,4 +75,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0034,
   migration0035,
   migration0036,
+  migration0037,
 ];
