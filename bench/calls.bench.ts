@@ -19,6 +19,7 @@ import { startHost } from '../src/main/host/host-server';
 import { silentLogger } from '../src/main/platform/logger';
 import { createStation } from '../src/main/station';
 import { CHROMIUM_ARGS } from '../playwright.config';
+import { writeSyntheticCt } from '../test/helpers/synthetic-ct';
 
 const RUNS = Number(process.env.RELAIS_BENCH_RUNS ?? 50);
 const BAUD = 9600;
@@ -97,6 +98,47 @@ const CLICK_CALL = `(() => {
   [...document.querySelectorAll('button')].find((b) => b.textContent === 'Appeler expert').click();
   return at;
 })()`;
+
+/** Scans and imports a CT disc on the station over and over until stopped; resolves how many scans ran. */
+function keepImporting(station: ReturnType<typeof createStation>, folder: string) {
+  let running = true;
+  let scans = 0;
+  const value = async <T>(channel: string, input: unknown): Promise<T> => {
+    const result = await station.dispatch(channel as never, input as never);
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    return result.value as T;
+  };
+  const started = (async () => {
+    writeSyntheticCt(folder, 300);
+    const created = await value<{ patient: { id: string } }>('patients.create', {
+      identity: {
+        birthName: 'Bench',
+        firstName: 'Cerebral',
+        birthDate: '1950-01-01',
+        sex: 'M',
+        birthplaceCode: '29019',
+        identityStatus: 'PROV',
+      },
+      notDuplicateOf: [],
+    });
+    return created.patient.id;
+  })();
+  const loop = started.then(async (patientId) => {
+    while (running) {
+      const scan = await value<{ scanId: string; studies: { studyUid: string }[] }>('imaging.scan', { folder });
+      await value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId });
+      scans++;
+    }
+  });
+  return {
+    started,
+    async stop() {
+      running = false;
+      await loop;
+      return scans;
+    },
+  };
+}
 
 async function run(): Promise<void> {
   const rendererRoot = path.resolve('out/renderer');
@@ -206,6 +248,13 @@ async function run(): Promise<void> {
     await expertPage.locator('body').click({ position: { x: 5, y: 5 } });
     const remote: number[] = [];
     for (let i = 0; i < RUNS; i++) remote.push(await pressAndMeasure(expertPage, simulator));
+    // The same presses while the cart's station reads a 300-slice CT from a disc again and again
+    // (scan and import): the load a stroke call puts on the cart while the expert steers.
+    const loaded: number[] = [];
+    const importer = keepImporting(cart, path.join(dir, 'cdrom'));
+    await importer.started;
+    for (let i = 0; i < RUNS; i++) loaded.push(await pressAndMeasure(expertPage, simulator));
+    const imports = await importer.stop();
     await cartPage.getByRole('button', { name: 'Raccrocher', exact: true }).click();
     await cartPage.getByRole('dialog', { name: 'Raccrocher ?' }).getByRole('button', { name: 'Raccrocher' }).click();
 
@@ -216,6 +265,7 @@ async function run(): Promise<void> {
     for (let i = 0; i < RUNS; i++) local.push(await pressAndMeasure(nursePage, simulator));
 
     const overhead = percentile(remote, 99) - percentile(local, 99);
+    const loadedOverhead = percentile(loaded, 99) - percentile(local, 99);
     const lines = [
       `\nCalls on loopback, ${RUNS} runs each (Chromium fake media, hub in-process, VISCA at ${BAUD} baud on a socat pty)`,
       `  ${'call setup p50 / p99 (click -> first decoded frame on both sides)'.padEnd(72)} ${pct(setup).padEnd(22)} target: p50 < 500 ms`,
@@ -229,7 +279,10 @@ async function run(): Promise<void> {
         .join(', ')}`,
       `  ${'remote steer p50 / p99 (expert key -> first VISCA byte at the cart)'.padEnd(72)} ${pct(remote)}`,
       `  ${'local command p50 / p99 (nurse key on the cart -> first VISCA byte)'.padEnd(72)} ${pct(local)}`,
-      `  ${'remote-steer overhead at p99 (remote p99 - local p99)'.padEnd(72)} ${ms(overhead).padEnd(22)} target: < 10 ms`,
+      `  ${'remote-steer overhead at p99 (remote p99 - local p99)'.padEnd(72)} ${ms(overhead).padEnd(22)} target: <= 5 ms`,
+      `  ${'remote steer p50 / p99 while the cart imports a 300-slice CT'.padEnd(72)} ${pct(loaded)}   (${imports} scans of the disc)`,
+      `  ${'remote-steer overhead at p99 under that load (loaded p99 - local p99)'.padEnd(72)} ${ms(loadedOverhead).padEnd(22)} target: <= 5 ms`,
+      `  ${'local command p99 above the wire time of one VISCA command'.padEnd(72)} ${ms(percentile(local, 99) - 9 * BYTE_MS).padEnd(22)} target: <= 5 ms`,
       `  hub refusals for too many messages during the run: ${rateLimited}`,
       '  Both steering paths include Playwright delivering the key press and, at 9600 baud, waiting for the line if a command is in flight.',
     ];

@@ -35,6 +35,8 @@ export function fakeLink(options?: CallLinkOptions) {
   const record = {
     options,
     sent: [] as unknown[],
+    /** What went on the unordered steering channel. */
+    motion: [] as unknown[],
     signals: [] as unknown[],
     added: [] as MediaStream[],
     destroyed: false,
@@ -44,6 +46,7 @@ export function fakeLink(options?: CallLinkOptions) {
   const link: CallLink = {
     signal: (data) => void record.signals.push(data),
     send: (message) => (record.open ? (record.sent.push(message), true) : false),
+    sendMotion: (message) => (record.open ? (record.motion.push(message), true) : false),
     sendBulk: async () => record.open,
     addStream: (stream) => void record.added.push(stream),
     resumed: () => void (record.resumed += 1),

@@ -159,17 +159,30 @@ describe('data-channel router', () => {
     });
   });
 
-  it('numbers the expert’s steering messages and counts those the cart has not answered', () => {
+  it('numbers the expert’s steering messages, motion on the steering channel and stops on the reliable one', async () => {
     const { r, record } = router();
     expect(r.steer({ type: 'camera', command: { type: 'stop' } })).toBe(true);
     expect(r.steer({ type: 'center', x: 0.5, y: 0.5 })).toBe(true);
+    expect(r.steer({ type: 'camera', command: { type: 'move', pan: 1, tilt: 0, zoom: 0 } })).toBe(true);
+    // A zero move stops the camera: it must arrive.
+    expect(r.steer({ type: 'camera', command: { type: 'move', pan: 0, tilt: 0, zoom: 0 } })).toBe(true);
     expect(record.sent).toEqual([
       { type: 'camera', command: { type: 'stop' }, seq: 1 },
-      { type: 'center', x: 0.5, y: 0.5, seq: 2 },
+      { type: 'camera', command: { type: 'move', pan: 0, tilt: 0, zoom: 0 }, seq: 4 },
     ]);
-    expect(useCalls.getState().call?.steerAwaiting).toBe(2);
-    r.onData('c1', { type: 'camera.result', seq: 2, outcome: 'done' });
-    expect(useCalls.getState().call?.steerAwaiting).toBe(1);
+    expect(record.motion).toEqual([
+      { type: 'center', x: 0.5, y: 0.5, seq: 2 },
+      { type: 'camera', command: { type: 'move', pan: 1, tilt: 0, zoom: 0 }, seq: 3 },
+    ]);
+    // The pad's count follows once the messages are out, not before.
+    expect(useCalls.getState().call?.steerAwaiting).toBe(0);
+    await settle();
+    expect(useCalls.getState().call?.steerAwaiting).toBe(4);
+    r.onData('c1', { type: 'camera.result', seq: 1, outcome: 'done' });
+    expect(useCalls.getState().call?.steerAwaiting).toBe(3);
+    // The answer to 4: the moves before it (2, 3) were lost or dropped as late; none will be answered.
+    r.onData('c1', { type: 'camera.result', seq: 4, outcome: 'done' });
+    expect(useCalls.getState().call?.steerAwaiting).toBe(0);
     record.open = false;
     expect(r.steer({ type: 'center', x: 0.1, y: 0.1 })).toBe(false);
   });

@@ -11,6 +11,7 @@ export type LinkState = 'connecting' | 'connected' | 'reconnecting';
 
 /** Above simple-peer's own channel ids (0 and 1), below any stack's stream limit. */
 const BULK_CHANNEL_ID = 100;
+const STEER_CHANNEL_ID = 101;
 const BULK_HIGH_WATER = 4 * 1024 * 1024;
 const BULK_LOW_WATER = 1024 * 1024;
 
@@ -36,6 +37,11 @@ export interface CallLinkOptions {
 export interface CallLink {
   signal(data: unknown): void;
   send(message: unknown): boolean;
+  /**
+   * Sends continuous camera motion on the steering channel (unordered, never retransmitted), or on
+   * the main channel while that one is not open; false if the link is down.
+   */
+  sendMotion(message: unknown): boolean;
   /** Sends on the bulk channel, waiting while its buffer is full; false if the link is down. */
   sendBulk(message: Uint8Array): Promise<boolean>;
   addStream(stream: MediaStream): void;
@@ -56,6 +62,7 @@ export function createCallLink(options: CallLinkOptions): CallLink {
   let iceRestart: ReturnType<typeof setTimeout> | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
   let bulk: RTCDataChannel | null = null;
+  let steer: RTCDataChannel | null = null;
 
   const setState = (next: LinkState) => {
     if (next === state) return;
@@ -105,6 +112,7 @@ export function createCallLink(options: CallLinkOptions): CallLink {
     });
     peer = p;
     bulk = openBulkChannel(p._pc);
+    steer = openSteerChannel(p._pc, p);
     p.on('signal', (data) => {
       if (peer === p) options.sendSignal({ ...data, gen });
     });
@@ -115,12 +123,7 @@ export function createCallLink(options: CallLinkOptions): CallLink {
       options.onOpen();
     });
     p.on('data', (chunk) => {
-      if (peer !== p) return;
-      try {
-        options.onData(JSON.parse(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)));
-      } catch {
-        // Not JSON: dropped; the other side is a Relais station, this is noise.
-      }
+      if (peer === p) receive(chunk);
     });
     p.on('iceStateChange', (ice) => {
       if (peer !== p) return;
@@ -164,6 +167,38 @@ export function createCallLink(options: CallLinkOptions): CallLink {
     );
   }
 
+  function receive(chunk: unknown): void {
+    try {
+      const text = typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk as Uint8Array);
+      options.onData(JSON.parse(text));
+    } catch {
+      // Not JSON: dropped; the other side is a Relais station, this is noise.
+    }
+  }
+
+  /**
+   * Camera motion has a channel of its own, pre-negotiated on both sides: unordered and never
+   * retransmitted, so that a move lost on a bad network is replaced by the next one instead of
+   * holding back those behind it, and never waits behind a chat line or a manifest. The cart
+   * drops a move older than one it obeyed (remote-control.ts).
+   */
+  function openSteerChannel(pc: RTCPeerConnection, owner: SimplePeerInstance): RTCDataChannel | null {
+    try {
+      const channel = pc.createDataChannel('relais-steer', {
+        negotiated: true,
+        id: STEER_CHANNEL_ID,
+        ordered: false,
+        maxRetransmits: 0,
+      });
+      channel.onmessage = (event) => {
+        if (peer === owner && channel === steer) receive(event.data);
+      };
+      return channel;
+    } catch {
+      return null;
+    }
+  }
+
   /**
    * Shared images travel on their own channel, pre-negotiated on both sides (no renegotiation):
    * a series' pixels must never queue behind, or in front of, a camera command or a chat line.
@@ -179,6 +214,16 @@ export function createCallLink(options: CallLinkOptions): CallLink {
       return channel;
     } catch {
       return null;
+    }
+  }
+
+  function sendReliable(message: unknown): boolean {
+    if (!peer?.connected) return false;
+    try {
+      peer.send(JSON.stringify(message));
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -201,13 +246,16 @@ export function createCallLink(options: CallLinkOptions): CallLink {
         // A signal for a connection being torn down: the next generation will carry on.
       }
     },
-    send(message) {
+    send: sendReliable,
+    sendMotion(message) {
+      const channel = steer;
       if (!peer?.connected) return false;
+      if (!channel || channel.readyState !== 'open') return sendReliable(message);
       try {
-        peer.send(JSON.stringify(message));
+        channel.send(JSON.stringify(message));
         return true;
       } catch {
-        return false;
+        return sendReliable(message);
       }
     },
     async sendBulk(message) {

@@ -70,8 +70,6 @@ export interface CurrentCall {
   lastSteer: SteerAnswer | null;
   /** Expert: her steering messages the cart has not answered yet. */
   steerAwaiting: number;
-  /** Cart: when the expert last moved the camera (for the "who is steering" indicator). */
-  lastSteeredAt: number | null;
   /** Sounds and stills saved into this call's record on this station. */
   attachments: Attachment[];
   recording: { bodySite: BodySite; startedAt: number } | null;
@@ -146,7 +144,6 @@ export function newCall(
     endedHere: false,
     lastSteer: null,
     steerAwaiting: 0,
-    lastSteeredAt: null,
     attachments: [],
     recording: null,
     captureError: null,

@@ -31,7 +31,9 @@ export function createCartSteering(
     handle(raw) {
       const decision = decideRemote(state, expertPeerId ?? '', raw);
       if (!decision.obey) {
-        if (decision.seq !== undefined)
+        // A move older than one obeyed (overtaken on the unordered steering channel) is dropped
+        // without an answer: the expert's page counts it answered with the newer one.
+        if (decision.seq !== undefined && decision.reason !== 'stale')
           reply({ type: 'camera.result', seq: decision.seq, outcome: 'refused', reason: decision.reason });
         return false;
       }

@@ -3,6 +3,7 @@
 // the shared imaging, stroke sheet and live vitals the calls feature passes in); and what this side sends on it.
 import type { RelaisApi } from '../../shared/contract';
 import {
+  isLossyMotion,
   isSteeringMessage,
   RemoteMessageSchema,
   shownAfterControl,
@@ -112,9 +113,10 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     const call = current();
     const active = session();
     if (!call || !active || call.callId !== callId) return;
-    // Steering is parsed once, where the cart decides on it (cart-steering.ts).
+    // Steering is parsed once, where the cart decides on it (cart-steering.ts); nothing on the
+    // page changes for it, so that a move reaches the station without waiting for a render.
     if (isSteeringMessage(raw)) {
-      if (active.steering?.handle(raw)) updateCall(callId, { lastSteeredAt: Date.now() });
+      active.steering?.handle(raw);
       return;
     }
     const parsed = RemoteMessageSchema.safeParse(raw);
@@ -124,6 +126,9 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
       case 'camera.result': {
         const wasStop = active.unanswered.get(m.seq) ?? false;
         active.unanswered.delete(m.seq);
+        // Moves sent before this one and still unanswered were lost on the unordered channel, or
+        // reach the cart late and are dropped there: none will be answered.
+        for (const [seq, stop] of active.unanswered) if (seq < m.seq && !stop) active.unanswered.delete(seq);
         const answer = { seq: m.seq, outcome: m.outcome, ...(m.reason ? { reason: m.reason } : {}) };
         const awaiting = active.unanswered.size;
         return updateCall(callId, (c) => ({
@@ -253,14 +258,27 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     });
   }
 
-  /** Expert: a steering message to the cart's camera. */
+  /**
+   * Expert: a steering message to the cart's camera. Motion goes on the steering channel, a stop
+   * (or a zero move) on the reliable one (isLossyMotion). The count of unanswered messages her
+   * pad shows is updated after the message is out, once per turn of the page's event loop: no
+   * render stands between her key and the wire.
+   */
+  let awaitingShown: ReturnType<typeof setTimeout> | null = null;
   function steer(message: SteerMessage): boolean {
     const active = session();
-    if (!active) return false;
+    const link = active?.link;
+    if (!active || !link) return false;
     active.seq += 1;
-    if (!dataSend({ ...message, seq: active.seq } as RemoteMessage)) return false;
+    const numbered = { ...message, seq: active.seq };
+    const sent = isLossyMotion(numbered) ? link.sendMotion(numbered) : link.send(numbered);
+    if (!sent) return false;
     active.unanswered.set(active.seq, message.type === 'camera' && message.command.type === 'stop');
-    updateCall(active.callId, { steerAwaiting: active.unanswered.size });
+    if (!awaitingShown)
+      awaitingShown = setTimeout(() => {
+        awaitingShown = null;
+        if (session() === active) updateCall(active.callId, { steerAwaiting: active.unanswered.size });
+      }, 0);
     return true;
   }
 
@@ -276,7 +294,6 @@ export function createDataChannelRouter({ api, session, shared }: DataChannelRou
     const controlEnded = granted ? null : (change.reason ?? null);
     updateCall(call.callId, {
       controlGranted: granted,
-      lastSteeredAt: null,
       controlError: null,
       controlEnded,
       controlRequested: granted ? false : call.controlRequested,

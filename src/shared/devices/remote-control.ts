@@ -103,6 +103,22 @@ export const isSteeringMessage = (raw: unknown): boolean => {
   return type === 'camera' || type === 'center';
 };
 
+/**
+ * Whether a steering message may go on the call's unordered, no-retransmit channel: continuous
+ * motion that the next message replaces (a move, a drive, a zoom, a click to centre), where a late
+ * move is worse than a lost one. A zero motion is a stop, and a stop, a preset or an absolute
+ * position must arrive: those go on the reliable, ordered channel. The cart's sequence check
+ * drops a move older than one already obeyed, whichever channel brought it.
+ */
+export function isLossyMotion(message: SteeringMessage): boolean {
+  if (message.type === 'center') return true;
+  const { command } = message;
+  if (command.type === 'move') return command.pan !== 0 || command.tilt !== 0 || command.zoom !== 0;
+  if (command.type === 'drive') return command.pan !== 0 || command.tilt !== 0;
+  if (command.type === 'zoom') return command.speed !== 0;
+  return false;
+}
+
 export type RemoteDecision =
   | { obey: true; message: SteeringMessage }
   | { obey: false; reason: 'invalid' | 'not_expert' | 'not_granted' | 'stale'; seq?: number };

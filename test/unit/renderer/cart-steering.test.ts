@@ -83,4 +83,20 @@ describe('cart steering', () => {
     expect(invoked).toEqual([]);
     expect(replies).toEqual([{ type: 'camera.result', seq: 1, outcome: 'refused', reason: 'not_granted' }]);
   });
+
+  it('drops a move overtaken on the unordered channel without a word, and still obeys a late Stop', async () => {
+    const { api, invoked } = station({ ok: true, value: { accepted: true } });
+    const replies: RemoteMessage[] = [];
+    const steering = createCartSteering(api, 'call-7', 'dr-kerleau', (m) => replies.push(m));
+    steering.setGranted(true);
+    expect(steering.handle(drive(3))).toBe(true);
+    expect(steering.handle(drive(2))).toBe(false);
+    expect(steering.handle({ type: 'camera', seq: 1, command: { type: 'stop' } })).toBe(true);
+    await settle();
+    expect(invoked.map((i) => (i.input as { command: { type: string } }).command.type)).toEqual(['drive', 'stop']);
+    expect(replies).toEqual([
+      { type: 'camera.result', seq: 3, outcome: 'done' },
+      { type: 'camera.result', seq: 1, outcome: 'done' },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isLossyMotion,
   afterDecision,
   decideRemote,
   isSteeringMessage,
@@ -143,5 +144,24 @@ describe("the cart's answers, as the expert's pad shows them", () => {
     expect(shownAfterControl(refused, true)).toBeNull();
     expect(shownAfterControl(refused, false)).toBe(refused);
     expect(shownAfterControl(failed, true)).toBe(failed);
+  });
+});
+
+describe('which steering messages may be lost rather than arrive late', () => {
+  const camera = (command: object) => ({ type: 'camera', seq: 1, command }) as Parameters<typeof isLossyMotion>[0];
+  it('sends continuous motion and clicks on the unordered channel', () => {
+    expect(isLossyMotion(camera({ type: 'move', pan: 0.5, tilt: 0, zoom: 0 }))).toBe(true);
+    expect(isLossyMotion(camera({ type: 'drive', pan: 0, tilt: -1 }))).toBe(true);
+    expect(isLossyMotion(camera({ type: 'zoom', speed: 1 }))).toBe(true);
+    expect(isLossyMotion({ type: 'center', seq: 1, x: 0.2, y: -0.1 })).toBe(true);
+  });
+  it('keeps what stops the camera or must happen once on the reliable channel', () => {
+    expect(isLossyMotion(camera({ type: 'stop' }))).toBe(false);
+    expect(isLossyMotion(camera({ type: 'move', pan: 0, tilt: 0, zoom: 0 }))).toBe(false);
+    expect(isLossyMotion(camera({ type: 'drive', pan: 0, tilt: 0 }))).toBe(false);
+    expect(isLossyMotion(camera({ type: 'zoom', speed: 0 }))).toBe(false);
+    expect(isLossyMotion(camera({ type: 'preset_recall', preset: 2 }))).toBe(false);
+    expect(isLossyMotion(camera({ type: 'home' }))).toBe(false);
+    expect(isLossyMotion(camera({ type: 'move_to', pan: 100, tilt: 0 }))).toBe(false);
   });
 });
