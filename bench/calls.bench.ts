@@ -93,6 +93,14 @@ async function firstFrameAt(page: Page): Promise<number> {
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+// The setup's steps as the page marks them (webrtc/call-timing.ts), in wall-clock time.
+const STEPS = ['accepted', 'media-ready', 'ice-connected', 'link-open'] as const;
+const STEP_TIMES = `(() => Object.fromEntries(${JSON.stringify(STEPS)}.map((step) => {
+  const mark = performance.getEntriesByName('relais.call.' + step).at(-1);
+  return [step, mark ? performance.timeOrigin + mark.startTime : null];
+})))()`;
+type StepTimes = Record<(typeof STEPS)[number], number | null>;
+
 const CLICK_CALL = `(() => {
   const at = performance.timeOrigin + performance.now();
   [...document.querySelectorAll('button')].find((b) => b.textContent === 'Appeler expert').click();
@@ -213,6 +221,14 @@ async function run(): Promise<void> {
     const callButton = cartPage.getByRole('button', { name: 'Appeler expert' });
     const setup: number[] = [];
     const firstSide: number[] = [];
+    const split = {
+      signaling: [] as number[],
+      media: [] as number[],
+      ice: [] as number[],
+      dtls: [] as number[],
+      frame: [] as number[],
+      expertMedia: [] as number[],
+    };
     let steerCall = false;
     for (let i = 0; i < RUNS; i++) {
       await callButton.waitFor();
@@ -222,6 +238,18 @@ async function run(): Promise<void> {
       const [cartFrame, expertFrame] = await Promise.all([firstFrameAt(cartPage), firstFrameAt(expertPage)]);
       setup.push(Math.max(cartFrame, expertFrame) - clickedAt);
       firstSide.push(Math.min(cartFrame, expertFrame) - clickedAt);
+      const cartSteps = (await cartPage.evaluate(STEP_TIMES)) as StepTimes;
+      const expertSteps = (await expertPage.evaluate(STEP_TIMES)) as StepTimes;
+      const { accepted, 'media-ready': mediaReady, 'ice-connected': iceConnected, 'link-open': linkOpen } = cartSteps;
+      if (accepted && mediaReady && iceConnected && linkOpen) {
+        split.signaling.push(accepted - clickedAt);
+        split.media.push(Math.max(0, mediaReady - accepted));
+        split.ice.push(iceConnected - Math.max(accepted, mediaReady));
+        split.dtls.push(linkOpen - iceConnected);
+        split.frame.push(Math.max(cartFrame, expertFrame) - linkOpen);
+      }
+      if (expertSteps.accepted && expertSteps['media-ready'])
+        split.expertMedia.push(expertSteps['media-ready'] - expertSteps.accepted);
       if (i === RUNS - 1) {
         steerCall = true;
         break; // the last call stays up for the steering runs
@@ -268,8 +296,15 @@ async function run(): Promise<void> {
     const loadedOverhead = percentile(loaded, 99) - percentile(local, 99);
     const lines = [
       `\nCalls on loopback, ${RUNS} runs each (Chromium fake media, hub in-process, VISCA at ${BAUD} baud on a socat pty)`,
-      `  ${'call setup p50 / p99 (click -> first decoded frame on both sides)'.padEnd(72)} ${pct(setup).padEnd(22)} target: p50 < 500 ms`,
+      `  ${'call setup p50 / p99 (click -> first decoded frame on both sides)'.padEnd(72)} ${pct(setup).padEnd(22)} target: p50 <= 300 ms`,
       `  ${'first decoded frame on the first side p50 / p99'.padEnd(72)} ${pct(firstSide)}`,
+      `  split of the setup at the cart, p50 (${split.signaling.length} calls):`,
+      `    ${'signaling: click -> the hub says the expert answered'.padEnd(70)} ${ms(percentile(split.signaling, 50))}`,
+      `    ${'media: answered -> camera and microphone ready (opened while it rang)'.padEnd(70)} ${ms(percentile(split.media, 50))}`,
+      `    ${'ICE: -> connected'.padEnd(70)} ${ms(percentile(split.ice, 50))}`,
+      `    ${'DTLS and the data channel: -> open'.padEnd(70)} ${ms(percentile(split.dtls, 50))}`,
+      `    ${'first decoded frame on both sides after that'.padEnd(70)} ${ms(percentile(split.frame, 50))}`,
+      `    ${'the expert: answered -> her camera ready (opened at her click)'.padEnd(70)} ${ms(percentile(split.expertMedia, 50))}`,
       `  ${'call setup: first call (cold: cameras and codecs start), slowest three'.padEnd(72)} ${ms(setup[0] ?? NaN)}; ${[
         ...setup,
       ]

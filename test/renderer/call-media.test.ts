@@ -19,7 +19,10 @@ function media(ice: Result<unknown> = ICE) {
   const m = createCallMedia({
     api: station.api,
     devices: {
-      openRoomMedia: async () => ({ media: fakeStream('room-1'), problem: null }),
+      openRoomMedia: async () => {
+        events.push('room media opened');
+        return { media: fakeStream('room-1'), problem: null };
+      },
       openDeviceCamera: async (deviceId, label) => fakeStream(deviceId, 'device', label),
       openStethoscope: async (deviceId, label) => ({
         media: fakeStream(deviceId ?? 'mic', 'stethoscope', label),
@@ -90,13 +93,37 @@ describe('call media', () => {
     expect(useCalls.getState().call?.phase).toBe('connected');
   });
 
-  it('hangs up when the station has no ICE servers to give, without opening the camera', async () => {
-    const { m, links, events } = media({ ok: false, error: { code: 'hub_unavailable', message: 'no hub' } });
+  it('hangs up when the station has no ICE servers to give, and closes the camera it opened meanwhile', async () => {
+    const { m, links, events, stopped } = media({ ok: false, error: { code: 'hub_unavailable', message: 'no hub' } });
     m.begin('c1');
     await m.startLink('c1', true);
     expect(links).toEqual([]);
     expect(events).toContain('hangup ice_unavailable');
     expect(useCalls.getState().error?.code).toBe('hub_unavailable');
+    expect(stopped.at(-1)?.map((l) => l.stream.id)).toEqual(['room-1']);
+  });
+
+  it('asks the ICE servers while it rings and opens the media once this side chose to talk, each once', async () => {
+    const { m, station, links, events } = media();
+    m.begin('c1');
+    expect(station.invoked.map((i) => i.channel)).toEqual(['calls.ice']);
+    expect(events).not.toContain('room media opened');
+    m.prepare('c1');
+    m.prepare('c1');
+    expect(events.filter((e) => e === 'room media opened')).toHaveLength(1);
+    await m.startLink('c1', true);
+    expect(station.invoked.map((i) => i.channel)).toEqual(['calls.ice']);
+    expect(events.filter((e) => e === 'room media opened')).toHaveLength(1);
+    expect(links[0]!.record.options!.streams.map((stream) => stream.id)).toEqual(['room-1']);
+  });
+
+  it('closes the media opened for a call that ends before it is answered', async () => {
+    const { m, stopped } = media();
+    m.begin('c1');
+    m.prepare('c1');
+    m.finish('c1', 'cancelled', null);
+    await settle();
+    expect(stopped.at(-1)?.map((l) => l.stream.id)).toEqual(['room-1']);
   });
 
   it('adds a stethoscope to the link, says what the browser left on, and tells the other side', async () => {

@@ -17,7 +17,14 @@ function controller() {
   const rings: boolean[] = [];
   const signaling = createHubSignaling({
     api: station.api,
-    media: { begin: () => {}, startLink: async () => {}, finish: () => {}, signal: () => {}, resumed: () => {} },
+    media: {
+      begin: () => {},
+      prepare: () => {},
+      startLink: async () => {},
+      finish: () => {},
+      signal: () => {},
+      resumed: () => {},
+    },
     startRingtone: (urgent) => {
       rings.push(urgent);
       return { stop: () => {} };

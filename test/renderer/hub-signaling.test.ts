@@ -19,6 +19,7 @@ function signaling(answers: Parameters<typeof fakeStation>[0] = {}) {
     api: station.api,
     media: {
       begin: (callId) => void media.push(`begin ${callId}`),
+      prepare: (callId) => void media.push(`prepare ${callId}`),
       startLink: async (callId, initiator) => void media.push(`link ${callId} ${initiator ? 'initiator' : 'answerer'}`),
       finish: (callId, reason, detail) => void media.push(`finish ${callId} ${reason} ${detail}`),
       signal: (callId, data) => void media.push(`signal ${callId} ${JSON.stringify(data)}`),
@@ -59,7 +60,7 @@ describe('hub signaling', () => {
     expect(useCalls.getState().hub.you).toEqual(expert);
   });
 
-  it('rings a peer: the call is pending until the hub names it, then its session begins', async () => {
+  it('rings a peer: the call is pending until the hub names it, then its session begins and her media opens', async () => {
     const { s, station, media, hub } = signaling();
     await s.init();
     await s.ring('dr-kerleau', 'plaie', true);
@@ -72,10 +73,11 @@ describe('hub signaling', () => {
     });
     hub({ type: 'call.ringing', callId: 'c1', to: expert });
     expect(useCalls.getState().call?.callId).toBe('c1');
-    expect(media).toEqual(['begin c1']);
+    // She chose to call: her camera opens while it rings there.
+    expect(media).toEqual(['begin c1', 'prepare c1']);
     hub({ type: 'call.accepted', callId: 'c1', by: expert });
     expect(useCalls.getState().call?.phase).toBe('connecting');
-    expect(media).toEqual(['begin c1', 'link c1 initiator']);
+    expect(media).toEqual(['begin c1', 'prepare c1', 'link c1 initiator']);
   });
 
   it('rings here for an incoming call, answers once however often it is pressed, and builds the link as the answerer', async () => {
@@ -83,11 +85,13 @@ describe('hub signaling', () => {
     await s.init();
     hub({ type: 'call.incoming', callId: 'c2', from: expert, urgent: true, reason: 'AVC' });
     expect(rings).toEqual([true]);
+    // A ringing station does not turn its camera on: only her answer does.
+    expect(media).toEqual(['begin c2']);
     await Promise.all([s.accept(), s.accept()]);
     expect(station.sent()).toEqual([{ type: 'call.accept', callId: 'c2' }]);
     expect(stopped.length).toBeGreaterThan(0);
     hub({ type: 'call.accepted', callId: 'c2', by: expert });
-    expect(media).toEqual(['begin c2', 'link c2 answerer']);
+    expect(media).toEqual(['begin c2', 'prepare c2', 'link c2 answerer']);
   });
 
   it('steps aside when another window of the station answered the call', async () => {

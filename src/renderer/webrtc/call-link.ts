@@ -6,6 +6,7 @@
 import SimplePeer, { type SignalData, type SimplePeerInstance } from 'simple-peer/simplepeer.min.js';
 import type { IceConfig } from '../../shared/calls/calls';
 import { withAuscultationOpus } from './opus-sdp';
+import { markCallTime } from './call-timing';
 
 export type LinkState = 'connecting' | 'connected' | 'reconnecting';
 
@@ -119,6 +120,7 @@ export function createCallLink(options: CallLinkOptions): CallLink {
     p.on('stream', (stream) => peer === p && options.onStream(stream));
     p.on('connect', () => {
       if (peer !== p) return;
+      markCallTime('link-open');
       connected();
       options.onOpen();
     });
@@ -128,6 +130,7 @@ export function createCallLink(options: CallLinkOptions): CallLink {
     p.on('iceStateChange', (ice) => {
       if (peer !== p) return;
       if (ice === 'connected' || ice === 'completed') {
+        markCallTime('ice-connected');
         if (p.connected) connected();
         p.offerOptions = {};
       } else if (ice === 'disconnected') {

@@ -8,6 +8,8 @@ import { manifest, newSession, sendOnLink, type CallSession } from './call-sessi
 import { updateCall, useCalls } from './call-store';
 import type { CartSteering } from './cart-steering';
 import { connectionQuality, type StatsSample } from './connection-quality';
+import { err } from '../../shared/result';
+import { markCallTime } from './call-timing';
 import type { LocalStream } from './local-media';
 
 /** What opens and stops local media (webrtc/local-media.ts in the page; fakes in the tests). */
@@ -44,7 +46,13 @@ export interface CallMedia {
   session(): CallSession | null;
   /** A call rings or is rung: its session starts (the cart's steering, the recordings). */
   begin(callId: string): void;
-  /** The call is answered: media opened, link built. */
+  /**
+   * This side chose to talk (the caller once the call rings, the expert when she presses
+   * Répondre): the room camera and microphone open now, while the hub carries the answer, not
+   * after it. Never before: a ringing station does not turn its camera on.
+   */
+  prepare(callId: string): void;
+  /** The call is answered: media opened (or taken from prepare), link built. */
   startLink(callId: string, initiator: boolean): Promise<void>;
   finish(callId: string, reason: string, detail: string | null): void;
   /** A signal from the other side, kept until the link exists. */
@@ -69,20 +77,34 @@ export function createCallMedia(deps: CallMediaDeps): CallMedia {
     updateCall(callId, { quality });
   }
 
+  /** The station's answer for the ICE servers; a page that lost the station is said as such. */
+  const askIce = () => api.invoke('calls.ice', {}).catch(() => err('disconnected', 'The station did not answer.'));
+
+  function prepare(callId: string): void {
+    if (!active || active.callId !== callId || active.roomMedia) return;
+    active.roomMedia = devices.openRoomMedia();
+  }
+
   async function startLink(callId: string, initiator: boolean): Promise<void> {
-    const ice = await api.invoke('calls.ice', {});
+    const session = active;
+    if (!session || session.callId !== callId) return;
+    // The ICE servers and the room media at once: each was asked as early as it could be.
+    session.ice ??= askIce();
+    session.roomMedia ??= devices.openRoomMedia();
+    const [ice, { media, problem }] = await Promise.all([session.ice, session.roomMedia]);
     if (!ice.ok) {
       useCalls.setState({ error: ice.error });
+      if (media) devices.stopAll([media]);
       await deps.hangup('ice_unavailable');
       return;
     }
-    const { media, problem } = await devices.openRoomMedia();
-    if (!active || active.callId !== callId) {
+    if (active !== session) {
       if (media) devices.stopAll([media]);
       return;
     }
+    session.roomMediaUsed = true;
+    markCallTime('media-ready');
     updateCall(callId, { local: media ? [media] : [], mediaProblem: problem });
-    const session = active;
     const link = deps.createLink({
       initiator,
       ice: ice.value,
@@ -119,6 +141,11 @@ export function createCallMedia(deps: CallMediaDeps): CallMedia {
     if (active?.callId === callId) {
       if (active.statsTimer) clearInterval(active.statsTimer);
       active.link?.destroy();
+      // Media opened for a call that ended before it was answered is closed when it comes.
+      const ended = active;
+      void ended.roomMedia?.then(({ media }) => {
+        if (media && !ended.roomMediaUsed) devices.stopAll([media]);
+      });
       active = null;
       deps.onEnded();
     }
@@ -139,6 +166,8 @@ export function createCallMedia(deps: CallMediaDeps): CallMedia {
     const isCart = useCalls.getState().hub.you?.role === 'station' && call?.remote.role === 'expert';
     const session = newSession(callId);
     active = session;
+    // Asked while it rings: the answer does not wait for it.
+    session.ice = askIce();
     deps.recordings.callStarted(callId);
     if (isCart && call)
       session.steering = deps.createSteering(api, callId, call.remote.id, (m) => sendOnLink(session, m));
@@ -184,6 +213,7 @@ export function createCallMedia(deps: CallMediaDeps): CallMedia {
   return {
     session: () => active,
     begin,
+    prepare,
     startLink,
     finish,
     signal,

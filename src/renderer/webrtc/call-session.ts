@@ -1,6 +1,8 @@
 // The live call's working state on this page: built by the media part when a call begins, read by
 // the data-channel router, dropped when the call ends. One per call, never a module variable.
 import type { MediaKind, RemoteMessage } from '../../shared/devices/remote-control';
+import type { IceConfig } from '../../shared/calls/calls';
+import type { Result } from '../../shared/result';
 import type { CallLink } from './call-link';
 import type { CartSteering } from './cart-steering';
 import type { StatsSample } from './connection-quality';
@@ -18,6 +20,12 @@ export interface CallSession {
   seq: number;
   /** Expert: her steering messages not answered yet, each with whether it was a Stop. */
   unanswered: Map<number, boolean>;
+  /** The ICE servers, asked of the station when the call rings (call-media.ts). */
+  ice: Promise<Result<IceConfig>> | null;
+  /** The room camera and microphone, opened once this side chose to talk (called, or answered). */
+  roomMedia: Promise<{ media: LocalStream | null; problem: string | null }> | null;
+  /** Whether the room media went into the call (else the call's end closes it here). */
+  roomMediaUsed: boolean;
 }
 
 export function newSession(callId: string): CallSession {
@@ -31,6 +39,9 @@ export function newSession(callId: string): CallSession {
     lastSample: null,
     seq: 0,
     unanswered: new Map(),
+    ice: null,
+    roomMedia: null,
+    roomMediaUsed: false,
   };
 }
 

@@ -5,6 +5,7 @@ import type { CallCommand } from '../../shared/calls/calls';
 import type { RelaisApi } from '../../shared/contract';
 import type { ServerMessage } from '../../shared/hub-protocol';
 import type { ControlChange } from '../../shared/devices/steering-grant';
+import { markCallTime } from './call-timing';
 import type { CallMedia } from './call-media';
 import { newCall, updateCall, useCalls } from './call-store';
 import type { Ringtone } from './ringtone';
@@ -13,7 +14,7 @@ export type HubCommand = CallCommand;
 
 export interface HubSignalingDeps {
   api: RelaisApi;
-  media: Pick<CallMedia, 'begin' | 'startLink' | 'finish' | 'signal' | 'resumed'>;
+  media: Pick<CallMedia, 'begin' | 'prepare' | 'startLink' | 'finish' | 'signal' | 'resumed'>;
   startRingtone(urgent: boolean): Ringtone;
   /** Cart: the station's steering grant changed (the data-channel router follows it). */
   onControlChanged(change: ControlChange): void;
@@ -62,6 +63,8 @@ export function createHubSignaling(deps: HubSignalingDeps): HubSignaling {
           ownCallId = m.callId;
           useCalls.setState({ call: { ...call, callId: m.callId, remote: m.to } });
           media.begin(m.callId);
+          // She chose to call: her camera opens while the expert's station rings.
+          media.prepare(m.callId);
         }
         return;
       case 'call.incoming':
@@ -79,6 +82,7 @@ export function createHubSignaling(deps: HubSignalingDeps): HubSignaling {
           media.finish(m.callId, 'answered_elsewhere', null);
           return;
         }
+        markCallTime('accepted');
         updateCall(m.callId, { phase: 'connecting', acceptedAt: Date.now() });
         void media.startLink(m.callId, call.direction === 'outgoing');
         return;
@@ -169,6 +173,7 @@ export function createHubSignaling(deps: HubSignalingDeps): HubSignaling {
     if (call?.phase !== 'ringing' || call.direction !== 'incoming' || ownCallId === call.callId) return;
     stopRinging();
     ownCallId = call.callId;
+    media.prepare(call.callId);
     await send({ type: 'call.accept', callId: call.callId });
   }
 
