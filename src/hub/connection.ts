@@ -68,7 +68,7 @@ function handle(
       return deps.queue.handle(peer, m);
     case 'presence.set':
       peer.availability = m.availability;
-      deps.presence.changed();
+      deps.presence.changed(peer.id);
       // An expert's availability counts in the queues' estimates; a cabin stepped out is not taken.
       deps.queue.changed();
       return { ok: true };
@@ -140,10 +140,9 @@ export function acceptConnection(deps: ConnectionDeps, socket: WebSocket, claims
     Math.min(2 ** 31 - 1, Math.max(0, claims.exp * 1000 - now())),
   );
   socket.on('close', () => clearTimeout(expiry));
-  const welcome = deps.list();
-  socket.send(JSON.stringify({ type: 'welcome', you: peer, peers: welcome } satisfies ServerMessage));
-  presence.welcomed(peer.id, welcome);
-  presence.changed();
+  presence.changed(peer.id);
+  // The list as presence keeps it, serialised once per change, not once per peer.
+  socket.send(`{"type":"welcome","you":${JSON.stringify(peer)},"peers":${presence.listJson()}}`);
   router.connected(peer.id);
   deps.queue.connected(peer);
 
@@ -183,10 +182,9 @@ export function acceptConnection(deps: ConnectionDeps, socket: WebSocket, claims
   socket.on('close', () => {
     if (peers.get(peer.id)?.socket !== socket) return; // replaced: the newer connection stays
     peers.delete(peer.id);
-    presence.left(peer.id);
     router.disconnected(peer.id);
     deps.queue.disconnected(peer.id);
-    presence.changed();
+    presence.changed(peer.id);
   });
   socket.on('error', (e) => log('hub.socket_error', { peer: peer.id, error: e.message }));
 }

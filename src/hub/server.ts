@@ -157,9 +157,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // The coordinator is nobody's to call: she is not in presence (connection.ts refuses a ring to her).
   const list = () => [...peers.values()].map((p) => p.peer).filter((p) => p.role !== 'coordinator');
   const presence = createPresence({
-    list,
-    recipients: () => peers.keys(),
-    send,
+    describe: (id) => {
+      const peer = peers.get(id)?.peer;
+      return peer?.role === 'coordinator' ? undefined : peer;
+    },
+    // One serialised message, the same bytes to every connection (sent as text).
+    broadcast: (text) => {
+      const bytes = Buffer.from(text);
+      for (const { socket } of peers.values())
+        if (socket.readyState === socket.OPEN) socket.send(bytes, { binary: false });
+    },
     windowMs: options.presenceWindowMs ?? 500,
   });
   // SECURITY: a client reconnecting in a loop (a bug, a stolen token) is told to wait; a station
