@@ -3,7 +3,7 @@
 // it reaches the call router or the directory. A bad message gets an error, never a crash.
 import type { WebSocket } from 'ws';
 import { ClientMessageSchema, type ClientMessage, type Peer, type ServerMessage } from '../shared/hub-protocol';
-import type { createCallRouter } from './call-router';
+import type { CallRouter } from './call-router';
 import type { createPresence } from './presence';
 import type { createOfferMessages } from './scheduling/offer-messages';
 import type { createQueues } from './scheduling/queue';
@@ -22,8 +22,9 @@ export type Outcome = { ok: true } | { ok: false; code: ErrorCode; message: stri
 
 export interface ConnectionDeps {
   peers: Map<string, ConnectedPeer>;
-  presence: ReturnType<typeof createPresence>;
-  router: ReturnType<typeof createCallRouter>;
+  /** This hub's peer connected, changed or left; and the list a welcome carries. */
+  presence: Pick<ReturnType<typeof createPresence>, 'changed' | 'listJson'>;
+  router: CallRouter;
   /** The offers' waiting queues (scheduling/queue.ts). */
   queue: ReturnType<typeof createQueues>;
   /** Who is online now, as the welcome and presence say it. */
