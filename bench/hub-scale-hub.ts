@@ -5,7 +5,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startHub } from '../src/hub/server';
 
-const { SECRET } = process.env;
+// RELAIS_HUB_REDIS_URL (optional): the hub joins the region's other hubs through that Redis.
+const { SECRET, RELAIS_HUB_REDIS_URL } = process.env;
 if (!SECRET || !process.send) throw new Error('SECRET and an IPC channel are required');
 const reply = (message: unknown) => process.send!(message);
 
@@ -14,6 +15,7 @@ const hub = await startHub({
   turnSecret: 'bench-turn-secret',
   turnUrls: [],
   offers: [],
+  ...(RELAIS_HUB_REDIS_URL ? { redisUrl: RELAIS_HUB_REDIS_URL } : {}),
   // The 5,000 identities each connect once: the per-identity limits stay as in service.
   log: (event, detail) => {
     if (event !== 'hub.upgrade_refused' && !event.startsWith('hub.cluster')) return;

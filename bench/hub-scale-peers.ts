@@ -47,14 +47,22 @@ function connect(url: string, id: string, role: 'station' | 'expert'): Promise<S
 
 const idOf = (group: string, i: number) => `${group}-${i % 10 === 0 ? 'expert' : 'station'}-${i}`;
 
-async function connectGroup(url: string, group: string, count: number, concurrency = 100): Promise<number> {
+/** `count` peers, one expert for nine stations; the experts on `expertUrl` when given (another hub). */
+async function connectGroup(
+  url: string,
+  group: string,
+  count: number,
+  expertUrl = url,
+  concurrency = 100,
+): Promise<number> {
   const start = performance.now();
   let next = 0;
   const worker = async () => {
     while (next < count) {
       const i = next++;
       const id = idOf(group, i);
-      peers.set(id, await connect(url, id, i % 10 === 0 ? 'expert' : 'station'));
+      const role = i % 10 === 0 ? 'expert' : 'station';
+      peers.set(id, await connect(role === 'expert' ? expertUrl : url, id, role));
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -226,7 +234,9 @@ async function hangUp(calls: Call[]): Promise<void> {
 
 let lastCalls: Call[] = [];
 const commands: Record<string, (args: Record<string, unknown>) => Promise<unknown>> = {
-  connect: async (a) => ({ ms: await connectGroup(a.url as string, a.group as string, a.count as number) }),
+  connect: async (a) => ({
+    ms: await connectGroup(a.url as string, a.group as string, a.count as number, (a.expertUrl ?? a.url) as string),
+  }),
   calls: async (a) => {
     const setup = await setUpCalls(a.group as string, a.count as number, a.pairs as number);
     lastCalls = setup.calls;
@@ -249,7 +259,9 @@ const commands: Record<string, (args: Record<string, unknown>) => Promise<unknow
   },
   close: async () => {
     if (fresh) clearInterval(fresh);
+    fresh = null;
     for (const peer of peers.values()) peer.ws.terminate();
+    peers.clear();
     return {};
   },
 };

@@ -13,9 +13,11 @@
 // RELAIS_BENCH_CONNECTIONS (5000) scales it down for a quick look. File descriptors: the hub and
 // the peers each hold one per connection; the bench checks the soft limit (`ulimit -n`) and says
 // if it is too low rather than raising it behind anyone's back.
+// Then the same round trips across two hub processes sharing signaling through Debian's
+// redis-server, which the bench starts on a free port (issue 23: how the region runs more hubs).
 // RELAIS_BENCH_CPU_PROF=<dir>: the hub runs with node --cpu-prof and writes its profile there.
-import { fork, type ChildProcess } from 'node:child_process';
-import { execSync } from 'node:child_process';
+import { execSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { bench, describe } from 'vitest';
 
@@ -31,10 +33,10 @@ const percentile = (values: number[], p: number) => {
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const pct = (values: number[]) => `${ms(percentile(values, 50))} / ${ms(percentile(values, 99))}`;
 
-function child(file: string, execArgv: string[] = []): ChildProcess {
+function child(file: string, execArgv: string[] = [], env: Record<string, string> = {}): ChildProcess {
   return fork(path.resolve('bench', file), [], {
     execArgv: ['--import', 'tsx', ...execArgv],
-    env: { ...process.env, SECRET },
+    env: { ...process.env, SECRET, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }
@@ -138,6 +140,9 @@ async function run(): Promise<void> {
     const peersAfter = await command<NodeJS.CpuUsage>('cpu');
     await command('hangup');
     await command('close');
+    hub.send('stop'); // the 5,000's hub makes room for the two of the next figure
+    await new Promise((r) => hub.once('exit', r));
+    const across = await acrossHubs(command);
 
     const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1000;
     const perConnection = (connected.rss - before.rss) / CONNECTIONS / 1024;
@@ -148,7 +153,7 @@ async function run(): Promise<void> {
         `one hub process (load average at start ${loadAverage}, 2 cores shared)`,
       `${label(`signaling round trip p50 / p99, ${CALLS} calls x 20, ${CONNECTIONS} connections`)}${pct(scale.rtt).padEnd(22)} target: p99 < 100 ms`,
       `${label(`  reference: 1 call x 200, ${REFERENCE} connections, same hub, same run`)}${pct(reference.rtt).padEnd(22)} ratio at p99: ${ratio.toFixed(1)}`,
-      `${label('ring -> call.incoming at the callee p50 / p99 (200 rung at once)')}${pct(scale.incoming)}   reference ${pct(reference.incoming)}`,
+      `${label(`ring -> call.incoming at the callee p50 / p99 (${CALLS} rung at once)`)}${pct(scale.incoming)}   reference ${pct(reference.incoming)}`,
       `${label('accept -> call.accepted at the caller p50 / p99')}${pct(scale.accepted)}   reference ${pct(reference.accepted)}`,
       `${label('offer, answer and 10 candidates each way relayed, p50 / p99')}${pct(scale.signaled)}   reference ${pct(reference.signaled)}`,
       `${label(`presence propagation p50 / p99 (${fresh.delays.length} of ${fresh.expected} changes seen)`)}${pct(fresh.delays).padEnd(22)} bound: the 500 ms presence window`,
@@ -157,15 +162,65 @@ async function run(): Promise<void> {
       `${label(`hub CPU: connecting ${CONNECTIONS} (${(connect.ms / 1000).toFixed(1)} s)`)}${((cpuMs(before.cpu, connected.cpu) / connect.ms) * 100).toFixed(0)} % of a core`,
       `${label('hub CPU: presence kept fresh (10 s)')}${((cpuMs(connected.cpu, beforeCalls.cpu) / 11_500) * 100).toFixed(0)} % of a core`,
       `${label(`hub CPU: ${CALLS} calls set up and signaling (${(elapsed / 1000).toFixed(1)} s)`)}${((cpuMs(beforeCalls.cpu, afterCalls.cpu) / elapsed) * 100).toFixed(0)} % of a core`,
-      `${label("  the peers' process (5,000 clients, same 2 cores) meanwhile")}${((cpuMs(peersBefore, peersAfter) / elapsed) * 100).toFixed(0)} % of a core`,
+      `${label(`  the peers' process (${CONNECTIONS} clients, same 2 cores) meanwhile`)}${((cpuMs(peersBefore, peersAfter) / elapsed) * 100).toFixed(0)} % of a core`,
       `${label('hub event-loop delay p99: connecting / presence / calls')}${[connected, beforeCalls, afterCalls].map((s) => ms(s.delayP99Ms)).join(' / ')}`,
+      `${label('across two hubs via Redis: round trip p50 / p99, 2 calls x 200, 20 peers')}${pct(across.rtt).padEnd(22)} ratio at p99 to the reference: ${(percentile(across.rtt, 99) / percentile(reference.rtt, 99)).toFixed(1)}`,
+      `${label('  ring -> call.incoming on the other hub')}${pct(across.incoming)}`,
       `  File descriptors: soft limit ${softLimit}, not raised (each process needs about ${CONNECTIONS}).`,
     ];
     console.log(lines.join('\n'));
   } finally {
     peers.kill();
-    hub.send('stop');
-    await new Promise((r) => hub.once('exit', r));
+    if (hub.exitCode === null) {
+      hub.send('stop');
+      await new Promise((r) => hub.once('exit', r));
+    }
+  }
+}
+
+/**
+ * Two hub processes sharing presence and signaling through Debian's redis-server (started here on
+ * a free port, nothing saved, killed at the end): 18 stations on hub A, 2 experts on hub B, and the
+ * reference's calls and round trips between them.
+ */
+async function acrossHubs(command: ReturnType<typeof commander>): Promise<CallFigures> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const hubs: ChildProcess[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      redis.stdout.on('data', (d: Buffer) => d.toString().includes('Ready to accept') && resolve());
+      redis.once('error', reject);
+    });
+    const env = { RELAIS_HUB_REDIS_URL: `redis://127.0.0.1:${port}` };
+    hubs.push(child('hub-scale-hub.ts', [], env), child('hub-scale-hub.ts', [], env));
+    const [a, b] = await Promise.all(hubs.map((h) => firstMessage<{ url: string }>(h)));
+    await command('connect', { url: a!.url, expertUrl: b!.url, group: 'across', count: 20 });
+    await new Promise((r) => setTimeout(r, 1000)); // presence crosses to the other hub
+    const figures = await command<CallFigures>('calls', {
+      group: 'across',
+      count: 20,
+      pairs: 2,
+      rounds: 200,
+      spacingMs: 5,
+    });
+    await command('hangup');
+    await command('close');
+    return figures;
+  } finally {
+    for (const h of hubs) h.kill();
+    redis.kill('SIGKILL');
   }
 }
 
