@@ -24,6 +24,7 @@ export default defineConfig({
         'electron-updater',
         'better-sqlite3',
         'ws',
+        'ioredis',
         'zod',
         'serialport',
         'node-hid',

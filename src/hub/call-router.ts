@@ -23,7 +23,11 @@ export interface CallRouterDeps {
   reconnectGraceMs?: number;
   /** A call ended (the queue measures its consultations by it). */
   ended?(call: { id: string; queueEntryId?: string }): void;
+  /** The peer is in a call another hub of the region owns (cluster/): it is busy here too. */
+  inRemoteCall?(peerId: string): boolean;
 }
+
+export type CallRouter = ReturnType<typeof createCallRouter>;
 
 type Outcome = { ok: true } | { ok: false; code: 'not_in_call' | 'unknown_peer' | 'not_allowed'; message: string };
 const ok: Outcome = { ok: true };
@@ -36,6 +40,7 @@ const refuse = (code: Exclude<Outcome, { ok: true }>['code'], message: string): 
 export function createCallRouter(deps: CallRouterDeps) {
   const calls = new Map<string, Call>();
   const callsOf = (peer: string) => [...calls.values()].filter((c) => c.caller === peer || c.callee === peer);
+  const engaged = (peer: string) => callsOf(peer).length > 0 || (deps.inRemoteCall?.(peer) ?? false);
 
   function end(call: Call, reason: CallEndReason, notify: string[], detail?: string): void {
     if (call.timer) clearTimeout(call.timer);
@@ -56,7 +61,7 @@ export function createCallRouter(deps: CallRouterDeps) {
   }
 
   return {
-    inCall: (peer: string) => callsOf(peer).length > 0,
+    inCall: engaged,
 
     /** `queueEntryId` only when the queue checked that the callee took this caller's entry. */
     ring(from: string, to: string, reason: string | undefined, urgent: boolean, queueEntryId?: string): Outcome {
@@ -65,12 +70,11 @@ export function createCallRouter(deps: CallRouterDeps) {
       const caller = deps.describe(from);
       if (!callee || !caller) return refuse('unknown_peer', `${to} is not connected to the hub.`);
       // One call at a time per station or expert: a second would share one camera and one screen.
-      if (callsOf(from).length > 0)
-        return refuse('not_allowed', 'You are already in a call: end it before calling again.');
+      if (engaged(from)) return refuse('not_allowed', 'You are already in a call: end it before calling again.');
       const id = randomUUID();
       // Busy: already in a call or ringing, or said so; an urgent call (tele-stroke) still rings
       // an expert who is merely marked busy, never one who is in a call.
-      if (callsOf(to).length > 0 || (callee.availability !== 'available' && !urgent)) {
+      if (engaged(to) || (callee.availability !== 'available' && !urgent)) {
         deps.send(from, { type: 'call.ended', callId: id, reason: 'busy', detail: `${callee.name} is busy.` });
         return ok;
       }

@@ -3,7 +3,7 @@
 // it reaches the call router or the directory. A bad message gets an error, never a crash.
 import type { WebSocket } from 'ws';
 import { ClientMessageSchema, type ClientMessage, type Peer, type ServerMessage } from '../shared/hub-protocol';
-import type { createCallRouter } from './call-router';
+import type { CallRouter } from './call-router';
 import type { createPresence } from './presence';
 import type { createOfferMessages } from './scheduling/offer-messages';
 import type { createQueues } from './scheduling/queue';
@@ -22,8 +22,9 @@ export type Outcome = { ok: true } | { ok: false; code: ErrorCode; message: stri
 
 export interface ConnectionDeps {
   peers: Map<string, ConnectedPeer>;
-  presence: ReturnType<typeof createPresence>;
-  router: ReturnType<typeof createCallRouter>;
+  /** This hub's peer connected, changed or left; and the list a welcome carries. */
+  presence: Pick<ReturnType<typeof createPresence>, 'changed' | 'listJson'>;
+  router: CallRouter;
   /** The offers' waiting queues (scheduling/queue.ts). */
   queue: ReturnType<typeof createQueues>;
   /** Who is online now, as the welcome and presence say it. */
@@ -68,7 +69,7 @@ function handle(
       return deps.queue.handle(peer, m);
     case 'presence.set':
       peer.availability = m.availability;
-      deps.presence.changed();
+      deps.presence.changed(peer.id);
       // An expert's availability counts in the queues' estimates; a cabin stepped out is not taken.
       deps.queue.changed();
       return { ok: true };
@@ -140,10 +141,9 @@ export function acceptConnection(deps: ConnectionDeps, socket: WebSocket, claims
     Math.min(2 ** 31 - 1, Math.max(0, claims.exp * 1000 - now())),
   );
   socket.on('close', () => clearTimeout(expiry));
-  const welcome = deps.list();
-  socket.send(JSON.stringify({ type: 'welcome', you: peer, peers: welcome } satisfies ServerMessage));
-  presence.welcomed(peer.id, welcome);
-  presence.changed();
+  presence.changed(peer.id);
+  // The list as presence keeps it, serialised once per change, not once per peer.
+  socket.send(`{"type":"welcome","you":${JSON.stringify(peer)},"peers":${presence.listJson()}}`);
   router.connected(peer.id);
   deps.queue.connected(peer);
 
@@ -183,10 +183,9 @@ export function acceptConnection(deps: ConnectionDeps, socket: WebSocket, claims
   socket.on('close', () => {
     if (peers.get(peer.id)?.socket !== socket) return; // replaced: the newer connection stays
     peers.delete(peer.id);
-    presence.left(peer.id);
     router.disconnected(peer.id);
     deps.queue.disconnected(peer.id);
-    presence.changed();
+    presence.changed(peer.id);
   });
   socket.on('error', (e) => log('hub.socket_error', { peer: peer.id, error: e.message }));
 }

@@ -1,6 +1,7 @@
 // The regional hub: authenticated WebSocket signaling, presence, the directory of telemedicine
 // offers, call routing and TURN credentials. Every message is size-limited, rate-limited and
-// parsed; a bad one gets an error, never a crash. One process; see src/hub/README.md to scale.
+// parsed; a bad one gets an error, never a crash. One process, alone or with the region's other
+// hubs through Redis (cluster/; src/hub/README.md).
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -9,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import { HUB_MAX_MESSAGE_BYTES, HUB_PROTOCOL, type Offer, type ServerMessage } from '../shared/hub-protocol';
 import { AUDIT_HEAD_PATH, handleAuditHead } from './audit-chains';
 import { createCallRouter } from './call-router';
+import { createCluster } from './cluster';
 import { acceptConnection, type ConnectedPeer, type ConnectionDeps } from './connection';
 import { createFhirEndpoint } from './fhir-endpoint';
 import { createUploadEndpoint, type UploadEndpoint } from './uploads';
@@ -66,6 +68,8 @@ export interface HubOptions {
   presenceWindowMs?: number;
   /** How long a station whose connection dropped keeps its place in an offer's queue (ms); 10 minutes by default. */
   queueHoldMs?: number;
+  /** The region's Redis (redis://…): the hubs share presence and call signaling through it (cluster/). Alone without. */
+  redisUrl?: string;
   now?: () => number;
   log?: (event: string, detail?: Record<string, unknown>) => void;
 }
@@ -150,29 +154,46 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     log('hub.token_revoked', { sub: verified.claims.sub, chain: verified.claims.chain });
     return { ok: false, reason: 'revoked' };
   };
-  const send = (peerId: string, message: ServerMessage) => {
+  // The region's other hubs (through Redis), or none: a hub alone is a cluster of one.
+  const cluster = await createCluster(options.redisUrl, { log, graceMs: options.reconnectGraceMs });
+  const deliver = (peerId: string, message: ServerMessage) => {
     const entry = peers.get(peerId);
     if (entry && entry.socket.readyState === entry.socket.OPEN) entry.socket.send(JSON.stringify(message));
   };
+  const send = (peerId: string, message: ServerMessage) => {
+    if (!peers.has(peerId)) cluster.send(peerId, message);
+    else deliver(peerId, message);
+  };
   // The coordinator is nobody's to call: she is not in presence (connection.ts refuses a ring to her).
+  const listed = (id: string) => {
+    const peer = peers.get(id)?.peer;
+    return peer?.role === 'coordinator' ? undefined : peer;
+  };
   const list = () => [...peers.values()].map((p) => p.peer).filter((p) => p.role !== 'coordinator');
   const presence = createPresence({
-    list,
-    recipients: () => peers.keys(),
-    send,
+    describe: (id) => listed(id) ?? cluster.remotePeer(id),
+    // One serialised message, the same bytes to every connection (sent as text).
+    broadcast: (text) => {
+      const bytes = Buffer.from(text);
+      for (const { socket } of peers.values())
+        if (socket.readyState === socket.OPEN) socket.send(bytes, { binary: false });
+    },
     windowMs: options.presenceWindowMs ?? 500,
   });
   // SECURITY: a client reconnecting in a loop (a bug, a stolen token) is told to wait; a station
   // back after a network drop reconnects once, and the station's own back-off stays far below this.
   const reconnects = createReconnectLimiter(options.reconnectsPerMinute ?? 30, options.reconnectBurst ?? 10, now);
-  const router = createCallRouter({
+  const ownRouter = createCallRouter({
     // The queue measures its consultations (take to hang-up) for its wait estimate.
     ended: (call) => queue.callEnded(call.queueEntryId),
     send,
-    describe: (id) => peers.get(id)?.peer,
+    describe: (id) => peers.get(id)?.peer ?? cluster.remotePeer(id),
+    inRemoteCall: cluster.inRemoteCall,
     ringTimeoutMs: options.ringTimeoutMs,
     reconnectGraceMs: options.reconnectGraceMs,
   });
+  // What the connections use: a call owned by another hub is forwarded there.
+  const router = cluster.route(ownRouter);
   // The FHIR R4 endpoint for development and tests (/fhir/R4), behind the same tokens.
   // SECURITY: one bucket per token subject for the HTTP endpoints (FHIR and uploads): a flooding
   // station gets 429 and the others are not slowed. A sync pushes a few hundred resources in a
@@ -192,14 +213,21 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   const connections: ConnectionDeps = {
     peers,
-    presence,
+    // A change of this hub's peers is told to its peers and to the other hubs.
+    presence: {
+      changed: (id) => {
+        presence.changed(id);
+        cluster.changed(id);
+      },
+      listJson: presence.listJson,
+    },
     router,
     queue,
     list,
     offers: createOfferMessages({
       store: offerStore,
       connected: () => peers.keys(),
-      isOnline: (id) => peers.has(id),
+      isOnline: (id) => peers.has(id) || cluster.remotePeer(id) !== undefined,
       // A withdrawn offer's waiting stations are told; a changed one's experts see its queue.
       changed: () => queue.changed(),
       send,
@@ -301,6 +329,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     clearInterval(sweeper);
   };
   try {
+    await cluster.start({
+      peer: listed,
+      peers: list,
+      deliver,
+      router: ownRouter,
+      presenceChanged: presence.changed,
+      replaced: (id) => {
+        // Out of `peers` first: its close is then that of a replaced connection (connection.ts).
+        const entry = peers.get(id);
+        peers.delete(id);
+        entry?.socket.close(4000, 'replaced by a newer connection');
+      },
+    });
     for (const offer of options.offers) await offerStore.publish(offer);
     await sweepUploads();
     await new Promise<void>((resolve, reject) => {
@@ -308,8 +349,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       server.listen(options.port ?? 0, host, () => resolve());
     });
   } catch (error) {
-    // A refused start leaves nothing behind: no timer, no watcher, no temporary folder.
+    // A refused start leaves nothing behind: no timer, no watcher, no Redis link, no temporary folder.
     stopEverything();
+    await cluster.close();
     if (!options.uploadsDir) fs.rmSync(uploadsDir, { recursive: true, force: true });
     throw error;
   }
@@ -325,6 +367,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close: () =>
       new Promise<void>((resolve) => {
         stopEverything();
+        void cluster.close();
         for (const { socket } of peers.values()) socket.terminate();
         wss.close();
         server.close(() => {

@@ -109,6 +109,18 @@ function revocations(env: NodeJS.ProcessEnv, dev: boolean): string | undefined {
   return file;
 }
 
+/** The region's Redis, when it runs more than one hub (cluster/): redis:// or rediss:// (TLS). */
+function redis(env: NodeJS.ProcessEnv): { redisUrl?: string } {
+  const url = env.RELAIS_HUB_REDIS_URL || undefined;
+  if (!url) return {};
+  if (!/^rediss?:\/\/[^\s]+$/.test(url))
+    throw new HubSettingsError(
+      // Not the value itself: it may carry Redis's password.
+      `RELAIS_HUB_REDIS_URL must be a redis:// or rediss:// address (e.g. redis://redis.region.example:6379); it begins "${url.slice(0, 8)}".`,
+    );
+  return { redisUrl: url };
+}
+
 type HubSettings = HubOptions & { keys: Exclude<KeyRing, string> };
 
 export function hubOptionsFromEnv(env: NodeJS.ProcessEnv, nowSeconds = Math.floor(Date.now() / 1000)): HubSettings {
@@ -135,5 +147,6 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv, nowSeconds = Math.floo
     refreshMaxAgeSeconds: positive(env, 'RELAIS_HUB_REFRESH_MAX_DAYS', DAYS, 90),
     queueHoldMs: positive(env, 'RELAIS_HUB_QUEUE_HOLD_MINUTES', MINUTES, 10) * 1000,
     ...(revocationsFile ? { revocationsFile } : {}),
+    ...redis(env),
   };
 }

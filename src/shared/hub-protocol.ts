@@ -119,7 +119,8 @@ const HubErrorCodeSchema = z.enum([
 // another machine, and its bytes are input like any other.
 export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('welcome'), you: PeerSchema, peers: z.array(PeerSchema) }),
-  z.object({ type: z.literal('presence'), peers: z.array(PeerSchema) }),
+  /** What changed since the last presence message (or the welcome): peers connected or changed, and gone. */
+  z.object({ type: z.literal('presence.changed'), peers: z.array(PeerSchema), left: z.array(PeerIdSchema) }),
   z.object({ type: z.literal('directory'), offers: z.array(OfferSchema) }),
   /** To the caller. */
   z.object({

@@ -3,7 +3,7 @@
 // message of a type (or the first that matches, the ones before it of that type dropped). `send`
 // sends a string as it is (to try malformed text), anything else as JSON.
 import WebSocket from 'ws';
-import { HUB_PROTOCOL, type ServerMessage } from '../../src/shared/hub-protocol';
+import { HUB_PROTOCOL, type Peer, type ServerMessage } from '../../src/shared/hub-protocol';
 
 type Message<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 
@@ -62,4 +62,23 @@ export async function connectToHub(
     }
   };
   return { ws, inbox, next, send: (m) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)) };
+}
+
+/**
+ * Who is online as a peer sees it after each presence message it got: its welcome's list, then
+ * each `presence.changed` applied (peers replaced or added by id, the gone removed), as the
+ * station's call service does.
+ */
+export function presenceViews(inbox: ServerMessage[]): Peer[][] {
+  const views: Peer[][] = [];
+  let view: Peer[] = [];
+  for (const m of inbox) {
+    if (m.type === 'welcome') view = m.peers;
+    else if (m.type === 'presence.changed') {
+      const gone = new Set([...m.left, ...m.peers.map((p) => p.id)]);
+      view = [...view.filter((p) => !gone.has(p.id)), ...m.peers];
+    } else continue;
+    views.push(view);
+  }
+  return views;
 }

@@ -12,6 +12,7 @@ import { silentLogger } from '../../src/main/platform/logger';
 import { createStation, type Station } from '../../src/main/station';
 import { HUB_PROTOCOL, type ServerMessage } from '../../src/shared/hub-protocol';
 import { useCleanups } from '../helpers/cleanups';
+import { presenceViews } from '../helpers/hub-peer';
 import { startTcpProxy } from '../helpers/tcp-proxy';
 import { useTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait';
@@ -88,7 +89,7 @@ describe('a peer that reconnects in a loop', () => {
     const observer = open(running.url, 'dr-neuro', 'expert');
     expect((await observer.outcome).status).toBe(101);
     await waitFor(() => observer.inbox.some((m) => m.type === 'welcome'), 'welcome');
-    const presenceSeen = () => observer.inbox.filter((m) => m.type === 'presence').length;
+    const presenceSeen = () => observer.inbox.filter((m) => m.type === 'presence.changed').length;
 
     const statuses: number[] = [];
     const retryAfters = new Set<string | undefined>();
@@ -119,12 +120,12 @@ describe('a peer that reconnects in a loop', () => {
       { event: 'hub.reconnect_limited', detail: expect.objectContaining({ peer: 'cart-1' }) },
     ]);
 
-    // The observer's view ends right (its welcome's list, or the last presence): cart-1 is not online.
-    const last = observer.inbox.filter((m) => m.type === 'presence' || m.type === 'welcome').at(-1) as Extract<
-      ServerMessage,
-      { type: 'presence' }
-    >;
-    expect(last.peers.map((p) => p.id)).toEqual(['dr-neuro']);
+    // The observer's view ends right (its welcome's list and the changes since): cart-1 is not online.
+    expect(
+      presenceViews(observer.inbox)
+        .at(-1)!
+        .map((p) => p.id),
+    ).toEqual(['dr-neuro']);
 
     // Another identity is not affected.
     expect((await open(running.url, 'cart-2').outcome).status).toBe(101);
@@ -153,14 +154,12 @@ describe('a peer that reconnects in a loop', () => {
 });
 
 describe('presence, coalesced', () => {
-  it('still tells every change made within a window, once, with the latest list', async () => {
+  it('still tells every change made within a window, once, with the latest state', async () => {
     const { running } = await hub();
     const observer = open(running.url, 'dr-neuro', 'expert');
     await observer.outcome;
-    const views = () =>
-      observer.inbox
-        .filter((m) => m.type === 'presence')
-        .map((m) => (m as Extract<ServerMessage, { type: 'presence' }>).peers);
+    // The observer's list after each presence message (its welcome first: dropped).
+    const views = () => presenceViews(observer.inbox).slice(1);
     const a = open(running.url, 'cart-a');
     await a.outcome;
     const b = open(running.url, 'cart-b');
@@ -174,8 +173,8 @@ describe('presence, coalesced', () => {
     );
     expect(views().length).toBeLessThanOrEqual(2); // at most one now and one at the end of the window
     // The peers that made the changes are told too (what the others did), once each at most.
-    await waitFor(() => a.inbox.some((m) => m.type === 'presence'), 'cart-a told of cart-b', 2_000);
-    expect(a.inbox.filter((m) => m.type === 'presence').length).toBeLessThanOrEqual(2);
+    await waitFor(() => a.inbox.some((m) => m.type === 'presence.changed'), 'cart-a told of cart-b', 2_000);
+    expect(a.inbox.filter((m) => m.type === 'presence.changed').length).toBeLessThanOrEqual(2);
   });
 });
 

@@ -83,9 +83,28 @@ describe('hub authentication', () => {
       availability: 'available',
     });
     await peer('dr-neuro', 'expert');
-    const presence = await cart.next('presence');
-    const later = presence.peers.length === 2 ? presence : await cart.next('presence');
-    expect(later.peers.map((p) => p.id).sort()).toEqual(['cart-1', 'dr-neuro']);
+    // Told as a change: the one who came, nobody gone.
+    const change = await cart.next('presence.changed', (m) => m.peers.some((p) => p.id === 'dr-neuro'));
+    expect(change).toMatchObject({ peers: [{ id: 'dr-neuro', role: 'expert', availability: 'available' }], left: [] });
+  });
+
+  it('tells the others of a peer who leaves, and of an availability set, as changes', async () => {
+    const cart = await peer('cart-1');
+    const expert = await peer('dr-neuro', 'expert');
+    await cart.next('presence.changed', (m) => m.peers.some((p) => p.id === 'dr-neuro'));
+    expert.send({ type: 'presence.set', availability: 'busy' });
+    const busy = await cart.next('presence.changed', (m) => m.peers.some((p) => p.id === 'dr-neuro'));
+    expect(busy).toEqual({
+      type: 'presence.changed',
+      peers: [expect.objectContaining({ id: 'dr-neuro', availability: 'busy' })],
+      left: [],
+    });
+    expert.ws.close();
+    expect(await cart.next('presence.changed', (m) => m.left.length > 0)).toEqual({
+      type: 'presence.changed',
+      peers: [],
+      left: ['dr-neuro'],
+    });
   });
 
   it('serves the directory of offers', async () => {

@@ -145,11 +145,14 @@ export function createCallService(deps: CallServiceDeps) {
           lastWelcomed = message.you;
           peers = message.peers;
           return publish();
-        case 'presence':
-          peers = message.peers;
+        case 'presence.changed': {
+          // The hub tells changes only: replace or add by id, remove the gone.
+          const gone = new Set([...message.left, ...message.peers.map((p) => p.id)]);
+          peers = [...peers.filter((p) => !gone.has(p.id)), ...message.peers];
           // Our own availability as the hub now has it (after presence.set).
           you = message.peers.find((p) => p.id === you?.id) ?? you;
           return publish();
+        }
         case 'directory':
           offers = message.offers;
           deps.directory?.save(offers, at());

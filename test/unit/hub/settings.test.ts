@@ -18,6 +18,18 @@ describe('hub settings', () => {
     expect(hubOptionsFromEnv({ RELAIS_HUB_DEV: '1' }).revocationsFile).toBeUndefined();
   });
 
+  it('runs alone without RELAIS_HUB_REDIS_URL, and refuses an address that is not Redis’s without echoing it', () => {
+    expect(hubOptionsFromEnv(region).redisUrl).toBeUndefined();
+    const url = 'redis://:s3cret@redis.region.example:6379';
+    expect(hubOptionsFromEnv({ ...region, RELAIS_HUB_REDIS_URL: url }).redisUrl).toBe(url);
+    expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_REDIS_URL: 'http://:s3cret@redis:6379' })).toThrow(
+      /RELAIS_HUB_REDIS_URL must be a redis:\/\/ or rediss:\/\/ address/,
+    );
+    expect(() => hubOptionsFromEnv({ ...region, RELAIS_HUB_REDIS_URL: 'http://:s3cret@redis:6379' })).not.toThrow(
+      /s3cret/,
+    );
+  });
+
   it('ends refresh chains after 90 days, or the days the region sets', () => {
     expect(hubOptionsFromEnv(region).refreshMaxAgeSeconds).toBe(90 * 86_400);
     expect(hubOptionsFromEnv({ ...region, RELAIS_HUB_REFRESH_MAX_DAYS: '30' }).refreshMaxAgeSeconds).toBe(30 * 86_400);
