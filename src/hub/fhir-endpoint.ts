@@ -12,7 +12,7 @@ import {
   validateResource,
   OperationOutcomeError,
 } from '@medplum/core';
-import definitions from '../../resources/fhir/r4-definitions.json';
+import definitions from '../../resources/fhir/r4-definitions.json' with { type: 'json' };
 import type { Bundle, OperationOutcome, OperationOutcomeIssue, Resource, SearchParameter } from '@medplum/fhirtypes';
 import {
   FhirRouter,

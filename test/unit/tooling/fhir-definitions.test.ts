@@ -3,7 +3,7 @@
 // resource type the hub serves: an upgrade, or a type added to the hub, shows here first.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import definitions from '../../../resources/fhir/r4-definitions.json';
+import definitions from '../../../resources/fhir/r4-definitions.json' with { type: 'json' };
 import { RESOURCE_TYPES } from '../../../src/hub/fhir-requests';
 
 describe('the FHIR definitions Relais ships', () => {

@@ -10,7 +10,7 @@ import {
   validateResource,
 } from '@medplum/core';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
-import definitions from '../../../../resources/fhir/r4-definitions.json';
+import definitions from '../../../../resources/fhir/r4-definitions.json' with { type: 'json' };
 import { frCoreProblems } from './fr-core-rules';
 
 // The index is @medplum/core's own, shared by the process: if the embedded hub (same process in
