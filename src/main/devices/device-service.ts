@@ -166,6 +166,14 @@ export function createDeviceService(deps: DeviceServiceDeps) {
         switch (command.type) {
           // Motion is latest-wins: accepted at once, the driver sends the newest it has.
           case 'move':
+            // Every axis at zero (a key released, a stick back to the centre) is a Stop: it goes
+            // through the priority lane at once, instead of after the last move's ACK (up to four
+            // video frames on a Sony camera) while the camera goes on moving.
+            if (command.pan === 0 && command.tilt === 0 && command.zoom === 0) {
+              zoomSpeeds.set(camera, 0);
+              await camera.stop();
+              break;
+            }
             camera.drive({ pan: command.pan, tilt: command.tilt });
             if ((zoomSpeeds.get(camera) ?? 0) !== command.zoom) camera.zoom(command.zoom);
             zoomSpeeds.set(camera, command.zoom);

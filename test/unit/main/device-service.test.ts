@@ -97,7 +97,7 @@ describe('device service', () => {
     await expect(devices.cameraPosition()).resolves.toEqual({ pan: 1, tilt: 2, zoom: 3 });
   });
 
-  it('moves pan, tilt and zoom from one gesture, and tells the zoom motor only when its speed changes', async () => {
+  it('moves pan, tilt and zoom from one gesture, tells the zoom motor only when its speed changes, and stops at all zero', async () => {
     const { devices } = service();
     const sent: string[] = [];
     const transport = createFakeTransport();
@@ -116,7 +116,7 @@ describe('device service', () => {
     await move(0.5, 0, 0); // a pan alone: no zoom stop sent with it
     await move(0.5, 0.5, 1);
     await move(0, 0.5, 1); // the zoom goes on: not told again
-    await move(0, 0, 0);
+    await move(0, 0, 0); // the key released: a Stop, at once, not a move after the last one's ACK
     await devices.cameraCommand('cam', { type: 'stop' });
     await move(0, 0, 0.5);
     expect(sent).toEqual([
@@ -124,8 +124,7 @@ describe('device service', () => {
       'drive 0.5 0.5',
       'zoom 1',
       'drive 0 0.5',
-      'drive 0 0',
-      'zoom 0',
+      'stop',
       'stop',
       'drive 0 0',
       'zoom 0.5',
