@@ -85,7 +85,7 @@ export function createStationImaging(deps: StationImagingDeps) {
     'imaging.dropBegin': () => drops.begin(),
     'imaging.dropChunk': ({ dropId, file, offset, data }) =>
       drops.chunk(dropId, file, offset, Buffer.from(data, 'base64')),
-    'imaging.dropScan': ({ dropId }) => imaging.scan(drops.folder(dropId), drops.readFile),
+    'imaging.dropScan': ({ dropId }) => imaging.scan(drops.folder(dropId), drops.source),
     'imaging.series': ({ seriesUid }) => imaging.series(seriesUid),
     'imaging.frame': ({ sopInstanceUid, frame }) => imaging.frame(sopInstanceUid, frame),
     'pacs.search': (search) => pacs.search(search),
