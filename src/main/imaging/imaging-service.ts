@@ -17,6 +17,7 @@ import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { PatientRepository } from '../patients';
 import { scanFolder, ScanFolderError, type ScannedFile } from './dicom-scan';
 import { plainFiles, type FileSource } from './file-source';
+import { keepFile, type KeepFile, type KeptFile } from './keep-file';
 import type { AttachmentStore } from '../platform/files/attachment-store';
 import { SealedFileError } from '../platform/security/sealed-file';
 import { readFrame, type FrameResult } from './pixel-frame';
@@ -78,51 +79,9 @@ async function inTurns<T>(items: T[], width: number, work: (item: T) => Promise<
 }
 
 const SCAN_TTL_MS = 3600_000;
+/** From this many new files on, the import workers keep them (keep-pool.ts). */
+const WORKERS_FROM_FILES = 16;
 const MAX_SCANS = 5;
-
-/** Keeps one scanned file in the sealed store (read once, hashed and sealed on the way): inline, or by a worker. */
-export type KeepFile = (file: ScannedFile, source: FileSource) => Promise<KeptFile>;
-export interface KeptFile {
-  sha256: string;
-  size: number;
-}
-
-/** A failure to read the source file (the disc, the drive, a sealed drop), told apart from the store's own. */
-class SourceReadError extends Error {}
-
-function* readPieces(file: ScannedFile, source: FileSource): Generator<Uint8Array> {
-  const pieces = source.pieces(file.file)[Symbol.iterator]();
-  for (;;) {
-    let next: IteratorResult<Uint8Array>;
-    try {
-      next = pieces.next();
-    } catch (error) {
-      throw new SourceReadError((error as Error).message);
-    }
-    if (next.done) return;
-    yield next.value;
-  }
-}
-
-/** The file read once, piece by piece, each piece hashed and sealed as it comes; refused when it changed since the scan. */
-export function keepFile(file: ScannedFile, source: FileSource, store: AttachmentStore): KeptFile {
-  let kept: KeptFile;
-  try {
-    kept = store.putFrom(readPieces(file, source));
-  } catch (error) {
-    if (!(error instanceof SourceReadError)) throw error;
-    throw new AppFailure(
-      'validation_failed',
-      `The file ${file.file} could not be read again (${error.message}): its study was not imported. Check the disc or drive, scan it again and import.`,
-    );
-  }
-  if (kept.size !== file.size)
-    throw new AppFailure(
-      'validation_failed',
-      `The file ${file.file} changed since the scan (${kept.size} bytes, ${file.size} then): its study was not imported. Scan the drive again and import.`,
-    );
-  return kept;
-}
 
 /** A study's files in the order the viewer shows them: by series, then along the stack. */
 function inViewerOrder(files: ScannedFile[]): ScannedFile[] {
@@ -137,7 +96,7 @@ function inViewerOrder(files: ScannedFile[]): ScannedFile[] {
 
 export function createImagingService(deps: ImagingServiceDeps) {
   const scans = new Map<string, { folder: string; found: ScannedFile[]; source: FileSource; at: number }>();
-  const keep: KeepFile = deps.keepFile ?? (async (file, source) => keepFile(file, source, deps.store));
+  const keepInline: KeepFile = async (file, source) => keepFile(file, source, deps.store);
   /**
    * Images sealed by an import still running, by SOP Instance UID: their rows are written with
    * their study's, at its end, yet the first of them is shown while the rest is imported.
@@ -221,8 +180,11 @@ export function createImagingService(deps: ImagingServiceDeps) {
     }
     // In the viewer's order, `keepers` at once (the workers'); each said as soon as it is sealed,
     // so the first image can be shown while the rest is imported.
+    // A few files are kept inline: starting the workers would cost more than it saves.
+    const byWorkers = deps.keepFile && toKeep.length >= WORKERS_FROM_FILES;
+    const keep = byWorkers ? deps.keepFile! : keepInline;
     try {
-      await inTurns(toKeep, deps.keepers ?? 1, async (file) => {
+      await inTurns(toKeep, byWorkers ? (deps.keepers ?? 1) * 2 : 1, async (file) => {
         const one = await keep(file, source);
         kept.push({ ...file, ...one });
         sealedPending.set(file.instance.sopInstanceUid, one.sha256);
