@@ -2,7 +2,7 @@
 // series and instance UIDs, the patient's demographics as the modality wrote them, the image
 // geometry, and the transfer syntax. Any input may be garbage: every way a file can be wrong
 // ends as a refusal with a reason a person can act on, never as a thrown error.
-import type dicomParser from 'dicom-parser';
+import dicomParser from 'dicom-parser';
 import { decimals, integer, text, uint16 } from './dataset-values';
 import { describeFailure, hasPreamble, parseDataset, type ParseRefusal } from './dicom-parse';
 import { countFrames } from './frame-count';
@@ -37,6 +37,8 @@ export type DicomReadResult =
 
 const IMPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2';
 const MEDIA_DIRECTORY = '1.2.840.10008.1.3.10';
+const DEFLATED = '1.2.840.10008.1.2.1.99';
+const PIXEL_DATA = 'x7fe00010';
 
 /** Bytes of one native frame; 4:2:2 colour keeps one chroma pair for two pixels. */
 function nativeFrameBytes(
@@ -73,6 +75,53 @@ export function readDicom(bytes: Uint8Array): DicomReadResult {
   } catch (error) {
     return { ok: false, ...describeFailure(error, bytes) };
   }
+  return describe(ds, assumedSyntax, bytes, ds.byteArray.length);
+}
+
+/**
+ * A file read from its head (its first bytes) and its size, when the head tells all readDicom
+ * would: a Part 10 file whose header, up to native pixel data of a stated length that ends the
+ * file, lies in the head. Then the pixels are not read (nothing in them is parsed). Null
+ * when the whole file must be read (compressed or deflated pixels, no Part 10 header, a header
+ * longer than the head, anything odd): readDicom on the whole says what it is. A scan thus reads
+ * each image's header only, and the import reads the file once, to hash and seal it.
+ */
+export function readDicomHead(head: Uint8Array, fileSize: number): DicomReadResult | null {
+  if (head.length >= fileSize) return readDicom(head);
+  if (!hasPreamble(head)) return null;
+  let ds: dicomParser.DataSet;
+  try {
+    ds = dicomParser.parseDicom(head, {
+      untilTag: PIXEL_DATA,
+      inflater: () => {
+        throw new Error('deflated: read whole');
+      },
+    });
+  } catch {
+    return null;
+  }
+  const pixelData = ds.elements[PIXEL_DATA];
+  const syntax = transferSyntax(text(ds, 'x00020010') ?? '');
+  if (!pixelData || pixelData.hadUndefinedLength || !syntax.known || syntax.encapsulated || syntax.uid === DEFLATED)
+    return null;
+  // Without its identifiers it may be read in a syntax it is not written in; a file shorter
+  // than its pixels was cut; anything after the pixels (padding, a signature, garbage) must be
+  // parsed: the whole read says which, in its words. Pixels that end the file are the rule.
+  if (!ds.elements.x00080018 || pixelData.dataOffset + pixelData.length !== fileSize) return null;
+  return describe(ds, null, head, fileSize);
+}
+
+/**
+ * What a parsed data set is. `bytes`: the file as read (or its head); `fileLength`: the data
+ * set's whole length (the inflated one for a deflated file; the file's size when only its head
+ * was parsed).
+ */
+function describe(
+  ds: dicomParser.DataSet,
+  assumedSyntax: string | null,
+  bytes: Uint8Array,
+  fileLength: number,
+): DicomReadResult {
   if (text(ds, 'x00020002') === MEDIA_DIRECTORY) {
     return {
       ok: false,
@@ -116,7 +165,7 @@ export function readDicom(bytes: Uint8Array): DicomReadResult {
     pixelData && rows && columns
       ? {
           ...geometry,
-          frames: countFrames(ds, pixelData, syntax, nativeFrameBytes(geometry)).frames,
+          frames: countFrames(ds, pixelData, syntax, nativeFrameBytes(geometry), fileLength).frames,
           slicePosition: slicePosition(ds),
         }
       : null;
@@ -139,10 +188,7 @@ export function readDicom(bytes: Uint8Array): DicomReadResult {
   if (image && pixelData && !syntax.encapsulated && pixelData.length !== undefined) {
     // Native pixels: the element must hold every frame (a cut file often keeps a valid header).
     const expected = nativeFrameBytes(image) * image.frames;
-    if (
-      pixelData.dataOffset + Math.min(pixelData.length, expected) > ds.byteArray.length ||
-      pixelData.length < expected
-    ) {
+    if (pixelData.dataOffset + Math.min(pixelData.length, expected) > fileLength || pixelData.length < expected) {
       return {
         ok: false,
         reason: 'truncated',

@@ -1,11 +1,12 @@
 // Walks a folder (a CD or USB drive's mount point, or a folder of exported images) and reads
-// every file as DICOM, without following links out of it and within fixed bounds, yielding to
-// the event loop as it goes so that the station stays responsive. Groups what it read by study
-// and series; counts what it refused by reason, with a few examples of each.
+// every file as DICOM (its header; the whole file when the header does not tell), without
+// following links out of it and within fixed bounds, yielding to the event loop as it goes so
+// that the station stays responsive. Groups what it read by study and series; counts what it
+// refused by reason, with a few examples of each.
 import fs from 'node:fs';
 import path from 'node:path';
-import { readDicom, type DicomInstance } from './dicom-file';
-import type { FileSealer } from '../platform/security/sealed-file';
+import { readDicom, readDicomHead, type DicomInstance } from './dicom-file';
+import { plainFiles, type FileSource } from './file-source';
 
 export const MAX_SCAN_FILES = 20_000;
 const MAX_DEPTH = 12;
@@ -14,6 +15,8 @@ const EXAMPLES_PER_REASON = 5;
 
 export interface ScannedFile {
   file: string;
+  /** Its size at the scan: the import refuses a file that changed since. */
+  size: number;
   instance: DicomInstance;
 }
 
@@ -56,19 +59,13 @@ function listFiles(root: string): string[] {
   return out;
 }
 
-/** How a file's bytes are read: as they are on a drive, or unsealed from the station's own folders. */
-export type ReadFile = (file: string) => Uint8Array;
-export const readPlainFile: ReadFile = (file) => new Uint8Array(fs.readFileSync(file));
-/** The station's own folders (drops, PACS retrievals) hold sealed files. */
-export const readSealedFile =
-  (sealer: FileSealer): ReadFile =>
-  (file) =>
-    new Uint8Array(sealer.read(file));
+/** How much of a file the scan reads first: its header, up to the pixel data, fits in it. */
+const HEAD_BYTES = 64 * 1024;
 
 export async function scanFolder(
   folder: string,
   onProgress: (done: number, total: number) => void,
-  readFile: ReadFile = readPlainFile,
+  source: FileSource = plainFiles,
 ): Promise<ScanResult> {
   if (!path.isAbsolute(folder))
     throw new ScanFolderError(
@@ -100,12 +97,13 @@ export async function scanFolder(
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     try {
-      const size = fs.statSync(file).size;
+      const size = source.size(file);
       if (size > MAX_FILE_BYTES)
         refuse(file, 'too_large', `The file is ${size} bytes, over the ${MAX_FILE_BYTES} the station reads.`);
       else {
-        const result = readDicom(readFile(file));
-        if (result.ok) found.push({ file, instance: result.instance });
+        // The header alone when it tells all; the whole file otherwise (compressed pixels, odd files).
+        const result = readDicomHead(source.head(file, HEAD_BYTES), size) ?? readDicom(source.whole(file));
+        if (result.ok) found.push({ file, size, instance: result.instance });
         else refuse(file, result.reason, result.detail);
       }
     } catch (error) {

@@ -45,6 +45,8 @@ export function countFrames(
   element: dicomParser.Element,
   syntax: TransferSyntax,
   frameBytes: number,
+  /** The whole file's length, when only its head was parsed. */
+  fileLength: number = ds.byteArray.length,
 ): FrameCount {
   const declared = declaredFrames(ds);
   if (declared !== null) return { frames: declared, counted: null };
@@ -57,7 +59,7 @@ export function countFrames(
   } else if (frameBytes <= 0) {
     found = 1;
   } else {
-    const length = Math.min(element.length, ds.byteArray.length - element.dataOffset);
+    const length = Math.min(element.length, fileLength - element.dataOffset);
     found = Math.max(1, Math.floor(length / frameBytes));
     // A value of odd length is padded with one byte (PS3.5 7.1.1): more than that is a frame cut short.
     if (length >= frameBytes && length - found * frameBytes > 1) unshown = 1;

@@ -3,14 +3,14 @@
 // contract in chunks into a private drop folder, which is then read like a drive. Names are
 // never the dropped ones (a file is stored by its number), so nothing can reach outside the
 // folder. Files are sealed as their chunks arrive (DICOM headers carry the patient's name), and
-// read back through `readFile`. At most MAX_DROPS_IN_PROGRESS are being received at once; one
+// read back through `source`. At most MAX_DROPS_IN_PROGRESS are being received at once; one
 // nobody sends to for ten minutes is let go, a scanned one an hour after its scan; at start-up, all
 // of them (leftover-files.ts, which says how many and how much in the log).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../contract/failure';
-import { readSealedFile } from './dicom-scan';
+import { sealedFiles } from './file-source';
 import type { FileSealer, SealedAppender } from '../platform/security/sealed-file';
 
 export const MAX_DROP_FILES = 20_000;
@@ -105,7 +105,7 @@ export function createImagingDrops(deps: {
       return { received: sealed.written };
     },
 
-    /** The drop's folder, to be read like a drive with `readFile`; its files are complete from now on. */
+    /** The drop's folder, to be read like a drive with `source`; its files are complete from now on. */
     folder(dropId: string): string {
       const drop = drops.get(dropId);
       if (!drop)
@@ -120,7 +120,7 @@ export function createImagingDrops(deps: {
       return drop.folder;
     },
 
-    readFile: readSealedFile(deps.sealer),
+    source: sealedFiles(deps.sealer),
 
     close(): void {
       clearInterval(sweeper);

@@ -22,6 +22,7 @@ export function createImagingFeature(platform: StationPlatform, deps: ImagingFea
     events: platform.events,
     store: platform.fileStore,
     sealer: platform.sealer,
+    filesKey: platform.keys.files,
     roomFor: deps.roomFor,
     patients: deps.patients,
     encounters: deps.encounters,

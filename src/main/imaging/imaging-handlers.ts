@@ -1,6 +1,7 @@
 // The station's imaging, composed apart from the rest of the station: import from drives,
 // dropped files and the hospital PACS, frames decoded off the main thread, and the contract
 // channels that reach them.
+import os from 'node:os';
 import path from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { CallRepository } from '../calls';
@@ -13,7 +14,8 @@ import { createDicomWebClient } from './dicomweb-client';
 import { createFramePool } from './frame-pool';
 import { createImagingDrops } from './imaging-drop';
 import { createImagingService } from './imaging-service';
-import { IMAGING_DROPS_DIR, PACS_INBOX_DIR } from '../platform/files/leftover-files';
+import { IMAGING_DROPS_DIR, PACS_INBOX_DIR, STORE_DIR } from '../platform/files/leftover-files';
+import { createKeepPool } from './keep-pool';
 import { createPacsService } from './pacs-service';
 import type { StationEvents } from '../platform/station-events';
 import type { FileSealer } from '../platform/security/sealed-file';
@@ -32,6 +34,8 @@ export interface StationImagingDeps {
   /** The sealed store files are kept in by their SHA-256. */
   store: AttachmentStore;
   sealer: FileSealer;
+  /** The key the store's files are sealed with: the import workers seal with it. */
+  filesKey: Buffer;
   now: () => Date;
   events: StationEvents;
   imagingWorker: string | null;
@@ -51,6 +55,13 @@ export function createStationImaging(deps: StationImagingDeps) {
     roomFor: deps.roomFor,
   });
   const framePool = createFramePool({ workerFile: deps.imagingWorker });
+  // One import worker per core, two at most (a cart PC has two): bench/imaging.bench.ts measures it.
+  const keepPool = createKeepPool({
+    workerFile: deps.imagingWorker,
+    filesKey: deps.filesKey,
+    storeDir: path.join(deps.dataDir, STORE_DIR),
+    workers: Math.min(Number(process.env.RELAIS_IMPORT_WORKERS ?? 2), os.availableParallelism()),
+  });
   const imaging = createImagingService({
     db: deps.db,
     imaging: repository,
@@ -62,6 +73,8 @@ export function createStationImaging(deps: StationImagingDeps) {
     onProgress: (progress) => deps.events.emit('imaging.progress', progress),
     onPatientImaging: (patientId) => deps.events.emit('imaging.changed', { patientId }),
     readFrame: (bytes, index) => framePool.read(bytes, index),
+    keepFile: keepPool ? (file, source) => keepPool.keep(file, source) : undefined,
+    keepers: keepPool?.width,
     roomFor: deps.roomFor,
     onIdentityOverride: deps.onIdentityOverride,
   });
@@ -85,7 +98,7 @@ export function createStationImaging(deps: StationImagingDeps) {
     'imaging.dropBegin': () => drops.begin(),
     'imaging.dropChunk': ({ dropId, file, offset, data }) =>
       drops.chunk(dropId, file, offset, Buffer.from(data, 'base64')),
-    'imaging.dropScan': ({ dropId }) => imaging.scan(drops.folder(dropId), drops.readFile),
+    'imaging.dropScan': ({ dropId }) => imaging.scan(drops.folder(dropId), drops.source),
     'imaging.series': ({ seriesUid }) => imaging.series(seriesUid),
     'imaging.frame': ({ sopInstanceUid, frame }) => imaging.frame(sopInstanceUid, frame),
     'pacs.search': (search) => pacs.search(search),
@@ -96,6 +109,7 @@ export function createStationImaging(deps: StationImagingDeps) {
   const close = async () => {
     drops.close();
     await framePool.close();
+    await keepPool?.close();
   };
   return { repository, handlers, close };
 }

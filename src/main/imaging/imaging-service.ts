@@ -7,16 +7,17 @@
 // A study whose patient differs from the record's is attached only with a confirmation for that
 // study, naming who compared them (imaging-identity.ts), and each such override is audited:
 // identity errors in imaging are how a wrong patient gets treated.
-import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import type { ImageFrame, ScanReport, ScannedStudy, SeriesImages } from '../../shared/imaging/imaging';
+import { randomUUID } from 'node:crypto';
+import type { ImageFrame, ImagingProgress, ScanReport, ScannedStudy, SeriesImages } from '../../shared/imaging/imaging';
 import { AppFailure, fieldFailure } from '../contract/failure';
 import type { Db } from '../platform/database/connection';
 import type { EncounterRepository } from '../acts';
 import type { ImagingRepository } from './imaging-repository';
 import type { OutboxRepository } from '../platform/database/outbox-repository';
 import type { PatientRepository } from '../patients';
-import { readPlainFile, scanFolder, ScanFolderError, type ReadFile, type ScannedFile } from './dicom-scan';
+import { scanFolder, ScanFolderError, type ScannedFile } from './dicom-scan';
+import { plainFiles, type FileSource } from './file-source';
+import { keepFile, type KeepFile, type KeptFile } from './keep-file';
 import type { AttachmentStore } from '../platform/files/attachment-store';
 import { SealedFileError } from '../platform/security/sealed-file';
 import { readFrame, type FrameResult } from './pixel-frame';
@@ -32,7 +33,11 @@ export interface ImagingServiceDeps {
   /** The sealed store files are kept in by their SHA-256. */
   store: AttachmentStore;
   now: () => Date;
-  onProgress: (progress: { scanId: string; phase: 'scanning' | 'importing'; done: number; total: number }) => void;
+  onProgress: (progress: ImagingProgress) => void;
+  /** Keeps a file in the store (by worker threads in the app); inline by default. */
+  keepFile?: KeepFile;
+  /** How many files `keepFile` is given at once (its workers); 1 by default. */
+  keepers?: number;
   onPatientImaging: (patientId: string) => void;
   /** Decodes a frame (off the main thread in the app; inline by default). */
   readFrame?: (bytes: Uint8Array, index: number) => Promise<FrameResult>;
@@ -50,28 +55,53 @@ interface StudyTarget {
   at: string;
 }
 
+/**
+ * Runs `work` on every item, at most `width` at once, in order; waits for every started one
+ * before throwing the first failure (no file is still being written once the import has said).
+ * Yields to the event loop between items, so an import kept inline does not hold the station.
+ */
+async function inTurns<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, width) }, lane));
+  if (failure) throw (failure as { error: unknown }).error;
+}
+
 const SCAN_TTL_MS = 3600_000;
+/** From this many new files on, the import workers keep them (keep-pool.ts). */
+const WORKERS_FROM_FILES = 16;
 const MAX_SCANS = 5;
 
-/** Copies a file into the content-addressed store, hashing it on the way; returns its SHA-256. */
-function keep(file: string, readFile: ReadFile, store: AttachmentStore): { sha256: string; size: number } {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFile(file);
-  } catch (error) {
-    const why = (error as Error).message;
-    throw new AppFailure(
-      'validation_failed',
-      `The file ${file} could not be read again (${why}): its study was not imported. Check the disc or drive, scan it again and import.`,
-    );
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  store.put(sha256, bytes);
-  return { sha256, size: bytes.length };
+/** A study's files in the order the viewer shows them: by series, then along the stack. */
+function inViewerOrder(files: ScannedFile[]): ScannedFile[] {
+  const position = (f: ScannedFile) => f.instance.image?.slicePosition ?? Infinity;
+  return [...files].sort(
+    (a, b) =>
+      a.instance.seriesInstanceUid.localeCompare(b.instance.seriesInstanceUid) ||
+      position(a) - position(b) ||
+      (a.instance.instanceNumber ?? 0) - (b.instance.instanceNumber ?? 0),
+  );
 }
 
 export function createImagingService(deps: ImagingServiceDeps) {
-  const scans = new Map<string, { folder: string; found: ScannedFile[]; readFile: ReadFile; at: number }>();
+  const scans = new Map<string, { folder: string; found: ScannedFile[]; source: FileSource; at: number }>();
+  const keepInline: KeepFile = async (file, source) => keepFile(file, source, deps.store);
+  /**
+   * Images sealed by an import still running, by SOP Instance UID: their rows are written with
+   * their study's, at its end, yet the first of them is shown while the rest is imported.
+   */
+  const sealedPending = new Map<string, string>();
 
   function summarise(found: ScannedFile[]): ScannedStudy[] {
     const studies = new Map<string, ScannedStudy>();
@@ -128,23 +158,40 @@ export function createImagingService(deps: ImagingServiceDeps) {
    * outbox row in one transaction. Killed before the commit, nothing of it is in the record and
    * its files are removed at the next start; after, it is whole and the region will be told.
    */
-  function importStudy(
+  async function importStudy(
     study: ScannedStudy,
     files: ScannedFile[],
-    readFile: ReadFile,
+    source: FileSource,
     target: StudyTarget,
-    progress: () => void,
+    progress: (file: ScannedFile) => void,
   ) {
-    const kept: (ScannedFile & { sha256: string; size: number })[] = [];
+    const kept: (ScannedFile & KeptFile)[] = [];
     const taken = new Set<string>();
     let alreadyThere = 0;
+    const toKeep: ScannedFile[] = [];
     for (const file of files) {
       const uid = file.instance.sopInstanceUid;
       // The same image twice on a drive, or already kept: once.
-      if (taken.has(uid) || deps.imaging.hasInstance(uid)) alreadyThere++;
-      else kept.push({ ...file, ...keep(file.file, readFile, deps.store) });
+      if (taken.has(uid) || deps.imaging.hasInstance(uid)) {
+        alreadyThere++;
+        progress(file);
+      } else toKeep.push(file);
       taken.add(uid);
-      progress();
+    }
+    // In the viewer's order, `keepers` at once (the workers'); each said as soon as it is sealed,
+    // so the first image can be shown while the rest is imported.
+    // A few files are kept inline: starting the workers would cost more than it saves.
+    const byWorkers = deps.keepFile && toKeep.length >= WORKERS_FROM_FILES;
+    const keep = byWorkers ? deps.keepFile! : keepInline;
+    try {
+      await inTurns(toKeep, byWorkers ? (deps.keepers ?? 1) * 2 : 1, async (file) => {
+        const one = await keep(file, source);
+        kept.push({ ...file, ...one });
+        sealedPending.set(file.instance.sopInstanceUid, one.sha256);
+        progress(file);
+      });
+    } finally {
+      for (const file of toKeep) sealedPending.delete(file.instance.sopInstanceUid);
     }
     const first = files[0]!.instance;
     let instances = 0;
@@ -197,15 +244,15 @@ export function createImagingService(deps: ImagingServiceDeps) {
   }
 
   return {
-    /** Reads a drive or folder; `readFile` unseals the station's own folders (drops, PACS retrievals). */
-    async scan(folder: string, readFile: ReadFile = readPlainFile): Promise<ScanReport> {
+    /** Reads a drive or folder; `source` unseals the station's own folders (drops, PACS retrievals). */
+    async scan(folder: string, source: FileSource = plainFiles): Promise<ScanReport> {
       const scanId = randomUUID();
       let result;
       try {
         result = await scanFolder(
           folder,
           (done, total) => deps.onProgress({ scanId, phase: 'scanning', done, total }),
-          readFile,
+          source,
         );
       } catch (error) {
         if (error instanceof ScanFolderError)
@@ -214,7 +261,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
       }
       for (const [id, s] of scans) if (deps.now().getTime() - s.at > SCAN_TTL_MS) scans.delete(id);
       while (scans.size >= MAX_SCANS) scans.delete(scans.keys().next().value!);
-      scans.set(scanId, { folder, found: result.found, readFile, at: deps.now().getTime() });
+      scans.set(scanId, { folder, found: result.found, source, at: deps.now().getTime() });
       return {
         scanId,
         folder,
@@ -266,14 +313,19 @@ export function createImagingService(deps: ImagingServiceDeps) {
       // New images stop before the records' own space runs out: checked before anything is copied.
       const newFiles = files.filter((f) => !deps.imaging.hasInstance(f.instance.sopInstanceUid));
       deps.roomFor(
-        newFiles.reduce((total, f) => total + fs.statSync(f.file).size, 0),
+        newFiles.reduce((total, f) => total + f.size, 0),
         'These images',
       );
       let done = 0;
-      const progress = () => {
+      let firstImage: ImagingProgress['firstImage'];
+      const progress = (file: ScannedFile) => {
         done++;
-        if (done % 10 === 0 || done === files.length)
-          deps.onProgress({ scanId: input.scanId, phase: 'importing', done, total: files.length });
+        // The first image sealed is shown at once, while the rest is imported.
+        const first = !firstImage && file.instance.image && sealedPending.has(file.instance.sopInstanceUid);
+        if (first)
+          firstImage = { sopInstanceUid: file.instance.sopInstanceUid, seriesUid: file.instance.seriesInstanceUid };
+        if (first || done % 10 === 0 || done === files.length)
+          deps.onProgress({ scanId: input.scanId, phase: 'importing', done, total: files.length, firstImage });
       };
       const at = deps.now().toISOString();
       let instances = 0;
@@ -287,7 +339,7 @@ export function createImagingService(deps: ImagingServiceDeps) {
           at,
         };
         const ofStudy = files.filter((f) => f.instance.studyInstanceUid === study.studyUid);
-        const result = importStudy(study, ofStudy, scan.readFile, target, progress);
+        const result = await importStudy(study, inViewerOrder(ofStudy), scan.source, target, progress);
         instances += result.instances;
         alreadyThere += result.alreadyThere;
         // Recorded once the study is in: the trail says what was filed, not what was attempted.
@@ -342,13 +394,13 @@ export function createImagingService(deps: ImagingServiceDeps) {
       };
     },
 
-    /** One frame decoded for the viewer; a frame that cannot be shown is refused with its reason. */
+    /** One frame decoded for the viewer (of an image kept, or sealed by an import still running); a frame that cannot be shown is refused with its reason. */
     async frame(sopInstanceUid: string, index: number): Promise<ImageFrame> {
-      const instance = deps.imaging.instance(sopInstanceUid);
-      if (!instance) throw new AppFailure('not_found', 'This image is not on this station.');
+      const sha256 = deps.imaging.instance(sopInstanceUid)?.sha256 ?? sealedPending.get(sopInstanceUid);
+      if (!sha256) throw new AppFailure('not_found', 'This image is not on this station.');
       let bytes: Buffer;
       try {
-        bytes = deps.store.read(instance.sha256);
+        bytes = deps.store.read(sha256);
       } catch (error) {
         if (error instanceof SealedFileError)
           throw new AppFailure('validation_failed', `${error.message} Import the study again.`);

@@ -15,7 +15,7 @@ import type { PatientRepository } from '../patients';
 import { PhotoError, secondaryCapture } from './secondary-capture';
 import type { ImagingRepository } from './imaging-repository';
 import { DicomWebError, type DicomWebClient } from './dicomweb-client';
-import { readSealedFile } from './dicom-scan';
+import { sealedFiles } from './file-source';
 import type { createImagingService } from './imaging-service';
 import type { FileSealer } from '../platform/security/sealed-file';
 import type { AttachmentStore } from '../platform/files/attachment-store';
@@ -138,7 +138,7 @@ export function createPacsService(deps: PacsServiceDeps) {
           );
           for (const file of files) deps.sealer.write(path.join(folder, `${String(++n).padStart(5, '0')}.dcm`), file);
         }
-        const scan = await deps.imaging.scan(folder, readSealedFile(deps.sealer));
+        const scan = await deps.imaging.scan(folder, sealedFiles(deps.sealer));
         if (!scan.studies.some((s) => s.studyUid === input.studyUid)) {
           const refused = scan.refused.map((r) => `${r.count} ${r.reason}`).join(', ');
           throw new AppFailure(

@@ -88,7 +88,10 @@ export const ImagingProgressSchema = z.object({
   phase: z.enum(['scanning', 'importing']),
   done: z.number().int(),
   total: z.number().int(),
+  /** While importing: the first image sealed, shown while the rest is imported (imaging.frame reads it). */
+  firstImage: z.object({ sopInstanceUid: z.string(), seriesUid: z.string() }).optional(),
 });
+export type ImagingProgress = z.infer<typeof ImagingProgressSchema>;
 
 export const PatientStudySchema = z.object({
   studyUid: z.string(),

@@ -9,6 +9,7 @@ import { mulberry32 } from '../../../devices/random';
 import { readDicom } from '../../../src/main/imaging/dicom-file';
 import { readFrame } from '../../../src/main/imaging/pixel-frame';
 import { LIBRARY_WORDING } from '../../helpers/library-wording';
+import { mutate } from '../../helpers/dicom-mutations';
 
 const DIR = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
 // Native, deflated and headerless files, and each compressed syntax the station decodes.
@@ -27,38 +28,6 @@ const SEEDS = [
   'SC_rgb_small_odd_jpeg.dcm',
   'SC_rgb_rle_2frame.dcm',
 ];
-
-function mutate(original: Uint8Array, random: () => number): { bytes: Uint8Array; how: string } {
-  const bytes = new Uint8Array(original);
-  const at = () => Math.floor(random() * bytes.length);
-  switch (Math.floor(random() * 4)) {
-    case 0: {
-      const end = Math.floor(random() * original.length);
-      return { bytes: bytes.subarray(0, end), how: `cut at ${end}` };
-    }
-    case 1: {
-      const n = 1 + Math.floor(random() * 20);
-      for (let i = 0; i < n; i++) bytes[at()] = Math.floor(random() * 256);
-      return { bytes, how: `${n} bytes changed` };
-    }
-    case 2: {
-      // A length that lies: four bytes somewhere in the dataset set to a huge or odd value.
-      const p = 132 + Math.floor(random() * Math.max(1, bytes.length - 140));
-      const value = [0xffffffff, 0x7fffffff, 0x00010000, 0x0000fffe][Math.floor(random() * 4)]!;
-      new DataView(bytes.buffer).setUint32(Math.min(p, bytes.length - 4), value, true);
-      return { bytes, how: `length ${value.toString(16)} at ${p}` };
-    }
-    default: {
-      const p = at();
-      const n = 1 + Math.floor(random() * 64);
-      const grown = new Uint8Array(bytes.length + n);
-      grown.set(bytes.subarray(0, p), 0);
-      for (let i = 0; i < n; i++) grown[p + i] = Math.floor(random() * 256);
-      grown.set(bytes.subarray(p), p + n);
-      return { bytes: grown, how: `${n} bytes inserted at ${p}` };
-    }
-  }
-}
 
 describe('DICOM fuzzing', () => {
   it('reads 1,000 damaged files, and decodes what it imports, without an escaped exception', async () => {

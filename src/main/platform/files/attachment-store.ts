@@ -1,7 +1,7 @@
 // The station's files by content: photos, sounds, PDFs and imported DICOM, each kept once under
 // attachments/<2 hex>/<sha256>, sealed (encrypted) on disk. Every reader goes through here, so no
 // part of the station reads or writes a patient's file in the clear.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SealedFileError, type FileSealer } from '../security/sealed-file';
@@ -57,6 +57,34 @@ export function createAttachmentStore(dir: string, sealer: FileSealer) {
         throw error;
       }
       return kept === 'damaged' ? 'replaced_damaged' : 'stored';
+    },
+
+    /**
+     * Keeps a file given as plain pieces (read from a drive, unsealed from a drop) in one pass:
+     * sealed into a temporary in a shard folder while its SHA-256 is computed, then moved under
+     * that name; dropped when a sound copy is kept already (a damaged one is replaced). Unlike
+     * `put`, the copy is not read back: reading it from the page cache right after writing it
+     * proves nothing about the disk, every record carries its tag (damage is caught when it is
+     * read), and the sealer checks that the disk holds every sealed byte. A stop midway leaves a
+     * `.part`, removed at the next start (leftover-files.ts).
+     */
+    putFrom(pieces: Iterable<Uint8Array>): { sha256: string; size: number; outcome: StoreOutcome } {
+      const temporary = path.join(dir, randomBytes(1).toString('hex'), `${randomBytes(8).toString('hex')}.part`);
+      fs.mkdirSync(path.dirname(temporary), { recursive: true, mode: 0o700 });
+      const { sha256, size } = sealer.writeFrom(temporary, pieces);
+      try {
+        const kept = existing(sha256);
+        if (kept === 'sound') {
+          fs.rmSync(temporary, { force: true });
+          return { sha256, size, outcome: 'already_kept' };
+        }
+        folderFor(sha256);
+        fs.renameSync(temporary, pathOf(sha256));
+        return { sha256, size, outcome: kept === 'damaged' ? 'replaced_damaged' : 'stored' };
+      } catch (error) {
+        fs.rmSync(temporary, { force: true });
+        throw error;
+      }
     },
 
     /**

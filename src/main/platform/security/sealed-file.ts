@@ -198,6 +198,61 @@ export function createFileSealer(filesKey: Buffer) {
       };
     },
 
+    /**
+     * Seals plain pieces into a new `file` as they come, hashing them on the way: one pass, no
+     * copy of the whole (an imported image is read once). Each piece becomes records of up to
+     * MAX_RECORD_BYTES; an empty record closes the file, as an appender's does. The file is
+     * created (never overwritten) and removed when anything fails: the caller writes it under a
+     * temporary name and moves it into place. Returns the SHA-256 (hex) and size of the plain bytes.
+     */
+    writeFrom(file: string, pieces: Iterable<Uint8Array>): { sha256: string; size: number } {
+      const { header, key } = newHeader();
+      const hash = createHash('sha256');
+      const fd = fs.openSync(file, 'wx', 0o600);
+      let index = 0;
+      let size = 0;
+      let sealedBytes = header.length;
+      const writeRecord = (plain: Uint8Array, last: boolean) => {
+        const head = recordHead(plain.length, last);
+        const cipher = createCipheriv('aes-256-gcm', key, nonceFor(index++));
+        cipher.setAAD(head);
+        const parts = [head, cipher.update(plain), cipher.final(), cipher.getAuthTag()];
+        const length = parts.reduce((n, p) => n + p.length, 0);
+        if (fs.writevSync(fd, parts) !== length) throw new SealedFileError(`${file}: the disk took only part of a record.`);
+        sealedBytes += length;
+      };
+      try {
+        fs.writeSync(fd, header);
+        for (const piece of pieces) {
+          for (let at = 0; at < piece.length; at += MAX_RECORD_BYTES) {
+            const part = piece.subarray(at, at + MAX_RECORD_BYTES);
+            hash.update(part);
+            writeRecord(part, false);
+            size += part.length;
+          }
+        }
+        writeRecord(new Uint8Array(0), true);
+        // What the disk holds is what was sealed: a short write cannot pass for the file.
+        if (fs.fstatSync(fd).size !== sealedBytes) throw new SealedFileError(`${file}: the sealed copy is not whole on disk.`);
+      } catch (error) {
+        fs.closeSync(fd);
+        fs.rmSync(file, { force: true });
+        throw error;
+      }
+      fs.closeSync(fd);
+      return { sha256: hash.digest('hex'), size };
+    },
+
+    /** The plain bytes record by record, each checked, without holding the file (a sync `chunks`). */
+    *pieces(file: string): Generator<Buffer> {
+      const fd = fs.openSync(file, 'r');
+      try {
+        yield* plainRecords(file, fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+
     read(file: string): Buffer {
       return withFile(file, (fd) => Buffer.concat([...plainRecords(file, fd)]));
     },

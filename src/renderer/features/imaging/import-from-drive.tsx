@@ -7,7 +7,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { absentTraits, COMPARED_TRAITS, demographicDifferences } from '../../../shared/imaging/dicom-patient-match';
-import type { ScannedStudy, ScanReport } from '../../../shared/imaging/imaging';
+import type { ImagingProgress, ScannedStudy, ScanReport } from '../../../shared/imaging/imaging';
 import type { Patient } from '../../../shared/patients/patient';
 import type { AppError } from '../../../shared/result';
 import { relais } from '../../api';
@@ -16,6 +16,7 @@ import { invalidProps, missingRequired, splitFieldErrors } from '../../ui/field-
 import { FieldError } from '../../ui/form-field';
 import { displayDate, personName } from '../../ui/imaging/dicom-display';
 import { DropZone } from './drop-zone';
+import { ImportProgress } from './import-progress';
 import { StudyIdentityCheck } from './study-identity-check';
 import { firstReason, ReasonedButton } from '../../ui/disabled-reason';
 
@@ -116,11 +117,11 @@ export function ImportFromDrive({
   const [chosen, setChosen] = useState<string[]>([]);
   /** Who confirmed each ticked study whose identity differs, by study. */
   const [confirmed, setConfirmed] = useState<Record<string, string>>({});
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<ImagingProgress | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => relais.on('imaging.progress', (p) => setProgress({ done: p.done, total: p.total })), []);
+  useEffect(() => relais.on('imaging.progress', setProgress), []);
   useEffect(() => {
     let current = true;
     void relais
@@ -185,9 +186,7 @@ export function ImportFromDrive({
     <div>
       <DriveFolderForm folder={folder} onFolder={setFolder} error={error} busy={busy} onSubmit={() => void scan()} />
       <DropZone onError={setError} onScanned={show} />
-      {progress && progress.total > 0 && (
-        <progress max={progress.total} value={progress.done} aria-label={t('imaging.progress')} />
-      )}
+      {progress && progress.total > 0 && <ImportProgress progress={progress} />}
       <ActError error={splitFieldErrors(t, error, FOLDER_PATHS).rest} />
       {report && record && (
         <section aria-label={t('imaging.found')}>

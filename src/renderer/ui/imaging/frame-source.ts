@@ -65,7 +65,9 @@ export function localSeriesSource(
   let running = 0;
   let focus = 0;
   let held = 0;
-  const CONCURRENT = 2;
+  // Frames asked for at once: the station decodes one while the page unpacks another and the
+  // socket carries a third, so none of them waits for the others' round trips.
+  const CONCURRENT = 4;
   const distance = (i: number) => Math.abs(i - focus);
 
   function keep(index: number, frame: LoadedFrame): void {

