@@ -1,8 +1,11 @@
 // The station of the files half of the sync bench (bench/sync-files.ts), made in a process of its
 // own: the 500 MB written through the contract leave the maker's memory high, and the bench
 // measures the memory of the process that sends them from where it starts.
-// Usage: node --import tsx bench/sync-files-maker.ts <data folder> <count of sounds> <MB each>
+// Usage: node --import tsx bench/sync-files-maker.ts <data folder> <folder of plain copies> <count of sounds> <MB each>
+// The plain copies (named by their SHA-256) are the bytes the reference sends by plain PUT.
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { silentLogger } from '../src/main/platform/logger';
 import { createStation, type Station } from '../src/main/station';
 import { consentTo } from '../test/helpers/consent';
@@ -11,7 +14,14 @@ import { provisionalIdentity } from '../test/helpers/identities';
 import { stationDatabase } from '../test/helpers/station-database';
 
 /** Sounds kept by a station's calls, each call linked to its act with the patient's consent, as a nurse records them. */
-async function keepSounds(station: Station, dataDir: string, count: number, megabytes: number): Promise<void> {
+async function keepSounds(
+  station: Station,
+  dataDir: string,
+  plainDir: string,
+  count: number,
+  megabytes: number,
+): Promise<void> {
+  fs.mkdirSync(plainDir, { recursive: true });
   const journal = stationDatabase(dataDir);
   // One patient followed over many acts (a heart murmur listened to at each).
   const created = await contractValue(station, 'patients.create', {
@@ -38,6 +48,7 @@ async function keepSounds(station: Station, dataDir: string, count: number, mega
     });
     await consentTo(station, act.id);
     const bytes = randomBytes(megabytes * 1024 * 1024);
+    fs.writeFileSync(path.join(plainDir, createHash('sha256').update(bytes).digest('hex')), bytes);
     const begun = await contractValue(station, 'attachments.begin', {
       callId,
       kind: 'auscultation',
@@ -61,7 +72,8 @@ async function keepSounds(station: Station, dataDir: string, count: number, mega
   journal.close();
 }
 
-const [dataDir, count, megabytes] = process.argv.slice(2);
-if (!dataDir || !count || !megabytes) throw new Error('Usage: sync-files-maker.ts <data folder> <count> <MB each>');
+const [dataDir, plainDir, count, megabytes] = process.argv.slice(2);
+if (!dataDir || !plainDir || !count || !megabytes)
+  throw new Error('Usage: sync-files-maker.ts <data folder> <folder of plain copies> <count> <MB each>');
 const station = createStation({ dataDir, mode: 'browser', logger: silentLogger });
-void keepSounds(station, dataDir, Number(count), Number(megabytes)).then(() => station.close());
+void keepSounds(station, dataDir, plainDir, Number(count), Number(megabytes)).then(() => station.close());

@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { issueToken } from '../src/hub/tokens';
 import { openStationStorage } from '../src/main/platform/storage';
@@ -15,6 +14,7 @@ import { createFhirClient } from '../src/main/sync/fhir-client';
 import { createPushWorker } from '../src/main/sync/push-worker';
 import { fileSource, uploadFile } from '../src/main/sync/resumable-upload';
 import { pushRecords } from '../test/helpers/push-records';
+import { plainUploadRate } from './plain-put';
 import { startThrottledLink } from './throttled-link';
 import { validateFhir } from '../src/main/sync/fhir/validate';
 
@@ -55,30 +55,23 @@ function rssOf(pid: number | undefined): number | null {
   }
 }
 
-/** The same bytes over plain HTTP to a sink in the hub's process that writes them to disk: the reference rate. */
-async function plainUploadRate(files: string[], plainUrl: string): Promise<number> {
-  const { port } = new URL(plainUrl);
-  const start = performance.now();
-  let bytes = 0;
-  for (const file of files) {
-    bytes += fs.statSync(file).size;
-    await new Promise<void>((resolve, reject) => {
-      const req = http.request(
-        { host: '127.0.0.1', port, method: 'PUT', path: '/', headers: { 'Content-Length': fs.statSync(file).size } },
-        (res) => res.resume().on('end', () => resolve()),
-      );
-      req.on('error', reject);
-      fs.createReadStream(file).pipe(req);
-    });
-  }
-  return mb(bytes) / ((performance.now() - start) / 1000);
+/** The plain PUT of the files in `folder`, from a process of its own (bench/plain-put.ts), in MB/s. */
+async function plainRateFromChild(plainUrl: string, folder: string): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/plain-put.ts'), plainUrl, folder], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0 || !Number.isFinite(Number(out))) throw new Error(`the plain PUT failed (exit ${code})`);
+  return Number(out);
 }
 
 /** The station with its sounds, made by bench/sync-files-maker.ts in a process of its own. */
-async function made(dataDir: string, count: number): Promise<void> {
+async function made(dataDir: string, plainDir: string, count: number): Promise<void> {
   const maker = spawn(
     process.execPath,
-    ['--import', 'tsx', path.resolve('bench/sync-files-maker.ts'), dataDir, String(count), String(FILE_MB)],
+    ['--import', 'tsx', path.resolve('bench/sync-files-maker.ts'), dataDir, plainDir, String(count), String(FILE_MB)],
     {
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -101,7 +94,10 @@ export async function syncFilesFigures(dir: string): Promise<string[]> {
   try {
     const dataDir = path.join(dir, 'station-files');
     const fileCount = Math.max(1, Math.round(MEGABYTES / FILE_MB));
-    await made(dataDir, fileCount);
+    const plainDir = path.join(dir, 'plain-files');
+    await made(dataDir, plainDir, fileCount);
+    // The reference, before and after the push: the machine's load drifts.
+    const plainBefore = await plainRateFromChild(hub.plainUrl, plainDir);
 
     const { db, store } = openStationStorage(dataDir);
     let fileBytes = 0;
@@ -150,17 +146,9 @@ export async function syncFilesFigures(dir: string): Promise<string[]> {
     db.close();
     if (waiting > 0) throw new Error(`${waiting} records were not sent`);
 
-    // The stored files are sealed: their plain bytes are written out for the plain PUT.
-    const plainDir = path.join(dir, 'plain-files');
-    fs.mkdirSync(plainDir);
-    const files = fs
-      .readdirSync(path.join(dataDir, 'attachments'))
-      .flatMap((d) => fs.readdirSync(path.join(dataDir, 'attachments', d)))
-      .map((sha) => {
-        fs.writeFileSync(path.join(plainDir, sha), store.read(sha));
-        return path.join(plainDir, sha);
-      });
-    const plainRate = await plainUploadRate(files, hub.plainUrl);
+    const plainAfter = await plainRateFromChild(hub.plainUrl, plainDir);
+    const plainRate = (plainBefore + plainAfter) / 2;
+    const files = fs.readdirSync(plainDir).map((name) => path.join(plainDir, name));
     const pushRate = mb(fileBytes) / pushSeconds;
     const tusRate = mb(fileBytes) / uploadSeconds;
 
@@ -219,7 +207,7 @@ export async function syncFilesFigures(dir: string): Promise<string[]> {
     const hubGrowth = hubBaseline === null ? 'not measured' : `+${mb(hubPeak - hubBaseline).toFixed(0)} MB`;
     return [
       `\nFiles over loopback: ${files.length} sounds of ${FILE_MB} MB (${mb(fileBytes).toFixed(0)} MB), each in its act, pushed by the push worker`,
-      `  plain HTTP PUT of the same bytes, same hub process   ${plainRate.toFixed(0)} MB/s (the reference, measured after the push)`,
+      `  plain HTTP PUT of the same bytes, same hub process   ${plainRate.toFixed(0)} MB/s (the reference: ${plainBefore.toFixed(0)} before the push, ${plainAfter.toFixed(0)} after)`,
       `  files by tus (sealed copy read, SHA-1 taken, hub checks SHA-256)  ${tusRate.toFixed(0)} MB/s; ratio ${(tusRate / plainRate).toFixed(2)} (target >= 0.80); per file: median ${percentile(fileMs, 0.5).toFixed(0)} ms, p90 ${percentile(fileMs, 0.9).toFixed(0)} ms, max ${Math.max(...fileMs).toFixed(0)} ms`,
       `  the whole push, with each act's records and Media (one PUT each)  ${pushRate.toFixed(0)} MB/s in ${pushSeconds.toFixed(1)} s; ratio ${(pushRate / plainRate).toFixed(2)}`,
       `  station memory (RSS) while the files go out          ${mb(baseline).toFixed(0)} MB before, ${mb(peak).toFixed(0)} MB peak: +${growth.toFixed(0)} MB (target <= +64 MB); buffers in flight +${mb(buffersPeak - buffersBaseline).toFixed(0)} MB at most; the hub's RSS ${hubGrowth}`,
