@@ -1,7 +1,8 @@
 // The reference of the files half of the sync bench (bench/sync-files.ts): the same bytes sent by a
 // plain HTTP PUT each, one after the other, to the sink beside the hub. Run in a process of its
 // own, so that the bench measures its station's memory from where the files push starts.
-// Usage: node --import tsx bench/plain-put.ts <sink URL> <folder of files>; prints the MB/s.
+// Usage: node --import tsx bench/plain-put.ts <sink URL> <folder of files>; prints the MB/s and
+// the CPU time it took per MB.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -29,5 +30,10 @@ export async function plainUploadRate(files: string[], plainUrl: string): Promis
 const [url, folder] = process.argv.slice(2);
 if (url && folder) {
   const files = fs.readdirSync(folder).map((name) => path.join(folder, name));
-  void plainUploadRate(files, url).then((rate) => process.stdout.write(`${rate}\n`));
+  const cpu = process.cpuUsage();
+  void plainUploadRate(files, url).then((rate) => {
+    const used = process.cpuUsage(cpu);
+    const megabytes = files.reduce((n, f) => n + fs.statSync(f).size, 0) / (1024 * 1024);
+    process.stdout.write(`${JSON.stringify({ rate, cpuMsPerMb: (used.user + used.system) / 1000 / megabytes })}\n`);
+  });
 }

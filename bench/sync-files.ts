@@ -55,16 +55,32 @@ function rssOf(pid: number | undefined): number | null {
   }
 }
 
-/** The plain PUT of the files in `folder`, from a process of its own (bench/plain-put.ts), in MB/s. */
-async function plainRateFromChild(plainUrl: string, folder: string): Promise<number> {
+interface Sent {
+  rate: number;
+  /** The sender's CPU time per MB: far less moved by the machine's load than the rate. */
+  cpuMsPerMb: number;
+}
+
+/** CPU time (user + system) a process used so far, from /proc (the hub's), or null elsewhere than Linux. */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+/** The plain PUT of the files in `folder`, from a process of its own (bench/plain-put.ts). */
+async function plainFromChild(plainUrl: string, folder: string): Promise<Sent> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/plain-put.ts'), plainUrl, folder], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0 || !Number.isFinite(Number(out))) throw new Error(`the plain PUT failed (exit ${code})`);
-  return Number(out);
+  if (code !== 0) throw new Error(`the plain PUT failed (exit ${code})`);
+  return JSON.parse(out) as Sent;
 }
 
 /** The station with its sounds, made by bench/sync-files-maker.ts in a process of its own. */
@@ -97,7 +113,9 @@ export async function syncFilesFigures(dir: string): Promise<string[]> {
     const plainDir = path.join(dir, 'plain-files');
     await made(dataDir, plainDir, fileCount);
     // The reference, before and after the push: the machine's load drifts.
-    const plainBefore = await plainRateFromChild(hub.plainUrl, plainDir);
+    const hubCpuBefore = cpuMsOf(hub.process.pid);
+    const plainBefore = await plainFromChild(hub.plainUrl, plainDir);
+    const hubCpuPlainBefore = cpuMsOf(hub.process.pid);
 
     const { db, store } = openStationStorage(dataDir);
     let fileBytes = 0;
@@ -134,6 +152,8 @@ export async function syncFilesFigures(dir: string): Promise<string[]> {
       if (samples++ % 10 === 0) buffersPeak = Math.max(buffersPeak, process.memoryUsage().arrayBuffers);
       hubPeak = Math.max(hubPeak, rssOf(hub.process.pid) ?? 0);
     }, 10);
+    const hubCpuPushStart = cpuMsOf(hub.process.pid);
+    const cpuStart = process.cpuUsage();
     const pushStart = performance.now();
     for (;;) {
       const report = await worker.runOnce(2000);
@@ -141,13 +161,15 @@ export async function syncFilesFigures(dir: string): Promise<string[]> {
       if (report.pushed === 0 && report.parked === 0 && report.conflicts === 0) break;
     }
     const pushSeconds = (performance.now() - pushStart) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    const hubCpuPushEnd = cpuMsOf(hub.process.pid);
     clearInterval(sampler);
     const waiting = (db.prepare("SELECT count(*) AS n FROM outbox WHERE entity != 'audit'").get() as { n: number }).n;
     db.close();
     if (waiting > 0) throw new Error(`${waiting} records were not sent`);
 
-    const plainAfter = await plainRateFromChild(hub.plainUrl, plainDir);
-    const plainRate = (plainBefore + plainAfter) / 2;
+    const plainAfter = await plainFromChild(hub.plainUrl, plainDir);
+    const plainRate = (plainBefore.rate + plainAfter.rate) / 2;
     const files = fs.readdirSync(plainDir).map((name) => path.join(plainDir, name));
     const pushRate = mb(fileBytes) / pushSeconds;
     const tusRate = mb(fileBytes) / uploadSeconds;
@@ -204,12 +226,15 @@ export async function syncFilesFigures(dir: string): Promise<string[]> {
     const resumeSeconds = (performance.now() - resumeStart) / 1000;
 
     const growth = mb(peak - baseline);
+    const perMb = (from: number | null, to: number | null, bytes: number) =>
+      from === null || to === null ? '?' : ((to - from) / mb(bytes)).toFixed(2);
     const hubGrowth = hubBaseline === null ? 'not measured' : `+${mb(hubPeak - hubBaseline).toFixed(0)} MB`;
     return [
       `\nFiles over loopback: ${files.length} sounds of ${FILE_MB} MB (${mb(fileBytes).toFixed(0)} MB), each in its act, pushed by the push worker`,
-      `  plain HTTP PUT of the same bytes, same hub process   ${plainRate.toFixed(0)} MB/s (the reference: ${plainBefore.toFixed(0)} before the push, ${plainAfter.toFixed(0)} after)`,
+      `  plain HTTP PUT of the same bytes, same hub process   ${plainRate.toFixed(0)} MB/s (the reference: ${plainBefore.rate.toFixed(0)} before the push, ${plainAfter.rate.toFixed(0)} after)`,
       `  files by tus (sealed copy read, SHA-1 taken, hub checks SHA-256)  ${tusRate.toFixed(0)} MB/s; ratio ${(tusRate / plainRate).toFixed(2)} (target >= 0.80); per file: median ${percentile(fileMs, 0.5).toFixed(0)} ms, p90 ${percentile(fileMs, 0.9).toFixed(0)} ms, max ${Math.max(...fileMs).toFixed(0)} ms`,
       `  the whole push, with each act's records and Media (one PUT each)  ${pushRate.toFixed(0)} MB/s in ${pushSeconds.toFixed(1)} s; ratio ${(pushRate / plainRate).toFixed(2)}`,
+      `  CPU per MB, station / hub: the whole push ${((cpu.user + cpu.system) / 1000 / mb(fileBytes)).toFixed(2)} / ${perMb(hubCpuPushStart, hubCpuPushEnd, fileBytes)} ms; the plain PUT ${plainBefore.cpuMsPerMb.toFixed(2)} / ${perMb(hubCpuBefore, hubCpuPlainBefore, fileBytes)} ms (less moved by the machine's load than the rates)`,
       `  station memory (RSS) while the files go out          ${mb(baseline).toFixed(0)} MB before, ${mb(peak).toFixed(0)} MB peak: +${growth.toFixed(0)} MB (target <= +64 MB); buffers in flight +${mb(buffersPeak - buffersBaseline).toFixed(0)} MB at most; the hub's RSS ${hubGrowth}`,
       `  the same over a 100 Mbit/s link (${someFiles.length} files)          tus ${tusLinkRate.toFixed(1)} MB/s, plain ${plainLinkRate.toFixed(1)} MB/s; ratio ${(tusLinkRate / plainLinkRate).toFixed(2)}`,
       `  200 MB file stopped at half, resumed                 from byte ${firstProgress} (${((100 * firstProgress) / bigBytes.length).toFixed(0)} %), done in ${resumeSeconds.toFixed(1)} s`,
