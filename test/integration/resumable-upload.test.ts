@@ -7,9 +7,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { issueToken } from '../../src/hub/tokens';
-import { fileSource, uploadFile, UploadRefusedError } from '../../src/main/sync/resumable-upload';
-import { createFileSealer } from '../../src/main/platform/security/sealed-file';
+import {
+  CHUNK_BYTES,
+  CREATION_DATA_BYTES,
+  fileSource,
+  storedFileSource,
+  uploadFile,
+  UploadRefusedError,
+} from '../../src/main/sync/resumable-upload';
+import { createFileSealer, SealedFileError } from '../../src/main/platform/security/sealed-file';
 import { createAttachmentStore } from '../../src/main/platform/files/attachment-store';
+import { startRecordingProxy } from '../helpers/recording-proxy';
 import { useTempDir } from '../helpers/temp-dir';
 
 const SECRET = 'upload-secret';
@@ -87,10 +95,7 @@ describe('resumable uploads', () => {
     const store = createAttachmentStore(path.join(tempDir(), 'attachments'), createFileSealer(randomBytes(32)));
     store.put(sha256(data), data);
     // Chunks of 768 KiB: the server's offset falls inside the file's 1 MiB sealed records.
-    const source = {
-      size: store.size(sha256(data)),
-      read: (start: number, end: number) => store.readRange(sha256(data), start, end),
-    };
+    const source = storedFileSource(store, sha256(data));
     let url: string | null = null;
     const stop = new AbortController();
     const first = uploadFile({
@@ -118,6 +123,101 @@ describe('resumable uploads', () => {
     });
     expect(progress[0]! % (1024 * 1024)).not.toBe(0);
     expect(progress[0]).toBeGreaterThanOrEqual(1536 * 1024);
+    expect(sha256(fs.readFileSync(hub.uploads.fileOf(url!.split('/').pop()!)))).toBe(sha256(data));
+  });
+
+  it('sends a file of at most 8 MiB in one request, a larger one in a creation then one request per 64 MiB', async () => {
+    const proxy = await startRecordingProxy(Number(new URL(hub.uploadsUrl).port));
+    try {
+      const endpoint = `${proxy.url}${new URL(hub.uploadsUrl).pathname}`;
+      for (const [size, expected] of [
+        [CREATION_DATA_BYTES, ['POST']],
+        [CREATION_DATA_BYTES + 1, ['POST', 'PATCH']],
+        [CHUNK_BYTES + 1000, ['POST', 'PATCH', 'PATCH']],
+      ] as const) {
+        proxy.clear();
+        const { file, data } = fileOf(size);
+        const done = await uploadFile({
+          endpoint,
+          token,
+          source: fileSource(file),
+          sha256: sha256(data),
+          contentType: 'audio/wav',
+        });
+        expect(
+          proxy.requests.map((r) => r.method),
+          `${size} bytes`,
+        ).toEqual(expected);
+        expect(sha256(fs.readFileSync(hub.uploads.fileOf(done.url.split('/').pop()!)))).toBe(sha256(data));
+      }
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('resumes a request cut mid-chunk from the bytes the hub had received, not from the chunk’s start', async () => {
+    // 24 MiB in one PATCH (the chunk is 64 MiB), cut after 12 MiB.
+    const { file, data } = fileOf(24 * 1024 * 1024);
+    let url: string | null = null;
+    const stop = new AbortController();
+    const first = uploadFile({
+      endpoint: hub.uploadsUrl,
+      token,
+      source: fileSource(file),
+      sha256: sha256(data),
+      contentType: 'audio/wav',
+      onUrl: (u) => (url = u),
+      onProgress: (sent) => sent >= 12 * 1024 * 1024 && stop.abort(),
+      signal: stop.signal,
+    });
+    await expect(first).rejects.toThrow(/resume/);
+    const progress: number[] = [];
+    await uploadFile({
+      endpoint: hub.uploadsUrl,
+      token,
+      source: fileSource(file),
+      sha256: sha256(data),
+      contentType: 'audio/wav',
+      resumeUrl: url,
+      onProgress: (sent) => progress.push(sent),
+    });
+    // What was still in the sockets when the request was cut is sent again; nothing before it.
+    expect(progress[0]).toBeGreaterThanOrEqual(4 * 1024 * 1024);
+    expect(sha256(fs.readFileSync(hub.uploads.fileOf(url!.split('/').pop()!)))).toBe(sha256(data));
+  });
+
+  it('stops at the first damaged record of a sealed file, saying so, and goes on from a good copy', async () => {
+    const data = randomBytes(12 * 1024 * 1024);
+    const dir = path.join(tempDir(), 'attachments');
+    const store = createAttachmentStore(dir, createFileSealer(randomBytes(32)));
+    store.put(sha256(data), data);
+    const stored = path.join(dir, sha256(data).slice(0, 2), sha256(data));
+    const sealed = fs.readFileSync(stored);
+    sealed[sealed.length - 3 * 1024 * 1024]! ^= 0x01; // in the 10th of 12 records
+    fs.writeFileSync(stored, sealed);
+    let url: string | null = null;
+    const damaged = await uploadFile({
+      endpoint: hub.uploadsUrl,
+      token,
+      source: storedFileSource(store, sha256(data)),
+      sha256: sha256(data),
+      contentType: 'audio/wav',
+      onUrl: (u) => (url = u),
+    }).catch((e: unknown) => e);
+    // Said at once, not left waiting for bytes that never come.
+    expect(damaged).toBeInstanceOf(SealedFileError);
+    expect(damaged).toMatchObject({ message: expect.stringMatching(/record 9 does not match its key/) });
+
+    // The same file kept again (a good copy replaces the damaged one): it goes on where the hub is.
+    expect(store.put(sha256(data), data)).toBe('replaced_damaged');
+    await uploadFile({
+      endpoint: hub.uploadsUrl,
+      token,
+      source: storedFileSource(store, sha256(data)),
+      sha256: sha256(data),
+      contentType: 'audio/wav',
+      resumeUrl: url,
+    });
     expect(sha256(fs.readFileSync(hub.uploads.fileOf(url!.split('/').pop()!)))).toBe(sha256(data));
   });
 

@@ -14,9 +14,9 @@ const tempDir = useTempDir('relais-sealed-');
 const sealer = createFileSealer(randomBytes(32));
 const NAME = Buffer.from('LE BIHAN Yvonne, née le 12/03/1941');
 
-async function streamed(file: string): Promise<Buffer> {
+async function streamed(file: string, start?: number, end?: number): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const part of sealer.chunks(file)) parts.push(part);
+  for await (const part of sealer.chunks(file, start, end)) parts.push(part);
   return Buffer.concat(parts);
 }
 
@@ -53,6 +53,22 @@ describe('sealed files', () => {
       ranges.push([start, start + Math.floor(random() * 3 * MAX_RECORD_BYTES)]);
     }
     for (const [start, end] of ranges) expect(sealer.readRange(file, start, end).equals(plain.subarray(start, end)), `${start}-${end}`).toBe(true);
+  });
+
+  it('stream any range record by record: the records before a damaged one first, then its error', async () => {
+    const { file, plain } = threeRecordFile();
+    for (const [start, end] of [[0, plain.length], [MAX_RECORD_BYTES - 3, MAX_RECORD_BYTES + 3], [plain.length - 5, Infinity]] as const)
+      expect((await streamed(file, start, end)).equals(plain.subarray(start, end)), `${start}-${end}`).toBe(true);
+    const bytes = fs.readFileSync(file);
+    bytes[HEADER + recordSpan(MAX_RECORD_BYTES) + 5 + 100]! ^= 0x01; // in the second record
+    fs.writeFileSync(file, bytes);
+    const parts: Buffer[] = [];
+    await expect(async () => {
+      for await (const part of sealer.chunks(file, 1000)) parts.push(part);
+    }).rejects.toThrow(/record 1 does not match its key/);
+    expect(Buffer.concat(parts).equals(plain.subarray(1000, MAX_RECORD_BYTES))).toBe(true);
+    // A range that ends before the damage reads whole.
+    expect((await streamed(file, 0, MAX_RECORD_BYTES)).equals(plain.subarray(0, MAX_RECORD_BYTES))).toBe(true);
   });
 
   it('show nothing of their content on disk, and differ each time the same content is written', () => {

@@ -35,7 +35,8 @@ export function createAttachmentStore(dir: string, sealer: FileSealer) {
   return {
     has: (sha256: string) => fs.existsSync(pathOf(sha256)),
     read: (sha256: string) => sealer.read(pathOf(sha256)),
-    chunks: (sha256: string) => sealer.chunks(pathOf(sha256)),
+    /** The plain bytes [start, end) record by record: a file is streamed, never held whole. */
+    chunks: (sha256: string, start = 0, end = Infinity) => sealer.chunks(pathOf(sha256), start, end),
     size: (sha256: string) => sealer.plainSize(pathOf(sha256)),
     readRange: (sha256: string, start: number, end: number) => sealer.readRange(pathOf(sha256), start, end),
 

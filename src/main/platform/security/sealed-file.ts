@@ -76,15 +76,30 @@ export function createFileSealer(filesKey: Buffer) {
     return { header: Buffer.concat([MAGIC, id]), key: fileKey(id) };
   }
 
-  /** A sealed file's records decrypted in order; throws at the first sign of damage, or at a missing end. */
-  function* plainRecords(file: string, fd: number): Generator<Buffer> {
+  /**
+   * The plain bytes [start, end) of a sealed file, record by record, each checked as it is
+   * decrypted. The sealed records are read into one buffer kept for the whole read, so the only
+   * allocation per record is its plain output (a file streamed out costs its size once, not three
+   * times). A read that reaches the end checks that the file ends where it says.
+   */
+  function* plainPieces(file: string, fd: number, start: number, end: number): Generator<Buffer> {
     const key = keyOf(file, fd);
     const records = recordMap(file, fd);
+    const total = records.reduce((sum, r) => sum + r.length, 0);
+    const sealed = Buffer.allocUnsafe(RECORD_HEAD + records.reduce((max, r) => Math.max(max, r.length), 0) + TAG_BYTES);
     for (const [index, record] of records.entries()) {
+      if (record.plainStart > end) break;
       if (record.last && index < records.length - 1) throw damaged(file, 'bytes after its end');
-      yield openRecord(file, fd, key, index, record.position, record.length);
+      const recordEnd = record.plainStart + record.length;
+      // An empty record (the closing one) is opened when the read reaches it: its tag proves the end.
+      const wanted = record.length === 0 ? record.plainStart >= start : recordEnd > start && record.plainStart < end;
+      if (!wanted) continue;
+      const plain = openRecord(file, fd, key, index, record, sealed);
+      const from = Math.max(0, start - record.plainStart);
+      const to = Math.min(record.length, end - record.plainStart);
+      if (to > from) yield from === 0 && to === plain.length ? plain : plain.subarray(from, to);
     }
-    if (!records.at(-1)?.last) throw damaged(file, 'cut off before its end');
+    if (end >= total && !records.at(-1)?.last) throw damaged(file, 'cut off before its end');
   }
 
   /** Where each record sits and whether it says it is the last, from the record headers alone (no decryption). */
@@ -104,14 +119,24 @@ export function createFileSealer(filesKey: Buffer) {
     return records;
   }
 
-  function openRecord(file: string, fd: number, key: Buffer, index: number, position: number, length: number): Buffer {
-    const sealed = Buffer.alloc(RECORD_HEAD + length + TAG_BYTES);
-    if (fs.readSync(fd, sealed, 0, sealed.length, position) !== sealed.length) throw damaged(file, 'cut off');
+  /** One record decrypted and checked; `sealed` is a buffer the caller reuses, large enough for it. */
+  function openRecord(
+    file: string,
+    fd: number,
+    key: Buffer,
+    index: number,
+    record: { position: number; length: number },
+    sealed: Buffer,
+  ): Buffer {
+    const size = RECORD_HEAD + record.length + TAG_BYTES;
+    if (fs.readSync(fd, sealed, 0, size, record.position) !== size) throw damaged(file, 'cut off');
     const decipher = createDecipheriv('aes-256-gcm', key, nonceFor(index));
     decipher.setAAD(sealed.subarray(0, RECORD_HEAD));
-    decipher.setAuthTag(sealed.subarray(RECORD_HEAD + length));
+    decipher.setAuthTag(sealed.subarray(RECORD_HEAD + record.length, size));
     try {
-      return Buffer.concat([decipher.update(sealed.subarray(RECORD_HEAD, RECORD_HEAD + length)), decipher.final()]);
+      const plain = decipher.update(sealed.subarray(RECORD_HEAD, RECORD_HEAD + record.length));
+      decipher.final();
+      return plain;
     } catch {
       throw damaged(file, `record ${index} does not match its key`);
     }
@@ -254,24 +279,28 @@ export function createFileSealer(filesKey: Buffer) {
     },
 
     read(file: string): Buffer {
-      return withFile(file, (fd) => Buffer.concat([...plainRecords(file, fd)]));
+      return withFile(file, (fd) => Buffer.concat([...plainPieces(file, fd, 0, Infinity)]));
     },
 
     /** The SHA-256 (hex) of what the file holds, every record checked: a file kept is proven readable whole. */
     sha256(file: string): string {
       return withFile(file, (fd) => {
         const hash = createHash('sha256');
-        for (const piece of plainRecords(file, fd)) hash.update(piece);
+        for (const piece of plainPieces(file, fd, 0, Infinity)) hash.update(piece);
         return hash.digest('hex');
       });
     },
 
-    /** The plain bytes in records of up to 1 MiB, for hashing and uploads without holding the file. */
-    async *chunks(file: string): AsyncGenerator<Buffer> {
+    /**
+     * The plain bytes [start, end) in records of up to 1 MiB, for hashing and uploads without
+     * holding the file; a resumed upload starts where the server is. Each record is checked, and
+     * the file's end when the range reaches it.
+     */
+    async *chunks(file: string, start = 0, end = Infinity): AsyncGenerator<Buffer> {
       const fd = fs.openSync(file, 'r');
       try {
-        for (const piece of plainRecords(file, fd)) {
-          if (piece.length > 0) yield piece;
+        for (const piece of plainPieces(file, fd, start, end)) {
+          yield piece;
           // Lets the event loop breathe between records of a large file.
           await new Promise((resolve) => setImmediate(resolve));
         }
@@ -285,23 +314,9 @@ export function createFileSealer(filesKey: Buffer) {
       return withFile(file, (fd) => recordMap(file, fd).reduce((total, r) => total + r.length, 0));
     },
 
-    /**
-     * Plain bytes [start, end), decrypting only the records that hold them: a resumed upload
-     * starts where the server is. Each record is checked; the whole file's end is not (the
-     * upload's SHA-256, checked by the region, covers that).
-     */
+    /** Plain bytes [start, end), decrypting only the records that hold them. */
     readRange(file: string, start: number, end: number): Buffer {
-      return withFile(file, (fd) => {
-        const key = keyOf(file, fd);
-        const parts: Buffer[] = [];
-        for (const [index, record] of recordMap(file, fd).entries()) {
-          const recordEnd = record.plainStart + record.length;
-          if (recordEnd <= start || record.plainStart >= end || record.length === 0) continue;
-          const plain = openRecord(file, fd, key, index, record.position, record.length);
-          parts.push(plain.subarray(Math.max(0, start - record.plainStart), Math.min(record.length, end - record.plainStart)));
-        }
-        return Buffer.concat(parts);
-      });
+      return withFile(file, (fd) => Buffer.concat([...plainPieces(file, fd, start, end)]));
     },
 
     isSealed(file: string): boolean {

@@ -7,10 +7,11 @@ import { SealedFileError } from '../../platform/security/sealed-file';
 import { attachmentToDocumentReference } from '../fhir/document';
 import { attachmentToMedia } from '../fhir/media';
 import type { PushDeps, PushReport } from '../push-worker';
-import { UploadRefusedError } from '../resumable-upload';
+import { storedFileSource, UploadRefusedError } from '../resumable-upload';
 import type { OutboxRow } from '../sync-repository';
 import type { PutResource } from './put-resource';
 import type { RowOutcomes } from './row-outcomes';
+import { sendingSums, type FileSums } from './sending-sums';
 import { UNSUPPORTED_WAIT_MS } from './unsupported';
 
 export function createPushAttachment(
@@ -19,7 +20,7 @@ export function createPushAttachment(
   putResource: PutResource,
 ) {
   /** SHA-256 (to check the stored file) and SHA-1 in base64 (FHIR's Attachment.hash), one read. */
-  async function hashes(chunks: AsyncIterable<Buffer>): Promise<{ sha256: string; sha1Base64: string }> {
+  async function hashes(chunks: AsyncIterable<Buffer>): Promise<FileSums> {
     const sha256 = createHash('sha256');
     const sha1 = createHash('sha1');
     for await (const chunk of chunks) {
@@ -47,18 +48,27 @@ export function createPushAttachment(
     const store = deps.attachments;
     if (!store || !deps.upload) return later(row, 'No upload endpoint configured.', report, false, 60_000);
     if (!store.has(a.sha256)) return park(row, `The stored file ${a.sha256} is missing from the data folder.`, report);
-    let sums: { sha256: string; sha1Base64: string };
+    // The file is read once: its SHA-1 taken as it is sent (sending-sums.ts; the hub checks the
+    // SHA-256 of what it received against the one announced), from the stored copy only when the
+    // upload was resumed or done by an earlier run. Each sealed record is authenticated as it is
+    // read: a damaged copy stops the upload at its first bad record.
+    let sending: ReturnType<typeof sendingSums>;
     try {
-      sums = await hashes(store.chunks(a.sha256));
+      sending = sendingSums(storedFileSource(store, a.sha256));
     } catch (error) {
       if (error instanceof SealedFileError) return park(row, error.message, report);
       throw error;
     }
-    if (sums.sha256 !== a.sha256)
-      return park(row, `The stored file ${a.sha256} is damaged (its content no longer matches its SHA-256).`, report);
-    const source = {
-      size: store.size(a.sha256),
-      read: (start: number, end: number) => store.readRange(a.sha256, start, end),
+    /** The stored copy's sums, read whole, or why it is damaged (then parked). */
+    const storedSums = async (): Promise<FileSums | string> => {
+      try {
+        const sums = await hashes(store.chunks(a.sha256));
+        if (sums.sha256 === a.sha256) return sums;
+        return `The stored file ${a.sha256} is damaged (its content no longer matches its SHA-256).`;
+      } catch (error) {
+        if (error instanceof SealedFileError) return error.message;
+        throw error;
+      }
     };
     let url = deps.sync.upload(a.sha256);
     if (!url?.completed) {
@@ -68,7 +78,7 @@ export function createPushAttachment(
         progress(0, a.size);
         const done = await deps
           .upload({
-            source,
+            source: sending.source,
             sha256: a.sha256,
             contentType: a.mime,
             resumeUrl: url?.url ?? null,
@@ -80,9 +90,14 @@ export function createPushAttachment(
         deps.sync.uploadCompleted(a.sha256, deps.now().toISOString());
         url = { url: done.url, completed: true };
       } catch (error) {
-        // A corrupt transfer, or the hub's quota or size limit: a person must act (then retries).
-        if (error instanceof UploadRefusedError && (error.status === 460 || error.status === 413))
-          return park(row, error.message, report);
+        if (error instanceof SealedFileError) return park(row, error.message, report);
+        // The hub received other bytes than the station announced: the stored copy, or the transfer?
+        if (error instanceof UploadRefusedError && error.status === 460) {
+          const stored = await storedSums();
+          return park(row, typeof stored === 'string' ? stored : error.message, report);
+        }
+        // The hub's quota or size limit: a person must act (then retries).
+        if (error instanceof UploadRefusedError && error.status === 413) return park(row, error.message, report);
         if (error instanceof UploadRefusedError && error.status === 429) {
           // The uploads and the FHIR endpoint share the region's limit for this token: one pause for both.
           deps.client.pace.holdUntil(
@@ -106,6 +121,10 @@ export function createPushAttachment(
         return later(row, `Upload interrupted: ${(error as Error).message}`, report, true);
       }
     }
+    // Sent whole by this run: the hub checked its SHA-256. Otherwise both sums from the stored copy.
+    const sent = sending.sha1Base64();
+    const sums = sent === null ? await storedSums() : { sha256: a.sha256, sha1Base64: sent };
+    if (typeof sums === 'string') return park(row, sums, report);
     const content = { url: url.url, sha1Base64: sums.sha1Base64 };
     const resource = (
       a.kind === 'document'
