@@ -272,7 +272,7 @@ export function createFileSealer(filesKey: Buffer) {
     *pieces(file: string): Generator<Buffer> {
       const fd = fs.openSync(file, 'r');
       try {
-        yield* plainRecords(file, fd);
+        yield* plainPieces(file, fd, 0, Infinity);
       } finally {
         fs.closeSync(fd);
       }
