@@ -8,6 +8,9 @@ import path from 'node:path';
 import { readDicom, readDicomHead, type DicomInstance } from './dicom-file';
 import { plainFiles, type FileSource } from './file-source';
 
+/** How long the scan works before it lets the station's other work run (a VISCA ACK is 1-4 video frames). */
+const SCAN_SLICE_MS = 4;
+
 export const MAX_SCAN_FILES = 20_000;
 const MAX_DEPTH = 12;
 const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
@@ -94,6 +97,7 @@ export async function scanFolder(
     if (entry.examples.length < EXAMPLES_PER_REASON) entry.examples.push({ file: path.relative(folder, file), detail });
     refused.set(reason, entry);
   };
+  let sliceStart = performance.now();
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     try {
@@ -109,9 +113,12 @@ export async function scanFolder(
     } catch (error) {
       refuse(file, 'unreadable', `The file could not be read from the disc (${(error as Error).message}).`);
     }
-    if (i % 20 === 19 || i === files.length - 1) {
-      onProgress(i + 1, files.length);
+    // The station's other work (a camera command during a stroke call) waits at most a slice of
+    // the scan: the loop gives the event loop its turn every few milliseconds, whatever a file costs.
+    if (i % 20 === 19 || i === files.length - 1) onProgress(i + 1, files.length);
+    if (performance.now() - sliceStart >= SCAN_SLICE_MS || i === files.length - 1) {
       await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
     }
   }
   return { files: files.length, found, refused };
