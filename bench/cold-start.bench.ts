@@ -11,7 +11,7 @@ import { bench, describe } from 'vitest';
 import { createEncounterRepository } from '../src/main/acts';
 import { createPatientRepository } from '../src/main/patients/patient-repository';
 import { openStationStorage } from '../src/main/platform/storage';
-import type { Patient } from '../src/shared/patients/patient';
+import { aPatientRecord } from '../test/helpers/identities';
 import { CHROMIUM_ARGS } from '../playwright.config';
 
 const PATIENTS = 100_000;
@@ -27,26 +27,16 @@ function seed(dir: string): void {
   const at = '2026-11-01T08:00:00.000Z';
   db.transaction(() => {
     for (let i = 0; i < PATIENTS; i++) {
-      const patient: Patient = {
+      const patient = aPatientRecord({
         id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        version: 1,
         birthName: `NOM${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}`,
         firstName: 'JEANNE',
         birthFirstNames: 'JEANNE',
         birthDate: `${1930 + (i % 90)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
         sex: i % 2 ? 'M' : 'F',
-        birthplaceCode: '29019',
-        usedName: null,
-        usedFirstName: null,
-        identityStatus: 'PROV',
-        ins: null,
-        insRetrieval: null,
-        typedIns: null,
-        identityDocument: null,
-        residenceCode: null,
         createdAt: at,
         updatedAt: at,
-      };
+      });
       patients.insert(patient, { operation: 'created', by: 'bench' });
       if (i % (PATIENTS / ACTS) === 0)
         encounters.insert({

@@ -7,8 +7,8 @@ import { afterAll, bench, describe } from 'vitest';
 import { createPatientRepository } from '../src/main/patients/patient-repository';
 import { silentLogger } from '../src/main/platform/logger';
 import { createStation } from '../src/main/station';
-import type { Patient } from '../src/shared/patients/patient';
 import { openStationStorage } from '../src/main/platform/storage';
+import { aPatientRecord } from '../test/helpers/identities';
 
 const PATIENTS = 100_000;
 const NAMES = [
@@ -39,26 +39,17 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-'));
     for (let i = 0; i < PATIENTS; i++) {
       const year = 1920 + (i % 100);
       const date = `${year}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
-      const p: Patient = {
+      const p = aPatientRecord({
         id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        version: 1,
         birthName: `${NAMES[i % NAMES.length]}${i % 977 === 0 ? '' : String.fromCharCode(65 + (i % 26))}`,
         firstName: FIRST[i % FIRST.length]!,
         birthFirstNames: FIRST[i % FIRST.length]!,
         birthDate: date,
         sex: i % 2 ? 'M' : 'F',
         birthplaceCode: '75111',
-        usedName: null,
-        usedFirstName: null,
-        identityStatus: 'PROV',
-        ins: null,
-        insRetrieval: null,
-        typedIns: null,
-        identityDocument: null,
-        residenceCode: null,
         createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',
-      };
+      });
       repo.insert(p, { operation: 'created', by: 'bench' });
     }
   })();
@@ -111,26 +102,17 @@ const rawDb = openStationStorage(dir).db;
 const rawRepo = createPatientRepository(rawDb);
 const rawInsert = rawDb.transaction((i: number) =>
   rawRepo.insert(
-    {
+    aPatientRecord({
       id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      version: 1,
       birthName: uniqueName(1_000_000 + i),
       firstName: 'RAW',
       birthFirstNames: 'RAW',
       birthDate: spreadBirthDate(i),
       sex: 'M',
       birthplaceCode: '75111',
-      usedName: null,
-      usedFirstName: null,
-      identityStatus: 'PROV',
-      ins: null,
-      insRetrieval: null,
-      typedIns: null,
-      identityDocument: null,
-      residenceCode: null,
       createdAt: new Date().toISOString(),
       updatedAt: new Date().toISOString(),
-    },
+    }),
     { operation: 'created', by: 'bench' },
   ),
 );
