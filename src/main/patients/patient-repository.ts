@@ -31,8 +31,11 @@ export interface PatientRepository {
   search(query: PatientQuery): Patient[];
   // Everyone who could be the same person as a new identity, for the duplicate check to sift:
   // same birth year, same day and month, or the same family name as birth or used name.
-  /** The patients born on one of these dates (datesWithinOneTypo), for the duplicate check. */
-  duplicatePool(birthDates: readonly string[]): Patient[];
+  /**
+   * The patients born on one of these dates (datesWithinOneTypo) whose sex may be this one's (the
+   * same, or either indeterminate: isPossibleDuplicate's rule), for the duplicate check.
+   */
+  duplicatePool(birthDates: readonly string[], sex: Patient['sex']): Patient[];
   count(): number;
 }
 
@@ -154,8 +157,9 @@ export function createPatientRepository(db: Db): PatientRepository {
   );
   // An index lookup of each date (patients_birth_date), with no limit: a pool cut at a size
   // would let a duplicate through in a large registry.
-  const poolStmt = db.prepare<[string], PatientRow>(`
-    SELECT * FROM patients WHERE birth_date IN (SELECT value FROM json_each(?))`);
+  const poolStmt = db.prepare<{ dates: string; sex: string }, PatientRow>(`
+    SELECT * FROM patients WHERE birth_date IN (SELECT value FROM json_each(@dates))
+      AND (@sex = 'I' OR sex = @sex OR sex = 'I')`);
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM patients');
   const deleteTokensStmt = db.prepare('DELETE FROM patient_name_tokens WHERE patient_id = ?');
   const insertTokenStmt = db.prepare('INSERT OR IGNORE INTO patient_name_tokens (token, patient_id) VALUES (?, ?)');
@@ -232,8 +236,8 @@ export function createPatientRepository(db: Db): PatientRepository {
         .all(...params)
         .map(fromRow);
     },
-    duplicatePool(birthDates) {
-      return poolStmt.all(JSON.stringify(birthDates)).map(fromRow);
+    duplicatePool(birthDates, sex) {
+      return poolStmt.all({ dates: JSON.stringify(birthDates), sex }).map(fromRow);
     },
     count() {
       return countStmt.get()?.n ?? 0;

@@ -44,7 +44,9 @@ export function createPatientService({ db, patients, outbox, now, who, onChanged
   }
 
   function duplicateCandidates(identity: Identity): Patient[] {
-    return patients.duplicatePool(datesWithinOneTypo(identity.birthDate)).filter(possibleDuplicateOf(identity));
+    return patients
+      .duplicatePool(datesWithinOneTypo(identity.birthDate), identity.sex)
+      .filter(possibleDuplicateOf(identity));
   }
 
   return {

@@ -39,7 +39,14 @@ describe('0037 the duplicate pool by birth date', () => {
     born('00000000-0000-4000-8000-000000000002', '1950-12-03');
     born('00000000-0000-4000-8000-000000000003', '1959-03-12');
     born('00000000-0000-4000-8000-000000000004', '1950-03-21');
-    const pool = patients.duplicatePool(datesWithinOneTypo('1950-03-12')).map((p) => p.birthDate);
-    expect(pool.sort()).toEqual(['1950-03-12', '1950-12-03', '1959-03-12']);
+    patients.insert(aPatientRecord({ id: '00000000-0000-4000-8000-000000000005', birthDate: '1950-03-12', sex: 'I' }), {
+      operation: 'created',
+      by: 'test',
+    });
+    const pool = patients.duplicatePool(datesWithinOneTypo('1950-03-12'), 'F').map((p) => p.birthDate);
+    expect(pool.sort()).toEqual(['1950-03-12', '1950-03-12', '1950-12-03', '1959-03-12']);
+    // A man is no woman's duplicate; an indeterminate sex may be anyone's.
+    expect(patients.duplicatePool(datesWithinOneTypo('1950-03-12'), 'M').map((p) => p.sex)).toEqual(['I']);
+    expect(patients.duplicatePool(datesWithinOneTypo('1950-03-12'), 'I')).toHaveLength(4);
   });
 });
