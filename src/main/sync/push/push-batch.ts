@@ -29,11 +29,15 @@ export function createPushBatch(deps: PushDeps, { later, waitAsAsked }: RowOutco
 
   /** Sends these records (in outbox order) in as many Bundles as they need; stops as a single PUT would. */
   async function send(records: { row: OutboxRow; built: Built }[], report: PushReport): Promise<'next' | 'stop'> {
-    const ready: Ready[] = [];
-    for (const { row, built } of records) {
-      const prepared = writes.prepare(row, built, report);
-      if ('ready' in prepared) ready.push(prepared.ready);
-    }
+    // Checked and remembered in one SQLite transaction (one commit, not one a record).
+    const ready = deps.inTransaction(() => {
+      const checked: Ready[] = [];
+      for (const { row, built } of records) {
+        const prepared = writes.prepare(row, built, report);
+        if ('ready' in prepared) checked.push(prepared.ready);
+      }
+      return checked;
+    });
     while (ready.length > 0) {
       if (!enabled()) return one(ready.splice(0), report);
       const bundle = nextBundle(ready);
@@ -79,11 +83,18 @@ export function createPushBatch(deps: PushDeps, { later, waitAsAsked }: RowOutco
     if (!answers) return bundleRefused(answer, records, report);
     [...practitioners.keys()].forEach((rpps, i) => writes.practitionerAnswered(rpps, answers[i]!));
     // Every entry's answer is kept, even after one that stops the pass: they were all applied.
+    // Those that need no further request in one SQLite transaction; then the 412s, each read back.
     let result: 'next' | 'stop' = 'next';
-    for (const [i, record] of records.entries()) {
-      const outcome = await writes.settle(record, answers[practitioners.size + i]!, report, result === 'next');
-      if (outcome === 'stop') result = 'stop';
-    }
+    const preconditionFailed: [Ready, FhirAnswer][] = [];
+    deps.inTransaction(() => {
+      for (const [i, record] of records.entries()) {
+        const entry = answers[practitioners.size + i]!;
+        if (entry.status === 412) preconditionFailed.push([record, entry]);
+        else if (writes.settleNow(record, entry, report) === 'stop') result = 'stop';
+      }
+    });
+    for (const [record, entry] of preconditionFailed)
+      if ((await writes.settle(record, entry, report, result === 'next')) === 'stop') result = 'stop';
     return result;
   }
 

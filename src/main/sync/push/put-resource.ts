@@ -133,31 +133,39 @@ export function createResourceWrites(deps: PushDeps, outcomes: RowOutcomes) {
    * pass is stopping), a 412, which needs the server's copy, is left for the next pass untouched.
    */
   async function settle(item: Ready, first: FhirAnswer, report: PushReport, mayAsk = true): Promise<'next' | 'stop'> {
-    const { row, built, hash, versioned } = item;
+    if (first.status !== 412) return settleNow(item, first, report);
+    if (!mayAsk) return 'stop';
+    const { row, built, hash } = item;
     const { resourceType, id } = built.resource;
     let answer = first;
     let ifMatch = item.ifMatch;
-    if (answer.status === 412 && !mayAsk) return 'stop';
     try {
-      if (answer.status === 412) {
-        const server = await deps.client.read(resourceType, id);
-        const serverHash = server.status === 200 && server.resource ? contentHash(server.resource) : null;
-        if (serverHash === hash) return done(item, server.versionId, server.resource, report);
-        if (
-          serverHash !== null &&
-          deps.sync.wasSent(row.entity, row.entity_id, serverHash) &&
-          server.versionId !== ifMatch
-        ) {
-          // An earlier version of ours, whose answer was lost: write the current one over it.
-          ifMatch = server.versionId;
-          deps.sync.adoptServerVersion(row.entity, row.entity_id, resourceType, ifMatch, at());
-          answer = await deps.client.put(built.resource, ifMatch);
-        }
+      const server = await deps.client.read(resourceType, id);
+      const serverHash = server.status === 200 && server.resource ? contentHash(server.resource) : null;
+      if (serverHash === hash) return done(item, server.versionId, server.resource, report);
+      if (
+        serverHash !== null &&
+        deps.sync.wasSent(row.entity, row.entity_id, serverHash) &&
+        server.versionId !== ifMatch
+      ) {
+        // An earlier version of ours, whose answer was lost: write the current one over it.
+        ifMatch = server.versionId;
+        deps.sync.adoptServerVersion(row.entity, row.entity_id, resourceType, ifMatch, at());
+        answer = await deps.client.put(built.resource, ifMatch);
       }
       if (answer.status === 412) return conflict(item, (await deps.client.read(resourceType, id)).resource, report);
     } catch (error) {
       return failed(row, error, report);
     }
+    return settleNow(item, answer, report, ifMatch);
+  }
+
+  /**
+   * An answer that needs no further request (anything but a 412), settled at once and without an
+   * await, so that a batch's answers are kept in one SQLite transaction.
+   */
+  function settleNow(item: Ready, answer: FhirAnswer, report: PushReport, ifMatch = item.ifMatch): 'next' | 'stop' {
+    const { row, versioned } = item;
     if (answer.status === 404 && versioned && ifMatch !== null) {
       // The region lost a record it had acknowledged (restored from a backup, a development hub
       // restarted empty): created again, never parked for good. The pass stops, so that the
@@ -207,7 +215,7 @@ export function createResourceWrites(deps: PushDeps, outcomes: RowOutcomes) {
       deps.audit?.acknowledge(mine.seq, mine.hash, at);
   }
 
-  return { prepare, settle, failed, putResource, practitionersToCreate, practitionerAnswered };
+  return { prepare, settle, settleNow, failed, putResource, practitionersToCreate, practitionerAnswered };
 }
 
 /** One record alone, in one PUT (see createResourceWrites). */
