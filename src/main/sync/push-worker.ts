@@ -29,7 +29,7 @@ import { createPushAppointment, type AppointmentSource } from './push/push-appoi
 import { createPushAttachment } from './push/push-attachment';
 import { createPushChat } from './push/push-chat';
 import { createPushReport } from './push/push-report';
-import { BATCH_ENTRIES, createPushBatch } from './push/push-batch';
+import { createPushBatch } from './push/push-batch';
 import { createResourceWrites, type Built } from './push/put-resource';
 import { createRowOutcomes } from './push/row-outcomes';
 
@@ -169,7 +169,7 @@ export function createPushWorker(deps: PushDeps) {
       if (paused > 0) return { ...report, stoppedBy: pausedMessage(paused) };
       const rows = deps.sync.due(deps.audit ? PUSHED_WITH_AUDIT : PUSHED_ENTITIES, deps.now().toISOString(), limit);
       const seen = new Set<string>();
-      // Records waiting to go together in a batch Bundle, in outbox order.
+      // Records waiting to go together, in outbox order, in as many Bundles as they need.
       const together: { row: OutboxRow; built: Built }[] = [];
       const sendTogether = async () => (together.length > 0 ? batch.send(together.splice(0), report) : 'next');
       let stopped = false;
@@ -181,8 +181,6 @@ export function createPushWorker(deps: PushDeps) {
         const built = batch.enabled() && !ALONE.has(row.entity) ? build(row) : undefined;
         if (built !== undefined && goesInBatch(built)) {
           together.push({ row, built });
-          if (together.length < BATCH_ENTRIES) continue;
-          if ((stopped = (await sendTogether()) === 'stop')) break;
           continue;
         }
         // A row that goes alone goes after the records queued before it.

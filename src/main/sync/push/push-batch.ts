@@ -10,12 +10,17 @@ import type { PushDeps, PushReport } from '../push-worker';
 import { practitionerSearch } from '../fhir/practitioner';
 import { refusalVerdict } from '../server-refusal';
 import { batchAnswers, batchBundle, type BatchRequest } from './batch-bundle';
-import type { Built, Ready, ResourceWrites } from './put-resource';
+import { examine, type Built, type Examined, type Ready, type ResourceWrites } from './put-resource';
 import type { RowOutcomes } from './row-outcomes';
 import type { OutboxRow } from '../sync-repository';
 
 /** Entries in a Bundle at most: the hub's own maximum (src/hub/fhir-batch.ts); a server that takes fewer says 413. */
 export const BATCH_ENTRIES = 100;
+
+/** The longest the push holds the station's main process at a time while it examines records. */
+const TURN_MS = 5;
+
+type Pending = { row: OutboxRow; built: Built };
 
 export type PushBatch = ReturnType<typeof createPushBatch>;
 
@@ -27,23 +32,56 @@ export function createPushBatch(deps: PushDeps, { later, waitAsAsked }: RowOutco
   /** Records go in Bundles: the server offers batches and has not refused one. */
   const enabled = () => !refusedBatches && size > 1 && (deps.capabilities?.().batch ?? false);
 
-  /** Sends these records (in outbox order) in as many Bundles as they need; stops as a single PUT would. */
-  async function send(records: { row: OutboxRow; built: Built }[], report: PushReport): Promise<'next' | 'stop'> {
-    // Checked and remembered in one SQLite transaction (one commit, not one a record).
-    const ready = deps.inTransaction(() => {
-      const checked: Ready[] = [];
-      for (const { row, built } of records) {
-        const prepared = writes.prepare(row, built, report);
-        if ('ready' in prepared) checked.push(prepared.ready);
+  /**
+   * Sends these records (in outbox order) in as many Bundles as they need, one Bundle in flight at
+   * a time; stops as a single PUT would. The next Bundle's records are examined while the server
+   * works on the current one.
+   */
+  async function send(records: Pending[], report: PushReport): Promise<'next' | 'stop'> {
+    const queue = records.slice();
+    const ready: Ready[] = [];
+    const prepareMore = async () => {
+      const some = queue.splice(0, size);
+      const examined = await examineInTurns(some);
+      // Remembered in one SQLite transaction (one commit, not one a record).
+      deps.inTransaction(() =>
+        some.forEach(({ row, built }, i) => {
+          const prepared = writes.prepare(row, built, report, examined[i]!);
+          if ('ready' in prepared) ready.push(prepared.ready);
+        }),
+      );
+    };
+    while (ready.length > 0 || queue.length > 0) {
+      if (ready.length === 0) {
+        await prepareMore();
+        continue;
       }
-      return checked;
-    });
-    while (ready.length > 0) {
-      if (!enabled()) return one(ready.splice(0), report);
+      if (!enabled()) return one([...ready.splice(0), ...queue.splice(0)], report);
       const bundle = nextBundle(ready);
-      if ((await sendBundle(bundle.records, bundle.practitioners, report)) === 'stop') return 'stop';
+      const [outcome] = await Promise.all([
+        sendBundle(bundle.records, bundle.practitioners, report),
+        ready.length < size && queue.length > 0 ? prepareMore() : null,
+      ]);
+      if (outcome === 'stop') return 'stop';
     }
     return 'next';
+  }
+
+  /**
+   * Validation and hashing, a few milliseconds at a time: the push runs in the station's main
+   * process, where a hundred records at once (50 to 100 ms of CPU) would hold back the devices,
+   * the calls and the Bundle in flight.
+   */
+  async function examineInTurns(records: Pending[]): Promise<(Examined | null)[]> {
+    const examined: (Examined | null)[] = [];
+    let since = performance.now();
+    for (const { built } of records) {
+      examined.push(built && examine(built));
+      if (performance.now() - since < TURN_MS) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+    return examined;
   }
 
   /** The first records that fit in a Bundle, with the Practitioners they name that the server may lack. */
@@ -108,10 +146,7 @@ export function createPushBatch(deps: PushDeps, { later, waitAsAsked }: RowOutco
     if (answer.status === 413 && records.length > 1) {
       // Too large for this server: smaller Bundles from now on.
       size = Math.max(1, Math.floor(size / 2));
-      return send(
-        records.map((r) => ({ row: r.row, built: r.built })),
-        report,
-      );
+      return send(records, report);
     }
     // Not a batch-response (a server that does not take batches after all, or refused this
     // one): the records go one request each, now and for the rest of this run.
@@ -120,7 +155,7 @@ export function createPushBatch(deps: PushDeps, { later, waitAsAsked }: RowOutco
   }
 
   /** Each record alone, as the single path sends it. */
-  async function one(records: Ready[], report: PushReport): Promise<'next' | 'stop'> {
+  async function one(records: Pending[], report: PushReport): Promise<'next' | 'stop'> {
     for (const record of records)
       if ((await writes.putResource(record.row, record.built, report)) === 'stop') return 'stop';
     return 'next';

@@ -20,6 +20,18 @@ export const CONFLICT_MESSAGE = 'Changed on the regional server too: a person mu
 export type Built = LocalResource | null;
 export type PutResource = (row: OutboxRow, built: Built, report: PushReport) => Promise<'next' | 'stop'>;
 
+/** A record's examination: what makes it invalid, or its content hash. CPU only, no storage. */
+export type Examined = { problem: string } | { hash: string };
+
+export function examine(built: LocalResource): Examined {
+  try {
+    validateFhir(built.resource);
+  } catch (error) {
+    return { problem: error instanceof FhirValidationError ? error.message : String(error) };
+  }
+  return { hash: contentHash(built.resource) };
+}
+
 /** A record checked and about to go: what its answer is compared with. */
 export interface Ready {
   row: OutboxRow;
@@ -72,19 +84,23 @@ export function createResourceWrites(deps: PushDeps, outcomes: RowOutcomes) {
     if (answer.status === 200 || answer.status === 201) practitionersKnown.add(rpps);
   }
 
-  /** Checks the record and remembers what is sent; or says at once what becomes of its row. */
-  function prepare(row: OutboxRow, built: Built, report: PushReport): { ready: Ready } | { settled: 'next' | 'stop' } {
-    if (!built) return { settled: park(row, 'The record is no longer on this station.', report) };
-    try {
-      validateFhir(built.resource);
-    } catch (error) {
-      return { settled: park(row, error instanceof FhirValidationError ? error.message : String(error), report) };
-    }
+  /**
+   * Checks the record and remembers what is sent; or says at once what becomes of its row. Its
+   * examination (the CPU-heavy part, no storage) may have been made beforehand.
+   */
+  function prepare(
+    row: OutboxRow,
+    built: Built,
+    report: PushReport,
+    examined: Examined | null = built && examine(built),
+  ): { ready: Ready } | { settled: 'next' | 'stop' } {
+    if (!built || !examined) return { settled: park(row, 'The record is no longer on this station.', report) };
+    if ('problem' in examined) return { settled: park(row, examined.problem, report) };
     const refused = deps.capabilities?.().refuses(built.resource.resourceType);
     if (refused) return { settled: later(row, refused, report, false, UNSUPPORTED_WAIT_MS) };
     const versioned = deps.capabilities?.().versionedUpdate(built.resource.resourceType) ?? true;
     const known = deps.sync.resource(row.entity, row.entity_id);
-    const hash = contentHash(built.resource);
+    const { hash } = examined;
     // Remembered before sending: if the answer is lost, the server's copy is recognised as ours.
     deps.sync.sending(row.entity, row.entity_id, hash, at());
     return {
