@@ -119,6 +119,34 @@ async function run(): Promise<void> {
             "INSERT INTO calls (id, direction, remote_id, remote_name, remote_role, remote_site, ringing_at) VALUES (?, 'outgoing', 'dr', 'Dr', 'expert', 'CHU', ?)",
           )
           .run(callId, at);
+      }
+      const encounter = await value<{ id: string }>(station, 'encounters.create', {
+        patientId,
+        act: 'teleconsultation',
+        assisted: true,
+        requester: { name: 'IDE', role: 'nurse' },
+        site: 'EHPAD',
+        reason: 'Suivi',
+        callId,
+      });
+      await value(station, 'encounters.consent', {
+        encounterId: encounter.id,
+        scope: 'act',
+        decision: 'given',
+        givenBy: { kind: 'patient' },
+        collectedBy: 'IDE',
+        collectedAt: at,
+      });
+      if (callId) {
+        // A call's file is kept only with the patient's consent to recording, on the call's act.
+        await value(station, 'encounters.consent', {
+          encounterId: encounter.id,
+          scope: 'recording',
+          decision: 'given',
+          givenBy: { kind: 'patient' },
+          collectedBy: 'IDE',
+          collectedAt: at,
+        });
         const bytes = randomBytes(FILE_MB * 1024 * 1024);
         const begun = await value<{ uploadId: string }>(station, 'attachments.begin', {
           callId,
@@ -140,22 +168,6 @@ async function run(): Promise<void> {
         }
         await value(station, 'attachments.finish', { uploadId: begun.uploadId });
       }
-      const encounter = await value<{ id: string }>(station, 'encounters.create', {
-        patientId,
-        act: 'teleconsultation',
-        assisted: true,
-        requester: { name: 'IDE', role: 'nurse' },
-        site: 'EHPAD',
-        reason: 'Suivi',
-        callId,
-      });
-      await value(station, 'encounters.consent', {
-        encounterId: encounter.id,
-        scope: 'act',
-        decision: 'given',
-        collectedBy: 'IDE',
-        collectedAt: at,
-      });
       await value(station, 'encounters.setStatus', { id: encounter.id, version: 1, status: 'in_progress' });
       await value(station, 'encounters.observe', {
         encounterId: encounter.id,
