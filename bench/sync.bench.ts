@@ -18,6 +18,7 @@ import { createFhirClient } from '../src/main/sync/fhir-client';
 import { createPushWorker } from '../src/main/sync/push-worker';
 import { fileSource, uploadFile } from '../src/main/sync/resumable-upload';
 import { startThrottledLink } from './throttled-link';
+import { rawInsertRate, recordLines, serverCapabilities } from './sync-records';
 import { validateFhir } from '../src/main/sync/fhir/validate';
 import { stationDatabase } from '../test/helpers/station-database';
 import { pushRecords } from '../test/helpers/push-records';
@@ -197,9 +198,11 @@ async function run(): Promise<void> {
     let fileSeconds = 0;
     const fileMs: number[] = [];
     const client = createFhirClient({ baseUrl: hub.fhirUrl, token: () => token });
+    const capabilities = await serverCapabilities(client);
     const worker = createPushWorker({
       ...pushRecords(db),
       client,
+      capabilities: () => capabilities,
       attachments: store,
       upload: async (request) => {
         const start = performance.now();
@@ -310,9 +313,16 @@ async function run(): Promise<void> {
     const resumeSeconds = (performance.now() - resumeStart) / 1000;
 
     const records = pushed - files.length;
+    const rawRate = rawInsertRate(dir, records);
     const lines = [
       `\nSync over loopback: ${ENCOUNTERS} acts (consent, 2 vital signs each, a patient per 5 acts), ${files.length} files of ${FILE_MB} MB, made offline in ${makeSeconds.toFixed(1)} s; ${pending} outbox rows`,
-      `  records pushed (current state, one PUT each)         ${records} in ${(syncSeconds - fileSeconds).toFixed(1)} s: ${(records / (syncSeconds - fileSeconds)).toFixed(0)} records/s`,
+      ...recordLines({
+        acts: ENCOUNTERS,
+        records,
+        seconds: syncSeconds - fileSeconds,
+        rawRate,
+        batch: capabilities.batch,
+      }),
       `  paused by the hub's per-token limit (429)            ${pauses} times, ${pausedSeconds.toFixed(1)} s in all (included above)`,
       `  files (tus, SHA-256 checked as the bytes arrive)     ${mb(fileBytes).toFixed(0)} MB at ${tusRate.toFixed(0)} MB/s (per file: median ${percentile(fileMs, 0.5).toFixed(0)} ms, p90 ${percentile(fileMs, 0.9).toFixed(0)} ms, max ${Math.max(...fileMs).toFixed(0)} ms)`,
       `  plain HTTP PUT of the same bytes, hub process        ${plainRate.toFixed(0)} MB/s; ratio ${(tusRate / plainRate).toFixed(2)} (target >= 0.80)`,
