@@ -16,7 +16,8 @@ import { createStation } from '../src/main/station';
 import { createFhirClient } from '../src/main/sync/fhir-client';
 import { createPushWorker } from '../src/main/sync/push-worker';
 import { syncFilesFigures } from './sync-files';
-import { validateFhir } from '../src/main/sync/fhir/validate';
+import { rawInsertRate, recordLines, serverCapabilities } from './sync-records';
+import { loadFhirDefinitions } from '../src/main/sync/fhir/validate';
 import { stationDatabase } from '../test/helpers/station-database';
 import { pushRecords } from '../test/helpers/push-records';
 
@@ -97,6 +98,7 @@ async function run(): Promise<void> {
         encounterId: encounter.id,
         scope: 'act',
         decision: 'given',
+        givenBy: { kind: 'patient' },
         collectedBy: 'IDE',
         collectedAt: at,
       });
@@ -126,14 +128,16 @@ async function run(): Promise<void> {
     const { db, store } = openStationStorage(dataDir);
     const pending = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
     const client = createFhirClient({ baseUrl: hub.fhirUrl, token: () => token });
+    const capabilities = await serverCapabilities(client);
     const worker = createPushWorker({
       ...pushRecords(db),
       client,
+      capabilities: () => capabilities,
       attachments: store,
       now: () => new Date(),
     });
     // Definitions of FHIR (station and hub) load on first use: loaded before the baseline.
-    validateFhir({ resourceType: 'Basic', code: { text: 'warm-up' } });
+    loadFhirDefinitions();
     await fetch(`${hub.fhirUrl}/metadata`, { headers: { Authorization: `Bearer ${token}` } });
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
@@ -167,9 +171,10 @@ async function run(): Promise<void> {
     db.close();
 
     const records = pushed;
+    const rawRate = rawInsertRate(dir, records);
     const lines = [
       `\nSync over loopback: ${ENCOUNTERS} acts (consent, 2 vital signs each, a patient per 5 acts), made offline in ${makeSeconds.toFixed(1)} s; ${pending} outbox rows`,
-      `  records pushed (current state, one PUT each)         ${records} in ${syncSeconds.toFixed(1)} s: ${(records / syncSeconds).toFixed(0)} records/s`,
+      ...recordLines({ acts: ENCOUNTERS, records, seconds: syncSeconds, rawRate, batch: capabilities.batch }),
       `  paused by the hub's per-token limit (429)            ${pauses} times, ${pausedSeconds.toFixed(1)} s in all (included above)`,
       `  memory (RSS) while syncing                           ${mb(baseline).toFixed(0)} MB before, ${mb(peak).toFixed(0)} MB peak (+${mb(peak - baseline).toFixed(0)} MB)`,
       `  left in the outbox                                   ${left} (audit rows, which this bench's worker does not send: ${leftAudit})`,

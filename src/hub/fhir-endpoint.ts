@@ -13,7 +13,7 @@ import {
   OperationOutcomeError,
 } from '@medplum/core';
 import definitions from '../../resources/fhir/r4-definitions.json' with { type: 'json' };
-import type { Bundle, OperationOutcome, OperationOutcomeIssue, Resource, SearchParameter } from '@medplum/fhirtypes';
+import type { Bundle, Resource, SearchParameter } from '@medplum/fhirtypes';
 import {
   FhirRouter,
   MemoryRepository,
@@ -24,7 +24,9 @@ import {
 import type http from 'node:http';
 import { createAuditChains, type AuditChains } from './audit-chains';
 import { createFhirAccess, sourceOf } from './fhir-access';
+import { answerBatch, isBatchPath } from './fhir-batch';
 import { capabilityStatement, parseTarget, whyRefused } from './fhir-requests';
+import { outcome, reply, type BodySource, type FhirReply, type OneRequest } from './fhir-reply';
 import type { RateLimiter } from './rate-limit';
 import { createAppointmentDesk, type DeskAnswer } from './scheduling/appointments';
 import type { Claims, Verified } from './tokens';
@@ -46,11 +48,6 @@ export function loadDefinitions(): void {
     searchParametersLoaded = true;
   }
 }
-
-const outcome = (code: OperationOutcomeIssue['code'], text: string): OperationOutcome => ({
-  resourceType: 'OperationOutcome',
-  issue: [{ severity: 'error', code, details: { text } }],
-});
 
 export interface FhirEndpoint {
   /** Answers the request if it is for the FHIR endpoint; false otherwise. */
@@ -82,10 +79,27 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
   const auditChains = createAuditChains({ now: options.now, log: options.log });
   const appointments = createAppointmentDesk(repo, options.now);
 
-  const send = (res: http.ServerResponse, status: number, body: Resource, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'Content-Type': 'application/fhir+json; charset=utf-8', ...headers });
-    res.end(JSON.stringify(body));
+  const send = (res: http.ServerResponse, answer: FhirReply) => {
+    res.writeHead(answer.status, { 'Content-Type': 'application/fhir+json; charset=utf-8', ...answer.headers });
+    res.end(JSON.stringify(answer.body));
   };
+
+  /** A request's body read from the wire and parsed, or the refusal to answer (too large, not JSON). */
+  function bodyOf(req: http.IncomingMessage): BodySource {
+    return async () => {
+      let raw: Buffer;
+      try {
+        raw = await readBody(req);
+      } catch {
+        return { refused: reply(413, outcome('too-costly', `The request body is over ${MAX_BODY_BYTES} bytes.`)) };
+      }
+      try {
+        return { body: JSON.parse(raw.toString('utf8')) as unknown };
+      } catch {
+        return { refused: reply(400, outcome('structure', 'The request body is not JSON.')) };
+      }
+    };
+  }
 
   function readBody(req: http.IncomingMessage): Promise<Buffer> {
     return new Promise((resolve, reject) => {
@@ -103,38 +117,30 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
     });
   }
 
-  /** Runs a request through the router and sends its answer (with ETag, Location); returns its status. */
+  /** Runs a request through the router and makes its answer (with ETag, Location). */
   async function route(
-    res: http.ServerResponse,
     request: FhirRequest,
     claims: Claims,
     after?: (resource: Resource) => Promise<Resource | null>,
     created = false,
-  ): Promise<number> {
+  ): Promise<FhirReply> {
     const [result, resource] = await router.handleRequest(request, repo);
     // An update that creates answers 201 (FHIR's update as create): the router answers 200.
     const status = created && getStatus(result) === 200 ? 201 : getStatus(result);
-    if (!resource) {
-      send(res, status, result);
-      return status;
-    }
+    if (!resource) return reply(status, result);
     if (status < 300 && request.method !== 'GET') {
       access.wrote(resource, claims);
       if (resource.resourceType === 'AuditEvent') auditChains.acknowledged(claims.sub, resource);
     }
     const shown = after ? await after(resource) : resource;
-    if (!shown) {
-      send(res, 404, outcome('not-found', 'Not found.'));
-      return 404;
-    }
+    if (!shown) return reply(404, outcome('not-found', 'Not found.'));
     const headers: Record<string, string> = {};
     const versionId = shown.meta?.versionId;
     if (versionId) headers.ETag = `W/"${versionId}"`;
     if (shown.meta?.lastUpdated) headers['Last-Modified'] = new Date(shown.meta.lastUpdated).toUTCString();
     if (status === 201 && shown.id)
       headers.Location = `${FHIR_BASE_PATH}/${shown.resourceType}/${shown.id}${versionId ? `/_history/${versionId}` : ''}`;
-    send(res, status, shown, headers);
-    return status;
+    return reply(status, shown, headers);
   }
 
   /**
@@ -165,56 +171,60 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const verified = options.authenticate(auth);
     if (!verified.ok)
-      return send(res, 401, outcome('login', `Access token ${verified.reason}.`), { 'WWW-Authenticate': 'Bearer' });
+      return send(
+        res,
+        reply(401, outcome('login', `Access token ${verified.reason}.`), { 'WWW-Authenticate': 'Bearer' }),
+      );
     const claims = verified.claims;
-    // SECURITY: a flood from one token is answered 429 before anything is read or parsed.
+    // SECURITY: a flood from one token is answered 429 before anything is read or parsed. A
+    // batch counts as one request: its size is bounded instead (fhir-batch.ts).
     if (options.limiter && !options.limiter.take(claims.sub))
-      return send(res, 429, outcome('throttled', 'Too many requests with this token: slow down.'), {
-        'Retry-After': '1',
-      });
+      return send(
+        res,
+        reply(429, outcome('throttled', 'Too many requests with this token: slow down.'), { 'Retry-After': '1' }),
+      );
     const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
+    if (method === 'POST' && isBatchPath(path))
+      return send(res, await answerBatch(bodyOf(req), (request) => answer(request, claims), options.log));
+    return send(res, await answer({ method, path, headers: req.headers, body: bodyOf(req) }, claims));
+  }
+
+  /**
+   * One FHIR interaction, from a request on the wire or an entry of a batch (fhir-batch.ts): the
+   * same refusals, validation, access rules, versioning (If-Match) and audit chains for both.
+   */
+  async function answer(one: OneRequest, claims: Claims): Promise<FhirReply> {
+    const { method, path, headers: given } = one;
     if (method === 'GET' && (path === '/metadata' || path.startsWith('/metadata?')))
-      return send(res, 200, capabilityStatement());
+      return reply(200, capabilityStatement());
     const target = parseTarget(path);
-    const refused = whyRefused(method, target, req.headers);
+    const refused = whyRefused(method, target, given);
     if (refused)
-      return send(res, refused.status, outcome(refused.status === 405 ? 'not-supported' : 'forbidden', refused.text));
+      return reply(refused.status, outcome(refused.status === 405 ? 'not-supported' : 'forbidden', refused.text));
     const { type, id } = target!;
     let body: unknown;
     if (method === 'POST' || method === 'PUT') {
-      let raw: Buffer;
-      try {
-        raw = await readBody(req);
-      } catch {
-        return send(res, 413, outcome('too-costly', `The request body is over ${MAX_BODY_BYTES} bytes.`));
-      }
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        return send(res, 400, outcome('structure', 'The request body is not JSON.'));
-      }
+      const read = await one.body();
+      if ('refused' in read) return read.refused;
+      body = read.body;
       try {
         const issues = validateResource(body as Resource).filter(
           (i) => i.severity === 'error' || i.severity === 'fatal',
         );
-        if (issues.length > 0) return send(res, 400, { resourceType: 'OperationOutcome', issue: issues });
+        if (issues.length > 0) return reply(400, { resourceType: 'OperationOutcome', issue: issues });
       } catch (error) {
-        if (error instanceof OperationOutcomeError) return send(res, 400, error.outcome);
-        return send(res, 400, outcome('invalid', 'The resource could not be validated.'));
+        if (error instanceof OperationOutcomeError) return reply(400, error.outcome);
+        return reply(400, outcome('invalid', 'The resource could not be validated.'));
       }
       const resource = body as Resource;
       if (resource.resourceType !== type || (method === 'PUT' && resource.id !== id))
-        return send(
-          res,
-          400,
-          outcome('invalid', `The body must be a ${type}${method === 'PUT' ? ` with id ${id}` : ''}.`),
-        );
+        return reply(400, outcome('invalid', `The body must be a ${type}${method === 'PUT' ? ` with id ${id}` : ''}.`));
       // SECURITY: the writer is recorded by the hub from the token, whatever the body says.
       resource.meta = { ...resource.meta, source: sourceOf(claims.sub) };
       const why = await access.whyNotWrite(resource, claims);
-      if (why) return send(res, 403, outcome('forbidden', why));
+      if (why) return reply(403, outcome('forbidden', why));
     }
-    const request = (url: string, headers: http.IncomingHttpHeaders = req.headers): FhirRequest => ({
+    const request = (url: string, headers: http.IncomingHttpHeaders = given): FhirRequest => ({
       method,
       url,
       pathname: '',
@@ -224,32 +234,31 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
       headers,
     });
     if (type === 'AuditEvent' && method !== 'GET') {
-      return auditChains.serialized(claims.sub, () => writeAuditEvent(res, request(path), claims));
+      return auditChains.serialized(claims.sub, () => writeAuditEvent(request(path), claims));
     }
     if ((type === 'Appointment' || type === 'Slot' || type === 'Schedule') && method !== 'GET')
-      return writeScheduling(res, request(path), claims);
-    if (method === 'POST' && req.headers['if-none-exist']) {
+      return writeScheduling(request(path), claims);
+    if (method === 'POST' && given['if-none-exist']) {
       // SECURITY: a conditional create matches only what this token may read; another station's
       // match is not revealed, a new resource is created instead.
-      const criteria = String(req.headers['if-none-exist']);
+      const criteria = String(given['if-none-exist']);
       const [, found] = await router.handleRequest(
         { ...request(`/${type}?${criteria}`), method: 'GET', body: undefined },
         repo,
       );
       const mine = found ? (((await filterBundle(found, claims)) as Bundle).entry ?? []) : [];
-      if (mine.length > 1) return send(res, 412, outcome('multiple-matches', 'Several resources match If-None-Exist.'));
+      if (mine.length > 1) return reply(412, outcome('multiple-matches', 'Several resources match If-None-Exist.'));
       if (mine[0]?.resource)
-        return send(
-          res,
+        return reply(
           200,
           mine[0].resource,
           mine[0].resource.meta?.versionId ? { ETag: `W/"${mine[0].resource.meta.versionId}"` } : {},
         );
-      const { 'if-none-exist': _dropped, ...headers } = req.headers;
-      return route(res, request(`/${type}`, headers), claims);
+      const { 'if-none-exist': _dropped, ...headers } = given;
+      return route(request(`/${type}`, headers), claims);
     }
     if (method === 'GET' && id === undefined)
-      return route(res, request(path), claims, (bundle) =>
+      return route(request(path), claims, (bundle) =>
         filterBundle(bundle, claims, searchesOwnOnly(target!.query, claims)),
       );
     if (method === 'GET') {
@@ -257,10 +266,10 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
       // a resource that does not exist: nothing is leaked, not even that it exists.
       const current = await repo.readResource(type, id!).catch(() => null);
       if (!current || !(await access.canRead(current, claims)))
-        return send(res, 404, outcome('not-found', `${type}/${id} is not found.`));
-      return route(res, request(path), claims);
+        return reply(404, outcome('not-found', `${type}/${id} is not found.`));
+      return route(request(path), claims);
     }
-    return route(res, request(path), claims);
+    return route(request(path), claims);
   }
 
   /**
@@ -268,11 +277,10 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
    * records are not updated); it must follow the last row the region acknowledged for this sender.
    * The answer, the stored AuditEvent with its chain extension, is the station's acknowledgement.
    */
-  async function writeAuditEvent(res: http.ServerResponse, request: FhirRequest, claims: Claims): Promise<unknown> {
+  async function writeAuditEvent(request: FhirRequest, claims: Claims): Promise<FhirReply> {
     const body = request.body as Resource;
     if (request.method !== 'PUT') {
-      return send(
-        res,
+      return reply(
         405,
         outcome(
           'not-supported',
@@ -282,10 +290,10 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
     }
     const held = await repo.readResource('AuditEvent', body.id!).catch(() => null);
     const verdict = auditChains.check(claims.sub, body.id!, body, held);
-    if (verdict.kind === 'refused') return send(res, verdict.status, outcome(verdict.code, verdict.text));
+    if (verdict.kind === 'refused') return reply(verdict.status, outcome(verdict.code, verdict.text));
     if (verdict.kind === 'already_held')
-      return send(res, 200, held!, held!.meta?.versionId ? { ETag: `W/"${held!.meta.versionId}"` } : {});
-    return route(res, request, claims);
+      return reply(200, held!, held!.meta?.versionId ? { ETag: `W/"${held!.meta.versionId}"` } : {});
+    return route(request, claims);
   }
 
   /**
@@ -293,9 +301,13 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
    * through the desk, which gives each slot to one booking only; a booked Slot is not rewritten. A
    * PUT that creates answers 201, so that a booking's first PUT is told from its retries.
    */
-  async function writeScheduling(res: http.ServerResponse, request: FhirRequest, claims: Claims): Promise<void> {
+  async function writeScheduling(request: FhirRequest, claims: Claims): Promise<FhirReply> {
     const body = request.body as Resource;
-    const write = (created: boolean) => route(res, request, claims, undefined, created);
+    let written: FhirReply | null = null;
+    const write = async (created: boolean) => {
+      written = await route(request, claims, undefined, created);
+      return written.status;
+    };
     let refused: DeskAnswer = null;
     if (body.resourceType === 'Schedule')
       await write(request.method === 'POST' || !(await repo.readResource('Schedule', body.id!).catch(() => null)));
@@ -309,7 +321,8 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
         ),
       };
     else refused = await appointments.put(body, write);
-    if (refused) send(res, refused.status, refused.outcome);
+    if (refused) return reply(refused.status, refused.outcome);
+    return written ?? reply(500, outcome('exception', 'The booking desk answered nothing.'));
   }
 
   return {
@@ -324,7 +337,7 @@ export function createFhirEndpoint(options: FhirEndpointOptions): FhirEndpoint {
       const path = url.slice(FHIR_BASE_PATH.length) || '/';
       serve(req, res, path).catch((error: unknown) => {
         options.log('hub.fhir_error', { error: (error as Error).message });
-        if (!res.headersSent) send(res, 500, outcome('exception', 'The FHIR server failed on this request.'));
+        if (!res.headersSent) send(res, reply(500, outcome('exception', 'The FHIR server failed on this request.')));
       });
       return true;
     },

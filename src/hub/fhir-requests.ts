@@ -3,6 +3,7 @@
 // refused outright. The endpoint itself (fhir-endpoint.ts) answers what passes.
 import type { CapabilityStatement, ResourceType } from '@medplum/fhirtypes';
 import type http from 'node:http';
+import { MAX_BATCH_ENTRIES } from './fhir-batch';
 
 export const RESOURCE_TYPES: ResourceType[] = [
   'Patient',
@@ -37,6 +38,12 @@ const SLOT_SEARCH = [
   { name: 'status', type: 'token' as const },
   { name: 'start', type: 'date' as const },
 ];
+
+const BATCH_RULES =
+  `A batch Bundle POSTed to the base, at most ${MAX_BATCH_ENTRIES} entries (GET, PUT, POST; If-Match as ` +
+  'entry.request.ifMatch): each entry is processed on its own, in order, with the same rules as its single ' +
+  'request, and answered in a batch-response. A batch counts as one request for the per-token rate limit. ' +
+  'Transactions are not served.';
 
 const AUDIT_EVENT_RULES =
   'Created by PUT on its id and never replaced; taken only if it follows the last row acknowledged ' +
@@ -83,6 +90,7 @@ export function capabilityStatement(): CapabilityStatement {
     rest: [
       {
         mode: 'server',
+        interaction: [{ code: 'batch', documentation: BATCH_RULES }],
         resource: RESOURCE_TYPES.map((type) => ({
           type,
           versioning: 'versioned-update',
@@ -136,8 +144,8 @@ export function parseTarget(path: string): Target | null {
   };
 }
 
-// SECURITY: what cannot be filtered per resource is refused outright: batch and transaction
-// bundles (POST /), system and type-level history (which would list others' changes),
+// SECURITY: what cannot be filtered per resource is refused outright: transaction bundles
+// (a batch, POST /, is answered entry by entry through these same checks: fhir-batch.ts), system and type-level history (which would list others' changes),
 // operations ($everything...), PATCH (could rewrite meta.source), DELETE, conditional update and
 // delete, and searches that reach other resources (_include, _revinclude, _has, chains).
 export function whyRefused(
@@ -148,7 +156,7 @@ export function whyRefused(
   if (!target)
     return {
       status: 405,
-      text: 'Only read, vread, instance history, search by type, create and update by id are served here: batches, transactions, system or type history and operations are refused.',
+      text: 'Only read, vread, instance history, search by type, create and update by id, and batches of them (POST to the base), are served here: transactions, system or type history and operations are refused.',
     };
   if (method !== 'GET' && OFFER_TYPES.has(target.type)) return { status: 403, text: OFFER_WRITE_REFUSED };
   if (method === 'GET') {

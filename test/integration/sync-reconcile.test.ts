@@ -12,7 +12,7 @@ import { createStation, type Station, type StationOptions } from '../../src/main
 import { contractValue as value } from '../helpers/contract-value';
 import { auditRowsOnTheirWay } from '../helpers/audit-sync';
 import { provisionalIdentity, validatedIdentity } from '../helpers/identities';
-import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy';
+import { flatRequests, startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy';
 import { addPhoto, makeRecords, resourcesOf, sha256Of, startRegion, type Region } from '../helpers/region-records';
 import { stationDatabase } from '../helpers/station-database';
 import { useTempDir } from '../helpers/temp-dir';
@@ -158,8 +158,11 @@ describe('reconciliation with a region that lost records', () => {
     }
 
     // In dependency order: the patient, its act, then what points at the act; each file's bytes before its Media.
-    // What reached the new hub (a request cut with the old one's connections is not counted).
-    const requests = proxy.requests.filter((r) => r.status !== null).map((r) => `${r.method} ${r.path}`);
+    // What reached the new hub (a request cut with the old one's connections is not counted), a
+    // batch's entries in its place.
+    const requests = flatRequests(proxy.requests)
+      .filter((r) => r.status !== null)
+      .map((r) => `${r.method} ${r.path}`);
     const at = (type: string, id: string) => requests.findIndex((r) => r.startsWith(`PUT /fhir/R4/${type}/${id}`));
     for (const [i, patient] of made.patients.entries()) {
       expect(at('Patient', patient)).toBeGreaterThanOrEqual(0);

@@ -2,7 +2,7 @@
 // input that may be garbage: a body that is not a FHIR resource is an error to report, not a crash.
 // A 429 (or a 503 with Retry-After) pauses every later call until the server's date: they fail at
 // once, without reaching the server, as FhirRateLimitedError.
-import type { Resource } from '@medplum/fhirtypes';
+import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { createHubPace, parseRetryAfter, pausedMessage, type HubPace } from '../platform/hub/hub-pace';
 
 export interface FhirAnswer {
@@ -33,6 +33,8 @@ export interface FhirClient {
   /** Creates the resource unless one matches the search (conditional create, If-None-Exist). */
   createIfNone(resource: Resource, search: string): Promise<FhirAnswer>;
   read(resourceType: string, id: string): Promise<FhirAnswer>;
+  /** A batch Bundle POSTed to the base; the answer's resource is the batch-response (push/batch-bundle.ts reads it). */
+  batch(bundle: Bundle): Promise<FhirAnswer>;
   /** A type-level search; the answer's resource is the Bundle (or whatever came back). */
   search(resourceType: string, query: Record<string, string>): Promise<FhirAnswer>;
   /** The server's CapabilityStatement (GET /metadata). */
@@ -105,6 +107,7 @@ export function createFhirClient(options: {
     createIfNone: (resource, search) =>
       call('POST', `/${resource.resourceType}`, resource, { 'If-None-Exist': search }),
     read: (type, id) => call('GET', `/${type}/${encodeURIComponent(id)}`),
+    batch: (bundle) => call('POST', '', bundle),
     search: (type, query) => call('GET', `/${type}?${new URLSearchParams(query).toString()}`),
     capabilities: () => call('GET', '/metadata'),
   };

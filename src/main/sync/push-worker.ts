@@ -6,9 +6,12 @@
 // waits with exponential back-off and jitter, without breaking the order. A 429 is the server
 // asking for a pause: nothing more goes until its Retry-After, and the record's attempts do not grow.
 // A 404 on an update is a region that lost the record: it is created again (reconciler.ts).
+// With a server that offers batches, records go up to 100 to a request (push-batch.ts), each
+// entry's answer handled as a single one; files, reports, chat lines and bookings go alone.
 // Its steps live in push/: what becomes of a row (row-outcomes.ts), a record's PUT (put-resource.ts),
-// a file (push-attachment.ts), a report (push-report.ts), a chat line (push-chat.ts) and a booking
-// (push-appointment.ts: confirmed, or refused because its slot was taken).
+// records in batch Bundles (push-batch.ts), a file (push-attachment.ts), a report (push-report.ts),
+// a chat line (push-chat.ts) and a booking (push-appointment.ts: confirmed, or refused because its
+// slot was taken).
 import type { CallRepository } from '../calls';
 import type { EncounterRepository } from '../acts';
 import type { ImagingRepository } from '../imaging';
@@ -26,7 +29,8 @@ import { createPushAppointment, type AppointmentSource } from './push/push-appoi
 import { createPushAttachment } from './push/push-attachment';
 import { createPushChat } from './push/push-chat';
 import { createPushReport } from './push/push-report';
-import { createPutResource, type Built } from './push/put-resource';
+import { createPushBatch } from './push/push-batch';
+import { createResourceWrites, type Built } from './push/put-resource';
 import { createRowOutcomes } from './push/row-outcomes';
 
 export { CONFLICT_MESSAGE } from './push/put-resource';
@@ -49,6 +53,13 @@ export const PUSHED_ENTITIES = [
   'prescription_service',
   'appointment',
 ] as const;
+/**
+ * Rows with a path of their own go one request each, never in a batch: a file's bytes go by tus
+ * before its Media; a report's Binaries before its DocumentReference, which must never point at
+ * nothing; a chat line waits for its act; a booking's 409 carries the next free slots.
+ */
+const ALONE: ReadonlySet<string> = new Set(['attachment', 'report', 'call_chat', 'appointment']);
+
 /** With the audit trail given (deps.audit), its rows go too, after the records queued before them. */
 export const PUSHED_WITH_AUDIT = [...PUSHED_ENTITIES, 'audit'] as const;
 
@@ -121,11 +132,17 @@ export function createPushWorker(deps: PushDeps) {
   const local = createLocalResources(deps);
   const build = (row: OutboxRow): Built => local.build(row.entity, row.entity_id);
   const outcomes = createRowOutcomes(deps);
-  const putResource = createPutResource(deps, outcomes);
+  const writes = createResourceWrites(deps, outcomes);
+  const { putResource } = writes;
+  const batch = createPushBatch(deps, outcomes, writes);
   const pushAttachment = createPushAttachment(deps, outcomes, putResource);
   const pushReport = createPushReport(deps, outcomes, putResource, build);
   const pushChat = createPushChat(deps, outcomes, putResource);
   const pushAppointment = createPushAppointment(deps, outcomes, build);
+
+  /** A type whose versions the server does not check is read before it is written: it goes alone. */
+  const goesInBatch = (built: Built) =>
+    !built || (deps.capabilities?.().versionedUpdate(built.resource.resourceType) ?? true);
 
   async function pushOne(row: OutboxRow, report: PushReport): Promise<'next' | 'stop'> {
     if (row.entity === 'attachment') return pushAttachment(row, report);
@@ -152,13 +169,27 @@ export function createPushWorker(deps: PushDeps) {
       if (paused > 0) return { ...report, stoppedBy: pausedMessage(paused) };
       const rows = deps.sync.due(deps.audit ? PUSHED_WITH_AUDIT : PUSHED_ENTITIES, deps.now().toISOString(), limit);
       const seen = new Set<string>();
+      // Records waiting to go together, in outbox order, in as many Bundles as they need.
+      const together: { row: OutboxRow; built: Built }[] = [];
+      const sendTogether = async () => (together.length > 0 ? batch.send(together.splice(0), report) : 'next');
+      let stopped = false;
       for (const row of rows) {
         // Several rows of one record (versions 1..n) go as one push of its current state.
         const key = `${row.entity}/${row.entity_id}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        if ((await pushOne(row, report)) === 'stop') break;
+        const built = batch.enabled() && !ALONE.has(row.entity) ? build(row) : undefined;
+        if (built !== undefined && goesInBatch(built)) {
+          together.push({ row, built });
+          continue;
+        }
+        // A row that goes alone goes after the records queued before it.
+        stopped =
+          (await sendTogether()) === 'stop' ||
+          (await (built !== undefined ? putResource(row, built, report) : pushOne(row, report))) === 'stop';
+        if (stopped) break;
       }
+      if (!stopped) await sendTogether();
       if (report.stoppedBy === null && rows.length > 0) deps.sync.setLastSync(deps.now().toISOString());
       return report;
     },

@@ -1,7 +1,8 @@
 // What the regional server says it can do (its CapabilityStatement, GET /metadata), turned into
 // the few decisions the sync makes: which records it may send, whether updates can name the
-// version they replace (If-Match), and which types it may pull by _lastUpdated. Where a feature
-// is missing the sync does less, and says so in words, instead of failing record after record.
+// version they replace (If-Match), whether records may go many to a request (batch), and which
+// types it may pull by _lastUpdated. Where a feature is missing the sync does less, and says so
+// in words, instead of failing record after record.
 import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes';
 import type { PulledType } from './pull-worker';
 
@@ -13,6 +14,8 @@ export interface ServerCapabilities {
   pullTypes: readonly PulledType[];
   /** The server creates a Practitioner only if none has that IdNatPS (conditional create). */
   createsPractitioners: boolean;
+  /** The server takes batch Bundles (rest.interaction batch): records go many to a request. */
+  batch: boolean;
   /** What the station does not do with this server, and why, for the sync screen. */
   notes: string[];
 }
@@ -31,9 +34,19 @@ const SENT_TYPES = [
 ] as const;
 const PULL_TYPES: readonly PulledType[] = ['Patient', 'Encounter'];
 
-/** Everything a standard server offers: the hub's endpoint, or a server whose statement could not be read. */
+/**
+ * Everything a standard server must offer: a server whose statement could not be read. Batches
+ * are optional in FHIR R4: without the server saying so, records go one request each.
+ */
 export function fullCapabilities(notes: string[] = []): ServerCapabilities {
-  return { refuses: () => null, versionedUpdate: () => true, pullTypes: PULL_TYPES, createsPractitioners: true, notes };
+  return {
+    refuses: () => null,
+    versionedUpdate: () => true,
+    pullTypes: PULL_TYPES,
+    createsPractitioners: true,
+    batch: false,
+    notes,
+  };
 }
 
 export function readCapabilities(statement: unknown): ServerCapabilities {
@@ -101,9 +114,16 @@ export function readCapabilities(statement: unknown): ServerCapabilities {
       'The regional server cannot create a Practitioner only when none exists (conditional create): professionals are named by their IdNatPS only.',
     );
 
+  const batch = !!rest?.interaction?.some((i) => i.code === 'batch');
+  if (!batch)
+    notes.push(
+      'The regional server does not take batch Bundles: records go one request each, which its rate limit may slow down.',
+    );
+
   return {
     refuses: (type) => refusal.get(type) ?? null,
     createsPractitioners,
+    batch,
     versionedUpdate: (type) => versioned.get(type) ?? false,
     pullTypes,
     notes,

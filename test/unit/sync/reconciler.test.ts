@@ -48,6 +48,7 @@ function region(held: Set<string>, options: { refuseAt?: number } = {}) {
     },
     put: () => Promise.reject(new Error('not asked')),
     createIfNone: () => Promise.reject(new Error('not asked')),
+    batch: () => Promise.reject(new Error('not asked')),
     read: () => Promise.reject(new Error('not asked')),
     capabilities: () => Promise.reject(new Error('not asked')),
   };

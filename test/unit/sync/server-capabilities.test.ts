@@ -1,6 +1,6 @@
 // The regional server's CapabilityStatement decides what the sync does with it: everything with
 // the hub's; less, and said in words, with a server that lacks a resource, client-chosen ids,
-// versioned updates or the _lastUpdated search.
+// versioned updates, the _lastUpdated search or batches.
 import { describe, expect, it } from 'vitest';
 import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes';
 import { readCapabilities } from '../../../src/main/sync/server-capabilities';
@@ -22,7 +22,7 @@ const statement = (resources: CapabilityStatementRestResource[]): CapabilityStat
   kind: 'instance',
   fhirVersion: '4.0.1',
   format: ['json'],
-  rest: [{ mode: 'server', resource: resources }],
+  rest: [{ mode: 'server', interaction: [{ code: 'batch' }], resource: resources }],
 });
 const ALL = [
   'Patient',
@@ -48,7 +48,16 @@ describe('server capabilities', () => {
     expect(caps.createsPractitioners).toBe(true);
     expect(ALL.every((t) => caps.versionedUpdate(t))).toBe(true);
     expect(caps.pullTypes).toEqual(['Patient', 'Encounter']);
+    expect(caps.batch).toBe(true);
     expect(caps.notes).toEqual([]);
+  });
+
+  it('sends records one request each to a server that does not say it takes batches', () => {
+    const all = statement([...ALL.map((t) => resource(t)), practitioner]);
+    const caps = readCapabilities({ ...all, rest: [{ ...all.rest![0]!, interaction: [{ code: 'search-system' }] }] });
+    expect(caps.batch).toBe(false);
+    expect(caps.notes).toEqual([expect.stringMatching(/does not take batch Bundles: records go one request each/)]);
+    expect(readCapabilities({ ...all, rest: [{ ...all.rest![0]!, interaction: undefined }] }).batch).toBe(false);
   });
 
   it('keeps here what the server does not take, and says why', () => {
@@ -119,6 +128,8 @@ describe('server capabilities', () => {
     ]) {
       const caps = readCapabilities(garbage);
       expect(caps.refuses('Media')).toBeNull();
+      // Batches are optional in R4: not assumed.
+      expect(caps.batch).toBe(false);
       expect(caps.notes).toEqual([
         expect.stringMatching(/could not be read: the station assumes a standard FHIR R4 server/),
       ]);
