@@ -65,6 +65,30 @@ describe('scanWal', () => {
     expect(scanWal(wal)).toMatchObject({ damagedFrame: null, lostCommits: 0 });
   });
 
+  it('takes a transaction still being written for what it is: SQLite rewrote a frame of it in place, nothing committed is lost', () => {
+    // A transaction larger than the page cache spills pages to the log before it commits; a page
+    // spilled twice is written again over its first frame, whose checksum SQLite fixes only at the
+    // commit. Killed before that, the log holds a frame that fails its checksum with frames of the
+    // same log after it, and no commit after it.
+    const source = tempDir();
+    const db = new Database(path.join(source, 'db.sqlite'));
+    open.push(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE notes (n INTEGER PRIMARY KEY, text TEXT)');
+    for (let i = 0; i < 20; i++) db.prepare('INSERT INTO notes VALUES (?, ?)').run(i, 'x'.repeat(3000));
+    db.pragma('cache_size = 5');
+    db.exec('BEGIN');
+    for (let round = 0; round < 4; round++)
+      for (let i = 0; i < 20; i++) db.prepare('UPDATE notes SET text = ? WHERE n = ?').run(`${round}`.repeat(3000), i);
+    const dir = tempDir();
+    for (const f of ['db.sqlite', 'db.sqlite-wal']) fs.copyFileSync(path.join(source, f), path.join(dir, f));
+    db.exec('ROLLBACK');
+    const scan = scanWal(path.join(dir, 'db.sqlite-wal'))!;
+    expect(scan).toMatchObject({ damagedFrame: null, lostCommits: 0, headerDamaged: false });
+    expect(rowsSeenBySqlite(dir)).toBe(20);
+  });
+
   it('says a frame damaged in the middle of the log, and how many commits SQLite would silently drop after it', () => {
     const { dir, wal } = walWith(20);
     const frames = scanWal(wal)!.frames;

@@ -1,8 +1,8 @@
 // Reads a SQLite WAL file before the database is opened, to find a frame damaged in the middle of
 // the log. SQLite replays frames until the first one whose salt or checksum is wrong and silently
-// drops everything after it; a torn last frame (a SIGKILL during a write) is normal, but frames of
-// the same log generation (same salts) after a bad one mean transactions that were committed and
-// are now lost. Format: https://www.sqlite.org/fileformat2.html#the_write_ahead_log
+// drops everything after it; a torn last frame (a SIGKILL during a write) is normal, and so is a
+// bad frame of a transaction that had not committed yet; but commit frames of the same log
+// generation (same salts) after a bad one mean transactions that were committed and are now lost. Format: https://www.sqlite.org/fileformat2.html#the_write_ahead_log
 import fs from 'node:fs';
 
 const HEADER = 32;
@@ -101,11 +101,11 @@ export function scanWal(file: string): WalScan | null {
   }
   if (laterFrames === 0) return { frames, replayed, damagedFrame: null, lostCommits: 0, headerDamaged: false };
   // The damaged frame's own transaction is lost too when it had not committed before it.
-  return {
-    frames,
-    replayed,
-    damagedFrame: firstBad + 1,
-    lostCommits: lostCommits + (bytes.readUInt32BE(HEADER + firstBad * frameSize + 4) !== 0 ? 1 : 0),
-    headerDamaged: false,
-  };
+  lostCommits += bytes.readUInt32BE(HEADER + firstBad * frameSize + 4) !== 0 ? 1 : 0;
+  // No commit at or after the bad frame: it belongs to a transaction that was still being written.
+  // SQLite writes a page spilled twice in one transaction over its first frame and fixes that
+  // frame's checksum only at the commit: a station killed before it leaves exactly this, and
+  // nothing committed is lost (SQLite drops the unfinished transaction, as it should).
+  if (lostCommits === 0) return { frames, replayed, damagedFrame: null, lostCommits: 0, headerDamaged: false };
+  return { frames, replayed, damagedFrame: firstBad + 1, lostCommits, headerDamaged: false };
 }
