@@ -19,7 +19,8 @@ import { startHost } from '../src/main/host/host-server';
 import { silentLogger } from '../src/main/platform/logger';
 import { createStation } from '../src/main/station';
 import { CHROMIUM_ARGS } from '../playwright.config';
-import { writeSyntheticCt } from '../test/helpers/synthetic-ct';
+import { contractValue as value } from '../test/helpers/contract-value';
+import { SYNTHETIC_CT_PATIENT, writeSyntheticCt } from '../test/helpers/synthetic-ct';
 
 const RUNS = Number(process.env.RELAIS_BENCH_RUNS ?? 50);
 const BAUD = 9600;
@@ -111,30 +112,20 @@ const CLICK_CALL = `(() => {
 function keepImporting(station: ReturnType<typeof createStation>, folder: string) {
   let running = true;
   let scans = 0;
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const result = await station.dispatch(channel as never, input as never);
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  };
   const started = (async () => {
     writeSyntheticCt(folder, 300);
-    const created = await value<{ patient: { id: string } }>('patients.create', {
-      identity: {
-        birthName: 'Bench',
-        firstName: 'Cerebral',
-        birthDate: '1950-01-01',
-        sex: 'M',
-        birthplaceCode: '29019',
-        identityStatus: 'PROV',
-      },
-      notDuplicateOf: [],
-    });
+    const created = await value(station, 'patients.create', { identity: SYNTHETIC_CT_PATIENT, notDuplicateOf: [] });
+    if (created.status !== 'created') throw new Error('the CT patient was not created');
     return created.patient.id;
   })();
   const loop = started.then(async (patientId) => {
     while (running) {
-      const scan = await value<{ scanId: string; studies: { studyUid: string }[] }>('imaging.scan', { folder });
-      await value('imaging.import', { scanId: scan.scanId, studyUids: [scan.studies[0]!.studyUid], patientId });
+      const scan = await value(station, 'imaging.scan', { folder });
+      await value(station, 'imaging.import', {
+        scanId: scan.scanId,
+        studyUids: [scan.studies[0]!.studyUid],
+        patientId,
+      });
       scans++;
     }
   });

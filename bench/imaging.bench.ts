@@ -20,7 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createStation } from '../src/main/station';
-import { writeSyntheticCt } from '../test/helpers/synthetic-ct';
+import { SYNTHETIC_CT_PATIENT, writeSyntheticCt } from '../test/helpers/synthetic-ct';
 import { chromium } from '@playwright/test';
 import { startHost } from '../src/main/host/host-server';
 import { CHROMIUM_ARGS } from '../playwright.config';
@@ -156,14 +156,7 @@ const flushDisk = () => execFileSync('sync');
 async function importInto(dataDir: string, drive: string, imagingWorker: string | null) {
   const station = createStation({ dataDir, mode: 'browser', logger: silentLogger, imagingWorker });
   const created = await value<{ status: string; patient: { id: string } }>(station, 'patients.create', {
-    identity: {
-      birthName: 'Bench',
-      firstName: 'Cerebral',
-      birthDate: '1950-01-01',
-      sex: 'M',
-      birthplaceCode: '29019',
-      identityStatus: 'PROV',
-    },
+    identity: SYNTHETIC_CT_PATIENT,
     notDuplicateOf: [],
   });
   flushDisk();

@@ -26,6 +26,16 @@ function slicePixels(size: number, z: number, slices: number): Buffer {
 }
 
 /** `uidRoot` makes the study, series and instance UIDs: two series written with the same root are the same images. */
+/** The patient the synthetic CT's DICOM name (BENCH^CEREBRAL) is filed under, as a station creates her. */
+export const SYNTHETIC_CT_PATIENT = {
+  birthName: 'Bench',
+  firstName: 'Cerebral',
+  birthDate: '1950-01-01',
+  sex: 'M',
+  birthplaceCode: '29019',
+  identityStatus: 'PROV',
+} as const;
+
 export function writeSyntheticCt(
   folder: string,
   slices = 300,

@@ -2,7 +2,8 @@
 // the log. SQLite replays frames until the first one whose salt or checksum is wrong and silently
 // drops everything after it; a torn last frame (a SIGKILL during a write) is normal, and so is a
 // bad frame of a transaction that had not committed yet; but commit frames of the same log
-// generation (same salts) after a bad one mean transactions that were committed and are now lost. Format: https://www.sqlite.org/fileformat2.html#the_write_ahead_log
+// generation (same salts) after a bad one mean transactions that were committed and are now lost.
+// Format: https://www.sqlite.org/fileformat2.html#the_write_ahead_log
 import fs from 'node:fs';
 
 const HEADER = 32;
